@@ -1,0 +1,22 @@
+"""Folding text so that 'Görlitz', 'goerlitz' and 'GÖRLITZ' compare equal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-cases, spells umlauts out (ü -> ue, ß -> ss), drops other accents and squeezes spaces."""
+    lowered = text.lower().translate(_UMLAUTS)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped).strip()
+
+
+def fold_loose(text: str) -> str:
+    """Like fold, but also maps 'ue' spelled as plain 'u' forms together (goerlitz ~ gorlitz) for fuzzy keys."""
+    return fold(text).replace("ae", "a").replace("oe", "o").replace("ue", "u")
