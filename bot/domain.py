@@ -1,0 +1,93 @@
+"""The domain's small vocabulary: statuses, kinds and time tags, shared by store, use cases and chat."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OpportunityStatus(StrEnum):
+    """Where a listing is in its life: only PUBLISHED ones are found by volunteers."""
+
+    DRAFT = "draft"
+    PENDING = "pending"
+    PUBLISHED = "published"
+    PAUSED = "paused"
+    EXPIRED = "expired"
+    REJECTED = "rejected"
+
+
+class OrganisationKind(StrEnum):
+    """What sort of body offers the listing."""
+
+    ASSOCIATION = "e_v"  # eingetragener Verein
+    INITIATIVE = "initiative"
+    MUNICIPALITY = "municipality"
+    CHURCH = "church"
+    FOUNDATION = "foundation"
+    CHARITY = "charity"  # Wohlfahrtsverband: DRK, Caritas, Diakonie, AWO ...
+    OTHER = "other"
+
+
+class TimeTag(StrEnum):
+    """When and how often a volunteer can help; a query and a listing both carry a set of these."""
+
+    WEEKDAY = "weekday"
+    WEEKEND = "weekend"
+    DAYTIME = "daytime"
+    EVENING = "evening"
+    ONE_OFF = "one_off"
+    REGULAR = "regular"
+
+
+TIME_BITS: dict[str, int] = {tag.value: 1 << index for index, tag in enumerate(TimeTag)}
+
+
+class AlertMode(StrEnum):
+    """How a volunteer wants saved-search alerts."""
+
+    IMMEDIATE = "immediate"
+    DAILY = "daily"
+    OFF = "off"
+
+
+class DeliveryState(StrEnum):
+    """One broadcast recipient's state in the outbox; SENT, BLOCKED and FAILED are final."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    BLOCKED = "blocked"
+    FAILED = "failed"
+
+
+class BroadcastStatus(StrEnum):
+    """A broadcast's life: composed, maybe scheduled, running, then done or cancelled."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    RUNNING = "running"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class ModerationAction(StrEnum):
+    """What a moderation event records."""
+
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    EDITED = "edited"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    RENEWED = "renewed"
+    EXPIRED = "expired"
+    DELETED = "deleted"
+    ORGANISATION_VERIFIED = "organisation_verified"
+
+
+def time_mask(tags: object) -> int:
+    """Returns the bitmask of a collection of time tags (unknown tags are ignored)."""
+    mask = 0
+    for tag in tags or ():  # type: ignore[union-attr]
+        mask |= TIME_BITS.get(str(tag), 0)
+    return mask

@@ -1,0 +1,73 @@
+"""Typed settings, read once at start from the environment (and an optional .env file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_PLACEHOLDER_TOKENS = {"changeme", "change-me", "your-token", "your_bot_token", "token", "xxx", "bot_token"}
+
+
+class Settings(BaseSettings):
+    """Everything the bot can be configured with; see README.md, section Configuration."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr | None = Field(default=None, description="Telegram bot token; none runs the terminal demo")
+    bot_username: str = Field(default="EhrenamtBot", description="used to print deep links when offline")
+    telegram_api_base_url: str | None = Field(default=None, description="another Bot API server, e.g. an emulator")
+    database_url: str | None = Field(default=None, description="unset: SQLite file in data_home")
+    data_home: Path = Field(default=Path("var"), description="folder for the SQLite file and caches")
+    admin_ids: list[int] = Field(default_factory=list, description="Telegram user ids with full admin rights")
+    default_radius_km: float = Field(default=15.0, gt=0, le=500)
+    listing_ttl_days: int = Field(default=90, ge=1, le=3650)
+    broadcast_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
+    paid_broadcasts: bool = False
+    log_level: str = "INFO"
+
+    @field_validator("bot_token")
+    @classmethod
+    def _refuse_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
+        """Refuses tokens that are obviously copied from an example."""
+        if value is None or not value.get_secret_value().strip():
+            return None
+        token = value.get_secret_value().strip()
+        if token.lower() in _PLACEHOLDER_TOKENS or ":" not in token:
+            raise ValueError("BOT_TOKEN looks like a placeholder; use the token @BotFather gave you, or unset it")
+        return SecretStr(token)
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        """Accepts ADMIN_IDS as '123,456' as well as a JSON list."""
+        if isinstance(value, str) and not value.strip().startswith("["):
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    def sqlalchemy_url(self) -> str:
+        """Returns the async database URL: DATABASE_URL, or the embedded SQLite file."""
+        if self.database_url:
+            return normalise_async_url(self.database_url)
+        return f"sqlite+aiosqlite:///{(self.data_home / 'ehrenamt.sqlite3').resolve()}"
+
+
+def normalise_async_url(url: str) -> str:
+    """Maps plain postgres:// and sqlite:// URLs to the async drivers the bot uses."""
+    for prefix, replacement in (
+        ("postgres://", "postgresql+asyncpg://"),
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("postgresql+psycopg://", "postgresql+asyncpg://"),
+        ("sqlite://", "sqlite+aiosqlite://"),
+    ):
+        if url.startswith(prefix):
+            return replacement + url[len(prefix):]
+    return url
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Reads the settings once; exits with a clear message when they are wrong."""
+    return Settings(**overrides)  # type: ignore[arg-type]

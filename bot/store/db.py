@@ -1,0 +1,87 @@
+"""The database: one engine per process, one session per unit of work, migrations on demand."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from bot.store import migrate
+
+
+class Database:
+    """Owns the async engine and hands out sessions; commit happens when a unit of work ends cleanly."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        self.engine: AsyncEngine = _create_engine(url, echo=echo)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Tells whether this is the embedded SQLite store."""
+        return self.engine.dialect.name == "sqlite"
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
+        """Yields a session; commits when the block ends normally, rolls back on any error."""
+        async with self.sessions() as session:
+            try:
+                yield session
+                await session.commit()
+            except BaseException:
+                await session.rollback()
+                raise
+
+    @asynccontextmanager
+    async def read_only(self) -> AsyncIterator[AsyncSession]:
+        """Yields a session for queries only; nothing it does is committed."""
+        async with self.sessions() as session:
+            yield session
+
+    async def prepare(self, *, upgrade: bool | None = None) -> None:
+        """Brings the schema to the newest migration (SQLite: always; PostgreSQL: only when asked)."""
+        should_upgrade = self.is_sqlite if upgrade is None else upgrade
+        if should_upgrade:
+            await self._run_sync(migrate.upgrade)
+            return
+        current, head = await self._run_sync(migrate.revisions)
+        if current != head:
+            raise migrate.SchemaOutOfDate(current, head)
+
+    async def _run_sync(self, function: Any) -> Any:
+        """Runs a synchronous migration function on one of this engine's connections."""
+        async with self.engine.begin() as connection:
+            return await connection.run_sync(function)
+
+    async def close(self) -> None:
+        """Closes every pooled connection."""
+        await self.engine.dispose()
+
+
+def _create_engine(url: str, *, echo: bool) -> AsyncEngine:
+    """Creates the engine; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        # pre_ping lets a pooled connection notice that the server restarted instead of failing a request.
+        return create_async_engine(url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(url, echo=echo)
+    event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Sets the pragmas the bot relies on for every new SQLite connection."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()

@@ -1,0 +1,25 @@
+"""All tables of the store; import from here."""
+
+from bot.store.models.base import Base
+from bot.store.models.broadcast import Broadcast, BroadcastDelivery
+from bot.store.models.moderation import AdminRole, InterestReport, ListingDraft, ModerationEvent
+from bot.store.models.opportunity import Opportunity
+from bot.store.models.organisation import Organisation, OrganisationMember
+from bot.store.models.volunteer import AlertDelivery, Favourite, SavedSearch, Volunteer
+
+__all__ = [
+    "AdminRole",
+    "AlertDelivery",
+    "Base",
+    "Broadcast",
+    "BroadcastDelivery",
+    "Favourite",
+    "InterestReport",
+    "ListingDraft",
+    "ModerationEvent",
+    "Opportunity",
+    "Organisation",
+    "OrganisationMember",
+    "SavedSearch",
+    "Volunteer",
+]

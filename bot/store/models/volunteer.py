@@ -1,0 +1,73 @@
+"""Volunteers (people who chat with the bot), their favourites and saved searches."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.domain import AlertMode
+from bot.store.models.base import Base, Timestamps
+from bot.store.types import Id, Json, UTCDateTime, utcnow
+
+
+class Volunteer(Timestamps, Base):
+    """A person using the bot; the home place is stored only after they agreed."""
+
+    __tablename__ = "volunteers"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    language: Mapped[str] = mapped_column(String(5), default="de")
+    home_place_name: Mapped[str | None] = mapped_column(String(200))
+    home_lat: Mapped[float | None] = mapped_column(Float)
+    home_lon: Mapped[float | None] = mapped_column(Float)
+    home_state: Mapped[str | None] = mapped_column(String(60))
+    home_district: Mapped[str | None] = mapped_column(String(120))
+    home_consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    interests: Mapped[list[str]] = mapped_column(Json, default=list)  # categories searched for, for targeting
+    alert_mode: Mapped[str] = mapped_column(String(12), default=AlertMode.IMMEDIATE.value)
+    announcements: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Set when Telegram answers 403: the person blocked the bot; nothing is sent to them any more.
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Favourite(Base):
+    """A listing a volunteer keeps on their list (Merkliste)."""
+
+    __tablename__ = "favourites"
+
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SavedSearch(Timestamps, Base):
+    """A search a volunteer wants to be alerted about when new listings match."""
+
+    __tablename__ = "saved_searches"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), index=True)
+    query_text: Mapped[str] = mapped_column(String(4096))
+    filters: Mapped[dict[str, object]] = mapped_column(Json, default=dict)  # the parsed query plus refinements
+    mode: Mapped[str] = mapped_column(String(12), default=AlertMode.IMMEDIATE.value)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class AlertDelivery(Base):
+    """That a listing was (or is queued to be) sent for a saved search: the unique key makes it at most once."""
+
+    __tablename__ = "alert_deliveries"
+    __table_args__ = (UniqueConstraint("saved_search_id", "opportunity_id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    saved_search_id: Mapped[int] = mapped_column(ForeignKey("saved_searches.id", ondelete="CASCADE"))
+    opportunity_id: Mapped[int] = mapped_column(ForeignKey("opportunities.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
