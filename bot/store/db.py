@@ -17,9 +17,10 @@ from bot.store import migrate
 class Database:
     """Owns the async engine and hands out sessions; commit happens when a unit of work ends cleanly."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, schema: str | None = None) -> None:
         self.url = url
-        self.engine: AsyncEngine = _create_engine(url, echo=echo)
+        # A PostgreSQL schema of its own lets test runs and benchmarks share one server without colliding.
+        self.engine: AsyncEngine = _create_engine(url, echo=echo, schema=schema)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -48,13 +49,13 @@ class Database:
         """Brings the schema to the newest migration (SQLite: always; PostgreSQL: only when asked)."""
         should_upgrade = self.is_sqlite if upgrade is None else upgrade
         if should_upgrade:
-            await self._run_sync(migrate.upgrade)
+            await self.run_sync(migrate.upgrade)
             return
-        current, head = await self._run_sync(migrate.revisions)
+        current, head = await self.run_sync(migrate.revisions)
         if current != head:
             raise migrate.SchemaOutOfDate(current, head)
 
-    async def _run_sync(self, function: Any) -> Any:
+    async def run_sync(self, function: Any) -> Any:
         """Runs a synchronous migration function on one of this engine's connections."""
         async with self.engine.begin() as connection:
             return await connection.run_sync(function)
@@ -64,12 +65,15 @@ class Database:
         await self.engine.dispose()
 
 
-def _create_engine(url: str, *, echo: bool) -> AsyncEngine:
+def _create_engine(url: str, *, echo: bool, schema: str | None = None) -> AsyncEngine:
     """Creates the engine; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
+        connect_args = {"server_settings": {"search_path": schema}} if schema else {}
         # pre_ping lets a pooled connection notice that the server restarted instead of failing a request.
-        return create_async_engine(url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=10)
+        return create_async_engine(
+            url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=10, connect_args=connect_args
+        )
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, echo=echo)

@@ -1,0 +1,159 @@
+"""What a search is asked and what it answers: plain data, no Telegram, no SQL.
+
+The chat, the CLI (`ehrenamt-bot search`), saved-search alerts and the benchmark all call the same
+search function with a SearchRequest and render its SearchOutcome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A point the search is centred on, with the name people see."""
+
+    name: str
+    lat: float
+    lon: float
+    state: str | None = None
+    postal_code: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the contract's place object."""
+        return {"name": self.name, "lat": self.lat, "lon": self.lon, "state": self.state, "postal_code": self.postal_code}
+
+
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    """Explicit filters from buttons; each one set here replaces what the text said (None keeps it)."""
+
+    categories: tuple[str, ...] | None = None
+    exclude_categories: tuple[str, ...] | None = None
+    place: PlaceRef | None = None
+    radius_km: float | None = None
+    time: tuple[str, ...] | None = None
+    languages: tuple[str, ...] | None = None
+    remote: bool | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the set fields only, JSON-ready (for saved searches)."""
+        data: dict[str, Any] = {}
+        for name in ("categories", "exclude_categories", "time", "languages"):
+            value = getattr(self, name)
+            if value is not None:
+                data[name] = list(value)
+        if self.place is not None:
+            data["place"] = self.place.to_dict()
+        if self.radius_km is not None:
+            data["radius_km"] = self.radius_km
+        if self.remote is not None:
+            data["remote"] = self.remote
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Refinement:
+        """Rebuilds a refinement stored with to_dict (unknown keys are ignored)."""
+        place = data.get("place")
+        return cls(
+            categories=_tuple_or_none(data.get("categories")),
+            exclude_categories=_tuple_or_none(data.get("exclude_categories")),
+            place=PlaceRef(**place) if isinstance(place, dict) else None,
+            radius_km=float(data["radius_km"]) if data.get("radius_km") is not None else None,
+            time=_tuple_or_none(data.get("time")),
+            languages=_tuple_or_none(data.get("languages")),
+            remote=data.get("remote") if isinstance(data.get("remote"), bool) else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    """Free text (parsed by the NLU) plus refinements, one page of results, and the reader's language."""
+
+    text: str = ""
+    refinement: Refinement = field(default_factory=Refinement)
+    limit: int = 5
+    offset: int = 0
+    lang: str = "de"  # language of the `why` texts
+    widen: bool = True  # relax radius, then time, when fewer than 3 results
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """How to reach the organisation about a listing."""
+
+    name: str | None
+    phone: str | None
+    email: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One found listing, as the contract prints it."""
+
+    id: int
+    title: str
+    organisation: str
+    categories: tuple[str, ...]
+    place: str | None
+    lat: float | None
+    lon: float | None
+    distance_km: float | None
+    time: tuple[str, ...]
+    contact: Contact
+    score: float
+    why: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the contract's result object."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "organisation": self.organisation,
+            "categories": list(self.categories),
+            "place": self.place,
+            "lat": self.lat,
+            "lon": self.lon,
+            "distance_km": self.distance_km,
+            "time": list(self.time),
+            "contact": {"name": self.contact.name, "phone": self.contact.phone, "email": self.contact.email,
+                        "url": self.contact.url},
+            "score": self.score,
+            "why": self.why,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOutcome:
+    """The answer: what was understood, what was relaxed, one page of hits, and what to ask next."""
+
+    query: dict[str, Any]  # the NLU's parse output with refinements applied (the contract's "query")
+    widened: tuple[str, ...]  # e.g. ("radius:30", "radius:50", "time"), in order
+    results: tuple[Hit, ...]
+    total: int  # how many listings matched in all (for "Mehr" and page counts)
+    place: PlaceRef | None  # the centre actually used
+    radius_km: float | None  # the radius actually used after widening
+    everywhere: bool  # no place given: searched all of Germany
+    place_candidates: tuple[PlaceRef, ...] = ()  # ambiguous place far apart: ask instead of guessing
+
+    @property
+    def needs_place_choice(self) -> bool:
+        """Tells whether the person should pick one of several places first."""
+        return bool(self.place_candidates)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the contract's JSON object for `ehrenamt-bot search --json`."""
+        return {
+            "query": self.query,
+            "widened": list(self.widened),
+            "results": [hit.to_dict() for hit in self.results],
+        }
+
+
+def _tuple_or_none(value: object) -> tuple[str, ...] | None:
+    """Turns a stored list into a tuple of strings; anything else into None."""
+    if isinstance(value, (list, tuple)):
+        return tuple(str(item) for item in value)
+    return None

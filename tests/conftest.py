@@ -1,0 +1,76 @@
+"""Shared fixtures: a migrated database per test (SQLite always, PostgreSQL when TEST_POSTGRES_URL is set)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.settings import Settings, normalise_async_url
+from bot.store import migrate
+from bot.store.db import Database
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrates one SQLite file per test session; tests get copies, which is much faster than migrating each."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        migrate.upgrade(connection)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+async def sqlite_database(tmp_path: Path, migrated_sqlite_template: Path) -> AsyncIterator[Database]:
+    """Gives a fresh, migrated SQLite database in a temporary folder."""
+    path = tmp_path / "test.sqlite3"
+    shutil.copyfile(migrated_sqlite_template, path)
+    database = Database(f"sqlite+aiosqlite:///{path}")
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+async def postgres_database() -> AsyncIterator[Database]:
+    """Gives a migrated PostgreSQL database in a schema of its own (parallel runs never collide)."""
+    if not POSTGRES_URL:
+        pytest.skip("TEST_POSTGRES_URL is not set (PostgreSQL tests run in .ci/run)")
+    url = normalise_async_url(POSTGRES_URL)
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = Database(url)
+    async with admin.engine.begin() as connection:
+        await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    database = Database(url, schema=schema)
+    await database.prepare(upgrade=True)
+    yield database
+    await database.close()
+    async with admin.engine.begin() as connection:
+        await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    await admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_database(request: pytest.FixtureRequest) -> Database:
+    """Runs a test once on SQLite and once on PostgreSQL (skipped without TEST_POSTGRES_URL)."""
+    return request.getfixturevalue(f"{request.param}_database")
+
+
+@pytest.fixture
+def database(sqlite_database: Database) -> Database:
+    """The default database of a test: SQLite."""
+    return sqlite_database
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings for tests: no token, data in a temporary folder, one admin."""
+    return Settings(_env_file=None, bot_token=None, data_home=tmp_path, admin_ids=[1000])  # type: ignore[call-arg]

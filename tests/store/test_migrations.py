@@ -1,0 +1,66 @@
+"""The same migrations build the schema on SQLite and PostgreSQL, from empty, and can be undone."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import inspect, select
+
+from bot.store import migrate
+from bot.store.db import Database
+from bot.store.models import Base, Opportunity, Organisation
+from bot.store.migrate import SchemaOutOfDate
+
+
+async def _tables(database: Database) -> set[str]:
+    async with database.engine.connect() as connection:
+        return set(await connection.run_sync(lambda sync: inspect(sync).get_table_names()))
+
+
+async def test_migrations_create_every_model_table(any_database: Database) -> None:
+    tables = await _tables(any_database)
+    assert set(Base.metadata.tables) <= tables
+    current, head = await any_database.run_sync(migrate.revisions)
+    assert current == head
+
+
+async def test_downgrade_to_base_and_upgrade_again(any_database: Database) -> None:
+    await any_database.run_sync(lambda connection: migrate.downgrade(connection, "base"))
+    assert not set(Base.metadata.tables) & await _tables(any_database)
+    with pytest.raises(SchemaOutOfDate, match="ehrenamt-bot db upgrade"):
+        await any_database.prepare(upgrade=False)
+    await any_database.prepare(upgrade=True)
+    assert set(Base.metadata.tables) <= await _tables(any_database)
+
+
+async def test_empty_sqlite_file_is_created_and_migrated_on_first_use(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'new' / 'bot.sqlite3'}")
+    await database.prepare()
+    assert (tmp_path / "new" / "bot.sqlite3").exists()
+    assert "opportunities" in await _tables(database)
+    await database.close()
+
+
+async def test_datetimes_come_back_aware_in_utc(any_database: Database) -> None:
+    berlin = timezone(timedelta(hours=1))
+    async with any_database.unit_of_work() as session:
+        organisation = Organisation(name="Tafel Kassel e.V.")
+        session.add(organisation)
+        await session.flush()
+        session.add(Opportunity(organisation_id=organisation.id, title="Lebensmittel sortieren",
+                                expires_at=datetime(2027, 1, 1, 12, tzinfo=berlin)))
+    async with any_database.read_only() as session:
+        expires = (await session.execute(select(Opportunity.expires_at))).scalar_one()
+    assert expires == datetime(2027, 1, 1, 11, tzinfo=timezone.utc)
+    assert expires.tzinfo is not None
+
+
+async def test_unit_of_work_rolls_back_on_error(database: Database) -> None:
+    with pytest.raises(RuntimeError):
+        async with database.unit_of_work() as session:
+            session.add(Organisation(name="Nie gespeichert"))
+            await session.flush()
+            raise RuntimeError("boom")
+    async with database.read_only() as session:
+        assert (await session.execute(select(Organisation))).first() is None
