@@ -2,9 +2,11 @@
 
 from bot.store.models.base import Base
 from bot.store.models.broadcast import Broadcast, BroadcastDelivery
+from bot.store.models.chat import ChatSearch, ChatState
 from bot.store.models.moderation import AdminRole, InterestReport, ListingDraft, ModerationEvent
 from bot.store.models.opportunity import Opportunity
 from bot.store.models.organisation import Organisation, OrganisationMember
+from bot.store.models.shared_search import SharedSearch
 from bot.store.models.volunteer import AlertDelivery, Favourite, SavedSearch, Volunteer
 
 __all__ = [
@@ -13,6 +15,8 @@ __all__ = [
     "Base",
     "Broadcast",
     "BroadcastDelivery",
+    "ChatSearch",
+    "ChatState",
     "Favourite",
     "InterestReport",
     "ListingDraft",
@@ -21,5 +25,6 @@ __all__ = [
     "Organisation",
     "OrganisationMember",
     "SavedSearch",
+    "SharedSearch",
     "Volunteer",
 ]

@@ -1,0 +1,41 @@
+"""What the chat needs to remember between updates: searches shown to people and the question asked last.
+
+Kept in the database, not in process memory, so buttons keep working after a restart and when the next
+update reaches another bot process (ConversationHandler state is per process).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.store.models.base import Base
+from bot.store.types import Id, Json, UTCDateTime, utcnow
+
+
+class ChatSearch(Base):
+    """A search shown in a result message: the text, the button filters and the page, addressed by id in buttons."""
+
+    __tablename__ = "chat_searches"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), index=True)
+    query_text: Mapped[str] = mapped_column(String(4096), default="")
+    refinement: Mapped[dict[str, object]] = mapped_column(Json, default=dict)  # Refinement.to_dict()
+    offset: Mapped[int] = mapped_column(Integer, default=0)
+    # Places of the same name the person can choose from (PlaceRef.to_dict() each), when the text was ambiguous.
+    candidates: Mapped[list[dict[str, object]]] = mapped_column(Json, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ChatState(Base):
+    """The question the bot asked a person last and is waiting for an answer to (a place, say)."""
+
+    __tablename__ = "chat_states"
+
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True)
+    awaiting: Mapped[str | None] = mapped_column(String(20))
+    search_id: Mapped[int | None] = mapped_column(ForeignKey("chat_searches.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
