@@ -1,0 +1,126 @@
+"""Opening listing files: encodings, delimiters, JSON shapes, and friendly refusals of wrong files."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from exchange_factories import FIXTURES, csv_text, json_text, listing_record
+
+from bot.exchange import FileProblem, parse_listing_bytes, read_listing_file
+
+WriteFile = Callable[[str, bytes | str], Path]
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("listings.csv", PNG, "this is a PNG image, not a CSV or JSON file"),
+        ("listings.csv", b"PK\x03\x04\x14\x00\x06\x00", "Excel .xlsx"),
+        ("listings.csv", bytes(range(256)) * 8, "binary file"),
+        ("listings.csv", b"", "the file is empty"),
+        ("listings.json", b"  \n\n ", "the file is empty"),
+        ("listings.json", b'{"title": "Lesepate", "place_name": "Kassel"}', "one object, not an array"),
+        ("listings.json", b"42", "single value, not an array"),
+        ("listings.json", b'[{"title": "Lesepate",]', "not valid JSON"),
+        ("listings.json", b'[{"titel_x": 1}, {"foo": 2}]', "records name no known field"),
+        ("listings.csv", b"Name,Alter\nAnna,32\n", "this is not a CSV file of listings"),
+        ("notes.txt", "Liebe Leute,\nhier ist die Liste.\n", "this is not a CSV file of listings"),
+        ("listings.csv", b'[{"title": "Lesepate"}]', "this is JSON, not a CSV file"),
+        ("listings.csv", b"title,title\nA,B\n", "name title more than once"),
+    ],
+)
+def test_wrong_files_get_one_friendly_line(write_file: WriteFile, name: str, content: bytes, reason: str) -> None:
+    with pytest.raises(FileProblem, match=reason) as caught:
+        read_listing_file(write_file(name, content))
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileProblem, match="no such file"):
+        read_listing_file(tmp_path / "fehlt.csv")
+    with pytest.raises(FileProblem, match="is a folder"):
+        read_listing_file(tmp_path)
+
+
+def test_windows_1252_export_is_read_and_named() -> None:
+    text = csv_text([listing_record(1, title="Übungsleiter für Rückenschule", place_name="Gießen")], delimiter=";")
+    listing_file = parse_listing_bytes(text.encode("cp1252"))
+    record = next(listing_file.records())
+    assert listing_file.encoding == "cp1252"
+    assert (record.values["title"], record.values["place_name"]) == ("Übungsleiter für Rückenschule", "Gießen")
+
+
+def test_byte_order_marks_are_detected() -> None:
+    text = csv_text([listing_record(1, title="Café für Senioren")])
+    utf8 = parse_listing_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    utf16 = parse_listing_bytes(text.encode("utf-16"))  # Python writes the BOM, as Excel does
+    for listing_file in (utf8, utf16):
+        assert listing_file.format == "csv"
+        record = next(listing_file.records())
+        assert record.values["title"] == "Café für Senioren"
+        assert "\ufeff" not in "".join(record.values)
+    assert (utf8.encoding, utf16.encoding) == ("utf-8-sig", "utf-16")
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_delimiter_is_detected_from_the_headings(delimiter: str) -> None:
+    listing_file = parse_listing_bytes(csv_text([listing_record(1), listing_record(2)], delimiter=delimiter).encode())
+    assert listing_file.delimiter == delimiter
+    assert [record.values["external_id"] for record in listing_file.records()] == ["L-1", "L-2"]
+
+
+def test_excel_sep_line_is_honoured() -> None:
+    text = "sep=;\r\n" + csv_text([listing_record(1)], delimiter=";")
+    records = list(parse_listing_bytes(text.encode()).records())
+    assert [record.where for record in records] == ["line 2"]
+
+
+def test_line_numbers_are_spreadsheet_rows_even_with_line_breaks_in_cells() -> None:
+    records = [listing_record(1, description="Zeile eins\nZeile zwei\nZeile drei"), listing_record(2)]
+    text = "\r\n" + csv_text(records)  # a blank first row, as some exports have
+    parsed = list(parse_listing_bytes(text.encode()).records())
+    assert [record.where for record in parsed] == ["line 3", "line 4"]
+    assert parsed[0].values["description"] == "Zeile eins\nZeile zwei\nZeile drei"
+
+
+def test_row_with_more_cells_than_headings_is_a_record_problem() -> None:
+    text = "title,place_name,organisation_name\r\nLesepate,Kassel,Verein,Extra\r\n"
+    record = next(parse_listing_bytes(text.encode()).records())
+    assert record.problem and "4 cells but 3 headings" in record.problem
+
+
+def test_unknown_columns_are_ignored_and_named() -> None:
+    text = csv_text([listing_record(1)], columns=["title", "Lieblingsfarbe", "organisation_name", "place_name"])
+    listing_file = parse_listing_bytes(text.encode())
+    assert listing_file.ignored_columns == ["Lieblingsfarbe"]
+
+
+def test_json_array_and_json_lines_are_detected() -> None:
+    array = parse_listing_bytes(json_text([listing_record(1), listing_record(2)]).encode())
+    lines = "\n".join(json_text([record])[1:-1].replace("\n", " ") for record in [listing_record(1), listing_record(2)])
+    json_lines = parse_listing_bytes((lines + "\n\n").encode())
+    assert (array.format, array.json_lines, json_lines.format, json_lines.json_lines) == ("json", False, "json", True)
+    assert [record.where for record in array.records()] == ["record 1", "record 2"]
+    assert [record.where for record in json_lines.records()] == ["line 1", "line 2"]
+
+
+def test_broken_json_line_and_non_object_are_record_problems() -> None:
+    text = '{"title": "A", "place_name": "Kassel"}\n{"title": \n"just text"\n'
+    records = list(parse_listing_bytes(text.encode(), json_lines=True).records())
+    assert [record.problem is None for record in records] == [True, False, False]
+    assert "not valid JSON" in (records[1].problem or "")
+    assert "not an object" in (records[2].problem or "")
+
+
+def test_freinet_like_semicolon_export_with_german_headings() -> None:
+    listing_file = read_listing_file(FIXTURES / "freinet_export.csv")
+    records = list(listing_file.records())
+    assert (listing_file.encoding, listing_file.delimiter, len(records)) == ("cp1252", ";", 5)
+    first = records[0].values
+    assert first["organisation_name"] == "Lesefreunde Nordhessen e.V."
+    assert (first["lat"], first["lon"], first["external_id"]) == ("51,3127", "9,4797", "FN-1001")
+    assert first["categories"] == "Kinder & Jugend; Bildung"
