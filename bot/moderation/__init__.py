@@ -1,0 +1,1 @@
+"""Admins review listings of unverified organisations, verify organisations, and every decision is recorded."""

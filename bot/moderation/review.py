@@ -1,0 +1,141 @@
+"""The moderation queue and decisions, limited to the region an admin is responsible for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.admins import NotAllowed
+from bot.domain import ModerationAction, OpportunityStatus
+from bot.store.models import ModerationEvent, Opportunity, Organisation
+
+
+class Scope(Protocol):
+    """Who is acting and where they may act (bot.admins.AdminScope)."""
+
+    telegram_id: int
+
+    def covers(self, state: str | None, district: str | None) -> bool:
+        """Tells whether a listing in that state and district is theirs to moderate."""
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """A listing waiting for review, with what the admin needs to decide."""
+
+    opportunity_id: int
+    title: str
+    organisation_id: int
+    organisation: str
+    place: str | None
+    state: str | None
+    district: str | None
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The outcome of a decision, for notifying the organisation; None fields when refused."""
+
+    opportunity_id: int
+    status: str
+    organisation_id: int
+    title: str
+    reason: str | None
+    member_ids: tuple[int, ...]
+
+
+class NotPending(LookupError):
+    """The listing is not waiting for review any more (already decided, deleted, or unknown)."""
+
+
+async def pending_queue(session: AsyncSession, scope: Scope, *, limit: int = 20) -> list[QueueEntry]:
+    """Returns the listings waiting for review in the admin's region, oldest first."""
+    rows = await session.execute(
+        select(Opportunity, Organisation.name)
+        .join(Organisation, Organisation.id == Opportunity.organisation_id)
+        .where(Opportunity.status == OpportunityStatus.PENDING.value)
+        .order_by(Opportunity.updated_at, Opportunity.id)
+    )
+    entries = []
+    for listing, organisation in rows:
+        if scope.covers(listing.state, listing.district):
+            entries.append(QueueEntry(listing.id, listing.title, listing.organisation_id, organisation,
+                                      listing.place_name, listing.state, listing.district, listing.updated_at))
+        if len(entries) >= limit:
+            break
+    return entries
+
+
+async def approve(session: AsyncSession, scope: Scope, opportunity_id: int, *, now: datetime) -> Decision:
+    """Publishes a pending listing and records who approved it."""
+    listing = await _pending_listing(session, scope, opportunity_id)
+    listing.status = OpportunityStatus.PUBLISHED.value
+    listing.published_at = now
+    if listing.expires_at is None or listing.expires_at < now:
+        listing.expires_at = now + timedelta(days=90)
+    return await _record(session, scope, listing, ModerationAction.APPROVED, None)
+
+
+async def reject(session: AsyncSession, scope: Scope, opportunity_id: int, *, reason: str) -> Decision:
+    """Rejects a pending listing with a reason the organisation is told."""
+    reason = reason.strip()[:1000]
+    if not reason:
+        raise ValueError("a rejection needs a reason")
+    listing = await _pending_listing(session, scope, opportunity_id)
+    listing.status = OpportunityStatus.REJECTED.value
+    return await _record(session, scope, listing, ModerationAction.REJECTED, reason)
+
+
+async def verify_organisation(session: AsyncSession, scope: Scope, organisation_id: int) -> bool:
+    """Marks an organisation as verified (it publishes directly from now on); False when unknown."""
+    organisation = await session.get(Organisation, organisation_id)
+    if organisation is None:
+        return False
+    if not scope.covers(organisation.state, organisation.district):
+        raise NotAllowed(organisation_id)
+    organisation.verified = True
+    session.add(ModerationEvent(organisation_id=organisation_id, actor_telegram_id=scope.telegram_id,
+                                action=ModerationAction.ORGANISATION_VERIFIED.value))
+    return True
+
+
+async def history(session: AsyncSession, opportunity_id: int) -> list[ModerationEvent]:
+    """Returns every recorded event of a listing, oldest first."""
+    result = await session.execute(
+        select(ModerationEvent).where(ModerationEvent.opportunity_id == opportunity_id).order_by(ModerationEvent.id)
+    )
+    return list(result.scalars())
+
+
+async def _pending_listing(session: AsyncSession, scope: Scope, opportunity_id: int) -> Opportunity:
+    """Loads a pending listing the admin may decide on, locking it so two admins cannot both decide."""
+    result = await session.execute(
+        select(Opportunity).where(Opportunity.id == opportunity_id).with_for_update()
+    )
+    listing = result.scalar_one_or_none()
+    if listing is None or listing.status != OpportunityStatus.PENDING.value:
+        raise NotPending(opportunity_id)
+    if not scope.covers(listing.state, listing.district):
+        raise NotAllowed(opportunity_id)
+    return listing
+
+
+async def _record(
+    session: AsyncSession, scope: Scope, listing: Opportunity, action: ModerationAction, reason: str | None
+) -> Decision:
+    """Records the decision and returns what the organisation should be told."""
+    from bot.store.models import OrganisationMember
+
+    session.add(ModerationEvent(opportunity_id=listing.id, organisation_id=listing.organisation_id,
+                                actor_telegram_id=scope.telegram_id, action=action.value, reason=reason))
+    members = await session.execute(
+        select(OrganisationMember.telegram_id).where(OrganisationMember.organisation_id == listing.organisation_id)
+    )
+    await session.flush()
+    return Decision(listing.id, listing.status, listing.organisation_id, listing.title, reason,
+                    tuple(members.scalars()))

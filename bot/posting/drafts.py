@@ -1,0 +1,226 @@
+"""The guided posting chat as use cases on a draft stored in the database.
+
+Every call loads the draft, applies one action and stores it again inside the caller's unit of work, so the
+chat continues after a restart and in any bot process on the same database. A wrong answer leaves the draft
+as it was and returns the problem; nothing typed before is lost.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.posting.answers import APPLIERS, Answer, Context
+from bot.posting.places import resolve_place
+from bot.posting.steps import EDITABLE, Step, next_step
+from bot.posting.validate import Invalid, Problem
+from bot.store.models import ListingDraft, Opportunity, Organisation, OrganisationMember
+from bot.store.types import utcnow
+from nlu.gazetteer import Gazetteer
+
+
+@dataclass(frozen=True)
+class PostingServices:
+    """What the posting use cases need from outside: places, category suggestions, the clock, the TTL."""
+
+    gazetteer: Gazetteer
+    categorize: Callable[[str, str], list[str]]
+    listing_ttl_days: int = 90
+    clock: Callable[[], datetime] = utcnow
+
+
+@dataclass(frozen=True)
+class DraftView:
+    """The draft as the chat shows it: the question to ask, what is filled in, and a problem if any."""
+
+    step: Step
+    data: dict[str, Any]
+    problem: Problem | None = None
+    resumed: bool = False
+    organisations: tuple[tuple[int, str], ...] = ()
+    updated_at: datetime | None = None
+    editing_listing: int | None = None
+    candidates: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+
+class NoDraft(LookupError):
+    """The person has no draft (finished, cancelled, or never started)."""
+
+
+async def member_organisations(session: AsyncSession, telegram_id: int) -> list[tuple[int, str]]:
+    """Returns (id, name) of the organisations the person may post for."""
+    rows = await session.execute(
+        select(Organisation.id, Organisation.name)
+        .join(OrganisationMember, OrganisationMember.organisation_id == Organisation.id)
+        .where(OrganisationMember.telegram_id == telegram_id)
+        .order_by(Organisation.name, Organisation.id)
+    )
+    return [(id_, name) for id_, name in rows]
+
+
+async def load_draft(session: AsyncSession, telegram_id: int) -> ListingDraft | None:
+    """Returns the person's draft, if any (one draft per person)."""
+    result = await session.execute(
+        select(ListingDraft).where(ListingDraft.telegram_id == telegram_id).order_by(ListingDraft.id.desc()).limit(1)
+    )
+    return result.scalar_one_or_none()
+
+
+async def begin(session: AsyncSession, services: PostingServices, telegram_id: int) -> DraftView:
+    """Starts a draft, or returns the existing one marked as resumed ("weitermachen?")."""
+    existing = await load_draft(session, telegram_id)
+    if existing is not None:
+        return await _view(session, existing, resumed=True)
+    organisations = await member_organisations(session, telegram_id)
+    data: dict[str, Any] = {"history": []}
+    step = Step.ORGANISATION
+    if not organisations:
+        data.update(creating_organisation=True, new_organisation={})
+        step = Step.ORG_NAME
+    draft = ListingDraft(telegram_id=telegram_id, step=step.value, data=data)
+    session.add(draft)
+    await session.flush()
+    return await _view(session, draft)
+
+
+async def restart(session: AsyncSession, services: PostingServices, telegram_id: int) -> DraftView:
+    """Throws the old draft away and starts a new one."""
+    await cancel(session, telegram_id)
+    return await begin(session, services, telegram_id)
+
+
+async def cancel(session: AsyncSession, telegram_id: int) -> bool:
+    """Deletes the person's draft; tells whether there was one."""
+    result = await session.execute(delete(ListingDraft).where(ListingDraft.telegram_id == telegram_id))
+    return bool(result.rowcount)
+
+
+async def current(session: AsyncSession, telegram_id: int) -> DraftView:
+    """Returns the person's draft as it stands; raises NoDraft."""
+    return await _view(session, await _require(session, telegram_id))
+
+
+async def answer(
+    session: AsyncSession, services: PostingServices, telegram_id: int, step: Step, given: Answer
+) -> DraftView:
+    """Applies one answer to the current step and moves on; a stale or wrong answer changes nothing."""
+    draft = await _require(session, telegram_id)
+    if step.value != draft.step:
+        return await _view(session, draft, problem=Problem("posting.stale"))
+    data = copy.deepcopy(draft.data)
+    context = await _context(session, services, telegram_id)
+    try:
+        complete = APPLIERS[step](data, given, context)
+    except Invalid as invalid:
+        return await _view(session, draft, problem=invalid.problem)
+    if complete:
+        following = next_step(step, data)
+        data["history"] = [*data.get("history", []), step.value]
+        if following is Step.PREVIEW:
+            data.pop("editing", None)
+        draft.step = following.value
+    draft.data = data
+    await session.flush()
+    return await _view(session, draft)
+
+
+async def back(session: AsyncSession, telegram_id: int) -> DraftView:
+    """Goes back to the previous question; its answer stays filled in until replaced."""
+    draft = await _require(session, telegram_id)
+    data = copy.deepcopy(draft.data)
+    history = list(data.get("history", []))
+    if history:
+        draft.step = history.pop()
+        data["history"] = history
+        data.pop("place_candidates", None)
+        draft.data = data
+        await session.flush()
+    return await _view(session, draft)
+
+
+async def edit(session: AsyncSession, telegram_id: int, field_name: str) -> DraftView:
+    """From the preview, asks one field again and returns to the preview afterwards."""
+    draft = await _require(session, telegram_id)
+    if draft.step != Step.PREVIEW.value or field_name not in EDITABLE:
+        return await _view(session, draft, problem=Problem("posting.stale"))
+    data = copy.deepcopy(draft.data)
+    data["editing"] = True
+    data["history"] = [*data.get("history", []), Step.PREVIEW.value]
+    draft.step = EDITABLE[field_name].value
+    draft.data = data
+    await session.flush()
+    return await _view(session, draft)
+
+
+async def edit_listing(session: AsyncSession, telegram_id: int, opportunity_id: int) -> DraftView | None:
+    """Opens one of the person's listings as a draft at the preview; None when it is not theirs."""
+    listing = await session.get(Opportunity, opportunity_id)
+    if listing is None or listing.organisation_id not in dict(await member_organisations(session, telegram_id)):
+        return None
+    await cancel(session, telegram_id)
+    draft = ListingDraft(
+        telegram_id=telegram_id, opportunity_id=listing.id, organisation_id=listing.organisation_id,
+        step=Step.PREVIEW.value, data=data_from_listing(listing),
+    )
+    session.add(draft)
+    await session.flush()
+    return await _view(session, draft)
+
+
+def data_from_listing(listing: Opportunity) -> dict[str, Any]:
+    """Fills a draft's data from a stored listing, the inverse of bot.posting.submit.listing_values."""
+    tags = set(listing.time_tags or [])
+    place: dict[str, Any] = (
+        {"remote": True} if listing.remote and listing.lat is None else
+        {"name": listing.place_name, "lat": listing.lat, "lon": listing.lon, "state": listing.state,
+         "district": listing.district, "postal_code": listing.postal_code}
+    )
+    return {
+        "history": [], "organisation_id": listing.organisation_id, "creating_organisation": False,
+        "title": listing.title, "description": listing.description, "categories": list(listing.categories),
+        "place": place, "time_kind": "one_off" if "one_off" in tags else "regular",
+        "date": listing.start_date.isoformat() if listing.start_date else None,
+        "time_slots": [tag for tag in listing.time_tags if tag not in {"one_off", "regular"}],
+        "hours_per_month": listing.hours_per_month, "requirements": listing.requirements,
+        "languages": list(listing.languages), "accessible": listing.accessible,
+        "newcomer_friendly": listing.newcomer_friendly, "contact_name": listing.contact_name,
+        "contact_phone": listing.contact_phone, "contact_email": listing.contact_email,
+    }
+
+
+async def _require(session: AsyncSession, telegram_id: int) -> ListingDraft:
+    """Loads the draft or raises NoDraft."""
+    draft = await load_draft(session, telegram_id)
+    if draft is None:
+        raise NoDraft(telegram_id)
+    return draft
+
+
+async def _context(session: AsyncSession, services: PostingServices, telegram_id: int) -> Context:
+    """Builds what the answer checks need."""
+    organisations = await member_organisations(session, telegram_id)
+    return Context(
+        today=services.clock().date(),
+        organisation_ids=frozenset(id_ for id_, _ in organisations),
+        suggest_categories=services.categorize,
+        resolve_place=lambda given: resolve_place(given, services.gazetteer),
+    )
+
+
+async def _view(
+    session: AsyncSession, draft: ListingDraft, *, problem: Problem | None = None, resumed: bool = False
+) -> DraftView:
+    """Describes the draft for the chat."""
+    step = Step(draft.step)
+    organisations = tuple(await member_organisations(session, draft.telegram_id)) if step is Step.ORGANISATION else ()
+    return DraftView(
+        step=step, data=copy.deepcopy(draft.data), problem=problem, resumed=resumed, organisations=organisations,
+        updated_at=draft.updated_at, editing_listing=draft.opportunity_id,
+        candidates=tuple(draft.data.get("place_candidates") or ()),
+    )

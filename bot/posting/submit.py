@@ -1,0 +1,190 @@
+"""Submitting a draft: checks, near-duplicates, the organisation, publishing or the moderation queue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain import ModerationAction, OpportunityStatus
+from bot.posting.drafts import PostingServices, _require, member_organisations
+from bot.posting.steps import Step, applies
+from bot.posting.validate import Problem
+from bot.store.listings import opportunity_row
+from bot.store.models import ModerationEvent, Opportunity, Organisation, OrganisationMember
+
+# Title and description this similar to one of the organisation's own listings is pointed out before submitting.
+DUPLICATE_SCORE = 88.0
+_REQUIRED = ("title", "description", "categories", "place", "time_kind", "contact_name")
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """One of the organisation's own listings that looks like the one being submitted."""
+
+    opportunity_id: int
+    title: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """What happened: published, queued for moderation, or held back (a problem or likely duplicates)."""
+
+    opportunity_id: int | None = None
+    status: str | None = None
+    duplicates: tuple[Duplicate, ...] = ()
+    problem: Problem | None = None
+    missing_step: Step | None = None
+    organisation_id: int | None = None
+    updated_existing: bool = False
+
+    @property
+    def published(self) -> bool:
+        """Tells whether the listing is visible to volunteers now."""
+        return self.status == OpportunityStatus.PUBLISHED.value
+
+
+async def submit(
+    session: AsyncSession, services: PostingServices, telegram_id: int, *, accept_duplicates: bool = False
+) -> SubmitResult:
+    """Turns the person's draft into a listing; verified organisations publish, others wait for review."""
+    draft = await _require(session, telegram_id)
+    data = draft.data
+    if draft.step != Step.PREVIEW.value:
+        return SubmitResult(problem=Problem("posting.stale"))
+    missing = _first_missing(data)
+    if missing is not None:
+        return SubmitResult(problem=Problem("posting.incomplete"), missing_step=missing)
+    organisation = await _organisation(session, telegram_id, data)
+    if organisation is None:
+        return SubmitResult(problem=Problem("posting.invalid.organisation"))
+    if not accept_duplicates:
+        duplicates = await near_duplicates(session, organisation.id, data, ignore=draft.opportunity_id)
+        if duplicates:
+            return SubmitResult(duplicates=duplicates, organisation_id=organisation.id)
+    now = services.clock()
+    status = OpportunityStatus.PUBLISHED if organisation.verified else OpportunityStatus.PENDING
+    values = listing_values(data, organisation_id=organisation.id)
+    values.update(status=status.value, expires_at=now + timedelta(days=services.listing_ttl_days), updated_at=now)
+    values["published_at"] = now if status is OpportunityStatus.PUBLISHED else None
+    listing = await _store(session, draft.opportunity_id, values, now)
+    session.add(ModerationEvent(opportunity_id=listing.id, organisation_id=organisation.id,
+                                actor_telegram_id=telegram_id, action=ModerationAction.SUBMITTED.value))
+    if status is OpportunityStatus.PUBLISHED:
+        session.add(ModerationEvent(opportunity_id=listing.id, organisation_id=organisation.id,
+                                    action=ModerationAction.APPROVED.value, reason="verified organisation"))
+    await session.delete(draft)
+    await session.flush()
+    return SubmitResult(opportunity_id=listing.id, status=status.value, organisation_id=organisation.id,
+                        updated_existing=draft.opportunity_id is not None)
+
+
+def listing_values(data: dict[str, Any], *, organisation_id: int) -> dict[str, Any]:
+    """Maps a draft's data to opportunity columns (the preview shows exactly these)."""
+    place = data.get("place") or {}
+    remote = bool(place.get("remote"))
+    time_tags = [data["time_kind"], *data.get("time_slots", [])]
+    one_off_date = date.fromisoformat(data["date"]) if data.get("date") else None
+    return {
+        "organisation_id": organisation_id,
+        "title": data["title"],
+        "description": data["description"],
+        "requirements": data.get("requirements"),
+        "categories": list(data["categories"]),
+        "place_name": None if remote else place.get("name"),
+        "lat": None if remote else place.get("lat"),
+        "lon": None if remote else place.get("lon"),
+        "postal_code": None if remote else place.get("postal_code"),
+        "state": None if remote else place.get("state"),
+        "district": None if remote else place.get("district"),
+        "remote": remote,
+        "time_tags": time_tags,
+        "hours_per_month": data.get("hours_per_month"),
+        "start_date": one_off_date,
+        "end_date": one_off_date,
+        "languages": list(data.get("languages") or []),
+        "accessible": bool(data.get("accessible")),
+        "newcomer_friendly": bool(data.get("newcomer_friendly")),
+        "contact_name": data.get("contact_name"),
+        "contact_phone": data.get("contact_phone"),
+        "contact_email": data.get("contact_email"),
+        "source": "bot",
+    }
+
+
+async def near_duplicates(
+    session: AsyncSession, organisation_id: int, data: dict[str, Any], *, ignore: int | None = None
+) -> tuple[Duplicate, ...]:
+    """Finds the organisation's own live listings whose title and description are nearly the same."""
+    live = [OpportunityStatus.PUBLISHED.value, OpportunityStatus.PENDING.value, OpportunityStatus.PAUSED.value]
+    rows = await session.execute(
+        select(Opportunity.id, Opportunity.title, Opportunity.description)
+        .where(Opportunity.organisation_id == organisation_id, Opportunity.status.in_(live))
+        .order_by(Opportunity.id)
+    )
+    wanted = f"{data['title']}\n{data['description']}".lower()
+    found = []
+    for id_, title, description in rows:
+        if id_ == ignore:
+            continue
+        score = fuzz.token_set_ratio(wanted, f"{title}\n{description}".lower())
+        if score >= DUPLICATE_SCORE:
+            found.append(Duplicate(opportunity_id=id_, title=title, score=round(score, 1)))
+    return tuple(sorted(found, key=lambda duplicate: (-duplicate.score, duplicate.opportunity_id)))
+
+
+def _first_missing(data: dict[str, Any]) -> Step | None:
+    """Returns the first question whose answer is missing, so the chat can ask it."""
+    steps = {"title": Step.TITLE, "description": Step.DESCRIPTION, "categories": Step.CATEGORIES,
+             "place": Step.PLACE, "time_kind": Step.TIME_KIND, "contact_name": Step.CONTACT_NAME}
+    for name in _REQUIRED:
+        if not data.get(name):
+            return steps[name]
+    if applies(Step.DATE, data) and not data.get("date"):
+        return Step.DATE
+    if not data.get("contact_phone") and not data.get("contact_email"):
+        return Step.CONTACT_REACH
+    if data.get("creating_organisation") and not (data.get("new_organisation") or {}).get("name"):
+        return Step.ORG_NAME
+    return None
+
+
+async def _organisation(session: AsyncSession, telegram_id: int, data: dict[str, Any]) -> Organisation | None:
+    """Returns the chosen organisation (only if the person is a member) or creates the new one."""
+    if not data.get("creating_organisation"):
+        allowed = dict(await member_organisations(session, telegram_id))
+        chosen = data.get("organisation_id")
+        return await session.get(Organisation, chosen) if chosen in allowed else None
+    details = data.get("new_organisation") or {}
+    place = data.get("place") or {}
+    organisation = Organisation(
+        name=details["name"], kind=details.get("kind") or "initiative", website=details.get("website"),
+        contact_email=details.get("contact_email"), contact_phone=details.get("contact_phone"),
+        contact_name=data.get("contact_name"), place_name=place.get("name"), state=place.get("state"),
+        district=place.get("district"), verified=False, source="bot",
+    )
+    organisation.members.append(OrganisationMember(telegram_id=telegram_id, role="owner"))
+    session.add(organisation)
+    await session.flush()
+    return organisation
+
+
+async def _store(session: AsyncSession, existing_id: int | None, values: dict[str, Any], now: Any) -> Opportunity:
+    """Updates the listing being edited, or adds a new one."""
+    row = opportunity_row(values, now=now)
+    if existing_id is not None:
+        listing = await session.get(Opportunity, existing_id)
+        if listing is not None:
+            for name in values.keys() | {"category_mask", "time_mask"}:
+                setattr(listing, name, row[name])
+            return listing
+    row.pop("created_at", None)
+    listing = Opportunity(**{key: value for key, value in row.items() if value is not None or key in values})
+    session.add(listing)
+    await session.flush()
+    return listing

@@ -1,0 +1,180 @@
+"""Checks each answer of the guided chat; a problem is a catalogue key with parameters, never a crash."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from bot.categories import is_category
+from bot.domain import OrganisationKind
+
+TITLE_LENGTH = (5, 120)
+DESCRIPTION_LENGTH = (30, 2000)
+TEXT_FIELD_LIMIT = 1000
+NAME_LENGTH = (2, 120)
+HOURS_RANGE = (1, 200)
+LANGUAGE_CODES = frozenset(
+    "en ar uk ru tr fa ps ku fr es it pl ro bg el sr hr bs sq pt ti so am vi zh hi ur ta de".split()
+)
+
+_EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$")
+_PHONE_CHARS = re.compile(r"^\+?[0-9 ()/.\-]{6,25}$")
+_URL = re.compile(r"^(https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/\S*)?$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why an answer was not accepted: a catalogue key and the values its text needs."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class Invalid(ValueError):
+    """Raised by a check; carries the Problem to show before asking the same question again."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.problem = Problem(key, params)
+
+
+def clean_text(value: str) -> str:
+    """Drops control characters and surrounding white space, keeping line breaks and the text verbatim."""
+    return _CONTROL.sub("", value).strip()
+
+
+def bounded_text(value: str, bounds: tuple[int, int], key: str) -> str:
+    """Returns the cleaned text when its length is within bounds; otherwise raises Invalid(key)."""
+    text = clean_text(value)
+    low, high = bounds
+    if not low <= len(text) <= high:
+        raise Invalid(key, min=low, max=high, length=len(text))
+    return text
+
+
+def title(value: str) -> str:
+    """Checks a listing title."""
+    return bounded_text(value, TITLE_LENGTH, "posting.invalid.title")
+
+
+def description(value: str) -> str:
+    """Checks a listing description (30 to 2,000 characters)."""
+    return bounded_text(value, DESCRIPTION_LENGTH, "posting.invalid.description")
+
+
+def person_or_organisation_name(value: str) -> str:
+    """Checks a name of an organisation or contact person."""
+    return bounded_text(value, NAME_LENGTH, "posting.invalid.name")
+
+
+def optional_text(value: str) -> str | None:
+    """Accepts free text up to a limit; '-' or 'keine'/'none' means nothing."""
+    text = clean_text(value)
+    if text.lower() in {"-", "keine", "nein", "none", "no", "nichts"}:
+        return None
+    if len(text) > TEXT_FIELD_LIMIT:
+        raise Invalid("posting.invalid.too_long", max=TEXT_FIELD_LIMIT, length=len(text))
+    return text or None
+
+
+def organisation_kind(value: str) -> str:
+    """Checks an organisation kind key from the buttons."""
+    try:
+        return OrganisationKind(value).value
+    except ValueError:
+        raise Invalid("posting.invalid.choice") from None
+
+
+def website(value: str) -> str | None:
+    """Checks a website (optional); adds https:// when the scheme is missing."""
+    text = optional_text(value)
+    if text is None:
+        return None
+    if not _URL.match(text) or len(text) > 300:
+        raise Invalid("posting.invalid.website")
+    return text if text.startswith(("http://", "https://")) else f"https://{text}"
+
+
+def email(value: str) -> str:
+    """Checks an email address."""
+    text = clean_text(value)
+    if not _EMAIL.match(text) or len(text) > 254:
+        raise Invalid("posting.invalid.email")
+    return text
+
+
+def phone(value: str) -> str:
+    """Checks a phone number: digits with the usual separators, 6 to 15 digits."""
+    text = clean_text(value)
+    digits = re.sub(r"\D", "", text)
+    if not _PHONE_CHARS.match(text) or not 6 <= len(digits) <= 15:
+        raise Invalid("posting.invalid.phone")
+    return text
+
+
+def contact_reach(value: str) -> dict[str, str | None]:
+    """Reads 'phone and/or email' from one message: each word is tried as an email, the rest as a phone."""
+    text = clean_text(value)
+    found_email = next((email(part) for part in re.split(r"[\s,;]+", text) if "@" in part), None)
+    rest = " ".join(part for part in re.split(r"[,;]", text) if "@" not in part).strip()
+    found_phone = phone(rest) if rest else None
+    if not found_email and not found_phone:
+        raise Invalid("posting.invalid.contact")
+    return {"phone": found_phone, "email": found_email}
+
+
+def categories(keys: list[str]) -> list[str]:
+    """Checks the toggled categories: at least one, at most three, all known."""
+    chosen = [key for key in dict.fromkeys(keys) if is_category(key)]
+    if not chosen:
+        raise Invalid("posting.invalid.categories_none")
+    if len(chosen) > 3:
+        raise Invalid("posting.invalid.categories_many", max=3)
+    return chosen
+
+
+def one_off_date(value: str, *, today: date) -> str:
+    """Reads a date (31.12.2026, 31.12., 2026-12-31) that lies in the next two years; returns ISO."""
+    text = clean_text(value)
+    parsed = _parse_date(text, today)
+    if parsed is None:
+        raise Invalid("posting.invalid.date")
+    if parsed < today or (parsed - today).days > 730:
+        raise Invalid("posting.invalid.date_range")
+    return parsed.isoformat()
+
+
+def _parse_date(text: str, today: date) -> date | None:
+    """Parses the date forms people type; None when it is not a date."""
+    for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.?", text)
+    if match:
+        try:
+            candidate = date(today.year, int(match[2]), int(match[1]))
+        except ValueError:
+            return None
+        return candidate if candidate >= today else candidate.replace(year=today.year + 1)
+    return None
+
+
+def hours_per_month(value: str) -> int:
+    """Reads hours per month as a whole number between 1 and 200 ('ca. 8', '8h' work too)."""
+    match = re.search(r"\d{1,4}", value)
+    if not match or not HOURS_RANGE[0] <= int(match[0]) <= HOURS_RANGE[1]:
+        raise Invalid("posting.invalid.hours", min=HOURS_RANGE[0], max=HOURS_RANGE[1])
+    return int(match[0])
+
+
+def languages(codes: list[str]) -> list[str]:
+    """Checks language codes from the buttons."""
+    unknown = [code for code in codes if code not in LANGUAGE_CODES]
+    if unknown:
+        raise Invalid("posting.invalid.choice")
+    return list(dict.fromkeys(codes))

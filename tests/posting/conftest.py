@@ -1,0 +1,24 @@
+"""Factories for the posting tests: services with the real gazetteer and a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from bot.posting.drafts import PostingServices
+from nlu.gazetteer import get_gazetteer
+
+NOW = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)
+
+
+def keyword_categorizer(title: str, description: str) -> list[str]:
+    """A test double for the NLU's suggestions: animals when the text speaks of animals."""
+    text = f"{title} {description}".lower()
+    return [key for word, key in (("tier", "animals"), ("kind", "children_youth")) if word in text]
+
+
+@pytest.fixture
+def services() -> PostingServices:
+    """Posting services with the real gazetteer, a keyword categorizer and a fixed clock."""
+    return PostingServices(gazetteer=get_gazetteer(), categorize=keyword_categorizer, clock=lambda: NOW)

@@ -1,0 +1,75 @@
+"""Each answer of the posting chat is checked with a specific reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.posting import validate
+from bot.posting.validate import Invalid
+
+TODAY = date(2026, 11, 22)
+
+
+def _problem(call, *args, **kwargs) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(Invalid) as caught:
+        call(*args, **kwargs)
+    return caught.value.problem.key
+
+
+def test_title_and_description_lengths() -> None:
+    assert validate.title("  Lesepate für Grundschulkinder ") == "Lesepate für Grundschulkinder"
+    assert _problem(validate.title, "Hi") == "posting.invalid.title"
+    assert _problem(validate.description, "zu kurz") == "posting.invalid.description"
+    assert _problem(validate.description, "x" * 2001) == "posting.invalid.description"
+    assert len(validate.description("Wir suchen Menschen, die gern vorlesen. " * 3)) >= 30
+
+
+def test_text_is_kept_verbatim_but_control_characters_are_dropped() -> None:
+    injection = "'; DROP TABLE opportunities; -- <b>fett</b>"
+    assert validate.title(injection) == injection
+    assert validate.title("Gassi\x00gehen\x07 im Tierheim") == "Gassigehen im Tierheim"
+
+
+@pytest.mark.parametrize("good", ["anna@example.org", "a.b-c@verein.example.com"])
+def test_good_emails(good: str) -> None:
+    assert validate.email(good) == good
+
+
+@pytest.mark.parametrize("bad", ["anna", "anna@", "@example.org", "anna@example", "a b@example.org"])
+def test_bad_emails(bad: str) -> None:
+    assert _problem(validate.email, bad) == "posting.invalid.email"
+
+
+def test_contact_reach_reads_phone_and_email_from_one_message() -> None:
+    assert validate.contact_reach("0151 0000 1234, anna@example.org") == {
+        "phone": "0151 0000 1234", "email": "anna@example.org"}
+    assert validate.contact_reach("anna@example.org") == {"phone": None, "email": "anna@example.org"}
+    assert validate.contact_reach("+49 30 1234 5678") == {"phone": "+49 30 1234 5678", "email": None}
+    assert _problem(validate.contact_reach, "ruf mich an") == "posting.invalid.phone"
+    assert _problem(validate.contact_reach, "12") == "posting.invalid.phone"
+
+
+def test_dates_in_german_forms_and_range() -> None:
+    assert validate.one_off_date("05.12.2026", today=TODAY) == "2026-12-05"
+    assert validate.one_off_date("5.1.", today=TODAY) == "2027-01-05"
+    assert validate.one_off_date("2027-03-01", today=TODAY) == "2027-03-01"
+    assert _problem(validate.one_off_date, "gestern", today=TODAY) == "posting.invalid.date"
+    assert _problem(validate.one_off_date, "01.01.2020", today=TODAY) == "posting.invalid.date_range"
+    assert _problem(validate.one_off_date, "31.02.2027", today=TODAY) == "posting.invalid.date"
+
+
+def test_hours_and_categories() -> None:
+    assert validate.hours_per_month("ca. 8 Stunden") == 8
+    assert _problem(validate.hours_per_month, "viel") == "posting.invalid.hours"
+    assert _problem(validate.hours_per_month, "500") == "posting.invalid.hours"
+    assert validate.categories(["animals", "animals", "nope"]) == ["animals"]
+    assert _problem(validate.categories, []) == "posting.invalid.categories_none"
+    assert _problem(validate.categories, ["animals", "sports", "culture", "digital"]) == "posting.invalid.categories_many"
+
+
+def test_website_gets_a_scheme() -> None:
+    assert validate.website("tierheim.example.org") == "https://tierheim.example.org"
+    assert validate.website("-") is None
+    assert _problem(validate.website, "kein link") == "posting.invalid.website"
