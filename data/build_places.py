@@ -120,7 +120,13 @@ def sharp_s_form(name: str, alternates: list[str]) -> str:
     return name
 
 
-def build_rows(cities: list[dict], curated: dict[int, dict]) -> list[PlaceRow]:
+def own_words(alternate: str, names: tuple[str, ...]) -> bool:
+    """Tells whether an alternate is a run of words of the place's own name ("Hall" of "Schwäbisch Hall")."""
+    key = f" {fold(alternate)} "
+    return any(key in f" {fold(name).replace('-', ' ')} " for name in names)
+
+
+def build_rows(cities: list[dict], curated: dict[int, dict], dropped: frozenset[str]) -> list[PlaceRow]:
     """Turns GeoNames records into rows with German display names and filtered alternates."""
     rows = []
     for city in cities:
@@ -129,7 +135,8 @@ def build_rows(cities: list[dict], curated: dict[int, dict]) -> list[PlaceRow]:
             sys.exit(f"curated.toml: id {city['geonameid']} is now {city['name']!r}, expected {entry['was']!r}")
         raw = [a for a in city["alternatenames"] if a]
         name = entry.get("name") or sharp_s_form(city["name"], raw)
-        candidates = [*entry.get("alternates", []), city["name"], *filter(is_useful_alternate, raw)]
+        useful = [a for a in raw if is_useful_alternate(a) and (fold(a) not in dropped or own_words(a, (name, city["name"])))]
+        candidates = [*entry.get("alternates", []), city["name"], *useful]
         short = [base_name(n) for n in (name, city["name"], *entry.get("alternates", []))]
         rows.append(
             PlaceRow(
@@ -348,9 +355,11 @@ def write_outputs(rows: list[PlaceRow], seats: list[tuple[dict, PlaceRow]], post
 
 def main() -> None:
     """Builds and writes every generated gazetteer file."""
-    curated = {entry["id"]: entry for entry in tomllib.loads((PLACES_DIR / "curated.toml").read_text("utf-8"))["place"]}
+    curation = tomllib.loads((PLACES_DIR / "curated.toml").read_text("utf-8"))
+    curated = {entry["id"]: entry for entry in curation["place"]}
+    dropped = frozenset(curation["alternates"]["drop"])
     districts = tomllib.loads((PLACES_DIR / "districts.toml").read_text("utf-8"))["district"]
-    rows = build_rows(load_german_cities(), curated)
+    rows = build_rows(load_german_cities(), curated, dropped)
     seats = assign_districts(rows, districts)
     empty = {d["name"] for d in districts} - {row.district for row in rows}
     if empty:

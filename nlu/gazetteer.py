@@ -138,8 +138,8 @@ class Gazetteer:
             self._parsed[place_id] = place
         return place
 
-    def _all_places(self) -> list[Place]:
-        """Returns every place (parses the rest of the file on first call)."""
+    def places(self) -> list[Place]:
+        """Returns every place, in file order (parses the rest of the file on first call)."""
         return [self._place(place_id) for place_id in self._lines]
 
     @functools.cached_property
@@ -235,7 +235,7 @@ class Gazetteer:
     @functools.cached_property
     def _grid(self) -> _Grid:
         """Places bucketed by position, built on the first nearest() call."""
-        return _Grid(self._all_places())
+        return _Grid(self.places())
 
     def surface_forms(self) -> Iterable[tuple[str, tuple[int, ...]]]:
         """Yields every folded name and alternate with the ids of the places it names, best first."""
@@ -248,7 +248,7 @@ class Gazetteer:
     def places_in_district(self, district: str) -> list[Place]:
         """Returns the places of a district (any case, umlauts optional), largest first."""
         key = surface_key(district)
-        return sorted((p for p in self._all_places() if p.district and surface_key(p.district) == key), key=_rank)
+        return sorted((p for p in self.places() if p.district and surface_key(p.district) == key), key=_rank)
 
     def states(self) -> dict[str, str]:
         """Returns the German states as code -> German name."""

@@ -1,0 +1,81 @@
+"""`ehrenamt-bot places NAME|PLZ`: look places up in the German gazetteer (nlu.gazetteer)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from typing import TextIO
+
+from nlu.gazetteer import Place, get_gazetteer
+
+_COLUMNS = ("name", "state", "district", "population", "lat", "lon")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Adds the places command."""
+    parser = subparsers.add_parser(
+        "places", help="list the German places with a name (or the place of a postal code)",
+        description="Lists the places called NAME, largest first, or the place of a 5-digit postal code. "
+                    "Any case; umlauts optional (goerlitz = Görlitz).",
+    )
+    parser.add_argument("query", nargs="+", help='a place name ("Neustadt", "Frankfurt am Main") or a postal code')
+    parser.add_argument("--json", action="store_true", help="print a JSON array of places")
+    parser.add_argument("--limit", type=int, default=25, help="show at most this many places (default: 25)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Prints the matching places; exit code 1 with suggestions when nothing matches."""
+    query = " ".join(args.query).strip()
+    places = find_places(query)[: max(args.limit, 0)]
+    if args.json:
+        json.dump([dataclasses.asdict(place) for place in places], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_table(places, sys.stdout)
+    if not places:
+        print(not_found_message(query), file=sys.stderr)
+        return 1
+    return 0
+
+
+def find_places(query: str) -> list[Place]:
+    """Returns the place of a postal code, or every place with exactly this name."""
+    gazetteer = get_gazetteer()
+    if query.isdigit():
+        place = gazetteer.by_postal_code(query)
+        return [place] if place else []
+    return gazetteer.lookup(query)
+
+
+def not_found_message(query: str) -> str:
+    """Says kindly that nothing matched and offers the closest names."""
+    if query.isdigit():
+        if len(query) != 5:
+            return f'"{query}" is no German postal code: they have 5 digits, e.g. 34117.'
+        return f"No place known for the postal code {query}."
+    suggestions = get_gazetteer().search(query, limit=5)
+    if not suggestions:
+        return f'No place called "{query}" found.'
+    names = ", ".join(f"{place.name} ({place.state})" for place in suggestions)
+    return f'No place called "{query}". Did you mean: {names}?'
+
+
+def print_table(places: list[Place], out: TextIO) -> None:
+    """Prints one aligned line per place, best first."""
+    rows = [_cells(place) for place in places]
+    if not rows:
+        return
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS))]
+    numeric = {3, 4, 5}  # population and coordinates align right
+    for row in rows:
+        cells = [cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i]) for i, cell in enumerate(row)]
+        out.write("  ".join(cells).rstrip() + "\n")
+
+
+def _cells(place: Place) -> list[str]:
+    """Formats one place for the table."""
+    name = f"{place.name} (PLZ {place.postal_code})" if place.postal_code else place.name
+    return [name, place.state, place.district or "", f"{place.population:,}", f"{place.lat:.5f}", f"{place.lon:.5f}"]
