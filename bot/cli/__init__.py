@@ -11,6 +11,7 @@ from collections.abc import Sequence
 # Subcommand modules (bot.cli.<name>); each exposes register(subparsers) and sets func=run on its parser.
 COMMANDS: list[str] = [
     "db",
+    "exchange",
 ]
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
 BENCHMARKS: list[str] = []

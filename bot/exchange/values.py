@@ -153,8 +153,12 @@ def to_url(value: Any) -> str:
 
 
 def to_phone(value: Any) -> str:
-    """Returns a phone number written with digits, spaces, + ( ) / . and -."""
-    text = to_text(value)
+    """Returns a phone number written with digits, spaces, + ( ) / . and -.
+
+    A leading apostrophe is dropped: spreadsheets (and export --excel-safe) put one before '+49 …' so the
+    number is shown as text instead of being read as a formula.
+    """
+    text = to_text(value).removeprefix("'")
     digits = sum(character.isdigit() for character in text)
     if not _PHONE.fullmatch(text) or digits < 5:
         raise Invalid(f"not a phone number: {_show(value)}")

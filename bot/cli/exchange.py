@@ -1,0 +1,163 @@
+"""`ehrenamt-bot import FILE` and `ehrenamt-bot export`: listings as CSV or JSON (bot/exchange/SCHEMA.md)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import io
+import os
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.cli.common import Progress, run_with_database
+from bot.domain import OpportunityStatus
+from bot.exchange import Categorizer, FileProblem, ImportReport, export_listings, import_listings, read_listing_file
+from bot.settings import Settings
+from bot.store.db import Database
+
+_ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1", "utf-16": "UTF-16"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Adds the import and export commands."""
+    parser = subparsers.add_parser("import", help="import listings from a CSV or JSON file (upsert by source and id)")
+    parser.add_argument("file", type=Path, help="CSV, JSON array or JSON Lines; see bot/exchange/SCHEMA.md")
+    parser.add_argument("--format", choices=["csv", "json"], help="default: from the file name or its content")
+    parser.add_argument("--source", help="the feed's name; overrides the file's source column (default: import)")
+    parser.add_argument("--skip-invalid", action="store_true", help="import the valid rows even if some are bad")
+    parser.add_argument("--dry-run", action="store_true", help="check and count, but write nothing")
+    parser.set_defaults(func=run_import)
+
+    parser = subparsers.add_parser("export", help="export listings with their organisation as JSON or CSV")
+    parser.add_argument("--format", choices=["json", "csv"], default="json")
+    parser.add_argument("--status", choices=[*(status.value for status in OpportunityStatus), "all"],
+                        default="published", help="which listings (default: published)")
+    parser.add_argument("--source", help="only listings from this source")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    parser.add_argument("--excel-safe", action="store_true",
+                        help="CSV for German Excel: ';', a byte order mark, and ' before cells starting with = + - @")
+    parser.set_defaults(func=run_export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Validates and imports a listing file; 0 all fine, 1 invalid rows, 2 an unreadable file."""
+    try:
+        listing_file = read_listing_file(args.file, format=args.format)
+    except FileProblem as problem:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+        return 2
+    categorizer = nlu_categorizer()
+    progress = Progress("import")
+
+    def tick(written: int, total: int) -> None:
+        progress.total = total
+        progress.advance(written)
+
+    async def work(database: Database, settings: Settings) -> ImportReport:
+        return await import_listings(database, listing_file, source=args.source, skip_invalid=args.skip_invalid,
+                                     dry_run=args.dry_run, categorizer=categorizer, on_progress=tick)
+
+    report = run_with_database(work)
+    if progress.done:
+        progress.finish()
+    for line in report_lines(report, encoding=listing_file.encoding, ignored=listing_file.ignored_columns,
+                             nlu_available=categorizer is not None):
+        print(line)
+    return 1 if report.invalid else 0
+
+
+def report_lines(report: ImportReport, *, encoding: str, ignored: list[str], nlu_available: bool) -> list[str]:
+    """Returns what an import says: every bad row, notes on what it assumed, and a summary."""
+    lines = [str(problem) for problem in report.problems]
+    if encoding in _ENCODING_NAMES:
+        lines.append(f"note: read as {_ENCODING_NAMES[encoding]} (the file is not UTF-8)")
+    if ignored:
+        lines.append(f"note: ignored unknown columns: {', '.join(ignored)}")
+    if report.derived_ids:
+        lines.append(f"note: no external_id in {_rows(report.derived_ids)}; each got one derived from organisation, "
+                     "title and place (a changed title then counts as a new listing)")
+    if report.default_status:
+        lines.append(f"note: no status in {_rows(report.default_status)}; imported as published")
+    if report.organisation_conflicts:
+        lines.append(f"note: {_rows(report.organisation_conflicts)} describe their organisation differently from "
+                     "the first row naming it; the first row's values were kept")
+    if report.categorised:
+        lines.append(f"note: the NLU assigned categories in {_rows(report.categorised)} that had none")
+    if report.uncategorised:
+        why = "the NLU found none" if nlu_available else "the NLU is not available yet"
+        lines.append(f"note: no categories in {_rows(report.uncategorised)} ({why}); "
+                     "a search by category does not find them until they get some")
+    if report.invalid and not report.written and not report.dry_run and report.skipped == report.read:
+        lines.append(f"nothing imported: {_rows(report.invalid, 'invalid row')}; fix them, or use --skip-invalid "
+                     f"to import the valid ones ({report.valid})")
+    if report.dry_run:
+        lines.append("dry run: nothing was written; the counts are what an import would do")
+    lines.append(
+        f"read {report.read} · valid {report.valid} · invalid {report.invalid} · inserted {report.inserted} · "
+        f"updated {report.updated} · skipped {report.skipped} · {report.seconds:.1f} s "
+        f"(organisations: {report.organisations.inserted} new, {report.organisations.updated} updated)"
+    )
+    return lines
+
+
+def _rows(count: int, noun: str = "row") -> str:
+    """Writes a count with its noun: '1 row', '3 rows'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def nlu_categorizer() -> Categorizer | None:
+    """Returns the NLU's categorize(title, description) as a Categorizer, or None while the NLU has none."""
+    categorize: Any = None
+    try:
+        nlu = importlib.import_module("nlu")
+        categorize = getattr(nlu, "categorize", None)
+        if categorize is None or not callable(categorize):
+            categorize = getattr(importlib.import_module("nlu.categorize"), "categorize", None)
+    except ModuleNotFoundError as error:
+        if error.name not in ("nlu", "nlu.categorize"):
+            raise  # the NLU is there but broken: say so instead of importing silently without it
+    if not callable(categorize):
+        return None
+
+    def categorizer(title: str, description: str) -> list[str]:
+        return list(categorize(title, description).categories)
+
+    return categorizer
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Streams listings to standard output or a file."""
+    status = None if args.status == "all" else args.status
+    progress = Progress("export")
+
+    async def work(database: Database, settings: Settings) -> int:
+        options = dict(format=args.format, status=status, source=args.source, excel_safe=args.excel_safe)
+        if args.output is None:
+            try:
+                return await export_listings(database, _utf8_stdout(), **options)  # type: ignore[arg-type]
+            except BrokenPipeError:
+                _discard_stdout()  # the reader (head, less) stopped early: not an error
+                return 0
+        with args.output.open("w", encoding="utf-8", newline="") as out:
+            return await export_listings(database, out, on_record=progress.advance, **options)  # type: ignore[arg-type]
+
+    count = run_with_database(work)
+    if args.output is not None:
+        seconds = progress.finish()
+        print(f"{count} listings written to {args.output} in {seconds:.1f} s", file=sys.stderr)
+    return 0
+
+
+def _discard_stdout() -> None:
+    """Points standard output at /dev/null so Python's final flush does not fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _utf8_stdout() -> TextIO:
+    """Returns standard output, switched to UTF-8 if the terminal's locale says otherwise."""
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and (stream.encoding or "").lower().replace("-", "") != "utf8":
+        stream.reconfigure(encoding="utf-8")
+    return stream

@@ -1,0 +1,116 @@
+"""`ehrenamt-bot import` and `export` as a person runs them: exit codes, report lines, files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from exchange_factories import FIXTURES, csv_text, json_text, listing_record
+
+from bot.cli import main
+from bot.cli import exchange as exchange_cli
+
+WriteFile = Callable[[str, bytes | str], Path]
+
+
+@pytest.fixture(autouse=True)
+def sqlite_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Points the CLI at a fresh SQLite file in the test's folder (and away from any .env)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATA_HOME", str(tmp_path / "var"))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    # Keep these tests independent of whether the NLU is installed: rows here carry their categories.
+    monkeypatch.setattr(exchange_cli, "nlu_categorizer", lambda: None)
+
+
+def test_import_reports_summary_and_a_second_run_only_updates(
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_file("feed.csv", csv_text([listing_record(number) for number in range(1, 6)], delimiter=";"))
+    assert main(["import", str(path)]) == 0
+    first = capsys.readouterr().out.splitlines()
+    assert main(["import", str(path)]) == 0
+    second = capsys.readouterr().out.splitlines()
+    assert first[-1].startswith("read 5 · valid 5 · invalid 0 · inserted 5 · updated 0 · skipped 0 · ")
+    assert second[-1].startswith("read 5 · valid 5 · invalid 0 · inserted 0 · updated 5 · skipped 0 · ")
+
+
+def test_invalid_rows_are_listed_and_nothing_is_imported(
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = [listing_record(1), listing_record(2, lat="48,85", lon="2,35"), listing_record(3, remote="jein")]
+    path = write_file("feed.csv", csv_text(records))
+    assert main(["import", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "line 3, field lon: 2.35 is outside Germany (longitude must be between 5.8 and 15.1)" in out
+    assert "line 4, field remote: expected yes or no" in out
+    assert "nothing imported: 2 invalid rows; fix them, or use --skip-invalid to import the valid ones (1)" in out
+    assert main(["export", "--status", "all"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_skip_invalid_imports_the_rest_and_still_lists_the_bad(
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = [listing_record(1), listing_record(2, contact_email="keine"), listing_record(3)]
+    path = write_file("feed.json", json_text(records))
+    assert main(["import", str(path), "--skip-invalid"]) == 1
+    out = capsys.readouterr().out
+    assert "record 2, field contact_email: not an email address: 'keine'" in out
+    assert "inserted 2 · updated 0 · skipped 1" in out
+    assert main(["export"]) == 0
+    assert [record["external_id"] for record in json.loads(capsys.readouterr().out)] == ["L-1", "L-3"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bild.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a PNG image, not a CSV or JSON file"),
+        ("leer.csv", b"", "the file is empty"),
+        ("objekt.json", b'{"listings": []}', "the JSON is one object, not an array of listings"),
+    ],
+)
+def test_unreadable_files_exit_2_with_one_line(
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str], name: str, content: bytes, message: str
+) -> None:
+    path = write_file(name, content)
+    assert main(["import", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"{path}: {message}")
+    assert captured.err.count("\n") == 1 and "Traceback" not in captured.err
+    assert captured.out == ""
+
+
+def test_dry_run_writes_nothing(write_file: WriteFile, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(FIXTURES / "freinet_export.csv"), "--dry-run", "--source", "freinet"]) == 0
+    out = capsys.readouterr().out
+    assert "note: read as Windows-1252 (the file is not UTF-8)" in out
+    assert "note: no status in 5 rows; imported as published" in out
+    assert "dry run: nothing was written" in out
+    assert "inserted 5" in out
+    assert main(["export", "--status", "all"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_export_to_a_file_imports_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(FIXTURES / "freinet_export.csv"), "--source", "freinet"]) == 0
+    exported = tmp_path / "export.csv"
+    assert main(["export", "--format", "csv", "-o", str(exported)]) == 0
+    assert "5 listings written to" in capsys.readouterr().err
+    assert main(["import", str(exported)]) == 0
+    assert "inserted 0 · updated 5" in capsys.readouterr().out
+    assert main(["export"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert {record["source"] for record in records} == {"freinet"}
+    assert records[0]["contact_email"] == "lesen@example.org"
+
+
+def test_uncategorised_rows_are_counted_in_the_report(
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_file("feed.csv", csv_text([listing_record(1, categories=None), listing_record(2)]))
+    assert main(["import", str(path)]) == 0
+    assert ("note: no categories in 1 row (the NLU is not available yet); a search by category does not find "
+            "them until they get some") in capsys.readouterr().out
