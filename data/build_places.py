@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nlu.gazetteer import STARTING_STATES, surface_key
+from nlu.gazetteer import STARTING_STATES, Gazetteer, haversine_km, read_table, surface_key
 from nlu.text import fold
 
 PLACES_DIR = Path(__file__).resolve().parent / "places"
@@ -52,14 +52,6 @@ class PlaceRow:
     lon: float
     alternates: list[str] = field(default_factory=list)
     district: str = ""
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Returns the great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def package_dir(name: str) -> Path:
@@ -133,11 +125,7 @@ def build_rows(cities: list[dict], curated: dict[int, dict], dropped: frozenset[
         entry = curated.get(city["geonameid"], {})
         if entry and entry["was"] != city["name"]:
             sys.exit(f"curated.toml: id {city['geonameid']} is now {city['name']!r}, expected {entry['was']!r}")
-        raw = [a for a in city["alternatenames"] if a]
-        name = entry.get("name") or sharp_s_form(city["name"], raw)
-        useful = [a for a in raw if is_useful_alternate(a) and (fold(a) not in dropped or own_words(a, (name, city["name"])))]
-        candidates = [*entry.get("alternates", []), city["name"], *useful]
-        short = [base_name(n) for n in (name, city["name"], *entry.get("alternates", []))]
+        name = entry.get("name") or sharp_s_form(city["name"], city["alternatenames"])
         rows.append(
             PlaceRow(
                 id=city["geonameid"],
@@ -146,13 +134,25 @@ def build_rows(cities: list[dict], curated: dict[int, dict], dropped: frozenset[
                 population=int(city["population"] or 0),
                 lat=round(city["latitude"], 5),
                 lon=round(city["longitude"], 5),
-                alternates=unique_by_fold(name, [*candidates, *filter(None, short)]),
+                alternates=alternates_of(city, name, entry.get("alternates", []), dropped),
             )
         )
     missing = set(curated) - {row.id for row in rows}
     if missing:
         sys.exit(f"curated.toml names ids that GeoNames no longer has: {sorted(missing)}")
     return sorted(rows, key=lambda row: row.id)
+
+
+def alternates_of(city: dict, name: str, curated: list[str], dropped: frozenset[str]) -> list[str]:
+    """Returns a place's alternates: curated ones, the GeoNames main name, useful GeoNames ones, short forms."""
+    own = (name, city["name"])
+    useful = [
+        alternate
+        for alternate in city["alternatenames"]
+        if is_useful_alternate(alternate) and (fold(alternate) not in dropped or own_words(alternate, own))
+    ]
+    short = filter(None, (base_name(n) for n in (*own, *curated)))
+    return unique_by_fold(name, [*curated, city["name"], *useful, *short])
 
 
 def unique_by_fold(name: str, alternates: list[str]) -> list[str]:
@@ -196,10 +196,15 @@ def assign_districts(rows: list[PlaceRow], districts: list[dict]) -> list[tuple[
         fixed = {row.id: name for row, name in anchors}
         if len(fixed) != len(anchors):
             sys.exit(f"districts.toml: a town is listed twice in state {state}")
-        cities = [(d["name"], fold(d["seat"])) for d in districts if d["state"] == state and d["kind"] != "Landkreis"]
+        cities = [(d["name"], fold(d["seat"])) for d in districts if d["state"] == state and is_city(d)]
         for row in state_rows:
             row.district = fixed.get(row.id) or city_by_prefix(row, cities) or nearest_district(row, anchors)
     return seats
+
+
+def is_city(district: dict) -> bool:
+    """Tells a kreisfreie Stadt from a Landkreis."""
+    return district["kind"] == "kreisfreie Stadt"
 
 
 def city_by_prefix(row: PlaceRow, cities: list[tuple[str, str]]) -> str | None:
@@ -234,12 +239,13 @@ class Grid:
     def around(self, lat: float, lon: float, rings: int = 1) -> list[PlaceRow]:
         """Returns the places in the cells around a point."""
         y, x = self.cell(lat, lon)
-        return [row for dy in range(-rings, rings + 1) for dx in range(-rings, rings + 1) for row in self.cells.get((y + dy, x + dx), [])]
+        steps = range(-rings, rings + 1)
+        return [row for dy in steps for dx in steps for row in self.cells.get((y + dy, x + dx), [])]
 
 
 def city_of(rows: list[PlaceRow], seats: list[tuple[dict, PlaceRow]]) -> dict[int, PlaceRow]:
     """Maps each quarter of a city to the city itself (Gorbitz -> Dresden, Köln-Deutz -> Köln)."""
-    by_district = {d["name"]: seat for d, seat in seats if d["kind"] != "Landkreis"}
+    by_district = {d["name"]: seat for d, seat in seats if is_city(d)}
     by_name = {(row.state_code, row.name): row for row in rows}
     towns = towns_by_fold(rows)
     parent = {}
@@ -322,33 +328,35 @@ def name_index(rows: list[PlaceRow]) -> list[list[object]]:
 
 
 def write_outputs(rows: list[PlaceRow], seats: list[tuple[dict, PlaceRow]], postal: list[list[object]]) -> None:
-    """Writes places.tsv, districts.tsv and postal_codes.tsv."""
+    """Writes places.tsv, names.tsv, districts.tsv and postal_codes.tsv."""
     write_tsv(
         PLACES_DIR / "places.tsv",
         ["German places of GeoNames cities500 (population >= 500 or municipal seat; population 0 = unknown).",
          "alternates: other names people use, |-separated. district: only for Hessen (05) and Sachsen (13),",
          "assigned by nearest listed town (see districts.toml): an approximation, not legal boundaries.",
          *SOURCES],
-        ["id", "name", "state_code", "district", "population", "lat", "lon", "alternates"],
-        [[r.id, r.name, r.state_code, r.district, r.population, f"{r.lat:.5f}", f"{r.lon:.5f}", "|".join(r.alternates)] for r in rows],
+        Gazetteer.PLACE_COLUMNS,
+        [[r.id, r.name, r.state_code, r.district, r.population, f"{r.lat:.5f}", f"{r.lon:.5f}", "|".join(r.alternates)]
+         for r in rows],
     )
     write_tsv(
         PLACES_DIR / "names.tsv",
         ["Look-up index: every folded name and alternate of places.tsv (nlu.gazetteer.surface_key) with the",
          "ids of the places it names, largest first (Hessen/Sachsen first among equals).", *SOURCES],
-        ["key", "place_ids"],
+        Gazetteer.NAME_COLUMNS,
         name_index(rows),
     )
     write_tsv(
         PLACES_DIR / "districts.tsv",
         ["Landkreise and kreisfreie Städte of Hessen and Sachsen; lat/lon: the seat (see districts.toml).", *SOURCES],
-        ["name", "kind", "state_code", "lat", "lon"],
-        [[d["name"], d["kind"], d["state"], f"{s.lat:.5f}", f"{s.lon:.5f}"] for d, s in sorted(seats, key=lambda x: (x[0]["state"], x[0]["name"]))],
+        Gazetteer.DISTRICT_COLUMNS,
+        sorted(([d["name"], d["kind"], d["state"], f"{seat.lat:.5f}", f"{seat.lon:.5f}"] for d, seat in seats),
+               key=lambda line: (line[2], line[0])),
     )
     write_tsv(
         PLACES_DIR / "postal_codes.tsv",
         ["German postal codes (PLZ) with their centroid and the gazetteer place (id) letters there go to.", *SOURCES],
-        ["postal_code", "lat", "lon", "place_id", "state_code"],
+        Gazetteer.POSTAL_COLUMNS,
         postal,
     )
 
@@ -360,6 +368,9 @@ def main() -> None:
     dropped = frozenset(curation["alternates"]["drop"])
     districts = tomllib.loads((PLACES_DIR / "districts.toml").read_text("utf-8"))["district"]
     rows = build_rows(load_german_cities(), curated, dropped)
+    states = {code for code, _, _ in read_table(PLACES_DIR / "states.tsv", Gazetteer.STATE_COLUMNS)}
+    if unknown := {row.state_code for row in rows} - states:
+        sys.exit(f"states.tsv lacks the state codes {sorted(unknown)}")
     seats = assign_districts(rows, districts)
     empty = {d["name"] for d in districts} - {row.district for row in rows}
     if empty:

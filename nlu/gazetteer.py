@@ -20,6 +20,8 @@ from rapidfuzz import fuzz, process
 from nlu.resources import data_path
 from nlu.text import fold
 
+__all__ = ["District", "Gazetteer", "Place", "get_gazetteer", "haversine_km", "is_common_word_name", "surface_key"]
+
 STARTING_STATES = ("05", "13")  # Hessen and Sachsen: preferred only when everything else is equal
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 _SEPARATOR_SPACES = re.compile(r"\s*([/\-])\s*")
@@ -76,7 +78,7 @@ def read_lines(path: Path, columns: list[str]) -> Iterator[str]:
         lines = (line.rstrip("\n") for line in handle if not line.startswith("#"))
         header = next(lines, "").split("\t")
         if header != columns:
-            raise ValueError(f"{path}: expected columns {columns}, found {header}; rebuild with data/build_places.py")
+            raise ValueError(f"{path}: expected columns {columns}, found {header}; run data/build_places.py")
         yield from lines
 
 
@@ -101,8 +103,11 @@ def is_common_word_name(folded: str) -> bool:
 class Gazetteer:
     """Every German place of GeoNames (population >= 500) with names, alternates, districts and PLZ."""
 
+    STATE_COLUMNS = ["state_code", "name_de", "name_en"]
+    DISTRICT_COLUMNS = ["name", "kind", "state_code", "lat", "lon"]
     PLACE_COLUMNS = ["id", "name", "state_code", "district", "population", "lat", "lon", "alternates"]
     NAME_COLUMNS = ["key", "place_ids"]
+    POSTAL_COLUMNS = ["postal_code", "lat", "lon", "place_id", "state_code"]
 
     def __init__(self, folder: Path, lines: dict[int, str], names: dict[str, tuple[int, ...]],
                  districts: list[District], states: dict[str, str]) -> None:
@@ -117,24 +122,23 @@ class Gazetteer:
     def load(cls, folder: Path | None = None) -> Gazetteer:
         """Reads states, districts, places and the name index from data/places/ (or another folder)."""
         folder = folder or data_path("places")
-        states = {row[0]: row[1] for row in read_table(folder / "states.tsv", ["state_code", "name_de", "name_en"])}
+        states = {code: name for code, name, _ in read_table(folder / "states.tsv", cls.STATE_COLUMNS)}
         districts = [
             District(name, kind, state, float(lat), float(lon))
-            for name, kind, state, lat, lon in read_table(folder / "districts.tsv", ["name", "kind", "state_code", "lat", "lon"])
+            for name, kind, state, lat, lon in read_table(folder / "districts.tsv", cls.DISTRICT_COLUMNS)
         ]
         lines = {int(line.partition("\t")[0]): line for line in read_lines(folder / "places.tsv", cls.PLACE_COLUMNS)}
-        names = {
-            key: tuple(map(int, ids.split(",")))
-            for key, ids in read_table(folder / "names.tsv", cls.NAME_COLUMNS)
-        }
+        index = read_table(folder / "names.tsv", cls.NAME_COLUMNS)
+        names = {key: tuple(map(int, ids.split(","))) for key, ids in index}
         return cls(folder, lines, names, districts, states)
 
     def _place(self, place_id: int) -> Place:
         """Returns the parsed place for an id."""
         place = self._parsed.get(place_id)
         if place is None:
-            ident, name, state, district, population, lat, lon, _ = self._lines[place_id].split("\t")
-            place = Place(place_id, name, state, self._states[state], district or None, int(population), float(lat), float(lon))
+            _, name, state, district, population, lat, lon, _ = self._lines[place_id].split("\t")
+            place = Place(place_id, name, state, self._states[state], district or None,
+                          int(population), float(lat), float(lon))
             self._parsed[place_id] = place
         return place
 
@@ -145,11 +149,8 @@ class Gazetteer:
     @functools.cached_property
     def _postal_codes(self) -> dict[str, tuple[float, float, int]]:
         """Postal codes with centroid and place id, read on the first postal code look-up."""
-        columns = ["postal_code", "lat", "lon", "place_id", "state_code"]
-        return {
-            code: (float(lat), float(lon), int(place_id))
-            for code, lat, lon, place_id, _state in read_table(self._folder / "postal_codes.tsv", columns)
-        }
+        rows = read_table(self._folder / "postal_codes.tsv", self.POSTAL_COLUMNS)
+        return {code: (float(lat), float(lon), int(place_id)) for code, lat, lon, place_id, _ in rows}
 
     # ------------------------------------------------------------------ exact look-ups
     def lookup(self, name: str) -> list[Place]:
@@ -201,7 +202,9 @@ class Gazetteer:
             return []
         return self._fuzzy_scan(key, self._index.by_initial.get(key[0], ()), min_score=min_score, limit=limit)
 
-    def _fuzzy_scan(self, key: str, choices: Iterable[str], *, min_score: float, limit: int) -> list[tuple[Place, float]]:
+    def _fuzzy_scan(
+        self, key: str, choices: Iterable[str], *, min_score: float, limit: int
+    ) -> list[tuple[Place, float]]:
         """Scores names against a key; ties go to the larger place."""
         hits = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=min_score, limit=limit * 3)
         scored: dict[int, tuple[Place, float]] = {}
