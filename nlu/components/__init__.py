@@ -1,0 +1,5 @@
+"""spaCy components of the NLU; importing this package registers their factories."""
+
+from nlu.components import interests, keywords, languages, negation, places, radius, remote, times
+
+__all__ = ["interests", "keywords", "languages", "negation", "places", "radius", "remote", "times"]

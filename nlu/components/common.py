@@ -1,0 +1,75 @@
+"""Small helpers the components share: clause boundaries, span groups, folded pattern matchers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from nlu.lexicon import radius_rules
+from nlu.patterns import build_matcher
+
+# Punctuation that closes a clause for negation and context scopes.
+CLAUSE_PUNCT = frozenset({".", ",", ";", "!", "?", ":", "-", "–", "—", "(", ")", "\n", "...", "…", "|"})
+
+
+def is_boundary(token: Token) -> bool:
+    """Tells whether a token ends a clause (punctuation, a line break)."""
+    return token.norm_ in CLAUSE_PUNCT or token.is_space and "\n" in token.text
+
+
+def pattern_matcher(nlp: Language, groups: dict[str, Iterable[str]]) -> tuple[Matcher, list[str]]:
+    """Compiles data-file patterns for this pipeline's tokenizer and vocabulary."""
+    tokenizer = nlp.tokenizer
+    return build_matcher(
+        nlp.vocab, {label: list(lines) for label, lines in groups.items()}, radius_rules().numbers.keys(),
+        lambda text: [t.text for t in tokenizer(text)],
+    )
+
+
+def matched_spans(doc: Doc, matcher: Matcher) -> list[Span]:
+    """Returns the matches as labelled spans, longest first where they overlap within one label."""
+    found: dict[tuple[int, int, int], Span] = {}
+    for match_id, start, end in matcher(doc):
+        found[(match_id, start, end)] = Span(doc, start, end, label=match_id)
+    by_label: dict[int, list[Span]] = {}
+    for span in found.values():
+        by_label.setdefault(span.label, []).append(span)
+    result: list[Span] = []
+    for group in by_label.values():
+        result.extend(_longest(group))
+    return sorted(result, key=lambda s: (s.start, -len(s)))
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """Keeps the longest of overlapping spans (like spacy.util.filter_spans, per label)."""
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-len(s), s.start)):
+        if not taken.intersection(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return kept
+
+
+def covered(spans: Iterable[Span]) -> set[int]:
+    """Returns the token indices covered by some spans."""
+    return {i for span in spans for i in range(span.start, span.end)}
+
+
+def set_group(doc: Doc, name: str, spans: Iterable[Span]) -> None:
+    """Stores spans as a span group, in text order."""
+    doc.spans[name] = sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def spans_of(doc: Doc, group: str) -> list[Span]:
+    """Returns the spans of a group, or none when that component did not run."""
+    return list(doc.spans[group]) if group in doc.spans else []
+
+
+def is_lowercase_message(doc: Doc) -> bool:
+    """Tells whether the writer ignores capitals (then capitalisation carries no signal)."""
+    letters = [ch for ch in doc.text if ch.isalpha()]
+    return not any(ch.isupper() for ch in letters) or all(ch.isupper() for ch in letters)

@@ -1,0 +1,108 @@
+"""Finds interest mentions: taxonomy phrases, stems, compounds, colloquial words and typos.
+
+Mentions that describe the writer ("ich bin Rentnerin", "meine Kinder", "ich habe einen Hund") are dropped:
+they say who someone is, not what they want to do.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from nlu.components.common import covered, is_boundary, matched_spans, set_group
+from nlu.extensions import INTERESTS, register_extensions
+from nlu.lexicon import InterestRules, interest_rules
+from nlu.taxonomy import categories
+from nlu.text import fold
+from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories
+
+_STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
+
+
+@Language.factory(
+    "ehrenamt_interests",
+    assigns=["doc.spans"],
+    requires=["token.norm"],
+    default_config={"fuzzy": True},
+)
+def make_interest_matcher(nlp: Language, name: str, fuzzy: bool) -> InterestMatcher:
+    """Creates the interest matcher for one pipeline."""
+    return InterestMatcher(nlp, name, fuzzy=fuzzy)
+
+
+class InterestMatcher:
+    """Writes doc.spans["interests"]: one span per mention and category (label = category key)."""
+
+    def __init__(self, nlp: Language, name: str, *, fuzzy: bool) -> None:
+        if not isinstance(fuzzy, bool):
+            raise ValueError(f"{name}: fuzzy must be true or false, got {fuzzy!r}")
+        register_extensions()
+        self.name = name
+        self.lang = nlp.lang
+        self.fuzzy = fuzzy
+        self.rules: InterestRules = interest_rules()
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        for category in categories():
+            if category.phrases:
+                self.phrases.add(category.key, [nlp.make_doc(phrase) for phrase in category.phrases])
+        self.self_cues = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.self_cues.add("self", [nlp.make_doc(fold(cue)) for cue in self.rules.self_cues])
+        self.status_cues = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.status_cues.add("status", [nlp.make_doc(fold(cue)) for cue in self.rules.status_cues])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Finds the mentions and drops self-descriptions."""
+        mentions = matched_spans(doc, self.phrases)
+        taken = covered(mentions)
+        for token in doc:
+            if token.i not in taken:
+                mentions.extend(self._token_mentions(doc, token))
+        self_ends = [end for _, _, end in self.self_cues(doc)]
+        status_ends = [end for _, _, end in self.status_cues(doc)]
+        kept = [span for span in mentions if not self._describes_writer(doc, span, self_ends, status_ends)]
+        set_group(doc, INTERESTS, kept)
+        return doc
+
+    def _token_mentions(self, doc: Doc, token: Token) -> list[Span]:
+        """Returns one span per category a single token signals."""
+        if not any(ch.isalpha() for ch in token.text):
+            return []
+        keys = cased_categories(token.text) or categories_of(token.norm_, self.lang)
+        fuzzy = False
+        if not keys and self.fuzzy and len(token.text) >= 5:
+            keys = fuzzy_categories(token.norm_)
+            fuzzy = bool(keys)
+        spans = [Span(doc, token.i, token.i + 1, label=key) for key in keys]
+        for span in spans:
+            span._.fuzzy = fuzzy
+        return spans
+
+    def _describes_writer(self, doc: Doc, span: Span, self_ends: list[int], status_ends: list[int]) -> bool:
+        """Tells whether a mention describes the writer rather than an interest."""
+        rules = self.rules
+        if self._cue_before(doc, span.start, self_ends, rules.self_window):
+            return True
+        if any(w.norm_ in rules.possessives for w in self._gap(doc, span.start, rules.possessive_window)):
+            return True
+        is_status = any(t.norm_.startswith(rules.status_words) for t in span)
+        return is_status and self._cue_before(doc, span.start, status_ends, _STATUS_REACH)
+
+    def _cue_before(self, doc: Doc, start: int, cue_ends: list[int], window: int) -> bool:
+        """Tells whether a cue ends at most `window` filler words before `start`, in the same clause."""
+        for end in cue_ends:
+            if end <= start and start - end <= window:
+                between = doc[end:start]
+                if not any(is_boundary(t) or t.norm_ in self.rules.breakers for t in between):
+                    return True
+        return False
+
+    def _gap(self, doc: Doc, start: int, window: int) -> list[Token]:
+        """Returns up to `window` tokens right before `start`, stopping at a clause boundary or breaker."""
+        found: list[Token] = []
+        for i in range(start - 1, max(start - window, 0) - 1, -1):
+            token = doc[i]
+            if is_boundary(token) or token.norm_ in self.rules.breakers:
+                break
+            found.append(token)
+        return found

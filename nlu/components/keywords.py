@@ -1,0 +1,61 @@
+"""Collects the words left for free-text search ("Telefonseelsorge", "Repair", "Vorlesen")."""
+
+from __future__ import annotations
+
+from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlu.components.common import spans_of
+from nlu.extensions import CUES, INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, register_extensions
+from nlu.lexicon import interest_rules, stopwords
+from nlu.text import fold
+
+_STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
+_MIN_LENGTH = 3
+_BROAD_SLACK = 3  # "Kindern" is "kind" plus three letters: still just the category's name
+
+
+@Language.factory("ehrenamt_keywords", assigns=["doc._.keywords"], requires=["doc.spans"])
+def make_keyword_collector(nlp: Language, name: str) -> KeywordCollector:
+    """Creates the keyword collector for one pipeline."""
+    return KeywordCollector(name)
+
+
+class KeywordCollector:
+    """Sets doc._.keywords: folded words not used by another slot, no stop words, no bare category names."""
+
+    def __init__(self, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.stop = _STOP | stopwords()
+        self.broad = interest_rules().broad_stems
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Collects the remaining meaningful words in text order, without repeats."""
+        used = self._used(doc)
+        interest = {i: s for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
+        keywords: dict[str, None] = {}
+        for token in doc:
+            if token.i in used:
+                continue
+            span = interest.get(token.i)
+            if span is not None and (span._.negated or span._.neutral or span._.fuzzy):
+                continue
+            # "Repair-Café" stays one token in German: its parts are the words.
+            for word in token.norm_.split("-") if "-" in token.norm_ else (token.norm_,):
+                if len(word) >= _MIN_LENGTH and word.isalpha() and word not in self.stop and not self._is_broad(word):
+                    keywords[word] = None
+        doc._.keywords = tuple(keywords)
+        return doc
+
+    @staticmethod
+    def _used(doc: Doc) -> set[int]:
+        """Returns tokens that belong to places, times, languages, remote, radius and cues."""
+        groups = (PLACES, TIMES, LANGUAGES, REMOTE, RADIUS, CUES)
+        return {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
+
+    def _is_broad(self, norm: str) -> bool:
+        """Tells whether a word just names a category ("Kindern", "Tiere", "Senioren")."""
+        return any(norm[:cut] in self.broad for cut in range(max(len(norm) - _BROAD_SLACK, 1), len(norm) + 1))

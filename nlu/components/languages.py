@@ -1,0 +1,60 @@
+"""Finds the languages someone speaks besides German ("ich spreche Arabisch", "Farsi", "I speak Arabic")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlu.components.common import is_boundary, set_group
+from nlu.extensions import LANGUAGES, register_extensions
+from nlu.lexicon import language_names
+
+_BLOCK_REACH = 2  # "Arabisch lernen", "learn Arabic": a blocker this close means it is not spoken yet
+
+
+@lru_cache(maxsize=16384)
+def language_code(folded: str) -> str | None:
+    """Returns the ISO 639-1 code a folded word names, "de" for German, or None."""
+    names = language_names()
+    if folded.startswith(names.german):
+        return "de"
+    if folded in names.words:
+        return names.words[folded]
+    return next((code for prefix, code in names.prefixes if folded.startswith(prefix)), None)
+
+
+@Language.factory("ehrenamt_languages", assigns=["doc.spans"], requires=["token.norm"])
+def make_language_matcher(nlp: Language, name: str) -> LanguageMatcher:
+    """Creates the spoken-language matcher for one pipeline."""
+    return LanguageMatcher(name)
+
+
+class LanguageMatcher:
+    """Writes doc.spans["languages"] (label = ISO 639-1 code); German mentions are kept with label "de"."""
+
+    def __init__(self, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.blockers = language_names().blockers
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Finds language names that are not about learning or teaching the language."""
+        spans = []
+        for token in doc:
+            code = language_code(token.norm_) if token.is_alpha or "-" in token.text else None
+            if code and not self._blocked(doc, token.i):
+                spans.append(Span(doc, token.i, token.i + 1, label=code))
+        set_group(doc, LANGUAGES, spans)
+        return doc
+
+    def _blocked(self, doc: Doc, i: int) -> bool:
+        """Tells whether a learning/teaching word stands next to the mention in the same clause."""
+        for step in (-1, 1):
+            for j in range(i + step, i + step * (_BLOCK_REACH + 1), step):
+                if j < 0 or j >= len(doc) or is_boundary(doc[j]):
+                    break
+                if doc[j].norm_ in self.blockers:
+                    return True
+        return False

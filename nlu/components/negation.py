@@ -1,0 +1,152 @@
+"""Scoped negation for interests, times, languages and remote (in the manner of NegEx / negspacy).
+
+A cue negates the mentions that follow it in its clause ("kein Sport", "aber nicht mit Kindern", "no kids"),
+carried over "und/oder" only to further mentions ("keine Kinder oder Tiere"); with nothing to negate ahead it
+negates what came just before ("Sport eher nicht", "Kinder sind nichts für mich"). Pseudo-negations
+("keine Erfahrung mit Kindern") negate nothing; neutralisers ("muss nicht unbedingt Sport sein") make a
+mention neither wanted nor ruled out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlu.components.common import is_boundary, pattern_matcher, spans_of
+from nlu.extensions import CUES, INTERESTS, LANGUAGES, REMOTE, TIMES, register_extensions
+from nlu.lexicon import NegationRules, negation_rules, time_rules
+
+_COMPARATIVE = frozenset({"lieber", "eher", "rather", "prefer", "bevorzuge"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """One negation cue: where it stands and what it does."""
+
+    start: int
+    end: int
+    kind: str  # cue, neutral or time_cue
+
+
+@Language.factory("ehrenamt_negation", assigns=["doc.spans", "span._.negated", "span._.neutral"], requires=["doc.spans"])
+def make_negation(nlp: Language, name: str) -> Negation:
+    """Creates the negation component for one pipeline."""
+    return Negation(nlp, name)
+
+
+class Negation:
+    """Marks mentions as negated or neutral and writes the cues to doc.spans["negation_cues"]."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.rules: NegationRules = negation_rules()
+        self.time_slots = frozenset(time_rules().slots)
+        rules = self.rules
+        self.matcher, self.unusable = pattern_matcher(
+            nlp, {"cue": rules.cues, "pseudo": rules.pseudo, "neutral": rules.neutral, "time_cue": rules.time_cues}
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Finds the cues and applies each to its scope."""
+        mentions = [s for g in (INTERESTS, TIMES, LANGUAGES, REMOTE) for s in spans_of(doc, g) if s.label_ != "on_site"]
+        cues = self._cues(doc, mentions)
+        starts: dict[int, list[Span]] = {}
+        for span in mentions:
+            starts.setdefault(span.start, []).append(span)
+        for cue in cues:
+            for span in self._scope_mentions(doc, cue, mentions, starts):
+                if cue.kind == "neutral":
+                    span._.neutral = True
+                else:
+                    span._.negated = True
+        doc.spans[CUES] = [Span(doc, c.start, c.end, label=c.kind) for c in cues]
+        return doc
+
+    def _cues(self, doc: Doc, mentions: list[Span]) -> list[_Cue]:
+        """Returns the active cues: pseudo-negations and cues inside a mention cancel a cue."""
+        found = [(doc.vocab.strings[mid], start, end) for mid, start, end in self.matcher(doc)]
+        blocked = {i for kind, s, e in found if kind == "pseudo" for i in range(s, e)}
+        blocked |= {i for span in mentions for i in range(span.start, span.end)}
+        cues = {
+            (s, e, kind): _Cue(s, e, kind) for kind, s, e in found
+            if kind != "pseudo" and not blocked.intersection(range(s, e))
+        }
+        cues.update({(c.start, c.end, c.kind): c for c in self._comparatives(doc)})
+        return _outermost(list(cues.values()))
+
+    def _comparatives(self, doc: Doc) -> list[_Cue]:
+        """Treats "als" in "lieber Tiere als Kinder" as a cue for what follows it."""
+        found = []
+        for token in doc:
+            if token.norm_ in ("als", "than") and self._comparative_before(doc, token.i):
+                found.append(_Cue(token.i, token.i + 1, "cue"))
+        return found
+
+    @staticmethod
+    def _comparative_before(doc: Doc, i: int) -> bool:
+        """Tells whether "lieber"/"eher"/"rather" stands earlier in the same clause."""
+        for j in range(i - 1, -1, -1):
+            if is_boundary(doc[j]):
+                return False
+            if doc[j].norm_ in _COMPARATIVE:
+                return True
+        return False
+
+    def _scope_mentions(self, doc: Doc, cue: _Cue, mentions: list[Span], starts: dict[int, list[Span]]) -> list[Span]:
+        """Returns the mentions a cue applies to: ahead in its scope, else just before it."""
+        only_time = cue.kind == "time_cue"  # "unter der Woche keine Zeit" negates times, not interests
+        ahead = [s for s in self._forward(doc, cue, starts) if not only_time or s.label_ in self.time_slots]
+        if ahead:
+            return ahead
+        return [s for s in self._backward(doc, cue, mentions) if not only_time or s.label_ in self.time_slots]
+
+    def _forward(self, doc: Doc, cue: _Cue, starts: dict[int, list[Span]]) -> list[Span]:
+        """Walks from the cue to the end of its scope, collecting mentions."""
+        rules = self.rules
+        found: list[Span] = []
+        filler = 0
+        i = cue.end
+        while i < len(doc) and filler <= rules.forward_window:
+            token = doc[i]
+            if i in starts:
+                found.extend(starts[i])
+                i = max(s.end for s in starts[i])
+                continue
+            if is_boundary(token) or token.norm_ in rules.terminators:
+                break
+            if token.norm_ in rules.conjunctions and not self._mention_follows(doc, i + 1, starts):
+                break
+            filler += 1
+            i += 1
+        return found
+
+    def _mention_follows(self, doc: Doc, i: int, starts: dict[int, list[Span]]) -> bool:
+        """Tells whether a mention comes next, skipping articles and prepositions ("oder mit Tieren")."""
+        while i < len(doc) and doc[i].norm_ in self.rules.skippable and i not in starts:
+            i += 1
+        return i in starts
+
+    def _backward(self, doc: Doc, cue: _Cue, mentions: list[Span]) -> list[Span]:
+        """Returns the mentions shortly before a cue in the same clause ("Kinder eher nicht")."""
+        rules = self.rules
+        first = cue.start
+        for i in range(cue.start - 1, max(cue.start - rules.backward_window, 0) - 1, -1):
+            token = doc[i]
+            if is_boundary(token) or token.norm_ in rules.terminators or token.norm_ in rules.conjunctions:
+                break
+            first = i
+        return [s for s in mentions if first <= s.start and s.end <= cue.start]
+
+
+def _outermost(cues: list[_Cue]) -> list[_Cue]:
+    """Keeps the longest of overlapping cues ("lieber nicht" over "nicht"), in text order."""
+    kept: list[_Cue] = []
+    taken: set[int] = set()
+    for cue in sorted(cues, key=lambda c: (-(c.end - c.start), c.start)):
+        if not taken.intersection(range(cue.start, cue.end)):
+            kept.append(cue)
+            taken.update(range(cue.start, cue.end))
+    return sorted(kept, key=lambda c: c.start)

@@ -1,0 +1,37 @@
+"""Finds wishes to help online / from home, and to be on site (patterns in data/nlu/remote.toml)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlu.components.common import matched_spans, pattern_matcher, set_group
+from nlu.extensions import REMOTE, register_extensions
+from nlu.lexicon import remote_rules
+
+
+@Language.factory("ehrenamt_remote", assigns=["doc.spans"], requires=["token.norm"])
+def make_remote_matcher(nlp: Language, name: str) -> RemoteMatcher:
+    """Creates the remote matcher for one pipeline."""
+    return RemoteMatcher(nlp, name)
+
+
+class RemoteMatcher:
+    """Writes doc.spans["remote"] with labels "remote" and "on_site"."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        rules = remote_rules()
+        self.matcher, self.unusable = pattern_matcher(nlp, {"remote": rules.remote, "on_site": rules.on_site})
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Matches both pattern sets; a remote mention inside an on-site one ("nicht online") is dropped."""
+        spans = matched_spans(doc, self.matcher)
+        on_site = [s for s in spans if s.label_ == "on_site"]
+        kept = [
+            s for s in spans
+            if s.label_ == "on_site" or not any(o.start <= s.start and s.end <= o.end for o in on_site)
+        ]
+        set_group(doc, REMOTE, kept)
+        return doc

@@ -1,0 +1,44 @@
+"""Finds availability: weekday, weekend, daytime, evening, one-off, regular (patterns in data/nlu/time.toml)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlu.components.common import matched_spans, pattern_matcher, set_group
+from nlu.extensions import TIMES, register_extensions
+from nlu.lexicon import time_rules
+
+
+@Language.factory("ehrenamt_times", assigns=["doc.spans"], requires=["token.norm"])
+def make_time_matcher(nlp: Language, name: str) -> TimeMatcher:
+    """Creates the time matcher for one pipeline."""
+    return TimeMatcher(nlp, name)
+
+
+class TimeMatcher:
+    """Writes doc.spans["times"] with one span per slot mention (label = slot)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        rules = time_rules()
+        self.opposites = rules.opposites
+        unknown = set(rules.slots) ^ set(rules.opposites)
+        if unknown:
+            raise ValueError(f"{name}: time.toml slots and opposites disagree on {sorted(unknown)}")
+        self.matcher, self.unusable = pattern_matcher(nlp, rules.slots)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Matches the patterns; drops a slot hidden inside a longer mention of its opposite."""
+        spans = matched_spans(doc, self.matcher)
+        set_group(doc, TIMES, [s for s in spans if not self._inside_opposite(s, spans)])
+        return doc
+
+    def _inside_opposite(self, span: Span, spans: list[Span]) -> bool:
+        """Tells whether a longer span of the opposite slot contains this one ("keine feste Verpflichtung")."""
+        opposite = self.opposites.get(span.label_)
+        return any(
+            other.label_ == opposite and other.start <= span.start and span.end <= other.end and len(other) > len(span)
+            for other in spans
+        )

@@ -1,0 +1,41 @@
+"""Custom spaCy attributes the NLU components share, registered once and guarded against re-registration."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+# Span groups written by the components (doc.spans[...]); span labels are the slot values.
+INTERESTS = "interests"  # label: category key
+TIMES = "times"  # label: weekday, weekend, daytime, evening, one_off, regular
+LANGUAGES = "languages"  # label: ISO 639-1 code
+REMOTE = "remote"  # label: remote or on_site
+RADIUS = "radius"  # label: radius; Span._.value holds km
+PLACES = "places"  # label: place; Span._.value holds the candidate place ids, best first
+CUES = "negation_cues"  # label: cue, pseudo, neutral, time_cue
+MENTION_GROUPS = (INTERESTS, TIMES, LANGUAGES, REMOTE)
+
+_SPAN_EXTENSIONS: dict[str, Any] = {
+    "negated": False,  # ruled out ("kein Sport")
+    "neutral": False,  # neither wanted nor ruled out ("muss nicht unbedingt Sport sein")
+    "value": None,  # payload: km for a radius, place ids for a place, a score for a fuzzy match
+    "fuzzy": False,  # matched through typo correction; worth confirming
+    "cued": False,  # a place preceded by a location cue ("in Essen")
+}
+_DOC_EXTENSIONS: dict[str, Any] = {"keywords": None}
+
+
+def register_extensions() -> None:
+    """Registers the Span and Doc extensions unless another import already did."""
+    for name, default in _SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+    for name, default in _DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def spans(doc: Doc, group: str) -> list[Span]:
+    """Returns the spans of one group, or none when the component did not run."""
+    return list(doc.spans[group]) if group in doc.spans else []

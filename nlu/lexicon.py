@@ -1,0 +1,234 @@
+"""Word lists and patterns from data/nlu/, typed and loaded once per process."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from nlu.resources import data_path
+from nlu.text import fold
+
+
+def _toml(name: str) -> dict[str, Any]:
+    """Reads one TOML file from data/nlu/."""
+    with data_path("nlu", name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    """Folds a list of words into a set."""
+    return frozenset(fold(value) for value in values)
+
+
+def _lines(name: str) -> frozenset[str]:
+    """Reads a one-word-per-line file, skipping comments."""
+    text = data_path("nlu", name).read_text(encoding="utf-8")
+    return frozenset(fold(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class InterestRules:
+    """Exceptions and context for the interest matcher."""
+
+    compound_heads: tuple[str, ...]
+    min_inner_stem: int
+    prefix_overrides: tuple[tuple[str, tuple[str, ...]], ...]  # longest prefix first
+    exact: dict[str, dict[str, tuple[str, ...]]]  # lang -> folded word -> keys
+    cased: dict[str, tuple[str, ...]]  # exact spelling -> keys
+    self_cues: tuple[str, ...]
+    self_window: int
+    possessives: frozenset[str]
+    possessive_window: int
+    status_cues: tuple[str, ...]
+    status_words: tuple[str, ...]
+    breakers: frozenset[str]
+    broad_stems: frozenset[str]
+
+
+@cache
+def interest_rules() -> InterestRules:
+    """Returns the interest exceptions and context cues."""
+    raw = _toml("interests.toml")
+    context = raw["context"]
+    overrides = sorted(((fold(k), tuple(v)) for k, v in raw["prefix_overrides"].items()), key=lambda kv: -len(kv[0]))
+    return InterestRules(
+        compound_heads=tuple(sorted({fold(h) for h in raw["compound_heads"]}, key=len, reverse=True)),
+        min_inner_stem=int(raw["min_inner_stem"]),
+        prefix_overrides=tuple(overrides),
+        exact={lang: {fold(k): tuple(v) for k, v in table.items()} for lang, table in raw["exact"].items()},
+        cased={k: tuple(v) for k, v in raw["cased"].items()},
+        self_cues=tuple(context["self_cues"]),
+        self_window=int(context["self_window"]),
+        possessives=_words(context["possessives"]),
+        possessive_window=int(context["possessive_window"]),
+        status_cues=tuple(context["status_cues"]),
+        status_words=tuple(fold(w) for w in context["status_words"]),
+        breakers=_words(context["breakers"]),
+        broad_stems=_words(context["broad_stems"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NegationRules:
+    """Cue patterns and scope rules for negation."""
+
+    cues: tuple[str, ...]
+    pseudo: tuple[str, ...]
+    time_cues: tuple[str, ...]
+    neutral: tuple[str, ...]
+    terminators: frozenset[str]
+    conjunctions: frozenset[str]
+    skippable: frozenset[str]
+    forward_window: int
+    backward_window: int
+
+
+@cache
+def negation_rules() -> NegationRules:
+    """Returns the negation cues and scope settings."""
+    raw = _toml("negation.toml")
+    return NegationRules(
+        cues=tuple(raw["cues"]), pseudo=tuple(raw["pseudo"]), time_cues=tuple(raw["time_cues"]),
+        neutral=tuple(raw["neutral"]), terminators=_words(raw["terminators"]),
+        conjunctions=_words(raw["conjunctions"]), skippable=_words(raw["skippable"]),
+        forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRules:
+    """Availability patterns per slot and each slot's counterpart for negation."""
+
+    slots: dict[str, tuple[str, ...]]
+    opposites: dict[str, str]
+
+
+@cache
+def time_rules() -> TimeRules:
+    """Returns the time-slot patterns."""
+    raw = _toml("time.toml")
+    return TimeRules(slots={k: tuple(v) for k, v in raw["slots"].items()}, opposites=dict(raw["opposites"]))
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageNames:
+    """Spoken-language names: prefixes (seven letters or more) and whole words, by ISO 639-1 code."""
+
+    prefixes: tuple[tuple[str, str], ...]  # (folded prefix, code), longest first
+    words: dict[str, str]
+    german: tuple[str, ...]
+    blockers: frozenset[str]
+
+
+@cache
+def language_names() -> LanguageNames:
+    """Returns the language names table."""
+    raw = _toml("languages.toml")
+    prefixes: list[tuple[str, str]] = []
+    words: dict[str, str] = {}
+    for code, names in raw["codes"].items():
+        for name in names:
+            folded = fold(name)
+            if len(folded) >= 7:
+                prefixes.append((folded, code))
+            else:
+                words[folded] = code
+    prefixes.sort(key=lambda item: -len(item[0]))
+    return LanguageNames(
+        prefixes=tuple(prefixes), words=words, german=tuple(fold(g) for g in raw["german"]),
+        blockers=_words(raw["blockers"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteRules:
+    """Patterns for helping online and for wanting to be on site."""
+
+    remote: tuple[str, ...]
+    on_site: tuple[str, ...]
+
+
+@cache
+def remote_rules() -> RemoteRules:
+    """Returns the remote/on-site patterns."""
+    raw = _toml("remote.toml")
+    return RemoteRules(remote=tuple(raw["remote"]), on_site=tuple(raw["on_site"]))
+
+
+@dataclass(frozen=True, slots=True)
+class RadiusRules:
+    """Distance units, radius words, number words and the plausible range."""
+
+    units: dict[str, float]
+    radius_words: frozenset[str]
+    numbers: dict[str, int]
+    min_km: float
+    max_km: float
+
+
+@cache
+def radius_rules() -> RadiusRules:
+    """Returns the radius settings."""
+    raw = _toml("radius.toml")
+    return RadiusRules(
+        units={fold(k): float(v) for k, v in raw["units"].items()}, radius_words=_words(raw["radius_words"]),
+        numbers={fold(k): int(v) for k, v in raw["numbers"].items()},
+        min_km=float(raw["min_km"]), max_km=float(raw["max_km"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRules:
+    """Location cues, qualifiers, state names, aliases and the start region."""
+
+    cues: tuple[str, ...]
+    origin_cues: tuple[str, ...]
+    trailing: tuple[str, ...]
+    qualifiers: dict[str, tuple[float, float]]
+    states: dict[str, str]
+    aliases: dict[str, str]
+    start_states: tuple[str, ...]
+    ambiguous_km: float
+    candidate_share: float
+
+
+@cache
+def place_rules() -> PlaceRules:
+    """Returns the place cues and helpers."""
+    raw = _toml("places.toml")
+    start = raw["start"]
+    return PlaceRules(
+        cues=tuple(raw["cues"]), origin_cues=tuple(raw["origin_cues"]), trailing=tuple(raw["trailing"]),
+        qualifiers={fold(k): (float(v[0]), float(v[1])) for k, v in raw["qualifiers"].items()},
+        states={fold(k): v for k, v in raw["states"].items()},
+        aliases={fold(k): v for k, v in raw["aliases"].items()},
+        start_states=tuple(start["states"]), ambiguous_km=float(start["ambiguous_km"]),
+        candidate_share=float(start["candidate_share"]),
+    )
+
+
+@cache
+def langid_words() -> dict[str, frozenset[str]]:
+    """Returns the German and English marker words for language identification."""
+    raw = _toml("langid.toml")
+    return {"de": _words(raw["de"]), "en": _words(raw["en"])}
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Returns the extra stop words for keywords."""
+    return _lines("stopwords.txt")
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Returns frequent German and English word forms (folded), the guard against over-eager typo fixing."""
+    return _lines("known_words.txt")
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Returns place names that are ordinary words, which need a location cue."""
+    return _lines("place_words.txt")

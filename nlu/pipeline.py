@@ -1,0 +1,63 @@
+"""Builds the German and English spaCy pipelines: blank language, folded NORM, our components."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.attrs import NORM
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+import nlu.components  # noqa: F401  (registers the component factories)
+from nlu.extensions import register_extensions
+from nlu.patterns import PatternError
+from nlu.text import fold
+
+LANGUAGES = ("de", "en")
+COMPONENTS = (
+    "ehrenamt_interests",
+    "ehrenamt_times",
+    "ehrenamt_languages",
+    "ehrenamt_remote",
+    "ehrenamt_radius",
+    "ehrenamt_places",  # after the slots above: a place must not take their words ("Mitte", "Essen")
+    "ehrenamt_negation",  # after every mention it may negate
+    "ehrenamt_keywords",  # last: what nobody took
+)
+# Split "Omas&Opas", "Umkreis<20km", "Kinder+Jugendliche" between words; spaCy keeps them whole.
+_EXTRA_INFIXES = (r"(?<=[\w])[&+<>=~*](?=[\w])",)
+
+
+def build_pipeline(lang: str) -> Language:
+    """Returns a fresh pipeline for "de" or "en" with every NLU component."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"no pipeline for language {lang!r}; expected one of {LANGUAGES}")
+    register_extensions()
+    nlp = spacy.blank(lang)
+    # Folded NORM (lower case, ae/oe/ue/ss) on every lexeme: the matchers compare this, so "Görlitz",
+    # "goerlitz" and "GÖRLITZ" are one word. Set before any text is seen so all lexemes get it.
+    nlp.vocab.lex_attr_getters[NORM] = fold
+    infixes = list(nlp.Defaults.infixes or []) + list(_EXTRA_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp
+
+
+@cache
+def pipelines() -> dict[str, Language]:
+    """Returns the process-wide pipelines, built once; refuses patterns no pipeline can match."""
+    built = {lang: build_pipeline(lang) for lang in LANGUAGES}
+    _check_patterns(built)
+    return built
+
+
+def _check_patterns(built: dict[str, Language]) -> None:
+    """Raises when a data-file pattern fits no pipeline's tokenizer (a typo in the data, most likely)."""
+    unusable: set[str] | None = None
+    for nlp in built.values():
+        lines = {line for _, component in nlp.pipeline for line in getattr(component, "unusable", [])}
+        unusable = lines if unusable is None else unusable & lines
+    if unusable:
+        raise PatternError(f"patterns in data/nlu/ that no tokenizer can match: {sorted(unusable)}")

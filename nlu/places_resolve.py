@@ -1,0 +1,104 @@
+"""Chooses the place among a message's place mentions and resolves an ambiguous name.
+
+"Neustadt" names 19 places: qualifiers ("Neustadt in Sachsen", "Frankfurt (Oder)", "Halle/Saale"), a state
+named anywhere, or another place nearby ("Neustadt bei Coburg") narrow it down; what is left and far apart
+becomes the candidates the bot can ask about. Tie-break between places of similar size: the start region.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from nlu.gazetteer import Gazetteer, Place, haversine_km
+from nlu.lexicon import PlaceRules, place_rules
+
+_QUALIFIER_REACH = 4  # tokens after a name that may qualify it ("Neustadt an der Weinstraße")
+_QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits it
+_NEIGHBOUR_KM = 50.0  # another place named in the message pulls an ambiguous name towards it
+_SIMILAR_SIZE = 1.5  # population ratio under which the start region breaks the tie
+_MAX_CANDIDATES = 8
+_FILLER = frozenset({"(", ")", "/", ",", "-", "an", "am", "der", "im", "in", "bei", "i.", "a.", "a.d.", "b.", "/sa."})
+
+
+def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Gazetteer) -> list[Span]:
+    """Returns the mentions with the chosen one first; its value becomes (best, *alternatives)."""
+    if not mentions:
+        return []
+    rules = place_rules()
+    chosen = min(mentions, key=lambda s: _priority(s, origin_ends))
+    others = [m for m in mentions if m is not chosen]
+    candidates = list(chosen._.value)
+    if len(candidates) > 1:
+        candidates = _narrow(doc, chosen, candidates, others, rules)
+    chosen._.value = tuple(_plausible(candidates, rules))
+    return [chosen, *others]
+
+
+def _priority(span: Span, origin_ends: set[int]) -> tuple[int, int, int]:
+    """Orders mentions: postal codes first, origins ("ich komme aus X") last, then earlier first."""
+    is_postal = span.text.isdigit()
+    return (0 if is_postal else 1, 1 if span.start in origin_ends else 0, span.start)
+
+
+def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span], rules: PlaceRules) -> list[Place]:
+    """Applies qualifiers, state names and nearby places to an ambiguous name."""
+    state, point = _qualifier_after(doc, chosen.end, rules)
+    state = state or _state_named(doc, chosen, rules)
+    if state:
+        candidates = [p for p in candidates if p.state == state] or candidates
+    if point:
+        close = [p for p in candidates if haversine_km(p.lat, p.lon, *point) <= _QUALIFIER_KM]
+        candidates = sorted(close, key=lambda p: haversine_km(p.lat, p.lon, *point)) or candidates
+    anchors = [o._.value[0] for o in others if len(o._.value) == 1]
+    for anchor in anchors:
+        near = [p for p in candidates if haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= _NEIGHBOUR_KM]
+        if near:
+            candidates = sorted(near, key=lambda p: haversine_km(p.lat, p.lon, anchor.lat, anchor.lon))
+            break
+    return _start_region_first(candidates, rules)
+
+
+def _qualifier_after(doc: Doc, end: int, rules: PlaceRules) -> tuple[str | None, tuple[float, float] | None]:
+    """Reads "(Oder)", "/Main", "an der Weinstraße", "in Sachsen" right after a name."""
+    for token in doc[end : end + _QUALIFIER_REACH]:
+        norm = token.norm_
+        if norm in rules.states:
+            return rules.states[norm], None
+        if norm in rules.qualifiers:
+            return None, rules.qualifiers[norm]
+        if norm not in _FILLER:
+            break
+    return None, None
+
+
+def _state_named(doc: Doc, chosen: Span, rules: PlaceRules) -> str | None:
+    """Returns a state named anywhere else in the message ("Ich wohne in Hessen, in Neustadt")."""
+    for token in doc:
+        if not chosen.start <= token.i < chosen.end and token.norm_ in rules.states:
+            return rules.states[token.norm_]
+    return None
+
+
+def _start_region_first(candidates: list[Place], rules: PlaceRules) -> list[Place]:
+    """Moves a start-region place of similar size before a larger one elsewhere."""
+    best = candidates[0]
+    if best.state in rules.start_states:
+        return candidates
+    for place in candidates[1:]:
+        if place.state in rules.start_states and place.population * _SIMILAR_SIZE >= best.population:
+            return [place, *[p for p in candidates if p is not place]]
+    return candidates
+
+
+def _plausible(candidates: list[Place], rules: PlaceRules) -> list[Place]:
+    """Returns the best place and, when the name is ambiguous, its far-apart sizeable namesakes."""
+    best = candidates[0]
+    kept = [best]
+    for place in candidates[1:]:
+        if place.population < rules.candidate_share * best.population:
+            continue
+        if all(haversine_km(place.lat, place.lon, k.lat, k.lon) > rules.ambiguous_km for k in kept):
+            kept.append(place)
+        if len(kept) == _MAX_CANDIDATES:
+            break
+    return kept

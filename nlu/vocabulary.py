@@ -1,0 +1,133 @@
+"""Which categories a single folded word signals: stems, whole words, compound heads, exceptions, typos."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from rapidfuzz.distance import OSA
+
+from nlu.lexicon import interest_rules, known_words
+from nlu.taxonomy import categories
+
+# Below this length a typo correction is a guess; above eight letters two slips are allowed.
+_FUZZY_MIN_LENGTH = 5
+_TWO_SLIPS_FROM = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The taxonomy vocabulary arranged for fast look-ups."""
+
+    order: tuple[str, ...]
+    stems: dict[str, tuple[str, ...]]
+    heads: dict[str, tuple[str, ...]]
+    words: dict[str, frozenset[str]]
+    inner_stems: dict[str, tuple[str, ...]]
+    fuzzy_entries: dict[str, tuple[tuple[str, bool, frozenset[str]], ...]]  # first letter -> (entry, is_stem, keys)
+    all_heads: tuple[str, ...]
+    generic_heads: tuple[str, ...]
+
+
+@cache
+def _index() -> _Index:
+    """Builds the look-up tables once."""
+    rules = interest_rules()
+    words: dict[str, set[str]] = defaultdict(set)
+    fuzzy: dict[tuple[str, bool], set[str]] = defaultdict(set)
+    for cat in categories():
+        for word in cat.words:
+            words[word].add(cat.key)
+        for entry, is_stem in [(s, True) for s in cat.stems] + [(w, False) for w in cat.words + cat.heads]:
+            if len(entry) >= _FUZZY_MIN_LENGTH and entry.isalpha():
+                fuzzy[(entry, is_stem)].add(cat.key)
+    buckets: dict[str, list[tuple[str, bool, frozenset[str]]]] = defaultdict(list)
+    for (entry, is_stem), keys in fuzzy.items():
+        buckets[entry[0]].append((entry, is_stem, frozenset(keys)))
+    return _Index(
+        order=tuple(cat.key for cat in categories()),
+        stems={cat.key: cat.stems for cat in categories()},
+        heads={cat.key: cat.heads for cat in categories()},
+        words={word: frozenset(keys) for word, keys in words.items()},
+        inner_stems={cat.key: tuple(s for s in cat.stems if len(s) >= rules.min_inner_stem) for cat in categories()},
+        fuzzy_entries={letter: tuple(entries) for letter, entries in buckets.items()},
+        all_heads=tuple({head for cat in categories() for head in cat.heads}),
+        generic_heads=rules.compound_heads,
+    )
+
+
+def _ordered(keys: set[str] | frozenset[str]) -> tuple[str, ...]:
+    """Returns keys in taxonomy order."""
+    return tuple(key for key in _index().order if key in keys)
+
+
+@lru_cache(maxsize=65536)
+def categories_of(folded: str, lang: str) -> tuple[str, ...]:
+    """Returns the categories a folded word signals, in taxonomy order (empty for none)."""
+    rules = interest_rules()
+    exact = rules.exact.get(lang, {})
+    if folded in exact:
+        return _ordered(set(exact[folded]))
+    for prefix, keys in rules.prefix_overrides:
+        if folded.startswith(prefix):
+            return _ordered(set(keys))
+    index = _index()
+    found = set(index.words.get(folded, ()))
+    ends_in_head = folded.endswith(index.all_heads)
+    for key in index.order:
+        if folded.startswith(index.stems[key]):
+            found.add(key)
+        elif ends_in_head and any(folded.endswith(h) and len(folded) > len(h) + 2 for h in index.heads[key]):
+            found.add(key)
+    if folded.endswith(index.generic_heads):
+        found |= _inner_compound(folded)
+    return _ordered(found)
+
+
+def _inner_compound(folded: str) -> set[str]:
+    """Finds a stem inside a compound that ends in a generic head ("Haustierbetreuung")."""
+    rules = interest_rules()
+    head = next((h for h in rules.compound_heads if folded.endswith(h) and len(folded) > len(h)), None)
+    if head is None:
+        return set()
+    modifier = folded[1 : len(folded) - len(head)]
+    index = _index()
+    return {key for key in index.order if any(stem in modifier for stem in index.inner_stems[key])}
+
+
+def cased_categories(text: str) -> tuple[str, ...]:
+    """Returns categories for words that count only in their exact spelling ("IT")."""
+    return _ordered(set(interest_rules().cased.get(text, ())))
+
+
+def is_known_word(folded: str) -> bool:
+    """Tells whether a folded word is a frequent German or English form (so not a typo)."""
+    return folded in known_words()
+
+
+@lru_cache(maxsize=16384)
+def fuzzy_categories(folded: str) -> tuple[str, ...]:
+    """Returns the categories of the closest vocabulary entry within one or two slips, if any."""
+    if len(folded) < _FUZZY_MIN_LENGTH or not folded.isalpha() or is_known_word(folded):
+        return ()
+    best, keys = 1.0, set()
+    for entry, is_stem, entry_keys in _index().fuzzy_entries.get(folded[0], ()):
+        distance = _distance(folded, entry, is_stem)
+        if distance > (2 if len(entry) >= _TWO_SLIPS_FROM else 1):
+            continue
+        # One slip in a long entry is better evidence than one slip in a short one ("fussbal": Fußball, not Fluss).
+        relative = distance / len(entry)
+        if relative < best:
+            best, keys = relative, set(entry_keys)
+        elif relative == best:
+            keys |= entry_keys
+    return _ordered(keys)
+
+
+def _distance(folded: str, entry: str, is_stem: bool) -> int:
+    """Returns the edit distance to a whole word, or to a stem at the start of the word."""
+    if not is_stem:
+        return OSA.distance(folded, entry)
+    cuts = [cut for cut in (len(entry) - 1, len(entry), len(entry) + 1) if cut <= len(folded)]
+    return min((OSA.distance(folded[:cut], entry) for cut in cuts), default=OSA.distance(folded, entry))
