@@ -1,0 +1,132 @@
+"""What a search looks for: the parsed text with button refinements applied, cleaned of anything odd.
+
+Everything downstream (retrieval, ranking, widening, why-texts) reads a Criteria and never the raw parse,
+so forged callback data or a strange parse can at worst narrow a search, never break it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot.categories import is_category
+from bot.domain import TIME_BITS
+from bot.search.model import PlaceRef, Refinement
+from nlu.text import fold
+
+MIN_RADIUS_KM = 1.0
+MAX_RADIUS_KM = 200.0
+MAX_KEYWORDS = 8
+_WORD = re.compile(r"[a-z0-9]+")
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Criteria:
+    """A search's wishes after cleaning: hard filters and what ranking should prefer."""
+
+    categories: tuple[str, ...] = ()
+    exclude_categories: tuple[str, ...] = ()
+    place: PlaceRef | None = None
+    place_candidates: tuple[PlaceRef, ...] = ()
+    radius_km: float = 15.0
+    time: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    remote: bool = False
+    keywords: tuple[str, ...] = ()
+    lang: str = "de"
+
+    @property
+    def asks_anything(self) -> bool:
+        """Tells whether there is anything to search for at all (an interest, a place, a filter)."""
+        return bool(self.categories or self.place or self.time or self.languages or self.remote or self.keywords)
+
+
+def criteria_from(parsed: Mapping[str, Any], refinement: Refinement, *, default_radius_km: float) -> Criteria:
+    """Merges a parse (the NLU's to_dict) with refinements; refinements win, odd values are dropped."""
+    merged = merged_query(parsed, refinement)
+    place = place_ref(merged.get("place"))
+    candidates = tuple(p for p in (place_ref(c) for c in _list(merged.get("place_candidates"))) if p)
+    categories = _categories(merged.get("categories"))
+    excluded = _categories(merged.get("exclude_categories"))
+    return Criteria(
+        categories=tuple(key for key in categories if key not in excluded),
+        exclude_categories=excluded,
+        place=place,
+        place_candidates=candidates,
+        radius_km=_radius(merged.get("radius_km"), default_radius_km),
+        time=tuple(dict.fromkeys(tag for tag in map(str, _list(merged.get("time"))) if tag in TIME_BITS)),
+        languages=tuple(dict.fromkeys(c for c in map(str, _list(merged.get("languages"))) if _LANGUAGE.match(c))),
+        remote=merged.get("remote") is True,
+        keywords=_keywords(merged.get("keywords")),
+        lang="en" if merged.get("lang") == "en" else "de",
+    )
+
+
+def merged_query(parsed: Mapping[str, Any], refinement: Refinement) -> dict[str, Any]:
+    """Returns the parse output with each set refinement written over it (the contract's "query")."""
+    query = dict(parsed)
+    for name, value in refinement.to_dict().items():
+        query[name] = value
+    if refinement.place is not None:
+        query["place_candidates"] = []  # a place picked by button is never ambiguous
+    return query
+
+
+def place_ref(value: object) -> PlaceRef | None:
+    """Builds a PlaceRef from a place object; None when it lacks usable coordinates."""
+    if isinstance(value, PlaceRef):
+        value = value.to_dict()
+    if not isinstance(value, Mapping):
+        return None
+    lat, lon = _number(value.get("lat")), _number(value.get("lon"))
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    state, postal_code = value.get("state"), value.get("postal_code")
+    return PlaceRef(
+        name=str(value.get("name") or ""),
+        lat=lat,
+        lon=lon,
+        state=str(state) if state else None,
+        postal_code=str(postal_code) if postal_code else None,
+    )
+
+
+def _radius(value: object, default: float) -> float:
+    """Returns the asked radius clamped to a sane range, or the default."""
+    radius = _number(value)
+    if radius is None or radius <= 0:
+        radius = default
+    return min(max(radius, MIN_RADIUS_KM), MAX_RADIUS_KM)
+
+
+def _categories(value: object) -> tuple[str, ...]:
+    """Keeps known category keys only, in order, without repeats."""
+    return tuple(dict.fromkeys(key for key in map(str, _list(value)) if is_category(key)))
+
+
+def _keywords(value: object) -> tuple[str, ...]:
+    """Folds free words and splits them into plain words the text index knows how to look up."""
+    words: list[str] = []
+    for item in _list(value):
+        words.extend(_WORD.findall(fold(str(item))))
+    return tuple(dict.fromkeys(word for word in words if len(word) >= 3))[:MAX_KEYWORDS]
+
+
+def _list(value: object) -> list[Any]:
+    """Returns a list for list-like values and [] for anything else."""
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _number(value: object) -> float | None:
+    """Returns a finite float, or None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None

@@ -1,0 +1,92 @@
+"""The search use case: one function the chat, the CLI, alerts and the benchmark all call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.search.criteria import Criteria, criteria_from, merged_query
+from bot.search.hits import load_hits
+from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
+from bot.search.retrieval import Page, find_page
+from bot.search.understanding import empty_query, parse_text
+from bot.search.vocabulary_cache import VocabularyCache, default_cache
+from bot.search.widening import MIN_RESULTS, Attempt, attempts
+from bot.store.types import utcnow
+from nlu.gazetteer import haversine_km
+
+MAX_LIMIT = 50
+MAX_OFFSET = 10_000
+# Two candidate places closer than this are one area: searching around the first is fine.
+AMBIGUITY_MIN_APART_KM = 30.0
+
+Parser = Callable[[str], Mapping[str, Any]]
+
+
+async def search(
+    session: AsyncSession,
+    request: SearchRequest,
+    *,
+    default_radius_km: float = 15.0,
+    parse: Parser = parse_text,
+    vocabularies: VocabularyCache = default_cache,
+    now: datetime | None = None,
+) -> SearchOutcome:
+    """Finds one page of published listings for a request, widening when fewer than three match.
+
+    parse turns the request's text into the NLU's dict (nlu.parse by default); default_radius_km comes
+    from Settings.default_radius_km; vocabularies caches the index words used for typo correction.
+    """
+    parsed = parse(request.text) if request.text.strip() else empty_query()
+    criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
+    query = merged_query(parsed, request.refinement)
+    candidates = ambiguous_places(criteria)
+    if candidates:
+        return SearchOutcome(query, (), (), 0, None, None, False, candidates)
+    if not criteria.asks_anything:
+        return SearchOutcome(query, (), (), 0, None, None, True)
+    groups = (await vocabularies.get(session)).groups(criteria.keywords) if criteria.keywords else ()
+    limit = min(max(request.limit, 1), MAX_LIMIT)
+    offset = min(max(request.offset, 0), MAX_OFFSET)
+    moment = now or utcnow()
+    best: tuple[Attempt, Page] | None = None
+    for attempt in attempts(criteria, has_text=bool(groups), widen=request.widen):
+        if attempt.only_if_nothing and best is not None and best[1].total:
+            break
+        page = await find_page(session, criteria, groups, attempt, limit=limit, offset=offset, now=moment)
+        if best is None or page.total > best[1].total:
+            best = (attempt, page)  # a step that found nothing more is not reported as widening
+        if page.total >= MIN_RESULTS:
+            break
+    assert best is not None  # attempts() always returns the search as asked first
+    attempt, page = best
+    hits = await load_hits(session, page.ids, page.scores, criteria, groups)
+    return SearchOutcome(
+        query=query,
+        widened=attempt.widened,
+        results=hits,
+        total=page.total,
+        place=criteria.place,
+        radius_km=attempt.radius_km,
+        everywhere=criteria.place is None,
+    )
+
+
+def ambiguous_places(criteria: Criteria) -> tuple[PlaceRef, ...]:
+    """Returns the candidate places when the text named a place that exists far apart, else nothing."""
+    candidates = list(criteria.place_candidates)
+    if criteria.place is not None and all(not _same(criteria.place, other) for other in candidates):
+        candidates.insert(0, criteria.place)
+    if len(candidates) < 2:
+        return ()
+    first = candidates[0]
+    apart = max(haversine_km(first.lat, first.lon, other.lat, other.lon) for other in candidates[1:])
+    return tuple(candidates) if apart > max(AMBIGUITY_MIN_APART_KM, 2 * criteria.radius_km) else ()
+
+
+def _same(one: PlaceRef, other: PlaceRef) -> bool:
+    """Tells whether two place references are the same point."""
+    return (one.name, round(one.lat, 4), round(one.lon, 4)) == (other.name, round(other.lat, 4), round(other.lon, 4))

@@ -1,0 +1,30 @@
+"""From free text to the parse the search works on: the one seam between search and the NLU."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def empty_query() -> dict[str, Any]:
+    """Returns the parse of a message that says nothing: no interest, no place, no filters."""
+    return {
+        "categories": [],
+        "exclude_categories": [],
+        "place": None,
+        "place_candidates": [],
+        "radius_km": None,
+        "time": [],
+        "languages": [],
+        "remote": False,
+        "lang": "de",
+        "keywords": [],
+    }
+
+
+def parse_text(text: str) -> dict[str, Any]:
+    """Parses a message with the NLU (nlu.parse) and returns its contract dict; blank text parses to nothing."""
+    if not text.strip():
+        return empty_query()
+    import nlu  # imported on first use: loading the pipelines takes a moment and the CLI's --help needs none
+
+    return {**empty_query(), **nlu.parse(text).to_dict()}

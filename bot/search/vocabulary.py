@@ -1,0 +1,164 @@
+"""The words of the full-text index, and how a person's word (maybe misspelt) maps onto them.
+
+A query word becomes a TermGroup: the index terms it stands for. Found in this order: the word itself;
+its stem as a prefix (vorlesen -> vorles*: Vorlesepaten, Vorleserin); long words inside compounds
+(seelsorge -> telefonseelsorge); and only when none of those exist, rapidfuzz corrections against index
+words of similar length with the same first letter (Telefonselsorge -> telefonseelsorge), because
+scoring every listing's text per query is what this module exists to avoid.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+_INDEX_WORD = re.compile(r"^[a-z0-9]{3,40}$")
+# German (and a few English) endings; stripping them leaves a stem that prefix-matches inflections and
+# compounds that start with the word.
+_ENDINGS = ("ern", "en", "er", "es", "e", "n", "s")
+MIN_STEM = 4
+# Shorter words and stems hide inside unrelated compounds ("sport" in "transport", "kind" in "rind").
+MIN_INFIX_WORD = 7
+MIN_INFIX_STEM = 6
+MAX_INFIX_TERMS = 12
+MAX_FUZZY_TERMS = 3
+# Words too common to tell listings apart once they appear in this share of all listings.
+MAX_DOCUMENT_SHARE = 0.4
+# Words that say "I want to volunteer" rather than what: they would only add noise to the text match.
+STOP_WORDS = frozenset(
+    "ich du wir sie und oder aber mit fuer bei von vom zum zur auf aus nach gerne gern bitte etwas was wie wo "
+    "moechte moechten wuerde suche suchen such finde finden helfen helfe mithelfen mitmachen unterstuetzen "
+    "engagieren ehrenamt ehrenamtlich ehrenamtliche freiwillig freiwillige freiwilligenarbeit taetigkeit "
+    "angebot angebote stelle stellen nahe naehe umkreis irgendwas irgendwie mal mich mir dem den der die das "
+    "ein eine einer einem einen kann koennen will wollen gibt the and for with near want would like some "
+    "help helping volunteer volunteering looking find something anything please".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TermGroup:
+    """The index terms one query word stands for: whole terms and term beginnings."""
+
+    word: str
+    terms: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    documents: int  # listings holding any of them, at most (how telling the word is)
+    fuzzy: bool  # found only through a typo correction
+
+    def matches(self, token: str) -> bool:
+        """Tells whether a folded word of a listing is one of this group's terms."""
+        return token in self.terms or any(token.startswith(prefix) for prefix in self.prefixes)
+
+
+class Vocabulary:
+    """Index terms with their document counts, arranged for prefix, infix and fuzzy look-ups."""
+
+    def __init__(self, documents: Mapping[str, int], listings: int) -> None:
+        self.documents = {term: count for term, count in documents.items() if _INDEX_WORD.match(term) and count > 0}
+        self.listings = listings
+        self._sorted = sorted(self.documents)
+        self._blob = "\n" + "\n".join(self._sorted) + "\n"
+        self._buckets: dict[tuple[str, int], list[str]] = {}
+        self._by_letter: dict[str, list[str]] = {}
+        for term in self._sorted:
+            self._buckets.setdefault((term[0], len(term)), []).append(term)
+            self._by_letter.setdefault(term[0], []).append(term)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def groups(self, words: Iterable[str], *, limit: int = 4) -> tuple[TermGroup, ...]:
+        """Returns term groups for the telling words, rarest first, at most `limit` of them."""
+        found = [group for group in (self.group(word) for word in dict.fromkeys(words)) if group is not None]
+        ceiling = max(self.listings * MAX_DOCUMENT_SHARE, 1)
+        telling = [group for group in found if group.documents <= ceiling] or found[:1]
+        return tuple(sorted(telling, key=lambda group: (group.documents, group.word))[:limit])
+
+    def group(self, word: str) -> TermGroup | None:
+        """Returns what the index holds for one folded word, or None when it holds nothing like it."""
+        if word in STOP_WORDS or not _INDEX_WORD.match(word):
+            return None
+        stem = stem_of(word)
+        terms = [word] if word in self.documents else []
+        prefixes = [stem] if len(stem) >= MIN_STEM and self._has_prefix(stem) else []
+        if len(word) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
+            terms += [term for term in self._containing(stem) if term not in terms]
+        if terms or prefixes:
+            return TermGroup(word, tuple(terms), tuple(prefixes), self._count(terms, prefixes), fuzzy=False)
+        corrections = self._corrections(word)
+        if corrections:
+            return TermGroup(word, corrections, (), self._count(corrections, []), fuzzy=True)
+        head = self._corrected_head(word)
+        if head:
+            return TermGroup(word, (), (head,), self._count([], [head]), fuzzy=True)
+        return None
+
+    def _has_prefix(self, prefix: str) -> bool:
+        """Tells whether any index term starts with the prefix."""
+        index = bisect.bisect_left(self._sorted, prefix)
+        return index < len(self._sorted) and self._sorted[index].startswith(prefix)
+
+    def _prefixed(self, prefix: str) -> list[str]:
+        """Returns the index terms starting with the prefix."""
+        start = bisect.bisect_left(self._sorted, prefix)
+        end = bisect.bisect_left(self._sorted, prefix + "\x7f")
+        return self._sorted[start:end]
+
+    def _containing(self, stem: str) -> list[str]:
+        """Returns the most common terms holding the stem inside (not at the start): compounds ending in it."""
+        found: set[str] = set()
+        position = self._blob.find(stem)
+        while position >= 0:
+            start = self._blob.rfind("\n", 0, position) + 1
+            end = self._blob.find("\n", position)
+            if start != position:
+                found.add(self._blob[start:end])
+            position = self._blob.find(stem, end)
+        return sorted(found, key=lambda term: (-self.documents[term], term))[:MAX_INFIX_TERMS]
+
+    def _corrections(self, word: str) -> tuple[str, ...]:
+        """Returns the closest index terms to a misspelt word (same first letter, length within two)."""
+        if len(word) < 5:
+            return ()
+        choices: list[str] = []
+        for length in range(len(word) - 2, len(word) + 3):
+            choices.extend(self._buckets.get((word[0], length), ()))
+        cutoff = 80 if len(word) < 7 else 82
+        scored = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=10)
+        if not scored:
+            return ()
+        best = scored[0][1]
+        close = [term for term, score, _ in scored if score >= best - 3]
+        close.sort(key=lambda term: (-fuzz.ratio(word, term), -self.documents[term], term))
+        return tuple(close[:MAX_FUZZY_TERMS])
+
+    def _corrected_head(self, word: str) -> str | None:
+        """Returns the stem of longer terms' beginnings a misspelt word is close to (vorlsen -> vorles*)."""
+        if len(word) < 6:
+            return None
+        size = len(word)
+        heads = {term[:size] for term in self._by_letter.get(word[0], ()) if len(term) > size + 2}
+        best = process.extractOne(word, heads, scorer=fuzz.ratio, score_cutoff=82)
+        if best is None:
+            return None
+        prefix = stem_of(best[0])
+        return prefix if len(prefix) >= MIN_STEM else None
+
+    def _count(self, terms: Iterable[str], prefixes: Iterable[str]) -> int:
+        """Returns an upper bound of the listings holding any of the terms or prefixed terms."""
+        total = sum(self.documents.get(term, 0) for term in terms)
+        for prefix in prefixes:
+            total += sum(self.documents[term] for term in self._prefixed(prefix) if term not in terms)
+        return min(total, self.listings) if self.listings else total
+
+
+def stem_of(word: str) -> str:
+    """Strips one inflection ending when a stem of at least four letters remains (kindern -> kind)."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word

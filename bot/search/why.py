@@ -1,0 +1,103 @@
+"""Why a listing was found, in a few words of the reader's language: "12 km · Wochenende · Tierheim"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.categories import categories
+from bot.search.criteria import Criteria
+from bot.search.vocabulary import TermGroup
+from nlu.text import fold
+
+SEPARATOR = " · "
+_TOKEN = re.compile(r"\w+(?:[-']\w+)*")
+_TIME = {
+    "de": {"weekday": "werktags", "weekend": "Wochenende", "daytime": "tagsüber", "evening": "abends",
+           "one_off": "einmalig", "regular": "regelmäßig"},
+    "en": {"weekday": "weekdays", "weekend": "weekend", "daytime": "daytime", "evening": "evenings",
+           "one_off": "one-off", "regular": "regular"},
+}
+_LANGUAGES = {
+    "de": {"ar": "Arabisch", "en": "Englisch", "fa": "Persisch", "fr": "Französisch", "es": "Spanisch",
+           "it": "Italienisch", "pl": "Polnisch", "ru": "Russisch", "tr": "Türkisch", "uk": "Ukrainisch",
+           "ku": "Kurdisch", "ti": "Tigrinya", "ps": "Paschtu", "ro": "Rumänisch", "bg": "Bulgarisch",
+           "sq": "Albanisch", "vi": "Vietnamesisch", "zh": "Chinesisch", "pt": "Portugiesisch"},
+    "en": {"ar": "Arabic", "en": "English", "fa": "Persian", "fr": "French", "es": "Spanish", "it": "Italian",
+           "pl": "Polish", "ru": "Russian", "tr": "Turkish", "uk": "Ukrainian", "ku": "Kurdish", "ti": "Tigrinya",
+           "ps": "Pashto", "ro": "Romanian", "bg": "Bulgarian", "sq": "Albanian", "vi": "Vietnamese",
+           "zh": "Chinese", "pt": "Portuguese"},
+}
+_WORDS = {
+    "de": {"online": "online", "newcomer": "ohne Deutsch möglich", "everywhere": "bundesweit"},
+    "en": {"online": "online", "newcomer": "no German needed", "everywhere": "anywhere in Germany"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ListingFacts:
+    """What the why-text needs to know about one found listing."""
+
+    title: str
+    description: str
+    categories: tuple[str, ...]
+    time_tags: tuple[str, ...]
+    languages: tuple[str, ...]
+    remote: bool
+    newcomer_friendly: bool
+
+
+def why(listing: ListingFacts, criteria: Criteria, groups: Sequence[TermGroup], distance_km: float | None) -> str:
+    """Returns a few words on why the listing fits: distance, time, the word or category that matched."""
+    lang = criteria.lang
+    words = _WORDS[lang]
+    parts: list[str] = []
+    if distance_km is not None:
+        parts.append(format_distance(distance_km, lang))
+    elif listing.remote:
+        parts.append(words["online"])
+    matched_time = [_TIME[lang][tag] for tag in criteria.time if tag in listing.time_tags]
+    if matched_time:
+        parts.append(", ".join(matched_time))
+    interest = matched_word(listing, groups) or _matched_category(listing, criteria)
+    if interest:
+        parts.append(interest)
+    spoken = [code for code in criteria.languages if code in listing.languages]
+    if spoken:
+        parts.append(", ".join(_LANGUAGES[lang].get(code, code) for code in spoken))
+    elif listing.newcomer_friendly and (criteria.languages or lang == "en"):
+        parts.append(words["newcomer"])
+    if listing.remote and distance_km is not None and criteria.remote:
+        parts.append(words["online"])
+    return SEPARATOR.join(parts) if parts else words["everywhere"]
+
+
+def format_distance(distance_km: float, lang: str) -> str:
+    """Formats a distance the way people say it: "< 1 km", "3,5 km" (German), "5 km", "12 km"."""
+    if distance_km < 1:
+        return "< 1 km"
+    if distance_km < 9.95 and round(distance_km, 1) != round(distance_km):
+        number = f"{distance_km:.1f}"
+        return f"{number.replace('.', ',') if lang == 'de' else number} km"
+    return f"{round(distance_km)} km"
+
+
+def matched_word(listing: ListingFacts, groups: Sequence[TermGroup]) -> str | None:
+    """Returns the listing's own word (title first) that one of the free words found, as it is written."""
+    for text in (listing.title, listing.description):
+        for token in _TOKEN.findall(text):
+            for part in token.replace("'", "-").split("-"):
+                folded = fold(part)
+                if any(group.matches(folded) for group in groups):
+                    return part
+    return None
+
+
+def _matched_category(listing: ListingFacts, criteria: Criteria) -> str | None:
+    """Returns the label of the first wanted category the listing is in."""
+    table = categories()
+    for key in criteria.categories:
+        if key in listing.categories:
+            return table[key].label(criteria.lang)
+    return None

@@ -1,0 +1,55 @@
+"""When a search finds too little: the order in which its constraints are relaxed, each step named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.search.criteria import Criteria
+
+RADIUS_STEPS_KM = (15.0, 30.0, 50.0)
+MIN_RESULTS = 3  # fewer listings than this and the search widens
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One try: the radius (None: anywhere), whether time and the free words still filter, what was relaxed."""
+
+    radius_km: float | None
+    strict_time: bool
+    text_required: bool
+    widened: tuple[str, ...]
+    only_if_nothing: bool = False  # taken only when every earlier try found nothing at all
+
+
+def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True) -> list[Attempt]:
+    """Returns the tries in order: as asked, then wider radii, then any time, then without the free words.
+
+    The free words are dropped last and only when nothing at all holds them: a single listing with
+    "Telefonseelsorge" is worth more than a page padded with unrelated ones.
+    """
+    widened: list[str] = []
+    radius: float | None = criteria.radius_km
+    if criteria.place is None or criteria.remote:
+        radius = None  # remote listings can be done from anywhere; no place means all of Germany
+        if not criteria.remote:
+            widened.append("everywhere")
+    strict_time = bool(criteria.time)
+    # Free words filter only when no category was understood; otherwise they only rank.
+    text_required = has_text and not criteria.categories
+    plan = [Attempt(radius, strict_time, text_required, tuple(widened))]
+    if not widen:
+        return plan
+    if radius is not None:
+        for step in RADIUS_STEPS_KM:
+            if step > radius:
+                radius = step
+                widened.append(f"radius:{step:g}")
+                plan.append(Attempt(radius, strict_time, text_required, tuple(widened)))
+    if strict_time:
+        strict_time = False
+        widened.append("time")
+        plan.append(Attempt(radius, strict_time, text_required, tuple(widened)))
+    if text_required:
+        widened.append("keywords")
+        plan.append(Attempt(radius, strict_time, False, tuple(widened), only_if_nothing=True))
+    return plan

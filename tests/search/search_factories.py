@@ -1,0 +1,94 @@
+"""Factories for search tests: listings placed by kilometres around a town, and hand-written parses."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import insert
+
+from bot.search import PlaceRef, SearchOutcome, SearchRequest, VocabularyCache, search
+from bot.search.understanding import empty_query
+from bot.store.db import Database
+from bot.store.listings import opportunity_row, organisation_row
+from bot.store.models import Opportunity, Organisation
+
+NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
+KASSEL = PlaceRef("Kassel", 51.3166, 9.4912, "Hessen", None)
+LEIPZIG = PlaceRef("Leipzig", 51.3397, 12.3731, "Sachsen", None)
+
+
+def near(place: PlaceRef, north_km: float = 0.0, east_km: float = 0.0) -> dict[str, float]:
+    """Returns lat/lon the given kilometres north and east of a place."""
+    lat = place.lat + north_km / 111.2
+    lon = place.lon + east_km / (111.2 * math.cos(math.radians(place.lat)))
+    return {"lat": lat, "lon": lon}
+
+
+class Listings:
+    """Writes opportunities with sensible defaults (published yesterday, in Kassel) and returns their ids."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._organisation: int | None = None
+
+    async def add(self, title: str, **values: Any) -> int:
+        """Stores one listing and returns its id."""
+        return (await self.add_many([{"title": title, **values}]))[0]
+
+    async def add_many(self, rows: list[dict[str, Any]]) -> list[int]:
+        """Stores listings in one unit of work and returns their ids in order."""
+        ids = []
+        async with self.database.unit_of_work() as session:
+            if self._organisation is None:
+                result = await session.execute(
+                    insert(Organisation.__table__)
+                    .values(organisation_row({"name": "Freiwilligenagentur Nordhessen e.V.",
+                                              "contact_email": "info@example.org", "website": "https://example.org"}))
+                    .returning(Organisation.__table__.c.id)
+                )
+                self._organisation = int(result.scalar_one())
+            for values in rows:
+                row = {
+                    "organisation_id": self._organisation,
+                    "description": "Wir freuen uns auf dich.",
+                    "status": "published",
+                    "published_at": NOW - timedelta(days=1),
+                    "place_name": "Kassel",
+                    **near(KASSEL),
+                    **values,
+                }
+                result = await session.execute(
+                    insert(Opportunity.__table__).values(opportunity_row(row, now=NOW)).returning(Opportunity.__table__.c.id)
+                )
+                ids.append(int(result.scalar_one()))
+        return ids
+
+
+def parser(**fields: Any) -> Callable[[str], Mapping[str, Any]]:
+    """Returns a parse function that understands any text as the given fields (the NLU is tested elsewhere)."""
+
+    def parse(text: str) -> Mapping[str, Any]:
+        query = {**empty_query(), **fields}
+        if isinstance(query.get("place"), PlaceRef):
+            query["place"] = query["place"].to_dict()
+        query["place_candidates"] = [c.to_dict() if isinstance(c, PlaceRef) else c for c in query["place_candidates"]]
+        return query
+
+    return parse
+
+
+async def find(database: Database, request: SearchRequest, **fields: Any) -> SearchOutcome:
+    """Runs a search on a fresh vocabulary, with the text understood as the given fields."""
+    if fields and not request.text:
+        request = replace(request, text="(understood as the test says)")
+    async with database.read_only() as session:
+        return await search(session, request, parse=parser(**fields), vocabularies=VocabularyCache(), now=NOW)
+
+
+def ids(outcome: SearchOutcome) -> list[int]:
+    """Returns the ids of an outcome's results in order."""
+    return [hit.id for hit in outcome.results]
