@@ -35,6 +35,7 @@ _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-�
 _QUALIFIED = re.compile(
     r"^(?P<base>.+?)\s+(?:an der|an den|am|an|im|in der|in|bei|beim|ob der|vor der|auf der|unter der)\s+\S.*$"
 )
+_TITLED = re.compile(r"^(?:Stadt|Kurort|Hansestadt|Lutherstadt|Universitätsstadt|Marktgemeinde)\s+(?P<base>\S.*)$")
 _BRACKETED = re.compile(r"^(?P<base>.+?)\s*\((?P<qualifier>[^)]+)\)$")
 _SLASHED = re.compile(r"^(?P<base>[^/]+?)\s*/\s*(?P<qualifier>.+)$")
 _COMPASS = {"nord", "sued", "ost", "west", "mitte"}
@@ -90,7 +91,7 @@ def is_useful_alternate(name: str) -> bool:
 
 def base_name(name: str) -> str | None:
     """Returns the short form of a qualified name ("Neustadt an der Weinstraße" -> "Neustadt")."""
-    for pattern in (_QUALIFIED, _BRACKETED, _SLASHED):
+    for pattern in (_TITLED, _QUALIFIED, _BRACKETED, _SLASHED):
         match = pattern.match(name)
         if not match:
             continue
@@ -152,7 +153,8 @@ def alternates_of(city: dict, name: str, curated: list[str], dropped: frozenset[
         if is_useful_alternate(alternate) and (fold(alternate) not in dropped or own_words(alternate, own))
     ]
     short = filter(None, (base_name(n) for n in (*own, *curated)))
-    return unique_by_fold(name, [*curated, city["name"], *useful, *short])
+    saint = [n.replace("Sankt ", "St. ") for n in own if "Sankt " in n]  # how people write it: St. Ingbert
+    return unique_by_fold(name, [*curated, city["name"], *useful, *short, *saint])
 
 
 def unique_by_fold(name: str, alternates: list[str]) -> list[str]:

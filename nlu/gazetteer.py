@@ -25,6 +25,7 @@ __all__ = ["District", "Gazetteer", "Place", "get_gazetteer", "haversine_km", "i
 STARTING_STATES = ("05", "13")  # Hessen and Sachsen: preferred only when everything else is equal
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 _SEPARATOR_SPACES = re.compile(r"\s*([/\-])\s*")
+_SEPARATOR = re.compile(r"[/\-]")
 _EDGE_PUNCTUATION = " .,;:!?\"'“”„«»()[]"
 _MAX_QUERY = 80  # no German place name is longer; longer input is not a place
 
@@ -187,13 +188,18 @@ class Gazetteer:
         if _POSTAL_CODE.match(key):
             place = self.by_postal_code(key)
             return [place] if place else []
-        found: dict[int, Place] = {place.id: place for place in self.lookup(key)}
+        found: dict[int, Place] = {place.id: place for place in self.lookup(key) or self._head_of(key)}
         for place in self._prefixed(key, limit):
             found.setdefault(place.id, place)
         if len(found) < limit and len(key) >= 4:
             for place, _score in self._fuzzy_scan(key, self._index.keys, min_score=75, limit=limit):
                 found.setdefault(place.id, place)
         return list(found.values())[:limit]
+
+    def _head_of(self, key: str) -> list[Place]:
+        """Returns the town of a quarter written "Town-Quarter" or "Town/Quarter" (Kassel-Wilhelmshöhe)."""
+        head = _SEPARATOR.split(key, maxsplit=1)[0]
+        return self.lookup(head) if head != key and len(head) >= 3 else []
 
     def fuzzy(self, token: str, *, min_score: float = 85, limit: int = 5) -> list[tuple[Place, float]]:
         """Returns typo-tolerant candidates for one word, best first; only names with its first letter."""

@@ -67,6 +67,12 @@ def test_slash_forms_and_short_forms_of_qualified_names(gazetteer: Gazetteer, na
     assert gazetteer.lookup(name)[0].name == expected
 
 
+@pytest.mark.parametrize(("name", "expected"), [("St. Ingbert", "Sankt Ingbert"), ("Wehlen", "Stadt Wehlen"),
+                                                ("Oybin", "Kurort Oybin"), ("Stade", "Hansestadt Stade")])
+def test_how_people_shorten_official_names(gazetteer: Gazetteer, name: str, expected: str) -> None:
+    assert gazetteer.lookup(name)[0].name == expected
+
+
 def test_display_names_of_well_known_places_are_unambiguous(gazetteer: Gazetteer) -> None:
     well_known = [place for place in gazetteer.places() if place.population >= 50_000]
     counts = Counter(place.name for place in well_known)
@@ -135,8 +141,10 @@ def test_fuzzy_is_cheap_enough_for_every_unknown_token(gazetteer: Gazetteer) -> 
     assert (time.perf_counter() - start) / 50 < 0.01  # about 0.3 ms measured; 10 ms is a broken bucket
 
 
-def test_search_finds_prefixes_and_postal_codes(gazetteer: Gazetteer) -> None:
+def test_search_finds_prefixes_quarters_and_postal_codes(gazetteer: Gazetteer) -> None:
     assert gazetteer.search("Frankf")[0].name == "Frankfurt am Main"
+    assert gazetteer.search("Kassel-Wilhelmshöhe")[0].name == "Kassel"
+    assert gazetteer.search("Frankfurt am Mian")[0].name == "Frankfurt am Main"
     assert names(gazetteer.search("34117")) == ["Kassel"]
     assert len(gazetteer.search("Neu", limit=7)) == 7
 
