@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import time
 from collections import Counter
@@ -56,13 +57,18 @@ def test_frankfurt_oder_spellings_name_only_frankfurt_oder(gazetteer: Gazetteer,
     assert found[0].state == "Brandenburg"
 
 
-@pytest.mark.parametrize("name", ["Ffm", "FFM", "Frankfurt/Main", "Frankfurt / Main", "Frankfurt a.M.", "frankfurt am main"])
+@pytest.mark.parametrize(
+    "name", ["Ffm", "FFM", "Frankfurt/Main", "Frankfurt / Main", "Frankfurt a.M.", "frankfurt am main"]
+)
 def test_frankfurt_am_main_abbreviations(gazetteer: Gazetteer, name: str) -> None:
     assert gazetteer.lookup(name)[0].name == "Frankfurt am Main"
 
 
-@pytest.mark.parametrize(("name", "expected"), [("Halle/Saale", "Halle (Saale)"), ("Offenbach/Main", "Offenbach am Main"),
-                                                ("Offenbach", "Offenbach am Main"), ("Halle", "Halle (Saale)")])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Halle/Saale", "Halle (Saale)"), ("Offenbach/Main", "Offenbach am Main"), ("Offenbach", "Offenbach am Main"),
+     ("Halle", "Halle (Saale)")],
+)
 def test_slash_forms_and_short_forms_of_qualified_names(gazetteer: Gazetteer, name: str, expected: str) -> None:
     assert gazetteer.lookup(name)[0].name == expected
 
@@ -98,9 +104,11 @@ def test_meissen_is_spelled_with_sharp_s(gazetteer: Gazetteer, name: str) -> Non
     assert gazetteer.lookup(name)[0].name == "Meißen"
 
 
-@pytest.mark.parametrize(("code", "name", "state"), [("34117", "Kassel", "Hessen"), ("01067", "Dresden", "Sachsen"),
-                                                     ("60311", "Frankfurt am Main", "Hessen"), ("04109", "Leipzig", "Sachsen"),
-                                                     ("10115", "Berlin", "Berlin"), ("35390", "Gießen", "Hessen")])
+@pytest.mark.parametrize(
+    ("code", "name", "state"),
+    [("34117", "Kassel", "Hessen"), ("01067", "Dresden", "Sachsen"), ("60311", "Frankfurt am Main", "Hessen"),
+     ("04109", "Leipzig", "Sachsen"), ("10115", "Berlin", "Berlin"), ("35390", "Gießen", "Hessen")],
+)
 def test_postal_code_gives_the_town_not_a_suburb(gazetteer: Gazetteer, code: str, name: str, state: str) -> None:
     place = gazetteer.by_postal_code(code)
     assert place is not None
@@ -149,7 +157,9 @@ def test_search_finds_prefixes_quarters_and_postal_codes(gazetteer: Gazetteer) -
     assert len(gazetteer.search("Neu", limit=7)) == 7
 
 
-@pytest.mark.parametrize("text", ["", " ", "🙂🙂", "x" * 4000, "Kinder " * 600, "\x00\x1b", "Дрезден", "<b>Essen</b>", "12"])
+@pytest.mark.parametrize(
+    "text", ["", " ", "🙂🙂", "x" * 4000, "Kinder " * 600, "\x00\x1b", "Дрезден", "<b>Essen</b>", "12"]
+)
 def test_odd_input_gives_nothing_quickly(gazetteer: Gazetteer, text: str) -> None:
     start = time.perf_counter()
     assert gazetteer.lookup(text) == []
@@ -190,10 +200,12 @@ def test_every_district_of_hessen_and_sachsen_has_places(gazetteer: Gazetteer) -
         assert min(haversine_km(district.lat, district.lon, p.lat, p.lon) for p in places) < 15
 
 
-@pytest.mark.parametrize(("place", "district"), [("Kassel", "Kassel"), ("Baunatal", "Landkreis Kassel"),
-                                                 ("Bad Vilbel", "Wetteraukreis"), ("Neu-Isenburg", "Kreis Offenbach"),
-                                                 ("Gorbitz", "Dresden"), ("Radebeul", "Landkreis Meißen"),
-                                                 ("Markkleeberg", "Landkreis Leipzig"), ("Eschborn", "Main-Taunus-Kreis")])
+@pytest.mark.parametrize(
+    ("place", "district"),
+    [("Kassel", "Kassel"), ("Baunatal", "Landkreis Kassel"), ("Bad Vilbel", "Wetteraukreis"),
+     ("Neu-Isenburg", "Kreis Offenbach"), ("Gorbitz", "Dresden"), ("Radebeul", "Landkreis Meißen"),
+     ("Markkleeberg", "Landkreis Leipzig"), ("Eschborn", "Main-Taunus-Kreis"), ("Hörnsheim", "Lahn-Dill-Kreis")],
+)
 def test_places_lie_in_their_district(gazetteer: Gazetteer, place: str, district: str) -> None:
     assert gazetteer.lookup(place)[0].district == district
 
@@ -231,7 +243,7 @@ def test_name_index_matches_the_place_file() -> None:
         fields = line.split("\t")
         for form in [fields[1], *filter(None, fields[7].split("|"))]:
             expected.setdefault(surface_key(form), set()).add(int(fields[0]))
-    assert {key: set(ids) for key, ids in _all_forms(Gazetteer.load(folder))} == expected
+    assert {key: set(ids) for key, ids in Gazetteer.load(folder).surface_forms()} == expected
 
 
 def test_gazetteer_is_shared_and_a_missing_folder_fails_loudly(tmp_path) -> None:
@@ -261,16 +273,10 @@ def test_cli_unknown_name_suggests_and_fails(capsys: pytest.CaptureFixture[str])
 
 
 def _run_cli(*argv: str) -> int:
-    import argparse
-
     parser = argparse.ArgumentParser()
     places_cli.register(parser.add_subparsers())
     args = parser.parse_args(["places", *argv])
     return args.func(args)
-
-
-def _all_forms(gazetteer: Gazetteer) -> list[tuple[str, tuple[int, ...]]]:
-    return list(gazetteer.surface_forms())
 
 
 def _coordinates(gazetteer: Gazetteer, name: str) -> tuple[float, float]:
