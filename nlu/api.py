@@ -1,0 +1,143 @@
+"""The NLU's entry points: parse a volunteer's message, categorize a listing."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from spacy.tokens import Doc
+
+from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, spans
+from nlu.langid import detect_language
+from nlu.lexicon import time_rules
+from nlu.pipeline import pipelines
+from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
+from nlu.taxonomy import category_keys
+
+MAX_CHARS = 5000  # a Telegram message has at most 4,096; anything longer is cut, not refused
+LISTING_MODE = "ehrenamt_listing"  # doc.user_data flag: a listing's text, not a person's self-description
+_TAG = re.compile(r"<[^<>]{0,300}>")
+_TITLE_WEIGHT = 3
+_LISTING_SHARE = 0.34  # a listing category must score at least this share of the best one
+_LISTING_MAX = 4
+_FUZZY_SURE = 92.0  # place typo corrections below this score are worth confirming
+
+
+def load() -> None:
+    """Builds both pipelines and the gazetteer now, so the first message is not slow."""
+    pipelines()
+
+
+def clean(text: str) -> str:
+    """Removes HTML tags and entities, control characters and excess length."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    text = html.unescape(_TAG.sub(" ", text[: MAX_CHARS * 2]))
+    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return text[:MAX_CHARS]
+
+
+def analyse(text: str, *, listing: bool = False) -> Doc:
+    """Runs the pipeline of the message's language over cleaned text and returns the Doc."""
+    cleaned = clean(text)
+    nlp = pipelines()[detect_language(cleaned)]
+    doc = nlp.make_doc(cleaned)
+    if listing:
+        doc.user_data[LISTING_MODE] = True
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def parse(text: str) -> ParsedQuery:
+    """Reads a volunteer's free-text message into slots (categories, place, radius, time, ...)."""
+    doc = analyse(text)
+    wanted, ruled_out = _interests(doc)
+    place, candidates, uncertain = _place(doc)
+    return ParsedQuery(
+        text=text,
+        lang=doc.lang_,
+        categories=wanted,
+        exclude_categories=ruled_out,
+        place=place,
+        place_candidates=candidates,
+        place_uncertain=uncertain,
+        radius_km=_radius(doc),
+        time=_times(doc),
+        languages=_languages(doc),
+        remote=_remote(doc),
+        keywords=tuple(doc._.keywords or ()),
+    )
+
+
+def categorize(title: str, description: str = "") -> ListingTags:
+    """Suggests categories (most telling first) and time tags for a listing."""
+    title = clean(title or "").strip()
+    doc = analyse(f"{title}.\n{description or ''}", listing=True)
+    scores: dict[str, int] = {}
+    for span in spans(doc, INTERESTS):
+        if not (span._.negated or span._.neutral):
+            weight = _TITLE_WEIGHT if span.start_char < len(title) else 1
+            scores[span.label_] = scores.get(span.label_, 0) + weight
+    order = category_keys()
+    ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
+    best = scores[ranked[0]] if ranked else 0
+    kept = [key for key in ranked if scores[key] >= _LISTING_SHARE * best][:_LISTING_MAX]
+    return ListingTags(categories=kept, time=list(_times(doc)))
+
+
+def _interests(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Returns wanted and ruled-out categories; a category both wanted and ruled out counts as wanted."""
+    wanted: dict[str, None] = {}
+    ruled_out: dict[str, None] = {}
+    for span in spans(doc, INTERESTS):
+        if span._.neutral:
+            continue
+        (ruled_out if span._.negated else wanted)[span.label_] = None
+    order = category_keys()
+    keep = [key for key in order if key in wanted]
+    drop = [key for key in order if key in ruled_out and key not in wanted]
+    return tuple(keep), tuple(drop)
+
+
+def _place(doc: Doc) -> tuple[PlaceRef | None, tuple[PlaceRef, ...], bool]:
+    """Returns the chosen place, its candidates when ambiguous, and whether a typo was corrected."""
+    found = spans(doc, PLACES)
+    if not found:
+        return None, (), False
+    chosen = found[0]
+    places = [PlaceRef.from_place(p) for p in chosen._.value]
+    return places[0], tuple(places) if len(places) > 1 else (), bool(chosen._.fuzzy)
+
+
+def _radius(doc: Doc) -> float | None:
+    """Returns the radius in km, if one was stated."""
+    found = spans(doc, RADIUS)
+    return float(found[0]._.value) if found else None
+
+
+def _times(doc: Doc) -> tuple[str, ...]:
+    """Returns the time slots; a ruled-out slot turns into its opposite unless that was said anyway."""
+    opposites = time_rules().opposites
+    wanted: set[str] = set()
+    ruled_out: set[str] = set()
+    for span in spans(doc, TIMES):
+        if not span._.neutral:
+            (ruled_out if span._.negated else wanted).add(span.label_)
+    for slot in ruled_out - wanted:
+        opposite = opposites[slot]
+        if opposite not in ruled_out:
+            wanted.add(opposite)
+    return tuple(slot for slot in TIME_SLOTS if slot in wanted)
+
+
+def _languages(doc: Doc) -> tuple[str, ...]:
+    """Returns the spoken languages besides German, in order of mention."""
+    codes = [s.label_ for s in spans(doc, LANGUAGES) if s.label_ != "de" and not (s._.negated or s._.neutral)]
+    return tuple(dict.fromkeys(codes))
+
+
+def _remote(doc: Doc) -> bool:
+    """Tells whether the person wants to help online or from home."""
+    return any(s.label_ == "remote" and not s._.negated for s in spans(doc, REMOTE))

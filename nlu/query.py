@@ -1,0 +1,93 @@
+"""The typed results of the NLU: a parsed volunteer request and the tags of a listing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from nlu.gazetteer import Place
+
+TIME_SLOTS = ("weekday", "weekend", "daytime", "evening", "one_off", "regular")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place as the NLU reports it: name, position, state, postal code when one was given."""
+
+    id: int
+    name: str
+    lat: float
+    lon: float
+    state: str
+    district: str | None
+    postal_code: str | None
+
+    @classmethod
+    def from_place(cls, place: Place) -> PlaceRef:
+        """Returns the reference for a gazetteer place (its postal code only if the person gave one)."""
+        return cls(place.id, place.name, place.lat, place.lon, place.state, place.district, place.postal_code)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the JSON shape of the contract: name, lat, lon, state, postal_code (plus id, district)."""
+        return {
+            "name": self.name, "lat": round(self.lat, 5), "lon": round(self.lon, 5), "state": self.state,
+            "postal_code": self.postal_code, "district": self.district, "id": self.id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """What a volunteer asked for, slot by slot.
+
+    place_candidates lists the far-apart namesakes (best first, `place` included) only when the name is
+    ambiguous ("Neustadt"); for an unambiguous place it is empty. place_uncertain is true when the place was
+    read through a typo correction ("Frankfrut"), so the bot may confirm it.
+    """
+
+    text: str
+    lang: str
+    categories: tuple[str, ...] = ()
+    exclude_categories: tuple[str, ...] = ()
+    place: PlaceRef | None = None
+    place_candidates: tuple[PlaceRef, ...] = ()
+    place_uncertain: bool = False
+    radius_km: float | None = None
+    time: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    remote: bool = False
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """Tells whether nothing at all was understood."""
+        return not (self.categories or self.exclude_categories or self.place or self.radius_km or self.time
+                    or self.languages or self.remote or self.keywords)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the JSON shape read by `ehrenamt-bot parse --json` and the search."""
+        return {
+            "text": self.text,
+            "lang": self.lang,
+            "categories": list(self.categories),
+            "exclude_categories": list(self.exclude_categories),
+            "place": self.place.to_dict() if self.place else None,
+            "place_candidates": [candidate.to_dict() for candidate in self.place_candidates],
+            "place_uncertain": self.place_uncertain,
+            "radius_km": self.radius_km,
+            "time": list(self.time),
+            "languages": list(self.languages),
+            "remote": self.remote,
+            "keywords": list(self.keywords),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ListingTags:
+    """Categories (most telling first) and time tags the NLU reads from a listing's title and description."""
+
+    categories: list[str]
+    time: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns a JSON-ready dict."""
+        return {"categories": list(self.categories), "time": list(self.time)}
