@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger, Boolean, Float, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint, false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.domain import AlertMode
@@ -47,9 +49,20 @@ class Favourite(Base):
 
 
 class SavedSearch(Timestamps, Base):
-    """A search a volunteer wants to be alerted about when new listings match."""
+    """A search a volunteer wants to be alerted about when new listings match.
+
+    filters holds the refinement and the resolved query (bot.alerts.criteria); the columns after it mirror
+    what it means so that matching a new listing against a million saved searches is prefiltered in SQL.
+    """
 
     __tablename__ = "saved_searches"
+    __table_args__ = (
+        # Saving the same search twice finds the first one, also when two processes race. A unique index
+        # rather than a constraint: SQLite adds it without recreating the table (which would cascade-delete).
+        Index("uq_saved_searches_volunteer_id_criteria_key", "volunteer_id", "criteria_key", unique=True),
+        # The alert prefilter: per radius class, a latitude band, longitude checked in the index.
+        Index("ix_saved_searches_area", "active", "radius_class", "centre_lat", "centre_lon"),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), index=True)
@@ -58,6 +71,16 @@ class SavedSearch(Timestamps, Base):
     mode: Mapped[str] = mapped_column(String(12), default=AlertMode.IMMEDIATE.value)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    criteria_key: Mapped[str | None] = mapped_column(String(32))
+    centre_lat: Mapped[float | None] = mapped_column(Float)
+    centre_lon: Mapped[float | None] = mapped_column(Float)
+    radius_km: Mapped[float | None] = mapped_column(Float)
+    radius_class: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    category_mask: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    exclude_mask: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    time_mask: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    remote_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    has_keywords: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class AlertDelivery(Base):
