@@ -1,0 +1,126 @@
+"""A listing as a volunteer sees it in the details view: everything shown, nothing of the store's internals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.categories import categories as taxonomy
+from bot.domain import OpportunityStatus
+from bot.search.geo import Frame
+from bot.search.model import PlaceRef
+from bot.store.models import Opportunity, Organisation
+from bot.store.types import utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class ListingDetails:
+    """What the details view of one listing shows; texts are verbatim (the edge escapes them)."""
+
+    id: int
+    title: str
+    organisation: str
+    organisation_verified: bool
+    description: str
+    requirements: str | None
+    categories: tuple[str, ...]  # taxonomy keys
+    category_labels: tuple[str, ...]  # the same, labelled in the reader's language
+    place: str | None
+    address: str | None
+    postal_code: str | None
+    lat: float | None
+    lon: float | None
+    remote: bool
+    distance_km: float | None  # from the origin given, if any
+    time: tuple[str, ...]  # time tags (weekday, weekend, daytime, evening, one_off, regular)
+    hours_per_month: int | None
+    start_date: date | None
+    end_date: date | None
+    languages: tuple[str, ...]  # ISO 639-1 codes beyond German
+    accessible: bool
+    accessibility_notes: str | None
+    newcomer_friendly: bool
+    contact_name: str | None
+    contact_phone: str | None
+    contact_email: str | None
+    contact_url: str | None
+    published_at: datetime | None
+    expires_at: datetime | None
+
+
+def is_active(opportunity: Opportunity, *, now: datetime | None = None) -> bool:
+    """Tells whether volunteers can see a listing: published and not past its expiry."""
+    if opportunity.status != OpportunityStatus.PUBLISHED.value:
+        return False
+    return opportunity.expires_at is None or opportunity.expires_at > (now or utcnow())
+
+
+async def get_listing_details(
+    session: AsyncSession,
+    opportunity_id: int,
+    *,
+    lang: str,
+    origin: PlaceRef | None = None,
+    now: datetime | None = None,
+) -> ListingDetails | None:
+    """Returns a published, unexpired listing for the details view, or None (unknown, withdrawn, expired)."""
+    row = (
+        await session.execute(
+            select(Opportunity, Organisation.name, Organisation.verified)
+            .join(Organisation, Organisation.id == Opportunity.organisation_id)
+            .where(Opportunity.id == opportunity_id)
+        )
+    ).first()
+    if row is None or not is_active(row[0], now=now):
+        return None
+    opportunity, organisation, verified = row
+    return _details(opportunity, organisation, bool(verified), lang=lang, origin=origin)
+
+
+def _details(
+    opportunity: Opportunity, organisation: str, verified: bool, *, lang: str, origin: PlaceRef | None
+) -> ListingDetails:
+    """Builds the details of one loaded listing."""
+    table = taxonomy()
+    keys = tuple(key for key in opportunity.categories or [] if key in table)
+    return ListingDetails(
+        id=opportunity.id,
+        title=opportunity.title,
+        organisation=organisation,
+        organisation_verified=verified,
+        description=opportunity.description or "",
+        requirements=opportunity.requirements,
+        categories=keys,
+        category_labels=tuple(table[key].label(lang) for key in keys),
+        place=opportunity.place_name,
+        address=opportunity.address,
+        postal_code=opportunity.postal_code,
+        lat=opportunity.lat,
+        lon=opportunity.lon,
+        remote=bool(opportunity.remote),
+        distance_km=distance_to(origin, opportunity.lat, opportunity.lon),
+        time=tuple(opportunity.time_tags or ()),
+        hours_per_month=opportunity.hours_per_month,
+        start_date=opportunity.start_date,
+        end_date=opportunity.end_date,
+        languages=tuple(opportunity.languages or ()),
+        accessible=bool(opportunity.accessible),
+        accessibility_notes=opportunity.accessibility_notes,
+        newcomer_friendly=bool(opportunity.newcomer_friendly),
+        contact_name=opportunity.contact_name,
+        contact_phone=opportunity.contact_phone,
+        contact_email=opportunity.contact_email,
+        contact_url=opportunity.contact_url,
+        published_at=opportunity.published_at,
+        expires_at=opportunity.expires_at,
+    )
+
+
+def distance_to(origin: PlaceRef | None, lat: float | None, lon: float | None) -> float | None:
+    """Returns the distance in km from origin to a point as the search shows it; None when either is unknown."""
+    if origin is None or lat is None or lon is None:
+        return None
+    return round(Frame.around(origin.lat, origin.lon).distance_km(lat, lon), 1)

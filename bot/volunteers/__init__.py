@@ -1,0 +1,44 @@
+"""Volunteers' use cases without Telegram: profile and settings, home place, Merkliste.
+
+Every function takes the unit of work's AsyncSession and never commits; the edge commits.
+"""
+
+from bot.volunteers.favourites import (
+    FavouriteEntry,
+    add_favourite,
+    count_favourites,
+    is_favourite,
+    list_favourites,
+    remove_favourite,
+)
+from bot.volunteers.home import forget_home, home_place, remember_home
+from bot.volunteers.profile import (
+    find_volunteer,
+    get_or_create_volunteer,
+    language_for,
+    mark_blocked,
+    note_interests,
+    set_alert_mode,
+    set_announcements,
+    set_language,
+)
+
+__all__ = [
+    "FavouriteEntry",
+    "add_favourite",
+    "count_favourites",
+    "find_volunteer",
+    "forget_home",
+    "get_or_create_volunteer",
+    "home_place",
+    "is_favourite",
+    "language_for",
+    "list_favourites",
+    "mark_blocked",
+    "note_interests",
+    "remember_home",
+    "remove_favourite",
+    "set_alert_mode",
+    "set_announcements",
+    "set_language",
+]
