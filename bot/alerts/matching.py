@@ -1,0 +1,203 @@
+"""A listing was published: find the saved searches it matches and record each alert exactly once.
+
+Scale: a new listing is matched against up to a million saved searches. SQL narrows them first through
+the ix_saved_searches_area index (per radius class, a latitude band with the longitude checked in the
+index) and exact bitmask tests for categories (or free words to check), exclusions, remote and time;
+Python then checks distance and free words on the few that remain, with bot.alerts.rules.listing_matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, or_, select, union_all
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.alerts.criteria import RADIUS_CLASS_BOUNDS_KM, band_degrees, stored_criteria
+from bot.alerts.rules import listing_matches, listing_words
+from bot.domain import TIME_BITS, AlertMode
+from bot.search.criteria import Criteria
+from bot.search.ranking import TIME_FAMILIES
+from bot.listings_view import distance_to, is_active
+from bot.store.models import AlertDelivery, Opportunity, Organisation, SavedSearch, Volunteer
+from bot.store.types import utcnow
+from bot.volunteers.dialect import dialect_insert
+
+INSERT_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class AlertDue:
+    """One alert to send now: which listing, to whom, for which saved search (its stop button needs the id)."""
+
+    delivery_id: int
+    saved_search_id: int
+    query_text: str
+    volunteer_id: int
+    telegram_id: int
+    lang: str
+    opportunity_id: int
+    title: str
+    organisation: str
+    place: str | None
+    distance_km: float | None  # from the saved search's centre
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A saved search that passed the SQL prefilter."""
+
+    saved_search_id: int
+    volunteer_id: int
+    mode: str
+    query_text: str
+    telegram_id: int
+    lang: str
+    criteria: Criteria
+
+
+async def alerts_for_published_listing(
+    session: AsyncSession, opportunity_id: int, *, now: datetime | None = None
+) -> list[AlertDue]:
+    """Records an alert for every saved search the listing matches; returns those to send immediately.
+
+    A (saved search, listing) pair is recorded at most once, however often this runs and in how many
+    processes: the unique key of alert_deliveries decides, and only the caller whose insert won gets it back.
+    Daily-mode alerts are recorded too and go out with bot.alerts.digests.due_digests.
+    """
+    now = now or utcnow()
+    row = (
+        await session.execute(
+            select(Opportunity, Organisation.name)
+            .join(Organisation, Organisation.id == Opportunity.organisation_id)
+            .where(Opportunity.id == opportunity_id)
+        )
+    ).first()
+    if row is None or not is_active(row[0], now=now):
+        return []
+    opportunity, organisation = row
+    words = listing_words(opportunity)
+    matched = [c for c in await _candidates(session, opportunity) if listing_matches(opportunity, c.criteria, words)]
+    matched = await _one_per_volunteer(session, opportunity.id, matched)
+    inserted = await _record(session, opportunity.id, [c.saved_search_id for c in matched], now=now)
+    return [
+        AlertDue(
+            delivery_id=inserted[c.saved_search_id], saved_search_id=c.saved_search_id, query_text=c.query_text,
+            volunteer_id=c.volunteer_id, telegram_id=c.telegram_id, lang=c.lang, opportunity_id=opportunity.id,
+            title=opportunity.title, organisation=organisation, place=opportunity.place_name,
+            distance_km=distance_to(c.criteria.place, opportunity.lat, opportunity.lon),
+        )
+        for c in matched
+        if c.saved_search_id in inserted and c.mode == AlertMode.IMMEDIATE.value
+    ]
+
+
+async def _candidates(session: AsyncSession, opportunity: Opportunity) -> list[_Candidate]:
+    """Returns the saved searches that survive the SQL prefilter for this listing."""
+    candidates = []
+    for row in await session.execute(candidate_query(opportunity)):
+        criteria = stored_criteria(row.filters)
+        if criteria is not None:  # an unreadable record gets no alert rather than every one
+            candidates.append(_Candidate(
+                saved_search_id=row.id, volunteer_id=row.volunteer_id, mode=row.mode, query_text=row.query_text,
+                telegram_id=row.telegram_id, lang=row.language, criteria=criteria,
+            ))
+    return candidates
+
+
+def candidate_query(opportunity: Opportunity) -> Any:
+    """Builds the prefilter: one index range per radius class, united, plus exact bitmask conditions."""
+    mask = opportunity.category_mask or 0
+    base = (
+        select(
+            SavedSearch.id, SavedSearch.volunteer_id, SavedSearch.mode, SavedSearch.query_text, SavedSearch.filters,
+            Volunteer.telegram_id, Volunteer.language,
+        )
+        .join(Volunteer, Volunteer.id == SavedSearch.volunteer_id)
+        .where(
+            SavedSearch.active.is_(True),
+            SavedSearch.mode != AlertMode.OFF.value,
+            Volunteer.blocked.is_(False),
+            Volunteer.alert_mode != AlertMode.OFF.value,
+            # Interest: no category asked, a wanted category, or free words that Python checks next.
+            or_(SavedSearch.category_mask == 0, SavedSearch.category_mask.op("&")(mask) != 0,
+                SavedSearch.has_keywords.is_(True)),
+            SavedSearch.exclude_mask.op("&")(mask) == 0,
+            *_time_conditions(opportunity.time_mask or 0),
+        )
+    )
+    if not opportunity.remote:
+        base = base.where(SavedSearch.remote_only.is_(False))
+    return union_all(*(base.where(area) for area in _areas(opportunity)))
+
+
+def _time_conditions(listing_mask: int) -> list[Any]:
+    """Per time family the listing names: the search names nothing there, or one of the listing's tags."""
+    conditions = []
+    for family in TIME_FAMILIES:
+        family_bits = sum(TIME_BITS[tag] for tag in family)
+        offered = listing_mask & family_bits
+        if offered:
+            conditions.append(or_(SavedSearch.time_mask.op("&")(family_bits) == 0,
+                                  SavedSearch.time_mask.op("&")(offered) != 0))
+    return conditions
+
+
+def _areas(opportunity: Opportunity) -> list[Any]:
+    """Returns one condition per radius class whose circles can reach the listing's position."""
+    areas: list[Any] = [SavedSearch.radius_class == 0]
+    if opportunity.lat is None or opportunity.lon is None:
+        return areas  # a listing without a position can only match searches without a place
+    lat, lon = opportunity.lat, opportunity.lon
+    for radius_class, bound_km in enumerate(RADIUS_CLASS_BOUNDS_KM, start=1):
+        dlat, dlon = band_degrees(bound_km, lat)
+        areas.append(
+            and_(
+                SavedSearch.radius_class == radius_class,
+                SavedSearch.centre_lat.between(lat - dlat, lat + dlat),
+                SavedSearch.centre_lon.between(lon - dlon, lon + dlon),
+            )
+        )
+    return areas
+
+
+async def _one_per_volunteer(session: AsyncSession, opportunity_id: int, matched: list[_Candidate]) -> list[_Candidate]:
+    """Keeps one saved search per person (immediate before daily, then the oldest), none for people alerted already.
+
+    Two saved searches of one person can match the same listing; they get it once.
+    """
+    alerted = await _already_alerted(session, opportunity_id)
+    chosen: dict[int, _Candidate] = {}
+    for candidate in sorted(matched, key=lambda c: (c.mode != AlertMode.IMMEDIATE.value, c.saved_search_id)):
+        if candidate.volunteer_id not in alerted:
+            chosen.setdefault(candidate.volunteer_id, candidate)
+    return list(chosen.values())
+
+
+async def _already_alerted(session: AsyncSession, opportunity_id: int) -> set[int]:
+    """Returns the people who already have an alert recorded for the listing (read through its index)."""
+    rows = await session.execute(
+        select(SavedSearch.volunteer_id)
+        .join(AlertDelivery, AlertDelivery.saved_search_id == SavedSearch.id)
+        .where(AlertDelivery.opportunity_id == opportunity_id)
+    )
+    return set(rows.scalars())
+
+
+async def _record(session: AsyncSession, opportunity_id: int, saved_search_ids: list[int], *, now: datetime) -> dict[int, int]:
+    """Inserts the delivery rows that do not exist yet; returns {saved_search_id: delivery_id} of the new ones."""
+    inserted: dict[int, int] = {}
+    table = AlertDelivery.__table__
+    for start in range(0, len(saved_search_ids), INSERT_CHUNK):
+        chunk = saved_search_ids[start : start + INSERT_CHUNK]
+        statement = (
+            dialect_insert(session, table)
+            .values([{"saved_search_id": id_, "opportunity_id": opportunity_id, "created_at": now} for id_ in chunk])
+            .on_conflict_do_nothing(index_elements=["saved_search_id", "opportunity_id"])
+            .returning(table.c.saved_search_id, table.c.id)
+        )
+        inserted.update({saved_search_id: id_ for saved_search_id, id_ in await session.execute(statement)})
+    return inserted
+
