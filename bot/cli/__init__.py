@@ -12,6 +12,7 @@ from collections.abc import Sequence
 COMMANDS: list[str] = [
     "db",
     "exchange",
+    "link",
 ]
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
 BENCHMARKS: list[str] = []

@@ -1,0 +1,74 @@
+"""`ehrenamt-bot link --listing ID | --search "text" [--qr FILE.png]`: a t.me deep link, and a QR code for posters."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bot.cli.common import CommandError, run_with_database, settings_or_exit
+from bot.links import LinkTooLong, deep_link, search_payload, start_payload_for_listing, start_payload_for_search
+from bot.listings_view import get_listing_details
+from bot.search.model import Refinement
+from bot.settings import Settings
+from bot.store.db import Database
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Adds the link command."""
+    parser = subparsers.add_parser(
+        "link", help="print a t.me deep link to a listing or a prepared search (and write a QR code)"
+    )
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--listing", type=int, metavar="ID", help="open this listing's details")
+    target.add_argument("--search", metavar="TEXT", help='run this search, e.g. "Tierheim Kassel"')
+    parser.add_argument("--qr", type=Path, metavar="FILE.png", help="also write the link as a QR code PNG")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Prints the deep link and writes the QR code if asked."""
+    if args.listing is not None:
+        link = _listing_link(args.listing)
+    else:
+        link = _search_link(args.search)
+    print(link)
+    if args.qr is not None:
+        from bot.links import write_qr_png  # Pillow is loaded only when a picture is wanted
+
+        written = write_qr_png(link, args.qr)
+        print(f"QR-Code / QR code: {written}")
+    return 0
+
+
+def _listing_link(opportunity_id: int) -> str:
+    """Returns the link to a listing, after checking that volunteers can see it."""
+
+    async def work(database: Database, settings: Settings) -> str:
+        async with database.read_only() as session:
+            if await get_listing_details(session, opportunity_id, lang="de") is None:
+                raise CommandError(
+                    f"Angebot {opportunity_id} ist nicht veröffentlicht oder abgelaufen / "
+                    f"listing {opportunity_id} is not published or has expired"
+                )
+        return deep_link(settings.bot_username, start_payload_for_listing(opportunity_id))
+
+    if opportunity_id <= 0:
+        raise SystemExit("--listing braucht eine positive Zahl / needs a positive id")
+    return run_with_database(work)
+
+
+def _search_link(text: str) -> str:
+    """Returns the link to a prepared search; a search too long to inline is stored in the database."""
+    if not text.strip():
+        raise SystemExit("--search braucht einen Text / needs a text")
+    try:
+        return deep_link(settings_or_exit().bot_username, start_payload_for_search(text, Refinement()))
+    except LinkTooLong:
+        pass
+
+    async def work(database: Database, settings: Settings) -> str:
+        async with database.unit_of_work() as session:
+            payload = await search_payload(session, text, Refinement())
+        return deep_link(settings.bot_username, payload)
+
+    return run_with_database(work)

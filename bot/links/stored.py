@@ -1,0 +1,71 @@
+"""Searches too long for a start parameter are kept in the store under a short, content-derived code."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.links.payload import (
+    LinkTooLong,
+    ListingLink,
+    SearchLink,
+    StoredSearchLink,
+    decode_start_payload,
+    start_payload_for_search,
+)
+from bot.search.model import PlaceRef, Refinement
+from bot.store.models import SharedSearch
+from bot.volunteers.dialect import dialect_insert
+
+CODE_LENGTH = 12
+MAX_TEXT = 4096
+
+
+def shared_search_code(text: str, refinement: Refinement) -> str:
+    """Returns the stable code of a search: 12 base-36 digits of a SHA-256 (about 62 bits)."""
+    canonical = json.dumps({"text": text.strip(), "refinement": refinement.to_dict()}, sort_keys=True, ensure_ascii=False)
+    number = int.from_bytes(hashlib.sha256(canonical.encode("utf-8")).digest()[:8], "big")
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    code = ""
+    for _ in range(CODE_LENGTH):
+        number, digit = divmod(number, 36)
+        code += digits[digit]
+    return code
+
+
+async def search_payload(session: AsyncSession, text: str, refinement: Refinement | None = None) -> str:
+    """Returns a start parameter for any search: inline when it fits, otherwise stored under its code."""
+    refinement = refinement or Refinement()
+    try:
+        return start_payload_for_search(text, refinement)
+    except LinkTooLong:
+        pass
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"search text longer than {MAX_TEXT} characters")
+    code = shared_search_code(text, refinement)
+    statement = dialect_insert(session, SharedSearch.__table__).values(
+        code=code, text=text.strip(), refinement=refinement.to_dict()
+    )
+    await session.execute(statement.on_conflict_do_nothing(index_elements=["code"]))
+    return f"h{code}"
+
+
+async def resolve_start_payload(
+    session: AsyncSession, payload: str | None, *, place_at: Callable[[float, float], PlaceRef] | None = None
+) -> ListingLink | SearchLink | None:
+    """Decodes a start parameter and loads stored searches; None for anything unknown or forged."""
+    link = decode_start_payload(payload, place_at=place_at)
+    if not isinstance(link, StoredSearchLink):
+        return link
+    stored = await session.get(SharedSearch, link.code)
+    if stored is None:
+        return None
+    try:
+        refinement = Refinement.from_dict(dict(stored.refinement or {}))
+    except (TypeError, ValueError):
+        return None
+    return SearchLink(text=stored.text, refinement=refinement)
+
