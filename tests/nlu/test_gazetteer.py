@@ -107,9 +107,11 @@ def test_meissen_is_spelled_with_sharp_s(gazetteer: Gazetteer, name: str) -> Non
 @pytest.mark.parametrize(
     ("code", "name", "state"),
     [("34117", "Kassel", "Hessen"), ("01067", "Dresden", "Sachsen"), ("60311", "Frankfurt am Main", "Hessen"),
-     ("04109", "Leipzig", "Sachsen"), ("10115", "Berlin", "Berlin"), ("35390", "Gießen", "Hessen")],
+     ("04109", "Leipzig", "Sachsen"), ("10115", "Berlin", "Berlin"), ("35390", "Gießen", "Hessen"),
+     ("34246", "Vellmar", "Hessen"), ("65396", "Walluf", "Hessen"), ("01445", "Radebeul", "Sachsen"),
+     ("01737", "Tharandt", "Sachsen")],
 )
-def test_postal_code_gives_the_town_not_a_suburb(gazetteer: Gazetteer, code: str, name: str, state: str) -> None:
+def test_postal_code_gives_its_town_neither_a_suburb_nor_the_big_neighbour(gazetteer: Gazetteer, code: str, name: str, state: str) -> None:
     place = gazetteer.by_postal_code(code)
     assert place is not None
     assert (place.name, place.state, place.postal_code) == (name, state, code)
