@@ -256,8 +256,16 @@ class Gazetteer:
 
     def places_in_district(self, district: str) -> list[Place]:
         """Returns the places of a district (any case, umlauts optional), largest first."""
-        key = surface_key(district)
-        return sorted((p for p in self.places() if p.district and surface_key(p.district) == key), key=_rank)
+        return list(self._by_district.get(surface_key(district), ()))
+
+    @functools.cached_property
+    def _by_district(self) -> dict[str, tuple[Place, ...]]:
+        """Places grouped by folded district name, built on the first district query."""
+        groups: defaultdict[str, list[Place]] = defaultdict(list)
+        for place in self.places():
+            if place.district:
+                groups[surface_key(place.district)].append(place)
+        return {key: tuple(sorted(places, key=_rank)) for key, places in groups.items()}
 
     def states(self) -> dict[str, str]:
         """Returns the German states as code -> German name."""
