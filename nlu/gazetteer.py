@@ -20,7 +20,10 @@ from rapidfuzz import fuzz, process
 from nlu.resources import data_path
 from nlu.text import fold
 
-__all__ = ["District", "Gazetteer", "Place", "get_gazetteer", "haversine_km", "is_common_word_name", "surface_key"]
+__all__ = [
+    "District", "Gazetteer", "Place", "common_word_names", "get_gazetteer", "haversine_km", "is_common_word_name",
+    "surface_key",
+]
 
 STARTING_STATES = ("05", "13")  # Hessen and Sachsen: preferred only when everything else is equal
 _POSTAL_CODE = re.compile(r"^\d{5}$")
@@ -66,7 +69,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def surface_key(text: str) -> str:
     """Folds a name for look-up; "Frankfurt / Main" and "Frankfurt/Main" give the same key."""
-    if text.isascii() and "  " not in text and text == text.strip():
+    if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
         key = text.lower()  # the common case; same result as fold() without its Unicode work
     else:
         key = fold(text)
