@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 # Span groups written by the components (doc.spans[...]); span labels are the slot values.
 INTERESTS = "interests"  # label: category key
+SELF = "self_described"  # interest words that describe the writer ("ich bin Rentnerin"); label: category key
 TIMES = "times"  # label: weekday, weekend, daytime, evening, one_off, regular
 LANGUAGES = "languages"  # label: ISO 639-1 code
 REMOTE = "remote"  # label: remote or on_site

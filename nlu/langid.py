@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+from functools import cache
+
+from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+
 from nlu.lexicon import langid_words
 from nlu.text import fold
 
@@ -11,9 +16,18 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?", re.UNICODE)
 _GERMAN_LETTERS = re.compile(r"[äöüÄÖÜß]")
 
 
-def detect_language(text: str) -> str:
-    """Returns "en" when English marker words clearly outnumber German ones, else "de"."""
+@cache
+def _markers() -> dict[str, frozenset[str]]:
+    """Returns the marker words: langid.toml plus the stop words that belong to one language only."""
     words = langid_words()
+    de_stop = {fold(w) for w in DE_STOP}
+    en_stop = {fold(w) for w in EN_STOP}
+    return {"de": words["de"] | (de_stop - en_stop), "en": words["en"] | (en_stop - de_stop)}
+
+
+def detect_language(text: str) -> str:
+    """Returns "en" when English marker words outnumber German ones, else "de"."""
+    words = _markers()
     de = en = 0
     for match in _WORD.finditer(text[:2000]):
         word = fold(match.group())

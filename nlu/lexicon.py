@@ -38,6 +38,7 @@ class InterestRules:
     exact: dict[str, dict[str, tuple[str, ...]]]  # lang -> folded word -> keys
     cased: dict[str, tuple[str, ...]]  # exact spelling -> keys
     self_cues: tuple[str, ...]
+    job_cues: tuple[str, ...]
     self_window: int
     possessives: frozenset[str]
     possessive_window: int
@@ -60,6 +61,7 @@ def interest_rules() -> InterestRules:
         exact={lang: {fold(k): tuple(v) for k, v in table.items()} for lang, table in raw["exact"].items()},
         cased={k: tuple(v) for k, v in raw["cased"].items()},
         self_cues=tuple(context["self_cues"]),
+        job_cues=tuple(context["job_cues"]),
         self_window=int(context["self_window"]),
         possessives=_words(context["possessives"]),
         possessive_window=int(context["possessive_window"]),
@@ -103,13 +105,17 @@ class TimeRules:
 
     slots: dict[str, tuple[str, ...]]
     opposites: dict[str, str]
+    ignore: tuple[str, ...]
 
 
 @cache
 def time_rules() -> TimeRules:
     """Returns the time-slot patterns."""
     raw = _toml("time.toml")
-    return TimeRules(slots={k: tuple(v) for k, v in raw["slots"].items()}, opposites=dict(raw["opposites"]))
+    return TimeRules(
+        slots={k: tuple(v) for k, v in raw["slots"].items()}, opposites=dict(raw["opposites"]),
+        ignore=tuple(raw.get("ignore", ())),
+    )
 
 
 @dataclass(frozen=True, slots=True)

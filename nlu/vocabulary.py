@@ -14,6 +14,7 @@ from nlu.taxonomy import categories
 # Below this length a typo correction is a guess; above eight letters two slips are allowed.
 _FUZZY_MIN_LENGTH = 5
 _TWO_SLIPS_FROM = 8
+_INFLECTION = 4  # letters a stem may be followed by and still be the plain word ("Kindern", "Hunden")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,21 @@ def categories_of(folded: str, lang: str) -> tuple[str, ...]:
     return _ordered(found)
 
 
+@lru_cache(maxsize=16384)
+def is_category_word(folded: str, lang: str) -> bool:
+    """Tells whether a word plainly names an interest: a taxonomy word, or a stem plus an inflection.
+
+    Compounds found through their ending ("Greifswald" ends in "wald") are weaker evidence and do not count:
+    a place with such a name is still taken for a place.
+    """
+    if not categories_of(folded, lang):
+        return False
+    index = _index()
+    if folded in index.words:
+        return True
+    return any(folded.startswith(stem) and len(folded) - len(stem) <= _INFLECTION for stems in index.stems.values() for stem in stems)
+
+
 def _inner_compound(folded: str) -> set[str]:
     """Finds a stem inside a compound that ends in a generic head ("Haustierbetreuung")."""
     rules = interest_rules()
@@ -129,5 +145,12 @@ def _distance(folded: str, entry: str, is_stem: bool) -> int:
     """Returns the edit distance to a whole word, or to a stem at the start of the word."""
     if not is_stem:
         return OSA.distance(folded, entry)
-    cuts = [cut for cut in (len(entry) - 1, len(entry), len(entry) + 1) if cut <= len(folded)]
+    if folded.startswith(entry[:-1]) and len(folded) >= len(entry):
+        return len(entry)  # only the stem's last letter differs and the word goes on: "Handwerk" is not "handy"
+    cuts = [cut for cut in (len(entry), len(entry) + 1) if cut <= len(folded)]
+    # A letter dropped inside the stem ("Senoren") counts; merely sharing the stem's beginning does not
+    # ("Handwerk" is no typo of "handy").
+    short = len(entry) - 1
+    if short <= len(folded) and folded[:short] != entry[:short]:
+        cuts.append(short)
     return min((OSA.distance(folded[:cut], entry) for cut in cuts), default=OSA.distance(folded, entry))

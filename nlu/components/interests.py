@@ -11,13 +11,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, set_group
-from nlu.extensions import INTERESTS, register_extensions
+from nlu.extensions import INTERESTS, SELF, register_extensions
 from nlu.lexicon import InterestRules, interest_rules
 from nlu.taxonomy import categories
 from nlu.text import fold
-from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories
+from nlu.place_index import PlaceIndex, place_index
+from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is_category_word
 
 _STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
+_JOB_REACH = 8  # "ich arbeite schon den ganzen Tag in der Kita"
+# Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
+_JOB_PASSES = frozenset({"in", "im", "bei", "beim", "an", "am", "auf", "zu", "zum", "zur", "mit", "with", "at"})
 
 
 @Language.factory(
@@ -50,6 +54,9 @@ class InterestMatcher:
         self.self_cues.add("self", [nlp.make_doc(fold(cue)) for cue in self.rules.self_cues])
         self.status_cues = PhraseMatcher(nlp.vocab, attr="NORM")
         self.status_cues.add("status", [nlp.make_doc(fold(cue)) for cue in self.rules.status_cues])
+        self.job_cues = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.job_cues.add("job", [nlp.make_doc(fold(cue)) for cue in self.rules.job_cues])
+        self.places: PlaceIndex = place_index()
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the mentions and drops self-descriptions."""
@@ -58,42 +65,57 @@ class InterestMatcher:
         for token in doc:
             if token.i not in taken:
                 mentions.extend(self._token_mentions(doc, token))
-        self_ends = [end for _, _, end in self.self_cues(doc)]
-        status_ends = [end for _, _, end in self.status_cues(doc)]
-        kept = [span for span in mentions if not self._describes_writer(doc, span, self_ends, status_ends)]
-        set_group(doc, INTERESTS, kept)
+        if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
+            set_group(doc, INTERESTS, mentions)
+            return doc
+        cues = {
+            "self": [end for _, _, end in self.self_cues(doc)],
+            "status": [end for _, _, end in self.status_cues(doc)],
+            "job": [end for _, _, end in self.job_cues(doc)],
+        }
+        described = [span for span in mentions if self._describes_writer(doc, span, cues)]
+        set_group(doc, INTERESTS, [span for span in mentions if span not in described])
+        set_group(doc, SELF, described)
         return doc
 
     def _token_mentions(self, doc: Doc, token: Token) -> list[Span]:
         """Returns one span per category a single token signals."""
         if not any(ch.isalpha() for ch in token.text):
             return []
-        keys = cased_categories(token.text) or categories_of(token.norm_, self.lang)
+        norm = token.norm_
+        keys = cased_categories(token.text) or categories_of(norm, self.lang)
+        is_place = self.places.is_name(norm)
+        if keys and is_place and not is_category_word(norm, self.lang):
+            keys = ()  # "Greifswald" ends in "wald" but is a town
         fuzzy = False
-        if not keys and self.fuzzy and len(token.text) >= 5:
-            keys = fuzzy_categories(token.norm_)
+        if not keys and self.fuzzy and len(token.text) >= 5 and not is_place:
+            keys = fuzzy_categories(norm)
             fuzzy = bool(keys)
         spans = [Span(doc, token.i, token.i + 1, label=key) for key in keys]
         for span in spans:
             span._.fuzzy = fuzzy
         return spans
 
-    def _describes_writer(self, doc: Doc, span: Span, self_ends: list[int], status_ends: list[int]) -> bool:
+    def _describes_writer(self, doc: Doc, span: Span, cues: dict[str, list[int]]) -> bool:
         """Tells whether a mention describes the writer rather than an interest."""
         rules = self.rules
-        if self._cue_before(doc, span.start, self_ends, rules.self_window):
+        if self._cue_before(doc, span.start, cues["self"], rules.self_window):
+            return True
+        if self._cue_before(doc, span.start, cues["job"], _JOB_REACH, passes=_JOB_PASSES):
             return True
         if any(w.norm_ in rules.possessives for w in self._gap(doc, span.start, rules.possessive_window)):
             return True
         is_status = any(t.norm_.startswith(rules.status_words) for t in span)
-        return is_status and self._cue_before(doc, span.start, status_ends, _STATUS_REACH)
+        return is_status and self._cue_before(doc, span.start, cues["status"], _STATUS_REACH)
 
-    def _cue_before(self, doc: Doc, start: int, cue_ends: list[int], window: int) -> bool:
+    def _cue_before(
+        self, doc: Doc, start: int, cue_ends: list[int], window: int, passes: frozenset[str] = frozenset()
+    ) -> bool:
         """Tells whether a cue ends at most `window` filler words before `start`, in the same clause."""
         for end in cue_ends:
             if end <= start and start - end <= window:
                 between = doc[end:start]
-                if not any(is_boundary(t) or t.norm_ in self.rules.breakers for t in between):
+                if not any(is_boundary(t) or (t.norm_ in self.rules.breakers and t.norm_ not in passes) for t in between):
                     return True
         return False
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlu.components.common import spans_of
-from nlu.extensions import CUES, INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, register_extensions
+from nlu.extensions import CUES, INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, SELF, TIMES, register_extensions
 from nlu.lexicon import interest_rules, stopwords
 from nlu.text import fold
 
@@ -45,7 +45,9 @@ class KeywordCollector:
                 continue
             # "Repair-Café" stays one token in German: its parts are the words.
             for word in token.norm_.split("-") if "-" in token.norm_ else (token.norm_,):
-                if len(word) >= _MIN_LENGTH and word.isalpha() and word not in self.stop and not self._is_broad(word):
+                # Folded Latin words only: listings are German; "привет" finds nothing there.
+                if len(word) >= _MIN_LENGTH and word.isascii() and word.isalpha() and word not in self.stop \
+                        and not self._is_broad(word):
                     keywords[word] = None
         doc._.keywords = tuple(keywords)
         return doc
@@ -53,7 +55,7 @@ class KeywordCollector:
     @staticmethod
     def _used(doc: Doc) -> set[int]:
         """Returns tokens that belong to places, times, languages, remote, radius and cues."""
-        groups = (PLACES, TIMES, LANGUAGES, REMOTE, RADIUS, CUES)
+        groups = (PLACES, TIMES, LANGUAGES, REMOTE, RADIUS, CUES, SELF)
         return {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
 
     def _is_broad(self, norm: str) -> bool:

@@ -133,12 +133,20 @@ class Negation:
         """Returns the mentions shortly before a cue in the same clause ("Kinder eher nicht")."""
         rules = self.rules
         first = cue.start
-        for i in range(cue.start - 1, max(cue.start - rules.backward_window, 0) - 1, -1):
+        steps = 0
+        i = cue.start - 1
+        while i >= 0 and steps < rules.backward_window:
             token = doc[i]
+            # A remark in brackets comments on what stands before it: "mit Kindern (nicht so meins)".
+            if token.norm_ == "(" and first == i + 1:
+                i -= 1
+                continue
             if is_boundary(token) or token.norm_ in rules.terminators or token.norm_ in rules.conjunctions:
                 break
             first = i
-        return [s for s in mentions if first <= s.start and s.end <= cue.start]
+            steps += 1
+            i -= 1
+        return [s for s in mentions if s.end > first and s.end <= cue.start]
 
 
 def _outermost(cues: list[_Cue]) -> list[_Cue]:

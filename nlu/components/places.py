@@ -19,9 +19,10 @@ from nlu.components.languages import language_code
 from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, register_extensions
 from nlu.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
+from nlu.place_index import place_index
 from nlu.places_resolve import resolve
 from nlu.text import fold
-from nlu.vocabulary import categories_of
+from nlu.vocabulary import is_category_word
 
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 _SPLIT = re.compile(r"[-/]")
@@ -53,22 +54,12 @@ class PlaceFinder:
         self.fuzzy_min_score = fuzzy_min_score
         self.max_tokens = max_tokens
         self.gazetteer: Gazetteer = get_gazetteer()
-        self.names = self._names_with_aliases()
-        self.first_words = {re.split(r"[ /(]", key)[0] for key in self.names} | {key.split(" ")[0] for key in self.names}
+        index = place_index()
+        self.names, self.first_words, self.short_forms = index.names, index.first_words, index.short_forms
         rules = place_rules()
         self.cues, unusable = pattern_matcher(nlp, {"cue": rules.cues, "origin": rules.origin_cues})
         self.unusable = unusable
         self.word_like = place_words() | _STOP | stopwords()
-
-    def _names_with_aliases(self) -> dict[str, tuple[int, ...]]:
-        """Returns the gazetteer's folded surface forms plus the chat aliases of places.toml."""
-        names = dict(self.gazetteer.surface_forms())
-        for alias, target in place_rules().aliases.items():
-            ids = names.get(surface_key(target))
-            if ids is None:
-                raise ValueError(f"places.toml alias {alias!r} names {target!r}, which the gazetteer does not know")
-            names[surface_key(alias)] = ids
-        return names
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds place mentions, keeps the believable ones and resolves the chosen one."""
@@ -85,22 +76,32 @@ class PlaceFinder:
                 kept.append(span)
         if kept:
             self._drop_interests_under(doc, [s for s in kept if s._.cued])
-        doc.spans[PLACES] = resolve(doc, kept, origin_ends - cue_ends, self.gazetteer)
+        doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
 
     def _cue_ends(self, doc: Doc) -> tuple[set[int], set[int]]:
-        """Returns where location cues and origin cues end (a place may start there)."""
-        cue_ends, origin_ends = set(), set()
-        for match_id, _start, end in self.cues(doc):
-            (origin_ends if doc.vocab.strings[match_id] == "origin" else cue_ends).add(end)
-        return cue_ends, origin_ends
+        """Returns where location cues end (a place may start there), and which of them mark an origin.
+
+        The longest cue ending at a position decides: "in der Nähe von X" is a location, "von X" (as in
+        "ich ziehe von Hamburg nach Leipzig") an origin; at equal length the origin wins.
+        """
+        longest: dict[int, tuple[int, bool]] = {}
+        for match_id, start, end in self.cues(doc):
+            is_origin = doc.vocab.strings[match_id] == "origin"
+            length, was_origin = longest.get(end, (0, False))
+            if end - start > length or (end - start == length and is_origin):
+                longest[end] = (end - start, is_origin)
+        return set(longest), {end for end, (_, is_origin) in longest.items() if is_origin}
 
     def _exact_mentions(self, doc: Doc) -> list[Span]:
         """Finds names (longest first at each position), aliases, postal codes and hyphenated quarters."""
         found: list[Span] = []
         i = 0
         while i < len(doc):
-            span = self._name_at(doc, i) or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i)
+            span = (
+                self._name_at(doc, i) or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i)
+                or self._short_form_at(doc, i)
+            )
             if span is None:
                 i += 1
                 continue
@@ -139,6 +140,14 @@ class PlaceFinder:
         ids = self.names.get(parts[0])
         return self._mention(doc, i, i + 1, tuple(self.gazetteer.get(pid) for pid in ids)) if ids else None
 
+    def _short_form_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns the double-named town a first part stands for ("Annaberg" -> Annaberg-Buchholz)."""
+        norm = doc[i].norm_
+        if norm in known_words() or norm in self.word_like:
+            return None  # "frei" is a word, not Frei-Laubersheim
+        ids = self.short_forms.get(norm)
+        return self._mention(doc, i, i + 1, tuple(self.gazetteer.get(pid) for pid in ids)) if ids else None
+
     @staticmethod
     def _mention(doc: Doc, start: int, end: int, places: tuple[Place, ...]) -> Span:
         """Returns a place span carrying its candidate places."""
@@ -175,7 +184,7 @@ class PlaceFinder:
             return True
         norm = span[0].norm_
         word_like = (
-            norm in self.word_like or self.gazetteer.is_common_word_name(norm) or bool(categories_of(norm, doc.lang_))
+            norm in self.word_like or self.gazetteer.is_common_word_name(norm) or is_category_word(norm, doc.lang_)
             or language_code(norm) is not None or any(i in claimed for i in range(span.start, span.end))
         )
         if not word_like:

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import matched_spans, pattern_matcher, set_group
-from nlu.extensions import TIMES, register_extensions
+from nlu.extensions import INTERESTS, TIMES, register_extensions
 from nlu.lexicon import time_rules
 
 
@@ -27,12 +27,18 @@ class TimeMatcher:
         unknown = set(rules.slots) ^ set(rules.opposites)
         if unknown:
             raise ValueError(f"{name}: time.toml slots and opposites disagree on {sorted(unknown)}")
-        self.matcher, self.unusable = pattern_matcher(nlp, rules.slots)
+        self.matcher, self.unusable = pattern_matcher(nlp, {**rules.slots, "ignore": rules.ignore})
 
     def __call__(self, doc: Doc) -> Doc:
         """Matches the patterns; drops a slot hidden inside a longer mention of its opposite."""
         spans = matched_spans(doc, self.matcher)
-        set_group(doc, TIMES, [s for s in spans if not self._inside_opposite(s, spans)])
+        ignored = {i for s in spans if s.label_ == "ignore" for i in range(s.start, s.end)}  # "Guten Abend"
+        slots = [s for s in spans if s.label_ != "ignore" and not ignored.intersection(range(s.start, s.end))]
+        kept = [s for s in slots if not self._inside_opposite(s, slots)]
+        set_group(doc, TIMES, kept)
+        if INTERESTS in doc.spans:  # "after school", "nach der Schule" say when, not what
+            taken = {i for s in kept for i in range(s.start, s.end)}
+            doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not taken.issuperset(range(s.start, s.end))]
         return doc
 
     def _inside_opposite(self, span: Span, spans: list[Span]) -> bool:

@@ -1,0 +1,44 @@
+"""The gazetteer's surface forms arranged for matching token n-grams, built once per process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nlu.gazetteer import get_gazetteer, surface_key
+from nlu.lexicon import place_rules
+
+_FIRST_WORD = re.compile(r"[ /(]")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceIndex:
+    """Folded names, aliases and short forms -> place ids, plus the words a name can start with."""
+
+    names: dict[str, tuple[int, ...]]
+    first_words: frozenset[str]
+    short_forms: dict[str, tuple[int, ...]]  # "annaberg" -> Annaberg-Buchholz (first part of a double name)
+
+    def is_name(self, folded: str) -> bool:
+        """Tells whether a folded word is exactly a place name or alias."""
+        return folded in self.names
+
+
+@cache
+def place_index() -> PlaceIndex:
+    """Builds the index from the gazetteer and places.toml aliases (about 30 ms)."""
+    names = dict(get_gazetteer().surface_forms())
+    for alias, target in place_rules().aliases.items():
+        ids = names.get(surface_key(target))
+        if ids is None:
+            raise ValueError(f"data/nlu/places.toml: alias {alias!r} names {target!r}, unknown to the gazetteer")
+        names[surface_key(alias)] = ids
+    short: dict[str, tuple[int, ...]] = {}
+    for key, ids in names.items():
+        head, dash, _rest = key.partition("-")
+        # People write "Annaberg" for Annaberg-Buchholz, "Villingen" for Villingen-Schwenningen.
+        if dash and " " not in key and len(head) >= 4 and head not in names:
+            short.setdefault(head, ids)
+    first = {_FIRST_WORD.split(key)[0] for key in names} | {key.split(" ")[0] for key in names}
+    return PlaceIndex(names=names, first_words=frozenset(first), short_forms=short)
