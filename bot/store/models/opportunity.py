@@ -66,5 +66,7 @@ class Opportunity(Timestamps, Base):
     external_id: Mapped[str | None] = mapped_column(String(200))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the contact was asked "Noch aktuell?" for the current period (cleared on renewal): ask once.
+    renewal_reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     organisation: Mapped[Organisation] = relationship(lazy="raise")

@@ -1,0 +1,87 @@
+"""Organisations manage their own listings; expiry, 'Noch aktuell?' and interest reach the right people once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.admins import AdminScope
+from bot.moderation import review
+from bot.posting import interest, manage
+from bot.posting.submit import submit
+from bot.store.models import ModerationEvent, Opportunity, Volunteer
+from tests.posting.conftest import NOW
+from tests.posting.test_guided_posting import CLUB, _fill_until_preview
+
+ADMIN = AdminScope(telegram_id=1000)
+
+
+async def _published(database, services) -> int:
+    await _fill_until_preview(database, services)
+    async with database.unit_of_work() as session:
+        listing_id = (await submit(session, services, CLUB)).opportunity_id
+        await review.approve(session, ADMIN, listing_id, now=NOW)
+    return listing_id
+
+
+async def test_pause_resume_renew_and_delete_own_listing(database, services) -> None:
+    listing_id = await _published(database, services)
+    async with database.unit_of_work() as session:
+        assert [own.id for own in await manage.own_listings(session, CLUB)] == [listing_id]
+        assert (await manage.pause(session, CLUB, listing_id)).status == "paused"
+        assert (await manage.resume(session, CLUB, listing_id, now=NOW)).status == "published"
+        renewed = await manage.renew(session, CLUB, listing_id, now=NOW + timedelta(days=80), ttl_days=90)
+        assert renewed.expires_at == NOW + timedelta(days=170)
+        await manage.delete_listing(session, CLUB, listing_id)
+    async with database.read_only() as session:
+        assert await session.get(Opportunity, listing_id) is None
+        events = (await session.execute(select(ModerationEvent).where(ModerationEvent.action == "deleted"))).scalars()
+        assert [event.reason for event in events] == [f"#{listing_id} Gassi-Geher:in für Tierheimhunde"]
+
+
+async def test_strangers_cannot_change_a_listing(database, services) -> None:
+    listing_id = await _published(database, services)
+    async with database.unit_of_work() as session:
+        for attack in (manage.pause(session, 4242, listing_id), manage.delete_listing(session, 4242, listing_id),
+                       manage.renew(session, 4242, listing_id, now=NOW, ttl_days=90)):
+            with pytest.raises(manage.NotYours):
+                await attack
+        assert await manage.own_listings(session, 4242) == []
+
+
+async def test_expiry_removes_listing_and_reminder_is_sent_once_before(database, services) -> None:
+    listing_id = await _published(database, services)
+    async with database.unit_of_work() as session:
+        expires = (await session.get(Opportunity, listing_id)).expires_at
+    week_before = expires - timedelta(days=6)
+    async with database.unit_of_work() as session:
+        assert await manage.renewal_reminders_due(session, now=expires - timedelta(days=10)) == []
+        due = await manage.renewal_reminders_due(session, now=week_before)
+        assert [(reminder.opportunity_id, reminder.member_ids) for reminder in due] == [(listing_id, (CLUB,))]
+        assert await manage.renewal_reminders_due(session, now=week_before + timedelta(hours=1)) == []
+    async with database.unit_of_work() as session:
+        assert await manage.expire_due(session, now=expires + timedelta(seconds=1)) == 1
+        assert (await session.get(Opportunity, listing_id)).status == "expired"
+        renewed = await manage.renew(session, CLUB, listing_id, now=expires + timedelta(days=1), ttl_days=90)
+        assert renewed.status == "published" and renewed.renewal_reminded_at is None
+
+
+async def test_interest_reaches_members_once_and_is_reminded_when_unanswered(database, services) -> None:
+    listing_id = await _published(database, services)
+    async with database.unit_of_work() as session:
+        volunteer = Volunteer(telegram_id=31337)
+        session.add(volunteer)
+        await session.flush()
+        notice = await interest.report_interest(session, volunteer, listing_id, shared_name="Mila K. (@mila)")
+        assert notice.member_ids == (CLUB,) and notice.volunteer_telegram_id == 31337
+        with pytest.raises(interest.NotReportable):
+            await interest.report_interest(session, volunteer, listing_id, shared_name="Mila")
+    async with database.unit_of_work() as session:
+        assert await interest.reminders_due(session, now=NOW + timedelta(days=2)) == []
+        due = await interest.reminders_due(session, now=NOW + timedelta(days=4))
+        assert [item.report_id for item in due] == [notice.report_id]
+        assert await interest.reminders_due(session, now=NOW + timedelta(days=5)) == []
+        assert not await interest.mark_answered(session, 4242, notice.report_id, now=NOW)
+        assert await interest.mark_answered(session, CLUB, notice.report_id, now=NOW)
