@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import importlib
+import importlib.util
+import logging
 import io
 import os
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from bot.cli.common import Progress, run_with_database
 from bot.domain import OpportunityStatus
-from bot.exchange import Categorizer, FileProblem, ImportReport, export_listings, import_listings, read_listing_file
+from bot.exchange import FileProblem, ImportReport, export_listings, import_listings, read_listing_file
 from bot.settings import Settings
 from bot.store.db import Database
 
+logger = logging.getLogger(__name__)
 _ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1", "utf-16": "UTF-16"}
 
 
@@ -62,12 +64,14 @@ def run_import(args: argparse.Namespace) -> int:
     if progress.done:
         progress.finish()
     for line in report_lines(report, encoding=listing_file.encoding, ignored=listing_file.ignored_columns,
-                             nlu_available=categorizer is not None):
+                             categorizer=categorizer):
         print(line)
     return 1 if report.invalid else 0
 
 
-def report_lines(report: ImportReport, *, encoding: str, ignored: list[str], nlu_available: bool) -> list[str]:
+def report_lines(
+    report: ImportReport, *, encoding: str, ignored: list[str], categorizer: NluCategorizer | None
+) -> list[str]:
     """Returns what an import says: every bad row, notes on what it assumed, and a summary."""
     lines = [str(problem) for problem in report.problems]
     if encoding in _ENCODING_NAMES:
@@ -84,11 +88,14 @@ def report_lines(report: ImportReport, *, encoding: str, ignored: list[str], nlu
                      "the first row naming it; the first row's values were kept")
     if report.categorised:
         lines.append(f"note: the NLU assigned categories in {_rows(report.categorised)} that had none")
+    if categorizer is not None and categorizer.failures:
+        lines.append(f"note: the NLU failed on {_rows(categorizer.failures)} (first: {categorizer.first_error}); "
+                     "see the log")
     if report.uncategorised:
-        why = "the NLU found none" if nlu_available else "the NLU is not available yet"
+        why = "the NLU found none" if categorizer is not None else "the NLU is not available"
         lines.append(f"note: no categories in {_rows(report.uncategorised)} ({why}); "
                      "a search by category does not find them until they get some")
-    if report.invalid and not report.written and not report.dry_run and report.skipped == report.read:
+    if report.refused:
         lines.append(f"nothing imported: {_rows(report.invalid, 'invalid row')}; fix them, or use --skip-invalid "
                      f"to import the valid ones ({report.valid})")
     if report.dry_run:
@@ -106,24 +113,34 @@ def _rows(count: int, noun: str = "row") -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def nlu_categorizer() -> Categorizer | None:
-    """Returns the NLU's categorize(title, description) as a Categorizer, or None while the NLU has none."""
-    categorize: Any = None
-    try:
-        nlu = importlib.import_module("nlu")
-        categorize = getattr(nlu, "categorize", None)
-        if categorize is None or not callable(categorize):
-            categorize = getattr(importlib.import_module("nlu.categorize"), "categorize", None)
-    except ModuleNotFoundError as error:
-        if error.name not in ("nlu", "nlu.categorize"):
-            raise  # the NLU is there but broken: say so instead of importing silently without it
-    if not callable(categorize):
-        return None
+class NluCategorizer:
+    """nlu.categorize as the import's Categorizer: loaded on first use, its failures counted, not fatal.
 
-    def categorizer(title: str, description: str) -> list[str]:
-        return list(categorize(title, description).categories)
+    A listing the NLU cannot read stays uncategorised (and is counted) instead of stopping a feed of
+    thousands; the first failure is logged with its traceback.
+    """
 
-    return categorizer
+    def __init__(self) -> None:
+        self.failures = 0
+        self.first_error: str | None = None
+
+    def __call__(self, title: str, description: str) -> list[str]:
+        """Returns the category keys the NLU suggests for a listing."""
+        from nlu import categorize  # spaCy and the pipelines load here, only when a row lacks categories
+
+        try:
+            return list(categorize(title, description).categories)
+        except Exception as error:  # one listing the NLU cannot read must not abort a whole feed
+            self.failures += 1
+            if self.first_error is None:
+                self.first_error = f"{type(error).__name__}: {error}"
+                logger.warning("the NLU failed to categorize %r", title, exc_info=True)
+            return []
+
+
+def nlu_categorizer() -> NluCategorizer | None:
+    """Returns the NLU's categorizer, or None when the nlu package is not installed."""
+    return NluCategorizer() if importlib.util.find_spec("nlu") is not None else None
 
 
 def run_export(args: argparse.Namespace) -> int:

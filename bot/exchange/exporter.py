@@ -138,7 +138,9 @@ async def export_listings(
         return await write_json(counted, out)
 
 
-async def _counted(records: AsyncIterator[dict[str, Any]], on_record: Callable[[], None]) -> AsyncIterator[dict[str, Any]]:
+async def _counted(
+    records: AsyncIterator[dict[str, Any]], on_record: Callable[[], None]
+) -> AsyncIterator[dict[str, Any]]:
     """Passes records through, telling on_record about each (for a progress line)."""
     async for record in records:
         on_record()

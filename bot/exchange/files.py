@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -173,8 +172,7 @@ def _heading_score(line: str, delimiter: str) -> tuple[int, int]:
 
 def _rows(listing_file: ListingFile) -> Iterator[tuple[int, list[str]]]:
     """Yields (spreadsheet row number, cells), the 'sep=' hint line skipped; a quoted line break stays in its row."""
-    # newline="" keeps line breaks inside quoted cells as they are, as the csv module asks.
-    reader = csv.reader(io.StringIO(listing_file.text, newline=""), delimiter=listing_file.delimiter or ",")
+    reader = csv.reader(_lines(listing_file.text), delimiter=listing_file.delimiter or ",")
     number = 0
     try:
         for cells in reader:
@@ -185,6 +183,23 @@ def _rows(listing_file: ListingFile) -> Iterator[tuple[int, list[str]]]:
             yield number, cells
     except csv.Error as error:
         raise FileProblem(f"this is not a readable CSV file: {error} (near line {reader.line_num})") from None
+
+
+def _lines(text: str) -> Iterator[str]:
+    """Yields lines with their line break, so quoted cells keep theirs (as the csv module wants).
+
+    Unlike str.splitlines it breaks only at \n (or at \r in old Mac files), and unlike io.StringIO it does not
+    copy the whole text into a second buffer.
+    """
+    newline = "\n" if "\n" in text or "\r" not in text else "\r"
+    start = 0
+    while start < len(text):
+        end = text.find(newline, start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
 
 
 def _headings(listing_file: ListingFile) -> list[str]:

@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 
 # Only text that contains a tag, a comment or an entity is treated as HTML; "a < b & c" stays as written.
 _LOOKS_LIKE_HTML = re.compile(
-    r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--)>|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});",
+    r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--)>"  # a tag or a comment
+    r"|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});",  # an entity
     re.S,
 )
 _DROPPED = {"script", "style", "head", "title", "noscript", "template", "iframe", "object", "svg", "math"}

@@ -1,15 +1,15 @@
-"""Importing a listing file: validate every record first, then upsert organisations and listings.
+"""Importing a listing file: check every record, upsert organisations and listings, all or nothing.
 
-Two passes keep memory flat for large feeds: the first checks every record and remembers only keys and
-organisations; the second checks again (it is cheap and deterministic) and writes in batches. Everything is
-written in one unit of work, so a failing import leaves the database as it was.
+One pass over the file, in one unit of work: each valid record joins a batch that is upserted as it fills,
+so memory stays flat for large feeds. The transaction is rolled back at the end when a record was invalid
+(unless invalid ones are to be skipped) or on a dry run. After the first invalid record the import stops
+writing but keeps checking, so the report still names every bad row.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +24,7 @@ from bot.store.models import Opportunity, Organisation
 
 # (title, description) -> category keys; the NLU provides one, the import works without.
 Categorizer = Callable[[str, str], list[str]]
-# (rows just written, rows to write in all), called after each batch so a terminal can show progress.
+# (rows just written, rows in the file), called after each batch so a terminal can show progress.
 Progress = Callable[[int, int], None]
 BATCH = 1000
 # Organisation columns an import must not touch: verification is a moderator's act, and the place fields are
@@ -51,15 +51,12 @@ class ImportReport:
     uncategorised: int = 0
     organisation_conflicts: int = 0
     written: bool = False
+    refused: bool = False  # invalid records stopped the import (no --skip-invalid)
     dry_run: bool = False
 
 
-@dataclass(slots=True)
-class _FirstPass:
-    """What the first pass keeps: positions of bad records, and each organisation's first values."""
-
-    invalid_positions: set[int] = field(default_factory=set)
-    organisations: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+class _RollBack(Exception):
+    """Ends the unit of work without committing (invalid records, or a dry run)."""
 
 
 async def import_listings(
@@ -72,32 +69,42 @@ async def import_listings(
     categorizer: Categorizer | None = None,
     on_progress: Progress | None = None,
 ) -> ImportReport:
-    """Validates every record; writes nothing if one is bad (unless skip_invalid), and nothing on a dry run.
+    """Checks every record; writes nothing if one is bad (unless skip_invalid), and nothing on a dry run.
 
     source overrides the file's source column. A dry run writes in a transaction that is rolled back, so its
     counts are exactly those of a real run.
     """
     started = time.monotonic()
     report = ImportReport(dry_run=dry_run)
-    first = _check_all(listing_file, source, report)
-    refused = bool(report.invalid) and not skip_invalid
-    report.skipped = report.read if refused else report.invalid
-    if refused or not report.valid:
-        report.seconds = time.monotonic() - started
-        return report
-    async with _session(database, dry_run) as session:
-        report.organisations = await _write_organisations(session, first.organisations)
-        await _write_listings(session, listing_file, source, first, report, categorizer, on_progress)
-    report.written = not dry_run
+    total = sum(1 for _ in listing_file.records()) if on_progress else 0  # parsing only: cheap
+    try:
+        async with database.unit_of_work() as session:
+            batches = _Batches(session, report, categorizer, on_progress, total)
+            await _check_and_write(listing_file, source, skip_invalid, report, batches)
+            if dry_run or (report.invalid and not skip_invalid):
+                raise _RollBack
+    except _RollBack:
+        pass
+    report.refused = bool(report.invalid) and not skip_invalid
+    if report.refused:
+        # Rolled back: the counts of the rows written before the first invalid one would mislead.
+        report.inserted = report.updated = report.categorised = report.uncategorised = 0
+        report.organisations = UpsertCount()
+        report.skipped = report.read
+    else:
+        report.skipped = report.invalid
+        report.written = not dry_run and report.valid > 0
     report.seconds = time.monotonic() - started
     return report
 
 
-def _check_all(listing_file: ListingFile, source: str | None, report: ImportReport) -> _FirstPass:
-    """Checks every record, including duplicates within the file; fills the report's counts and problems."""
-    first = _FirstPass()
+async def _check_and_write(
+    listing_file: ListingFile, source: str | None, skip_invalid: bool, report: ImportReport, batches: _Batches
+) -> None:
+    """Checks each record (duplicates within the file too) and hands valid ones to the batches."""
     seen: dict[tuple[str, str], str] = {}
-    for position, record in enumerate(listing_file.records()):
+    organisations: dict[tuple[str, str], dict[str, Any]] = {}
+    for record in listing_file.records():
         report.read += 1
         checked = check_record(record, source=source)
         if isinstance(checked, Listing) and checked.key in seen:
@@ -105,17 +112,18 @@ def _check_all(listing_file: ListingFile, source: str | None, report: ImportRepo
         if not isinstance(checked, Listing):
             report.invalid += 1
             report.problems += checked
-            first.invalid_positions.add(position)
             continue
         report.valid += 1
         seen[checked.key] = checked.where
         report.derived_ids += checked.derived_id
         report.default_status += checked.default_status
         # The first record naming an organisation decides its values; later differences are counted.
-        known = first.organisations.setdefault(checked.organisation_key, checked.organisation)
+        known = organisations.setdefault(checked.organisation_key, checked.organisation)
         if known is not checked.organisation and known != checked.organisation:
             report.organisation_conflicts += 1
-    return first
+        if skip_invalid or not report.invalid:
+            await batches.add(checked, new_organisation=known is checked.organisation)
+    await batches.flush()
 
 
 def _duplicate(listing: Listing, first_where: str) -> Problem:
@@ -128,95 +136,69 @@ def _duplicate(listing: Listing, first_where: str) -> Problem:
     return Problem(listing.where, "external_id", reason)
 
 
-@asynccontextmanager
-async def _session(database: Database, dry_run: bool) -> AsyncIterator[AsyncSession]:
-    """Yields the import's one unit of work; a dry run's session is closed without commit (rolled back)."""
-    if dry_run:
-        async with database.read_only() as session:
-            yield session
-            await session.rollback()
-    else:
-        async with database.unit_of_work() as session:
-            yield session
+class _Batches:
+    """Collects valid listings and upserts them with their new organisations, a batch at a time."""
 
+    def __init__(
+        self, session: AsyncSession, report: ImportReport, categorizer: Categorizer | None,
+        on_progress: Progress | None, total: int,
+    ) -> None:
+        self.session, self.report, self.categorizer = session, report, categorizer
+        self.on_progress, self.total = on_progress, total
+        self.listings: list[Listing] = []
+        self.new_organisations: list[dict[str, Any]] = []
+        self.organisation_ids: dict[tuple[str, str], int] = {}
 
-async def _write_organisations(
-    session: AsyncSession, organisations: dict[tuple[str, str], dict[str, Any]]
-) -> UpsertCount:
-    """Upserts every organisation named in the file, in batches."""
-    rows = []
-    for values in organisations.values():
-        row = organisation_row(values)
-        for column in _ORGANISATION_KEEP:
-            del row[column]
-        rows.append(row)
-    count = UpsertCount()
-    for start in range(0, len(rows), BATCH):
-        count += await upsert_rows(session, Organisation.__table__, rows[start : start + BATCH])
-    return count
+    async def add(self, listing: Listing, *, new_organisation: bool) -> None:
+        """Adds a listing (and its organisation when first seen); writes when the batch is full."""
+        self.listings.append(listing)
+        if new_organisation:
+            self.new_organisations.append(listing.organisation)
+        if len(self.listings) >= BATCH:
+            await self.flush()
 
+    async def flush(self) -> None:
+        """Upserts the pending organisations, then the pending listings."""
+        if not self.listings:
+            return
+        await self._write_organisations()
+        rows = [opportunity_row(self._values(listing)) for listing in self.listings]
+        count = await upsert_rows(self.session, Opportunity.__table__, rows)
+        self.report.inserted += count.inserted
+        self.report.updated += count.updated
+        if self.on_progress:
+            self.on_progress(len(rows), self.total)
+        self.listings.clear()
 
-async def _write_listings(
-    session: AsyncSession,
-    listing_file: ListingFile,
-    source: str | None,
-    first: _FirstPass,
-    report: ImportReport,
-    categorizer: Categorizer | None,
-    on_progress: Progress | None,
-) -> None:
-    """Checks the records again, fills missing categories, and upserts the valid ones in batches."""
-    ids = await _organisation_ids(session, first.organisations)
-    batch: list[dict[str, Any]] = []
-    for position, record in enumerate(listing_file.records()):
-        if position in first.invalid_positions:
-            continue
-        listing = check_record(record, source=source)
-        assert isinstance(listing, Listing), "the first pass found this record valid"
-        values = dict(listing.opportunity, organisation_id=ids[listing.organisation_key])
-        _categorise(values, categorizer, report)
-        batch.append(opportunity_row(values))
-        if len(batch) >= BATCH:
-            await _flush(session, batch, report, on_progress)
-    await _flush(session, batch, report, on_progress)
+    async def _write_organisations(self) -> None:
+        """Upserts the organisations first seen in this batch and learns their ids."""
+        if not self.new_organisations:
+            return
+        rows = []
+        for values in self.new_organisations:
+            row = organisation_row(values)
+            for column in _ORGANISATION_KEEP:
+                del row[column]  # left out, so an update keeps the stored value and an insert takes the default
+            rows.append(row)
+        self.report.organisations += await upsert_rows(self.session, Organisation.__table__, rows)
+        by_source: dict[str, list[str]] = {}
+        for values in self.new_organisations:
+            by_source.setdefault(values["source"], []).append(values["external_id"])
+        for source, external_ids in by_source.items():
+            found = await organisation_ids(self.session, source, external_ids)
+            self.organisation_ids.update({(source, external_id): id_ for external_id, id_ in found.items()})
+        self.new_organisations.clear()
 
-
-async def _organisation_ids(
-    session: AsyncSession, organisations: dict[tuple[str, str], dict[str, Any]]
-) -> dict[tuple[str, str], int]:
-    """Maps each (source, external_id) of the file's organisations to its database id."""
-    by_source: dict[str, list[str]] = {}
-    for source, external_id in organisations:
-        by_source.setdefault(source, []).append(external_id)
-    ids: dict[tuple[str, str], int] = {}
-    for source, external_ids in by_source.items():
-        found = await organisation_ids(session, source, external_ids)
-        ids.update({(source, external_id): id_ for external_id, id_ in found.items()})
-    return ids
-
-
-def _categorise(values: dict[str, Any], categorizer: Categorizer | None, report: ImportReport) -> None:
-    """Asks the categorizer for the categories of a listing that has none; counts what stays empty."""
-    if values.get("categories"):
-        return
-    keys = [key for key in categorizer(values["title"], values["description"]) if is_category(key)] if categorizer else []
-    if keys:
-        values["categories"] = keys
-        report.categorised += 1
-    else:
-        report.uncategorised += 1
-
-
-async def _flush(
-    session: AsyncSession, batch: list[dict[str, Any]], report: ImportReport,
-    on_progress: Progress | None,
-) -> None:
-    """Upserts one batch of listings and counts it."""
-    if not batch:
-        return
-    count = await upsert_rows(session, Opportunity.__table__, batch)
-    report.inserted += count.inserted
-    report.updated += count.updated
-    if on_progress:
-        on_progress(len(batch), report.valid)
-    batch.clear()
+    def _values(self, listing: Listing) -> dict[str, Any]:
+        """Returns a listing's column values with its organisation id and, if it has none, categories."""
+        values = dict(listing.opportunity, organisation_id=self.organisation_ids[listing.organisation_key])
+        if values.get("categories"):
+            return values
+        found = self.categorizer(values["title"], values["description"]) if self.categorizer else []
+        keys = [key for key in found if is_category(key)]
+        if keys:
+            values["categories"] = keys
+            self.report.categorised += 1
+        else:
+            self.report.uncategorised += 1
+        return values

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.categories import categories
 from bot.domain import OpportunityStatus, OrganisationKind, TimeTag
@@ -41,22 +41,22 @@ class Field:
     kind: Kind
     table: str  # "opportunity" or "organisation"
     column: str
-
-    @property
-    def max_length(self) -> int | None:
-        """Returns the column's size limit in characters, if it has one."""
-        model = Opportunity if self.table == "opportunity" else Organisation
-        return getattr(model.__table__.c[self.column].type, "length", None)
+    max_length: int | None  # the column's size in characters, if it has one
 
 
 def _opportunity(name: str, kind: Kind = Kind.TEXT) -> Field:
     """Declares a field stored in the opportunity's column of the same name."""
-    return Field(name, kind, "opportunity", name)
+    return Field(name, kind, "opportunity", name, _length(Opportunity, name))
 
 
 def _organisation(column: str, kind: Kind = Kind.TEXT) -> Field:
     """Declares a field stored in an organisation column, named organisation_<column>."""
-    return Field(f"organisation_{column}", kind, "organisation", column)
+    return Field(f"organisation_{column}", kind, "organisation", column, _length(Organisation, column))
+
+
+def _length(model: type[Opportunity] | type[Organisation], column: str) -> int | None:
+    """Returns a column's size limit in characters (None for unlimited text and non-text columns)."""
+    return getattr(model.__table__.c[column].type, "length", None)
 
 
 # Export order: what a person reads first comes first; identity and provenance close the record.
@@ -152,6 +152,7 @@ _TIME_WORDS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def header_field(heading: str) -> str | None:
     """Maps a column heading or JSON key to a field name ('E-Mail' -> contact_email); None when unknown."""
     key = " ".join(_NOT_ALNUM.sub(" ", fold(heading)).split())
@@ -171,11 +172,13 @@ def _category_words() -> dict[str, str]:
     return words
 
 
+@lru_cache(maxsize=4096)
 def category_key(word: str) -> str | None:
     """Returns the category key for a key or a German or English label, None when unknown."""
     return _category_words().get(fold(word))
 
 
+@lru_cache(maxsize=4096)
 def time_tag(word: str) -> str | None:
     """Returns the time tag for a tag or a German word for it, None when unknown."""
     folded = fold(word).replace("_", " ")
@@ -185,6 +188,7 @@ def time_tag(word: str) -> str | None:
     return _TIME_WORDS.get(folded)
 
 
+@lru_cache(maxsize=4096)
 def organisation_kind(word: str) -> str | None:
     """Returns the organisation kind for a kind or a common German word (e.V., Stiftung), None when unknown."""
     folded = fold(word)
@@ -193,6 +197,7 @@ def organisation_kind(word: str) -> str | None:
     return _KIND_WORDS.get(" ".join(folded.replace(".", " ").split()))
 
 
+@lru_cache(maxsize=4096)
 def status(word: str) -> str | None:
     """Returns the listing status a word names, None when unknown."""
     folded = fold(word)

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from bot.categories import categories
@@ -74,14 +75,20 @@ def check_record(record: RawRecord, *, source: str | None = None) -> Listing | l
         return [Problem(record.where, None, record.problem)]
     fields: dict[str, Any] = {}
     problems: list[Problem] = []
-    for field in FIELDS:
-        raw = record.values.get(field.name)
-        if values.is_blank(raw):
+    given = record.values
+    for name, convert, rule, limit in _plan():
+        raw = given.get(name)
+        if raw is None or values.is_blank(raw):
             continue
         try:
-            fields[field.name] = _checked(field, raw)
+            value = convert(raw)
+            if rule:
+                value = rule(value)
+            if limit and isinstance(value, str) and len(value) > limit:
+                raise Invalid(f"too long: {len(value)} characters, at most {limit}")
+            fields[name] = value
         except Invalid as error:
-            problems.append(Problem(record.where, field.name, str(error)))
+            problems.append(Problem(record.where, name, str(error)))
     if source:
         fields["source"] = source
     problems += [Problem(record.where, name, reason) for name, reason in _record_problems(fields, problems)]
@@ -90,16 +97,10 @@ def check_record(record: RawRecord, *, source: str | None = None) -> Listing | l
     return _listing(record.where, fields)
 
 
-def _checked(field: schema.Field, raw: Any) -> Any:
-    """Converts one value and applies the field's own rule and size limit."""
-    value = _CONVERTERS[field.kind](raw)
-    rule = _RULES.get(field.name)
-    if rule:
-        value = rule(value)
-    limit = field.max_length
-    if limit and isinstance(value, str) and len(value) > limit:
-        raise Invalid(f"too long: {len(value)} characters, at most {limit}")
-    return value
+@cache
+def _plan() -> tuple[tuple[str, Callable[[Any], Any], Callable[[Any], Any] | None, int | None], ...]:
+    """Returns, per field, its name, converter, own rule and size limit (looked up once: this is the hot loop)."""
+    return tuple((field.name, _CONVERTERS[field.kind], _RULES.get(field.name), field.max_length) for field in FIELDS)
 
 
 def _record_problems(fields: dict[str, Any], found: list[Problem]) -> list[tuple[str, str]]:
@@ -154,7 +155,9 @@ def _listing(where: str, fields: dict[str, Any]) -> Listing:
     opportunity.setdefault("status", schema.DEFAULT_STATUS)
     derived = "external_id" not in opportunity
     if derived:
-        place = fields.get("place_name") or (f"{fields['lat']:.4f},{fields['lon']:.4f}" if "lat" in fields else "remote")
+        place = fields.get("place_name") or (
+            f"{fields['lat']:.4f},{fields['lon']:.4f}" if "lat" in fields else "remote"
+        )
         opportunity["external_id"] = _derived_id(organisation["name"], fields["title"], place)
     return Listing(where, opportunity, organisation, derived_id=derived, default_status=default_status)
 

@@ -112,5 +112,34 @@ def test_uncategorised_rows_are_counted_in_the_report(
 ) -> None:
     path = write_file("feed.csv", csv_text([listing_record(1, categories=None), listing_record(2)]))
     assert main(["import", str(path)]) == 0
-    assert ("note: no categories in 1 row (the NLU is not available yet); a search by category does not find "
+    assert ("note: no categories in 1 row (the NLU is not available); a search by category does not find "
             "them until they get some") in capsys.readouterr().out
+
+
+def test_the_nlu_categorizer_wraps_nlu_categorize_and_survives_its_failures(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import nlu
+
+    class Tags:
+        categories = ["animals", "environment"]
+
+    def categorize(title: str, description: str = "") -> Tags:
+        if "kaputt" in title:
+            raise ValueError("cannot read this")
+        return Tags()
+
+    monkeypatch.setattr(nlu, "categorize", categorize)
+    categorizer = exchange_cli.NluCategorizer()
+    assert categorizer("Gassigehen", "im Tierheim") == ["animals", "environment"]
+    assert categorizer("kaputt", "") == [] and categorizer("kaputt 2", "") == []
+    assert (categorizer.failures, categorizer.first_error) == (2, "ValueError: cannot read this")
+    assert len([record for record in caplog.records if "NLU failed" in record.getMessage()]) == 1
+
+
+@pytest.mark.slow
+def test_the_real_nlu_categorizes_a_listing_without_categories() -> None:
+    categorizer = exchange_cli.NluCategorizer()
+    keys = categorizer("Gassigeher*innen für das Tierheim", "Mit unseren Hunden spazieren gehen.")
+    assert categorizer.failures == 0, categorizer.first_error
+    assert "animals" in keys

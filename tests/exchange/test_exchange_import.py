@@ -45,7 +45,8 @@ async def test_second_import_of_the_same_feed_updates_instead_of_duplicating(any
     records[0]["title"] = "Lesepatin gesucht (neu)"
     second = await import_listings(any_database, as_csv(records))
     assert (first.inserted, first.updated, first.organisations.inserted) == (8, 0, 4)
-    assert (second.inserted, second.updated, second.organisations.inserted, second.organisations.updated) == (0, 8, 0, 4)
+    assert (second.inserted, second.updated) == (0, 8)
+    assert (second.organisations.inserted, second.organisations.updated) == (0, 4)
     assert await count_rows(any_database) == rows_after_first == (8, 4)
     assert (await stored(any_database, "L-1")).title == "Lesepatin gesucht (neu)"
 
@@ -148,6 +149,6 @@ async def test_without_a_categorizer_rows_stay_uncategorised_and_are_counted(dat
 async def test_progress_is_reported_per_batch(database: Database) -> None:
     calls: list[tuple[int, int]] = []
     records = [listing_record(number) for number in range(1, 1204)]
-    report = await import_listings(database, as_json(records), on_progress=lambda done, total: calls.append((done, total)))
+    report = await import_listings(database, as_json(records), on_progress=lambda *call: calls.append(call))
     assert report.inserted == 1203
     assert calls == [(1000, 1203), (203, 1203)]
