@@ -1,0 +1,12 @@
+"""Fixtures for broadcast tests."""
+
+from __future__ import annotations
+
+import pytest
+from broadcast_helpers import ScriptedSender
+
+
+@pytest.fixture
+def sender() -> ScriptedSender:
+    """A sender that delivers everything unless scripted otherwise."""
+    return ScriptedSender()

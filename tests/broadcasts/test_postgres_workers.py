@@ -1,0 +1,75 @@
+"""Two bot processes on one PostgreSQL share the outbox: nobody gets a message twice, every row ends final."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import replace
+
+import pytest
+from broadcast_helpers import FAST, ScriptedSender, add, delivery_states, in_kassel, running_broadcast
+from sqlalchemy import func, select, text
+
+from bot.broadcasts import Blocked, BroadcastRunner, RateLimited, Transient
+from bot.domain import BroadcastStatus
+from bot.store.db import Database
+from bot.store.models import Broadcast, BroadcastDelivery
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+async def second_process(postgres_database: Database) -> AsyncIterator[Database]:
+    """A second engine and pool on the same schema, as another bot process would have."""
+    async with postgres_database.read_only() as session:
+        schema = (await session.execute(text("SELECT current_schema()"))).scalar_one()
+    other = Database(postgres_database.url, schema=schema)
+    yield other
+    await other.close()
+
+
+async def test_two_workers_share_the_outbox_without_duplicates(
+    postgres_database: Database, second_process: Database
+) -> None:
+    chats = list(range(1, 401))
+    await add(postgres_database, [in_kassel(chat) for chat in chats])
+    script = {10: [RateLimited(0.1)], 20: [Blocked("403 Forbidden")], 30: [Transient("timeout")]}
+    sender = ScriptedSender(script=script, latency=0.002)
+    broadcast_id = await running_broadcast(postgres_database)
+    config = replace(FAST, max_in_flight=6, max_claim=5)
+    first = BroadcastRunner(postgres_database, sender, config=config, worker="process-a")
+    second = BroadcastRunner(second_process, sender, config=config, worker="process-b")
+    await asyncio.wait_for(asyncio.gather(first.run_until_idle(), second.run_until_idle()), timeout=60)
+    assert max(sender.delivered.values()) == 1
+    assert set(sender.delivered) == set(chats) - {20}
+    states = await delivery_states(postgres_database, broadcast_id)
+    assert states[20] == ("blocked", "403 Forbidden")
+    assert all(states[chat] == ("sent", None) for chat in chats if chat != 20)
+    async with postgres_database.read_only() as session:
+        workers = dict((await session.execute(
+            select(BroadcastDelivery.claimed_by, func.count()).group_by(BroadcastDelivery.claimed_by))).all())
+        status = (await session.execute(select(Broadcast.status).where(Broadcast.id == broadcast_id))).scalar_one()
+    assert set(workers) == {"process-a", "process-b"} and min(workers.values()) > 20  # both really worked
+    assert status == BroadcastStatus.DONE
+
+
+async def test_rows_of_a_dead_process_are_failed_once_their_lease_runs_out(
+    postgres_database: Database, second_process: Database
+) -> None:
+    chats = list(range(1, 61))
+    await add(postgres_database, [in_kassel(chat) for chat in chats])
+    hanging = {5, 6}
+    sender = ScriptedSender(hang=lambda chat: chat in hanging)
+    broadcast_id = await running_broadcast(postgres_database)
+    dying = BroadcastRunner(postgres_database, sender, config=replace(FAST, rate_per_second=300.0, max_in_flight=4))
+    await dying.start()
+    while sum(sender.delivered.values()) < 10:
+        await asyncio.sleep(0.01)
+    await dying.stop(grace=0)
+    hanging.clear()
+    survivor = BroadcastRunner(second_process, sender, config=replace(FAST, lease_seconds=1.0))
+    await asyncio.wait_for(survivor.run_until_idle(), timeout=30)
+    states = await delivery_states(postgres_database, broadcast_id)
+    assert states[5] == states[6] == ("failed", "unknown after crash")
+    assert {state for state, _ in states.values()} <= {"sent", "failed"}
+    assert max(sender.delivered.values()) == 1 and sender.delivered[5] == sender.delivered[6] == 0
