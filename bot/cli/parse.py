@@ -8,8 +8,10 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
-from nlu import ParsedQuery, parse
-from nlu.taxonomy import category
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the NLU loads spaCy: import it only when the command runs, not for `--help`
+    from nlu import ParsedQuery
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -26,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     """Parses each message and prints it, flushing after every line so pipes see results at once."""
+    from nlu import load, parse
+
+    load()
     for message in _messages(args.text, sys.stdin):
         query = parse(message)
         if args.json:
@@ -47,6 +52,8 @@ def _messages(words: list[str], stdin: TextIO) -> Iterator[str]:
 
 def write_readable(query: ParsedQuery, out: TextIO) -> None:
     """Writes a parsed query for a person to read."""
+    from nlu.taxonomy import category
+
     labels = lambda keys: ", ".join(f"{category(k).emoji} {category(k).de} ({k})" for k in keys) or "–"  # noqa: E731
     out.write(f"Nachricht:      {query.text}\n")
     out.write(f"Sprache:        {query.lang}\n")

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from nlu.lexicon import radius_rules
-from nlu.patterns import build_matcher
+from nlu.patterns import PatternMatcher, build_matcher
 
 # Punctuation that closes a clause for negation and context scopes.
 CLAUSE_PUNCT = frozenset({".", ",", ";", "!", "?", ":", "-", "–", "—", "(", ")", "\n", "...", "…", "|"})
@@ -20,22 +19,20 @@ def is_boundary(token: Token) -> bool:
     return token.norm_ in CLAUSE_PUNCT or token.is_space and "\n" in token.text
 
 
-def pattern_matcher(nlp: Language, groups: dict[str, Iterable[str]]) -> tuple[Matcher, list[str]]:
-    """Compiles data-file patterns for this pipeline's tokenizer and vocabulary."""
+def pattern_matcher(nlp: Language, groups: dict[str, Iterable[str]]) -> tuple[PatternMatcher, list[str]]:
+    """Compiles data-file patterns for this pipeline's tokenizer."""
     tokenizer = nlp.tokenizer
     return build_matcher(
-        nlp.vocab, {label: list(lines) for label, lines in groups.items()}, radius_rules().numbers.keys(),
+        {label: list(lines) for label, lines in groups.items()}, radius_rules().numbers.keys(),
         lambda text: [t.text for t in tokenizer(text)],
     )
 
 
-def matched_spans(doc: Doc, matcher: Matcher) -> list[Span]:
+def matched_spans(doc: Doc, matcher: PatternMatcher) -> list[Span]:
     """Returns the matches as labelled spans, longest first where they overlap within one label."""
-    found: dict[tuple[int, int, int], Span] = {}
-    for match_id, start, end in matcher(doc):
-        found[(match_id, start, end)] = Span(doc, start, end, label=match_id)
+    found = [Span(doc, start, end, label=label) for label, start, end in matcher(doc)]
     by_label: dict[int, list[Span]] = {}
-    for span in found.values():
+    for span in found:
         by_label.setdefault(span.label, []).append(span)
     result: list[Span] = []
     for group in by_label.values():

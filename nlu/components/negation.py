@@ -67,7 +67,7 @@ class Negation:
 
     def _cues(self, doc: Doc, mentions: list[Span]) -> list[_Cue]:
         """Returns the active cues: pseudo-negations and cues inside a mention cancel a cue."""
-        found = [(doc.vocab.strings[mid], start, end) for mid, start, end in self.matcher(doc)]
+        found = self.matcher(doc)
         blocked = {i for kind, s, e in found if kind == "pseudo" for i in range(s, e)}
         blocked |= {i for span in mentions for i in range(span.start, span.end)}
         cues = {

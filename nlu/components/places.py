@@ -86,8 +86,8 @@ class PlaceFinder:
         "ich ziehe von Hamburg nach Leipzig") an origin; at equal length the origin wins.
         """
         longest: dict[int, tuple[int, bool]] = {}
-        for match_id, start, end in self.cues(doc):
-            is_origin = doc.vocab.strings[match_id] == "origin"
+        for label, start, end in self.cues(doc):
+            is_origin = label == "origin"
             length, was_origin = longest.get(end, (0, False))
             if end - start > length or (end - start == length and is_origin):
                 longest[end] = (end - start, is_origin)

@@ -1,0 +1,72 @@
+"""`ehrenamt-bot bench nlu`: per-message latency, pipeline ready time and resident memory of the NLU."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+_DEFAULT_SET = Path(__file__).resolve().parents[2] / "tests" / "nlu" / "data" / "messages.jsonl"
+
+
+def register_bench(bench_subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Adds `bench nlu`."""
+    parser = bench_subparsers.add_parser(
+        "nlu", help="time the NLU on the labelled messages",
+        description="Loads the NLU (timed), then parses every labelled message --repeat times and prints "
+                    "p50/p95/p99 per message, the ready time and the resident memory after loading.",
+    )
+    parser.add_argument("--file", type=Path, default=_DEFAULT_SET, help="JSONL with a 'text' per line")
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the messages (default: 5)")
+    parser.set_defaults(func=run)
+
+
+def resident_mb() -> float:
+    """Returns this process's resident memory (VmRSS) in MB, read from /proc/self/status."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("VmRSS not found in /proc/self/status (Linux only)")
+
+
+def percentile(sorted_values: list[float], share: float) -> float:
+    """Returns the value below which `share` of the sorted values lie (nearest rank)."""
+    index = min(len(sorted_values) - 1, max(0, round(share * len(sorted_values)) - 1))
+    return sorted_values[index]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Measures and prints the figures."""
+    texts = [json.loads(line)["text"] for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not texts:
+        raise SystemExit(f"{args.file}: no messages")
+    rss_before = resident_mb()
+    started = time.perf_counter()
+    nlu = importlib.import_module("nlu")
+    nlu.load()
+    ready = time.perf_counter() - started
+    rss_loaded = resident_mb()
+    for text in texts:  # warm the word caches once, as a running bot would have them
+        nlu.parse(text)
+    timings: list[float] = []
+    for _ in range(max(args.repeat, 1)):
+        for text in texts:
+            begin = time.perf_counter_ns()
+            nlu.parse(text)
+            timings.append((time.perf_counter_ns() - begin) / 1e6)
+    timings.sort()
+    print(f"messages        {len(texts)} x {max(args.repeat, 1)} passes ({len(timings)} parses)")
+    print(f"p50             {percentile(timings, 0.50):.2f} ms")
+    print(f"p95             {percentile(timings, 0.95):.2f} ms")
+    print(f"p99             {percentile(timings, 0.99):.2f} ms")
+    print(f"mean            {statistics.fmean(timings):.2f} ms")
+    print(f"ready           {ready:.2f} s (import, both pipelines, gazetteer)")
+    print(f"RSS loaded      {rss_loaded:.0f} MB (before import: {rss_before:.0f} MB)")
+    print(f"RSS after runs  {resident_mb():.0f} MB")
+    print(f"cpus            {os.cpu_count()}")
+    return 0
