@@ -13,9 +13,10 @@ COMMANDS: list[str] = [
     "db",
     "exchange",
     "link",
+    "parse",
 ]
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
-BENCHMARKS: list[str] = []
+BENCHMARKS: list[str] = ["bench_nlu"]
 
 
 def build_parser() -> argparse.ArgumentParser:
