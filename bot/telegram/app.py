@@ -1,0 +1,93 @@
+"""One function assembles the bot: transport, defaults, services, handlers, error handler, jobs, command menu."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.request import BaseRequest
+
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.telegram import jobs
+from bot.telegram.flood import FloodGuard
+from bot.telegram.handlers.registry import register_handlers
+from bot.telegram.services import Services, attach
+from bot.texts import t
+
+# Tokens are only checked by Telegram; the demo and the tests never send this one anywhere.
+OFFLINE_TOKEN = "123456:offline-demo-token"
+# (German command, English alias) in menu order; both names work in either language.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("suche", "search"), ("merkliste", "favourites"), ("suchauftraege", "alerts"), ("standort", "location"),
+    ("einstellungen", "settings"), ("hilfe", "help"), ("datenschutz", "privacy"), ("meinedaten", "mydata"),
+    ("loeschen", "delete"), ("abbrechen", "cancel"),
+)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    database: Database | None = None,
+    rate_limit: bool = True,
+    flood: FloodGuard | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """Builds the Application; a given request replaces the network, a given database the configured one."""
+    token = settings.bot_token.get_secret_value() if settings.bot_token else OFFLINE_TOKEN
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if rate_limit:
+        # Keeps the bot under Telegram's 30 messages per second; retries once after a 429 instead of failing.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=1))
+    if settings.telegram_api_base_url:
+        # PTB appends the token to the base URL: "http://127.0.0.1:8081/bot" + "123:abc" + "/getMe".
+        root = settings.telegram_api_base_url.rstrip("/").removesuffix("/bot")
+        builder = builder.base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    application = builder.build()
+    attach(application, Services(settings, database=database, flood=flood))
+    register_handlers(application)
+    return application
+
+
+@asynccontextmanager
+async def serving(application: Application) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """Initialises the Application and its services without polling (tests, demo, benchmark)."""
+    async with application:
+        await _post_init(application)
+        try:
+            yield application
+        finally:
+            await _post_shutdown(application)
+
+
+async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+    """Opens the services, schedules the alert jobs and registers the command menu in both languages."""
+    await application.bot_data["services"].initialize()
+    jobs.schedule(application)
+    await register_commands(application)
+
+
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    """Closes the services."""
+    await application.bot_data["services"].shutdown()
+
+
+async def register_commands(application: Application) -> None:  # type: ignore[type-arg]
+    """Sets the command menu: German by default and for German clients, English for English ones."""
+    german = [BotCommand(de, t("de", f"commands.{de}")) for de, _ in COMMANDS]
+    english = [BotCommand(en, t("en", f"commands.{de}")) for de, en in COMMANDS]
+    await application.bot.set_my_commands(german)
+    await application.bot.set_my_commands(german, language_code="de")
+    await application.bot.set_my_commands(english, language_code="en")

@@ -1,0 +1,1 @@
+"""Telegram handlers: each parses its update, calls one use case and renders the result (see registry.py)."""

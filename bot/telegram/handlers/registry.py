@@ -1,0 +1,108 @@
+"""Every handler of the bot in one ordered list: the first match in a group wins, so the order is the design."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.ext import (
+    Application, BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters,
+)
+
+from bot.telegram.callbacks import Kind, decode
+from bot.telegram.handlers import alerts, fallback, listings, location, privacy, search, settings, start
+from bot.telegram.handlers.errors import on_error
+from bot.texts import LANGUAGES, t
+
+PRIVATE = filters.ChatType.PRIVATE
+GROUPS = filters.ChatType.GROUPS
+# Group -1 runs before everything else and may stop an update (the flood limit).
+GUARD_GROUP = -1
+
+
+def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    """Registers the flood guard, all handlers in order, and the error handler."""
+    application.add_handler(TypeHandler(Update, fallback.flood_guard), group=GUARD_GROUP)
+    application.add_handlers(handlers())
+    application.add_error_handler(on_error)
+
+
+def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+    """Returns the handlers of group 0, most specific first; the catch-alls come last."""
+    return [
+        # Commands, German first with the English alias; /start reads deep-link payloads itself.
+        CommandHandler("start", start.start, filters=PRIVATE),
+        CommandHandler(["suche", "search"], search.search_command),  # works in groups too, for the searcher only
+        CommandHandler(["merkliste", "favourites"], listings.favourites_command, filters=PRIVATE),
+        CommandHandler(["suchauftraege", "alerts"], alerts.alerts_command, filters=PRIVATE),
+        CommandHandler(["standort", "location"], location.location_command, filters=PRIVATE),
+        CommandHandler(["einstellungen", "settings"], settings.settings_command, filters=PRIVATE),
+        CommandHandler(["hilfe", "help"], start.help_command, filters=PRIVATE),
+        CommandHandler(["datenschutz", "privacy"], privacy.privacy_command, filters=PRIVATE),
+        CommandHandler(["meinedaten", "mydata"], privacy.my_data_command, filters=PRIVATE),
+        CommandHandler(["loeschen", "delete"], privacy.delete_command, filters=PRIVATE),
+        CommandHandler(["abbrechen", "cancel"], start.cancel, filters=PRIVATE),
+        # The main keyboard sends its labels as text; they must win over the free-text search below.
+        MessageHandler(PRIVATE & _labels("menu.button_favourites"), listings.favourites_command),
+        MessageHandler(PRIVATE & _labels("menu.button_alerts"), alerts.alerts_command),
+        MessageHandler(PRIVATE & _labels("menu.button_settings"), settings.settings_command),
+        MessageHandler(PRIVATE & _labels("menu.button_help"), start.help_command),
+        # Buttons: one handler per kind of button data; ids are checked against the presser inside.
+        _button(Kind.PAGE, search.turn_page),
+        _button(Kind.BACK, search.back_to_results),
+        _button(Kind.REFINE, search.open_refinement),
+        _button(Kind.RADIUS, search.choose_radius),
+        _button(Kind.CATEGORY, search.choose_category),
+        _button(Kind.TIME, search.choose_time),
+        _button(Kind.PLACE, search.choose_place),
+        _button(Kind.DETAILS, listings.show_details),
+        _button(Kind.LISTING, listings.show_listing),
+        _button(Kind.FAVOURITE, listings.keep_listing),
+        _button(Kind.UNFAVOURITE, listings.drop_listing),
+        _button(Kind.FAVOURITES, listings.favourites_page),
+        _button(Kind.FAVOURITE_DETAILS, listings.show_favourite),
+        _button(Kind.SAVE, alerts.save_alert),
+        _button(Kind.STOP_ALERT, alerts.stop_alert),
+        _button(Kind.HOME, location.answer_home_question),
+        _button(Kind.SETTING, settings.change_setting),
+        _button(Kind.DELETE, privacy.confirm_delete),
+        # Messages in a private chat: a shared location is a place, an edit is searched again, text is a search.
+        MessageHandler(PRIVATE & filters.LOCATION, location.location_shared),
+        MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND,
+                       search.search_edited),
+        MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, search.search_text),
+        MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
+        # Groups: only /suche works there (above); /start, /hilfe, mentions and replies get the invitation.
+        MessageHandler(GROUPS & (filters.COMMAND | _ADDRESSED), fallback.group_hint),
+        # Catch-alls, last: anything else in a private chat (stickers, photos, voice, ...) and unknown buttons.
+        MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, fallback.media),
+        CallbackQueryHandler(fallback.stale_button),
+    ]
+
+
+def _button(kind: Kind, callback) -> CallbackQueryHandler:  # type: ignore[no-untyped-def, type-arg]
+    """Returns a handler for buttons whose data decodes to this kind."""
+    def matches(data: object) -> bool:
+        decoded = decode(data)
+        return decoded is not None and decoded.kind is kind
+
+    return CallbackQueryHandler(callback, pattern=matches)
+
+
+class _AddressedToBot(filters.MessageFilter):
+    """Messages in a group that mention the bot or reply to one of its messages."""
+
+    def filter(self, message: Message) -> bool:
+        """Tells whether the bot is spoken to."""
+        bot = message.get_bot()
+        replied = message.reply_to_message
+        if replied is not None and replied.from_user is not None and replied.from_user.id == bot.id:
+            return True
+        mention = f"@{bot.username}".lower()
+        return any(text.lower() == mention for text in message.parse_entities(["mention"]).values())
+
+
+_ADDRESSED = _AddressedToBot()
+
+
+def _labels(key: str) -> filters.BaseFilter:
+    """Returns a filter for a main-keyboard label in any language."""
+    return filters.Text([t(lang, key) for lang in LANGUAGES])

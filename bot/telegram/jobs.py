@@ -1,0 +1,127 @@
+"""Alert jobs: new listings matched against saved searches every minute, daily digests in the evening.
+
+Each alert is recorded once in the database (the unique key of alert_deliveries decides, across processes),
+so a job that runs again, or in two processes, never sends the same listing twice for the same search.
+Whoever publishes a listing (the posting flow, an import) may also call deliver_alerts at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from telegram import Bot
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.alerts import AlertDue, Digest, alerts_for_published_listing, due_digests, mark_alerts_sent
+from bot.domain import OpportunityStatus
+from bot.store.db import Database
+from bot.store.models import Opportunity
+from bot.store.types import utcnow
+from bot.telegram import keyboards
+from bot.telegram.render.lists import alert_text, digest_order, digest_text
+from bot.telegram.services import services
+from bot.volunteers import mark_blocked
+
+log = logging.getLogger(__name__)
+MATCH_EVERY = timedelta(minutes=1)
+DIGEST_AT = time(18, 0, tzinfo=ZoneInfo("Europe/Berlin"))  # after work, when people read their messages
+# After a restart the last day is matched again: already recorded alerts are skipped, none are lost.
+LOOK_BACK = timedelta(days=1)
+BATCH = 200
+WATERMARK = "alerts_matched_until"
+
+
+def schedule(application: Application) -> None:  # type: ignore[type-arg]
+    """Schedules the matching job and the daily digest (when the job queue is installed)."""
+    queue = application.job_queue
+    if queue is None:
+        log.warning("no job queue: alerts are not sent (install python-telegram-bot[job-queue])")
+        return
+    queue.run_repeating(match_new_listings, interval=MATCH_EVERY, first=5, name="alerts")
+    queue.run_daily(send_digests, time=DIGEST_AT, name="digests")
+
+
+async def match_new_listings(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Matches listings published since the last run and sends the immediate alerts."""
+    database = services(context).database
+    since: datetime = context.bot_data.get(WATERMARK) or utcnow() - LOOK_BACK
+    while True:
+        async with database.unit_of_work() as session:
+            rows = (await session.execute(
+                select(Opportunity.id, Opportunity.published_at)
+                .where(Opportunity.status == OpportunityStatus.PUBLISHED.value, Opportunity.published_at > since)
+                .order_by(Opportunity.published_at, Opportunity.id).limit(BATCH)
+            )).all()
+            due = [alert for row in rows for alert in await alerts_for_published_listing(session, row.id)]
+        await deliver_alerts(context.bot, database, due)
+        if rows:
+            since = rows[-1].published_at
+            context.bot_data[WATERMARK] = since
+        if len(rows) < BATCH:
+            return
+
+
+async def deliver_alerts(bot: Bot, database: Database, alerts: Sequence[AlertDue]) -> int:
+    """Sends alerts (each with a stop button), then records which went out; returns how many."""
+    sent: list[int] = []
+    blocked: set[int] = set()
+    for alert in alerts:
+        markup = keyboards.alert(alert.opportunity_id, alert.saved_search_id, alert.lang)
+        if await _send(bot, alert.telegram_id, alert_text(alert), markup, blocked):
+            sent.append(alert.delivery_id)
+    await _record(database, sent, blocked)
+    return len(sent)
+
+
+async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Sends every daily digest that is due, in batches, until none is left or a batch makes no progress."""
+    database = services(context).database
+    while True:
+        async with database.read_only() as session:
+            digests = await due_digests(session, now=utcnow())
+        if not digests:
+            return
+        sent: list[int] = []
+        blocked: set[int] = set()
+        for digest in digests:
+            if await _send(context.bot, digest.telegram_id, digest_text(digest), _digest_buttons(digest), blocked):
+                sent.extend(digest.delivery_ids)
+        await _record(database, sent, blocked)
+        if not sent and not blocked:
+            log.warning("no digest of %d could be sent; trying again at the next run", len(digests))
+            return
+
+
+def _digest_buttons(digest: Digest) -> keyboards.Markup:
+    """Returns the details buttons and one stop button per saved search of a digest."""
+    entries = digest_order(digest)
+    searches = list({entry.saved_search_id: entry.query_text for entry in entries}.items())
+    return keyboards.digest([entry.opportunity_id for entry in entries], searches, digest.lang)
+
+
+async def _send(bot: Bot, chat_id: int, text: str, markup: keyboards.Markup, blocked: set[int]) -> bool:
+    """Sends one message; notes people who blocked the bot; logs other failures."""
+    try:
+        await bot.send_message(chat_id, text, reply_markup=markup)
+    except Forbidden:
+        blocked.add(chat_id)
+        return False
+    except TelegramError:
+        log.exception("alert to %s not sent", chat_id)
+        return False
+    return True
+
+
+async def _record(database: Database, sent: list[int], blocked: set[int]) -> None:
+    """Marks sent alerts and blocked people in one unit of work."""
+    if not sent and not blocked:
+        return
+    async with database.unit_of_work() as session:
+        await mark_alerts_sent(session, sent, now=utcnow())
+        for telegram_id in blocked:
+            await mark_blocked(session, telegram_id)

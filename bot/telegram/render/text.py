@@ -1,0 +1,54 @@
+"""Small text tools for Telegram HTML: escaping, clipping, numbers, the 4,096 character limit."""
+
+from __future__ import annotations
+
+import html
+import re
+
+MESSAGE_LIMIT = 4096  # Telegram's limit, counted in UTF-16 code units of the text after entity parsing
+_TAG = re.compile(r"<[^>]+>")
+
+
+def esc(value: object, limit: int | None = None) -> str:
+    """Returns text from a listing or a person, clipped and escaped for Telegram HTML."""
+    text = str(value)
+    return html.escape(clip(text, limit) if limit else text)
+
+
+def line(value: object, limit: int) -> str:
+    """Returns a field as one escaped line: whitespace and line breaks collapsed, clipped."""
+    return esc(" ".join(str(value).split()), limit)
+
+
+def clip(text: str, limit: int) -> str:
+    """Shortens text to at most limit characters, ending with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"
+
+
+def clip_units(text: str, units: int) -> str:
+    """Shortens text to at most `units` UTF-16 code units (how Telegram counts), ending with an ellipsis."""
+    if len(text.encode("utf-16-le")) // 2 <= units:
+        return text
+    used, kept = 1, []  # one unit for the ellipsis
+    for char in text:
+        used += 2 if ord(char) > 0xFFFF else 1
+        if used > units:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + "…" if units > 0 else ""
+
+
+def visible_length(markup: str) -> int:
+    """Returns how long Telegram counts an HTML message: text without tags, in UTF-16 code units."""
+    return len(html.unescape(_TAG.sub("", markup)).encode("utf-16-le")) // 2
+
+
+def decimal(value: float, lang: str) -> str:
+    """Formats a distance the way the reader writes numbers (3,2 in German, 3.2 in English)."""
+    text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def join_lines(lines: list[str]) -> str:
+    """Joins non-empty lines."""
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,88 @@
+"""The chat's memory in the database: searches shown in result messages and the question awaiting an answer.
+
+Conversation states are named constants here; they are stored per person (ChatState), never only in process
+memory, so an answer is understood after a restart and by another process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.search.model import PlaceRef, Refinement
+from bot.store.models import ChatSearch, ChatState
+
+# What the bot waits for after it asked a question.
+AWAITING_SEARCH_PLACE = "search_place"  # "Wo soll ich suchen?" for the search in ChatState.search_id
+AWAITING_HOME = "home"  # /standort: the next place or location becomes the home place
+# Older result messages' buttons answer "nicht mehr aktuell" once their search is pruned.
+KEEP_SEARCHES = 20
+
+
+async def open_search(session: AsyncSession, volunteer_id: int, *, text: str, refinement: Refinement) -> ChatSearch:
+    """Stores a new search for a result message and forgets the person's oldest ones beyond KEEP_SEARCHES."""
+    search = ChatSearch(volunteer_id=volunteer_id, query_text=text, refinement=refinement.to_dict(), offset=0,
+                        candidates=[])
+    session.add(search)
+    await session.flush()
+    stale = (
+        select(ChatSearch.id).where(ChatSearch.volunteer_id == volunteer_id)
+        .order_by(ChatSearch.id.desc()).offset(KEEP_SEARCHES).limit(1)
+    )
+    oldest_kept = (await session.execute(stale)).scalar_one_or_none()
+    if oldest_kept is not None:
+        await session.execute(
+            delete(ChatSearch).where(ChatSearch.volunteer_id == volunteer_id, ChatSearch.id <= oldest_kept)
+        )
+    return search
+
+
+async def own_search(session: AsyncSession, search_id: int, volunteer_id: int) -> ChatSearch | None:
+    """Returns a stored search if it exists and belongs to this person."""
+    search = await session.get(ChatSearch, search_id)
+    return search if search is not None and search.volunteer_id == volunteer_id else None
+
+
+def refinement_of(search: ChatSearch) -> Refinement:
+    """Returns the button filters stored with a search."""
+    return Refinement.from_dict(dict(search.refinement or {}))
+
+
+def refine(search: ChatSearch, **changes: object) -> None:
+    """Replaces some button filters of a search and goes back to its first page."""
+    search.refinement = replace(refinement_of(search), **changes).to_dict()  # type: ignore[arg-type]
+    search.offset = 0
+    search.candidates = []
+
+
+def candidates_of(search: ChatSearch) -> list[PlaceRef]:
+    """Returns the places the person may choose from for this search."""
+    return [PlaceRef(**place) for place in search.candidates or []]  # type: ignore[arg-type]
+
+
+async def ask(session: AsyncSession, volunteer_id: int, awaiting: str, *, search_id: int | None = None) -> None:
+    """Remembers which question the person's next message answers."""
+    state = await session.get(ChatState, volunteer_id)
+    if state is None:
+        session.add(ChatState(volunteer_id=volunteer_id, awaiting=awaiting, search_id=search_id))
+    else:
+        state.awaiting, state.search_id = awaiting, search_id
+    await session.flush()
+
+
+async def pending_question(session: AsyncSession, volunteer_id: int) -> ChatState | None:
+    """Returns the question the person has not answered yet, if any."""
+    state = await session.get(ChatState, volunteer_id)
+    return state if state is not None and state.awaiting else None
+
+
+async def settle(session: AsyncSession, volunteer_id: int) -> bool:
+    """Forgets the open question; tells whether there was one."""
+    state = await session.get(ChatState, volunteer_id)
+    if state is None or not state.awaiting:
+        return False
+    state.awaiting, state.search_id = None, None
+    await session.flush()
+    return True

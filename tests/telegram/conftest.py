@@ -1,0 +1,42 @@
+"""Fixtures for the chat tests: the real Application on an offline Bot API, the test listings, no network."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from botchat import Chat, Clock, OfflineBotApi
+from botdata import seed_listings
+
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.telegram.app import build_application, serving
+from bot.telegram.flood import FloodGuard
+from bot.telegram.local.api import LocalRequest
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fails any test that reaches python-telegram-bot's real HTTP transport."""
+
+    async def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a chat test tried to reach the network")
+
+    monkeypatch.setattr("telegram.request.HTTPXRequest.do_request", refuse)
+
+
+@pytest.fixture
+async def listings(database: Database) -> dict[str, int]:
+    """Stores the test listings; returns their ids by key."""
+    return await seed_listings(database)
+
+
+@pytest.fixture
+async def chat(database: Database, settings: Settings, listings: dict[str, int]) -> AsyncIterator[Chat]:
+    """Runs the bot's Application on the test database and an offline Bot API."""
+    api, clock = OfflineBotApi(), Clock()
+    application = build_application(settings, request=LocalRequest(api), database=database,
+                                    flood=FloodGuard(clock=clock))
+    async with serving(application):
+        yield Chat(application, api, clock)
+    assert not api.unexpected, f"unexpected Bot API calls: {api.unexpected}"

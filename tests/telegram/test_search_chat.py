@@ -1,0 +1,141 @@
+"""Free text is a search: one answer with what was understood and up to five results; buttons edit that answer."""
+
+from __future__ import annotations
+
+from botchat import ANNA, JOHN, MEHMET, Chat, Reply
+
+from bot.telegram.callbacks import Kind, decode
+
+
+def _data(reply: Reply, kind: Kind) -> list[str]:
+    """Returns the callback data of the reply's buttons of one kind."""
+    return [b["callback_data"] for b in reply.buttons if (d := decode(b.get("callback_data"))) and d.kind is kind]
+
+
+async def test_free_text_answers_with_header_results_and_contacts(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
+    assert reply.methods() == ["sendMessage"]
+    text = reply.text
+    assert text.startswith("🔎 <b>Tiere · Kassel + 15 km · am Wochenende</b>")
+    assert "6 Angebote gefunden, hier 1–5:" in text
+    assert "<b>1. Gassi gehen mit Tierheimhunden</b>" in text
+    for field in ("🏛 Tierschutzverein Kassel e.V.", "📍 Kassel · 0,0 km", "🕒 am Wochenende · regelmäßig",
+                  "👤 Frau Beispiel", "☎️ +49 30 1234 5001", "✉️ tierschutz@example.org",
+                  "🌐 https://tierschutz.example.org"):
+        assert field in text
+    assert text.count("🏛 ") == 5
+    assert len(_data(reply, Kind.DETAILS)) == 5
+    assert [b["text"] for b in reply.buttons][5:] == [
+        "Mehr ▶", "📏 Umkreis", "🏷 Bereich", "🕒 Zeit", "🔔 Als Suchauftrag speichern"]
+
+
+async def test_english_speakers_get_english(chat: Chat) -> None:
+    reply = await chat.send(JOHN, "animal shelter in Kassel")
+    assert reply.text.startswith("🔎 <b>Animals · Kassel + 15 km</b>")
+    assert "opportunities found, here 1–5:" in reply.text and "📍 Kassel · 0.0 km" in reply.text
+    assert "More ▶" in [b["text"] for b in reply.buttons]
+
+
+async def test_more_edits_the_same_message_with_the_next_page(chat: Chat) -> None:
+    first = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
+    more = await chat.press(ANNA, first.button("Mehr"), message_id=first.sent_id())
+    assert more.methods() == ["answerCallbackQuery", "editMessageText"]
+    assert more.calls[1].params["message_id"] == first.sent_id()
+    assert "6 Angebote gefunden, hier Nr. 6:" in more.text and "<b>6. Fahrdienst zum Tierarzt</b>" in more.text
+    back = await chat.press(ANNA, more.button("◀ Zurück"), message_id=first.sent_id())
+    assert "hier 1–5:" in back.text
+
+
+async def test_radius_refinement_edits_the_results(chat: Chat) -> None:
+    first = await chat.send(ANNA, "Hundespaziergänge Kassel")
+    menu = await chat.press(ANNA, first.button("Umkreis"), message_id=first.sent_id())
+    assert menu.methods() == ["answerCallbackQuery", "editMessageReplyMarkup"]
+    assert [b["text"] for b in menu.buttons] == ["5 km", "15 km", "30 km", "50 km", "100 km", "◀ Zurück"]
+    wider = await chat.press(ANNA, menu.button("50 km"), message_id=first.sent_id())
+    assert wider.edited() and "Kassel + 50 km" in wider.text
+
+
+async def test_category_and_time_refinements_replace_what_the_text_said(chat: Chat) -> None:
+    first = await chat.send(ANNA, "Tierheim in Kassel")
+    menu = await chat.press(ANNA, first.button("Bereich"), message_id=first.sent_id())
+    seniors = await chat.press(ANNA, menu.button("Senioren"), message_id=first.sent_id())
+    assert "🔎 <b>Senioren · Kassel + 15 km</b>" in seniors.text and "Senioren besuchen" in seniors.text
+    menu = await chat.press(ANNA, seniors.button("Zeit"), message_id=first.sent_id())
+    weekday = await chat.press(ANNA, menu.button("unter der Woche"), message_id=first.sent_id())
+    assert "Senioren · Kassel + 15 km · unter der Woche" in weekday.text
+
+
+async def test_widening_is_said_plainly(chat: Chat) -> None:
+    # One listing in Baunatal fits weekday evenings; the Kassel ones nearby are at weekends.
+    reply = await chat.send(ANNA, "Tierheim in Baunatal unter der Woche abends")
+    assert "Im Umkreis von 15 km gab es zu wenig, hier bis 50 km." in reply.text
+    assert "Zur gewünschten Zeit gab es zu wenig, darum auch zu anderen Zeiten." in reply.text
+    english = await chat.send(JOHN, "animal shelter in Baunatal on weekday evenings")
+    assert "There was too little within 15 km, so here is up to 50 km." in english.text
+
+
+async def test_missing_place_is_asked_for_and_a_postal_code_answers_it(chat: Chat) -> None:
+    first = await chat.send(ANNA, "Senioren besuchen")
+    assert "Du hast keinen Ort genannt, darum suche ich in ganz Deutschland." in first.text
+    question = first.calls[-1]
+    assert question.text.startswith("Wo soll ich suchen?")
+    keyboard = question.params["reply_markup"]["keyboard"]
+    assert keyboard[0][0]["request_location"] is True
+    answer = await chat.send(ANNA, "34117")
+    assert "🔎 <b>Senioren · Kassel + 15 km</b>" in answer.text
+    assert "Soll ich mir <b>Kassel</b> als deinen Ort merken?" in answer.text
+
+
+async def test_home_place_is_remembered_only_after_consent_and_used_next_time(chat: Chat) -> None:
+    await chat.send(ANNA, "Senioren besuchen")
+    answer = await chat.send(ANNA, "Kassel")
+    declined = await chat.press(ANNA, answer.button("Nein, danke"), message_id=answer.sent_id())
+    assert "ich merke mir keinen Ort" in declined.text
+    again = await chat.send(ANNA, "Senioren besuchen")
+    assert "ganz Deutschland" in again.text
+    answer = await chat.send(ANNA, "Kassel")
+    agreed = await chat.press(ANNA, answer.button("Ja, merken"), message_id=answer.sent_id())
+    assert "Gemerkt: <b>Kassel</b>" in agreed.text
+    later = await chat.send(ANNA, "Senioren besuchen")
+    assert "🔎 <b>Senioren · Kassel + 15 km</b>" in later.text and "Wo soll ich suchen?" not in later.text
+
+
+async def test_a_shared_location_answers_the_place_question(chat: Chat) -> None:
+    await chat.send(ANNA, "Senioren besuchen")
+    reply = await chat.share(ANNA, 51.318, 9.495)
+    assert "🔎 <b>Senioren · Kassel + 15 km</b>" in reply.text and "Senioren besuchen" in reply.text
+
+
+async def test_a_location_out_of_the_blue_asks_for_the_interest(chat: Chat) -> None:
+    reply = await chat.share(ANNA, 51.318, 9.495)
+    assert "Wobei möchtest du helfen?" in reply.text
+    pressed = await chat.press(ANNA, reply.button("Tiere"), message_id=reply.sent_id(0))
+    assert "🔎 <b>Tiere · Kassel + 15 km</b>" in pressed.text and "Gassi gehen" in pressed.text
+
+
+async def test_a_place_without_interest_offers_the_categories(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "Leipzig")
+    assert "Wobei möchtest du helfen? Wähle einen Bereich:" in reply.text
+    assert len(_data(reply, Kind.CATEGORY)) == 15
+    kids = await chat.press(ANNA, reply.button("Kinder & Jugend"), message_id=reply.sent_id())
+    assert "Kinder &amp; Jugend · Leipzig + 15 km" in kids.text and "Kinderfrühstück" in kids.text
+
+
+async def test_an_ambiguous_place_offers_the_candidates(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "Tierheim in Neustadt")
+    assert reply.text.startswith("„Neustadt“ gibt es mehrmals. Welchen Ort meinst du?")
+    candidates = _data(reply, Kind.PLACE)
+    assert len(candidates) >= 3
+    chosen = await chat.press(ANNA, candidates[0], message_id=reply.sent_id())
+    assert chosen.edited() and "🔎 <b>Tiere · Neustadt" in chosen.text
+
+
+async def test_remote_searches_need_no_place(chat: Chat) -> None:
+    reply = await chat.send(MEHMET, "online von zu Hause helfen")
+    assert "Wo soll ich suchen?" not in reply.text
+    assert "Online-Nachhilfe" in reply.text or "Telefonpatenschaft" in reply.text
+
+
+async def test_nothing_found_says_so_and_suggests_what_to_change(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "Feuerwehr in Dresden")
+    assert "Dazu habe ich leider nichts gefunden" in reply.text or "Angebot" in reply.text

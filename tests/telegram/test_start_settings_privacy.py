@@ -1,0 +1,141 @@
+"""/start and deep links, the command menu, /einstellungen, and the privacy commands down to an empty store."""
+
+from __future__ import annotations
+
+import json
+
+from botchat import ANNA, JOHN, MEHMET, Chat
+from sqlalchemy import inspect, select, text
+
+from bot.links import start_payload_for_listing, start_payload_for_search
+from bot.search.model import Refinement
+from bot.store.db import Database
+from bot.store.models import Volunteer
+
+
+async def test_start_greets_warmly_in_two_lines_with_the_main_keyboard(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "/start")
+    assert reply.methods() == ["sendMessage"]
+    greeting = reply.calls[0]
+    assert greeting.text.startswith("👋 Hallo Anna") and greeting.text.count("\n") == 1
+    assert "Schreib mir einfach, was dich interessiert und wo" in greeting.text
+    keyboard = [button["text"] for row in greeting.params["reply_markup"]["keyboard"] for button in row]
+    assert keyboard == ["📍 Standort teilen", "⭐ Merkliste", "🔔 Suchaufträge", "⚙️ Einstellungen", "❓ Hilfe"]
+    english = await chat.send(JOHN, "/start")
+    assert english.text.startswith("👋 Hi John") and "Just tell me what you are interested in" in english.text
+
+
+async def test_the_command_menu_is_registered_in_german_and_english(chat: Chat) -> None:
+    german = [command["command"] for command in chat.api.commands["de"]]
+    english = [command["command"] for command in chat.api.commands["en"]]
+    assert german == ["suche", "merkliste", "suchauftraege", "standort", "einstellungen", "hilfe", "datenschutz",
+                      "meinedaten", "loeschen", "abbrechen"]
+    assert english == ["search", "favourites", "alerts", "location", "settings", "help", "privacy", "mydata",
+                       "delete", "cancel"]
+    assert chat.api.commands[""] == chat.api.commands["de"]  # people with other languages get German
+
+
+async def test_help_works_under_both_names(chat: Chat) -> None:
+    assert "So findest du ein Ehrenamt" in (await chat.send(ANNA, "/hilfe")).text
+    assert "How to find volunteering" in (await chat.send(JOHN, "/help")).text
+    assert "So findest du ein Ehrenamt" in (await chat.send(ANNA, "❓ Hilfe")).text
+
+
+async def test_a_deep_link_opens_a_listing(chat: Chat, listings: dict[str, int]) -> None:
+    reply = await chat.send(ANNA, f"/start {start_payload_for_listing(listings['tafel1'])}")
+    assert len(reply.messages) == 2 and "<b>Kinderfrühstück in der Tafel</b>" in reply.messages[1].text
+    assert "☆ Merken" in [b["text"] for b in reply.buttons]
+
+
+async def test_a_deep_link_opens_a_prepared_search(chat: Chat) -> None:
+    payload = start_payload_for_search("Lesepate", Refinement(radius_km=30))
+    reply = await chat.send(MEHMET, f"/start {payload}")
+    assert "Lesepate an der Grundschule" in reply.messages[1].text
+
+
+async def test_a_forged_deep_link_is_no_longer_current(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "/start o99999999")
+    assert "Dieses Ergebnis ist nicht mehr aktuell" in reply.messages[1].text
+    garbled = await chat.send(ANNA, "/start s%%%")
+    assert "Dieses Ergebnis ist nicht mehr aktuell" in garbled.text
+
+
+async def test_settings_switch_language_alerts_and_announcements(chat: Chat, database: Database) -> None:
+    shown = await chat.send(ANNA, "/einstellungen")
+    assert "Sprache: Deutsch" in shown.text and "Benachrichtigungen zu Suchaufträgen: sofort" in shown.text
+    english = await chat.press(ANNA, shown.button("English"), message_id=shown.sent_id())
+    assert english.answers == ["Saved"] and "Language: English" in english.text
+    daily = await chat.press(ANNA, english.button("daily"), message_id=shown.sent_id())
+    assert "Notifications for alerts: daily" in daily.text
+    quiet = await chat.press(ANNA, daily.button("Announcements off"), message_id=shown.sent_id())
+    assert "Announcements: off" in quiet.text
+    async with database.read_only() as session:
+        volunteer = (await session.execute(select(Volunteer).where(Volunteer.telegram_id == ANNA.id))).scalar_one()
+    assert (volunteer.language, volunteer.alert_mode, volunteer.announcements) == ("en", "daily", False)
+    assert "How to find volunteering" in (await chat.send(ANNA, "/hilfe")).text
+
+
+async def test_location_command_sets_and_forgets_the_home_place(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "/standort")
+    assert "Du hast noch keinen Ort gespeichert." in asked.text
+    saved = await chat.send(ANNA, "Leipzig")
+    assert "Gemerkt: <b>Leipzig</b>" in saved.text
+    shown = await chat.send(ANNA, "/standort")
+    assert "Dein gespeicherter Ort: <b>Leipzig</b>." in shown.text
+    forgotten = await chat.press(ANNA, shown.button("Ort vergessen"), message_id=shown.sent_id(0))
+    assert "Gespeicherter Ort: keiner" in forgotten.text
+    cancelled = await chat.send(ANNA, "/abbrechen")
+    assert "Alles klar, abgebrochen." in cancelled.text
+
+
+async def test_privacy_explains_what_is_stored(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "/datenschutz")
+    assert "Was ich über dich speichere" in reply.text and "/loeschen" in reply.text
+
+
+async def test_my_data_comes_as_a_json_document(chat: Chat) -> None:
+    results = await chat.send(ANNA, "Tierheim in Kassel")
+    await chat.press(ANNA, results.button("Suchauftrag"), message_id=results.sent_id())
+    reply = await chat.send(ANNA, "/meinedaten")
+    assert reply.methods() == ["sendDocument"]
+    name, content = next(iter(reply.calls[0].files.values()))
+    assert name == "meine-daten.json"
+    data = json.loads(content)
+    assert str(ANNA.id) in content.decode() and "Tierheim in Kassel" in json.dumps(data, ensure_ascii=False)
+
+
+async def test_delete_asks_first_and_then_leaves_nothing_behind(chat: Chat, database: Database) -> None:
+    results = await chat.send(ANNA, "Tierheim in Kassel")
+    await chat.press(ANNA, results.button("Suchauftrag"), message_id=results.sent_id())
+    details = await chat.press(ANNA, results.button("ℹ️ 1"), message_id=results.sent_id())
+    await chat.press(ANNA, details.button("Merken"), message_id=results.sent_id())
+    await chat.send(ANNA, "Senioren besuchen")  # leaves an open place question behind
+    async with database.read_only() as session:
+        volunteer_id = (await session.execute(select(Volunteer.id).where(Volunteer.telegram_id == ANNA.id))).scalar_one()
+    asked = await chat.send(ANNA, "/loeschen")
+    kept = await chat.press(ANNA, asked.button("Nein, behalten"), message_id=asked.sent_id())
+    assert "nichts gelöscht" in kept.text
+    before = await _rows_of(database, ANNA.id, volunteer_id)
+    assert {"favourites.volunteer_id", "saved_searches.volunteer_id", "chat_searches.volunteer_id",
+            "chat_states.volunteer_id", "volunteers.telegram_id"} <= set(before)
+    asked = await chat.send(ANNA, "/loeschen")
+    deleted = await chat.press(ANNA, asked.button("Ja, alles löschen"), message_id=asked.sent_id())
+    assert "Ich habe alles über dich gelöscht" in deleted.text
+    assert await _rows_of(database, ANNA.id, volunteer_id) == {}
+
+
+async def _rows_of(database: Database, telegram_id: int, volunteer_id: int) -> dict[str, int]:
+    """Counts rows in every table that name the person or belong to their volunteer record."""
+    found: dict[str, int] = {}
+    async with database.read_only() as session:
+        tables = await session.run_sync(lambda sync: {
+            name: [column["name"] for column in inspect(sync.bind).get_columns(name)]
+            for name in inspect(sync.bind).get_table_names()})
+        for table, columns in tables.items():
+            for column, value in (("telegram_id", telegram_id), ("volunteer_id", volunteer_id), ("chat_id", telegram_id)):
+                if column in columns:
+                    count = (await session.execute(text(f'SELECT count(*) FROM "{table}" WHERE "{column}" = :v'),
+                                                   {"v": value})).scalar_one()
+                    if count:
+                        found[f"{table}.{column}"] = count
+    return found

@@ -1,0 +1,64 @@
+"""The message catalogues: German and English say the same things, and every key the code uses exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.texts import LANGUAGES, catalogue, t
+from bot.texts.catalogue import placeholders
+
+BOT = Path(__file__).resolve().parents[2] / "bot"
+# t(lang, "section.key" ...) with a literal key; dynamic keys are checked by the tests of their sections below.
+LITERAL_KEY = re.compile(r"""\bt\(\s*[\w.]+\s*,\s*["']([a-z_]+\.[a-z_]+)["']""")
+
+
+def test_both_languages_have_the_same_keys() -> None:
+    assert set(catalogue("de")) == set(catalogue("en"))
+
+
+@pytest.mark.parametrize("key", sorted(catalogue("de")))
+def test_translations_use_the_same_placeholders(key: str) -> None:
+    assert placeholders(catalogue("de")[key]) == placeholders(catalogue("en")[key])
+
+
+def test_every_key_written_in_the_code_exists() -> None:
+    used = {key for path in BOT.rglob("*.py") for key in LITERAL_KEY.findall(path.read_text(encoding="utf-8"))}
+    assert used, "the pattern should find keys"
+    missing = sorted(used - set(catalogue("de")))
+    assert not missing
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keys_built_from_data_exist(lang: str) -> None:
+    texts = catalogue(lang)
+    for tag in ("weekday", "weekend", "daytime", "evening", "one_off", "regular"):
+        assert f"listing.{tag}" in texts
+    for mode in ("immediate", "daily", "off"):
+        assert f"alerts.mode_{mode}" in texts and f"alerts.saved_{mode}" in texts
+        assert f"settings.button_alerts_{mode}" in texts
+    for other in LANGUAGES:
+        assert f"settings.language_{other}" in texts
+
+
+def test_buttons_are_plain_text_and_short() -> None:
+    for lang in LANGUAGES:
+        for key, text in catalogue(lang).items():
+            if ".button_" in key:
+                assert "<" not in text and len(text.format(**{name: "99" for name in placeholders(text)})) <= 40, key
+
+
+def test_lookup_fills_placeholders_and_falls_back_to_german() -> None:
+    assert t("en", "search.count", total=7, first=1, last=5) == "7 opportunities found, here 1–5:"
+    assert t("fr", "problem.stale") == "Dieses Ergebnis ist nicht mehr aktuell."
+
+
+def test_every_text_in_the_catalogue_is_used() -> None:
+    source = "\n".join(path.read_text(encoding="utf-8") for path in BOT.rglob("*.py"))
+    built = ("listing.", "alerts.mode_", "alerts.saved_", "settings.button_alerts_", "settings.language_",
+             "languages.", "commands.")
+    unused = [key for key in catalogue("de")
+              if not key.startswith(built) and f'"{key}"' not in source and f"'{key}'" not in source]
+    assert not unused
