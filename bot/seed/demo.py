@@ -1,0 +1,106 @@
+"""The demo data set: every district of Hessen and Sachsen, some large cities elsewhere, a few online offers.
+
+Deterministic: the same seed and seed day give the same rows (random.Random per region, stable external ids
+"demo-<region>-<n>" and "<organisation id>-<k>"). Dates are relative to the seed day (see bot.seed.listings).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from bot.seed.batches import SeedBatch, in_batches, listings_of
+from bot.seed.contacts import slugify
+from bot.seed.corpus import load_corpus
+from bot.seed.listings import Listing
+from bot.seed.organisations import DemoOrganisation, compose_organisation, pick_type
+from bot.seed.sites import Site, city_site, district_sites, postal_codes
+
+DEMO_SOURCE = "demo"
+DEMO_SEED = 2024
+STARTING_STATES = ("05", "13")  # Hessen, Sachsen: every district gets organisations
+STARTING_STATE_ORGANISATIONS = 720  # shared by the districts by population
+MIN_ORGANISATIONS_PER_DISTRICT = 6
+OTHER_CITIES = ("Berlin", "Hamburg", "München", "Köln", "Stuttgart", "Düsseldorf", "Nürnberg", "Hannover",
+                "Bremen", "Dortmund", "Essen", "Mainz", "Erfurt", "Magdeburg")
+OTHER_CITY_ORGANISATIONS = 80
+MIN_ORGANISATIONS_PER_CITY = 3
+ONLINE_ORGANISATIONS = 6  # their listings are remote and have no place
+ELSEWHERE_SHARE = 0.15  # listings of a district's organisation held in another place of the district
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A district or city and how many demo organisations it gets."""
+
+    key: str
+    sites: list[Site]
+    organisations: int
+    spread: bool  # listings may lie in other places of the region
+    online: bool = False
+
+
+def demo_batches(*, today: date, seed: int = DEMO_SEED, batch_size: int = 1000,
+                 only: Collection[str] | None = None) -> Iterator[SeedBatch]:
+    """Yields the demo data set in batches of about `batch_size` listings (`only`: these region keys)."""
+    return in_batches(demo_organisations(today=today, seed=seed, only=only), batch_size)
+
+
+def demo_organisations(*, today: date, seed: int = DEMO_SEED,
+                       only: Collection[str] | None = None) -> Iterator[tuple[DemoOrganisation, list[Listing]]]:
+    """Yields every demo organisation with its listings, region by region (or only the regions named)."""
+    corpus, postal = load_corpus(), postal_codes()
+    used: set[str] = set()
+    for region in regions():
+        if only is not None and region.key not in only:
+            continue
+        rng = random.Random(f"{DEMO_SOURCE}:{seed}:{region.key}")
+        for number in range(1, region.organisations + 1):
+            where = rng.choices(region.sites, weights=[s.population ** 0.8 for s in region.sites])[0]
+            kind = corpus.organisation_types["online"] if region.online else pick_type(rng, corpus.organisation_types, where)
+            org = compose_organisation(rng, corpus, kind, where, source=DEMO_SOURCE,
+                                       external_id=f"demo-{region.key}-{number:03d}", unique=_unique(used))
+            count = rng.randint(*kind.listings)
+            ids = [f"{org.external_id}-{k}" for k in range(1, count + 1)]
+            elsewhere = region.sites if region.spread else None
+            yield org, listings_of(rng, corpus, org, ids, today=today, postal=postal, elsewhere=elsewhere,
+                                   elsewhere_share=ELSEWHERE_SHARE)
+
+
+def regions() -> list[Region]:
+    """Returns the demo's regions in a fixed order: districts of Hessen, of Sachsen, other cities, online."""
+    result = _district_regions()
+    cities = [city_site(name) for name in OTHER_CITIES]
+    total = sum(city.population for city in cities)
+    for city in cities:
+        share = max(MIN_ORGANISATIONS_PER_CITY, round(OTHER_CITY_ORGANISATIONS * city.population / total))
+        result.append(Region(f"city-{slugify(city.short)}", [city], share, spread=False))
+    result.append(Region("online", cities[:4], ONLINE_ORGANISATIONS, spread=False, online=True))
+    return result
+
+
+def _district_regions() -> list[Region]:
+    """Gives each district of the starting states organisations by population, never fewer than six."""
+    districts = [(state, name, sites) for state in STARTING_STATES for name, sites in district_sites(state).items()]
+    everyone = sum(s.population for _, _, sites in districts for s in sites)
+    result = []
+    for state, name, sites in districts:
+        share = round(STARTING_STATE_ORGANISATIONS * sum(s.population for s in sites) / everyone)
+        result.append(Region(f"{state}-{slugify(name)}", sites, max(MIN_ORGANISATIONS_PER_DISTRICT, share), spread=True))
+    return result
+
+
+def _unique(used: set[str]) -> Callable[[str], str]:
+    """Returns a function that makes slugs unique within one generation run ("tafel-kassel-2")."""
+
+    def unique(slug: str) -> str:
+        candidate, number = slug, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{slug}-{number}"
+        used.add(candidate)
+        return candidate
+
+    return unique
