@@ -13,6 +13,7 @@ COMMANDS: list[str] = [
     "db",
     "exchange",
     "link",
+    "seed",
     "parse",
 ]
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
