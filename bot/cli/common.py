@@ -49,6 +49,8 @@ def run_with_database(
         return asyncio.run(_run())
     except (SchemaOutOfDate, CommandError) as error:
         raise SystemExit(str(error)) from None
+    except BrokenPipeError:
+        raise  # the reader of our output went away (e.g. `| head`); main() ends quietly
     except OSError as error:
         raise SystemExit(f"Die Datenbank ist nicht erreichbar / database unreachable: {error}") from None
 
