@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.criteria import Criteria, criteria_from, merged_query
-from bot.search.hits import load_hits
+from bot.search.hits import hits_from
 from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
-from bot.search.retrieval import Page, find_page
+from bot.search.retrieval import count_tries, find_page
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
@@ -52,18 +52,16 @@ async def search(
     limit = min(max(request.limit, 1), MAX_LIMIT)
     offset = min(max(request.offset, 0), MAX_OFFSET)
     moment = now or utcnow()
-    best: tuple[Attempt, Page] | None = None
-    for attempt in attempts(criteria, has_text=bool(groups), widen=request.widen):
-        if attempt.only_if_nothing and best is not None and best[1].total:
-            break
-        page = await find_page(session, criteria, groups, attempt, limit=limit, offset=offset, now=moment)
-        if best is None or page.total > best[1].total:
-            best = (attempt, page)  # a step that found nothing more is not reported as widening
-        if page.total >= MIN_RESULTS:
-            break
-    assert best is not None  # attempts() always returns the search as asked first
-    attempt, page = best
-    hits = await load_hits(session, page.ids, page.scores, criteria, groups)
+    plan = attempts(criteria, has_text=bool(groups), widen=request.widen)
+    page = await find_page(session, criteria, groups, plan[0], limit=limit, offset=offset, now=moment)
+    attempt = plan[0]
+    if page.total < MIN_RESULTS and len(plan) > 1:
+        counts = await count_tries(session, criteria, groups, plan[1:], now=moment)
+        chosen = choose_attempt(plan, [page.total, *counts])
+        if chosen is not attempt:
+            attempt = chosen
+            page = await find_page(session, criteria, groups, attempt, limit=limit, offset=offset, now=moment)
+    hits = hits_from(page.rows, criteria, groups)
     return SearchOutcome(
         query=query,
         widened=attempt.widened,
@@ -73,6 +71,23 @@ async def search(
         radius_km=attempt.radius_km,
         everywhere=criteria.place is None,
     )
+
+
+def choose_attempt(plan: Sequence[Attempt], counts: Sequence[int]) -> Attempt:
+    """Returns the first try with enough matches, else the earliest one with the most.
+
+    A step that found nothing more is not reported as widening; a try marked only_if_nothing is taken
+    only when every try before it found nothing at all.
+    """
+    best, best_count = plan[0], counts[0]
+    for attempt, count in zip(plan[1:], counts[1:]):
+        if attempt.only_if_nothing and best_count:
+            break
+        if count > best_count:
+            best, best_count = attempt, count
+        if count >= MIN_RESULTS:
+            break
+    return best
 
 
 def ambiguous_places(criteria: Criteria) -> tuple[PlaceRef, ...]:

@@ -1,52 +1,37 @@
-"""Turning one page of found ids into the contract's results, with organisation, contact and why-text."""
+"""Turning one page of found rows into the contract's results, with organisation, contact and why-text."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from typing import Any
+
+from sqlalchemy import Row
 
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.model import Contact, Hit
 from bot.search.vocabulary import TermGroup
 from bot.search.why import ListingFacts, why
-from bot.store.models import Opportunity, Organisation
+from bot.store.models import Opportunity
 
-O = Opportunity.__table__.c
-G = Organisation.__table__.c
-_COLUMNS = (
-    O.id, O.title, O.description, O.categories, O.place_name, O.lat, O.lon, O.time_tags, O.languages, O.remote,
-    O.newcomer_friendly, O.contact_name, O.contact_phone, O.contact_email, O.contact_url,
-    G.name.label("organisation"), G.contact_name.label("organisation_contact"),
-    G.contact_phone.label("organisation_phone"), G.contact_email.label("organisation_email"),
-    G.website.label("organisation_website"),
+# The page's own columns, read in the same statement that ranks (see bot.search.retrieval).
+PAGE_COLUMNS = (
+    "o.title, o.description, o.categories, o.place_name, o.lat, o.lon, o.time_tags, o.languages, o.remote, "
+    "o.newcomer_friendly, o.contact_name, o.contact_phone, o.contact_email, o.contact_url, "
+    "g.name AS organisation, g.contact_name AS organisation_contact, g.contact_phone AS organisation_phone, "
+    "g.contact_email AS organisation_email, g.website AS organisation_website"
 )
+JSON_COLUMNS = {name: Opportunity.__table__.c[name].type for name in ("categories", "time_tags", "languages")}
 
 
-async def load_hits(
-    session: AsyncSession,
-    ids: Sequence[int],
-    scores: Sequence[float],
-    criteria: Criteria,
-    groups: Sequence[TermGroup],
-) -> tuple[Hit, ...]:
-    """Reads the listings of one page and returns them as hits, in the page's order."""
-    if not ids:
-        return ()
-    statement = (
-        select(*_COLUMNS)
-        .select_from(Opportunity.__table__.join(Organisation.__table__, O.organisation_id == G.id))
-        .where(O.id.in_(list(ids)))
-    )
-    rows = {row.id: row for row in await session.execute(statement)}
+def hits_from(rows: Sequence[Row[Any]], criteria: Criteria, groups: Sequence[TermGroup]) -> tuple[Hit, ...]:
+    """Returns the contract's results for one page of rows, in their order."""
     frame = Frame.around(criteria.place.lat, criteria.place.lon) if criteria.place else None
-    # A listing may vanish between the two queries (deleted meanwhile): skip it rather than fail.
-    return tuple(_hit(rows[id_], score, criteria, groups, frame) for id_, score in zip(ids, scores) if id_ in rows)
+    return tuple(_hit(row, criteria, groups, frame) for row in rows)
 
 
-def _hit(row, score: float, criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None) -> Hit:  # type: ignore[no-untyped-def]
+def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None) -> Hit:
     """Builds one hit from a joined row."""
     distance = None
     if frame is not None and row.lat is not None and row.lon is not None:
@@ -77,6 +62,6 @@ def _hit(row, score: float, criteria: Criteria, groups: Sequence[TermGroup], fra
         distance_km=distance,
         time=facts.time_tags,
         contact=contact,
-        score=round(score, 4),
+        score=round(float(row.score), 4),
         why=why(facts, criteria, groups, distance),
     )

@@ -1,9 +1,9 @@
-"""One try of a search in SQL: hard constraints through indexes, ranked in the database, one page out.
+"""A search's tries in SQL: hard constraints through indexes, ranked in the database, one page out.
 
 The spatial prefilter is a latitude/longitude box on the covering index (status, lat, lon, ...), refined
 to the exact radius on the same flat map the score uses; categories are bitmask tests on those
 candidates; free words go through the full-text index. Without a place the search runs over published
-listings only via the same index, and remote-only searches use the small partial index of remote ones.
+listings via the same index, and remote-only searches use the small partial index of remote ones.
 """
 
 from __future__ import annotations
@@ -12,104 +12,130 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Float, Integer, func, literal, literal_column, or_, select, true
+from typing import Any
+
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import ColumnElement
 
 from bot.categories import category_mask
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
-from bot.search.ranking import O, score_expression, squared_distance, time_filter
+from bot.search.hits import JSON_COLUMNS, PAGE_COLUMNS
+from bot.search.ranking import score_sql, squared_distance, time_conditions
+from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any
 from bot.search.vocabulary import TermGroup
 from bot.search.widening import Attempt
+from bot.store.types import UTCDateTime
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """The ids and scores of one page, best first, and how many listings matched in all."""
+    """One page of rows (score, total and the columns of bot.search.hits), best first, and the match count."""
 
-    ids: tuple[int, ...]
-    scores: tuple[float, ...]
+    rows: tuple[Row[Any], ...]
     total: int
 
 
 async def find_page(
-    session: AsyncSession,
-    criteria: Criteria,
-    groups: Sequence[TermGroup],
-    attempt: Attempt,
-    *,
-    limit: int,
-    offset: int,
-    now: datetime,
+    session: AsyncSession, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, *,
+    limit: int, offset: int, now: datetime,
 ) -> Page:
-    """Runs one try: counts the matches and returns the requested page in a stable order (ties by id)."""
-    dialect = session.bind.dialect.name
-    frame = Frame.around(criteria.place.lat, criteria.place.lon) if criteria.place else None
-    filters = constraints(criteria, groups, attempt, frame, dialect=dialect, now=now)
-    score = score_expression(criteria, groups, frame, dialect=dialect, now=now, radius_km=attempt.radius_km)
-    score = score.label("score")
-    statement = (
-        select(O.id, score, func.count().over().label("total"))
-        .where(*filters)
-        .order_by(score.desc(), O.id)
-        .limit(limit)
-        .offset(offset)
+    """Runs one try: returns the requested page in a stable order (ties by id) and the number of matches.
+
+    One statement ranks, counts (a window over all matches) and reads the page's details, because every
+    round trip to the database costs more than the ranking itself.
+    """
+    sql = SqlText(session.bind.dialect.name)
+    frame = _frame(criteria)
+    where = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now))
+    score = score_sql(sql, criteria, groups, frame, now=now, radius_km=attempt.radius_km)
+    ranked = (
+        f"SELECT o.id AS id, {score} AS score, count(*) OVER () AS total "
+        f"FROM opportunities o{_index_hint(sql, criteria, groups, attempt)} WHERE {where} "
+        f"ORDER BY score DESC, o.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
-    rows = (await session.execute(statement)).all()
+    statement = sql.statement(
+        f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, {PAGE_COLUMNS} "
+        f"FROM ({ranked}) ranked JOIN opportunities o ON o.id = ranked.id "
+        "JOIN organisations g ON g.id = o.organisation_id ORDER BY ranked.score DESC, ranked.id"
+    ).columns(**JSON_COLUMNS)
+    rows = tuple((await (await session.connection()).execute(statement)).all())
     if rows:
         total = int(rows[0].total)
-    elif offset:
-        total = int((await session.execute(select(func.count()).where(*filters))).scalar_one())
+    elif offset:  # past the end: the window count came with no row
+        total = (await count_tries(session, criteria, groups, [attempt], now=now))[0]
     else:
         total = 0
-    return Page(tuple(int(row.id) for row in rows), tuple(float(row.score) for row in rows), total)
+    return Page(rows, total)
+
+
+async def count_tries(
+    session: AsyncSession, criteria: Criteria, groups: Sequence[TermGroup], tries: Sequence[Attempt], *,
+    now: datetime,
+) -> list[int]:
+    """Counts the matches of several tries in one pass over the loosest (the last) of them."""
+    sql = SqlText(session.bind.dialect.name)
+    frame = _frame(criteria)
+    where = " AND ".join(constraints(sql, criteria, groups, tries[-1], frame, now=now))
+    counts = ", ".join(
+        f"SUM(CASE WHEN {' AND '.join(constraints(sql, criteria, groups, attempt, frame, now=now))} "
+        f"THEN 1 ELSE 0 END) AS c{number}"
+        for number, attempt in enumerate(tries)
+    )
+    hint = _index_hint(sql, criteria, groups, tries[-1])
+    connection = await session.connection()
+    row = (await connection.execute(sql.statement(f"SELECT {counts} FROM opportunities o{hint} WHERE {where}"))).one()
+    return [int(value or 0) for value in row]
 
 
 def constraints(
-    criteria: Criteria,
-    groups: Sequence[TermGroup],
-    attempt: Attempt,
-    frame: Frame | None,
-    *,
-    dialect: str,
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, frame: Frame | None, *,
     now: datetime,
-) -> list[ColumnElement[bool]]:
-    """Returns the hard constraints of one try as WHERE conditions."""
-    # A literal, not a parameter: PostgreSQL picks the partial indexes only for the constant.
-    conditions: list[ColumnElement[bool]] = [
-        O.status == literal_column("'published'"),
-        or_(O.expires_at.is_(None), O.expires_at > now),
+) -> list[str]:
+    """Returns the hard constraints of one try as SQL conditions on the opportunities row `o`."""
+    # 'published' is written out: PostgreSQL uses the partial indexes only for the constant.
+    conditions = [
+        "o.status = 'published'",
+        f"(o.expires_at IS NULL OR o.expires_at > {sql.bind(now, UTCDateTime())})",
     ]
     if attempt.radius_km is not None and frame is not None:
         min_lat, max_lat, min_lon, max_lon = frame.box(attempt.radius_km)
         conditions += [
-            O.lat.between(literal(min_lat, Float), literal(max_lat, Float)),
-            O.lon.between(literal(min_lon, Float), literal(max_lon, Float)),
-            squared_distance(frame) <= literal(attempt.radius_km**2, Float),
+            f"o.lat BETWEEN {sql.number(min_lat)} AND {sql.number(max_lat)}",
+            f"o.lon BETWEEN {sql.number(min_lon)} AND {sql.number(max_lon)}",
+            f"{squared_distance(sql, frame)} <= {sql.number(attempt.radius_km**2)}",
         ]
     if criteria.exclude_categories:
-        excluded = category_mask(criteria.exclude_categories)
-        conditions.append(O.category_mask.op("&")(literal(excluded, Integer)) == 0)
+        conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.exclude_categories))}) = 0")
     if criteria.remote:
-        conditions.append(O.remote == true())
+        conditions.append(sql.true("o.remote"))
     if attempt.strict_time:
-        conditions += time_filter(criteria.time)
-    interest = _interest(criteria, groups, attempt, dialect)
-    if interest is not None:
-        conditions.append(interest)
+        conditions += time_conditions(sql, criteria.time)
+    if criteria.categories:
+        # Words found as written also admit listings outside the categories; typo corrections only rank.
+        exact = [group for group in groups if not group.fuzzy]
+        in_category = f"(o.category_mask & {sql.integer(category_mask(criteria.categories))}) <> 0"
+        conditions.append(f"({in_category} OR {holds_any(sql, exact)})" if exact else in_category)
+    elif attempt.text_required and groups:
+        conditions.append(holds_any(sql, groups))
     return conditions
 
 
-def _interest(
-    criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, dialect: str
-) -> ColumnElement[bool] | None:
-    """Returns "in a wanted category, or holding a free word", or only the words when no category was asked."""
-    if criteria.categories:
-        wanted = category_mask(criteria.categories)
-        in_category = O.category_mask.op("&")(literal(wanted, Integer)) != 0
-        return or_(in_category, holds_any(dialect, groups)) if groups else in_category
-    if attempt.text_required and groups:
-        return holds_any(dialect, groups)
-    return None
+def _index_hint(sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> str:
+    """Names the covering index SQLite must read; PostgreSQL plans well from its statistics.
+
+    Left alone, SQLite prefers (status, expires_at) for the expiry test and then visits every row.
+    """
+    if not sql.is_sqlite:
+        return ""
+    if criteria.remote:
+        return " INDEXED BY ix_opportunities_search_remote"
+    if attempt.radius_km is None and attempt.text_required and groups:
+        return ""  # nationwide free words: the full-text index drives, rows are fetched by id
+    return " INDEXED BY ix_opportunities_search_geo"
+
+
+def _frame(criteria: Criteria) -> Frame | None:
+    """Returns the flat map around the search's place, if it has one."""
+    return Frame.around(criteria.place.lat, criteria.place.lon) if criteria.place else None

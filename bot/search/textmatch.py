@@ -2,39 +2,32 @@
 
 SQLite asks its FTS5 table, PostgreSQL the GIN-indexed tsvector column; both index the folded title and
 description of published listings only (migration 0003), and both get the same terms, so they agree.
+SQLite answers with the set of matching ids (decoding FTS5 doclists is cheap); PostgreSQL tests each
+candidate's stored vector, which costs microseconds, where building the set nationwide meant visiting
+the table once for every listing holding a common word (and the GIN index still serves filters).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import String, column, func, literal, literal_column, select, table
-from sqlalchemy.sql.elements import ColumnElement
-
+from bot.search.sql import SqlText
 from bot.search.vocabulary import TermGroup
-from bot.store.models import Opportunity
-
-OPPORTUNITIES = Opportunity.__table__
-_FTS = table("opportunity_search", column("rowid"))
-_MATCHED = OPPORTUNITIES.alias("matched")
 
 
-def holds_any(dialect: str, groups: Sequence[TermGroup], *, title_only: bool = False) -> ColumnElement[bool]:
-    """Returns a condition: the listing's text (or title) holds a term of any of the groups."""
-    if dialect == "sqlite":
+def holds_any(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = False) -> str:
+    """Returns an SQL condition on the row `o`: its text (or title) holds a term of any of the groups."""
+    if sql.is_sqlite:
         expression = " OR ".join(f"({_fts5(group)})" for group in groups)
         if title_only:
             expression = f"title : ({expression})"
-        found = select(_FTS.c.rowid).where(literal_column("opportunity_search").op("MATCH")(literal(expression, String)))
-        return OPPORTUNITIES.c.id.in_(found)
+        return (
+            "o.id IN (SELECT rowid FROM opportunity_search "
+            f"WHERE opportunity_search MATCH {sql.bind(expression)})"
+        )
     weight = "A" if title_only else ""
     expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
-    tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), literal(expression, String))
-    found = select(_MATCHED.c.id).where(
-        _MATCHED.c.status == literal_column("'published'"),
-        literal_column("matched.search_vector").op("@@")(tsquery),
-    )
-    return OPPORTUNITIES.c.id.in_(found)
+    return f"o.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
 
 
 def _fts5(group: TermGroup) -> str:

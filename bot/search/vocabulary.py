@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 _INDEX_WORD = re.compile(r"^[a-z0-9]{3,40}$")
 # German (and a few English) endings; stripping them leaves a stem that prefix-matches inflections and
@@ -121,28 +122,29 @@ class Vocabulary:
         return sorted(found, key=lambda term: (-self.documents[term], term))[:MAX_INFIX_TERMS]
 
     def _corrections(self, word: str) -> tuple[str, ...]:
-        """Returns the closest index terms to a misspelt word (same first letter, length within two)."""
-        if len(word) < 5:
+        """Returns the closest index terms to a misspelt word (same first letter, within a few edits)."""
+        edits = allowed_edits(word)
+        if not edits:
             return ()
         choices: list[str] = []
-        for length in range(len(word) - 2, len(word) + 3):
+        for length in range(len(word) - edits, len(word) + edits + 1):
             choices.extend(self._buckets.get((word[0], length), ()))
-        cutoff = 80 if len(word) < 7 else 82
-        scored = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=10)
+        scored = process.extract(word, choices, scorer=Indel.distance, score_cutoff=edits, limit=10)
         if not scored:
             return ()
-        best = scored[0][1]
-        close = [term for term, score, _ in scored if score >= best - 3]
-        close.sort(key=lambda term: (-fuzz.ratio(word, term), -self.documents[term], term))
+        best = min(distance for _, distance, _ in scored)
+        close = sorted((term for term, distance, _ in scored if distance == best),
+                       key=lambda term: (-self.documents[term], term))
         return tuple(close[:MAX_FUZZY_TERMS])
 
     def _corrected_head(self, word: str) -> str | None:
         """Returns the stem of longer terms' beginnings a misspelt word is close to (vorlsen -> vorles*)."""
-        if len(word) < 6:
+        edits = allowed_edits(word)
+        if len(word) < 6 or not edits:
             return None
         size = len(word)
         heads = {term[:size] for term in self._by_letter.get(word[0], ()) if len(term) > size + 2}
-        best = process.extractOne(word, heads, scorer=fuzz.ratio, score_cutoff=82)
+        best = process.extractOne(word, heads, scorer=Indel.distance, score_cutoff=edits)
         if best is None:
             return None
         prefix = stem_of(best[0])
@@ -154,6 +156,11 @@ class Vocabulary:
         for prefix in prefixes:
             total += sum(self.documents[term] for term in self._prefixed(prefix) if term not in terms)
         return min(total, self.listings) if self.listings else total
+
+
+def allowed_edits(word: str) -> int:
+    """Returns how many inserted or deleted letters a typo of this length may cost (a swap costs two)."""
+    return 0 if len(word) < 5 else 1 if len(word) < 6 else 2 if len(word) < 11 else 3
 
 
 def stem_of(word: str) -> str:

@@ -15,18 +15,34 @@ from bot.search.vocabulary import Vocabulary
 _SQLITE_TERMS = text(
     "SELECT term, doc FROM opportunity_search_vocabulary WHERE length(term) BETWEEN 3 AND 40"
 )
-_POSTGRES_TERMS = text(
-    "SELECT term, documents FROM search_terms WHERE documents > 0 AND length(term) BETWEEN 3 AND 40"
+_POSTGRES_TERMS = text("SELECT term FROM search_terms WHERE length(term) BETWEEN 3 AND 40")
+# How common the commonest words are, as the planner's statistics (ANALYZE) estimate them.
+_POSTGRES_COMMON = text(
+    "SELECT most_common_elems::text::text[] AS terms, most_common_elem_freqs AS shares FROM pg_stats "
+    "WHERE schemaname = current_schema() AND tablename = 'opportunities' AND attname = 'search_vector'"
 )
 _PUBLISHED = text("SELECT count(*) FROM opportunities WHERE status = 'published'")
 
 
 async def load_vocabulary(session: AsyncSession) -> Vocabulary:
     """Reads every index term with its document count, and how many listings are published."""
-    query = _SQLITE_TERMS if session.bind.dialect.name == "sqlite" else _POSTGRES_TERMS
-    documents = {term: int(count) for term, count in await session.execute(query)}
     listings = int((await session.execute(_PUBLISHED)).scalar_one())
+    if session.bind.dialect.name == "sqlite":
+        documents = {term: int(count) for term, count in await session.execute(_SQLITE_TERMS)}
+    else:
+        documents = await _postgres_documents(session, listings)
     return Vocabulary(documents, listings)
+
+
+async def _postgres_documents(session: AsyncSession, listings: int) -> dict[str, int]:
+    """Returns the words with estimated document counts: from statistics for common ones, 1 for the rest."""
+    documents = {term: 1 for term in (await session.execute(_POSTGRES_TERMS)).scalars()}
+    statistics = (await session.execute(_POSTGRES_COMMON)).first()
+    if statistics is not None and statistics.terms:
+        for term, share in zip(statistics.terms, statistics.shares):
+            if term in documents:
+                documents[term] = max(1, round(share * listings))
+    return documents
 
 
 class VocabularyCache:

@@ -12,7 +12,7 @@ from bot.search.vocabulary import TermGroup
 from nlu.text import fold
 
 SEPARATOR = " · "
-_TOKEN = re.compile(r"\w+(?:[-']\w+)*")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, as the full-text index splits words
 _TIME = {
     "de": {"weekday": "werktags", "weekend": "Wochenende", "daytime": "tagsüber", "evening": "abends",
            "one_off": "einmalig", "regular": "regelmäßig"},
@@ -85,12 +85,16 @@ def format_distance(distance_km: float, lang: str) -> str:
 
 def matched_word(listing: ListingFacts, groups: Sequence[TermGroup]) -> str | None:
     """Returns the listing's own word (title first) that one of the free words found, as it is written."""
+    if not groups:
+        return None
     for text in (listing.title, listing.description):
-        for token in _TOKEN.findall(text):
-            for part in token.replace("'", "-").split("-"):
-                folded = fold(part)
-                if any(group.matches(folded) for group in groups):
-                    return part
+        words = _WORD.findall(text)
+        folded = _WORD.findall(fold(text))
+        if len(words) != len(folded):  # folding merged or split a word: fold them one by one instead
+            folded = [fold(word) for word in words]
+        for word, key in zip(words, folded):
+            if any(group.matches(key) for group in groups):
+                return word
     return None
 
 

@@ -11,11 +11,13 @@ SQLite: a contentless FTS5 table over folded title and description of published 
 by triggers, and an fts5vocab table over it. Contentless rather than external-content because the indexed
 text is the folded text, not the stored one: an external-content 'rebuild' would index the wrong text.
 PostgreSQL: a stored tsvector column (config 'simple': German stemming would break compounds apart
-inconsistently), a GIN index over published rows, and a search_terms table with document counts kept by
-statement-level triggers, because ts_stat over a million rows is far too slow to read per process.
+inconsistently), a GIN index over published rows, and a search_terms table of the words of published
+listings kept by statement-level triggers, because ts_stat over a million rows is far too slow to read
+per process; how common a word is comes from the planner's statistics (pg_stats.most_common_elems).
 
 Caution for later migrations: an SQLite batch_alter_table that recreates `opportunities` drops these
-triggers; recreate them with bot.search.maintenance.rebuild_search_index afterwards.
+triggers and leaves the index stale; such a migration must recreate them and refill the index as
+_upgrade_sqlite does (plain ADD COLUMN and CREATE INDEX do not recreate the table).
 """
 
 from __future__ import annotations
@@ -75,10 +77,7 @@ def downgrade() -> None:
         for statement in (
             "DROP TRIGGER IF EXISTS opportunities_search_terms_insert ON opportunities",
             "DROP TRIGGER IF EXISTS opportunities_search_terms_update ON opportunities",
-            "DROP TRIGGER IF EXISTS opportunities_search_terms_delete ON opportunities",
-            "DROP FUNCTION IF EXISTS search_terms_count_inserted()",
-            "DROP FUNCTION IF EXISTS search_terms_count_updated()",
-            "DROP FUNCTION IF EXISTS search_terms_count_deleted()",
+            "DROP FUNCTION IF EXISTS search_terms_collect()",
             "DROP TABLE IF EXISTS search_terms",
             "DROP INDEX IF EXISTS ix_opportunities_search_text",
             "ALTER TABLE opportunities DROP COLUMN IF EXISTS search_vector",
@@ -142,45 +141,30 @@ def _upgrade_postgres() -> None:
         f"CREATE INDEX ix_opportunities_search_remote ON opportunities (published_at) INCLUDE ({_COVERING}, lat, lon) "
         "WHERE status = 'published' AND remote"
     )
-    op.execute("CREATE TABLE search_terms (term text PRIMARY KEY, documents integer NOT NULL)")
-    _create_term_counting()
+    op.execute("CREATE TABLE search_terms (term text PRIMARY KEY)")
+    _create_term_collection()
     op.execute(
-        "INSERT INTO search_terms (term, documents) SELECT term, count(*) FROM opportunities, "
-        "unnest(tsvector_to_array(search_vector)) AS term WHERE status = 'published' GROUP BY term"
+        "INSERT INTO search_terms (term) SELECT DISTINCT term FROM opportunities, "
+        "unnest(tsvector_to_array(search_vector)) AS term WHERE status = 'published'"
     )
 
 
-def _term_counts(rows: str, sign: str) -> str:
-    """Returns an upsert adding (or subtracting) the published rows' distinct terms to search_terms."""
-    # Sorted so concurrent writers lock vocabulary rows in the same order and never deadlock.
-    return (
-        f"INSERT INTO search_terms AS known (term, documents) SELECT term, {sign}count(*) FROM {rows}, "
-        f"unnest(tsvector_to_array({rows}.search_vector)) AS term WHERE {rows}.status = 'published' "
-        "GROUP BY term ORDER BY term "
-        "ON CONFLICT (term) DO UPDATE SET documents = known.documents + excluded.documents"
+def _create_term_collection() -> None:
+    """Creates the statement-level triggers that add the words of published rows to search_terms."""
+    # DO NOTHING and no deletes: counting documents here made bulk imports four times slower. Words of
+    # listings that went away linger harmlessly until bot.search.maintenance.rebuild_vocabulary runs.
+    collect = (
+        "INSERT INTO search_terms (term) SELECT DISTINCT term FROM new_rows, "
+        "unnest(tsvector_to_array(new_rows.search_vector)) AS term WHERE new_rows.status = 'published' "
+        "ORDER BY term ON CONFLICT (term) DO NOTHING"
     )
-
-
-def _create_term_counting() -> None:
-    """Creates the statement-level triggers that keep search_terms' document counts."""
-    bodies = {
-        "inserted": _term_counts("new_rows", ""),
-        "deleted": _term_counts("old_rows", "-"),
-        "updated": f"{_term_counts('old_rows', '-')}; {_term_counts('new_rows', '')}",
-    }
-    for name, body in bodies.items():
-        # SET search_path FROM CURRENT: the function finds search_terms in the schema it was created in.
+    # SET search_path FROM CURRENT: the function finds search_terms in the schema it was created in.
+    op.execute(
+        "CREATE FUNCTION search_terms_collect() RETURNS trigger LANGUAGE plpgsql "
+        f"SET search_path FROM CURRENT AS $$ BEGIN {collect}; RETURN NULL; END $$"
+    )
+    for event in ("INSERT", "UPDATE"):
         op.execute(
-            f"CREATE FUNCTION search_terms_count_{name}() RETURNS trigger LANGUAGE plpgsql "
-            f"SET search_path FROM CURRENT AS $$ BEGIN {body}; RETURN NULL; END $$"
-        )
-    transitions = {
-        "insert": ("INSERT", "NEW TABLE AS new_rows", "inserted"),
-        "delete": ("DELETE", "OLD TABLE AS old_rows", "deleted"),
-        "update": ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows", "updated"),
-    }
-    for name, (event, referencing, function) in transitions.items():
-        op.execute(
-            f"CREATE TRIGGER opportunities_search_terms_{name} AFTER {event} ON opportunities "
-            f"REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION search_terms_count_{function}()"
+            f"CREATE TRIGGER opportunities_search_terms_{event.lower()} AFTER {event} ON opportunities "
+            "REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_terms_collect()"
         )

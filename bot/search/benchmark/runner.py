@@ -1,0 +1,142 @@
+"""Running the labelled requests through the search and through the brute-force scan, timed and judged."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.categories import keys_from_mask
+from bot.domain import TIME_BITS
+from bot.search import Refinement, SearchOutcome, SearchRequest, VocabularyCache, search
+from bot.search.benchmark.baseline import BruteForceScan
+from bot.search.benchmark.queries import LabelledQuery
+from bot.search.benchmark.relevance import Found, Precision
+from bot.search.criteria import criteria_from
+from bot.store.db import Database
+from bot.store.models import Opportunity
+
+WARM_UP = 20  # requests run first and not counted: vocabulary load, compiled statements, warm caches
+
+
+@dataclass(slots=True)
+class Timings:
+    """Milliseconds per request, overall and by kind of request."""
+
+    samples: list[float] = field(default_factory=list)
+    by_kind: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, kind: str, milliseconds: float) -> None:
+        """Records one request."""
+        self.samples.append(milliseconds)
+        self.by_kind[kind].append(milliseconds)
+
+    @staticmethod
+    def percentiles(samples: Sequence[float]) -> dict[str, float]:
+        """Returns p50, p95, p99, mean and max of samples."""
+        if not samples:
+            return {"p50": 0.0, "p95": 0.0, "p99": 0.0, "mean": 0.0, "max": 0.0}
+        cuts = statistics.quantiles(samples, n=100, method="inclusive") if len(samples) > 1 else list(samples) * 99
+        return {"p50": cuts[49], "p95": cuts[94], "p99": cuts[98], "mean": statistics.fmean(samples),
+                "max": max(samples)}
+
+
+@dataclass(slots=True)
+class EngineRun:
+    """What the indexed search did on one database."""
+
+    timings: Timings = field(default_factory=Timings)
+    precision: Precision = field(default_factory=Precision)
+    subset_precision: Precision = field(default_factory=Precision)  # on the requests the scan also ran
+    widened: int = 0
+    ids: dict[str, list[int]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ScanRun:
+    """What the brute-force scan did (text only, and with the categories as a filter too)."""
+
+    timings: Timings = field(default_factory=Timings)
+    precision: Precision = field(default_factory=Precision)
+    precision_with_categories: Precision = field(default_factory=Precision)
+
+
+async def run_engine(
+    database: Database, queries: Sequence[LabelledQuery], parsed: Mapping[str, Mapping[str, Any]], *,
+    now: datetime, judged_subset: int,
+) -> EngineRun:
+    """Times every request through search() (one read-only session each, as the chat does) and judges it.
+
+    The first `judged_subset` requests are judged once more on their own: the scan runs only on those.
+    """
+    run = EngineRun()
+    vocabularies = VocabularyCache(max_age=3600)
+    remote_ids = await _remote_ids(database)
+    for query in queries[:WARM_UP]:
+        await _search(database, query, parsed, vocabularies, now)
+    for number, query in enumerate(queries):
+        started = time.perf_counter()
+        outcome = await _search(database, query, parsed, vocabularies, now)
+        run.timings.add(query.kind, (time.perf_counter() - started) * 1000)
+        run.ids[query.text] = [hit.id for hit in outcome.results]
+        found = [Found(hit.id, hit.categories, hit.lat, hit.lon, hit.time, hit.id in remote_ids)
+                 for hit in outcome.results]
+        run.precision.add(query, found, outcome.radius_km)
+        if number < judged_subset:
+            run.subset_precision.add(query, found, outcome.radius_km)
+        run.widened += any(step != "everywhere" for step in outcome.widened)
+    return run
+
+
+async def _search(
+    database: Database, query: LabelledQuery, parsed: Mapping[str, Mapping[str, Any]],
+    vocabularies: VocabularyCache, now: datetime,
+) -> SearchOutcome:
+    """Runs one request the way the chat does: its own read-only session, the parse already done."""
+    async with database.read_only() as session:
+        return await search(session, SearchRequest(text=query.text), parse=parsed.__getitem__,
+                            vocabularies=vocabularies, now=now)
+
+
+async def _remote_ids(database: Database) -> set[int]:
+    """Returns the ids of remote listings (the judge needs them; results do not carry the flag)."""
+    table = Opportunity.__table__.c
+    async with database.read_only() as session:
+        return set((await session.execute(select(table.id).where(table.remote.is_(True)))).scalars())
+
+
+def run_scan(
+    scan: BruteForceScan, queries: Sequence[LabelledQuery], parsed: Mapping[str, Mapping[str, Any]],
+) -> ScanRun:
+    """Times the brute-force scan on the requests and judges both of its variants."""
+    run = ScanRun()
+    for query in queries:
+        criteria = criteria_from(parsed[query.text], Refinement(), default_radius_km=15.0)
+        started = time.perf_counter()
+        result = scan.search(criteria, query.text)
+        run.timings.add(query.kind, (time.perf_counter() - started) * 1000)
+        run.precision.add(query, [scan_found(scan, i) for i in result.ids], criteria.radius_km)
+        run.precision_with_categories.add(query, [scan_found(scan, i) for i in result.ids_with_categories],
+                                          criteria.radius_km)
+    return run
+
+
+def scan_found(scan: BruteForceScan, listing_id: int) -> Found:
+    """Describes one listing of the scan for the judge."""
+    index = int((scan.ids == listing_id).nonzero()[0][0])
+    lat, lon = float(scan.lat[index]), float(scan.lon[index])
+    times = int(scan.times[index])
+    return Found(
+        id=listing_id,
+        categories=tuple(keys_from_mask(int(scan.categories[index]))),
+        lat=None if lat != lat else lat,
+        lon=None if lon != lon else lon,
+        time=tuple(tag for tag, bit in TIME_BITS.items() if times & bit),
+        remote=bool(scan.remote[index]),
+    )
