@@ -81,6 +81,8 @@ def report_lines(
     if report.derived_ids:
         lines.append(f"note: no external_id in {_rows(report.derived_ids)}; each got one derived from organisation, "
                      "title and place (a changed title then counts as a new listing)")
+    if report.geocoded:
+        lines.append(f"note: no coordinates in {_rows(report.geocoded)}; taken from the postal code or place name")
     if report.default_status:
         lines.append(f"note: no status in {_rows(report.default_status)}; imported as published")
     if report.organisation_conflicts:

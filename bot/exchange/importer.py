@@ -47,6 +47,7 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     derived_ids: int = 0
     default_status: int = 0
+    geocoded: int = 0
     categorised: int = 0
     uncategorised: int = 0
     organisation_conflicts: int = 0
@@ -117,6 +118,7 @@ async def _check_and_write(
         seen[checked.key] = checked.where
         report.derived_ids += checked.derived_id
         report.default_status += checked.default_status
+        report.geocoded += checked.geocoded
         # The first record naming an organisation decides its values; later differences are counted.
         known = organisations.setdefault(checked.organisation_key, checked.organisation)
         if known is not checked.organisation and known != checked.organisation:

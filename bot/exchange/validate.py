@@ -42,6 +42,7 @@ class Listing:
     organisation: dict[str, Any]
     derived_id: bool = False
     default_status: bool = False
+    geocoded: bool = False  # coordinates came from the gazetteer (postal code or place name)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -116,13 +117,44 @@ def _record_problems(fields: dict[str, Any], found: list[Problem]) -> list[tuple
         problems.append((missing, f"{given} is given, so {missing} is needed too"))
     elif lat is not None and lon is not None:
         problems += _coordinate_problems(lat, lon)
-    has_place = lat is not None or "place_name" in fields or fields.get("remote") is True
-    if not has_place and not {"lat", "lon", "place_name", "remote"} & bad:
-        problems.append(("place_name", "a listing needs a place (place_name or lat/lon) or remote = ja"))
+    has_place = lat is not None or "place_name" in fields or "postal_code" in fields or fields.get("remote") is True
+    if not has_place and not {"lat", "lon", "place_name", "postal_code", "remote"} & bad:
+        problems.append(("place_name", "a listing needs a place (place_name, postal_code or lat/lon) or remote = ja"))
+    elif lat is None and lon is None and not {"lat", "lon", "place_name", "postal_code"} & bad:
+        problems += _geocode(fields)
     start, end = fields.get("start_date"), fields.get("end_date")
     if start and end and end < start:
         problems.append(("end_date", f"{end.isoformat()} is before start_date {start.isoformat()}"))
     return problems
+
+
+def _geocode(fields: dict[str, Any]) -> list[tuple[str, str]]:
+    """Fills coordinates (and state, district) from the postal code or place name, so a radius search finds it.
+
+    A listing without coordinates could never be found near a place; a name the gazetteer does not know is
+    therefore a problem of the row, unless the listing is remote only.
+    """
+    if "place_name" not in fields and "postal_code" not in fields:
+        return []
+    from nlu.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    place = gazetteer.by_postal_code(fields["postal_code"]) if "postal_code" in fields else None
+    if place is None and "place_name" in fields:
+        matches = gazetteer.lookup(fields["place_name"])
+        place = matches[0] if matches else None
+    if place is None:
+        if fields.get("remote") is True:
+            return []
+        named = fields.get("place_name") or fields.get("postal_code")
+        return [("place_name", f"'{named}' is no German place or postal code we know; give lat and lon")]
+    fields["lat"], fields["lon"] = place.lat, place.lon
+    fields.setdefault("place_name", place.name)
+    fields.setdefault("state", place.state)
+    if place.district:
+        fields.setdefault("district", place.district)
+    fields["_geocoded"] = True
+    return []
 
 
 def _coordinate_problems(lat: float, lon: float) -> list[tuple[str, str]]:
@@ -147,6 +179,7 @@ def _listing(where: str, fields: dict[str, Any]) -> Listing:
     organisation = {field.column: fields.pop(field.name) for field in FIELDS
                     if field.table == "organisation" and field.name in fields}
     organisation["source"] = source
+    geocoded = bool(fields.pop("_geocoded", False))
     if "external_id" not in organisation:
         organisation["external_id"] = _derived_id(organisation["name"])
     opportunity = dict(fields, source=source)
@@ -159,7 +192,8 @@ def _listing(where: str, fields: dict[str, Any]) -> Listing:
             f"{fields['lat']:.4f},{fields['lon']:.4f}" if "lat" in fields else "remote"
         )
         opportunity["external_id"] = _derived_id(organisation["name"], fields["title"], place)
-    return Listing(where, opportunity, organisation, derived_id=derived, default_status=default_status)
+    return Listing(where, opportunity, organisation, derived_id=derived, default_status=default_status,
+                   geocoded=geocoded)
 
 
 def _derived_id(*parts: str) -> str:

@@ -39,11 +39,27 @@ def test_a_complete_record_becomes_store_values() -> None:
 
 
 def test_missing_required_fields_are_each_named() -> None:
-    record = listing_record(1, title=None, organisation_name="  ", place_name=None, lat=None, lon=None)
+    record = listing_record(1, title=None, organisation_name="  ", place_name=None, postal_code=None, lat=None,
+                            lon=None)
     assert problems_of(record) == [
         ("title", "required, but empty or missing"),
         ("organisation_name", "required, but empty or missing"),
-        ("place_name", "a listing needs a place (place_name or lat/lon) or remote = ja"),
+        ("place_name", "a listing needs a place (place_name, postal_code or lat/lon) or remote = ja"),
+    ]
+
+
+def test_place_without_coordinates_is_geocoded_so_radius_search_finds_it() -> None:
+    by_name = valid(listing_record(1, place_name="Görlitz", postal_code=None, lat=None, lon=None))
+    assert by_name.geocoded and abs(by_name.opportunity["lat"] - 51.15) < 0.05
+    assert by_name.opportunity["state"] == "Sachsen"
+    by_code = valid(listing_record(2, place_name=None, postal_code="34117", lat=None, lon=None))
+    assert by_code.opportunity["place_name"] == "Kassel" and abs(by_code.opportunity["lon"] - 9.49) < 0.05
+
+
+def test_unknown_place_without_coordinates_is_named() -> None:
+    record = listing_record(1, place_name="Entenhausen", postal_code=None, lat=None, lon=None)
+    assert problems_of(record) == [
+        ("place_name", "'Entenhausen' is no German place or postal code we know; give lat and lon"),
     ]
 
 
