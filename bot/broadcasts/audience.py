@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import Text
 
 from bot.admins import AdminScope, NotAllowed
-from bot.categories import is_category
 from bot.store.models import Organisation, OrganisationMember, Volunteer
 
 EARTH_RADIUS_KM = 6371.0
@@ -63,7 +62,7 @@ class Audience:
                 raise AudienceError("coordinates out of range")
             if not 0 < near.radius_km <= MAX_RADIUS_KM:
                 raise AudienceError(f"the radius must be between 0 and {MAX_RADIUS_KM:g} km")
-        unknown = sorted(key for key in self.interests if not is_category(key))
+        unknown = sorted(key for key in self.interests if not _is_category(key))
         if unknown:
             raise AudienceError(f"unknown categories: {', '.join(unknown)}")
         return self
@@ -96,6 +95,13 @@ class Audience:
             else None,
             interests=frozenset(data.get("interests", ())),
         ).validated()
+
+
+def _is_category(key: str) -> bool:
+    """Tells whether a key names a category (imported late: the taxonomy loader pulls in the NLU package)."""
+    from bot.categories import is_category
+
+    return is_category(key)
 
 
 def within_scope(audience: Audience, scope: AdminScope) -> Audience:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
@@ -30,6 +31,30 @@ from bot.domain import BroadcastStatus, DeliveryState
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class Shield:
+    """Lets short database writes finish even when their caller is cancelled; shutdown waits for them.
+
+    A claim cut off half-way (UPDATE ... RETURNING not yet read) would leave SQLite's connection holding
+    the write lock, and a commit cut off would lose outcomes of messages that did go out.
+    """
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Future[Any]] = set()
+
+    async def run(self, write: Awaitable[T]) -> T:
+        """Runs the write to completion, whatever happens to the caller."""
+        task = asyncio.ensure_future(write)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return await asyncio.shield(task)
+
+    async def drain(self) -> None:
+        """Waits for writes still running."""
+        if self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
 
 class OutcomeWriter:
@@ -39,8 +64,9 @@ class OutcomeWriter:
     number of requests in flight, and one commit serves many sends (2,000+ per second on SQLite).
     """
 
-    def __init__(self, database: Database, *, worker: str, max_batch: int = 500, retries: int = 3) -> None:
-        self._database, self._worker = database, worker
+    def __init__(self, database: Database, *, worker: str, shield: Shield, max_batch: int = 500,
+                 retries: int = 3) -> None:
+        self._database, self._worker, self._shield = database, worker, shield
         self._max_batch, self._retries = max_batch, retries
         self._queue: list[tuple[Outcome, asyncio.Future[None]]] = []
         self._wake = asyncio.Event()
@@ -85,8 +111,7 @@ class OutcomeWriter:
         """Records outcomes, retrying a few times when the database is briefly unavailable."""
         for attempt in range(1, self._retries + 1):
             try:
-                # Shielded so that a shutdown never cuts a commit in half; outcomes of sends are worth keeping.
-                await asyncio.shield(outbox.record(self._database, outcomes, worker=self._worker))
+                await self._shield.run(outbox.record(self._database, outcomes, worker=self._worker))
                 return
             except DBAPIError:
                 if attempt == self._retries:
@@ -112,7 +137,8 @@ class DeliveryEngine:
         self.database, self.sender, self.config, self.worker = database, sender, config, worker
         self.limiter = RateLimiter(config.rate_per_second)
         self.gate = ChatGate(config.per_chat_interval)
-        self.writer = OutcomeWriter(database, worker=worker)
+        self.shield = Shield()
+        self.writer = OutcomeWriter(database, worker=worker, shield=self.shield)
         self.outcomes: Counter[str] = Counter()  # this process's outcomes, for logs and the benchmark
         self._slots = asyncio.Semaphore(config.max_in_flight)
         self._stopping = False
@@ -132,8 +158,9 @@ class DeliveryEngine:
         self._stopping = True
 
     async def close(self) -> None:
-        """Stops the outcome writer."""
+        """Stops the outcome writer once the database writes under way are done."""
         await self.writer.close()
+        await self.shield.drain()
 
     async def deliver(
         self, broadcast_id: int, announcement: Announcement, *, writing: Callable[[], bool] = lambda: False
@@ -164,11 +191,8 @@ class DeliveryEngine:
         taken = await self._take_slots(self.config.claim_size(self.config.max_claim))
         rows: list[Claimed] = []
         try:
-            # Shielded: a claim cancelled half-way (UPDATE ... RETURNING not yet read) would leave SQLite's
-            # connection holding the write lock; finished, its rows just stay `sending` like after a crash.
-            rows = await asyncio.shield(
-                outbox.claim(self.database, broadcast_id, worker=self.worker, limit=taken)
-            )
+            # A claim finished after a cancellation leaves its rows `sending`, as a crash would.
+            rows = await self.shield.run(outbox.claim(self.database, broadcast_id, worker=self.worker, limit=taken))
         finally:
             for _ in range(taken - len(rows)):  # slots of rows not claimed, or of a failed claim
                 self._slots.release()

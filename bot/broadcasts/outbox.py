@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, String, exists, func, literal, or_, select, update
+from sqlalchemy import BigInteger, Integer, String, any_, exists, func, literal, or_, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -149,8 +150,8 @@ async def claim(database: Database, broadcast_id: int, *, worker: str, limit: in
         .values(state=DeliveryState.SENDING.value, claimed_by=worker, updated_at=utcnow())
         .returning(DELIVERIES.c.id, DELIVERIES.c.chat_id, DELIVERIES.c.attempts)
     )
-    async with database.unit_of_work() as session:
-        rows = (await session.execute(statement)).all()
+    async with database.engine.begin() as connection:
+        rows = (await connection.execute(statement)).all()
     return sorted((Claimed(row.id, row.chat_id, row.attempts) for row in rows), key=lambda row: row.id)
 
 
@@ -160,20 +161,31 @@ async def record(database: Database, outcomes: Sequence[Outcome], *, worker: str
     for outcome in outcomes:
         grouped[(outcome.state, outcome.reason, outcome.attempts)].append(outcome.id)
     blocked = sorted({o.chat_id for o in outcomes if o.state == DeliveryState.BLOCKED})
+    dialect = database.engine.dialect.name
     now = utcnow()
-    async with database.unit_of_work() as session:
+    async with database.engine.begin() as connection:
         for (state, reason, attempts), ids in grouped.items():
             values: dict[str, Any] = {"state": state.value, "reason": reason, "attempts": attempts, "updated_at": now}
             if state == DeliveryState.PENDING:
                 values["claimed_by"] = None
-            await session.execute(
-                update(DELIVERIES).where(DELIVERIES.c.id.in_(ids), DELIVERIES.c.claimed_by == worker).values(**values)
+            await connection.execute(
+                update(DELIVERIES)
+                .where(_among(DELIVERIES.c.id, ids, dialect), DELIVERIES.c.claimed_by == worker)
+                .values(**values)
             )
         if blocked:
             # Stop sending them anything else too: alerts and later broadcasts check this flag.
-            await session.execute(
-                update(Volunteer.__table__).where(Volunteer.__table__.c.telegram_id.in_(blocked)).values(blocked=True)
+            volunteers = Volunteer.__table__
+            await connection.execute(
+                update(volunteers).where(_among(volunteers.c.telegram_id, blocked, dialect)).values(blocked=True)
             )
+
+
+def _among(column: Any, values: Sequence[int], dialect: str) -> Any:
+    """column IN values; on PostgreSQL as = ANY(array), one prepared statement for any number of values."""
+    if dialect == "postgresql":
+        return column == any_(literal(list(values), ARRAY(BigInteger)))
+    return column.in_(list(values))
 
 
 async def recover_orphans(
@@ -226,9 +238,9 @@ async def queue_state(database: Database, broadcast_id: int) -> QueueState:
     pending = exists().where(
         DELIVERIES.c.broadcast_id == broadcast_id, DELIVERIES.c.state == DeliveryState.PENDING.value
     )
-    async with database.read_only() as session:
+    async with database.engine.connect() as connection:
         row = (
-            await session.execute(
+            await connection.execute(
                 select(BROADCASTS.c.status, BROADCASTS.c.audience_complete, pending.label("has_pending")).where(
                     BROADCASTS.c.id == broadcast_id
                 )

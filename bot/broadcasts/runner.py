@@ -102,7 +102,7 @@ class BroadcastRunner:
     async def tick(self) -> bool:
         """Does one round of work; returns whether any broadcast is still unfinished or being served."""
         now = utcnow()
-        for broadcast_id in await asyncio.shield(outbox.start_due(self.database, now=now)):
+        for broadcast_id in await self.engine.shield.run(outbox.start_due(self.database, now=now)):
             log.info("broadcast %s started", broadcast_id)
         running, cancelled = await outbox.unfinished(self.database)
         if time.monotonic() - self._last_recovery >= min(self.config.lease_seconds / 4, 30.0):
