@@ -15,9 +15,10 @@ COMMANDS: list[str] = [
     "link",
     "seed",
     "parse",
+    "broadcast",
 ]
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
-BENCHMARKS: list[str] = ["bench_nlu"]
+BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast"]
 
 
 def build_parser() -> argparse.ArgumentParser:

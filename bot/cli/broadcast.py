@@ -1,0 +1,245 @@
+"""`ehrenamt-bot broadcast send|list|status|cancel|resume`: announcements for operators, without the chat.
+
+send queues an announcement exactly as the admin chat flow does (same use cases, same regional rules);
+the running bot delivers it, or `broadcast resume` delivers in this process with BOT_TOKEN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.admins import AdminScope, NotAllowed, admin_scope
+from bot.broadcasts import (
+    AnnouncementError,
+    Audience,
+    AudienceError,
+    BroadcastNotFound,
+    BroadcastRunner,
+    DeliveryConfig,
+    Near,
+    Progress,
+    Report,
+    broadcast_progress,
+    cancel,
+    confirm,
+    create_draft,
+    list_broadcasts,
+    preview,
+    progress_bar,
+    set_audience,
+)
+from bot.broadcasts.outbox import failure_reasons
+from bot.cli.common import CommandError, run_with_database
+from bot.settings import Settings
+from bot.store.db import Database
+
+Work = Callable[[Database, Settings], Awaitable[None]]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Adds the broadcast command and its actions."""
+    parser = subparsers.add_parser("broadcast", help="announcements: send, list, status, cancel, resume")
+    parser.add_argument("--as", dest="acting", type=int, help="act as this admin (default: first of ADMIN_IDS)")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    send = actions.add_parser("send", help="queue an announcement (asks before sending unless --yes)")
+    text = send.add_mutually_exclusive_group(required=True)
+    text.add_argument("--text", help="the announcement")
+    text.add_argument("--text-file", type=Path, help="read the announcement from a file")
+    send.add_argument("--html", action="store_true", help="the text is Telegram HTML (<b>, <i>, <a href>)")
+    send.add_argument("--contacts", action="store_true", help="also organisations' contact people")
+    send.add_argument("--no-volunteers", action="store_true", help="leave volunteers out (with --contacts)")
+    send.add_argument("--state", help="only this state, e.g. Hessen")
+    send.add_argument("--district", help="only this district (with --state)")
+    send.add_argument("--near", help="LAT,LON of a place; volunteers living within --radius km")
+    send.add_argument("--radius", type=float, default=15.0)
+    send.add_argument("--interest", action="append", default=[], help="category key (repeatable: any of them)")
+    send.add_argument("--at", type=datetime.fromisoformat, help="start later, e.g. 2027-05-01T18:00+02:00")
+    send.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    send.set_defaults(func=send_command)
+    actions.add_parser("list", help="running, scheduled and recent broadcasts").set_defaults(func=list_command)
+    status = actions.add_parser("status", help="progress or report of one broadcast")
+    status.add_argument("broadcast_id", type=int)
+    status.set_defaults(func=status_command)
+    stop = actions.add_parser("cancel", help="cancel a scheduled or running broadcast")
+    stop.add_argument("broadcast_id", type=int)
+    stop.set_defaults(func=cancel_command)
+    actions.add_parser("resume", help="deliver due and running broadcasts in this process (needs BOT_TOKEN)"
+                       ).set_defaults(func=resume_command)
+
+
+def send_command(args: argparse.Namespace) -> int:
+    """Composes, previews and queues an announcement."""
+    text = args.text if args.text is not None else args.text_file.read_text(encoding="utf-8")
+    audience = _audience(args)
+
+    async def work(database: Database, settings: Settings) -> None:
+        async with database.unit_of_work() as session:
+            scope = await _scope(session, args, settings)
+            draft = await create_draft(session, admin=scope, text=text, parse_mode="HTML" if args.html else None)
+            await set_audience(session, admin=scope, broadcast_id=draft, audience=audience)
+            shown = await preview(session, admin=scope, broadcast_id=draft)
+            print(f"reaches {shown.recipients:,} people ({_describe(shown.audience)})")
+            if not args.yes and not _agree(f"send #{draft} to {shown.recipients:,} people? [y/N] "):
+                raise CommandError("not sent; nothing was stored")
+            starts = await confirm(session, admin=scope, broadcast_id=draft, at=args.at)
+        print(f"broadcast #{draft} queued for {starts:%Y-%m-%d %H:%M} UTC; the running bot delivers it "
+              "(or run `ehrenamt-bot broadcast resume`)")
+
+    _run(work)
+    return 0
+
+
+def list_command(args: argparse.Namespace) -> int:
+    """Prints running and scheduled broadcasts first, then recent ones."""
+
+    async def work(database: Database, settings: Settings) -> None:
+        async with database.read_only() as session:
+            scope = await _scope(session, args, settings)
+            summaries = await list_broadcasts(session, admin=scope, limit=20)
+        if not summaries:
+            print("no broadcasts yet")
+        for item in summaries:
+            first_line = item.text.splitlines()[0][:50] if item.text.strip() else ""
+            print(f"#{item.broadcast_id:<5} {item.progress.status.value:<9} {_counts(item.progress)}  {first_line}")
+
+    _run(work)
+    return 0
+
+
+def status_command(args: argparse.Namespace) -> int:
+    """Prints one broadcast's progress, and the most common failure reasons."""
+
+    async def work(database: Database, settings: Settings) -> None:
+        async with database.read_only() as session:
+            scope = await _scope(session, args, settings)
+            current = await broadcast_progress(session, admin=scope, broadcast_id=args.broadcast_id)
+            reasons = await failure_reasons(session, args.broadcast_id)
+        print(_progress_line(current))
+        for reason, count in reasons.items():
+            print(f"  {count:>8,}  {reason}")
+
+    _run(work)
+    return 0
+
+
+def cancel_command(args: argparse.Namespace) -> int:
+    """Cancels a broadcast; the running bot stops sending it within a second."""
+
+    async def work(database: Database, settings: Settings) -> None:
+        async with database.unit_of_work() as session:
+            scope = await _scope(session, args, settings)
+            changed = await cancel(session, admin=scope, broadcast_id=args.broadcast_id)
+        print(f"broadcast #{args.broadcast_id} " + ("cancelled" if changed else "had already ended"))
+
+    _run(work)
+    return 0
+
+
+def resume_command(args: argparse.Namespace) -> int:
+    """Delivers due and running broadcasts through Telegram until none is left."""
+
+    async def work(database: Database, settings: Settings) -> None:
+        if settings.bot_token is None:
+            raise CommandError("BOT_TOKEN is not set: nothing can be sent")
+        from telegram import Bot
+
+        from bot.broadcasts.telegram_sender import TelegramSender
+
+        base_url = settings.telegram_api_base_url or "https://api.telegram.org/bot"
+        async with Bot(settings.bot_token.get_secret_value(), base_url=base_url) as bot:
+            config = DeliveryConfig.from_settings(settings)
+            runner = BroadcastRunner(database, TelegramSender(bot, paid=config.paid), config=config,
+                                     on_progress=_print_progress, on_finished=_print_report)
+            await runner.run_until_idle()
+        print("nothing left to deliver")
+
+    _run(work)
+    return 0
+
+
+def _run(work: Work) -> None:
+    """Runs the work on the configured database; refusals become one friendly line instead of a traceback."""
+
+    async def friendly(database: Database, settings: Settings) -> None:
+        try:
+            await work(database, settings)
+        except (AudienceError, AnnouncementError, NotAllowed, ValueError) as error:
+            raise CommandError(f"refused: {error}") from None
+        except BroadcastNotFound as error:
+            raise CommandError(f"no broadcast #{error}") from None
+
+    run_with_database(friendly)
+
+
+async def _print_progress(current: Progress) -> None:
+    """Shows progress on stderr."""
+    print(_progress_line(current), file=sys.stderr)
+
+
+async def _print_report(report: Report) -> None:
+    """Prints the report of a finished broadcast."""
+    print(_progress_line(report.progress))
+
+
+async def _scope(session: AsyncSession, args: argparse.Namespace, settings: Settings) -> AdminScope:
+    """Returns the scope of the admin the operator acts as."""
+    acting = args.acting if args.acting is not None else (settings.admin_ids[0] if settings.admin_ids else None)
+    if acting is None:
+        raise CommandError("set ADMIN_IDS or pass --as TELEGRAM_ID: broadcasts are sent in an admin's name")
+    scope = await admin_scope(session, acting, admin_ids=settings.admin_ids)
+    if scope is None:
+        raise CommandError(f"{acting} is no admin (ADMIN_IDS or a granted role)")
+    return scope
+
+
+def _audience(args: argparse.Namespace) -> Audience:
+    """Builds the audience from the options."""
+    near = None
+    if args.near:
+        try:
+            lat, lon = (float(part) for part in args.near.split(","))
+        except ValueError:
+            raise CommandError("--near takes LAT,LON, e.g. 51.31,9.48") from None
+        near = Near(lat, lon, args.radius)
+    return Audience(volunteers=not args.no_volunteers, contacts=args.contacts, state=args.state,
+                    district=args.district, near=near, interests=frozenset(args.interest))
+
+
+def _describe(audience: Audience) -> str:
+    """Says in a few words who the audience is."""
+    groups = [name for name, wanted in (("volunteers", audience.volunteers), ("contacts", audience.contacts)) if wanted]
+    parts = [" and ".join(groups)]
+    if audience.state:
+        parts.append(f"in {audience.district + ', ' if audience.district else ''}{audience.state}")
+    if audience.near:
+        parts.append(f"within {audience.near.radius_km:g} km of {audience.near.lat:.3f},{audience.near.lon:.3f}")
+    if audience.interests:
+        parts.append("interested in " + ", ".join(sorted(audience.interests)))
+    return " ".join(parts)
+
+
+def _counts(current: Progress) -> str:
+    """Formats the counts of a broadcast."""
+    return (f"sent {current.sent:,} · blocked {current.blocked:,} · failed {current.failed:,} · "
+            f"open {current.remaining:,}")
+
+
+def _progress_line(current: Progress) -> str:
+    """Formats a progress snapshot with bar, counts, rate and time left."""
+    eta = f" · {current.eta_seconds / 60:.0f} min left" if current.eta_seconds else ""
+    return (f"#{current.broadcast_id} {current.status.value} {progress_bar(current.fraction)} "
+            f"{current.fraction:.0%} · {_counts(current)} · {current.rate:.1f}/s{eta}")
+
+
+def _agree(question: str) -> bool:
+    """Asks a yes/no question on the terminal."""
+    try:
+        return input(question).strip().lower() in ("y", "yes", "j", "ja")
+    except EOFError:
+        return False

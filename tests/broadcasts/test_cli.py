@@ -1,0 +1,117 @@
+"""`ehrenamt-bot broadcast`: queue, list, status and cancel from a terminal; resume delivers through real PTB
+to a tiny local Bot API emulator (no network beyond 127.0.0.1)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import pytest
+from broadcast_helpers import add, volunteer
+
+from bot.cli import main
+from bot.store.db import Database
+
+BLOCKED_CHAT = 403
+
+
+class FakeBotApi(BaseHTTPRequestHandler):
+    """Answers getMe and sendMessage like the Bot API; chat 403 has blocked the bot."""
+
+    sent: list[tuple[int, str]] = []
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+        fields = json.loads(body) if body.startswith("{") else {k: v[0] for k, v in parse_qs(body).items()}
+        method = self.path.rsplit("/", 1)[-1]
+        if method == "getMe":
+            self._answer({"ok": True, "result": {"id": 1, "is_bot": True, "first_name": "Test", "username": "TestBot"}})
+        elif int(fields["chat_id"]) == BLOCKED_CHAT:
+            self._answer({"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"},
+                         status=403)
+        else:
+            FakeBotApi.sent.append((int(fields["chat_id"]), fields["text"]))
+            chat = {"id": int(fields["chat_id"]), "type": "private"}
+            self._answer({"ok": True, "result": {"message_id": len(self.sent), "date": 0, "chat": chat,
+                                                 "text": fields["text"]}})
+
+    def _answer(self, payload: dict[str, Any], status: int = 200) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        """Stays quiet."""
+
+
+@pytest.fixture
+def bot_api() -> Iterator[str]:
+    """Runs the emulator on a free local port; yields its base URL."""
+    FakeBotApi.sent = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeBotApi)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/bot"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def configured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Points the CLI at a fresh SQLite file with admin 1000 and a few volunteers."""
+    path = tmp_path / "cli.sqlite3"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.setenv("ADMIN_IDS", "1000")
+    monkeypatch.chdir(tmp_path)  # no .env of the checkout
+    assert main(["db", "upgrade"]) == 0
+    people = [(11, "Hessen"), (12, "Hessen"), (13, "Sachsen"), (BLOCKED_CHAT, "Hessen")]
+    asyncio.run(_store(f"sqlite+aiosqlite:///{path}", [volunteer(chat, home_state=state) for chat, state in people]))
+    return path
+
+
+async def _store(url: str, rows: list[object]) -> None:
+    """Stores rows in the CLI's database."""
+    database = Database(url)
+    await add(database, rows)
+    await database.close()
+
+
+def test_send_list_status_and_cancel(configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["broadcast", "send", "--text", "Helferfest am Samstag", "--state", "Hessen", "--yes"]) == 0
+    assert "reaches 3 people (volunteers in Hessen)" in capsys.readouterr().out
+    assert main(["broadcast", "send", "--text", "Später", "--at", "2030-05-01T18:00+02:00", "--yes"]) == 0
+    assert main(["broadcast", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "#1     scheduled" in listed and "#2     scheduled" in listed
+    assert main(["broadcast", "cancel", "2"]) == 0
+    assert main(["broadcast", "status", "2"]) == 0
+    assert "#2 cancelled" in capsys.readouterr().out
+    with pytest.raises(SystemExit, match="no admin"):
+        main(["broadcast", "--as", "5", "list"])
+    with pytest.raises(SystemExit, match="unknown categories"):
+        main(["broadcast", "send", "--text", "x", "--interest", "kinder", "--yes"])
+    with pytest.raises(SystemExit, match="no broadcast #99"):
+        main(["broadcast", "status", "99"])
+
+
+def test_resume_delivers_through_python_telegram_bot(configured: Path, bot_api: str,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("BOT_TOKEN", "123456:test-token")
+    monkeypatch.setenv("TELEGRAM_API_BASE_URL", bot_api)
+    assert main(["broadcast", "send", "--text", "Hallo Hessen", "--state", "Hessen", "--yes"]) == 0
+    assert main(["broadcast", "resume"]) == 0
+    assert sorted(FakeBotApi.sent) == [(11, "Hallo Hessen"), (12, "Hallo Hessen")]
+    assert main(["broadcast", "status", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "#1 done" in out and "sent 2 · blocked 1" in out
+    assert "403 Forbidden: bot was blocked by the user" in out
