@@ -33,6 +33,7 @@ class InterestRules:
     """Exceptions and context for the interest matcher."""
 
     compound_heads: tuple[str, ...]
+    head_exceptions: tuple[str, ...]
     min_inner_stem: int
     prefix_overrides: tuple[tuple[str, tuple[str, ...]], ...]  # longest prefix first
     exact: dict[str, dict[str, tuple[str, ...]]]  # lang -> folded word -> keys
@@ -56,6 +57,7 @@ def interest_rules() -> InterestRules:
     overrides = sorted(((fold(k), tuple(v)) for k, v in raw["prefix_overrides"].items()), key=lambda kv: -len(kv[0]))
     return InterestRules(
         compound_heads=tuple(sorted({fold(h) for h in raw["compound_heads"]}, key=len, reverse=True)),
+        head_exceptions=tuple(fold(h) for h in raw.get("head_exceptions", ())),
         min_inner_stem=int(raw["min_inner_stem"]),
         prefix_overrides=tuple(overrides),
         exact={lang: {fold(k): tuple(v) for k, v in table.items()} for lang, table in raw["exact"].items()},

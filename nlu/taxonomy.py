@@ -42,8 +42,9 @@ def categories() -> tuple[Category, ...]:
     result = []
     for key, entry in raw.items():
         stems = [stem for stem in entry.get("stems", []) if " " not in stem.strip()]
-        # A multi-word "stem" can only match as a phrase.
-        phrases = entry.get("phrases", []) + [stem for stem in entry.get("stems", []) if " " in stem.strip()]
+        # A multi-word "stem" can only match as a phrase; a hyphenated one also as a phrase, because the
+        # English tokenizer splits "clean-up" into three tokens.
+        phrases = entry.get("phrases", []) + [stem for stem in entry.get("stems", []) if _is_phrase_stem(stem.strip())]
         result.append(
             Category(
                 key=key, bit=int(entry["bit"]), de=entry["de"], en=entry["en"], emoji=entry["emoji"],
@@ -53,6 +54,11 @@ def categories() -> tuple[Category, ...]:
         )
     _check_unique(result)
     return tuple(result)
+
+
+def _is_phrase_stem(stem: str) -> bool:
+    """Tells whether a stem must (also) match as a phrase: several words, or a hyphen inside a word."""
+    return " " in stem or "-" in stem.strip("-")
 
 
 def _check_unique(found: list[Category]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -15,6 +16,8 @@ from nlu.taxonomy import categories
 _FUZZY_MIN_LENGTH = 5
 _TWO_SLIPS_FROM = 8
 _INFLECTION = 4  # letters a stem may be followed by and still be the plain word ("Kindern", "Hunden")
+_MIN_PART = 3  # shorter parts of a hyphenated word are letters or prefixes ("F-Jugend", "E-Mail")
+_IEREN_VERB = re.compile(r"^(.{2,}ier)(?:e|en|st|t|te|ten|test|tet)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +78,31 @@ def categories_of(folded: str, lang: str) -> tuple[str, ...]:
             return _ordered(set(keys))
     index = _index()
     found = set(index.words.get(folded, ()))
-    ends_in_head = folded.endswith(index.all_heads)
+    if "-" in folded.strip("-"):
+        found |= _hyphen_parts(folded, lang)
+    # "sortieren", "diskutiere" end like "Haustieren", "Haustiere": a verb is no compound
+    ends_in_head = (
+        folded.endswith(index.all_heads) and not folded.endswith(rules.head_exceptions) and not _is_ieren_verb(folded)
+    )
     for key in index.order:
         if folded.startswith(index.stems[key]):
             found.add(key)
         elif ends_in_head and any(folded.endswith(h) and len(folded) > len(h) + 2 for h in index.heads[key]):
             found.add(key)
-    if folded.endswith(index.generic_heads):
+    if folded.endswith(index.generic_heads) and not _is_ieren_verb(folded):
         found |= _inner_compound(folded)
     return _ordered(found)
+
+
+def _hyphen_parts(folded: str, lang: str) -> set[str]:
+    """Returns what the parts of a hyphenated word signal ("F-Jugend", "Kinder-Turnen", "Open-Air-Konzert")."""
+    return {key for part in folded.split("-") if len(part) >= _MIN_PART for key in categories_of(part, lang)}
+
+
+def _is_ieren_verb(folded: str) -> bool:
+    """Tells whether a word is a form of a verb in -ieren, judged by its participle being a known word."""
+    match = _IEREN_VERB.match(folded)
+    return bool(match) and is_known_word(match.group(1) + "t")
 
 
 @lru_cache(maxsize=16384)
