@@ -41,8 +41,13 @@ class Criteria:
 
     @property
     def asks_anything(self) -> bool:
-        """Tells whether there is anything to search for at all (an interest, a place, a filter)."""
-        return bool(self.categories or self.place or self.time or self.languages or self.remote or self.keywords)
+        """Tells whether there is anything to search for at all (an interest, a place, a filter, a word)."""
+        return self.has_filters or bool(self.keywords)
+
+    @property
+    def has_filters(self) -> bool:
+        """Tells whether anything besides free words was asked (an interest, a place, a time, a filter)."""
+        return bool(self.categories or self.place or self.time or self.languages or self.remote)
 
 
 def criteria_from(parsed: Mapping[str, Any], refinement: Refinement, *, default_radius_km: float) -> Criteria:

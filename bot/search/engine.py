@@ -46,13 +46,18 @@ async def search(
     candidates = ambiguous_places(criteria)
     if candidates:
         return SearchOutcome(query, (), (), 0, None, None, False, candidates)
-    if not criteria.asks_anything:
-        return SearchOutcome(query, (), (), 0, None, None, True)
-    groups = (await vocabularies.get(session)).groups(criteria.keywords) if criteria.keywords else ()
+    vocabulary = await vocabularies.get(session) if criteria.keywords else None
+    groups = vocabulary.groups(criteria.keywords) if vocabulary else ()
+    if not criteria.has_filters and not groups:
+        return SearchOutcome(query, (), (), 0, None, None, True)  # "Hallo!": nothing to look for
+    # Words that mean something but that no listing anywhere holds are let go at once, and said so.
+    unknown_words = bool(
+        vocabulary and not groups and not criteria.categories and vocabulary.meaningful(criteria.keywords)
+    )
     limit = min(max(request.limit, 1), MAX_LIMIT)
     offset = min(max(request.offset, 0), MAX_OFFSET)
     moment = now or utcnow()
-    plan = attempts(criteria, has_text=bool(groups), widen=request.widen)
+    plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words)
     page = await find_page(session, criteria, groups, plan[0], limit=limit, offset=offset, now=moment)
     attempt = plan[0]
     if page.total < MIN_RESULTS and len(plan) > 1:

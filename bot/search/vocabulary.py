@@ -79,6 +79,10 @@ class Vocabulary:
         telling = [group for group in found if group.documents <= ceiling] or found[:1]
         return tuple(sorted(telling, key=lambda group: (group.documents, group.word))[:limit])
 
+    def meaningful(self, words: Iterable[str]) -> bool:
+        """Tells whether any of the words could be looked up at all (not a stop word, not junk)."""
+        return any(word not in STOP_WORDS and _INDEX_WORD.match(word) for word in words)
+
     def group(self, word: str) -> TermGroup | None:
         """Returns what the index holds for one folded word, or None when it holds nothing like it."""
         if word in STOP_WORDS or not _INDEX_WORD.match(word):

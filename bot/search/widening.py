@@ -21,13 +21,13 @@ class Attempt:
     only_if_nothing: bool = False  # taken only when every earlier try found nothing at all
 
 
-def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True) -> list[Attempt]:
+def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dropped: bool = False) -> list[Attempt]:
     """Returns the tries in order: as asked, then wider radii, then any time, then without the free words.
 
     The free words are dropped last and only when nothing at all holds them: a single listing with
     "Telefonseelsorge" is worth more than a page padded with unrelated ones.
     """
-    widened: list[str] = []
+    widened: list[str] = ["keywords"] if words_dropped else []  # no listing anywhere holds the words
     radius: float | None = criteria.radius_km
     if criteria.place is None or criteria.remote:
         radius = None  # remote listings can be done from anywhere; no place means all of Germany

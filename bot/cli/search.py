@@ -1,0 +1,120 @@
+"""`ehrenamt-bot search`: the search use case on the command line, for people and (with --json) for tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+
+from bot.categories import categories
+from bot.cli.common import CommandError, run_with_database
+from bot.domain import TIME_BITS
+from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
+from bot.search.why import format_distance
+from bot.settings import Settings
+from bot.store.db import Database
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Adds the search command."""
+    parser = subparsers.add_parser(
+        "search", help="find opportunities for a free-text request",
+        description="Free text plus optional filters. With --json and '-', reads one request per stdin line and "
+                    "writes one JSON object per line: {query, widened, results}.",
+    )
+    parser.add_argument("text", help="what you are looking for, or '-' to read one request per line from stdin")
+    parser.add_argument("--json", action="store_true", help="one JSON object per request")
+    parser.add_argument("--limit", type=int, default=5, help="results per request (default 5)")
+    parser.add_argument("--offset", type=int, default=0, help="skip this many results (paging)")
+    parser.add_argument("--category", action="append", choices=list(categories()), help="wanted category (repeatable)")
+    parser.add_argument("--exclude", action="append", choices=list(categories()), help="category never to show")
+    parser.add_argument("--place", help="centre of the search: place name or postal code")
+    parser.add_argument("--radius", type=float, help="radius in km (default from settings)")
+    parser.add_argument("--time", action="append", choices=list(TIME_BITS), help="time tag (repeatable)")
+    parser.add_argument("--language", action="append", help="ISO 639-1 code of a language spoken (repeatable)")
+    parser.add_argument("--remote", action="store_true", default=None, help="only remote listings")
+    parser.add_argument("--lang", choices=("de", "en"), default="de", help="language of the why-texts")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs one request, or one per stdin line, and prints the outcomes."""
+    texts: Iterable[str] = (line.rstrip("\n") for line in sys.stdin) if args.text == "-" else [args.text]
+
+    async def work(database: Database, settings: Settings) -> None:
+        refinement = refinement_from(args)
+        for text in texts:
+            request = SearchRequest(text=text, refinement=refinement, limit=args.limit, offset=args.offset,
+                                    lang=args.lang)
+            async with database.read_only() as session:
+                outcome = await search(session, request, default_radius_km=settings.default_radius_km)
+            if args.json:
+                print(json.dumps(outcome.to_dict(), ensure_ascii=False), flush=True)
+            else:
+                print(describe(outcome, offset=args.offset), flush=True)
+
+    run_with_database(work)
+    return 0
+
+
+def refinement_from(args: argparse.Namespace) -> Refinement:
+    """Turns the command's filter options into a Refinement (unset options keep what the text says)."""
+    return Refinement(
+        categories=tuple(args.category) if args.category else None,
+        exclude_categories=tuple(args.exclude) if args.exclude else None,
+        place=_place(args.place) if args.place else None,
+        radius_km=args.radius,
+        time=tuple(args.time) if args.time else None,
+        languages=tuple(args.language) if args.language else None,
+        remote=args.remote,
+    )
+
+
+def describe(outcome: SearchOutcome, *, offset: int = 0) -> str:
+    """Renders an outcome for a person reading a terminal."""
+    lines = [_header(outcome)]
+    if outcome.needs_place_choice:
+        lines.append("Welcher Ort ist gemeint?")
+        lines += [f"  - {p.name} ({p.state or '?'})" for p in outcome.place_candidates]
+        return "\n".join(lines)
+    if not outcome.results:
+        lines.append("Keine passenden Angebote gefunden.")
+    for number, hit in enumerate(outcome.results, start=offset + 1):
+        where = ", ".join(part for part in (hit.place, format_distance(hit.distance_km, "de") if hit.distance_km
+                                            is not None else None) if part)
+        lines.append(f"{number}. {hit.title} — {hit.organisation}")
+        lines.append(f"   {where or 'online'} · {hit.why} (Score {hit.score:.3f})")
+        contact = " · ".join(str(v) for v in (hit.contact.name, hit.contact.phone, hit.contact.email, hit.contact.url)
+                             if v)
+        if contact:
+            lines.append(f"   Kontakt: {contact}")
+    return "\n".join(lines)
+
+
+def _header(outcome: SearchOutcome) -> str:
+    """Says what was searched: categories, place and radius, widening, and how many were found."""
+    query = outcome.query
+    table = categories()
+    parts = [table[key].de for key in query.get("categories") or () if key in table]
+    if outcome.place is not None and outcome.radius_km is not None:
+        parts.append(f"{outcome.place.name} + {outcome.radius_km:g} km")
+    elif outcome.everywhere:
+        parts.append("überall")
+    if query.get("remote"):
+        parts.append("online")
+    if outcome.widened:
+        parts.append(f"erweitert: {', '.join(outcome.widened)}")
+    parts.append(f"{outcome.total} Treffer")
+    return " · ".join(parts)
+
+
+def _place(name: str) -> PlaceRef:
+    """Resolves a place name or postal code with the gazetteer."""
+    from nlu.gazetteer import get_gazetteer
+
+    found = get_gazetteer().search(name, limit=1)
+    if not found:
+        raise CommandError(f"Ort nicht gefunden / unknown place: {name}")
+    place = found[0]
+    return PlaceRef(place.name, place.lat, place.lon, place.state, place.postal_code)

@@ -1,0 +1,75 @@
+"""Query words map onto index words: as written, by stem, inside compounds, and through typo corrections."""
+
+from __future__ import annotations
+
+from bot.search.vocabulary import Vocabulary, allowed_edits, stem_of
+
+WORDS = {
+    "telefonseelsorge": 4, "notfallseelsorge": 2, "seelsorger": 1, "vorlesepaten": 6, "vorleserin": 2,
+    "vorlesen": 9, "repair": 5, "cafe": 30, "tierheim": 12, "tierheimhunde": 3, "hundert": 2, "kassel": 40,
+    "sport": 50, "transport": 3, "und": 95, "helfen": 60, "alesheim": 1, "kinderbibliothek": 2,
+}
+
+
+def vocabulary() -> Vocabulary:
+    return Vocabulary(WORDS, listings=100)
+
+
+def test_a_word_as_written_also_finds_its_inflections_and_compounds_by_stem() -> None:
+    group = vocabulary().group("vorlesen")
+    assert group is not None and not group.fuzzy
+    assert group.terms == ("vorlesen",) and group.prefixes == ("vorles",)
+    assert group.matches("vorlesepaten") and group.matches("vorleserin") and not group.matches("lesen")
+
+
+def test_a_long_word_is_found_at_the_end_of_compounds() -> None:
+    group = vocabulary().group("seelsorge")
+    assert group is not None and set(group.terms) == {"telefonseelsorge", "notfallseelsorge"}
+    assert group.prefixes == ("seelsorg",) and group.matches("seelsorger")
+
+
+def test_short_words_are_not_looked_for_inside_other_words() -> None:
+    group = vocabulary().group("sport")
+    assert group is not None and group.terms == ("sport",) and not group.matches("transport")
+
+
+def test_misspelt_words_are_corrected_within_a_few_edits() -> None:
+    words = vocabulary()
+    for typo, meant in [("telefonselsorge", "telefonseelsorge"), ("tierhiem", "tierheim"), ("repiar", "repair"),
+                        ("caffe", "cafe")]:
+        group = words.group(typo)
+        assert group is not None and group.fuzzy and group.terms == (meant,), typo
+
+
+def test_a_misspelt_beginning_of_a_compound_becomes_a_prefix() -> None:
+    assert vocabulary().group("vorlsen").terms == ("vorlesen",)  # type: ignore[union-attr]
+    only_compounds = Vocabulary({word: n for word, n in WORDS.items() if word != "vorlesen"}, listings=100)
+    group = only_compounds.group("vorlsen")
+    assert group is not None and group.fuzzy and group.prefixes == ("vorles",) and group.matches("vorlesepaten")
+
+
+def test_corrections_that_need_too_many_edits_are_refused() -> None:
+    assert vocabulary().group("altenheim") is None  # three edits from "alesheim": a different word
+    assert vocabulary().group("quantenphysik") is None
+    assert vocabulary().group("kasl") is None  # four letters: too short to guess
+
+
+def test_stop_words_and_odd_tokens_are_ignored() -> None:
+    words = vocabulary()
+    assert words.group("helfen") is None and words.group("und") is None
+    assert words.group("x" * 80) is None and words.group("ça") is None
+
+
+def test_telling_words_come_first_and_very_common_ones_only_when_nothing_else_is_left() -> None:
+    words = Vocabulary({**WORDS, "ehrenamtsboerse": 80, "gemeinde": 45}, listings=100)
+    groups = words.groups(["gemeinde", "repair", "ehrenamtsboerse", "tierheim"])
+    assert [group.word for group in groups] == ["repair", "tierheim"]
+    alone = words.groups(["ehrenamtsboerse"])
+    assert [group.word for group in alone] == ["ehrenamtsboerse"]
+    assert len(words.groups(["repair", "cafe", "tierheim", "kassel", "vorlesen", "sport"])) == 4
+
+
+def test_stems_and_edit_budgets() -> None:
+    assert [stem_of(word) for word in ("kindern", "tieren", "cafe", "senioren", "hilfe")] == [
+        "kind", "tier", "cafe", "senior", "hilf"]
+    assert [allowed_edits("x" * n) for n in (4, 5, 8, 12)] == [0, 1, 2, 3]
