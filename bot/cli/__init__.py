@@ -16,9 +16,10 @@ COMMANDS: list[str] = [
     "seed",
     "parse",
     "broadcast",
+    "search",
 ]
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
-BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast"]
+BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast", "bench_search"]
 
 
 def build_parser() -> argparse.ArgumentParser:
