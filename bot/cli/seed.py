@@ -41,10 +41,11 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError("--batch-size must be at least 1")
         if args.demo:
             progress = Progress("Demo-Angebote / demo listings")
-            report = await seed_demo(database, seed=args.seed or DEMO_SEED, progress=progress)
+            report = await seed_demo(database, seed=DEMO_SEED if args.seed is None else args.seed, progress=progress)
         else:
             progress = Progress("Benchmark-Angebote / benchmark listings", args.count)
-            report = await seed_bench(database, args.count, seed=args.seed or BENCH_SEED, replace=args.replace,
+            report = await seed_bench(database, args.count, seed=BENCH_SEED if args.seed is None else args.seed,
+                                      replace=args.replace,
                                       batch_size=args.batch_size, progress=progress)
         progress.finish()
         return report

@@ -29,6 +29,7 @@ class Activity:
     time: tuple[frozenset[str], ...]
     one_off: float
     days: tuple[int, int]
+    months: frozenset[int]  # one-off events only happen in these months (empty: any month)
     hours: tuple[int, int]
     languages: tuple[str, ...]
     language_share: float
@@ -110,6 +111,7 @@ def _activity(key: str, raw: dict[str, Any], path: Path) -> Activity:
         time=time,
         one_off=float(raw.get("one_off", 0.0)),
         days=_pair(raw.get("days", [1, 1])),
+        months=_months(raw.get("months", []), key, path),
         hours=_pair(raw["hours"]),
         languages=tuple(raw.get("languages", ())),
         language_share=float(raw.get("language_share", 0.0)),
@@ -143,6 +145,13 @@ def _organisation_type(key: str, raw: dict[str, Any], activities: dict[str, Acti
         verified=float(raw.get("verified", 0.9)),
         remote=bool(raw.get("remote", False)),
     )
+
+
+def _months(values: list[int], key: str, path: Path) -> frozenset[int]:
+    """Reads the months of the year an event may happen in."""
+    if not all(1 <= month <= 12 for month in values):
+        raise ValueError(f"{path}: activity {key!r} has a month outside 1-12")
+    return frozenset(values)
 
 
 def _pair(values: list[int]) -> tuple[int, int]:

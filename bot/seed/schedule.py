@@ -60,7 +60,7 @@ def _regular(rng: random.Random, words: set[str], hours: int, phrases: dict[str,
 def _event(rng: random.Random, words: set[str], hours: int, activity: Activity, today: date, phrases: dict[str, Any]) -> Schedule:
     """A one-off event on a date (or several days) after today, on a weekend day when tagged so."""
     time = phrases["time"]
-    start = today + timedelta(days=rng.randint(*EVENT_HORIZON_DAYS))
+    start = _in_season(rng, today + timedelta(days=rng.randint(*EVENT_HORIZON_DAYS)), activity.months)
     if "weekend" in words and "weekday" not in words:
         start += timedelta(days=(5 - start.weekday()) % 7 + (1 if rng.random() < 0.3 else 0))
     elif "weekday" in words and "weekend" not in words and start.weekday() >= 5:
@@ -74,6 +74,16 @@ def _event(rng: random.Random, words: set[str], hours: int, activity: Activity, 
         sentence = rng.choice(time["several_days"]).format(start=_short_date(start), end=_long_date(end), part=part)
     tags = _tags(words) + [TimeTag.ONE_OFF.value]
     return Schedule(tags, hours, start, end, sentence, {"date": _short_date(start), "part": part})
+
+
+def _in_season(rng: random.Random, day: date, months: frozenset[int]) -> date:
+    """Moves a date forward into the next month the event happens in (toads cross roads in spring)."""
+    if not months or day.month in months:
+        return day
+    first = day.replace(day=1)
+    while first.month not in months:
+        first = (first + timedelta(days=32)).replace(day=1)
+    return first + timedelta(days=rng.randint(0, 27))
 
 
 def _frequency(hours: int, *, weekend_only: bool) -> str:
