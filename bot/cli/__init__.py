@@ -13,6 +13,8 @@ COMMANDS: list[str] = [
     "db",
     "exchange",
     "link",
+    "run",
+    "demo",
     "seed",
     "parse",
     "broadcast",

@@ -1,0 +1,71 @@
+"""`ehrenamt-bot demo`: the same Application in a terminal, buttons as numbers, also with a piped script."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from botdata import seed_listings
+
+from bot.cli.demo import chat
+from bot.settings import Settings
+from bot.store.db import Database
+
+
+@pytest.fixture
+async def seeded_home(tmp_path: Path) -> Path:
+    """Gives a data folder whose database already holds the test listings (so the demo seeds nothing)."""
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'ehrenamt.sqlite3'}")
+    await database.prepare()
+    await seed_listings(database)
+    await database.close()
+    return tmp_path
+
+
+async def _demo(home: Path, script: str, lang: str = "de") -> str:
+    """Runs the demo on a script and returns everything it printed."""
+    out = io.StringIO()
+    settings = Settings(_env_file=None, data_home=home)  # type: ignore[call-arg]
+    assert await chat(settings, lang=lang, stdin=io.StringIO(script), stdout=out) == 0
+    return out.getvalue()
+
+
+async def test_the_demo_greets_searches_and_presses_buttons_by_number(seeded_home: Path) -> None:
+    output = await _demo(seeded_home, "Tierheim in Kassel am Wochenende\n6\n1\n1\nende\n")
+    assert "Hallo Demo" in output and "⌨ 📍 Standort teilen (standort 51.31 9.49)" in output
+    assert "🔎 Tiere · Kassel + 15 km · am Wochenende" in output  # HTML becomes plain terminal text
+    assert "[6] Mehr ▶" in output
+    assert "✎ 🔎 Tiere" in output and "hier Nr. 6" in output  # "6" pressed Mehr: the message was edited
+    assert "[1] ℹ️ 6" in output and "☆ Merken" in output
+    assert "» Auf deiner Merkliste ⭐" in output
+
+
+async def test_a_shared_location_and_english(seeded_home: Path) -> None:
+    output = await _demo(seeded_home, "standort 51,318 9,495\n5\n", lang="en")
+    assert "What would you like to help with?" in output and "Shall I remember <b>" not in output
+    assert "🔎 Animals · Kassel + 15 km" in output
+
+
+async def test_a_number_without_a_button_is_explained(seeded_home: Path) -> None:
+    output = await _demo(seeded_home, "99\n")
+    assert "(keine Taste 99 / no button 99)" not in output  # before any buttons, a number is just text
+    output = await _demo(seeded_home, "/einstellungen\n42\n")
+    assert "(keine Taste 42 / no button 42)" in output
+
+
+@pytest.mark.slow
+def test_run_without_a_token_says_so_and_starts_the_demo_on_a_pipe(seeded_home: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key not in ("BOT_TOKEN", "DATABASE_URL")}
+    env["DATA_HOME"] = str(seeded_home)
+    finished = subprocess.run(
+        [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main(['run']))"],
+        input="Lesepate Kassel\n1\n", env=env, cwd=seeded_home, capture_output=True, text=True, timeout=120,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert "Kein BOT_TOKEN gesetzt" in finished.stderr
+    assert "Hallo Demo" in finished.stdout and "> Lesepate Kassel" in finished.stdout
+    assert "Lesepate an der Grundschule" in finished.stdout and "<b>" not in finished.stdout

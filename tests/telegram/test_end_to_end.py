@@ -1,0 +1,106 @@
+"""`ehrenamt-bot run` as its own process, long polling a Bot API emulator over real HTTP, played by a person."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bot_api_emulator import BotApiEmulator
+from botchat import ANNA
+from botdata import seed_listings
+
+from bot.store.db import Database
+from bot.telegram.local.api import ApiCall
+
+TOKEN = "123456:end-to-end-test-token"
+BOOT_SECONDS = 30.0  # the process loads the NLU and migrates before it polls; later answers take well under a second
+
+
+@pytest.fixture
+async def data_home(tmp_path: Path) -> Path:
+    """Gives a data folder whose SQLite database is migrated and holds the test listings."""
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'ehrenamt.sqlite3'}")
+    await database.prepare()
+    await seed_listings(database)
+    await database.close()
+    return tmp_path
+
+
+@pytest.fixture
+def bot_process(data_home: Path) -> Iterator[BotApiEmulator]:
+    """Runs the bot against the emulator and stops it with SIGTERM, as a service manager would."""
+    with BotApiEmulator(TOKEN) as emulator:
+        env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "ADMIN_IDS")}
+        env.update(BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=emulator.base_url, DATA_HOME=str(data_home))
+        process = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main(['run']))"],
+            env=env, cwd=data_home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        try:
+            yield emulator
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                output, _ = process.communicate(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                output, _ = process.communicate()
+            assert process.returncode == 0, output
+            assert "Traceback" not in output, output
+
+
+def _to(person_id: int, text: str, method: str = "sendMessage"):  # type: ignore[no-untyped-def]
+    """Matches a call of the bot that shows the person a text."""
+    return lambda call: call.method == method and str(call.params.get("chat_id")) == str(person_id) and text in call.text
+
+
+def _answered(text: str):  # type: ignore[no-untyped-def]
+    """Matches the answer to a pressed button."""
+    return lambda call: call.method == "answerCallbackQuery" and text in str(call.params.get("text") or "")
+
+
+def _data(call: ApiCall, label: str) -> str:
+    """Returns the callback data of a button in a call."""
+    return next(str(b["callback_data"]) for b in call.buttons if label in b["text"])
+
+
+@pytest.mark.slow
+def test_a_person_finds_keeps_and_saves_through_the_running_bot(bot_process: BotApiEmulator) -> None:
+    emulator, factory = bot_process, bot_process.factory
+    started = time.monotonic()
+
+    since = emulator.send(factory.message(ANNA, "/start"))
+    emulator.wait_for(since, _to(ANNA.id, "Hallo Anna"), timeout=BOOT_SECONDS)
+    assert [c["command"] for c in emulator.api.commands["en"]][:2] == ["search", "favourites"]
+
+    since = emulator.send(factory.message(ANNA, "Tierheim in Kassel am Wochenende"))
+    results = emulator.wait_for(since, _to(ANNA.id, "6 Angebote gefunden"))
+    message_id = results.result["message_id"]
+
+    since = emulator.send(factory.callback(ANNA, _data(results, "Mehr"), message_id=message_id))
+    page = emulator.wait_for(since, _to(ANNA.id, "hier Nr. 6", "editMessageText"))
+    assert int(page.params["message_id"]) == message_id
+
+    since = emulator.send(factory.callback(ANNA, _data(page, "ℹ️ 6"), message_id=message_id))
+    details = emulator.wait_for(since, _to(ANNA.id, "<b>Kontakt</b>", "editMessageText"))
+
+    since = emulator.send(factory.callback(ANNA, _data(details, "Merken"), message_id=message_id))
+    emulator.wait_for(since, _answered("Auf deiner Merkliste"))
+
+    since = emulator.send(factory.callback(ANNA, _data(details, "Zurück"), message_id=message_id))
+    back = emulator.wait_for(since, _to(ANNA.id, "Angebote gefunden", "editMessageText"))
+    since = emulator.send(factory.callback(ANNA, _data(back, "Suchauftrag"), message_id=message_id))
+    emulator.wait_for(since, _to(ANNA.id, "Suchauftrag gespeichert"))
+
+    since = emulator.send(factory.location(ANNA, 51.318, 9.495))
+    emulator.wait_for(since, _to(ANNA.id, "Wobei möchtest du helfen?"))
+
+    since = emulator.send(factory.message(ANNA, "/merkliste"))
+    emulator.wait_for(since, _to(ANNA.id, "Deine Merkliste</b> (1)"))
+    assert time.monotonic() - started < BOOT_SECONDS + 10
