@@ -15,6 +15,7 @@ from bot.store.db import Database
 from bot.telegram import jobs
 from bot.telegram.flood import FloodGuard
 from bot.telegram.handlers.registry import register_handlers
+from bot.telegram.ordering import PerChatUpdateProcessor, concurrency_for
 from bot.telegram.services import Services, attach
 from bot.texts import t
 
@@ -45,6 +46,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .concurrent_updates(PerChatUpdateProcessor(concurrency_for(settings)))
     )
     if rate_limit:
         # Keeps the bot under Telegram's 30 messages per second; retries once after a 429 instead of failing.

@@ -1,4 +1,4 @@
-"""Alert jobs: new listings matched against saved searches every minute, daily digests in the evening.
+"""Jobs: new listings matched against saved searches every minute, daily digests, pruning old chat searches.
 
 Each alert is recorded once in the database (the unique key of alert_deliveries decides, across processes),
 so a job that runs again, or in two processes, never sends the same listing twice for the same search.
@@ -22,7 +22,7 @@ from bot.domain import OpportunityStatus
 from bot.store.db import Database
 from bot.store.models import Opportunity
 from bot.store.types import utcnow
-from bot.telegram import keyboards
+from bot.telegram import keyboards, state
 from bot.telegram.render.lists import alert_text, digest_order, digest_text
 from bot.telegram.services import services
 from bot.volunteers import mark_blocked
@@ -34,6 +34,7 @@ DIGEST_AT = time(18, 0, tzinfo=ZoneInfo("Europe/Berlin"))  # after work, when pe
 LOOK_BACK = timedelta(days=1)
 BATCH = 200
 WATERMARK = "alerts_matched_until"
+HOUSEKEEPING_EVERY = timedelta(minutes=10)
 
 
 def schedule(application: Application) -> None:  # type: ignore[type-arg]
@@ -44,6 +45,7 @@ def schedule(application: Application) -> None:  # type: ignore[type-arg]
         return
     queue.run_repeating(match_new_listings, interval=MATCH_EVERY, first=5, name="alerts")
     queue.run_daily(send_digests, time=DIGEST_AT, name="digests")
+    queue.run_repeating(forget_old_searches, interval=HOUSEKEEPING_EVERY, first=60, name="housekeeping")
 
 
 async def match_new_listings(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -64,6 +66,14 @@ async def match_new_listings(context: ContextTypes.DEFAULT_TYPE) -> None:
             context.bot_data[WATERMARK] = since
         if len(rows) < BATCH:
             return
+
+
+async def forget_old_searches(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Prunes stored chat searches beyond each person's newest ones (their buttons become 'nicht mehr aktuell')."""
+    async with services(context).database.unit_of_work() as session:
+        removed = await state.forget_old_searches(session)
+    if removed:
+        log.info("forgot %d old chat searches", removed)
 
 
 async def deliver_alerts(bot: Bot, database: Database, alerts: Sequence[AlertDue]) -> int:

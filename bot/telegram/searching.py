@@ -52,12 +52,18 @@ class ChatSearches:
     async def start(
         self, session: AsyncSession, volunteer: Volunteer, *, text: str, refinement: Refinement | None = None
     ) -> Page:
-        """Stores a new search for the person and runs its first page."""
-        stored = await state.open_search(session, volunteer.id, text=text, refinement=refinement or Refinement())
-        return await self.run(session, volunteer, stored)
+        """Runs a new search's first page, then stores it for the result message's buttons.
+
+        Searching before storing keeps SQLite's write lock (taken by the first write) out of the search.
+        """
+        fresh = ChatSearch(volunteer_id=volunteer.id, query_text=text,
+                           refinement=(refinement or Refinement()).to_dict(), offset=0, candidates=[])
+        page = await self.run(session, volunteer, fresh)
+        await state.store_search(session, fresh)
+        return page
 
     async def run(self, session: AsyncSession, volunteer: Volunteer, stored: ChatSearch) -> Page:
-        """Runs the stored search at its page; a text without a place is searched around the home place."""
+        """Runs the search at its page; a text without a place is searched around the home place."""
         refinement = state.refinement_of(stored)
         request = SearchRequest(text=stored.query_text, refinement=refinement, limit=PAGE_SIZE,
                                 offset=stored.offset, lang=volunteer.language)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.model import PlaceRef, Refinement
@@ -17,26 +17,31 @@ from bot.store.models import ChatSearch, ChatState
 # What the bot waits for after it asked a question.
 AWAITING_SEARCH_PLACE = "search_place"  # "Wo soll ich suchen?" for the search in ChatState.search_id
 AWAITING_HOME = "home"  # /standort: the next place or location becomes the home place
-# Older result messages' buttons answer "nicht mehr aktuell" once their search is pruned.
+# Older result messages' buttons answer "nicht mehr aktuell" once the housekeeping job pruned their search.
 KEEP_SEARCHES = 20
 
 
-async def open_search(session: AsyncSession, volunteer_id: int, *, text: str, refinement: Refinement) -> ChatSearch:
-    """Stores a new search for a result message and forgets the person's oldest ones beyond KEEP_SEARCHES."""
-    search = ChatSearch(volunteer_id=volunteer_id, query_text=text, refinement=refinement.to_dict(), offset=0,
-                        candidates=[])
+async def store_search(session: AsyncSession, search: ChatSearch) -> ChatSearch:
+    """Stores a new search so the buttons of its result message can find it."""
     session.add(search)
     await session.flush()
-    stale = (
-        select(ChatSearch.id).where(ChatSearch.volunteer_id == volunteer_id)
-        .order_by(ChatSearch.id.desc()).offset(KEEP_SEARCHES).limit(1)
-    )
-    oldest_kept = (await session.execute(stale)).scalar_one_or_none()
-    if oldest_kept is not None:
-        await session.execute(
-            delete(ChatSearch).where(ChatSearch.volunteer_id == volunteer_id, ChatSearch.id <= oldest_kept)
-        )
     return search
+
+
+async def forget_old_searches(session: AsyncSession) -> int:
+    """Deletes every person's searches beyond their KEEP_SEARCHES newest; returns how many went.
+
+    Run by a housekeeping job rather than on every search: the hot path then writes one row and nothing else.
+    """
+    ranked = select(
+        ChatSearch.id, func.row_number().over(partition_by=ChatSearch.volunteer_id, order_by=ChatSearch.id.desc())
+        .label("newness"),
+    ).subquery()
+    stale = select(ranked.c.id).where(ranked.c.newness > KEEP_SEARCHES)
+    result = await session.execute(
+        delete(ChatSearch).where(ChatSearch.id.in_(stale)).execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
 
 
 async def own_search(session: AsyncSession, search_id: int, volunteer_id: int) -> ChatSearch | None:

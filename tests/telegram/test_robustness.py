@@ -8,6 +8,7 @@ import pytest
 from botchat import ANNA, GROUP_ID, JOHN, MEHMET, Chat, Clock
 from botdata import INJECTION
 from sqlalchemy.exc import OperationalError
+from telegram.ext import CallbackContext
 
 from bot.settings import Settings
 from bot.store.db import Database
@@ -15,6 +16,7 @@ from bot.telegram.app import build_application, serving
 from bot.telegram.flood import FloodGuard
 from bot.telegram.local.api import LocalRequest
 from bot.telegram.searching import ChatSearches
+from bot.telegram import jobs
 from bot.telegram.state import KEEP_SEARCHES
 
 STALE = "Dieses Ergebnis ist nicht mehr aktuell."
@@ -95,10 +97,17 @@ async def test_a_button_of_someone_elses_search_is_refused_even_in_a_private_cha
 
 async def test_buttons_of_pruned_searches_are_no_longer_current(chat: Chat) -> None:
     first = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
-    for _ in range(KEEP_SEARCHES):
+    others = await chat.send(JOHN, "animal shelter in Kassel")
+    for _ in range(KEEP_SEARCHES - 1):
         await chat.send(ANNA, "Senioren in Kassel")
+    await jobs.forget_old_searches(CallbackContext(chat.application))
+    kept = await chat.press(ANNA, first.button("Mehr"), message_id=first.sent_id())
+    assert kept.edited()  # twenty searches are kept
+    await chat.send(ANNA, "Senioren in Kassel")
+    await jobs.forget_old_searches(CallbackContext(chat.application))
     reply = await chat.press(ANNA, first.button("Mehr"), message_id=first.sent_id())
     assert reply.answers == [STALE]
+    assert (await chat.press(JOHN, others.button("More"), message_id=others.sent_id())).edited()
 
 
 async def test_a_flood_gets_one_calm_message_and_then_silence(chat: Chat) -> None:
