@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
 from botchat import Chat, Clock, OfflineBotApi
@@ -33,7 +34,22 @@ async def listings(database: Database) -> dict[str, int]:
 
 @pytest.fixture
 async def chat(database: Database, settings: Settings, listings: dict[str, int]) -> AsyncIterator[Chat]:
-    """Runs the bot's Application on the test database and an offline Bot API."""
+    """Runs the bot's Application on the test database (SQLite) and an offline Bot API."""
+    async with _chat_on(database, settings) as running:
+        yield running
+
+
+@pytest.fixture
+async def postgres_chat(postgres_database: Database, settings: Settings) -> AsyncIterator[Chat]:
+    """Runs the bot's Application on PostgreSQL (skipped without TEST_POSTGRES_URL)."""
+    await seed_listings(postgres_database)
+    async with _chat_on(postgres_database, settings) as running:
+        yield running
+
+
+@asynccontextmanager
+async def _chat_on(database: Database, settings: Settings) -> AsyncIterator[Chat]:
+    """Serves the Application on a database with an offline Bot API that fails the test on unknown calls."""
     api, clock = OfflineBotApi(), Clock()
     application = build_application(settings, request=LocalRequest(api), database=database,
                                     flood=FloodGuard(clock=clock))
