@@ -16,6 +16,7 @@ from bot.categories import category_mask
 from bot.domain import time_mask
 from bot.search.criteria import MAX_RADIUS_KM, Criteria, criteria_from, merged_query
 from bot.search.engine import ambiguous_places
+from bot.search.geo import KM_PER_DEGREE_LAT
 from bot.search.model import PlaceRef, Refinement
 from bot.search.understanding import parse_text
 
@@ -23,7 +24,6 @@ DEFAULT_RADIUS_KM = 15.0
 # Saved searches are grouped by radius so the SQL prefilter can use a latitude band as narrow as the group
 # allows (class 0: no place, i.e. all of Germany or remote). A new listing then reads a few index ranges.
 RADIUS_CLASS_BOUNDS_KM = (10.0, 25.0, 50.0, 100.0, MAX_RADIUS_KM)
-KM_PER_DEGREE_LAT = 111.2
 
 
 class EmptySearch(ValueError):

@@ -2,8 +2,9 @@
 
 Scale: a new listing is matched against up to a million saved searches. SQL narrows them first through
 the ix_saved_searches_area index (per radius class, a latitude band with the longitude checked in the
-index) and exact bitmask tests for categories (or free words to check), exclusions, remote and time;
-Python then checks distance and free words on the few that remain, with bot.alerts.rules.listing_matches.
+index, then each row's own radius) and exact bitmask tests for categories (or free words to check),
+exclusions, remote and time. Python then applies bot.alerts.rules.target_matches, the same predicate as
+listing_matches, to the few that remain, built from the columns so no stored query has to be parsed.
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, union_all
+from sqlalchemy import and_, func, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.alerts.criteria import RADIUS_CLASS_BOUNDS_KM, band_degrees, stored_criteria
-from bot.alerts.rules import listing_matches, listing_words
-from bot.domain import TIME_BITS, AlertMode
-from bot.search.criteria import Criteria
-from bot.search.ranking import TIME_FAMILIES
-from bot.listings_view import distance_to, is_active
+from bot.alerts.criteria import KM_PER_DEGREE_LAT, RADIUS_CLASS_BOUNDS_KM, band_degrees
+from bot.alerts.rules import DISTANCE_SLACK_KM, FAMILY_BITS, AlertTarget, listing_words, target_matches
+from bot.domain import AlertMode
+from bot.listings_view import is_active
+from bot.search.geo import Frame
 from bot.store.models import AlertDelivery, Opportunity, Organisation, SavedSearch, Volunteer
 from bot.store.types import utcnow
 from bot.volunteers.dialect import dialect_insert
@@ -47,7 +47,7 @@ class AlertDue:
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
-    """A saved search that passed the SQL prefilter."""
+    """A saved search that passed the SQL prefilter, with what the exact check needs."""
 
     saved_search_id: int
     volunteer_id: int
@@ -55,7 +55,7 @@ class _Candidate:
     query_text: str
     telegram_id: int
     lang: str
-    criteria: Criteria
+    target: AlertTarget
 
 
 async def alerts_for_published_listing(
@@ -63,8 +63,8 @@ async def alerts_for_published_listing(
 ) -> list[AlertDue]:
     """Records an alert for every saved search the listing matches; returns those to send immediately.
 
-    A (saved search, listing) pair is recorded at most once, however often this runs and in how many
-    processes: the unique key of alert_deliveries decides, and only the caller whose insert won gets it back.
+    A listing reaches a person at most once, however often this runs and in how many processes: the unique
+    key of alert_deliveries decides, and only the caller whose insert won gets the alert back.
     Daily-mode alerts are recorded too and go out with bot.alerts.digests.due_digests.
     """
     now = now or utcnow()
@@ -79,7 +79,7 @@ async def alerts_for_published_listing(
         return []
     opportunity, organisation = row
     words = listing_words(opportunity)
-    matched = [c for c in await _candidates(session, opportunity) if listing_matches(opportunity, c.criteria, words)]
+    matched = [c for c in await _candidates(session, opportunity) if target_matches(opportunity, c.target, words)]
     matched = await _one_per_volunteer(session, opportunity.id, matched)
     inserted = await _record(session, opportunity.id, [c.saved_search_id for c in matched], now=now)
     return [
@@ -87,7 +87,7 @@ async def alerts_for_published_listing(
             delivery_id=inserted[c.saved_search_id], saved_search_id=c.saved_search_id, query_text=c.query_text,
             volunteer_id=c.volunteer_id, telegram_id=c.telegram_id, lang=c.lang, opportunity_id=opportunity.id,
             title=opportunity.title, organisation=organisation, place=opportunity.place_name,
-            distance_km=distance_to(c.criteria.place, opportunity.lat, opportunity.lon),
+            distance_km=_distance(c.target, opportunity),
         )
         for c in matched
         if c.saved_search_id in inserted and c.mode == AlertMode.IMMEDIATE.value
@@ -96,15 +96,15 @@ async def alerts_for_published_listing(
 
 async def _candidates(session: AsyncSession, opportunity: Opportunity) -> list[_Candidate]:
     """Returns the saved searches that survive the SQL prefilter for this listing."""
-    candidates = []
-    for row in await session.execute(candidate_query(opportunity)):
-        criteria = stored_criteria(row.filters)
-        if criteria is not None:  # an unreadable record gets no alert rather than every one
-            candidates.append(_Candidate(
-                saved_search_id=row.id, volunteer_id=row.volunteer_id, mode=row.mode, query_text=row.query_text,
-                telegram_id=row.telegram_id, lang=row.language, criteria=criteria,
-            ))
-    return candidates
+    rows = (await session.execute(candidate_query(opportunity))).mappings()
+    return [
+        _Candidate(
+            saved_search_id=row["id"], volunteer_id=row["volunteer_id"], mode=row["mode"],
+            query_text=row["query_text"], telegram_id=row["telegram_id"], lang=row["language"],
+            target=AlertTarget.from_columns(row, row["keywords"]),
+        )
+        for row in rows
+    ]
 
 
 def candidate_query(opportunity: Opportunity) -> Any:
@@ -112,8 +112,10 @@ def candidate_query(opportunity: Opportunity) -> Any:
     mask = opportunity.category_mask or 0
     base = (
         select(
-            SavedSearch.id, SavedSearch.volunteer_id, SavedSearch.mode, SavedSearch.query_text, SavedSearch.filters,
-            Volunteer.telegram_id, Volunteer.language,
+            SavedSearch.id, SavedSearch.volunteer_id, SavedSearch.mode, SavedSearch.query_text,
+            SavedSearch.centre_lat, SavedSearch.centre_lon, SavedSearch.radius_km, SavedSearch.category_mask,
+            SavedSearch.exclude_mask, SavedSearch.time_mask, SavedSearch.remote_only,
+            SavedSearch.filters["query"]["keywords"].label("keywords"), Volunteer.telegram_id, Volunteer.language,
         )
         .join(Volunteer, Volunteer.id == SavedSearch.volunteer_id)
         .where(
@@ -136,8 +138,7 @@ def candidate_query(opportunity: Opportunity) -> Any:
 def _time_conditions(listing_mask: int) -> list[Any]:
     """Per time family the listing names: the search names nothing there, or one of the listing's tags."""
     conditions = []
-    for family in TIME_FAMILIES:
-        family_bits = sum(TIME_BITS[tag] for tag in family)
+    for family_bits in FAMILY_BITS:
         offered = listing_mask & family_bits
         if offered:
             conditions.append(or_(SavedSearch.time_mask.op("&")(family_bits) == 0,
@@ -146,21 +147,37 @@ def _time_conditions(listing_mask: int) -> list[Any]:
 
 
 def _areas(opportunity: Opportunity) -> list[Any]:
-    """Returns one condition per radius class whose circles can reach the listing's position."""
+    """Returns one condition per radius class whose circles can reach the listing's position.
+
+    Each class reads an index range (a latitude band, longitude checked in the index) as wide as its
+    largest radius; each row's own radius then narrows it without trigonometry, with the longitude
+    scale taken at the band's pole-ward edge so no match is lost. The exact distance follows in Python.
+    """
     areas: list[Any] = [SavedSearch.radius_class == 0]
     if opportunity.lat is None or opportunity.lon is None:
         return areas  # a listing without a position can only match searches without a place
     lat, lon = opportunity.lat, opportunity.lon
     for radius_class, bound_km in enumerate(RADIUS_CLASS_BOUNDS_KM, start=1):
         dlat, dlon = band_degrees(bound_km, lat)
+        km_per_lon = bound_km / dlon
+        reach = SavedSearch.radius_km + DISTANCE_SLACK_KM
         areas.append(
             and_(
                 SavedSearch.radius_class == radius_class,
                 SavedSearch.centre_lat.between(lat - dlat, lat + dlat),
                 SavedSearch.centre_lon.between(lon - dlon, lon + dlon),
+                func.abs(SavedSearch.centre_lat - lat) * KM_PER_DEGREE_LAT <= reach,
+                func.abs(SavedSearch.centre_lon - lon) * km_per_lon <= reach,
             )
         )
     return areas
+
+
+def _distance(target: AlertTarget, opportunity: Opportunity) -> float | None:
+    """Returns the distance from the saved search's centre as the search shows it (0.1 km)."""
+    if target.centre is None or opportunity.lat is None or opportunity.lon is None:
+        return None
+    return round(Frame.around(*target.centre).distance_km(opportunity.lat, opportunity.lon), 1)
 
 
 async def _one_per_volunteer(session: AsyncSession, opportunity_id: int, matched: list[_Candidate]) -> list[_Candidate]:
@@ -188,16 +205,19 @@ async def _already_alerted(session: AsyncSession, opportunity_id: int) -> set[in
 
 async def _record(session: AsyncSession, opportunity_id: int, saved_search_ids: list[int], *, now: datetime) -> dict[int, int]:
     """Inserts the delivery rows that do not exist yet; returns {saved_search_id: delivery_id} of the new ones."""
-    inserted: dict[int, int] = {}
     table = AlertDelivery.__table__
+    statement = (
+        dialect_insert(session, table)
+        .on_conflict_do_nothing(index_elements=["saved_search_id", "opportunity_id"])
+        .returning(table.c.saved_search_id, table.c.id)
+    )
+    inserted: dict[int, int] = {}
     for start in range(0, len(saved_search_ids), INSERT_CHUNK):
         chunk = saved_search_ids[start : start + INSERT_CHUNK]
-        statement = (
-            dialect_insert(session, table)
-            .values([{"saved_search_id": id_, "opportunity_id": opportunity_id, "created_at": now} for id_ in chunk])
-            .on_conflict_do_nothing(index_elements=["saved_search_id", "opportunity_id"])
-            .returning(table.c.saved_search_id, table.c.id)
+        # One cached statement, many parameter sets: SQLAlchemy batches them ("insertmanyvalues") and
+        # collects RETURNING rows, only for rows actually inserted.
+        rows = await session.execute(
+            statement, [{"saved_search_id": id_, "opportunity_id": opportunity_id, "created_at": now} for id_ in chunk]
         )
-        inserted.update({saved_search_id: id_ for saved_search_id, id_ in await session.execute(statement)})
+        inserted.update({saved_search_id: id_ for saved_search_id, id_ in rows})
     return inserted
-

@@ -1,7 +1,7 @@
 """Whether one listing satisfies one saved search: the search's hard constraints, checked in Python.
 
-These mirror bot.search.retrieval.constraints for the search as asked (no widening), so an alert fires
-exactly for listings the saved search would have found at the top of its first try:
+These mirror bot.search.retrieval's constraints for the search as asked (no widening), so an alert fires
+exactly for listings the saved search would have found in its first try:
 - excluded categories never; remote searches only remote listings (anywhere);
 - within the radius of the place, on the search's flat map (bot.search.geo.Frame);
 - time: in every time family the search names, the listing has an asked tag or says nothing;
@@ -9,12 +9,21 @@ exactly for listings the saved search would have found at the top of its first t
 - languages only rank in the search, so they do not filter alerts either.
 Free words are looked up in the listing's own words with the search's Vocabulary (exact word, stem as a
 prefix, compounds holding it, then typo corrections), so "Telefonselsorge" finds "Telefonseelsorge".
+
+A saved search is checked as an AlertTarget: built from its Criteria, or straight from the columns of
+saved_searches (bot.alerts.criteria.prefilter_columns) when a million are matched and parsing each
+stored query would cost too much. Both give the same target; tests hold them to it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
+from bot.categories import category_mask
+from bot.domain import TIME_BITS, time_mask
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import TIME_FAMILIES
@@ -24,6 +33,45 @@ from nlu.text import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 DISTANCE_SLACK_KM = 0.01  # float rounding must not drop a listing lying exactly on the radius
+FAMILY_BITS = tuple(sum(TIME_BITS[tag] for tag in family) for family in TIME_FAMILIES)
+
+
+@dataclass(frozen=True, slots=True)
+class AlertTarget:
+    """What a saved search demands of a listing, in the compact form matching needs."""
+
+    category_mask: int
+    exclude_mask: int
+    time_mask: int
+    remote: bool
+    centre: tuple[float, float] | None  # None: anywhere (no place, or remote)
+    radius_km: float | None
+    keywords: tuple[str, ...]
+
+    @classmethod
+    def from_criteria(cls, criteria: Criteria) -> AlertTarget:
+        """Returns the target of a search's Criteria."""
+        place = None if criteria.remote else criteria.place
+        return cls(
+            category_mask=category_mask(criteria.categories),
+            exclude_mask=category_mask(criteria.exclude_categories),
+            time_mask=time_mask(criteria.time),
+            remote=criteria.remote,
+            centre=(place.lat, place.lon) if place else None,
+            radius_km=criteria.radius_km if place else None,
+            keywords=telling_words(criteria.keywords),
+        )
+
+    @classmethod
+    def from_columns(cls, row: Mapping[str, Any], keywords: object) -> AlertTarget:
+        """Returns the target stored in saved_searches' prefilter columns plus the stored free words."""
+        centre = (row["centre_lat"], row["centre_lon"]) if row["centre_lat"] is not None else None
+        words = tuple(str(word) for word in keywords) if isinstance(keywords, list) else ()
+        return cls(
+            category_mask=row["category_mask"], exclude_mask=row["exclude_mask"], time_mask=row["time_mask"],
+            remote=bool(row["remote_only"]), centre=centre, radius_km=row["radius_km"] if centre else None,
+            keywords=telling_words(words),
+        )
 
 
 class ListingWords:
@@ -46,43 +94,47 @@ def listing_words(opportunity: Opportunity) -> ListingWords:
     return ListingWords(opportunity.title or "", opportunity.description or "")
 
 
+def telling_words(words: Sequence[str]) -> tuple[str, ...]:
+    """Drops words that say "I want to help" rather than what (the search ignores them too)."""
+    return tuple(word for word in words if word not in STOP_WORDS)
+
+
 def listing_matches(opportunity: Opportunity, criteria: Criteria, words: ListingWords | None = None) -> bool:
     """Tells whether a published listing meets a saved search's hard constraints."""
-    listing_categories = set(opportunity.categories or ())
-    if listing_categories & set(criteria.exclude_categories):
-        return False
-    if not place_fits(opportunity, criteria) or not times_fit(criteria.time, opportunity.time_tags or ()):
-        return False
-    return interest_fits(listing_categories, criteria, words or listing_words(opportunity))
+    return target_matches(opportunity, AlertTarget.from_criteria(criteria), words or listing_words(opportunity))
 
 
-def place_fits(opportunity: Opportunity, criteria: Criteria) -> bool:
+def target_matches(opportunity: Opportunity, target: AlertTarget, words: ListingWords) -> bool:
+    """Tells whether a published listing meets an alert target."""
+    listing_mask = opportunity.category_mask or 0
+    if listing_mask & target.exclude_mask:
+        return False
+    if not place_fits(opportunity, target) or not times_fit(target.time_mask, opportunity.time_mask or 0):
+        return False
+    in_category = bool(listing_mask & target.category_mask)
+    if target.category_mask and in_category:
+        return True
+    if target.keywords:
+        return any(words.holds(word) for word in target.keywords)
+    return not target.category_mask
+
+
+def place_fits(opportunity: Opportunity, target: AlertTarget) -> bool:
     """Remote searches want remote listings anywhere; others a listing within the radius of their place."""
-    if criteria.remote:
+    if target.remote:
         return bool(opportunity.remote)
-    if criteria.place is None:
+    if target.centre is None or target.radius_km is None:
         return True
     if opportunity.lat is None or opportunity.lon is None:
         return False
-    frame = Frame.around(criteria.place.lat, criteria.place.lon)
-    return frame.distance_km(opportunity.lat, opportunity.lon) <= criteria.radius_km + DISTANCE_SLACK_KM
+    distance = Frame.around(*target.centre).distance_km(opportunity.lat, opportunity.lon)
+    return distance <= target.radius_km + DISTANCE_SLACK_KM
 
 
-def times_fit(wanted: tuple[str, ...] | list[str], offered: tuple[str, ...] | list[str]) -> bool:
+def times_fit(wanted_mask: int, offered_mask: int) -> bool:
     """Tells whether, in every time family the search names, the listing has an asked tag or names none."""
-    for family in TIME_FAMILIES:
-        asked = set(wanted) & set(family)
-        given = set(offered) & set(family)
+    for family in FAMILY_BITS:
+        asked, given = wanted_mask & family, offered_mask & family
         if asked and given and not asked & given:
             return False
-    return True
-
-
-def interest_fits(listing_categories: set[str], criteria: Criteria, words: ListingWords) -> bool:
-    """Tells whether the listing is in a wanted category or holds one of the search's free words."""
-    telling = [word for word in criteria.keywords if word not in STOP_WORDS]
-    if criteria.categories:
-        return bool(listing_categories & set(criteria.categories)) or any(words.holds(word) for word in telling)
-    if telling:
-        return any(words.holds(word) for word in telling)
     return True

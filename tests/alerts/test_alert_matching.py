@@ -172,3 +172,44 @@ async def test_prefilter_reads_the_area_index_not_the_whole_table(database: Data
     details = [row[-1] for row in plan]
     searches = [line for line in details if "saved_searches" in line]
     assert searches and all("ix_saved_searches_area" in line for line in searches), details
+
+
+async def test_sql_prefilter_and_python_agree_with_the_plain_rule(any_database: Database) -> None:
+    """Every (saved search, listing) pair: alerted exactly when listing_matches says so."""
+    from bot.alerts import listing_matches
+    from bot.alerts.saved import criteria_of
+
+    places = (KASSEL, BAUNATAL, FRITZLAR, GOETTINGEN, LEIPZIG, None)
+    async with any_database.unit_of_work() as session:
+        searches = []
+        for number, place in enumerate(places[:5]):
+            for radius in (3, 10, 24, 40, 150):
+                searches.append(await _saved(
+                    session, place=place, radius_km=radius, categories=(("animals",), ("sports",), ())[number % 3],
+                    exclude=(("children_youth",), ())[radius % 2], time=(("weekend",), ("evening", "weekday"), ())[number % 3],
+                    keywords=(("tierheim",), ())[radius % 2],
+                ))
+        searches.append(await _saved(session, categories=("animals",), remote=True))
+        pairs = 0
+        for place in places:
+            for categories, time_tags, remote in ((["animals"], ["weekend"], False), (["sports", "children_youth"],
+                                                  ["evening"], True), (["culture"], [], False)):
+                listing = await make_listing(session, place=place, categories=categories, time_tags=time_tags,
+                                             remote=remote, description="Hilfe im Tierheim")
+                alerted = {due.saved_search_id for due in await alerts_for_published_listing(session, listing.id)}
+                expected = {s.id for s in searches if listing_matches(listing, criteria_of(s))}  # type: ignore[arg-type]
+                assert alerted == expected, (place, categories)
+                pairs += len(alerted)
+    assert 20 < pairs < len(searches) * len(places) * 3 / 2  # neither trivial nor everything
+
+
+def test_targets_from_columns_equal_targets_from_criteria() -> None:
+    from bot.alerts.criteria import prefilter_columns, resolve
+    from bot.alerts.rules import AlertTarget
+
+    for wanted in (query(categories=("animals",), place=KASSEL, keywords=("tierheim", "und")),
+                   query(exclude=("sports",), place=LEIPZIG, time=("weekend", "evening")),
+                   query(categories=("digital",), remote=True, place=KASSEL), query(keywords=("repair", "cafe"))):
+        stored, criteria = resolve("", Refinement(radius_km=20), query=wanted)
+        from_columns = AlertTarget.from_columns(prefilter_columns(criteria), stored["keywords"])
+        assert from_columns == AlertTarget.from_criteria(criteria)
