@@ -45,6 +45,10 @@ class InterestRules:
     possessive_window: int
     status_cues: tuple[str, ...]
     status_words: tuple[str, ...]
+    apposition_heads: frozenset[str]
+    apposition_fillers: frozenset[str]
+    fragment_status: frozenset[str]
+    possessive_exempt: frozenset[str]
     breakers: frozenset[str]
     broad_stems: frozenset[str]
 
@@ -69,8 +73,31 @@ def interest_rules() -> InterestRules:
         possessive_window=int(context["possessive_window"]),
         status_cues=tuple(context["status_cues"]),
         status_words=tuple(fold(w) for w in context["status_words"]),
+        apposition_heads=_words(context["apposition_heads"]),
+        apposition_fillers=_words(context["apposition_fillers"]),
+        fragment_status=_words(context["fragment_status"]),
+        possessive_exempt=frozenset(context["possessive_exempt"]),
         breakers=_words(context["breakers"]),
         broad_stems=_words(context["broad_stems"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SeparableRules:
+    """German separable verbs: the particles, what may follow them, and irregular verb forms."""
+
+    particles: frozenset[str]
+    clause_ends: frozenset[str]
+    irregular: dict[str, str]  # folded verb form -> folded infinitive
+
+
+@cache
+def separable_rules() -> SeparableRules:
+    """Returns the separable-verb settings."""
+    raw = _toml("interests.toml")["separable"]
+    return SeparableRules(
+        particles=_words(raw["particles"]), clause_ends=_words(raw["clause_ends"]),
+        irregular={fold(k): fold(v) for k, v in raw["irregular"].items()},
     )
 
 

@@ -146,6 +146,8 @@ def fuzzy_categories(folded: str) -> tuple[str, ...]:
     """Returns the categories of the closest vocabulary entry within one or two slips, if any."""
     if len(folded) < _FUZZY_MIN_LENGTH or not folded.isalpha() or is_known_word(folded):
         return ()
+    if any(folded.startswith(prefix) for prefix, _keys in interest_rules().prefix_overrides):
+        return ()  # an exception word is no typo ("pensionierter" is not "Pensionär")
     best, keys = 1.0, set()
     for entry, is_stem, entry_keys in _index().fuzzy_entries.get(folded[0], ()):
         distance = _distance(folded, entry, is_stem)

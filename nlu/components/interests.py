@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, set_group
+from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
 from nlu.lexicon import InterestRules, interest_rules
 from nlu.taxonomy import categories
@@ -21,6 +22,7 @@ from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is
 _STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
 _JOB_REACH = 8  # "ich arbeite schon den ganzen Tag in der Kita"
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
+_APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
 _JOB_PASSES = frozenset({"in", "im", "bei", "beim", "an", "am", "auf", "zu", "zum", "zur", "mit", "with", "at"})
 
 
@@ -33,6 +35,13 @@ _JOB_PASSES = frozenset({"in", "im", "bei", "beim", "an", "am", "auf", "zu", "zu
 def make_interest_matcher(nlp: Language, name: str, fuzzy: bool) -> InterestMatcher:
     """Creates the interest matcher for one pipeline."""
     return InterestMatcher(nlp, name, fuzzy=fuzzy)
+
+
+def _stands_alone(doc: Doc, i: int) -> bool:
+    """Tells whether the token at i is a clause of its own ("..., Rentner, ...") in a longer message."""
+    before = i == 0 or is_boundary(doc[i - 1])
+    after = i + 1 == len(doc) or is_boundary(doc[i + 1])
+    return before and after and len(doc) > 2
 
 
 class InterestMatcher:
@@ -65,6 +74,8 @@ class InterestMatcher:
         for token in doc:
             if token.i not in taken:
                 mentions.extend(self._token_mentions(doc, token))
+        if self.lang == "de":
+            mentions.extend(self._separable_mentions(doc, covered(mentions)))
         if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
             set_group(doc, INTERESTS, mentions)
             return doc
@@ -96,6 +107,16 @@ class InterestMatcher:
             span._.fuzzy = fuzzy
         return spans
 
+    def _separable_mentions(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Returns mentions of split verbs ("ich lese gern vor"), placed on the verb."""
+        spans: list[Span] = []
+        found: set[int] = set()
+        for i, infinitive in joined_verbs(doc, taken):
+            if i not in found and is_category_word(infinitive, self.lang):
+                found.add(i)
+                spans.extend(Span(doc, i, i + 1, label=key) for key in categories_of(infinitive, self.lang))
+        return spans
+
     def _describes_writer(self, doc: Doc, span: Span, cues: dict[str, list[int]]) -> bool:
         """Tells whether a mention describes the writer rather than an interest."""
         rules = self.rules
@@ -103,10 +124,26 @@ class InterestMatcher:
             return True
         if self._cue_before(doc, span.start, cues["job"], _JOB_REACH, passes=_JOB_PASSES):
             return True
-        if any(w.norm_ in rules.possessives for w in self._gap(doc, span.start, rules.possessive_window)):
+        if span.label_ not in rules.possessive_exempt and any(
+            w.norm_ in rules.possessives for w in self._gap(doc, span.start, rules.possessive_window)
+        ):
+            return True
+        if len(span) == 1 and span[0].norm_ in rules.fragment_status and _stands_alone(doc, span.start):
             return True
         is_status = any(t.norm_.startswith(rules.status_words) for t in span)
-        return is_status and self._cue_before(doc, span.start, cues["status"], _STATUS_REACH)
+        return is_status and (
+            self._cue_before(doc, span.start, cues["status"], _STATUS_REACH) or self._after_ich(doc, span.start)
+        )
+
+    def _after_ich(self, doc: Doc, start: int) -> bool:
+        """Tells whether "ich" stands before `start` with only an age and punctuation between ("Ich (34, ...")."""
+        fillers = self.rules.apposition_fillers
+        i = start - 1
+        punctuated = False  # "möchte ich Senioren helfen" has "ich" right before, but is no apposition
+        while i >= 0 and (doc[i].norm_ in _APPOSITION_PUNCT or doc[i].like_num or doc[i].norm_ in fillers):
+            punctuated = punctuated or doc[i].norm_ in _APPOSITION_PUNCT
+            i -= 1
+        return punctuated and i >= 0 and doc[i].norm_ in self.rules.apposition_heads
 
     def _cue_before(
         self, doc: Doc, start: int, cue_ends: list[int], window: int, passes: frozenset[str] = frozenset()

@@ -1,0 +1,114 @@
+"""Patterns of everyday language that a second, independently written message set showed to matter."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import parse
+from nlu.components.separable import infinitives
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ich lese gern vor", {"education"}),
+        ("Ich lese Kindern gerne Geschichten vor", {"children_youth", "education"}),
+        ("Ich kaufe für ältere Nachbarn ein", {"seniors", "neighbourhood"}),
+        ("ich helfe bei Mathe nach", {"education"}),
+        ("Er liest im Altenheim vor", {"seniors", "education"}),
+    ],
+)
+def test_separable_verbs_count_like_their_infinitive(text: str, expected: set[str]) -> None:
+    assert set(parse(text).categories) == expected
+
+
+@pytest.mark.parametrize("text", ["ich bringe mich gern ein", "ich helfe gerne mit", "Ich stelle mir das gut vor"])
+def test_separable_verbs_without_a_field_add_nothing(text: str) -> None:
+    assert parse(text).categories == ()
+
+
+def test_a_negated_separable_verb_is_ruled_out() -> None:
+    query = parse("Ich lese nicht gern vor, lieber Sport")
+    assert query.categories == ("sports",) and query.exclude_categories == ("education",)
+
+
+def test_verb_forms_lead_to_their_infinitives() -> None:
+    assert infinitives("lese", {}) == ("lesen",)
+    assert infinitives("kauft", {}) == ("kaufen",)
+    assert infinitives("helf", {}) == ("helfen",)
+    assert infinitives("liest", {"liest": "lesen"}) == ("lesen",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallo! Ich (34, Krankenschwester) suche etwas ganz anderes",
+        "Ich, 72, Rentner, suche eine Aufgabe",
+        "Handwerklich begabt, Rentner, suche was",
+        "Krankenpfleger, möchte in der Freizeit helfen",
+        "frisch pensionierter Lehrer, suche eine Aufgabe",
+    ],
+)
+def test_who_the_writer_is_is_no_interest(text: str) -> None:
+    assert parse(text).categories == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Weil ich viel Zeit habe, möchte ich Senioren helfen", ("seniors",)),
+        ("Tiere, Senioren, Kinder", ("children_youth", "seniors", "animals")),
+        ("Rentner besuchen", ("seniors",)),
+        ("Ich möchte meinen Nachbarn helfen", ("neighbourhood",)),
+        ("I want to help in my neighbourhood", ("neighbourhood",)),
+    ],
+)
+def test_interests_near_self_descriptions_are_kept(text: str, expected: tuple[str, ...]) -> None:
+    assert parse(text).categories == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["beim Sortieren von Spenden", "wir diskutieren gern", "I love it", "bitte beachten", "Transport"]
+)
+def test_ordinary_words_that_end_or_start_like_interest_words_are_none(text: str) -> None:
+    assert parse(text).categories == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trainer für die F-Jugend", {"sports", "children_youth"}),
+        ("a beach clean-up", {"environment"}),
+        ("IT support for a club", {"digital"}),
+        ("walk shelter dogs", {"animals"}),
+        ("Umweltbildung mit Schulklassen", {"environment", "education", "children_youth"}),
+    ],
+)
+def test_hyphenated_and_everyday_words_are_understood(text: str, expected: set[str]) -> None:
+    assert set(parse(text).categories) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("Anything but animals please", ("animals",)),
+        ("weder Sport noch Kultur", ("sports", "culture")),
+        ("Umwelt gern, Sport nö", ("sports",)),
+    ],
+)
+def test_more_ways_of_ruling_out(text: str, excluded: tuple[str, ...]) -> None:
+    assert parse(text).exclude_categories == excluded
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("jeden zweiten Samstag", ("weekend", "regular")),
+        ("every other week", ("regular",)),
+        ("einmal im Quartal", ("regular",)),
+        ("frühmorgens", ("daytime",)),
+        ("just once", ("one_off",)),
+    ],
+)
+def test_more_time_expressions(text: str, slots: tuple[str, ...]) -> None:
+    assert parse(text).time == slots
