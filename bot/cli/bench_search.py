@@ -196,6 +196,8 @@ def _report(
         print(f"  indexed search, {name}, all {len(queries)}: {run.precision.summary()}")
         if scan is not None:
             print(f"  indexed search, {name}, scan's {scan.precision.judged}: {run.subset_precision.summary()}")
+            print(f"  indexed search, {name}, scan's {scan.precision.judged}, no widening: "
+                  f"{run.unwidened_precision.summary()}")
     if scan is not None:
         print(f"  brute-force scan, text only:      {scan.precision.summary()}")
         print(f"  brute-force scan, with categories: {scan.precision_with_categories.summary()}")

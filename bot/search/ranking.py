@@ -87,16 +87,19 @@ def time_conditions(sql: SqlText, tags: Sequence[str]) -> list[str]:
 
 
 def _category_fit(sql: SqlText, keys: Sequence[str], weight: float) -> str:
-    """Returns 0 outside the wanted categories, else 0.7 plus 0.3 times the share of wanted ones it has."""
+    """Returns 0 outside the wanted categories, else a half plus half the share of wanted ones it has.
+
+    "Jugendfeuerwehr" asks for youth and emergency services at once: a listing in both fits clearly better.
+    """
     table = categories()
     bits = [1 << table[key].bit for key in keys]
     share = " + ".join(
-        f"CASE WHEN (o.category_mask & {sql.integer(bit)}) <> 0 THEN {sql.number(weight * 0.3 / len(bits))} "
+        f"CASE WHEN (o.category_mask & {sql.integer(bit)}) <> 0 THEN {sql.number(weight * 0.5 / len(bits))} "
         f"ELSE {sql.number(0)} END"
         for bit in bits
     )
     return (
-        f"CASE WHEN (o.category_mask & {sql.integer(sum(bits))}) <> 0 THEN {sql.number(weight * 0.7)} + {share} "
+        f"CASE WHEN (o.category_mask & {sql.integer(sum(bits))}) <> 0 THEN {sql.number(weight * 0.5)} + {share} "
         f"ELSE {sql.number(0)} END"
     )
 

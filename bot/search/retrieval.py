@@ -113,10 +113,9 @@ def constraints(
     if attempt.strict_time:
         conditions += time_conditions(sql, criteria.time)
     if criteria.categories:
-        # Words found as written also admit listings outside the categories; typo corrections only rank.
-        exact = [group for group in groups if not group.fuzzy]
-        in_category = f"(o.category_mask & {sql.integer(category_mask(criteria.categories))}) <> 0"
-        conditions.append(f"({in_category} OR {holds_any(sql, exact)})" if exact else in_category)
+        # The categories decide; free words then only rank. Letting words admit listings of other categories
+        # showed hospice listings for "Geflüchtete begleiten" and children's reading for "Vorlesen für Senioren".
+        conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.categories))}) <> 0")
     elif attempt.text_required and groups:
         conditions.append(holds_any(sql, groups))
     return conditions

@@ -54,6 +54,7 @@ class EngineRun:
     timings: Timings = field(default_factory=Timings)
     precision: Precision = field(default_factory=Precision)
     subset_precision: Precision = field(default_factory=Precision)  # on the requests the scan also ran
+    unwidened_precision: Precision = field(default_factory=Precision)  # the same requests, widen=False
     widened: int = 0
     ids: dict[str, list[int]] = field(default_factory=dict)
 
@@ -91,16 +92,21 @@ async def run_engine(
         if number < judged_subset:
             run.subset_precision.add(query, found, outcome.radius_km)
         run.widened += any(step != "everywhere" for step in outcome.widened)
+    for query in queries[:judged_subset]:  # like the scan: no widening (not timed)
+        outcome = await _search(database, query, parsed, vocabularies, now, widen=False)
+        found = [Found(hit.id, hit.categories, hit.lat, hit.lon, hit.time, hit.id in remote_ids)
+                 for hit in outcome.results]
+        run.unwidened_precision.add(query, found, outcome.radius_km)
     return run
 
 
 async def _search(
     database: Database, query: LabelledQuery, parsed: Mapping[str, Mapping[str, Any]],
-    vocabularies: VocabularyCache, now: datetime,
+    vocabularies: VocabularyCache, now: datetime, *, widen: bool = True,
 ) -> SearchOutcome:
     """Runs one request the way the chat does: its own read-only session, the parse already done."""
     async with database.read_only() as session:
-        return await search(session, SearchRequest(text=query.text), parse=parsed.__getitem__,
+        return await search(session, SearchRequest(text=query.text, widen=widen), parse=parsed.__getitem__,
                             vocabularies=vocabularies, now=now)
 
 
