@@ -17,6 +17,7 @@ from bot.store.models import ChatSearch, ChatState
 # What the bot waits for after it asked a question.
 AWAITING_SEARCH_PLACE = "search_place"  # "Wo soll ich suchen?" for the search in ChatState.search_id
 AWAITING_HOME = "home"  # /standort: the next place or location becomes the home place
+# Either question stays open until it is answered, cancelled, or the person starts another search.
 # Older result messages' buttons answer "nicht mehr aktuell" once the housekeeping job pruned their search.
 KEEP_SEARCHES = 20
 
@@ -68,7 +69,8 @@ def candidates_of(search: ChatSearch) -> list[PlaceRef]:
 
 
 async def ask(session: AsyncSession, volunteer_id: int, awaiting: str, *, search_id: int | None = None) -> None:
-    """Remembers which question the person's next message answers."""
+    """Remembers which question the person's next message answers, and after which search it was asked."""
+    search_id = search_id if search_id is not None else await newest_search_id(session, volunteer_id)
     state = await session.get(ChatState, volunteer_id)
     if state is None:
         session.add(ChatState(volunteer_id=volunteer_id, awaiting=awaiting, search_id=search_id))
@@ -78,16 +80,31 @@ async def ask(session: AsyncSession, volunteer_id: int, awaiting: str, *, search
 
 
 async def pending_question(session: AsyncSession, volunteer_id: int) -> ChatState | None:
-    """Returns the question the person has not answered yet, if any."""
+    """Returns the question the person has not answered yet; a search started since then closes it.
+
+    The search handler asks this only when a text reads as a place, so an ordinary search costs no read here.
+    """
     state = await session.get(ChatState, volunteer_id)
-    return state if state is not None and state.awaiting else None
+    if state is None or not state.awaiting:
+        return None
+    if await newest_search_id(session, volunteer_id) != state.search_id:
+        return None
+    return state
+
+
+async def newest_search_id(session: AsyncSession, volunteer_id: int) -> int | None:
+    """Returns the id of the person's newest stored search, if any."""
+    return await session.scalar(select(func.max(ChatSearch.id)).where(ChatSearch.volunteer_id == volunteer_id))
 
 
 async def settle(session: AsyncSession, volunteer_id: int) -> bool:
     """Forgets the open question; tells whether there was one."""
-    state = await session.get(ChatState, volunteer_id)
-    if state is None or not state.awaiting:
-        return False
-    state.awaiting, state.search_id = None, None
-    await session.flush()
-    return True
+    question = await pending_question(session, volunteer_id)
+    if question is not None:
+        close(question)
+    return question is not None
+
+
+def close(question: ChatState) -> None:
+    """Marks a question as answered (written when the unit of work commits)."""
+    question.awaiting, question.search_id = None, None

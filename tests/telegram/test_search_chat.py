@@ -139,3 +139,17 @@ async def test_remote_searches_need_no_place(chat: Chat) -> None:
 async def test_nothing_found_says_so_and_suggests_what_to_change(chat: Chat) -> None:
     reply = await chat.send(ANNA, "Feuerwehr in Dresden")
     assert "Dazu habe ich leider nichts gefunden" in reply.text or "Angebot" in reply.text
+
+
+async def test_a_new_search_closes_the_open_place_question(chat: Chat) -> None:
+    await chat.send(ANNA, "Senioren besuchen")  # asks "Wo?"
+    await chat.send(ANNA, "Tierheim in Kassel")  # the person moved on
+    reply = await chat.send(ANNA, "Leipzig")
+    assert "Wobei möchtest du helfen?" in reply.text and "Senioren" not in reply.text
+
+
+async def test_cancel_closes_the_open_question(chat: Chat) -> None:
+    await chat.send(ANNA, "Senioren besuchen")
+    assert "Alles klar, abgebrochen." in (await chat.send(ANNA, "/abbrechen")).text
+    assert "Gerade gibt es nichts abzubrechen." in (await chat.send(ANNA, "/cancel")).text
+    assert "Wobei möchtest du helfen?" in (await chat.send(ANNA, "Kassel")).text

@@ -77,7 +77,7 @@ async def _place_given(
     question = await state.pending_question(session, volunteer.id)
     if question is not None:
         awaiting, search_id = question.awaiting, question.search_id
-        await state.settle(session, volunteer.id)
+        state.close(question)
         if awaiting == state.AWAITING_HOME:
             await remember_home(session, volunteer, place)
             return [View(t(lang, "location.saved", place=line(place.name, 60)), keyboards.main_keyboard(lang))]

@@ -116,16 +116,17 @@ async def _answer_or_search(
     session: AsyncSession, volunteer: Volunteer, text: str, services_: Services, *, private: bool
 ) -> list[View]:
     """Takes a text as the answer to the open place question if it names a place, else as a new search."""
-    question = await state.pending_question(session, volunteer.id) if private else None
+    # Only a text that reads as a place can answer "Wo?"; other texts are searches and need no look-up here.
+    places = place_answer(text) if private else []
+    question = await state.pending_question(session, volunteer.id) if places else None
     if question is not None:
         awaiting, search_id = question.awaiting, question.search_id
-        await state.settle(session, volunteer.id)
-        places = place_answer(text)
-        if places and awaiting == state.AWAITING_HOME:
+        state.close(question)
+        if awaiting == state.AWAITING_HOME:
             await remember_home(session, volunteer, places[0])
             return [View(t(volunteer.language, "location.saved", place=line(places[0].name, 60)))]
         stored = await state.own_search(session, search_id or 0, volunteer.id)
-        if places and stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
+        if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, places, services_)
     page = await services_.searches.start(session, volunteer, text=text)
     return await page_messages(session, volunteer, page, services_, private=private)
