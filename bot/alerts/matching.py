@@ -2,8 +2,7 @@
 
 Scale: a new listing is matched against up to a million saved searches. SQL narrows them first through
 the ix_saved_searches_area index (per radius class, a latitude band with the longitude checked in the
-index, then each row's own radius) and exact bitmask tests for categories (or free words to check),
-exclusions, remote and time. Python then applies bot.alerts.rules.target_matches, the same predicate as
+index, then each row's own radius) and exact bitmask tests for categories, exclusions, remote and time. Python then applies bot.alerts.rules.target_matches, the same predicate as
 listing_matches, to the few that remain, built from the columns so no stored query has to be parsed.
 """
 
@@ -123,9 +122,8 @@ def candidate_query(opportunity: Opportunity) -> Any:
             SavedSearch.mode != AlertMode.OFF.value,
             Volunteer.blocked.is_(False),
             Volunteer.alert_mode != AlertMode.OFF.value,
-            # Interest: no category asked, a wanted category, or free words that Python checks next.
-            or_(SavedSearch.category_mask == 0, SavedSearch.category_mask.op("&")(mask) != 0,
-                SavedSearch.has_keywords.is_(True)),
+            # Interest: a wanted category, or no category asked (free words are checked in Python next).
+            or_(SavedSearch.category_mask == 0, SavedSearch.category_mask.op("&")(mask) != 0),
             SavedSearch.exclude_mask.op("&")(mask) == 0,
             *_time_conditions(opportunity.time_mask or 0),
         )

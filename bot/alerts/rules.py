@@ -5,7 +5,7 @@ exactly for listings the saved search would have found in its first try:
 - excluded categories never; remote searches only remote listings (anywhere);
 - within the radius of the place, on the search's flat map (bot.search.geo.Frame);
 - time: in every time family the search names, the listing has an asked tag or says nothing;
-- interest: in a wanted category or holding a free word; without categories, holding a free word;
+- interest: in a wanted category; without categories, holding one of the free words;
 - languages only rank in the search, so they do not filter alerts either.
 Free words are looked up in the listing's own words with the search's Vocabulary (exact word, stem as a
 prefix, compounds holding it, then typo corrections), so "Telefonselsorge" finds "Telefonseelsorge".
@@ -111,12 +111,11 @@ def target_matches(opportunity: Opportunity, target: AlertTarget, words: Listing
         return False
     if not place_fits(opportunity, target) or not times_fit(target.time_mask, opportunity.time_mask or 0):
         return False
-    in_category = bool(listing_mask & target.category_mask)
-    if target.category_mask and in_category:
-        return True
+    if target.category_mask:
+        return bool(listing_mask & target.category_mask)  # the categories decide; free words only rank
     if target.keywords:
         return any(words.holds(word) for word in target.keywords)
-    return not target.category_mask
+    return True
 
 
 def place_fits(opportunity: Opportunity, target: AlertTarget) -> bool:

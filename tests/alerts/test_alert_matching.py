@@ -92,14 +92,14 @@ async def test_search_without_place_covers_all_of_germany(database: Database) ->
         assert await _alerted(session, place=None) == {everywhere.id}
 
 
-async def test_free_words_match_with_typos_and_alone_or_beside_categories(any_database: Database) -> None:
+async def test_free_words_decide_without_categories_and_only_rank_beside_them(any_database: Database) -> None:
     async with any_database.unit_of_work() as session:
         hotline = await _saved(session, place=KASSEL, keywords=("telefonselsorge",))  # typo, no category
         reading = await _saved(session, categories=("children_youth",), place=KASSEL, keywords=("vorlesen",))
         listing = {"categories": ["health_care"], "title": "Mitarbeit in der Telefonseelsorge",
                    "description": "Zuhören am Telefon, mit Ausbildung."}
         assert await _alerted(session, **listing) == {hotline.id}
-        assert await _alerted(session, categories=["education"], title="Vorlesepaten gesucht") == {reading.id}
+        assert await _alerted(session, categories=["seniors"], title="Vorlesen im Altenheim") == set()
         assert await _alerted(session, categories=["children_youth"], title="Spielenachmittag") == {reading.id}
         assert await _alerted(session, categories=["culture"], title="Museumsaufsicht") == set()
 
@@ -213,3 +213,29 @@ def test_targets_from_columns_equal_targets_from_criteria() -> None:
         stored, criteria = resolve("", Refinement(radius_km=20), query=wanted)
         from_columns = AlertTarget.from_columns(prefilter_columns(criteria), stored["keywords"])
         assert from_columns == AlertTarget.from_criteria(criteria)
+
+
+async def test_a_search_saved_from_text_alerts_what_the_search_finds(any_database: Database) -> None:
+    """The NLU parses the saved text, and the alert fires for exactly what search() finds without widening."""
+    from bot.search import SearchRequest, VocabularyCache, search
+
+    text = "Tierheim Kassel am Wochenende, aber kein Sport"
+    async with any_database.unit_of_work() as session:
+        volunteer = await make_volunteer(session)
+        saved = await save_search(session, volunteer, text=text, refinement=Refinement())
+        assert (saved.centre_lat is not None, saved.radius_km, saved.has_keywords) == (True, 15.0, True)
+        listings = [
+            await make_listing(session, place=BAUNATAL),  # animals, weekend, 8 km: found
+            await make_listing(session, place=GOETTINGEN),  # too far
+            await make_listing(session, categories=["animals", "sports"]),  # excluded
+            await make_listing(session, time_tags=["weekday"]),  # other time
+            await make_listing(session, categories=["culture"], title="Tierheim-Flohmarkt"),  # the free word
+        ]
+        alerted = {
+            listing.id for listing in listings
+            if await alerts_for_published_listing(session, listing.id)
+        }
+    async with any_database.read_only() as session:
+        outcome = await search(session, SearchRequest(text=text, widen=False, limit=50), vocabularies=VocabularyCache())
+    assert alerted == {hit.id for hit in outcome.results}
+    assert listings[0].id in alerted and not alerted & {listings[1].id, listings[2].id, listings[3].id}
