@@ -89,7 +89,7 @@ async def grant_admin(
 
     Returns False when the role existed already.
     """
-    _require_global(by)
+    granting = _require_global(by)
     if region is not None and region.district is not None and not region.state:
         raise ValueError("a district needs its state")
     state = region.state if region else None
@@ -97,7 +97,7 @@ async def grant_admin(
     existing = await session.execute(select(AdminRole.id).where(*_role_filter(telegram_id, state, district)))
     if existing.first() is not None:
         return False
-    session.add(AdminRole(telegram_id=telegram_id, state=state, district=district, granted_by=by.telegram_id))  # type: ignore[union-attr]
+    session.add(AdminRole(telegram_id=telegram_id, state=state, district=district, granted_by=granting.telegram_id))
     await session.flush()
     return True
 
@@ -123,10 +123,11 @@ async def list_admins(session: AsyncSession, *, admin_ids: Collection[int]) -> l
     return grants
 
 
-def _require_global(scope: AdminScope | None) -> None:
-    """Raises NotAllowed unless the scope is an admin acting everywhere."""
+def _require_global(scope: AdminScope | None) -> AdminScope:
+    """Returns the scope of an admin acting everywhere, or raises NotAllowed."""
     if scope is None or not scope.is_global:
         raise NotAllowed("only admins without a regional limit may grant or revoke roles")
+    return scope
 
 
 def _role_filter(telegram_id: int, state: str | None, district: str | None) -> list[object]:

@@ -18,11 +18,12 @@ Never twice, and what a crash means
     have reached Telegram, and Telegram offers no way to ask or to deduplicate. Because a person must never
     get an announcement twice, such rows are treated at most once: they are marked failed with reason
     "unknown after crash" and never sent again. The window is kept tiny: a worker claims only about a
-    quarter second of sending ahead (max_in_flight rows at most), and gives rows back when a 429 pause
-    starts, so after a crash at most the requests in flight plus that small batch are in doubt; everyone
-    else gets exactly one message when the broadcast resumes. On SQLite (one process) a restarted process
-    marks these rows at once; on PostgreSQL a process marks another's rows only after their lease ran out
-    (DeliveryConfig.lease_seconds), since that process may still be alive.
+    quarter second of sending ahead, never more rows than it has request slots (max_in_flight, 32), and
+    gives rows back when a 429 pause starts; so after a crash at most max_in_flight recipients per process
+    are in doubt, and everyone else gets exactly one message when the broadcast resumes (the crash test
+    kills a worker with SIGKILL at random moments and checks exactly that). On SQLite (one process) a
+    restarted process marks these rows at once; on PostgreSQL a process marks another's rows only after
+    their lease ran out (DeliveryConfig.lease_seconds), since that process may still be alive.
 
     Retrying timeouts (asked for by the issue) is the one remaining way to a duplicate: after a read
     timeout Telegram may have delivered the message although the bot saw no answer. The PTB sender marks
@@ -31,6 +32,11 @@ Never twice, and what a crash means
 Cancel
     Cancelling stops new claims at once; sends already in flight finish and are recorded; every recipient
     not yet sent ends as failed with reason "cancelled", so a cancelled broadcast has no open rows either.
+
+Several processes
+    Each process paces itself: with N processes running a BroadcastRunner, the global rate is N times
+    BROADCAST_RATE_PER_SECOND, and the one-message-per-second gate per chat holds within a process only.
+    Run the runner in one process, or divide the rate by N.
 """
 
 from bot.broadcasts.announce import (

@@ -74,7 +74,9 @@ async def create_draft(
     return broadcast.id
 
 
-async def set_audience(session: AsyncSession, *, admin: AdminScope | None, broadcast_id: int, audience: Audience) -> Audience:
+async def set_audience(
+    session: AsyncSession, *, admin: AdminScope | None, broadcast_id: int, audience: Audience
+) -> Audience:
     """Sets the draft's audience, limited to the admin's region; returns the audience as stored."""
     scope = require_admin(admin)
     broadcast = await _own_draft(session, scope, broadcast_id)
@@ -143,7 +145,9 @@ async def broadcast_progress(
     return await progress(session, broadcast_id, previous=previous)
 
 
-async def list_broadcasts(session: AsyncSession, *, admin: AdminScope | None, limit: int = 10) -> list[BroadcastSummary]:
+async def list_broadcasts(
+    session: AsyncSession, *, admin: AdminScope | None, limit: int = 10
+) -> list[BroadcastSummary]:
     """Lists running and scheduled broadcasts first, then the most recent others (drafts included)."""
     scope = require_admin(admin)
     active_first = case((Broadcast.status.in_(ACTIVE), 0), else_=1)

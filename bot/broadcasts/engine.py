@@ -244,6 +244,7 @@ class DeliveryEngine:
                 await self.sender.send(row.chat_id, announcement)
                 return Outcome(row.id, row.chat_id, DeliveryState.SENT, attempts)
             except RateLimited as error:
+                log.info("flood control: all broadcasts wait %.1f s", error.retry_after)
                 self.limiter.pause(error.retry_after)
                 self.outcomes["rate_limited"] += 1
                 return Outcome(row.id, row.chat_id, DeliveryState.PENDING, attempts - 1)

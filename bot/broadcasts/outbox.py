@@ -288,7 +288,8 @@ async def finish_if_complete(database: Database, broadcast_id: int, *, now: date
     async with database.unit_of_work() as session:
         done = await session.execute(
             update(BROADCASTS)
-            .where(this, BROADCASTS.c.status == BroadcastStatus.RUNNING.value, BROADCASTS.c.audience_complete, ~open_rows)
+            .where(this, BROADCASTS.c.status == BroadcastStatus.RUNNING.value, BROADCASTS.c.audience_complete,
+                   ~open_rows)
             .values(status=BroadcastStatus.DONE.value, finished_at=now, updated_at=now)
         )
         cancelled = await session.execute(

@@ -29,7 +29,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, text
 
-from bot.broadcasts import Audience, BroadcastRunner, DeliveryConfig
+from bot.broadcasts import Audience, BroadcastRunner, DeliveryConfig, count_audience
 from bot.broadcasts.simulated import SimulatedTelegram
 from bot.domain import BroadcastStatus
 from bot.settings import normalise_async_url
@@ -134,10 +134,14 @@ async def _run_plan(plan: Plan, args: argparse.Namespace) -> None:
         await _seed(database, plan.recipients)
         print(f"seeded {plan.recipients:,} volunteers in {time.monotonic() - started:.1f} s")
         broadcast_id = await _broadcast(database)
+        counted = time.monotonic()
+        async with database.read_only() as session:
+            reach = await count_audience(session, Audience())
+        print(f"preview count: {reach:,} recipients counted in {(time.monotonic() - counted) * 1000:,.0f} ms")
         sender = SimulatedTelegram(capacity=plan.recipients, latency=plan.latency, p429=plan.p429,
                                    retry_after=plan.retry_after, p403=plan.p403)
-        config = DeliveryConfig(rate_per_second=plan.rate, max_in_flight=plan.in_flight, max_claim=max(plan.in_flight, 8),
-                                poll_seconds=0.05)
+        config = DeliveryConfig(rate_per_second=plan.rate, max_in_flight=plan.in_flight,
+                                max_claim=max(plan.in_flight, 8), poll_seconds=0.05)
         runner = BroadcastRunner(database, sender, config=config)
         memory.start()
         figures = await _deliver(runner, database, broadcast_id, plan)
@@ -156,12 +160,16 @@ async def _deliver(runner: BroadcastRunner, database: Database, broadcast_id: in
     first = time.monotonic()
     paused_at_first = engine.limiter.paused_seconds
     deadline = first + plan.seconds if plan.seconds else None
-    while (deadline is None or time.monotonic() < deadline) and await _status(database, broadcast_id) == "running":
+    written = None
+    while (deadline is None or time.monotonic() < deadline) and (status := await _status(database, broadcast_id))[0]:
+        if written is None and status[1]:
+            written = time.monotonic() - start
         await asyncio.sleep(0.2)
     end, moved = time.monotonic(), done()
     paused = engine.limiter.paused_seconds - paused_at_first
     await runner.stop()
-    return {"startup": first - start, "window": end - first, "moved": moved, "paused": paused}
+    return {"startup": first - start, "window": end - first, "moved": moved, "paused": paused,
+            "written": written if written is not None else float("nan")}
 
 
 async def _check(database: Database, broadcast_id: int, sender: SimulatedTelegram, figures: dict[str, float],
@@ -176,13 +184,15 @@ async def _check(database: Database, broadcast_id: int, sender: SimulatedTelegra
     rate = moved / window if window else 0.0
     full = not states.get("pending") and not states.get("sending")
     scope = "full run" if full else f"measured window of {window:.0f} s (the rest stays pending)"
+    print(f"outbox written completely after {figures['written']:.1f} s (while sending)")
     print(f"first outcome after {figures['startup']:.2f} s; {moved:,.0f} outcomes in {window:.1f} s "
           f"= {rate:,.1f} messages/s ({scope})")
     if plan.rate:
         ceiling = plan.rate / (1 + plan.rate * plan.p429 * plan.retry_after)
         busy = window - figures["paused"]
-        print(f"429 pauses: {figures['paused']:.1f} s in total; rate outside pauses {moved / busy if busy else 0:,.1f}/s;"
-              f" with a pause of retry_after per 429 the ceiling is {ceiling:.1f}/s")
+        print(f"429 pauses: {figures['paused']:.1f} s in total; rate outside pauses "
+              f"{moved / busy if busy else 0:,.1f}/s; with a pause of retry_after per 429 the ceiling is "
+              f"{ceiling:.1f}/s")
     print(f"requests {sender.calls:,}, 429 answers {sender.rate_limited:,}, 403 answers {sender.blocked:,}")
     print(f"outbox states: {', '.join(f'{state} {count:,}' for state, count in sorted(states.items()))}")
     duplicates = sender.duplicates()
@@ -192,10 +202,12 @@ async def _check(database: Database, broadcast_id: int, sender: SimulatedTelegra
     print(f"resident memory: peak {memory.peak_mb:.0f} MB during the run (baseline {memory.baseline_mb:.0f} MB)")
 
 
-async def _status(database: Database, broadcast_id: int) -> str:
-    """Reads the broadcast's status."""
+async def _status(database: Database, broadcast_id: int) -> tuple[bool, bool]:
+    """Reads whether the broadcast still runs and whether its outbox is completely written."""
     async with database.read_only() as session:
-        return (await session.execute(select(Broadcast.status).where(Broadcast.id == broadcast_id))).scalar_one()
+        row = (await session.execute(select(Broadcast.status, Broadcast.audience_complete)
+                                     .where(Broadcast.id == broadcast_id))).one()
+    return row.status == BroadcastStatus.RUNNING.value, bool(row.audience_complete)
 
 
 async def _seed(database: Database, recipients: int, chunk: int = 20_000) -> None:

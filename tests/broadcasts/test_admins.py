@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.admins import AdminScope, NotAllowed, Region, admin_scope, grant_admin, list_admins, revoke_admin, require_admin
+from bot.admins import (
+    AdminScope, NotAllowed, Region, admin_scope, grant_admin, list_admins, require_admin, revoke_admin,
+)
 from bot.store.db import Database
 
 ADMIN_IDS = [1000]

@@ -33,8 +33,8 @@ KASSEL_ADMIN = AdminScope(42, (Region("Hessen", "Kassel"),))
 
 
 async def _town(database: Database) -> None:
-    await add(database, [in_kassel(1), in_kassel(2), in_kassel(3, announcements=False),
-                         volunteer(4, home_lat=FULDA[0], home_lon=FULDA[1], home_state="Hessen", home_district="Fulda")])
+    fulda = volunteer(4, home_lat=FULDA[0], home_lon=FULDA[1], home_state="Hessen", home_district="Fulda")
+    await add(database, [in_kassel(1), in_kassel(2), in_kassel(3, announcements=False), fulda])
 
 
 async def test_compose_preview_confirm_and_deliver(database: Database, sender: ScriptedSender) -> None:

@@ -55,7 +55,9 @@ async def _selected(database: Database, audience: Audience) -> set[int]:
     ids=["all", "state", "district", "radius-20", "radius-100", "interest", "any-interest", "state+interest",
          "radius+interest", "disjoint"],
 )
-async def test_filters_select_willing_volunteers(any_database: Database, audience: Audience, expected: set[int]) -> None:
+async def test_filters_select_willing_volunteers(
+    any_database: Database, audience: Audience, expected: set[int]
+) -> None:
     await _people(any_database)
     assert await _selected(any_database, audience) == expected
 

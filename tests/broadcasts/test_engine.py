@@ -37,7 +37,9 @@ async def _status(database: Database, broadcast_id: int) -> str:
         return (await session.execute(select(Broadcast.status).where(Broadcast.id == broadcast_id))).scalar_one()
 
 
-async def test_everyone_gets_one_message_and_the_end_is_reported_once(any_database: Database, sender: ScriptedSender) -> None:
+async def test_everyone_gets_one_message_and_the_end_is_reported_once(
+    any_database: Database, sender: ScriptedSender
+) -> None:
     chats = await _town(any_database, 25)
     broadcast_id = await running_broadcast(any_database)
     reports: list[Report] = []
@@ -136,7 +138,9 @@ async def test_global_rate_is_kept(database: Database, sender: ScriptedSender) -
     assert times[-1] - times[0] >= 20 / 50 - 0.002
 
 
-async def test_two_broadcasts_to_the_same_people_keep_a_gap_per_chat(database: Database, sender: ScriptedSender) -> None:
+async def test_two_broadcasts_to_the_same_people_keep_a_gap_per_chat(
+    database: Database, sender: ScriptedSender
+) -> None:
     chats = await _town(database, 5)
     await running_broadcast(database, text="Erste")
     await running_broadcast(database, text="Zweite")
@@ -157,7 +161,9 @@ async def test_cancel_stops_claiming_and_finalises_the_rest(any_database: Databa
     while sum(sender.delivered.values()) < 8:
         await asyncio.sleep(0.01)
     async with any_database.unit_of_work() as session:
-        (await session.get(Broadcast, broadcast_id)).status = BroadcastStatus.CANCELLED.value  # type: ignore[union-attr]
+        broadcast = await session.get(Broadcast, broadcast_id)
+        assert broadcast is not None
+        broadcast.status = BroadcastStatus.CANCELLED.value
     await asyncio.wait_for(delivering, timeout=10)
     states = await delivery_states(any_database, broadcast_id)
     sent = {chat for chat, state in states.items() if state == SENT}
@@ -196,7 +202,9 @@ async def test_abrupt_stop_leaves_rows_in_flight_which_a_restart_never_resends(d
     assert await _status(database, broadcast_id) == BroadcastStatus.DONE
 
 
-async def test_interrupted_audience_writing_resumes_without_resending(any_database: Database, sender: ScriptedSender) -> None:
+async def test_interrupted_audience_writing_resumes_without_resending(
+    any_database: Database, sender: ScriptedSender
+) -> None:
     chats = await _town(any_database, 12)
     broadcast_id = await running_broadcast(any_database, Audience())
     await write_outbox(any_database, broadcast_id, Audience(interests=frozenset()), page=5)
