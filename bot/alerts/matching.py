@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union_all
+from sqlalchemy import and_, case, func, null, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.alerts.criteria import KM_PER_DEGREE_LAT, RADIUS_CLASS_BOUNDS_KM, band_degrees
@@ -114,7 +114,10 @@ def candidate_query(opportunity: Opportunity) -> Any:
             SavedSearch.id, SavedSearch.volunteer_id, SavedSearch.mode, SavedSearch.query_text,
             SavedSearch.centre_lat, SavedSearch.centre_lon, SavedSearch.radius_km, SavedSearch.category_mask,
             SavedSearch.exclude_mask, SavedSearch.time_mask, SavedSearch.remote_only,
-            SavedSearch.filters["query"]["keywords"].label("keywords"), Volunteer.telegram_id, Volunteer.language,
+            # Only searches with free words need them: the others send no JSON to decode.
+            case((SavedSearch.has_keywords.is_(True), SavedSearch.filters["query"]["keywords"]), else_=null())
+            .label("keywords"),
+            Volunteer.telegram_id, Volunteer.language,
         )
         .join(Volunteer, Volunteer.id == SavedSearch.volunteer_id)
         .where(
