@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, spans
 from nlu.langid import detect_language
-from nlu.lexicon import time_rules
+from nlu.lexicon import langid_content, time_rules
 from nlu.pipeline import pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.taxonomy import category_keys
@@ -34,6 +34,7 @@ def load() -> None:
     gazetteer's hundred thousand objects in a full collection otherwise stalls a message by 30-70 ms.
     """
     pipelines()
+    langid_content()  # read on the first keyword-style message otherwise, which would then wait ~20 ms
     gc.collect()
     gc.freeze()
 

@@ -9,11 +9,12 @@ from functools import cache
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 
-from nlu.lexicon import langid_words
+from nlu.lexicon import langid_content, langid_words
 from nlu.text import fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?", re.UNICODE)
 _GERMAN_LETTERS = re.compile(r"[äöüÄÖÜß]")
+_CONTENT_MINIMUM = 2
 
 
 @cache
@@ -26,12 +27,22 @@ def _markers() -> dict[str, frozenset[str]]:
 
 
 def detect_language(text: str) -> str:
-    """Returns "en" when English marker words outnumber German ones, else "de"."""
+    """Returns "en" when English marker words outnumber German ones, else "de".
+
+    On a tie (often none of either: "visiting patients", "Tierheim Hundeschule") the content words typical of
+    each language decide, and German stays the default.
+    """
     words = _markers()
     de = en = 0
-    for match in _WORD.finditer(text[:2000]):
-        word = fold(match.group())
+    folded = [fold(match.group()) for match in _WORD.finditer(text[:2000])]
+    for word in folded:
         de += word in words["de"]
         en += word in words["en"]
     de += 2 * len(_GERMAN_LETTERS.findall(text[:2000]))
+    if en == de:
+        content = langid_content()
+        de = sum(word in content["de"] for word in folded)
+        en = sum(word in content["en"] for word in folded)
+        # one English word alone is often a loan word in a German message ("Online", "Team")
+        return "en" if en > de and en >= _CONTENT_MINIMUM else "de"
     return "en" if en > de else "de"

@@ -252,6 +252,15 @@ def langid_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def langid_content() -> dict[str, frozenset[str]]:
+    """Returns content words typical of German or English, the tie-breaker for keyword-style messages."""
+    text = data_path("nlu", "langid_words.txt").read_text(encoding="utf-8")
+    body = text.split("\n[de]\n", 1)[1]  # after the comment; written folded by build_langid_words.py
+    german, english = body.split("\n[en]\n", 1)
+    return {"de": frozenset(german.split()), "en": frozenset(english.split())}
+
+
+@cache
 def stopwords() -> frozenset[str]:
     """Returns the extra stop words for keywords."""
     return _lines("stopwords.txt")

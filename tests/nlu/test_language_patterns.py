@@ -112,3 +112,19 @@ def test_more_ways_of_ruling_out(text: str, excluded: tuple[str, ...]) -> None:
 )
 def test_more_time_expressions(text: str, slots: tuple[str, ...]) -> None:
     assert parse(text).time == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("visiting patients", "en"),
+        ("dog walking Berlin", "en"),
+        ("soup kitchen Leipzig", "en"),
+        ("Tierheim Hundeschule", "de"),
+        ("Kinderbetreuung Hamburg", "de"),
+        ("Social Media", "de"),  # a loan word or two in a German message stay German
+        ("Bad Hersfeld, Tierheim", "de"),
+    ],
+)
+def test_keyword_style_messages_get_their_language(text: str, lang: str) -> None:
+    assert parse(text).lang == lang
