@@ -10,7 +10,7 @@ from bot.alerts import alerts_for_published_listing, save_search
 from bot.search.model import Refinement
 from bot.store.db import Database
 from bot.store.models import AlertDelivery
-from volunteers.factories import KASSEL, make_listing, make_volunteer, query
+from tests.volunteers.factories import KASSEL, make_listing, make_volunteer, query
 
 PEOPLE = 12
 

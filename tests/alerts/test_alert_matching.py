@@ -15,7 +15,7 @@ from bot.search.model import Refinement
 from bot.store.db import Database
 from bot.store.models import AlertDelivery, SavedSearch, Volunteer
 from bot.volunteers import set_alert_mode
-from volunteers.factories import BAUNATAL, FRITZLAR, GOETTINGEN, KASSEL, LEIPZIG, make_listing, make_volunteer, query
+from tests.volunteers.factories import BAUNATAL, FRITZLAR, GOETTINGEN, KASSEL, LEIPZIG, make_listing, make_volunteer, query
 
 
 async def _saved(session: AsyncSession, volunteer: Volunteer | None = None, **wanted: Any) -> SavedSearch:

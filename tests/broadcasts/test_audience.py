@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from broadcast_helpers import (
+from tests.broadcasts.broadcast_helpers import (
     DRESDEN, FULDA, KASSEL, add, add_contacts, delivery_states, in_kassel, running_broadcast, volunteer,
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-from broadcast_helpers import FAST, ScriptedSender, add, delivery_states, in_kassel, outbox_size, running_broadcast
+from tests.broadcasts.broadcast_helpers import FAST, ScriptedSender, add, delivery_states, in_kassel, outbox_size, running_broadcast
 from sqlalchemy import select
 
 from bot.broadcasts import (

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 
 import pytest
-from broadcast_helpers import FAST, ScriptedSender, add, delivery_states, in_kassel, running_broadcast
+from tests.broadcasts.broadcast_helpers import FAST, ScriptedSender, add, delivery_states, in_kassel, running_broadcast
 from sqlalchemy import func, select, text
 
 from bot.broadcasts import Blocked, BroadcastRunner, RateLimited, Transient

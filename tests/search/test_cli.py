@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from search_factories import KASSEL, Listings, near
+from tests.search.search_factories import KASSEL, Listings, near
 
 from bot.cli import main
 from bot.store.db import Database

@@ -6,7 +6,7 @@ import random
 from datetime import timedelta
 
 import pytest
-from search_factories import KASSEL, LEIPZIG, NOW, Listings, find, near
+from tests.search.search_factories import KASSEL, LEIPZIG, NOW, Listings, find, near
 
 from bot.categories import categories
 from bot.search import PlaceRef, Refinement, SearchRequest

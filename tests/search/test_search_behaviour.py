@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from search_factories import KASSEL, LEIPZIG, NOW, Listings, find, ids, near
+from tests.search.search_factories import KASSEL, LEIPZIG, NOW, Listings, find, ids, near
 
 from bot.search import PlaceRef, Refinement, SearchRequest
 

@@ -9,7 +9,7 @@ from bot.categories import categories
 from bot.domain import OpportunityStatus, TimeTag
 from bot.seed.demo import OTHER_CITIES, demo_organisations
 from bot.seed.listings import LISTING_TTL, PUBLISHED_WITHIN_DAYS
-from seed_helpers import SEED_DAY, Demo
+from tests.seed.seed_helpers import SEED_DAY, Demo
 from nlu.gazetteer import get_gazetteer
 
 FRESH_PUBLISHED = OpportunityStatus.PUBLISHED.value

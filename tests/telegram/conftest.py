@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
-from botchat import Chat, Clock, OfflineBotApi
-from botdata import seed_listings
+from tests.telegram.botchat import Chat, Clock, OfflineBotApi
+from tests.telegram.botdata import seed_listings
 
 from bot.settings import Settings
 from bot.store.db import Database

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from botchat import ANNA, JOHN, Chat
-from botdata import KASSEL
+from tests.telegram.botchat import ANNA, JOHN, Chat
+from tests.telegram.botdata import KASSEL
 from sqlalchemy import select
 from telegram.ext import CallbackContext
 

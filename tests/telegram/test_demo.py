@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from botdata import seed_listings
+from tests.telegram.botdata import seed_listings
 
 from bot.cli.demo import chat
 from bot.settings import Settings

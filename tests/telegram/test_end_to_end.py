@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bot_api_emulator import BotApiEmulator
-from botchat import ANNA
-from botdata import seed_listings
+from tests.telegram.bot_api_emulator import BotApiEmulator
+from tests.telegram.botchat import ANNA
+from tests.telegram.botdata import seed_listings
 
 from bot.store.db import Database
 from bot.telegram.local.api import ApiCall

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from botchat import ANNA, JOHN, Chat, Person, Reply
+from tests.telegram.botchat import ANNA, JOHN, Chat, Person, Reply
 from sqlalchemy import update
 
 from bot.store.db import Database

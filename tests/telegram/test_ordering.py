@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from botchat import ANNA, JOHN
+from tests.telegram.botchat import ANNA, JOHN
 from telegram import Bot
 
 from bot.settings import Settings

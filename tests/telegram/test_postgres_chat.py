@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from botchat import ANNA, Chat
+from tests.telegram.botchat import ANNA, Chat
 
 pytestmark = pytest.mark.postgres
 

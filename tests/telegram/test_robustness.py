@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 
 import pytest
-from botchat import ANNA, GROUP_ID, JOHN, MEHMET, Chat, Clock
-from botdata import INJECTION
+from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, MEHMET, Chat, Clock
+from tests.telegram.botdata import INJECTION
 from sqlalchemy.exc import OperationalError
 from telegram.ext import CallbackContext
 

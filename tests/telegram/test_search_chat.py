@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from botchat import ANNA, JOHN, MEHMET, Chat, Reply
+from tests.telegram.botchat import ANNA, JOHN, MEHMET, Chat, Reply
 
 from bot.telegram.callbacks import Kind, decode
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from botchat import ANNA, JOHN, MEHMET, Chat
+from tests.telegram.botchat import ANNA, JOHN, MEHMET, Chat
 from sqlalchemy import inspect, select, text
 
 from bot.links import start_payload_for_listing, start_payload_for_search

@@ -1,7 +1,6 @@
 """Small factories for volunteer-side tests: organisations, listings, volunteers and places (fictional data).
 
-Imported by tests in tests/volunteers, tests/alerts, tests/links and tests/privacy as `volunteers.factories`
-(tests/ is on sys.path through its conftest).
+Imported by tests in tests/volunteers, tests/alerts, tests/links and tests/privacy as `tests.volunteers.factories`.
 """
 
 from __future__ import annotations
