@@ -21,7 +21,7 @@ COMMANDS: list[str] = [
     "search",
 ]
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
-BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast", "bench_search"]
+BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast", "bench_bot", "bench_search"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from telegram import Bot
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
@@ -20,7 +20,7 @@ from telegram.ext import Application, ContextTypes
 from bot.alerts import AlertDue, Digest, alerts_for_published_listing, due_digests, mark_alerts_sent
 from bot.domain import OpportunityStatus
 from bot.store.db import Database
-from bot.store.models import Opportunity
+from bot.store.models import Opportunity, SavedSearch
 from bot.store.types import utcnow
 from bot.telegram import keyboards, state
 from bot.telegram.render.lists import alert_text, digest_order, digest_text
@@ -59,7 +59,9 @@ async def match_new_listings(context: ContextTypes.DEFAULT_TYPE) -> None:
                 .where(Opportunity.status == OpportunityStatus.PUBLISHED.value, Opportunity.published_at > since)
                 .order_by(Opportunity.published_at, Opportunity.id).limit(BATCH)
             )).all()
-            due = [alert for row in rows for alert in await alerts_for_published_listing(session, row.id)]
+            # Nobody saved a search: nothing can match (a fresh import of thousands costs one query, not thousands).
+            watched = rows and await session.scalar(select(exists().where(SavedSearch.active.is_(True))))
+            due = [alert for row in rows for alert in await alerts_for_published_listing(session, row.id)] if watched else []
         await deliver_alerts(context.bot, database, due)
         if rows:
             since = rows[-1].published_at
