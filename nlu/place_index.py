@@ -9,7 +9,7 @@ from functools import cache
 from nlu.gazetteer import get_gazetteer, surface_key
 from nlu.lexicon import place_rules
 
-_FIRST_WORD = re.compile(r"[ /(]")
+_FIRST_WORD = re.compile(r"[ /(.]")  # "." as well: lower-case "st. wendel" is tokenized "st", ".", "wendel"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,8 @@ from nlu.vocabulary import is_category_word
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 _SPLIT = re.compile(r"[-/]")
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
+# A state's name names a town only when that town is a city of its own (Berlin, Brandenburg an der Havel).
+_REGION_TOWN_MIN = 50_000
 
 
 @Language.factory(
@@ -60,6 +62,7 @@ class PlaceFinder:
         self.cues, unusable = pattern_matcher(nlp, {"cue": rules.cues, "origin": rules.origin_cues})
         self.unusable = unusable
         self.word_like = place_words() | _STOP | stopwords()
+        self.regions = frozenset(rules.states)  # states and regions named by their own word
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds place mentions, keeps the believable ones and resolves the chosen one."""
@@ -183,6 +186,8 @@ class PlaceFinder:
         if len(span) > 1 or span._.fuzzy or _POSTAL_CODE.match(span.text):
             return True
         norm = span[0].norm_
+        if norm in self.regions and span._.value[0].population < _REGION_TOWN_MIN:
+            return False  # "in Sachsen" means the state, not the village Sachsen bei Ansbach
         word_like = (
             norm in self.word_like or self.gazetteer.is_common_word_name(norm) or is_category_word(norm, doc.lang_)
             or language_code(norm) is not None or any(i in claimed for i in range(span.start, span.end))

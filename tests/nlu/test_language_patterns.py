@@ -128,3 +128,17 @@ def test_more_time_expressions(text: str, slots: tuple[str, ...]) -> None:
 )
 def test_keyword_style_messages_get_their_language(text: str, lang: str) -> None:
     assert parse(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("feuerwehr in st. wendel", "Sankt Wendel"),
+        ("Ehrenamt in Neustadt a. d. Aisch", "Neustadt an der Aisch"),
+        ("Tiere in Bremen", "Bremen"),
+        ("Ehrenamt in Sachsen", None),  # the state, not the village Sachsen bei Ansbach
+    ],
+)
+def test_place_spellings(text: str, place: str | None) -> None:
+    found = parse(text).place
+    assert (found.name if found else None) == place
