@@ -6,10 +6,11 @@ from collections.abc import Iterable, Sequence
 
 from bot.categories import categories
 from bot.search.model import Hit, SearchOutcome
-from bot.telegram.render.text import MESSAGE_LIMIT, decimal, join_lines, line, visible_length
+from bot.telegram.render.text import decimal, join_lines, line
 from bot.texts import t
 
-# Field limits keep five results and the header under Telegram's 4,096 characters whatever a listing holds.
+# Field limits keep five results and the header under Telegram's 4,096 characters whatever a listing holds
+# (tests/telegram/test_render.py fills every field with 1,860 characters of markup to prove it).
 LIMITS = {"title": 110, "organisation": 90, "place": 60, "name": 60, "phone": 30, "email": 80, "url": 100}
 
 
@@ -23,9 +24,8 @@ def results_text(outcome: SearchOutcome, *, offset: int, lang: str, asked_radius
         parts.append(t(lang, "search.nothing"))
         return "\n".join(parts)
     parts.append(count_line(outcome.total, offset, len(outcome.results), lang))
-    head = "\n".join(parts)
     blocks = [hit_block(hit, offset + index + 1, lang) for index, hit in enumerate(outcome.results)]
-    return _fit(head, blocks)
+    return "\n\n".join(["\n".join(parts), *blocks])
 
 
 def summary(outcome: SearchOutcome, lang: str) -> str:
@@ -122,13 +122,3 @@ def _known_time_tags(tags: Iterable[str]) -> list[str]:
     order = ("weekday", "weekend", "daytime", "evening", "one_off", "regular")
     present = {str(tag) for tag in tags}
     return [tag for tag in order if tag in present]
-
-
-def _fit(head: str, blocks: list[str]) -> str:
-    """Joins header and result blocks, dropping trailing contact lines only if the limit forces it."""
-    text = "\n\n".join([head, *blocks])
-    while visible_length(text) > MESSAGE_LIMIT and blocks:
-        # Cannot happen with LIMITS as they are; kept so a future field can never make Telegram refuse the page.
-        blocks[-1] = blocks[-1].rsplit("\n", 1)[0] if "\n" in blocks[-1] else ""
-        text = "\n\n".join([head, *[block for block in blocks if block]])
-    return text

@@ -1,0 +1,71 @@
+"""Rendering: every listing field escaped, numbers in the reader's style, and never more than Telegram allows."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+import pytest
+
+from bot.listings_view import ListingDetails
+from bot.search.model import Contact, Hit, PlaceRef, SearchOutcome
+from bot.telegram.render.details import details_text
+from bot.telegram.render.results import results_text, summary
+from bot.telegram.render.text import clip_units, decimal
+
+EVIL = "<b>&amp;</b><script>x</script>" * 60  # 1,860 characters of markup in every field
+
+
+def _visible(markup: str) -> int:
+    """Counts like Telegram: the text after parsing the HTML, in UTF-16 code units."""
+    return len(html.unescape(re.sub(r"<[^>]+>", "", markup)).encode("utf-16-le")) // 2
+
+
+def _hit(number: int, text: str = EVIL) -> Hit:
+    return Hit(id=number, title=text, organisation=text, categories=("animals",), place=text, lat=51.3, lon=9.5,
+               distance_km=1234.5, time=("weekend", "evening"), contact=Contact(text, text, text, text),
+               score=1.0, why="")
+
+
+def _outcome(hits: tuple[Hit, ...], **query: object) -> SearchOutcome:
+    return SearchOutcome(query={"categories": ["animals"], "time": ["weekend"], **query}, widened=("radius:30",),
+                         results=hits, total=99, place=PlaceRef(EVIL, 51.3, 9.5), radius_km=30.0, everywhere=False)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_five_results_with_huge_fields_fit_one_message_and_are_escaped(lang: str) -> None:
+    text = results_text(_outcome(tuple(_hit(n) for n in range(1, 6))), offset=0, lang=lang, asked_radius_km=15)
+    assert _visible(text) <= 4096
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert text.count("🏛") == 5  # nothing was dropped, fields were shortened instead
+    assert all(tag in ("<b>", "</b>") for tag in re.findall(r"<[^>]+>", text))
+
+
+def test_details_with_huge_fields_fit_and_keep_the_contact() -> None:
+    details = ListingDetails(
+        id=1, title=EVIL, organisation=EVIL, organisation_verified=False, description="Lorem 🐶 " * 2000,
+        requirements=EVIL, categories=("animals",), category_labels=("Tiere",), place=EVIL, address=EVIL,
+        postal_code="34117", lat=51.3, lon=9.5, remote=False, distance_km=3.0, time=("weekend",),
+        hours_per_month=4, start_date=date(2027, 3, 1), end_date=date(2027, 9, 30), languages=("ar", "xx"),
+        accessible=True, accessibility_notes=EVIL, newcomer_friendly=True, contact_name="Frau Beispiel",
+        contact_phone="+49 30 1234 5678", contact_email="a@example.org", contact_url="https://example.org",
+        published_at=None, expires_at=None,
+    )
+    text = details_text(details, "de")
+    assert 3900 < _visible(text) <= 4096
+    assert "<script>" not in text and "☎️ +49 30 1234 5678" in text and "Arabisch, XX" in text
+    assert "📅 01.03.2027 bis 30.09.2027" in text
+
+
+def test_summary_reads_like_the_issue_example() -> None:
+    outcome = SearchOutcome(query={"categories": ["children_youth"], "time": ["weekend"]}, widened=(), results=(),
+                            total=0, place=PlaceRef("Kassel", 51.3, 9.5), radius_km=15.0, everywhere=False)
+    assert summary(outcome, "de") == "Kinder &amp; Jugend · Kassel + 15 km · am Wochenende"
+    assert summary(outcome, "en") == "Children &amp; youth · Kassel + 15 km · at the weekend"
+
+
+def test_decimals_follow_the_language_and_clipping_counts_like_telegram() -> None:
+    assert (decimal(3.24, "de"), decimal(3.24, "en"), decimal(27.6, "de")) == ("3,2", "3.2", "28")
+    clipped = clip_units("🐶" * 10, 7)
+    assert clipped == "🐶🐶🐶…" and len(clipped.encode("utf-16-le")) // 2 <= 7
