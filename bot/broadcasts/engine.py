@@ -141,6 +141,10 @@ class DeliveryEngine:
         self.writer = OutcomeWriter(database, worker=worker, shield=self.shield)
         self.outcomes: Counter[str] = Counter()  # this process's outcomes, for logs and the benchmark
         self._slots = asyncio.Semaphore(config.max_in_flight)
+        # Claimed rows not yet handed to the sender; kept at one claim's worth, so that few rows wait in
+        # `sending` for their slot (they would be in doubt after a crash without ever having been sent).
+        self._waiting = 0
+        self._room = asyncio.Event()
         self._stopping = False
 
     def start(self) -> None:
@@ -188,7 +192,11 @@ class DeliveryEngine:
     ) -> bool:
         """Claims one batch and starts its sends; returns False when there is nothing more to do."""
         await self.limiter.until_resumed()
-        taken = await self._take_slots(self.config.claim_size(self.config.max_claim))
+        size = self.config.claim_size(self.config.max_claim)
+        while self._waiting >= size:
+            self._room.clear()
+            await self._room.wait()
+        taken = await self._take_slots(size)
         rows: list[Claimed] = []
         try:
             # A claim finished after a cancellation leaves its rows `sending`, as a crash would.
@@ -196,6 +204,7 @@ class DeliveryEngine:
         finally:
             for _ in range(taken - len(rows)):  # slots of rows not claimed, or of a failed claim
                 self._slots.release()
+        self._waiting += len(rows)
         for row in rows:
             task = asyncio.create_task(self._send(row, announcement))
             tasks.add(task)
@@ -225,19 +234,31 @@ class DeliveryEngine:
 
     async def _send(self, row: Claimed, announcement: Announcement) -> None:
         """Delivers to one claimed recipient and records the outcome; frees the request slot afterwards."""
+        waiting = True
+
+        def started() -> None:
+            nonlocal waiting
+            if waiting:
+                waiting = False
+                self._waiting -= 1
+                self._room.set()
+
         try:
-            outcome = await self._attempt(row, announcement)
+            outcome = await self._attempt(row, announcement, started)
             await self.writer.submit(outcome)
             self.outcomes[outcome.state.value] += 1
         finally:
+            started()
             self._slots.release()
 
-    async def _attempt(self, row: Claimed, announcement: Announcement) -> Outcome:
+    async def _attempt(self, row: Claimed, announcement: Announcement, started: Callable[[], None]) -> Outcome:
         """Sends, retrying transient errors with backoff; a 429 gives the row back untouched."""
         attempts = row.attempts
         while True:
             await self.gate.wait(row.chat_id)
-            if not await self.limiter.acquire():
+            acquired = await self.limiter.acquire()
+            started()
+            if not acquired:
                 return Outcome(row.id, row.chat_id, DeliveryState.PENDING, attempts)
             attempts += 1
             try:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from broadcast_helpers import add, delivery_states, in_kassel, running_broadcast
+from tests.broadcasts.broadcast_helpers import add, delivery_states, in_kassel, running_broadcast
 from sqlalchemy import text
 
 from bot.broadcasts.simulated import SimulatedTelegram, read_log
@@ -16,7 +16,7 @@ from bot.store.db import Database
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 RECIPIENTS = 400
-KILLS = 3
+KILLS = 2
 
 
 async def _start(database: Database, log: Path) -> asyncio.subprocess.Process:
