@@ -142,3 +142,20 @@ def test_keyword_style_messages_get_their_language(text: str, lang: str) -> None
 def test_place_spellings(text: str, place: str | None) -> None:
     found = parse(text).place
     assert (found.name if found else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir (Familie mit 2 Kindern) würden gern etwas für die Natur tun", ("environment",)),
+        ("Familien unterstützen", ("children_youth",)),
+        ("eine Jugendmannschaft trainieren", ("children_youth", "sports")),
+        ("Menschen bei Behördengängen begleiten", ("refugees_integration",)),
+    ],
+)
+def test_patterns_found_by_held_out_set_c(text: str, expected: tuple[str, ...]) -> None:
+    assert parse(text).categories == expected
+
+
+def test_pm_times_are_evening() -> None:
+    assert parse("Tuesdays after 5pm").time == ("weekday", "evening")
