@@ -14,6 +14,10 @@ from spacy.tokens import Doc
 from nlu.components.common import is_boundary
 from nlu.lexicon import SeparableRules, separable_rules
 
+# The finite verb stands second in its clause, rarely more than a dozen words before the particle; the limit
+# also keeps a 4,000-character message of particles from costing quadratic time.
+_REACH = 12
+
 
 def infinitives(form: str, irregular: dict[str, str]) -> tuple[str, ...]:
     """Returns the infinitives a folded verb form may belong to, from its ending or the irregular table."""
@@ -57,8 +61,8 @@ def _closes_clause(doc: Doc, i: int, rules: SeparableRules) -> bool:
 
 
 def _clause_before(doc: Doc, i: int) -> Iterator[int]:
-    """Yields the token indices from i back to the start of its clause, nearest first."""
-    for j in range(i - 1, -1, -1):
+    """Yields the token indices from i back to the start of its clause (at most _REACH), nearest first."""
+    for j in range(i - 1, max(i - 1 - _REACH, -1), -1):
         if is_boundary(doc[j]):
             return
         yield j
