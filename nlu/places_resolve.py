@@ -36,7 +36,7 @@ def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Ga
 
 def _priority(span: Span, origin_ends: set[int]) -> tuple[int, int, int]:
     """Orders mentions: postal codes first, origins ("ich komme aus X") last, then earlier first."""
-    is_postal = span.text.isdigit()
+    is_postal = span.text.rstrip(".").isdigit()
     return (0 if is_postal else 1, 1 if span.start in origin_ends else 0, span.start)
 
 

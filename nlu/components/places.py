@@ -24,7 +24,7 @@ from nlu.places_resolve import resolve
 from nlu.text import fold
 from nlu.vocabulary import is_category_word
 
-_POSTAL_CODE = re.compile(r"^\d{5}$")
+_POSTAL_CODE = re.compile(r"^\d{5}\.?$")  # the German tokenizer keeps a sentence's final "." on a number
 _SPLIT = re.compile(r"[-/]")
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 # A state's name names a town only when that town is a city of its own (Berlin, Brandenburg an der Havel).
@@ -132,7 +132,7 @@ class PlaceFinder:
         """Returns a mention for a five-digit German postal code."""
         if not _POSTAL_CODE.match(doc[i].text):
             return None
-        place = self.gazetteer.by_postal_code(doc[i].text)
+        place = self.gazetteer.by_postal_code(doc[i].text.rstrip("."))
         return self._mention(doc, i, i + 1, (place,)) if place else None
 
     def _hyphenated_at(self, doc: Doc, i: int) -> Span | None:

@@ -159,3 +159,17 @@ def test_patterns_found_by_held_out_set_c(text: str, expected: tuple[str, ...]) 
 
 def test_pm_times_are_evening() -> None:
     assert parse("Tuesdays after 5pm").time == ("weekday", "evening")
+
+
+def test_a_postal_code_ending_the_message_with_a_full_stop_is_found() -> None:
+    place = parse("Am liebsten was mit Kindern. In 24937.").place
+    assert place is not None and place.postal_code == "24937"
+
+
+@pytest.mark.parametrize(
+    ("text", "slots", "lang"),
+    [("mo+mi abends", ("weekday", "evening"), "de"), ("Di/Do nachmittags", ("weekday", "daytime"), "de")],
+)
+def test_abbreviated_days_in_pairs(text: str, slots: tuple[str, ...], lang: str) -> None:
+    query = parse(text)
+    assert query.time == slots and query.lang == lang
