@@ -8,6 +8,7 @@ import sys
 from typing import TextIO
 
 from sqlalchemy import func, select
+from telegram.ext import Application
 
 from bot.cli.common import settings_or_exit
 from bot.domain import OpportunityStatus
@@ -66,8 +67,10 @@ async def chat(settings: Settings, *, lang: str = "de", stdin: TextIO = sys.stdi
     return 0
 
 
-async def _converse(application, terminal: Terminal, factory: UpdateFactory, person: Person,  # type: ignore[no-untyped-def]
-                    stdin: TextIO, stdout: TextIO) -> None:
+async def _converse(
+    application: Application, terminal: Terminal, factory: UpdateFactory, person: Person,  # type: ignore[type-arg]
+    stdin: TextIO, stdout: TextIO,
+) -> None:
     """Reads lines until the input ends or the person quits; each line becomes one update."""
     interactive = stdin.isatty()
     while True:

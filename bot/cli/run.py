@@ -7,6 +7,7 @@ import logging
 import sys
 
 from telegram import Update
+from telegram.error import InvalidToken, NetworkError
 
 from bot.cli import demo
 from bot.cli.common import settings_or_exit
@@ -36,4 +37,8 @@ def run(args: argparse.Namespace) -> int:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
     except SchemaOutOfDate as error:
         raise SystemExit(str(error)) from None
+    except InvalidToken:
+        raise SystemExit("Telegram lehnt BOT_TOKEN ab / Telegram refused BOT_TOKEN: check it with @BotFather") from None
+    except NetworkError as error:
+        raise SystemExit(f"Telegram ist nicht erreichbar / cannot reach {where}: {error}") from None
     return 0

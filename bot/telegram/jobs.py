@@ -61,7 +61,7 @@ async def match_new_listings(context: ContextTypes.DEFAULT_TYPE) -> None:
             )).all()
             # Nobody saved a search: nothing can match (a fresh import of thousands costs one query, not thousands).
             watched = rows and await session.scalar(select(exists().where(SavedSearch.active.is_(True))))
-            due = [alert for row in rows for alert in await alerts_for_published_listing(session, row.id)] if watched else []
+            due = [alert for row in rows if watched for alert in await alerts_for_published_listing(session, row.id)]
         await deliver_alerts(context.bot, database, due)
         if rows:
             since = rows[-1].published_at

@@ -25,7 +25,9 @@ KEY = "services"
 class Services:
     """What handlers need besides the update; one instance per Application."""
 
-    def __init__(self, settings: Settings, *, database: Database | None = None, flood: FloodGuard | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, database: Database | None = None, flood: FloodGuard | None = None
+    ) -> None:
         self.settings = settings
         self.flood = flood or FloodGuard()
         self.searches = ChatSearches(default_radius_km=settings.default_radius_km)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot.alerts import (
@@ -54,15 +54,16 @@ async def stop_alert(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         volunteer = await volunteer_of(session, update)
         lang = volunteer.language
         stopped = callback is not None and await stop_saved_search(session, volunteer, callback.arg(0))
-        refreshed = await _list_view(session, volunteer) if stopped and callback.arg(1) == Where.LIST else None  # type: ignore[union-attr]
+        in_list = stopped and callback is not None and callback.arg(1) == Where.LIST
+        refreshed = await _list_view(session, volunteer) if in_list else None
     if not stopped:
         await refuse_stale(query, lang)
         return
     await query.answer(t(lang, "alerts.toast_stopped"))
     if refreshed is not None:
         await edit(query, refreshed.text, refreshed.markup)  # type: ignore[arg-type]
-    elif query.message is not None:
-        await edit_buttons(query, without_button(query.message.reply_markup, query.data or ""))  # type: ignore[attr-defined]
+    elif isinstance(query.message, Message):
+        await edit_buttons(query, without_button(query.message.reply_markup, query.data or ""))
 
 
 async def _save(session: AsyncSession, volunteer: Volunteer, stored: ChatSearch | None, radius: float) -> View | None:

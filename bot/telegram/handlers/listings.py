@@ -95,7 +95,9 @@ async def _toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, *, keep: b
         volunteer = await volunteer_of(session, update)
         lang = volunteer.language
         refusal = await _refusal(session, volunteer, callback, own=pressed_in_own_chat(query))
-        starred = await _apply(session, volunteer, callback, keep=keep) if refusal is None else None  # type: ignore[arg-type]
+        starred = None
+        if refusal is None and callback is not None:
+            starred = await _apply(session, volunteer, callback, keep=keep)
         listing = None
         if starred is not None and callback.arg(0) == Origin.FAVOURITES_LIST:  # type: ignore[union-attr]
             listing = await _favourites_view(session, volunteer, callback.arg(1))  # type: ignore[union-attr]

@@ -84,7 +84,9 @@ class UpdateFactory:
         message = self._message(person, {"text": text, "edit_date": int(time.time())}, chat_id=None)
         return self._update({"edited_message": message})
 
-    def callback(self, person: Person, data: str, *, chat_id: int | None = None, message_id: int | None = None) -> Update:
+    def callback(
+        self, person: Person, data: str, *, chat_id: int | None = None, message_id: int | None = None
+    ) -> Update:
         """Returns a button press on a message the bot sent (the newest in the chat when no id is given)."""
         chat_id = person.id if chat_id is None else chat_id
         message = self._bot_message(chat_id, message_id)

@@ -19,9 +19,10 @@ _QUERY_LIMIT = 80
 def entry_line(number: int, title: str, organisation: str, place: str | None, distance_km: float | None,
                lang: str) -> str:
     """Returns one listing as a compact list entry with its number."""
+    organisation_line = t(lang, "listing.organisation", organisation=line(organisation, 90))
     return join_lines([
         t(lang, "listing.title", number=number, title=line(title, 110)),
-        f"{t(lang, 'listing.organisation', organisation=line(organisation, 90))} · {place_line(place, distance_km, lang)}",
+        f"{organisation_line} · {place_line(place, distance_km, lang)}",
     ])
 
 
