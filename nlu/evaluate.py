@@ -24,7 +24,7 @@ from nlu.query import ParsedQuery
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "nlu" / "data"
 DEFAULT_SET = LABELLED / "messages.jsonl"  # the development set the targets are asserted on
 # Sets written later, each by someone who had not seen the rules when writing it (see the README there).
-HELD_OUT_SETS = (LABELLED / "dev_messages.jsonl", LABELLED / "heldout_b.jsonl", LABELLED / "heldout_c.jsonl")
+HELD_OUT_SETS = tuple(LABELLED / f"{name}.jsonl" for name in ("dev_messages", "heldout_b", "heldout_c", "heldout_d"))
 PLACE_TOLERANCE_KM = 10.0
 SLOTS = ("categories", "exclude", "place", "ambiguous", "radius", "time", "languages", "remote", "lang")
 
