@@ -173,3 +173,8 @@ def test_a_postal_code_ending_the_message_with_a_full_stop_is_found() -> None:
 def test_abbreviated_days_in_pairs(text: str, slots: tuple[str, ...], lang: str) -> None:
     query = parse(text)
     assert query.time == slots and query.lang == lang
+
+
+def test_with_and_without_rules_nothing_out() -> None:
+    query = parse("Sport für Menschen mit und ohne Behinderung")
+    assert query.categories == ("sports", "disability_inclusion") and query.exclude_categories == ()
