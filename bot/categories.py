@@ -1,43 +1,24 @@
-"""The interest categories as the application shows and stores them (read from data/taxonomy.toml)."""
+"""The interest categories as the application uses them: by key, and as bitmasks for the store.
+
+The taxonomy itself is read once by nlu.taxonomy from data/taxonomy.toml (the single source); this module
+only adds the look-ups the store, search and keyboards need.
+"""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 
-from nlu.resources import data_path
+from nlu.taxonomy import Category
+from nlu.taxonomy import categories as taxonomy
 
-
-@dataclass(frozen=True, slots=True)
-class Category:
-    """One interest category: stable key and bit, labels in German and English, an emoji."""
-
-    key: str
-    bit: int
-    de: str
-    en: str
-    emoji: str
-
-    def label(self, lang: str) -> str:
-        """Returns the label in the person's language (German when unknown)."""
-        return self.en if lang == "en" else self.de
+__all__ = ["Category", "categories", "category_mask", "is_category", "keys_from_mask"]
 
 
 @cache
 def categories() -> dict[str, Category]:
     """Returns all categories by key, in the order of the taxonomy file."""
-    with data_path("taxonomy.toml").open("rb") as handle:
-        raw = tomllib.load(handle)["categories"]
-    result = {
-        key: Category(key=key, bit=int(entry["bit"]), de=entry["de"], en=entry["en"], emoji=entry["emoji"])
-        for key, entry in raw.items()
-    }
-    bits = [category.bit for category in result.values()]
-    if len(set(bits)) != len(bits):
-        raise ValueError("data/taxonomy.toml: two categories share a bit")
-    return result
+    return {category.key: category for category in taxonomy()}
 
 
 def is_category(key: str) -> bool:
