@@ -58,7 +58,9 @@ def test_held_out_set_is_reasonable() -> None:
 
 # Loose floors, well below the scores recorded in data/README.md: they catch a collapse of generalisation
 # without failing on one more wrong message in a small set.
-HELD_OUT_FLOORS = {"heldout_b.jsonl": (0.85, 0.93, 0.95), "heldout_c.jsonl": (0.83, 0.92, 0.95)}
+HELD_OUT_FLOORS = {
+    "heldout_b.jsonl": (0.85, 0.93, 0.95), "heldout_c.jsonl": (0.83, 0.92, 0.95), "heldout_d.jsonl": (0.85, 0.92, 0.95),
+}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
