@@ -56,7 +56,8 @@ class Facet:
 class Origin:
     """Where a details view was opened from, so its back button and favourite button know where to return."""
 
-    NONE, SEARCH, FAVOURITES, FAVOURITES_LIST = 0, 1, 2, 3  # FAVOURITES_LIST: a remove button in the list
+    # FAVOURITES_LIST: a remove button in the Merkliste; RESULTS: a keep button under the result list itself.
+    NONE, SEARCH, FAVOURITES, FAVOURITES_LIST, RESULTS = 0, 1, 2, 3, 4
 
 
 class Where:

@@ -39,10 +39,14 @@ def main_keyboard(lang: str) -> ReplyKeyboardMarkup:
 
 def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, lang: str,
             page_size: int) -> InlineKeyboardMarkup:
-    """Returns details buttons for the shown results, paging, refining and saving."""
+    """Returns details and keep buttons for the shown results, paging, refining and saving."""
     shown = len(hit_ids)
-    rows: Rows = [[button(t(lang, "search.button_details", number=offset + index + 1), Kind.DETAILS,
-                          search_id, oid) for index, oid in enumerate(hit_ids)]] if shown else []
+    rows: Rows = [
+        [button(t(lang, "search.button_details", number=offset + index + 1), Kind.DETAILS, search_id, oid)
+         for index, oid in enumerate(hit_ids)],
+        [button(t(lang, "search.button_keep", number=offset + index + 1), Kind.FAVOURITE, Origin.RESULTS,
+                search_id, oid) for index, oid in enumerate(hit_ids)],
+    ] if shown else []
     paging = []
     if offset > 0:
         paging.append(button(t(lang, "search.button_previous"), Kind.PAGE, search_id, max(0, offset - page_size)))

@@ -35,11 +35,11 @@ async def _demo(home: Path, script: str, lang: str = "de") -> str:
 
 
 async def test_the_demo_greets_searches_and_presses_buttons_by_number(seeded_home: Path) -> None:
-    output = await _demo(seeded_home, "Tierheim in Kassel am Wochenende\n6\n1\n1\nende\n")
+    output = await _demo(seeded_home, "Tierheim in Kassel am Wochenende\n11\n1\n1\nende\n")
     assert "Hallo Demo" in output and "⌨ 📍 Standort teilen (standort 51.31 9.49)" in output
     assert "🔎 Tiere · Kassel + 15 km · am Wochenende" in output  # HTML becomes plain terminal text
-    assert "[6] Mehr ▶" in output
-    assert "✎ 🔎 Tiere" in output and "hier Nr. 6" in output  # "6" pressed Mehr: the message was edited
+    assert "[6] ☆ 1" in output and "[11] Mehr ▶" in output
+    assert "✎ 🔎 Tiere" in output and "hier Nr. 6" in output  # "11" pressed Mehr: the message was edited
     assert "[1] ℹ️ 6" in output and "☆ Merken" in output
     assert "» Auf deiner Merkliste ⭐" in output
 

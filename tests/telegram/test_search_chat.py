@@ -24,8 +24,8 @@ async def test_free_text_answers_with_header_results_and_contacts(chat: Chat) ->
                   "🌐 https://tierschutz.example.org"):
         assert field in text
     assert text.count("🏛 ") == 5
-    assert len(_data(reply, Kind.DETAILS)) == 5
-    assert [b["text"] for b in reply.buttons][5:] == [
+    assert len(_data(reply, Kind.DETAILS)) == 5 and len(_data(reply, Kind.FAVOURITE)) == 5
+    assert [b["text"] for b in reply.buttons][10:] == [
         "Mehr ▶", "📏 Umkreis", "🏷 Bereich", "🕒 Zeit", "🔔 Als Suchauftrag speichern"]
 
 

@@ -94,47 +94,55 @@ async def _toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, *, keep: b
     async with services(context).unit_of_work() as session:
         volunteer = await volunteer_of(session, update)
         lang = volunteer.language
-        refusal = await _refusal(session, volunteer, callback, own=pressed_in_own_chat(query))
-        starred = None
-        if refusal is None and callback is not None:
-            starred = await _apply(session, volunteer, callback, keep=keep)
+        refusal = await _refusal(session, volunteer, callback, keep=keep, own=pressed_in_own_chat(query))
+        toggled = await _apply(session, volunteer, callback, keep=keep) if refusal is None and callback else None
         listing = None
-        if starred is not None and callback.arg(0) == Origin.FAVOURITES_LIST:  # type: ignore[union-attr]
-            listing = await _favourites_view(session, volunteer, callback.arg(1))  # type: ignore[union-attr]
-    if callback is None or starred is None:
+        if toggled is not None and callback is not None and callback.arg(0) == Origin.FAVOURITES_LIST:
+            listing = await _favourites_view(session, volunteer, callback.arg(1))
+    if callback is None or toggled is None:
         await (refuse_foreign if refusal == "foreign" else refuse_stale)(query, lang)
         return
-    await query.answer(t(lang, "favourites.toast_added" if starred else "favourites.toast_removed"))
+    changed, starred = toggled
+    if changed:
+        toast = "favourites.toast_added" if starred else "favourites.toast_removed"
+    else:
+        toast = "favourites.toast_already" if starred else "favourites.toast_removed"
+    await query.answer(t(lang, toast))
+    origin, origin_id, oid = callback.args
     if listing is not None:
         await edit(query, listing.text, listing.markup)  # type: ignore[arg-type]
-        return
-    origin, origin_id, oid = callback.args
-    await edit_buttons(query, keyboards.details(oid, origin=origin, origin_id=origin_id, favourite=starred, lang=lang))
+    elif origin != Origin.RESULTS:  # under the result list the toast is enough; the list stays as it is
+        await edit_buttons(query, keyboards.details(oid, origin=origin, origin_id=origin_id, favourite=starred,
+                                                    lang=lang))
 
 
-async def _apply(session: AsyncSession, volunteer: Volunteer, callback: Callback, *, keep: bool) -> bool | None:
-    """Adds or removes the favourite; returns whether it is starred now, None when the listing is gone."""
+async def _apply(
+    session: AsyncSession, volunteer: Volunteer, callback: Callback, *, keep: bool
+) -> tuple[bool, bool] | None:
+    """Adds or removes the favourite; returns (changed, starred now), or None when the listing is gone."""
     oid = callback.arg(2)
-    if keep:
-        await add_favourite(session, volunteer, oid)
-    else:
-        await remove_favourite(session, volunteer, oid)
+    changed = await (add_favourite if keep else remove_favourite)(session, volunteer, oid)
     starred = await is_favourite(session, volunteer, oid)
-    return None if keep and not starred else starred
+    return None if keep and not starred else (changed, starred)
 
 
-async def _refusal(session: AsyncSession, volunteer: Volunteer, callback: Callback | None, *, own: bool) -> str | None:
+async def _refusal(
+    session: AsyncSession, volunteer: Volunteer, callback: Callback | None, *, keep: bool, own: bool
+) -> str | None:
     """Returns why this person may not press a favourite button ('stale' or 'foreign'), None when they may."""
     if callback is None:
         return "stale"
-    if callback.arg(0) == Origin.SEARCH:
+    origin = callback.arg(0)
+    if origin in (Origin.SEARCH, Origin.RESULTS):
+        if origin == Origin.RESULTS and not keep:
+            return "stale"  # the result list only ever offers keeping
         stored = await session.get(ChatSearch, callback.arg(1))
         if stored is None:
             return "stale"
         return None if stored.volunteer_id == volunteer.id else "foreign"
     if not own:
         return "foreign"
-    return None if callback.arg(0) in (Origin.NONE, Origin.FAVOURITES, Origin.FAVOURITES_LIST) else "stale"
+    return None if origin in (Origin.NONE, Origin.FAVOURITES, Origin.FAVOURITES_LIST) else "stale"
 
 
 async def details_view(
