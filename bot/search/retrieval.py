@@ -2,8 +2,9 @@
 
 The spatial prefilter is a latitude/longitude box on the covering index (status, lat, lon, ...), refined
 to the exact radius on the same flat map the score uses; categories are bitmask tests on those
-candidates; free words go through the full-text index. Without a place the search runs over published
-listings via the same index, and remote-only searches use the small partial index of remote ones.
+candidates; free words go through the full-text index. Without a place (all of Germany, or remote
+listings) the newest matches form a bounded pool, read newest first from id-ordered covering indexes
+(migration 0006), and only that pool is ranked.
 """
 
 from __future__ import annotations
@@ -29,6 +30,13 @@ from bot.search.widening import Attempt
 from bot.store.types import UTCDateTime
 
 
+NATIONWIDE_POOL = 2000
+# What the ranking reads of a pooled candidate (PostgreSQL adds the text vector it tests per row).
+_POOL_COLUMNS = (
+    "o.id, o.category_mask, o.time_mask, o.published_at, o.newcomer_friendly, o.languages, o.lat, o.lon"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """One page of rows (score, total and the columns of bot.search.hits), best first, and the match count."""
@@ -48,11 +56,10 @@ async def find_page(
     """
     sql = SqlText(session.bind.dialect.name)
     frame = _frame(criteria)
-    where = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now))
+    source = candidates(sql, criteria, groups, attempt, frame, now=now)
     score = score_sql(sql, criteria, groups, frame, now=now, radius_km=attempt.radius_km)
     ranked = (
-        f"SELECT o.id AS id, {score} AS score, count(*) OVER () AS total "
-        f"FROM opportunities o{_index_hint(sql, criteria, groups, attempt)} WHERE {where} "
+        f"SELECT o.id AS id, {score} AS score, count(*) OVER () AS total FROM {source} "
         f"ORDER BY score DESC, o.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
     statement = sql.statement(
@@ -74,19 +81,54 @@ async def count_tries(
     session: AsyncSession, criteria: Criteria, groups: Sequence[TermGroup], tries: Sequence[Attempt], *,
     now: datetime,
 ) -> list[int]:
-    """Counts the matches of several tries in one pass over the loosest (the last) of them."""
+    """Counts the matches of several tries in one statement.
+
+    Tries around a place are counted in one pass over the loosest (the last) of them; pooled tries each
+    count their own bounded pool.
+    """
     sql = SqlText(session.bind.dialect.name)
     frame = _frame(criteria)
-    where = " AND ".join(constraints(sql, criteria, groups, tries[-1], frame, now=now))
-    counts = ", ".join(
-        f"SUM(CASE WHEN {' AND '.join(constraints(sql, criteria, groups, attempt, frame, now=now))} "
-        f"THEN 1 ELSE 0 END) AS c{number}"
-        for number, attempt in enumerate(tries)
-    )
-    hint = _index_hint(sql, criteria, groups, tries[-1])
-    connection = await session.connection()
-    row = (await connection.execute(sql.statement(f"SELECT {counts} FROM opportunities o{hint} WHERE {where}"))).one()
+    if any(pooled(criteria, groups, attempt) for attempt in tries):
+        counts = ", ".join(
+            f"(SELECT count(*) FROM {candidates(sql, criteria, groups, attempt, frame, now=now)}) AS c{number}"
+            for number, attempt in enumerate(tries)
+        )
+        statement = f"SELECT {counts}"
+    else:
+        counts = ", ".join(
+            f"SUM(CASE WHEN {' AND '.join(constraints(sql, criteria, groups, attempt, frame, now=now))} "
+            f"THEN 1 ELSE 0 END) AS c{number}"
+            for number, attempt in enumerate(tries)
+        )
+        statement = f"SELECT {counts} FROM {candidates(sql, criteria, groups, tries[-1], frame, now=now)}"
+    row = (await (await session.connection()).execute(sql.statement(statement))).one()
     return [int(value or 0) for value in row]
+
+
+def pooled(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> bool:
+    """Tells whether a try ranks only the most recently added matches (no place, and not led by words)."""
+    return attempt.radius_km is None and not (attempt.text_required and groups)
+
+
+def candidates(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, frame: Frame | None, *,
+    now: datetime,
+) -> str:
+    """Returns the FROM source and WHERE of a try's matches, as the row `o`.
+
+    Around a place, every match within the radius is ranked. Without one (all of Germany, or remote
+    listings) the newest NATIONWIDE_POOL matches are: scoring every listing in the country per request is
+    what this module avoids, and nationwide freshness matters more than the order deep in such a list.
+    """
+    where = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now))
+    hint = _index_hint(sql, criteria, groups, attempt)
+    if not pooled(criteria, groups, attempt):
+        return f"opportunities o{hint} WHERE {where}"
+    columns = _POOL_COLUMNS if sql.is_sqlite else f"{_POOL_COLUMNS}, o.search_vector"
+    return (
+        f"(SELECT {columns} FROM opportunities o{hint} WHERE {where} "
+        f"ORDER BY o.id DESC LIMIT {sql.integer(NATIONWIDE_POOL)}) o"
+    )
 
 
 def constraints(
@@ -130,9 +172,11 @@ def _index_hint(sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], a
         return ""
     if criteria.remote:
         return " INDEXED BY ix_opportunities_search_remote"
-    if attempt.radius_km is None and attempt.text_required and groups:
+    if attempt.radius_km is not None:
+        return " INDEXED BY ix_opportunities_search_geo"
+    if attempt.text_required and groups:
         return ""  # nationwide free words: the full-text index drives, rows are fetched by id
-    return " INDEXED BY ix_opportunities_search_geo"
+    return " INDEXED BY ix_opportunities_search_recent"
 
 
 def _frame(criteria: Criteria) -> Frame | None:

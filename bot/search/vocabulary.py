@@ -27,8 +27,9 @@ MIN_INFIX_WORD = 7
 MIN_INFIX_STEM = 6
 MAX_INFIX_TERMS = 12
 MAX_FUZZY_TERMS = 3
-# Words too common to tell listings apart once they appear in this share of all listings.
-MAX_DOCUMENT_SHARE = 0.4
+# Words too common to tell listings apart once they appear in this share of all listings ("Hilfe",
+# "Menschen"): they would only cost the database a large set of ids per request.
+MAX_DOCUMENT_SHARE = 0.1
 # Words that say "I want to volunteer" rather than what: they would only add noise to the text match.
 STOP_WORDS = frozenset(
     "ich du wir sie und oder aber mit fuer bei von vom zum zur auf aus nach gerne gern bitte etwas was wie wo "

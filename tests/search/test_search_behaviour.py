@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from tests.search.search_factories import KASSEL, LEIPZIG, NOW, Listings, find, ids, near
 
 from bot.search import PlaceRef, Refinement, SearchRequest
@@ -189,3 +191,16 @@ async def test_when_nothing_holds_the_words_nearby_listings_follow_and_the_repor
     outcome = await find(listings.database, SearchRequest(), place=KASSEL, keywords=["katzenwaesche"])
     assert ids(outcome) == [tierheim]
     assert outcome.widened == ("radius:30", "radius:50", "keywords")
+
+
+async def test_nationwide_searches_rank_a_bounded_pool_of_the_newest_matches(
+    listings: Listings, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("bot.search.retrieval.NATIONWIDE_POOL", 4)
+    added = await listings.add_many([
+        {"title": f"Tafel {n}", "categories": ["poverty_homelessness"], **near(LEIPZIG, n, 0)} for n in range(6)
+    ])
+    outcome = await find(listings.database, SearchRequest(limit=10), categories=["poverty_homelessness"])
+    assert outcome.total == 4 and set(ids(outcome)) == set(added[2:])
+    remote = await find(listings.database, SearchRequest(), remote=True)
+    assert remote.total == 0
