@@ -11,6 +11,7 @@ from collections.abc import Sequence
 # Subcommand modules (bot.cli.<name>); each exposes register(subparsers) and sets func=run on its parser.
 COMMANDS: list[str] = [
     "db",
+    "places",
     "exchange",
     "link",
     "run",
