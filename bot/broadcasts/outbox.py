@@ -7,7 +7,7 @@ step by step (a recipient is marked sent right after the send), not at the end o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -30,6 +30,14 @@ BROADCASTS = Broadcast.__table__
 UNKNOWN_AFTER_CRASH = "unknown after crash"
 CANCELLED = "cancelled"
 OPEN_STATES = (DeliveryState.PENDING.value, DeliveryState.SENDING.value)
+
+
+Guard = Callable[[Awaitable[Any]], Awaitable[Any]]
+
+
+async def _unguarded(write: Awaitable[Any]) -> Any:
+    """Runs a write as it is."""
+    return await write
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,35 +90,25 @@ async def load_job(database: Database, broadcast_id: int) -> Job | None:
                    broadcast.audience_complete)
 
 
-async def write_outbox(database: Database, broadcast_id: int, audience: Audience, *, page: int) -> int:
+async def write_outbox(
+    database: Database, broadcast_id: int, audience: Audience, *, page: int, guard: Guard = _unguarded
+) -> int:
     """Streams the audience into the outbox page by page; marks it complete unless the broadcast stopped.
 
     Pages are keyed by the source table's id (keyset pagination) and inserted with the database doing the
     copying, so no recipient passes through Python. A duplicate (broadcast, chat) is skipped, which makes a
-    rerun after a crash, or a second process writing the same broadcast, harmless. Returns the rows added.
+    rerun after a crash, or a second process writing the same broadcast, harmless. Each page is one short
+    transaction run through `guard` (the engine's Shield). Returns the rows added.
     """
     added = 0
-    dialect = database.engine.dialect.name
     for group in groups(audience):
-        key, chat_id, query = page_query(group, audience, dialect)
-        after = 0
-        while True:
-            async with database.unit_of_work() as session:
-                if await _status(session, broadcast_id) != BroadcastStatus.RUNNING:
-                    return added
-                page_keys = query.where(key > after).order_by(key).limit(page).subquery()
-                upto = (await session.execute(select(func.max(page_keys.c[0])))).scalar_one()
-                if upto is None:
-                    break
-                rows = query.with_only_columns(
-                    literal(broadcast_id, BigInteger),
-                    chat_id,
-                    literal(DeliveryState.PENDING.value, String),
-                    literal(0, Integer),
-                    maintain_column_froms=True,
-                ).where(key > after, key <= upto)
-                added += await _insert_ignoring_duplicates(session, dialect, rows)
-            after = upto
+        after: int | None = 0
+        while after is not None:
+            written = await guard(_write_page(database, broadcast_id, audience, group, after=after, page=page))
+            if written is None:
+                return added  # the broadcast stopped running
+            count, after = written
+            added += count
     async with database.unit_of_work() as session:
         await session.execute(
             update(BROADCASTS)
@@ -118,6 +116,32 @@ async def write_outbox(database: Database, broadcast_id: int, audience: Audience
             .values(audience_complete=True)
         )
     return added
+
+
+async def _write_page(
+    database: Database, broadcast_id: int, audience: Audience, group: str, *, after: int, page: int
+) -> tuple[int, int | None] | None:
+    """Writes the next page of a group; returns (rows added, key to continue after or None at the end).
+
+    Returns None when the broadcast is no longer running.
+    """
+    dialect = database.engine.dialect.name
+    key, chat_id, query = page_query(group, audience, dialect)
+    async with database.unit_of_work() as session:
+        if await _status(session, broadcast_id) != BroadcastStatus.RUNNING:
+            return None
+        page_keys = query.where(key > after).order_by(key).limit(page).subquery()
+        upto = (await session.execute(select(func.max(page_keys.c[0])))).scalar_one()
+        if upto is None:
+            return 0, None
+        rows = query.with_only_columns(
+            literal(broadcast_id, BigInteger),
+            chat_id,
+            literal(DeliveryState.PENDING.value, String),
+            literal(0, Integer),
+            maintain_column_froms=True,
+        ).where(key > after, key <= upto)
+        return await _insert_ignoring_duplicates(session, dialect, rows), int(upto)
 
 
 async def _insert_ignoring_duplicates(session: AsyncSession, dialect: str, rows: Any) -> int:

@@ -156,9 +156,10 @@ class BroadcastRunner:
             if job is None or job.status != BroadcastStatus.RUNNING:
                 return
             if not job.audience_complete:
-                writer = asyncio.create_task(
-                    outbox.write_outbox(self.database, broadcast_id, job.audience, page=self.config.audience_page)
-                )
+                writer = asyncio.create_task(outbox.write_outbox(
+                    self.database, broadcast_id, job.audience, page=self.config.audience_page,
+                    guard=self.engine.shield.run,
+                ))
             if self.on_progress is not None:
                 reporter = asyncio.create_task(self._report_progress(broadcast_id))
             await self.engine.deliver(
