@@ -17,7 +17,7 @@ from telegram.ext import BaseUpdateProcessor
 
 from bot.settings import Settings
 
-MAX_CONCURRENT_UPDATES = 32  # a handful of database connections serve this many overlapping updates well
+MAX_CONCURRENT_UPDATES = 4  # enough to overlap database round trips; more only queues Python work on one core
 
 
 def concurrency_for(settings: Settings) -> int:
