@@ -71,38 +71,20 @@ async def find_page(
     if rows:
         total = int(rows[0].total)
     elif offset:  # past the end: the window count came with no row
-        total = (await count_tries(session, criteria, groups, [attempt], now=now))[0]
+        total = await count_matches(session, criteria, groups, attempt, now=now)
     else:
         total = 0
     return Page(rows, total)
 
 
-async def count_tries(
-    session: AsyncSession, criteria: Criteria, groups: Sequence[TermGroup], tries: Sequence[Attempt], *,
-    now: datetime,
-) -> list[int]:
-    """Counts the matches of several tries in one statement.
-
-    Tries around a place are counted in one pass over the loosest (the last) of them; pooled tries each
-    count their own bounded pool.
-    """
+async def count_matches(
+    session: AsyncSession, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, *, now: datetime,
+) -> int:
+    """Counts the matches of one try (for a page asked for beyond the last match)."""
     sql = SqlText(session.bind.dialect.name)
-    frame = _frame(criteria)
-    if any(pooled(criteria, groups, attempt) for attempt in tries):
-        counts = ", ".join(
-            f"(SELECT count(*) FROM {candidates(sql, criteria, groups, attempt, frame, now=now)}) AS c{number}"
-            for number, attempt in enumerate(tries)
-        )
-        statement = f"SELECT {counts}"
-    else:
-        counts = ", ".join(
-            f"SUM(CASE WHEN {' AND '.join(constraints(sql, criteria, groups, attempt, frame, now=now))} "
-            f"THEN 1 ELSE 0 END) AS c{number}"
-            for number, attempt in enumerate(tries)
-        )
-        statement = f"SELECT {counts} FROM {candidates(sql, criteria, groups, tries[-1], frame, now=now)}"
-    row = (await (await session.connection()).execute(sql.statement(statement))).one()
-    return [int(value or 0) for value in row]
+    source = candidates(sql, criteria, groups, attempt, _frame(criteria), now=now)
+    statement = sql.statement(f"SELECT count(*) FROM {source}")
+    return int((await (await session.connection()).execute(statement)).scalar_one())
 
 
 def pooled(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> bool:

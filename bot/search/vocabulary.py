@@ -25,7 +25,7 @@ MIN_STEM = 4
 # Shorter words and stems hide inside unrelated compounds ("sport" in "transport", "kind" in "rind").
 MIN_INFIX_WORD = 7
 MIN_INFIX_STEM = 6
-MAX_INFIX_TERMS = 12
+MAX_INFIX_TERMS = 16
 MAX_FUZZY_TERMS = 3
 # Words too common to tell listings apart once they appear in this share of all listings ("Hilfe",
 # "Menschen"): they would only cost the database a large set of ids per request.
@@ -115,7 +115,7 @@ class Vocabulary:
         return self._sorted[start:end]
 
     def _containing(self, stem: str) -> list[str]:
-        """Returns the most common terms holding the stem inside (not at the start): compounds ending in it."""
+        """Returns terms holding the stem inside (not at the start): compounds ending in it, shortest first."""
         found: set[str] = set()
         position = self._blob.find(stem)
         while position >= 0:
@@ -124,7 +124,9 @@ class Vocabulary:
             if start != position:
                 found.add(self._blob[start:end])
             position = self._blob.find(stem, end)
-        return sorted(found, key=lambda term: (-self.documents[term], term))[:MAX_INFIX_TERMS]
+        # Shortest first, then alphabetical: not by document count, which PostgreSQL only estimates, so
+        # both databases pick the same compounds.
+        return sorted(found, key=lambda term: (len(term), term))[:MAX_INFIX_TERMS]
 
     def _corrections(self, word: str) -> tuple[str, ...]:
         """Returns the closest index terms to a misspelt word (same first letter, within a few edits)."""
@@ -138,8 +140,7 @@ class Vocabulary:
         if not scored:
             return ()
         best = min(distance for _, distance, _ in scored)
-        close = sorted((term for term, distance, _ in scored if distance == best),
-                       key=lambda term: (-self.documents[term], term))
+        close = sorted(term for term, distance, _ in scored if distance == best)
         return tuple(close[:MAX_FUZZY_TERMS])
 
     def _corrected_head(self, word: str) -> str | None:
