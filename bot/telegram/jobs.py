@@ -110,10 +110,9 @@ async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def _digest_buttons(digest: Digest) -> keyboards.Markup:
-    """Returns the details buttons and one stop button per saved search of a digest."""
-    entries = digest_order(digest)
-    searches = list({entry.saved_search_id: entry.query_text for entry in entries}.items())
-    return keyboards.digest([entry.opportunity_id for entry in entries], searches, digest.lang)
+    """Returns details buttons for the listings shown and a stop button for every saved search in the digest."""
+    searches = list({entry.saved_search_id: entry.query_text for entry in digest.entries}.items())
+    return keyboards.digest([entry.opportunity_id for entry in digest_order(digest)], searches, digest.lang)
 
 
 async def _send(bot: Bot, chat_id: int, text: str, markup: keyboards.Markup, blocked: set[int]) -> bool:

@@ -8,9 +8,14 @@ from datetime import date
 
 import pytest
 
+from bot.alerts import MAX_SAVED_SEARCHES, Digest, DigestEntry
+from bot.categories import categories
 from bot.listings_view import ListingDetails
+from bot.search.criteria import Criteria
 from bot.search.model import Contact, Hit, PlaceRef, SearchOutcome
+from bot.store.models import SavedSearch
 from bot.telegram.render.details import details_text
+from bot.telegram.render.lists import digest_text, saved_search_summary, saved_searches_text
 from bot.telegram.render.results import results_text, summary
 from bot.telegram.render.text import clip_units, decimal
 
@@ -69,3 +74,22 @@ def test_decimals_follow_the_language_and_clipping_counts_like_telegram() -> Non
     assert (decimal(3.24, "de"), decimal(3.24, "en"), decimal(27.6, "de")) == ("3,2", "3.2", "28")
     clipped = clip_units("🐶" * 10, 7)
     assert clipped == "🐶🐶🐶…" and len(clipped.encode("utf-16-le")) // 2 <= 7
+
+
+def test_twenty_saved_searches_with_everything_fit_one_message() -> None:
+    every = tuple(categories())
+    criteria = Criteria(categories=every, place=PlaceRef(EVIL, 51.3, 9.5), radius_km=15.0,
+                        time=("weekday", "weekend", "daytime", "evening", "one_off", "regular"))
+    saved = SavedSearch(id=1, query_text=EVIL, mode="daily")
+    summaries = [(saved_search_summary(saved, criteria, "de"), "daily") for _ in range(MAX_SAVED_SEARCHES)]
+    text = saved_searches_text(summaries, "de")
+    assert _visible(text) <= 4096 and "<script>" not in text and text.count("· täglich") == MAX_SAVED_SEARCHES
+
+
+def test_a_full_digest_fits_and_counts_what_it_does_not_show() -> None:
+    entries = tuple(DigestEntry(delivery_id=n, saved_search_id=n % 3, query_text=EVIL, opportunity_id=n,
+                                title=EVIL, organisation=EVIL, place=EVIL, distance_km=12.0) for n in range(20))
+    digest = Digest(volunteer_id=1, telegram_id=501, lang="en", entries=entries, more=tuple(range(100, 130)))
+    text = digest_text(digest)
+    assert _visible(text) <= 4096 and "<script>" not in text
+    assert "50 new opportunities for your alerts" in text and "… and 42 more" in text

@@ -85,7 +85,12 @@ async def test_location_command_sets_and_forgets_the_home_place(chat: Chat) -> N
     forgotten = await chat.press(ANNA, shown.button("Ort vergessen"), message_id=shown.sent_id(0))
     assert "Gespeicherter Ort: keiner" in forgotten.text
     cancelled = await chat.send(ANNA, "/abbrechen")
-    assert "Alles klar, abgebrochen." in cancelled.text
+    assert "Alles klar, abgebrochen." in cancelled.text  # /standort had asked again
+    await chat.send(ANNA, "/location")
+    shared = await chat.share(ANNA, 51.05, 13.74)
+    assert "Gemerkt: <b>Dresden</b>" in shared.text
+    abroad = await chat.share(ANNA, 48.85, 2.35)
+    assert "außerhalb Deutschlands" in abroad.text
 
 
 async def test_privacy_explains_what_is_stored(chat: Chat) -> None:

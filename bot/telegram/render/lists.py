@@ -14,6 +14,8 @@ from bot.texts import t
 from bot.volunteers import FavouriteEntry, home_place
 
 _QUERY_LIMIT = 80
+SUMMARY_LIMIT = 150  # twenty saved searches (the most a person may keep) in one message
+DIGEST_SHOWN = 8  # listings written out in a digest; the rest are counted (message length)
 
 
 def entry_line(number: int, title: str, organisation: str, place: str | None, distance_km: float | None,
@@ -38,21 +40,23 @@ def favourites_text(entries: Sequence[FavouriteEntry], *, offset: int, total: in
 
 
 def saved_search_summary(saved: SavedSearch, criteria: Criteria | None, lang: str) -> str:
-    """Returns what a saved search looks for: 'Tiere · Kassel + 15 km · am Wochenende' (its text if no category)."""
+    """Returns what a saved search looks for: 'Tiere · Kassel + 15 km · am Wochenende' (its text if no category).
+
+    Built as plain text, then clipped and escaped as a whole, so twenty of them always fit one message.
+    """
     table = categories()
-    labels = [line(table[key].label(lang), 60) for key in criteria.categories if key in table] if criteria else []
-    parts = labels or [line(f"„{saved.query_text.strip()}“", _QUERY_LIMIT)]
-    if criteria is None:
-        return parts[0]
-    if criteria.remote:
-        parts.append(t(lang, "search.summary_remote"))
-    elif criteria.place is not None:
-        parts.append(t(lang, "search.summary_place", place=line(criteria.place.name, 60),
-                       radius=decimal(criteria.radius_km, lang)))
-    else:
-        parts.append(t(lang, "search.summary_everywhere"))
-    parts += [t(lang, f"listing.{tag}") for tag in criteria.time]
-    return " · ".join(parts)
+    labels = [table[key].label(lang) for key in criteria.categories if key in table] if criteria else []
+    parts = labels or [f"„{' '.join(saved.query_text.split())}“"]
+    if criteria is not None:
+        if criteria.remote:
+            parts.append(t(lang, "search.summary_remote"))
+        elif criteria.place is not None:
+            parts.append(t(lang, "search.summary_place", place=criteria.place.name,
+                           radius=decimal(criteria.radius_km, lang)))
+        else:
+            parts.append(t(lang, "search.summary_everywhere"))
+        parts += [t(lang, f"listing.{tag}") for tag in criteria.time]
+    return line(" · ".join(parts), SUMMARY_LIMIT)
 
 
 def saved_searches_text(summaries: Sequence[tuple[str, str]], lang: str) -> str:
@@ -75,21 +79,23 @@ def alert_text(alert: AlertDue) -> str:
 def digest_text(digest: Digest) -> str:
     """Returns one person's daily digest, the listings grouped by the saved search they matched."""
     lang = digest.lang
+    shown = digest_order(digest)
     blocks = [t(lang, "alerts.digest", count=len(digest.delivery_ids))]
     current = None
-    for number, entry in enumerate(digest_order(digest), start=1):
+    for number, entry in enumerate(shown, start=1):
         if entry.saved_search_id != current:
             current = entry.saved_search_id
             blocks.append(t(lang, "alerts.digest_section", summary=line(f"„{entry.query_text}“", _QUERY_LIMIT)))
         blocks.append(entry_line(number, entry.title, entry.organisation, entry.place, entry.distance_km, lang))
-    if digest.more:
-        blocks.append(t(lang, "alerts.digest_more", count=len(digest.more)))
+    hidden = len(digest.delivery_ids) - len(shown)
+    if hidden:
+        blocks.append(t(lang, "alerts.digest_more", count=hidden))
     return "\n\n".join(blocks)
 
 
 def digest_order(digest: Digest) -> list[DigestEntry]:
-    """Returns the digest's listings grouped by saved search (numbers and buttons follow this order)."""
-    return sorted(digest.entries, key=lambda entry: entry.saved_search_id)
+    """Returns the listings a digest writes out, grouped by saved search (numbers and buttons follow this order)."""
+    return sorted(digest.entries[:DIGEST_SHOWN], key=lambda entry: entry.saved_search_id)
 
 
 def settings_text(volunteer: Volunteer) -> str:
