@@ -184,13 +184,15 @@ def _report(
         print(f"\n{name} by kind of request (p50 / p95 ms, count):")
         for kind in kinds:
             figures = Timings.percentiles(run.timings.by_kind.get(kind, []))
-            print(f"  {kind:<12}{figures['p50']:>8.2f}{figures['p95']:>8.2f}{len(run.timings.by_kind.get(kind, [])):>6}")
+            count = len(run.timings.by_kind.get(kind, []))
+            print(f"  {kind:<12}{figures['p50']:>8.2f}{figures['p95']:>8.2f}{count:>6}")
         print(f"  widened: {run.widened} of {len(queries)} requests")
     if scan is not None:
         scan_p50 = Timings.percentiles(scan.timings.samples)["p50"]
         for name, run in engines.items():
             p50 = Timings.percentiles(run.timings.samples)["p50"]
-            print(f"\nspeed-up at p50, {name} vs scan over {scan_size:,} listings: {scan_p50 / p50:.0f}x".replace(",", "."))
+            size = f"{scan_size:,}".replace(",", ".")
+            print(f"\nspeed-up at p50, {name} vs scan over {size} listings: {scan_p50 / p50:.0f}x")
     print("\nrelevance (precision of the top 5 by category, radius and time):")
     for name, run in engines.items():
         print(f"  indexed search, {name}, all {len(queries)}: {run.precision.summary()}")

@@ -34,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--time", action="append", choices=list(TIME_BITS), help="time tag (repeatable)")
     parser.add_argument("--language", action="append", help="ISO 639-1 code of a language spoken (repeatable)")
     parser.add_argument("--remote", action="store_true", default=None, help="only remote listings")
-    parser.add_argument("--lang", choices=("de", "en"), default="de", help="language of the why-texts")
+    parser.add_argument("--lang", choices=("de", "en", "auto"), default="auto",
+                        help="language of the why-texts (default: the language of each request)")
     parser.set_defaults(func=run)
 
 

@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
-from bot.search.retrieval import find_page
+from bot.search.retrieval import Page, find_page
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
-from bot.search.widening import MIN_RESULTS, attempts
+from bot.search.vocabulary import TermGroup
+from bot.search.widening import MIN_RESULTS, Attempt, attempts
 from bot.store.types import utcnow
 from nlu.gazetteer import haversine_km
 
@@ -39,6 +40,7 @@ async def search(
 
     parse turns the request's text into the NLU's dict (nlu.parse by default); default_radius_km comes
     from Settings.default_radius_km; vocabularies caches the index words used for typo correction.
+    Why-texts are written in request.lang ("de" or "en"; anything else: the language of the text).
     """
     parsed = parse(request.text) if request.text.strip() else empty_query()
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
@@ -46,38 +48,58 @@ async def search(
     candidates = ambiguous_places(criteria)
     if candidates:
         return SearchOutcome(query, (), (), 0, None, None, False, candidates)
-    vocabulary = await vocabularies.get(session) if criteria.keywords else None
-    groups = vocabulary.groups(criteria.keywords) if vocabulary else ()
+    groups, unknown_words = await _free_words(session, criteria, vocabularies)
     if not criteria.has_filters and not groups:
         return SearchOutcome(query, (), (), 0, None, None, True)  # "Hallo!": nothing to look for
-    # Words that mean something but that no listing anywhere holds are let go at once, and said so.
-    unknown_words = bool(
-        vocabulary and not groups and not criteria.categories and vocabulary.meaningful(criteria.keywords)
-    )
-    limit = min(max(request.limit, 1), MAX_LIMIT)
-    offset = min(max(request.offset, 0), MAX_OFFSET)
-    moment = now or utcnow()
     plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words)
-    attempt, page = plan[0], await find_page(session, criteria, groups, plan[0], limit=limit, offset=offset,
-                                             now=moment)
-    # Each wider try is one more statement; measured, that beat counting all tries in one pass over the
-    # widest box first, because most widened searches stop at the next radius.
-    for wider in plan[1:]:
-        if page.total >= MIN_RESULTS or (wider.only_if_nothing and page.total):
-            break
-        found = await find_page(session, criteria, groups, wider, limit=limit, offset=offset, now=moment)
-        if found.total > page.total:  # a step that found nothing more is not reported as widening
-            attempt, page = wider, found
-    hits = hits_from(page.rows, criteria, groups)
+    attempt, page = await _first_enough(
+        session, criteria, groups, plan,
+        limit=min(max(request.limit, 1), MAX_LIMIT), offset=min(max(request.offset, 0), MAX_OFFSET),
+        now=now or utcnow(),
+    )
     return SearchOutcome(
         query=query,
         widened=attempt.widened,
-        results=hits,
+        results=hits_from(page.rows, criteria, groups, lang=request.lang),
         total=page.total,
         place=criteria.place,
         radius_km=attempt.radius_km,
         everywhere=criteria.place is None,
     )
+
+
+async def _free_words(
+    session: AsyncSession, criteria: Criteria, vocabularies: VocabularyCache,
+) -> tuple[tuple[TermGroup, ...], bool]:
+    """Returns the index terms of the free words, and whether words that mean something found none at all.
+
+    Words no listing anywhere holds are let go at once (and reported as widened "keywords") when they
+    were all the search had; beside a category they would only have ranked.
+    """
+    if not criteria.keywords:
+        return (), False
+    vocabulary = await vocabularies.get(session)
+    groups = vocabulary.groups(criteria.keywords)
+    return groups, not groups and not criteria.categories and vocabulary.meaningful(criteria.keywords)
+
+
+async def _first_enough(
+    session: AsyncSession, criteria: Criteria, groups: tuple[TermGroup, ...], plan: list[Attempt], *,
+    limit: int, offset: int, now: datetime,
+) -> tuple[Attempt, Page]:
+    """Runs the tries in order until one finds enough; returns the try to report and its page.
+
+    Each wider try is one more statement; measured, that beat counting all tries in one pass over the
+    widest box first, because most widened searches stop at the next radius.
+    """
+    attempt, page = plan[0], await find_page(session, criteria, groups, plan[0], limit=limit, offset=offset, now=now)
+    for wider in plan[1:]:
+        if page.total >= MIN_RESULTS or (wider.only_if_nothing and page.total):
+            break
+        found = await find_page(session, criteria, groups, wider, limit=limit, offset=offset, now=now)
+        if found.total > page.total:  # a step that found nothing more is not reported as widening
+            attempt, page = wider, found
+    return attempt, page
 
 
 def ambiguous_places(criteria: Criteria) -> tuple[PlaceRef, ...]:

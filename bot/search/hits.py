@@ -25,13 +25,15 @@ PAGE_COLUMNS = (
 JSON_COLUMNS = {name: Opportunity.__table__.c[name].type for name in ("categories", "time_tags", "languages")}
 
 
-def hits_from(rows: Sequence[Row[Any]], criteria: Criteria, groups: Sequence[TermGroup]) -> tuple[Hit, ...]:
-    """Returns the contract's results for one page of rows, in their order."""
+def hits_from(
+    rows: Sequence[Row[Any]], criteria: Criteria, groups: Sequence[TermGroup], *, lang: str | None = None,
+) -> tuple[Hit, ...]:
+    """Returns the contract's results for one page of rows, in their order, why-texts in `lang`."""
     frame = Frame.around(criteria.place.lat, criteria.place.lon) if criteria.place else None
-    return tuple(_hit(row, criteria, groups, frame) for row in rows)
+    return tuple(_hit(row, criteria, groups, frame, lang) for row in rows)
 
 
-def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None) -> Hit:
+def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None, lang: str | None) -> Hit:
     """Builds one hit from a joined row."""
     distance = None
     if frame is not None and row.lat is not None and row.lon is not None:
@@ -63,5 +65,5 @@ def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: 
         time=facts.time_tags,
         contact=contact,
         score=round(float(row.score), 4),
-        why=why(facts, criteria, groups, distance),
+        why=why(facts, criteria, groups, distance, lang),
     )

@@ -75,7 +75,7 @@ class SearchRequest:
     refinement: Refinement = field(default_factory=Refinement)
     limit: int = 5
     offset: int = 0
-    lang: str = "de"  # language of the `why` texts
+    lang: str = "de"  # language of the `why` texts: "de", "en", or "auto" (the language of the text)
     widen: bool = True  # relax radius, then time, when fewer than 3 results
 
 

@@ -120,7 +120,8 @@ def _text_fit(sql: SqlText, groups: Sequence[TermGroup], weights: Weights) -> li
 def _closeness(sql: SqlText, frame: Frame, radius_km: float, weight: float) -> str:
     """Returns 1 at the centre, 0.5 at half the radius, falling off smoothly (0 without a place)."""
     scale = max(radius_km / 2, 1.0)
-    closeness = f"{sql.number(weight)} / ({sql.number(1)} + {squared_distance(sql, frame)} / {sql.number(scale * scale)})"
+    relative = f"{squared_distance(sql, frame)} / {sql.number(scale * scale)}"
+    closeness = f"{sql.number(weight)} / ({sql.number(1)} + {relative})"
     return f"COALESCE({closeness}, {sql.number(0)})"
 
 
@@ -138,7 +139,8 @@ def _time_fit(sql: SqlText, tags: Sequence[str], weight: float) -> list[str]:
 def _freshness(sql: SqlText, now: datetime, weight: float) -> str:
     """Returns the full weight for listings published in the last two weeks, less for older ones."""
     whens = " ".join(
-        f"WHEN o.published_at >= {sql.bind(now - timedelta(days=days), UTCDateTime())} THEN {sql.number(weight * value)}"
+        f"WHEN o.published_at >= {sql.bind(now - timedelta(days=days), UTCDateTime())} "
+        f"THEN {sql.number(weight * value)}"
         for days, value in FRESHNESS_DAYS
     )
     return f"CASE {whens} ELSE {sql.number(0)} END"

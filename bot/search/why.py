@@ -48,9 +48,15 @@ class ListingFacts:
     newcomer_friendly: bool
 
 
-def why(listing: ListingFacts, criteria: Criteria, groups: Sequence[TermGroup], distance_km: float | None) -> str:
-    """Returns a few words on why the listing fits: distance, time, the word or category that matched."""
-    lang = criteria.lang
+def why(
+    listing: ListingFacts, criteria: Criteria, groups: Sequence[TermGroup], distance_km: float | None,
+    lang: str | None = None,
+) -> str:
+    """Returns a few words on why the listing fits: distance, time, the word or category that matched.
+
+    lang is the reader's language (de or en); by default the language the request was written in.
+    """
+    lang = lang if lang in _WORDS else criteria.lang
     words = _WORDS[lang]
     parts: list[str] = []
     if distance_km is not None:
@@ -60,13 +66,13 @@ def why(listing: ListingFacts, criteria: Criteria, groups: Sequence[TermGroup], 
     matched_time = [_TIME[lang][tag] for tag in criteria.time if tag in listing.time_tags]
     if matched_time:
         parts.append(", ".join(matched_time))
-    interest = matched_word(listing, groups) or _matched_category(listing, criteria)
+    interest = matched_word(listing, groups) or _matched_category(listing, criteria, lang)
     if interest:
         parts.append(interest)
     spoken = [code for code in criteria.languages if code in listing.languages]
     if spoken:
         parts.append(", ".join(_LANGUAGES[lang].get(code, code) for code in spoken))
-    elif listing.newcomer_friendly and (criteria.languages or lang == "en"):
+    elif listing.newcomer_friendly and (criteria.languages or criteria.lang == "en"):
         parts.append(words["newcomer"])
     if listing.remote and distance_km is not None and criteria.remote:
         parts.append(words["online"])
@@ -98,10 +104,10 @@ def matched_word(listing: ListingFacts, groups: Sequence[TermGroup]) -> str | No
     return None
 
 
-def _matched_category(listing: ListingFacts, criteria: Criteria) -> str | None:
+def _matched_category(listing: ListingFacts, criteria: Criteria, lang: str) -> str | None:
     """Returns the label of the first wanted category the listing is in."""
     table = categories()
     for key in criteria.categories:
         if key in listing.categories:
-            return table[key].label(criteria.lang)
+            return table[key].label(lang)
     return None

@@ -61,8 +61,9 @@ class Listings:
                     **near(KASSEL),
                     **values,
                 }
+                table = Opportunity.__table__
                 result = await session.execute(
-                    insert(Opportunity.__table__).values(opportunity_row(row, now=NOW)).returning(Opportunity.__table__.c.id)
+                    insert(table).values(opportunity_row(row, now=NOW)).returning(table.c.id)
                 )
                 ids.append(int(result.scalar_one()))
         return ids

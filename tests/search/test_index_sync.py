@@ -23,7 +23,8 @@ async def _by_word(database: Database, word: str) -> list[int]:
     async with database.read_only() as session:
         sql = SqlText(session.bind.dialect.name)
         condition = holds_any(sql, [TermGroup(word, (word,), (), 1, fuzzy=False)])
-        result = await session.execute(sql.statement(f"SELECT o.id FROM opportunities o WHERE o.status = 'published' AND {condition}"))
+        query = f"SELECT o.id FROM opportunities o WHERE o.status = 'published' AND {condition}"
+        result = await session.execute(sql.statement(query))
         return sorted(result.scalars())
 
 

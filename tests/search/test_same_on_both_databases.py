@@ -9,6 +9,7 @@ import pytest
 from tests.search.search_factories import KASSEL, LEIPZIG, NOW, Listings, find, near
 
 from bot.categories import categories
+from bot.domain import TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchRequest
 from bot.store.db import Database
 
@@ -39,7 +40,7 @@ def _listings(seed: int) -> list[dict[str, object]]:
             "title": f"{rng.choice(TITLES)} {number}",
             "description": rng.choice(["Wir freuen uns auf dich.", "Hunde und Katzen warten.", "Ohne Vorkenntnisse."]),
             "categories": rng.sample(keys, rng.randint(1, 2)),
-            "time_tags": rng.sample(["weekday", "weekend", "daytime", "evening", "one_off", "regular"], rng.randint(0, 2)),
+            "time_tags": rng.sample(list(TIME_BITS), rng.randint(0, 2)),
             "languages": rng.choice([[], ["ar"], ["uk", "ru"]]),
             "newcomer_friendly": rng.random() < 0.3,
             "remote": rng.random() < 0.1,

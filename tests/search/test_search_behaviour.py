@@ -187,7 +187,8 @@ async def test_when_nothing_holds_the_words_nearby_listings_follow_and_the_repor
     listings: Listings,
 ) -> None:
     tierheim = await listings.add("Tierheim", categories=["animals"], description="Hunde und Katzen")
-    await listings.add("Sporthalle", categories=["sports"], description="Turnen und Katzenwäsche", **near(KASSEL, 80, 0))
+    await listings.add("Sporthalle", categories=["sports"], description="Turnen und Katzenwäsche",
+                       **near(KASSEL, 80, 0))
     outcome = await find(listings.database, SearchRequest(), place=KASSEL, keywords=["katzenwaesche"])
     assert ids(outcome) == [tierheim]
     assert outcome.widened == ("radius:30", "radius:50", "keywords")

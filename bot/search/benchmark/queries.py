@@ -49,7 +49,8 @@ INTERESTS: tuple[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], ...] =
 # (how the place is written, the gazetteer name or postal code the label means)
 PLACES: tuple[tuple[str, str], ...] = (
     ("Kassel", "Kassel"), ("Frankfurt", "Frankfurt am Main"), ("Frankfurt am Main", "Frankfurt am Main"),
-    ("Ffm", "Frankfurt am Main"), ("Wiesbaden", "Wiesbaden"), ("Darmstadt", "Darmstadt"), ("Offenbach", "Offenbach am Main"),
+    ("Ffm", "Frankfurt am Main"), ("Wiesbaden", "Wiesbaden"), ("Darmstadt", "Darmstadt"),
+    ("Offenbach", "Offenbach am Main"),
     ("Gießen", "Gießen"), ("giessen", "Gießen"), ("Marburg", "Marburg"), ("Fulda", "Fulda"), ("Hanau", "Hanau"),
     ("Wetzlar", "Wetzlar"), ("Bad Hersfeld", "Bad Hersfeld"), ("Limburg", "Limburg an der Lahn"),
     ("Rüsselsheim", "Rüsselsheim am Main"), ("Bad Homburg", "Bad Homburg vor der Höhe"), ("Eschwege", "Eschwege"),
