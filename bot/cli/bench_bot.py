@@ -81,7 +81,7 @@ async def _bench(settings: Settings, database: Database, args: argparse.Namespac
         await database.prepare(upgrade=True)
         report = await seed_bench(database, args.listings, replace=True, progress=Progress("seed", args.listings))
         print(f"seeded {report.listings:,} listings in {report.seconds:.1f} s ({database.engine.dialect.name},"
-              f" {concurrency_for(settings)} update(s) at a time)")
+              f" {concurrency_for(database.url)} update(s) at a time)")
         figures = await _drive(settings, database, args.updates, args.people)
     finally:
         await database.close()
@@ -139,7 +139,7 @@ async def _drive(settings: Settings, database: Database, count: int, people: int
             paced_latencies = timing.latencies()
         finally:
             await application.stop()
-    return Figures(count, concurrency_for(settings), burst, burst_latencies, paced_latencies)
+    return Figures(count, concurrency_for(database.url), burst, burst_latencies, paced_latencies)
 
 
 async def _feed(

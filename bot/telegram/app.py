@@ -40,13 +40,14 @@ def build_application(
 ) -> Application:  # type: ignore[type-arg]
     """Builds the Application; a given request replaces the network, a given database the configured one."""
     token = settings.bot_token.get_secret_value() if settings.bot_token else OFFLINE_TOKEN
+    database_url = database.url if database is not None else settings.sqlalchemy_url()
     builder = (
         ApplicationBuilder()
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        .concurrent_updates(PerChatUpdateProcessor(concurrency_for(settings)))
+        .concurrent_updates(PerChatUpdateProcessor(concurrency_for(database_url)))
     )
     if rate_limit:
         # Keeps the bot under Telegram's 30 messages per second; retries once after a 429 instead of failing.

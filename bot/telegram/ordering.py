@@ -15,18 +15,16 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-from bot.settings import Settings
-
 MAX_CONCURRENT_UPDATES = 4  # enough to overlap database round trips; more only queues Python work on one core
 
 
-def concurrency_for(settings: Settings) -> int:
+def concurrency_for(database_url: str) -> int:
     """Returns how many updates may be handled at once: one on SQLite, MAX_CONCURRENT_UPDATES on PostgreSQL.
 
     SQLite has a single writer and every update writes (the stored search), so overlapping updates only
     wait for each other's locks; PostgreSQL serves them in parallel.
     """
-    return 1 if settings.sqlalchemy_url().startswith("sqlite") else MAX_CONCURRENT_UPDATES
+    return 1 if database_url.startswith("sqlite") else MAX_CONCURRENT_UPDATES
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
