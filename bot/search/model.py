@@ -132,7 +132,7 @@ class SearchOutcome:
     query: dict[str, Any]  # the NLU's parse output with refinements applied (the contract's "query")
     widened: tuple[str, ...]  # e.g. ("radius:30", "radius:50", "time"), in order
     results: tuple[Hit, ...]
-    total: int  # how many listings matched in all (for "Mehr" and page counts)
+    total: int  # how many listings matched in all (for "Mehr"); nationwide at most the 2,000 newest matches
     place: PlaceRef | None  # the centre actually used
     radius_km: float | None  # the radius actually used after widening
     everywhere: bool  # no place given: searched all of Germany
