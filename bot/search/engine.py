@@ -89,15 +89,23 @@ async def _first_enough(
 ) -> tuple[Attempt, Page]:
     """Runs the tries in order until one finds enough; returns the try to report and its page.
 
-    Each wider try is one more statement; measured, that beat counting all tries in one pass over the
-    widest box first, because most widened searches stop at the next radius.
+    Enough means three matches, and when free words only rank beside a category, at least one match
+    holding them. Each wider try is one more statement; measured, that beat counting all tries in one
+    pass over the widest box first, because most widened searches stop at the next radius.
     """
+    words_rank = bool(criteria.categories and groups)
+
+    def fit(page: Page) -> tuple[bool, int]:
+        """Returns how well a page answers: holds the words (when asked), then up to three matches."""
+        return (page.word_hits > 0 or not words_rank, min(page.total, MIN_RESULTS))
+
+    enough = (True, MIN_RESULTS)
     attempt, page = plan[0], await find_page(session, criteria, groups, plan[0], limit=limit, offset=offset, now=now)
     for wider in plan[1:]:
-        if page.total >= MIN_RESULTS or (wider.only_if_nothing and page.total):
+        if fit(page) == enough or (wider.only_if_nothing and page.total):
             break
         found = await find_page(session, criteria, groups, wider, limit=limit, offset=offset, now=now)
-        if found.total > page.total:  # a step that found nothing more is not reported as widening
+        if fit(found) > fit(page):  # a step that found nothing better is not reported as widening
             attempt, page = wider, found
     return attempt, page
 

@@ -43,6 +43,7 @@ class Page:
 
     rows: tuple[Row[Any], ...]
     total: int
+    word_hits: int = 0  # matches holding one of the free words (counted only when words only rank)
 
 
 async def find_page(
@@ -58,33 +59,40 @@ async def find_page(
     frame = _frame(criteria)
     source = candidates(sql, criteria, groups, attempt, frame, now=now)
     score = score_sql(sql, criteria, groups, frame, now=now, radius_km=attempt.radius_km)
+    # Beside a category, free words only rank; counting the matches that hold them lets the search widen
+    # when nothing nearby does ("Telefonseelsorge Leipzig" should reach the one 40 km away).
+    hits = (
+        f"SUM(CASE WHEN {holds_any(sql, groups)} THEN 1 ELSE 0 END) OVER ()" if criteria.categories and groups else "0"
+    )
     ranked = (
-        f"SELECT o.id AS id, {score} AS score, count(*) OVER () AS total FROM {source} "
-        f"ORDER BY score DESC, o.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
+        f"SELECT o.id AS id, {score} AS score, count(*) OVER () AS total, {hits} AS word_hits "
+        f"FROM {source} ORDER BY score DESC, o.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
     statement = sql.statement(
-        f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, {PAGE_COLUMNS} "
+        f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, ranked.word_hits AS word_hits, "
+        f"{PAGE_COLUMNS} "
         f"FROM ({ranked}) ranked JOIN opportunities o ON o.id = ranked.id "
         "JOIN organisations g ON g.id = o.organisation_id ORDER BY ranked.score DESC, ranked.id"
     ).columns(**JSON_COLUMNS)
     rows = tuple((await (await session.connection()).execute(statement)).all())
     if rows:
-        total = int(rows[0].total)
-    elif offset:  # past the end: the window count came with no row
-        total = await count_matches(session, criteria, groups, attempt, now=now)
-    else:
-        total = 0
-    return Page(rows, total)
+        return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0))
+    if not offset:
+        return Page(rows, 0)
+    # Past the end: the window counts came with no row.
+    total, word_hits = await count_matches(session, criteria, groups, attempt, now=now)
+    return Page(rows, total, word_hits)
 
 
 async def count_matches(
     session: AsyncSession, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, *, now: datetime,
-) -> int:
-    """Counts the matches of one try (for a page asked for beyond the last match)."""
+) -> tuple[int, int]:
+    """Counts the matches of one try, and those holding a free word (for a page beyond the last match)."""
     sql = SqlText(session.bind.dialect.name)
     source = candidates(sql, criteria, groups, attempt, _frame(criteria), now=now)
-    statement = sql.statement(f"SELECT count(*) FROM {source}")
-    return int((await (await session.connection()).execute(statement)).scalar_one())
+    hits = f"SUM(CASE WHEN {holds_any(sql, groups)} THEN 1 ELSE 0 END)" if criteria.categories and groups else "0"
+    row = (await (await session.connection()).execute(sql.statement(f"SELECT count(*), {hits} FROM {source}"))).one()
+    return int(row[0]), int(row[1] or 0)
 
 
 def pooled(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> bool:

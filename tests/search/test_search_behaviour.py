@@ -205,3 +205,15 @@ async def test_nationwide_searches_rank_a_bounded_pool_of_the_newest_matches(
     assert outcome.total == 4 and set(ids(outcome)) == set(added[2:])
     remote = await find(listings.database, SearchRequest(), remote=True)
     assert remote.total == 0
+
+
+async def test_a_named_thing_beside_a_category_is_looked_for_further_away(listings: Listings) -> None:
+    await listings.add_many([{"title": f"Pflegeheim: Besuche {n}", "categories": ["health_care"]} for n in range(4)])
+    seelsorge = await listings.add("Telefonseelsorge: Ausbildung", categories=["health_care"], **near(KASSEL, 25, 0))
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["telefonseelsorge"])
+    assert outcome.widened == ("radius:30",) and ids(outcome)[0] == seelsorge and outcome.total == 5
+    nearby = await listings.add("Telefonseelsorge Kassel", categories=["health_care"], **near(KASSEL, 2, 0))
+    again = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                       keywords=["telefonseelsorge"])
+    assert again.widened == () and ids(again)[0] == nearby
