@@ -57,9 +57,12 @@ async def search(
         limit=min(max(request.limit, 1), MAX_LIMIT), offset=min(max(request.offset, 0), MAX_OFFSET),
         now=now or utcnow(),
     )
+    widened = attempt.widened
+    if criteria.categories and groups and page.total and not page.word_hits:
+        widened += ("keywords",)  # within 50 km nothing holds the named thing: these fit the category only
     return SearchOutcome(
         query=query,
-        widened=attempt.widened,
+        widened=widened,
         results=hits_from(page.rows, criteria, groups, lang=request.lang),
         total=page.total,
         place=criteria.place,

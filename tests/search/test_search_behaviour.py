@@ -217,3 +217,11 @@ async def test_a_named_thing_beside_a_category_is_looked_for_further_away(listin
     again = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
                        keywords=["telefonseelsorge"])
     assert again.widened == () and ids(again)[0] == nearby
+    await listings.add("Bahnhofsmission Göttingen", categories=["health_care"], **near(KASSEL, 80, 0))
+    far_only = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                          keywords=["bahnhofsmission"])
+    # Nothing within 50 km holds the word: the category's listings near by, and the report says so.
+    assert far_only.widened == ("keywords",) and far_only.total == 5
+    unknown = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["sterbebegleitung"])
+    assert unknown.widened == () and unknown.total == 5  # a word no listing holds only ranks: nothing to say
