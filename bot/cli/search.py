@@ -11,7 +11,6 @@ from bot.categories import categories
 from bot.cli.common import CommandError, run_with_database
 from bot.domain import TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
-from bot.search.why import format_distance
 from bot.settings import Settings
 from bot.store.db import Database
 
@@ -82,10 +81,8 @@ def describe(outcome: SearchOutcome, *, offset: int = 0) -> str:
     if not outcome.results:
         lines.append("Keine passenden Angebote gefunden.")
     for number, hit in enumerate(outcome.results, start=offset + 1):
-        where = ", ".join(part for part in (hit.place, format_distance(hit.distance_km, "de") if hit.distance_km
-                                            is not None else None) if part)
         lines.append(f"{number}. {hit.title} — {hit.organisation}")
-        lines.append(f"   {where or 'online'} · {hit.why} (Score {hit.score:.3f})")
+        lines.append(f"   {hit.place or 'online'} · {hit.why} (Score {hit.score:.3f})")
         contact = " · ".join(str(v) for v in (hit.contact.name, hit.contact.phone, hit.contact.email, hit.contact.url)
                              if v)
         if contact:

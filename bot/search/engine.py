@@ -93,22 +93,21 @@ async def _first_enough(
     """Runs the tries in order until one finds enough; returns the try to report and its page.
 
     Enough means three matches, and when free words only rank beside a category, at least one match
-    holding them. Each wider try is one more statement; measured, that beat counting all tries in one
-    pass over the widest box first, because most widened searches stop at the next radius.
+    holding them within the widest radius. Each wider try is one more statement; measured, that beat
+    counting all tries in one pass over the widest box first, as most widened searches stop at the next.
     """
     words_rank = bool(criteria.categories and groups)
-
-    def fit(page: Page) -> tuple[bool, int]:
-        """Returns how well a page answers: holds the words (when asked), then up to three matches."""
-        return (page.word_hits > 0 or not words_rank, min(page.total, MIN_RESULTS))
-
-    enough = (True, MIN_RESULTS)
     attempt, page = plan[0], await find_page(session, criteria, groups, plan[0], limit=limit, offset=offset, now=now)
-    for wider in plan[1:]:
-        if fit(page) == enough or (wider.only_if_nothing and page.total):
+    for before, wider in zip(plan, plan[1:]):
+        if wider.only_if_nothing and page.total:
+            break
+        # Too few matches widen every way; missing words only the radius (time stays as asked).
+        wanted_words = words_rank and not page.word_hits and wider.radius_km != before.radius_km
+        if page.total >= MIN_RESULTS and not wanted_words:
             break
         found = await find_page(session, criteria, groups, wider, limit=limit, offset=offset, now=now)
-        if fit(found) > fit(page):  # a step that found nothing better is not reported as widening
+        # A step that found nothing better is not reported as widening.
+        if (found.word_hits > 0, min(found.total, MIN_RESULTS)) > (page.word_hits > 0, min(page.total, MIN_RESULTS)):
             attempt, page = wider, found
     return attempt, page
 

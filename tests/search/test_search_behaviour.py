@@ -225,3 +225,13 @@ async def test_a_named_thing_beside_a_category_is_looked_for_further_away(listin
     unknown = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
                          keywords=["sterbebegleitung"])
     assert unknown.widened == () and unknown.total == 5  # a word no listing holds only ranks: nothing to say
+
+
+async def test_a_missing_word_widens_the_radius_but_never_the_time(listings: Listings) -> None:
+    weekend = await listings.add_many([
+        {"title": f"Lesenachmittag {n}", "categories": ["education"], "time_tags": ["weekend"]} for n in range(3)
+    ])
+    await listings.add("Hausaufgabenhilfe", categories=["education"], time_tags=["weekday"], **near(KASSEL, 2, 0))
+    outcome = await find(listings.database, SearchRequest(), categories=["education"], place=KASSEL,
+                         time=["weekend"], keywords=["hausaufgabenhilfe"])
+    assert outcome.widened == ("keywords",) and sorted(ids(outcome)) == weekend
