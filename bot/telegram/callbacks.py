@@ -38,12 +38,18 @@ class Kind(StrEnum):
     HOME = "h"  # search id, 1 remember / 0 do not
     SETTING = "e"  # setting (see Setting), value
     DELETE = "z"  # 1 delete everything / 0 keep it
+    DRAFT_ANSWER = "a"  # step index, choice number (see bot.telegram.posting_buttons)
+    DRAFT = "g"  # draft action (back, cancel, submit, edit ...), its argument
+    OWN_LISTING = "j"  # /meineangebote action, opportunity id
+    MODERATE = "n"  # moderation action, opportunity or organisation id
+    INTEREST = "i"  # interest action, opportunity or interest report id
 
 
 ARITY: dict[Kind, int] = {
     Kind.PAGE: 2, Kind.DETAILS: 2, Kind.BACK: 1, Kind.REFINE: 2, Kind.RADIUS: 2, Kind.CATEGORY: 2,
     Kind.TIME: 2, Kind.PLACE: 2, Kind.SAVE: 1, Kind.FAVOURITE: 3, Kind.UNFAVOURITE: 3, Kind.FAVOURITES: 1,
     Kind.FAVOURITE_DETAILS: 2, Kind.LISTING: 1, Kind.STOP_ALERT: 2, Kind.HOME: 2, Kind.SETTING: 2, Kind.DELETE: 1,
+    Kind.DRAFT_ANSWER: 2, Kind.DRAFT: 2, Kind.OWN_LISTING: 2, Kind.MODERATE: 2, Kind.INTEREST: 2,
 }
 
 

@@ -8,19 +8,28 @@ from telegram.ext import (
 )
 
 from bot.telegram.callbacks import Kind, decode
-from bot.telegram.handlers import alerts, fallback, listings, location, privacy, search, settings, start
+from bot.telegram.handlers import (
+    alerts, fallback, interest, listings, location, moderation, my_listings, posting, privacy, search, settings, start,
+)
 from bot.telegram.handlers.errors import on_error
 from bot.texts import LANGUAGES, t
 
 PRIVATE = filters.ChatType.PRIVATE
 GROUPS = filters.ChatType.GROUPS
-# Group -1 runs before everything else and may stop an update (the flood limit).
-GUARD_GROUP = -1
+# Group -2 runs before everything else and may stop an update (the flood limit).
+GUARD_GROUP = -2
+# Group -1 then gives an open question (a draft's step, a rejection reason) its answer, stopping the update;
+# with none open the message goes on to group 0, so the search never sees answers meant for the draft.
+OPEN_QUESTION_GROUP = -1
 
 
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
     """Registers the flood guard, all handlers in order, and the error handler."""
     application.add_handler(TypeHandler(Update, fallback.flood_guard), group=GUARD_GROUP)
+    application.add_handler(MessageHandler(
+        PRIVATE & filters.UpdateType.MESSAGE & ((filters.TEXT & ~filters.COMMAND) | filters.LOCATION
+                                                | filters.Regex(r"^/(abbrechen|cancel)(@\w+)?$")),
+        posting.open_question), group=OPEN_QUESTION_GROUP)
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
 
@@ -40,6 +49,9 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CommandHandler(["meinedaten", "mydata"], privacy.my_data_command, filters=PRIVATE),
         CommandHandler(["loeschen", "delete"], privacy.delete_command, filters=PRIVATE),
         CommandHandler(["abbrechen", "cancel"], start.cancel, filters=PRIVATE),
+        CommandHandler(["anbieten", "post"], posting.post_command, filters=PRIVATE),
+        CommandHandler(["meineangebote", "mylistings"], my_listings.my_listings_command, filters=PRIVATE),
+        CommandHandler(["pruefen", "review"], moderation.review_command, filters=PRIVATE),
         # The main keyboard sends its labels as text; they must win over the free-text search below.
         MessageHandler(PRIVATE & _labels("menu.button_favourites"), listings.favourites_command),
         MessageHandler(PRIVATE & _labels("menu.button_alerts"), alerts.alerts_command),
@@ -64,6 +76,11 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _button(Kind.HOME, location.answer_home_question),
         _button(Kind.SETTING, settings.change_setting),
         _button(Kind.DELETE, privacy.confirm_delete),
+        _button(Kind.DRAFT_ANSWER, posting.answer_button),  # the draft is the presser's own, looked up by their id
+        _button(Kind.DRAFT, posting.draft_action),
+        _button(Kind.OWN_LISTING, my_listings.own_listing_button),  # members only: the use cases check
+        _button(Kind.MODERATE, moderation.moderate_button),  # admins of the listing's region only
+        _button(Kind.INTEREST, interest.interest_button),
         # Messages in a private chat: a shared location is a place, an edit is searched again, text is a search.
         MessageHandler(PRIVATE & filters.LOCATION, location.location_shared),
         MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND,

@@ -1,0 +1,197 @@
+"""/anbieten: the guided posting chat, one question at a time, with the draft and its step in the database."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.alerts import AlertDue, alerts_for_published_listing
+from bot.posting import drafts
+from bot.posting.answers import Answer
+from bot.posting.drafts import DraftView, NoDraft, PostingServices, member_organisations
+from bot.posting.steps import Step
+from bot.posting.submit import SubmitResult, submit
+from bot.store.models import ListingDraft
+from bot.telegram import jobs
+from bot.telegram.callbacks import Callback, Kind
+from bot.telegram.handlers import moderation
+from bot.telegram.handlers.common import edit, pressed, refuse_stale, send, volunteer_of
+from bot.telegram.posting_buttons import (
+    EDIT_FIELDS, DraftAction, answer_of, duplicate_buttons, preview_buttons, question_buttons, resume_buttons,
+)
+from bot.telegram.render.posting import (
+    duplicates_text, organisation_name, preview_details, problem_text, question_text,
+)
+from bot.telegram.services import services
+from bot.telegram.views import View
+from bot.texts import t
+from nlu.gazetteer import get_gazetteer
+
+KEY = "posting_services"
+
+
+def posting_services(context: ContextTypes.DEFAULT_TYPE) -> PostingServices:
+    """Returns the posting use cases' services (the gazetteer, the NLU's suggestions, the listing TTL)."""
+    if KEY not in context.bot_data:
+        from nlu.api import categorize
+
+        context.bot_data[KEY] = PostingServices(
+            gazetteer=get_gazetteer(), categorize=lambda title, text: list(categorize(title, text).categories),
+            listing_ttl_days=services(context).settings.listing_ttl_days,
+        )
+    return context.bot_data[KEY]  # type: ignore[no-any-return]
+
+
+async def post_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Starts a draft, or offers to continue the one left unfinished."""
+    user_id = update.effective_user.id  # type: ignore[union-attr]
+    async with services(context).unit_of_work() as session:
+        lang = (await volunteer_of(session, update)).language
+        view = await drafts.begin(session, posting_services(context), user_id)
+        messages = ([View(t(lang, "posting.resume"), resume_buttons(lang))] if view.resumed
+                    else await draft_messages(session, view, user_id, lang))
+    for message in messages:
+        await send(update, message.text, message.markup)
+
+
+async def open_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Takes a message as the answer to the open draft question (or a rejection reason); else lets it pass."""
+    if await _draft_message(update, context) or await moderation.rejection_reason(update, context):
+        raise ApplicationHandlerStop
+
+
+async def _draft_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Answers the draft's open question with this message; tells whether there was one."""
+    message, user_id = update.effective_message, update.effective_user.id  # type: ignore[union-attr]
+    assert message is not None
+    async with services(context).unit_of_work() as session:
+        step = await _open_step(session, user_id)
+        if step is None:
+            return False
+        lang = (await volunteer_of(session, update)).language
+        if message.text and message.text.startswith("/"):  # only /abbrechen is routed here
+            await drafts.cancel(session, user_id)
+            messages = [View(t(lang, "posting.cancelled"))]
+        else:
+            given = Answer(location=(message.location.latitude, message.location.longitude)) if message.location \
+                else Answer(text=message.text or "")
+            view = await drafts.answer(session, posting_services(context), user_id, step, given)
+            messages = await draft_messages(session, view, user_id, lang)
+    for reply in messages:
+        await send(update, reply.text, reply.markup)
+    return True
+
+
+async def _open_step(session: AsyncSession, telegram_id: int) -> Step | None:
+    """Returns the step the person's draft waits at, when a message can answer it (the preview takes buttons)."""
+    step = await session.scalar(select(ListingDraft.step).where(ListingDraft.telegram_id == telegram_id)
+                                .order_by(ListingDraft.id.desc()).limit(1))
+    return None if step is None or step == Step.PREVIEW.value else Step(step)
+
+
+async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Applies a pressed choice to the draft and shows the next question (or the same one, toggled)."""
+    query, callback = pressed(update)
+    parsed = answer_of(callback) if callback else None
+    user_id = query.from_user.id
+    async with services(context).unit_of_work() as session:
+        lang = (await volunteer_of(session, update)).language
+        try:
+            view = await drafts.answer(session, posting_services(context), user_id, *parsed) if parsed else None
+        except NoDraft:
+            view = None
+        messages = await draft_messages(session, view, user_id, lang) if view else []
+    await _show(update, messages, lang)
+
+
+async def draft_action(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Goes back, cancels, submits, edits a field, continues or restarts the draft."""
+    query, callback = pressed(update)
+    services_ = services(context)
+    user_id = query.from_user.id
+    alerts: list[AlertDue] = []
+    pending: int | None = None
+    async with services_.unit_of_work() as session:
+        lang = (await volunteer_of(session, update)).language
+        try:
+            messages, alerts, pending = await _act(session, context, callback, user_id, lang)
+        except NoDraft:
+            messages = []
+    await _show(update, messages, lang)
+    if alerts:
+        await jobs.deliver_alerts(context.bot, services_.database, alerts)
+    if pending is not None:
+        await moderation.notify_admins(context, pending)
+
+
+async def _act(
+    session: AsyncSession, context: ContextTypes.DEFAULT_TYPE, callback: Callback | None, user_id: int, lang: str
+) -> tuple[list[View], list[AlertDue], int | None]:
+    """Runs one draft action; returns the messages, the alerts to send and a listing to moderate."""
+    if callback is None or callback.kind is not Kind.DRAFT:
+        return [], [], None
+    action, argument = callback.args
+    services_ = posting_services(context)
+    if action == DraftAction.CANCEL:
+        await drafts.cancel(session, user_id)
+        return [View(t(lang, "posting.cancelled"))], [], None
+    if action in (DraftAction.SUBMIT, DraftAction.SUBMIT_ANYWAY):
+        result = await submit(session, services_, user_id, accept_duplicates=action == DraftAction.SUBMIT_ANYWAY)
+        return await _submitted(session, result, user_id, lang)
+    if action == DraftAction.BACK:
+        view = await drafts.back(session, user_id)
+    elif action == DraftAction.EDIT and argument < len(EDIT_FIELDS):
+        view = await drafts.edit(session, user_id, EDIT_FIELDS[argument])
+    elif action == DraftAction.CONTINUE:
+        view = await drafts.current(session, user_id)
+    elif action == DraftAction.RESTART:
+        view = await drafts.restart(session, services_, user_id)
+    else:
+        return [], [], None
+    return await draft_messages(session, view, user_id, lang), [], None
+
+
+async def _submitted(
+    session: AsyncSession, result: SubmitResult, user_id: int, lang: str
+) -> tuple[list[View], list[AlertDue], int | None]:
+    """Says what became of a submission: published (alerts go out), waiting for review, or held back."""
+    if result.duplicates:
+        return [View(duplicates_text(result.duplicates, lang), duplicate_buttons(lang))], [], None
+    if result.problem is not None or result.opportunity_id is None:
+        current = await drafts.current(session, user_id)
+        messages = await draft_messages(session, current, user_id, lang)
+        key = result.problem.key if result.problem else "posting.stale"
+        return [View(t(lang, key)), *messages], [], None
+    if result.published:
+        alerts = await alerts_for_published_listing(session, result.opportunity_id)
+        return [View(t(lang, "posting.published"))], alerts, None
+    return [View(t(lang, "posting.pending"))], [], result.opportunity_id
+
+
+async def draft_messages(session: AsyncSession, view: DraftView, user_id: int, lang: str) -> list[View]:
+    """Returns the messages that show a draft: the next question (after any problem), or the preview."""
+    problem = problem_text(view.problem, lang) + "\n\n" if view.problem else ""
+    if view.step is Step.PREVIEW:
+        names = dict(await member_organisations(session, user_id))
+        details = preview_details(view.data, organisation_name(view.data, names), lang)
+        return [View(problem + t(lang, "posting.preview_header")), View(details, preview_buttons(lang))]
+    text = question_text(view.step, view.data, lang, candidates=bool(view.candidates))
+    markup = question_buttons(view.step, view.data, lang, organisations=view.organisations,
+                              candidates=view.candidates)
+    return [View(problem + text, markup)]
+
+
+async def _show(update: Update, messages: list[View], lang: str) -> None:
+    """Edits the pressed message into the first message and sends the others; refuses when there is none."""
+    query = update.callback_query
+    assert query is not None
+    if not messages:
+        await refuse_stale(query, lang)
+        return
+    await query.answer()
+    first, *others = messages
+    await edit(query, first.text, first.markup)  # type: ignore[arg-type]
+    for message in others:
+        await send(update, message.text, message.markup)

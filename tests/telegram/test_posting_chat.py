@@ -1,0 +1,127 @@
+"""/anbieten through the Application: every question, wrong answers, zurück, /abbrechen, resuming elsewhere."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from tests.telegram.botchat import ANNA, Chat, Clock, OfflineBotApi
+from tests.telegram.posting_script import ADMIN, CLUB, DESCRIPTION, LISTING, NEW_ORGANISATION, fill
+
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.store.models import ListingDraft, Opportunity
+from bot.telegram.app import build_application, serving
+from bot.telegram.flood import FloodGuard
+from bot.telegram.local.api import LocalRequest
+
+
+async def test_a_new_club_posts_a_listing_that_waits_for_review(chat: Chat, database: Database) -> None:
+    preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
+    assert "<b>Vorschau</b>" in preview.text
+    for part in ("<b>Gassi gehen mit Tierheimhunden</b>", "🏛 Tierfreunde Kassel e.V.", "Kassel", DESCRIPTION,
+                 "Erika Beispiel", "erika@example.org", "8 Std. im Monat"):
+        assert part in preview.text, part
+    sent = await chat.press(CLUB, preview.button("Abschicken"))
+    assert "wird kurz geprüft" in sent.text
+    to_admin = [call for call in sent.calls if call.method == "sendMessage" and call.params["chat_id"] == ADMIN.id]
+    assert len(to_admin) == 1 and "wartet auf Prüfung" in to_admin[0].text
+    assert {b["text"] for b in to_admin[0].buttons} >= {"✅ Freigeben", "✖ Ablehnen"}
+    async with database.read_only() as session:
+        listing = (await session.execute(select(Opportunity).where(Opportunity.source == "bot"))).scalar_one()
+        assert listing.status == "pending" and listing.categories == ["animals"]
+        assert await session.scalar(select(func.count()).select_from(ListingDraft)) == 0
+
+
+async def test_wrong_answers_get_a_specific_text_and_the_same_question(chat: Chat) -> None:
+    kind = await fill(chat, CLUB, NEW_ORGANISATION[:1])
+    typed = await chat.send(CLUB, "ein Verein")
+    assert "Bitte nutz dafür die Knöpfe" in typed.text and "Was für eine Organisation" in typed.text
+    await fill(chat, CLUB, ["⟨Verein⟩", "⟨Überspringen⟩", "info@tierfreunde.example.org", "Gassi gehen"], after=kind)
+    short = await chat.send(CLUB, "Zu kurz.")
+    assert "30 bis 2000 Zeichen" in short.text and "deine hat 8" in short.text and "Beschreib die Aufgabe" in short.text
+    await fill(chat, CLUB, [DESCRIPTION, "⟨Fertig⟩"], after=short)
+    place = await chat.send(CLUB, "Xyzzyborg")
+    assert "Diesen Ort finde ich nicht" in place.text and "Wo findet es statt" in place.text
+    slots = await fill(chat, CLUB, ["34117", "⟨regelmäßig⟩"], after=place)
+    nothing = await chat.press(CLUB, slots.button("Fertig"))
+    assert "mindestens eine Zeit" in nothing.text and "Wann wird Hilfe gebraucht" in nothing.text
+    await fill(chat, CLUB, ["⟨am Wochenende⟩", "⟨Fertig⟩"], after=nothing)
+    hours = await chat.send(CLUB, "acht")
+    assert "Zahl zwischen 1 und 200" in hours.text
+    await fill(chat, CLUB, ["8", "⟨Überspringen⟩", "⟨Fertig⟩", "⟨Nein⟩", "⟨Ja⟩", "Erika Beispiel"], after=hours)
+    email = await chat.send(CLUB, "erika@beispiel")
+    assert "E-Mail-Adresse kann ich nicht lesen" in email.text and "Wie erreicht man diese Person" in email.text
+    fixed = await chat.send(CLUB, "erika@example.org")
+    assert "<b>Vorschau</b>" in fixed.text
+
+
+async def test_back_returns_to_the_previous_question_and_keeps_the_answer(chat: Chat) -> None:
+    title = await fill(chat, CLUB, NEW_ORGANISATION + ["Gassi gehen mit Tierheimhunden"])
+    back = await chat.press(CLUB, title.button("Zurück"))
+    assert "Wie soll dein Angebot heißen" in back.text and "Bisher: <i>Gassi gehen mit Tierheimhunden</i>" in back.text
+    again = await chat.send(CLUB, "Hunde ausführen im Tierheim")
+    assert "Beschreib die Aufgabe" in again.text
+
+
+async def test_cancel_drops_the_draft_and_text_is_a_search_again(chat: Chat, database: Database) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION[:2])
+    cancelled = await chat.send(CLUB, "/abbrechen")
+    assert "Entwurf verworfen" in cancelled.text
+    search = await chat.send(CLUB, "Tierheim in Kassel")
+    assert "Angebote gefunden" in search.text
+    async with database.read_only() as session:
+        assert await session.scalar(select(func.count()).select_from(ListingDraft)) == 0
+
+
+async def test_text_while_a_question_is_open_goes_to_the_draft_not_the_search(chat: Chat) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION)
+    answer = await chat.send(CLUB, "Tierheim in Kassel")
+    assert "Angebote gefunden" not in answer.text and "Beschreib die Aufgabe" in answer.text
+
+
+async def test_a_second_bot_process_continues_the_draft(chat: Chat, database: Database, settings: Settings) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION + LISTING[:3])
+    api, clock = OfflineBotApi(), Clock()
+    other = build_application(settings, request=LocalRequest(api), database=database, flood=FloodGuard(clock=clock))
+    async with serving(other):
+        second = Chat(other, api, clock)
+        place = await second.send(CLUB, "34117")
+        assert "einmalige Aktion oder etwas Regelmäßiges" in place.text
+        resumed = await second.send(CLUB, "/anbieten")
+        assert "Du hast einen Entwurf" in resumed.text
+        continued = await second.press(CLUB, resumed.button("Weitermachen"))
+        assert "einmalige Aktion" in continued.text
+        preview = await fill(second, CLUB, LISTING[4:], after=continued)
+        assert "<b>Vorschau</b>" in preview.text
+
+
+async def test_start_over_throws_the_old_draft_away(chat: Chat) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION)
+    resumed = await chat.send(CLUB, "/anbieten")
+    fresh = await chat.press(CLUB, resumed.button("Neu anfangen"))
+    assert "Wie heißt deine Organisation" in fresh.text
+
+
+async def test_editing_a_field_from_the_preview_returns_to_the_preview(chat: Chat) -> None:
+    preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
+    asked = await chat.press(CLUB, preview.button("✏️ Titel"))
+    assert "Wie soll dein Angebot heißen" in asked.text
+    again = await chat.send(CLUB, "Hundespaziergänge am Wochenende")
+    assert "<b>Vorschau</b>" in again.text and "<b>Hundespaziergänge am Wochenende</b>" in again.text
+
+
+async def test_a_near_duplicate_is_pointed_out_before_submitting(chat: Chat) -> None:
+    preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
+    await chat.press(CLUB, preview.button("Abschicken"))
+    second = await fill(chat, CLUB, ["⟨Tierfreunde Kassel⟩", *LISTING])
+    held = await chat.press(CLUB, second.button("Abschicken"))
+    assert "sehr ähnliches Angebot" in held.text
+    anyway = await chat.press(CLUB, held.button("Trotzdem einreichen"))
+    assert "wird kurz geprüft" in anyway.text
+
+
+async def test_another_person_pressing_draft_buttons_only_touches_their_own_draft(chat: Chat) -> None:
+    kind = await fill(chat, CLUB, NEW_ORGANISATION[:1])
+    forged = await chat.press(ANNA, kind.button("Verein"))
+    assert forged.answers == ["Dieses Ergebnis ist nicht mehr aktuell."]
+    still = await chat.send(CLUB, "x")
+    assert "Was für eine Organisation" in still.text
