@@ -12,7 +12,7 @@ from telegram.request import BaseRequest
 
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.telegram import jobs, posting_jobs
+from bot.telegram import broadcasting, jobs, posting_jobs
 from bot.telegram.flood import FloodGuard
 from bot.telegram.handlers.registry import register_handlers
 from bot.telegram.ordering import PerChatUpdateProcessor, concurrency_for
@@ -79,12 +79,14 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     """Opens the services, schedules the alert jobs and registers the command menu in both languages."""
     await application.bot_data["services"].initialize()
     jobs.schedule(application)
+    await broadcasting.start_runner(application)  # resumes running and due broadcasts after a restart
     posting_jobs.schedule(application)
     await register_commands(application)
 
 
 async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
-    """Closes the services."""
+    """Stops the broadcast runner, then closes the services."""
+    await broadcasting.stop_runner(application)
     await application.bot_data["services"].shutdown()
 
 

@@ -43,6 +43,8 @@ class Kind(StrEnum):
     OWN_LISTING = "j"  # /meineangebote action, opportunity id
     MODERATE = "n"  # moderation action, opportunity or organisation id
     INTEREST = "i"  # interest action, opportunity or interest report id
+    BROADCAST = "w"  # broadcast id (0 before a draft exists), action (see BroadcastAction), value
+    UNSUBSCRIBE = "q"  # under every announcement: turn announcements off
 
 
 ARITY: dict[Kind, int] = {
@@ -50,6 +52,7 @@ ARITY: dict[Kind, int] = {
     Kind.TIME: 2, Kind.PLACE: 2, Kind.SAVE: 1, Kind.FAVOURITE: 3, Kind.UNFAVOURITE: 3, Kind.FAVOURITES: 1,
     Kind.FAVOURITE_DETAILS: 2, Kind.LISTING: 1, Kind.STOP_ALERT: 2, Kind.HOME: 2, Kind.SETTING: 2, Kind.DELETE: 1,
     Kind.DRAFT_ANSWER: 2, Kind.DRAFT: 2, Kind.OWN_LISTING: 2, Kind.MODERATE: 2, Kind.INTEREST: 2,
+    Kind.BROADCAST: 3, Kind.UNSUBSCRIBE: 0,
 }
 
 
@@ -76,6 +79,13 @@ class Setting:
     """Which setting a SETTING button changes."""
 
     LANGUAGE, ALERT_MODE, ANNOUNCEMENTS, FORGET_HOME = 0, 1, 2, 3
+
+
+class BroadcastAction:
+    """What a BROADCAST button does in the admin's announcement flow (bot.telegram.handlers.broadcast)."""
+
+    NEW, GROUP, REGIONS, REGION, PLACE, RADIUS, DISTRICT, INTERESTS, INTEREST, MENU = range(10)
+    PREVIEW, CONFIRM, SEND_NOW, LATER, DISCARD, STATUS, CANCEL = range(10, 17)
 
 
 @dataclass(frozen=True, slots=True)

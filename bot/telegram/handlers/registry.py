@@ -11,6 +11,7 @@ from bot.telegram.callbacks import Kind, decode
 from bot.telegram.handlers import (
     alerts, fallback, interest, listings, location, moderation, my_listings, posting, privacy, search, settings, start,
 )
+from bot.telegram.handlers import broadcast
 from bot.telegram.handlers.errors import on_error
 from bot.texts import LANGUAGES, t
 
@@ -49,6 +50,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CommandHandler(["meinedaten", "mydata"], privacy.my_data_command, filters=PRIVATE),
         CommandHandler(["loeschen", "delete"], privacy.delete_command, filters=PRIVATE),
         CommandHandler(["abbrechen", "cancel"], start.cancel, filters=PRIVATE),
+        CommandHandler(["rundschreiben", "broadcast"], broadcast.broadcast_command, filters=PRIVATE),  # admins only
         CommandHandler(["anbieten", "post"], posting.post_command, filters=PRIVATE),
         CommandHandler(["meineangebote", "mylistings"], my_listings.my_listings_command, filters=PRIVATE),
         CommandHandler(["pruefen", "review"], moderation.review_command, filters=PRIVATE),
@@ -76,6 +78,8 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _button(Kind.HOME, location.answer_home_question),
         _button(Kind.SETTING, settings.change_setting),
         _button(Kind.DELETE, privacy.confirm_delete),
+        _button(Kind.BROADCAST, broadcast.press),  # the presser's admin scope is checked by the use cases
+        _button(Kind.UNSUBSCRIBE, broadcast.unsubscribe),
         _button(Kind.DRAFT_ANSWER, posting.answer_button),  # the draft is the presser's own, looked up by their id
         _button(Kind.DRAFT, posting.draft_action),
         _button(Kind.OWN_LISTING, my_listings.own_listing_button),  # members only: the use cases check
@@ -85,7 +89,9 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         MessageHandler(PRIVATE & filters.LOCATION, location.location_shared),
         MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND,
                        search.search_edited),
-        MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, search.search_text),
+        # A text (or photo) answers an admin's open announcement question, else it is a search (photos: media).
+        MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO),
+                       broadcast.answer_or_search),
         MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
         # Groups: only /suche works there (above); /start, /hilfe, mentions and replies get the invitation.
         MessageHandler(GROUPS & (filters.COMMAND | _ADDRESSED), fallback.group_hint),
