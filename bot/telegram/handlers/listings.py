@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.listings_view import get_listing_details
-from bot.store.models import ChatSearch, Volunteer
+from bot.store.models import ChatSearch, Opportunity, Volunteer
 from bot.telegram import keyboards, state
 from bot.telegram.callbacks import Callback, Origin
 from bot.telegram.handlers.common import (
     edit, edit_buttons, pressed, pressed_in_own_chat, refuse_foreign, refuse_stale, send, volunteer_of,
 )
+from bot.telegram.posting_buttons import interest_button
 from bot.telegram.render.details import details_text
 from bot.telegram.render.lists import favourites_text
 from bot.telegram.services import services
@@ -157,6 +159,9 @@ async def details_view(
         return None
     starred = await is_favourite(session, volunteer, opportunity_id)
     markup = keyboards.details(opportunity_id, origin=origin, origin_id=origin_id, favourite=starred, lang=lang)
+    if await session.scalar(select(Opportunity.source).where(Opportunity.id == opportunity_id)) == "bot":
+        # Listings posted through the bot can be answered in the chat: the organisation is reachable here.
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, interest_button(opportunity_id, lang)])
     return View(details_text(details, lang), markup)
 
 

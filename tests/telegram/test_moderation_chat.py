@@ -1,0 +1,98 @@
+"""Moderation in the chat: admins are told, approve or reject with a reason, the club hears; regions and forgeries."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from tests.telegram.botchat import MEHMET, Chat, Person, Reply
+from tests.telegram.posting_script import ADMIN, CLUB, LISTING, NEW_ORGANISATION, fill
+
+from bot.store.db import Database
+from bot.store.models import AdminRole, ModerationEvent, Opportunity
+from bot.telegram.callbacks import Kind, encode
+from bot.telegram.posting_buttons import ModerationAction
+
+SAXONY_ADMIN = Person(id=1001, first_name="Sachsen", language_code="de")
+
+
+async def _submitted(chat: Chat) -> Reply:
+    """Posts the test listing in Kassel as a new club; returns the submission's reply."""
+    preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
+    return await chat.press(CLUB, preview.button("Abschicken"))
+
+
+async def _listing(database: Database) -> Opportunity:
+    async with database.read_only() as session:
+        return (await session.execute(select(Opportunity).where(Opportunity.source == "bot"))).scalar_one()
+
+
+def _to(reply: Reply, person: Person) -> str:
+    """Returns the texts the bot sent to one person during a reply."""
+    return "\n".join(call.text for call in reply.calls
+                     if call.method == "sendMessage" and call.params["chat_id"] == person.id)
+
+
+async def test_approval_publishes_tells_the_club_and_sends_alerts(chat: Chat, database: Database) -> None:
+    results = await chat.send(MEHMET, "Tierheim in Kassel")
+    await chat.press(MEHMET, results.button("Suchauftrag"), message_id=results.sent_id())
+    await _submitted(chat)
+    approved = await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, (await _listing(database)).id))
+    assert approved.answers == ["Freigegeben ✅"]
+    assert "ist geprüft und jetzt online" in _to(approved, CLUB)
+    assert "Gassi gehen mit Tierheimhunden" in _to(approved, MEHMET)  # the saved search's alert
+    listing = await _listing(database)
+    assert listing.status == "published"
+    async with database.read_only() as session:
+        actions = [event.action for event in (await session.execute(
+            select(ModerationEvent).where(ModerationEvent.opportunity_id == listing.id))).scalars()]
+    assert actions == ["submitted", "approved"]
+
+
+async def test_rejection_asks_for_a_reason_and_passes_it_on(chat: Chat, database: Database) -> None:
+    submitted = await _submitted(chat)
+    notice = [call for call in submitted.calls if call.params.get("chat_id") == ADMIN.id][0]
+    reject = next(b["callback_data"] for b in notice.buttons if "Ablehnen" in b["text"])
+    asked = await chat.press(ADMIN, reject)
+    assert "Warum lehnst du" in asked.text
+    reason = await chat.send(ADMIN, "Bitte beschreib <genauer>, wann die Spaziergänge sind.")
+    assert "Abgelehnt" in reason.text and "Angebote gefunden" not in reason.text
+    told = _to(reason, CLUB)
+    assert "nicht freigegeben" in told and "Bitte beschreib &lt;genauer&gt;" in told
+    assert (await _listing(database)).status == "rejected"
+
+
+async def test_a_regional_admin_sees_and_decides_only_their_region(chat: Chat, database: Database) -> None:
+    async with database.unit_of_work() as session:
+        session.add(AdminRole(telegram_id=SAXONY_ADMIN.id, state="Sachsen", granted_by=ADMIN.id))
+    submitted = await _submitted(chat)
+    assert not _to(submitted, SAXONY_ADMIN) and "wartet auf Prüfung" in _to(submitted, ADMIN)
+    queue = await chat.send(SAXONY_ADMIN, "/pruefen")
+    assert "Gerade wartet nichts" in queue.text
+    pressed = await chat.press(SAXONY_ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE,
+                                                    (await _listing(database)).id))
+    assert pressed.answers == ["Das darfst du nicht entscheiden."]
+    assert (await _listing(database)).status == "pending"
+    full = await chat.send(ADMIN, "/pruefen")
+    assert "1 Angebote warten" in full.text and "Gassi gehen mit Tierheimhunden" in full.text
+
+
+async def test_someone_who_is_no_admin_cannot_moderate_with_forged_buttons(chat: Chat, database: Database) -> None:
+    await _submitted(chat)
+    listing = await _listing(database)
+    for data in (encode(Kind.MODERATE, ModerationAction.APPROVE, listing.id),
+                 encode(Kind.MODERATE, ModerationAction.VERIFY, listing.organisation_id)):
+        refused = await chat.press(MEHMET, data)
+        assert refused.answers == ["Das darfst du nicht entscheiden."]
+    assert "Das können nur Admins" in (await chat.send(MEHMET, "/pruefen")).text
+    assert (await _listing(database)).status == "pending"
+
+
+async def test_a_verified_organisation_publishes_directly(chat: Chat, database: Database) -> None:
+    await _submitted(chat)
+    listing = await _listing(database)
+    verified = await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.VERIFY, listing.organisation_id))
+    assert "Organisation verifiziert" in verified.answers[0]
+    second = await fill(chat, CLUB, ["⟨Tierfreunde Kassel⟩", "Katzen streicheln im Tierheim",
+                                     "Unsere Katzen im Tierheim brauchen Streicheleinheiten und etwas Gesellschaft.",
+                                     *LISTING[2:]])
+    published = await chat.press(CLUB, second.button("Abschicken"))
+    assert "jetzt online" in published.text and not _to(published, ADMIN)

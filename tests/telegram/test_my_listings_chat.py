@@ -1,0 +1,114 @@
+"""/meineangebote, the expiry and 'Noch aktuell?' jobs, and 'Interesse melden', through the Application."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+from telegram.ext import CallbackContext
+from tests.telegram.botchat import MEHMET, Chat, Reply
+from tests.telegram.posting_script import ADMIN, CLUB, LISTING, NEW_ORGANISATION, fill
+
+from bot.store.db import Database
+from bot.store.models import InterestReport, Opportunity
+from bot.store.types import utcnow
+from bot.telegram import posting_jobs
+from bot.telegram.callbacks import Kind, encode
+from bot.telegram.posting_buttons import InterestAction, ModerationAction, OwnAction
+
+
+async def _published(chat: Chat, database: Database) -> int:
+    """Posts the test listing as a new club and has the admin approve it; returns its id."""
+    preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
+    await chat.press(CLUB, preview.button("Abschicken"))
+    async with database.read_only() as session:
+        listing_id = await session.scalar(select(Opportunity.id).where(Opportunity.source == "bot"))
+    await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, listing_id))
+    return int(listing_id)  # type: ignore[arg-type]
+
+
+async def _status(database: Database, listing_id: int) -> str | None:
+    async with database.read_only() as session:
+        return await session.scalar(select(Opportunity.status).where(Opportunity.id == listing_id))
+
+
+def _to(calls: list, chat_id: int) -> list:  # type: ignore[type-arg]
+    return [call for call in calls if call.method == "sendMessage" and call.params["chat_id"] == chat_id]
+
+
+async def test_my_listings_pause_resume_edit_and_delete(chat: Chat, database: Database) -> None:
+    listing_id = await _published(chat, database)
+    listed = await chat.send(CLUB, "/meineangebote")
+    assert "1. Gassi gehen mit Tierheimhunden · online" in listed.text
+    paused = await chat.press(CLUB, listed.button("⏸ 1"))
+    assert "pausiert" in paused.text and await _status(database, listing_id) == "paused"
+    resumed = await chat.press(CLUB, paused.button("▶ 1"))
+    assert "· online" in resumed.text and await _status(database, listing_id) == "published"
+    edited = await chat.press(CLUB, resumed.button("✏️ 1"))
+    assert "<b>Vorschau</b>" in edited.text
+    await chat.press(CLUB, edited.button("Abbrechen"))
+    listed = await chat.send(CLUB, "/meineangebote")
+    confirm = await chat.press(CLUB, listed.button("🗑 1"))
+    assert "wirklich löschen" in confirm.text and await _status(database, listing_id) == "published"
+    deleted = await chat.press(CLUB, confirm.button("Ja, löschen"))
+    assert "noch keine Angebote" in deleted.text and await _status(database, listing_id) is None
+
+
+async def test_forged_buttons_cannot_change_someone_elses_listing(chat: Chat, database: Database) -> None:
+    listing_id = await _published(chat, database)
+    for action in (OwnAction.PAUSE, OwnAction.DELETE_CONFIRM, OwnAction.RENEW, OwnAction.EDIT):
+        refused = await chat.press(MEHMET, encode(Kind.OWN_LISTING, action, listing_id))
+        assert refused.answers == ["Dieses Angebot gehört nicht zu deinen Organisationen."]
+    assert await _status(database, listing_id) == "published"
+    assert "noch keine Angebote" in (await chat.send(MEHMET, "/meineangebote")).text
+
+
+async def test_still_current_reminder_renews_and_expiry_takes_listings_out(chat: Chat, database: Database) -> None:
+    listing_id = await _published(chat, database)
+    async with database.unit_of_work() as session:
+        await session.execute(update(Opportunity).where(Opportunity.id == listing_id)
+                              .values(expires_at=utcnow() + timedelta(days=3)))
+    before = len(chat.api.calls)
+    await posting_jobs.ask_renewals(CallbackContext(chat.application))
+    asked = _to(chat.api.calls[before:], CLUB.id)
+    assert len(asked) == 1 and "noch aktuell" in asked[0].text
+    renewed = await chat.press(CLUB, Reply(asked).button("Ja, verlängern"))
+    assert renewed.answers == ["Verlängert"]
+    async with database.read_only() as session:
+        expires = await session.scalar(select(Opportunity.expires_at).where(Opportunity.id == listing_id))
+    assert expires is not None and expires > utcnow() + timedelta(days=80)
+    async with database.unit_of_work() as session:
+        await session.execute(update(Opportunity).where(Opportunity.id == listing_id)
+                              .values(expires_at=utcnow() - timedelta(hours=1)))
+    await posting_jobs.expire_listings(CallbackContext(chat.application))
+    assert await _status(database, listing_id) == "expired"
+
+
+async def test_interest_reaches_the_club_with_a_link_and_is_reminded(chat: Chat, database: Database) -> None:
+    listing_id = await _published(chat, database)
+    details = await chat.press(MEHMET, encode(Kind.LISTING, listing_id))
+    consent = await chat.press(MEHMET, details.button("Interesse melden"))
+    assert "Telegram-Namen weiter" in consent.text
+    shared = await chat.press(MEHMET, consent.button("Ja, Namen teilen"))
+    assert "Erledigt" in shared.text
+    notice = _to(shared.calls, CLUB.id)
+    assert len(notice) == 1 and "<b>Mehmet</b>" in notice[0].text and f"tg://user?id={MEHMET.id}" in notice[0].text
+    answered = Reply(notice).button("Beantwortet")
+    assert (await chat.press(MEHMET, answered)).answers == ["Dieses Angebot gehört nicht zu deinen Organisationen."]
+    async with database.unit_of_work() as session:
+        await session.execute(update(InterestReport).values(created_at=utcnow() - timedelta(days=4)))
+    before = len(chat.api.calls)
+    await posting_jobs.remind_interest(CallbackContext(chat.application))
+    reminded = _to(chat.api.calls[before:], CLUB.id)
+    assert len(reminded) == 1 and "wartet noch auf eine Antwort" in reminded[0].text
+    done = await chat.press(CLUB, answered)
+    assert done.answers == ["Danke, als beantwortet vermerkt."]
+    async with database.read_only() as session:
+        assert await session.scalar(select(InterestReport.answered_at)) is not None
+
+
+async def test_listings_from_elsewhere_have_no_interest_button(chat: Chat, listings: dict[str, int]) -> None:
+    details = await chat.press(MEHMET, encode(Kind.LISTING, listings["tier1"]))
+    assert "Interesse melden" not in str(details.buttons)
+    forged = await chat.press(MEHMET, encode(Kind.INTEREST, InterestAction.SHARE, listings["tier1"]))
+    assert "geht bei diesem Angebot gerade nicht" in forged.text
