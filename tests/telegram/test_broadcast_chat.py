@@ -112,9 +112,25 @@ async def _status(database: Database, broadcast_id: int) -> BroadcastStatus:
         return BroadcastStatus(broadcast.status)
 
 
+@pytest.fixture
+async def postgres_chat(postgres_database: Database, settings: Settings) -> AsyncIterator[Chat]:
+    """The same bot on PostgreSQL (skipped without TEST_POSTGRES_URL)."""
+    async for running in _running(postgres_database, settings, FAST):
+        yield running
+
+
 async def test_an_admin_composes_targets_previews_confirms_twice_and_follows_the_delivery(
     chat: Chat, database: Database
 ) -> None:
+    await _whole_flow(chat, database)
+
+
+async def test_the_whole_flow_works_on_postgresql(postgres_chat: Chat, postgres_database: Database) -> None:
+    await _whole_flow(postgres_chat, postgres_database)
+
+
+async def _whole_flow(chat: Chat, database: Database) -> None:
+    """Composes, targets Hessen, previews, confirms twice, and follows the delivery to its report."""
     menu = await _compose(chat, ADMIN, "Sommerfest am Samstag", [{"type": "bold", "offset": 0, "length": 10}])
     assert "Rundschreiben #1" in menu.text and "Erreicht jetzt <b>4</b>" in menu.text  # three willing + the admin
     regions = await chat.press(ADMIN, menu.button("Region"))
