@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date as date_type
+from datetime import timedelta
+
 from sqlalchemy import func, select
 from tests.telegram.botchat import ANNA, Chat, Clock, OfflineBotApi
 from tests.telegram.posting_script import ADMIN, CLUB, DESCRIPTION, LISTING, NEW_ORGANISATION, fill
@@ -125,3 +128,30 @@ async def test_another_person_pressing_draft_buttons_only_touches_their_own_draf
     assert forged.answers == ["Dieses Ergebnis ist nicht mehr aktuell."]
     still = await chat.send(CLUB, "x")
     assert "Was für eine Organisation" in still.text
+
+
+async def test_places_by_shared_location_or_among_same_named_towns_and_a_one_off_date(chat: Chat) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION + LISTING[:3])
+    shared = await chat.share(CLUB, 51.3167, 9.5)
+    assert "einmalige Aktion" in shared.text
+    await chat.press(CLUB, shared.button("Zurück"))
+    which = await chat.send(CLUB, "Frankfurt")
+    assert "gibt es mehrmals" in which.text and "Frankfurt (Oder) (Brandenburg)" in str(which.buttons)
+    kind = await chat.press(CLUB, which.button("Frankfurt (Oder)"))
+    date = await chat.press(CLUB, kind.button("einmalig"))
+    assert "An welchem Tag" in date.text
+    past = await chat.send(CLUB, "01.01.2020")
+    assert "nicht in der Vergangenheit" in past.text
+    day = (date_type.today() + timedelta(days=30)).strftime("%d.%m.%Y")
+    preview = await fill(chat, CLUB, [day, *LISTING[5:]], after=past)
+    assert "Frankfurt (Oder)" in preview.text and day in preview.text and "einmalig" in preview.text
+
+
+async def test_cancel_at_the_preview_drops_the_draft_and_menu_labels_stay_menu_buttons(chat: Chat) -> None:
+    title = await fill(chat, CLUB, NEW_ORGANISATION)
+    menu = await chat.send(CLUB, "⭐ Merkliste")
+    assert "Merkliste ist noch leer" in menu.text
+    preview = await fill(chat, CLUB, LISTING, after=title)
+    assert "<b>Gassi gehen mit Tierheimhunden</b>" in preview.text  # the label did not become the title
+    assert "Entwurf verworfen" in (await chat.send(CLUB, "/abbrechen")).text
+    assert "Wie heißt deine Organisation" in (await chat.send(CLUB, "/anbieten")).text

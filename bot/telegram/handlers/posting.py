@@ -27,6 +27,7 @@ from bot.telegram.render.posting import (
 from bot.telegram.services import services
 from bot.telegram.views import View
 from bot.texts import t
+from nlu.api import categorize
 from nlu.gazetteer import get_gazetteer
 
 KEY = "posting_services"
@@ -35,8 +36,6 @@ KEY = "posting_services"
 def posting_services(context: ContextTypes.DEFAULT_TYPE) -> PostingServices:
     """Returns the posting use cases' services (the gazetteer, the NLU's suggestions, the listing TTL)."""
     if KEY not in context.bot_data:
-        from nlu.api import categorize
-
         context.bot_data[KEY] = PostingServices(
             gazetteer=get_gazetteer(), categorize=lambda title, text: list(categorize(title, text).categories),
             listing_ttl_days=services(context).settings.listing_ttl_days,
@@ -66,12 +65,14 @@ async def _draft_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """Answers the draft's open question with this message; tells whether there was one."""
     message, user_id = update.effective_message, update.effective_user.id  # type: ignore[union-attr]
     assert message is not None
+    cancelling = bool(message.text and message.text.startswith("/"))  # only /abbrechen is routed here
     async with services(context).unit_of_work() as session:
-        step = await _open_step(session, user_id)
-        if step is None:
+        step = await _draft_step(session, user_id)
+        # The preview waits for buttons: a text there is a search, but /abbrechen still drops the draft.
+        if step is None or (step is Step.PREVIEW and not cancelling):
             return False
         lang = (await volunteer_of(session, update)).language
-        if message.text and message.text.startswith("/"):  # only /abbrechen is routed here
+        if cancelling:
             await drafts.cancel(session, user_id)
             messages = [View(t(lang, "posting.cancelled"))]
         else:
@@ -84,11 +85,11 @@ async def _draft_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     return True
 
 
-async def _open_step(session: AsyncSession, telegram_id: int) -> Step | None:
-    """Returns the step the person's draft waits at, when a message can answer it (the preview takes buttons)."""
+async def _draft_step(session: AsyncSession, telegram_id: int) -> Step | None:
+    """Returns the step the person's draft waits at, read from the database (any process may have moved it)."""
     step = await session.scalar(select(ListingDraft.step).where(ListingDraft.telegram_id == telegram_id)
                                 .order_by(ListingDraft.id.desc()).limit(1))
-    return None if step is None or step == Step.PREVIEW.value else Step(step)
+    return None if step is None else Step(step)
 
 
 async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -13,6 +13,7 @@ from bot.telegram.handlers import (
 )
 from bot.telegram.handlers import broadcast
 from bot.telegram.handlers.errors import on_error
+from bot.telegram.keyboards import MENU_KEYS
 from bot.texts import LANGUAGES, t
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -28,8 +29,8 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
     """Registers the flood guard, all handlers in order, and the error handler."""
     application.add_handler(TypeHandler(Update, fallback.flood_guard), group=GUARD_GROUP)
     application.add_handler(MessageHandler(
-        PRIVATE & filters.UpdateType.MESSAGE & ((filters.TEXT & ~filters.COMMAND) | filters.LOCATION
-                                                | filters.Regex(r"^/(abbrechen|cancel)(@\w+)?$")),
+        PRIVATE & filters.UpdateType.MESSAGE & ~_MENU_LABELS
+        & ((filters.TEXT & ~filters.COMMAND) | filters.LOCATION | filters.Regex(r"^/(abbrechen|cancel)(@\w+)?$")),
         posting.open_question), group=OPEN_QUESTION_GROUP)
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
@@ -129,3 +130,7 @@ _ADDRESSED = _AddressedToBot()
 def _labels(key: str) -> filters.BaseFilter:
     """Returns a filter for a main-keyboard label in any language."""
     return filters.Text([t(lang, key) for lang in LANGUAGES])
+
+
+# The main keyboard's labels keep working while a question is open; they never become an answer.
+_MENU_LABELS = filters.Text([t(lang, key) for lang in LANGUAGES for key in MENU_KEYS])
