@@ -108,6 +108,11 @@ async def take_text(step: Step, message: Message, question: ChatState) -> Outcom
     photo = message.photo[-1].file_id if message.photo else None
     text = (message.caption_html if photo else message.text_html) or ""
     draft = await create_draft(step.session, admin=step.scope, text=text, parse_mode="HTML", photo_file_id=photo)
+    if len(step.scope.regions) > 1:
+        # An admin of several regions must name one; the first is a start the region menu can change.
+        first = step.scope.regions[0]
+        await set_audience(step.session, admin=step.scope, broadcast_id=draft,
+                           audience=Audience(state=first.state, district=first.district))
     state.close(question)
     return Outcome(send=[await menu(step, draft)])
 

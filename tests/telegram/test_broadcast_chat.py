@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -53,9 +54,12 @@ async def _people(database: Database) -> None:
         ])
 
 
-async def _running(database: Database, settings: Settings, config: DeliveryConfig) -> AsyncIterator[Chat]:
+async def _running(
+    database: Database, settings: Settings, config: DeliveryConfig, *, seed: bool = True
+) -> AsyncIterator[Chat]:
     """Serves the Application (with its broadcast runner) on an offline Bot API."""
-    await _people(database)
+    if seed:
+        await _people(database)
     api, clock = PhotoBotApi(), Clock()
     application = build_application(settings, request=LocalRequest(api), database=database,
                                     flood=FloodGuard(clock=clock), rate_limit=False)
@@ -294,3 +298,34 @@ async def test_a_photo_with_caption_is_previewed_as_a_photo(chat: Chat) -> None:
     shown = await chat.press(ADMIN, menu.button("Vorschau"))
     (picture,) = [c for c in shown.calls if c.method == "sendPhoto"]
     assert picture.params["photo"] == "photo-42" and picture.params["caption"] == "Unser Fest" and picture.buttons
+
+
+async def test_an_admin_of_two_regions_starts_in_the_first_and_may_switch_to_the_other(
+    chat: Chat, database: Database
+) -> None:
+    async with database.unit_of_work() as session:
+        session.add(AdminRole(telegram_id=REGIONAL.id, state="Sachsen", granted_by=ADMIN.id))
+    menu = await _compose(chat, REGIONAL, "Zwei Länder")
+    assert "Gebiet: Hessen" in menu.text and "Erreicht jetzt <b>2</b>" in menu.text
+    regions = await chat.press(REGIONAL, menu.button("Region"))
+    assert [b["text"] for b in regions.buttons] == ["Hessen", "Sachsen", "« Zurück"]
+    sachsen = await chat.press(REGIONAL, regions.button("Sachsen"))
+    assert "Gebiet: Sachsen" in sachsen.text and "Erreicht jetzt <b>1</b>" in sachsen.text
+
+
+async def test_a_planned_broadcast_is_delivered_by_the_bot_started_again_after_a_restart(
+    database: Database, settings: Settings
+) -> None:
+    async for first in _running(database, settings, FAST):
+        menu = await _compose(first, ADMIN, "Nach dem Neustart")
+        shown = await first.press(ADMIN, menu.button("Vorschau"))
+        second = await first.press(ADMIN, shown.button("So passt es"))
+        await first.press(ADMIN, second.button("Später senden"))
+        await first.send(ADMIN, "morgen 9:00")
+    async with database.unit_of_work() as session:  # the night passes while the bot is stopped
+        planned = await session.get(Broadcast, 1)
+        assert planned is not None and planned.status == BroadcastStatus.SCHEDULED.value
+        planned.scheduled_at = datetime(2020, 1, 1, tzinfo=UTC)
+    async for again in _running(database, settings, FAST, seed=False):
+        await _until(lambda: _finished(database, 1))
+        assert [c.text for c in await _sent_to(again, FULDA_ID)] == ["Nach dem Neustart"]
