@@ -112,3 +112,11 @@ async def test_listings_from_elsewhere_have_no_interest_button(chat: Chat, listi
     assert "Interesse melden" not in str(details.buttons)
     forged = await chat.press(MEHMET, encode(Kind.INTEREST, InterestAction.SHARE, listings["tier1"]))
     assert "geht bei diesem Angebot gerade nicht" in forged.text
+
+
+async def test_keeping_a_listing_keeps_its_interest_button(chat: Chat, database: Database) -> None:
+    listing_id = await _published(chat, database)
+    details = await chat.press(MEHMET, encode(Kind.LISTING, listing_id))
+    kept = await chat.press(MEHMET, details.button("Merken"))
+    assert kept.answers == ["Auf deiner Merkliste ⭐"]
+    assert {"★ Gemerkt – entfernen", "🙋 Interesse melden"} <= {b["text"] for b in kept.buttons}

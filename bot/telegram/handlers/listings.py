@@ -98,9 +98,13 @@ async def _toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, *, keep: b
         lang = volunteer.language
         refusal = await _refusal(session, volunteer, callback, keep=keep, own=pressed_in_own_chat(query))
         toggled = await _apply(session, volunteer, callback, keep=keep) if refusal is None and callback else None
-        listing = None
+        listing, markup = None, None
         if toggled is not None and callback is not None and callback.arg(0) == Origin.FAVOURITES_LIST:
             listing = await _favourites_view(session, volunteer, callback.arg(1))
+        elif toggled is not None and callback is not None and callback.arg(0) != Origin.RESULTS:
+            origin, origin_id, oid = callback.args
+            markup = await details_markup(session, oid, origin=origin, origin_id=origin_id, favourite=toggled[1],
+                                          lang=lang)
     if callback is None or toggled is None:
         await (refuse_foreign if refusal == "foreign" else refuse_stale)(query, lang)
         return
@@ -110,12 +114,10 @@ async def _toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, *, keep: b
     else:
         toast = "favourites.toast_already" if starred else "favourites.toast_removed"
     await query.answer(t(lang, toast))
-    origin, origin_id, oid = callback.args
     if listing is not None:
         await edit(query, listing.text, listing.markup)  # type: ignore[arg-type]
-    elif origin != Origin.RESULTS:  # under the result list the toast is enough; the list stays as it is
-        await edit_buttons(query, keyboards.details(oid, origin=origin, origin_id=origin_id, favourite=starred,
-                                                    lang=lang))
+    elif markup is not None:  # under the result list the toast is enough; the list stays as it is
+        await edit_buttons(query, markup)
 
 
 async def _apply(
@@ -158,11 +160,20 @@ async def details_view(
     if details is None:
         return None
     starred = await is_favourite(session, volunteer, opportunity_id)
-    markup = keyboards.details(opportunity_id, origin=origin, origin_id=origin_id, favourite=starred, lang=lang)
-    if await session.scalar(select(Opportunity.source).where(Opportunity.id == opportunity_id)) == "bot":
-        # Listings posted through the bot can be answered in the chat: the organisation is reachable here.
-        markup = InlineKeyboardMarkup([*markup.inline_keyboard, interest_button(opportunity_id, lang)])
+    markup = await details_markup(session, opportunity_id, origin=origin, origin_id=origin_id, favourite=starred,
+                                  lang=lang)
     return View(details_text(details, lang), markup)
+
+
+async def details_markup(
+    session: AsyncSession, opportunity_id: int, *, origin: int, origin_id: int, favourite: bool, lang: str
+) -> InlineKeyboardMarkup:
+    """Returns the buttons under a listing's details; listings posted through the bot add 'Interesse melden'."""
+    markup = keyboards.details(opportunity_id, origin=origin, origin_id=origin_id, favourite=favourite, lang=lang)
+    if await session.scalar(select(Opportunity.source).where(Opportunity.id == opportunity_id)) == "bot":
+        # The organisation is reachable in this chat, so interest can go to it directly.
+        markup = InlineKeyboardMarkup([*markup.inline_keyboard, interest_button(opportunity_id, lang)])
+    return markup
 
 
 async def _favourites_view(session: AsyncSession, volunteer: Volunteer, offset: int) -> View:
