@@ -62,7 +62,8 @@ async def review_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if scope is None:
         await send(update, t(lang, "moderation.not_admin"))
         return
-    await send(update, t(lang, "moderation.queue", count=len(entries)) if entries else t(lang, "moderation.queue_empty"))
+    header = t(lang, "moderation.queue", count=len(entries)) if entries else t(lang, "moderation.queue_empty")
+    await send(update, header)
     for entry in entries:
         text = t(lang, "moderation.entry", title=line(entry.title, 120), organisation=line(entry.organisation, 120),
                  place=line(entry.place or "online", 60))
@@ -72,30 +73,12 @@ async def review_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def moderate_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Approves, asks for a rejection reason, or verifies an organisation; only admins of the region may."""
     query, callback = pressed(update)
-    decision: Decision | None = None
-    alerts: list[AlertDue] = []
     async with services(context).unit_of_work() as session:
         volunteer = await volunteer_of(session, update)
         lang = volunteer.language
-        scope = await _scope(session, query.from_user.id, context)
-        key = "moderation.not_allowed"
-        if scope is not None and callback is not None:
-            action, id_ = callback.args
-            try:
-                if action == ModerationAction.APPROVE:
-                    decision = await review.approve(session, scope, id_, now=utcnow())
-                    alerts = await alerts_for_published_listing(session, id_)
-                    key = "moderation.toast_approved"
-                elif action == ModerationAction.REJECT:
-                    await state.ask(session, volunteer.id, f"{REJECTING}{id_}")
-                    key = "moderation.ask_reason"
-                elif action == ModerationAction.VERIFY:
-                    key = "moderation.toast_verified" if await review.verify_organisation(session, scope, id_) \
-                        else "problem.stale"
-            except NotAllowed:
-                key = "moderation.not_allowed"
-            except NotPending:
-                key = "moderation.already_decided"
+        scope = await _scope(session, query.from_user.id, context)  # the presser, never an id from the data
+        key, decision, alerts = ("moderation.not_allowed", None, []) if scope is None or callback is None \
+            else await _decide(session, scope, volunteer.id, *callback.args)
     if key == "moderation.ask_reason":
         await query.answer()
         await send(update, t(lang, key))
@@ -105,6 +88,28 @@ async def moderate_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await edit_buttons(query, None)
         await tell_members(context, decision)
         await jobs.deliver_alerts(context.bot, services(context).database, alerts)
+
+
+async def _decide(
+    session: AsyncSession, scope: AdminScope, volunteer_id: int, action: int, id_: int
+) -> tuple[str, Decision | None, list[AlertDue]]:
+    """Runs one moderation button; returns what to tell the admin, the decision and the alerts it releases."""
+    try:
+        if action == ModerationAction.APPROVE:
+            decision = await review.approve(session, scope, id_, now=utcnow())
+            return "moderation.toast_approved", decision, await alerts_for_published_listing(session, id_)
+        if action == ModerationAction.REJECT:
+            # The reason is the admin's next message; the rejection itself checks the scope then.
+            await state.ask(session, volunteer_id, f"{REJECTING}{id_}")
+            return "moderation.ask_reason", None, []
+        if action == ModerationAction.VERIFY:
+            verified = await review.verify_organisation(session, scope, id_)
+            return ("moderation.toast_verified" if verified else "problem.stale"), None, []
+    except NotAllowed:
+        return "moderation.not_allowed", None, []
+    except NotPending:
+        return "moderation.already_decided", None, []
+    return "problem.stale", None, []
 
 
 async def rejection_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
