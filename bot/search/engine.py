@@ -74,10 +74,10 @@ async def search(
 async def _free_words(
     session: AsyncSession, criteria: Criteria, vocabularies: VocabularyCache,
 ) -> tuple[tuple[TermGroup, ...], bool]:
-    """Returns the index terms of the free words, and whether words that mean something found none at all.
+    """Returns the index terms of the free words, and whether words that mean something were all let go.
 
-    Words no listing anywhere holds are let go at once (and reported as widened "keywords") when they
-    were all the search had; beside a category they would only have ranked.
+    Words no listing holds, or far too many do, are let go at once (and reported as widened "keywords")
+    when they were all the search had; beside a category they would only have ranked.
     """
     if not criteria.keywords:
         return (), False

@@ -1,4 +1,4 @@
-"""How well a listing fits a search, as one SQL expression both databases evaluate the same way.
+"""How well a listing fits a search, as SQL expressions both databases evaluate the same way.
 
 The score is a weighted sum of parts in [0, 1]: category fit, free words found (title counts more than
 description, typo corrections a little less), closeness, time fit, freshness, languages and, where it
@@ -46,20 +46,20 @@ class Weights:
 WEIGHTS = Weights()
 
 
-def score_sql(
+def score_parts(
     sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None, *, now: datetime,
     radius_km: float | None = None, weights: Weights = WEIGHTS,
-) -> str:
-    """Returns the listing's score for this search as SQL over the opportunities row `o`.
+) -> tuple[str, str]:
+    """Returns the listing's score for this search as two SQL sums over the row `o`: the free words' part,
+    and everything else.
 
-    radius_km is the radius actually searched: after widening, closeness is judged on the wider scale,
-    so a listing that fits the asked time 40 km away can beat one that does not 5 km away.
+    They are apart so the words' part is computed once per candidate and also tells whether it holds a
+    word. radius_km is the radius actually searched: after widening, closeness is judged on the wider
+    scale, so a listing that fits the asked time 40 km away can beat one that does not 5 km away.
     """
     parts = [_freshness(sql, now, weights.freshness)]
     if criteria.categories:
         parts.append(_category_fit(sql, criteria.categories, weights.category))
-    if groups:
-        parts += _text_fit(sql, groups, weights)
     if frame is not None:
         parts.append(_closeness(sql, frame, radius_km or criteria.radius_km, weights.distance))
     if criteria.time:
@@ -68,7 +68,8 @@ def score_sql(
         parts.append(_speaks(sql, criteria.languages, weights.language))
     if criteria.languages or criteria.lang == "en":
         parts.append(f"CASE WHEN o.newcomer_friendly THEN {sql.number(weights.newcomer)} ELSE {sql.number(0)} END")
-    return " + ".join(f"({part})" for part in parts)
+    words = _text_fit(sql, groups, weights) or [sql.number(0)]
+    return " + ".join(f"({part})" for part in words), " + ".join(f"({part})" for part in parts)
 
 
 def squared_distance(sql: SqlText, frame: Frame) -> str:
@@ -105,13 +106,17 @@ def _category_fit(sql: SqlText, keys: Sequence[str], weight: float) -> str:
 
 
 def _text_fit(sql: SqlText, groups: Sequence[TermGroup], weights: Weights) -> list[str]:
-    """Returns one part per free word: a title hit counts more than a description hit."""
+    """Returns one part per free word: a title hit counts more than a description hit.
+
+    The title is asked only of listings holding the word at all: most candidates cost one look-up.
+    """
     parts = []
     for group in groups:
         share = weights.text * (weights.corrected_hit if group.fuzzy else 1.0) / len(groups)
+        title = holds_any(sql, [group], title_only=True, per_candidate=True)
         parts.append(
-            f"CASE WHEN {holds_any(sql, [group], title_only=True)} THEN {sql.number(share * weights.title_hit)} "
-            f"WHEN {holds_any(sql, [group])} THEN {sql.number(share * weights.description_hit)} "
+            f"CASE WHEN {holds_any(sql, [group], per_candidate=True)} THEN (CASE WHEN {title} "
+            f"THEN {sql.number(share * weights.title_hit)} ELSE {sql.number(share * weights.description_hit)} END) "
             f"ELSE {sql.number(0)} END"
         )
     return parts

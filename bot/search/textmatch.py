@@ -4,7 +4,7 @@ SQLite asks its FTS5 table, PostgreSQL the GIN-indexed tsvector column; both ind
 description of published listings only (migration 0003), and both get the same terms, so they agree.
 SQLite answers with the set of matching ids (decoding FTS5 doclists is cheap); PostgreSQL tests each
 candidate's stored vector, which costs microseconds, where building the set nationwide meant visiting
-the table once for every listing holding a common word (and the GIN index still serves filters).
+the table once for every listing holding a common word (the GIN index still serves filters).
 """
 
 from __future__ import annotations
@@ -14,9 +14,21 @@ from collections.abc import Sequence
 from bot.search.sql import SqlText
 from bot.search.vocabulary import TermGroup
 
+# Up to this many listings holding the words, PostgreSQL reads them all from the GIN index at once.
+RARE_WORDS_MAX_DOCUMENTS = 5000
 
-def holds_any(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = False) -> str:
-    """Returns an SQL condition on the row `o`: its text (or title) holds a term of any of the groups."""
+
+def holds_any(
+    sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = False, per_candidate: bool = False,
+) -> str:
+    """Returns an SQL condition on the row `o`: its text (or title) holds a term of any of the groups.
+
+    per_candidate: the condition is only evaluated for rows that already passed the other constraints
+    (ranking, counting), so the scan that found them can stay inside the covering index: PostgreSQL
+    probes the set of listings holding rare words (read once from the GIN index) and fetches the text
+    vector by id for common ones. As a filter (False) the row's own vector is tested; for rare words
+    bot.search.retrieval starts from word_ids instead.
+    """
     if sql.is_sqlite:
         expression = " OR ".join(f"({_fts5(group)})" for group in groups)
         if title_only:
@@ -27,7 +39,30 @@ def holds_any(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = F
         )
     weight = "A" if title_only else ""
     expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
-    return f"o.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
+    test = f"search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
+    if not per_candidate:
+        return f"o.{test}"
+    if rare(groups):
+        return f"o.id IN (SELECT m.id FROM opportunities m WHERE m.status = 'published' AND m.{test})"
+    return f"EXISTS (SELECT 1 FROM opportunities t WHERE t.id = o.id AND t.{test})"
+
+
+def rare(groups: Sequence[TermGroup]) -> bool:
+    """Tells whether few enough listings hold the groups' terms to read them all from the GIN index."""
+    return sum(group.documents for group in groups) <= RARE_WORDS_MAX_DOCUMENTS
+
+
+def word_ids(sql: SqlText, groups: Sequence[TermGroup]) -> str:
+    """Returns a PostgreSQL subquery of the ids of published listings holding any of the groups' terms.
+
+    OFFSET 0 keeps the planner from folding it into the outer query: it is meant to run first, on the GIN
+    index, and hand over the few listings that hold the words.
+    """
+    expression = " | ".join(f"({_tsquery(group, '')})" for group in groups)
+    return (
+        "SELECT m.id FROM opportunities m WHERE m.status = 'published' "
+        f"AND m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)}) OFFSET 0"
+    )
 
 
 def _fts5(group: TermGroup) -> str:

@@ -28,8 +28,10 @@ MIN_INFIX_STEM = 6
 MAX_INFIX_TERMS = 16
 MAX_FUZZY_TERMS = 3
 # Words too common to tell listings apart once they appear in this share of all listings ("Hilfe",
-# "Menschen"): they would only cost the database a large set of ids per request.
+# "Menschen", "Sprache"): they are let go, as filtering or ranking by them cost the database a set of a
+# hundred thousand ids per request at a million listings. Small collections keep every word.
 MAX_DOCUMENT_SHARE = 0.1
+MIN_DOCUMENT_CEILING = 100
 # Words that say "I want to volunteer" rather than what: they would only add noise to the text match.
 STOP_WORDS = frozenset(
     "ich du wir sie und oder aber mit fuer bei von vom zum zur auf aus nach gerne gern bitte etwas was wie wo "
@@ -76,8 +78,8 @@ class Vocabulary:
     def groups(self, words: Iterable[str], *, limit: int = 4) -> tuple[TermGroup, ...]:
         """Returns term groups for the telling words, rarest first, at most `limit` of them."""
         found = [group for group in (self.group(word) for word in dict.fromkeys(words)) if group is not None]
-        ceiling = max(self.listings * MAX_DOCUMENT_SHARE, 1)
-        telling = [group for group in found if group.documents <= ceiling] or found[:1]
+        ceiling = max(self.listings * MAX_DOCUMENT_SHARE, MIN_DOCUMENT_CEILING)
+        telling = [group for group in found if group.documents <= ceiling]
         return tuple(sorted(telling, key=lambda group: (group.documents, group.word))[:limit])
 
     def meaningful(self, words: Iterable[str]) -> bool:
