@@ -2,9 +2,9 @@
 
 SQLite asks its FTS5 table, PostgreSQL the GIN-indexed tsvector column; both index the folded title and
 description of published listings only (migration 0003), and both get the same terms, so they agree.
-SQLite answers with the set of matching ids (decoding FTS5 doclists is cheap); PostgreSQL tests each
-candidate's stored vector, which costs microseconds, where building the set nationwide meant visiting
-the table once for every listing holding a common word (the GIN index still serves filters).
+SQLite answers with the set of matching ids (decoding FTS5 doclists is cheap). PostgreSQL has to visit
+the table for each listing it reads a vector of, so how it looks words up depends on how many listings
+hold them (see holds_any and word_ids): that choice took p95 at a million listings from 190 to 90 ms.
 """
 
 from __future__ import annotations
