@@ -27,7 +27,7 @@ from bot.telegram import state
 from bot.telegram.broadcast_when import parse_when
 from bot.telegram.callbacks import Callback
 from bot.telegram.places import place_answer
-from bot.telegram.render.broadcast import audience_text, confirm_text, report_text, status_text
+from bot.telegram.render.broadcast import audience_text, report_text, status_text
 from bot.telegram.views import View
 from bot.texts import t
 from nlu.gazetteer import get_gazetteer
