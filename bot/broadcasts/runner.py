@@ -58,6 +58,7 @@ class BroadcastRunner:
         self._serving: dict[int, asyncio.Task[None]] = {}
         self._wake = asyncio.Event()
         self._loop_task: asyncio.Task[None] | None = None
+        self._closing = False
         self._last_recovery = 0.0
 
     async def start(self) -> None:
@@ -67,6 +68,8 @@ class BroadcastRunner:
 
     async def stop(self, grace: float = 10.0) -> None:
         """Stops claiming, lets sends in flight finish for up to `grace` seconds, then abandons the rest."""
+        self._closing = True  # ends the loop even if the cancellation below were lost
+        self._wake.set()
         if self._loop_task is not None:
             self._loop_task.cancel()
             await asyncio.gather(self._loop_task, return_exceptions=True)
@@ -101,6 +104,8 @@ class BroadcastRunner:
 
     async def tick(self) -> bool:
         """Does one round of work; returns whether any broadcast is still unfinished or being served."""
+        if self._closing:
+            return bool(self._serving)
         now = utcnow()
         for broadcast_id in await self.engine.shield.run(outbox.start_due(self.database, now=now)):
             log.info("broadcast %s started", broadcast_id)
@@ -117,6 +122,7 @@ class BroadcastRunner:
 
     async def _startup(self) -> None:
         """Starts the engine and fails the rows a crashed process left in `sending` (never resent)."""
+        self._closing = False
         self.engine.start()
         running, cancelled = await outbox.unfinished(self.database)
         # SQLite serves one process, so every row in `sending` now is a dead one's; PostgreSQL may have live
@@ -135,16 +141,19 @@ class BroadcastRunner:
                 log.warning("broadcast %s: %d recipients in flight at a crash marked failed", broadcast_id, orphaned)
 
     async def _loop(self) -> None:
-        """Ticks until cancelled, every poll interval or when woken."""
-        while True:
+        """Ticks until stopped, every poll interval or when woken."""
+        while not self._closing:
             try:
                 await self.tick()
             except Exception:
                 log.exception("broadcast runner round failed; trying again")
+            # asyncio.wait, not wait_for: on Python 3.11 wait_for can swallow a cancellation that arrives
+            # just as the wait ends (CPython gh-86296); the _closing flag ends the loop in any case.
+            waiting = asyncio.ensure_future(self._wake.wait())
             try:
-                await asyncio.wait_for(self._wake.wait(), timeout=self.config.poll_seconds)
-            except TimeoutError:
-                pass
+                await asyncio.wait({waiting}, timeout=self.config.poll_seconds)
+            finally:
+                waiting.cancel()
             self._wake.clear()
 
     async def _serve(self, broadcast_id: int) -> None:
