@@ -45,9 +45,24 @@ _SKIPPABLE = {Step.ORG_WEBSITE, Step.HOURS, Step.REQUIREMENTS}
 
 
 class DraftAction:
-    """What a DRAFT button does."""
+    """What a DRAFT button does (KEEP takes the step index: the typed answer given before stays)."""
 
-    BACK, CANCEL, SUBMIT, SUBMIT_ANYWAY, EDIT, CONTINUE, RESTART = range(7)
+    BACK, CANCEL, SUBMIT, SUBMIT_ANYWAY, EDIT, CONTINUE, RESTART, KEEP = range(8)
+
+
+# Steps whose answer is typed, and the draft fields holding it: going back, the answer given before is shown
+# and can be kept with one tap instead of being typed again.
+TYPED: dict[Step, tuple[str, ...]] = {
+    Step.TITLE: ("title",), Step.DESCRIPTION: ("description",),
+    Step.CONTACT_NAME: ("contact_name",), Step.HOURS: ("hours_per_month",), Step.REQUIREMENTS: ("requirements",),
+    Step.DATE: ("date",), Step.CONTACT_REACH: ("contact_phone", "contact_email"),
+}
+
+
+def typed_answer(step: Step, data: dict[str, Any]) -> str | None:
+    """Returns the answer typed before at a step, as text the step accepts again; None when there is none."""
+    given = [str(data[name]) for name in TYPED.get(step, ()) if data.get(name) not in (None, "")]
+    return ", ".join(given) or None
 
 
 class OwnAction:
@@ -147,6 +162,8 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
         rows.append([answer(t(lang, "posting.button_done"), DONE)])
     elif step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
         rows = [[answer(t(lang, "posting.button_yes"), 1), answer(t(lang, "posting.button_no"), 0)]]
+    if typed_answer(step, data) is not None:
+        rows.append([button(t(lang, "posting.button_keep"), Kind.DRAFT, DraftAction.KEEP, index)])
     if step in _SKIPPABLE:
         rows.append([answer(t(lang, "posting.button_skip"), DONE)])
     rows.append(_navigation(lang, back=bool(data.get("history"))))

@@ -63,6 +63,12 @@ async def test_back_returns_to_the_previous_question_and_keeps_the_answer(chat: 
     assert "Wie soll dein Angebot heißen" in back.text and "Bisher: <i>Gassi gehen mit Tierheimhunden</i>" in back.text
     again = await chat.send(CLUB, "Hunde ausführen im Tierheim")
     assert "Beschreib die Aufgabe" in again.text
+    requirements = await fill(chat, CLUB, [DESCRIPTION, "⟨Fertig⟩", "34117", "⟨regelmäßig⟩", "⟨am Wochenende⟩",
+                                           "⟨Fertig⟩", "8"], after=again)
+    hours = await chat.press(CLUB, requirements.button("Zurück"))
+    assert "Bisher: <i>8</i>" in hours.text
+    kept = await chat.press(CLUB, hours.button("So lassen"))
+    assert "Gibt es Voraussetzungen" in kept.text
 
 
 async def test_cancel_drops_the_draft_and_text_is_a_search_again(chat: Chat, database: Database) -> None:

@@ -11,7 +11,7 @@ from bot.alerts import AlertDue, alerts_for_published_listing
 from bot.posting import drafts
 from bot.posting.answers import Answer
 from bot.posting.drafts import DraftView, NoDraft, PostingServices, member_organisations
-from bot.posting.steps import Step
+from bot.posting.steps import ORDER, Step
 from bot.posting.submit import SubmitResult, submit
 from bot.store.models import ListingDraft
 from bot.telegram import jobs
@@ -20,6 +20,7 @@ from bot.telegram.handlers import moderation
 from bot.telegram.handlers.common import edit, pressed, refuse_stale, send, volunteer_of
 from bot.telegram.posting_buttons import (
     EDIT_FIELDS, DraftAction, answer_of, duplicate_buttons, preview_buttons, question_buttons, resume_buttons,
+    typed_answer,
 )
 from bot.telegram.render.posting import (
     duplicates_text, organisation_name, preview_details, problem_text, question_text,
@@ -149,9 +150,20 @@ async def _act(
         view = await drafts.current(session, user_id)
     elif action == DraftAction.RESTART:
         view = await drafts.restart(session, services_, user_id)
+    elif action == DraftAction.KEEP and argument < len(ORDER):
+        view = await _keep(session, services_, user_id, ORDER[argument])
     else:
         return [], [], None
     return await draft_messages(session, view, user_id, lang), [], None
+
+
+async def _keep(session: AsyncSession, services_: PostingServices, user_id: int, step: Step) -> DraftView:
+    """Answers a typed question again with the answer given before (after going back)."""
+    current = await drafts.current(session, user_id)
+    kept = typed_answer(step, current.data) if current.step is step else None
+    if kept is None:
+        return await drafts.answer(session, services_, user_id, step, Answer())  # stale: shows where we are
+    return await drafts.answer(session, services_, user_id, step, Answer(text=kept))
 
 
 async def _submitted(

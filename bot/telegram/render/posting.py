@@ -11,6 +11,7 @@ from bot.posting.steps import Step
 from bot.posting.submit import Duplicate, listing_values
 from bot.posting.validate import Problem
 from bot.store.models import Opportunity
+from bot.telegram.posting_buttons import typed_answer
 from bot.telegram.render.details import details_text
 from bot.telegram.render.text import line
 from bot.texts import t
@@ -36,22 +37,14 @@ QUESTIONS: dict[Step, str] = {
     Step.CONTACT_NAME: "posting.ask_contact_name",
     Step.CONTACT_REACH: "posting.ask_contact_reach",
 }
-# Steps whose answer is typed: the question shows what was typed before, so going back loses nothing.
-_TYPED: dict[Step, tuple[str, ...]] = {
-    Step.TITLE: ("title",), Step.DESCRIPTION: ("description",), Step.CONTACT_NAME: ("contact_name",),
-    Step.HOURS: ("hours_per_month",), Step.REQUIREMENTS: ("requirements",), Step.DATE: ("date",),
-    Step.CONTACT_REACH: ("contact_phone", "contact_email"),
-}
-
-
 def question_text(step: Step, data: dict[str, Any], lang: str, *, candidates: bool = False) -> str:
     """Returns the question of a step, with the answer given before (if any) to keep or replace."""
     if step is Step.PLACE and candidates:
         return t(lang, "posting.ask_place_candidates")
     text = t(lang, QUESTIONS[step])
-    given = [str(data[name]) for name in _TYPED.get(step, ()) if data.get(name) not in (None, "")]
-    if given:
-        text += "\n\n" + t(lang, "posting.current", value=line(", ".join(given), 300))
+    given = typed_answer(step, data)
+    if given is not None:
+        text += "\n\n" + t(lang, "posting.current", value=line(given, 300))
     return text
 
 
