@@ -1,6 +1,4 @@
-"""Factories for broadcast tests: volunteers, contacts, a scripted sender and a broadcast ready to run.
-
-Imported by the tests as `broadcast_helpers` (a unique name: test folders have no __init__.py)."""
+"""Factories for broadcast tests: volunteers, contacts, a scripted sender and a broadcast ready to run."""
 
 from __future__ import annotations
 

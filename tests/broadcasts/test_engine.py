@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-from tests.broadcasts.broadcast_helpers import FAST, ScriptedSender, add, delivery_states, in_kassel, outbox_size, running_broadcast
 from sqlalchemy import select
 
 from bot.broadcasts import (
@@ -22,6 +21,9 @@ from bot.broadcasts.outbox import write_outbox
 from bot.domain import BroadcastStatus
 from bot.store.db import Database
 from bot.store.models import Broadcast, BroadcastDelivery, Volunteer
+from tests.broadcasts.broadcast_helpers import (
+    FAST, ScriptedSender, add, delivery_states, in_kassel, outbox_size, running_broadcast,
+)
 
 SENT = ("sent", None)
 
