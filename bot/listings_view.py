@@ -77,13 +77,13 @@ async def get_listing_details(
     if row is None or not is_active(row[0], now=now):
         return None
     opportunity, organisation, verified = row
-    return _details(opportunity, organisation, bool(verified), lang=lang, origin=origin)
+    return details_of(opportunity, organisation, bool(verified), lang=lang, origin=origin)
 
 
-def _details(
+def details_of(
     opportunity: Opportunity, organisation: str, verified: bool, *, lang: str, origin: PlaceRef | None
 ) -> ListingDetails:
-    """Builds the details of one loaded listing."""
+    """Builds the details of one loaded listing (also for previews of drafts, which are not stored yet)."""
     table = taxonomy()
     keys = tuple(key for key in opportunity.categories or [] if key in table)
     return ListingDetails(

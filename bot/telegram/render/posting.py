@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from bot.listings_view import ListingDetails, _details
+from bot.listings_view import ListingDetails, details_of
 from bot.posting.manage import OwnListing
 from bot.posting.steps import Step
 from bot.posting.submit import Duplicate, listing_values
@@ -61,12 +61,12 @@ def preview_details(data: dict[str, Any], organisation: str, lang: str) -> str:
     """Returns the draft as volunteers will see it: its listing values through the same details renderer."""
     values = listing_values(data, organisation_id=int(data.get("organisation_id") or 0))
     listing = Opportunity(**values)
-    return details_text(_details(listing, organisation, False, lang=lang, origin=None), lang)
+    return details_text(details_of(listing, organisation, False, lang=lang, origin=None), lang)
 
 
 def listing_details(listing: Opportunity, organisation: str, lang: str) -> str:
     """Returns a stored listing in any status as the details view shows it (for admins and owners)."""
-    details: ListingDetails = _details(listing, organisation, False, lang=lang, origin=None)
+    details: ListingDetails = details_of(listing, organisation, False, lang=lang, origin=None)
     return details_text(details, lang)
 
 
