@@ -47,6 +47,7 @@ class Decision:
     title: str
     reason: str | None
     member_ids: tuple[int, ...]
+    action: str
 
 
 class NotPending(LookupError):
@@ -73,7 +74,7 @@ async def pending_queue(session: AsyncSession, scope: Scope, *, limit: int = 20)
 
 async def approve(session: AsyncSession, scope: Scope, opportunity_id: int, *, now: datetime) -> Decision:
     """Publishes a pending listing and records who approved it."""
-    listing = await _pending_listing(session, scope, opportunity_id)
+    listing = await pending_listing(session, scope, opportunity_id)
     listing.status = OpportunityStatus.PUBLISHED.value
     listing.published_at = now
     if listing.expires_at is None or listing.expires_at < now:
@@ -86,7 +87,7 @@ async def reject(session: AsyncSession, scope: Scope, opportunity_id: int, *, re
     reason = reason.strip()[:1000]
     if not reason:
         raise ValueError("a rejection needs a reason")
-    listing = await _pending_listing(session, scope, opportunity_id)
+    listing = await pending_listing(session, scope, opportunity_id)
     listing.status = OpportunityStatus.REJECTED.value
     return await _record(session, scope, listing, ModerationAction.REJECTED, reason)
 
@@ -104,6 +105,11 @@ async def verify_organisation(session: AsyncSession, scope: Scope, organisation_
     return True
 
 
+async def record_edit(session: AsyncSession, scope: Scope, listing: Opportunity) -> Decision:
+    """Records that an admin changed a pending listing; it stays pending and the organisation is told."""
+    return await _record(session, scope, listing, ModerationAction.EDITED, None)
+
+
 async def history(session: AsyncSession, opportunity_id: int) -> list[ModerationEvent]:
     """Returns every recorded event of a listing, oldest first."""
     result = await session.execute(
@@ -112,7 +118,7 @@ async def history(session: AsyncSession, opportunity_id: int) -> list[Moderation
     return list(result.scalars())
 
 
-async def _pending_listing(session: AsyncSession, scope: Scope, opportunity_id: int) -> Opportunity:
+async def pending_listing(session: AsyncSession, scope: Scope, opportunity_id: int) -> Opportunity:
     """Loads a pending listing the admin may decide on, locking it so two admins cannot both decide."""
     result = await session.execute(
         select(Opportunity).where(Opportunity.id == opportunity_id).with_for_update()
@@ -138,4 +144,4 @@ async def _record(
     )
     await session.flush()
     return Decision(listing.id, listing.status, listing.organisation_id, listing.title, reason,
-                    tuple(members.scalars()))
+                    tuple(members.scalars()), action.value)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.moderation.review import Scope, pending_listing
 from bot.posting.answers import APPLIERS, Answer, Context
 from bot.posting.places import resolve_place
 from bot.posting.steps import EDITABLE, Step, next_step
@@ -171,6 +172,28 @@ async def edit_listing(session: AsyncSession, telegram_id: int, opportunity_id: 
     session.add(draft)
     await session.flush()
     return await _view(session, draft)
+
+
+async def edit_listing_as_admin(session: AsyncSession, scope: Scope, opportunity_id: int) -> DraftView:
+    """Opens a pending listing as the admin's draft at the preview; raises NotPending or NotAllowed."""
+    listing = await pending_listing(session, scope, opportunity_id)
+    await cancel(session, scope.telegram_id)
+    # "moderating" makes submitting update the listing in place, checked against the admin's scope, not membership.
+    draft = ListingDraft(
+        telegram_id=scope.telegram_id, opportunity_id=listing.id, organisation_id=listing.organisation_id,
+        step=Step.PREVIEW.value, data={**data_from_listing(listing), "moderating": True},
+    )
+    session.add(draft)
+    await session.flush()
+    return await _view(session, draft)
+
+
+async def preview_organisations(session: AsyncSession, telegram_id: int, data: dict[str, Any]) -> dict[int, str]:
+    """Returns the organisation names a preview may show: the person's own, or for an admin's edit the listing's."""
+    if not data.get("moderating"):
+        return dict(await member_organisations(session, telegram_id))
+    organisation = await session.get(Organisation, int(data.get("organisation_id") or 0))
+    return {} if organisation is None else {organisation.id: organisation.name}
 
 
 def data_from_listing(listing: Opportunity) -> dict[str, Any]:

@@ -10,12 +10,14 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.admins import NotAllowed
 from bot.domain import ModerationAction, OpportunityStatus
+from bot.moderation.review import Decision, NotPending, Scope, pending_listing, record_edit
 from bot.posting.drafts import PostingServices, _require, member_organisations
 from bot.posting.steps import Step, applies
 from bot.posting.validate import Problem
 from bot.store.listings import opportunity_row
-from bot.store.models import ModerationEvent, Opportunity, Organisation, OrganisationMember
+from bot.store.models import ListingDraft, ModerationEvent, Opportunity, Organisation, OrganisationMember
 
 # Title and description this similar to one of the organisation's own listings is pointed out before submitting.
 DUPLICATE_SCORE = 88.0
@@ -42,6 +44,8 @@ class SubmitResult:
     missing_step: Step | None = None
     organisation_id: int | None = None
     updated_existing: bool = False
+    draft_dropped: bool = False  # the draft could not be applied any more and is gone (an admin's edit)
+    decision: Decision | None = None  # an admin's edit: whom to tell that their pending listing was changed
 
     @property
     def published(self) -> bool:
@@ -50,9 +54,14 @@ class SubmitResult:
 
 
 async def submit(
-    session: AsyncSession, services: PostingServices, telegram_id: int, *, accept_duplicates: bool = False
+    session: AsyncSession, services: PostingServices, telegram_id: int, *, accept_duplicates: bool = False,
+    scope: Scope | None = None,
 ) -> SubmitResult:
-    """Turns the person's draft into a listing; verified organisations publish, others wait for review."""
+    """Turns the person's draft into a listing; verified organisations publish, others wait for review.
+
+    An admin's edit of a pending listing (a draft marked "moderating") needs the admin's scope instead of
+    membership and updates the listing in place, leaving it pending.
+    """
     draft = await _require(session, telegram_id)
     data = draft.data
     if draft.step != Step.PREVIEW.value:
@@ -60,6 +69,8 @@ async def submit(
     missing = _first_missing(data)
     if missing is not None:
         return SubmitResult(problem=Problem("posting.incomplete"), missing_step=missing)
+    if data.get("moderating"):
+        return await _apply_admin_edit(session, services, draft, scope)
     organisation = await _organisation(session, telegram_id, data)
     if organisation is None:
         return SubmitResult(problem=Problem("posting.invalid.organisation"))
@@ -82,6 +93,33 @@ async def submit(
     await session.flush()
     return SubmitResult(opportunity_id=listing.id, status=status.value, organisation_id=organisation.id,
                         updated_existing=draft.opportunity_id is not None)
+
+
+async def _apply_admin_edit(
+    session: AsyncSession, services: PostingServices, draft: ListingDraft, scope: Scope | None
+) -> SubmitResult:
+    """Updates the pending listing an admin edited, after checking their scope again; it stays pending."""
+    try:
+        # The scope may have shrunk, or another admin decided, since the draft was opened.
+        if scope is None or scope.telegram_id != draft.telegram_id or draft.opportunity_id is None:
+            raise NotAllowed(draft.opportunity_id)
+        listing = await pending_listing(session, scope, draft.opportunity_id)
+    except (NotAllowed, NotPending) as refused:
+        await session.delete(draft)
+        await session.flush()
+        key = "moderation.not_allowed" if isinstance(refused, NotAllowed) else "moderation.already_decided"
+        return SubmitResult(problem=Problem(key), draft_dropped=True)
+    values = listing_values(draft.data, organisation_id=listing.organisation_id)
+    if not scope.covers(values["state"], values["district"]):
+        return SubmitResult(problem=Problem("moderation.place_outside"), missing_step=Step.PLACE)
+    now = services.clock()
+    values.update(source=listing.source, updated_at=now)
+    await _store(session, listing.id, values, now)
+    decision = await record_edit(session, scope, listing)
+    await session.delete(draft)
+    await session.flush()
+    return SubmitResult(opportunity_id=listing.id, status=listing.status, organisation_id=listing.organisation_id,
+                        updated_existing=True, decision=decision)
 
 
 def listing_values(data: dict[str, Any], *, organisation_id: int) -> dict[str, Any]:

@@ -74,7 +74,7 @@ class OwnAction:
 class ModerationAction:
     """What a MODERATE button does."""
 
-    APPROVE, REJECT, VERIFY = range(3)
+    APPROVE, REJECT, VERIFY, EDIT = range(4)
 
 
 class InterestAction:
@@ -170,11 +170,12 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
     return InlineKeyboardMarkup(rows)
 
 
-def preview_buttons(lang: str) -> InlineKeyboardMarkup:
-    """Returns submit, one edit button per field, zurück and abbrechen."""
+def preview_buttons(lang: str, *, moderating: bool = False) -> InlineKeyboardMarkup:
+    """Returns submit (an admin's edit: 'Übernehmen'), one edit button per field, zurück and abbrechen."""
     edits = [button(t(lang, EDIT_LABELS[name]), Kind.DRAFT, DraftAction.EDIT, number)
              for number, name in enumerate(EDIT_FIELDS)]
-    rows: Rows = [[button(t(lang, "posting.button_submit"), Kind.DRAFT, DraftAction.SUBMIT, 0)]]
+    submit = t(lang, "moderation.button_apply") if moderating else t(lang, "posting.button_submit")
+    rows: Rows = [[button(submit, Kind.DRAFT, DraftAction.SUBMIT, 0)]]
     rows += [edits[i:i + 3] for i in range(0, len(edits), 3)]
     rows.append(_navigation(lang, back=True))
     return InlineKeyboardMarkup(rows)
@@ -234,10 +235,11 @@ def renew_button(opportunity_id: int, lang: str) -> InlineKeyboardMarkup:
 
 
 def moderation_buttons(opportunity_id: int, organisation_id: int, lang: str) -> InlineKeyboardMarkup:
-    """Returns approve, reject (asks for a reason) and verify organisation."""
+    """Returns approve, reject (asks for a reason), edit and verify organisation."""
     return InlineKeyboardMarkup([
         [button(t(lang, "moderation.button_approve"), Kind.MODERATE, ModerationAction.APPROVE, opportunity_id),
          button(t(lang, "moderation.button_reject"), Kind.MODERATE, ModerationAction.REJECT, opportunity_id)],
+        [button(t(lang, "moderation.button_edit"), Kind.MODERATE, ModerationAction.EDIT, opportunity_id)],
         [button(t(lang, "moderation.button_verify"), Kind.MODERATE, ModerationAction.VERIFY, organisation_id)],
     ])
 

@@ -9,7 +9,7 @@ from tests.telegram.posting_script import ADMIN, CLUB, LISTING, NEW_ORGANISATION
 from bot.store.db import Database
 from bot.store.models import AdminRole, ModerationEvent, Opportunity
 from bot.telegram.callbacks import Kind, encode
-from bot.telegram.posting_buttons import ModerationAction
+from bot.telegram.posting_buttons import DraftAction, ModerationAction
 
 SAXONY_ADMIN = Person(id=1001, first_name="Sachsen", language_code="de")
 
@@ -96,3 +96,46 @@ async def test_a_verified_organisation_publishes_directly(chat: Chat, database: 
                                      *LISTING[2:]])
     published = await chat.press(CLUB, second.button("Abschicken"))
     assert "jetzt online" in published.text and not _to(published, ADMIN)
+
+
+async def test_an_admin_edits_a_pending_listing_which_stays_pending_and_the_club_is_told(
+    chat: Chat, database: Database
+) -> None:
+    submitted = await _submitted(chat)
+    notice = [call for call in submitted.calls if call.params.get("chat_id") == ADMIN.id][0]
+    edit = next(b["callback_data"] for b in notice.buttons if "Bearbeiten" in b["text"])
+    forged = await chat.press(MEHMET, edit)
+    assert forged.answers == ["Das darfst du nicht entscheiden."] and not forged.messages
+    opened = await chat.press(ADMIN, edit)
+    assert "Du bearbeitest" in opened.text and "Gassi gehen mit Tierheimhunden" in opened.text
+    assert "Tierfreunde Kassel" in opened.text  # the organisation is named though the admin is no member
+    asked = await chat.press(ADMIN, opened.button("Titel"))
+    assert "Wie soll dein Angebot heißen" in asked.text
+    preview = await chat.send(ADMIN, "Hunde ausführen am Wochenende")
+    assert "Hunde ausführen am Wochenende" in preview.text
+    applied = await chat.press(ADMIN, preview.button("Übernehmen"))
+    assert "wartet weiter auf Prüfung" in applied.text and applied.button("Freigeben")
+    assert "Ein Admin hat dein Angebot <b>Hunde ausführen am Wochenende</b>" in _to(applied, CLUB)
+    listing = await _listing(database)
+    assert listing.title == "Hunde ausführen am Wochenende" and listing.status == "pending"
+    async with database.read_only() as session:
+        events = [(event.action, event.actor_telegram_id) for event in (await session.execute(
+            select(ModerationEvent).where(ModerationEvent.opportunity_id == listing.id)
+            .order_by(ModerationEvent.id))).scalars()]
+    assert events == [("submitted", CLUB.id), ("edited", ADMIN.id)]
+    approve = next(b["callback_data"] for b in notice.buttons if "Freigeben" in b["text"])
+    approved = await chat.press(ADMIN, approve)  # the first moderation message still decides
+    assert approved.answers == ["Freigegeben ✅"] and (await _listing(database)).status == "published"
+    assert (await chat.press(ADMIN, edit)).answers == ["Darüber ist schon entschieden."]
+
+
+async def test_a_forged_edit_button_from_outside_the_region_changes_nothing(chat: Chat, database: Database) -> None:
+    async with database.unit_of_work() as session:
+        session.add(AdminRole(telegram_id=SAXONY_ADMIN.id, state="Sachsen", granted_by=ADMIN.id))
+    await _submitted(chat)
+    listing = await _listing(database)
+    refused = await chat.press(SAXONY_ADMIN, encode(Kind.MODERATE, ModerationAction.EDIT, listing.id))
+    assert refused.answers == ["Das darfst du nicht entscheiden."] and not refused.messages
+    submitted = await chat.press(SAXONY_ADMIN, encode(Kind.DRAFT, DraftAction.SUBMIT, 0))
+    assert "Übernommen" not in submitted.text
+    assert (await _listing(database)).title == listing.title

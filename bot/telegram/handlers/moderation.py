@@ -11,18 +11,21 @@ from telegram import Bot, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot import domain
 from bot.admins import AdminScope, NotAllowed, admin_scope
 from bot.alerts import AlertDue, alerts_for_published_listing
 from bot.moderation import review
 from bot.moderation.review import Decision, NotPending
+from bot.posting import drafts
 from bot.store.models import AdminRole, ChatState, Opportunity, Organisation, Volunteer
 from bot.store.types import utcnow
 from bot.telegram import jobs, state
 from bot.telegram.handlers.common import edit_buttons, pressed, send, volunteer_of
 from bot.telegram.posting_buttons import ModerationAction, moderation_buttons
-from bot.telegram.render.posting import listing_details
+from bot.telegram.render.posting import listing_details, organisation_name, preview_messages
 from bot.telegram.render.text import line
 from bot.telegram.services import services
+from bot.telegram.views import View
 from bot.texts import t
 from bot.texts.catalogue import DEFAULT_LANGUAGE
 
@@ -71,23 +74,46 @@ async def review_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def moderate_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Approves, asks for a rejection reason, or verifies an organisation; only admins of the region may."""
+    """Approves, asks for a rejection reason, opens for editing or verifies; only admins of the region may."""
     query, callback = pressed(update)
+    decision: Decision | None = None
+    alerts: list[AlertDue] = []
+    messages: list[View] = []
     async with services(context).unit_of_work() as session:
         volunteer = await volunteer_of(session, update)
         lang = volunteer.language
         scope = await _scope(session, query.from_user.id, context)  # the presser, never an id from the data
-        key, decision, alerts = ("moderation.not_allowed", None, []) if scope is None or callback is None \
-            else await _decide(session, scope, volunteer.id, *callback.args)
-    if key == "moderation.ask_reason":
+        if scope is None or callback is None:
+            key = "moderation.not_allowed"
+        elif callback.args[0] == ModerationAction.EDIT:
+            key, messages = await _open_for_editing(session, scope, callback.args[1], lang)
+        else:
+            key, decision, alerts = await _decide(session, scope, volunteer.id, *callback.args)
+    if key == "moderation.ask_reason" or messages:
+        # The moderation message keeps its buttons: the admin decides there after asking or editing.
         await query.answer()
-        await send(update, t(lang, key))
+        for message in messages or [View(t(lang, key))]:
+            await send(update, message.text, message.markup)
         return
     await query.answer(t(lang, key), show_alert=key in ("moderation.not_allowed", "moderation.already_decided"))
     if decision is not None:
         await edit_buttons(query, None)
         await tell_members(context, decision)
         await jobs.deliver_alerts(context.bot, services(context).database, alerts)
+
+
+async def _open_for_editing(
+    session: AsyncSession, scope: AdminScope, opportunity_id: int, lang: str
+) -> tuple[str, list[View]]:
+    """Opens a pending listing as the admin's draft; returns a refusal key, or the preview to show."""
+    try:
+        view = await drafts.edit_listing_as_admin(session, scope, opportunity_id)
+    except NotAllowed:
+        return "moderation.not_allowed", []
+    except NotPending:
+        return "moderation.already_decided", []
+    names = await drafts.preview_organisations(session, scope.telegram_id, view.data)
+    return "", preview_messages(view.data, organisation_name(view.data, names), lang)
 
 
 async def _decide(
@@ -152,14 +178,18 @@ async def _reject(
 
 
 async def tell_members(context: ContextTypes.DEFAULT_TYPE, decision: Decision) -> None:
-    """Tells the organisation's members what was decided about their listing."""
+    """Tells the organisation's members what was decided about their listing, or that an admin edited it."""
     async with services(context).database.read_only() as session:
         languages = await languages_of(session, decision.member_ids)
     for member in decision.member_ids:
         lang = languages[member]
         title = line(decision.title, 120)
-        text = (t(lang, "moderation.member_approved", title=title) if decision.status == "published"
-                else t(lang, "moderation.member_rejected", title=title, reason=line(decision.reason or "", 1000)))
+        if decision.action == domain.ModerationAction.EDITED:
+            text = t(lang, "moderation.member_edited", title=title)
+        elif decision.status == "published":
+            text = t(lang, "moderation.member_approved", title=title)
+        else:
+            text = t(lang, "moderation.member_rejected", title=title, reason=line(decision.reason or "", 1000))
         await _tell(context, member, text, None)
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot.admins import admin_scope
 from bot.alerts import AlertDue, alerts_for_published_listing
+from bot.moderation.review import Decision
 from bot.posting import drafts
 from bot.posting.answers import Answer
-from bot.posting.drafts import DraftView, NoDraft, PostingServices, member_organisations
+from bot.posting.drafts import DraftView, NoDraft, PostingServices
 from bot.posting.steps import ORDER, Step
 from bot.posting.submit import SubmitResult, submit
 from bot.store.models import ListingDraft
@@ -19,11 +23,11 @@ from bot.telegram.callbacks import Callback, Kind
 from bot.telegram.handlers import moderation
 from bot.telegram.handlers.common import edit, pressed, refuse_stale, send, volunteer_of
 from bot.telegram.posting_buttons import (
-    EDIT_FIELDS, DraftAction, answer_of, duplicate_buttons, preview_buttons, question_buttons, resume_buttons,
+    EDIT_FIELDS, DraftAction, answer_of, duplicate_buttons, moderation_buttons, question_buttons, resume_buttons,
     typed_answer,
 )
 from bot.telegram.render.posting import (
-    duplicates_text, organisation_name, preview_details, problem_text, question_text,
+    duplicates_text, organisation_name, preview_messages, problem_text, question_text,
 )
 from bot.telegram.services import services
 from bot.telegram.views import View
@@ -32,6 +36,16 @@ from nlu.api import categorize
 from nlu.gazetteer import get_gazetteer
 
 KEY = "posting_services"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a draft action leads to: messages, alerts to send, a listing to moderate, an admin's edit to tell."""
+
+    messages: list[View]
+    alerts: list[AlertDue] = field(default_factory=list)
+    pending: int | None = None
+    edited: Decision | None = None
 
 
 def posting_services(context: ContextTypes.DEFAULT_TYPE) -> PostingServices:
@@ -113,34 +127,37 @@ async def draft_action(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query, callback = pressed(update)
     services_ = services(context)
     user_id = query.from_user.id
-    alerts: list[AlertDue] = []
-    pending: int | None = None
     async with services_.unit_of_work() as session:
         lang = (await volunteer_of(session, update)).language
         try:
-            messages, alerts, pending = await _act(session, context, callback, user_id, lang)
+            outcome = await _act(session, context, callback, user_id, lang)
         except NoDraft:
-            messages = []
-    await _show(update, messages, lang)
-    if alerts:
-        await jobs.deliver_alerts(context.bot, services_.database, alerts)
-    if pending is not None:
-        await moderation.notify_admins(context, pending)
+            outcome = Outcome([])
+    await _show(update, outcome.messages, lang)
+    if outcome.alerts:
+        await jobs.deliver_alerts(context.bot, services_.database, outcome.alerts)
+    if outcome.pending is not None:
+        await moderation.notify_admins(context, outcome.pending)
+    if outcome.edited is not None:
+        await moderation.tell_members(context, outcome.edited)
 
 
 async def _act(
     session: AsyncSession, context: ContextTypes.DEFAULT_TYPE, callback: Callback | None, user_id: int, lang: str
-) -> tuple[list[View], list[AlertDue], int | None]:
-    """Runs one draft action; returns the messages, the alerts to send and a listing to moderate."""
+) -> Outcome:
+    """Runs one draft action; returns the messages and what follows after the unit of work."""
     if callback is None or callback.kind is not Kind.DRAFT:
-        return [], [], None
+        return Outcome([])
     action, argument = callback.args
     services_ = posting_services(context)
     if action == DraftAction.CANCEL:
         await drafts.cancel(session, user_id)
-        return [View(t(lang, "posting.cancelled"))], [], None
+        return Outcome([View(t(lang, "posting.cancelled"))])
     if action in (DraftAction.SUBMIT, DraftAction.SUBMIT_ANYWAY):
-        result = await submit(session, services_, user_id, accept_duplicates=action == DraftAction.SUBMIT_ANYWAY)
+        # An admin's edit of a pending listing is checked against the presser's scope, looked up here.
+        scope = await admin_scope(session, user_id, admin_ids=services(context).settings.admin_ids)
+        result = await submit(session, services_, user_id, accept_duplicates=action == DraftAction.SUBMIT_ANYWAY,
+                              scope=scope)
         return await _submitted(session, result, user_id, lang)
     if action == DraftAction.BACK:
         view = await drafts.back(session, user_id)
@@ -153,8 +170,8 @@ async def _act(
     elif action == DraftAction.KEEP and argument < len(ORDER):
         view = await _keep(session, services_, user_id, ORDER[argument])
     else:
-        return [], [], None
-    return await draft_messages(session, view, user_id, lang), [], None
+        return Outcome([])
+    return Outcome(await draft_messages(session, view, user_id, lang))
 
 
 async def _keep(session: AsyncSession, services_: PostingServices, user_id: int, step: Step) -> DraftView:
@@ -166,30 +183,32 @@ async def _keep(session: AsyncSession, services_: PostingServices, user_id: int,
     return await drafts.answer(session, services_, user_id, step, Answer(text=kept))
 
 
-async def _submitted(
-    session: AsyncSession, result: SubmitResult, user_id: int, lang: str
-) -> tuple[list[View], list[AlertDue], int | None]:
-    """Says what became of a submission: published (alerts go out), waiting for review, or held back."""
+async def _submitted(session: AsyncSession, result: SubmitResult, user_id: int, lang: str) -> Outcome:
+    """Says what became of a submission: published (alerts go out), waiting for review, edited, or held back."""
     if result.duplicates:
-        return [View(duplicates_text(result.duplicates, lang), duplicate_buttons(lang))], [], None
+        return Outcome([View(duplicates_text(result.duplicates, lang), duplicate_buttons(lang))])
+    if result.draft_dropped and result.problem is not None:
+        return Outcome([View(t(lang, result.problem.key))])
     if result.problem is not None or result.opportunity_id is None:
         current = await drafts.current(session, user_id)
         messages = await draft_messages(session, current, user_id, lang)
         key = result.problem.key if result.problem else "posting.stale"
-        return [View(t(lang, key)), *messages], [], None
+        return Outcome([View(t(lang, key)), *messages])
+    if result.decision is not None:  # an admin's edit: the listing still waits for their decision
+        buttons = moderation_buttons(result.opportunity_id, result.decision.organisation_id, lang)
+        return Outcome([View(t(lang, "moderation.edited_done"), buttons)], edited=result.decision)
     if result.published:
         alerts = await alerts_for_published_listing(session, result.opportunity_id)
-        return [View(t(lang, "posting.published"))], alerts, None
-    return [View(t(lang, "posting.pending"))], [], result.opportunity_id
+        return Outcome([View(t(lang, "posting.published"))], alerts=alerts)
+    return Outcome([View(t(lang, "posting.pending"))], pending=result.opportunity_id)
 
 
 async def draft_messages(session: AsyncSession, view: DraftView, user_id: int, lang: str) -> list[View]:
     """Returns the messages that show a draft: the next question (after any problem), or the preview."""
     problem = problem_text(view.problem, lang) + "\n\n" if view.problem else ""
     if view.step is Step.PREVIEW:
-        names = dict(await member_organisations(session, user_id))
-        details = preview_details(view.data, organisation_name(view.data, names), lang)
-        return [View(problem + t(lang, "posting.preview_header")), View(details, preview_buttons(lang))]
+        names = await drafts.preview_organisations(session, user_id, view.data)
+        return preview_messages(view.data, organisation_name(view.data, names), lang, problem=problem)
     text = question_text(view.step, view.data, lang, candidates=bool(view.candidates))
     markup = question_buttons(view.step, view.data, lang, organisations=view.organisations,
                               candidates=view.candidates)

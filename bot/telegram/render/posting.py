@@ -11,9 +11,10 @@ from bot.posting.steps import Step
 from bot.posting.submit import Duplicate, listing_values
 from bot.posting.validate import Problem
 from bot.store.models import Opportunity
-from bot.telegram.posting_buttons import typed_answer
+from bot.telegram.posting_buttons import preview_buttons, typed_answer
 from bot.telegram.render.details import details_text
 from bot.telegram.render.text import line
+from bot.telegram.views import View
 from bot.texts import t
 
 QUESTIONS: dict[Step, str] = {
@@ -46,6 +47,14 @@ def question_text(step: Step, data: dict[str, Any], lang: str, *, candidates: bo
     if given is not None:
         text += "\n\n" + t(lang, "posting.current", value=line(given, 300))
     return text
+
+
+def preview_messages(data: dict[str, Any], organisation: str, lang: str, *, problem: str = "") -> list[View]:
+    """Returns the preview: a header (an admin's edit says so), then the listing with submit and edit buttons."""
+    moderating = bool(data.get("moderating"))
+    header = t(lang, "moderation.edit_header") if moderating else t(lang, "posting.preview_header")
+    details = preview_details(data, organisation, lang)
+    return [View(problem + header), View(details, preview_buttons(lang, moderating=moderating))]
 
 
 def problem_text(problem: Problem, lang: str) -> str:
