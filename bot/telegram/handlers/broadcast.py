@@ -26,7 +26,6 @@ from bot.telegram.broadcast_steps import Outcome, Step
 from bot.telegram.broadcasting import AnnouncementBot, wake_runner
 from bot.telegram.callbacks import BroadcastAction as Do
 from bot.telegram.callbacks import Callback
-from bot.telegram.handlers import fallback, search
 from bot.telegram.handlers.common import (
     edit, edit_buttons, pressed, pressed_in_own_chat, refuse_stale, send, volunteer_of,
 )
@@ -76,18 +75,7 @@ async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _show(update, context, outcome, scope, query)  # type: ignore[arg-type]
 
 
-async def answer_or_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Takes a text or photo as the answer to an admin's open announcement question; else searches as usual."""
-    if await _take_answer(update, context):
-        return
-    message = update.effective_message
-    if message is not None and message.text is not None:
-        await search.search_text(update, context)
-    else:
-        await fallback.media(update, context)
-
-
-async def _take_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def take_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """Answers the open announcement question; returns False when there is none (the usual case)."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:

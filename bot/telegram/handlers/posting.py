@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot.admins import admin_scope
 from bot.alerts import AlertDue, alerts_for_published_listing
@@ -70,13 +70,7 @@ async def post_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await send(update, message.text, message.markup)
 
 
-async def open_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Takes a message as the answer to the open draft question (or a rejection reason); else lets it pass."""
-    if await _draft_message(update, context) or await moderation.rejection_reason(update, context):
-        raise ApplicationHandlerStop
-
-
-async def _draft_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def draft_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """Answers the draft's open question with this message; tells whether there was one."""
     message, user_id = update.effective_message, update.effective_user.id  # type: ignore[union-attr]
     assert message is not None

@@ -11,7 +11,7 @@ from bot.telegram.callbacks import Kind, decode
 from bot.telegram.handlers import (
     alerts, fallback, interest, listings, location, moderation, my_listings, posting, privacy, search, settings, start,
 )
-from bot.telegram.handlers import broadcast
+from bot.telegram.handlers import broadcast, questions
 from bot.telegram.handlers.errors import on_error
 from bot.telegram.keyboards import MENU_KEYS
 from bot.texts import LANGUAGES, t
@@ -20,7 +20,7 @@ PRIVATE = filters.ChatType.PRIVATE
 GROUPS = filters.ChatType.GROUPS
 # Group -2 runs before everything else and may stop an update (the flood limit).
 GUARD_GROUP = -2
-# Group -1 then gives an open question (a draft's step, a rejection reason) its answer, stopping the update;
+# Group -1 then gives an open question (a draft's step, a rejection reason, an announcement) its answer, stopping the update;
 # with none open the message goes on to group 0, so the search never sees answers meant for the draft.
 OPEN_QUESTION_GROUP = -1
 
@@ -30,8 +30,9 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
     application.add_handler(TypeHandler(Update, fallback.flood_guard), group=GUARD_GROUP)
     application.add_handler(MessageHandler(
         PRIVATE & filters.UpdateType.MESSAGE & ~_MENU_LABELS
-        & ((filters.TEXT & ~filters.COMMAND) | filters.LOCATION | filters.Regex(r"^/(abbrechen|cancel)(@\w+)?$")),
-        posting.open_question), group=OPEN_QUESTION_GROUP)
+        & ((filters.TEXT & ~filters.COMMAND) | filters.LOCATION | filters.PHOTO
+           | filters.Regex(r"^/(abbrechen|cancel)(@\w+)?$")),
+        questions.route_answer), group=OPEN_QUESTION_GROUP)
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
 
@@ -90,9 +91,8 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         MessageHandler(PRIVATE & filters.LOCATION, location.location_shared),
         MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND,
                        search.search_edited),
-        # A text (or photo) answers an admin's open announcement question, else it is a search (photos: media).
-        MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO),
-                       broadcast.answer_or_search),
+        # Any other text is a search (answers to open questions were taken in group -1).
+        MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, search.search_text),
         MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
         # Groups: only /suche works there (above); /start, /hilfe, mentions and replies get the invitation.
         MessageHandler(GROUPS & (filters.COMMAND | _ADDRESSED), fallback.group_hint),
