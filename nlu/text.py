@@ -12,9 +12,10 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Lower-cases, spells umlauts out (ü -> ue, ß -> ss), drops other accents and squeezes spaces."""
     lowered = text.lower().translate(_UMLAUTS)
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped).strip()
+    if not lowered.isascii():  # German text is mostly ASCII once umlauts are spelled out: skip the slow part
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", lowered).strip()
 
 
 def fold_loose(text: str) -> str:
