@@ -161,3 +161,18 @@ async def test_cancel_at_the_preview_drops_the_draft_and_menu_labels_stay_menu_b
     assert "<b>Gassi gehen mit Tierheimhunden</b>" in preview.text  # the label did not become the title
     assert "Entwurf verworfen" in (await chat.send(CLUB, "/abbrechen")).text
     assert "Wie heißt deine Organisation" in (await chat.send(CLUB, "/anbieten")).text
+
+
+async def test_coming_back_hours_later_asks_to_continue_before_taking_the_text(chat: Chat, database: Database) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION)
+    async with database.unit_of_work() as session:
+        draft = (await session.execute(select(ListingDraft))).scalar_one()
+        draft.updated_at = draft.updated_at - timedelta(hours=5)
+    asked = await chat.send(CLUB, "Tierheim in Kassel")
+    assert "Du hast einen Entwurf" in asked.text
+    async with database.read_only() as session:
+        assert "title" not in (await session.execute(select(ListingDraft))).scalar_one().data
+    continued = await chat.press(CLUB, asked.button("Weitermachen"))
+    assert "Wie soll dein Angebot heißen" in continued.text
+    answered = await chat.send(CLUB, "Gassi gehen mit Tierheimhunden")
+    assert "Beschreib die Aufgabe" in answered.text

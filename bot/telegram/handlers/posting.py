@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -17,7 +17,6 @@ from bot.posting.answers import Answer
 from bot.posting.drafts import DraftView, NoDraft, PostingServices
 from bot.posting.steps import ORDER, Step
 from bot.posting.submit import SubmitResult, submit
-from bot.store.models import ListingDraft
 from bot.telegram import jobs
 from bot.telegram.callbacks import Callback, Kind
 from bot.telegram.handlers import moderation
@@ -36,6 +35,9 @@ from nlu.api import categorize
 from nlu.gazetteer import get_gazetteer
 
 KEY = "posting_services"
+
+# A draft untouched this long is not answered by the next message; the person is asked to continue first.
+LEFT_ALONE = timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -76,14 +78,21 @@ async def draft_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> b
     assert message is not None
     cancelling = bool(message.text and message.text.startswith("/"))  # only /abbrechen is routed here
     async with services(context).unit_of_work() as session:
-        step = await _draft_step(session, user_id)
+        draft = await drafts.load_draft(session, user_id)
+        step = None if draft is None else Step(draft.step)
         # The preview waits for buttons: a text there is a search, but /abbrechen still drops the draft.
-        if step is None or (step is Step.PREVIEW and not cancelling):
+        if draft is None or step is None or (step is Step.PREVIEW and not cancelling):
             return False
         lang = (await volunteer_of(session, update)).language
+        now = posting_services(context).clock()
         if cancelling:
             await drafts.cancel(session, user_id)
             messages = [View(t(lang, "posting.cancelled"))]
+        elif draft.updated_at is not None and now - draft.updated_at > LEFT_ALONE:
+            # Hours later the message may not be an answer at all: ask first, and count this as a visit so the
+            # next message answers the question again.
+            draft.updated_at = now
+            messages = [View(t(lang, "posting.resume"), resume_buttons(lang))]
         else:
             given = Answer(location=(message.location.latitude, message.location.longitude)) if message.location \
                 else Answer(text=message.text or "")
@@ -92,13 +101,6 @@ async def draft_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> b
     for reply in messages:
         await send(update, reply.text, reply.markup)
     return True
-
-
-async def _draft_step(session: AsyncSession, telegram_id: int) -> Step | None:
-    """Returns the step the person's draft waits at, read from the database (any process may have moved it)."""
-    step = await session.scalar(select(ListingDraft.step).where(ListingDraft.telegram_id == telegram_id)
-                                .order_by(ListingDraft.id.desc()).limit(1))
-    return None if step is None else Step(step)
 
 
 async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
