@@ -186,7 +186,8 @@ def _report(
             figures = Timings.percentiles(run.timings.by_kind.get(kind, []))
             count = len(run.timings.by_kind.get(kind, []))
             print(f"  {kind:<12}{figures['p50']:>8.2f}{figures['p95']:>8.2f}{count:>6}")
-        print(f"  widened: {run.widened} of {len(queries)} requests")
+        print(f"  radius or time widened: {run.widened} of {len(queries)} requests; "
+              f"free words found nothing: {run.words_let_go}")
     if scan is not None:
         scan_p50 = Timings.percentiles(scan.timings.samples)["p50"]
         for name, run in engines.items():

@@ -55,7 +55,8 @@ class EngineRun:
     precision: Precision = field(default_factory=Precision)
     subset_precision: Precision = field(default_factory=Precision)  # on the requests the scan also ran
     unwidened_precision: Precision = field(default_factory=Precision)  # the same requests, widen=False
-    widened: int = 0
+    widened: int = 0  # requests whose radius or time was relaxed
+    words_let_go: int = 0  # requests whose free words found nothing (reported as "keywords")
     ids: dict[str, list[int]] = field(default_factory=dict)
 
 
@@ -91,7 +92,8 @@ async def run_engine(
         run.precision.add(query, found, outcome.radius_km)
         if number < judged_subset:
             run.subset_precision.add(query, found, outcome.radius_km)
-        run.widened += any(step != "everywhere" for step in outcome.widened)
+        run.widened += any(step.startswith("radius") or step == "time" for step in outcome.widened)
+        run.words_let_go += "keywords" in outcome.widened
     for query in queries[:judged_subset]:  # like the scan: no widening (not timed)
         outcome = await _search(database, query, parsed, vocabularies, now, widen=False)
         found = [Found(hit.id, hit.categories, hit.lat, hit.lon, hit.time, hit.id in remote_ids)
