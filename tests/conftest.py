@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 
 from bot.settings import Settings, normalise_async_url
 from bot.store import migrate
 from bot.store.db import Database
+from bot.store.scratch import scratch_schema
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 
@@ -44,18 +44,8 @@ async def postgres_database() -> AsyncIterator[Database]:
     """Gives a migrated PostgreSQL database in a schema of its own (parallel runs never collide)."""
     if not POSTGRES_URL:
         pytest.skip("TEST_POSTGRES_URL is not set (PostgreSQL tests run in .ci/run)")
-    url = normalise_async_url(POSTGRES_URL)
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = Database(url)
-    async with admin.engine.begin() as connection:
-        await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    database = Database(url, schema=schema)
-    await database.prepare(upgrade=True)
-    yield database
-    await database.close()
-    async with admin.engine.begin() as connection:
-        await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    await admin.close()
+    async with scratch_schema(normalise_async_url(POSTGRES_URL), prefix="test") as database:
+        yield database
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

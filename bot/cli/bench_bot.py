@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import tempfile
 import time
@@ -19,7 +18,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import text
 from telegram import Update
 from telegram.ext import Application, TypeHandler
 
@@ -28,6 +26,7 @@ from bot.search.benchmark.queries import labelled_queries
 from bot.seed import seed_bench
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.store.scratch import scratch_schema
 from bot.telegram.app import build_application, serving
 from bot.telegram.local.api import ApiCall, LocalBotApi, LocalRequest
 from bot.telegram.local.updates import Person, UpdateFactory
@@ -62,17 +61,8 @@ def run(args: argparse.Namespace) -> int:
 
 async def _on_postgres(settings: Settings, args: argparse.Namespace) -> int:
     """Runs the benchmark in a fresh PostgreSQL schema, so no real data is touched."""
-    url = settings.sqlalchemy_url()
-    schema = f"bench_bot_{os.getpid()}"
-    admin = Database(url)
-    async with admin.engine.begin() as connection:
-        await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        return await _bench(settings, Database(url, schema=schema), args)
-    finally:
-        async with admin.engine.begin() as connection:
-            await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        await admin.close()
+    async with scratch_schema(settings.sqlalchemy_url(), prefix="bench_bot", migrate=False) as database:
+        return await _bench(settings, database, args)
 
 
 async def _bench(settings: Settings, database: Database, args: argparse.Namespace) -> int:

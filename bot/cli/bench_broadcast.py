@@ -20,20 +20,20 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select
 
 from bot.broadcasts import Audience, BroadcastRunner, DeliveryConfig, count_audience
 from bot.broadcasts.simulated import SimulatedTelegram
 from bot.domain import BroadcastStatus
 from bot.settings import normalise_async_url
 from bot.store.db import Database
+from bot.store.scratch import scratch_schema
 from bot.store.models import Broadcast, BroadcastDelivery, Volunteer
 
 PRESETS: dict[str, dict[str, Any]] = {
@@ -276,22 +276,8 @@ async def _throwaway(args: argparse.Namespace) -> AsyncIterator[Database]:
             print(f"kept {folder}") if args.keep else shutil.rmtree(folder, ignore_errors=True)
         return
     url = normalise_async_url(args.database_url)
-    schema = f"bench_broadcast_{uuid.uuid4().hex[:10]}"
-    admin = Database(url)
-    async with admin.engine.begin() as connection:
-        await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    database = Database(url, schema=schema)
-    try:
-        await database.prepare(upgrade=True)
+    async with scratch_schema(url, prefix="bench_broadcast", keep=args.keep) as database:
         yield database
-    finally:
-        await database.close()
-        if args.keep:
-            print(f"kept PostgreSQL schema {schema}")
-        else:
-            async with admin.engine.begin() as connection:
-                await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        await admin.close()
 
 
 def main() -> int:

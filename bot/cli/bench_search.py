@@ -13,7 +13,6 @@ import os
 import platform
 import tempfile
 import time
-import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
@@ -29,6 +28,7 @@ from bot.search.benchmark.queries import LabelledQuery, labelled_queries
 from bot.search.benchmark.runner import EngineRun, ScanRun, Timings, run_engine, run_scan
 from bot.settings import normalise_async_url
 from bot.store.db import Database
+from bot.store.scratch import scratch_schema
 
 
 def register_bench(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -104,23 +104,8 @@ async def _throwaway(backend: str, args: argparse.Namespace) -> AsyncIterator[Da
             await database.close()
             _remove(folder, keep=args.keep)
         return
-    url = _postgres_url(args)
-    schema = f"bench_search_{uuid.uuid4().hex[:10]}"
-    admin = Database(url)
-    async with admin.engine.begin() as connection:
-        await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    database = Database(url, schema=schema)
-    try:
-        await database.prepare(upgrade=True)
+    async with scratch_schema(_postgres_url(args), prefix="bench_search", keep=args.keep) as database:
         yield database
-    finally:
-        await database.close()
-        if args.keep:
-            print(f"kept PostgreSQL schema {schema}")
-        else:
-            async with admin.engine.begin() as connection:
-                await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        await admin.close()
 
 
 def _postgres_url(args: argparse.Namespace) -> str:
