@@ -15,15 +15,12 @@ import asyncio
 import os
 import platform
 import resource
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -33,7 +30,7 @@ from bot.broadcasts.simulated import SimulatedTelegram
 from bot.domain import BroadcastStatus
 from bot.settings import normalise_async_url
 from bot.store.db import Database
-from bot.store.scratch import scratch_schema
+from bot.store.scratch import scratch_schema, scratch_sqlite
 from bot.store.models import Broadcast, BroadcastDelivery, Volunteer
 
 PRESETS: dict[str, dict[str, Any]] = {
@@ -266,14 +263,8 @@ def _rss_mb() -> float:
 async def _throwaway(args: argparse.Namespace) -> AsyncIterator[Database]:
     """Yields a migrated empty database: a temporary SQLite file, or a new schema on the given PostgreSQL."""
     if not args.database_url:
-        folder = Path(tempfile.mkdtemp(prefix="ehrenamt-bench-broadcast-"))
-        database = Database(f"sqlite+aiosqlite:///{folder / 'bench.sqlite3'}")
-        try:
-            await database.prepare(upgrade=True)
+        async with scratch_sqlite(prefix="ehrenamt-bench-broadcast", keep=args.keep) as database:
             yield database
-        finally:
-            await database.close()
-            print(f"kept {folder}") if args.keep else shutil.rmtree(folder, ignore_errors=True)
         return
     url = normalise_async_url(args.database_url)
     async with scratch_schema(url, prefix="bench_broadcast", keep=args.keep) as database:

@@ -11,12 +11,10 @@ import argparse
 import asyncio
 import os
 import platform
-import tempfile
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
@@ -28,7 +26,7 @@ from bot.search.benchmark.queries import LabelledQuery, labelled_queries
 from bot.search.benchmark.runner import EngineRun, ScanRun, Timings, run_engine, run_scan
 from bot.settings import normalise_async_url
 from bot.store.db import Database
-from bot.store.scratch import scratch_schema
+from bot.store.scratch import scratch_schema, scratch_sqlite
 
 
 def register_bench(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -95,14 +93,8 @@ def _parse_all(queries: Sequence[LabelledQuery]) -> tuple[dict[str, Mapping[str,
 async def _throwaway(backend: str, args: argparse.Namespace) -> AsyncIterator[Database]:
     """Yields a migrated, empty database of its own: a temporary SQLite file or a new PostgreSQL schema."""
     if backend == "sqlite":
-        folder = Path(tempfile.mkdtemp(prefix="ehrenamt-bench-"))
-        database = Database(f"sqlite+aiosqlite:///{folder / 'bench.sqlite3'}")
-        try:
-            await database.prepare(upgrade=True)
+        async with scratch_sqlite(prefix="ehrenamt-bench", keep=args.keep) as database:
             yield database
-        finally:
-            await database.close()
-            _remove(folder, keep=args.keep)
         return
     async with scratch_schema(_postgres_url(args), prefix="bench_search", keep=args.keep) as database:
         yield database
@@ -117,15 +109,6 @@ def _postgres_url(args: argparse.Namespace) -> str:
         raise SystemExit("no PostgreSQL server: pass --postgres-url or set TEST_POSTGRES_URL")
     return normalise_async_url(url)
 
-
-def _remove(folder: Path, *, keep: bool) -> None:
-    """Deletes the temporary SQLite folder, or says where it is."""
-    if keep:
-        print(f"kept SQLite file {folder / 'bench.sqlite3'}")
-        return
-    for path in folder.iterdir():
-        path.unlink()
-    folder.rmdir()
 
 
 async def _seed(database: Database, count: int, now: datetime) -> float:

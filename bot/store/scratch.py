@@ -1,10 +1,13 @@
-"""Throw-away databases for benchmarks and tests: a PostgreSQL schema of their own, never the real data."""
+"""Throw-away databases for benchmarks and tests: a temporary SQLite file or a PostgreSQL schema, never real data."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from sqlalchemy import text
 
@@ -36,3 +39,19 @@ async def scratch_schema(url: str, *, prefix: str, keep: bool = False, migrate: 
                     await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     finally:
         await admin.close()
+
+
+@asynccontextmanager
+async def scratch_sqlite(*, prefix: str, keep: bool = False) -> AsyncIterator[Database]:
+    """Yields a migrated Database in a temporary SQLite file; deletes the folder afterwards unless kept."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
+    database = Database(f"sqlite+aiosqlite:///{folder / 'bench.sqlite3'}")
+    try:
+        await database.prepare(upgrade=True)
+        yield database
+    finally:
+        await database.close()
+        if keep:
+            print(f"kept SQLite file {folder / 'bench.sqlite3'}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
