@@ -67,6 +67,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def far_apart(places: Iterable[Place], km: float) -> list[Place]:
+    """Keeps the first (best) place of each group of same-named places closer than km to each other."""
+    kept: list[Place] = []
+    for place in places:
+        if all(haversine_km(place.lat, place.lon, other.lat, other.lon) > km for other in kept):
+            kept.append(place)
+    return kept
+
+
 def surface_key(text: str) -> str:
     """Folds a name for look-up; "Frankfurt / Main" and "Frankfurt/Main" give the same key."""
     if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.posting.answers import Answer
 from bot.posting.validate import Invalid, clean_text
-from nlu.gazetteer import Gazetteer, Place, haversine_km
+from nlu.gazetteer import Gazetteer, Place, far_apart
 
 # Places of the same name closer than this are the same town for a listing; farther apart, the person picks.
 SAME_PLACE_KM = 25.0
@@ -37,19 +37,10 @@ def resolve_place(answer: Answer, gazetteer: Gazetteer) -> dict[str, Any]:
     if not matches:
         suggestions = [place.name for place in gazetteer.search(text, limit=3)] if text else []
         raise Invalid("posting.invalid.place", suggestions=", ".join(suggestions))
-    distinct = _far_apart(matches)
+    distinct = far_apart(matches, SAME_PLACE_KM)
     if len(distinct) > 1:
         return {"candidates": [_as_dict(place) for place in distinct[:MAX_CANDIDATES]]}
     return {"place": _as_dict(matches[0])}
-
-
-def _far_apart(places: list[Place]) -> list[Place]:
-    """Keeps the best place of each cluster of same-named places (they come best first)."""
-    kept: list[Place] = []
-    for place in places:
-        if all(haversine_km(place.lat, place.lon, other.lat, other.lon) > SAME_PLACE_KM for other in kept):
-            kept.append(place)
-    return kept
 
 
 def _as_dict(place: Place, *, lat: float | None = None, lon: float | None = None) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nlu.gazetteer import Place, get_gazetteer, haversine_km
+from nlu.gazetteer import Place, far_apart, get_gazetteer
 
 from bot.search.model import PlaceRef
 
@@ -27,7 +27,7 @@ def place_answer(text: str) -> list[PlaceRef]:
     name = _CUE.sub("", text.strip()).strip(" .,!?")
     if not name or len(name) > 80:
         return []
-    return [as_ref(place) for place in _distinct(gazetteer.lookup(name))][:MAX_CANDIDATES]
+    return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]
 
 
 def shared_location(lat: float, lon: float) -> PlaceRef | None:
@@ -41,12 +41,3 @@ def shared_location(lat: float, lon: float) -> PlaceRef | None:
 def as_ref(place: Place) -> PlaceRef:
     """Returns a gazetteer place as a search centre."""
     return PlaceRef(name=place.name, lat=place.lat, lon=place.lon, state=place.state, postal_code=place.postal_code)
-
-
-def _distinct(places: list[Place]) -> list[Place]:
-    """Keeps the best of each cluster of same-named places (they come best first)."""
-    kept: list[Place] = []
-    for place in places:
-        if all(haversine_km(place.lat, place.lon, other.lat, other.lon) > SAME_PLACE_KM for other in kept):
-            kept.append(place)
-    return kept
