@@ -32,7 +32,7 @@ class NotReportable(LookupError):
 
 
 async def report_interest(
-    session: AsyncSession, volunteer: Volunteer, opportunity_id: int, *, shared_name: str
+    session: AsyncSession, volunteer: Volunteer, opportunity_id: int, *, shared_name: str, now: datetime
 ) -> InterestNotice:
     """Records the interest (the volunteer agreed to share their name) and returns the notice to send."""
     listing = await session.get(Opportunity, opportunity_id)
@@ -41,7 +41,8 @@ async def report_interest(
     members = tuple(await _member_ids(session, listing.organisation_id))
     if not members:
         raise NotReportable(opportunity_id)
-    report = InterestReport(opportunity_id=listing.id, volunteer_id=volunteer.id, shared_name=shared_name[:200])
+    report = InterestReport(opportunity_id=listing.id, volunteer_id=volunteer.id, shared_name=shared_name[:200],
+                            created_at=now)
     try:
         async with session.begin_nested():
             session.add(report)

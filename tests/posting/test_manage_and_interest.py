@@ -74,10 +74,10 @@ async def test_interest_reaches_members_once_and_is_reminded_when_unanswered(dat
         volunteer = Volunteer(telegram_id=31337)
         session.add(volunteer)
         await session.flush()
-        notice = await interest.report_interest(session, volunteer, listing_id, shared_name="Mila K. (@mila)")
+        notice = await interest.report_interest(session, volunteer, listing_id, shared_name="Mila K. (@mila)", now=NOW)
         assert notice.member_ids == (CLUB,) and notice.volunteer_telegram_id == 31337
         with pytest.raises(interest.NotReportable):
-            await interest.report_interest(session, volunteer, listing_id, shared_name="Mila")
+            await interest.report_interest(session, volunteer, listing_id, shared_name="Mila", now=NOW)
     async with database.unit_of_work() as session:
         assert await interest.reminders_due(session, now=NOW + timedelta(days=2)) == []
         due = await interest.reminders_due(session, now=NOW + timedelta(days=4))

@@ -35,7 +35,8 @@ async def interest_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             key = "interest.consent"
         elif action == InterestAction.SHARE:
             try:
-                notice = await report_interest(session, volunteer, id_, shared_name=user.full_name)
+                notice = await report_interest(session, volunteer, id_, shared_name=user.full_name,
+                                               now=utcnow())
                 key = "interest.sent"
             except NotReportable:
                 key = "interest.not_possible"
