@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
-from bot.store import migrate
+from bot.store import inline_sqlite, migrate
 
 
 class Database:
@@ -66,7 +67,7 @@ class Database:
 
 
 def _create_engine(url: str, *, echo: bool, schema: str | None = None) -> AsyncEngine:
-    """Creates the engine; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
+    """Creates the engine; SQLite runs in the loop's thread (inline_sqlite) with WAL and foreign keys."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         connect_args = {"server_settings": {"search_path": schema}} if schema else {}
@@ -76,7 +77,9 @@ def _create_engine(url: str, *, echo: bool, schema: str | None = None) -> AsyncE
         )
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, echo=echo)
+    # The URL's own options (a file: URI, say) as SQLAlchemy would pass them to sqlite3.connect.
+    (database,), options = SQLiteDialect_aiosqlite().create_connect_args(parsed)
+    engine = create_async_engine(url, echo=echo, async_creator=inline_sqlite.connector(database, **options))
     event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -87,5 +90,4 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()

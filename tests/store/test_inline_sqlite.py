@@ -1,0 +1,102 @@
+"""SQLite runs in the loop's thread, and neither a lock held elsewhere nor a long batch stalls the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from bot.store import inline_sqlite
+from bot.store.db import Database
+
+INSERT = text("INSERT INTO notes (body) VALUES (:body)")
+
+
+@pytest.fixture
+async def database(tmp_path: Path) -> AsyncIterator[Database]:
+    """An SQLite database with one small table."""
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'inline.sqlite3'}")
+    async with database.engine.begin() as connection:
+        await connection.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"))
+    yield database
+    await database.close()
+
+
+class Ticker:
+    """Counts how often the loop ran it, every millisecond, while the test does something else."""
+
+    def __init__(self) -> None:
+        self.ticks = 0
+        self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(0.001)
+            self.ticks += 1
+
+    def stop(self) -> int:
+        self._task.cancel()
+        return self.ticks
+
+
+async def test_statements_run_in_the_event_loops_own_thread(database: Database) -> None:
+    async with database.engine.connect() as connection:
+        raw = await connection.get_raw_connection()
+        await raw.driver_connection.create_function("thread_id", 0, threading.get_ident)
+        assert (await connection.execute(text("SELECT thread_id()"))).scalar_one() == threading.get_ident()
+
+
+async def test_a_write_waits_for_another_connections_lock_while_the_loop_goes_on(database: Database) -> None:
+    async with database.engine.connect() as holder, database.engine.connect() as waiter:
+        await holder.execute(INSERT, {"body": "first"})  # holds the write lock until it commits
+        ticker = Ticker()
+
+        async def commit_later() -> None:
+            await asyncio.sleep(0.15)
+            await holder.commit()
+
+        releasing = asyncio.create_task(commit_later())
+        await waiter.execute(INSERT, {"body": "second"})  # locked at first: waits without blocking the loop
+        await waiter.commit()
+        await releasing
+        assert ticker.stop() >= 20
+    async with database.read_only() as session:
+        assert (await session.execute(text("SELECT body FROM notes ORDER BY id"))).scalars().all() == [
+            "first", "second"]
+
+
+async def test_a_lock_held_too_long_elsewhere_ends_in_database_is_locked(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inline_sqlite, "LOCK_WAIT_SECONDS", 0.1)
+    other_process = sqlite3.connect(tmp_path / "inline.sqlite3", isolation_level=None)
+    other_process.execute("BEGIN IMMEDIATE")
+    try:
+        async with database.engine.connect() as connection:
+            with pytest.raises(OperationalError, match="database is locked"):
+                await connection.execute(INSERT, {"body": "blocked"})
+    finally:
+        other_process.execute("ROLLBACK")
+        other_process.close()
+    async with database.unit_of_work() as session:  # the lock is gone: writing works again
+        await session.execute(INSERT, {"body": "later"})
+
+
+async def test_a_long_batch_lets_other_tasks_run_in_between(database: Database) -> None:
+    ticker = Ticker()
+    await asyncio.sleep(0)
+    async with database.unit_of_work() as session:
+        for number in range(3_000):
+            await session.execute(INSERT, {"body": f"note {number}"})
+    assert ticker.stop() >= 3
+
+
+def test_only_busy_errors_count_as_locked() -> None:
+    assert inline_sqlite.is_locked(sqlite3.OperationalError("database is locked"))
+    assert not inline_sqlite.is_locked(sqlite3.OperationalError("no such table: notes"))
