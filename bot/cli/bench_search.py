@@ -17,7 +17,6 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bot.cli.common import Progress
@@ -112,21 +111,12 @@ def _postgres_url(args: argparse.Namespace) -> str:
 
 
 async def _seed(database: Database, count: int, now: datetime) -> float:
-    """Seeds the benchmark listings with the demo composer, refreshes planner statistics; returns seconds."""
+    """Seeds the benchmark listings with the demo composer (which refreshes planner statistics); returns seconds."""
     from bot.seed.writer import seed_bench
 
     started = time.perf_counter()
     await seed_bench(database, count, today=now.date(), progress=Progress("seeding", count))
-    seconds = time.perf_counter() - started
-    async with database.engine.connect() as connection:
-        if database.is_sqlite:
-            await connection.execute(text("ANALYZE"))
-            await connection.commit()
-        else:
-            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-            await autocommit.execute(text("VACUUM ANALYZE opportunities"))
-            await autocommit.execute(text("ANALYZE search_terms"))
-    return seconds
+    return time.perf_counter() - started
 
 
 def _report(

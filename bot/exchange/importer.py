@@ -95,6 +95,8 @@ async def import_listings(
     else:
         report.skipped = report.invalid
         report.written = not dry_run and report.valid > 0
+    if report.written:
+        await database.refresh_statistics()
     report.seconds = time.monotonic() - started
     return report
 

@@ -1,12 +1,12 @@
-"""A small builder for the search's SQL text: numbers typed as doubles, a person's words always bound.
+"""A small builder for the search's SQL text: every value bound, numbers typed as doubles.
 
 The search statement changes shape with the request (categories, words, time families, place), and
 building it as SQLAlchemy expressions cost more than running it: plain SQL text is cheap to make.
-Numbers the code computed (coordinates, weights, bitmasks) are written into PostgreSQL's text: with
-them bound, requests of one shape shared a prepared statement, and after five runs PostgreSQL's generic
-plan ignored where and what was searched (450 ms instead of 6 ms for "Krötenzaun in Frankfurt"). SQLite
-plans every statement with its values, so there they stay bound. Either way they are doubles, so both
-databases do the same arithmetic.
+Values are bound, so requests of one shape share one text, which asyncpg prepares once per connection
+(a round trip and the result decoder saved on every later search). PostgreSQL plans each execution with its
+values, because bot.store.db sets plan_cache_mode=force_custom_plan: its generic plan, chosen after five
+runs of a prepared statement, ignored where and what was searched (450 ms instead of 6 ms for "Krötenzaun in
+Frankfurt"). Numbers are doubles on both databases, so both do the same arithmetic.
 """
 
 from __future__ import annotations
@@ -37,15 +37,17 @@ class SqlText:
         return f":{name}"
 
     def number(self, value: float) -> str:
-        """Returns a number computed by the code as a double: bound on SQLite, written out on PostgreSQL."""
+        """Binds a number computed by the code (coordinates, weights) as a double precision value."""
         number = float(value)
         if not math.isfinite(number):
             raise ValueError(f"not a finite number: {value!r}")
-        return self.bind(number) if self.is_sqlite else f"CAST({number!r} AS DOUBLE PRECISION)"
+        placeholder = self.bind(number)
+        return placeholder if self.is_sqlite else f"CAST({placeholder} AS DOUBLE PRECISION)"
 
     def integer(self, value: int) -> str:
-        """Returns an integer computed by the code (a bitmask, a limit): bound on SQLite, written out on PostgreSQL."""
-        return self.bind(int(value)) if self.is_sqlite else str(int(value))
+        """Binds an integer computed by the code (a bitmask, a limit)."""
+        placeholder = self.bind(int(value))
+        return placeholder if self.is_sqlite else f"CAST({placeholder} AS BIGINT)"
 
     def true(self, column: str) -> str:
         """Returns a condition that a boolean column is true, as the partial indexes spell it."""

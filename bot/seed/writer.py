@@ -68,6 +68,7 @@ async def seed_demo(database: Database, *, today: date | None = None, seed: int 
     batches = demo_batches(today=today or seed_day(), seed=seed, batch_size=DEMO_BATCH, only=only)
     organisations, opportunities = await write_batches(database, _remember(batches, written), progress=progress)
     removed = await _remove_others(database, DEMO_SOURCE, written)
+    await database.refresh_statistics()
     return SeedReport(DEMO_SOURCE, organisations, opportunities, removed, time.monotonic() - started)
 
 
@@ -78,6 +79,7 @@ async def seed_bench(database: Database, count: int, *, today: date | None = Non
     removed = await clear_source(database, BENCH_SOURCE) if replace else 0
     batches = bench_batches(count, today=today or seed_day(), seed=seed, batch_size=batch_size)
     organisations, opportunities = await write_batches(database, batches, progress=progress)
+    await database.refresh_statistics()
     return SeedReport(BENCH_SOURCE, organisations, opportunities, removed, time.monotonic() - started)
 
 

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -56,6 +56,23 @@ class Database:
         if current != head:
             raise migrate.SchemaOutOfDate(current, head)
 
+    async def refresh_statistics(self) -> None:
+        """Updates the planner's statistics after a bulk write (seeding, import), so the next search plans well.
+
+        PostgreSQL's autovacuum gets there too, but only minutes later; until then a freshly loaded table has
+        no statistics and the search's plans were 3 to 10 times slower (measured on the bot benchmark).
+        VACUUM also marks the pages all-visible, which the covering indexes' index-only scans need.
+        """
+        async with self.engine.connect() as connection:
+            if self.is_sqlite:
+                await connection.execute(text("ANALYZE"))
+                await connection.commit()
+                return
+            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await autocommit.execute(text("VACUUM ANALYZE opportunities"))
+            await autocommit.execute(text("ANALYZE organisations"))
+            await autocommit.execute(text("ANALYZE search_terms"))
+
     async def run_sync(self, function: Any) -> Any:
         """Runs a synchronous migration function on one of this engine's connections."""
         async with self.engine.begin() as connection:
@@ -70,7 +87,9 @@ def _create_engine(url: str, *, echo: bool, schema: str | None = None) -> AsyncE
     """Creates the engine; SQLite runs in the loop's thread (inline_sqlite) with WAL and foreign keys."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        connect_args = {"server_settings": {"search_path": schema}} if schema else {}
+        # Plans per execution with its values (see bot.search.sql); no JIT compiling for millisecond queries.
+        settings = {"plan_cache_mode": "force_custom_plan", "jit": "off", **({"search_path": schema} if schema else {})}
+        connect_args = {"server_settings": settings}
         # pre_ping lets a pooled connection notice that the server restarted instead of failing a request.
         return create_async_engine(
             url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=10, connect_args=connect_args
