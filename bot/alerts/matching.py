@@ -22,7 +22,7 @@ from bot.listings_view import is_active
 from bot.search.geo import Frame
 from bot.store.models import AlertDelivery, Opportunity, Organisation, SavedSearch, Volunteer
 from bot.store.types import utcnow
-from bot.volunteers.dialect import dialect_insert
+from bot.store.dialect import dialect_insert
 
 INSERT_CHUNK = 500
 

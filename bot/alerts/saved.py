@@ -14,7 +14,7 @@ from bot.search.criteria import Criteria
 from bot.search.model import Refinement
 from bot.store.models import SavedSearch, Volunteer
 from bot.store.types import utcnow
-from bot.volunteers.dialect import dialect_insert
+from bot.store.dialect import dialect_insert
 
 # Each saved search costs work for every new listing nearby; a person rarely needs more than a handful.
 MAX_SAVED_SEARCHES = 20

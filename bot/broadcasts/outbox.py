@@ -14,16 +14,16 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Integer, String, any_, exists, func, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.broadcasts.audience import Audience, groups, page_query
 from bot.broadcasts.sending import Announcement
 from bot.domain import BroadcastStatus, DeliveryState
 from bot.store.db import Database
-from bot.store.models import Broadcast, BroadcastDelivery, Volunteer
+from bot.store.dialect import insert_for
+from bot.store.models import Broadcast, BroadcastDelivery
 from bot.store.types import utcnow
+from bot.volunteers.profile import blocked_people
 
 DELIVERIES = BroadcastDelivery.__table__
 BROADCASTS = Broadcast.__table__
@@ -146,8 +146,7 @@ async def _write_page(
 
 async def _insert_ignoring_duplicates(session: AsyncSession, dialect: str, rows: Any) -> int:
     """Copies (broadcast_id, chat_id, state, attempts) rows into the outbox, skipping existing recipients."""
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(DELIVERIES).from_select(["broadcast_id", "chat_id", "state", "attempts"], rows)
+    statement = insert_for(dialect, DELIVERIES).from_select(["broadcast_id", "chat_id", "state", "attempts"], rows)
     result = await session.execute(statement.on_conflict_do_nothing(index_elements=["broadcast_id", "chat_id"]))
     return max(int(result.rowcount or 0), 0)  # type: ignore[attr-defined]
 
@@ -198,11 +197,9 @@ async def record(database: Database, outcomes: Sequence[Outcome], *, worker: str
                 .values(**values)
             )
         if blocked:
-            # Stop sending them anything else too: alerts and later broadcasts check this flag.
-            volunteers = Volunteer.__table__
-            await connection.execute(
-                update(volunteers).where(_among(volunteers.c.telegram_id, blocked, dialect)).values(blocked=True)
-            )
+            # Stop sending them anything else too: alerts and later broadcasts check this flag, which is
+            # also kept for organisations' contacts who never searched themselves.
+            await connection.execute(blocked_people(dialect, blocked, now=now))
 
 
 def _among(column: Any, values: Sequence[int], dialect: str) -> Any:

@@ -18,7 +18,7 @@ from bot.links.payload import (
 )
 from bot.search.model import PlaceRef, Refinement
 from bot.store.models import SharedSearch
-from bot.volunteers.dialect import dialect_insert
+from bot.store.dialect import dialect_insert
 
 CODE_LENGTH = 12
 MAX_TEXT = 4096

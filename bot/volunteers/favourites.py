@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.listings_view import is_active
 from bot.store.models import Favourite, Opportunity, Organisation, Volunteer
 from bot.store.types import utcnow
-from bot.volunteers.dialect import dialect_insert
+from bot.store.dialect import dialect_insert
 
 
 @dataclass(frozen=True, slots=True)

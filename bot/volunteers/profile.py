@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,7 +13,7 @@ from bot.categories import is_category
 from bot.domain import AlertMode
 from bot.store.models import SavedSearch, Volunteer
 from bot.store.types import utcnow
-from bot.volunteers.dialect import dialect_insert
+from bot.store.dialect import dialect_insert, insert_for
 
 LANGUAGES = ("de", "en")
 # Interests feed broadcast targeting only; a handful of recent ones says enough and keeps the row small.
@@ -97,4 +98,20 @@ async def mark_blocked(session: AsyncSession, telegram_id: int) -> bool:
     result = await session.execute(
         update(Volunteer).where(Volunteer.telegram_id == telegram_id).values(blocked=True, updated_at=utcnow())
     )
-    return bool(result.rowcount)
+    if result.rowcount:
+        return True
+    await session.execute(blocked_people(session.get_bind().dialect.name, [telegram_id], now=utcnow()))
+    return False
+
+
+def blocked_people(dialect: str, telegram_ids: Iterable[int], *, now: datetime) -> Any:
+    """Returns the upsert that flags people who blocked the bot, also those without a volunteer row yet.
+
+    An organisation's contact may never have searched; the row then holds nothing but the flag, so the
+    next announcement or notice leaves them out too. Writing to the bot again clears it (first contact).
+    """
+    rows = [dict(telegram_id=telegram_id, language="de", interests=[], alert_mode=AlertMode.IMMEDIATE.value,
+                 announcements=True, blocked=True, created_at=now, updated_at=now)
+            for telegram_id in sorted(set(telegram_ids))]
+    statement = insert_for(dialect, Volunteer.__table__).values(rows)
+    return statement.on_conflict_do_update(index_elements=["telegram_id"], set_={"blocked": True, "updated_at": now})

@@ -22,7 +22,7 @@ from bot.domain import BroadcastStatus
 from bot.store.db import Database
 from bot.store.models import Broadcast, BroadcastDelivery, Volunteer
 from tests.broadcasts.broadcast_helpers import (
-    FAST, ScriptedSender, add, delivery_states, in_kassel, outbox_size, running_broadcast,
+    FAST, ScriptedSender, add, add_contacts, delivery_states, in_kassel, outbox_size, running_broadcast,
 )
 
 SENT = ("sent", None)
@@ -85,6 +85,19 @@ async def test_blocked_person_is_marked_never_retried_and_left_out_of_later_broa
     second = await running_broadcast(any_database)
     await BroadcastRunner(any_database, sender, config=FAST).run_until_idle()
     assert 2 not in await delivery_states(any_database, second)
+
+
+async def test_a_contact_who_blocked_the_bot_is_left_out_of_later_broadcasts_too(any_database: Database) -> None:
+    await add_contacts(any_database, "Tafel Kassel e.V.", [301, 302], state="Hessen", district="Kassel")
+    contacts = Audience(volunteers=False, contacts=True)
+    sender = ScriptedSender(script={301: [Blocked("403 Forbidden: bot was blocked by the user")]})
+    first = await running_broadcast(any_database, contacts)
+    await BroadcastRunner(any_database, sender, config=FAST).run_until_idle()
+    assert (await delivery_states(any_database, first))[301][0] == "blocked"
+    second = await running_broadcast(any_database, contacts)
+    await BroadcastRunner(any_database, sender, config=FAST).run_until_idle()
+    assert await delivery_states(any_database, second) == {302: SENT}
+    assert [chat for _, chat in sender.calls].count(301) == 1
 
 
 async def test_chat_not_found_and_rejected_requests_fail_without_retry(any_database: Database) -> None:

@@ -1,4 +1,4 @@
-"""INSERT ... ON CONFLICT for whichever database the session is bound to."""
+"""INSERT ... ON CONFLICT for whichever database a session or statement is for."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 def dialect_insert(session: AsyncSession, table: Any) -> Any:
     """Returns an INSERT for the session's database that supports on_conflict_do_nothing/update."""
-    bind = session.get_bind()
-    insert = pg_insert if bind.dialect.name == "postgresql" else sqlite_insert
-    return insert(table)
+    return insert_for(session.get_bind().dialect.name, table)
+
+
+def insert_for(dialect: str, table: Any) -> Any:
+    """Returns an INSERT with on_conflict_do_nothing/update for the named database dialect."""
+    return (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
