@@ -4,7 +4,7 @@ How it fits together
     announce.py   the admin's use cases (draft, audience, preview, confirm, cancel, list, progress)
     audience.py   who is reached (SQL selections, counting, regional limits)
     outbox.py     one row per recipient; claim, record, recover, finish (short transactions)
-    engine.py     claims rows, paces sends (limits.py), records each outcome right after the send
+    engine.py     claims rows, paces sends (limits.py, pacing.py), records each outcome right after the send
     runner.py     the background service of a bot process: schedules, serves, finishes, reports
     sending.py    the Sender protocol and its typed errors; telegram_sender.py implements it with PTB
 
@@ -34,9 +34,10 @@ Cancel
     not yet sent ends as failed with reason "cancelled", so a cancelled broadcast has no open rows either.
 
 Several processes
-    Each process paces itself: with N processes running a BroadcastRunner, the global rate is N times
-    BROADCAST_RATE_PER_SECOND, and the one-message-per-second gate per chat holds within a process only.
-    Run the runner in one process, or divide the rate by N.
+    Processes on one PostgreSQL share the rate (pacing.py): before sending a claim they reserve its send
+    time in one row, so together they keep to BROADCAST_RATE_PER_SECOND, and a 429 seen by one pauses all
+    of them within one claim. The one-message-per-second gate per chat holds within a process; a chat
+    gets one row per broadcast, so only two broadcasts running at once could reach it twice in a second.
 """
 
 from bot.broadcasts.announce import (

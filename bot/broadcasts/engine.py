@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
-from bot.broadcasts import outbox
+from bot.broadcasts import outbox, pacing
 from bot.broadcasts.config import DeliveryConfig
 from bot.broadcasts.limits import ChatGate, RateLimiter
 from bot.broadcasts.outbox import Claimed, Outcome
@@ -146,6 +146,8 @@ class DeliveryEngine:
         self._waiting = 0
         self._room = asyncio.Event()
         self._stopping = False
+        # Several processes may share a PostgreSQL: they reserve send time together (pacing.py).
+        self.shares_pacing = not database.is_sqlite and config.rate_per_second is not None
 
     def start(self) -> None:
         """Starts the outcome writer."""
@@ -204,6 +206,8 @@ class DeliveryEngine:
         finally:
             for _ in range(taken - len(rows)):  # slots of rows not claimed, or of a failed claim
                 self._slots.release()
+        if rows and self.shares_pacing:
+            await self._reserve(len(rows))
         self._waiting += len(rows)
         for row in rows:
             task = asyncio.create_task(self._send(row, announcement))
@@ -222,6 +226,25 @@ class DeliveryEngine:
                 return False
         await asyncio.sleep(0.05)  # the audience writer is behind, or another process holds the rows
         return True
+
+    async def _reserve(self, count: int) -> None:
+        """Reserves the send time of `count` claimed rows with the other processes, and honours their pauses."""
+        try:
+            reservation = await self.shield.run(pacing.reserve(
+                self.database, count, interval=self.limiter.interval, not_before=self.limiter.free_in()))
+        except DBAPIError:
+            log.warning("could not reserve broadcast send time; pacing this claim alone", exc_info=True)
+            return
+        if reservation.paused_for > 0:
+            self.limiter.pause(reservation.paused_for)
+        self.limiter.start_block_in(reservation.starts_in)
+
+    async def _pause_everyone(self, seconds: float) -> None:
+        """Tells the other processes about a 429, so that they pause too."""
+        try:
+            await self.shield.run(pacing.pause_everyone(self.database, seconds))
+        except DBAPIError:
+            log.warning("could not share a flood-control pause", exc_info=True)
 
     async def _take_slots(self, wanted: int) -> int:
         """Waits for one free request slot, then takes up to `wanted` without waiting."""
@@ -267,6 +290,8 @@ class DeliveryEngine:
             except RateLimited as error:
                 log.info("flood control: all broadcasts wait %.1f s", error.retry_after)
                 self.limiter.pause(error.retry_after)
+                if self.shares_pacing:
+                    await self._pause_everyone(error.retry_after)
                 self.outcomes["rate_limited"] += 1
                 return Outcome(row.id, row.chat_id, DeliveryState.PENDING, attempts - 1)
             except Blocked as error:

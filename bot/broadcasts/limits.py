@@ -28,6 +28,19 @@ class RateLimiter:
         self.paused_seconds = 0.0  # total pause time, for reports and the benchmark
 
     @property
+    def interval(self) -> float:
+        """Returns the seconds between two send slots (0: no limit)."""
+        return self._interval
+
+    def free_in(self) -> float:
+        """Returns the seconds until the next free send slot (0: one is free now)."""
+        return max(0.0, self._next_slot - self._clock())
+
+    def start_block_in(self, seconds: float) -> None:
+        """Hands out no slot earlier than `seconds` from now (send time reserved with other processes)."""
+        self._next_slot = max(self._next_slot, self._clock() + seconds)
+
+    @property
     def paused(self) -> bool:
         """Tells whether a pause is in force now."""
         return self._clock() < self._resume_at

@@ -73,3 +73,42 @@ async def test_rows_of_a_dead_process_are_failed_once_their_lease_runs_out(
     assert states[5] == states[6] == ("failed", "unknown after crash")
     assert {state for state, _ in states.values()} <= {"sent", "failed"}
     assert max(sender.delivered.values()) == 1 and sender.delivered[5] == sender.delivered[6] == 0
+
+
+def _most_in_any_second(times: list[float]) -> int:
+    """Returns the most sends that fell into any one-second window."""
+    times = sorted(times)
+    return max(sum(1 for other in times[index:] if other < start + 1.0) for index, start in enumerate(times))
+
+
+async def test_two_workers_together_keep_to_one_global_rate(
+    postgres_database: Database, second_process: Database
+) -> None:
+    chats = list(range(1, 61))
+    await add(postgres_database, [in_kassel(chat) for chat in chats])
+    sender = ScriptedSender(latency=0.002)
+    await running_broadcast(postgres_database)
+    config = replace(FAST, rate_per_second=20.0, max_in_flight=4)
+    first = BroadcastRunner(postgres_database, sender, config=config, worker="process-a")
+    second = BroadcastRunner(second_process, sender, config=config, worker="process-b")
+    await asyncio.wait_for(asyncio.gather(first.run_until_idle(), second.run_until_idle()), timeout=60)
+    times = [moment for moment, _ in sender.calls]
+    assert sender.delivered == {chat: 1 for chat in chats}
+    assert first.engine.outcomes["sent"] > 10 and second.engine.outcomes["sent"] > 10  # both really sent
+    assert _most_in_any_second(times) <= 21  # 20 per second between them, not 20 each
+    assert max(times) - min(times) >= 2.5  # 60 messages at 20/s take three seconds, not one and a half
+
+
+async def test_a_429_in_one_worker_pauses_the_other_too(postgres_database: Database, second_process: Database) -> None:
+    chats = list(range(1, 81))
+    await add(postgres_database, [in_kassel(chat) for chat in chats])
+    sender = ScriptedSender(script={15: [RateLimited(1.0)]}, latency=0.002)
+    await running_broadcast(postgres_database)
+    config = replace(FAST, rate_per_second=40.0, max_in_flight=4)
+    first = BroadcastRunner(postgres_database, sender, config=config, worker="process-a")
+    second = BroadcastRunner(second_process, sender, config=config, worker="process-b")
+    await asyncio.wait_for(asyncio.gather(first.run_until_idle(), second.run_until_idle()), timeout=60)
+    assert sender.delivered == {chat: 1 for chat in chats}
+    flood = min(moment for moment, chat in sender.calls if chat == 15)
+    during = [chat for moment, chat in sender.calls if flood + 0.35 < moment < flood + 1.0]
+    assert during == []  # after at most one claim of the other worker, nobody sends until the pause is over

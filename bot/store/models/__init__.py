@@ -1,7 +1,7 @@
 """All tables of the store; import from here."""
 
 from bot.store.models.base import Base
-from bot.store.models.broadcast import Broadcast, BroadcastDelivery
+from bot.store.models.broadcast import Broadcast, BroadcastDelivery, BroadcastPacing
 from bot.store.models.chat import ChatSearch, ChatState
 from bot.store.models.moderation import AdminRole, InterestReport, ListingDraft, ModerationEvent
 from bot.store.models.opportunity import Opportunity
@@ -15,6 +15,7 @@ __all__ = [
     "Base",
     "Broadcast",
     "BroadcastDelivery",
+    "BroadcastPacing",
     "ChatSearch",
     "ChatState",
     "Favourite",

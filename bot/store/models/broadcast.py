@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.domain import BroadcastStatus, DeliveryState
@@ -50,3 +50,16 @@ class BroadcastDelivery(Base):
     reason: Mapped[str | None] = mapped_column(String(300))
     claimed_by: Mapped[str | None] = mapped_column(String(80))
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class BroadcastPacing(Base):
+    """The send time reserved by every process on one PostgreSQL, so they share Telegram's per-bot limit.
+
+    One row (id 1). Times are seconds of the database's clock (epoch), so processes on different hosts agree.
+    """
+
+    __tablename__ = "broadcast_pacing"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    next_slot: Mapped[float] = mapped_column(Float, default=0.0)  # the first send time nobody has reserved
+    paused_until: Mapped[float] = mapped_column(Float, default=0.0)  # flood control: nobody sends before
