@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import Bot, BotCommand, BotCommandScope, BotCommandScopeChat, LinkPreviewOptions
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
+from bot.admins import list_admins
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.telegram import broadcasting, jobs, posting_jobs
@@ -19,6 +22,7 @@ from bot.telegram.ordering import PerChatUpdateProcessor, concurrency_for
 from bot.telegram.services import Services, attach
 from bot.texts import t
 
+log = logging.getLogger(__name__)
 # Tokens are only checked by Telegram; the demo and the tests never send this one anywhere.
 OFFLINE_TOKEN = "123456:offline-demo-token"
 # (German command, English alias) in menu order; both names work in either language.
@@ -26,6 +30,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("suche", "search"), ("merkliste", "favourites"), ("suchauftraege", "alerts"), ("standort", "location"),
     ("einstellungen", "settings"), ("hilfe", "help"), ("datenschutz", "privacy"), ("meinedaten", "mydata"),
     ("loeschen", "delete"), ("abbrechen", "cancel"),
+)
+# Added to the menu of admins' own chats: what they do besides searching.
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("pruefen", "review"), ("rundschreiben", "broadcast"), ("anbieten", "post"), ("meineangebote", "mylistings"),
 )
 
 
@@ -91,9 +99,26 @@ async def _post_shutdown(application: Application) -> None:  # type: ignore[type
 
 
 async def register_commands(application: Application) -> None:  # type: ignore[type-arg]
-    """Sets the command menu: German by default and for German clients, English for English ones."""
-    german = [BotCommand(de, t("de", f"commands.{de}")) for de, _ in COMMANDS]
-    english = [BotCommand(en, t("en", f"commands.{de}")) for de, en in COMMANDS]
-    await application.bot.set_my_commands(german)
-    await application.bot.set_my_commands(german, language_code="de")
-    await application.bot.set_my_commands(english, language_code="en")
+    """Sets the command menu: German by default and for German clients, English for English ones.
+
+    Admins (ADMIN_IDS and roles in the database at start) also see the admin commands in their own chat;
+    one granted later sees them after the next start (the commands work at once either way).
+    """
+    await _set_menu(application.bot, COMMANDS)
+    services_ = application.bot_data["services"]
+    async with services_.database.read_only() as session:
+        admins = {grant.telegram_id for grant in await list_admins(session, admin_ids=services_.settings.admin_ids)}
+    for telegram_id in sorted(admins):
+        try:
+            await _set_menu(application.bot, COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(telegram_id))
+        except TelegramError as error:  # an admin who never opened the bot has no chat yet
+            log.warning("admin menu for %s not set: %s", telegram_id, error)
+
+
+async def _set_menu(bot: Bot, commands: tuple[tuple[str, str], ...], scope: BotCommandScope | None = None) -> None:
+    """Registers one menu: German by default and for German clients, English for English ones."""
+    german = [BotCommand(de, t("de", f"commands.{de}")) for de, _ in commands]
+    english = [BotCommand(en, t("en", f"commands.{de}")) for de, en in commands]
+    await bot.set_my_commands(german, scope=scope)
+    await bot.set_my_commands(german, scope=scope, language_code="de")
+    await bot.set_my_commands(english, scope=scope, language_code="en")

@@ -35,6 +35,15 @@ async def test_the_command_menu_is_registered_in_german_and_english(chat: Chat) 
     assert chat.api.commands[""] == chat.api.commands["de"]  # people with other languages get German
 
 
+async def test_admins_see_their_commands_in_their_own_chat_menu(chat: Chat) -> None:
+    admin = [command["command"] for command in chat.api.chat_commands[(1000, "")]]  # ADMIN_IDS of the tests
+    assert admin[:10] == [command["command"] for command in chat.api.commands["de"]]
+    assert admin[10:] == ["pruefen", "rundschreiben", "anbieten", "meineangebote"]
+    english = [command["command"] for command in chat.api.chat_commands[(1000, "en")]]
+    assert english[10:] == ["review", "broadcast", "post", "mylistings"]
+    assert {chat_id for chat_id, _ in chat.api.chat_commands} == {1000}  # nobody else gets them
+
+
 async def test_help_works_under_both_names(chat: Chat) -> None:
     assert "So findest du ein Ehrenamt" in (await chat.send(ANNA, "/hilfe")).text
     assert "How to find volunteering" in (await chat.send(JOHN, "/help")).text

@@ -65,7 +65,8 @@ class LocalBotApi:
         self.listeners: list[Listener] = []
         self._message_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
-        self.commands: dict[str, list[dict[str, str]]] = {}
+        self.commands: dict[str, list[dict[str, str]]] = {}  # by language code ("" for the default)
+        self.chat_commands: dict[tuple[int, str], list[dict[str, str]]] = {}  # one chat's menu, by (chat, language)
         self._answered: set[str] = set()
 
     def call(self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes]] | None = None) -> Any:
@@ -117,7 +118,14 @@ class LocalBotApi:
         return True
 
     def _set_my_commands(self, call: ApiCall) -> bool:
-        self.commands[call.params.get("language_code", "")] = call.params["commands"]
+        scope = call.params.get("scope") or {}
+        if isinstance(scope, str):
+            scope = json.loads(scope)
+        language, commands = call.params.get("language_code", ""), call.params["commands"]
+        if scope.get("type") == "chat":
+            self.chat_commands[(int(scope["chat_id"]), language)] = commands
+        else:
+            self.commands[language] = commands
         return True
 
     def _delete_my_commands(self, call: ApiCall) -> bool:
