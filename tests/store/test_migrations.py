@@ -25,6 +25,11 @@ async def test_migrations_create_every_model_table(any_database: Database) -> No
     assert current == head
 
 
+async def test_the_models_and_the_migrations_describe_the_same_schema(any_database: Database) -> None:
+    async with any_database.engine.connect() as connection:
+        assert await connection.run_sync(migrate.differences) == []
+
+
 async def test_downgrade_to_base_and_upgrade_again(any_database: Database) -> None:
     await any_database.run_sync(lambda connection: migrate.downgrade(connection, "base"))
     assert not set(Base.metadata.tables) & await _tables(any_database)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from bot.store.migrate import include_object
 from bot.store.models import Base
 
 config = context.config
@@ -18,6 +19,7 @@ def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,  # autogenerate leaves the search's hand-written objects alone
     )
     with context.begin_transaction():
         context.run_migrations()
