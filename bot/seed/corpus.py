@@ -56,6 +56,7 @@ class OrganisationType:
     register: str
     verified: float
     remote: bool
+    staple: int | None = None  # every demo place of this population or more has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,7 @@ def _organisation_type(key: str, raw: dict[str, Any], activities: dict[str, Acti
         register=raw.get("register", "any"),
         verified=float(raw.get("verified", 0.9)),
         remote=bool(raw.get("remote", False)),
+        staple=int(raw["staple"]) if "staple" in raw else None,
     )
 
 

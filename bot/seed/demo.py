@@ -7,13 +7,13 @@ Deterministic: the same seed and seed day give the same rows (random.Random per 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from bot.seed.batches import SeedBatch, in_batches, listings_of
 from bot.seed.contacts import slugify
-from bot.seed.corpus import load_corpus
+from bot.seed.corpus import OrganisationType, load_corpus
 from bot.seed.listings import Listing
 from bot.seed.organisations import DemoOrganisation, compose_organisation, pick_type
 from bot.seed.sites import Site, city_site, district_sites, postal_codes
@@ -57,9 +57,13 @@ def demo_organisations(*, today: date, seed: int = DEMO_SEED,
         if only is not None and region.key not in only:
             continue
         rng = random.Random(f"{DEMO_SOURCE}:{seed}:{region.key}")
-        for number in range(1, region.organisations + 1):
-            where = rng.choices(region.sites, weights=[s.population ** 0.8 for s in region.sites])[0]
-            kind = corpus.organisation_types["online"] if region.online else pick_type(rng, corpus.organisation_types, where)
+        staples = [] if region.online else _staples(region, corpus.organisation_types.values())
+        for number in range(1, max(region.organisations, len(staples)) + 1):
+            if number <= len(staples):
+                where, kind = staples[number - 1]
+            else:
+                where = rng.choices(region.sites, weights=[s.population ** 0.8 for s in region.sites])[0]
+                kind = corpus.organisation_types["online"] if region.online else pick_type(rng, corpus.organisation_types, where)
             org = compose_organisation(rng, corpus, kind, where, source=DEMO_SOURCE,
                                        external_id=f"demo-{region.key}-{number:03d}", unique=_unique(used))
             count = rng.randint(*kind.listings)
@@ -67,6 +71,13 @@ def demo_organisations(*, today: date, seed: int = DEMO_SEED,
             elsewhere = region.sites if region.spread else None
             yield org, listings_of(rng, corpus, org, ids, today=today, postal=postal, elsewhere=elsewhere,
                                    elsewhere_share=ELSEWHERE_SHARE)
+
+
+def _staples(region: Region, types: Iterable[OrganisationType]) -> list[tuple[Site, OrganisationType]]:
+    """Returns the organisations every place of the region has by its size (largest places first)."""
+    staple_types = [kind for kind in types if kind.staple is not None]
+    return [(site, kind) for site in sorted(region.sites, key=lambda site: -site.population)
+            for kind in staple_types if site.population >= (kind.staple or 0)]
 
 
 def regions() -> list[Region]:

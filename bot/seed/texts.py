@@ -43,12 +43,14 @@ def title(rng: random.Random, activity: Activity, schedule: Schedule, context: M
         return base
     if roll < 0.6:
         kind = "quarter" if big_city and "quarter" in context and rng.random() < 0.4 else "place"
-        return fill(rng.choice(patterns[kind]), values)
-    if roll < 0.82:
+    elif roll < 0.82:
         kind = "event" if "date" in schedule.hints else "time"
-        fitting = usable(patterns[kind], values)
-        return fill(rng.choice(fitting), values) if fitting else base
-    return fill(rng.choice(patterns["neutral"]), values)
+    else:
+        kind = "neutral"
+    fitting = usable(patterns[kind], values)
+    if ": " in base:  # "Kinderfeuerwehr: Helfer:in gesucht" takes no "Ehrenamt: " or "Kassel: " before it
+        fitting = [pattern for pattern in fitting if ": " not in pattern]
+    return fill(rng.choice(fitting), values) if fitting else base
 
 
 def description(rng: random.Random, activity: Activity, schedule: Schedule, requirement: str,
