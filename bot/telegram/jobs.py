@@ -1,4 +1,5 @@
-"""Jobs: new listings matched against saved searches every minute, daily digests, pruning old chat searches.
+"""Jobs: new listings matched against saved searches every minute, daily digests, pruning old chat searches
+and, nightly, the words of listings that are gone (PostgreSQL's vocabulary only grows otherwise).
 
 Each alert is recorded once in the database (the unique key of alert_deliveries decides, across processes),
 so a job that runs again, or in two processes, never sends the same listing twice for the same search.
@@ -19,6 +20,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.alerts import AlertDue, Digest, alerts_for_published_listing, due_digests, mark_alerts_sent
 from bot.domain import OpportunityStatus
+from bot.search.maintenance import rebuild_vocabulary
 from bot.store.db import Database
 from bot.store.models import Opportunity, SavedSearch
 from bot.store.types import utcnow
@@ -35,6 +37,7 @@ LOOK_BACK = timedelta(days=1)
 BATCH = 200
 WATERMARK = "alerts_matched_until"
 HOUSEKEEPING_EVERY = timedelta(minutes=10)
+VOCABULARY_AT = time(3, 30, tzinfo=ZoneInfo("Europe/Berlin"))  # a quiet hour
 
 
 def schedule(application: Application) -> None:  # type: ignore[type-arg]
@@ -46,6 +49,7 @@ def schedule(application: Application) -> None:  # type: ignore[type-arg]
     queue.run_repeating(match_new_listings, interval=MATCH_EVERY, first=5, name="alerts")
     queue.run_daily(send_digests, time=DIGEST_AT, name="digests")
     queue.run_repeating(forget_old_searches, interval=HOUSEKEEPING_EVERY, first=60, name="housekeeping")
+    queue.run_daily(prune_vocabulary, time=VOCABULARY_AT, name="vocabulary")
 
 
 async def match_new_listings(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -76,6 +80,13 @@ async def forget_old_searches(context: ContextTypes.DEFAULT_TYPE) -> None:
         removed = await state.forget_old_searches(session)
     if removed:
         log.info("forgot %d old chat searches", removed)
+
+
+async def prune_vocabulary(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Forgets the words of listings that expired or were deleted, so typo corrections no longer aim at them."""
+    async with services(context).database.unit_of_work() as session:
+        remaining = await rebuild_vocabulary(session)
+    log.info("search vocabulary rebuilt: %d words", remaining)
 
 
 async def deliver_alerts(bot: Bot, database: Database, alerts: Sequence[AlertDue]) -> int:

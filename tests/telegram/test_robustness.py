@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
 
 import pytest
 from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, MEHMET, Chat, Clock
@@ -108,6 +109,15 @@ async def test_buttons_of_pruned_searches_are_no_longer_current(chat: Chat) -> N
     reply = await chat.press(ANNA, first.button("Mehr"), message_id=first.sent_id())
     assert reply.answers == [STALE]
     assert (await chat.press(JOHN, others.button("More"), message_id=others.sent_id())).edited()
+
+
+async def test_the_vocabulary_is_pruned_nightly(chat: Chat, caplog: pytest.LogCaptureFixture) -> None:
+    (job,) = chat.application.job_queue.get_jobs_by_name("vocabulary")
+    at = job.job.trigger.get_next_fire_time(None, datetime.now(timezone.utc)).astimezone(jobs.VOCABULARY_AT.tzinfo)
+    assert (at.hour, at.minute) == (3, 30)  # daily, in the quiet hours of Berlin
+    with caplog.at_level(logging.INFO, logger="bot.telegram.jobs"):
+        await jobs.prune_vocabulary(CallbackContext(chat.application))
+    assert "search vocabulary rebuilt" in caplog.text
 
 
 async def test_a_flood_gets_one_calm_message_and_then_silence(chat: Chat) -> None:
