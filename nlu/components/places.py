@@ -186,8 +186,11 @@ class PlaceFinder:
         if len(span) > 1 or span._.fuzzy or _POSTAL_CODE.match(span.text):
             return True
         norm = span[0].norm_
-        if norm in self.regions and span._.value[0].population < _REGION_TOWN_MIN:
-            return False  # "in Sachsen" means the state, not the village Sachsen bei Ansbach
+        town = span._.value[0]
+        if norm in self.regions and fold(town.name).startswith(norm) and town.population < _REGION_TOWN_MIN:
+            # "in Sachsen" means the state, not the village Sachsen bei Ansbach; a town that stands in for a
+            # region under another name ("Erzgebirge": Annaberg-Buchholz, data/places/curated.toml) is meant.
+            return False
         word_like = (
             norm in self.word_like or self.gazetteer.is_common_word_name(norm) or is_category_word(norm, doc.lang_)
             or language_code(norm) is not None or any(i in claimed for i in range(span.start, span.end))

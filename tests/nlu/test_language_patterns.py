@@ -137,6 +137,15 @@ def test_keyword_style_messages_get_their_language(text: str, lang: str) -> None
         ("Ehrenamt in Neustadt a. d. Aisch", "Neustadt an der Aisch"),
         ("Tiere in Bremen", "Bremen"),
         ("Ehrenamt in Sachsen", None),  # the state, not the village Sachsen bei Ansbach
+        ("Hessen", None),  # the state, not the village Hessen in Sachsen-Anhalt
+        # Regions stand in as their best-known or most central town (data/places/curated.toml).
+        ("im Erzgebirge mit Kindern", "Annaberg-Buchholz"),
+        ("was im Vogtland", "Plauen"),
+        ("in Nordhessen", "Kassel"),
+        ("in der Rhön", "Fulda"),
+        ("im Odenwald helfen", "Michelstadt"),
+        ("im Allgäu was mit Natur", "Kempten (Allgäu)"),
+        ("Tafel im Ruhrgebiet", "Essen"),
     ],
 )
 def test_place_spellings(text: str, place: str | None) -> None:
