@@ -106,6 +106,7 @@ class NegationRules:
     """Cue patterns and scope rules for negation."""
 
     cues: tuple[str, ...]
+    answers: tuple[str, ...]
     pseudo: tuple[str, ...]
     time_cues: tuple[str, ...]
     neutral: tuple[str, ...]
@@ -121,7 +122,8 @@ def negation_rules() -> NegationRules:
     """Returns the negation cues and scope settings."""
     raw = _toml("negation.toml")
     return NegationRules(
-        cues=tuple(raw["cues"]), pseudo=tuple(raw["pseudo"]), time_cues=tuple(raw["time_cues"]),
+        cues=tuple(raw["cues"]), answers=tuple(raw["answers"]), pseudo=tuple(raw["pseudo"]),
+        time_cues=tuple(raw["time_cues"]),
         neutral=tuple(raw["neutral"]), terminators=_words(raw["terminators"]),
         conjunctions=_words(raw["conjunctions"]), skippable=_words(raw["skippable"]),
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),

@@ -27,7 +27,7 @@ class _Cue:
 
     start: int
     end: int
-    kind: str  # cue, neutral or time_cue
+    kind: str  # cue, answer, neutral or time_cue
 
 
 @Language.factory("ehrenamt_negation", assigns=["doc.spans", "span._.negated", "span._.neutral"], requires=["doc.spans"])
@@ -46,7 +46,8 @@ class Negation:
         self.time_slots = frozenset(time_rules().slots)
         rules = self.rules
         self.matcher, self.unusable = pattern_matcher(
-            nlp, {"cue": rules.cues, "pseudo": rules.pseudo, "neutral": rules.neutral, "time_cue": rules.time_cues}
+            nlp, {"cue": rules.cues, "answer": rules.answers, "pseudo": rules.pseudo, "neutral": rules.neutral,
+                  "time_cue": rules.time_cues}
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -70,9 +71,11 @@ class Negation:
         found = self.matcher(doc)
         blocked = {i for kind, s, e in found if kind == "pseudo" for i in range(s, e)}
         blocked |= {i for span in mentions for i in range(span.start, span.end)}
+        answers = {(s, e) for kind, s, e in found if kind == "answer"}
         cues = {
             (s, e, kind): _Cue(s, e, kind) for kind, s, e in found
             if kind != "pseudo" and not blocked.intersection(range(s, e))
+            and not (kind == "cue" and (s, e) in answers)  # "nein" is an answer cue where both match
         }
         cues.update({(c.start, c.end, c.kind): c for c in self._comparatives(doc)})
         return _outermost(list(cues.values()))
@@ -135,10 +138,18 @@ class Negation:
         first = cue.start
         steps = 0
         i = cue.start - 1
+        # An answer standing alone in its clause reaches back over one boundary: "Sport? Nein danke." (but
+        # "the climate, no meetings" rules out no climate: there "no" goes with what follows).
+        alone = cue.end == len(doc) or is_boundary(doc[cue.end]) or doc[cue.end].norm_ in rules.terminators
+        crossing = cue.kind == "answer" and alone and i >= 0 and is_boundary(doc[i])
         while i >= 0 and steps < rules.backward_window:
             token = doc[i]
             # A remark in brackets comments on what stands before it: "mit Kindern (nicht so meins)".
             if token.norm_ == "(" and first == i + 1:
+                i -= 1
+                continue
+            if crossing and is_boundary(token):
+                crossing = False
                 i -= 1
                 continue
             if is_boundary(token) or token.norm_ in rules.terminators or token.norm_ in rules.conjunctions:

@@ -62,6 +62,25 @@ def test_negation_after_the_mention_and_across_or() -> None:
     assert parse("Ich hab kein Auto und suche was mit Tieren").categories == ("animals",)
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted", "ruled_out"),
+    [
+        ("Sport? Nein danke.", (), ("sports",)),
+        ("Sport? No thanks.", (), ("sports",)),
+        ("Kinder – lieber nicht, Tiere gern in Kassel", ("animals",), ("children_youth",)),
+        ("Kinder? Nein, lieber Tiere", ("animals",), ("children_youth",)),
+        ("Senioren besuchen? Auf keinen Fall. Sport schon", ("sports",), ("seniors",)),
+        ("Nein danke, ich suche Umwelt in Leipzig", ("environment",), ()),  # nothing before the answer
+        ("Hast du was mit Tieren? Ja gerne", ("animals",), ()),
+        ("i want to help with the climate, no meetings, just doing stuff", ("environment",), ()),  # not alone
+        ("nicht mehr in der Pflege arbeiten, lieber was mit Tieren in Jena", ("animals",), ("health_care",)),
+    ],
+)
+def test_an_answer_rules_out_what_was_just_named(text: str, wanted: tuple[str, ...], ruled_out: tuple[str, ...]) -> None:
+    query = parse(text)
+    assert (query.categories, query.exclude_categories) == (wanted, ruled_out)
+
+
 def test_pseudo_negation_and_neutral_phrases_rule_nothing_out() -> None:
     query = parse("Ich habe keine Erfahrung mit Kindern, würde es aber gern probieren")
     assert query.categories == ("children_youth",) and query.exclude_categories == ()
