@@ -229,6 +229,7 @@ class PlaceRules:
     start_states: tuple[str, ...]
     ambiguous_km: float
     candidate_share: float
+    start_candidate_share: float
 
 
 @cache
@@ -243,6 +244,7 @@ def place_rules() -> PlaceRules:
         aliases={fold(k): v for k, v in raw["aliases"].items()},
         start_states=tuple(start["states"]), ambiguous_km=float(start["ambiguous_km"]),
         candidate_share=float(start["candidate_share"]),
+        start_candidate_share=float(start["start_candidate_share"]),
     )
 
 

@@ -7,10 +7,13 @@ becomes the candidates the bot can ask about. Tie-break between places of simila
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from nlu.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, place_rules
+from nlu.text import fold
 
 _QUALIFIER_REACH = 4  # tokens after a name that may qualify it ("Neustadt an der Weinstraße")
 _QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits it
@@ -90,15 +93,24 @@ def _start_region_first(candidates: list[Place], rules: PlaceRules) -> list[Plac
     return candidates
 
 
+def _first_word(place: Place) -> str:
+    """Returns the first word of a place's own name, folded ("neustadt" of "Neustadt (Hessen)")."""
+    return fold(re.split(r"[\s(/,-]", place.name, maxsplit=1)[0])
+
+
 def _plausible(candidates: list[Place], rules: PlaceRules) -> list[Place]:
     """Returns the best place and, when the name is ambiguous, its far-apart sizeable namesakes."""
     best = candidates[0]
     kept = [best]
     for place in candidates[1:]:
-        if place.population < rules.candidate_share * best.population:
+        # A namesake in the start region is offered sooner; one reached by an old alternate name is not
+        # ("Freiburg" is Freiburg im Breisgau, although Freiberg in Sachsen was once called so too).
+        home = place.state in rules.start_states and _first_word(place) == _first_word(best)
+        if place.population < (rules.start_candidate_share if home else rules.candidate_share) * best.population:
             continue
         if all(haversine_km(place.lat, place.lon, k.lat, k.lon) > rules.ambiguous_km for k in kept):
             kept.append(place)
         if len(kept) == _MAX_CANDIDATES:
             break
-    return kept
+    # The start region's namesakes come right after the best one (sorted() keeps the size order otherwise).
+    return [best, *sorted(kept[1:], key=lambda place: place.state not in rules.start_states)]

@@ -195,6 +195,14 @@ def test_places(text: str, name: str) -> None:
     assert query.place is not None and query.place.name == name
 
 
+def test_an_ambiguous_name_offers_the_start_regions_namesakes_right_after_the_largest() -> None:
+    names = [place.name for place in parse("Ich möchte helfen in Neustadt").place_candidates]
+    assert names[0] == "Neustadt an der Weinstraße"
+    assert set(names[1:3]) == {"Neustadt (Hessen)", "Neustadt in Sachsen"}  # smaller, but where we start
+    assert "Neustadt am Rübenberge" in names[3:]
+    assert parse("Freiburg, Umweltgruppe").place_candidates == ()  # Freiberg (Sachsen) was Freiburg long ago
+
+
 @pytest.mark.parametrize("text", ["essen gehen mit Senioren", "Weil ich Zeit habe", "Kinder", "Tiere", "im Wald"])
 def test_ordinary_words_are_not_places_without_a_cue(text: str) -> None:
     assert parse(text).place is None
