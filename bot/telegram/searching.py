@@ -35,6 +35,15 @@ class Page:
         return not (query.get("categories") or query.get("keywords") or refinement.categories is not None
                     or query.get("remote"))
 
+    @property
+    def understood_nothing(self) -> bool:
+        """Tells whether the text said nothing the search could use: no interest, place, time or language."""
+        query = self.outcome.query or {}
+        refinement = state.refinement_of(self.search)
+        said = ("categories", "exclude_categories", "keywords", "place", "time", "languages", "remote", "radius_km")
+        return (self.needs_interest and self.outcome.everywhere and not any(query.get(key) for key in said)
+                and refinement.place is None)
+
 
 class ChatSearches:
     """The search as the chat uses it: one long-lived object per Application, warmed up before the first update."""

@@ -30,9 +30,11 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     if outcome.needs_place_choice:
         return candidates_view(stored.id, outcome.place_candidates, lang)
     if page.needs_interest:
+        markup = keyboards.category_choice(stored.id, lang, with_back=False)
+        if page.understood_nothing:  # an emoji, a greeting, a typo: no header of a search nobody asked for
+            return View(t(lang, "search.not_understood"), markup)
         header = t(lang, "search.header", summary=summary(outcome, lang))
-        return View(f"{header}\n{t(lang, 'search.ask_interest')}",
-                    keyboards.category_choice(stored.id, lang, with_back=False))
+        return View(f"{header}\n{t(lang, 'search.ask_interest')}", markup)
     refinement = state.refinement_of(stored)
     asked = refinement.radius_km or _number((outcome.query or {}).get("radius_km")) or default_radius_km
     text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.telegram.botchat import ANNA, JOHN, MEHMET, Chat, Reply
 
 from bot.telegram.callbacks import Kind, decode
@@ -119,6 +120,15 @@ async def test_a_place_without_interest_offers_the_categories(chat: Chat) -> Non
     assert len(_data(reply, Kind.CATEGORY)) == 15
     kids = await chat.press(ANNA, reply.button("Kinder & Jugend"), message_id=reply.sent_id())
     assert "Kinder &amp; Jugend · Leipzig + 15 km" in kids.text and "Kinderfrühstück" in kids.text
+
+
+@pytest.mark.parametrize("text", ["😀🙈", "hallo", "?!"])
+async def test_a_text_that_says_nothing_usable_gets_a_hint_and_the_categories(chat: Chat, text: str) -> None:
+    reply = await chat.send(ANNA, text)
+    assert reply.text.startswith("Das habe ich nicht ganz verstanden") and "ganz Deutschland" not in reply.text
+    assert len(_data(reply, Kind.CATEGORY)) == 15
+    english = await chat.send(JOHN, text)
+    assert english.text.startswith("I didn't quite get that")
 
 
 async def test_an_ambiguous_place_offers_the_candidates(chat: Chat) -> None:
