@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlparse
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _PLACEHOLDER_TOKENS = {"changeme", "change-me", "your-token", "your_bot_token", "token", "xxx", "bot_token"}
 
 
@@ -26,6 +29,11 @@ class Settings(BaseSettings):
     broadcast_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     paid_broadcasts: bool = False
     log_level: str = "INFO"
+    # Webhooks instead of long polling, so that several processes (on one PostgreSQL) share the updates.
+    webhook_url: str | None = Field(default=None, description="public HTTPS URL Telegram sends updates to")
+    webhook_listen: str = Field(default="127.0.0.1", description="address the webhook server binds to")
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret: SecretStr | None = Field(default=None, description="checked on every update; required")
 
     @field_validator("bot_token")
     @classmethod
@@ -37,6 +45,34 @@ class Settings(BaseSettings):
         if token.lower() in _PLACEHOLDER_TOKENS or ":" not in token:
             raise ValueError("BOT_TOKEN looks like a placeholder; use the token @BotFather gave you, or unset it")
         return SecretStr(token)
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        """Accepts an http(s) URL with a host; an empty value means long polling."""
+        if value is None or not value.strip():
+            return None
+        parsed = urlparse(value.strip())
+        if parsed.scheme not in ("https", "http") or not parsed.hostname:
+            raise ValueError("WEBHOOK_URL must be the bot's public URL, e.g. https://bot.example.org/telegram")
+        return value.strip()
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        """Keeps to Telegram's rule for secret tokens: 1 to 256 of A-Z, a-z, 0-9, _ and -."""
+        if value is None or not value.get_secret_value():
+            return None
+        if not _SECRET.fullmatch(value.get_secret_value()) or value.get_secret_value().lower() in _PLACEHOLDER_TOKENS:
+            raise ValueError("WEBHOOK_SECRET must be 1-256 letters, digits, _ or - (and not a placeholder)")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_secret(self) -> Settings:
+        """Refuses a webhook anybody could post forged updates to."""
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_URL needs WEBHOOK_SECRET (the same in every process), so forged updates are refused")
+        return self
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -2,19 +2,25 @@
 
 The bot side speaks the Bot API over HTTP exactly as python-telegram-bot sends it (form fields with JSON values,
 multipart for files); the state behind it is the same LocalBotApi the offline tests use. The test plays the
-person: it queues updates that getUpdates hands out and waits for the bot's calls.
+person: it queues updates that getUpdates hands out and waits for the bot's calls. running_bot() starts the
+bot as its own process against it.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -172,3 +178,25 @@ def _value(text: str) -> Any:
 
 
 __all__ = ["BotApiEmulator", "Person"]
+
+
+@contextmanager
+def running_bot(emulator: BotApiEmulator, data_home: Path, **settings: str) -> Iterator[subprocess.Popen[str]]:
+    """Runs `ehrenamt-bot run` against the emulator with more settings; stops it with SIGTERM and checks it ended well."""
+    env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "ADMIN_IDS")}
+    env.update(BOT_TOKEN=emulator.token, TELEGRAM_API_BASE_URL=emulator.base_url, DATA_HOME=str(data_home), **settings)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main(['run']))"],
+        env=env, cwd=data_home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        yield process
+    finally:
+        process.send_signal(signal.SIGTERM)  # as a service manager would
+        try:
+            output, _ = process.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output, _ = process.communicate()
+        assert process.returncode == 0, output
+        assert "Traceback" not in output, output

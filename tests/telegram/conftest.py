@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import pytest
 from tests.telegram.botchat import Chat, Clock, OfflineBotApi
@@ -14,6 +15,16 @@ from bot.store.db import Database
 from bot.telegram.app import build_application, serving
 from bot.telegram.flood import FloodGuard
 from bot.telegram.local.api import LocalRequest
+
+
+@pytest.fixture
+async def data_home(tmp_path: Path) -> Path:
+    """Gives a data folder for a bot process: its SQLite database is migrated and holds the test listings."""
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'ehrenamt.sqlite3'}")
+    await database.prepare()
+    await seed_listings(database)
+    await database.close()
+    return tmp_path
 
 
 @pytest.fixture(autouse=True)

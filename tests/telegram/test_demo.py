@@ -9,21 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.telegram.botdata import seed_listings
 
 from bot.cli.demo import chat
 from bot.settings import Settings
-from bot.store.db import Database
 
 
 @pytest.fixture
-async def seeded_home(tmp_path: Path) -> Path:
+def seeded_home(data_home: Path) -> Path:
     """Gives a data folder whose database already holds the test listings (so the demo seeds nothing)."""
-    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'ehrenamt.sqlite3'}")
-    await database.prepare()
-    await seed_listings(database)
-    await database.close()
-    return tmp_path
+    return data_home
 
 
 async def _demo(home: Path, script: str, lang: str = "de") -> str:

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.telegram.bot_api_emulator import BotApiEmulator
+from tests.telegram.bot_api_emulator import BotApiEmulator, running_bot
 from tests.telegram.botchat import ANNA
-from tests.telegram.botdata import seed_listings
 
-from bot.store.db import Database
 from bot.telegram.local.api import ApiCall
 
 TOKEN = "123456:end-to-end-test-token"
@@ -23,36 +17,10 @@ BOOT_SECONDS = 30.0  # the process loads the NLU and migrates before it polls; l
 
 
 @pytest.fixture
-async def data_home(tmp_path: Path) -> Path:
-    """Gives a data folder whose SQLite database is migrated and holds the test listings."""
-    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'ehrenamt.sqlite3'}")
-    await database.prepare()
-    await seed_listings(database)
-    await database.close()
-    return tmp_path
-
-
-@pytest.fixture
 def bot_process(data_home: Path) -> Iterator[BotApiEmulator]:
-    """Runs the bot against the emulator and stops it with SIGTERM, as a service manager would."""
-    with BotApiEmulator(TOKEN) as emulator:
-        env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "ADMIN_IDS")}
-        env.update(BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=emulator.base_url, DATA_HOME=str(data_home))
-        process = subprocess.Popen(
-            [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main(['run']))"],
-            env=env, cwd=data_home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )
-        try:
-            yield emulator
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                output, _ = process.communicate(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                output, _ = process.communicate()
-            assert process.returncode == 0, output
-            assert "Traceback" not in output, output
+    """Runs the bot against the emulator, polling it for updates."""
+    with BotApiEmulator(TOKEN) as emulator, running_bot(emulator, data_home):
+        yield emulator
 
 
 def _to(person_id: int, text: str, method: str = "sendMessage"):  # type: ignore[no-untyped-def]

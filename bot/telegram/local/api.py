@@ -68,6 +68,7 @@ class LocalBotApi:
         self.commands: dict[str, list[dict[str, str]]] = {}  # by language code ("" for the default)
         self.chat_commands: dict[tuple[int, str], list[dict[str, str]]] = {}  # one chat's menu, by (chat, language)
         self._answered: set[str] = set()
+        self.webhook: dict[str, Any] | None = None  # what setWebhook registered
 
     def call(self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes]] | None = None) -> Any:
         """Answers one method call; raises ApiError the way Telegram answers a bad request."""
@@ -133,6 +134,11 @@ class LocalBotApi:
         return True
 
     def _delete_webhook(self, call: ApiCall) -> bool:
+        self.webhook = None
+        return True
+
+    def _set_webhook(self, call: ApiCall) -> bool:
+        self.webhook = {"url": call.params["url"], "secret_token": call.params.get("secret_token")}
         return True
 
     def _get_updates(self, call: ApiCall) -> list[Any]:

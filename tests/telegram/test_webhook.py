@@ -1,0 +1,99 @@
+"""`ehrenamt-bot run` with WEBHOOK_URL: several processes can share the updates; forged posts are refused."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+from tests.telegram.bot_api_emulator import BotApiEmulator, running_bot
+from tests.telegram.botchat import ANNA
+from tests.telegram.test_end_to_end import BOOT_SECONDS, TOKEN, _to
+
+from bot.settings import Settings
+
+SECRET = "webhook-test-secret_42"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def webhook_bot(data_home: Path) -> Iterator[tuple[BotApiEmulator, str]]:
+    """Runs the bot in webhook mode against the emulator; yields the emulator and the webhook's local URL."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/telegram"
+    with BotApiEmulator(TOKEN) as emulator, running_bot(emulator, data_home, WEBHOOK_URL=url,
+                                                         WEBHOOK_PORT=str(port), WEBHOOK_SECRET=SECRET):
+        yield emulator, url
+
+
+def _post(url: str, update: dict[str, object], secret: str | None) -> int:
+    """Posts an update as Telegram would; returns the HTTP status."""
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    request = urllib.request.Request(url, data=json.dumps(update).encode(), headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def _when_listening(url: str, update: dict[str, object]) -> int:
+    """Posts the first update once the process listens (it loads the NLU and migrates first)."""
+    deadline = time.monotonic() + BOOT_SECONDS
+    while True:
+        try:
+            return _post(url, update, SECRET)
+        except (ConnectionError, urllib.error.URLError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.mark.slow
+def test_updates_posted_to_the_webhook_are_answered_and_forged_ones_refused(
+    webhook_bot: tuple[BotApiEmulator, str],
+) -> None:
+    emulator, url = webhook_bot
+    start = emulator.factory.message(ANNA, "/start").to_dict() | {"update_id": 1}
+    since = len(emulator.calls)
+    assert _when_listening(url, start) == 200
+    emulator.wait_for(since, _to(ANNA.id, "Hallo Anna"))
+    assert emulator.api.webhook == {"url": url, "secret_token": SECRET}  # registered with Telegram at start
+
+    search = emulator.factory.message(ANNA, "Tierheim in Kassel").to_dict() | {"update_id": 2}
+    since = len(emulator.calls)
+    assert _post(url, search, SECRET) == 200
+    emulator.wait_for(since, _to(ANNA.id, "Tiere · Kassel"))
+
+    forged = emulator.factory.message(ANNA, "/loeschen").to_dict() | {"update_id": 3}
+    since = len(emulator.calls)
+    assert _post(url, forged, "wrong-secret") == 403
+    assert _post(url, forged, None) == 403
+    time.sleep(0.5)
+    assert [call.method for call in emulator.calls[since:]] == []
+
+
+def test_a_webhook_needs_a_valid_secret() -> None:
+    with pytest.raises(ValidationError, match="WEBHOOK_SECRET"):
+        Settings(_env_file=None, webhook_url="https://bot.example.org/telegram")  # type: ignore[call-arg]
+    with pytest.raises(ValidationError, match="WEBHOOK_SECRET"):
+        Settings(_env_file=None, webhook_url="https://bot.example.org/telegram",  # type: ignore[call-arg]
+                 webhook_secret="not allowed: spaces")
+    with pytest.raises(ValidationError, match="WEBHOOK_URL"):
+        Settings(_env_file=None, webhook_url="bot.example.org", webhook_secret=SECRET)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, webhook_url="https://bot.example.org/telegram",  # type: ignore[call-arg]
+                        webhook_secret=SECRET)
+    assert settings.webhook_port == 8443 and settings.webhook_listen == "127.0.0.1"
