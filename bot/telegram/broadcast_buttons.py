@@ -106,11 +106,15 @@ def status(broadcast_id: int, lang: str, *, active: bool) -> InlineKeyboardMarku
                                          Do.CANCEL, 0)]])
 
 
-def broadcast_list(summaries: Sequence[BroadcastSummary], lang: str) -> InlineKeyboardMarkup:
-    """Returns status and cancel buttons for active broadcasts, a status button for recent ones, and 'new'."""
+def broadcast_list(summaries: Sequence[BroadcastSummary], lang: str, *, viewer: int) -> InlineKeyboardMarkup:
+    """Returns status and cancel buttons for active broadcasts, a status button for recent ones, a button to go
+    on with each of the viewer's own drafts, and 'new'."""
     rows: list[list[InlineKeyboardButton]] = []
     for item in summaries:
         if item.progress.status is BroadcastStatus.DRAFT:
+            if item.created_by == viewer:  # opens the draft's audience menu, from where preview and sending go on
+                rows.append([button(t(lang, "broadcast.button_continue", id=item.broadcast_id), Kind.BROADCAST,
+                                    item.broadcast_id, Do.MENU, 0)])
             continue
         row = [button(t(lang, "broadcast.button_status", id=item.broadcast_id), Kind.BROADCAST, item.broadcast_id,
                       Do.STATUS, 0)]

@@ -329,3 +329,22 @@ async def test_a_planned_broadcast_is_delivered_by_the_bot_started_again_after_a
     async for again in _running(database, settings, FAST, seed=False):
         await _until(lambda: _finished(database, 1))
         assert [c.text for c in await _sent_to(again, FULDA_ID)] == ["Nach dem Neustart"]
+
+
+async def test_a_draft_left_behind_is_taken_up_again_from_the_list(chat: Chat, database: Database) -> None:
+    menu = await _compose(chat, ADMIN, "Helferfest im Juni")
+    regions = await chat.press(ADMIN, menu.button("Region"))
+    await chat.press(ADMIN, regions.button("Hessen"))
+    listed = await chat.send(ADMIN, "/rundschreiben")
+    assert "#1 · Entwurf" in listed.text
+    opened = await chat.press(ADMIN, listed.button("Entwurf #1 fortsetzen"))
+    assert opened.edited() and "Gebiet: Hessen" in opened.text and "Erreicht jetzt <b>2</b>" in opened.text
+    shown = await chat.press(ADMIN, opened.button("Vorschau"))
+    assert shown.messages[0].params["text"] == "Helferfest im Juni"
+    assert await _status(database, 1) == BroadcastStatus.DRAFT  # nothing goes out without the two confirmations
+    colleague = Person(id=3000, first_name="Kolja", language_code="de")
+    async with database.unit_of_work() as session:
+        session.add(AdminRole(telegram_id=colleague.id, granted_by=ADMIN.id))  # another admin for all regions
+    theirs = await chat.send(colleague, "/rundschreiben")
+    assert "#1 · Entwurf" in theirs.text  # they see it, but only its author goes on with it
+    assert not any("fortsetzen" in button["text"] for button in theirs.buttons)

@@ -52,7 +52,8 @@ async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             view = (await steps.ask(Step(session, volunteer, scope), steps.AWAITING_TEXT, "broadcast.compose")).send[0]
         else:
             summaries = await list_broadcasts(session, admin=scope, limit=10)
-            view = View(list_text(volunteer.language, summaries), buttons.broadcast_list(summaries, volunteer.language))
+            view = View(list_text(volunteer.language, summaries),
+                        buttons.broadcast_list(summaries, volunteer.language, viewer=volunteer.telegram_id))
     await send(update, view.text, view.markup)
 
 
