@@ -70,6 +70,9 @@ async def test_a_regional_admin_sees_and_decides_only_their_region(chat: Chat, d
     pressed = await chat.press(SAXONY_ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE,
                                                     (await _listing(database)).id))
     assert pressed.answers == ["Das darfst du nicht entscheiden."]
+    rejecting = await chat.press(SAXONY_ADMIN, encode(Kind.MODERATE, ModerationAction.REJECT,
+                                                      (await _listing(database)).id))
+    assert rejecting.answers == ["Das darfst du nicht entscheiden."] and "Warum lehnst du" not in rejecting.text
     assert (await _listing(database)).status == "pending"
     full = await chat.send(ADMIN, "/pruefen")
     assert "1 Angebote warten" in full.text and "Gassi gehen mit Tierheimhunden" in full.text

@@ -125,7 +125,9 @@ async def _decide(
             decision = await review.approve(session, scope, id_, now=utcnow())
             return "moderation.toast_approved", decision, await alerts_for_published_listing(session, id_)
         if action == ModerationAction.REJECT:
-            # The reason is the admin's next message; the rejection itself checks the scope then.
+            # The reason is the admin's next message. Refused or decided listings are said now, not after the
+            # reason was typed; the rejection itself checks the scope again then.
+            await review.pending_listing(session, scope, id_)
             await state.ask(session, volunteer_id, f"{REJECTING}{id_}")
             return "moderation.ask_reason", None, []
         if action == ModerationAction.VERIFY:
