@@ -9,7 +9,8 @@ where it is awaited is the cheaper choice for an in-process database.
 What the thread used to give, this module gives in other ways:
 - Locks: SQLite's busy handler would sleep inside the call and so block the loop, including the coroutine
   that holds the lock and could release it. So the busy timeout is zero, and a "database is locked" answer
-  is retried here after an asyncio.sleep, for up to LOCK_WAIT_SECONDS, then raised as before.
+  to a call that changed nothing is retried here after an asyncio.sleep, for up to LOCK_WAIT_SECONDS, then
+  raised as before (a stale snapshot, SQLITE_BUSY_SNAPSHOT, is raised at once: waiting cannot cure it).
 - Fairness: a long run of statements never yields by itself (each await completes at once). Before a
   statement, if the loop has not been given a turn for YIELD_AFTER_SECONDS, it gets one, so polling,
   sending and jobs keep going while a large batch is written.
@@ -48,7 +49,12 @@ class InlineConnection(aiosqlite.Connection):
     async def _connect(self) -> InlineConnection:
         """Opens the sqlite3 connection here instead of in the worker thread."""
         if self._connection is None:
-            self._connection = self._connector()
+            try:
+                self._connection = self._connector()
+            except BaseException:
+                self.stop()  # the worker thread would otherwise keep the process from exiting
+                self._connection = None
+                raise
         return self
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -59,10 +65,12 @@ class InlineConnection(aiosqlite.Connection):
             await _give_the_loop_a_turn()
         delay, deadline = _FIRST_RETRY_SECONDS, None
         while True:
+            changes = self._connection.total_changes
             try:
                 return fn(*args, **kwargs)
             except sqlite3.OperationalError as error:
-                if not is_locked(error):
+                # Retried only when the refused call changed nothing (an executemany refused half-way is not).
+                if not is_locked(error) or self._connection.total_changes != changes:
                     raise
                 now = time.monotonic()
                 deadline = deadline if deadline is not None else now + LOCK_WAIT_SECONDS
@@ -79,11 +87,14 @@ async def _give_the_loop_a_turn() -> None:
     _Turns.last = time.monotonic()
 
 
+_BUSY_SNAPSHOT = 517  # SQLITE_BUSY_SNAPSHOT: the transaction read data another one changed since; waiting won't help
+
+
 def is_locked(error: sqlite3.OperationalError) -> bool:
-    """Tells whether SQLite refused because another connection holds a lock (SQLITE_BUSY and its variants)."""
+    """Tells whether SQLite refused because another connection holds a lock, so that waiting can help."""
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
-        return code & 0xFF == sqlite3.SQLITE_BUSY
+        return code & 0xFF == sqlite3.SQLITE_BUSY and code != _BUSY_SNAPSHOT
     return "database is locked" in str(error)
 
 

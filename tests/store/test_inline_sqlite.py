@@ -103,6 +103,22 @@ async def test_a_long_batch_lets_other_tasks_run_in_between(database: Database) 
     assert max(later - earlier for earlier, later in zip(moments, moments[1:])) < 0.1  # yields every 10 ms
 
 
+async def test_a_database_that_cannot_be_opened_leaves_no_thread_behind(tmp_path: Path) -> None:
+    folder = tmp_path / "not-a-file.sqlite3"
+    folder.mkdir()  # sqlite3 cannot open a directory
+    before = threading.active_count()
+    database = Database(f"sqlite+aiosqlite:///{folder}")
+    with pytest.raises(OperationalError, match="unable to open"):
+        async with database.engine.connect():
+            pass
+    await database.close()
+    for _ in range(100):  # the worker thread ends right after its stop request
+        if threading.active_count() <= before:
+            break
+        await asyncio.sleep(0.01)
+    assert threading.active_count() <= before  # otherwise the process could not exit
+
+
 def test_only_busy_errors_count_as_locked() -> None:
     assert inline_sqlite.is_locked(sqlite3.OperationalError("database is locked"))
     assert not inline_sqlite.is_locked(sqlite3.OperationalError("no such table: notes"))
