@@ -12,13 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import is_boundary, pattern_matcher, spans_of
 from nlu.extensions import CUES, INTERESTS, LANGUAGES, REMOTE, TIMES, register_extensions
 from nlu.lexicon import NegationRules, negation_rules, time_rules
 
 _COMPARATIVE = frozenset({"lieber", "eher", "rather", "prefer", "bevorzuge"})
+_REPLY_MARKS = frozenset({"?", "-", "–", "—", ":"})  # after these a "Nein" answers what came before
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +140,7 @@ class Negation:
         first = cue.start
         steps = 0
         i = cue.start - 1
-        # An answer standing alone in its clause reaches back over one boundary: "Sport? Nein danke." (but
-        # "the climate, no meetings" rules out no climate: there "no" goes with what follows).
-        alone = cue.end == len(doc) or is_boundary(doc[cue.end]) or doc[cue.end].norm_ in rules.terminators
-        crossing = cue.kind == "answer" and alone and i >= 0 and is_boundary(doc[i])
+        crossing = cue.kind == "answer" and i >= 0 and _answers(doc, cue, doc[i])
         while i >= 0 and steps < rules.backward_window:
             token = doc[i]
             # A remark in brackets comments on what stands before it: "mit Kindern (nicht so meins)".
@@ -158,6 +157,22 @@ class Negation:
             steps += 1
             i -= 1
         return [s for s in mentions if s.end > first and s.end <= cue.start]
+
+
+def _answers(doc: Doc, cue: _Cue, before: Token) -> bool:
+    """Tells whether an answer cue replies to what stands before the boundary just ahead of it.
+
+    After a question mark, dash or colon it does ("Sport? Nein danke.", "Kinder – lieber nicht, Tiere");
+    after a comma or full stop only when it closes its sentence ("Pflege, bloß nicht."), since "Tiere in
+    Kassel. Nein, nicht am Wochenende" rules out the weekend, not the animals, and "the climate, no
+    meetings" no climate.
+    """
+    if not is_boundary(before):
+        return False
+    if before.text in _REPLY_MARKS:
+        return True
+    after = doc[cue.end] if cue.end < len(doc) else None
+    return after is None or after.text in _SENTENCE_ENDS
 
 
 def _outermost(cues: list[_Cue]) -> list[_Cue]:

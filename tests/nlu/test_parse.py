@@ -73,6 +73,9 @@ def test_negation_after_the_mention_and_across_or() -> None:
         ("Nein danke, ich suche Umwelt in Leipzig", ("environment",), ()),  # nothing before the answer
         ("Hast du was mit Tieren? Ja gerne", ("animals",), ()),
         ("i want to help with the climate, no meetings, just doing stuff", ("environment",), ()),  # not alone
+        ("Pflege, bloß nicht.", (), ("health_care",)),
+        ("Suche was mit Tieren in Kassel. Nein, nicht am Wochenende.", ("animals",), ()),  # rules out the time
+        ("Tiere in Kassel. Nein danke, keine Kinder", ("animals",), ("children_youth",)),
         ("nicht mehr in der Pflege arbeiten, lieber was mit Tieren in Jena", ("animals",), ("health_care",)),
     ],
 )
