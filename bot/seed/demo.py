@@ -13,10 +13,10 @@ from datetime import date
 
 from bot.seed.batches import SeedBatch, in_batches, listings_of
 from bot.seed.contacts import slugify
-from bot.seed.corpus import OrganisationType, load_corpus
+from bot.seed.corpus import Corpus, OrganisationType, load_corpus
 from bot.seed.listings import Listing
 from bot.seed.organisations import DemoOrganisation, compose_organisation, pick_type
-from bot.seed.sites import Site, city_site, district_sites, postal_codes
+from bot.seed.sites import PostalCodes, Site, city_site, district_sites, postal_codes
 
 DEMO_SOURCE = "demo"
 DEMO_SEED = 2024
@@ -50,27 +50,46 @@ def demo_batches(*, today: date, seed: int = DEMO_SEED, batch_size: int = 1000,
 
 def demo_organisations(*, today: date, seed: int = DEMO_SEED,
                        only: Collection[str] | None = None) -> Iterator[tuple[DemoOrganisation, list[Listing]]]:
-    """Yields every demo organisation with its listings, region by region (or only the regions named)."""
+    """Yields every demo organisation with its listings, region by region (or only the regions named).
+
+    Organisations are drawn by the types' weights; then, in the starting states' districts, every place big
+    enough for a staple type (a Tafel, an animal shelter ...) that the draws gave none gets one, composed with
+    a random generator of its own so that the draws stay what they were.
+    """
     corpus, postal = load_corpus(), postal_codes()
     used: set[str] = set()
     for region in regions():
         if only is not None and region.key not in only:
             continue
         rng = random.Random(f"{DEMO_SOURCE}:{seed}:{region.key}")
-        staples = [] if region.online else _staples(region, corpus.organisation_types.values())
-        for number in range(1, max(region.organisations, len(staples)) + 1):
-            if number <= len(staples):
-                where, kind = staples[number - 1]
-            else:
-                where = rng.choices(region.sites, weights=[s.population ** 0.8 for s in region.sites])[0]
-                kind = corpus.organisation_types["online"] if region.online else pick_type(rng, corpus.organisation_types, where)
-            org = compose_organisation(rng, corpus, kind, where, source=DEMO_SOURCE,
-                                       external_id=f"demo-{region.key}-{number:03d}", unique=_unique(used))
-            count = rng.randint(*kind.listings)
-            ids = [f"{org.external_id}-{k}" for k in range(1, count + 1)]
-            elsewhere = region.sites if region.spread else None
-            yield org, listings_of(rng, corpus, org, ids, today=today, postal=postal, elsewhere=elsewhere,
-                                   elsewhere_share=ELSEWHERE_SHARE)
+        present: set[tuple[int, str]] = set()
+        for number in range(1, region.organisations + 1):
+            where = rng.choices(region.sites, weights=[s.population ** 0.8 for s in region.sites])[0]
+            kind = corpus.organisation_types["online"] if region.online else pick_type(rng, corpus.organisation_types, where)
+            present.add((where.place_id, kind.key))
+            yield _with_listings(rng, corpus, kind, where, region, f"demo-{region.key}-{number:03d}", used,
+                                 today=today, postal=postal)
+        if not region.spread:
+            continue
+        staple_rng = random.Random(f"{DEMO_SOURCE}:{seed}:{region.key}:staples")
+        missing = [(where, kind) for where, kind in _staples(region, corpus.organisation_types.values())
+                   if (where.place_id, kind.key) not in present]
+        for number, (where, kind) in enumerate(missing, start=1):
+            yield _with_listings(staple_rng, corpus, kind, where, region, f"demo-{region.key}-s{number:02d}", used,
+                                 today=today, postal=postal)
+
+
+def _with_listings(rng: random.Random, corpus: Corpus, kind: OrganisationType, where: Site, region: Region,
+                   external_id: str, used: set[str], *, today: date,
+                   postal: PostalCodes) -> tuple[DemoOrganisation, list[Listing]]:
+    """Composes one organisation and its listings (some in other places of a district)."""
+    org = compose_organisation(rng, corpus, kind, where, source=DEMO_SOURCE, external_id=external_id,
+                               unique=_unique(used))
+    count = rng.randint(*kind.listings)
+    ids = [f"{org.external_id}-{k}" for k in range(1, count + 1)]
+    elsewhere = region.sites if region.spread else None
+    return org, listings_of(rng, corpus, org, ids, today=today, postal=postal, elsewhere=elsewhere,
+                            elsewhere_share=ELSEWHERE_SHARE)
 
 
 def _staples(region: Region, types: Iterable[OrganisationType]) -> list[tuple[Site, OrganisationType]]:

@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from bot.categories import categories
 from bot.domain import OpportunityStatus, TimeTag
-from bot.seed.demo import OTHER_CITIES, demo_organisations
+from bot.seed.corpus import load_corpus
+from bot.seed.demo import OTHER_CITIES, demo_organisations, regions
 from bot.seed.listings import LISTING_TTL, PUBLISHED_WITHIN_DAYS
 from tests.seed.seed_helpers import SEED_DAY, Demo
 from nlu.gazetteer import get_gazetteer
@@ -110,3 +111,16 @@ def test_flags_and_languages_appear_where_they_make_sense(demo: Demo) -> None:
         assert 0.03 < share < 0.6, (flag, share)
     digital = [values for values in demo.values if values["categories"][0] == "digital"]
     assert sum(1 for values in digital if values["remote"]) > len(digital) / 3
+
+
+def test_every_town_big_enough_has_its_staples(demo: Demo) -> None:
+    present = {(org.site.place_id, org.type.key) for org in demo.organisations}
+    types = [kind for kind in load_corpus().organisation_types.values() if kind.staple]
+    assert {kind.key for kind in types} >= {"tafel", "animal_shelter", "fire_brigade"}
+    for region in regions():
+        for site in region.sites if region.spread else ():
+            missing = [kind.key for kind in types if site.population >= (kind.staple or 0)
+                       and (site.place_id, kind.key) not in present]
+            assert not missing, (site.name, missing)
+    kassel = {org.type.key for org in demo.organisations if org.site.name == "Kassel"}
+    assert {"tafel", "animal_shelter", "fire_brigade", "care_home", "volunteer_agency"} <= kassel
