@@ -232,7 +232,7 @@ class DeliveryEngine:
         try:
             reservation = await self.shield.run(pacing.reserve(
                 self.database, count, interval=self.limiter.interval, not_before=self.limiter.free_in()))
-        except DBAPIError:
+        except Exception:  # the rows are claimed: send them, paced by this process alone, rather than strand them
             log.warning("could not reserve broadcast send time; pacing this claim alone", exc_info=True)
             return
         if reservation.paused_for > 0:
@@ -243,7 +243,7 @@ class DeliveryEngine:
         """Tells the other processes about a 429, so that they pause too."""
         try:
             await self.shield.run(pacing.pause_everyone(self.database, seconds))
-        except DBAPIError:
+        except Exception:  # this process pauses anyway; the others will get their own 429
             log.warning("could not share a flood-control pause", exc_info=True)
 
     async def _take_slots(self, wanted: int) -> int:
@@ -289,8 +289,8 @@ class DeliveryEngine:
                 return Outcome(row.id, row.chat_id, DeliveryState.SENT, attempts)
             except RateLimited as error:
                 log.info("flood control: all broadcasts wait %.1f s", error.retry_after)
-                self.limiter.pause(error.retry_after)
-                if self.shares_pacing:
+                # Requests in flight together often get their 429s together: the first one tells the others.
+                if self.limiter.pause(error.retry_after) and self.shares_pacing:
                     await self._pause_everyone(error.retry_after)
                 self.outcomes["rate_limited"] += 1
                 return Outcome(row.id, row.chat_id, DeliveryState.PENDING, attempts - 1)

@@ -45,16 +45,17 @@ class RateLimiter:
         """Tells whether a pause is in force now."""
         return self._clock() < self._resume_at
 
-    def pause(self, seconds: float) -> None:
-        """Stops all sending for `seconds` from now (a longer running pause is kept)."""
+    def pause(self, seconds: float) -> bool:
+        """Stops all sending for `seconds` from now; returns False when a pause running longer was kept."""
         now = self._clock()
         resume_at = now + seconds
         if resume_at <= self._resume_at:
-            return
+            return False
         self.paused_seconds += resume_at - max(now, self._resume_at)
         self._resume_at = resume_at
         self._pauses += 1
         self._next_slot = max(self._next_slot, resume_at)
+        return True
 
     async def until_resumed(self) -> None:
         """Waits until no pause is in force."""

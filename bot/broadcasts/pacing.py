@@ -32,7 +32,7 @@ _RESERVE = text(
 _PAUSE = text(
     "UPDATE broadcast_pacing SET paused_until = GREATEST(paused_until, c.now + :seconds), "
     "next_slot = GREATEST(next_slot, c.now + :seconds) "
-    "FROM (SELECT extract(epoch FROM clock_timestamp())::double precision AS now) c WHERE id = 1"
+    "FROM (SELECT extract(epoch FROM clock_timestamp())::double precision AS now) c WHERE id = 1 RETURNING id"
 )
 _CREATE_ROW = text(
     "INSERT INTO broadcast_pacing (id, next_slot, paused_until) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING"
@@ -60,5 +60,8 @@ async def reserve(database: Database, count: int, *, interval: float, not_before
 
 async def pause_everyone(database: Database, seconds: float) -> None:
     """Stops every process's sends for `seconds` from now (a longer pause already in force is kept)."""
+    parameters = {"seconds": max(0.0, seconds)}
     async with database.unit_of_work() as session:
-        await session.execute(_PAUSE, {"seconds": max(0.0, seconds)})
+        if (await session.execute(_PAUSE, parameters)).first() is None:  # the row is gone: write it again
+            await session.execute(_CREATE_ROW)
+            await session.execute(_PAUSE, parameters)

@@ -66,8 +66,8 @@ async def test_a_pause_starting_while_waiting_for_a_slot_makes_the_waiter_give_u
 async def test_shorter_pause_does_not_cut_a_longer_one() -> None:
     time = FakeTime()
     limiter = RateLimiter(None, clock=time.clock, sleep=time.sleep)
-    limiter.pause(3.0)
-    limiter.pause(1.0)
+    assert limiter.pause(3.0)
+    assert not limiter.pause(1.0)  # kept the longer one, so there is nothing new to tell other processes
     await limiter.until_resumed()
     assert time.now == pytest.approx(3.0)
     assert await limiter.acquire()

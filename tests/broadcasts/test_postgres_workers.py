@@ -10,7 +10,7 @@ import pytest
 from tests.broadcasts.broadcast_helpers import FAST, ScriptedSender, add, delivery_states, in_kassel, running_broadcast
 from sqlalchemy import func, select, text
 
-from bot.broadcasts import Blocked, BroadcastRunner, RateLimited, Transient
+from bot.broadcasts import Blocked, BroadcastRunner, RateLimited, Transient, pacing
 from bot.domain import BroadcastStatus
 from bot.store.db import Database
 from bot.store.models import Broadcast, BroadcastDelivery
@@ -112,3 +112,13 @@ async def test_a_429_in_one_worker_pauses_the_other_too(postgres_database: Datab
     flood = min(moment for moment, chat in sender.calls if chat == 15)
     during = [chat for moment, chat in sender.calls if flood + 0.5 < moment < flood + 1.0]
     assert during == []  # after the other worker's reserved sends, nobody sends until the pause is over
+
+
+async def test_the_shared_row_is_written_again_when_it_went_missing(postgres_database: Database) -> None:
+    async with postgres_database.unit_of_work() as session:
+        await session.execute(text("DELETE FROM broadcast_pacing"))
+    await pacing.pause_everyone(postgres_database, 0.5)
+    reservation = await pacing.reserve(postgres_database, 4, interval=0.1)
+    assert 0.3 < reservation.starts_in <= 0.5 and 0.3 < reservation.paused_for <= 0.5
+    again = await pacing.reserve(postgres_database, 1, interval=0.1)
+    assert again.starts_in == pytest.approx(reservation.starts_in + 0.4, abs=0.05)  # after the first block
