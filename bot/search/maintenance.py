@@ -7,8 +7,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 _REBUILD_POSTGRES = (
     "DELETE FROM search_terms",
+    # A listing published meanwhile may have added its words already (the trigger): those stay as they are.
     "INSERT INTO search_terms (term) SELECT DISTINCT term FROM opportunities, "
-    "unnest(tsvector_to_array(search_vector)) AS term WHERE status = 'published'",
+    "unnest(tsvector_to_array(search_vector)) AS term WHERE status = 'published' ON CONFLICT (term) DO NOTHING",
 )
 
 

@@ -26,7 +26,7 @@ from bot.store.models import Opportunity, SavedSearch
 from bot.store.types import utcnow
 from bot.telegram import keyboards, state
 from bot.telegram.render.lists import alert_text, digest_order, digest_text
-from bot.telegram.services import services
+from bot.telegram.services import one_process_at_a_time, services
 from bot.volunteers import mark_blocked
 
 log = logging.getLogger(__name__)
@@ -46,10 +46,11 @@ def schedule(application: Application) -> None:  # type: ignore[type-arg]
     if queue is None:
         log.warning("no job queue: alerts are not sent (install python-telegram-bot[job-queue])")
         return
-    queue.run_repeating(match_new_listings, interval=MATCH_EVERY, first=5, name="alerts")
-    queue.run_daily(send_digests, time=DIGEST_AT, name="digests")
-    queue.run_repeating(forget_old_searches, interval=HOUSEKEEPING_EVERY, first=60, name="housekeeping")
-    queue.run_daily(prune_vocabulary, time=VOCABULARY_AT, name="vocabulary")
+    single = one_process_at_a_time  # several bot processes: one of them runs each round
+    queue.run_repeating(single(match_new_listings), interval=MATCH_EVERY, first=5, name="alerts")
+    queue.run_daily(single(send_digests), time=DIGEST_AT, name="digests")
+    queue.run_repeating(single(forget_old_searches), interval=HOUSEKEEPING_EVERY, first=60, name="housekeeping")
+    queue.run_daily(single(prune_vocabulary), time=VOCABULARY_AT, name="vocabulary")
 
 
 async def match_new_listings(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -14,7 +14,7 @@ from bot.telegram.handlers.interest import tell_organisation
 from bot.telegram.handlers.moderation import languages_of, send_to
 from bot.telegram.posting_buttons import renew_button
 from bot.telegram.render.text import line
-from bot.telegram.services import services
+from bot.telegram.services import one_process_at_a_time, services
 from bot.texts import t
 
 log = logging.getLogger(__name__)
@@ -27,9 +27,10 @@ def schedule(application: Application) -> None:  # type: ignore[type-arg]
     queue = application.job_queue
     if queue is None:
         return
-    queue.run_repeating(expire_listings, interval=EVERY, first=30, name="expiry")
-    queue.run_repeating(ask_renewals, interval=EVERY, first=90, name="renewals")
-    queue.run_repeating(remind_interest, interval=EVERY, first=150, name="interest")
+    single = one_process_at_a_time  # several bot processes: one of them runs each round
+    queue.run_repeating(single(expire_listings), interval=EVERY, first=30, name="expiry")
+    queue.run_repeating(single(ask_renewals), interval=EVERY, first=90, name="renewals")
+    queue.run_repeating(single(remind_interest), interval=EVERY, first=150, name="interest")
 
 
 async def expire_listings(context: ContextTypes.DEFAULT_TYPE) -> None:

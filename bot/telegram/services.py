@@ -6,8 +6,9 @@ costs nothing and a test or the demo can hand in a database of its own.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,11 +16,13 @@ from telegram.ext import Application, CallbackContext
 
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.store.exclusive import exclusively
 from bot.telegram.flood import FloodGuard
 from bot.telegram.searching import ChatSearches
 
 log = logging.getLogger(__name__)
 KEY = "services"
+Job = Callable[[CallbackContext], Awaitable[None]]  # type: ignore[type-arg]
 
 
 class Services:
@@ -65,6 +68,20 @@ class Services:
 def services(context: CallbackContext) -> Services:  # type: ignore[type-arg]
     """Returns the services of the Application handling this update."""
     return context.bot_data[KEY]  # type: ignore[no-any-return]
+
+
+def one_process_at_a_time(job: Job) -> Job:
+    """Wraps a scheduled job so that, of several bot processes on one database, one runs it at a time."""
+
+    @functools.wraps(job)
+    async def guarded(context: CallbackContext) -> None:  # type: ignore[type-arg]
+        async with exclusively(services(context).database, f"job:{job.__name__}") as mine:
+            if mine:
+                await job(context)
+            else:
+                log.debug("%s runs in another process now; skipped here", job.__name__)
+
+    return guarded
 
 
 def attach(application: Application, services_: Services) -> None:  # type: ignore[type-arg]

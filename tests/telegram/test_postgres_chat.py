@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from tests.telegram.botchat import ANNA, Chat
+from telegram.ext import CallbackContext
+
+from bot.store.db import Database
+from bot.store.exclusive import exclusively
 
 pytestmark = pytest.mark.postgres
 
@@ -26,3 +32,16 @@ async def test_the_main_path_works_on_postgresql(postgres_chat: Chat) -> None:
     deleted = await chat.press(ANNA, asked.button("Ja, alles löschen"), message_id=asked.sent_id())
     assert "gelöscht" in deleted.text
     assert "Deine Merkliste ist noch leer" in (await chat.send(ANNA, "/merkliste")).text
+
+
+async def test_a_scheduled_job_skips_its_round_while_another_process_runs_it(
+    postgres_chat: Chat, postgres_database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    job_queue = postgres_chat.application.job_queue
+    assert job_queue is not None
+    (digests,) = job_queue.get_jobs_by_name("digests")
+    async with exclusively(postgres_database, "job:send_digests") as elsewhere:
+        assert elsewhere
+        with caplog.at_level(logging.DEBUG, logger="bot.telegram.services"):
+            await digests.callback(CallbackContext(postgres_chat.application))
+    assert "send_digests runs in another process now" in caplog.text
