@@ -23,7 +23,7 @@ from bot.store.db import Database
 from bot.store.dialect import insert_for
 from bot.store.models import Broadcast, BroadcastDelivery
 from bot.store.types import utcnow
-from bot.volunteers.profile import blocked_people
+from bot.volunteers.profile import remember_blocked
 
 DELIVERIES = BroadcastDelivery.__table__
 BROADCASTS = Broadcast.__table__
@@ -199,7 +199,7 @@ async def record(database: Database, outcomes: Sequence[Outcome], *, worker: str
         if blocked:
             # Stop sending them anything else too: alerts and later broadcasts check this flag, which is
             # also kept for organisations' contacts who never searched themselves.
-            await connection.execute(blocked_people(dialect, blocked, now=now))
+            await remember_blocked(connection, dialect, blocked, now=now)
 
 
 def _among(column: Any, values: Sequence[int], dialect: str) -> Any:

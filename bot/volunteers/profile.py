@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import literal, select, true, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.categories import is_category
 from bot.domain import AlertMode
-from bot.store.models import SavedSearch, Volunteer
-from bot.store.types import utcnow
+from bot.store.models import OrganisationMember, SavedSearch, Volunteer
+from bot.store.types import Json, UTCDateTime, utcnow
 from bot.store.dialect import dialect_insert, insert_for
 
 LANGUAGES = ("de", "en")
@@ -48,6 +47,9 @@ async def get_or_create_volunteer(
         volunteer = await find_volunteer(session, telegram_id)
         if volunteer is None:
             raise RuntimeError(f"volunteer {telegram_id} vanished while being created")
+    if volunteer.last_seen_at is None:
+        # First contact; the row may already exist holding only a blocked flag (an organisation's contact).
+        volunteer.language = language_for(language_code)
     if volunteer.last_seen_at is None or now - volunteer.last_seen_at >= LAST_SEEN_GRANULARITY:
         volunteer.last_seen_at = now
     if volunteer.blocked:
@@ -94,24 +96,28 @@ async def note_interests(session: AsyncSession, volunteer: Volunteer, categories
 
 
 async def mark_blocked(session: AsyncSession, telegram_id: int) -> bool:
-    """Records that the person blocked the bot (Telegram answered 403); returns whether they were known."""
-    result = await session.execute(
-        update(Volunteer).where(Volunteer.telegram_id == telegram_id).values(blocked=True, updated_at=utcnow())
-    )
-    if result.rowcount:
-        return True
-    await session.execute(blocked_people(session.get_bind().dialect.name, [telegram_id], now=utcnow()))
-    return False
+    """Records that the person blocked the bot (Telegram answered 403); returns whether they were a volunteer."""
+    return bool(await remember_blocked(session, session.get_bind().dialect.name, [telegram_id], now=utcnow()))
 
 
-def blocked_people(dialect: str, telegram_ids: Iterable[int], *, now: datetime) -> Any:
-    """Returns the upsert that flags people who blocked the bot, also those without a volunteer row yet.
+async def remember_blocked(executor: AsyncSession | AsyncConnection, dialect: str, telegram_ids: Iterable[int], *,
+                           now: datetime) -> int:
+    """Flags people who blocked the bot; returns how many volunteers were flagged.
 
-    An organisation's contact may never have searched; the row then holds nothing but the flag, so the
-    next announcement or notice leaves them out too. Writing to the bot again clears it (first contact).
+    An organisation's contact may never have searched and so have no volunteer row: one is written holding
+    nothing but the flag, so the next announcement leaves them out too (writing to the bot again clears it).
+    Nobody else gets a new row: someone who deleted their data (/loeschen) is not recorded again.
     """
-    rows = [dict(telegram_id=telegram_id, language="de", interests=[], alert_mode=AlertMode.IMMEDIATE.value,
-                 announcements=True, blocked=True, created_at=now, updated_at=now)
-            for telegram_id in sorted(set(telegram_ids))]
-    statement = insert_for(dialect, Volunteer.__table__).values(rows)
-    return statement.on_conflict_do_update(index_elements=["telegram_id"], set_={"blocked": True, "updated_at": now})
+    ids = sorted(set(telegram_ids))
+    flagged = await executor.execute(
+        update(Volunteer).where(Volunteer.telegram_id.in_(ids)).values(blocked=True, updated_at=now)
+    )
+    contacts = select(
+        OrganisationMember.telegram_id, literal("de"), literal([], Json), literal(AlertMode.IMMEDIATE.value),
+        true(), true(), literal(now, UTCDateTime()), literal(now, UTCDateTime()),
+    ).where(OrganisationMember.telegram_id.in_(ids)).distinct()
+    columns = ["telegram_id", "language", "interests", "alert_mode", "announcements", "blocked", "created_at",
+               "updated_at"]
+    await executor.execute(insert_for(dialect, Volunteer.__table__).from_select(columns, contacts)
+                           .on_conflict_do_nothing(index_elements=["telegram_id"]))
+    return int(flagged.rowcount or 0)  # type: ignore[attr-defined]

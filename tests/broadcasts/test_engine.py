@@ -21,6 +21,7 @@ from bot.broadcasts.outbox import write_outbox
 from bot.domain import BroadcastStatus
 from bot.store.db import Database
 from bot.store.models import Broadcast, BroadcastDelivery, Volunteer
+from bot.volunteers import get_or_create_volunteer
 from tests.broadcasts.broadcast_helpers import (
     FAST, ScriptedSender, add, add_contacts, delivery_states, in_kassel, outbox_size, running_broadcast,
 )
@@ -98,6 +99,9 @@ async def test_a_contact_who_blocked_the_bot_is_left_out_of_later_broadcasts_too
     await BroadcastRunner(any_database, sender, config=FAST).run_until_idle()
     assert await delivery_states(any_database, second) == {302: SENT}
     assert [chat for _, chat in sender.calls].count(301) == 1
+    async with any_database.unit_of_work() as session:  # they write to the bot: unblocked, in their language
+        person = await get_or_create_volunteer(session, 301, language_code="en")
+        assert person.language == "en" and not person.blocked
 
 
 async def test_chat_not_found_and_rejected_requests_fail_without_retry(any_database: Database) -> None:
