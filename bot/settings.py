@@ -71,7 +71,8 @@ class Settings(BaseSettings):
     def _webhook_needs_a_secret(self) -> Settings:
         """Refuses a webhook anybody could post forged updates to, and one Telegram would refuse (not HTTPS)."""
         if self.webhook_url and self.webhook_secret is None:
-            raise ValueError("WEBHOOK_URL needs WEBHOOK_SECRET (the same in every process), so forged updates are refused")
+            raise ValueError("WEBHOOK_URL needs WEBHOOK_SECRET (the same in every process), "
+                             "so forged updates are refused")
         if self.webhook_url and self.webhook_url.startswith("http:") and not self.telegram_api_base_url:
             raise ValueError("WEBHOOK_URL must be https:// for Telegram (plain http only with TELEGRAM_API_BASE_URL)")
         return self

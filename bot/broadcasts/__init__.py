@@ -34,10 +34,11 @@ Cancel
     not yet sent ends as failed with reason "cancelled", so a cancelled broadcast has no open rows either.
 
 Several processes
-    Processes on one PostgreSQL share the rate (pacing.py): before sending a claim they reserve its send
-    time in one row, so together they keep to BROADCAST_RATE_PER_SECOND, and a 429 seen by one pauses all
-    of them within about half a second (the sends they had already reserved). The one-message-per-second gate per chat holds within a process; a chat
-    gets one row per broadcast, so only two broadcasts running at once could reach it twice in a second.
+    Processes on one PostgreSQL share the rate (pacing.py): before sending a claim they reserve its send time
+    in one row, so together they keep to BROADCAST_RATE_PER_SECOND, and a 429 seen by one pauses all of them
+    within about half a second (the sends they had already reserved). The one-message-per-second gate per chat
+    holds within a process; a chat gets one row per broadcast, so only two broadcasts running at once could
+    reach it twice in a second.
 """
 
 from bot.broadcasts.announce import (

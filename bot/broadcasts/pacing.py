@@ -7,11 +7,12 @@ interval per recipient, under its row lock, so the reservations of all processes
 together never exceed the configured rate. The process then starts that block of sends no earlier than
 the reserved time.
 
-A 429 pauses everybody: the process that got it moves paused_until (and next_slot) past retry_after, and
-every other process sees the pause in its next reservation and pauses too. Sends it had reserved before
-the 429 still go out: at most its current and its next block, about half a second at the default rate
-(a 429 they get in turn only extends the pause; their rows go back to pending). Only offsets ("in 0.4 s") cross between the database and a process, and
-all times are the database's clock, so processes on different hosts need no synchronised clocks.
+A 429 pauses everybody: the process that got it moves paused_until (and next_slot) past retry_after, and every
+other process sees the pause in its next reservation and pauses too. Sends it had reserved before the 429
+still go out: at most its current and its next block, about half a second at the default rate (a 429 they get
+in turn only extends the pause; their rows go back to pending). Only offsets ("in 0.4 s") cross between the
+database and a process, and all times are the database's clock, so processes on different hosts need no
+synchronised clocks.
 
 SQLite serves one process, whose own limiter already is the global one: there these functions are not used.
 """

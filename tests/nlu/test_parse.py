@@ -79,7 +79,9 @@ def test_negation_after_the_mention_and_across_or() -> None:
         ("nicht mehr in der Pflege arbeiten, lieber was mit Tieren in Jena", ("animals",), ("health_care",)),
     ],
 )
-def test_an_answer_rules_out_what_was_just_named(text: str, wanted: tuple[str, ...], ruled_out: tuple[str, ...]) -> None:
+def test_an_answer_rules_out_what_was_just_named(
+    text: str, wanted: tuple[str, ...], ruled_out: tuple[str, ...]
+) -> None:
     query = parse(text)
     assert (query.categories, query.exclude_categories) == (wanted, ruled_out)
 

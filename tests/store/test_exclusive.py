@@ -41,6 +41,7 @@ async def test_a_lock_is_released_when_the_job_fails(postgres_database: Database
 
 
 async def test_on_sqlite_the_one_process_always_runs_the_job(sqlite_database: Database) -> None:
-    async with exclusively(sqlite_database, "job:digests") as first, exclusively(sqlite_database, "job:digests") as second:
-        assert first and second
+    async with exclusively(sqlite_database, "job:digests") as first:
+        async with exclusively(sqlite_database, "job:digests") as second:
+            assert first and second
     await asyncio.sleep(0)

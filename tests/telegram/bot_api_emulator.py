@@ -182,7 +182,7 @@ __all__ = ["BotApiEmulator", "Person"]
 
 @contextmanager
 def running_bot(emulator: BotApiEmulator, data_home: Path, **settings: str) -> Iterator[subprocess.Popen[str]]:
-    """Runs `ehrenamt-bot run` against the emulator with more settings; stops it with SIGTERM and checks it ended well."""
+    """Runs `ehrenamt-bot run` against the emulator with more settings; stops it with SIGTERM, checks it ended well."""
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "ADMIN_IDS")}
     env.update(BOT_TOKEN=emulator.token, TELEGRAM_API_BASE_URL=emulator.base_url, DATA_HOME=str(data_home), **settings)
     process = subprocess.Popen(
