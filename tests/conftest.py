@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from bot.settings import Settings, normalise_async_url
 from bot.store import migrate
@@ -46,6 +46,16 @@ async def postgres_database() -> AsyncIterator[Database]:
         pytest.skip("TEST_POSTGRES_URL is not set (PostgreSQL tests run in .ci/run)")
     async with scratch_schema(normalise_async_url(POSTGRES_URL), prefix="test") as database:
         yield database
+
+
+@pytest.fixture
+async def second_process(postgres_database: Database) -> AsyncIterator[Database]:
+    """A second engine and pool on the PostgreSQL test schema, as another bot process would have."""
+    async with postgres_database.read_only() as session:
+        schema = (await session.execute(text("SELECT current_schema()"))).scalar_one()
+    other = Database(postgres_database.url, schema=schema)
+    yield other
+    await other.close()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from dataclasses import replace
 
 import pytest
@@ -16,16 +15,6 @@ from bot.store.db import Database
 from bot.store.models import Broadcast, BroadcastDelivery
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-async def second_process(postgres_database: Database) -> AsyncIterator[Database]:
-    """A second engine and pool on the same schema, as another bot process would have."""
-    async with postgres_database.read_only() as session:
-        schema = (await session.execute(text("SELECT current_schema()"))).scalar_one()
-    other = Database(postgres_database.url, schema=schema)
-    yield other
-    await other.close()
 
 
 async def test_two_workers_share_the_outbox_without_duplicates(
