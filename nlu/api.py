@@ -16,7 +16,7 @@ from nlu.langid import detect_language
 from nlu.lexicon import langid_content, time_rules
 from nlu.pipeline import pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
-from nlu.taxonomy import category_keys
+from nlu.kernel.taxonomy import category_keys
 
 MAX_CHARS = 5000  # a Telegram message has at most 4,096; anything longer is cut, not refused
 LISTING_MODE = "ehrenamt_listing"  # doc.user_data flag: a listing's text, not a person's self-description

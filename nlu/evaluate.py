@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from nlu.api import parse
-from nlu.gazetteer import haversine_km
+from nlu.kernel.gazetteer import haversine_km
 from nlu.query import ParsedQuery
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "nlu" / "data"

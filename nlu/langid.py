@@ -10,7 +10,7 @@ from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 
 from nlu.lexicon import langid_content, langid_words
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?", re.UNICODE)
 _GERMAN_LETTERS = re.compile(r"[äöüÄÖÜß]")

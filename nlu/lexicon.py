@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from nlu.resources import data_path
-from nlu.text import fold
+from nlu.kernel.resources import data_path
+from nlu.kernel.text import fold
 
 
 def _toml(name: str) -> dict[str, Any]:

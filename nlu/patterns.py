@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 

@@ -13,7 +13,7 @@ from spacy.language import Language
 import nlu.components  # noqa: F401  (registers the component factories)
 from nlu.extensions import register_extensions
 from nlu.patterns import PatternError
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 LANGUAGES = ("de", "en")
 COMPONENTS = (

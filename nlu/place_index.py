@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlu.gazetteer import get_gazetteer, surface_key
+from nlu.kernel.gazetteer import get_gazetteer, surface_key
 from nlu.lexicon import place_rules
 
 _FIRST_WORD = re.compile(r"[ /(.]")  # "." as well: lower-case "st. wendel" is tokenized "st", ".", "wendel"

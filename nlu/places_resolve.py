@@ -11,9 +11,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from nlu.gazetteer import Gazetteer, Place, haversine_km
+from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, place_rules
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 _QUALIFIER_REACH = 4  # tokens after a name that may qualify it ("Neustadt an der Weinstraße")
 _QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits it

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nlu.gazetteer import Place
+from nlu.kernel.gazetteer import Place
 
 TIME_SLOTS = ("weekday", "weekend", "daytime", "evening", "one_off", "regular")
 

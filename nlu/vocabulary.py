@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import OSA
 
 from nlu.lexicon import interest_rules, known_words
-from nlu.taxonomy import categories
+from nlu.kernel.taxonomy import categories
 
 # Below this length a typo correction is a guess; above eight letters two slips are allowed.
 _FUZZY_MIN_LENGTH = 5

@@ -29,7 +29,7 @@ from bot.search.geo import Frame
 from bot.search.ranking import TIME_FAMILIES
 from bot.search.vocabulary import STOP_WORDS, Vocabulary
 from bot.store.models import Opportunity
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 DISTANCE_SLACK_KM = 0.01  # float rounding must not drop a listing lying exactly on the radius

@@ -6,7 +6,7 @@ How it fits together
     outbox.py     one row per recipient; claim, record, recover, finish (short transactions)
     engine.py     claims rows, paces sends (limits.py, pacing.py), records each outcome right after the send
     runner.py     the background service of a bot process: schedules, serves, finishes, reports
-    sending.py    the Sender protocol and its typed errors; telegram_sender.py implements it with PTB
+    sending.py    the Sender protocol and its typed errors; bot/telegram/announcements/sender.py implements it with PTB
 
 Never twice, and what a crash means
     A recipient is sent only after its row was claimed: pending -> sending in a short transaction

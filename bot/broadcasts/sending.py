@@ -1,6 +1,6 @@
 """What the delivery engine needs from a transport: one call per recipient, and typed failures.
 
-The Telegram edge implements Sender with python-telegram-bot (bot.broadcasts.telegram_sender); tests and the
+The Telegram edge implements Sender with python-telegram-bot (bot.telegram.announcements.sender); tests and the
 benchmark use offline senders. The engine decides what each failure means for the outbox row.
 """
 

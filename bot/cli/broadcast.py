@@ -149,7 +149,7 @@ def resume_command(args: argparse.Namespace) -> int:
             raise CommandError("BOT_TOKEN is not set: nothing can be sent")
         from telegram import Bot
 
-        from bot.broadcasts.telegram_sender import TelegramSender
+        from bot.telegram.announcements.sender import TelegramSender
 
         base_url = settings.telegram_api_base_url or "https://api.telegram.org/bot"
         async with Bot(settings.bot_token.get_secret_value(), base_url=base_url) as bot:

@@ -52,7 +52,7 @@ def _messages(words: list[str], stdin: TextIO) -> Iterator[str]:
 
 def write_readable(query: ParsedQuery, out: TextIO) -> None:
     """Writes a parsed query for a person to read."""
-    from nlu.taxonomy import category
+    from nlu.kernel.taxonomy import category
 
     labels = lambda keys: ", ".join(f"{category(k).emoji} {category(k).de} ({k})" for k in keys) or "–"  # noqa: E731
     out.write(f"Nachricht:      {query.text}\n")

@@ -1,4 +1,4 @@
-"""`ehrenamt-bot places NAME|PLZ`: look places up in the German gazetteer (nlu.gazetteer)."""
+"""`ehrenamt-bot places NAME|PLZ`: look places up in the German gazetteer (nlu.kernel.gazetteer)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 import sys
 from typing import TextIO
 
-from nlu.gazetteer import Place, get_gazetteer
+from nlu.kernel.gazetteer import Place, get_gazetteer
 
 _COLUMNS = ("name", "state", "district", "population", "lat", "lon")
 

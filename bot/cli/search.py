@@ -109,7 +109,7 @@ def _header(outcome: SearchOutcome) -> str:
 
 def _place(name: str) -> PlaceRef:
     """Resolves a place name or postal code with the gazetteer."""
-    from nlu.gazetteer import get_gazetteer
+    from nlu.kernel.gazetteer import get_gazetteer
 
     found = get_gazetteer().search(name, limit=1)
     if not found:

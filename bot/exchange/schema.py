@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from bot.categories import categories
 from bot.domain import OpportunityStatus, OrganisationKind, TimeTag
 from bot.store.models import Opportunity, Organisation
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 
 class Kind(StrEnum):

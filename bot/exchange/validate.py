@@ -15,7 +15,7 @@ from bot.exchange.files import RawRecord
 from bot.exchange.htmltext import html_to_text
 from bot.exchange.schema import FIELDS, Kind
 from bot.exchange.values import Invalid
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 _LANGUAGE = re.compile(r"[a-z]{2}")
 _POSTAL_CODE = re.compile(r"\d{5}")
@@ -136,7 +136,7 @@ def _geocode(fields: dict[str, Any]) -> list[tuple[str, str]]:
     """
     if "place_name" not in fields and "postal_code" not in fields:
         return []
-    from nlu.gazetteer import get_gazetteer
+    from nlu.kernel.gazetteer import get_gazetteer
 
     gazetteer = get_gazetteer()
     place = gazetteer.by_postal_code(fields["postal_code"]) if "postal_code" in fields else None

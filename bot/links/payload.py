@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from bot.categories import category_mask, keys_from_mask
 from bot.domain import TIME_BITS, time_mask
 from bot.search.model import PlaceRef, Refinement
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 MAX_PAYLOAD = 64
 PAYLOAD_ALPHABET = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -106,7 +106,7 @@ def decode_start_payload(
 
 def nearest_place(lat: float, lon: float) -> PlaceRef:
     """Names a decoded point after the gazetteer's nearest place."""
-    from nlu.gazetteer import get_gazetteer  # loaded only when a link carries a place
+    from nlu.kernel.gazetteer import get_gazetteer  # loaded only when a link carries a place
 
     place = get_gazetteer().nearest(lat, lon)
     name = place.name if place is not None else f"{lat:.3f}, {lon:.3f}"

@@ -23,7 +23,7 @@ from bot.posting.steps import EDITABLE, Step, next_step
 from bot.posting.validate import Invalid, Problem
 from bot.store.models import ListingDraft, Opportunity, Organisation, OrganisationMember
 from bot.store.types import utcnow
-from nlu.gazetteer import Gazetteer
+from nlu.kernel.gazetteer import Gazetteer
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any
 from bot.categories import is_category
 from bot.domain import TIME_BITS
 from bot.search.model import PlaceRef, Refinement
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 MIN_RADIUS_KM = 1.0
 MAX_RADIUS_KM = 200.0

@@ -17,7 +17,7 @@ from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.vocabulary import TermGroup
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
 from bot.store.types import utcnow
-from nlu.gazetteer import haversine_km
+from nlu.kernel.gazetteer import haversine_km
 
 MAX_LIMIT = 50
 MAX_OFFSET = 10_000

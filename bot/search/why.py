@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.categories import categories
 from bot.search.criteria import Criteria
 from bot.search.vocabulary import TermGroup
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 SEPARATOR = " · "
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as the full-text index splits words

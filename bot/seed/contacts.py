@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import re
 
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 OFFICE_PREFIX = "+49 30 1234 5"
 MOBILE_PREFIX = "0151 0000 "

@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.categories import categories
 from bot.domain import OrganisationKind
-from nlu.resources import data_path
+from nlu.kernel.resources import data_path
 
 _TIME_WORDS = {"weekday", "weekend", "daytime", "evening", "flexible"}
 

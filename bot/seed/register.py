@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 
 from bot.seed.corpus import read_toml
-from nlu.resources import data_path
+from nlu.kernel.resources import data_path
 
 _SENTENCE = re.compile(r"(?<=[.!?])(\s+)")
 _CLAUSE = re.compile(r"([,;:–(]\s*)")

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from nlu.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km, read_table
-from nlu.resources import data_path
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km, read_table
+from nlu.kernel.resources import data_path
 
 BIG_CITY = 100_000  # from here on, listings name city quarters ("Kassel-Nordstadt")
 UNKNOWN_POPULATION = 500  # GeoNames lists some places with population 0; they are villages

@@ -15,9 +15,11 @@ from telegram.request import BaseRequest
 from bot.admins import list_admins
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.telegram import broadcasting, jobs, posting_jobs
+from bot.telegram.alerts import jobs
+from bot.telegram.announcements import runner as broadcasting
+from bot.telegram.posting import jobs as posting_jobs
 from bot.telegram.flood import FloodGuard
-from bot.telegram.handlers.registry import register_handlers
+from bot.telegram.registry import register_handlers
 from bot.telegram.ordering import PerChatUpdateProcessor, concurrency_for
 from bot.telegram.services import Services, attach
 from bot.texts import t

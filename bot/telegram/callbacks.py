@@ -38,7 +38,7 @@ class Kind(StrEnum):
     HOME = "h"  # search id, 1 remember / 0 do not
     SETTING = "e"  # setting (see Setting), value
     DELETE = "z"  # 1 delete everything / 0 keep it
-    DRAFT_ANSWER = "a"  # step index, choice number (see bot.telegram.posting_buttons)
+    DRAFT_ANSWER = "a"  # step index, choice number (see bot.telegram.posting.buttons)
     DRAFT = "g"  # draft action (back, cancel, submit, edit ...), its argument
     OWN_LISTING = "j"  # /meineangebote action, opportunity id
     MODERATE = "n"  # moderation action, opportunity or organisation id
@@ -82,7 +82,7 @@ class Setting:
 
 
 class BroadcastAction:
-    """What a BROADCAST button does in the admin's announcement flow (bot.telegram.handlers.broadcast)."""
+    """What a BROADCAST button does in the admin's announcement flow (bot.telegram.announcements.handlers)."""
 
     NEW, GROUP, REGIONS, REGION, PLACE, RADIUS, DISTRICT, INTERESTS, INTEREST, MENU = range(10)
     PREVIEW, CONFIRM, SEND_NOW, LATER, DISCARD, STATUS, CANCEL = range(10, 17)

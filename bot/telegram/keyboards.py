@@ -10,7 +10,7 @@ from bot.categories import categories
 from bot.domain import AlertMode, TimeTag
 from bot.search.model import PlaceRef
 from bot.telegram.callbacks import Facet, Kind, Origin, Setting, Where, encode
-from bot.telegram.render.text import clip
+from bot.telegram.formatting import clip
 from bot.texts import t
 
 Rows = list[list[InlineKeyboardButton]]

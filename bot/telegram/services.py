@@ -18,7 +18,7 @@ from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.exclusive import exclusively
 from bot.telegram.flood import FloodGuard
-from bot.telegram.searching import ChatSearches
+from bot.conversation.searches import ChatSearches
 
 log = logging.getLogger(__name__)
 KEY = "services"

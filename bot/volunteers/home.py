@@ -47,7 +47,7 @@ def home_place(volunteer: Volunteer) -> PlaceRef | None:
 
 def region_of(place: PlaceRef) -> tuple[str | None, str | None]:
     """Returns (state, district) of a place from the gazetteer's nearest place; broadcasts target by these."""
-    from nlu.gazetteer import get_gazetteer  # imported late: loading the gazetteer is only needed here
+    from nlu.kernel.gazetteer import get_gazetteer  # imported late: loading the gazetteer is only needed here
 
     nearest = get_gazetteer().nearest(place.lat, place.lon)
     if nearest is None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from nlu.text import fold  # noqa: E402
+from nlu.kernel.text import fold  # noqa: E402
 
 # Enough to cover everyday German and English messages; more costs memory and lets real typos through.
 SIZES = {"de": 40_000, "en": 20_000}

@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from nlu.gazetteer import get_gazetteer  # noqa: E402
-from nlu.text import fold  # noqa: E402
+from nlu.kernel.gazetteer import get_gazetteer  # noqa: E402
+from nlu.kernel.text import fold  # noqa: E402
 
 SIZE = 20_000  # forms per language that may become markers
 HORIZON = 120_000  # how deep to look in the other language before calling a word absent there

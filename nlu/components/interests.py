@@ -14,8 +14,8 @@ from nlu.components.common import covered, is_boundary, matched_spans, set_group
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
 from nlu.lexicon import InterestRules, interest_rules
-from nlu.taxonomy import categories
-from nlu.text import fold
+from nlu.kernel.taxonomy import categories
+from nlu.kernel.text import fold
 from nlu.place_index import PlaceIndex, place_index
 from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is_category_word
 

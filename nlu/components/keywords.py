@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from nlu.components.common import spans_of
 from nlu.extensions import CUES, INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, SELF, TIMES, register_extensions
 from nlu.lexicon import interest_rules, stopwords
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _MIN_LENGTH = 3

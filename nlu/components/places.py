@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Span
 from nlu.components.common import is_lowercase_message, pattern_matcher, spans_of
 from nlu.components.languages import language_code
 from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, register_extensions
-from nlu.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
 from nlu.places_resolve import resolve
-from nlu.text import fold
+from nlu.kernel.text import fold
 from nlu.vocabulary import is_category_word
 
 _POSTAL_CODE = re.compile(r"^\d{5}\.?$")  # the German tokenizer keeps a sentence's final "." on a number

@@ -8,7 +8,7 @@ from nlu.lexicon import language_names, place_rules, radius_rules, time_rules
 from nlu.patterns import PatternError, compile_pattern, compile_spec
 from nlu.pipeline import pipelines
 from nlu.place_index import place_index
-from nlu.taxonomy import categories
+from nlu.kernel.taxonomy import categories
 
 FIXED_KEYS = [
     ("children_youth", 0), ("seniors", 1), ("refugees_integration", 2), ("environment", 3), ("animals", 4),

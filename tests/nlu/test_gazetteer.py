@@ -10,8 +10,8 @@ from collections import Counter
 import pytest
 
 from bot.cli import places as places_cli
-from nlu.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km, is_common_word_name, surface_key
-from nlu.resources import data_path
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km, is_common_word_name, surface_key
+from nlu.kernel.resources import data_path
 
 HESSEN, SACHSEN = "05", "13"
 

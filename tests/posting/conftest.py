@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from bot.posting.drafts import PostingServices
-from nlu.gazetteer import get_gazetteer
+from nlu.kernel.gazetteer import get_gazetteer
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)
 

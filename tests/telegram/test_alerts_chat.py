@@ -13,7 +13,7 @@ from bot.store.db import Database
 from bot.store.listings import opportunity_row, upsert_rows
 from bot.store.models import Opportunity, Organisation, Volunteer
 from bot.store.types import utcnow
-from bot.telegram import jobs
+from bot.telegram.alerts import jobs
 
 
 async def _publish(database: Database, key: str, title: str, categories: list[str]) -> int:

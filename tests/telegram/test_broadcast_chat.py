@@ -17,7 +17,7 @@ from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.models import AdminRole, Broadcast, Volunteer
 from bot.telegram.app import build_application, serving
-from bot.telegram.broadcasting import CONFIG_KEY
+from bot.telegram.announcements.runner import CONFIG_KEY
 from bot.telegram.callbacks import BroadcastAction, Kind, encode
 from bot.telegram.flood import FloodGuard
 from bot.telegram.local.api import ApiCall, LocalRequest

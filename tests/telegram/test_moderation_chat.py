@@ -9,7 +9,7 @@ from tests.telegram.posting_script import ADMIN, CLUB, LISTING, NEW_ORGANISATION
 from bot.store.db import Database
 from bot.store.models import AdminRole, ModerationEvent, Opportunity
 from bot.telegram.callbacks import Kind, encode
-from bot.telegram.posting_buttons import DraftAction, ModerationAction
+from bot.telegram.posting.buttons import DraftAction, ModerationAction
 
 SAXONY_ADMIN = Person(id=1001, first_name="Sachsen", language_code="de")
 

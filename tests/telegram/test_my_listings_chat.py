@@ -12,9 +12,9 @@ from tests.telegram.posting_script import ADMIN, CLUB, LISTING, NEW_ORGANISATION
 from bot.store.db import Database
 from bot.store.models import InterestReport, Opportunity
 from bot.store.types import utcnow
-from bot.telegram import posting_jobs
+from bot.telegram.posting import jobs as posting_jobs
 from bot.telegram.callbacks import Kind, encode
-from bot.telegram.posting_buttons import InterestAction, ModerationAction, OwnAction
+from bot.telegram.posting.buttons import InterestAction, ModerationAction, OwnAction
 
 
 async def _published(chat: Chat, database: Database) -> int:

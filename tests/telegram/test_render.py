@@ -14,10 +14,10 @@ from bot.listings_view import ListingDetails
 from bot.search.criteria import Criteria
 from bot.search.model import Contact, Hit, PlaceRef, SearchOutcome
 from bot.store.models import SavedSearch
-from bot.telegram.render.details import details_text
-from bot.telegram.render.lists import digest_text, saved_search_summary, saved_searches_text
-from bot.telegram.render.results import results_text, summary
-from bot.telegram.render.text import clip_units, decimal
+from bot.telegram.listings.render import details_text
+from bot.telegram.alerts.render import digest_text, saved_search_summary, saved_searches_text
+from bot.telegram.search.render import results_text, summary
+from bot.telegram.formatting import clip_units, decimal
 
 EVIL = "<b>&amp;</b><script>x</script>" * 60  # 1,860 characters of markup in every field
 

@@ -16,9 +16,9 @@ from bot.store.db import Database
 from bot.telegram.app import build_application, serving
 from bot.telegram.flood import FloodGuard
 from bot.telegram.local.api import LocalRequest
-from bot.telegram.searching import ChatSearches
-from bot.telegram import jobs
-from bot.telegram.state import KEEP_SEARCHES
+from bot.conversation.searches import ChatSearches
+from bot.telegram.alerts import jobs
+from bot.conversation.state import KEEP_SEARCHES
 
 STALE = "Dieses Ergebnis ist nicht mehr aktuell."
 FOREIGN = "Diese Knöpfe gehören zu jemand anderem. Schreib mir privat für deine eigene Suche."
@@ -115,7 +115,7 @@ async def test_the_vocabulary_is_pruned_nightly(chat: Chat, caplog: pytest.LogCa
     (job,) = chat.application.job_queue.get_jobs_by_name("vocabulary")
     at = job.job.trigger.get_next_fire_time(None, datetime.now(timezone.utc)).astimezone(jobs.VOCABULARY_AT.tzinfo)
     assert (at.hour, at.minute) == (3, 30)  # daily, in the quiet hours of Berlin
-    with caplog.at_level(logging.INFO, logger="bot.telegram.jobs"):
+    with caplog.at_level(logging.INFO, logger="bot.telegram.alerts.jobs"):
         await jobs.prune_vocabulary(CallbackContext(chat.application))
     assert "search vocabulary rebuilt" in caplog.text
 

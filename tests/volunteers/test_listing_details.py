@@ -8,7 +8,7 @@ import pytest
 
 from bot.domain import OpportunityStatus
 from bot.listings_view import get_listing_details
-from nlu.gazetteer import haversine_km
+from nlu.kernel.gazetteer import haversine_km
 from bot.store.db import Database
 from tests.volunteers.factories import BAUNATAL, KASSEL, NOW, make_listing
 

@@ -25,7 +25,7 @@ from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import TIME_FAMILIES
 from bot.store.models import Opportunity
-from nlu.text import fold
+from nlu.kernel.text import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 

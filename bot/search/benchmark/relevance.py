@@ -8,7 +8,7 @@ from functools import cache
 
 from bot.search.benchmark.queries import LabelledQuery
 from bot.search.ranking import TIME_FAMILIES
-from nlu.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,43 @@
+"""Reading a place from a message: an answer to "Wo?" (name or postal code) or a shared location."""
+
+from __future__ import annotations
+
+import re
+
+from nlu.kernel.gazetteer import Place, far_apart, get_gazetteer
+
+from bot.search.model import PlaceRef
+
+# Same-named places closer than this are one town to a volunteer; farther apart, the person picks.
+SAME_PLACE_KM = 25.0
+MAX_CANDIDATES = 6
+_POSTAL_CODE = re.compile(r"\b(\d{5})\b")
+_CUE = re.compile(r"^(?:in|bei|nahe|near|around|um|aus)\s+", re.IGNORECASE)
+# Germany with a margin: a location far outside it cannot be searched around.
+_LAT, _LON = (47.0, 55.2), (5.5, 15.5)
+
+
+def place_answer(text: str) -> list[PlaceRef]:
+    """Returns the place(s) a short answer names: one when clear, several when far apart, none if no place."""
+    gazetteer = get_gazetteer()
+    code = _POSTAL_CODE.search(text)
+    if code:
+        place = gazetteer.by_postal_code(code.group(1))
+        return [as_ref(place)] if place else []
+    name = _CUE.sub("", text.strip()).strip(" .,!?")
+    if not name or len(name) > 80:
+        return []
+    return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]
+
+
+def shared_location(lat: float, lon: float) -> PlaceRef | None:
+    """Returns a shared location named after the nearest place, or None outside Germany."""
+    if not (_LAT[0] <= lat <= _LAT[1] and _LON[0] <= lon <= _LON[1]):
+        return None
+    nearest = get_gazetteer().nearest(lat, lon)
+    return PlaceRef(name=nearest.name, lat=lat, lon=lon, state=nearest.state)
+
+
+def as_ref(place: Place) -> PlaceRef:
+    """Returns a gazetteer place as a search centre."""
+    return PlaceRef(name=place.name, lat=place.lat, lon=place.lon, state=place.state, postal_code=place.postal_code)

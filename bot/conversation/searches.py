@@ -1,0 +1,115 @@
+"""Running a stored chat search: the request from its text, filters and page, with the home place as default."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, replace
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.search import VocabularyCache, search
+from bot.search.criteria import criteria_from
+from bot.search.model import Refinement, SearchOutcome, SearchRequest
+from bot.search.understanding import parse_text
+from bot.search.vocabulary_cache import default_cache
+from bot.store.db import Database
+from bot.store.models import ChatSearch, Volunteer
+from bot.conversation import state
+from bot.volunteers import home_place, note_interests
+
+PAGE_SIZE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a chat search, ready to render."""
+
+    search: ChatSearch
+    outcome: SearchOutcome
+
+    @property
+    def needs_interest(self) -> bool:
+        """Tells whether nothing says what the person wants to do (then the categories are offered)."""
+        query = self.outcome.query or {}
+        refinement = state.refinement_of(self.search)
+        return not (query.get("categories") or query.get("keywords") or refinement.categories is not None
+                    or query.get("remote"))
+
+    @property
+    def understood_nothing(self) -> bool:
+        """Tells whether the text said nothing the search could use: no interest, place, time or language."""
+        query = self.outcome.query or {}
+        refinement = state.refinement_of(self.search)
+        said = ("categories", "exclude_categories", "keywords", "place", "time", "languages", "remote", "radius_km")
+        return (self.needs_interest and self.outcome.everywhere and not any(query.get(key) for key in said)
+                and refinement.place is None)
+
+
+class ChatSearches:
+    """The search as the chat uses it: one long-lived object per Application, warmed up before the first update."""
+
+    def __init__(self, *, default_radius_km: float, vocabularies: VocabularyCache = default_cache) -> None:
+        self.default_radius_km = default_radius_km
+        self.vocabularies = vocabularies
+
+    async def warm_up(self, database: Database) -> None:
+        """Loads the NLU pipelines, the gazetteer and the index vocabulary, so the first person does not wait."""
+        await asyncio.to_thread(parse_text, "Tierheim in Kassel am Wochenende")
+        async with database.read_only() as session:
+            await self.vocabularies.get(session)
+
+    async def start(
+        self, session: AsyncSession, volunteer: Volunteer, *, text: str, refinement: Refinement | None = None
+    ) -> Page:
+        """Runs a new search's first page, then stores it for the result message's buttons.
+
+        Searching before storing keeps SQLite's write lock (taken by the first write) out of the search.
+        """
+        fresh = ChatSearch(volunteer_id=volunteer.id, query_text=text,
+                           refinement=(refinement or Refinement()).to_dict(), offset=0, candidates=[])
+        page = await self.run(session, volunteer, fresh)
+        await state.store_search(session, fresh)
+        return page
+
+    async def run(self, session: AsyncSession, volunteer: Volunteer, stored: ChatSearch) -> Page:
+        """Runs the search at its page; a text without a place is searched around the home place."""
+        refinement = state.refinement_of(stored)
+        request = SearchRequest(text=stored.query_text, refinement=refinement, limit=PAGE_SIZE,
+                                offset=stored.offset, lang=volunteer.language)
+        outcome = await self._search(session, request)
+        home = home_place(volunteer)
+        if _nowhere(outcome) and home is not None and refinement.place is None:
+            # The text named no place: the home place the person agreed to is the centre, now and on later pages.
+            refinement = replace(refinement, place=home)
+            stored.refinement = refinement.to_dict()
+            outcome = await self._search(session, replace(request, refinement=refinement))
+        if outcome.needs_place_choice:
+            stored.candidates = [place.to_dict() for place in outcome.place_candidates]
+        await note_interests(session, volunteer, (outcome.query or {}).get("categories") or ())
+        return Page(stored, outcome)
+
+    def choose_interest(self, stored: ChatSearch, categories: tuple[str, ...]) -> None:
+        """Replaces what the text said about the interest by the chosen categories, keeping place and time.
+
+        The text is turned into explicit filters and then dropped, so its words no longer pull in listings
+        of the interest the person just replaced.
+        """
+        criteria = criteria_from(parse_text(stored.query_text), state.refinement_of(stored),
+                                 default_radius_km=self.default_radius_km)
+        stored.refinement = Refinement(
+            categories=categories, exclude_categories=criteria.exclude_categories or None, place=criteria.place,
+            radius_km=criteria.radius_km if criteria.place else None, time=criteria.time or None,
+            languages=criteria.languages or None, remote=criteria.remote or None,
+        ).to_dict()
+        stored.query_text = ""
+        stored.offset = 0
+
+    async def _search(self, session: AsyncSession, request: SearchRequest) -> SearchOutcome:
+        """Calls the search use case with this bot's defaults."""
+        return await search(session, request, default_radius_km=self.default_radius_km,
+                            vocabularies=self.vocabularies)
+
+
+def _nowhere(outcome: SearchOutcome) -> bool:
+    """Tells whether a search ran without any place (and not for remote listings, which need none)."""
+    return outcome.everywhere and not outcome.needs_place_choice and not (outcome.query or {}).get("remote")

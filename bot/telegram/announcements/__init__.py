@@ -1,0 +1,1 @@
+"""Admins' announcements (/rundschreiben): composing, the audience, scheduling and the delivery runner."""

@@ -1,0 +1,55 @@
+"""Polite answers for everything that is not a search: media, unknown commands, groups, stale buttons, floods."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.telegram import keyboards
+from bot.telegram.flood import Verdict
+from bot.telegram.sending import guess_language, refuse_stale, send, volunteer_of
+from bot.telegram.services import services
+from bot.texts import t
+
+
+async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stops a person's updates beyond the flood limit, telling them calmly once per burst."""
+    user = update.effective_user
+    if user is None:
+        return
+    verdict = services(context).flood.check(user.id)
+    if verdict is Verdict.PASS:
+        return
+    lang = guess_language(update)  # no database work for updates that are being refused
+    if update.callback_query is not None:
+        # A pressed button must be answered either way, or the client shows a spinner for a long time.
+        await update.callback_query.answer(t(lang, "problem.flood") if verdict is Verdict.WARN else None)
+    elif verdict is Verdict.WARN and update.effective_chat is not None:
+        await send(update, t(lang, "problem.flood"))
+    raise ApplicationHandlerStop
+
+
+async def media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Says that only text is understood and gives an example of what to write."""
+    async with services(context).unit_of_work() as session:
+        lang = (await volunteer_of(session, update)).language
+    await send(update, t(lang, "problem.media"), keyboards.main_keyboard(lang))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Points to /hilfe for a command the bot does not know."""
+    async with services(context).unit_of_work() as session:
+        lang = (await volunteer_of(session, update)).language
+    await send(update, t(lang, "problem.unknown_command"))
+
+
+async def group_hint(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Invites people in a group into the private chat, and shows how /suche works in groups."""
+    lang = guess_language(update)
+    await send(update, t(lang, "problem.group"), keyboards.open_private_chat(services(context).bot_username, lang))
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answers a button no handler recognises: forged, from an older version, or no longer valid."""
+    assert update.callback_query is not None
+    await refuse_stale(update.callback_query, guess_language(update))

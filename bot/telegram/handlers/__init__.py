@@ -1,1 +1,0 @@
-"""Telegram handlers: each parses its update, calls one use case and renders the result (see registry.py)."""

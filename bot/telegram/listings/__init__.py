@@ -1,0 +1,1 @@
+"""A listing's details and the Merkliste (favourites)."""

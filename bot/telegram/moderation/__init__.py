@@ -1,0 +1,1 @@
+"""Admins' review queue: approving and rejecting listings of their region."""

@@ -1,0 +1,1 @@
+"""Organisations' side: the guided posting chat, /meineangebote, interest reports and their jobs."""

@@ -1,0 +1,263 @@
+"""Buttons of the posting chat, /meineangebote, moderation and 'Interesse melden', and what their numbers mean.
+
+Button data carries numbers only; a draft answer names its step, so a button of an earlier question is stale
+rather than misread. Every id in the data is checked by the use case against the person pressing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardMarkup
+
+from bot.categories import categories
+from bot.domain import OrganisationKind, TimeTag
+from bot.posting.answers import TIME_SLOTS, Answer
+from bot.posting.steps import EDITABLE, ORDER, Step
+from bot.posting.validate import LANGUAGE_CODES
+from bot.telegram.callbacks import Callback, Kind
+from bot.telegram.keyboards import Rows, button
+from bot.telegram.formatting import clip
+from bot.texts import catalogue, t
+
+# Literal catalogue keys, so the catalogue test sees each one used.
+KIND_LABELS: dict[str, str] = {
+    OrganisationKind.ASSOCIATION: "posting.kind_e_v", OrganisationKind.INITIATIVE: "posting.kind_initiative",
+    OrganisationKind.MUNICIPALITY: "posting.kind_municipality", OrganisationKind.CHURCH: "posting.kind_church",
+    OrganisationKind.FOUNDATION: "posting.kind_foundation", OrganisationKind.CHARITY: "posting.kind_charity",
+    OrganisationKind.OTHER: "posting.kind_other",
+}
+KINDS: tuple[str, ...] = tuple(kind.value for kind in OrganisationKind)
+TIME_KINDS: tuple[str, ...] = (TimeTag.ONE_OFF.value, TimeTag.REGULAR.value)
+EDIT_LABELS: dict[str, str] = {
+    "title": "posting.edit_title", "description": "posting.edit_description", "categories": "posting.edit_categories",
+    "place": "posting.edit_place", "time": "posting.edit_time", "hours": "posting.edit_hours",
+    "requirements": "posting.edit_requirements", "languages": "posting.edit_languages",
+    "accessibility": "posting.edit_accessibility", "newcomers": "posting.edit_newcomers",
+    "contact": "posting.edit_contact",
+}
+EDIT_FIELDS: tuple[str, ...] = tuple(EDITABLE)
+# German is taken for granted; the buttons offer the other languages the catalogue can name.
+LANGUAGES: tuple[str, ...] = tuple(sorted(code for code in LANGUAGE_CODES
+                                          if code != "de" and f"languages.{code}" in catalogue("de")))
+DONE = 0  # toggles: "fertig"; skip, online and "new organisation" are 0 as well
+_SKIPPABLE = {Step.ORG_WEBSITE, Step.HOURS, Step.REQUIREMENTS}
+
+
+class DraftAction:
+    """What a DRAFT button does (KEEP takes the step index: the typed answer given before stays)."""
+
+    BACK, CANCEL, SUBMIT, SUBMIT_ANYWAY, EDIT, CONTINUE, RESTART, KEEP = range(8)
+
+
+# Steps whose answer is typed, and the draft fields holding it: going back, the answer given before is shown
+# and can be kept with one tap instead of being typed again.
+TYPED: dict[Step, tuple[str, ...]] = {
+    Step.TITLE: ("title",), Step.DESCRIPTION: ("description",),
+    Step.CONTACT_NAME: ("contact_name",), Step.HOURS: ("hours_per_month",), Step.REQUIREMENTS: ("requirements",),
+    Step.DATE: ("date",), Step.CONTACT_REACH: ("contact_phone", "contact_email"),
+}
+
+
+def typed_answer(step: Step, data: dict[str, Any]) -> str | None:
+    """Returns the answer typed before at a step, as text the step accepts again; None when there is none."""
+    given = [str(data[name]) for name in TYPED.get(step, ()) if data.get(name) not in (None, "")]
+    return ", ".join(given) or None
+
+
+class OwnAction:
+    """What an OWN_LISTING button does."""
+
+    EDIT, PAUSE, RESUME, RENEW, DELETE, DELETE_CONFIRM, LIST = range(7)
+
+
+class ModerationAction:
+    """What a MODERATE button does."""
+
+    APPROVE, REJECT, VERIFY, EDIT = range(4)
+
+
+class InterestAction:
+    """What an INTEREST button does."""
+
+    ASK, SHARE, KEEP, ANSWERED = range(4)
+
+
+def answer_of(callback: Callback) -> tuple[Step, Answer] | None:
+    """Turns a DRAFT_ANSWER button into the step it answers and the answer; None for numbers out of range."""
+    index, number = callback.args
+    if index >= len(ORDER):
+        return None
+    step = ORDER[index]
+    choice = _choice(step, number)
+    return (step, Answer(choice=choice)) if choice is not None else None
+
+
+def _choice(step: Step, number: int) -> str | None:
+    """Returns the choice value a button number stands for at a step."""
+    toggles: dict[Step, tuple[str, ...]] = {
+        Step.CATEGORIES: _category_keys(), Step.TIME_SLOTS: TIME_SLOTS, Step.LANGUAGES: LANGUAGES,
+    }
+    if step in toggles:
+        options = toggles[step]
+        return "done" if number == DONE else (options[number - 1] if number <= len(options) else None)
+    if step is Step.ORGANISATION:
+        return "new" if number == DONE else str(number)
+    if step is Step.PLACE:
+        return "online" if number == DONE else str(number - 1)  # gazetteer ids shifted by one
+    if step in _SKIPPABLE:
+        return "skip" if number == DONE else None
+    if step is Step.ORG_KIND:
+        return KINDS[number] if number < len(KINDS) else None
+    if step is Step.TIME_KIND:
+        return TIME_KINDS[number] if number < len(TIME_KINDS) else None
+    if step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
+        return ("no", "yes")[number] if number < 2 else None
+    return None
+
+
+def _category_keys() -> tuple[str, ...]:
+    """Returns the category keys in button order."""
+    return tuple(categories())
+
+
+def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
+                     organisations: tuple[tuple[int, str], ...] = (),
+                     candidates: tuple[dict[str, Any], ...] = ()) -> InlineKeyboardMarkup:
+    """Returns the buttons of one question: its choices, then zurück and abbrechen."""
+    index = ORDER.index(step)
+    rows: Rows = []
+
+    def answer(label: str, number: int) -> Any:
+        return button(label, Kind.DRAFT_ANSWER, index, number)
+
+    if step is Step.ORGANISATION:
+        rows = [[answer(clip(name, 40), id_)] for id_, name in organisations]
+        rows.append([answer(t(lang, "posting.button_new_organisation"), DONE)])
+    elif step is Step.ORG_KIND:
+        options = [answer(t(lang, KIND_LABELS[kind]), number) for number, kind in enumerate(KINDS)]
+        rows = [options[i:i + 2] for i in range(0, len(options), 2)]
+    elif step is Step.CATEGORIES:
+        chosen = set(data.get("categories") or ())
+        options = [answer(_ticked(f"{c.emoji} {c.label(lang)}", key in chosen), number)
+                   for number, (key, c) in enumerate(categories().items(), start=1)]
+        rows = [options[i:i + 2] for i in range(0, len(options), 2)]
+        rows.append([answer(t(lang, "posting.button_done"), DONE)])
+    elif step is Step.PLACE:
+        rows = [[answer(t(lang, "search.button_candidate", name=clip(place["name"], 30),
+                          state=place.get("state") or "–"), int(place["id"]) + 1)] for place in candidates]
+        rows.append([answer(t(lang, "posting.button_online"), DONE)])
+    elif step is Step.TIME_KIND:
+        rows = [[answer(t(lang, f"listing.{kind}"), number) for number, kind in enumerate(TIME_KINDS)]]
+    elif step is Step.TIME_SLOTS:
+        chosen = set(data.get("time_slots") or ())
+        rows = [[answer(_ticked(t(lang, f"listing.{tag}"), tag in chosen), number)
+                 for number, tag in enumerate(TIME_SLOTS, start=1)]]
+        rows = [rows[0][:2], rows[0][2:], [answer(t(lang, "posting.button_done"), DONE)]]
+    elif step is Step.LANGUAGES:
+        chosen = set(data.get("languages") or ())
+        options = [answer(_ticked(t(lang, f"languages.{code}"), code in chosen), number)
+                   for number, code in enumerate(LANGUAGES, start=1)]
+        rows = [options[i:i + 3] for i in range(0, len(options), 3)]
+        rows.append([answer(t(lang, "posting.button_done"), DONE)])
+    elif step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
+        rows = [[answer(t(lang, "posting.button_yes"), 1), answer(t(lang, "posting.button_no"), 0)]]
+    if typed_answer(step, data) is not None:
+        rows.append([button(t(lang, "posting.button_keep"), Kind.DRAFT, DraftAction.KEEP, index)])
+    if step in _SKIPPABLE:
+        rows.append([answer(t(lang, "posting.button_skip"), DONE)])
+    rows.append(_navigation(lang, back=bool(data.get("history"))))
+    return InlineKeyboardMarkup(rows)
+
+
+def preview_buttons(lang: str, *, moderating: bool = False) -> InlineKeyboardMarkup:
+    """Returns submit (an admin's edit: 'Übernehmen'), one edit button per field, zurück and abbrechen."""
+    edits = [button(t(lang, EDIT_LABELS[name]), Kind.DRAFT, DraftAction.EDIT, number)
+             for number, name in enumerate(EDIT_FIELDS)]
+    submit = t(lang, "moderation.button_apply") if moderating else t(lang, "posting.button_submit")
+    rows: Rows = [[button(submit, Kind.DRAFT, DraftAction.SUBMIT, 0)]]
+    rows += [edits[i:i + 3] for i in range(0, len(edits), 3)]
+    rows.append(_navigation(lang, back=True))
+    return InlineKeyboardMarkup(rows)
+
+
+def duplicate_buttons(lang: str) -> InlineKeyboardMarkup:
+    """Returns 'trotzdem einreichen' and abbrechen under the near-duplicates."""
+    return InlineKeyboardMarkup([
+        [button(t(lang, "posting.button_submit_anyway"), Kind.DRAFT, DraftAction.SUBMIT_ANYWAY, 0)],
+        [button(t(lang, "posting.button_cancel"), Kind.DRAFT, DraftAction.CANCEL, 0)],
+    ])
+
+
+def resume_buttons(lang: str) -> InlineKeyboardMarkup:
+    """Returns 'weitermachen' and 'neu anfangen' for a draft found again."""
+    return InlineKeyboardMarkup([[button(t(lang, "posting.button_continue"), Kind.DRAFT, DraftAction.CONTINUE, 0),
+                                  button(t(lang, "posting.button_restart"), Kind.DRAFT, DraftAction.RESTART, 0)]])
+
+
+def _navigation(lang: str, *, back: bool) -> list[Any]:
+    """Returns the zurück and abbrechen row (zurück only when there is a question before)."""
+    row = [button(t(lang, "posting.button_back"), Kind.DRAFT, DraftAction.BACK, 0)] if back else []
+    return row + [button(t(lang, "posting.button_cancel"), Kind.DRAFT, DraftAction.CANCEL, 0)]
+
+
+def _ticked(label: str, on: bool) -> str:
+    """Marks a toggled option."""
+    return f"✅ {label}" if on else label
+
+
+def own_listing_buttons(opportunity_id: int, status: str, number: int, lang: str) -> list[Any]:
+    """Returns the row of actions for one of the person's listings, fitting its status."""
+    actions = [(OwnAction.EDIT, "my_listings.button_edit")]
+    if status == "published":
+        actions.append((OwnAction.PAUSE, "my_listings.button_pause"))
+    if status == "paused":
+        actions.append((OwnAction.RESUME, "my_listings.button_resume"))
+    if status in ("published", "paused", "expired"):
+        actions.append((OwnAction.RENEW, "my_listings.button_renew"))
+    actions.append((OwnAction.DELETE, "my_listings.button_delete"))
+    return [button(t(lang, key, number=number), Kind.OWN_LISTING, action, opportunity_id) for action, key in actions]
+
+
+def confirm_delete_listing(opportunity_id: int, lang: str) -> InlineKeyboardMarkup:
+    """Returns 'wirklich löschen' and 'behalten'."""
+    return InlineKeyboardMarkup([[
+        button(t(lang, "my_listings.button_delete_confirm"), Kind.OWN_LISTING, OwnAction.DELETE_CONFIRM,
+               opportunity_id),
+        button(t(lang, "my_listings.button_keep"), Kind.OWN_LISTING, OwnAction.LIST, 0),
+    ]])
+
+
+def renew_button(opportunity_id: int, lang: str) -> InlineKeyboardMarkup:
+    """Returns the renew button under 'Noch aktuell?'."""
+    return InlineKeyboardMarkup([[button(t(lang, "my_listings.button_renew_now"), Kind.OWN_LISTING,
+                                         OwnAction.RENEW, opportunity_id)]])
+
+
+def moderation_buttons(opportunity_id: int, organisation_id: int, lang: str) -> InlineKeyboardMarkup:
+    """Returns approve, reject (asks for a reason), edit and verify organisation."""
+    return InlineKeyboardMarkup([
+        [button(t(lang, "moderation.button_approve"), Kind.MODERATE, ModerationAction.APPROVE, opportunity_id),
+         button(t(lang, "moderation.button_reject"), Kind.MODERATE, ModerationAction.REJECT, opportunity_id)],
+        [button(t(lang, "moderation.button_edit"), Kind.MODERATE, ModerationAction.EDIT, opportunity_id)],
+        [button(t(lang, "moderation.button_verify"), Kind.MODERATE, ModerationAction.VERIFY, organisation_id)],
+    ])
+
+
+def interest_button(opportunity_id: int, lang: str) -> list[Any]:
+    """Returns the 'Interesse melden' row for a details view."""
+    return [button(t(lang, "interest.button_report"), Kind.INTEREST, InterestAction.ASK, opportunity_id)]
+
+
+def interest_consent(opportunity_id: int, lang: str) -> InlineKeyboardMarkup:
+    """Returns 'Ja, Namen teilen' and 'Nein'."""
+    return InlineKeyboardMarkup([[
+        button(t(lang, "interest.button_share"), Kind.INTEREST, InterestAction.SHARE, opportunity_id),
+        button(t(lang, "interest.button_keep"), Kind.INTEREST, InterestAction.KEEP, opportunity_id),
+    ]])
+
+
+def answered_button(report_id: int, lang: str) -> InlineKeyboardMarkup:
+    """Returns the 'beantwortet' button under an interest message."""
+    return InlineKeyboardMarkup([[button(t(lang, "interest.button_answered"), Kind.INTEREST,
+                                         InterestAction.ANSWERED, report_id)]])

@@ -1,0 +1,90 @@
+"""/meineangebote: an organisation's own listings with status; edit, pause, resume, renew, delete."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.posting import drafts, manage
+from bot.posting.manage import NotYours
+from bot.store.types import utcnow
+from bot.telegram.sending import edit, pressed, send, volunteer_of
+from bot.telegram.posting.handlers import draft_messages, posting_services
+from bot.telegram.posting.buttons import OwnAction, confirm_delete_listing, own_listing_buttons
+from bot.telegram.posting.render import own_listings_text
+from bot.telegram.services import services
+from bot.telegram.search.views import View
+from bot.texts import t
+
+SHOWN = 10
+
+
+async def my_listings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Lists the person's listings with their status and actions."""
+    async with services(context).unit_of_work() as session:
+        lang = (await volunteer_of(session, update)).language
+        view = await own_listings_view(session, update.effective_user.id, lang)  # type: ignore[union-attr]
+    await send(update, view.text, view.markup)
+
+
+async def own_listing_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs one action on a listing; the presser must be a member of its organisation (the use case checks)."""
+    query, callback = pressed(update)
+    user_id = query.from_user.id  # the actor is whoever pressed, never an id from the data
+    messages: list[View] = []
+    async with services(context).unit_of_work() as session:
+        lang = (await volunteer_of(session, update)).language
+        try:
+            toast, messages = await _act(session, context, callback.args if callback else (-1, 0), user_id, lang)
+        except NotYours:
+            toast = "my_listings.not_yours"
+    if not messages:
+        await query.answer(t(lang, toast), show_alert=True)
+        return
+    await query.answer(t(lang, toast) if toast else None)
+    first, *others = messages
+    await edit(query, first.text, first.markup)  # type: ignore[arg-type]
+    for message in others:
+        await send(update, message.text, message.markup)
+
+
+async def _act(
+    session: AsyncSession, context: ContextTypes.DEFAULT_TYPE, args: tuple[int, ...], user_id: int, lang: str
+) -> tuple[str, list[View]]:
+    """Applies the action; returns a toast key ('' for none) and the messages to show."""
+    action, opportunity_id = args
+    now = utcnow()
+    if action == OwnAction.EDIT:
+        view = await drafts.edit_listing(session, user_id, opportunity_id)
+        if view is None:
+            raise NotYours(opportunity_id)
+        return "", await draft_messages(session, view, user_id, lang)
+    if action == OwnAction.DELETE:
+        # Asking changes nothing; the deletion itself checks membership.
+        return "", [View(t(lang, "my_listings.confirm_delete"), confirm_delete_listing(opportunity_id, lang))]
+    toast = ""
+    if action == OwnAction.PAUSE:
+        await manage.pause(session, user_id, opportunity_id)
+        toast = "my_listings.toast_paused"
+    elif action == OwnAction.RESUME:
+        await manage.resume(session, user_id, opportunity_id, now=now)
+        toast = "my_listings.toast_resumed"
+    elif action == OwnAction.RENEW:
+        await manage.renew(session, user_id, opportunity_id, now=now,
+                           ttl_days=posting_services(context).listing_ttl_days)
+        toast = "my_listings.toast_renewed"
+    elif action == OwnAction.DELETE_CONFIRM:
+        await manage.delete_listing(session, user_id, opportunity_id)
+        toast = "my_listings.toast_deleted"
+    elif action != OwnAction.LIST:
+        return "problem.stale", []
+    return toast, [await own_listings_view(session, user_id, lang)]
+
+
+async def own_listings_view(session: AsyncSession, telegram_id: int, lang: str) -> View:
+    """Returns the list of the person's listings with one row of actions each."""
+    listings = await manage.own_listings(session, telegram_id, limit=SHOWN)
+    rows = [own_listing_buttons(listing.id, listing.status, number, lang)
+            for number, listing in enumerate(listings, start=1)]
+    return View(own_listings_text(listings, lang), InlineKeyboardMarkup(rows) if rows else None)

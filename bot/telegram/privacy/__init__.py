@@ -1,0 +1,1 @@
+"""Privacy: what is stored, the data export and deleting everything."""

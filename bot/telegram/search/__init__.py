@@ -1,0 +1,1 @@
+"""Search in the chat: free text, result pages, refinements, place questions and shared locations."""

@@ -1,0 +1,124 @@
+"""The result message: what was understood, what was widened, and up to five listings with their contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bot.categories import categories
+from bot.search.model import Hit, SearchOutcome
+from bot.telegram.formatting import decimal, join_lines, line
+from bot.texts import t
+
+# Field limits keep five results and the header under Telegram's 4,096 characters whatever a listing holds
+# (tests/telegram/test_render.py fills every field with 1,860 characters of markup to prove it).
+LIMITS = {"title": 110, "organisation": 90, "place": 60, "name": 60, "phone": 30, "email": 80, "url": 100}
+
+
+def results_text(outcome: SearchOutcome, *, offset: int, lang: str, asked_radius_km: float) -> str:
+    """Returns the whole result message for one page of an outcome."""
+    parts = [t(lang, "search.header", summary=summary(outcome, lang))]
+    parts += widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
+    if outcome.everywhere:
+        parts.append(t(lang, "search.everywhere"))
+    if not outcome.results:
+        parts.append(t(lang, "search.nothing"))
+        return "\n".join(parts)
+    parts.append(count_line(outcome.total, offset, len(outcome.results), lang))
+    blocks = [hit_block(hit, offset + index + 1, lang) for index, hit in enumerate(outcome.results)]
+    return "\n\n".join(["\n".join(parts), *blocks])
+
+
+def summary(outcome: SearchOutcome, lang: str) -> str:
+    """Returns the understood query in one line: 'Kinder & Jugend · Kassel + 15 km · am Wochenende'."""
+    query = outcome.query or {}
+    table = categories()
+    labels = [table[key].label(lang) for key in query.get("categories") or () if key in table]
+    parts = [line(", ".join(labels), 120)] if labels else []
+    # Keywords are the words beyond the taxonomy ("Telefonseelsorge"); beside a category they add nothing to read.
+    words = [] if labels else [str(word) for word in query.get("keywords") or ()]
+    if words:
+        parts.append(line("„" + " ".join(words) + "“", 80))
+    if not parts:
+        parts.append(t(lang, "search.summary_anything"))
+    if query.get("remote"):
+        parts.append(t(lang, "search.summary_remote"))
+    elif outcome.place is not None and not outcome.everywhere:
+        radius = decimal(outcome.radius_km or 0, lang)
+        parts.append(t(lang, "search.summary_place", place=line(outcome.place.name, LIMITS["place"]), radius=radius))
+    else:
+        parts.append(t(lang, "search.summary_everywhere"))
+    parts += [t(lang, f"listing.{tag}") for tag in _known_time_tags(query.get("time") or ())]
+    return " · ".join(parts)
+
+
+def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str) -> list[str]:
+    """Says plainly what was relaxed: the radius (from the asked one to the last step), the time, the words."""
+    notes: list[str] = []
+    radii = [step.split(":", 1)[1] for step in widened if step.startswith("radius:")]
+    if radii:
+        notes.append(t(lang, "search.widened_radius", from_km=decimal(asked_radius_km, lang),
+                       to_km=decimal(float(radii[-1]), lang)))
+    if "time" in widened:
+        notes.append(t(lang, "search.widened_time"))
+    if "keywords" in widened:
+        notes.append(t(lang, "search.widened_keywords"))
+    # "everywhere" (no place) has its own sentence, see results_text.
+    if any(not step.startswith("radius:") and step not in ("time", "keywords", "everywhere") for step in widened):
+        notes.append(t(lang, "search.widened_other"))
+    return notes
+
+
+def count_line(total: int, offset: int, shown: int, lang: str) -> str:
+    """Returns '23 Angebote gefunden, hier 6–10:'."""
+    if total == 1 and shown == 1:
+        return t(lang, "search.count_one")
+    if shown == 1:
+        return t(lang, "search.count_last", total=total, number=offset + 1)
+    return t(lang, "search.count", total=total, first=offset + 1, last=offset + shown)
+
+
+def hit_block(hit: Hit, number: int, lang: str) -> str:
+    """Returns one result: title, organisation, place and distance, time, contact."""
+    return join_lines([
+        t(lang, "listing.title", number=number, title=line(hit.title, LIMITS["title"])),
+        t(lang, "listing.organisation", organisation=line(hit.organisation, LIMITS["organisation"])),
+        place_line(hit.place, hit.distance_km, lang),
+        time_line(hit.time, lang),
+        contact_line(hit.contact.name, hit.contact.phone, hit.contact.email, hit.contact.url, lang),
+    ])
+
+
+def place_line(place: str | None, distance_km: float | None, lang: str) -> str:
+    """Returns '📍 Kassel · 3,2 km', or the remote note when a listing has no place."""
+    if not place:
+        return t(lang, "listing.remote")
+    name = line(place, LIMITS["place"])
+    if distance_km is None:
+        return t(lang, "listing.place", place=name)
+    return t(lang, "listing.place_distance", place=name, distance=decimal(distance_km, lang))
+
+
+def time_line(tags: Iterable[str], lang: str, hours: int | None = None) -> str:
+    """Returns '🕒 am Wochenende · regelmäßig · 4 Std. im Monat', or nothing when nothing is known."""
+    labels = [t(lang, f"listing.{tag}") for tag in _known_time_tags(tags)]
+    if hours:
+        labels.append(t(lang, "listing.hours", hours=hours))
+    return t(lang, "listing.time", time=" · ".join(labels)) if labels else ""
+
+
+def contact_line(name: str | None, phone: str | None, email: str | None, url: str | None, lang: str) -> str:
+    """Returns the contact person, phone, email and website in one line."""
+    pieces = [
+        t(lang, "listing.contact", name=line(name, LIMITS["name"])) if name else "",
+        t(lang, "listing.phone", phone=line(phone, LIMITS["phone"])) if phone else "",
+        t(lang, "listing.email", email=line(email, LIMITS["email"])) if email else "",
+        t(lang, "listing.url", url=line(url, LIMITS["url"])) if url else "",
+    ]
+    return " · ".join(piece for piece in pieces if piece)
+
+
+def _known_time_tags(tags: Iterable[str]) -> list[str]:
+    """Keeps the time tags the catalogue has labels for, in their usual order."""
+    order = ("weekday", "weekend", "daytime", "evening", "one_off", "regular")
+    present = {str(tag) for tag in tags}
+    return [tag for tag in order if tag in present]

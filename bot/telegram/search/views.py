@@ -1,0 +1,79 @@
+"""Messages as the person sees them: text plus buttons, composed from render.py (text) and keyboards (buttons)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.categories import categories
+from bot.search.model import PlaceRef
+from bot.conversation import state
+from bot.telegram import keyboards
+from bot.telegram.callbacks import Facet
+from bot.telegram.keyboards import Markup
+from bot.telegram.search.render import results_text, summary
+from bot.telegram.formatting import line
+from bot.conversation.searches import PAGE_SIZE, Page
+from bot.texts import t
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One message: Telegram HTML and its keyboard."""
+
+    text: str
+    markup: Markup = None
+
+
+def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
+    """Returns the message for a search page: place candidates, interest choice, or the results."""
+    outcome, stored = page.outcome, page.search
+    if outcome.needs_place_choice:
+        return candidates_view(stored.id, outcome.place_candidates, lang)
+    if page.needs_interest:
+        markup = keyboards.category_choice(stored.id, lang, with_back=False)
+        if page.understood_nothing:  # an emoji, a greeting, a typo: no header of a search nobody asked for
+            return View(t(lang, "search.not_understood"), markup)
+        header = t(lang, "search.header", summary=summary(outcome, lang))
+        return View(f"{header}\n{t(lang, 'search.ask_interest')}", markup)
+    refinement = state.refinement_of(stored)
+    asked = refinement.radius_km or _number((outcome.query or {}).get("radius_km")) or default_radius_km
+    text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked)
+    markup = keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
+                               offset=stored.offset, lang=lang, page_size=PAGE_SIZE)
+    return View(text, markup)
+
+
+def candidates_view(search_id: int, places: Sequence[PlaceRef], lang: str) -> View:
+    """Returns the question which of several same-named places is meant, one button each."""
+    name = shared_name(places)
+    text = t(lang, "search.ask_candidates", name=line(name, 60)) if name else t(lang, "search.ask_which_place")
+    return View(text, keyboards.place_choice(search_id, places, lang))
+
+
+def shared_name(places: Sequence[PlaceRef]) -> str:
+    """Returns the capitalised words every candidate's name contains ('Neustadt' of 'Bad Neustadt an der Saale')."""
+    first, *others = [place.name.split() for place in places]
+    return " ".join(word for word in first if word[:1].isupper() and all(word in other for other in others))
+
+
+def refine_menu(search_id: int, facet: int, lang: str) -> Markup:
+    """Returns the buttons of one refinement menu (the message text stays)."""
+    if facet == Facet.RADIUS:
+        return keyboards.radius_choice(search_id, lang)
+    if facet == Facet.CATEGORY:
+        return keyboards.category_choice(search_id, lang)
+    return keyboards.time_choice(search_id, lang)
+
+
+def category_by_number(number: int) -> str | None:
+    """Returns the category key a CATEGORY button stands for (bit + 1); None for 0 or unknown numbers."""
+    for key, category in categories().items():
+        if category.bit + 1 == number:
+            return key
+    return None
+
+
+def _number(value: object) -> float | None:
+    """Returns a positive number, or None."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 else None

