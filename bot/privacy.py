@@ -92,7 +92,9 @@ def personal_conditions(telegram_id: int) -> dict[Table, ColumnElement[bool]]:
     return conditions
 
 
-async def export_volunteer_data(session: AsyncSession, telegram_id: int, *, now: datetime | None = None) -> dict[str, Any]:
+async def export_volunteer_data(
+    session: AsyncSession, telegram_id: int, *, now: datetime | None = None
+) -> dict[str, Any]:
     """Returns everything stored about the person as a JSON-ready document."""
     personal: dict[str, list[dict[str, Any]]] = {}
     for table, condition in personal_conditions(telegram_id).items():
@@ -126,7 +128,8 @@ async def delete_volunteer_data(session: AsyncSession, telegram_id: int) -> Dele
     conditions = personal_conditions(telegram_id)
     # Children first: the conditions of children read their parents' rows, which must still exist then.
     for table in reversed(list(conditions)):
-        result = await session.execute(delete(table).where(conditions[table]).execution_options(synchronize_session=False))
+        statement = delete(table).where(conditions[table])
+        result = await session.execute(statement.execution_options(synchronize_session=False))
         if result.rowcount:
             report.deleted[table.name] = report.deleted.get(table.name, 0) + int(result.rowcount)
     for column in _actor_columns():
@@ -137,7 +140,8 @@ async def delete_volunteer_data(session: AsyncSession, telegram_id: int) -> Dele
             if result.rowcount:
                 report.anonymised[f"{table.name}.{column.name}"] = int(result.rowcount)
         else:
-            result = await session.execute(delete(table).where(column == telegram_id).execution_options(synchronize_session=False))
+            statement = delete(table).where(column == telegram_id)
+            result = await session.execute(statement.execution_options(synchronize_session=False))
             if result.rowcount:
                 report.deleted[table.name] = report.deleted.get(table.name, 0) + int(result.rowcount)
     session.expunge_all()  # loaded objects (the person's Volunteer) must not be written back at commit

@@ -79,9 +79,11 @@ def check(expected: dict[str, Any], got: ParsedQuery) -> dict[str, bool]:
     if place is None:
         place_ok = got.place is None
     else:
-        place_ok = got.place is not None and haversine_km(place["lat"], place["lon"], got.place.lat, got.place.lon) <= PLACE_TOLERANCE_KM
+        place_ok = (got.place is not None
+                    and haversine_km(place["lat"], place["lon"], got.place.lat, got.place.lon) <= PLACE_TOLERANCE_KM)
     radius = expected.get("radius_km")
-    radius_ok = (got.radius_km is None) if radius is None else (got.radius_km is not None and abs(got.radius_km - radius) <= 0.5)
+    radius_ok = ((got.radius_km is None) if radius is None
+                 else (got.radius_km is not None and abs(got.radius_km - radius) <= 0.5))
     return {
         "categories": set(got.categories) == set(expected.get("categories", [])),
         "exclude": set(got.exclude_categories) == set(expected.get("exclude_categories", [])),

@@ -20,7 +20,9 @@ _QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits 
 _NEIGHBOUR_KM = 50.0  # another place named in the message pulls an ambiguous name towards it
 _SIMILAR_SIZE = 1.5  # population ratio under which the start region breaks the tie
 _MAX_CANDIDATES = 8
-_FILLER = frozenset({"(", ")", "/", ",", "-", "an", "am", "der", "im", "in", "bei", "i.", "a.", "d.", "a.d.", "b.", "/sa."})
+_FILLER = frozenset({
+    "(", ")", "/", ",", "-", "an", "am", "der", "im", "in", "bei", "i.", "a.", "d.", "a.d.", "b.", "/sa.",
+})
 
 
 def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Gazetteer) -> list[Span]:

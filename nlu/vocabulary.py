@@ -117,7 +117,8 @@ def is_category_word(folded: str, lang: str) -> bool:
     index = _index()
     if folded in index.words:
         return True
-    return any(folded.startswith(stem) and len(folded) - len(stem) <= _INFLECTION for stems in index.stems.values() for stem in stems)
+    return any(folded.startswith(stem) and len(folded) - len(stem) <= _INFLECTION
+               for stems in index.stems.values() for stem in stems)
 
 
 def _inner_compound(folded: str) -> set[str]:

@@ -2,7 +2,8 @@
 
 Scale: a new listing is matched against up to a million saved searches. SQL narrows them first through
 the ix_saved_searches_area index (per radius class, a latitude band with the longitude checked in the
-index, then each row's own radius) and exact bitmask tests for categories, exclusions, remote and time. Python then applies bot.alerts.rules.target_matches, the same predicate as
+index, then each row's own radius) and exact bitmask tests for categories, exclusions, remote and time.
+Python then applies bot.alerts.rules.target_matches, the same predicate as
 listing_matches, to the few that remain, built from the columns so no stored query has to be parsed.
 """
 
@@ -204,7 +205,9 @@ async def _already_alerted(session: AsyncSession, opportunity_id: int) -> set[in
     return set(rows.scalars())
 
 
-async def _record(session: AsyncSession, opportunity_id: int, saved_search_ids: list[int], *, now: datetime) -> dict[int, int]:
+async def _record(
+    session: AsyncSession, opportunity_id: int, saved_search_ids: list[int], *, now: datetime
+) -> dict[int, int]:
     """Inserts the delivery rows that do not exist yet; returns {saved_search_id: delivery_id} of the new ones."""
     table = AlertDelivery.__table__
     statement = (

@@ -23,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--demo", action="store_true", help="the demo data set (Hessen, Sachsen, large cities)")
     what.add_argument("--count", type=int, metavar="N", help="N benchmark listings all over Germany")
-    parser.add_argument("--seed", type=int, help=f"random seed (default: {DEMO_SEED} for --demo, {BENCH_SEED} for --count)")
+    parser.add_argument("--seed", type=int,
+                        help=f"random seed (default: {DEMO_SEED} for --demo, {BENCH_SEED} for --count)")
     parser.add_argument("--replace", action="store_true", help="with --count: delete all earlier benchmark rows first")
     parser.add_argument("--batch-size", type=int, default=5000, metavar="B", help="listings per transaction (--count)")
     parser.set_defaults(func=run)

@@ -26,7 +26,8 @@ MAX_TEXT = 4096
 
 def shared_search_code(text: str, refinement: Refinement) -> str:
     """Returns the stable code of a search: 12 base-36 digits of a SHA-256 (about 62 bits)."""
-    canonical = json.dumps({"text": text.strip(), "refinement": refinement.to_dict()}, sort_keys=True, ensure_ascii=False)
+    canonical = json.dumps({"text": text.strip(), "refinement": refinement.to_dict()},
+                           sort_keys=True, ensure_ascii=False)
     number = int.from_bytes(hashlib.sha256(canonical.encode("utf-8")).digest()[:8], "big")
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     code = ""

@@ -42,7 +42,9 @@ class NotYours(PermissionError):
     """The person is not a member of the listing's organisation (or the listing does not exist)."""
 
 
-async def own_listings(session: AsyncSession, telegram_id: int, *, limit: int = 20, offset: int = 0) -> list[OwnListing]:
+async def own_listings(
+    session: AsyncSession, telegram_id: int, *, limit: int = 20, offset: int = 0
+) -> list[OwnListing]:
     """Returns the listings of every organisation the person belongs to, newest first (deleted ones hidden)."""
     rows = await session.execute(
         select(Opportunity.id, Opportunity.title, Opportunity.status, Opportunity.place_name, Opportunity.expires_at)
@@ -68,7 +70,9 @@ async def resume(session: AsyncSession, telegram_id: int, opportunity_id: int, *
     return await _change(session, telegram_id, opportunity_id, {PAUSED}, PUBLISHED, ModerationAction.RESUMED)
 
 
-async def renew(session: AsyncSession, telegram_id: int, opportunity_id: int, *, now: datetime, ttl_days: int) -> Opportunity:
+async def renew(
+    session: AsyncSession, telegram_id: int, opportunity_id: int, *, now: datetime, ttl_days: int
+) -> Opportunity:
     """Keeps a listing for another period; an expired one comes back into search at once."""
     listing = await _own(session, telegram_id, opportunity_id)
     if listing.status not in {PUBLISHED, PAUSED, EXPIRED}:

@@ -22,7 +22,8 @@ class PlaceRef:
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the contract's place object."""
-        return {"name": self.name, "lat": self.lat, "lon": self.lon, "state": self.state, "postal_code": self.postal_code}
+        return {"name": self.name, "lat": self.lat, "lon": self.lon, "state": self.state,
+                "postal_code": self.postal_code}
 
 
 @dataclass(frozen=True, slots=True)

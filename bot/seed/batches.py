@@ -42,7 +42,8 @@ def activities_for(rng: random.Random, kind: OrganisationType, count: int) -> li
 
 
 def listings_of(rng: random.Random, corpus: Corpus, org: DemoOrganisation, ids: list[str], *, today: date,
-                postal: PostalCodes, elsewhere: list[Site] | None = None, elsewhere_share: float = 0.0) -> list[Listing]:
+                postal: PostalCodes, elsewhere: list[Site] | None = None,
+                elsewhere_share: float = 0.0) -> list[Listing]:
     """Composes an organisation's listings, a share of them at other places of its region."""
     listings = []
     for external_id, key in zip(ids, activities_for(rng, org.type, len(ids)), strict=True):

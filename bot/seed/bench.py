@@ -30,7 +30,9 @@ def bench_batches(count: int, *, today: date, seed: int = BENCH_SEED, batch_size
     return in_batches(bench_organisations(count, today=today, seed=seed), batch_size)
 
 
-def bench_organisations(count: int, *, today: date, seed: int = BENCH_SEED) -> Iterator[tuple[DemoOrganisation, list[Listing]]]:
+def bench_organisations(
+    count: int, *, today: date, seed: int = BENCH_SEED
+) -> Iterator[tuple[DemoOrganisation, list[Listing]]]:
     """Yields organisations with five listings each (the last one fewer) until `count` listings exist."""
     if count <= 0:
         return

@@ -65,7 +65,8 @@ def demo_organisations(*, today: date, seed: int = DEMO_SEED,
         present: set[tuple[int, str]] = set()
         for number in range(1, region.organisations + 1):
             where = rng.choices(region.sites, weights=[s.population ** 0.8 for s in region.sites])[0]
-            kind = corpus.organisation_types["online"] if region.online else pick_type(rng, corpus.organisation_types, where)
+            types = corpus.organisation_types
+            kind = types["online"] if region.online else pick_type(rng, types, where)
             present.add((where.place_id, kind.key))
             yield _with_listings(rng, corpus, kind, where, region, f"demo-{region.key}-{number:03d}", used,
                                  today=today, postal=postal)
@@ -118,7 +119,8 @@ def _district_regions() -> list[Region]:
     result = []
     for state, name, sites in districts:
         share = round(STARTING_STATE_ORGANISATIONS * sum(s.population for s in sites) / everyone)
-        result.append(Region(f"{state}-{slugify(name)}", sites, max(MIN_ORGANISATIONS_PER_DISTRICT, share), spread=True))
+        result.append(Region(f"{state}-{slugify(name)}", sites, max(MIN_ORGANISATIONS_PER_DISTRICT, share),
+                             spread=True))
     return result
 
 

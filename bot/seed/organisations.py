@@ -14,7 +14,9 @@ from bot.seed.texts import fields, fill
 
 FIRST_CLUB_YEAR, LAST_CLUB_YEAR = 1862, 1995
 TOWN = 10_000  # from this population on a municipality is a "Stadt", below a "Gemeinde"
-_ADJECTIVE_ENDINGS = ("burg", "berg", "dorf", "heim", "feld", "hausen", "bach", "stein", "hain", "au", "tal", "rode", "furt")
+_ADJECTIVE_ENDINGS = (
+    "burg", "berg", "dorf", "heim", "feld", "hausen", "bach", "stein", "hain", "au", "tal", "rode", "furt",
+)
 
 
 def pick_type(rng: random.Random, types: Mapping[str, OrganisationType], where: Site) -> OrganisationType:

@@ -15,8 +15,12 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _INFORMAL = re.compile(r"\b([Dd]u|[Dd]ich|[Dd]ir|[Dd]ein\w*)\b")
 _SUBJECT = re.compile(r"\b[Dd]u\b")
 # Lower-case words ending in -st that are not du verb forms (checked so a missing verb is noticed).
-_NOT_VERBS = {"ist", "selbst", "fest", "meist", "zuerst", "erst", "sonst", "fast", "längst", "wächst", "stresst", "passt"}
-_POSSESSIVE = {"dein": "Ihr", "deine": "Ihre", "deiner": "Ihrer", "deinem": "Ihrem", "deinen": "Ihren", "deines": "Ihres"}
+_NOT_VERBS = {
+    "ist", "selbst", "fest", "meist", "zuerst", "erst", "sonst", "fast", "längst", "wächst", "stresst", "passt",
+}
+_POSSESSIVE = {
+    "dein": "Ihr", "deine": "Ihre", "deiner": "Ihrer", "deinem": "Ihrem", "deinen": "Ihren", "deines": "Ihres",
+}
 
 
 class RegisterError(ValueError):

@@ -57,7 +57,9 @@ def _regular(rng: random.Random, words: set[str], hours: int, phrases: dict[str,
     return Schedule(tags, hours, None, None, _capitalised(sentence), {"days": days, "part": part})
 
 
-def _event(rng: random.Random, words: set[str], hours: int, activity: Activity, today: date, phrases: dict[str, Any]) -> Schedule:
+def _event(
+    rng: random.Random, words: set[str], hours: int, activity: Activity, today: date, phrases: dict[str, Any]
+) -> Schedule:
     """A one-off event on a date (or several days) after today, on a weekend day when tagged so."""
     time = phrases["time"]
     start = _in_season(rng, today + timedelta(days=rng.randint(*EVENT_HORIZON_DAYS)), activity.months)
@@ -101,7 +103,8 @@ def _frequency(hours: int, *, weekend_only: bool) -> str:
 def _days(rng: random.Random, words: set[str], *, twice: bool) -> str:
     """Names the days: "dienstags", "montags und donnerstags", "am Wochenende"."""
     if {"weekday", "weekend"} <= words:
-        return rng.choice(["unter der Woche oder am Wochenende", "an Wochentagen oder samstags", "nach Absprache, auch am Wochenende"])
+        return rng.choice(["unter der Woche oder am Wochenende", "an Wochentagen oder samstags",
+                           "nach Absprache, auch am Wochenende"])
     if "weekend" in words:
         return rng.choice(["samstags", "sonntags", "am Wochenende", "samstags oder sonntags"])
     if not twice:

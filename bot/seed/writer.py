@@ -73,7 +73,8 @@ async def seed_demo(database: Database, *, today: date | None = None, seed: int 
 
 
 async def seed_bench(database: Database, count: int, *, today: date | None = None, seed: int = BENCH_SEED,
-                     replace: bool = False, batch_size: int = BENCH_BATCH, progress: Progress | None = None) -> SeedReport:
+                     replace: bool = False, batch_size: int = BENCH_BATCH,
+                     progress: Progress | None = None) -> SeedReport:
     """Writes `count` benchmark listings (source "bench"); replace=True first deletes every earlier bench row."""
     started = time.monotonic()
     removed = await clear_source(database, BENCH_SOURCE) if replace else 0

@@ -29,8 +29,8 @@ PRIVATE = filters.ChatType.PRIVATE
 GROUPS = filters.ChatType.GROUPS
 # Group -2 runs before everything else and may stop an update (the flood limit).
 GUARD_GROUP = -2
-# Group -1 then gives an open question (a draft's step, a rejection reason, an announcement) its answer, stopping the update;
-# with none open the message goes on to group 0, so the search never sees answers meant for the draft.
+# Group -1 then gives an open question (a draft's step, a rejection reason, an announcement) its answer, stopping
+# the update; with none open the message goes on to group 0, so the search never sees answers meant for the draft.
 OPEN_QUESTION_GROUP = -1
 
 

@@ -59,7 +59,9 @@ async def is_favourite(session: AsyncSession, volunteer: Volunteer, opportunity_
 
 async def count_favourites(session: AsyncSession, volunteer: Volunteer) -> int:
     """Returns how many listings are on the Merkliste (for paging)."""
-    total = await session.execute(select(func.count()).select_from(Favourite).where(Favourite.volunteer_id == volunteer.id))
+    total = await session.execute(
+        select(func.count()).select_from(Favourite).where(Favourite.volunteer_id == volunteer.id)
+    )
     return int(total.scalar_one())
 
 

@@ -72,7 +72,8 @@ async def set_alert_mode(session: AsyncSession, volunteer: Volunteer, mode: Aler
     if mode is not AlertMode.OFF:
         # Off is a pause switch; the per-search choice survives it, so turning alerts on again restores them.
         await session.execute(
-            update(SavedSearch).where(SavedSearch.volunteer_id == volunteer.id).values(mode=mode.value, updated_at=utcnow())
+            update(SavedSearch).where(SavedSearch.volunteer_id == volunteer.id)
+            .values(mode=mode.value, updated_at=utcnow())
         )
     await session.flush()
 

@@ -152,7 +152,8 @@ class InterestMatcher:
         for end in cue_ends:
             if end <= start and start - end <= window:
                 between = doc[end:start]
-                if not any(is_boundary(t) or (t.norm_ in self.rules.breakers and t.norm_ not in passes) for t in between):
+                breakers = self.rules.breakers
+                if not any(is_boundary(t) or (t.norm_ in breakers and t.norm_ not in passes) for t in between):
                     return True
         return False
 

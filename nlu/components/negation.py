@@ -32,7 +32,8 @@ class _Cue:
     kind: str  # cue, answer, neutral or time_cue
 
 
-@Language.factory("ehrenamt_negation", assigns=["doc.spans", "span._.negated", "span._.neutral"], requires=["doc.spans"])
+@Language.factory("ehrenamt_negation", assigns=["doc.spans", "span._.negated", "span._.neutral"],
+                  requires=["doc.spans"])
 def make_negation(nlp: Language, name: str) -> Negation:
     """Creates the negation component for one pipeline."""
     return Negation(nlp, name)

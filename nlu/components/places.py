@@ -67,7 +67,8 @@ class PlaceFinder:
     def __call__(self, doc: Doc) -> Doc:
         """Finds place mentions, keeps the believable ones and resolves the chosen one."""
         cue_ends, origin_ends = self._cue_ends(doc)
-        claimed = {i for group in (TIMES, LANGUAGES, REMOTE, RADIUS) for s in spans_of(doc, group) for i in range(s.start, s.end)}
+        claimed = {i for group in (TIMES, LANGUAGES, REMOTE, RADIUS)
+                   for s in spans_of(doc, group) for i in range(s.start, s.end)}
         lowercase = is_lowercase_message(doc)
         mentions = self._exact_mentions(doc)
         if self.fuzzy:
@@ -167,7 +168,8 @@ class PlaceFinder:
         found = []
         for token in doc:
             norm = token.norm_
-            if token.i in taken or not token.is_alpha or len(norm) < 4 or norm in known_words() or norm in self.word_like:
+            if (token.i in taken or not token.is_alpha or len(norm) < 4 or norm in known_words()
+                    or norm in self.word_like):
                 continue
             if not (token.is_title or token.i in cue_ends or lowercase):
                 continue

@@ -15,7 +15,9 @@ from bot.search.model import Refinement
 from bot.store.db import Database
 from bot.store.models import AlertDelivery, SavedSearch, Volunteer
 from bot.volunteers import set_alert_mode
-from tests.volunteers.factories import BAUNATAL, FRITZLAR, GOETTINGEN, KASSEL, LEIPZIG, make_listing, make_volunteer, query
+from tests.volunteers.factories import (
+    BAUNATAL, FRITZLAR, GOETTINGEN, KASSEL, LEIPZIG, make_listing, make_volunteer, query,
+)
 
 
 async def _saved(session: AsyncSession, volunteer: Volunteer | None = None, **wanted: Any) -> SavedSearch:
@@ -72,7 +74,8 @@ async def test_time_must_agree_in_every_family_the_listing_and_search_name(datab
         weekday = await _saved(session, categories=("animals",), place=KASSEL, time=("weekday",))
         any_time = await _saved(session, categories=("animals",), place=KASSEL)
         assert await _alerted(session, time_tags=["weekend", "daytime"]) == {weekend.id, any_time.id}
-        assert await _alerted(session, time_tags=["evening"]) == {weekend.id, weekend_evening.id, weekday.id, any_time.id}
+        every = {weekend.id, weekend_evening.id, weekday.id, any_time.id}
+        assert await _alerted(session, time_tags=["evening"]) == every
         assert await _alerted(session, time_tags=[]) == {weekend.id, weekend_evening.id, weekday.id, any_time.id}
 
 
@@ -109,7 +112,8 @@ async def test_stopped_searches_blocked_people_and_alerts_off_get_nothing(any_da
         stopped_owner = await make_volunteer(session)
         stopped = await _saved(session, stopped_owner, categories=("animals",), place=KASSEL)
         await stop_saved_search(session, stopped_owner, stopped.id)
-        blocked = await _saved(session, await make_volunteer(session, blocked=True), categories=("animals",), place=KASSEL)
+        blocked_owner = await make_volunteer(session, blocked=True)
+        blocked = await _saved(session, blocked_owner, categories=("animals",), place=KASSEL)
         quiet_owner = await make_volunteer(session)
         quiet = await _saved(session, quiet_owner, categories=("animals",), place=KASSEL)
         await set_alert_mode(session, quiet_owner, "off")
@@ -186,7 +190,8 @@ async def test_sql_prefilter_and_python_agree_with_the_plain_rule(any_database: 
             for radius in (3, 10, 24, 40, 150):
                 searches.append(await _saved(
                     session, place=place, radius_km=radius, categories=(("animals",), ("sports",), ())[number % 3],
-                    exclude=(("children_youth",), ())[radius % 2], time=(("weekend",), ("evening", "weekday"), ())[number % 3],
+                    exclude=(("children_youth",), ())[radius % 2],
+                    time=(("weekend",), ("evening", "weekday"), ())[number % 3],
                     keywords=(("tierheim",), ())[radius % 2],
                 ))
         searches.append(await _saved(session, categories=("animals",), remote=True))

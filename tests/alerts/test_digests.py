@@ -75,7 +75,8 @@ async def test_withdrawn_listings_blocked_people_and_stopped_searches_are_left_o
         await mark_blocked(session, blocked.telegram_id)
         await session.flush()
         digests = await due_digests(session, now=NOW)
-    assert [(d.telegram_id, [e.opportunity_id for e in d.entries]) for d in digests] == [(volunteer.telegram_id, [shown])]
+    got = [(d.telegram_id, [e.opportunity_id for e in d.entries]) for d in digests]
+    assert got == [(volunteer.telegram_id, [shown])]
 
 
 async def test_a_long_digest_lists_the_newest_and_covers_the_rest(database: Database) -> None:

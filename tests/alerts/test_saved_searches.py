@@ -58,7 +58,8 @@ async def test_the_default_radius_is_kept_with_the_search(database: Database) ->
 async def test_same_search_saved_twice_is_one_row_even_with_other_wording(any_database: Database) -> None:
     async with any_database.unit_of_work() as session:
         volunteer = await make_volunteer(session)
-        first = await save_search(session, volunteer, text="Tiere Kassel", refinement=Refinement(), query=ANIMALS_KASSEL)
+        first = await save_search(session, volunteer, text="Tiere Kassel", refinement=Refinement(),
+                                  query=ANIMALS_KASSEL)
         second = await save_search(
             session, volunteer, text="tiere in kassel", refinement=Refinement(radius_km=15), mode="daily",
             query=query(categories=("animals",), place=PlaceRef("34117 Kassel", KASSEL.lat, KASSEL.lon)),
@@ -81,10 +82,12 @@ async def test_another_person_saving_the_same_search_gets_their_own(database: Da
 async def test_stopped_search_saved_again_is_reactivated(database: Database) -> None:
     async with database.unit_of_work() as session:
         volunteer = await make_volunteer(session)
-        saved = await save_search(session, volunteer, text="Tiere Kassel", refinement=Refinement(), query=ANIMALS_KASSEL)
+        saved = await save_search(session, volunteer, text="Tiere Kassel", refinement=Refinement(),
+                                  query=ANIMALS_KASSEL)
         assert await stop_saved_search(session, volunteer, saved.id)
         assert await list_saved_searches(session, volunteer) == []
-        again = await save_search(session, volunteer, text="Tiere Kassel", refinement=Refinement(), query=ANIMALS_KASSEL)
+        again = await save_search(session, volunteer, text="Tiere Kassel", refinement=Refinement(),
+                                  query=ANIMALS_KASSEL)
         assert again.id == saved.id and again.active
         assert [s.id for s in await list_saved_searches(session, volunteer)] == [saved.id]
 

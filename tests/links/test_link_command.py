@@ -61,7 +61,9 @@ def test_long_search_is_stored_and_linked_by_code(configured: Path, capsys: pyte
     assert payload.startswith("h") and not isinstance(decode_start_payload(payload), SearchLink)
 
 
-def test_listing_link_only_for_listings_volunteers_can_see(configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_listing_link_only_for_listings_volunteers_can_see(
+    configured: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     shown = _publish_listing(configured)
     hidden = _publish_listing(configured, status="pending")
     assert _run("--listing", str(shown)) == 0

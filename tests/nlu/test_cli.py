@@ -12,7 +12,9 @@ from bot.cli import bench_nlu
 from bot.cli import parse as parse_command
 
 
-def test_json_mode_writes_one_object_per_stdin_line_in_order(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_mode_writes_one_object_per_stdin_line_in_order(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("Tierheim Kassel\n\nI speak Arabic\n"))
     assert parse_command.run(argparse.Namespace(text=["-"], json=True)) == 0
     lines = capsys.readouterr().out.splitlines()

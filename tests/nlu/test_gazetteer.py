@@ -111,7 +111,9 @@ def test_meissen_is_spelled_with_sharp_s(gazetteer: Gazetteer, name: str) -> Non
      ("34246", "Vellmar", "Hessen"), ("65396", "Walluf", "Hessen"), ("01445", "Radebeul", "Sachsen"),
      ("01737", "Tharandt", "Sachsen")],
 )
-def test_postal_code_gives_its_town_neither_a_suburb_nor_the_big_neighbour(gazetteer: Gazetteer, code: str, name: str, state: str) -> None:
+def test_postal_code_gives_its_town_neither_a_suburb_nor_the_big_neighbour(
+    gazetteer: Gazetteer, code: str, name: str, state: str
+) -> None:
     place = gazetteer.by_postal_code(code)
     assert place is not None
     assert (place.name, place.state, place.postal_code) == (name, state, code)

@@ -66,7 +66,8 @@ def test_hours_and_categories() -> None:
     assert _problem(validate.hours_per_month, "500") == "posting.invalid.hours"
     assert validate.categories(["animals", "animals", "nope"]) == ["animals"]
     assert _problem(validate.categories, []) == "posting.invalid.categories_none"
-    assert _problem(validate.categories, ["animals", "sports", "culture", "digital"]) == "posting.invalid.categories_many"
+    too_many = ["animals", "sports", "culture", "digital"]
+    assert _problem(validate.categories, too_many) == "posting.invalid.categories_many"
 
 
 def test_website_gets_a_scheme() -> None:

@@ -33,8 +33,10 @@ async def test_nothing_of_the_person_remains_in_any_table(any_database: Database
         rows = await scan(session)
         other_after = _without_time(await export_volunteer_data(session, OTHER))
     for table in Base.metadata.sorted_tables:
-        volunteer_keys = [c.name for c in table.columns if any(fk.column.table.name == "volunteers" for fk in c.foreign_keys)]
-        saved_keys = [c.name for c in table.columns if any(fk.column.table.name == "saved_searches" for fk in c.foreign_keys)]
+        volunteer_keys = [c.name for c in table.columns
+                          if any(fk.column.table.name == "volunteers" for fk in c.foreign_keys)]
+        saved_keys = [c.name for c in table.columns
+                      if any(fk.column.table.name == "saved_searches" for fk in c.foreign_keys)]
         for row in rows[table.name]:
             assert PERSON not in row.values(), (table.name, row)
             assert all(row[name] != person.volunteer_id for name in volunteer_keys), (table.name, row)

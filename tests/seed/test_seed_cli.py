@@ -18,7 +18,9 @@ def sqlite_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "var"
 
 
-def test_seed_count_prints_a_summary_and_updates_on_the_second_run(sqlite_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_seed_count_prints_a_summary_and_updates_on_the_second_run(
+    sqlite_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["seed", "--count", "25", "--batch-size", "10"]) == 0
     first = capsys.readouterr().out
     assert main(["seed", "--count", "25"]) == 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
 
 from bot.categories import categories
 from bot.domain import OpportunityStatus, TimeTag

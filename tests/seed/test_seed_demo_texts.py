@@ -80,7 +80,8 @@ def test_coordinates_lie_in_germany_near_their_place(demo: Demo) -> None:
         if values["place_name"] is None:
             continue
         assert 47.2 < values["lat"] < 55.1 and 5.8 < values["lon"] < 15.1
-        nearest = min(haversine_km(values["lat"], values["lon"], p.lat, p.lon) for p in gazetteer.lookup(values["place_name"]))
+        nearest = min(haversine_km(values["lat"], values["lon"], p.lat, p.lon)
+                      for p in gazetteer.lookup(values["place_name"]))
         assert nearest <= 9.5, values["place_name"]
 
 

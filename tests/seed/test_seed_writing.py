@@ -25,7 +25,8 @@ async def _listings(database: Database, source: str) -> dict[str, tuple]:
 
 async def _count(database: Database, model: type, source: str) -> int:
     async with database.read_only() as session:
-        return (await session.execute(select(func.count()).select_from(model).where(model.source == source))).scalar_one()
+        counted = select(func.count()).select_from(model).where(model.source == source)
+        return (await session.execute(counted)).scalar_one()
 
 
 async def test_seeding_the_demo_twice_keeps_the_same_rows(any_database: Database) -> None:
@@ -48,7 +49,8 @@ async def test_reseeding_removes_demo_rows_the_generator_no_longer_makes(any_dat
     online = await _listings(any_database, "demo")
     assert fewer.removed == len(kept) - len(online) > 0
     assert all(external_id.startswith("demo-online-") for external_id in online)
-    assert await _count(any_database, Organisation, "demo") == next(r.organisations for r in regions() if r.key == "online")
+    online_organisations = next(r.organisations for r in regions() if r.key == "online")
+    assert await _count(any_database, Organisation, "demo") == online_organisations
 
 
 async def test_bench_seed_updates_instead_of_duplicating_and_replace_starts_afresh(any_database: Database) -> None:

@@ -88,7 +88,9 @@ class BotApiEmulator:
                 self._changed.wait(left)
 
     # ------------------------------------------------------------------ the bot's side
-    def _answer(self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes]]) -> tuple[int, dict[str, Any]]:
+    def _answer(
+        self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes]]
+    ) -> tuple[int, dict[str, Any]]:
         """Answers one Bot API call; getUpdates long-polls, everything else goes to the local API."""
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._updates_after(params)}

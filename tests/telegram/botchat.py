@@ -123,7 +123,9 @@ class Chat:
         """A person writes a text (or a /command)."""
         return await self.process(self.updates.message(person, text, chat_id=chat_id))
 
-    async def press(self, person: Person, data: str, *, chat_id: int | None = None, message_id: int | None = None) -> Reply:
+    async def press(
+        self, person: Person, data: str, *, chat_id: int | None = None, message_id: int | None = None
+    ) -> Reply:
         """A person presses a button carrying this data on a message the bot sent."""
         return await self.process(self.updates.callback(person, data, chat_id=chat_id, message_id=message_id))
 

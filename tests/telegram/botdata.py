@@ -1,4 +1,7 @@
-"""A small, fixed set of listings for the chat tests: Kassel, Baunatal, Leipzig, Dresden and online; fictional contacts."""
+"""A small, fixed set of listings for the chat tests: Kassel, Baunatal, Leipzig, Dresden and online.
+
+Every contact is fictional.
+"""
 
 from __future__ import annotations
 
@@ -93,5 +96,7 @@ async def seed_listings(database: Database) -> dict[str, int]:
             }))
         await upsert_rows(session, Opportunity.__table__, rows)
     async with database.read_only() as session:
-        found = await session.execute(select(Opportunity.external_id, Opportunity.id).where(Opportunity.source == "test"))
+        found = await session.execute(
+            select(Opportunity.external_id, Opportunity.id).where(Opportunity.source == "test")
+        )
         return {key: id_ for key, id_ in found}

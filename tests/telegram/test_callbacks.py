@@ -22,7 +22,8 @@ def test_data_is_compact_and_versioned() -> None:
 
 
 @pytest.mark.parametrize("forged", [
-    "", "1", "1p", "1p:42", "1p:42:5:7", "1p:-1:5", "1p:4a:5", "1p::5", "0p:42:5", "9p:42:5", "1Q:42", "1p:42:5 ", "1p:042:5",
+    "", "1", "1p", "1p:42", "1p:42:5:7", "1p:-1:5", "1p:4a:5", "1p::5", "0p:42:5", "9p:42:5", "1Q:42", "1p:42:5 ",
+    "1p:042:5",
     "1p:" + "9" * 17 + ":5", "1p:9007199254740993:5", "hello", "1z:1" + ":1" * 40, "<script>", "1é:1", None, 42,
 ])
 def test_forged_or_foreign_data_decodes_to_none(forged: object) -> None:

@@ -25,7 +25,8 @@ def bot_process(data_home: Path) -> Iterator[BotApiEmulator]:
 
 def _to(person_id: int, text: str, method: str = "sendMessage"):  # type: ignore[no-untyped-def]
     """Matches a call of the bot that shows the person a text."""
-    return lambda call: call.method == method and str(call.params.get("chat_id")) == str(person_id) and text in call.text
+    return lambda call: (call.method == method and str(call.params.get("chat_id")) == str(person_id)
+                         and text in call.text)
 
 
 def _answered(text: str):  # type: ignore[no-untyped-def]

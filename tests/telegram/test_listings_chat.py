@@ -85,7 +85,9 @@ async def test_the_merkliste_opens_details_and_removes_from_the_list(chat: Chat)
     assert shorter.edited() and "(1)" in shorter.text
 
 
-async def test_a_withdrawn_listing_is_no_longer_current(chat: Chat, database: Database, listings: dict[str, int]) -> None:
+async def test_a_withdrawn_listing_is_no_longer_current(
+    chat: Chat, database: Database, listings: dict[str, int]
+) -> None:
     results = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
     async with database.unit_of_work() as session:
         await session.execute(update(Opportunity).where(Opportunity.id == listings["tier1"]).values(status="paused"))

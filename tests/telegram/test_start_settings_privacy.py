@@ -125,7 +125,9 @@ async def test_delete_asks_first_and_then_leaves_nothing_behind(chat: Chat, data
     await chat.press(ANNA, details.button("Merken"), message_id=results.sent_id())
     await chat.send(ANNA, "Senioren besuchen")  # leaves an open place question behind
     async with database.read_only() as session:
-        volunteer_id = (await session.execute(select(Volunteer.id).where(Volunteer.telegram_id == ANNA.id))).scalar_one()
+        volunteer_id = (await session.execute(
+            select(Volunteer.id).where(Volunteer.telegram_id == ANNA.id)
+        )).scalar_one()
     asked = await chat.send(ANNA, "/loeschen")
     kept = await chat.press(ANNA, asked.button("Nein, behalten"), message_id=asked.sent_id())
     assert "nichts gelöscht" in kept.text
@@ -146,7 +148,8 @@ async def _rows_of(database: Database, telegram_id: int, volunteer_id: int) -> d
             name: [column["name"] for column in inspect(sync.bind).get_columns(name)]
             for name in inspect(sync.bind).get_table_names()})
         for table, columns in tables.items():
-            for column, value in (("telegram_id", telegram_id), ("volunteer_id", volunteer_id), ("chat_id", telegram_id)):
+            keys = (("telegram_id", telegram_id), ("volunteer_id", volunteer_id), ("chat_id", telegram_id))
+            for column, value in keys:
                 if column in columns:
                     count = (await session.execute(text(f'SELECT count(*) FROM "{table}" WHERE "{column}" = :v'),
                                                    {"v": value})).scalar_one()
