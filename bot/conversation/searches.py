@@ -36,6 +36,11 @@ class Page:
                     or query.get("remote"))
 
     @property
+    def lacks_place(self) -> bool:
+        """Tells whether the results are from all of Germany because nobody said where."""
+        return _nowhere(self.outcome) and not self.needs_interest
+
+    @property
     def understood_nothing(self) -> bool:
         """Tells whether the text said nothing the search could use: no interest, place, time or language."""
         query = self.outcome.query or {}

@@ -1,41 +1,46 @@
 """The answer route: a private message first goes to the question the bot waits for, if there is one.
 
 Three flows ask questions whose answer is the person's next message: the posting draft (its step in the
-database), an admin's rejection reason and an admin's announcement (both in ChatState.awaiting). Every
-ordinary search passes here, so one read of both answers "is anything open?" and the usual case costs no
-more; only when something is open does its flow load what it needs.
+database), an admin's rejection reason and an admin's announcement (both in ChatState.awaiting). The registry
+hands the messages that could be such answers (texts, locations, photos, /abbrechen) through take_answer
+first, in the handler's own unit of work: one read tells whether anything is open, so an ordinary search
+costs one statement more and no second session; only when something is open does its flow load what it needs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.store.models import ChatState, ListingDraft, Volunteer
-from bot.telegram.announcements.steps import QUESTIONS as ANNOUNCEMENT_QUESTIONS
-from bot.telegram.announcements import handlers as broadcast
-from bot.telegram.moderation import handlers as moderation
-from bot.telegram.posting import handlers as posting
-from bot.telegram.services import services
+from bot.telegram.context import Turn
+
+Flow = Callable[[Turn[None]], Awaitable[bool]]
 
 
-async def route_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Hands the message to the open question's flow and stops the update; with none open it goes on."""
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
-        return
-    async with services(context).database.read_only() as session:
-        draft_step, awaiting = await waiting_for(session, user.id)
-    if draft_step is not None and not message.photo and await posting.draft_message(update, context):
-        raise ApplicationHandlerStop
-    if awaiting is None:
-        return
-    if awaiting.startswith(moderation.REJECTING) and await moderation.rejection_reason(update, context):
-        raise ApplicationHandlerStop
-    if awaiting in ANNOUNCEMENT_QUESTIONS and await broadcast.take_answer(update, context):
-        raise ApplicationHandlerStop
+class AnswerRoute:
+    """Which flow answers which open question; the registry builds it from the features' answer takers."""
+
+    def __init__(self, *, draft: Flow, awaiting: list[tuple[Callable[[str], bool], Flow]]) -> None:
+        self.draft = draft
+        self.awaiting = awaiting
+
+    async def __call__(self, turn: Turn[None]) -> bool:
+        """Hands the message to the open question's flow; False when nothing is open (the usual case)."""
+        message = turn.update.message
+        if message is None or not (message.text or message.location or message.photo):
+            return False  # edits, stickers, voice and the like answer no question
+        draft_step, awaiting = await waiting_for(turn.session, turn.user_id)
+        if draft_step is not None and not message.photo and await self.draft(turn):
+            return True
+        if awaiting is None:
+            return False
+        for matches, flow in self.awaiting:
+            if matches(awaiting) and await flow(turn):
+                return True
+        return False
 
 
 async def waiting_for(session: AsyncSession, telegram_id: int) -> tuple[str | None, str | None]:

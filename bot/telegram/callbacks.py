@@ -3,13 +3,18 @@
 Telegram gives buttons 64 bytes and sends the data back verbatim, so anyone can forge it: data carries ids only,
 the handler looks them up and checks that they belong to the person pressing. Bumping VERSION turns every
 older button into a stale one instead of misreading it.
+
+Handlers never see positions: each kind of button has a payload class with named fields (PageButton(search_id,
+offset)), packed with pack() and unpacked once per update by the update context (bot.telegram.context). The
+fields' order is the wire order, so buttons of messages sent before the payload classes existed still decode.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, fields
 from enum import StrEnum
+from typing import ClassVar
 
 VERSION = "1"
 MAX_BYTES = 64
@@ -45,15 +50,6 @@ class Kind(StrEnum):
     INTEREST = "i"  # interest action, opportunity or interest report id
     BROADCAST = "w"  # broadcast id (0 before a draft exists), action (see BroadcastAction), value
     UNSUBSCRIBE = "q"  # under every announcement: turn announcements off
-
-
-ARITY: dict[Kind, int] = {
-    Kind.PAGE: 2, Kind.DETAILS: 2, Kind.BACK: 1, Kind.REFINE: 2, Kind.RADIUS: 2, Kind.CATEGORY: 2,
-    Kind.TIME: 2, Kind.PLACE: 2, Kind.SAVE: 1, Kind.FAVOURITE: 3, Kind.UNFAVOURITE: 3, Kind.FAVOURITES: 1,
-    Kind.FAVOURITE_DETAILS: 2, Kind.LISTING: 1, Kind.STOP_ALERT: 2, Kind.HOME: 2, Kind.SETTING: 2, Kind.DELETE: 1,
-    Kind.DRAFT_ANSWER: 2, Kind.DRAFT: 2, Kind.OWN_LISTING: 2, Kind.MODERATE: 2, Kind.INTEREST: 2,
-    Kind.BROADCAST: 3, Kind.UNSUBSCRIBE: 0,
-}
 
 
 class Facet:
@@ -98,6 +94,259 @@ class Callback:
     def arg(self, index: int) -> int:
         """Returns one argument."""
         return self.args[index]
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    """What a button means, with named fields; the subclass says which kind of button it is."""
+
+    KIND: ClassVar[Kind]
+
+
+@dataclass(frozen=True, slots=True)
+class PageButton(Payload):
+    """Another page of a stored search's results."""
+
+    KIND = Kind.PAGE
+    search_id: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class DetailsButton(Payload):
+    """One result's details in place of the results."""
+
+    KIND = Kind.DETAILS
+    search_id: int
+    opportunity_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class BackButton(Payload):
+    """The result page again."""
+
+    KIND = Kind.BACK
+    search_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class RefineButton(Payload):
+    """Opens one refinement menu (see Facet)."""
+
+    KIND = Kind.REFINE
+    search_id: int
+    facet: int
+
+
+@dataclass(frozen=True, slots=True)
+class RadiusButton(Payload):
+    """Searches again within this radius."""
+
+    KIND = Kind.RADIUS
+    search_id: int
+    km: int
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryButton(Payload):
+    """Searches again in one category: its bit + 1, or 0 for every category."""
+
+    KIND = Kind.CATEGORY
+    search_id: int
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimeButton(Payload):
+    """Searches again for one time tag: its index + 1, or 0 for any time."""
+
+    KIND = Kind.TIME
+    search_id: int
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceButton(Payload):
+    """Searches again around one of the same-named places offered."""
+
+    KIND = Kind.PLACE
+    search_id: int
+    candidate: int
+
+
+@dataclass(frozen=True, slots=True)
+class SaveButton(Payload):
+    """Saves the search as a Suchauftrag."""
+
+    KIND = Kind.SAVE
+    search_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class FavouriteButton(Payload):
+    """Keeps a listing on the Merkliste; origin and origin_id say where it was pressed (see Origin)."""
+
+    KIND = Kind.FAVOURITE
+    origin: int
+    origin_id: int
+    opportunity_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class UnfavouriteButton(Payload):
+    """Takes a listing off the Merkliste; origin and origin_id say where it was pressed (see Origin)."""
+
+    KIND = Kind.UNFAVOURITE
+    origin: int
+    origin_id: int
+    opportunity_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class FavouritesButton(Payload):
+    """A page of the Merkliste."""
+
+    KIND = Kind.FAVOURITES
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class FavouriteDetailsButton(Payload):
+    """One listing of the Merkliste in place of the list."""
+
+    KIND = Kind.FAVOURITE_DETAILS
+    offset: int
+    opportunity_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListingButton(Payload):
+    """A listing's details as a new message (under alerts)."""
+
+    KIND = Kind.LISTING
+    opportunity_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class StopAlertButton(Payload):
+    """Stops a Suchauftrag; where says which message the button sits in (see Where)."""
+
+    KIND = Kind.STOP_ALERT
+    saved_search_id: int
+    where: int
+
+
+@dataclass(frozen=True, slots=True)
+class HomeButton(Payload):
+    """Answers "remember this place?": remember 1 yes, 0 no."""
+
+    KIND = Kind.HOME
+    search_id: int
+    remember: int
+
+
+@dataclass(frozen=True, slots=True)
+class SettingButton(Payload):
+    """Changes one setting (see Setting) to a value."""
+
+    KIND = Kind.SETTING
+    setting: int
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteButton(Payload):
+    """Answers /loeschen: confirmed 1 deletes everything, 0 keeps it."""
+
+    KIND = Kind.DELETE
+    confirmed: int
+
+
+@dataclass(frozen=True, slots=True)
+class DraftAnswerButton(Payload):
+    """A choice for the draft's question: the step's index and the choice's number."""
+
+    KIND = Kind.DRAFT_ANSWER
+    step: int
+    choice: int
+
+
+@dataclass(frozen=True, slots=True)
+class DraftButton(Payload):
+    """A draft action (see bot.telegram.posting.buttons.DraftAction) and its argument."""
+
+    KIND = Kind.DRAFT
+    action: int
+    argument: int
+
+
+@dataclass(frozen=True, slots=True)
+class OwnListingButton(Payload):
+    """An action of /meineangebote on a listing (see OwnAction)."""
+
+    KIND = Kind.OWN_LISTING
+    action: int
+    opportunity_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ModerateButton(Payload):
+    """A moderation action (see ModerationAction) on a listing or an organisation."""
+
+    KIND = Kind.MODERATE
+    action: int
+    target_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class InterestButton(Payload):
+    """An interest action (see InterestAction) on a listing or an interest report."""
+
+    KIND = Kind.INTEREST
+    action: int
+    target_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastButton(Payload):
+    """A step of the announcement flow: the broadcast (0 before a draft exists), the action, its value."""
+
+    KIND = Kind.BROADCAST
+    broadcast_id: int
+    action: int
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class UnsubscribeButton(Payload):
+    """Under every announcement: turns announcements off."""
+
+    KIND = Kind.UNSUBSCRIBE
+
+
+PAYLOADS: dict[Kind, type[Payload]] = {cls.KIND: cls for cls in Payload.__subclasses__()}
+ARITY: dict[Kind, int] = {kind: len(fields(cls)) for kind, cls in PAYLOADS.items()}
+
+
+def pack(payload: Payload) -> str:
+    """Returns the data string of a button."""
+    return encode(payload.KIND, *astuple(payload))
+
+
+def unpack(data: object) -> Payload | None:
+    """Returns the typed meaning of button data, or None for data that is forged, malformed or outdated."""
+    decoded = decode(data)
+    return None if decoded is None else PAYLOADS[decoded.kind](*decoded.args)
+
+
+def kind_of(data: object) -> Kind | None:
+    """Returns the kind a button's data claims, without checking the rest (routing only; unpack checks)."""
+    if not isinstance(data, str) or len(data) < 2 or data[0] != VERSION:
+        return None
+    try:
+        return Kind(data[1])
+    except ValueError:
+        return None
 
 
 def encode(kind: Kind, *args: int) -> str:

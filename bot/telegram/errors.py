@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.telegram.sending import guess_language
+from bot.telegram.context import guess_language
 from bot.texts import t
 
 log = logging.getLogger("bot.telegram.errors")

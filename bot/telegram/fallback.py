@@ -7,7 +7,8 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.telegram import keyboards
 from bot.telegram.flood import Verdict
-from bot.telegram.sending import guess_language, refuse_stale, send, volunteer_of
+from bot.telegram.context import Turn, guess_language
+from bot.telegram.sending import View, send
 from bot.telegram.services import services
 from bot.texts import t
 
@@ -29,18 +30,14 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     raise ApplicationHandlerStop
 
 
-async def media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def media(turn: Turn[None]) -> None:
     """Says that only text is understood and gives an example of what to write."""
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-    await send(update, t(lang, "problem.media"), keyboards.main_keyboard(lang))
+    turn.reply(View(t(turn.lang, "problem.media"), keyboards.main_keyboard(turn.lang)))
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(turn: Turn[None]) -> None:
     """Points to /hilfe for a command the bot does not know."""
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-    await send(update, t(lang, "problem.unknown_command"))
+    turn.reply(View(t(turn.lang, "problem.unknown_command")))
 
 
 async def group_hint(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -52,4 +49,4 @@ async def group_hint(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answers a button no handler recognises: forged, from an older version, or no longer valid."""
     assert update.callback_query is not None
-    await refuse_stale(update.callback_query, guess_language(update))
+    await update.callback_query.answer(t(guess_language(update), "problem.stale"), show_alert=True)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from telegram import Message, Update
 from telegram.ext import (
     Application, BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters,
 )
 
-from bot.telegram.callbacks import Kind, decode
-from bot.telegram import answers as questions
 from bot.telegram import fallback
 from bot.telegram.alerts import handlers as alerts
 from bot.telegram.announcements import handlers as broadcast
+from bot.telegram.announcements.steps import QUESTIONS as ANNOUNCEMENT_QUESTIONS
+from bot.telegram.answers import AnswerRoute
+from bot.telegram.callbacks import (
+    BackButton, BroadcastButton, CategoryButton, DeleteButton, DetailsButton, DraftAnswerButton, DraftButton,
+    FavouriteButton, FavouriteDetailsButton, FavouritesButton, HomeButton, InterestButton, ListingButton,
+    ModerateButton, OwnListingButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, SaveButton,
+    SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton, kind_of,
+)
+from bot.telegram.context import ButtonHandler, TurnHandler, adapt, adapt_button
 from bot.telegram.errors import on_error
-from bot.telegram.keyboards import MENU_KEYS
 from bot.telegram.listings import handlers as listings
 from bot.telegram.moderation import handlers as moderation
 from bot.telegram.posting import handlers as posting
@@ -25,23 +33,23 @@ from bot.telegram.settings import handlers as settings
 from bot.telegram.start import handlers as start
 from bot.texts import LANGUAGES, t
 
+B = TypeVar("B", bound=Payload)
 PRIVATE = filters.ChatType.PRIVATE
 GROUPS = filters.ChatType.GROUPS
 # Group -2 runs before everything else and may stop an update (the flood limit).
 GUARD_GROUP = -2
-# Group -1 then gives an open question (a draft's step, a rejection reason, an announcement) its answer, stopping
-# the update; with none open the message goes on to group 0, so the search never sees answers meant for the draft.
-OPEN_QUESTION_GROUP = -1
+# A private message may answer a question the bot asked (a draft's step, a rejection reason, an announcement):
+# the handlers of texts, locations, photos and /abbrechen ask these flows first, in the same unit of work, so
+# the search never sees answers meant for the draft.
+ANSWERS = AnswerRoute(draft=posting.take_draft_answer, awaiting=[
+    (lambda awaiting: awaiting.startswith(moderation.REJECTING), moderation.take_rejection_reason),
+    (lambda awaiting: awaiting in ANNOUNCEMENT_QUESTIONS, broadcast.take_answer),
+])
 
 
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
     """Registers the flood guard, all handlers in order, and the error handler."""
     application.add_handler(TypeHandler(Update, fallback.flood_guard), group=GUARD_GROUP)
-    application.add_handler(MessageHandler(
-        PRIVATE & filters.UpdateType.MESSAGE & ~_MENU_LABELS
-        & ((filters.TEXT & ~filters.COMMAND) | filters.LOCATION | filters.PHOTO
-           | filters.Regex(r"^/(abbrechen|cancel)(@\w+)?$")),
-        questions.route_answer), group=OPEN_QUESTION_GROUP)
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
 
@@ -50,74 +58,89 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """Returns the handlers of group 0, most specific first; the catch-alls come last."""
     return [
         # Commands, German first with the English alias; /start reads deep-link payloads itself.
-        CommandHandler("start", start.start, filters=PRIVATE),
-        CommandHandler(["suche", "search"], search.search_command),  # works in groups too, for the searcher only
-        CommandHandler(["merkliste", "favourites"], listings.favourites_command, filters=PRIVATE),
-        CommandHandler(["suchauftraege", "alerts"], alerts.alerts_command, filters=PRIVATE),
-        CommandHandler(["standort", "location"], location.location_command, filters=PRIVATE),
-        CommandHandler(["einstellungen", "settings"], settings.settings_command, filters=PRIVATE),
-        CommandHandler(["hilfe", "help"], start.help_command, filters=PRIVATE),
-        CommandHandler(["datenschutz", "privacy"], privacy.privacy_command, filters=PRIVATE),
-        CommandHandler(["meinedaten", "mydata"], privacy.my_data_command, filters=PRIVATE),
-        CommandHandler(["loeschen", "delete"], privacy.delete_command, filters=PRIVATE),
-        CommandHandler(["abbrechen", "cancel"], start.cancel, filters=PRIVATE),
-        CommandHandler(["rundschreiben", "broadcast"], broadcast.broadcast_command, filters=PRIVATE),  # admins only
-        CommandHandler(["anbieten", "post"], posting.post_command, filters=PRIVATE),
-        CommandHandler(["meineangebote", "mylistings"], my_listings.my_listings_command, filters=PRIVATE),
-        CommandHandler(["pruefen", "review"], moderation.review_command, filters=PRIVATE),
-        # The main keyboard sends its labels as text; they must win over the free-text search below.
-        MessageHandler(PRIVATE & _labels("menu.button_favourites"), listings.favourites_command),
-        MessageHandler(PRIVATE & _labels("menu.button_alerts"), alerts.alerts_command),
-        MessageHandler(PRIVATE & _labels("menu.button_settings"), settings.settings_command),
-        MessageHandler(PRIVATE & _labels("menu.button_help"), start.help_command),
-        # Buttons: one handler per kind of button data; ids are checked against the presser inside.
-        _button(Kind.PAGE, search.turn_page),
-        _button(Kind.BACK, search.back_to_results),
-        _button(Kind.REFINE, search.open_refinement),
-        _button(Kind.RADIUS, search.choose_radius),
-        _button(Kind.CATEGORY, search.choose_category),
-        _button(Kind.TIME, search.choose_time),
-        _button(Kind.PLACE, search.choose_place),
-        _button(Kind.DETAILS, listings.show_details),
-        _button(Kind.LISTING, listings.show_listing),
-        _button(Kind.FAVOURITE, listings.keep_listing),
-        _button(Kind.UNFAVOURITE, listings.drop_listing),
-        _button(Kind.FAVOURITES, listings.favourites_page),
-        _button(Kind.FAVOURITE_DETAILS, listings.show_favourite),
-        _button(Kind.SAVE, alerts.save_alert),
-        _button(Kind.STOP_ALERT, alerts.stop_alert),
-        _button(Kind.HOME, location.answer_home_question),
-        _button(Kind.SETTING, settings.change_setting),
-        _button(Kind.DELETE, privacy.confirm_delete),
-        _button(Kind.BROADCAST, broadcast.press),  # the presser's admin scope is checked by the use cases
-        _button(Kind.UNSUBSCRIBE, broadcast.unsubscribe),
-        _button(Kind.DRAFT_ANSWER, posting.answer_button),  # the draft is the presser's own, looked up by their id
-        _button(Kind.DRAFT, posting.draft_action),
-        _button(Kind.OWN_LISTING, my_listings.own_listing_button),  # members only: the use cases check
-        _button(Kind.MODERATE, moderation.moderate_button),  # admins of the listing's region only
-        _button(Kind.INTEREST, interest.interest_button),
-        # Messages in a private chat: a shared location is a place, an edit is searched again, text is a search.
-        MessageHandler(PRIVATE & filters.LOCATION, location.location_shared),
+        _command("start", start.start),
+        _command(["suche", "search"], search.search_command, private=False),  # in groups too, for the searcher only
+        _command(["merkliste", "favourites"], listings.favourites_command),
+        _command(["suchauftraege", "alerts"], alerts.alerts_command),
+        _command(["standort", "location"], location.location_command),
+        _command(["einstellungen", "settings"], settings.settings_command),
+        _command(["hilfe", "help"], start.help_command),
+        _command(["datenschutz", "privacy"], privacy.privacy_command),
+        _command(["meinedaten", "mydata"], privacy.my_data_command),
+        _command(["loeschen", "delete"], privacy.delete_command),
+        # /abbrechen drops an open draft (the answer route) before it closes the search's question.
+        CommandHandler(["abbrechen", "cancel"], adapt(start.cancel, answers=ANSWERS), filters=PRIVATE),
+        _command(["rundschreiben", "broadcast"], broadcast.broadcast_command, admin=True),  # admins only
+        _command(["anbieten", "post"], posting.post_command),
+        _command(["meineangebote", "mylistings"], my_listings.my_listings_command),
+        _command(["pruefen", "review"], moderation.review_command, admin=True),
+        # The main keyboard sends its labels as text; they must win over the free-text search below, and they
+        # keep working while a question is open (they never become an answer).
+        MessageHandler(PRIVATE & _labels("menu.button_favourites"), adapt(listings.favourites_command)),
+        MessageHandler(PRIVATE & _labels("menu.button_alerts"), adapt(alerts.alerts_command)),
+        MessageHandler(PRIVATE & _labels("menu.button_settings"), adapt(settings.settings_command)),
+        MessageHandler(PRIVATE & _labels("menu.button_help"), adapt(start.help_command)),
+        # Buttons: one handler per payload class, decoded and checked once by the update context.
+        # own_chat: pressed only in the presser's private chat (refused as foreign elsewhere); the search's
+        # buttons work in groups and check that the stored search is the presser's own.
+        _button(PageButton, search.turn_page),
+        _button(BackButton, search.back_to_results),
+        _button(RefineButton, search.open_refinement),
+        _button(RadiusButton, search.choose_radius),
+        _button(CategoryButton, search.choose_category),
+        _button(TimeButton, search.choose_time),
+        _button(PlaceButton, search.choose_place),
+        _button(DetailsButton, listings.show_details),
+        _button(ListingButton, listings.show_listing, own_chat=True),
+        _button(FavouriteButton, listings.keep_listing),  # where it may be pressed depends on its origin
+        _button(UnfavouriteButton, listings.drop_listing),
+        _button(FavouritesButton, listings.favourites_page, own_chat=True),
+        _button(FavouriteDetailsButton, listings.show_favourite, own_chat=True),
+        _button(SaveButton, alerts.save_alert),
+        _button(StopAlertButton, alerts.stop_alert),
+        _button(HomeButton, location.answer_home_question, own_chat=True),
+        _button(SettingButton, settings.change_setting, own_chat=True),
+        _button(DeleteButton, privacy.confirm_delete, person=False),  # never creates the record it deletes
+        _button(BroadcastButton, broadcast.press, admin=True),  # the use cases check the scope's region
+        _button(UnsubscribeButton, broadcast.unsubscribe),
+        _button(DraftAnswerButton, posting.answer_button),  # the draft is the presser's own, looked up by their id
+        _button(DraftButton, posting.draft_action),
+        _button(OwnListingButton, my_listings.own_listing_button),  # members only: the use cases check
+        _button(ModerateButton, moderation.moderate_button, admin=True),  # admins of the listing's region only
+        _button(InterestButton, interest.interest_button),
+        # Messages in a private chat: a shared location is a place, an edit is searched again, text is a search;
+        # each is first offered to an open question.
+        MessageHandler(PRIVATE & filters.LOCATION, adapt(location.location_shared, answers=ANSWERS)),
         MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND,
-                       search.search_edited),
-        # Any other text is a search (answers to open questions were taken in group -1).
-        MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, search.search_text),
-        MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
+                       adapt(search.search_edited)),
+        MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
+                       adapt(search.search_text, answers=ANSWERS)),
+        MessageHandler(PRIVATE & filters.COMMAND, adapt(fallback.unknown_command)),
         # Groups: only /suche works there (above); /start, /hilfe, mentions and replies get the invitation.
         MessageHandler(GROUPS & (filters.COMMAND | _ADDRESSED), fallback.group_hint),
-        # Catch-alls, last: anything else in a private chat (stickers, photos, voice, ...) and unknown buttons.
-        MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, fallback.media),
+        # Catch-alls, last: anything else in a private chat (stickers, voice, ...; a photo may be an
+        # announcement) and unknown buttons.
+        MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, adapt(fallback.media, answers=ANSWERS)),
         CallbackQueryHandler(fallback.stale_button),
     ]
 
 
-def _button(kind: Kind, callback) -> CallbackQueryHandler:  # type: ignore[no-untyped-def, type-arg]
-    """Returns a handler for buttons whose data decodes to this kind."""
-    def matches(data: object) -> bool:
-        decoded = decode(data)
-        return decoded is not None and decoded.kind is kind
+def _command(
+    names: str | list[str], handler: TurnHandler, *, private: bool = True, admin: bool = False
+) -> CommandHandler:  # type: ignore[type-arg]
+    """Returns a command handler (private chats only unless said otherwise)."""
+    return CommandHandler(names, adapt(handler, admin=admin), filters=PRIVATE if private else None)
 
-    return CallbackQueryHandler(callback, pattern=matches)
+
+def _button(
+    payload: type[B], handler: ButtonHandler[B], *, own_chat: bool = False, admin: bool = False, person: bool = True
+) -> CallbackQueryHandler:  # type: ignore[type-arg]
+    """Returns the handler of one kind of button: the data's kind letter routes, the update context decodes."""
+    def matches(data: object) -> bool:
+        return kind_of(data) is payload.KIND
+
+    return CallbackQueryHandler(adapt_button(payload, handler, own_chat=own_chat, admin=admin, person=person),
+                                pattern=matches)
 
 
 class _AddressedToBot(filters.MessageFilter):
@@ -140,6 +163,3 @@ def _labels(key: str) -> filters.BaseFilter:
     """Returns a filter for a main-keyboard label in any language."""
     return filters.Text([t(lang, key) for lang in LANGUAGES])
 
-
-# The main keyboard's labels keep working while a question is open; they never become an answer.
-_MENU_LABELS = filters.Text([t(lang, key) for lang in LANGUAGES for key in MENU_KEYS])

@@ -3,73 +3,55 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.ext import ContextTypes
+from telegram import InlineKeyboardMarkup, Message
 
 from bot.alerts import (
     AmbiguousPlace, EmptySearch, SavedSearchLimit, criteria_of, list_saved_searches, save_search, stop_saved_search,
 )
+from bot.conversation import state
 from bot.domain import AlertMode
 from bot.store.models import ChatSearch, Volunteer
-from bot.conversation import state
 from bot.telegram import keyboards
-from bot.telegram.callbacks import Where
-from bot.telegram.sending import (
-    edit, edit_buttons, pressed, refuse_foreign, refuse_stale, send, volunteer_of,
-)
 from bot.telegram.alerts.render import saved_search_summary, saved_searches_text
-from bot.telegram.services import services
-from bot.telegram.search.views import View
+from bot.telegram.callbacks import SaveButton, StopAlertButton, Where
+from bot.telegram.context import Turn
+from bot.telegram.sending import View
 from bot.texts import t
 
 
-async def save_alert(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def save_alert(turn: Turn[SaveButton]) -> None:
     """Saves the search of the result message as a Suchauftrag and confirms it with a stop button."""
-    query, callback = pressed(update)
-    services_ = services(context)
-    async with services_.unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        lang = volunteer.language
-        stored = await session.get(ChatSearch, callback.arg(0)) if callback else None
-        owned = stored is not None and stored.volunteer_id == volunteer.id
-        view = await _save(session, volunteer, stored, services_.settings.default_radius_km) if owned else None
-    if stored is None or not owned:
-        await (refuse_foreign if stored is not None else refuse_stale)(query, lang)
-        return
-    await query.answer(t(lang, "settings.toast_saved"))
-    await send(update, view.text, view.markup)  # type: ignore[union-attr]
+    stored = await turn.session.get(ChatSearch, turn.button.search_id)
+    if stored is None:
+        turn.refuse_stale()
+    elif stored.volunteer_id != turn.volunteer.id:
+        turn.refuse_foreign()
+    else:
+        view = await _save(turn.session, turn.volunteer, stored, turn.services.settings.default_radius_km)
+        turn.answer(t(turn.lang, "settings.toast_saved"))
+        turn.reply(view)
 
 
-async def alerts_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def alerts_command(turn: Turn[None]) -> None:
     """Lists the person's Suchaufträge with a stop button each."""
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        view = await _list_view(session, volunteer)
-    await send(update, view.text, view.markup)
+    turn.reply(await _list_view(turn.session, turn.volunteer))
 
 
-async def stop_alert(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop_alert(turn: Turn[StopAlertButton]) -> None:
     """Stops a Suchauftrag and takes its stop button away (or refreshes the list)."""
-    query, callback = pressed(update)
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        lang = volunteer.language
-        stopped = callback is not None and await stop_saved_search(session, volunteer, callback.arg(0))
-        in_list = stopped and callback is not None and callback.arg(1) == Where.LIST
-        refreshed = await _list_view(session, volunteer) if in_list else None
-    if not stopped:
-        await refuse_stale(query, lang)
+    if not await stop_saved_search(turn.session, turn.volunteer, turn.button.saved_search_id):
+        turn.refuse_stale()
         return
-    await query.answer(t(lang, "alerts.toast_stopped"))
-    if refreshed is not None:
-        await edit(query, refreshed.text, refreshed.markup)  # type: ignore[arg-type]
+    turn.answer(t(turn.lang, "alerts.toast_stopped"))
+    query = turn.query
+    if turn.button.where == Where.LIST:
+        turn.edit(await _list_view(turn.session, turn.volunteer))
     elif isinstance(query.message, Message):
-        await edit_buttons(query, without_button(query.message.reply_markup, query.data or ""))
+        turn.edit_buttons(without_button(query.message.reply_markup, query.data or ""))
 
 
-async def _save(session: AsyncSession, volunteer: Volunteer, stored: ChatSearch | None, radius: float) -> View | None:
+async def _save(session: AsyncSession, volunteer: Volunteer, stored: ChatSearch, radius: float) -> View:
     """Saves the stored search for alerts; returns the confirmation (or the limit message)."""
-    assert stored is not None
     lang = volunteer.language
     mode = AlertMode.IMMEDIATE if volunteer.alert_mode == AlertMode.OFF.value else AlertMode(volunteer.alert_mode)
     try:

@@ -15,7 +15,7 @@ from bot.broadcasts import Audience, BroadcastSummary
 from bot.categories import categories
 from bot.domain import BroadcastStatus
 from bot.telegram.callbacks import BroadcastAction as Do
-from bot.telegram.callbacks import Kind
+from bot.telegram.callbacks import BroadcastButton, UnsubscribeButton
 from bot.telegram.keyboards import button
 from bot.texts import t
 from nlu.kernel.gazetteer import get_gazetteer
@@ -35,7 +35,7 @@ def regions_for(scope: AdminScope) -> list[Region | None]:
 
 def start_composing(lang: str) -> InlineKeyboardMarkup:
     """Returns the button that asks for a new announcement's text."""
-    return InlineKeyboardMarkup([[button(t(lang, "broadcast.button_new"), Kind.BROADCAST, 0, Do.NEW, 0)]])
+    return InlineKeyboardMarkup([[button(t(lang, "broadcast.button_new"), BroadcastButton(0, Do.NEW, 0))]])
 
 
 def audience_menu(broadcast_id: int, audience: Audience, lang: str, *, near_district: bool) -> InlineKeyboardMarkup:
@@ -44,27 +44,27 @@ def audience_menu(broadcast_id: int, audience: Audience, lang: str, *, near_dist
         return ("✅ " if on else "▫️ ") + t(lang, key)
 
     rows = [
-        [button(tick(audience.volunteers, "broadcast.group_volunteers"), Kind.BROADCAST, broadcast_id, Do.GROUP,
-                VOLUNTEERS),
-         button(tick(audience.contacts, "broadcast.group_contacts"), Kind.BROADCAST, broadcast_id, Do.GROUP,
-                CONTACTS)],
-        [button(t(lang, "broadcast.button_regions"), Kind.BROADCAST, broadcast_id, Do.REGIONS, 0),
-         button(t(lang, "broadcast.button_place"), Kind.BROADCAST, broadcast_id, Do.PLACE, 0)],
+        [button(tick(audience.volunteers, "broadcast.group_volunteers"), BroadcastButton(broadcast_id, Do.GROUP,
+                VOLUNTEERS)),
+         button(tick(audience.contacts, "broadcast.group_contacts"), BroadcastButton(broadcast_id, Do.GROUP,
+                CONTACTS))],
+        [button(t(lang, "broadcast.button_regions"), BroadcastButton(broadcast_id, Do.REGIONS, 0)),
+         button(t(lang, "broadcast.button_place"), BroadcastButton(broadcast_id, Do.PLACE, 0))],
     ]
     if audience.near is not None:
         rows.append([button(("• " if audience.near.radius_km == km else "") + t(lang, "broadcast.button_km", km=km),
-                            Kind.BROADCAST, broadcast_id, Do.RADIUS, km) for km in RADII_KM])
+                            BroadcastButton(broadcast_id, Do.RADIUS, km)) for km in RADII_KM])
         if near_district:
-            rows.append([button(t(lang, "broadcast.button_district"), Kind.BROADCAST, broadcast_id, Do.DISTRICT, 0)])
-    rows.append([button(t(lang, "broadcast.button_interests"), Kind.BROADCAST, broadcast_id, Do.INTERESTS, 0)])
-    rows.append([button(t(lang, "broadcast.button_preview"), Kind.BROADCAST, broadcast_id, Do.PREVIEW, 0),
-                 button(t(lang, "broadcast.button_discard"), Kind.BROADCAST, broadcast_id, Do.DISCARD, 0)])
+            rows.append([button(t(lang, "broadcast.button_district"), BroadcastButton(broadcast_id, Do.DISTRICT, 0))])
+    rows.append([button(t(lang, "broadcast.button_interests"), BroadcastButton(broadcast_id, Do.INTERESTS, 0))])
+    rows.append([button(t(lang, "broadcast.button_preview"), BroadcastButton(broadcast_id, Do.PREVIEW, 0)),
+                 button(t(lang, "broadcast.button_discard"), BroadcastButton(broadcast_id, Do.DISCARD, 0))])
     return InlineKeyboardMarkup(rows)
 
 
 def region_menu(broadcast_id: int, regions: Sequence[Region | None], lang: str) -> InlineKeyboardMarkup:
     """Returns one button per region the admin may choose, two per row, and a way back."""
-    options = [button(_region_label(region, lang), Kind.BROADCAST, broadcast_id, Do.REGION, index)
+    options = [button(_region_label(region, lang), BroadcastButton(broadcast_id, Do.REGION, index))
                for index, region in enumerate(regions)]
     rows = [options[i:i + 2] for i in range(0, len(options), 2)]
     rows.append([_back(broadcast_id, lang)])
@@ -73,8 +73,8 @@ def region_menu(broadcast_id: int, regions: Sequence[Region | None], lang: str) 
 
 def interest_menu(broadcast_id: int, chosen: frozenset[str], lang: str) -> InlineKeyboardMarkup:
     """Returns every category as a toggle (two per row) and a way back."""
-    options = [button(("✅ " if c.key in chosen else "") + f"{c.emoji} {c.label(lang)}", Kind.BROADCAST,
-                      broadcast_id, Do.INTEREST, c.bit) for c in categories().values()]
+    options = [button(("✅ " if c.key in chosen else "") + f"{c.emoji} {c.label(lang)}",
+                      BroadcastButton(broadcast_id, Do.INTEREST, c.bit)) for c in categories().values()]
     rows = [options[i:i + 2] for i in range(0, len(options), 2)]
     rows.append([_back(broadcast_id, lang)])
     return InlineKeyboardMarkup(rows)
@@ -83,17 +83,17 @@ def interest_menu(broadcast_id: int, chosen: frozenset[str], lang: str) -> Inlin
 def confirm_first(broadcast_id: int, lang: str) -> InlineKeyboardMarkup:
     """Returns the first confirmation: the preview is right, change the audience, or discard."""
     return InlineKeyboardMarkup([
-        [button(t(lang, "broadcast.button_confirm"), Kind.BROADCAST, broadcast_id, Do.CONFIRM, 0)],
+        [button(t(lang, "broadcast.button_confirm"), BroadcastButton(broadcast_id, Do.CONFIRM, 0))],
         [_back(broadcast_id, lang),
-         button(t(lang, "broadcast.button_discard"), Kind.BROADCAST, broadcast_id, Do.DISCARD, 0)],
+         button(t(lang, "broadcast.button_discard"), BroadcastButton(broadcast_id, Do.DISCARD, 0))],
     ])
 
 
 def confirm_second(broadcast_id: int, lang: str) -> InlineKeyboardMarkup:
     """Returns the second confirmation: send now, plan for later, or go back."""
     return InlineKeyboardMarkup([
-        [button(t(lang, "broadcast.button_send_now"), Kind.BROADCAST, broadcast_id, Do.SEND_NOW, 0),
-         button(t(lang, "broadcast.button_later"), Kind.BROADCAST, broadcast_id, Do.LATER, 0)],
+        [button(t(lang, "broadcast.button_send_now"), BroadcastButton(broadcast_id, Do.SEND_NOW, 0)),
+         button(t(lang, "broadcast.button_later"), BroadcastButton(broadcast_id, Do.LATER, 0))],
         [_back(broadcast_id, lang)],
     ])
 
@@ -102,8 +102,8 @@ def status(broadcast_id: int, lang: str, *, active: bool) -> InlineKeyboardMarku
     """Returns the cancel button of a scheduled or running broadcast's status message (none once it ended)."""
     if not active:
         return None
-    return InlineKeyboardMarkup([[button(t(lang, "broadcast.button_cancel"), Kind.BROADCAST, broadcast_id,
-                                         Do.CANCEL, 0)]])
+    return InlineKeyboardMarkup([[button(t(lang, "broadcast.button_cancel"), BroadcastButton(broadcast_id,
+                                         Do.CANCEL, 0))]])
 
 
 def broadcast_list(summaries: Sequence[BroadcastSummary], lang: str, *, viewer: int) -> InlineKeyboardMarkup:
@@ -113,27 +113,27 @@ def broadcast_list(summaries: Sequence[BroadcastSummary], lang: str, *, viewer: 
     for item in summaries:
         if item.progress.status is BroadcastStatus.DRAFT:
             if item.created_by == viewer:  # opens the draft's audience menu, from where preview and sending go on
-                rows.append([button(t(lang, "broadcast.button_continue", id=item.broadcast_id), Kind.BROADCAST,
-                                    item.broadcast_id, Do.MENU, 0)])
+                rows.append([button(t(lang, "broadcast.button_continue", id=item.broadcast_id),
+                                    BroadcastButton(item.broadcast_id, Do.MENU, 0))])
             continue
-        row = [button(t(lang, "broadcast.button_status", id=item.broadcast_id), Kind.BROADCAST, item.broadcast_id,
-                      Do.STATUS, 0)]
+        row = [button(t(lang, "broadcast.button_status", id=item.broadcast_id), BroadcastButton(item.broadcast_id,
+                      Do.STATUS, 0))]
         if item.progress.status in ACTIVE:
-            row.append(button(t(lang, "broadcast.button_cancel_id", id=item.broadcast_id), Kind.BROADCAST,
-                              item.broadcast_id, Do.CANCEL, 0))
+            row.append(button(t(lang, "broadcast.button_cancel_id", id=item.broadcast_id),
+                              BroadcastButton(item.broadcast_id, Do.CANCEL, 0)))
         rows.append(row)
-    rows.append([button(t(lang, "broadcast.button_new"), Kind.BROADCAST, 0, Do.NEW, 0)])
+    rows.append([button(t(lang, "broadcast.button_new"), BroadcastButton(0, Do.NEW, 0))])
     return InlineKeyboardMarkup(rows)
 
 
 def unsubscribe(lang: str) -> InlineKeyboardMarkup:
     """Returns the small button under every announcement that turns announcements off."""
-    return InlineKeyboardMarkup([[button(t(lang, "broadcast.button_unsubscribe"), Kind.UNSUBSCRIBE)]])
+    return InlineKeyboardMarkup([[button(t(lang, "broadcast.button_unsubscribe"), UnsubscribeButton())]])
 
 
 def _back(broadcast_id: int, lang: str) -> InlineKeyboardButton:
     """Returns the button back to the audience menu."""
-    return button(t(lang, "broadcast.button_back"), Kind.BROADCAST, broadcast_id, Do.MENU, 0)
+    return button(t(lang, "broadcast.button_back"), BroadcastButton(broadcast_id, Do.MENU, 0))
 
 
 def _region_label(region: Region | None, lang: str) -> str:

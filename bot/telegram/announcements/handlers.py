@@ -11,137 +11,131 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-from telegram import CallbackQuery, Message, Update
-from telegram.ext import ContextTypes
+from telegram import Message
 
-from bot.admins import AdminScope, NotAllowed, admin_scope
+from bot.admins import AdminScope, NotAllowed
 from bot.broadcasts import (
     AnnouncementError, AudienceError, BroadcastNotFound, broadcast_progress, cancel, confirm, list_broadcasts, preview,
 )
-from bot.store.models import ChatState
-from bot.telegram.announcements import buttons
-from bot.telegram.announcements import steps
 from bot.conversation import state
-from bot.telegram.announcements.steps import Outcome, Step
-from bot.telegram.announcements.runner import AnnouncementBot, wake_runner
-from bot.telegram.callbacks import BroadcastAction as Do
-from bot.telegram.callbacks import Callback
-from bot.telegram.sending import (
-    edit, edit_buttons, pressed, pressed_in_own_chat, refuse_stale, send, volunteer_of,
-)
+from bot.store.models import ChatState
+from bot.telegram.announcements import buttons, steps
 from bot.telegram.announcements.render import confirm_text, list_text
-from bot.telegram.services import services
-from bot.telegram.search.views import View
+from bot.telegram.announcements.runner import AnnouncementBot, wake_runner
+from bot.telegram.announcements.steps import Outcome, Step
+from bot.telegram.callbacks import BroadcastAction as Do
+from bot.telegram.callbacks import BroadcastButton, UnsubscribeButton
+from bot.telegram.context import Turn
+from bot.telegram.sending import View, send
 from bot.texts import t
 from bot.volunteers import set_announcements
 
-Action = Callable[[Step, Callback], Awaitable[Outcome | None]]
+Action = Callable[[Step, BroadcastButton], Awaitable[Outcome | None]]
 Answer = Callable[[Step, Message, ChatState], Awaitable[Outcome]]
 REFUSALS = (NotAllowed, BroadcastNotFound, AnnouncementError, AudienceError)
 NEW_WORDS = ("neu", "new")
 
 
-async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def broadcast_command(turn: Turn[None]) -> None:
     """Lists running and recent broadcasts with status and cancel buttons; 'neu' starts composing."""
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        scope = await admin_scope(session, volunteer.telegram_id, admin_ids=services(context).settings.admin_ids)
-        if scope is None:
-            view = View(t(volunteer.language, "problem.unknown_command"))
-        elif (context.args or [""])[0].lower() in NEW_WORDS:
-            view = (await steps.ask(Step(session, volunteer, scope), steps.AWAITING_TEXT, "broadcast.compose")).send[0]
-        else:
-            summaries = await list_broadcasts(session, admin=scope, limit=10)
-            view = View(list_text(volunteer.language, summaries),
-                        buttons.broadcast_list(summaries, volunteer.language, viewer=volunteer.telegram_id))
-    await send(update, view.text, view.markup)
+    volunteer, scope = turn.volunteer, turn.scope
+    if scope is None:
+        view = View(t(volunteer.language, "problem.unknown_command"))
+    elif (turn.context.args or [""])[0].lower() in NEW_WORDS:
+        view = (await steps.ask(Step(turn.session, volunteer, scope), steps.AWAITING_TEXT, "broadcast.compose")).send[0]
+    else:
+        summaries = await list_broadcasts(turn.session, admin=scope, limit=10)
+        view = View(list_text(volunteer.language, summaries),
+                    buttons.broadcast_list(summaries, volunteer.language, viewer=volunteer.telegram_id))
+    turn.reply(view)
 
 
-async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def press(turn: Turn[BroadcastButton]) -> None:
     """Carries out one button of the flow for an admin; anything forged, foreign or outdated is refused."""
-    query, callback = pressed(update)
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        scope = await admin_scope(session, volunteer.telegram_id, admin_ids=services(context).settings.admin_ids)
-        action = ACTIONS.get(callback.arg(1)) if callback is not None else None
-        outcome: Outcome | None = None
-        if scope is not None and action is not None and pressed_in_own_chat(query):
-            try:
-                outcome = await action(Step(session, volunteer, scope), callback)  # type: ignore[arg-type]
-            except REFUSALS as error:
-                outcome = Outcome(toast=_refusal(volunteer.language, error))
-    if outcome is None:
-        await refuse_stale(query, volunteer.language)
-        return
-    await _show(update, context, outcome, scope, query)  # type: ignore[arg-type]
-
-
-async def take_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Answers the open announcement question; returns False when there is none (the usual case)."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return False
-    async with services(context).unit_of_work() as session:
-        question = await steps.open_question(session, user.id)
-        if question is None:
-            return False
-        volunteer = await volunteer_of(session, update)
-        scope = await admin_scope(session, user.id, admin_ids=services(context).settings.admin_ids)
-        answer = ANSWERS.get(question.awaiting or "")
-        if scope is None or answer is None:
-            state.close(question)  # no longer an admin: the message is an ordinary one again
-            return False
+    volunteer, scope = turn.volunteer, turn.scope
+    action = ACTIONS.get(turn.button.action)
+    outcome: Outcome | None = None
+    if scope is not None and action is not None and turn.in_own_chat:
         try:
-            outcome = await answer(Step(session, volunteer, scope), message, question)
+            outcome = await action(Step(turn.session, volunteer, scope), turn.button)
         except REFUSALS as error:
-            outcome = Outcome(send=[View(_refusal(volunteer.language, error))])
-    await _show(update, context, outcome, scope, None)
+            outcome = Outcome(toast=_refusal(volunteer.language, error))
+    if outcome is None or scope is None:
+        turn.refuse_stale()
+        return
+    _show(turn, outcome, scope, pressed=True)
+
+
+async def take_answer(turn: Turn[None]) -> bool:
+    """Answers the open announcement question; returns False when there is none (the usual case)."""
+    question = await steps.open_question(turn.session, turn.user_id)
+    if question is None:
+        return False
+    volunteer, scope = turn.volunteer, await turn.admin()
+    answer = ANSWERS.get(question.awaiting or "")
+    if scope is None or answer is None:
+        state.close(question)  # no longer an admin: the message is an ordinary one again
+        return False
+    try:
+        outcome = await answer(Step(turn.session, volunteer, scope), turn.message, question)
+    except REFUSALS as error:
+        outcome = Outcome(send=[View(_refusal(volunteer.language, error))])
+    _show(turn, outcome, scope, pressed=False)
     return True
 
 
-async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unsubscribe(turn: Turn[UnsubscribeButton]) -> None:
     """Turns announcements off from the button under an announcement, and removes the button."""
-    query, _ = pressed(update)
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        own = pressed_in_own_chat(query)
-        if own:
-            await set_announcements(session, volunteer, False)
-    if not own:
-        await refuse_stale(query, volunteer.language)
+    if not turn.in_own_chat:
+        turn.refuse_stale()
         return
-    await query.answer(t(volunteer.language, "broadcast.unsubscribed"), show_alert=True)
-    await edit_buttons(query, None)
+    await set_announcements(turn.session, turn.volunteer, False)
+    turn.answer(t(turn.lang, "broadcast.unsubscribed"), alert=True)
+    turn.edit_buttons(None)
 
 
-async def _show(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: Outcome, scope: AdminScope,
-    query: CallbackQuery | None,
-) -> None:
-    """Sends what a step decided, after its unit of work was committed."""
-    if query is not None:
-        await query.answer(outcome.toast, show_alert=bool(outcome.toast))
+def _show(turn: Turn[BroadcastButton] | Turn[None], outcome: Outcome, scope: AdminScope, *, pressed: bool) -> None:
+    """Queues what a step decided; it is sent after the unit of work was committed."""
+    if pressed:
+        turn.answer(outcome.toast, alert=bool(outcome.toast))
     elif outcome.toast:
-        await send(update, outcome.toast)
-    if query is not None and outcome.edit is not None:
-        await edit(query, outcome.edit.text, outcome.edit.markup)  # type: ignore[arg-type]
+        turn.reply(View(outcome.toast))
+    if pressed and outcome.edit is not None:
+        turn.edit(outcome.edit)
     if outcome.preview is not None:
-        await _send_preview(update, context, outcome)
-    sent: Message | None = None
-    for view in outcome.send:
-        sent = await send(update, view.text, view.markup)
-    if outcome.status_of is not None and sent is not None:
-        async with services(context).unit_of_work() as session:
-            await steps.attach_status(session, scope, outcome.status_of, sent)
+        turn.later(lambda: _send_preview(turn, outcome))
+    if outcome.status_of is not None and outcome.send:
+        *others, status = outcome.send
+        turn.reply_all(others)
+        turn.later(lambda: _send_status(turn, status, scope, outcome.status_of or 0))
+    else:
+        turn.reply_all(outcome.send)
     if outcome.wake:
-        wake_runner(context)
+        turn.later(lambda: _wake(turn))
 
 
-async def _send_preview(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: Outcome) -> None:
+async def _send_status(turn: Turn[BroadcastButton] | Turn[None], view: View, scope: AdminScope,
+                       broadcast_id: int) -> None:
+    """Sends the status message, then records it as the one the runner edits.
+
+    The message id exists only once Telegram answered, after the update's commit; recording it is the one
+    write of this flow that needs a unit of work of its own.
+    """
+    sent = await send(turn.update, view.text, view.markup)
+    async with turn.services.unit_of_work() as session:
+        await steps.attach_status(session, scope, broadcast_id, sent)
+
+
+async def _wake(turn: Turn[BroadcastButton] | Turn[None]) -> None:
+    """Tells the broadcast runner that there is something new to send."""
+    wake_runner(turn.context)
+
+
+async def _send_preview(turn: Turn[BroadcastButton] | Turn[None], outcome: Outcome) -> None:
     """Sends the announcement to the admin exactly as recipients get it (same sender, same button)."""
-    announcement, chat = outcome.preview, update.effective_chat
+    announcement, chat = outcome.preview, turn.update.effective_chat
     assert announcement is not None and chat is not None
-    bot = AnnouncementBot(context.bot)
+    bot = AnnouncementBot(turn.context.bot)
     if announcement.photo_file_id:
         await bot.send_photo(chat.id, announcement.photo_file_id, caption=announcement.text,
                              parse_mode=announcement.parse_mode)
@@ -160,14 +154,14 @@ def _refusal(lang: str, error: Exception) -> str:
     return t(lang, "problem.stale_message")
 
 
-async def _new(step: Step, callback: Callback) -> Outcome:
+async def _new(step: Step, pressed: BroadcastButton) -> Outcome:
     """Asks for the announcement's text (or a photo with caption)."""
     return await steps.ask(step, steps.AWAITING_TEXT, "broadcast.compose")
 
 
-async def _group(step: Step, callback: Callback) -> Outcome | None:
+async def _group(step: Step, pressed: BroadcastButton) -> Outcome | None:
     """Switches volunteers or organisations' contacts on or off."""
-    broadcast_id, group = callback.arg(0), callback.arg(2)
+    broadcast_id, group = pressed.broadcast_id, pressed.value
     if group not in (buttons.VOLUNTEERS, buttons.CONTACTS):
         return None
     audience = await steps.current_audience(step, broadcast_id)
@@ -178,113 +172,113 @@ async def _group(step: Step, callback: Callback) -> Outcome | None:
     return await steps.change_audience(step, broadcast_id, audience)
 
 
-async def _regions(step: Step, callback: Callback) -> Outcome:
+async def _regions(step: Step, pressed: BroadcastButton) -> Outcome:
     """Shows the regions this admin may choose."""
-    shown = await steps.menu(step, callback.arg(0))
+    shown = await steps.menu(step, pressed.broadcast_id)
     regions = buttons.regions_for(step.scope)
-    return Outcome(edit=View(shown.text, buttons.region_menu(callback.arg(0), regions, step.lang)))
+    return Outcome(edit=View(shown.text, buttons.region_menu(pressed.broadcast_id, regions, step.lang)))
 
 
-async def _region(step: Step, callback: Callback) -> Outcome | None:
+async def _region(step: Step, pressed: BroadcastButton) -> Outcome | None:
     """Limits the audience to the chosen region (everywhere, a state, or the admin's district)."""
     regions = buttons.regions_for(step.scope)
-    if callback.arg(2) >= len(regions):
+    if pressed.value >= len(regions):
         return None
-    region = regions[callback.arg(2)]
-    audience = replace(await steps.current_audience(step, callback.arg(0)), near=None,
+    region = regions[pressed.value]
+    audience = replace(await steps.current_audience(step, pressed.broadcast_id), near=None,
                        state=region.state if region else None, district=region.district if region else None)
-    return await steps.change_audience(step, callback.arg(0), audience)
+    return await steps.change_audience(step, pressed.broadcast_id, audience)
 
 
-async def _place(step: Step, callback: Callback) -> Outcome:
+async def _place(step: Step, pressed: BroadcastButton) -> Outcome:
     """Asks for the place the radius is drawn around."""
-    await steps.current_audience(step, callback.arg(0))  # only for a draft of this admin
+    await steps.current_audience(step, pressed.broadcast_id)  # only for a draft of this admin
     return await steps.ask(step, steps.AWAITING_PLACE, "broadcast.ask_place")
 
 
-async def _radius(step: Step, callback: Callback) -> Outcome | None:
+async def _radius(step: Step, pressed: BroadcastButton) -> Outcome | None:
     """Changes the radius around the chosen place."""
-    audience = await steps.current_audience(step, callback.arg(0))
-    if audience.near is None or callback.arg(2) not in buttons.RADII_KM:
+    audience = await steps.current_audience(step, pressed.broadcast_id)
+    if audience.near is None or pressed.value not in buttons.RADII_KM:
         return None
-    near = replace(audience.near, radius_km=float(callback.arg(2)))
-    return await steps.change_audience(step, callback.arg(0), replace(audience, near=near))
+    near = replace(audience.near, radius_km=float(pressed.value))
+    return await steps.change_audience(step, pressed.broadcast_id, replace(audience, near=near))
 
 
-async def _district(step: Step, callback: Callback) -> Outcome | None:
+async def _district(step: Step, pressed: BroadcastButton) -> Outcome | None:
     """Replaces the radius by the whole district the chosen place lies in."""
-    audience = await steps.current_audience(step, callback.arg(0))
+    audience = await steps.current_audience(step, pressed.broadcast_id)
     if audience.near is None:
         return None
     place = steps.get_gazetteer().nearest(audience.near.lat, audience.near.lon)
     if place.district is None:
         return None
     audience = replace(audience, near=None, state=place.state, district=place.district)
-    return await steps.change_audience(step, callback.arg(0), audience)
+    return await steps.change_audience(step, pressed.broadcast_id, audience)
 
 
-async def _interests(step: Step, callback: Callback) -> Outcome:
+async def _interests(step: Step, pressed: BroadcastButton) -> Outcome:
     """Shows the interest categories as toggles."""
-    shown = await steps.menu(step, callback.arg(0))
-    chosen = (await steps.current_audience(step, callback.arg(0))).interests
-    return Outcome(edit=View(shown.text, buttons.interest_menu(callback.arg(0), chosen, step.lang)))
+    shown = await steps.menu(step, pressed.broadcast_id)
+    chosen = (await steps.current_audience(step, pressed.broadcast_id)).interests
+    return Outcome(edit=View(shown.text, buttons.interest_menu(pressed.broadcast_id, chosen, step.lang)))
 
 
-async def _menu(step: Step, callback: Callback) -> Outcome:
+async def _menu(step: Step, pressed: BroadcastButton) -> Outcome:
     """Shows the audience menu again."""
-    return Outcome(edit=await steps.menu(step, callback.arg(0)))
+    return Outcome(edit=await steps.menu(step, pressed.broadcast_id))
 
 
-async def _preview(step: Step, callback: Callback) -> Outcome:
+async def _preview(step: Step, pressed: BroadcastButton) -> Outcome:
     """Sends the preview exactly as recipients see it, then asks for the first confirmation."""
-    shown = await preview(step.session, admin=step.scope, broadcast_id=callback.arg(0))
+    shown = await preview(step.session, admin=step.scope, broadcast_id=pressed.broadcast_id)
     question = View(confirm_text(step.lang, shown.recipients, second_step=False),
                     buttons.confirm_first(shown.broadcast_id, step.lang))
     return Outcome(preview=shown.announcement, send=[question])
 
 
-async def _confirm(step: Step, callback: Callback) -> Outcome:
+async def _confirm(step: Step, pressed: BroadcastButton) -> Outcome:
     """Asks the second time, with the number of people, whether to send now or later."""
-    shown = await preview(step.session, admin=step.scope, broadcast_id=callback.arg(0))
+    shown = await preview(step.session, admin=step.scope, broadcast_id=pressed.broadcast_id)
     return Outcome(edit=View(confirm_text(step.lang, shown.recipients, second_step=True),
                              buttons.confirm_second(shown.broadcast_id, step.lang)))
 
 
-async def _send_now(step: Step, callback: Callback) -> Outcome:
+async def _send_now(step: Step, pressed: BroadcastButton) -> Outcome:
     """Queues the broadcast now; the confirmation turns into its status message."""
-    await confirm(step.session, admin=step.scope, broadcast_id=callback.arg(0))
-    view = await steps.status_view(step, callback.arg(0))
-    return Outcome(send=[view], status_of=callback.arg(0), wake=True,
-                   edit=View(t(step.lang, "broadcast.confirmed", id=callback.arg(0))))
+    await confirm(step.session, admin=step.scope, broadcast_id=pressed.broadcast_id)
+    view = await steps.status_view(step, pressed.broadcast_id)
+    return Outcome(send=[view], status_of=pressed.broadcast_id, wake=True,
+                   edit=View(t(step.lang, "broadcast.confirmed", id=pressed.broadcast_id)))
 
 
-async def _later(step: Step, callback: Callback) -> Outcome:
+async def _later(step: Step, pressed: BroadcastButton) -> Outcome:
     """Asks when to send."""
-    await preview(step.session, admin=step.scope, broadcast_id=callback.arg(0))  # still a draft of this admin
+    await preview(step.session, admin=step.scope, broadcast_id=pressed.broadcast_id)  # still a draft of this admin
     return await steps.ask(step, steps.AWAITING_TIME, "broadcast.ask_time")
 
 
-async def _discard(step: Step, callback: Callback) -> Outcome:
+async def _discard(step: Step, pressed: BroadcastButton) -> Outcome:
     """Throws the draft away."""
-    await preview(step.session, admin=step.scope, broadcast_id=callback.arg(0))  # only drafts are discarded here
-    return await steps.discard(step, callback.arg(0))
+    await preview(step.session, admin=step.scope, broadcast_id=pressed.broadcast_id)  # only drafts are discarded here
+    return await steps.discard(step, pressed.broadcast_id)
 
 
-async def _status(step: Step, callback: Callback) -> Outcome:
+async def _status(step: Step, pressed: BroadcastButton) -> Outcome:
     """Sends a fresh status message (the one the runner edits from now on) or the report."""
-    current = await broadcast_progress(step.session, admin=step.scope, broadcast_id=callback.arg(0))
-    view = await steps.status_view(step, callback.arg(0))
+    current = await broadcast_progress(step.session, admin=step.scope, broadcast_id=pressed.broadcast_id)
+    view = await steps.status_view(step, pressed.broadcast_id)
     active = current.status in buttons.ACTIVE
-    return Outcome(send=[view], status_of=callback.arg(0) if active else None)
+    return Outcome(send=[view], status_of=pressed.broadcast_id if active else None)
 
 
-async def _cancel(step: Step, callback: Callback) -> Outcome:
+async def _cancel(step: Step, pressed: BroadcastButton) -> Outcome:
     """Cancels a scheduled or running broadcast; recipients not reached yet get nothing."""
-    changed = await cancel(step.session, admin=step.scope, broadcast_id=callback.arg(0))
+    changed = await cancel(step.session, admin=step.scope, broadcast_id=pressed.broadcast_id)
     key = "broadcast.cancelled" if changed else "broadcast.already_over"
     # The pressed message shows the new state; a running broadcast's report follows once the runner finished it.
-    return Outcome(toast=t(step.lang, key, id=callback.arg(0)), edit=await steps.status_view(step, callback.arg(0)),
-                   wake=changed)
+    return Outcome(toast=t(step.lang, key, id=pressed.broadcast_id),
+                   edit=await steps.status_view(step, pressed.broadcast_id), wake=changed)
 
 
 ACTIONS: dict[int, Action] = {

@@ -25,10 +25,10 @@ from bot.store.types import utcnow
 from bot.telegram.announcements import buttons
 from bot.conversation import state
 from bot.broadcasts.when import parse_when
-from bot.telegram.callbacks import Callback
+from bot.telegram.callbacks import BroadcastButton
 from bot.conversation.places import place_answer
 from bot.telegram.announcements.render import audience_text, report_text, status_text
-from bot.telegram.search.views import View
+from bot.telegram.sending import View
 from bot.texts import t
 from nlu.kernel.gazetteer import get_gazetteer
 
@@ -185,9 +185,9 @@ def category_by_bit(bit: int) -> str | None:
     return next((key for key, category in categories().items() if category.bit == bit), None)
 
 
-async def toggle_interest(step: Step, callback: Callback) -> Outcome | None:
+async def toggle_interest(step: Step, pressed: BroadcastButton) -> Outcome | None:
     """Adds or removes one interest category and shows the interest toggles again."""
-    broadcast_id, key = callback.arg(0), category_by_bit(callback.arg(2))
+    broadcast_id, key = pressed.broadcast_id, category_by_bit(pressed.value)
     if key is None:
         return None
     audience = await current_audience(step, broadcast_id)

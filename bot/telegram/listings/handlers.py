@@ -2,146 +2,118 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
+from telegram import InlineKeyboardMarkup
 
+from bot.conversation import state
 from bot.listings_view import get_listing_details
 from bot.store.models import ChatSearch, Opportunity, Volunteer
-from bot.conversation import state
 from bot.telegram import keyboards
-from bot.telegram.callbacks import Callback, Origin
-from bot.telegram.sending import (
-    edit, edit_buttons, pressed, pressed_in_own_chat, refuse_foreign, refuse_stale, send, volunteer_of,
-)
-from bot.telegram.posting.buttons import interest_button
-from bot.telegram.listings.render import details_text
 from bot.telegram.alerts.render import favourites_text
-from bot.telegram.services import services
-from bot.telegram.search.views import View
+from bot.telegram.callbacks import (
+    DetailsButton, FavouriteButton, FavouriteDetailsButton, FavouritesButton, ListingButton, Origin,
+    UnfavouriteButton,
+)
+from bot.telegram.context import Turn
+from bot.telegram.listings.render import details_text
+from bot.telegram.posting.buttons import interest_button
+from bot.telegram.sending import View
 from bot.texts import t
 from bot.volunteers import add_favourite, count_favourites, is_favourite, list_favourites, remove_favourite
 
 FAVOURITES_PAGE = 5
 
 
-async def show_details(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_details(turn: Turn[DetailsButton]) -> None:
     """Shows one listing of the results in place of the results, with a way back."""
-    query, callback = pressed(update)
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        stored = await session.get(ChatSearch, callback.arg(0)) if callback else None
-        owned = stored is not None and stored.volunteer_id == volunteer.id
-        view = await details_view(session, volunteer, callback.arg(1), Origin.SEARCH, callback.arg(0),
-                                   stored=stored) if owned and callback else None
-    await _show(update, view, volunteer.language, foreign=stored is not None and not owned)
-
-
-async def show_listing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Sends one listing's details as a new message (from an alert, which keeps its stop button)."""
-    query, callback = pressed(update)
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        own = pressed_in_own_chat(query)
-        view = await details_view(session, volunteer, callback.arg(0), Origin.NONE, 0) if callback and own else None
-    if view is None:
-        await (refuse_foreign if callback and not own else refuse_stale)(query, volunteer.language)
+    pressed = turn.button
+    stored = await turn.session.get(ChatSearch, pressed.search_id)
+    if stored is not None and stored.volunteer_id != turn.volunteer.id:
+        turn.refuse_foreign()
         return
-    await query.answer()
-    await send(update, view.text, view.markup)
+    view = await details_view(turn.session, turn.volunteer, pressed.opportunity_id, Origin.SEARCH,
+                              pressed.search_id, stored=stored) if stored is not None else None
+    _show(turn, view)
 
 
-async def show_favourite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_listing(turn: Turn[ListingButton]) -> None:
+    """Sends one listing's details as a new message (from an alert, which keeps its stop button)."""
+    view = await details_view(turn.session, turn.volunteer, turn.button.opportunity_id, Origin.NONE, 0)
+    if view is None:
+        turn.refuse_stale()
+        return
+    turn.answer()
+    turn.reply(view)
+
+
+async def show_favourite(turn: Turn[FavouriteDetailsButton]) -> None:
     """Shows one listing of the Merkliste in place of the list, with a way back."""
-    query, callback = pressed(update)
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        own = pressed_in_own_chat(query)
-        view = await details_view(session, volunteer, callback.arg(1), Origin.FAVOURITES,
-                                   callback.arg(0)) if callback and own else None
-    await _show(update, view, volunteer.language, foreign=callback is not None and not own)
+    pressed = turn.button
+    _show(turn, await details_view(turn.session, turn.volunteer, pressed.opportunity_id, Origin.FAVOURITES,
+                                   pressed.offset))
 
 
-async def keep_listing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def keep_listing(turn: Turn[FavouriteButton]) -> None:
     """Puts the listing on the Merkliste and turns its star on."""
-    await _toggle(update, context, keep=True)
+    await _toggle(turn, turn.button, keep=True)
 
 
-async def drop_listing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def drop_listing(turn: Turn[UnfavouriteButton]) -> None:
     """Takes the listing off the Merkliste (from its details, or from the list itself)."""
-    await _toggle(update, context, keep=False)
+    await _toggle(turn, turn.button, keep=False)
 
 
-async def favourites_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def favourites_command(turn: Turn[None]) -> None:
     """Shows the first page of the Merkliste."""
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        view = await _favourites_view(session, volunteer, 0)
-    await send(update, view.text, view.markup)
+    turn.reply(await _favourites_view(turn.session, turn.volunteer, 0))
 
 
-async def favourites_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def favourites_page(turn: Turn[FavouritesButton]) -> None:
     """Shows another page of the Merkliste in the same message."""
-    query, callback = pressed(update)
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        own = pressed_in_own_chat(query)
-        view = await _favourites_view(session, volunteer, callback.arg(0)) if callback and own else None
-    await _show(update, view, volunteer.language, foreign=callback is not None and not own)
+    _show(turn, await _favourites_view(turn.session, turn.volunteer, turn.button.offset))
 
 
-async def _toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, *, keep: bool) -> None:
+async def _toggle(turn: Turn[Any], pressed: FavouriteButton | UnfavouriteButton, *, keep: bool) -> None:
     """Adds or removes a favourite and updates the buttons (or the list) where it was pressed."""
-    query, callback = pressed(update)
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        lang = volunteer.language
-        refusal = await _refusal(session, volunteer, callback, keep=keep, own=pressed_in_own_chat(query))
-        toggled = await _apply(session, volunteer, callback, keep=keep) if refusal is None and callback else None
-        listing, markup = None, None
-        if toggled is not None and callback is not None and callback.arg(0) == Origin.FAVOURITES_LIST:
-            listing = await _favourites_view(session, volunteer, callback.arg(1))
-        elif toggled is not None and callback is not None and callback.arg(0) != Origin.RESULTS:
-            origin, origin_id, oid = callback.args
-            markup = await details_markup(session, oid, origin=origin, origin_id=origin_id, favourite=toggled[1],
-                                          lang=lang)
-    if callback is None or toggled is None:
-        await (refuse_foreign if refusal == "foreign" else refuse_stale)(query, lang)
+    session, volunteer, lang = turn.session, turn.volunteer, turn.lang
+    refusal = await _refusal(session, volunteer, pressed, keep=keep, own=turn.in_own_chat)
+    toggled = await _apply(session, volunteer, pressed.opportunity_id, keep=keep) if refusal is None else None
+    if toggled is None:
+        turn.refuse_foreign() if refusal == "foreign" else turn.refuse_stale()
         return
     changed, starred = toggled
     if changed:
         toast = "favourites.toast_added" if starred else "favourites.toast_removed"
     else:
         toast = "favourites.toast_already" if starred else "favourites.toast_removed"
-    await query.answer(t(lang, toast))
-    if listing is not None:
-        await edit(query, listing.text, listing.markup)  # type: ignore[arg-type]
-    elif markup is not None:  # under the result list the toast is enough; the list stays as it is
-        await edit_buttons(query, markup)
+    turn.answer(t(lang, toast))
+    if pressed.origin == Origin.FAVOURITES_LIST:
+        turn.edit(await _favourites_view(session, volunteer, pressed.origin_id))
+    elif pressed.origin != Origin.RESULTS:  # under the result list the toast is enough; the list stays as it is
+        turn.edit_buttons(await details_markup(session, pressed.opportunity_id, origin=pressed.origin,
+                                               origin_id=pressed.origin_id, favourite=starred, lang=lang))
 
 
-async def _apply(
-    session: AsyncSession, volunteer: Volunteer, callback: Callback, *, keep: bool
-) -> tuple[bool, bool] | None:
+async def _apply(session: AsyncSession, volunteer: Volunteer, oid: int, *, keep: bool) -> tuple[bool, bool] | None:
     """Adds or removes the favourite; returns (changed, starred now), or None when the listing is gone."""
-    oid = callback.arg(2)
     changed = await (add_favourite if keep else remove_favourite)(session, volunteer, oid)
     starred = await is_favourite(session, volunteer, oid)
     return None if keep and not starred else (changed, starred)
 
 
 async def _refusal(
-    session: AsyncSession, volunteer: Volunteer, callback: Callback | None, *, keep: bool, own: bool
+    session: AsyncSession, volunteer: Volunteer, pressed: FavouriteButton | UnfavouriteButton, *, keep: bool,
+    own: bool,
 ) -> str | None:
     """Returns why this person may not press a favourite button ('stale' or 'foreign'), None when they may."""
-    if callback is None:
-        return "stale"
-    origin = callback.arg(0)
+    origin = pressed.origin
     if origin in (Origin.SEARCH, Origin.RESULTS):
         if origin == Origin.RESULTS and not keep:
             return "stale"  # the result list only ever offers keeping
-        stored = await session.get(ChatSearch, callback.arg(1))
+        stored = await session.get(ChatSearch, pressed.origin_id)
         if stored is None:
             return "stale"
         return None if stored.volunteer_id == volunteer.id else "foreign"
@@ -188,12 +160,10 @@ async def _favourites_view(session: AsyncSession, volunteer: Volunteer, offset: 
     return View(favourites_text(entries, offset=offset, total=total, lang=lang), markup)
 
 
-async def _show(update: Update, view: View | None, lang: str, *, foreign: bool) -> None:
+def _show(turn: Turn[Any], view: View | None) -> None:
     """Edits the pressed message into the view, or refuses the button."""
-    query = update.callback_query
-    assert query is not None
     if view is None:
-        await (refuse_foreign if foreign else refuse_stale)(query, lang)
+        turn.refuse_stale()
         return
-    await query.answer()
-    await edit(query, view.text, view.markup)  # type: ignore[arg-type]
+    turn.answer()
+    turn.edit(view)

@@ -3,104 +3,70 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Bot, Update
-from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
-from bot import domain
-from bot.admins import AdminScope, NotAllowed, admin_scope
+from bot.admins import AdminScope, NotAllowed
 from bot.alerts import AlertDue, alerts_for_published_listing
+from bot.conversation import state
 from bot.moderation import review
 from bot.moderation.review import Decision, NotPending
 from bot.posting import drafts
-from bot.store.models import AdminRole, ChatState, Opportunity, Organisation, Volunteer
+from bot.store.models import ChatState, Volunteer
 from bot.store.types import utcnow
-from bot.conversation import state
-from bot.telegram.alerts import jobs
-from bot.telegram.sending import edit_buttons, pressed, send, volunteer_of
-from bot.telegram.posting.buttons import ModerationAction, moderation_buttons
-from bot.telegram.posting.render import listing_details, organisation_name, preview_messages
+from bot.telegram import notify
+from bot.telegram.callbacks import ModerateButton
+from bot.telegram.context import Turn
 from bot.telegram.formatting import line
-from bot.telegram.services import services
-from bot.telegram.search.views import View
+from bot.telegram.posting.buttons import ModerationAction, moderation_buttons
+from bot.telegram.posting.render import organisation_name, preview_messages
+from bot.telegram.sending import View
 from bot.texts import t
-from bot.texts.catalogue import DEFAULT_LANGUAGE
 
 log = logging.getLogger(__name__)
 REJECTING = "reject:"  # ChatState.awaiting for an admin asked for a rejection reason, followed by the listing id
 QUEUE_SHOWN = 10
 
 
-async def notify_admins(context: ContextTypes.DEFAULT_TYPE, opportunity_id: int) -> int:
-    """Sends a listing waiting for review to every admin whose region covers it; returns how many got it."""
-    settings = services(context).settings
-    async with services(context).unit_of_work() as session:
-        row = (await session.execute(select(Opportunity, Organisation.name)
-                                     .join(Organisation, Organisation.id == Opportunity.organisation_id)
-                                     .where(Opportunity.id == opportunity_id))).first()
-        if row is None:
-            return 0
-        listing, organisation = row
-        admins = await _admins_covering(session, listing.state, listing.district, settings.admin_ids)
-        languages = await languages_of(session, admins)
-        messages = {admin: (t(languages[admin], "moderation.new") + "\n\n"
-                            + listing_details(listing, organisation, languages[admin]),
-                            moderation_buttons(listing.id, listing.organisation_id, languages[admin]))
-                    for admin in admins}
-    sent = 0
-    for admin, (text, markup) in messages.items():
-        sent += await _tell(context, admin, text, markup)
-    return sent
-
-
-async def review_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def review_command(turn: Turn[None]) -> None:
     """Lists the listings waiting for review in the admin's region, each with its buttons."""
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-        scope = await _scope(session, update.effective_user.id, context)  # type: ignore[union-attr]
-        entries = await review.pending_queue(session, scope, limit=QUEUE_SHOWN) if scope else []
+    lang, scope = turn.lang, turn.scope
     if scope is None:
-        await send(update, t(lang, "moderation.not_admin"))
+        turn.reply(View(t(lang, "moderation.not_admin")))
         return
-    header = t(lang, "moderation.queue", count=len(entries)) if entries else t(lang, "moderation.queue_empty")
-    await send(update, header)
+    entries = await review.pending_queue(turn.session, scope, limit=QUEUE_SHOWN)
+    turn.reply(View(t(lang, "moderation.queue", count=len(entries)) if entries else t(lang, "moderation.queue_empty")))
     for entry in entries:
         text = t(lang, "moderation.entry", title=line(entry.title, 120), organisation=line(entry.organisation, 120),
                  place=line(entry.place or "online", 60))
-        await send(update, text, moderation_buttons(entry.opportunity_id, entry.organisation_id, lang))
+        turn.reply(View(text, moderation_buttons(entry.opportunity_id, entry.organisation_id, lang)))
 
 
-async def moderate_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def moderate_button(turn: Turn[ModerateButton]) -> None:
     """Approves, asks for a rejection reason, opens for editing or verifies; only admins of the region may."""
-    query, callback = pressed(update)
     decision: Decision | None = None
     alerts: list[AlertDue] = []
     messages: list[View] = []
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        lang = volunteer.language
-        scope = await _scope(session, query.from_user.id, context)  # the presser, never an id from the data
-        if scope is None or callback is None:
-            key = "moderation.not_allowed"
-        elif callback.args[0] == ModerationAction.EDIT:
-            key, messages = await _open_for_editing(session, scope, callback.args[1], lang)
-        else:
-            key, decision, alerts = await _decide(session, scope, volunteer.id, *callback.args)
+    lang, scope = turn.lang, turn.scope  # the presser's scope, never an id from the data
+    if scope is None:
+        key = "moderation.not_allowed"
+    elif turn.button.action == ModerationAction.EDIT:
+        key, messages = await _open_for_editing(turn.session, scope, turn.button.target_id, lang)
+    else:
+        key, decision, alerts = await _decide(turn.session, scope, turn.volunteer.id, turn.button.action,
+                                              turn.button.target_id)
     if key == "moderation.ask_reason" or messages:
         # The moderation message keeps its buttons: the admin decides there after asking or editing.
-        await query.answer()
-        for message in messages or [View(t(lang, key))]:
-            await send(update, message.text, message.markup)
+        turn.answer()
+        turn.reply_all(messages or [View(t(lang, key))])
         return
-    await query.answer(t(lang, key), show_alert=key in ("moderation.not_allowed", "moderation.already_decided"))
+    turn.answer(t(lang, key), alert=key in ("moderation.not_allowed", "moderation.already_decided"))
     if decision is not None:
-        await edit_buttons(query, None)
-        await tell_members(context, decision)
-        await jobs.deliver_alerts(context.bot, services(context).database, alerts)
+        turn.edit_buttons(None)
+        await _tell_members(turn, decision)
+        bot, database = turn.context.bot, turn.services.database
+        turn.later(lambda: notify.alerts(bot, database, alerts))
 
 
 async def _open_for_editing(
@@ -141,28 +107,25 @@ async def _decide(
     return "problem.stale", None, []
 
 
-async def rejection_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def take_rejection_reason(turn: Turn[None]) -> bool:
     """Takes an admin's text as the reason for the rejection they started; tells whether it was one."""
-    message, user_id = update.effective_message, update.effective_user.id  # type: ignore[union-attr]
-    if message is None or not message.text or message.text.startswith("/"):
+    message, session = turn.message, turn.session
+    if not message.text or message.text.startswith("/"):
         return False
-    async with services(context).unit_of_work() as session:
-        awaiting = await session.scalar(
-            select(ChatState.awaiting).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
-            .where(Volunteer.telegram_id == user_id, ChatState.awaiting.like(f"{REJECTING}%"))
-        )
-        if awaiting is None:
-            return False
-        volunteer = await volunteer_of(session, update)
-        question = await state.pending_question(session, volunteer.id)
-        if question is None:
-            return False
-        state.close(question)
-        decision, key = await _reject(session, await _scope(session, user_id, context),
-                                      int(awaiting.removeprefix(REJECTING)), message.text)
-    await send(update, t(volunteer.language, key))
+    awaiting = await session.scalar(
+        select(ChatState.awaiting).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
+        .where(Volunteer.telegram_id == turn.user_id, ChatState.awaiting.like(f"{REJECTING}%"))
+    )
+    if awaiting is None:
+        return False
+    question = await state.pending_question(session, turn.volunteer.id)
+    if question is None:
+        return False
+    state.close(question)
+    decision, key = await _reject(session, await turn.admin(), int(awaiting.removeprefix(REJECTING)), message.text)
+    turn.reply(View(t(turn.lang, key)))
     if decision is not None:
-        await tell_members(context, decision)
+        await _tell_members(turn, decision)
     return True
 
 
@@ -180,58 +143,8 @@ async def _reject(
         return None, "moderation.already_decided"
 
 
-async def tell_members(context: ContextTypes.DEFAULT_TYPE, decision: Decision) -> None:
-    """Tells the organisation's members what was decided about their listing, or that an admin edited it."""
-    async with services(context).database.read_only() as session:
-        languages = await languages_of(session, decision.member_ids)
-    for member in decision.member_ids:
-        lang = languages[member]
-        title = line(decision.title, 120)
-        if decision.action == domain.ModerationAction.EDITED:
-            text = t(lang, "moderation.member_edited", title=title)
-        elif decision.status == "published":
-            text = t(lang, "moderation.member_approved", title=title)
-        else:
-            text = t(lang, "moderation.member_rejected", title=title, reason=line(decision.reason or "", 1000))
-        await _tell(context, member, text, None)
-
-
-async def languages_of(session: AsyncSession, telegram_ids: Iterable[int]) -> dict[int, str]:
-    """Returns each person's chat language (German for people the bot has not met)."""
-    ids = list(telegram_ids)
-    rows = await session.execute(select(Volunteer.telegram_id, Volunteer.language)
-                                 .where(Volunteer.telegram_id.in_(ids)))
-    known = {telegram_id: language for telegram_id, language in rows}
-    return {id_: known.get(id_) or DEFAULT_LANGUAGE for id_ in ids}
-
-
-async def _admins_covering(session: AsyncSession, state_: str | None, district: str | None,
-                           admin_ids: list[int]) -> list[int]:
-    """Returns the admins (from the settings and the database) whose region covers a place."""
-    granted = (await session.execute(select(AdminRole.telegram_id).distinct())).scalars().all()
-    found = []
-    for telegram_id in sorted(set(admin_ids) | set(granted)):
-        scope = await admin_scope(session, telegram_id, admin_ids=admin_ids)
-        if scope is not None and scope.covers(state_, district):
-            found.append(telegram_id)
-    return found
-
-
-async def _scope(session: AsyncSession, telegram_id: int, context: ContextTypes.DEFAULT_TYPE) -> AdminScope | None:
-    """Returns the presser's admin scope (never an id from the button data)."""
-    return await admin_scope(session, telegram_id, admin_ids=services(context).settings.admin_ids)
-
-
-async def _tell(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, markup: object) -> int:
-    """Sends one message to a person from a handler."""
-    return await send_to(context.bot, chat_id, text, markup)
-
-
-async def send_to(bot: Bot, chat_id: int, text: str, markup: object) -> int:
-    """Sends one message to a person; a blocked bot or another failure is logged, not raised."""
-    try:
-        await bot.send_message(chat_id, text, reply_markup=markup)  # type: ignore[arg-type]
-    except TelegramError:
-        log.warning("message to %s not sent", chat_id)
-        return 0
-    return 1
+async def _tell_members(turn: Turn[ModerateButton] | Turn[None], decision: Decision) -> None:
+    """Tells the organisation's members what was decided about their listing (after the commit)."""
+    notes = await notify.notes_for_decision(turn.session, decision)
+    bot = turn.context.bot
+    turn.later(lambda: notify.deliver(bot, notes))

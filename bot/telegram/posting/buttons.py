@@ -15,7 +15,9 @@ from bot.domain import OrganisationKind, TimeTag
 from bot.posting.answers import TIME_SLOTS, Answer
 from bot.posting.steps import EDITABLE, ORDER, Step
 from bot.posting.validate import LANGUAGE_CODES
-from bot.telegram.callbacks import Callback, Kind
+from bot.telegram.callbacks import (
+    DraftAnswerButton, DraftButton, InterestButton, ModerateButton, OwnListingButton,
+)
 from bot.telegram.keyboards import Rows, button
 from bot.telegram.formatting import clip
 from bot.texts import catalogue, t
@@ -83,9 +85,9 @@ class InterestAction:
     ASK, SHARE, KEEP, ANSWERED = range(4)
 
 
-def answer_of(callback: Callback) -> tuple[Step, Answer] | None:
-    """Turns a DRAFT_ANSWER button into the step it answers and the answer; None for numbers out of range."""
-    index, number = callback.args
+def answer_of(pressed: DraftAnswerButton) -> tuple[Step, Answer] | None:
+    """Turns a draft answer button into the step it answers and the answer; None for numbers out of range."""
+    index, number = pressed.step, pressed.choice
     if index >= len(ORDER):
         return None
     step = ORDER[index]
@@ -129,7 +131,7 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
     rows: Rows = []
 
     def answer(label: str, number: int) -> Any:
-        return button(label, Kind.DRAFT_ANSWER, index, number)
+        return button(label, DraftAnswerButton(index, number))
 
     if step is Step.ORGANISATION:
         rows = [[answer(clip(name, 40), id_)] for id_, name in organisations]
@@ -163,7 +165,7 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
     elif step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
         rows = [[answer(t(lang, "posting.button_yes"), 1), answer(t(lang, "posting.button_no"), 0)]]
     if typed_answer(step, data) is not None:
-        rows.append([button(t(lang, "posting.button_keep"), Kind.DRAFT, DraftAction.KEEP, index)])
+        rows.append([button(t(lang, "posting.button_keep"), DraftButton(DraftAction.KEEP, index))])
     if step in _SKIPPABLE:
         rows.append([answer(t(lang, "posting.button_skip"), DONE)])
     rows.append(_navigation(lang, back=bool(data.get("history"))))
@@ -172,10 +174,10 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
 
 def preview_buttons(lang: str, *, moderating: bool = False) -> InlineKeyboardMarkup:
     """Returns submit (an admin's edit: 'Übernehmen'), one edit button per field, zurück and abbrechen."""
-    edits = [button(t(lang, EDIT_LABELS[name]), Kind.DRAFT, DraftAction.EDIT, number)
+    edits = [button(t(lang, EDIT_LABELS[name]), DraftButton(DraftAction.EDIT, number))
              for number, name in enumerate(EDIT_FIELDS)]
     submit = t(lang, "moderation.button_apply") if moderating else t(lang, "posting.button_submit")
-    rows: Rows = [[button(submit, Kind.DRAFT, DraftAction.SUBMIT, 0)]]
+    rows: Rows = [[button(submit, DraftButton(DraftAction.SUBMIT, 0))]]
     rows += [edits[i:i + 3] for i in range(0, len(edits), 3)]
     rows.append(_navigation(lang, back=True))
     return InlineKeyboardMarkup(rows)
@@ -184,21 +186,21 @@ def preview_buttons(lang: str, *, moderating: bool = False) -> InlineKeyboardMar
 def duplicate_buttons(lang: str) -> InlineKeyboardMarkup:
     """Returns 'trotzdem einreichen' and abbrechen under the near-duplicates."""
     return InlineKeyboardMarkup([
-        [button(t(lang, "posting.button_submit_anyway"), Kind.DRAFT, DraftAction.SUBMIT_ANYWAY, 0)],
-        [button(t(lang, "posting.button_cancel"), Kind.DRAFT, DraftAction.CANCEL, 0)],
+        [button(t(lang, "posting.button_submit_anyway"), DraftButton(DraftAction.SUBMIT_ANYWAY, 0))],
+        [button(t(lang, "posting.button_cancel"), DraftButton(DraftAction.CANCEL, 0))],
     ])
 
 
 def resume_buttons(lang: str) -> InlineKeyboardMarkup:
     """Returns 'weitermachen' and 'neu anfangen' for a draft found again."""
-    return InlineKeyboardMarkup([[button(t(lang, "posting.button_continue"), Kind.DRAFT, DraftAction.CONTINUE, 0),
-                                  button(t(lang, "posting.button_restart"), Kind.DRAFT, DraftAction.RESTART, 0)]])
+    return InlineKeyboardMarkup([[button(t(lang, "posting.button_continue"), DraftButton(DraftAction.CONTINUE, 0)),
+                                  button(t(lang, "posting.button_restart"), DraftButton(DraftAction.RESTART, 0))]])
 
 
 def _navigation(lang: str, *, back: bool) -> list[Any]:
     """Returns the zurück and abbrechen row (zurück only when there is a question before)."""
-    row = [button(t(lang, "posting.button_back"), Kind.DRAFT, DraftAction.BACK, 0)] if back else []
-    return row + [button(t(lang, "posting.button_cancel"), Kind.DRAFT, DraftAction.CANCEL, 0)]
+    row = [button(t(lang, "posting.button_back"), DraftButton(DraftAction.BACK, 0))] if back else []
+    return row + [button(t(lang, "posting.button_cancel"), DraftButton(DraftAction.CANCEL, 0))]
 
 
 def _ticked(label: str, on: bool) -> str:
@@ -216,48 +218,48 @@ def own_listing_buttons(opportunity_id: int, status: str, number: int, lang: str
     if status in ("published", "paused", "expired"):
         actions.append((OwnAction.RENEW, "my_listings.button_renew"))
     actions.append((OwnAction.DELETE, "my_listings.button_delete"))
-    return [button(t(lang, key, number=number), Kind.OWN_LISTING, action, opportunity_id) for action, key in actions]
+    return [button(t(lang, key, number=number), OwnListingButton(action, opportunity_id)) for action, key in actions]
 
 
 def confirm_delete_listing(opportunity_id: int, lang: str) -> InlineKeyboardMarkup:
     """Returns 'wirklich löschen' and 'behalten'."""
     return InlineKeyboardMarkup([[
-        button(t(lang, "my_listings.button_delete_confirm"), Kind.OWN_LISTING, OwnAction.DELETE_CONFIRM,
-               opportunity_id),
-        button(t(lang, "my_listings.button_keep"), Kind.OWN_LISTING, OwnAction.LIST, 0),
+        button(t(lang, "my_listings.button_delete_confirm"), OwnListingButton(OwnAction.DELETE_CONFIRM,
+               opportunity_id)),
+        button(t(lang, "my_listings.button_keep"), OwnListingButton(OwnAction.LIST, 0)),
     ]])
 
 
 def renew_button(opportunity_id: int, lang: str) -> InlineKeyboardMarkup:
     """Returns the renew button under 'Noch aktuell?'."""
-    return InlineKeyboardMarkup([[button(t(lang, "my_listings.button_renew_now"), Kind.OWN_LISTING,
-                                         OwnAction.RENEW, opportunity_id)]])
+    return InlineKeyboardMarkup([[button(t(lang, "my_listings.button_renew_now"),
+                                         OwnListingButton(OwnAction.RENEW, opportunity_id))]])
 
 
 def moderation_buttons(opportunity_id: int, organisation_id: int, lang: str) -> InlineKeyboardMarkup:
     """Returns approve, reject (asks for a reason), edit and verify organisation."""
     return InlineKeyboardMarkup([
-        [button(t(lang, "moderation.button_approve"), Kind.MODERATE, ModerationAction.APPROVE, opportunity_id),
-         button(t(lang, "moderation.button_reject"), Kind.MODERATE, ModerationAction.REJECT, opportunity_id)],
-        [button(t(lang, "moderation.button_edit"), Kind.MODERATE, ModerationAction.EDIT, opportunity_id)],
-        [button(t(lang, "moderation.button_verify"), Kind.MODERATE, ModerationAction.VERIFY, organisation_id)],
+        [button(t(lang, "moderation.button_approve"), ModerateButton(ModerationAction.APPROVE, opportunity_id)),
+         button(t(lang, "moderation.button_reject"), ModerateButton(ModerationAction.REJECT, opportunity_id))],
+        [button(t(lang, "moderation.button_edit"), ModerateButton(ModerationAction.EDIT, opportunity_id))],
+        [button(t(lang, "moderation.button_verify"), ModerateButton(ModerationAction.VERIFY, organisation_id))],
     ])
 
 
 def interest_button(opportunity_id: int, lang: str) -> list[Any]:
     """Returns the 'Interesse melden' row for a details view."""
-    return [button(t(lang, "interest.button_report"), Kind.INTEREST, InterestAction.ASK, opportunity_id)]
+    return [button(t(lang, "interest.button_report"), InterestButton(InterestAction.ASK, opportunity_id))]
 
 
 def interest_consent(opportunity_id: int, lang: str) -> InlineKeyboardMarkup:
     """Returns 'Ja, Namen teilen' and 'Nein'."""
     return InlineKeyboardMarkup([[
-        button(t(lang, "interest.button_share"), Kind.INTEREST, InterestAction.SHARE, opportunity_id),
-        button(t(lang, "interest.button_keep"), Kind.INTEREST, InterestAction.KEEP, opportunity_id),
+        button(t(lang, "interest.button_share"), InterestButton(InterestAction.SHARE, opportunity_id)),
+        button(t(lang, "interest.button_keep"), InterestButton(InterestAction.KEEP, opportunity_id)),
     ]])
 
 
 def answered_button(report_id: int, lang: str) -> InlineKeyboardMarkup:
     """Returns the 'beantwortet' button under an interest message."""
-    return InlineKeyboardMarkup([[button(t(lang, "interest.button_answered"), Kind.INTEREST,
-                                         InterestAction.ANSWERED, report_id)]])
+    return InlineKeyboardMarkup([[button(t(lang, "interest.button_answered"),
+                                         InterestButton(InterestAction.ANSWERED, report_id))]])

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.admins import admin_scope
 from bot.alerts import AlertDue, alerts_for_published_listing
 from bot.moderation.review import Decision
 from bot.posting import drafts
@@ -17,10 +16,9 @@ from bot.posting.answers import Answer
 from bot.posting.drafts import DraftView, NoDraft, PostingServices
 from bot.posting.steps import ORDER, Step
 from bot.posting.submit import SubmitResult, submit
-from bot.telegram.alerts import jobs
-from bot.telegram.callbacks import Callback, Kind
-from bot.telegram.moderation import handlers as moderation
-from bot.telegram.sending import edit, pressed, refuse_stale, send, volunteer_of
+from bot.telegram import notify
+from bot.telegram.callbacks import DraftAnswerButton, DraftButton
+from bot.telegram.context import Turn
 from bot.telegram.posting.buttons import (
     EDIT_FIELDS, DraftAction, answer_of, duplicate_buttons, moderation_buttons, question_buttons, resume_buttons,
     typed_answer,
@@ -28,8 +26,8 @@ from bot.telegram.posting.buttons import (
 from bot.telegram.posting.render import (
     duplicates_text, organisation_name, preview_messages, problem_text, question_text,
 )
+from bot.telegram.sending import View
 from bot.telegram.services import services
-from bot.telegram.search.views import View
 from bot.texts import t
 from nlu.api import categorize
 from nlu.kernel.gazetteer import get_gazetteer
@@ -57,103 +55,87 @@ def posting_services(context: ContextTypes.DEFAULT_TYPE) -> PostingServices:
             gazetteer=get_gazetteer(), categorize=lambda title, text: list(categorize(title, text).categories),
             listing_ttl_days=services(context).settings.listing_ttl_days,
         )
-    return context.bot_data[KEY]  # type: ignore[no-any-return]
+    found: PostingServices = context.bot_data[KEY]
+    return found
 
 
-async def post_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def post_command(turn: Turn[None]) -> None:
     """Starts a draft, or offers to continue the one left unfinished."""
-    user_id = update.effective_user.id  # type: ignore[union-attr]
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-        view = await drafts.begin(session, posting_services(context), user_id)
-        messages = ([View(t(lang, "posting.resume"), resume_buttons(lang))] if view.resumed
-                    else await draft_messages(session, view, user_id, lang))
-    for message in messages:
-        await send(update, message.text, message.markup)
+    lang, user_id = turn.lang, turn.user_id
+    view = await drafts.begin(turn.session, posting_services(turn.context), user_id)
+    turn.reply_all([View(t(lang, "posting.resume"), resume_buttons(lang))] if view.resumed
+                   else await draft_messages(turn.session, view, user_id, lang))
 
 
-async def draft_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def take_draft_answer(turn: Turn[None]) -> bool:
     """Answers the draft's open question with this message; tells whether there was one."""
-    message, user_id = update.effective_message, update.effective_user.id  # type: ignore[union-attr]
-    assert message is not None
+    message, user_id, session = turn.message, turn.user_id, turn.session
     cancelling = bool(message.text and message.text.startswith("/"))  # only /abbrechen is routed here
-    async with services(context).unit_of_work() as session:
-        draft = await drafts.load_draft(session, user_id)
-        step = None if draft is None else Step(draft.step)
-        # The preview waits for buttons: a text there is a search, but /abbrechen still drops the draft.
-        if draft is None or step is None or (step is Step.PREVIEW and not cancelling):
-            return False
-        lang = (await volunteer_of(session, update)).language
-        now = posting_services(context).clock()
-        if cancelling:
-            await drafts.cancel(session, user_id)
-            messages = [View(t(lang, "posting.cancelled"))]
-        elif draft.updated_at is not None and now - draft.updated_at > LEFT_ALONE:
-            # Hours later the message may not be an answer at all: ask first, and count this as a visit so the
-            # next message answers the question again.
-            draft.updated_at = now
-            messages = [View(t(lang, "posting.resume"), resume_buttons(lang))]
-        else:
-            given = Answer(location=(message.location.latitude, message.location.longitude)) if message.location \
-                else Answer(text=message.text or "")
-            view = await drafts.answer(session, posting_services(context), user_id, step, given)
-            messages = await draft_messages(session, view, user_id, lang)
-    for reply in messages:
-        await send(update, reply.text, reply.markup)
+    draft = await drafts.load_draft(session, user_id)
+    step = None if draft is None else Step(draft.step)
+    # The preview waits for buttons: a text there is a search, but /abbrechen still drops the draft.
+    if draft is None or step is None or (step is Step.PREVIEW and not cancelling):
+        return False
+    lang = turn.lang
+    now = posting_services(turn.context).clock()
+    if cancelling:
+        await drafts.cancel(session, user_id)
+        turn.reply(View(t(lang, "posting.cancelled")))
+    elif draft.updated_at is not None and now - draft.updated_at > LEFT_ALONE:
+        # Hours later the message may not be an answer at all: ask first, and count this as a visit so the
+        # next message answers the question again.
+        draft.updated_at = now
+        turn.reply(View(t(lang, "posting.resume"), resume_buttons(lang)))
+    else:
+        given = Answer(location=(message.location.latitude, message.location.longitude)) if message.location \
+            else Answer(text=message.text or "")
+        view = await drafts.answer(session, posting_services(turn.context), user_id, step, given)
+        turn.reply_all(await draft_messages(session, view, user_id, lang))
     return True
 
 
-async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def answer_button(turn: Turn[DraftAnswerButton]) -> None:
     """Applies a pressed choice to the draft and shows the next question (or the same one, toggled)."""
-    query, callback = pressed(update)
-    parsed = answer_of(callback) if callback else None
-    user_id = query.from_user.id
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-        try:
-            view = await drafts.answer(session, posting_services(context), user_id, *parsed) if parsed else None
-        except NoDraft:
-            view = None
-        messages = await draft_messages(session, view, user_id, lang) if view else []
-    await _show(update, messages, lang)
+    parsed = answer_of(turn.button)
+    try:
+        view = await drafts.answer(turn.session, posting_services(turn.context), turn.user_id, *parsed) \
+            if parsed else None
+    except NoDraft:
+        view = None
+    _show(turn, await draft_messages(turn.session, view, turn.user_id, turn.lang) if view else [])
 
 
-async def draft_action(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def draft_action(turn: Turn[DraftButton]) -> None:
     """Goes back, cancels, submits, edits a field, continues or restarts the draft."""
-    query, callback = pressed(update)
-    services_ = services(context)
-    user_id = query.from_user.id
-    async with services_.unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-        try:
-            outcome = await _act(session, context, callback, user_id, lang)
-        except NoDraft:
-            outcome = Outcome([])
-    await _show(update, outcome.messages, lang)
+    try:
+        outcome = await _act(turn)
+    except NoDraft:
+        outcome = Outcome([])
+    _show(turn, outcome.messages)
+    bot, session = turn.context.bot, turn.session
     if outcome.alerts:
-        await jobs.deliver_alerts(context.bot, services_.database, outcome.alerts)
+        due, database = outcome.alerts, turn.services.database
+        turn.later(lambda: notify.alerts(bot, database, due))
     if outcome.pending is not None:
-        await moderation.notify_admins(context, outcome.pending)
+        notes = await notify.notes_for_review(session, outcome.pending, turn.services.settings.admin_ids)
+        turn.later(lambda: notify.deliver(bot, notes))
     if outcome.edited is not None:
-        await moderation.tell_members(context, outcome.edited)
+        members = await notify.notes_for_decision(session, outcome.edited)
+        turn.later(lambda: notify.deliver(bot, members))
 
 
-async def _act(
-    session: AsyncSession, context: ContextTypes.DEFAULT_TYPE, callback: Callback | None, user_id: int, lang: str
-) -> Outcome:
-    """Runs one draft action; returns the messages and what follows after the unit of work."""
-    if callback is None or callback.kind is not Kind.DRAFT:
-        return Outcome([])
-    action, argument = callback.args
-    services_ = posting_services(context)
+async def _act(turn: Turn[DraftButton]) -> Outcome:
+    """Runs one draft action; returns the messages and what is sent to others after the unit of work."""
+    session, user_id, lang = turn.session, turn.user_id, turn.lang
+    action, argument = turn.button.action, turn.button.argument
+    services_ = posting_services(turn.context)
     if action == DraftAction.CANCEL:
         await drafts.cancel(session, user_id)
         return Outcome([View(t(lang, "posting.cancelled"))])
     if action in (DraftAction.SUBMIT, DraftAction.SUBMIT_ANYWAY):
         # An admin's edit of a pending listing is checked against the presser's scope, looked up here.
-        scope = await admin_scope(session, user_id, admin_ids=services(context).settings.admin_ids)
         result = await submit(session, services_, user_id, accept_duplicates=action == DraftAction.SUBMIT_ANYWAY,
-                              scope=scope)
+                              scope=await turn.admin())
         return await _submitted(session, result, user_id, lang)
     if action == DraftAction.BACK:
         view = await drafts.back(session, user_id)
@@ -211,15 +193,12 @@ async def draft_messages(session: AsyncSession, view: DraftView, user_id: int, l
     return [View(problem + text, markup)]
 
 
-async def _show(update: Update, messages: list[View], lang: str) -> None:
+def _show(turn: Turn[Any], messages: list[View]) -> None:
     """Edits the pressed message into the first message and sends the others; refuses when there is none."""
-    query = update.callback_query
-    assert query is not None
     if not messages:
-        await refuse_stale(query, lang)
+        turn.refuse_stale()
         return
-    await query.answer()
+    turn.answer()
     first, *others = messages
-    await edit(query, first.text, first.markup)  # type: ignore[arg-type]
-    for message in others:
-        await send(update, message.text, message.markup)
+    turn.edit(first)
+    turn.reply_all(others)

@@ -10,8 +10,7 @@ from telegram.ext import Application, ContextTypes
 from bot.posting.interest import reminders_due
 from bot.posting.manage import expire_due, renewal_reminders_due
 from bot.store.types import utcnow
-from bot.telegram.posting.interest import tell_organisation
-from bot.telegram.moderation.handlers import languages_of, send_to
+from bot.telegram import notify
 from bot.telegram.posting.buttons import renew_button
 from bot.telegram.formatting import line
 from bot.telegram.services import one_process_at_a_time, services
@@ -45,18 +44,19 @@ async def ask_renewals(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Asks the members of listings expiring within a week 'Noch aktuell?', with a renew button."""
     async with services(context).database.unit_of_work() as session:
         reminders = await renewal_reminders_due(session, now=utcnow())
-        languages = await languages_of(session, {m for reminder in reminders for m in reminder.member_ids})
+        languages = await notify.languages_of(session, {m for reminder in reminders for m in reminder.member_ids})
     for reminder in reminders:
         for member in reminder.member_ids:
             lang = languages[member]
             days = max(0, (reminder.expires_at - utcnow()).days)
             text = t(lang, "my_listings.still_current", title=line(reminder.title, 120), days=days)
-            await send_to(context.bot, member, text, renew_button(reminder.opportunity_id, lang))
+            await notify.send_to(context.bot, member, text, renew_button(reminder.opportunity_id, lang))
 
 
 async def remind_interest(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Reminds organisations of interest they have not answered for a few days."""
     async with services(context).database.unit_of_work() as session:
         notices = await reminders_due(session, now=utcnow())
-    for notice in notices:
-        await tell_organisation(context, notice, key="interest.reminder")
+        notes = [note for notice in notices
+                 for note in await notify.notes_for_interest(session, notice, key="interest.reminder")]
+    await notify.deliver(context.bot, notes)

@@ -3,57 +3,48 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
+from telegram import InlineKeyboardMarkup
 
 from bot.posting import drafts, manage
 from bot.posting.manage import NotYours
 from bot.store.types import utcnow
-from bot.telegram.sending import edit, pressed, send, volunteer_of
-from bot.telegram.posting.handlers import draft_messages, posting_services
+from bot.telegram.callbacks import OwnListingButton
+from bot.telegram.context import Turn
 from bot.telegram.posting.buttons import OwnAction, confirm_delete_listing, own_listing_buttons
+from bot.telegram.posting.handlers import draft_messages, posting_services
 from bot.telegram.posting.render import own_listings_text
-from bot.telegram.services import services
-from bot.telegram.search.views import View
+from bot.telegram.sending import View
 from bot.texts import t
 
 SHOWN = 10
 
 
-async def my_listings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def my_listings_command(turn: Turn[None]) -> None:
     """Lists the person's listings with their status and actions."""
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-        view = await own_listings_view(session, update.effective_user.id, lang)  # type: ignore[union-attr]
-    await send(update, view.text, view.markup)
+    turn.reply(await own_listings_view(turn.session, turn.user_id, turn.lang))
 
 
-async def own_listing_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def own_listing_button(turn: Turn[OwnListingButton]) -> None:
     """Runs one action on a listing; the presser must be a member of its organisation (the use case checks)."""
-    query, callback = pressed(update)
-    user_id = query.from_user.id  # the actor is whoever pressed, never an id from the data
-    messages: list[View] = []
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-        try:
-            toast, messages = await _act(session, context, callback.args if callback else (-1, 0), user_id, lang)
-        except NotYours:
-            toast = "my_listings.not_yours"
+    lang = turn.lang
+    try:
+        toast, messages = await _act(turn)
+    except NotYours:
+        toast, messages = "my_listings.not_yours", []
     if not messages:
-        await query.answer(t(lang, toast), show_alert=True)
+        turn.answer(t(lang, toast), alert=True)
         return
-    await query.answer(t(lang, toast) if toast else None)
+    turn.answer(t(lang, toast) if toast else None)
     first, *others = messages
-    await edit(query, first.text, first.markup)  # type: ignore[arg-type]
-    for message in others:
-        await send(update, message.text, message.markup)
+    turn.edit(first)
+    turn.reply_all(others)
 
 
-async def _act(
-    session: AsyncSession, context: ContextTypes.DEFAULT_TYPE, args: tuple[int, ...], user_id: int, lang: str
-) -> tuple[str, list[View]]:
+async def _act(turn: Turn[OwnListingButton]) -> tuple[str, list[View]]:
     """Applies the action; returns a toast key ('' for none) and the messages to show."""
-    action, opportunity_id = args
+    session, lang = turn.session, turn.lang
+    user_id = turn.user_id  # the actor is whoever pressed, never an id from the data
+    action, opportunity_id = turn.button.action, turn.button.opportunity_id
     now = utcnow()
     if action == OwnAction.EDIT:
         view = await drafts.edit_listing(session, user_id, opportunity_id)
@@ -72,7 +63,7 @@ async def _act(
         toast = "my_listings.toast_resumed"
     elif action == OwnAction.RENEW:
         await manage.renew(session, user_id, opportunity_id, now=now,
-                           ttl_days=posting_services(context).listing_ttl_days)
+                           ttl_days=posting_services(turn.context).listing_ttl_days)
         toast = "my_listings.toast_renewed"
     elif action == OwnAction.DELETE_CONFIRM:
         await manage.delete_listing(session, user_id, opportunity_id)

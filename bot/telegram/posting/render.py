@@ -14,7 +14,7 @@ from bot.store.models import Opportunity
 from bot.telegram.posting.buttons import preview_buttons, typed_answer
 from bot.telegram.listings.render import details_text
 from bot.telegram.formatting import line
-from bot.telegram.search.views import View
+from bot.telegram.sending import View
 from bot.texts import t
 
 QUESTIONS: dict[Step, str] = {

@@ -4,62 +4,53 @@ from __future__ import annotations
 
 import json
 
-from telegram import InputFile, Update
-from telegram.ext import ContextTypes
+from telegram import InputFile
 
 from bot.privacy import delete_volunteer_data, export_volunteer_data
 from bot.telegram import keyboards
-from bot.telegram.sending import (
-    edit, guess_language, pressed, pressed_in_own_chat, refuse_foreign, refuse_stale, send, volunteer_of,
-)
-from bot.telegram.services import services
+from bot.telegram.callbacks import DeleteButton
+from bot.telegram.context import Turn
+from bot.telegram.sending import View
 from bot.texts import t
 from bot.volunteers import find_volunteer
 
 
-async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def privacy_command(turn: Turn[None]) -> None:
     """Explains what the bot stores and how to get or delete it."""
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-    await send(update, t(lang, "privacy.text"))
+    turn.reply(View(t(turn.lang, "privacy.text")))
 
 
-async def my_data_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def my_data_command(turn: Turn[None]) -> None:
     """Sends everything stored about the person as a JSON document."""
-    user = update.effective_user
-    assert user is not None
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-        data = await export_volunteer_data(session, user.id)
+    lang = turn.lang
+    data = await export_volunteer_data(turn.session, turn.user_id)
     document = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
-    chat = update.effective_chat
+    chat = turn.update.effective_chat
     assert chat is not None
-    await chat.send_document(InputFile(document, filename=t(lang, "privacy.export_filename")),
-                             caption=t(lang, "privacy.export_caption"))
+    turn.later(lambda: chat.send_document(InputFile(document, filename=t(lang, "privacy.export_filename")),
+                                          caption=t(lang, "privacy.export_caption")))
 
 
-async def delete_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def delete_command(turn: Turn[None]) -> None:
     """Asks whether everything should really be deleted."""
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-    await send(update, t(lang, "privacy.confirm"), keyboards.confirm_delete(lang))
+    turn.reply(View(t(turn.lang, "privacy.confirm"), keyboards.confirm_delete(turn.lang)))
 
 
-async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Deletes everything about the person after they confirmed, or keeps it."""
-    query, callback = pressed(update)
-    if callback is None or callback.arg(0) not in (0, 1):
-        await refuse_stale(query, guess_language(update))
+async def confirm_delete(turn: Turn[DeleteButton]) -> None:
+    """Deletes everything about the person after they confirmed, or keeps it.
+
+    Registered without loading the person: a deletion must not leave a fresh record behind.
+    """
+    if turn.button.confirmed not in (0, 1):
+        turn.refuse_stale()
         return
-    if not pressed_in_own_chat(query):
-        await refuse_foreign(query, guess_language(update))
+    if not turn.in_own_chat:
+        turn.refuse_foreign()
         return
-    confirmed = callback.arg(0) == 1
-    async with services(context).unit_of_work() as session:
-        # Looked up, not created: a deletion must not leave a fresh record behind.
-        volunteer = await find_volunteer(session, query.from_user.id)
-        lang = volunteer.language if volunteer is not None else guess_language(update)
-        if confirmed:
-            await delete_volunteer_data(session, query.from_user.id)
-    await query.answer()
-    await edit(query, t(lang, "privacy.deleted" if confirmed else "privacy.kept"))
+    confirmed = turn.button.confirmed == 1
+    volunteer = await find_volunteer(turn.session, turn.user_id)
+    lang = volunteer.language if volunteer is not None else turn.lang
+    if confirmed:
+        await delete_volunteer_data(turn.session, turn.user_id)
+    turn.answer()
+    turn.edit(View(t(lang, "privacy.deleted" if confirmed else "privacy.kept")))

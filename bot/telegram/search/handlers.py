@@ -3,114 +3,108 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
-from telegram.ext import ContextTypes
 
+from bot.conversation import state
+from bot.conversation.places import place_answer
+from bot.conversation.searches import PAGE_SIZE, ChatSearches, Page
 from bot.domain import TimeTag
 from bot.search.model import PlaceRef
 from bot.store.models import ChatSearch, Volunteer
-from bot.conversation import state
 from bot.telegram import keyboards
-from bot.telegram.callbacks import Callback, Facet
-from bot.telegram.sending import (
-    edit, edit_buttons, guess_language, is_private, pressed, refuse_foreign, refuse_stale, send, volunteer_of,
+from bot.telegram.callbacks import (
+    BackButton, CategoryButton, Facet, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, TimeButton,
 )
-from bot.conversation.places import place_answer
+from bot.telegram.context import Turn, guess_language
 from bot.telegram.formatting import line
-from bot.conversation.searches import PAGE_SIZE, ChatSearches, Page
-from bot.telegram.services import Services, services
-from bot.telegram.search.views import View, candidates_view, category_by_number, page_view, refine_menu
+from bot.telegram.search.views import candidates_view, category_by_number, page_view, refine_menu
+from bot.telegram.sending import View
+from bot.telegram.services import Services
 from bot.texts import t
 from bot.volunteers import home_place, remember_home
 
 MAX_QUERY_CHARS = 500  # longer texts are letters, not searches; the NLU is not made for them
 MAX_OFFSET = 10_000  # the search pages no deeper
+# A button's change to its stored search; False when the button's value is not one the bot offers.
+Change = Callable[[ChatSearch, ChatSearches], bool]
 
 
-async def search_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def search_text(turn: Turn[None]) -> None:
     """Searches for what the person wrote, or takes it as the place they were just asked for."""
-    await _search_for(update, context, update.effective_message.text or "")  # type: ignore[union-attr]
+    await _search_for(turn, turn.message.text or "")
 
 
-async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def search_command(turn: Turn[None]) -> None:
     """Searches for the words after /suche, or asks what to look for."""
-    text = " ".join(context.args or ())
+    text = " ".join(turn.context.args or ())
     if text:
-        await _search_for(update, context, text)
-        return
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-    await send(update, t(lang, "search.prompt"))
-
-
-async def search_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Searches again for the new text of an edited message, saying why a new answer comes."""
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-    await send(update, t(lang, "problem.edited"))
-    await _search_for(update, context, update.effective_message.text or "")  # type: ignore[union-attr]
-
-
-async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Shows another page of the results in the same message."""
-    await _change_search(update, context, _set_offset)
-
-
-async def back_to_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Shows the results again in place of details or a refinement menu."""
-    await _change_search(update, context, lambda stored, callback, searches: True)
-
-
-async def choose_radius(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Searches again within the chosen radius."""
-    await _change_search(update, context, _set_radius)
-
-
-async def choose_category(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Searches again in the chosen category (or in all)."""
-    await _change_search(update, context, _set_category)
-
-
-async def choose_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Searches again for the chosen time (or any time)."""
-    await _change_search(update, context, _set_time)
-
-
-async def choose_place(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Searches again around the place chosen among same-named ones."""
-    await _change_search(update, context, _set_place)
-
-
-async def open_refinement(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Swaps the result buttons for the options of one refinement (radius, category or time)."""
-    query, callback = pressed(update)
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        lang = volunteer.language
-        stored = await _search_of(session, callback)
-        owned = stored is not None and stored.volunteer_id == volunteer.id
-    if stored is None or callback is None or callback.arg(1) not in (Facet.RADIUS, Facet.CATEGORY, Facet.TIME):
-        await refuse_stale(query, lang)
-    elif not owned:
-        await refuse_foreign(query, lang)
+        await _search_for(turn, text)
     else:
-        await query.answer()
-        await edit_buttons(query, refine_menu(stored.id, callback.arg(1), lang))  # type: ignore[arg-type]
+        turn.reply(View(t(turn.lang, "search.prompt")))
 
 
-async def _search_for(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-    """Answers a text: the place asked for, or a new search; sends every resulting message."""
+async def search_edited(turn: Turn[None]) -> None:
+    """Searches again for the new text of an edited message, saying why a new answer comes."""
+    turn.reply(View(t(turn.lang, "problem.edited")))
+    await _search_for(turn, turn.message.text or "")
+
+
+async def turn_page(turn: Turn[PageButton]) -> None:
+    """Shows another page of the results in the same message."""
+    pressed = turn.button
+    await _change_search(turn, pressed.search_id, partial(_set_offset, pressed.offset))
+
+
+async def back_to_results(turn: Turn[BackButton]) -> None:
+    """Shows the results again in place of details or a refinement menu."""
+    await _change_search(turn, turn.button.search_id, lambda stored, searches: True)
+
+
+async def choose_radius(turn: Turn[RadiusButton]) -> None:
+    """Searches again within the chosen radius."""
+    pressed = turn.button
+    await _change_search(turn, pressed.search_id, partial(_set_radius, pressed.km))
+
+
+async def choose_category(turn: Turn[CategoryButton]) -> None:
+    """Searches again in the chosen category (or in all)."""
+    pressed = turn.button
+    await _change_search(turn, pressed.search_id, partial(_set_category, pressed.number))
+
+
+async def choose_time(turn: Turn[TimeButton]) -> None:
+    """Searches again for the chosen time (or any time)."""
+    pressed = turn.button
+    await _change_search(turn, pressed.search_id, partial(_set_time, pressed.number))
+
+
+async def choose_place(turn: Turn[PlaceButton]) -> None:
+    """Searches again around the place chosen among same-named ones."""
+    pressed = turn.button
+    await _change_search(turn, pressed.search_id, partial(_set_place, pressed.candidate))
+
+
+async def open_refinement(turn: Turn[RefineButton]) -> None:
+    """Swaps the result buttons for the options of one refinement (radius, category or time)."""
+    stored = await turn.session.get(ChatSearch, turn.button.search_id)
+    if stored is None or turn.button.facet not in (Facet.RADIUS, Facet.CATEGORY, Facet.TIME):
+        turn.refuse_stale()
+    elif stored.volunteer_id != turn.volunteer.id:
+        turn.refuse_foreign()
+    else:
+        turn.answer()
+        turn.edit_buttons(refine_menu(stored.id, turn.button.facet, turn.lang))
+
+
+async def _search_for(turn: Turn[None], text: str) -> None:
+    """Answers a text: the place asked for, or a new search."""
     if len(text) > MAX_QUERY_CHARS:
-        await send(update, t(guess_language(update), "problem.too_long"))
+        turn.reply(View(t(guess_language(turn.update), "problem.too_long")))
         return
-    services_ = services(context)
-    async with services_.unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        views = await _answer_or_search(session, volunteer, text.strip(), services_, private=is_private(update))
-    for view in views:
-        await send(update, view.text, view.markup)
+    turn.reply_all(await _answer_or_search(turn.session, turn.volunteer, text.strip(), turn.services,
+                                           private=turn.private))
 
 
 async def _answer_or_search(
@@ -156,75 +150,46 @@ async def page_messages(
     """Returns the page's message, followed by the place question when the search had no place at all."""
     lang = volunteer.language
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
-    if private and _lacks_place(page):
+    if private and page.lacks_place:
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         views.append(View(t(lang, "search.ask_place"), keyboards.main_keyboard(lang)))
     return views
 
 
-def _lacks_place(page: Page) -> bool:
-    """Tells whether the results are from all of Germany because nobody said where."""
-    outcome = page.outcome
-    return (outcome.everywhere and not outcome.needs_place_choice and not page.needs_interest
-            and not (outcome.query or {}).get("remote"))
-
-
-Change = Callable[[ChatSearch, Callback, ChatSearches], bool]
-
-
-async def _change_search(update: Update, context: ContextTypes.DEFAULT_TYPE, change: Change) -> None:
+async def _change_search(turn: Turn[Payload], search_id: int, change: Change) -> None:
     """Applies a button's change to its search, runs it again and edits the result message."""
-    query, callback = pressed(update)
-    services_ = services(context)
-    follow_ups: list[View] = []
-    async with services_.unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        lang = volunteer.language
-        stored = await _search_of(session, callback)
-        owned = stored is not None and stored.volunteer_id == volunteer.id
-        valid = owned and change(stored, callback, services_.searches)  # type: ignore[arg-type]
-        if valid:
-            page = await services_.searches.run(session, volunteer, stored)  # type: ignore[arg-type]
-            first, *follow_ups = await page_messages(session, volunteer, page, services_, private=is_private(update))
-    if stored is not None and not owned:
-        await refuse_foreign(query, lang)
+    stored = await turn.session.get(ChatSearch, search_id)
+    if stored is not None and stored.volunteer_id != turn.volunteer.id:
+        turn.refuse_foreign()
         return
-    if not valid:
-        await refuse_stale(query, lang)
+    if stored is None or not change(stored, turn.services.searches):
+        turn.refuse_stale()
         return
-    await query.answer()
-    await edit(query, first.text, first.markup)  # type: ignore[arg-type]
-    for view in follow_ups:
-        await send(update, view.text, view.markup)
+    page = await turn.services.searches.run(turn.session, turn.volunteer, stored)
+    first, *follow_ups = await page_messages(turn.session, turn.volunteer, page, turn.services, private=turn.private)
+    turn.answer()
+    turn.edit(first)
+    turn.reply_all(follow_ups)
 
 
-async def _search_of(session: AsyncSession, callback: Callback | None) -> ChatSearch | None:
-    """Returns the stored search a button refers to, whoever owns it (ownership is checked by the caller)."""
-    if callback is None:
-        return None
-    return await session.get(ChatSearch, callback.arg(0))
-
-
-def _set_offset(stored: ChatSearch, callback: Callback, searches: ChatSearches) -> bool:
+def _set_offset(offset: int, stored: ChatSearch, searches: ChatSearches) -> bool:
     """Moves the search to the page the button names."""
-    offset = callback.arg(1)
     if offset % PAGE_SIZE or offset > MAX_OFFSET:
         return False
     stored.offset = offset
     return True
 
 
-def _set_radius(stored: ChatSearch, callback: Callback, searches: ChatSearches) -> bool:
+def _set_radius(km: int, stored: ChatSearch, searches: ChatSearches) -> bool:
     """Sets the radius a button offers."""
-    if callback.arg(1) not in keyboards.RADII_KM:
+    if km not in keyboards.RADII_KM:
         return False
-    state.refine(stored, radius_km=float(callback.arg(1)))
+    state.refine(stored, radius_km=float(km))
     return True
 
 
-def _set_category(stored: ChatSearch, callback: Callback, searches: ChatSearches) -> bool:
+def _set_category(number: int, stored: ChatSearch, searches: ChatSearches) -> bool:
     """Sets the category a button names (0: every category) in place of the interest the text named."""
-    number = callback.arg(1)
     key = category_by_number(number)
     if number and key is None:
         return False
@@ -232,9 +197,8 @@ def _set_category(stored: ChatSearch, callback: Callback, searches: ChatSearches
     return True
 
 
-def _set_time(stored: ChatSearch, callback: Callback, searches: ChatSearches) -> bool:
+def _set_time(number: int, stored: ChatSearch, searches: ChatSearches) -> bool:
     """Sets the time tag a button names (0: any time)."""
-    number = callback.arg(1)
     tags = tuple(TimeTag)
     if number > len(tags):
         return False
@@ -242,10 +206,10 @@ def _set_time(stored: ChatSearch, callback: Callback, searches: ChatSearches) ->
     return True
 
 
-def _set_place(stored: ChatSearch, callback: Callback, searches: ChatSearches) -> bool:
+def _set_place(candidate: int, stored: ChatSearch, searches: ChatSearches) -> bool:
     """Centres the search on the chosen candidate place."""
     candidates = state.candidates_of(stored)
-    if callback.arg(1) >= len(candidates):
+    if candidate >= len(candidates):
         return False
-    state.refine(stored, place=candidates[callback.arg(1)])
+    state.refine(stored, place=candidates[candidate])
     return True

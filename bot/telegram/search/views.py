@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from bot.categories import categories
 from bot.search.model import PlaceRef
@@ -13,16 +12,9 @@ from bot.telegram.callbacks import Facet
 from bot.telegram.keyboards import Markup
 from bot.telegram.search.render import results_text, summary
 from bot.telegram.formatting import line
+from bot.telegram.sending import View
 from bot.conversation.searches import PAGE_SIZE, Page
 from bot.texts import t
-
-
-@dataclass(frozen=True, slots=True)
-class View:
-    """One message: Telegram HTML and its keyboard."""
-
-    text: str
-    markup: Markup = None
 
 
 def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:

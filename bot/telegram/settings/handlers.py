@@ -3,42 +3,29 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.store.models import Volunteer
 from bot.telegram import keyboards
-from bot.telegram.callbacks import Callback, Setting
-from bot.telegram.sending import (
-    edit, pressed, pressed_in_own_chat, refuse_foreign, refuse_stale, send, volunteer_of,
-)
 from bot.telegram.alerts.render import settings_text
-from bot.telegram.services import services
-from bot.telegram.search.views import View
+from bot.telegram.callbacks import Setting, SettingButton
+from bot.telegram.context import Turn
+from bot.telegram.sending import View
 from bot.texts import LANGUAGES, t
 from bot.volunteers import forget_home, home_place, set_alert_mode, set_announcements, set_language
 
 
-async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def settings_command(turn: Turn[None]) -> None:
     """Shows the settings with buttons to change them."""
-    async with services(context).unit_of_work() as session:
-        view = settings_view(await volunteer_of(session, update))
-    await send(update, view.text, view.markup)
+    turn.reply(settings_view(turn.volunteer))
 
 
-async def change_setting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def change_setting(turn: Turn[SettingButton]) -> None:
     """Changes the setting a button names and shows the settings again, in the (maybe new) language."""
-    query, callback = pressed(update)
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        own = pressed_in_own_chat(query)
-        changed = own and callback is not None and await _apply(session, volunteer, callback)
-        view = settings_view(volunteer)
-    if not changed:
-        await (refuse_foreign if callback is not None and not own else refuse_stale)(query, volunteer.language)
+    if not await _apply(turn.session, turn.volunteer, turn.button):
+        turn.refuse_stale()
         return
-    await query.answer(t(volunteer.language, "settings.toast_saved"))
-    await edit(query, view.text, view.markup)  # type: ignore[arg-type]
+    turn.answer(t(turn.volunteer.language, "settings.toast_saved"))
+    turn.edit(settings_view(turn.volunteer))
 
 
 def settings_view(volunteer: Volunteer) -> View:
@@ -48,9 +35,9 @@ def settings_view(volunteer: Volunteer) -> View:
     return View(settings_text(volunteer), markup)
 
 
-async def _apply(session: AsyncSession, volunteer: Volunteer, callback: Callback) -> bool:
+async def _apply(session: AsyncSession, volunteer: Volunteer, pressed: SettingButton) -> bool:
     """Applies one settings button; False for values no button offers."""
-    setting, value = callback.args
+    setting, value = pressed.setting, pressed.value
     if setting == Setting.LANGUAGE and value < len(LANGUAGES):
         await set_language(session, volunteer, LANGUAGES[value])
     elif setting == Setting.ALERT_MODE and value < len(keyboards.ALERT_MODES):

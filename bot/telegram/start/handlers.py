@@ -3,52 +3,42 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
-from telegram.ext import ContextTypes
 
+from bot.conversation import state
 from bot.links import ListingLink, SearchLink, resolve_start_payload
 from bot.store.models import Volunteer
-from bot.conversation import state
 from bot.telegram import keyboards
 from bot.telegram.callbacks import Origin
-from bot.telegram.sending import send, volunteer_of
+from bot.telegram.context import Turn
+from bot.telegram.formatting import line
 from bot.telegram.listings.handlers import details_view
 from bot.telegram.search.handlers import page_messages
-from bot.telegram.formatting import line
-from bot.telegram.services import Services, services
-from bot.telegram.search.views import View
+from bot.telegram.sending import View
+from bot.telegram.services import Services
 from bot.texts import t
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(turn: Turn[None]) -> None:
     """Greets the person with the main keyboard, then opens the listing or search a deep link carries."""
-    services_ = services(context)
-    payload = context.args[0] if context.args else None
-    user = update.effective_user
-    async with services_.unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        lang = volunteer.language
-        linked = await _deep_link(session, volunteer, payload, services_) if payload and payload != "group" else []
+    payload = turn.context.args[0] if turn.context.args else None
+    user, lang = turn.update.effective_user, turn.lang
+    linked = await _deep_link(turn.session, turn.volunteer, payload, turn.services) if payload and payload != "group" \
+        else []
     name = line(user.first_name, 40) if user and user.first_name else t(lang, "start.friend")
-    await send(update, t(lang, "start.welcome", name=name), keyboards.main_keyboard(lang))
-    for view in linked:
-        await send(update, view.text, view.markup)
+    turn.reply(View(t(lang, "start.welcome", name=name), keyboards.main_keyboard(lang)))
+    turn.reply_all(linked)
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(turn: Turn[None]) -> None:
     """Explains what to write and lists the commands."""
-    async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-    await send(update, t(lang, "help.text"), keyboards.main_keyboard(lang))
+    turn.reply(View(t(turn.lang, "help.text"), keyboards.main_keyboard(turn.lang)))
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def cancel(turn: Turn[None]) -> None:
     """Forgets the open question, if any, and says so."""
-    async with services(context).unit_of_work() as session:
-        volunteer = await volunteer_of(session, update)
-        lang = volunteer.language
-        had_question = await state.settle(session, volunteer.id)
-    await send(update, t(lang, "cancel.done" if had_question else "cancel.nothing"), keyboards.main_keyboard(lang))
+    had_question = await state.settle(turn.session, turn.volunteer.id)
+    key = "cancel.done" if had_question else "cancel.nothing"
+    turn.reply(View(t(turn.lang, key), keyboards.main_keyboard(turn.lang)))
 
 
 async def _deep_link(session: AsyncSession, volunteer: Volunteer, payload: str, services_: Services) -> list[View]:

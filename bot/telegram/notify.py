@@ -1,0 +1,132 @@
+"""Messages to other people than the one writing: the one way features reach each other.
+
+A listing waiting for review goes to the admins of its region, a decision to the organisation's members, an
+interest report to the organisation, a published listing's alerts to the people who saved a matching search.
+The texts are composed in the update's unit of work (notes_*), and sent after it committed (deliver), so a
+rolled-back decision is never announced. Features import this module, never each other's handlers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import TelegramError
+
+from bot import domain
+from bot.admins import admin_scope
+from bot.alerts import AlertDue
+from bot.moderation.review import Decision
+from bot.posting.interest import InterestNotice
+from bot.store.db import Database
+from bot.store.models import AdminRole, Opportunity, Organisation, Volunteer
+from bot.telegram.alerts.jobs import deliver_alerts
+from bot.telegram.formatting import line
+from bot.telegram.posting.buttons import answered_button, moderation_buttons
+from bot.telegram.posting.render import listing_details
+from bot.texts import t
+from bot.texts.catalogue import DEFAULT_LANGUAGE
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One message to one person."""
+
+    chat_id: int
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+async def deliver(bot: Bot, notes: Iterable[Note]) -> int:
+    """Sends the notes; returns how many went out (a blocked bot or another failure is logged, not raised)."""
+    sent = 0
+    for note in notes:
+        sent += await send_to(bot, note.chat_id, note.text, note.markup)
+    return sent
+
+
+async def send_to(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> int:
+    """Sends one message to a person; returns 1 when it went out, 0 when it failed (logged)."""
+    try:
+        await bot.send_message(chat_id, text, reply_markup=markup)
+    except TelegramError:
+        log.warning("message to %s not sent", chat_id)
+        return 0
+    return 1
+
+
+async def alerts(bot: Bot, database: Database, due: Sequence[AlertDue]) -> int:
+    """Sends a published listing's alerts at once and records them (bot.telegram.alerts.jobs does the same later)."""
+    return await deliver_alerts(bot, database, due) if due else 0
+
+
+async def notes_for_review(session: AsyncSession, opportunity_id: int, admin_ids: list[int]) -> list[Note]:
+    """Returns the new listing, with its decision buttons, for every admin whose region covers it."""
+    row = (await session.execute(select(Opportunity, Organisation.name)
+                                 .join(Organisation, Organisation.id == Opportunity.organisation_id)
+                                 .where(Opportunity.id == opportunity_id))).first()
+    if row is None:
+        return []
+    listing, organisation = row
+    admins = await _admins_covering(session, listing.state, listing.district, admin_ids)
+    languages = await languages_of(session, admins)
+    return [Note(admin, t(languages[admin], "moderation.new") + "\n\n"
+                 + listing_details(listing, organisation, languages[admin]),
+                 moderation_buttons(listing.id, listing.organisation_id, languages[admin]))
+            for admin in admins]
+
+
+async def notes_for_decision(session: AsyncSession, decision: Decision) -> list[Note]:
+    """Returns what the organisation's members are told about their listing: approved, rejected or edited."""
+    languages = await languages_of(session, decision.member_ids)
+    notes = []
+    for member in decision.member_ids:
+        lang = languages[member]
+        title = line(decision.title, 120)
+        if decision.action == domain.ModerationAction.EDITED:
+            text = t(lang, "moderation.member_edited", title=title)
+        elif decision.status == "published":
+            text = t(lang, "moderation.member_approved", title=title)
+        else:
+            text = t(lang, "moderation.member_rejected", title=title, reason=line(decision.reason or "", 1000))
+        notes.append(Note(member, text))
+    return notes
+
+
+async def notes_for_interest(session: AsyncSession, notice: InterestNotice, *, key: str) -> list[Note]:
+    """Returns the volunteer's name, a link to write to them and the 'beantwortet' button for every member."""
+    languages = await languages_of(session, notice.member_ids)
+    notes = []
+    for member in notice.member_ids:
+        lang = languages[member]
+        text = t(lang, key, title=line(notice.title, 120), name=line(notice.volunteer_name or "–", 100),
+                 link=f"tg://user?id={notice.volunteer_telegram_id}")
+        notes.append(Note(member, text, answered_button(notice.report_id, lang)))
+    return notes
+
+
+async def languages_of(session: AsyncSession, telegram_ids: Iterable[int]) -> dict[int, str]:
+    """Returns each person's chat language (German for people the bot has not met)."""
+    ids = list(telegram_ids)
+    rows = await session.execute(select(Volunteer.telegram_id, Volunteer.language)
+                                 .where(Volunteer.telegram_id.in_(ids)))
+    known = {telegram_id: language for telegram_id, language in rows}
+    return {id_: known.get(id_) or DEFAULT_LANGUAGE for id_ in ids}
+
+
+async def _admins_covering(session: AsyncSession, state_: str | None, district: str | None,
+                           admin_ids: list[int]) -> list[int]:
+    """Returns the admins (from the settings and the database) whose region covers a place."""
+    granted = (await session.execute(select(AdminRole.telegram_id).distinct())).scalars().all()
+    found = []
+    for telegram_id in sorted(set(admin_ids) | set(granted)):
+        scope = await admin_scope(session, telegram_id, admin_ids=admin_ids)
+        if scope is not None and scope.covers(state_, district):
+            found.append(telegram_id)
+    return found
