@@ -142,3 +142,16 @@ def _role_filter(telegram_id: int, state: str | None, district: str | None) -> l
 def _region_key(region: Region) -> tuple[str, str]:
     """Orders regions by state, then district (whole state first)."""
     return region.state, region.district or ""
+
+
+async def admins_covering(
+    session: AsyncSession, state: str | None, district: str | None, *, admin_ids: Collection[int]
+) -> list[int]:
+    """Returns the admins (from the settings and the database) whose region covers a place."""
+    granted = (await session.execute(select(AdminRole.telegram_id).distinct())).scalars().all()
+    found = []
+    for telegram_id in sorted(set(admin_ids) | set(granted)):
+        scope = await admin_scope(session, telegram_id, admin_ids=admin_ids)
+        if scope is not None and scope.covers(state, district):
+            found.append(telegram_id)
+    return found

@@ -124,3 +124,8 @@ def distance_to(origin: PlaceRef | None, lat: float | None, lon: float | None) -
     if origin is None or lat is None or lon is None:
         return None
     return round(Frame.around(origin.lat, origin.lon).distance_km(lat, lon), 1)
+
+
+async def posted_in_chat(session: AsyncSession, opportunity_id: int) -> bool:
+    """Tells whether a listing was posted through the bot (its organisation is reachable in the chat)."""
+    return await session.scalar(select(Opportunity.source).where(Opportunity.id == opportunity_id)) == "bot"

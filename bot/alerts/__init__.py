@@ -7,7 +7,7 @@ mark_alerts_sent (commit). A daily job: due_digests -> send -> mark_alerts_sent,
 
 from bot.alerts.criteria import AmbiguousPlace, EmptySearch
 from bot.alerts.digests import Digest, DigestEntry, due_digests, mark_alerts_sent
-from bot.alerts.matching import AlertDue, alerts_for_published_listing
+from bot.alerts.matching import AlertDue, alerts_for_published_listing, anyone_watching, published_since
 from bot.alerts.rules import listing_matches
 from bot.alerts.saved import (
     MAX_SAVED_SEARCHES,
@@ -24,6 +24,8 @@ __all__ = [
     "MAX_SAVED_SEARCHES",
     "AmbiguousPlace",
     "AlertDue",
+    "anyone_watching",
+    "published_since",
     "Digest",
     "DigestEntry",
     "EmptySearch",

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, null, or_, select, union_all
+from sqlalchemy import and_, case, exists, func, null, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.alerts.criteria import KM_PER_DEGREE_LAT, RADIUS_CLASS_BOUNDS_KM, band_degrees
 from bot.alerts.rules import DISTANCE_SLACK_KM, FAMILY_BITS, AlertTarget, listing_words, target_matches
-from bot.domain import AlertMode
+from bot.domain import AlertMode, OpportunityStatus
 from bot.listings_view import is_active
 from bot.search.geo import Frame
 from bot.store.models import AlertDelivery, Opportunity, Organisation, SavedSearch, Volunteer
@@ -225,3 +225,18 @@ async def _record(
         )
         inserted.update({saved_search_id: id_ for saved_search_id, id_ in rows})
     return inserted
+
+
+async def published_since(session: AsyncSession, since: datetime, *, limit: int) -> list[tuple[int, datetime]]:
+    """Returns (id, published_at) of listings published after `since`, oldest first, at most `limit`."""
+    rows = await session.execute(
+        select(Opportunity.id, Opportunity.published_at)
+        .where(Opportunity.status == OpportunityStatus.PUBLISHED.value, Opportunity.published_at > since)
+        .order_by(Opportunity.published_at, Opportunity.id).limit(limit)
+    )
+    return [(id_, published_at) for id_, published_at in rows]
+
+
+async def anyone_watching(session: AsyncSession) -> bool:
+    """Tells whether any saved search is active (nobody watching: no new listing can match)."""
+    return bool(await session.scalar(select(exists().where(SavedSearch.active.is_(True)))))

@@ -6,13 +6,14 @@ memory, so an answer is understood after a restart and by another process.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.model import PlaceRef, Refinement
-from bot.store.models import ChatSearch, ChatState
+from bot.store.models import ChatSearch, ChatState, ListingDraft, Volunteer
 
 # What the bot waits for after it asked a question.
 AWAITING_SEARCH_PLACE = "search_place"  # "Wo soll ich suchen?" for the search in ChatState.search_id
@@ -108,3 +109,33 @@ async def settle(session: AsyncSession, volunteer_id: int) -> bool:
 def close(question: ChatState) -> None:
     """Marks a question as answered (written when the unit of work commits)."""
     question.awaiting, question.search_id = None, None
+
+
+async def waiting_for(session: AsyncSession, telegram_id: int) -> tuple[str | None, str | None]:
+    """Returns (the draft's step, the awaited answer) of a person in one statement; None where nothing waits."""
+    draft = (
+        select(ListingDraft.step).where(ListingDraft.telegram_id == telegram_id)
+        .order_by(ListingDraft.id.desc()).limit(1).scalar_subquery()
+    )
+    awaiting = (
+        select(ChatState.awaiting).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
+        .where(Volunteer.telegram_id == telegram_id).limit(1).scalar_subquery()
+    )
+    row = (await session.execute(select(draft, awaiting))).one()
+    return row[0], row[1]
+
+
+async def awaiting_with_prefix(session: AsyncSession, telegram_id: int, prefix: str) -> str | None:
+    """Returns what a person's open question awaits when it starts with prefix (e.g. "reject:42"), else None."""
+    return await session.scalar(
+        select(ChatState.awaiting).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
+        .where(Volunteer.telegram_id == telegram_id, ChatState.awaiting.like(f"{prefix}%"))
+    )
+
+
+async def question_among(session: AsyncSession, telegram_id: int, awaited: Collection[str]) -> ChatState | None:
+    """Returns a person's open question when it awaits one of these answers, else None."""
+    return await session.scalar(
+        select(ChatState).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
+        .where(Volunteer.telegram_id == telegram_id, ChatState.awaiting.in_(list(awaited)))
+    )

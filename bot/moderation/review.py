@@ -145,3 +145,11 @@ async def _record(
     await session.flush()
     return Decision(listing.id, listing.status, listing.organisation_id, listing.title, reason,
                     tuple(members.scalars()), action.value)
+
+
+async def listing_with_organisation(session: AsyncSession, opportunity_id: int) -> tuple[Opportunity, str] | None:
+    """Returns a listing with its organisation's name (for the admins' review message), or None."""
+    row = (await session.execute(select(Opportunity, Organisation.name)
+                                 .join(Organisation, Organisation.id == Opportunity.organisation_id)
+                                 .where(Opportunity.id == opportunity_id))).first()
+    return None if row is None else (row[0], row[1])

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.store.models import ChatState, ListingDraft, Volunteer
+from bot.conversation.state import waiting_for
 from bot.telegram.context import Turn
 
 Flow = Callable[[Turn[None]], Awaitable[bool]]
@@ -42,16 +39,3 @@ class AnswerRoute:
                 return True
         return False
 
-
-async def waiting_for(session: AsyncSession, telegram_id: int) -> tuple[str | None, str | None]:
-    """Returns (the draft's step, the awaited answer) of a person in one statement; None where nothing waits."""
-    draft = (
-        select(ListingDraft.step).where(ListingDraft.telegram_id == telegram_id)
-        .order_by(ListingDraft.id.desc()).limit(1).scalar_subquery()
-    )
-    awaiting = (
-        select(ChatState.awaiting).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
-        .where(Volunteer.telegram_id == telegram_id).limit(1).scalar_subquery()
-    )
-    row = (await session.execute(select(draft, awaiting))).one()
-    return row[0], row[1]

@@ -12,24 +12,22 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import TelegramError
 
 from bot import domain
-from bot.admins import admin_scope
+from bot.admins import admins_covering
 from bot.alerts import AlertDue
-from bot.moderation.review import Decision
+from bot.moderation.review import Decision, listing_with_organisation
 from bot.posting.interest import InterestNotice
 from bot.store.db import Database
-from bot.store.models import AdminRole, Opportunity, Organisation, Volunteer
 from bot.telegram.alerts.jobs import deliver_alerts
 from bot.telegram.formatting import line
 from bot.telegram.posting.buttons import answered_button, moderation_buttons
 from bot.telegram.posting.render import listing_details
 from bot.texts import t
-from bot.texts.catalogue import DEFAULT_LANGUAGE
+from bot.volunteers import languages_of
 
 log = logging.getLogger(__name__)
 
@@ -68,13 +66,11 @@ async def alerts(bot: Bot, database: Database, due: Sequence[AlertDue]) -> int:
 
 async def notes_for_review(session: AsyncSession, opportunity_id: int, admin_ids: list[int]) -> list[Note]:
     """Returns the new listing, with its decision buttons, for every admin whose region covers it."""
-    row = (await session.execute(select(Opportunity, Organisation.name)
-                                 .join(Organisation, Organisation.id == Opportunity.organisation_id)
-                                 .where(Opportunity.id == opportunity_id))).first()
-    if row is None:
+    found = await listing_with_organisation(session, opportunity_id)
+    if found is None:
         return []
-    listing, organisation = row
-    admins = await _admins_covering(session, listing.state, listing.district, admin_ids)
+    listing, organisation = found
+    admins = await admins_covering(session, listing.state, listing.district, admin_ids=admin_ids)
     languages = await languages_of(session, admins)
     return [Note(admin, t(languages[admin], "moderation.new") + "\n\n"
                  + listing_details(listing, organisation, languages[admin]),
@@ -110,23 +106,3 @@ async def notes_for_interest(session: AsyncSession, notice: InterestNotice, *, k
         notes.append(Note(member, text, answered_button(notice.report_id, lang)))
     return notes
 
-
-async def languages_of(session: AsyncSession, telegram_ids: Iterable[int]) -> dict[int, str]:
-    """Returns each person's chat language (German for people the bot has not met)."""
-    ids = list(telegram_ids)
-    rows = await session.execute(select(Volunteer.telegram_id, Volunteer.language)
-                                 .where(Volunteer.telegram_id.in_(ids)))
-    known = {telegram_id: language for telegram_id, language in rows}
-    return {id_: known.get(id_) or DEFAULT_LANGUAGE for id_ in ids}
-
-
-async def _admins_covering(session: AsyncSession, state_: str | None, district: str | None,
-                           admin_ids: list[int]) -> list[int]:
-    """Returns the admins (from the settings and the database) whose region covers a place."""
-    granted = (await session.execute(select(AdminRole.telegram_id).distinct())).scalars().all()
-    found = []
-    for telegram_id in sorted(set(admin_ids) | set(granted)):
-        scope = await admin_scope(session, telegram_id, admin_ids=admin_ids)
-        if scope is not None and scope.covers(state_, district):
-            found.append(telegram_id)
-    return found

@@ -13,6 +13,7 @@ from bot.domain import AlertMode
 from bot.store.models import OrganisationMember, SavedSearch, Volunteer
 from bot.store.types import Json, UTCDateTime, utcnow
 from bot.store.dialect import dialect_insert, insert_for
+from bot.texts.catalogue import DEFAULT_LANGUAGE
 
 LANGUAGES = ("de", "en")
 # Interests feed broadcast targeting only; a handful of recent ones says enough and keeps the row small.
@@ -122,3 +123,12 @@ async def remember_blocked(executor: AsyncSession | AsyncConnection, dialect: st
     await executor.execute(insert_for(dialect, Volunteer.__table__).from_select(columns, contacts)
                            .on_conflict_do_nothing(index_elements=["telegram_id"]))
     return int(flagged.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def languages_of(session: AsyncSession, telegram_ids: Iterable[int]) -> dict[int, str]:
+    """Returns each person's chat language (German for people the bot has not met)."""
+    ids = list(telegram_ids)
+    rows = await session.execute(select(Volunteer.telegram_id, Volunteer.language)
+                                 .where(Volunteer.telegram_id.in_(ids)))
+    known = {telegram_id: language for telegram_id, language in rows}
+    return {id_: known.get(id_) or DEFAULT_LANGUAGE for id_ in ids}

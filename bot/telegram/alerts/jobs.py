@@ -13,16 +13,15 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import exists, select
 from telegram import Bot
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.alerts import AlertDue, Digest, alerts_for_published_listing, due_digests, mark_alerts_sent
-from bot.domain import OpportunityStatus
+from bot.alerts import (
+    AlertDue, Digest, alerts_for_published_listing, anyone_watching, due_digests, mark_alerts_sent, published_since,
+)
 from bot.search.maintenance import rebuild_vocabulary
 from bot.store.db import Database
-from bot.store.models import Opportunity, SavedSearch
 from bot.store.types import utcnow
 from bot.conversation import state
 from bot.telegram import keyboards
@@ -60,17 +59,13 @@ async def match_new_listings(context: ContextTypes.DEFAULT_TYPE) -> None:
     since: datetime = context.bot_data.get(WATERMARK) or utcnow() - LOOK_BACK
     while True:
         async with database.unit_of_work() as session:
-            rows = (await session.execute(
-                select(Opportunity.id, Opportunity.published_at)
-                .where(Opportunity.status == OpportunityStatus.PUBLISHED.value, Opportunity.published_at > since)
-                .order_by(Opportunity.published_at, Opportunity.id).limit(BATCH)
-            )).all()
+            rows = await published_since(session, since, limit=BATCH)
             # Nobody saved a search: nothing can match (a fresh import of thousands costs one query, not thousands).
-            watched = rows and await session.scalar(select(exists().where(SavedSearch.active.is_(True))))
-            due = [alert for row in rows if watched for alert in await alerts_for_published_listing(session, row.id)]
+            watched = bool(rows) and await anyone_watching(session)
+            due = [alert for id_, _ in rows if watched for alert in await alerts_for_published_listing(session, id_)]
         await deliver_alerts(context.bot, database, due)
         if rows:
-            since = rows[-1].published_at
+            since = rows[-1][1]
             context.bot_data[WATERMARK] = since
         if len(rows) < BATCH:
             return

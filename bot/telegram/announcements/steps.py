@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message
 
@@ -24,6 +23,7 @@ from bot.store.models import Broadcast, ChatState, Volunteer
 from bot.store.types import utcnow
 from bot.telegram.announcements import buttons
 from bot.conversation import state
+from bot.broadcasts.drafts import newest_draft_of
 from bot.broadcasts.when import parse_when
 from bot.telegram.callbacks import BroadcastButton
 from bot.conversation.places import place_answer
@@ -68,10 +68,7 @@ class Step:
 
 async def open_question(session: AsyncSession, telegram_id: int) -> ChatState | None:
     """Returns the person's open announcement question, if any (one indexed read for every text)."""
-    question = await session.scalar(
-        select(ChatState).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
-        .where(Volunteer.telegram_id == telegram_id, ChatState.awaiting.in_(QUESTIONS))
-    )
+    question = await state.question_among(session, telegram_id, QUESTIONS)
     if question is None or await state.newest_search_id(session, question.volunteer_id) != question.search_id:
         return None
     return question
@@ -154,11 +151,7 @@ async def take_time(step: Step, message: Message, question: ChatState) -> Outcom
 
 async def newest_draft(step: Step) -> int | None:
     """Returns the id of the admin's newest draft (the one their typed answers are about)."""
-    return await step.session.scalar(
-        select(Broadcast.id).where(Broadcast.created_by == step.scope.telegram_id,
-                                   Broadcast.status == BroadcastStatus.DRAFT.value)
-        .order_by(Broadcast.id.desc()).limit(1)
-    )
+    return await newest_draft_of(step.session, step.scope.telegram_id)
 
 
 async def status_view(step: Step, broadcast_id: int, *, scheduled_at: object = None) -> View:

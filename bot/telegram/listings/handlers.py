@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup
 
 from bot.conversation import state
-from bot.listings_view import get_listing_details
-from bot.store.models import ChatSearch, Opportunity, Volunteer
+from bot.listings_view import get_listing_details, posted_in_chat
+from bot.store.models import ChatSearch, Volunteer
 from bot.telegram import keyboards
 from bot.telegram.alerts.render import favourites_text
 from bot.telegram.callbacks import (
@@ -143,7 +142,7 @@ async def details_markup(
 ) -> InlineKeyboardMarkup:
     """Returns the buttons under a listing's details; listings posted through the bot add 'Interesse melden'."""
     markup = keyboards.details(opportunity_id, origin=origin, origin_id=origin_id, favourite=favourite, lang=lang)
-    if await session.scalar(select(Opportunity.source).where(Opportunity.id == opportunity_id)) == "bot":
+    if await posted_in_chat(session, opportunity_id):
         # The organisation is reachable in this chat, so interest can go to it directly.
         markup = InlineKeyboardMarkup([*markup.inline_keyboard, interest_button(opportunity_id, lang)])
     return markup

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.admins import AdminScope, NotAllowed
@@ -13,7 +12,6 @@ from bot.conversation import state
 from bot.moderation import review
 from bot.moderation.review import Decision, NotPending
 from bot.posting import drafts
-from bot.store.models import ChatState, Volunteer
 from bot.store.types import utcnow
 from bot.telegram import notify
 from bot.telegram.callbacks import ModerateButton
@@ -112,10 +110,7 @@ async def take_rejection_reason(turn: Turn[None]) -> bool:
     message, session = turn.message, turn.session
     if not message.text or message.text.startswith("/"):
         return False
-    awaiting = await session.scalar(
-        select(ChatState.awaiting).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
-        .where(Volunteer.telegram_id == turn.user_id, ChatState.awaiting.like(f"{REJECTING}%"))
-    )
+    awaiting = await state.awaiting_with_prefix(session, turn.user_id, REJECTING)
     if awaiting is None:
         return False
     question = await state.pending_question(session, turn.volunteer.id)

@@ -11,6 +11,7 @@ from bot.posting.interest import reminders_due
 from bot.posting.manage import expire_due, renewal_reminders_due
 from bot.store.types import utcnow
 from bot.telegram import notify
+from bot.volunteers import languages_of
 from bot.telegram.posting.buttons import renew_button
 from bot.telegram.formatting import line
 from bot.telegram.services import one_process_at_a_time, services
@@ -44,7 +45,7 @@ async def ask_renewals(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Asks the members of listings expiring within a week 'Noch aktuell?', with a renew button."""
     async with services(context).database.unit_of_work() as session:
         reminders = await renewal_reminders_due(session, now=utcnow())
-        languages = await notify.languages_of(session, {m for reminder in reminders for m in reminder.member_ids})
+        languages = await languages_of(session, {m for reminder in reminders for m in reminder.member_ids})
     for reminder in reminders:
         for member in reminder.member_ids:
             lang = languages[member]
