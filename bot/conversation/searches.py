@@ -30,10 +30,7 @@ class Page:
     @property
     def needs_interest(self) -> bool:
         """Tells whether nothing says what the person wants to do (then the categories are offered)."""
-        query = self.outcome.query or {}
-        refinement = state.refinement_of(self.search)
-        return not (query.get("categories") or query.get("keywords") or refinement.categories is not None
-                    or query.get("remote"))
+        return not (self.outcome.understood.interest or state.refinement_of(self.search).categories is not None)
 
     @property
     def lacks_place(self) -> bool:
@@ -43,11 +40,8 @@ class Page:
     @property
     def understood_nothing(self) -> bool:
         """Tells whether the text said nothing the search could use: no interest, place, time or language."""
-        query = self.outcome.query or {}
-        refinement = state.refinement_of(self.search)
-        said = ("categories", "exclude_categories", "keywords", "place", "time", "languages", "remote", "radius_km")
-        return (self.needs_interest and self.outcome.everywhere and not any(query.get(key) for key in said)
-                and refinement.place is None)
+        return (self.needs_interest and self.outcome.everywhere and not self.outcome.understood.anything
+                and state.refinement_of(self.search).place is None)
 
 
 class ChatSearches:
@@ -90,7 +84,7 @@ class ChatSearches:
             outcome = await self._search(session, replace(request, refinement=refinement))
         if outcome.needs_place_choice:
             stored.candidates = [place.to_dict() for place in outcome.place_candidates]
-        await note_interests(session, volunteer, (outcome.query or {}).get("categories") or ())
+        await note_interests(session, volunteer, outcome.understood.categories)
         return Page(stored, outcome)
 
     def choose_interest(self, stored: ChatSearch, categories: tuple[str, ...]) -> None:
@@ -117,4 +111,4 @@ class ChatSearches:
 
 def _nowhere(outcome: SearchOutcome) -> bool:
     """Tells whether a search ran without any place (and not for remote listings, which need none)."""
-    return outcome.everywhere and not outcome.needs_place_choice and not (outcome.query or {}).get("remote")
+    return outcome.everywhere and not outcome.needs_place_choice and not outcome.understood.remote

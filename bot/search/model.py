@@ -127,6 +127,51 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
+class Understood:
+    """What the search understood, typed: the contract's "query" object read in this one place.
+
+    Strings are kept as given (unknown category keys too: the renderers show only the ones they know);
+    anything of the wrong type reads as not said.
+    """
+
+    categories: tuple[str, ...] = ()
+    exclude_categories: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    time: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    remote: bool = False
+    radius_km: float | None = None  # only a positive number the text or a button asked for
+    names_place: bool = False  # a place (or several same-named ones) was read from the text or chosen
+
+    @property
+    def interest(self) -> bool:
+        """Tells whether anything says what the person wants to do: a category, a word, remote work."""
+        return bool(self.categories or self.keywords or self.remote)
+
+    @property
+    def anything(self) -> bool:
+        """Tells whether the text said anything the search could use (an interest, a place, a time, ...)."""
+        return bool(self.categories or self.exclude_categories or self.keywords or self.names_place or self.time
+                    or self.languages or self.remote or self.radius_km)
+
+    @classmethod
+    def from_query(cls, query: dict[str, Any]) -> Understood:
+        """Reads the contract's query object (the NLU's parse with refinements written over it)."""
+        radius = query.get("radius_km")
+        return cls(
+            categories=_strings(query.get("categories")),
+            exclude_categories=_strings(query.get("exclude_categories")),
+            keywords=_strings(query.get("keywords")),
+            time=_strings(query.get("time")),
+            languages=_strings(query.get("languages")),
+            remote=query.get("remote") is True,
+            radius_km=float(radius) if isinstance(radius, (int, float)) and not isinstance(radius, bool)
+            and radius > 0 else None,
+            names_place=bool(query.get("place")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class SearchOutcome:
     """The answer: what was understood, what was relaxed, one page of hits, and what to ask next."""
 
@@ -140,6 +185,11 @@ class SearchOutcome:
     place_candidates: tuple[PlaceRef, ...] = ()  # ambiguous place far apart: ask instead of guessing
 
     @property
+    def understood(self) -> Understood:
+        """Returns what was understood, typed (the query dict stays for the JSON contract only)."""
+        return Understood.from_query(self.query or {})
+
+    @property
     def needs_place_choice(self) -> bool:
         """Tells whether the person should pick one of several places first."""
         return bool(self.place_candidates)
@@ -151,6 +201,11 @@ class SearchOutcome:
             "widened": list(self.widened),
             "results": [hit.to_dict() for hit in self.results],
         }
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    """Turns a list from the query into a tuple of strings; anything else into ()."""
+    return tuple(str(item) for item in value) if isinstance(value, (list, tuple)) else ()
 
 
 def _tuple_or_none(value: object) -> tuple[str, ...] | None:

@@ -30,24 +30,24 @@ def results_text(outcome: SearchOutcome, *, offset: int, lang: str, asked_radius
 
 def summary(outcome: SearchOutcome, lang: str) -> str:
     """Returns the understood query in one line: 'Kinder & Jugend · Kassel + 15 km · am Wochenende'."""
-    query = outcome.query or {}
+    understood = outcome.understood
     table = categories()
-    labels = [table[key].label(lang) for key in query.get("categories") or () if key in table]
+    labels = [table[key].label(lang) for key in understood.categories if key in table]
     parts = [line(", ".join(labels), 120)] if labels else []
     # Keywords are the words beyond the taxonomy ("Telefonseelsorge"); beside a category they add nothing to read.
-    words = [] if labels else [str(word) for word in query.get("keywords") or ()]
+    words = [] if labels else list(understood.keywords)
     if words:
         parts.append(line("„" + " ".join(words) + "“", 80))
     if not parts:
         parts.append(t(lang, "search.summary_anything"))
-    if query.get("remote"):
+    if understood.remote:
         parts.append(t(lang, "search.summary_remote"))
     elif outcome.place is not None and not outcome.everywhere:
         radius = decimal(outcome.radius_km or 0, lang)
         parts.append(t(lang, "search.summary_place", place=line(outcome.place.name, LIMITS["place"]), radius=radius))
     else:
         parts.append(t(lang, "search.summary_everywhere"))
-    parts += [t(lang, f"listing.{tag}") for tag in _known_time_tags(query.get("time") or ())]
+    parts += [t(lang, f"listing.{tag}") for tag in _known_time_tags(understood.time)]
     return " · ".join(parts)
 
 

@@ -29,7 +29,7 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
         header = t(lang, "search.header", summary=summary(outcome, lang))
         return View(f"{header}\n{t(lang, 'search.ask_interest')}", markup)
     refinement = state.refinement_of(stored)
-    asked = refinement.radius_km or _number((outcome.query or {}).get("radius_km")) or default_radius_km
+    asked = refinement.radius_km or outcome.understood.radius_km or default_radius_km
     text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked)
     markup = keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
                                offset=stored.offset, lang=lang, page_size=PAGE_SIZE)
@@ -65,7 +65,3 @@ def category_by_number(number: int) -> str | None:
             return key
     return None
 
-
-def _number(value: object) -> float | None:
-    """Returns a positive number, or None."""
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 else None
