@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import AdminRole
@@ -130,7 +130,7 @@ def _require_global(scope: AdminScope | None) -> AdminScope:
     return scope
 
 
-def _role_filter(telegram_id: int, state: str | None, district: str | None) -> list[object]:
+def _role_filter(telegram_id: int, state: str | None, district: str | None) -> list[ColumnElement[bool]]:
     """Matches one role row; NULL needs IS NULL, so equality alone would miss roles without a region."""
     return [
         AdminRole.telegram_id == telegram_id,

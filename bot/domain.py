@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from enum import StrEnum
 
 
@@ -85,9 +87,9 @@ class ModerationAction(StrEnum):
     ORGANISATION_VERIFIED = "organisation_verified"
 
 
-def time_mask(tags: object) -> int:
+def time_mask(tags: Iterable[object] | None) -> int:
     """Returns the bitmask of a collection of time tags (unknown tags are ignored)."""
     mask = 0
-    for tag in tags or ():  # type: ignore[union-attr]
+    for tag in tags or ():
         mask |= TIME_BITS.get(str(tag), 0)
     return mask

@@ -18,6 +18,7 @@ from sqlalchemy import Column, Table, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.store.db import rows_affected
 from bot.store.models import Base, Opportunity, Organisation
 from bot.store.types import utcnow
 
@@ -103,7 +104,7 @@ async def export_volunteer_data(
             personal[table.name] = rows
     actions = await _actions(session, telegram_id)
     await _add_titles(session, [*personal.values(), *actions.values()])
-    profile = (personal.pop("volunteers", None) or [None])[0]
+    profile = next(iter(personal.pop("volunteers", [])), None)
     document: dict[str, Any] = {
         "format": EXPORT_FORMAT,
         "exported_at": (now or utcnow()).isoformat(),
@@ -115,7 +116,8 @@ async def export_volunteer_data(
         document[section] = personal.pop(table_name, [])
     document["other"] = personal
     document["actions"] = actions
-    return _json_ready(document)
+    ready: dict[str, Any] = _json_ready(document)
+    return ready
 
 
 async def delete_volunteer_data(session: AsyncSession, telegram_id: int) -> DeletionReport:
@@ -128,22 +130,22 @@ async def delete_volunteer_data(session: AsyncSession, telegram_id: int) -> Dele
     conditions = personal_conditions(telegram_id)
     # Children first: the conditions of children read their parents' rows, which must still exist then.
     for table in reversed(list(conditions)):
-        statement = delete(table).where(conditions[table])
-        result = await session.execute(statement.execution_options(synchronize_session=False))
-        if result.rowcount:
-            report.deleted[table.name] = report.deleted.get(table.name, 0) + int(result.rowcount)
+        deletion = delete(table).where(conditions[table])
+        result = await session.execute(deletion.execution_options(synchronize_session=False))
+        if rows_affected(result):
+            report.deleted[table.name] = report.deleted.get(table.name, 0) + rows_affected(result)
     for column in _actor_columns():
         table = column.table
         if column.nullable:
             statement = update(table).where(column == telegram_id).values({column.name: None})
             result = await session.execute(statement.execution_options(synchronize_session=False))
-            if result.rowcount:
-                report.anonymised[f"{table.name}.{column.name}"] = int(result.rowcount)
+            if rows_affected(result):
+                report.anonymised[f"{table.name}.{column.name}"] = rows_affected(result)
         else:
-            statement = delete(table).where(column == telegram_id)
-            result = await session.execute(statement.execution_options(synchronize_session=False))
-            if result.rowcount:
-                report.deleted[table.name] = report.deleted.get(table.name, 0) + int(result.rowcount)
+            deletion = delete(table).where(column == telegram_id)
+            result = await session.execute(deletion.execution_options(synchronize_session=False))
+            if rows_affected(result):
+                report.deleted[table.name] = report.deleted.get(table.name, 0) + rows_affected(result)
     session.expunge_all()  # loaded objects (the person's Volunteer) must not be written back at commit
     return report
 
@@ -152,7 +154,7 @@ async def _actions(session: AsyncSession, telegram_id: int) -> dict[str, list[di
     """Returns rows that record the person as an actor, per table (a row naming them twice appears once)."""
     by_table: dict[Table, list[Column[Any]]] = {}
     for column in _actor_columns():
-        by_table.setdefault(column.table, []).append(column)  # type: ignore[arg-type]
+        by_table.setdefault(column.table, []).append(column)
     found: dict[str, list[dict[str, Any]]] = {}
     for table, columns in by_table.items():
         condition = or_(*(column == telegram_id for column in columns))

@@ -9,6 +9,7 @@ from functools import cache
 import spacy
 from spacy.attrs import NORM
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 import nlu.components  # noqa: F401  (registers the component factories)
 from nlu.extensions import register_extensions
@@ -38,9 +39,11 @@ def build_pipeline(lang: str) -> Language:
     nlp = spacy.blank(lang)
     # Folded NORM (lower case, ae/oe/ue/ss) on every lexeme: the matchers compare this, so "Görlitz",
     # "goerlitz" and "GÖRLITZ" are one word. Set before any text is seen so all lexemes get it.
-    nlp.vocab.lex_attr_getters[NORM] = fold
+    nlp.vocab.lex_attr_getters[NORM] = fold  # type: ignore[attr-defined]  # spaCy's Vocab stub omits it
     # Adding to spaCy's own infix regex means recompiling it (~0.2 s per pipeline); chaining is as good.
-    nlp.tokenizer.infix_finditer = _with_extra_infixes(nlp.tokenizer.infix_finditer)
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)  # a blank pipeline's tokenizer
+    tokenizer.infix_finditer = _with_extra_infixes(tokenizer.infix_finditer)
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp

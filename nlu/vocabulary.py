@@ -102,7 +102,7 @@ def _hyphen_parts(folded: str, lang: str) -> set[str]:
 def _is_ieren_verb(folded: str) -> bool:
     """Tells whether a word is a form of a verb in -ieren, judged by its participle being a known word."""
     match = _IEREN_VERB.match(folded)
-    return bool(match) and is_known_word(match.group(1) + "t")
+    return match is not None and is_known_word(match.group(1) + "t")
 
 
 @lru_cache(maxsize=16384)

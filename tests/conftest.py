@@ -73,4 +73,4 @@ def database(sqlite_database: Database) -> Database:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Settings for tests: no token, data in a temporary folder, one admin."""
-    return Settings(_env_file=None, bot_token=None, data_home=tmp_path, admin_ids=[1000])  # type: ignore[call-arg]
+    return Settings(_env_file=None, bot_token=None, data_home=tmp_path, admin_ids=[1000])

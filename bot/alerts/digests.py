@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.domain import AlertMode, OpportunityStatus
 from bot.listings_view import distance_to
 from bot.search.model import PlaceRef
+from bot.store.db import rows_affected
 from bot.store.models import AlertDelivery, Opportunity, Organisation, SavedSearch, Volunteer
 
 # A digest goes out at most once a day per saved search; 23 h lets a job that runs daily at a fixed hour
@@ -88,7 +89,7 @@ async def mark_alerts_sent(session: AsyncSession, delivery_ids: Iterable[int], *
             .values(sent_at=now)
             .execution_options(synchronize_session=False)
         )
-        marked += int(result.rowcount or 0)
+        marked += rows_affected(result)
         searches = select(AlertDelivery.saved_search_id).where(AlertDelivery.id.in_(chunk))
         await session.execute(
             update(SavedSearch)

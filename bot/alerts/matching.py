@@ -16,11 +16,11 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, null, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.alerts.criteria import KM_PER_DEGREE_LAT, RADIUS_CLASS_BOUNDS_KM, band_degrees
+from bot.alerts.criteria import RADIUS_CLASS_BOUNDS_KM, band_degrees
 from bot.alerts.rules import DISTANCE_SLACK_KM, FAMILY_BITS, AlertTarget, listing_words, target_matches
 from bot.domain import AlertMode, OpportunityStatus
 from bot.listings_view import is_active
-from bot.search.geo import Frame
+from bot.search.geo import KM_PER_DEGREE_LAT, Frame
 from bot.store.models import AlertDelivery, Opportunity, Organisation, SavedSearch, Volunteer
 from bot.store.types import utcnow
 from bot.store.dialect import dialect_insert
@@ -234,7 +234,7 @@ async def published_since(session: AsyncSession, since: datetime, *, limit: int)
         .where(Opportunity.status == OpportunityStatus.PUBLISHED.value, Opportunity.published_at > since)
         .order_by(Opportunity.published_at, Opportunity.id).limit(limit)
     )
-    return [(id_, published_at) for id_, published_at in rows]
+    return [(id_, published_at) for id_, published_at in rows if published_at is not None]
 
 
 async def anyone_watching(session: AsyncSession) -> bool:

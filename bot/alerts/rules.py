@@ -63,7 +63,7 @@ class AlertTarget:
         )
 
     @classmethod
-    def from_columns(cls, row: Mapping[str, Any], keywords: object) -> AlertTarget:
+    def from_columns(cls, row: Mapping[Any, Any], keywords: object) -> AlertTarget:
         """Returns the target stored in saved_searches' prefilter columns plus the stored free words."""
         centre = (row["centre_lat"], row["centre_lon"]) if row["centre_lat"] is not None else None
         words = tuple(str(word) for word in keywords) if isinstance(keywords, list) else ()

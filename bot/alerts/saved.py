@@ -12,6 +12,7 @@ from bot.alerts.criteria import DEFAULT_RADIUS_KM, prefilter_columns, resolve, s
 from bot.domain import AlertMode
 from bot.search.criteria import Criteria
 from bot.search.model import Refinement
+from bot.store.db import rows_affected
 from bot.store.models import SavedSearch, Volunteer
 from bot.store.types import utcnow
 from bot.store.dialect import dialect_insert
@@ -98,7 +99,7 @@ async def stop_saved_search(session: AsyncSession, volunteer: Volunteer, saved_s
         .values(active=False, updated_at=utcnow())
         .execution_options(synchronize_session="fetch")
     )
-    return bool(result.rowcount)
+    return bool(rows_affected(result))
 
 
 async def stop_all_alerts(session: AsyncSession, volunteer: Volunteer) -> int:
@@ -109,7 +110,7 @@ async def stop_all_alerts(session: AsyncSession, volunteer: Volunteer) -> int:
         .values(active=False, updated_at=utcnow())
         .execution_options(synchronize_session="fetch")
     )
-    return int(result.rowcount or 0)
+    return rows_affected(result)
 
 
 async def _find(session: AsyncSession, volunteer_id: int, criteria_key: str) -> SavedSearch | None:

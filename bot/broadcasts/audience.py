@@ -198,7 +198,7 @@ def _within_radius(near: Near) -> list[ColumnElement[bool]]:
 def _has_any_interest(keys: list[str], dialect: str) -> ColumnElement[bool]:
     """Tells whether the volunteer's interests (a JSON list) contain any of the keys."""
     if dialect == "postgresql":
-        return Volunteer.interests.op("?|")(array(keys, type_=Text))  # type: ignore[no-any-return]
+        return Volunteer.interests.op("?|")(array(keys, type_=Text))
     values = func.json_each(Volunteer.interests).table_valued("value").alias("interest")
     return exists(select(literal_column("1")).select_from(values).where(values.c.value.in_(keys)))
 

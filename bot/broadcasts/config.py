@@ -65,4 +65,4 @@ class DeliveryConfig:
 
     def backoff(self, attempt: int) -> float:
         """Returns the pause before retry number `attempt` (1 after the first failure)."""
-        return min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
+        return min(self.backoff_max, self.backoff_base * 2.0 ** (attempt - 1))

@@ -21,12 +21,12 @@ from bot.broadcasts.sending import Announcement
 from bot.domain import BroadcastStatus, DeliveryState
 from bot.store.db import Database
 from bot.store.dialect import insert_for
-from bot.store.models import Broadcast, BroadcastDelivery
+from bot.store.models import Broadcast, BroadcastDelivery, table_of
 from bot.store.types import utcnow
 from bot.volunteers.profile import remember_blocked
 
-DELIVERIES = BroadcastDelivery.__table__
-BROADCASTS = Broadcast.__table__
+DELIVERIES = table_of(BroadcastDelivery)
+BROADCASTS = table_of(Broadcast)
 UNKNOWN_AFTER_CRASH = "unknown after crash"
 CANCELLED = "cancelled"
 OPEN_STATES = (DeliveryState.PENDING.value, DeliveryState.SENDING.value)

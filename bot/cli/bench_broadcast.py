@@ -31,7 +31,7 @@ from bot.domain import BroadcastStatus
 from bot.settings import normalise_async_url
 from bot.store.db import Database
 from bot.store.scratch import scratch_schema, scratch_sqlite
-from bot.store.models import Broadcast, BroadcastDelivery, Volunteer
+from bot.store.models import Broadcast, BroadcastDelivery, Volunteer, table_of
 
 PRESETS: dict[str, dict[str, Any]] = {
     "limited": dict(recipients=100_000, rate=30.0, latency="30-80", in_flight=32, p429=0.01, retry_after=1.0,
@@ -149,7 +149,10 @@ async def _run_plan(plan: Plan, args: argparse.Namespace) -> None:
 async def _deliver(runner: BroadcastRunner, database: Database, broadcast_id: int, plan: Plan) -> dict[str, float]:
     """Runs the runner until everybody is done or the window ends; returns timing figures."""
     engine = runner.engine
-    done = lambda: sum(engine.outcomes[state] for state in ("sent", "blocked", "failed"))  # noqa: E731
+
+    def done() -> int:
+        return sum(engine.outcomes[state] for state in ("sent", "blocked", "failed"))
+
     start = time.monotonic()
     await runner.start()
     while done() == 0:
@@ -209,7 +212,7 @@ async def _status(database: Database, broadcast_id: int) -> tuple[bool, bool]:
 
 async def _seed(database: Database, recipients: int, chunk: int = 20_000) -> None:
     """Inserts volunteers with chat ids 1..recipients in chunks (defaults fill the other columns)."""
-    table = Volunteer.__table__
+    table = table_of(Volunteer)
     for first in range(1, recipients + 1, chunk):
         rows = [{"telegram_id": chat_id} for chat_id in range(first, min(first + chunk, recipients + 1))]
         async with database.engine.begin() as connection:

@@ -154,12 +154,12 @@ def run_export(args: argparse.Namespace) -> int:
         options = dict(format=args.format, status=status, source=args.source, excel_safe=args.excel_safe)
         if args.output is None:
             try:
-                return await export_listings(database, _utf8_stdout(), **options)  # type: ignore[arg-type]
+                return await export_listings(database, _utf8_stdout(), **options)
             except BrokenPipeError:
                 _discard_stdout()  # the reader (head, less) stopped early: not an error
                 return 0
         with args.output.open("w", encoding="utf-8", newline="") as out:
-            return await export_listings(database, out, on_record=progress.advance, **options)  # type: ignore[arg-type]
+            return await export_listings(database, out, on_record=progress.advance, **options)
 
     count = run_with_database(work)
     if args.output is not None:

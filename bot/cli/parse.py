@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from typing import TYPE_CHECKING
@@ -54,7 +54,10 @@ def write_readable(query: ParsedQuery, out: TextIO) -> None:
     """Writes a parsed query for a person to read."""
     from nlu.kernel.taxonomy import category
 
-    labels = lambda keys: ", ".join(f"{category(k).emoji} {category(k).de} ({k})" for k in keys) or "–"  # noqa: E731
+
+    def labels(keys: Iterable[str]) -> str:
+        return ", ".join(f"{category(k).emoji} {category(k).de} ({k})" for k in keys) or "–"
+
     out.write(f"Nachricht:      {query.text}\n")
     out.write(f"Sprache:        {query.lang}\n")
     out.write(f"Interessen:     {labels(query.categories)}\n")

@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.model import PlaceRef, Refinement
+from bot.store.db import rows_affected
 from bot.store.models import ChatSearch, ChatState, ListingDraft, Volunteer
 
 # What the bot waits for after it asked a question.
@@ -43,7 +44,7 @@ async def forget_old_searches(session: AsyncSession) -> int:
     result = await session.execute(
         delete(ChatSearch).where(ChatSearch.id.in_(stale)).execution_options(synchronize_session=False)
     )
-    return int(result.rowcount or 0)
+    return rows_affected(result)
 
 
 async def own_search(session: AsyncSession, search_id: int, volunteer_id: int) -> ChatSearch | None:

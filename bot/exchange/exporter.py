@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import textwrap
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from contextlib import aclosing
 from datetime import date, datetime
 from typing import Any, Literal, TextIO
@@ -28,7 +28,7 @@ _LIST_SEPARATOR = "|"
 
 async def listing_records(
     database: Database, *, status: str | None = "published", source: str | None = None, batch: int = BATCH
-) -> AsyncIterator[dict[str, Any]]:
+) -> AsyncGenerator[dict[str, Any], None]:
     """Yields exchange records (field name -> JSON-ready value) in id order; status None means every status."""
     after = 0
     async with database.read_only() as session:

@@ -17,7 +17,9 @@ from bot.store.models import ModerationEvent, Opportunity, Organisation
 class Scope(Protocol):
     """Who is acting and where they may act (bot.admins.AdminScope)."""
 
-    telegram_id: int
+    @property
+    def telegram_id(self) -> int:
+        """The admin's Telegram id."""
 
     def covers(self, state: str | None, district: str | None) -> bool:
         """Tells whether a listing in that state and district is theirs to moderate."""

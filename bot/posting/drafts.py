@@ -21,6 +21,7 @@ from bot.posting.answers import APPLIERS, Answer, Context
 from bot.posting.places import resolve_place
 from bot.posting.steps import EDITABLE, Step, next_step
 from bot.posting.validate import Invalid, Problem
+from bot.store.db import rows_affected
 from bot.store.models import ListingDraft, Opportunity, Organisation, OrganisationMember
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import Gazetteer
@@ -99,7 +100,7 @@ async def restart(session: AsyncSession, services: PostingServices, telegram_id:
 async def cancel(session: AsyncSession, telegram_id: int) -> bool:
     """Deletes the person's draft; tells whether there was one."""
     result = await session.execute(delete(ListingDraft).where(ListingDraft.telegram_id == telegram_id))
-    return bool(result.rowcount)
+    return bool(rows_affected(result))
 
 
 async def current(session: AsyncSession, telegram_id: int) -> DraftView:
@@ -122,7 +123,7 @@ async def answer(
         return await _view(session, draft, problem=invalid.problem)
     if complete:
         following = next_step(step, data)
-        data["history"] = [*data.get("history", []), step.value]
+        data["history"] = [*_history(data), step.value]
         if following is Step.PREVIEW:
             data.pop("editing", None)
         draft.step = following.value
@@ -135,7 +136,7 @@ async def back(session: AsyncSession, telegram_id: int) -> DraftView:
     """Goes back to the previous question; its answer stays filled in until replaced."""
     draft = await _require(session, telegram_id)
     data = copy.deepcopy(draft.data)
-    history = list(data.get("history", []))
+    history = _history(data)
     if history:
         draft.step = history.pop()
         data["history"] = history
@@ -152,7 +153,7 @@ async def edit(session: AsyncSession, telegram_id: int, field_name: str) -> Draf
         return await _view(session, draft, problem=Problem("posting.stale"))
     data = copy.deepcopy(draft.data)
     data["editing"] = True
-    data["history"] = [*data.get("history", []), Step.PREVIEW.value]
+    data["history"] = [*_history(data), Step.PREVIEW.value]
     draft.step = EDITABLE[field_name].value
     draft.data = data
     await session.flush()
@@ -245,5 +246,16 @@ async def _view(
     return DraftView(
         step=step, data=copy.deepcopy(draft.data), problem=problem, resumed=resumed, organisations=organisations,
         updated_at=draft.updated_at, editing_listing=draft.opportunity_id,
-        candidates=tuple(draft.data.get("place_candidates") or ()),
+        candidates=tuple(_dicts(draft.data.get("place_candidates"))),
     )
+
+
+def _history(data: dict[str, object]) -> list[str]:
+    """Returns the steps answered so far (a draft's data is JSON: a list of step values)."""
+    history = data.get("history")
+    return [str(step) for step in history] if isinstance(history, list) else []
+
+
+def _dicts(value: object) -> list[dict[str, Any]]:
+    """Returns the JSON objects of a stored list (the place candidates), dropping anything else."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []

@@ -23,7 +23,7 @@ class InterestNotice:
     opportunity_id: int
     title: str
     volunteer_telegram_id: int
-    volunteer_name: str
+    volunteer_name: str | None
     member_ids: tuple[int, ...]
 
 

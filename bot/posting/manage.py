@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain import ModerationAction, OpportunityStatus
+from bot.store.db import rows_affected
 from bot.store.models import ModerationEvent, Opportunity, OrganisationMember
 
 REMINDER_DAYS_BEFORE = 7
@@ -104,7 +105,7 @@ async def expire_due(session: AsyncSession, *, now: datetime) -> int:
         .where(Opportunity.status.in_([PUBLISHED, PAUSED]), Opportunity.expires_at <= now)
         .values(status=EXPIRED, updated_at=now)
     )
-    return int(result.rowcount or 0)
+    return rows_affected(result)
 
 
 async def renewal_reminders_due(session: AsyncSession, *, now: datetime, limit: int = 200) -> list[RenewalReminder]:
@@ -123,6 +124,7 @@ async def renewal_reminders_due(session: AsyncSession, *, now: datetime, limit: 
             select(OrganisationMember.telegram_id).where(OrganisationMember.organisation_id == listing.organisation_id)
         )
         listing.renewal_reminded_at = now
+        assert listing.expires_at is not None  # the query selects listings by their end date
         reminders.append(RenewalReminder(listing.id, listing.title, listing.expires_at, tuple(members.scalars())))
     await session.flush()
     return reminders

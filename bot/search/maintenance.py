@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.store.dialect import dialect_of
+
 _REBUILD_POSTGRES = (
     "DELETE FROM search_terms",
     # A listing published meanwhile may have added its words already (the trigger): those stay as they are.
@@ -20,7 +22,7 @@ async def rebuild_vocabulary(session: AsyncSession) -> int:
     triggers only ever add words, so after many listings expired their words linger and typo
     corrections may aim at them. Runs in the caller's unit of work.
     """
-    if session.bind.dialect.name == "sqlite":
+    if dialect_of(session) == "sqlite":
         query = "SELECT count(*) FROM opportunity_search_vocabulary"
     else:
         for statement in _REBUILD_POSTGRES:

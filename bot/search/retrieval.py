@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.store.dialect import dialect_of
 from bot.categories import category_mask
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
@@ -55,7 +56,7 @@ async def find_page(
     One statement ranks, counts (a window over all matches) and reads the page's details, because every
     round trip to the database costs more than the ranking itself.
     """
-    sql = SqlText(session.bind.dialect.name)
+    sql = SqlText(dialect_of(session))
     scored = _scored(sql, criteria, groups, attempt, now=now)
     ranked = (
         "SELECT c.id AS id, c.base + c.words AS score, count(*) OVER () AS total, "
@@ -82,7 +83,7 @@ async def count_matches(
     session: AsyncSession, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, *, now: datetime,
 ) -> tuple[int, int]:
     """Counts the matches of one try, and those holding a free word (for a page beyond the last match)."""
-    sql = SqlText(session.bind.dialect.name)
+    sql = SqlText(dialect_of(session))
     scored = _scored(sql, criteria, groups, attempt, now=now)
     statement = sql.statement(f"SELECT count(*), SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) FROM {scored}")
     row = (await (await session.connection()).execute(statement)).one()

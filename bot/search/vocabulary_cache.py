@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.store.dialect import dialect_of
 from bot.search.vocabulary import Vocabulary
 
 _SQLITE_TERMS = text(
@@ -27,7 +28,7 @@ _PUBLISHED = text("SELECT count(*) FROM opportunities WHERE status = 'published'
 async def load_vocabulary(session: AsyncSession) -> Vocabulary:
     """Reads every index term with its document count, and how many listings are published."""
     listings = int((await session.execute(_PUBLISHED)).scalar_one())
-    if session.bind.dialect.name == "sqlite":
+    if dialect_of(session) == "sqlite":
         documents = {term: int(count) for term, count in await session.execute(_SQLITE_TERMS)}
     else:
         documents = await _postgres_documents(session, listings)
@@ -59,7 +60,8 @@ class VocabularyCache:
 
     async def get(self, session: AsyncSession) -> Vocabulary:
         """Returns the vocabulary of the session's database, loading it when missing or stale."""
-        engine = session.bind.sync_engine if hasattr(session.bind, "sync_engine") else session.bind
+        bind = session.get_bind()
+        engine = bind if isinstance(bind, Engine) else bind.engine
         entry = self._entries.get(engine)
         now = self._clock()
         if entry is not None and now - entry[0] < self.max_age:

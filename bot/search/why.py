@@ -100,7 +100,7 @@ def matched_word(listing: ListingFacts, groups: Sequence[TermGroup]) -> str | No
             folded = [fold(word) for word in words]
         for word, key in zip(words, folded):
             if any(group.matches(key) for group in groups):
-                return word
+                return str(word)
     return None
 
 

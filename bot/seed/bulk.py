@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Table
-from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.listings import UpsertCount
@@ -29,10 +29,12 @@ async def copy_upsert(session: AsyncSession, table: Table, rows: Sequence[dict[s
     stage = f"seed_stage_{table.name}"
     connection = await session.connection()
     # Through SQLAlchemy first: that begins the unit of work's transaction, which the raw calls then join.
+    types = _column_types(table, columns, connection.dialect)
     await connection.exec_driver_sql(
-        f'CREATE TEMPORARY TABLE IF NOT EXISTS "{stage}" ({_column_types(table, columns)}) ON COMMIT DELETE ROWS')
+        f'CREATE TEMPORARY TABLE IF NOT EXISTS "{stage}" ({types}) ON COMMIT DELETE ROWS')
     await connection.exec_driver_sql(f'TRUNCATE "{stage}"')
     driver = (await connection.get_raw_connection()).driver_connection
+    assert driver is not None  # an open asyncpg connection
     if not driver.is_in_transaction():
         raise RuntimeError("bulk upsert outside a transaction: the staged rows would vanish at once")
     await driver.copy_records_to_table(stage, records=[_record(row, columns) for row in rows], columns=columns)
@@ -46,9 +48,8 @@ async def copy_upsert(session: AsyncSession, table: Table, rows: Sequence[dict[s
     return UpsertCount(inserted=inserted, updated=len(flags) - inserted)
 
 
-def _column_types(table: Table, columns: list[str]) -> str:
+def _column_types(table: Table, columns: list[str], dialect: Dialect) -> str:
     """Returns the staging table's column definitions, with the target's PostgreSQL types."""
-    dialect = postgresql.dialect()
     return ", ".join(f'"{name}" {table.c[name].type.compile(dialect=dialect)}' for name in columns)
 
 

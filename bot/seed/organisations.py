@@ -62,7 +62,8 @@ def compose_organisation(rng: random.Random, corpus: Corpus, kind: OrganisationT
         "source": source,
         "external_id": external_id,
     }
-    context = {key: values[key] for key in ("school", "care_home", "river", "landscape", "quarter") if key in values}
+    context: dict[str, str] = {key: values[key] for key in ("school", "care_home", "river", "landscape", "quarter")
+                               if key in values}
     context["org"] = name
     return DemoOrganisation(external_id, kind, where, register, slug, context, row)
 

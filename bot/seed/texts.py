@@ -110,4 +110,5 @@ def _offers(rng: random.Random, activity: Activity, voice: Mapping[str, Any], of
         items.append(offers["first_aid"])
     items = list(dict.fromkeys(items))[:3]
     listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} und {items[-1]}"
-    return rng.choice(voice["offers_intro"]).format(items=listed)
+    intro: str = rng.choice(voice["offers_intro"])
+    return intro.format(items=listed)

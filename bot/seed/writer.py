@@ -15,12 +15,13 @@ from bot.seed.batches import SeedBatch
 from bot.seed.bulk import copy_upsert
 from bot.seed.bench import BENCH_SEED, BENCH_SOURCE, bench_batches
 from bot.seed.demo import DEMO_SEED, DEMO_SOURCE, demo_batches
+from bot.store.db import rows_affected
 from bot.store.db import Database
 from bot.store.listings import UpsertCount, opportunity_row, organisation_ids, organisation_row, upsert_rows
-from bot.store.models import Opportunity, Organisation
+from bot.store.models import Opportunity, Organisation, table_of
 
-OPPORTUNITIES = Opportunity.__table__
-ORGANISATIONS = Organisation.__table__
+OPPORTUNITIES = table_of(Opportunity)
+ORGANISATIONS = table_of(Organisation)
 DEMO_BATCH = 1000
 BENCH_BATCH = 5000  # large batches make bulk writes fast; memory stays at one batch of rows
 
@@ -124,7 +125,7 @@ async def clear_source(database: Database, source: str) -> int:
     async with database.unit_of_work() as session:
         result = await session.execute(delete(OPPORTUNITIES).where(OPPORTUNITIES.c.source == source))
         await session.execute(delete(ORGANISATIONS).where(ORGANISATIONS.c.source == source))
-    return int(result.rowcount or 0)
+    return rows_affected(result)
 
 
 def _remember(batches: Iterator[SeedBatch], written: set[str]) -> Iterator[SeedBatch]:
@@ -146,5 +147,5 @@ async def _remove_others(database: Database, source: str, keep: set[str]) -> int
                 chunk = stale[start : start + 500]
                 result = await session.execute(
                     delete(table).where(table.c.source == source, table.c.external_id.in_(chunk)))
-                removed += int(result.rowcount or 0) if table is OPPORTUNITIES else 0
+                removed += rows_affected(result) if table is OPPORTUNITIES else 0
     return removed

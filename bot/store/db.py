@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, text
+from sqlalchemy import CursorResult, Result, event, text
 from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from bot.store import inline_sqlite, migrate
+
+
+def rows_affected(result: Result[Any]) -> int:
+    """Returns how many rows an INSERT, UPDATE or DELETE changed (AsyncSession.execute types its result plainly)."""
+    return int(cast("CursorResult[Any]", result).rowcount or 0)
 
 
 class Database:

@@ -17,3 +17,8 @@ def dialect_insert(session: AsyncSession, table: Any) -> Any:
 def insert_for(dialect: str, table: Any) -> Any:
     """Returns an INSERT with on_conflict_do_nothing/update for the named database dialect."""
     return (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+
+
+def dialect_of(session: AsyncSession) -> str:
+    """Returns the name of the session's database dialect ("sqlite" or "postgresql")."""
+    return session.get_bind().dialect.name

@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.store.dialect import dialect_of
 from bot.categories import category_mask
 from bot.domain import time_mask
 from bot.store.models import Opportunity, Organisation
@@ -92,7 +93,7 @@ async def upsert_rows(session: AsyncSession, table: Any, rows: Sequence[dict[str
     if plain:
         await session.execute(table.insert(), plain)
     if keyed:
-        insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+        insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
         statement = insert(table)
         updates = {name: statement.excluded[name] for name in keyed[0] if name not in _KEEP_ON_UPDATE}
         statement = statement.on_conflict_do_update(index_elements=["source", "external_id"], set_=updates)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from telegram import Bot, BotCommand, BotCommandScope, BotCommandScopeChat, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -51,7 +52,8 @@ def build_application(
     """Builds the Application; a given request replaces the network, a given database the configured one."""
     token = settings.bot_token.get_secret_value() if settings.bot_token else OFFLINE_TOKEN
     database_url = database.url if database is not None else settings.sqlalchemy_url()
-    builder = (
+    # Any: the rate limiter below changes the builder's bot type parameter.
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))

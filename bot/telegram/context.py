@@ -14,9 +14,9 @@ held, and nobody is told of a change that was rolled back.
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
@@ -31,9 +31,9 @@ from bot.telegram.services import Services, services
 from bot.texts import t
 from bot.volunteers import get_or_create_volunteer, language_for
 
-P = TypeVar("P", bound=Payload | None)
+P = TypeVar("P", bound=Payload | None, covariant=True)
 B = TypeVar("B", bound=Payload)
-PtbHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+PtbHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 Outgoing = Callable[[], Awaitable[object]]
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram.ext import Application, CallbackContext
+from typing import Any
+
+from telegram.ext import Application, CallbackContext, ContextTypes
 
 from bot.settings import Settings
 from bot.store.db import Database
@@ -22,7 +24,7 @@ from bot.conversation.searches import ChatSearches
 
 log = logging.getLogger(__name__)
 KEY = "services"
-Job = Callable[[CallbackContext], Awaitable[None]]  # type: ignore[type-arg]
+Job = Callable[[ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
 class Services:
@@ -65,16 +67,17 @@ class Services:
             yield session
 
 
-def services(context: CallbackContext) -> Services:  # type: ignore[type-arg]
+def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:
     """Returns the services of the Application handling this update."""
-    return context.bot_data[KEY]  # type: ignore[no-any-return]
+    found: Services = context.bot_data[KEY]
+    return found
 
 
 def one_process_at_a_time(job: Job) -> Job:
     """Wraps a scheduled job so that, of several bot processes on one database, one runs it at a time."""
 
     @functools.wraps(job)
-    async def guarded(context: CallbackContext) -> None:  # type: ignore[type-arg]
+    async def guarded(context: ContextTypes.DEFAULT_TYPE) -> None:
         async with exclusively(services(context).database, f"job:{job.__name__}") as mine:
             if mine:
                 await job(context)
@@ -84,6 +87,6 @@ def one_process_at_a_time(job: Job) -> Job:
     return guarded
 
 
-def attach(application: Application, services_: Services) -> None:  # type: ignore[type-arg]
+def attach(application: Application[Any, Any, Any, Any, Any, Any], services_: Services) -> None:
     """Makes the services reachable from every handler."""
     application.bot_data[KEY] = services_

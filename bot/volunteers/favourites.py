@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.listings_view import is_active
+from bot.store.db import rows_affected
 from bot.store.models import Favourite, Opportunity, Organisation, Volunteer
 from bot.store.types import utcnow
 from bot.store.dialect import dialect_insert
@@ -36,7 +37,7 @@ async def add_favourite(session: AsyncSession, volunteer: Volunteer, opportunity
     )
     # A double tap may reach two processes at once; the primary key keeps one row, the loser reports False.
     result = await session.execute(statement.on_conflict_do_nothing(index_elements=["volunteer_id", "opportunity_id"]))
-    return bool(result.rowcount)
+    return bool(rows_affected(result))
 
 
 async def remove_favourite(session: AsyncSession, volunteer: Volunteer, opportunity_id: int) -> bool:
@@ -44,7 +45,7 @@ async def remove_favourite(session: AsyncSession, volunteer: Volunteer, opportun
     result = await session.execute(
         delete(Favourite).where(Favourite.volunteer_id == volunteer.id, Favourite.opportunity_id == opportunity_id)
     )
-    return bool(result.rowcount)
+    return bool(rows_affected(result))
 
 
 async def is_favourite(session: AsyncSession, volunteer: Volunteer, opportunity_id: int) -> bool:

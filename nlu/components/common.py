@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlu.lexicon import radius_rules
@@ -28,7 +29,7 @@ def pattern_matcher(nlp: Language, groups: dict[str, Iterable[str]]) -> tuple[Pa
     )
 
 
-def matched_spans(doc: Doc, matcher: PatternMatcher) -> list[Span]:
+def matched_spans(doc: Doc, matcher: PatternMatcher | PhraseMatcher) -> list[Span]:
     """Returns the matches as labelled spans, longest first where they overlap within one label."""
     found = [Span(doc, start, end, label=label) for label, start, end in matcher(doc)]
     by_label: dict[int, list[Span]] = {}

@@ -20,7 +20,7 @@ from bot.broadcasts import (
 from bot.broadcasts.outbox import write_outbox
 from bot.domain import BroadcastStatus
 from bot.store.db import Database
-from bot.store.models import Broadcast, BroadcastDelivery, Volunteer
+from bot.store.models import Broadcast, BroadcastDelivery, Volunteer, table_of
 from bot.volunteers import get_or_create_volunteer
 from tests.broadcasts.broadcast_helpers import (
     FAST, ScriptedSender, add, add_contacts, delivery_states, in_kassel, outbox_size, running_broadcast,
@@ -228,8 +228,8 @@ async def test_interrupted_audience_writing_resumes_without_resending(
     broadcast_id = await running_broadcast(any_database, Audience())
     await write_outbox(any_database, broadcast_id, Audience(interests=frozenset()), page=5)
     async with any_database.unit_of_work() as session:  # as if the first process wrote everything, sent some, died
-        await session.execute(BroadcastDelivery.__table__.delete().where(BroadcastDelivery.chat_id > 8))
-        await session.execute(BroadcastDelivery.__table__.update().where(BroadcastDelivery.chat_id <= 3)
+        await session.execute(table_of(BroadcastDelivery).delete().where(BroadcastDelivery.chat_id > 8))
+        await session.execute(table_of(BroadcastDelivery).update().where(BroadcastDelivery.chat_id <= 3)
                               .values(state="sent", attempts=1))
         (await session.get(Broadcast, broadcast_id)).audience_complete = False  # type: ignore[union-attr]
     await BroadcastRunner(any_database, sender, config=FAST).run_until_idle()

@@ -87,14 +87,14 @@ async def test_chat_gate_spaces_messages_to_one_chat_only() -> None:
 
 
 def test_configuration_from_settings_respects_telegrams_limits() -> None:
-    default = DeliveryConfig.from_settings(Settings(_env_file=None))  # type: ignore[call-arg]
+    default = DeliveryConfig.from_settings(Settings(_env_file=None))
     assert default.rate_per_second == 25.0 and not default.paid
-    paid = DeliveryConfig.from_settings(Settings(_env_file=None, paid_broadcasts=True))  # type: ignore[call-arg]
+    paid = DeliveryConfig.from_settings(Settings(_env_file=None, paid_broadcasts=True))
     assert paid.rate_per_second == 1000.0 and paid.paid
-    chosen = Settings(_env_file=None, paid_broadcasts=True, broadcast_rate_per_second=300)  # type: ignore[call-arg]
+    chosen = Settings(_env_file=None, paid_broadcasts=True, broadcast_rate_per_second=300)
     assert DeliveryConfig.from_settings(chosen).rate_per_second == 300.0
     with pytest.raises(ValueError, match="PAID_BROADCASTS"):
-        DeliveryConfig.from_settings(Settings(_env_file=None, broadcast_rate_per_second=100))  # type: ignore[call-arg]
+        DeliveryConfig.from_settings(Settings(_env_file=None, broadcast_rate_per_second=100))
 
 
 def test_claims_cover_a_fraction_of_a_second() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.store.db import Database
+from bot.posting.drafts import PostingServices
 from bot.admins import AdminScope, NotAllowed, Region
 from bot.moderation import review
 from bot.posting import drafts
@@ -18,13 +20,15 @@ EVERYWHERE = AdminScope(telegram_id=1000)
 SACHSEN_ONLY = AdminScope(telegram_id=1001, regions=(Region("Sachsen"),))
 
 
-async def _pending(database, services) -> int:
+async def _pending(database: Database, services: PostingServices) -> int:
     await _fill_until_preview(database, services)
     async with database.unit_of_work() as session:
         return (await submit(session, services, CLUB)).opportunity_id
 
 
-async def _edit_title(database, services, scope: AdminScope, listing_id: int, title: str) -> None:
+async def _edit_title(
+    database: Database, services: PostingServices, scope: AdminScope, listing_id: int, title: str
+) -> None:
     """Opens the listing as the admin's draft and changes its title from the preview."""
     async with database.unit_of_work() as session:
         view = await drafts.edit_listing_as_admin(session, scope, listing_id)
@@ -35,7 +39,9 @@ async def _edit_title(database, services, scope: AdminScope, listing_id: int, ti
     assert view.step is Step.PREVIEW and view.data["title"] == title
 
 
-async def test_admin_edit_updates_the_listing_in_place_and_keeps_it_pending(database, services) -> None:
+async def test_admin_edit_updates_the_listing_in_place_and_keeps_it_pending(
+    database: Database, services: PostingServices
+) -> None:
     listing_id = await _pending(database, services)
     await _edit_title(database, services, EVERYWHERE, listing_id, "Hunde ausführen am Wochenende")
     async with database.unit_of_work() as session:
@@ -54,7 +60,7 @@ async def test_admin_edit_updates_the_listing_in_place_and_keeps_it_pending(data
         assert (await review.approve(session, EVERYWHERE, listing_id, now=NOW)).status == "published"
 
 
-async def test_only_admins_of_the_listings_region_may_open_it(database, services) -> None:
+async def test_only_admins_of_the_listings_region_may_open_it(database: Database, services: PostingServices) -> None:
     listing_id = await _pending(database, services)  # in Kassel, Hessen
     async with database.unit_of_work() as session:
         with pytest.raises(NotAllowed):
@@ -62,7 +68,7 @@ async def test_only_admins_of_the_listings_region_may_open_it(database, services
         assert await drafts.load_draft(session, SACHSEN_ONLY.telegram_id) is None
 
 
-async def test_a_decided_listing_cannot_be_opened_for_editing(database, services) -> None:
+async def test_a_decided_listing_cannot_be_opened_for_editing(database: Database, services: PostingServices) -> None:
     listing_id = await _pending(database, services)
     async with database.unit_of_work() as session:
         await review.approve(session, EVERYWHERE, listing_id, now=NOW)
@@ -71,7 +77,9 @@ async def test_a_decided_listing_cannot_be_opened_for_editing(database, services
             await drafts.edit_listing_as_admin(session, EVERYWHERE, listing_id)
 
 
-async def test_submitting_rechecks_the_scope_and_changes_nothing_when_refused(database, services) -> None:
+async def test_submitting_rechecks_the_scope_and_changes_nothing_when_refused(
+    database: Database, services: PostingServices
+) -> None:
     listing_id = await _pending(database, services)
     await _edit_title(database, services, EVERYWHERE, listing_id, "Hunde ausführen am Wochenende")
     async with database.unit_of_work() as session:  # the same person, but no longer an admin of this region
@@ -97,7 +105,9 @@ async def test_submitting_rechecks_the_scope_and_changes_nothing_when_refused(da
     assert actions == ["submitted"]
 
 
-async def test_an_admin_edit_of_a_listing_decided_meanwhile_is_dropped(database, services) -> None:
+async def test_an_admin_edit_of_a_listing_decided_meanwhile_is_dropped(
+    database: Database, services: PostingServices
+) -> None:
     listing_id = await _pending(database, services)
     await _edit_title(database, services, EVERYWHERE, listing_id, "Hunde ausführen am Wochenende")
     async with database.unit_of_work() as session:
@@ -110,7 +120,9 @@ async def test_an_admin_edit_of_a_listing_decided_meanwhile_is_dropped(database,
         assert await drafts.load_draft(session, EVERYWHERE.telegram_id) is None
 
 
-async def test_a_regional_admin_cannot_move_a_listing_out_of_their_region(database, services) -> None:
+async def test_a_regional_admin_cannot_move_a_listing_out_of_their_region(
+    database: Database, services: PostingServices
+) -> None:
     listing_id = await _pending(database, services)
     async with database.read_only() as session:
         listing = await session.get(Opportunity, listing_id)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
 from bot.posting import drafts
 from bot.posting.answers import Answer
-from bot.posting.drafts import NoDraft, PostingServices
+from bot.posting.drafts import DraftView, NoDraft, PostingServices
 from bot.posting.steps import Step
 from bot.posting.submit import submit
 from bot.store.db import Database
@@ -16,7 +18,7 @@ from bot.store.models import ListingDraft, ModerationEvent, Opportunity, Organis
 CLUB = 501
 
 
-async def _say(database: Database, services: PostingServices, step: Step, answer: Answer, who: int = CLUB):
+async def _say(database: Database, services: PostingServices, step: Step, answer: Answer, who: int = CLUB) -> DraftView:
     async with database.unit_of_work() as session:
         return await drafts.answer(session, services, who, step, answer)
 
@@ -52,7 +54,9 @@ async def _fill_until_preview(database: Database, services: PostingServices) -> 
     assert view.step is Step.PREVIEW
 
 
-async def test_whole_flow_creates_a_pending_listing_for_a_new_organisation(database, services) -> None:
+async def test_whole_flow_creates_a_pending_listing_for_a_new_organisation(
+    database: Database, services: PostingServices
+) -> None:
     await _fill_until_preview(database, services)
     async with database.unit_of_work() as session:
         result = await submit(session, services, CLUB)
@@ -70,7 +74,7 @@ async def test_whole_flow_creates_a_pending_listing_for_a_new_organisation(datab
     assert actions == ["submitted"]
 
 
-async def test_wrong_answer_keeps_everything_and_asks_again(database, services) -> None:
+async def test_wrong_answer_keeps_everything_and_asks_again(database: Database, services: PostingServices) -> None:
     async with database.unit_of_work() as session:
         await drafts.begin(session, services, CLUB)
     await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel e.V."))
@@ -92,7 +96,9 @@ async def test_wrong_answer_keeps_everything_and_asks_again(database, services) 
         (Step.CONTACT_REACH, Answer(text="ruf an"), "posting.invalid.phone"),
     ],
 )
-async def test_every_step_refuses_wrong_input_specifically(database, services, step, answer, problem) -> None:
+async def test_every_step_refuses_wrong_input_specifically(
+    database: Database, services: PostingServices, step: Step, answer: Answer, problem: str
+) -> None:
     await _fill_until_preview(database, services)
     field = {Step.TITLE: "title", Step.DESCRIPTION: "description", Step.PLACE: "place", Step.TIME_KIND: "time",
              Step.HOURS: "hours", Step.CONTACT_REACH: "contact"}[step]
@@ -106,7 +112,9 @@ async def test_every_step_refuses_wrong_input_specifically(database, services, s
     assert view.step is step and view.data == before
 
 
-async def test_ambiguous_place_offers_candidates_then_takes_the_choice(database, services) -> None:
+async def test_ambiguous_place_offers_candidates_then_takes_the_choice(
+    database: Database, services: PostingServices
+) -> None:
     await _fill_until_preview(database, services)
     async with database.unit_of_work() as session:
         await drafts.edit(session, CLUB, "place")
@@ -117,7 +125,9 @@ async def test_ambiguous_place_offers_candidates_then_takes_the_choice(database,
     assert view.step is Step.PREVIEW and view.data["place"]["name"] == chosen["name"]
 
 
-async def test_back_returns_to_the_previous_question_with_its_answer(database, services) -> None:
+async def test_back_returns_to_the_previous_question_with_its_answer(
+    database: Database, services: PostingServices
+) -> None:
     async with database.unit_of_work() as session:
         await drafts.begin(session, services, CLUB)
     await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel e.V."))
@@ -126,7 +136,7 @@ async def test_back_returns_to_the_previous_question_with_its_answer(database, s
     assert view.step is Step.ORG_NAME and view.data["new_organisation"]["name"] == "Tierfreunde Kassel e.V."
 
 
-async def test_edit_from_preview_returns_to_preview(database, services) -> None:
+async def test_edit_from_preview_returns_to_preview(database: Database, services: PostingServices) -> None:
     await _fill_until_preview(database, services)
     async with database.unit_of_work() as session:
         view = await drafts.edit(session, CLUB, "time")
@@ -139,13 +149,15 @@ async def test_edit_from_preview_returns_to_preview(database, services) -> None:
     assert view.step is Step.PREVIEW and view.data["date"] == "2026-12-05"
 
 
-async def test_stale_button_for_another_step_changes_nothing(database, services) -> None:
+async def test_stale_button_for_another_step_changes_nothing(database: Database, services: PostingServices) -> None:
     await _fill_until_preview(database, services)
     view = await _say(database, services, Step.TITLE, Answer(text="Ein anderer Titel"))
     assert view.problem.key == "posting.stale" and view.step is Step.PREVIEW
 
 
-async def test_draft_survives_a_restart_and_continues_in_another_process(database, services, tmp_path) -> None:
+async def test_draft_survives_a_restart_and_continues_in_another_process(
+    database: Database, services: PostingServices, tmp_path: Path
+) -> None:
     async with database.unit_of_work() as session:
         await drafts.begin(session, services, CLUB)
     await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel e.V."))
@@ -161,7 +173,7 @@ async def test_draft_survives_a_restart_and_continues_in_another_process(databas
         await second.close()
 
 
-async def test_cancel_deletes_the_draft(database, services) -> None:
+async def test_cancel_deletes_the_draft(database: Database, services: PostingServices) -> None:
     async with database.unit_of_work() as session:
         await drafts.begin(session, services, CLUB)
         assert await drafts.cancel(session, CLUB)

@@ -7,6 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.store.db import Database
+from bot.posting.drafts import PostingServices
 from bot.admins import AdminScope
 from bot.moderation import review
 from bot.posting import interest, manage
@@ -18,7 +20,7 @@ from tests.posting.test_guided_posting import CLUB, _fill_until_preview
 ADMIN = AdminScope(telegram_id=1000)
 
 
-async def _published(database, services) -> int:
+async def _published(database: Database, services: PostingServices) -> int:
     await _fill_until_preview(database, services)
     async with database.unit_of_work() as session:
         listing_id = (await submit(session, services, CLUB)).opportunity_id
@@ -26,7 +28,7 @@ async def _published(database, services) -> int:
     return listing_id
 
 
-async def test_pause_resume_renew_and_delete_own_listing(database, services) -> None:
+async def test_pause_resume_renew_and_delete_own_listing(database: Database, services: PostingServices) -> None:
     listing_id = await _published(database, services)
     async with database.unit_of_work() as session:
         assert [own.id for own in await manage.own_listings(session, CLUB)] == [listing_id]
@@ -41,7 +43,7 @@ async def test_pause_resume_renew_and_delete_own_listing(database, services) -> 
         assert [event.reason for event in events] == [f"#{listing_id} Gassi-Geher:in für Tierheimhunde"]
 
 
-async def test_strangers_cannot_change_a_listing(database, services) -> None:
+async def test_strangers_cannot_change_a_listing(database: Database, services: PostingServices) -> None:
     listing_id = await _published(database, services)
     async with database.unit_of_work() as session:
         for attack in (manage.pause(session, 4242, listing_id), manage.delete_listing(session, 4242, listing_id),
@@ -51,7 +53,9 @@ async def test_strangers_cannot_change_a_listing(database, services) -> None:
         assert await manage.own_listings(session, 4242) == []
 
 
-async def test_expiry_removes_listing_and_reminder_is_sent_once_before(database, services) -> None:
+async def test_expiry_removes_listing_and_reminder_is_sent_once_before(
+    database: Database, services: PostingServices
+) -> None:
     listing_id = await _published(database, services)
     async with database.unit_of_work() as session:
         expires = (await session.get(Opportunity, listing_id)).expires_at
@@ -68,7 +72,9 @@ async def test_expiry_removes_listing_and_reminder_is_sent_once_before(database,
         assert renewed.status == "published" and renewed.renewal_reminded_at is None
 
 
-async def test_interest_reaches_members_once_and_is_reminded_when_unanswered(database, services) -> None:
+async def test_interest_reaches_members_once_and_is_reminded_when_unanswered(
+    database: Database, services: PostingServices
+) -> None:
     listing_id = await _published(database, services)
     async with database.unit_of_work() as session:
         volunteer = Volunteer(telegram_id=31337)

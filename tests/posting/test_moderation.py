@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.store.db import Database
+from bot.posting.drafts import PostingServices
 from bot.admins import AdminScope, NotAllowed, Region
 from bot.moderation import review
 from bot.posting.submit import submit
@@ -16,13 +18,13 @@ SACHSEN_ONLY = AdminScope(telegram_id=1001, regions=(Region("Sachsen"),))
 KASSEL_DISTRICT = AdminScope(telegram_id=1002, regions=(Region("Hessen", "Kassel"),))
 
 
-async def _submitted(database, services) -> int:
+async def _submitted(database: Database, services: PostingServices) -> int:
     await _fill_until_preview(database, services)
     async with database.unit_of_work() as session:
         return (await submit(session, services, CLUB)).opportunity_id
 
 
-async def test_approval_publishes_records_and_names_whom_to_tell(database, services) -> None:
+async def test_approval_publishes_records_and_names_whom_to_tell(database: Database, services: PostingServices) -> None:
     listing_id = await _submitted(database, services)
     async with database.unit_of_work() as session:
         assert [entry.opportunity_id for entry in await review.pending_queue(session, EVERYWHERE)] == [listing_id]
@@ -35,7 +37,7 @@ async def test_approval_publishes_records_and_names_whom_to_tell(database, servi
     assert events == [("submitted", CLUB), ("approved", 1000)]
 
 
-async def test_rejection_needs_a_reason_and_is_final(database, services) -> None:
+async def test_rejection_needs_a_reason_and_is_final(database: Database, services: PostingServices) -> None:
     listing_id = await _submitted(database, services)
     async with database.unit_of_work() as session:
         with pytest.raises(ValueError):
@@ -47,7 +49,7 @@ async def test_rejection_needs_a_reason_and_is_final(database, services) -> None
             await review.approve(session, EVERYWHERE, listing_id, now=NOW)
 
 
-async def test_regional_admin_sees_and_decides_only_their_region(database, services) -> None:
+async def test_regional_admin_sees_and_decides_only_their_region(database: Database, services: PostingServices) -> None:
     listing_id = await _submitted(database, services)  # in Kassel, Hessen
     async with database.unit_of_work() as session:
         assert await review.pending_queue(session, SACHSEN_ONLY) == []
@@ -61,7 +63,7 @@ async def test_regional_admin_sees_and_decides_only_their_region(database, servi
         assert (await review.approve(session, scope, listing_id, now=NOW)).status == "published"
 
 
-async def test_verified_organisation_publishes_directly(database, services) -> None:
+async def test_verified_organisation_publishes_directly(database: Database, services: PostingServices) -> None:
     listing_id = await _submitted(database, services)
     async with database.unit_of_work() as session:
         listing = await session.get(Opportunity, listing_id)
@@ -93,7 +95,7 @@ async def test_verified_organisation_publishes_directly(database, services) -> N
     assert result.published
 
 
-async def test_near_duplicate_is_pointed_out_before_submission(database, services) -> None:
+async def test_near_duplicate_is_pointed_out_before_submission(database: Database, services: PostingServices) -> None:
     first = await _submitted(database, services)
     await _fill_until_preview_as_member(database, services)
     async with database.unit_of_work() as session:
@@ -104,7 +106,7 @@ async def test_near_duplicate_is_pointed_out_before_submission(database, service
     assert forced.opportunity_id not in (None, first)
 
 
-async def _fill_until_preview_as_member(database, services) -> None:
+async def _fill_until_preview_as_member(database: Database, services: PostingServices) -> None:
     """Posts the same listing again for the organisation created before."""
     from bot.posting import drafts
     from bot.posting.answers import Answer
@@ -130,7 +132,7 @@ async def _fill_until_preview_as_member(database, services) -> None:
             assert view.problem is None, step
 
 
-async def test_someone_else_cannot_post_for_an_organisation(database, services) -> None:
+async def test_someone_else_cannot_post_for_an_organisation(database: Database, services: PostingServices) -> None:
     from bot.posting import drafts
     from bot.posting.answers import Answer
     from bot.posting.steps import Step

@@ -14,7 +14,7 @@ from bot.search import PlaceRef, SearchOutcome, SearchRequest, VocabularyCache, 
 from bot.search.understanding import empty_query
 from bot.store.db import Database
 from bot.store.listings import opportunity_row, organisation_row
-from bot.store.models import Opportunity, Organisation
+from bot.store.models import Opportunity, Organisation, table_of
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
 KASSEL = PlaceRef("Kassel", 51.3166, 9.4912, "Hessen", None)
@@ -45,10 +45,10 @@ class Listings:
         async with self.database.unit_of_work() as session:
             if self._organisation is None:
                 result = await session.execute(
-                    insert(Organisation.__table__)
+                    insert(table_of(Organisation))
                     .values(organisation_row({"name": "Freiwilligenagentur Nordhessen e.V.",
                                               "contact_email": "info@example.org", "website": "https://example.org"}))
-                    .returning(Organisation.__table__.c.id)
+                    .returning(table_of(Organisation).c.id)
                 )
                 self._organisation = int(result.scalar_one())
             for values in rows:
@@ -61,7 +61,7 @@ class Listings:
                     **near(KASSEL),
                     **values,
                 }
-                table = Opportunity.__table__
+                table = table_of(Opportunity)
                 result = await session.execute(
                     insert(table).values(opportunity_row(row, now=NOW)).returning(table.c.id)
                 )

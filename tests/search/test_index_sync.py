@@ -13,9 +13,9 @@ from bot.search.vocabulary import TermGroup
 from bot.search.vocabulary_cache import load_vocabulary
 from bot.store.db import Database
 from bot.store.listings import opportunity_row, upsert_rows
-from bot.store.models import Opportunity
+from bot.store.models import Opportunity, table_of
 
-TABLE = Opportunity.__table__
+TABLE = table_of(Opportunity)
 
 
 async def _by_word(database: Database, word: str) -> list[int]:

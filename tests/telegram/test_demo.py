@@ -23,7 +23,7 @@ def seeded_home(data_home: Path) -> Path:
 async def _demo(home: Path, script: str, lang: str = "de") -> str:
     """Runs the demo on a script and returns everything it printed."""
     out = io.StringIO()
-    settings = Settings(_env_file=None, data_home=home)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, data_home=home)
     assert await chat(settings, lang=lang, stdin=io.StringIO(script), stdout=out) == 0
     return out.getvalue()
 

@@ -31,6 +31,6 @@ async def test_one_chat_in_order_other_chats_alongside() -> None:
 
 
 def test_sqlite_handles_one_update_at_a_time_postgres_several() -> None:
-    assert concurrency_for(Settings(_env_file=None).sqlalchemy_url()) == 1  # type: ignore[call-arg]
-    postgres = Settings(_env_file=None, database_url="postgresql://bot@db/ehrenamt")  # type: ignore[call-arg]
+    assert concurrency_for(Settings(_env_file=None).sqlalchemy_url()) == 1
+    postgres = Settings(_env_file=None, database_url="postgresql://bot@db/ehrenamt")
     assert concurrency_for(postgres.sqlalchemy_url()) == MAX_CONCURRENT_UPDATES > 1

@@ -88,15 +88,15 @@ def test_updates_posted_to_the_webhook_are_answered_and_forged_ones_refused(
 
 def test_a_webhook_needs_a_valid_secret() -> None:
     with pytest.raises(ValidationError, match="WEBHOOK_SECRET"):
-        Settings(_env_file=None, webhook_url="https://bot.example.org/telegram")  # type: ignore[call-arg]
+        Settings(_env_file=None, webhook_url="https://bot.example.org/telegram")
     with pytest.raises(ValidationError, match="WEBHOOK_SECRET"):
-        Settings(_env_file=None, webhook_url="https://bot.example.org/telegram",  # type: ignore[call-arg]
+        Settings(_env_file=None, webhook_url="https://bot.example.org/telegram",
                  webhook_secret="not allowed: spaces")
     with pytest.raises(ValidationError, match="WEBHOOK_URL"):
-        Settings(_env_file=None, webhook_url="bot.example.org", webhook_secret=SECRET)  # type: ignore[call-arg]
+        Settings(_env_file=None, webhook_url="bot.example.org", webhook_secret=SECRET)
     with pytest.raises(ValidationError, match="https"):  # Telegram itself sends only to HTTPS
-        Settings(_env_file=None, webhook_url="http://bot.example.org/t",  # type: ignore[call-arg]
+        Settings(_env_file=None, webhook_url="http://bot.example.org/t",
                  webhook_secret=SECRET)
-    settings = Settings(_env_file=None, webhook_url="https://bot.example.org/telegram",  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, webhook_url="https://bot.example.org/telegram",
                         webhook_secret=SECRET)
     assert settings.webhook_port == 8443 and settings.webhook_listen == "127.0.0.1"

@@ -41,7 +41,7 @@ class ScanResult:
 class BruteForceScan:
     """Every listing of a database in memory, scanned per request."""
 
-    def __init__(self, rows: Sequence[Mapping[str, Any]], now: datetime) -> None:
+    def __init__(self, rows: Sequence[Mapping[Any, Any]], now: datetime) -> None:
         self.ids = np.array([row["id"] for row in rows], dtype=np.int64)
         self.texts = [fold(f"{row['title']} {row['description'] or ''}") for row in rows]
         self.lat = np.array([np.nan if row["lat"] is None else row["lat"] for row in rows])

@@ -1,6 +1,6 @@
 """All tables of the store; import from here."""
 
-from bot.store.models.base import Base
+from bot.store.models.base import Base, table_of
 from bot.store.models.broadcast import Broadcast, BroadcastDelivery, BroadcastPacing
 from bot.store.models.chat import ChatSearch, ChatState
 from bot.store.models.moderation import AdminRole, InterestReport, ListingDraft, ModerationEvent
@@ -28,4 +28,5 @@ __all__ = [
     "SavedSearch",
     "SharedSearch",
     "Volunteer",
+    "table_of",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.store.types import UTCDateTime, utcnow
@@ -22,6 +22,13 @@ class Base(DeclarativeBase):
     """Base of every table."""
 
     metadata = MetaData(naming_convention=NAMING)
+
+
+def table_of(model: type[Base]) -> Table:
+    """Returns a model's table for Core statements (bulk writes); SQLAlchemy types __table__ as any FROM clause."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 class Timestamps:

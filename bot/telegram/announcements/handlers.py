@@ -29,6 +29,7 @@ from bot.telegram.context import Turn
 from bot.telegram.sending import View, send
 from bot.texts import t
 from bot.volunteers import set_announcements
+from nlu.kernel.gazetteer import get_gazetteer
 
 Action = Callable[[Step, BroadcastButton], Awaitable[Outcome | None]]
 Answer = Callable[[Step, Message, ChatState], Awaitable[Outcome]]
@@ -210,7 +211,7 @@ async def _district(step: Step, pressed: BroadcastButton) -> Outcome | None:
     audience = await steps.current_audience(step, pressed.broadcast_id)
     if audience.near is None:
         return None
-    place = steps.get_gazetteer().nearest(audience.near.lat, audience.near.lon)
+    place = get_gazetteer().nearest(audience.near.lat, audience.near.lon)
     if place.district is None:
         return None
     audience = replace(audience, near=None, state=place.state, district=place.district)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import timedelta
+from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 import httpx
@@ -23,9 +24,13 @@ _GONE = ("chat not found", "user not found", "peer_id_invalid", "user is deactiv
 class MessageBot(Protocol):
     """The two methods of telegram.Bot the sender uses."""
 
-    async def send_message(self, chat_id: int, text: str, **kwargs: Any) -> Any: ...
+    @property
+    def send_message(self) -> Callable[..., Awaitable[Any]]:
+        """Sends a text (chat_id, text, keyword options of the Bot API)."""
 
-    async def send_photo(self, chat_id: int, photo: str, **kwargs: Any) -> Any: ...
+    @property
+    def send_photo(self) -> Callable[..., Awaitable[Any]]:
+        """Sends a photo (chat_id, photo, keyword options of the Bot API)."""
 
 
 class TelegramSender:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from telegram import InlineKeyboardMarkup
+
 from bot.categories import categories
 from bot.search.model import PlaceRef
 from bot.conversation import state
 from bot.telegram import keyboards
 from bot.telegram.callbacks import Facet
-from bot.telegram.keyboards import Markup
 from bot.telegram.search.render import results_text, summary
 from bot.telegram.formatting import line
 from bot.telegram.sending import View
@@ -49,7 +50,7 @@ def shared_name(places: Sequence[PlaceRef]) -> str:
     return " ".join(word for word in first if word[:1].isupper() and all(word in other for other in others))
 
 
-def refine_menu(search_id: int, facet: int, lang: str) -> Markup:
+def refine_menu(search_id: int, facet: int, lang: str) -> InlineKeyboardMarkup:
     """Returns the buttons of one refinement menu (the message text stays)."""
     if facet == Facet.RADIUS:
         return keyboards.radius_choice(search_id, lang)
