@@ -10,7 +10,7 @@ from bot.alerts import alerts_for_published_listing, save_search
 from bot.search.model import Refinement
 from bot.store.db import Database
 from bot.store.models import AlertDelivery
-from tests.volunteers.factories import KASSEL, make_listing, make_volunteer, query
+from tests.factories.volunteers import KASSEL, make_listing, make_volunteer, query
 
 PEOPLE = 12
 

@@ -15,7 +15,7 @@ from bot.search.model import Refinement
 from bot.store.db import Database
 from bot.store.models import AlertDelivery, SavedSearch, Volunteer
 from bot.volunteers import set_alert_mode
-from tests.volunteers.factories import (
+from tests.factories.volunteers import (
     BAUNATAL, FRITZLAR, GOETTINGEN, KASSEL, LEIPZIG, make_listing, make_volunteer, query,
 )
 

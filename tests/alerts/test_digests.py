@@ -13,7 +13,7 @@ from bot.search.model import PlaceRef, Refinement
 from bot.store.db import Database
 from bot.store.models import AlertDelivery, SavedSearch, Volunteer
 from bot.volunteers import mark_blocked
-from tests.volunteers.factories import BAUNATAL, KASSEL, LEIPZIG, NOW, make_listing, make_volunteer, query
+from tests.factories.volunteers import BAUNATAL, KASSEL, LEIPZIG, NOW, make_listing, make_volunteer, query
 
 
 async def _daily(session: AsyncSession, volunteer: Volunteer, category: str, place: PlaceRef = KASSEL) -> SavedSearch:

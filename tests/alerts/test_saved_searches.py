@@ -22,7 +22,7 @@ from bot.domain import AlertMode
 from bot.search.model import PlaceRef, Refinement
 from bot.store.db import Database
 from bot.store.models import SavedSearch
-from tests.volunteers.factories import GOETTINGEN, KASSEL, LEIPZIG, make_volunteer, query
+from tests.factories.volunteers import GOETTINGEN, KASSEL, LEIPZIG, make_volunteer, query
 
 ANIMALS_KASSEL = query(categories=("animals",), place=KASSEL)
 

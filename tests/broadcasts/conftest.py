@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.broadcasts.broadcast_helpers import ScriptedSender
+from tests.factories.broadcasts import ScriptedSender
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import asyncio
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from tests.broadcasts.broadcast_helpers import FAST, FULDA, ScriptedSender, add, in_kassel, volunteer
+from tests.factories.broadcasts import FAST, FULDA, ScriptedSender, add, in_kassel, volunteer
 from sqlalchemy import select
 
 from bot.admins import AdminScope, NotAllowed, Region

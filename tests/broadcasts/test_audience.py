@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.broadcasts.broadcast_helpers import (
+from tests.factories.broadcasts import (
     DRESDEN, FULDA, KASSEL, add, add_contacts, delivery_states, in_kassel, running_broadcast, volunteer,
 )
 

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
-from tests.broadcasts.broadcast_helpers import add, volunteer
+from tests.factories.broadcasts import add, volunteer
 
 from bot.cli import main
 from bot.store.db import Database

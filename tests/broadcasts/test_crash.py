@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.broadcasts.broadcast_helpers import add, delivery_states, in_kassel, running_broadcast
+from tests.factories.broadcasts import add, delivery_states, in_kassel, running_broadcast
 from sqlalchemy import text
 
 from bot.broadcasts.simulated import SimulatedTelegram, read_log

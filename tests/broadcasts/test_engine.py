@@ -22,7 +22,7 @@ from bot.domain import BroadcastStatus
 from bot.store.db import Database
 from bot.store.models import Broadcast, BroadcastDelivery, Volunteer, table_of
 from bot.volunteers import get_or_create_volunteer
-from tests.broadcasts.broadcast_helpers import (
+from tests.factories.broadcasts import (
     FAST, ScriptedSender, add, add_contacts, delivery_states, in_kassel, outbox_size, running_broadcast,
 )
 

@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import replace
 
 import pytest
-from tests.broadcasts.broadcast_helpers import FAST, ScriptedSender, add, delivery_states, in_kassel, running_broadcast
+from tests.factories.broadcasts import FAST, ScriptedSender, add, delivery_states, in_kassel, running_broadcast
 from sqlalchemy import func, select, text
 
 from bot.broadcasts import Blocked, BroadcastRunner, RateLimited, Transient, pacing

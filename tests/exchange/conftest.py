@@ -1,4 +1,4 @@
-"""Fixtures of the exchange tests (the factories live in exchange_factories.py)."""
+"""Fixtures of the exchange tests (the factories live in tests/factories/exchange.py)."""
 
 from __future__ import annotations
 

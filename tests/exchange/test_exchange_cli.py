@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.exchange.exchange_factories import FIXTURES, csv_text, json_text, listing_record
+from tests.factories.exchange import FIXTURES, csv_text, json_text, listing_record
 
 from bot.cli import main
 from bot.cli import exchange as exchange_cli

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
-from tests.exchange.exchange_factories import FIXTURES, as_csv, as_json, count_rows, listing_record, stored
+from tests.factories.exchange import FIXTURES, as_csv, as_json, count_rows, listing_record, stored
 
 from bot.exchange import import_listings, read_listing_file
 from bot.store.db import Database

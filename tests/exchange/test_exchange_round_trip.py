@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete
 
-from tests.exchange.exchange_factories import count_rows
+from tests.factories.exchange import count_rows
 
 from bot.exchange import FIELD_NAMES, export_listings, import_listings, listing_records, parse_listing_bytes
 from bot.store.db import Database

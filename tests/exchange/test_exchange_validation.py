@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from tests.exchange.exchange_factories import as_csv, as_json, listing_record
+from tests.factories.exchange import as_csv, as_json, listing_record
 
 from bot.exchange import Listing, Problem, check_record
 from bot.exchange.files import RawRecord

@@ -12,7 +12,7 @@ from PIL import Image
 from bot.cli import link as link_command
 from bot.links import SearchLink, decode_start_payload
 from bot.store.db import Database
-from tests.volunteers.factories import make_listing
+from tests.factories.volunteers import make_listing
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from bot.privacy import delete_volunteer_data, export_volunteer_data, is_actor_c
 from bot.store.db import Database
 from bot.store.models import AlertDelivery, Base, ModerationEvent, Opportunity, Organisation, SavedSearch, Volunteer
 from bot.volunteers import get_or_create_volunteer
-from tests.privacy.person_factory import make_person, scan
+from tests.factories.privacy import make_person, scan
 
 PERSON, OTHER, ADMIN = 7_200_000_001, 7_200_000_002, 7_200_000_099
 

@@ -6,7 +6,7 @@ import json
 
 from bot.privacy import export_volunteer_data
 from bot.store.db import Database
-from tests.privacy.person_factory import make_person, scan
+from tests.factories.privacy import make_person, scan
 
 PERSON, OTHER, ADMIN = 7_100_000_001, 7_100_000_002, 7_100_000_099
 

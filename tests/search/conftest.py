@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.search.search_factories import Listings
+from tests.factories.search import Listings
 
 from bot.store.db import Database
 

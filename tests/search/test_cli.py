@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.search.search_factories import KASSEL, Listings, near
+from tests.factories.search import KASSEL, Listings, near
 
 from bot.cli import main
 from bot.store.db import Database

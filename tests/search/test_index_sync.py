@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.search.search_factories import KASSEL, NOW, Listings, find, ids
+from tests.factories.search import KASSEL, NOW, Listings, find, ids
 from sqlalchemy import delete, update
 
 from bot.search import SearchRequest, VocabularyCache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from tests.search.search_factories import KASSEL, NOW, Listings, find, ids
+from tests.factories.search import KASSEL, NOW, Listings, find, ids
 
 from bot.search import PlaceRef, Refinement, SearchRequest, VocabularyCache, search
 

@@ -6,7 +6,7 @@ import random
 from datetime import timedelta
 
 import pytest
-from tests.search.search_factories import KASSEL, LEIPZIG, NOW, Listings, find, near
+from tests.factories.search import KASSEL, LEIPZIG, NOW, Listings, find, near
 
 from bot.categories import categories
 from bot.domain import TIME_BITS

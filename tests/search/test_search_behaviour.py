@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.search.search_factories import KASSEL, LEIPZIG, NOW, Listings, find, ids, near
+from tests.factories.search import KASSEL, LEIPZIG, NOW, Listings, find, ids, near
 
 from bot.search import PlaceRef, Refinement, SearchRequest
 

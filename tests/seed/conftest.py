@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.seed.demo import demo_organisations
-from tests.seed.seed_helpers import SEED_DAY, Demo
+from tests.factories.seed import SEED_DAY, Demo
 
 
 @pytest.fixture(scope="session")

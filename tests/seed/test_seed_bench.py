@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.seed.bench import bench_batches
-from tests.seed.seed_helpers import SEED_DAY
+from tests.factories.seed import SEED_DAY
 
 
 def _rows(count: int, batch_size: int, seed: int = 1) -> list[dict]:

@@ -9,7 +9,7 @@ from bot.domain import OpportunityStatus, TimeTag
 from bot.seed.corpus import load_corpus
 from bot.seed.demo import OTHER_CITIES, demo_organisations, regions
 from bot.seed.listings import LISTING_TTL, PUBLISHED_WITHIN_DAYS
-from tests.seed.seed_helpers import SEED_DAY, Demo
+from tests.factories.seed import SEED_DAY, Demo
 from nlu.kernel.gazetteer import get_gazetteer
 
 FRESH_PUBLISHED = OpportunityStatus.PUBLISHED.value

@@ -7,7 +7,7 @@ from collections import Counter
 
 from bot.seed.contacts import EMAIL_DOMAINS, PHONE_PATTERN
 from bot.seed.corpus import load_corpus
-from tests.seed.seed_helpers import Demo
+from tests.factories.seed import Demo
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 
 _INFORMAL = re.compile(r"\b(du|dich|dir|dein\w*)\b", re.IGNORECASE)

@@ -9,7 +9,7 @@ from bot.seed.writer import seed_bench, seed_demo
 from bot.store.db import Database
 from bot.store.listings import organisation_row, upsert_rows
 from bot.store.models import Opportunity, Organisation
-from tests.seed.seed_helpers import SEED_DAY
+from tests.factories.seed import SEED_DAY
 
 SMALL_DEMO = {"05-vogelsbergkreis", "13-chemnitz", "online"}  # a district, a city, the online offers
 _COMPARED = ("external_id", "organisation_id", "title", "description", "categories", "category_mask", "time_tags",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from tests.telegram.botchat import Chat, Clock, OfflineBotApi
-from tests.telegram.botdata import seed_listings
+from tests.factories.chat_listings import seed_listings
 
 from bot.settings import Settings
 from bot.store.db import Database

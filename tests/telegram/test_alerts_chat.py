@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.telegram.botchat import ANNA, JOHN, Chat
-from tests.telegram.botdata import KASSEL
+from tests.factories.chat_listings import KASSEL
 from sqlalchemy import select
 from telegram.ext import CallbackContext
 

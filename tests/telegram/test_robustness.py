@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, MEHMET, Chat, Clock
-from tests.telegram.botdata import INJECTION
+from tests.factories.chat_listings import INJECTION
 from sqlalchemy.exc import OperationalError
 from telegram.ext import CallbackContext
 

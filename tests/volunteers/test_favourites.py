@@ -7,7 +7,7 @@ from datetime import timedelta
 from bot.domain import OpportunityStatus
 from bot.store.db import Database
 from bot.volunteers import add_favourite, count_favourites, is_favourite, list_favourites, remove_favourite
-from tests.volunteers.factories import NOW, make_listing, make_volunteer
+from tests.factories.volunteers import NOW, make_listing, make_volunteer
 
 
 async def test_listing_is_added_once(any_database: Database) -> None:

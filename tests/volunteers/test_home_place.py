@@ -8,7 +8,7 @@ from bot.search.model import PlaceRef
 from bot.store.db import Database
 from bot.store.models import Volunteer
 from bot.volunteers import forget_home, home_place, remember_home
-from tests.volunteers.factories import BAUNATAL, NOW, make_volunteer
+from tests.factories.volunteers import BAUNATAL, NOW, make_volunteer
 
 
 async def test_new_volunteer_has_no_home(database: Database) -> None:

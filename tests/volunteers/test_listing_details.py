@@ -10,7 +10,7 @@ from bot.domain import OpportunityStatus
 from bot.listings_view import get_listing_details
 from nlu.kernel.gazetteer import haversine_km
 from bot.store.db import Database
-from tests.volunteers.factories import BAUNATAL, KASSEL, NOW, make_listing
+from tests.factories.volunteers import BAUNATAL, KASSEL, NOW, make_listing
 
 
 async def test_details_carry_everything_the_view_shows(any_database: Database) -> None:

@@ -21,7 +21,7 @@ from bot.volunteers import (
     set_language,
 )
 from bot.volunteers.profile import MAX_INTERESTS
-from tests.volunteers.factories import KASSEL, NOW, make_volunteer, query
+from tests.factories.volunteers import KASSEL, NOW, make_volunteer, query
 
 
 @pytest.mark.parametrize(

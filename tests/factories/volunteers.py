@@ -1,6 +1,6 @@
 """Small factories for volunteer-side tests: organisations, listings, volunteers and places (fictional data).
 
-Imported by tests in tests/volunteers, tests/alerts, tests/links and tests/privacy as `tests.volunteers.factories`.
+Imported by tests in tests/volunteers, tests/alerts, tests/links and tests/privacy as `tests.factories.volunteers`.
 """
 
 from __future__ import annotations

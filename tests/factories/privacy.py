@@ -1,6 +1,6 @@
 """A person with something in every kind of table that can hold personal data, and a scan of the whole store.
 
-Imported as `tests.privacy.person_factory`.
+Imported as `tests.factories.privacy`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from bot.store.models import (
     OrganisationMember,
 )
 from bot.volunteers import add_favourite, get_or_create_volunteer, remember_home
-from tests.volunteers.factories import BAUNATAL, KASSEL, make_listing, make_organisation, query
+from tests.factories.volunteers import BAUNATAL, KASSEL, make_listing, make_organisation, query
 
 
 @dataclass

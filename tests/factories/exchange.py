@@ -18,7 +18,7 @@ from bot.exchange import FIELD_NAMES, ListingFile, parse_listing_bytes
 from bot.store.db import Database
 from bot.store.models import Opportunity, Organisation
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "exchange" / "fixtures"
 
 _TITLES = ["Lesepate an der Grundschule", "Gassigehen im Tierheim", "Begleitung zum Arzt", "Sprachcafé leiten",
            "Trainer*in für die F-Jugend", "Ausgabe bei der Tafel", "Bäume pflanzen im Stadtwald"]

@@ -1,0 +1,1 @@
+"""Test factories in one place: fictional people, organisations, listings and files; import them from here."""
