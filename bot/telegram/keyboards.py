@@ -1,20 +1,15 @@
-"""The buttons under messages and the main keyboard; every label comes from the catalogue."""
+"""Buttons every feature uses: one inline button from its payload, the main keyboard, the group invitation.
+
+Each feature's own keyboards live in its package (bot/telegram/search/keyboards.py, ...); every label comes
+from the catalogue.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
-from bot.categories import categories
 from bot.domain import AlertMode, TimeTag
-from bot.search.model import PlaceRef
-from bot.telegram.callbacks import (
-    BackButton, CategoryButton, DeleteButton, DetailsButton, Facet, FavouriteButton, FavouriteDetailsButton,
-    FavouritesButton, HomeButton, ListingButton, Origin, PageButton, Payload, PlaceButton, RadiusButton,
-    RefineButton, SaveButton, Setting, SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, Where, pack,
-)
-from bot.telegram.formatting import clip
+from bot.telegram.callbacks import Payload, pack
 from bot.texts import t
 
 Rows = list[list[InlineKeyboardButton]]
@@ -39,163 +34,6 @@ def main_keyboard(lang: str) -> ReplyKeyboardMarkup:
     ]
     return ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True,
                                input_field_placeholder=t(lang, "start.placeholder"))
-
-
-def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, lang: str,
-            page_size: int) -> InlineKeyboardMarkup:
-    """Returns details and keep buttons for the shown results, paging, refining and saving."""
-    shown = len(hit_ids)
-    rows: Rows = [
-        [button(t(lang, "search.button_details", number=offset + index + 1), DetailsButton(search_id, oid))
-         for index, oid in enumerate(hit_ids)],
-        [button(t(lang, "search.button_keep", number=offset + index + 1), FavouriteButton(Origin.RESULTS,
-                search_id, oid)) for index, oid in enumerate(hit_ids)],
-    ] if shown else []
-    paging = []
-    if offset > 0:
-        paging.append(button(t(lang, "search.button_previous"), PageButton(search_id, max(0, offset - page_size))))
-    if offset + shown < total:
-        paging.append(button(t(lang, "search.button_more"), PageButton(search_id, offset + shown)))
-    if paging:
-        rows.append(paging)
-    rows.append([button(t(lang, "search.button_radius"), RefineButton(search_id, Facet.RADIUS)),
-                 button(t(lang, "search.button_category"), RefineButton(search_id, Facet.CATEGORY)),
-                 button(t(lang, "search.button_time"), RefineButton(search_id, Facet.TIME))])
-    rows.append([button(t(lang, "search.button_save"), SaveButton(search_id))])
-    return InlineKeyboardMarkup(rows)
-
-
-def radius_choice(search_id: int, lang: str) -> InlineKeyboardMarkup:
-    """Returns the radius options and a way back."""
-    options = [button(t(lang, "search.button_radius_km", radius=km), RadiusButton(search_id, km)) for km in RADII_KM]
-    return InlineKeyboardMarkup([options, [button(t(lang, "search.button_back"), BackButton(search_id))]])
-
-
-def category_choice(search_id: int, lang: str, *, with_back: bool = True) -> InlineKeyboardMarkup:
-    """Returns every category as a button (two per row), 'all categories', and a way back."""
-    options = [button(f"{c.emoji} {c.label(lang)}", CategoryButton(search_id, c.bit + 1))
-               for c in categories().values()]
-    rows: Rows = [options[i:i + 2] for i in range(0, len(options), 2)]
-    rows.append([button(t(lang, "search.button_all_categories"), CategoryButton(search_id, 0))])
-    if with_back:
-        rows.append([button(t(lang, "search.button_back"), BackButton(search_id))])
-    return InlineKeyboardMarkup(rows)
-
-
-def time_choice(search_id: int, lang: str) -> InlineKeyboardMarkup:
-    """Returns the time tags, 'any time', and a way back."""
-    options = [button(t(lang, f"listing.{tag.value}"), TimeButton(search_id, index + 1))
-               for index, tag in enumerate(TIME_TAGS)]
-    rows: Rows = [options[i:i + 2] for i in range(0, len(options), 2)]
-    rows.append([button(t(lang, "search.button_any_time"), TimeButton(search_id, 0)),
-                 button(t(lang, "search.button_back"), BackButton(search_id))])
-    return InlineKeyboardMarkup(rows)
-
-
-def place_choice(search_id: int, candidates: Sequence[PlaceRef], lang: str) -> InlineKeyboardMarkup:
-    """Returns one button per candidate place."""
-    return InlineKeyboardMarkup([
-        [button(t(lang, "search.button_candidate", name=place.name, state=place.state or "–"),
-                PlaceButton(search_id, index))]
-        for index, place in enumerate(candidates)
-    ])
-
-
-def details(opportunity_id: int, *, origin: int, origin_id: int, favourite: bool, lang: str) -> InlineKeyboardMarkup:
-    """Returns the favourite toggle and the way back to where the details were opened from."""
-    if favourite:
-        toggle = button(t(lang, "details.button_unfavourite"), UnfavouriteButton(origin, origin_id, opportunity_id))
-    else:
-        toggle = button(t(lang, "details.button_favourite"), FavouriteButton(origin, origin_id, opportunity_id))
-    rows: Rows = [[toggle]]
-    if origin == Origin.SEARCH:
-        rows.append([button(t(lang, "details.button_back_results"), BackButton(origin_id))])
-    elif origin == Origin.FAVOURITES:
-        rows.append([button(t(lang, "details.button_back_favourites"), FavouritesButton(origin_id))])
-    return InlineKeyboardMarkup(rows)
-
-
-def favourites(opportunity_ids: Sequence[int], *, offset: int, total: int, lang: str,
-               page_size: int) -> InlineKeyboardMarkup:
-    """Returns details and remove buttons per favourite, and paging."""
-    rows: Rows = [
-        [button(t(lang, "search.button_details", number=offset + index + 1), FavouriteDetailsButton(offset, oid)),
-         button(t(lang, "favourites.button_remove", number=offset + index + 1),
-                UnfavouriteButton(Origin.FAVOURITES_LIST, offset, oid))]
-        for index, oid in enumerate(opportunity_ids)
-    ]
-    paging = []
-    if offset > 0:
-        paging.append(button(t(lang, "search.button_previous"), FavouritesButton(max(0, offset - page_size))))
-    if offset + len(opportunity_ids) < total:
-        paging.append(button(t(lang, "search.button_more"), FavouritesButton(offset + len(opportunity_ids))))
-    if paging:
-        rows.append(paging)
-    return InlineKeyboardMarkup(rows)
-
-
-def saved_searches(ids: Sequence[int], lang: str) -> InlineKeyboardMarkup:
-    """Returns a stop button per saved search."""
-    return InlineKeyboardMarkup([[button(t(lang, "alerts.button_stop", number=index + 1), StopAlertButton(sid,
-                                         Where.LIST))] for index, sid in enumerate(ids)])
-
-
-def alert(opportunity_id: int, saved_search_id: int, lang: str) -> InlineKeyboardMarkup:
-    """Returns the buttons under an alert: the listing's details and stopping the saved search."""
-    return InlineKeyboardMarkup([
-        [button(t(lang, "alerts.button_details"), ListingButton(opportunity_id))],
-        [button(t(lang, "alerts.button_stop_alert"), StopAlertButton(saved_search_id, Where.ALERT))],
-    ])
-
-
-def stop_alert(saved_search_id: int, lang: str) -> InlineKeyboardMarkup:
-    """Returns the stop button alone (under the confirmation that a search was saved)."""
-    return InlineKeyboardMarkup([[button(t(lang, "alerts.button_stop_alert"), StopAlertButton(saved_search_id,
-                                         Where.ALERT))]])
-
-
-def digest(opportunity_ids: Sequence[int], searches: Sequence[tuple[int, str]], lang: str) -> InlineKeyboardMarkup:
-    """Returns details buttons for a digest's listings (five per row) and a stop button per (saved search, text)."""
-    details_buttons = [button(t(lang, "search.button_details", number=index + 1), ListingButton(oid))
-                       for index, oid in enumerate(opportunity_ids)]
-    rows: Rows = [details_buttons[i:i + 5] for i in range(0, len(details_buttons), 5)]
-    for sid, text in searches:
-        label = t(lang, "alerts.button_stop_named", name=clip(text.strip(), 30))
-        rows.append([button(label, StopAlertButton(sid, Where.ALERT))])
-    return InlineKeyboardMarkup(rows)
-
-
-def remember_home(search_id: int, lang: str) -> InlineKeyboardMarkup:
-    """Returns the consent question's yes and no."""
-    return InlineKeyboardMarkup([[button(t(lang, "location.button_yes"), HomeButton(search_id, 1)),
-                                  button(t(lang, "location.button_no"), HomeButton(search_id, 0))]])
-
-
-def forget_home(lang: str) -> InlineKeyboardMarkup:
-    """Returns the button that forgets the stored place."""
-    return InlineKeyboardMarkup([[button(t(lang, "location.button_forget"), SettingButton(Setting.FORGET_HOME, 0))]])
-
-
-def settings(lang: str, *, alert_mode: str, announcements: bool, has_home: bool) -> InlineKeyboardMarkup:
-    """Returns the settings buttons: language, alert mode, announcements, forgetting the place."""
-    other = 1 if lang == "de" else 0
-    modes = [button(("• " if mode.value == alert_mode else "") + t(lang, f"settings.button_alerts_{mode.value}"),
-                    SettingButton(Setting.ALERT_MODE, index)) for index, mode in enumerate(ALERT_MODES)]
-    key = "settings.button_announcements_off" if announcements else "settings.button_announcements_on"
-    rows: Rows = [
-        [button(t(lang, "settings.button_language"), SettingButton(Setting.LANGUAGE, other))],
-        modes,
-        [button(t(lang, key), SettingButton(Setting.ANNOUNCEMENTS, 0 if announcements else 1))],
-    ]
-    if has_home:
-        rows.append([button(t(lang, "settings.button_forget_home"), SettingButton(Setting.FORGET_HOME, 0))])
-    return InlineKeyboardMarkup(rows)
-
-
-def confirm_delete(lang: str) -> InlineKeyboardMarkup:
-    """Returns the two answers to 'delete everything?'."""
-    return InlineKeyboardMarkup([[button(t(lang, "privacy.button_confirm"), DeleteButton(1)),
-                                  button(t(lang, "privacy.button_keep"), DeleteButton(0))]])
 
 
 def open_private_chat(bot_username: str, lang: str) -> InlineKeyboardMarkup:

@@ -11,7 +11,7 @@ from bot.alerts import (
 from bot.conversation import state
 from bot.domain import AlertMode
 from bot.store.models import ChatSearch, Volunteer
-from bot.telegram import keyboards
+from bot.telegram.alerts import keyboards as alerts_keyboards
 from bot.telegram.alerts.render import saved_search_summary, saved_searches_text
 from bot.telegram.callbacks import SaveButton, StopAlertButton, Where
 from bot.telegram.context import Turn
@@ -63,7 +63,7 @@ async def _save(session: AsyncSession, volunteer: Volunteer, stored: ChatSearch,
         return View(t(lang, "alerts.cannot_save"))
     summary = saved_search_summary(saved, criteria_of(saved), lang)
     when = t(lang, f"alerts.saved_{saved.mode}")
-    return View(t(lang, "alerts.saved", summary=summary, when=when), keyboards.stop_alert(saved.id, lang))
+    return View(t(lang, "alerts.saved", summary=summary, when=when), alerts_keyboards.stop_alert(saved.id, lang))
 
 
 async def _list_view(session: AsyncSession, volunteer: Volunteer) -> View:
@@ -71,7 +71,7 @@ async def _list_view(session: AsyncSession, volunteer: Volunteer) -> View:
     lang = volunteer.language
     saved = await list_saved_searches(session, volunteer)
     summaries = [(saved_search_summary(item, criteria_of(item), lang), item.mode) for item in saved]
-    markup = keyboards.saved_searches([item.id for item in saved], lang) if saved else None
+    markup = alerts_keyboards.saved_searches([item.id for item in saved], lang) if saved else None
     return View(saved_searches_text(summaries, lang), markup)
 
 

@@ -25,6 +25,7 @@ from bot.store.db import Database
 from bot.store.types import utcnow
 from bot.conversation import state
 from bot.telegram import keyboards
+from bot.telegram.alerts import keyboards as alerts_keyboards
 from bot.telegram.alerts.render import alert_text, digest_order, digest_text
 from bot.telegram.services import one_process_at_a_time, services
 from bot.volunteers import mark_blocked
@@ -91,7 +92,7 @@ async def deliver_alerts(bot: Bot, database: Database, alerts: Sequence[AlertDue
     sent: list[int] = []
     blocked: set[int] = set()
     for alert in alerts:
-        markup = keyboards.alert(alert.opportunity_id, alert.saved_search_id, alert.lang)
+        markup = alerts_keyboards.alert(alert.opportunity_id, alert.saved_search_id, alert.lang)
         if await _send(bot, alert.telegram_id, alert_text(alert), markup, blocked):
             sent.append(alert.delivery_id)
     await _record(database, sent, blocked)
@@ -120,7 +121,7 @@ async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
 def _digest_buttons(digest: Digest) -> keyboards.Markup:
     """Returns details buttons for the listings shown and a stop button for every saved search in the digest."""
     searches = list({entry.saved_search_id: entry.query_text for entry in digest.entries}.items())
-    return keyboards.digest([entry.opportunity_id for entry in digest_order(digest)], searches, digest.lang)
+    return alerts_keyboards.digest([entry.opportunity_id for entry in digest_order(digest)], searches, digest.lang)
 
 
 async def _send(bot: Bot, chat_id: int, text: str, markup: keyboards.Markup, blocked: set[int]) -> bool:

@@ -5,25 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup
 
-from bot.conversation import state
-from bot.listings_view import get_listing_details, posted_in_chat
 from bot.store.models import ChatSearch, Volunteer
-from bot.telegram import keyboards
-from bot.telegram.alerts.render import favourites_text
 from bot.telegram.callbacks import (
     DetailsButton, FavouriteButton, FavouriteDetailsButton, FavouritesButton, ListingButton, Origin,
     UnfavouriteButton,
 )
 from bot.telegram.context import Turn
-from bot.telegram.listings.render import details_text
-from bot.telegram.posting.buttons import interest_button
+from bot.telegram.listings.views import details_markup, details_view, favourites_view
 from bot.telegram.sending import View
 from bot.texts import t
-from bot.volunteers import add_favourite, count_favourites, is_favourite, list_favourites, remove_favourite
-
-FAVOURITES_PAGE = 5
+from bot.volunteers import add_favourite, is_favourite, remove_favourite
 
 
 async def show_details(turn: Turn[DetailsButton]) -> None:
@@ -67,12 +59,12 @@ async def drop_listing(turn: Turn[UnfavouriteButton]) -> None:
 
 async def favourites_command(turn: Turn[None]) -> None:
     """Shows the first page of the Merkliste."""
-    turn.reply(await _favourites_view(turn.session, turn.volunteer, 0))
+    turn.reply(await favourites_view(turn.session, turn.volunteer, 0))
 
 
 async def favourites_page(turn: Turn[FavouritesButton]) -> None:
     """Shows another page of the Merkliste in the same message."""
-    _show(turn, await _favourites_view(turn.session, turn.volunteer, turn.button.offset))
+    _show(turn, await favourites_view(turn.session, turn.volunteer, turn.button.offset))
 
 
 async def _toggle(turn: Turn[Any], pressed: FavouriteButton | UnfavouriteButton, *, keep: bool) -> None:
@@ -90,7 +82,7 @@ async def _toggle(turn: Turn[Any], pressed: FavouriteButton | UnfavouriteButton,
         toast = "favourites.toast_already" if starred else "favourites.toast_removed"
     turn.answer(t(lang, toast))
     if pressed.origin == Origin.FAVOURITES_LIST:
-        turn.edit(await _favourites_view(session, volunteer, pressed.origin_id))
+        turn.edit(await favourites_view(session, volunteer, pressed.origin_id))
     elif pressed.origin != Origin.RESULTS:  # under the result list the toast is enough; the list stays as it is
         turn.edit_buttons(await details_markup(session, pressed.opportunity_id, origin=pressed.origin,
                                                origin_id=pressed.origin_id, favourite=starred, lang=lang))
@@ -119,44 +111,6 @@ async def _refusal(
     if not own:
         return "foreign"
     return None if origin in (Origin.NONE, Origin.FAVOURITES, Origin.FAVOURITES_LIST) else "stale"
-
-
-async def details_view(
-    session: AsyncSession, volunteer: Volunteer, opportunity_id: int, origin: int, origin_id: int,
-    *, stored: ChatSearch | None = None,
-) -> View | None:
-    """Returns a listing's details with its buttons, or None when it is gone."""
-    lang = volunteer.language
-    centre = state.refinement_of(stored).place if stored is not None else None
-    details = await get_listing_details(session, opportunity_id, lang=lang, origin=centre)
-    if details is None:
-        return None
-    starred = await is_favourite(session, volunteer, opportunity_id)
-    markup = await details_markup(session, opportunity_id, origin=origin, origin_id=origin_id, favourite=starred,
-                                  lang=lang)
-    return View(details_text(details, lang), markup)
-
-
-async def details_markup(
-    session: AsyncSession, opportunity_id: int, *, origin: int, origin_id: int, favourite: bool, lang: str
-) -> InlineKeyboardMarkup:
-    """Returns the buttons under a listing's details; listings posted through the bot add 'Interesse melden'."""
-    markup = keyboards.details(opportunity_id, origin=origin, origin_id=origin_id, favourite=favourite, lang=lang)
-    if await posted_in_chat(session, opportunity_id):
-        # The organisation is reachable in this chat, so interest can go to it directly.
-        markup = InlineKeyboardMarkup([*markup.inline_keyboard, interest_button(opportunity_id, lang)])
-    return markup
-
-
-async def _favourites_view(session: AsyncSession, volunteer: Volunteer, offset: int) -> View:
-    """Returns one page of the Merkliste with its buttons (the last page when offset went past the end)."""
-    lang = volunteer.language
-    total = await count_favourites(session, volunteer)
-    offset = min(offset, max(0, (total - 1) // FAVOURITES_PAGE * FAVOURITES_PAGE))
-    entries = await list_favourites(session, volunteer, limit=FAVOURITES_PAGE, offset=offset)
-    markup = keyboards.favourites([entry.opportunity_id for entry in entries], offset=offset, total=total,
-                                  lang=lang, page_size=FAVOURITES_PAGE) if entries else None
-    return View(favourites_text(entries, offset=offset, total=total, lang=lang), markup)
 
 
 def _show(turn: Turn[Any], view: View | None) -> None:

@@ -7,7 +7,7 @@ import json
 from telegram import InputFile
 
 from bot.privacy import delete_volunteer_data, export_volunteer_data
-from bot.telegram import keyboards
+from bot.telegram.privacy import keyboards as privacy_keyboards
 from bot.telegram.callbacks import DeleteButton
 from bot.telegram.context import Turn
 from bot.telegram.sending import View
@@ -33,7 +33,7 @@ async def my_data_command(turn: Turn[None]) -> None:
 
 async def delete_command(turn: Turn[None]) -> None:
     """Asks whether everything should really be deleted."""
-    turn.reply(View(t(turn.lang, "privacy.confirm"), keyboards.confirm_delete(turn.lang)))
+    turn.reply(View(t(turn.lang, "privacy.confirm"), privacy_keyboards.confirm_delete(turn.lang)))
 
 
 async def confirm_delete(turn: Turn[DeleteButton]) -> None:

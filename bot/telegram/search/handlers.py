@@ -5,25 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
-from bot.conversation.places import place_answer
-from bot.conversation.searches import PAGE_SIZE, ChatSearches, Page
+from bot.conversation.searches import PAGE_SIZE, ChatSearches
 from bot.domain import TimeTag
-from bot.search.model import PlaceRef
-from bot.store.models import ChatSearch, Volunteer
+from bot.store.models import ChatSearch
 from bot.telegram import keyboards
 from bot.telegram.callbacks import (
     BackButton, CategoryButton, Facet, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, TimeButton,
 )
 from bot.telegram.context import Turn, guess_language
-from bot.telegram.formatting import line
-from bot.telegram.search.views import candidates_view, category_by_number, page_view, refine_menu
+from bot.telegram.search.pages import answer_or_search, page_messages
+from bot.telegram.search.views import category_by_number, refine_menu
 from bot.telegram.sending import View
-from bot.telegram.services import Services
 from bot.texts import t
-from bot.volunteers import home_place, remember_home
 
 MAX_QUERY_CHARS = 500  # longer texts are letters, not searches; the NLU is not made for them
 MAX_OFFSET = 10_000  # the search pages no deeper
@@ -103,57 +98,8 @@ async def _search_for(turn: Turn[None], text: str) -> None:
     if len(text) > MAX_QUERY_CHARS:
         turn.reply(View(t(guess_language(turn.update), "problem.too_long")))
         return
-    turn.reply_all(await _answer_or_search(turn.session, turn.volunteer, text.strip(), turn.services,
+    turn.reply_all(await answer_or_search(turn.session, turn.volunteer, text.strip(), turn.services,
                                            private=turn.private))
-
-
-async def _answer_or_search(
-    session: AsyncSession, volunteer: Volunteer, text: str, services_: Services, *, private: bool
-) -> list[View]:
-    """Takes a text as the answer to the open place question if it names a place, else as a new search."""
-    # Only a text that reads as a place can answer "Wo?"; other texts are searches and need no look-up here.
-    places = place_answer(text) if private else []
-    question = await state.pending_question(session, volunteer.id) if places else None
-    if question is not None:
-        awaiting, search_id = question.awaiting, question.search_id
-        state.close(question)
-        if awaiting == state.AWAITING_HOME:
-            await remember_home(session, volunteer, places[0])
-            return [View(t(volunteer.language, "location.saved", place=line(places[0].name, 60)))]
-        stored = await state.own_search(session, search_id or 0, volunteer.id)
-        if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
-            return await place_for_search(session, volunteer, stored, places, services_)
-    page = await services_.searches.start(session, volunteer, text=text)
-    return await page_messages(session, volunteer, page, services_, private=private)
-
-
-async def place_for_search(
-    session: AsyncSession, volunteer: Volunteer, stored: ChatSearch, places: list[PlaceRef], services_: Services
-) -> list[View]:
-    """Runs a search again around the place given (or asks which one), then offers to remember it."""
-    lang = volunteer.language
-    if len(places) > 1:
-        stored.candidates = [place.to_dict() for place in places]
-        return [candidates_view(stored.id, places, lang)]
-    state.refine(stored, place=places[0])
-    page = await services_.searches.run(session, volunteer, stored)
-    views = await page_messages(session, volunteer, page, services_, private=True)
-    if home_place(volunteer) is None:
-        views.append(View(t(lang, "location.remember", place=line(places[0].name, 60)),
-                          keyboards.remember_home(stored.id, lang)))
-    return views
-
-
-async def page_messages(
-    session: AsyncSession, volunteer: Volunteer, page: Page, services_: Services, *, private: bool
-) -> list[View]:
-    """Returns the page's message, followed by the place question when the search had no place at all."""
-    lang = volunteer.language
-    views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
-    if private and page.lacks_place:
-        await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
-        views.append(View(t(lang, "search.ask_place"), keyboards.main_keyboard(lang)))
-    return views
 
 
 async def _change_search(turn: Turn[Payload], search_id: int, change: Change) -> None:

@@ -9,10 +9,11 @@ from bot.conversation.places import shared_location
 from bot.search.model import PlaceRef, Refinement
 from bot.store.models import Volunteer
 from bot.telegram import keyboards
+from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.callbacks import HomeButton
 from bot.telegram.context import Turn
 from bot.telegram.formatting import line
-from bot.telegram.search.handlers import page_messages, place_for_search
+from bot.telegram.search.pages import page_messages, place_for_search
 from bot.telegram.sending import View
 from bot.telegram.services import Services
 from bot.texts import t
@@ -24,7 +25,7 @@ async def location_command(turn: Turn[None]) -> None:
     lang, home = turn.lang, home_place(turn.volunteer)
     await state.ask(turn.session, turn.volunteer.id, state.AWAITING_HOME)
     if home is not None:
-        turn.reply(View(t(lang, "location.current", place=line(home.name, 60)), keyboards.forget_home(lang)))
+        turn.reply(View(t(lang, "location.current", place=line(home.name, 60)), search_keyboards.forget_home(lang)))
     else:
         turn.reply(View(t(lang, "location.none")))
     turn.reply(View(t(lang, "location.ask"), keyboards.main_keyboard(lang)))
@@ -74,5 +75,5 @@ async def _place_given(
     views = await page_messages(session, volunteer, page, services_, private=True)
     if home_place(volunteer) is None:
         views.append(View(t(lang, "location.remember", place=line(place.name, 60)),
-                          keyboards.remember_home(page.search.id, lang)))
+                          search_keyboards.remember_home(page.search.id, lang)))
     return views

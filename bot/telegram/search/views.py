@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup
 from bot.categories import categories
 from bot.search.model import PlaceRef
 from bot.conversation import state
-from bot.telegram import keyboards
+from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.callbacks import Facet
 from bot.telegram.search.render import results_text, summary
 from bot.telegram.formatting import line
@@ -24,7 +24,7 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     if outcome.needs_place_choice:
         return candidates_view(stored.id, outcome.place_candidates, lang)
     if page.needs_interest:
-        markup = keyboards.category_choice(stored.id, lang, with_back=False)
+        markup = search_keyboards.category_choice(stored.id, lang, with_back=False)
         if page.understood_nothing:  # an emoji, a greeting, a typo: no header of a search nobody asked for
             return View(t(lang, "search.not_understood"), markup)
         header = t(lang, "search.header", summary=summary(outcome, lang))
@@ -32,7 +32,7 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     refinement = state.refinement_of(stored)
     asked = refinement.radius_km or outcome.understood.radius_km or default_radius_km
     text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked)
-    markup = keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
+    markup = search_keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
                                offset=stored.offset, lang=lang, page_size=PAGE_SIZE)
     return View(text, markup)
 
@@ -41,7 +41,7 @@ def candidates_view(search_id: int, places: Sequence[PlaceRef], lang: str) -> Vi
     """Returns the question which of several same-named places is meant, one button each."""
     name = shared_name(places)
     text = t(lang, "search.ask_candidates", name=line(name, 60)) if name else t(lang, "search.ask_which_place")
-    return View(text, keyboards.place_choice(search_id, places, lang))
+    return View(text, search_keyboards.place_choice(search_id, places, lang))
 
 
 def shared_name(places: Sequence[PlaceRef]) -> str:
@@ -53,10 +53,10 @@ def shared_name(places: Sequence[PlaceRef]) -> str:
 def refine_menu(search_id: int, facet: int, lang: str) -> InlineKeyboardMarkup:
     """Returns the buttons of one refinement menu (the message text stays)."""
     if facet == Facet.RADIUS:
-        return keyboards.radius_choice(search_id, lang)
+        return search_keyboards.radius_choice(search_id, lang)
     if facet == Facet.CATEGORY:
-        return keyboards.category_choice(search_id, lang)
-    return keyboards.time_choice(search_id, lang)
+        return search_keyboards.category_choice(search_id, lang)
+    return search_keyboards.time_choice(search_id, lang)
 
 
 def category_by_number(number: int) -> str | None:

@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import Volunteer
 from bot.telegram import keyboards
+from bot.telegram.settings import keyboards as settings_keyboards
 from bot.telegram.alerts.render import settings_text
 from bot.telegram.callbacks import Setting, SettingButton
 from bot.telegram.context import Turn
@@ -30,7 +31,7 @@ async def change_setting(turn: Turn[SettingButton]) -> None:
 
 def settings_view(volunteer: Volunteer) -> View:
     """Returns the settings message for a person."""
-    markup = keyboards.settings(volunteer.language, alert_mode=volunteer.alert_mode,
+    markup = settings_keyboards.settings(volunteer.language, alert_mode=volunteer.alert_mode,
                                 announcements=volunteer.announcements, has_home=home_place(volunteer) is not None)
     return View(settings_text(volunteer), markup)
 

@@ -11,8 +11,8 @@ from bot.telegram import keyboards
 from bot.telegram.callbacks import Origin
 from bot.telegram.context import Turn
 from bot.telegram.formatting import line
-from bot.telegram.listings.handlers import details_view
-from bot.telegram.search.handlers import page_messages
+from bot.telegram.listings.views import details_view
+from bot.telegram.search.pages import page_messages
 from bot.telegram.sending import View
 from bot.telegram.services import Services
 from bot.texts import t

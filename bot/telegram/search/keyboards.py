@@ -1,0 +1,87 @@
+"""The buttons under search results: details, keep, paging, the refinement menus, places, home place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardMarkup
+
+from bot.categories import categories
+from bot.search.model import PlaceRef
+from bot.telegram.callbacks import (
+    BackButton, CategoryButton, DetailsButton, Facet, FavouriteButton, HomeButton, Origin, PageButton, PlaceButton,
+    RadiusButton, RefineButton, SaveButton, Setting, SettingButton, TimeButton,
+)
+from bot.telegram.keyboards import RADII_KM, TIME_TAGS, Rows, button
+from bot.texts import t
+
+
+def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, lang: str,
+            page_size: int) -> InlineKeyboardMarkup:
+    """Returns details and keep buttons for the shown results, paging, refining and saving."""
+    shown = len(hit_ids)
+    rows: Rows = [
+        [button(t(lang, "search.button_details", number=offset + index + 1), DetailsButton(search_id, oid))
+         for index, oid in enumerate(hit_ids)],
+        [button(t(lang, "search.button_keep", number=offset + index + 1), FavouriteButton(Origin.RESULTS,
+                search_id, oid)) for index, oid in enumerate(hit_ids)],
+    ] if shown else []
+    paging = []
+    if offset > 0:
+        paging.append(button(t(lang, "search.button_previous"), PageButton(search_id, max(0, offset - page_size))))
+    if offset + shown < total:
+        paging.append(button(t(lang, "search.button_more"), PageButton(search_id, offset + shown)))
+    if paging:
+        rows.append(paging)
+    rows.append([button(t(lang, "search.button_radius"), RefineButton(search_id, Facet.RADIUS)),
+                 button(t(lang, "search.button_category"), RefineButton(search_id, Facet.CATEGORY)),
+                 button(t(lang, "search.button_time"), RefineButton(search_id, Facet.TIME))])
+    rows.append([button(t(lang, "search.button_save"), SaveButton(search_id))])
+    return InlineKeyboardMarkup(rows)
+
+
+def radius_choice(search_id: int, lang: str) -> InlineKeyboardMarkup:
+    """Returns the radius options and a way back."""
+    options = [button(t(lang, "search.button_radius_km", radius=km), RadiusButton(search_id, km)) for km in RADII_KM]
+    return InlineKeyboardMarkup([options, [button(t(lang, "search.button_back"), BackButton(search_id))]])
+
+
+def category_choice(search_id: int, lang: str, *, with_back: bool = True) -> InlineKeyboardMarkup:
+    """Returns every category as a button (two per row), 'all categories', and a way back."""
+    options = [button(f"{c.emoji} {c.label(lang)}", CategoryButton(search_id, c.bit + 1))
+               for c in categories().values()]
+    rows: Rows = [options[i:i + 2] for i in range(0, len(options), 2)]
+    rows.append([button(t(lang, "search.button_all_categories"), CategoryButton(search_id, 0))])
+    if with_back:
+        rows.append([button(t(lang, "search.button_back"), BackButton(search_id))])
+    return InlineKeyboardMarkup(rows)
+
+
+def time_choice(search_id: int, lang: str) -> InlineKeyboardMarkup:
+    """Returns the time tags, 'any time', and a way back."""
+    options = [button(t(lang, f"listing.{tag.value}"), TimeButton(search_id, index + 1))
+               for index, tag in enumerate(TIME_TAGS)]
+    rows: Rows = [options[i:i + 2] for i in range(0, len(options), 2)]
+    rows.append([button(t(lang, "search.button_any_time"), TimeButton(search_id, 0)),
+                 button(t(lang, "search.button_back"), BackButton(search_id))])
+    return InlineKeyboardMarkup(rows)
+
+
+def place_choice(search_id: int, candidates: Sequence[PlaceRef], lang: str) -> InlineKeyboardMarkup:
+    """Returns one button per candidate place."""
+    return InlineKeyboardMarkup([
+        [button(t(lang, "search.button_candidate", name=place.name, state=place.state or "–"),
+                PlaceButton(search_id, index))]
+        for index, place in enumerate(candidates)
+    ])
+
+
+def remember_home(search_id: int, lang: str) -> InlineKeyboardMarkup:
+    """Returns the consent question's yes and no."""
+    return InlineKeyboardMarkup([[button(t(lang, "location.button_yes"), HomeButton(search_id, 1)),
+                                  button(t(lang, "location.button_no"), HomeButton(search_id, 0))]])
+
+
+def forget_home(lang: str) -> InlineKeyboardMarkup:
+    """Returns the button that forgets the stored place."""
+    return InlineKeyboardMarkup([[button(t(lang, "location.button_forget"), SettingButton(Setting.FORGET_HOME, 0))]])

@@ -1,0 +1,28 @@
+"""The buttons of /einstellungen."""
+
+from __future__ import annotations
+
+
+from telegram import InlineKeyboardMarkup
+
+from bot.telegram.callbacks import (
+    Setting, SettingButton,
+)
+from bot.telegram.keyboards import ALERT_MODES, Rows, button
+from bot.texts import t
+
+
+def settings(lang: str, *, alert_mode: str, announcements: bool, has_home: bool) -> InlineKeyboardMarkup:
+    """Returns the settings buttons: language, alert mode, announcements, forgetting the place."""
+    other = 1 if lang == "de" else 0
+    modes = [button(("• " if mode.value == alert_mode else "") + t(lang, f"settings.button_alerts_{mode.value}"),
+                    SettingButton(Setting.ALERT_MODE, index)) for index, mode in enumerate(ALERT_MODES)]
+    key = "settings.button_announcements_off" if announcements else "settings.button_announcements_on"
+    rows: Rows = [
+        [button(t(lang, "settings.button_language"), SettingButton(Setting.LANGUAGE, other))],
+        modes,
+        [button(t(lang, key), SettingButton(Setting.ANNOUNCEMENTS, 0 if announcements else 1))],
+    ]
+    if has_home:
+        rows.append([button(t(lang, "settings.button_forget_home"), SettingButton(Setting.FORGET_HOME, 0))])
+    return InlineKeyboardMarkup(rows)
