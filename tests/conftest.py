@@ -61,7 +61,8 @@ async def second_process(postgres_database: Database) -> AsyncIterator[Database]
 @pytest.fixture(params=["sqlite", "postgres"])
 def any_database(request: pytest.FixtureRequest) -> Database:
     """Runs a test once on SQLite and once on PostgreSQL (skipped without TEST_POSTGRES_URL)."""
-    return request.getfixturevalue(f"{request.param}_database")
+    database: Database = request.getfixturevalue(f"{request.param}_database")
+    return database
 
 
 @pytest.fixture

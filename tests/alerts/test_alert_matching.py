@@ -196,14 +196,14 @@ async def test_sql_prefilter_and_python_agree_with_the_plain_rule(any_database: 
                 ))
         searches.append(await _saved(session, categories=("animals",), remote=True))
         pairs = 0
-        for place in places:
+        for where in places:
             for categories, time_tags, remote in ((["animals"], ["weekend"], False), (["sports", "children_youth"],
                                                   ["evening"], True), (["culture"], [], False)):
-                listing = await make_listing(session, place=place, categories=categories, time_tags=time_tags,
+                listing = await make_listing(session, place=where, categories=categories, time_tags=time_tags,
                                              remote=remote, description="Hilfe im Tierheim")
                 alerted = {due.saved_search_id for due in await alerts_for_published_listing(session, listing.id)}
                 expected = {s.id for s in searches if listing_matches(listing, criteria_of(s))}  # type: ignore[arg-type]
-                assert alerted == expected, (place, categories)
+                assert alerted == expected, (where, categories)
                 pairs += len(alerted)
     assert 20 < pairs < len(searches) * len(places) * 3 / 2  # neither trivial nor everything
 

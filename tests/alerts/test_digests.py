@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -21,7 +23,7 @@ async def _daily(session: AsyncSession, volunteer: Volunteer, category: str, pla
                              mode="daily", query=query(categories=(category,), place=place))
 
 
-async def _publish(session: AsyncSession, **listing: object) -> int:
+async def _publish(session: AsyncSession, **listing: Any) -> int:
     opportunity = await make_listing(session, **listing)
     assert await alerts_for_published_listing(session, opportunity.id) == []  # daily: nothing sent now
     return opportunity.id

@@ -52,7 +52,9 @@ async def test_the_default_radius_is_kept_with_the_search(database: Database) ->
         saved = await save_search(session, volunteer, text="Tiere Kassel", refinement=Refinement(),
                                   query=ANIMALS_KASSEL, default_radius_km=20)
     assert saved.radius_km == 20.0
-    assert saved.filters["query"]["radius_km"] == 20.0  # a later change of the setting does not move it
+    stored_query = saved.filters["query"]
+    assert isinstance(stored_query, dict)
+    assert stored_query["radius_km"] == 20.0  # a later change of the setting does not move it
 
 
 async def test_same_search_saved_twice_is_one_row_even_with_other_wording(any_database: Database) -> None:

@@ -22,7 +22,8 @@ async def test_two_workers_share_the_outbox_without_duplicates(
 ) -> None:
     chats = list(range(1, 401))
     await add(postgres_database, [in_kassel(chat) for chat in chats])
-    script = {10: [RateLimited(0.1)], 20: [Blocked("403 Forbidden")], 30: [Transient("timeout")]}
+    script: dict[int, list[Exception]] = {10: [RateLimited(0.1)], 20: [Blocked("403 Forbidden")],
+                                          30: [Transient("timeout")]}
     sender = ScriptedSender(script=script, latency=0.002)
     broadcast_id = await running_broadcast(postgres_database)
     config = replace(FAST, max_in_flight=6, max_claim=5)

@@ -34,7 +34,7 @@ async def test_skip_invalid_imports_only_the_good_rows(database: Database) -> No
     assert (report.valid, report.invalid, report.inserted, report.updated, report.skipped) == (2, 1, 2, 0, 1)
     assert report.written
     async with database.read_only() as session:
-        ids = sorted((await session.execute(select(Opportunity.external_id))).scalars())
+        ids = sorted(str(id_) for id_ in (await session.execute(select(Opportunity.external_id))).scalars())
     assert ids == ["L-1", "L-3"]
 
 

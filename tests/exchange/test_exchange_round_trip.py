@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from sqlalchemy import delete
@@ -84,7 +84,7 @@ async def all_records(database: Database) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("format", ["json", "csv"])
-async def test_export_then_import_gives_the_same_values(any_database: Database, format: str) -> None:
+async def test_export_then_import_gives_the_same_values(any_database: Database, format: Literal["json", "csv"]) -> None:
     await seed_varied_listings(any_database)
     before = await all_records(any_database)
     text = await exported(any_database, format)

@@ -99,4 +99,4 @@ async def seed_listings(database: Database) -> dict[str, int]:
         found = await session.execute(
             select(Opportunity.external_id, Opportunity.id).where(Opportunity.source == "test")
         )
-        return {key: id_ for key, id_ in found}
+        return {str(key): id_ for key, id_ in found}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 import asyncio
 from pathlib import Path
@@ -33,7 +35,7 @@ def _run(*argv: str) -> int:
     return int(args.func(args))
 
 
-def _publish_listing(data_home: Path, **values: object) -> int:
+def _publish_listing(data_home: Path, **values: Any) -> int:
     async def work() -> int:
         database = Database(f"sqlite+aiosqlite:///{data_home / 'ehrenamt.sqlite3'}")
         await database.prepare()

@@ -58,4 +58,6 @@ def test_qr_png_holds_exactly_the_link(tmp_path) -> None:  # type: ignore[no-unt
         assert pixels.size == (len(matrix) * 4, len(matrix) * 4)
         for y, row in enumerate(matrix):
             for x, dark in enumerate(row):
-                assert (pixels.getpixel((x * 4 + 2, y * 4 + 2)) < 128) == dark
+                grey = pixels.getpixel((x * 4 + 2, y * 4 + 2))
+                assert isinstance(grey, int)  # one channel ("L")
+                assert (grey < 128) == dark

@@ -9,6 +9,7 @@ from collections import Counter
 
 import pytest
 
+from pathlib import Path
 from bot.cli import places as places_cli
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km, is_common_word_name, surface_key
 from nlu.kernel.resources import data_path
@@ -250,7 +251,7 @@ def test_name_index_matches_the_place_file() -> None:
     assert {key: set(ids) for key, ids in Gazetteer.load(folder).surface_forms()} == expected
 
 
-def test_gazetteer_is_shared_and_a_missing_folder_fails_loudly(tmp_path) -> None:
+def test_gazetteer_is_shared_and_a_missing_folder_fails_loudly(tmp_path: Path) -> None:
     assert get_gazetteer() is get_gazetteer()
     with pytest.raises(FileNotFoundError):
         Gazetteer.load(tmp_path)
@@ -280,7 +281,7 @@ def _run_cli(*argv: str) -> int:
     parser = argparse.ArgumentParser()
     places_cli.register(parser.add_subparsers())
     args = parser.parse_args(["places", *argv])
-    return args.func(args)
+    return int(args.func(args))
 
 
 def _coordinates(gazetteer: Gazetteer, name: str) -> tuple[float, float]:

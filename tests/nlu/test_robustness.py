@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 
 from nlu import categorize, parse
 
-EMPTY_SLOTS = {"categories": [], "exclude_categories": [], "place": None, "place_candidates": [], "radius_km": None,
-               "time": [], "languages": [], "remote": False, "keywords": []}
+EMPTY_SLOTS: dict[str, object] = {
+    "categories": [], "exclude_categories": [], "place": None, "place_candidates": [], "radius_km": None,
+    "time": [], "languages": [], "remote": False, "keywords": [],
+}
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from bot.posting.answers import Answer
 from bot.posting.steps import Step
 from bot.posting.submit import submit
 from bot.store.models import ListingDraft, Opportunity
+from tests.factories.records import stored
 from tests.posting.conftest import NOW
 from tests.posting.test_guided_posting import CLUB, _fill_until_preview
 
@@ -23,7 +24,9 @@ SACHSEN_ONLY = AdminScope(telegram_id=1001, regions=(Region("Sachsen"),))
 async def _pending(database: Database, services: PostingServices) -> int:
     await _fill_until_preview(database, services)
     async with database.unit_of_work() as session:
-        return (await submit(session, services, CLUB)).opportunity_id
+        submitted = (await submit(session, services, CLUB)).opportunity_id
+    assert submitted is not None
+    return submitted
 
 
 async def _edit_title(
@@ -50,7 +53,7 @@ async def test_admin_edit_updates_the_listing_in_place_and_keeps_it_pending(
     assert result.decision is not None and result.decision.member_ids == (CLUB,)
     assert result.decision.action == "edited" and result.decision.title == "Hunde ausführen am Wochenende"
     async with database.read_only() as session:
-        listing = await session.get(Opportunity, listing_id)
+        listing = await stored(session, Opportunity, listing_id)
         events = [(event.action, event.actor_telegram_id) for event in await review.history(session, listing_id)]
         assert await drafts.load_draft(session, EVERYWHERE.telegram_id) is None
     assert listing.title == "Hunde ausführen am Wochenende" and listing.status == "pending"
@@ -86,7 +89,7 @@ async def test_submitting_rechecks_the_scope_and_changes_nothing_when_refused(
         refused = await submit(session, services, EVERYWHERE.telegram_id, scope=AdminScope(1000, SACHSEN_ONLY.regions))
     assert refused.problem is not None and refused.problem.key == "moderation.not_allowed" and refused.draft_dropped
     async with database.unit_of_work() as session:  # a draft marked by hand does not lend anyone a scope
-        listing = await session.get(Opportunity, listing_id)
+        listing = await stored(session, Opportunity, listing_id)
         session.add(ListingDraft(telegram_id=4242, opportunity_id=listing_id, step=Step.PREVIEW.value,
                                  data={**drafts.data_from_listing(listing), "moderating": True}))
     async with database.unit_of_work() as session:
@@ -99,7 +102,7 @@ async def test_submitting_rechecks_the_scope_and_changes_nothing_when_refused(
     for forged in (without_scope, borrowed):
         assert forged.problem is not None and forged.problem.key == "moderation.not_allowed"
     async with database.read_only() as session:
-        listing = await session.get(Opportunity, listing_id)
+        listing = await stored(session, Opportunity, listing_id)
         actions = [event.action for event in await review.history(session, listing_id)]
     assert listing.title == "Gassi-Geher:in für Tierheimhunde" and listing.status == "pending"
     assert actions == ["submitted"]
@@ -116,7 +119,7 @@ async def test_an_admin_edit_of_a_listing_decided_meanwhile_is_dropped(
         late = await submit(session, services, EVERYWHERE.telegram_id, scope=EVERYWHERE)
     assert late.problem is not None and late.problem.key == "moderation.already_decided" and late.draft_dropped
     async with database.read_only() as session:
-        assert (await session.get(Opportunity, listing_id)).title == "Gassi-Geher:in für Tierheimhunde"
+        assert (await stored(session, Opportunity, listing_id)).title == "Gassi-Geher:in für Tierheimhunde"
         assert await drafts.load_draft(session, EVERYWHERE.telegram_id) is None
 
 
@@ -125,7 +128,8 @@ async def test_a_regional_admin_cannot_move_a_listing_out_of_their_region(
 ) -> None:
     listing_id = await _pending(database, services)
     async with database.read_only() as session:
-        listing = await session.get(Opportunity, listing_id)
+        listing = await stored(session, Opportunity, listing_id)
+    assert listing.state is not None
     kassel = AdminScope(telegram_id=1002, regions=(Region(listing.state, listing.district),))
     async with database.unit_of_work() as session:
         await drafts.edit_listing_as_admin(session, kassel, listing_id)
@@ -137,4 +141,4 @@ async def test_a_regional_admin_cannot_move_a_listing_out_of_their_region(
     assert outside.problem is not None and outside.problem.key == "moderation.place_outside"
     assert not outside.draft_dropped
     async with database.read_only() as session:
-        assert (await session.get(Opportunity, listing_id)).state == listing.state
+        assert (await stored(session, Opportunity, listing_id)).state == listing.state

@@ -15,6 +15,8 @@ from bot.posting.submit import submit
 from bot.store.db import Database
 from bot.store.models import ListingDraft, ModerationEvent, Opportunity, Organisation
 
+from tests.factories.records import stored
+
 CLUB = 501
 
 
@@ -62,12 +64,12 @@ async def test_whole_flow_creates_a_pending_listing_for_a_new_organisation(
         result = await submit(session, services, CLUB)
     assert result.status == "pending" and not result.published
     async with database.read_only() as session:
-        listing = await session.get(Opportunity, result.opportunity_id)
+        listing = await stored(session, Opportunity, result.opportunity_id)
         assert listing.categories == ["animals"]  # suggested from the description, kept
         assert listing.place_name == "Kassel" and listing.state == "Hessen"
         assert listing.time_tags == ["regular", "weekend"] and listing.hours_per_month == 8
         assert listing.contact_email == "erika@example.org" and listing.newcomer_friendly
-        organisation = await session.get(Organisation, listing.organisation_id)
+        organisation = await stored(session, Organisation, listing.organisation_id)
         assert organisation.website == "https://tierfreunde-kassel.example.org" and not organisation.verified
         assert (await session.execute(select(func.count()).select_from(ListingDraft))).scalar_one() == 0
         actions = (await session.execute(select(ModerationEvent.action))).scalars().all()
@@ -79,7 +81,7 @@ async def test_wrong_answer_keeps_everything_and_asks_again(database: Database, 
         await drafts.begin(session, services, CLUB)
     await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel e.V."))
     view = await _say(database, services, Step.ORG_KIND, Answer(text="irgendwas"))
-    assert view.step is Step.ORG_KIND and view.problem.key == "posting.invalid.choice"
+    assert view.step is Step.ORG_KIND and view.problem is not None and view.problem.key == "posting.invalid.choice"
     assert view.data["new_organisation"]["name"] == "Tierfreunde Kassel e.V."
 
 
@@ -152,7 +154,7 @@ async def test_edit_from_preview_returns_to_preview(database: Database, services
 async def test_stale_button_for_another_step_changes_nothing(database: Database, services: PostingServices) -> None:
     await _fill_until_preview(database, services)
     view = await _say(database, services, Step.TITLE, Answer(text="Ein anderer Titel"))
-    assert view.problem.key == "posting.stale" and view.step is Step.PREVIEW
+    assert view.problem is not None and view.problem.key == "posting.stale" and view.step is Step.PREVIEW
 
 
 async def test_draft_survives_a_restart_and_continues_in_another_process(

@@ -14,6 +14,7 @@ from bot.moderation import review
 from bot.posting import interest, manage
 from bot.posting.submit import submit
 from bot.store.models import ModerationEvent, Opportunity, Volunteer
+from tests.factories.records import stored
 from tests.posting.conftest import NOW
 from tests.posting.test_guided_posting import CLUB, _fill_until_preview
 
@@ -24,6 +25,7 @@ async def _published(database: Database, services: PostingServices) -> int:
     await _fill_until_preview(database, services)
     async with database.unit_of_work() as session:
         listing_id = (await submit(session, services, CLUB)).opportunity_id
+        assert listing_id is not None
         await review.approve(session, ADMIN, listing_id, now=NOW)
     return listing_id
 
@@ -58,7 +60,8 @@ async def test_expiry_removes_listing_and_reminder_is_sent_once_before(
 ) -> None:
     listing_id = await _published(database, services)
     async with database.unit_of_work() as session:
-        expires = (await session.get(Opportunity, listing_id)).expires_at
+        expires = (await stored(session, Opportunity, listing_id)).expires_at
+    assert expires is not None
     week_before = expires - timedelta(days=6)
     async with database.unit_of_work() as session:
         assert await manage.renewal_reminders_due(session, now=expires - timedelta(days=10)) == []
@@ -67,7 +70,7 @@ async def test_expiry_removes_listing_and_reminder_is_sent_once_before(
         assert await manage.renewal_reminders_due(session, now=week_before + timedelta(hours=1)) == []
     async with database.unit_of_work() as session:
         assert await manage.expire_due(session, now=expires + timedelta(seconds=1)) == 1
-        assert (await session.get(Opportunity, listing_id)).status == "expired"
+        assert (await stored(session, Opportunity, listing_id)).status == "expired"
         renewed = await manage.renew(session, CLUB, listing_id, now=expires + timedelta(days=1), ttl_days=90)
         assert renewed.status == "published" and renewed.renewal_reminded_at is None
 

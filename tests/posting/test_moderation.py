@@ -10,6 +10,7 @@ from bot.admins import AdminScope, NotAllowed, Region
 from bot.moderation import review
 from bot.posting.submit import submit
 from bot.store.models import Opportunity, Organisation, OrganisationMember
+from tests.factories.records import stored
 from tests.posting.conftest import NOW
 from tests.posting.test_guided_posting import CLUB, _fill_until_preview
 
@@ -21,7 +22,9 @@ KASSEL_DISTRICT = AdminScope(telegram_id=1002, regions=(Region("Hessen", "Kassel
 async def _submitted(database: Database, services: PostingServices) -> int:
     await _fill_until_preview(database, services)
     async with database.unit_of_work() as session:
-        return (await submit(session, services, CLUB)).opportunity_id
+        submitted = (await submit(session, services, CLUB)).opportunity_id
+    assert submitted is not None
+    return submitted
 
 
 async def test_approval_publishes_records_and_names_whom_to_tell(database: Database, services: PostingServices) -> None:
@@ -31,7 +34,7 @@ async def test_approval_publishes_records_and_names_whom_to_tell(database: Datab
         decision = await review.approve(session, EVERYWHERE, listing_id, now=NOW)
     assert decision.status == "published" and decision.member_ids == (CLUB,)
     async with database.read_only() as session:
-        listing = await session.get(Opportunity, listing_id)
+        listing = await stored(session, Opportunity, listing_id)
         events = [(event.action, event.actor_telegram_id) for event in await review.history(session, listing_id)]
     assert listing.status == "published" and listing.published_at == NOW
     assert events == [("submitted", CLUB), ("approved", 1000)]
@@ -56,7 +59,7 @@ async def test_regional_admin_sees_and_decides_only_their_region(database: Datab
         with pytest.raises(NotAllowed):
             await review.approve(session, SACHSEN_ONLY, listing_id, now=NOW)
     async with database.unit_of_work() as session:
-        listing = await session.get(Opportunity, listing_id)
+        listing = await stored(session, Opportunity, listing_id)
         district = listing.district
     scope = AdminScope(telegram_id=1002, regions=(Region("Hessen", district),))
     async with database.unit_of_work() as session:
@@ -66,9 +69,9 @@ async def test_regional_admin_sees_and_decides_only_their_region(database: Datab
 async def test_verified_organisation_publishes_directly(database: Database, services: PostingServices) -> None:
     listing_id = await _submitted(database, services)
     async with database.unit_of_work() as session:
-        listing = await session.get(Opportunity, listing_id)
+        listing = await stored(session, Opportunity, listing_id)
         assert await review.verify_organisation(session, EVERYWHERE, listing.organisation_id)
-        organisation = await session.get(Organisation, listing.organisation_id)
+        organisation = await stored(session, Organisation, listing.organisation_id)
         assert organisation.verified
     from bot.posting import drafts
     from bot.posting.answers import Answer
@@ -139,7 +142,7 @@ async def test_someone_else_cannot_post_for_an_organisation(database: Database, 
 
     listing_id = await _submitted(database, services)
     async with database.unit_of_work() as session:
-        organisation_id = (await session.get(Opportunity, listing_id)).organisation_id
+        organisation_id = (await stored(session, Opportunity, listing_id)).organisation_id
         view = await drafts.begin(session, services, 777)
         assert view.step is Step.ORG_NAME  # 777 belongs to no organisation
         await drafts.restart(session, services, 777)
@@ -151,4 +154,4 @@ async def test_someone_else_cannot_post_for_an_organisation(database: Database, 
     async with database.unit_of_work() as session:
         await drafts.restart(session, services, 888)
         view = await drafts.answer(session, services, 888, Step.ORGANISATION, Answer(choice=str(organisation_id + 1)))
-    assert view.problem.key == "posting.invalid.organisation"
+    assert view.problem is not None and view.problem.key == "posting.invalid.organisation"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.store.dialect import dialect_of
 from tests.factories.search import KASSEL, NOW, Listings, find, ids
 from sqlalchemy import delete, update
 
@@ -21,7 +22,7 @@ TABLE = table_of(Opportunity)
 async def _by_word(database: Database, word: str) -> list[int]:
     """Returns the ids of published listings whose indexed text holds the word (asking the index directly)."""
     async with database.read_only() as session:
-        sql = SqlText(session.bind.dialect.name)
+        sql = SqlText(dialect_of(session))
         condition = holds_any(sql, [TermGroup(word, (word,), (), 1, fuzzy=False)])
         query = f"SELECT o.id FROM opportunities o WHERE o.status = 'published' AND {condition}"
         result = await session.execute(sql.statement(query))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import random
 from datetime import timedelta
 
@@ -17,7 +19,7 @@ TITLES = ["Gassi gehen im Tierheim", "Hausaufgabenhilfe für Grundschüler", "Vo
           "Repair-Café: Toaster retten", "Telefonseelsorge am Abend", "Fußballtraining für Kinder",
           "Sprachcafé für Geflüchtete", "Tafel: Lebensmittel ausgeben", "Müllsammelaktion an der Fulda",
           "Besuchsdienst im Krankenhaus", "Jugendfeuerwehr betreuen", "Smartphone-Hilfe für Senioren"]
-REQUESTS = [
+REQUESTS: list[dict[str, Any]] = [
     {"categories": ["animals"], "place": KASSEL},
     {"categories": ["children_youth", "education"], "place": KASSEL, "time": ["weekend"]},
     {"place": KASSEL, "keywords": ["telefonselsorge"]},

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections import Counter
 
 from bot.seed.bench import bench_batches
 from tests.factories.seed import SEED_DAY
 
 
-def _rows(count: int, batch_size: int, seed: int = 1) -> list[dict]:
+def _rows(count: int, batch_size: int, seed: int = 1) -> list[dict[str, Any]]:
     return [listing.values for batch in bench_batches(count, today=SEED_DAY, seed=seed, batch_size=batch_size)
             for listing in batch.listings]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections import Counter
 
 from bot.categories import categories
@@ -15,8 +17,8 @@ from nlu.kernel.gazetteer import get_gazetteer
 FRESH_PUBLISHED = OpportunityStatus.PUBLISHED.value
 
 
-def _fresh(values: dict) -> bool:
-    return values["status"] == FRESH_PUBLISHED and values["expires_at"].date() > SEED_DAY
+def _fresh(values: dict[str, Any]) -> bool:
+    return bool(values["status"] == FRESH_PUBLISHED and values["expires_at"].date() > SEED_DAY)
 
 
 def test_same_seed_and_day_give_the_same_rows(demo: Demo) -> None:

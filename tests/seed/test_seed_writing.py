@@ -16,14 +16,14 @@ _COMPARED = ("external_id", "organisation_id", "title", "description", "categori
              "lat", "lon", "postal_code", "contact_email", "status", "published_at", "expires_at", "created_at")
 
 
-async def _listings(database: Database, source: str) -> dict[str, tuple]:
+async def _listings(database: Database, source: str) -> dict[str, tuple[object, ...]]:
     async with database.read_only() as session:
         columns = [getattr(Opportunity, name) for name in ("id", *_COMPARED)]
         result = await session.execute(select(*columns).where(Opportunity.source == source))
         return {row.external_id: tuple(row) for row in result}
 
 
-async def _count(database: Database, model: type, source: str) -> int:
+async def _count(database: Database, model: type[Opportunity] | type[Organisation], source: str) -> int:
     async with database.read_only() as session:
         counted = select(func.count()).select_from(model).where(model.source == source)
         return (await session.execute(counted)).scalar_one()

@@ -51,7 +51,9 @@ class Ticker:
 async def test_statements_run_in_the_event_loops_own_thread(database: Database) -> None:
     async with database.engine.connect() as connection:
         raw = await connection.get_raw_connection()
-        await raw.driver_connection.create_function("thread_id", 0, threading.get_ident)
+        driver = raw.driver_connection
+        assert driver is not None
+        await driver.create_function("thread_id", 0, threading.get_ident)
         assert (await connection.execute(text("SELECT thread_id()"))).scalar_one() == threading.get_ident()
 
 

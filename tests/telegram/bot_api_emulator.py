@@ -162,6 +162,7 @@ def _parse(content_type: str, body: bytes) -> tuple[dict[str, Any], dict[str, tu
             name = part.get_param("name", header="content-disposition")
             filename = part.get_filename()
             payload = part.get_payload(decode=True) or b""
+            assert isinstance(payload, bytes)  # a form field or an uploaded file, never a nested message
             if filename:
                 files[str(name)] = (filename, payload)
             else:

@@ -23,8 +23,9 @@ async def _published(chat: Chat, database: Database) -> int:
     await chat.press(CLUB, preview.button("Abschicken"))
     async with database.read_only() as session:
         listing_id = await session.scalar(select(Opportunity.id).where(Opportunity.source == "bot"))
+    assert listing_id is not None
     await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, listing_id))
-    return int(listing_id)  # type: ignore[arg-type]
+    return int(listing_id)
 
 
 async def _status(database: Database, listing_id: int) -> str | None:

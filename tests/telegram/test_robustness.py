@@ -113,6 +113,7 @@ async def test_buttons_of_pruned_searches_are_no_longer_current(chat: Chat) -> N
 
 
 async def test_the_vocabulary_is_pruned_nightly(chat: Chat, caplog: pytest.LogCaptureFixture) -> None:
+    assert chat.application.job_queue is not None
     (job,) = chat.application.job_queue.get_jobs_by_name("vocabulary")
     at = job.job.trigger.get_next_fire_time(None, datetime.now(timezone.utc)).astimezone(jobs.VOCABULARY_AT.tzinfo)
     assert (at.hour, at.minute) == (3, 30)  # daily, in the quiet hours of Berlin

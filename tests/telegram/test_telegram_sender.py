@@ -12,6 +12,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.broadcasts import Announcement, Blocked, ChatNotFound, RateLimited, Rejected, Transient
+from bot.broadcasts.sending import DeliveryError
 from bot.telegram.announcements.sender import TelegramSender
 
 TEXT = Announcement(5, "<b>Hallo</b>", "HTML")
@@ -67,7 +68,9 @@ async def test_text_and_photo_announcements_use_the_matching_call() -> None:
         (_caused(NetworkError("httpx.ConnectError: refused"), httpx.ConnectError("refused")), Transient, "network"),
     ],
 )
-async def test_telegram_errors_become_delivery_errors(error: Exception, expected: type, reason: str) -> None:
+async def test_telegram_errors_become_delivery_errors(
+    error: Exception, expected: type[DeliveryError], reason: str
+) -> None:
     with pytest.raises(expected) as raised:
         await TelegramSender(FakeBot(error)).send(11, TEXT)
     assert raised.value.reason.startswith(reason)

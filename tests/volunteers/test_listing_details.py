@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from datetime import date, timedelta
 
 import pytest
@@ -60,7 +62,7 @@ async def test_german_labels_and_no_distance_without_origin(database: Database) 
         {"expires_at": NOW - timedelta(minutes=1)},
     ],
 )
-async def test_unpublished_or_expired_listing_has_no_details(database: Database, change: dict[str, object]) -> None:
+async def test_unpublished_or_expired_listing_has_no_details(database: Database, change: dict[str, Any]) -> None:
     async with database.unit_of_work() as session:
         listing = await make_listing(session, **change)
         assert await get_listing_details(session, listing.id, lang="de", now=NOW) is None
