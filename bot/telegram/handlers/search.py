@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.domain import TimeTag
-from bot.search.model import PlaceRef
+from bot.search.model import MAX_QUERY_CHARS, PlaceRef
 from bot.store.models import ChatSearch, Volunteer
 from bot.telegram import keyboards, state
 from bot.telegram.callbacks import Callback, Facet
@@ -24,7 +24,6 @@ from bot.telegram.views import View, candidates_view, category_by_number, page_v
 from bot.texts import t
 from bot.volunteers import home_place, remember_home
 
-MAX_QUERY_CHARS = 500  # longer texts are letters, not searches; the NLU is not made for them
 MAX_OFFSET = 10_000  # the search pages no deeper
 
 
