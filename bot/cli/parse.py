@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
     A message longer than the chat takes as a search is not parsed: its line gets an error object instead.
     """
-    from bot.search.model import MAX_QUERY_CHARS
+    from bot.domain import MAX_QUERY_CHARS
     from nlu import load, parse
 
     load()

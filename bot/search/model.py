@@ -9,10 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# The longest text the chat takes as a search (longer texts are letters, not searches; the NLU is not made for
-# them). The CLI keeps to the same limit, so a tool sees what a person would.
-MAX_QUERY_CHARS = 500
-
 
 @dataclass(frozen=True, slots=True)
 class PlaceRef:

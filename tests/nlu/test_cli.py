@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from bot.cli import bench_nlu
 from bot.cli import parse as parse_command
-from bot.search.model import MAX_QUERY_CHARS
+from bot.domain import MAX_QUERY_CHARS
 
 
 def test_json_mode_writes_one_object_per_stdin_line_in_order(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

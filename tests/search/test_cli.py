@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tests.search.search_factories import KASSEL, Listings, near
 
 from bot.cli import main
-from bot.search.model import MAX_QUERY_CHARS
+from bot.domain import MAX_QUERY_CHARS
 from bot.store.db import Database
 
 RESULT_FIELDS = {"id", "title", "organisation", "categories", "place", "lat", "lon", "distance_km", "time",

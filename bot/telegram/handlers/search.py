@@ -8,8 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.domain import TimeTag
-from bot.search.model import MAX_QUERY_CHARS, PlaceRef
+from bot.domain import MAX_QUERY_CHARS, TimeTag
+from bot.search.model import PlaceRef
 from bot.store.models import ChatSearch, Volunteer
 from bot.telegram import keyboards, state
 from bot.telegram.callbacks import Callback, Facet
