@@ -29,7 +29,6 @@ _SPACE_FREE_RUN = re.compile(r"\S{%d}(?=\S)" % _LONG_RUN)
 _TITLE_WEIGHT = 3
 _LISTING_SHARE = 0.34  # a listing category must score at least this share of the best one
 _LISTING_MAX = 4
-_FUZZY_SURE = 92.0  # place typo corrections below this score are worth confirming
 
 
 def load() -> None:
