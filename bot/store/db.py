@@ -105,7 +105,7 @@ def _create_engine(url: str, *, echo: bool, schema: str | None = None) -> AsyncE
     # SQLAlchemy's SQLite asyncio dialect, driven by our own driver module instead of aiosqlite (inline_sqlite
     # says why): `module` replaces the driver the dialect would import, `async_creator` opens the connections.
     engine = create_async_engine(
-        url, echo=echo, module=AsyncAdapt_aiosqlite_dbapi(inline_sqlite, sqlite3),  # type: ignore[arg-type]
+        url, echo=echo, module=AsyncAdapt_aiosqlite_dbapi(inline_sqlite, sqlite3),
         async_creator=inline_sqlite.connector(database, **options),
     )
     event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

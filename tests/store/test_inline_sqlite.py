@@ -150,7 +150,7 @@ async def test_autocommit_and_streamed_results_work_through_the_adapter(database
 
 def test_a_stale_snapshot_is_not_waited_for() -> None:
     stale = sqlite3.OperationalError("database is locked")
-    stale.sqlite_errorcode = 517  # type: ignore[attr-defined]  # SQLITE_BUSY_SNAPSHOT
+    stale.sqlite_errorcode = 517  # SQLITE_BUSY_SNAPSHOT
     busy = sqlite3.OperationalError("database is locked")
-    busy.sqlite_errorcode = sqlite3.SQLITE_BUSY  # type: ignore[attr-defined]
+    busy.sqlite_errorcode = sqlite3.SQLITE_BUSY
     assert not inline_sqlite.is_locked(stale) and inline_sqlite.is_locked(busy)
