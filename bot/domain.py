@@ -93,3 +93,8 @@ def time_mask(tags: Iterable[object] | None) -> int:
     for tag in tags or ():
         mask |= TIME_BITS.get(str(tag), 0)
     return mask
+
+
+# The longest text the chat takes as a search (longer texts are letters, not searches; the NLU is not made for
+# them). `parse` and `search` on the command line keep to the same limit, so a tool sees what a person would.
+MAX_QUERY_CHARS = 500

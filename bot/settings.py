@@ -11,6 +11,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _PLACEHOLDER_TOKENS = {"changeme", "change-me", "your-token", "your_bot_token", "token", "xxx", "bot_token"}
+# What BotFather gives: the bot's numeric id, a colon, a secret of letters, digits, _ and -.
+_TOKEN = re.compile(r"(?P<bot_id>[0-9]+):(?P<secret>[A-Za-z0-9_-]+)")
+# Secrets of the tokens printed in Telegram's own documentation (123456:ABC-DEF… on the Bot API page, 110201543:AAH…
+# on the BotFather page): copied, with any bot number, they look real.
+_DOCUMENTATION_SECRETS = {"ABC-DEF1234ghIkl-zyx57W2v1u123ew11", "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"}
+# Secrets that are words from an example, compared without case, "-" and "_".
+_PLACEHOLDER_SECRETS = {"abc", "abcdef", "changeme", "token", "yourtoken", "bottoken", "secret", "example", "xxx",
+                        "placeholder", "insertyourtoken", "yourbottoken", "tokenhere", "yourtokenhere"}
 
 
 class Settings(BaseSettings):
@@ -28,7 +36,6 @@ class Settings(BaseSettings):
     listing_ttl_days: int = Field(default=90, ge=1, le=3650)
     broadcast_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     paid_broadcasts: bool = False
-    log_level: str = "INFO"
     # Webhooks instead of long polling, so that several processes (on one PostgreSQL) share the updates.
     webhook_url: str | None = Field(default=None, description="public HTTPS URL Telegram sends updates to")
     webhook_listen: str = Field(default="127.0.0.1", description="address the webhook server binds to")
@@ -42,8 +49,9 @@ class Settings(BaseSettings):
         if value is None or not value.get_secret_value().strip():
             return None
         token = value.get_secret_value().strip()
-        if token.lower() in _PLACEHOLDER_TOKENS or ":" not in token:
-            raise ValueError("BOT_TOKEN looks like a placeholder; use the token @BotFather gave you, or unset it")
+        problem = token_problem(token)
+        if problem:
+            raise ValueError(f"BOT_TOKEN {problem}; use the token @BotFather gave you, or unset it")
         return SecretStr(token)
 
     @field_validator("webhook_url")
@@ -92,6 +100,19 @@ class Settings(BaseSettings):
         if self.database_url:
             return normalise_async_url(self.database_url)
         return f"sqlite+aiosqlite:///{(self.data_home / 'ehrenamt.sqlite3').resolve()}"
+
+
+def token_problem(token: str) -> str | None:
+    """Says what makes a bot token an obvious placeholder or malformed (None when it may be real)."""
+    found = _TOKEN.fullmatch(token)
+    if token.lower() in _PLACEHOLDER_TOKENS or found is None:
+        return "looks like a placeholder (a real one is the bot's number, a colon and its secret)"
+    secret = found["secret"]
+    if secret in _DOCUMENTATION_SECRETS:
+        return "is the example token from Telegram's documentation"
+    if secret.lower().replace("-", "").replace("_", "") in _PLACEHOLDER_SECRETS or len(set(secret)) == 1:
+        return "looks like a placeholder"
+    return None
 
 
 def normalise_async_url(url: str) -> str:

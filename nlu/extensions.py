@@ -15,7 +15,7 @@ REMOTE = "remote"  # label: remote or on_site
 RADIUS = "radius"  # label: radius; Span._.value holds km
 PLACES = "places"  # label: place; Span._.value holds the candidate place ids, best first
 CUES = "negation_cues"  # label: cue, pseudo, neutral, time_cue
-MENTION_GROUPS = (INTERESTS, TIMES, LANGUAGES, REMOTE)
+MENTION_GROUPS = (INTERESTS, TIMES, LANGUAGES, REMOTE)  # what a negation cue can rule out
 
 _SPAN_EXTENSIONS: dict[str, Any] = {
     "negated": False,  # ruled out ("kein Sport")

@@ -24,21 +24,63 @@ COMMANDS: list[str] = [
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
 BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast", "bench_bot", "bench_search"]
 
+# The help lines `ehrenamt-bot --help` lists, by module, exactly as each module registers them
+# (tests/test_cli_commands.py compares). With them, a command imports only its own module: the others load
+# spaCy, Telegram or SQLAlchemy, seconds of start-up for nothing. A module missing here registers itself.
+HELP_LINES: dict[str, tuple[tuple[str, str], ...]] = {
+    "db": (("db", "database schema: upgrade, downgrade, current"),),
+    "places": (("places", "list the German places with a name (or the place of a postal code)"),),
+    "exchange": (("import", "import listings from a CSV or JSON file (upsert by source and id)"),
+                 ("export", "export listings with their organisation as JSON or CSV")),
+    "link": (("link", "print a t.me deep link to a listing or a prepared search (and write a QR code)"),),
+    "run": (("run", "run the bot (long polling, or a webhook with WEBHOOK_URL); without BOT_TOKEN: "
+                    "the terminal demo"),),
+    "demo": (("demo", "chat with the bot in this terminal (no token needed)"),),
+    "seed": (("seed", "fill the database with demo listings (--demo) or benchmark listings (--count N)"),),
+    "parse": (("parse", "show what the NLU understands in a message"),),
+    "broadcast": (("broadcast", "announcements: send, list, status, cancel, resume"),),
+    "search": (("search", "find opportunities for a free-text request"),),
+    "bench_nlu": (("nlu", "time the NLU on the labelled messages"),),
+    "bench_broadcast": (("broadcast", "broadcast delivery rate, duplicates and memory"),),
+    "bench_bot": (("bot", "free-text updates per second through the whole bot"),),
+    "bench_search": (("search", "search latency and relevance against a brute-force scan"),),
+}
 
-def build_parser() -> argparse.ArgumentParser:
-    """Builds the argument parser from the command modules that are present."""
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Builds the argument parser: with argv, only the module of the command in it is imported; without, all."""
+    chosen = _chosen(argv) if argv is not None else None
     parser = argparse.ArgumentParser(
         prog="ehrenamt-bot", description="Find volunteering opportunities in Germany: bot, data and tools."
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    command = None if chosen is None else chosen[:1]
+    benchmark = None if chosen is None else chosen[1:2] if command == ["bench"] else []
     for name in COMMANDS:
-        _module(name).register(subparsers)
+        _register(subparsers, name, "register", command)
     bench = subparsers.add_parser("bench", help="benchmarks that print figures")
     bench_subparsers = bench.add_subparsers(dest="benchmark", metavar="WHAT", required=True)
     for name in BENCHMARKS:
-        _module(name).register_bench(bench_subparsers)
+        _register(bench_subparsers, name, "register_bench", benchmark)
     return parser
+
+
+def _register(subparsers: argparse._SubParsersAction, module: str, how: str,
+              chosen: list[str] | None) -> None:
+    """Lets the module register its commands if one was chosen (or all are wanted), else lists them by name."""
+    lines = HELP_LINES.get(module)
+    if chosen is None or lines is None or any(command in chosen for command, _ in lines):
+        getattr(_module(module), how)(subparsers)
+        return
+    for command, help_line in lines:
+        subparsers.add_parser(command, help=help_line)
+
+
+def _chosen(argv: Sequence[str]) -> list[str]:
+    """Returns the command and sub-command words of the command line (the options before them take no value)."""
+    words = [word for word in argv if not word.startswith("-")]
+    return words[:2]
 
 
 def _module(name: str):  # type: ignore[no-untyped-def]
@@ -48,13 +90,15 @@ def _module(name: str):  # type: ignore[no-untyped-def]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
+    args = parser.parse_args(words)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     if not getattr(args, "func", None):
-        build_parser().print_help()
+        parser.print_help()
         return 2
     try:
         return int(args.func(args) or 0)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from typing import TYPE_CHECKING
+from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_output
 
 if TYPE_CHECKING:  # the NLU loads spaCy: import it only when the command runs, not for `--help`
     from nlu import ParsedQuery
@@ -27,16 +26,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    """Parses each message and prints it, flushing after every line so pipes see results at once."""
+    """Parses each message and prints it, flushing after every line so pipes see results at once.
+
+    A message longer than the chat takes as a search is not parsed: its line gets an error object instead.
+    """
+    from bot.domain import MAX_QUERY_CHARS
     from nlu import load, parse
 
     load()
+    utf8_output(sys.stdout)
     for message in _messages(args.text, sys.stdin):
-        query = parse(message)
-        if args.json:
-            sys.stdout.write(json.dumps(query.to_dict(), ensure_ascii=False) + "\n")
+        if len(message) > MAX_QUERY_CHARS:
+            refusal = too_long(message, MAX_QUERY_CHARS)
+            sys.stdout.write(json_line(refusal) if args.json else f"{refusal['message']}\n\n")
+        elif args.json:
+            sys.stdout.write(json_line(parse(message).to_dict()))
         else:
-            write_readable(query, sys.stdout)
+            write_readable(parse(message), sys.stdout)
         sys.stdout.flush()
     return 0
 
@@ -44,10 +50,9 @@ def run(args: argparse.Namespace) -> int:
 def _messages(words: list[str], stdin: TextIO) -> Iterator[str]:
     """Yields the message from the arguments, or every stdin line (without its line break) for "-"."""
     if words == ["-"]:
-        for line in stdin:
-            yield line.rstrip("\r\n")
+        yield from input_lines(stdin)
     else:
-        yield " ".join(words)
+        yield argument_text(words)
 
 
 def write_readable(query: ParsedQuery, out: TextIO) -> None:

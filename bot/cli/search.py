@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 
 from bot.categories import categories
 from bot.cli.common import CommandError, run_with_database
-from bot.domain import TIME_BITS
+from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_output
+from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
 from bot.settings import Settings
 from bot.store.db import Database
@@ -39,20 +39,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    """Runs one request, or one per stdin line, and prints the outcomes."""
-    texts: Iterable[str] = (line.rstrip("\n") for line in sys.stdin) if args.text == "-" else [args.text]
+    """Runs one request, or one per stdin line, and prints the outcomes (an error object for a too long line)."""
+    texts: Iterable[str] = input_lines(sys.stdin) if args.text == "-" else [argument_text([args.text])]
+    utf8_output(sys.stdout)
 
     async def work(database: Database, settings: Settings) -> None:
         refinement = refinement_from(args)
         for text in texts:
+            if len(text) > MAX_QUERY_CHARS:
+                refusal = too_long(text, MAX_QUERY_CHARS)
+                sys.stdout.write(json_line(refusal) if args.json else f"{refusal['message']}\n")
+                sys.stdout.flush()
+                continue
             request = SearchRequest(text=text, refinement=refinement, limit=args.limit, offset=args.offset,
                                     lang=args.lang)
             async with database.read_only() as session:
                 outcome = await search(session, request, default_radius_km=settings.default_radius_km)
             if args.json:
-                print(json.dumps(outcome.to_dict(), ensure_ascii=False), flush=True)
+                sys.stdout.write(json_line(outcome.to_dict()))
             else:
-                print(describe(outcome, offset=args.offset), flush=True)
+                sys.stdout.write(describe(outcome, offset=args.offset) + "\n")
+            sys.stdout.flush()
 
     run_with_database(work)
     return 0

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Result, event, text
-from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi, SQLiteDialect_aiosqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -106,7 +107,12 @@ def _create_engine(url: str, *, echo: bool, schema: str | None = None) -> AsyncE
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     # The URL's own options (a file: URI, say) as SQLAlchemy would pass them to sqlite3.connect.
     (database,), options = SQLiteDialect_aiosqlite().create_connect_args(parsed)
-    engine = create_async_engine(url, echo=echo, async_creator=inline_sqlite.connector(database, **options))
+    # SQLAlchemy's SQLite asyncio dialect, driven by our own driver module instead of aiosqlite (inline_sqlite
+    # says why): `module` replaces the driver the dialect would import, `async_creator` opens the connections.
+    engine = create_async_engine(
+        url, echo=echo, module=AsyncAdapt_aiosqlite_dbapi(inline_sqlite, sqlite3),
+        async_creator=inline_sqlite.connector(database, **options),
+    )
     event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
 

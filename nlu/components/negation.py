@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import is_boundary, pattern_matcher, spans_of
-from nlu.extensions import CUES, INTERESTS, LANGUAGES, REMOTE, TIMES, register_extensions
+from nlu.extensions import CUES, MENTION_GROUPS, register_extensions
 from nlu.lexicon import NegationRules, negation_rules, time_rules
 
 _COMPARATIVE = frozenset({"lieber", "eher", "rather", "prefer", "bevorzuge"})
@@ -55,7 +55,7 @@ class Negation:
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the cues and applies each to its scope."""
-        mentions = [s for g in (INTERESTS, TIMES, LANGUAGES, REMOTE) for s in spans_of(doc, g) if s.label_ != "on_site"]
+        mentions = [s for g in MENTION_GROUPS for s in spans_of(doc, g) if s.label_ != "on_site"]
         cues = self._cues(doc, mentions)
         starts: dict[int, list[Span]] = {}
         for span in mentions:

@@ -16,8 +16,3 @@ def fold(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", lowered)
         lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", lowered).strip()
-
-
-def fold_loose(text: str) -> str:
-    """Like fold, but also maps 'ue' spelled as plain 'u' forms together (goerlitz ~ gorlitz) for fuzzy keys."""
-    return fold(text).replace("ae", "a").replace("oe", "o").replace("ue", "u")

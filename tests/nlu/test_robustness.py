@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nlu import categorize, parse
+from nlu.api import clean
 
 EMPTY_SLOTS: dict[str, object] = {
     "categories": [], "exclude_categories": [], "place": None, "place_candidates": [], "radius_km": None,
@@ -66,3 +67,20 @@ def test_any_listing_text_categorizes(title: str, description: str) -> None:
 
 def test_full_width_letters_read_like_normal_ones() -> None:
     assert parse("ｔｉｅｒｈｅｉｍ ｋａｓｓｅｌ").categories == ("animals",)
+
+
+def test_endless_runs_without_spaces_are_broken_up_before_tokenising() -> None:
+    assert max(len(run) for run in clean("🐶" * 4000).split()) == 64
+    assert parse("🐶" * 4000).categories == () and parse("!" * 4000).to_dict()["place"] is None
+    assert parse("Tierheim" + "🐶" * 3000 + " Kassel").place is not None  # the words around it still count
+
+
+def test_words_links_and_addresses_stay_whole() -> None:
+    text = "Donaudampfschifffahrtsgesellschaftskapitänsmütze https://www.tierheim-kassel.example.org/mitmachen"
+    assert clean(text) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Zs", "Cc", "Zl", "Zp")), min_size=65, max_size=400))
+def test_no_run_without_spaces_reaches_the_tokenizer_longer_than_64(text: str) -> None:
+    assert all(len(run) <= 64 for run in clean(text).split())

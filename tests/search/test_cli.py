@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.factories.search import KASSEL, Listings, near
 
 from bot.cli import main
+from bot.domain import MAX_QUERY_CHARS
 from bot.store.db import Database
 
 RESULT_FIELDS = {"id", "title", "organisation", "categories", "place", "lat", "lon", "distance_km", "time",
@@ -78,3 +84,49 @@ def test_without_json_a_person_reads_the_results(configured: Listings, monkeypat
     out = _run(["search", "Tierheim in Kassel am Wochenende"], "", monkeypatch, capsys)
     assert out.splitlines()[0].startswith("Tiere · Kassel + 15 km")
     assert "1. Gassi gehen im Tierheim Kassel" in out and "Erika Beispiel" in out
+
+
+def _run_on_bytes(arguments: list[str], stdin: bytes, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """Runs the command on raw stdin bytes, with a stdout that starts out in ASCII (as a C locale would give)."""
+    out = io.BytesIO()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="ascii"))
+    monkeypatch.setattr("sys.stdout", io.TextIOWrapper(out, encoding="ascii", write_through=True))
+    assert main(arguments) == 0
+    return out.getvalue()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.binary(max_size=60).map(lambda raw: raw.replace(b"\n", b"")), min_size=1, max_size=5))
+def test_any_bytes_give_one_valid_utf8_json_line_per_request(lines: list[bytes], configured: Listings,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _run_on_bytes(["search", "--json", "-"], b"\n".join(lines) + b"\n", monkeypatch)
+    written = out.decode("utf-8").split("\n")  # strict: any invalid byte fails here
+    assert written[-1] == "" and len(written) - 1 == len(lines)
+    for line in written[:-1]:
+        assert set(json.loads(line)) == {"query", "widened", "results"}
+
+
+def test_a_request_longer_than_the_chat_takes_gets_an_error_object(configured: Listings,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    long = "Tierheim " * 60
+    out = _run_on_bytes(["search", "--json", "-"], f"{long}\nTierheim Kassel\n".encode(), monkeypatch)
+    refused, shelter = (json.loads(line) for line in out.decode("utf-8").splitlines())
+    assert refused == {"error": "too_long", "message": refused["message"], "limit": MAX_QUERY_CHARS,
+                       "length": len(long)}
+    assert shelter["results"][0]["title"] == "Gassi gehen im Tierheim Kassel"
+
+
+def test_strict_utf8_stdio_in_a_real_process_keeps_the_whole_batch(configured: Listings, tmp_path: Path) -> None:
+    stdin = b"Tierheim Kassel\n\xff\xfe\xc3 Kassel\n\n" + b"\xf0\x9f\x90\xb6" * 700 + b"\nTelefonseelsorge\n"
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())", "search", "--json", "-"],
+        input=stdin, capture_output=True, timeout=120, cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},  # DATABASE_URL comes from the fixture
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    lines = [json.loads(line) for line in done.stdout.decode("utf-8").split("\n")[:-1]]
+    assert len(lines) == 5
+    assert lines[0]["results"][0]["title"] == "Gassi gehen im Tierheim Kassel"
+    assert lines[1]["query"]["place"]["name"] == "Kassel" and lines[2]["results"] == []
+    assert lines[3]["error"] == "too_long" and lines[3]["length"] == 700
+    assert lines[4]["results"][0]["title"] == "Telefonseelsorge: Ausbildung für Ehrenamtliche"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -124,3 +126,33 @@ async def test_a_database_that_cannot_be_opened_leaves_no_thread_behind(tmp_path
 def test_only_busy_errors_count_as_locked() -> None:
     assert inline_sqlite.is_locked(sqlite3.OperationalError("database is locked"))
     assert not inline_sqlite.is_locked(sqlite3.OperationalError("no such table: notes"))
+
+
+async def test_no_thread_and_no_other_driver_is_involved(database: Database) -> None:
+    before = threading.active_count()
+    async with database.unit_of_work() as session:
+        await session.execute(INSERT, {"body": "one"})
+    async with database.engine.connect() as connection:
+        assert isinstance((await connection.get_raw_connection()).driver_connection, inline_sqlite.Connection)
+    assert threading.active_count() == before and "aiosqlite" not in sys.modules
+
+
+async def test_autocommit_and_streamed_results_work_through_the_adapter(database: Database) -> None:
+    async with database.engine.connect() as connection:
+        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")  # SQLAlchemy's setter path
+        await autocommit.execute(INSERT, {"body": "kept without commit"})
+    async with database.engine.connect() as connection:
+        await connection.execute(text("INSERT INTO notes (body) SELECT 'row ' || value FROM json_each(:rows)"),
+                                 {"rows": json.dumps(list(range(250)))})
+        await connection.commit()
+        streamed = await connection.stream(text("SELECT body FROM notes ORDER BY id"))  # a server-side cursor
+        bodies = [row.body async for row in streamed]
+    assert bodies[0] == "kept without commit" and len(bodies) == 251 and bodies[-1] == "row 249"
+
+
+def test_a_stale_snapshot_is_not_waited_for() -> None:
+    stale = sqlite3.OperationalError("database is locked")
+    stale.sqlite_errorcode = 517  # SQLITE_BUSY_SNAPSHOT
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorcode = sqlite3.SQLITE_BUSY
+    assert not inline_sqlite.is_locked(stale) and inline_sqlite.is_locked(busy)

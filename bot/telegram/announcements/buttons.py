@@ -33,11 +33,6 @@ def regions_for(scope: AdminScope) -> list[Region | None]:
     return [None, *(Region(states[code]) for code in sorted(states))]
 
 
-def start_composing(lang: str) -> InlineKeyboardMarkup:
-    """Returns the button that asks for a new announcement's text."""
-    return InlineKeyboardMarkup([[button(t(lang, "broadcast.button_new"), BroadcastButton(0, Do.NEW, 0))]])
-
-
 def audience_menu(broadcast_id: int, audience: Audience, lang: str, *, near_district: bool) -> InlineKeyboardMarkup:
     """Returns the audience choices: groups, area, radius, interests, and the way to the preview."""
     def tick(on: bool, key: str) -> str:

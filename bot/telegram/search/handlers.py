@@ -8,7 +8,7 @@ from functools import partial
 
 from bot.conversation import state
 from bot.conversation.searches import PAGE_SIZE, ChatSearches
-from bot.domain import TimeTag
+from bot.domain import MAX_QUERY_CHARS, TimeTag
 from bot.store.models import ChatSearch
 from bot.telegram import keyboards
 from bot.telegram.callbacks import (
@@ -20,7 +20,7 @@ from bot.telegram.search.views import category_by_number, refine_menu
 from bot.telegram.sending import View
 from bot.texts import t
 
-MAX_QUERY_CHARS = 500  # longer texts are letters, not searches; the NLU is not made for them
+
 MAX_OFFSET = 10_000  # the search pages no deeper
 # A button's change to its stored search; False when the button's value is not one the bot offers.
 Change = Callable[[ChatSearch, ChatSearches], bool]
