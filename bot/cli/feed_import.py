@@ -37,9 +37,9 @@ FIRST_LINES = 5
 class ProgressLog:
     """Progress on a terminal (one line, redrawn) and off it (a log line every few seconds)."""
 
-    def __init__(self, label: str, stream: TextIO = sys.stderr, every: float = 3.0) -> None:
-        self.label, self.stream, self.every = label, stream, every
-        self.tty = stream.isatty()
+    def __init__(self, label: str, stream: TextIO | None = None, every: float = 3.0) -> None:
+        self.label, self.stream, self.every = label, stream or sys.stderr, every
+        self.tty = self.stream.isatty()
         self.done = 0
         self.started = self._last = time.monotonic()
 
@@ -65,8 +65,10 @@ class ProgressLog:
 def run_feed_import(args: argparse.Namespace, feed: FeedFile, *, categorizer: object | None) -> int:
     """Imports a feed; 0 when written (refused offers are reported), 1 when stopped, 2 on a bad source."""
     progress = ProgressLog("import")
+    folder: list[Path] = []
 
     async def work(database: Database, settings: Settings) -> FeedImport:
+        folder.append(sources_dir(settings.exchange_sources_dir))
         return await import_feed(database, feed, source=args.source, sources_dir=settings.exchange_sources_dir,
                                  categorizer=getattr(categorizer, "many", None), dry_run=args.dry_run,
                                  force=args.force, on_progress=progress)
@@ -77,7 +79,7 @@ def run_feed_import(args: argparse.Namespace, feed: FeedFile, *, categorizer: ob
         print(f"{args.file}: {problem}", file=sys.stderr)
         return 2
     progress.finish()
-    for line in feed_report(result, sources_folder=sources_dir(None)):
+    for line in feed_report(result, sources_folder=folder[0]):
         print(line)
     return 1 if result.count.stopped else 0
 

@@ -85,6 +85,8 @@ def assign(offer: FeedOffer, name: str, value: Any, *, block: str = "") -> bool:
         return False
     if block == "organisation":
         target = _ORGANISATION_PARTS.get(target, "")
+    elif block == "contact" and target == "title":
+        target = "contact_name"  # a contact's "name" is the person's, not the offer's
     if not target:
         return True
     if target in _LIST_FIELDS:
@@ -94,6 +96,13 @@ def assign(offer: FeedOffer, name: str, value: Any, *, block: str = "") -> bool:
     elif target in ("first_name", "last_name"):
         parts = [offer.contact_name, as_text(value)] if target == "last_name" else [as_text(value), offer.contact_name]
         offer.contact_name = " ".join(part for part in parts if part)
+        return True
+    elif target == "timeframe" and offer.timeframe:  # termine and zeitlicherrahmen both say when
+        text = as_text(value)
+        if text and text not in offer.timeframe:
+            offer.timeframe = f"{offer.timeframe}; {text}"
+    elif target == "contact_name" and offer.contact_name:
+        offer.contact_name = f"{offer.contact_name} {as_text(value)}".strip()
     elif not getattr(offer, target):
         setattr(offer, target, as_text(value))
     return True
@@ -103,7 +112,7 @@ def _assign_block(offer: FeedOffer, key: str, value: dict[str, Any]) -> bool:
     """Spreads a nested object (contact, organisation, address) over the offer."""
     if key in CONTACT_BLOCKS:
         for name, inner in value.items():
-            assign(offer, name, inner)
+            assign(offer, name, inner, block="contact")
         return True
     if key in ORGANISATION_BLOCKS:
         for name, inner in value.items():

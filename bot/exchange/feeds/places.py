@@ -57,6 +57,11 @@ def in_germany(lat: float, lon: float) -> bool:
     return LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]
 
 
+def _says_online(offer: FeedOffer) -> bool:
+    """Tells whether the offer's only place words say "online"."""
+    return all(not word or word in _ONLINE_WORDS for word in (offer.town.strip().lower(), offer.quarter.strip().lower()))
+
+
 def is_online(offer: FeedOffer) -> bool:
     """Tells whether the feed marks an offer as online or names "online" as its place."""
     words = {offer.town.strip().lower(), offer.quarter.strip().lower()}
@@ -116,6 +121,8 @@ class FeedPlaces:
 
     def _by_name(self, offer: FeedOffer) -> Placement | None:
         """Places an offer by postal code, else quarter, else town (without its own coordinates)."""
+        if is_online(offer) and not offer.postal_code.strip() and _says_online(offer):
+            return None  # "Online" in ort or ortsteil is no place
         code = _postal_code(offer)
         town = self._town(offer.town, strict=False)
         quarter, quarter_name = self._quarter(offer.quarter, town)

@@ -146,6 +146,8 @@ def _as_dict(element: ElementTree.Element) -> dict[str, Any]:
 def read_agency_json(document: Any) -> FeedFile:
     """Reads a JSON export with freinet's field names or close variants (name, org, contact{...}, ...)."""
     items, agency = _json_items(document)
+    agency_name = next((str(value) for key, value in document.items() if key_of(key) in ("agenturname", "agentur",
+                        "agency", "agency name") and isinstance(value, str)), "") if isinstance(document, dict) else ""
     columns = _Columns()
     offers = []
     for number, item in enumerate(items, start=1):
@@ -156,6 +158,7 @@ def read_agency_json(document: Any) -> FeedFile:
         for name, value in item.items():
             columns.see(name, assign(offer, name, value))
         offer.agency_id = offer.agency_id or agency
+        offer.agency_name = offer.agency_name or agency_name
         offers.append(offer)
     return _finish("agency-json", offers, columns, [agency] if agency else [])
 

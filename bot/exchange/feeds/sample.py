@@ -10,6 +10,7 @@ texts are put together from many parts, so listings do not repeat one template. 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import random
 from dataclasses import dataclass
@@ -173,7 +174,7 @@ def _place(rng: random.Random, quarter: object, home: object, on_placeholder: bo
         return rng.choice((("", ""), ("0", "0"), ("0.000000", "0.000000"))) + ("", "")
     if on_placeholder and roll < 0.5:
         return f"{home.lat:.6f}", f"{home.lon:.6f}", "", name  # type: ignore[attr-defined]
-    plz = rng.choice(_postal_codes(home)) if rng.random() < 0.3 else ""
+    plz = _postal_code_near(quarter) if rng.random() < 0.3 else ""
     if roll < 0.16:
         return "0", "0", plz, name
     if roll < 0.70:
@@ -183,8 +184,15 @@ def _place(rng: random.Random, quarter: object, home: object, on_placeholder: bo
     return "", "", plz, name if rng.random() < 0.95 else f"Am {rng.choice(NAMES)}"
 
 
-def _postal_codes(home: object) -> list[str]:
-    """Returns the postal codes of the city (as the gazetteer's postal code table assigns them)."""
+def _postal_code_near(quarter: object) -> str:
+    """Returns the postal code whose centre is nearest to the quarter (as a real export would have it)."""
+    lat, lon = quarter.lat, quarter.lon  # type: ignore[attr-defined]
+    return min(_postal_centres(), key=lambda item: (item[1] - lat) ** 2 + ((item[2] - lon) * 0.6) ** 2)[0]
+
+
+@functools.cache
+def _postal_centres() -> list[tuple[str, float, float]]:
+    """Returns every postal code with its centre."""
     lines = data_path("places", "postal_codes.tsv").read_text("utf-8").splitlines()
-    wanted = str(home.id)  # type: ignore[attr-defined]
-    return [line.split("\t")[0] for line in lines if line[:1].isdigit() and line.split("\t")[3] == wanted]
+    rows = [line.split("\t") for line in lines if line[:1].isdigit()]
+    return [(row[0], float(row[1]), float(row[2])) for row in rows]
