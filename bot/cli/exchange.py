@@ -105,6 +105,8 @@ def report_lines(
                      "the first row naming it; the first row's values were kept")
     if report.categorised:
         lines.append(f"note: the NLU assigned categories in {_rows(report.categorised)} that had none")
+    if report.time_tagged:
+        lines.append(f"note: the NLU found time tags in {_rows(report.time_tagged)} that had none")
     if categorizer is not None and categorizer.failures:
         lines.append(f"note: the NLU failed on {_rows(categorizer.failures)} (first: {categorizer.first_error}); "
                      "see the log")
@@ -166,6 +168,10 @@ class NluCategorizer:
         except Exception as error:  # the batch failed: one at a time, so only the bad listings stay untagged
             logger.warning("the NLU failed on a batch (%s); categorizing one at a time", error)
             return [self._tags(title, description) for title, description in listings]
+
+    def tags(self, title: str, description: str) -> tuple[list[str], list[str]]:
+        """Returns one listing's categories and time tags (the importer keeps both)."""
+        return self._tags(title, description)
 
     def _tags(self, title: str, description: str) -> tuple[list[str], list[str]]:
         """Returns one listing's categories and time tags; failures are counted, not fatal."""
