@@ -87,6 +87,12 @@ class FeedPlaces:
             place = self._postal(offer.postal_code) or self._first(offer.town) or self._quarter_city(offer.quarter)
             if place is not None:
                 votes[(self.gazetteer.city_of(place) or place).id] += 1
+        if not votes:  # a feed of coordinates only: the town most of its real points lie in
+            for offer in offers:
+                point = coordinates(offer)
+                if point and in_germany(*point) and (round(point[0], 5), round(point[1], 5)) not in self.placeholders:
+                    nearest = self.gazetteer.nearest(*point)
+                    votes[(self.gazetteer.city_of(nearest) or nearest).id] += 1
         return self.gazetteer.get(votes.most_common(1)[0][0]) if votes else None
 
     def place(self, offer: FeedOffer) -> Placement | None:
@@ -101,6 +107,7 @@ class FeedPlaces:
                 note = "coordinates outside Germany ignored"
             elif (round(lat, 5), round(lon, 5)) in self.placeholders:
                 note = "coordinates ignored: a placeholder point many organisations of this feed share"
+                return self._by_name(offer) or self._around(lat, lon, note)
             else:
                 return self._at_point(offer, lat, lon, note)
         elif offer.lat.strip() or offer.lon.strip():
@@ -109,6 +116,13 @@ class FeedPlaces:
         if placement is None:
             return None
         return placement if note is None or placement.note else _with_note(placement, note)
+
+    def _around(self, lat: float, lon: float, note: str) -> Placement:
+        """Places an offer that has only a placeholder point at the town the point lies in (approximate)."""
+        nearest = self.gazetteer.nearest(lat, lon)
+        town = self.gazetteer.city_of(nearest) or nearest
+        return Placement(town.name, town.lat, town.lon, PlacePrecision.TOWN, None, None, town.state, town.district,
+                         f"{note}; nothing else named: placed at its town")
 
     def _at_point(self, offer: FeedOffer, lat: float, lon: float, note: str | None) -> Placement:
         """Places an offer at its own coordinates, named after its town (or quarter) or the nearest place."""
