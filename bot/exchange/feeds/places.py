@@ -107,7 +107,8 @@ class FeedPlaces:
                 note = "coordinates outside Germany ignored"
             elif (round(lat, 5), round(lon, 5)) in self.placeholders:
                 note = "coordinates ignored: a placeholder point many organisations of this feed share"
-                return self._by_name(offer) or self._around(lat, lon, note)
+                named = self._by_name(offer)
+                return _with_note(named, note) if named and not named.note else named or self._around(lat, lon, note)
             else:
                 return self._at_point(offer, lat, lon, note)
         elif offer.lat.strip() or offer.lon.strip():
