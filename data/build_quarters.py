@@ -31,6 +31,7 @@ from build_places import (  # noqa: E402  (this folder is not a package)
     load_german_cities,
     write_tsv,
 )
+
 from nlu.gazetteer import haversine_km, surface_key  # noqa: E402
 from nlu.quarters import QUARTER_COLUMNS  # noqa: E402
 
@@ -61,10 +62,10 @@ def add_radius_cities(rows: list[PlaceRow], parent: dict[int, PlaceRow], cities:
         found = set()
         for row in rows:
             near = haversine_km(city.lat, city.lon, row.lat, row.lon) <= entry["radius_km"]
-            if row.id != city.id and row.state_code == city.state_code and row.name not in exclude:
-                if near or row.name in include:
-                    parent[row.id] = city
-                    found.add(row.name)
+            same_state = row.id != city.id and row.state_code == city.state_code and row.name not in exclude
+            if same_state and (near or row.name in include):
+                parent[row.id] = city
+                found.add(row.name)
         if missing := include - found:
             sys.exit(f"quarters.toml: {entry['name']}: no place called {sorted(missing)} in its state")
 

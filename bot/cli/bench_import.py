@@ -7,7 +7,14 @@ import asyncio
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.cli.exchange import NluCategorizer
+    from bot.exchange.feeds.importer import FeedImport
+    from bot.exchange.feeds.offer import FeedFile
 
 
 def register_bench(bench_subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
     load()
     print(f"NLU ready in {time.perf_counter() - started:.2f} s; feed: {format_}, {len(data) / 1e6:.1f} MB")
     categorizer = NluCategorizer()
-    walls, cpus = [], []
-    result = None
+    walls: list[float] = []
+    cpus: list[float] = []
+    result: FeedImport | None = None
     for number in range(1, max(args.runs, 1) + 1):
         with tempfile.TemporaryDirectory() as folder:
             wall, cpu, result, again = asyncio.run(_one_run(Path(folder), data, format_, categorizer, read_feed))
@@ -55,14 +63,14 @@ def run(args: argparse.Namespace) -> int:
           f"(min {min(walls):.0f}, max {max(walls):.0f} wall) over {len(walls)} runs")
     if result is not None:
         precision = result.converted.precision
-        refused = sum(1 for notice in result.converted.notices if notice.refused)
+        refused = len([notice for notice in result.converted.notices if notice.refused])
         print("places: " + ", ".join(f"{key} {value}" for key, value in sorted(precision.items()))
               + f", refused {refused}")
     return 0
 
 
-async def _one_run(folder: Path, data: bytes, format_: str, categorizer: object, read_feed: object
-                   ) -> tuple[float, float, object, float]:
+async def _one_run(folder: Path, data: bytes, format_: str, categorizer: NluCategorizer,
+                   read_feed: Callable[[bytes, str], FeedFile]) -> tuple[float, float, FeedImport, float]:
     """Imports the feed into a fresh database; returns wall and CPU seconds, the result, and a re-import's time."""
     from bot.exchange.feeds.importer import import_feed
     from bot.store.db import Database
@@ -71,11 +79,11 @@ async def _one_run(folder: Path, data: bytes, format_: str, categorizer: object,
     try:
         await database.prepare(upgrade=True)
         wall, cpu = time.perf_counter(), time.process_time()
-        feed = read_feed(data, format_)  # type: ignore[operator]
-        result = await import_feed(database, feed, categorizer=categorizer.many)  # type: ignore[attr-defined]
+        feed = read_feed(data, format_)
+        result = await import_feed(database, feed, categorizer=categorizer.many)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         again = time.perf_counter()
-        await import_feed(database, read_feed(data, format_), categorizer=categorizer.many)  # type: ignore
+        await import_feed(database, read_feed(data, format_), categorizer=categorizer.many)
         return wall, cpu, result, time.perf_counter() - again
     finally:
         await database.close()

@@ -122,7 +122,7 @@ def test_a_snapshot_without_some_rows_withdraws_them_and_they_come_back(
     smaller = tmp_path / "smaller.csv"
     smaller.write_bytes(without_lines(HAMBURG.read_bytes(), "90001", "90002"))
     capsys.readouterr()
-    code, lines = run(capsys, "import", str(smaller), "--dry-run")
+    _code, lines = run(capsys, "import", str(smaller), "--dry-run")
     assert lines[-2] == "new 0 · changed 0 (returned 0) · unchanged 11 · withdrawn 2 · refused 2"
     code, lines = run(capsys, "import", str(smaller))
     assert code == 0 and "withdrawn 2" in lines[-2]
@@ -140,7 +140,7 @@ def test_a_changed_offer_updates(tmp_path: Path, capsys: pytest.CaptureFixture[s
     changed.write_bytes(HAMBURG.read_bytes().replace("Sprachcafé für Geflüchtete".encode(),
                                                      "Sprachcafé für neu Zugewanderte".encode()))
     capsys.readouterr()
-    code, lines = run(capsys, "import", str(changed))
+    _code, lines = run(capsys, "import", str(changed))
     assert lines[-2] == "new 0 · changed 1 (returned 0) · unchanged 12 · withdrawn 0 · refused 2"
     assert exported(capsys)["90002"]["title"] == "Sprachcafé für neu Zugewanderte"
 
@@ -170,12 +170,12 @@ def test_a_cut_off_snapshot_stops_unless_forced(tmp_path: Path, capsys: pytest.C
 
 
 def test_contacts_fall_back_to_the_agency_file(operator_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, lines = run(capsys, "import", str(HAMBURG))
+    _code, lines = run(capsys, "import", str(HAMBURG))
     assert any(line.startswith("warning: 13 listings have no phone, email or web address") for line in lines)
     (operator_folder / "freinet-815.toml").write_text(
         'agency = "Freiwilligenagentur Elbufer"\nphone = "+49 30 1234 5815"\nemail = "info@example.org"\n'
         'url = "https://example.org/elbufer"\n', encoding="utf-8")
-    code, lines = run(capsys, "import", str(HAMBURG))
+    _code, lines = run(capsys, "import", str(HAMBURG))
     assert any(line.startswith("contacts: 13 listings without a contact of their own show the agency's") for line in lines)
     assert lines[-2].startswith("new 0 · changed 13")  # the contact changed
     record = exported(capsys)["90001"]

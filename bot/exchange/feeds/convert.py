@@ -18,9 +18,9 @@ from bot.exchange.validate import Listing
 from bot.store.models import Opportunity, Organisation
 from nlu.text import fold
 
-TITLE_MAX = Opportunity.__table__.c.title.type.length
+TITLE_MAX: int = Opportunity.__table__.c.title.type.length  # type: ignore[attr-defined]
 _EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,7 @@ def _listing(offer: FeedOffer, source: str, places: FeedPlaces, labels: LabelMap
 
 def _organisation(offer: FeedOffer, source: str) -> dict[str, Any]:
     """Returns the organisation's values; an offer without one belongs to its agency."""
-    limit = Organisation.__table__.c.name.type.length
+    limit: int = Organisation.__table__.c.name.type.length  # type: ignore[attr-defined]
     name = " ".join(html_to_text(offer.organisation or offer.agency_name).split())[:limit] or "Ohne Angabe"
     values_: dict[str, Any] = {"name": name, "source": source,
                                "external_id": offer.organisation_id.strip() or _derived_id(name)}

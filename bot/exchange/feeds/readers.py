@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from typing import Any
+from xml.etree import ElementTree
 
 from bot.exchange.feeds.fields import CONTACT_BLOCKS, ORGANISATION_BLOCKS, assign, key_of, target_of
 from bot.exchange.feeds.offer import FeedFile, FeedOffer

@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from nlu.gazetteer import get_gazetteer
 from nlu.resources import data_path
 
-HEADINGS = ("agenturid;agenturname;einrichtungsname;angebotsname;beschreibung;wertigkeit;plz;ort;kontaktierbar;"
-            "avatar;anzahl_gesuche;anzahl_aktueller_vermittlungen;latitude;longitude;ortsteil;bearbeitet;erstellt;"
-            "_angebotsId").split(";")
+HEADINGS = ["agenturid", "agenturname", "einrichtungsname", "angebotsname", "beschreibung", "wertigkeit", "plz", "ort", "kontaktierbar", "avatar", "anzahl_gesuche", "anzahl_aktueller_vermittlungen", "latitude", "longitude", "ortsteil", "bearbeitet", "erstellt", "_angebotsId"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ a snapshot that would duplicate another source's listings, or withdraw most of i
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -62,7 +62,7 @@ class _Stored:
 
 
 async def sync_snapshot(
-    database: Database, listings: list[Listing], *, sources: Sequence[str], present: set[tuple[str, str]] = frozenset(),
+    database: Database, listings: list[Listing], *, sources: Sequence[str], present: Set[tuple[str, str]] = frozenset(),
     categorizer: BatchCategorizer | None = None, dry_run: bool = False, force: bool = False,
     on_progress: Progress | None = None,
 ) -> SyncCount:
@@ -221,9 +221,8 @@ async def _write_organisations(session: AsyncSession, listings: list[Listing], c
 async def _withdraw(session: AsyncSession, ids: list[int]) -> None:
     """Takes listings out of search, saying why; a later snapshot holding them brings them back."""
     reason = f"not in the feed's snapshot of {date.today().isoformat()}"
-    table = Opportunity.__table__
     for start in range(0, len(ids), 500):
         await session.execute(
-            update(table).where(table.c.id.in_(ids[start : start + 500]))
+            update(Opportunity).where(Opportunity.id.in_(ids[start : start + 500]))
             .values(status=_WITHDRAWN, status_reason=reason, updated_at=utcnow())
         )
