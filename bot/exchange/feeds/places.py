@@ -128,7 +128,10 @@ class FeedPlaces:
     def _at_point(self, offer: FeedOffer, lat: float, lon: float, note: str | None) -> Placement:
         """Places an offer at its own coordinates, named after its town (or quarter) or the nearest place."""
         named = self._by_name(offer)
-        nearest = self.gazetteer.nearest(lat, lon)
+        if named is not None and named.lat is not None and named.precision is not PlacePrecision.TOWN:
+            return Placement(named.place_name, lat, lon, PlacePrecision.POINT, _postal_code(offer),
+                             offer.street or None, named.state, named.district, note)
+        nearest = self.gazetteer.nearest(lat, lon)  # no name, or only a town: the point says more
         city = self.gazetteer.city_of(nearest)
         name = named.place_name if named else (f"{city.name}-{nearest.name}" if city else nearest.name)
         return Placement(name, lat, lon, PlacePrecision.POINT, _postal_code(offer), offer.street or None,
