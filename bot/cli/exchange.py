@@ -54,7 +54,7 @@ def run_import(args: argparse.Namespace) -> int:
     An agency feed (told from its headings or fields, or --format) is a snapshot of its source instead: see
     bot.cli.feed_import.
     """
-    from bot.cli.feed_import import read_feed_or_none, run_feed_import
+    from bot.cli.feed_import import ProgressLog, read_feed_or_none, run_feed_import
 
     try:
         feed = read_feed_or_none(args.file, args.format)
@@ -65,19 +65,14 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"{args.file}: {problem}", file=sys.stderr)
         return 2
     categorizer = nlu_categorizer()
-    progress = Progress("import")
-
-    def tick(written: int, total: int) -> None:
-        progress.total = total
-        progress.advance(written)
+    progress = ProgressLog("import")  # on a terminal and, as log lines every few seconds, off it
 
     async def work(database: Database, settings: Settings) -> ImportReport:
         return await import_listings(database, listing_file, source=args.source, skip_invalid=args.skip_invalid,
-                                     dry_run=args.dry_run, categorizer=categorizer, on_progress=tick)
+                                     dry_run=args.dry_run, categorizer=categorizer, on_progress=progress)
 
     report = run_with_database(work)
-    if progress.done:
-        progress.finish()
+    progress.finish()
     for line in report_lines(report, encoding=listing_file.encoding, ignored=listing_file.ignored_columns,
                              categorizer=categorizer):
         print(line)

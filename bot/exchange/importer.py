@@ -26,7 +26,7 @@ from bot.store.models import Opportunity, Organisation
 Categorizer = Callable[[str, str], list[str]]
 # (rows just written, rows in the file), called after each batch so a terminal can show progress.
 Progress = Callable[[int, int], None]
-BATCH = 1000
+BATCH = 250  # also how often progress moves
 # Organisation columns an import must not touch: verification is a moderator's act, and the place fields are
 # not part of the exchange record, so a re-import keeps what the bot knows.
 _ORGANISATION_KEEP = ("verified", "place_name", "state", "district")
