@@ -76,3 +76,15 @@ def test_a_configured_town_wins() -> None:
     neustadt = offer(1, quarter="Neustadt")
     placement = FeedPlaces(get_gazetteer(), [neustadt], home="Dresden").place(neustadt)
     assert placement is not None and placement.place_name == "Dresden-Neustadt"
+
+
+@pytest.mark.parametrize(("quarter", "name", "precision"), [
+    ("Altona, Ottensen", "Altona, Ottensen", PlacePrecision.QUARTER),  # at Altona, the name as written
+    ("Gibtsnicht / Eppendorf", "Hamburg-Eppendorf", PlacePrecision.QUARTER),
+    ("22765 Hamburg", "Hamburg", PlacePrecision.POSTAL_CODE),
+    ("Altona (Hamburg)", "Altona (Hamburg)", PlacePrecision.QUARTER),
+])
+def test_ortsteil_cells_as_agencies_write_them(quarter: str, name: str, precision: PlacePrecision) -> None:
+    extra = offer(99, quarter=quarter)
+    placement = FeedPlaces(get_gazetteer(), hamburg_feed(extra)).place(extra)
+    assert placement is not None and (placement.place_name, placement.precision) == (name, precision)

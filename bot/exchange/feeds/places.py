@@ -19,6 +19,7 @@ from nlu.gazetteer import Gazetteer, Place, haversine_km
 from nlu.text import fold
 
 _POSTAL = re.compile(r"\b(\d{5})\b")
+_SEVERAL = re.compile(r"\s*[,;/|]\s*|\s+und\s+")
 _ONLINE_WORDS = {"online", "digital", "virtuell", "von zu hause", "von zuhause", "ortsunabhaengig", "remote"}
 PLACEHOLDER_ORGANISATIONS = 3  # distinct organisations on one exact point make it a placeholder...
 PLACEHOLDER_ROWS = 5  # ...when at least this many rows share it
@@ -173,7 +174,8 @@ class FeedPlaces:
 
         strict: only a place near the feed's town (or the only one of that name when the feed has no town).
         """
-        found = self.gazetteer.lookup(name.strip()) if name.strip() else []
+        name = _POSTAL.sub("", name).strip(" ,;")
+        found = self.gazetteer.lookup(name) if name else []
         if not found:
             return None
         if self.home is not None:
@@ -182,8 +184,23 @@ class FeedPlaces:
         return found[0] if not strict or len(found) == 1 else None
 
     def _quarter(self, name: str, town: Place | None) -> tuple[Place | None, str | None]:
-        """Returns the quarter an ortsteil names (inside the offer's or the feed's town) and its display name."""
-        name = name.strip()
+        """Returns the quarter an ortsteil names (inside the offer's or the feed's town) and its display name.
+
+        "22765 Altona" loses its postal code; "Altona, Ottensen" (several quarters) gives the first known one.
+        """
+        name = _POSTAL.sub("", name).strip(" ,;")
+        if not name:
+            return None, None
+        quarter, display = self._one_quarter(name, town)
+        if quarter is None and _SEVERAL.search(name):
+            for part in _SEVERAL.split(name):
+                quarter, display = self._one_quarter(part.strip(), town)
+                if quarter is not None:
+                    break
+        return quarter, display
+
+    def _one_quarter(self, name: str, town: Place | None) -> tuple[Place | None, str | None]:
+        """Returns one quarter by name and its display name."""
         if not name:
             return None, None
         for city in (town, self.home):
@@ -232,8 +249,10 @@ def _postal_code(offer: FeedOffer) -> str | None:
         code = code.zfill(5)
     if len(code) == 5 and code.isdigit():
         return code
-    match = _POSTAL.search(offer.street)
-    return match.group(1) if match else None
+    for text in (offer.street, offer.town, offer.quarter):  # "Alaunstraße 10, 01099 Dresden", "22765 Hamburg"
+        if match := _POSTAL.search(text):
+            return match.group(1)
+    return None
 
 
 def _with_note(placement: Placement, note: str) -> Placement:
