@@ -147,7 +147,7 @@ def _contact(offer: FeedOffer, opportunity: dict[str, Any], agency: SourceConfig
     name = " ".join(part for part in (offer.contact_name, f"({offer.contact_function})" if offer.contact_function
                                       else "") if part)
     phone = _phone(offer.contact_phone) or _phone(offer.contact_mobile)
-    if offer.contact_phone.strip() and phone and not values_is_phone(offer.contact_phone):
+    if offer.contact_phone.strip() and phone and not _is_plain_phone(offer.contact_phone):
         result.notices.append(Notice(offer.where, "phone number kept as written (not a plain number)"))
     own = {"contact_name": name[:200] or None, "contact_phone": phone, "contact_email": _email(offer.contact_email),
            "contact_url": _url(offer.contact_url)}
@@ -166,7 +166,7 @@ def _contact(offer: FeedOffer, opportunity: dict[str, Any], agency: SourceConfig
     opportunity.update(own)
 
 
-def values_is_phone(text: str) -> bool:
+def _is_plain_phone(text: str) -> bool:
     """Tells whether a phone cell is a plain number as written."""
     try:
         values.to_phone(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,7 @@ async def import_feed(
     on_progress: Progress | None = None,
 ) -> FeedImport:
     """Converts a feed's offers to listings and makes the store hold them as the sources' snapshot."""
+    started = time.monotonic()
     mapping = feed_sources(feed, source)
     sources = list(dict.fromkeys(mapping.values()))
     configs = {name: load_source(name, sources_dir) for name in sources}
@@ -58,4 +60,5 @@ async def import_feed(
     converted = convert(feed.offers, source_of=mapping, places=places, labels=label_map(), agencies=configs)
     count = await sync_snapshot(database, converted.listings, sources=sources, present=converted.refused_ids,
                                 categorizer=categorizer, dry_run=dry_run, force=force, on_progress=on_progress)
+    count.seconds = time.monotonic() - started  # placing and converting count too
     return FeedImport(feed, sources, configs, converted, count, dry_run)
