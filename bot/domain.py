@@ -16,6 +16,24 @@ class OpportunityStatus(StrEnum):
     PAUSED = "paused"
     EXPIRED = "expired"
     REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"  # its feed's latest snapshot no longer holds it; comes back when the feed does
+
+
+class PlacePrecision(StrEnum):
+    """How precisely a listing's coordinates place it (best first); QUARTER and TOWN are approximate."""
+
+    POINT = "point"  # the feed's own coordinates
+    POSTAL_CODE = "postal_code"  # the postal code's centre (a street without a geocoder counts here too)
+    QUARTER = "quarter"  # the centre of a city quarter
+    TOWN = "town"  # the centre of a town
+
+    @property
+    def approximate(self) -> bool:
+        """Tells whether the point stands for a whole quarter or town rather than the place itself."""
+        return self in (PlacePrecision.QUARTER, PlacePrecision.TOWN)
+
+
+APPROXIMATE_PRECISIONS = ("quarter", "town")
 
 
 class OrganisationKind(StrEnum):

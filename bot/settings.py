@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     listing_ttl_days: int = Field(default=90, ge=1, le=3650)
     broadcast_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     paid_broadcasts: bool = False
+    exchange_sources_dir: Path | None = Field(
+        default=None, description="per-source files of agency feeds (contact, feed URL); unset: data/exchange/sources"
+    )
     # Webhooks instead of long polling, so that several processes (on one PostgreSQL) share the updates.
     webhook_url: str | None = Field(default=None, description="public HTTPS URL Telegram sends updates to")
     webhook_listen: str = Field(default="127.0.0.1", description="address the webhook server binds to")

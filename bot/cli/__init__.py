@@ -13,6 +13,7 @@ COMMANDS: list[str] = [
     "db",
     "places",
     "exchange",
+    "sync",
     "link",
     "run",
     "demo",
@@ -22,7 +23,7 @@ COMMANDS: list[str] = [
     "search",
 ]
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
-BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast", "bench_bot", "bench_search"]
+BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast", "bench_bot", "bench_search", "bench_import"]
 
 # The help lines `ehrenamt-bot --help` lists, by module, exactly as each module registers them
 # (tests/test_cli_commands.py compares). With them, a command imports only its own module: the others load

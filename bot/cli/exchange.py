@@ -8,6 +8,7 @@ import logging
 import io
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -24,11 +25,16 @@ _ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1", "utf-16": "UT
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Adds the import and export commands."""
     parser = subparsers.add_parser("import", help="import listings from a CSV or JSON file (upsert by source and id)")
-    parser.add_argument("file", type=Path, help="CSV, JSON array or JSON Lines; see bot/exchange/SCHEMA.md")
-    parser.add_argument("--format", choices=["csv", "json"], help="default: from the file name or its content")
-    parser.add_argument("--source", help="the feed's name; overrides the file's source column (default: import)")
+    parser.add_argument("file", type=Path, help="CSV, JSON array or JSON Lines, or an agency feed (freinet CSV/XML, "
+                        "agency JSON); see bot/exchange/SCHEMA.md")
+    parser.add_argument("--format", choices=["csv", "json", "freinet-csv", "freinet-xml", "agency-json"],
+                        help="default: told from the headings or fields (csv/json: our own exchange record)")
+    parser.add_argument("--source", help="the feed's name; overrides the file's source column or the feed's agency "
+                        "id (default: import, or freinet-<agenturid> for a feed)")
     parser.add_argument("--skip-invalid", action="store_true", help="import the valid rows even if some are bad")
     parser.add_argument("--dry-run", action="store_true", help="check and count, but write nothing")
+    parser.add_argument("--force", action="store_true", help="a feed: import even when its listings are stored "
+                        "under another source, or when it would withdraw most of its source's listings")
     parser.set_defaults(func=run_import)
 
     parser = subparsers.add_parser("export", help="export listings with their organisation as JSON or CSV")
@@ -43,26 +49,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Validates and imports a listing file; 0 all fine, 1 invalid rows, 2 an unreadable file."""
+    """Validates and imports a listing file; 0 all fine, 1 invalid rows, 2 an unreadable file.
+
+    An agency feed (told from its headings or fields, or --format) is a snapshot of its source instead: see
+    bot.cli.feed_import.
+    """
+    from bot.cli.feed_import import ProgressLog, read_feed_or_none, run_feed_import
+
     try:
+        feed = read_feed_or_none(args.file, args.format)
+        if feed is not None:
+            return run_feed_import(args, feed, categorizer=nlu_categorizer())
         listing_file = read_listing_file(args.file, format=args.format)
     except FileProblem as problem:
         print(f"{args.file}: {problem}", file=sys.stderr)
         return 2
     categorizer = nlu_categorizer()
-    progress = Progress("import")
-
-    def tick(written: int, total: int) -> None:
-        progress.total = total
-        progress.advance(written)
+    progress = ProgressLog("import")  # on a terminal and, as log lines every few seconds, off it
 
     async def work(database: Database, settings: Settings) -> ImportReport:
         return await import_listings(database, listing_file, source=args.source, skip_invalid=args.skip_invalid,
-                                     dry_run=args.dry_run, categorizer=categorizer, on_progress=tick)
+                                     dry_run=args.dry_run, categorizer=categorizer, on_progress=progress)
 
     report = run_with_database(work)
-    if progress.done:
-        progress.finish()
+    progress.finish()
     for line in report_lines(report, encoding=listing_file.encoding, ignored=listing_file.ignored_columns,
                              categorizer=categorizer):
         print(line)
@@ -90,6 +100,8 @@ def report_lines(
                      "the first row naming it; the first row's values were kept")
     if report.categorised:
         lines.append(f"note: the NLU assigned categories in {_rows(report.categorised)} that had none")
+    if report.time_tagged:
+        lines.append(f"note: the NLU found time tags in {_rows(report.time_tagged)} that had none")
     if categorizer is not None and categorizer.failures:
         lines.append(f"note: the NLU failed on {_rows(categorizer.failures)} (first: {categorizer.first_error}); "
                      "see the log")
@@ -138,6 +150,37 @@ class NluCategorizer:
                 self.first_error = f"{type(error).__name__}: {error}"
                 logger.warning("the NLU failed to categorize %r", title, exc_info=True)
             return []
+
+
+    def many(self, listings: Sequence[tuple[str, str]]) -> list[tuple[list[str], list[str]]]:
+        """Returns categories and time tags for many listings at once (each distinct text analysed once)."""
+        try:
+            from nlu.api import categorize_many
+        except ImportError:  # an NLU without the batch entry point: one at a time
+            return [self._tags(title, description) for title, description in listings]
+        try:
+            return [(list(tags.categories), list(tags.time)) for tags in categorize_many(listings)]
+        except Exception as error:  # the batch failed: one at a time, so only the bad listings stay untagged
+            logger.warning("the NLU failed on a batch (%s); categorizing one at a time", error)
+            return [self._tags(title, description) for title, description in listings]
+
+    def tags(self, title: str, description: str) -> tuple[list[str], list[str]]:
+        """Returns one listing's categories and time tags (the importer keeps both)."""
+        return self._tags(title, description)
+
+    def _tags(self, title: str, description: str) -> tuple[list[str], list[str]]:
+        """Returns one listing's categories and time tags; failures are counted, not fatal."""
+        from nlu import categorize
+
+        try:
+            tags = categorize(title, description)
+            return list(tags.categories), list(tags.time)
+        except Exception as error:  # one listing the NLU cannot read must not abort a whole feed
+            self.failures += 1
+            if self.first_error is None:
+                self.first_error = f"{type(error).__name__}: {error}"
+                logger.warning("the NLU failed to categorize %r", title, exc_info=True)
+            return [], []
 
 
 def nlu_categorizer() -> NluCategorizer | None:

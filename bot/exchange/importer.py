@@ -26,7 +26,7 @@ from bot.store.models import Opportunity, Organisation
 Categorizer = Callable[[str, str], list[str]]
 # (rows just written, rows in the file), called after each batch so a terminal can show progress.
 Progress = Callable[[int, int], None]
-BATCH = 1000
+BATCH = 250  # also how often progress moves
 # Organisation columns an import must not touch: verification is a moderator's act, and the place fields are
 # not part of the exchange record, so a re-import keeps what the bot knows.
 _ORGANISATION_KEEP = ("verified", "place_name", "state", "district")
@@ -50,6 +50,7 @@ class ImportReport:
     geocoded: int = 0
     categorised: int = 0
     uncategorised: int = 0
+    time_tagged: int = 0  # rows without time tags that got the NLU's
     organisation_conflicts: int = 0
     written: bool = False
     refused: bool = False  # invalid records stopped the import (no --skip-invalid)
@@ -196,9 +197,18 @@ class _Batches:
     def _values(self, listing: Listing) -> dict[str, Any]:
         """Returns a listing's column values with its organisation id and, if it has none, categories."""
         values = dict(listing.opportunity, organisation_id=self.organisation_ids[listing.organisation_key])
+        tags = getattr(self.categorizer, "tags", None)  # the NLU's categories and time tags at once
+        if tags is not None and not values.get("time_tags"):
+            found, times = tags(values["title"], values["description"])
+            if times:  # what the text says about when is kept, not dropped
+                values["time_tags"] = list(times)
+                self.report.time_tagged += 1
+        elif values.get("categories"):
+            return values
+        else:
+            found = self.categorizer(values["title"], values["description"]) if self.categorizer else []
         if values.get("categories"):
             return values
-        found = self.categorizer(values["title"], values["description"]) if self.categorizer else []
         keys = [key for key in found if is_category(key)]
         if keys:
             values["categories"] = keys

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
+from bot.search.approximate import is_approximate
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.model import Contact, Hit
@@ -18,7 +19,7 @@ from bot.store.models import Opportunity
 # The page's own columns, read in the same statement that ranks (see bot.search.retrieval).
 PAGE_COLUMNS = (
     "o.title, o.description, o.categories, o.place_name, o.lat, o.lon, o.time_tags, o.languages, o.remote, "
-    "o.newcomer_friendly, o.contact_name, o.contact_phone, o.contact_email, o.contact_url, "
+    "o.newcomer_friendly, o.place_precision, o.contact_name, o.contact_phone, o.contact_email, o.contact_url, "
     "g.name AS organisation, g.contact_name AS organisation_contact, g.contact_phone AS organisation_phone, "
     "g.contact_email AS organisation_email, g.website AS organisation_website"
 )
@@ -36,7 +37,7 @@ def hits_from(
 def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None, lang: str | None) -> Hit:
     """Builds one hit from a joined row."""
     distance = None
-    if frame is not None and row.lat is not None and row.lon is not None:
+    if frame is not None and row.lat is not None and row.lon is not None and not is_approximate(row.place_precision):
         distance = round(frame.distance_km(row.lat, row.lon), 1)
     facts = ListingFacts(
         title=row.title,

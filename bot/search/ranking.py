@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from bot.categories import categories
 from bot.domain import TIME_BITS
+from bot.search.approximate import capped_closeness
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.sql import SqlText
@@ -127,7 +128,7 @@ def _closeness(sql: SqlText, frame: Frame, radius_km: float, weight: float) -> s
     scale = max(radius_km / 2, 1.0)
     relative = f"{squared_distance(sql, frame)} / {sql.number(scale * scale)}"
     closeness = f"{sql.number(weight)} / ({sql.number(1)} + {relative})"
-    return f"COALESCE({closeness}, {sql.number(0)})"
+    return f"COALESCE({capped_closeness(sql, closeness, weight)}, {sql.number(0)})"
 
 
 def _time_fit(sql: SqlText, tags: Sequence[str], weight: float) -> list[str]:

@@ -33,8 +33,11 @@ from bot.store.types import UTCDateTime
 
 NATIONWIDE_POOL = 2000
 # What the ranking reads of a pooled candidate: all in the covering indexes, so the pool never reads rows.
+# place_precision is not in the covering indexes that hand out the pool (migration 0006): pooled rows (remote
+# and nationwide searches, where closeness matters least) get no cap for approximate places (search/approximate).
 _POOL_COLUMNS = (
-    "o.id, o.category_mask, o.time_mask, o.published_at, o.newcomer_friendly, o.languages, o.lat, o.lon"
+    "o.id, o.category_mask, o.time_mask, o.published_at, o.newcomer_friendly, o.languages, o.lat, o.lon, "
+    "NULL AS place_precision"
 )
 
 

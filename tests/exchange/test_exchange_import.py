@@ -151,4 +151,25 @@ async def test_progress_is_reported_per_batch(database: Database) -> None:
     records = [listing_record(number) for number in range(1, 1204)]
     report = await import_listings(database, as_json(records), on_progress=lambda *call: calls.append(call))
     assert report.inserted == 1203
-    assert calls == [(1000, 1203), (203, 1203)]
+    assert calls == [(250, 1203)] * 4 + [(203, 1203)]  # batches of 250: progress moves often enough to watch
+
+
+class _TaggingNlu:
+    """A categorizer that, like the CLI's NLU one, also tells time tags."""
+
+    def __call__(self, title: str, description: str) -> list[str]:
+        return ["animals"]
+
+    def tags(self, title: str, description: str) -> tuple[list[str], list[str]]:
+        return ["animals"], ["weekend"]
+
+
+async def test_the_nlus_time_tags_are_kept_where_a_row_has_none(database: Database) -> None:
+    records = [listing_record(1, categories="", time_tags=""), listing_record(2, time_tags="")]
+    report = await import_listings(database, as_json(records), categorizer=_TaggingNlu())
+    assert (report.time_tagged, report.categorised) == (2, 1)
+    async with database.read_only() as session:
+        rows = (await session.execute(select(Opportunity.external_id, Opportunity.time_tags,
+                                             Opportunity.categories).order_by(Opportunity.external_id))).all()
+    assert [tuple(row) for row in rows][0][1:] == (["weekend"], ["animals"])
+    assert all(row.time_tags == ["weekend"] for row in rows)

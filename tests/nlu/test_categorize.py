@@ -28,3 +28,21 @@ def test_negated_requirements_are_no_category() -> None:
 
 def test_listing_without_any_interest_word_gets_no_category() -> None:
     assert categorize("Helfer gesucht", "Bitte melden Sie sich bei uns.").categories == []
+
+
+def test_categorize_many_gives_what_categorize_gives_in_order() -> None:
+    from nlu.api import categorize, categorize_many
+
+    listings = [
+        ("Lesepate gesucht", "Du liest jeden Dienstag nachmittags mit Grundschulkindern."),
+        ("Gassigehen im Tierheim", "Am Wochenende mit Hunden spazieren gehen."),
+        ("Lesepate gesucht", "Du liest jeden Dienstag nachmittags mit Grundschulkindern."),  # the same text twice
+        ("Sprachcafé", "Wir unterhalten uns abends mit Geflüchteten, keine Kinderbetreuung."),
+        ("Help at the food bank", "Sort donations on weekday mornings."),
+        ("", ""),
+    ]
+    many = categorize_many(listings, batch_size=2)
+    assert [(tags.categories, tags.time) for tags in many] == [
+        (categorize(title, text).categories, categorize(title, text).time) for title, text in listings
+    ]
+    assert many[0].categories and many[0].time

@@ -44,6 +44,9 @@ class Opportunity(Timestamps, Base):
     state: Mapped[str | None] = mapped_column(String(60))
     district: Mapped[str | None] = mapped_column(String(120))
     remote: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How precise lat/lon are (bot.domain.PlacePrecision); None for listings written before feeds said so.
+    # quarter and town are approximate: shown as "in Hamburg", never as a distance or as the nearest.
+    place_precision: Mapped[str | None] = mapped_column(String(12))
 
     time_tags: Mapped[list[str]] = mapped_column(Json, default=list)
     time_mask: Mapped[int] = mapped_column(Integer, default=0)
@@ -66,6 +69,9 @@ class Opportunity(Timestamps, Base):
     external_id: Mapped[str | None] = mapped_column(String(200))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status_reason: Mapped[str | None] = mapped_column(String(200))  # why it was withdrawn (a feed dropped it)
+    feed_hash: Mapped[str | None] = mapped_column(String(32))  # what the feed said last: unchanged rows are skipped
+    feed_hints: Mapped[list[str] | None] = mapped_column(Json)  # the agency's labels that map to no category
     # When the contact was asked "Noch aktuell?" for the current period (cleared on renewal): ask once.
     renewal_reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 

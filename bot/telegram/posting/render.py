@@ -106,5 +106,5 @@ def own_listings_text(listings: list[OwnListing], lang: str) -> str:
 STATUS_LABELS: dict[str, str] = {
     "published": "my_listings.status_published", "pending": "my_listings.status_pending",
     "paused": "my_listings.status_paused", "expired": "my_listings.status_expired",
-    "rejected": "my_listings.status_rejected",
+    "rejected": "my_listings.status_rejected", "withdrawn": "my_listings.status_withdrawn",
 }

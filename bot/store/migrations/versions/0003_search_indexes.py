@@ -4,7 +4,7 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-22 15:30:00
 
-Text is folded the way nlu.text.fold folds queries (ä -> ae, ß -> ss, accents dropped, lower case), so a
+Text is folded the way nlu.kernel.text.fold folds queries (ä -> ae, ß -> ss, accents dropped, lower case), so a
 person typing "Buecherei" or "Bücherei" finds the same listings on both databases.
 
 SQLite: a contentless FTS5 table over folded title and description of published listings, kept in step
