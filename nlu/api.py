@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 from spacy.tokens import Doc
 
-from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, spans
+from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, RADIUS, REMOTE, TIMES, spans
 from nlu.langid import detect_language
 from nlu.lexicon import langid_content, time_rules
 from nlu.pipeline import pipelines
@@ -89,6 +89,7 @@ def _query(text: str, doc: Doc) -> ParsedQuery:
         languages=_languages(doc),
         remote=_remote(doc),
         keywords=tuple(doc._.keywords or ()),
+        needs_little_german=bool(spans(doc, LITTLE_GERMAN)),
     )
 
 

@@ -3,7 +3,7 @@
 Without a file it scores the development set and every held-out set in tests/nlu/data/, one after another.
 
 Each line of the file is {"text", "lang", "categories", "exclude_categories", "place": null or {"name", "lat",
-"lon"}, "ambiguous", "radius_km", "time", "languages", "remote"}. Prints category precision/recall/F1, place
+"lon"}, "ambiguous", "radius_km", "time", "languages", "remote"[, "little_german"]}. Prints category precision/recall/F1, place
 accuracy (within 10 km), time, languages, remote, radius, language and "all slots right".
 """
 
@@ -26,7 +26,7 @@ DEFAULT_SET = LABELLED / "messages.jsonl"  # the development set the targets are
 # Sets written later, each by someone who had not seen the rules when writing it (see the README there).
 HELD_OUT_SETS = tuple(LABELLED / f"{name}.jsonl" for name in ("dev_messages", "heldout_b", "heldout_c", "heldout_d"))
 PLACE_TOLERANCE_KM = 10.0
-SLOTS = ("categories", "exclude", "place", "ambiguous", "radius", "time", "languages", "remote", "lang")
+SLOTS = ("categories", "exclude", "place", "ambiguous", "radius", "time", "languages", "remote", "lang", "little_german")
 
 
 @dataclass
@@ -92,6 +92,7 @@ def check(expected: dict[str, Any], got: ParsedQuery) -> dict[str, bool]:
         "languages": set(got.languages) == set(expected.get("languages", [])),
         "remote": got.remote == bool(expected.get("remote", False)),
         "lang": got.lang == expected.get("lang", "de"),
+        "little_german": got.needs_little_german == bool(expected.get("little_german", False)),
     }
 
 
@@ -131,6 +132,7 @@ def report(scores: Scores) -> str:
         f"languages            {scores.accuracy('languages'):.3f}",
         f"remote               {scores.accuracy('remote'):.3f}",
         f"message language     {scores.accuracy('lang'):.3f}",
+        f"little German        {scores.accuracy('little_german'):.3f}",
         f"all slots right      {scores.all_slots:.3f}",
     ]
     return "\n".join(lines)

@@ -13,6 +13,7 @@ TIMES = "times"  # label: weekday, weekend, daytime, evening, one_off, regular
 LANGUAGES = "languages"  # label: ISO 639-1 code
 REMOTE = "remote"  # label: remote or on_site
 RADIUS = "radius"  # label: radius; Span._.value holds km
+LITTLE_GERMAN = "little_german"  # the writer speaks little or no German ("mein Deutsch ist nicht so gut")
 PLACES = "places"  # label: place; Span._.value holds the candidate place ids, best first
 CUES = "negation_cues"  # label: cue, pseudo, neutral, time_cue
 MENTION_GROUPS = (INTERESTS, TIMES, LANGUAGES, REMOTE)

@@ -157,6 +157,8 @@ class LanguageNames:
     words: dict[str, str]
     german: tuple[str, ...]
     blockers: frozenset[str]
+    little_german: tuple[str, ...]  # patterns: the writer speaks little or no German
+    only: frozenset[str]  # "nur", "only": before another language, little German too
 
 
 @cache
@@ -176,6 +178,7 @@ def language_names() -> LanguageNames:
     return LanguageNames(
         prefixes=tuple(prefixes), words=words, german=tuple(fold(g) for g in raw["german"]),
         blockers=_words(raw["blockers"]),
+        little_german=tuple(raw["little_german"]["patterns"]), only=_words(raw["little_german"]["only"]),
     )
 
 
@@ -268,6 +271,14 @@ def langid_content() -> dict[str, frozenset[str]]:
 def stopwords() -> frozenset[str]:
     """Returns the extra stop words for keywords."""
     return _lines("stopwords.txt")
+
+
+@cache
+def filler_words() -> frozenset[str]:
+    """Returns frequent words without searchable content ("hab", "irgendwie", "speak"), built from data by
+    build_content_words.py (word frequency and part of speech), already folded."""
+    text = data_path("nlu", "filler_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @cache
