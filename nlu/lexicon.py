@@ -51,6 +51,7 @@ class InterestRules:
     possessive_exempt: frozenset[str]
     breakers: frozenset[str]
     broad_stems: frozenset[str]
+    requirement: tuple[str, ...]
 
 
 @cache
@@ -77,6 +78,7 @@ def interest_rules() -> InterestRules:
         apposition_fillers=_words(context["apposition_fillers"]),
         fragment_status=_words(context["fragment_status"]),
         possessive_exempt=frozenset(context["possessive_exempt"]),
+        requirement=tuple(context["requirement"]),
         breakers=_words(context["breakers"]),
         broad_stems=_words(context["broad_stems"]),
     )
@@ -159,6 +161,7 @@ class LanguageNames:
     blockers: frozenset[str]
     little_german: tuple[str, ...]  # patterns: the writer speaks little or no German
     only: frozenset[str]  # "nur", "only": before another language, little German too
+    only_reach: int
 
 
 @cache
@@ -179,6 +182,7 @@ def language_names() -> LanguageNames:
         prefixes=tuple(prefixes), words=words, german=tuple(fold(g) for g in raw["german"]),
         blockers=_words(raw["blockers"]),
         little_german=tuple(raw["little_german"]["patterns"]), only=_words(raw["little_german"]["only"]),
+        only_reach=int(raw["little_german"]["only_reach"]),
     )
 
 
@@ -233,6 +237,9 @@ class PlaceRules:
     ambiguous_km: float
     candidate_share: float
     start_candidate_share: float
+    home_cues: tuple[str, ...]
+    temporary_cues: tuple[str, ...]
+    too_far: tuple[str, ...]
 
 
 @cache
@@ -248,7 +255,14 @@ def place_rules() -> PlaceRules:
         start_states=tuple(start["states"]), ambiguous_km=float(start["ambiguous_km"]),
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
+        home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]), too_far=tuple(raw["too_far"]),
     )
+
+
+@cache
+def plate_codes() -> dict[str, tuple[str, str]]:
+    """Returns licence-plate codes (as written, upper case) -> (town, state), from plates.toml."""
+    return {code: (str(town), str(state)) for code, (town, state) in _toml("plates.toml")["codes"].items()}
 
 
 @cache

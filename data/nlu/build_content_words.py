@@ -12,8 +12,8 @@ is decided here, once, from two sources, instead of a stop list that grows with 
 
 Rules (Zipf = log10 of occurrences per billion words):
 - German function classes (adverbs, pronouns, articles, particles, conjunctions, prepositions, interjections)
-  are filler from Zipf 2.5; adjectives from Zipf 3.6 and verbs from Zipf 4.3 (rarer ones are qualities or
-  activities worth searching: "handwerklich", "basteln", "reparieren"); nouns only from Zipf 5.3 ("Zeit",
+  are filler from Zipf 2.5; adjectives from Zipf 3.6 and verbs from Zipf 4.6 over all forms of the verb
+  ("wohne" counts as "wohnen"; rarer ones are qualities or activities worth searching: "handwerklich", "basteln", "reparieren"); nouns only from Zipf 5.3 ("Zeit",
   "Leute").
 - English words (clearly more frequent in English than in German) are filler when they are frequent
   (Zipf 3.5 for non-nouns, 4.6 for nouns): listings are German, so "speak" or "people" can never be found.
@@ -44,7 +44,7 @@ from nlu.text import fold  # noqa: E402
 OUT = Path(__file__).with_name("filler_words.txt")
 TOP = {"de": 60_000, "en": 30_000}
 FUNCTION_MIN = 2.5
-VERB_MIN = 4.3
+VERB_MIN = 4.6
 ADJ_MIN = 3.6
 NOUN_MIN = 5.3
 EN_OTHER_MIN = 3.5
@@ -80,10 +80,29 @@ def zipf_any(zipf: dict[str, float], word: str) -> float:
     return math.log10(total) if total else 0.0
 
 
+def lemma_of(tagger: object, word: str) -> str:
+    """Returns HanTa's lemma of a word form."""
+    analysis = tagger.analyze(word)  # type: ignore[attr-defined]
+    return str(analysis[0]).lower() if analysis else word
+
+
+def verb_frequencies(tagger: object, de: dict[str, float], words: list[str]) -> dict[str, float]:
+    """Returns the Zipf frequency of each verb lemma over all its forms ("wohne" counts as "wohnen")."""
+    totals: dict[str, float] = {}
+    for word in words:
+        tags = tagger.tag_word(word)  # type: ignore[attr-defined]
+        if tags and str(tags[0][0]).startswith(_DE_VERB) and float(tags[0][1]) >= GUESS:
+            lemma = lemma_of(tagger, word)
+            totals[lemma] = totals.get(lemma, 0.0) + 10 ** zipf_any(de, word)
+    return {lemma: math.log10(total) for lemma, total in totals.items()}
+
+
 def german_filler(tagger: object, de: dict[str, float], en: dict[str, float]) -> set[str]:
-    """Returns the German forms that carry no content."""
+    """Returns the German forms that carry no content (verbs judged by the frequency of their lemma)."""
     found: set[str] = set()
-    for word in top_words(de, TOP["de"]):
+    words = top_words(de, TOP["de"])
+    lemma_freq = verb_frequencies(tagger, de, words)
+    for word in words:
         freq = zipf_any(de, word)
         lower, upper = de.get(word, 0.0), de.get(word.capitalize(), 0.0)
         if upper >= lower + 0.7:
@@ -102,7 +121,7 @@ def german_filler(tagger: object, de: dict[str, float], en: dict[str, float]) ->
             if freq >= ADJ_MIN:
                 found.add(fold(word))
         elif tag.startswith(_DE_VERB):
-            if freq >= VERB_MIN:
+            if lemma_freq.get(lemma_of(tagger, word), freq) >= VERB_MIN:
                 found.add(fold(word))
         elif freq >= FUNCTION_MIN:
             found.add(fold(word))

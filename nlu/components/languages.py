@@ -45,6 +45,7 @@ class LanguageMatcher:
         names = language_names()
         self.blockers = names.blockers
         self.only = names.only
+        self.only_reach = names.only_reach
         self.little_german, self.unusable = pattern_matcher(nlp, {"little_german": names.little_german})
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,9 +62,15 @@ class LanguageMatcher:
     def _little_german(self, doc: Doc, languages: list[Span]) -> None:
         """Marks statements of speaking little German and drops interest words inside them."""
         found = matched_spans(doc, self.little_german)
-        for span in languages:  # "nur Englisch", "only Arabic"
-            if span.label_ != "de" and span.start > 0 and doc[span.start - 1].norm_ in self.only:
-                found.append(Span(doc, span.start - 1, span.end, label=LITTLE_GERMAN))
+        for span in languages:  # "nur Englisch", "only speak Arabic"
+            if span.label_ == "de":
+                continue
+            for i in range(span.start - 1, max(span.start - 1 - self.only_reach, -1), -1):
+                if is_boundary(doc[i]):
+                    break
+                if doc[i].norm_ in self.only:
+                    found.append(Span(doc, i, span.end, label=LITTLE_GERMAN))
+                    break
         set_group(doc, LITTLE_GERMAN, found)
         if found and INTERESTS in doc.spans:
             taken = {i for s in found for i in range(s.start, s.end)}

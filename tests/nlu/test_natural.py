@@ -69,3 +69,75 @@ def test_teaching_or_speaking_german_is_no_need(text: str) -> None:
 
 def test_learning_german_oneself_is_not_an_interest_in_teaching_it() -> None:
     assert parse("I'm still learning German, want to help in a garden").categories == ("environment",)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Frankfurt oder Hanau, egal", "Frankfurt am Main"),
+        ("Frankfurt (Oder)", "Frankfurt (Oder)"),
+        ("Kassel ist mir zu weit, lieber Baunatal", "Baunatal"),
+        ("bin gerade in Köln, wohne aber in Marburg", "Marburg"),
+        ("war Ingenieur bei VW in Baunatal, wohne in Kassel", "Kassel"),
+        ("meine Oma wohnt in Bautzen, ich würde gern hier in Görlitz Senioren besuchen", "Görlitz"),
+    ],
+)
+def test_several_places_the_sentence_decides(text: str, town: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == town
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("ich will nix mit Kindern, sonst bin ich offen. MR", "Marburg"),
+        ("isch wohn in DD-Neustadt un würd gern was mit Katzen machen", "Dresden"),
+        ("was mit Tieren in OF", "Offenbach am Main"),
+        ("Raum KS, am liebsten Sport", "Kassel"),
+    ],
+)
+def test_licence_plate_letters_name_towns_where_the_message_makes_them_a_place(text: str, town: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == town
+
+
+@pytest.mark.parametrize(
+    "text", ["OF course I want to help with animals", "Trainer für die F-Jugend", "Kleidung in Größe L sortieren"]
+)
+def test_licence_plate_letters_elsewhere_are_no_place(text: str) -> None:
+    assert parse(text).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Ich bin 16 und brauch für die Schule ein Sozialpraktikum, egal was, in Fulda", ()),
+        ("My daughter needs volunteer hours for school, something with animals", ("animals",)),
+        ("brauche was für den Lebenslauf, am besten mit Kindern", ("children_youth",)),
+    ],
+)
+def test_a_placement_requirement_is_why_someone_asks_not_what_they_want(text: str, wanted: tuple[str, ...]) -> None:
+    query = parse(text)
+    assert query.categories == wanted
+    assert not {"schule", "school", "sozialpraktikum", "lebenslauf"} & set(query.keywords)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("würd gern was mit de Viecher machen", "animals"),
+        ("was mit den Knirpsen im Hort", "children_youth"),
+        ("Menschen helfen, die sich mit Behördenbriefen schwer tun", "neighbourhood"),
+        ("Leuten mit Geldsorgen helfen", "poverty_homelessness"),
+        ("help people who just arrived settle in", "refugees_integration"),
+        ("in der Stadtbibliothek Bücher sortieren", "culture"),
+        ("can students volunteer at the Marburg Tafel?", "poverty_homelessness"),
+    ],
+)
+def test_colloquial_and_indirect_interests(text: str, category: str) -> None:
+    assert category in parse(text).categories
+
+
+def test_only_another_language_means_little_german() -> None:
+    query = parse("Where can I volunteer in Frankfurt if I only speak English and Farsi?")
+    assert query.needs_little_german and query.languages == ("en", "fa")

@@ -1,0 +1,90 @@
+"""What a message says around its place names: licence-plate letters for towns ("MR", "DD-Neustadt") and
+which of several named places is meant ("bin gerade in Köln, wohne aber in Marburg")."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlu.components.common import is_boundary, pattern_matcher
+from nlu.gazetteer import Gazetteer, Place
+from nlu.lexicon import known_words, place_rules, plate_codes
+from nlu.patterns import PatternMatcher
+from nlu.text import fold
+from nlu.vocabulary import is_category_word
+
+PLATE_LABEL = "plate"
+_TOO_FAR_REACH = 2  # "Kassel ist mir zu weit": the words may follow the name after a comma or "ist"
+
+
+class PlateReader:
+    """Reads licence-plate codes as towns, only written in capitals and where the message makes them a place."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.towns: dict[str, Place] = {}
+        for code, (town, state) in plate_codes().items():
+            found = [place for place in gazetteer.lookup(town) if place.state == state]
+            if not found:
+                raise ValueError(f"data/nlu/plates.toml: {code} names {town} ({state}), which the gazetteer lacks")
+            self.towns[code] = found[0]
+
+    def at(self, doc: Doc, i: int, cue_ends: set[int]) -> Span | None:
+        """Returns a place span for a code at token i ("in MR", "..., KS", "DD-Neustadt"), else None."""
+        text = doc[i].text.rstrip(".")
+        head, _, tail = text.partition("-")
+        if tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_):
+            return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
+        town = self.towns.get(text)
+        if town is None or doc.text.isupper():  # a message in capitals has no telling capitals
+            return None
+        if i in cue_ends or self._stands_alone(doc, i):
+            return self._span(doc, i, town)
+        return None
+
+    def _may_be_quarter(self, tail: str, lang: str) -> bool:
+        """Tells whether the part after "DD-" may name a quarter: a place name ("Neustadt"), or no ordinary or
+        interest word ("F-Jugend", "B-Plan")."""
+        folded = fold(tail)
+        if self.gazetteer.lookup(tail):
+            return True
+        return folded not in known_words() and not is_category_word(folded, lang)
+
+    @staticmethod
+    def _stands_alone(doc: Doc, i: int) -> bool:
+        """Tells whether the code is a clause of its own: "..., MR", "MR" as the whole message."""
+        before = i == 0 or is_boundary(doc[i - 1])
+        after = i + 1 == len(doc) or is_boundary(doc[i + 1]) or doc[i + 1].is_space
+        return before and after
+
+    @staticmethod
+    def _span(doc: Doc, i: int, town: Place) -> Span:
+        """Returns a one-token place span carrying the code's town."""
+        span = Span(doc, i, i + 1, label=PLATE_LABEL)
+        span._.value = (town,)
+        return span
+
+
+class PreferenceReader:
+    """Marks places the person lives in or would rather go to (+1), and passing stays or too-far ones (-1)."""
+
+    def __init__(self, nlp: Language) -> None:
+        rules = place_rules()
+        groups = {"home": rules.home_cues, "temporary": rules.temporary_cues, "too_far": rules.too_far}
+        self.matcher: PatternMatcher
+        self.matcher, self.unusable = pattern_matcher(nlp, groups)
+
+    def mark(self, doc: Doc, mentions: list[Span]) -> None:
+        """Sets Span._.preference on every mention."""
+        found = self.matcher(doc)
+        home = {end for label, _, end in found if label == "home"}
+        temporary = {end for label, _, end in found if label == "temporary"}
+        too_far = {start for label, start, _ in found if label == "too_far"}
+        for span in mentions:
+            after = range(span.end, span.end + _TOO_FAR_REACH + 1)
+            if span.start in temporary or any(
+                i in too_far and all(not is_boundary(t) or t.norm_ == "," for t in doc[span.end:i]) for i in after
+            ):
+                span._.preference = -1
+            elif span.start in home:
+                span._.preference = 1
