@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, RADIUS, REMOTE, TIMES, spans
 from nlu.langid import detect_language
 from nlu.lexicon import langid_content, time_rules
+from nlu.listings import listing_mentions
 from nlu.pipeline import pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.taxonomy import category_keys
@@ -98,10 +99,9 @@ def categorize(title: str, description: str = "") -> ListingTags:
     title = clean(title or "").strip()
     scores: dict[str, int] = {}
     with analysed(f"{title}.\n{description or ''}", listing=True) as doc:
-        for span in spans(doc, INTERESTS):
-            if not (span._.negated or span._.neutral):
-                weight = _TITLE_WEIGHT if span.start_char < len(title) else 1
-                scores[span.label_] = scores.get(span.label_, 0) + weight
+        for span in listing_mentions(doc):
+            weight = _TITLE_WEIGHT if span.start_char < len(title) else 1
+            scores[span.label_] = scores.get(span.label_, 0) + weight
         times = list(_times(doc))
     order = category_keys()
     ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))

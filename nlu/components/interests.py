@@ -105,7 +105,8 @@ class InterestMatcher:
         if keys and is_place and not is_category_word(norm, self.lang):
             keys = ()  # "Greifswald" ends in "wald" but is a town
         fuzzy = False
-        if not keys and self.fuzzy and len(token.text) >= 5 and not is_place:
+        # Listings are edited texts: a long compound there ("Küchenhilfe") is no typo of an interest word ("Kühe").
+        if not keys and self.fuzzy and len(token.text) >= 5 and not is_place and not doc.user_data.get("ehrenamt_listing"):
             keys = fuzzy_categories(norm)
             fuzzy = bool(keys)
         spans = [Span(doc, token.i, token.i + 1, label=key) for key in keys]
