@@ -162,6 +162,7 @@ class LanguageNames:
     little_german: tuple[str, ...]  # patterns: the writer speaks little or no German
     only: frozenset[str]  # "nur", "only": before another language, little German too
     only_reach: int
+    peoples: frozenset[str]  # "Ukrainian refugees": the word before names people, not a language
 
 
 @cache
@@ -183,6 +184,7 @@ def language_names() -> LanguageNames:
         blockers=_words(raw["blockers"]),
         little_german=tuple(raw["little_german"]["patterns"]), only=_words(raw["little_german"]["only"]),
         only_reach=int(raw["little_german"]["only_reach"]),
+        peoples=_words(raw["little_german"]["peoples"]),
     )
 
 
@@ -192,13 +194,14 @@ class RemoteRules:
 
     remote: tuple[str, ...]
     on_site: tuple[str, ...]
+    topic: tuple[str, ...]  # "online banking": what someone helps with, not how
 
 
 @cache
 def remote_rules() -> RemoteRules:
     """Returns the remote/on-site patterns."""
     raw = _toml("remote.toml")
-    return RemoteRules(remote=tuple(raw["remote"]), on_site=tuple(raw["on_site"]))
+    return RemoteRules(remote=tuple(raw["remote"]), on_site=tuple(raw["on_site"]), topic=tuple(raw["topic"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +243,7 @@ class PlaceRules:
     home_cues: tuple[str, ...]
     temporary_cues: tuple[str, ...]
     too_far: tuple[str, ...]
+    region_cues: tuple[str, ...]
 
 
 @cache
@@ -256,6 +260,7 @@ def place_rules() -> PlaceRules:
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
         home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]), too_far=tuple(raw["too_far"]),
+        region_cues=tuple(raw["region_cues"]),
     )
 
 

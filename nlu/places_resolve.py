@@ -41,8 +41,8 @@ def _priority(span: Span, origin_ends: set[int]) -> tuple[int, int, int, int]:
     """Orders mentions: postal codes first; origins ("ich komme aus X"), passing stays and places "too far"
     last; where the person lives or would rather go before other places; then earlier first."""
     is_postal = span.text.rstrip(".").isdigit()
-    set_aside = span.start in origin_ends or span._.preference < 0
-    return (0 if is_postal else 1, 1 if set_aside else 0, 0 if span._.preference > 0 else 1, span.start)
+    set_aside = span.start in origin_ends or span._.preference <= -2
+    return (0 if is_postal else 1, 1 if set_aside else 0, 1 - min(span._.preference, 1), span.start)
 
 
 def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span], rules: PlaceRules) -> list[Place]:

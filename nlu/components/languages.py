@@ -46,6 +46,7 @@ class LanguageMatcher:
         self.blockers = names.blockers
         self.only = names.only
         self.only_reach = names.only_reach
+        self.peoples = names.peoples
         self.little_german, self.unusable = pattern_matcher(nlp, {"little_german": names.little_german})
 
     def __call__(self, doc: Doc) -> Doc:
@@ -53,7 +54,8 @@ class LanguageMatcher:
         spans = []
         for token in doc:
             code = language_code(token.norm_) if token.is_alpha or "-" in token.text else None
-            if code and not self._blocked(doc, token.i):
+            people = token.i + 1 < len(doc) and doc[token.i + 1].norm_ in self.peoples  # "Ukrainian refugees"
+            if code and not people and not self._blocked(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label=code))
         set_group(doc, LANGUAGES, spans)
         self._little_german(doc, spans)

@@ -14,6 +14,7 @@ from nlu.text import fold
 from nlu.vocabulary import is_category_word
 
 PLATE_LABEL = "plate"
+_SHORT_MESSAGE = 4  # "feuerwehr DD", "tierheim KS": a code ending a message this short is where
 _TOO_FAR_REACH = 2  # "Kassel ist mir zu weit": the words may follow the name after a comma or "ist"
 
 
@@ -38,7 +39,7 @@ class PlateReader:
         town = self.towns.get(text)
         if town is None or doc.text.isupper():  # a message in capitals has no telling capitals
             return None
-        if i in cue_ends or self._stands_alone(doc, i):
+        if i in cue_ends or self._stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
             return self._span(doc, i, town)
         return None
 
@@ -66,13 +67,27 @@ class PlateReader:
 
 
 class PreferenceReader:
-    """Marks places the person lives in or would rather go to (+1), and passing stays or too-far ones (-1)."""
+    """Marks places the person lives in or would rather go to (+1), areas named before a town in them (-1), and
+    passing stays or too-far ones (-2)."""
 
     def __init__(self, nlp: Language) -> None:
         rules = place_rules()
-        groups = {"home": rules.home_cues, "temporary": rules.temporary_cues, "too_far": rules.too_far}
+        groups = {
+            "home": rules.home_cues, "temporary": rules.temporary_cues, "too_far": rules.too_far,
+            "region": rules.region_cues,
+        }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
+
+    @staticmethod
+    def _town_follows(doc: Doc, area: Span, mentions: list[Span]) -> bool:
+        """Tells whether another place follows the area as an element of its own ("Kreis Bautzen, Hoyerswerda"),
+        not as an alternative ("Raum Wetzlar/Gießen")."""
+        later = [m for m in mentions if m.start >= area.end]
+        if not later:
+            return False
+        between = doc[area.end:min(m.start for m in later)]
+        return any(t.text == "," for t in between) and not any(t.norm_ in ("oder", "or", "/") for t in between)
 
     def mark(self, doc: Doc, mentions: list[Span]) -> None:
         """Sets Span._.preference on every mention."""
@@ -80,11 +95,14 @@ class PreferenceReader:
         home = {end for label, _, end in found if label == "home"}
         temporary = {end for label, _, end in found if label == "temporary"}
         too_far = {start for label, start, _ in found if label == "too_far"}
+        region = {end for label, _, end in found if label == "region"}
         for span in mentions:
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
             if span.start in temporary or any(
                 i in too_far and all(not is_boundary(t) or t.norm_ == "," for t in doc[span.end:i]) for i in after
             ):
-                span._.preference = -1
+                span._.preference = -2
             elif span.start in home:
                 span._.preference = 1
+            elif span.start in region and self._town_follows(doc, span, mentions):
+                span._.preference = -1  # an area named before a town in it; yields to that town
