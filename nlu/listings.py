@@ -8,6 +8,7 @@ care of a thing ("Pflege der Homepage") is no health care.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,9 @@ class ListingRules:
     object_care: frozenset[str]
     object_categories: frozenset[str]
     object_reach: int
+    bare_care_needs: frozenset[str]
+    aside_weight: float
+    headings: re.Pattern[str]  # group "aside" or "task"
 
 
 @cache
@@ -42,7 +46,33 @@ def listing_rules() -> ListingRules:
         object_care=frozenset(fold(word) for word in raw["object_care"]),
         object_categories=frozenset(raw["object_categories"]),
         object_reach=int(raw["object_reach"]),
+        bare_care_needs=frozenset(raw["bare_care_needs"]),
+        aside_weight=float(raw["aside_weight"]),
+        headings=_heading_pattern(raw["aside_headings"], raw["task_headings"]),
     )
+
+
+def _heading_pattern(aside: list[str], task: list[str]) -> re.Pattern[str]:
+    """Compiles the section headings: at a line start (tags are line breaks), followed by ":" or the line end."""
+    def group(words: list[str]) -> str:
+        forms = {form for w in words for form in (w.lower(), fold(w))}  # searched in lower case, umlauts kept
+        return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?m)^[ \t*•-]*(?:(?P<aside>{group(aside)})|(?P<task>{group(task)}))[ \t]*(?::|$)")
+
+
+def section_weights(text: str) -> list[tuple[int, float]]:
+    """Returns (start offset, weight) of each section of a cleaned listing text, in order; text before the first
+    heading (the title, a lead) counts fully."""
+    rules = listing_rules()
+    found = [(0, 1.0)]
+    for match in rules.headings.finditer(fold_keep_length(text)):
+        found.append((match.start(), rules.aside_weight if match.group("aside") else 1.0))
+    return found
+
+
+def fold_keep_length(text: str) -> str:
+    """Lower-cases without changing offsets (umlauts stay), for heading search over the original text."""
+    return text.lower()
 
 
 def listing_mentions(doc: Doc) -> list[Span]:
@@ -63,13 +93,12 @@ def listing_mentions(doc: Doc) -> list[Span]:
 
 
 def _cares_for_a_thing(doc: Doc, span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:
-    """Tells whether "Pflege" here takes an object of another field ("Pflege der Homepage", "von Beeten")."""
+    """Tells whether a bare "Pflege" cares for a thing ("Pflege der Homepage", "Recherche und Pflege"), not for
+    people: only a person word right after it ("Pflege von Kranken", "pflegen Senioren") keeps it health care."""
     if len(span) != 1 or span[0].norm_ not in rules.object_care:
         return False
     i = span.end
     while i < len(doc) and i < span.end + rules.object_reach and (doc[i].norm_ in _ARTICLES or not doc[i].is_alpha):
         i += 1
-    for j in range(i, min(i + 2, len(doc))):
-        if starts.get(j, set()) & rules.object_categories:
-            return True
-    return False
+    following = set().union(*(starts.get(j, set()) for j in range(i, min(i + 2, len(doc)))))
+    return not following & rules.bare_care_needs
