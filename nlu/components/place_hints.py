@@ -106,3 +106,50 @@ class PreferenceReader:
                 span._.preference = 1
             elif span.start in region and self._town_follows(doc, span, mentions):
                 span._.preference = -1  # an area named before a town in it; yields to that town
+
+
+class QuarterReader:
+    """Reads a city written with one of its quarters as that city: "Leipzig-Gohlis", "Neustadt Dresden",
+    "Dresdner Neustadt", "Hamburg Nord" (quarters count as their city; data/places/quarters.tsv)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def at(self, doc: Doc, i: int) -> Span | None:
+        """Returns a span over the city and its quarter starting at token i, else None."""
+        token = doc[i]
+        if "-" in token.text and token.is_alpha is False:
+            city = self._city_of_quarter(token.text, None)
+            if city is not None:
+                return _place_span(doc, i, i + 1, city)
+        if i + 1 >= len(doc) or not (token.is_alpha and doc[i + 1].is_alpha):
+            return None
+        first, second = token.text, doc[i + 1].text
+        for quarter, city_name in ((second, first), (first, second), (second, _city_from_demonym(first))):
+            if city_name and quarter[:1].isupper() == city_name[:1].isupper():
+                city = self._city_of_quarter(quarter, city_name)
+                if city is not None:
+                    return _place_span(doc, i, i + 2, city)
+        return None
+
+    def _city_of_quarter(self, quarter: str, city: str | None) -> Place | None:
+        """Returns the city when `quarter` is one of its quarters (or names both, "Leipzig-Gohlis")."""
+        if city is not None and not self.gazetteer.lookup(city):
+            return None
+        found = self.gazetteer.quarter(quarter, city)
+        return self.gazetteer.city_of(found) if found is not None else None
+
+
+def _city_from_demonym(word: str) -> str | None:
+    """Returns the city an adjective of place may come from ("Dresdner" -> "Dresden", "Leipziger" -> "Leipzig")."""
+    if not word.endswith("er") or len(word) < 6:
+        return None
+    stem = word[:-2]
+    return f"{stem[:-1]}en" if stem.endswith("n") else stem
+
+
+def _place_span(doc: Doc, start: int, end: int, place: Place) -> Span:
+    """Returns a place span carrying one place."""
+    span = Span(doc, start, end, label="place")
+    span._.value = (place,)
+    return span

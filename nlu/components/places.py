@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_lowercase_message, pattern_matcher, spans_of
 from nlu.components.languages import language_code
-from nlu.components.place_hints import PLATE_LABEL, PlateReader, PreferenceReader
+from nlu.components.place_hints import PLATE_LABEL, PlateReader, PreferenceReader, QuarterReader
 from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, register_extensions
 from nlu.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
@@ -62,6 +62,7 @@ class PlaceFinder:
         rules = place_rules()
         self.cues, unusable = pattern_matcher(nlp, {"cue": rules.cues, "origin": rules.origin_cues})
         self.plates = PlateReader(self.gazetteer)
+        self.quarters = QuarterReader(self.gazetteer)
         self.preferences = PreferenceReader(nlp)
         self.unusable = unusable + self.preferences.unusable
         self.word_like = place_words() | _STOP | stopwords()
@@ -106,7 +107,7 @@ class PlaceFinder:
         i = 0
         while i < len(doc):
             span = (
-                self.plates.at(doc, i, cue_ends) or self._name_at(doc, i) or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i)
+                self.plates.at(doc, i, cue_ends) or self.quarters.at(doc, i) or self._name_at(doc, i) or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i)
                 or self._short_form_at(doc, i)
             )
             if span is None:

@@ -141,3 +141,18 @@ def test_colloquial_and_indirect_interests(text: str, category: str) -> None:
 def test_only_another_language_means_little_german() -> None:
     query = parse("Where can I volunteer in Frankfurt if I only speak English and Farsi?")
     assert query.needs_little_german and query.languages == ("en", "fa")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Neustadt Dresden, was mit Kindern", "Dresden"),
+        ("in der Dresdner Neustadt", "Dresden"),
+        ("Leipzig-Gohlis, am Wochenende", "Leipzig"),
+        ("Hamburg Nord, Tierheim", "Hamburg"),
+        ("würd gern in hamburg-bergedorf im museum helfen", "Hamburg"),
+    ],
+)
+def test_quarters_with_their_city_are_that_city(text: str, town: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == town and not query.place_candidates
