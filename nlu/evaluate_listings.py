@@ -108,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="labelled listing JSONL files (default: listings_dev)")
     parser.add_argument("--failures", action="store_true", help="list the listings with wrong categories")
     args = parser.parse_args(argv)
+    if args.failures and any("blind" in path.name for path in args.files):
+        parser.error("the blind sets are scored only; their failures are never listed (see tests/nlu/data/README.md)")
     for number, path in enumerate(args.files or [DEV_SET]):
         if number:
             print()
