@@ -9,14 +9,14 @@ listings with exactly the labelled categories, and the time categorisation takes
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nlu.api import categorize, load as load_pipelines
+from nlu.api import categorize
+from nlu.api import load as load_pipelines
 from nlu.evaluate import LABELLED, load
 from nlu.taxonomy import category_keys
 

@@ -3,6 +3,8 @@ which of several named places is meant ("bin gerade in Köln, wohne aber in Marb
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -72,7 +74,7 @@ class PreferenceReader:
 
     def __init__(self, nlp: Language) -> None:
         rules = place_rules()
-        groups = {
+        groups: dict[str, Iterable[str]] = {
             "home": rules.home_cues, "temporary": rules.temporary_cues, "too_far": rules.too_far,
             "region": rules.region_cues,
         }
