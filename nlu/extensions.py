@@ -13,6 +13,7 @@ TIMES = "times"  # label: weekday, weekend, daytime, evening, one_off, regular
 LANGUAGES = "languages"  # label: ISO 639-1 code
 REMOTE = "remote"  # label: remote or on_site
 RADIUS = "radius"  # label: radius; Span._.value holds km
+LITTLE_GERMAN = "little_german"  # the writer speaks little or no German ("mein Deutsch ist nicht so gut")
 PLACES = "places"  # label: place; Span._.value holds the candidate place ids, best first
 CUES = "negation_cues"  # label: cue, pseudo, neutral, time_cue
 MENTION_GROUPS = (INTERESTS, TIMES, LANGUAGES, REMOTE)  # what a negation cue can rule out
@@ -23,6 +24,7 @@ _SPAN_EXTENSIONS: dict[str, Any] = {
     "value": None,  # payload: km for a radius, place ids for a place, a score for a fuzzy match
     "fuzzy": False,  # matched through typo correction; worth confirming
     "cued": False,  # a place preceded by a location cue ("in Essen")
+    "preference": 0,  # a place: +1 lived in or preferred, -1 an area before a town in it, -2 passing or too far
 }
 _DOC_EXTENSIONS: dict[str, Any] = {"keywords": None}
 

@@ -51,6 +51,7 @@ class InterestRules:
     possessive_exempt: frozenset[str]
     breakers: frozenset[str]
     broad_stems: frozenset[str]
+    requirement: tuple[str, ...]
 
 
 @cache
@@ -77,6 +78,7 @@ def interest_rules() -> InterestRules:
         apposition_fillers=_words(context["apposition_fillers"]),
         fragment_status=_words(context["fragment_status"]),
         possessive_exempt=frozenset(context["possessive_exempt"]),
+        requirement=tuple(context["requirement"]),
         breakers=_words(context["breakers"]),
         broad_stems=_words(context["broad_stems"]),
     )
@@ -157,6 +159,10 @@ class LanguageNames:
     words: dict[str, str]
     german: tuple[str, ...]
     blockers: frozenset[str]
+    little_german: tuple[str, ...]  # patterns: the writer speaks little or no German
+    only: frozenset[str]  # "nur", "only": before another language, little German too
+    only_reach: int
+    peoples: frozenset[str]  # "Ukrainian refugees": the word before names people, not a language
 
 
 @cache
@@ -176,6 +182,9 @@ def language_names() -> LanguageNames:
     return LanguageNames(
         prefixes=tuple(prefixes), words=words, german=tuple(fold(g) for g in raw["german"]),
         blockers=_words(raw["blockers"]),
+        little_german=tuple(raw["little_german"]["patterns"]), only=_words(raw["little_german"]["only"]),
+        only_reach=int(raw["little_german"]["only_reach"]),
+        peoples=_words(raw["little_german"]["peoples"]),
     )
 
 
@@ -185,13 +194,14 @@ class RemoteRules:
 
     remote: tuple[str, ...]
     on_site: tuple[str, ...]
+    topic: tuple[str, ...]  # "online banking": what someone helps with, not how
 
 
 @cache
 def remote_rules() -> RemoteRules:
     """Returns the remote/on-site patterns."""
     raw = _toml("remote.toml")
-    return RemoteRules(remote=tuple(raw["remote"]), on_site=tuple(raw["on_site"]))
+    return RemoteRules(remote=tuple(raw["remote"]), on_site=tuple(raw["on_site"]), topic=tuple(raw["topic"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +240,10 @@ class PlaceRules:
     ambiguous_km: float
     candidate_share: float
     start_candidate_share: float
+    home_cues: tuple[str, ...]
+    temporary_cues: tuple[str, ...]
+    too_far: tuple[str, ...]
+    region_cues: tuple[str, ...]
 
 
 @cache
@@ -245,7 +259,15 @@ def place_rules() -> PlaceRules:
         start_states=tuple(start["states"]), ambiguous_km=float(start["ambiguous_km"]),
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
+        home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]), too_far=tuple(raw["too_far"]),
+        region_cues=tuple(raw["region_cues"]),
     )
+
+
+@cache
+def plate_codes() -> dict[str, tuple[str, str]]:
+    """Returns licence-plate codes (as written, upper case) -> (town, state), from plates.toml."""
+    return {code: (str(town), str(state)) for code, (town, state) in _toml("plates.toml")["codes"].items()}
 
 
 @cache
@@ -268,6 +290,14 @@ def langid_content() -> dict[str, frozenset[str]]:
 def stopwords() -> frozenset[str]:
     """Returns the extra stop words for keywords."""
     return _lines("stopwords.txt")
+
+
+@cache
+def filler_words() -> frozenset[str]:
+    """Returns frequent words without searchable content ("hab", "irgendwie", "speak"), built from data by
+    build_content_words.py (word frequency and part of speech), already folded."""
+    text = data_path("nlu", "filler_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @cache

@@ -39,15 +39,17 @@ def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Ga
     return [chosen, *others]
 
 
-def _priority(span: Span, origin_ends: set[int]) -> tuple[int, int, int]:
-    """Orders mentions: postal codes first, origins ("ich komme aus X") last, then earlier first."""
+def _priority(span: Span, origin_ends: set[int]) -> tuple[int, int, int, int]:
+    """Orders mentions: postal codes first; origins ("ich komme aus X"), passing stays and places "too far"
+    last; where the person lives or would rather go before other places; then earlier first."""
     is_postal = span.text.rstrip(".").isdigit()
-    return (0 if is_postal else 1, 1 if span.start in origin_ends else 0, span.start)
+    set_aside = span.start in origin_ends or span._.preference <= -2
+    return (0 if is_postal else 1, 1 if set_aside else 0, 1 - min(span._.preference, 1), span.start)
 
 
 def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span], rules: PlaceRules) -> list[Place]:
     """Applies qualifiers, state names and nearby places to an ambiguous name."""
-    state, point = _qualifier_after(doc, chosen.end, rules)
+    state, point = _qualifier_after(doc, chosen.end, rules, {o.start for o in others})
     state = state or _state_named(doc, chosen, rules)
     if state:
         candidates = [p for p in candidates if p.state == state] or candidates
@@ -63,10 +65,17 @@ def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span],
     return _start_region_first(candidates, rules)
 
 
-def _qualifier_after(doc: Doc, end: int, rules: PlaceRules) -> tuple[str | None, tuple[float, float] | None]:
-    """Reads "(Oder)", "/Main", "an der Weinstraße", "in Sachsen" right after a name."""
+def _qualifier_after(
+    doc: Doc, end: int, rules: PlaceRules, mention_starts: set[int]
+) -> tuple[str | None, tuple[float, float] | None]:
+    """Reads "(Oder)", "/Main", "an der Weinstraße", "in Sachsen" right after a name.
+
+    "oder" before another place is the conjunction: "Frankfurt oder Hanau" is not Frankfurt (Oder).
+    """
     for token in doc[end : end + _QUALIFIER_REACH]:
         norm = token.norm_
+        if token.text == "oder" and (token.i + 1 in mention_starts or (token.i + 1 < len(doc) and doc[token.i + 1].is_alpha)):
+            break
         if norm in rules.states:
             return rules.states[norm], None
         if norm in rules.qualifiers:

@@ -56,12 +56,13 @@ class ParsedQuery:
     languages: tuple[str, ...] = ()
     remote: bool = False
     keywords: tuple[str, ...] = ()
+    needs_little_german: bool = False  # speaks little or no German: listings open to newcomers fit best
 
     @property
     def is_empty(self) -> bool:
         """Tells whether nothing at all was understood."""
         return not (self.categories or self.exclude_categories or self.place or self.radius_km or self.time
-                    or self.languages or self.remote or self.keywords)
+                    or self.languages or self.remote or self.keywords or self.needs_little_german)
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the JSON shape read by `ehrenamt-bot parse --json` and the search."""
@@ -78,6 +79,7 @@ class ParsedQuery:
             "languages": list(self.languages),
             "remote": self.remote,
             "keywords": list(self.keywords),
+            "needs_little_german": self.needs_little_german,
         }
 
 

@@ -58,7 +58,8 @@ class ChatSearches:
             await self.vocabularies.get(session)
 
     async def start(
-        self, session: AsyncSession, volunteer: Volunteer, *, text: str, refinement: Refinement | None = None
+        self, session: AsyncSession, volunteer: Volunteer, *, text: str, refinement: Refinement | None = None,
+        lang: str | None = None,
     ) -> Page:
         """Runs a new search's first page, then stores it for the result message's buttons.
 
@@ -66,15 +67,18 @@ class ChatSearches:
         """
         fresh = ChatSearch(volunteer_id=volunteer.id, query_text=text,
                            refinement=(refinement or Refinement()).to_dict(), offset=0, candidates=[])
-        page = await self.run(session, volunteer, fresh)
+        page = await self.run(session, volunteer, fresh, lang=lang)
         await state.store_search(session, fresh)
         return page
 
-    async def run(self, session: AsyncSession, volunteer: Volunteer, stored: ChatSearch) -> Page:
-        """Runs the search at its page; a text without a place is searched around the home place."""
+    async def run(
+        self, session: AsyncSession, volunteer: Volunteer, stored: ChatSearch, *, lang: str | None = None
+    ) -> Page:
+        """Runs the search at its page (why-texts in `lang`, else the person's language); a text without a
+        place is searched around the home place."""
         refinement = state.refinement_of(stored)
         request = SearchRequest(text=stored.query_text, refinement=refinement, limit=PAGE_SIZE,
-                                offset=stored.offset, lang=volunteer.language)
+                                offset=stored.offset, lang=lang or volunteer.language)
         outcome = await self._search(session, request)
         home = home_place(volunteer)
         if _nowhere(outcome) and home is not None and refinement.place is None:

@@ -38,6 +38,7 @@ class Criteria:
     remote: bool = False
     keywords: tuple[str, ...] = ()
     lang: str = "de"
+    needs_little_german: bool = False  # the person speaks little German: listings open to newcomers rank first
 
     @property
     def asks_anything(self) -> bool:
@@ -68,6 +69,7 @@ def criteria_from(parsed: Mapping[str, Any], refinement: Refinement, *, default_
         remote=merged.get("remote") is True,
         keywords=_keywords(merged.get("keywords")),
         lang="en" if merged.get("lang") == "en" else "de",
+        needs_little_german=merged.get("needs_little_german") is True,
     )
 
 

@@ -39,6 +39,7 @@ class Weights:
     freshness: float = 0.07
     language: float = 0.05
     newcomer: float = 0.03
+    little_german: float = 0.15  # replaces `newcomer` when the person said they speak little German
     title_hit: float = 1.0
     description_hit: float = 0.7
     corrected_hit: float = 0.85  # factor for words found only through a typo correction
@@ -67,8 +68,9 @@ def score_parts(
         parts += _time_fit(sql, criteria.time, weights.time)
     if criteria.languages:
         parts.append(_speaks(sql, criteria.languages, weights.language))
-    if criteria.languages or criteria.lang == "en":
-        parts.append(f"CASE WHEN o.newcomer_friendly THEN {sql.number(weights.newcomer)} ELSE {sql.number(0)} END")
+    if criteria.needs_little_german or criteria.languages or criteria.lang == "en":
+        weight = weights.little_german if criteria.needs_little_german else weights.newcomer
+        parts.append(f"CASE WHEN o.newcomer_friendly THEN {sql.number(weight)} ELSE {sql.number(0)} END")
     words = _text_fit(sql, groups, weights) or [sql.number(0)]
     return " + ".join(f"({part})" for part in words), " + ".join(f"({part})" for part in parts)
 

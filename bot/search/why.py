@@ -72,7 +72,7 @@ def why(
     spoken = [code for code in criteria.languages if code in listing.languages]
     if spoken:
         parts.append(", ".join(_LANGUAGES[lang].get(code, code) for code in spoken))
-    elif listing.newcomer_friendly and (criteria.languages or criteria.lang == "en"):
+    elif listing.newcomer_friendly and (criteria.needs_little_german or criteria.languages or criteria.lang == "en"):
         parts.append(words["newcomer"])
     if listing.remote and distance_km is not None and criteria.remote:
         parts.append(words["online"])

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlu.components.common import covered, is_boundary, matched_spans, set_group
+from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
 from nlu.lexicon import InterestRules, interest_rules
@@ -66,6 +66,7 @@ class InterestMatcher:
         self.job_cues = PhraseMatcher(nlp.vocab, attr="NORM")
         self.job_cues.add("job", [nlp.make_doc(fold(cue)) for cue in self.rules.job_cues])
         self.places: PlaceIndex = place_index()
+        self.requirements, self.unusable = pattern_matcher(nlp, {"requirement": self.rules.requirement})
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the mentions and drops self-descriptions."""
@@ -84,9 +85,14 @@ class InterestMatcher:
             "status": [end for _, _, end in self.status_cues(doc)],
             "job": [end for _, _, end in self.job_cues(doc)],
         }
-        described = [span for span in mentions if self._describes_writer(doc, span, cues)]
+        reasons = [Span(doc, start, end, label="requirement") for _, start, end in self.requirements(doc)]
+        required = {i for span in reasons for i in range(span.start, span.end)}
+        described = [
+            span for span in mentions
+            if required.issuperset(range(span.start, span.end)) or self._describes_writer(doc, span, cues)
+        ]
         set_group(doc, INTERESTS, [span for span in mentions if span not in described])
-        set_group(doc, SELF, described)
+        set_group(doc, SELF, described + reasons)  # neither is a search word either
         return doc
 
     def _token_mentions(self, doc: Doc, token: Token) -> list[Span]:
@@ -99,7 +105,8 @@ class InterestMatcher:
         if keys and is_place and not is_category_word(norm, self.lang):
             keys = ()  # "Greifswald" ends in "wald" but is a town
         fuzzy = False
-        if not keys and self.fuzzy and len(token.text) >= 5 and not is_place:
+        # Listings are edited texts: a long compound there ("Küchenhilfe") is no typo of an interest word ("Kühe").
+        if not keys and self.fuzzy and len(token.text) >= 5 and not is_place and not doc.user_data.get("ehrenamt_listing"):
             keys = fuzzy_categories(norm)
             fuzzy = bool(keys)
         spans = [Span(doc, token.i, token.i + 1, label=key) for key in keys]

@@ -8,9 +8,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlu.components.common import spans_of
-from nlu.extensions import CUES, INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, SELF, TIMES, register_extensions
-from nlu.lexicon import interest_rules, stopwords
+from nlu.extensions import (
+    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, RADIUS, REMOTE, SELF, TIMES, register_extensions,
+)
 from nlu.kernel.text import fold
+from nlu.lexicon import filler_words, interest_rules, stopwords
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _MIN_LENGTH = 3
@@ -24,12 +26,17 @@ def make_keyword_collector(nlp: Language, name: str) -> KeywordCollector:
 
 
 class KeywordCollector:
-    """Sets doc._.keywords: folded words not used by another slot, no stop words, no bare category names."""
+    """Sets doc._.keywords: folded words not used by another slot, no stop words, no bare category names.
+
+    Words outside any interest become keywords only when they carry content: data/nlu/filler_words.txt lists,
+    from word frequency and part of speech, the frequent words that do not ("hab", "gibts", "soziales").
+    """
 
     def __init__(self, name: str) -> None:
         register_extensions()
         self.name = name
         self.stop = _STOP | stopwords()
+        self.filler = filler_words()
         self.broad = interest_rules().broad_stems
 
     def __call__(self, doc: Doc) -> Doc:
@@ -41,8 +48,10 @@ class KeywordCollector:
             if token.i in used:
                 continue
             span = interest.get(token.i)
-            if span is not None and (span._.negated or span._.neutral or span._.fuzzy):
-                continue
+            if span is not None and (span._.negated or span._.neutral or span._.fuzzy or doc.lang_ == "en"):
+                continue  # an English interest word is carried by its category: German listings never hold it
+            if span is None and token.norm_ in self.filler:
+                continue  # a frequent word without content ("hab", "irgendwie", "speak"); see filler_words.txt
             # "Repair-Café" stays one token in German: its parts are the words.
             for word in token.norm_.split("-") if "-" in token.norm_ else (token.norm_,):
                 # Folded Latin words only: listings are German; "привет" finds nothing there.
@@ -55,7 +64,7 @@ class KeywordCollector:
     @staticmethod
     def _used(doc: Doc) -> set[int]:
         """Returns tokens that belong to places, times, languages, remote, radius and cues."""
-        groups = (PLACES, TIMES, LANGUAGES, REMOTE, RADIUS, CUES, SELF)
+        groups = (PLACES, TIMES, LANGUAGES, LITTLE_GERMAN, REMOTE, RADIUS, CUES, SELF)
         return {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
 
     def _is_broad(self, norm: str) -> bool:

@@ -7,8 +7,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary, set_group
-from nlu.extensions import LANGUAGES, register_extensions
+from nlu.components.common import is_boundary, matched_spans, pattern_matcher, set_group
+from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, register_extensions
 from nlu.lexicon import language_names
 
 _BLOCK_REACH = 2  # "Arabisch lernen", "learn Arabic": a blocker this close means it is not spoken yet
@@ -28,26 +28,55 @@ def language_code(folded: str) -> str | None:
 @Language.factory("ehrenamt_languages", assigns=["doc.spans"], requires=["token.norm"])
 def make_language_matcher(nlp: Language, name: str) -> LanguageMatcher:
     """Creates the spoken-language matcher for one pipeline."""
-    return LanguageMatcher(name)
+    return LanguageMatcher(nlp, name)
 
 
 class LanguageMatcher:
-    """Writes doc.spans["languages"] (label = ISO 639-1 code); German mentions are kept with label "de"."""
+    """Writes doc.spans["languages"] (label = ISO 639-1 code); German mentions are kept with label "de".
 
-    def __init__(self, name: str) -> None:
+    Also writes doc.spans["little_german"]: where the writer says they speak little or no German. That is a
+    need (listings that work without much German), never an interest or a keyword: "Deutsch lernen" inside it
+    ("I'm still learning German") is not teaching German to refugees.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
-        self.blockers = language_names().blockers
+        names = language_names()
+        self.blockers = names.blockers
+        self.only = names.only
+        self.only_reach = names.only_reach
+        self.peoples = names.peoples
+        self.little_german, self.unusable = pattern_matcher(nlp, {"little_german": names.little_german})
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds language names that are not about learning or teaching the language."""
         spans = []
         for token in doc:
             code = language_code(token.norm_) if token.is_alpha or "-" in token.text else None
-            if code and not self._blocked(doc, token.i):
+            people = token.i + 1 < len(doc) and doc[token.i + 1].norm_ in self.peoples  # "Ukrainian refugees"
+            if code and not people and not self._blocked(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label=code))
         set_group(doc, LANGUAGES, spans)
+        self._little_german(doc, spans)
         return doc
+
+    def _little_german(self, doc: Doc, languages: list[Span]) -> None:
+        """Marks statements of speaking little German and drops interest words inside them."""
+        found = matched_spans(doc, self.little_german)
+        for span in languages:  # "nur Englisch", "only speak Arabic"
+            if span.label_ == "de":
+                continue
+            for i in range(span.start - 1, max(span.start - 1 - self.only_reach, -1), -1):
+                if is_boundary(doc[i]):
+                    break
+                if doc[i].norm_ in self.only:
+                    found.append(Span(doc, i, span.end, label=LITTLE_GERMAN))
+                    break
+        set_group(doc, LITTLE_GERMAN, found)
+        if found and INTERESTS in doc.spans:
+            taken = {i for s in found for i in range(s.start, s.end)}
+            doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not taken.issuperset(range(s.start, s.end))]
 
     def _blocked(self, doc: Doc, i: int) -> bool:
         """Tells whether a learning/teaching word stands next to the mention in the same clause."""

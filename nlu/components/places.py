@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_lowercase_message, pattern_matcher, spans_of
 from nlu.components.languages import language_code
+from nlu.components.place_hints import PLATE_LABEL, PlateReader, PreferenceReader, QuarterReader
 from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, register_extensions
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
@@ -60,7 +61,10 @@ class PlaceFinder:
         self.names, self.first_words, self.short_forms = index.names, index.first_words, index.short_forms
         rules = place_rules()
         self.cues, unusable = pattern_matcher(nlp, {"cue": rules.cues, "origin": rules.origin_cues})
-        self.unusable = unusable
+        self.plates = PlateReader(self.gazetteer)
+        self.quarters = QuarterReader(self.gazetteer)
+        self.preferences = PreferenceReader(nlp)
+        self.unusable = unusable + self.preferences.unusable
         self.word_like = place_words() | _STOP | stopwords()
         self.regions = frozenset(rules.states)  # states and regions named by their own word
 
@@ -70,7 +74,7 @@ class PlaceFinder:
         claimed = {i for group in (TIMES, LANGUAGES, REMOTE, RADIUS)
                    for s in spans_of(doc, group) for i in range(s.start, s.end)}
         lowercase = is_lowercase_message(doc)
-        mentions = self._exact_mentions(doc)
+        mentions = self._exact_mentions(doc, cue_ends)
         if self.fuzzy:
             mentions += self._fuzzy_mentions(doc, mentions, claimed, cue_ends, lowercase)
         kept = []
@@ -79,7 +83,8 @@ class PlaceFinder:
             if self._believable(doc, span, claimed, lowercase):
                 kept.append(span)
         if kept:
-            self._drop_interests_under(doc, [s for s in kept if s._.cued])
+            self._drop_interests_under(doc, [s for s in kept if s._.cued or s.label_ == PLATE_LABEL])
+            self.preferences.mark(doc, kept)
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
 
@@ -97,13 +102,13 @@ class PlaceFinder:
                 longest[end] = (end - start, is_origin)
         return set(longest), {end for end, (_, is_origin) in longest.items() if is_origin}
 
-    def _exact_mentions(self, doc: Doc) -> list[Span]:
-        """Finds names (longest first at each position), aliases, postal codes and hyphenated quarters."""
+    def _exact_mentions(self, doc: Doc, cue_ends: set[int]) -> list[Span]:
+        """Finds names (longest first at each position), aliases, postal codes, hyphenated quarters, plates."""
         found: list[Span] = []
         i = 0
         while i < len(doc):
             span = (
-                self._name_at(doc, i) or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i)
+                self.plates.at(doc, i, cue_ends) or self.quarters.at(doc, i) or self._name_at(doc, i) or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i)
                 or self._short_form_at(doc, i)
             )
             if span is None:
@@ -119,9 +124,17 @@ class PlaceFinder:
             return None
         for end in range(min(len(doc), i + self.max_tokens), i, -1):
             ids = self.names.get(self._key(doc, i, end))
+            if ids and end - i > 1 and self._conjunction_before_place(doc, end - 1):
+                continue  # "Frankfurt oder Hanau" names two towns, not Frankfurt (Oder)
             if ids:
                 return self._mention(doc, i, end, tuple(self.gazetteer.get(pid) for pid in ids))
         return None
+
+    @staticmethod
+    def _conjunction_before_place(doc: Doc, i: int) -> bool:
+        """Tells whether token i is the word "oder" in lower case with a word after it ("oder Hanau", "oder in
+        der Nähe"): the river is written "(Oder)", "/Oder", "Oder" or ends the name."""
+        return doc[i].text == "oder" and i + 1 < len(doc) and doc[i + 1].is_alpha
 
     @staticmethod
     def _key(doc: Doc, start: int, end: int) -> str:
@@ -185,7 +198,7 @@ class PlaceFinder:
         """Tells whether a mention is a place; names that are ordinary words need a cue and a capital."""
         if any(i in claimed for i in range(span.start, span.end)) and not span._.cued:
             return False
-        if len(span) > 1 or span._.fuzzy or _POSTAL_CODE.match(span.text):
+        if len(span) > 1 or span._.fuzzy or _POSTAL_CODE.match(span.text) or span.label_ == PLATE_LABEL:
             return True
         norm = span[0].norm_
         town = span._.value[0]

@@ -23,15 +23,17 @@ class RemoteMatcher:
         register_extensions()
         self.name = name
         rules = remote_rules()
-        self.matcher, self.unusable = pattern_matcher(nlp, {"remote": rules.remote, "on_site": rules.on_site})
+        self.matcher, self.unusable = pattern_matcher(
+            nlp, {"remote": rules.remote, "on_site": rules.on_site, "topic": rules.topic}
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         """Matches both pattern sets; a remote mention inside an on-site one ("nicht online") is dropped."""
         spans = matched_spans(doc, self.matcher)
-        on_site = [s for s in spans if s.label_ == "on_site"]
+        on_site = [s for s in spans if s.label_ in ("on_site", "topic")]
         kept = [
             s for s in spans
-            if s.label_ == "on_site" or not any(o.start <= s.start and s.end <= o.end for o in on_site)
+            if s.label_ == "on_site" or (s.label_ == "remote" and not any(o.start <= s.start < o.end for o in on_site))
         ]
         set_group(doc, REMOTE, kept)
         return doc

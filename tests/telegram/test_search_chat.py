@@ -37,6 +37,15 @@ async def test_english_speakers_get_english(chat: Chat) -> None:
     assert "More ▶" in [b["text"] for b in reply.buttons]
 
 
+async def test_a_clearly_english_message_gets_english_even_when_telegram_says_german(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    assert reply.methods() == ["sendMessage", "sendMessage"]
+    assert reply.messages[0].params["text"].startswith("🔎 <b>Animals · Kassel + 15 km</b>")
+    assert "/einstellungen" in reply.messages[1].params["text"]
+    german = await chat.send(ANNA, "Tierheim in Kassel")  # the setting itself did not change
+    assert german.text.startswith("🔎 <b>Tiere · Kassel + 15 km</b>") and german.methods() == ["sendMessage"]
+
+
 async def test_more_edits_the_same_message_with_the_next_page(chat: Chat) -> None:
     first = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
     more = await chat.press(ANNA, first.button("Mehr"), message_id=first.sent_id())

@@ -11,6 +11,7 @@ from bot.conversation import state
 from bot.conversation.places import place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
+from bot.search.understanding import reply_language
 from bot.store.models import ChatSearch, Volunteer
 from bot.telegram import keyboards
 from bot.telegram.search import keyboards as search_keyboards
@@ -38,8 +39,14 @@ async def answer_or_search(
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, places, services_)
-    page = await services_.searches.start(session, volunteer, text=text)
-    return await page_messages(session, volunteer, page, services_, private=private)
+    # A message clearly in English gets an English answer even when Telegram says German; the setting itself
+    # stays, and the answer says where to change it.
+    lang = reply_language(text, volunteer.language)
+    page = await services_.searches.start(session, volunteer, text=text, lang=lang)
+    views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
+    if lang != volunteer.language:
+        views.append(View(t(lang, "search.language_hint")))
+    return views
 
 
 async def place_for_search(
@@ -60,10 +67,12 @@ async def place_for_search(
 
 
 async def page_messages(
-    session: AsyncSession, volunteer: Volunteer, page: Page, services_: Services, *, private: bool
+    session: AsyncSession, volunteer: Volunteer, page: Page, services_: Services, *, private: bool,
+    lang: str | None = None,
 ) -> list[View]:
-    """Returns the page's message, followed by the place question when the search had no place at all."""
-    lang = volunteer.language
+    """Returns the page's message (in `lang`, else the person's language), followed by the place question when
+    the search had no place at all."""
+    lang = lang or volunteer.language
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
     if private and page.lacks_place:
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)

@@ -1,0 +1,162 @@
+"""Builds data/nlu/filler_words.txt: frequent words that carry no searchable content, decided by data.
+
+A word left over after every slot took its words becomes a search keyword only if it carries content. That
+is decided here, once, from two sources, instead of a stop list that grows with every message seen:
+
+- word frequencies: the case-sensitive word probability tables of spacy-lookups-data (MIT). German writes
+  nouns with a capital, so a form whose capitalised spelling is far more frequent than its lower-case one is
+  a noun ("Feuerwehr" 4.5 vs "feuerwehr" 2.3 on the Zipf scale), one written mostly in lower case is not
+  ("irgendwie", "hab", "soziales");
+- part of speech: HanTa, the Hanover Tagger (LGPL-3.0), asked once per word, tells verbs, adjectives, adverbs,
+  pronouns and particles apart ("würd" is a finite auxiliary, "bisschen" an adverb).
+
+Rules (Zipf = log10 of occurrences per billion words):
+- German function classes (adverbs, pronouns, articles, particles, conjunctions, prepositions, interjections)
+  are filler from Zipf 2.5; adjectives from Zipf 3.6 and verbs from Zipf 4.6 over all forms of the verb
+  ("wohne" counts as "wohnen"; rarer ones are qualities or activities worth searching: "handwerklich", "basteln", "reparieren"); nouns only from Zipf 5.3 ("Zeit",
+  "Leute").
+- English words (clearly more frequent in English than in German) are filler when they are frequent
+  (Zipf 3.5 for non-nouns, 4.6 for nouns): listings are German, so "speak" or "people" can never be found.
+- Forms the tagger cannot analyse but that are frequent in German (Zipf 4.0: "gibts", "nen") are colloquial
+  contractions, so filler too.
+
+Both packages are build-time tools only (pip install spacy-lookups-data hanta numpy), never run-time
+dependencies; the output is a plain word list. Run
+
+    python data/nlu/build_content_words.py
+
+and commit the result.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import sys
+from importlib import resources
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from nlu.kernel.text import fold  # noqa: E402
+
+OUT = Path(__file__).with_name("filler_words.txt")
+TOP = {"de": 60_000, "en": 30_000}
+FUNCTION_MIN = 2.5
+VERB_MIN = 4.6
+ADJ_MIN = 3.6
+NOUN_MIN = 5.3
+EN_OTHER_MIN = 3.5
+EN_NOUN_MIN = 4.6
+UNKNOWN_MIN = 4.0
+GUESS = -28.0  # HanTa's log probability below which its tag is a guess from the word's ending
+_DE_NOUN = ("NN", "NE", "NNA", "NNI", "FM", "XY")
+_DE_VERB = ("VV", "VA", "VM")
+_EN_NOUN = ("NN", "NNS", "NNP", "NNPS", "FW")
+
+
+def zipf_table(lang: str) -> dict[str, float]:
+    """Returns the case-sensitive Zipf frequency of every form in the language's probability table."""
+    table = resources.files("spacy_lookups_data") / "data" / f"{lang}_lexeme_prob.json.gz"
+    with gzip.open(str(table), "rt", encoding="utf-8") as handle:
+        probs: dict[str, float] = json.load(handle)
+    return {word: prob / math.log(10) + 9 for word, prob in probs.items()}
+
+
+def top_words(zipf: dict[str, float], size: int) -> list[str]:
+    """Returns the most frequent lower-case alphabetic forms (counting every spelling of a form together)."""
+    merged: dict[str, float] = {}
+    for word, value in zipf.items():
+        if word.isalpha() and len(word) >= 2:
+            low = word.lower()
+            merged[low] = math.log10(10 ** merged.get(low, -9.0) + 10**value)
+    return sorted(merged, key=lambda w: -merged[w])[:size]
+
+
+def zipf_any(zipf: dict[str, float], word: str) -> float:
+    """Returns the frequency of a form over its lower-case, capitalised and upper-case spellings."""
+    total = sum(10 ** zipf[form] for form in {word, word.capitalize(), word.upper()} if form in zipf)
+    return math.log10(total) if total else 0.0
+
+
+def lemma_of(tagger: object, word: str) -> str:
+    """Returns HanTa's lemma of a word form."""
+    analysis = tagger.analyze(word)  # type: ignore[attr-defined]
+    return str(analysis[0]).lower() if analysis else word
+
+
+def verb_frequencies(tagger: object, de: dict[str, float], words: list[str]) -> dict[str, float]:
+    """Returns the Zipf frequency of each verb lemma over all its forms ("wohne" counts as "wohnen")."""
+    totals: dict[str, float] = {}
+    for word in words:
+        tags = tagger.tag_word(word)  # type: ignore[attr-defined]
+        if tags and str(tags[0][0]).startswith(_DE_VERB) and float(tags[0][1]) >= GUESS:
+            lemma = lemma_of(tagger, word)
+            totals[lemma] = totals.get(lemma, 0.0) + 10 ** zipf_any(de, word)
+    return {lemma: math.log10(total) for lemma, total in totals.items()}
+
+
+def german_filler(tagger: object, de: dict[str, float], en: dict[str, float]) -> set[str]:
+    """Returns the German forms that carry no content (verbs judged by the frequency of their lemma)."""
+    found: set[str] = set()
+    words = top_words(de, TOP["de"])
+    lemma_freq = verb_frequencies(tagger, de, words)
+    for word in words:
+        freq = zipf_any(de, word)
+        lower, upper = de.get(word, 0.0), de.get(word.capitalize(), 0.0)
+        if upper >= lower + 0.7:
+            if freq >= NOUN_MIN:  # a noun, and so frequent it names nothing particular
+                found.add(fold(word))
+            continue
+        tags = tagger.tag_word(word)  # type: ignore[attr-defined]
+        tag, logprob = (tags[0][0], float(tags[0][1])) if tags else ("XY", -99.0)
+        if logprob < GUESS:
+            if freq >= UNKNOWN_MIN and zipf_any(en, word) < freq:
+                found.add(fold(word))
+        elif tag.startswith(_DE_NOUN):
+            if freq >= NOUN_MIN:
+                found.add(fold(word))
+        elif tag.startswith("ADJ"):
+            if freq >= ADJ_MIN:
+                found.add(fold(word))
+        elif tag.startswith(_DE_VERB):
+            if lemma_freq.get(lemma_of(tagger, word), freq) >= VERB_MIN:
+                found.add(fold(word))
+        elif freq >= FUNCTION_MIN:
+            found.add(fold(word))
+    return found
+
+
+def english_filler(tagger: object, de: dict[str, float], en: dict[str, float]) -> set[str]:
+    """Returns the frequent English forms (nouns only when very frequent): German listings never hold them."""
+    found: set[str] = set()
+    for word in top_words(en, TOP["en"]):
+        freq = zipf_any(en, word)
+        if freq < EN_OTHER_MIN or zipf_any(de, word) > freq - 1.0:
+            continue  # rare, or a word German uses as well ("Computer", "Yoga", "Team")
+        tags = tagger.tag_word(word)  # type: ignore[attr-defined]
+        tag = tags[0][0] if tags else "NN"
+        if freq >= (EN_NOUN_MIN if tag in _EN_NOUN else EN_OTHER_MIN):
+            found.add(fold(word))
+    return found
+
+
+def main() -> None:
+    """Writes the folded, sorted filler list."""
+    from HanTa import HanoverTagger  # a build-time tool only
+
+    de, en = zipf_table("de"), zipf_table("en")
+    words = german_filler(HanoverTagger.HanoverTagger("morphmodel_ger.pgz"), de, en)
+    words |= english_filler(HanoverTagger.HanoverTagger("morphmodel_en.pgz"), de, en)
+    words = {w for w in words if w.isascii() and w.isalpha()}
+    header = (
+        "# Frequent words without searchable content, folded; built by build_content_words.py from\n"
+        "# spacy-lookups-data word probabilities (MIT) and HanTa part-of-speech tags (LGPL-3.0, build time only)\n"
+    )
+    OUT.write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+    print(f"{len(words)} words -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""What a message says around its place names: licence-plate letters for towns ("MR", "DD-Neustadt") and
+which of several named places is meant ("bin gerade in Köln, wohne aber in Marburg")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlu.components.common import is_boundary, pattern_matcher
+from nlu.kernel.gazetteer import Gazetteer, Place
+from nlu.lexicon import known_words, place_rules, plate_codes
+from nlu.patterns import PatternMatcher
+from nlu.kernel.text import fold
+from nlu.vocabulary import is_category_word
+
+PLATE_LABEL = "plate"
+_SHORT_MESSAGE = 4  # "feuerwehr DD", "tierheim KS": a code ending a message this short is where
+_TOO_FAR_REACH = 2  # "Kassel ist mir zu weit": the words may follow the name after a comma or "ist"
+
+
+class PlateReader:
+    """Reads licence-plate codes as towns, only written in capitals and where the message makes them a place."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.towns: dict[str, Place] = {}
+        for code, (town, state) in plate_codes().items():
+            found = [place for place in gazetteer.lookup(town) if place.state == state]
+            if not found:
+                raise ValueError(f"data/nlu/plates.toml: {code} names {town} ({state}), which the gazetteer lacks")
+            self.towns[code] = found[0]
+
+    def at(self, doc: Doc, i: int, cue_ends: set[int]) -> Span | None:
+        """Returns a place span for a code at token i ("in MR", "..., KS", "DD-Neustadt"), else None."""
+        text = doc[i].text.rstrip(".")
+        head, _, tail = text.partition("-")
+        if tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_):
+            return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
+        town = self.towns.get(text)
+        if town is None or doc.text.isupper():  # a message in capitals has no telling capitals
+            return None
+        if i in cue_ends or self._stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
+            return self._span(doc, i, town)
+        return None
+
+    def _may_be_quarter(self, tail: str, lang: str) -> bool:
+        """Tells whether the part after "DD-" may name a quarter: a place name ("Neustadt"), or no ordinary or
+        interest word ("F-Jugend", "B-Plan")."""
+        folded = fold(tail)
+        if self.gazetteer.lookup(tail):
+            return True
+        return folded not in known_words() and not is_category_word(folded, lang)
+
+    @staticmethod
+    def _stands_alone(doc: Doc, i: int) -> bool:
+        """Tells whether the code is a clause of its own: "..., MR", "MR" as the whole message."""
+        before = i == 0 or is_boundary(doc[i - 1])
+        after = i + 1 == len(doc) or is_boundary(doc[i + 1]) or doc[i + 1].is_space
+        return before and after
+
+    @staticmethod
+    def _span(doc: Doc, i: int, town: Place) -> Span:
+        """Returns a one-token place span carrying the code's town."""
+        span = Span(doc, i, i + 1, label=PLATE_LABEL)
+        span._.value = (town,)
+        return span
+
+
+class PreferenceReader:
+    """Marks places the person lives in or would rather go to (+1), areas named before a town in them (-1), and
+    passing stays or too-far ones (-2)."""
+
+    def __init__(self, nlp: Language) -> None:
+        rules = place_rules()
+        groups: dict[str, Iterable[str]] = {
+            "home": rules.home_cues, "temporary": rules.temporary_cues, "too_far": rules.too_far,
+            "region": rules.region_cues,
+        }
+        self.matcher: PatternMatcher
+        self.matcher, self.unusable = pattern_matcher(nlp, groups)
+
+    @staticmethod
+    def _town_follows(doc: Doc, area: Span, mentions: list[Span]) -> bool:
+        """Tells whether another place follows the area as an element of its own ("Kreis Bautzen, Hoyerswerda"),
+        not as an alternative ("Raum Wetzlar/Gießen")."""
+        later = [m for m in mentions if m.start >= area.end]
+        if not later:
+            return False
+        between = doc[area.end:min(m.start for m in later)]
+        return any(t.text == "," for t in between) and not any(t.norm_ in ("oder", "or", "/") for t in between)
+
+    def mark(self, doc: Doc, mentions: list[Span]) -> None:
+        """Sets Span._.preference on every mention."""
+        found = self.matcher(doc)
+        home = {end for label, _, end in found if label == "home"}
+        temporary = {end for label, _, end in found if label == "temporary"}
+        too_far = {start for label, start, _ in found if label == "too_far"}
+        region = {end for label, _, end in found if label == "region"}
+        for span in mentions:
+            after = range(span.end, span.end + _TOO_FAR_REACH + 1)
+            if span.start in temporary or any(
+                i in too_far and all(not is_boundary(t) or t.norm_ == "," for t in doc[span.end:i]) for i in after
+            ):
+                span._.preference = -2
+            elif span.start in home:
+                span._.preference = 1
+            elif span.start in region and self._town_follows(doc, span, mentions):
+                span._.preference = -1  # an area named before a town in it; yields to that town
+
+
+class QuarterReader:
+    """Reads a city written with one of its quarters as that city: "Leipzig-Gohlis", "Neustadt Dresden",
+    "Dresdner Neustadt", "Hamburg Nord" (quarters count as their city; data/places/quarters.tsv)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def at(self, doc: Doc, i: int) -> Span | None:
+        """Returns a span over the city and its quarter starting at token i, else None."""
+        token = doc[i]
+        if "-" in token.text and token.is_alpha is False:
+            city = self._city_of_quarter(token.text, None)
+            if city is not None:
+                return _place_span(doc, i, i + 1, city)
+        if i + 1 >= len(doc) or not (token.is_alpha and doc[i + 1].is_alpha):
+            return None
+        first, second = token.text, doc[i + 1].text
+        for quarter, city_name in ((second, first), (first, second), (second, _city_from_demonym(first))):
+            if city_name and quarter[:1].isupper() == city_name[:1].isupper():
+                city = self._city_of_quarter(quarter, city_name)
+                if city is not None:
+                    return _place_span(doc, i, i + 2, city)
+        return None
+
+    def _city_of_quarter(self, quarter: str, city: str | None) -> Place | None:
+        """Returns the city when `quarter` is one of its quarters (or names both, "Leipzig-Gohlis")."""
+        if city is not None and not self.gazetteer.lookup(city):
+            return None
+        found = self.gazetteer.quarter(quarter, city)
+        return self.gazetteer.city_of(found) if found is not None else None
+
+
+def _city_from_demonym(word: str) -> str | None:
+    """Returns the city an adjective of place may come from ("Dresdner" -> "Dresden", "Leipziger" -> "Leipzig")."""
+    if not word.endswith("er") or len(word) < 6:
+        return None
+    stem = word[:-2]
+    return f"{stem[:-1]}en" if stem.endswith("n") else stem
+
+
+def _place_span(doc: Doc, start: int, end: int, place: Place) -> Span:
+    """Returns a place span carrying one place."""
+    span = Span(doc, start, end, label="place")
+    span._.value = (place,)
+    return span

@@ -1,0 +1,104 @@
+"""Categories of a listing as agencies write them: long HTML texts with organisation blurbs and several tasks.
+
+A listing speaks for its organisation ("Unser Tierheim sucht"), so nothing in it is a self-description, and
+negation is not read ("Why Not?" is a title, "keine Vorkenntnisse mit Kindern nötig" is still about children).
+What a listing offers its volunteers ("Du lernst nette Menschen kennen", "Schulungen") names no category, and
+care of a thing ("Pflege der Homepage") is no health care.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from nlu.extensions import INTERESTS, spans
+from nlu.kernel.resources import data_path
+from nlu.kernel.text import fold
+
+_ARTICLES = frozenset({"der", "des", "die", "den", "dem", "von", "vom", "unserer", "unseres", "unserem", "unseren",
+                       "eurer", "ihrer", "einer", "eines", "the", "of", "our"})
+
+
+@dataclass(frozen=True, slots=True)
+class ListingRules:
+    """The [listing] section of data/nlu/interests.toml."""
+
+    ignore: tuple[str, ...]
+    object_care: frozenset[str]
+    object_categories: frozenset[str]
+    object_reach: int
+    bare_care_needs: frozenset[str]
+    aside_weight: float
+    headings: re.Pattern[str]  # group "aside" or "task"
+
+
+@cache
+def listing_rules() -> ListingRules:
+    """Returns the listing rules."""
+    with data_path("nlu", "interests.toml").open("rb") as handle:
+        raw = tomllib.load(handle)["listing"]
+    return ListingRules(
+        ignore=tuple(fold(word) for word in raw["ignore"]),
+        object_care=frozenset(fold(word) for word in raw["object_care"]),
+        object_categories=frozenset(raw["object_categories"]),
+        object_reach=int(raw["object_reach"]),
+        bare_care_needs=frozenset(raw["bare_care_needs"]),
+        aside_weight=float(raw["aside_weight"]),
+        headings=_heading_pattern(raw["aside_headings"], raw["task_headings"]),
+    )
+
+
+def _heading_pattern(aside: list[str], task: list[str]) -> re.Pattern[str]:
+    """Compiles the section headings: at a line start (tags are line breaks), followed by ":" or the line end."""
+    def group(words: list[str]) -> str:
+        forms = {form for w in words for form in (w.lower(), fold(w))}  # searched in lower case, umlauts kept
+        return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?m)^[ \t*•-]*(?:(?P<aside>{group(aside)})|(?P<task>{group(task)}))[ \t]*(?::|$)")
+
+
+def section_weights(text: str) -> list[tuple[int, float]]:
+    """Returns (start offset, weight) of each section of a cleaned listing text, in order; text before the first
+    heading (the title, a lead) counts fully."""
+    rules = listing_rules()
+    found = [(0, 1.0)]
+    for match in rules.headings.finditer(fold_keep_length(text)):
+        found.append((match.start(), rules.aside_weight if match.group("aside") else 1.0))
+    return found
+
+
+def fold_keep_length(text: str) -> str:
+    """Lower-cases without changing offsets (umlauts stay), for heading search over the original text."""
+    return text.lower()
+
+
+def listing_mentions(doc: Doc) -> list[Span]:
+    """Returns the interest mentions that count for a listing's categories."""
+    rules = listing_rules()
+    found = spans(doc, INTERESTS)
+    starts: dict[int, set[str]] = {}
+    for span in found:
+        starts.setdefault(span.start, set()).add(span.label_)
+    kept = []
+    for span in found:
+        if span._.neutral or any(t.norm_.startswith(rules.ignore) for t in span):
+            continue
+        if span.label_ == "health_care" and _cares_for_a_thing(doc, span, starts, rules):
+            continue
+        kept.append(span)
+    return kept
+
+
+def _cares_for_a_thing(doc: Doc, span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:
+    """Tells whether a bare "Pflege" cares for a thing ("Pflege der Homepage", "Recherche und Pflege"), not for
+    people: only a person word right after it ("Pflege von Kranken", "pflegen Senioren") keeps it health care."""
+    if len(span) != 1 or span[0].norm_ not in rules.object_care:
+        return False
+    i = span.end
+    while i < len(doc) and i < span.end + rules.object_reach and (doc[i].norm_ in _ARTICLES or not doc[i].is_alpha):
+        i += 1
+    following = set().union(*(starts.get(j, set()) for j in range(i, min(i + 2, len(doc)))))
+    return not following & rules.bare_care_needs

@@ -1,0 +1,44 @@
+"""Listing categories as agencies write them (issue 14): the false friends of long HTML listings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nlu import categorize
+from nlu.evaluate_listings import evaluate_listings, report
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wrong"),
+    [
+        ("Küchenhilfe für unser Café", "<p>Du hilfst in der Küche beim Spülen.</p>", "animals"),
+        ("Hauswirtschaftshilfe", "<p>Unterstützung im Haushalt älterer Menschen.</p>", "animals"),
+        ("Begleitung im Alltag", "<p>Herzlich willkommen bei uns! Wir suchen Begleiter für Senioren.</p>",
+         "refugees_integration"),
+        ("Vereinswebsite", "<p>Pflege der Homepage unseres Sportvereins, Fotos einstellen.</p>", "health_care"),
+        ("Lesecafé", "<p>Du lernst nette Menschen kennen. Wir bieten Schulungen und Fortbildungen.</p>", "education"),
+    ],
+)
+def test_listing_false_friends_are_no_category(title: str, description: str, wrong: str) -> None:
+    assert wrong not in categorize(title, description).categories
+
+
+def test_a_title_in_english_with_not_negates_nothing() -> None:
+    assert categorize("Why Not? Jugendtreff sucht Unterstützung", "<p>Spiele mit Jugendlichen.</p>").categories[0] == (
+        "children_youth"
+    )
+
+
+def test_the_scorer_counts_per_category(tmp_path: Path) -> None:
+    rows = [
+        {"title": "Tierheim: Hunde ausführen", "description": "<p>Gassi gehen</p>", "categories": ["animals"]},
+        {"title": "Hausaufgabenhilfe", "description": "<p>Grundschulkinder</p>", "categories": ["education"]},
+    ]
+    scores = evaluate_listings([json.loads(json.dumps(row)) for row in rows])
+    assert scores.listings == 2 and scores.overall.tp == 2
+    assert scores.overall.fp == 1  # Hausaufgabenhilfe is children too, which the label leaves out
+    assert scores.by_category["children_youth"].fp == 1 and scores.by_category["animals"].recall == 1.0
+    assert "ms per listing" in report(scores)

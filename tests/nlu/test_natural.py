@@ -1,0 +1,158 @@
+"""How the NLU reads chatty, natural messages: filler, short forms, language needs (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import parse
+from nlu.lexicon import filler_words
+
+
+@pytest.mark.parametrize("word", ["hab", "wuerd", "gibts", "irgendwie", "soziales", "speak", "bisschen"])
+def test_filler_list_built_from_data_holds_words_without_content(word: str) -> None:
+    assert word in filler_words()
+
+
+@pytest.mark.parametrize("word", ["feuerwehr", "schach", "mathe", "gitarre", "basteln", "handwerklich", "chess"])
+def test_filler_list_keeps_words_that_carry_content(word: str) -> None:
+    assert word not in filler_words()
+
+
+def test_filler_never_becomes_a_keyword_but_a_subject_does() -> None:
+    assert parse("hab zeit, würd gern irgendwie was soziales machen, gibts da was?").keywords == ()
+    assert "schach" in parse("Schach mit Senioren in Dresden").keywords
+    assert "feuerwehr" in parse("was bei der Feuerwehr in Marburg").keywords
+    assert "mathe" in parse("ich kann Mathe erklären").keywords
+
+
+def test_english_interest_words_are_carried_by_their_category_not_searched_as_words() -> None:
+    query = parse("I speak a little German and would like to help at a shelter in Leipzig")
+    assert "shelter" not in query.keywords and "speak" not in query.keywords
+
+
+@pytest.mark.parametrize("text", ["hab am WE zeit", "jedes WE in Kassel", "übers Wo-Ende was mit Tieren"])
+def test_weekend_abbreviations(text: str) -> None:
+    query = parse(text)
+    assert "weekend" in query.time and query.lang == "de"
+
+
+def test_english_we_is_still_the_pronoun() -> None:
+    assert parse("we would like to help together").time == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mein Deutsch ist noch nicht so gut, suche was mit Tieren",
+        "ich spreche kein Deutsch, nur Arabisch",
+        "Deutsch kann ich nicht so gut",
+        "I don't speak German",
+        "my German isn't great yet",
+        "I'm still learning German, want to help in a garden",
+        "I speak only English",
+    ],
+)
+def test_speaking_little_german_sets_the_need(text: str) -> None:
+    query = parse(text)
+    assert query.needs_little_german
+    assert query.to_dict()["needs_little_german"] is True
+    assert not {"deutsch", "german", "learning"} & set(query.keywords)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ich möchte Geflüchteten beim Deutsch lernen helfen", "ich spreche gut Deutsch und Englisch", "I teach German"],
+)
+def test_teaching_or_speaking_german_is_no_need(text: str) -> None:
+    assert not parse(text).needs_little_german
+
+
+def test_learning_german_oneself_is_not_an_interest_in_teaching_it() -> None:
+    assert parse("I'm still learning German, want to help in a garden").categories == ("environment",)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Frankfurt oder Hanau, egal", "Frankfurt am Main"),
+        ("Frankfurt (Oder)", "Frankfurt (Oder)"),
+        ("Kassel ist mir zu weit, lieber Baunatal", "Baunatal"),
+        ("bin gerade in Köln, wohne aber in Marburg", "Marburg"),
+        ("war Ingenieur bei VW in Baunatal, wohne in Kassel", "Kassel"),
+        ("meine Oma wohnt in Bautzen, ich würde gern hier in Görlitz Senioren besuchen", "Görlitz"),
+    ],
+)
+def test_several_places_the_sentence_decides(text: str, town: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == town
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("ich will nix mit Kindern, sonst bin ich offen. MR", "Marburg"),
+        ("isch wohn in DD-Neustadt un würd gern was mit Katzen machen", "Dresden"),
+        ("was mit Tieren in OF", "Offenbach am Main"),
+        ("Raum KS, am liebsten Sport", "Kassel"),
+    ],
+)
+def test_licence_plate_letters_name_towns_where_the_message_makes_them_a_place(text: str, town: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == town
+
+
+@pytest.mark.parametrize(
+    "text", ["OF course I want to help with animals", "Trainer für die F-Jugend", "Kleidung in Größe L sortieren"]
+)
+def test_licence_plate_letters_elsewhere_are_no_place(text: str) -> None:
+    assert parse(text).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Ich bin 16 und brauch für die Schule ein Sozialpraktikum, egal was, in Fulda", ()),
+        ("My daughter needs volunteer hours for school, something with animals", ("animals",)),
+        ("brauche was für den Lebenslauf, am besten mit Kindern", ("children_youth",)),
+    ],
+)
+def test_a_placement_requirement_is_why_someone_asks_not_what_they_want(text: str, wanted: tuple[str, ...]) -> None:
+    query = parse(text)
+    assert query.categories == wanted
+    assert not {"schule", "school", "sozialpraktikum", "lebenslauf"} & set(query.keywords)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("würd gern was mit de Viecher machen", "animals"),
+        ("was mit den Knirpsen im Hort", "children_youth"),
+        ("Menschen helfen, die sich mit Behördenbriefen schwer tun", "neighbourhood"),
+        ("Leuten mit Geldsorgen helfen", "poverty_homelessness"),
+        ("help people who just arrived settle in", "refugees_integration"),
+        ("in der Stadtbibliothek Bücher sortieren", "culture"),
+        ("can students volunteer at the Marburg Tafel?", "poverty_homelessness"),
+    ],
+)
+def test_colloquial_and_indirect_interests(text: str, category: str) -> None:
+    assert category in parse(text).categories
+
+
+def test_only_another_language_means_little_german() -> None:
+    query = parse("Where can I volunteer in Frankfurt if I only speak English and Farsi?")
+    assert query.needs_little_german and query.languages == ("en", "fa")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Neustadt Dresden, was mit Kindern", "Dresden"),
+        ("in der Dresdner Neustadt", "Dresden"),
+        ("Leipzig-Gohlis, am Wochenende", "Leipzig"),
+        ("Hamburg Nord, Tierheim", "Hamburg"),
+        ("würd gern in hamburg-bergedorf im museum helfen", "Hamburg"),
+    ],
+)
+def test_quarters_with_their_city_are_that_city(text: str, town: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == town and not query.place_candidates
