@@ -33,6 +33,7 @@ HELP_LINES: dict[str, tuple[tuple[str, str], ...]] = {
     "places": (("places", "list the German places with a name (or the place of a postal code)"),),
     "exchange": (("import", "import listings from a CSV or JSON file (upsert by source and id)"),
                  ("export", "export listings with their organisation as JSON or CSV")),
+    "sync": (("sync", "import a source's feed from its configured URL or file"),),
     "link": (("link", "print a t.me deep link to a listing or a prepared search (and write a QR code)"),),
     "run": (("run", "run the bot (long polling, or a webhook with WEBHOOK_URL); without BOT_TOKEN: "
                     "the terminal demo"),),
@@ -45,6 +46,7 @@ HELP_LINES: dict[str, tuple[tuple[str, str], ...]] = {
     "bench_broadcast": (("broadcast", "broadcast delivery rate, duplicates and memory"),),
     "bench_bot": (("bot", "free-text updates per second through the whole bot"),),
     "bench_search": (("search", "search latency and relevance against a brute-force scan"),),
+    "bench_import": (("import", "listings per second importing a freinet CSV export (with category inference)"),),
 }
 
 
