@@ -11,6 +11,7 @@ from sqlalchemy import Row
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.model import Contact, Hit
+from bot.search.precision import is_approximate
 from bot.search.vocabulary import TermGroup
 from bot.search.why import ListingFacts, why
 from bot.store.models import Opportunity
@@ -36,8 +37,10 @@ def hits_from(
 def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None, lang: str | None) -> Hit:
     """Builds one hit from a joined row."""
     distance = None
+    approximate = False
     if frame is not None and row.lat is not None and row.lon is not None:
         distance = round(frame.distance_km(row.lat, row.lon), 1)
+        approximate = is_approximate(row.lat, row.lon, frame)
     facts = ListingFacts(
         title=row.title,
         description=row.description or "",
@@ -65,5 +68,6 @@ def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: 
         time=facts.time_tags,
         contact=contact,
         score=round(float(row.score), 4),
-        why=why(facts, criteria, groups, distance, lang),
+        why=why(facts, criteria, groups, distance, lang, approximate_place=row.place_name if approximate else None),
+        approximate=approximate,
     )

@@ -105,6 +105,7 @@ class Hit:
     contact: Contact
     score: float
     why: str
+    approximate: bool = False  # placed only at its town or quarter: distance_km is from that place's point
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the contract's result object."""
@@ -122,6 +123,7 @@ class Hit:
                         "url": self.contact.url},
             "score": self.score,
             "why": self.why,
+            "approximate": self.approximate,
         }
 
 
@@ -137,6 +139,10 @@ class SearchOutcome:
     radius_km: float | None  # the radius actually used after widening
     everywhere: bool  # no place given: searched all of Germany
     place_candidates: tuple[PlaceRef, ...] = ()  # ambiguous place far apart: ask instead of guessing
+    # A postal code no place has ("00000"): nothing was searched, the person is asked where instead.
+    unknown_place: str | None = None
+    # Wishes that could not work on what was found: "time" when the listings found say nothing about it.
+    not_applied: tuple[str, ...] = ()
 
     @property
     def needs_place_choice(self) -> bool:
@@ -149,6 +155,8 @@ class SearchOutcome:
             "query": self.query,
             "widened": list(self.widened),
             "results": [hit.to_dict() for hit in self.results],
+            "not_applied": list(self.not_applied),
+            "unknown_place": self.unknown_place,
         }
 
 

@@ -13,7 +13,7 @@ from bot.cli import main
 from bot.store.db import Database
 
 RESULT_FIELDS = {"id", "title", "organisation", "categories", "place", "lat", "lon", "distance_km", "time",
-                 "contact", "score", "why"}
+                 "contact", "score", "why", "approximate"}
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_json_lines_follow_the_contract(configured: Listings, monkeypatch: pytes
     lines = [json.loads(line) for line in out.splitlines()]
     assert len(lines) == 4
     for line in lines:
-        assert set(line) == {"query", "widened", "results"}
+        assert set(line) == {"query", "widened", "results", "not_applied", "unknown_place"}
         for result in line["results"]:
             assert set(result) == RESULT_FIELDS
             assert set(result["contact"]) == {"name", "phone", "email", "url"}

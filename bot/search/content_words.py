@@ -1,0 +1,111 @@
+"""Every content word of a request, for ranking: also the words the NLU turned into a category or a place.
+
+The NLU's keywords are the words beyond the taxonomy ("Telefonseelsorge"); the words that named a category
+("Feuerwehr", "Senioren", "Gitarre unterrichten") became filters and left the keywords. For ranking they
+still count: "Freiwillige Feuerwehr" should bring up the listing titled so before the category's other rows,
+and "Hausaufgaben für Kinder mit Migrationshintergrund" the rows naming that group. This module reads them
+back from the text, without the words that said where, how far, what not, or only that someone wants to help.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from bot.search.criteria import MAX_KEYWORDS, Criteria
+from bot.search.vocabulary import STOP_WORDS
+from nlu.gazetteer import get_gazetteer, haversine_km
+from nlu.lexicon import known_words, stopwords
+from nlu.text import fold
+
+_TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
+# A negation cue makes the words after it, up to the end of its clause, things not wanted ("ohne Kinder").
+_NEGATION_CUES = frozenset(
+    "kein keine keinen keinem keiner keines nicht nichts ohne ausser ausgenommen statt anstatt weder noch "
+    "no not never without except excluding nor".split()
+)
+_CLAUSE_ENDS = frozenset(",.;:!?()") | {"aber", "sondern", "but", "dafuer", "lieber"}
+NEGATION_SCOPE = 4
+# District areas of a city ("Hamburg Nord", "Frankfurt-Mitte") say where, not what.
+AREA_WORDS = frozenset(
+    "nord sued ost west mitte nordost nordwest suedost suedwest zentrum innenstadt stadtmitte north south east "
+    "west centre center city".split()
+)
+# Words that usually only say "I want to volunteer", but name a thing before a noun ("Freiwillige Feuerwehr").
+NAMING_WORDS = frozenset({"freiwillige", "freiwilligen"})
+# A place word beside the asked place is part of how the place was written ("Ffm", "Hansestadt").
+SAME_PLACE_KM = 40.0
+# Filler the NLU's stop words leave in because they matter for its other components.
+_FILLER = frozenset(
+    "was etwas sowas bisschen paar leute gerne gern bitte hallo hi moin servus stadt stadtteil quartier ort "
+    "gegend region raum kreis landkreis hansestadt wochen woche stunden stunde zeit mal".split()
+)
+
+
+def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
+    """Returns the request's content words (folded), the NLU's keywords first, at most MAX_KEYWORDS.
+
+    Left out: negated words, stop words and filler, numbers, and words naming the searched place or an
+    area of it.
+    """
+    words = list(criteria.keywords)
+    negated = 0
+    tokens = _TOKEN.findall(fold(text))
+    for index, token in enumerate(tokens):
+        if token in _CLAUSE_ENDS:
+            negated = 0
+            continue
+        if token in _NEGATION_CUES:
+            negated = NEGATION_SCOPE
+            continue
+        if negated:
+            negated -= 1
+            continue
+        if _is_content(token) and not _names_place(token, criteria):
+            words.append(token)
+        elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
+            words.append(token)
+    return tuple(dict.fromkeys(words))[:MAX_KEYWORDS]
+
+
+def _is_content(token: str) -> bool:
+    """Tells whether a folded token could say what someone wants to do."""
+    return (
+        len(token) >= 3 and not token.isdigit() and token not in STOP_WORDS and token not in _FILLER
+        and token not in AREA_WORDS and token not in _stop_words()
+    )
+
+
+def _names_place(token: str, criteria: Criteria) -> bool:
+    """Tells whether a token is (part of) the searched place's name or another name of it."""
+    if criteria.place is None:
+        return False
+    if token in _name_tokens(criteria.place.name, *(c.name for c in criteria.place_candidates)):
+        return True
+    if token in known_words():
+        return False  # an ordinary word ("Garten", "Kirche") is what was asked, even if a village is called so
+    place = criteria.place
+    return any(
+        haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_PLACE_KM
+        for other in get_gazetteer().lookup(token)
+    )
+
+
+def _name_tokens(*names: str) -> frozenset[str]:
+    """Returns the folded words of place names."""
+    return frozenset(token for name in names for token in _TOKEN.findall(fold(name)))
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """Returns spaCy's German and English stop words (folded) with the NLU's extra ones."""
+    from spacy.lang.de.stop_words import STOP_WORDS as GERMAN
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+
+    return frozenset(_folded(GERMAN)) | frozenset(_folded(ENGLISH)) | stopwords()
+
+
+def _folded(words: Iterable[str]) -> Iterable[str]:
+    """Folds each word."""
+    return (fold(word) for word in words)

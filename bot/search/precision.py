@@ -1,0 +1,45 @@
+"""How exactly a listing's place is known, and the distance the ranking uses for it.
+
+Agency exports place many listings only at their town or quarter: the importer puts them on that place's
+centre point. Measured from there they looked "< 1 km" away and led every search for the town. The ranking
+treats such a listing as being a typical in-town distance away (APPROXIMATE_KM), never closer, and the
+results say "in Hamburg" instead of a distance.
+
+This module is the one place that decides which rows are approximate. Today, without a column for it, a
+row lying on the very point the search is centred on (a town's gazetteer point, where the importer put a
+listing that named only the town) counts as approximate. When the listings carry their precision (issue 13,
+migration 0009), `approximate_sql` and `is_approximate` read that column instead, and nothing else changes.
+"""
+
+from __future__ import annotations
+
+from bot.search.geo import Frame
+from bot.search.sql import SqlText
+
+# Where a listing known only by its town counts as being, for the ranking: a typical distance within a town.
+APPROXIMATE_KM = 5.0
+# Closer to the centre than this (in degrees, about 30 m) is "on the centre point".
+ON_POINT_DEGREES = 0.0003
+
+
+def approximate_sql(sql: SqlText, frame: Frame) -> str:
+    """Returns an SQL condition on the row `o`: its place is approximate (a town's or quarter's point)."""
+    return (
+        f"(ABS(o.lat - {sql.number(frame.lat)}) < {sql.number(ON_POINT_DEGREES)} "
+        f"AND ABS(o.lon - {sql.number(frame.lon)}) < {sql.number(ON_POINT_DEGREES)})"
+    )
+
+
+def is_approximate(lat: float, lon: float, frame: Frame) -> bool:
+    """Tells the same as approximate_sql for one found row."""
+    return abs(lat - frame.lat) < ON_POINT_DEGREES and abs(lon - frame.lon) < ON_POINT_DEGREES
+
+
+def ranking_squared_distance(sql: SqlText, frame: Frame, squared_distance: str) -> str:
+    """Returns the squared distance the ranking uses: the true one, but never less than APPROXIMATE_KM
+    for an approximate place."""
+    typical = APPROXIMATE_KM * APPROXIMATE_KM
+    return (
+        f"(CASE WHEN {approximate_sql(sql, frame)} AND {squared_distance} < {sql.number(typical)} "
+        f"THEN {sql.number(typical)} ELSE {squared_distance} END)"
+    )
