@@ -49,7 +49,7 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     Left out: negated words, stop words and filler, numbers, and words naming the searched place or an
     area of it.
     """
-    words = list(criteria.keywords)
+    words = list(place_free(criteria))
     negated = 0
     tokens = _TOKEN.findall(fold(text))
     for index, token in enumerate(tokens):
@@ -67,6 +67,17 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
         elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
             words.append(token)
     return tuple(dict.fromkeys(words))[:MAX_KEYWORDS]
+
+
+def place_free(criteria: Criteria) -> tuple[str, ...]:
+    """Returns the NLU's free words without those naming an area of the searched place.
+
+    "Hamburg Nord" is Hamburg's district, not a listing holding the word "Nord": searched around the city
+    (its radius covers the district), the word would only filter out listings that do not repeat it.
+    """
+    if criteria.place is None:
+        return criteria.keywords
+    return tuple(word for word in criteria.keywords if word not in AREA_WORDS and not _names_place(word, criteria))
 
 
 def _is_content(token: str) -> bool:

@@ -15,7 +15,7 @@ from bot.search.model import Hit, PlaceRef, SearchOutcome, SearchRequest
 from bot.search.retrieval import Page, find_page
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
-from bot.search.content_words import NAMING_WORDS, content_words
+from bot.search.content_words import NAMING_WORDS, content_words, place_free
 from bot.search.ranking import TIME_FAMILIES, RankWords
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
 from bot.store.types import utcnow
@@ -92,16 +92,17 @@ async def _free_words(
     do, are let go at once (and reported as widened "keywords") when they were all the search had; beside a
     category they would only have ranked.
     """
-    others = [word for word in content_words(text, criteria) if word not in criteria.keywords]
-    if not criteria.keywords and not others:
+    keywords = place_free(criteria)
+    others = [word for word in content_words(text, criteria) if word not in keywords]
+    if not keywords and not others:
         return RankWords(), False
     vocabulary = await vocabularies.get(session)
-    groups = vocabulary.groups(criteria.keywords)
+    groups = vocabulary.groups(keywords)
     more = vocabulary.groups(others, limit=MAX_RANK_WORDS - len(groups), allowed=NAMING_WORDS)
     ranked = groups + tuple(group for group in more if group.word not in {g.word for g in groups})
     words = RankWords(ranked, tuple(vocabulary.weight(group) for group in ranked),
                       frozenset(group.word for group in groups))
-    return words, not groups and not criteria.categories and vocabulary.meaningful(criteria.keywords)
+    return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 
 async def _first_enough(
