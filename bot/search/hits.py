@@ -39,8 +39,9 @@ def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: 
     distance = None
     approximate = False
     if frame is not None and row.lat is not None and row.lon is not None:
-        distance = round(frame.distance_km(row.lat, row.lon), 1)
+        # An approximate place has no distance to show: its point stands for the whole town (bot.search.precision).
         approximate = is_approximate(row.lat, row.lon, frame)
+        distance = None if approximate else round(frame.distance_km(row.lat, row.lon), 1)
     facts = ListingFacts(
         title=row.title,
         description=row.description or "",
@@ -69,5 +70,4 @@ def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: 
         contact=contact,
         score=round(float(row.score), 4),
         why=why(facts, criteria, groups, distance, lang, approximate_place=row.place_name if approximate else None),
-        approximate=approximate,
     )

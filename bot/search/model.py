@@ -105,7 +105,6 @@ class Hit:
     contact: Contact
     score: float
     why: str
-    approximate: bool = False  # placed only at its town or quarter: distance_km is from that place's point
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the contract's result object."""
@@ -123,7 +122,6 @@ class Hit:
                         "url": self.contact.url},
             "score": self.score,
             "why": self.why,
-            "approximate": self.approximate,
         }
 
 

@@ -8,7 +8,10 @@ results say "in Hamburg" instead of a distance.
 This module is the one place that decides which rows are approximate. Today, without a column for it, a
 row lying on the very point the search is centred on (a town's gazetteer point, where the importer put a
 listing that named only the town) counts as approximate. When the listings carry their precision (issue 13,
-migration 0009), `approximate_sql` and `is_approximate` read that column instead, and nothing else changes.
+migration 0009: `o.place_precision`, with bot.domain.APPROXIMATE_PRECISIONS and t13's
+bot.search.approximate), `approximate_sql` becomes `o.place_precision IN (...)`, `is_approximate` reads the
+row's precision (bot.search.hits selects it), and nothing else changes: the ranking keeps treating such a row
+as APPROXIMATE_KM away, which replaces t13's cap on the closeness (one rule, not two).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from bot.cli import main
 from bot.store.db import Database
 
 RESULT_FIELDS = {"id", "title", "organisation", "categories", "place", "lat", "lon", "distance_km", "time",
-                 "contact", "score", "why", "approximate"}
+                 "contact", "score", "why"}
 
 
 @pytest.fixture
