@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from nlu.quarters import QuarterIndex, split_city_and_quarter
 from nlu.resources import data_path
 from nlu.text import fold
 
@@ -190,6 +191,50 @@ class Gazetteer:
     def is_common_word_name(self, folded: str) -> bool:
         """Tells whether a folded name is also an ordinary word (see the module function)."""
         return is_common_word_name(folded)
+
+    # ------------------------------------------------------------------ city quarters
+    def quarter(self, name: str, city: str | Place | None = None) -> Place | None:
+        """Returns the quarter called `name` inside `city` ("Altona", "Hamburg"), never a place elsewhere.
+
+        Without a city the name must carry it: "Hamburg-Altona", "Altona (Hamburg)", "Dresden Neustadt".
+        None when the city has no quarter of that name (the caller then keeps the city itself).
+        """
+        key = _query_key(name)
+        if not key:
+            return None
+        if city is not None:
+            for city_place in self._cities(city):
+                if found := self._quarters.find(city_place.id, key):
+                    return self._place(found[0])
+            return None
+        for city_name, quarter_name in split_city_and_quarter(key):
+            if found := self.quarter(quarter_name, city_name):
+                return found
+        return None
+
+    def city_of(self, place: Place) -> Place | None:
+        """Returns the city a quarter belongs to (Altona -> Hamburg), None for a town of its own."""
+        city_id = self._quarters.city_of(place.id)
+        return self._place(city_id) if city_id is not None else None
+
+    def quarters_of(self, city: Place) -> list[Place]:
+        """Returns the known quarters of a city, largest first."""
+        return sorted((self._place(i) for i in self._quarters.quarters_of(city.id)), key=_rank)
+
+    def _cities(self, city: str | Place) -> list[Place]:
+        """Returns the cities with quarters a name or place may mean (a quarter stands for its city)."""
+        candidates = [city] if isinstance(city, Place) else self.lookup(city)
+        cities = []
+        for place in candidates:
+            place = self.city_of(place) or place
+            if self._quarters.has_quarters(place.id) and place not in cities:
+                cities.append(place)
+        return cities
+
+    @functools.cached_property
+    def _quarters(self) -> QuarterIndex:
+        """The quarters of the large cities, read on the first quarter look-up."""
+        return QuarterIndex.load(self._folder / "quarters.tsv")
 
     # ------------------------------------------------------------------ searching for people
     def search(self, text: str, limit: int = 10) -> list[Place]:

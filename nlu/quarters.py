@@ -1,0 +1,72 @@
+"""City quarters: a name resolved inside its city ("Altona" in Hamburg, "Neustadt" in Dresden), never elsewhere.
+
+Read from data/places/quarters.tsv (built by data/build_quarters.py from GeoNames, CC-BY 4.0). The gazetteer
+(nlu.gazetteer.Gazetteer.quarter) uses it; loading takes a few milliseconds on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+__all__ = ["QUARTER_COLUMNS", "QuarterIndex", "split_city_and_quarter"]
+
+QUARTER_COLUMNS = ["city_id", "key", "quarter_ids"]
+_BRACKETED = re.compile(r"^(?P<quarter>.+?)\s*\((?P<city>[^)]+)\)$")
+_COMMA = re.compile(r"^(?P<first>[^,]+),\s*(?P<second>[^,]+)$")
+
+
+class QuarterIndex:
+    """Quarter names by city, and the city of every quarter."""
+
+    def __init__(self, names: dict[tuple[int, str], tuple[int, ...]]) -> None:
+        self._names = names
+        self._city: dict[int, int] = {}
+        self._quarters: defaultdict[int, set[int]] = defaultdict(set)
+        for (city_id, _key), quarter_ids in names.items():
+            for quarter_id in quarter_ids:
+                self._city[quarter_id] = city_id
+                self._quarters[city_id].add(quarter_id)
+
+    @classmethod
+    def load(cls, path: Path) -> QuarterIndex:
+        """Reads quarters.tsv (the gazetteer's table reader checks its column line)."""
+        from nlu.gazetteer import read_table
+
+        rows = read_table(path, QUARTER_COLUMNS)
+        return cls({(int(city), key): tuple(map(int, ids.split(","))) for city, key, ids in rows})
+
+    def find(self, city_id: int, key: str) -> tuple[int, ...]:
+        """Returns the ids of the quarters of a city called by a folded name, best first."""
+        return self._names.get((city_id, key), ())
+
+    def city_of(self, place_id: int) -> int | None:
+        """Returns the id of the city a place is a quarter of, None for anything else."""
+        return self._city.get(place_id)
+
+    def has_quarters(self, city_id: int) -> bool:
+        """Tells whether a place is a city with known quarters."""
+        return city_id in self._quarters
+
+    def quarters_of(self, city_id: int) -> frozenset[int]:
+        """Returns the ids of a city's quarters."""
+        return frozenset(self._quarters.get(city_id, ()))
+
+
+def split_city_and_quarter(text: str) -> list[tuple[str, str]]:
+    """Returns the ways a text may name a city and a quarter, as (city, quarter) pairs to try in order.
+
+    "Hamburg-Altona", "Hamburg Altona", "Hamburg/Altona", "Altona (Hamburg)", "Altona, Hamburg" and
+    "Frankfurt am Main-Bornheim" all name a quarter with its city.
+    """
+    text = " ".join(text.split())
+    pairs: list[tuple[str, str]] = []
+    if match := _BRACKETED.match(text):
+        pairs.append((match["city"], match["quarter"]))
+    if match := _COMMA.match(text):
+        pairs += [(match["second"], match["first"]), (match["first"], match["second"])]
+    for index, character in enumerate(text):
+        if character in "-/ " and 0 < index < len(text) - 1:
+            pairs.append((text[:index].strip(" -/"), text[index + 1 :].strip(" -/")))
+    return [(city, quarter) for city, quarter in pairs if city and quarter]
