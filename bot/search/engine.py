@@ -15,6 +15,7 @@ from bot.search.model import Hit, PlaceRef, SearchOutcome, SearchRequest
 from bot.search.retrieval import Page, find_page
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
+from bot.search.areas import within_city
 from bot.search.content_words import NAMING_WORDS, content_words, place_free
 from bot.search.ranking import TIME_FAMILIES, RankWords
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
@@ -49,6 +50,8 @@ async def search(
     """
     parsed = parse(request.text) if request.text.strip() else empty_query()
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
+    if request.refinement.place is None:  # a place picked by button is taken as it is
+        criteria = within_city(criteria, request.text)
     query = merged_query(parsed, request.refinement)
     candidates = ambiguous_places(criteria)
     if candidates:
