@@ -27,6 +27,13 @@ _NEGATION_CUES = frozenset(
 )
 _CLAUSE_ENDS = frozenset(",.;:!?()") | {"aber", "sondern", "but", "dafuer", "lieber"}
 NEGATION_SCOPE = 4
+# Words of when: the listings' time tags rank them; as words they found descriptions that mention a weekday.
+TIME_WORDS = frozenset(
+    "wochenende wochenenden montag montags dienstag dienstags mittwoch mittwochs donnerstag donnerstags freitag "
+    "freitags samstag samstags sonntag sonntags abend abends morgen morgens vormittag vormittags nachmittag "
+    "nachmittags mittags tagsueber werktags wochentags feierabend regelmaessig einmalig ab und zu spontan "
+    "flexibel unregelmaessig monat monatlich woechentlich taeglich nachts uhr".split()
+)
 # District areas of a city ("Hamburg Nord", "Frankfurt-Mitte") say where, not what.
 AREA_WORDS = frozenset(
     "nord sued ost west mitte nordost nordwest suedost suedwest zentrum innenstadt stadtmitte north south east "
@@ -46,10 +53,14 @@ _FILLER = frozenset(
 def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     """Returns the request's content words (folded), the NLU's keywords first, at most MAX_KEYWORDS.
 
-    Left out: negated words, stop words and filler, numbers, and words naming the searched place or an
-    area of it.
+    Left out: negated words, stop words and filler, words of time (the time tags rank those), numbers, and
+    words naming the searched place or an area of it.
     """
     words = list(place_free(criteria))
+    if criteria.lang != "de":
+        # The listings are German: an English word found in them is mostly a false friend ("bank" in
+        # "Online-Banking"); the NLU's keywords and categories carry what an English request means.
+        return tuple(words)
     negated = 0
     tokens = _TOKEN.findall(fold(text))
     for index, token in enumerate(tokens):
@@ -84,6 +95,7 @@ def _is_content(token: str) -> bool:
     """Tells whether a folded token could say what someone wants to do."""
     return (
         len(token) >= 3 and not token.isdigit() and token not in STOP_WORDS and token not in _FILLER
+        and token not in TIME_WORDS
         and token not in AREA_WORDS and token not in _stop_words()
     )
 
