@@ -10,7 +10,7 @@ back from the text, without the words that said where, how far, what not, or onl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from bot.search.criteria import MAX_KEYWORDS, Criteria
@@ -25,6 +25,9 @@ _NEGATION_CUES = frozenset(
     "kein keine keinen keinem keiner keines nicht nichts ohne ausser ausgenommen statt anstatt weder noch "
     "no not never without except excluding nor".split()
 )
+# "kein Problem", "nicht nur Tiere", "keine Erfahrung mit Kindern": a cue followed by these negates nothing.
+_PSEUDO_NEGATED = frozenset("problem problemo erfahrung ahnung nur unbedingt so sehr mehr lange schlimm weit".split())
+MAX_UNWANTED = 3
 _CLAUSE_ENDS = frozenset(",.;:!?()") | {"aber", "sondern", "but", "dafuer", "lieber"}
 NEGATION_SCOPE = 4
 # Words of when: the listings' time tags rank them; as words they found descriptions that mention a weekday.
@@ -46,7 +49,8 @@ SAME_PLACE_KM = 40.0
 # Filler the NLU's stop words leave in because they matter for its other components.
 _FILLER = frozenset(
     "was etwas sowas bisschen paar leute gerne gern bitte hallo hi moin servus stadt stadtteil quartier ort "
-    "gegend region raum kreis landkreis hansestadt wochen woche stunden stunde zeit mal".split()
+    "gegend region raum kreis landkreis hansestadt wochen woche stunden stunde zeit mal ding dinge sache sachen "
+    "lust bock interesse fall".split()
 )
 
 
@@ -61,23 +65,49 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
         # The listings are German: an English word found in them is mostly a false friend ("bank" in
         # "Online-Banking"); the NLU's keywords and categories carry what an English request means.
         return tuple(words)
-    negated = 0
     tokens = _TOKEN.findall(fold(text))
-    for index, token in enumerate(tokens):
-        if token in _CLAUSE_ENDS:
-            negated = 0
-            continue
-        if token in _NEGATION_CUES:
-            negated = NEGATION_SCOPE
-            continue
+    for index, token, negated in _scoped(tokens):
         if negated:
-            negated -= 1
             continue
         if _is_content(token) and not _names_place(token, criteria):
             words.append(token)
         elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
             words.append(token)
     return tuple(dict.fromkeys(words))[:MAX_KEYWORDS]
+
+
+def unwanted_words(text: str, criteria: Criteria) -> tuple[str, ...]:
+    """Returns the content words a German request negates ("Tierheim, aber nicht mit Katzen": katzen).
+
+    The NLU excludes negated categories; a negated word beyond them ("Katzen", "Müllsammeln") lowers the
+    listings holding it instead of dropping them.
+    """
+    if criteria.lang != "de":
+        return ()
+    tokens = _TOKEN.findall(fold(text))
+    found = [token for _, token, negated in _scoped(tokens)
+             if negated and len(token) >= 4 and _is_content(token) and not _names_place(token, criteria)]
+    return tuple(dict.fromkeys(found))[:MAX_UNWANTED]
+
+
+def _scoped(tokens: list[str]) -> Iterator[tuple[int, str, bool]]:
+    """Yields (position, token, negated) for the words of a text (cues and clause ends left out).
+
+    A cue negates up to NEGATION_SCOPE words up to its clause's end, unless a pseudo-negation follows
+    it ("kein Problem", "nicht nur", "keine Erfahrung mit Kindern").
+    """
+    negated = 0
+    for index, token in enumerate(tokens):
+        if token in _CLAUSE_ENDS:
+            negated = 0
+        elif token in _NEGATION_CUES:
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            negated = 0 if following in _PSEUDO_NEGATED else NEGATION_SCOPE
+        elif negated:
+            negated -= 1
+            yield index, token, True
+        else:
+            yield index, token, False
 
 
 def place_free(criteria: Criteria) -> tuple[str, ...]:

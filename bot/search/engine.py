@@ -16,7 +16,7 @@ from bot.search.retrieval import Page, find_page
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.areas import within_city
-from bot.search.content_words import NAMING_WORDS, content_words, place_free
+from bot.search.content_words import MAX_UNWANTED, NAMING_WORDS, content_words, place_free, unwanted_words
 from bot.search.ranking import TIME_FAMILIES, RankWords
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
 from bot.store.types import utcnow
@@ -97,14 +97,15 @@ async def _free_words(
     """
     keywords = place_free(criteria)
     others = [word for word in content_words(text, criteria) if word not in keywords]
-    if not keywords and not others:
+    unwanted = unwanted_words(text, criteria)
+    if not keywords and not others and not unwanted:
         return RankWords(), False
     vocabulary = await vocabularies.get(session)
     groups = vocabulary.groups(keywords)
-    more = vocabulary.groups(others, limit=MAX_RANK_WORDS - len(groups), allowed=NAMING_WORDS)
+    more = vocabulary.groups(others, limit=max(MAX_RANK_WORDS - len(groups), 0), allowed=NAMING_WORDS)
     ranked = groups + tuple(group for group in more if group.word not in {g.word for g in groups})
     words = RankWords(ranked, tuple(vocabulary.weight(group) for group in ranked),
-                      frozenset(group.word for group in groups))
+                      frozenset(group.word for group in groups), vocabulary.groups(unwanted, limit=MAX_UNWANTED))
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 

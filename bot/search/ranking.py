@@ -76,6 +76,7 @@ def score_parts(
     for group, weight in zip(words.groups, words.weights):
         part = _word_fit(sql, group, weights.text * weight / total, weights)
         (keyword_parts if group.word in words.keywords else other_parts).append(part)
+    other_parts += [_word_fit(sql, group, -weights.text, weights) for group in words.unwanted]
     return _sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, parts)
 
 
@@ -89,6 +90,7 @@ class RankWords:
     groups: tuple[TermGroup, ...] = ()
     weights: tuple[float, ...] = ()
     keywords: frozenset[str] = frozenset()
+    unwanted: tuple[TermGroup, ...] = ()  # negated words: a listing holding one ranks lower
 
     def filtering(self) -> tuple[TermGroup, ...]:
         """Returns the groups of the NLU's free words, which filter when no category was understood."""
