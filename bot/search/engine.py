@@ -9,15 +9,15 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.search.areas import within_city
+from bot.search.content_words import MAX_UNWANTED, NAMING_WORDS, content_words, place_free, unwanted_words
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.model import Hit, PlaceRef, SearchOutcome, SearchRequest
+from bot.search.ranking import TIME_FAMILIES, RankWords
 from bot.search.retrieval import Page, find_page
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
-from bot.search.areas import within_city
-from bot.search.content_words import MAX_UNWANTED, NAMING_WORDS, content_words, place_free, unwanted_words
-from bot.search.ranking import TIME_FAMILIES, RankWords
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
 from bot.store.types import utcnow
 from nlu.gazetteer import get_gazetteer, haversine_km

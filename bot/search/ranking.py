@@ -72,7 +72,8 @@ def score_parts(
     if criteria.languages or criteria.lang == "en":
         parts.append(f"CASE WHEN o.newcomer_friendly THEN {sql.number(weights.newcomer)} ELSE {sql.number(0)} END")
     total = sum(words.weights) or 1.0
-    keyword_parts, other_parts = [], []
+    keyword_parts: list[str] = []
+    other_parts: list[str] = []
     for group, weight in zip(words.groups, words.weights):
         part = _word_fit(sql, group, weights.text * weight / total, weights)
         (keyword_parts if group.word in words.keywords else other_parts).append(part)

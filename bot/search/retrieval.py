@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-
 from typing import Any
 
 from sqlalchemy import Row
@@ -28,7 +27,6 @@ from bot.search.textmatch import holds_any, rare, word_ids
 from bot.search.vocabulary import TermGroup
 from bot.search.widening import NEAREST, RADIUS_STEPS_KM, Attempt
 from bot.store.types import UTCDateTime
-
 
 NATIONWIDE_POOL = 2000
 # What the ranking reads of a pooled candidate: all in the covering indexes, so the pool never reads rows.

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from tests.search.search_factories import KASSEL, Listings, find, ids, near
 
 from bot.search import PlaceRef, SearchRequest
 from bot.search.content_words import content_words, unwanted_words
 from bot.search.criteria import Criteria
 from bot.search.vocabulary import Vocabulary
+from tests.search.search_factories import KASSEL, Listings, find, ids, near
 
 HAMBURG = PlaceRef("Hamburg", 53.55073, 9.99302, "Hamburg", None)
 

@@ -159,9 +159,9 @@ async def load_agency_listings(database: Database, path: Path = AGENCY_LISTINGS,
             name = listing["organisation"]
             if name not in organisations:
                 result = await session.execute(
-                    insert(Organisation.__table__).values(organisation_row({
+                    insert(Organisation).values(organisation_row({
                         "name": name, "contact_email": "kontakt@example.org", "website": "https://example.org",
-                    })).returning(Organisation.__table__.c.id)
+                    })).returning(Organisation.id)
                 )
                 organisations[name] = int(result.scalar_one())
             row = {
@@ -178,8 +178,8 @@ async def load_agency_listings(database: Database, path: Path = AGENCY_LISTINGS,
                 "status": "published",
                 "published_at": now - timedelta(days=int(listing.get("age_days", 10))),
             }
-            table = Opportunity.__table__
-            result = await session.execute(insert(table).values(opportunity_row(row, now=now)).returning(table.c.id))
+            result = await session.execute(
+                insert(Opportunity).values(opportunity_row(row, now=now)).returning(Opportunity.id))
             stored[int(result.scalar_one())] = listing
     return stored
 
