@@ -85,7 +85,9 @@ def describe(outcome: SearchOutcome, *, offset: int = 0) -> str:
         lines.append("Welcher Ort ist gemeint?")
         lines += [f"  - {p.name} ({p.state or '?'})" for p in outcome.place_candidates]
         return "\n".join(lines)
-    if not outcome.results:
+    if outcome.unknown_place:
+        lines.append(f"Die Postleitzahl {outcome.unknown_place} kenne ich nicht: bitte einen Ort nennen.")
+    elif not outcome.results:
         lines.append("Keine passenden Angebote gefunden.")
     for number, hit in enumerate(outcome.results, start=offset + 1):
         lines.append(f"{number}. {hit.title} — {hit.organisation}")

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.search.areas import within_city
+from bot.search.content_words import MAX_UNWANTED, NAMING_WORDS, content_words, place_free, unwanted_words
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
-from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
+from bot.search.model import Hit, PlaceRef, SearchOutcome, SearchRequest
+from bot.search.ranking import TIME_FAMILIES, RankWords
 from bot.search.retrieval import Page, find_page
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
-from bot.search.vocabulary import TermGroup
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
 from bot.store.types import utcnow
-from nlu.kernel.gazetteer import haversine_km
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 
 MAX_LIMIT = 50
 MAX_OFFSET = 10_000
 # Two candidate places closer than this are one area: searching around the first is fine.
 AMBIGUITY_MIN_APART_KM = 30.0
+# Index look-ups per candidate grow with the words; beyond six the last ones hardly change the order.
+MAX_RANK_WORDS = 6
+_POSTAL_CODE = re.compile(r"(?<![\d.,])\d{5}(?![\d.,]?\d)")
 
 Parser = Callable[[str], Mapping[str, Any]]
 
@@ -44,50 +50,67 @@ async def search(
     """
     parsed = parse(request.text) if request.text.strip() else empty_query()
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
+    if request.refinement.place is None:  # a place picked by button is taken as it is
+        criteria = within_city(criteria, request.text)
     query = merged_query(parsed, request.refinement)
     candidates = ambiguous_places(criteria)
     if candidates:
         return SearchOutcome(query, (), (), 0, None, None, False, candidates)
-    groups, unknown_words = await _free_words(session, criteria, vocabularies)
+    unknown = unknown_postal_code(request.text) if criteria.place is None and not criteria.remote else None
+    if unknown is not None:  # never silently all of Germany instead of the place the person meant
+        return SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown)
+    words, unknown_words = await _free_words(session, request.text, criteria, vocabularies)
+    groups = words.filtering()
     if not criteria.has_filters and not groups:
         return SearchOutcome(query, (), (), 0, None, None, True)  # "Hallo!": nothing to look for
     plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words)
     attempt, page = await _first_enough(
-        session, criteria, groups, plan,
+        session, criteria, words, plan,
         limit=min(max(request.limit, 1), MAX_LIMIT), offset=min(max(request.offset, 0), MAX_OFFSET),
         now=now or utcnow(),
     )
     widened = attempt.widened
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
+    results = hits_from(page.rows, criteria, words.groups, lang=request.lang)
     return SearchOutcome(
         query=query,
         widened=widened,
-        results=hits_from(page.rows, criteria, groups, lang=request.lang),
+        results=results,
         total=page.total,
         place=criteria.place,
         radius_km=attempt.radius_km,
         everywhere=criteria.place is None,
+        not_applied=not_applied(criteria, attempt, results),
     )
 
 
 async def _free_words(
-    session: AsyncSession, criteria: Criteria, vocabularies: VocabularyCache,
-) -> tuple[tuple[TermGroup, ...], bool]:
-    """Returns the index terms of the free words, and whether words that mean something were all let go.
+    session: AsyncSession, text: str, criteria: Criteria, vocabularies: VocabularyCache,
+) -> tuple[RankWords, bool]:
+    """Returns the request's words as index terms, and whether words that mean something were all let go.
 
-    Words no listing holds, or far too many do, are let go at once (and reported as widened "keywords")
-    when they were all the search had; beside a category they would only have ranked.
+    The NLU's free words come first (they filter when no category was understood); the request's other
+    content words, such as those that named a category, only rank. Words no listing holds, or far too many
+    do, are let go at once (and reported as widened "keywords") when they were all the search had; beside a
+    category they would only have ranked.
     """
-    if not criteria.keywords:
-        return (), False
+    keywords = place_free(criteria)
+    others = [word for word in content_words(text, criteria) if word not in keywords]
+    unwanted = unwanted_words(text, criteria)
+    if not keywords and not others and not unwanted:
+        return RankWords(), False
     vocabulary = await vocabularies.get(session)
-    groups = vocabulary.groups(criteria.keywords)
-    return groups, not groups and not criteria.categories and vocabulary.meaningful(criteria.keywords)
+    groups = vocabulary.groups(keywords)
+    more = vocabulary.groups(others, limit=max(MAX_RANK_WORDS - len(groups), 0), allowed=NAMING_WORDS)
+    ranked = groups + tuple(group for group in more if group.word not in {g.word for g in groups})
+    words = RankWords(ranked, tuple(vocabulary.weight(group) for group in ranked),
+                      frozenset(group.word for group in groups), vocabulary.groups(unwanted, limit=MAX_UNWANTED))
+    return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 
 async def _first_enough(
-    session: AsyncSession, criteria: Criteria, groups: tuple[TermGroup, ...], plan: list[Attempt], *,
+    session: AsyncSession, criteria: Criteria, words: RankWords, plan: list[Attempt], *,
     limit: int, offset: int, now: datetime,
 ) -> tuple[Attempt, Page]:
     """Runs the tries in order until one finds three matches; returns the try to report and its page.
@@ -96,14 +119,35 @@ async def _first_enough(
     widest box first, as most widened searches stop at the next radius. Missing free words do not widen:
     that doubled the widened searches of the benchmark and took results beyond the asked radius.
     """
-    attempt, page = plan[0], await find_page(session, criteria, groups, plan[0], limit=limit, offset=offset, now=now)
+    attempt, page = plan[0], await find_page(session, criteria, words, plan[0], limit=limit, offset=offset, now=now)
     for wider in plan[1:]:
         if page.total >= MIN_RESULTS or (wider.only_if_nothing and page.total):
             break
-        found = await find_page(session, criteria, groups, wider, limit=limit, offset=offset, now=now)
+        found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now)
         if found.total > page.total:  # a step that found nothing more is not reported as widening
             attempt, page = wider, found
     return attempt, page
+
+
+def unknown_postal_code(text: str) -> str | None:
+    """Returns a five-digit postal code of the text that no German place has ("00000"), if any."""
+    gazetteer = get_gazetteer()
+    for code in _POSTAL_CODE.findall(text):
+        if gazetteer.by_postal_code(code) is None:
+            return code
+    return None
+
+
+def not_applied(criteria: Criteria, attempt: Attempt, results: Sequence[Hit]) -> tuple[str, ...]:
+    """Returns the wishes that could not work on the results: a time none of them says anything about.
+
+    Listings without time information pass a time filter (they may fit); when all shown are such, the
+    person should know the time was not checked.
+    """
+    if not criteria.time or "time" in attempt.widened or not results:
+        return ()
+    families = {tag for family in TIME_FAMILIES if set(family) & set(criteria.time) for tag in family}
+    return () if any(families & set(hit.time) for hit in results) else ("time",)
 
 
 def ambiguous_places(criteria: Criteria) -> tuple[PlaceRef, ...]:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from typing import Any
 
 from sqlalchemy import Row
 
-from bot.search.approximate import is_approximate
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.model import Contact, Hit
+from bot.search.precision import is_approximate
 from bot.search.vocabulary import TermGroup
 from bot.search.why import ListingFacts, why
 from bot.store.models import Opportunity
@@ -37,8 +36,11 @@ def hits_from(
 def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None, lang: str | None) -> Hit:
     """Builds one hit from a joined row."""
     distance = None
-    if frame is not None and row.lat is not None and row.lon is not None and not is_approximate(row.place_precision):
-        distance = round(frame.distance_km(row.lat, row.lon), 1)
+    approximate = False
+    if frame is not None and row.lat is not None and row.lon is not None:
+        # An approximate place has no distance to show: its point stands for the whole town (bot.search.precision).
+        approximate = is_approximate(row.place_precision, row.lat, row.lon, frame)
+        distance = None if approximate else round(frame.distance_km(row.lat, row.lon), 1)
     facts = ListingFacts(
         title=row.title,
         description=row.description or "",
@@ -66,5 +68,5 @@ def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: 
         time=facts.time_tags,
         contact=contact,
         score=round(float(row.score), 4),
-        why=why(facts, criteria, groups, distance, lang),
+        why=why(facts, criteria, groups, distance, lang, approximate_place=row.place_name if approximate else None),
     )

@@ -183,6 +183,10 @@ class SearchOutcome:
     radius_km: float | None  # the radius actually used after widening
     everywhere: bool  # no place given: searched all of Germany
     place_candidates: tuple[PlaceRef, ...] = ()  # ambiguous place far apart: ask instead of guessing
+    # A postal code no place has ("00000"): nothing was searched, the person is asked where instead.
+    unknown_place: str | None = None
+    # Wishes that could not work on what was found: "time" when the listings found say nothing about it.
+    not_applied: tuple[str, ...] = ()
 
     @property
     def understood(self) -> Understood:
@@ -200,6 +204,8 @@ class SearchOutcome:
             "query": self.query,
             "widened": list(self.widened),
             "results": [hit.to_dict() for hit in self.results],
+            "not_applied": list(self.not_applied),
+            "unknown_place": self.unknown_place,
         }
 
 

@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 
 from bot.categories import categories
 from bot.domain import TIME_BITS
-from bot.search.approximate import capped_closeness
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
+from bot.search.precision import ranking_squared_distance
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any
 from bot.search.vocabulary import TermGroup
@@ -33,15 +33,16 @@ class Weights:
     """How much each part of the fit counts."""
 
     category: float = 0.30
-    text: float = 0.30
+    text: float = 0.60  # all the request's words in a listing's title; shared among the words by rarity
     distance: float = 0.15
     time: float = 0.15
     freshness: float = 0.07
-    language: float = 0.05
+    language: float = 0.12  # asks for a language the person speaks
+    language_unsaid: float = 0.04  # asks for no language in particular (more than asking for another)
     newcomer: float = 0.03
     little_german: float = 0.15  # replaces `newcomer` when the person said they speak little German
     title_hit: float = 1.0
-    description_hit: float = 0.7
+    description_hit: float = 0.4
     corrected_hit: float = 0.85  # factor for words found only through a typo correction
 
 
@@ -49,15 +50,16 @@ WEIGHTS = Weights()
 
 
 def score_parts(
-    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None, *, now: datetime,
+    sql: SqlText, criteria: Criteria, words: RankWords, frame: Frame | None, *, now: datetime,
     radius_km: float | None = None, weights: Weights = WEIGHTS,
-) -> tuple[str, str]:
-    """Returns the listing's score for this search as two SQL sums over the row `o`: the free words' part,
-    and everything else.
+) -> tuple[str, str, str]:
+    """Returns the listing's score for this search as three SQL sums over the row `o`: the part of the
+    NLU's free words (they tell whether the named thing was found), the part of the request's other
+    content words, and everything else.
 
-    They are apart so the words' part is computed once per candidate and also tells whether it holds a
-    word. radius_km is the radius actually searched: after widening, closeness is judged on the wider
-    scale, so a listing that fits the asked time 40 km away can beat one that does not 5 km away.
+    They are apart so the words' parts are computed once per candidate. radius_km is the radius actually
+    searched: after widening, closeness is judged on the wider scale, so a listing that fits the asked time
+    40 km away can beat one that does not 5 km away.
     """
     parts = [_freshness(sql, now, weights.freshness)]
     if criteria.categories:
@@ -67,12 +69,40 @@ def score_parts(
     if criteria.time:
         parts += _time_fit(sql, criteria.time, weights.time)
     if criteria.languages:
-        parts.append(_speaks(sql, criteria.languages, weights.language))
+        parts.append(_speaks(sql, criteria.languages, weights))
     if criteria.needs_little_german or criteria.languages or criteria.lang == "en":
         weight = weights.little_german if criteria.needs_little_german else weights.newcomer
         parts.append(f"CASE WHEN o.newcomer_friendly THEN {sql.number(weight)} ELSE {sql.number(0)} END")
-    words = _text_fit(sql, groups, weights) or [sql.number(0)]
-    return " + ".join(f"({part})" for part in words), " + ".join(f"({part})" for part in parts)
+    total = sum(words.weights) or 1.0
+    keyword_parts: list[str] = []
+    other_parts: list[str] = []
+    for group, weight in zip(words.groups, words.weights):
+        part = _word_fit(sql, group, weights.text * weight / total, weights)
+        (keyword_parts if group.word in words.keywords else other_parts).append(part)
+    other_parts += [_word_fit(sql, group, -weights.text, weights) for group in words.unwanted]
+    return _sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, parts)
+
+
+@dataclass(frozen=True, slots=True)
+class RankWords:
+    """The request's content words as index terms, with how much each weighs in the ranking.
+
+    keywords are the NLU's own free words (they may filter); the other groups only rank.
+    """
+
+    groups: tuple[TermGroup, ...] = ()
+    weights: tuple[float, ...] = ()
+    keywords: frozenset[str] = frozenset()
+    unwanted: tuple[TermGroup, ...] = ()  # negated words: a listing holding one ranks lower
+
+    def filtering(self) -> tuple[TermGroup, ...]:
+        """Returns the groups of the NLU's free words, which filter when no category was understood."""
+        return tuple(group for group in self.groups if group.word in self.keywords)
+
+
+def _sum(sql: SqlText, parts: Sequence[str]) -> str:
+    """Returns the SQL sum of parts (0 without any)."""
+    return " + ".join(f"({part})" for part in parts) if parts else sql.number(0)
 
 
 def squared_distance(sql: SqlText, frame: Frame) -> str:
@@ -108,29 +138,27 @@ def _category_fit(sql: SqlText, keys: Sequence[str], weight: float) -> str:
     )
 
 
-def _text_fit(sql: SqlText, groups: Sequence[TermGroup], weights: Weights) -> list[str]:
-    """Returns one part per free word: a title hit counts more than a description hit.
+def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights) -> str:
+    """Returns one word's part: its share in the title, less in the description.
 
     The title is asked only of listings holding the word at all: most candidates cost one look-up.
     """
-    parts = []
-    for group in groups:
-        share = weights.text * (weights.corrected_hit if group.fuzzy else 1.0) / len(groups)
-        title = holds_any(sql, [group], title_only=True, per_candidate=True)
-        parts.append(
-            f"CASE WHEN {holds_any(sql, [group], per_candidate=True)} THEN (CASE WHEN {title} "
-            f"THEN {sql.number(share * weights.title_hit)} ELSE {sql.number(share * weights.description_hit)} END) "
-            f"ELSE {sql.number(0)} END"
-        )
-    return parts
+    share *= weights.corrected_hit if group.fuzzy else 1.0
+    title = holds_any(sql, [group], title_only=True, per_candidate=True)
+    return (
+        f"CASE WHEN {holds_any(sql, [group], per_candidate=True)} THEN (CASE WHEN {title} "
+        f"THEN {sql.number(share * weights.title_hit)} ELSE {sql.number(share * weights.description_hit)} END) "
+        f"ELSE {sql.number(0)} END"
+    )
 
 
 def _closeness(sql: SqlText, frame: Frame, radius_km: float, weight: float) -> str:
     """Returns 1 at the centre, 0.5 at half the radius, falling off smoothly (0 without a place)."""
     scale = max(radius_km / 2, 1.0)
-    relative = f"{squared_distance(sql, frame)} / {sql.number(scale * scale)}"
+    distance = ranking_squared_distance(sql, frame, squared_distance(sql, frame))
+    relative = f"{distance} / {sql.number(scale * scale)}"
     closeness = f"{sql.number(weight)} / ({sql.number(1)} + {relative})"
-    return f"COALESCE({capped_closeness(sql, closeness, weight)}, {sql.number(0)})"
+    return f"COALESCE({closeness}, {sql.number(0)})"
 
 
 def _time_fit(sql: SqlText, tags: Sequence[str], weight: float) -> list[str]:
@@ -154,11 +182,16 @@ def _freshness(sql: SqlText, now: datetime, weight: float) -> str:
     return f"CASE {whens} ELSE {sql.number(0)} END"
 
 
-def _speaks(sql: SqlText, languages: Sequence[str], weight: float) -> str:
-    """Returns the weight when the listing asks for one of the person's languages (a JSON list of codes)."""
+def _speaks(sql: SqlText, languages: Sequence[str], weights: Weights) -> str:
+    """Returns the full weight when the listing asks for one of the person's languages (a JSON list of
+    codes), a little when it asks for none, nothing when it asks for others only."""
     # Codes are two lower-case letters (checked in criteria), safe to write into the pattern.
     tests = " OR ".join(f"CAST(o.languages AS TEXT) LIKE '%\"{code}\"%'" for code in languages)
-    return f"CASE WHEN {tests} THEN {sql.number(weight)} ELSE {sql.number(0)} END"
+    unsaid = "CAST(o.languages AS TEXT) NOT LIKE '%\"%'"
+    return (
+        f"CASE WHEN {tests} THEN {sql.number(weights.language)} "
+        f"WHEN o.languages IS NULL OR {unsaid} THEN {sql.number(weights.language_unsaid)} ELSE {sql.number(0)} END"
+    )
 
 
 def _families(tags: Sequence[str]) -> list[tuple[int, int]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-
 from typing import Any
 
 from sqlalchemy import Row
@@ -23,13 +22,12 @@ from bot.categories import category_mask
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.hits import JSON_COLUMNS, PAGE_COLUMNS
-from bot.search.ranking import score_parts, squared_distance, time_conditions
+from bot.search.ranking import RankWords, score_parts, squared_distance, time_conditions
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, rare, word_ids
 from bot.search.vocabulary import TermGroup
-from bot.search.widening import Attempt
+from bot.search.widening import NEAREST, RADIUS_STEPS_KM, Attempt
 from bot.store.types import UTCDateTime
-
 
 NATIONWIDE_POOL = 2000
 # What the ranking reads of a pooled candidate: all in the covering indexes, so the pool never reads rows.
@@ -51,7 +49,7 @@ class Page:
 
 
 async def find_page(
-    session: AsyncSession, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, *,
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *,
     limit: int, offset: int, now: datetime,
 ) -> Page:
     """Runs one try: returns the requested page in a stable order (ties by id) and the number of matches.
@@ -60,17 +58,18 @@ async def find_page(
     round trip to the database costs more than the ranking itself.
     """
     sql = SqlText(dialect_of(session))
-    scored = _scored(sql, criteria, groups, attempt, now=now)
+    scored = _scored(sql, criteria, words, attempt, now=now)
+    # Ties fall to the words' part (relevance), then to the id: a stable order on both databases.
     ranked = (
-        "SELECT c.id AS id, c.base + c.words AS score, count(*) OVER () AS total, "
+        "SELECT c.id AS id, c.base + c.words + c.more AS score, c.words + c.more AS relevance, count(*) OVER () AS total, "
         f"SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) OVER () AS word_hits FROM {scored} "
-        f"ORDER BY score DESC, c.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
+        f"ORDER BY score DESC, relevance DESC, c.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
     statement = sql.statement(
         f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, ranked.word_hits AS word_hits, "
         f"{PAGE_COLUMNS} "
         f"FROM ({ranked}) ranked JOIN opportunities o ON o.id = ranked.id "
-        "JOIN organisations g ON g.id = o.organisation_id ORDER BY ranked.score DESC, ranked.id"
+        "JOIN organisations g ON g.id = o.organisation_id ORDER BY ranked.score DESC, ranked.relevance DESC, ranked.id"
     ).columns(**JSON_COLUMNS)
     rows = tuple((await (await session.connection()).execute(statement)).all())
     if rows:
@@ -78,30 +77,33 @@ async def find_page(
     if not offset:
         return Page(rows, 0)
     # Past the end: the window counts came with no row.
-    total, word_hits = await count_matches(session, criteria, groups, attempt, now=now)
+    total, word_hits = await count_matches(session, criteria, words, attempt, now=now)
     return Page(rows, total, word_hits)
 
 
 async def count_matches(
-    session: AsyncSession, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, *, now: datetime,
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime,
 ) -> tuple[int, int]:
     """Counts the matches of one try, and those holding a free word (for a page beyond the last match)."""
     sql = SqlText(dialect_of(session))
-    scored = _scored(sql, criteria, groups, attempt, now=now)
+    scored = _scored(sql, criteria, words, attempt, now=now)
     statement = sql.statement(f"SELECT count(*), SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) FROM {scored}")
     row = (await (await session.connection()).execute(statement)).one()
     return int(row[0]), int(row[1] or 0)
 
 
-def _scored(sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, *, now: datetime) -> str:
-    """Returns a subquery `c` of the try's matches with their id, words' part and other part of the score."""
+def _scored(sql: SqlText, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime) -> str:
+    """Returns a subquery `c` of the try's matches with their id, the free words' part (words), the other
+    content words' part (more) and the rest of the score (base)."""
     frame = _frame(criteria)
-    source = candidates(sql, criteria, groups, attempt, frame, now=now)
-    words, base = score_parts(sql, criteria, groups, frame, now=now, radius_km=attempt.radius_km)
+    source = candidates(sql, criteria, words.filtering(), attempt, frame, now=now)
+    # The nearest listings beyond 50 km are ranked on the 50 km scale: closer ones first, clearly.
+    scale = RADIUS_STEPS_KM[-1] if NEAREST in attempt.widened else attempt.radius_km
+    keywords, more, base = score_parts(sql, criteria, words, frame, now=now, radius_km=scale)
     # OFFSET 0 keeps PostgreSQL from folding the subquery into its user, which would copy the words' part
     # (table look-ups per candidate) into every place it is used; SQLite's look-ups are cheap set probes.
     fence = "" if sql.is_sqlite else " OFFSET 0"
-    return f"(SELECT o.id AS id, {words} AS words, {base} AS base FROM {source}{fence}) c"
+    return f"(SELECT o.id AS id, {keywords} AS words, {more} AS more, {base} AS base FROM {source}{fence}) c"
 
 
 def pooled(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> bool:

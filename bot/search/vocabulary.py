@@ -10,12 +10,15 @@ scoring every listing's text per query is what this module exists to avoid.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
+
+from nlu.lexicon import known_words
 
 _INDEX_WORD = re.compile(r"^[a-z0-9]{3,40}$")
 # German (and a few English) endings; stripping them leaves a stem that prefix-matches inflections and
@@ -75,9 +78,17 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self.documents)
 
-    def groups(self, words: Iterable[str], *, limit: int = 4) -> tuple[TermGroup, ...]:
-        """Returns term groups for the telling words, rarest first, at most `limit` of them."""
-        found = [group for group in (self.group(word) for word in dict.fromkeys(words)) if group is not None]
+    def groups(
+        self, words: Iterable[str], *, limit: int = 4, allowed: frozenset[str] = frozenset(),
+    ) -> tuple[TermGroup, ...]:
+        """Returns term groups for the telling words, rarest first, at most `limit` of them.
+
+        allowed: stop words that are meant as content here ("Freiwillige" of "Freiwillige Feuerwehr").
+        """
+        found = [
+            group for group in (self.group(word, allowed=allowed) for word in dict.fromkeys(words))
+            if group is not None
+        ]
         ceiling = max(self.listings * MAX_DOCUMENT_SHARE, MIN_DOCUMENT_CEILING)
         telling = [group for group in found if group.documents <= ceiling]
         return tuple(sorted(telling, key=lambda group: (group.documents, group.word))[:limit])
@@ -86,9 +97,13 @@ class Vocabulary:
         """Tells whether any of the words could be looked up at all (not a stop word, not junk)."""
         return any(word not in STOP_WORDS and _INDEX_WORD.match(word) for word in words)
 
-    def group(self, word: str) -> TermGroup | None:
-        """Returns what the index holds for one folded word, or None when it holds nothing like it."""
-        if word in STOP_WORDS or not _INDEX_WORD.match(word):
+    def group(self, word: str, *, allowed: frozenset[str] = frozenset()) -> TermGroup | None:
+        """Returns what the index holds for one folded word, or None when it holds nothing like it.
+
+        Typos are corrected only for words that are no known German or English word: a correct common verb
+        ("spielen", "reden") corrected towards some rare word of the listings only added noise.
+        """
+        if (word in STOP_WORDS and word not in allowed) or not _INDEX_WORD.match(word):
             return None
         stem = stem_of(word)
         terms = [word] if word in self.documents else []
@@ -97,6 +112,8 @@ class Vocabulary:
             terms += [term for term in self._containing(stem) if term not in terms]
         if terms or prefixes:
             return TermGroup(word, tuple(terms), tuple(prefixes), self._count(terms, prefixes), fuzzy=False)
+        if word in known_words():
+            return None
         corrections = self._corrections(word)
         if corrections:
             return TermGroup(word, corrections, (), self._count(corrections, []), fuzzy=True)
@@ -142,7 +159,9 @@ class Vocabulary:
         if not scored:
             return ()
         best = min(distance for _, distance, _ in scored)
-        close = sorted(term for term, distance, _ in scored if distance == best)
+        # The commonest listing words first: a typo most likely aims at a word listings often use.
+        close = sorted((term for term, distance, _ in scored if distance == best),
+                       key=lambda term: (-self.documents[term], term))
         return tuple(close[:MAX_FUZZY_TERMS])
 
     def _corrected_head(self, word: str) -> str | None:
@@ -157,6 +176,15 @@ class Vocabulary:
             return None
         prefix = stem_of(best[0])
         return prefix if len(prefix) >= MIN_STEM else None
+
+    def weight(self, group: TermGroup) -> float:
+        """Returns how telling a word is: its inverse document frequency in the listings (at least 0.1).
+
+        A word few listings hold ("Gitarre", "Migrationshintergrund") weighs more than one many hold
+        ("Kinder"), so the specific part of a request decides the order among the category's rows.
+        """
+        listings = max(self.listings, group.documents, 1)
+        return max(math.log((listings + 1) / (group.documents + 1)), 0.1)
 
     def _count(self, terms: Iterable[str], prefixes: Iterable[str]) -> int:
         """Returns an upper bound of the listings holding any of the terms or prefixed terms."""

@@ -23,6 +23,14 @@ _POSTGRES_COMMON = text(
     "WHERE schemaname = current_schema() AND tablename = 'opportunities' AND attname = 'search_vector'"
 )
 _PUBLISHED = text("SELECT count(*) FROM opportunities WHERE status = 'published'")
+# Exact document counts (ts_stat reads every vector): what SQLite's index says, so both rank alike by rarity.
+_POSTGRES_EXACT = text(
+    "SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM opportunities WHERE status = ''published''') "
+    "WHERE length(word) BETWEEN 3 AND 40"
+)
+# Up to this many listings the exact counts cost well under a second per refresh (every max_age seconds);
+# beyond, the planner's statistics estimate the common words and the rest count as rare.
+EXACT_COUNTS_MAX_LISTINGS = 20_000
 
 
 async def load_vocabulary(session: AsyncSession) -> Vocabulary:
@@ -36,7 +44,10 @@ async def load_vocabulary(session: AsyncSession) -> Vocabulary:
 
 
 async def _postgres_documents(session: AsyncSession, listings: int) -> dict[str, int]:
-    """Returns the words with estimated document counts: from statistics for common ones, 1 for the rest."""
+    """Returns the words with document counts: exact for a small collection; else estimated from statistics
+    for common words, 1 for the rest."""
+    if listings <= EXACT_COUNTS_MAX_LISTINGS:
+        return {str(word): int(count) for word, count in await session.execute(_POSTGRES_EXACT)}
     documents = {term: 1 for term in (await session.execute(_POSTGRES_TERMS)).scalars()}
     statistics = (await session.execute(_POSTGRES_COMMON)).first()
     if statistics is not None and statistics.terms:

@@ -30,8 +30,10 @@ _LANGUAGES = {
            "zh": "Chinese", "pt": "Portuguese"},
 }
 _WORDS = {
-    "de": {"online": "online", "newcomer": "ohne Deutsch möglich", "everywhere": "bundesweit"},
-    "en": {"online": "online", "newcomer": "no German needed", "everywhere": "anywhere in Germany"},
+    "de": {"online": "online", "newcomer": "ohne Deutsch möglich", "everywhere": "bundesweit",
+           "approximate": "in {place}"},
+    "en": {"online": "online", "newcomer": "no German needed", "everywhere": "anywhere in Germany",
+           "approximate": "in {place}"},
 }
 
 
@@ -50,16 +52,19 @@ class ListingFacts:
 
 def why(
     listing: ListingFacts, criteria: Criteria, groups: Sequence[TermGroup], distance_km: float | None,
-    lang: str | None = None,
+    lang: str | None = None, *, approximate_place: str | None = None,
 ) -> str:
     """Returns a few words on why the listing fits: distance, time, the word or category that matched.
 
     lang is the reader's language (de or en); by default the language the request was written in.
+    approximate_place: the listing is known only to be in this town or quarter, so no distance is claimed.
     """
     lang = lang if lang in _WORDS else criteria.lang
     words = _WORDS[lang]
     parts: list[str] = []
-    if distance_km is not None:
+    if approximate_place:
+        parts.append(words["approximate"].format(place=approximate_place))
+    elif distance_km is not None:
         parts.append(format_distance(distance_km, lang))
     elif listing.remote:
         parts.append(words["online"])

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from bot.search.criteria import Criteria
 
 RADIUS_STEPS_KM = (15.0, 30.0, 50.0)
+# Beyond 50 km a search only goes when it found nothing at all, and then says so: the nearest listings, with
+# their true distance, are more use than an empty answer (a town far from any listing, a rare word).
+NEAREST_STEPS_KM = (100.0, 200.0, 400.0, 800.0)
+NEAREST = "nearest"
 MIN_RESULTS = 3  # fewer listings than this and the search widens
 
 
@@ -22,7 +26,8 @@ class Attempt:
 
 
 def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dropped: bool = False) -> list[Attempt]:
-    """Returns the tries in order: as asked, then wider radii, then any time, then without the free words.
+    """Returns the tries in order: as asked, then wider radii, then any time, then (only when nothing was
+    found) the nearest listings farther away, then without the free words.
 
     The free words are dropped last and only when nothing at all holds them: a single listing with
     "Telefonseelsorge" is worth more than a page padded with unrelated ones.
@@ -49,6 +54,10 @@ def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dr
         strict_time = False
         widened.append("time")
         plan.append(Attempt(radius, strict_time, text_required, tuple(widened)))
+    if radius is not None:
+        far = [*widened, NEAREST]
+        plan += [Attempt(step, strict_time, text_required, tuple(far), only_if_nothing=True)
+                 for step in NEAREST_STEPS_KM if step > radius]
     if text_required:
         widened.append("keywords")
         plan.append(Attempt(radius, strict_time, False, tuple(widened), only_if_nothing=True))

@@ -54,7 +54,7 @@ def test_json_lines_follow_the_contract(configured: Listings, monkeypatch: pytes
     lines = [json.loads(line) for line in out.splitlines()]
     assert len(lines) == 4
     for line in lines:
-        assert set(line) == {"query", "widened", "results"}
+        assert set(line) == {"query", "widened", "results", "not_applied", "unknown_place"}
         for result in line["results"]:
             assert set(result) == RESULT_FIELDS
             assert set(result["contact"]) == {"name", "phone", "email", "url"}

@@ -29,7 +29,7 @@ async def test_odd_text_through_the_real_nlu_gives_an_outcome(text: str, listing
     async with listings.database.read_only() as session:
         outcome = await search(session, SearchRequest(text=text), vocabularies=VocabularyCache(), now=NOW)
     assert outcome.total == len(outcome.results) <= 1
-    assert set(outcome.to_dict()) == {"query", "widened", "results"}
+    assert set(outcome.to_dict()) == {"query", "widened", "results", "not_applied", "unknown_place"}
 
 
 async def test_forged_refinements_are_cleaned_instead_of_failing(listings: Listings) -> None:

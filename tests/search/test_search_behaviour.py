@@ -183,12 +183,25 @@ async def test_free_words_beyond_the_taxonomy_are_found_also_misspelt(listings: 
     assert unknown.total == 8 and unknown.widened == ("keywords",)
 
 
-async def test_when_nothing_holds_the_words_nearby_listings_follow_and_the_report_says_so(
+async def test_when_nothing_near_holds_the_words_the_nearest_listing_holding_them_follows_with_its_distance(
+    listings: Listings,
+) -> None:
+    # Issue 15: the named thing 80 km away is worth more than unrelated listings nearby; the report says so.
+    await listings.add("Tierheim", categories=["animals"], description="Hunde und Katzen")
+    far = await listings.add("Sporthalle", categories=["sports"], description="Turnen und Katzenwäsche",
+                             **near(KASSEL, 80, 0))
+    outcome = await find(listings.database, SearchRequest(), place=KASSEL, keywords=["katzenwaesche"])
+    assert ids(outcome) == [far]
+    assert outcome.widened == ("radius:30", "radius:50", "nearest")
+    assert outcome.results[0].distance_km == 80.0
+
+
+async def test_when_nothing_near_holds_the_words_and_nothing_far_either_nearby_listings_follow(
     listings: Listings,
 ) -> None:
     tierheim = await listings.add("Tierheim", categories=["animals"], description="Hunde und Katzen")
     await listings.add("Sporthalle", categories=["sports"], description="Turnen und Katzenwäsche",
-                       **near(KASSEL, 80, 0))
+                       **near(KASSEL, 0, 900))
     outcome = await find(listings.database, SearchRequest(), place=KASSEL, keywords=["katzenwaesche"])
     assert ids(outcome) == [tierheim]
     assert outcome.widened == ("radius:30", "radius:50", "keywords")

@@ -17,7 +17,12 @@ LIMITS = {"title": 110, "organisation": 90, "place": 60, "name": 60, "phone": 30
 def results_text(outcome: SearchOutcome, *, offset: int, lang: str, asked_radius_km: float) -> str:
     """Returns the whole result message for one page of an outcome."""
     parts = [t(lang, "search.header", summary=summary(outcome, lang))]
+    if outcome.unknown_place:  # nothing was searched: ask where instead of searching all of Germany
+        parts.append(t(lang, "search.unknown_postal_code", code=line(outcome.unknown_place, 10)))
+        return "\n".join(parts)
     parts += widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
+    if "time" in outcome.not_applied:
+        parts.append(t(lang, "search.not_applied_time"))
     if outcome.everywhere:
         parts.append(t(lang, "search.everywhere"))
     if not outcome.results:
@@ -40,8 +45,15 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
         parts.append(line("„" + " ".join(words) + "“", 80))
     if not parts:
         parts.append(t(lang, "search.summary_anything"))
+    excluded = [table[key].label(lang) for key in understood.exclude_categories if key in table]
+    if excluded:
+        parts.append(t(lang, "search.summary_without", labels=line(", ".join(excluded), 80)))
     if understood.remote:
         parts.append(t(lang, "search.summary_remote"))
+    elif outcome.unknown_place:
+        pass  # the place is asked for below the header
+    elif outcome.place is not None and "nearest" in outcome.widened:
+        parts.append(t(lang, "search.summary_near", place=line(outcome.place.name, LIMITS["place"])))
     elif outcome.place is not None and not outcome.everywhere:
         radius = decimal(outcome.radius_km or 0, lang)
         parts.append(t(lang, "search.summary_place", place=line(outcome.place.name, LIMITS["place"]), radius=radius))
@@ -55,7 +67,10 @@ def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str)
     """Says plainly what was relaxed: the radius (from the asked one to the last step), the time, the words."""
     notes: list[str] = []
     radii = [step.split(":", 1)[1] for step in widened if step.startswith("radius:")]
-    if radii:
+    if "nearest" in widened:  # nothing within the widest radius: the nearest ones farther away
+        reached = max([asked_radius_km, *(float(radius) for radius in radii)])
+        notes.append(t(lang, "search.widened_nearest", km=decimal(reached, lang)))
+    elif radii:
         notes.append(t(lang, "search.widened_radius", from_km=decimal(asked_radius_km, lang),
                        to_km=decimal(float(radii[-1]), lang)))
     if "time" in widened:
@@ -63,7 +78,8 @@ def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str)
     if "keywords" in widened:
         notes.append(t(lang, "search.widened_keywords"))
     # "everywhere" (no place) has its own sentence, see results_text.
-    if any(not step.startswith("radius:") and step not in ("time", "keywords", "everywhere") for step in widened):
+    known = ("time", "keywords", "everywhere", "nearest")
+    if any(not step.startswith("radius:") and step not in known for step in widened):
         notes.append(t(lang, "search.widened_other"))
     return notes
 

@@ -23,7 +23,7 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     outcome, stored = page.outcome, page.search
     if outcome.needs_place_choice:
         return candidates_view(stored.id, outcome.place_candidates, lang)
-    if page.needs_interest:
+    if page.needs_interest and not outcome.unknown_place:  # an unknown postal code is asked about first
         markup = search_keyboards.category_choice(stored.id, lang, with_back=False)
         if page.understood_nothing:  # an emoji, a greeting, a typo: no header of a search nobody asked for
             return View(t(lang, "search.not_understood"), markup)

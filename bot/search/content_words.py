@@ -1,0 +1,164 @@
+"""Every content word of a request, for ranking: also the words the NLU turned into a category or a place.
+
+The NLU's keywords are the words beyond the taxonomy ("Telefonseelsorge"); the words that named a category
+("Feuerwehr", "Senioren", "Gitarre unterrichten") became filters and left the keywords. For ranking they
+still count: "Freiwillige Feuerwehr" should bring up the listing titled so before the category's other rows,
+and "Hausaufgaben für Kinder mit Migrationshintergrund" the rows naming that group. This module reads them
+back from the text, without the words that said where, how far, what not, or only that someone wants to help.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from bot.search.criteria import MAX_KEYWORDS, Criteria
+from bot.search.vocabulary import STOP_WORDS
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.lexicon import known_words, stopwords
+from nlu.kernel.text import fold
+
+_TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
+# A negation cue makes the words after it, up to the end of its clause, things not wanted ("ohne Kinder").
+_NEGATION_CUES = frozenset(
+    "kein keine keinen keinem keiner keines nicht nichts ohne ausser ausgenommen statt anstatt weder noch "
+    "no not never without except excluding nor".split()
+)
+# "kein Problem", "nicht nur Tiere", "keine Erfahrung mit Kindern": a cue followed by these negates nothing.
+_PSEUDO_NEGATED = frozenset("problem problemo erfahrung ahnung nur unbedingt so sehr mehr lange schlimm weit".split())
+MAX_UNWANTED = 3
+_CLAUSE_ENDS = frozenset(",.;:!?()") | {"aber", "sondern", "but", "dafuer", "lieber"}
+NEGATION_SCOPE = 4
+# Words of when: the listings' time tags rank them; as words they found descriptions that mention a weekday.
+TIME_WORDS = frozenset(
+    "wochenende wochenenden montag montags dienstag dienstags mittwoch mittwochs donnerstag donnerstags freitag "
+    "freitags samstag samstags sonntag sonntags abend abends morgen morgens vormittag vormittags nachmittag "
+    "nachmittags mittags tagsueber werktags wochentags feierabend regelmaessig einmalig ab und zu spontan "
+    "flexibel unregelmaessig monat monatlich woechentlich taeglich nachts uhr".split()
+)
+# District areas of a city ("Hamburg Nord", "Frankfurt-Mitte") say where, not what.
+AREA_WORDS = frozenset(
+    "nord sued ost west mitte nordost nordwest suedost suedwest zentrum innenstadt stadtmitte north south east "
+    "west centre center city".split()
+)
+# Words that usually only say "I want to volunteer", but name a thing before a noun ("Freiwillige Feuerwehr").
+NAMING_WORDS = frozenset({"freiwillige", "freiwilligen"})
+# A place word beside the asked place is part of how the place was written ("Ffm", "Hansestadt").
+SAME_PLACE_KM = 40.0
+# Filler the NLU's stop words leave in because they matter for its other components.
+_FILLER = frozenset(
+    "was etwas sowas bisschen paar leute gerne gern bitte hallo hi moin servus stadt stadtteil quartier ort "
+    "gegend region raum kreis landkreis hansestadt wochen woche stunden stunde zeit mal ding dinge sache sachen "
+    "lust bock interesse fall".split()
+)
+
+
+def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
+    """Returns the request's content words (folded), the NLU's keywords first, at most MAX_KEYWORDS.
+
+    Left out: negated words, stop words and filler, words of time (the time tags rank those), numbers, and
+    words naming the searched place or an area of it.
+    """
+    words = list(place_free(criteria))
+    if criteria.lang != "de":
+        # The listings are German: an English word found in them is mostly a false friend ("bank" in
+        # "Online-Banking"); the NLU's keywords and categories carry what an English request means.
+        return tuple(words)
+    tokens = _TOKEN.findall(fold(text))
+    for index, token, negated in _scoped(tokens):
+        if negated:
+            continue
+        if _is_content(token) and not _names_place(token, criteria):
+            words.append(token)
+        elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
+            words.append(token)
+    return tuple(dict.fromkeys(words))[:MAX_KEYWORDS]
+
+
+def unwanted_words(text: str, criteria: Criteria) -> tuple[str, ...]:
+    """Returns the content words a German request negates ("Tierheim, aber nicht mit Katzen": katzen).
+
+    The NLU excludes negated categories; a negated word beyond them ("Katzen", "Müllsammeln") lowers the
+    listings holding it instead of dropping them.
+    """
+    if criteria.lang != "de":
+        return ()
+    tokens = _TOKEN.findall(fold(text))
+    found = [token for _, token, negated in _scoped(tokens)
+             if negated and len(token) >= 4 and _is_content(token) and not _names_place(token, criteria)]
+    return tuple(dict.fromkeys(found))[:MAX_UNWANTED]
+
+
+def _scoped(tokens: list[str]) -> Iterator[tuple[int, str, bool]]:
+    """Yields (position, token, negated) for the words of a text (cues and clause ends left out).
+
+    A cue negates up to NEGATION_SCOPE words up to its clause's end, unless a pseudo-negation follows
+    it ("kein Problem", "nicht nur", "keine Erfahrung mit Kindern").
+    """
+    negated = 0
+    for index, token in enumerate(tokens):
+        if token in _CLAUSE_ENDS:
+            negated = 0
+        elif token in _NEGATION_CUES:
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            negated = 0 if following in _PSEUDO_NEGATED else NEGATION_SCOPE
+        elif negated:
+            negated -= 1
+            yield index, token, True
+        else:
+            yield index, token, False
+
+
+def place_free(criteria: Criteria) -> tuple[str, ...]:
+    """Returns the NLU's free words without those naming an area of the searched place.
+
+    "Hamburg Nord" is Hamburg's district, not a listing holding the word "Nord": searched around the city
+    (its radius covers the district), the word would only filter out listings that do not repeat it.
+    """
+    if criteria.place is None:
+        return criteria.keywords
+    return tuple(word for word in criteria.keywords if word not in AREA_WORDS and not _names_place(word, criteria))
+
+
+def _is_content(token: str) -> bool:
+    """Tells whether a folded token could say what someone wants to do."""
+    return (
+        len(token) >= 3 and not token.isdigit() and token not in STOP_WORDS and token not in _FILLER
+        and token not in TIME_WORDS
+        and token not in AREA_WORDS and token not in _stop_words()
+    )
+
+
+def _names_place(token: str, criteria: Criteria) -> bool:
+    """Tells whether a token is (part of) the searched place's name or another name of it."""
+    if criteria.place is None:
+        return False
+    if token in _name_tokens(criteria.place.name, *(c.name for c in criteria.place_candidates)):
+        return True
+    if token in known_words():
+        return False  # an ordinary word ("Garten", "Kirche") is what was asked, even if a village is called so
+    place = criteria.place
+    return any(
+        haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_PLACE_KM
+        for other in get_gazetteer().lookup(token)
+    )
+
+
+def _name_tokens(*names: str) -> frozenset[str]:
+    """Returns the folded words of place names."""
+    return frozenset(token for name in names for token in _TOKEN.findall(fold(name)))
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """Returns spaCy's German and English stop words (folded) with the NLU's extra ones."""
+    from spacy.lang.de.stop_words import STOP_WORDS as GERMAN
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+
+    return frozenset(_folded(GERMAN)) | frozenset(_folded(ENGLISH)) | stopwords()
+
+
+def _folded(words: Iterable[str]) -> Iterable[str]:
+    """Folds each word."""
+    return (fold(word) for word in words)

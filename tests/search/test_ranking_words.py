@@ -1,0 +1,142 @@
+"""Issue 15: every content word ranks (by rarity, title first), languages lift, places stay honest, never empty."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.search import PlaceRef, SearchRequest
+from bot.search.content_words import content_words, unwanted_words
+from bot.search.criteria import Criteria
+from bot.search.vocabulary import Vocabulary
+from tests.factories.search import KASSEL, Listings, find, ids, near
+
+HAMBURG = PlaceRef("Hamburg", 53.55073, 9.99302, "Hamburg", None)
+
+
+def test_content_words_keep_what_named_a_category_and_leave_place_negation_time_and_filler() -> None:
+    criteria = Criteria(categories=("emergency_services",), place=KASSEL)
+    assert content_words("Freiwillige Feuerwehr in Kassel", criteria) == ("freiwillige", "feuerwehr")
+    assert content_words("ich möchte freiwillig im Tierheim helfen", criteria) == ("tierheim",)
+    assert content_words("am Wochenende was mit Kindern in Kassel, aber ohne Sport", criteria) == ("kindern",)
+    hamburg = Criteria(place=HAMBURG, keywords=("nord",))
+    assert content_words("Hamburg Nord Senioren besuchen", hamburg) == ("senioren", "besuchen")
+    english = Criteria(place=HAMBURG, keywords=("homework",), lang="en")
+    assert content_words("homework help for kids in Hamburg", english) == ("homework",)
+
+
+def test_negated_words_are_unwanted_unless_the_negation_negates_nothing() -> None:
+    criteria = Criteria(categories=("animals",), place=HAMBURG)
+    assert unwanted_words("Tierheim in Hamburg, aber nicht mit Katzen", criteria) == ("katzen",)
+    assert unwanted_words("Umwelt ohne Müllsammeln", criteria) == ("muellsammeln",)
+    assert unwanted_words("keine Erfahrung mit Hunden, aber gern Tierheim", criteria) == ()
+    assert unwanted_words("no cats please", replace(criteria, lang="en")) == ()
+
+
+def test_a_known_word_is_never_corrected_towards_a_rare_listing_word_and_typos_prefer_common_words() -> None:
+    words = Vocabulary({"maulen": 1, "tierheim": 40, "tierhaim": 1, "tierheime": 2}, listings=100)
+    assert words.group("malen") is None  # a correct common verb is not turned into "maulen"
+    assert words.group("maalen") is not None  # an unknown word is
+    corrected = words.group("tierheimm")
+    assert corrected is not None and corrected.terms[0] == "tierheim"
+    assert words.weight(words.group("tierhaim")) > words.weight(words.group("tierheim"))  # type: ignore[arg-type]
+
+
+async def test_a_listing_whose_title_names_the_request_comes_before_the_category_rows(listings: Listings) -> None:
+    general = await listings.add_many([
+        {"title": f"Sanitätsdienst {n}", "categories": ["emergency_services"], **near(KASSEL, n * 0.2, 0)}
+        for n in range(4)
+    ])
+    named = await listings.add("Freiwillige Feuerwehr Nordstadt", categories=["emergency_services"],
+                               description="Übungsdienst dienstags", **near(KASSEL, 9, 0))
+    outcome = await find(listings.database, SearchRequest(text="Freiwillige Feuerwehr in Kassel"),
+                         categories=["emergency_services"], place=KASSEL)
+    assert ids(outcome)[0] == named and set(ids(outcome)[1:]) == set(general)
+
+
+async def test_a_group_of_people_named_lifts_the_rows_naming_it(listings: Listings) -> None:
+    await listings.add_many([
+        {"title": f"Hausaufgabenhilfe {n}", "categories": ["children_youth", "education"], **near(KASSEL, n, 0)}
+        for n in range(3)
+    ])
+    specific = await listings.add("Lernhilfe", description="für Kinder mit Migrationshintergrund",
+                                  categories=["children_youth", "education"], **near(KASSEL, 12, 0))
+    outcome = await find(listings.database,
+                         SearchRequest(text="Hausaufgabenhilfe für Kinder mit Migrationshintergrund in Kassel"),
+                         categories=["children_youth", "education"], place=KASSEL, keywords=["hausaufgabenhilfe"])
+    # The rare word outweighs the common one: the only row naming the group leads.
+    assert ids(outcome)[0] == specific
+
+
+async def test_a_spoken_language_lifts_listings_asking_for_it_above_no_language_above_another(
+    listings: Listings,
+) -> None:
+    other, unsaid, mine = await listings.add_many([
+        {"title": "Sprachmittlung", "categories": ["refugees_integration"], "languages": ["uk"], **near(KASSEL, 1)},
+        {"title": "Behördenlotse", "categories": ["refugees_integration"], **near(KASSEL, 2)},
+        {"title": "Begleitung zu Ämtern", "categories": ["refugees_integration"], "languages": ["ar"],
+         **near(KASSEL, 3)},
+    ])
+    outcome = await find(listings.database, SearchRequest(), categories=["refugees_integration"], place=KASSEL,
+                         languages=["ar"])
+    assert ids(outcome) == [mine, unsaid, other]
+
+
+async def test_a_listing_known_only_by_its_town_is_not_shown_as_nearest(listings: Listings) -> None:
+    at_point = await listings.add("Besuchsdienst", categories=["seniors"], place_name="Kassel",
+                                  lat=KASSEL.lat, lon=KASSEL.lon)
+    two_km = await listings.add("Seniorentreff", categories=["seniors"], **near(KASSEL, 2, 0))
+    outcome = await find(listings.database, SearchRequest(), categories=["seniors"], place=KASSEL)
+    assert ids(outcome) == [two_km, at_point]
+    assert outcome.results[1].distance_km is None and outcome.results[1].why.startswith("in Kassel")
+
+
+async def test_nothing_within_50_km_shows_the_nearest_with_their_distance(listings: Listings) -> None:
+    far, farther = await listings.add_many([
+        {"title": "Tierheim", "categories": ["animals"], **near(KASSEL, 120, 0)},
+        {"title": "Tierheim", "categories": ["animals"], **near(KASSEL, 0, 150)},
+    ])
+    outcome = await find(listings.database, SearchRequest(), categories=["animals"], place=KASSEL)
+    assert ids(outcome) == [far, farther] and "nearest" in outcome.widened
+    assert [hit.distance_km for hit in outcome.results] == [120.0, 150.0]
+
+
+async def test_an_unknown_postal_code_is_asked_about_not_searched_nationwide(listings: Listings) -> None:
+    await listings.add("Tierheim", categories=["animals"])
+    outcome = await find(listings.database, SearchRequest(text="Tierheim 00000"), categories=["animals"])
+    assert outcome.unknown_place == "00000" and outcome.results == () and not outcome.everywhere
+    assert outcome.to_dict()["unknown_place"] == "00000"
+
+
+async def test_a_wished_time_the_listings_say_nothing_about_is_reported_as_not_applied(listings: Listings) -> None:
+    await listings.add_many([{"title": f"Tafel {n}", "categories": ["poverty_homelessness"]} for n in range(3)])
+    outcome = await find(listings.database, SearchRequest(), categories=["poverty_homelessness"], place=KASSEL,
+                         time=["weekend"])
+    assert outcome.not_applied == ("time",) and len(outcome.results) == 3
+    await listings.add("Tafel am Samstag", categories=["poverty_homelessness"], time_tags=["weekend"])
+    tagged = await find(listings.database, SearchRequest(), categories=["poverty_homelessness"], place=KASSEL,
+                        time=["weekend"])
+    assert tagged.not_applied == ()
+
+
+async def test_a_negated_word_lowers_the_listings_holding_it(listings: Listings) -> None:
+    cats, dogs = await listings.add_many([
+        {"title": "Katzen im Tierheim", "categories": ["animals"], **near(KASSEL, 1, 0)},
+        {"title": "Hunde im Tierheim", "categories": ["animals"], **near(KASSEL, 5, 0)},
+    ])
+    outcome = await find(listings.database, SearchRequest(text="Tierheim in Kassel, aber nicht mit Katzen"),
+                         categories=["animals"], place=KASSEL, keywords=["tierheim"])
+    assert ids(outcome) == [dogs, cats]
+
+
+@pytest.mark.parametrize(("text", "centre"), [("Hamburg Nord Senioren", "Hamburg-Nord"),
+                                              ("Senioren in Hamburg Altona", "Altona")])
+async def test_a_district_or_quarter_beside_the_city_becomes_the_centre(
+    listings: Listings, text: str, centre: str,
+) -> None:
+    await listings.add("Besuchsdienst", categories=["seniors"], place_name="Hamburg", **near(HAMBURG, 2, 0))
+    outcome = await find(listings.database, SearchRequest(text=text), categories=["seniors"], place=HAMBURG,
+                         keywords=["nord"] if "Nord" in text else [])
+    assert outcome.place is not None and outcome.place.name == centre
+    assert len(outcome.results) == 1 and "nord" not in (outcome.widened or ())
