@@ -103,7 +103,7 @@ def test_any_bytes_give_one_valid_utf8_json_line_per_request(lines: list[bytes],
     written = out.decode("utf-8").split("\n")  # strict: any invalid byte fails here
     assert written[-1] == "" and len(written) - 1 == len(lines)
     for line in written[:-1]:
-        assert set(json.loads(line)) == {"query", "widened", "results"}
+        assert set(json.loads(line)) >= {"query", "widened", "results"}  # the search may add what it applied
 
 
 def test_a_request_longer_than_the_chat_takes_gets_an_error_object(configured: Listings,
