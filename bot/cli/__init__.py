@@ -20,9 +20,11 @@ COMMANDS: list[str] = [
     "parse",
     "broadcast",
     "search",
+    "web",
+    "embed_snippet",
 ]
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
-BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast", "bench_bot", "bench_search"]
+BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast", "bench_bot", "bench_search", "bench_web"]
 
 
 def build_parser() -> argparse.ArgumentParser:
