@@ -85,7 +85,7 @@ async def _newest(session: AsyncSession, *, page: int, per_page: int, now: datet
         .where(*visible).order_by(Opportunity.published_at.desc(), Opportunity.id.desc())
         .limit(per_page).offset((page - 1) * per_page)
     )
-    items = tuple(_item(opportunity, organisation, None) for opportunity, organisation in rows.tuples())
+    items = tuple(_item(opportunity, organisation, None) for opportunity, organisation in rows.all())
     return FeedPage(items, total, page, per_page)
 
 
@@ -97,7 +97,7 @@ async def _items_of(session: AsyncSession, hits: Sequence[Hit]) -> tuple[FeedIte
         select(Opportunity, Organisation).join(Organisation, Organisation.id == Opportunity.organisation_id)
         .where(Opportunity.id.in_([hit.id for hit in hits]))
     )
-    loaded = {opportunity.id: (opportunity, organisation) for opportunity, organisation in rows.tuples()}
+    loaded = {opportunity.id: (opportunity, organisation) for opportunity, organisation in rows.all()}
     return tuple(_item(*loaded[hit.id], hit) for hit in hits if hit.id in loaded)
 
 

@@ -16,6 +16,13 @@ from bot.web.app import WebContext
 from bot.web.lang import negotiate
 
 log = logging.getLogger(__name__)
+ERROR_TEXTS = {
+    400: ("web.error_bad_request_title", "web.error_bad_request"),
+    404: ("web.error_not_found_title", "web.error_not_found"),
+    405: ("web.error_bad_request_title", "web.error_bad_request"),
+    410: ("web.error_gone_title", "web.error_gone"),
+    500: ("web.error_failure_title", "web.error_failure"),
+}
 
 # No scripts at all; styles and images only from this site; forms only submit here.
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
@@ -99,10 +106,10 @@ class BaseHandler(tornado.web.RequestHandler):
         """Answers errors with a friendly page in the visitor's language (never a traceback)."""
         if not hasattr(self, "lang"):
             self.lang = negotiate(None, self.request.headers.get("Accept-Language"))
-        key = {404: "not_found", 410: "gone", 400: "bad_request", 405: "bad_request"}.get(status_code, "failure")
+        title, message = ERROR_TEXTS.get(status_code, ERROR_TEXTS[500])
         self.set_header("Cache-Control", "no-store" if status_code >= 500 else "public, max-age=60")
-        self.render_page("error.html", status=status_code, title=t(self.lang, f"web.error_{key}_title"),
-                         message=t(self.lang, f"web.error_{key}"), search_url=getattr(self, "gone_search_url", None))
+        self.render_page("error.html", status=status_code, title=t(self.lang, title), message=t(self.lang, message),
+                         search_url=getattr(self, "gone_search_url", None))
 
     def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
         """Logs server errors with their traceback; client errors (404, 410) quietly."""
