@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -50,7 +51,7 @@ async def _bench(folder: Path, args: argparse.Namespace) -> int:
             await bench.measure(base_url, name, urls[:100], concurrency=2, requests=100, seconds=10)  # warm-up
             for concurrency in (1, args.concurrency):
                 figures = await bench.measure(base_url, name, urls, concurrency=concurrency,
-                                              requests=args.requests, seconds=args.seconds)
+                                              requests=args.requests, seconds=args.seconds, server_pid=server.pid)
                 print(figures.line(), flush=True)
                 results.append(figures)
     finally:
@@ -61,5 +62,5 @@ async def _bench(folder: Path, args: argparse.Namespace) -> int:
     met = (all(figures.percentile(0.95) <= bench.TARGET_P95_MS for figures in sequential)
            and all(figures.rps >= bench.TARGET_RPS for figures in loaded))
     print(f"targets (p95 <= {bench.TARGET_P95_MS:g} ms one at a time, >= {bench.TARGET_RPS:g} req/s under load): "
-          f"{'met' if met else 'MISSED'}")
+          f"{'met' if met else 'MISSED'}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0 if met else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,8 +88,6 @@ def make_app(context: WebContext) -> tornado.web.Application:
 
 def log_request(handler: tornado.web.RequestHandler) -> None:
     """Logs method, path, status and time, never the visitor's address or query (no tracking)."""
-    import logging
-
     status = handler.get_status()
     level = logging.WARNING if status >= 500 else logging.DEBUG
     logging.getLogger("bot.web.access").log(level, "%s %s %d %.1f ms", handler.request.method,

@@ -46,6 +46,7 @@ class Figures:
     latencies_ms: tuple[float, ...]
     seconds: float
     statuses: Counter[int]
+    server_cpu_seconds: float | None = None  # CPU the server process used in the phase (Linux /proc)
 
     @property
     def rps(self) -> float:
@@ -57,12 +58,21 @@ class Figures:
         ordered = sorted(self.latencies_ms)
         return ordered[min(int(share * len(ordered)), len(ordered) - 1)] if ordered else float("nan")
 
+    @property
+    def cpu_ms_per_request(self) -> float | None:
+        """Returns the server's CPU time per request: what a request costs whatever else runs on the machine."""
+        if self.server_cpu_seconds is None or not self.latencies_ms:
+            return None
+        return 1000 * self.server_cpu_seconds / len(self.latencies_ms)
+
     def line(self) -> str:
         """Formats the phase as one line."""
         statuses = ", ".join(f"{code}: {count}" for code, count in sorted(self.statuses.items()))
+        cpu = self.cpu_ms_per_request
+        capacity = f"  server CPU {cpu:.2f} ms/request (one core: {1000 / cpu:,.0f} req/s)" if cpu else ""
         return (f"{self.name:<16} {self.concurrency} at a time  n={len(self.latencies_ms):>5}  "
                 f"p50 {statistics.median(self.latencies_ms):6.2f} ms  p95 {self.percentile(0.95):6.2f} ms  "
-                f"p99 {self.percentile(0.99):6.2f} ms  {self.rps:7.0f} req/s  ({statuses})")
+                f"p99 {self.percentile(0.99):6.2f} ms  {self.rps:7.0f} req/s{capacity}  ({statuses})")
 
 
 async def prepare_database(url: str, *, listings: int) -> list[int]:
@@ -110,7 +120,7 @@ async def wait_until_up(base_url: str, server: subprocess.Popen[bytes], *, secon
 
 
 async def measure(base_url: str, name: str, urls: Sequence[str], *, concurrency: int, requests: int,
-                  seconds: float) -> Figures:
+                  seconds: float, server_pid: int | None = None) -> Figures:
     """Sends `requests` GETs (at most `seconds` long) over `concurrency` kept-alive connections."""
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     latencies: list[float] = []
@@ -118,6 +128,7 @@ async def measure(base_url: str, name: str, urls: Sequence[str], *, concurrency:
     counter = iter(range(requests))
     async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=10.0,
                                  headers={"Accept-Language": "de-DE,de;q=0.9"}) as client:
+        cpu_before = process_cpu_seconds(server_pid)
         started = time.perf_counter()
         deadline = started + seconds
 
@@ -132,7 +143,20 @@ async def measure(base_url: str, name: str, urls: Sequence[str], *, concurrency:
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
-    return Figures(name, concurrency, tuple(latencies), elapsed, statuses)
+        cpu_after = process_cpu_seconds(server_pid)
+    cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+    return Figures(name, concurrency, tuple(latencies), elapsed, statuses, cpu)
+
+
+def process_cpu_seconds(pid: int | None) -> float | None:
+    """Returns the user and system CPU seconds a process used so far (Linux), or None."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime and stime
 
 
 def listing_urls(ids: Sequence[int], *, count: int, seed: int = 18) -> list[str]:

@@ -72,11 +72,13 @@ def feed_atom(page: FeedPage, query: WebQuery, links: FeedLinks, *, lang: str, c
             _text(entry, "published", item.published_at.isoformat())
         entry_author = ET.SubElement(entry, f"{{{ATOM}}}author")
         _text(entry_author, "name", item.organisation)
-        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": links.listing(item.id)})
+        ET.SubElement(entry, f"{{{ATOM}}}link",
+                      {"rel": "alternate", "type": "text/html", "href": links.listing(item.id)})
         for label in category_labels(item.categories, lang):
             ET.SubElement(entry, f"{{{ATOM}}}category", {"term": label})
         _text(entry, "summary", _summary(item, lang))
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document
 
 
 def _json_item(item: FeedItem, links: FeedLinks, lang: str) -> dict[str, Any]:

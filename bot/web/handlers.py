@@ -35,7 +35,7 @@ class BaseHandler(tornado.web.RequestHandler):
     context: WebContext
     lang: str
 
-    def initialize(self, context: WebContext) -> None:  # type: ignore[override]
+    def initialize(self, context: WebContext) -> None:
         """Receives the shared context."""
         self.context = context
 

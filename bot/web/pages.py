@@ -107,7 +107,8 @@ def contact_lines(contact: Contact, lang: str) -> list[ContactLine]:
         lines.append(ContactLine(t(lang, "web.phone"), contact.phone, f"tel:{digits}" if len(digits) >= 5 else None))
     if contact.email:
         valid = _EMAIL.fullmatch(contact.email.strip())
-        lines.append(ContactLine(t(lang, "web.email"), contact.email, f"mailto:{contact.email.strip()}" if valid else None))
+        href = f"mailto:{contact.email.strip()}" if valid else None
+        lines.append(ContactLine(t(lang, "web.email"), contact.email, href))
     if contact.url:
         url = contact.url.strip()
         safe = urlparse(url).scheme in ("http", "https") and " " not in url

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlu.gazetteer import Place, far_apart, get_gazetteer
-
 from bot.search.model import PlaceRef
+from nlu.gazetteer import Place, far_apart, get_gazetteer
 
 # Same-named places closer than this are one town to a volunteer (as in the chat); farther apart, the visitor picks.
 SAME_PLACE_KM = 25.0

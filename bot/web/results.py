@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from bot.categories import categories
 from bot.domain import TIME_BITS
@@ -124,6 +125,4 @@ def _row(hit: Hit, lang: str, origin: str | None, lang_param: str | None) -> Res
 
 def _quote(value: str) -> str:
     """URL-encodes a parameter value."""
-    from urllib.parse import quote
-
     return quote(value, safe="")

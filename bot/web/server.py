@@ -14,6 +14,7 @@ from bot.search.understanding import parse_text
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.web.app import WebContext, make_app
+from bot.web.places import resolve_place
 
 log = logging.getLogger(__name__)
 WEB_SERVER_KEY = "web_server"
@@ -41,8 +42,6 @@ class WebServer:
 
     async def warm_up(self) -> None:
         """Loads what the first search needs, so the first visitor does not wait."""
-        from bot.web.places import resolve_place
-
         await asyncio.to_thread(parse_text, "Tierheim in Kassel am Wochenende")
         resolve_place("Kassel")
         async with self.context.database.read_only() as session:

@@ -9,8 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.cli import BENCHMARKS, COMMANDS, build_parser
-from bot.cli import embed_snippet
+from bot.cli import BENCHMARKS, COMMANDS, build_parser, embed_snippet
 from bot.settings import Settings
 from bot.web.server import WEB_SERVER_KEY, attach_to_bot
 
@@ -59,10 +58,10 @@ def test_web_commands_are_registered() -> None:
 
 
 def test_frame_sites_are_checked(tmp_path: Path) -> None:
-    settings = Settings(_env_file=None, web_frame_ancestors="https://a.example, http://127.0.0.1:9000")  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, web_frame_ancestors="https://a.example, http://127.0.0.1:9000")  # type: ignore[call-arg,arg-type]
     assert settings.web_frame_ancestors == ["https://a.example", "http://127.0.0.1:9000"]
     with pytest.raises(ValueError, match="WEB_FRAME_ANCESTORS"):
-        Settings(_env_file=None, web_frame_ancestors="https://a.example; script-src *")  # type: ignore[call-arg]
+        Settings(_env_file=None, web_frame_ancestors="https://a.example; script-src *")  # type: ignore[call-arg,arg-type]
 
 
 class _Application:

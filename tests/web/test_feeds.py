@@ -52,7 +52,7 @@ async def test_atom_feed_is_valid_and_links_its_pages(database: Database) -> Non
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 2
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
-    assert links["next"].endswith("/angebote.atom?seite=2&anzahl=2") and "previous" not in links
+    assert str(links["next"]).endswith("/angebote.atom?seite=2&anzahl=2") and "previous" not in links
     assert entries[0].findtext(f"{ATOM}title", "").endswith("<gesucht> & mehr")
     assert entries[0].find(f"{ATOM}link").get("href").startswith(f"{site.base_url}/angebote/")  # type: ignore[union-attr]
 

@@ -41,7 +41,8 @@ async def test_listing_page_shows_what_a_volunteer_needs(database: Database) -> 
     role = vds["activity"][0]["role"][0]
     assert vds["@context"] == "https://api.volunteeringdata.io/context/v1" and vds["website"] == "https://tsv.example.org"
     assert role["allowsRemoteParticipation"] is True and role["requirement"] == ["Freude an Hunden"]
-    assert role["applyLink"] == "https://example.org/gassi" and role["accessibility"] == ["barrierefrei · Aufzug vorhanden"]
+    assert role["applyLink"] == "https://example.org/gassi"
+    assert role["accessibility"] == ["barrierefrei · Aufzug vorhanden"]
     session_ = vds["activity"][0]["session"][0]
     assert session_["location"]["latitude"] == str(KASSEL.lat)
     assert "https://ns.volunteeringdata.io/SaturdayMorning" in session_["time"]
