@@ -7,7 +7,7 @@ import asyncio
 import signal
 import sys
 
-from bot.cli.common import run_with_database
+from bot.cli.common import CommandError, run_with_database
 from bot.settings import DEFAULT_WEB_PORT, Settings
 from bot.store.db import Database
 
@@ -34,7 +34,11 @@ def run(args: argparse.Namespace) -> int:
         port = args.port if args.port is not None else settings.web_port or DEFAULT_WEB_PORT
         server = WebServer(WebContext.from_settings(settings, database, port=port or None), port=port,
                            address=args.listen or settings.web_listen)
-        bound = await server.start()
+        try:
+            bound = await server.start()
+        except OSError as error:  # the port is taken, or the address is not this machine's
+            raise CommandError(f"Kann nicht auf {server.address}:{port} lauschen / cannot listen on "
+                               f"{server.address}:{port}: {error.strerror or error}") from None
         if port == 0:
             server.context.base_url = settings.web_public_url or f"http://{server.address}:{bound}"
         print(f"Webseiten laufen / web pages running: http://{server.address}:{bound}/suche", file=sys.stderr,

@@ -174,3 +174,7 @@ class HealthHandler(BaseHandler):
             self.finish('{"status":"unavailable"}')
             return
         self.finish('{"status":"ok"}')
+
+    async def head(self) -> None:
+        """Answers HEAD like GET, without a body (tornado drops it), for monitors that only look at the status."""
+        await self.get()

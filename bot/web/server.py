@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import sys
 from typing import Any
 
 import tornado.httpserver
-import tornado.netutil
 
 from bot.search.understanding import parse_text
 from bot.settings import Settings
@@ -34,9 +34,9 @@ class WebServer:
         await self.warm_up()
         self._server = tornado.httpserver.HTTPServer(make_app(self.context), xheaders=False,
                                                      idle_connection_timeout=60, body_timeout=10)
-        sockets = tornado.netutil.bind_sockets(self.port, self.address)
-        self._server.add_sockets(sockets)
-        self.port = sockets[0].getsockname()[1]
+        listening = listen(self.address, self.port)
+        self._server.add_sockets([listening])
+        self.port = int(listening.getsockname()[1])
         log.info("web pages on http://%s:%d", self.address, self.port)
         return self.port
 
@@ -55,6 +55,21 @@ class WebServer:
             self._server.stop()
             await self._server.close_all_connections()
             self._server = None
+
+
+def listen(address: str, port: int) -> socket.socket:
+    """Opens the listening socket; on failure (port taken, foreign address) it is closed before the error rises."""
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind((address, port))
+        listening.listen(128)
+        listening.setblocking(False)
+    except OSError:
+        listening.close()
+        raise
+    return listening
 
 
 def attach_to_bot(application: Any, settings: Settings) -> None:

@@ -101,3 +101,15 @@ async def test_run_serves_the_pages_beside_the_bot_when_web_port_is_set(tmp_path
     finally:
         await application.post_shutdown(application)
     assert application.calls == ["bot init", "bot shutdown"] and WEB_SERVER_KEY not in application.bot_data
+
+
+def test_web_says_clearly_when_its_port_is_taken(configured: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        args = build_parser().parse_args(["web", "--port", str(port)])
+        with pytest.raises(SystemExit, match=f"cannot listen on 127.0.0.1:{port}"):
+            args.func(args)

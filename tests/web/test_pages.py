@@ -186,3 +186,9 @@ async def test_qr_code_of_a_listing_is_an_svg(database: Database) -> None:
         response = await site.client.get(f"/angebote/{listing.id}/qr.svg")
     assert response.status_code == 200 and response.headers["Content-Type"].startswith("image/svg+xml")
     assert response.text.startswith("<svg") and "<title>" in response.text
+
+
+async def test_health_answers_head_too(database: Database) -> None:
+    async with running_site(database) as site:
+        response = await site.client.head("/healthz")
+    assert response.status_code == 200 and response.content == b""
