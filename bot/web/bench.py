@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -28,6 +29,7 @@ from bot.domain import OpportunityStatus
 from bot.seed import seed_bench, seed_demo
 from bot.store.db import Database
 from bot.store.models import Opportunity
+from bot.store.types import utcnow
 
 # Towns of the demo regions (Hessen and Sachsen) and large cities: where regional searches are centred.
 TOWNS = ("Kassel", "Fulda", "Marburg", "Gießen", "Darmstadt", "Wiesbaden", "Hanau", "Wetzlar", "Bad Hersfeld",
@@ -86,7 +88,8 @@ async def prepare_database(url: str, *, listings: int) -> list[int]:
         await database.refresh_statistics()
         async with database.read_only() as session:
             ids = (await session.execute(
-                select(Opportunity.id).where(Opportunity.status == OpportunityStatus.PUBLISHED.value)
+                select(Opportunity.id).where(Opportunity.status == OpportunityStatus.PUBLISHED.value,
+                                             Opportunity.expires_at > utcnow() + timedelta(hours=1))
             )).scalars().all()
     finally:
         await database.close()
