@@ -45,6 +45,11 @@ def feed_json(page: FeedPage, query: WebQuery, links: FeedLinks, *, lang: str, c
         "per_page": page.per_page,
         "pages": page.pages,
         "widened": list(page.widened),
+        "notes": [t(lang, key) for key in query.problems] + _place_notes(page, query, lang),
+        "place": page.found.outcome.place.to_dict()
+        if page.found and page.found.outcome and page.found.outcome.place else None,
+        "place_options": [{"ortid": option.id, "name": option.name, "district": option.district, "state": option.state}
+                          for option in (page.found.place.options if page.found else ())],
         "links": _paging(page, query, links, "/angebote.json"),
         "listings": [_json_item(item, links, lang) for item in page.items],
     }
@@ -119,6 +124,17 @@ def _paging(page: FeedPage, query: WebQuery, links: FeedLinks, path: str) -> dic
         found["next"] = at(page.page + 1)
     found["alternate"] = links.base_url + query.url("/suche", anzahl=None)
     return found
+
+
+def _place_notes(page: FeedPage, query: WebQuery, lang: str) -> list[str]:
+    """Says why a feed is empty when its place was ambiguous or unknown."""
+    if page.found is None:
+        return []
+    if page.found.place.options:
+        return [t(lang, "search.ask_candidates", name=query.ort)]
+    if page.found.place.unknown:
+        return [t(lang, "web.place_unknown", name=query.ort)]
+    return []
 
 
 def _summary(item: FeedItem, lang: str) -> str:

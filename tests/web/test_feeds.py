@@ -74,3 +74,15 @@ async def test_conditional_requests_answer_304_until_the_data_changes(database: 
     assert first.status_code == 200 and by_etag.status_code == 304 and by_date.status_code == 304
     assert atom.status_code == 304
     assert after_change.status_code == 200 and "neue Zeiten" in after_change.text
+
+
+async def test_json_feed_says_when_the_place_is_ambiguous_or_unknown(database: Database) -> None:
+    async with running_site(database) as site:
+        ambiguous = (await site.client.get("/angebote.json", params={"ort": "Frankenberg"})).json()
+        unknown = (await site.client.get("/angebote.json", params={"ort": "Xyzzyhausen"})).json()
+        chosen = (await site.client.get("/angebote.json",
+                                        params={"ortid": str(ambiguous["place_options"][1]["ortid"])})).json()
+    assert ambiguous["total"] == 0 and len(ambiguous["place_options"]) == 2
+    assert ambiguous["notes"] == ["„Frankenberg“ gibt es mehrmals. Welchen Ort meinst du?"]
+    assert "Xyzzyhausen" in unknown["notes"][0] and unknown["place_options"] == []
+    assert chosen["place"]["name"] == ambiguous["place_options"][1]["name"] and chosen["notes"] == []
