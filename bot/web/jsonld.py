@@ -55,9 +55,7 @@ def schema_org(view: ListingView, *, page_url: str, apply_url: str, lang: str) -
     if details.remote:
         posting["jobLocationType"] = "TELECOMMUTE"
         posting["applicantLocationRequirements"] = {"@type": "Country", "name": "DE"}
-    accessibility = accessibility_text(view, lang)
-    if accessibility:
-        posting["accessibilitySummary"] = accessibility
+    # Accessibility has no JobPosting property in schema.org; it is written in the Volunteering Data Standard.
     return _without_none(posting)
 
 
