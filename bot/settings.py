@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlparse
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# A site allowed to frame /embed: scheme, host (a leading *. for subdomains) and an optional port, nothing else.
+_FRAME_SITE = re.compile(r"https?://(\*\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?")
+DEFAULT_WEB_PORT = 8080
 _PLACEHOLDER_TOKENS = {"changeme", "change-me", "your-token", "your_bot_token", "token", "xxx", "bot_token"}
 # What BotFather gives: the bot's numeric id, a colon, a secret of letters, digits, _ and -.
 _TOKEN = re.compile(r"(?P<bot_id>[0-9]+):(?P<secret>[A-Za-z0-9_-]+)")
@@ -44,6 +48,12 @@ class Settings(BaseSettings):
     webhook_listen: str = Field(default="127.0.0.1", description="address the webhook server binds to")
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = Field(default=None, description="checked on every update; required")
+    # The public web pages and feeds (bot.web): `ehrenamt-bot web`, or inside `run` when WEB_PORT is set.
+    web_port: int | None = Field(default=None, ge=1, le=65535, description="port of the web pages; unset: none")
+    web_listen: str = Field(default="127.0.0.1", description="address the web pages are served on")
+    web_public_url: str | None = Field(default=None, description="public base URL of the web pages, for links")
+    # Sites that may show /embed in an iframe (CSP frame-ancestors), e.g. https://www.kassel.de
+    web_frame_ancestors: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     @field_validator("bot_token")
     @classmethod
@@ -88,6 +98,33 @@ class Settings(BaseSettings):
             raise ValueError("WEBHOOK_URL must be https:// for Telegram (plain http only with TELEGRAM_API_BASE_URL)")
         return self
 
+    @field_validator("web_public_url")
+    @classmethod
+    def _web_public_url(cls, value: str | None) -> str | None:
+        """Accepts an http(s) base URL with a host and no query; an empty value means the local address."""
+        if value is None or not value.strip():
+            return None
+        parsed = urlparse(value.strip())
+        if parsed.scheme not in ("https", "http") or not parsed.hostname or parsed.query or parsed.fragment:
+            raise ValueError("WEB_PUBLIC_URL must be the pages' public address, e.g. https://ehrenamt.example.org")
+        return value.strip().rstrip("/")
+
+    @field_validator("web_frame_ancestors", mode="before")
+    @classmethod
+    def _frame_ancestors(cls, value: object) -> object:
+        """Accepts 'https://a.example, https://b.example' and keeps only what CSP frame-ancestors allows."""
+        items = value.replace(";", ",").replace(" ", ",").split(",") if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)):
+            return value
+        sites = []
+        for item in (str(part).strip().rstrip("/") for part in items):
+            if not item:
+                continue
+            if not _FRAME_SITE.fullmatch(item):
+                raise ValueError(f"WEB_FRAME_ANCESTORS: {item!r} is not a site like https://www.kassel.de")
+            sites.append(item)
+        return sites
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
@@ -97,6 +134,13 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return [value]
         return value
+
+    def web_base_url(self, port: int | None = None) -> str:
+        """Returns the public base URL of the web pages (WEB_PUBLIC_URL, or the local address they listen on)."""
+        if self.web_public_url:
+            return self.web_public_url
+        host = "127.0.0.1" if self.web_listen in ("0.0.0.0", "::", "") else self.web_listen
+        return f"http://{host}:{port or self.web_port or DEFAULT_WEB_PORT}"
 
     def sqlalchemy_url(self) -> str:
         """Returns the async database URL: DATABASE_URL, or the embedded SQLite file."""

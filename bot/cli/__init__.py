@@ -21,9 +21,11 @@ COMMANDS: list[str] = [
     "parse",
     "broadcast",
     "search",
+    "web",
+    "embed_snippet",
 ]
 # Benchmarks live under `ehrenamt-bot bench <what>`; each module exposes register_bench(bench_subparsers).
-BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast", "bench_bot", "bench_search", "bench_import"]
+BENCHMARKS: list[str] = ["bench_nlu", "bench_broadcast", "bench_bot", "bench_search", "bench_import", "bench_web"]
 
 # The help lines `ehrenamt-bot --help` lists, by module, exactly as each module registers them
 # (tests/test_cli_commands.py compares). With them, a command imports only its own module: the others load
@@ -47,6 +49,9 @@ HELP_LINES: dict[str, tuple[tuple[str, str], ...]] = {
     "bench_bot": (("bot", "free-text updates per second through the whole bot"),),
     "bench_search": (("search", "search latency and relevance against a brute-force scan"),),
     "bench_import": (("import", "listings per second importing a freinet CSV export (with category inference)"),),
+    "web": (("web", "serve the listing pages, the search, the feeds and the embed (GET /healthz for monitors)"),),
+    "embed_snippet": (("embed-snippet", "print the one-line <iframe> snippet that shows listings on another website"),),
+    "bench_web": (("web", "listing pages and regional searches: median, p95, requests per second (loopback only)"),),
 }
 
 

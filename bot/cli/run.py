@@ -35,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
         return demo.run(args)
     logging.getLogger("bot").setLevel(min(logging.getLogger().level, logging.INFO))
     application = build_application(settings)
+    if settings.web_port is not None:
+        from bot.web.server import attach_to_bot  # the pages too, in the same event loop
+
+        attach_to_bot(application, settings)
     where = settings.telegram_api_base_url or "Telegram"
     try:
         if settings.webhook_url:

@@ -13,6 +13,9 @@ from bot.texts.catalogue import placeholders
 BOT = Path(__file__).resolve().parents[2] / "bot"
 # t(lang, "section.key" ...) with a literal key; dynamic keys are checked by the tests of their sections below.
 LITERAL_KEY = re.compile(r"""\bt\(\s*[\w.]+\s*,\s*["']([a-z_]+\.[a-z_]+)["']""")
+# The web templates (bot/web/templates) call t("section.key") with the page's language already bound.
+TEMPLATE_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z_]+)["']""")
+TEMPLATES = sorted(BOT.rglob("*.html"))
 
 
 def test_both_languages_have_the_same_keys() -> None:
@@ -27,6 +30,7 @@ def test_translations_use_the_same_placeholders(key: str) -> None:
 def test_every_key_written_in_the_code_exists() -> None:
     used = {key for path in BOT.rglob("*.py") for key in LITERAL_KEY.findall(path.read_text(encoding="utf-8"))}
     assert used, "the pattern should find keys"
+    used |= {key for path in TEMPLATES for key in TEMPLATE_KEY.findall(path.read_text(encoding="utf-8"))}
     missing = sorted(used - set(catalogue("de")))
     assert not missing
 
@@ -56,7 +60,7 @@ def test_lookup_fills_placeholders_and_falls_back_to_german() -> None:
 
 
 def test_every_text_in_the_catalogue_is_used() -> None:
-    source = "\n".join(path.read_text(encoding="utf-8") for path in BOT.rglob("*.py"))
+    source = "\n".join(path.read_text(encoding="utf-8") for path in [*BOT.rglob("*.py"), *TEMPLATES])
     built = ("listing.", "alerts.mode_", "alerts.saved_", "settings.button_alerts_", "settings.language_",
              "languages.", "commands.")
     unused = [key for key in catalogue("de")

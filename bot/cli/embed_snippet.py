@@ -1,0 +1,67 @@
+"""`ehrenamt-bot embed-snippet --ort Kassel`: one line of HTML a town's website pastes to show the listings."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+from urllib.parse import urlencode
+
+from bot.categories import categories
+from bot.cli.common import settings_or_exit
+from bot.domain import TIME_BITS
+from bot.texts import t
+
+DEFAULT_HEIGHT = 640
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Adds the embed-snippet command."""
+    parser = subparsers.add_parser(
+        "embed-snippet", help="print the one-line <iframe> snippet that shows listings on another website")
+    parser.add_argument("--ort", required=True, metavar="PLACE", help="place name or postal code, e.g. Kassel")
+    parser.add_argument("--bereich", choices=list(categories()), metavar="AREA",
+                        help="only this area (a taxonomy key, e.g. animals)")
+    parser.add_argument("--umkreis", type=float, metavar="KM", help="radius in km (default from settings)")
+    parser.add_argument("--zeit", choices=list(TIME_BITS), metavar="TIME", help="only this time (e.g. weekend)")
+    parser.add_argument("--lang", choices=("de", "en"), help="language of the embed (default: the visitor's)")
+    parser.add_argument("--hoehe", type=int, default=DEFAULT_HEIGHT, metavar="PX", help="height in pixels")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Checks the place, then prints the snippet (and a hint when no site may frame the embed yet)."""
+    from bot.web.places import resolve_place
+
+    settings = settings_or_exit()
+    choice = resolve_place(args.ort.strip())
+    if choice.options:
+        names = "; ".join(f"{option.name} ({option.district or option.state})" for option in choice.options)
+        raise SystemExit(f"„{args.ort}“ gibt es mehrmals / is ambiguous: {names}. "
+                         "Nimm eine Postleitzahl / use a postal code.")
+    if choice.place is None:
+        raise SystemExit(f"Ort nicht gefunden / unknown place: {args.ort}")
+    if args.umkreis is not None and not 1 <= args.umkreis <= 200:
+        raise SystemExit("--umkreis braucht 1 bis 200 km / needs 1 to 200 km")
+    if not 100 <= args.hoehe <= 4000:
+        raise SystemExit("--hoehe braucht 100 bis 4000 Pixel / needs 100 to 4000 pixels")
+    params = {"ort": args.ort.strip(), "bereich": args.bereich, "umkreis": _plain(args.umkreis), "zeit": args.zeit,
+              "lang": args.lang}
+    src = f"{settings.web_base_url()}/embed?" + urlencode({name: value for name, value in params.items() if value})
+    title = t(args.lang or "de", "web.iframe_title", place=choice.place.name)
+    print(f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="100%" height="{args.hoehe}" '
+          f'style="border:0;max-width:100%" loading="lazy" referrerpolicy="strict-origin-when-cross-origin">'
+          f'</iframe>')
+    if not settings.web_frame_ancestors:
+        print("Hinweis / note: no site may frame the embed yet; allow yours with "
+              "WEB_FRAME_ANCESTORS=https://www.example.org", file=sys.stderr)
+    if not settings.web_public_url:
+        print("Hinweis / note: WEB_PUBLIC_URL is not set; the snippet points at the local address", file=sys.stderr)
+    return 0
+
+
+def _plain(value: float | None) -> str | None:
+    """Writes a number without a needless '.0'."""
+    if value is None:
+        return None
+    return str(int(value)) if value == int(value) else str(value)

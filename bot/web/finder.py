@@ -1,0 +1,55 @@
+"""The web's search: the chat's search use case with the place, radius, area and time of the query string."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.search import Refinement, SearchOutcome, SearchRequest, VocabularyCache, search
+from bot.web.places import PlaceChoice, resolve_place
+from bot.web.query import WebQuery
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One page of a web search: the outcome (None when nothing was searched) and how the place was read."""
+
+    outcome: SearchOutcome | None
+    place: PlaceChoice
+    limit: int
+    offset: int = 0  # how many results come before this page
+
+    @property
+    def pages(self) -> int:
+        """Returns the number of pages of the whole result."""
+        total = self.outcome.total if self.outcome else 0
+        return max((total + self.limit - 1) // self.limit, 1)
+
+
+class WebSearch:
+    """Runs web searches with the bot's defaults and the index vocabulary cached for the process."""
+
+    def __init__(self, *, default_radius_km: float, vocabularies: VocabularyCache) -> None:
+        self.default_radius_km = default_radius_km
+        self.vocabularies = vocabularies
+
+    async def find(
+        self, session: AsyncSession, query: WebQuery, *, lang: str, limit: int, widen: bool = True,
+    ) -> Found:
+        """Searches one page; a place that exists far apart is offered for choice instead of guessed."""
+        choice = resolve_place(query.ort, query.ortid) if (query.ort or query.ortid) else PlaceChoice()
+        if choice.options or (choice.unknown and not query.text and not query.bereich):
+            return Found(None, choice, limit)
+        if query.is_empty:
+            return Found(None, choice, limit)
+        refinement = Refinement(
+            categories=query.bereich or None, place=choice.place,
+            radius_km=query.umkreis if choice.place is not None else None, time=query.zeit or None,
+        )
+        offset = (query.seite - 1) * limit
+        request = SearchRequest(text=query.text, refinement=refinement, limit=limit, offset=offset, lang=lang,
+                                widen=widen)
+        outcome = await search(session, request, default_radius_km=self.default_radius_km,
+                               vocabularies=self.vocabularies)
+        return Found(outcome, choice, limit, offset)

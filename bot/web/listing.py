@@ -1,0 +1,88 @@
+"""One listing for its web page: shown while published, 410 once paused, expired or withdrawn, else unknown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain import ModerationAction, OpportunityStatus
+from bot.listings_view import ListingDetails, details_of, is_active
+from bot.search.model import Contact, PlaceRef
+from bot.store.models import ModerationEvent, Opportunity, Organisation
+from bot.store.types import utcnow
+
+# Statuses a listing can only reach after being published: its page is gone (410), not unknown (404).
+_ENDED = {OpportunityStatus.PAUSED.value, OpportunityStatus.EXPIRED.value}
+
+
+class Availability(Enum):
+    """Whether a listing's page can be shown."""
+
+    SHOWN = 200
+    GONE = 410  # was published: paused, expired, withdrawn by its organisation or taken down
+    UNKNOWN = 404  # never existed, or never published (drafts and pending listings stay private)
+
+
+@dataclass(frozen=True, slots=True)
+class ListingView:
+    """A published listing as its page shows it; texts verbatim (the templates escape them)."""
+
+    details: ListingDetails
+    contact: Contact  # the listing's contact, completed from its organisation's
+    organisation_website: str | None
+    state: str | None
+    district: str | None
+    changed_at: datetime  # the newest change of the listing or its organisation (Last-Modified)
+
+
+@dataclass(frozen=True, slots=True)
+class ListingLookup:
+    """The answer for one id: the view when shown, else why not (and where it was, for a search nearby)."""
+
+    availability: Availability
+    view: ListingView | None = None
+    place: str | None = None
+
+
+async def load_listing(
+    session: AsyncSession, opportunity_id: int, *, lang: str, origin: PlaceRef | None = None,
+    now: datetime | None = None,
+) -> ListingLookup:
+    """Loads a listing for its page, telling shown, gone and unknown apart."""
+    row = (await session.execute(
+        select(Opportunity, Organisation).join(Organisation, Organisation.id == Opportunity.organisation_id)
+        .where(Opportunity.id == opportunity_id)
+    )).first()
+    if row is None:
+        gone = await _was_withdrawn(session, opportunity_id)
+        return ListingLookup(Availability.GONE if gone else Availability.UNKNOWN)
+    opportunity, organisation = row
+    if not is_active(opportunity, now=now or utcnow()):
+        ended = opportunity.status in _ENDED or opportunity.published_at is not None
+        return ListingLookup(Availability.GONE if ended else Availability.UNKNOWN,
+                             place=opportunity.place_name if ended else None)
+    details = details_of(opportunity, organisation.name, bool(organisation.verified), lang=lang, origin=origin)
+    contact = Contact(
+        name=details.contact_name or organisation.contact_name,
+        phone=details.contact_phone or organisation.contact_phone,
+        email=details.contact_email or organisation.contact_email,
+        url=details.contact_url or organisation.website,
+    )
+    view = ListingView(details, contact, organisation.website, opportunity.state, opportunity.district,
+                       max(opportunity.updated_at, organisation.updated_at))
+    return ListingLookup(Availability.SHOWN, view)
+
+
+async def _was_withdrawn(session: AsyncSession, opportunity_id: int) -> bool:
+    """Tells whether an organisation deleted this listing (the moderation record names it as '#<id> <title>')."""
+    found = await session.execute(
+        select(ModerationEvent.id)
+        .where(ModerationEvent.action == ModerationAction.DELETED.value,
+               ModerationEvent.reason.like(f"#{opportunity_id} %"))
+        .limit(1)
+    )
+    return found.first() is not None

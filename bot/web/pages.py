@@ -1,0 +1,189 @@
+"""The HTML pages: a listing, its QR code, the search, and the embed for other websites."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlparse
+
+import tornado.web
+from markupsafe import Markup
+
+from bot.links import deep_link, start_payload_for_listing
+from bot.search.model import Contact
+from bot.texts import t
+from bot.web.handlers import BaseHandler
+from bot.web.jsonld import schema_org, script_json, volunteering_data
+from bot.web.listing import Availability, ListingView, load_listing
+from bot.web.places import resolve_place
+from bot.web.qr import qr_svg
+from bot.web.query import WebQuery, read_query
+from bot.web.results import area_options, radius_options, results_view, telegram_search_link, time_options
+from bot.web.wording import (
+    accessibility_line,
+    dates_text,
+    decimal,
+    language_names,
+    region_text,
+    time_labels,
+)
+
+_PHONE_JUNK = re.compile(r"[^0-9+]")
+_EMAIL = re.compile(r"[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[A-Za-z]{2,}")
+SEARCH_PAGE_SIZE = 10
+EMBED_PAGE_SIZE = 5
+EMBED_MAX = 10
+
+
+class ListingHandler(BaseHandler):
+    """GET /angebote/{id}: one published listing; 404 unknown, 410 paused, expired or withdrawn."""
+
+    async def get(self, listing_id: str) -> None:
+        """Shows the listing with its contact, the way into the bot, and its linked data."""
+        ort = self.get_query_argument("ort", "")[:80]
+        origin = resolve_place(ort).place if ort else None
+        async with self.context.database.read_only() as session:
+            found = await load_listing(session, int(listing_id), lang=self.lang, origin=origin)
+        if found.availability is not Availability.SHOWN or found.view is None:
+            if found.place:
+                self.gone_search_url = f"/suche?ort={tornado.escape.url_escape(found.place, plus=False)}"
+            raise tornado.web.HTTPError(found.availability.value)
+        view = found.view
+        self.set_header("Cache-Control", "public, max-age=300")
+        if self.not_modified_since(view.changed_at):
+            self.answer_not_modified()
+            return
+        self.render_page("listing.html", **self.listing_values(view, origin.name if origin else None))
+
+    def listing_values(self, view: ListingView, origin: str | None) -> dict[str, object]:
+        """Returns the template values of a listing page."""
+        details, lang = view.details, self.lang
+        page_url = f"{self.context.base_url}/angebote/{details.id}"
+        telegram = deep_link(self.context.bot_username, start_payload_for_listing(details.id))
+        apply_url = view.contact.url or (f"mailto:{view.contact.email}" if view.contact.email else telegram)
+        return {
+            "view": view,
+            "details": details,
+            "paragraphs": [part.strip() for part in details.description.split("\n\n") if part.strip()],
+            "areas": ", ".join(details.category_labels),
+            "region": region_text(view.district, view.state, details.place),
+            "distance": t(lang, "web.distance_from", distance=decimal(details.distance_km, lang), place=origin)
+            if origin and details.distance_km is not None else "",
+            "time": " · ".join(time_labels(details.time, lang, details.hours_per_month)),
+            "dates": dates_text(details.start_date, details.end_date, lang),
+            "languages": language_names(details.languages, lang),
+            "accessibility": accessibility_line(details, lang),
+            "contact": contact_lines(view.contact, lang),
+            "back_url": "/suche?" + urlencode({name: value for name, value in
+                                               (("ort", origin or ""), ("lang", self.lang_param() or "")) if value}),
+            "telegram_url": telegram,
+            "qr_url": f"/angebote/{details.id}/qr.svg",
+            "canonical_url": page_url,
+            "jsonld": [Markup(script_json(data)) for data in (
+                schema_org(view, page_url=page_url, apply_url=apply_url, lang=lang),
+                volunteering_data(view, page_url=page_url, apply_url=apply_url, lang=lang),
+            )],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ContactLine:
+    """One way to reach the organisation: a label, the text, and a safe link when there is one."""
+
+    label: str
+    text: str
+    href: str | None = None
+    external: bool = False
+
+
+def contact_lines(contact: Contact, lang: str) -> list[ContactLine]:
+    """Returns the contact as lines; links only for plain phone numbers, addresses and http(s) websites."""
+    lines = []
+    if contact.name:
+        lines.append(ContactLine(t(lang, "web.contact_person"), contact.name))
+    if contact.phone:
+        digits = _PHONE_JUNK.sub("", contact.phone)
+        lines.append(ContactLine(t(lang, "web.phone"), contact.phone, f"tel:{digits}" if len(digits) >= 5 else None))
+    if contact.email:
+        valid = _EMAIL.fullmatch(contact.email.strip())
+        href = f"mailto:{contact.email.strip()}" if valid else None
+        lines.append(ContactLine(t(lang, "web.email"), contact.email, href))
+    if contact.url:
+        url = contact.url.strip()
+        safe = urlparse(url).scheme in ("http", "https") and " " not in url
+        shown = url.split("://", 1)[-1].rstrip("/")
+        lines.append(ContactLine(t(lang, "web.website"), shown, url if safe else None, external=True))
+    return lines
+
+
+class QrHandler(BaseHandler):
+    """GET /angebote/{id}/qr.svg: the QR code of the listing's deep link, for the page and for printing."""
+
+    async def get(self, listing_id: str) -> None:
+        """Draws the code (once per listing; cached in the process and by browsers for a day)."""
+        async with self.context.database.read_only() as session:
+            found = await load_listing(session, int(listing_id), lang=self.lang)
+        if found.availability is not Availability.SHOWN:
+            raise tornado.web.HTTPError(found.availability.value)
+        link = deep_link(self.context.bot_username, start_payload_for_listing(int(listing_id)))
+        title = t(self.lang, "web.qr_title")
+        svg = await asyncio.to_thread(qr_svg, link, title=title)  # about 20 ms the first time: off the loop
+        self.set_header("Content-Type", "image/svg+xml; charset=utf-8")
+        self.set_header("Cache-Control", "public, max-age=86400")
+        self.finish(svg)
+
+
+class SearchHandler(BaseHandler):
+    """GET /suche?ort=&umkreis=&bereich=&zeit=&text=&seite=: the chat's search as a page."""
+
+    template = "search.html"
+    path = "/suche"
+
+    async def get(self) -> None:
+        """Shows the form and, when something was asked, one page of results."""
+        query = read_query(self.arguments())
+        await self.show(query, limit=SEARCH_PAGE_SIZE)
+
+    async def show(self, query: WebQuery, *, limit: int) -> None:
+        """Runs the search and renders a page of it."""
+        async with self.context.database.read_only() as session:
+            found = await self.context.searches.find(session, query, lang=self.lang, limit=limit)
+        lang_param = self.lang_param()
+        results = results_view(found, query, lang=self.lang, path=self.path, lang_param=lang_param,
+                               default_radius_km=self.context.default_radius_km)
+        self.set_header("Cache-Control", "public, max-age=60")
+        self.render_page(
+            self.template, query=query, found=found, results=results,
+            place_unknown=found.place.unknown, place_options=found.place.options,
+            areas=area_options(query, self.lang), times=time_options(query, self.lang),
+            radii=radius_options(query, self.context.default_radius_km),
+            telegram_url=telegram_search_link(self.context.bot_username, query, found),
+            search_url=query.url("/suche", lang=lang_param, seite=None, anzahl=None),
+            feed_url=query.url("/angebote.atom", seite=None, anzahl=None),
+            option_url=lambda option_id: query.url(self.path, ortid=option_id, ort=None, seite=None, lang=lang_param),
+        )
+
+
+class EmbedHandler(SearchHandler):
+    """GET /embed?ort=&bereich=: a compact result list for an iframe on the allowed sites; no cookies, no scripts."""
+
+    template = "embed.html"
+    path = "/embed"
+
+    def set_default_headers(self) -> None:
+        """Lets the configured sites (and this one) frame the embed, error pages included."""
+        super().set_default_headers()
+        context = getattr(self, "context", None)  # tornado sets the first headers before initialize()
+        if context is not None:
+            self.frame_ancestors(" ".join(("'self'", *context.frame_ancestors)))
+
+    def prepare(self) -> None:
+        """Sets the embed's frame-ancestors, then chooses the language."""
+        self.set_default_headers()
+        super().prepare()
+
+    async def get(self) -> None:
+        """Shows up to five listings (anzahl= up to ten) with links that open in a new tab."""
+        query = read_query(self.arguments())
+        await self.show(query, limit=min(query.anzahl or EMBED_PAGE_SIZE, EMBED_MAX))

@@ -1,0 +1,59 @@
+"""The place of a web search: a postal code, a place name (asking when it exists far apart), or a gazetteer id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.search.model import PlaceRef
+from nlu.kernel.gazetteer import Place, far_apart, get_gazetteer
+
+# Same-named places closer than this are one town to a volunteer (as in the chat); farther apart, the visitor picks.
+SAME_PLACE_KM = 25.0
+MAX_CANDIDATES = 8
+_POSTAL_CODE = re.compile(r"\d{5}")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceOption:
+    """One of several places with the same name, offered as a link (?ortid=)."""
+
+    id: int
+    name: str
+    district: str | None
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    """The outcome of reading `ort`: one centre, several to choose from, or nothing known by that name."""
+
+    place: PlaceRef | None = None
+    options: tuple[PlaceOption, ...] = ()
+    unknown: bool = False
+
+
+def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
+    """Finds the search centre for a place name or postal code; an id picked from options wins."""
+    gazetteer = get_gazetteer()
+    if ortid is not None:
+        try:
+            return PlaceChoice(place=_ref(gazetteer.get(ortid)))
+        except KeyError:
+            pass
+    if not ort:
+        return PlaceChoice(unknown=ortid is not None)
+    if _POSTAL_CODE.fullmatch(ort):
+        found = gazetteer.by_postal_code(ort)
+        return PlaceChoice(place=_ref(found)) if found else PlaceChoice(unknown=True)
+    places = far_apart(gazetteer.lookup(ort) or gazetteer.search(ort, limit=1), SAME_PLACE_KM)[:MAX_CANDIDATES]
+    if not places:
+        return PlaceChoice(unknown=True)
+    if len(places) == 1:
+        return PlaceChoice(place=_ref(places[0]))
+    return PlaceChoice(options=tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in places))
+
+
+def _ref(place: Place) -> PlaceRef:
+    """Returns a gazetteer place as a search centre."""
+    return PlaceRef(name=place.name, lat=place.lat, lon=place.lon, state=place.state, postal_code=place.postal_code)

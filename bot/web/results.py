@@ -1,0 +1,128 @@
+"""A search outcome as the pages show it: rows with links, notes in the chat's words, and paging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from bot.categories import categories
+from bot.domain import TIME_BITS
+from bot.links import LinkTooLong, deep_link, start_payload_for_search
+from bot.search.model import Hit, Refinement
+from bot.texts import t
+from bot.web.finder import Found
+from bot.web.query import RADIUS_CHOICES_KM, WebQuery
+from bot.web.wording import category_labels, count_text, distance_text, summary, time_labels, widening_notes
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    """One found listing on a results page."""
+
+    url: str
+    title: str
+    organisation: str
+    place: str  # the place text as the search gives it, or the remote note
+    distance: str
+    time: tuple[str, ...]
+    areas: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsView:
+    """Everything a results page or the embed shows below the form."""
+
+    summary: str
+    notes: tuple[str, ...]
+    count: str
+    rows: tuple[ResultRow, ...]
+    previous_url: str | None
+    next_url: str | None
+    page: int
+    pages: int
+    first: int  # the number of the first row on this page
+    nothing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One choice of a select field."""
+
+    value: str
+    label: str
+    selected: bool
+
+
+def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default_radius_km: float,
+                 lang_param: str | None) -> ResultsView | None:
+    """Returns the results part of a page, or None when nothing was searched."""
+    outcome = found.outcome
+    if outcome is None:
+        return None
+    origin = outcome.place.name if outcome.place is not None and not outcome.everywhere else None
+    rows = tuple(_row(hit, lang, origin, lang_param) for hit in outcome.results)
+    notes = [t(lang, key) for key in query.problems]
+    notes += widening_notes(outcome, asked_radius_km=query.umkreis or default_radius_km, lang=lang)
+    shown = len(rows)
+    pages = found.pages
+    return ResultsView(
+        summary=summary(outcome, lang),
+        notes=tuple(notes),
+        count=count_text(outcome.total, found.offset, shown, lang) if shown else "",
+        rows=rows,
+        previous_url=query.url(path, seite=query.seite - 1 if query.seite > 2 else None, lang=lang_param)
+        if query.seite > 1 else None,
+        next_url=query.url(path, seite=query.seite + 1, lang=lang_param) if query.seite < pages else None,
+        page=query.seite,
+        pages=pages,
+        first=found.offset + 1,
+        nothing=not rows,
+    )
+
+
+def area_options(query: WebQuery, lang: str) -> list[Option]:
+    """Returns the taxonomy's areas for the form, the asked one selected."""
+    return [Option(key, category.label(lang), key in query.bereich) for key, category in categories().items()]
+
+
+def time_options(query: WebQuery, lang: str) -> list[Option]:
+    """Returns the time tags for the form."""
+    return [Option(tag, t(lang, f"listing.{tag}"), tag in query.zeit) for tag in TIME_BITS]
+
+
+def radius_options(query: WebQuery, default_radius_km: float) -> list[Option]:
+    """Returns the radius choices for the form, the asked (or default) one selected."""
+    chosen = query.umkreis or default_radius_km
+    values = sorted({*RADIUS_CHOICES_KM, int(chosen) if chosen == int(chosen) else chosen})
+    return [Option(f"{value:g}", f"{value:g} km", value == chosen) for value in values]
+
+
+def telegram_search_link(bot_username: str, query: WebQuery, found: Found) -> str:
+    """Returns a deep link that runs this search in the bot; the bot's start when it does not fit in a link."""
+    place = found.outcome.place if found.outcome is not None else None
+    refinement = Refinement(categories=query.bereich or None, place=place,
+                            radius_km=query.umkreis if place is not None else None, time=query.zeit or None)
+    try:
+        return deep_link(bot_username, start_payload_for_search(query.text, refinement))
+    except (LinkTooLong, ValueError):
+        return f"https://t.me/{bot_username}"
+
+
+def _row(hit: Hit, lang: str, origin: str | None, lang_param: str | None) -> ResultRow:
+    """Builds one result row; the link carries the search's place so the page can say how far it is."""
+    params = "&".join(part for part in (f"ort={_quote(origin)}" if origin else "",
+                                        f"lang={lang_param}" if lang_param else "") if part)
+    return ResultRow(
+        url=f"/angebote/{hit.id}" + (f"?{params}" if params else ""),
+        title=hit.title,
+        organisation=hit.organisation,
+        place=hit.place or t(lang, "web.remote_short"),
+        distance=distance_text(hit.distance_km, lang) if hit.place else "",
+        time=tuple(time_labels(hit.time, lang)),
+        areas=", ".join(category_labels(hit.categories, lang)),
+    )
+
+
+def _quote(value: str) -> str:
+    """URL-encodes a parameter value."""
+    return quote(value, safe="")

@@ -1,0 +1,125 @@
+"""Lines of the web pages in the reader's language, from the catalogues the chat uses (plain text, escaped later)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from bot.categories import categories
+from bot.listings_view import ListingDetails
+from bot.search.model import SearchOutcome
+from bot.texts import catalogue, t
+
+TIME_ORDER = ("weekday", "weekend", "daytime", "evening", "one_off", "regular")
+
+
+def decimal(value: float, lang: str) -> str:
+    """Formats a distance the way the reader writes numbers (3,2 in German, 3.2 in English), as the chat does."""
+    text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def time_labels(tags: Iterable[str], lang: str, hours: int | None = None) -> list[str]:
+    """Returns time tags as words in their usual order, and the hours a month when known."""
+    present = {str(tag) for tag in tags}
+    labels = [t(lang, f"listing.{tag}") for tag in TIME_ORDER if tag in present]
+    if hours:
+        labels.append(t(lang, "listing.hours", hours=hours))
+    return labels
+
+
+def category_labels(keys: Iterable[str], lang: str) -> list[str]:
+    """Returns taxonomy keys as labels in the reader's language (unknown keys are left out)."""
+    table = categories()
+    return [table[key].label(lang) for key in keys if key in table]
+
+
+def distance_text(distance_km: float | None, lang: str) -> str:
+    """Returns '3,2 km entfernt', or nothing without a distance."""
+    return t(lang, "web.distance", distance=decimal(distance_km, lang)) if distance_km is not None else ""
+
+
+def region_text(district: str | None, state: str | None, place: str | None) -> str:
+    """Returns 'Landkreis Kassel, Hessen' (the district is left out when it only repeats the place)."""
+    parts = [part for part in (district, state) if part and part != place]
+    return ", ".join(dict.fromkeys(parts))
+
+
+def accessibility_line(details: ListingDetails, lang: str) -> str:
+    """Returns what the listing says about accessibility: 'barrierefrei · Aufzug am Seiteneingang'."""
+    parts = [t(lang, "details.accessible")] if details.accessible else []
+    if details.accessibility_notes:
+        parts.append(" ".join(details.accessibility_notes.split()))
+    return " · ".join(parts)
+
+
+def language_names(codes: Sequence[str], lang: str) -> str:
+    """Returns language codes as names ('Arabisch, Englisch'); unknown codes as codes."""
+    names = catalogue(lang)
+    return ", ".join(names.get(f"languages.{code}", code.upper()) for code in codes)
+
+
+def dates_text(start: date | None, end: date | None, lang: str) -> str:
+    """Returns the listing's dates ('ab 01.03.2027'), or nothing."""
+    def shown(day: date) -> str:
+        return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+
+    if start and end:
+        return t(lang, "details.date_range", start=shown(start), end=shown(end))
+    if start:
+        return t(lang, "details.date_from", start=shown(start))
+    if end:
+        return t(lang, "details.date_until", end=shown(end))
+    return ""
+
+
+def summary(outcome: SearchOutcome, lang: str) -> str:
+    """Returns what was searched in one line, as the chat's result header says it."""
+    understood = outcome.understood
+    labels = category_labels(understood.categories, lang)
+    parts = [", ".join(labels)] if labels else []
+    words = [] if labels else list(understood.keywords)
+    if words:
+        parts.append("„" + " ".join(words) + "“")
+    if not parts:
+        parts.append(t(lang, "search.summary_anything"))
+    excluded = category_labels(understood.exclude_categories, lang)
+    if excluded:
+        parts.append(t(lang, "search.summary_without", labels=", ".join(excluded)))
+    if understood.remote:
+        parts.append(t(lang, "search.summary_remote"))
+    elif outcome.place is not None and not outcome.everywhere:
+        parts.append(t(lang, "search.summary_place", place=outcome.place.name,
+                       radius=decimal(outcome.radius_km or 0, lang)))
+    else:
+        parts.append(t(lang, "search.summary_everywhere"))
+    parts += time_labels(understood.time, lang)
+    return " · ".join(parts)
+
+
+def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str) -> list[str]:
+    """Says what was relaxed, in the chat's words: the radius, the time, the words; and when no place was given."""
+    widened = outcome.widened
+    notes: list[str] = []
+    radii = [step.split(":", 1)[1] for step in widened if step.startswith("radius:")]
+    if radii:
+        notes.append(t(lang, "search.widened_radius", from_km=decimal(asked_radius_km, lang),
+                       to_km=decimal(float(radii[-1]), lang)))
+    if "time" in widened:
+        notes.append(t(lang, "search.widened_time"))
+    if "keywords" in widened:
+        notes.append(t(lang, "search.widened_keywords"))
+    if any(not step.startswith("radius:") and step not in ("time", "keywords", "everywhere") for step in widened):
+        notes.append(t(lang, "search.widened_other"))
+    if outcome.everywhere and not (outcome.query or {}).get("remote"):
+        notes.append(t(lang, "search.everywhere"))
+    return notes
+
+
+def count_text(total: int, offset: int, shown: int, lang: str) -> str:
+    """Returns '23 Angebote gefunden, hier 11–20'."""
+    if total == 1 and shown == 1:
+        return t(lang, "web.count_one")
+    if shown == 1:
+        return t(lang, "web.count_last", total=total, number=offset + 1)
+    return t(lang, "web.count", total=total, first=offset + 1, last=offset + shown)

@@ -1,0 +1,194 @@
+"""The listing page and the search page over HTTP: content, status codes, language, escaping, headers."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+
+from bot.posting.manage import delete_listing
+from bot.store.db import Database
+from bot.store.models import OrganisationMember
+from bot.texts import t
+from tests.factories.volunteers import FRITZLAR, KASSEL, LEIPZIG, NOW, make_listing, make_organisation
+from tests.web.helpers import ALLOWED_SITE, running_site
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+async def test_listing_page_shows_what_a_volunteer_needs(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        club = await make_organisation(session, name="Tierschutzverein Nordhessen e.V.", website="https://tsv.example.org")
+        listing = await make_listing(
+            session, organisation=club, title="Gassi gehen am Wochenende", requirements="Freude an Hunden",
+            address="Beispielweg 5", postal_code="34117", state="Hessen", remote=True, accessible=True,
+            accessibility_notes="Aufzug vorhanden", time_tags=["weekend", "daytime"], hours_per_month=4,
+        )
+    async with running_site(database) as site:
+        response = await site.client.get(f"/angebote/{listing.id}")
+    page = response.text
+    assert response.status_code == 200 and '<html lang="de">' in page
+    for shown in ("Gassi gehen am Wochenende", "Tierschutzverein Nordhessen e.V.", "Beispielweg 5", "34117 Kassel",
+                  "am Wochenende · tagsüber · 4 Std. im Monat", "Freude an Hunden", "Erika Beispiel",
+                  'href="tel:+493012345001"', "barrierefrei · Aufzug vorhanden", t("de", "web.remote"),
+                  f'href="https://t.me/TestEhrenamtBot?start=o{listing.id}"', "In Telegram öffnen",
+                  f'src="/angebote/{listing.id}/qr.svg"'):
+        assert shown in page, shown
+    posting, vds = (json.loads(block) for block in JSON_LD.findall(page))
+    assert posting["@type"] == "JobPosting" and posting["employmentType"] == "VOLUNTEER"
+    assert posting["jobLocation"]["geo"] == {"@type": "GeoCoordinates", "latitude": KASSEL.lat, "longitude": KASSEL.lon}
+    assert posting["jobLocationType"] == "TELECOMMUTE" and posting["qualifications"] == "Freude an Hunden"
+    role = vds["activity"][0]["role"][0]
+    assert vds["@context"] == "https://api.volunteeringdata.io/context/v1" and vds["website"] == "https://tsv.example.org"
+    assert role["allowsRemoteParticipation"] is True and role["requirement"] == ["Freude an Hunden"]
+    assert role["applyLink"] == "https://example.org/gassi"
+    assert role["accessibility"] == ["barrierefrei · Aufzug vorhanden"]
+    session_ = vds["activity"][0]["session"][0]
+    assert session_["location"]["latitude"] == str(KASSEL.lat)
+    assert "https://ns.volunteeringdata.io/SaturdayMorning" in session_["time"]
+    assert "https://ns.volunteeringdata.io/MondayMorning" not in session_["time"]
+
+
+async def test_every_text_from_a_listing_is_escaped(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        listing = await make_listing(session, title='</script><script>alert(1)</script>', description="<b>x</b> & y",
+                                     contact_url="javascript:alert(1)", contact_email='"x"@example.org<br>')
+    async with running_site(database) as site:
+        page = (await site.client.get(f"/angebote/{listing.id}")).text
+    assert "<script>alert(1)" not in page and "<b>x</b>" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;x&lt;/b&gt; &amp; y" in page
+    assert 'href="javascript' not in page and 'mailto:"' not in page
+    for block in JSON_LD.findall(page):
+        assert json.loads(block)["@context"]  # the JSON-LD stays valid and cannot close its script element
+
+
+async def test_unknown_unpublished_and_ended_listings(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        club = await make_organisation(session)
+        session.add(OrganisationMember(organisation_id=club.id, telegram_id=4242))
+        pending = await make_listing(session, organisation=club, status="pending", published_at=None)
+        paused = await make_listing(session, organisation=club, status="paused")
+        expired = await make_listing(session, organisation=club, expires_at=NOW - timedelta(hours=1))
+        withdrawn = await make_listing(session, organisation=club)
+    async with database.unit_of_work() as session:
+        await delete_listing(session, 4242, withdrawn.id)
+    async with running_site(database) as site:
+        statuses = {name: (await site.client.get(f"/angebote/{number}")).status_code for name, number in
+                    (("unknown", 999_999), ("pending", pending.id), ("paused", paused.id), ("expired", expired.id),
+                     ("withdrawn", withdrawn.id))}
+        gone = await site.client.get(f"/angebote/{paused.id}")
+        qr = await site.client.get(f"/angebote/{paused.id}/qr.svg")
+    assert statuses == {"unknown": 404, "pending": 404, "paused": 410, "expired": 410, "withdrawn": 410}
+    assert t("de", "web.error_gone") in gone.text and "/suche?ort=Kassel" in gone.text
+    assert qr.status_code == 410
+
+
+async def test_language_follows_the_browser_and_lang_wins(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        listing = await make_listing(session)
+    async with running_site(database) as site:
+        english = await site.client.get(f"/angebote/{listing.id}", headers={"Accept-Language": "en-GB,en;q=0.8"})
+        german = await site.client.get(f"/angebote/{listing.id}?lang=de", headers={"Accept-Language": "en"})
+    assert '<html lang="en">' in english.text and "Open in Telegram" in english.text
+    assert '<html lang="de">' in german.text and "In Telegram öffnen" in german.text
+    assert "Accept-Language" in english.headers["Vary"]
+
+
+async def test_search_finds_listings_around_a_place_and_links_their_pages(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        near = [await make_listing(session, title=f"Tierheim Kassel {n}") for n in range(3)]
+        far = await make_listing(session, title="Tierheim Leipzig", place=LEIPZIG)
+    async with running_site(database) as site:
+        page = (await site.client.get("/suche", params={"ort": "Kassel", "bereich": "animals"})).text
+        by_code = (await site.client.get("/suche", params={"ort": "34117"})).text
+    for listing in near:
+        assert f'href="/angebote/{listing.id}?ort=Kassel"' in page
+    assert f"/angebote/{far.id}" not in page
+    assert "Tiere · Kassel + 15 km" in page and "3 Angebote gefunden, hier 1–3" in page
+    assert f"/angebote/{near[0].id}" in by_code
+
+
+async def test_search_says_the_widening_as_the_chat_does(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Katzenhilfe Fritzlar", place=FRITZLAR)
+    async with running_site(database) as site:
+        page = (await site.client.get("/suche", params={"ort": "Kassel", "bereich": "animals", "umkreis": "15"})).text
+    assert t("de", "search.widened_radius", from_km="15", to_km="30") in page
+    assert "Katzenhilfe Fritzlar" in page
+
+
+async def test_search_pages_through_the_results(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        for number in range(12):
+            await make_listing(session, title=f"Tierheim Helfer {number}")
+    async with running_site(database) as site:
+        first = (await site.client.get("/suche", params={"ort": "Kassel", "bereich": "animals"})).text
+        second = (await site.client.get("/suche", params={"ort": "Kassel", "bereich": "animals", "seite": "2"})).text
+    assert first.count('class="result"') == 10 and "12 Angebote gefunden, hier 1–10" in first
+    assert 'rel="next" href="/suche?ort=Kassel&amp;bereich=animals&amp;seite=2"' in first
+    assert second.count('class="result"') == 2 and '<ol class="results" start="11">' in second
+    assert 'rel="prev" href="/suche?ort=Kassel&amp;bereich=animals"' in second and 'rel="next"' not in second
+
+
+async def test_ambiguous_unknown_and_odd_parameters_are_explained(database: Database) -> None:
+    async with running_site(database) as site:
+        ambiguous = (await site.client.get("/suche", params={"ort": "Frankenberg"})).text
+        unknown = (await site.client.get("/suche", params={"ort": "Xyzzyhausen"})).text
+        odd = (await site.client.get("/suche", params={"ort": "Kassel", "bereich": "quatsch", "zeit": "nie",
+                                                       "umkreis": "-3", "seite": "abc"}))
+    assert t("de", "search.ask_candidates", name="Frankenberg") in ambiguous and ambiguous.count("ortid=") == 2
+    assert "Frankenberg (Eder)" in ambiguous and "Frankenberg/Sa." in ambiguous
+    assert "Xyzzyhausen" in unknown and "kenne ich nicht" in unknown
+    assert odd.status_code == 200
+    for key in ("web.problem_area", "web.problem_time", "web.problem_radius"):
+        assert t("de", key) in odd.text
+
+
+async def test_pages_carry_security_headers_and_no_cookies_or_scripts(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        listing = await make_listing(session)
+    async with running_site(database) as site:
+        answers = {path: await site.client.get(path) for path in
+                   ("/suche?ort=Kassel", f"/angebote/{listing.id}", "/embed?ort=Kassel", "/angebote.json",
+                    "/angebote.atom", "/healthz", "/nirgends")}
+    for path, response in answers.items():
+        assert "set-cookie" not in response.headers, path
+        assert response.headers["X-Content-Type-Options"] == "nosniff", path
+        assert "default-src 'none'" in response.headers["Content-Security-Policy"], path
+        assert "Server" not in response.headers, path
+        if response.headers["Content-Type"].startswith("text/html"):
+            scripts = re.findall(r"<script[^>]*>", response.text)
+            assert all('type="application/ld+json"' in tag for tag in scripts), path
+    assert answers["/nirgends"].status_code == 404
+    assert "frame-ancestors 'none'" in answers["/suche?ort=Kassel"].headers["Content-Security-Policy"]
+    assert answers["/suche?ort=Kassel"].headers["X-Frame-Options"] == "DENY"
+    embed = answers["/embed?ort=Kassel"]
+    assert f"frame-ancestors 'self' {ALLOWED_SITE}" in embed.headers["Content-Security-Policy"]
+    assert "X-Frame-Options" not in embed.headers
+    assert answers["/healthz"].json() == {"status": "ok"}
+
+
+async def test_embed_is_compact_and_opens_listings_in_a_new_tab(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        listings = [await make_listing(session, title=f"Tierheim Kassel {n}") for n in range(7)]
+    async with running_site(database) as site:
+        page = (await site.client.get("/embed", params={"ort": "Kassel", "bereich": "animals"})).text
+    assert page.count('class="result"') == 5 and "Ehrenamt in Kassel" in page
+    assert 'target="_blank" rel="noopener"' in page and "site-header" not in page
+    assert f"{site.base_url}/suche?ort=Kassel&amp;bereich=animals" in page
+    assert any(f"/angebote/{listing.id}" in page for listing in listings)
+
+
+async def test_qr_code_of_a_listing_is_an_svg(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        listing = await make_listing(session)
+    async with running_site(database) as site:
+        response = await site.client.get(f"/angebote/{listing.id}/qr.svg")
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("image/svg+xml")
+    assert response.text.startswith("<svg") and "<title>" in response.text
+
+
+async def test_health_answers_head_too(database: Database) -> None:
+    async with running_site(database) as site:
+        response = await site.client.head("/healthz")
+    assert response.status_code == 200 and response.content == b""
