@@ -118,13 +118,24 @@ def _place(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
         data["place"] = {"remote": True}
         data.pop("place_candidates", None)
         return True
-    resolved = ctx.resolve_place(answer)
+    chosen = _chosen_candidate(data, answer)
+    resolved = {"place": chosen} if chosen is not None else ctx.resolve_place(answer)
     if resolved.get("candidates"):
         data["place_candidates"] = resolved["candidates"]
+        data["place_near_miss"] = bool(resolved.get("near_miss"))
         return False
+    data.pop("place_near_miss", None)
     data["place"] = resolved["place"]
     data.pop("place_candidates", None)
     return True
+
+
+def _chosen_candidate(data: dict[str, Any], answer: Answer) -> dict[str, Any] | None:
+    """Returns the offered candidate a pressed button names, with the street typed before it."""
+    if not (answer.choice and answer.choice.isdigit()):
+        return None
+    offered = data.get("place_candidates") or ()
+    return next((dict(place) for place in offered if str(place.get("id")) == answer.choice), None)
 
 
 def _time_kind(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:

@@ -140,6 +140,7 @@ async def back(session: AsyncSession, telegram_id: int) -> DraftView:
         draft.step = history.pop()
         data["history"] = history
         data.pop("place_candidates", None)
+        data.pop("place_near_miss", None)
         draft.data = data
         await session.flush()
     return await _view(session, draft)

@@ -138,6 +138,7 @@ def listing_values(data: dict[str, Any], *, organisation_id: int) -> dict[str, A
         "lat": None if remote else place.get("lat"),
         "lon": None if remote else place.get("lon"),
         "postal_code": None if remote else place.get("postal_code"),
+        "address": None if remote else place.get("address"),
         "state": None if remote else place.get("state"),
         "district": None if remote else place.get("district"),
         "remote": remote,

@@ -41,7 +41,8 @@ QUESTIONS: dict[Step, str] = {
 def question_text(step: Step, data: dict[str, Any], lang: str, *, candidates: bool = False) -> str:
     """Returns the question of a step, with the answer given before (if any) to keep or replace."""
     if step is Step.PLACE and candidates:
-        return t(lang, "posting.ask_place_candidates")
+        near_miss = bool(data.get("place_near_miss"))
+        return t(lang, "posting.ask_place_near_miss" if near_miss else "posting.ask_place_candidates")
     text = t(lang, QUESTIONS[step])
     given = typed_answer(step, data)
     if given is not None:
