@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -36,6 +37,16 @@ class Context:
 
 Applier = Callable[[dict[str, Any], Answer, Context], bool]
 """Changes the data in place; returns True when the step is complete (toggle steps return False until done)."""
+
+
+# Typed instead of pressing "◀ Zurück": never stored as an answer (a contact named "zurück" is a slip).
+_BACK_WORDS = frozenset({"zurück", "zurueck", "zuruck", "zurück bitte", "zurück gehen", "back", "go back", "previous"})
+
+
+def means_back(text: str) -> bool:
+    """True when a typed answer asks to go back to the previous question."""
+    words = " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    return words in _BACK_WORDS
 
 
 def _text(answer: Answer) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.moderation.review import Scope, pending_listing
-from bot.posting.answers import APPLIERS, Answer, Context
+from bot.posting.answers import APPLIERS, Answer, Context, means_back
 from bot.posting.places import resolve_place
 from bot.posting.steps import EDITABLE, Step, next_step
 from bot.posting.validate import Invalid, Problem
@@ -114,6 +114,8 @@ async def answer(
     draft = await _require(session, telegram_id)
     if step.value != draft.step:
         return await _view(session, draft, problem=Problem("posting.stale"))
+    if given.text is not None and means_back(given.text):
+        return await back(session, telegram_id)
     data = copy.deepcopy(draft.data)
     context = await _context(session, services, telegram_id)
     try:
