@@ -12,6 +12,7 @@ from bot.domain import TimeTag
 from bot.posting import validate
 from bot.posting.steps import Step
 from bot.posting.validate import Invalid
+from nlu.query import ListingTags
 
 TIME_SLOTS = (TimeTag.WEEKDAY.value, TimeTag.WEEKEND.value, TimeTag.DAYTIME.value, TimeTag.EVENING.value)
 
@@ -31,7 +32,7 @@ class Context:
 
     today: date
     organisation_ids: frozenset[int]
-    suggest_categories: Callable[[str, str], list[str]]
+    suggest: Callable[[str, str], ListingTags]
     resolve_place: Callable[[Answer], dict[str, Any]]
 
 
@@ -98,11 +99,17 @@ def _title(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
 
 def _description(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
     data["description"] = validate.description(_text(answer))
-    # The NLU proposes categories from what was written; the person toggles them on the next step.
-    suggested = ctx.suggest_categories(data.get("title", ""), data["description"])[:3]
-    data["suggested_categories"] = suggested
+    # The NLU proposes categories and times from what was written; the next steps show them preselected.
+    suggested = ctx.suggest(data.get("title", ""), data["description"])
+    data["suggested_categories"] = list(suggested.categories[:3])
     if not data.get("categories"):
-        data["categories"] = list(suggested)
+        data["categories"] = list(suggested.categories[:3])
+    slots = [tag for tag in suggested.time if tag in TIME_SLOTS]
+    kinds = [tag for tag in suggested.time if tag in (TimeTag.ONE_OFF.value, TimeTag.REGULAR.value)]
+    data["suggested_time_slots"] = slots
+    data["suggested_time_kind"] = kinds[0] if len(kinds) == 1 else (TimeTag.REGULAR.value if slots else None)
+    if not data.get("time_slots"):
+        data["time_slots"] = slots
     return True
 
 

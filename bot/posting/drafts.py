@@ -24,6 +24,7 @@ from bot.posting.validate import Invalid, Problem
 from bot.store.models import ListingDraft, Opportunity, Organisation, OrganisationMember
 from bot.store.types import utcnow
 from nlu.gazetteer import Gazetteer
+from nlu.query import ListingTags
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class PostingServices:
     """What the posting use cases need from outside: places, category suggestions, the clock, the TTL."""
 
     gazetteer: Gazetteer
-    categorize: Callable[[str, str], list[str]]
+    categorize: Callable[[str, str], ListingTags]  # the NLU's suggestions from title and description
     listing_ttl_days: int = 90
     clock: Callable[[], datetime] = utcnow
 
@@ -234,7 +235,7 @@ async def _context(session: AsyncSession, services: PostingServices, telegram_id
     return Context(
         today=services.clock().date(),
         organisation_ids=frozenset(id_ for id_, _ in organisations),
-        suggest_categories=services.categorize,
+        suggest=services.categorize,
         resolve_place=lambda given: resolve_place(given, services.gazetteer),
     )
 

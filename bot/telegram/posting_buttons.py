@@ -148,7 +148,9 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
                           state=place.get("state") or "–"), int(place["id"]) + 1)] for place in candidates]
         rows.append([answer(t(lang, "posting.button_online"), DONE)])
     elif step is Step.TIME_KIND:
-        rows = [[answer(t(lang, f"listing.{kind}"), number) for number, kind in enumerate(TIME_KINDS)]]
+        marked = data.get("time_kind") or data.get("suggested_time_kind")
+        rows = [[answer(_ticked(t(lang, f"listing.{kind}"), kind == marked), number)
+                 for number, kind in enumerate(TIME_KINDS)]]
     elif step is Step.TIME_SLOTS:
         chosen = set(data.get("time_slots") or ())
         rows = [[answer(_ticked(t(lang, f"listing.{tag}"), tag in chosen), number)

@@ -176,3 +176,36 @@ async def test_coming_back_hours_later_asks_to_continue_before_taking_the_text(c
     assert "Wie soll dein Angebot heißen" in continued.text
     answered = await chat.send(CLUB, "Gassi gehen mit Tierheimhunden")
     assert "Beschreib die Aufgabe" in answered.text
+
+
+async def test_categories_and_times_read_in_the_description_come_preselected(chat: Chat) -> None:
+    described = await fill(chat, CLUB, NEW_ORGANISATION + [
+        "Lesepate an der Grundschule",
+        "Du liest mit Grundschulkindern der zweiten Klasse, jeden Dienstag von 14 bis 15 Uhr in der Bücherei.",
+    ])
+    assert "vorausgewählt" in described.text
+    assert any(b["text"].startswith("✅") and "Kinder" in b["text"] for b in described.buttons)
+    kind = await chat.press(CLUB, described.button("Fertig"))
+    place = await chat.send(CLUB, "Wasserturmstraße 5, 34117 Kassel") if "Wo findet" in kind.text else kind
+    assert "vorausgewählt" in place.text and any(b["text"] == "✅ regelmäßig" for b in place.buttons)
+    slots = await chat.press(CLUB, place.button("regelmäßig"))
+    assert "vorausgewählt" in slots.text
+    assert {b["text"] for b in slots.buttons} >= {"✅ unter der Woche", "✅ tagsüber"}
+
+
+async def test_a_street_address_is_taken_and_shown_in_the_preview(chat: Chat) -> None:
+    preview = await fill(chat, CLUB, NEW_ORGANISATION + [
+        "Gassi gehen mit Tierheimhunden", DESCRIPTION, "⟨Fertig⟩", "Wasserturmstraße 5, 34117 Kassel",
+        "⟨regelmäßig⟩", "⟨am Wochenende⟩", "⟨Fertig⟩", "8", "⟨Überspringen⟩", "⟨Fertig⟩", "⟨Nein⟩", "⟨Ja⟩",
+        "Erika Beispiel", "0151 0000 4711, erika@example.org",
+    ])
+    assert "<b>Vorschau</b>" in preview.text and "Wasserturmstraße 5" in preview.text
+
+
+async def test_a_typed_zurueck_goes_back_and_is_not_the_contact_name(chat: Chat) -> None:
+    name = await fill(chat, CLUB, NEW_ORGANISATION + LISTING[:-2])
+    assert "Wer ist Ansprechperson" in name.text
+    back = await chat.send(CLUB, "Zurück")
+    assert "wenig Deutsch" in back.text
+    again = await chat.press(CLUB, back.button("Ja"))
+    assert "Wer ist Ansprechperson" in again.text and "Bisher" not in again.text

@@ -54,7 +54,7 @@ def posting_services(context: ContextTypes.DEFAULT_TYPE) -> PostingServices:
     """Returns the posting use cases' services (the gazetteer, the NLU's suggestions, the listing TTL)."""
     if KEY not in context.bot_data:
         context.bot_data[KEY] = PostingServices(
-            gazetteer=get_gazetteer(), categorize=lambda title, text: list(categorize(title, text).categories),
+            gazetteer=get_gazetteer(), categorize=categorize,
             listing_ttl_days=services(context).settings.listing_ttl_days,
         )
     return context.bot_data[KEY]  # type: ignore[no-any-return]
