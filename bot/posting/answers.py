@@ -197,10 +197,13 @@ def _languages(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
     return False
 
 
-def _yes_no(field: str) -> Applier:
-    """Makes an applier for a yes/no button step."""
+def _yes_no(field: str, *, unknown: bool = False) -> Applier:
+    """Makes an applier for a yes/no button step (with 'weiß nicht' stored as None where allowed)."""
 
     def apply(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
+        if unknown and answer.choice == "unknown":
+            data[field] = None
+            return True
         if answer.choice not in {"yes", "no"}:
             raise Invalid("posting.invalid.choice")
         data[field] = answer.choice == "yes"
@@ -236,7 +239,7 @@ APPLIERS: dict[Step, Applier] = {
     Step.HOURS: _hours,
     Step.REQUIREMENTS: _requirements,
     Step.LANGUAGES: _languages,
-    Step.ACCESSIBILITY: _yes_no("accessible"),
+    Step.ACCESSIBILITY: _yes_no("accessible", unknown=True),
     Step.NEWCOMERS: _yes_no("newcomer_friendly"),
     Step.CONTACT_NAME: _contact_name,
     Step.CONTACT_REACH: _contact_reach,

@@ -246,8 +246,19 @@ async def _view(
     """Describes the draft for the chat."""
     step = Step(draft.step)
     organisations = tuple(await member_organisations(session, draft.telegram_id)) if step is Step.ORGANISATION else ()
+    data = copy.deepcopy(draft.data)
+    if step is Step.PREVIEW and not data.get("creating_organisation") and data.get("organisation_id"):
+        chosen = await session.get(Organisation, data["organisation_id"])
+        if chosen is not None:  # the preview shows the organisation's website and phone as volunteers will
+            data["organisation_contact"] = organisation_contact(chosen)
     return DraftView(
-        step=step, data=copy.deepcopy(draft.data), problem=problem, resumed=resumed, organisations=organisations,
+        step=step, data=data, problem=problem, resumed=resumed, organisations=organisations,
         updated_at=draft.updated_at, editing_listing=draft.opportunity_id,
         candidates=tuple(draft.data.get("place_candidates") or ()),
     )
+
+
+def organisation_contact(organisation: Organisation) -> dict[str, Any]:
+    """Returns an existing organisation's website, phone and e-mail as a draft keeps them for the preview."""
+    return {"website": organisation.website, "contact_phone": organisation.contact_phone,
+            "contact_email": organisation.contact_email}

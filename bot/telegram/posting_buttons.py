@@ -111,7 +111,9 @@ def _choice(step: Step, number: int) -> str | None:
         return KINDS[number] if number < len(KINDS) else None
     if step is Step.TIME_KIND:
         return TIME_KINDS[number] if number < len(TIME_KINDS) else None
-    if step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
+    if step is Step.ACCESSIBILITY:
+        return ("no", "yes", "unknown")[number] if number < 3 else None
+    if step is Step.NEWCOMERS:
         return ("no", "yes")[number] if number < 2 else None
     return None
 
@@ -164,6 +166,8 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
         rows.append([answer(t(lang, "posting.button_done"), DONE)])
     elif step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
         rows = [[answer(t(lang, "posting.button_yes"), 1), answer(t(lang, "posting.button_no"), 0)]]
+        if step is Step.ACCESSIBILITY:  # many clubs have never checked: saying so is better than a guess
+            rows[0].append(answer(t(lang, "posting.button_unknown"), 2))
     if typed_answer(step, data) is not None:
         rows.append([button(t(lang, "posting.button_keep"), Kind.DRAFT, DraftAction.KEEP, index)])
     if step in _SKIPPABLE:

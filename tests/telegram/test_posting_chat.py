@@ -209,3 +209,14 @@ async def test_a_typed_zurueck_goes_back_and_is_not_the_contact_name(chat: Chat)
     assert "wenig Deutsch" in back.text
     again = await chat.press(CLUB, back.button("Ja"))
     assert "Wer ist Ansprechperson" in again.text and "Bisher" not in again.text
+
+
+async def test_the_preview_shows_the_organisations_website_and_phone(chat: Chat) -> None:
+    organisation = ["Tierfreunde Kassel e.V.", "⟨Verein⟩", "tierfreunde-kassel.example.org",
+                    "+49 30 1234 5678, info@tierfreunde.example.org"]
+    accessibility = await fill(chat, CLUB, organisation + LISTING[:-4])
+    assert "Weiß nicht" in {b["text"] for b in accessibility.buttons}
+    preview = await fill(chat, CLUB, ["⟨Weiß nicht⟩", "⟨Ja⟩", "Erika Beispiel", "erika@example.org"],
+                         after=accessibility)
+    assert "<b>Vorschau</b>" in preview.text
+    assert "tierfreunde-kassel.example.org" in preview.text and "+49 30 1234 5678" in preview.text
