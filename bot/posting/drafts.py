@@ -8,6 +8,7 @@ as it was and returns the problem; nothing typed before is lost.
 from __future__ import annotations
 
 import copy
+from enum import IntEnum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -97,10 +98,23 @@ async def restart(session: AsyncSession, services: PostingServices, telegram_id:
     return await begin(session, services, telegram_id)
 
 
-async def cancel(session: AsyncSession, telegram_id: int) -> bool:
-    """Deletes the person's draft; tells whether there was one."""
-    result = await session.execute(delete(ListingDraft).where(ListingDraft.telegram_id == telegram_id))
-    return bool(result.rowcount)
+class Cancelled(IntEnum):
+    """What a cancel threw away: nothing, a new listing's draft, or unsaved changes to a stored listing."""
+
+    NOTHING = 0
+    NEW_DRAFT = 1
+    LISTING_EDIT = 2  # the listing itself stays as it was (published, pending, paused)
+
+
+async def cancel(session: AsyncSession, telegram_id: int) -> Cancelled:
+    """Deletes the person's draft; tells what it was."""
+    result = await session.execute(
+        delete(ListingDraft).where(ListingDraft.telegram_id == telegram_id).returning(ListingDraft.opportunity_id)
+    )
+    rows = result.all()
+    if not rows:
+        return Cancelled.NOTHING
+    return Cancelled.LISTING_EDIT if rows[0][0] is not None else Cancelled.NEW_DRAFT
 
 
 async def current(session: AsyncSession, telegram_id: int) -> DraftView:

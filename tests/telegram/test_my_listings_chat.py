@@ -46,7 +46,12 @@ async def test_my_listings_pause_resume_edit_and_delete(chat: Chat, database: Da
     assert "· online" in resumed.text and await _status(database, listing_id) == "published"
     edited = await chat.press(CLUB, resumed.button("✏️ 1"))
     assert "<b>Vorschau</b>" in edited.text
-    await chat.press(CLUB, edited.button("Abbrechen"))
+    dropped = await chat.press(CLUB, edited.button("Abbrechen"))
+    assert "Änderungen verworfen" in dropped.text and "Entwurf" not in dropped.text
+    assert await _status(database, listing_id) == "published"
+    again = await chat.press(CLUB, resumed.button("✏️ 1"))  # the old button still opens the listing's edit
+    assert "<b>Vorschau</b>" in again.text
+    assert "Änderungen verworfen" in (await chat.send(CLUB, "/abbrechen")).text
     listed = await chat.send(CLUB, "/meineangebote")
     confirm = await chat.press(CLUB, listed.button("🗑 1"))
     assert "wirklich löschen" in confirm.text and await _status(database, listing_id) == "published"

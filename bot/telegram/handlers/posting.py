@@ -86,8 +86,7 @@ async def draft_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> b
         lang = (await volunteer_of(session, update)).language
         now = posting_services(context).clock()
         if cancelling:
-            await drafts.cancel(session, user_id)
-            messages = [View(t(lang, "posting.cancelled"))]
+            messages = [View(t(lang, cancelled_key(await drafts.cancel(session, user_id))))]
         elif draft.updated_at is not None and now - draft.updated_at > LEFT_ALONE:
             # Hours later the message may not be an answer at all: ask first, and count this as a visit so the
             # next message answers the question again.
@@ -147,8 +146,7 @@ async def _act(
     action, argument = callback.args
     services_ = posting_services(context)
     if action == DraftAction.CANCEL:
-        await drafts.cancel(session, user_id)
-        return Outcome([View(t(lang, "posting.cancelled"))])
+        return Outcome([View(t(lang, cancelled_key(await drafts.cancel(session, user_id))))])
     if action in (DraftAction.SUBMIT, DraftAction.SUBMIT_ANYWAY):
         # An admin's edit of a pending listing is checked against the presser's scope, looked up here.
         scope = await admin_scope(session, user_id, admin_ids=services(context).settings.admin_ids)
@@ -223,3 +221,8 @@ async def _show(update: Update, messages: list[View], lang: str) -> None:
     await edit(query, first.text, first.markup)  # type: ignore[arg-type]
     for message in others:
         await send(update, message.text, message.markup)
+
+
+def cancelled_key(cancelled: drafts.Cancelled) -> str:
+    """Says what was thrown away: a new draft, or only the changes to a listing that stays as it was."""
+    return "posting.edit_cancelled" if cancelled is drafts.Cancelled.LISTING_EDIT else "posting.cancelled"
