@@ -45,6 +45,7 @@ class Kind(StrEnum):
     INTEREST = "i"  # interest action, opportunity or interest report id
     BROADCAST = "w"  # broadcast id (0 before a draft exists), action (see BroadcastAction), value
     UNSUBSCRIBE = "q"  # under every announcement: turn announcements off
+    REVIEW_QUEUE = "y"  # /pruefen page: state filter (admin1 code as a number, 0: all), offset
 
 
 ARITY: dict[Kind, int] = {
@@ -52,7 +53,7 @@ ARITY: dict[Kind, int] = {
     Kind.TIME: 2, Kind.PLACE: 2, Kind.SAVE: 1, Kind.FAVOURITE: 3, Kind.UNFAVOURITE: 3, Kind.FAVOURITES: 1,
     Kind.FAVOURITE_DETAILS: 2, Kind.LISTING: 1, Kind.STOP_ALERT: 2, Kind.HOME: 2, Kind.SETTING: 2, Kind.DELETE: 1,
     Kind.DRAFT_ANSWER: 2, Kind.DRAFT: 2, Kind.OWN_LISTING: 2, Kind.MODERATE: 2, Kind.INTEREST: 2,
-    Kind.BROADCAST: 3, Kind.UNSUBSCRIBE: 0,
+    Kind.BROADCAST: 3, Kind.UNSUBSCRIBE: 0, Kind.REVIEW_QUEUE: 2,
 }
 
 

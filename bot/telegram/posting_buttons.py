@@ -12,6 +12,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.categories import categories
 from bot.domain import OrganisationKind, TimeTag
+from bot.moderation.review import QueuePage
 from bot.posting.answers import TIME_SLOTS, Answer
 from bot.posting.steps import EDITABLE, ORDER, Step
 from bot.posting.validate import LANGUAGE_CODES
@@ -248,6 +249,29 @@ def moderation_buttons(opportunity_id: int, organisation_id: int, lang: str) -> 
         [button(t(lang, "moderation.button_edit"), Kind.MODERATE, ModerationAction.EDIT, opportunity_id)],
         [button(t(lang, "moderation.button_verify"), Kind.MODERATE, ModerationAction.VERIFY, organisation_id)],
     ])
+
+
+def queue_buttons(page: QueuePage, state_code: int, codes: dict[str, int], lang: str) -> InlineKeyboardMarkup:
+    """Returns older/newer paging for /pruefen and, when several states wait, one filter button per state."""
+    rows: Rows = []
+    paging = []
+    if page.offset > 0:
+        paging.append(button(t(lang, "moderation.button_queue_back"), Kind.REVIEW_QUEUE, state_code,
+                             max(page.offset - page.limit, 0)))
+    if page.has_more:
+        paging.append(button(t(lang, "moderation.button_queue_more"), Kind.REVIEW_QUEUE, state_code,
+                             page.offset + page.limit))
+    if paging:
+        rows.append(paging)
+    named = [(name, count) for name, count in sorted(page.by_state.items()) if name in codes]
+    if len(page.by_state) > 1 and named:
+        filters = [button(t(lang, "moderation.button_queue_state", state=name, count=count), Kind.REVIEW_QUEUE,
+                          codes[name], 0) for name, count in named if codes[name] != state_code]
+        if state_code:
+            filters.append(button(t(lang, "moderation.button_queue_all", count=sum(page.by_state.values())),
+                                  Kind.REVIEW_QUEUE, 0, 0))
+        rows += [filters[i:i + 2] for i in range(0, len(filters), 2)]
+    return InlineKeyboardMarkup(rows)
 
 
 def interest_button(opportunity_id: int, lang: str) -> list[Any]:

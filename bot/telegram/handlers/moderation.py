@@ -21,13 +21,14 @@ from bot.store.models import AdminRole, ChatState, Opportunity, Organisation, Vo
 from bot.store.types import utcnow
 from bot.telegram import jobs, state
 from bot.telegram.handlers.common import edit_buttons, pressed, send, volunteer_of
-from bot.telegram.posting_buttons import ModerationAction, moderation_buttons
+from bot.telegram.posting_buttons import ModerationAction, moderation_buttons, queue_buttons
 from bot.telegram.render.posting import listing_details, organisation_name, preview_messages
 from bot.telegram.render.text import line
 from bot.telegram.services import services
 from bot.telegram.views import View
 from bot.texts import t
 from bot.texts.catalogue import DEFAULT_LANGUAGE
+from nlu.gazetteer import get_gazetteer
 
 log = logging.getLogger(__name__)
 REJECTING = "reject:"  # ChatState.awaiting for an admin asked for a rejection reason, followed by the listing id
@@ -57,20 +58,42 @@ async def notify_admins(context: ContextTypes.DEFAULT_TYPE, opportunity_id: int)
 
 
 async def review_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Lists the listings waiting for review in the admin's region, each with its buttons."""
+    """Lists the oldest listings waiting for review in the admin's region, with paging and state filters."""
+    await _show_queue(update, context, state_code=0, offset=0)
+
+
+async def review_queue_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Shows another page of the review queue, or one state of it."""
+    query, callback = pressed(update)
+    await query.answer()
+    code, offset = callback.args if callback is not None else (0, 0)
+    await _show_queue(update, context, state_code=code, offset=offset)
+
+
+async def _show_queue(update: Update, context: ContextTypes.DEFAULT_TYPE, *, state_code: int, offset: int) -> None:
+    """Sends the true count, one page of entries with their buttons, and the paging and filter buttons."""
+    states = get_gazetteer().states()  # admin1 code ("05") -> name ("Hessen"), as listings store it
+    state_name = states.get(f"{state_code:02d}") if state_code else None
     async with services(context).unit_of_work() as session:
         lang = (await volunteer_of(session, update)).language
         scope = await _scope(session, update.effective_user.id, context)  # type: ignore[union-attr]
-        entries = await review.pending_queue(session, scope, limit=QUEUE_SHOWN) if scope else []
-    if scope is None:
+        page = await review.queue_page(session, scope, offset=offset, limit=QUEUE_SHOWN, state=state_name) \
+            if scope else None
+    if page is None:
         await send(update, t(lang, "moderation.not_admin"))
         return
-    header = t(lang, "moderation.queue", count=len(entries)) if entries else t(lang, "moderation.queue_empty")
-    await send(update, header)
-    for entry in entries:
+    if not page.entries:
+        await send(update, t(lang, "moderation.queue_empty"))
+        return
+    await send(update, t(lang, "moderation.queue", count=page.total))
+    for entry in page.entries:
         text = t(lang, "moderation.entry", title=line(entry.title, 120), organisation=line(entry.organisation, 120),
                  place=line(entry.place or "online", 60))
         await send(update, text, moderation_buttons(entry.opportunity_id, entry.organisation_id, lang))
+    codes = {name: int(code) for code, name in states.items()}
+    await send(update, t(lang, "moderation.queue_position", first=page.offset + 1,
+                         last=page.offset + len(page.entries), count=page.total),
+               queue_buttons(page, state_code, codes, lang))
 
 
 async def moderate_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

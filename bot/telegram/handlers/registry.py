@@ -86,6 +86,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _button(Kind.DRAFT, posting.draft_action),
         _button(Kind.OWN_LISTING, my_listings.own_listing_button),  # members only: the use cases check
         _button(Kind.MODERATE, moderation.moderate_button),  # admins of the listing's region only
+        _button(Kind.REVIEW_QUEUE, moderation.review_queue_button),  # pages of /pruefen; the scope is looked up
         _button(Kind.INTEREST, interest.interest_button),
         # Messages in a private chat: a shared location is a place, an edit is searched again, text is a search.
         MessageHandler(PRIVATE & filters.LOCATION, location.location_shared),
