@@ -186,3 +186,35 @@ async def test_a_decision_lowers_the_count(chat: Chat, database: Database) -> No
         oldest = await session.scalar(select(Opportunity.id).where(Opportunity.external_id == "wait0"))
     await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, oldest))
     assert "1 Angebot wartet" in (await chat.send(ADMIN, "/pruefen")).text
+
+
+GLOBAL_ADMIN = Person(id=1002, first_name="Bea", language_code="en")
+
+
+async def test_a_decision_updates_every_admins_copy_with_who_decided(chat: Chat, database: Database) -> None:
+    async with database.unit_of_work() as session:
+        session.add(AdminRole(telegram_id=GLOBAL_ADMIN.id, granted_by=ADMIN.id))
+    submitted = await _submitted(chat)
+    copies = {call.params["chat_id"]: int(call.result["message_id"]) for call in submitted.calls
+              if call.method == "sendMessage" and "wartet auf Prüfung" in call.text}
+    assert set(copies) == {ADMIN.id, GLOBAL_ADMIN.id}
+    listing = await _listing(database)
+    approved = await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, listing.id),
+                                chat_id=ADMIN.id, message_id=copies[ADMIN.id])
+    edits = {call.params["chat_id"]: call for call in approved.calls if call.method == "editMessageText"}
+    assert set(edits) == set(copies)
+    assert "freigegeben – entschieden von Ada" in edits[ADMIN.id].text
+    assert "freigegeben – entschieden von Ada" in edits[GLOBAL_ADMIN.id].text  # Bea has not met the bot yet
+    assert all(not call.buttons for call in edits.values())
+    late = await chat.press(GLOBAL_ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, listing.id))
+    assert late.answers == ["This has been decided already."]
+
+
+async def test_a_rejection_updates_the_copies_with_the_reason(chat: Chat, database: Database) -> None:
+    await _submitted(chat)
+    listing = await _listing(database)
+    await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.REJECT, listing.id))
+    rejected = await chat.send(ADMIN, "Bitte mit Ansprechperson und genauer Zeit.")
+    edits = [call for call in rejected.calls if call.method == "editMessageText"]
+    assert len(edits) == 1 and "abgelehnt – entschieden von Ada" in edits[0].text
+    assert "genauer Zeit" in edits[0].text

@@ -14,13 +14,13 @@ from telegram.ext import ContextTypes
 from bot import domain
 from bot.admins import AdminScope, NotAllowed, admin_scope
 from bot.alerts import AlertDue, alerts_for_published_listing
-from bot.moderation import review
+from bot.moderation import notices, review
 from bot.moderation.review import Decision, NotPending
 from bot.posting import drafts
 from bot.store.models import AdminRole, ChatState, Opportunity, Organisation, Volunteer
 from bot.store.types import utcnow
 from bot.telegram import jobs, state
-from bot.telegram.handlers.common import edit_buttons, pressed, send, volunteer_of
+from bot.telegram.handlers.common import pressed, send, volunteer_of
 from bot.telegram.posting_buttons import ModerationAction, moderation_buttons, queue_buttons
 from bot.telegram.render.posting import listing_details, organisation_name, preview_messages
 from bot.telegram.render.text import line
@@ -51,10 +51,14 @@ async def notify_admins(context: ContextTypes.DEFAULT_TYPE, opportunity_id: int)
                             + listing_details(listing, organisation, languages[admin]),
                             moderation_buttons(listing.id, listing.organisation_id, languages[admin]))
                     for admin in admins}
-    sent = 0
+    copies = []
     for admin, (text, markup) in messages.items():
-        sent += await _tell(context, admin, text, markup)
-    return sent
+        message_id = await send_copy(context.bot, admin, text, markup)
+        if message_id is not None:
+            copies.append(notices.NoticeCopy(admin, message_id))
+    async with services(context).unit_of_work() as session:
+        await notices.remember(session, opportunity_id, copies)
+    return len(copies)
 
 
 async def review_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -86,10 +90,15 @@ async def _show_queue(update: Update, context: ContextTypes.DEFAULT_TYPE, *, sta
         await send(update, t(lang, "moderation.queue_empty"))
         return
     await send(update, t(lang, "moderation.queue", count=page.total))
+    copies: list[tuple[int, notices.NoticeCopy]] = []
     for entry in page.entries:
         text = t(lang, "moderation.entry", title=line(entry.title, 120), organisation=line(entry.organisation, 120),
                  place=line(entry.place or "online", 60))
-        await send(update, text, moderation_buttons(entry.opportunity_id, entry.organisation_id, lang))
+        sent = await send(update, text, moderation_buttons(entry.opportunity_id, entry.organisation_id, lang))
+        copies.append((entry.opportunity_id, notices.NoticeCopy(sent.chat_id, sent.message_id)))
+    async with services(context).unit_of_work() as session:  # a decision updates these copies too
+        for opportunity_id, copy in copies:
+            await notices.remember(session, opportunity_id, [copy])
     codes = {name: int(code) for code, name in states.items()}
     await send(update, t(lang, "moderation.queue_position", first=page.offset + 1,
                          last=page.offset + len(page.entries), count=page.total),
@@ -112,6 +121,7 @@ async def moderate_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             key, messages = await _open_for_editing(session, scope, callback.args[1], lang)
         else:
             key, decision, alerts = await _decide(session, scope, volunteer.id, *callback.args)
+        copies = await notices.take(session, decision.opportunity_id) if decision is not None else []
     if key == "moderation.ask_reason" or messages:
         # The moderation message keeps its buttons: the admin decides there after asking or editing.
         await query.answer()
@@ -120,7 +130,10 @@ async def moderate_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     await query.answer(t(lang, key), show_alert=key in ("moderation.not_allowed", "moderation.already_decided"))
     if decision is not None:
-        await edit_buttons(query, None)
+        pressed_copy = notices.NoticeCopy(query.message.chat.id, query.message.message_id) if query.message else None
+        if pressed_copy is not None and pressed_copy not in copies:  # shown before copies were remembered
+            copies.append(pressed_copy)
+        await close_copies(context, decision, copies, admin=query.from_user.first_name)
         await tell_members(context, decision)
         await jobs.deliver_alerts(context.bot, services(context).database, alerts)
 
@@ -182,8 +195,11 @@ async def rejection_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         state.close(question)
         decision, key = await _reject(session, await _scope(session, user_id, context),
                                       int(awaiting.removeprefix(REJECTING)), message.text)
+        copies = await notices.take(session, decision.opportunity_id) if decision is not None else []
     await send(update, t(volunteer.language, key))
     if decision is not None:
+        admin = update.effective_user.first_name if update.effective_user else ""
+        await close_copies(context, decision, copies, admin=admin)
         await tell_members(context, decision)
     return True
 
@@ -247,6 +263,36 @@ async def _scope(session: AsyncSession, telegram_id: int, context: ContextTypes.
 async def _tell(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, markup: object) -> int:
     """Sends one message to a person from a handler."""
     return await send_to(context.bot, chat_id, text, markup)
+
+
+async def close_copies(context: ContextTypes.DEFAULT_TYPE, decision: Decision, copies: list[notices.NoticeCopy],
+                       *, admin: str) -> None:
+    """Turns every admin's copy of a decided listing into a line saying what was decided and by whom."""
+    if not copies:
+        return
+    bot = context.bot
+    async with services(context).database.read_only() as session:
+        languages = await languages_of(session, {copy.chat_id for copy in copies})
+    for copy in copies:
+        lang = languages.get(copy.chat_id, DEFAULT_LANGUAGE)
+        title, who = line(decision.title, 120), line(admin or "?", 60)
+        text = (t(lang, "moderation.decided_approved", title=title, admin=who)
+                if decision.status == domain.OpportunityStatus.PUBLISHED.value else
+                t(lang, "moderation.decided_rejected", title=title, admin=who, reason=line(decision.reason or "", 300)))
+        try:
+            await bot.edit_message_text(text, chat_id=copy.chat_id, message_id=copy.message_id, reply_markup=None)
+        except TelegramError:  # deleted by the admin, too old to edit, or the same text already
+            log.info("moderation copy %s/%s not updated", copy.chat_id, copy.message_id)
+
+
+async def send_copy(bot: Bot, chat_id: int, text: str, markup: object) -> int | None:
+    """Sends one message to a person and returns its id; a blocked bot or another failure is logged."""
+    try:
+        sent = await bot.send_message(chat_id, text, reply_markup=markup)  # type: ignore[arg-type]
+    except TelegramError:
+        log.warning("message to %s not sent", chat_id)
+        return None
+    return sent.message_id
 
 
 async def send_to(bot: Bot, chat_id: int, text: str, markup: object) -> int:
