@@ -218,3 +218,11 @@ async def test_a_rejection_updates_the_copies_with_the_reason(chat: Chat, databa
     edits = [call for call in rejected.calls if call.method == "editMessageText"]
     assert len(edits) == 1 and "abgelehnt – entschieden von Ada" in edits[0].text
     assert "genauer Zeit" in edits[0].text
+
+
+async def test_admin_commands_answer_non_admins_alike_and_help_lists_them_for_admins(chat: Chat) -> None:
+    for command in ("/pruefen", "/rundschreiben", "/review", "/broadcast"):
+        assert "Das können nur Admins" in (await chat.send(MEHMET, command)).text, command
+    assert "/pruefen" not in (await chat.send(MEHMET, "/hilfe")).text
+    admin_help = (await chat.send(ADMIN, "/hilfe")).text
+    assert "Für Admins" in admin_help and "/pruefen" in admin_help and "/rundschreiben" in admin_help

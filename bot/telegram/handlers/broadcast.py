@@ -47,7 +47,7 @@ async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         volunteer = await volunteer_of(session, update)
         scope = await admin_scope(session, volunteer.telegram_id, admin_ids=services(context).settings.admin_ids)
         if scope is None:
-            view = View(t(volunteer.language, "problem.unknown_command"))
+            view = View(t(volunteer.language, "moderation.not_admin"))  # the same answer as every admin command
         elif (context.args or [""])[0].lower() in NEW_WORDS:
             view = (await steps.ask(Step(session, volunteer, scope), steps.AWAITING_TEXT, "broadcast.compose")).send[0]
         else:

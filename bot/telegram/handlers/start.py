@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.admins import admin_scope
 from bot.links import ListingLink, SearchLink, resolve_start_payload
 from bot.store.models import Volunteer
 from bot.telegram import keyboards, state
@@ -37,8 +38,11 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explains what to write and lists the commands."""
     async with services(context).unit_of_work() as session:
-        lang = (await volunteer_of(session, update)).language
-    await send(update, t(lang, "help.text"), keyboards.main_keyboard(lang))
+        volunteer = await volunteer_of(session, update)
+        scope = await admin_scope(session, volunteer.telegram_id, admin_ids=services(context).settings.admin_ids)
+    lang = volunteer.language
+    text = t(lang, "help.text") + ("\n\n" + t(lang, "help.admin") if scope is not None else "")
+    await send(update, text, keyboards.main_keyboard(lang))
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
