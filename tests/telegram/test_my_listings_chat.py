@@ -61,6 +61,7 @@ async def test_my_listings_pause_resume_edit_and_delete(chat: Chat, database: Da
 
 async def test_forged_buttons_cannot_change_someone_elses_listing(chat: Chat, database: Database) -> None:
     listing_id = await _published(chat, database)
+    await chat.send(MEHMET, "/start")  # someone the bot knows, but no member of the club
     for action in (OwnAction.PAUSE, OwnAction.DELETE_CONFIRM, OwnAction.RENEW, OwnAction.EDIT):
         refused = await chat.press(MEHMET, encode(Kind.OWN_LISTING, action, listing_id))
         assert refused.answers == ["Dieses Angebot gehört nicht zu deinen Organisationen."]
@@ -91,6 +92,7 @@ async def test_still_current_reminder_renews_and_expiry_takes_listings_out(chat:
 
 async def test_interest_reaches_the_club_with_a_link_and_is_reminded(chat: Chat, database: Database) -> None:
     listing_id = await _published(chat, database)
+    await chat.send(MEHMET, "/start")  # buttons are pressed by people the bot knows (alerts went to them)
     details = await chat.press(MEHMET, encode(Kind.LISTING, listing_id))
     consent = await chat.press(MEHMET, details.button("Interesse melden"))
     assert "Telegram-Namen weiter" in consent.text
@@ -113,6 +115,7 @@ async def test_interest_reaches_the_club_with_a_link_and_is_reminded(chat: Chat,
 
 
 async def test_listings_from_elsewhere_have_no_interest_button(chat: Chat, listings: dict[str, int]) -> None:
+    await chat.send(MEHMET, "/start")
     details = await chat.press(MEHMET, encode(Kind.LISTING, listings["tier1"]))
     assert "Interesse melden" not in str(details.buttons)
     forged = await chat.press(MEHMET, encode(Kind.INTEREST, InterestAction.SHARE, listings["tier1"]))
@@ -121,6 +124,7 @@ async def test_listings_from_elsewhere_have_no_interest_button(chat: Chat, listi
 
 async def test_keeping_a_listing_keeps_its_interest_button(chat: Chat, database: Database) -> None:
     listing_id = await _published(chat, database)
+    await chat.send(MEHMET, "/start")  # buttons are pressed by people the bot knows (alerts went to them)
     details = await chat.press(MEHMET, encode(Kind.LISTING, listing_id))
     kept = await chat.press(MEHMET, details.button("Merken"))
     assert kept.answers == ["Auf deiner Merkliste ⭐"]

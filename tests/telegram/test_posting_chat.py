@@ -130,6 +130,7 @@ async def test_a_near_duplicate_is_pointed_out_before_submitting(chat: Chat) -> 
 
 async def test_another_person_pressing_draft_buttons_only_touches_their_own_draft(chat: Chat) -> None:
     kind = await fill(chat, CLUB, NEW_ORGANISATION[:1])
+    await chat.send(ANNA, "/start")
     forged = await chat.press(ANNA, kind.button("Verein"))
     assert forged.answers == ["Dieses Ergebnis ist nicht mehr aktuell."]
     still = await chat.send(CLUB, "x")

@@ -17,6 +17,7 @@ from bot.alerts import AlertDue, alerts_for_published_listing
 from bot.moderation import notices, review
 from bot.moderation.review import Decision, NotPending
 from bot.posting import drafts
+from bot.privacy import OrphanedOrganisation
 from bot.store.models import AdminRole, ChatState, Opportunity, Organisation, Volunteer
 from bot.store.types import utcnow
 from bot.telegram import jobs, state
@@ -232,6 +233,18 @@ async def tell_members(context: ContextTypes.DEFAULT_TYPE, decision: Decision) -
         else:
             text = t(lang, "moderation.member_rejected", title=title, reason=line(decision.reason or "", 1000))
         await _tell(context, member, text, None)
+
+
+async def tell_admins_orphaned(context: ContextTypes.DEFAULT_TYPE, orphans: Iterable[OrphanedOrganisation]) -> None:
+    """Tells the admins of each region that an organisation has no member left and its listings were paused."""
+    settings = services(context).settings
+    for orphan in orphans:
+        async with services(context).database.read_only() as session:
+            admins = await _admins_covering(session, orphan.state, orphan.district, settings.admin_ids)
+            languages = await languages_of(session, admins)
+        for admin in admins:
+            await _tell(context, admin, t(languages[admin], "moderation.orphaned", organisation=line(orphan.name, 120),
+                                          count=orphan.paused), None)
 
 
 async def languages_of(session: AsyncSession, telegram_ids: Iterable[int]) -> dict[int, str]:

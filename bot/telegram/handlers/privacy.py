@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.privacy import delete_volunteer_data, export_volunteer_data
 from bot.telegram import keyboards
+from bot.telegram.handlers import moderation
 from bot.telegram.handlers.common import (
     edit, guess_language, pressed, pressed_in_own_chat, refuse_foreign, refuse_stale, send, volunteer_of,
 )
@@ -59,7 +60,8 @@ async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         # Looked up, not created: a deletion must not leave a fresh record behind.
         volunteer = await find_volunteer(session, query.from_user.id)
         lang = volunteer.language if volunteer is not None else guess_language(update)
-        if confirmed:
-            await delete_volunteer_data(session, query.from_user.id)
+        report = await delete_volunteer_data(session, query.from_user.id) if confirmed else None
     await query.answer()
     await edit(query, t(lang, "privacy.deleted" if confirmed else "privacy.kept"))
+    if report is not None and report.orphaned:
+        await moderation.tell_admins_orphaned(context, report.orphaned)

@@ -33,6 +33,8 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         & ((filters.TEXT & ~filters.COMMAND) | filters.LOCATION | filters.PHOTO
            | filters.Regex(r"^/(abbrechen|cancel)(@\w+)?$")),
         questions.route_answer), group=OPEN_QUESTION_GROUP)
+    # Buttons of someone the bot holds nothing about (after /loeschen): said so, never a new profile.
+    application.add_handler(CallbackQueryHandler(fallback.unknown_presser), group=OPEN_QUESTION_GROUP)
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
 
