@@ -122,7 +122,7 @@ async def test_a_place_without_interest_offers_the_categories(chat: Chat) -> Non
     assert "Kinder &amp; Jugend · Leipzig + 15 km" in kids.text and "Kinderfrühstück" in kids.text
 
 
-@pytest.mark.parametrize("text", ["😀🙈", "hallo", "?!"])
+@pytest.mark.parametrize("text", ["😀🙈", "🤔", "?!"])  # "hallo" is a greeting: answered in kind
 async def test_a_text_that_says_nothing_usable_gets_a_hint_and_the_categories(chat: Chat, text: str) -> None:
     reply = await chat.send(ANNA, text)
     assert reply.text.startswith("Das habe ich nicht ganz verstanden") and "ganz Deutschland" not in reply.text
@@ -163,3 +163,19 @@ async def test_cancel_closes_the_open_question(chat: Chat) -> None:
     assert "Alles klar, abgebrochen." in (await chat.send(ANNA, "/abbrechen")).text
     assert "Gerade gibt es nichts abzubrechen." in (await chat.send(ANNA, "/cancel")).text
     assert "Wobei möchtest du helfen?" in (await chat.send(ANNA, "Kassel")).text
+
+
+async def test_greetings_and_thanks_are_answered_in_kind_without_an_area_picker(chat: Chat) -> None:
+    for text, answer in (("hallo", "Hallo! 👋"), ("danke 👍", "Gern geschehen")):
+        reply = await chat.send(ANNA, text)
+        assert reply.text.startswith(answer) and "zum Beispiel" in reply.text
+        assert not any("Kinder & Jugend" in b["text"] for b in reply.buttons)
+
+
+async def test_egal_was_means_every_area_and_asks_only_where(chat: Chat, listings: dict[str, int]) -> None:
+    asked = await chat.send(ANNA, "egal was")
+    assert "allen Bereichen" in asked.text and "Wo soll ich suchen" in asked.text
+    found = await chat.send(ANNA, "Kassel")
+    assert "🔎 <b>Alle Bereiche · Kassel + 15 km</b>" in found.text and "Angebote gefunden" in found.text
+    anywhere = await chat.send(ANNA, "irgendwas in Leipzig")
+    assert "Alle Bereiche · Leipzig" in anywhere.text and "Wobei möchtest du helfen" not in anywhere.text

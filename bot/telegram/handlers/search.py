@@ -9,7 +9,9 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.domain import TimeTag
-from bot.search.model import PlaceRef
+from bot.search.model import PlaceRef, Refinement
+from bot.search.smalltalk import small_talk, without_any_interest
+from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch, Volunteer
 from bot.telegram import keyboards, state
 from bot.telegram.callbacks import Callback, Facet
@@ -128,7 +130,18 @@ async def _answer_or_search(
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, places, services_)
-    page = await services_.searches.start(session, volunteer, text=text)
+    talk = small_talk(text)
+    if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
+        return [View(t(volunteer.language, f"smalltalk.{talk.value}"), keyboards.main_keyboard(volunteer.language))]
+    rest = without_any_interest(text)
+    if rest is not None and not parse_text(rest)["categories"]:  # "irgendwas in Kassel": every area, in Kassel
+        page = await services_.searches.start(session, volunteer, text=rest, refinement=Refinement(categories=()))
+        if private and _lacks_place(page):  # "egal was" and nothing else: every area is fine, only where is open
+            await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
+            lang = volunteer.language
+            return [View(t(lang, "search.any_interest_where"), keyboards.main_keyboard(lang))]
+    else:
+        page = await services_.searches.start(session, volunteer, text=text)
     return await page_messages(session, volunteer, page, services_, private=private)
 
 
