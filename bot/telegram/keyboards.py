@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
@@ -38,14 +38,14 @@ def main_keyboard(lang: str) -> ReplyKeyboardMarkup:
 
 
 def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, lang: str,
-            page_size: int) -> InlineKeyboardMarkup:
-    """Returns details and keep buttons for the shown results, paging, refining and saving."""
+            page_size: int, kept: Collection[int] = frozenset()) -> InlineKeyboardMarkup:
+    """Returns details and keep buttons (★ for what is kept) for the shown results, paging, refining and saving."""
     shown = len(hit_ids)
     rows: Rows = [
         [button(t(lang, "search.button_details", number=offset + index + 1), Kind.DETAILS, search_id, oid)
          for index, oid in enumerate(hit_ids)],
-        [button(t(lang, "search.button_keep", number=offset + index + 1), Kind.FAVOURITE, Origin.RESULTS,
-                search_id, oid) for index, oid in enumerate(hit_ids)],
+        [keep_button(search_id, oid, offset + index + 1, kept=oid in kept, lang=lang)
+         for index, oid in enumerate(hit_ids)],
     ] if shown else []
     paging = []
     if offset > 0:
@@ -61,15 +61,27 @@ def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, 
     return InlineKeyboardMarkup(rows)
 
 
-def radius_choice(search_id: int, lang: str) -> InlineKeyboardMarkup:
+def keep_button(search_id: int, opportunity_id: int, number: int, *, kept: bool, lang: str) -> InlineKeyboardButton:
+    """Returns the star under a result: ☆ keeps the listing, ★ takes it off the Merkliste again."""
+    if kept:
+        return button(t(lang, "search.button_kept", number=number), Kind.UNFAVOURITE, Origin.RESULTS, search_id,
+                      opportunity_id)
+    return button(t(lang, "search.button_keep", number=number), Kind.FAVOURITE, Origin.RESULTS, search_id,
+                  opportunity_id)
+
+
+def radius_choice(search_id: int, lang: str, *, chosen_km: float | None = None) -> InlineKeyboardMarkup:
     """Returns the radius options and a way back."""
-    options = [button(t(lang, "search.button_radius_km", radius=km), Kind.RADIUS, search_id, km) for km in RADII_KM]
+    options = [button(_marked(t(lang, "search.button_radius_km", radius=km), km == chosen_km), Kind.RADIUS, search_id, km)
+               for km in RADII_KM]
     return InlineKeyboardMarkup([options, [button(t(lang, "search.button_back"), Kind.BACK, search_id)]])
 
 
-def category_choice(search_id: int, lang: str, *, with_back: bool = True) -> InlineKeyboardMarkup:
-    """Returns every category as a button (two per row), 'all categories', and a way back."""
-    options = [button(f"{c.emoji} {c.label(lang)}", Kind.CATEGORY, search_id, c.bit + 1) for c in categories().values()]
+def category_choice(search_id: int, lang: str, *, with_back: bool = True,
+                    chosen: Collection[str] = ()) -> InlineKeyboardMarkup:
+    """Returns every category as a button (two per row, ✅ on the chosen), 'all categories', and a way back."""
+    options = [button(_marked(f"{c.emoji} {c.label(lang)}", key in chosen), Kind.CATEGORY, search_id, c.bit + 1)
+               for key, c in categories().items()]
     rows: Rows = [options[i:i + 2] for i in range(0, len(options), 2)]
     rows.append([button(t(lang, "search.button_all_categories"), Kind.CATEGORY, search_id, 0)])
     if with_back:
@@ -77,9 +89,9 @@ def category_choice(search_id: int, lang: str, *, with_back: bool = True) -> Inl
     return InlineKeyboardMarkup(rows)
 
 
-def time_choice(search_id: int, lang: str) -> InlineKeyboardMarkup:
-    """Returns the time tags, 'any time', and a way back."""
-    options = [button(t(lang, f"listing.{tag.value}"), Kind.TIME, search_id, index + 1)
+def time_choice(search_id: int, lang: str, *, chosen: Collection[str] = ()) -> InlineKeyboardMarkup:
+    """Returns the time tags (✅ on the chosen), 'any time', and a way back."""
+    options = [button(_marked(t(lang, f"listing.{tag.value}"), tag.value in chosen), Kind.TIME, search_id, index + 1)
                for index, tag in enumerate(TIME_TAGS)]
     rows: Rows = [options[i:i + 2] for i in range(0, len(options), 2)]
     rows.append([button(t(lang, "search.button_any_time"), Kind.TIME, search_id, 0),
@@ -197,3 +209,8 @@ def open_private_chat(bot_username: str, lang: str) -> InlineKeyboardMarkup:
     """Returns a link button into the private chat with the bot (for group chats)."""
     return InlineKeyboardMarkup([[InlineKeyboardButton(t(lang, "problem.button_private"),
                                                        url=f"https://t.me/{bot_username}?start=group")]])
+
+
+def _marked(label: str, chosen: bool) -> str:
+    """Marks the option that is in force now."""
+    return f"✅ {label}" if chosen else label

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.categories import categories
+from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
 from bot.telegram import keyboards, state
 from bot.telegram.callbacks import Facet
@@ -39,7 +40,7 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     asked = refinement.radius_km or _number((outcome.query or {}).get("radius_km")) or default_radius_km
     text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked)
     markup = keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
-                               offset=stored.offset, lang=lang, page_size=PAGE_SIZE)
+                               offset=stored.offset, lang=lang, page_size=PAGE_SIZE, kept=page.kept)
     return View(text, markup)
 
 
@@ -56,13 +57,13 @@ def shared_name(places: Sequence[PlaceRef]) -> str:
     return " ".join(word for word in first if word[:1].isupper() and all(word in other for other in others))
 
 
-def refine_menu(search_id: int, facet: int, lang: str) -> Markup:
-    """Returns the buttons of one refinement menu (the message text stays)."""
+def refine_menu(search_id: int, facet: int, lang: str, current: Criteria | None = None) -> Markup:
+    """Returns the buttons of one refinement menu with what is in force now marked (the message text stays)."""
     if facet == Facet.RADIUS:
-        return keyboards.radius_choice(search_id, lang)
+        return keyboards.radius_choice(search_id, lang, chosen_km=current.radius_km if current else None)
     if facet == Facet.CATEGORY:
-        return keyboards.category_choice(search_id, lang)
-    return keyboards.time_choice(search_id, lang)
+        return keyboards.category_choice(search_id, lang, chosen=current.categories if current else ())
+    return keyboards.time_choice(search_id, lang, chosen=current.time if current else ())
 
 
 def category_by_number(number: int) -> str | None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.listings_view import get_listing_details
 from bot.store.models import ChatSearch, Opportunity, Volunteer
 from bot.telegram import keyboards, state
+from bot.telegram.keyboards import keep_button
 from bot.telegram.callbacks import Callback, Origin
 from bot.telegram.handlers.common import (
     edit, edit_buttons, pressed, pressed_in_own_chat, refuse_foreign, refuse_stale, send, volunteer_of,
@@ -116,8 +117,33 @@ async def _toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, *, keep: b
     await query.answer(t(lang, toast))
     if listing is not None:
         await edit(query, listing.text, listing.markup)  # type: ignore[arg-type]
-    elif markup is not None:  # under the result list the toast is enough; the list stays as it is
+    elif markup is not None:
         await edit_buttons(query, markup)
+    elif callback.arg(0) == Origin.RESULTS:  # under the result list only the pressed star changes
+        restarred = with_star(query, callback, starred, lang)
+        if restarred is not None:
+            await edit_buttons(query, restarred)
+
+
+def with_star(
+    query: CallbackQuery, callback: Callback, starred: bool, lang: str
+) -> InlineKeyboardMarkup | None:
+    """Returns the result message's buttons with the pressed star turned on or off; None if it is not there."""
+    message = query.message
+    markup = message.reply_markup if message is not None and hasattr(message, "reply_markup") else None
+    if markup is None:
+        return None
+    _origin, search_id, oid = callback.args
+    rows = []
+    for row in markup.inline_keyboard:
+        cells = []
+        for cell in row:
+            number = cell.text.rsplit(" ", 1)[-1]
+            if cell.callback_data == query.data and number.isdigit():
+                cell = keep_button(search_id, oid, int(number), kept=starred, lang=lang)
+            cells.append(cell)
+        rows.append(cells)
+    return InlineKeyboardMarkup(rows)
 
 
 async def _apply(
@@ -138,8 +164,6 @@ async def _refusal(
         return "stale"
     origin = callback.arg(0)
     if origin in (Origin.SEARCH, Origin.RESULTS):
-        if origin == Origin.RESULTS and not keep:
-            return "stale"  # the result list only ever offers keeping
         stored = await session.get(ChatSearch, callback.arg(1))
         if stored is None:
             return "stale"

@@ -9,8 +9,9 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.domain import TimeTag
+from bot.search.criteria import criteria_from
 from bot.search.model import PlaceRef, Refinement
-from bot.search.smalltalk import small_talk, without_any_interest
+from bot.search.smalltalk import SmallTalk, small_talk, without_any_interest
 from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch, Volunteer
 from bot.telegram import keyboards, state
@@ -98,7 +99,9 @@ async def open_refinement(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await refuse_foreign(query, lang)
     else:
         await query.answer()
-        await edit_buttons(query, refine_menu(stored.id, callback.arg(1), lang))  # type: ignore[arg-type]
+        current = criteria_from(parse_text(stored.query_text), state.refinement_of(stored),
+                                default_radius_km=services(context).settings.default_radius_km)
+        await edit_buttons(query, refine_menu(stored.id, callback.arg(1), lang, current))  # type: ignore[arg-type]
 
 
 async def _search_for(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -112,6 +115,9 @@ async def _search_for(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
         views = await _answer_or_search(session, volunteer, text.strip(), services_, private=is_private(update))
     for view in views:
         await send(update, view.text, view.markup)
+
+
+SMALL_TALK = {SmallTalk.GREETING: "smalltalk.greeting", SmallTalk.THANKS: "smalltalk.thanks"}
 
 
 async def _answer_or_search(
@@ -132,7 +138,7 @@ async def _answer_or_search(
             return await place_for_search(session, volunteer, stored, places, services_)
     talk = small_talk(text)
     if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
-        return [View(t(volunteer.language, f"smalltalk.{talk.value}"), keyboards.main_keyboard(volunteer.language))]
+        return [View(t(volunteer.language, SMALL_TALK[talk]), keyboards.main_keyboard(volunteer.language))]
     rest = without_any_interest(text)
     if rest is not None and not parse_text(rest)["categories"]:  # "irgendwas in Kassel": every area, in Kassel
         page = await services_.searches.start(session, volunteer, text=rest, refinement=Refinement(categories=()))
