@@ -99,11 +99,19 @@ def time_choice(search_id: int, lang: str, *, chosen: Collection[str] = ()) -> I
     return InlineKeyboardMarkup(rows)
 
 
+def candidate_label(name: str, state: str | None, district: str | None, lang: str) -> str:
+    """Returns 'Neustadt (Sachsen)', never 'Neustadt (Hessen) (Hessen)': a state the name already says is not
+    repeated (the district tells such namesakes apart where it is known)."""
+    extra = district if state and state in name else state
+    if not extra or extra in name:
+        return clip(name, 40)
+    return t(lang, "search.button_candidate", name=clip(name, 30), state=clip(extra, 30))
+
+
 def place_choice(search_id: int, candidates: Sequence[PlaceRef], lang: str) -> InlineKeyboardMarkup:
     """Returns one button per candidate place."""
     return InlineKeyboardMarkup([
-        [button(t(lang, "search.button_candidate", name=place.name, state=place.state or "–"), Kind.PLACE,
-                search_id, index)]
+        [button(candidate_label(place.name, place.state, None, lang), Kind.PLACE, search_id, index)]
         for index, place in enumerate(candidates)
     ])
 

@@ -17,7 +17,7 @@ from bot.posting.answers import TIME_SLOTS, Answer
 from bot.posting.steps import EDITABLE, ORDER, Step
 from bot.posting.validate import LANGUAGE_CODES
 from bot.telegram.callbacks import Callback, Kind
-from bot.telegram.keyboards import Rows, button
+from bot.telegram.keyboards import Rows, button, candidate_label
 from bot.telegram.render.text import clip
 from bot.texts import catalogue, t
 
@@ -147,8 +147,8 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
         rows = [options[i:i + 2] for i in range(0, len(options), 2)]
         rows.append([answer(t(lang, "posting.button_done"), DONE)])
     elif step is Step.PLACE:
-        rows = [[answer(t(lang, "search.button_candidate", name=clip(place["name"], 30),
-                          state=place.get("state") or "–"), int(place["id"]) + 1)] for place in candidates]
+        rows = [[answer(candidate_label(place["name"], place.get("state"), place.get("district"), lang),
+                        int(place["id"]) + 1)] for place in candidates]
         rows.append([answer(t(lang, "posting.button_online"), DONE)])
     elif step is Step.TIME_KIND:
         marked = data.get("time_kind") or data.get("suggested_time_kind")
