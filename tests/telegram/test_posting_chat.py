@@ -52,7 +52,8 @@ async def test_wrong_answers_get_a_specific_text_and_the_same_question(chat: Cha
     assert "Zahl zwischen 1 und 200" in hours.text
     await fill(chat, CLUB, ["8", "⟨Überspringen⟩", "⟨Fertig⟩", "⟨Nein⟩", "⟨Ja⟩", "Erika Beispiel"], after=hours)
     email = await chat.send(CLUB, "erika@beispiel")
-    assert "E-Mail-Adresse kann ich nicht lesen" in email.text and "Wie erreicht man diese Person" in email.text
+    assert "Hinter dem @ in <i>erika@beispiel</i> fehlt die Endung" in email.text
+    assert "Wie erreicht man diese Person" in email.text
     fixed = await chat.send(CLUB, "erika@example.org")
     assert "<b>Vorschau</b>" in fixed.text
 
