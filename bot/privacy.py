@@ -4,8 +4,12 @@ The tables are found through the metadata, not listed by hand, so a table added 
 - personal rows: a column names the person (telegram_id, chat_id, or a foreign key to volunteers), or a
   foreign key leads to a personal row (alert_deliveries -> saved_searches -> volunteers). Exported, deleted.
 - actions: a column records the person as the actor (actor_telegram_id, created_by, granted_by,
-  status_chat_id). Exported; on deletion the column is set to NULL so the record of the decision stays
-  without the person, or, where the column cannot be NULL, the row is deleted.
+  status_chat_id). Exported; on deletion the column is set to NULL (or to ANONYMOUS where it cannot be NULL),
+  so the record stays without the person: an admin's announcements and moderation decisions belong to the
+  operator's history, not to the admin.
+- what belongs to an organisation (its listings) stays with it. When the person was its last member, its
+  waiting and published listings are paused (nobody could answer volunteers any more) and the report names the
+  organisation, so the chat can tell the admins of its region.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from sqlalchemy import Column, Table, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.domain import ModerationAction, OpportunityStatus
 from bot.store.db import rows_affected
-from bot.store.models import Base, Opportunity, Organisation
+from bot.store.models import Base, ModerationEvent, Opportunity, Organisation, OrganisationMember
 from bot.store.types import utcnow
 
 EXPORT_FORMAT = "ehrenamt-bot/personal-data/1"
@@ -34,7 +39,20 @@ SECTIONS = {
     "organisation_members": "organisation_memberships",
     "listing_drafts": "listing_drafts",
 }
+ANONYMOUS = 0  # stands for "a person who deleted their data" in actor columns that cannot be NULL
+PAUSED_REASON = "no member left: the last member deleted their data"
 HOME_FIELDS = ("home_place_name", "home_lat", "home_lon", "home_state", "home_district", "home_consent_at")
+
+
+@dataclass(frozen=True, slots=True)
+class OrphanedOrganisation:
+    """An organisation whose last member deleted their data, and how many of its listings were paused."""
+
+    organisation_id: int
+    name: str
+    state: str | None
+    district: str | None
+    paused: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +62,7 @@ class DeletionReport:
     telegram_id: int
     deleted: dict[str, int] = field(default_factory=dict)
     anonymised: dict[str, int] = field(default_factory=dict)  # "table.column" -> rows
+    orphaned: list[OrphanedOrganisation] = field(default_factory=list)  # left without any member
 
     @property
     def total(self) -> int:
@@ -127,6 +146,8 @@ async def delete_volunteer_data(session: AsyncSession, telegram_id: int) -> Dele
     """
     await session.flush()
     report = DeletionReport(telegram_id=telegram_id)
+    memberships = set((await session.execute(
+        select(OrganisationMember.organisation_id).where(OrganisationMember.telegram_id == telegram_id))).scalars())
     conditions = personal_conditions(telegram_id)
     # Children first: the conditions of children read their parents' rows, which must still exist then.
     for table in reversed(list(conditions)):
@@ -142,12 +163,41 @@ async def delete_volunteer_data(session: AsyncSession, telegram_id: int) -> Dele
             if rows_affected(result):
                 report.anonymised[f"{table.name}.{column.name}"] = rows_affected(result)
         else:
-            deletion = delete(table).where(column == telegram_id)
-            result = await session.execute(deletion.execution_options(synchronize_session=False))
+            statement = update(table).where(column == telegram_id).values({column.name: ANONYMOUS})
+            result = await session.execute(statement.execution_options(synchronize_session=False))
             if rows_affected(result):
-                report.deleted[table.name] = report.deleted.get(table.name, 0) + rows_affected(result)
+                report.anonymised[f"{table.name}.{column.name}"] = rows_affected(result)
+    report.orphaned.extend(await _pause_orphaned(session, memberships))
     session.expunge_all()  # loaded objects (the person's Volunteer) must not be written back at commit
     return report
+
+
+async def _pause_orphaned(session: AsyncSession, organisation_ids: set[int]) -> list[OrphanedOrganisation]:
+    """Pauses the live listings of organisations that have no member left; returns those organisations."""
+    if not organisation_ids:
+        return []
+    still_staffed = set((await session.execute(
+        select(OrganisationMember.organisation_id).where(OrganisationMember.organisation_id.in_(organisation_ids))
+    )).scalars())
+    orphaned = []
+    for organisation in (await session.execute(
+            select(Organisation).where(Organisation.id.in_(organisation_ids - still_staffed))
+            .order_by(Organisation.id))).scalars():
+        live = (await session.execute(select(Opportunity.id).where(
+            Opportunity.organisation_id == organisation.id,
+            Opportunity.status.in_((OpportunityStatus.PENDING.value, OpportunityStatus.PUBLISHED.value)),
+        ))).scalars().all()
+        if live:
+            await session.execute(update(Opportunity).where(Opportunity.id.in_(live))
+                                  .values(status=OpportunityStatus.PAUSED.value)
+                                  .execution_options(synchronize_session=False))
+            session.add_all(ModerationEvent(opportunity_id=id_, organisation_id=organisation.id,
+                                            action=ModerationAction.PAUSED.value, reason=PAUSED_REASON)
+                            for id_ in live)
+        orphaned.append(OrphanedOrganisation(organisation.id, organisation.name, organisation.state,
+                                             organisation.district, len(live)))
+    await session.flush()
+    return orphaned
 
 
 async def _actions(session: AsyncSession, telegram_id: int) -> dict[str, list[dict[str, Any]]]:

@@ -64,7 +64,7 @@ class Audience:
                 raise AudienceError(f"the radius must be between 0 and {MAX_RADIUS_KM:g} km")
         unknown = sorted(key for key in self.interests if not _is_category(key))
         if unknown:
-            raise AudienceError(f"unknown categories: {', '.join(unknown)}")
+            raise AudienceError(f"unknown categories: {', '.join(unknown)}{_category_suggestions(unknown[0])}")
         return self
 
     def to_json(self) -> dict[str, Any]:
@@ -95,6 +95,15 @@ class Audience:
             else None,
             interests=frozenset(data.get("interests", ())),
         ).validated()
+
+
+def _category_suggestions(word: str) -> str:
+    """Returns '; did you mean …?' with the closest category keys (labels in German and English count too)."""
+    from bot.broadcasts.regions import did_you_mean
+    from bot.categories import categories
+
+    return did_you_mean(word, {label: key for key, c in categories().items()
+                               for label in (key, c.label("de"), c.label("en"))})
 
 
 def _is_category(key: str) -> bool:

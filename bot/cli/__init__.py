@@ -8,6 +8,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from bot.cli.errors import CommandError
+
 # Subcommand modules (bot.cli.<name>); each exposes register(subparsers) and sets func=run on its parser.
 COMMANDS: list[str] = [
     "db",
@@ -113,5 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nabgebrochen / interrupted", file=sys.stderr)
         return 130
+    except CommandError as error:  # a refusal found before the database is opened: one line, no traceback
+        raise SystemExit(str(error)) from None
     except BrokenPipeError:
         return 0

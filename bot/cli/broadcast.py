@@ -35,11 +35,14 @@ from bot.broadcasts import (
     set_audience,
 )
 from bot.broadcasts.outbox import failure_reasons
+from bot.broadcasts.regions import checked_region
 from bot.cli.common import CommandError, run_with_database
 from bot.settings import Settings
 from bot.store.db import Database
+from nlu.kernel.gazetteer import get_gazetteer
 
 Work = Callable[[Database, Settings], Awaitable[None]]
+OPERATOR = 0  # no Telegram id: the operator at the console, for commands that only read
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -100,7 +103,7 @@ def list_command(args: argparse.Namespace) -> int:
 
     async def work(database: Database, settings: Settings) -> None:
         async with database.read_only() as session:
-            scope = await _scope(session, args, settings)
+            scope = await _reader_scope(session, args, settings)
             summaries = await list_broadcasts(session, admin=scope, limit=20)
         if not summaries:
             print("no broadcasts yet")
@@ -117,7 +120,7 @@ def status_command(args: argparse.Namespace) -> int:
 
     async def work(database: Database, settings: Settings) -> None:
         async with database.read_only() as session:
-            scope = await _scope(session, args, settings)
+            scope = await _reader_scope(session, args, settings)
             current = await broadcast_progress(session, admin=scope, broadcast_id=args.broadcast_id)
             reasons = await failure_reasons(session, args.broadcast_id)
         print(_progress_line(current))
@@ -198,6 +201,16 @@ async def _scope(session: AsyncSession, args: argparse.Namespace, settings: Sett
     return scope
 
 
+async def _reader_scope(session: AsyncSession, args: argparse.Namespace, settings: Settings) -> AdminScope:
+    """Returns who reads: the admin named (or the first of ADMIN_IDS), else the operator, who sees everything.
+
+    Reading changes nothing, and whoever runs this command holds the database already.
+    """
+    if args.acting is None and not settings.admin_ids:
+        return AdminScope(OPERATOR)
+    return await _scope(session, args, settings)
+
+
 def _audience(args: argparse.Namespace) -> Audience:
     """Builds the audience from the options."""
     near = None
@@ -207,8 +220,12 @@ def _audience(args: argparse.Namespace) -> Audience:
         except ValueError:
             raise CommandError("--near takes LAT,LON, e.g. 51.31,9.48") from None
         near = Near(lat, lon, args.radius)
-    return Audience(volunteers=not args.no_volunteers, contacts=args.contacts, state=args.state,
-                    district=args.district, near=near, interests=frozenset(args.interest))
+    try:
+        state, district = checked_region(args.state, args.district, get_gazetteer())
+        return Audience(volunteers=not args.no_volunteers, contacts=args.contacts, state=state,
+                        district=district, near=near, interests=frozenset(args.interest)).validated()
+    except AudienceError as error:
+        raise CommandError(f"refused: {error}") from None
 
 
 def _describe(audience: Audience) -> str:

@@ -10,15 +10,12 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
+from bot.cli.errors import CommandError
 from bot.settings import Settings, load_settings
 from bot.store.db import Database
 from bot.store.migrate import SchemaOutOfDate
 
 T = TypeVar("T")
-
-
-class CommandError(Exception):
-    """A failure to report to the person in one friendly line, without a traceback."""
 
 
 def settings_or_exit() -> Settings:

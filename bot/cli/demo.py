@@ -24,9 +24,9 @@ from bot.telegram.local.updates import Person, UpdateFactory
 
 QUIT = {"quit", "exit", "ende", "/quit", "/exit"}
 INTRO = {
-    "de": "Demo im Terminal: Schreib, was du suchst. Eine Zahl drückt einen Knopf, "
+    "de": "Demo im Terminal: Schreib, was du suchst. '#3' drückt Knopf [#3], "
           "'standort 51.31 9.49' teilt einen Standort, 'ende' beendet.",
-    "en": "Terminal demo: write what you are looking for. A number presses a button, "
+    "en": "Terminal demo: write what you are looking for. '#3' presses button [#3], "
           "'standort 51.31 9.49' shares a location, 'exit' quits.",
 }
 

@@ -1,4 +1,5 @@
-"""`ehrenamt-bot link --listing ID | --search "text" [--qr FILE.png]`: a t.me deep link, and a QR code for posters."""
+"""`ehrenamt-bot link --listing ID | --search "text" [--qr FILE.png] [--poster FILE.pdf|FILE.png]`: a t.me deep
+link, its bare QR code, and a printable A4 poster with title, organisation, the code and a caption."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from bot.listings_view import get_listing_details
 from bot.search.model import Refinement
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.texts import t
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,35 +24,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     target.add_argument("--listing", type=int, metavar="ID", help="open this listing's details")
     target.add_argument("--search", metavar="TEXT", help='run this search, e.g. "Tierheim Kassel"')
     parser.add_argument("--qr", type=Path, metavar="FILE.png", help="also write the link as a QR code PNG")
+    parser.add_argument("--poster", type=Path, metavar="FILE.pdf", help="also write an A4 poster (.pdf or .png)")
+    parser.add_argument("--lang", choices=("de", "en"), default="de", help="the poster's language")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Prints the deep link and writes the QR code if asked."""
+    if args.poster is not None and args.poster.suffix.lower() not in (".pdf", ".png"):
+        raise SystemExit("--poster schreibt .pdf oder .png / writes a .pdf or .png file")
     if args.listing is not None:
-        link = _listing_link(args.listing)
+        link, words = _listing_link(args.listing, args.lang)
     else:
-        link = _search_link(args.search)
+        link, words = _search_link(args.search), (args.search.strip(), "", "")
     print(link)
     if args.qr is not None:
         from bot.links import write_qr_png  # Pillow is loaded only when a picture is wanted
 
         written = write_qr_png(link, args.qr)
         print(f"QR-Code / QR code: {written}")
+    if args.poster is not None:
+        from bot.links.poster import PosterText, write_poster
+
+        title, organisation, place = words
+        settings = settings_or_exit()
+        text = PosterText(title=title, organisation=organisation, place=place,
+                          caption=t(args.lang, "poster.caption_listing" if args.listing else "poster.caption_search"),
+                          footer=t(args.lang, "poster.footer", bot=settings.bot_username))
+        print(f"Plakat / poster: {write_poster(link, text, args.poster)}")
     return 0
 
 
-def _listing_link(opportunity_id: int) -> str:
-    """Returns the link to a listing, after checking that volunteers can see it."""
+def _listing_link(opportunity_id: int, lang: str) -> tuple[str, tuple[str, str, str]]:
+    """Returns the link to a listing and its title, organisation and place, after checking that it is shown."""
 
-    async def work(database: Database, settings: Settings) -> str:
+    async def work(database: Database, settings: Settings) -> tuple[str, tuple[str, str, str]]:
         async with database.read_only() as session:
-            if await get_listing_details(session, opportunity_id, lang="de") is None:
+            details = await get_listing_details(session, opportunity_id, lang=lang)
+            if details is None:
                 raise CommandError(
                     f"Angebot {opportunity_id} ist nicht veröffentlicht oder abgelaufen / "
                     f"listing {opportunity_id} is not published or has expired"
                 )
-        return deep_link(settings.bot_username, start_payload_for_listing(opportunity_id))
+        place = details.place or t(lang, "poster.online")
+        link = deep_link(settings.bot_username, start_payload_for_listing(opportunity_id))
+        return link, (details.title, details.organisation, place)
 
     if opportunity_id <= 0:
         raise SystemExit("--listing braucht eine positive Zahl / needs a positive id")

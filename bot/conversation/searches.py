@@ -15,7 +15,7 @@ from bot.search.vocabulary_cache import default_cache
 from bot.store.db import Database
 from bot.store.models import ChatSearch, Volunteer
 from bot.conversation import state
-from bot.volunteers import home_place, note_interests
+from bot.volunteers import favourite_ids, home_place, note_interests
 
 PAGE_SIZE = 5
 
@@ -26,6 +26,7 @@ class Page:
 
     search: ChatSearch
     outcome: SearchOutcome
+    kept: frozenset[int] = frozenset()  # shown listings already on the person's Merkliste (★ instead of ☆)
 
     @property
     def needs_interest(self) -> bool:
@@ -89,7 +90,8 @@ class ChatSearches:
         if outcome.needs_place_choice:
             stored.candidates = [place.to_dict() for place in outcome.place_candidates]
         await note_interests(session, volunteer, outcome.understood.categories)
-        return Page(stored, outcome)
+        kept = await favourite_ids(session, volunteer, [hit.id for hit in outcome.results])
+        return Page(stored, outcome, kept)
 
     def choose_interest(self, stored: ChatSearch, categories: tuple[str, ...]) -> None:
         """Replaces what the text said about the interest by the chosen categories, keeping place and time.

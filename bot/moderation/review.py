@@ -56,22 +56,62 @@ class NotPending(LookupError):
     """The listing is not waiting for review any more (already decided, deleted, or unknown)."""
 
 
+@dataclass(frozen=True)
+class QueuePage:
+    """One page of the review queue: its entries, how many wait in all, and how many per state."""
+
+    entries: list[QueueEntry]
+    total: int  # waiting in the admin's region (and the chosen state, if any)
+    offset: int
+    limit: int
+    by_state: dict[str, int]  # waiting per state in the admin's region, before the state filter ("" = online)
+
+    @property
+    def has_more(self) -> bool:
+        """Tells whether newer submissions follow this page."""
+        return self.offset + len(self.entries) < self.total
+
+
 async def pending_queue(session: AsyncSession, scope: Scope, *, limit: int = 20) -> list[QueueEntry]:
-    """Returns the listings waiting for review in the admin's region, oldest first."""
-    rows = await session.execute(
-        select(Opportunity, Organisation.name)
-        .join(Organisation, Organisation.id == Opportunity.organisation_id)
+    """Returns the oldest listings waiting for review in the admin's region."""
+    return (await queue_page(session, scope, limit=limit)).entries
+
+
+async def queue_page(
+    session: AsyncSession, scope: Scope, *, offset: int = 0, limit: int = 10, state: str | None = None
+) -> QueuePage:
+    """Returns one page of the listings waiting in the admin's region (one state of it if given), oldest first.
+
+    The region check is the scope's own (states and districts), so the ids and places of every pending listing
+    are read to count them; the queue holds hundreds at most, and only the page's rows are loaded whole.
+    """
+    waiting = await session.execute(
+        select(Opportunity.id, Opportunity.state, Opportunity.district)
         .where(Opportunity.status == OpportunityStatus.PENDING.value)
         .order_by(Opportunity.updated_at, Opportunity.id)
     )
-    entries = []
-    for listing, organisation in rows:
-        if scope.covers(listing.state, listing.district):
-            entries.append(QueueEntry(listing.id, listing.title, listing.organisation_id, organisation,
-                                      listing.place_name, listing.state, listing.district, listing.updated_at))
-        if len(entries) >= limit:
-            break
-    return entries
+    by_state: dict[str, int] = {}
+    chosen: list[int] = []
+    for id_, listing_state, district in waiting:
+        if not scope.covers(listing_state, district):
+            continue
+        by_state[listing_state or ""] = by_state.get(listing_state or "", 0) + 1
+        if state is None or (listing_state or "") == state:
+            chosen.append(id_)
+    offset = max(0, min(offset, max(len(chosen) - 1, 0)))
+    page_ids = chosen[offset:offset + limit]
+    rows = await session.execute(
+        select(Opportunity, Organisation.name)
+        .join(Organisation, Organisation.id == Opportunity.organisation_id)
+        .where(Opportunity.id.in_(page_ids))
+    ) if page_ids else []
+    loaded = {listing.id: (listing, organisation) for listing, organisation in rows}
+    entries = [
+        QueueEntry(listing.id, listing.title, listing.organisation_id, organisation, listing.place_name,
+                   listing.state, listing.district, listing.updated_at)
+        for listing, organisation in (loaded[id_] for id_ in page_ids if id_ in loaded)
+    ]
+    return QueuePage(entries, len(chosen), offset, limit, by_state)
 
 
 async def approve(session: AsyncSession, scope: Scope, opportunity_id: int, *, now: datetime) -> Decision:

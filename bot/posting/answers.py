@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +12,7 @@ from bot.domain import TimeTag
 from bot.posting import validate
 from bot.posting.steps import Step
 from bot.posting.validate import Invalid
+from nlu.query import ListingTags
 
 TIME_SLOTS = (TimeTag.WEEKDAY.value, TimeTag.WEEKEND.value, TimeTag.DAYTIME.value, TimeTag.EVENING.value)
 
@@ -30,12 +32,22 @@ class Context:
 
     today: date
     organisation_ids: frozenset[int]
-    suggest_categories: Callable[[str, str], list[str]]
+    suggest: Callable[[str, str], ListingTags]
     resolve_place: Callable[[Answer], dict[str, Any]]
 
 
 Applier = Callable[[dict[str, Any], Answer, Context], bool]
 """Changes the data in place; returns True when the step is complete (toggle steps return False until done)."""
+
+
+# Typed instead of pressing "◀ Zurück": never stored as an answer (a contact named "zurück" is a slip).
+_BACK_WORDS = frozenset({"zurück", "zurueck", "zuruck", "zurück bitte", "zurück gehen", "back", "go back", "previous"})
+
+
+def means_back(text: str) -> bool:
+    """True when a typed answer asks to go back to the previous question."""
+    words = " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    return words in _BACK_WORDS
 
 
 def _text(answer: Answer) -> str:
@@ -87,11 +99,17 @@ def _title(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
 
 def _description(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
     data["description"] = validate.description(_text(answer))
-    # The NLU proposes categories from what was written; the person toggles them on the next step.
-    suggested = ctx.suggest_categories(data.get("title", ""), data["description"])[:3]
-    data["suggested_categories"] = suggested
+    # The NLU proposes categories and times from what was written; the next steps show them preselected.
+    suggested = ctx.suggest(data.get("title", ""), data["description"])
+    data["suggested_categories"] = list(suggested.categories[:3])
     if not data.get("categories"):
-        data["categories"] = list(suggested)
+        data["categories"] = list(suggested.categories[:3])
+    slots = [tag for tag in suggested.time if tag in TIME_SLOTS]
+    kinds = [tag for tag in suggested.time if tag in (TimeTag.ONE_OFF.value, TimeTag.REGULAR.value)]
+    data["suggested_time_slots"] = slots
+    data["suggested_time_kind"] = kinds[0] if len(kinds) == 1 else (TimeTag.REGULAR.value if slots else None)
+    if not data.get("time_slots"):
+        data["time_slots"] = slots
     return True
 
 
@@ -118,13 +136,24 @@ def _place(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
         data["place"] = {"remote": True}
         data.pop("place_candidates", None)
         return True
-    resolved = ctx.resolve_place(answer)
+    chosen = _chosen_candidate(data, answer)
+    resolved = {"place": chosen} if chosen is not None else ctx.resolve_place(answer)
     if resolved.get("candidates"):
         data["place_candidates"] = resolved["candidates"]
+        data["place_near_miss"] = bool(resolved.get("near_miss"))
         return False
+    data.pop("place_near_miss", None)
     data["place"] = resolved["place"]
     data.pop("place_candidates", None)
     return True
+
+
+def _chosen_candidate(data: dict[str, Any], answer: Answer) -> dict[str, Any] | None:
+    """Returns the offered candidate a pressed button names, with the street typed before it."""
+    if not (answer.choice and answer.choice.isdigit()):
+        return None
+    offered = data.get("place_candidates") or ()
+    return next((dict(place) for place in offered if str(place.get("id")) == answer.choice), None)
 
 
 def _time_kind(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
@@ -168,10 +197,13 @@ def _languages(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
     return False
 
 
-def _yes_no(field: str) -> Applier:
-    """Makes an applier for a yes/no button step."""
+def _yes_no(field: str, *, unknown: bool = False) -> Applier:
+    """Makes an applier for a yes/no button step (with 'weiß nicht' stored as None where allowed)."""
 
     def apply(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
+        if unknown and answer.choice == "unknown":
+            data[field] = None
+            return True
         if answer.choice not in {"yes", "no"}:
             raise Invalid("posting.invalid.choice")
         data[field] = answer.choice == "yes"
@@ -207,7 +239,7 @@ APPLIERS: dict[Step, Applier] = {
     Step.HOURS: _hours,
     Step.REQUIREMENTS: _requirements,
     Step.LANGUAGES: _languages,
-    Step.ACCESSIBILITY: _yes_no("accessible"),
+    Step.ACCESSIBILITY: _yes_no("accessible", unknown=True),
     Step.NEWCOMERS: _yes_no("newcomer_friendly"),
     Step.CONTACT_NAME: _contact_name,
     Step.CONTACT_REACH: _contact_reach,

@@ -8,6 +8,7 @@ as it was and returns the problem; nothing typed before is lost.
 from __future__ import annotations
 
 import copy
+from enum import IntEnum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,7 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.moderation.review import Scope, pending_listing
-from bot.posting.answers import APPLIERS, Answer, Context
+from bot.posting.answers import APPLIERS, Answer, Context, means_back
 from bot.posting.places import resolve_place
 from bot.posting.steps import EDITABLE, Step, next_step
 from bot.posting.validate import Invalid, Problem
@@ -25,6 +26,7 @@ from bot.store.db import rows_affected
 from bot.store.models import ListingDraft, Opportunity, Organisation, OrganisationMember
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import Gazetteer
+from nlu.query import ListingTags
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class PostingServices:
     """What the posting use cases need from outside: places, category suggestions, the clock, the TTL."""
 
     gazetteer: Gazetteer
-    categorize: Callable[[str, str], list[str]]
+    categorize: Callable[[str, str], ListingTags]  # the NLU's suggestions from title and description
     listing_ttl_days: int = 90
     clock: Callable[[], datetime] = utcnow
 
@@ -97,10 +99,23 @@ async def restart(session: AsyncSession, services: PostingServices, telegram_id:
     return await begin(session, services, telegram_id)
 
 
-async def cancel(session: AsyncSession, telegram_id: int) -> bool:
-    """Deletes the person's draft; tells whether there was one."""
-    result = await session.execute(delete(ListingDraft).where(ListingDraft.telegram_id == telegram_id))
-    return bool(rows_affected(result))
+class Cancelled(IntEnum):
+    """What a cancel threw away: nothing, a new listing's draft, or unsaved changes to a stored listing."""
+
+    NOTHING = 0
+    NEW_DRAFT = 1
+    LISTING_EDIT = 2  # the listing itself stays as it was (published, pending, paused)
+
+
+async def cancel(session: AsyncSession, telegram_id: int) -> Cancelled:
+    """Deletes the person's draft; tells what it was."""
+    result = await session.execute(
+        delete(ListingDraft).where(ListingDraft.telegram_id == telegram_id).returning(ListingDraft.opportunity_id)
+    )
+    rows = result.all()
+    if not rows:
+        return Cancelled.NOTHING
+    return Cancelled.LISTING_EDIT if rows[0][0] is not None else Cancelled.NEW_DRAFT
 
 
 async def current(session: AsyncSession, telegram_id: int) -> DraftView:
@@ -115,6 +130,8 @@ async def answer(
     draft = await _require(session, telegram_id)
     if step.value != draft.step:
         return await _view(session, draft, problem=Problem("posting.stale"))
+    if given.text is not None and means_back(given.text):
+        return await back(session, telegram_id)
     data = copy.deepcopy(draft.data)
     context = await _context(session, services, telegram_id)
     try:
@@ -141,6 +158,7 @@ async def back(session: AsyncSession, telegram_id: int) -> DraftView:
         draft.step = history.pop()
         data["history"] = history
         data.pop("place_candidates", None)
+        data.pop("place_near_miss", None)
         draft.data = data
         await session.flush()
     return await _view(session, draft)
@@ -232,7 +250,7 @@ async def _context(session: AsyncSession, services: PostingServices, telegram_id
     return Context(
         today=services.clock().date(),
         organisation_ids=frozenset(id_ for id_, _ in organisations),
-        suggest_categories=services.categorize,
+        suggest=services.categorize,
         resolve_place=lambda given: resolve_place(given, services.gazetteer),
     )
 
@@ -243,8 +261,13 @@ async def _view(
     """Describes the draft for the chat."""
     step = Step(draft.step)
     organisations = tuple(await member_organisations(session, draft.telegram_id)) if step is Step.ORGANISATION else ()
+    data = copy.deepcopy(draft.data)
+    if step is Step.PREVIEW and not data.get("creating_organisation") and data.get("organisation_id"):
+        chosen = await session.get(Organisation, data["organisation_id"])
+        if chosen is not None:  # the preview shows the organisation's website and phone as volunteers will
+            data["organisation_contact"] = organisation_contact(chosen)
     return DraftView(
-        step=step, data=copy.deepcopy(draft.data), problem=problem, resumed=resumed, organisations=organisations,
+        step=step, data=data, problem=problem, resumed=resumed, organisations=organisations,
         updated_at=draft.updated_at, editing_listing=draft.opportunity_id,
         candidates=tuple(_dicts(draft.data.get("place_candidates"))),
     )
@@ -259,3 +282,9 @@ def _history(data: dict[str, object]) -> list[str]:
 def _dicts(value: object) -> list[dict[str, Any]]:
     """Returns the JSON objects of a stored list (the place candidates), dropping anything else."""
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def organisation_contact(organisation: Organisation) -> dict[str, Any]:
+    """Returns an existing organisation's website, phone and e-mail as a draft keeps them for the preview."""
+    return {"website": organisation.website, "contact_phone": organisation.contact_phone,
+            "contact_email": organisation.contact_email}

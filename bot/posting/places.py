@@ -1,4 +1,10 @@
-"""Turning a place answer (name, postal code, shared location, a candidate button) into a checked place."""
+"""Turning a place answer (name, postal code, street address, shared location, a candidate button) into a place.
+
+Clubs write their place the way they would on a letter: "Kassel", "34117 Kassel", "plz 34127",
+"Wasserturmstraße 5, Kassel" or "Wasserturmstr. 5 34117 Kassel". A postal code places the listing most
+precisely; otherwise the town does. The street part is kept as the listing's address, never guessed.
+A name that is not found but close to known places comes back as candidates to press ("Meintest du …?").
+"""
 
 from __future__ import annotations
 
@@ -12,10 +18,22 @@ from nlu.kernel.gazetteer import Gazetteer, Place, far_apart
 # Places of the same name closer than this are the same town for a listing; farther apart, the person picks.
 SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 6
+MAX_NEAR_MISSES = 3
+MAX_ADDRESS_LENGTH = 120
+
+_POSTAL_CODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+_POSTAL_WORD = re.compile(r"^\s*(?:plz|postleitzahl|postcode|postal\s+code|zip)\s*[:.]?\s*", re.IGNORECASE)
+# A street part: a word ending like a street (Wasserturmstraße, Hauptstr., Am Markt is caught by the number)
+# or any part with a house number ("Am Markt 3", "Königsplatz 12a").
+_STREET_WORD = re.compile(
+    r"(stra(ss|ß)e|str\.?|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|hof|berg)\b",
+    re.IGNORECASE,
+)
+_HOUSE_NUMBER = re.compile(r"\b\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?\b")
 
 
 def resolve_place(answer: Answer, gazetteer: Gazetteer) -> dict[str, Any]:
-    """Returns {"place": {...}} or {"candidates": [...]}; raises Invalid with suggestions when unknown."""
+    """Returns {"place": {...}} or {"candidates": [...], "near_miss": bool}; raises Invalid when nothing fits."""
     if answer.location is not None:
         lat, lon = answer.location
         if not (47.0 <= lat <= 55.2 and 5.5 <= lon <= 15.5):
@@ -27,25 +45,77 @@ def resolve_place(answer: Answer, gazetteer: Gazetteer) -> dict[str, Any]:
             return {"place": _as_dict(gazetteer.get(int(answer.choice)))}
         except KeyError:
             raise Invalid("posting.invalid.choice") from None
-    text = clean_text(answer.text or "")
-    if re.fullmatch(r"\d{5}", text):
-        found = gazetteer.by_postal_code(text)
-        if found is None:
-            raise Invalid("posting.invalid.postal_code", code=text)
-        return {"place": _as_dict(found)}
-    matches = gazetteer.lookup(text) if text else []
-    if not matches:
-        suggestions = [place.name for place in gazetteer.search(text, limit=3)] if text else []
-        raise Invalid("posting.invalid.place", suggestions=", ".join(suggestions))
-    distinct = far_apart(matches, SAME_PLACE_KM)
-    if len(distinct) > 1:
-        return {"candidates": [_as_dict(place) for place in distinct[:MAX_CANDIDATES]]}
-    return {"place": _as_dict(matches[0])}
+    text = _POSTAL_WORD.sub("", clean_text(answer.text or "")).strip(" ,;")
+    if not text:
+        raise Invalid("posting.invalid.place", suggestions="")
+    postal = _POSTAL_CODE.search(text)
+    if postal:
+        return _by_postal_code(text, postal, gazetteer)
+    return _by_name(text, gazetteer)
 
 
-def _as_dict(place: Place, *, lat: float | None = None, lon: float | None = None) -> dict[str, Any]:
+def _by_postal_code(text: str, postal: re.Match[str], gazetteer: Gazetteer) -> dict[str, Any]:
+    """Places by the postal code; the words before it (or before a comma) are the street."""
+    code = postal.group(1)
+    found = gazetteer.by_postal_code(code)
+    if found is None:
+        raise Invalid("posting.invalid.postal_code", code=code)
+    before = text[: postal.start()].strip(" ,;")
+    after = text[postal.end():].strip(" ,;")
+    address = before if _looks_like_street(before) else None
+    if address is None and "," in after:  # "34117 Kassel, Wasserturmstraße 5"
+        street = after.split(",", 1)[1].strip()
+        address = street if _looks_like_street(street) else None
+    return {"place": _as_dict(found, address=address)}
+
+
+def _by_name(text: str, gazetteer: Gazetteer) -> dict[str, Any]:
+    """Places by a town's name, with or without a street before it; near misses come back to press."""
+    for town, address in _splits(text):
+        matches = gazetteer.lookup(town)
+        if matches:
+            distinct = far_apart(matches, SAME_PLACE_KM)
+            if len(distinct) > 1:
+                return {"candidates": [_as_dict(place, address=address) for place in distinct[:MAX_CANDIDATES]],
+                        "near_miss": False}
+            return {"place": _as_dict(matches[0], address=address)}
+    town, address = _splits(text)[-1]
+    near = gazetteer.search(town, limit=MAX_NEAR_MISSES)
+    if near:
+        return {"candidates": [_as_dict(place, address=address) for place in near], "near_miss": True}
+    raise Invalid("posting.invalid.place", suggestions="")
+
+
+def _splits(text: str) -> list[tuple[str, str | None]]:
+    """Ways to read the text as (town, street): whole text first, then after a comma, then its last words."""
+    readings: list[tuple[str, str | None]] = [(text, None)]
+    if "," in text:
+        head, _, tail = text.rpartition(",")
+        head, tail = head.strip(), tail.strip()
+        if tail and _looks_like_street(head):
+            readings.append((tail, head))
+        elif head and _looks_like_street(tail):  # "Kassel, Wasserturmstraße 5"
+            readings.append((head, tail))
+    words = text.replace(",", " ").split()
+    for size in (3, 2, 1):
+        if len(words) > size:
+            street = " ".join(words[:-size])
+            if _looks_like_street(street):
+                readings.append((" ".join(words[-size:]), street))
+    return readings
+
+
+def _looks_like_street(text: str) -> bool:
+    """True for a street with or without a house number ("Wasserturmstraße 5", "Am Markt 3")."""
+    if not text or len(text) > MAX_ADDRESS_LENGTH or not re.search(r"[A-Za-zÄÖÜäöüß]{2}", text):
+        return False
+    return bool(_STREET_WORD.search(text) or _HOUSE_NUMBER.search(text))
+
+
+def _as_dict(place: Place, *, lat: float | None = None, lon: float | None = None,
+             address: str | None = None) -> dict[str, Any]:
     """Stores a place in the draft as plain JSON."""
-    return {
+    stored: dict[str, Any] = {
         "id": place.id,
         "name": place.name,
         "lat": round(lat if lat is not None else place.lat, 6),
@@ -54,3 +124,6 @@ def _as_dict(place: Place, *, lat: float | None = None, lon: float | None = None
         "district": place.district,
         "postal_code": place.postal_code,
     }
+    if address:
+        stored["address"] = address[:MAX_ADDRESS_LENGTH]
+    return stored

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.admins import NotAllowed
 from bot.domain import ModerationAction, OpportunityStatus
 from bot.moderation.review import Decision, NotPending, Scope, pending_listing, record_edit
-from bot.posting.drafts import PostingServices, _require, member_organisations
+from bot.posting.drafts import PostingServices, _require, member_organisations, organisation_contact
 from bot.posting.steps import Step, applies
 from bot.posting.validate import Problem
 from bot.store.listings import opportunity_row
@@ -80,6 +80,8 @@ async def submit(
             return SubmitResult(duplicates=duplicates, organisation_id=organisation.id)
     now = services.clock()
     status = OpportunityStatus.PUBLISHED if organisation.verified else OpportunityStatus.PENDING
+    if not data.get("creating_organisation"):
+        data = {**data, "organisation_contact": organisation_contact(organisation)}
     values = listing_values(data, organisation_id=organisation.id)
     values.update(status=status.value, expires_at=now + timedelta(days=services.listing_ttl_days), updated_at=now)
     values["published_at"] = now if status is OpportunityStatus.PUBLISHED else None
@@ -126,6 +128,8 @@ def listing_values(data: dict[str, Any], *, organisation_id: int) -> dict[str, A
     """Maps a draft's data to opportunity columns (the preview shows exactly these)."""
     place = data.get("place") or {}
     remote = bool(place.get("remote"))
+    organisation = (data.get("new_organisation") if data.get("creating_organisation")
+                    else data.get("organisation_contact")) or {}
     time_tags = [data["time_kind"], *data.get("time_slots", [])]
     one_off_date = date.fromisoformat(data["date"]) if data.get("date") else None
     return {
@@ -138,6 +142,7 @@ def listing_values(data: dict[str, Any], *, organisation_id: int) -> dict[str, A
         "lat": None if remote else place.get("lat"),
         "lon": None if remote else place.get("lon"),
         "postal_code": None if remote else place.get("postal_code"),
+        "address": None if remote else place.get("address"),
         "state": None if remote else place.get("state"),
         "district": None if remote else place.get("district"),
         "remote": remote,
@@ -149,10 +154,13 @@ def listing_values(data: dict[str, Any], *, organisation_id: int) -> dict[str, A
         "accessible": bool(data.get("accessible")),
         "newcomer_friendly": bool(data.get("newcomer_friendly")),
         "contact_name": data.get("contact_name"),
-        "contact_phone": data.get("contact_phone"),
-        "contact_email": data.get("contact_email"),
+        # The organisation's phone and e-mail stand in where the contact person gave none; its website is shown.
+        "contact_phone": data.get("contact_phone") or organisation.get("contact_phone"),
+        "contact_email": data.get("contact_email") or organisation.get("contact_email"),
+        "contact_url": organisation.get("website"),
         "source": "bot",
     }
+
 
 
 async def near_duplicates(

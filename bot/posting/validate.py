@@ -99,11 +99,25 @@ def website(value: str) -> str | None:
 
 
 def email(value: str) -> str:
-    """Checks an email address."""
+    """Checks an email address; a refusal names what is wrong with it."""
     text = clean_text(value)
     if not _EMAIL.match(text) or len(text) > 254:
-        raise Invalid("posting.invalid.email")
+        raise Invalid(_email_problem(text), address=text[:80])
     return text
+
+
+def _email_problem(text: str) -> str:
+    """Returns the catalogue key that says what is wrong with an address."""
+    if any(char.isspace() for char in text):
+        return "posting.invalid.email_space"
+    if text.count("@") != 1:
+        return "posting.invalid.email_at"
+    local, domain = text.split("@")
+    if not local:
+        return "posting.invalid.email_local"
+    if "." not in domain.strip("."):
+        return "posting.invalid.email_ending"
+    return "posting.invalid.email"
 
 
 def phone(value: str) -> str:

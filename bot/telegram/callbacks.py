@@ -50,6 +50,7 @@ class Kind(StrEnum):
     INTEREST = "i"  # interest action, opportunity or interest report id
     BROADCAST = "w"  # broadcast id (0 before a draft exists), action (see BroadcastAction), value
     UNSUBSCRIBE = "q"  # under every announcement: turn announcements off
+    REVIEW_QUEUE = "y"  # /pruefen page: state filter (admin1 code as a number, 0: all), offset
 
 
 class Facet:
@@ -322,6 +323,15 @@ class UnsubscribeButton(Payload):
     """Under every announcement: turns announcements off."""
 
     KIND = Kind.UNSUBSCRIBE
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewQueueButton(Payload):
+    """A page of /pruefen: the state filter (its admin1 code as a number, 0 for all) and the offset."""
+
+    KIND = Kind.REVIEW_QUEUE
+    state_code: int
+    offset: int
 
 
 PAYLOADS: dict[Kind, type[Payload]] = {cls.KIND: cls for cls in Payload.__subclasses__()}

@@ -25,11 +25,11 @@ from telegram.ext import ContextTypes
 
 from bot.admins import AdminScope, admin_scope
 from bot.store.models import Volunteer
-from bot.telegram.callbacks import Payload, unpack
+from bot.telegram.callbacks import Kind, Payload, unpack
 from bot.telegram.sending import View, edit, edit_buttons, send
 from bot.telegram.services import Services, services
 from bot.texts import t
-from bot.volunteers import get_or_create_volunteer, language_for
+from bot.volunteers import find_volunteer, get_or_create_volunteer, language_for
 
 P = TypeVar("P", bound=Payload | None, covariant=True)
 B = TypeVar("B", bound=Payload)
@@ -189,19 +189,40 @@ def adapt_button(
         services_ = services(context)
         async with services_.unit_of_work() as session:
             turn: Turn[B] = Turn(update, context, services_, session, pressed)  # type: ignore[arg-type]
-            if person:
-                turn._volunteer = await _person(session, update)
-            if not isinstance(pressed, payload):
-                turn.refuse_stale()
-            elif own_chat and not turn.in_own_chat:
-                turn.refuse_foreign()
+            if person and await _forgotten(session, update, pressed):
+                # After /loeschen old messages keep their buttons: pressing one says the data are gone
+                # instead of quietly making a new profile (with the favourite the button stood for).
+                turn.answer(t(turn.lang, "privacy.gone"), alert=True)
             else:
-                if admin:
-                    await turn.admin()
-                await handler(turn)
+                if person:
+                    turn._volunteer = await _person(session, update)
+                if not isinstance(pressed, payload):
+                    turn.refuse_stale()
+                elif own_chat and not turn.in_own_chat:
+                    turn.refuse_foreign()
+                else:
+                    if admin:
+                        await turn.admin()
+                    await handler(turn)
         await turn.deliver()
 
     return callback
+
+
+# Buttons sent to people who may never have written to the bot: admins named in ADMIN_IDS get listings to
+# review and announcement menus, contacts of organisations get announcements with an unsubscribe button.
+FOR_PEOPLE_WITHOUT_PROFILE = frozenset({Kind.MODERATE, Kind.REVIEW_QUEUE, Kind.BROADCAST, Kind.UNSUBSCRIBE})
+
+
+async def _forgotten(session: AsyncSession, update: Update, pressed: Payload | None) -> bool:
+    """Tells whether a button of the person's own data was pressed in a private chat by someone the bot holds
+    nothing about (after /loeschen, or a forwarded message's buttons)."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or chat.type != ChatType.PRIVATE or pressed is None:
+        return False
+    if pressed.KIND in FOR_PEOPLE_WITHOUT_PROFILE:
+        return False
+    return await find_volunteer(session, user.id) is None
 
 
 async def _person(session: AsyncSession, update: Update) -> Volunteer:

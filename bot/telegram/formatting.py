@@ -45,7 +45,10 @@ def visible_length(markup: str) -> int:
 
 def decimal(value: float, lang: str) -> str:
     """Formats a distance the way the reader writes numbers (3,2 in German, 3.2 in English)."""
+    # One decimal below 10 km, but "5 km" rather than "5,0 km" beside "15 km".
     text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
+    if 1 <= value < 10:
+        text = text.removesuffix(".0")
     return text.replace(".", ",") if lang == "de" else text
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
 from bot.domain import AlertMode, TimeTag
-from bot.telegram.callbacks import Payload, pack
+from bot.telegram.callbacks import FavouriteButton, Origin, Payload, UnfavouriteButton, pack
+from bot.telegram.formatting import clip
 from bot.texts import t
 
 Rows = list[list[InlineKeyboardButton]]
@@ -40,3 +41,26 @@ def open_private_chat(bot_username: str, lang: str) -> InlineKeyboardMarkup:
     """Returns a link button into the private chat with the bot (for group chats)."""
     return InlineKeyboardMarkup([[InlineKeyboardButton(t(lang, "problem.button_private"),
                                                        url=f"https://t.me/{bot_username}?start=group")]])
+
+
+def marked(label: str, chosen: bool) -> str:
+    """Marks the option that is in force now."""
+    return f"✅ {label}" if chosen else label
+
+
+def candidate_label(name: str, state: str | None, district: str | None, lang: str) -> str:
+    """Returns 'Neustadt (Sachsen)', never 'Neustadt (Hessen) (Hessen)': a state the name already says is not
+    repeated (the district tells such namesakes apart where it is known)."""
+    extra = district if state and state in name else state
+    if not extra or extra in name:
+        return clip(name, 40)
+    return t(lang, "search.button_candidate", name=clip(name, 30), state=clip(extra, 30))
+
+
+def keep_button(search_id: int, opportunity_id: int, number: int, *, kept: bool, lang: str) -> InlineKeyboardButton:
+    """Returns the star under a result: ☆ keeps the listing, ★ takes it off the Merkliste again."""
+    if kept:
+        return button(t(lang, "search.button_kept", number=number),
+                      UnfavouriteButton(Origin.RESULTS, search_id, opportunity_id))
+    return button(t(lang, "search.button_keep", number=number),
+                  FavouriteButton(Origin.RESULTS, search_id, opportunity_id))

@@ -19,7 +19,10 @@ from telegram.error import TelegramError
 from bot import domain
 from bot.admins import admins_covering
 from bot.alerts import AlertDue
+from bot.moderation import notices
+from bot.moderation.notices import NoticeCopy
 from bot.moderation.review import Decision, listing_with_organisation
+from bot.privacy import OrphanedOrganisation
 from bot.posting.interest import InterestNotice
 from bot.store.db import Database
 from bot.telegram.alerts.jobs import deliver_alerts
@@ -57,6 +60,76 @@ async def send_to(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarku
         log.warning("message to %s not sent", chat_id)
         return 0
     return 1
+
+
+async def deliver_review(bot: Bot, database: Database, opportunity_id: int, notes: Sequence[Note]) -> int:
+    """Sends a waiting listing to its admins and remembers each copy, so a decision can update all of them."""
+    copies = []
+    for note in notes:
+        message_id = await send_copy(bot, note.chat_id, note.text, note.markup)
+        if message_id is not None:
+            copies.append(NoticeCopy(note.chat_id, message_id))
+    if copies:
+        async with database.unit_of_work() as session:
+            await notices.remember(session, opportunity_id, copies)
+    return len(copies)
+
+
+async def send_copy(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> int | None:
+    """Sends one message and returns its id; a blocked bot or another failure is logged, not raised."""
+    try:
+        sent = await bot.send_message(chat_id, text, reply_markup=markup)
+    except TelegramError:
+        log.warning("message to %s not sent", chat_id)
+        return None
+    return sent.message_id
+
+
+@dataclass(frozen=True, slots=True)
+class CopyEdit:
+    """An admin's copy of a decided listing and the line that replaces it."""
+
+    copy: NoticeCopy
+    text: str
+
+
+async def edits_for_decision(session: AsyncSession, decision: Decision, copies: Sequence[NoticeCopy], *,
+                             admin: str) -> list[CopyEdit]:
+    """Returns, for every admin's copy of a decided listing, what was decided and by whom (in their language)."""
+    languages = await languages_of(session, {copy.chat_id for copy in copies})
+    title, who = line(decision.title, 120), line(admin or "?", 60)
+    edits = []
+    for copy in copies:
+        lang = languages[copy.chat_id]
+        if decision.status == domain.OpportunityStatus.PUBLISHED.value:
+            text = t(lang, "moderation.decided_approved", title=title, admin=who)
+        else:
+            text = t(lang, "moderation.decided_rejected", title=title, admin=who,
+                     reason=line(decision.reason or "", 300))
+        edits.append(CopyEdit(copy, text))
+    return edits
+
+
+async def close_copies(bot: Bot, edits: Iterable[CopyEdit]) -> None:
+    """Replaces each copy by its decision line, without buttons (a copy deleted or too old is skipped)."""
+    for change in edits:
+        try:
+            await bot.edit_message_text(change.text, chat_id=change.copy.chat_id, message_id=change.copy.message_id,
+                                        reply_markup=None)
+        except TelegramError:
+            log.info("moderation copy %s/%s not updated", change.copy.chat_id, change.copy.message_id)
+
+
+async def notes_for_orphans(session: AsyncSession, orphans: Iterable[OrphanedOrganisation],
+                            admin_ids: list[int]) -> list[Note]:
+    """Tells the admins of each region that an organisation has no member left and its listings were paused."""
+    notes = []
+    for orphan in orphans:
+        admins = await admins_covering(session, orphan.state, orphan.district, admin_ids=admin_ids)
+        languages = await languages_of(session, admins)
+        notes += [Note(admin, t(languages[admin], "moderation.orphaned", organisation=line(orphan.name, 120),
+                                count=orphan.paused)) for admin in admins]
+    return notes
 
 
 async def alerts(bot: Bot, database: Database, due: Sequence[AlertDue]) -> int:

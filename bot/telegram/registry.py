@@ -17,7 +17,7 @@ from bot.telegram.answers import AnswerRoute
 from bot.telegram.callbacks import (
     BackButton, BroadcastButton, CategoryButton, DeleteButton, DetailsButton, DraftAnswerButton, DraftButton,
     FavouriteButton, FavouriteDetailsButton, FavouritesButton, HomeButton, InterestButton, ListingButton,
-    ModerateButton, OwnListingButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, SaveButton,
+    ModerateButton, OwnListingButton, ReviewQueueButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, SaveButton,
     SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton, kind_of,
 )
 from bot.telegram.context import ButtonHandler, TurnHandler, adapt, adapt_button
@@ -107,6 +107,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _button(DraftButton, posting.draft_action),
         _button(OwnListingButton, my_listings.own_listing_button),  # members only: the use cases check
         _button(ModerateButton, moderation.moderate_button, admin=True),  # admins of the listing's region only
+        _button(ReviewQueueButton, moderation.review_queue_button, admin=True),  # pages of /pruefen
         _button(InterestButton, interest.interest_button),
         # Messages in a private chat: a shared location is a place, an edit is searched again, text is a search;
         # each is first offered to an open question.

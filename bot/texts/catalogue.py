@@ -3,6 +3,10 @@
 Texts that go into messages are Telegram HTML: the catalogue may use <b>, <i> and <a>, and whoever fills in a
 placeholder with text from people or listings escapes it first (bot.telegram.render does). Button labels and
 callback answers are plain text.
+
+A text that counts something may have plural forms, written as a table: `queue = { one = "…", other = "…" }`.
+It is stored as `queue` (the other form) and `queue#one`; t() picks the form by the `count` parameter.
+Whole numbers of 1,000 and more are written the reader's way (2.000 in German, 2,000 in English), except ids.
 """
 
 from __future__ import annotations
@@ -26,10 +30,33 @@ def catalogue(lang: str) -> dict[str, str]:
         return dict(_flatten(tomllib.load(handle)))
 
 
+PLURAL_ONE = "#one"
+_NOT_AMOUNTS = ("id", "year", "code", "number")  # numbers that are names, not amounts: never grouped
+
+
 def t(lang: str, key: str, **params: object) -> str:
     """Returns the text for a key in a language, with its {placeholders} filled in."""
-    text = catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)[key]
-    return text.format(**params) if params else text
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    texts = catalogue(lang)
+    text = texts[key]
+    if params.get("count") == 1:
+        text = texts.get(key + PLURAL_ONE, text)
+    if not params:
+        return text
+    return text.format(**{name: _number(name, value, lang) for name, value in params.items()})
+
+
+def number(value: int, lang: str) -> str:
+    """Writes a whole number the reader's way: 2.000 in German, 2,000 in English (below 1,000 as it is)."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", ".") if lang == "de" else grouped
+
+
+def _number(name: str, value: object, lang: str) -> object:
+    """Groups the digits of amounts; other values pass unchanged."""
+    if isinstance(value, int) and not isinstance(value, bool) and not name.endswith(_NOT_AMOUNTS):
+        return number(value, lang)
+    return value
 
 
 def placeholders(text: str) -> set[str]:
@@ -40,7 +67,10 @@ def placeholders(text: str) -> set[str]:
 def _flatten(table: dict[str, object], prefix: str = ""):  # type: ignore[no-untyped-def]
     """Yields (dotted key, text) pairs of a nested TOML table."""
     for key, value in table.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and set(value) == {"one", "other"}:
+            yield f"{prefix}{key}", value["other"]
+            yield f"{prefix}{key}{PLURAL_ONE}", value["one"]
+        elif isinstance(value, dict):
             yield from _flatten(value, f"{prefix}{key}.")
         elif isinstance(value, str):
             yield f"{prefix}{key}", value

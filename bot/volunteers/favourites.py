@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -46,6 +48,15 @@ async def remove_favourite(session: AsyncSession, volunteer: Volunteer, opportun
         delete(Favourite).where(Favourite.volunteer_id == volunteer.id, Favourite.opportunity_id == opportunity_id)
     )
     return bool(rows_affected(result))
+
+
+async def favourite_ids(session: AsyncSession, volunteer: Volunteer, opportunity_ids: Sequence[int]) -> frozenset[int]:
+    """Returns which of these listings are on the person's Merkliste (for the stars under a result list)."""
+    if not opportunity_ids:
+        return frozenset()
+    found = await session.execute(select(Favourite.opportunity_id).where(
+        Favourite.volunteer_id == volunteer.id, Favourite.opportunity_id.in_(list(opportunity_ids))))
+    return frozenset(found.scalars())
 
 
 async def is_favourite(session: AsyncSession, volunteer: Volunteer, opportunity_id: int) -> bool:

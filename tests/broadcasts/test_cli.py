@@ -103,6 +103,35 @@ def test_send_list_status_and_cancel(configured: Path, capsys: pytest.CaptureFix
         main(["broadcast", "status", "99"])
 
 
+@pytest.mark.parametrize(("option", "refusal"), [
+    (["--state", "Hessn"], "unknown state 'Hessn'; did you mean Hessen"),
+    (["--state", "Hessen", "--district", "Kasel"], "unknown district 'Kasel' in Hessen; did you mean Kassel"),
+    (["--district", "Kassel"], "a district needs its state"),
+    (["--interest", "Tiere"], "unknown categories: Tiere; did you mean animals"),
+])
+def test_unknown_regions_and_categories_are_refused_with_suggestions(configured: Path, option: list[str],
+                                                                    refusal: str) -> None:
+    with pytest.raises(SystemExit, match=refusal):
+        main(["broadcast", "send", "--text", "x", "--yes", *option])
+
+
+def test_a_state_written_in_lower_case_is_taken_as_the_database_spells_it(
+        configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["broadcast", "send", "--text", "Hallo", "--state", "hessen", "--yes"]) == 0
+    assert "reaches 3 people (volunteers in Hessen)" in capsys.readouterr().out
+
+
+def test_reading_needs_no_admin_id(configured: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["broadcast", "send", "--text", "Helferfest", "--yes"]) == 0
+    monkeypatch.delenv("ADMIN_IDS")
+    assert main(["broadcast", "list"]) == 0
+    assert "#1     scheduled" in capsys.readouterr().out
+    assert main(["broadcast", "status", "1"]) == 0
+    with pytest.raises(SystemExit, match="set ADMIN_IDS or pass --as"):
+        main(["broadcast", "cancel", "1"])
+
+
 def test_resume_delivers_through_python_telegram_bot(configured: Path, bot_api: str,
                                                      monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:

@@ -182,3 +182,13 @@ async def test_cancel_deletes_the_draft(database: Database, services: PostingSer
     async with database.unit_of_work() as session:
         with pytest.raises(NoDraft):
             await drafts.current(session, CLUB)
+
+
+@pytest.mark.parametrize("typed", ["zurück", "Zurück!", "back", "zurueck"])
+async def test_typed_back_goes_back_instead_of_being_stored(database, services, typed) -> None:
+    await _fill_until_preview(database, services)
+    async with database.unit_of_work() as session:
+        await drafts.edit(session, CLUB, "contact")
+    view = await _say(database, services, Step.CONTACT_NAME, Answer(text=typed))
+    assert view.step is not Step.CONTACT_NAME
+    assert view.data["contact_name"] == "Erika Beispiel"

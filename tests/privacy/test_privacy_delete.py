@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, select
 
-from bot.privacy import delete_volunteer_data, export_volunteer_data, is_actor_column, person_columns
+from bot.privacy import ANONYMOUS, delete_volunteer_data, export_volunteer_data, is_actor_column, person_columns
 from bot.store.db import Database
-from bot.store.models import AlertDelivery, Base, ModerationEvent, Opportunity, Organisation, SavedSearch, Volunteer
+from bot.store.models import (
+    AlertDelivery, Base, ModerationEvent, Opportunity, Organisation, OrganisationMember, SavedSearch, Volunteer,
+)
 from bot.volunteers import get_or_create_volunteer
 from tests.factories.privacy import make_person, scan
 
@@ -44,7 +46,10 @@ async def test_nothing_of_the_person_remains_in_any_table(any_database: Database
     assert other_after == other_before
     assert alerts == 2  # the person's search matched both listings in Kassel
     assert report.deleted["volunteers"] == 1 and report.deleted["alert_deliveries"] == alerts
-    assert report.anonymised == {"moderation_events.actor_telegram_id": 1, "admin_roles.granted_by": 1}
+    # The person's announcement stays in the operator's history, without them (created_by cannot be NULL).
+    assert report.anonymised == {"moderation_events.actor_telegram_id": 1, "admin_roles.granted_by": 1,
+                                 "broadcasts.created_by": 1, "broadcasts.status_chat_id": 1}
+    assert ANONYMOUS in [row["created_by"] for row in rows["broadcasts"]]
 
 
 async def test_records_of_decisions_stay_without_the_person(database: Database) -> None:
@@ -57,8 +62,20 @@ async def test_records_of_decisions_stay_without_the_person(database: Database) 
                                         .order_by(ModerationEvent.id))).all()
         listing = await session.get(Opportunity, person.listing_id)
         organisation = await session.get(Organisation, person.organisation_id)
-    assert [tuple(event) for event in events] == [("approved", None), ("edited", ADMIN)]
+    assert [tuple(event) for event in events] == [("approved", None), ("edited", ADMIN), ("paused", None)]
     assert listing is not None and organisation is not None  # the organisation's data, not the person's
+    assert listing.status == "paused"  # the person was its last member: nobody could answer volunteers
+
+
+async def test_an_organisation_with_members_left_keeps_its_listings_live(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        person = await make_person(session, PERSON, admin=ADMIN)
+        session.add(OrganisationMember(organisation_id=person.organisation_id, telegram_id=OTHER, role="member"))
+    async with database.unit_of_work() as session:
+        report = await delete_volunteer_data(session, PERSON)
+    async with database.read_only() as session:
+        listing = await session.get(Opportunity, person.listing_id)
+    assert report.orphaned == [] and listing is not None and listing.status == "published"
 
 
 async def test_deleting_while_the_edge_holds_the_volunteer_commits_cleanly(database: Database) -> None:

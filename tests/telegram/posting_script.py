@@ -6,7 +6,7 @@ from tests.telegram.botchat import Chat, Person, Reply
 
 ADMIN = Person(id=1000, first_name="Ada", language_code="de")  # ADMIN_IDS of the test settings
 CLUB = Person(id=601, first_name="Erika", language_code="de")
-DESCRIPTION = "Unsere Hunde im Tierheim freuen sich über Spaziergänge am Wochenende rund um Kassel."
+DESCRIPTION = "Unsere Hunde im Tierheim freuen sich über Spaziergänge rund um Kassel."
 
 
 async def say(chat: Chat, person: Person, last: Reply, answer: str) -> Reply:

@@ -101,7 +101,7 @@ async def test_daily_alerts_wait_for_the_digest(chat: Chat, database: Database) 
     await jobs.send_digests(CallbackContext(chat.application))
     digests = [call for call in chat.api.calls[before:] if call.method == "sendMessage"]
     assert len(digests) == 1 and digests[0].params["chat_id"] == JOHN.id
-    assert "1 new opportunities for your alerts" in digests[0].text and "Hunde ausführen" in digests[0].text
+    assert "1 new opportunity for your alerts" in digests[0].text and "Hunde ausführen" in digests[0].text
     assert any(b["text"].startswith("🔕 Stop") for b in digests[0].buttons)
     before = len(chat.api.calls)
     await jobs.send_digests(CallbackContext(chat.application))

@@ -29,26 +29,30 @@ async def _demo(home: Path, script: str, lang: str = "de") -> str:
 
 
 async def test_the_demo_greets_searches_and_presses_buttons_by_number(seeded_home: Path) -> None:
-    output = await _demo(seeded_home, "Tierheim in Kassel am Wochenende\n11\n1\n1\nende\n")
+    output = await _demo(seeded_home, "Tierheim in Kassel am Wochenende\n#11\n#1\n#1\nende\n")
     assert "Hallo Demo" in output and "⌨ 📍 Standort teilen (standort 51.31 9.49)" in output
     assert "🔎 Tiere · Kassel + 15 km · am Wochenende" in output  # HTML becomes plain terminal text
-    assert "[6] ☆ 1" in output and "[11] Mehr ▶" in output
+    assert "[#6] ☆ 1" in output and "[#11] Mehr ▶" in output
     assert "✎ 🔎 Tiere" in output and "hier Nr. 6" in output  # "11" pressed Mehr: the message was edited
-    assert "[1] ℹ️ 6" in output and "☆ Merken" in output
+    assert "[#1] ℹ️ 6" in output and "☆ Merken" in output
     assert "» Auf deiner Merkliste ⭐" in output
 
 
 async def test_a_shared_location_and_english(seeded_home: Path) -> None:
-    output = await _demo(seeded_home, "standort 51,318 9,495\n5\n", lang="en")
+    output = await _demo(seeded_home, "standort 51,318 9,495\n#5\n", lang="en")
     assert "What would you like to help with?" in output and "Shall I remember <b>" not in output
     assert "🔎 Animals · Kassel + 15 km" in output
 
 
 async def test_a_number_without_a_button_is_explained(seeded_home: Path) -> None:
-    output = await _demo(seeded_home, "99\n")
-    assert "(keine Taste 99 / no button 99)" not in output  # before any buttons, a number is just text
-    output = await _demo(seeded_home, "/einstellungen\n42\n")
-    assert "(keine Taste 42 / no button 42)" in output
+    output = await _demo(seeded_home, "/einstellungen\n#42\n")
+    assert "(keine Taste #42 / no button #42)" in output
+
+
+async def test_a_typed_number_is_an_answer_not_a_button(seeded_home: Path) -> None:
+    output = await _demo(seeded_home, "/standort\n34117\n")
+    assert "keine Taste" not in output
+    assert "Gemerkt: Kassel" in output
 
 
 @pytest.mark.slow
@@ -57,7 +61,7 @@ def test_run_without_a_token_says_so_and_starts_the_demo_on_a_pipe(seeded_home: 
     env["DATA_HOME"] = str(seeded_home)
     finished = subprocess.run(
         [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main(['run']))"],
-        input="Lesepate Kassel\n1\n", env=env, cwd=seeded_home, capture_output=True, text=True, timeout=120,
+        input="Lesepate Kassel\n#1\n", env=env, cwd=seeded_home, capture_output=True, text=True, timeout=120,
     )
     assert finished.returncode == 0, finished.stderr
     assert "Kein BOT_TOKEN gesetzt" in finished.stderr

@@ -101,7 +101,8 @@ async def test_results_can_be_kept_straight_from_the_list(chat: Chat) -> None:
     results = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
     keep = results.button(f"☆ {_number(results, 'Katzen im Tierheim betreuen')[3:]}")
     kept = await chat.press(ANNA, keep, message_id=results.sent_id())
-    assert kept.answers == ["Auf deiner Merkliste ⭐"] and not kept.edited()
+    assert kept.answers == ["Auf deiner Merkliste ⭐"] and kept.edited()  # only the star turned on
+    assert f"★ {_number(results, 'Katzen im Tierheim betreuen')[3:]}" in [b["text"] for b in kept.buttons]
     again = await chat.press(ANNA, keep, message_id=results.sent_id())
     assert again.answers == ["Steht schon auf deiner Merkliste ⭐"]
     assert "Katzen im Tierheim betreuen" in (await chat.send(ANNA, "/merkliste")).text

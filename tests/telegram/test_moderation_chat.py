@@ -75,7 +75,7 @@ async def test_a_regional_admin_sees_and_decides_only_their_region(chat: Chat, d
     assert rejecting.answers == ["Das darfst du nicht entscheiden."] and "Warum lehnst du" not in rejecting.text
     assert (await _listing(database)).status == "pending"
     full = await chat.send(ADMIN, "/pruefen")
-    assert "1 Angebote warten" in full.text and "Gassi gehen mit Tierheimhunden" in full.text
+    assert "1 Angebot wartet" in full.text and "Gassi gehen mit Tierheimhunden" in full.text
 
 
 async def test_someone_who_is_no_admin_cannot_moderate_with_forged_buttons(chat: Chat, database: Database) -> None:
@@ -142,3 +142,87 @@ async def test_a_forged_edit_button_from_outside_the_region_changes_nothing(chat
     submitted = await chat.press(SAXONY_ADMIN, encode(Kind.DRAFT, DraftAction.SUBMIT, 0))
     assert "Übernommen" not in submitted.text
     assert (await _listing(database)).title == listing.title
+
+
+async def _pending_many(database: Database, *, hessen: int, sachsen: int) -> None:
+    """Stores waiting listings of one club, Hessen first then Sachsen, each submitted a minute after the last."""
+    from datetime import timedelta
+
+    from bot.store.listings import opportunity_row, organisation_ids, organisation_row, upsert_rows
+    from bot.store.models import Organisation
+    from bot.store.types import utcnow
+
+    start = utcnow() - timedelta(days=1)
+    places = [("Kassel", "Hessen")] * hessen + [("Leipzig", "Sachsen")] * sachsen
+    async with database.unit_of_work() as session:
+        await upsert_rows(session, Organisation.__table__, [organisation_row(
+            {"source": "test", "external_id": "club", "name": "Warteschlange e.V.", "place_name": "Kassel"})])
+        org = (await organisation_ids(session, "test", {"club": {}}))["club"]
+        await upsert_rows(session, Opportunity.__table__, [opportunity_row({
+            "external_id": f"wait{n}", "organisation_id": org, "source": "test", "status": "pending",
+            "title": f"Wartendes Angebot Nr. {n + 1}", "description": "Eine Aufgabe, die auf Prüfung wartet.",
+            "categories": ["neighbourhood"], "place_name": place, "state": state, "lat": 51.0, "lon": 10.0,
+            "updated_at": start + timedelta(minutes=n),
+        }) for n, (place, state) in enumerate(places)])
+
+
+async def test_the_review_queue_shows_the_true_count_oldest_first_and_pages(chat: Chat, database: Database) -> None:
+    await _pending_many(database, hessen=9, sachsen=4)
+    first = await chat.send(ADMIN, "/pruefen")
+    assert "13 Angebote warten" in first.text and "Nr. 1–10 von 13" in first.text
+    titles = [call.text for call in first.calls if "Wartendes Angebot" in call.text]
+    assert len(titles) == 10 and "Wartendes Angebot Nr. 1<" in titles[0]
+    newer = await chat.press(ADMIN, first.button("Neuere"))
+    assert "Nr. 11–13 von 13" in newer.text and "Wartendes Angebot Nr. 13" in newer.text
+    assert "Wartendes Angebot Nr. 3<" not in newer.text
+    saxony = await chat.press(ADMIN, first.button("Sachsen (4)"))
+    assert "4 Angebote warten" in saxony.text and "Wartendes Angebot Nr. 10" in saxony.text
+    assert "Wartendes Angebot Nr. 9<" not in saxony.text and "Alle Regionen (13)" in str(saxony.buttons)
+
+
+async def test_a_decision_lowers_the_count(chat: Chat, database: Database) -> None:
+    await _pending_many(database, hessen=2, sachsen=0)
+    async with database.read_only() as session:
+        oldest = await session.scalar(select(Opportunity.id).where(Opportunity.external_id == "wait0"))
+    await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, oldest))
+    assert "1 Angebot wartet" in (await chat.send(ADMIN, "/pruefen")).text
+
+
+GLOBAL_ADMIN = Person(id=1002, first_name="Bea", language_code="en")
+
+
+async def test_a_decision_updates_every_admins_copy_with_who_decided(chat: Chat, database: Database) -> None:
+    async with database.unit_of_work() as session:
+        session.add(AdminRole(telegram_id=GLOBAL_ADMIN.id, granted_by=ADMIN.id))
+    submitted = await _submitted(chat)
+    copies = {call.params["chat_id"]: int(call.result["message_id"]) for call in submitted.calls
+              if call.method == "sendMessage" and "wartet auf Prüfung" in call.text}
+    assert set(copies) == {ADMIN.id, GLOBAL_ADMIN.id}
+    listing = await _listing(database)
+    approved = await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, listing.id),
+                                chat_id=ADMIN.id, message_id=copies[ADMIN.id])
+    edits = {call.params["chat_id"]: call for call in approved.calls if call.method == "editMessageText"}
+    assert set(edits) == set(copies)
+    assert "freigegeben – entschieden von Ada" in edits[ADMIN.id].text
+    assert "freigegeben – entschieden von Ada" in edits[GLOBAL_ADMIN.id].text  # Bea has not met the bot yet
+    assert all(not call.buttons for call in edits.values())
+    late = await chat.press(GLOBAL_ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, listing.id))
+    assert late.answers == ["This has been decided already."]
+
+
+async def test_a_rejection_updates_the_copies_with_the_reason(chat: Chat, database: Database) -> None:
+    await _submitted(chat)
+    listing = await _listing(database)
+    await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.REJECT, listing.id))
+    rejected = await chat.send(ADMIN, "Bitte mit Ansprechperson und genauer Zeit.")
+    edits = [call for call in rejected.calls if call.method == "editMessageText"]
+    assert len(edits) == 1 and "abgelehnt – entschieden von Ada" in edits[0].text
+    assert "genauer Zeit" in edits[0].text
+
+
+async def test_admin_commands_answer_non_admins_alike_and_help_lists_them_for_admins(chat: Chat) -> None:
+    for command in ("/pruefen", "/rundschreiben", "/review", "/broadcast"):
+        assert "Das können nur Admins" in (await chat.send(MEHMET, command)).text, command
+    assert "/pruefen" not in (await chat.send(MEHMET, "/hilfe")).text
+    admin_help = (await chat.send(ADMIN, "/hilfe")).text
+    assert "Für Admins" in admin_help and "/pruefen" in admin_help and "/rundschreiben" in admin_help

@@ -47,7 +47,12 @@ async def test_my_listings_pause_resume_edit_and_delete(chat: Chat, database: Da
     assert "· online" in resumed.text and await _status(database, listing_id) == "published"
     edited = await chat.press(CLUB, resumed.button("✏️ 1"))
     assert "<b>Vorschau</b>" in edited.text
-    await chat.press(CLUB, edited.button("Abbrechen"))
+    dropped = await chat.press(CLUB, edited.button("Abbrechen"))
+    assert "Änderungen verworfen" in dropped.text and "Entwurf" not in dropped.text
+    assert await _status(database, listing_id) == "published"
+    again = await chat.press(CLUB, resumed.button("✏️ 1"))  # the old button still opens the listing's edit
+    assert "<b>Vorschau</b>" in again.text
+    assert "Änderungen verworfen" in (await chat.send(CLUB, "/abbrechen")).text
     listed = await chat.send(CLUB, "/meineangebote")
     confirm = await chat.press(CLUB, listed.button("🗑 1"))
     assert "wirklich löschen" in confirm.text and await _status(database, listing_id) == "published"
@@ -57,6 +62,7 @@ async def test_my_listings_pause_resume_edit_and_delete(chat: Chat, database: Da
 
 async def test_forged_buttons_cannot_change_someone_elses_listing(chat: Chat, database: Database) -> None:
     listing_id = await _published(chat, database)
+    await chat.send(MEHMET, "/start")  # someone the bot knows, but no member of the club
     for action in (OwnAction.PAUSE, OwnAction.DELETE_CONFIRM, OwnAction.RENEW, OwnAction.EDIT):
         refused = await chat.press(MEHMET, encode(Kind.OWN_LISTING, action, listing_id))
         assert refused.answers == ["Dieses Angebot gehört nicht zu deinen Organisationen."]
@@ -87,6 +93,7 @@ async def test_still_current_reminder_renews_and_expiry_takes_listings_out(chat:
 
 async def test_interest_reaches_the_club_with_a_link_and_is_reminded(chat: Chat, database: Database) -> None:
     listing_id = await _published(chat, database)
+    await chat.send(MEHMET, "/start")  # buttons are pressed by people the bot knows (alerts went to them)
     details = await chat.press(MEHMET, encode(Kind.LISTING, listing_id))
     consent = await chat.press(MEHMET, details.button("Interesse melden"))
     assert "Telegram-Namen weiter" in consent.text
@@ -109,6 +116,7 @@ async def test_interest_reaches_the_club_with_a_link_and_is_reminded(chat: Chat,
 
 
 async def test_listings_from_elsewhere_have_no_interest_button(chat: Chat, listings: dict[str, int]) -> None:
+    await chat.send(MEHMET, "/start")
     details = await chat.press(MEHMET, encode(Kind.LISTING, listings["tier1"]))
     assert "Interesse melden" not in str(details.buttons)
     forged = await chat.press(MEHMET, encode(Kind.INTEREST, InterestAction.SHARE, listings["tier1"]))
@@ -117,6 +125,7 @@ async def test_listings_from_elsewhere_have_no_interest_button(chat: Chat, listi
 
 async def test_keeping_a_listing_keeps_its_interest_button(chat: Chat, database: Database) -> None:
     listing_id = await _published(chat, database)
+    await chat.send(MEHMET, "/start")  # buttons are pressed by people the bot knows (alerts went to them)
     details = await chat.press(MEHMET, encode(Kind.LISTING, listing_id))
     kept = await chat.press(MEHMET, details.button("Merken"))
     assert kept.answers == ["Auf deiner Merkliste ⭐"]

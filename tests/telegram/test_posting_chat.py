@@ -52,7 +52,8 @@ async def test_wrong_answers_get_a_specific_text_and_the_same_question(chat: Cha
     assert "Zahl zwischen 1 und 200" in hours.text
     await fill(chat, CLUB, ["8", "⟨Überspringen⟩", "⟨Fertig⟩", "⟨Nein⟩", "⟨Ja⟩", "Erika Beispiel"], after=hours)
     email = await chat.send(CLUB, "erika@beispiel")
-    assert "E-Mail-Adresse kann ich nicht lesen" in email.text and "Wie erreicht man diese Person" in email.text
+    assert "Hinter dem @ in <i>erika@beispiel</i> fehlt die Endung" in email.text
+    assert "Wie erreicht man diese Person" in email.text
     fixed = await chat.send(CLUB, "erika@example.org")
     assert "<b>Vorschau</b>" in fixed.text
 
@@ -130,6 +131,7 @@ async def test_a_near_duplicate_is_pointed_out_before_submitting(chat: Chat) -> 
 
 async def test_another_person_pressing_draft_buttons_only_touches_their_own_draft(chat: Chat) -> None:
     kind = await fill(chat, CLUB, NEW_ORGANISATION[:1])
+    await chat.send(ANNA, "/start")
     forged = await chat.press(ANNA, kind.button("Verein"))
     assert forged.answers == ["Dieses Ergebnis ist nicht mehr aktuell."]
     still = await chat.send(CLUB, "x")
@@ -176,3 +178,47 @@ async def test_coming_back_hours_later_asks_to_continue_before_taking_the_text(c
     assert "Wie soll dein Angebot heißen" in continued.text
     answered = await chat.send(CLUB, "Gassi gehen mit Tierheimhunden")
     assert "Beschreib die Aufgabe" in answered.text
+
+
+async def test_categories_and_times_read_in_the_description_come_preselected(chat: Chat) -> None:
+    described = await fill(chat, CLUB, NEW_ORGANISATION + [
+        "Lesepate an der Grundschule",
+        "Du liest mit Grundschulkindern der zweiten Klasse, jeden Dienstag von 14 bis 15 Uhr in der Bücherei.",
+    ])
+    assert "vorausgewählt" in described.text
+    assert any(b["text"].startswith("✅") and "Kinder" in b["text"] for b in described.buttons)
+    kind = await chat.press(CLUB, described.button("Fertig"))
+    place = await chat.send(CLUB, "Wasserturmstraße 5, 34117 Kassel") if "Wo findet" in kind.text else kind
+    assert "vorausgewählt" in place.text and any(b["text"] == "✅ regelmäßig" for b in place.buttons)
+    slots = await chat.press(CLUB, place.button("regelmäßig"))
+    assert "vorausgewählt" in slots.text
+    assert {b["text"] for b in slots.buttons} >= {"✅ unter der Woche", "✅ tagsüber"}
+
+
+async def test_a_street_address_is_taken_and_shown_in_the_preview(chat: Chat) -> None:
+    preview = await fill(chat, CLUB, NEW_ORGANISATION + [
+        "Gassi gehen mit Tierheimhunden", DESCRIPTION, "⟨Fertig⟩", "Wasserturmstraße 5, 34117 Kassel",
+        "⟨regelmäßig⟩", "⟨am Wochenende⟩", "⟨Fertig⟩", "8", "⟨Überspringen⟩", "⟨Fertig⟩", "⟨Nein⟩", "⟨Ja⟩",
+        "Erika Beispiel", "0151 0000 4711, erika@example.org",
+    ])
+    assert "<b>Vorschau</b>" in preview.text and "Wasserturmstraße 5" in preview.text
+
+
+async def test_a_typed_zurueck_goes_back_and_is_not_the_contact_name(chat: Chat) -> None:
+    name = await fill(chat, CLUB, NEW_ORGANISATION + LISTING[:-2])
+    assert "Wer ist Ansprechperson" in name.text
+    back = await chat.send(CLUB, "Zurück")
+    assert "wenig Deutsch" in back.text
+    again = await chat.press(CLUB, back.button("Ja"))
+    assert "Wer ist Ansprechperson" in again.text and "Bisher" not in again.text
+
+
+async def test_the_preview_shows_the_organisations_website_and_phone(chat: Chat) -> None:
+    organisation = ["Tierfreunde Kassel e.V.", "⟨Verein⟩", "tierfreunde-kassel.example.org",
+                    "+49 30 1234 5678, info@tierfreunde.example.org"]
+    accessibility = await fill(chat, CLUB, organisation + LISTING[:-4])
+    assert "Weiß nicht" in {b["text"] for b in accessibility.buttons}
+    preview = await fill(chat, CLUB, ["⟨Weiß nicht⟩", "⟨Ja⟩", "Erika Beispiel", "erika@example.org"],
+                         after=accessibility)
+    assert "<b>Vorschau</b>" in preview.text
+    assert "tierfreunde-kassel.example.org" in preview.text and "+49 30 1234 5678" in preview.text

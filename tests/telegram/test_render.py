@@ -93,3 +93,15 @@ def test_a_full_digest_fits_and_counts_what_it_does_not_show() -> None:
     text = digest_text(digest)
     assert _visible(text) <= 4096 and "<script>" not in text
     assert "50 new opportunities for your alerts" in text and "… and 42 more" in text
+
+
+def test_a_candidate_never_repeats_the_state_its_name_already_says() -> None:
+    from bot.telegram.keyboards import candidate_label
+
+    assert candidate_label("Neustadt (Hessen)", "Hessen", None, "de") == "Neustadt (Hessen)"
+    assert candidate_label("Neustadt (Hessen)", "Hessen", "Marburg-Biedenkopf", "de") == \
+        "Neustadt (Hessen) (Marburg-Biedenkopf)"
+    assert candidate_label("Neustadt in Sachsen", "Sachsen", None, "de") == "Neustadt in Sachsen"
+    assert candidate_label("Neustadt an der Weinstraße", "Rheinland-Pfalz", None, "de") == \
+        "Neustadt an der Weinstraße (Rheinland-Pfalz)"
+    assert candidate_label("Kassel", None, None, "de") == "Kassel"

@@ -93,6 +93,7 @@ async def test_forged_buttons_answer_not_current_instead_of_failing(chat: Chat, 
 
 async def test_a_button_of_someone_elses_search_is_refused_even_in_a_private_chat(chat: Chat) -> None:
     results = await chat.send(ANNA, "Tierheim in Kassel")
+    await chat.send(MEHMET, "/start")
     reply = await chat.press(MEHMET, results.button("Mehr"))
     assert reply.answers == [FOREIGN]
 

@@ -61,7 +61,7 @@ async def test_radius_refinement_edits_the_results(chat: Chat) -> None:
     first = await chat.send(ANNA, "Hundespaziergänge Kassel")
     menu = await chat.press(ANNA, first.button("Umkreis"), message_id=first.sent_id())
     assert menu.methods() == ["answerCallbackQuery", "editMessageReplyMarkup"]
-    assert [b["text"] for b in menu.buttons] == ["5 km", "15 km", "30 km", "50 km", "100 km", "◀ Zurück"]
+    assert [b["text"] for b in menu.buttons] == ["5 km", "✅ 15 km", "30 km", "50 km", "100 km", "◀ Zurück"]
     wider = await chat.press(ANNA, menu.button("50 km"), message_id=first.sent_id())
     assert wider.edited() and "Kassel + 50 km" in wider.text
 
@@ -132,7 +132,7 @@ async def test_a_place_without_interest_offers_the_categories(chat: Chat) -> Non
     assert "Kinder &amp; Jugend · Leipzig + 15 km" in kids.text and "Kinderfrühstück" in kids.text
 
 
-@pytest.mark.parametrize("text", ["😀🙈", "hallo", "?!"])
+@pytest.mark.parametrize("text", ["😀🙈", "🤔", "?!"])  # "hallo" is a greeting: answered in kind
 async def test_a_text_that_says_nothing_usable_gets_a_hint_and_the_categories(chat: Chat, text: str) -> None:
     reply = await chat.send(ANNA, text)
     assert reply.text.startswith("Das habe ich nicht ganz verstanden") and "ganz Deutschland" not in reply.text
@@ -181,3 +181,38 @@ async def test_cancel_closes_the_open_question(chat: Chat) -> None:
     assert "Alles klar, abgebrochen." in (await chat.send(ANNA, "/abbrechen")).text
     assert "Gerade gibt es nichts abzubrechen." in (await chat.send(ANNA, "/cancel")).text
     assert "Wobei möchtest du helfen?" in (await chat.send(ANNA, "Kassel")).text
+
+
+async def test_greetings_and_thanks_are_answered_in_kind_without_an_area_picker(chat: Chat) -> None:
+    for text, answer in (("hallo", "Hallo! 👋"), ("danke 👍", "Gern geschehen")):
+        reply = await chat.send(ANNA, text)
+        assert reply.text.startswith(answer) and "zum Beispiel" in reply.text
+        assert not any("Kinder & Jugend" in b["text"] for b in reply.buttons)
+
+
+async def test_egal_was_means_every_area_and_asks_only_where(chat: Chat, listings: dict[str, int]) -> None:
+    asked = await chat.send(ANNA, "egal was")
+    assert "allen Bereichen" in asked.text and "Wo soll ich suchen" in asked.text
+    found = await chat.send(ANNA, "Kassel")
+    assert "🔎 <b>Alle Bereiche · Kassel + 15 km</b>" in found.text and "Angebote gefunden" in found.text
+    anywhere = await chat.send(ANNA, "irgendwas in Leipzig")
+    assert "Alle Bereiche · Leipzig" in anywhere.text and "Wobei möchtest du helfen" not in anywhere.text
+
+
+async def test_stars_under_the_results_follow_the_merkliste_and_menus_mark_the_current_choice(
+        chat: Chat, listings: dict[str, int]) -> None:
+    results = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
+    message = results.sent_id()
+    details = await chat.press(ANNA, results.button("ℹ️ 1"), message_id=message)
+    await chat.press(ANNA, details.button("Merken"), message_id=message)
+    back = await chat.press(ANNA, details.button("Zurück"), message_id=message)
+    assert "★ 1" in [b["text"] for b in back.buttons] and "☆ 2" in [b["text"] for b in back.buttons]
+    dropped = await chat.press(ANNA, back.button("★ 1"), message_id=message)
+    assert dropped.answers == ["Von der Merkliste entfernt"]
+    assert "☆ 1" in [b["text"] for b in dropped.buttons]
+    kept = await chat.press(ANNA, dropped.button("☆ 2"), message_id=message)
+    assert "★ 2" in [b["text"] for b in kept.buttons]
+    times = await chat.press(ANNA, back.button("Zeit"), message_id=message)
+    assert "✅ am Wochenende" in [b["text"] for b in times.buttons]
+    radius = await chat.press(ANNA, back.button("Umkreis"), message_id=message)
+    assert "✅ 15 km" in [b["text"] for b in radius.buttons]

@@ -138,6 +138,28 @@ async def test_delete_asks_first_and_then_leaves_nothing_behind(chat: Chat, data
     deleted = await chat.press(ANNA, asked.button("Ja, alles löschen"), message_id=asked.sent_id())
     assert "Ich habe alles über dich gelöscht" in deleted.text
     assert await _rows_of(database, ANNA.id, volunteer_id) == {}
+    for label in ("☆", "Mehr", "Suchauftrag"):  # old buttons say the data are gone and recreate nothing
+        old = await chat.press(ANNA, results.button(label), message_id=results.sent_id())
+        assert old.answers and "nichts (mehr) über dich gespeichert" in old.answers[0] and "/start" in old.answers[0]
+    assert await _rows_of(database, ANNA.id, volunteer_id) == {}
+
+
+async def test_deleting_says_what_stays_and_a_clubs_last_member_leaves_its_listings_paused(
+        chat: Chat, database: Database) -> None:
+    from tests.telegram.posting_script import ADMIN, CLUB, LISTING, NEW_ORGANISATION, fill
+
+    from bot.store.models import Opportunity
+
+    preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
+    await chat.press(CLUB, preview.button("Abschicken"))
+    asked = await chat.send(CLUB, "/loeschen")
+    assert "ihre Angebote bleiben bestehen" in asked.text and "ohne deinen Namen" in asked.text
+    deleted = await chat.press(CLUB, asked.button("Ja, alles löschen"), message_id=asked.sent_id())
+    to_admin = [call.text for call in deleted.calls if call.method == "sendMessage" and call.params["chat_id"] == ADMIN.id]
+    assert len(to_admin) == 1 and "kein Mitglied mehr" in to_admin[0] and "1 Angebot pausiert" in to_admin[0]
+    async with database.read_only() as session:
+        listing = (await session.execute(select(Opportunity).where(Opportunity.source == "bot"))).scalar_one()
+    assert listing.status == "paused" and listing.title == "Gassi gehen mit Tierheimhunden"
 
 
 async def _rows_of(database: Database, telegram_id: int, volunteer_id: int) -> dict[str, int]:

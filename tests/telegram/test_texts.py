@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.texts import LANGUAGES, catalogue, t
-from bot.texts.catalogue import placeholders
+from bot.texts.catalogue import PLURAL_ONE, placeholders
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
 # t(lang, "section.key" ...) with a literal key; dynamic keys are checked by the tests of their sections below.
@@ -63,6 +63,19 @@ def test_every_text_in_the_catalogue_is_used() -> None:
     source = "\n".join(path.read_text(encoding="utf-8") for path in [*BOT.rglob("*.py"), *TEMPLATES])
     built = ("listing.", "alerts.mode_", "alerts.saved_", "settings.button_alerts_", "settings.language_",
              "languages.", "commands.")
-    unused = [key for key in catalogue("de")
+    unused = [key for key in (key.removesuffix(PLURAL_ONE) for key in catalogue("de"))
               if not key.startswith(built) and f'"{key}"' not in source and f"'{key}'" not in source]
     assert not unused
+
+
+@pytest.mark.parametrize(("lang", "one", "many"), [
+    ("de", "Erreicht jetzt <b>1</b> Person.", "Erreicht jetzt <b>2.000</b> Personen."),
+    ("en", "Now reaches <b>1</b> person.", "Now reaches <b>2,000</b> people."),
+])
+def test_counted_texts_use_the_plural_form_and_group_digits(lang: str, one: str, many: str) -> None:
+    assert t(lang, "broadcast.audience_reach", count=1) == one
+    assert t(lang, "broadcast.audience_reach", count=2000) == many
+
+
+def test_ids_are_never_grouped() -> None:
+    assert "#12345" in t("de", "broadcast.audience_title", id=12345)

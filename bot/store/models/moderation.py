@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.models.base import Base, Timestamps
@@ -70,3 +70,15 @@ class InterestReport(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ModerationNotice(Base):
+    """A message that shows a waiting listing to an admin, so a decision can update every admin's copy."""
+
+    __tablename__ = "moderation_notices"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(ForeignKey("opportunities.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(Integer)  # counted per chat, far below 2**31
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -41,7 +41,7 @@ async def broadcast_command(turn: Turn[None]) -> None:
     """Lists running and recent broadcasts with status and cancel buttons; 'neu' starts composing."""
     volunteer, scope = turn.volunteer, turn.scope
     if scope is None:
-        view = View(t(volunteer.language, "problem.unknown_command"))
+        view = View(t(volunteer.language, "moderation.not_admin"))  # the same answer as every admin command
     elif (turn.context.args or [""])[0].lower() in NEW_WORDS:
         view = (await steps.ask(Step(turn.session, volunteer, scope), steps.AWAITING_TEXT, "broadcast.compose")).send[0]
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import CallbackQuery, InlineKeyboardMarkup
 
 from bot.store.models import ChatSearch, Volunteer
 from bot.telegram.callbacks import (
@@ -12,6 +13,7 @@ from bot.telegram.callbacks import (
     UnfavouriteButton,
 )
 from bot.telegram.context import Turn
+from bot.telegram.keyboards import keep_button
 from bot.telegram.listings.views import details_markup, details_view, favourites_view
 from bot.telegram.sending import View
 from bot.texts import t
@@ -83,9 +85,32 @@ async def _toggle(turn: Turn[Any], pressed: FavouriteButton | UnfavouriteButton,
     turn.answer(t(lang, toast))
     if pressed.origin == Origin.FAVOURITES_LIST:
         turn.edit(await favourites_view(session, volunteer, pressed.origin_id))
-    elif pressed.origin != Origin.RESULTS:  # under the result list the toast is enough; the list stays as it is
+    elif pressed.origin != Origin.RESULTS:
         turn.edit_buttons(await details_markup(session, pressed.opportunity_id, origin=pressed.origin,
                                                origin_id=pressed.origin_id, favourite=starred, lang=lang))
+    else:  # under the result list only the pressed star changes
+        restarred = with_star(turn.query, pressed, starred, lang)
+        if restarred is not None:
+            turn.edit_buttons(restarred)
+
+
+def with_star(query: CallbackQuery, pressed: FavouriteButton | UnfavouriteButton, starred: bool,
+              lang: str) -> InlineKeyboardMarkup | None:
+    """Returns the result message's buttons with the pressed star turned on or off; None if it is not there."""
+    message = query.message
+    markup = getattr(message, "reply_markup", None) if message is not None else None
+    if not isinstance(markup, InlineKeyboardMarkup):
+        return None
+    rows = []
+    for row in markup.inline_keyboard:
+        cells = []
+        for cell in row:
+            number = cell.text.rsplit(" ", 1)[-1]
+            if cell.callback_data == query.data and number.isdigit():
+                cell = keep_button(pressed.origin_id, pressed.opportunity_id, int(number), kept=starred, lang=lang)
+            cells.append(cell)
+        rows.append(cells)
+    return InlineKeyboardMarkup(rows)
 
 
 async def _apply(session: AsyncSession, volunteer: Volunteer, oid: int, *, keep: bool) -> tuple[bool, bool] | None:
@@ -102,8 +127,6 @@ async def _refusal(
     """Returns why this person may not press a favourite button ('stale' or 'foreign'), None when they may."""
     origin = pressed.origin
     if origin in (Origin.SEARCH, Origin.RESULTS):
-        if origin == Origin.RESULTS and not keep:
-            return "stale"  # the result list only ever offers keeping
         stored = await session.get(ChatSearch, pressed.origin_id)
         if stored is None:
             return "stale"

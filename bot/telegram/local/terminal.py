@@ -12,6 +12,8 @@ from bot.telegram.local.api import ApiCall, LocalBotApi
 from bot.telegram.local.updates import Person, UpdateFactory
 
 _LOCATION = re.compile(r"^(?:standort|location)\s+(-?\d+(?:[.,]\d+)?)\s+(-?\d+(?:[.,]\d+)?)$", re.IGNORECASE)
+# Buttons have their own notation, so a typed number stays an answer (hours, a postal code, a choice by text).
+_BUTTON = re.compile(r"^#\s*(\d+)$")
 _TAG = re.compile(r"<[^>]+>")
 _BOLD = re.compile(r"</?b>")
 
@@ -41,20 +43,21 @@ class Terminal:
             self._print(f"\n📎 {name} ({len(content)} Bytes)\n{content.decode('utf-8', 'replace')}")
 
     def update_for(self, factory: UpdateFactory, person: Person, line: str) -> Update | None:
-        """Turns a typed line into an update: a number presses a button, 'standort LAT LON' shares a place."""
+        """Turns a typed line into an update: '#3' presses button 3, 'standort LAT LON' shares a place."""
         self._fresh_turn = True
         location = _LOCATION.match(line)
         if location:
             lat, lon = (float(part.replace(",", ".")) for part in location.groups())
             return factory.location(person, lat, lon)
-        if line.isdigit() and self.buttons:
-            return self._press(factory, person, int(line))
+        button = _BUTTON.match(line.strip())
+        if button:
+            return self._press(factory, person, int(button.group(1)))
         return factory.message(person, line)
 
     def _press(self, factory: UpdateFactory, person: Person, number: int) -> Update | None:
         """Presses the numbered button of the newest keyboard (a link button prints its address)."""
         if not 1 <= number <= len(self.buttons):
-            self._print(f"  (keine Taste {number} / no button {number})")
+            self._print(f"  (keine Taste #{number} / no button #{number})")
             return None
         chosen, message = self.buttons[number - 1]
         if "url" in chosen:
@@ -75,7 +78,7 @@ class Terminal:
                 cells = []
                 for button in row:
                     self.buttons.append((button, where))
-                    cells.append(f"[{len(self.buttons)}] {button['text']}")
+                    cells.append(f"[#{len(self.buttons)}] {button['text']}")
                 self._print("   " + "   ".join(cells))
         elif "keyboard" in markup:
             labels = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,18 +10,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.admins import AdminScope, NotAllowed
 from bot.alerts import AlertDue, alerts_for_published_listing
 from bot.conversation import state
-from bot.moderation import review
+from bot.moderation import notices, review
+from bot.moderation.notices import NoticeCopy
 from bot.moderation.review import Decision, NotPending
 from bot.posting import drafts
 from bot.store.types import utcnow
 from bot.telegram import notify
-from bot.telegram.callbacks import ModerateButton
+from bot.telegram.callbacks import ModerateButton, ReviewQueueButton
 from bot.telegram.context import Turn
 from bot.telegram.formatting import line
-from bot.telegram.posting.buttons import ModerationAction, moderation_buttons
+from bot.telegram.posting.buttons import ModerationAction, moderation_buttons, queue_buttons
 from bot.telegram.posting.render import organisation_name, preview_messages
 from bot.telegram.sending import View
 from bot.texts import t
+from nlu.kernel.gazetteer import get_gazetteer
 
 log = logging.getLogger(__name__)
 REJECTING = "reject:"  # ChatState.awaiting for an admin asked for a rejection reason, followed by the listing id
@@ -28,17 +31,43 @@ QUEUE_SHOWN = 10
 
 
 async def review_command(turn: Turn[None]) -> None:
-    """Lists the listings waiting for review in the admin's region, each with its buttons."""
-    lang, scope = turn.lang, turn.scope
+    """Lists the oldest listings waiting for review in the admin's region, with paging and state filters."""
+    await _show_queue(turn, state_code=0, offset=0)
+
+
+async def review_queue_button(turn: Turn[ReviewQueueButton]) -> None:
+    """Shows another page of the review queue, or one state of it."""
+    turn.answer()
+    await _show_queue(turn, state_code=turn.button.state_code, offset=turn.button.offset)
+
+
+async def _show_queue(turn: Turn[None] | Turn[ReviewQueueButton], *, state_code: int, offset: int) -> None:
+    """Sends the true count, one page of entries with their buttons, and the paging and filter buttons.
+
+    Each entry is sent at once (not queued) so its message id can be remembered: a decision updates it too.
+    """
+    lang, scope = turn.lang, await turn.admin()
     if scope is None:
         turn.reply(View(t(lang, "moderation.not_admin")))
         return
-    entries = await review.pending_queue(turn.session, scope, limit=QUEUE_SHOWN)
-    turn.reply(View(t(lang, "moderation.queue", count=len(entries)) if entries else t(lang, "moderation.queue_empty")))
-    for entry in entries:
+    states = get_gazetteer().states()  # admin1 code ("05") -> name ("Hessen"), as listings store it
+    state_name = states.get(f"{state_code:02d}") if state_code else None
+    page = await review.queue_page(turn.session, scope, offset=offset, limit=QUEUE_SHOWN, state=state_name)
+    if not page.entries:
+        turn.reply(View(t(lang, "moderation.queue_empty")))
+        return
+    turn.reply(View(t(lang, "moderation.queue", count=page.total)))
+    bot, chat_id, database = turn.context.bot, turn.user_id, turn.services.database
+    for entry in page.entries:
         text = t(lang, "moderation.entry", title=line(entry.title, 120), organisation=line(entry.organisation, 120),
                  place=line(entry.place or "online", 60))
-        turn.reply(View(text, moderation_buttons(entry.opportunity_id, entry.organisation_id, lang)))
+        markup = moderation_buttons(entry.opportunity_id, entry.organisation_id, lang)
+        turn.later(functools.partial(notify.deliver_review, bot, database, entry.opportunity_id,
+                                     [notify.Note(chat_id, text, markup)]))
+    codes = {name: int(code) for code, name in states.items()}
+    turn.reply(View(t(lang, "moderation.queue_position", first=page.offset + 1,
+                      last=page.offset + len(page.entries), count=page.total),
+                    queue_buttons(page, state_code, codes, lang)))
 
 
 async def moderate_button(turn: Turn[ModerateButton]) -> None:
@@ -61,7 +90,9 @@ async def moderate_button(turn: Turn[ModerateButton]) -> None:
         return
     turn.answer(t(lang, key), alert=key in ("moderation.not_allowed", "moderation.already_decided"))
     if decision is not None:
-        turn.edit_buttons(None)
+        message = turn.query.message
+        pressed = [NoticeCopy(message.chat.id, message.message_id)] if message is not None else []
+        await _close_copies(turn, decision, pressed)
         await _tell_members(turn, decision)
         bot, database = turn.context.bot, turn.services.database
         turn.later(lambda: notify.alerts(bot, database, alerts))
@@ -120,6 +151,7 @@ async def take_rejection_reason(turn: Turn[None]) -> bool:
     decision, key = await _reject(session, await turn.admin(), int(awaiting.removeprefix(REJECTING)), message.text)
     turn.reply(View(t(turn.lang, key)))
     if decision is not None:
+        await _close_copies(turn, decision, [])
         await _tell_members(turn, decision)
     return True
 
@@ -136,6 +168,20 @@ async def _reject(
         return None, "moderation.not_allowed"
     except NotPending:
         return None, "moderation.already_decided"
+
+
+async def _close_copies(turn: Turn[ModerateButton] | Turn[None], decision: Decision,
+                        pressed: list[NoticeCopy]) -> None:
+    """Has every admin's copy of the decided listing say what was decided and by whom (after the commit).
+
+    The copy pressed is included even when it was sent before copies were remembered.
+    """
+    copies = await notices.take(turn.session, decision.opportunity_id)
+    copies += [copy for copy in pressed if copy not in copies]
+    user = turn.update.effective_user
+    edits = await notify.edits_for_decision(turn.session, decision, copies, admin=user.first_name if user else "")
+    bot = turn.context.bot
+    turn.later(lambda: notify.close_copies(bot, edits))
 
 
 async def _tell_members(turn: Turn[ModerateButton] | Turn[None], decision: Decision) -> None:

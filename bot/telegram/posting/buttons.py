@@ -12,13 +12,14 @@ from telegram import InlineKeyboardMarkup
 
 from bot.categories import categories
 from bot.domain import OrganisationKind, TimeTag
+from bot.moderation.review import QueuePage
 from bot.posting.answers import TIME_SLOTS, Answer
 from bot.posting.steps import EDITABLE, ORDER, Step
 from bot.posting.validate import LANGUAGE_CODES
 from bot.telegram.callbacks import (
-    DraftAnswerButton, DraftButton, InterestButton, ModerateButton, OwnListingButton,
+    DraftAnswerButton, DraftButton, InterestButton, ModerateButton, OwnListingButton, ReviewQueueButton,
 )
-from bot.telegram.keyboards import Rows, button
+from bot.telegram.keyboards import Rows, button, candidate_label
 from bot.telegram.formatting import clip
 from bot.texts import catalogue, t
 
@@ -113,7 +114,9 @@ def _choice(step: Step, number: int) -> str | None:
         return KINDS[number] if number < len(KINDS) else None
     if step is Step.TIME_KIND:
         return TIME_KINDS[number] if number < len(TIME_KINDS) else None
-    if step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
+    if step is Step.ACCESSIBILITY:
+        return ("no", "yes", "unknown")[number] if number < 3 else None
+    if step is Step.NEWCOMERS:
         return ("no", "yes")[number] if number < 2 else None
     return None
 
@@ -146,11 +149,13 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
         rows = [options[i:i + 2] for i in range(0, len(options), 2)]
         rows.append([answer(t(lang, "posting.button_done"), DONE)])
     elif step is Step.PLACE:
-        rows = [[answer(t(lang, "search.button_candidate", name=clip(place["name"], 30),
-                          state=place.get("state") or "–"), int(place["id"]) + 1)] for place in candidates]
+        rows = [[answer(candidate_label(place["name"], place.get("state"), place.get("district"), lang),
+                        int(place["id"]) + 1)] for place in candidates]
         rows.append([answer(t(lang, "posting.button_online"), DONE)])
     elif step is Step.TIME_KIND:
-        rows = [[answer(t(lang, f"listing.{kind}"), number) for number, kind in enumerate(TIME_KINDS)]]
+        marked = data.get("time_kind") or data.get("suggested_time_kind")
+        rows = [[answer(_ticked(t(lang, f"listing.{kind}"), kind == marked), number)
+                 for number, kind in enumerate(TIME_KINDS)]]
     elif step is Step.TIME_SLOTS:
         chosen = set(data.get("time_slots") or ())
         rows = [[answer(_ticked(t(lang, f"listing.{tag}"), tag in chosen), number)
@@ -164,6 +169,8 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
         rows.append([answer(t(lang, "posting.button_done"), DONE)])
     elif step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
         rows = [[answer(t(lang, "posting.button_yes"), 1), answer(t(lang, "posting.button_no"), 0)]]
+        if step is Step.ACCESSIBILITY:  # many clubs have never checked: saying so is better than a guess
+            rows[0].append(answer(t(lang, "posting.button_unknown"), 2))
     if typed_answer(step, data) is not None:
         rows.append([button(t(lang, "posting.button_keep"), DraftButton(DraftAction.KEEP, index))])
     if step in _SKIPPABLE:
@@ -244,6 +251,29 @@ def moderation_buttons(opportunity_id: int, organisation_id: int, lang: str) -> 
         [button(t(lang, "moderation.button_edit"), ModerateButton(ModerationAction.EDIT, opportunity_id))],
         [button(t(lang, "moderation.button_verify"), ModerateButton(ModerationAction.VERIFY, organisation_id))],
     ])
+
+
+def queue_buttons(page: QueuePage, state_code: int, codes: dict[str, int], lang: str) -> InlineKeyboardMarkup:
+    """Returns older/newer paging for /pruefen and, when several states wait, one filter button per state."""
+    rows: Rows = []
+    paging = []
+    if page.offset > 0:
+        paging.append(button(t(lang, "moderation.button_queue_back"),
+                             ReviewQueueButton(state_code, max(page.offset - page.limit, 0))))
+    if page.has_more:
+        paging.append(button(t(lang, "moderation.button_queue_more"),
+                             ReviewQueueButton(state_code, page.offset + page.limit)))
+    if paging:
+        rows.append(paging)
+    named = [(name, count) for name, count in sorted(page.by_state.items()) if name in codes]
+    if len(page.by_state) > 1 and named:
+        filters = [button(t(lang, "moderation.button_queue_state", state=name, count=count),
+                          ReviewQueueButton(codes[name], 0)) for name, count in named if codes[name] != state_code]
+        if state_code:
+            filters.append(button(t(lang, "moderation.button_queue_all", count=sum(page.by_state.values())),
+                                  ReviewQueueButton(0, 0)))
+        rows += [filters[i:i + 2] for i in range(0, len(filters), 2)]
+    return InlineKeyboardMarkup(rows)
 
 
 def interest_button(opportunity_id: int, lang: str) -> list[Any]:

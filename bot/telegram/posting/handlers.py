@@ -52,7 +52,7 @@ def posting_services(context: ContextTypes.DEFAULT_TYPE) -> PostingServices:
     """Returns the posting use cases' services (the gazetteer, the NLU's suggestions, the listing TTL)."""
     if KEY not in context.bot_data:
         context.bot_data[KEY] = PostingServices(
-            gazetteer=get_gazetteer(), categorize=lambda title, text: list(categorize(title, text).categories),
+            gazetteer=get_gazetteer(), categorize=categorize,
             listing_ttl_days=services(context).settings.listing_ttl_days,
         )
     found: PostingServices = context.bot_data[KEY]
@@ -79,8 +79,7 @@ async def take_draft_answer(turn: Turn[None]) -> bool:
     lang = turn.lang
     now = posting_services(turn.context).clock()
     if cancelling:
-        await drafts.cancel(session, user_id)
-        turn.reply(View(t(lang, "posting.cancelled")))
+        turn.reply(View(t(lang, cancelled_key(await drafts.cancel(session, user_id)))))
     elif draft.updated_at is not None and now - draft.updated_at > LEFT_ALONE:
         # Hours later the message may not be an answer at all: ask first, and count this as a visit so the
         # next message answers the question again.
@@ -118,7 +117,8 @@ async def draft_action(turn: Turn[DraftButton]) -> None:
         turn.later(lambda: notify.alerts(bot, database, due))
     if outcome.pending is not None:
         notes = await notify.notes_for_review(session, outcome.pending, turn.services.settings.admin_ids)
-        turn.later(lambda: notify.deliver(bot, notes))
+        pending, database = outcome.pending, turn.services.database
+        turn.later(lambda: notify.deliver_review(bot, database, pending, notes))
     if outcome.edited is not None:
         members = await notify.notes_for_decision(session, outcome.edited)
         turn.later(lambda: notify.deliver(bot, members))
@@ -130,8 +130,7 @@ async def _act(turn: Turn[DraftButton]) -> Outcome:
     action, argument = turn.button.action, turn.button.argument
     services_ = posting_services(turn.context)
     if action == DraftAction.CANCEL:
-        await drafts.cancel(session, user_id)
-        return Outcome([View(t(lang, "posting.cancelled"))])
+        return Outcome([View(t(lang, cancelled_key(await drafts.cancel(session, user_id))))])
     if action in (DraftAction.SUBMIT, DraftAction.SUBMIT_ANYWAY):
         # An admin's edit of a pending listing is checked against the presser's scope, looked up here.
         result = await submit(session, services_, user_id, accept_duplicates=action == DraftAction.SUBMIT_ANYWAY,
@@ -202,3 +201,8 @@ def _show(turn: Turn[Any], messages: list[View]) -> None:
     first, *others = messages
     turn.edit(first)
     turn.reply_all(others)
+
+
+def cancelled_key(cancelled: drafts.Cancelled) -> str:
+    """Says what was thrown away: a new draft, or only the changes to a listing that stays as it was."""
+    return "posting.edit_cancelled" if cancelled is drafts.Cancelled.LISTING_EDIT else "posting.cancelled"

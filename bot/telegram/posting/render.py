@@ -38,11 +38,21 @@ QUESTIONS: dict[Step, str] = {
     Step.CONTACT_NAME: "posting.ask_contact_name",
     Step.CONTACT_REACH: "posting.ask_contact_reach",
 }
+# Steps whose buttons come preselected from what the NLU read in the description, and where that is kept.
+PRESELECTED: dict[Step, str] = {
+    Step.CATEGORIES: "suggested_categories", Step.TIME_KIND: "suggested_time_kind",
+    Step.TIME_SLOTS: "suggested_time_slots",
+}
+
+
 def question_text(step: Step, data: dict[str, Any], lang: str, *, candidates: bool = False) -> str:
     """Returns the question of a step, with the answer given before (if any) to keep or replace."""
     if step is Step.PLACE and candidates:
-        return t(lang, "posting.ask_place_candidates")
+        near_miss = bool(data.get("place_near_miss"))
+        return t(lang, "posting.ask_place_near_miss" if near_miss else "posting.ask_place_candidates")
     text = t(lang, QUESTIONS[step])
+    if data.get(PRESELECTED.get(step, "")):
+        text += "\n\n" + t(lang, "posting.preselected")
     given = typed_answer(step, data)
     if given is not None:
         text += "\n\n" + t(lang, "posting.current", value=line(given, 300))

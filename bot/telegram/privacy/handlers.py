@@ -8,6 +8,7 @@ from telegram import InputFile
 
 from bot.privacy import delete_volunteer_data, export_volunteer_data
 from bot.telegram.privacy import keyboards as privacy_keyboards
+from bot.telegram import notify
 from bot.telegram.callbacks import DeleteButton
 from bot.telegram.context import Turn
 from bot.telegram.sending import View
@@ -50,7 +51,10 @@ async def confirm_delete(turn: Turn[DeleteButton]) -> None:
     confirmed = turn.button.confirmed == 1
     volunteer = await find_volunteer(turn.session, turn.user_id)
     lang = volunteer.language if volunteer is not None else turn.lang
-    if confirmed:
-        await delete_volunteer_data(turn.session, turn.user_id)
+    report = await delete_volunteer_data(turn.session, turn.user_id) if confirmed else None
     turn.answer()
     turn.edit(View(t(lang, "privacy.deleted" if confirmed else "privacy.kept")))
+    if report is not None and report.orphaned:  # the organisation's listings were paused: its admins are told
+        notes = await notify.notes_for_orphans(turn.session, report.orphaned, turn.services.settings.admin_ids)
+        bot = turn.context.bot
+        turn.later(lambda: notify.deliver(bot, notes))

@@ -9,6 +9,8 @@ from functools import partial
 from bot.conversation import state
 from bot.conversation.searches import PAGE_SIZE, ChatSearches
 from bot.domain import MAX_QUERY_CHARS, TimeTag
+from bot.search.criteria import criteria_from
+from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch
 from bot.telegram import keyboards
 from bot.telegram.callbacks import (
@@ -90,7 +92,9 @@ async def open_refinement(turn: Turn[RefineButton]) -> None:
         turn.refuse_foreign()
     else:
         turn.answer()
-        turn.edit_buttons(refine_menu(stored.id, turn.button.facet, turn.lang))
+        current = criteria_from(parse_text(stored.query_text), state.refinement_of(stored),
+                                default_radius_km=turn.services.settings.default_radius_km)
+        turn.edit_buttons(refine_menu(stored.id, turn.button.facet, turn.lang, current))
 
 
 async def _search_for(turn: Turn[None], text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from telegram import InlineKeyboardMarkup
 
@@ -12,19 +12,19 @@ from bot.telegram.callbacks import (
     BackButton, CategoryButton, DetailsButton, Facet, FavouriteButton, HomeButton, Origin, PageButton, PlaceButton,
     RadiusButton, RefineButton, SaveButton, Setting, SettingButton, TimeButton,
 )
-from bot.telegram.keyboards import RADII_KM, TIME_TAGS, Rows, button
+from bot.telegram.keyboards import RADII_KM, TIME_TAGS, Rows, button, candidate_label, keep_button, marked
 from bot.texts import t
 
 
 def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, lang: str,
-            page_size: int) -> InlineKeyboardMarkup:
-    """Returns details and keep buttons for the shown results, paging, refining and saving."""
+            page_size: int, kept: Collection[int] = frozenset()) -> InlineKeyboardMarkup:
+    """Returns details and keep buttons (★ for what is kept) for the shown results, paging, refining and saving."""
     shown = len(hit_ids)
     rows: Rows = [
         [button(t(lang, "search.button_details", number=offset + index + 1), DetailsButton(search_id, oid))
          for index, oid in enumerate(hit_ids)],
-        [button(t(lang, "search.button_keep", number=offset + index + 1), FavouriteButton(Origin.RESULTS,
-                search_id, oid)) for index, oid in enumerate(hit_ids)],
+        [keep_button(search_id, oid, offset + index + 1, kept=oid in kept, lang=lang)
+         for index, oid in enumerate(hit_ids)],
     ] if shown else []
     paging = []
     if offset > 0:
@@ -40,16 +40,18 @@ def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, 
     return InlineKeyboardMarkup(rows)
 
 
-def radius_choice(search_id: int, lang: str) -> InlineKeyboardMarkup:
-    """Returns the radius options and a way back."""
-    options = [button(t(lang, "search.button_radius_km", radius=km), RadiusButton(search_id, km)) for km in RADII_KM]
+def radius_choice(search_id: int, lang: str, *, chosen_km: float | None = None) -> InlineKeyboardMarkup:
+    """Returns the radius options (✅ on the one in force) and a way back."""
+    options = [button(marked(t(lang, "search.button_radius_km", radius=km), km == chosen_km),
+                      RadiusButton(search_id, km)) for km in RADII_KM]
     return InlineKeyboardMarkup([options, [button(t(lang, "search.button_back"), BackButton(search_id))]])
 
 
-def category_choice(search_id: int, lang: str, *, with_back: bool = True) -> InlineKeyboardMarkup:
-    """Returns every category as a button (two per row), 'all categories', and a way back."""
-    options = [button(f"{c.emoji} {c.label(lang)}", CategoryButton(search_id, c.bit + 1))
-               for c in categories().values()]
+def category_choice(search_id: int, lang: str, *, with_back: bool = True,
+                    chosen: Collection[str] = ()) -> InlineKeyboardMarkup:
+    """Returns every category as a button (two per row, ✅ on the chosen), 'all categories', and a way back."""
+    options = [button(marked(f"{c.emoji} {c.label(lang)}", key in chosen), CategoryButton(search_id, c.bit + 1))
+               for key, c in categories().items()]
     rows: Rows = [options[i:i + 2] for i in range(0, len(options), 2)]
     rows.append([button(t(lang, "search.button_all_categories"), CategoryButton(search_id, 0))])
     if with_back:
@@ -57,9 +59,9 @@ def category_choice(search_id: int, lang: str, *, with_back: bool = True) -> Inl
     return InlineKeyboardMarkup(rows)
 
 
-def time_choice(search_id: int, lang: str) -> InlineKeyboardMarkup:
-    """Returns the time tags, 'any time', and a way back."""
-    options = [button(t(lang, f"listing.{tag.value}"), TimeButton(search_id, index + 1))
+def time_choice(search_id: int, lang: str, *, chosen: Collection[str] = ()) -> InlineKeyboardMarkup:
+    """Returns the time tags (✅ on the chosen), 'any time', and a way back."""
+    options = [button(marked(t(lang, f"listing.{tag.value}"), tag.value in chosen), TimeButton(search_id, index + 1))
                for index, tag in enumerate(TIME_TAGS)]
     rows: Rows = [options[i:i + 2] for i in range(0, len(options), 2)]
     rows.append([button(t(lang, "search.button_any_time"), TimeButton(search_id, 0)),
@@ -70,8 +72,7 @@ def time_choice(search_id: int, lang: str) -> InlineKeyboardMarkup:
 def place_choice(search_id: int, candidates: Sequence[PlaceRef], lang: str) -> InlineKeyboardMarkup:
     """Returns one button per candidate place."""
     return InlineKeyboardMarkup([
-        [button(t(lang, "search.button_candidate", name=place.name, state=place.state or "–"),
-                PlaceButton(search_id, index))]
+        [button(candidate_label(place.name, place.state, None, lang), PlaceButton(search_id, index))]
         for index, place in enumerate(candidates)
     ])
 

@@ -11,7 +11,9 @@ from bot.conversation import state
 from bot.conversation.places import place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
-from bot.search.understanding import reply_language
+from bot.search.model import Refinement
+from bot.search.smalltalk import SmallTalk, small_talk, without_any_interest
+from bot.search.understanding import parse_text, reply_language
 from bot.store.models import ChatSearch, Volunteer
 from bot.telegram import keyboards
 from bot.telegram.search import keyboards as search_keyboards
@@ -21,6 +23,9 @@ from bot.telegram.sending import View
 from bot.telegram.services import Services
 from bot.texts import t
 from bot.volunteers import home_place, remember_home
+
+
+SMALL_TALK = {SmallTalk.GREETING: "smalltalk.greeting", SmallTalk.THANKS: "smalltalk.thanks"}
 
 
 async def answer_or_search(
@@ -39,10 +44,21 @@ async def answer_or_search(
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, places, services_)
+    talk = small_talk(text)
+    if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
+        return [View(t(volunteer.language, SMALL_TALK[talk]), keyboards.main_keyboard(volunteer.language))]
     # A message clearly in English gets an English answer even when Telegram says German; the setting itself
     # stays, and the answer says where to change it.
     lang = reply_language(text, volunteer.language)
-    page = await services_.searches.start(session, volunteer, text=text, lang=lang)
+    rest = without_any_interest(text)
+    if rest is not None and not parse_text(rest)["categories"]:  # "irgendwas in Kassel": every area, in Kassel
+        page = await services_.searches.start(session, volunteer, text=rest, refinement=Refinement(categories=()),
+                                              lang=lang)
+        if private and page.lacks_place:  # "egal was" and nothing else: every area is fine, only where is open
+            await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
+            return [View(t(lang, "search.any_interest_where"), keyboards.main_keyboard(lang))]
+    else:
+        page = await services_.searches.start(session, volunteer, text=text, lang=lang)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
     if lang != volunteer.language:
         views.append(View(t(lang, "search.language_hint")))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardMarkup
 
 from bot.categories import categories
+from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
 from bot.conversation import state
 from bot.telegram.search import keyboards as search_keyboards
@@ -33,7 +34,7 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     asked = refinement.radius_km or outcome.understood.radius_km or default_radius_km
     text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked)
     markup = search_keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
-                               offset=stored.offset, lang=lang, page_size=PAGE_SIZE)
+                               offset=stored.offset, lang=lang, page_size=PAGE_SIZE, kept=page.kept)
     return View(text, markup)
 
 
@@ -50,13 +51,13 @@ def shared_name(places: Sequence[PlaceRef]) -> str:
     return " ".join(word for word in first if word[:1].isupper() and all(word in other for other in others))
 
 
-def refine_menu(search_id: int, facet: int, lang: str) -> InlineKeyboardMarkup:
-    """Returns the buttons of one refinement menu (the message text stays)."""
+def refine_menu(search_id: int, facet: int, lang: str, current: Criteria | None = None) -> InlineKeyboardMarkup:
+    """Returns the buttons of one refinement menu with what is in force now marked (the message text stays)."""
     if facet == Facet.RADIUS:
-        return search_keyboards.radius_choice(search_id, lang)
+        return search_keyboards.radius_choice(search_id, lang, chosen_km=current.radius_km if current else None)
     if facet == Facet.CATEGORY:
-        return search_keyboards.category_choice(search_id, lang)
-    return search_keyboards.time_choice(search_id, lang)
+        return search_keyboards.category_choice(search_id, lang, chosen=current.categories if current else ())
+    return search_keyboards.time_choice(search_id, lang, chosen=current.time if current else ())
 
 
 def category_by_number(number: int) -> str | None:

@@ -30,8 +30,11 @@ async def start(turn: Turn[None]) -> None:
 
 
 async def help_command(turn: Turn[None]) -> None:
-    """Explains what to write and lists the commands."""
-    turn.reply(View(t(turn.lang, "help.text"), keyboards.main_keyboard(turn.lang)))
+    """Explains what to write and lists the commands (and, for admins, theirs)."""
+    text = t(turn.lang, "help.text")
+    if await turn.admin() is not None:
+        text += "\n\n" + t(turn.lang, "help.admin")
+    turn.reply(View(text, keyboards.main_keyboard(turn.lang)))
 
 
 async def cancel(turn: Turn[None]) -> None:

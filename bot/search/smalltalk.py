@@ -1,0 +1,127 @@
+"""Messages that are not searches: greetings and thanks are answered in kind, and "egal was" means every area.
+
+The word lists live in data/chat/smalltalk.toml. A message is small talk only when nothing else stands in it,
+so "hallo, tierheim in kassel" stays a search.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from nlu.kernel.text import fold
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "chat" / "smalltalk.toml"
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+class SmallTalk(StrEnum):
+    """What a message that is no search says."""
+
+    GREETING = "greeting"
+    THANKS = "thanks"
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    phrases: dict[str, tuple[str, ...]]  # kind -> folded phrases, longest first
+    emoji: frozenset[str]
+    filler: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Reads and folds the word lists once."""
+    with DATA.open("rb") as handle:
+        raw = tomllib.load(handle)
+
+    def folded(key: str) -> tuple[str, ...]:
+        return tuple(sorted({" ".join(_words(item)) for item in raw[key]}, key=len, reverse=True))
+
+    return _Lexicon(
+        phrases={kind: folded(kind) for kind in ("greeting", "thanks", "any_interest")},
+        emoji=frozenset(raw["thanks_emoji"]),
+        filler=frozenset(" ".join(_words(item)) for item in raw["filler"]),
+    )
+
+
+def small_talk(text: str) -> SmallTalk | None:
+    """Returns GREETING or THANKS when the message is only that (a search mixed in makes it None)."""
+    lexicon = _lexicon()
+    words = _words(text)
+    if not words:
+        stripped = "".join(text.split())
+        return SmallTalk.THANKS if stripped and all(char in _emoji_chars() for char in stripped) else None
+    kinds = _covering(words, ("thanks", "greeting"))
+    if kinds is None:
+        return None
+    return SmallTalk.THANKS if "thanks" in kinds else (SmallTalk.GREETING if "greeting" in kinds else None)
+
+
+def without_any_interest(text: str) -> str | None:
+    """Returns the text without its "egal was" when it says every area is fine, else None.
+
+    "irgendwas in Kassel" gives "in Kassel"; "egal" alone gives "".
+    """
+    folded = f" {' '.join(_words(text))} "
+    for phrase in _lexicon().phrases["any_interest"]:
+        if f" {phrase} " in folded:
+            rest = folded.replace(f" {phrase} ", " ", 1).strip()
+            return _restore(text, rest)
+    return None
+
+
+def _covering(words: list[str], kinds: tuple[str, ...]) -> set[str] | None:
+    """Returns the kinds whose phrases (and filler) make up every word, or None if any word is left."""
+    lexicon, found, index = _lexicon(), set(), 0
+    while index < len(words):
+        for kind in (*kinds, "filler"):
+            phrases = lexicon.filler if kind == "filler" else lexicon.phrases[kind]
+            size = _match(words, index, phrases)
+            if size:
+                if kind != "filler":
+                    found.add(kind)
+                index += size
+                break
+        else:
+            return None
+    return found
+
+
+def _match(words: list[str], index: int, phrases: tuple[str, ...] | frozenset[str]) -> int:
+    """Returns how many words at the index one of the phrases covers (the longest), 0 for none."""
+    best = 0
+    for phrase in phrases:
+        parts = phrase.split()
+        if len(parts) > best and words[index:index + len(parts)] == parts:
+            best = len(parts)
+    return best
+
+
+def _words(text: str) -> list[str]:
+    """Returns the folded words of a text, without punctuation, digits and emoji."""
+    return [fold(word) for word in _WORD.findall(text)]
+
+
+@cache
+def _emoji_chars() -> frozenset[str]:
+    """Returns the characters of the thanks emoji (with variation selectors)."""
+    return frozenset("".join(_lexicon().emoji)) | {"\ufe0f", "\u200d", "!", "."}
+
+
+def _restore(original: str, folded_rest: str) -> str:
+    """Returns the original words that remain after removing the phrase (keeping their case for places)."""
+    if not folded_rest:
+        return ""
+    kept = folded_rest.split()
+    words = _WORD.findall(original)
+    out, needed = [], list(kept)
+    for word in reversed(words):  # the rest is what follows the phrase, typically "in Kassel"
+        if needed and fold(word) == needed[-1]:
+            out.append(word)
+            needed.pop()
+    return " ".join(reversed(out)) if not needed else folded_rest

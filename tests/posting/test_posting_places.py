@@ -1,0 +1,53 @@
+"""The posting chat's place step reads places the way clubs write them: postal code, street, town, near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.posting.answers import Answer
+from bot.posting.places import resolve_place
+from bot.posting.validate import Invalid
+from nlu.kernel.gazetteer import get_gazetteer
+
+
+def _place(text: str) -> dict:
+    resolved = resolve_place(Answer(text=text), get_gazetteer())
+    assert "place" in resolved, resolved
+    return resolved["place"]
+
+
+@pytest.mark.parametrize("text", ["34117 Kassel", "plz 34117", "PLZ: 34117", "Kassel 34117", "34117"])
+def test_postal_code_with_or_without_town_places_the_listing_by_the_code(text) -> None:
+    place = _place(text)
+    assert place["postal_code"] == "34117" and place["name"] == "Kassel"
+    assert "address" not in place
+
+
+@pytest.mark.parametrize("text, street", [
+    ("Wasserturmstraße 5, Kassel", "Wasserturmstraße 5"),
+    ("Wasserturmstraße 5, 34117 Kassel", "Wasserturmstraße 5"),
+    ("Wasserturmstr. 5 34117 Kassel", "Wasserturmstr. 5"),
+    ("Am Markt 3 Marburg", "Am Markt 3"),
+    ("Kassel, Königsplatz 12a", "Königsplatz 12a"),
+])
+def test_street_address_is_kept_as_the_address_and_placed_by_code_or_town(text, street) -> None:
+    place = _place(text)
+    assert place["address"] == street
+    assert place["name"] in {"Kassel", "Marburg"}
+
+
+def test_a_near_miss_comes_back_as_candidates_to_press() -> None:
+    resolved = resolve_place(Answer(text="Kasssel"), get_gazetteer())
+    assert resolved.get("near_miss") is True
+    assert "Kassel" in [place["name"] for place in resolved["candidates"]]
+
+
+def test_an_unknown_postal_code_is_named() -> None:
+    with pytest.raises(Invalid) as refused:
+        resolve_place(Answer(text="00000 Nirgendwo"), get_gazetteer())
+    assert refused.value.problem.key == "posting.invalid.postal_code"
+
+
+def test_gibberish_is_refused_without_candidates() -> None:
+    with pytest.raises(Invalid):
+        resolve_place(Answer(text="xqzvvb"), get_gazetteer())

@@ -1,0 +1,36 @@
+"""Greetings, thanks and "egal was" are told apart from searches by the words alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.smalltalk import SmallTalk, small_talk, without_any_interest
+
+
+@pytest.mark.parametrize("text", ["hallo", "Hallo!", "Moin moin", "hi there", "Guten Morgen :)", "servus du"])
+def test_greetings(text: str) -> None:
+    assert small_talk(text) is SmallTalk.GREETING
+
+
+@pytest.mark.parametrize("text", ["danke 👍", "👍", "🙏🙏", "Vielen Dank!", "ok danke dir", "thank you so much"])
+def test_thanks(text: str) -> None:
+    assert small_talk(text) is SmallTalk.THANKS
+
+
+@pytest.mark.parametrize("text", ["hallo, tierheim in kassel", "Kassel", "danke, gibt es auch was in Fulda?",
+                                  "hi, I want to help refugees", "Tierheim 👍", "34117", ""])
+def test_a_search_is_never_small_talk(text: str) -> None:
+    assert small_talk(text) is None
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("egal was", ""), ("irgendwas in Kassel", "in Kassel"), ("Anything in Dresden", "in Dresden"),
+    ("bin offen für alles, Raum Fulda", "Raum Fulda"),
+])
+def test_any_interest_is_taken_out_of_the_text(text: str, rest: str) -> None:
+    assert without_any_interest(text) == rest
+
+
+@pytest.mark.parametrize("text", ["Tierheim Kassel", "egal wo, Hauptsache Tiere", "alles mit Tieren"])
+def test_no_any_interest_where_none_is_said(text: str) -> None:
+    assert without_any_interest(text) is None
