@@ -1,7 +1,7 @@
 """moderation: the messages that show a waiting listing to admins
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-04 18:00:00
 
 A decision answered the deciding admin with a pop-up only; every admin's copy of the listing kept its
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
