@@ -3,8 +3,8 @@
 Without a file it scores the development set and every held-out set in tests/nlu/data/, one after another.
 
 Each line of the file is {"text", "lang", "categories", "exclude_categories", "place": null or {"name", "lat",
-"lon"}, "ambiguous", "radius_km", "time", "languages", "remote"[, "little_german"]}. Prints category precision/recall/F1, place
-accuracy (within 10 km), time, languages, remote, radius, language and "all slots right".
+"lon"}, "ambiguous", "radius_km", "time", "languages", "remote"[, "little_german"]}. Prints category
+precision/recall/F1, place accuracy (within 10 km), time, languages, remote, radius, language and "all slots right".
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ HELD_OUT_SETS = tuple(
 )
 # natural_blind.jsonl is never scored by default and its failures are never listed: name it explicitly, scores only.
 PLACE_TOLERANCE_KM = 10.0
-SLOTS = ("categories", "exclude", "place", "ambiguous", "radius", "time", "languages", "remote", "lang", "little_german")
+SLOTS = (
+    "categories", "exclude", "place", "ambiguous", "radius", "time", "languages", "remote", "lang", "little_german",
+)
 
 
 @dataclass

@@ -35,7 +35,9 @@ def detect_language(text: str) -> str:
     words = _markers()
     de = en = 0
     # "WE", "OF", "IT" written in capitals are abbreviations (weekend, Offenbach, computing), not function words
-    folded = [fold(m.group()) for m in _WORD.finditer(text[:2000]) if not (m.group().isupper() and 2 <= len(m.group()) <= 3)]
+    folded = [
+        fold(m.group()) for m in _WORD.finditer(text[:2000]) if not (m.group().isupper() and 2 <= len(m.group()) <= 3)
+    ]
     for word in folded:
         de += word in words["de"]
         en += word in words["en"]

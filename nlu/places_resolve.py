@@ -74,7 +74,9 @@ def _qualifier_after(
     """
     for token in doc[end : end + _QUALIFIER_REACH]:
         norm = token.norm_
-        if token.text == "oder" and (token.i + 1 in mention_starts or (token.i + 1 < len(doc) and doc[token.i + 1].is_alpha)):
+        if token.text == "oder" and (
+            token.i + 1 in mention_starts or (token.i + 1 < len(doc) and doc[token.i + 1].is_alpha)
+        ):
             break
         if norm in rules.states:
             return rules.states[norm], None

@@ -7,7 +7,9 @@ import importlib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +34,7 @@ def test_the_help_lines_are_the_ones_the_modules_register() -> None:
 
 def test_the_full_parser_and_the_lazy_one_print_the_same_help() -> None:
     assert build_parser().format_help() == build_parser(["--help"]).format_help()
-    bench = lambda parser: parser._subparsers._group_actions[0].choices["bench"].format_help()  # noqa: E731
+    bench: Callable[[Any], str] = lambda parser: parser._subparsers._group_actions[0].choices["bench"].format_help()  # noqa: E731
     assert bench(build_parser()) == bench(build_parser(["bench", "--help"]))
 
 

@@ -9,7 +9,7 @@ from bot.settings import Settings
 
 
 def _settings(token: str) -> Settings:
-    return Settings(_env_file=None, bot_token=token)  # type: ignore[call-arg, arg-type]
+    return Settings(_env_file=None, bot_token=token)
 
 
 @pytest.mark.parametrize("token", [
@@ -31,7 +31,9 @@ def test_obvious_placeholders_and_malformed_tokens_are_refused(token: str) -> No
         _settings(token)
 
 
-@pytest.mark.parametrize("token", ["7712345678:AAFx9kq-3Lr_ZpQ2mVnT8wYbC4dE5fG6hI7", "123456:test-token", "  42:k9-_Z  "])
+@pytest.mark.parametrize("token", [
+    "7712345678:AAFx9kq-3Lr_ZpQ2mVnT8wYbC4dE5fG6hI7", "123456:test-token", "  42:k9-_Z  ",
+])
 def test_tokens_that_may_be_real_are_kept(token: str) -> None:
     settings = _settings(token)
     assert settings.bot_token is not None and settings.bot_token.get_secret_value() == token.strip()

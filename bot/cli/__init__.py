@@ -76,7 +76,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _register(subparsers: argparse._SubParsersAction, module: str, how: str,
+def _register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], module: str, how: str,
               chosen: list[str] | None) -> None:
     """Lets the module register its commands if one was chosen (or all are wanted), else lists them by name."""
     lines = HELP_LINES.get(module)

@@ -36,7 +36,8 @@ from bot.broadcasts import (
 )
 from bot.broadcasts.outbox import failure_reasons
 from bot.broadcasts.regions import checked_region
-from bot.cli.common import CommandError, run_with_database
+from bot.cli.common import run_with_database
+from bot.cli.errors import CommandError
 from bot.settings import Settings
 from bot.store.db import Database
 from nlu.kernel.gazetteer import get_gazetteer

@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.cli.common import CommandError, run_with_database, settings_or_exit
+from bot.cli.common import run_with_database, settings_or_exit
+from bot.cli.errors import CommandError
 from bot.links import LinkTooLong, deep_link, search_payload, start_payload_for_listing, start_payload_for_search
 from bot.listings_view import get_listing_details
 from bot.search.model import Refinement

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Iterable
 
 from bot.categories import categories
-from bot.cli.common import CommandError, run_with_database
+from bot.cli.common import run_with_database
+from bot.cli.errors import CommandError
 from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_output
 from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from bot.cli.common import CommandError, Progress, run_with_database
+from bot.cli.common import Progress, run_with_database
+from bot.cli.errors import CommandError
 from bot.seed.bench import BENCH_SEED
 from bot.seed.demo import DEMO_SEED
 from bot.seed.writer import SeedReport, seed_bench, seed_demo

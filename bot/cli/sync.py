@@ -69,7 +69,7 @@ def fetch(location: str, *, base: Path) -> bytes:
     if parsed.scheme in ("http", "https"):
         try:
             with urllib.request.urlopen(location, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (http only)
-                data = response.read(MAX_BYTES + 1)
+                data: bytes = response.read(MAX_BYTES + 1)
         except urllib.error.HTTPError as error:
             raise FeedUnavailable(f"{location}: HTTP {error.code} {error.reason}") from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:

@@ -7,7 +7,8 @@ import asyncio
 import signal
 import sys
 
-from bot.cli.common import CommandError, run_with_database
+from bot.cli.common import run_with_database
+from bot.cli.errors import CommandError
 from bot.settings import DEFAULT_WEB_PORT, Settings
 from bot.store.db import Database
 

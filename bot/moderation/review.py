@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.admins import NotAllowed
@@ -100,7 +101,7 @@ async def queue_page(
             chosen.append(id_)
     offset = max(0, min(offset, max(len(chosen) - 1, 0)))
     page_ids = chosen[offset:offset + limit]
-    rows = await session.execute(
+    rows: Iterable[Row[Opportunity, str]] = await session.execute(
         select(Opportunity, Organisation.name)
         .join(Organisation, Organisation.id == Opportunity.organisation_id)
         .where(Opportunity.id.in_(page_ids))

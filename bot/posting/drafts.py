@@ -22,7 +22,6 @@ from bot.posting.answers import APPLIERS, Answer, Context, means_back
 from bot.posting.places import resolve_place
 from bot.posting.steps import EDITABLE, Step, next_step
 from bot.posting.validate import Invalid, Problem
-from bot.store.db import rows_affected
 from bot.store.models import ListingDraft, Opportunity, Organisation, OrganisationMember
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import Gazetteer

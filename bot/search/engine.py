@@ -132,7 +132,8 @@ async def _first_enough(
 def unknown_postal_code(text: str) -> str | None:
     """Returns a five-digit postal code of the text that no German place has ("00000"), if any."""
     gazetteer = get_gazetteer()
-    for code in _POSTAL_CODE.findall(text):
+    codes: list[str] = _POSTAL_CODE.findall(text)  # the pattern has no groups: whole matches
+    for code in codes:
         if gazetteer.by_postal_code(code) is None:
             return code
     return None

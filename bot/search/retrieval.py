@@ -61,7 +61,8 @@ async def find_page(
     scored = _scored(sql, criteria, words, attempt, now=now)
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases.
     ranked = (
-        "SELECT c.id AS id, c.base + c.words + c.more AS score, c.words + c.more AS relevance, count(*) OVER () AS total, "
+        "SELECT c.id AS id, c.base + c.words + c.more AS score, c.words + c.more AS relevance, "
+        "count(*) OVER () AS total, "
         f"SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) OVER () AS word_hits FROM {scored} "
         f"ORDER BY score DESC, relevance DESC, c.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )

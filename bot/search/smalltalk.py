@@ -51,7 +51,6 @@ def _lexicon() -> _Lexicon:
 
 def small_talk(text: str) -> SmallTalk | None:
     """Returns GREETING or THANKS when the message is only that (a search mixed in makes it None)."""
-    lexicon = _lexicon()
     words = _words(text)
     if not words:
         stripped = "".join(text.split())

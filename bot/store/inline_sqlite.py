@@ -264,7 +264,7 @@ async def _give_the_loop_a_turn() -> None:
 
 def is_locked(error: sqlite3.OperationalError) -> bool:
     """Tells whether SQLite refused because another connection holds a lock, so that waiting can help."""
-    code = getattr(error, "sqlite_errorcode", None)
+    code: int | None = getattr(error, "sqlite_errorcode", None)  # absent on errors not raised by SQLite itself
     if code is not None:
         return code & 0xFF == sqlite3.SQLITE_BUSY and code != _BUSY_SNAPSHOT
     return "database is locked" in str(error)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.telegram import keyboards
-from bot.telegram.callbacks import Kind, decode
 from bot.telegram.flood import Verdict
 from bot.telegram.context import Turn, guess_language
 from bot.telegram.sending import View, send
 from bot.telegram.services import services
 from bot.texts import t
-from bot.volunteers import find_volunteer
 
 
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

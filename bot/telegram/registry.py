@@ -17,8 +17,8 @@ from bot.telegram.answers import AnswerRoute
 from bot.telegram.callbacks import (
     BackButton, BroadcastButton, CategoryButton, DeleteButton, DetailsButton, DraftAnswerButton, DraftButton,
     FavouriteButton, FavouriteDetailsButton, FavouritesButton, HomeButton, InterestButton, ListingButton,
-    ModerateButton, OwnListingButton, ReviewQueueButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, SaveButton,
-    SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton, kind_of,
+    ModerateButton, OwnListingButton, ReviewQueueButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton,
+    SaveButton, SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton, kind_of,
 )
 from bot.telegram.context import ButtonHandler, TurnHandler, adapt, adapt_button
 from bot.telegram.errors import on_error

@@ -106,7 +106,10 @@ class InterestMatcher:
             keys = ()  # "Greifswald" ends in "wald" but is a town
         fuzzy = False
         # Listings are edited texts: a long compound there ("Küchenhilfe") is no typo of an interest word ("Kühe").
-        if not keys and self.fuzzy and len(token.text) >= 5 and not is_place and not doc.user_data.get("ehrenamt_listing"):
+        if (
+            not keys and self.fuzzy and len(token.text) >= 5 and not is_place
+            and not doc.user_data.get("ehrenamt_listing")
+        ):
             keys = fuzzy_categories(norm)
             fuzzy = bool(keys)
         spans = [Span(doc, token.i, token.i + 1, label=key) for key in keys]

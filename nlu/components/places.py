@@ -108,8 +108,8 @@ class PlaceFinder:
         i = 0
         while i < len(doc):
             span = (
-                self.plates.at(doc, i, cue_ends) or self.quarters.at(doc, i) or self._name_at(doc, i) or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i)
-                or self._short_form_at(doc, i)
+                self.plates.at(doc, i, cue_ends) or self.quarters.at(doc, i) or self._name_at(doc, i)
+                or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
             )
             if span is None:
                 i += 1

@@ -208,8 +208,8 @@ class Gazetteer:
                     return self._place(found[0])
             return None
         for city_name, quarter_name in split_city_and_quarter(key):
-            if found := self.quarter(quarter_name, city_name):
-                return found
+            if in_city := self.quarter(quarter_name, city_name):
+                return in_city
         return None
 
     def city_of(self, place: Place) -> Place | None:

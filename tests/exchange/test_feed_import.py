@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]
     return code, capsys.readouterr().out.splitlines()
 
 
-def exported(capsys: pytest.CaptureFixture[str], status: str = "published") -> dict[str, dict]:
+def exported(capsys: pytest.CaptureFixture[str], status: str = "published") -> dict[str, dict[str, Any]]:
     assert main(["export", "--status", status]) == 0
     return {record["external_id"]: record for record in json.loads(capsys.readouterr().out)}
 
@@ -176,7 +177,9 @@ def test_contacts_fall_back_to_the_agency_file(operator_folder: Path, capsys: py
         'agency = "Freiwilligenagentur Elbufer"\nphone = "+49 30 1234 5815"\nemail = "info@example.org"\n'
         'url = "https://example.org/elbufer"\n', encoding="utf-8")
     _code, lines = run(capsys, "import", str(HAMBURG))
-    assert any(line.startswith("contacts: 13 listings without a contact of their own show the agency's") for line in lines)
+    assert any(
+        line.startswith("contacts: 13 listings without a contact of their own show the agency's") for line in lines
+    )
     assert lines[-2].startswith("new 0 · changed 13")  # the contact changed
     record = exported(capsys)["90001"]
     assert (record["contact_name"], record["contact_phone"], record["contact_url"]) == (

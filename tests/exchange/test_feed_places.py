@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.domain import PlacePrecision
@@ -12,7 +14,7 @@ from nlu.kernel.gazetteer import get_gazetteer
 CENTRE = ("53.550730", "9.993020")
 
 
-def offer(number: int = 1, **fields: str) -> FeedOffer:
+def offer(number: int = 1, **fields: Any) -> FeedOffer:
     return FeedOffer(f"line {number}", organisation=fields.pop("organisation", f"Verein {number}"), **fields)
 
 
@@ -53,7 +55,9 @@ def test_an_offer_is_placed_as_precisely_as_it_allows(fields: dict[str, str], na
 
 
 def test_no_place_and_unknown_coordinates_give_none() -> None:
-    for fields in ({}, {"lat": "0", "lon": "0"}, {"lat": "0.000000", "lon": "0.000000"}, {"lat": "-33.9", "lon": "18.4"}):
+    for fields in (
+        {}, {"lat": "0", "lon": "0"}, {"lat": "0.000000", "lon": "0.000000"}, {"lat": "-33.9", "lon": "18.4"},
+    ):
         extra = offer(99, **fields)
         assert FeedPlaces(get_gazetteer(), hamburg_feed(extra)).place(extra) is None, fields
 

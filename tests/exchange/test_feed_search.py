@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,10 +27,11 @@ def offer(offer_id: str, **place: object) -> dict[str, object]:
             "contact": {"email": f"{offer_id}@example.org"}, **place}
 
 
-def search(capsys: pytest.CaptureFixture[str], text: str) -> list[dict]:
+def search(capsys: pytest.CaptureFixture[str], text: str) -> list[dict[str, Any]]:
     capsys.readouterr()
     assert main(["search", "--json", text]) == 0
-    return json.loads(capsys.readouterr().out)["results"]
+    results: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["results"]
+    return results
 
 
 def test_a_listing_placed_only_at_its_town_shows_no_distance_and_is_not_nearest(

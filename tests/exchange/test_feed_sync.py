@@ -8,6 +8,7 @@ import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,9 +56,10 @@ def feed_server() -> Iterator[str]:
     server.server_close()
 
 
-def published(capsys: pytest.CaptureFixture[str]) -> list[dict]:
+def published(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     assert main(["export"]) == 0
-    return json.loads(capsys.readouterr().out)
+    records: list[dict[str, Any]] = json.loads(capsys.readouterr().out)
+    return records
 
 
 def write_source(folder: Path, feed: str) -> None:

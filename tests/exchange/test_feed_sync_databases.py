@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,12 +15,12 @@ from bot.store.models import Opportunity
 HAMBURG = (Path(__file__).parent / "fixtures" / "feeds" / "freinet_hamburg.csv").read_bytes()
 
 
-def tags(listings: list[tuple[str, str]]) -> list[tuple[list[str], list[str]]]:
+def tags(listings: Sequence[tuple[str, str]]) -> list[tuple[list[str], list[str]]]:
     """A stand-in for the NLU: one category and one time tag per listing."""
     return [(["neighbourhood"], ["weekend"]) for _ in listings]
 
 
-async def statuses(database: Database) -> dict[str, tuple[str, str | None, str | None]]:
+async def statuses(database: Database) -> dict[str | None, tuple[str, str | None, str | None]]:
     async with database.read_only() as session:
         rows = await session.execute(select(Opportunity.external_id, Opportunity.status, Opportunity.status_reason,
                                             Opportunity.place_precision))
@@ -36,7 +37,8 @@ async def test_a_snapshot_syncs_on_both_databases(any_database: Database) -> Non
     smaller = await import_feed(any_database, feed, categorizer=tags)
     assert (smaller.count.withdrawn, smaller.count.unchanged) == (1, 12)
     stored = await statuses(any_database)
-    assert stored["90001"][0] == "withdrawn" and stored["90001"][1].startswith("not in the feed's snapshot of ")
+    status, reason, _precision = stored["90001"]
+    assert status == "withdrawn" and reason is not None and reason.startswith("not in the feed's snapshot of ")
     assert stored["90002"] == ("published", None, "quarter")
     back = await import_feed(any_database, read_feed(HAMBURG, "freinet-csv"), categorizer=tags)
     assert (back.count.returned, back.count.changed, back.count.unchanged) == (1, 1, 12)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import argparse
 import asyncio
@@ -80,16 +80,19 @@ def test_command_is_registered() -> None:
     assert "link" in COMMANDS
 
 
-def test_a_listing_poster_is_a4_with_title_code_and_caption(configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_listing_poster_is_a4_with_title_code_and_caption(
+    configured: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     listing_id = _publish_listing(configured, title="Lesepatin gesucht für die Grundschule am Park")
     assert _run("--listing", str(listing_id), "--poster", str(configured / "plakat.png")) == 0
     assert "Plakat / poster:" in capsys.readouterr().out
     with Image.open(configured / "plakat.png") as image:
         assert image.size == (1240, 1754)  # A4 at 150 dpi
         # the code sits in the middle third, dark modules on white, and the title's ink is near the top
-        low, high = image.crop((240, 700, 1000, 1300)).convert("L").getextrema()
+        # (an "L" image has one band, so its extrema are one (min, max) pair; Pillow's type covers every mode)
+        low, high = cast("tuple[int, int]", image.crop((240, 700, 1000, 1300)).convert("L").getextrema())
         assert low < 50 and high > 200
-        assert image.crop((110, 100, 1130, 260)).convert("L").getextrema()[0] < 80
+        assert cast("tuple[int, int]", image.crop((110, 100, 1130, 260)).convert("L").getextrema())[0] < 80
     assert _run("--listing", str(listing_id), "--poster", str(configured / "plakat.pdf"), "--lang", "en") == 0
     assert (configured / "plakat.pdf").read_bytes().startswith(b"%PDF")
 

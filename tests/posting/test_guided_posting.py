@@ -185,7 +185,9 @@ async def test_cancel_deletes_the_draft(database: Database, services: PostingSer
 
 
 @pytest.mark.parametrize("typed", ["zurück", "Zurück!", "back", "zurueck"])
-async def test_typed_back_goes_back_instead_of_being_stored(database, services, typed) -> None:
+async def test_typed_back_goes_back_instead_of_being_stored(
+    database: Database, services: PostingServices, typed: str
+) -> None:
     await _fill_until_preview(database, services)
     async with database.unit_of_work() as session:
         await drafts.edit(session, CLUB, "contact")

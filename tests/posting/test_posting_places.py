@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.posting.answers import Answer
@@ -10,14 +12,15 @@ from bot.posting.validate import Invalid
 from nlu.kernel.gazetteer import get_gazetteer
 
 
-def _place(text: str) -> dict:
+def _place(text: str) -> dict[str, Any]:
     resolved = resolve_place(Answer(text=text), get_gazetteer())
     assert "place" in resolved, resolved
-    return resolved["place"]
+    place: dict[str, Any] = resolved["place"]
+    return place
 
 
 @pytest.mark.parametrize("text", ["34117 Kassel", "plz 34117", "PLZ: 34117", "Kassel 34117", "34117"])
-def test_postal_code_with_or_without_town_places_the_listing_by_the_code(text) -> None:
+def test_postal_code_with_or_without_town_places_the_listing_by_the_code(text: str) -> None:
     place = _place(text)
     assert place["postal_code"] == "34117" and place["name"] == "Kassel"
     assert "address" not in place
@@ -30,7 +33,7 @@ def test_postal_code_with_or_without_town_places_the_listing_by_the_code(text) -
     ("Am Markt 3 Marburg", "Am Markt 3"),
     ("Kassel, Königsplatz 12a", "Königsplatz 12a"),
 ])
-def test_street_address_is_kept_as_the_address_and_placed_by_code_or_town(text, street) -> None:
+def test_street_address_is_kept_as_the_address_and_placed_by_code_or_town(text: str, street: str) -> None:
     place = _place(text)
     assert place["address"] == street
     assert place["name"] in {"Kassel", "Marburg"}

@@ -184,6 +184,7 @@ async def test_a_decision_lowers_the_count(chat: Chat, database: Database) -> No
     await _pending_many(database, hessen=2, sachsen=0)
     async with database.read_only() as session:
         oldest = await session.scalar(select(Opportunity.id).where(Opportunity.external_id == "wait0"))
+    assert oldest is not None
     await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, oldest))
     assert "1 Angebot wartet" in (await chat.send(ADMIN, "/pruefen")).text
 

@@ -155,7 +155,9 @@ async def test_deleting_says_what_stays_and_a_clubs_last_member_leaves_its_listi
     asked = await chat.send(CLUB, "/loeschen")
     assert "ihre Angebote bleiben bestehen" in asked.text and "ohne deinen Namen" in asked.text
     deleted = await chat.press(CLUB, asked.button("Ja, alles löschen"), message_id=asked.sent_id())
-    to_admin = [call.text for call in deleted.calls if call.method == "sendMessage" and call.params["chat_id"] == ADMIN.id]
+    to_admin = [
+        call.text for call in deleted.calls if call.method == "sendMessage" and call.params["chat_id"] == ADMIN.id
+    ]
     assert len(to_admin) == 1 and "kein Mitglied mehr" in to_admin[0] and "1 Angebot pausiert" in to_admin[0]
     async with database.read_only() as session:
         listing = (await session.execute(select(Opportunity).where(Opportunity.source == "bot"))).scalar_one()

@@ -58,10 +58,10 @@ def test_web_commands_are_registered() -> None:
 
 
 def test_frame_sites_are_checked(tmp_path: Path) -> None:
-    settings = Settings(_env_file=None, web_frame_ancestors="https://a.example, http://127.0.0.1:9000")  # type: ignore[call-arg,arg-type]
+    settings = Settings(_env_file=None, web_frame_ancestors="https://a.example, http://127.0.0.1:9000")
     assert settings.web_frame_ancestors == ["https://a.example", "http://127.0.0.1:9000"]
     with pytest.raises(ValueError, match="WEB_FRAME_ANCESTORS"):
-        Settings(_env_file=None, web_frame_ancestors="https://a.example; script-src *")  # type: ignore[call-arg,arg-type]
+        Settings(_env_file=None, web_frame_ancestors="https://a.example; script-src *")
 
 
 class _Application:
@@ -85,7 +85,7 @@ async def test_run_serves_the_pages_beside_the_bot_when_web_port_is_set(tmp_path
     from bot.web.bench import free_port
 
     port = free_port()
-    settings = Settings(_env_file=None, data_home=tmp_path, web_port=port)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, data_home=tmp_path, web_port=port)
     application = _Application()
     from bot.store.db import Database
 

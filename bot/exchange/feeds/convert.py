@@ -96,7 +96,9 @@ def _listing(offer: FeedOffer, source: str, places: FeedPlaces, labels: LabelMap
         "accessibility_notes": _text(offer.accessibility)[:500] or None,
         "status": "published",
         "source": source,
-        "external_id": offer.external_id.strip() or _derived_id(organisation["name"], title, offer.quarter + offer.town),
+        "external_id": (
+            offer.external_id.strip() or _derived_id(organisation["name"], title, offer.quarter + offer.town)
+        ),
     }
     if placement is not None:
         opportunity.update(place_name=(placement.place_name or "")[:200] or None, lat=placement.lat,

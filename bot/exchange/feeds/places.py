@@ -60,7 +60,9 @@ def in_germany(lat: float, lon: float) -> bool:
 
 def _says_online(offer: FeedOffer) -> bool:
     """Tells whether the offer's only place words say "online"."""
-    return all(not word or word in _ONLINE_WORDS for word in (offer.town.strip().lower(), offer.quarter.strip().lower()))
+    return all(
+        not word or word in _ONLINE_WORDS for word in (offer.town.strip().lower(), offer.quarter.strip().lower())
+    )
 
 
 def is_online(offer: FeedOffer) -> bool:

@@ -137,7 +137,9 @@ def _read_element(offer: FeedOffer, element: ElementTree.Element, columns: _Colu
 
 def _as_dict(element: ElementTree.Element) -> dict[str, Any]:
     """Returns a nested element's leaves as a dict (tag -> text)."""
-    return {child.tag: (child.text or "").strip() for child in element.iter() if child is not element and not len(child)}
+    return {
+        child.tag: (child.text or "").strip() for child in element.iter() if child is not element and not len(child)
+    }
 
 
 # --- agencies' JSON ------------------------------------------------------------------------------------------
@@ -183,7 +185,9 @@ def parse_json(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         if error.msg != "Extra data":
-            raise FileProblem(f"this is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+            raise FileProblem(
+                f"this is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+            ) from None
     try:
         return [json.loads(line) for line in text.splitlines() if line.strip()]
     except json.JSONDecodeError as error:

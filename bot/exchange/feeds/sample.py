@@ -15,10 +15,14 @@ import io
 import random
 from dataclasses import dataclass
 
-from nlu.kernel.gazetteer import get_gazetteer
+from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.resources import data_path
 
-HEADINGS = ["agenturid", "agenturname", "einrichtungsname", "angebotsname", "beschreibung", "wertigkeit", "plz", "ort", "kontaktierbar", "avatar", "anzahl_gesuche", "anzahl_aktueller_vermittlungen", "latitude", "longitude", "ortsteil", "bearbeitet", "erstellt", "_angebotsId"]
+HEADINGS = [
+    "agenturid", "agenturname", "einrichtungsname", "angebotsname", "beschreibung", "wertigkeit", "plz", "ort",
+    "kontaktierbar", "avatar", "anzahl_gesuche", "anzahl_aktueller_vermittlungen", "latitude", "longitude",
+    "ortsteil", "bearbeitet", "erstellt", "_angebotsId",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +125,7 @@ def freinet_csv(rows: int = 2000, *, seed: int = 13, agency_id: str = "4711",
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
 
-def _organisations(rng: random.Random, quarters: list, count: int) -> list[tuple[str, object, str]]:
+def _organisations(rng: random.Random, quarters: list[Place], count: int) -> list[tuple[str, Place, str]]:
     """Returns (name, home quarter, blurb) of made-up organisations."""
     result = []
     for index in range(count):

@@ -147,7 +147,9 @@ def agency_requests(path: Path = AGENCY_REQUESTS) -> list[AgencyRequest]:
     return requests
 
 
-async def load_agency_listings(database: Database, path: Path = AGENCY_LISTINGS, *, now: datetime) -> dict[int, dict[str, Any]]:
+async def load_agency_listings(
+    database: Database, path: Path = AGENCY_LISTINGS, *, now: datetime
+) -> dict[int, dict[str, Any]]:
     """Stores the agency listings (one organisation each, as a feed gives them); returns them by id."""
     stored: dict[int, dict[str, Any]] = {}
     organisations: dict[str, int] = {}

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup
 from bot.categories import categories
 from bot.search.model import PlaceRef
 from bot.telegram.callbacks import (
-    BackButton, CategoryButton, DetailsButton, Facet, FavouriteButton, HomeButton, Origin, PageButton, PlaceButton,
+    BackButton, CategoryButton, DetailsButton, Facet, HomeButton, PageButton, PlaceButton,
     RadiusButton, RefineButton, SaveButton, Setting, SettingButton, TimeButton,
 )
 from bot.telegram.keyboards import RADII_KM, TIME_TAGS, Rows, button, candidate_label, keep_button, marked
