@@ -18,7 +18,8 @@ Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | None
 RADII_KM: tuple[int, ...] = (5, 15, 30, 50, 100)
 TIME_TAGS: tuple[TimeTag, ...] = tuple(TimeTag)
 ALERT_MODES: tuple[AlertMode, ...] = (AlertMode.IMMEDIATE, AlertMode.DAILY, AlertMode.OFF)
-MENU_KEYS = ("menu.button_favourites", "menu.button_alerts", "menu.button_settings", "menu.button_help")
+MENU_KEYS = ("menu.button_guided", "menu.button_favourites", "menu.button_alerts", "menu.button_settings",
+             "menu.button_help")
 
 
 def button(label: str, payload: Payload) -> InlineKeyboardButton:
@@ -27,11 +28,13 @@ def button(label: str, payload: Payload) -> InlineKeyboardButton:
 
 
 def main_keyboard(lang: str) -> ReplyKeyboardMarkup:
-    """Returns the keyboard below the input field: share location, favourites, alerts, settings, help."""
+    """Returns the keyboard below the input field: share location, search with buttons, favourites, alerts,
+    settings, help."""
+    labels = [KeyboardButton(t(lang, key)) for key in MENU_KEYS]
     rows = [
-        [KeyboardButton(t(lang, "menu.button_location"), request_location=True),
-         KeyboardButton(t(lang, "menu.button_favourites"))],
-        [KeyboardButton(t(lang, key)) for key in MENU_KEYS[1:]],
+        [KeyboardButton(t(lang, "menu.button_location"), request_location=True), labels[0]],
+        labels[1:3],
+        labels[3:],
     ]
     return ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True,
                                input_field_placeholder=t(lang, "start.placeholder"))

@@ -76,6 +76,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _command(["pruefen", "review"], moderation.review_command, admin=True),
         # The main keyboard sends its labels as text; they must win over the free-text search below, and they
         # keep working while a question is open (they never become an answer).
+        MessageHandler(PRIVATE & _labels("menu.button_guided"), adapt(search.guided_search)),
         MessageHandler(PRIVATE & _labels("menu.button_favourites"), adapt(listings.favourites_command)),
         MessageHandler(PRIVATE & _labels("menu.button_alerts"), adapt(alerts.alerts_command)),
         MessageHandler(PRIVATE & _labels("menu.button_settings"), adapt(settings.settings_command)),

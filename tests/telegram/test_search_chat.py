@@ -216,3 +216,17 @@ async def test_stars_under_the_results_follow_the_merkliste_and_menus_mark_the_c
     assert "✅ am Wochenende" in [b["text"] for b in times.buttons]
     radius = await chat.press(ANNA, back.button("Umkreis"), message_id=message)
     assert "✅ 15 km" in [b["text"] for b in radius.buttons]
+
+
+async def test_a_search_by_buttons_alone_from_the_main_keyboard(chat: Chat, listings: dict[str, int]) -> None:
+    started = await chat.send(ANNA, "/start")
+    assert "🔎 Mit Knöpfen suchen" in str(started.calls[0].params["reply_markup"])
+    areas = await chat.send(ANNA, "🔎 Mit Knöpfen suchen")
+    assert "ganz ohne Schreiben" in areas.text and "Tiere" in str(areas.buttons)
+    animals = await chat.press(ANNA, areas.button("Tiere"), message_id=areas.sent_id())
+    assert "Wo soll ich suchen" in animals.text
+    around = await chat.share(ANNA, 51.3167, 9.5)
+    assert "🔎 <b>Tiere · Kassel + 15 km</b>" in around.text and "Angebote gefunden" in around.text
+    times = await chat.press(ANNA, around.button("Zeit"), message_id=around.sent_id(0))
+    weekend = await chat.press(ANNA, times.button("am Wochenende"), message_id=around.sent_id(0))
+    assert "Tiere · Kassel + 15 km · am Wochenende" in weekend.text

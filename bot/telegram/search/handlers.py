@@ -17,6 +17,7 @@ from bot.telegram.callbacks import (
     BackButton, CategoryButton, Facet, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, TimeButton,
 )
 from bot.telegram.context import Turn, guess_language
+from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.search.pages import answer_or_search, page_messages
 from bot.telegram.search.views import category_by_number, refine_menu
 from bot.telegram.sending import View
@@ -63,6 +64,14 @@ async def choose_radius(turn: Turn[RadiusButton]) -> None:
     """Searches again within the chosen radius."""
     pressed = turn.button
     await _change_search(turn, pressed.search_id, partial(_set_radius, pressed.km))
+
+
+async def guided_search(turn: Turn[None]) -> None:
+    """Starts a search by buttons only (for someone who cannot write German or English): area, then place or
+    location, then time, each chosen with a button."""
+    page = await turn.services.searches.start(turn.session, turn.volunteer, text="")
+    turn.reply(View(t(turn.lang, "search.guided_area"),
+                    search_keyboards.category_choice(page.search.id, turn.lang, with_back=False)))
 
 
 async def choose_category(turn: Turn[CategoryButton]) -> None:
