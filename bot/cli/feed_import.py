@@ -79,7 +79,15 @@ def run_feed_import(args: argparse.Namespace, feed: FeedFile, *, categorizer: ob
         print(f"{args.file}: {problem}", file=sys.stderr)
         return 2
     progress.finish()
-    for line in feed_report(result, sources_folder=folder[0]):
+    lines = feed_report(result, sources_folder=folder[0])
+    failures = getattr(categorizer, "failures", 0)
+    if failures:  # before the two summary lines
+        first = getattr(categorizer, "first_error", "")
+        lines.insert(len(lines) - 2, f"note: the NLU failed on {failures} listings (first: {first}); see the log")
+    if categorizer is None:
+        lines.insert(len(lines) - 2, "note: the NLU is not installed: listings without agency labels have no "
+                                     "categories and no time tags")
+    for line in lines:
         print(line)
     return 1 if result.count.stopped else 0
 
