@@ -10,12 +10,19 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.areas import within_city
-from bot.search.content_words import MAX_UNWANTED, NAMING_WORDS, content_words, place_free, unwanted_words
+from bot.search.content_words import (
+    MAX_UNWANTED,
+    NAMING_WORDS,
+    content_words,
+    place_free,
+    unwanted_words,
+)
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.model import Hit, PlaceRef, SearchOutcome, SearchRequest
 from bot.search.ranking import TIME_FAMILIES, RankWords
 from bot.search.retrieval import Page, find_page
+from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
@@ -102,7 +109,11 @@ async def _free_words(
         return RankWords(), False
     vocabulary = await vocabularies.get(session)
     groups = vocabulary.groups(keywords)
-    more = vocabulary.groups(others, limit=max(MAX_RANK_WORDS - len(groups), 0), allowed=NAMING_WORDS)
+    # Words that only rank are kept while few enough listings hold them to be read once from the index
+    # (PostgreSQL probes more common ones per candidate: 40 ms for a nationwide pool); those weigh little anyway.
+    more = tuple(group for group in vocabulary.groups(others, limit=max(MAX_RANK_WORDS - len(groups), 0),
+                                                      allowed=NAMING_WORDS)
+                 if group.documents <= RARE_WORDS_MAX_DOCUMENTS)
     ranked = groups + tuple(group for group in more if group.word not in {g.word for g in groups})
     words = RankWords(ranked, tuple(vocabulary.weight(group) for group in ranked),
                       frozenset(group.word for group in groups), vocabulary.groups(unwanted, limit=MAX_UNWANTED))
