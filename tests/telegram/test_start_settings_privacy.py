@@ -20,8 +20,8 @@ async def test_start_greets_warmly_in_two_lines_with_the_main_keyboard(chat: Cha
     assert greeting.text.startswith("👋 Hallo Anna") and greeting.text.count("\n") == 1
     assert "Schreib mir einfach, was dich interessiert und wo" in greeting.text
     keyboard = [button["text"] for row in greeting.params["reply_markup"]["keyboard"] for button in row]
-    assert keyboard == ["📍 Standort teilen", "🔎 Mit Knöpfen suchen", "⭐ Merkliste", "🔔 Suchaufträge", "⚙️ Einstellungen",
-                        "❓ Hilfe"]
+    assert keyboard == ["📍 Standort teilen", "🔎 Mit Knöpfen suchen", "⭐ Merkliste", "🔔 Suchaufträge",
+                        "⚙️ Einstellungen", "❓ Hilfe"]
     english = await chat.send(JOHN, "/start")
     assert english.text.startswith("👋 Hi John") and "Just tell me what you are interested in" in english.text
 
