@@ -69,7 +69,9 @@ def preview_messages(data: dict[str, Any], organisation: str, lang: str, *, prob
 
 def problem_text(problem: Problem, lang: str) -> str:
     """Returns the friendly text for a refused answer; values from the person are escaped."""
-    params = {name: html.escape(str(value)) for name, value in problem.params.items()}
+    # Numbers stay numbers, so the catalogue writes them the reader's way ("2.000 Zeichen").
+    params = {name: value if isinstance(value, int) else html.escape(str(value))
+              for name, value in problem.params.items()}
     text = t(lang, problem.key, **params)
     if problem.key == "posting.invalid.place" and params.get("suggestions"):
         text += " " + t(lang, "posting.place_suggestions", suggestions=params["suggestions"])
