@@ -15,7 +15,7 @@ from telegram.request import BaseRequest
 from bot.admins import list_admins
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.telegram import broadcasting, jobs, posting_jobs
+from bot.telegram import announcement_bot, broadcasting, jobs, posting_jobs
 from bot.telegram.flood import FloodGuard
 from bot.telegram.handlers.registry import register_handlers
 from bot.telegram.ordering import PerChatUpdateProcessor, concurrency_for
@@ -67,6 +67,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
     application = builder.build()
+    announcement_bot.attach(application, request)  # announcements are paced by the broadcast engine alone
     attach(application, Services(settings, database=database, flood=flood))
     register_handlers(application)
     return application
