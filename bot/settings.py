@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     webhook_listen: str = Field(default="127.0.0.1", description="address the webhook server binds to")
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = Field(default=None, description="checked on every update; required")
+    # The operator's /healthz and /metrics (bot/ops): off unless a port is set, loopback unless told otherwise.
+    metrics_listen: str = Field(default="127.0.0.1", description="address of the operator's /healthz and /metrics")
+    metrics_port: int | None = Field(default=None, ge=1, le=65535, description="unset: no operator server")
 
     @field_validator("bot_token")
     @classmethod
@@ -76,6 +79,12 @@ class Settings(BaseSettings):
         if self.webhook_url and self.webhook_url.startswith("http:") and not self.telegram_api_base_url:
             raise ValueError("WEBHOOK_URL must be https:// for Telegram (plain http only with TELEGRAM_API_BASE_URL)")
         return self
+
+    @field_validator("metrics_port", mode="before")
+    @classmethod
+    def _no_port(cls, value: object) -> object:
+        """Reads an empty METRICS_PORT as off."""
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("admin_ids", mode="before")
     @classmethod

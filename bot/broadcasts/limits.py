@@ -41,6 +41,11 @@ class RateLimiter:
         self._next_slot = max(self._next_slot, self._clock() + seconds)
 
     @property
+    def pauses(self) -> int:
+        """Returns how many pauses were started (a 429 within a running pause only extends it)."""
+        return self._pauses
+
+    @property
     def paused(self) -> bool:
         """Tells whether a pause is in force now."""
         return self._clock() < self._resume_at

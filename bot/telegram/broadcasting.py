@@ -28,6 +28,8 @@ from bot.volunteers import find_volunteer
 log = logging.getLogger(__name__)
 RUNNER_KEY = "broadcast_runner"
 CONFIG_KEY = "broadcast_config"  # a DeliveryConfig put here before start replaces the one from the settings
+# Sends in flight get this long to finish and be recorded when the bot stops (a stop must take seconds).
+STOP_GRACE_SECONDS = 3.0
 
 
 class AnnouncementBot:
@@ -90,7 +92,7 @@ async def stop_runner(application: Application) -> None:  # type: ignore[type-ar
     """Stops delivering; sends in flight finish, the rest waits in the outbox for the next start."""
     runner = application.bot_data.pop(RUNNER_KEY, None)
     if runner is not None:
-        await runner.stop()
+        await runner.stop(grace=STOP_GRACE_SECONDS)
     sending_bot = announcement_bot(application)
     if sending_bot is not application.bot:
         await sending_bot.shutdown()
