@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
             return demo.run(args)
         logging.getLogger("bot").setLevel(min(logging.getLogger().level, logging.INFO))
         application = build_application(settings)
-        return lifecycle.run(application, settings)
+        lifecycle.exit_now(lifecycle.run(application, settings))
+        return 0  # not reached
     except lifecycle.Stopped as stopped:
         print(f"ehrenamt-bot gestoppt / stopped ({stopped}) before it started", file=sys.stderr)
         return 0

@@ -1,0 +1,172 @@
+"""SIGTERM and SIGINT end `ehrenamt-bot run` within seconds at any moment: while it migrates a new SQLite file,
+while it polls, while a broadcast is being sent; on PostgreSQL too. Claimed announcement rows are settled.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+from tests.conftest import POSTGRES_URL
+from tests.telegram.bot_api_emulator import BotApiEmulator, start_bot
+from tests.telegram.botchat import ANNA
+from tests.telegram.botdata import seed_listings
+from tests.telegram.test_end_to_end import TOKEN, _to
+from tests.telegram.test_startup import BOOT, STOP_SECONDS
+from tests.telegram.watched_process import WatchedProcess
+
+from bot.broadcasts import Audience
+from bot.domain import BroadcastStatus, DeliveryState
+from bot.settings import normalise_async_url
+from bot.store import migrate
+from bot.store.db import Database
+from bot.store.models import Broadcast, BroadcastDelivery, Volunteer
+from bot.telegram.lifecycle import SLOW_STATEMENT_ENV
+
+pytestmark = pytest.mark.slow
+RECIPIENTS = range(10_001, 10_301)
+
+
+def _stopped_cleanly(bot: WatchedProcess, sig: signal.Signals = signal.SIGTERM) -> None:
+    code, seconds = bot.stop(sig)
+    print(f"stopped in {seconds:.2f} s")
+    assert code == 0, bot.output
+    assert seconds < STOP_SECONDS, f"took {seconds:.1f} s to stop:\n{bot.output}"
+    assert "Traceback" not in bot.output, bot.output
+    assert f"stopping ({sig.name})" in bot.output or "before it started" in bot.output, bot.output
+
+
+async def _revisions(path: Path) -> tuple[str | None, str | None]:
+    database = Database(f"sqlite+aiosqlite:///{path}")
+    try:
+        return await database.run_sync(migrate.revisions)  # type: ignore[no-any-return]
+    finally:
+        await database.close()
+
+
+@pytest.mark.parametrize(("sig", "after"), [(signal.SIGTERM, 0.3), (signal.SIGINT, 1.0), (signal.SIGTERM, 2.0)])
+async def test_a_stop_during_the_first_migration_ends_the_process_and_the_next_start_completes_it(
+    tmp_path: Path, sig: signal.Signals, after: float
+) -> None:
+    database_file = tmp_path / "ehrenamt.sqlite3"
+    building = tmp_path / "ehrenamt.sqlite3.migrating"  # a new file is built under this name (fresh_sqlite)
+    with BotApiEmulator(TOKEN) as emulator:
+        bot = WatchedProcess(start_bot(emulator, tmp_path, **{SLOW_STATEMENT_ENV: "0.03"}))
+        deadline = time.monotonic() + BOOT
+        while not building.exists():  # created when the migration opens it
+            assert time.monotonic() < deadline and bot.process.poll() is None, bot.output
+            time.sleep(0.02)
+        time.sleep(after)
+        _stopped_cleanly(bot, sig)
+        assert "running: long polling" not in bot.output  # it was stopped during start-up
+        # The real file does not exist until its migration is complete: never half-built.
+        print(f"stopped with the real file {'complete' if database_file.exists() else 'not there yet'}")
+        if database_file.exists():
+            current, head = await _revisions(database_file)
+            assert current == head
+
+        again = WatchedProcess(start_bot(emulator, tmp_path))  # a normal start migrates the rest
+        try:
+            again.wait_for("running: long polling", timeout=BOOT)
+            since = emulator.send(emulator.factory.message(ANNA, "/start"))
+            emulator.wait_for(since, _to(ANNA.id, "Hallo Anna"))
+        finally:
+            _stopped_cleanly(again)
+
+
+def test_a_stop_while_polling_ends_the_process(data_home: Path) -> None:
+    with BotApiEmulator(TOKEN) as emulator:
+        bot = WatchedProcess(start_bot(emulator, data_home))
+        bot.wait_for("running: long polling", timeout=BOOT)
+        since = emulator.send(emulator.factory.message(ANNA, "/start"))
+        emulator.wait_for(since, _to(ANNA.id, "Hallo Anna"))
+        _stopped_cleanly(bot, signal.SIGINT)
+
+
+async def _running_broadcast(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        session.add_all([Volunteer(telegram_id=chat_id) for chat_id in RECIPIENTS])
+        session.add(Broadcast(created_by=ANNA.id, text="Sommerfest", audience=Audience().to_json(),
+                              status=BroadcastStatus.RUNNING.value))
+
+
+async def _states(database: Database) -> dict[str, int]:
+    async with database.read_only() as session:
+        rows = await session.execute(select(BroadcastDelivery.state, func.count()).group_by(BroadcastDelivery.state))
+        return {str(state): int(count) for state, count in rows.all()}
+
+
+async def _stop_during_broadcast(emulator: BotApiEmulator, home: Path, database: Database, **settings: str) -> None:
+    """Starts the bot with a running broadcast at 10/s, stops it mid-way, checks every row is settled."""
+    def announcements() -> list[int]:
+        return [int(call.params["chat_id"]) for call in list(emulator.calls)
+                if call.method == "sendMessage" and int(call.params["chat_id"]) in RECIPIENTS]
+
+    bot = WatchedProcess(start_bot(emulator, home, BROADCAST_RATE_PER_SECOND="10", **settings))
+    deadline = time.monotonic() + BOOT
+    while len(announcements()) < 15:
+        assert time.monotonic() < deadline and bot.process.poll() is None, bot.output
+        time.sleep(0.05)
+    _stopped_cleanly(bot)
+    sent = announcements()
+    states = await _states(database)
+    print(f"after the stop: {states}; {len(sent)} announcements arrived")
+    assert len(sent) == len(set(sent)), "nobody gets an announcement twice"
+    assert states.get(DeliveryState.SENDING.value, 0) == 0, "no row is left in doubt by a stop"
+    assert states.get(DeliveryState.SENT.value, 0) == len(sent)
+    assert states.get(DeliveryState.PENDING.value, 0) == len(RECIPIENTS) - len(sent)  # for the next start
+
+
+async def test_a_stop_during_a_broadcast_settles_the_claimed_rows(data_home: Path) -> None:
+    database = Database(f"sqlite+aiosqlite:///{data_home / 'ehrenamt.sqlite3'}")
+    try:
+        await _running_broadcast(database)
+        with BotApiEmulator(TOKEN) as emulator:
+            await _stop_during_broadcast(emulator, data_home, database)
+    finally:
+        await database.close()
+
+
+@pytest.fixture
+async def postgres_home(tmp_path: Path) -> AsyncIterator[tuple[str, Database]]:
+    """A PostgreSQL database of its own (the bot process takes only DATABASE_URL), migrated, with listings."""
+    if not POSTGRES_URL:
+        pytest.skip("TEST_POSTGRES_URL is not set")
+    name = f"t_stop_{uuid.uuid4().hex[:10]}"
+    admin = Database(normalise_async_url(POSTGRES_URL))
+    autocommit = {"isolation_level": "AUTOCOMMIT"}
+    async with admin.engine.connect() as connection:
+        await (await connection.execution_options(**autocommit)).execute(text(f'CREATE DATABASE "{name}"'))
+    url = normalise_async_url(POSTGRES_URL).rsplit("/", 1)[0] + f"/{name}"
+    database = Database(url)
+    try:
+        await database.prepare(upgrade=True)
+        await seed_listings(database)
+        yield url, database
+    finally:
+        await database.close()
+        async with admin.engine.connect() as connection:
+            await (await connection.execution_options(**autocommit)).execute(
+                text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        await admin.close()
+
+
+@pytest.mark.postgres
+async def test_on_postgresql_a_stop_during_start_up_and_during_a_broadcast(
+    tmp_path: Path, postgres_home: tuple[str, Database]
+) -> None:
+    url, database = postgres_home
+    await _running_broadcast(database)
+    with BotApiEmulator(TOKEN) as emulator:
+        slowed = WatchedProcess(start_bot(emulator, tmp_path, DATABASE_URL=url, **{SLOW_STATEMENT_ENV: "0.2"}))
+        slowed.wait_for("slowed down (tests only)", timeout=BOOT)
+        time.sleep(1.0)  # opening the database, checking the schema, warming up: each statement takes 0.2 s
+        _stopped_cleanly(slowed)
+        assert "running: long polling" not in slowed.output
+        await _stop_during_broadcast(emulator, tmp_path, database, DATABASE_URL=url)
