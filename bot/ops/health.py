@@ -6,15 +6,19 @@ Three checks, each with a short answer an operator can act on:
   updates   the process takes updates: long polling works (no getUpdates error in the last STALE_SECONDS
             without a success after it), or the webhook server listens; the age of the last handled update
             is reported, but a quiet hour is no fault
-The result is a JSON-able dict and an HTTP status: 200 when every check passes, 503 otherwise.
+A SQLite file deleted under the running process is reported as a database fault too (SQLite would go on
+writing to the deleted file). The result is a JSON-able dict and an HTTP status: 200 when every check passes, 503 otherwise.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlalchemy.engine import make_url
 
 from bot.store import migrate
 from bot.store.db import Database
@@ -78,6 +82,10 @@ async def _database(database: Database | None) -> tuple[dict[str, Any], dict[str
     if database is None:
         down = {"ok": False, "error": "not opened yet"}
         return down, down
+    missing = _missing_sqlite_file(database.url)
+    if missing is not None:  # SQLite goes on writing to a deleted file; a new connection would create an empty one
+        return {"ok": False, "error": f"the SQLite file {missing} is gone (deleted or moved)"}, {
+            "ok": False, "error": "database unreachable"}
     started = time.monotonic()
     try:
         current, head = await asyncio.wait_for(database.run_sync(migrate.revisions), DATABASE_TIMEOUT_SECONDS)
@@ -85,13 +93,24 @@ async def _database(database: Database | None) -> tuple[dict[str, Any], dict[str
         error = {"ok": False, "error": f"no answer within {DATABASE_TIMEOUT_SECONDS:g} s"}
         return error, {"ok": False, "error": "database unreachable"}
     except Exception as failure:  # any driver error means the same to an operator: the database is not usable
-        error = {"ok": False, "error": f"{type(failure).__name__}: {failure}"[:300]}
+        cause = getattr(failure, "orig", None) or failure  # the driver's own words, without SQLAlchemy's wrapping
+        error = {"ok": False, "error": f"{type(cause).__name__}: {str(cause).splitlines()[0] if str(cause) else ''}"[:300]}
         return error, {"ok": False, "error": "database unreachable"}
-    database_check = {"ok": True, "ms": round((time.monotonic() - started) * 1000, 1)}
+    database_check: dict[str, Any] = {"ok": True, "ms": round((time.monotonic() - started) * 1000, 1)}
     if current != head:
         return database_check, {"ok": False, "current": current, "head": head,
                                 "error": "run `ehrenamt-bot db upgrade`"}
     return database_check, {"ok": True, "current": current}
+
+
+def _missing_sqlite_file(url: str) -> str | None:
+    """Returns the path of the database's SQLite file if it no longer exists (None: it does, or not SQLite)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    if parsed.database.startswith("file:"):
+        return None
+    return None if os.path.exists(parsed.database) else parsed.database
 
 
 def _updates(liveness: Liveness, now: float) -> dict[str, Any]:
@@ -103,7 +122,8 @@ def _updates(liveness: Liveness, now: float) -> dict[str, Any]:
         report["last_poll_ok_seconds_ago"] = _ago(liveness.last_poll_ok_at, now)
         error_at = liveness.last_poll_error_at
         if error_at is not None and (liveness.last_poll_ok_at or 0.0) < error_at:
-            failing_since = max(liveness.last_poll_ok_at or liveness.started_at, liveness.started_at)
+            # failing since the last answer, or since the start if there never was one
+            failing_since = liveness.last_poll_ok_at if liveness.last_poll_ok_at is not None else liveness.started_at
             report["polling_failing_seconds"] = round(now - failing_since, 1)
             report["last_error"] = liveness.last_poll_error
             if now - failing_since >= STALE_SECONDS:
