@@ -94,6 +94,7 @@ async def _database(database: Database | None) -> tuple[dict[str, Any], dict[str
         return error, {"ok": False, "error": "database unreachable"}
     except Exception as failure:  # any driver error means the same to an operator: the database is not usable
         cause = getattr(failure, "orig", None) or failure  # the driver's own words, without SQLAlchemy's wrapping
+        cause = cause.__cause__ or cause  # asyncpg's exception behind SQLAlchemy's adapter
         error = {"ok": False, "error": f"{type(cause).__name__}: {str(cause).splitlines()[0] if str(cause) else ''}"[:300]}
         return error, {"ok": False, "error": "database unreachable"}
     database_check: dict[str, Any] = {"ok": True, "ms": round((time.monotonic() - started) * 1000, 1)}
