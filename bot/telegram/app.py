@@ -83,10 +83,14 @@ def build_application(
 
 @asynccontextmanager
 async def serving(application: Application) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """Initialises the Application and its services without polling (tests, demo, benchmark)."""
+    """Initialises the Application and its services without polling (tests, demo, benchmark).
+
+    A start that fails half-way closes what it opened too: a database left open kept the SQLite driver's
+    thread alive, and the process that failed to start then waited for it at exit.
+    """
     async with application:
-        await _post_init(application)
         try:
+            await _post_init(application)
             yield application
         finally:
             await _post_shutdown(application)

@@ -170,3 +170,29 @@ async def test_on_postgresql_a_stop_during_start_up_and_during_a_broadcast(
         _stopped_cleanly(slowed)
         assert "running: long polling" not in slowed.output
         await _stop_during_broadcast(emulator, tmp_path, database, DATABASE_URL=url)
+
+
+async def test_a_failed_start_in_the_serving_helper_closes_what_it_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from bot.settings import Settings
+    from bot.telegram import broadcasting
+    from bot.telegram.app import build_application, serving
+    from bot.telegram.local.api import LocalBotApi, LocalRequest
+
+    async def broken(application: object) -> None:
+        raise RuntimeError("the broadcast runner cannot start")
+
+    monkeypatch.setattr(broadcasting, "start_runner", broken)
+    before = {thread.ident for thread in threading.enumerate()}
+    settings = Settings(_env_file=None, data_home=tmp_path)  # type: ignore[call-arg]
+    application = build_application(settings, request=LocalRequest(LocalBotApi()))
+    with pytest.raises(RuntimeError, match="cannot start"):
+        async with serving(application):
+            pass
+    assert application.bot_data["services"]._database is None  # the database it opened is closed again
+    left = [t.name for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon
+            and not t.name.startswith("asyncio_")]  # the loop's executor, shut down with the loop
+    assert left == [], "a thread the failed start left would hold the process at exit"
