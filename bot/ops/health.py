@@ -7,7 +7,8 @@ Three checks, each with a short answer an operator can act on:
             without a success after it), or the webhook server listens; the age of the last handled update
             is reported, but a quiet hour is no fault
 A SQLite file deleted under the running process is reported as a database fault too (SQLite would go on
-writing to the deleted file). The result is a JSON-able dict and an HTTP status: 200 when every check passes, 503 otherwise.
+writing to the deleted file). The result is a JSON-able dict and an HTTP status: 200 when every check
+passes, 503 otherwise.
 """
 
 from __future__ import annotations
@@ -95,7 +96,8 @@ async def _database(database: Database | None) -> tuple[dict[str, Any], dict[str
     except Exception as failure:  # any driver error means the same to an operator: the database is not usable
         cause = getattr(failure, "orig", None) or failure  # the driver's own words, without SQLAlchemy's wrapping
         cause = cause.__cause__ or cause  # asyncpg's exception behind SQLAlchemy's adapter
-        error = {"ok": False, "error": f"{type(cause).__name__}: {str(cause).splitlines()[0] if str(cause) else ''}"[:300]}
+        first_line = str(cause).splitlines()[0] if str(cause) else ""
+        error = {"ok": False, "error": f"{type(cause).__name__}: {first_line}"[:300]}
         return error, {"ok": False, "error": "database unreachable"}
     database_check: dict[str, Any] = {"ok": True, "ms": round((time.monotonic() - started) * 1000, 1)}
     if current != head:

@@ -29,7 +29,7 @@ DatabaseSource = Callable[[], Database | None]
 class HealthEndpoint(tornado.web.RequestHandler):
     """GET /healthz: JSON with one entry per check; 200 when healthy, 503 otherwise."""
 
-    def initialize(self, database: DatabaseSource, liveness: health.Liveness) -> None:  # type: ignore[override]
+    def initialize(self, database: DatabaseSource, liveness: health.Liveness) -> None:
         self.database, self.liveness = database, liveness
 
     async def get(self) -> None:
@@ -43,7 +43,7 @@ class HealthEndpoint(tornado.web.RequestHandler):
 class MetricsEndpoint(tornado.web.RequestHandler):
     """GET /metrics: Prometheus text format; the outbox is counted on each scrape."""
 
-    def initialize(self, database: DatabaseSource) -> None:  # type: ignore[override]
+    def initialize(self, database: DatabaseSource) -> None:
         self.database = database
 
     async def get(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 from telegram.ext import CallbackContext
@@ -20,7 +20,11 @@ from bot.ops import metrics
 from bot.ops.health import Liveness
 from bot.telegram.ordering import PerChatUpdateProcessor
 
+if TYPE_CHECKING:
+    from telegram._utils.types import ODVInput  # the timeout type of BaseRequest.do_request
+
 KEY = "liveness"
+DEFAULT_NONE = BaseRequest.DEFAULT_NONE
 _KINDS = tuple(Update.ALL_TYPES)
 
 
@@ -74,11 +78,16 @@ class WatchedRequest(BaseRequest):
         """Closes the wrapped transport."""
         await self.inner.shutdown()
 
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         **timeouts: Any) -> tuple[int, bytes]:
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = DEFAULT_NONE, write_timeout: ODVInput[float] = DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = DEFAULT_NONE, pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
         """Sends the request; an answer below 500 means the Bot API is reachable and polling works."""
         try:
-            code, payload = await self.inner.do_request(url, method, request_data, **timeouts)
+            code, payload = await self.inner.do_request(
+                url, method, request_data, read_timeout=read_timeout, write_timeout=write_timeout,
+                connect_timeout=connect_timeout, pool_timeout=pool_timeout)
         except Exception as error:
             self.liveness.poll_failed(error)
             raise

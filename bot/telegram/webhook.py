@@ -20,6 +20,7 @@ from typing import Any
 import tornado.web
 from telegram import Update
 from telegram.ext import Application
+from tornado.http1connection import HTTP1Connection
 from tornado.httpserver import HTTPServer
 
 log = logging.getLogger(__name__)
@@ -31,9 +32,9 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 class UpdateEndpoint(tornado.web.RequestHandler):
     """Receives one update per POST."""
 
-    SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
+    SUPPORTED_METHODS = ("POST",)
 
-    def initialize(self, bot_application: Application, secret: str) -> None:  # type: ignore[type-arg,override]
+    def initialize(self, bot_application: Application, secret: str) -> None:  # type: ignore[type-arg]
         """Binds the endpoint to its Application and secret (tornado calls this for every request)."""
         self.application_, self.secret = bot_application, secret
         self.chunks: list[bytes] = []
@@ -50,7 +51,8 @@ class UpdateEndpoint(tornado.web.RequestHandler):
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
             self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"body of {length} bytes")
             return
-        self.request.connection.set_max_body_size(MAX_BODY_BYTES)  # type: ignore[attr-defined]
+        if isinstance(self.request.connection, HTTP1Connection):
+            self.request.connection.set_max_body_size(MAX_BODY_BYTES)
 
     def data_received(self, chunk: bytes) -> None:
         """Collects the body up to the limit (a chunked body announces no length)."""
@@ -86,7 +88,8 @@ class UpdateEndpoint(tornado.web.RequestHandler):
         self.set_status(status.value)
         self.set_header("Connection", "close")
         self.finish({"ok": False, "error_code": status.value, "description": status.phrase})
-        self.request.connection.close()  # type: ignore[attr-defined]
+        if isinstance(self.request.connection, HTTP1Connection):
+            self.request.connection.close()
 
     def log_exception(self, *args: Any) -> None:
         """Logs nothing more: every refusal has logged its one line."""

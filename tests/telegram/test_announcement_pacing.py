@@ -20,7 +20,7 @@ from bot.store.models import Broadcast, BroadcastDelivery, Volunteer
 from bot.telegram.announcement_bot import announcement_bot
 from bot.telegram.app import build_application, serving
 from bot.telegram.broadcasting import CONFIG_KEY, RUNNER_KEY
-from bot.telegram.local.api import ApiError, LocalRequest
+from bot.telegram.local.api import LocalRequest
 
 # PTB 22.8's own RetryAfter constructor reads its retry_after property, which warns about the coming timedelta
 # type unless PTB_TIMEDELTA is set; the sender reads both forms (telegram_sender.retry_after_seconds).

@@ -113,7 +113,8 @@ async def test_healthz_when_the_database_is_gone(tmp_path: Path) -> None:
     name = f"t_health_{uuid.uuid4().hex[:10]}"
     admin = Database(normalise_async_url(POSTGRES_URL))
     async with admin.engine.connect() as connection:
-        await (await connection.execution_options(isolation_level="AUTOCOMMIT")).execute(text(f'CREATE DATABASE "{name}"'))
+        await (await connection.execution_options(isolation_level="AUTOCOMMIT")).execute(
+            text(f'CREATE DATABASE "{name}"'))
     url = normalise_async_url(POSTGRES_URL).rsplit("/", 1)[0] + f"/{name}"
     database = Database(url)
     await database.prepare(upgrade=True)

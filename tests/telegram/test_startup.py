@@ -1,4 +1,4 @@
-"""`ehrenamt-bot run` against a Bot API that misbehaves at start: decorations fail, getMe fails, the token is refused."""
+"""`ehrenamt-bot run` against a Bot API that misbehaves at start: decorations fail, getMe fails, token refused."""
 
 from __future__ import annotations
 

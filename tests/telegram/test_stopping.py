@@ -4,7 +4,6 @@ while it polls, while a broadcast is being sent; on PostgreSQL too. Claimed anno
 
 from __future__ import annotations
 
-import os
 import signal
 import time
 import uuid
