@@ -33,11 +33,13 @@ from urllib.parse import urlparse
 from telegram import Update
 from telegram.ext import Application
 
+from bot.ops import metrics
 from bot.ops.health import Liveness
 from bot.ops.server import operator_server
 from bot.ops.telegram_hooks import KEY as LIVENESS_KEY
 from bot.settings import Settings
 from bot.telegram import startup
+from bot.telegram.broadcasting import RUNNER_KEY
 from bot.telegram.webhook import webhook_server
 
 log = logging.getLogger(__name__)
@@ -132,6 +134,8 @@ async def _start(application: Application, settings: Settings, undo: AsyncExitSt
         await application.post_init(application)  # database (migrating SQLite), NLU, jobs, broadcasts, menu
     if settings.metrics_port is not None:
         services_ = application.bot_data["services"]
+        # Announcement counters are read from the runner's engine at each scrape (metrics.BroadcastCollector).
+        metrics.BROADCASTS.engine = lambda: getattr(application.bot_data.get(RUNNER_KEY), "engine", None)
         ops = operator_server(lambda: services_.database, liveness)
         ops.listen(settings.metrics_port, address=settings.metrics_listen)
         undo.push_async_callback(_step, lambda: _close_server(ops), "closing the operator server")

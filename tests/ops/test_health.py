@@ -102,3 +102,12 @@ def test_broadcast_counters_are_read_from_the_engine_when_scraped() -> None:
     finally:
         metrics.BROADCASTS.engine = previous
         metrics.BROADCASTS.outbox_depth = {}
+
+
+async def test_errors_are_counted_by_class() -> None:
+    from bot.ops.telegram_hooks import count_error, update_kind
+
+    before = _value("ehrenamt_errors_total", '{kind="TimeoutError"}')
+    await count_error(None, SimpleNamespace(error=TimeoutError("slow")))  # type: ignore[arg-type]
+    assert _value("ehrenamt_errors_total", '{kind="TimeoutError"}') == before + 1
+    assert update_kind(object()) == "other"

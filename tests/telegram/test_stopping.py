@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import signal
 import time
+import urllib.request
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from tests.telegram.botchat import ANNA
 from tests.telegram.botdata import seed_listings
 from tests.telegram.test_end_to_end import TOKEN, _to
 from tests.telegram.test_startup import BOOT, STOP_SECONDS
+from tests.telegram.test_webhook import _free_port
 from tests.telegram.watched_process import WatchedProcess
 
 from bot.broadcasts import Audience
@@ -101,17 +103,24 @@ async def _states(database: Database) -> dict[str, int]:
         return {str(state): int(count) for state, count in rows.all()}
 
 
-async def _stop_during_broadcast(emulator: BotApiEmulator, home: Path, database: Database, **settings: str) -> None:
-    """Starts the bot with a running broadcast at 10/s, stops it mid-way, checks every row is settled."""
+async def _stop_during_broadcast(emulator: BotApiEmulator, home: Path, database: Database, **settings: str) -> str:
+    """Starts the bot with a running broadcast at 10/s, stops it mid-way, checks every row is settled.
+
+    Returns what /metrics showed just before the stop.
+    """
     def announcements() -> list[int]:
         return [int(call.params["chat_id"]) for call in list(emulator.calls)
                 if call.method == "sendMessage" and int(call.params["chat_id"]) in RECIPIENTS]
 
-    bot = WatchedProcess(start_bot(emulator, home, BROADCAST_RATE_PER_SECOND="10", **settings))
+    port = _free_port()
+    bot = WatchedProcess(start_bot(emulator, home, BROADCAST_RATE_PER_SECOND="10", METRICS_PORT=str(port),
+                                   **settings))
     deadline = time.monotonic() + BOOT
     while len(announcements()) < 15:
         assert time.monotonic() < deadline and bot.process.poll() is None, bot.output
         time.sleep(0.05)
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+        scraped = response.read().decode()
     _stopped_cleanly(bot)
     sent = announcements()
     states = await _states(database)
@@ -120,6 +129,7 @@ async def _stop_during_broadcast(emulator: BotApiEmulator, home: Path, database:
     assert states.get(DeliveryState.SENDING.value, 0) == 0, "no row is left in doubt by a stop"
     assert states.get(DeliveryState.SENT.value, 0) == len(sent)
     assert states.get(DeliveryState.PENDING.value, 0) == len(RECIPIENTS) - len(sent)  # for the next start
+    return scraped
 
 
 async def test_a_stop_during_a_broadcast_settles_the_claimed_rows(data_home: Path) -> None:
@@ -127,7 +137,10 @@ async def test_a_stop_during_a_broadcast_settles_the_claimed_rows(data_home: Pat
     try:
         await _running_broadcast(database)
         with BotApiEmulator(TOKEN) as emulator:
-            await _stop_during_broadcast(emulator, data_home, database)
+            scraped = await _stop_during_broadcast(emulator, data_home, database)
+        samples = dict(line.rsplit(" ", 1) for line in scraped.splitlines() if not line.startswith("#"))
+        assert float(samples['ehrenamt_announcement_sends_total{outcome="sent"}']) >= 15  # the operator sees it move
+        assert 0 < float(samples['ehrenamt_outbox_depth{state="pending"}']) < len(RECIPIENTS)
     finally:
         await database.close()
 
