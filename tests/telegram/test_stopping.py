@@ -208,3 +208,17 @@ async def test_a_failed_start_in_the_serving_helper_closes_what_it_opened(
     left = [t.name for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon
             and not t.name.startswith("asyncio_")]  # the loop's executor, shut down with the loop
     assert left == [], "a thread the failed start left would hold the process at exit"
+
+
+@pytest.mark.postgres
+async def test_on_postgresql_an_outdated_schema_stops_the_start_with_the_command_that_fixes_it(
+    tmp_path: Path, postgres_home: tuple[str, Database]
+) -> None:
+    url, database = postgres_home
+    await database.run_sync(lambda connection: migrate.downgrade(connection, "0007"))
+    with BotApiEmulator(TOKEN) as emulator:
+        bot = WatchedProcess(start_bot(emulator, tmp_path, DATABASE_URL=url))
+        code, _ = bot.wait(timeout=BOOT)
+    assert code == 1, bot.output
+    assert "the database schema is at 0007" in bot.output and "ehrenamt-bot db upgrade" in bot.output
+    assert "Traceback" not in bot.output, bot.output
