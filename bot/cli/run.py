@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     except lifecycle.Stopped as stopped:
         print(f"ehrenamt-bot gestoppt / stopped ({stopped}) before it started", file=sys.stderr)
         return 0
-    except SchemaOutOfDate as error:
+    except (SchemaOutOfDate, lifecycle.CannotListen) as error:
         raise SystemExit(str(error)) from None
     except TokenRefused:
         raise SystemExit("Telegram lehnt BOT_TOKEN ab (401) / Telegram refused BOT_TOKEN: "

@@ -137,7 +137,7 @@ async def _start(application: Application, settings: Settings, undo: AsyncExitSt
         # Announcement counters are read from the runner's engine at each scrape (metrics.BroadcastCollector).
         metrics.BROADCASTS.engine = lambda: getattr(application.bot_data.get(RUNNER_KEY), "engine", None)
         ops = operator_server(lambda: services_.database, liveness)
-        ops.listen(settings.metrics_port, address=settings.metrics_listen)
+        _listen(ops, settings.metrics_listen, settings.metrics_port, "METRICS_LISTEN/METRICS_PORT")
         undo.push_async_callback(_step, lambda: _close_server(ops), "closing the operator server")
         startup.say(f"ehrenamt-bot: /healthz und /metrics auf / on http://{settings.metrics_listen}:"
                     f"{settings.metrics_port}")
@@ -167,7 +167,7 @@ async def _serve_webhook(application: Application, settings: Settings, undo: Asy
     assert settings.webhook_url is not None and settings.webhook_secret is not None
     secret = settings.webhook_secret.get_secret_value()
     server = webhook_server(application, urlparse(settings.webhook_url).path, secret)
-    server.listen(settings.webhook_port, address=settings.webhook_listen)
+    _listen(server, settings.webhook_listen, settings.webhook_port, "WEBHOOK_LISTEN/WEBHOOK_PORT")
     undo.push_async_callback(_step, lambda: _close_server(server), "closing the webhook server")
     url = settings.webhook_url
     await startup.reach(lambda: application.bot.set_webhook(url, secret_token=secret,
@@ -175,6 +175,18 @@ async def _serve_webhook(application: Application, settings: Settings, undo: Asy
                         "setWebhook", where=where)
     startup.say(f"ehrenamt-bot läuft / running: webhook {url} "
                 f"(listening on {settings.webhook_listen}:{settings.webhook_port})")
+
+
+class CannotListen(Exception):
+    """A server address is taken or not ours; the message names the settings."""
+
+
+def _listen(server: Any, address: str, port: int, settings_names: str) -> None:
+    """Starts listening, or says which settings to change."""
+    try:
+        server.listen(port, address=address)
+    except OSError as error:
+        raise CannotListen(f"cannot listen on {address}:{port} ({error.strerror}): check {settings_names}") from None
 
 
 async def _close_server(server: Any) -> None:

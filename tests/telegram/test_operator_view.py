@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -151,3 +152,14 @@ def test_the_operator_server_is_off_unless_a_port_is_set(tmp_path: Path) -> None
     settings = Settings(_env_file=None, data_home=tmp_path)  # type: ignore[call-arg]
     assert settings.metrics_port is None and settings.metrics_listen == "127.0.0.1"
     assert Settings(_env_file=None, metrics_port="").metrics_port is None  # type: ignore[call-arg,arg-type]
+
+
+@pytest.mark.slow
+def test_a_taken_operator_port_stops_the_start_with_a_message(data_home: Path) -> None:
+    with socket.socket() as taken, BotApiEmulator(TOKEN) as emulator:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        bot = WatchedProcess(start_bot(emulator, data_home, METRICS_PORT=str(taken.getsockname()[1])))
+        code, _ = bot.wait(timeout=BOOT)
+    assert code == 1 and "check METRICS_LISTEN/METRICS_PORT" in bot.output, bot.output
+    assert "Traceback" not in bot.output, bot.output
