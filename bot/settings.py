@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     web_public_url: str | None = Field(default=None, description="public base URL of the web pages, for links")
     # Sites that may show /embed in an iframe (CSP frame-ancestors), e.g. https://www.kassel.de
     web_frame_ancestors: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # The operator's /healthz and /metrics (bot/ops): off unless a port is set, loopback unless told otherwise.
+    metrics_listen: str = Field(default="127.0.0.1", description="address of the operator's /healthz and /metrics")
+    metrics_port: int | None = Field(default=None, ge=1, le=65535, description="unset: no operator server")
 
     @field_validator("bot_token")
     @classmethod
@@ -124,6 +127,12 @@ class Settings(BaseSettings):
                 raise ValueError(f"WEB_FRAME_ANCESTORS: {item!r} is not a site like https://www.kassel.de")
             sites.append(item)
         return sites
+
+    @field_validator("metrics_port", mode="before")
+    @classmethod
+    def _no_port(cls, value: object) -> object:
+        """Reads an empty METRICS_PORT as off."""
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("admin_ids", mode="before")
     @classmethod

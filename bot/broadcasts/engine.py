@@ -193,7 +193,6 @@ class DeliveryEngine:
         writing: Callable[[], bool],
     ) -> bool:
         """Claims one batch and starts its sends; returns False when there is nothing more to do."""
-        await self.limiter.until_resumed()
         size = self.config.claim_size(self.config.max_claim)
         while self._waiting >= size:
             self._room.clear()
@@ -201,6 +200,11 @@ class DeliveryEngine:
         taken = await self._take_slots(size)
         rows: list[Claimed] = []
         try:
+            # Claimed no earlier than a claim's round trip before a 429 pause ends, so that the rows are at hand
+            # when it does (and are not held in `sending` through the pause); a pause starting after this
+            # moment gives them back (see _attempt).
+            await self.limiter.until_resumed(ahead=self.config.claim_seconds / 2)
+            generation = self.limiter.pauses
             # A claim finished after a cancellation leaves its rows `sending`, as a crash would.
             rows = await self.shield.run(outbox.claim(self.database, broadcast_id, worker=self.worker, limit=taken))
         finally:
@@ -210,7 +214,7 @@ class DeliveryEngine:
             await self._reserve(len(rows))
         self._waiting += len(rows)
         for row in rows:
-            task = asyncio.create_task(self._send(row, announcement))
+            task = asyncio.create_task(self._send(row, announcement, generation))
             tasks.add(task)
             task.add_done_callback(tasks.discard)
         if rows:
@@ -255,7 +259,7 @@ class DeliveryEngine:
             taken += 1
         return taken
 
-    async def _send(self, row: Claimed, announcement: Announcement) -> None:
+    async def _send(self, row: Claimed, announcement: Announcement, generation: int) -> None:
         """Delivers to one claimed recipient and records the outcome; frees the request slot afterwards."""
         waiting = True
 
@@ -267,19 +271,24 @@ class DeliveryEngine:
                 self._room.set()
 
         try:
-            outcome = await self._attempt(row, announcement, started)
+            outcome = await self._attempt(row, announcement, started, generation)
             await self.writer.submit(outcome)
             self.outcomes[outcome.state.value] += 1
         finally:
             started()
             self._slots.release()
 
-    async def _attempt(self, row: Claimed, announcement: Announcement, started: Callable[[], None]) -> Outcome:
-        """Sends, retrying transient errors with backoff; a 429 gives the row back untouched."""
+    async def _attempt(self, row: Claimed, announcement: Announcement, started: Callable[[], None],
+                       generation: int) -> Outcome:
+        """Sends, retrying transient errors with backoff; a 429 gives the row back untouched.
+
+        `generation` is the limiter's pause count when the row was claimed: a pause started since gives the
+        row back, while one that was already ending when it was claimed is waited out.
+        """
         attempts = row.attempts
         while True:
             await self.gate.wait(row.chat_id)
-            acquired = await self.limiter.acquire()
+            acquired = await self.limiter.acquire(since=generation)
             started()
             if not acquired:
                 return Outcome(row.id, row.chat_id, DeliveryState.PENDING, attempts)

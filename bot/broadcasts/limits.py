@@ -41,6 +41,11 @@ class RateLimiter:
         self._next_slot = max(self._next_slot, self._clock() + seconds)
 
     @property
+    def pauses(self) -> int:
+        """Returns how many pauses were started (a 429 within a running pause only extends it)."""
+        return self._pauses
+
+    @property
     def paused(self) -> bool:
         """Tells whether a pause is in force now."""
         return self._clock() < self._resume_at
@@ -57,18 +62,25 @@ class RateLimiter:
         self._next_slot = max(self._next_slot, resume_at)
         return True
 
-    async def until_resumed(self) -> None:
-        """Waits until no pause is in force."""
-        while (remaining := self._resume_at - self._clock()) > 0:
+    async def until_resumed(self, ahead: float = 0.0) -> None:
+        """Waits until no pause is in force, or until `ahead` seconds before it ends."""
+        while (remaining := self._resume_at - ahead - self._clock()) > 0:
             await self._sleep(remaining)
 
-    async def acquire(self) -> bool:
-        """Waits for a send slot; returns False when a pause is or became in force (the caller gives up the row)."""
-        pauses = self._pauses
-        if self.paused:
+    async def acquire(self, since: int | None = None) -> bool:
+        """Waits for a send slot; returns False when a pause is or became in force (the caller gives up the row).
+
+        With `since` (the pauses count when the caller claimed its row), only a pause started after that
+        counts: a row claimed just before a pause ends waits for the first slot after it instead of being
+        given back, so sending resumes exactly when the pause ends rather than a claim's round trip later.
+        """
+        pauses = self._pauses if since is None else since
+        if self._pauses != pauses or (since is None and self.paused):
             return False
         if not self._interval:
-            return True
+            if self.paused:
+                await self.until_resumed()
+            return self._pauses == pauses
         now = self._clock()
         slot = max(now, self._next_slot)
         self._next_slot = slot + self._interval

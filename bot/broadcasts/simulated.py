@@ -33,18 +33,22 @@ class SimulatedTelegram:
         self.latency, self.p429, self.retry_after, self.p403 = latency, p429, retry_after, p403
         self.calls = self.rate_limited = self.blocked = 0
         self._random = random.Random(seed)
+        # 429s come from a stream of their own, drawn when a request starts: the n-th request of a run is
+        # flooded or not whatever the timing, so two engines (or two runs) meet the same 429s.
+        self._floods = random.Random(seed * 7907 + 1)
         self._blocked_salt = seed * 7919
         self._log = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644) if log_path else None
 
     async def send(self, chat_id: int, announcement: Announcement) -> None:
         """Waits the latency, then delivers, or raises RateLimited / Blocked as configured."""
         self.calls += 1
+        flooded = bool(self.p429) and self._floods.random() < self.p429
         low, high = self.latency
         total = self._random.uniform(low, high) if high > 0 else 0.0
         arrival = total * self._random.random()
         if arrival:
             await asyncio.sleep(arrival)
-        if self.p429 and self._random.random() < self.p429:
+        if flooded:
             self.rate_limited += 1
             await asyncio.sleep(total - arrival)
             raise RateLimited(self.retry_after, "429 Too Many Requests: retry later")

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
-from urllib.parse import urlparse
-
-from telegram import Update
-from telegram.error import InvalidToken, NetworkError
-from telegram.ext import Application
 
 from bot.cli import demo
 from bot.cli.common import settings_or_exit
-from bot.settings import Settings
 from bot.store.migrate import SchemaOutOfDate
+from bot.telegram import lifecycle
 from bot.telegram.app import build_application
+from bot.telegram.startup import TokenRefused
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,45 +24,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    """Takes updates from Telegram (or TELEGRAM_API_BASE_URL) until stopped: polling, or a webhook."""
-    settings = settings_or_exit()
-    if settings.bot_token is None:
-        print("Kein BOT_TOKEN gesetzt: ich starte die Demo im Terminal. / "
-              "No BOT_TOKEN set: starting the terminal demo.", file=sys.stderr)
-        return demo.run(args)
-    logging.getLogger("bot").setLevel(min(logging.getLogger().level, logging.INFO))
-    application = build_application(settings)
-    if settings.web_port is not None:
-        from bot.web.server import attach_to_bot  # the pages too, in the same event loop
+    """Takes updates from Telegram (or TELEGRAM_API_BASE_URL) until stopped: polling, or a webhook.
 
-        attach_to_bot(application, settings)
-    where = settings.telegram_api_base_url or "Telegram"
-    try:
-        if settings.webhook_url:
-            _run_webhook(application, settings)
-        else:
-            print(f"ehrenamt-bot läuft / running: long polling at {where}", file=sys.stderr)
-            application.run_polling(allowed_updates=Update.ALL_TYPES)
-    except SchemaOutOfDate as error:
-        raise SystemExit(str(error)) from None
-    except InvalidToken:
-        raise SystemExit("Telegram lehnt BOT_TOKEN ab / Telegram refused BOT_TOKEN: check it with @BotFather") from None
-    except NetworkError as error:
-        raise SystemExit(f"Telegram ist nicht erreichbar / cannot reach {where}: {error}") from None
-    return 0
-
-
-def _run_webhook(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
-    """Serves Telegram's webhook: every process may do so behind one URL, sharing the database.
-
-    Each process registers the same URL at start (setWebhook is idempotent) and leaves it registered when it
-    stops, so the others keep receiving updates. Updates without the secret token are refused (403).
+    Telegram unreachable at start is retried (and said) until it answers; only a refused token or an outdated
+    schema stops the process. SIGTERM or SIGINT stops it within seconds at any moment (bot.telegram.lifecycle).
     """
-    assert settings.webhook_url is not None and settings.webhook_secret is not None
-    print(f"ehrenamt-bot läuft / running: webhook {settings.webhook_url} "
-          f"(listening on {settings.webhook_listen}:{settings.webhook_port})", file=sys.stderr)
-    application.run_webhook(
-        listen=settings.webhook_listen, port=settings.webhook_port,
-        url_path=urlparse(settings.webhook_url).path.lstrip("/"), webhook_url=settings.webhook_url,
-        secret_token=settings.webhook_secret.get_secret_value(), allowed_updates=Update.ALL_TYPES,
-    )
+    lifecycle.catch_signals_early()
+    try:
+        settings = settings_or_exit()
+        if settings.bot_token is None:
+            print("Kein BOT_TOKEN gesetzt: ich starte die Demo im Terminal. / "
+                  "No BOT_TOKEN set: starting the terminal demo.", file=sys.stderr)
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(sig, signal.default_int_handler)  # the demo stops on either as on Ctrl-C
+            return demo.run(args)
+        logging.getLogger("bot").setLevel(min(logging.getLogger().level, logging.INFO))
+        application = build_application(settings)
+        if settings.web_port is not None:
+            from bot.web.server import attach_to_bot  # the pages too, in the same event loop
+
+            attach_to_bot(application, settings)
+        lifecycle.exit_now(lifecycle.run(application, settings))
+        return 0  # not reached
+    except lifecycle.Stopped as stopped:
+        print(f"ehrenamt-bot gestoppt / stopped ({stopped}) before it started", file=sys.stderr)
+        return 0
+    except (SchemaOutOfDate, lifecycle.CannotListen) as error:
+        raise SystemExit(str(error)) from None
+    except TokenRefused:
+        raise SystemExit("Telegram lehnt BOT_TOKEN ab (401) / Telegram refused BOT_TOKEN: "
+                         "check it with @BotFather") from None

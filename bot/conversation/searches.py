@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.ops.metrics import SEARCH_SECONDS
 from bot.search import VocabularyCache, search
 from bot.search.criteria import criteria_from
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
@@ -110,9 +111,10 @@ class ChatSearches:
         stored.offset = 0
 
     async def _search(self, session: AsyncSession, request: SearchRequest) -> SearchOutcome:
-        """Calls the search use case with this bot's defaults."""
-        return await search(session, request, default_radius_km=self.default_radius_km,
-                            vocabularies=self.vocabularies)
+        """Calls the search use case with this bot's defaults (timed for the operator's metrics)."""
+        with SEARCH_SECONDS.time():
+            return await search(session, request, default_radius_km=self.default_radius_km,
+                                vocabularies=self.vocabularies)
 
 
 def _nowhere(outcome: SearchOutcome) -> bool:

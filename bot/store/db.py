@@ -13,7 +13,7 @@ from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi, SQL
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
-from bot.store import inline_sqlite, migrate
+from bot.store import fresh_sqlite, inline_sqlite, migrate
 
 
 def rows_affected(result: Result[Any]) -> int:
@@ -56,6 +56,16 @@ class Database:
         """Brings the schema to the newest migration (SQLite: always; PostgreSQL: only when asked)."""
         should_upgrade = self.is_sqlite if upgrade is None else upgrade
         if should_upgrade:
+            path = fresh_sqlite.new_file(self.url)
+            if path is not None:  # built under another name, so a stop half-way leaves no broken file
+                url, building = fresh_sqlite.building_url(self.url, path)
+                scratch = Database(url)
+                try:
+                    await scratch.run_sync(migrate.upgrade)
+                finally:
+                    await scratch.close()
+                fresh_sqlite.move_into_place(building, path)
+                return
             await self.run_sync(migrate.upgrade)
             return
         current, head = await self.run_sync(migrate.revisions)

@@ -11,17 +11,21 @@ from telegram import Bot, BotCommand, BotCommandScope, BotCommandScopeChat, Link
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.admins import list_admins
+from bot.ops.health import Liveness
+from bot.ops.telegram_hooks import KEY as LIVENESS_KEY
+from bot.ops.telegram_hooks import MeasuredUpdateProcessor, WatchedRequest, count_error
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.telegram import announcement_bot, startup
 from bot.telegram.alerts import jobs
 from bot.telegram.announcements import runner as broadcasting
-from bot.telegram.posting import jobs as posting_jobs
 from bot.telegram.flood import FloodGuard
+from bot.telegram.ordering import concurrency_for
+from bot.telegram.posting import jobs as posting_jobs
 from bot.telegram.registry import register_handlers
-from bot.telegram.ordering import PerChatUpdateProcessor, concurrency_for
 from bot.telegram.services import Services, attach
 from bot.texts import t
 
@@ -52,6 +56,7 @@ def build_application(
     """Builds the Application; a given request replaces the network, a given database the configured one."""
     token = settings.bot_token.get_secret_value() if settings.bot_token else OFFLINE_TOKEN
     database_url = database.url if database is not None else settings.sqlalchemy_url()
+    liveness = Liveness()  # what /healthz tells about taking updates (bot/ops)
     # Any: the rate limiter below changes the builder's bot type parameter.
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
@@ -59,7 +64,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        .concurrent_updates(PerChatUpdateProcessor(concurrency_for(database_url)))
+        .concurrent_updates(MeasuredUpdateProcessor(concurrency_for(database_url), liveness))
     )
     if rate_limit:
         # Keeps the bot under Telegram's 30 messages per second; retries once after a 429 instead of failing.
@@ -70,7 +75,12 @@ def build_application(
         builder = builder.base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
+    else:  # PTB's own getUpdates transport, watched for /healthz
+        builder = builder.get_updates_request(WatchedRequest(HTTPXRequest(connection_pool_size=1), liveness))
     application = builder.build()
+    application.bot_data[LIVENESS_KEY] = liveness
+    application.add_error_handler(count_error)  # metrics; the handlers' own error handler answers and logs
+    announcement_bot.attach(application, request)  # announcements are paced by the broadcast engine alone
     attach(application, Services(settings, database=database, flood=flood))
     register_handlers(application)
     return application
@@ -78,22 +88,29 @@ def build_application(
 
 @asynccontextmanager
 async def serving(application: Application) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """Initialises the Application and its services without polling (tests, demo, benchmark)."""
+    """Initialises the Application and its services without polling (tests, demo, benchmark).
+
+    A start that fails half-way closes what it opened too: a database left open kept the SQLite driver's
+    thread alive, and the process that failed to start then waited for it at exit.
+    """
     async with application:
-        await _post_init(application)
         try:
+            await _post_init(application)
             yield application
         finally:
             await _post_shutdown(application)
 
 
 async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
-    """Opens the services, schedules the alert jobs and registers the command menu in both languages."""
+    """Opens the services, schedules the alert jobs and registers the command menu in both languages.
+
+    The menu only decorates the bot: when Telegram refuses it, the bot runs and tries again later (startup.py).
+    """
     await application.bot_data["services"].initialize()
     jobs.schedule(application)
     await broadcasting.start_runner(application)  # resumes running and due broadcasts after a restart
     posting_jobs.schedule(application)
-    await register_commands(application)
+    await startup.decorate(application, register_commands)  # a failure warns and tries again later
 
 
 async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]

@@ -63,6 +63,20 @@ async def test_a_pause_starting_while_waiting_for_a_slot_makes_the_waiter_give_u
     assert await waiter is False
 
 
+async def test_a_row_claimed_as_a_pause_ends_waits_for_it_and_goes_first_after_it() -> None:
+    time = FakeTime()
+    limiter = RateLimiter(10.0, clock=time.clock, sleep=time.sleep)
+    limiter.pause(1.0)
+    await limiter.until_resumed(ahead=0.2)  # the engine claims a little before the pause ends
+    assert time.now == pytest.approx(0.8) and limiter.paused
+    assert not await limiter.acquire()  # without `since`, a caller during a pause still gives up...
+    claimed_at = limiter.pauses
+    assert await limiter.acquire(since=claimed_at)  # ...a row claimed in this pause waits instead
+    assert time.now == pytest.approx(1.0)  # and is sent at the first moment the pause allows
+    limiter.pause(1.0)
+    assert not await limiter.acquire(since=claimed_at)  # a row claimed before a newer pause gives up
+
+
 async def test_shorter_pause_does_not_cut_a_longer_one() -> None:
     time = FakeTime()
     limiter = RateLimiter(None, clock=time.clock, sleep=time.sleep)

@@ -43,6 +43,8 @@ class BotApiEmulator:
         self._updates: list[dict[str, Any]] = []
         self._next_update_id = 1
         self._changed = threading.Condition()
+        # Methods whose next calls are dropped without an answer (a network failure), by count; -1: all.
+        self.drop: dict[str, int] = {}
         # Builds updates like Telegram's (the Bot here is never used to send anything).
         self.factory = UpdateFactory(Bot(token), self.api)
         self.server = _QuietServer(("127.0.0.1", 0), self._handler())
@@ -124,6 +126,14 @@ class BotApiEmulator:
                     self._reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})
                     return
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                method = self.path[len(prefix):]
+                with emulator._changed:
+                    dropped = emulator.drop.get(method, 0)
+                    if dropped:
+                        emulator.drop[method] = dropped - 1 if dropped > 0 else dropped
+                if dropped:
+                    self.close_connection = True  # the bot sees the connection end without an answer
+                    return
                 params, files = _parse(self.headers.get("Content-Type", ""), body)
                 self._reply(*emulator._answer(self.path[len(prefix):], params, files))
 
@@ -183,15 +193,20 @@ def _value(text: str) -> Any:
 __all__ = ["BotApiEmulator", "Person"]
 
 
-@contextmanager
-def running_bot(emulator: BotApiEmulator, data_home: Path, **settings: str) -> Iterator[subprocess.Popen[str]]:
-    """Runs `ehrenamt-bot run` against the emulator with more settings; stops it with SIGTERM, checks it ended well."""
+def start_bot(emulator: BotApiEmulator, data_home: Path, **settings: str) -> subprocess.Popen[str]:
+    """Starts `ehrenamt-bot run` against the emulator with more settings (stdout and stderr in one pipe)."""
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "ADMIN_IDS")}
     env.update(BOT_TOKEN=emulator.token, TELEGRAM_API_BASE_URL=emulator.base_url, DATA_HOME=str(data_home), **settings)
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main(['run']))"],
         env=env, cwd=data_home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
+
+
+@contextmanager
+def running_bot(emulator: BotApiEmulator, data_home: Path, **settings: str) -> Iterator[subprocess.Popen[str]]:
+    """Runs `ehrenamt-bot run` against the emulator with more settings; stops it with SIGTERM, checks it ended well."""
+    process = start_bot(emulator, data_home, **settings)
     try:
         yield process
     finally:

@@ -6,6 +6,7 @@ import json
 import socket
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -100,3 +101,42 @@ def test_a_webhook_needs_a_valid_secret() -> None:
     settings = Settings(_env_file=None, webhook_url="https://bot.example.org/telegram",
                         webhook_secret=SECRET)
     assert settings.webhook_port == 8443 and settings.webhook_listen == "127.0.0.1"
+
+
+def _raw(url: str, head: str, body: bytes) -> str:
+    """Sends a hand-made HTTP request; returns the status line (empty if the server closed without one)."""
+    parsed = urllib.parse.urlparse(url)
+    with socket.create_connection((parsed.hostname, parsed.port), timeout=10) as connection:
+        connection.sendall(head.encode() + body)
+        try:
+            answer = connection.recv(4096)
+        except ConnectionResetError:
+            return ""
+    return answer.split(b"\r\n", 1)[0].decode()
+
+
+@pytest.mark.slow
+def test_oversized_and_malformed_bodies_are_refused_without_a_traceback(
+    webhook_bot: tuple[BotApiEmulator, str],
+) -> None:
+    emulator, url = webhook_bot
+    start = emulator.factory.message(ANNA, "/start").to_dict() | {"update_id": 1}
+    since = len(emulator.calls)
+    assert _when_listening(url, start) == 200
+    emulator.wait_for(since, _to(ANNA.id, "Hallo Anna"))
+    path = urllib.parse.urlparse(url).path
+    head = (f"POST {path} HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\n"
+            f"X-Telegram-Bot-Api-Secret-Token: {SECRET}\r\n")
+    # 50 MB announced: refused from the header, after only 64 KB were sent.
+    assert " 413 " in _raw(url, head + "Content-Length: 52428800\r\n\r\n", b"{" + b" " * 65536)
+    # Without the secret, the size does not matter: 403 first.
+    assert " 403 " in _raw(url, head.replace(SECRET, "wrong") + "Content-Length: 52428800\r\n\r\n", b"{")
+    # A chunked body has no length: it is cut off when it passes the limit, never answered 200.
+    chunk = b"%x\r\n%s\r\n" % (65536, b" " * 65536)
+    assert " 200 " not in _raw(url, head + "Transfer-Encoding: chunked\r\n\r\n", chunk * 20 + b"0\r\n\r\n")
+    for broken in (b"{not json", b"[1, 2]", b'{"update_id": "x", "message": 5}', "{\"ü\": 1}".encode("latin-1")):
+        assert " 400 " in _raw(url, head + f"Content-Length: {len(broken)}\r\n\r\n", broken), broken
+    since = len(emulator.calls)
+    search = emulator.factory.message(ANNA, "Tierheim in Kassel").to_dict() | {"update_id": 2}
+    assert _post(url, search, SECRET) == 200  # the endpoint still works; running_bot checks the log
+    emulator.wait_for(since, _to(ANNA.id, "Tiere · Kassel"))

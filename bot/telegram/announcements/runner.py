@@ -1,6 +1,7 @@
 """The broadcast runner inside the bot: started in post_init, stopped in post_shutdown, reached through bot_data.
 
-It delivers with the Application's own bot (bot.telegram.announcements.sender), resumes running and scheduled
+It delivers with the announcement bot (bot.telegram.announcement_bot: no PTB rate limiter, so the engine alone
+paces announcements and sees every 429 at once), resumes running and scheduled
 broadcasts after a restart (the outbox is in the database), and edits each admin's status message every few
 seconds while a broadcast runs, then replaces it with the report.
 """
@@ -20,12 +21,15 @@ from bot.telegram.announcements.sender import TelegramSender
 from bot.store.db import Database
 from bot.telegram.announcements import buttons as broadcast_buttons
 from bot.telegram.announcements.render import report_text, status_text
+from bot.telegram.announcement_bot import announcement_bot
 from bot.texts.catalogue import DEFAULT_LANGUAGE
 from bot.volunteers import find_volunteer
 
 log = logging.getLogger(__name__)
 RUNNER_KEY = "broadcast_runner"
 CONFIG_KEY = "broadcast_config"  # a DeliveryConfig put here before start replaces the one from the settings
+# Sends in flight get this long to finish and be recorded when the bot stops (a stop must take seconds).
+STOP_GRACE_SECONDS = 3.0
 
 
 class AnnouncementBot:
@@ -73,8 +77,11 @@ async def start_runner(application: Application) -> BroadcastRunner:  # type: ig
     """Starts delivering: recovers what a previous process left, then polls for due and running broadcasts."""
     services_ = application.bot_data["services"]
     config = application.bot_data.get(CONFIG_KEY) or DeliveryConfig.from_settings(services_.settings)
-    status = StatusMessages(application.bot, services_.database)
-    runner = BotRunner(services_.database, TelegramSender(AnnouncementBot(application.bot), paid=config.paid),
+    status = StatusMessages(application.bot, services_.database)  # status edits are chat replies: PTB's limiter
+    sending_bot = announcement_bot(application)
+    if sending_bot is not application.bot:
+        await _open(sending_bot)
+    runner = BotRunner(services_.database, TelegramSender(AnnouncementBot(sending_bot), paid=config.paid),
                              config=config, on_progress=status.show_progress, on_finished=status.show_report)
     await runner.start()
     application.bot_data[RUNNER_KEY] = runner
@@ -85,7 +92,22 @@ async def stop_runner(application: Application) -> None:  # type: ignore[type-ar
     """Stops delivering; sends in flight finish, the rest waits in the outbox for the next start."""
     runner = application.bot_data.pop(RUNNER_KEY, None)
     if runner is not None:
-        await runner.stop()
+        await runner.stop(grace=STOP_GRACE_SECONDS)
+    sending_bot = announcement_bot(application)
+    if sending_bot is not application.bot:
+        await sending_bot.shutdown()
+
+
+async def _open(bot: Bot) -> None:
+    """Opens the announcement bot's connections; its getMe failing is no reason to stop the bot process.
+
+    The Application's bot has just reached Telegram; sends work without the cached bot user, and a send that
+    fails is retried by the engine as any other.
+    """
+    try:
+        await bot.initialize()
+    except TelegramError as error:
+        log.warning("announcement bot: getMe failed (%s); sending anyway", error)
 
 
 def wake_runner(context: CallbackContext) -> None:  # type: ignore[type-arg]

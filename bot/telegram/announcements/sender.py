@@ -1,7 +1,8 @@
 """The Sender for python-telegram-bot: sends with the application's Bot and maps telegram.error to ours.
 
-The edge only passes its bot: TelegramSender(application.bot, paid=settings.paid_broadcasts). Pacing is the
-engine's; a Bot with PTB's AIORateLimiter works too (it adds its own 30/s cap on top).
+The edge passes a bot: TelegramSender(bot, paid=settings.paid_broadcasts). Pacing is the engine's alone, so
+the bot must have no PTB rate limiter (bot.telegram.announcement_bot): AIORateLimiter would retry a 429
+inside PTB, keeping the row in `sending` for retry_after and hiding the 429 from the engine's shared pause.
 """
 
 from __future__ import annotations

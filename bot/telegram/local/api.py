@@ -46,9 +46,10 @@ class ApiCall:
 class ApiError(Exception):
     """A Bot API error answer (status code and description), as Telegram sends them."""
 
-    def __init__(self, code: int, description: str) -> None:
+    def __init__(self, code: int, description: str, parameters: dict[str, Any] | None = None) -> None:
         super().__init__(description)
         self.code, self.description = code, description
+        self.parameters = parameters  # Telegram's ResponseParameters, e.g. {"retry_after": 3} with a 429
 
 
 Listener = Callable[[ApiCall, Any], None]
@@ -202,7 +203,9 @@ class LocalRequest(BaseRequest):
         try:
             result = self.api.call(url.rsplit("/", 1)[-1], params, files)
         except ApiError as error:
-            body = {"ok": False, "error_code": error.code, "description": error.description}
+            body: dict[str, Any] = {"ok": False, "error_code": error.code, "description": error.description}
+            if error.parameters:
+                body["parameters"] = error.parameters
             return error.code, json.dumps(body).encode()
         return 200, json.dumps({"ok": True, "result": result}).encode()
 

@@ -1,0 +1,1 @@
+"""The ops tests use the shared database fixtures of tests/conftest.py."""
