@@ -20,8 +20,8 @@ Never twice, and what a crash means
     "unknown after crash" and never sent again. The window is kept tiny: a worker claims only about a
     quarter second of sending ahead, never more rows than it has request slots (max_in_flight, 32), and
     gives rows back when a 429 pause starts (the next claim comes a moment, claim_seconds / 2, before the
-    pause ends, so that sending resumes exactly at its end); so after a crash at most max_in_flight recipients per process
-    are in doubt, and everyone else gets exactly one message when the broadcast resumes (the crash test
+    pause ends, so that sending resumes exactly at its end); so after a crash at most max_in_flight recipients
+    per process are in doubt, and everyone else gets exactly one message when the broadcast resumes (the crash test
     kills a worker with SIGKILL at random moments and checks exactly that). On SQLite (one process) a
     restarted process marks these rows at once; on PostgreSQL a process marks another's rows only after
     their lease ran out (DeliveryConfig.lease_seconds), since that process may still be alive.

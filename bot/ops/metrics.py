@@ -1,8 +1,8 @@
 """Prometheus metrics of a bot process (prometheus-client), collected at a few places only.
 
 Where each comes from:
-  updates, handler latency   ops.telegram_hooks.MeasuredUpdateProcessor, around every update's handling
-  errors                     ops.telegram_hooks.count_error, an error handler next to the bot's own
+  updates, handler latency   telegram.operator_hooks.MeasuredUpdateProcessor, around every update's handling
+  errors                     telegram.operator_hooks.count_error, an error handler next to the bot's own
   search latency             the chat's one call of the search use case (bot.conversation.searches)
   announcements, 429 pauses  read from the broadcast engine's own counters when scraped (BroadcastCollector)
   outbox depth               counted in the database when scraped (ops.server)

@@ -15,8 +15,8 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.admins import list_admins
 from bot.ops.health import Liveness
-from bot.ops.telegram_hooks import KEY as LIVENESS_KEY
-from bot.ops.telegram_hooks import MeasuredUpdateProcessor, WatchedRequest, count_error
+from bot.telegram.operator_hooks import KEY as LIVENESS_KEY
+from bot.telegram.operator_hooks import MeasuredUpdateProcessor, WatchedRequest, count_error
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.telegram import announcement_bot, startup

@@ -36,8 +36,9 @@ from telegram.ext import Application
 from bot.ops import metrics
 from bot.ops.health import Liveness
 from bot.ops.server import operator_server
-from bot.ops.telegram_hooks import KEY as LIVENESS_KEY
+from bot.telegram.operator_hooks import KEY as LIVENESS_KEY
 from bot.settings import Settings
+from bot.store.slow_statements import slow_statements_for_tests
 from bot.telegram import startup
 from bot.telegram.announcements.runner import RUNNER_KEY
 from bot.telegram.webhook import webhook_server
@@ -66,7 +67,7 @@ def catch_signals_early() -> None:
 
 def run(application: Application, settings: Settings) -> int:  # type: ignore[type-arg]
     """Runs the bot until SIGTERM or SIGINT; returns the exit code (TokenRefused, SchemaOutOfDate propagate)."""
-    _slow_statements_for_tests()
+    slow_statements_for_tests(SLOW_STATEMENT_ENV)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     failed = True
@@ -264,18 +265,3 @@ def exit_now(code: int) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
-
-
-def _slow_statements_for_tests() -> None:
-    """Test-only hook: with EHRENAMT_TEST_SLOW_STATEMENT_SECONDS set, every SQL statement sleeps first."""
-    seconds = float(os.environ.get(SLOW_STATEMENT_ENV) or 0)
-    if seconds <= 0:
-        return
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
-
-    def slow(*_args: Any) -> None:
-        time.sleep(seconds)  # a slow disk: the loop is blocked as long as the statement runs
-
-    event.listen(Engine, "before_cursor_execute", slow)
-    log.warning("%s=%g: every SQL statement is slowed down (tests only)", SLOW_STATEMENT_ENV, seconds)

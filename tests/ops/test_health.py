@@ -15,7 +15,7 @@ from bot.store import migrate
 from bot.store.db import Database
 
 
-def _polling(**values: float | None) -> Liveness:
+def _polling(**values: float | str | None) -> Liveness:
     liveness = Liveness(mode="polling", receiving=True)
     for key, value in values.items():
         setattr(liveness, key, value)
@@ -92,7 +92,7 @@ def _value(name: str, labels: str = "") -> float:
 def test_broadcast_counters_are_read_from_the_engine_when_scraped() -> None:
     engine = SimpleNamespace(outcomes=Counter(sent=7, blocked=1, rate_limited=2), limiter=SimpleNamespace(pauses=2))
     previous = metrics.BROADCASTS.engine
-    metrics.BROADCASTS.engine = lambda: engine  # type: ignore[assignment,return-value]
+    metrics.BROADCASTS.engine = lambda: engine
     metrics.BROADCASTS.outbox_depth = {"pending": 120, "sending": 8}
     try:
         assert _value("ehrenamt_announcement_sends_total", '{outcome="sent"}') == 7
@@ -105,7 +105,7 @@ def test_broadcast_counters_are_read_from_the_engine_when_scraped() -> None:
 
 
 async def test_errors_are_counted_by_class() -> None:
-    from bot.ops.telegram_hooks import count_error, update_kind
+    from bot.telegram.operator_hooks import count_error, update_kind
 
     before = _value("ehrenamt_errors_total", '{kind="TimeoutError"}')
     await count_error(None, SimpleNamespace(error=TimeoutError("slow")))  # type: ignore[arg-type]

@@ -149,9 +149,9 @@ async def test_healthz_when_the_database_is_gone(tmp_path: Path) -> None:
 
 def test_the_operator_server_is_off_unless_a_port_is_set(tmp_path: Path) -> None:
     from bot.settings import Settings
-    settings = Settings(_env_file=None, data_home=tmp_path)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, data_home=tmp_path)
     assert settings.metrics_port is None and settings.metrics_listen == "127.0.0.1"
-    assert Settings(_env_file=None, metrics_port="").metrics_port is None  # type: ignore[call-arg,arg-type]
+    assert Settings(_env_file=None, metrics_port="").metrics_port is None
 
 
 @pytest.mark.slow

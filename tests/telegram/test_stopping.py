@@ -120,7 +120,7 @@ async def _stop_during_broadcast(emulator: BotApiEmulator, home: Path, database:
         assert time.monotonic() < deadline and bot.process.poll() is None, bot.output
         time.sleep(0.05)
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
-        scraped = response.read().decode()
+        scraped: str = response.read().decode()
     _stopped_cleanly(bot)
     sent = announcements()
     states = await _states(database)
@@ -190,7 +190,7 @@ async def test_a_failed_start_in_the_serving_helper_closes_what_it_opened(
     import threading
 
     from bot.settings import Settings
-    from bot.telegram import broadcasting
+    from bot.telegram.announcements import runner as broadcasting
     from bot.telegram.app import build_application, serving
     from bot.telegram.local.api import LocalBotApi, LocalRequest
 
@@ -199,7 +199,7 @@ async def test_a_failed_start_in_the_serving_helper_closes_what_it_opened(
 
     monkeypatch.setattr(broadcasting, "start_runner", broken)
     before = {thread.ident for thread in threading.enumerate()}
-    settings = Settings(_env_file=None, data_home=tmp_path)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, data_home=tmp_path)
     application = build_application(settings, request=LocalRequest(LocalBotApi()))
     with pytest.raises(RuntimeError, match="cannot start"):
         async with serving(application):
