@@ -43,15 +43,6 @@ def visible_length(markup: str) -> int:
     return len(html.unescape(_TAG.sub("", markup)).encode("utf-16-le")) // 2
 
 
-def decimal(value: float, lang: str) -> str:
-    """Formats a distance the way the reader writes numbers (3,2 in German, 3.2 in English)."""
-    # One decimal below 10 km, but "5 km" rather than "5,0 km" beside "15 km".
-    text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
-    if 1 <= value < 10:
-        text = text.removesuffix(".0")
-    return text.replace(".", ",") if lang == "de" else text
-
-
 def join_lines(lines: list[str]) -> str:
     """Joins non-empty lines."""
     return "\n".join(line for line in lines if line)

@@ -46,6 +46,15 @@ def t(lang: str, key: str, **params: object) -> str:
     return text.format(**{name: _number(name, value, lang) for name, value in params.items()})
 
 
+def decimal(value: float, lang: str) -> str:
+    """Writes a distance the reader's way (3,2 in German, 3.2 in English): one decimal below 10 km, but "5 km"
+    rather than "5,0 km" beside "15 km". The chat and the web pages both use it."""
+    text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
+    if 1 <= value < 10:
+        text = text.removesuffix(".0")
+    return text.replace(".", ",") if lang == "de" else text
+
+
 def number(value: int, lang: str) -> str:
     """Writes a whole number the reader's way: 2.000 in German, 2,000 in English (below 1,000 as it is)."""
     grouped = f"{value:,}"

@@ -20,10 +20,10 @@ from bot.web.places import resolve_place
 from bot.web.qr import qr_svg
 from bot.web.query import WebQuery, read_query
 from bot.web.results import area_options, radius_options, results_view, telegram_search_link, time_options
+from bot.texts.catalogue import decimal
 from bot.web.wording import (
     accessibility_line,
     dates_text,
-    decimal,
     language_names,
     region_text,
     time_labels,

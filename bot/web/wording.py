@@ -9,14 +9,9 @@ from bot.categories import categories
 from bot.listings_view import ListingDetails
 from bot.search.model import SearchOutcome
 from bot.texts import catalogue, t
+from bot.texts.catalogue import decimal
 
 TIME_ORDER = ("weekday", "weekend", "daytime", "evening", "one_off", "regular")
-
-
-def decimal(value: float, lang: str) -> str:
-    """Formats a distance the way the reader writes numbers (3,2 in German, 3.2 in English), as the chat does."""
-    text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
-    return text.replace(".", ",") if lang == "de" else text
 
 
 def time_labels(tags: Iterable[str], lang: str, hours: int | None = None) -> list[str]:

@@ -17,7 +17,8 @@ from bot.store.models import SavedSearch
 from bot.telegram.listings.render import details_text
 from bot.telegram.alerts.render import digest_text, saved_search_summary, saved_searches_text
 from bot.telegram.search.render import results_text, summary
-from bot.telegram.formatting import clip_units, decimal
+from bot.telegram.formatting import clip_units
+from bot.texts.catalogue import decimal
 
 EVIL = "<b>&amp;</b><script>x</script>" * 60  # 1,860 characters of markup in every field
 

@@ -9,7 +9,8 @@ from bot.categories import categories
 from bot.search.criteria import Criteria
 from bot.store.models import SavedSearch, Volunteer
 from bot.telegram.search.render import place_line
-from bot.telegram.formatting import decimal, join_lines, line
+from bot.telegram.formatting import join_lines, line
+from bot.texts.catalogue import decimal
 from bot.texts import t
 from bot.volunteers import FavouriteEntry, home_place
 

@@ -10,7 +10,8 @@ from bot.broadcasts import Audience, BroadcastSummary, Progress, Report, progres
 from bot.categories import categories
 from bot.domain import BroadcastStatus
 from bot.broadcasts.when import BERLIN
-from bot.telegram.formatting import decimal, join_lines, line
+from bot.telegram.formatting import join_lines, line
+from bot.texts.catalogue import decimal
 from bot.texts import t
 
 REASONS_SHOWN = 3

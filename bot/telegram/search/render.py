@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 
 from bot.categories import categories
 from bot.search.model import Hit, SearchOutcome
-from bot.telegram.formatting import decimal, join_lines, line
+from bot.telegram.formatting import join_lines, line
+from bot.texts.catalogue import decimal
 from bot.texts import t
 
 # Field limits keep five results and the header under Telegram's 4,096 characters whatever a listing holds
