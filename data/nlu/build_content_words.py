@@ -13,7 +13,8 @@ is decided here, once, from two sources, instead of a stop list that grows with 
 Rules (Zipf = log10 of occurrences per billion words):
 - German function classes (adverbs, pronouns, articles, particles, conjunctions, prepositions, interjections)
   are filler from Zipf 2.5; adjectives from Zipf 3.6 and verbs from Zipf 4.6 over all forms of the verb
-  ("wohne" counts as "wohnen"; rarer ones are qualities or activities worth searching: "handwerklich", "basteln", "reparieren"); nouns only from Zipf 5.3 ("Zeit",
+  ("wohne" counts as "wohnen"; rarer ones are qualities or activities worth searching: "handwerklich", "basteln",
+  "reparieren"); nouns only from Zipf 5.3 ("Zeit",
   "Leute").
 - English words (clearly more frequent in English than in German) are filler when they are frequent
   (Zipf 3.5 for non-nouns, 4.6 for nouns): listings are German, so "speak" or "people" can never be found.

@@ -46,7 +46,8 @@ def main() -> None:
     words: set[str] = set()
     for lang, size in SIZES.items():
         words.update(frequent_forms(lang, size))
-    header = "# Frequent German and English word forms, folded; built by build_known_words.py (spacy-lookups-data, MIT)\n"
+    header = ("# Frequent German and English word forms, folded; built by build_known_words.py "
+              "(spacy-lookups-data, MIT)\n")
     OUT.write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
     print(f"{len(words)} words -> {OUT}")
 

@@ -61,7 +61,8 @@ def main() -> None:
     # every word of every place name: "Bad Hersfeld" and "Frankfurt am Main" say nothing about the language
     places = {part for name, _ids in get_gazetteer().surface_forms() for part in re.split(r"[^a-z]+", fold(name))}
     lines = ["[de]", *distinctive(de, en, places), "[en]", *distinctive(en, de, places)]
-    header = "# Content words typical of German [de] or English [en]; built by build_langid_words.py (spacy-lookups-data, MIT)\n"
+    header = ("# Content words typical of German [de] or English [en]; built by build_langid_words.py "
+              "(spacy-lookups-data, MIT)\n")
     OUT.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines) - 2} words -> {OUT}")
 
