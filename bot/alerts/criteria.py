@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.categories import category_mask
 from bot.domain import time_mask
-from bot.search.criteria import MAX_RADIUS_KM, Criteria, criteria_from, merged_query
+from bot.search.criteria import MAX_RADIUS_KM, Criteria, criteria_from_json, merged_query
 from bot.search.engine import ambiguous_places
 from bot.search.geo import KM_PER_DEGREE_LAT
 from bot.search.model import PlaceRef, Refinement
@@ -46,9 +46,8 @@ def resolve(
     default_radius_km: float = DEFAULT_RADIUS_KM,
 ) -> tuple[dict[str, Any], Criteria]:
     """Returns the query to store (parse plus refinements, radius fixed) and the Criteria it means."""
-    parsed = dict(query) if query is not None else parse_text(text)
-    merged = merged_query(parsed, refinement)
-    criteria = criteria_from(merged, Refinement(), default_radius_km=default_radius_km)
+    merged = merged_query(query if query is not None else parse_text(text), refinement)
+    criteria = criteria_from_json(merged, default_radius_km=default_radius_km)
     if not criteria.asks_anything:
         raise EmptySearch("an empty search cannot be saved")
     candidates = ambiguous_places(criteria)
@@ -65,7 +64,7 @@ def stored_criteria(filters: object) -> Criteria | None:
     stored = filters.get("query") if isinstance(filters, Mapping) else None
     if not isinstance(stored, Mapping):
         return None
-    return criteria_from(stored, Refinement(), default_radius_km=DEFAULT_RADIUS_KM)
+    return criteria_from_json(stored, default_radius_km=DEFAULT_RADIUS_KM)
 
 
 def criteria_key(criteria: Criteria) -> str:

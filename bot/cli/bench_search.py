@@ -15,11 +15,11 @@ import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
-from typing import Any
 
 from sqlalchemy.engine import make_url
 
 from bot.cli.common import Progress
+from nlu.query import ParsedQuery
 from bot.search.benchmark.baseline import load_scan
 from bot.search.benchmark.queries import LabelledQuery, labelled_queries
 from bot.search.benchmark.runner import EngineRun, ScanRun, Timings, run_engine, run_scan
@@ -74,12 +74,12 @@ async def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_all(queries: Sequence[LabelledQuery]) -> tuple[dict[str, Mapping[str, Any]], Timings]:
+def _parse_all(queries: Sequence[LabelledQuery]) -> tuple[dict[str, ParsedQuery], Timings]:
     """Parses every request with the NLU once (both engines get the same parse) and times it."""
     from bot.search.understanding import parse_text
 
     parse_text("Tierheim Kassel")  # load the pipelines before timing
-    parsed: dict[str, Mapping[str, Any]] = {}
+    parsed: dict[str, ParsedQuery] = {}
     timings = Timings()
     for query in queries:
         started = time.perf_counter()

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bot.categories import is_category
 from bot.domain import TIME_BITS
 from bot.search.model import PlaceRef, Refinement
+from nlu.query import ParsedQuery
+from nlu.query import PlaceRef as NluPlaceRef
 from nlu.kernel.text import fold
 
 MIN_RADIUS_KM = 1.0
@@ -51,31 +53,63 @@ class Criteria:
         return bool(self.categories or self.place or self.time or self.languages or self.remote)
 
 
-def criteria_from(parsed: Mapping[str, Any], refinement: Refinement, *, default_radius_km: float) -> Criteria:
-    """Merges a parse (the NLU's to_dict) with refinements; refinements win, odd values are dropped."""
-    merged = merged_query(parsed, refinement)
-    place = place_ref(merged.get("place"))
-    candidates = tuple(p for p in (place_ref(c) for c in _list(merged.get("place_candidates"))) if p)
-    categories = _categories(merged.get("categories"))
-    excluded = _categories(merged.get("exclude_categories"))
-    return Criteria(
-        categories=tuple(key for key in categories if key not in excluded),
-        exclude_categories=excluded,
-        place=place,
-        place_candidates=candidates,
-        radius_km=_radius(merged.get("radius_km"), default_radius_km),
-        time=tuple(dict.fromkeys(tag for tag in map(str, _list(merged.get("time"))) if tag in TIME_BITS)),
-        languages=tuple(dict.fromkeys(c for c in map(str, _list(merged.get("languages"))) if _LANGUAGE.match(c))),
-        remote=merged.get("remote") is True,
-        keywords=_keywords(merged.get("keywords")),
-        lang="en" if merged.get("lang") == "en" else "de",
-        needs_little_german=merged.get("needs_little_german") is True,
+def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius_km: float) -> Criteria:
+    """Merges the NLU's parse with refinements (a refinement set with a button wins), cleaned of anything odd."""
+
+    def pick(name: str, understood: object) -> object:
+        chosen = getattr(refinement, name)
+        return understood if chosen is None else chosen
+
+    by_button = refinement.place is not None  # a place picked by button is never ambiguous
+    return _cleaned(
+        categories=pick("categories", parsed.categories),
+        excluded=pick("exclude_categories", parsed.exclude_categories),
+        place=refinement.place if by_button else place_ref(parsed.place),
+        candidates=() if by_button else parsed.place_candidates,
+        radius_km=pick("radius_km", parsed.radius_km), time=pick("time", parsed.time),
+        languages=pick("languages", parsed.languages), remote=pick("remote", parsed.remote),
+        keywords=parsed.keywords, lang=parsed.lang, needs_little_german=parsed.needs_little_german,
+        default_radius_km=default_radius_km,
     )
 
 
-def merged_query(parsed: Mapping[str, Any], refinement: Refinement) -> dict[str, Any]:
-    """Returns the parse output with each set refinement written over it (the contract's "query")."""
-    query = dict(parsed)
+def criteria_from_json(stored: Mapping[str, Any], *, default_radius_km: float) -> Criteria:
+    """Reads the Criteria of a stored query (a saved search's JSON filters); odd values are dropped."""
+    return _cleaned(
+        categories=stored.get("categories"), excluded=stored.get("exclude_categories"),
+        place=place_ref(stored.get("place")), candidates=_list(stored.get("place_candidates")),
+        radius_km=stored.get("radius_km"), time=stored.get("time"), languages=stored.get("languages"),
+        remote=stored.get("remote"), keywords=stored.get("keywords"), lang=stored.get("lang"),
+        needs_little_german=stored.get("needs_little_german"), default_radius_km=default_radius_km,
+    )
+
+
+def _cleaned(
+    *, categories: object, excluded: object, place: PlaceRef | None, candidates: Sequence[object], radius_km: object,
+    time: object, languages: object, remote: object, keywords: object, lang: object, needs_little_german: object,
+    default_radius_km: float,
+) -> Criteria:
+    """Builds Criteria from values of either source, keeping only what is known and well-formed."""
+    wanted, unwanted = _categories(categories), _categories(excluded)
+    return Criteria(
+        categories=tuple(key for key in wanted if key not in unwanted),
+        exclude_categories=unwanted,
+        place=place,
+        place_candidates=tuple(p for p in (place_ref(c) for c in candidates) if p),
+        radius_km=_radius(radius_km, default_radius_km),
+        time=tuple(dict.fromkeys(tag for tag in map(str, _list(time)) if tag in TIME_BITS)),
+        languages=tuple(dict.fromkeys(c for c in map(str, _list(languages)) if _LANGUAGE.match(c))),
+        remote=remote is True,
+        keywords=_keywords(keywords),
+        lang="en" if lang == "en" else "de",
+        needs_little_german=needs_little_german is True,
+    )
+
+
+def merged_query(parsed: ParsedQuery | Mapping[str, Any], refinement: Refinement) -> dict[str, Any]:
+    """Returns the parse with each set refinement written over it, as JSON: the contract's "query" and what a
+    saved search stores (a stored query comes back as a mapping)."""
+    query = parsed.to_dict() if isinstance(parsed, ParsedQuery) else dict(parsed)
     for name, value in refinement.to_dict().items():
         query[name] = value
     if refinement.place is not None:
@@ -85,7 +119,7 @@ def merged_query(parsed: Mapping[str, Any], refinement: Refinement) -> dict[str,
 
 def place_ref(value: object) -> PlaceRef | None:
     """Builds a PlaceRef from a place object; None when it lacks usable coordinates."""
-    if isinstance(value, PlaceRef):
+    if isinstance(value, (PlaceRef, NluPlaceRef)):
         value = value.to_dict()
     if not isinstance(value, Mapping):
         return None
@@ -119,7 +153,8 @@ def _keywords(value: object) -> tuple[str, ...]:
     """Folds free words and splits them into plain words the text index knows how to look up."""
     words: list[str] = []
     for item in _list(value):
-        words.extend(_WORD.findall(fold(str(item))))
+        if isinstance(item, str):  # a stored null or number is no word ("none")
+            words.extend(_WORD.findall(fold(item)))
     return tuple(dict.fromkeys(word for word in words if len(word) >= 3))[:MAX_KEYWORDS]
 
 

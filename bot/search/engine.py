@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,6 +23,7 @@ from bot.search.ranking import TIME_FAMILIES, RankWords
 from bot.search.retrieval import Page, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.understanding import empty_query, parse_text
+from nlu.query import ParsedQuery
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
 from bot.store.types import utcnow
@@ -37,7 +37,7 @@ AMBIGUITY_MIN_APART_KM = 30.0
 MAX_RANK_WORDS = 6
 _POSTAL_CODE = re.compile(r"(?<![\d.,])\d{5}(?![\d.,]?\d)")
 
-Parser = Callable[[str], Mapping[str, Any]]
+Parser = Callable[[str], ParsedQuery]
 
 
 async def search(
@@ -55,7 +55,7 @@ async def search(
     from Settings.default_radius_km; vocabularies caches the index words used for typo correction.
     Why-texts are written in request.lang ("de" or "en"; anything else: the language of the text).
     """
-    parsed = parse(request.text) if request.text.strip() else empty_query()
+    parsed = parse(request.text) if request.text.strip() else empty_query(request.text)
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
     if request.refinement.place is None:  # a place picked by button is taken as it is
         criteria = within_city(criteria, request.text)

@@ -1,34 +1,26 @@
-"""From free text to the parse the search works on: the one seam between search and the NLU."""
+"""From free text to the parse the search works on: the one seam between search and the NLU.
+
+The search works on the NLU's typed ParsedQuery; its dict shape (ParsedQuery.to_dict) appears only at the JSON
+edges: the `query` of the search contract and a saved search's stored filters.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from nlu.query import ParsedQuery
 
 
-def empty_query() -> dict[str, Any]:
+def empty_query(text: str = "") -> ParsedQuery:
     """Returns the parse of a message that says nothing: no interest, no place, no filters."""
-    return {
-        "categories": [],
-        "exclude_categories": [],
-        "place": None,
-        "place_candidates": [],
-        "radius_km": None,
-        "time": [],
-        "languages": [],
-        "remote": False,
-        "lang": "de",
-        "keywords": [],
-        "needs_little_german": False,
-    }
+    return ParsedQuery(text=text, lang="de")
 
 
-def parse_text(text: str) -> dict[str, Any]:
-    """Parses a message with the NLU (nlu.parse) and returns its contract dict; blank text parses to nothing."""
+def parse_text(text: str) -> ParsedQuery:
+    """Parses a message with the NLU (nlu.parse); blank text parses to nothing."""
     if not text.strip():
-        return empty_query()
+        return empty_query(text)
     import nlu  # imported on first use: loading the pipelines takes a moment and the CLI's --help needs none
 
-    return {**empty_query(), **nlu.parse(text).to_dict()}
+    return nlu.parse(text)
 
 
 _CLEAR_MIN_WORDS = 3  # "Hi", "ok thanks" or a single loan word ("Online") say nothing about the language

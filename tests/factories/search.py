@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -12,6 +12,8 @@ from sqlalchemy import insert
 
 from bot.search import PlaceRef, SearchOutcome, SearchRequest, VocabularyCache, search
 from bot.search.understanding import empty_query
+from nlu.query import ParsedQuery
+from nlu.query import PlaceRef as NluPlaceRef
 from bot.store.db import Database
 from bot.store.listings import opportunity_row, organisation_row
 from bot.store.models import Opportunity, Organisation, table_of
@@ -69,17 +71,25 @@ class Listings:
         return ids
 
 
-def parser(**fields: Any) -> Callable[[str], Mapping[str, Any]]:
+def parser(**fields: Any) -> Callable[[str], ParsedQuery]:
     """Returns a parse function that understands any text as the given fields (the NLU is tested elsewhere)."""
 
-    def parse(text: str) -> Mapping[str, Any]:
-        query = {**empty_query(), **fields}
-        if isinstance(query.get("place"), PlaceRef):
-            query["place"] = query["place"].to_dict()
-        query["place_candidates"] = [c.to_dict() if isinstance(c, PlaceRef) else c for c in query["place_candidates"]]
-        return query
+    def parse(text: str) -> ParsedQuery:
+        values: dict[str, Any] = {name: tuple(value) if isinstance(value, list) else value
+                                  for name, value in fields.items()}
+        if "place" in values:
+            values["place"] = _nlu_place(values["place"])
+        values["place_candidates"] = tuple(_nlu_place(c) for c in values.get("place_candidates", ()))
+        return replace(empty_query(text), **values)
 
     return parse
+
+
+def _nlu_place(place: object) -> object:
+    """Returns a place as the NLU reports it; anything odd passes as it is (the search must survive it)."""
+    if not isinstance(place, PlaceRef):
+        return place
+    return NluPlaceRef(0, place.name, place.lat, place.lon, place.state or "", None, place.postal_code)
 
 
 async def find(database: Database, request: SearchRequest, **fields: Any) -> SearchOutcome:

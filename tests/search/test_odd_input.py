@@ -7,6 +7,7 @@ import math
 import pytest
 from tests.factories.search import KASSEL, NOW, Listings, find, ids
 
+from bot.search.criteria import criteria_from_json
 from bot.search import PlaceRef, Refinement, SearchRequest, VocabularyCache, search
 
 ODD_TEXTS = [
@@ -54,18 +55,20 @@ async def test_impossible_radii_fall_back_to_sane_ones(radius: float, listings: 
     assert outcome.radius_km is not None and 1.0 <= outcome.radius_km <= 200.0 and outcome.total == 1
 
 
-async def test_a_place_without_usable_coordinates_means_everywhere(listings: Listings) -> None:
-    await listings.add("Tierheim", categories=["animals"])
+# The NLU's parse is typed now; odd values can only arrive from stored JSON (a saved search's filters).
+def test_a_stored_place_without_usable_coordinates_means_everywhere() -> None:
     nowhere = {"name": "Atlantis", "lat": math.nan, "lon": 200.0}
-    outcome = await find(listings.database, SearchRequest(), categories=["animals"], place=nowhere)
-    assert outcome.everywhere and outcome.total == 1
+    criteria = criteria_from_json({"categories": ["animals"], "place": nowhere}, default_radius_km=15.0)
+    assert criteria.place is None and criteria.categories == ("animals",)
 
 
-async def test_a_parse_with_wrong_types_is_read_as_nothing(listings: Listings) -> None:
-    await listings.add("Tierheim", categories=["animals"])
-    outcome = await find(listings.database, SearchRequest(), categories="animals", place=["Kassel"], time=7,
-                         languages=None, remote="yes", keywords=[None, 3, "Tierheim"], radius_km="zwanzig")
-    assert outcome.total == 1 and outcome.everywhere  # only the free word "tierheim" was usable
+def test_a_stored_query_with_wrong_types_is_read_as_nothing() -> None:
+    stored = {"categories": "animals", "place": ["Kassel"], "time": 7, "languages": None, "remote": "yes",
+              "keywords": [None, 3, "Tierheim"], "radius_km": "zwanzig"}
+    criteria = criteria_from_json(stored, default_radius_km=15.0)
+    assert criteria.keywords == ("tierheim",)  # only the free word "tierheim" was usable
+    assert (criteria.categories, criteria.place, criteria.time, criteria.languages) == ((), None, (), ())
+    assert not criteria.remote and criteria.radius_km == 15.0
 
 
 @pytest.mark.parametrize(("limit", "offset"), [(0, 0), (-3, -10), (10_000, 0), (5, 10**9)])

@@ -8,7 +8,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 
@@ -21,6 +20,7 @@ from bot.search.benchmark.relevance import Found, Precision
 from bot.search.criteria import criteria_from
 from bot.store.db import Database
 from bot.store.models import Opportunity
+from nlu.query import ParsedQuery
 
 WARM_UP = 20  # requests run first and not counted: vocabulary load, compiled statements, warm caches
 
@@ -70,7 +70,7 @@ class ScanRun:
 
 
 async def run_engine(
-    database: Database, queries: Sequence[LabelledQuery], parsed: Mapping[str, Mapping[str, Any]], *,
+    database: Database, queries: Sequence[LabelledQuery], parsed: Mapping[str, ParsedQuery], *,
     now: datetime, judged_subset: int,
 ) -> EngineRun:
     """Times every request through search() (one read-only session each, as the chat does) and judges it.
@@ -103,7 +103,7 @@ async def run_engine(
 
 
 async def _search(
-    database: Database, query: LabelledQuery, parsed: Mapping[str, Mapping[str, Any]],
+    database: Database, query: LabelledQuery, parsed: Mapping[str, ParsedQuery],
     vocabularies: VocabularyCache, now: datetime, *, widen: bool = True,
 ) -> SearchOutcome:
     """Runs one request the way the chat does: its own read-only session, the parse already done."""
@@ -120,7 +120,7 @@ async def _remote_ids(database: Database) -> set[int]:
 
 
 def run_scan(
-    scan: BruteForceScan, queries: Sequence[LabelledQuery], parsed: Mapping[str, Mapping[str, Any]],
+    scan: BruteForceScan, queries: Sequence[LabelledQuery], parsed: Mapping[str, ParsedQuery],
 ) -> ScanRun:
     """Times the brute-force scan on the requests and judges both of its variants."""
     run = ScanRun()

@@ -51,7 +51,7 @@ async def answer_or_search(
     # stays, and the answer says where to change it.
     lang = reply_language(text, volunteer.language)
     rest = without_any_interest(text)
-    if rest is not None and not parse_text(rest)["categories"]:  # "irgendwas in Kassel": every area, in Kassel
+    if rest is not None and not parse_text(rest).categories:  # "irgendwas in Kassel": every area, in Kassel
         page = await services_.searches.start(session, volunteer, text=rest, refinement=Refinement(categories=()),
                                               lang=lang)
         if private and page.lacks_place:  # "egal was" and nothing else: every area is fine, only where is open
