@@ -106,7 +106,7 @@ def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str)
         notes.append(t(lang, "search.widened_keywords"))
     if any(not step.startswith("radius:") and step not in ("time", "keywords", "everywhere") for step in widened):
         notes.append(t(lang, "search.widened_other"))
-    if outcome.everywhere and not (outcome.query or {}).get("remote"):
+    if outcome.everywhere and not outcome.understood.remote:
         notes.append(t(lang, "search.everywhere"))
     return notes
 
