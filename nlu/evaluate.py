@@ -35,25 +35,21 @@ SLOTS = (
 
 
 @dataclass
-class Scores:
-    """Counts per slot and the derived figures."""
+class Counts:
+    """True positives, false positives and false negatives of categories, and the figures derived from them."""
 
-    messages: int = 0
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    right: dict[str, int] = field(default_factory=lambda: {slot: 0 for slot in SLOTS})
-    all_right: int = 0
-    failures: list[tuple[str, list[str], dict[str, Any]]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
-        """Category precision over (message, category) pairs."""
+        """Category precision over (item, category) pairs."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
     @property
     def recall(self) -> float:
-        """Category recall over (message, category) pairs."""
+        """Category recall over (item, category) pairs."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
@@ -61,6 +57,16 @@ class Scores:
         """Category F1."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Scores(Counts):
+    """Counts per slot and the derived figures."""
+
+    messages: int = 0
+    right: dict[str, int] = field(default_factory=lambda: {slot: 0 for slot in SLOTS})
+    all_right: int = 0
+    failures: list[tuple[str, list[str], dict[str, Any]]] = field(default_factory=list)
 
     def accuracy(self, slot: str) -> float:
         """Share of messages with this slot right."""

@@ -17,32 +17,10 @@ from typing import Any
 
 from nlu.api import categorize
 from nlu.api import load as load_pipelines
-from nlu.evaluate import LABELLED, load
+from nlu.evaluate import LABELLED, Counts, load
 from nlu.kernel.taxonomy import category_keys
 
 DEV_SET = LABELLED / "listings_dev.jsonl"
-
-
-@dataclass
-class Counts:
-    """True positives, false positives and false negatives."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

@@ -68,17 +68,22 @@ class ListingFile:
         return _json_records(self)
 
 
-def read_listing_file(path: Path | str, *, format: Format | None = None) -> ListingFile:
-    """Reads a file of listings; raises FileProblem when it is not a readable CSV or JSON file."""
-    path = Path(path)
+def read_file_bytes(path: Path) -> bytes:
+    """Reads a file the person named; raises FileProblem saying plainly why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise FileProblem(f"no such file: {path}") from None
     except IsADirectoryError:
         raise FileProblem(f"{path} is a folder, not a file") from None
     except OSError as error:
         raise FileProblem(f"cannot read {path}: {error.strerror}") from None
+
+
+def read_listing_file(path: Path | str, *, format: Format | None = None) -> ListingFile:
+    """Reads a file of listings; raises FileProblem when it is not a readable CSV or JSON file."""
+    path = Path(path)
+    data = read_file_bytes(path)
     return parse_listing_bytes(data, format=format or _SUFFIXES.get(path.suffix.lower()),
                                json_lines=path.suffix.lower() in (".jsonl", ".ndjson"))
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from bot.categories import categories
 from bot.listings_view import ListingDetails
+from bot.search import notes as search_notes
 from bot.search.model import SearchOutcome
 from bot.texts import catalogue, t
 from bot.texts.catalogue import decimal
@@ -93,19 +94,8 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
 
 
 def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str) -> list[str]:
-    """Says what was relaxed, in the chat's words: the radius, the time, the words; and when no place was given."""
-    widened = outcome.widened
-    notes: list[str] = []
-    radii = [step.split(":", 1)[1] for step in widened if step.startswith("radius:")]
-    if radii:
-        notes.append(t(lang, "search.widened_radius", from_km=decimal(asked_radius_km, lang),
-                       to_km=decimal(float(radii[-1]), lang)))
-    if "time" in widened:
-        notes.append(t(lang, "search.widened_time"))
-    if "keywords" in widened:
-        notes.append(t(lang, "search.widened_keywords"))
-    if any(not step.startswith("radius:") and step not in ("time", "keywords", "everywhere") for step in widened):
-        notes.append(t(lang, "search.widened_other"))
+    """Says what was relaxed, in the chat's words; and when no place was given."""
+    notes = search_notes.widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
     if outcome.everywhere and not outcome.understood.remote:
         notes.append(t(lang, "search.everywhere"))
     return notes

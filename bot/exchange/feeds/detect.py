@@ -7,7 +7,7 @@ from pathlib import Path
 from bot.exchange.feeds.fields import key_of
 from bot.exchange.feeds.offer import FeedFile
 from bot.exchange.feeds.readers import parse_json, read_agency_json, read_freinet_csv, read_freinet_xml
-from bot.exchange.files import FileProblem, decode
+from bot.exchange.files import FileProblem, decode, read_file_bytes
 
 FEED_FORMATS = ("freinet-csv", "freinet-xml", "agency-json")
 # Headings or keys only agency feeds use; our own exchange record never does (see bot/exchange/SCHEMA.md).
@@ -68,13 +68,6 @@ def read_feed(data: bytes, format_: str) -> FeedFile:
 
 def read_feed_file(path: Path, format_: str | None = None) -> FeedFile | None:
     """Reads a file as a feed when it is one (or forced to be); None for our own exchange format."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise FileProblem(f"{path} is a folder, not a file") from None
-    except OSError as error:
-        raise FileProblem(f"cannot read {path}: {error.strerror}") from None
+    data = read_file_bytes(path)
     detected = detect_feed(data, format_)
     return read_feed(data, detected) if detected else None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from bot.categories import categories
+from bot.search.notes import widening_notes
 from bot.search.model import Hit, SearchOutcome
 from bot.telegram.formatting import join_lines, line
 from bot.texts.catalogue import decimal
@@ -62,27 +63,6 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
         parts.append(t(lang, "search.summary_everywhere"))
     parts += [t(lang, f"listing.{tag}") for tag in _known_time_tags(understood.time)]
     return " · ".join(parts)
-
-
-def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str) -> list[str]:
-    """Says plainly what was relaxed: the radius (from the asked one to the last step), the time, the words."""
-    notes: list[str] = []
-    radii = [step.split(":", 1)[1] for step in widened if step.startswith("radius:")]
-    if "nearest" in widened:  # nothing within the widest radius: the nearest ones farther away
-        reached = max([asked_radius_km, *(float(radius) for radius in radii)])
-        notes.append(t(lang, "search.widened_nearest", km=decimal(reached, lang)))
-    elif radii:
-        notes.append(t(lang, "search.widened_radius", from_km=decimal(asked_radius_km, lang),
-                       to_km=decimal(float(radii[-1]), lang)))
-    if "time" in widened:
-        notes.append(t(lang, "search.widened_time"))
-    if "keywords" in widened:
-        notes.append(t(lang, "search.widened_keywords"))
-    # "everywhere" (no place) has its own sentence, see results_text.
-    known = ("time", "keywords", "everywhere", "nearest")
-    if any(not step.startswith("radius:") and step not in known for step in widened):
-        notes.append(t(lang, "search.widened_other"))
-    return notes
 
 
 def count_line(total: int, offset: int, shown: int, lang: str) -> str:

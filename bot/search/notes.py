@@ -1,0 +1,30 @@
+"""What a search relaxed, said in the reader's words: the chat and the web pages show the same sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.texts import t
+from bot.texts.catalogue import decimal
+
+# Steps with a sentence of their own; "everywhere" (no place given) is said by whoever shows the results.
+_SAID = ("time", "keywords", "everywhere", "nearest")
+
+
+def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str) -> list[str]:
+    """Says plainly what was relaxed: the radius (from the asked one to the last step), the time, the words."""
+    notes: list[str] = []
+    radii = [step.split(":", 1)[1] for step in widened if step.startswith("radius:")]
+    if "nearest" in widened:  # nothing within the widest radius: the nearest ones farther away
+        reached = max([asked_radius_km, *(float(radius) for radius in radii)])
+        notes.append(t(lang, "search.widened_nearest", km=decimal(reached, lang)))
+    elif radii:
+        notes.append(t(lang, "search.widened_radius", from_km=decimal(asked_radius_km, lang),
+                       to_km=decimal(float(radii[-1]), lang)))
+    if "time" in widened:
+        notes.append(t(lang, "search.widened_time"))
+    if "keywords" in widened:
+        notes.append(t(lang, "search.widened_keywords"))
+    if any(not step.startswith("radius:") and step not in _SAID for step in widened):
+        notes.append(t(lang, "search.widened_other"))
+    return notes
