@@ -38,6 +38,10 @@ SECTIONS = {
     "interest_reports": "interest_reports",
     "organisation_members": "organisation_memberships",
     "listing_drafts": "listing_drafts",
+    # Volunteers' ads, the organisations' side: contacts received, organisations blocked, searches of the ads.
+    "ad_contacts": "ad_contacts",
+    "organisation_blocks": "organisation_blocks",
+    "ad_searches": "ad_searches",
 }
 ANONYMOUS = 0  # stands for "a person who deleted their data" in actor columns that cannot be NULL
 PAUSED_REASON = "no member left: the last member deleted their data"
@@ -118,7 +122,8 @@ async def export_volunteer_data(
     """Returns everything stored about the person as a JSON-ready document."""
     personal: dict[str, list[dict[str, Any]]] = {}
     for table, condition in personal_conditions(telegram_id).items():
-        rows = [dict(row) for row in (await session.execute(select(table).where(condition))).mappings()]
+        rows = [_others_hidden(dict(row), table, telegram_id)
+                for row in (await session.execute(select(table).where(condition))).mappings()]
         if rows:
             personal[table.name] = rows
     actions = await _actions(session, telegram_id)
@@ -212,6 +217,15 @@ async def _actions(session: AsyncSession, telegram_id: int) -> dict[str, list[di
         if rows:
             found[table.name] = rows
     return found
+
+
+def _others_hidden(row: dict[str, Any], table: Table, telegram_id: int) -> dict[str, Any]:
+    """Blanks the ids of other people in one of the person's rows: a contact they received names the member who
+    wrote it, a report about their ad names who reported it; neither is the person's to see."""
+    for column in table.columns:
+        if is_actor_column(column) and row.get(column.name) not in (None, telegram_id):
+            row[column.name] = None
+    return row
 
 
 def _actor_columns() -> list[Column[Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlparse
 
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     web_public_url: str | None = Field(default=None, description="public base URL of the web pages, for links")
     # Sites that may show /embed in an iframe (CSP frame-ancestors), e.g. https://www.kassel.de
     web_frame_ancestors: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Volunteers' ads, the organisations' side (bot.ads): contacts each organisation may start per calendar day
+    # (Berlin), and who may search the ads: members of verified organisations, of any organisation, or anyone.
+    ad_contacts_per_day: int = Field(default=10, ge=1, le=1000)
+    ads_search_access: Literal["verified", "members", "all"] = "verified"
     # The operator's /healthz and /metrics (bot/ops): off unless a port is set, loopback unless told otherwise.
     metrics_listen: str = Field(default="127.0.0.1", description="address of the operator's /healthz and /metrics")
     metrics_port: int | None = Field(default=None, ge=1, le=65535, description="unset: no operator server")

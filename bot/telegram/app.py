@@ -24,6 +24,7 @@ from bot.telegram.alerts import jobs
 from bot.telegram.announcements import runner as broadcasting
 from bot.telegram.flood import FloodGuard
 from bot.telegram.ordering import concurrency_for
+from bot.telegram.ad_search import jobs as ad_search_jobs
 from bot.telegram.posting import jobs as posting_jobs
 from bot.telegram.registry import register_handlers
 from bot.telegram.services import Services, attach
@@ -110,6 +111,7 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     jobs.schedule(application)
     await broadcasting.start_runner(application)  # resumes running and due broadcasts after a restart
     posting_jobs.schedule(application)
+    ad_search_jobs.schedule(application)
     await startup.decorate(application, register_commands)  # a failure warns and tries again later
 
 

@@ -19,7 +19,7 @@ from typing import ClassVar
 VERSION = "1"
 MAX_BYTES = 64
 _MAX_ID = 2**53  # larger numbers are forged: no id or offset of ours gets near
-_PATTERN = re.compile(r"^(?P<version>\d)(?P<kind>[a-z]):?(?P<args>[0-9:]*)$")
+_PATTERN = re.compile(r"^(?P<version>\d)(?P<kind>[a-zA-Z]):?(?P<args>[0-9:]*)$")
 
 
 class Kind(StrEnum):
@@ -51,6 +51,15 @@ class Kind(StrEnum):
     BROADCAST = "w"  # broadcast id (0 before a draft exists), action (see BroadcastAction), value
     UNSUBSCRIBE = "q"  # under every announcement: turn announcements off
     REVIEW_QUEUE = "y"  # /pruefen page: state filter (admin1 code as a number, 0: all), offset
+    # The organisations' side of volunteers' ads (bot.telegram.ad_search); A-K are the volunteers' side.
+    AD_PAGE = "L"  # ad search id, offset
+    AD_SAVE = "M"  # ad search id: be told of new ads
+    AD_STOP = "N"  # ad search id: no more alerts
+    AD_CONTACT = "O"  # ad id, organisation id: start a contact
+    AD_ABOUT = "P"  # contact id, listing id + 1 (0: about no listing)
+    AD_REPORT = "Q"  # ad id: an organisation's member reports an ad
+    CONTACT_ANSWER = "R"  # person's action (see ContactAction), contact id
+    CONTACT_REPLY = "S"  # organisation member's reply, contact id
 
 
 class Facet:
@@ -332,6 +341,74 @@ class ReviewQueueButton(Payload):
     KIND = Kind.REVIEW_QUEUE
     state_code: int
     offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class AdPageButton(Payload):
+    """Another page of an organisation member's ad search."""
+
+    KIND = Kind.AD_PAGE
+    search_id: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class AdSaveButton(Payload):
+    """Keeps an ad search, to be told of new ads that match it."""
+
+    KIND = Kind.AD_SAVE
+    search_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class AdStopButton(Payload):
+    """Stops the alerts of a saved ad search."""
+
+    KIND = Kind.AD_STOP
+    search_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class AdContactButton(Payload):
+    """'Kontakt aufnehmen' under an ad, in the name of one organisation (the presser's membership is checked)."""
+
+    KIND = Kind.AD_CONTACT
+    ad_id: int
+    organisation_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class AdAboutButton(Payload):
+    """The listing a draft contact is about: its id + 1, or 0 for none."""
+
+    KIND = Kind.AD_ABOUT
+    contact_id: int
+    listing: int
+
+
+@dataclass(frozen=True, slots=True)
+class AdReportButton(Payload):
+    """An organisation's member reports an ad to the admins."""
+
+    KIND = Kind.AD_REPORT
+    ad_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContactAnswerButton(Payload):
+    """The person behind an ad acts on a contact (see ContactAction): answer, decline, block, report ..."""
+
+    KIND = Kind.CONTACT_ANSWER
+    action: int
+    contact_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContactReplyButton(Payload):
+    """An organisation's member replies to a person who answered."""
+
+    KIND = Kind.CONTACT_REPLY
+    contact_id: int
 
 
 PAYLOADS: dict[Kind, type[Payload]] = {cls.KIND: cls for cls in Payload.__subclasses__()}

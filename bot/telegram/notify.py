@@ -18,6 +18,7 @@ from telegram.error import TelegramError
 
 from bot import domain
 from bot.admins import admins_covering
+from bot.ads.reports import ReportNotice
 from bot.alerts import AlertDue
 from bot.moderation import notices
 from bot.moderation.notices import NoticeCopy
@@ -26,7 +27,7 @@ from bot.privacy import OrphanedOrganisation
 from bot.posting.interest import InterestNotice
 from bot.store.db import Database
 from bot.telegram.alerts.jobs import deliver_alerts
-from bot.telegram.formatting import line
+from bot.telegram.formatting import esc, line
 from bot.telegram.posting.buttons import answered_button, moderation_buttons
 from bot.telegram.posting.render import listing_details
 from bot.texts import t
@@ -179,3 +180,21 @@ async def notes_for_interest(session: AsyncSession, notice: InterestNotice, *, k
         notes.append(Note(member, text, answered_button(notice.report_id, lang)))
     return notes
 
+
+
+async def notes_for_ad_report(session: AsyncSession, notice: ReportNotice, admin_ids: list[int]) -> list[Note]:
+    """Returns a reported ad or contact message for every admin whose region covers the ad (never the reporter)."""
+    admins = await admins_covering(session, notice.state, notice.district, admin_ids=admin_ids)
+    languages = await languages_of(session, admins)
+    notes = []
+    for admin in admins:
+        lang = languages[admin]
+        region = line(", ".join(part for part in (notice.district, notice.state) if part)
+                      or t(lang, "adcontact.region_unknown"), 80)
+        if notice.organisation is None:
+            text = t(lang, "adcontact.report_ad", ad_id=notice.ad_id, region=region, excerpt=esc(notice.excerpt, 1000))
+        else:
+            text = t(lang, "adcontact.report_contact", ad_id=notice.ad_id, region=region,
+                     organisation=line(notice.organisation, 120), excerpt=esc(notice.excerpt, 1000))
+        notes.append(Note(admin, text))
+    return notes

@@ -10,12 +10,15 @@ from telegram.ext import (
 )
 
 from bot.telegram import fallback
+from bot.telegram.ad_search import contact as ad_contact
+from bot.telegram.ad_search import handlers as ad_search
 from bot.telegram.alerts import handlers as alerts
 from bot.telegram.announcements import handlers as broadcast
 from bot.telegram.announcements.steps import QUESTIONS as ANNOUNCEMENT_QUESTIONS
 from bot.telegram.answers import AnswerRoute
 from bot.telegram.callbacks import (
-    BackButton, BroadcastButton, CategoryButton, DeleteButton, DetailsButton, DraftAnswerButton, DraftButton,
+    AdAboutButton, AdContactButton, AdPageButton, AdReportButton, AdSaveButton, AdStopButton, ContactAnswerButton,
+    ContactReplyButton, BackButton, BroadcastButton, CategoryButton, DeleteButton, DetailsButton, DraftAnswerButton, DraftButton,
     FavouriteButton, FavouriteDetailsButton, FavouritesButton, HomeButton, InterestButton, ListingButton,
     ModerateButton, OwnListingButton, ReviewQueueButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton,
     SaveButton, SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton, kind_of,
@@ -44,6 +47,8 @@ GUARD_GROUP = -2
 ANSWERS = AnswerRoute(draft=posting.take_draft_answer, awaiting=[
     (lambda awaiting: awaiting.startswith(moderation.REJECTING), moderation.take_rejection_reason),
     (lambda awaiting: awaiting in ANNOUNCEMENT_QUESTIONS, broadcast.take_answer),
+    (lambda awaiting: awaiting == ad_search.ASKING, ad_search.take_query),
+    (lambda awaiting: awaiting.startswith(ad_contact.QUESTIONS), ad_contact.take_answer),
 ])
 
 
@@ -74,6 +79,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _command(["anbieten", "post"], posting.post_command),
         _command(["meineangebote", "mylistings"], my_listings.my_listings_command),
         _command(["pruefen", "review"], moderation.review_command, admin=True),
+        _command(["freiwillige", "volunteers"], ad_search.volunteers_command),  # organisations' members
         # The main keyboard sends its labels as text; they must win over the free-text search below, and they
         # keep working while a question is open (they never become an answer).
         MessageHandler(PRIVATE & _labels("menu.button_guided"), adapt(search.guided_search)),
@@ -110,6 +116,15 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _button(ModerateButton, moderation.moderate_button, admin=True),  # admins of the listing's region only
         _button(ReviewQueueButton, moderation.review_queue_button, admin=True),  # pages of /pruefen
         _button(InterestButton, interest.interest_button),
+        # Volunteers' ads, the organisations' side: the use cases check membership, access and ownership.
+        _button(AdPageButton, ad_search.turn_page, own_chat=True),
+        _button(AdSaveButton, ad_search.save_search, own_chat=True),
+        _button(AdStopButton, ad_search.stop_search, own_chat=True),
+        _button(AdContactButton, ad_contact.start_contact, own_chat=True),
+        _button(AdAboutButton, ad_contact.choose_listing, own_chat=True),
+        _button(AdReportButton, ad_contact.report_ad, own_chat=True),
+        _button(ContactAnswerButton, ad_contact.person_button, own_chat=True),  # the person behind the ad only
+        _button(ContactReplyButton, ad_contact.reply_button, own_chat=True),
         # Messages in a private chat: a shared location is a place, an edit is searched again, text is a search;
         # each is first offered to an open question.
         MessageHandler(PRIVATE & filters.LOCATION, adapt(location.location_shared, answers=ANSWERS)),

@@ -1,5 +1,6 @@
 """All tables of the store; import from here."""
 
+from bot.store.models.ad_contact import AdAlertDelivery, AdContact, AdReport, AdSearch, OrganisationBlock
 from bot.store.models.base import Base, table_of
 from bot.store.models.broadcast import Broadcast, BroadcastDelivery, BroadcastPacing
 from bot.store.models.chat import ChatSearch, ChatState
@@ -10,6 +11,10 @@ from bot.store.models.shared_search import SharedSearch
 from bot.store.models.volunteer import AlertDelivery, Favourite, SavedSearch, Volunteer
 
 __all__ = [
+    "AdAlertDelivery",
+    "AdContact",
+    "AdReport",
+    "AdSearch",
     "AdminRole",
     "AlertDelivery",
     "Base",
@@ -25,6 +30,7 @@ __all__ = [
     "ModerationNotice",
     "Opportunity",
     "Organisation",
+    "OrganisationBlock",
     "OrganisationMember",
     "SavedSearch",
     "SharedSearch",

@@ -1,0 +1,57 @@
+"""Who may search the volunteers' ads and in whose name they may contact someone (ADS_SEARCH_ACCESS).
+
+"verified": members of verified organisations (the default); "members": members of any organisation; "all":
+anyone may search. A contact always comes from an organisation: only members of an organisation that the
+setting admits may start one, whatever the setting says about searching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.store.models import Organisation, OrganisationMember
+
+
+class SearchAccess(StrEnum):
+    """Who may search ads (the setting's values)."""
+
+    VERIFIED = "verified"
+    MEMBERS = "members"
+    ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class ActingOrganisation:
+    """An organisation a member may contact people for."""
+
+    id: int
+    name: str
+
+
+async def contacting_organisations(
+    session: AsyncSession, telegram_id: int, access: SearchAccess
+) -> list[ActingOrganisation]:
+    """Returns the organisations this person may contact people for, by id."""
+    query = (
+        select(Organisation.id, Organisation.name)
+        .join(OrganisationMember, OrganisationMember.organisation_id == Organisation.id)
+        .where(OrganisationMember.telegram_id == telegram_id)
+        .order_by(Organisation.id)
+    )
+    if access == SearchAccess.VERIFIED:
+        query = query.where(Organisation.verified.is_(True))
+    return [ActingOrganisation(id_, name) for id_, name in await session.execute(query)]
+
+
+async def may_search_ads(session: AsyncSession, telegram_id: int, access: SearchAccess) -> bool:
+    """Tells whether this person may search the ads."""
+    return access == SearchAccess.ALL or bool(await contacting_organisations(session, telegram_id, access))
+
+
+async def acts_for(session: AsyncSession, telegram_id: int, organisation_id: int, access: SearchAccess) -> bool:
+    """Tells whether this person may contact people in this organisation's name (never trusts button data)."""
+    return any(org.id == organisation_id for org in await contacting_organisations(session, telegram_id, access))

@@ -1,0 +1,44 @@
+"""The daily contact limit of an organisation (AD_CONTACTS_PER_DAY), counted per calendar day in Berlin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.store.models import AdContact
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@dataclass(frozen=True, slots=True)
+class DailyLimit:
+    """How many contacts an organisation started today, of how many, and when the count starts again."""
+
+    per_day: int
+    used: int
+    resets_at: datetime  # the next midnight in Berlin, aware
+
+    @property
+    def reached(self) -> bool:
+        """Tells whether no further contact may start today."""
+        return self.used >= self.per_day
+
+
+def berlin_day(now: datetime) -> tuple[datetime, datetime]:
+    """Returns the start and end (aware) of the Berlin calendar day that contains now (23 or 25 hours at DST)."""
+    local = now.astimezone(BERLIN)
+    start = datetime.combine(local.date(), time(0), tzinfo=BERLIN)
+    end = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=BERLIN)
+    return start, end
+
+
+async def daily_limit(session: AsyncSession, organisation_id: int, *, per_day: int, now: datetime) -> DailyLimit:
+    """Counts the contacts the organisation sent during today's Berlin day."""
+    start, end = berlin_day(now)
+    used = await session.scalar(select(func.count()).select_from(AdContact).where(
+        AdContact.organisation_id == organisation_id, AdContact.sent_at >= start, AdContact.sent_at < end))
+    return DailyLimit(per_day, int(used or 0), end)

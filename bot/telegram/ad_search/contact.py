@@ -1,0 +1,259 @@
+"""'Kontakt aufnehmen' at the edge: the member's steps, the person's buttons and answers, reports.
+
+Nothing personal reaches the organisation before the person answers: the member's side only ever renders
+what bot.ads.contacts returns for it (ToOrganisation), which holds the chosen name and the reply and nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.ads import contacts, reports
+from bot.ads.access import SearchAccess, contacting_organisations
+from bot.ads.contacts import ContactRefused, ContactRules, NameChoice, Refusal, ToOrganisation
+from bot.ads.limits import daily_limit
+from bot.conversation import state
+from bot.store.types import utcnow
+from bot.telegram import notify
+from bot.telegram.ad_search import keyboards
+from bot.telegram.ad_search.keyboards import ContactAction
+from bot.telegram.ad_search.render import limit_reached, note_to_person, notes_to_organisation
+from bot.telegram.callbacks import AdAboutButton, AdContactButton, AdReportButton, ContactAnswerButton, \
+    ContactReplyButton
+from bot.telegram.context import Turn
+from bot.telegram.formatting import line
+from bot.telegram.sending import View
+from bot.texts import t
+
+# ChatState.awaiting (at most 20 characters) of the questions of this flow, followed by the contact id.
+WRITING = "adc_text:"  # the member writes the first message
+NAMING = "adc_name:"  # the person types the name to share
+ANSWERING = "adc_reply:"  # the person writes their answer
+REPLYING = "adc_org:"  # a member writes back to a person who answered
+QUESTIONS = (WRITING, NAMING, ANSWERING, REPLYING)
+# Literal catalogue keys of the refusals, so the catalogue test sees each one used.
+REFUSED: dict[Refusal, str] = {
+    Refusal.NO_ACCESS: "adcontact.refused_no_access", Refusal.AD_GONE: "adcontact.refused_ad_gone",
+    Refusal.UNAVAILABLE: "adcontact.refused_unavailable", Refusal.ALREADY: "adcontact.refused_already",
+    Refusal.NOT_YOURS: "adcontact.refused_not_yours", Refusal.CLOSED: "adcontact.refused_closed",
+    Refusal.TOO_LONG: "adcontact.refused_too_long", Refusal.EMPTY: "adcontact.refused_empty",
+    Refusal.LIMIT: "adcontact.refused_limit",
+}
+LIMITS: dict[str, int] = {WRITING: contacts.MAX_MESSAGE_CHARS, NAMING: contacts.MAX_NAME_CHARS,
+                          ANSWERING: contacts.MAX_REPLY_CHARS, REPLYING: contacts.MAX_REPLY_CHARS}
+
+
+def rules_of(turn: Turn[Any]) -> ContactRules:
+    """Returns the operator's contact rules from the settings."""
+    settings = turn.services.settings
+    return ContactRules(SearchAccess(settings.ads_search_access), settings.ad_contacts_per_day)
+
+
+def refusal_text(refused: ContactRefused, lang: str, limit: int = 0) -> str:
+    """Words a refusal kindly (the daily limit says when it starts again)."""
+    if refused.limit is not None:
+        return limit_reached(refused.limit, lang)
+    return t(lang, REFUSED[refused.reason], limit=limit)
+
+
+async def start_contact(turn: Turn[AdContactButton]) -> None:
+    """Starts a contact in one organisation's name and asks which listing it is about."""
+    lang, rules = turn.lang, rules_of(turn)
+    try:
+        contact, listings = await contacts.begin_contact(
+            turn.session, telegram_id=turn.user_id, organisation_id=turn.button.organisation_id,
+            ad_id=turn.button.ad_id, rules=rules, now=utcnow())
+    except ContactRefused as refused:
+        turn.answer(refusal_text(refused, lang), alert=True)
+        return
+    organisations = await contacting_organisations(turn.session, turn.user_id, rules.access)
+    acting = next(org for org in organisations if org.id == contact.organisation_id)
+    others = [org for org in organisations if org.id != acting.id]
+    turn.answer()
+    turn.reply(View(t(lang, "adcontact.choose_listing", organisation=line(acting.name, 120)),
+                    keyboards.listing_choice(contact.id, contact.ad_id, listings, others, lang)))
+
+
+async def choose_listing(turn: Turn[AdAboutButton]) -> None:
+    """Keeps the listing the contact is about and asks for the short text."""
+    lang, listing = turn.lang, turn.button.listing
+    try:
+        contact = await contacts.choose_listing(turn.session, telegram_id=turn.user_id,
+                                                contact_id=turn.button.contact_id,
+                                                opportunity_id=listing - 1 if listing else None, rules=rules_of(turn))
+    except ContactRefused as refused:
+        turn.answer(refusal_text(refused, lang), alert=True)
+        return
+    await state.ask(turn.session, turn.volunteer.id, f"{WRITING}{contact.id}")
+    turn.answer()
+    turn.edit_buttons(None)
+    turn.reply(View(t(lang, "adcontact.ask_text", limit=contacts.MAX_MESSAGE_CHARS)))
+
+
+async def report_ad(turn: Turn[AdReportButton]) -> None:
+    """Reports an ad to the admins of its region."""
+    try:
+        notice = await reports.report_ad(turn.session, ad_id=turn.button.ad_id, reporter_telegram_id=turn.user_id,
+                                         now=utcnow())
+    except reports.NotReportable:
+        turn.answer(t(turn.lang, "adcontact.refused_ad_gone"), alert=True)
+        return
+    turn.answer(t(turn.lang, "adsearch.reported"), alert=True)
+    await _tell_admins(turn, notice)
+
+
+async def person_button(turn: Turn[ContactAnswerButton]) -> None:
+    """The person behind the ad answers, declines, blocks, reports, chooses a name or shares their profile."""
+    session, lang, action, id_ = turn.session, turn.lang, turn.button.action, turn.button.contact_id
+    volunteer_id = turn.volunteer.id
+    try:
+        if action == ContactAction.ANSWER:
+            contact = await contacts.person_contact(session, volunteer_id, id_)
+            if contact.name_chosen:
+                await _ask_reply(turn, id_)
+            else:
+                turn.answer()
+                turn.reply(View(t(lang, "adcontact.ask_name"),
+                                keyboards.name_choice(id_, turn.query.from_user.first_name, lang)))
+        elif action in (ContactAction.NAME_FIRST, ContactAction.NAME_NONE):
+            choice = NameChoice.FIRST_NAME if action == ContactAction.NAME_FIRST else NameChoice.NONE
+            await contacts.choose_name(session, volunteer_id=volunteer_id, contact_id=id_, choice=choice,
+                                       first_name=turn.query.from_user.first_name)
+            turn.edit_buttons(None)
+            await _ask_reply(turn, id_)
+        elif action == ContactAction.NAME_TYPED:
+            await contacts.person_contact(session, volunteer_id, id_)
+            await state.ask(session, volunteer_id, f"{NAMING}{id_}")
+            turn.answer()
+            turn.edit_buttons(None)
+            turn.reply(View(t(lang, "adcontact.ask_typed_name", limit=contacts.MAX_NAME_CHARS)))
+        elif action == ContactAction.DECLINE:
+            note = await contacts.decline(session, volunteer_id=volunteer_id, contact_id=id_, now=utcnow())
+            _done(turn, t(lang, "adcontact.declined"))
+            await _tell_organisation(turn, note)
+        elif action == ContactAction.BLOCK:
+            closed = await contacts.block_organisation(session, volunteer_id=volunteer_id, contact_id=id_,
+                                                       now=utcnow())
+            contact = await contacts.person_contact(session, volunteer_id, id_, open_only=False)
+            name = await _organisation_name(turn, contact.organisation_id)
+            _done(turn, t(lang, "adcontact.blocked", organisation=line(name, 120)))
+            for note in closed:
+                await _tell_organisation(turn, note)
+        elif action == ContactAction.REPORT:
+            shown = turn.query.message.text if turn.query.message and turn.query.message.text else ""  # type: ignore[union-attr]
+            notice = await reports.report_contact(session, volunteer_id=volunteer_id, reporter_telegram_id=turn.user_id,
+                                                  contact_id=id_, shown=shown, now=utcnow())
+            turn.answer(t(lang, "adcontact.reported"), alert=True)
+            await _tell_admins(turn, notice)
+        elif action == ContactAction.SHARE:
+            note = await contacts.share_profile(session, volunteer_id=volunteer_id, contact_id=id_, now=utcnow())
+            turn.answer()
+            turn.reply(View(t(lang, "adcontact.profile_shared", organisation=line(note.organisation, 120))))
+            await _tell_organisation(turn, note)
+        else:
+            turn.refuse_stale()
+    except (ContactRefused, reports.NotReportable) as refused:
+        reason = refused if isinstance(refused, ContactRefused) else ContactRefused(Refusal.CLOSED)
+        turn.answer(refusal_text(reason, lang), alert=True)
+
+
+async def reply_button(turn: Turn[ContactReplyButton]) -> None:
+    """A member starts a reply to a person who answered."""
+    try:
+        contact = await contacts.member_contact(turn.session, turn.user_id, turn.button.contact_id, rules_of(turn))
+        if contact.state != contacts.ContactState.ANSWERED:
+            raise ContactRefused(Refusal.CLOSED)
+    except ContactRefused as refused:
+        turn.answer(refusal_text(refused, turn.lang), alert=True)
+        return
+    await state.ask(turn.session, turn.volunteer.id, f"{REPLYING}{contact.id}")
+    turn.answer()
+    turn.reply(View(t(turn.lang, "adcontact.ask_organisation_reply")))
+
+
+async def take_answer(turn: Turn[None]) -> bool:
+    """Takes a message that answers one of this flow's questions; tells whether it was one.
+
+    A refused text (too long, empty) keeps the question open: the person writes it again, nothing is lost.
+    """
+    message = turn.update.message
+    if message is None or not message.text or message.text.startswith("/"):
+        return False
+    question = await state.pending_question(turn.session, turn.volunteer.id)
+    if question is None or not question.awaiting:
+        return False
+    prefix = next((name for name in QUESTIONS if question.awaiting.startswith(name)), None)
+    if prefix is None:
+        return False
+    contact_id, lang, session, text = int(question.awaiting.removeprefix(prefix)), turn.lang, turn.session, message.text
+    try:
+        if prefix == WRITING:
+            sent = await contacts.send_contact(session, telegram_id=turn.user_id, contact_id=contact_id, text=text,
+                                               rules=rules_of(turn), now=utcnow())
+            state.close(question)
+            await _tell_person(turn, sent)
+            contact = await contacts.member_contact(session, turn.user_id, contact_id, rules_of(turn))
+            limit = await daily_limit(session, contact.organisation_id, per_day=rules_of(turn).per_day, now=utcnow())
+            turn.reply(View(t(lang, "adcontact.sent", count=max(limit.per_day - limit.used, 0))))
+        elif prefix == NAMING:
+            await contacts.choose_name(session, volunteer_id=turn.volunteer.id, contact_id=contact_id,
+                                       choice=NameChoice.TYPED, first_name="", typed=text)
+            state.close(question)
+            await _ask_reply(turn, contact_id)
+        elif prefix == ANSWERING:
+            note = await contacts.answer(session, volunteer_id=turn.volunteer.id, contact_id=contact_id, text=text,
+                                         now=utcnow())
+            state.close(question)
+            turn.reply(View(t(lang, "adcontact.reply_sent", organisation=line(note.organisation, 120))))
+            await _tell_organisation(turn, note)
+        else:
+            sent = await contacts.organisation_reply(session, telegram_id=turn.user_id, contact_id=contact_id,
+                                                     text=text, rules=rules_of(turn))
+            state.close(question)
+            turn.reply(View(t(lang, "adcontact.organisation_reply_sent")))
+            await _tell_person(turn, sent)
+    except ContactRefused as refused:
+        if refused.reason not in (Refusal.TOO_LONG, Refusal.EMPTY):
+            state.close(question)  # nothing more can come of this question
+        turn.reply(View(refusal_text(refused, lang, LIMITS[prefix])))
+    return True
+
+
+async def _ask_reply(turn: Turn[ContactAnswerButton], contact_id: int) -> None:
+    """Asks the person for their answer to the contact."""
+    contact = await contacts.person_contact(turn.session, turn.volunteer.id, contact_id)
+    await state.ask(turn.session, turn.volunteer.id, f"{ANSWERING}{contact_id}")
+    name = await _organisation_name(turn, contact.organisation_id)
+    turn.answer()
+    turn.reply(View(t(turn.lang, "adcontact.ask_reply", organisation=line(name, 120))))
+
+
+def _done(turn: Turn[ContactAnswerButton], text: str) -> None:
+    """Answers the button, removes the contact's buttons and says what happened."""
+    turn.answer()
+    turn.edit_buttons(None)
+    turn.reply(View(text))
+
+
+async def _organisation_name(turn: Turn[ContactAnswerButton], organisation_id: int) -> str:
+    """Returns an organisation's name."""
+    return await contacts.organisation_name(turn.session, organisation_id)
+
+
+async def _tell_person(turn: Turn[None], message: contacts.ToPerson) -> None:
+    """Sends the organisation's message to the person after the commit."""
+    note, bot = await note_to_person(turn.session, message), turn.context.bot
+    turn.later(lambda: notify.deliver(bot, [note]))
+
+
+async def _tell_organisation(turn: Turn[ContactAnswerButton] | Turn[None], message: ToOrganisation) -> None:
+    """Sends the person's answer (or decision) to the organisation's members after the commit."""
+    notes, bot = await notes_to_organisation(turn.session, message), turn.context.bot
+    turn.later(lambda: notify.deliver(bot, notes))
+
+
+async def _tell_admins(turn: Turn[AdReportButton] | Turn[ContactAnswerButton], notice: reports.ReportNotice) -> None:
+    """Sends a report to the admins of the ad's region after the commit."""
+    notes = await notify.notes_for_ad_report(turn.session, notice, turn.services.settings.admin_ids)
+    bot = turn.context.bot
+    turn.later(lambda: notify.deliver(bot, notes))
