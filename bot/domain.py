@@ -19,6 +19,17 @@ class OpportunityStatus(StrEnum):
     WITHDRAWN = "withdrawn"  # its feed's latest snapshot no longer holds it; comes back when the feed does
 
 
+class AdStatus(StrEnum):
+    """Where a volunteer's own ad is in its life: only PUBLISHED ones are found by organisations."""
+
+    PENDING = "pending"  # waiting for review (a person's first ad, unless ADS_REVIEW=none)
+    PUBLISHED = "published"
+    PAUSED = "paused"  # by its person
+    EXPIRED = "expired"  # AD_TTL_DAYS passed without a renewal
+    REJECTED = "rejected"  # by an admin in review
+    REMOVED = "removed"  # by an admin after publication
+
+
 class PlacePrecision(StrEnum):
     """How precisely a listing's coordinates place it (best first); QUARTER and TOWN are approximate."""
 

@@ -38,6 +38,11 @@ class Settings(BaseSettings):
     admin_ids: list[int] = Field(default_factory=list, description="Telegram user ids with full admin rights")
     default_radius_km: float = Field(default=15.0, gt=0, le=500)
     listing_ttl_days: int = Field(default=90, ge=1, le=3650)
+    # Volunteers' own ads (bot.ads): how long one stays up unless renewed, and which go through review first.
+    ad_ttl_days: int = Field(default=60, ge=8, le=3650, description="ads expire after this many days")
+    ads_review: Literal["new", "none"] = Field(
+        default="new", description="new: ads of people without an earlier approved ad are reviewed; none: never"
+    )
     broadcast_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     paid_broadcasts: bool = False
     exchange_sources_dir: Path | None = Field(

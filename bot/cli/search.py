@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Iterable
 
+from bot.ads.search import AdSearchOutcome, search_ads
 from bot.categories import categories
 from bot.cli.common import run_with_database
 from bot.cli.errors import CommandError
@@ -21,10 +22,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "search", help="find opportunities for a free-text request",
         description="Free text plus optional filters. With --json and '-', reads one request per stdin line and "
-                    "writes one JSON object per line: {query, widened, results}.",
+                    "writes one JSON object per line: {query, widened, results}. With --ads, the results are "
+                    "volunteers' own ads (for organisations' tools), without any personal field.",
     )
     parser.add_argument("text", help="what you are looking for, or '-' to read one request per line from stdin")
     parser.add_argument("--json", action="store_true", help="one JSON object per request")
+    parser.add_argument("--ads", action="store_true",
+                        help="search volunteers' own ads instead of listings (same output shape, no personal fields)")
     parser.add_argument("--limit", type=int, default=5, help="results per request (default 5)")
     parser.add_argument("--offset", type=int, default=0, help="skip this many results (paging)")
     parser.add_argument("--category", action="append", choices=list(categories()), help="wanted category (repeatable)")
@@ -55,9 +59,14 @@ def run(args: argparse.Namespace) -> int:
             request = SearchRequest(text=text, refinement=refinement, limit=args.limit, offset=args.offset,
                                     lang=args.lang)
             async with database.read_only() as session:
-                outcome = await search(session, request, default_radius_km=settings.default_radius_km)
+                if args.ads:
+                    ads = await search_ads(session, request, default_radius_km=settings.default_radius_km)
+                else:
+                    outcome = await search(session, request, default_radius_km=settings.default_radius_km)
             if args.json:
-                sys.stdout.write(json_line(outcome.to_dict()))
+                sys.stdout.write(json_line(ads.to_dict() if args.ads else outcome.to_dict()))
+            elif args.ads:
+                sys.stdout.write(describe_ads(ads, offset=args.offset) + "\n")
             else:
                 sys.stdout.write(describe(outcome, offset=args.offset) + "\n")
             sys.stdout.flush()
@@ -97,6 +106,23 @@ def describe(outcome: SearchOutcome, *, offset: int = 0) -> str:
                              if v)
         if contact:
             lines.append(f"   Kontakt: {contact}")
+    return "\n".join(lines)
+
+
+def describe_ads(found: AdSearchOutcome, *, offset: int = 0) -> str:
+    """Renders found ads for a person reading a terminal (no way to reach the people: that is the bot's)."""
+    outcome = found.outcome
+    lines = [_header(outcome)]
+    if outcome.needs_place_choice or outcome.unknown_place:
+        return describe(outcome, offset=offset)
+    if not found.results:
+        lines.append("Keine passenden Anzeigen gefunden.")
+    for number, hit in enumerate(found.results, start=offset + 1):
+        where = hit.place or "online"
+        if hit.place and hit.travel_km:
+            where += f" (bis {hit.travel_km} km)"
+        lines.append(f"{number}. {hit.text}")
+        lines.append(f"   {where} · {hit.why} (Score {hit.score:.3f})")
     return "\n".join(lines)
 
 

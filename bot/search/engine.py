@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any, Protocol
+
+from sqlalchemy import Row
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,18 +20,20 @@ from bot.search.content_words import (
     place_free,
     unwanted_words,
 )
+from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
-from bot.search.model import Hit, PlaceRef, SearchOutcome, SearchRequest
+from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
 from bot.search.ranking import TIME_FAMILIES, RankWords
 from bot.search.retrieval import Page, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.understanding import empty_query, parse_text
-from nlu.query import ParsedQuery
+from bot.search.vocabulary import TermGroup
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.query import ParsedQuery
 
 MAX_LIMIT = 50
 MAX_OFFSET = 10_000
@@ -38,6 +44,17 @@ MAX_RANK_WORDS = 6
 _POSTAL_CODE = re.compile(r"(?<![\d.,])\d{5}(?![\d.,]?\d)")
 
 Parser = Callable[[str], ParsedQuery]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a search found before its rows became results: the outcome without results, the page's rows (the
+    columns of its corpus), and what the rows are explained by."""
+
+    outcome: SearchOutcome
+    rows: tuple[Row[Any], ...]
+    criteria: Criteria
+    groups: tuple[TermGroup, ...]
 
 
 async def search(
@@ -54,7 +71,25 @@ async def search(
     parse turns the request's text into the NLU's dict (nlu.parse by default); default_radius_km comes
     from Settings.default_radius_km; vocabularies caches the index words used for typo correction.
     Why-texts are written in request.lang ("de" or "en"; anything else: the language of the text).
+    Only listings: volunteers' ads are a corpus of their own, searched through bot.ads.search.
     """
+    found = await find(session, request, LISTINGS, default_radius_km=default_radius_km, parse=parse,
+                       vocabularies=vocabularies, now=now)
+    results = hits_from(found.rows, found.criteria, found.groups, lang=request.lang)
+    return replace(found.outcome, results=results, not_applied=not_applied(found.criteria, found.outcome, results))
+
+
+async def find(
+    session: AsyncSession,
+    request: SearchRequest,
+    corpus: Corpus,
+    *,
+    default_radius_km: float = 15.0,
+    parse: Parser = parse_text,
+    vocabularies: VocabularyCache = default_cache,
+    now: datetime | None = None,
+) -> Found:
+    """Runs a request against one corpus: understanding, widening and ranking alike for listings and ads."""
     parsed = parse(request.text) if request.text.strip() else empty_query(request.text)
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
     if request.refinement.place is None:  # a place picked by button is taken as it is
@@ -62,38 +97,37 @@ async def search(
     query = merged_query(parsed, request.refinement)
     candidates = ambiguous_places(criteria)
     if candidates:
-        return SearchOutcome(query, (), (), 0, None, None, False, candidates)
+        return Found(SearchOutcome(query, (), (), 0, None, None, False, candidates), (), criteria, ())
     unknown = unknown_postal_code(request.text) if criteria.place is None and not criteria.remote else None
     if unknown is not None:  # never silently all of Germany instead of the place the person meant
-        return SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown)
-    words, unknown_words = await _free_words(session, request.text, criteria, vocabularies)
+        return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())
+    words, unknown_words = await _free_words(session, request.text, criteria, vocabularies, corpus)
     groups = words.filtering()
-    if not criteria.has_filters and not groups:
-        return SearchOutcome(query, (), (), 0, None, None, True)  # "Hallo!": nothing to look for
+    if not criteria.has_filters and not groups:  # "Hallo!": nothing to look for
+        return Found(SearchOutcome(query, (), (), 0, None, None, True), (), criteria, ())
     plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words)
     attempt, page = await _first_enough(
         session, criteria, words, plan,
         limit=min(max(request.limit, 1), MAX_LIMIT), offset=min(max(request.offset, 0), MAX_OFFSET),
-        now=now or utcnow(),
+        now=now or utcnow(), corpus=corpus,
     )
     widened = attempt.widened
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
-    results = hits_from(page.rows, criteria, words.groups, lang=request.lang)
-    return SearchOutcome(
+    outcome = SearchOutcome(
         query=query,
         widened=widened,
-        results=results,
+        results=(),
         total=page.total,
         place=criteria.place,
         radius_km=attempt.radius_km,
         everywhere=criteria.place is None,
-        not_applied=not_applied(criteria, attempt, results),
     )
+    return Found(outcome, page.rows, criteria, words.groups)
 
 
 async def _free_words(
-    session: AsyncSession, text: str, criteria: Criteria, vocabularies: VocabularyCache,
+    session: AsyncSession, text: str, criteria: Criteria, vocabularies: VocabularyCache, corpus: Corpus,
 ) -> tuple[RankWords, bool]:
     """Returns the request's words as index terms, and whether words that mean something were all let go.
 
@@ -107,7 +141,7 @@ async def _free_words(
     unwanted = unwanted_words(text, criteria)
     if not keywords and not others and not unwanted:
         return RankWords(), False
-    vocabulary = await vocabularies.get(session)
+    vocabulary = await vocabularies.get(session, corpus)
     groups = vocabulary.groups(keywords)
     # Words that only rank are kept while few enough listings hold them to be read once from the index
     # (PostgreSQL probes more common ones per candidate: 40 ms for a nationwide pool); those weigh little anyway.
@@ -122,7 +156,7 @@ async def _free_words(
 
 async def _first_enough(
     session: AsyncSession, criteria: Criteria, words: RankWords, plan: list[Attempt], *,
-    limit: int, offset: int, now: datetime,
+    limit: int, offset: int, now: datetime, corpus: Corpus,
 ) -> tuple[Attempt, Page]:
     """Runs the tries in order until one finds three matches; returns the try to report and its page.
 
@@ -130,11 +164,12 @@ async def _first_enough(
     widest box first, as most widened searches stop at the next radius. Missing free words do not widen:
     that doubled the widened searches of the benchmark and took results beyond the asked radius.
     """
-    attempt, page = plan[0], await find_page(session, criteria, words, plan[0], limit=limit, offset=offset, now=now)
+    attempt, page = plan[0], await find_page(session, criteria, words, plan[0], limit=limit, offset=offset, now=now,
+                                             corpus=corpus)
     for wider in plan[1:]:
         if page.total >= MIN_RESULTS or (wider.only_if_nothing and page.total):
             break
-        found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now)
+        found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus)
         if found.total > page.total:  # a step that found nothing more is not reported as widening
             attempt, page = wider, found
     return attempt, page
@@ -150,13 +185,20 @@ def unknown_postal_code(text: str) -> str | None:
     return None
 
 
-def not_applied(criteria: Criteria, attempt: Attempt, results: Sequence[Hit]) -> tuple[str, ...]:
+class _Timed(Protocol):
+    """A found row's time tags (a listing's hit or an ad's)."""
+
+    @property
+    def time(self) -> tuple[str, ...]: ...
+
+
+def not_applied(criteria: Criteria, outcome: SearchOutcome, results: Sequence[_Timed]) -> tuple[str, ...]:
     """Returns the wishes that could not work on the results: a time none of them says anything about.
 
     Listings without time information pass a time filter (they may fit); when all shown are such, the
     person should know the time was not checked.
     """
-    if not criteria.time or "time" in attempt.widened or not results:
+    if not criteria.time or "time" in outcome.widened or not results:
         return ()
     families = {tag for family in TIME_FAMILIES if set(family) & set(criteria.time) for tag in family}
     return () if any(families & set(hit.time) for hit in results) else ("time",)

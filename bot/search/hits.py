@@ -13,22 +13,13 @@ from bot.search.model import Contact, Hit
 from bot.search.precision import is_approximate
 from bot.search.vocabulary import TermGroup
 from bot.search.why import ListingFacts, why
-from bot.store.models import Opportunity
 
-# The page's own columns, read in the same statement that ranks (see bot.search.retrieval).
-PAGE_COLUMNS = (
-    "o.title, o.description, o.categories, o.place_name, o.lat, o.lon, o.time_tags, o.languages, o.remote, "
-    "o.newcomer_friendly, o.place_precision, o.contact_name, o.contact_phone, o.contact_email, o.contact_url, "
-    "g.name AS organisation, g.contact_name AS organisation_contact, g.contact_phone AS organisation_phone, "
-    "g.contact_email AS organisation_email, g.website AS organisation_website"
-)
-JSON_COLUMNS = {name: Opportunity.__table__.c[name].type for name in ("categories", "time_tags", "languages")}
 
 
 def hits_from(
     rows: Sequence[Row[Any]], criteria: Criteria, groups: Sequence[TermGroup], *, lang: str | None = None,
 ) -> tuple[Hit, ...]:
-    """Returns the contract's results for one page of rows, in their order, why-texts in `lang`."""
+    """Returns the contract's results for one page of rows (bot.search.corpus LISTINGS), why-texts in `lang`."""
     frame = Frame.around(criteria.place.lat, criteria.place.lon) if criteria.place else None
     return tuple(_hit(row, criteria, groups, frame, lang) for row in rows)
 

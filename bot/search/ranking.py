@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from bot.categories import categories
 from bot.domain import TIME_BITS
+from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.precision import ranking_squared_distance
@@ -51,7 +52,7 @@ WEIGHTS = Weights()
 
 def score_parts(
     sql: SqlText, criteria: Criteria, words: RankWords, frame: Frame | None, *, now: datetime,
-    radius_km: float | None = None, weights: Weights = WEIGHTS,
+    radius_km: float | None = None, weights: Weights = WEIGHTS, corpus: Corpus = LISTINGS,
 ) -> tuple[str, str, str]:
     """Returns the listing's score for this search as three SQL sums over the row `o`: the part of the
     NLU's free words (they tell whether the named thing was found), the part of the request's other
@@ -77,9 +78,9 @@ def score_parts(
     keyword_parts: list[str] = []
     other_parts: list[str] = []
     for group, weight in zip(words.groups, words.weights):
-        part = _word_fit(sql, group, weights.text * weight / total, weights)
+        part = _word_fit(sql, group, weights.text * weight / total, weights, corpus)
         (keyword_parts if group.word in words.keywords else other_parts).append(part)
-    other_parts += [_word_fit(sql, group, -weights.text, weights) for group in words.unwanted]
+    other_parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
     return _sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, parts)
 
 
@@ -138,15 +139,15 @@ def _category_fit(sql: SqlText, keys: Sequence[str], weight: float) -> str:
     )
 
 
-def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights) -> str:
+def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, corpus: Corpus) -> str:
     """Returns one word's part: its share in the title, less in the description.
 
     The title is asked only of listings holding the word at all: most candidates cost one look-up.
     """
     share *= weights.corrected_hit if group.fuzzy else 1.0
-    title = holds_any(sql, [group], title_only=True, per_candidate=True)
+    title = holds_any(sql, [group], title_only=True, per_candidate=True, corpus=corpus)
     return (
-        f"CASE WHEN {holds_any(sql, [group], per_candidate=True)} THEN (CASE WHEN {title} "
+        f"CASE WHEN {holds_any(sql, [group], per_candidate=True, corpus=corpus)} THEN (CASE WHEN {title} "
         f"THEN {sql.number(share * weights.title_hit)} ELSE {sql.number(share * weights.description_hit)} END) "
         f"ELSE {sql.number(0)} END"
     )

@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.dialect import dialect_of
 from bot.categories import category_mask
+from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
-from bot.search.hits import JSON_COLUMNS, PAGE_COLUMNS
 from bot.search.ranking import RankWords, score_parts, squared_distance, time_conditions
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, rare, word_ids
@@ -50,7 +50,7 @@ class Page:
 
 async def find_page(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *,
-    limit: int, offset: int, now: datetime,
+    limit: int, offset: int, now: datetime, corpus: Corpus = LISTINGS,
 ) -> Page:
     """Runs one try: returns the requested page in a stable order (ties by id) and the number of matches.
 
@@ -58,7 +58,7 @@ async def find_page(
     round trip to the database costs more than the ranking itself.
     """
     sql = SqlText(dialect_of(session))
-    scored = _scored(sql, criteria, words, attempt, now=now)
+    scored = _scored(sql, criteria, words, attempt, now=now, corpus=corpus)
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases.
     ranked = (
         "SELECT c.id AS id, c.base + c.words + c.more AS score, c.words + c.more AS relevance, "
@@ -68,39 +68,42 @@ async def find_page(
     )
     statement = sql.statement(
         f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, ranked.word_hits AS word_hits, "
-        f"{PAGE_COLUMNS} "
-        f"FROM ({ranked}) ranked JOIN opportunities o ON o.id = ranked.id "
-        "JOIN organisations g ON g.id = o.organisation_id ORDER BY ranked.score DESC, ranked.relevance DESC, ranked.id"
-    ).columns(**JSON_COLUMNS)
+        f"{corpus.page_columns} "
+        f"FROM ({ranked}) ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join} "
+        "ORDER BY ranked.score DESC, ranked.relevance DESC, ranked.id"
+    ).columns(**corpus.column_types)
     rows = tuple((await (await session.connection()).execute(statement)).all())
     if rows:
         return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0))
     if not offset:
         return Page(rows, 0)
     # Past the end: the window counts came with no row.
-    total, word_hits = await count_matches(session, criteria, words, attempt, now=now)
+    total, word_hits = await count_matches(session, criteria, words, attempt, now=now, corpus=corpus)
     return Page(rows, total, word_hits)
 
 
 async def count_matches(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime,
+    corpus: Corpus = LISTINGS,
 ) -> tuple[int, int]:
     """Counts the matches of one try, and those holding a free word (for a page beyond the last match)."""
     sql = SqlText(dialect_of(session))
-    scored = _scored(sql, criteria, words, attempt, now=now)
+    scored = _scored(sql, criteria, words, attempt, now=now, corpus=corpus)
     statement = sql.statement(f"SELECT count(*), SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) FROM {scored}")
     row = (await (await session.connection()).execute(statement)).one()
     return int(row[0]), int(row[1] or 0)
 
 
-def _scored(sql: SqlText, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime) -> str:
+def _scored(
+    sql: SqlText, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime, corpus: Corpus,
+) -> str:
     """Returns a subquery `c` of the try's matches with their id, the free words' part (words), the other
     content words' part (more) and the rest of the score (base)."""
     frame = _frame(criteria)
-    source = candidates(sql, criteria, words.filtering(), attempt, frame, now=now)
+    source = candidates(sql, criteria, words.filtering(), attempt, frame, now=now, corpus=corpus)
     # The nearest listings beyond 50 km are ranked on the 50 km scale: closer ones first, clearly.
     scale = RADIUS_STEPS_KM[-1] if NEAREST in attempt.widened else attempt.radius_km
-    keywords, more, base = score_parts(sql, criteria, words, frame, now=now, radius_km=scale)
+    keywords, more, base = score_parts(sql, criteria, words, frame, now=now, radius_km=scale, corpus=corpus)
     # OFFSET 0 keeps PostgreSQL from folding the subquery into its user, which would copy the words' part
     # (table look-ups per candidate) into every place it is used; SQLite's look-ups are cheap set probes.
     fence = "" if sql.is_sqlite else " OFFSET 0"
@@ -114,7 +117,7 @@ def pooled(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) ->
 
 def candidates(
     sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, frame: Frame | None, *,
-    now: datetime,
+    now: datetime, corpus: Corpus = LISTINGS,
 ) -> str:
     """Returns the FROM source and WHERE of a try's matches, as the row `o`.
 
@@ -127,21 +130,23 @@ def candidates(
     where starting from 100,000 listings holding "Sprache" took a second).
     """
     led_by_words = bool(attempt.text_required and groups) and not sql.is_sqlite and rare(groups)
-    where = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now, words=not led_by_words))
+    where = " AND ".join(
+        constraints(sql, criteria, groups, attempt, frame, now=now, words=not led_by_words, corpus=corpus)
+    )
     if led_by_words:
-        return f"({word_ids(sql, groups)}) w JOIN opportunities o ON o.id = w.id WHERE {where}"
-    hint = _index_hint(sql, criteria, groups, attempt)
+        return f"({word_ids(sql, groups, corpus)}) w JOIN {corpus.table} o ON o.id = w.id WHERE {where}"
+    hint = _index_hint(sql, criteria, groups, attempt, corpus)
     if not pooled(criteria, groups, attempt):
-        return f"opportunities o{hint} WHERE {where}"
+        return f"{corpus.table} o{hint} WHERE {where}"
     return (
-        f"(SELECT {_POOL_COLUMNS} FROM opportunities o{hint} WHERE {where} "
+        f"(SELECT {_POOL_COLUMNS} FROM {corpus.table} o{hint} WHERE {where} "
         f"ORDER BY o.id DESC LIMIT {sql.integer(NATIONWIDE_POOL)}) o"
     )
 
 
 def constraints(
     sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, frame: Frame | None, *,
-    now: datetime, words: bool = True,
+    now: datetime, words: bool = True, corpus: Corpus = LISTINGS,
 ) -> list[str]:
     """Returns the hard constraints of one try as SQL conditions on the row `o`.
 
@@ -170,11 +175,13 @@ def constraints(
         # showed hospice listings for "Geflüchtete begleiten" and children's reading for "Vorlesen für Senioren".
         conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.categories))}) <> 0")
     elif attempt.text_required and groups and words:
-        conditions.append(holds_any(sql, groups))
+        conditions.append(holds_any(sql, groups, corpus=corpus))
     return conditions
 
 
-def _index_hint(sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> str:
+def _index_hint(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, corpus: Corpus,
+) -> str:
     """Names the covering index SQLite must read; PostgreSQL plans well from its statistics.
 
     Left alone, SQLite prefers (status, expires_at) for the expiry test and then visits every row.
@@ -182,12 +189,12 @@ def _index_hint(sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], a
     if not sql.is_sqlite:
         return ""
     if criteria.remote:
-        return " INDEXED BY ix_opportunities_search_remote"
+        return f" INDEXED BY {corpus.index('remote')}"
     if attempt.radius_km is not None:
-        return " INDEXED BY ix_opportunities_search_geo"
+        return f" INDEXED BY {corpus.index('geo')}"
     if attempt.text_required and groups:
         return ""  # nationwide free words: the full-text index drives, rows are fetched by id
-    return " INDEXED BY ix_opportunities_search_recent"
+    return f" INDEXED BY {corpus.index('recent')}"
 
 
 def _frame(criteria: Criteria) -> Frame | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.search.corpus import LISTINGS, Corpus
 from bot.search.sql import SqlText
 from bot.search.vocabulary import TermGroup
 
@@ -20,6 +21,7 @@ RARE_WORDS_MAX_DOCUMENTS = 5000
 
 def holds_any(
     sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = False, per_candidate: bool = False,
+    corpus: Corpus = LISTINGS,
 ) -> str:
     """Returns an SQL condition on the row `o`: its text (or title) holds a term of any of the groups.
 
@@ -33,18 +35,15 @@ def holds_any(
         expression = " OR ".join(f"({_fts5(group)})" for group in groups)
         if title_only:
             expression = f"title : ({expression})"
-        return (
-            "o.id IN (SELECT rowid FROM opportunity_search "
-            f"WHERE opportunity_search MATCH {sql.bind(expression)})"
-        )
+        return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind(expression)})"
     weight = "A" if title_only else ""
     expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
     test = f"search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
     if not per_candidate:
         return f"o.{test}"
     if rare(groups):
-        return f"o.id IN (SELECT m.id FROM opportunities m WHERE m.status = 'published' AND m.{test})"
-    return f"EXISTS (SELECT 1 FROM opportunities t WHERE t.id = o.id AND t.{test})"
+        return f"o.id IN (SELECT m.id FROM {corpus.table} m WHERE m.status = 'published' AND m.{test})"
+    return f"EXISTS (SELECT 1 FROM {corpus.table} t WHERE t.id = o.id AND t.{test})"
 
 
 def rare(groups: Sequence[TermGroup]) -> bool:
@@ -52,7 +51,7 @@ def rare(groups: Sequence[TermGroup]) -> bool:
     return sum(group.documents for group in groups) <= RARE_WORDS_MAX_DOCUMENTS
 
 
-def word_ids(sql: SqlText, groups: Sequence[TermGroup]) -> str:
+def word_ids(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus = LISTINGS) -> str:
     """Returns a PostgreSQL subquery of the ids of published listings holding any of the groups' terms.
 
     OFFSET 0 keeps the planner from folding it into the outer query: it is meant to run first, on the GIN
@@ -60,7 +59,7 @@ def word_ids(sql: SqlText, groups: Sequence[TermGroup]) -> str:
     """
     expression = " | ".join(f"({_tsquery(group, '')})" for group in groups)
     return (
-        "SELECT m.id FROM opportunities m WHERE m.status = 'published' "
+        f"SELECT m.id FROM {corpus.table} m WHERE m.status = 'published' "
         f"AND m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)}) OFFSET 0"
     )
 

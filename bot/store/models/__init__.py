@@ -9,6 +9,7 @@ from bot.store.models.opportunity import Opportunity
 from bot.store.models.organisation import Organisation, OrganisationMember
 from bot.store.models.shared_search import SharedSearch
 from bot.store.models.volunteer import AlertDelivery, Favourite, SavedSearch, Volunteer
+from bot.store.models.volunteer_ad import VolunteerAd
 
 __all__ = [
     "AdAlertDelivery",
@@ -35,5 +36,6 @@ __all__ = [
     "SavedSearch",
     "SharedSearch",
     "Volunteer",
+    "VolunteerAd",
     "table_of",
 ]

@@ -35,6 +35,7 @@ class ModerationEvent(Base):
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     opportunity_id: Mapped[int | None] = mapped_column(ForeignKey("opportunities.id", ondelete="SET NULL"), index=True)
+    ad_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_ads.id", ondelete="SET NULL"), index=True)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     actor_telegram_id: Mapped[int | None] = mapped_column(BigInteger)
     action: Mapped[str] = mapped_column(String(30))
@@ -73,12 +74,16 @@ class InterestReport(Base):
 
 
 class ModerationNotice(Base):
-    """A message that shows a waiting listing to an admin, so a decision can update every admin's copy."""
+    """A message that shows a waiting listing or volunteer's ad to an admin, so a decision can update every
+    admin's copy. Exactly one of opportunity_id and ad_id is set."""
 
     __tablename__ = "moderation_notices"
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
-    opportunity_id: Mapped[int] = mapped_column(ForeignKey("opportunities.id", ondelete="CASCADE"), index=True)
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    ad_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_ads.id", ondelete="CASCADE"), index=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[int] = mapped_column(Integer)  # counted per chat, far below 2**31
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

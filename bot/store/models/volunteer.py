@@ -34,6 +34,8 @@ class Volunteer(Timestamps, Base):
     # Set when Telegram answers 403: the person blocked the bot; nothing is sent to them any more.
     blocked: Mapped[bool] = mapped_column(Boolean, default=False)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set by an admin: the person may post no more ads (their ads are taken down with it).
+    ads_blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Favourite(Base):

@@ -24,36 +24,16 @@ from __future__ import annotations
 
 from alembic import op
 
+from bot.store.folded_sql import postgres_fold as _postgres_fold
+from bot.store.folded_sql import sqlite_fold as _sqlite_fold
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-_UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "ae"), ("Ö", "oe"), ("Ü", "ue"), ("ß", "ss"), ("ẞ", "ss"))
-_ACCENTED = "áàâãåāéèêëēíìîïóòôõøúùûçñšžłÁÀÂÃÅĀÉÈÊËĒÍÌÎÏÓÒÔÕØÚÙÛÇÑŠŽŁ"
-_PLAIN = "aaaaaaeeeeeiiiiooooouuucnszlAAAAAAEEEEEIIIIOOOOOUUUCNSZL"
 # Columns the ranking reads, so the spatial prefilter never has to visit the table itself.
 _COVERING = "category_mask, time_mask, remote, expires_at, published_at, newcomer_friendly, languages"
-
-
-def _replace_umlauts(expression: str) -> str:
-    """Wraps an SQL expression in replace() calls that spell umlauts out."""
-    for umlaut, spelled in _UMLAUTS:
-        expression = f"replace({expression}, '{umlaut}', '{spelled}')"
-    return expression
-
-
-def _sqlite_fold(column: str) -> str:
-    """Returns SQLite SQL folding a column; FTS5's unicode61 tokenizer does case and remaining accents."""
-    return _replace_umlauts(f"coalesce({column}, '')")
-
-
-def _postgres_fold(column: str) -> str:
-    """Returns PostgreSQL SQL folding a column to lower-case words separated by single spaces."""
-    spelled = _replace_umlauts("coalesce(" + column + ", '')")
-    plain = f"translate({spelled}, '{_ACCENTED}', '{_PLAIN}')"
-    # Only letters and digits make words, as in SQLite's unicode61, so e-mails and hyphens split alike.
-    return f"regexp_replace(lower({plain}), '[^a-z0-9]+', ' ', 'g')"
 
 
 def upgrade() -> None:
