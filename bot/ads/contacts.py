@@ -189,7 +189,8 @@ async def choose_name(session: AsyncSession, *, volunteer_id: int, contact_id: i
     if choice == NameChoice.TYPED:
         contact.shared_name = _checked_text(typed or "", MAX_NAME_CHARS)
     else:
-        contact.shared_name = first_name.strip()[:MAX_NAME_CHARS] or None if choice == NameChoice.FIRST_NAME else None
+        chosen = first_name.strip()[:MAX_NAME_CHARS] if choice == NameChoice.FIRST_NAME else ""
+        contact.shared_name = chosen or None
     contact.name_chosen = True
     await session.flush()
     return contact
@@ -303,7 +304,7 @@ async def _contactable(session: AsyncSession, *, telegram_id: int, organisation_
     """Checks that this member may contact the person behind this ad now; returns that person."""
     if not await acts_for(session, telegram_id, organisation_id, rules.access):
         raise ContactRefused(Refusal.NO_ACCESS)
-    owner = await ad_owner(session, ad_id)
+    owner = await ad_owner(session, ad_id, now=now)
     if owner is None:
         raise ContactRefused(Refusal.AD_GONE)
     if owner.telegram_id == telegram_id or owner.blocked or await _blocked(session, owner.id, organisation_id):

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.domain import AdStatus
 from bot.store.models import Volunteer, VolunteerAd
+from bot.store.types import utcnow
 
 LABEL_CHARS = 80
 
 
-async def ad_owner(session: AsyncSession, ad_id: int) -> Volunteer | None:
-    """Returns the person behind a published ad, or None when the ad is gone, paused or not published."""
+async def ad_owner(session: AsyncSession, ad_id: int, *, now: datetime | None = None) -> Volunteer | None:
+    """Returns the person behind a published ad, or None when the ad is gone, paused, expired or not published."""
     ad = await session.get(VolunteerAd, ad_id)
-    if ad is None or ad.status != "published":
+    if ad is None or ad.status != AdStatus.PUBLISHED.value:
+        return None
+    if ad.expires_at is not None and ad.expires_at <= (now or utcnow()):
         return None
     return await session.get(Volunteer, ad.volunteer_id)
 

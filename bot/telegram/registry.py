@@ -18,7 +18,8 @@ from bot.telegram.announcements.steps import QUESTIONS as ANNOUNCEMENT_QUESTIONS
 from bot.telegram.answers import AnswerRoute
 from bot.telegram.callbacks import (
     AdAboutButton, AdContactButton, AdPageButton, AdReportButton, AdSaveButton, AdStopButton, ContactAnswerButton,
-    ContactReplyButton, BackButton, BroadcastButton, CategoryButton, DeleteButton, DetailsButton, DraftAnswerButton, DraftButton,
+    ContactReplyButton, BackButton, BroadcastButton, CategoryButton, DeleteButton, DetailsButton, DraftAnswerButton,
+    DraftButton,
     FavouriteButton, FavouriteDetailsButton, FavouritesButton, HomeButton, InterestButton, ListingButton,
     ModerateButton, OwnListingButton, ReviewQueueButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton,
     SaveButton, SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton, kind_of,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import Message
+
 from bot.ads import contacts, reports
 from bot.ads.access import SearchAccess, contacting_organisations
 from bot.ads.contacts import ContactRefused, ContactRules, NameChoice, Refusal, ToOrganisation
@@ -140,7 +142,7 @@ async def person_button(turn: Turn[ContactAnswerButton]) -> None:
             for note in closed:
                 await _tell_organisation(turn, note)
         elif action == ContactAction.REPORT:
-            shown = turn.query.message.text if turn.query.message and turn.query.message.text else ""  # type: ignore[union-attr]
+            shown = _shown_text(turn)
             notice = await reports.report_contact(session, volunteer_id=volunteer_id, reporter_telegram_id=turn.user_id,
                                                   contact_id=id_, shown=shown, now=utcnow())
             turn.answer(t(lang, "adcontact.reported"), alert=True)
@@ -219,7 +221,13 @@ async def take_answer(turn: Turn[None]) -> bool:
     return True
 
 
-async def _ask_reply(turn: Turn[ContactAnswerButton], contact_id: int) -> None:
+def _shown_text(turn: Turn[ContactAnswerButton]) -> str:
+    """Returns the text of the message the pressed button sits under (the message being reported)."""
+    message = turn.query.message
+    return message.text or "" if isinstance(message, Message) else ""
+
+
+async def _ask_reply(turn: Turn[ContactAnswerButton] | Turn[None], contact_id: int) -> None:
     """Asks the person for their answer to the contact."""
     contact = await contacts.person_contact(turn.session, turn.volunteer.id, contact_id)
     await state.ask(turn.session, turn.volunteer.id, f"{ANSWERING}{contact_id}")
@@ -235,7 +243,7 @@ def _done(turn: Turn[ContactAnswerButton], text: str) -> None:
     turn.reply(View(text))
 
 
-async def _organisation_name(turn: Turn[ContactAnswerButton], organisation_id: int) -> str:
+async def _organisation_name(turn: Turn[ContactAnswerButton] | Turn[None], organisation_id: int) -> str:
     """Returns an organisation's name."""
     return await contacts.organisation_name(turn.session, organisation_id)
 

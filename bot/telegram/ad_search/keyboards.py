@@ -30,7 +30,8 @@ def results(search_id: int, ad_ids: Sequence[int], *, first: int, more: int | No
     for number, ad_id in enumerate(ad_ids, start=first):
         row = []
         if organisation is not None:
-            row.append(button(t(lang, "adsearch.button_contact", number=number), AdContactButton(ad_id, organisation.id)))
+            row.append(button(t(lang, "adsearch.button_contact", number=number),
+                              AdContactButton(ad_id, organisation.id)))
         row.append(button(t(lang, "adsearch.button_report", number=number), AdReportButton(ad_id)))
         rows.append(row)
     if more is not None:
@@ -54,8 +55,8 @@ def listing_choice(contact_id: int, ad_id: int, listings: Sequence[ListingChoice
     """Returns the organisation's listings to choose from, 'none in particular', and the other organisations."""
     rows: Rows = [[button(clip(listing.title, 40), AdAboutButton(contact_id, listing.id + 1))] for listing in listings]
     rows.append([button(t(lang, "adcontact.button_no_listing"), AdAboutButton(contact_id, 0))])
-    rows += [[button(t(lang, "adcontact.button_as", organisation=clip(other.name, 24)), AdContactButton(ad_id, other.id))]
-             for other in others]
+    rows += [[button(t(lang, "adcontact.button_as", organisation=clip(other.name, 24)),
+                     AdContactButton(ad_id, other.id))] for other in others]
     return InlineKeyboardMarkup(rows)
 
 

@@ -53,7 +53,7 @@ def upgrade() -> None:
         _fk("ad_contacts", "organisation_id", "organisations", "CASCADE"),
         _fk("ad_contacts", "opportunity_id", "opportunities", "SET NULL"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ad_contacts")),
-        sa.UniqueConstraint("ad_id", "organisation_id", name=op.f("uq_ad_contacts_ad_id")),
+        sa.UniqueConstraint("ad_id", "organisation_id", name=op.f("uq_ad_contacts_ad_id_organisation_id")),
     )
     for column in ("ad_id", "volunteer_id", "organisation_id", "state", "sent_at"):
         op.create_index(op.f(f"ix_ad_contacts_{column}"), "ad_contacts", [column])
@@ -102,7 +102,7 @@ def upgrade() -> None:
         _fk("ad_alert_deliveries", "ad_search_id", "ad_searches", "CASCADE"),
         _fk("ad_alert_deliveries", "ad_id", "volunteer_ads", "CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ad_alert_deliveries")),
-        sa.UniqueConstraint("ad_search_id", "ad_id", name=op.f("uq_ad_alert_deliveries_ad_search_id")),
+        sa.UniqueConstraint("ad_search_id", "ad_id", name=op.f("uq_ad_alert_deliveries_ad_search_id_ad_id")),
     )
     op.create_index(op.f("ix_ad_alert_deliveries_ad_id"), "ad_alert_deliveries", ["ad_id"])
 
