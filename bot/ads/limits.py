@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -29,11 +29,12 @@ class DailyLimit:
 
 
 def berlin_day(now: datetime) -> tuple[datetime, datetime]:
-    """Returns the start and end (aware) of the Berlin calendar day that contains now (23 or 25 hours at DST)."""
+    """Returns the start and end, in UTC, of the Berlin calendar day that contains now (23 or 25 hours when the
+    clocks change: in UTC, subtraction counts real hours, where Berlin wall times would always differ by 24)."""
     local = now.astimezone(BERLIN)
     start = datetime.combine(local.date(), time(0), tzinfo=BERLIN)
     end = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=BERLIN)
-    return start, end
+    return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
 
 
 async def daily_limit(session: AsyncSession, organisation_id: int, *, per_day: int, now: datetime) -> DailyLimit:
