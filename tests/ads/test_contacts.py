@@ -66,7 +66,7 @@ async def test_the_organisation_learns_only_the_chosen_name_and_the_reply(any_da
 
 def vars_of(note: contacts.ToOrganisation) -> list[object]:
     """Returns every value a message to the organisation carries."""
-    return [getattr(note, name) for name in note.__slots__]  # type: ignore[attr-defined]
+    return [getattr(note, name) for name in note.__slots__]
 
 
 async def test_without_a_name_the_organisation_sees_no_name(database: Database) -> None:

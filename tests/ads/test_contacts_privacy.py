@@ -23,8 +23,9 @@ async def _conversation(database: Database) -> tuple[Club, Offer, Club, int]:
     """A contact answered with a typed name, a report of it, a block of another organisation, a saved search."""
     async with database.unit_of_work() as session:
         club, other, offer = await make_club(session), await make_club(session), await make_offer(session)
-        contact, _ = await contacts.begin_contact(session, telegram_id=club.member, organisation_id=club.organisation_id,
-                                                  ad_id=offer.ad_id, rules=RULES, now=NOW)
+        contact, _ = await contacts.begin_contact(session, telegram_id=club.member,
+                                                  organisation_id=club.organisation_id, ad_id=offer.ad_id,
+                                                  rules=RULES, now=NOW)
         await contacts.choose_listing(session, telegram_id=club.member, contact_id=contact.id,
                                       opportunity_id=club.listing_id, rules=RULES)
         await contacts.send_contact(session, telegram_id=club.member, contact_id=contact.id, text="Hallo!",
