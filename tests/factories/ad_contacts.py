@@ -53,9 +53,11 @@ async def make_club(session: AsyncSession, *, verified: bool = True, name: str |
     return Club(organisation.id, organisation.name, telegram_id, listing.id, listing.title)
 
 
-async def make_offer(session: AsyncSession, *, telegram_id: int | None = None, **changes: Any) -> Offer:
-    """Adds a published ad, of a new person or of the person with this Telegram id."""
+async def make_offer(session: AsyncSession, *, telegram_id: int | None = None, language: str = "de",
+                     **changes: Any) -> Offer:
+    """Adds a published ad, of a new person or of the person with this Telegram id (chatting in `language`)."""
     person = await find_volunteer(session, telegram_id) if telegram_id else None
-    person = person or await make_volunteer(session, **({"telegram_id": telegram_id} if telegram_id else {}))
+    person = person or await make_volunteer(session, language=language,
+                                            **({"telegram_id": telegram_id} if telegram_id else {}))
     ad = await make_ad(session, volunteer=person, **changes)
     return Offer(ad.id, person.id, person.telegram_id)

@@ -1,0 +1,232 @@
+"""The organisations' side of volunteers' ads through the Application: /freiwillige, 'Kontakt aufnehmen' and the
+person's consent, in German and English; forged buttons, a blocked organisation, the daily limit, reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from telegram.ext import CallbackContext
+
+from bot.ads import contacts
+from bot.ads.access import SearchAccess
+from bot.ads.contacts import ContactRules
+from bot.ads.limits import BERLIN
+from bot.store.types import utcnow
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.store.models import AdContact, AdReport, AdSearch, OrganisationBlock
+from bot.telegram.ad_search import jobs as ad_jobs
+from bot.telegram.ad_search.keyboards import ContactAction
+from bot.telegram.callbacks import AdContactButton, ContactAnswerButton, ContactReplyButton, pack
+from tests.factories.ad_contacts import make_club, make_offer
+from tests.factories.ads import KASSEL_TOWN
+from tests.telegram.botchat import Chat, Person, Reply
+
+JANA = Person(id=601, first_name="Jana", language_code="de")  # member of a verified organisation
+MEHMET = Person(id=602, first_name="Mehmet", language_code="de")  # has an ad
+EMMA = Person(id=603, first_name="Emma", language_code="en")  # member, writes in English
+JOHN = Person(id=604, first_name="John", language_code="en")  # has an ad, reads English
+NOBODY = Person(id=605, first_name="Lea", language_code="de")  # no organisation
+ADMIN = Person(id=1000, first_name="Admin", language_code="de")  # ADMIN_IDS of the test settings
+QUERY = "jemand für Hausaufgabenhilfe in Kassel nachmittags"
+
+
+@dataclass
+class Stage:
+    organisation_id: int
+    ad_id: int
+    listing_title: str
+
+
+async def _stage(database: Database, member: Person, person: Person, *, name: str, lang: str = "de") -> Stage:
+    async with database.unit_of_work() as session:
+        club = await make_club(session, name=name, member=member.id)
+        offer = await make_offer(session, telegram_id=person.id, language=lang)
+    return Stage(club.organisation_id, offer.ad_id, club.listing_title)
+
+
+def _to(reply: Reply, chat_id: int) -> list[str]:
+    """Returns the texts the bot sent to one chat in a reply."""
+    return [call.text for call in reply.messages if call.params.get("chat_id") == chat_id]
+
+
+async def _contact(chat: Chat, member: Person, text: str, query: str = QUERY) -> Reply:
+    found = await chat.send(member, f"/freiwillige {query}")
+    chosen = await chat.press(member, found.button("Kontakt" if member.language_code == "de" else "Contact"))
+    about = await chat.press(member, chosen.buttons[0]["callback_data"])
+    assert about.messages and about.messages[-1].params.get("chat_id") == member.id
+    return await chat.send(member, text)
+
+
+async def test_a_member_finds_an_ad_and_the_person_answers_with_consent(chat: Chat, database: Database) -> None:
+    stage = await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    found = await chat.send(JANA, f"/freiwillige {QUERY}")
+    assert "1 Anzeige gefunden" in found.text and "📍 Kassel" in found.text and "Hausaufgaben" in found.text
+    assert "Mehmet" not in found.text and str(MEHMET.id) not in str(found.calls)
+    chosen = await chat.press(JANA, found.button("Kontakt zu 1"))
+    assert "Kontakt als <b>Stadtteiltreff Nord e.V.</b>" in chosen.text
+    asked = await chat.press(JANA, chosen.button(stage.listing_title[:20]))
+    assert "kurze Nachricht" in asked.text
+    sent = await chat.send(JANA, "Hättest du Lust, dienstags bei uns zu helfen?")
+    to_person = _to(sent, MEHMET.id)
+    assert len(to_person) == 1 and "Stadtteiltreff Nord e.V." in to_person[0]
+    assert stage.listing_title in to_person[0] and "dienstags bei uns" in to_person[0]
+    assert "Gesendet" in "".join(_to(sent, JANA.id)) and "Heute gehen noch 9 Kontakte" in sent.text
+    # The person answers with a name they type; the organisation sees exactly that and the reply.
+    answering = await chat.press(MEHMET, sent.button("Antworten"))
+    assert "Als Mehmet" in [button["text"] for button in answering.buttons]
+    typed = await chat.press(MEHMET, answering.button("Einen Namen eingeben"))
+    assert "Wie soll die Organisation dich nennen" in typed.text
+    await chat.send(MEHMET, "M.")
+    answered = await chat.send(MEHMET, "Gern, dienstags passt mir!")
+    to_member = _to(answered, JANA.id)
+    assert len(to_member) == 1 and "<b>M.</b> antwortet" in to_member[0] and "Gern, dienstags passt" in to_member[0]
+    assert "Mehmet" not in to_member[0] and str(MEHMET.id) not in to_member[0]
+    # The organisation replies through the bot; the person then shares their Telegram contact.
+    await chat.press(JANA, answered.button("Antworten"))
+    relayed = await chat.send(JANA, "Super, komm einfach vorbei!")
+    assert "Nachricht von <b>Stadtteiltreff Nord e.V.</b>" in "".join(_to(relayed, MEHMET.id))
+    shared = await chat.press(MEHMET, relayed.button("Telegram-Kontakt teilen"))
+    assert f"tg://user?id={MEHMET.id}" in "".join(_to(shared, JANA.id))
+
+
+async def test_the_same_in_english_and_a_reply_without_a_name(chat: Chat, database: Database) -> None:
+    await _stage(database, EMMA, JOHN, name="Youth Club Kassel", lang="en")
+    sent = await _contact(chat, EMMA, "Would you like to help us on Tuesdays?",
+                          query="someone for homework help in Kassel in the afternoon")
+    assert "Sent." in sent.text and "9 more contacts are possible today" in sent.text
+    to_john = "".join(_to(sent, JOHN.id))
+    assert "<b>Youth Club Kassel</b> would like to get in touch" in to_john and "knows nothing about you" in to_john
+    answering = await chat.press(JOHN, sent.button("Answer"))
+    asked = await chat.press(JOHN, answering.button("Without a name"))
+    assert "Now write your answer to <b>Youth Club Kassel</b>" in asked.text
+    answered = await chat.send(JOHN, "Sure, what do I need to bring?")
+    to_emma = "".join(_to(answered, EMMA.id))
+    assert "<b>The person</b> answers" in to_emma and "John" not in to_emma
+
+
+async def test_declining_and_blocking_tell_the_organisation_nothing_personal(chat: Chat, database: Database) -> None:
+    stage = await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    sent = await _contact(chat, JANA, "Hallo!")
+    blocked = await chat.press(MEHMET, sent.button("Organisation blockieren"))
+    assert "Stadtteiltreff Nord e.V. kann dich nicht mehr kontaktieren" in blocked.text
+    told = "".join(_to(blocked, JANA.id))
+    assert "möchte nicht in Kontakt kommen" in told and "Mehmet" not in told
+    # A forged button: the contact button again (its data replayed) is refused kindly, nothing is sent.
+    again = await chat.press(JANA, pack(AdContactButton(stage.ad_id, stage.organisation_id)))
+    assert "gerade nicht kontaktieren" in again.answers[0] and not _to(again, MEHMET.id)
+    async with database.read_only() as session:
+        assert await session.scalar(select(func.count()).select_from(OrganisationBlock)) == 1
+        assert await session.scalar(select(AdContact.state)) == "declined"
+    # The person's buttons on the closed contact only say so.
+    late = await chat.press(MEHMET, sent.button("Antworten"))
+    assert "abgeschlossen" in late.answers[0]
+
+
+async def test_forged_buttons_are_refused_kindly(chat: Chat, database: Database) -> None:
+    stage = await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    sent = await _contact(chat, JANA, "Hallo!")
+    async with database.read_only() as session:
+        contact_id = await session.scalar(select(AdContact.id))
+    assert contact_id is not None
+    await chat.send(NOBODY, "/start")
+    # Someone else presses the person's buttons (forged data in their own chat), or an organisation's reply.
+    for action in (ContactAction.ANSWER, ContactAction.NAME_FIRST, ContactAction.SHARE, ContactAction.BLOCK):
+        forged = await chat.press(NOBODY, pack(ContactAnswerButton(action, contact_id)))
+        assert forged.answers == ["Das gehört nicht zu dir."] and not forged.messages
+    foreign = await chat.press(NOBODY, pack(ContactReplyButton(contact_id)))
+    assert foreign.answers == ["Das gehört nicht zu dir."]
+    # A contact in the name of an organisation one is not a member of; a deleted ad.
+    member_of_nothing = await chat.press(NOBODY, pack(AdContactButton(stage.ad_id, stage.organisation_id)))
+    assert "Mitglieder einer Organisation" in member_of_nothing.answers[0]
+    gone = await chat.press(JANA, pack(AdContactButton(10**9, stage.organisation_id)))
+    assert "gibt es nicht mehr" in gone.answers[0]
+    # Nothing reached the person from any of it; the replies were not even asked for.
+    assert not _to(sent, NOBODY.id)
+    unasked = await chat.press(JANA, pack(ContactReplyButton(contact_id)))
+    assert "abgeschlossen" in unasked.answers[0]  # the person has not answered: the organisation cannot write
+
+
+async def test_the_daily_limit_is_said_with_when_it_resets(chat: Chat, database: Database, settings: Settings) -> None:
+    stage = await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    rules = ContactRules(SearchAccess(settings.ads_search_access), settings.ad_contacts_per_day)
+    async with database.unit_of_work() as session:  # today's contacts so far, with other people's ads
+        for _ in range(settings.ad_contacts_per_day):
+            offer = await make_offer(session, text="Ich lese im Altenheim vor.", categories=("seniors",))
+            draft, _ = await contacts.begin_contact(session, telegram_id=JANA.id, organisation_id=stage.organisation_id,
+                                                    ad_id=offer.ad_id, rules=rules, now=utcnow())
+            await contacts.send_contact(session, telegram_id=JANA.id, contact_id=draft.id, text="Hallo!",
+                                        rules=rules, now=utcnow())
+    found = await chat.send(JANA, f"/freiwillige {QUERY}")
+    refused = await chat.press(JANA, found.button("Kontakt zu 1"))
+    tomorrow = (utcnow().astimezone(BERLIN) + timedelta(days=1)).strftime("%d.%m.%Y")
+    assert refused.answers == [f"Eure Organisation hat heute schon 10 Personen kontaktiert; mehr geht an einem Tag "
+                               f"nicht. Ab {tomorrow} um 0:00 Uhr geht es wieder."]
+    assert not _to(refused, MEHMET.id)
+
+
+async def test_only_members_of_verified_organisations_may_search(chat: Chat, database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_club(session, member=NOBODY.id, verified=False)
+    refused = await chat.send(NOBODY, f"/freiwillige {QUERY}")
+    assert "Mitglieder verifizierter Organisationen" in refused.text
+    async with database.read_only() as session:
+        assert await session.scalar(select(func.count()).select_from(AdSearch)) == 0
+
+
+async def test_reports_reach_the_admins_of_the_region(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    found = await chat.send(JANA, f"/freiwillige {QUERY}")
+    reported = await chat.press(JANA, found.button("1 melden"))
+    assert "Admins" in reported.answers[0]
+    admin_texts = "".join(_to(reported, ADMIN.id))
+    assert "Meldung zu einer Anzeige" in admin_texts and "Hausaufgaben" in admin_texts
+    assert "Jana" not in admin_texts and str(JANA.id) not in admin_texts  # the reporter stays unnamed
+    sent = await _contact(chat, JANA, "Ein unpassender Text")
+    message_report = await chat.press(MEHMET, sent.button("Melden"))
+    admin_texts = "".join(_to(message_report, ADMIN.id))
+    assert "Meldung einer Nachricht" in admin_texts and "Stadtteiltreff Nord e.V." in admin_texts
+    assert "Mehmet" not in "".join(_to(message_report, JANA.id)) and not _to(message_report, JANA.id)
+    async with database.read_only() as session:
+        assert await session.scalar(select(func.count()).select_from(AdReport)) == 2
+
+
+async def test_a_saved_search_tells_of_new_ads_once(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    found = await chat.send(JANA, f"/freiwillige {QUERY}")
+    saved = await chat.press(JANA, found.button("Bei neuen Anzeigen"))
+    assert "Gespeichert" in saved.text
+    context = CallbackContext(chat.application)
+    before = len(chat.api.calls)
+    await ad_jobs.alert_new_ads(context)
+    assert not [c for c in chat.api.calls[before:] if c.method == "sendMessage"]  # what it found on saving is old
+    async with database.unit_of_work() as session:
+        await make_offer(session, place=KASSEL_TOWN,
+                         text="Ich unterstütze Grundschulkinder nachmittags bei den Hausaufgaben.")
+    await ad_jobs.alert_new_ads(context)
+    await ad_jobs.alert_new_ads(context)
+    alerts = [c for c in chat.api.calls[before:] if c.method == "sendMessage"]
+    assert len(alerts) == 1 and alerts[0].params["chat_id"] == JANA.id
+    assert "Neue Anzeige zu deiner Suche" in alerts[0].text and "Grundschulkinder" in alerts[0].text
+
+
+async def test_paging_a_search(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    async with database.unit_of_work() as session:
+        for number in range(6):
+            await make_offer(session, text=f"Ich helfe nachmittags bei Hausaufgaben, Angebot {number}.")
+    found = await chat.send(JANA, f"/freiwillige {QUERY}")
+    assert "7 Anzeigen gefunden, hier 1–5" in found.text
+    second = await chat.press(JANA, found.button("Weitere"))
+    assert second.edited() and "hier 6–7" in second.text
+
+
+async def test_an_empty_command_asks_and_the_next_message_searches(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    asked = await chat.send(JANA, "/freiwillige")
+    assert "Wen sucht ihr?" in asked.text
+    found = await chat.send(JANA, QUERY)
+    assert "1 Anzeige gefunden" in found.text
