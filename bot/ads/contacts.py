@@ -174,7 +174,9 @@ async def person_contact(session: AsyncSession, volunteer_id: int, contact_id: i
                          open_only: bool = True) -> AdContact:
     """Returns a contact sent to this person; refuses anyone else's, a draft, and (open_only) a closed one."""
     contact = await session.get(AdContact, contact_id)
-    if contact is None or contact.volunteer_id != volunteer_id or contact.state == ContactState.DRAFT:
+    if contact is None:
+        raise ContactRefused(Refusal.CLOSED)  # its ad was deleted, and the contact with it
+    if contact.volunteer_id != volunteer_id or contact.state == ContactState.DRAFT:
         raise ContactRefused(Refusal.NOT_YOURS)
     if open_only and (contact.state not in (ContactState.PENDING, ContactState.ANSWERED)
                       or await _blocked(session, volunteer_id, contact.organisation_id)):
@@ -283,7 +285,9 @@ async def organisation_reply(session: AsyncSession, *, telegram_id: int, contact
 async def member_contact(session: AsyncSession, telegram_id: int, contact_id: int, rules: ContactRules) -> AdContact:
     """Returns a contact of an organisation this person may act for."""
     contact = await session.get(AdContact, contact_id)
-    if contact is None or not await acts_for(session, telegram_id, contact.organisation_id, rules.access):
+    if contact is None:
+        raise ContactRefused(Refusal.CLOSED)  # its ad was deleted, and the contact with it
+    if not await acts_for(session, telegram_id, contact.organisation_id, rules.access):
         raise ContactRefused(Refusal.NOT_YOURS)
     return contact
 
