@@ -38,6 +38,7 @@ SECTIONS = {
     "interest_reports": "interest_reports",
     "organisation_members": "organisation_memberships",
     "listing_drafts": "listing_drafts",
+    "volunteer_ads": "ads",
 }
 ANONYMOUS = 0  # stands for "a person who deleted their data" in actor columns that cannot be NULL
 PAUSED_REASON = "no member left: the last member deleted their data"
