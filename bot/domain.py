@@ -22,6 +22,7 @@ class OpportunityStatus(StrEnum):
 class AdStatus(StrEnum):
     """Where a volunteer's own ad is in its life: only PUBLISHED ones are found by organisations."""
 
+    DRAFT = "draft"  # being written or edited in /ichbiete: nobody sees it
     PENDING = "pending"  # waiting for review (a person's first ad, unless ADS_REVIEW=none)
     PUBLISHED = "published"
     PAUSED = "paused"  # by its person
@@ -114,6 +115,8 @@ class ModerationAction(StrEnum):
     EXPIRED = "expired"
     DELETED = "deleted"
     ORGANISATION_VERIFIED = "organisation_verified"
+    WARNED = "warned"  # a person was warned about their ad
+    BLOCKED = "blocked"  # a person may post no more ads
 
 
 def time_mask(tags: Iterable[object] | None) -> int:

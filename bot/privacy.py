@@ -38,6 +38,7 @@ SECTIONS = {
     "interest_reports": "interest_reports",
     "organisation_members": "organisation_memberships",
     "listing_drafts": "listing_drafts",
+    "volunteer_ads": "ads",
     # Volunteers' ads, the organisations' side: contacts received, organisations blocked, searches of the ads.
     "ad_contacts": "ad_contacts",
     "organisation_blocks": "organisation_blocks",

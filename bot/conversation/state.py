@@ -140,3 +140,10 @@ async def question_among(session: AsyncSession, telegram_id: int, awaited: Colle
         select(ChatState).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
         .where(Volunteer.telegram_id == telegram_id, ChatState.awaiting.in_(list(awaited)))
     )
+
+
+async def close_awaiting(session: AsyncSession, volunteer_id: int, prefix: str) -> None:
+    """Closes the person's open question when it awaits an answer starting with prefix (e.g. "ad_")."""
+    state = await session.get(ChatState, volunteer_id)
+    if state is not None and state.awaiting and state.awaiting.startswith(prefix):
+        close(state)

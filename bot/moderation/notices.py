@@ -1,4 +1,4 @@
-"""The messages that show a waiting listing to admins: remembered when sent, taken back when it is decided."""
+"""The messages that show a waiting listing or ad to admins: remembered when sent, taken back when it is decided."""
 
 from __future__ import annotations
 
@@ -33,4 +33,20 @@ async def take(session: AsyncSession, opportunity_id: int) -> list[NoticeCopy]:
     )
     copies = [NoticeCopy(int(chat_id), int(message_id)) for chat_id, message_id in rows]
     await session.execute(delete(ModerationNotice).where(ModerationNotice.opportunity_id == opportunity_id))
+    return copies
+
+
+async def remember_ad(session: AsyncSession, ad_id: int, copies: Iterable[NoticeCopy]) -> None:
+    """Records the messages that show a volunteer's ad to admins."""
+    session.add_all(ModerationNotice(ad_id=ad_id, chat_id=copy.chat_id, message_id=copy.message_id) for copy in copies)
+
+
+async def take_ad(session: AsyncSession, ad_id: int) -> list[NoticeCopy]:
+    """Returns every copy of a decided ad and forgets them (each is updated once)."""
+    rows = await session.execute(
+        select(ModerationNotice.chat_id, ModerationNotice.message_id)
+        .where(ModerationNotice.ad_id == ad_id).order_by(ModerationNotice.id)
+    )
+    copies = [NoticeCopy(int(chat_id), int(message_id)) for chat_id, message_id in rows]
+    await session.execute(delete(ModerationNotice).where(ModerationNotice.ad_id == ad_id))
     return copies

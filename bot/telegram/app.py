@@ -20,6 +20,7 @@ from bot.telegram.operator_hooks import MeasuredUpdateProcessor, WatchedRequest,
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.telegram import announcement_bot, startup
+from bot.telegram.ads import jobs as ad_jobs
 from bot.telegram.alerts import jobs
 from bot.telegram.announcements import runner as broadcasting
 from bot.telegram.flood import FloodGuard
@@ -37,7 +38,7 @@ OFFLINE_TOKEN = "123456:offline-demo-token"
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("suche", "search"), ("merkliste", "favourites"), ("suchauftraege", "alerts"), ("standort", "location"),
     ("einstellungen", "settings"), ("hilfe", "help"), ("datenschutz", "privacy"), ("meinedaten", "mydata"),
-    ("loeschen", "delete"), ("abbrechen", "cancel"),
+    ("loeschen", "delete"), ("abbrechen", "cancel"), ("ichbiete", "offerhelp"),
 )
 # Added to the menu of admins' own chats: what they do besides searching.
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
@@ -111,6 +112,7 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     jobs.schedule(application)
     await broadcasting.start_runner(application)  # resumes running and due broadcasts after a restart
     posting_jobs.schedule(application)
+    ad_jobs.schedule(application)
     ad_search_jobs.schedule(application)
     await startup.decorate(application, register_commands)  # a failure warns and tries again later
 

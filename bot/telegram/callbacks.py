@@ -19,6 +19,8 @@ from typing import ClassVar
 VERSION = "1"
 MAX_BYTES = 64
 _MAX_ID = 2**53  # larger numbers are forged: no id or offset of ours gets near
+# Letters a-z were all taken by the listings' side; volunteers' ads use upper-case letters (A-K the ads
+# themselves, L-Z the organisations' side of ads).
 _PATTERN = re.compile(r"^(?P<version>\d)(?P<kind>[a-zA-Z]):?(?P<args>[0-9:]*)$")
 
 
@@ -51,6 +53,8 @@ class Kind(StrEnum):
     BROADCAST = "w"  # broadcast id (0 before a draft exists), action (see BroadcastAction), value
     UNSUBSCRIBE = "q"  # under every announcement: turn announcements off
     REVIEW_QUEUE = "y"  # /pruefen page: state filter (admin1 code as a number, 0: all), offset
+    AD = "A"  # /ichbiete: action (see bot.telegram.ads.keyboards.AdAction), ad id (0: none yet), value
+    AD_REVIEW = "B"  # an admin's verdict on a volunteer's ad (index in bot.ads.review.VERDICTS), ad id
     # The organisations' side of volunteers' ads (bot.telegram.ad_search); A-K are the volunteers' side.
     AD_PAGE = "L"  # ad search id, offset
     AD_SAVE = "M"  # ad search id: be told of new ads
@@ -341,6 +345,25 @@ class ReviewQueueButton(Payload):
     KIND = Kind.REVIEW_QUEUE
     state_code: int
     offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class AdButton(Payload):
+    """A step of /ichbiete or an action on one's own ad: the action, the ad (0 before one exists), a value."""
+
+    KIND = Kind.AD
+    action: int
+    ad_id: int
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class AdReviewButton(Payload):
+    """An admin's verdict on a volunteer's ad (its index in bot.ads.review.VERDICTS)."""
+
+    KIND = Kind.AD_REVIEW
+    verdict: int
+    ad_id: int
 
 
 @dataclass(frozen=True, slots=True)

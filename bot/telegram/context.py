@@ -211,7 +211,8 @@ def adapt_button(
 
 # Buttons sent to people who may never have written to the bot: admins named in ADMIN_IDS get listings to
 # review and announcement menus, contacts of organisations get announcements with an unsubscribe button.
-FOR_PEOPLE_WITHOUT_PROFILE = frozenset({Kind.MODERATE, Kind.REVIEW_QUEUE, Kind.BROADCAST, Kind.UNSUBSCRIBE})
+FOR_PEOPLE_WITHOUT_PROFILE = frozenset({Kind.MODERATE, Kind.REVIEW_QUEUE, Kind.BROADCAST, Kind.UNSUBSCRIBE,
+                                        Kind.AD_REVIEW})
 
 
 async def _forgotten(session: AsyncSession, update: Update, pressed: Payload | None) -> bool:

@@ -18,6 +18,8 @@ from telegram.error import TelegramError
 
 from bot import domain
 from bot.admins import admins_covering
+from bot.ads.manage import load_ad
+from bot.ads.review import AdDecision, AdVerdict
 from bot.ads.reports import ReportNotice
 from bot.alerts import AlertDue
 from bot.moderation import notices
@@ -26,6 +28,8 @@ from bot.moderation.review import Decision, listing_with_organisation
 from bot.privacy import OrphanedOrganisation
 from bot.posting.interest import InterestNotice
 from bot.store.db import Database
+from bot.telegram.ads.keyboards import review_buttons
+from bot.telegram.ads.render import card as ad_card
 from bot.telegram.alerts.jobs import deliver_alerts
 from bot.telegram.formatting import esc, line
 from bot.telegram.posting.buttons import answered_button, moderation_buttons
@@ -182,6 +186,68 @@ async def notes_for_interest(session: AsyncSession, notice: InterestNotice, *, k
 
 
 
+async def notes_for_ad_review(session: AsyncSession, ad_id: int, admin_ids: list[int], *,
+                              only: int | None = None) -> list[Note]:
+    """Returns a volunteer's ad waiting for review, as organisations would see it, for the admins of its region
+    (or only for the admin who asked for the queue)."""
+    ad = await load_ad(session, ad_id)
+    if ad is None:
+        return []
+    state, district = (ad.place.state, ad.place.district) if ad.place else (None, None)
+    admins = [only] if only is not None else await admins_covering(session, state, district, admin_ids=admin_ids)
+    languages = await languages_of(session, admins)
+    return [Note(admin, t(languages[admin], "ads.review_new", card=ad_card(ad, languages[admin])),
+                 review_buttons(ad.id, languages[admin], waiting=ad.status is domain.AdStatus.PENDING))
+            for admin in admins]
+
+
+async def deliver_ad_review(bot: Bot, database: Database, ad_id: int, notes: Sequence[Note]) -> int:
+    """Sends a waiting ad to its admins and remembers each copy, so a decision can update all of them."""
+    copies = []
+    for note in notes:
+        message_id = await send_copy(bot, note.chat_id, note.text, note.markup)
+        if message_id is not None:
+            copies.append(NoticeCopy(note.chat_id, message_id))
+    if copies:
+        async with database.unit_of_work() as session:
+            await notices.remember_ad(session, ad_id, copies)
+    return len(copies)
+
+
+# Literal catalogue keys, so the catalogue test sees each one used.
+_AD_DECIDED = {
+    AdVerdict.APPROVE: "ads.decided_approve", AdVerdict.REJECT: "ads.decided_reject",
+    AdVerdict.REMOVE: "ads.decided_remove", AdVerdict.BLOCK: "ads.decided_block",
+}
+_AD_TOLD = {
+    AdVerdict.APPROVE: "ads.person_approved", AdVerdict.REJECT: "ads.person_rejected",
+    AdVerdict.REMOVE: "ads.person_removed", AdVerdict.BLOCK: "ads.person_blocked",
+}
+
+
+async def ad_copy_edits(session: AsyncSession, decision: AdDecision, *, admin: str) -> list[CopyEdit]:
+    """Returns, for every admin's copy of a decided ad, what was decided and by whom."""
+    copies = await notices.take_ad(session, decision.ad_id)
+    languages = await languages_of(session, {copy.chat_id for copy in copies})
+    return [CopyEdit(copy, t(languages[copy.chat_id], _AD_DECIDED[decision.verdict], text=line(decision.text, 120),
+                             admin=admin)) for copy in copies]
+
+
+async def notes_for_ad_decision(session: AsyncSession, decision: AdDecision) -> list[Note]:
+    """Returns what the ad's person is told about an admin's verdict (nothing when they blocked the bot)."""
+    if decision.person_blocked_bot or decision.verdict not in _AD_TOLD:
+        return []
+    lang = (await languages_of(session, {decision.person_telegram_id}))[decision.person_telegram_id]
+    return [Note(decision.person_telegram_id, t(lang, _AD_TOLD[decision.verdict], text=line(decision.text, 120)))]
+
+
+async def notes_for_ad_warning(session: AsyncSession, decision: AdDecision, warning: str) -> list[Note]:
+    """Returns an admin's warning for the ad's person, in the bot's words around the admin's."""
+    if decision.person_blocked_bot:
+        return []
+    lang = (await languages_of(session, {decision.person_telegram_id}))[decision.person_telegram_id]
+    return [Note(decision.person_telegram_id, t(lang, "ads.person_warned", text=line(decision.text, 120),
+                                                warning=line(warning, 1000)))]
 async def notes_for_ad_report(session: AsyncSession, notice: ReportNotice, admin_ids: list[int]) -> list[Note]:
     """Returns a reported ad or contact message for every admin whose region covers the ad (never the reporter)."""
     admins = await admins_covering(session, notice.state, notice.district, admin_ids=admin_ids)

@@ -12,14 +12,16 @@ from telegram.ext import (
 from bot.telegram import fallback
 from bot.telegram.ad_search import contact as ad_contact
 from bot.telegram.ad_search import handlers as ad_search
+from bot.telegram.ads import handlers as ads
+from bot.telegram.ads import review as ad_review
 from bot.telegram.alerts import handlers as alerts
 from bot.telegram.announcements import handlers as broadcast
 from bot.telegram.announcements.steps import QUESTIONS as ANNOUNCEMENT_QUESTIONS
 from bot.telegram.answers import AnswerRoute
 from bot.telegram.callbacks import (
-    AdAboutButton, AdContactButton, AdPageButton, AdReportButton, AdSaveButton, AdStopButton, ContactAnswerButton,
-    ContactReplyButton, BackButton, BroadcastButton, CategoryButton, DeleteButton, DetailsButton, DraftAnswerButton,
-    DraftButton,
+    AdAboutButton, AdButton, AdContactButton, AdPageButton, AdReportButton, AdReviewButton, AdSaveButton, AdStopButton,
+    BackButton, BroadcastButton, CategoryButton, ContactAnswerButton, ContactReplyButton, DeleteButton, DetailsButton,
+    DraftAnswerButton, DraftButton,
     FavouriteButton, FavouriteDetailsButton, FavouritesButton, HomeButton, InterestButton, ListingButton,
     ModerateButton, OwnListingButton, ReviewQueueButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton,
     SaveButton, SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton, kind_of,
@@ -48,6 +50,8 @@ GUARD_GROUP = -2
 ANSWERS = AnswerRoute(draft=posting.take_draft_answer, awaiting=[
     (lambda awaiting: awaiting.startswith(moderation.REJECTING), moderation.take_rejection_reason),
     (lambda awaiting: awaiting in ANNOUNCEMENT_QUESTIONS, broadcast.take_answer),
+    (lambda awaiting: awaiting.startswith(ad_review.WARNING), ad_review.take_warning),
+    (lambda awaiting: awaiting.startswith("ad_"), ads.take_answer),  # /ichbiete: the ad's text or place
     (lambda awaiting: awaiting == ad_search.ASKING, ad_search.take_query),
     (lambda awaiting: awaiting.startswith(ad_contact.QUESTIONS), ad_contact.take_answer),
 ])
@@ -80,6 +84,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _command(["anbieten", "post"], posting.post_command),
         _command(["meineangebote", "mylistings"], my_listings.my_listings_command),
         _command(["pruefen", "review"], moderation.review_command, admin=True),
+        _command(["ichbiete", "offerhelp"], ads.offer_command),  # a volunteer's own ads
         _command(["freiwillige", "volunteers"], ad_search.volunteers_command),  # organisations' members
         # The main keyboard sends its labels as text; they must win over the free-text search below, and they
         # keep working while a question is open (they never become an answer).
@@ -117,6 +122,8 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _button(ModerateButton, moderation.moderate_button, admin=True),  # admins of the listing's region only
         _button(ReviewQueueButton, moderation.review_queue_button, admin=True),  # pages of /pruefen
         _button(InterestButton, interest.interest_button),
+        _button(AdButton, ads.ad_button, own_chat=True),  # the ad is the presser's own, looked up by their id
+        _button(AdReviewButton, ad_review.review_button, admin=True),  # admins of the ad's region only
         # Volunteers' ads, the organisations' side: the use cases check membership, access and ownership.
         _button(AdPageButton, ad_search.turn_page, own_chat=True),
         _button(AdSaveButton, ad_search.save_search, own_chat=True),

@@ -8,6 +8,7 @@ import logging
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.admins import AdminScope, NotAllowed
+from bot.ads.review import waiting_ads
 from bot.alerts import AlertDue, alerts_for_published_listing
 from bot.conversation import state
 from bot.moderation import notices, review
@@ -31,8 +32,17 @@ QUEUE_SHOWN = 10
 
 
 async def review_command(turn: Turn[None]) -> None:
-    """Lists the oldest listings waiting for review in the admin's region, with paging and state filters."""
-    await _show_queue(turn, state_code=0, offset=0)
+    """Lists the oldest listings waiting for review in the admin's region, with paging and state filters, then
+    the volunteers' ads waiting there."""
+    scope = await turn.admin()
+    ads = await waiting_ads(turn.session, scope, limit=QUEUE_SHOWN) if scope is not None else []
+    await _show_queue(turn, state_code=0, offset=0, ads_follow=bool(ads))
+    if ads:
+        turn.reply(View(t(turn.lang, "ads.queue", count=len(ads))))
+    bot, database = turn.context.bot, turn.services.database
+    for entry in ads:
+        notes = await notify.notes_for_ad_review(turn.session, entry.ad_id, [], only=turn.user_id)
+        turn.later(functools.partial(notify.deliver_ad_review, bot, database, entry.ad_id, notes))
 
 
 async def review_queue_button(turn: Turn[ReviewQueueButton]) -> None:
@@ -41,7 +51,8 @@ async def review_queue_button(turn: Turn[ReviewQueueButton]) -> None:
     await _show_queue(turn, state_code=turn.button.state_code, offset=turn.button.offset)
 
 
-async def _show_queue(turn: Turn[None] | Turn[ReviewQueueButton], *, state_code: int, offset: int) -> None:
+async def _show_queue(turn: Turn[None] | Turn[ReviewQueueButton], *, state_code: int, offset: int,
+                      ads_follow: bool = False) -> None:
     """Sends the true count, one page of entries with their buttons, and the paging and filter buttons.
 
     Each entry is sent at once (not queued) so its message id can be remembered: a decision updates it too.
@@ -54,7 +65,8 @@ async def _show_queue(turn: Turn[None] | Turn[ReviewQueueButton], *, state_code:
     state_name = states.get(f"{state_code:02d}") if state_code else None
     page = await review.queue_page(turn.session, scope, offset=offset, limit=QUEUE_SHOWN, state=state_name)
     if not page.entries:
-        turn.reply(View(t(lang, "moderation.queue_empty")))
+        if not ads_follow:  # volunteers' ads waiting are listed after this
+            turn.reply(View(t(lang, "moderation.queue_empty")))
         return
     turn.reply(View(t(lang, "moderation.queue", count=page.total)))
     bot, chat_id, database = turn.context.bot, turn.user_id, turn.services.database
