@@ -249,7 +249,8 @@ async def notes_for_ad_warning(session: AsyncSession, decision: AdDecision, warn
     return [Note(decision.person_telegram_id, t(lang, "ads.person_warned", text=line(decision.text, 120),
                                                 warning=line(warning, 1000)))]
 async def notes_for_ad_report(session: AsyncSession, notice: ReportNotice, admin_ids: list[int]) -> list[Note]:
-    """Returns a reported ad or contact message for every admin whose region covers the ad (never the reporter)."""
+    """Returns a reported ad or contact message, with the ad's verdict buttons, for every admin whose region covers
+    the ad (never naming the reporter)."""
     admins = await admins_covering(session, notice.state, notice.district, admin_ids=admin_ids)
     languages = await languages_of(session, admins)
     notes = []
@@ -262,5 +263,6 @@ async def notes_for_ad_report(session: AsyncSession, notice: ReportNotice, admin
         else:
             text = t(lang, "adcontact.report_contact", ad_id=notice.ad_id, region=region,
                      organisation=line(notice.organisation, 120), excerpt=esc(notice.excerpt, 1000))
-        notes.append(Note(admin, text))
+        # The ad's verdict buttons (remove it, warn or block its person), as under a published ad in review.
+        notes.append(Note(admin, text, review_buttons(notice.ad_id, lang, waiting=False)))
     return notes

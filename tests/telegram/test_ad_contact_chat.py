@@ -192,6 +192,10 @@ async def test_reports_reach_the_admins_of_the_region(chat: Chat, database: Data
     assert "Mehmet" not in "".join(_to(message_report, JANA.id)) and not _to(message_report, JANA.id)
     async with database.read_only() as session:
         assert await session.scalar(select(func.count()).select_from(AdReport)) == 2
+    # The admin acts from the report: removing the ad takes it out of the organisations' search.
+    await chat.press(ADMIN, reported.button("Entfernen"), message_id=reported.sent_id())
+    gone = await chat.send(JANA, f"/freiwillige {QUERY}")
+    assert "keine Anzeigen" in gone.text
 
 
 async def test_a_saved_search_tells_of_new_ads_once(chat: Chat, database: Database) -> None:
