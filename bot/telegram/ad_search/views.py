@@ -31,4 +31,4 @@ def results_text(query: str, hits: Sequence[AdHit], *, total: int, offset: int, 
         return join_lines([header, t(lang, "adsearch.none")])
     count = t(lang, "adsearch.count", count=total, total=total, first=offset + 1, last=offset + len(hits))
     cards = "\n\n".join(card(hit, offset + number, lang) for number, hit in enumerate(hits, start=1))
-    return join_lines([header, count, "", cards, "", t(lang, "adsearch.contact_hint")])
+    return "\n".join([header, count, "", cards, "", t(lang, "adsearch.contact_hint")])
