@@ -108,6 +108,6 @@ class AdContent:
             "state": place.state if place else None,
             "district": place.district if place else None,
             "place_precision": place.precision.value if place else None,
-            "remote": self.remote or place is None,
+            "remote": self.remote,
             "travel_km": self.travel_km if place else None,
         }

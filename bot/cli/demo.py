@@ -52,7 +52,9 @@ async def chat(settings: Settings, *, lang: str = "de", stdin: TextIO = sys.stdi
         await _ensure_listings(database, stdout)
         api = LocalBotApi(username=settings.bot_username)
         # The same Application as `run`; only the transport is local, and one person typing never floods.
-        offline = settings.model_copy(update={"bot_token": None, "telegram_api_base_url": None})
+        # Nobody reviews a first ad in the terminal unless ADMIN_IDS names someone: it is published at once.
+        review = {} if settings.admin_ids else {"ads_review": "none"}
+        offline = settings.model_copy(update={"bot_token": None, "telegram_api_base_url": None, **review})
         application = build_application(offline, request=LocalRequest(api), database=database,
                                         flood=FloodGuard(burst=10_000, rate=10_000.0))
         terminal = Terminal(api, stdout, colour=stdout.isatty())

@@ -250,3 +250,13 @@ async def test_review_queue_lists_waiting_ads_for_admins(chat: Chat) -> None:
     queue = await chat.send(ADMIN, "/pruefen")
     assert "Anzeige von Freiwilligen wartet" in queue.text and "Hausaufgaben" in queue.text
     assert "Gerade wartet nichts" not in queue.text
+
+
+async def test_the_flow_on_postgresql_across_the_same_schema(postgres_chat: Chat, postgres_database: Database) -> None:
+    preview = await _write_german_ad(postgres_chat)
+    await postgres_chat.press(ANNA, preview.button("Veröffentlichen"))
+    [ad] = await _ads(postgres_database, ANNA.id)
+    assert ad.status == "pending" and ad.categories and ad.place_name == "Kassel"
+    async with postgres_database.read_only() as session:
+        assert await session.scalar(select(func.count()).select_from(ModerationNotice)
+                                    .where(ModerationNotice.ad_id == ad.id)) == 1
