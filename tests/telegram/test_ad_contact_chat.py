@@ -20,7 +20,7 @@ from bot.store.db import Database
 from bot.store.models import AdContact, AdReport, AdSearch, OrganisationBlock
 from bot.telegram.ad_search import jobs as ad_jobs
 from bot.telegram.ad_search.keyboards import ContactAction
-from bot.telegram.callbacks import AdContactButton, ContactAnswerButton, ContactReplyButton, pack
+from bot.telegram.callbacks import AdContactButton, ContactAnswerButton, ContactReplyButton, DeleteButton, pack
 from tests.factories.ad_contacts import make_club, make_offer
 from tests.factories.ads import KASSEL_TOWN
 from tests.telegram.botchat import Chat, Person, Reply
@@ -234,3 +234,36 @@ async def test_an_empty_command_asks_and_the_next_message_searches(chat: Chat, d
     assert "Wen sucht ihr?" in asked.text
     found = await chat.send(JANA, QUERY)
     assert "1 Anzeige gefunden" in found.text
+
+
+async def test_the_contact_flow_on_postgresql(postgres_chat: Chat, postgres_database: Database) -> None:
+    chat, database = postgres_chat, postgres_database
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    sent = await _contact(chat, JANA, "Hallo aus dem Stadtteiltreff!")
+    assert "Hallo aus dem Stadtteiltreff!" in "".join(_to(sent, MEHMET.id))
+    answering = await chat.press(MEHMET, sent.button("Antworten"))
+    await chat.press(MEHMET, answering.button("Als Mehmet"))
+    answered = await chat.send(MEHMET, "Gern!")
+    assert "<b>Mehmet</b> antwortet" in "".join(_to(answered, JANA.id))  # the first name, because he chose it
+    blocked = await chat.press(MEHMET, sent.button("Organisation blockieren"))
+    assert "kann dich nicht mehr kontaktieren" in blocked.text
+    async with database.read_only() as session:
+        assert await session.scalar(select(AdContact.state)) == "declined"
+
+
+async def test_a_long_answer_is_asked_again_and_deleting_leaves_no_contact(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    sent = await _contact(chat, JANA, "Hallo!")
+    answering = await chat.press(MEHMET, sent.button("Antworten"))
+    await chat.press(MEHMET, answering.button("Ohne Namen"))
+    too_long = await chat.send(MEHMET, "Ja! " * 1000)
+    assert "zu lang (höchstens 2.000 Zeichen)" in too_long.text and not _to(too_long, JANA.id)
+    answered = await chat.send(MEHMET, "Ja, gern.")  # the question stayed open: nothing was lost
+    assert "Ja, gern." in "".join(_to(answered, JANA.id))
+    await chat.send(MEHMET, "/loeschen")
+    await chat.press(MEHMET, pack(DeleteButton(1)))
+    async with database.read_only() as session:
+        assert await session.scalar(select(func.count()).select_from(AdContact)) == 0
+    # The member's reply button now finds nothing and says so; nothing is sent anywhere.
+    late = await chat.press(JANA, answered.button("Antworten"))
+    assert "abgeschlossen" in late.answers[0] and not _to(late, MEHMET.id)
