@@ -214,10 +214,20 @@ async def _actions(session: AsyncSession, telegram_id: int) -> dict[str, list[di
     found: dict[str, list[dict[str, Any]]] = {}
     for table, columns in by_table.items():
         condition = or_(*(column == telegram_id for column in columns))
-        rows = [dict(row) for row in (await session.execute(select(table).where(condition))).mappings()]
+        rows = [_volunteers_hidden(dict(row), table)
+                for row in (await session.execute(select(table).where(condition))).mappings()]
         if rows:
             found[table.name] = rows
     return found
+
+
+def _volunteers_hidden(row: dict[str, Any], table: Table) -> dict[str, Any]:
+    """Blanks, in a record of the person's action, the volunteer another row belongs to: a contact a member
+    started is the organisation's record, but who received it is not the member's to take home."""
+    for column in table.columns:
+        if any(fk.column.table.name == "volunteers" for fk in column.foreign_keys):
+            row[column.name] = None
+    return row
 
 
 def _others_hidden(row: dict[str, Any], table: Table, telegram_id: int) -> dict[str, Any]:

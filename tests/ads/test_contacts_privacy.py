@@ -76,6 +76,7 @@ async def test_the_members_export_shows_their_ad_search_and_what_they_started(da
         document = await export_volunteer_data(session, club.member)
     assert [row["query_text"] for row in document["ad_searches"]] == ["Hausaufgaben Kassel"]
     assert [row["id"] for row in document["actions"]["ad_contacts"]] == [contact_id]
+    assert document["actions"]["ad_contacts"][0]["volunteer_id"] is None  # whom it went to is not theirs
     assert str(offer.telegram_id) not in str(document)
 
 
