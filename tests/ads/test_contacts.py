@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.ads import contacts
-from bot.ads.access import SearchAccess
+from bot.ads.access import SearchAccess, contacting_organisations, may_search_ads
 from bot.ads.contacts import ContactRefused, ContactState, NameChoice, Refusal
 from bot.ads.limits import BERLIN, berlin_day
 from bot.domain import AdStatus
@@ -244,3 +244,20 @@ def test_the_berlin_day_is_23_or_25_hours_long_when_the_clocks_change() -> None:
     autumn_start, autumn_end = berlin_day(datetime(2026, 10, 25, 12, tzinfo=timezone.utc))
     assert (spring_end - spring_start).total_seconds() == 23 * 3600
     assert (autumn_end - autumn_start).total_seconds() == 25 * 3600
+
+
+async def test_who_may_search_and_in_whose_name_follows_the_setting(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        verified, unverified = await make_club(session), await make_club(session, verified=False)
+        both = await make_club(session, member=verified.member + 5)
+        await make_club(session, member=both.member, name="Zweiter Verein e.V.")
+        outsider = 9_399_999
+        for access, allowed in ((SearchAccess.VERIFIED, {verified.member}),
+                                (SearchAccess.MEMBERS, {verified.member, unverified.member}),
+                                (SearchAccess.ALL, {verified.member, unverified.member, outsider})):
+            for member in (verified.member, unverified.member, outsider):
+                assert await may_search_ads(session, member, access) == (member in allowed), (access, member)
+        # Anyone may search with ALL, but only members contact, and a member of two organisations may act for both.
+        assert await contacting_organisations(session, outsider, SearchAccess.ALL) == []
+        names = [org.name for org in await contacting_organisations(session, both.member, SearchAccess.VERIFIED)]
+        assert names == [both.name, "Zweiter Verein e.V."]

@@ -267,3 +267,18 @@ async def test_a_long_answer_is_asked_again_and_deleting_leaves_no_contact(chat:
     # The member's reply button now finds nothing and says so; nothing is sent anywhere.
     late = await chat.press(JANA, answered.button("Antworten"))
     assert "abgeschlossen" in late.answers[0] and not _to(late, MEHMET.id)
+
+
+async def test_a_member_of_two_organisations_chooses_in_whose_name(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    async with database.unit_of_work() as session:
+        await make_club(session, member=JANA.id, name="Lesepaten Kassel e.V.")
+    found = await chat.send(JANA, f"/freiwillige {QUERY}")
+    first = await chat.press(JANA, found.button("Kontakt zu 1"))
+    assert "Kontakt als <b>Stadtteiltreff Nord e.V.</b>" in first.text
+    switched = await chat.press(JANA, first.button("Stattdessen als Lesepaten"))
+    assert "Kontakt als <b>Lesepaten Kassel e.V.</b>" in switched.text
+    await chat.press(JANA, switched.button("Um kein bestimmtes"))
+    sent = await chat.send(JANA, "Wir suchen Lesepaten!")
+    to_person = "".join(_to(sent, MEHMET.id))
+    assert "<b>Lesepaten Kassel e.V.</b> möchte" in to_person and "Stadtteiltreff" not in to_person
