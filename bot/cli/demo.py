@@ -13,6 +13,8 @@ from telegram.ext import Application
 from bot.cli.common import settings_or_exit
 from bot.domain import OpportunityStatus
 from bot.seed import seed_demo
+from bot.seed.ads import seed_demo_ads
+from bot.store.types import utcnow
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.models import Opportunity
@@ -106,3 +108,5 @@ async def _ensure_listings(database: Database, stdout: TextIO) -> None:
     stdout.flush()
     report = await seed_demo(database)
     stdout.write(f"{report.listings} Angebote / listings ({report.seconds:.0f} s)\n")
+    ads = await seed_demo_ads(database, now=utcnow())
+    stdout.write(f"{ads} Anzeigen von Freiwilligen / volunteers' ads\n")

@@ -8,7 +8,9 @@ from bot.cli.common import Progress, run_with_database
 from bot.cli.errors import CommandError
 from bot.seed.bench import BENCH_SEED
 from bot.seed.demo import DEMO_SEED
+from bot.seed.ads import seed_demo_ads
 from bot.seed.writer import SeedReport, seed_bench, seed_demo
+from bot.store.types import utcnow
 from bot.settings import Settings
 from bot.store.db import Database
 
@@ -44,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
         if args.demo:
             progress = Progress("Demo-Angebote / demo listings")
             report = await seed_demo(database, seed=DEMO_SEED if args.seed is None else args.seed, progress=progress)
+            ads = await seed_demo_ads(database, now=utcnow())
+            print(f"seed demo: {ads} volunteers' ads")
         else:
             progress = Progress("Benchmark-Angebote / benchmark listings", args.count)
             report = await seed_bench(database, args.count, seed=BENCH_SEED if args.seed is None else args.seed,
