@@ -14,6 +14,7 @@ from bot.cli.common import settings_or_exit
 from bot.domain import OpportunityStatus
 from bot.seed import seed_demo
 from bot.seed.ads import seed_demo_ads
+from bot.seed.demo_member import join_demo_organisation
 from bot.store.types import utcnow
 from bot.settings import Settings
 from bot.store.db import Database
@@ -31,23 +32,32 @@ INTRO = {
     "en": "Terminal demo: write what you are looking for. '#3' presses button [#3], "
           "'standort 51.31 9.49' shares a location, 'exit' quits.",
 }
+MEMBER = {
+    "de": "Du handelst für die Organisation „{organisation}“: /freiwillige sucht Anzeigen von Freiwilligen.",
+    "en": "You act for the organisation “{organisation}”: /volunteers searches volunteers' ads.",
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Adds the demo command."""
     parser = subparsers.add_parser("demo", help="chat with the bot in this terminal (no token needed)")
     parser.add_argument("--lang", choices=("de", "en"), default="de", help="the demo person's Telegram language")
+    parser.add_argument("--organisation", action="store_true",
+                        help="act for a verified demo organisation, to try /freiwillige and contacting volunteers")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Runs the terminal chat until the input ends."""
     settings = settings_or_exit()
-    return asyncio.run(chat(settings, lang=getattr(args, "lang", "de")))
+    return asyncio.run(chat(settings, lang=getattr(args, "lang", "de"),
+                            organisation=getattr(args, "organisation", False)))
 
 
-async def chat(settings: Settings, *, lang: str = "de", stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    """Feeds typed lines to the Application as updates and prints its answers, on the configured database."""
+async def chat(settings: Settings, *, lang: str = "de", stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
+               organisation: bool = False) -> int:
+    """Feeds typed lines to the Application as updates and prints its answers, on the configured database;
+    with `organisation`, the demo person acts for a verified demo organisation."""
     database = Database(settings.sqlalchemy_url())
     try:
         await database.prepare()
@@ -61,6 +71,9 @@ async def chat(settings: Settings, *, lang: str = "de", stdin: TextIO = sys.stdi
                                         flood=FloodGuard(burst=10_000, rate=10_000.0))
         terminal = Terminal(api, stdout, colour=stdout.isatty())
         person = Person(id=424242, first_name="Demo", language_code=lang)
+        joined = await join_demo_organisation(database, person.id) if organisation else None
+        if joined:
+            stdout.write(MEMBER[lang].format(organisation=joined) + "\n")
         async with serving(application):
             factory = UpdateFactory(application.bot, api)
             stdout.write(INTRO[lang] + "\n")
