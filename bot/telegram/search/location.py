@@ -69,7 +69,8 @@ async def _place_given(
             await remember_home(session, volunteer, place)
             return [View(t(lang, "location.saved", place=line(place.name, 60)), keyboards.main_keyboard(lang))]
         stored = await state.own_search(session, search_id or 0, volunteer.id)
-        if stored is not None:
+        # Only the search's own question takes the place (another flow's, e.g. /ichbiete's, does not).
+        if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, [place], services_)
     page = await services_.searches.start(session, volunteer, text="", refinement=Refinement(place=place))
     views = await page_messages(session, volunteer, page, services_, private=True)
