@@ -6,6 +6,7 @@ what bot.ads.contacts returns for it (ToOrganisation), which holds the chosen na
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Message
@@ -106,57 +107,89 @@ async def report_ad(turn: Turn[AdReportButton]) -> None:
 
 async def person_button(turn: Turn[ContactAnswerButton]) -> None:
     """The person behind the ad answers, declines, blocks, reports, chooses a name or shares their profile."""
-    session, lang, action, id_ = turn.session, turn.lang, turn.button.action, turn.button.contact_id
-    volunteer_id = turn.volunteer.id
+    step = PERSON_STEPS.get(turn.button.action)
+    if step is None:
+        turn.refuse_stale()
+        return
     try:
-        if action == ContactAction.ANSWER:
-            contact = await contacts.person_contact(session, volunteer_id, id_)
-            if contact.name_chosen:
-                await _ask_reply(turn, id_)
-            else:
-                turn.answer()
-                turn.reply(View(t(lang, "adcontact.ask_name"),
-                                keyboards.name_choice(id_, turn.query.from_user.first_name, lang)))
-        elif action in (ContactAction.NAME_FIRST, ContactAction.NAME_NONE):
-            choice = NameChoice.FIRST_NAME if action == ContactAction.NAME_FIRST else NameChoice.NONE
-            await contacts.choose_name(session, volunteer_id=volunteer_id, contact_id=id_, choice=choice,
-                                       first_name=turn.query.from_user.first_name)
-            turn.edit_buttons(None)
-            await _ask_reply(turn, id_)
-        elif action == ContactAction.NAME_TYPED:
-            await contacts.person_contact(session, volunteer_id, id_)
-            await state.ask(session, volunteer_id, f"{NAMING}{id_}")
-            turn.answer()
-            turn.edit_buttons(None)
-            turn.reply(View(t(lang, "adcontact.ask_typed_name", limit=contacts.MAX_NAME_CHARS)))
-        elif action == ContactAction.DECLINE:
-            note = await contacts.decline(session, volunteer_id=volunteer_id, contact_id=id_, now=utcnow())
-            _done(turn, t(lang, "adcontact.declined"))
-            await _tell_organisation(turn, note)
-        elif action == ContactAction.BLOCK:
-            closed = await contacts.block_organisation(session, volunteer_id=volunteer_id, contact_id=id_,
-                                                       now=utcnow())
-            contact = await contacts.person_contact(session, volunteer_id, id_, open_only=False)
-            name = await _organisation_name(turn, contact.organisation_id)
-            _done(turn, t(lang, "adcontact.blocked", organisation=line(name, 120)))
-            for note in closed:
-                await _tell_organisation(turn, note)
-        elif action == ContactAction.REPORT:
-            shown = _shown_text(turn)
-            notice = await reports.report_contact(session, volunteer_id=volunteer_id, reporter_telegram_id=turn.user_id,
-                                                  contact_id=id_, shown=shown, now=utcnow())
-            turn.answer(t(lang, "adcontact.reported"), alert=True)
-            await _tell_admins(turn, notice)
-        elif action == ContactAction.SHARE:
-            note = await contacts.share_profile(session, volunteer_id=volunteer_id, contact_id=id_, now=utcnow())
-            turn.answer()
-            turn.reply(View(t(lang, "adcontact.profile_shared", organisation=line(note.organisation, 120))))
-            await _tell_organisation(turn, note)
-        else:
-            turn.refuse_stale()
-    except (ContactRefused, reports.NotReportable) as refused:
-        reason = refused if isinstance(refused, ContactRefused) else ContactRefused(Refusal.CLOSED)
-        turn.answer(refusal_text(reason, lang), alert=True)
+        await step(turn, turn.button.contact_id)
+    except ContactRefused as refused:
+        turn.answer(refusal_text(refused, turn.lang), alert=True)
+    except reports.NotReportable:
+        turn.answer(refusal_text(ContactRefused(Refusal.CLOSED), turn.lang), alert=True)
+
+
+async def _answer(turn: Turn[ContactAnswerButton], contact_id: int) -> None:
+    """Asks for the name to share first, or straight for the reply once it is chosen."""
+    contact = await contacts.person_contact(turn.session, turn.volunteer.id, contact_id)
+    if contact.name_chosen:
+        await _ask_reply(turn, contact_id)
+        return
+    turn.answer()
+    turn.reply(View(t(turn.lang, "adcontact.ask_name"),
+                    keyboards.name_choice(contact_id, turn.query.from_user.first_name, turn.lang)))
+
+
+async def _name(turn: Turn[ContactAnswerButton], contact_id: int) -> None:
+    """Keeps the Telegram first name, or no name, and asks for the reply."""
+    choice = NameChoice.FIRST_NAME if turn.button.action == ContactAction.NAME_FIRST else NameChoice.NONE
+    await contacts.choose_name(turn.session, volunteer_id=turn.volunteer.id, contact_id=contact_id, choice=choice,
+                               first_name=turn.query.from_user.first_name)
+    turn.edit_buttons(None)
+    await _ask_reply(turn, contact_id)
+
+
+async def _ask_name(turn: Turn[ContactAnswerButton], contact_id: int) -> None:
+    """Asks for the name the person wants to be called by."""
+    await contacts.person_contact(turn.session, turn.volunteer.id, contact_id)
+    await state.ask(turn.session, turn.volunteer.id, f"{NAMING}{contact_id}")
+    turn.answer()
+    turn.edit_buttons(None)
+    turn.reply(View(t(turn.lang, "adcontact.ask_typed_name", limit=contacts.MAX_NAME_CHARS)))
+
+
+async def _decline(turn: Turn[ContactAnswerButton], contact_id: int) -> None:
+    """Declines; the organisation is told that, and nothing else."""
+    note = await contacts.decline(turn.session, volunteer_id=turn.volunteer.id, contact_id=contact_id, now=utcnow())
+    _done(turn, t(turn.lang, "adcontact.declined"))
+    await _tell_organisation(turn, note)
+
+
+async def _block(turn: Turn[ContactAnswerButton], contact_id: int) -> None:
+    """Blocks the organisation; its pending contacts close as declined."""
+    closed = await contacts.block_organisation(turn.session, volunteer_id=turn.volunteer.id, contact_id=contact_id,
+                                               now=utcnow())
+    contact = await contacts.person_contact(turn.session, turn.volunteer.id, contact_id, open_only=False)
+    name = await contacts.organisation_name(turn.session, contact.organisation_id)
+    _done(turn, t(turn.lang, "adcontact.blocked", organisation=line(name, 120)))
+    for note in closed:
+        await _tell_organisation(turn, note)
+
+
+async def _report(turn: Turn[ContactAnswerButton], contact_id: int) -> None:
+    """Reports the message the button sits under to the admins of the ad's region."""
+    notice = await reports.report_contact(turn.session, volunteer_id=turn.volunteer.id,
+                                          reporter_telegram_id=turn.user_id, contact_id=contact_id,
+                                          shown=_shown_text(turn), now=utcnow())
+    turn.answer(t(turn.lang, "adcontact.reported"), alert=True)
+    await _tell_admins(turn, notice)
+
+
+async def _share(turn: Turn[ContactAnswerButton], contact_id: int) -> None:
+    """Gives the organisation a link to the person's Telegram profile, because they chose to."""
+    note = await contacts.share_profile(turn.session, volunteer_id=turn.volunteer.id, contact_id=contact_id,
+                                        now=utcnow())
+    turn.answer()
+    turn.reply(View(t(turn.lang, "adcontact.profile_shared", organisation=line(note.organisation, 120))))
+    await _tell_organisation(turn, note)
+
+
+PersonStep = Callable[[Turn[ContactAnswerButton], int], Awaitable[None]]
+PERSON_STEPS: dict[int, PersonStep] = {
+    ContactAction.ANSWER: _answer, ContactAction.NAME_FIRST: _name, ContactAction.NAME_NONE: _name,
+    ContactAction.NAME_TYPED: _ask_name, ContactAction.DECLINE: _decline, ContactAction.BLOCK: _block,
+    ContactAction.REPORT: _report, ContactAction.SHARE: _share,
+}
 
 
 async def reply_button(turn: Turn[ContactReplyButton]) -> None:
@@ -187,38 +220,55 @@ async def take_answer(turn: Turn[None]) -> bool:
     prefix = next((name for name in QUESTIONS if question.awaiting.startswith(name)), None)
     if prefix is None:
         return False
-    contact_id, lang, session, text = int(question.awaiting.removeprefix(prefix)), turn.lang, turn.session, message.text
+    awaiting = question.awaiting
+    state.close(question)  # a step may ask the next question (the reply after the name)
     try:
-        if prefix == WRITING:
-            sent = await contacts.send_contact(session, telegram_id=turn.user_id, contact_id=contact_id, text=text,
-                                               rules=rules_of(turn), now=utcnow())
-            state.close(question)
-            await _tell_person(turn, sent)
-            contact = await contacts.member_contact(session, turn.user_id, contact_id, rules_of(turn))
-            limit = await daily_limit(session, contact.organisation_id, per_day=rules_of(turn).per_day, now=utcnow())
-            turn.reply(View(t(lang, "adcontact.sent", count=max(limit.per_day - limit.used, 0))))
-        elif prefix == NAMING:
-            await contacts.choose_name(session, volunteer_id=turn.volunteer.id, contact_id=contact_id,
-                                       choice=NameChoice.TYPED, first_name="", typed=text)
-            state.close(question)
-            await _ask_reply(turn, contact_id)
-        elif prefix == ANSWERING:
-            note = await contacts.answer(session, volunteer_id=turn.volunteer.id, contact_id=contact_id, text=text,
-                                         now=utcnow())
-            state.close(question)
-            turn.reply(View(t(lang, "adcontact.reply_sent", organisation=line(note.organisation, 120))))
-            await _tell_organisation(turn, note)
-        else:
-            sent = await contacts.organisation_reply(session, telegram_id=turn.user_id, contact_id=contact_id,
-                                                     text=text, rules=rules_of(turn))
-            state.close(question)
-            turn.reply(View(t(lang, "adcontact.organisation_reply_sent")))
-            await _tell_person(turn, sent)
+        await ANSWER_STEPS[prefix](turn, int(awaiting.removeprefix(prefix)), message.text)
     except ContactRefused as refused:
-        if refused.reason not in (Refusal.TOO_LONG, Refusal.EMPTY):
-            state.close(question)  # nothing more can come of this question
-        turn.reply(View(refusal_text(refused, lang, LIMITS[prefix])))
+        if refused.reason in (Refusal.TOO_LONG, Refusal.EMPTY):
+            question.awaiting = awaiting  # the same question again: nothing of the conversation is lost
+        turn.reply(View(refusal_text(refused, turn.lang, LIMITS[prefix])))
     return True
+
+
+async def _send_first(turn: Turn[None], contact_id: int, text: str) -> None:
+    """Sends the member's first message to the person and says how many contacts are left today."""
+    rules = rules_of(turn)
+    sent = await contacts.send_contact(turn.session, telegram_id=turn.user_id, contact_id=contact_id, text=text,
+                                       rules=rules, now=utcnow())
+    await _tell_person(turn, sent)
+    contact = await contacts.member_contact(turn.session, turn.user_id, contact_id, rules)
+    limit = await daily_limit(turn.session, contact.organisation_id, per_day=rules.per_day, now=utcnow())
+    turn.reply(View(t(turn.lang, "adcontact.sent", count=max(limit.per_day - limit.used, 0))))
+
+
+async def _take_name(turn: Turn[None], contact_id: int, text: str) -> None:
+    """Keeps the name the person typed and asks for their reply."""
+    await contacts.choose_name(turn.session, volunteer_id=turn.volunteer.id, contact_id=contact_id,
+                               choice=NameChoice.TYPED, first_name="", typed=text)
+    await _ask_reply(turn, contact_id)
+
+
+async def _take_reply(turn: Turn[None], contact_id: int, text: str) -> None:
+    """Passes the person's reply, with the name they chose, to the organisation."""
+    note = await contacts.answer(turn.session, volunteer_id=turn.volunteer.id, contact_id=contact_id, text=text,
+                                 now=utcnow())
+    turn.reply(View(t(turn.lang, "adcontact.reply_sent", organisation=line(note.organisation, 120))))
+    await _tell_organisation(turn, note)
+
+
+async def _take_organisation_reply(turn: Turn[None], contact_id: int, text: str) -> None:
+    """Passes a member's reply to the person."""
+    sent = await contacts.organisation_reply(turn.session, telegram_id=turn.user_id, contact_id=contact_id,
+                                             text=text, rules=rules_of(turn))
+    turn.reply(View(t(turn.lang, "adcontact.organisation_reply_sent")))
+    await _tell_person(turn, sent)
+
+
+AnswerStep = Callable[[Turn[None], int, str], Awaitable[None]]
+ANSWER_STEPS: dict[str, AnswerStep] = {
+    WRITING: _send_first, NAMING: _take_name, ANSWERING: _take_reply, REPLYING: _take_organisation_reply,
+}
 
 
 def _shown_text(turn: Turn[ContactAnswerButton]) -> str:
@@ -231,7 +281,7 @@ async def _ask_reply(turn: Turn[ContactAnswerButton] | Turn[None], contact_id: i
     """Asks the person for their answer to the contact."""
     contact = await contacts.person_contact(turn.session, turn.volunteer.id, contact_id)
     await state.ask(turn.session, turn.volunteer.id, f"{ANSWERING}{contact_id}")
-    name = await _organisation_name(turn, contact.organisation_id)
+    name = await contacts.organisation_name(turn.session, contact.organisation_id)
     turn.answer()
     turn.reply(View(t(turn.lang, "adcontact.ask_reply", organisation=line(name, 120))))
 
@@ -241,11 +291,6 @@ def _done(turn: Turn[ContactAnswerButton], text: str) -> None:
     turn.answer()
     turn.edit_buttons(None)
     turn.reply(View(text))
-
-
-async def _organisation_name(turn: Turn[ContactAnswerButton] | Turn[None], organisation_id: int) -> str:
-    """Returns an organisation's name."""
-    return await contacts.organisation_name(turn.session, organisation_id)
 
 
 async def _tell_person(turn: Turn[None], message: contacts.ToPerson) -> None:
