@@ -23,7 +23,9 @@ from bot.ads.limits import DailyLimit, daily_limit
 from bot.ads.people import ad_owner, live_ad_label
 from bot.domain import OpportunityStatus
 from bot.store.db import rows_affected
-from bot.store.models import AdContact, Opportunity, Organisation, OrganisationBlock, OrganisationMember, Volunteer
+from bot.store.models import (
+    AdContact, Opportunity, Organisation, OrganisationBlock, OrganisationMember, Volunteer, VolunteerAd,
+)
 
 MAX_MESSAGE_CHARS = 500
 MAX_REPLY_CHARS = 2000
@@ -366,3 +368,17 @@ async def organisation_name(session: AsyncSession, organisation_id: int) -> str:
     """Returns an organisation's name ('?' when it is gone)."""
     organisation = await session.get(Organisation, organisation_id)
     return organisation.name if organisation else "?"
+
+
+async def not_contactable(session: AsyncSession, organisation_id: int, ad_ids: list[int]) -> set[int]:
+    """Returns which of these ads the organisation cannot contact now: already contacted, or their person
+    blocked it (their cards then show no contact button, rather than one that is refused)."""
+    if not ad_ids:
+        return set()
+    contacted = set((await session.execute(select(AdContact.ad_id).where(
+        AdContact.organisation_id == organisation_id, AdContact.ad_id.in_(ad_ids),
+        AdContact.state != ContactState.DRAFT.value))).scalars())
+    blocked = set((await session.execute(
+        select(VolunteerAd.id).join(OrganisationBlock, OrganisationBlock.volunteer_id == VolunteerAd.volunteer_id)
+        .where(OrganisationBlock.organisation_id == organisation_id, VolunteerAd.id.in_(ad_ids)))).scalars())
+    return contacted | blocked

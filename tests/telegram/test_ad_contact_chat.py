@@ -121,6 +121,9 @@ async def test_declining_and_blocking_tell_the_organisation_nothing_personal(cha
     async with database.read_only() as session:
         assert await session.scalar(select(func.count()).select_from(OrganisationBlock)) == 1
         assert await session.scalar(select(AdContact.state)) == "declined"
+    # The ad still shows up for the organisation, without a contact button.
+    shown = await chat.send(JANA, f"/freiwillige {QUERY}")
+    assert "1 Anzeige gefunden" in shown.text and not [b for b in shown.buttons if b["text"].startswith("✉️")]
     # The person's buttons on the closed contact only say so.
     late = await chat.press(MEHMET, sent.button("Antworten"))
     assert "abgeschlossen" in late.answers[0]

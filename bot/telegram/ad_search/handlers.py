@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.ads import saved_searches
 from bot.ads.access import SearchAccess, contacting_organisations, may_search_ads
+from bot.ads.contacts import not_contactable
 from bot.ads.saved_searches import SavedAdSearchLimit
 from bot.conversation import state
 from bot.domain import MAX_QUERY_CHARS
@@ -119,6 +120,9 @@ async def _results(turn: Turn[None] | Turn[AdPageButton], search: AdSearch, offs
     access = SearchAccess(turn.services.settings.ads_search_access)
     organisations = await contacting_organisations(turn.session, turn.user_id, access)
     more = offset + PAGE if offset + PAGE < total else None
-    markup = keyboards.results(search.id, [hit.id for hit in hits], first=offset + 1, more=more, saved=search.saved,
-                               organisation=organisations[0] if organisations else None, lang=lang)
+    acting = organisations[0] if organisations else None
+    ad_ids = [hit.id for hit in hits]
+    closed = await not_contactable(turn.session, acting.id, ad_ids) if acting else set()
+    markup = keyboards.results(search.id, ad_ids, first=offset + 1, more=more, saved=search.saved,
+                               organisation=acting, closed=closed, lang=lang)
     return View(results_text(search.query_text, hits, total=total, offset=offset, lang=lang), markup)

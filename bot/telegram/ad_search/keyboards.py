@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -24,12 +24,13 @@ class ContactAction:
 
 
 def results(search_id: int, ad_ids: Sequence[int], *, first: int, more: int | None, saved: bool,
-            organisation: ActingOrganisation | None, lang: str) -> InlineKeyboardMarkup:
-    """Returns per ad 'Kontakt' (when the member may contact) and 'melden', then paging and saving."""
+            organisation: ActingOrganisation | None, closed: Collection[int], lang: str) -> InlineKeyboardMarkup:
+    """Returns per ad 'Kontakt' (when the member may contact, and not `closed` to them) and 'melden', then
+    paging and saving."""
     rows: Rows = []
     for number, ad_id in enumerate(ad_ids, start=first):
         row = []
-        if organisation is not None:
+        if organisation is not None and ad_id not in closed:
             row.append(button(t(lang, "adsearch.button_contact", number=number),
                               AdContactButton(ad_id, organisation.id)))
         row.append(button(t(lang, "adsearch.button_report", number=number), AdReportButton(ad_id)))
