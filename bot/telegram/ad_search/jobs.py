@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, ContextTypes
 
 from bot.ads.access import SearchAccess, contacting_organisations
-from bot.ads.contacts import expire_unanswered
+from bot.ads.contacts import expire_unanswered, not_contactable
 from bot.ads.saved_searches import AdAlertDue, ad_alerts_due
 from bot.store.types import utcnow
 from bot.telegram import notify
@@ -61,7 +61,10 @@ async def _notes(session: AsyncSession, due: Sequence[AdAlertDue], access: Searc
     notes = []
     for alert in due:
         organisations = await contacting_organisations(session, alert.telegram_id, access)
+        acting = organisations[0] if organisations else None
+        if acting is not None and await not_contactable(session, acting.id, [alert.hit.id]):
+            acting = None  # its person blocked the organisation: no contact button that would be refused
         text = t(alert.lang, "adsearch.alert", query=line(alert.query, 120), card=card(alert.hit, 1, alert.lang))
-        notes.append(notify.Note(alert.telegram_id, text, keyboards.alert(
-            alert.search_id, alert.hit.id, organisations[0] if organisations else None, alert.lang)))
+        notes.append(notify.Note(alert.telegram_id, text, keyboards.alert(alert.search_id, alert.hit.id, acting,
+                                                                          alert.lang)))
     return notes
