@@ -218,6 +218,7 @@ async def test_a_saved_search_tells_of_new_ads_once(chat: Chat, database: Databa
     alerts = [c for c in chat.api.calls[before:] if c.method == "sendMessage"]
     assert len(alerts) == 1 and alerts[0].params["chat_id"] == JANA.id
     assert "Neue Anzeige zu deiner Suche" in alerts[0].text and "Grundschulkinder" in alerts[0].text
+    assert [b["text"] for b in alerts[0].buttons] == ["✉️ Kontakt zu 1", "⚠️ 1 melden", "🔕 Keine Hinweise mehr"]
 
 
 async def test_paging_a_search(chat: Chat, database: Database) -> None:
