@@ -207,10 +207,15 @@ async def answer(session: AsyncSession, *, volunteer_id: int, contact_id: int, t
     contact = await person_contact(session, volunteer_id, contact_id)
     if not contact.name_chosen:
         raise ContactRefused(Refusal.CLOSED)
+    note = await _to_organisation(session, contact, text=reply)
+    if not note.member_ids:  # nobody is left to read it: the organisation's last member deleted their data
+        contact.state, contact.closed_at = ContactState.EXPIRED.value, now
+        await session.flush()
+        raise ContactRefused(Refusal.CLOSED)
     if contact.state == ContactState.PENDING:
         contact.state, contact.answered_at, contact.reply_text = ContactState.ANSWERED.value, now, reply
     await session.flush()
-    return await _to_organisation(session, contact, text=reply)
+    return note
 
 
 async def decline(session: AsyncSession, *, volunteer_id: int, contact_id: int, now: datetime) -> ToOrganisation:

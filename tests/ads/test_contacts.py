@@ -13,6 +13,7 @@ from bot.ads.access import SearchAccess, contacting_organisations, may_search_ad
 from bot.ads.contacts import ContactRefused, ContactState, NameChoice, Refusal
 from bot.ads.limits import BERLIN, berlin_day
 from bot.domain import AdStatus
+from bot.privacy import delete_volunteer_data
 from bot.store.db import Database
 from bot.store.models import AdContact, OrganisationBlock, VolunteerAd
 from tests.factories.ad_contacts import RULES, Club, Offer, make_club, make_offer
@@ -261,3 +262,20 @@ async def test_who_may_search_and_in_whose_name_follows_the_setting(database: Da
         assert await contacting_organisations(session, outsider, SearchAccess.ALL) == []
         names = [org.name for org in await contacting_organisations(session, both.member, SearchAccess.VERIFIED)]
         assert names == [both.name, "Zweiter Verein e.V."]
+
+
+async def test_an_answer_to_an_organisation_without_members_is_refused(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        club, offer = await make_club(session), await make_offer(session)
+    contact_id = await _send(database, club, offer)
+    async with database.unit_of_work() as session:
+        await delete_volunteer_data(session, club.member)
+    async with database.unit_of_work() as session:
+        await contacts.choose_name(session, volunteer_id=offer.volunteer_id, contact_id=contact_id,
+                                   choice=NameChoice.NONE, first_name="")
+    async with database.unit_of_work() as session:
+        assert await _refusal(contacts.answer(session, volunteer_id=offer.volunteer_id, contact_id=contact_id,
+                                              text="Hallo?", now=NOW)) == Refusal.CLOSED
+    async with database.read_only() as session:
+        contact = await session.get(AdContact, contact_id)
+        assert contact is not None and contact.state == ContactState.EXPIRED and contact.reply_text is None
