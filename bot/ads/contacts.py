@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ads.access import SearchAccess, acts_for
@@ -130,7 +131,11 @@ async def begin_contact(session: AsyncSession, *, telegram_id: int, organisation
     if contact is None:
         contact = AdContact(ad_id=ad_id, volunteer_id=owner.id, organisation_id=organisation_id,
                             state=ContactState.DRAFT.value)
-        session.add(contact)
+        try:
+            async with session.begin_nested():
+                session.add(contact)
+        except IntegrityError:  # another member of the organisation started it at the same moment
+            raise ContactRefused(Refusal.ALREADY) from None
     contact.started_by_telegram_id, contact.opportunity_id = telegram_id, None
     await session.flush()
     return contact, await published_listings(session, organisation_id)
@@ -165,6 +170,10 @@ async def send_contact(session: AsyncSession, *, telegram_id: int, contact_id: i
     """Sends a draft contact with the member's text: every check again, then the daily limit counts it."""
     message = _checked_text(text, MAX_MESSAGE_CHARS)
     contact = await _own_draft(session, telegram_id, contact_id, rules)
+    # On PostgreSQL the organisation's row is locked, so members of one organisation sending at the same moment
+    # are counted one after the other; SQLite ignores the lock (one process: two sends within the same instant
+    # could both take the day's last place).
+    await session.execute(select(Organisation.id).where(Organisation.id == contact.organisation_id).with_for_update())
     owner = await _contactable(session, telegram_id=telegram_id, organisation_id=contact.organisation_id,
                                ad_id=contact.ad_id, rules=rules, now=now)
     contact.message, contact.state, contact.sent_at = message, ContactState.PENDING.value, now
