@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
+from typing import Any
 from datetime import datetime, timezone
 
 import pytest
@@ -11,11 +13,12 @@ from sqlalchemy import select
 from bot.ads import contacts
 from bot.ads.access import SearchAccess, contacting_organisations, may_search_ads
 from bot.ads.contacts import ContactRefused, ContactState, NameChoice, Refusal
-from bot.ads.limits import BERLIN, berlin_day
+from bot.ads import limits as limits_module
+from bot.ads.limits import BERLIN, DailyLimit, berlin_day
 from bot.domain import AdStatus
 from bot.privacy import delete_volunteer_data
 from bot.store.db import Database
-from bot.store.models import AdContact, OrganisationBlock, VolunteerAd
+from bot.store.models import AdContact, OrganisationBlock, OrganisationMember, VolunteerAd
 from tests.factories.ad_contacts import RULES, Club, Offer, make_club, make_offer
 
 NOW = datetime(2026, 12, 4, 15, tzinfo=timezone.utc)
@@ -279,3 +282,43 @@ async def test_an_answer_to_an_organisation_without_members_is_refused(database:
     async with database.read_only() as session:
         contact = await session.get(AdContact, contact_id)
         assert contact is not None and contact.state == ContactState.EXPIRED and contact.reply_text is None
+
+
+async def test_two_members_sending_at_once_keep_to_the_limit_on_postgresql(
+    postgres_database: Database, second_process: Database, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    one_a_day = replace(RULES, per_day=1)
+    counted = asyncio.Event()
+    count = limits_module.daily_limit
+
+    async def count_then_linger(*args: Any, **kwargs: Any) -> DailyLimit:
+        """Counts, then gives the other send up to half a second to count too (which the lock must prevent)."""
+        found = await count(*args, **kwargs)
+        if counted.is_set():
+            return found
+        counted.set()
+        await asyncio.sleep(0.5)
+        return found
+
+    async with postgres_database.unit_of_work() as session:
+        club = await make_club(session)
+        colleague = club.member + 1
+        session.add(OrganisationMember(organisation_id=club.organisation_id, telegram_id=colleague, role="member"))
+        first, second = await make_offer(session), await make_offer(session)
+        drafts = [await contacts.begin_contact(session, telegram_id=member, organisation_id=club.organisation_id,
+                                               ad_id=offer.ad_id, rules=one_a_day, now=NOW)
+                  for member, offer in ((club.member, first), (colleague, second))]
+        ids = [(member, draft.id) for member, (draft, _) in zip((club.member, colleague), drafts, strict=True)]
+
+    async def send(database: Database, member: int, contact_id: int) -> str:
+        try:
+            async with database.unit_of_work() as session:
+                await contacts.send_contact(session, telegram_id=member, contact_id=contact_id, text="Hallo!",
+                                            rules=one_a_day, now=NOW)
+        except ContactRefused as refused:
+            return refused.reason.value
+        return "sent"
+
+    monkeypatch.setattr(contacts, "daily_limit", count_then_linger)
+    outcomes = await asyncio.gather(send(postgres_database, *ids[0]), send(second_process, *ids[1]))
+    assert sorted(outcomes) == ["limit", "sent"]
