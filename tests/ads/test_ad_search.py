@@ -115,7 +115,7 @@ async def test_a_far_place_widens_as_the_listings_search_does(any_database: Data
 async def test_online_only_ads_are_found_by_remote_searches(any_database: Database) -> None:
     async with any_database.unit_of_work() as session:
         online = await make_ad(session, AdContent(text="Ich übersetze Texte ins Arabische, gern online.",
-                                                  categories=("refugees_integration",), languages=("ar",)))
+                                                  categories=("refugees_integration",), languages=("ar",), remote=True))
         await make_ad(session)
     outcome = await _find_ads(any_database, "online übersetzen", remote=True)
     assert [hit.id for hit in outcome.results] == [online.id]
