@@ -286,3 +286,13 @@ async def test_a_member_of_two_organisations_chooses_in_whose_name(chat: Chat, d
     sent = await chat.send(JANA, "Wir suchen Lesepaten!")
     to_person = "".join(_to(sent, MEHMET.id))
     assert "<b>Lesepaten Kassel e.V.</b> möchte" in to_person and "Stadtteiltreff" not in to_person
+
+
+async def test_odd_searches_get_a_friendly_answer(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    emoji = await chat.send(JANA, "/freiwillige 🐶🐶🐶")
+    assert "keine Anzeigen" in emoji.text
+    long = await chat.send(JANA, "/freiwillige " + "Hausaufgaben " * 300)
+    assert "zu lang für eine Suche (höchstens 500 Zeichen)" in long.text
+    async with database.read_only() as session:
+        assert await session.scalar(select(func.count()).select_from(AdSearch)) == 1  # the long one was not kept
