@@ -1,4 +1,4 @@
-"""What the people on both sides of a contact read, and what the admins read about a report."""
+"""What the people on both sides of a contact read, and how the daily limit is said (reports: bot.telegram.notify)."""
 
 from __future__ import annotations
 
