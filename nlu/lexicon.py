@@ -52,6 +52,9 @@ class InterestRules:
     breakers: frozenset[str]
     broad_stems: frozenset[str]
     requirement: tuple[str, ...]
+    longing: tuple[str, ...]
+    coordination: frozenset[str]
+    occupations: tuple[tuple[str, tuple[str, ...]], ...]  # (folded job beginning, categories), longest first
 
 
 @cache
@@ -79,6 +82,11 @@ def interest_rules() -> InterestRules:
         fragment_status=_words(context["fragment_status"]),
         possessive_exempt=frozenset(context["possessive_exempt"]),
         requirement=tuple(context["requirement"]),
+        longing=tuple(context["longing"]),
+        coordination=_words(context["coordination"]),
+        occupations=tuple(
+            sorted(((fold(k), tuple(v)) for k, v in raw["occupations"].items()), key=lambda kv: -len(kv[0]))
+        ),
         breakers=_words(context["breakers"]),
         broad_stems=_words(context["broad_stems"]),
     )
@@ -163,6 +171,9 @@ class LanguageNames:
     only: frozenset[str]  # "nur", "only": before another language, little German too
     only_reach: int
     peoples: frozenset[str]  # "Ukrainian refugees": the word before names people, not a language
+    others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
+    others_reach: int
+    helping: tuple[str, ...]  # folded beginnings of helping verbs: with one, a statement about others is theirs
 
 
 @cache
@@ -185,6 +196,9 @@ def language_names() -> LanguageNames:
         little_german=tuple(raw["little_german"]["patterns"]), only=_words(raw["little_german"]["only"]),
         only_reach=int(raw["little_german"]["only_reach"]),
         peoples=_words(raw["little_german"]["peoples"]),
+        others=_words(raw["little_german"]["others"]),
+        others_reach=int(raw["little_german"]["others_reach"]),
+        helping=tuple(fold(w) for w in raw["little_german"]["helping"]),
     )
 
 
