@@ -62,3 +62,41 @@ def test_little_german_of_the_people_one_helps_is_their_need_and_means_integrati
 
 def test_asking_for_volunteering_for_people_without_german_means_oneself() -> None:
     assert parse("Is there volunteering for people who don't speak German? I live in Fulda").needs_little_german
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ich blicke bei Bürgergeld und Wohngeld durch und könnte andere beraten. Gera", "poverty_homelessness"),
+        ("würde Leuten helfen, die überschuldet sind, in Kassel", "poverty_homelessness"),
+        ("Begleitung zum Jobcenter, Offenbach", "poverty_homelessness"),
+        ("ich kann gut mit Amtsdeutsch und helfe beim Antrag, Fulda", "neighbourhood"),
+        ("Hilfe bei der Post vom Amt, Gießen", "neighbourhood"),
+        ("ich würde Nachbarn zu Terminen begleiten, Jena", "neighbourhood"),
+        ("Menschen unterstützen, die vor dem Krieg geflohen sind, Gotha", "refugees_integration"),
+        ("Familien mit Fluchterfahrung im Alltag helfen, Plauen", "refugees_integration"),
+        ("people who recently came to Germany, help them settle, Hanau", "refugees_integration"),
+        ("im Weltladen mithelfen, Marburg", "environment"),
+        ("Mitarbeit bei einer Solawi in der Nähe von Leipzig", "environment"),
+    ],
+)
+def test_interests_said_without_the_category_word(text: str, category: str) -> None:
+    assert category in parse(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Fledermäuse zählen im Sommer, Witzenhausen", "refugees_integration"),  # no "fled" inside a bat
+        ("ich will kein Geld dafür, nur was mit Tieren, Kassel", "poverty_homelessness"),
+        ("animal welfare, dogs or cats, Darmstadt", "poverty_homelessness"),
+    ],
+)
+def test_false_friends_of_the_new_words(text: str, wrong: str) -> None:
+    assert wrong not in parse(text).categories
+
+
+def test_a_town_that_is_also_a_word_counts_when_it_stands_alone_and_capitalised() -> None:
+    query = parse("Ich würde gern mit Jugendlichen malen. Halle, abends")
+    assert query.place is not None and query.place.name == "Halle (Saale)"
+    assert parse("wir brauchen eine halle für sport").place is None
