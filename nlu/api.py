@@ -243,5 +243,8 @@ def _languages(doc: Doc) -> tuple[str, ...]:
 
 
 def _remote(doc: Doc) -> bool:
-    """Tells whether the person wants to help online or from home."""
-    return any(s.label_ == "remote" and not s._.negated for s in spans(doc, REMOTE))
+    """Tells whether the person wants to help online or from home; "online oder vor Ort" leaves it open."""
+    found = spans(doc, REMOTE)
+    return any(s.label_ == "remote" and not s._.negated for s in found) and not any(
+        s.label_ == "on_site" for s in found
+    )
