@@ -84,11 +84,17 @@ def categories_of(folded: str, lang: str) -> tuple[str, ...]:
     ends_in_head = (
         folded.endswith(index.all_heads) and not folded.endswith(rules.head_exceptions) and not _is_ieren_verb(folded)
     )
+    heads: dict[str, int] = {}  # category -> length of its longest head the word ends with
     for key in index.order:
         if folded.startswith(index.stems[key]):
             found.add(key)
-        elif ends_in_head and any(folded.endswith(h) and len(folded) > len(h) + 2 for h in index.heads[key]):
-            found.add(key)
+        elif ends_in_head:
+            lengths = [len(h) for h in index.heads[key] if folded.endswith(h) and len(folded) > len(h) + 2]
+            if lengths:
+                heads[key] = max(lengths)
+    if heads:  # "Heimattiergarten" is a Tiergarten (animals), not a Garten (environment)
+        longest = max(heads.values())
+        found |= {key for key, length in heads.items() if length == longest}
     if folded.endswith(index.generic_heads) and not _is_ieren_verb(folded):
         found |= _inner_compound(folded)
     return _ordered(found)

@@ -42,3 +42,17 @@ def test_the_scorer_counts_per_category(tmp_path: Path) -> None:
     assert scores.overall.fp == 1  # Hausaufgabenhilfe is children too, which the label leaves out
     assert scores.by_category["children_youth"].fp == 1 and scores.by_category["animals"].recall == 1.0
     assert "ms per listing" in report(scores)
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted", "wrong"),
+    [
+        ("Helfer*in im Heimattiergarten", "<p>Füttern und Gehege sauber halten.</p>", "animals", "environment"),
+        ("Lebensmittelrettung", "<p>Wir holen übrig gebliebenes Brot bei Bäckereien ab.</p>", "environment",
+         "emergency_services"),
+        ("Coach für Bewerbungen", "<p>Du übst mit Arbeitssuchenden Vorstellungsgespräche.</p>", "education", "sports"),
+    ],
+)
+def test_compound_heads_and_ambiguous_words_in_listings(title: str, description: str, wanted: str, wrong: str) -> None:
+    categories = categorize(title, description).categories
+    assert wanted in categories and wrong not in categories
