@@ -16,6 +16,7 @@ from nlu.kernel.taxonomy import categories
 _FUZZY_MIN_LENGTH = 5
 _TWO_SLIPS_FROM = 8
 _INFLECTION = 4  # letters a stem may be followed by and still be the plain word ("Kindern", "Hunden")
+_COMPOUND_HEAD = 5  # the shortest known word taken as the head of a compound ("Vorruhe|stand")
 _MIN_PART = 3  # shorter parts of a hyphenated word are letters or prefixes ("F-Jugend", "E-Mail")
 _IEREN_VERB = re.compile(r"^(.{2,}ier)(?:e|en|st|t|te|ten|test|tet)$")
 
@@ -151,7 +152,7 @@ def is_known_word(folded: str) -> bool:
 @lru_cache(maxsize=16384)
 def fuzzy_categories(folded: str) -> tuple[str, ...]:
     """Returns the categories of the closest vocabulary entry within one or two slips, if any."""
-    if len(folded) < _FUZZY_MIN_LENGTH or not folded.isalpha() or is_known_word(folded):
+    if len(folded) < _FUZZY_MIN_LENGTH or not folded.isalpha() or is_known_word(folded) or _joins_known(folded):
         return ()
     if any(folded.startswith(prefix) for prefix, _keys in interest_rules().prefix_overrides):
         return ()  # an exception word is no typo ("pensionierter" is not "Pensionär")
@@ -167,6 +168,15 @@ def fuzzy_categories(folded: str) -> tuple[str, ...]:
         elif relative == best:
             keys |= entry_keys
     return _ordered(keys)
+
+
+def _joins_known(folded: str) -> bool:
+    """Tells whether a word is two known words joined ("vor|ruhestand", "zahlen|mensch"): a compound, no typo."""
+    for cut in range(_MIN_PART, len(folded) - _COMPOUND_HEAD + 1):
+        head = folded[cut:]
+        if is_known_word(head) and (is_known_word(folded[:cut]) or is_known_word(folded[: cut - 1])):
+            return True  # the second form allows a linking s ("Arbeits|zeit")
+    return False
 
 
 def _distance(folded: str, entry: str, is_stem: bool) -> int:

@@ -180,3 +180,8 @@ def test_a_home_country_is_no_helping_from_home() -> None:
 def test_online_or_on_site_leaves_the_way_open() -> None:
     assert not parse("Texte schreiben für einen Naturschutzverein, online oder vor Ort, Jena").remote
     assert parse("Texte schreiben für einen Naturschutzverein, von zu Hause aus").remote
+
+
+def test_a_compound_of_two_known_words_is_no_typo_of_an_interest_word() -> None:
+    assert parse("jetzt im Vorruhestand, eher Zahlenmensch, Finanzen für einen Verein").categories == ()
+    assert "seniors" in parse("Senoiren besuchen in Offenbach").categories  # a real typo still is one
