@@ -53,6 +53,9 @@ class InterestRules:
     broad_stems: frozenset[str]
     requirement: tuple[str, ...]
     longing: tuple[str, ...]
+    roles: tuple[str, ...]
+    bare_roles: tuple[str, ...]
+    role_endings: tuple[str, ...]
     coordination: frozenset[str]
     occupations: tuple[tuple[str, tuple[str, ...]], ...]  # (folded job beginning, categories), longest first
 
@@ -83,6 +86,9 @@ def interest_rules() -> InterestRules:
         possessive_exempt=frozenset(context["possessive_exempt"]),
         requirement=tuple(context["requirement"]),
         longing=tuple(context["longing"]),
+        roles=tuple(context["roles"]),
+        bare_roles=tuple(context["bare_roles"]),
+        role_endings=tuple(context["role_endings"]),
         coordination=_words(context["coordination"]),
         occupations=tuple(
             sorted(((fold(k), tuple(v)) for k, v in raw["occupations"].items()), key=lambda kv: -len(kv[0]))

@@ -68,7 +68,10 @@ class InterestMatcher:
         self.places: PlaceIndex = place_index()
         self.job_prefixes = tuple(prefix for prefix, _ in self.rules.occupations)
         self.requirements, self.unusable = pattern_matcher(
-            nlp, {"requirement": self.rules.requirement, "longing": self.rules.longing}
+            nlp, {
+                "requirement": self.rules.requirement, "longing": self.rules.longing, "role": self.rules.roles,
+                "bare_role": self.rules.bare_roles,
+            },
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -90,6 +93,7 @@ class InterestMatcher:
         }
         found = [Span(doc, start, end, label=label) for label, start, end in self.requirements(doc)]
         reasons = [span for span in found if span.label_ == "requirement"]
+        roles = [] if any(span.label_ == "longing" for span in found) else self._roles(doc, found)
         missing = [span for span in found if span.label_ == "longing"]
         longing = bool(missing)  # "vermisse meinen Beruf": the job is wanted
         if longing:
@@ -105,7 +109,7 @@ class InterestMatcher:
         # "unsere Omis im Heim" may be a community's; a list after "ich habe" or "ich bin" is the writer's
         described = owned + said + self._coordinated(doc, mentions, said, owned)
         set_group(doc, INTERESTS, [span for span in mentions if span not in described])
-        set_group(doc, SELF, described + reasons + missing)  # none is a search word either
+        set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
         return doc
 
     def _token_mentions(self, doc: Doc, token: Token) -> list[Span]:
@@ -161,6 +165,17 @@ class InterestMatcher:
         return is_status and (
             self._cue_before(doc, span.start, cues["status"], _STATUS_REACH) or self._after_ich(doc, span.start)
         )
+
+    def _roles(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Returns the role words of "ich arbeite als Ingenieur", "bin gelernte Köchin", "ich bin Bäckerin"."""
+        roles = []
+        for span in found:
+            word = span[-1]
+            if not word.is_alpha or span.label_ not in ("role", "bare_role"):
+                continue
+            if span.label_ == "role" or word.norm_.endswith(self.rules.role_endings):
+                roles.append(Span(doc, word.i, word.i + 1, label="role"))
+        return roles
 
     def _owned(self, doc: Doc, span: Span) -> bool:
         """Tells whether a possessive stands right before the mention ("meine Kinder", "my dog")."""

@@ -185,3 +185,22 @@ def test_online_or_on_site_leaves_the_way_open() -> None:
 def test_a_compound_of_two_known_words_is_no_typo_of_an_interest_word() -> None:
     assert parse("jetzt im Vorruhestand, eher Zahlenmensch, Finanzen für einen Verein").categories == ()
     assert "seniors" in parse("Senoiren besuchen in Offenbach").categories  # a real typo still is one
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "kept"),
+    [
+        ("ich arbeite als Elektriker und würde gern Fahrräder reparieren, Kassel", "elektriker", "fahrraeder"),
+        ("Bin gelernte Schneiderin, kann gut nähen. Leipzig", "schneiderin", "naehen"),
+        ("ich bin Tischler und kann Hochbeete bauen", "tischler", "hochbeete"),
+        ("I'm a retired accountant and could help a club with its books", "accountant", None),
+    ],
+)
+def test_ones_own_job_is_no_search_word(text: str, role: str, kept: str | None) -> None:
+    keywords = parse(text).keywords
+    assert role not in keywords
+    assert kept is None or kept in keywords
+
+
+def test_ich_bin_with_an_adjective_is_no_role() -> None:
+    assert "handwerklich" in parse("ich bin handwerklich begabt, Fulda").keywords
