@@ -264,6 +264,7 @@ class PlaceRules:
     temporary_cues: tuple[str, ...]
     too_far: tuple[str, ...]
     region_cues: tuple[str, ...]
+    areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
 
 
 @cache
@@ -281,6 +282,7 @@ def place_rules() -> PlaceRules:
         start_candidate_share=float(start["start_candidate_share"]),
         home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]), too_far=tuple(raw["too_far"]),
         region_cues=tuple(raw["region_cues"]),
+        areas=frozenset(fold(a) for a in raw["areas"]),
     )
 
 

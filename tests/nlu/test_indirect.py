@@ -100,3 +100,17 @@ def test_a_town_that_is_also_a_word_counts_when_it_stands_alone_and_capitalised(
     query = parse("Ich würde gern mit Jugendlichen malen. Halle, abends")
     assert query.place is not None and query.place.name == "Halle (Saale)"
     assert parse("wir brauchen eine halle für sport").place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Igelhilfe im Vogtland? Auerbach, Rodewisch, egal", "Auerbach/Vogtl."),
+        ("Vogelsbergkreis, bei Schotten, was mit Kindern", "Schotten"),
+        ("im Odenwald was mit Tieren", "Michelstadt"),  # alone, the area still stands for its town
+        ("Odenwald oder Darmstadt, Tiere", "Michelstadt"),  # an alternative does not replace it
+    ],
+)
+def test_a_town_named_with_its_landscape_is_meant(text: str, place: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == place
