@@ -33,6 +33,7 @@ _LISTING_WORD = re.compile(r"\w+(?:[-'’.]\w+)*|\S")
 _TITLE_WEIGHT = 3
 _LISTING_SHARE = 0.34  # a listing category must score at least this share of the best one
 _LISTING_MAX = 4
+_LISTING_SOURCE = "ehrenamt_listing_source"  # doc.user_data: the cleaned text and each token's offset in it
 # A listing's categories and times need only these; places, negation and keywords would cost most of the time
 # on long agency texts (the import categorises hundreds of listings per second).
 _LISTING_COMPONENTS = frozenset({"ehrenamt_interests", "ehrenamt_times"})
@@ -84,10 +85,15 @@ def _listing_doc(nlp: Language, text: str) -> Doc:
     text, this ~1 ms, and word boundaries are all the interest and time matchers need."""
     words: list[str] = []
     spaces: list[bool] = []
+    starts: list[int] = []
     for match in _LISTING_WORD.finditer(text):
         words.append(match.group())
         spaces.append(match.end() < len(text) and text[match.end()].isspace())
-    return Doc(nlp.vocab, words=words, spaces=spaces)
+        starts.append(match.start())
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    # The Doc keeps one space between words, so line breaks (where section headings start) live only in the text.
+    doc.user_data[_LISTING_SOURCE] = (text, tuple(starts))
+    return doc
 
 
 def parse(text: str) -> ParsedQuery:
@@ -120,34 +126,21 @@ def _query(text: str, doc: Doc) -> ParsedQuery:
 def categorize(title: str, description: str = "") -> ListingTags:
     """Suggests categories (most telling first) and time tags for a listing."""
     title = clean(title or "").strip()
-    scores: dict[str, float] = {}
-    # Block tags become line breaks, so section headings ("Über uns:", "Ihre Aufgaben:") start their lines.
-    text = f"{title}.\n{_BLOCK_TAG.sub(chr(10), description or '')}"
-    with analysed(text, listing=True) as doc:
-        sections = section_weights(doc.text)
-        for span in listing_mentions(doc):
-            if span.start_char < len(title):
-                weight = float(_TITLE_WEIGHT)
-            else:
-                weight = next(w for start, w in reversed(sections) if start <= span.start_char)
-            scores[span.label_] = scores.get(span.label_, 0.0) + weight
-        times = list(_times(doc))
-    order = category_keys()
-    ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
-    best = scores[ranked[0]] if ranked else 0
-    kept = [key for key in ranked if scores[key] >= _LISTING_SHARE * best][:_LISTING_MAX]
-    return ListingTags(categories=kept, time=times)
+    with analysed(_listing_text(title, description), listing=True) as doc:
+        return _listing_tags(doc, len(title))
 
 
-# What a listing's categories and time tags need: places, radius, languages, remote and keywords are not read.
-LISTING_COMPONENTS = ("ehrenamt_interests", "ehrenamt_times", "ehrenamt_negation")
+def _listing_text(title: str, description: str) -> str:
+    """Joins a cleaned title and a raw description; block tags become line breaks, so section headings
+    ("Über uns:", "Ihre Aufgaben:") start their lines."""
+    return f"{title}.\n{_BLOCK_TAG.sub(chr(10), description or '')}"
 
 
 def categorize_many(listings: Iterable[tuple[str, str]], *, batch_size: int = 256) -> list[ListingTags]:
     """Categorizes many listings (title, description) as categorize() does, in the same order, faster.
 
     Each distinct text is analysed once; a batch shares one memory zone (its words enter the vocabulary
-    once, not once per listing); only LISTING_COMPONENTS run.
+    once, not once per listing); only the listing components run.
     """
     pairs = list(listings)
     texts = {(clean(title or "").strip(), description or ""): None for title, description in pairs}
@@ -159,18 +152,18 @@ def categorize_many(listings: Iterable[tuple[str, str]], *, batch_size: int = 25
 
 
 def _categorize_batch(batch: list[tuple[str, str]]) -> dict[tuple[str, str], ListingTags]:
-    """Analyses one batch per language with the listing components only."""
+    """Analyses one batch per language as categorize() does, one memory zone per language."""
     by_language: dict[str, list[tuple[tuple[str, str], str]]] = {}
     for title, description in batch:
-        cleaned = clean(f"{title}.\n{description}")
+        cleaned = clean(_listing_text(title, description))
         by_language.setdefault(detect_language(cleaned), []).append(((title, description), cleaned))
     found = {}
     for lang, items in by_language.items():
         nlp = pipelines()[lang]
-        components = [component for name, component in nlp.pipeline if name in LISTING_COMPONENTS]
+        components = [component for name, component in nlp.pipeline if name in _LISTING_COMPONENTS]
         with nlp.memory_zone():
             for key, cleaned in items:
-                doc = nlp.make_doc(cleaned)
+                doc = _listing_doc(nlp, cleaned)
                 doc.user_data[LISTING_MODE] = True
                 for component in components:
                     doc = component(doc)
@@ -179,12 +172,18 @@ def _categorize_batch(batch: list[tuple[str, str]]) -> dict[tuple[str, str], Lis
 
 
 def _listing_tags(doc: Doc, title_length: int) -> ListingTags:
-    """Returns a listing's categories (weighted: the title counts more) and time tags from an analysed Doc."""
-    scores: dict[str, int] = {}
-    for span in spans(doc, INTERESTS):
-        if not (span._.negated or span._.neutral):
-            weight = _TITLE_WEIGHT if span.start_char < title_length else 1
-            scores[span.label_] = scores.get(span.label_, 0) + weight
+    """Returns a listing's categories and time tags: mentions in the title weigh most, those in the organisation
+    blurb and the offer/wish sections least; a category must reach a share of the best one."""
+    text, starts = doc.user_data[_LISTING_SOURCE]
+    sections = section_weights(text)
+    scores: dict[str, float] = {}
+    for span in listing_mentions(doc):
+        offset = starts[span.start]
+        if offset < title_length:
+            weight = float(_TITLE_WEIGHT)
+        else:
+            weight = next(w for start, w in reversed(sections) if start <= offset)
+        scores[span.label_] = scores.get(span.label_, 0.0) + weight
     order = category_keys()
     ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
     best = scores[ranked[0]] if ranked else 0
@@ -244,5 +243,8 @@ def _languages(doc: Doc) -> tuple[str, ...]:
 
 
 def _remote(doc: Doc) -> bool:
-    """Tells whether the person wants to help online or from home."""
-    return any(s.label_ == "remote" and not s._.negated for s in spans(doc, REMOTE))
+    """Tells whether the person wants to help online or from home; "online oder vor Ort" leaves it open."""
+    found = spans(doc, REMOTE)
+    return any(s.label_ == "remote" and not s._.negated for s in found) and not any(
+        s.label_ == "on_site" for s in found
+    )

@@ -52,6 +52,12 @@ class InterestRules:
     breakers: frozenset[str]
     broad_stems: frozenset[str]
     requirement: tuple[str, ...]
+    longing: tuple[str, ...]
+    roles: tuple[str, ...]
+    bare_roles: tuple[str, ...]
+    role_endings: tuple[str, ...]
+    coordination: frozenset[str]
+    occupations: tuple[tuple[str, tuple[str, ...]], ...]  # (folded job beginning, categories), longest first
 
 
 @cache
@@ -79,6 +85,14 @@ def interest_rules() -> InterestRules:
         fragment_status=_words(context["fragment_status"]),
         possessive_exempt=frozenset(context["possessive_exempt"]),
         requirement=tuple(context["requirement"]),
+        longing=tuple(context["longing"]),
+        roles=tuple(context["roles"]),
+        bare_roles=tuple(context["bare_roles"]),
+        role_endings=tuple(context["role_endings"]),
+        coordination=_words(context["coordination"]),
+        occupations=tuple(
+            sorted(((fold(k), tuple(v)) for k, v in raw["occupations"].items()), key=lambda kv: -len(kv[0]))
+        ),
         breakers=_words(context["breakers"]),
         broad_stems=_words(context["broad_stems"]),
     )
@@ -163,6 +177,9 @@ class LanguageNames:
     only: frozenset[str]  # "nur", "only": before another language, little German too
     only_reach: int
     peoples: frozenset[str]  # "Ukrainian refugees": the word before names people, not a language
+    others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
+    others_reach: int
+    helping: tuple[str, ...]  # folded beginnings of helping verbs: with one, a statement about others is theirs
 
 
 @cache
@@ -185,6 +202,9 @@ def language_names() -> LanguageNames:
         little_german=tuple(raw["little_german"]["patterns"]), only=_words(raw["little_german"]["only"]),
         only_reach=int(raw["little_german"]["only_reach"]),
         peoples=_words(raw["little_german"]["peoples"]),
+        others=_words(raw["little_german"]["others"]),
+        others_reach=int(raw["little_german"]["others_reach"]),
+        helping=tuple(fold(w) for w in raw["little_german"]["helping"]),
     )
 
 
@@ -244,6 +264,7 @@ class PlaceRules:
     temporary_cues: tuple[str, ...]
     too_far: tuple[str, ...]
     region_cues: tuple[str, ...]
+    areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
 
 
 @cache
@@ -261,6 +282,7 @@ def place_rules() -> PlaceRules:
         start_candidate_share=float(start["start_candidate_share"]),
         home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]), too_far=tuple(raw["too_far"]),
         region_cues=tuple(raw["region_cues"]),
+        areas=frozenset(fold(a) for a in raw["areas"]),
     )
 
 

@@ -28,6 +28,7 @@ class ListingRules:
     """The [listing] section of data/nlu/interests.toml."""
 
     ignore: tuple[str, ...]
+    ignore_words: frozenset[str]
     object_care: frozenset[str]
     object_categories: frozenset[str]
     object_reach: int
@@ -43,6 +44,7 @@ def listing_rules() -> ListingRules:
         raw = tomllib.load(handle)["listing"]
     return ListingRules(
         ignore=tuple(fold(word) for word in raw["ignore"]),
+        ignore_words=frozenset(fold(word) for word in raw["ignore_words"]),
         object_care=frozenset(fold(word) for word in raw["object_care"]),
         object_categories=frozenset(raw["object_categories"]),
         object_reach=int(raw["object_reach"]),
@@ -84,7 +86,7 @@ def listing_mentions(doc: Doc) -> list[Span]:
         starts.setdefault(span.start, set()).add(span.label_)
     kept = []
     for span in found:
-        if span._.neutral or any(t.norm_.startswith(rules.ignore) for t in span):
+        if span._.neutral or any(t.norm_.startswith(rules.ignore) or t.norm_ in rules.ignore_words for t in span):
             continue
         if span.label_ == "health_care" and _cares_for_a_thing(doc, span, starts, rules):
             continue

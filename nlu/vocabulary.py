@@ -16,6 +16,7 @@ from nlu.kernel.taxonomy import categories
 _FUZZY_MIN_LENGTH = 5
 _TWO_SLIPS_FROM = 8
 _INFLECTION = 4  # letters a stem may be followed by and still be the plain word ("Kindern", "Hunden")
+_COMPOUND_HEAD = 5  # the shortest known word taken as the head of a compound ("Vorruhe|stand")
 _MIN_PART = 3  # shorter parts of a hyphenated word are letters or prefixes ("F-Jugend", "E-Mail")
 _IEREN_VERB = re.compile(r"^(.{2,}ier)(?:e|en|st|t|te|ten|test|tet)$")
 
@@ -84,11 +85,17 @@ def categories_of(folded: str, lang: str) -> tuple[str, ...]:
     ends_in_head = (
         folded.endswith(index.all_heads) and not folded.endswith(rules.head_exceptions) and not _is_ieren_verb(folded)
     )
+    heads: dict[str, int] = {}  # category -> length of its longest head the word ends with
     for key in index.order:
         if folded.startswith(index.stems[key]):
             found.add(key)
-        elif ends_in_head and any(folded.endswith(h) and len(folded) > len(h) + 2 for h in index.heads[key]):
-            found.add(key)
+        elif ends_in_head:
+            lengths = [len(h) for h in index.heads[key] if folded.endswith(h) and len(folded) > len(h) + 2]
+            if lengths:
+                heads[key] = max(lengths)
+    if heads:  # "Heimattiergarten" is a Tiergarten (animals), not a Garten (environment)
+        longest = max(heads.values())
+        found |= {key for key, length in heads.items() if length == longest}
     if folded.endswith(index.generic_heads) and not _is_ieren_verb(folded):
         found |= _inner_compound(folded)
     return _ordered(found)
@@ -145,7 +152,7 @@ def is_known_word(folded: str) -> bool:
 @lru_cache(maxsize=16384)
 def fuzzy_categories(folded: str) -> tuple[str, ...]:
     """Returns the categories of the closest vocabulary entry within one or two slips, if any."""
-    if len(folded) < _FUZZY_MIN_LENGTH or not folded.isalpha() or is_known_word(folded):
+    if len(folded) < _FUZZY_MIN_LENGTH or not folded.isalpha() or is_known_word(folded) or _joins_known(folded):
         return ()
     if any(folded.startswith(prefix) for prefix, _keys in interest_rules().prefix_overrides):
         return ()  # an exception word is no typo ("pensionierter" is not "Pensionär")
@@ -161,6 +168,15 @@ def fuzzy_categories(folded: str) -> tuple[str, ...]:
         elif relative == best:
             keys |= entry_keys
     return _ordered(keys)
+
+
+def _joins_known(folded: str) -> bool:
+    """Tells whether a word is two known words joined ("vor|ruhestand", "zahlen|mensch"): a compound, no typo."""
+    for cut in range(_MIN_PART, len(folded) - _COMPOUND_HEAD + 1):
+        head = folded[cut:]
+        if is_known_word(head) and (is_known_word(folded[:cut]) or is_known_word(folded[: cut - 1])):
+            return True  # the second form allows a linking s ("Arbeits|zeit")
+    return False
 
 
 def _distance(folded: str, entry: str, is_stem: bool) -> int:

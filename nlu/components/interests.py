@@ -66,7 +66,13 @@ class InterestMatcher:
         self.job_cues = PhraseMatcher(nlp.vocab, attr="NORM")
         self.job_cues.add("job", [nlp.make_doc(fold(cue)) for cue in self.rules.job_cues])
         self.places: PlaceIndex = place_index()
-        self.requirements, self.unusable = pattern_matcher(nlp, {"requirement": self.rules.requirement})
+        self.job_prefixes = tuple(prefix for prefix, _ in self.rules.occupations)
+        self.requirements, self.unusable = pattern_matcher(
+            nlp, {
+                "requirement": self.rules.requirement, "longing": self.rules.longing, "role": self.rules.roles,
+                "bare_role": self.rules.bare_roles,
+            },
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the mentions and drops self-descriptions."""
@@ -85,14 +91,25 @@ class InterestMatcher:
             "status": [end for _, _, end in self.status_cues(doc)],
             "job": [end for _, _, end in self.job_cues(doc)],
         }
-        reasons = [Span(doc, start, end, label="requirement") for _, start, end in self.requirements(doc)]
+        found = [Span(doc, start, end, label=label) for label, start, end in self.requirements(doc)]
+        reasons = [span for span in found if span.label_ == "requirement"]
+        roles = [] if any(span.label_ == "longing" for span in found) else self._roles(doc, found)
+        missing = [span for span in found if span.label_ == "longing"]
+        longing = bool(missing)  # "vermisse meinen Beruf": the job is wanted
+        if longing:
+            mentions.extend(self._missed_jobs(doc, covered(mentions)))
         required = {i for span in reasons for i in range(span.start, span.end)}
-        described = [
-            span for span in mentions
-            if required.issuperset(range(span.start, span.end)) or self._describes_writer(doc, span, cues)
+        owned = [
+            span for span in mentions if required.issuperset(range(span.start, span.end)) or self._owned(doc, span)
         ]
+        said = [
+            span for span in mentions
+            if span not in owned and self._describes_writer(doc, span, cues, missed=longing)
+        ]
+        # "unsere Omis im Heim" may be a community's; a list after "ich habe" or "ich bin" is the writer's
+        described = owned + said + self._coordinated(doc, mentions, said, owned)
         set_group(doc, INTERESTS, [span for span in mentions if span not in described])
-        set_group(doc, SELF, described + reasons)  # neither is a search word either
+        set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
         return doc
 
     def _token_mentions(self, doc: Doc, token: Token) -> list[Span]:
@@ -127,23 +144,77 @@ class InterestMatcher:
                 spans.extend(Span(doc, i, i + 1, label=key) for key in categories_of(infinitive, self.lang))
         return spans
 
-    def _describes_writer(self, doc: Doc, span: Span, cues: dict[str, list[int]]) -> bool:
-        """Tells whether a mention describes the writer rather than an interest."""
+    def _describes_writer(self, doc: Doc, span: Span, cues: dict[str, list[int]], *, missed: bool) -> bool:
+        """Tells whether a mention describes the writer rather than an interest.
+
+        When the writer misses their work (`missed`), the job they name ("war Lehrerin", "arbeite in der Pflege")
+        is what they want to do again; their family, belongings and stage of life ("meine Kinder", "Rentner",
+        "hab einen Hund") still only say who they are.
+        """
         rules = self.rules
-        if self._cue_before(doc, span.start, cues["self"], rules.self_window):
-            return True
-        if self._cue_before(doc, span.start, cues["job"], _JOB_REACH, passes=_JOB_PASSES):
-            return True
-        if span.label_ not in rules.possessive_exempt and any(
-            w.norm_ in rules.possessives for w in self._gap(doc, span.start, rules.possessive_window)
-        ):
-            return True
         if len(span) == 1 and span[0].norm_ in rules.fragment_status and _stands_alone(doc, span.start):
+            return not (missed and self._is_job(span[0].norm_))
+        if self._cue_before(doc, span.start, cues["job"], _JOB_REACH, passes=_JOB_PASSES):
+            return not missed
+        is_job = any(self._is_job(t.norm_) for t in span)
+        if missed and is_job:
+            return False
+        if self._cue_before(doc, span.start, cues["self"], rules.self_window):
             return True
         is_status = any(t.norm_.startswith(rules.status_words) for t in span)
         return is_status and (
             self._cue_before(doc, span.start, cues["status"], _STATUS_REACH) or self._after_ich(doc, span.start)
         )
+
+    def _roles(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Returns the role words of "ich arbeite als Ingenieur", "bin gelernte Köchin", "ich bin Bäckerin"."""
+        roles = []
+        for span in found:
+            word = span[-1]
+            if not word.is_alpha or span.label_ not in ("role", "bare_role"):
+                continue
+            if span.label_ == "role" or word.norm_.endswith(self.rules.role_endings):
+                roles.append(Span(doc, word.i, word.i + 1, label="role"))
+        return roles
+
+    def _owned(self, doc: Doc, span: Span) -> bool:
+        """Tells whether a possessive stands right before the mention ("meine Kinder", "my dog")."""
+        rules = self.rules
+        return span.label_ not in rules.possessive_exempt and any(
+            w.norm_ in rules.possessives for w in self._gap(doc, span.start, rules.possessive_window)
+        )
+
+    def _coordinated(self, doc: Doc, mentions: list[Span], described: list[Span], skip: list[Span]) -> list[Span]:
+        """Returns mentions listed right after a self-description, joined by "und", a comma or an article only:
+        "hab zwei Kinder und einen Hund" describes the writer twice."""
+        joiners = self.rules.coordination
+        ends = {span.end for span in described}
+        found: list[Span] = []
+        for span in sorted(mentions, key=lambda s: s.start):
+            if span in described or span in found or span in skip:
+                continue
+            i = span.start
+            while i > 0 and i not in ends and (doc[i - 1].norm_ in joiners or doc[i - 1].like_num):
+                i -= 1
+            if i < span.start and i in ends:
+                found.append(span)
+                ends.add(span.end)
+        return found
+
+    def _is_job(self, norm: str) -> bool:
+        """Tells whether a folded word names a job ("Erzieherin", "Altenpfleger")."""
+        return norm.startswith(self.job_prefixes)
+
+    def _missed_jobs(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Returns mentions for jobs that are no interest word themselves ("Erzieherin": children), for a writer
+        who misses their work."""
+        spans: list[Span] = []
+        for token in doc:
+            if token.i in taken or not self._is_job(token.norm_):
+                continue
+            keys = next(keys for prefix, keys in self.rules.occupations if token.norm_.startswith(prefix))
+            spans.extend(Span(doc, token.i, token.i + 1, label=key) for key in keys)
+        return spans
 
     def _after_ich(self, doc: Doc, start: int) -> bool:
         """Tells whether "ich" stands before `start` with only an age and punctuation between ("Ich (34, ...")."""

@@ -9,10 +9,10 @@ from spacy.tokens import Doc
 
 from nlu.components.common import spans_of
 from nlu.extensions import (
-    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, RADIUS, REMOTE, SELF, TIMES, register_extensions,
+    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, PLACES, RADIUS, REMOTE, SELF, TIMES, register_extensions,
 )
 from nlu.kernel.text import fold
-from nlu.lexicon import filler_words, interest_rules, stopwords
+from nlu.lexicon import filler_words, interest_rules, langid_words, stopwords
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _MIN_LENGTH = 3
@@ -35,7 +35,8 @@ class KeywordCollector:
     def __init__(self, name: str) -> None:
         register_extensions()
         self.name = name
-        self.stop = _STOP | stopwords()
+        # The words that tell German from English are function words, spoken forms included ("isch", "wat")
+        self.stop = _STOP | stopwords() | frozenset().union(*langid_words().values())
         self.filler = filler_words()
         self.broad = interest_rules().broad_stems
 
@@ -64,7 +65,7 @@ class KeywordCollector:
     @staticmethod
     def _used(doc: Doc) -> set[int]:
         """Returns tokens that belong to places, times, languages, remote, radius and cues."""
-        groups = (PLACES, TIMES, LANGUAGES, LITTLE_GERMAN, REMOTE, RADIUS, CUES, SELF)
+        groups = (PLACES, TIMES, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, REMOTE, RADIUS, CUES, SELF)
         return {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
 
     def _is_broad(self, norm: str) -> bool:

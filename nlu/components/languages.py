@@ -8,9 +8,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, matched_spans, pattern_matcher, set_group
-from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, register_extensions
+from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, register_extensions
 from nlu.lexicon import language_names
 
+_NEWCOMERS = "refugees_integration"
 _BLOCK_REACH = 2  # "Arabisch lernen", "learn Arabic": a blocker this close means it is not spoken yet
 
 
@@ -47,6 +48,9 @@ class LanguageMatcher:
         self.only = names.only
         self.only_reach = names.only_reach
         self.peoples = names.peoples
+        self.others = names.others
+        self.others_reach = names.others_reach
+        self.helping = names.helping
         self.little_german, self.unusable = pattern_matcher(nlp, {"little_german": names.little_german})
 
     def __call__(self, doc: Doc) -> Doc:
@@ -63,7 +67,9 @@ class LanguageMatcher:
 
     def _little_german(self, doc: Doc, languages: list[Span]) -> None:
         """Marks statements of speaking little German and drops interest words inside them."""
-        found = matched_spans(doc, self.little_german)
+        statements = matched_spans(doc, self.little_german)
+        others = [span for span in statements if self._said_of_others(doc, span.start)]
+        found = [span for span in statements if span not in others]
         for span in languages:  # "nur Englisch", "only speak Arabic"
             if span.label_ == "de":
                 continue
@@ -74,9 +80,35 @@ class LanguageMatcher:
                     found.append(Span(doc, i, span.end, label=LITTLE_GERMAN))
                     break
         set_group(doc, LITTLE_GERMAN, found)
-        if found and INTERESTS in doc.spans:
-            taken = {i for s in found for i in range(s.start, s.end)}
-            doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not taken.issuperset(range(s.start, s.end))]
+        set_group(doc, OTHERS_GERMAN, others)
+        if (found or others) and INTERESTS in doc.spans:
+            taken = {i for s in found + others for i in range(s.start, s.end)}
+            kept = [s for s in doc.spans[INTERESTS] if not taken.issuperset(range(s.start, s.end))]
+            # People who do not speak German yet are newcomers: helping them is integration work.
+            doc.spans[INTERESTS] = kept + [Span(doc, s.start, s.end, label=_NEWCOMERS) for s in others]
+
+    def _said_of_others(self, doc: Doc, start: int) -> bool:
+        """Tells whether a relative pronoun or a people word stands right before `start` (commas skipped) and a
+        helping verb earlier in the sentence: "Leuten helfen, die kein Deutsch können"."""
+        seen = 0
+        for i in range(start - 1, -1, -1):
+            if doc[i].norm_ in {",", "-", "–"}:
+                continue
+            if doc[i].norm_ in self.others:
+                return self._helps_before(doc, i)
+            seen += 1
+            if seen >= self.others_reach or is_boundary(doc[i]):
+                return False
+        return False
+
+    def _helps_before(self, doc: Doc, end: int) -> bool:
+        """Tells whether a helping verb stands in the sentence before `end`."""
+        for i in range(end - 1, -1, -1):
+            if doc[i].is_sent_start or doc[i].norm_ in {".", "!", "?"}:
+                return False
+            if doc[i].norm_.startswith(self.helping):
+                return True
+        return False
 
     def _blocked(self, doc: Doc, i: int) -> bool:
         """Tells whether a learning/teaching word stands next to the mention in the same clause."""

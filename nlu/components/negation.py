@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import is_boundary, pattern_matcher, spans_of
-from nlu.extensions import CUES, MENTION_GROUPS, register_extensions
+from nlu.extensions import CUES, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, register_extensions
 from nlu.lexicon import NegationRules, negation_rules, time_rules
 
 _COMPARATIVE = frozenset({"lieber", "eher", "rather", "prefer", "bevorzuge"})
@@ -74,6 +74,9 @@ class Negation:
         found = self.matcher(doc)
         blocked = {i for kind, s, e in found if kind == "pseudo" for i in range(s, e)}
         blocked |= {i for span in mentions for i in range(span.start, span.end)}
+        # "kein Deutsch", "don't speak German" negate the German, which is a need, not a wish ruled out
+        statements = [span for g in (LITTLE_GERMAN, OTHERS_GERMAN) for span in spans_of(doc, g)]
+        blocked |= {i for span in statements for i in range(span.start, span.end)}
         answers = {(s, e) for kind, s, e in found if kind == "answer"}
         cues = {
             (s, e, kind): _Cue(s, e, kind) for kind, s, e in found

@@ -80,6 +80,7 @@ class PreferenceReader:
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
+        self.areas = rules.areas
 
     @staticmethod
     def _town_follows(doc: Doc, area: Span, mentions: list[Span]) -> bool:
@@ -108,6 +109,24 @@ class PreferenceReader:
                 span._.preference = 1
             elif span.start in region and self._town_follows(doc, span, mentions):
                 span._.preference = -1  # an area named before a town in it; yields to that town
+            elif self._is_area(span) and self._named_with(doc, span, mentions):
+                span._.preference = -1  # "im Vogtland? Auerbach, Rodewisch": the town, not the area's stand-in
+
+    def _is_area(self, span: Span) -> bool:
+        """Tells whether a mention names a landscape or a district ("Vogtland", "Vogelsbergkreis")."""
+        folded = " ".join(t.norm_ for t in span)
+        return folded in self.areas or folded.endswith("kreis")
+
+    @staticmethod
+    def _named_with(doc: Doc, area: Span, mentions: list[Span]) -> bool:
+        """Tells whether another place is named with the area, not as an alternative to it ("Vogtland oder
+        Leipzig")."""
+        others = [m for m in mentions if m is not area]
+        for other in others:
+            lo, hi = (area.end, other.start) if other.start >= area.end else (other.end, area.start)
+            if not any(t.norm_ in ("oder", "or", "/") for t in doc[lo:hi]):
+                return True
+        return False
 
 
 class QuarterReader:

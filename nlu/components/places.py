@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_lowercase_message, pattern_matcher, spans_of
+from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of
 from nlu.components.languages import language_code
 from nlu.components.place_hints import PLATE_LABEL, PlateReader, PreferenceReader, QuarterReader
 from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, register_extensions
@@ -82,6 +82,8 @@ class PlaceFinder:
             span._.cued = span.start in cue_ends
             if self._believable(doc, span, claimed, lowercase):
                 kept.append(span)
+        if not kept:  # "..., Töpfern. Halle, abends": a capitalised name standing as its own clause
+            kept = [span for span in mentions if self._signed_off(doc, span, claimed)][:1]
         if kept:
             self._drop_interests_under(doc, [s for s in kept if s._.cued or s.label_ == PLATE_LABEL])
             self.preferences.mark(doc, kept)
@@ -213,6 +215,18 @@ class PlaceFinder:
         if not word_like:
             return True
         return span._.cued and (lowercase or span[0].text[:1].isupper())
+
+    @staticmethod
+    def _signed_off(doc: Doc, span: Span, claimed: set[int]) -> bool:
+        """Tells whether a name that is also a word stands alone between clause marks, capitalised, as chat
+        messages name their town ("Halle, abends"; "Malen, Töpfern. Hof"); an interest word there is a wish."""
+        before = span.start == 0 or is_boundary(doc[span.start - 1])
+        after = span.end == len(doc) or is_boundary(doc[span.end])
+        token = span[0]
+        return (
+            len(span) == 1 and before and after and token.is_title and token.i not in claimed
+            and not is_category_word(token.norm_, doc.lang_) and language_code(token.norm_) is None
+        )
 
     @staticmethod
     def _drop_interests_under(doc: Doc, places: list[Span]) -> None:

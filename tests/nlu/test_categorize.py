@@ -46,3 +46,16 @@ def test_categorize_many_gives_what_categorize_gives_in_order() -> None:
         (categorize(title, text).categories, categorize(title, text).time) for title, text in listings
     ]
     assert many[0].categories and many[0].time
+
+
+def test_categorize_many_weighs_sections_and_drops_offers_as_categorize_does() -> None:
+    from nlu.api import categorize, categorize_many
+
+    agency = (
+        "Begleitung beim Einkaufen",
+        "<p><strong>Über uns:</strong> Der Verein betreibt Kitas und eine Jugendwerkstatt.</p>"
+        "<p><strong>Deine Aufgaben:</strong></p><ul><li>ältere Nachbarinnen zum Markt begleiten</li></ul>"
+        "<p><strong>Wir bieten:</strong> Schulungen, Fortbildungen und ein herzliches Willkommen.</p>",
+    )
+    assert categorize_many([agency])[0] == categorize(*agency)
+    assert "children_youth" not in categorize(*agency).categories  # only the blurb names children

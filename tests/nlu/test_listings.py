@@ -42,3 +42,36 @@ def test_the_scorer_counts_per_category(tmp_path: Path) -> None:
     assert scores.overall.fp == 1  # Hausaufgabenhilfe is children too, which the label leaves out
     assert scores.by_category["children_youth"].fp == 1 and scores.by_category["animals"].recall == 1.0
     assert "ms per listing" in report(scores)
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted", "wrong"),
+    [
+        ("Helfer*in im Heimattiergarten", "<p>Füttern und Gehege sauber halten.</p>", "animals", "environment"),
+        ("Lebensmittelrettung", "<p>Wir holen übrig gebliebenes Brot bei Bäckereien ab.</p>", "environment",
+         "emergency_services"),
+        ("Coach für Bewerbungen", "<p>Du übst mit Arbeitssuchenden Vorstellungsgespräche.</p>", "education", "sports"),
+    ],
+)
+def test_compound_heads_and_ambiguous_words_in_listings(title: str, description: str, wanted: str, wrong: str) -> None:
+    categories = categorize(title, description).categories
+    assert wanted in categories and wrong not in categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        ("Willkommenspat*innen gesucht", "<p>Du begleitest neu angekommene Familien in den ersten Wochen.</p>",
+         "refugees_integration"),
+        ("Zeitzeugen-Café", "<p>Ältere erzählen, Jüngere schreiben die Geschichten auf.</p>", "culture"),
+        ("Helfer*innen für das Dorffest", "<p>Aufbau, Kuchenstand, Abbau.</p>", "neighbourhood"),
+        ("Therapeutisches Reiten", "<p>Du führst Pferde für Kinder mit Behinderung.</p>", "disability_inclusion"),
+    ],
+)
+def test_listing_word_families(title: str, description: str, wanted: str) -> None:
+    assert wanted in categorize(title, description).categories
+
+
+def test_a_clubs_own_party_and_the_greeting_name_no_category() -> None:
+    categories = categorize("Kassenwart*in im Turnverein", "<p>Herzlich willkommen! Du hilfst beim Vereinsfest.</p>")
+    assert "neighbourhood" not in categories.categories and "refugees_integration" not in categories.categories

@@ -156,3 +156,51 @@ def test_only_another_language_means_little_german() -> None:
 def test_quarters_with_their_city_are_that_city(text: str, town: str) -> None:
     query = parse(text)
     assert query.place is not None and query.place.name == town and not query.place_candidates
+
+
+@pytest.mark.parametrize("text", ["ick such wat mit viechern in berlin", "isch will mit de kinner was mache, Offebach"])
+def test_dialect_function_words_say_german_and_are_no_keywords(text: str) -> None:
+    query = parse(text)
+    assert query.lang == "de"
+    assert not {"ick", "wat", "isch"} & set(query.keywords)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["unter der Woche bin ich voll eingespannt, sonntags geht es. Kassel", "werktags ausgelastet, samstags frei"],
+)
+def test_being_busy_on_weekdays_leaves_the_weekend(text: str) -> None:
+    assert parse(text).time == ("weekend",)
+
+
+def test_a_home_country_is_no_helping_from_home() -> None:
+    assert not parse("I have hospice experience from my home country, anything in Hamburg?").remote
+
+
+def test_online_or_on_site_leaves_the_way_open() -> None:
+    assert not parse("Texte schreiben für einen Naturschutzverein, online oder vor Ort, Jena").remote
+    assert parse("Texte schreiben für einen Naturschutzverein, von zu Hause aus").remote
+
+
+def test_a_compound_of_two_known_words_is_no_typo_of_an_interest_word() -> None:
+    assert parse("jetzt im Vorruhestand, eher Zahlenmensch, Finanzen für einen Verein").categories == ()
+    assert "seniors" in parse("Senoiren besuchen in Offenbach").categories  # a real typo still is one
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "kept"),
+    [
+        ("ich arbeite als Elektriker und würde gern Fahrräder reparieren, Kassel", "elektriker", "fahrraeder"),
+        ("Bin gelernte Schneiderin, kann gut nähen. Leipzig", "schneiderin", "naehen"),
+        ("ich bin Tischler und kann Hochbeete bauen", "tischler", "hochbeete"),
+        ("I'm a retired accountant and could help a club with its books", "accountant", None),
+    ],
+)
+def test_ones_own_job_is_no_search_word(text: str, role: str, kept: str | None) -> None:
+    keywords = parse(text).keywords
+    assert role not in keywords
+    assert kept is None or kept in keywords
+
+
+def test_ich_bin_with_an_adjective_is_no_role() -> None:
+    assert "handwerklich" in parse("ich bin handwerklich begabt, Fulda").keywords
