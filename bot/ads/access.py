@@ -47,6 +47,15 @@ async def contacting_organisations(
     return [ActingOrganisation(id_, name) for id_, name in await session.execute(query)]
 
 
+async def contacting_members(session: AsyncSession, access: SearchAccess) -> set[int]:
+    """Returns the Telegram ids of everyone who may contact people behind ads in some organisation's name."""
+    query = select(OrganisationMember.telegram_id).join(Organisation,
+                                                        OrganisationMember.organisation_id == Organisation.id)
+    if access == SearchAccess.VERIFIED:
+        query = query.where(Organisation.verified.is_(True))
+    return set((await session.scalars(query.distinct())).all())
+
+
 async def may_search_ads(session: AsyncSession, telegram_id: int, access: SearchAccess) -> bool:
     """Tells whether this person may search the ads."""
     return access == SearchAccess.ALL or bool(await contacting_organisations(session, telegram_id, access))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
@@ -20,7 +20,7 @@ from bot.ads.personal_data import Finding, personal_data
 from bot.categories import categories
 from bot.domain import AdStatus, PlacePrecision, TimeTag
 from bot.store.models import Volunteer, VolunteerAd
-from nlu.kernel.gazetteer import Place, far_apart, get_gazetteer
+from nlu.kernel.gazetteer import Place, far_apart, get_gazetteer, haversine_km
 from nlu.query import ParsedQuery
 
 # What the chat waits for (ChatState.awaiting, at most 20 characters): the ad's text, its place.
@@ -33,11 +33,26 @@ DRAFT_LIFETIME = timedelta(days=2)
 LANGUAGE_CHOICES = ("en", "ar", "uk", "ru", "tr", "fa", "fr", "es", "pl")
 
 SAME_TOWN_KM = 25.0  # same-named places closer than this are one town
+# A postal code's or shared point names the city quarter whose centre is nearest, if one lies this close.
+QUARTER_KM = 3.0
 MAX_TOWNS = 6
 _POSTAL_CODE = re.compile(r"\b(\d{5})\b")
 _CUE = re.compile(r"^(?:in|bei|nahe|near|around|um|aus)\s+", re.IGNORECASE)
 
 Parse = Callable[[str], ParsedQuery]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    """A place the person named or shared: its town, and the town's quarter where one is known there.
+
+    The person chooses which of the two organisations see; only the chosen one is stored.
+    """
+
+    town_id: int
+    town: AdPlace
+    quarter_id: int | None = None
+    quarter: AdPlace | None = None
 
 
 class Refused(Exception):
@@ -152,12 +167,12 @@ def set_travel(ad: VolunteerAd, km: int) -> None:
         _change(ad, travel_km=km)
 
 
-def place_from_location(lat: float, lon: float) -> AdPlace | None:
-    """Returns the town nearest to a shared location: the ad keeps the town's point, never the shared one."""
+def place_from_location(lat: float, lon: float) -> PlaceChoice | None:
+    """Returns the town (and quarter) nearest to a shared location: the ad keeps the town's or the quarter's
+    point, never the shared one."""
     if not (47.0 <= lat <= 55.2 and 5.5 <= lon <= 15.5):
         return None
-    nearest = get_gazetteer().nearest(lat, lon)
-    return _as_town(nearest)
+    return _choice(get_gazetteer().nearest(lat, lon), (lat, lon))
 
 
 async def drop_stale_drafts(session: AsyncSession, *, now: datetime) -> int:
@@ -189,9 +204,34 @@ def _town(name: str, lat: float, lon: float) -> AdPlace | None:
 
 
 def _as_town(place: Place) -> AdPlace:
-    """Returns a gazetteer place as an ad's place, rounded to about a kilometre."""
-    return AdPlace(place.name, round(place.lat, 2), round(place.lon, 2), place.state, place.district,
+    """Returns a gazetteer place as an ad's town, rounded to about a kilometre (a quarter stands for its city)."""
+    town = get_gazetteer().city_of(place) or place
+    return AdPlace(town.name, round(town.lat, 2), round(town.lon, 2), town.state, town.district,
                    PlacePrecision.TOWN)
+
+
+def _as_quarter(quarter: Place, city: Place) -> AdPlace:
+    """Returns a city quarter as an ad's place: "Hamburg-Altona" at the quarter's centre, rounded like a town."""
+    label = quarter.name if quarter.name.startswith(city.name) else f"{city.name}-{quarter.name}"
+    return AdPlace(label, round(quarter.lat, 2), round(quarter.lon, 2), city.state, city.district,
+                   PlacePrecision.QUARTER)
+
+
+def _choice(place: Place, point: tuple[float, float] | None = None) -> PlaceChoice:
+    """Returns the town of a place and its quarter: the place itself when it is one, else the quarter whose
+    centre lies nearest to the given point (a postal code's or a shared location's), if close enough."""
+    gazetteer = get_gazetteer()
+    city = gazetteer.city_of(place)
+    if city is not None:
+        return PlaceChoice(city.id, _as_town(city), place.id, _as_quarter(place, city))
+    town = _own_point(place)
+    quarters = gazetteer.quarters_of(town) if point is not None else []
+    if point is None or not quarters:
+        return PlaceChoice(town.id, _as_town(town))
+    nearest = min(quarters, key=lambda quarter: haversine_km(point[0], point[1], quarter.lat, quarter.lon))
+    if haversine_km(point[0], point[1], nearest.lat, nearest.lon) > QUARTER_KM:
+        return PlaceChoice(town.id, _as_town(town))
+    return PlaceChoice(town.id, _as_town(town), nearest.id, _as_quarter(nearest, town))
 
 
 def _toggled(values: tuple[str, ...], value: str) -> tuple[str, ...]:
@@ -210,18 +250,22 @@ def _write(ad: VolunteerAd, content: AdContent) -> None:
         setattr(ad, name, value)
 
 
-def towns_named(text: str) -> list[tuple[int, AdPlace]]:
-    """Returns the towns a typed answer names with their gazetteer ids (for buttons): a postal code gives its
-    town; a name that exists far apart gives each of them; nothing when no place is named."""
+def towns_named(text: str) -> list[PlaceChoice]:
+    """Returns the places a typed answer names (for buttons): a postal code gives its town and the quarter it
+    lies in; "Hamburg-Altona" or "Altona" a city and its quarter; a name that exists far apart gives each of
+    them; nothing when no place is named."""
     gazetteer = get_gazetteer()
     code = _POSTAL_CODE.search(text)
     if code:
         place = gazetteer.by_postal_code(code.group(1))
-        return [(place.id, _as_town(_own_point(place)))] if place else []
+        return [_choice(place, (place.lat, place.lon))] if place else []
     name = _CUE.sub("", " ".join(text.split())).strip(" .,!?")
     if not name or len(name) > 80:
         return []
-    return [(place.id, _as_town(place)) for place in far_apart(gazetteer.lookup(name), SAME_TOWN_KM)][:MAX_TOWNS]
+    places = gazetteer.lookup(name)
+    if not places and (quarter := gazetteer.quarter(name)) is not None:
+        places = [quarter]
+    return [_choice(place) for place in far_apart(places, SAME_TOWN_KM)][:MAX_TOWNS]
 
 
 def town_by_id(place_id: int) -> AdPlace | None:
@@ -230,6 +274,17 @@ def town_by_id(place_id: int) -> AdPlace | None:
         return _as_town(get_gazetteer().get(place_id))
     except KeyError:
         return None
+
+
+def quarter_by_id(place_id: int) -> AdPlace | None:
+    """Returns the city quarter a button stands for (None for an id that is not a known quarter: forged)."""
+    gazetteer = get_gazetteer()
+    try:
+        quarter = gazetteer.get(place_id)
+    except KeyError:
+        return None
+    city = gazetteer.city_of(quarter)
+    return _as_quarter(quarter, city) if city is not None else None
 
 
 def _own_point(place: Place) -> Place:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ads.access import SearchAccess, acts_for
-from bot.ads.limits import DailyLimit, daily_limit
+from bot.ads.limits import DailyLimit, count_alone, daily_limit
 from bot.ads.people import ad_owner, live_ad_label
 from bot.domain import OpportunityStatus
 from bot.store.db import rows_affected
@@ -170,10 +170,8 @@ async def send_contact(session: AsyncSession, *, telegram_id: int, contact_id: i
     """Sends a draft contact with the member's text: every check again, then the daily limit counts it."""
     message = _checked_text(text, MAX_MESSAGE_CHARS)
     contact = await _own_draft(session, telegram_id, contact_id, rules)
-    # On PostgreSQL the organisation's row is locked, so members of one organisation sending at the same moment
-    # are counted one after the other; SQLite ignores the lock (one process: two sends within the same instant
-    # could both take the day's last place).
-    await session.execute(select(Organisation.id).where(Organisation.id == contact.organisation_id).with_for_update())
+    # Members of one organisation sending at the same moment are counted one after the other.
+    await count_alone(session, contact.organisation_id)
     owner = await _contactable(session, telegram_id=telegram_id, organisation_id=contact.organisation_id,
                                ad_id=contact.ad_id, rules=rules, now=now)
     contact.message, contact.state, contact.sent_at = message, ContactState.PENDING.value, now

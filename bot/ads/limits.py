@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.models import AdContact
+from bot.store.models import AdContact, Organisation
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -35,6 +35,19 @@ def berlin_day(now: datetime) -> tuple[datetime, datetime]:
     start = datetime.combine(local.date(), time(0), tzinfo=BERLIN)
     end = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=BERLIN)
     return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
+
+
+async def count_alone(session: AsyncSession, organisation_id: int) -> None:
+    """Makes this unit of work the only one counting the organisation's contacts until it ends.
+
+    PostgreSQL locks the organisation's row. SQLite ignores FOR UPDATE, so there the row is written (to itself,
+    which changes nothing): that takes the database's write lock, and a second send waits for the first one's
+    commit before it counts; without it two sends in the same instant could both take the day's last place.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        await session.execute(text("UPDATE organisations SET id = id WHERE id = :id"), {"id": organisation_id})
+    else:
+        await session.execute(select(Organisation.id).where(Organisation.id == organisation_id).with_for_update())
 
 
 async def daily_limit(session: AsyncSession, organisation_id: int, *, per_day: int, now: datetime) -> DailyLimit:

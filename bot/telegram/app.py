@@ -14,6 +14,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.admins import list_admins
+from bot.ads.access import SearchAccess, contacting_members
 from bot.ops.health import Liveness
 from bot.telegram.operator_hooks import KEY as LIVENESS_KEY
 from bot.telegram.operator_hooks import MeasuredUpdateProcessor, WatchedRequest, count_error
@@ -44,6 +45,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("pruefen", "review"), ("rundschreiben", "broadcast"), ("anbieten", "post"), ("meineangebote", "mylistings"),
 )
+# Added to the menu of organisations' members who may contact volunteers (ADS_SEARCH_ACCESS): in everyone's menu
+# it would read to volunteers as a second search of their own, which it is not.
+MEMBER_COMMANDS: tuple[tuple[str, str], ...] = (("freiwillige", "volunteers"),)
 
 
 def build_application(
@@ -126,18 +130,22 @@ async def _post_shutdown(application: Application) -> None:  # type: ignore[type
 async def register_commands(application: Application) -> None:  # type: ignore[type-arg]
     """Sets the command menu: German by default and for German clients, English for English ones.
 
-    Admins (ADMIN_IDS and roles in the database at start) also see the admin commands in their own chat;
-    one granted later sees them after the next start (the commands work at once either way).
+    Admins (ADMIN_IDS and roles in the database at start) also see the admin commands in their own chat, and
+    members of organisations who may contact volunteers (ADS_SEARCH_ACCESS) see /freiwillige; one granted later
+    sees them after the next start (the commands work at once either way).
     """
     await _set_menu(application.bot, COMMANDS)
     services_ = application.bot_data["services"]
     async with services_.database.read_only() as session:
         admins = {grant.telegram_id for grant in await list_admins(session, admin_ids=services_.settings.admin_ids)}
-    for telegram_id in sorted(admins):
+        members = await contacting_members(session, SearchAccess(services_.settings.ads_search_access))
+    for telegram_id in sorted(admins | members):
+        commands = COMMANDS + (ADMIN_COMMANDS if telegram_id in admins else ()) + \
+            (MEMBER_COMMANDS if telegram_id in members else ())
         try:
-            await _set_menu(application.bot, COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(telegram_id))
-        except TelegramError as error:  # an admin who never opened the bot has no chat yet
-            log.warning("admin menu for %s not set: %s", telegram_id, error)
+            await _set_menu(application.bot, commands, scope=BotCommandScopeChat(telegram_id))
+        except TelegramError as error:  # someone who never opened the bot has no chat yet
+            log.warning("menu of %s not set: %s", telegram_id, error)
 
 
 async def _set_menu(bot: Bot, commands: tuple[tuple[str, str], ...], scope: BotCommandScope | None = None) -> None:

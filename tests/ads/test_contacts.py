@@ -287,6 +287,20 @@ async def test_an_answer_to_an_organisation_without_members_is_refused(database:
 async def test_two_members_sending_at_once_keep_to_the_limit_on_postgresql(
     postgres_database: Database, second_process: Database, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    assert await _two_sends_at_once(postgres_database, second_process, monkeypatch) == ["limit", "sent"]
+
+
+async def test_two_members_sending_at_once_keep_to_the_limit_on_sqlite(
+    database: Database, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two units of work of one process, each on its own connection: SQLite ignores FOR UPDATE, so the
+    # organisation's row is written first, which takes the database's write lock before counting.
+    assert await _two_sends_at_once(database, database, monkeypatch) == ["limit", "sent"]
+
+
+async def _two_sends_at_once(first_database: Database, second_database: Database,
+                             monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Two members of one organisation with a limit of one send at once; returns both outcomes, sorted."""
     one_a_day = replace(RULES, per_day=1)
     counted = asyncio.Event()
     count = limits_module.daily_limit
@@ -300,7 +314,7 @@ async def test_two_members_sending_at_once_keep_to_the_limit_on_postgresql(
         await asyncio.sleep(0.5)
         return found
 
-    async with postgres_database.unit_of_work() as session:
+    async with first_database.unit_of_work() as session:
         club = await make_club(session)
         colleague = club.member + 1
         session.add(OrganisationMember(organisation_id=club.organisation_id, telegram_id=colleague, role="member"))
@@ -320,5 +334,5 @@ async def test_two_members_sending_at_once_keep_to_the_limit_on_postgresql(
         return "sent"
 
     monkeypatch.setattr(contacts, "daily_limit", count_then_linger)
-    outcomes = await asyncio.gather(send(postgres_database, *ids[0]), send(second_process, *ids[1]))
-    assert sorted(outcomes) == ["limit", "sent"]
+    outcomes = await asyncio.gather(send(first_database, *ids[0]), send(second_database, *ids[1]))
+    return sorted(outcomes)

@@ -3,6 +3,7 @@ person's consent, in German and English; forged buttons, a blocked organisation,
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from datetime import timedelta
@@ -20,6 +21,7 @@ from bot.store.db import Database
 from bot.store.models import AdContact, AdReport, AdSearch, OrganisationBlock
 from bot.telegram.ad_search import jobs as ad_jobs
 from bot.telegram.ad_search.keyboards import ContactAction
+from bot.telegram.app import register_commands
 from bot.telegram.callbacks import AdContactButton, ContactAnswerButton, ContactReplyButton, DeleteButton, pack
 from tests.factories.ad_contacts import make_club, make_offer
 from tests.factories.ads import KASSEL_TOWN
@@ -296,3 +298,23 @@ async def test_odd_searches_get_a_friendly_answer(chat: Chat, database: Database
     assert "zu lang für eine Suche (höchstens 500 Zeichen)" in long.text
     async with database.read_only() as session:
         assert await session.scalar(select(func.count()).select_from(AdSearch)) == 1  # the long one was not kept
+
+
+async def test_the_menu_offers_volunteers_search_to_members_only(chat: Chat, database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_club(session, member=JANA.id)
+        await make_club(session, member=NOBODY.id, verified=False)  # not admitted under "verified"
+    before = len(chat.api.calls)
+    await register_commands(chat.application)
+    menus: dict[tuple[int | None, str | None], list[str]] = {}
+    for call in chat.api.calls[before:]:
+        if call.method == "setMyCommands":
+            scope = call.params.get("scope")
+            chat_id = (scope if isinstance(scope, dict) else json.loads(scope or "{}")).get("chat_id")
+            commands = call.params["commands"]
+            commands = json.loads(commands) if isinstance(commands, str) else commands
+            menus[(chat_id, call.params.get("language_code"))] = [entry["command"] for entry in commands]
+    assert "freiwillige" not in menus[(None, "de")] and "volunteers" not in menus[(None, "en")]
+    assert "freiwillige" in menus[(JANA.id, "de")] and "volunteers" in menus[(JANA.id, "en")]
+    assert (NOBODY.id, "de") not in menus
+    assert "pruefen" in menus[(ADMIN.id, "de")] and "freiwillige" not in menus[(ADMIN.id, "de")]

@@ -260,3 +260,50 @@ async def test_the_flow_on_postgresql_across_the_same_schema(postgres_chat: Chat
     async with postgres_database.read_only() as session:
         assert await session.scalar(select(func.count()).select_from(ModerationNotice)
                                     .where(ModerationNotice.ad_id == ad.id)) == 1
+
+
+READING_DE = "Ich lese Kindern gern vor und helfe bei den Hausaufgaben, am liebsten nachmittags."
+
+
+async def test_the_person_chooses_the_town_or_its_district_and_only_that_is_kept(
+    database: Database, settings: Settings,
+) -> None:
+    async with _chat_on(database, settings.model_copy(update={"ads_review": "none"})) as chat:
+        await chat.send(ANNA, "/ichbiete")
+        await chat.press(ANNA, (await chat.send(ANNA, READING_DE)).button("Passt so"))
+        asked = await chat.send(ANNA, "22765")  # a postal code in Hamburg-Altona
+        assert "nur <b>Hamburg</b>" in asked.text and "<b>Hamburg-Altona</b>" in asked.text
+        assert "Nur Hamburg zeigen" in [button["text"] for button in asked.buttons]
+        assert (await _ads(database, ANNA.id))[0].place_name is None  # nothing is kept before the choice
+        travel = await chat.press(ANNA, asked.button("Hamburg-Altona zeigen"))
+        assert "von Hamburg-Altona aus" in travel.text
+        preview = await chat.press(ANNA, (await chat.press(ANNA, travel.button("5 km"))).button("Weiter"))
+        assert "📍 in Hamburg-Altona (bis 5 km)" in preview.text
+        await chat.press(ANNA, preview.button("Veröffentlichen"))
+        # John shares his doorstep in Altona and keeps only the town.
+        await chat.send(JOHN, "/offerhelp")
+        await chat.press(JOHN, (await chat.send(JOHN, HOMEWORK_EN)).button("Looks good"))
+        asked = await chat.share(JOHN, 53.5531, 9.9352)
+        assert "only <b>Hamburg</b>" in asked.text and "Show Hamburg-Altona" in [b["text"] for b in asked.buttons]
+        travel = await chat.press(JOHN, asked.button("Show only Hamburg"))
+        preview = await chat.press(JOHN, (await chat.press(JOHN, travel.button("5 km"))).button("Next"))
+        assert "📍 in Hamburg (up to 5 km)" in preview.text and "Altona" not in preview.text
+        await chat.press(JOHN, preview.button("Publish"))
+    [anna] = await _ads(database, ANNA.id)
+    assert (anna.place_name, anna.place_precision, anna.lat, anna.lon) == ("Hamburg-Altona", "quarter", 53.55, 9.93)
+    [john] = await _ads(database, JOHN.id)
+    assert (john.place_name, john.place_precision) == ("Hamburg", "town")
+    assert (john.lat, john.lon) == (53.55, 9.99)  # the town's point: neither the shared one nor Altona's
+    async with database.read_only() as session:
+        found = await search_ads(session, SearchRequest(text="Hausaufgaben in Hamburg"), vocabularies=VocabularyCache())
+    assert sorted(hit.place or "" for hit in found.results) == ["Hamburg", "Hamburg-Altona"]
+
+
+async def test_a_forged_district_button_places_nothing(chat: Chat, database: Database) -> None:
+    await chat.send(ANNA, "/ichbiete")
+    await chat.press(ANNA, (await chat.send(ANNA, READING_DE)).button("Passt so"))
+    [ad] = await _ads(database, ANNA.id)
+    kassel = 2892518  # a town, not a district: the district button cannot carry it
+    forged = await chat.press(ANNA, encode(Kind.AD, AdAction.QUARTER, ad.id, kassel))
+    assert forged.answers and "nicht mehr aktuell" in forged.answers[0]
+    assert (await _ads(database, ANNA.id))[0].place_name is None

@@ -31,7 +31,7 @@ from bot.texts import t
 # Steps that work on an ad being written: their buttons are stale once the ad left DRAFT.
 _FLOW = frozenset({AdAction.CATEGORY, AdAction.LANGUAGE, AdAction.NEWCOMER, AdAction.UNDERSTOOD, AdAction.ONLINE,
                    AdAction.KEEP_PLACE, AdAction.PLACE, AdAction.TRAVEL, AdAction.TIME, AdAction.TIMES_DONE,
-                   AdAction.PUBLISH, AdAction.EDIT_PLACE, AdAction.EDIT_TIME, AdAction.CANCEL})
+                   AdAction.PUBLISH, AdAction.EDIT_PLACE, AdAction.EDIT_TIME, AdAction.CANCEL, AdAction.QUARTER})
 # Management actions that answer the press themselves ("Erledigt.").
 _SAYS_DONE = frozenset({AdAction.PAUSE, AdAction.RESUME, AdAction.RENEW, AdAction.DELETE_CONFIRM})
 
@@ -116,8 +116,13 @@ async def _step(turn: Turn[AdButton], ad: VolunteerAd, action: int, value: int) 
         compose.set_online(ad)
         await _drafting(session, volunteer, ad)
         return _times(ad, lang)
-    if action in (AdAction.KEEP_PLACE, AdAction.PLACE):
-        town = compose.town_by_id(value) if action == AdAction.PLACE else Ad.from_row(ad).place
+    if action in (AdAction.KEEP_PLACE, AdAction.PLACE, AdAction.QUARTER):
+        if action == AdAction.PLACE:
+            town = compose.town_by_id(value)
+        elif action == AdAction.QUARTER:
+            town = compose.quarter_by_id(value)  # the finer level, only when the person chose it
+        else:
+            town = Ad.from_row(ad).place
         if town is None:
             return None
         compose.set_place(ad, town)
@@ -204,19 +209,23 @@ async def _take_text(turn: Turn[None], ad_id: int) -> View:
 
 
 async def _take_place(turn: Turn[None], ad: VolunteerAd) -> View:
-    """Takes a typed place (town or postal code) or a shared location; several towns of that name are offered."""
+    """Takes a typed place (town, quarter or postal code) or a shared location; several towns of that name are
+    offered; where a quarter is known, the person chooses whether organisations see the town or the quarter."""
     lang, message = turn.lang, turn.message
     if message.location is not None:
-        town = compose.place_from_location(message.location.latitude, message.location.longitude)
-        found = [(0, town)] if town is not None else []
+        shared = compose.place_from_location(message.location.latitude, message.location.longitude)
+        found = [shared] if shared is not None else []
     else:
         found = compose.towns_named(message.text or "")
     if not found:
         return View(t(lang, "ads.place_unknown"), keyboards.place_buttons(Ad.from_row(ad), lang))
     if len(found) > 1:
-        return View(t(lang, "ads.place_which"), keyboards.place_buttons(
-            Ad.from_row(ad), lang, [town for _, town in found], [place_id for place_id, _ in found]))
-    compose.set_place(ad, found[0][1])
+        return View(t(lang, "ads.place_which"), keyboards.place_buttons(Ad.from_row(ad), lang, found))
+    if found[0].quarter is not None:  # the place question stays open: another place may still be typed
+        return View(t(lang, "ads.ask_precision", town=esc(found[0].town.name, 60),
+                      quarter=esc(found[0].quarter.name, 80)),
+                    keyboards.precision_buttons(Ad.from_row(ad), found[0], lang))
+    compose.set_place(ad, found[0].town)
     await _drafting(turn.session, turn.volunteer, ad)
     return _travel(ad, lang)
 

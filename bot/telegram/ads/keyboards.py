@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
-from bot.ads.compose import LANGUAGE_CHOICES
-from bot.ads.model import TRAVEL_KM_CHOICES, Ad, AdPlace
+from bot.ads.compose import LANGUAGE_CHOICES, PlaceChoice
+from bot.ads.model import TRAVEL_KM_CHOICES, Ad
 from bot.ads.review import VERDICTS, AdVerdict
 from bot.categories import categories
 from bot.domain import AdStatus, TimeTag
@@ -27,6 +27,7 @@ class AdAction:
     NEW, CATEGORY, LANGUAGE, NEWCOMER, UNDERSTOOD, ONLINE, KEEP_PLACE, PLACE, TRAVEL = range(9)
     TIME, TIMES_DONE, PUBLISH, EDIT_TEXT, KEEP_TEXT, EDIT_PLACE, EDIT_TIME, CANCEL = range(9, 17)
     LIST, PAUSE, RESUME, RENEW, DELETE, DELETE_CONFIRM = range(17, 23)
+    QUARTER = 23  # the value is the id of the city quarter the person chose to show
 
 
 
@@ -45,17 +46,27 @@ def suggestion_buttons(ad: Ad, lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def place_buttons(ad: Ad, lang: str, candidates: list[AdPlace] | None = None,
-                  ids: list[int] | None = None) -> InlineKeyboardMarkup:
+def place_buttons(ad: Ad, lang: str, candidates: list[PlaceChoice] | None = None) -> InlineKeyboardMarkup:
     """The suggested place to keep (or same-named places to choose from), and "online only"."""
     rows: Rows = []
-    if candidates and ids:
-        rows += [[button(candidate_label(place.name, place.state, place.district, lang),
-                         AdButton(AdAction.PLACE, ad.id, place_id))] for place, place_id in zip(candidates, ids)]
+    if candidates:
+        rows += [[button(candidate_label(choice.town.name, choice.town.state, choice.town.district, lang),
+                         AdButton(AdAction.PLACE, ad.id, choice.town_id))] for choice in candidates]
     elif ad.place is not None:
         rows.append([button(t(lang, "ads.button_keep_place", place=ad.place.name),
                             AdButton(AdAction.KEEP_PLACE, ad.id, 0))])
     rows.append([button(t(lang, "ads.button_online"), AdButton(AdAction.ONLINE, ad.id, 0))])
+    rows.append([button(t(lang, "ads.button_cancel"), AdButton(AdAction.CANCEL, ad.id, 0))])
+    return InlineKeyboardMarkup(rows)
+
+
+def precision_buttons(ad: Ad, choice: PlaceChoice, lang: str) -> InlineKeyboardMarkup:
+    """Show only the town, or the town with its quarter: the person chooses how closely they are placed."""
+    rows: Rows = [[button(t(lang, "ads.button_town_only", place=choice.town.name),
+                          AdButton(AdAction.PLACE, ad.id, choice.town_id))]]
+    if choice.quarter is not None and choice.quarter_id is not None:
+        rows.append([button(t(lang, "ads.button_with_quarter", place=choice.quarter.name),
+                            AdButton(AdAction.QUARTER, ad.id, choice.quarter_id))])
     rows.append([button(t(lang, "ads.button_cancel"), AdButton(AdAction.CANCEL, ad.id, 0))])
     return InlineKeyboardMarkup(rows)
 
