@@ -79,7 +79,7 @@ async def search(
     widened = attempt.widened
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
-    results = hits_from(page.rows, criteria, words.groups, lang=request.lang)
+    results = hits_from(page.rows, criteria, words.groups, lang=request.lang, explain=request.explain)
     return SearchOutcome(
         query=query,
         widened=widened,

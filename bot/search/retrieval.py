@@ -70,9 +70,10 @@ async def find_page(
         f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, ranked.word_hits AS word_hits, "
         f"{PAGE_COLUMNS} "
         f"FROM ({ranked}) ranked JOIN opportunities o ON o.id = ranked.id "
-        "JOIN organisations g ON g.id = o.organisation_id ORDER BY ranked.score DESC, ranked.relevance DESC, ranked.id"
-    ).columns(**JSON_COLUMNS)
-    rows = tuple((await (await session.connection()).execute(statement)).all())
+        "JOIN organisations g ON g.id = o.organisation_id ORDER BY ranked.score DESC, ranked.relevance DESC, ranked.id",
+        columns=JSON_COLUMNS,
+    )
+    rows = tuple((await statement.run(session)).all())
     if rows:
         return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0))
     if not offset:
@@ -89,7 +90,7 @@ async def count_matches(
     sql = SqlText(dialect_of(session))
     scored = _scored(sql, criteria, words, attempt, now=now)
     statement = sql.statement(f"SELECT count(*), SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) FROM {scored}")
-    row = (await (await session.connection()).execute(statement)).one()
+    row = (await statement.run(session)).one()
     return int(row[0]), int(row[1] or 0)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain import ModerationAction, OpportunityStatus
@@ -14,6 +14,12 @@ from bot.listings_view import ListingDetails, details_of, is_active
 from bot.search.model import Contact, PlaceRef
 from bot.store.models import ModerationEvent, Opportunity, Organisation
 from bot.store.types import utcnow
+
+# Made once: a kept statement carries its cache key, so each page goes straight to the compiled SQL.
+_LISTING = (
+    select(Opportunity, Organisation).join(Organisation, Organisation.id == Opportunity.organisation_id)
+    .where(Opportunity.id == bindparam("listing_id"))
+)
 
 # Statuses a listing can only reach after being published: its page is gone (410), not unknown (404).
 _ENDED = {OpportunityStatus.PAUSED.value, OpportunityStatus.EXPIRED.value}
@@ -53,10 +59,7 @@ async def load_listing(
     now: datetime | None = None,
 ) -> ListingLookup:
     """Loads a listing for its page, telling shown, gone and unknown apart."""
-    row = (await session.execute(
-        select(Opportunity, Organisation).join(Organisation, Organisation.id == Opportunity.organisation_id)
-        .where(Opportunity.id == opportunity_id)
-    )).first()
+    row = (await session.execute(_LISTING, {"listing_id": opportunity_id})).first()
     if row is None:
         gone = await _was_withdrawn(session, opportunity_id)
         return ListingLookup(Availability.GONE if gone else Availability.UNKNOWN)
