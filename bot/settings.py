@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     web_public_url: str | None = Field(default=None, description="public base URL of the web pages, for links")
     # Sites that may show /embed in an iframe (CSP frame-ancestors), e.g. https://www.kassel.de
     web_frame_ancestors: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Rendered listing and search pages are kept this long, and only while the data is unchanged (0: never).
+    web_page_cache_seconds: float = Field(default=60.0, ge=0, le=3600, description="seconds a rendered page is kept")
     # The operator's /healthz and /metrics (bot/ops): off unless a port is set, loopback unless told otherwise.
     metrics_listen: str = Field(default="127.0.0.1", description="address of the operator's /healthz and /metrics")
     metrics_port: int | None = Field(default=None, ge=1, le=65535, description="unset: no operator server")

@@ -17,7 +17,7 @@ from bot.store.models import Base
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The search's full-text tables, generated column and indexes are written by hand in migrations 0003, 0006
 # and 0007 (FTS5, tsvector, partial covering indexes); the models do not describe them.
-_BY_HAND = ("opportunity_search", "search_terms", "search_vector", "ix_opportunities_search")
+_BY_HAND = ("opportunity_search", "search_terms", "search_vector", "ix_opportunities_search", "data_version")
 
 
 class SchemaOutOfDate(RuntimeError):

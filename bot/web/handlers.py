@@ -98,8 +98,17 @@ class BaseHandler(tornado.web.RequestHandler):
 
     def render_page(self, template: str, **values: Any) -> None:
         """Renders a template with the page context and sends it as HTML."""
-        html = self.context.templates.get_template(template).render(**self.page_context(), **values)
+        self.send_html(self.render_html(template, **values))
+
+    def render_html(self, template: str, **values: Any) -> str:
+        """Renders a template with the page context."""
+        return self.context.templates.get_template(template).render(**self.page_context(), **values)
+
+    def send_html(self, html: str, *, kept: bool | None = None) -> None:
+        """Sends HTML; `kept` says whether it was a kept page (None: the page is never kept)."""
         self.set_header("Content-Type", "text/html; charset=utf-8")
+        if kept is not None:
+            self.set_header("X-Page-Cache", "hit" if kept else "miss")
         self.finish(html)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
@@ -133,7 +142,8 @@ class BaseHandler(tornado.web.RequestHandler):
             client = parsedate_to_datetime(since)
         except (TypeError, ValueError):
             return False
-        return client.tzinfo is not None and changed_at <= client
+        # HTTP dates have whole seconds: compared to the second (a change later in that second only the ETag sees).
+        return client.tzinfo is not None and changed_at.replace(microsecond=0) <= client
 
     def answer_not_modified(self) -> None:
         """Ends the request with 304 Not Modified."""
