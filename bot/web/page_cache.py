@@ -50,6 +50,16 @@ class PageCache:
         """Tells whether pages are kept at all (a TTL of 0 turns the cache off)."""
         return self.ttl_seconds > 0 and self.max_pages > 0
 
+    def holds(self, key: Hashable) -> bool:
+        """Tells whether a page is kept for the key (whatever its version); a key not held counts as a miss.
+
+        A caller that holds none can read the version together with the data, in one statement.
+        """
+        if key in self._pages:
+            return True
+        self.misses += 1
+        return False
+
     def get(self, key: Hashable, version: DataVersion) -> KeptPage | None:
         """Returns the kept page when it was made from this data version and is young enough."""
         page = self._pages.get(key)

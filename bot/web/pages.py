@@ -48,11 +48,13 @@ class ListingHandler(BaseHandler):
         origin = resolve_place(ort).place if ort else None
         pages = self.context.pages
         key = ("listing", int(listing_id), self.lang, self.lang_param(), ort)
+        kept = None
         async with self.context.database.read_only() as session:
-            version = await read_data_version(session) if pages.enabled else None  # before the data: see there
-            kept = pages.get(key, version) if version is not None else None
-            if kept is None:
-                found = await load_listing(session, int(listing_id), lang=self.lang, origin=origin)
+            if pages.enabled and pages.holds(key):
+                kept = pages.get(key, await read_data_version(session))  # before the data: see there
+            if kept is None:  # the version of a page about to be kept comes in the same statement as its data
+                found = await load_listing(session, int(listing_id), lang=self.lang, origin=origin,
+                                           with_version=pages.enabled)
         if kept is not None:
             self.answer_listing(kept.changed_at, kept.html, kept=True)
             return
@@ -62,9 +64,9 @@ class ListingHandler(BaseHandler):
             raise tornado.web.HTTPError(found.availability.value)
         view = found.view
         html = self.render_html("listing.html", **self.listing_values(view, origin.name if origin else None))
-        if version is not None:
-            pages.put(key, version, html, changed_at=view.changed_at)
-        self.answer_listing(view.changed_at, html, kept=False if version is not None else None)
+        if found.version is not None:
+            pages.put(key, found.version, html, changed_at=view.changed_at)
+        self.answer_listing(view.changed_at, html, kept=False if found.version is not None else None)
 
     def answer_listing(self, changed_at: datetime | None, html: str, *, kept: bool | None) -> None:
         """Sends a listing page, or 304 when the visitor's copy is still current."""
