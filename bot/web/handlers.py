@@ -14,6 +14,7 @@ from sqlalchemy import text
 from bot.texts import LANGUAGES, t
 from bot.web.app import WebContext
 from bot.web.lang import negotiate
+from bot.web.page_cache import KeptPage
 
 log = logging.getLogger(__name__)
 ERROR_TEXTS = {
@@ -104,12 +105,27 @@ class BaseHandler(tornado.web.RequestHandler):
         """Renders a template with the page context."""
         return self.context.templates.get_template(template).render(**self.page_context(), **values)
 
-    def send_html(self, html: str, *, kept: bool | None = None) -> None:
-        """Sends HTML; `kept` says whether it was a kept page (None: the page is never kept)."""
+    def send_html(self, html: str) -> None:
+        """Sends HTML (tornado adds the ETag, answers If-None-Match and compresses)."""
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        if kept is not None:
-            self.set_header("X-Page-Cache", "hit" if kept else "miss")
         self.finish(html)
+
+    def send_kept(self, page: KeptPage, *, kept: bool) -> None:
+        """Sends a page that is kept: the ETag tornado would give it, and the body compressed once, not per request.
+
+        `kept` tells whether it was kept before this request (X-Page-Cache: hit) or was made for it (miss).
+        """
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("X-Page-Cache", "hit" if kept else "miss")
+        self.set_header("Etag", page.etag)  # set, so tornado leaves the ETag and If-None-Match to this method
+        if self.check_etag_header():
+            self.answer_not_modified()
+            return
+        if "gzip" in self.request.headers.get("Accept-Encoding", ""):  # tornado's own test of the header
+            self.set_header("Content-Encoding", "gzip")  # tornado then compresses no more, and adds Vary
+            self.finish(page.gzipped)
+            return
+        self.finish(page.body)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         """Answers errors with a friendly page in the visitor's language (never a traceback)."""

@@ -11,6 +11,8 @@ listing's distance is measured from). Only pages that were shown (200) are kept;
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -23,14 +25,26 @@ DEFAULT_TTL_SECONDS = 60.0
 DEFAULT_MAX_PAGES = 5000  # about 10 KB each: 50 MB at most
 
 
+GZIP_LEVEL = 6  # as tornado compresses the pages it does not keep
+
+
 @dataclass(frozen=True, slots=True)
 class KeptPage:
-    """A rendered page and what its answer needs besides the body."""
+    """A rendered page, encoded and compressed once, and what its answer needs besides the body."""
 
     version: DataVersion
     made_at: float
-    html: str
+    body: bytes  # UTF-8
+    gzipped: bytes
+    etag: str  # as tornado computes it for the same body
     changed_at: datetime | None = None  # Last-Modified of a listing page
+
+    @classmethod
+    def of(cls, html: str, version: DataVersion, made_at: float, changed_at: datetime | None) -> KeptPage:
+        """Encodes, compresses and tags a rendered page."""
+        body = html.encode("utf-8")
+        return cls(version, made_at, body, gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0),
+                   f'"{hashlib.sha1(body).hexdigest()}"', changed_at)
 
 
 class PageCache:
@@ -71,12 +85,14 @@ class PageCache:
         self.hits += 1
         return page
 
-    def put(self, key: Hashable, version: DataVersion, html: str, *, changed_at: datetime | None = None) -> None:
-        """Keeps a page made from the data of `version`."""
-        self._pages[key] = KeptPage(version, self._clock(), html, changed_at)
+    def put(self, key: Hashable, version: DataVersion, html: str, *,
+            changed_at: datetime | None = None) -> KeptPage:
+        """Keeps a page made from the data of `version`; returns it, ready to send."""
+        page = self._pages[key] = KeptPage.of(html, version, self._clock(), changed_at)
         self._pages.move_to_end(key)
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
+        return page
 
     def __len__(self) -> int:
         return len(self._pages)

@@ -17,6 +17,7 @@ from bot.store.data_version import read_data_version
 from bot.texts import t
 from bot.web.finder import Found
 from bot.web.handlers import BaseHandler
+from bot.web.page_cache import KeptPage
 from bot.web.jsonld import schema_org, script_json, volunteering_data
 from bot.web.listing import Availability, ListingView, load_listing
 from bot.web.places import resolve_place
@@ -56,7 +57,7 @@ class ListingHandler(BaseHandler):
                 found = await load_listing(session, int(listing_id), lang=self.lang, origin=origin,
                                            with_version=pages.enabled)
         if kept is not None:
-            self.answer_listing(kept.changed_at, kept.html, kept=True)
+            self.answer_listing(kept.changed_at, kept, kept=True)
             return
         if found.availability is not Availability.SHOWN or found.view is None:
             if found.place:
@@ -64,17 +65,19 @@ class ListingHandler(BaseHandler):
             raise tornado.web.HTTPError(found.availability.value)
         view = found.view
         html = self.render_html("listing.html", **self.listing_values(view, origin.name if origin else None))
-        if found.version is not None:
-            pages.put(key, found.version, html, changed_at=view.changed_at)
-        self.answer_listing(view.changed_at, html, kept=False if found.version is not None else None)
+        page = pages.put(key, found.version, html, changed_at=view.changed_at) if found.version is not None else html
+        self.answer_listing(view.changed_at, page, kept=False)
 
-    def answer_listing(self, changed_at: datetime | None, html: str, *, kept: bool | None) -> None:
-        """Sends a listing page, or 304 when the visitor's copy is still current."""
+    def answer_listing(self, changed_at: datetime | None, page: KeptPage | str, *, kept: bool) -> None:
+        """Sends a listing page (kept, or only rendered), or 304 when the visitor's copy is still current."""
         self.set_header("Cache-Control", "public, max-age=300")
         if changed_at is not None and self.not_modified_since(changed_at):
             self.answer_not_modified()
             return
-        self.send_html(html, kept=kept)
+        if isinstance(page, KeptPage):
+            self.send_kept(page, kept=kept)
+        else:
+            self.send_html(page)
 
     def listing_values(self, view: ListingView, origin: str | None) -> dict[str, object]:
         """Returns the template values of a listing page."""
@@ -178,12 +181,13 @@ class SearchHandler(BaseHandler):
                 found = await self.context.searches.find(session, query, lang=self.lang, limit=limit)
         self.set_header("Cache-Control", "public, max-age=60")
         if kept is not None:
-            self.send_html(kept.html, kept=True)
+            self.send_kept(kept, kept=True)
             return
         html = self.render_html(self.template, **self.search_values(query, found, lang_param))
-        if version is not None:
-            pages.put(key, version, html)
-        self.send_html(html, kept=False if version is not None else None)
+        if version is None:
+            self.send_html(html)
+            return
+        self.send_kept(pages.put(key, version, html), kept=False)
 
     def search_values(self, query: WebQuery, found: Found, lang_param: str | None) -> dict[str, object]:
         """Returns the template values of a search page or embed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
@@ -78,6 +79,22 @@ async def test_a_kept_listing_page_still_answers_304_to_a_current_copy(
     assert conditional.status_code == 304
     tagged = await client.get(path, headers={"If-None-Match": first.headers["ETag"]})
     assert tagged.status_code == 304
+
+
+async def test_a_kept_page_is_sent_as_tornado_sends_a_rendered_one(
+    database: Database, client: httpx.AsyncClient,
+) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session)
+    made, kept = await client.get(SEARCH), await client.get(SEARCH)
+    plain = await client.get(SEARCH, headers={"Accept-Encoding": "identity"})
+    assert [answer.headers["X-Page-Cache"] for answer in (made, kept, plain)] == ["miss", "hit", "hit"]
+    assert made.headers["Content-Encoding"] == kept.headers["Content-Encoding"] == "gzip"
+    assert "Content-Encoding" not in plain.headers and "Accept-Encoding" in plain.headers["Vary"]
+    assert made.content == kept.content == plain.content  # httpx undoes the gzip
+    assert kept.headers["ETag"] == f'"{hashlib.sha1(kept.content).hexdigest()}"'  # tornado's own ETag
+    again = await client.get(SEARCH, headers={"If-None-Match": kept.headers["ETag"]})
+    assert again.status_code == 304 and again.content == b""
 
 
 async def test_pages_are_kept_per_language_and_place(database: Database, client: httpx.AsyncClient) -> None:
