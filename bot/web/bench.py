@@ -55,6 +55,7 @@ class Figures:
     statuses: Counter[int]
     server_cpu_seconds: float | None = None  # CPU the server process used in the phase (Linux /proc)
     kept: int | None = None  # answers that were kept pages (None: the server keeps none)
+    client_cpu_seconds: float | None = None  # CPU this process (the HTTP client) used, on the same machine
 
     @property
     def rps(self) -> float:
@@ -79,6 +80,8 @@ class Figures:
         cpu = self.cpu_ms_per_request
         capacity = f"  server CPU {cpu:.2f} ms/request (one core: {1000 / cpu:,.0f} req/s)" if cpu else ""
         kept = f"  kept pages {100 * self.kept / len(self.latencies_ms):3.0f} %" if self.kept is not None else ""
+        if self.client_cpu_seconds is not None and self.latencies_ms:
+            capacity += f"  client CPU {1000 * self.client_cpu_seconds / len(self.latencies_ms):.2f} ms"
         return (f"{self.name:<16} {self.concurrency} at a time  n={len(self.latencies_ms):>5}  "
                 f"p50 {statistics.median(self.latencies_ms):6.2f} ms  p95 {self.percentile(0.95):6.2f} ms  "
                 f"p99 {self.percentile(0.99):6.2f} ms  {self.rps:7.0f} req/s{capacity}{kept}  ({statuses})")
@@ -141,6 +144,7 @@ async def measure(base_url: str, name: str, urls: Sequence[str], *, concurrency:
     async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=10.0,
                                  headers={"Accept-Language": "de-DE,de;q=0.9"}) as client:
         cpu_before = process_cpu_seconds(server_pid)
+        client_before = time.process_time()
         started = time.perf_counter()
         deadline = started + seconds
 
@@ -156,10 +160,11 @@ async def measure(base_url: str, name: str, urls: Sequence[str], *, concurrency:
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
+        client_cpu = time.process_time() - client_before
         cpu_after = process_cpu_seconds(server_pid)
     cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
     return Figures(name, concurrency, tuple(latencies), elapsed, statuses, cpu,
-                   kept["hit"] if kept["hit"] or kept["miss"] else None)
+                   kept["hit"] if kept["hit"] or kept["miss"] else None, client_cpu)
 
 
 def process_cpu_seconds(pid: int | None) -> float | None:
