@@ -48,7 +48,8 @@ class ListingHandler(BaseHandler):
         ort = self.get_query_argument("ort", "")[:80]
         origin = resolve_place(ort).place if ort else None
         pages = self.context.pages
-        key = ("listing", int(listing_id), self.lang, self.lang_param(), ort)
+        # The whole query string: the language switch links back to this very address (handlers.url_with).
+        key = ("listing", int(listing_id), self.lang, self.request.query)
         kept = None
         async with self.context.database.read_only() as session:
             if pages.enabled and pages.holds(key):
@@ -172,8 +173,9 @@ class SearchHandler(BaseHandler):
         """Runs the search and renders a page of it (kept a while: see bot.web.page_cache)."""
         lang_param = self.lang_param()
         pages = self.context.pages
-        # problems are not part of the query's equality, but the page shows them.
-        key = (self.path, limit, self.lang, lang_param, query, query.problems)
+        # The whole query string, not only the cleaned query: the language switch links back to this very
+        # address (handlers.url_with), and one visitor's stray parameters must never reach another's page.
+        key = (self.path, limit, self.lang, self.request.query)
         async with self.context.database.read_only() as session:
             version = await read_data_version(session) if pages.enabled else None  # before the data: see there
             kept = pages.get(key, version) if version is not None else None

@@ -151,6 +151,18 @@ async def test_odd_values_are_part_of_a_kept_search(database: Database, client: 
     assert odd.headers["X-Page-Cache"] == "miss" and odd.text != plain.text
 
 
+async def test_one_visitors_stray_parameters_never_reach_another_visitors_page(
+    database: Database, client: httpx.AsyncClient,
+) -> None:
+    async with database.unit_of_work() as session:
+        path = f"/angebote/{(await make_listing(session)).id}"
+    for page in (path, SEARCH):
+        marked = await client.get(page + ("&" if "?" in page else "?") + "zugang=geheim123")
+        assert "geheim123" in marked.text  # the language switch links back to the address asked for
+        clean = await client.get(page)
+        assert clean.headers["X-Page-Cache"] == "miss" and "geheim123" not in clean.text
+
+
 async def test_error_pages_and_feeds_are_never_kept(database: Database, client: httpx.AsyncClient) -> None:
     missing = await client.get("/angebote/999999")
     assert missing.status_code == 404 and "X-Page-Cache" not in missing.headers
