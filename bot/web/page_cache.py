@@ -22,7 +22,7 @@ from datetime import datetime
 from bot.store.data_version import DataVersion
 
 DEFAULT_TTL_SECONDS = 60.0
-DEFAULT_MAX_PAGES = 5000  # about 10 KB each: 50 MB at most
+DEFAULT_MAX_PAGES = 5000  # about 12 KB each (the page and its gzip): 60 MB at most
 
 
 GZIP_LEVEL = 6  # as tornado compresses the pages it does not keep
