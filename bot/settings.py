@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     # (Berlin), and who may search the ads: members of verified organisations, of any organisation, or anyone.
     ad_contacts_per_day: int = Field(default=10, ge=1, le=1000)
     ads_search_access: Literal["verified", "members", "all"] = "verified"
+    # Rendered listing and search pages are kept this long, and only while the data is unchanged (0: never).
+    web_page_cache_seconds: float = Field(default=60.0, ge=0, le=3600, description="seconds a rendered page is kept")
     # The operator's /healthz and /metrics (bot/ops): off unless a port is set, loopback unless told otherwise.
     metrics_listen: str = Field(default="127.0.0.1", description="address of the operator's /healthz and /metrics")
     metrics_port: int | None = Field(default=None, ge=1, le=65535, description="unset: no operator server")

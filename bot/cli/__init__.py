@@ -53,7 +53,7 @@ HELP_LINES: dict[str, tuple[tuple[str, str], ...]] = {
     "bench_import": (("import", "listings per second importing a freinet CSV export (with category inference)"),),
     "web": (("web", "serve the listing pages, the search, the feeds and the embed (GET /healthz for monitors)"),),
     "embed_snippet": (("embed-snippet", "print the one-line <iframe> snippet that shows listings on another website"),),
-    "bench_web": (("web", "listing pages and regional searches: median, p95, requests per second (loopback only)"),),
+    "bench_web": (("web", "listing pages and regional searches: p95 and requests per second, kept pages off and on"),),
 }
 
 

@@ -75,7 +75,7 @@ async def search(
     """
     found = await find(session, request, LISTINGS, default_radius_km=default_radius_km, parse=parse,
                        vocabularies=vocabularies, now=now)
-    results = hits_from(found.rows, found.criteria, found.groups, lang=request.lang)
+    results = hits_from(found.rows, found.criteria, found.groups, lang=request.lang, explain=request.explain)
     return replace(found.outcome, results=results, not_applied=not_applied(found.criteria, found.outcome, results))
 
 

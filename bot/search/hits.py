@@ -18,13 +18,17 @@ from bot.search.why import ListingFacts, why
 
 def hits_from(
     rows: Sequence[Row[Any]], criteria: Criteria, groups: Sequence[TermGroup], *, lang: str | None = None,
+    explain: bool = True,
 ) -> tuple[Hit, ...]:
-    """Returns the contract's results for one page of rows (bot.search.corpus LISTINGS), why-texts in `lang`."""
+    """Returns the contract's results for one page of listing rows, in their order, why-texts in `lang` (or none)."""
     frame = Frame.around(criteria.place.lat, criteria.place.lon) if criteria.place else None
-    return tuple(_hit(row, criteria, groups, frame, lang) for row in rows)
+    return tuple(_hit(row, criteria, groups, frame, lang, explain) for row in rows)
 
 
-def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None, lang: str | None) -> Hit:
+def _hit(
+    row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None, lang: str | None,
+    explain: bool,
+) -> Hit:
     """Builds one hit from a joined row."""
     distance = None
     approximate = False
@@ -59,5 +63,6 @@ def _hit(row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: 
         time=facts.time_tags,
         contact=contact,
         score=round(float(row.score), 4),
-        why=why(facts, criteria, groups, distance, lang, approximate_place=row.place_name if approximate else None),
+        why=why(facts, criteria, groups, distance, lang, approximate_place=row.place_name if approximate else None)
+        if explain else "",
     )

@@ -78,6 +78,7 @@ class SearchRequest:
     offset: int = 0
     lang: str = "de"  # language of the `why` texts: "de", "en", or "auto" (the language of the text)
     widen: bool = True  # relax radius, then time, when fewer than 3 results
+    explain: bool = True  # write each hit's why-text (the web pages show none: they leave it empty)
 
 
 @dataclass(frozen=True, slots=True)

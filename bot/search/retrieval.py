@@ -70,9 +70,10 @@ async def find_page(
         f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, ranked.word_hits AS word_hits, "
         f"{corpus.page_columns} "
         f"FROM ({ranked}) ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join} "
-        "ORDER BY ranked.score DESC, ranked.relevance DESC, ranked.id"
-    ).columns(**corpus.column_types)
-    rows = tuple((await (await session.connection()).execute(statement)).all())
+        "ORDER BY ranked.score DESC, ranked.relevance DESC, ranked.id",
+        columns=corpus.column_types,
+    )
+    rows = tuple((await statement.run(session)).all())
     if rows:
         return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0))
     if not offset:
@@ -90,7 +91,7 @@ async def count_matches(
     sql = SqlText(dialect_of(session))
     scored = _scored(sql, criteria, words, attempt, now=now, corpus=corpus)
     statement = sql.statement(f"SELECT count(*), SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) FROM {scored}")
-    row = (await (await session.connection()).execute(statement)).one()
+    row = (await statement.run(session)).one()
     return int(row[0]), int(row[1] or 0)
 
 

@@ -7,15 +7,26 @@ Values are bound, so requests of one shape share one text, which asyncpg prepare
 values, because bot.store.db sets plan_cache_mode=force_custom_plan: its generic plan, chosen after five
 runs of a prepared statement, ignored where and what was searched (450 ms instead of 6 ms for "Krötenzaun in
 Frankfurt"). Numbers are doubles on both databases, so both do the same arithmetic.
+
+The statement object of a shape is made once per process and kept (see `Shapes`): turning the text into a
+TextClause (a regular-expression pass over it, a bound-parameter object per value) and computing its cache
+key cost about as much as SQLite running the search. A kept statement carries its cache key, so SQLAlchemy
+goes straight to its compiled form and only the values travel with each execution.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Unpack
 
-from sqlalchemy import TextClause, bindparam, text
+from sqlalchemy import Executable, Result, TextClause, bindparam, text
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine
+
+# Distinct shapes seen by the benchmarks stay in the low hundreds; the bound keeps odd traffic from growing it.
+MAX_SHAPES = 1024
 
 
 class SqlText:
@@ -23,7 +34,9 @@ class SqlText:
 
     def __init__(self, dialect: str) -> None:
         self.dialect = dialect
-        self._binds: list[Any] = []
+        self._values: dict[str, Any] = {}
+        self._types: list[tuple[type, type[TypeEngine[Any]] | None]] = []
+        self._explicit: dict[str, TypeEngine[Any]] = {}
 
     @property
     def is_sqlite(self) -> bool:
@@ -32,8 +45,13 @@ class SqlText:
 
     def bind(self, value: Any, type_: TypeEngine[Any] | None = None) -> str:
         """Returns a placeholder for a value that is sent separately from the text."""
-        name = f"p{len(self._binds)}"
-        self._binds.append(bindparam(name, value, type_=type_))
+        name = f"p{len(self._values)}"
+        self._values[name] = value
+        # The shape's key holds each value's Python type and the explicit type: an equal text with other
+        # kinds of values gets a statement of its own, so every value is processed as on first use.
+        self._types.append((type(value), type(type_) if type_ is not None else None))
+        if type_ is not None:
+            self._explicit[name] = type_
         return f":{name}"
 
     def number(self, value: float) -> str:
@@ -53,6 +71,54 @@ class SqlText:
         """Returns a condition that a boolean column is true, as the partial indexes spell it."""
         return f"{column} = 1" if self.is_sqlite else column
 
-    def statement(self, sql: str) -> TextClause:
-        """Returns the finished statement with its bound values."""
-        return text(sql).bindparams(*self._binds)
+    def statement(self, sql: str, *, columns: dict[str, TypeEngine[Any]] | None = None) -> BoundStatement:
+        """Returns the finished statement (the kept one of its shape) with this request's values.
+
+        columns types result columns (JSON read back as lists), as TextClause.columns does.
+        """
+        typed = tuple((name, type(type_)) for name, type_ in columns.items()) if columns else ()
+        key = (self.dialect, sql, tuple(self._types), typed)
+        return BoundStatement(shapes.get(key, lambda: self._build(sql, columns)), dict(self._values))
+
+    def _build(self, sql: str, columns: dict[str, TypeEngine[Any]] | None) -> Executable:
+        """Makes the statement object of a new shape, typed by this request's values."""
+        clause: TextClause = text(sql).bindparams(
+            *(bindparam(name, value, type_=self._explicit.get(name)) for name, value in self._values.items()))
+        return clause.columns(**columns) if columns else clause
+
+
+@dataclass(frozen=True, slots=True)
+class BoundStatement:
+    """A kept statement and the values of one execution."""
+
+    statement: Executable
+    values: dict[str, Any]
+
+    async def run(self, session: AsyncSession) -> Result[Unpack[tuple[Any, ...]]]:
+        """Executes on the session's connection (Core, no ORM) and returns the result."""
+        return await (await session.connection()).execute(self.statement, self.values)
+
+
+class Shapes:
+    """The statements of the shapes seen so far, least recently used dropped first beyond `limit`."""
+
+    def __init__(self, limit: int = MAX_SHAPES) -> None:
+        self.limit = limit
+        self._kept: OrderedDict[tuple[Any, ...], Executable] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...], build: Any) -> Executable:
+        """Returns the statement of a shape, building it on first use."""
+        statement = self._kept.get(key)
+        if statement is None:
+            statement = self._kept[key] = build()
+            if len(self._kept) > self.limit:
+                self._kept.popitem(last=False)
+        else:
+            self._kept.move_to_end(key)
+        return statement
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+shapes = Shapes()

@@ -19,7 +19,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # and 0007 (FTS5, tsvector, partial covering indexes); the models do not describe them.
 _BY_HAND = (
     "opportunity_search", "search_terms", "search_vector", "ix_opportunities_search",
-    "volunteer_ad_search", "ix_volunteer_ads_search",
+    "volunteer_ad_search", "ix_volunteer_ads_search", "data_version",
 )
 
 

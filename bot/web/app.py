@@ -15,6 +15,7 @@ from bot.settings import Settings
 from bot.store.db import Database
 from bot.web.finder import WebSearch
 from bot.web.freshness import DataClock
+from bot.web.page_cache import PageCache
 
 HERE = Path(__file__).resolve().parent
 LISTING_ID = r"([1-9][0-9]{0,17})"
@@ -22,7 +23,7 @@ LISTING_ID = r"([1-9][0-9]{0,17})"
 
 @dataclass
 class WebContext:
-    """Everything the pages need, made once per process: database, search, clock, templates and addresses."""
+    """Everything the pages need, made once per process: database, search, clock, kept pages, templates, addresses."""
 
     database: Database
     base_url: str
@@ -31,6 +32,7 @@ class WebContext:
     default_radius_km: float = 15.0
     searches: WebSearch = field(init=False)
     clock: DataClock = field(default_factory=DataClock)
+    pages: PageCache = field(default_factory=PageCache)
     templates: jinja2.Environment = field(init=False)
 
     def __post_init__(self) -> None:
@@ -42,7 +44,8 @@ class WebContext:
         """Builds the context from the bot's settings."""
         return cls(database=database, base_url=settings.web_base_url(port), bot_username=settings.bot_username,
                    frame_ancestors=tuple(settings.web_frame_ancestors),
-                   default_radius_km=settings.default_radius_km)
+                   default_radius_km=settings.default_radius_km,
+                   pages=PageCache(ttl_seconds=settings.web_page_cache_seconds))
 
 
 def template_environment() -> jinja2.Environment:

@@ -3,6 +3,11 @@
 A fresh SQLite file is seeded (demo data plus generated listings), the server is started as a child process,
 and httpx sends listing-page and regional-search requests over kept-alive connections: first one at a time
 (latency), then several at once (throughput). Every phase is bounded in requests and in seconds.
+
+It runs twice: once with kept pages off (every request renders: what a request costs), and once with them on
+(bot.web.page_cache) on a mix of many distinct requests as real traffic brings them: listing ids drawn across
+the whole table, and searches and embeds of every town of Hessen and Sachsen, drawn by population (a town's
+visitors load its embed), with any area or none. The share of kept pages served is printed beside each figure.
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ class Figures:
     seconds: float
     statuses: Counter[int]
     server_cpu_seconds: float | None = None  # CPU the server process used in the phase (Linux /proc)
+    kept: int | None = None  # answers that were kept pages (None: the server keeps none)
+    client_cpu_seconds: float | None = None  # CPU this process (the HTTP client) used, on the same machine
 
     @property
     def rps(self) -> float:
@@ -72,9 +79,12 @@ class Figures:
         statuses = ", ".join(f"{code}: {count}" for code, count in sorted(self.statuses.items()))
         cpu = self.cpu_ms_per_request
         capacity = f"  server CPU {cpu:.2f} ms/request (one core: {1000 / cpu:,.0f} req/s)" if cpu else ""
+        kept = f"  kept pages {100 * self.kept / len(self.latencies_ms):3.0f} %" if self.kept is not None else ""
+        if self.client_cpu_seconds is not None and self.latencies_ms:
+            capacity += f"  client CPU {1000 * self.client_cpu_seconds / len(self.latencies_ms):.2f} ms"
         return (f"{self.name:<16} {self.concurrency} at a time  n={len(self.latencies_ms):>5}  "
                 f"p50 {statistics.median(self.latencies_ms):6.2f} ms  p95 {self.percentile(0.95):6.2f} ms  "
-                f"p99 {self.percentile(0.99):6.2f} ms  {self.rps:7.0f} req/s{capacity}  ({statuses})")
+                f"p99 {self.percentile(0.99):6.2f} ms  {self.rps:7.0f} req/s{capacity}{kept}  ({statuses})")
 
 
 async def prepare_database(url: str, *, listings: int) -> list[int]:
@@ -96,9 +106,10 @@ async def prepare_database(url: str, *, listings: int) -> list[int]:
     return list(ids)
 
 
-def start_server(data_home: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(data_home: Path, port: int, *, keep_pages_seconds: float) -> subprocess.Popen[bytes]:
     """Starts `ehrenamt-bot web` on loopback in a child process with the benchmark's database."""
-    env = {**os.environ, "DATA_HOME": str(data_home), "WEB_LISTEN": "127.0.0.1"}
+    env = {**os.environ, "DATA_HOME": str(data_home), "WEB_LISTEN": "127.0.0.1",
+           "WEB_PAGE_CACHE_SECONDS": f"{keep_pages_seconds:g}"}
     env.pop("DATABASE_URL", None)
     command = [sys.executable, "-c", "from bot.cli import main; raise SystemExit(main())", "web", "--port", str(port),
                "--listen", "127.0.0.1"]
@@ -128,10 +139,12 @@ async def measure(base_url: str, name: str, urls: Sequence[str], *, concurrency:
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     latencies: list[float] = []
     statuses: Counter[int] = Counter()
+    kept: Counter[str] = Counter()
     counter = iter(range(requests))
     async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=10.0,
                                  headers={"Accept-Language": "de-DE,de;q=0.9"}) as client:
         cpu_before = process_cpu_seconds(server_pid)
+        client_before = time.process_time()
         started = time.perf_counter()
         deadline = started + seconds
 
@@ -143,12 +156,15 @@ async def measure(base_url: str, name: str, urls: Sequence[str], *, concurrency:
                 response = await client.get(urls[number % len(urls)])
                 latencies.append((time.perf_counter() - began) * 1000)
                 statuses[response.status_code] += 1
+                kept[response.headers.get("X-Page-Cache", "")] += 1
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
+        client_cpu = time.process_time() - client_before
         cpu_after = process_cpu_seconds(server_pid)
     cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
-    return Figures(name, concurrency, tuple(latencies), elapsed, statuses, cpu)
+    return Figures(name, concurrency, tuple(latencies), elapsed, statuses, cpu,
+                   kept["hit"] if kept["hit"] or kept["miss"] else None, client_cpu)
 
 
 def process_cpu_seconds(pid: int | None) -> float | None:
@@ -182,6 +198,32 @@ def search_urls(*, count: int, seed: int = 18) -> list[str]:
         if chooser.random() < 0.15:
             params.append(f"text={chooser.choice(('Tierheim', 'Lesepate', 'Tafel', 'Senioren besuchen'))}")
         urls.append("/suche?" + str(httpx.QueryParams("&".join(params))))
+    return urls
+
+
+def town_urls(path: str, *, count: int, seed: int = 18) -> list[str]:
+    """Returns searches (or embeds) of the towns of Hessen and Sachsen, drawn by population, any area or none.
+
+    A town whose name is ambiguous is asked by postal code, as `embed-snippet` tells the operator to.
+    """
+    from bot.web.places import resolve_place
+    from nlu.kernel.gazetteer import STARTING_STATES, get_gazetteer
+
+    towns, weights = [], []
+    for place in get_gazetteer().places():
+        if place.state_code not in STARTING_STATES:
+            continue
+        choice = resolve_place(place.name)
+        name = place.name if choice.place is not None and not choice.options else place.postal_code
+        if name:
+            towns.append(name)
+            weights.append(place.population)
+    chooser = random.Random(seed)
+    areas: list[str | None] = [None, *categories()]
+    urls = []
+    for town in chooser.choices(towns, weights=weights, k=count):
+        area = chooser.choice(areas)
+        urls.append(f"{path}?" + str(httpx.QueryParams({"ort": town, **({"bereich": area} if area else {})})))
     return urls
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from bot.texts import LANGUAGES, t
 from bot.web.app import WebContext
 from bot.web.lang import negotiate
+from bot.web.page_cache import KeptPage
 
 log = logging.getLogger(__name__)
 ERROR_TEXTS = {
@@ -98,9 +99,33 @@ class BaseHandler(tornado.web.RequestHandler):
 
     def render_page(self, template: str, **values: Any) -> None:
         """Renders a template with the page context and sends it as HTML."""
-        html = self.context.templates.get_template(template).render(**self.page_context(), **values)
+        self.send_html(self.render_html(template, **values))
+
+    def render_html(self, template: str, **values: Any) -> str:
+        """Renders a template with the page context."""
+        return self.context.templates.get_template(template).render(**self.page_context(), **values)
+
+    def send_html(self, html: str) -> None:
+        """Sends HTML (tornado adds the ETag, answers If-None-Match and compresses)."""
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish(html)
+
+    def send_kept(self, page: KeptPage, *, kept: bool) -> None:
+        """Sends a page that is kept: the ETag tornado would give it, and the body compressed once, not per request.
+
+        `kept` tells whether it was kept before this request (X-Page-Cache: hit) or was made for it (miss).
+        """
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("X-Page-Cache", "hit" if kept else "miss")
+        self.set_header("Etag", page.etag)  # set, so tornado leaves the ETag and If-None-Match to this method
+        if self.check_etag_header():
+            self.answer_not_modified()
+            return
+        if "gzip" in self.request.headers.get("Accept-Encoding", ""):  # tornado's own test of the header
+            self.set_header("Content-Encoding", "gzip")  # tornado then compresses no more, and adds Vary
+            self.finish(page.gzipped)
+            return
+        self.finish(page.body)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         """Answers errors with a friendly page in the visitor's language (never a traceback)."""
@@ -133,7 +158,8 @@ class BaseHandler(tornado.web.RequestHandler):
             client = parsedate_to_datetime(since)
         except (TypeError, ValueError):
             return False
-        return client.tzinfo is not None and changed_at <= client
+        # HTTP dates have whole seconds: compared to the second (a change later in that second only the ETag sees).
+        return client.tzinfo is not None and changed_at.replace(microsecond=0) <= client
 
     def answer_not_modified(self) -> None:
         """Ends the request with 304 Not Modified."""

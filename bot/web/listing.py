@@ -6,14 +6,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain import ModerationAction, OpportunityStatus
 from bot.listings_view import ListingDetails, details_of, is_active
 from bot.search.model import Contact, PlaceRef
+from bot.store.data_version import NEXT_EXPIRY, NUMBER, DataVersion, version_values
 from bot.store.models import ModerationEvent, Opportunity, Organisation
 from bot.store.types import utcnow
+
+# Made once: a kept statement carries its cache key, so each page goes straight to the compiled SQL.
+_LISTING = (
+    select(Opportunity, Organisation).join(Organisation, Organisation.id == Opportunity.organisation_id)
+    .where(Opportunity.id == bindparam("listing_id"))
+)
+# The same with the data version, read in the same statement (one snapshot) for a page about to be kept.
+_LISTING_AND_VERSION = _LISTING.add_columns(NUMBER, NEXT_EXPIRY)
 
 # Statuses a listing can only reach after being published: its page is gone (410), not unknown (404).
 _ENDED = {OpportunityStatus.PAUSED.value, OpportunityStatus.EXPIRED.value}
@@ -46,22 +55,25 @@ class ListingLookup:
     availability: Availability
     view: ListingView | None = None
     place: str | None = None
+    version: DataVersion | None = None  # the data version the view was read at, when asked for
 
 
 async def load_listing(
     session: AsyncSession, opportunity_id: int, *, lang: str, origin: PlaceRef | None = None,
-    now: datetime | None = None,
+    now: datetime | None = None, with_version: bool = False,
 ) -> ListingLookup:
-    """Loads a listing for its page, telling shown, gone and unknown apart."""
-    row = (await session.execute(
-        select(Opportunity, Organisation).join(Organisation, Organisation.id == Opportunity.organisation_id)
-        .where(Opportunity.id == opportunity_id)
-    )).first()
+    """Loads a listing for its page, telling shown, gone and unknown apart (and the data version, if asked)."""
+    now = now or utcnow()
+    if with_version:
+        row = (await session.execute(_LISTING_AND_VERSION,
+                                     {"listing_id": opportunity_id, **version_values(now)})).first()
+    else:
+        row = (await session.execute(_LISTING, {"listing_id": opportunity_id})).first()
     if row is None:
         gone = await _was_withdrawn(session, opportunity_id)
         return ListingLookup(Availability.GONE if gone else Availability.UNKNOWN)
-    opportunity, organisation = row
-    if not is_active(opportunity, now=now or utcnow()):
+    opportunity, organisation = row[0], row[1]
+    if not is_active(opportunity, now=now):
         ended = opportunity.status in _ENDED or opportunity.published_at is not None
         return ListingLookup(Availability.GONE if ended else Availability.UNKNOWN,
                              place=opportunity.place_name if ended else None)
@@ -74,7 +86,7 @@ async def load_listing(
     )
     view = ListingView(details, contact, organisation.website, opportunity.state, opportunity.district,
                        max(opportunity.updated_at, organisation.updated_at))
-    return ListingLookup(Availability.SHOWN, view)
+    return ListingLookup(Availability.SHOWN, view, version=DataVersion.of(row) if with_version else None)
 
 
 async def _was_withdrawn(session: AsyncSession, opportunity_id: int) -> bool:

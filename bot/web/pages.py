@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlencode, urlparse
 
 import tornado.web
@@ -12,8 +13,11 @@ from markupsafe import Markup
 
 from bot.links import deep_link, start_payload_for_listing
 from bot.search.model import Contact
+from bot.store.data_version import read_data_version
 from bot.texts import t
+from bot.web.finder import Found
 from bot.web.handlers import BaseHandler
+from bot.web.page_cache import KeptPage
 from bot.web.jsonld import schema_org, script_json, volunteering_data
 from bot.web.listing import Availability, ListingView, load_listing
 from bot.web.places import resolve_place
@@ -40,21 +44,41 @@ class ListingHandler(BaseHandler):
     """GET /angebote/{id}: one published listing; 404 unknown, 410 paused, expired or withdrawn."""
 
     async def get(self, listing_id: str) -> None:
-        """Shows the listing with its contact, the way into the bot, and its linked data."""
+        """Shows the listing with its contact, the way into the bot, and its linked data (kept a while)."""
         ort = self.get_query_argument("ort", "")[:80]
         origin = resolve_place(ort).place if ort else None
+        pages = self.context.pages
+        # The whole query string: the language switch links back to this very address (handlers.url_with).
+        key = ("listing", int(listing_id), self.lang, self.request.query)
+        kept = None
         async with self.context.database.read_only() as session:
-            found = await load_listing(session, int(listing_id), lang=self.lang, origin=origin)
+            if pages.enabled and pages.holds(key):
+                kept = pages.get(key, await read_data_version(session))  # before the data: see there
+            if kept is None:  # the version of a page about to be kept comes in the same statement as its data
+                found = await load_listing(session, int(listing_id), lang=self.lang, origin=origin,
+                                           with_version=pages.enabled)
+        if kept is not None:
+            self.answer_listing(kept.changed_at, kept, kept=True)
+            return
         if found.availability is not Availability.SHOWN or found.view is None:
             if found.place:
                 self.gone_search_url = f"/suche?ort={tornado.escape.url_escape(found.place, plus=False)}"
             raise tornado.web.HTTPError(found.availability.value)
         view = found.view
+        html = self.render_html("listing.html", **self.listing_values(view, origin.name if origin else None))
+        page = pages.put(key, found.version, html, changed_at=view.changed_at) if found.version is not None else html
+        self.answer_listing(view.changed_at, page, kept=False)
+
+    def answer_listing(self, changed_at: datetime | None, page: KeptPage | str, *, kept: bool) -> None:
+        """Sends a listing page (kept, or only rendered), or 304 when the visitor's copy is still current."""
         self.set_header("Cache-Control", "public, max-age=300")
-        if self.not_modified_since(view.changed_at):
+        if changed_at is not None and self.not_modified_since(changed_at):
             self.answer_not_modified()
             return
-        self.render_page("listing.html", **self.listing_values(view, origin.name if origin else None))
+        if isinstance(page, KeptPage):
+            self.send_kept(page, kept=kept)
+        else:
+            self.send_html(page)
 
     def listing_values(self, view: ListingView, origin: str | None) -> dict[str, object]:
         """Returns the template values of a listing page."""
@@ -146,23 +170,42 @@ class SearchHandler(BaseHandler):
         await self.show(query, limit=SEARCH_PAGE_SIZE)
 
     async def show(self, query: WebQuery, *, limit: int) -> None:
-        """Runs the search and renders a page of it."""
-        async with self.context.database.read_only() as session:
-            found = await self.context.searches.find(session, query, lang=self.lang, limit=limit)
+        """Runs the search and renders a page of it (kept a while: see bot.web.page_cache)."""
         lang_param = self.lang_param()
+        pages = self.context.pages
+        # The whole query string, not only the cleaned query: the language switch links back to this very
+        # address (handlers.url_with), and one visitor's stray parameters must never reach another's page.
+        key = (self.path, limit, self.lang, self.request.query)
+        async with self.context.database.read_only() as session:
+            version = await read_data_version(session) if pages.enabled else None  # before the data: see there
+            kept = pages.get(key, version) if version is not None else None
+            if kept is None:
+                found = await self.context.searches.find(session, query, lang=self.lang, limit=limit)
+        self.set_header("Cache-Control", "public, max-age=60")
+        if kept is not None:
+            self.send_kept(kept, kept=True)
+            return
+        html = self.render_html(self.template, **self.search_values(query, found, lang_param))
+        if version is None:
+            self.send_html(html)
+            return
+        self.send_kept(pages.put(key, version, html), kept=False)
+
+    def search_values(self, query: WebQuery, found: Found, lang_param: str | None) -> dict[str, object]:
+        """Returns the template values of a search page or embed."""
         results = results_view(found, query, lang=self.lang, path=self.path, lang_param=lang_param,
                                default_radius_km=self.context.default_radius_km)
-        self.set_header("Cache-Control", "public, max-age=60")
-        self.render_page(
-            self.template, query=query, found=found, results=results,
-            place_unknown=found.place.unknown, place_options=found.place.options,
-            areas=area_options(query, self.lang), times=time_options(query, self.lang),
-            radii=radius_options(query, self.context.default_radius_km),
-            telegram_url=telegram_search_link(self.context.bot_username, query, found),
-            search_url=query.url("/suche", lang=lang_param, seite=None, anzahl=None),
-            feed_url=query.url("/angebote.atom", seite=None, anzahl=None),
-            option_url=lambda option_id: query.url(self.path, ortid=option_id, ort=None, seite=None, lang=lang_param),
-        )
+        return {
+            "query": query, "found": found, "results": results,
+            "place_unknown": found.place.unknown, "place_options": found.place.options,
+            "areas": area_options(query, self.lang), "times": time_options(query, self.lang),
+            "radii": radius_options(query, self.context.default_radius_km),
+            "telegram_url": telegram_search_link(self.context.bot_username, query, found),
+            "search_url": query.url("/suche", lang=lang_param, seite=None, anzahl=None),
+            "feed_url": query.url("/angebote.atom", seite=None, anzahl=None),
+            "option_url": lambda option_id: query.url(self.path, ortid=option_id, ort=None, seite=None,
+                                                      lang=lang_param),
+        }
 
 
 class EmbedHandler(SearchHandler):

@@ -25,7 +25,7 @@ async def _by_word(database: Database, word: str) -> list[int]:
         sql = SqlText(dialect_of(session))
         condition = holds_any(sql, [TermGroup(word, (word,), (), 1, fuzzy=False)])
         query = f"SELECT o.id FROM opportunities o WHERE o.status = 'published' AND {condition}"
-        result = await session.execute(sql.statement(query))
+        result = await sql.statement(query).run(session)
         return sorted(result.scalars())
 
 

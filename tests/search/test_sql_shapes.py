@@ -1,0 +1,48 @@
+"""The search keeps one statement per shape of SQL text: values change per request, the statement does not."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from bot.search.sql import BoundStatement, Shapes, SqlText, shapes
+from bot.store.types import UTCDateTime
+
+
+def _statement(radius: float, *, limit: int = 5) -> BoundStatement:
+    sql = SqlText("sqlite")
+    return sql.statement(f"SELECT 1 WHERE {sql.number(radius)} > 0 LIMIT {sql.integer(limit)}")
+
+
+def test_requests_of_one_shape_share_the_statement_with_their_own_values() -> None:
+    first, second = _statement(15.0), _statement(30.0, limit=10)
+    assert first.statement is second.statement
+    assert first.values == {"p0": 15.0, "p1": 5}
+    assert second.values == {"p0": 30.0, "p1": 10}
+
+
+def test_other_kinds_of_values_get_a_statement_of_their_own() -> None:
+    def moment(value: object) -> BoundStatement:
+        sql = SqlText("sqlite")
+        return sql.statement(f"SELECT {sql.bind(value, UTCDateTime())}")
+
+    at = moment(datetime(2026, 12, 4, tzinfo=timezone.utc))
+    assert at.statement is not moment(None).statement
+    assert at.statement is moment(datetime(2026, 12, 5, tzinfo=timezone.utc)).statement
+
+
+def test_the_kept_shapes_are_bounded_least_recently_used_first() -> None:
+    kept = Shapes(limit=2)
+    built: list[str] = []
+
+    def build(name: str) -> object:
+        built.append(name)
+        return object()
+
+    first = kept.get(("a",), lambda: build("a"))
+    kept.get(("b",), lambda: build("b"))
+    assert kept.get(("a",), lambda: build("a")) is first  # used again: now the most recent
+    kept.get(("c",), lambda: build("c"))  # drops b, the least recently used
+    assert len(kept) == 2
+    kept.get(("b",), lambda: build("b"))
+    assert built == ["a", "b", "c", "b"]
+    assert len(shapes) <= shapes.limit
