@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from telegram.ext import CallbackContext
 
 from bot.ads import contacts
@@ -318,3 +318,27 @@ async def test_the_menu_offers_volunteers_search_to_members_only(chat: Chat, dat
     assert "freiwillige" in menus[(JANA.id, "de")] and "volunteers" in menus[(JANA.id, "en")]
     assert (NOBODY.id, "de") not in menus
     assert "pruefen" in menus[(ADMIN.id, "de")] and "freiwillige" not in menus[(ADMIN.id, "de")]
+
+
+async def test_the_organisation_is_told_when_its_request_closes_unanswered(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    await _stage(database, EMMA, JOHN, name="Youth Club Kassel", lang="en")
+    asked = await _contact(chat, JANA, "Hättest du Lust, dienstags bei uns zu helfen?")
+    await _contact(chat, EMMA, "Would you like to help us on Tuesdays?", query="homework help in Kassel")
+    async with database.unit_of_work() as session:  # two weeks and a day later
+        await session.execute(update(AdContact).values(sent_at=utcnow() - timedelta(days=15)))
+    context = CallbackContext(chat.application)
+    before = len(chat.api.calls)
+    await ad_jobs.expire_contacts(context)
+    await ad_jobs.expire_contacts(context)  # told once
+    sent = [call for call in chat.api.calls[before:] if call.method == "sendMessage"]
+    assert sorted(call.params["chat_id"] for call in sent) == [JANA.id, EMMA.id]
+    german = next(call.text for call in sent if call.params["chat_id"] == JANA.id)
+    english = next(call.text for call in sent if call.params["chat_id"] == EMMA.id)
+    assert "kam in zwei Wochen keine Antwort" in german and "Hausaufgaben" in german
+    assert "got no answer within two weeks" in english
+    for text in (german, english):
+        assert "Mehmet" not in text and "John" not in text and str(MEHMET.id) not in text
+        assert str(JOHN.id) not in text
+    late = await chat.press(MEHMET, asked.button("Antworten"))  # the person's buttons are closed too
+    assert late.answers and not _to(late, JANA.id)
