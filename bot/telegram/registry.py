@@ -19,9 +19,9 @@ from bot.telegram.announcements import handlers as broadcast
 from bot.telegram.announcements.steps import QUESTIONS as ANNOUNCEMENT_QUESTIONS
 from bot.telegram.answers import AnswerRoute
 from bot.telegram.callbacks import (
-    AdAboutButton, AdButton, AdContactButton, AdPageButton, AdReportButton, AdReviewButton, AdSaveButton, AdStopButton,
-    BackButton, BroadcastButton, CategoryButton, ContactAnswerButton, ContactReplyButton, DeleteButton, DetailsButton,
-    DraftAnswerButton, DraftButton,
+    AdAboutButton, AdButton, AdContactButton, AdPageButton, AdReportButton, AdReviewButton, AdSaveButton,
+    AdSavedButton, AdStopButton, BackButton, BroadcastButton, CategoryButton, ContactAnswerButton, ContactReplyButton,
+    DeleteButton, DetailsButton, DraftAnswerButton, DraftButton,
     FavouriteButton, FavouriteDetailsButton, FavouritesButton, HomeButton, InterestButton, ListingButton,
     ModerateButton, OwnListingButton, ReviewQueueButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton,
     SaveButton, SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton, kind_of,
@@ -128,6 +128,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _button(AdPageButton, ad_search.turn_page, own_chat=True),
         _button(AdSaveButton, ad_search.save_search, own_chat=True),
         _button(AdStopButton, ad_search.stop_search, own_chat=True),
+        _button(AdSavedButton, ad_search.stop_listed, own_chat=True),
         _button(AdContactButton, ad_contact.start_contact, own_chat=True),
         _button(AdAboutButton, ad_contact.choose_listing, own_chat=True),
         _button(AdReportButton, ad_contact.report_ad, own_chat=True),

@@ -342,3 +342,30 @@ async def test_the_organisation_is_told_when_its_request_closes_unanswered(chat:
         assert str(JOHN.id) not in text
     late = await chat.press(MEHMET, asked.button("Antworten"))  # the person's buttons are closed too
     assert late.answers and not _to(late, JANA.id)
+
+
+async def test_saved_searches_are_listed_and_stopped_from_the_list(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    await _stage(database, EMMA, JOHN, name="Youth Club Kassel", lang="en")
+    for query in (QUERY, "Lesepaten in Kassel"):
+        found = await chat.send(JANA, f"/freiwillige {query}")
+        await chat.press(JANA, found.button("Bei neuen Anzeigen"))
+    listed = await chat.send(JANA, "/freiwillige")
+    assert "Deine 2 gespeicherten Suchen" in listed.text and "1. „jemand für Hausaufgabenhilfe" in listed.text
+    assert "2. „Lesepaten in Kassel“" in listed.text and "Wen sucht ihr?" in listed.text
+    forged = await chat.press(EMMA, listed.button("🔕 2 beenden"))  # not Emma's search
+    assert forged.answers and not forged.messages
+    stopped = await chat.press(JANA, listed.button("🔕 1 beenden"))
+    assert "keine Hinweise mehr" in stopped.answers[0]
+    assert "Deine gespeicherte Suche" in stopped.text and "1. „jemand" not in stopped.text
+    assert "1. „Lesepaten in Kassel“" in stopped.text
+    again = await chat.press(JANA, listed.button("🔕 1 beenden"))  # the same button pressed twice
+    assert "nicht mehr aktuell" in again.answers[0]
+    async with database.read_only() as session:
+        saved = (await session.scalars(select(AdSearch.query_text).where(AdSearch.saved.is_(True)))).all()
+    assert saved == ["Lesepaten in Kassel"]
+    await chat.press(JANA, stopped.button("🔕 1 beenden"))
+    english = await chat.send(EMMA, "/volunteers")
+    assert "saved search" not in english.text and "Whom are you looking for?" in english.text
+    empty = await chat.send(JANA, "/freiwillige")
+    assert "gespeichert" not in empty.text and not empty.buttons
