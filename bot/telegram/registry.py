@@ -84,6 +84,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _command(["anbieten", "post"], posting.post_command),
         _command(["meineangebote", "mylistings"], my_listings.my_listings_command),
         _command(["pruefen", "review"], moderation.review_command, admin=True),
+        _command(["anzeige", "ad"], ad_review.ad_command, admin=True),  # an ad by its id, after a report
         _command(["ichbiete", "offerhelp"], ads.offer_command),  # a volunteer's own ads
         _command(["freiwillige", "volunteers"], ad_search.volunteers_command),  # organisations' members
         # The main keyboard sends its labels as text; they must win over the free-text search below, and they

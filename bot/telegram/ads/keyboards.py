@@ -136,8 +136,12 @@ def renew_buttons(ad_id: int, lang: str) -> InlineKeyboardMarkup:
 def review_buttons(ad_id: int, lang: str, *, waiting: bool) -> InlineKeyboardMarkup:
     """An admin's verdicts: approve or reject a waiting ad; remove a live one; warn or block its person."""
     first = (AdVerdict.APPROVE, AdVerdict.REJECT) if waiting else (AdVerdict.REMOVE,)
+    return verdict_buttons(ad_id, (*first, AdVerdict.WARN, AdVerdict.BLOCK), lang)
+
+
+def verdict_buttons(ad_id: int, verdicts: tuple[AdVerdict, ...], lang: str) -> InlineKeyboardMarkup:
+    """The given verdicts: those on the ad itself in the first row, warn and block its person in the second."""
+    on_person = (AdVerdict.WARN, AdVerdict.BLOCK)
     rows: Rows = [[button(t(lang, VERDICT_LABELS[verdict]), AdReviewButton(VERDICTS.index(verdict), ad_id))
-                   for verdict in first]]
-    rows.append([button(t(lang, VERDICT_LABELS[verdict]), AdReviewButton(VERDICTS.index(verdict), ad_id))
-                 for verdict in (AdVerdict.WARN, AdVerdict.BLOCK)])
-    return InlineKeyboardMarkup(rows)
+                   for verdict in verdicts if (verdict in on_person) is second] for second in (False, True)]
+    return InlineKeyboardMarkup([row for row in rows if row])
