@@ -46,8 +46,10 @@ def suggestion_buttons(ad: Ad, lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def place_buttons(ad: Ad, lang: str, candidates: list[PlaceChoice] | None = None) -> InlineKeyboardMarkup:
-    """The suggested place to keep (or same-named places to choose from), and "online only"."""
+def place_buttons(ad: Ad, lang: str, candidates: list[PlaceChoice] | None = None,
+                  district: PlaceChoice | None = None) -> InlineKeyboardMarkup:
+    """The suggested place to keep (and the district the text named, beside its town), or same-named places to
+    choose from, and "online only"."""
     rows: Rows = []
     if candidates:
         rows += [[button(candidate_label(choice.town.name, choice.town.state, choice.town.district, lang),
@@ -55,6 +57,10 @@ def place_buttons(ad: Ad, lang: str, candidates: list[PlaceChoice] | None = None
     elif ad.place is not None:
         rows.append([button(t(lang, "ads.button_keep_place", place=ad.place.name),
                             AdButton(AdAction.KEEP_PLACE, ad.id, 0))])
+        if district is not None and district.quarter is not None and district.quarter_id is not None \
+                and district.town.name == ad.place.name:
+            rows.append([button(t(lang, "ads.button_keep_place", place=district.quarter.name),
+                                AdButton(AdAction.QUARTER, ad.id, district.quarter_id))])
     rows.append([button(t(lang, "ads.button_online"), AdButton(AdAction.ONLINE, ad.id, 0))])
     rows.append([button(t(lang, "ads.button_cancel"), AdButton(AdAction.CANCEL, ad.id, 0))])
     return InlineKeyboardMarkup(rows)
