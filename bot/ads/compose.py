@@ -151,6 +151,19 @@ def toggle_newcomer(ad: VolunteerAd) -> None:
     _change(ad, newcomer=not ad.newcomer_friendly)
 
 
+def district_named(text: str, parse: Parse) -> PlaceChoice | None:
+    """Returns the city district the ad's text names ("in Altona") with its town, to offer beside the town."""
+    parsed = parse(text)
+    if parsed.place is None:
+        return None
+    try:
+        place = get_gazetteer().get(parsed.place.id)
+    except KeyError:
+        return None
+    choice = _choice(place)
+    return choice if choice.quarter is not None else None
+
+
 def set_online(ad: VolunteerAd) -> None:
     """Makes the ad online only: no place, no distance."""
     _change(ad, place=None, remote=True, travel_km=None)

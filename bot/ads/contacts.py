@@ -119,6 +119,30 @@ class ToOrganisation:
     profile_telegram_id: int | None = None  # set only when the person chose to share their profile
 
 
+@dataclass(frozen=True, slots=True)
+class Unanswered:
+    """A contact that closed unanswered, for the organisation's members: which ad and when they wrote; nothing
+    about the person (not whether they read it, deleted their data or were blocked)."""
+
+    contact_id: int
+    member_ids: tuple[int, ...]
+    ad_label: str
+    sent_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Expired:
+    """What one expiry round closed: contacts nobody answered (their organisations are told) and old drafts."""
+
+    unanswered: tuple[Unanswered, ...]
+    drafts: int
+
+    @property
+    def closed(self) -> int:
+        """Returns how many contacts closed in all."""
+        return len(self.unanswered) + self.drafts
+
+
 async def begin_contact(session: AsyncSession, *, telegram_id: int, organisation_id: int, ad_id: int,
                         rules: ContactRules, now: datetime) -> tuple[AdContact, list[ListingChoice]]:
     """Starts (or continues) a draft contact and returns it with the listings it may be about."""
@@ -306,15 +330,21 @@ async def member_contact(session: AsyncSession, telegram_id: int, contact_id: in
     return contact
 
 
-async def expire_unanswered(session: AsyncSession, *, now: datetime) -> int:
-    """Closes contacts nobody answered within ANSWER_WITHIN, and drafts left for a day; returns how many."""
+async def expire_unanswered(session: AsyncSession, *, now: datetime) -> Expired:
+    """Closes contacts nobody answered within ANSWER_WITHIN, and drafts left for a day; returns what closed.
+
+    A contact closes only if it is still unanswered when the update runs (an answer in the same moment wins).
+    """
     expired = await session.execute(update(AdContact).where(
         AdContact.state == ContactState.PENDING.value, AdContact.sent_at < now - ANSWER_WITHIN)
-        .values(state=ContactState.EXPIRED.value, closed_at=now).execution_options(synchronize_session=False))
+        .values(state=ContactState.EXPIRED.value, closed_at=now).execution_options(synchronize_session=False)
+        .returning(AdContact.id, AdContact.organisation_id, AdContact.ad_id, AdContact.sent_at))
+    unanswered = [await _unanswered(session, contact_id, organisation_id, ad_id, sent_at or now)
+                  for contact_id, organisation_id, ad_id, sent_at in expired.all()]
     drafts = await session.execute(update(AdContact).where(
         AdContact.state == ContactState.DRAFT.value, AdContact.updated_at < now - timedelta(days=1))
         .values(state=ContactState.EXPIRED.value, closed_at=now).execution_options(synchronize_session=False))
-    return rows_affected(expired) + rows_affected(drafts)
+    return Expired(tuple(unanswered), rows_affected(drafts))
 
 
 async def _contactable(session: AsyncSession, *, telegram_id: int, organisation_id: int, ad_id: int,
@@ -355,12 +385,24 @@ async def _to_person(session: AsyncSession, contact: AdContact, telegram_id: int
                     listing.title if listing else None, await live_ad_label(session, contact.ad_id), text, first)
 
 
+async def _unanswered(session: AsyncSession, contact_id: int, organisation_id: int, ad_id: int,
+                      sent_at: datetime) -> Unanswered:
+    """Returns the notice of a contact that closed unanswered, for the organisation's members."""
+    return Unanswered(contact_id, await _members(session, organisation_id), await live_ad_label(session, ad_id),
+                      sent_at)
+
+
+async def _members(session: AsyncSession, organisation_id: int) -> tuple[int, ...]:
+    """Returns the Telegram ids of the organisation's members, in the order they joined."""
+    return tuple((await session.execute(select(OrganisationMember.telegram_id).where(
+        OrganisationMember.organisation_id == organisation_id).order_by(OrganisationMember.id))).scalars())
+
+
 async def _to_organisation(session: AsyncSession, contact: AdContact, *, text: str | None,
                            anonymous: bool = False) -> ToOrganisation:
     """Returns a message to the organisation's members: the chosen name (unless anonymous) and the text."""
     organisation = await session.get(Organisation, contact.organisation_id)
-    members = tuple((await session.execute(select(OrganisationMember.telegram_id).where(
-        OrganisationMember.organisation_id == contact.organisation_id).order_by(OrganisationMember.id))).scalars())
+    members = await _members(session, contact.organisation_id)
     name = None if anonymous else contact.shared_name
     return ToOrganisation(contact.id, members, organisation.name if organisation else "?",
                           await live_ad_label(session, contact.ad_id), name, text)

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ads.manage import AdLife, publish
+from bot.ads.model import Ad
 from bot.domain import AdStatus, ModerationAction
 from bot.moderation.review import Scope
-from bot.store.models import ModerationEvent, Volunteer, VolunteerAd
+from bot.store.models import AdReport, ModerationEvent, Volunteer, VolunteerAd
 
 MAX_WARNING_CHARS = 1000
 
@@ -32,6 +33,12 @@ class AdVerdict(StrEnum):
 
 
 VERDICTS = tuple(AdVerdict)
+# The ad states each verdict applies to.
+APPLIES_TO: dict[AdVerdict, tuple[AdStatus, ...]] = {
+    AdVerdict.APPROVE: (AdStatus.PENDING,), AdVerdict.REJECT: (AdStatus.PENDING,),
+    AdVerdict.REMOVE: (AdStatus.PUBLISHED, AdStatus.PAUSED, AdStatus.PENDING),
+    AdVerdict.WARN: tuple(AdStatus), AdVerdict.BLOCK: tuple(AdStatus),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +60,18 @@ class AdDecision:
     text: str
     person_telegram_id: int
     person_blocked_bot: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AdRecord:
+    """An ad as an admin looks it up by its id (after a report, say): what it says, what was done about it, and
+    which verdicts apply now. Nothing about its person but whether they may still post ads."""
+
+    ad: Ad
+    reports: int
+    warnings: int
+    person_blocked: bool  # the person may post no more ads
+    verdicts: tuple[AdVerdict, ...]
 
 
 class NotYours(LookupError):
@@ -77,12 +96,7 @@ async def decide(
     WARN changes nothing here: it checks the admin may act and names the person (the warning's text follows).
     """
     ad, person = await _ad_in_scope(session, scope, ad_id)
-    allowed = {
-        AdVerdict.APPROVE: (AdStatus.PENDING,), AdVerdict.REJECT: (AdStatus.PENDING,),
-        AdVerdict.REMOVE: (AdStatus.PUBLISHED, AdStatus.PAUSED, AdStatus.PENDING),
-        AdVerdict.WARN: tuple(AdStatus), AdVerdict.BLOCK: tuple(AdStatus),
-    }[verdict]
-    if ad.status not in {status.value for status in allowed}:
+    if ad.status not in {status.value for status in APPLIES_TO[verdict]}:
         raise NotYours(ad_id)
     if verdict is AdVerdict.APPROVE:
         publish(ad, life, now=now)
@@ -100,6 +114,19 @@ async def decide(
     if verdict is not AdVerdict.WARN:
         _record(session, scope, ad.id, verdict)
     return AdDecision(ad.id, verdict, ad.text, person.telegram_id, person.blocked)
+
+
+async def look_up(session: AsyncSession, scope: Scope, ad_id: int) -> AdRecord:
+    """Returns an ad of the admin's region by id with its reports, warnings and the verdicts that apply;
+    raises NotYours for an unknown id or an ad outside the region (said the same way)."""
+    row, person = await _ad_in_scope(session, scope, ad_id)
+    ad = Ad.from_row(row)
+    reports = await session.scalar(select(func.count()).select_from(AdReport).where(AdReport.ad_id == ad_id))
+    warnings = await session.scalar(select(func.count()).select_from(ModerationEvent).where(
+        ModerationEvent.ad_id == ad_id, ModerationEvent.action == _ACTIONS[AdVerdict.WARN].value))
+    verdicts = tuple(verdict for verdict in VERDICTS if ad.status in APPLIES_TO[verdict]
+                     and not (verdict is AdVerdict.BLOCK and person.ads_blocked_at is not None))
+    return AdRecord(ad, int(reports or 0), int(warnings or 0), person.ads_blocked_at is not None, verdicts)
 
 
 def record_warning(session: AsyncSession, scope: Scope, ad_id: int, text: str) -> None:

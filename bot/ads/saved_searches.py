@@ -81,6 +81,13 @@ async def save_ad_search(session: AsyncSession, search: AdSearch, *, default_rad
     await session.flush()
 
 
+async def saved_ad_searches(session: AsyncSession, volunteer_id: int) -> list[AdSearch]:
+    """Returns the person's saved ad searches, oldest first."""
+    rows = await session.scalars(select(AdSearch).where(AdSearch.volunteer_id == volunteer_id,
+                                                        AdSearch.saved.is_(True)).order_by(AdSearch.id))
+    return list(rows)
+
+
 async def stop_ad_search(session: AsyncSession, search: AdSearch) -> None:
     """Stops a saved search's alerts (the search stays pageable)."""
     search.saved = False

@@ -43,7 +43,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 )
 # Added to the menu of admins' own chats: what they do besides searching.
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("pruefen", "review"), ("rundschreiben", "broadcast"), ("anbieten", "post"), ("meineangebote", "mylistings"),
+    ("pruefen", "review"), ("anzeige", "ad"), ("rundschreiben", "broadcast"), ("anbieten", "post"),
+    ("meineangebote", "mylistings"),
 )
 # Added to the menu of organisations' members who may contact volunteers (ADS_SEARCH_ACCESS): in everyone's menu
 # it would read to volunteers as a second search of their own, which it is not.

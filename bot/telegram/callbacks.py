@@ -64,6 +64,7 @@ class Kind(StrEnum):
     AD_REPORT = "Q"  # ad id: an organisation's member reports an ad
     CONTACT_ANSWER = "R"  # person's action (see ContactAction), contact id
     CONTACT_REPLY = "S"  # organisation member's reply, contact id
+    AD_SAVED = "T"  # ad search id: stop it from the list of saved ad searches (/freiwillige)
 
 
 class Facet:
@@ -388,6 +389,14 @@ class AdStopButton(Payload):
     """Stops the alerts of a saved ad search."""
 
     KIND = Kind.AD_STOP
+    search_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class AdSavedButton(Payload):
+    """Stops a saved ad search from the list /freiwillige shows, which then shows the rest."""
+
+    KIND = Kind.AD_SAVED
     search_id: int
 
 

@@ -19,9 +19,9 @@ from bot.telegram.announcements import handlers as broadcast
 from bot.telegram.announcements.steps import QUESTIONS as ANNOUNCEMENT_QUESTIONS
 from bot.telegram.answers import AnswerRoute
 from bot.telegram.callbacks import (
-    AdAboutButton, AdButton, AdContactButton, AdPageButton, AdReportButton, AdReviewButton, AdSaveButton, AdStopButton,
-    BackButton, BroadcastButton, CategoryButton, ContactAnswerButton, ContactReplyButton, DeleteButton, DetailsButton,
-    DraftAnswerButton, DraftButton,
+    AdAboutButton, AdButton, AdContactButton, AdPageButton, AdReportButton, AdReviewButton, AdSaveButton,
+    AdSavedButton, AdStopButton, BackButton, BroadcastButton, CategoryButton, ContactAnswerButton, ContactReplyButton,
+    DeleteButton, DetailsButton, DraftAnswerButton, DraftButton,
     FavouriteButton, FavouriteDetailsButton, FavouritesButton, HomeButton, InterestButton, ListingButton,
     ModerateButton, OwnListingButton, ReviewQueueButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton,
     SaveButton, SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton, kind_of,
@@ -84,6 +84,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _command(["anbieten", "post"], posting.post_command),
         _command(["meineangebote", "mylistings"], my_listings.my_listings_command),
         _command(["pruefen", "review"], moderation.review_command, admin=True),
+        _command(["anzeige", "ad"], ad_review.ad_command, admin=True),  # an ad by its id, after a report
         _command(["ichbiete", "offerhelp"], ads.offer_command),  # a volunteer's own ads
         _command(["freiwillige", "volunteers"], ad_search.volunteers_command),  # organisations' members
         # The main keyboard sends its labels as text; they must win over the free-text search below, and they
@@ -128,6 +129,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _button(AdPageButton, ad_search.turn_page, own_chat=True),
         _button(AdSaveButton, ad_search.save_search, own_chat=True),
         _button(AdStopButton, ad_search.stop_search, own_chat=True),
+        _button(AdSavedButton, ad_search.stop_listed, own_chat=True),
         _button(AdContactButton, ad_contact.start_contact, own_chat=True),
         _button(AdAboutButton, ad_contact.choose_listing, own_chat=True),
         _button(AdReportButton, ad_contact.report_ad, own_chat=True),

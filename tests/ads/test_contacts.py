@@ -237,7 +237,13 @@ async def test_unanswered_contacts_expire_after_two_weeks(database: Database) ->
         club, offer = await make_club(session), await make_offer(session)
     contact_id = await _send(database, club, offer, now=datetime(2026, 11, 1, tzinfo=timezone.utc))
     async with database.unit_of_work() as session:
-        assert await contacts.expire_unanswered(session, now=NOW) == 1
+        expired = await contacts.expire_unanswered(session, now=NOW)
+    [unanswered] = expired.unanswered
+    assert (expired.closed, unanswered.contact_id, unanswered.member_ids) == (1, contact_id, (club.member,))
+    assert unanswered.ad_label.startswith("Ich helfe")
+    assert unanswered.sent_at == datetime(2026, 11, 1, tzinfo=timezone.utc)
+    async with database.unit_of_work() as session:
+        assert (await contacts.expire_unanswered(session, now=NOW)).closed == 0  # told once
     async with database.unit_of_work() as session:
         assert await _refusal(contacts.decline(session, volunteer_id=offer.volunteer_id, contact_id=contact_id,
                                                now=NOW)) == Refusal.CLOSED

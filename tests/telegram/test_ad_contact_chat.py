@@ -3,12 +3,11 @@ person's consent, in German and English; forged buttons, a blocked organisation,
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from telegram.ext import CallbackContext
 
 from bot.ads import contacts
@@ -18,7 +17,7 @@ from bot.ads.limits import BERLIN
 from bot.store.types import utcnow
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.store.models import AdContact, AdReport, AdSearch, OrganisationBlock
+from bot.store.models import AdContact, AdminRole, AdReport, AdSearch, OrganisationBlock
 from bot.telegram.ad_search import jobs as ad_jobs
 from bot.telegram.ad_search.keyboards import ContactAction
 from bot.telegram.app import register_commands
@@ -304,17 +303,96 @@ async def test_the_menu_offers_volunteers_search_to_members_only(chat: Chat, dat
     async with database.unit_of_work() as session:
         await make_club(session, member=JANA.id)
         await make_club(session, member=NOBODY.id, verified=False)  # not admitted under "verified"
-    before = len(chat.api.calls)
     await register_commands(chat.application)
-    menus: dict[tuple[int | None, str | None], list[str]] = {}
-    for call in chat.api.calls[before:]:
-        if call.method == "setMyCommands":
-            scope = call.params.get("scope")
-            chat_id = (scope if isinstance(scope, dict) else json.loads(scope or "{}")).get("chat_id")
-            commands = call.params["commands"]
-            commands = json.loads(commands) if isinstance(commands, str) else commands
-            menus[(chat_id, call.params.get("language_code"))] = [entry["command"] for entry in commands]
-    assert "freiwillige" not in menus[(None, "de")] and "volunteers" not in menus[(None, "en")]
-    assert "freiwillige" in menus[(JANA.id, "de")] and "volunteers" in menus[(JANA.id, "en")]
-    assert (NOBODY.id, "de") not in menus
-    assert "pruefen" in menus[(ADMIN.id, "de")] and "freiwillige" not in menus[(ADMIN.id, "de")]
+
+    def menu(chat_id: int | None, lang: str) -> list[str]:
+        commands = chat.api.commands[lang] if chat_id is None else chat.api.chat_commands[(chat_id, lang)]
+        return [command["command"] for command in commands]
+
+    assert "freiwillige" not in menu(None, "de") and "volunteers" not in menu(None, "en")
+    assert menu(JANA.id, "de")[-1] == "freiwillige" and menu(JANA.id, "en")[-1] == "volunteers"
+    assert (NOBODY.id, "de") not in chat.api.chat_commands
+    assert "anzeige" in menu(ADMIN.id, "de") and "freiwillige" not in menu(ADMIN.id, "de")
+
+
+async def test_the_organisation_is_told_when_its_request_closes_unanswered(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    await _stage(database, EMMA, JOHN, name="Youth Club Kassel", lang="en")
+    asked = await _contact(chat, JANA, "Hättest du Lust, dienstags bei uns zu helfen?")
+    await _contact(chat, EMMA, "Would you like to help us on Tuesdays?", query="homework help in Kassel")
+    async with database.unit_of_work() as session:  # two weeks and a day later
+        await session.execute(update(AdContact).values(sent_at=utcnow() - timedelta(days=15)))
+    context = CallbackContext(chat.application)
+    before = len(chat.api.calls)
+    await ad_jobs.expire_contacts(context)
+    await ad_jobs.expire_contacts(context)  # told once
+    sent = [call for call in chat.api.calls[before:] if call.method == "sendMessage"]
+    assert sorted(call.params["chat_id"] for call in sent) == [JANA.id, EMMA.id]
+    german = next(call.text for call in sent if call.params["chat_id"] == JANA.id)
+    english = next(call.text for call in sent if call.params["chat_id"] == EMMA.id)
+    assert "kam in zwei Wochen keine Antwort" in german and "Hausaufgaben" in german
+    assert "got no answer within two weeks" in english
+    for text in (german, english):
+        assert "Mehmet" not in text and "John" not in text and str(MEHMET.id) not in text
+        assert str(JOHN.id) not in text
+    late = await chat.press(MEHMET, asked.button("Antworten"))  # the person's buttons are closed too
+    assert late.answers and not _to(late, JANA.id)
+
+
+async def test_saved_searches_are_listed_and_stopped_from_the_list(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    await _stage(database, EMMA, JOHN, name="Youth Club Kassel", lang="en")
+    for query in (QUERY, "Lesepaten in Kassel"):
+        found = await chat.send(JANA, f"/freiwillige {query}")
+        await chat.press(JANA, found.button("Bei neuen Anzeigen"))
+    listed = await chat.send(JANA, "/freiwillige")
+    assert "Deine 2 gespeicherten Suchen" in listed.text and "1. „jemand für Hausaufgabenhilfe" in listed.text
+    assert "2. „Lesepaten in Kassel“" in listed.text and "Wen sucht ihr?" in listed.text
+    forged = await chat.press(EMMA, listed.button("🔕 2 beenden"))  # not Emma's search
+    assert forged.answers and not forged.messages
+    stopped = await chat.press(JANA, listed.button("🔕 1 beenden"))
+    assert "keine Hinweise mehr" in stopped.answers[0]
+    assert "Deine gespeicherte Suche" in stopped.text and "1. „jemand" not in stopped.text
+    assert "1. „Lesepaten in Kassel“" in stopped.text
+    again = await chat.press(JANA, listed.button("🔕 1 beenden"))  # the same button pressed twice
+    assert "nicht mehr aktuell" in again.answers[0]
+    async with database.read_only() as session:
+        saved = (await session.scalars(select(AdSearch.query_text).where(AdSearch.saved.is_(True)))).all()
+    assert saved == ["Lesepaten in Kassel"]
+    await chat.press(JANA, stopped.button("🔕 1 beenden"))
+    english = await chat.send(EMMA, "/volunteers")
+    assert "saved search" not in english.text and "Whom are you looking for?" in english.text
+    empty = await chat.send(JANA, "/freiwillige")
+    assert "gespeichert" not in empty.text and not empty.buttons
+
+
+async def test_an_admin_looks_up_a_reported_ad_by_its_number(chat: Chat, database: Database) -> None:
+    stage = await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    saxony = Person(id=1001, first_name="Sachsen-Admin", language_code="en")
+    async with database.unit_of_work() as session:
+        session.add(AdminRole(telegram_id=saxony.id, state="Sachsen", granted_by=ADMIN.id))
+    found = await chat.send(JANA, f"/freiwillige {QUERY}")
+    reported = await chat.press(JANA, found.button("1 melden"))
+    assert f"#{stage.ad_id}" in "".join(_to(reported, ADMIN.id))
+    looked_up = await chat.send(ADMIN, f"/anzeige #{stage.ad_id}")
+    assert f"Anzeige #{stage.ad_id}</b> – ✅ online" in looked_up.text
+    assert "Meldungen: 1 · Verwarnungen: 0" in looked_up.text
+    assert "Hausaufgaben" in looked_up.text and "Hessen" in looked_up.text
+    assert "Mehmet" not in looked_up.text and str(MEHMET.id) not in looked_up.text
+    assert [b["text"] for b in looked_up.buttons] == ["🗑 Entfernen", "⚠️ Verwarnen", "⛔ Für Anzeigen sperren"]
+    removed = await chat.press(ADMIN, looked_up.button("Entfernen"), message_id=looked_up.sent_id())
+    assert any("entfernt" in text.lower() for text in _to(removed, MEHMET.id))
+    edited = [call for call in removed.calls if call.method == "editMessageText"]
+    assert edited and edited[0].params["chat_id"] == ADMIN.id  # the looked-up copy says who decided
+    assert "keine Anzeigen" in (await chat.send(JANA, f"/freiwillige {QUERY}")).text
+    again = await chat.send(ADMIN, f"/anzeige {stage.ad_id}")
+    assert "entfernt" in again.text.lower()
+    assert [b["text"] for b in again.buttons] == ["⚠️ Verwarnen", "⛔ Für Anzeigen sperren"]
+    # Outside one's region, an unknown number, no number, and no admin at all.
+    elsewhere = await chat.send(saxony, f"/ad {stage.ad_id}")
+    assert f"There is no ad #{stage.ad_id}, or it is not in your region." in elsewhere.text and not elsewhere.buttons
+    assert "nicht in deiner Region" in (await chat.send(ADMIN, "/anzeige 999999")).text
+    for odd in ("/anzeige", "/anzeige abc", "/anzeige 1 2", "/anzeige " + "9" * 40):
+        assert "z. B. <code>/anzeige 123</code>" in (await chat.send(ADMIN, odd)).text, odd
+    refused = await chat.send(JANA, f"/anzeige {stage.ad_id}")
+    assert "Hausaufgaben" not in refused.text and not refused.buttons

@@ -307,3 +307,16 @@ async def test_a_forged_district_button_places_nothing(chat: Chat, database: Dat
     forged = await chat.press(ANNA, encode(Kind.AD, AdAction.QUARTER, ad.id, kassel))
     assert forged.answers and "nicht mehr aktuell" in forged.answers[0]
     assert (await _ads(database, ANNA.id))[0].place_name is None
+
+
+async def test_a_district_the_text_names_is_offered_beside_its_town(chat: Chat, database: Database) -> None:
+    await chat.send(ANNA, "/ichbiete")
+    understood = await chat.send(ANNA, "Ich lese Kindern in Altona gern vor und helfe bei den Hausaufgaben.")
+    where = await chat.press(ANNA, understood.button("Passt so"))
+    labels = [button["text"] for button in where.buttons]
+    assert "📍 Hamburg" in labels and "📍 Hamburg-Altona" in labels
+    assert (await _ads(database, ANNA.id))[0].place_name == "Hamburg"  # the town until the person chooses
+    travel = await chat.press(ANNA, where.button("📍 Hamburg-Altona"))
+    assert "von Hamburg-Altona aus" in travel.text
+    [ad] = await _ads(database, ANNA.id)
+    assert (ad.place_name, ad.place_precision) == ("Hamburg-Altona", "quarter")

@@ -39,9 +39,9 @@ async def test_the_command_menu_is_registered_in_german_and_english(chat: Chat) 
 async def test_admins_see_their_commands_in_their_own_chat_menu(chat: Chat) -> None:
     admin = [command["command"] for command in chat.api.chat_commands[(1000, "")]]  # ADMIN_IDS of the tests
     assert admin[:11] == [command["command"] for command in chat.api.commands["de"]]
-    assert admin[11:] == ["pruefen", "rundschreiben", "anbieten", "meineangebote"]
+    assert admin[11:] == ["pruefen", "anzeige", "rundschreiben", "anbieten", "meineangebote"]
     english = [command["command"] for command in chat.api.chat_commands[(1000, "en")]]
-    assert english[11:] == ["review", "broadcast", "post", "mylistings"]
+    assert english[11:] == ["review", "ad", "broadcast", "post", "mylistings"]
     assert {chat_id for chat_id, _ in chat.api.chat_commands} == {1000}  # nobody else gets them
 
 

@@ -11,8 +11,8 @@ from bot.domain import MAX_QUERY_CHARS
 from bot.store.models import AdSearch
 from bot.store.types import utcnow
 from bot.telegram.ad_search import keyboards
-from bot.telegram.ad_search.views import results_text
-from bot.telegram.callbacks import AdPageButton, AdSaveButton, AdStopButton
+from bot.telegram.ad_search.views import results_text, saved_text
+from bot.telegram.callbacks import AdPageButton, AdSaveButton, AdSavedButton, AdStopButton
 from bot.telegram.context import Turn
 from bot.telegram.formatting import line
 from bot.telegram.sending import View
@@ -31,7 +31,7 @@ async def volunteers_command(turn: Turn[None]) -> None:
     query = " ".join(turn.context.args or ())
     if not query:
         await state.ask(turn.session, turn.volunteer.id, ASKING)
-        turn.reply(View(t(turn.lang, "adsearch.prompt")))
+        turn.reply(await _prompt(turn))
         return
     await _search(turn, query)
 
@@ -88,6 +88,24 @@ async def stop_search(turn: Turn[AdStopButton]) -> None:
     turn.answer()
     turn.edit_buttons(None)
     turn.reply(View(t(turn.lang, "adsearch.stopped", query=line(search.query_text, 120))))
+
+
+async def stop_listed(turn: Turn[AdSavedButton]) -> None:
+    """Stops a saved search from the list and shows the list again (stopping needs no right to search)."""
+    search = await saved_searches.own_ad_search(turn.session, turn.button.search_id, turn.volunteer.id)
+    if search is None or not search.saved:
+        turn.refuse_stale()
+        return
+    await saved_searches.stop_ad_search(turn.session, search)
+    turn.answer(t(turn.lang, "adsearch.stopped", query=line(search.query_text, 120)))
+    turn.edit(await _prompt(turn))
+
+
+async def _prompt(turn: Turn[None] | Turn[AdSavedButton]) -> View:
+    """Asks whom to search for, under the member's saved searches with their stop buttons."""
+    searches = await saved_searches.saved_ad_searches(turn.session, turn.volunteer.id)
+    text = "\n\n".join(part for part in (saved_text(searches, turn.lang), t(turn.lang, "adsearch.prompt")) if part)
+    return View(text, keyboards.saved_list([search.id for search in searches], turn.lang))
 
 
 async def _may_search(turn: Turn[None] | Turn[AdPageButton] | Turn[AdSaveButton]) -> bool:

@@ -15,6 +15,7 @@ from bot.ads.saved_searches import AdAlertDue, ad_alerts_due
 from bot.store.types import utcnow
 from bot.telegram import notify
 from bot.telegram.ad_search import keyboards
+from bot.telegram.ad_search.render import notes_unanswered
 from bot.telegram.ad_search.views import card
 from bot.telegram.formatting import line
 from bot.telegram.services import one_process_at_a_time, services
@@ -49,11 +50,13 @@ async def alert_new_ads(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def expire_contacts(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Closes contacts nobody answered in time and drafts left behind."""
+    """Closes contacts nobody answered in time and drafts left behind; tells the organisations which closed."""
     async with services(context).database.unit_of_work() as session:
-        closed = await expire_unanswered(session, now=utcnow())
-    if closed:
-        log.info("closed %d unanswered ad contacts", closed)
+        expired = await expire_unanswered(session, now=utcnow())
+        notes = await notes_unanswered(session, expired.unanswered)
+    await notify.deliver(context.bot, notes)
+    if expired.closed:
+        log.info("closed %d unanswered ad contacts", expired.closed)
 
 
 async def _notes(session: AsyncSession, due: Sequence[AdAlertDue], access: SearchAccess) -> list[notify.Note]:

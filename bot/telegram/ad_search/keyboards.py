@@ -9,8 +9,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.ads.access import ActingOrganisation
 from bot.ads.contacts import ListingChoice
 from bot.telegram.callbacks import (
-    AdAboutButton, AdContactButton, AdPageButton, AdReportButton, AdSaveButton, AdStopButton, ContactAnswerButton,
-    ContactReplyButton,
+    AdAboutButton, AdContactButton, AdPageButton, AdReportButton, AdSaveButton, AdSavedButton, AdStopButton,
+    ContactAnswerButton, ContactReplyButton,
 )
 from bot.telegram.formatting import clip
 from bot.telegram.keyboards import Rows, button
@@ -105,3 +105,12 @@ def _person(lang: str, key: str, action: int, contact_id: int, **params: object)
 def stop(search_id: int, lang: str) -> InlineKeyboardMarkup:
     """Returns the stop button under a saved search's confirmation."""
     return InlineKeyboardMarkup([[button(t(lang, "adsearch.button_stop"), AdStopButton(search_id))]])
+
+
+def saved_list(search_ids: Sequence[int], lang: str) -> InlineKeyboardMarkup | None:
+    """Returns a stop button per listed saved search (none when there are none)."""
+    if not search_ids:
+        return None
+    buttons = [button(t(lang, "adsearch.button_stop_number", number=number), AdSavedButton(search_id))
+               for number, search_id in enumerate(search_ids, start=1)]
+    return InlineKeyboardMarkup([buttons[i:i + 3] for i in range(0, len(buttons), 3)])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.ads.contacts import ToOrganisation, ToPerson
+from bot.ads.contacts import ToOrganisation, ToPerson, Unanswered
 from bot.ads.limits import BERLIN, DailyLimit
 from bot.telegram.ad_search import keyboards
 from bot.telegram.formatting import esc, line
@@ -41,6 +43,19 @@ async def notes_to_organisation(session: AsyncSession, message: ToOrganisation) 
         else:
             notes.append(Note(member, t(lang, "adcontact.to_organisation", name=name, ad=ad, text=esc(message.text)),
                               keyboards.reply(message.contact_id, lang)))
+    return notes
+
+
+async def notes_unanswered(session: AsyncSession, closed: Sequence[Unanswered]) -> list[Note]:
+    """Tells every member of each organisation that a contact closed unanswered (which ad, when they wrote)."""
+    languages = await languages_of(session, [member for contact in closed for member in contact.member_ids])
+    notes = []
+    for contact in closed:
+        for member in contact.member_ids:
+            lang = languages[member]
+            sent = contact.sent_at.astimezone(BERLIN).strftime("%d.%m.%Y" if lang == "de" else "%d %b %Y")
+            notes.append(Note(member, t(lang, "adcontact.to_organisation_unanswered",
+                                        ad=line(contact.ad_label, 100), date=sent)))
     return notes
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.ads.search import AdHit
+from bot.store.models import AdSearch
 from bot.telegram.formatting import esc, join_lines, line
 from bot.texts import t
 
@@ -32,3 +33,12 @@ def results_text(query: str, hits: Sequence[AdHit], *, total: int, offset: int, 
     count = t(lang, "adsearch.count", count=total, total=total, first=offset + 1, last=offset + len(hits))
     cards = "\n\n".join(card(hit, offset + number, lang) for number, hit in enumerate(hits, start=1))
     return "\n".join([header, count, "", cards, "", t(lang, "adsearch.contact_hint")])
+
+
+def saved_text(searches: Sequence[AdSearch], lang: str) -> str:
+    """Returns the member's saved ad searches, numbered as their stop buttons (empty when there are none)."""
+    if not searches:
+        return ""
+    entries = [t(lang, "adsearch.saved_entry", number=number, query=line(search.query_text, 120))
+               for number, search in enumerate(searches, start=1)]
+    return "\n".join([t(lang, "adsearch.saved_list", count=len(searches)), *entries])

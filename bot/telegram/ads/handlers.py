@@ -111,7 +111,8 @@ async def _step(turn: Turn[AdButton], ad: VolunteerAd, action: int, value: int) 
         return _suggestions(ad, lang)
     if action in (AdAction.UNDERSTOOD, AdAction.EDIT_PLACE):
         await ask(session, volunteer.id, f"{AWAITING_PLACE}{ad.id}")
-        return View(t(lang, "ads.ask_place"), keyboards.place_buttons(Ad.from_row(ad), lang))
+        district = compose.district_named(ad.text, parse_text) if ad.place_name else None
+        return View(t(lang, "ads.ask_place"), keyboards.place_buttons(Ad.from_row(ad), lang, district=district))
     if action == AdAction.ONLINE:
         compose.set_online(ad)
         await _drafting(session, volunteer, ad)

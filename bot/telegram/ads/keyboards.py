@@ -46,8 +46,10 @@ def suggestion_buttons(ad: Ad, lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def place_buttons(ad: Ad, lang: str, candidates: list[PlaceChoice] | None = None) -> InlineKeyboardMarkup:
-    """The suggested place to keep (or same-named places to choose from), and "online only"."""
+def place_buttons(ad: Ad, lang: str, candidates: list[PlaceChoice] | None = None,
+                  district: PlaceChoice | None = None) -> InlineKeyboardMarkup:
+    """The suggested place to keep (and the district the text named, beside its town), or same-named places to
+    choose from, and "online only"."""
     rows: Rows = []
     if candidates:
         rows += [[button(candidate_label(choice.town.name, choice.town.state, choice.town.district, lang),
@@ -55,6 +57,10 @@ def place_buttons(ad: Ad, lang: str, candidates: list[PlaceChoice] | None = None
     elif ad.place is not None:
         rows.append([button(t(lang, "ads.button_keep_place", place=ad.place.name),
                             AdButton(AdAction.KEEP_PLACE, ad.id, 0))])
+        if district is not None and district.quarter is not None and district.quarter_id is not None \
+                and district.town.name == ad.place.name:
+            rows.append([button(t(lang, "ads.button_keep_place", place=district.quarter.name),
+                                AdButton(AdAction.QUARTER, ad.id, district.quarter_id))])
     rows.append([button(t(lang, "ads.button_online"), AdButton(AdAction.ONLINE, ad.id, 0))])
     rows.append([button(t(lang, "ads.button_cancel"), AdButton(AdAction.CANCEL, ad.id, 0))])
     return InlineKeyboardMarkup(rows)
@@ -136,8 +142,12 @@ def renew_buttons(ad_id: int, lang: str) -> InlineKeyboardMarkup:
 def review_buttons(ad_id: int, lang: str, *, waiting: bool) -> InlineKeyboardMarkup:
     """An admin's verdicts: approve or reject a waiting ad; remove a live one; warn or block its person."""
     first = (AdVerdict.APPROVE, AdVerdict.REJECT) if waiting else (AdVerdict.REMOVE,)
+    return verdict_buttons(ad_id, (*first, AdVerdict.WARN, AdVerdict.BLOCK), lang)
+
+
+def verdict_buttons(ad_id: int, verdicts: tuple[AdVerdict, ...], lang: str) -> InlineKeyboardMarkup:
+    """The given verdicts: those on the ad itself in the first row, warn and block its person in the second."""
+    on_person = (AdVerdict.WARN, AdVerdict.BLOCK)
     rows: Rows = [[button(t(lang, VERDICT_LABELS[verdict]), AdReviewButton(VERDICTS.index(verdict), ad_id))
-                   for verdict in first]]
-    rows.append([button(t(lang, VERDICT_LABELS[verdict]), AdReviewButton(VERDICTS.index(verdict), ad_id))
-                 for verdict in (AdVerdict.WARN, AdVerdict.BLOCK)])
-    return InlineKeyboardMarkup(rows)
+                   for verdict in verdicts if (verdict in on_person) is second] for second in (False, True)]
+    return InlineKeyboardMarkup([row for row in rows if row])

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from bot.ads.manage import AdLife
-from bot.ads.review import MAX_WARNING_CHARS, VERDICTS, AdVerdict, NotYours, decide, record_warning
+from bot.ads.review import MAX_WARNING_CHARS, VERDICTS, AdRecord, AdVerdict, NotYours, decide, look_up, record_warning
 from bot.conversation.state import ask, awaiting_with_prefix, close_awaiting
 from bot.store.types import utcnow
 from bot.telegram import notify
+from bot.telegram.ads.keyboards import verdict_buttons
+from bot.telegram.ads.render import STATUS_LABELS, card
 from bot.telegram.callbacks import AdReviewButton
 from bot.telegram.context import Turn
 from bot.telegram.formatting import line
+from bot.telegram.notify import Note
 from bot.telegram.sending import View
 from bot.texts import t
 
@@ -44,6 +47,35 @@ async def review_button(turn: Turn[AdReviewButton]) -> None:
     bot = turn.context.bot
     turn.later(lambda: notify.close_copies(bot, edits))
     turn.later(lambda: notify.deliver(bot, notes))
+
+
+async def ad_command(turn: Turn[None]) -> None:
+    """Shows an ad of the admin's region by its id ("/anzeige 123", the number in a report) with the verdicts
+    that apply; the copy is remembered, so a decision on it shows who decided, as in the review queue."""
+    lang, scope = turn.lang, await turn.admin()
+    words = [word.lstrip("#") for word in turn.context.args or ()]
+    if scope is None or len(words) != 1 or not words[0].isdigit() or len(words[0]) > 12:
+        turn.reply(View(t(lang, "ads.lookup_usage")))
+        return
+    try:
+        record = await look_up(turn.session, scope, int(words[0]))
+    except NotYours:
+        turn.reply(View(t(lang, "ads.lookup_unknown", ad_id=int(words[0]))))
+        return
+    note = Note(turn.user_id, _record_text(record, lang), verdict_buttons(record.ad.id, record.verdicts, lang))
+    bot, database = turn.context.bot, turn.services.database
+    turn.later(lambda: notify.deliver_ad_review(bot, database, record.ad.id, [note]))
+
+
+def _record_text(record: AdRecord, lang: str) -> str:
+    """The ad as organisations see it, under its id, state, region, reports and warnings."""
+    ad = record.ad
+    region = ", ".join(part for part in (ad.place.district, ad.place.state) if part) if ad.place else ""
+    lines = [t(lang, "ads.lookup", ad_id=ad.id, status=t(lang, STATUS_LABELS[ad.status]),
+               region=line(region, 80) or "–", reports=record.reports, warnings=record.warnings)]
+    if record.person_blocked:
+        lines.append(t(lang, "ads.lookup_blocked"))
+    return "\n".join(lines) + "\n\n" + card(ad, lang)
 
 
 async def take_warning(turn: Turn[None]) -> bool:

@@ -1,0 +1,54 @@
+"""Where an ad says its person helps: the town, or the town with its district when the person chooses it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ads import compose
+from bot.ads.compose import place_from_location, quarter_by_id, town_by_id, towns_named
+from bot.domain import PlacePrecision
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+
+ALTONA = 2911296
+HAMBURG = 2911298
+
+
+def test_a_named_district_offers_its_town_and_itself() -> None:
+    for text in ("Hamburg-Altona", "Altona", "in Altona (Hamburg)"):
+        [choice] = towns_named(text)
+        assert (choice.town.name, choice.town.precision) == ("Hamburg", PlacePrecision.TOWN), text
+        assert choice.quarter is not None and choice.quarter.name == "Hamburg-Altona", text
+        assert choice.quarter.precision is PlacePrecision.QUARTER and choice.quarter_id == ALTONA
+
+
+def test_a_postal_code_or_a_location_offers_the_district_it_lies_in_at_the_districts_centre() -> None:
+    [by_code] = towns_named("22765")
+    shared = place_from_location(53.5531, 9.9352)
+    assert shared is not None and by_code.quarter == shared.quarter
+    assert shared.quarter is not None and (shared.quarter.lat, shared.quarter.lon) == (53.55, 9.93)
+    assert (shared.town.lat, shared.town.lon) != (53.5531, 9.9352)
+
+
+def test_towns_without_known_districts_offer_only_the_town() -> None:
+    [kassel] = towns_named("34131")
+    assert kassel.town.name == "Kassel" and kassel.quarter is None
+    nearby = place_from_location(51.3201, 9.4873)
+    assert nearby is not None and nearby.quarter is None
+
+
+def test_a_district_farther_than_quarter_km_from_the_point_is_not_offered(monkeypatch: pytest.MonkeyPatch) -> None:
+    [near] = towns_named("22765")
+    assert near.quarter is not None
+    centre = get_gazetteer().get(ALTONA)
+    monkeypatch.setattr(compose, "QUARTER_KM", 0.1)  # the postal code's point is more than 100 m from Altona's
+    code = get_gazetteer().by_postal_code("22765")
+    assert code is not None and haversine_km(code.lat, code.lon, centre.lat, centre.lon) > 0.1
+    [far] = towns_named("22765")
+    assert far.town == near.town and far.quarter is None and far.quarter_id is None
+
+
+def test_buttons_name_a_town_or_a_district_and_nothing_else() -> None:
+    assert quarter_by_id(HAMBURG) is None  # a town is no district: a forged district button places nothing
+    assert quarter_by_id(-1) is None and town_by_id(-1) is None
+    town = town_by_id(ALTONA)  # a district's id on the town button stands for its town, never the district
+    assert town is not None and (town.name, town.precision) == ("Hamburg", PlacePrecision.TOWN)
