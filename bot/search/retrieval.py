@@ -26,7 +26,7 @@ from bot.search.ranking import RankWords, score_parts, squared_distance, time_co
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, rare, word_ids
 from bot.search.vocabulary import TermGroup
-from bot.search.widening import NEAREST, RADIUS_STEPS_KM, Attempt
+from bot.search.widening import MIN_RESULTS, NEAREST, RADIUS_STEPS_KM, Attempt
 from bot.store.types import UTCDateTime
 
 NATIONWIDE_POOL = 2000
@@ -58,13 +58,12 @@ async def find_page(
     round trip to the database costs more than the ranking itself.
     """
     sql = SqlText(dialect_of(session))
-    scored = _scored(sql, criteria, words, attempt, now=now)
+    listed = _listed(_scored(sql, criteria, words, attempt, now=now))
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases.
     ranked = (
-        "SELECT c.id AS id, c.base + c.words + c.more AS score, c.words + c.more AS relevance, "
-        "count(*) OVER () AS total, "
-        f"SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) OVER () AS word_hits FROM {scored} "
-        f"ORDER BY score DESC, relevance DESC, c.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
+        "SELECT f.id AS id, f.base + f.words + f.more AS score, f.words + f.more AS relevance, "
+        f"count(*) OVER () AS total, f.word_hits AS word_hits FROM {listed} "
+        f"ORDER BY score DESC, relevance DESC, f.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
     statement = sql.statement(
         f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, ranked.word_hits AS word_hits, "
@@ -87,10 +86,28 @@ async def count_matches(
 ) -> tuple[int, int]:
     """Counts the matches of one try, and those holding a free word (for a page beyond the last match)."""
     sql = SqlText(dialect_of(session))
-    scored = _scored(sql, criteria, words, attempt, now=now)
-    statement = sql.statement(f"SELECT count(*), SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) FROM {scored}")
+    listed = _listed(_scored(sql, criteria, words, attempt, now=now))
+    statement = sql.statement(f"SELECT count(*), MAX(f.word_hits) FROM {listed}")
     row = (await (await session.connection()).execute(statement)).one()
     return int(row[0]), int(row[1] or 0)
+
+
+def _listed(scored: str) -> str:
+    """Returns a subquery `f` of the matches to list, with the number holding one of the NLU's free words
+    (word_hits).
+
+    Beside a category the request's words only rank, so "Hospiz" in the category of health also matched the
+    category's other rows, which filled the top five behind the three hospices. Once MIN_RESULTS matches hold
+    one of the request's content words, the rows holding none are left out: they answer the category, not
+    what the person named. With fewer, the category's rows stay and fill the page (reported as widened
+    "keywords" when none holds a free word).
+    """
+    holds = "(c.words > 0 OR c.more > 0)"
+    counted = (
+        f"SELECT c.*, SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) OVER () AS word_hits, "
+        f"SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS holding, {holds} AS holds FROM {scored}"
+    )
+    return f"(SELECT n.* FROM ({counted}) n WHERE n.holds OR n.holding < {MIN_RESULTS}) f"
 
 
 def _scored(sql: SqlText, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime) -> str:

@@ -140,3 +140,30 @@ async def test_a_district_or_quarter_beside_the_city_becomes_the_centre(
                          keywords=["nord"] if "Nord" in text else [])
     assert outcome.place is not None and outcome.place.name == centre
     assert len(outcome.results) == 1 and "nord" not in (outcome.widened or ())
+
+
+async def test_once_three_listings_hold_the_named_word_the_category_only_rows_are_left_out(
+    listings: Listings,
+) -> None:
+    named = await listings.add_many([
+        {"title": f"Ehrenamt im Hospiz {n}", "categories": ["health_care"], **near(KASSEL, 5 + n, 0)}
+        for n in range(3)
+    ])
+    await listings.add_many([
+        {"title": f"Besuchsdienst im Krankenhaus {n}", "categories": ["health_care"], **near(KASSEL, n * 0.3, 0)}
+        for n in range(3)
+    ])
+    outcome = await find(listings.database, SearchRequest(text="Hospiz in Kassel"),
+                         categories=["health_care"], place=KASSEL, keywords=["hospiz"])
+    assert sorted(ids(outcome)) == sorted(named) and outcome.total == 3
+
+
+async def test_with_fewer_than_three_holding_the_word_the_category_fills_the_page(listings: Listings) -> None:
+    named = await listings.add("Ehrenamt im Hospiz", categories=["health_care"], **near(KASSEL, 9, 0))
+    general = await listings.add_many([
+        {"title": f"Besuchsdienst im Krankenhaus {n}", "categories": ["health_care"], **near(KASSEL, n * 0.3, 0)}
+        for n in range(3)
+    ])
+    outcome = await find(listings.database, SearchRequest(text="Hospiz in Kassel"),
+                         categories=["health_care"], place=KASSEL, keywords=["hospiz"])
+    assert ids(outcome)[0] == named and set(ids(outcome)[1:]) == set(general)
