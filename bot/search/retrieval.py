@@ -45,7 +45,7 @@ class Page:
 
     rows: tuple[Row[Any], ...]
     total: int
-    word_hits: int = 0  # matches holding one of the free words (counted only when words only rank)
+    word_hits: int = 0  # matches holding a word naming what was asked (counted only when words only rank)
 
 
 async def find_page(
@@ -61,7 +61,8 @@ async def find_page(
     listed = _listed(_scored(sql, criteria, words, attempt, now=now))
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases.
     ranked = (
-        "SELECT f.id AS id, f.base + f.words + f.more AS score, f.words + f.more AS relevance, "
+        "SELECT f.id AS id, f.base + f.words + f.named + f.manner AS score, "
+        "f.words + f.named + f.manner AS relevance, "
         f"count(*) OVER () AS total, f.word_hits AS word_hits FROM {listed} "
         f"ORDER BY score DESC, relevance DESC, f.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
@@ -93,35 +94,35 @@ async def count_matches(
 
 
 def _listed(scored: str) -> str:
-    """Returns a subquery `f` of the matches to list, with the number holding one of the NLU's free words
-    (word_hits).
+    """Returns a subquery `f` of the matches to list, with the number of matches holding a word that names
+    what was asked (word_hits: a free word or another noun of the request, not a verb or adjective).
 
     Beside a category the request's words only rank, so "Hospiz" in the category of health also matched the
     category's other rows, which filled the top five behind the three hospices. Once MIN_RESULTS matches hold
     one of the request's content words, the rows holding none are left out: they answer the category, not
     what the person named. With fewer, the category's rows stay and fill the page (reported as widened
-    "keywords" when none holds a free word).
+    "keywords" when none holds such a word).
     """
-    holds = "(c.words > 0 OR c.more > 0)"
-    counted = (
-        f"SELECT c.*, SUM(CASE WHEN c.words > 0 THEN 1 ELSE 0 END) OVER () AS word_hits, "
-        f"SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS holding, {holds} AS holds FROM {scored}"
-    )
-    return f"(SELECT n.* FROM ({counted}) n WHERE n.holds OR n.holding < {MIN_RESULTS}) f"
+    holds = "(c.words > 0 OR c.named > 0)"
+    counted = f"SELECT c.*, SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS word_hits FROM {scored}"
+    return f"(SELECT n.* FROM ({counted}) n WHERE n.words > 0 OR n.named > 0 OR n.word_hits < {MIN_RESULTS}) f"
 
 
 def _scored(sql: SqlText, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime) -> str:
     """Returns a subquery `c` of the try's matches with their id, the free words' part (words), the other
-    content words' part (more) and the rest of the score (base)."""
+    nouns' part (named), the verbs', adjectives' and negated words' part (manner) and the rest (base)."""
     frame = _frame(criteria)
     source = candidates(sql, criteria, words.filtering(), attempt, frame, now=now)
     # The nearest listings beyond 50 km are ranked on the 50 km scale: closer ones first, clearly.
     scale = RADIUS_STEPS_KM[-1] if NEAREST in attempt.widened else attempt.radius_km
-    keywords, more, base = score_parts(sql, criteria, words, frame, now=now, radius_km=scale)
+    parts = score_parts(sql, criteria, words, frame, now=now, radius_km=scale)
     # OFFSET 0 keeps PostgreSQL from folding the subquery into its user, which would copy the words' part
     # (table look-ups per candidate) into every place it is used; SQLite's look-ups are cheap set probes.
     fence = "" if sql.is_sqlite else " OFFSET 0"
-    return f"(SELECT o.id AS id, {keywords} AS words, {more} AS more, {base} AS base FROM {source}{fence}) c"
+    return (
+        f"(SELECT o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.manner} AS manner, "
+        f"{parts.base} AS base FROM {source}{fence}) c"
+    )
 
 
 def pooled(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> bool:

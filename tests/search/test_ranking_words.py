@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from bot.search import PlaceRef, SearchRequest
-from bot.search.content_words import content_words, unwanted_words
+from bot.search.content_words import content_words, manner_words, unwanted_words
 from bot.search.criteria import Criteria
 from bot.search.vocabulary import Vocabulary
 from tests.factories.search import KASSEL, Listings, find, ids, near
@@ -22,8 +22,24 @@ def test_content_words_keep_what_named_a_category_and_leave_place_negation_time_
     assert content_words("am Wochenende was mit Kindern in Kassel, aber ohne Sport", criteria) == ("kindern",)
     hamburg = Criteria(place=HAMBURG, keywords=("nord",))
     assert content_words("Hamburg Nord Senioren besuchen", hamburg) == ("senioren", "besuchen")
+
+
+def test_an_english_request_ranks_by_the_german_words_listings_use() -> None:
     english = Criteria(place=HAMBURG, keywords=("homework",), lang="en")
-    assert content_words("homework help for kids in Hamburg", english) == ("homework",)
+    assert content_words("homework help for kids in Hamburg", english) == ("homework", "hausaufgabenhilfe", "kinder")
+    brigade = Criteria(categories=("emergency_services",), place=HAMBURG, lang="en")
+    assert content_words("volunteer fire brigade Hamburg", brigade) == ("feuerwehr",)
+    assert content_words("food bank in Hamburg", brigade) == ("tafel",)  # the phrase, not food and a bank
+
+
+def test_lower_case_words_of_a_request_that_capitalises_its_nouns_say_how_not_what() -> None:
+    criteria = Criteria(categories=("poverty_homelessness",), place=HAMBURG)
+    assert manner_words("Lebensmittel ausgeben für Bedürftige, Hamburg", criteria) >= {"ausgeben", "fuer"}
+    assert "lebensmittel" not in manner_words("Lebensmittel ausgeben für Bedürftige, Hamburg", criteria)
+    # All lower case, or capitals only at a sentence's start and in the place: nothing can be told.
+    assert manner_words("lebensmittel ausgeben in hamburg", criteria) == frozenset()
+    assert manner_words("Gitarre unterrichten in Hamburg", criteria) == frozenset()
+    assert manner_words("Food bank. Sorting food in Hamburg", replace(criteria, lang="en")) == frozenset()
 
 
 def test_negated_words_are_unwanted_unless_the_negation_negates_nothing() -> None:
@@ -167,3 +183,31 @@ async def test_with_fewer_than_three_holding_the_word_the_category_fills_the_pag
     outcome = await find(listings.database, SearchRequest(text="Hospiz in Kassel"),
                          categories=["health_care"], place=KASSEL, keywords=["hospiz"])
     assert ids(outcome)[0] == named and set(ids(outcome)[1:]) == set(general)
+
+
+async def test_a_verb_in_a_title_does_not_beat_the_noun_that_names_the_thing(listings: Listings) -> None:
+    verb = await listings.add("Kleidung sortieren und ausgeben", categories=["poverty_homelessness"],
+                              **near(KASSEL, 1, 0))
+    noun = await listings.add("Tafel: Lebensmittelausgabe", categories=["poverty_homelessness"],
+                              **near(KASSEL, 2, 0))
+    outcome = await find(listings.database, SearchRequest(text="Ich möchte Lebensmittel ausgeben in Kassel"),
+                         categories=["poverty_homelessness"], place=KASSEL, keywords=["lebensmittel", "ausgeben"])
+    assert ids(outcome) == [noun, verb]
+
+
+async def test_rows_holding_only_the_verb_are_left_out_once_three_hold_the_noun(listings: Listings) -> None:
+    guitar = await listings.add_many([
+        {"title": f"Gitarrenkurs {n}", "description": "Gitarre für Kinder", "categories": ["culture"],
+         **near(KASSEL, 3 + n, 0)} for n in range(3)
+    ])
+    await listings.add("Deutsch unterrichten", categories=["culture", "education"], **near(KASSEL, 1, 0))
+    outcome = await find(listings.database, SearchRequest(text="Kindern Gitarre unterrichten in Kassel"),
+                         categories=["culture"], place=KASSEL, keywords=["gitarre", "unterrichten"])
+    assert sorted(ids(outcome)) == sorted(guitar)
+
+
+def test_the_city_of_a_searched_quarter_is_a_place_word_not_a_content_word() -> None:
+    hamm = PlaceRef("Hamm", 53.55487, 10.05742, "Hamburg", None)
+    criteria = Criteria(categories=("poverty_homelessness",), place=hamm)
+    assert content_words("Lebensmittel ausgeben für Bedürftige, Hamburg Hamm", criteria) == (
+        "lebensmittel", "ausgeben", "beduerftige")
