@@ -64,11 +64,11 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     Left out: negated words, stop words and filler, words of time (the time tags rank those), numbers, and
     words naming the searched place or an area of it.
     """
-    words = list(place_free(criteria))
+    words = [*place_free(criteria), *german_words(text, phrases_only=criteria.lang == "de")]
     if criteria.lang != "de":
         # The listings are German: an English word found in them is mostly a false friend ("bank" in
         # "Online-Banking"); the German words for what the request names rank instead.
-        return tuple(dict.fromkeys([*words, *german_words(text)]))[:MAX_KEYWORDS]
+        return _distinct(words)
     tokens = _TOKEN.findall(fold(text))
     for index, token, negated in _scoped(tokens):
         if negated:
@@ -77,6 +77,11 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
             words.append(token)
         elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
             words.append(token)
+    return _distinct(words)
+
+
+def _distinct(words: list[str]) -> tuple[str, ...]:
+    """Returns the words without repeats, at most MAX_KEYWORDS."""
     return tuple(dict.fromkeys(words))[:MAX_KEYWORDS]
 
 

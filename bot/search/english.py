@@ -36,8 +36,12 @@ def _glossary() -> _Glossary:
     return _Glossary(phrases, words, max((len(key) for key in phrases), default=1))
 
 
-def german_words(text: str) -> tuple[str, ...]:
-    """Returns the German words (folded) for the English words and phrases of a text, in its order."""
+def german_words(text: str, *, phrases_only: bool = False) -> tuple[str, ...]:
+    """Returns the German words (folded) for the English words and phrases of a text, in its order.
+
+    phrases_only: for a request read as German, whose single words may be German ("Bank", "Fix"), while
+    an English phrase ("food bank") is English in any request.
+    """
     glossary = _glossary()
     tokens = _TOKEN.findall(fold(text))
     found: list[str] = []
@@ -50,6 +54,6 @@ def german_words(text: str) -> tuple[str, ...]:
                 index += size
                 break
         else:
-            found += glossary.words.get(tokens[index], ())
+            found += () if phrases_only else glossary.words.get(tokens[index], ())
             index += 1
     return tuple(dict.fromkeys(found))

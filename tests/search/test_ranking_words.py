@@ -211,3 +211,32 @@ def test_the_city_of_a_searched_quarter_is_a_place_word_not_a_content_word() -> 
     criteria = Criteria(categories=("poverty_homelessness",), place=hamm)
     assert content_words("Lebensmittel ausgeben für Bedürftige, Hamburg Hamm", criteria) == (
         "lebensmittel", "ausgeben", "beduerftige")
+
+
+def test_a_compound_of_a_generic_head_also_stands_for_what_it_is_about() -> None:
+    words = Vocabulary({"obdachlose": 3, "obdachlosenhilfe": 1, "nachbarschaft": 2, "tierheim": 4, "tiere": 9,
+                        "sprachcafe": 2, "sprachmittlung": 3}, listings=100)
+    group = words.group("obdachlosenhilfe")
+    assert group is not None and group.matches("obdachlosen") and group.documents == 4
+    neighbours = words.group("nachbarschaftshilfe")  # with the linking s
+    assert neighbours is not None and neighbours.matches("nachbarschaft")
+    # A short modifier says too little alone: the Tierheim is no listing about animals in general, and
+    # the Sprachcafé none about interpreting.
+    shelter, cafe = words.group("tierheim"), words.group("sprachcafe")
+    assert shelter is not None and not shelter.matches("tiere")
+    assert cafe is not None and not cafe.matches("sprachmittlung")
+
+
+def test_an_english_phrase_is_read_also_in_a_request_taken_for_german() -> None:
+    criteria = Criteria(categories=("poverty_homelessness",), place=HAMBURG, keywords=("food", "bank"))
+    assert content_words("food bank Hamburg", criteria)[:3] == ("food", "bank", "tafel")
+
+
+async def test_listings_naming_the_group_a_compound_helps_answer_it(listings: Listings) -> None:
+    helping = await listings.add("Kältebus im Winter", description="Wir fahren zu obdachlosen Menschen.",
+                                 categories=["poverty_homelessness"], **near(KASSEL, 3, 0))
+    await listings.add("Kleiderkammer", description="Kleidung sortieren", categories=["poverty_homelessness"],
+                       **near(KASSEL, 1, 0))
+    outcome = await find(listings.database, SearchRequest(text="Obdachlosenhilfe in Kassel"),
+                         categories=["poverty_homelessness"], place=KASSEL, keywords=["obdachlosenhilfe"])
+    assert ids(outcome)[0] == helping
