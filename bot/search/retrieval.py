@@ -62,9 +62,8 @@ async def find_page(
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases.
     ranked = (
         "SELECT f.id AS id, f.base + f.words + f.named + f.manner AS score, "
-        "f.words + f.named + f.manner AS relevance, "
-        f"count(*) OVER () AS total, f.word_hits AS word_hits FROM {listed} "
-        f"ORDER BY score DESC, relevance DESC, f.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
+        "f.words + f.named + f.manner AS relevance, f.total AS total, f.word_hits AS word_hits FROM "
+        f"{listed} ORDER BY score DESC, relevance DESC, f.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
     statement = sql.statement(
         f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, ranked.word_hits AS word_hits, "
@@ -88,7 +87,7 @@ async def count_matches(
     """Counts the matches of one try, and those holding a free word (for a page beyond the last match)."""
     sql = SqlText(dialect_of(session))
     listed = _listed(_scored(sql, criteria, words, attempt, now=now))
-    statement = sql.statement(f"SELECT count(*), MAX(f.word_hits) FROM {listed}")
+    statement = sql.statement(f"SELECT MAX(f.total), MAX(f.word_hits) FROM {listed}")
     row = (await (await session.connection()).execute(statement)).one()
     return int(row[0]), int(row[1] or 0)
 
@@ -104,8 +103,16 @@ def _listed(scored: str) -> str:
     "keywords" when none holds such a word).
     """
     holds = "(c.words > 0 OR c.named > 0)"
-    counted = f"SELECT c.*, SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS word_hits FROM {scored}"
-    return f"(SELECT n.* FROM ({counted}) n WHERE n.words > 0 OR n.named > 0 OR n.word_hits < {MIN_RESULTS}) f"
+    counted = (
+        f"SELECT c.*, count(*) OVER () AS matches, SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS word_hits "
+        f"FROM {scored}"
+    )
+    # One window pass counts both; the total listed follows from them (no second pass after the filter).
+    enough = f"n.word_hits >= {MIN_RESULTS}"
+    return (
+        f"(SELECT n.*, CASE WHEN {enough} THEN n.word_hits ELSE n.matches END AS total FROM ({counted}) n "
+        f"WHERE n.words > 0 OR n.named > 0 OR NOT ({enough})) f"
+    )
 
 
 def _scored(sql: SqlText, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime) -> str:
