@@ -89,7 +89,7 @@ async def count_matches(
     listed = _listed(_scored(sql, criteria, words, attempt, now=now))
     statement = sql.statement(f"SELECT MAX(f.total), MAX(f.word_hits) FROM {listed}")
     row = (await (await session.connection()).execute(statement)).one()
-    return int(row[0]), int(row[1] or 0)
+    return int(row[0] or 0), int(row[1] or 0)  # no match at all: no row to take the maxima of
 
 
 def _listed(scored: str) -> str:
