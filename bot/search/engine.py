@@ -25,6 +25,7 @@ from bot.search.retrieval import Page, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.understanding import empty_query, parse_text
 from nlu.query import ParsedQuery
+from nlu.vocabulary import categories_of
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
 from bot.store.types import utcnow
@@ -118,8 +119,10 @@ async def _free_words(
     ranked = groups + tuple(group for group in more if group.word not in {g.word for g in groups})
     manner = manner_words(text, criteria)
     weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
+    generic = frozenset(group.word for group in more if set(categories_of(group.word, criteria.lang))
+                        & set(criteria.categories))
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
-                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner)
+                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 

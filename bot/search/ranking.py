@@ -80,7 +80,7 @@ def score_parts(
     manner_parts: list[str] = []
     for group, weight in zip(words.groups, words.weights):
         part = _word_fit(sql, group, weights.text * weight / total, weights)
-        if group.word in words.manner:
+        if group.word in words.manner or group.word in words.generic:
             manner_parts.append(part)
         else:
             (keyword_parts if group.word in words.keywords else other_parts).append(part)
@@ -93,7 +93,8 @@ class ScoreParts:
     """A listing's score as SQL sums: what it holds of the request's words, and the rest (base).
 
     keywords: the NLU's free words (nouns, or words of a request that does not tell); named: the request's
-    other nouns; manner: its verbs and adjectives (they only order) and negated words (they lower).
+    other nouns; manner: its verbs and adjectives and the words that only named a searched category (they
+    only order) and negated words (they lower).
     """
 
     keywords: str
@@ -108,7 +109,9 @@ class RankWords:
 
     keywords are the NLU's own free words (they may filter); the other groups only rank. manner are the
     words that say how rather than what (bot.search.content_words.manner_words): they weigh less and never
-    make a listing count as holding what was asked.
+    make a listing count as holding what was asked. generic are words that named one of the searched
+    categories and that the NLU did not keep as free words ("Senioren", "Jugendliche"): every row of the
+    category may hold them, so they rank but do not count as holding what was asked either.
     """
 
     groups: tuple[TermGroup, ...] = ()
@@ -116,6 +119,7 @@ class RankWords:
     keywords: frozenset[str] = frozenset()
     unwanted: tuple[TermGroup, ...] = ()  # negated words: a listing holding one ranks lower
     manner: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()  # words that only named a searched category ("Senioren")
 
     def filtering(self) -> tuple[TermGroup, ...]:
         """Returns the groups of the NLU's free words, which filter when no category was understood."""

@@ -240,3 +240,17 @@ async def test_listings_naming_the_group_a_compound_helps_answer_it(listings: Li
     outcome = await find(listings.database, SearchRequest(text="Obdachlosenhilfe in Kassel"),
                          categories=["poverty_homelessness"], place=KASSEL, keywords=["obdachlosenhilfe"])
     assert ids(outcome)[0] == helping
+
+
+async def test_a_word_that_only_named_the_category_does_not_keep_the_category_rows(listings: Listings) -> None:
+    exercise = await listings.add_many([
+        {"title": f"Gymnastik für Ältere {n}", "categories": ["seniors", "sports"], **near(KASSEL, 4 + n, 0)}
+        for n in range(3)
+    ])
+    await listings.add_many([
+        {"title": f"Vorlesen für Senioren {n}", "categories": ["seniors", "culture"], **near(KASSEL, n * 0.3, 0)}
+        for n in range(2)
+    ])
+    outcome = await find(listings.database, SearchRequest(text="Gymnastik mit Senioren in Kassel"),
+                         categories=["seniors", "sports"], place=KASSEL, keywords=["gymnastik"])
+    assert sorted(ids(outcome)) == sorted(exercise)
