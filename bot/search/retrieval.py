@@ -45,7 +45,7 @@ class Page:
 
     rows: tuple[Row[Any], ...]
     total: int
-    word_hits: int = 0  # matches holding a word naming what was asked (counted only when words only rank)
+    word_hits: int = 0  # listed matches holding any of the request's words (counted only when words only rank)
 
 
 async def find_page(
@@ -94,23 +94,25 @@ async def count_matches(
 
 def _listed(scored: str) -> str:
     """Returns a subquery `f` of the matches to list, with the number of matches holding a word that names
-    what was asked (word_hits: a free word or another noun of the request, not a verb or adjective).
+    what was asked (holding: a free word or another noun of the request, not a verb or adjective), and the
+    number holding any of its words (word_hits).
 
     Beside a category the request's words only rank, so "Hospiz" in the category of health also matched the
     category's other rows, which filled the top five behind the three hospices. Once MIN_RESULTS matches hold
-    one of the request's content words, the rows holding none are left out: they answer the category, not
-    what the person named. With fewer, the category's rows stay and fill the page (reported as widened
-    "keywords" when none holds such a word).
+    a word naming what was asked, the rows holding none are left out: they answer the category, not what the
+    person named. With fewer, the category's rows stay and fill the page (reported as widened "keywords" when
+    none holds any word of the request).
     """
     holds = "(c.words > 0 OR c.named > 0)"
     counted = (
-        f"SELECT c.*, count(*) OVER () AS matches, SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS word_hits "
+        f"SELECT c.*, count(*) OVER () AS matches, SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS holding, "
+        "SUM(CASE WHEN c.words + c.named + c.manner > 0 THEN 1 ELSE 0 END) OVER () AS word_hits "
         f"FROM {scored}"
     )
-    # One window pass counts both; the total listed follows from them (no second pass after the filter).
-    enough = f"n.word_hits >= {MIN_RESULTS}"
+    # One window pass counts; the total listed follows from the counts (no second pass after the filter).
+    enough = f"n.holding >= {MIN_RESULTS}"
     return (
-        f"(SELECT n.*, CASE WHEN {enough} THEN n.word_hits ELSE n.matches END AS total FROM ({counted}) n "
+        f"(SELECT n.*, CASE WHEN {enough} THEN n.holding ELSE n.matches END AS total FROM ({counted}) n "
         f"WHERE n.words > 0 OR n.named > 0 OR NOT ({enough})) f"
     )
 

@@ -254,3 +254,11 @@ async def test_a_word_that_only_named_the_category_does_not_keep_the_category_ro
     outcome = await find(listings.database, SearchRequest(text="Gymnastik mit Senioren in Kassel"),
                          categories=["seniors", "sports"], place=KASSEL, keywords=["gymnastik"])
     assert sorted(ids(outcome)) == sorted(exercise)
+
+
+async def test_a_listing_holding_only_the_verb_still_counts_as_found_by_the_words(listings: Listings) -> None:
+    repair = await listings.add("Reparieren im Repair Café", categories=["neighbourhood"], **near(KASSEL, 2, 0))
+    await listings.add("Stadtteilfest", categories=["neighbourhood"], **near(KASSEL, 1, 0))
+    outcome = await find(listings.database, SearchRequest(text="Ich will Räder reparieren in Kassel"),
+                         categories=["neighbourhood"], place=KASSEL, keywords=["raeder", "reparieren"])
+    assert ids(outcome)[0] == repair and "keywords" not in outcome.widened
