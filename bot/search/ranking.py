@@ -211,13 +211,18 @@ def _freshness(sql: SqlText, now: datetime, weight: float) -> str:
 def _speaks(sql: SqlText, languages: Sequence[str], weights: Weights) -> str:
     """Returns the full weight when the listing asks for one of the person's languages (a JSON list of
     codes), a little when it asks for none, nothing when it asks for others only."""
-    # Codes are two lower-case letters (checked in criteria), safe to write into the pattern.
-    tests = " OR ".join(f"CAST(o.languages AS TEXT) LIKE '%\"{code}\"%'" for code in languages)
+    tests = asks_for_language(languages)
     unsaid = "CAST(o.languages AS TEXT) NOT LIKE '%\"%'"
     return (
         f"CASE WHEN {tests} THEN {sql.number(weights.language)} "
         f"WHEN o.languages IS NULL OR {unsaid} THEN {sql.number(weights.language_unsaid)} ELSE {sql.number(0)} END"
     )
+
+
+def asks_for_language(languages: Sequence[str]) -> str:
+    """Returns an SQL condition on the row `o`: it asks for one of the languages (a JSON list of codes)."""
+    # Codes are two lower-case letters (checked in criteria), safe to write into the pattern.
+    return "(" + " OR ".join(f"CAST(o.languages AS TEXT) LIKE '%\"{code}\"%'" for code in languages) + ")"
 
 
 def _families(tags: Sequence[str]) -> list[tuple[int, int]]:

@@ -22,7 +22,7 @@ from bot.categories import category_mask
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.hits import JSON_COLUMNS, PAGE_COLUMNS
-from bot.search.ranking import RankWords, score_parts, squared_distance, time_conditions
+from bot.search.ranking import RankWords, asks_for_language, score_parts, squared_distance, time_conditions
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, rare, word_ids
 from bot.search.vocabulary import TermGroup
@@ -153,7 +153,8 @@ def candidates(
     in Hamburg. Common words are tested on the rows of the band (54 ms for 14,000 rows in Frankfurt,
     where starting from 100,000 listings holding "Sprache" took a second).
     """
-    led_by_words = bool(attempt.text_required and groups) and not sql.is_sqlite and rare(groups)
+    led_by_words = (bool(attempt.text_required and groups) and not sql.is_sqlite and rare(groups)
+                    and not criteria.languages)
     where = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now, words=not led_by_words))
     if led_by_words:
         return f"({word_ids(sql, groups)}) w JOIN opportunities o ON o.id = w.id WHERE {where}"
@@ -197,7 +198,10 @@ def constraints(
         # showed hospice listings for "Geflüchtete begleiten" and children's reading for "Vorlesen für Senioren".
         conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.categories))}) <> 0")
     elif attempt.text_required and groups and words:
-        conditions.append(holds_any(sql, groups))
+        # A listing asking for a language the person speaks answers them even in other words ("Ich spreche
+        # Farsi und würde gern Frauen aus Afghanistan begleiten": the Farsi guide for Afghan women).
+        speaks = f" OR {asks_for_language(criteria.languages)}" if criteria.languages else ""
+        conditions.append(f"({holds_any(sql, groups)}{speaks})")
     return conditions
 
 

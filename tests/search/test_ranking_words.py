@@ -262,3 +262,15 @@ async def test_a_listing_holding_only_the_verb_still_counts_as_found_by_the_word
     outcome = await find(listings.database, SearchRequest(text="Ich will Räder reparieren in Kassel"),
                          categories=["neighbourhood"], place=KASSEL, keywords=["raeder", "reparieren"])
     assert ids(outcome)[0] == repair and "keywords" not in outcome.widened
+
+
+async def test_a_listing_asking_for_a_language_the_person_speaks_is_found_beside_the_words(
+    listings: Listings,
+) -> None:
+    guide = await listings.add("Lotsin für Frauen", description="Du sprichst Farsi oder Dari?",
+                               categories=["refugees_integration"], languages=["fa"], **near(KASSEL, 3, 0))
+    named = await listings.add("Familien aus Afghanistan begleiten", categories=["refugees_integration"],
+                               **near(KASSEL, 1, 0))
+    outcome = await find(listings.database, SearchRequest(text="Ich spreche Farsi, Afghanistan, Kassel"),
+                         place=KASSEL, keywords=["afghanistan"], languages=["fa"])
+    assert set(ids(outcome)) == {guide, named}
