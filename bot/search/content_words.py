@@ -14,12 +14,16 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from bot.search.criteria import MAX_KEYWORDS, Criteria
+from bot.search.english import german_words
 from bot.search.vocabulary import STOP_WORDS
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.lexicon import known_words, stopwords
 from nlu.kernel.text import fold
 
 _TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
+# Words as written (before folding), and what ends a sentence: German writes nouns with a capital.
+_WRITTEN = re.compile(r"[^\W_]+|[.!?:\n]")
+_SENTENCE_ENDS = frozenset(".!?:\n")
 # A negation cue makes the words after it, up to the end of its clause, things not wanted ("ohne Kinder").
 _NEGATION_CUES = frozenset(
     "kein keine keinen keinem keiner keines nicht nichts ohne ausser ausgenommen statt anstatt weder noch "
@@ -60,11 +64,11 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     Left out: negated words, stop words and filler, words of time (the time tags rank those), numbers, and
     words naming the searched place or an area of it.
     """
-    words = list(place_free(criteria))
+    words = [*place_free(criteria), *german_words(text, phrases_only=criteria.lang == "de")]
     if criteria.lang != "de":
         # The listings are German: an English word found in them is mostly a false friend ("bank" in
-        # "Online-Banking"); the NLU's keywords and categories carry what an English request means.
-        return tuple(words)
+        # "Online-Banking"); the German words for what the request names rank instead.
+        return _distinct(words)
     tokens = _TOKEN.findall(fold(text))
     for index, token, negated in _scoped(tokens):
         if negated:
@@ -73,7 +77,38 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
             words.append(token)
         elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
             words.append(token)
+    return _distinct(words)
+
+
+def _distinct(words: list[str]) -> tuple[str, ...]:
+    """Returns the words without repeats, at most MAX_KEYWORDS."""
     return tuple(dict.fromkeys(words))[:MAX_KEYWORDS]
+
+
+def manner_words(text: str, criteria: Criteria) -> frozenset[str]:
+    """Returns the folded words a German request writes in lower case while it writes its nouns with a capital.
+
+    Such words are verbs and adjectives ("Gitarre unterrichten", "Lebensmittel ausgeben", "Sport mit älteren
+    Menschen"): they say how, while the nouns say what. Matched in a title ("Deutsch unterrichten",
+    "Kleiderkammer: Sortieren und Ausgeben") they put another subject first. A request written all in lower
+    case (or whose only capitals start a sentence or name the place) tells nothing: then no word is one.
+    """
+    if criteria.lang != "de":
+        return frozenset()
+    lower: set[str] = set()
+    capitals = False
+    starts_sentence = True
+    for token in _WRITTEN.findall(text):
+        if token in _SENTENCE_ENDS:
+            starts_sentence = True
+            continue
+        if token[0].islower():
+            lower.add(fold(token))
+        elif token[0].isupper() and not starts_sentence:
+            folded = fold(token)
+            capitals = capitals or not (_names_place(folded, criteria) or folded in _stop_words())
+        starts_sentence = False
+    return frozenset(lower) if capitals else frozenset()
 
 
 def unwanted_words(text: str, criteria: Criteria) -> tuple[str, ...]:
@@ -136,6 +171,8 @@ def _names_place(token: str, criteria: Criteria) -> bool:
         return False
     if token in _name_tokens(criteria.place.name, *(c.name for c in criteria.place_candidates)):
         return True
+    if token in _city_tokens(criteria.place.name, criteria.place.lat, criteria.place.lon):
+        return True  # "Hamburg" of "Hamburg Hamm", searched around the quarter
     if token in known_words():
         return False  # an ordinary word ("Garten", "Kirche") is what was asked, even if a village is called so
     place = criteria.place
@@ -143,6 +180,16 @@ def _names_place(token: str, criteria: Criteria) -> bool:
         haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_PLACE_KM
         for other in get_gazetteer().lookup(token)
     )
+
+
+@cache
+def _city_tokens(name: str, lat: float, lon: float) -> frozenset[str]:
+    """Returns the folded words of the city a quarter lies in (Hamm -> hamburg); none for a town of its own."""
+    gazetteer = get_gazetteer()
+    for place in gazetteer.lookup(name):
+        if haversine_km(lat, lon, place.lat, place.lon) <= 1.0 and (city := gazetteer.city_of(place)) is not None:
+            return _name_tokens(city.name)
+    return frozenset()
 
 
 def _name_tokens(*names: str) -> frozenset[str]:

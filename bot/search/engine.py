@@ -17,6 +17,7 @@ from bot.search.content_words import (
     MAX_UNWANTED,
     NAMING_WORDS,
     content_words,
+    manner_words,
     place_free,
     unwanted_words,
 )
@@ -24,16 +25,17 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
-from bot.search.ranking import TIME_FAMILIES, RankWords
+from bot.search.ranking import TIME_FAMILIES, WEIGHTS, RankWords
 from bot.search.retrieval import Page, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary import TermGroup
+from nlu.query import ParsedQuery
+from nlu.vocabulary import categories_of
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, Attempt, attempts
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
-from nlu.query import ParsedQuery
 
 MAX_LIMIT = 50
 MAX_OFFSET = 10_000
@@ -149,8 +151,12 @@ async def _free_words(
                                                       allowed=NAMING_WORDS)
                  if group.documents <= RARE_WORDS_MAX_DOCUMENTS)
     ranked = groups + tuple(group for group in more if group.word not in {g.word for g in groups})
-    words = RankWords(ranked, tuple(vocabulary.weight(group) for group in ranked),
-                      frozenset(group.word for group in groups), vocabulary.groups(unwanted, limit=MAX_UNWANTED))
+    manner = manner_words(text, criteria)
+    weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
+    generic = frozenset(group.word for group in more if set(categories_of(group.word, criteria.lang))
+                        & set(criteria.categories))
+    words = RankWords(ranked, weights, frozenset(group.word for group in groups),
+                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 

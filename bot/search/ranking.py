@@ -35,6 +35,7 @@ class Weights:
 
     category: float = 0.30
     text: float = 0.60  # all the request's words in a listing's title; shared among the words by rarity
+    manner: float = 0.5  # factor for a verb's or adjective's share (bot.search.content_words.manner_words)
     distance: float = 0.15
     time: float = 0.15
     freshness: float = 0.07
@@ -53,10 +54,10 @@ WEIGHTS = Weights()
 def score_parts(
     sql: SqlText, criteria: Criteria, words: RankWords, frame: Frame | None, *, now: datetime,
     radius_km: float | None = None, weights: Weights = WEIGHTS, corpus: Corpus = LISTINGS,
-) -> tuple[str, str, str]:
-    """Returns the listing's score for this search as three SQL sums over the row `o`: the part of the
-    NLU's free words (they tell whether the named thing was found), the part of the request's other
-    content words, and everything else.
+) -> ScoreParts:
+    """Returns the listing's score for this search as SQL sums over the row `o`: the part of the NLU's free
+    words (they tell whether the named thing was found), the part of the request's other nouns, the part of
+    its verbs, adjectives and negated words, and everything else.
 
     They are apart so the words' parts are computed once per candidate. radius_km is the radius actually
     searched: after widening, closeness is judged on the wider scale, so a listing that fits the asked time
@@ -77,24 +78,49 @@ def score_parts(
     total = sum(words.weights) or 1.0
     keyword_parts: list[str] = []
     other_parts: list[str] = []
+    manner_parts: list[str] = []
     for group, weight in zip(words.groups, words.weights):
         part = _word_fit(sql, group, weights.text * weight / total, weights, corpus)
-        (keyword_parts if group.word in words.keywords else other_parts).append(part)
-    other_parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
-    return _sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, parts)
+        if group.word in words.manner or group.word in words.generic:
+            manner_parts.append(part)
+        else:
+            (keyword_parts if group.word in words.keywords else other_parts).append(part)
+    manner_parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
+    return ScoreParts(_sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, manner_parts), _sum(sql, parts))
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreParts:
+    """A listing's score as SQL sums: what it holds of the request's words, and the rest (base).
+
+    keywords: the NLU's free words (nouns, or words of a request that does not tell); named: the request's
+    other nouns; manner: its verbs and adjectives and the words that only named a searched category (they
+    only order) and negated words (they lower).
+    """
+
+    keywords: str
+    named: str
+    manner: str
+    base: str
 
 
 @dataclass(frozen=True, slots=True)
 class RankWords:
     """The request's content words as index terms, with how much each weighs in the ranking.
 
-    keywords are the NLU's own free words (they may filter); the other groups only rank.
+    keywords are the NLU's own free words (they may filter); the other groups only rank. manner are the
+    words that say how rather than what (bot.search.content_words.manner_words): they weigh less and never
+    make a listing count as holding what was asked. generic are words that named one of the searched
+    categories and that the NLU did not keep as free words ("Senioren", "Jugendliche"): every row of the
+    category may hold them, so they rank but do not count as holding what was asked either.
     """
 
     groups: tuple[TermGroup, ...] = ()
     weights: tuple[float, ...] = ()
     keywords: frozenset[str] = frozenset()
     unwanted: tuple[TermGroup, ...] = ()  # negated words: a listing holding one ranks lower
+    manner: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()  # words that only named a searched category ("Senioren")
 
     def filtering(self) -> tuple[TermGroup, ...]:
         """Returns the groups of the NLU's free words, which filter when no category was understood."""
@@ -186,13 +212,18 @@ def _freshness(sql: SqlText, now: datetime, weight: float) -> str:
 def _speaks(sql: SqlText, languages: Sequence[str], weights: Weights) -> str:
     """Returns the full weight when the listing asks for one of the person's languages (a JSON list of
     codes), a little when it asks for none, nothing when it asks for others only."""
-    # Codes are two lower-case letters (checked in criteria), safe to write into the pattern.
-    tests = " OR ".join(f"CAST(o.languages AS TEXT) LIKE '%\"{code}\"%'" for code in languages)
+    tests = asks_for_language(languages)
     unsaid = "CAST(o.languages AS TEXT) NOT LIKE '%\"%'"
     return (
         f"CASE WHEN {tests} THEN {sql.number(weights.language)} "
         f"WHEN o.languages IS NULL OR {unsaid} THEN {sql.number(weights.language_unsaid)} ELSE {sql.number(0)} END"
     )
+
+
+def asks_for_language(languages: Sequence[str]) -> str:
+    """Returns an SQL condition on the row `o`: it asks for one of the languages (a JSON list of codes)."""
+    # Codes are two lower-case letters (checked in criteria), safe to write into the pattern.
+    return "(" + " OR ".join(f"CAST(o.languages AS TEXT) LIKE '%\"{code}\"%'" for code in languages) + ")"
 
 
 def _families(tags: Sequence[str]) -> list[tuple[int, int]]:

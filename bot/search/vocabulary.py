@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from nlu.lexicon import known_words
+from nlu.lexicon import interest_rules, known_words
 
 _INDEX_WORD = re.compile(r"^[a-z0-9]{3,40}$")
 # German (and a few English) endings; stripping them leaves a stem that prefix-matches inflections and
@@ -29,6 +29,8 @@ MIN_STEM = 4
 MIN_INFIX_WORD = 7
 MIN_INFIX_STEM = 6
 MAX_INFIX_TERMS = 16
+# A compound's modifier shorter than this (stemmed) says too little alone ("Kinder-", "Tier-", "Sprach-").
+MIN_MODIFIER = 7
 MAX_FUZZY_TERMS = 3
 # Words too common to tell listings apart once they appear in this share of all listings ("Hilfe",
 # "Menschen", "Sprache"): they are let go, as filtering or ranking by them cost the database a set of a
@@ -108,6 +110,9 @@ class Vocabulary:
         stem = stem_of(word)
         terms = [word] if word in self.documents else []
         prefixes = [stem] if len(stem) >= MIN_STEM and self._has_prefix(stem) else []
+        modifier = modifier_of(word)
+        if modifier and self._has_prefix(modifier) and not any(modifier.startswith(p) for p in prefixes):
+            prefixes.append(modifier)
         if len(word) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
             terms += [term for term in self._containing(stem) if term not in terms]
         if terms or prefixes:
@@ -192,6 +197,22 @@ class Vocabulary:
         for prefix in prefixes:
             total += sum(self.documents[term] for term in self._prefixed(prefix) if term not in terms)
         return min(total, self.listings) if self.listings else total
+
+
+def modifier_of(word: str) -> str | None:
+    """Returns the stem of what a compound of a generic head is about (obdachlosenhilfe -> obdachlos), if any.
+
+    "Obdachlosenhilfe" is answered by listings saying "obdachlose Menschen", though few say the compound:
+    its group also holds the modifier's stem. Short modifiers say too little alone ("Tier-", "Sprach-café").
+    """
+    head = next((h for h in interest_rules().compound_heads if word.endswith(h) and len(word) > len(h)), None)
+    if head is None:
+        return None
+    modifier = word[: -len(head)]
+    if modifier.endswith("s") and len(modifier) > MIN_MODIFIER:
+        modifier = modifier[:-1]  # the linking s: Besuchs-dienst, Nachbarschafts-hilfe
+    modifier = stem_of(modifier)
+    return modifier if len(modifier) >= MIN_MODIFIER and modifier not in STOP_WORDS else None
 
 
 def allowed_edits(word: str) -> int:

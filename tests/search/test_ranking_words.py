@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from bot.search import PlaceRef, SearchRequest
-from bot.search.content_words import content_words, unwanted_words
+from bot.search.content_words import content_words, manner_words, unwanted_words
 from bot.search.criteria import Criteria
 from bot.search.vocabulary import Vocabulary
 from tests.factories.search import KASSEL, Listings, find, ids, near
@@ -22,8 +22,24 @@ def test_content_words_keep_what_named_a_category_and_leave_place_negation_time_
     assert content_words("am Wochenende was mit Kindern in Kassel, aber ohne Sport", criteria) == ("kindern",)
     hamburg = Criteria(place=HAMBURG, keywords=("nord",))
     assert content_words("Hamburg Nord Senioren besuchen", hamburg) == ("senioren", "besuchen")
+
+
+def test_an_english_request_ranks_by_the_german_words_listings_use() -> None:
     english = Criteria(place=HAMBURG, keywords=("homework",), lang="en")
-    assert content_words("homework help for kids in Hamburg", english) == ("homework",)
+    assert content_words("homework help for kids in Hamburg", english) == ("homework", "hausaufgabenhilfe", "kinder")
+    brigade = Criteria(categories=("emergency_services",), place=HAMBURG, lang="en")
+    assert content_words("volunteer fire brigade Hamburg", brigade) == ("feuerwehr",)
+    assert content_words("food bank in Hamburg", brigade) == ("tafel",)  # the phrase, not food and a bank
+
+
+def test_lower_case_words_of_a_request_that_capitalises_its_nouns_say_how_not_what() -> None:
+    criteria = Criteria(categories=("poverty_homelessness",), place=HAMBURG)
+    assert manner_words("Lebensmittel ausgeben für Bedürftige, Hamburg", criteria) >= {"ausgeben", "fuer"}
+    assert "lebensmittel" not in manner_words("Lebensmittel ausgeben für Bedürftige, Hamburg", criteria)
+    # All lower case, or capitals only at a sentence's start and in the place: nothing can be told.
+    assert manner_words("lebensmittel ausgeben in hamburg", criteria) == frozenset()
+    assert manner_words("Gitarre unterrichten in Hamburg", criteria) == frozenset()
+    assert manner_words("Food bank. Sorting food in Hamburg", replace(criteria, lang="en")) == frozenset()
 
 
 def test_negated_words_are_unwanted_unless_the_negation_negates_nothing() -> None:
@@ -140,3 +156,121 @@ async def test_a_district_or_quarter_beside_the_city_becomes_the_centre(
                          keywords=["nord"] if "Nord" in text else [])
     assert outcome.place is not None and outcome.place.name == centre
     assert len(outcome.results) == 1 and "nord" not in (outcome.widened or ())
+
+
+async def test_once_three_listings_hold_the_named_word_the_category_only_rows_are_left_out(
+    listings: Listings,
+) -> None:
+    named = await listings.add_many([
+        {"title": f"Ehrenamt im Hospiz {n}", "categories": ["health_care"], **near(KASSEL, 5 + n, 0)}
+        for n in range(3)
+    ])
+    await listings.add_many([
+        {"title": f"Besuchsdienst im Krankenhaus {n}", "categories": ["health_care"], **near(KASSEL, n * 0.3, 0)}
+        for n in range(3)
+    ])
+    outcome = await find(listings.database, SearchRequest(text="Hospiz in Kassel"),
+                         categories=["health_care"], place=KASSEL, keywords=["hospiz"])
+    assert sorted(ids(outcome)) == sorted(named) and outcome.total == 3
+
+
+async def test_with_fewer_than_three_holding_the_word_the_category_fills_the_page(listings: Listings) -> None:
+    named = await listings.add("Ehrenamt im Hospiz", categories=["health_care"], **near(KASSEL, 9, 0))
+    general = await listings.add_many([
+        {"title": f"Besuchsdienst im Krankenhaus {n}", "categories": ["health_care"], **near(KASSEL, n * 0.3, 0)}
+        for n in range(3)
+    ])
+    outcome = await find(listings.database, SearchRequest(text="Hospiz in Kassel"),
+                         categories=["health_care"], place=KASSEL, keywords=["hospiz"])
+    assert ids(outcome)[0] == named and set(ids(outcome)[1:]) == set(general)
+
+
+async def test_a_verb_in_a_title_does_not_beat_the_noun_that_names_the_thing(listings: Listings) -> None:
+    verb = await listings.add("Kleidung sortieren und ausgeben", categories=["poverty_homelessness"],
+                              **near(KASSEL, 1, 0))
+    noun = await listings.add("Tafel: Lebensmittelausgabe", categories=["poverty_homelessness"],
+                              **near(KASSEL, 2, 0))
+    outcome = await find(listings.database, SearchRequest(text="Ich möchte Lebensmittel ausgeben in Kassel"),
+                         categories=["poverty_homelessness"], place=KASSEL, keywords=["lebensmittel", "ausgeben"])
+    assert ids(outcome) == [noun, verb]
+
+
+async def test_rows_holding_only_the_verb_are_left_out_once_three_hold_the_noun(listings: Listings) -> None:
+    guitar = await listings.add_many([
+        {"title": f"Gitarrenkurs {n}", "description": "Gitarre für Kinder", "categories": ["culture"],
+         **near(KASSEL, 3 + n, 0)} for n in range(3)
+    ])
+    await listings.add("Deutsch unterrichten", categories=["culture", "education"], **near(KASSEL, 1, 0))
+    outcome = await find(listings.database, SearchRequest(text="Kindern Gitarre unterrichten in Kassel"),
+                         categories=["culture"], place=KASSEL, keywords=["gitarre", "unterrichten"])
+    assert sorted(ids(outcome)) == sorted(guitar)
+
+
+def test_the_city_of_a_searched_quarter_is_a_place_word_not_a_content_word() -> None:
+    hamm = PlaceRef("Hamm", 53.55487, 10.05742, "Hamburg", None)
+    criteria = Criteria(categories=("poverty_homelessness",), place=hamm)
+    assert content_words("Lebensmittel ausgeben für Bedürftige, Hamburg Hamm", criteria) == (
+        "lebensmittel", "ausgeben", "beduerftige")
+
+
+def test_a_compound_of_a_generic_head_also_stands_for_what_it_is_about() -> None:
+    words = Vocabulary({"obdachlose": 3, "obdachlosenhilfe": 1, "nachbarschaft": 2, "tierheim": 4, "tiere": 9,
+                        "sprachcafe": 2, "sprachmittlung": 3}, listings=100)
+    group = words.group("obdachlosenhilfe")
+    assert group is not None and group.matches("obdachlosen") and group.documents == 4
+    neighbours = words.group("nachbarschaftshilfe")  # with the linking s
+    assert neighbours is not None and neighbours.matches("nachbarschaft")
+    # A short modifier says too little alone: the Tierheim is no listing about animals in general, and
+    # the Sprachcafé none about interpreting.
+    shelter, cafe = words.group("tierheim"), words.group("sprachcafe")
+    assert shelter is not None and not shelter.matches("tiere")
+    assert cafe is not None and not cafe.matches("sprachmittlung")
+
+
+def test_an_english_phrase_is_read_also_in_a_request_taken_for_german() -> None:
+    criteria = Criteria(categories=("poverty_homelessness",), place=HAMBURG, keywords=("food", "bank"))
+    assert content_words("food bank Hamburg", criteria)[:3] == ("food", "bank", "tafel")
+
+
+async def test_listings_naming_the_group_a_compound_helps_answer_it(listings: Listings) -> None:
+    helping = await listings.add("Kältebus im Winter", description="Wir fahren zu obdachlosen Menschen.",
+                                 categories=["poverty_homelessness"], **near(KASSEL, 3, 0))
+    await listings.add("Kleiderkammer", description="Kleidung sortieren", categories=["poverty_homelessness"],
+                       **near(KASSEL, 1, 0))
+    outcome = await find(listings.database, SearchRequest(text="Obdachlosenhilfe in Kassel"),
+                         categories=["poverty_homelessness"], place=KASSEL, keywords=["obdachlosenhilfe"])
+    assert ids(outcome)[0] == helping
+
+
+async def test_a_word_that_only_named_the_category_does_not_keep_the_category_rows(listings: Listings) -> None:
+    exercise = await listings.add_many([
+        {"title": f"Gymnastik für Ältere {n}", "categories": ["seniors", "sports"], **near(KASSEL, 4 + n, 0)}
+        for n in range(3)
+    ])
+    await listings.add_many([
+        {"title": f"Vorlesen für Senioren {n}", "categories": ["seniors", "culture"], **near(KASSEL, n * 0.3, 0)}
+        for n in range(2)
+    ])
+    outcome = await find(listings.database, SearchRequest(text="Gymnastik mit Senioren in Kassel"),
+                         categories=["seniors", "sports"], place=KASSEL, keywords=["gymnastik"])
+    assert sorted(ids(outcome)) == sorted(exercise)
+
+
+async def test_a_listing_holding_only_the_verb_still_counts_as_found_by_the_words(listings: Listings) -> None:
+    repair = await listings.add("Reparieren im Repair Café", categories=["neighbourhood"], **near(KASSEL, 2, 0))
+    await listings.add("Stadtteilfest", categories=["neighbourhood"], **near(KASSEL, 1, 0))
+    outcome = await find(listings.database, SearchRequest(text="Ich will Räder reparieren in Kassel"),
+                         categories=["neighbourhood"], place=KASSEL, keywords=["raeder", "reparieren"])
+    assert ids(outcome)[0] == repair and "keywords" not in outcome.widened
+
+
+async def test_a_listing_asking_for_a_language_the_person_speaks_is_found_beside_the_words(
+    listings: Listings,
+) -> None:
+    guide = await listings.add("Lotsin für Frauen", description="Du sprichst Farsi oder Dari?",
+                               categories=["refugees_integration"], languages=["fa"], **near(KASSEL, 3, 0))
+    named = await listings.add("Familien aus Afghanistan begleiten", categories=["refugees_integration"],
+                               **near(KASSEL, 1, 0))
+    outcome = await find(listings.database, SearchRequest(text="Ich spreche Farsi, Afghanistan, Kassel"),
+                         place=KASSEL, keywords=["afghanistan"], languages=["fa"])
+    assert set(ids(outcome)) == {guide, named}

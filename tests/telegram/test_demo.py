@@ -29,7 +29,7 @@ async def _demo(home: Path, script: str, lang: str = "de") -> str:
 
 
 async def test_the_demo_greets_searches_and_presses_buttons_by_number(seeded_home: Path) -> None:
-    output = await _demo(seeded_home, "Tierheim in Kassel am Wochenende\n#11\n#1\n#1\nende\n")
+    output = await _demo(seeded_home, "Tiere in Kassel am Wochenende\n#11\n#1\n#1\nende\n")
     assert "Hallo Demo" in output and "⌨ 📍 Standort teilen (standort 51.31 9.49)" in output
     assert "🔎 Tiere · Kassel + 15 km · am Wochenende" in output  # HTML becomes plain terminal text
     assert "[#6] ☆ 1" in output and "[#11] Mehr ▶" in output

@@ -48,7 +48,7 @@ def test_a_person_finds_keeps_and_saves_through_the_running_bot(bot_process: Bot
     emulator.wait_for(since, _to(ANNA.id, "Hallo Anna"), timeout=BOOT_SECONDS)
     assert [c["command"] for c in emulator.api.commands["en"]][:2] == ["search", "favourites"]
 
-    since = emulator.send(factory.message(ANNA, "Tierheim in Kassel am Wochenende"))
+    since = emulator.send(factory.message(ANNA, "Tiere in Kassel am Wochenende"))
     results = emulator.wait_for(since, _to(ANNA.id, "6 Angebote gefunden"))
     message_id = results.result["message_id"]
 

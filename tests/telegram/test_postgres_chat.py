@@ -16,7 +16,7 @@ pytestmark = pytest.mark.postgres
 
 async def test_the_main_path_works_on_postgresql(postgres_chat: Chat) -> None:
     chat = postgres_chat
-    results = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
+    results = await chat.send(ANNA, "Tiere in Kassel am Wochenende")
     assert "🔎 <b>Tiere · Kassel + 15 km · am Wochenende</b>" in results.text and "6 Angebote gefunden" in results.text
     more = await chat.press(ANNA, results.button("Mehr"), message_id=results.sent_id())
     assert "hier Nr. 6" in more.text

@@ -63,7 +63,7 @@ async def test_group_chats_get_an_invitation_and_searches_stay_with_their_owner(
     assert "Ich helfe am besten im privaten Chat" in invitation.text
     assert invitation.buttons[0]["url"].startswith("https://t.me/EhrenamtBot?start=")
     assert (await chat.send(ANNA, "Tierheim Kassel", chat_id=GROUP_ID)).calls == []  # chatter is not for the bot
-    results = await chat.send(ANNA, "/suche Tierheim in Kassel am Wochenende", chat_id=GROUP_ID)
+    results = await chat.send(ANNA, "/suche Tiere in Kassel am Wochenende", chat_id=GROUP_ID)
     assert results.calls[0].params["chat_id"] == GROUP_ID and "6 Angebote gefunden" in results.text
     assert "Wo soll ich suchen?" not in results.text
     refused = await chat.press(JOHN, results.button("Mehr"), chat_id=GROUP_ID, message_id=results.sent_id())
@@ -99,7 +99,7 @@ async def test_a_button_of_someone_elses_search_is_refused_even_in_a_private_cha
 
 
 async def test_buttons_of_pruned_searches_are_no_longer_current(chat: Chat) -> None:
-    first = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
+    first = await chat.send(ANNA, "Tiere in Kassel am Wochenende")
     others = await chat.send(JOHN, "animal shelter in Kassel")
     for _ in range(KEEP_SEARCHES - 1):
         await chat.send(ANNA, "Senioren in Kassel")
@@ -156,7 +156,7 @@ async def test_a_network_error_while_answering_gets_an_apology(chat: Chat, caplo
 
 
 async def test_a_failing_button_apologises_in_the_answer(chat: Chat) -> None:
-    results = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
+    results = await chat.send(ANNA, "Tiere in Kassel am Wochenende")
     chat.api.fail_next("editMessageText", 500, "Internal Server Error")
     reply = await chat.press(ANNA, results.button("Mehr"), message_id=results.sent_id())
     assert reply.methods() == ["answerCallbackQuery", "sendMessage"]  # answered already, so the apology is a message
@@ -164,7 +164,7 @@ async def test_a_failing_button_apologises_in_the_answer(chat: Chat) -> None:
 
 
 async def test_buttons_keep_working_after_a_restart(chat: Chat, database: Database, settings: Settings) -> None:
-    results = await chat.send(ANNA, "Tierheim in Kassel am Wochenende")
+    results = await chat.send(ANNA, "Tiere in Kassel am Wochenende")
     api = chat.api  # the messages stay on Telegram's side; a new process builds a new Application
     restarted = build_application(settings, request=LocalRequest(api), database=database,
                                   flood=FloodGuard(clock=Clock()))

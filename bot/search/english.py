@@ -1,0 +1,59 @@
+"""English requests against German listings: the German words listings use for what an English request names.
+
+The NLU understands an English request's categories, place and time; its words could only rank listings
+that happen to hold the same English word ("Repair Café"), so "volunteer fire brigade" listed first aid
+before the fire brigade. The word list lives in data/search/english_words.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from nlu.kernel.text import fold
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "search" / "english_words.toml"
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Glossary:
+    phrases: dict[tuple[str, ...], tuple[str, ...]]
+    words: dict[str, tuple[str, ...]]
+    longest: int
+
+
+@cache
+def _glossary() -> _Glossary:
+    """Reads the word list once."""
+    with DATA.open("rb") as handle:
+        raw = tomllib.load(handle)
+    phrases = {tuple(_TOKEN.findall(fold(key))): tuple(value) for key, value in raw.get("phrases", {}).items()}
+    words = {fold(key): tuple(value) for key, value in raw.get("words", {}).items()}
+    return _Glossary(phrases, words, max((len(key) for key in phrases), default=1))
+
+
+def german_words(text: str, *, phrases_only: bool = False) -> tuple[str, ...]:
+    """Returns the German words (folded) for the English words and phrases of a text, in its order.
+
+    phrases_only: for a request read as German, whose single words may be German ("Bank", "Fix"), while
+    an English phrase ("food bank") is English in any request.
+    """
+    glossary = _glossary()
+    tokens = _TOKEN.findall(fold(text))
+    found: list[str] = []
+    index = 0
+    while index < len(tokens):
+        for size in range(min(glossary.longest, len(tokens) - index), 1, -1):
+            phrase = glossary.phrases.get(tuple(tokens[index:index + size]))
+            if phrase is not None:
+                found += phrase
+                index += size
+                break
+        else:
+            found += () if phrases_only else glossary.words.get(tokens[index], ())
+            index += 1
+    return tuple(dict.fromkeys(found))
