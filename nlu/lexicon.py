@@ -58,6 +58,9 @@ class InterestRules:
     role_endings: tuple[str, ...]
     coordination: frozenset[str]
     occupations: tuple[tuple[str, tuple[str, ...]], ...]  # (folded job beginning, categories), longest first
+    visit_words: frozenset[str]
+    visit_people_categories: frozenset[str]
+    visit_people_words: frozenset[str]
 
 
 @cache
@@ -95,6 +98,9 @@ def interest_rules() -> InterestRules:
         ),
         breakers=_words(context["breakers"]),
         broad_stems=_words(context["broad_stems"]),
+        visit_words=_words(raw["visits"]["words"]),
+        visit_people_categories=frozenset(raw["visits"]["people_categories"]),
+        visit_people_words=_words(raw["visits"]["people_words"]),
     )
 
 

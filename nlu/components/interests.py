@@ -83,6 +83,7 @@ class InterestMatcher:
                 mentions.extend(self._token_mentions(doc, token))
         if self.lang == "de":
             mentions.extend(self._separable_mentions(doc, covered(mentions)))
+        mentions = self._without_visits_of_things(doc, mentions)
         if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
             set_group(doc, INTERESTS, mentions)
             return doc
@@ -111,6 +112,21 @@ class InterestMatcher:
         set_group(doc, INTERESTS, [span for span in mentions if span not in described])
         set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
         return doc
+
+    def _without_visits_of_things(self, doc: Doc, mentions: list[Span]) -> list[Span]:
+        """Drops a visit word's neighbourhood when no people are named: "ich besuche gern Museen" visits a thing."""
+        rules = self.rules
+        visits = [
+            span for span in mentions
+            if span.label_ == "neighbourhood" and len(span) == 1 and span[0].norm_ in rules.visit_words
+        ]
+        if not visits:
+            return mentions
+        if any(span.label_ in rules.visit_people_categories for span in mentions) or any(
+            token.norm_ in rules.visit_people_words for token in doc
+        ):
+            return mentions
+        return [span for span in mentions if span not in visits]
 
     def _token_mentions(self, doc: Doc, token: Token) -> list[Span]:
         """Returns one span per category a single token signals."""

@@ -204,3 +204,47 @@ def test_ones_own_job_is_no_search_word(text: str, role: str, kept: str | None) 
 
 def test_ich_bin_with_an_adjective_is_no_role() -> None:
     assert "handwerklich" in parse("ich bin handwerklich begabt, Fulda").keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich würde gern kranke Nachbarn besuchen, Kassel", {"health_care", "neighbourhood"}),
+        ("könnte Patienten im Krankenhaus besuchen", {"health_care", "neighbourhood"}),
+        ("I'd like to visit old people who live alone", {"seniors", "neighbourhood"}),
+        ("would love to visit the elderly and keep them company in Fulda", {"seniors", "neighbourhood"}),
+        ("Ich besuche gern Museen und würde dort helfen", {"culture"}),  # a visit to a thing
+        ("Ich besuche gerade einen Nähkurs", set()),
+    ],
+)
+def test_visiting_people_is_neighbourly_help(text: str, expected: set[str]) -> None:
+    assert set(parse(text).categories) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Würde gern Alleinerziehende im Alltag entlasten, Marburg", {"neighbourhood"}),
+        ("helping single mums with shopping and the kids", {"neighbourhood", "children_youth"}),
+        ("Ich möchte pflegende Angehörige stundenweise entlasten", {"health_care", "neighbourhood"}),
+        ("Einen Nachmittag für Jung und Alt organisieren", {"neighbourhood"}),
+    ],
+)
+def test_relieving_households_and_bringing_generations_together_is_neighbourhood(
+    text: str, expected: set[str]
+) -> None:
+    assert expected <= set(parse(text).categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("hedgehog rescue or a bird sanctuary near Gießen", {"animals"}, {"emergency_services"}),
+        ("Wildbienen und Schmetterlinge zählen im Sommer", {"animals", "environment"}, set()),
+        ("looking after beehives with a local beekeeper", {"animals", "environment"}, set()),
+        ("Ich will zur Wasserrettung", {"emergency_services"}, {"animals"}),
+    ],
+)
+def test_animals_of_the_wild_are_animals_and_nature(text: str, expected: set[str], absent: set[str]) -> None:
+    categories = set(parse(text).categories)
+    assert expected <= categories and not absent & categories
