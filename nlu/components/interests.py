@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
-from nlu.lexicon import InterestRules, interest_rules
+from nlu.lexicon import InterestRules, interest_rules, radius_rules
 from nlu.kernel.taxonomy import categories
 from nlu.kernel.text import fold
 from nlu.place_index import PlaceIndex, place_index
@@ -66,6 +66,7 @@ class InterestMatcher:
         self.job_cues = PhraseMatcher(nlp.vocab, attr="NORM")
         self.job_cues.add("job", [nlp.make_doc(fold(cue)) for cue in self.rules.job_cues])
         self.places: PlaceIndex = place_index()
+        self.number_words = frozenset(radius_rules().numbers)
         self.job_prefixes = tuple(prefix for prefix, _ in self.rules.occupations)
         self.requirements, self.unusable = pattern_matcher(
             nlp, {
@@ -170,6 +171,8 @@ class InterestMatcher:
         rules = self.rules
         if len(span) == 1 and span[0].norm_ in rules.fragment_status and _stands_alone(doc, span.start):
             return not (missed and self._is_job(span[0].norm_))
+        if self._counted_fact(doc, span, cues["self"]):
+            return True
         if self._cue_before(doc, span.start, cues["job"], _JOB_REACH, passes=_JOB_PASSES):
             return not missed
         is_job = any(self._is_job(t.norm_) for t in span)
@@ -181,6 +184,17 @@ class InterestMatcher:
         return is_status and (
             self._cue_before(doc, span.start, cues["status"], _STATUS_REACH) or self._after_ich(doc, span.start)
         )
+
+    def _counted_fact(self, doc: Doc, span: Span, self_cues: list[int]) -> bool:
+        """Tells whether a mention is a counted fact about the writer standing as a fragment of its own after
+        a self-description: "Ich bin 45, zwei Kinder, Teilzeit im Büro", "I'm 38, two kids, one dog"."""
+        before, after = span.start - 2, span.end
+        count = doc[span.start - 1] if before >= 0 else None
+        if count is None or not (count.like_num or count.norm_ in self.number_words):
+            return False
+        if not (before == 0 or is_boundary(doc[before])) or not (after == len(doc) or is_boundary(doc[after])):
+            return False
+        return any(end <= before for end in self_cues)
 
     def _roles(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Returns the role words of "ich arbeite als Ingenieur", "bin gelernte Köchin", "ich bin Bäckerin"."""

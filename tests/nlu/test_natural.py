@@ -248,3 +248,25 @@ def test_relieving_households_and_bringing_generations_together_is_neighbourhood
 def test_animals_of_the_wild_are_animals_and_nature(text: str, expected: set[str], absent: set[str]) -> None:
     categories = set(parse(text).categories)
     assert expected <= categories and not absent & categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich bin 52, drei Kinder, alle erwachsen. Suche was mit Tieren in Fulda", {"animals"}),
+        ("I'm 40, two dogs, one husband, and I'd like to help refugees", {"refugees_integration"}),
+    ],
+)
+def test_a_counted_fact_after_a_self_description_is_the_writers(text: str, expected: set[str]) -> None:
+    assert set(parse(text).categories) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hausaufgabenhilfe gesucht? Ich kann, 2 Kinder",  # no self-description before the count
+        "Ich bin Erzieherin und würde gern zwei Kinder beim Lesen begleiten",  # the count is in a wish
+    ],
+)
+def test_a_count_without_a_self_description_stays_an_interest(text: str) -> None:
+    assert "children_youth" in parse(text).categories
