@@ -270,3 +270,17 @@ def test_a_counted_fact_after_a_self_description_is_the_writers(text: str, expec
 )
 def test_a_count_without_a_self_description_stays_an_interest(text: str) -> None:
     assert "children_youth" in parse(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Würde gern syrischen Familien beim Ankommen helfen, Gießen", True),
+        ("I'd like to tutor Eritrean teenagers in maths", True),
+        ("könnte irakischen Frauen die Stadt zeigen", True),
+        ("Ich bin Syrer und möchte im Tierheim helfen", False),  # who one is
+        ("I'm Afghan and would like to play football with kids", False),
+    ],
+)
+def test_people_of_the_countries_newcomers_fled_from_are_refugees_integration(text: str, wanted: bool) -> None:
+    assert ("refugees_integration" in parse(text).categories) is wanted
