@@ -284,3 +284,20 @@ def test_a_count_without_a_self_description_stays_an_interest(text: str) -> None
 )
 def test_people_of_the_countries_newcomers_fled_from_are_refugees_integration(text: str, wanted: bool) -> None:
     assert ("refugees_integration" in parse(text).categories) is wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Würde gern Leuten bei der Stellensuche unter die Arme greifen, Kassel",
+        "Jugendliche bei der Berufsorientierung begleiten",
+        "I could help job seekers with their applications",
+        "Einem Azubi-Anwärter bei der Ausbildungsplatzsuche helfen",
+    ],
+)
+def test_help_with_finding_work_is_education(text: str) -> None:
+    assert "education" in parse(text).categories
+
+
+def test_being_in_an_apprenticeship_is_no_interest() -> None:
+    assert parse("Ich bin in der Ausbildung zur Bankkauffrau und suche was mit Tieren").categories == ("animals",)
