@@ -301,3 +301,28 @@ def test_help_with_finding_work_is_education(text: str) -> None:
 
 def test_being_in_an_apprenticeship_is_no_interest() -> None:
     assert parse("Ich bin in der Ausbildung zur Bankkauffrau und suche was mit Tieren").categories == ("animals",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "ruled_out"),
+    [
+        ("Sachen reparieren, damit weniger weggeschmissen wird, Kassel", {"environment"}, set()),
+        ("mending clothes so that nothing is thrown away", {"environment"}, set()),
+        ("Keine Kinder bitte, damit ist alles gesagt. Tiere gern", {"animals"}, {"children_youth"}),
+    ],
+)
+def test_a_purpose_to_prevent_waste_is_an_interest(text: str, expected: set[str], ruled_out: set[str]) -> None:
+    query = parse(text)
+    assert set(query.categories) == expected and set(query.exclude_categories) == ruled_out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich schraube gern, Fahrräder reparieren wäre was", set()),  # repairing alone names no field
+        ("Hilfe beim Repair-Café in Marburg", {"neighbourhood"}),
+        ("Vorlesen in der Stadtteilbücherei, Kassel-Wehlheiden", {"culture", "education"}),  # the district says where
+    ],
+)
+def test_repairing_and_district_compounds(text: str, expected: set[str]) -> None:
+    assert set(parse(text).categories) == expected
