@@ -74,6 +74,8 @@ class InterestMatcher:
                 "bare_role": self.rules.bare_roles,
             },
         )
+        self.gapped, unusable = pattern_matcher(nlp, self.rules.gapped)
+        self.unusable = self.unusable + unusable
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the mentions and drops self-descriptions."""
@@ -84,6 +86,7 @@ class InterestMatcher:
                 mentions.extend(self._token_mentions(doc, token))
         if self.lang == "de":
             mentions.extend(self._separable_mentions(doc, covered(mentions)))
+        mentions.extend(matched_spans(doc, self.gapped))  # the word between keeps its own mention
         mentions = self._without_visits_of_things(doc, mentions)
         if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
             set_group(doc, INTERESTS, mentions)

@@ -326,3 +326,19 @@ def test_a_purpose_to_prevent_waste_is_an_interest(text: str, expected: set[str]
 )
 def test_repairing_and_district_compounds(text: str, expected: set[str]) -> None:
     assert set(parse(text).categories) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'd like to help old Turkish ladies with their shopping", {"seniors", "neighbourhood"}),
+        ("ältere alleinstehende Herren zum Kaffee treffen", {"seniors"}),
+        ("help elderly disabled residents get around", {"seniors", "disability_inclusion"}),
+    ],
+)
+def test_old_people_named_with_a_word_between_are_seniors(text: str, expected: set[str]) -> None:
+    assert expected <= set(parse(text).categories)
+
+
+def test_an_old_writer_is_no_interest() -> None:
+    assert parse("Ich bin eine ältere Frau und suche was mit Tieren").categories == ("animals",)
