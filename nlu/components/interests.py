@@ -74,7 +74,7 @@ class InterestMatcher:
                 "bare_role": self.rules.bare_roles,
             },
         )
-        self.gapped, unusable = pattern_matcher(nlp, self.rules.gapped)
+        self.gapped, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.gapped.items()})
         self.unusable = self.unusable + unusable
 
     def __call__(self, doc: Doc) -> Doc:
