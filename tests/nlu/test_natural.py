@@ -342,3 +342,10 @@ def test_old_people_named_with_a_word_between_are_seniors(text: str, expected: s
 
 def test_an_old_writer_is_no_interest() -> None:
     assert parse("Ich bin eine ältere Frau und suche was mit Tieren").categories == ("animals",)
+
+
+@pytest.mark.parametrize(
+    "text", ["Hilfe im Wochenbett für Familien, Kassel", "Familien nach der Geburt im Alltag unter die Arme greifen"]
+)
+def test_help_for_families_after_a_birth_is_children_and_neighbourhood(text: str) -> None:
+    assert {"children_youth", "neighbourhood"} <= set(parse(text).categories)
