@@ -349,3 +349,7 @@ def test_an_old_writer_is_no_interest() -> None:
 )
 def test_help_for_families_after_a_birth_is_children_and_neighbourhood(text: str) -> None:
     assert {"children_youth", "neighbourhood"} <= set(parse(text).categories)
+
+
+def test_school_classes_are_there_to_learn() -> None:
+    assert {"children_youth", "education"} <= set(parse("Mit Schulklassen die Streuobstwiese erkunden").categories)
