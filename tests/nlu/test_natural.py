@@ -353,3 +353,10 @@ def test_help_for_families_after_a_birth_is_children_and_neighbourhood(text: str
 
 def test_school_classes_are_there_to_learn() -> None:
     assert {"children_youth", "education"} <= set(parse("Mit Schulklassen die Streuobstwiese erkunden").categories)
+
+
+@pytest.mark.parametrize(
+    "text", ["Skateboard-Workshop für Kids betreuen", "Bouldern mit Jugendlichen, Dresden", "parkour group"]
+)
+def test_board_and_street_sports_are_sports(text: str) -> None:
+    assert "sports" in parse(text).categories
