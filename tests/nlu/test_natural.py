@@ -360,3 +360,8 @@ def test_school_classes_are_there_to_learn() -> None:
 )
 def test_board_and_street_sports_are_sports(text: str) -> None:
     assert "sports" in parse(text).categories
+
+
+@pytest.mark.parametrize("text", ["Ältere zum Wochenmarkt begleiten", "mit Rollstuhlfahrern einen Stadtbummel machen"])
+def test_errands_and_strolls_in_town_are_neighbourly_help(text: str) -> None:
+    assert "neighbourhood" in parse(text).categories
