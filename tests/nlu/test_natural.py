@@ -365,3 +365,7 @@ def test_board_and_street_sports_are_sports(text: str) -> None:
 @pytest.mark.parametrize("text", ["Ältere zum Wochenmarkt begleiten", "mit Rollstuhlfahrern einen Stadtbummel machen"])
 def test_errands_and_strolls_in_town_are_neighbourly_help(text: str) -> None:
     assert "neighbourhood" in parse(text).categories
+
+
+def test_accompanying_a_pupil_is_children_and_education() -> None:
+    assert {"children_youth", "education"} <= set(parse("Könnte ich als Schulbegleiter helfen? Kassel").categories)
