@@ -58,6 +58,10 @@ class InterestRules:
     role_endings: tuple[str, ...]
     coordination: frozenset[str]
     occupations: tuple[tuple[str, tuple[str, ...]], ...]  # (folded job beginning, categories), longest first
+    visit_words: frozenset[str]
+    gapped: dict[str, tuple[str, ...]]  # category -> patterns of a group named with a word between
+    visit_people_categories: frozenset[str]
+    visit_people_words: frozenset[str]
 
 
 @cache
@@ -95,6 +99,10 @@ def interest_rules() -> InterestRules:
         ),
         breakers=_words(context["breakers"]),
         broad_stems=_words(context["broad_stems"]),
+        visit_words=_words(raw["visits"]["words"]),
+        gapped={key: tuple(lines) for key, lines in raw["gapped"].items()},
+        visit_people_categories=frozenset(raw["visits"]["people_categories"]),
+        visit_people_words=_words(raw["visits"]["people_words"]),
     )
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
-from nlu.lexicon import InterestRules, interest_rules
+from nlu.lexicon import InterestRules, interest_rules, radius_rules
 from nlu.kernel.taxonomy import categories
 from nlu.kernel.text import fold
 from nlu.place_index import PlaceIndex, place_index
@@ -66,6 +66,7 @@ class InterestMatcher:
         self.job_cues = PhraseMatcher(nlp.vocab, attr="NORM")
         self.job_cues.add("job", [nlp.make_doc(fold(cue)) for cue in self.rules.job_cues])
         self.places: PlaceIndex = place_index()
+        self.number_words = frozenset(radius_rules().numbers)
         self.job_prefixes = tuple(prefix for prefix, _ in self.rules.occupations)
         self.requirements, self.unusable = pattern_matcher(
             nlp, {
@@ -73,6 +74,8 @@ class InterestMatcher:
                 "bare_role": self.rules.bare_roles,
             },
         )
+        self.gapped, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.gapped.items()})
+        self.unusable = self.unusable + unusable
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the mentions and drops self-descriptions."""
@@ -83,6 +86,8 @@ class InterestMatcher:
                 mentions.extend(self._token_mentions(doc, token))
         if self.lang == "de":
             mentions.extend(self._separable_mentions(doc, covered(mentions)))
+        mentions.extend(matched_spans(doc, self.gapped))  # the word between keeps its own mention
+        mentions = self._without_visits_of_things(doc, mentions)
         if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
             set_group(doc, INTERESTS, mentions)
             return doc
@@ -111,6 +116,21 @@ class InterestMatcher:
         set_group(doc, INTERESTS, [span for span in mentions if span not in described])
         set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
         return doc
+
+    def _without_visits_of_things(self, doc: Doc, mentions: list[Span]) -> list[Span]:
+        """Drops a visit word's neighbourhood when no people are named: "ich besuche gern Museen" visits a thing."""
+        rules = self.rules
+        visits = [
+            span for span in mentions
+            if span.label_ == "neighbourhood" and len(span) == 1 and span[0].norm_ in rules.visit_words
+        ]
+        if not visits:
+            return mentions
+        if any(span.label_ in rules.visit_people_categories for span in mentions) or any(
+            token.norm_ in rules.visit_people_words for token in doc
+        ):
+            return mentions
+        return [span for span in mentions if span not in visits]
 
     def _token_mentions(self, doc: Doc, token: Token) -> list[Span]:
         """Returns one span per category a single token signals."""
@@ -154,6 +174,8 @@ class InterestMatcher:
         rules = self.rules
         if len(span) == 1 and span[0].norm_ in rules.fragment_status and _stands_alone(doc, span.start):
             return not (missed and self._is_job(span[0].norm_))
+        if self._counted_fact(doc, span, cues["self"]):
+            return True
         if self._cue_before(doc, span.start, cues["job"], _JOB_REACH, passes=_JOB_PASSES):
             return not missed
         is_job = any(self._is_job(t.norm_) for t in span)
@@ -165,6 +187,17 @@ class InterestMatcher:
         return is_status and (
             self._cue_before(doc, span.start, cues["status"], _STATUS_REACH) or self._after_ich(doc, span.start)
         )
+
+    def _counted_fact(self, doc: Doc, span: Span, self_cues: list[int]) -> bool:
+        """Tells whether a mention is a counted fact about the writer standing as a fragment of its own after
+        a self-description: "Ich bin 45, zwei Kinder, Teilzeit im Büro", "I'm 38, two kids, one dog"."""
+        before, after = span.start - 2, span.end
+        count = doc[span.start - 1] if before >= 0 else None
+        if count is None or not (count.like_num or count.norm_ in self.number_words):
+            return False
+        if not (before == 0 or is_boundary(doc[before])) or not (after == len(doc) or is_boundary(doc[after])):
+            return False
+        return any(end <= before for end in self_cues)
 
     def _roles(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Returns the role words of "ich arbeite als Ingenieur", "bin gelernte Köchin", "ich bin Bäckerin"."""

@@ -114,3 +114,10 @@ def test_a_town_that_is_also_a_word_counts_when_it_stands_alone_and_capitalised(
 def test_a_town_named_with_its_landscape_is_meant(text: str, place: str) -> None:
     query = parse(text)
     assert query.place is not None and query.place.name == place
+
+
+@pytest.mark.parametrize(
+    "text", ["Fahrten zur Dialyse übernehmen, Gießen", "could give lifts to elderly people, Jena"]
+)
+def test_driving_people_to_appointments_is_neighbourly_help(text: str) -> None:
+    assert "neighbourhood" in parse(text).categories

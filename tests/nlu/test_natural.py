@@ -204,3 +204,168 @@ def test_ones_own_job_is_no_search_word(text: str, role: str, kept: str | None) 
 
 def test_ich_bin_with_an_adjective_is_no_role() -> None:
     assert "handwerklich" in parse("ich bin handwerklich begabt, Fulda").keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich würde gern kranke Nachbarn besuchen, Kassel", {"health_care", "neighbourhood"}),
+        ("könnte Patienten im Krankenhaus besuchen", {"health_care", "neighbourhood"}),
+        ("I'd like to visit old people who live alone", {"seniors", "neighbourhood"}),
+        ("would love to visit the elderly and keep them company in Fulda", {"seniors", "neighbourhood"}),
+        ("Ich besuche gern Museen und würde dort helfen", {"culture"}),  # a visit to a thing
+        ("Ich besuche gerade einen Nähkurs", set()),
+    ],
+)
+def test_visiting_people_is_neighbourly_help(text: str, expected: set[str]) -> None:
+    assert set(parse(text).categories) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Würde gern Alleinerziehende im Alltag entlasten, Marburg", {"neighbourhood"}),
+        ("helping single mums with shopping and the kids", {"neighbourhood", "children_youth"}),
+        ("Ich möchte pflegende Angehörige stundenweise entlasten", {"health_care", "neighbourhood"}),
+        ("Einen Nachmittag für Jung und Alt organisieren", {"neighbourhood"}),
+    ],
+)
+def test_relieving_households_and_bringing_generations_together_is_neighbourhood(
+    text: str, expected: set[str]
+) -> None:
+    assert expected <= set(parse(text).categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("hedgehog rescue or a bird sanctuary near Gießen", {"animals"}, {"emergency_services"}),
+        ("Wildbienen und Schmetterlinge zählen im Sommer", {"animals", "environment"}, set()),
+        ("looking after beehives with a local beekeeper", {"animals", "environment"}, set()),
+        ("Ich will zur Wasserrettung", {"emergency_services"}, {"animals"}),
+    ],
+)
+def test_animals_of_the_wild_are_animals_and_nature(text: str, expected: set[str], absent: set[str]) -> None:
+    categories = set(parse(text).categories)
+    assert expected <= categories and not absent & categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich bin 52, drei Kinder, alle erwachsen. Suche was mit Tieren in Fulda", {"animals"}),
+        ("I'm 40, two dogs, one husband, and I'd like to help refugees", {"refugees_integration"}),
+    ],
+)
+def test_a_counted_fact_after_a_self_description_is_the_writers(text: str, expected: set[str]) -> None:
+    assert set(parse(text).categories) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hausaufgabenhilfe gesucht? Ich kann, 2 Kinder",  # no self-description before the count
+        "Ich bin Erzieherin und würde gern zwei Kinder beim Lesen begleiten",  # the count is in a wish
+    ],
+)
+def test_a_count_without_a_self_description_stays_an_interest(text: str) -> None:
+    assert "children_youth" in parse(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Würde gern syrischen Familien beim Ankommen helfen, Gießen", True),
+        ("I'd like to tutor Eritrean teenagers in maths", True),
+        ("könnte irakischen Frauen die Stadt zeigen", True),
+        ("Ich bin Syrer und möchte im Tierheim helfen", False),  # who one is
+        ("I'm Afghan and would like to play football with kids", False),
+    ],
+)
+def test_people_of_the_countries_newcomers_fled_from_are_refugees_integration(text: str, wanted: bool) -> None:
+    assert ("refugees_integration" in parse(text).categories) is wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Würde gern Leuten bei der Stellensuche unter die Arme greifen, Kassel",
+        "Jugendliche bei der Berufsorientierung begleiten",
+        "I could help job seekers with their applications",
+        "Einem Azubi-Anwärter bei der Ausbildungsplatzsuche helfen",
+    ],
+)
+def test_help_with_finding_work_is_education(text: str) -> None:
+    assert "education" in parse(text).categories
+
+
+def test_being_in_an_apprenticeship_is_no_interest() -> None:
+    assert parse("Ich bin in der Ausbildung zur Bankkauffrau und suche was mit Tieren").categories == ("animals",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "ruled_out"),
+    [
+        ("Sachen reparieren, damit weniger weggeschmissen wird, Kassel", {"environment"}, set()),
+        ("mending clothes so that nothing is thrown away", {"environment"}, set()),
+        ("Keine Kinder bitte, damit ist alles gesagt. Tiere gern", {"animals"}, {"children_youth"}),
+    ],
+)
+def test_a_purpose_to_prevent_waste_is_an_interest(text: str, expected: set[str], ruled_out: set[str]) -> None:
+    query = parse(text)
+    assert set(query.categories) == expected and set(query.exclude_categories) == ruled_out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich schraube gern, Fahrräder reparieren wäre was", set()),  # repairing alone names no field
+        ("Hilfe beim Repair-Café in Marburg", {"neighbourhood"}),
+        ("Vorlesen in der Stadtteilbücherei, Kassel-Wehlheiden", {"culture", "education"}),  # the district says where
+    ],
+)
+def test_repairing_and_district_compounds(text: str, expected: set[str]) -> None:
+    assert set(parse(text).categories) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'd like to help old Turkish ladies with their shopping", {"seniors", "neighbourhood"}),
+        ("ältere alleinstehende Herren zum Kaffee treffen", {"seniors"}),
+        ("help elderly disabled residents get around", {"seniors", "disability_inclusion"}),
+    ],
+)
+def test_old_people_named_with_a_word_between_are_seniors(text: str, expected: set[str]) -> None:
+    assert expected <= set(parse(text).categories)
+
+
+def test_an_old_writer_is_no_interest() -> None:
+    assert parse("Ich bin eine ältere Frau und suche was mit Tieren").categories == ("animals",)
+
+
+@pytest.mark.parametrize(
+    "text", ["Hilfe im Wochenbett für Familien, Kassel", "Familien nach der Geburt im Alltag unter die Arme greifen"]
+)
+def test_help_for_families_after_a_birth_is_children_and_neighbourhood(text: str) -> None:
+    assert {"children_youth", "neighbourhood"} <= set(parse(text).categories)
+
+
+def test_school_classes_are_there_to_learn() -> None:
+    assert {"children_youth", "education"} <= set(parse("Mit Schulklassen die Streuobstwiese erkunden").categories)
+
+
+@pytest.mark.parametrize(
+    "text", ["Skateboard-Workshop für Kids betreuen", "Bouldern mit Jugendlichen, Dresden", "parkour group"]
+)
+def test_board_and_street_sports_are_sports(text: str) -> None:
+    assert "sports" in parse(text).categories
+
+
+@pytest.mark.parametrize("text", ["Ältere zum Wochenmarkt begleiten", "mit Rollstuhlfahrern einen Stadtbummel machen"])
+def test_errands_and_strolls_in_town_are_neighbourly_help(text: str) -> None:
+    assert "neighbourhood" in parse(text).categories
+
+
+def test_accompanying_a_pupil_is_children_and_education() -> None:
+    assert {"children_youth", "education"} <= set(parse("Könnte ich als Schulbegleiter helfen? Kassel").categories)

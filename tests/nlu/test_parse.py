@@ -69,7 +69,7 @@ def test_negation_after_the_mention_and_across_or() -> None:
         ("Sport? No thanks.", (), ("sports",)),
         ("Kinder – lieber nicht, Tiere gern in Kassel", ("animals",), ("children_youth",)),
         ("Kinder? Nein, lieber Tiere", ("animals",), ("children_youth",)),
-        ("Senioren besuchen? Auf keinen Fall. Sport schon", ("sports",), ("seniors",)),
+        ("Senioren besuchen? Auf keinen Fall. Sport schon", ("sports",), ("seniors", "neighbourhood")),
         ("Nein danke, ich suche Umwelt in Leipzig", ("environment",), ()),  # nothing before the answer
         ("Hast du was mit Tieren? Ja gerne", ("animals",), ()),
         ("i want to help with the climate, no meetings, just doing stuff", ("environment",), ()),  # not alone
@@ -95,7 +95,8 @@ def test_pseudo_negation_and_neutral_phrases_rule_nothing_out() -> None:
 
 def test_self_descriptions_are_not_interests() -> None:
     assert parse("Ich bin Rentnerin und suche was mit Tieren").categories == ("animals",)
-    assert parse("Meine Kinder sind aus dem Haus, ich würde gern Senioren besuchen").categories == ("seniors",)
+    visiting = parse("Meine Kinder sind aus dem Haus, ich würde gern Senioren besuchen").categories
+    assert visiting == ("seniors", "neighbourhood")  # the children are the writer's; visiting is neighbourly help
     assert parse("I'm a retired teacher and love gardening").categories == ("environment",)
 
 

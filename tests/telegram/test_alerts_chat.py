@@ -53,7 +53,7 @@ async def test_saving_confirms_with_what_is_watched_and_a_stop_button(chat: Chat
 
 async def test_the_list_shows_each_alert_and_stops_one(chat: Chat) -> None:
     await _save(chat)
-    await _save(chat, text="Senioren besuchen in Kassel")
+    await _save(chat, text="Senioren unterstützen in Kassel")
     listing = await chat.send(ANNA, "/suchauftraege")
     assert "1. Senioren · Kassel + 15 km · sofort" in listing.text
     assert "2. Tiere · Kassel + 15 km · sofort" in listing.text

@@ -87,7 +87,7 @@ async def test_widening_is_said_plainly(chat: Chat) -> None:
 
 
 async def test_missing_place_is_asked_for_and_a_postal_code_answers_it(chat: Chat) -> None:
-    first = await chat.send(ANNA, "Senioren besuchen")
+    first = await chat.send(ANNA, "Senioren unterstützen")
     assert "Du hast keinen Ort genannt, darum suche ich in ganz Deutschland." in first.text
     question = first.calls[-1]
     assert question.text.startswith("Wo soll ich suchen?")
@@ -99,21 +99,21 @@ async def test_missing_place_is_asked_for_and_a_postal_code_answers_it(chat: Cha
 
 
 async def test_home_place_is_remembered_only_after_consent_and_used_next_time(chat: Chat) -> None:
-    await chat.send(ANNA, "Senioren besuchen")
+    await chat.send(ANNA, "Senioren unterstützen")
     answer = await chat.send(ANNA, "Kassel")
     declined = await chat.press(ANNA, answer.button("Nein, danke"), message_id=answer.sent_id())
     assert "ich merke mir keinen Ort" in declined.text
-    again = await chat.send(ANNA, "Senioren besuchen")
+    again = await chat.send(ANNA, "Senioren unterstützen")
     assert "ganz Deutschland" in again.text
     answer = await chat.send(ANNA, "Kassel")
     agreed = await chat.press(ANNA, answer.button("Ja, merken"), message_id=answer.sent_id())
     assert "Gemerkt: <b>Kassel</b>" in agreed.text
-    later = await chat.send(ANNA, "Senioren besuchen")
+    later = await chat.send(ANNA, "Senioren unterstützen")
     assert "🔎 <b>Senioren · Kassel + 15 km</b>" in later.text and "Wo soll ich suchen?" not in later.text
 
 
 async def test_a_shared_location_answers_the_place_question(chat: Chat) -> None:
-    await chat.send(ANNA, "Senioren besuchen")
+    await chat.send(ANNA, "Senioren unterstützen")
     reply = await chat.share(ANNA, 51.318, 9.495)
     assert "🔎 <b>Senioren · Kassel + 15 km</b>" in reply.text and "Senioren besuchen" in reply.text
 
