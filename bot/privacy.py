@@ -232,9 +232,11 @@ def _volunteers_hidden(row: dict[str, Any], table: Table) -> dict[str, Any]:
 
 def _others_hidden(row: dict[str, Any], table: Table, telegram_id: int) -> dict[str, Any]:
     """Blanks the ids of other people in one of the person's rows: a contact they received names the member who
-    wrote it, a report about their ad names who reported it; neither is the person's to see."""
+    wrote it, a report about their ad names who reported it, the notice of their ad names the admin's chat it
+    was shown in; none is the person's to see."""
     for column in table.columns:
-        if is_actor_column(column) and row.get(column.name) not in (None, telegram_id):
+        names_someone = is_actor_column(column) or column.name in IDENTITY_NAMES
+        if names_someone and row.get(column.name) not in (None, telegram_id):
             row[column.name] = None
     return row
 

@@ -12,7 +12,15 @@ from bot.ads.contacts import NameChoice
 from bot.privacy import delete_volunteer_data, export_volunteer_data
 from bot.store.db import Database
 from bot.volunteers import find_volunteer
-from bot.store.models import AdAlertDelivery, AdContact, AdReport, AdSearch, Base, OrganisationBlock
+from bot.store.models import (
+    AdAlertDelivery,
+    AdContact,
+    AdReport,
+    AdSearch,
+    Base,
+    ModerationNotice,
+    OrganisationBlock,
+)
 from tests.factories.ad_contacts import RULES, Club, Offer, make_club, make_offer
 from tests.factories.privacy import scan
 
@@ -110,3 +118,14 @@ async def test_deleting_a_member_leaves_the_organisations_contacts_anonymised(an
         assert reporters == {offer.telegram_id, None}
         assert await session.scalar(select(func.count()).select_from(AdSearch)) == 0
         assert await session.scalar(select(func.count()).select_from(AdAlertDelivery)) == 0
+
+
+async def test_the_owners_export_does_not_show_the_admins_chat_their_ad_was_shown_in(database: Database) -> None:
+    admin = 7_200_000_099
+    async with database.unit_of_work() as session:
+        offer = await make_offer(session)
+        session.add(ModerationNotice(ad_id=offer.ad_id, chat_id=admin, message_id=41))
+    async with database.read_only() as session:
+        document = await export_volunteer_data(session, offer.telegram_id)
+    assert [row["ad_id"] for row in document["other"]["moderation_notices"]] == [offer.ad_id]
+    assert str(admin) not in str(document)
