@@ -97,16 +97,22 @@ def pause(ad: VolunteerAd) -> bool:
     return True
 
 
-def resume(ad: VolunteerAd, *, now: datetime) -> bool:
-    """Puts a paused ad back (if its time has not run out; else renewing is the way)."""
+def resume(volunteer: Volunteer, ad: VolunteerAd, *, now: datetime) -> bool:
+    """Puts a paused ad back (if its time has not run out; else renewing is the way); never for a person
+    blocked from ads."""
+    if volunteer.ads_blocked_at is not None:
+        return False
     if ad.status != AdStatus.PAUSED.value or (ad.expires_at is not None and ad.expires_at <= now):
         return False
     ad.status = AdStatus.PUBLISHED.value
     return True
 
 
-def renew(ad: VolunteerAd, life: AdLife, *, now: datetime) -> bool:
-    """Gives a live, paused or expired ad another AD_TTL_DAYS (an expired one is live again)."""
+def renew(volunteer: Volunteer, ad: VolunteerAd, life: AdLife, *, now: datetime) -> bool:
+    """Gives a live, paused or expired ad another AD_TTL_DAYS (an expired one is live again); never for a
+    person blocked from ads, whose expired ad would otherwise go live without anyone looking."""
+    if volunteer.ads_blocked_at is not None:
+        return False
     if ad.status not in (AdStatus.PUBLISHED.value, AdStatus.PAUSED.value, AdStatus.EXPIRED.value):
         return False
     if ad.status == AdStatus.EXPIRED.value:

@@ -36,7 +36,8 @@ VERDICTS = tuple(AdVerdict)
 # The ad states each verdict applies to.
 APPLIES_TO: dict[AdVerdict, tuple[AdStatus, ...]] = {
     AdVerdict.APPROVE: (AdStatus.PENDING,), AdVerdict.REJECT: (AdStatus.PENDING,),
-    AdVerdict.REMOVE: (AdStatus.PUBLISHED, AdStatus.PAUSED, AdStatus.PENDING),
+    # An expired ad can be renewed by its person at any time: it is as much up for removal as a live one.
+    AdVerdict.REMOVE: (AdStatus.PUBLISHED, AdStatus.PAUSED, AdStatus.PENDING, AdStatus.EXPIRED),
     AdVerdict.WARN: tuple(AdStatus), AdVerdict.BLOCK: tuple(AdStatus),
 }
 
@@ -108,7 +109,8 @@ async def decide(
         person.ads_blocked_at = now
         await session.execute(
             update(VolunteerAd).where(VolunteerAd.volunteer_id == person.id, VolunteerAd.status.in_(
-                [AdStatus.PUBLISHED.value, AdStatus.PENDING.value, AdStatus.PAUSED.value, AdStatus.DRAFT.value]))
+                [AdStatus.PUBLISHED.value, AdStatus.PENDING.value, AdStatus.PAUSED.value, AdStatus.DRAFT.value,
+                 AdStatus.EXPIRED.value]))
             .values(status=AdStatus.REMOVED.value).execution_options(synchronize_session="fetch")
         )
     if verdict is not AdVerdict.WARN:

@@ -9,7 +9,7 @@ import pytest
 from bot.admins import AdminScope, Region
 from bot.ads.compose import Refused, take_text
 from bot.ads.expiry import expire_due, reminders_due
-from bot.ads.manage import MAX_OPEN_ADS, AdLife, Published, send_off
+from bot.ads.manage import MAX_OPEN_ADS, AdLife, Published, renew, resume, send_off
 from bot.ads.review import AdVerdict, NotYours, decide, waiting_ads
 from bot.domain import AdStatus
 from bot.search.understanding import parse_text
@@ -101,3 +101,27 @@ async def test_blocking_takes_down_every_ad_of_the_person(any_database: Database
         assert person.ads_blocked_at == NOW and [ad.status for ad in ads] == ["removed", "removed"]
         draft = await make_ad(session, volunteer=person, status=AdStatus.DRAFT)
         assert await send_off(session, person, draft, LIFE, now=NOW) is Published.BLOCKED
+
+
+async def test_blocking_takes_down_expired_ads_and_a_blocked_person_cannot_bring_one_back(
+        any_database: Database) -> None:
+    async with any_database.unit_of_work() as session:
+        person = await make_volunteer(session)
+        live = await make_ad(session, volunteer=person)
+        expired = await make_ad(session, volunteer=person, status=AdStatus.EXPIRED)
+        await decide(session, EVERYWHERE, live.id, AdVerdict.BLOCK, LIFE, now=NOW)
+        await session.refresh(expired)
+        assert expired.status == "removed"
+        # blocked before expired ads were covered, or an ad left expired otherwise: it stays down
+        expired.status, paused = AdStatus.EXPIRED.value, await make_ad(session, volunteer=person,
+                                                                        status=AdStatus.PAUSED)
+        assert not renew(person, expired, LIFE, now=NOW) and expired.status == "expired"
+        assert not resume(person, paused, now=NOW) and paused.status == "paused"
+
+
+async def test_an_admin_removes_an_expired_ad_before_its_person_renews_it(any_database: Database) -> None:
+    async with any_database.unit_of_work() as session:
+        expired = await make_ad(session, status=AdStatus.EXPIRED)
+        person = await session.get_one(Volunteer, expired.volunteer_id)
+        await decide(session, EVERYWHERE, expired.id, AdVerdict.REMOVE, LIFE, now=NOW)
+        assert expired.status == "removed" and not renew(person, expired, LIFE, now=NOW)

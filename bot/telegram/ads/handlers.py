@@ -163,10 +163,12 @@ async def _manage(turn: Turn[AdButton], ad: VolunteerAd, action: int, now: datet
                     keyboards.confirm_delete_buttons(ad.id, lang))
     done = {
         AdAction.PAUSE: lambda: manage.pause(ad),
-        AdAction.RESUME: lambda: manage.resume(ad, now=now),
-        AdAction.RENEW: lambda: manage.renew(ad, life_of(turn), now=now),
+        AdAction.RESUME: lambda: manage.resume(volunteer, ad, now=now),
+        AdAction.RENEW: lambda: manage.renew(volunteer, ad, life_of(turn), now=now),
     }
-    if action == AdAction.DELETE_CONFIRM:
+    if action in (AdAction.RESUME, AdAction.RENEW) and not compose.may_post(volunteer):
+        turn.answer(t(lang, "ads.blocked"))  # an old list or reminder still has the button
+    elif action == AdAction.DELETE_CONFIRM:
         await manage.delete_ad(session, ad)
         turn.answer(t(lang, "ads.deleted"))
     elif action in done:
