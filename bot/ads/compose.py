@@ -55,6 +55,10 @@ class PlaceChoice:
     quarter: AdPlace | None = None
 
 
+# Ads an admin took down: no edit brings them back.
+TAKEN_DOWN = frozenset({AdStatus.REMOVED.value, AdStatus.REJECTED.value})
+
+
 class Refused(Exception):
     """The answer cannot be taken: the catalogue key of the reason, and what was found in the text."""
 
@@ -113,9 +117,15 @@ def suggested(text: str, parse: Parse, before: AdContent | None = None) -> AdCon
 async def take_text(
     session: AsyncSession, volunteer: Volunteer, text: str, *, ad_id: int, parse: Parse,
 ) -> VolunteerAd:
-    """Takes the ad's text (a new ad when ad_id is 0): checks it, stores a draft with the NLU's suggestions."""
+    """Takes the ad's text (a new ad when ad_id is 0): checks it, stores a draft with the NLU's suggestions.
+
+    An ad an admin took down while the person was editing it stays down: the text starts a new ad, which goes
+    through publishing (and review) like any other, so nothing the person wrote is lost.
+    """
     tidy = checked_text(text)
     ad = await own_ad(session, volunteer, ad_id) if ad_id else None
+    if ad is not None and ad.status in TAKEN_DOWN:
+        ad = None
     before = Ad.from_row(ad).content if ad is not None else None
     content = suggested(tidy, parse, before)
     if ad is None:

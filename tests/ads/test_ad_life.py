@@ -125,3 +125,16 @@ async def test_an_admin_removes_an_expired_ad_before_its_person_renews_it(any_da
         person = await session.get_one(Volunteer, expired.volunteer_id)
         await decide(session, EVERYWHERE, expired.id, AdVerdict.REMOVE, LIFE, now=NOW)
         assert expired.status == "removed" and not renew(person, expired, LIFE, now=NOW)
+
+
+@pytest.mark.parametrize("taken_down", [AdStatus.REMOVED, AdStatus.REJECTED])
+async def test_an_ad_taken_down_while_its_text_was_edited_stays_down(database: Database,
+                                                                      taken_down: AdStatus) -> None:
+    async with database.unit_of_work() as session:
+        person = await make_volunteer(session)
+        ad = await make_ad(session, volunteer=person, status=taken_down)
+        written = await take_text(session, person, "Ich lese Senioren im Heim in Kassel gern etwas vor.",
+                                  ad_id=ad.id, parse=parse_text)
+        await session.refresh(ad)
+        assert ad.status == taken_down.value and "Senioren" not in ad.text
+        assert written.id != ad.id and written.status == "draft"  # the text is kept, as a new ad

@@ -149,8 +149,7 @@ async def _step(turn: Turn[AdButton], ad: VolunteerAd, action: int, value: int) 
 async def _manage(turn: Turn[AdButton], ad: VolunteerAd, action: int, now: datetime) -> View | None:
     """Edits, pauses, resumes, renews or deletes one of the person's ads; then shows the list again."""
     lang, session, volunteer = turn.lang, turn.session, turn.volunteer
-    if action in (AdAction.EDIT_TEXT, AdAction.KEEP_TEXT) and ad.status in (AdStatus.REMOVED.value,
-                                                                              AdStatus.REJECTED.value):
+    if action in (AdAction.EDIT_TEXT, AdAction.KEEP_TEXT) and ad.status in compose.TAKEN_DOWN:
         return None  # taken down by an admin: it stays down
     if action == AdAction.EDIT_TEXT:
         return await _ask_text(session, volunteer, lang, ad)
