@@ -150,9 +150,11 @@ async def begin_contact(session: AsyncSession, *, telegram_id: int, organisation
                                rules=rules, now=now)
     contact = await session.scalar(select(AdContact).where(AdContact.ad_id == ad_id,
                                                            AdContact.organisation_id == organisation_id))
-    if contact is not None and contact.state != ContactState.DRAFT:
+    if contact is not None and contact.sent_at is not None:
         raise ContactRefused(Refusal.ALREADY)
-    if contact is None:
+    if contact is not None:  # a draft, or one closed before it was ever sent (left for a day): open again
+        contact.state, contact.closed_at = ContactState.DRAFT.value, None
+    else:
         contact = AdContact(ad_id=ad_id, volunteer_id=owner.id, organisation_id=organisation_id,
                             state=ContactState.DRAFT.value)
         try:
@@ -431,7 +433,7 @@ async def not_contactable(session: AsyncSession, organisation_id: int, ad_ids: l
         return set()
     contacted = set((await session.execute(select(AdContact.ad_id).where(
         AdContact.organisation_id == organisation_id, AdContact.ad_id.in_(ad_ids),
-        AdContact.state != ContactState.DRAFT.value))).scalars())
+        AdContact.sent_at.is_not(None)))).scalars())  # a draft, even a closed one, is no contact yet
     blocked = set((await session.execute(
         select(VolunteerAd.id).join(OrganisationBlock, OrganisationBlock.volunteer_id == VolunteerAd.volunteer_id)
         .where(OrganisationBlock.organisation_id == organisation_id, VolunteerAd.id.in_(ad_ids)))).scalars())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from typing import Any
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
@@ -342,3 +342,20 @@ async def _two_sends_at_once(first_database: Database, second_database: Database
     monkeypatch.setattr(contacts, "daily_limit", count_then_linger)
     outcomes = await asyncio.gather(send(first_database, *ids[0]), send(second_database, *ids[1]))
     return sorted(outcomes)
+
+
+async def test_a_draft_closed_before_it_was_sent_does_not_stop_a_later_contact(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        club, offer = await make_club(session), await make_offer(session)
+        draft, _ = await contacts.begin_contact(session, telegram_id=club.member, organisation_id=club.organisation_id,
+                                                ad_id=offer.ad_id, rules=RULES, now=NOW)
+    async with database.unit_of_work() as session:
+        later = draft.updated_at + timedelta(days=2)
+        assert (await contacts.expire_unanswered(session, now=later)).drafts == 1
+        assert await contacts.not_contactable(session, club.organisation_id, [offer.ad_id]) == set()
+    assert await _send(database, club, offer) == draft.id
+    async with database.unit_of_work() as session:
+        assert await contacts.not_contactable(session, club.organisation_id, [offer.ad_id]) == {offer.ad_id}
+        assert await _refusal(contacts.begin_contact(session, telegram_id=club.member,
+                                                     organisation_id=club.organisation_id, ad_id=offer.ad_id,
+                                                     rules=RULES, now=NOW)) == Refusal.ALREADY
