@@ -29,6 +29,8 @@ from bot.store.models import (
 )
 
 MAX_MESSAGE_CHARS = 500
+# Counted as Telegram counts (UTF-16 units, an emoji is two): a reply this long still fits one message of 4,096
+# with the template around it, which adds the organisation's or person's name and the ad's label, both clipped.
 MAX_REPLY_CHARS = 2000
 MAX_NAME_CHARS = 60
 LISTING_CHOICES = 6
@@ -411,11 +413,12 @@ async def _to_organisation(session: AsyncSession, contact: AdContact, *, text: s
 
 
 def _checked_text(text: str, limit: int) -> str:
-    """Returns the text trimmed; refuses an empty one and one over the limit (nothing is cut silently)."""
+    """Returns the text trimmed; refuses an empty one and one over the limit in UTF-16 units, as Telegram counts
+    (nothing is cut silently)."""
     cleaned = text.strip()
     if not cleaned:
         raise ContactRefused(Refusal.EMPTY)
-    if len(cleaned) > limit:
+    if len(cleaned.encode("utf-16-le")) // 2 > limit:
         raise ContactRefused(Refusal.TOO_LONG)
     return cleaned
 

@@ -12,7 +12,7 @@ from telegram.ext import CallbackContext
 
 from bot.ads import contacts
 from bot.ads.access import SearchAccess
-from bot.ads.contacts import ContactRules
+from bot.ads.contacts import ContactRules, ToOrganisation, ToPerson
 from bot.ads.limits import BERLIN
 from bot.store.types import utcnow
 from bot.settings import Settings
@@ -20,10 +20,12 @@ from bot.store.db import Database
 from bot.store.models import AdContact, AdminRole, AdReport, AdSearch, OrganisationBlock
 from bot.telegram.ad_search import jobs as ad_jobs
 from bot.telegram.ad_search.keyboards import ContactAction
+from bot.telegram.ad_search.render import note_to_person, notes_to_organisation
 from bot.telegram.app import register_commands
+from bot.telegram.formatting import MESSAGE_LIMIT, visible_length
 from bot.telegram.callbacks import AdContactButton, ContactAnswerButton, ContactReplyButton, DeleteButton, pack
 from tests.factories.ad_contacts import make_club, make_offer
-from tests.factories.ads import KASSEL_TOWN
+from tests.factories.ads import KASSEL_TOWN, make_volunteer
 from tests.telegram.botchat import Chat, Person, Reply
 
 JANA = Person(id=601, first_name="Jana", language_code="de")  # member of a verified organisation
@@ -396,3 +398,42 @@ async def test_an_admin_looks_up_a_reported_ad_by_its_number(chat: Chat, databas
         assert "z. B. <code>/anzeige 123</code>" in (await chat.send(ADMIN, odd)).text, odd
     refused = await chat.send(JANA, f"/anzeige {stage.ad_id}")
     assert "Hausaufgaben" not in refused.text and not refused.buttons
+
+
+async def test_a_reply_of_emoji_over_the_limit_is_asked_again_not_lost_by_telegram(chat: Chat,
+                                                                                    database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    sent = await _contact(chat, JANA, "Hallo!")
+    answering = await chat.press(MEHMET, sent.button("Antworten"))
+    await chat.press(MEHMET, answering.button("Ohne Namen"))
+    # 2,000 characters, but 4,000 of Telegram's units: with the template the message could not be sent.
+    too_long = await chat.send(MEHMET, "😀" * contacts.MAX_REPLY_CHARS)
+    assert "zu lang" in too_long.text and not _to(too_long, JANA.id) and "Antwort ist bei" not in too_long.text
+    answered = await chat.send(MEHMET, "😀" * (contacts.MAX_REPLY_CHARS // 2))
+    assert "😀" in "".join(_to(answered, JANA.id)) and "Antwort ist bei" in "".join(_to(answered, MEHMET.id))
+
+
+async def test_the_writer_is_not_told_sent_when_the_message_did_not_go_out(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    sent = await _contact(chat, JANA, "Hallo!")
+    answering = await chat.press(MEHMET, sent.button("Antworten"))
+    await chat.press(MEHMET, answering.button("Ohne Namen"))
+    answered = await chat.send(MEHMET, "Gern!")
+    await chat.press(JANA, answered.button("Antworten"))
+    chat.api.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user")
+    relayed = await chat.send(JANA, "Super, komm einfach vorbei!")
+    told = "".join(_to(relayed, JANA.id))
+    assert "Weitergeleitet" not in told and "nicht zustellen" in told and not _to(relayed, MEHMET.id)
+
+
+async def test_the_longest_reply_fits_one_telegram_message_with_its_template(database: Database) -> None:
+    longest = "😀" * (contacts.MAX_REPLY_CHARS // 2)
+    wide = "🏠" * 300  # names and labels are clipped by the template; all of them as wide as can be
+    async with database.unit_of_work() as session:
+        people = [await make_volunteer(session, language=lang) for lang in ("de", "en")]
+        ids = tuple(person.telegram_id for person in people)
+        notes = await notes_to_organisation(session, ToOrganisation(1, ids, wide, wide, wide, longest))
+        for first in (True, False):
+            for person in ids:
+                notes.append(await note_to_person(session, ToPerson(1, person, wide, wide, wide, longest, first)))
+    assert len(notes) == 6 and all(visible_length(note.text) <= MESSAGE_LIMIT for note in notes)

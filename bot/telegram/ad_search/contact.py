@@ -25,7 +25,7 @@ from bot.telegram.callbacks import AdAboutButton, AdContactButton, AdReportButto
     ContactReplyButton
 from bot.telegram.context import Turn
 from bot.telegram.formatting import line
-from bot.telegram.sending import View
+from bot.telegram.sending import View, send
 from bot.texts import t
 
 # ChatState.awaiting (at most 20 characters) of the questions of this flow, followed by the contact id.
@@ -236,10 +236,10 @@ async def _send_first(turn: Turn[None], contact_id: int, text: str) -> None:
     rules = rules_of(turn)
     sent = await contacts.send_contact(turn.session, telegram_id=turn.user_id, contact_id=contact_id, text=text,
                                        rules=rules, now=utcnow())
-    await _tell_person(turn, sent)
     contact = await contacts.member_contact(turn.session, turn.user_id, contact_id, rules)
     limit = await daily_limit(turn.session, contact.organisation_id, per_day=rules.per_day, now=utcnow())
-    turn.reply(View(t(turn.lang, "adcontact.sent", count=max(limit.per_day - limit.used, 0))))
+    _say_once_delivered(turn, [await note_to_person(turn.session, sent)],
+                        t(turn.lang, "adcontact.sent", count=max(limit.per_day - limit.used, 0)))
 
 
 async def _take_name(turn: Turn[None], contact_id: int, text: str) -> None:
@@ -253,16 +253,16 @@ async def _take_reply(turn: Turn[None], contact_id: int, text: str) -> None:
     """Passes the person's reply, with the name they chose, to the organisation."""
     note = await contacts.answer(turn.session, volunteer_id=turn.volunteer.id, contact_id=contact_id, text=text,
                                  now=utcnow())
-    turn.reply(View(t(turn.lang, "adcontact.reply_sent", organisation=line(note.organisation, 120))))
-    await _tell_organisation(turn, note)
+    _say_once_delivered(turn, await notes_to_organisation(turn.session, note),
+                        t(turn.lang, "adcontact.reply_sent", organisation=line(note.organisation, 120)))
 
 
 async def _take_organisation_reply(turn: Turn[None], contact_id: int, text: str) -> None:
     """Passes a member's reply to the person."""
     sent = await contacts.organisation_reply(turn.session, telegram_id=turn.user_id, contact_id=contact_id,
                                              text=text, rules=rules_of(turn))
-    turn.reply(View(t(turn.lang, "adcontact.organisation_reply_sent")))
-    await _tell_person(turn, sent)
+    _say_once_delivered(turn, [await note_to_person(turn.session, sent)],
+                        t(turn.lang, "adcontact.organisation_reply_sent"))
 
 
 AnswerStep = Callable[[Turn[None], int, str], Awaitable[None]]
@@ -293,10 +293,16 @@ def _done(turn: Turn[ContactAnswerButton], text: str) -> None:
     turn.reply(View(text))
 
 
-async def _tell_person(turn: Turn[None], message: contacts.ToPerson) -> None:
-    """Sends the organisation's message to the person after the commit."""
-    note, bot = await note_to_person(turn.session, message), turn.context.bot
-    turn.later(lambda: notify.deliver(bot, [note]))
+def _say_once_delivered(turn: Turn[None], notes: list[notify.Note], said: str) -> None:
+    """After the commit, sends the notes and only then tells the writer it went out (or that it did not: the
+    other side blocked the bot, or Telegram refused the message)."""
+    bot, lang, update = turn.context.bot, turn.lang, turn.update
+
+    async def deliver() -> None:
+        delivered = await notify.deliver(bot, notes)
+        await send(update, said if delivered else t(lang, "adcontact.not_delivered"))
+
+    turn.later(deliver)
 
 
 async def _tell_organisation(turn: Turn[ContactAnswerButton] | Turn[None], message: ToOrganisation) -> None:
