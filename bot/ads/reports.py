@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ads.contacts import person_contact
+from bot.ads.people import ad_owner
 from bot.store.models import AdReport, Organisation, VolunteerAd
 
 EXCERPT_CHARS = 1000
@@ -30,11 +32,17 @@ class ReportNotice:
     organisation: str | None  # the organisation whose contact message was reported
 
 
-async def report_ad(session: AsyncSession, *, ad_id: int, reporter_telegram_id: int, now: datetime) -> ReportNotice:
-    """Reports an ad to the admins of its region."""
+async def report_ad(session: AsyncSession, *, ad_id: int, reporter_telegram_id: int,
+                    now: datetime) -> ReportNotice | None:
+    """Reports a published ad to the admins of its region; None when this person reported it already (the admins
+    know). Only what others can find may be reported: a draft, a waiting or a removed ad cannot (forged ids)."""
     ad = await session.get(VolunteerAd, ad_id)
-    if ad is None:
+    if ad is None or await ad_owner(session, ad_id, now=now) is None:
         raise NotReportable(ad_id)
+    if await session.scalar(select(exists().where(
+            AdReport.ad_id == ad_id, AdReport.contact_id.is_(None),
+            AdReport.reporter_telegram_id == reporter_telegram_id))):
+        return None
     report = AdReport(ad_id=ad.id, reporter_telegram_id=reporter_telegram_id, excerpt=ad.text[:EXCERPT_CHARS],
                       created_at=now)
     session.add(report)

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from bot.ads import contacts
+from bot.ads import contacts, reports
 from bot.ads.access import SearchAccess, contacting_organisations, may_search_ads
 from bot.ads.contacts import ContactRefused, ContactState, NameChoice, Refusal
 from bot.ads import limits as limits_module
@@ -18,7 +18,7 @@ from bot.ads.limits import BERLIN, DailyLimit, berlin_day
 from bot.domain import AdStatus
 from bot.privacy import delete_volunteer_data
 from bot.store.db import Database
-from bot.store.models import AdContact, OrganisationBlock, OrganisationMember, VolunteerAd
+from bot.store.models import AdContact, AdReport, OrganisationBlock, OrganisationMember, VolunteerAd
 from tests.factories.ad_contacts import RULES, Club, Offer, make_club, make_offer
 
 NOW = datetime(2026, 12, 4, 15, tzinfo=timezone.utc)
@@ -359,3 +359,19 @@ async def test_a_draft_closed_before_it_was_sent_does_not_stop_a_later_contact(d
         assert await _refusal(contacts.begin_contact(session, telegram_id=club.member,
                                                      organisation_id=club.organisation_id, ad_id=offer.ad_id,
                                                      rules=RULES, now=NOW)) == Refusal.ALREADY
+
+
+async def test_only_published_ads_can_be_reported_and_once_by_each_reporter(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        club, other, offer = await make_club(session), await make_club(session), await make_offer(session)
+        hidden = [await make_offer(session, status=status) for status in
+                  (AdStatus.DRAFT, AdStatus.PENDING, AdStatus.REMOVED, AdStatus.PAUSED, AdStatus.EXPIRED)]
+        for forged in hidden:
+            with pytest.raises(reports.NotReportable):
+                await reports.report_ad(session, ad_id=forged.ad_id, reporter_telegram_id=club.member, now=NOW)
+        first = await reports.report_ad(session, ad_id=offer.ad_id, reporter_telegram_id=club.member, now=NOW)
+        again = await reports.report_ad(session, ad_id=offer.ad_id, reporter_telegram_id=club.member, now=NOW)
+        another = await reports.report_ad(session, ad_id=offer.ad_id, reporter_telegram_id=other.member, now=NOW)
+        assert first is not None and again is None and another is not None
+        rows = (await session.execute(select(AdReport.ad_id, AdReport.reporter_telegram_id))).all()
+    assert sorted(rows) == sorted([(offer.ad_id, club.member), (offer.ad_id, other.member)])

@@ -102,7 +102,8 @@ async def report_ad(turn: Turn[AdReportButton]) -> None:
         turn.answer(t(turn.lang, "adcontact.refused_ad_gone"), alert=True)
         return
     turn.answer(t(turn.lang, "adsearch.reported"), alert=True)
-    await _tell_admins(turn, notice)
+    if notice is not None:  # reported once already: the admins are not told twice
+        await _tell_admins(turn, notice)
 
 
 async def person_button(turn: Turn[ContactAnswerButton]) -> None:
