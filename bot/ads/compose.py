@@ -273,10 +273,12 @@ def _write(ad: VolunteerAd, content: AdContent) -> None:
         setattr(ad, name, value)
 
 
-def towns_named(text: str) -> list[PlaceChoice]:
+def towns_named(text: str, parse: Parse | None = None) -> list[PlaceChoice]:
     """Returns the places a typed answer names (for buttons): a postal code gives its town and the quarter it
     lies in; "Hamburg-Altona" or "Altona" a city and its quarter; a name that exists far apart gives each of
-    them; nothing when no place is named."""
+    them; nothing when no place is named. When the answer is no place name as it stands ("Kassel-Wehlheiden"
+    with a quarter the place data lacks, "Raum Fulda", "am liebsten in Marburg"), the place the NLU reads in it
+    is taken, as the search would."""
     gazetteer = get_gazetteer()
     code = _POSTAL_CODE.search(text)
     if code:
@@ -288,7 +290,25 @@ def towns_named(text: str) -> list[PlaceChoice]:
     places = gazetteer.lookup(name)
     if not places and (quarter := gazetteer.quarter(name)) is not None:
         places = [quarter]
+    if not places and parse is not None:
+        return _read_place(name, parse)
     return [_choice(place) for place in far_apart(places, SAME_TOWN_KM)][:MAX_TOWNS]
+
+
+def _read_place(text: str, parse: Parse) -> list[PlaceChoice]:
+    """Returns the place the NLU reads in a typed answer (its namesakes when it is ambiguous)."""
+    parsed = parse(text)
+    gazetteer = get_gazetteer()
+    ids = [candidate.id for candidate in parsed.place_candidates]
+    if not ids and parsed.place is not None:
+        ids = [parsed.place.id]
+    places: list[Place] = []
+    for place_id in ids:
+        try:
+            places.append(gazetteer.get(place_id))
+        except KeyError:
+            continue
+    return [_choice(place) for place in places][:MAX_TOWNS]
 
 
 def town_by_id(place_id: int) -> AdPlace | None:

@@ -7,6 +7,7 @@ import pytest
 from bot.ads import compose
 from bot.ads.compose import place_from_location, quarter_by_id, town_by_id, towns_named
 from bot.domain import PlacePrecision
+from bot.search.understanding import parse_text
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 
 ALTONA = 2911296
@@ -52,3 +53,11 @@ def test_buttons_name_a_town_or_a_district_and_nothing_else() -> None:
     assert quarter_by_id(-1) is None and town_by_id(-1) is None
     town = town_by_id(ALTONA)  # a district's id on the town button stands for its town, never the district
     assert town is not None and (town.name, town.precision) == ("Hamburg", PlacePrecision.TOWN)
+
+
+def test_an_answer_that_is_no_place_name_as_it_stands_is_read_as_the_search_reads_it() -> None:
+    for text in ("Kassel-Wehlheiden", "am liebsten im Raum Kassel"):
+        assert towns_named(text) == [], text  # the look-up alone knows no such name
+        [choice] = towns_named(text, parse_text)
+        assert choice.town.name == "Kassel", text
+    assert towns_named("weiß ich noch nicht", parse_text) == []

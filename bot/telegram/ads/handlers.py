@@ -218,7 +218,7 @@ async def _take_place(turn: Turn[None], ad: VolunteerAd) -> View:
         shared = compose.place_from_location(message.location.latitude, message.location.longitude)
         found = [shared] if shared is not None else []
     else:
-        found = compose.towns_named(message.text or "")
+        found = compose.towns_named(message.text or "", parse_text)
     if not found:
         return View(t(lang, "ads.place_unknown"), keyboards.place_buttons(Ad.from_row(ad), lang))
     if len(found) > 1:
