@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import exists, select
+from sqlalchemy import and_, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ads.model import Ad
@@ -73,10 +73,16 @@ async def trusted(session: AsyncSession, volunteer: Volunteer, *, excluding: int
 
 
 async def open_ads(session: AsyncSession, volunteer: Volunteer, *, excluding: int = 0) -> int:
-    """Counts the person's ads that are live, waiting, paused or being edited."""
+    """Counts the person's ads that are live, waiting, paused or being edited.
+
+    A new ad's draft nobody finished is not counted (nor listed by ads_of): chats left half-way must not use up
+    the five places and lock the person out without a way to see why.
+    """
     live = [AdStatus.PUBLISHED.value, AdStatus.PENDING.value, AdStatus.PAUSED.value, AdStatus.DRAFT.value]
+    unfinished = and_(VolunteerAd.status == AdStatus.DRAFT.value, VolunteerAd.published_at.is_(None))
     rows = await session.execute(select(VolunteerAd.id).where(
-        VolunteerAd.volunteer_id == volunteer.id, VolunteerAd.status.in_(live), VolunteerAd.id != excluding))
+        VolunteerAd.volunteer_id == volunteer.id, VolunteerAd.status.in_(live), ~unfinished,
+        VolunteerAd.id != excluding))
     return len(rows.all())
 
 

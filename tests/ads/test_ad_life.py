@@ -49,6 +49,18 @@ async def test_a_person_keeps_at_most_five_open_ads(any_database: Database) -> N
         assert await send_off(session, person, extra, LIFE, now=NOW) is Published.TOO_MANY
 
 
+async def test_chats_left_half_way_do_not_use_up_the_five_places(any_database: Database) -> None:
+    async with any_database.unit_of_work() as session:
+        person = await make_volunteer(session)
+        await make_ad(session, volunteer=person)  # the first one, published: the person is trusted
+        for _ in range(MAX_OPEN_ADS):
+            unfinished = await make_ad(session, volunteer=person, status=AdStatus.DRAFT)
+            unfinished.published_at = None
+        another = await make_ad(session, volunteer=person, status=AdStatus.DRAFT)
+        another.published_at = None
+        assert await send_off(session, person, another, LIFE, now=NOW) is Published.LIVE
+
+
 async def test_text_with_contact_details_is_refused_before_anything_is_stored(any_database: Database) -> None:
     async with any_database.unit_of_work() as session:
         person = await make_volunteer(session)
