@@ -67,13 +67,19 @@ async def send_to(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarku
     return 1
 
 
-async def deliver_review(bot: Bot, database: Database, opportunity_id: int, notes: Sequence[Note]) -> int:
-    """Sends a waiting listing to its admins and remembers each copy, so a decision can update all of them."""
+async def _send_copies(bot: Bot, notes: Sequence[Note]) -> list[NoticeCopy]:
+    """Sends each admin's copy of a review notice; returns the copies that went out."""
     copies = []
     for note in notes:
         message_id = await send_copy(bot, note.chat_id, note.text, note.markup)
         if message_id is not None:
             copies.append(NoticeCopy(note.chat_id, message_id))
+    return copies
+
+
+async def deliver_review(bot: Bot, database: Database, opportunity_id: int, notes: Sequence[Note]) -> int:
+    """Sends a waiting listing to its admins and remembers each copy, so a decision can update all of them."""
+    copies = await _send_copies(bot, notes)
     if copies:
         async with database.unit_of_work() as session:
             await notices.remember(session, opportunity_id, copies)
@@ -203,11 +209,7 @@ async def notes_for_ad_review(session: AsyncSession, ad_id: int, admin_ids: list
 
 async def deliver_ad_review(bot: Bot, database: Database, ad_id: int, notes: Sequence[Note]) -> int:
     """Sends a waiting ad to its admins and remembers each copy, so a decision can update all of them."""
-    copies = []
-    for note in notes:
-        message_id = await send_copy(bot, note.chat_id, note.text, note.markup)
-        if message_id is not None:
-            copies.append(NoticeCopy(note.chat_id, message_id))
+    copies = await _send_copies(bot, notes)
     if copies:
         async with database.unit_of_work() as session:
             await notices.remember_ad(session, ad_id, copies)
