@@ -96,6 +96,17 @@ async def test_a_member_finds_an_ad_and_the_person_answers_with_consent(chat: Ch
     assert f"tg://user?id={MEHMET.id}" in "".join(_to(shared, JANA.id))
 
 
+async def test_a_contact_about_no_particular_listing_promises_none(chat: Chat, database: Database) -> None:
+    await _stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
+    found = await chat.send(JANA, f"/freiwillige {QUERY}")
+    chosen = await chat.press(JANA, found.button("Kontakt zu 1"))
+    asked = await chat.press(JANA, chosen.button("Um kein bestimmtes Angebot"))
+    assert "kurze Nachricht" in asked.text and "Angebot" not in asked.text
+    sent = await chat.send(JANA, "Magst du uns mal besuchen?")
+    to_person = "".join(_to(sent, MEHMET.id))
+    assert "Stadtteiltreff Nord e.V." in to_person and "Es geht um das Angebot" not in to_person
+
+
 async def test_the_same_in_english_and_a_reply_without_a_name(chat: Chat, database: Database) -> None:
     await _stage(database, EMMA, JOHN, name="Youth Club Kassel", lang="en")
     sent = await _contact(chat, EMMA, "Would you like to help us on Tuesdays?",

@@ -90,7 +90,8 @@ async def choose_listing(turn: Turn[AdAboutButton]) -> None:
     await state.ask(turn.session, turn.volunteer.id, f"{WRITING}{contact.id}")
     turn.answer()
     turn.edit_buttons(None)
-    turn.reply(View(t(lang, "adcontact.ask_text", limit=contacts.MAX_MESSAGE_CHARS)))
+    key = "adcontact.ask_text" if contact.opportunity_id is not None else "adcontact.ask_text_no_listing"
+    turn.reply(View(t(lang, key, limit=contacts.MAX_MESSAGE_CHARS)))
 
 
 async def report_ad(turn: Turn[AdReportButton]) -> None:
