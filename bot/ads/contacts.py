@@ -12,7 +12,7 @@ the organisation is blocked) and raises ContactRefused with a reason the edge wo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import select, update
@@ -23,7 +23,6 @@ from bot.ads.access import SearchAccess, acts_for
 from bot.ads.limits import DailyLimit, count_alone, daily_limit
 from bot.ads.people import ad_owner, live_ad_label
 from bot.domain import OpportunityStatus
-from bot.store.db import rows_affected
 from bot.store.models import (
     AdContact, Opportunity, Organisation, OrganisationBlock, OrganisationMember, Volunteer, VolunteerAd,
 )
@@ -34,8 +33,6 @@ MAX_MESSAGE_CHARS = 500
 MAX_REPLY_CHARS = 2000
 MAX_NAME_CHARS = 60
 LISTING_CHOICES = 6
-# A contact nobody answered closes after two weeks: the organisation sees it expired, the person is not asked.
-ANSWER_WITHIN = timedelta(days=14)
 
 
 class ContactState(StrEnum):
@@ -119,30 +116,6 @@ class ToOrganisation:
     name: str | None
     text: str | None  # the person's reply, or None for a state change (declined, profile shared)
     profile_telegram_id: int | None = None  # set only when the person chose to share their profile
-
-
-@dataclass(frozen=True, slots=True)
-class Unanswered:
-    """A contact that closed unanswered, for the organisation's members: which ad and when they wrote; nothing
-    about the person (not whether they read it, deleted their data or were blocked)."""
-
-    contact_id: int
-    member_ids: tuple[int, ...]
-    ad_label: str
-    sent_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Expired:
-    """What one expiry round closed: contacts nobody answered (their organisations are told) and old drafts."""
-
-    unanswered: tuple[Unanswered, ...]
-    drafts: int
-
-    @property
-    def closed(self) -> int:
-        """Returns how many contacts closed in all."""
-        return len(self.unanswered) + self.drafts
 
 
 async def begin_contact(session: AsyncSession, *, telegram_id: int, organisation_id: int, ad_id: int,
@@ -334,23 +307,6 @@ async def member_contact(session: AsyncSession, telegram_id: int, contact_id: in
     return contact
 
 
-async def expire_unanswered(session: AsyncSession, *, now: datetime) -> Expired:
-    """Closes contacts nobody answered within ANSWER_WITHIN, and drafts left for a day; returns what closed.
-
-    A contact closes only if it is still unanswered when the update runs (an answer in the same moment wins).
-    """
-    expired = await session.execute(update(AdContact).where(
-        AdContact.state == ContactState.PENDING.value, AdContact.sent_at < now - ANSWER_WITHIN)
-        .values(state=ContactState.EXPIRED.value, closed_at=now).execution_options(synchronize_session=False)
-        .returning(AdContact.id, AdContact.organisation_id, AdContact.ad_id, AdContact.sent_at))
-    unanswered = [await _unanswered(session, contact_id, organisation_id, ad_id, sent_at or now)
-                  for contact_id, organisation_id, ad_id, sent_at in expired.all()]
-    drafts = await session.execute(update(AdContact).where(
-        AdContact.state == ContactState.DRAFT.value, AdContact.updated_at < now - timedelta(days=1))
-        .values(state=ContactState.EXPIRED.value, closed_at=now).execution_options(synchronize_session=False))
-    return Expired(tuple(unanswered), rows_affected(drafts))
-
-
 async def _contactable(session: AsyncSession, *, telegram_id: int, organisation_id: int, ad_id: int,
                        rules: ContactRules, now: datetime) -> Volunteer:
     """Checks that this member may contact the person behind this ad now; returns that person."""
@@ -383,20 +339,12 @@ async def _blocked(session: AsyncSession, volunteer_id: int, organisation_id: in
 async def _to_person(session: AsyncSession, contact: AdContact, telegram_id: int, text: str, *,
                      first: bool) -> ToPerson:
     """Returns a message to the person: the organisation's name, the listing, the text."""
-    organisation = await session.get(Organisation, contact.organisation_id)
     listing = await session.get(Opportunity, contact.opportunity_id) if contact.opportunity_id else None
-    return ToPerson(contact.id, telegram_id, organisation.name if organisation else "?",
+    return ToPerson(contact.id, telegram_id, await organisation_name(session, contact.organisation_id),
                     listing.title if listing else None, await live_ad_label(session, contact.ad_id), text, first)
 
 
-async def _unanswered(session: AsyncSession, contact_id: int, organisation_id: int, ad_id: int,
-                      sent_at: datetime) -> Unanswered:
-    """Returns the notice of a contact that closed unanswered, for the organisation's members."""
-    return Unanswered(contact_id, await _members(session, organisation_id), await live_ad_label(session, ad_id),
-                      sent_at)
-
-
-async def _members(session: AsyncSession, organisation_id: int) -> tuple[int, ...]:
+async def member_ids(session: AsyncSession, organisation_id: int) -> tuple[int, ...]:
     """Returns the Telegram ids of the organisation's members, in the order they joined."""
     return tuple((await session.execute(select(OrganisationMember.telegram_id).where(
         OrganisationMember.organisation_id == organisation_id).order_by(OrganisationMember.id))).scalars())
@@ -405,10 +353,9 @@ async def _members(session: AsyncSession, organisation_id: int) -> tuple[int, ..
 async def _to_organisation(session: AsyncSession, contact: AdContact, *, text: str | None,
                            anonymous: bool = False) -> ToOrganisation:
     """Returns a message to the organisation's members: the chosen name (unless anonymous) and the text."""
-    organisation = await session.get(Organisation, contact.organisation_id)
-    members = await _members(session, contact.organisation_id)
+    members = await member_ids(session, contact.organisation_id)
     name = None if anonymous else contact.shared_name
-    return ToOrganisation(contact.id, members, organisation.name if organisation else "?",
+    return ToOrganisation(contact.id, members, await organisation_name(session, contact.organisation_id),
                           await live_ad_label(session, contact.ad_id), name, text)
 
 

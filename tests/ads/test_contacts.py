@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from bot.ads import contacts, reports
+from bot.ads import contact_expiry, contacts, reports
 from bot.ads.access import SearchAccess, contacting_organisations, may_search_ads
 from bot.ads.contacts import ContactRefused, ContactState, NameChoice, Refusal
 from bot.ads import limits as limits_module
@@ -237,13 +237,13 @@ async def test_unanswered_contacts_expire_after_two_weeks(database: Database) ->
         club, offer = await make_club(session), await make_offer(session)
     contact_id = await _send(database, club, offer, now=datetime(2026, 11, 1, tzinfo=timezone.utc))
     async with database.unit_of_work() as session:
-        expired = await contacts.expire_unanswered(session, now=NOW)
+        expired = await contact_expiry.expire_unanswered(session, now=NOW)
     [unanswered] = expired.unanswered
     assert (expired.closed, unanswered.contact_id, unanswered.member_ids) == (1, contact_id, (club.member,))
     assert unanswered.ad_label.startswith("Ich helfe")
     assert unanswered.sent_at == datetime(2026, 11, 1, tzinfo=timezone.utc)
     async with database.unit_of_work() as session:
-        assert (await contacts.expire_unanswered(session, now=NOW)).closed == 0  # told once
+        assert (await contact_expiry.expire_unanswered(session, now=NOW)).closed == 0  # told once
     async with database.unit_of_work() as session:
         assert await _refusal(contacts.decline(session, volunteer_id=offer.volunteer_id, contact_id=contact_id,
                                                now=NOW)) == Refusal.CLOSED
@@ -351,7 +351,7 @@ async def test_a_draft_closed_before_it_was_sent_does_not_stop_a_later_contact(d
                                                 ad_id=offer.ad_id, rules=RULES, now=NOW)
     async with database.unit_of_work() as session:
         later = draft.updated_at + timedelta(days=2)
-        assert (await contacts.expire_unanswered(session, now=later)).drafts == 1
+        assert (await contact_expiry.expire_unanswered(session, now=later)).drafts == 1
         assert await contacts.not_contactable(session, club.organisation_id, [offer.ad_id]) == set()
     assert await _send(database, club, offer) == draft.id
     async with database.unit_of_work() as session:

@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, ContextTypes
 
 from bot.ads.access import SearchAccess, contacting_organisations
-from bot.ads.contacts import expire_unanswered, not_contactable
+from bot.ads.contact_expiry import expire_unanswered
+from bot.ads.contacts import not_contactable
 from bot.ads.saved_searches import AdAlertDue, ad_alerts_due
 from bot.store.types import utcnow
 from bot.telegram import notify

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.ads.contacts import ToOrganisation, ToPerson, Unanswered
+from bot.ads.contact_expiry import Unanswered
+from bot.ads.contacts import ToOrganisation, ToPerson
 from bot.ads.limits import BERLIN, DailyLimit
 from bot.telegram.ad_search import keyboards
 from bot.telegram.formatting import esc, line
