@@ -7,6 +7,7 @@ setting admits may start one, whatever the setting says about searching.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -47,12 +48,17 @@ async def contacting_organisations(
     return [ActingOrganisation(id_, name) for id_, name in await session.execute(query)]
 
 
-async def contacting_members(session: AsyncSession, access: SearchAccess) -> set[int]:
-    """Returns the Telegram ids of everyone who may contact people behind ads in some organisation's name."""
+async def contacting_members(
+    session: AsyncSession, access: SearchAccess, *, among: Collection[int] | None = None
+) -> set[int]:
+    """Returns the Telegram ids of everyone (or of those among the given) who may contact people behind ads in
+    some organisation's name."""
     query = select(OrganisationMember.telegram_id).join(Organisation,
                                                         OrganisationMember.organisation_id == Organisation.id)
     if access == SearchAccess.VERIFIED:
         query = query.where(Organisation.verified.is_(True))
+    if among is not None:
+        query = query.where(OrganisationMember.telegram_id.in_(among))
     return set((await session.scalars(query.distinct())).all())
 
 

@@ -7,14 +7,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from telegram import Bot, BotCommand, BotCommandScope, BotCommandScopeChat, LinkPreviewOptions
+from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.admins import list_admins
-from bot.ads.access import SearchAccess, contacting_members
 from bot.ops.health import Liveness
 from bot.telegram.operator_hooks import KEY as LIVENESS_KEY
 from bot.telegram.operator_hooks import MeasuredUpdateProcessor, WatchedRequest, count_error
@@ -25,30 +22,16 @@ from bot.telegram.ads import jobs as ad_jobs
 from bot.telegram.alerts import jobs
 from bot.telegram.announcements import runner as broadcasting
 from bot.telegram.flood import FloodGuard
+from bot.telegram.menus import jobs as menu_jobs
 from bot.telegram.ordering import concurrency_for
 from bot.telegram.ad_search import jobs as ad_search_jobs
 from bot.telegram.posting import jobs as posting_jobs
 from bot.telegram.registry import register_handlers
 from bot.telegram.services import Services, attach
-from bot.texts import t
 
 log = logging.getLogger(__name__)
 # Tokens are only checked by Telegram; the demo and the tests never send this one anywhere.
 OFFLINE_TOKEN = "123456:offline-demo-token"
-# (German command, English alias) in menu order; both names work in either language.
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("suche", "search"), ("merkliste", "favourites"), ("suchauftraege", "alerts"), ("standort", "location"),
-    ("einstellungen", "settings"), ("hilfe", "help"), ("datenschutz", "privacy"), ("meinedaten", "mydata"),
-    ("loeschen", "delete"), ("abbrechen", "cancel"), ("ichbiete", "offerhelp"),
-)
-# Added to the menu of admins' own chats: what they do besides searching.
-ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("pruefen", "review"), ("anzeige", "ad"), ("rundschreiben", "broadcast"), ("anbieten", "post"),
-    ("meineangebote", "mylistings"),
-)
-# Added to the menu of organisations' members who may contact volunteers (ADS_SEARCH_ACCESS): in everyone's menu
-# it would read to volunteers as a second search of their own, which it is not.
-MEMBER_COMMANDS: tuple[tuple[str, str], ...] = (("freiwillige", "volunteers"),)
 
 
 def build_application(
@@ -109,7 +92,7 @@ async def serving(application: Application) -> AsyncIterator[Application]:  # ty
 
 
 async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
-    """Opens the services, schedules the alert jobs and registers the command menu in both languages.
+    """Opens the services, schedules the jobs and registers the common command menu in both languages.
 
     The menu only decorates the bot: when Telegram refuses it, the bot runs and tries again later (startup.py).
     """
@@ -119,7 +102,9 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     posting_jobs.schedule(application)
     ad_jobs.schedule(application)
     ad_search_jobs.schedule(application)
+    # Only the common menu before serving; admins' and members' own menus follow in the background.
     await startup.decorate(application, register_commands)  # a failure warns and tries again later
+    menu_jobs.schedule(application)
 
 
 async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
@@ -129,30 +114,9 @@ async def _post_shutdown(application: Application) -> None:  # type: ignore[type
 
 
 async def register_commands(application: Application) -> None:  # type: ignore[type-arg]
-    """Sets the command menu: German by default and for German clients, English for English ones.
+    """Sets the common command menu: German by default and for German clients, English for English ones.
 
-    Admins (ADMIN_IDS and roles in the database at start) also see the admin commands in their own chat, and
-    members of organisations who may contact volunteers (ADS_SEARCH_ACCESS) see /freiwillige; one granted later
-    sees them after the next start (the commands work at once either way).
+    Admins and members of organisations who may contact volunteers get menus of their own chat from the
+    background sync (bot.telegram.menus.jobs), and at once when their rights change in the bot.
     """
-    await _set_menu(application.bot, COMMANDS)
-    services_ = application.bot_data["services"]
-    async with services_.database.read_only() as session:
-        admins = {grant.telegram_id for grant in await list_admins(session, admin_ids=services_.settings.admin_ids)}
-        members = await contacting_members(session, SearchAccess(services_.settings.ads_search_access))
-    for telegram_id in sorted(admins | members):
-        commands = COMMANDS + (ADMIN_COMMANDS if telegram_id in admins else ()) + \
-            (MEMBER_COMMANDS if telegram_id in members else ())
-        try:
-            await _set_menu(application.bot, commands, scope=BotCommandScopeChat(telegram_id))
-        except TelegramError as error:  # someone who never opened the bot has no chat yet
-            log.warning("menu of %s not set: %s", telegram_id, error)
-
-
-async def _set_menu(bot: Bot, commands: tuple[tuple[str, str], ...], scope: BotCommandScope | None = None) -> None:
-    """Registers one menu: German by default and for German clients, English for English ones."""
-    german = [BotCommand(de, t("de", f"commands.{de}")) for de, _ in commands]
-    english = [BotCommand(en, t("en", f"commands.{de}")) for de, en in commands]
-    await bot.set_my_commands(german, scope=scope)
-    await bot.set_my_commands(german, scope=scope, language_code="de")
-    await bot.set_my_commands(english, scope=scope, language_code="en")
+    await menu_jobs.set_common_menu(application)

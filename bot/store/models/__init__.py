@@ -3,7 +3,7 @@
 from bot.store.models.ad_contact import AdAlertDelivery, AdContact, AdReport, AdSearch, OrganisationBlock
 from bot.store.models.base import Base, table_of
 from bot.store.models.broadcast import Broadcast, BroadcastDelivery, BroadcastPacing
-from bot.store.models.chat import ChatSearch, ChatState
+from bot.store.models.chat import ChatMenu, ChatSearch, ChatState
 from bot.store.models.moderation import AdminRole, InterestReport, ListingDraft, ModerationEvent, ModerationNotice
 from bot.store.models.opportunity import Opportunity
 from bot.store.models.organisation import Organisation, OrganisationMember
@@ -22,6 +22,7 @@ __all__ = [
     "Broadcast",
     "BroadcastDelivery",
     "BroadcastPacing",
+    "ChatMenu",
     "ChatSearch",
     "ChatState",
     "Favourite",

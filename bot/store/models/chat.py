@@ -1,4 +1,4 @@
-"""What the chat needs to remember between updates: searches shown to people and the question asked last.
+"""What the chat needs to remember: searches shown to people, the question asked last, the command menu set.
 
 Kept in the database, not in process memory, so buttons keep working after a restart and when the next
 update reaches another bot process (ConversationHandler state is per process).
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import BigInteger, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.models.base import Base
@@ -39,3 +39,17 @@ class ChatState(Base):
     awaiting: Mapped[str | None] = mapped_column(String(20))
     search_id: Mapped[int | None] = mapped_column(ForeignKey("chat_searches.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class ChatMenu(Base):
+    """The version of the command menu last set in one person's own chat (admins and organisations' members).
+
+    People with only the common menu have no row. Kept so that a restart sends nothing for menus already right,
+    and so that a menu is taken back when the person loses the rights it showed.
+    """
+
+    __tablename__ = "chat_menus"
+
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    version: Mapped[str] = mapped_column(String(16))  # bot.menus.commands.Menu.version
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

@@ -131,7 +131,14 @@ class LocalBotApi:
         return True
 
     def _delete_my_commands(self, call: ApiCall) -> bool:
-        self.commands.pop(call.params.get("language_code", ""), None)
+        scope = call.params.get("scope") or {}
+        if isinstance(scope, str):
+            scope = json.loads(scope)
+        language = call.params.get("language_code", "")
+        if scope.get("type") == "chat":
+            self.chat_commands.pop((int(scope["chat_id"]), language), None)
+        else:
+            self.commands.pop(language, None)
         return True
 
     def _delete_webhook(self, call: ApiCall) -> bool:

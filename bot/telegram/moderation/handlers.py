@@ -8,6 +8,7 @@ import logging
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.admins import AdminScope, NotAllowed
+from bot.ads.contacts import member_ids
 from bot.ads.review import waiting_ads
 from bot.alerts import AlertDue, alerts_for_published_listing
 from bot.conversation import state
@@ -20,6 +21,7 @@ from bot.telegram import notify
 from bot.telegram.callbacks import ModerateButton, ReviewQueueButton
 from bot.telegram.context import Turn
 from bot.telegram.formatting import line
+from bot.telegram.menus import jobs as menu_jobs
 from bot.telegram.posting.buttons import ModerationAction, moderation_buttons, queue_buttons
 from bot.telegram.posting.render import organisation_name, preview_messages
 from bot.telegram.sending import View
@@ -101,6 +103,9 @@ async def moderate_button(turn: Turn[ModerateButton]) -> None:
         turn.reply_all(messages or [View(t(lang, key))])
         return
     turn.answer(t(lang, key), alert=key in ("moderation.not_allowed", "moderation.already_decided"))
+    if key == "moderation.toast_verified":  # its members may contact volunteers now: their menus say so
+        members, context = await member_ids(turn.session, turn.button.target_id), turn.context
+        turn.later(lambda: menu_jobs.refresh(context, members))
     if decision is not None:
         message = turn.query.message
         pressed = [NoticeCopy(message.chat.id, message.message_id)] if message is not None else []

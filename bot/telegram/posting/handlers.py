@@ -19,6 +19,7 @@ from bot.posting.submit import SubmitResult, submit
 from bot.telegram import notify
 from bot.telegram.callbacks import DraftAnswerButton, DraftButton
 from bot.telegram.context import Turn
+from bot.telegram.menus import jobs as menu_jobs
 from bot.telegram.posting.buttons import (
     EDIT_FIELDS, DraftAction, answer_of, duplicate_buttons, moderation_buttons, question_buttons, resume_buttons,
     typed_answer,
@@ -46,6 +47,7 @@ class Outcome:
     alerts: list[AlertDue] = field(default_factory=list)
     pending: int | None = None
     edited: Decision | None = None
+    stored: bool = False  # a listing was stored: its author may have just become an organisation's member
 
 
 def posting_services(context: ContextTypes.DEFAULT_TYPE) -> PostingServices:
@@ -122,6 +124,9 @@ async def draft_action(turn: Turn[DraftButton]) -> None:
     if outcome.edited is not None:
         members = await notify.notes_for_decision(session, outcome.edited)
         turn.later(lambda: notify.deliver(bot, members))
+    if outcome.stored:  # a new organisation makes its founder a member: their menu may gain /freiwillige
+        context, user_id = turn.context, turn.user_id
+        turn.later(lambda: menu_jobs.refresh(context, [user_id]))
 
 
 async def _act(turn: Turn[DraftButton]) -> Outcome:
@@ -176,8 +181,8 @@ async def _submitted(session: AsyncSession, result: SubmitResult, user_id: int, 
         return Outcome([View(t(lang, "moderation.edited_done"), buttons)], edited=result.decision)
     if result.published:
         alerts = await alerts_for_published_listing(session, result.opportunity_id)
-        return Outcome([View(t(lang, "posting.published"))], alerts=alerts)
-    return Outcome([View(t(lang, "posting.pending"))], pending=result.opportunity_id)
+        return Outcome([View(t(lang, "posting.published"))], alerts=alerts, stored=True)
+    return Outcome([View(t(lang, "posting.pending"))], pending=result.opportunity_id, stored=True)
 
 
 async def draft_messages(session: AsyncSession, view: DraftView, user_id: int, lang: str) -> list[View]:

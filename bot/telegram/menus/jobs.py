@@ -1,0 +1,91 @@
+"""When menus are set: the common one before serving, own-chat menus in a background sync and on events.
+
+- Start: only the common menu (three calls) is set before the bot serves (bot.telegram.app via startup.decorate).
+- Sync: a repeating job sets the own-chat menus of admins and organisations' members whose kept version differs,
+  and gives the common menu back to those who lost their rights. A restart with nothing changed sends nothing.
+  It also catches changes made outside the bot (ADMIN_IDS, roles granted in the database, the CLI).
+- Several processes on one PostgreSQL: the sync runs under the job's advisory lock (one_process_at_a_time), so
+  one process works through the list while the others skip; the versions it keeps chat by chat make a sync
+  that another process starts later (or after a crash) continue where it ended instead of starting over.
+- Events: when someone's rights change in the bot (an organisation created or verified), their menus are set
+  right after the update's commit. That path does not wait for a 429: it asks the sync to run after it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Collection
+from datetime import timedelta
+
+from telegram import Bot
+from telegram.error import TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.ads.access import SearchAccess
+from bot.menus.chats import pending_changes
+from bot.menus.commands import COMMON_MENU
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.telegram.menus.setting import PACE_SECONDS, Flooded, MenuSetter, Sleep, Tally, set_menu
+from bot.telegram.services import one_process_at_a_time, services
+
+log = logging.getLogger(__name__)
+SYNC_NAME = "chat-menus"
+SYNC_FIRST_SECONDS = 5.0  # after start: the bot serves first
+SYNC_EVERY = timedelta(minutes=15)  # picks up rights changed outside the bot; costs two queries when all is right
+
+
+async def set_common_menu(application: Application) -> None:  # type: ignore[type-arg]
+    """Sets the menu everybody sees, German by default and for German clients, English for English ones."""
+    await set_menu(application.bot, COMMON_MENU)
+
+
+def schedule(application: Application) -> None:  # type: ignore[type-arg]
+    """Schedules the own-chat menus' sync (when the job queue is installed)."""
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(one_process_at_a_time(sync_chat_menus), interval=SYNC_EVERY,
+                                            first=SYNC_FIRST_SECONDS, name=SYNC_NAME)
+
+
+async def sync_chat_menus(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Sets every own-chat menu that is not yet right, paced; a Telegram failure leaves the rest for the next run."""
+    services_ = services(context)
+    try:
+        await sync(context.bot, services_.database, services_.settings)
+    except TelegramError as error:
+        log.warning("chat menus: sync stopped (%s: %s); the rest follows in the next run", type(error).__name__,
+                    error)
+
+
+async def sync(bot: Bot, database: Database, settings: Settings, *, sleep: Sleep = asyncio.sleep,
+               pace: float = PACE_SECONDS) -> Tally:
+    """Sets or resets the menus of every chat whose kept version differs from what the person's rights give."""
+    async with database.read_only() as session:
+        pending = await pending_changes(session, admin_ids=settings.admin_ids,
+                                        access=SearchAccess(settings.ads_search_access))
+    if not pending:
+        return Tally()
+    log.info("chat menus: %d chats to update", len(pending))
+    tally = await MenuSetter(bot, database, sleep=sleep, pace=pace).apply(pending)
+    log.info("chat menus: %d set, %d reset, %d gone, %d refused, %d waits for flood control",
+             tally.set, tally.reset, tally.gone, tally.refused, tally.waits)
+    return tally
+
+
+async def refresh(context: ContextTypes.DEFAULT_TYPE, telegram_ids: Collection[int]) -> None:
+    """Sets the menus of these people now (their rights just changed); what fails is left to the sync."""
+    services_ = services(context)
+    settings, database = services_.settings, services_.database
+    async with database.read_only() as session:
+        pending = await pending_changes(session, admin_ids=settings.admin_ids,
+                                        access=SearchAccess(settings.ads_search_access), among=set(telegram_ids))
+    try:
+        await MenuSetter(context.bot, database, patient=False).apply(pending)
+    except Flooded as flooded:
+        log.info("chat menus: %s; the sync sets them then", flooded)
+        if context.job_queue is not None:
+            context.job_queue.run_once(one_process_at_a_time(sync_chat_menus), when=flooded.retry_after + 1,
+                                       name=SYNC_NAME)
+    except TelegramError as error:
+        log.warning("chat menus of %s not set now (%s); the sync sets them later", sorted(telegram_ids), error)

@@ -1,0 +1,129 @@
+"""Setting menus through the Bot API: three calls per menu (default, German, English), paced, floods waited out.
+
+- Pace: one call every PACE_SECONDS, a third of the ~30 requests per second Telegram allows a bot, so people's
+  updates keep the rest. (The application's AIORateLimiter caps the total as well and retries one 429 itself.)
+- 429 (RetryAfter): the setter waits the retry_after Telegram names and sets the same chat again; nobody is
+  dropped. Where waiting is not wanted (while answering an update), it raises Flooded for the caller instead.
+- A chat that is gone (403: the person blocked the bot; 400 chat not found: they never opened it) or a menu
+  Telegram refuses otherwise is skipped with a log line and not kept as set, so the next sync tries it once more.
+- Anything else (timeouts, Telegram's 5xx) ends the run: the rest waits for the next sync.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from telegram import Bot, BotCommand, BotCommandScope, BotCommandScopeChat
+from telegram.error import BadRequest, Forbidden, RetryAfter
+
+from bot.menus.chats import MenuChange, record
+from bot.menus.commands import LANGUAGES, Menu
+from bot.store.db import Database
+from bot.telegram.announcements.sender import retry_after_seconds
+
+log = logging.getLogger(__name__)
+PACE_SECONDS = 0.1
+# BadRequest descriptions that mean the chat is not there (rather than the menu being wrong).
+_GONE = ("chat not found", "user not found", "peer_id_invalid", "user is deactivated")
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class Flooded(Exception):
+    """Telegram asked to wait (429) and the caller does not wait now; retry_after is in seconds."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"flood control: retry after {retry_after:g} s")
+        self.retry_after = retry_after
+
+
+@dataclass(slots=True)
+class Tally:
+    """What a run did: menus set, chats given the common menu back, gone chats skipped, refusals, 429 waits."""
+
+    set: int = 0
+    reset: int = 0
+    gone: int = 0
+    refused: int = 0
+    waits: int = 0
+
+
+async def set_menu(bot: Bot, menu: Menu, *, scope: BotCommandScope | None = None) -> None:
+    """Registers a menu at once (the common one at start): German by default and for German clients."""
+    for language in (None, *LANGUAGES):
+        await bot.set_my_commands(_commands(menu, language), scope=scope, language_code=language)
+
+
+class MenuSetter:
+    """Sets or resets the menus of chats one after another, paced, keeping each chat's version once it is set."""
+
+    def __init__(self, bot: Bot, database: Database, *, sleep: Sleep = asyncio.sleep, pace: float = PACE_SECONDS,
+                 patient: bool = True) -> None:
+        self.bot, self.database, self.sleep, self.pace, self.patient = bot, database, sleep, pace, patient
+        self.tally = Tally()
+        self._called = False
+
+    async def apply(self, changes: list[MenuChange]) -> Tally:
+        """Applies every change in order; returns the tally (raises Flooded only when not patient)."""
+        for change in changes:
+            await self._apply(change)
+        return self.tally
+
+    async def _apply(self, change: MenuChange) -> None:
+        """Applies one change, waiting out floods; records it unless the chat is gone or refused."""
+        while True:
+            try:
+                await self._send(change)
+                break
+            except RetryAfter as error:
+                delay = retry_after_seconds(error)
+                if not self.patient:
+                    raise Flooded(delay) from error
+                self.tally.waits += 1
+                log.info("chat menus: flood control, waiting %g s before chat %s", delay, change.telegram_id)
+                await self.sleep(delay)
+            except Forbidden as error:
+                self._skip(change, error.message, gone=True)
+                return
+            except BadRequest as error:
+                self._skip(change, error.message, gone=any(part in error.message.lower() for part in _GONE))
+                return
+        async with self.database.unit_of_work() as session:
+            await record(session, change)
+        if change.menu is None:
+            self.tally.reset += 1
+        else:
+            self.tally.set += 1
+
+    async def _send(self, change: MenuChange) -> None:
+        """Sets the chat's own menu in its three languages, or deletes them so the common menu shows again."""
+        scope = BotCommandScopeChat(change.telegram_id)
+        for language in (None, *LANGUAGES):
+            await self._paced()
+            if change.menu is None:
+                await self.bot.delete_my_commands(scope=scope, language_code=language)
+            else:
+                await self.bot.set_my_commands(_commands(change.menu, language), scope=scope,
+                                               language_code=language)
+
+    async def _paced(self) -> None:
+        """Waits the pace between two calls (not before the first)."""
+        if self._called:
+            await self.sleep(self.pace)
+        self._called = True
+
+    def _skip(self, change: MenuChange, reason: str, *, gone: bool) -> None:
+        """Counts and logs a chat left as it is."""
+        if gone:
+            self.tally.gone += 1
+            log.info("chat menus: chat %s is gone (%s); skipped", change.telegram_id, reason)
+        else:
+            self.tally.refused += 1
+            log.warning("chat menus: Telegram refused the menu of chat %s (%s); skipped", change.telegram_id, reason)
+
+
+def _commands(menu: Menu, language: str | None) -> list[BotCommand]:
+    """Returns the menu's commands for a language (German for the default)."""
+    return [BotCommand(name, description) for name, description in menu.entries(language or "de")]
