@@ -11,7 +11,7 @@ from telegram.ext import CallbackContext
 from bot.store.db import Database
 from bot.store.models import AdminRole, AdReport, AdSearch
 from bot.telegram.ad_search import jobs as ad_jobs
-from bot.telegram.app import register_commands
+from bot.telegram.menus.jobs import sync_chat_menus
 from tests.factories.ad_contacts import make_club, make_offer
 from tests.factories.ads import KASSEL_TOWN
 from tests.telegram.botchat import Chat, Person
@@ -104,7 +104,7 @@ async def test_the_menu_offers_volunteers_search_to_members_only(chat: Chat, dat
     async with database.unit_of_work() as session:
         await make_club(session, member=JANA.id)
         await make_club(session, member=NOBODY.id, verified=False)  # not admitted under "verified"
-    await register_commands(chat.application)
+    await sync_chat_menus(CallbackContext(chat.application))
 
     def menu(chat_id: int | None, lang: str) -> list[str]:
         commands = chat.api.commands[lang] if chat_id is None else chat.api.chat_commands[(chat_id, lang)]

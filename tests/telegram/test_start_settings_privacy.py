@@ -6,11 +6,13 @@ import json
 
 from tests.telegram.botchat import ANNA, JOHN, MEHMET, Chat
 from sqlalchemy import inspect, select, text
+from telegram.ext import CallbackContext
 
 from bot.links import start_payload_for_listing, start_payload_for_search
 from bot.search.model import Refinement
 from bot.store.db import Database
 from bot.store.models import Volunteer
+from bot.telegram.menus.jobs import sync_chat_menus
 
 
 async def test_start_greets_warmly_in_two_lines_with_the_main_keyboard(chat: Chat) -> None:
@@ -37,6 +39,8 @@ async def test_the_command_menu_is_registered_in_german_and_english(chat: Chat) 
 
 
 async def test_admins_see_their_commands_in_their_own_chat_menu(chat: Chat) -> None:
+    assert not chat.api.chat_commands  # set by the background sync, after start
+    await sync_chat_menus(CallbackContext(chat.application))
     admin = [command["command"] for command in chat.api.chat_commands[(1000, "")]]  # ADMIN_IDS of the tests
     assert admin[:11] == [command["command"] for command in chat.api.commands["de"]]
     assert admin[11:] == ["pruefen", "anzeige", "rundschreiben", "anbieten", "meineangebote"]

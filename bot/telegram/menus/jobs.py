@@ -9,6 +9,7 @@
   that another process starts later (or after a crash) continue where it ended instead of starting over.
 - Events: when someone's rights change in the bot (an organisation created or verified), their menus are set
   right after the update's commit. That path does not wait for a 429: it asks the sync to run after it.
+  Someone who deletes their data (/loeschen) loses the record of their menu with it, so it is taken back then.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot.ads.access import SearchAccess
-from bot.menus.chats import pending_changes
+from bot.menus.chats import MenuChange, pending_changes
 from bot.menus.commands import COMMON_MENU
 from bot.settings import Settings
 from bot.store.db import Database
@@ -89,3 +90,13 @@ async def refresh(context: ContextTypes.DEFAULT_TYPE, telegram_ids: Collection[i
                                        name=SYNC_NAME)
     except TelegramError as error:
         log.warning("chat menus of %s not set now (%s); the sync sets them later", sorted(telegram_ids), error)
+
+
+async def take_back(context: ContextTypes.DEFAULT_TYPE, telegram_id: int) -> None:
+    """Gives the common menu back to someone whose data (their memberships, the record of their menu) was deleted;
+    an admin from ADMIN_IDS gets theirs again right after."""
+    try:
+        await MenuSetter(context.bot, services(context).database, patient=False).apply([MenuChange(telegram_id, None)])
+    except (Flooded, TelegramError) as error:
+        log.warning("chat menu of %s not taken back (%s); it stays until it is set again", telegram_id, error)
+    await refresh(context, [telegram_id])

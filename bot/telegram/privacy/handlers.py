@@ -11,6 +11,7 @@ from bot.telegram.privacy import keyboards as privacy_keyboards
 from bot.telegram import notify
 from bot.telegram.callbacks import DeleteButton
 from bot.telegram.context import Turn
+from bot.telegram.menus import jobs as menu_jobs
 from bot.telegram.sending import View
 from bot.texts import t
 from bot.volunteers import find_volunteer
@@ -54,6 +55,9 @@ async def confirm_delete(turn: Turn[DeleteButton]) -> None:
     report = await delete_volunteer_data(turn.session, turn.user_id) if confirmed else None
     turn.answer()
     turn.edit(View(t(lang, "privacy.deleted" if confirmed else "privacy.kept")))
+    if report is not None and report.deleted.get("chat_menus"):  # their own menu named rights they no longer have
+        context, user_id = turn.context, turn.user_id
+        turn.later(lambda: menu_jobs.take_back(context, user_id))
     if report is not None and report.orphaned:  # the organisation's listings were paused: its admins are told
         notes = await notify.notes_for_orphans(turn.session, report.orphaned, turn.services.settings.admin_ids)
         bot = turn.context.bot
