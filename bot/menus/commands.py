@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -52,8 +53,14 @@ class Menu:
 
         A changed description in the catalogues changes it too, so menus are set again after such a release.
         """
-        shown = {lang: self.entries(lang) for lang in LANGUAGES}
-        return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()[:16]
+        return _fingerprint(self.commands)
+
+
+@functools.lru_cache(maxsize=8)  # a handful of distinct menus; a sync compares thousands of chats against them
+def _fingerprint(commands: tuple[Command, ...]) -> str:
+    """Returns the version of the menu holding these commands."""
+    shown = {lang: Menu(commands).entries(lang) for lang in LANGUAGES}
+    return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 COMMON_MENU = Menu(COMMANDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -12,12 +13,18 @@ from tests.telegram.botchat import ANNA, Chat
 
 
 def _count_sessions(database: Database, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the sessions the bot opens on this database from now on."""
+    """Counts the sessions the bot opens on this database from now on for the update the test sends.
+
+    Background tasks (the broadcast runner's rounds) open sessions of their own whenever their turn comes; they
+    run in tasks of their own, the update in the test's task, so only the latter's are counted.
+    """
     opened: list[int] = []
     make: Callable[..., Any] = database.sessions
+    update_task = asyncio.current_task()
 
     def counting(*args: Any, **kwargs: Any) -> Any:
-        opened.append(1)
+        if asyncio.current_task() is update_task:
+            opened.append(1)
         return make(*args, **kwargs)
 
     monkeypatch.setattr(database, "sessions", counting)
