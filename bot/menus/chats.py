@@ -3,7 +3,8 @@
 A person has a menu of their own chat when they are an admin (ADMIN_IDS or a role in the database) or may
 contact volunteers for an organisation (ADS_SEARCH_ACCESS); everybody else sees the common menu. The version
 set last in each chat is kept in chat_menus: a chat whose version differs needs its menu set, a chat with a
-row but no menu of its own any more needs the common menu back (reset), every other chat needs nothing.
+row but no menu of its own any more needs the common menu back (reset), every other chat needs nothing. A chat
+that was gone when its menu was tried keeps that version as tried (not sent again) until the person writes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.admins import admin_scope, list_admins
 from bot.ads.access import SearchAccess, contacting_members
 from bot.menus.commands import Menu
+from bot.store.db import rows_affected
 from bot.store.dialect import dialect_insert
 from bot.store.models import ChatMenu
 from bot.store.models.base import table_of
@@ -66,14 +68,24 @@ async def pending_changes(
     return changes(wanted, await menus_set(session, among=among))
 
 
-async def record(session: AsyncSession, change: MenuChange) -> None:
-    """Keeps what was set in a chat: the menu's version, or no row for the common menu."""
+async def record(session: AsyncSession, change: MenuChange, *, skipped: bool = False) -> None:
+    """Keeps what was set in a chat: the menu's version, or no row for the common menu.
+
+    skipped: Telegram refused the menu (the chat is gone); its version is kept as tried, so it is not sent again
+    until it changes or the person writes /start (forget_skipped). A gone chat has nothing to take back.
+    """
     if change.menu is None:
         await session.execute(delete(ChatMenu).where(ChatMenu.telegram_id == change.telegram_id))
         return
-    version, now = change.menu.version, utcnow()
-    insert = dialect_insert(session, table_of(ChatMenu)).values(
-        telegram_id=change.telegram_id, version=version, set_at=now)
+    now = utcnow()
+    values = {"version": change.menu.version, "set_at": now, "skipped_at": now if skipped else None}
+    insert = dialect_insert(session, table_of(ChatMenu)).values(telegram_id=change.telegram_id, **values)
     # Another process may have set the same chat meanwhile: the last one to set it says what is there.
-    await session.execute(insert.on_conflict_do_update(index_elements=["telegram_id"],
-                                                       set_={"version": version, "set_at": now}))
+    await session.execute(insert.on_conflict_do_update(index_elements=["telegram_id"], set_=values))
+
+
+async def forget_skipped(session: AsyncSession, telegram_id: int) -> bool:
+    """Forgets that this person's chat was gone (they just wrote to the bot); tells whether it had been."""
+    result = await session.execute(delete(ChatMenu).where(ChatMenu.telegram_id == telegram_id,
+                                                          ChatMenu.skipped_at.is_not(None)))
+    return rows_affected(result) > 0

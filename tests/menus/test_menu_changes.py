@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.ads.access import SearchAccess
-from bot.menus.chats import MenuChange, changes, pending_changes, record
+from bot.menus.chats import MenuChange, changes, forget_skipped, pending_changes, record
 from bot.menus.commands import COMMON_MENU, Menu
 from bot.store.db import Database
 from bot.store.models import AdminRole
@@ -59,3 +59,16 @@ async def test_kept_versions_leave_nothing_to_do_until_rights_change(database: D
     async with database.read_only() as session:
         assert await pending_changes(session, admin_ids=[], access=SearchAccess.VERIFIED) == [
             MenuChange(MEMBER, MEMBER_MENU)]
+
+
+async def test_a_menu_tried_on_a_gone_chat_waits_until_the_person_writes(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await record(session, MenuChange(ADMIN, ADMIN_MENU), skipped=True)
+    async with database.unit_of_work() as session:
+        assert await pending_changes(session, admin_ids=[ADMIN], access=SearchAccess.VERIFIED) == []
+        assert await forget_skipped(session, ADMIN) and not await forget_skipped(session, ADMIN)
+        assert await pending_changes(session, admin_ids=[ADMIN], access=SearchAccess.VERIFIED) == [
+            MenuChange(ADMIN, ADMIN_MENU)]
+        await record(session, MenuChange(ADMIN, ADMIN_MENU))
+        assert not await forget_skipped(session, ADMIN)  # set, not skipped: stays
+        assert await pending_changes(session, admin_ids=[ADMIN], access=SearchAccess.VERIFIED) == []

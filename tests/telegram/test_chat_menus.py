@@ -15,12 +15,12 @@ from telegram.ext import CallbackContext
 
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.store.models import OrganisationMember
+from bot.store.models import AdminRole, OrganisationMember
 from bot.telegram.app import OFFLINE_TOKEN, build_application, serving
 from bot.telegram.flood import FloodGuard
 from bot.telegram.local.api import ApiCall, ApiError, LocalRequest
 from bot.telegram.menus.jobs import SYNC_NAME, sync, sync_chat_menus
-from bot.telegram.menus.setting import PACE_SECONDS
+from bot.telegram.menus.setting import PACE_SECONDS, Tally
 from bot.telegram.services import one_process_at_a_time
 from tests.factories.ad_contacts import make_club
 from tests.telegram.botchat import Chat, Clock, OfflineBotApi
@@ -126,7 +126,7 @@ async def test_flood_control_is_waited_out_and_nobody_is_dropped(
     assert (await sync(bot, database, settings, sleep=sleeps)).set == 0  # and kept as set
 
 
-async def test_a_gone_chat_is_skipped_with_a_log_line_and_not_retried_in_the_same_run(
+async def test_a_gone_chat_is_skipped_with_a_log_line_and_not_tried_again_until_the_person_writes(
     bot_api: tuple[Bot, OfflineBotApi], database: Database, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     bot, api = bot_api
@@ -139,9 +139,27 @@ async def test_a_gone_chat_is_skipped_with_a_log_line_and_not_retried_in_the_sam
     assert {id_ for id_, _ in api.chat_commands} == {ADMIN.id, 2003}
     assert "chat 2001 is gone (Chat not found); skipped" in caplog.text and "chat 2002 is gone" in caplog.text
     assert len(never_opened) == 1 and len(blocked) == 1  # one try each, the rest of their menu not attempted
-    again = await sync(bot, database, settings, sleep=Sleeps())  # the next sync tries them once more, no others
-    assert (again.set, again.gone) == (0, 2) and len(never_opened) == 2 and len(blocked) == 2
-    assert len(_chat_calls(api)) == 6
+    again = await sync(bot, database, settings, sleep=Sleeps())  # tried and kept as tried: not sent again
+    assert again == Tally() and len(never_opened) == 1 and len(blocked) == 1 and len(_chat_calls(api)) == 6
+    async with database.unit_of_work() as session:  # rights that change the menu: it is tried once more
+        session.add(AdminRole(telegram_id=2001, granted_by=ADMIN.id))
+    changed = await sync(bot, database, settings, sleep=Sleeps())
+    assert (changed.set, changed.gone) == (0, 1) and len(never_opened) == 2 and len(blocked) == 1
+
+
+async def test_someone_whose_chat_was_gone_gets_their_menu_when_they_write_start(
+    chat: Chat, database: Database
+) -> None:
+    await _members(database, CLUB.id)
+    never_opened = _refuse(chat.api, CLUB.id, ApiError(400, "Bad Request: chat not found"), times=1)
+    await sync_chat_menus(CallbackContext(chat.application))
+    assert len(never_opened) == 1 and not _chat_calls(chat.api, CLUB.id)
+    started = await chat.send(CLUB, "/start")
+    assert "Hallo Erika" in started.text
+    assert [call for call in started.calls if call in _chat_calls(chat.api, CLUB.id)] == _chat_calls(chat.api, CLUB.id)
+    assert _menu(chat.api, CLUB.id)[-1] == "freiwillige" and len(_chat_calls(chat.api, CLUB.id)) == 3
+    again = await chat.send(CLUB, "/start")  # known to be right now: nothing more
+    assert again.methods() == ["sendMessage"]
 
 
 async def test_a_restart_with_nothing_changed_sends_no_menu_again(

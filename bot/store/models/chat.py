@@ -44,8 +44,8 @@ class ChatState(Base):
 class ChatMenu(Base):
     """The version of the command menu last set in one person's own chat (admins and organisations' members).
 
-    People with only the common menu have no row. Kept so that a restart sends nothing for menus already right,
-    and so that a menu is taken back when the person loses the rights it showed.
+    People with only the common menu have no row. Kept so that a restart sends nothing for menus already right
+    (nor to chats that are gone), and so that a menu is taken back when the person loses the rights it showed.
     """
 
     __tablename__ = "chat_menus"
@@ -53,3 +53,6 @@ class ChatMenu(Base):
     telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     version: Mapped[str] = mapped_column(String(16))  # bot.menus.commands.Menu.version
     set_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    # When Telegram refused this version (the person blocked the bot or never opened it): it is not sent again
+    # until the menu changes or the person writes /start.
+    skipped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

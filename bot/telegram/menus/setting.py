@@ -5,7 +5,8 @@
 - 429 (RetryAfter): the setter waits the retry_after Telegram names and sets the same chat again; nobody is
   dropped. Where waiting is not wanted (while answering an update), it raises Flooded for the caller instead.
 - A chat that is gone (403: the person blocked the bot; 400 chat not found: they never opened it) or a menu
-  Telegram refuses otherwise is skipped with a log line and not kept as set, so the next sync tries it once more.
+  Telegram refuses otherwise is skipped with a log line and its version kept as tried: no later sync sends it
+  again until the menu changes, or the person writes /start (bot.telegram.start), which sets it then.
 - Anything else (timeouts, Telegram's 5xx) ends the run: the rest waits for the next sync.
 """
 
@@ -85,10 +86,10 @@ class MenuSetter:
                 log.info("chat menus: flood control, waiting %g s before chat %s", delay, change.telegram_id)
                 await self.sleep(delay)
             except Forbidden as error:
-                self._skip(change, error.message, gone=True)
+                await self._skip(change, error.message, gone=True)
                 return
             except BadRequest as error:
-                self._skip(change, error.message, gone=any(part in error.message.lower() for part in _GONE))
+                await self._skip(change, error.message, gone=any(part in error.message.lower() for part in _GONE))
                 return
         async with self.database.unit_of_work() as session:
             await record(session, change)
@@ -114,8 +115,10 @@ class MenuSetter:
             await self.sleep(self.pace)
         self._called = True
 
-    def _skip(self, change: MenuChange, reason: str, *, gone: bool) -> None:
-        """Counts and logs a chat left as it is."""
+    async def _skip(self, change: MenuChange, reason: str, *, gone: bool) -> None:
+        """Counts and logs a chat left as it is, and keeps its version as tried so no later sync sends it again."""
+        async with self.database.unit_of_work() as session:
+            await record(session, change, skipped=True)
         if gone:
             self.tally.gone += 1
             log.info("chat menus: chat %s is gone (%s); skipped", change.telegram_id, reason)

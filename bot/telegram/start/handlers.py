@@ -6,12 +6,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
 from bot.links import ListingLink, SearchLink, resolve_start_payload
+from bot.menus.chats import forget_skipped
 from bot.store.models import Volunteer
 from bot.telegram import keyboards
 from bot.telegram.callbacks import Origin
 from bot.telegram.context import Turn
 from bot.telegram.formatting import line
 from bot.telegram.listings.views import details_view
+from bot.telegram.menus import jobs as menu_jobs
 from bot.telegram.search.pages import page_messages
 from bot.telegram.sending import View
 from bot.telegram.services import Services
@@ -27,6 +29,9 @@ async def start(turn: Turn[None]) -> None:
     name = line(user.first_name, 40) if user and user.first_name else t(lang, "start.friend")
     turn.reply(View(t(lang, "start.welcome", name=name), keyboards.main_keyboard(lang)))
     turn.reply_all(linked)
+    if turn.private and await forget_skipped(turn.session, turn.user_id):  # their chat exists now: set its menu
+        context, user_id = turn.context, turn.user_id
+        turn.later(lambda: menu_jobs.refresh(context, [user_id]))
 
 
 async def help_command(turn: Turn[None]) -> None:

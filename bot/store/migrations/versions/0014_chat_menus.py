@@ -7,7 +7,8 @@ Create Date: 2026-12-04 23:10:00
 Admins and organisations' members get a command menu of their own chat (bot.menus). Setting it costs three
 Bot API calls per person; the version kept here lets a restart skip every menu that is already right, lets
 several processes share the work without repeating it, and tells which chats must get the common menu back
-when a person loses the rights their menu showed.
+when a person loses the rights their menu showed. skipped_at marks a version Telegram refused because the chat
+is gone (blocked, never opened): it is not sent again until the menu changes or the person writes /start.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def upgrade() -> None:
         sa.Column("telegram_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("version", sa.String(length=16), nullable=False),
         sa.Column("set_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("skipped_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("telegram_id", name=op.f("pk_chat_menus")),
     )
 
