@@ -9,7 +9,8 @@
   that another process starts later (or after a crash) continue where it ended instead of starting over.
 - Events: when someone's rights change in the bot (an organisation created or verified), their menus are set
   right after the update's commit. That path does not wait for a 429: it asks the sync to run after it.
-  Someone who deletes their data (/loeschen) loses the record of their menu with it, so it is taken back then.
+  Someone who deletes their data (/loeschen) loses the record of their menu with it, so it is taken back then;
+  someone whose chat was gone when the sync came gets their menu when they write /start.
 """
 
 from __future__ import annotations
