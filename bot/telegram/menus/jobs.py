@@ -35,7 +35,7 @@ from bot.telegram.services import one_process_at_a_time, services
 log = logging.getLogger(__name__)
 SYNC_NAME = "chat-menus"
 SYNC_FIRST_SECONDS = 5.0  # after start: the bot serves first
-SYNC_EVERY = timedelta(minutes=15)  # picks up rights changed outside the bot; costs two queries when all is right
+SYNC_EVERY = timedelta(minutes=15)  # picks up rights changed outside the bot; three queries when all is right
 
 
 async def set_common_menu(application: Application) -> None:  # type: ignore[type-arg]

@@ -73,7 +73,7 @@ class MenuSetter:
         return self.tally
 
     async def _apply(self, change: MenuChange) -> None:
-        """Applies one change, waiting out floods; records it unless the chat is gone or refused."""
+        """Applies one change, waiting out floods; records it as set, or as tried when the chat is gone."""
         while True:
             try:
                 await self._send(change)
