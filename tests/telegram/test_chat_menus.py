@@ -19,9 +19,9 @@ from bot.store.models import AdminRole, OrganisationMember
 from bot.telegram.app import OFFLINE_TOKEN, build_application, serving
 from bot.telegram.flood import FloodGuard
 from bot.telegram.local.api import ApiCall, ApiError, LocalRequest
-from bot.telegram.menus.jobs import SYNC_NAME, sync, sync_chat_menus
+from bot.telegram.menus.jobs import INLINE_AT_MOST, SYNC_NAME, refresh, sync, sync_chat_menus
 from bot.telegram.menus.setting import PACE_SECONDS, Tally
-from bot.telegram.services import one_process_at_a_time
+from bot.telegram.services import one_process_at_a_time, services
 from tests.factories.ad_contacts import make_club
 from tests.telegram.botchat import Chat, Clock, OfflineBotApi
 from tests.telegram.posting_script import ADMIN, CLUB, LISTING, NEW_ORGANISATION, fill
@@ -252,3 +252,16 @@ async def test_deleting_ones_data_takes_the_own_menu_back_with_the_membership(ch
     assert [call.method for call in deleted.calls if call in _chat_calls(chat.api, ADMIN.id)] == \
         ["deleteMyCommands"] * 3 + ["setMyCommands"] * 3
     assert "anzeige" in _menu(chat.api, ADMIN.id)
+
+
+async def test_many_members_changed_at_once_are_left_to_the_sync_so_the_update_does_not_wait(chat: Chat) -> None:
+    context = CallbackContext(chat.application)
+    members = tuple(range(3001, 3002 + INLINE_AT_MOST))  # one more than an update sets itself
+    await _members(services(context).database, *members)
+    assert chat.application.job_queue is not None
+    before = len(chat.application.job_queue.get_jobs_by_name(SYNC_NAME))
+    await refresh(context, members)
+    assert not any(_chat_calls(chat.api, id_) for id_ in members)  # nothing paced inside the update
+    assert len(chat.application.job_queue.get_jobs_by_name(SYNC_NAME)) == before + 1  # the sync, started now
+    await sync_chat_menus(context)
+    assert all(_menu(chat.api, id_)[-1] == "freiwillige" for id_ in members)

@@ -8,7 +8,8 @@
   one process works through the list while the others skip; the versions it keeps chat by chat make a sync
   that another process starts later (or after a crash) continue where it ended instead of starting over.
 - Events: when someone's rights change in the bot (an organisation created or verified), their menus are set
-  right after the update's commit. That path does not wait for a 429: it asks the sync to run after it.
+  right after the update's commit (up to INLINE_AT_MOST chats; more are handed to the sync, started at once).
+  That path does not wait for a 429: it asks the sync to run after it.
   Someone who deletes their data (/loeschen) loses the record of their menu with it, so it is taken back then;
   someone whose chat was gone when the sync came gets their menu when they write /start.
 """
@@ -36,6 +37,9 @@ log = logging.getLogger(__name__)
 SYNC_NAME = "chat-menus"
 SYNC_FIRST_SECONDS = 5.0  # after start: the bot serves first
 SYNC_EVERY = timedelta(minutes=15)  # picks up rights changed outside the bot; three queries when all is right
+# An event's menus are set inside its update up to this many chats (three paced calls each, about 0.3 s a chat);
+# more (an organisation with many members verified) go to the sync at once, so the admin's answer does not wait.
+INLINE_AT_MOST = 3
 
 
 async def set_common_menu(application: Application) -> None:  # type: ignore[type-arg]
@@ -82,6 +86,10 @@ async def refresh(context: ContextTypes.DEFAULT_TYPE, telegram_ids: Collection[i
     async with database.read_only() as session:
         pending = await pending_changes(session, admin_ids=settings.admin_ids,
                                         access=SearchAccess(settings.ads_search_access), among=set(telegram_ids))
+    if len(pending) > INLINE_AT_MOST and context.job_queue is not None:
+        log.info("chat menus: %d chats changed at once; the sync sets them now, in the background", len(pending))
+        context.job_queue.run_once(one_process_at_a_time(sync_chat_menus), when=0, name=SYNC_NAME)
+        return
     try:
         await MenuSetter(context.bot, database, patient=False).apply(pending)
     except Flooded as flooded:
