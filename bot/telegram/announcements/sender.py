@@ -22,6 +22,11 @@ from bot.broadcasts.sending import Announcement, Blocked, ChatNotFound, RateLimi
 _GONE = ("chat not found", "user not found", "peer_id_invalid", "user is deactivated")
 
 
+def chat_is_gone(description: str) -> bool:
+    """Whether a BadRequest's description says the chat is not there (rather than the request being wrong)."""
+    return any(part in description.lower() for part in _GONE)
+
+
 class MessageBot(Protocol):
     """The two methods of telegram.Bot the sender uses."""
 
@@ -56,7 +61,7 @@ class TelegramSender:
         except Forbidden as error:
             raise Blocked(f"403 {error.message}") from error
         except BadRequest as error:  # before NetworkError: BadRequest is a subclass of it
-            if any(part in error.message.lower() for part in _GONE):
+            if chat_is_gone(error.message):
                 raise ChatNotFound(f"400 {error.message}") from error
             raise Rejected(f"400 {error.message}") from error
         except TimedOut as error:

@@ -23,12 +23,10 @@ from telegram.error import BadRequest, Forbidden, RetryAfter
 from bot.menus.chats import MenuChange, record
 from bot.menus.commands import LANGUAGES, Menu
 from bot.store.db import Database
-from bot.telegram.announcements.sender import retry_after_seconds
+from bot.telegram.announcements.sender import chat_is_gone, retry_after_seconds
 
 log = logging.getLogger(__name__)
 PACE_SECONDS = 0.1
-# BadRequest descriptions that mean the chat is not there (rather than the menu being wrong).
-_GONE = ("chat not found", "user not found", "peer_id_invalid", "user is deactivated")
 Sleep = Callable[[float], Awaitable[None]]
 
 
@@ -89,7 +87,7 @@ class MenuSetter:
                 await self._skip(change, error.message, gone=True)
                 return
             except BadRequest as error:
-                await self._skip(change, error.message, gone=any(part in error.message.lower() for part in _GONE))
+                await self._skip(change, error.message, gone=chat_is_gone(error.message))
                 return
         async with self.database.unit_of_work() as session:
             await record(session, change)
