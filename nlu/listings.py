@@ -35,6 +35,10 @@ class ListingRules:
     bare_care_needs: frozenset[str]
     aside_weight: float
     headings: re.Pattern[str]  # group "aside" or "task"
+    title_weight: float
+    example_weight: float
+    share: float
+    most: int
 
 
 @cache
@@ -51,6 +55,10 @@ def listing_rules() -> ListingRules:
         bare_care_needs=frozenset(raw["bare_care_needs"]),
         aside_weight=float(raw["aside_weight"]),
         headings=_heading_pattern(raw["aside_headings"], raw["task_headings"]),
+        title_weight=float(raw["title_weight"]),
+        example_weight=float(raw["example_weight"]),
+        share=float(raw["share"]),
+        most=int(raw["most"]),
     )
 
 
@@ -70,6 +78,44 @@ def section_weights(text: str) -> list[tuple[int, float]]:
     for match in rules.headings.finditer(fold_keep_length(text)):
         found.append((match.start(), rules.aside_weight if match.group("aside") else 1.0))
     return found
+
+
+_EXAMPLES = re.compile(r"\([^()\n]{1,200}\)")  # "Unternehmungen (Bibliothek, Markt, Museum)"
+
+
+@dataclass(frozen=True, slots=True)
+class ListingLayout:
+    """Where a listing's title, sections and bracketed examples lie in its cleaned text, and what a word there
+    weighs: the title most, the organisation blurb and the offer/wish sections least, and a word in brackets
+    ("Freizeitangebote (Sport, Musik, Basteln)") only as an example of the task before it."""
+
+    title_length: int
+    sections: tuple[tuple[int, float], ...]
+    examples: tuple[tuple[int, int], ...]
+
+    def weight(self, offset: int) -> float:
+        """Returns the weight of a mention starting at `offset`."""
+        rules = listing_rules()
+        if offset < self.title_length:
+            return rules.title_weight
+        weight = next(w for start, w in reversed(self.sections) if start <= offset)
+        if any(start < offset < end for start, end in self.examples):
+            weight = min(weight, rules.example_weight)
+        return weight
+
+
+def listing_layout(text: str, title_length: int) -> ListingLayout:
+    """Finds the layout of a cleaned listing text whose first `title_length` characters are its title."""
+    examples = tuple(m.span() for m in _EXAMPLES.finditer(text, title_length))
+    return ListingLayout(title_length, tuple(section_weights(text)), examples)
+
+
+def ranked_categories(scores: dict[str, float], order: tuple[str, ...]) -> list[str]:
+    """Returns the categories whose evidence reaches a share of the strongest one, strongest first."""
+    rules = listing_rules()
+    ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
+    best = scores[ranked[0]] if ranked else 0.0
+    return [key for key in ranked if scores[key] >= rules.share * best][: rules.most]
 
 
 def fold_keep_length(text: str) -> str:

@@ -1,0 +1,73 @@
+"""How a listing's layout weighs its words (issue 14): the title, sections, bracketed examples, and compounds
+whose head is a time word."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import categorize, parse
+from nlu.listings import listing_layout, listing_rules, ranked_categories
+
+
+def test_a_word_in_brackets_weighs_as_an_example() -> None:
+    text = "Spielplatzpate.\nFreizeit gestalten (Malen, Fußball) und Streit schlichten.\nWir bieten: Fortbildungen."
+    layout = listing_layout(text, len("Spielplatzpate"))
+    rules = listing_rules()
+    assert layout.weight(text.index("Fußball")) == rules.example_weight
+    assert layout.weight(text.index("Streit")) == 1.0
+    assert layout.weight(text.index("Fortbildungen")) == rules.aside_weight
+    assert layout.weight(0) == rules.title_weight
+
+
+def test_examples_in_brackets_do_not_add_a_field_of_their_own() -> None:
+    tags = categorize(
+        "Betreuung in der Grundschule",
+        "<p>Du unterstützt Kinder beim Lesen.</p><ul><li>Angebote (Theater, Chor) begleiten</li></ul>",
+    )
+    assert "culture" not in tags.categories
+    assert {"education", "children_youth"} <= set(tags.categories)
+
+
+def test_ranked_categories_keep_a_share_of_the_strongest() -> None:
+    share = listing_rules().share
+    order = ("sports", "culture", "animals")
+    scores = {"sports": 10.0, "culture": 10.0 * share, "animals": 10.0 * share - 0.1}
+    assert ranked_categories(scores, order) == ["sports", "culture"]
+    assert ranked_categories({}, order) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted"),
+    [("Kaffeenachmittag für Senioren gestalten", "seniors"), ("Seniorennachmittag im Pfarrsaal", "seniors"),
+     ("Helfer*innen für den Konzertabend", "culture")],
+)
+def test_a_compound_ending_in_a_time_word_keeps_its_field(title: str, wanted: str) -> None:
+    assert wanted in categorize(title, "<p>Tische eindecken und abräumen.</p>").categories
+
+
+def test_a_time_phrase_around_a_field_word_still_says_only_when() -> None:
+    assert "education" not in parse("ich hätte nach der Schule Zeit, gern was mit Tieren").categories
+    assert "culture" in parse("ich helfe gern beim Konzertabend im Gemeindehaus").categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        ("Spielenachmittag in der Unterkunft", "<p>In der Gemeinschaftsunterkunft am Stadtrand wohnen Familien.</p>",
+         "refugees_integration"),
+        ("Streckenposten beim Stadtmarathon", "<p>Du feuerst die Läuferinnen an und reichst Wasser.</p>", "sports"),
+        ("Schriftführung im Verein", "<p>Unsere Kleingärtner bewirtschaften 80 Parzellen am Fluss.</p>",
+         "environment"),
+        ("Morgens anrufen", "<p>Unsere Telefonkette meldet sich täglich bei Menschen, die allein leben.</p>",
+         "neighbourhood"),
+    ],
+)
+def test_listing_vocabulary_of_shelters_runners_allotments_and_phone_visits(
+    title: str, description: str, wanted: str
+) -> None:
+    assert wanted in categorize(title, description).categories
+
+
+def test_a_do_it_yourself_workshop_is_no_self_help_group() -> None:
+    tags = categorize("Werkstattdienst", "<p>In unserer Selbsthilfewerkstatt reparieren Gäste ihre Räder.</p>")
+    assert "health_care" not in tags.categories
