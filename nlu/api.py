@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, RADIUS, REMOTE, TIMES, spans
 from nlu.langid import detect_language
 from nlu.lexicon import langid_content, time_rules
-from nlu.listings import listing_layout, listing_mentions, ranked_categories
+from nlu.listings import category_scores, listing_layout, listing_mentions, ranked_categories, without_addresses
 from nlu.pipeline import pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.kernel.taxonomy import category_keys
@@ -130,7 +130,7 @@ def categorize(title: str, description: str = "") -> ListingTags:
 def _listing_text(title: str, description: str) -> str:
     """Joins a cleaned title and a raw description; block tags become line breaks, so section headings
     ("Über uns:", "Ihre Aufgaben:") start their lines."""
-    return f"{title}.\n{_BLOCK_TAG.sub(chr(10), description or '')}"
+    return f"{title}.\n{without_addresses(_BLOCK_TAG.sub(chr(10), description or ''))}"
 
 
 def categorize_many(listings: Iterable[tuple[str, str]], *, batch_size: int = 256) -> list[ListingTags]:
@@ -170,12 +170,10 @@ def _categorize_batch(batch: list[tuple[str, str]]) -> dict[tuple[str, str], Lis
 
 def _listing_tags(doc: Doc, title_length: int) -> ListingTags:
     """Returns a listing's categories and time tags: mentions in the title weigh most, those in the organisation
-    blurb, the offer/wish sections and bracketed examples least; a category must reach a share of the best one."""
+    blurb, the offer/wish sections, bracketed examples and catalogues of fields least; a category must reach a share
+    of the best one."""
     text, starts = doc.user_data[_LISTING_SOURCE]
-    layout = listing_layout(text, title_length)
-    scores: dict[str, float] = {}
-    for span in listing_mentions(doc):
-        scores[span.label_] = scores.get(span.label_, 0.0) + layout.weight(starts[span.start])
+    scores = category_scores(listing_mentions(doc), listing_layout(text, title_length), starts)
     kept = ranked_categories(scores, category_keys())
     return ListingTags(categories=kept, time=list(_times(doc)))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 from nlu.extensions import INTERESTS, spans
 from nlu.kernel.resources import data_path
 from nlu.kernel.text import fold
+from nlu.vocabulary import categories_of
 
 _ARTICLES = frozenset({"der", "des", "die", "den", "dem", "von", "vom", "unserer", "unseres", "unserem", "unseren",
                        "eurer", "ihrer", "einer", "eines", "the", "of", "our"})
@@ -39,6 +41,8 @@ class ListingRules:
     example_weight: float
     share: float
     most: int
+    catalogue_fields: int
+    catalogue_weight: float
 
 
 @cache
@@ -59,6 +63,8 @@ def listing_rules() -> ListingRules:
         example_weight=float(raw["example_weight"]),
         share=float(raw["share"]),
         most=int(raw["most"]),
+        catalogue_fields=int(raw["catalogue_fields"]),
+        catalogue_weight=float(raw["catalogue_weight"]),
     )
 
 
@@ -80,6 +86,16 @@ def section_weights(text: str) -> list[tuple[int, float]]:
     return found
 
 
+# E-mail and web addresses name the organisation ("info@tierheim-nord.example.org"), not the task.
+_ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:de|org|com|net|eu|info)\b\S*")
+
+
+def without_addresses(text: str) -> str:
+    """Blanks out e-mail and web addresses in a listing's description."""
+    return _ADDRESSES.sub(" ", text)
+
+
+_SENTENCE_END = re.compile(r"[.!?;:](?=\s)|\n")
 _EXAMPLES = re.compile(r"\([^()\n]{1,200}\)")  # "Unternehmungen (Bibliothek, Markt, Museum)"
 
 
@@ -92,6 +108,11 @@ class ListingLayout:
     title_length: int
     sections: tuple[tuple[int, float], ...]
     examples: tuple[tuple[int, int], ...]
+    sentence_ends: tuple[int, ...]
+
+    def sentence(self, offset: int) -> int:
+        """Returns the number of the sentence (or list line) the offset lies in."""
+        return bisect_right(self.sentence_ends, offset)
 
     def weight(self, offset: int) -> float:
         """Returns the weight of a mention starting at `offset`."""
@@ -107,7 +128,30 @@ class ListingLayout:
 def listing_layout(text: str, title_length: int) -> ListingLayout:
     """Finds the layout of a cleaned listing text whose first `title_length` characters are its title."""
     examples = tuple(m.span() for m in _EXAMPLES.finditer(text, title_length))
-    return ListingLayout(title_length, tuple(section_weights(text)), examples)
+    sentences = tuple(m.end() for m in _SENTENCE_END.finditer(text, title_length))
+    return ListingLayout(title_length, tuple(section_weights(text)), examples, sentences)
+
+
+def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> dict[str, float]:
+    """Sums the weights of each category's mentions (`starts`: each token's offset in the cleaned text).
+
+    A sentence that names many fields is the organisation's catalogue ("Kinderchor, Seniorengruppe, Jugendkreis
+    und Flüchtlingshilfe", "vermittelt in Sport, Kultur, Umwelt ..."), not the task: its mentions weigh
+    `catalogue_weight` at most.
+    """
+    rules = listing_rules()
+    placed = [(span.label_, starts[span.start]) for span in mentions]
+    fields: dict[int, set[str]] = {}
+    for label, offset in placed:
+        if offset >= layout.title_length:
+            fields.setdefault(layout.sentence(offset), set()).add(label)
+    scores: dict[str, float] = {}
+    for label, offset in placed:
+        weight = layout.weight(offset)
+        if offset >= layout.title_length and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields:
+            weight = min(weight, rules.catalogue_weight)
+        scores[label] = scores.get(label, 0.0) + weight
+    return scores
 
 
 def ranked_categories(scores: dict[str, float], order: tuple[str, ...]) -> list[str]:
@@ -134,10 +178,23 @@ def listing_mentions(doc: Doc) -> list[Span]:
     for span in found:
         if span._.neutral or any(t.norm_.startswith(rules.ignore) or t.norm_ in rules.ignore_words for t in span):
             continue
-        if span.label_ == "health_care" and _cares_for_a_thing(doc, span, starts, rules):
+        if span.label_ == "health_care" and (
+            _cares_for_a_thing(doc, span, starts, rules) or _joined_care_of_a_thing(span, rules)
+        ):
             continue
         kept.append(span)
     return kept
+
+
+def _joined_care_of_a_thing(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a hyphenated compound ends in care and starts with a thing cared for ("Website-Pflege",
+    "Biotop-Pflege"): the care of a thing, as "Homepagepflege" written as one word is."""
+    if len(span) != 1 or "-" not in span[0].norm_:
+        return False
+    *things, last = span[0].norm_.split("-")
+    if not last.startswith(tuple(rules.object_care)):
+        return False
+    return any(set(categories_of(part, span.doc.lang_)) & rules.object_categories for part in things if part)
 
 
 def _cares_for_a_thing(doc: Doc, span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:

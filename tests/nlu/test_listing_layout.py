@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlu import categorize, parse
-from nlu.listings import listing_layout, listing_rules, ranked_categories
+from nlu.listings import listing_layout, listing_rules, ranked_categories, without_addresses
 
 
 def test_a_word_in_brackets_weighs_as_an_example() -> None:
@@ -71,3 +71,30 @@ def test_listing_vocabulary_of_shelters_runners_allotments_and_phone_visits(
 def test_a_do_it_yourself_workshop_is_no_self_help_group() -> None:
     tags = categorize("Werkstattdienst", "<p>In unserer Selbsthilfewerkstatt reparieren Gäste ihre Räder.</p>")
     assert "health_care" not in tags.categories
+
+
+def test_mail_and_web_addresses_name_no_field() -> None:
+    description = (
+        "<p>Du sortierst Bücher für den Bücherflohmarkt.</p><p>Schreib an info@jugendfeuerwehr-ost.example.org</p>"
+    )
+    tags = categorize("Helfer*in gesucht", description)
+    assert tags.categories == ["culture"]
+    assert "example.org" not in without_addresses("Mehr unter www.beispiel.de/mitmachen oder info@beispiel.example.org")
+
+
+def test_a_sentence_naming_many_fields_is_the_organisations_catalogue() -> None:
+    description = (
+        "<p>Im Bürgerhaus gibt es eine Krabbelgruppe, einen Seniorentanz, einen Computerkurs und eine Tafel.</p>"
+        "<ul><li>Kaffee kochen</li><li>Gäste im Nachbarschaftscafé begrüßen</li></ul>"
+    )
+    tags = categorize("Thekendienst im Bürgerhaus", description)
+    assert tags.categories == ["neighbourhood"]
+
+
+def test_a_verb_in_ieren_before_a_compound_head_hides_no_animal() -> None:
+    assert "animals" not in categorize("Kleiderladen sucht Sortierhilfen", "<p>Spenden annehmen.</p>").categories
+
+
+def test_a_hyphenated_care_of_a_thing_is_no_health_care() -> None:
+    tags = categorize("Homepage-Pflege im Sportverein", "<p>Ergebnisse und Termine einstellen.</p>")
+    assert "health_care" not in tags.categories and "digital" in tags.categories
