@@ -132,7 +132,15 @@ def listing_layout(text: str, title_length: int) -> ListingLayout:
     return ListingLayout(title_length, tuple(section_weights(text)), examples, sentences)
 
 
-def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> dict[str, float]:
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Each category's weighted mentions in a listing, and the categories its title names."""
+
+    scores: dict[str, float]
+    titled: frozenset[str]
+
+
+def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> Evidence:
     """Sums the weights of each category's mentions (`starts`: each token's offset in the cleaned text).
 
     A sentence that names many fields is the organisation's catalogue ("Kinderchor, Seniorengruppe, Jugendkreis
@@ -151,15 +159,19 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         if offset >= layout.title_length and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields:
             weight = min(weight, rules.catalogue_weight)
         scores[label] = scores.get(label, 0.0) + weight
-    return scores
+    titled = frozenset(label for label, offset in placed if offset < layout.title_length)
+    return Evidence(scores, titled)
 
 
-def ranked_categories(scores: dict[str, float], order: tuple[str, ...]) -> list[str]:
-    """Returns the categories whose evidence reaches a share of the strongest one, strongest first."""
+def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
+    """Returns the categories the title names or whose evidence reaches a share of the strongest one, strongest
+    first: "Trainer*in für Seniorensport" is for seniors however often the text says sport."""
     rules = listing_rules()
+    scores = evidence.scores
     ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
     best = scores[ranked[0]] if ranked else 0.0
-    return [key for key in ranked if scores[key] >= rules.share * best][: rules.most]
+    kept = [key for key in ranked if key in evidence.titled or scores[key] >= rules.share * best]
+    return kept[: rules.most]
 
 
 def fold_keep_length(text: str) -> str:

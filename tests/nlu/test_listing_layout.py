@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlu import categorize, parse
-from nlu.listings import listing_layout, listing_rules, ranked_categories, without_addresses
+from nlu.listings import Evidence, listing_layout, listing_rules, ranked_categories, without_addresses
 
 
 def test_a_word_in_brackets_weighs_as_an_example() -> None:
@@ -32,8 +32,19 @@ def test_ranked_categories_keep_a_share_of_the_strongest() -> None:
     share = listing_rules().share
     order = ("sports", "culture", "animals")
     scores = {"sports": 10.0, "culture": 10.0 * share, "animals": 10.0 * share - 0.1}
-    assert ranked_categories(scores, order) == ["sports", "culture"]
-    assert ranked_categories({}, order) == []
+    assert ranked_categories(Evidence(scores, frozenset()), order) == ["sports", "culture"]
+    assert ranked_categories(Evidence(scores, frozenset({"animals"})), order) == ["sports", "culture", "animals"]
+    assert ranked_categories(Evidence({}, frozenset()), order) == []
+
+
+def test_a_field_the_title_names_stays_however_long_the_text_on_another() -> None:
+    description = (
+        "<p>Unser Turnverein bietet Turnen, Handball, Tischtennis und Gymnastik.</p>"
+        "<ul><li>Aufwärmen und Dehnen anleiten</li><li>Übungen an Geräten in der Turnhalle zeigen</li>"
+        "<li>das Sportfest mit vorbereiten</li></ul>"
+    )
+    categories = categorize("Übungsleitung Inklusionssport", description).categories
+    assert {"sports", "disability_inclusion"} <= set(categories)
 
 
 @pytest.mark.parametrize(
@@ -98,3 +109,8 @@ def test_a_verb_in_ieren_before_a_compound_head_hides_no_animal() -> None:
 def test_a_hyphenated_care_of_a_thing_is_no_health_care() -> None:
     tags = categorize("Homepage-Pflege im Sportverein", "<p>Ergebnisse und Termine einstellen.</p>")
     assert "health_care" not in tags.categories and "digital" in tags.categories
+
+
+def test_the_thank_you_party_for_volunteers_is_no_festival() -> None:
+    tags = categorize("Kassenprüfer*in gesucht", "<p>Zum Dank gibt es jährlich ein Dankeschön-Fest.</p>")
+    assert tags.categories == []
