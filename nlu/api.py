@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import html
+from bisect import bisect_left
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -173,7 +174,8 @@ def _listing_tags(doc: Doc, title_length: int) -> ListingTags:
     blurb, the offer/wish sections, bracketed examples and catalogues of fields least; a category must reach a share
     of the best one."""
     text, starts = doc.user_data[_LISTING_SOURCE]
-    scores = category_scores(listing_mentions(doc), listing_layout(text, title_length), starts)
+    mentions = listing_mentions(doc, bisect_left(starts, title_length))
+    scores = category_scores(mentions, listing_layout(text, title_length), starts)
     kept = ranked_categories(scores, category_keys())
     return ListingTags(categories=kept, time=list(_times(doc)))
 

@@ -43,6 +43,8 @@ class ListingRules:
     most: int
     catalogue_fields: int
     catalogue_weight: float
+    course_heads: tuple[str, ...]
+    course_exempt: frozenset[str]
 
 
 @cache
@@ -65,6 +67,8 @@ def listing_rules() -> ListingRules:
         most=int(raw["most"]),
         catalogue_fields=int(raw["catalogue_fields"]),
         catalogue_weight=float(raw["catalogue_weight"]),
+        course_heads=tuple(fold(word) for word in raw["course_heads"]),
+        course_exempt=frozenset(raw["course_exempt"]),
     )
 
 
@@ -179,8 +183,9 @@ def fold_keep_length(text: str) -> str:
     return text.lower()
 
 
-def listing_mentions(doc: Doc) -> list[Span]:
-    """Returns the interest mentions that count for a listing's categories."""
+def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
+    """Returns the interest mentions that count for a listing's categories; the title is its first
+    `title_tokens` tokens."""
     rules = listing_rules()
     found = spans(doc, INTERESTS)
     starts: dict[int, set[str]] = {}
@@ -195,7 +200,20 @@ def listing_mentions(doc: Doc) -> list[Span]:
         ):
             continue
         kept.append(span)
-    return kept
+    return kept + _title_courses(doc, kept, title_tokens, rules)
+
+
+def _title_courses(doc: Doc, mentions: list[Span], title_tokens: int, rules: ListingRules) -> list[Span]:
+    """Returns an education mention for each course the title says the volunteer gives ("Computerkurs für
+    Geflüchtete", "Erste-Hilfe-Kurse für Kinder geben"): teaching is education, whatever is taught, unless it is a
+    sport ("Schwimmkurs"). In the text a course is mostly the one volunteers attend, so only the title counts."""
+    if any(span.label_ in rules.course_exempt and span.start < title_tokens for span in mentions):
+        return []
+    return [
+        Span(doc, token.i, token.i + 1, label="education")
+        for token in doc[:title_tokens]
+        if token.norm_.endswith(rules.course_heads)
+    ]
 
 
 def _joined_care_of_a_thing(span: Span, rules: ListingRules) -> bool:

@@ -114,3 +114,39 @@ def test_a_hyphenated_care_of_a_thing_is_no_health_care() -> None:
 def test_the_thank_you_party_for_volunteers_is_no_festival() -> None:
     tags = categorize("Kassenprüfer*in gesucht", "<p>Zum Dank gibt es jährlich ein Dankeschön-Fest.</p>")
     assert tags.categories == []
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted", "wrong"),
+    [("Tabletkurs für Senior*innen geben", "education", None), ("Nähkurse im Stadtteiltreff leiten", "education", None),
+     ("Helfer*in für Schwimmkurse", None, "education")],
+)
+def test_a_course_in_the_title_is_teaching_unless_it_is_a_sport(
+    title: str, wanted: str | None, wrong: str | None
+) -> None:
+    categories = categorize(title, "<p>Vorbereitung des Raums, Begleitung der Teilnehmenden.</p>").categories
+    assert wanted is None or wanted in categories
+    assert wrong is None or wrong not in categories
+
+
+def test_a_course_volunteers_attend_is_no_teaching() -> None:
+    description = "<p>Besuche bei Sterbenden.</p><p>Vorab besuchen Sie unseren Vorbereitungskurs.</p>"
+    assert "education" not in categorize("Hospizbegleitung", description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        ("Beratung zu Hause", "<p>Du berätst Haushalte mit geringem Einkommen.</p>", "poverty_homelessness"),
+        ("Beratung zum Energiesparen", "<p>Tipps für die Nebenkosten.</p>", "environment"),
+        ("Rundbrief gestalten", "<p>Du schreibst unseren monatlichen Newsletter.</p>", "digital"),
+        ("Stadtrundgang für Neubürger*innen", "<p>Du zeigst Zugezogenen Rathaus und Vereine.</p>", "neighbourhood"),
+        ("Kirchenbücher entziffern", "<p>Unser Verein für Familienforschung sucht Hilfe.</p>", "culture"),
+        ("Sitztanz im Pflegeheim anleiten", "<p>Bewegung zu Musik.</p>", "sports"),
+        ("Zuhören im Krisenchat", "<p>Junge Menschen schreiben uns in schweren Zeiten.</p>", "health_care"),
+    ],
+)
+def test_listing_vocabulary_of_energy_income_letters_newcomers_history_dance_and_crises(
+    title: str, description: str, wanted: str
+) -> None:
+    assert wanted in categorize(title, description).categories
