@@ -36,10 +36,13 @@ class ListingRules:
     object_reach: int
     bare_care_needs: frozenset[str]
     aside_weight: float
-    headings: re.Pattern[str]  # group "aside" or "task"
+    about_people_weight: float
+    people_categories: frozenset[str]
+    headings: re.Pattern[str]  # group "about", "aside" or "task"
     title_weight: float
     example_weight: float
     share: float
+    min_evidence: float
     most: int
     catalogue_fields: int
     catalogue_weight: float
@@ -60,10 +63,13 @@ def listing_rules() -> ListingRules:
         object_reach=int(raw["object_reach"]),
         bare_care_needs=frozenset(raw["bare_care_needs"]),
         aside_weight=float(raw["aside_weight"]),
-        headings=_heading_pattern(raw["aside_headings"], raw["task_headings"]),
+        about_people_weight=float(raw["about_people_weight"]),
+        people_categories=frozenset(raw["people_categories"]),
+        headings=_heading_pattern(raw["about_headings"], raw["aside_headings"], raw["task_headings"]),
         title_weight=float(raw["title_weight"]),
         example_weight=float(raw["example_weight"]),
         share=float(raw["share"]),
+        min_evidence=float(raw["min_evidence"]),
         most=int(raw["most"]),
         catalogue_fields=int(raw["catalogue_fields"]),
         catalogue_weight=float(raw["catalogue_weight"]),
@@ -72,21 +78,23 @@ def listing_rules() -> ListingRules:
     )
 
 
-def _heading_pattern(aside: list[str], task: list[str]) -> re.Pattern[str]:
+def _heading_pattern(about: list[str], aside: list[str], task: list[str]) -> re.Pattern[str]:
     """Compiles the section headings: at a line start (tags are line breaks), followed by ":" or the line end."""
     def group(words: list[str]) -> str:
         forms = {form for w in words for form in (w.lower(), fold(w))}  # searched in lower case, umlauts kept
         return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?m)^[ \t*•-]*(?:(?P<aside>{group(aside)})|(?P<task>{group(task)}))[ \t]*(?::|$)")
+    named = [("about", about), ("aside", aside), ("task", task)]
+    kinds = "|".join(f"(?P<{kind}>{group(words)})" for kind, words in named)
+    return re.compile(rf"(?m)^[ \t*•-]*(?:{kinds})[ \t]*(?::|$)")
 
 
-def section_weights(text: str) -> list[tuple[int, float]]:
-    """Returns (start offset, weight) of each section of a cleaned listing text, in order; text before the first
-    heading (the title, a lead) counts fully."""
+def sections(text: str) -> list[tuple[int, str]]:
+    """Returns (start offset, kind) of each section of a cleaned listing text, in order: "lead" (the title and
+    the text before the first heading), "about" (the organisation), "aside" (offer, wishes, contact) or "task"."""
     rules = listing_rules()
-    found = [(0, 1.0)]
+    found = [(0, "lead")]
     for match in rules.headings.finditer(fold_keep_length(text)):
-        found.append((match.start(), rules.aside_weight if match.group("aside") else 1.0))
+        found.append((match.start(), next(kind for kind in ("about", "aside", "task") if match.group(kind))))
     return found
 
 
@@ -110,7 +118,7 @@ class ListingLayout:
     ("Freizeitangebote (Sport, Musik, Basteln)") only as an example of the task before it."""
 
     title_length: int
-    sections: tuple[tuple[int, float], ...]
+    sections: tuple[tuple[int, str], ...]
     examples: tuple[tuple[int, int], ...]
     sentence_ends: tuple[int, ...]
 
@@ -118,12 +126,17 @@ class ListingLayout:
         """Returns the number of the sentence (or list line) the offset lies in."""
         return bisect_right(self.sentence_ends, offset)
 
-    def weight(self, offset: int) -> float:
-        """Returns the weight of a mention starting at `offset`."""
+    def weight(self, offset: int, category: str = "") -> float:
+        """Returns the weight of a mention of `category` starting at `offset`. The people an organisation serves,
+        named in its blurb ("begleitet Menschen mit Behinderung"), are those the volunteer works with, too."""
         rules = listing_rules()
         if offset < self.title_length:
             return rules.title_weight
-        weight = next(w for start, w in reversed(self.sections) if start <= offset)
+        kind = next(kind for start, kind in reversed(self.sections) if start <= offset)
+        if kind == "about" and category in rules.people_categories:
+            weight = rules.about_people_weight
+        else:
+            weight = rules.aside_weight if kind in ("about", "aside") else 1.0
         if any(start < offset < end for start, end in self.examples):
             weight = min(weight, rules.example_weight)
         return weight
@@ -133,7 +146,7 @@ def listing_layout(text: str, title_length: int) -> ListingLayout:
     """Finds the layout of a cleaned listing text whose first `title_length` characters are its title."""
     examples = tuple(m.span() for m in _EXAMPLES.finditer(text, title_length))
     sentences = tuple(m.end() for m in _SENTENCE_END.finditer(text, title_length))
-    return ListingLayout(title_length, tuple(section_weights(text)), examples, sentences)
+    return ListingLayout(title_length, tuple(sections(text)), examples, sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +172,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
             fields.setdefault(layout.sentence(offset), set()).add(label)
     scores: dict[str, float] = {}
     for label, offset in placed:
-        weight = layout.weight(offset)
+        weight = layout.weight(offset, label)
         if offset >= layout.title_length and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields:
             weight = min(weight, rules.catalogue_weight)
         scores[label] = scores.get(label, 0.0) + weight
@@ -168,13 +181,15 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
 
 
 def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
-    """Returns the categories the title names or whose evidence reaches a share of the strongest one, strongest
-    first: "Trainer*in für Seniorensport" is for seniors however often the text says sport."""
+    """Returns the categories the title names or whose evidence reaches a share of the strongest one and about one
+    plain mention, strongest first: "Trainer*in für Seniorensport" is for seniors however often the text says sport,
+    and a word in the offer or the organisation blurb alone ("Ehrenamtsnachweis für Bewerbungen") names no field."""
     rules = listing_rules()
     scores = evidence.scores
     ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
     best = scores[ranked[0]] if ranked else 0.0
-    kept = [key for key in ranked if key in evidence.titled or scores[key] >= rules.share * best]
+    floor = min(rules.min_evidence, best)  # a listing that says little keeps what it says
+    kept = [key for key in ranked if key in evidence.titled or scores[key] >= max(rules.share * best, floor)]
     return kept[: rules.most]
 
 

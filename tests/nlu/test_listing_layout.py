@@ -150,3 +150,34 @@ def test_listing_vocabulary_of_energy_income_letters_newcomers_history_dance_and
     title: str, description: str, wanted: str
 ) -> None:
     assert wanted in categorize(title, description).categories
+
+
+def test_words_in_the_offer_alone_name_no_field() -> None:
+    description = (
+        "<p>Unsere Tafel gibt jeden Samstag Lebensmittel aus.</p>"
+        "<p><strong>Wir bieten:</strong> Ehrenamtsnachweis für Bewerbungen, Schulungen, Fahrtkosten</p>"
+        "<p><strong>Das wünschen wir uns:</strong> Führerschein, Freude an Musik</p>"
+    )
+    assert categorize("Kassierer*in gesucht", description).categories == ["poverty_homelessness"]
+
+
+def test_a_listing_that_says_little_keeps_what_it_says() -> None:
+    description = "<p>Über uns: Wir sind ein kleiner Heimatverein.</p><p>Was Sie tun: Protokoll führen.</p>"
+    assert categorize("Schriftführer*in", description).categories == ["culture"]
+
+
+def test_the_people_the_blurb_names_are_those_the_volunteer_works_with() -> None:
+    description = (
+        "<p><strong>Über uns</strong><br>Die Lebenshilfe begleitet Menschen mit Behinderung im eigenen Wohnen.</p>"
+        "<p><strong>Ihre Aufgaben</strong><br>Gemeinsam einkaufen gehen, Wäsche machen, Fenster putzen.</p>"
+    )
+    assert "disability_inclusion" in categorize("Alltagshelfer*in in der Wohngemeinschaft", description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted"),
+    [("Mentor*in für Azubis im Handwerk", {"education", "children_youth"}),
+     ("Beete im Schulgarten pflegen", {"education", "children_youth", "environment"})],
+)
+def test_apprentices_and_school_gardens(title: str, wanted: set[str]) -> None:
+    assert wanted <= set(categorize(title, "<p>Einmal pro Woche.</p>").categories)
