@@ -181,3 +181,14 @@ def test_the_people_the_blurb_names_are_those_the_volunteer_works_with() -> None
 )
 def test_apprentices_and_school_gardens(title: str, wanted: set[str]) -> None:
     assert wanted <= set(categorize(title, "<p>Einmal pro Woche.</p>").categories)
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted", "wrong"),
+    [("Assistenz der Probenleitung im Jugendorchester", "culture", "disability_inclusion"),
+     ("Freizeitassistenz für einen jungen Mann im Rollstuhl", "disability_inclusion", None),
+     ("Persönliche Assistenz im Studium", "disability_inclusion", None)],
+)
+def test_an_assistant_is_a_role_personal_assistance_is_inclusion(title: str, wanted: str, wrong: str | None) -> None:
+    categories = categorize(title, "<p>Zwei Nachmittage pro Woche.</p>").categories
+    assert wanted in categories and (wrong is None or wrong not in categories)
