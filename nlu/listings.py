@@ -99,7 +99,9 @@ def sections(text: str) -> list[tuple[int, str]]:
 
 
 # E-mail and web addresses name the organisation ("info@tierheim-nord.example.org"), not the task.
-_ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:de|org|com|net|eu|info)\b\S*")
+_ADDRESSES = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:de|org|com|net|eu|info)\b\S*"
+)
 
 
 def without_addresses(text: str) -> str:
@@ -181,9 +183,10 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
 
 
 def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
-    """Returns the categories the title names or whose evidence reaches a share of the strongest one and about one
-    plain mention, strongest first: "Trainer*in für Seniorensport" is for seniors however often the text says sport,
-    and a word in the offer or the organisation blurb alone ("Ehrenamtsnachweis für Bewerbungen") names no field."""
+    """Returns the categories the title names or whose evidence reaches a share of the strongest one and more than
+    one plain mention in passing, strongest first: "Trainer*in für Seniorensport" is for seniors however often the
+    text says sport, and a word in the offer or the organisation blurb alone ("Ehrenamtsnachweis für Bewerbungen")
+    names no field."""
     rules = listing_rules()
     scores = evidence.scores
     ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
