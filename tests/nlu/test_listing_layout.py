@@ -192,3 +192,14 @@ def test_apprentices_and_school_gardens(title: str, wanted: set[str]) -> None:
 def test_an_assistant_is_a_role_personal_assistance_is_inclusion(title: str, wanted: str, wrong: str | None) -> None:
     categories = categorize(title, "<p>Zwei Nachmittage pro Woche.</p>").categories
     assert wanted in categories and (wrong is None or wrong not in categories)
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [("Begleiter*in gesucht", "<p>Du erledigst Einkäufe mit Menschen, die nicht mehr gut laufen können.</p>"),
+     ("Ehrenamtliche Richter*innen gesucht", "<p>Als Schöffin oder Schöffe urteilen Sie am Amtsgericht mit.</p>"),
+     ("Beratungsdienst", "<p>In der Freiwilligenagentur berätst du Menschen, die sich engagieren wollen.</p>"),
+     ("Behördenbegleitung", "<p>Du gehst mit Ratsuchenden zu Ämtern.</p>")],
+)
+def test_errands_civic_duties_and_accompanying_to_offices_are_neighbourhood(title: str, description: str) -> None:
+    assert "neighbourhood" in categorize(title, description).categories
