@@ -203,3 +203,10 @@ def test_an_assistant_is_a_role_personal_assistance_is_inclusion(title: str, wan
 )
 def test_errands_civic_duties_and_accompanying_to_offices_are_neighbourhood(title: str, description: str) -> None:
     assert "neighbourhood" in categorize(title, description).categories
+
+
+def test_what_awaits_the_volunteer_is_the_task_section() -> None:
+    text = "Helfer*in gesucht.\nÜber uns:\nWir sind ein Tierschutzverein.\nDas erwartet Sie:\n- Hunde ausführen\n"
+    layout = listing_layout(text, len("Helfer*in gesucht"))
+    assert layout.weight(text.index("Tierschutzverein")) == listing_rules().aside_weight
+    assert layout.weight(text.index("Hunde")) == 1.0
