@@ -85,7 +85,7 @@ def _heading_pattern(about: list[str], aside: list[str], task: list[str]) -> re.
         return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     named = [("about", about), ("aside", aside), ("task", task)]
     kinds = "|".join(f"(?P<{kind}>{group(words)})" for kind, words in named)
-    return re.compile(rf"(?m)^[ \t*•-]*(?:{kinds})[ \t]*(?::|$)")
+    return re.compile(rf"(?m)^[ \t*•-]*(?:{kinds})[ \t]*\??[ \t]*(?::|$)")  # "Wann?:", "Wo?"
 
 
 def sections(text: str) -> list[tuple[int, str]]:

@@ -210,3 +210,10 @@ def test_what_awaits_the_volunteer_is_the_task_section() -> None:
     layout = listing_layout(text, len("Helfer*in gesucht"))
     assert layout.weight(text.index("Tierschutzverein")) == listing_rules().aside_weight
     assert layout.weight(text.index("Hunde")) == 1.0
+
+
+def test_a_heading_asked_as_a_question_ends_the_section_before() -> None:
+    text = "Helfer*in gesucht.\nWir bieten:\nFortbildungen\nWann?:\nsamstags im Tierheim\n"
+    layout = listing_layout(text, len("Helfer*in gesucht"))
+    assert layout.weight(text.index("Fortbildungen")) == listing_rules().aside_weight
+    assert layout.weight(text.index("Tierheim")) == 1.0
