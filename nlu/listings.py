@@ -227,10 +227,11 @@ def _title_courses(doc: Doc, mentions: list[Span], title_tokens: int, rules: Lis
     sport ("Schwimmkurs"). In the text a course is mostly the one volunteers attend, so only the title counts."""
     if any(span.label_ in rules.course_exempt and span.start < title_tokens for span in mentions):
         return []
+    taught = {span.start for span in mentions if span.label_ == "education"}
     return [
         Span(doc, token.i, token.i + 1, label="education")
         for token in doc[:title_tokens]
-        if token.norm_.endswith(rules.course_heads)
+        if token.norm_.endswith(rules.course_heads) and token.i not in taught
     ]
 
 

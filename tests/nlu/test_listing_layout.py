@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from nlu import categorize, parse
-from nlu.listings import Evidence, listing_layout, listing_rules, ranked_categories, without_addresses
+from nlu.api import analysed
+from nlu.listings import Evidence, listing_layout, listing_mentions, listing_rules, ranked_categories, without_addresses
 
 
 def test_a_word_in_brackets_weighs_as_an_example() -> None:
@@ -217,3 +218,15 @@ def test_a_heading_asked_as_a_question_ends_the_section_before() -> None:
     layout = listing_layout(text, len("Helfer*in gesucht"))
     assert layout.weight(text.index("Fortbildungen")) == listing_rules().aside_weight
     assert layout.weight(text.index("Tierheim")) == 1.0
+
+
+def test_a_club_looking_for_new_members_names_no_children() -> None:
+    tags = categorize("Chor sucht Nachwuchs", "<p>Wir proben donnerstags und singen bei Gemeindefesten.</p>")
+    assert "children_youth" not in tags.categories
+    assert "children_youth" in categorize("Nachwuchsarbeit im Ruderverein", "<p>Training am Steg.</p>").categories
+
+
+def test_a_course_the_taxonomy_already_names_counts_once() -> None:
+    with analysed("Sprachkurs für Frauen begleiten.\nDu hilfst der Kursleiterin.", listing=True) as doc:
+        mentions = listing_mentions(doc, 4)
+        assert [span.text for span in mentions if span.label_ == "education"] == ["Sprachkurs"]
