@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import html
+from bisect import bisect_left
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, RADIUS, REMOTE, TIMES, spans
 from nlu.langid import detect_language
 from nlu.lexicon import langid_content, time_rules
-from nlu.listings import listing_mentions, section_weights
+from nlu.listings import category_scores, listing_layout, listing_mentions, ranked_categories, without_addresses
 from nlu.pipeline import pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.kernel.taxonomy import category_keys
@@ -30,9 +31,6 @@ _LONG_RUN = 64
 _SPACE_FREE_RUN = re.compile(r"\S{%d}(?=\S)" % _LONG_RUN)
 _BLOCK_TAG = re.compile(r"<(?:/?(?:p|div|ul|ol|li|h[1-6]|tr|table|section)\b[^<>]{0,200}|br\s*/?)>", re.IGNORECASE)
 _LISTING_WORD = re.compile(r"\w+(?:[-'’.]\w+)*|\S")
-_TITLE_WEIGHT = 3
-_LISTING_SHARE = 0.34  # a listing category must score at least this share of the best one
-_LISTING_MAX = 4
 _LISTING_SOURCE = "ehrenamt_listing_source"  # doc.user_data: the cleaned text and each token's offset in it
 # A listing's categories and times need only these; places, negation and keywords would cost most of the time
 # on long agency texts (the import categorises hundreds of listings per second).
@@ -133,7 +131,7 @@ def categorize(title: str, description: str = "") -> ListingTags:
 def _listing_text(title: str, description: str) -> str:
     """Joins a cleaned title and a raw description; block tags become line breaks, so section headings
     ("Über uns:", "Ihre Aufgaben:") start their lines."""
-    return f"{title}.\n{_BLOCK_TAG.sub(chr(10), description or '')}"
+    return f"{title}.\n{without_addresses(_BLOCK_TAG.sub(chr(10), description or ''))}"
 
 
 def categorize_many(listings: Iterable[tuple[str, str]], *, batch_size: int = 256) -> list[ListingTags]:
@@ -173,21 +171,12 @@ def _categorize_batch(batch: list[tuple[str, str]]) -> dict[tuple[str, str], Lis
 
 def _listing_tags(doc: Doc, title_length: int) -> ListingTags:
     """Returns a listing's categories and time tags: mentions in the title weigh most, those in the organisation
-    blurb and the offer/wish sections least; a category must reach a share of the best one."""
+    blurb, the offer/wish sections, bracketed examples and catalogues of fields least; a category must reach a share
+    of the best one."""
     text, starts = doc.user_data[_LISTING_SOURCE]
-    sections = section_weights(text)
-    scores: dict[str, float] = {}
-    for span in listing_mentions(doc):
-        offset = starts[span.start]
-        if offset < title_length:
-            weight = float(_TITLE_WEIGHT)
-        else:
-            weight = next(w for start, w in reversed(sections) if start <= offset)
-        scores[span.label_] = scores.get(span.label_, 0.0) + weight
-    order = category_keys()
-    ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
-    best = scores[ranked[0]] if ranked else 0
-    kept = [key for key in ranked if scores[key] >= _LISTING_SHARE * best][:_LISTING_MAX]
+    mentions = listing_mentions(doc, bisect_left(starts, title_length))
+    scores = category_scores(mentions, listing_layout(text, title_length), starts)
+    kept = ranked_categories(scores, category_keys())
     return ListingTags(categories=kept, time=list(_times(doc)))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 from nlu.extensions import INTERESTS, spans
 from nlu.kernel.resources import data_path
 from nlu.kernel.text import fold
+from nlu.vocabulary import categories_of
 
 _ARTICLES = frozenset({"der", "des", "die", "den", "dem", "von", "vom", "unserer", "unseres", "unserem", "unseren",
                        "eurer", "ihrer", "einer", "eines", "the", "of", "our"})
@@ -34,7 +36,18 @@ class ListingRules:
     object_reach: int
     bare_care_needs: frozenset[str]
     aside_weight: float
-    headings: re.Pattern[str]  # group "aside" or "task"
+    about_people_weight: float
+    people_categories: frozenset[str]
+    headings: re.Pattern[str]  # group "about", "aside" or "task"
+    title_weight: float
+    example_weight: float
+    share: float
+    min_evidence: float
+    most: int
+    catalogue_fields: int
+    catalogue_weight: float
+    course_heads: tuple[str, ...]
+    course_exempt: frozenset[str]
 
 
 @cache
@@ -50,26 +63,137 @@ def listing_rules() -> ListingRules:
         object_reach=int(raw["object_reach"]),
         bare_care_needs=frozenset(raw["bare_care_needs"]),
         aside_weight=float(raw["aside_weight"]),
-        headings=_heading_pattern(raw["aside_headings"], raw["task_headings"]),
+        about_people_weight=float(raw["about_people_weight"]),
+        people_categories=frozenset(raw["people_categories"]),
+        headings=_heading_pattern(raw["about_headings"], raw["aside_headings"], raw["task_headings"]),
+        title_weight=float(raw["title_weight"]),
+        example_weight=float(raw["example_weight"]),
+        share=float(raw["share"]),
+        min_evidence=float(raw["min_evidence"]),
+        most=int(raw["most"]),
+        catalogue_fields=int(raw["catalogue_fields"]),
+        catalogue_weight=float(raw["catalogue_weight"]),
+        course_heads=tuple(fold(word) for word in raw["course_heads"]),
+        course_exempt=frozenset(raw["course_exempt"]),
     )
 
 
-def _heading_pattern(aside: list[str], task: list[str]) -> re.Pattern[str]:
+def _heading_pattern(about: list[str], aside: list[str], task: list[str]) -> re.Pattern[str]:
     """Compiles the section headings: at a line start (tags are line breaks), followed by ":" or the line end."""
     def group(words: list[str]) -> str:
         forms = {form for w in words for form in (w.lower(), fold(w))}  # searched in lower case, umlauts kept
         return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?m)^[ \t*•-]*(?:(?P<aside>{group(aside)})|(?P<task>{group(task)}))[ \t]*(?::|$)")
+    named = [("about", about), ("aside", aside), ("task", task)]
+    kinds = "|".join(f"(?P<{kind}>{group(words)})" for kind, words in named)
+    return re.compile(rf"(?m)^[ \t*•-]*(?:{kinds})[ \t]*\??[ \t]*(?::|$)")  # "Wann?:", "Wo?"
 
 
-def section_weights(text: str) -> list[tuple[int, float]]:
-    """Returns (start offset, weight) of each section of a cleaned listing text, in order; text before the first
-    heading (the title, a lead) counts fully."""
+def sections(text: str) -> list[tuple[int, str]]:
+    """Returns (start offset, kind) of each section of a cleaned listing text, in order: "lead" (the title and
+    the text before the first heading), "about" (the organisation), "aside" (offer, wishes, contact) or "task"."""
     rules = listing_rules()
-    found = [(0, 1.0)]
+    found = [(0, "lead")]
     for match in rules.headings.finditer(fold_keep_length(text)):
-        found.append((match.start(), rules.aside_weight if match.group("aside") else 1.0))
+        found.append((match.start(), next(kind for kind in ("about", "aside", "task") if match.group(kind))))
     return found
+
+
+# E-mail and web addresses name the organisation ("info@tierheim-nord.example.org"), not the task: a word holding
+# "@", "www.", "://" or a top-level domain is blanked whole. The cheap search first spares texts without any.
+_ADDRESS_HINT = re.compile(r"@|www\.|://|\.(?:de|org|com|net|eu|info)\b")
+_ADDRESS = re.compile(r"(?<!\S)\S*?(?:@|www\.|://|\.(?:de|org|com|net|eu|info)\b)\S*")
+
+
+def without_addresses(text: str) -> str:
+    """Blanks out e-mail and web addresses in a listing's description."""
+    return _ADDRESS.sub(" ", text) if _ADDRESS_HINT.search(text) else text
+
+
+_SENTENCE_END = re.compile(r"[.!?;:](?=\s)|\n")
+_EXAMPLES = re.compile(r"\([^()\n]{1,200}\)")  # "Unternehmungen (Bibliothek, Markt, Museum)"
+
+
+@dataclass(frozen=True, slots=True)
+class ListingLayout:
+    """Where a listing's title, sections and bracketed examples lie in its cleaned text, and what a word there
+    weighs: the title most, the organisation blurb and the offer/wish sections least, and a word in brackets
+    ("Freizeitangebote (Sport, Musik, Basteln)") only as an example of the task before it."""
+
+    title_length: int
+    sections: tuple[tuple[int, str], ...]
+    examples: tuple[tuple[int, int], ...]
+    sentence_ends: tuple[int, ...]
+
+    def sentence(self, offset: int) -> int:
+        """Returns the number of the sentence (or list line) the offset lies in."""
+        return bisect_right(self.sentence_ends, offset)
+
+    def weight(self, offset: int, category: str = "") -> float:
+        """Returns the weight of a mention of `category` starting at `offset`. The people an organisation serves,
+        named in its blurb ("begleitet Menschen mit Behinderung"), are those the volunteer works with, too."""
+        rules = listing_rules()
+        if offset < self.title_length:
+            return rules.title_weight
+        kind = next(kind for start, kind in reversed(self.sections) if start <= offset)
+        if kind == "about" and category in rules.people_categories:
+            weight = rules.about_people_weight
+        else:
+            weight = rules.aside_weight if kind in ("about", "aside") else 1.0
+        if any(start < offset < end for start, end in self.examples):
+            weight = min(weight, rules.example_weight)
+        return weight
+
+
+def listing_layout(text: str, title_length: int) -> ListingLayout:
+    """Finds the layout of a cleaned listing text whose first `title_length` characters are its title."""
+    examples = tuple(m.span() for m in _EXAMPLES.finditer(text, title_length))
+    sentences = tuple(m.end() for m in _SENTENCE_END.finditer(text, title_length))
+    return ListingLayout(title_length, tuple(sections(text)), examples, sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Each category's weighted mentions in a listing, and the categories its title names."""
+
+    scores: dict[str, float]
+    titled: frozenset[str]
+
+
+def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> Evidence:
+    """Sums the weights of each category's mentions (`starts`: each token's offset in the cleaned text).
+
+    A sentence that names many fields is the organisation's catalogue ("Kinderchor, Seniorengruppe, Jugendkreis
+    und Flüchtlingshilfe", "vermittelt in Sport, Kultur, Umwelt ..."), not the task: its mentions weigh
+    `catalogue_weight` at most.
+    """
+    rules = listing_rules()
+    placed = [(span.label_, starts[span.start]) for span in mentions]
+    fields: dict[int, set[str]] = {}
+    for label, offset in placed:
+        if offset >= layout.title_length:
+            fields.setdefault(layout.sentence(offset), set()).add(label)
+    scores: dict[str, float] = {}
+    for label, offset in placed:
+        weight = layout.weight(offset, label)
+        if offset >= layout.title_length and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields:
+            weight = min(weight, rules.catalogue_weight)
+        scores[label] = scores.get(label, 0.0) + weight
+    titled = frozenset(label for label, offset in placed if offset < layout.title_length)
+    return Evidence(scores, titled)
+
+
+def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
+    """Returns the categories the title names or whose evidence reaches a share of the strongest one and more than
+    one plain mention in passing, strongest first: "Trainer*in für Seniorensport" is for seniors however often the
+    text says sport, and a word in the offer or the organisation blurb alone ("Ehrenamtsnachweis für Bewerbungen")
+    names no field."""
+    rules = listing_rules()
+    scores = evidence.scores
+    ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
+    best = scores[ranked[0]] if ranked else 0.0
+    floor = min(rules.min_evidence, best)  # a listing that says little keeps what it says
+    kept = [key for key in ranked if key in evidence.titled or scores[key] >= max(rules.share * best, floor)]
+    return kept[: rules.most]
 
 
 def fold_keep_length(text: str) -> str:
@@ -77,8 +201,9 @@ def fold_keep_length(text: str) -> str:
     return text.lower()
 
 
-def listing_mentions(doc: Doc) -> list[Span]:
-    """Returns the interest mentions that count for a listing's categories."""
+def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
+    """Returns the interest mentions that count for a listing's categories; the title is its first
+    `title_tokens` tokens."""
     rules = listing_rules()
     found = spans(doc, INTERESTS)
     starts: dict[int, set[str]] = {}
@@ -88,10 +213,37 @@ def listing_mentions(doc: Doc) -> list[Span]:
     for span in found:
         if span._.neutral or any(t.norm_.startswith(rules.ignore) or t.norm_ in rules.ignore_words for t in span):
             continue
-        if span.label_ == "health_care" and _cares_for_a_thing(doc, span, starts, rules):
+        if span.label_ == "health_care" and (
+            _cares_for_a_thing(doc, span, starts, rules) or _joined_care_of_a_thing(span, rules)
+        ):
             continue
         kept.append(span)
-    return kept
+    return kept + _title_courses(doc, kept, title_tokens, rules)
+
+
+def _title_courses(doc: Doc, mentions: list[Span], title_tokens: int, rules: ListingRules) -> list[Span]:
+    """Returns an education mention for each course the title says the volunteer gives ("Computerkurs für
+    Geflüchtete", "Erste-Hilfe-Kurse für Kinder geben"): teaching is education, whatever is taught, unless it is a
+    sport ("Schwimmkurs"). In the text a course is mostly the one volunteers attend, so only the title counts."""
+    if any(span.label_ in rules.course_exempt and span.start < title_tokens for span in mentions):
+        return []
+    taught = {span.start for span in mentions if span.label_ == "education"}
+    return [
+        Span(doc, token.i, token.i + 1, label="education")
+        for token in doc[:title_tokens]
+        if token.norm_.endswith(rules.course_heads) and token.i not in taught
+    ]
+
+
+def _joined_care_of_a_thing(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a hyphenated compound ends in care and starts with a thing cared for ("Website-Pflege",
+    "Biotop-Pflege"): the care of a thing, as "Homepagepflege" written as one word is."""
+    if len(span) != 1 or "-" not in span[0].norm_:
+        return False
+    *things, last = span[0].norm_.split("-")
+    if not last.startswith(tuple(rules.object_care)):
+        return False
+    return any(set(categories_of(part, span.doc.lang_)) & rules.object_categories for part in things if part)
 
 
 def _cares_for_a_thing(doc: Doc, span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:

@@ -135,6 +135,8 @@ def _inner_compound(folded: str) -> set[str]:
     if head is None:
         return set()
     modifier = folded[1 : len(folded) - len(head)]
+    if modifier.endswith("ier") and is_known_word(folded[: len(folded) - len(head)] + "en"):
+        return set()  # "Sortier|hilfe": a verb of "-ieren" before the head, no stem inside ("tier")
     index = _index()
     return {key for key in index.order if any(stem in modifier for stem in index.inner_stems[key])}
 

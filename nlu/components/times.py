@@ -37,8 +37,7 @@ class TimeMatcher:
         kept = [s for s in slots if not self._inside_opposite(s, slots)]
         set_group(doc, TIMES, kept)
         if INTERESTS in doc.spans:  # "after school", "nach der Schule" say when, not what
-            taken = {i for s in kept for i in range(s.start, s.end)}
-            doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not taken.issuperset(range(s.start, s.end))]
+            doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not _says_when(s, kept)]
         return doc
 
     def _inside_opposite(self, span: Span, spans: list[Span]) -> bool:
@@ -48,3 +47,9 @@ class TimeMatcher:
             other.label_ == opposite and other.start <= span.start and span.end <= other.end and len(other) > len(span)
             for other in spans
         )
+
+
+def _says_when(mention: Span, times: list[Span]) -> bool:
+    """Tells whether an interest mention lies inside a longer time phrase ("nach der Schule"); a word that is
+    a time phrase by itself keeps the field its compound names ("Seniorennachmittag", "Konzertabend")."""
+    return any(t.start <= mention.start and mention.end <= t.end and len(t) > len(mention) for t in times)
