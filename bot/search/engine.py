@@ -33,7 +33,7 @@ from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from nlu.vocabulary import categories_of
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
-from bot.search.widening import MIN_RESULTS, Attempt, attempts
+from bot.search.widening import MIN_RESULTS, Attempt, attempts, farther_matches
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 
@@ -108,11 +108,12 @@ async def find(
     if not criteria.has_filters and not groups:  # "Hallo!": nothing to look for
         return Found(SearchOutcome(query, (), (), 0, None, None, True), (), criteria, ())
     plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words)
-    attempt, page = await _first_enough(
-        session, criteria, words, plan,
-        limit=min(max(request.limit, 1), MAX_LIMIT), offset=min(max(request.offset, 0), MAX_OFFSET),
-        now=now or utcnow(), corpus=corpus,
-    )
+    limit, offset, now = min(max(request.limit, 1), MAX_LIMIT), min(max(request.offset, 0), MAX_OFFSET), now or utcnow()
+    attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,
+                                        corpus=corpus)
+    if request.widen and words.naming():
+        attempt, page = await _farther_matches(session, criteria, words, attempt, page, limit=limit, offset=offset,
+                                               now=now, corpus=corpus)
     widened = attempt.widened
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
@@ -178,6 +179,26 @@ async def _first_enough(
         found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus)
         if found.total > page.total:  # a step that found nothing more is not reported as widening
             attempt, page = wider, found
+    return attempt, page
+
+
+async def _farther_matches(
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page, *,
+    limit: int, offset: int, now: datetime, corpus: Corpus,
+) -> tuple[Attempt, Page]:
+    """Lists listings naming what was asked from a little farther away instead of nearby ones that fit only
+    loosely (bot.search.widening.farther_matches), when fewer than MIN_RESULTS nearby ones name it.
+
+    Taken only at a radius where at least MIN_RESULTS listings name it: there the loose ones are left out
+    (bot.search.retrieval._listed), so no loosely fitting listing from farther away ever shows. The counts do
+    not depend on the page, so "Mehr" pages widen exactly as the first one did.
+    """
+    if page.holding is None or page.holding >= MIN_RESULTS or page.total <= page.holding:
+        return attempt, page
+    for wider in farther_matches(attempt):
+        found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus)
+        if found.holding is not None and found.holding >= MIN_RESULTS:
+            return wider, found
     return attempt, page
 
 

@@ -8,7 +8,7 @@ from bot.texts import t
 from bot.texts.catalogue import decimal
 
 # Steps with a sentence of their own; "everywhere" (no place given) is said by whoever shows the results.
-_SAID = ("time", "keywords", "everywhere", "nearest")
+_SAID = ("time", "keywords", "everywhere", "nearest", "matching")
 
 
 def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str) -> list[str]:
@@ -18,6 +18,9 @@ def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str)
     if "nearest" in widened:  # nothing within the widest radius: the nearest ones farther away
         reached = max([asked_radius_km, *(float(radius) for radius in radii)])
         notes.append(t(lang, "search.widened_nearest", km=decimal(reached, lang)))
+    elif radii and "matching" in widened:  # few fit nearby: those that fit farther away were added
+        notes.append(t(lang, "search.widened_matching", from_km=decimal(asked_radius_km, lang),
+                       to_km=decimal(float(radii[-1]), lang)))
     elif radii:
         notes.append(t(lang, "search.widened_radius", from_km=decimal(asked_radius_km, lang),
                        to_km=decimal(float(radii[-1]), lang)))

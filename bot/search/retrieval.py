@@ -46,6 +46,8 @@ class Page:
     rows: tuple[Row[Any], ...]
     total: int
     word_hits: int = 0  # listed matches holding any of the request's words (counted only when words only rank)
+    # Matches holding a word that names what was asked (a free word or another noun); None past the last page.
+    holding: int | None = None
 
 
 async def find_page(
@@ -62,11 +64,13 @@ async def find_page(
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases.
     ranked = (
         "SELECT f.id AS id, f.base + f.words + f.named + f.manner AS score, "
-        "f.words + f.named + f.manner AS relevance, f.total AS total, f.word_hits AS word_hits FROM "
+        "f.words + f.named + f.manner AS relevance, f.total AS total, f.word_hits AS word_hits, "
+        "f.holding AS holding FROM "
         f"{listed} ORDER BY score DESC, relevance DESC, f.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
     statement = sql.statement(
         f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, ranked.word_hits AS word_hits, "
+        "ranked.holding AS holding, "
         f"{corpus.page_columns} "
         f"FROM ({ranked}) ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join} "
         "ORDER BY ranked.score DESC, ranked.relevance DESC, ranked.id",
@@ -74,9 +78,9 @@ async def find_page(
     )
     rows = tuple((await statement.run(session)).all())
     if rows:
-        return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0))
+        return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0), int(rows[0].holding or 0))
     if not offset:
-        return Page(rows, 0)
+        return Page(rows, 0, 0, 0)
     # Past the end: the window counts came with no row.
     total, word_hits = await count_matches(session, criteria, words, attempt, now=now, corpus=corpus)
     return Page(rows, total, word_hits)

@@ -11,6 +11,8 @@ RADIUS_STEPS_KM = (15.0, 30.0, 50.0)
 # their true distance, are more use than an empty answer (a town far from any listing, a rare word).
 NEAREST_STEPS_KM = (100.0, 200.0, 400.0, 800.0)
 NEAREST = "nearest"
+# Beside a wider radius: only listings holding a word that names what was asked came from beyond the asked one.
+MATCHING = "matching"
 MIN_RESULTS = 3  # fewer listings than this and the search widens
 
 
@@ -62,3 +64,22 @@ def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dr
         widened.append("keywords")
         plan.append(Attempt(radius, strict_time, False, tuple(widened), only_if_nothing=True))
     return plan
+
+
+def farther_matches(attempt: Attempt) -> list[Attempt]:
+    """Returns the tries that look for listings naming what was asked farther away, up to the widest radius.
+
+    Taken when the request names something ("Hospizbegleitung", "Gitarre") and fewer listings within the radius
+    hold it than a page shows: a person is better served by the few listings that fit nearby, followed by those
+    that fit a little farther away (said as such, with their distance), than by nearby ones in the same
+    category that fit only loosely. Beyond the asked radius only listings holding such a word are listed
+    (bot.search.retrieval._listed leaves the others out once three hold one). Never after the nearest listings
+    far away or after the words were let go: there the words did not decide.
+    """
+    if attempt.radius_km is None or NEAREST in attempt.widened or "keywords" in attempt.widened:
+        return []
+    return [
+        Attempt(step, attempt.strict_time, attempt.text_required,
+                (*(s for s in attempt.widened if s != MATCHING), f"radius:{step:g}", MATCHING))
+        for step in RADIUS_STEPS_KM if step > attempt.radius_km
+    ]
