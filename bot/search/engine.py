@@ -18,7 +18,7 @@ from bot.search.content_words import (
     NAMING_WORDS,
     content_words,
     manner_words,
-    place_free,
+    free_words,
     unwanted_words,
 )
 from bot.search.corpus import LISTINGS, Corpus
@@ -139,7 +139,7 @@ async def _free_words(
     do, are let go at once (and reported as widened "keywords") when they were all the search had; beside a
     category they would only have ranked.
     """
-    keywords = place_free(criteria)
+    keywords = free_words(text, criteria)
     others = [word for word in content_words(text, criteria) if word not in keywords]
     unwanted = unwanted_words(text, criteria)
     if not keywords and not others and not unwanted:
