@@ -94,8 +94,10 @@ async def find(
     """Runs a request against one corpus: understanding, widening and ranking alike for listings and ads."""
     parsed = parse(request.text) if request.text.strip() else empty_query(request.text)
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
+    area: tuple[str, ...] = ()  # the centre stands for a part of the city, approximately
     if request.refinement.place is None:  # a place picked by button is taken as it is
-        criteria = within_city(criteria, request.text)
+        centred = within_city(criteria, request.text)
+        criteria, area = centred.criteria, centred.widened
     query = merged_query(parsed, request.refinement)
     candidates = ambiguous_places(criteria)
     if candidates:
@@ -114,7 +116,7 @@ async def find(
     if request.widen and words.naming():
         attempt, page = await _farther_matches(session, criteria, words, attempt, page, limit=limit, offset=offset,
                                                now=now, corpus=corpus)
-    widened = attempt.widened
+    widened = area + attempt.widened
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
     outcome = SearchOutcome(

@@ -11,9 +11,17 @@ from bot.texts.catalogue import decimal
 _SAID = ("time", "keywords", "everywhere", "nearest", "matching")
 
 
+# Bearings of bot.search.areas (data/search/areas.toml) as the catalogue names the parts of a city.
+_AREAS = {"0": "north", "45": "northeast", "90": "east", "135": "southeast", "180": "south", "225": "southwest",
+          "270": "west", "315": "northwest", "centre": "centre"}
+
+
 def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str) -> list[str]:
     """Says plainly what was relaxed: the radius (from the asked one to the last step), the time, the words."""
     notes: list[str] = []
+    area = next((step.split(":", 1)[1] for step in widened if step.startswith("area:")), None)
+    if area is not None:  # the centre is a part of the city no place data outlines ("Frankfurt Nord")
+        notes.append(t(lang, "search.approximate_area", area=t(lang, f"search.area_{_AREAS.get(area, 'part')}")))
     radii = [step.split(":", 1)[1] for step in widened if step.startswith("radius:")]
     if "nearest" in widened:  # nothing within the widest radius: the nearest ones farther away
         reached = max([asked_radius_km, *(float(radius) for radius in radii)])
@@ -28,6 +36,6 @@ def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str)
         notes.append(t(lang, "search.widened_time"))
     if "keywords" in widened:
         notes.append(t(lang, "search.widened_keywords"))
-    if any(not step.startswith("radius:") and step not in _SAID for step in widened):
+    if any(not step.startswith(("radius:", "area:")) and step not in _SAID for step in widened):
         notes.append(t(lang, "search.widened_other"))
     return notes
