@@ -33,7 +33,7 @@ from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from nlu.vocabulary import categories_of
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
-from bot.search.widening import MIN_RESULTS, Attempt, attempts, farther_matches
+from bot.search.widening import MIN_RESULTS, NEAREST, Attempt, attempts, farther_matches
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 
@@ -116,6 +116,9 @@ async def find(
     if request.widen and words.naming():
         attempt, page = await _farther_matches(session, criteria, words, attempt, page, limit=limit, offset=offset,
                                                now=now, corpus=corpus)
+    if NEAREST in attempt.widened and not criteria.remote:  # the nearest ones found: online ones that fit beside them
+        attempt = replace(attempt, online=True)
+        page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
     widened = area + attempt.widened
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
@@ -188,8 +191,9 @@ async def _farther_matches(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page, *,
     limit: int, offset: int, now: datetime, corpus: Corpus,
 ) -> tuple[Attempt, Page]:
-    """Lists listings naming what was asked from a little farther away instead of nearby ones that fit only
-    loosely (bot.search.widening.farther_matches), when fewer than MIN_RESULTS nearby ones name it.
+    """Lists listings naming what was asked from farther away instead of nearby ones that fit only loosely
+    (bot.search.widening.farther_matches), when fewer than MIN_RESULTS nearby ones name it; beyond 50 km only
+    when none within 50 km names it (then said as the nearest ones, with their distance).
 
     Taken only at a radius where at least MIN_RESULTS listings name it: there the loose ones are left out
     (bot.search.retrieval._listed), so no loosely fitting listing from farther away ever shows. The counts do
@@ -197,10 +201,14 @@ async def _farther_matches(
     """
     if page.holding is None or page.holding >= MIN_RESULTS or page.total <= page.holding:
         return attempt, page
+    named = page.holding
     for wider in farther_matches(attempt):
+        if named and NEAREST in wider.widened:
+            break  # a listing within 50 km names it: better than the nearest ones far away
         found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus)
         if found.holding is not None and found.holding >= MIN_RESULTS:
             return wider, found
+        named = max(named, found.holding or 0)
     return attempt, page
 
 

@@ -14,6 +14,8 @@ NEAREST = "nearest"
 # Beside a wider radius: only listings holding a word that names what was asked came from beyond the asked one.
 MATCHING = "matching"
 MIN_RESULTS = 3  # fewer listings than this and the search widens
+# How far the nearest listings naming what was asked are looked for when loose ones fill the page nearby.
+NAMED_FAR_KM = 200.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,9 @@ class Attempt:
     text_required: bool
     widened: tuple[str, ...]
     only_if_nothing: bool = False  # taken only when every earlier try found nothing at all
+    # Online listings from anywhere beside the nearest ones (bot.search.retrieval.online_too); set only once a
+    # nearest try was taken, so that online ones never stop the search for the nearest ones.
+    online: bool = False
 
 
 def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dropped: bool = False) -> list[Attempt]:
@@ -67,19 +72,26 @@ def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dr
 
 
 def farther_matches(attempt: Attempt) -> list[Attempt]:
-    """Returns the tries that look for listings naming what was asked farther away, up to the widest radius.
+    """Returns the tries that look for listings naming what was asked farther away: up to the widest radius,
+    then (for the caller to take only when none within it names the thing) the nearest ones up to NAMED_FAR_KM.
 
-    Taken when the request names something ("Hospizbegleitung", "Gitarre") and fewer listings within the radius
-    hold it than a page shows: a person is better served by the few listings that fit nearby, followed by those
-    that fit a little farther away (said as such, with their distance), than by nearby ones in the same
-    category that fit only loosely. Beyond the asked radius only listings holding such a word are listed
+    Taken when the request names something ("Hospizbegleitung", "Gitarre") and too few listings within the
+    radius hold it: a person is better served by the few listings that fit nearby, followed by those that fit
+    a little farther away (said as such, with their distance), than by nearby ones in the same category that
+    fit only loosely. Beyond the asked radius only listings holding such a word are listed
     (bot.search.retrieval._listed leaves the others out once three hold one). Never after the nearest listings
     far away or after the words were let go: there the words did not decide.
     """
     if attempt.radius_km is None or NEAREST in attempt.widened or "keywords" in attempt.widened:
         return []
-    return [
-        Attempt(step, attempt.strict_time, attempt.text_required,
-                (*(s for s in attempt.widened if s != MATCHING), f"radius:{step:g}", MATCHING))
-        for step in RADIUS_STEPS_KM if step > attempt.radius_km
-    ]
+    widened = [step for step in attempt.widened if step != MATCHING]
+    tries = []
+    radius = attempt.radius_km
+    for step in RADIUS_STEPS_KM:
+        if step > radius:
+            radius = step
+            widened.append(f"radius:{step:g}")
+            tries.append(Attempt(step, attempt.strict_time, attempt.text_required, (*widened, MATCHING)))
+    tries += [Attempt(step, attempt.strict_time, attempt.text_required, (*widened, NEAREST))
+              for step in NEAREST_STEPS_KM if radius < step <= NAMED_FAR_KM]
+    return tries

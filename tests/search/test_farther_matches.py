@@ -54,6 +54,39 @@ async def test_enough_listings_naming_the_thing_nearby_keep_the_asked_radius(lis
     assert sorted(ids(outcome)) == near_ones and outcome.widened == ()
 
 
+async def test_nothing_within_50_km_naming_the_thing_brings_the_nearest_ones_that_do(listings: Listings) -> None:
+    await listings.add_many([
+        {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, n, 1)} for n in range(4)
+    ])
+    named = await listings.add_many([
+        {"title": f"Trauercafé {n}", "categories": ["health_care"], **near(KASSEL, 60 + 10 * n, 0)} for n in range(3)
+    ])
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"])
+
+    assert ids(outcome) == named
+    assert outcome.widened == ("radius:30", "radius:50", "nearest")
+    assert [hit.distance_km for hit in outcome.results] == [60.0, 70.0, 80.0]
+
+
+async def test_online_listings_naming_the_thing_follow_the_nearest_ones_far_away(listings: Listings) -> None:
+    nearest = await listings.add("Trauercafé Nordhessen", categories=["health_care"], **near(KASSEL, 120, 0))
+    online = await listings.add("Trauercafé per Video", categories=["health_care"], remote=True,
+                                **near(KASSEL, -400, 0))
+    await listings.add("Online-Pflegeberatung", categories=["health_care"], remote=True, **near(KASSEL, -400, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"])
+
+    # The nearest one first, with its true distance; the online one naming it after it, shown as online; the
+    # online one that is only of the category is no answer for Kassel.
+    assert ids(outcome) == [nearest, online]
+    assert outcome.results[0].distance_km == 120.0
+    assert outcome.results[1].distance_km is None and outcome.results[1].why.startswith("online")
+    assert outcome.widened[-1] == "nearest"
+
+
 def test_the_note_says_farther_ones_fit_while_nearby_few_did() -> None:
     notes = widening_notes(("radius:30", "matching"), asked_radius_km=15, lang="de")
     assert len(notes) == 1 and "15 km" in notes[0] and "30 km" in notes[0]
