@@ -12,8 +12,9 @@ _SAID = ("time", "keywords", "everywhere", "nearest", "matching")
 
 
 # Bearings of bot.search.areas (data/search/areas.toml) as the catalogue names the parts of a city.
-_AREAS = {"0": "north", "45": "northeast", "90": "east", "135": "southeast", "180": "south", "225": "southwest",
-          "270": "west", "315": "northwest", "centre": "centre"}
+_AREAS = {"0": "search.area_north", "45": "search.area_northeast", "90": "search.area_east",
+          "135": "search.area_southeast", "180": "search.area_south", "225": "search.area_southwest",
+          "270": "search.area_west", "315": "search.area_northwest", "centre": "search.area_centre"}
 
 
 def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str) -> list[str]:
@@ -21,7 +22,7 @@ def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str)
     notes: list[str] = []
     area = next((step.split(":", 1)[1] for step in widened if step.startswith("area:")), None)
     if area is not None:  # the centre is a part of the city no place data outlines ("Frankfurt Nord")
-        notes.append(t(lang, "search.approximate_area", area=t(lang, f"search.area_{_AREAS.get(area, 'part')}")))
+        notes.append(t(lang, "search.approximate_area", area=t(lang, _AREAS.get(area, "search.area_part"))))
     radii = [step.split(":", 1)[1] for step in widened if step.startswith("radius:")]
     if "nearest" in widened:  # nothing within the widest radius: the nearest ones farther away
         reached = max([asked_radius_km, *(float(radius) for radius in radii)])

@@ -141,8 +141,9 @@ def _scored(
     """Returns a subquery `c` of the try's matches with their id, the free words' part (words), the other
     nouns' part (named), the verbs', adjectives' and negated words' part (manner) and the rest (base)."""
     frame = _frame(criteria)
-    naming = words.naming() if online_too(criteria, attempt) else ()
-    source = candidates(sql, criteria, words.filtering(), attempt, frame, now=now, corpus=corpus, naming=naming)
+    naming = words.naming() if online_too(criteria, attempt) or attempt.named_only else ()
+    filtering = naming if attempt.named_only else words.filtering()
+    source = candidates(sql, criteria, filtering, attempt, frame, now=now, corpus=corpus, naming=naming)
     # The nearest listings beyond 50 km are ranked on the 50 km scale: closer ones first, clearly.
     scale = RADIUS_STEPS_KM[-1] if NEAREST in attempt.widened else attempt.radius_km
     online = bool(naming) and frame is not None
@@ -188,8 +189,8 @@ def candidates(
     in Hamburg. Common words are tested on the rows of the band (54 ms for 14,000 rows in Frankfurt,
     where starting from 100,000 listings holding "Sprache" took a second).
     """
-    led_by_words = (bool(attempt.text_required and groups) and not sql.is_sqlite and rare(groups)
-                    and not criteria.languages)
+    led_by_words = (bool((attempt.text_required or attempt.named_only) and groups) and not sql.is_sqlite
+                    and rare(groups) and not criteria.languages)
     where = " AND ".join(
         constraints(sql, criteria, groups, attempt, frame, now=now, words=not led_by_words, corpus=corpus)
     )
@@ -263,7 +264,9 @@ def constraints(
         # The categories decide; free words then only rank. Letting words admit listings of other categories
         # showed hospice listings for "Geflüchtete begleiten" and children's reading for "Vorlesen für Senioren".
         conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.categories))}) <> 0")
-    elif attempt.text_required and groups and words:
+    if attempt.named_only and groups and words:  # only listings naming what was asked (farther away)
+        conditions.append(holds_any(sql, groups, corpus=corpus))
+    elif attempt.text_required and groups and words and not criteria.categories:
         # A listing asking for a language the person speaks answers them even in other words ("Ich spreche
         # Farsi und würde gern Frauen aus Afghanistan begleiten": the Farsi guide for Afghan women).
         speaks = f" OR {asks_for_language(criteria.languages)}" if criteria.languages else ""
@@ -276,10 +279,13 @@ def _index_hint(
 ) -> str:
     """Names the covering index SQLite must read; PostgreSQL plans well from its statistics.
 
-    Left alone, SQLite prefers (status, expires_at) for the expiry test and then visits every row.
+    Left alone, SQLite prefers (status, expires_at) for the expiry test and then visits every row. A try for
+    listings naming what was asked reads them by id (o.id IN the full-text matches) when few hold the words.
     """
     if not sql.is_sqlite:
         return ""
+    if attempt.named_only and groups and rare(groups):
+        return " NOT INDEXED"  # the few listings naming the thing, by id from the full-text index: no box scan
     if criteria.remote:
         return f" INDEXED BY {corpus.index('remote')}"
     if attempt.radius_km is not None:

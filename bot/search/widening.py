@@ -15,7 +15,7 @@ NEAREST = "nearest"
 MATCHING = "matching"
 MIN_RESULTS = 3  # fewer listings than this and the search widens
 # How far the nearest listings naming what was asked are looked for when loose ones fill the page nearby.
-NAMED_FAR_KM = 200.0
+NAMED_FAR_KM = 100.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,9 @@ class Attempt:
     # Online listings from anywhere beside the nearest ones (bot.search.retrieval.online_too); set only once a
     # nearest try was taken, so that online ones never stop the search for the nearest ones.
     online: bool = False
+    # Only listings holding a word that names what was asked (bot.search.widening.farther_matches): the others
+    # would be left out of the list anyway, and the index finds the few that hold one.
+    named_only: bool = False
 
 
 def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dropped: bool = False) -> list[Attempt]:
@@ -85,13 +88,12 @@ def farther_matches(attempt: Attempt) -> list[Attempt]:
     if attempt.radius_km is None or NEAREST in attempt.widened or "keywords" in attempt.widened:
         return []
     widened = [step for step in attempt.widened if step != MATCHING]
-    tries = []
-    radius = attempt.radius_km
-    for step in RADIUS_STEPS_KM:
-        if step > radius:
-            radius = step
-            widened.append(f"radius:{step:g}")
-            tries.append(Attempt(step, attempt.strict_time, attempt.text_required, (*widened, MATCHING)))
-    tries += [Attempt(step, attempt.strict_time, attempt.text_required, (*widened, NEAREST))
-              for step in NEAREST_STEPS_KM if radius < step <= NAMED_FAR_KM]
+    widest = RADIUS_STEPS_KM[-1]
+    if attempt.radius_km >= widest:
+        tries = []
+    else:  # one step to the widest radius: the closeness still puts the nearer ones first
+        widened += [f"radius:{step:g}" for step in RADIUS_STEPS_KM if step > attempt.radius_km]
+        tries = [Attempt(widest, attempt.strict_time, attempt.text_required, (*widened, MATCHING), named_only=True)]
+    tries += [Attempt(step, attempt.strict_time, attempt.text_required, (*widened, NEAREST), named_only=True)
+              for step in NEAREST_STEPS_KM if step <= NAMED_FAR_KM]
     return tries

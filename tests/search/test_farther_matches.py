@@ -22,7 +22,7 @@ async def test_listings_naming_the_thing_farther_away_replace_loose_ones_nearby(
 
     # The one nearby first, then the two farther away with their true distance; no loose row from anywhere.
     assert ids(outcome) == [close, at_22, at_27]
-    assert outcome.widened == ("radius:30", "matching") and outcome.radius_km == 30
+    assert outcome.widened == ("radius:30", "radius:50", "matching") and outcome.radius_km == 50
     assert not set(loose) & set(ids(outcome))
     assert [round(hit.distance_km or 0) for hit in outcome.results] == [6, 22, 27]
 
