@@ -116,7 +116,8 @@ async def find(
     if request.widen and words.naming():
         attempt, page = await _farther_matches(session, criteria, words, attempt, page, limit=limit, offset=offset,
                                                now=now, corpus=corpus)
-    if NEAREST in attempt.widened and not criteria.remote:  # the nearest ones found: online ones that fit beside them
+    if NEAREST in attempt.widened and not criteria.remote and words.naming():
+        # The nearest ones found: online ones naming what was asked follow them (one more statement, only here).
         attempt = replace(attempt, online=True)
         page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
     widened = area + attempt.widened
