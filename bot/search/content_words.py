@@ -15,6 +15,7 @@ from functools import cache
 
 from bot.search.criteria import MAX_KEYWORDS, Criteria
 from bot.search.english import german_words
+from bot.search.separable import split_verbs
 from bot.search.vocabulary import STOP_WORDS
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.lexicon import known_words, stopwords
@@ -64,15 +65,17 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     Left out: negated words, stop words and filler, words of time (the time tags rank those), numbers, and
     words naming the searched place or an area of it.
     """
-    words = [*place_free(criteria), *german_words(text, phrases_only=criteria.lang == "de")]
+    words = [*free_words(text, criteria), *german_words(text, phrases_only=criteria.lang == "de")]
     if criteria.lang != "de":
         # The listings are German: an English word found in them is mostly a false friend ("bank" in
         # "Online-Banking"); the German words for what the request names rank instead.
         return _distinct(words)
+    verbs = split_verbs(text)
     tokens = _TOKEN.findall(fold(text))
     for index, token, negated in _scoped(tokens):
-        if negated:
+        if negated or token in verbs.particles:
             continue
+        token = verbs.joined.get(token, token)
         if _is_content(token) and not _names_place(token, criteria):
             words.append(token)
         elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
@@ -96,6 +99,7 @@ def manner_words(text: str, criteria: Criteria) -> frozenset[str]:
     if criteria.lang != "de":
         return frozenset()
     lower: set[str] = set()
+    joined = split_verbs(text).joined  # "lese ... vor" is ranked as vorlesen: a verb like the form it replaces
     capitals = False
     starts_sentence = True
     for token in _WRITTEN.findall(text):
@@ -103,7 +107,7 @@ def manner_words(text: str, criteria: Criteria) -> frozenset[str]:
             starts_sentence = True
             continue
         if token[0].islower():
-            lower.add(fold(token))
+            lower.add(joined.get(fold(token), fold(token)))
         elif token[0].isupper() and not starts_sentence:
             folded = fold(token)
             capitals = capitals or not (_names_place(folded, criteria) or folded in _stop_words())
@@ -143,6 +147,19 @@ def _scoped(tokens: list[str]) -> Iterator[tuple[int, str, bool]]:
             yield index, token, True
         else:
             yield index, token, False
+
+
+def free_words(text: str, criteria: Criteria) -> tuple[str, ...]:
+    """Returns the NLU's free words as the search ranks by them: without those naming an area of the searched
+    place (place_free), a German split verb joined ("lese ... vor": vorlesen, bot.search.separable), and
+    a joined verb that only says "take part" (mitmachen) left out."""
+    words = place_free(criteria)
+    if criteria.lang != "de":
+        return words
+    verbs = split_verbs(text)
+    if not verbs.joined:
+        return words
+    return tuple(word for word in verbs.replace(words) if word not in verbs.joined.values() or _is_content(word))
 
 
 def place_free(criteria: Criteria) -> tuple[str, ...]:

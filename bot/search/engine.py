@@ -18,7 +18,7 @@ from bot.search.content_words import (
     NAMING_WORDS,
     content_words,
     manner_words,
-    place_free,
+    free_words,
     unwanted_words,
 )
 from bot.search.corpus import LISTINGS, Corpus
@@ -33,7 +33,7 @@ from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from nlu.vocabulary import categories_of
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
-from bot.search.widening import MIN_RESULTS, Attempt, attempts
+from bot.search.widening import MIN_RESULTS, NEAREST, Attempt, attempts, farther_matches
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 
@@ -94,8 +94,10 @@ async def find(
     """Runs a request against one corpus: understanding, widening and ranking alike for listings and ads."""
     parsed = parse(request.text) if request.text.strip() else empty_query(request.text)
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
+    area: tuple[str, ...] = ()  # the centre stands for a part of the city, approximately
     if request.refinement.place is None:  # a place picked by button is taken as it is
-        criteria = within_city(criteria, request.text)
+        centred = within_city(criteria, request.text)
+        criteria, area = centred.criteria, centred.widened
     query = merged_query(parsed, request.refinement)
     candidates = ambiguous_places(criteria)
     if candidates:
@@ -108,12 +110,17 @@ async def find(
     if not criteria.has_filters and not groups:  # "Hallo!": nothing to look for
         return Found(SearchOutcome(query, (), (), 0, None, None, True), (), criteria, ())
     plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words)
-    attempt, page = await _first_enough(
-        session, criteria, words, plan,
-        limit=min(max(request.limit, 1), MAX_LIMIT), offset=min(max(request.offset, 0), MAX_OFFSET),
-        now=now or utcnow(), corpus=corpus,
-    )
-    widened = attempt.widened
+    limit, offset, now = min(max(request.limit, 1), MAX_LIMIT), min(max(request.offset, 0), MAX_OFFSET), now or utcnow()
+    attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,
+                                        corpus=corpus)
+    if request.widen and words.naming():
+        attempt, page = await _farther_matches(session, criteria, words, attempt, page, limit=limit, offset=offset,
+                                               now=now, corpus=corpus)
+    if NEAREST in attempt.widened and not criteria.remote and words.naming():
+        # The nearest ones found: online ones naming what was asked follow them (one more statement, only here).
+        attempt = replace(attempt, online=True)
+        page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
+    widened = area + attempt.widened
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
     outcome = SearchOutcome(
@@ -138,7 +145,7 @@ async def _free_words(
     do, are let go at once (and reported as widened "keywords") when they were all the search had; beside a
     category they would only have ranked.
     """
-    keywords = place_free(criteria)
+    keywords = free_words(text, criteria)
     others = [word for word in content_words(text, criteria) if word not in keywords]
     unwanted = unwanted_words(text, criteria)
     if not keywords and not others and not unwanted:
@@ -178,6 +185,35 @@ async def _first_enough(
         found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus)
         if found.total > page.total:  # a step that found nothing more is not reported as widening
             attempt, page = wider, found
+    return attempt, page
+
+
+async def _farther_matches(
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page, *,
+    limit: int, offset: int, now: datetime, corpus: Corpus,
+) -> tuple[Attempt, Page]:
+    """Lists listings naming what was asked from farther away instead of nearby ones that fit only loosely
+    (bot.search.widening.farther_matches), when fewer than MIN_RESULTS nearby ones name it; beyond 50 km only
+    when none within 50 km names it (then said as the nearest ones, with their distance).
+
+    Taken only at a radius where at least MIN_RESULTS listings name it: there the loose ones are left out
+    (bot.search.retrieval._listed), so no loosely fitting listing from farther away ever shows. The counts do
+    not depend on the page, so "Mehr" pages widen exactly as the first one did. A try reads only the listings
+    naming the thing (Attempt.named_only); measured on 100,000 listings, counting them first cost as much as
+    ranking them, so each step is one statement.
+    """
+    if page.holding is None or page.holding >= MIN_RESULTS or page.total <= page.holding:
+        return attempt, page
+    if sum(group.documents for group in words.naming()) < MIN_RESULTS:
+        return attempt, page  # too few listings anywhere name it to fill a list of their own
+    named = page.holding
+    for wider in farther_matches(attempt):
+        if named and NEAREST in wider.widened:
+            break  # a listing within 50 km names it: better than the nearest ones far away
+        found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus)
+        if found.holding is not None and found.holding >= MIN_RESULTS:
+            return wider, found
+        named = max(named, found.holding or 0)
     return attempt, page
 
 

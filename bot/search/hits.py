@@ -13,6 +13,7 @@ from bot.search.model import Contact, Hit
 from bot.search.precision import is_approximate
 from bot.search.vocabulary import TermGroup
 from bot.search.why import ListingFacts, why
+from bot.search.widening import RADIUS_STEPS_KM
 
 
 
@@ -36,6 +37,8 @@ def _hit(
         # An approximate place has no distance to show: its point stands for the whole town (bot.search.precision).
         approximate = is_approximate(row.place_precision, row.lat, row.lon, frame)
         distance = None if approximate else round(frame.distance_km(row.lat, row.lon), 1)
+        if row.remote and distance is not None and distance > RADIUS_STEPS_KM[-1]:
+            distance = None  # an online listing beside the nearest ones: done from home, not hundreds of km away
     facts = ListingFacts(
         title=row.title,
         description=row.description or "",

@@ -8,16 +8,28 @@ from bot.texts import t
 from bot.texts.catalogue import decimal
 
 # Steps with a sentence of their own; "everywhere" (no place given) is said by whoever shows the results.
-_SAID = ("time", "keywords", "everywhere", "nearest")
+_SAID = ("time", "keywords", "everywhere", "nearest", "matching")
+
+
+# Bearings of bot.search.areas (data/search/areas.toml) as the catalogue names the parts of a city.
+_AREAS = {"0": "search.area_north", "45": "search.area_northeast", "90": "search.area_east",
+          "135": "search.area_southeast", "180": "search.area_south", "225": "search.area_southwest",
+          "270": "search.area_west", "315": "search.area_northwest", "centre": "search.area_centre"}
 
 
 def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str) -> list[str]:
     """Says plainly what was relaxed: the radius (from the asked one to the last step), the time, the words."""
     notes: list[str] = []
+    area = next((step.split(":", 1)[1] for step in widened if step.startswith("area:")), None)
+    if area is not None:  # the centre is a part of the city no place data outlines ("Frankfurt Nord")
+        notes.append(t(lang, "search.approximate_area", area=t(lang, _AREAS.get(area, "search.area_part"))))
     radii = [step.split(":", 1)[1] for step in widened if step.startswith("radius:")]
     if "nearest" in widened:  # nothing within the widest radius: the nearest ones farther away
         reached = max([asked_radius_km, *(float(radius) for radius in radii)])
         notes.append(t(lang, "search.widened_nearest", km=decimal(reached, lang)))
+    elif radii and "matching" in widened:  # few fit nearby: those that fit farther away were added
+        notes.append(t(lang, "search.widened_matching", from_km=decimal(asked_radius_km, lang),
+                       to_km=decimal(float(radii[-1]), lang)))
     elif radii:
         notes.append(t(lang, "search.widened_radius", from_km=decimal(asked_radius_km, lang),
                        to_km=decimal(float(radii[-1]), lang)))
@@ -25,6 +37,6 @@ def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str)
         notes.append(t(lang, "search.widened_time"))
     if "keywords" in widened:
         notes.append(t(lang, "search.widened_keywords"))
-    if any(not step.startswith("radius:") and step not in _SAID for step in widened):
+    if any(not step.startswith(("radius:", "area:")) and step not in _SAID for step in widened):
         notes.append(t(lang, "search.widened_other"))
     return notes

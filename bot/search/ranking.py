@@ -122,6 +122,11 @@ class RankWords:
     manner: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()  # words that only named a searched category ("Senioren")
 
+    def naming(self) -> tuple[TermGroup, ...]:
+        """Returns the groups of words that name what was asked: the free words and the other nouns (a listing
+        holding one counts as holding what was asked), not the words of manner or of a searched category."""
+        return tuple(group for group in self.groups if group.word not in self.manner | self.generic)
+
     def filtering(self) -> tuple[TermGroup, ...]:
         """Returns the groups of the NLU's free words, which filter when no category was understood."""
         return tuple(group for group in self.groups if group.word in self.keywords)

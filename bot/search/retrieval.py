@@ -10,7 +10,7 @@ listings) the newest matches form a bounded pool, read newest first from id-orde
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -38,6 +38,12 @@ _POOL_COLUMNS = (
     "NULL AS place_precision"
 )
 
+# What the ranking reads of a row drawn from two sources at once (the nearest and the online listings).
+_ROW_COLUMNS = (
+    "o.id, o.category_mask, o.time_mask, o.published_at, o.newcomer_friendly, o.languages, o.lat, o.lon, "
+    "o.place_precision, o.remote"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -46,6 +52,8 @@ class Page:
     rows: tuple[Row[Any], ...]
     total: int
     word_hits: int = 0  # listed matches holding any of the request's words (counted only when words only rank)
+    # Matches holding a word that names what was asked (a free word or another noun); None past the last page.
+    holding: int | None = None
 
 
 async def find_page(
@@ -59,24 +67,28 @@ async def find_page(
     """
     sql = SqlText(dialect_of(session))
     listed = _listed(_scored(sql, criteria, words, attempt, now=now, corpus=corpus))
-    # Ties fall to the words' part (relevance), then to the id: a stable order on both databases.
+    # Ties fall to the words' part (relevance), then to the id: a stable order on both databases. Online
+    # listings added beside the nearest ones far away come after them (online is 0 on every other try).
     ranked = (
         "SELECT f.id AS id, f.base + f.words + f.named + f.manner AS score, "
-        "f.words + f.named + f.manner AS relevance, f.total AS total, f.word_hits AS word_hits FROM "
-        f"{listed} ORDER BY score DESC, relevance DESC, f.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
+        "f.words + f.named + f.manner AS relevance, f.total AS total, f.word_hits AS word_hits, "
+        "f.holding AS holding, f.online AS online FROM "
+        f"{listed} ORDER BY f.online, score DESC, relevance DESC, f.id "
+        f"LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
     statement = sql.statement(
         f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, ranked.word_hits AS word_hits, "
+        "ranked.holding AS holding, "
         f"{corpus.page_columns} "
         f"FROM ({ranked}) ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join} "
-        "ORDER BY ranked.score DESC, ranked.relevance DESC, ranked.id",
+        "ORDER BY ranked.online, ranked.score DESC, ranked.relevance DESC, ranked.id",
         columns=corpus.column_types,
     )
     rows = tuple((await statement.run(session)).all())
     if rows:
-        return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0))
+        return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0), int(rows[0].holding or 0))
     if not offset:
-        return Page(rows, 0)
+        return Page(rows, 0, 0, 0)
     # Past the end: the window counts came with no row.
     total, word_hits = await count_matches(session, criteria, words, attempt, now=now, corpus=corpus)
     return Page(rows, total, word_hits)
@@ -104,17 +116,21 @@ def _listed(scored: str) -> str:
     a word naming what was asked, the rows holding none are left out: they answer the category, not what the
     person named. With fewer, the category's rows stay and fill the page (reported as widened "keywords" when
     none holds any word of the request).
+    Online listings beside the nearest ones (online_too) are listed by the same rule, but never count toward
+    those MIN_RESULTS: the nearest ones naming the thing decide whether the others are left out.
     """
     holds = "(c.words > 0 OR c.named > 0)"
     counted = (
-        f"SELECT c.*, count(*) OVER () AS matches, SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS holding, "
+        f"SELECT c.*, count(*) OVER () AS matches, "
+        f"SUM(CASE WHEN {holds} AND c.online = 0 THEN 1 ELSE 0 END) OVER () AS holding, "
+        f"SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS holding_all, "
         "SUM(CASE WHEN c.words + c.named + c.manner > 0 THEN 1 ELSE 0 END) OVER () AS word_hits "
         f"FROM {scored}"
     )
     # One window pass counts; the total listed follows from the counts (no second pass after the filter).
     enough = f"n.holding >= {MIN_RESULTS}"
     return (
-        f"(SELECT n.*, CASE WHEN {enough} THEN n.holding ELSE n.matches END AS total FROM ({counted}) n "
+        f"(SELECT n.*, CASE WHEN {enough} THEN n.holding_all ELSE n.matches END AS total FROM ({counted}) n "
         f"WHERE n.words > 0 OR n.named > 0 OR NOT ({enough})) f"
     )
 
@@ -125,10 +141,14 @@ def _scored(
     """Returns a subquery `c` of the try's matches with their id, the free words' part (words), the other
     nouns' part (named), the verbs', adjectives' and negated words' part (manner) and the rest (base)."""
     frame = _frame(criteria)
-    source = candidates(sql, criteria, words.filtering(), attempt, frame, now=now, corpus=corpus)
+    naming = words.naming() if online_too(criteria, attempt) or attempt.named_only else ()
+    filtering = naming if attempt.named_only else words.filtering()
+    source = candidates(sql, criteria, filtering, attempt, frame, now=now, corpus=corpus, naming=naming)
     # The nearest listings beyond 50 km are ranked on the 50 km scale: closer ones first, clearly.
     scale = RADIUS_STEPS_KM[-1] if NEAREST in attempt.widened else attempt.radius_km
+    online = bool(naming) and frame is not None
     parts = score_parts(sql, criteria, words, frame, now=now, radius_km=scale, corpus=corpus)
+    far_online = _far_online(sql, frame, attempt.radius_km or 0) if online and frame is not None else "0"
     # OFFSET 0 keeps either database from folding the subquery into its users, which would copy the words'
     # parts (index look-ups per candidate) into every place they are used: the listing, its counts and the
     # filter of bot.search.retrieval._listed read them up to six times. SQLite needs a LIMIT for the OFFSET;
@@ -136,8 +156,18 @@ def _scored(
     fence = " LIMIT -1 OFFSET 0" if sql.is_sqlite else " OFFSET 0"
     return (
         f"(SELECT o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.manner} AS manner, "
-        f"{parts.base} AS base FROM {source}{fence}) c"
+        f"{parts.base} AS base, {far_online} AS online FROM {source}{fence}) c"
     )
+
+
+def _far_online(sql: SqlText, frame: Frame, radius_km: float) -> str:
+    """Returns 1 for an online row beyond the radius (added beside the nearest ones), else 0."""
+    return f"CASE WHEN {sql.true('o.remote')} AND {beyond(sql, frame, radius_km)} THEN 1 ELSE 0 END"
+
+
+def beyond(sql: SqlText, frame: Frame, radius_km: float) -> str:
+    """Returns an SQL condition on the row `o`: it lies beyond the radius, or nowhere in particular."""
+    return f"(o.lat IS NULL OR {squared_distance(sql, frame)} > {sql.number(radius_km ** 2)})"
 
 
 def pooled(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> bool:
@@ -147,7 +177,7 @@ def pooled(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) ->
 
 def candidates(
     sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, frame: Frame | None, *,
-    now: datetime, corpus: Corpus = LISTINGS,
+    now: datetime, corpus: Corpus = LISTINGS, naming: Sequence[TermGroup] = (),
 ) -> str:
     """Returns the FROM source and WHERE of a try's matches, as the row `o`.
 
@@ -159,19 +189,48 @@ def candidates(
     in Hamburg. Common words are tested on the rows of the band (54 ms for 14,000 rows in Frankfurt,
     where starting from 100,000 listings holding "Sprache" took a second).
     """
-    led_by_words = (bool(attempt.text_required and groups) and not sql.is_sqlite and rare(groups)
-                    and not criteria.languages)
+    led_by_words = (bool((attempt.text_required or attempt.named_only) and groups) and not sql.is_sqlite
+                    and rare(groups) and not criteria.languages)
     where = " AND ".join(
         constraints(sql, criteria, groups, attempt, frame, now=now, words=not led_by_words, corpus=corpus)
     )
+    hint = _index_hint(sql, criteria, groups, attempt, corpus)
+    if naming and online_too(criteria, attempt) and frame is not None:
+        source = f"({word_ids(sql, groups, corpus)}) w JOIN {corpus.table} o ON o.id = w.id" if led_by_words \
+            else f"{corpus.table} o{hint}"
+        online = _nearest_and_online(sql, criteria, groups, naming, attempt, frame, source, where, now, corpus)
+        return f"({online}) o"
     if led_by_words:
         return f"({word_ids(sql, groups, corpus)}) w JOIN {corpus.table} o ON o.id = w.id WHERE {where}"
-    hint = _index_hint(sql, criteria, groups, attempt, corpus)
     if not pooled(criteria, groups, attempt):
         return f"{corpus.table} o{hint} WHERE {where}"
     return (
         f"(SELECT {_POOL_COLUMNS} FROM {corpus.table} o{hint} WHERE {where} "
         f"ORDER BY o.id DESC LIMIT {sql.integer(NATIONWIDE_POOL)}) o"
+    )
+
+
+def online_too(criteria: Criteria, attempt: Attempt) -> bool:
+    """Tells whether a try also lists online listings from anywhere: the nearest listings beyond 50 km are
+    looked for (nothing nearer fits), and online ones that fit may be done from where the person is."""
+    return attempt.online and NEAREST in attempt.widened and attempt.radius_km is not None and not criteria.remote
+
+
+def _nearest_and_online(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], naming: Sequence[TermGroup], attempt: Attempt,
+    frame: Frame, source: str, where: str, now: datetime, corpus: Corpus,
+) -> str:
+    """Returns the rows of a nearest try and, beyond its radius, the online rows that meet the other constraints
+    and hold a word naming what was asked (an online listing in the category alone is no answer to a place).
+
+    Only for the rare try beyond 50 km, so the second part reads the online listings' own partial index.
+    """
+    online = constraints(sql, criteria, groups, replace(attempt, radius_km=None), frame, now=now, corpus=corpus)
+    online += [sql.true("o.remote"), beyond(sql, frame, attempt.radius_km or 0), holds_any(sql, naming, corpus=corpus)]
+    hint = f" INDEXED BY {corpus.index('remote')}" if sql.is_sqlite else ""
+    return (
+        f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {where} UNION ALL "
+        f"SELECT {_ROW_COLUMNS} FROM {corpus.table} o{hint} WHERE {' AND '.join(online)}"
     )
 
 
@@ -205,7 +264,9 @@ def constraints(
         # The categories decide; free words then only rank. Letting words admit listings of other categories
         # showed hospice listings for "Geflüchtete begleiten" and children's reading for "Vorlesen für Senioren".
         conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.categories))}) <> 0")
-    elif attempt.text_required and groups and words:
+    if attempt.named_only and groups and words:  # only listings naming what was asked (farther away)
+        conditions.append(holds_any(sql, groups, corpus=corpus))
+    elif attempt.text_required and groups and words and not criteria.categories:
         # A listing asking for a language the person speaks answers them even in other words ("Ich spreche
         # Farsi und würde gern Frauen aus Afghanistan begleiten": the Farsi guide for Afghan women).
         speaks = f" OR {asks_for_language(criteria.languages)}" if criteria.languages else ""
@@ -218,10 +279,13 @@ def _index_hint(
 ) -> str:
     """Names the covering index SQLite must read; PostgreSQL plans well from its statistics.
 
-    Left alone, SQLite prefers (status, expires_at) for the expiry test and then visits every row.
+    Left alone, SQLite prefers (status, expires_at) for the expiry test and then visits every row. A try for
+    listings naming what was asked reads them by id (o.id IN the full-text matches) when few hold the words.
     """
     if not sql.is_sqlite:
         return ""
+    if attempt.named_only and groups and rare(groups):
+        return " NOT INDEXED"  # the few listings naming the thing, by id from the full-text index: no box scan
     if criteria.remote:
         return f" INDEXED BY {corpus.index('remote')}"
     if attempt.radius_km is not None:

@@ -110,6 +110,9 @@ class Vocabulary:
         stem = stem_of(word)
         terms = [word] if word in self.documents else []
         prefixes = [stem] if len(stem) >= MIN_STEM and self._has_prefix(stem) else []
+        verb = participle_stem(word)
+        if verb and self._has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
+            prefixes.append(verb)
         modifier = modifier_of(word)
         if modifier and self._has_prefix(modifier) and not any(modifier.startswith(p) for p in prefixes):
             prefixes.append(modifier)
@@ -199,6 +202,9 @@ class Vocabulary:
         return min(total, self.listings) if self.listings else total
 
 
+_PARTICIPLE_ENDINGS = ("enden", "ender", "endes", "ende", "end")
+
+
 def modifier_of(word: str) -> str | None:
     """Returns the stem of what a compound of a generic head is about (obdachlosenhilfe -> obdachlos), if any.
 
@@ -213,6 +219,18 @@ def modifier_of(word: str) -> str | None:
         modifier = modifier[:-1]  # the linking s: Besuchs-dienst, Nachbarschafts-hilfe
     modifier = stem_of(modifier)
     return modifier if len(modifier) >= MIN_MODIFIER and modifier not in STOP_WORDS else None
+
+
+def participle_stem(word: str) -> str | None:
+    """Returns the verb stem a present participle used as a noun stands on (sterbende -> sterbe), if any.
+
+    "Sterbende begleiten" is answered by listings about "Sterbebegleitung", "Pflegende" by those about "Pflege":
+    the participle's own stem ("sterbend") begins none of their words, the verb's does.
+    """
+    for ending in _PARTICIPLE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)] + "e"
+    return None
 
 
 def allowed_edits(word: str) -> int:

@@ -11,7 +11,11 @@ RADIUS_STEPS_KM = (15.0, 30.0, 50.0)
 # their true distance, are more use than an empty answer (a town far from any listing, a rare word).
 NEAREST_STEPS_KM = (100.0, 200.0, 400.0, 800.0)
 NEAREST = "nearest"
+# Beside a wider radius: only listings holding a word that names what was asked came from beyond the asked one.
+MATCHING = "matching"
 MIN_RESULTS = 3  # fewer listings than this and the search widens
+# How far the nearest listings naming what was asked are looked for when loose ones fill the page nearby.
+NAMED_FAR_KM = 100.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +27,12 @@ class Attempt:
     text_required: bool
     widened: tuple[str, ...]
     only_if_nothing: bool = False  # taken only when every earlier try found nothing at all
+    # Online listings from anywhere beside the nearest ones (bot.search.retrieval.online_too); set only once a
+    # nearest try was taken, so that online ones never stop the search for the nearest ones.
+    online: bool = False
+    # Only listings holding a word that names what was asked (bot.search.widening.farther_matches): the others
+    # would be left out of the list anyway, and the index finds the few that hold one.
+    named_only: bool = False
 
 
 def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dropped: bool = False) -> list[Attempt]:
@@ -62,3 +72,28 @@ def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dr
         widened.append("keywords")
         plan.append(Attempt(radius, strict_time, False, tuple(widened), only_if_nothing=True))
     return plan
+
+
+def farther_matches(attempt: Attempt) -> list[Attempt]:
+    """Returns the tries that look for listings naming what was asked farther away: up to the widest radius,
+    then (for the caller to take only when none within it names the thing) the nearest ones up to NAMED_FAR_KM.
+
+    Taken when the request names something ("Hospizbegleitung", "Gitarre") and too few listings within the
+    radius hold it: a person is better served by the few listings that fit nearby, followed by those that fit
+    a little farther away (said as such, with their distance), than by nearby ones in the same category that
+    fit only loosely. Beyond the asked radius only listings holding such a word are listed
+    (bot.search.retrieval._listed leaves the others out once three hold one). Never after the nearest listings
+    far away or after the words were let go: there the words did not decide.
+    """
+    if attempt.radius_km is None or NEAREST in attempt.widened or "keywords" in attempt.widened:
+        return []
+    widened = [step for step in attempt.widened if step != MATCHING]
+    widest = RADIUS_STEPS_KM[-1]
+    if attempt.radius_km >= widest:
+        tries = []
+    else:  # one step to the widest radius: the closeness still puts the nearer ones first
+        widened += [f"radius:{step:g}" for step in RADIUS_STEPS_KM if step > attempt.radius_km]
+        tries = [Attempt(widest, attempt.strict_time, attempt.text_required, (*widened, MATCHING), named_only=True)]
+    tries += [Attempt(step, attempt.strict_time, attempt.text_required, (*widened, NEAREST), named_only=True)
+              for step in NEAREST_STEPS_KM if step <= NAMED_FAR_KM]
+    return tries

@@ -74,3 +74,12 @@ def test_stems_and_edit_budgets() -> None:
     assert [stem_of(word) for word in ("kindern", "tieren", "cafe", "senioren", "hilfe")] == [
         "kind", "tier", "cafe", "senior", "hilf"]
     assert [allowed_edits("x" * n) for n in (4, 5, 8, 12)] == [0, 1, 2, 3]
+
+
+def test_a_participle_used_as_a_noun_also_finds_the_words_of_its_verb() -> None:
+    index = Vocabulary({"pflegeheim": 3, "pflegekurs": 2, "lernpaten": 4, "jugendtreff": 5}, listings=20)
+    caring = index.group("pflegenden")
+    assert caring is not None and "pflege" in caring.prefixes and caring.matches("pflegeheim")
+    assert index.group("lernende") is None  # "lerne" begins no index word: nothing to add
+    youth = index.group("jugend")
+    assert youth is not None and youth.prefixes == ("jugend",)  # a short word ending in -end is no participle

@@ -106,3 +106,12 @@ def test_a_candidate_never_repeats_the_state_its_name_already_says() -> None:
     assert candidate_label("Neustadt an der Weinstraße", "Rheinland-Pfalz", None, "de") == \
         "Neustadt an der Weinstraße (Rheinland-Pfalz)"
     assert candidate_label("Kassel", None, None, "de") == "Kassel"
+
+
+def test_the_header_says_the_centre_is_a_part_of_the_city_and_farther_ones_were_added() -> None:
+    place = PlaceRef("Frankfurt am Main", 50.16, 8.68)
+    outcome = SearchOutcome(query={"categories": ["animals"]}, widened=("area:0", "radius:30", "radius:50", "matching"),
+                            results=(), total=0, place=place, radius_km=50, everywhere=False)
+    text = results_text(outcome, offset=0, lang="de", asked_radius_km=15)
+    assert "Norden der Stadt" in text and "bis 50 km" in text
+    assert "zu wenig, hier bis" not in text  # the plain radius note would say nearby had too little at all

@@ -1,0 +1,58 @@
+"""A direction word beside a city the place data has no such quarter of: that part of the city, approximately."""
+
+from __future__ import annotations
+
+from tests.factories.search import KASSEL, Listings, find, ids, near
+
+from bot.search import PlaceRef, SearchRequest
+from bot.search.areas import within_city
+from bot.search.criteria import Criteria
+from bot.search.notes import widening_notes
+
+FRANKFURT = PlaceRef("Frankfurt am Main", 50.11552, 8.68417, "Hessen", None)
+HAMBURG = PlaceRef("Hamburg", 53.55073, 9.99302, "Hamburg", None)
+KORBACH = PlaceRef("Korbach", 51.27561, 8.873, "Hessen", None)
+
+
+def test_a_direction_beside_a_large_city_moves_the_centre_that_way_and_says_it_is_approximate() -> None:
+    centred = within_city(Criteria(place=FRANKFURT, keywords=("tierheim", "nord")), "Tierheim Frankfurt Nord")
+    place = centred.criteria.place
+    assert place is not None and place.name == "Frankfurt am Main"
+    assert 3.0 < (place.lat - FRANKFURT.lat) * 111.2 < 7.0 and abs(place.lon - FRANKFURT.lon) < 0.001
+    assert centred.criteria.keywords == ("tierheim",) and centred.widened == ("area:0",)
+    west = within_city(Criteria(place=FRANKFURT), "Tafel in Frankfurt-Westen").criteria.place
+    assert west is not None and west.lon < FRANKFURT.lon and abs(west.lat - FRANKFURT.lat) < 0.001
+
+
+def test_the_city_centre_keeps_the_city_point_and_still_says_it_is_approximate() -> None:
+    centred = within_city(Criteria(place=FRANKFURT, keywords=("innenstadt",)), "Frankfurt Innenstadt")
+    assert centred.criteria.place == FRANKFURT and centred.criteria.keywords == ()
+    assert centred.widened == ("area:centre",)
+
+
+def test_a_known_district_is_the_centre_itself_and_a_small_town_keeps_its_point() -> None:
+    hamburg = within_city(Criteria(place=HAMBURG, keywords=("nord",)), "Hamburg Nord")
+    assert hamburg.criteria.place is not None and hamburg.criteria.place.name == "Hamburg-Nord"
+    assert hamburg.widened == ()  # the place data outlines it: nothing approximate to say
+    town = within_city(Criteria(place=KORBACH), "Korbach Nord")
+    assert town.criteria.place == KORBACH and town.widened == ()
+
+
+async def test_listings_in_the_named_part_of_the_city_come_first(listings: Listings) -> None:
+    north, south = await listings.add_many([
+        {"title": "Tafel: Ausgabe Nordstadt", "categories": ["poverty_homelessness"], **near(KASSEL, 4, 0)},
+        {"title": "Tafel: Ausgabe im Süden", "categories": ["poverty_homelessness"], **near(KASSEL, -4, 0)},
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="Tafel Kassel Süd"),
+                         categories=["poverty_homelessness"], place=KASSEL, keywords=["tafel", "sued"])
+
+    assert ids(outcome) == [south, north]
+    assert outcome.widened[0] == "area:180" and outcome.place is not None and outcome.place.lat < KASSEL.lat
+    assert outcome.results[0].distance_km is not None and outcome.results[0].distance_km < 2.0
+
+
+def test_the_note_names_the_part_of_the_city_searched_from() -> None:
+    german = widening_notes(("area:180",), asked_radius_km=15, lang="de")
+    assert len(german) == 1 and "Süden" in german[0]
+    assert "centre" in widening_notes(("area:centre", "radius:30"), asked_radius_km=15, lang="en")[0]

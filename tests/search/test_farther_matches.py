@@ -1,0 +1,95 @@
+"""Few listings nearby name what was asked: those naming it a little farther away come before loose ones."""
+
+from __future__ import annotations
+
+from tests.factories.search import KASSEL, Listings, find, ids, near
+
+from bot.search import SearchRequest
+from bot.search.notes import widening_notes
+
+
+async def test_listings_naming_the_thing_farther_away_replace_loose_ones_nearby(listings: Listings) -> None:
+    loose = await listings.add_many([
+        {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, n, 1)} for n in range(4)
+    ])
+    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
+    at_22 = await listings.add("Trauercafé im Nachbarort", categories=["health_care"], **near(KASSEL, 22, 0))
+    at_27 = await listings.add("Ehrenamt im Trauercafé", categories=["health_care"], **near(KASSEL, 0, -27))
+    await listings.add("Pflegeheim Eschwege: Besuche", categories=["health_care"], **near(KASSEL, 0, 26))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"])
+
+    # The one nearby first, then the two farther away with their true distance; no loose row from anywhere.
+    assert ids(outcome) == [close, at_22, at_27]
+    assert outcome.widened == ("radius:30", "radius:50", "matching") and outcome.radius_km == 50
+    assert not set(loose) & set(ids(outcome))
+    assert [round(hit.distance_km or 0) for hit in outcome.results] == [6, 22, 27]
+
+
+async def test_loose_listings_stay_when_farther_away_too_few_name_the_thing(listings: Listings) -> None:
+    loose = await listings.add_many([
+        {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, n, 1)} for n in range(4)
+    ])
+    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
+    await listings.add("Trauercafé im Nachbarort", categories=["health_care"], **near(KASSEL, 45, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"])
+
+    # Two in all within 50 km: a wider radius would bring loose rows from far away, so the asked one stays.
+    assert outcome.widened == () and outcome.radius_km == 15
+    assert ids(outcome)[0] == close and set(ids(outcome)[1:]) == set(loose)
+
+
+async def test_enough_listings_naming_the_thing_nearby_keep_the_asked_radius(listings: Listings) -> None:
+    near_ones = await listings.add_many([
+        {"title": f"Trauercafé {n}", "categories": ["health_care"], **near(KASSEL, 2 * n + 1, 0)} for n in range(3)
+    ])
+    await listings.add("Trauercafé im Nachbarort", categories=["health_care"], **near(KASSEL, 22, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"])
+
+    assert sorted(ids(outcome)) == near_ones and outcome.widened == ()
+
+
+async def test_nothing_within_50_km_naming_the_thing_brings_the_nearest_ones_that_do(listings: Listings) -> None:
+    await listings.add_many([
+        {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, n, 1)} for n in range(4)
+    ])
+    named = await listings.add_many([
+        {"title": f"Trauercafé {n}", "categories": ["health_care"], **near(KASSEL, 60 + 10 * n, 0)} for n in range(3)
+    ])
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"])
+
+    assert ids(outcome) == named
+    assert outcome.widened == ("radius:30", "radius:50", "nearest")
+    assert [hit.distance_km for hit in outcome.results] == [60.0, 70.0, 80.0]
+
+
+async def test_online_listings_naming_the_thing_follow_the_nearest_ones_far_away(listings: Listings) -> None:
+    nearest = await listings.add("Trauercafé Nordhessen", categories=["health_care"], **near(KASSEL, 120, 0))
+    online = await listings.add("Trauercafé per Video", categories=["health_care"], remote=True,
+                                **near(KASSEL, -400, 0))
+    await listings.add("Online-Pflegeberatung", categories=["health_care"], remote=True, **near(KASSEL, -400, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"])
+
+    # The nearest one first, with its true distance; the online one naming it after it, shown as online; the
+    # online one that is only of the category is no answer for Kassel.
+    assert ids(outcome) == [nearest, online]
+    assert outcome.results[0].distance_km == 120.0
+    assert outcome.results[1].distance_km is None and outcome.results[1].why.startswith("online")
+    assert outcome.widened[-1] == "nearest"
+
+
+def test_the_note_says_farther_ones_fit_while_nearby_few_did() -> None:
+    notes = widening_notes(("radius:30", "matching"), asked_radius_km=15, lang="de")
+    assert len(notes) == 1 and "15 km" in notes[0] and "30 km" in notes[0]
+    assert notes != widening_notes(("radius:30",), asked_radius_km=15, lang="de")
+    english = widening_notes(("radius:50", "matching"), asked_radius_km=15, lang="en")
+    assert "50 km" in english[0] and "matching" in english[0]
