@@ -21,6 +21,7 @@ from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is
 
 _STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
 _JOB_REACH = 8  # "ich arbeite schon den ganzen Tag in der Kita"
+_FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
 _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
 _JOB_PASSES = frozenset({"in", "im", "bei", "beim", "an", "am", "auf", "zu", "zum", "zur", "mit", "with", "at"})
@@ -91,8 +92,10 @@ class InterestMatcher:
         if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
             set_group(doc, INTERESTS, mentions)
             return doc
+        fragments = self._status_fragments(doc)
         cues = {
-            "self": [end for _, _, end in self.self_cues(doc)],
+            "self": [end for _, _, end in self.self_cues(doc)] + [end for _, end in fragments],
+            "fragment": [i for start, end in fragments for i in range(start, end)],
             "status": [end for _, _, end in self.status_cues(doc)],
             "job": [end for _, _, end in self.job_cues(doc)],
         }
@@ -174,6 +177,8 @@ class InterestMatcher:
         rules = self.rules
         if len(span) == 1 and span[0].norm_ in rules.fragment_status and _stands_alone(doc, span.start):
             return not (missed and self._is_job(span[0].norm_))
+        if set(range(span.start, span.end)).issubset(cues["fragment"]):
+            return not (missed and any(self._is_job(t.norm_) for t in span))
         if self._counted_fact(doc, span, cues["self"]):
             return True
         if self._cue_before(doc, span.start, cues["job"], _JOB_REACH, passes=_JOB_PASSES):
@@ -187,6 +192,25 @@ class InterestMatcher:
         return is_status and (
             self._cue_before(doc, span.start, cues["status"], _STATUS_REACH) or self._after_ich(doc, span.start)
         )
+
+    def _status_fragments(self, doc: Doc) -> list[tuple[int, int]]:
+        """Returns the clauses of at most three words that end in a status word: "alleinerziehende Mutter, ...",
+        "pensionierter Lehrer, zwei Enkel", "retired nurse, two grandkids": the writer's description of
+        themselves, with every word in it (and counted facts after it) saying who they are."""
+        found: list[tuple[int, int]] = []
+        start = 0
+        for i in range(len(doc) + 1):
+            if i < len(doc) and not is_boundary(doc[i]):
+                continue
+            words = [t for t in doc[start:i] if not t.is_space]
+            if (
+                0 < len(words) <= _FRAGMENT_WORDS and len(doc) > len(words) + 1
+                and words[-1].norm_ in self.rules.fragment_status
+                and not any(t.norm_ in self.rules.breakers or t.norm_ in self.rules.possessives for t in words)
+            ):
+                found.append((words[0].i, words[-1].i + 1))
+            start = i + 1
+        return found
 
     def _counted_fact(self, doc: Doc, span: Span, self_cues: list[int]) -> bool:
         """Tells whether a mention is a counted fact about the writer standing as a fragment of its own after

@@ -1,0 +1,107 @@
+"""Kinds of chatty message the rules generalise to (issue 14, messages side): each case is a family of phrasings,
+not one sentence, and every sentence here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import parse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my German is A2, I would like to help in a garden",
+        "German level: beginner. Anything with cats?",
+        "I don't know German yet, sorry",
+        "I can only say a few words of German",
+        "ich kann noch kein Wort Deutsch",
+        "nur ein paar Brocken Deutsch, aber ich will helfen",
+        "Deutsch fällt mir noch schwer",
+        "mein Deutsch ist noch holprig",
+        "German is still really hard for me",
+        "I'm struggling with German but I love kids",
+    ],
+)
+def test_little_german_said_in_other_words(text: str) -> None:
+    assert parse(text).needs_little_german
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Deutschkurs für Anfänger geben, Leipzig", "German is no problem for me", "mein Deutsch ist gut (C1)"],
+)
+def test_a_course_for_beginners_or_good_german_is_no_need(text: str) -> None:
+    assert not parse(text).needs_little_german
+
+
+def test_a_course_for_beginners_stays_an_interest() -> None:
+    assert "education" in parse("Ich würde gern einen Deutschkurs für Anfänger leiten").categories
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("kann nach 19 Uhr", "evening"),
+        ("meistens gegen 18:30 frei", "evening"),
+        ("after 7 pm on weekdays", "evening"),
+        ("I'd have one evening a week", "regular"),
+        ("einen Vormittag im Monat hätte ich", "regular"),
+        ("ein zweiwöchiges Praktikum im März", "one_off"),
+        ("nur für ein paar Wochen im Sommer", "one_off"),
+        ("available for two weeks in August", "one_off"),
+    ],
+)
+def test_time_families(text: str, slot: str) -> None:
+    assert slot in parse(text).time
+
+
+def test_one_day_repeated_each_week_is_regular_not_one_off() -> None:
+    assert parse("I could give one day a month").time == ("regular",)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("ich lebe in Connewitz, Leipzig und mag Tiere", "Leipzig"),
+        ("wohne in Plagwitz in Leipzig", "Leipzig"),
+        ("Leipzig, Gohlis: was mit Senioren", "Leipzig"),
+        # the village of this name lies far from the city named with it: a quarter the table lacks
+        ("Sachsenhausen, Frankfurt, Obdachlosenhilfe", "Frankfurt am Main"),
+    ],
+)
+def test_a_quarter_joined_to_its_city_by_a_comma_or_a_word(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+def test_two_towns_in_a_list_are_not_read_as_quarter_and_city() -> None:
+    place = parse("Baunatal, Kassel, Jugendarbeit").place
+    assert place is not None and place.name == "Baunatal"
+
+
+@pytest.mark.parametrize(("text", "town"), [("GI Hospiz abends", "Gießen"), ("KS Tafel am Samstag", "Kassel")])
+def test_a_short_note_headed_by_plate_letters(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+def test_plate_letters_heading_a_long_message_are_no_place() -> None:
+    assert parse("DA ich viel Zeit habe, würde ich gern mit Hunden im Tierheim helfen").place is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "verwitwete Oma, drei Enkel, suche was mit Tieren",
+        "retired teacher, two grandchildren, something with animals please",
+        "junge Mutter, 1 Kind, würde gern Tiere versorgen",
+    ],
+)
+def test_a_short_opening_self_description_and_counted_family_are_who_one_is(text: str) -> None:
+    assert parse(text).categories == ("animals",)
+
+
+def test_chat_english_im_without_apostrophe_is_a_self_description() -> None:
+    assert "refugees_integration" not in parse("im new in germany and want to coach football").categories
+    assert "animals" in parse("ich will im Tierheim helfen").categories
