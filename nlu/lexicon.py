@@ -139,6 +139,8 @@ class NegationRules:
     skippable: frozenset[str]
     forward_window: int
     backward_window: int
+    relatives: frozenset[str]
+    available: frozenset[str]
 
 
 @cache
@@ -151,6 +153,7 @@ def negation_rules() -> NegationRules:
         neutral=tuple(raw["neutral"]), terminators=_words(raw["terminators"]),
         conjunctions=_words(raw["conjunctions"]), skippable=_words(raw["skippable"]),
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
+        relatives=_words(raw["relatives"]), available=_words(raw["available"]),
     )
 
 

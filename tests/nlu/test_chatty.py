@@ -105,3 +105,60 @@ def test_a_short_opening_self_description_and_counted_family_are_who_one_is(text
 def test_chat_english_im_without_apostrophe_is_a_self_description() -> None:
     assert "refugees_integration" not in parse("im new in germany and want to coach football").categories
     assert "animals" in parse("ich will im Tierheim helfen").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to help, german only little",
+        "my german is terrible but I can cook",
+        "we learn German, now A1, and want to help",
+    ],
+)
+def test_little_german_in_chat_english_without_a_verb(text: str) -> None:
+    assert parse(text).needs_little_german
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("bin unner de Woch abends frei", "weekday"),
+        ("nur nachmiddags", "daytime"),
+        ("Samstag früh oder WE allgemein", "weekend"),
+        ("three mornings a week at most", "regular"),
+        ("so 2 Abende im Monat", "regular"),
+        ("I'd walk dogs sometimes", "one_off"),
+        ("eine Woche in den Herbstferien", "one_off"),
+        ("für einen Sonntag im Juni", "one_off"),
+        ("while my kids are at school", "daytime"),
+        ("Nachtwachen am liebsten", "evening"),
+    ],
+)
+def test_more_time_families(text: str, slot: str) -> None:
+    assert slot in parse(text).time
+
+
+def test_weeks_since_a_life_event_are_no_stint() -> None:
+    assert parse("seit zwei Wochen in Rente und suche was mit Hunden").time == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich möchte Leuten helfen, die mit ihren Schulden nicht mehr zurechtkommen",
+        "Nachhilfe für Kinder, die sich keine leisten können",
+        "tutoring for kids who can't pay for it",
+    ],
+)
+def test_what_the_people_to_help_lack_is_not_ruled_out(text: str) -> None:
+    assert parse(text).exclude_categories == ()
+
+
+def test_rather_x_than_y_rules_out_only_y() -> None:
+    query = parse("lieber mit Hunden als mit Kindern")
+    assert query.categories == ("animals",) and query.exclude_categories == ("children_youth",)
+    assert parse("lieber mit Katzen als mit Menschen").exclude_categories == ()
+
+
+def test_a_job_named_as_the_reason_for_a_free_day_does_not_cancel_it() -> None:
+    assert "weekday" in parse("hab mittwochs frei (arbeite in der Gastro), Hospiz wäre schön").time
