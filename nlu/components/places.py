@@ -30,6 +30,8 @@ _SPLIT = re.compile(r"[-/]")
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 # A state's name names a town only when that town is a city of its own (Berlin, Brandenburg an der Havel).
 _REGION_TOWN_MIN = 50_000
+# A town written before a hyphen stands for itself with a quarter ("Leipzig-Connewitz") only when it is a real town.
+_HYPHEN_TOWN_MIN = 2_000
 
 
 @Language.factory(
@@ -156,8 +158,10 @@ class PlaceFinder:
         parts = _SPLIT.split(doc[i].norm_)
         if len(parts) < 2 or not parts[0]:
             return None
-        ids = self.names.get(parts[0])
-        return self._mention(doc, i, i + 1, tuple(self.gazetteer.get(pid) for pid in ids)) if ids else None
+        places = tuple(self.gazetteer.get(pid) for pid in self.names.get(parts[0], ()))
+        if not places or places[0].population < _HYPHEN_TOWN_MIN:
+            return None  # "Karl-Heinz" is a man, not the hamlet Karl
+        return self._mention(doc, i, i + 1, places)
 
     def _short_form_at(self, doc: Doc, i: int) -> Span | None:
         """Returns the double-named town a first part stands for ("Annaberg" -> Annaberg-Buchholz)."""

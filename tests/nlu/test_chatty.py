@@ -162,3 +162,33 @@ def test_rather_x_than_y_rules_out_only_y() -> None:
 
 def test_a_job_named_as_the_reason_for_a_free_day_does_not_cancel_it() -> None:
     assert "weekday" in parse("hab mittwochs frei (arbeite in der Gastro), Hospiz wäre schön").time
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # named twice beats a home named once: where the help should happen is said again
+        ("ich wohne in Bautzen, arbeite in Kamenz und hätte gern was in Kamenz nach Feierabend", "Kamenz"),
+        ("Tschüss Leipzig, hallo Grimma: ich suche was mit Hunden", "Grimma"),
+        ("ich ziehe im Mai nach Fulda, bis dahin wohne ich in Hanau. Senioren", "Fulda"),
+        ("Heinz-Dieter hier, aus Hanau, suche was mit Tieren", "Hanau"),
+    ],
+)
+def test_which_place_is_meant_by_repetition_moving_and_farewell(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+def test_a_landscape_standing_in_for_a_town_is_no_second_naming() -> None:
+    place = parse("Sportverein im Vogtland? Markneukirchen, Plauen").place
+    assert place is not None and place.name == "Markneukirchen"
+
+
+@pytest.mark.parametrize("name", ["Freiberg", "Königstein"])
+def test_a_much_smaller_namesake_is_not_worth_asking_about(name: str) -> None:
+    assert parse(f"Tierheim in {name}").place_candidates == ()
+
+
+@pytest.mark.parametrize("name", ["Frankenberg", "Neustadt"])
+def test_namesakes_of_comparable_size_are_still_asked_about(name: str) -> None:
+    assert parse(f"Jugendarbeit in {name}").place_candidates
