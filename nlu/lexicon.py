@@ -188,6 +188,8 @@ class LanguageNames:
     only: frozenset[str]  # "nur", "only": before another language, little German too
     only_reach: int
     peoples: frozenset[str]  # "Ukrainian refugees": the word before names people, not a language
+    nationality_after: frozenset[str]  # "I'm Dutch,": the name after these, ending its clause, is a nationality
+    speaking: frozenset[str]  # "english speaking group": others speak it, unless the writer says "I"
     others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
     others_reach: int
     helping: tuple[str, ...]  # folded beginnings of helping verbs: with one, a statement about others is theirs
@@ -213,6 +215,8 @@ def language_names() -> LanguageNames:
         little_german=tuple(raw["little_german"]["patterns"]), only=_words(raw["little_german"]["only"]),
         only_reach=int(raw["little_german"]["only_reach"]),
         peoples=_words(raw["little_german"]["peoples"]),
+        nationality_after=_words(raw["little_german"]["nationality_after"]),
+        speaking=_words(raw["little_german"]["speaking"]),
         others=_words(raw["little_german"]["others"]),
         others_reach=int(raw["little_german"]["others_reach"]),
         helping=tuple(fold(w) for w in raw["little_german"]["helping"]),

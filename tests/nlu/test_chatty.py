@@ -192,3 +192,24 @@ def test_a_much_smaller_namesake_is_not_worth_asking_about(name: str) -> None:
 @pytest.mark.parametrize("name", ["Frankenberg", "Neustadt"])
 def test_namesakes_of_comparable_size_are_still_asked_about(name: str) -> None:
     assert parse(f"Jugendarbeit in {name}").place_candidates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm Greek, living in Marburg since 2015",
+        "we are Turkish and love football",
+        "a Spanish chef looking for something with kids",
+        "is there a French speaking choir in Kassel?",
+    ],
+)
+def test_a_nationality_or_what_others_speak_is_no_language_of_the_writer(text: str) -> None:
+    assert parse(text).languages == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("I speak Greek and English", "el"), ("I'm a Spanish speaking nurse", "es"), ("ich spreche Türkisch", "tr")],
+)
+def test_languages_the_writer_speaks_still_count(text: str, code: str) -> None:
+    assert code in parse(text).languages
