@@ -62,6 +62,8 @@ class InterestRules:
     gapped: dict[str, tuple[str, ...]]  # category -> patterns of a group named with a word between
     visit_people_categories: frozenset[str]
     visit_people_words: frozenset[str]
+    own_learning: dict[str, frozenset[str]]  # "learn", "want", "others": wanting to learn oneself is no education
+    family_verbs: frozenset[str]  # "die Kinder mitbringen": children one brings along are one's own
 
 
 @cache
@@ -101,6 +103,8 @@ def interest_rules() -> InterestRules:
         broad_stems=_words(context["broad_stems"]),
         visit_words=_words(raw["visits"]["words"]),
         gapped={key: tuple(lines) for key, lines in raw["gapped"].items()},
+        own_learning={key: _words(words) for key, words in raw["own_learning"].items()},
+        family_verbs=_words(context["family_verbs"]),
         visit_people_categories=frozenset(raw["visits"]["people_categories"]),
         visit_people_words=_words(raw["visits"]["people_words"]),
     )

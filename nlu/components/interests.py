@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
+from nlu.components.own_context import learns_oneself, own_children
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
 from nlu.lexicon import InterestRules, interest_rules, radius_rules
@@ -109,6 +110,10 @@ class InterestMatcher:
         required = {i for span in reasons for i in range(span.start, span.end)}
         owned = [
             span for span in mentions if required.issuperset(range(span.start, span.end)) or self._owned(doc, span)
+        ]
+        owned += [
+            span for span in mentions
+            if span not in owned and (own_children(doc, span, self.rules) or learns_oneself(doc, span, self.rules))
         ]
         said = [
             span for span in mentions

@@ -213,3 +213,50 @@ def test_a_nationality_or_what_others_speak_is_no_language_of_the_writer(text: s
 )
 def test_languages_the_writer_speaks_still_count(text: str, code: str) -> None:
     assert code in parse(text).languages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seniorencafé in Gießen, wo ich meine Kleine mitbringen darf",
+        "was mit Senioren, die Kinder würde ich mitnehmen",
+        "Besuchsdienst bei Senioren, hab selbst vier Kinder großgezogen",
+    ],
+)
+def test_children_one_brings_along_or_raised_are_ones_own(text: str) -> None:
+    assert parse(text).categories == ("seniors",) or set(parse(text).categories) == {"seniors", "neighbourhood"}
+
+
+def test_children_with_their_ages_in_brackets_are_ones_own() -> None:
+    assert "children_youth" not in parse("wir (Kinder 6 und 9) würden gern Müll sammeln").categories
+
+
+def test_target_children_with_an_age_range_stay_an_interest() -> None:
+    assert "children_youth" in parse("Nachhilfe für Kinder von 8 bis 12").categories
+
+
+@pytest.mark.parametrize("text", ["ich möchte gern töpfern lernen", "würde gern Gebärdensprache lernen, Kassel"])
+def test_wanting_to_learn_oneself_is_no_education(text: str) -> None:
+    assert "education" not in parse(text).categories
+
+
+def test_helping_others_learn_is_education() -> None:
+    assert "education" in parse("ich möchte Kindern helfen, lesen zu lernen").categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("helfen beim Straßenfest in Marburg", "culture"),
+        ("could I help at a free clinic?", "health_care"),
+        ("schwangere Frauen begleiten", "health_care"),
+        ("Deutsch üben mit Geflüchteten", "education"),
+        ("ich möchte Leuten helfen, die neu hier sind", "refugees_integration"),
+    ],
+)
+def test_word_families_for_categories(text: str, category: str) -> None:
+    assert category in parse(text).categories
+
+
+def test_a_rescue_dog_squad_is_a_rescue_service_only() -> None:
+    assert parse("Rettungshundestaffel in der Nähe von Fulda").categories == ("emergency_services",)
