@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import is_boundary, pattern_matcher, spans_of
-from nlu.extensions import CUES, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, register_extensions
+from nlu.extensions import CUES, INTERESTS, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, register_extensions
 from nlu.lexicon import NegationRules, negation_rules, time_rules
 
 _COMPARATIVE = frozenset({"lieber", "eher", "rather", "prefer", "bevorzuge"})
@@ -83,12 +83,12 @@ class Negation:
             (s, e, kind): _Cue(s, e, kind) for kind, s, e in found
             if kind != "pseudo" and not blocked.intersection(range(s, e))
             and not (kind == "cue" and (s, e) in answers)  # "nein" is an answer cue where both match
-            and not self._in_relative_clause(doc, s)
+            and not self._in_relative_clause(doc, s, {span.end for span in spans_of(doc, INTERESTS)})
         }
         cues.update({(c.start, c.end, c.kind): c for c in self._comparatives(doc)})
         return _outermost(list(cues.values()))
 
-    def _in_relative_clause(self, doc: Doc, start: int) -> bool:
+    def _in_relative_clause(self, doc: Doc, start: int, interest_ends: set[int]) -> bool:
         """Tells whether a cue stands in a clause that describes people: "Leuten, die mit ihren Schulden nicht
         klarkommen", "Kinder, die sich keine Nachhilfe leisten können", "families who can't afford it". What
         those people lack or cannot do is who the writer wants to help, not something ruled out."""
@@ -96,6 +96,8 @@ class Negation:
             if is_boundary(doc[i]):
                 return doc[i].norm_ == "," and i + 1 < start and doc[i + 1].norm_ in self.rules.relatives
             if doc[i].norm_ in _PEOPLE_RELATIVES:  # English writes "kids who can't" without a comma
+                return True
+            if doc[i].norm_ in self.rules.relatives and i in interest_ends:  # chat German: "Kinder die sich"
                 return True
         return False
 

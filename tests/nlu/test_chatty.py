@@ -260,3 +260,24 @@ def test_word_families_for_categories(text: str, category: str) -> None:
 
 def test_a_rescue_dog_squad_is_a_rescue_service_only() -> None:
     assert parse("Rettungshundestaffel in der Nähe von Fulda").categories == ("emergency_services",)
+
+
+def test_not_being_able_to_afford_it_is_poverty_and_rules_nothing_out() -> None:
+    query = parse("Sport für Jugendliche die sich keinen Verein leisten können")
+    assert "poverty_homelessness" in query.categories and query.exclude_categories == ()
+
+
+def test_wanting_out_of_ones_home_office_is_not_remote() -> None:
+    assert not parse("will endlich raus aus dem Homeoffice, Gartenarbeit am Samstag").remote
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("montags bis freitags unterwegs, sonntags hätte ich Zeit", ("weekend",)),
+        ("I do night shifts at a care home, free on Saturdays", ("weekend",)),
+        ("arbeite nachts im Lager, vormittags frei", ("daytime",)),
+    ],
+)
+def test_the_hours_of_ones_job_are_no_availability(text: str, slots: tuple[str, ...]) -> None:
+    assert parse(text).time == slots
