@@ -64,6 +64,7 @@ class InterestRules:
     visit_people_words: frozenset[str]
     own_learning: dict[str, frozenset[str]]  # "learn", "want", "others": wanting to learn oneself is no education
     family_verbs: frozenset[str]  # "die Kinder mitbringen": children one brings along are one's own
+    paperwork: tuple[str, ...]  # folded beginnings: with newcomers, paperwork is integration, not neighbourhood
 
 
 @cache
@@ -105,6 +106,7 @@ def interest_rules() -> InterestRules:
         gapped={key: tuple(lines) for key, lines in raw["gapped"].items()},
         own_learning={key: _words(words) for key, words in raw["own_learning"].items()},
         family_verbs=_words(context["family_verbs"]),
+        paperwork=tuple(fold(w) for w in raw["paperwork"]["prefixes"]),
         visit_people_categories=frozenset(raw["visits"]["people_categories"]),
         visit_people_words=_words(raw["visits"]["people_words"]),
     )

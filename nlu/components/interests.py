@@ -11,7 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
-from nlu.components.own_context import learns_oneself, own_children
+from nlu.components.own_context import learns_oneself, own_children, paperwork_for_newcomers
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
 from nlu.lexicon import InterestRules, interest_rules, radius_rules
@@ -46,6 +46,18 @@ def _stands_alone(doc: Doc, i: int) -> bool:
     return before and after and len(doc) > 2
 
 
+def _with_plurals(phrases: tuple[str, ...]) -> list[str]:
+    """Returns the phrases and, for English ones ending in a noun, their plural ("animal shelter" ->
+    "animal shelters", "food bank" -> "food banks"): the taxonomy names one form, people write either."""
+    found = list(phrases)
+    for phrase in phrases:
+        words = phrase.split()
+        last = words[-1] if words else ""
+        if len(words) > 1 and last.isascii() and last.isalpha() and not last.endswith(("s", "ing", "y")):
+            found.append(f"{phrase}s")
+    return found
+
+
 class InterestMatcher:
     """Writes doc.spans["interests"]: one span per mention and category (label = category key)."""
 
@@ -60,7 +72,7 @@ class InterestMatcher:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         for category in categories():
             if category.phrases:
-                self.phrases.add(category.key, [nlp.make_doc(phrase) for phrase in category.phrases])
+                self.phrases.add(category.key, [nlp.make_doc(phrase) for phrase in _with_plurals(category.phrases)])
         self.self_cues = PhraseMatcher(nlp.vocab, attr="NORM")
         self.self_cues.add("self", [nlp.make_doc(fold(cue)) for cue in self.rules.self_cues])
         self.status_cues = PhraseMatcher(nlp.vocab, attr="NORM")
@@ -121,7 +133,9 @@ class InterestMatcher:
         ]
         # "unsere Omis im Heim" may be a community's; a list after "ich habe" or "ich bin" is the writer's
         described = owned + said + self._coordinated(doc, mentions, said, owned)
-        set_group(doc, INTERESTS, [span for span in mentions if span not in described])
+        kept = [span for span in mentions if span not in described]
+        paperwork = paperwork_for_newcomers(kept, self.rules)
+        set_group(doc, INTERESTS, [span for span in kept if span not in paperwork])
         set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
         return doc
 

@@ -10,6 +10,8 @@ from nlu.lexicon import InterestRules
 
 _CHILDREN = "children_youth"
 _EDUCATION = "education"
+_NEWCOMERS = "refugees_integration"
+_NEIGHBOURHOOD = "neighbourhood"
 
 
 def _clause(doc: Doc, span: Span) -> tuple[int, int]:
@@ -44,3 +46,14 @@ def learns_oneself(doc: Doc, span: Span, rules: InterestRules) -> bool:
     start, _ = _clause(doc, span)
     before = [doc[i].norm_ for i in range(start, span.start)]
     return any(w in words["want"] for w in before) and not any(w in words["others"] for w in before)
+
+
+def paperwork_for_newcomers(mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the neighbourhood mentions that are paperwork when newcomers are named too: helping them with
+    letters and forms is integration work ("Geflüchteten bei Anträgen helfen")."""
+    if not any(span.label_ == _NEWCOMERS for span in mentions):
+        return []
+    return [
+        span for span in mentions
+        if span.label_ == _NEIGHBOURHOOD and any(t.norm_.startswith(rules.paperwork) for t in span)
+    ]

@@ -281,3 +281,27 @@ def test_wanting_out_of_ones_home_office_is_not_remote() -> None:
 )
 def test_the_hours_of_ones_job_are_no_availability(text: str, slots: tuple[str, ...]) -> None:
     assert parse(text).time == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("volunteering at soup kitchens in Gießen", "poverty_homelessness"),
+        ("walking dogs for animal shelters", "animals"),
+        ("I can't stand food waste", "environment"),
+        ("ich hasse es, wenn Essen weggeworfen wird", "environment"),
+        ("älteren Nachbarn mit Briefen helfen", "neighbourhood"),
+    ],
+)
+def test_plural_phrases_waste_and_letters(text: str, category: str) -> None:
+    query = parse(text)
+    assert category in query.categories and category not in query.exclude_categories
+
+
+def test_paperwork_for_newcomers_is_integration_not_neighbourhood() -> None:
+    assert parse("newly arrived people need help with forms and letters").categories == ("refugees_integration",)
+    assert "neighbourhood" in parse("Senioren bei Anträgen helfen").categories
+
+
+def test_hating_a_field_still_rules_it_out() -> None:
+    assert parse("ich hasse Fußball").exclude_categories == ("sports",)
