@@ -22,6 +22,7 @@ from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is
 
 _STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
 _JOB_REACH = 8  # "ich arbeite schon den ganzen Tag in der Kita"
+_ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of"})
 _FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
 _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
@@ -222,9 +223,12 @@ class InterestMatcher:
             if i < len(doc) and not is_boundary(doc[i]):
                 continue
             words = [t for t in doc[start:i] if not t.is_space]
+            status_first = (  # "Rentnerin aus Herborn, ...", "retired nurse from Leeds, ..."
+                len(words) > 2 and words[0].norm_ in self.rules.fragment_status and words[1].norm_ in _ORIGIN_WORDS
+            )
             if (
-                0 < len(words) <= _FRAGMENT_WORDS and len(doc) > len(words) + 1
-                and words[-1].norm_ in self.rules.fragment_status
+                0 < len(words) <= _FRAGMENT_WORDS + 1 and len(doc) > len(words) + 1
+                and (status_first or (len(words) <= _FRAGMENT_WORDS and words[-1].norm_ in self.rules.fragment_status))
                 and not any(t.norm_ in self.rules.breakers or t.norm_ in self.rules.possessives for t in words)
             ):
                 found.append((words[0].i, words[-1].i + 1))

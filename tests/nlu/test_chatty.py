@@ -305,3 +305,8 @@ def test_paperwork_for_newcomers_is_integration_not_neighbourhood() -> None:
 
 def test_hating_a_field_still_rules_it_out() -> None:
     assert parse("ich hasse Fußball").exclude_categories == ("sports",)
+
+
+@pytest.mark.parametrize("text", ["Rentner aus Wetzlar, würde gern mit Hunden raus", "retiree from Leeds, love dogs"])
+def test_a_status_word_with_its_hometown_opening_a_message_is_who_one_is(text: str) -> None:
+    assert parse(text).categories == ("animals",)
