@@ -65,6 +65,8 @@ class InterestRules:
     own_learning: dict[str, frozenset[str]]  # "learn", "want", "others": wanting to learn oneself is no education
     family_verbs: frozenset[str]  # "die Kinder mitbringen": children one brings along are one's own
     paperwork: tuple[str, ...]  # folded beginnings: with newcomers, paperwork is integration, not neighbourhood
+    weak_words: dict[str, str]  # "training" -> sports, only when no other field is named
+    target_groups: frozenset[str]  # categories that do not count as another field for weak words
 
 
 @cache
@@ -107,6 +109,8 @@ def interest_rules() -> InterestRules:
         own_learning={key: _words(words) for key, words in raw["own_learning"].items()},
         family_verbs=_words(context["family_verbs"]),
         paperwork=tuple(fold(w) for w in raw["paperwork"]["prefixes"]),
+        weak_words={fold(k): v for k, v in raw["weak"]["words"].items()},
+        target_groups=frozenset(raw["weak"]["target_groups"]),
         visit_people_categories=frozenset(raw["visits"]["people_categories"]),
         visit_people_words=_words(raw["visits"]["people_words"]),
     )

@@ -11,7 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
-from nlu.components.own_context import learns_oneself, own_children, paperwork_for_newcomers
+from nlu.components.own_context import learns_oneself, own_children, paperwork_for_newcomers, weak_without_company
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
 from nlu.lexicon import InterestRules, interest_rules, radius_rules
@@ -22,6 +22,8 @@ from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is
 
 _STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
 _JOB_REACH = 8  # "ich arbeite schon den ganzen Tag in der Kita"
+_AGE = (14, 99)
+_AFTER_AGE_WORDS = 2
 _ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of"})
 _FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
@@ -106,9 +108,10 @@ class InterestMatcher:
         if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
             set_group(doc, INTERESTS, mentions)
             return doc
-        fragments = self._status_fragments(doc)
+        self_ends = [end for _, _, end in self.self_cues(doc)]
+        fragments = self._status_fragments(doc, self_ends)
         cues = {
-            "self": [end for _, _, end in self.self_cues(doc)] + [end for _, end in fragments],
+            "self": self_ends + [end for _, end in fragments],
             "fragment": [i for start, end in fragments for i in range(start, end)],
             "status": [end for _, _, end in self.status_cues(doc)],
             "job": [end for _, _, end in self.job_cues(doc)],
@@ -135,8 +138,8 @@ class InterestMatcher:
         # "unsere Omis im Heim" may be a community's; a list after "ich habe" or "ich bin" is the writer's
         described = owned + said + self._coordinated(doc, mentions, said, owned)
         kept = [span for span in mentions if span not in described]
-        paperwork = paperwork_for_newcomers(kept, self.rules)
-        set_group(doc, INTERESTS, [span for span in kept if span not in paperwork])
+        dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
+        set_group(doc, INTERESTS, [span for span in kept if span not in dropped])
         set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
         return doc
 
@@ -213,16 +216,25 @@ class InterestMatcher:
             self._cue_before(doc, span.start, cues["status"], _STATUS_REACH) or self._after_ich(doc, span.start)
         )
 
-    def _status_fragments(self, doc: Doc) -> list[tuple[int, int]]:
+    def _status_fragments(self, doc: Doc, self_ends: list[int]) -> list[tuple[int, int]]:
         """Returns the clauses of at most three words that end in a status word: "alleinerziehende Mutter, ...",
         "pensionierter Lehrer, zwei Enkel", "retired nurse, two grandkids": the writer's description of
         themselves, with every word in it (and counted facts after it) saying who they are."""
         found: list[tuple[int, int]] = []
         start = 0
+        after_age = False  # "Ich bin 40, IT-Admin, ...", "..., 35, IT.": a short fragment after an age
         for i in range(len(doc) + 1):
             if i < len(doc) and not is_boundary(doc[i]):
                 continue
             words = [t for t in doc[start:i] if not t.is_space]
+            if after_age and 0 < len(words) <= _AFTER_AGE_WORDS and not any(
+                t.norm_ in self.rules.breakers for t in words
+            ):
+                found.append((words[0].i, words[-1].i + 1))
+            after_age = (
+                0 < len(words) <= _FRAGMENT_WORDS and words[-1].text.isascii() and words[-1].text.isdigit()
+                and _AGE[0] <= int(words[-1].text) <= _AGE[1] and any(end <= words[-1].i for end in self_ends)
+            )
             status_first = (  # "Rentnerin aus Herborn, ...", "retired nurse from Leeds, ..."
                 len(words) > 2 and words[0].norm_ in self.rules.fragment_status and words[1].norm_ in _ORIGIN_WORDS
             )
@@ -244,7 +256,8 @@ class InterestMatcher:
             return False
         if not (before == 0 or is_boundary(doc[before])) or not (after == len(doc) or is_boundary(doc[after])):
             return False
-        return any(end <= before for end in self_cues)
+        # a counted child standing alone ("zwei Teenager, ...", "2 Kinder,") is one's family even without "ich bin"
+        return any(end <= before for end in self_cues) or span.label_ == "children_youth"
 
     def _roles(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Returns the role words of "ich arbeite als Ingenieur", "bin gelernte Köchin", "ich bin Bäckerin"."""

@@ -57,3 +57,16 @@ def paperwork_for_newcomers(mentions: list[Span], rules: InterestRules) -> list[
         span for span in mentions
         if span.label_ == _NEIGHBOURHOOD and any(t.norm_.startswith(rules.paperwork) for t in span)
     ]
+
+
+def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the mentions of weak words ("training", "hiking") when another field is named too: then they say how,
+    not what ("first aid training", "hiking and nature conservation")."""
+    weak = [span for span in mentions if len(span) == 1 and rules.weak_words.get(span[0].norm_) == span.label_]
+    if not weak:
+        return []
+    others = {
+        span.label_ for span in mentions
+        if span not in weak and span.label_ not in rules.target_groups and span.label_ not in {w.label_ for w in weak}
+    }
+    return weak if others else []

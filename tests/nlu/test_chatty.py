@@ -310,3 +310,31 @@ def test_hating_a_field_still_rules_it_out() -> None:
 @pytest.mark.parametrize("text", ["Rentner aus Wetzlar, würde gern mit Hunden raus", "retiree from Leeds, love dogs"])
 def test_a_status_word_with_its_hometown_opening_a_message_is_who_one_is(text: str) -> None:
     assert parse(text).categories == ("animals",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I did a first aid training, could help at the Red Cross", ("emergency_services",)),
+        ("love hiking and protecting the environment", ("environment",)),
+        ("Kinder beim Training betreuen", ("children_youth", "sports")),
+    ],
+)
+def test_weak_words_name_a_field_only_alone(text: str, expected: tuple[str, ...]) -> None:
+    assert parse(text).categories == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ich bin 38, Webentwickler, suche was mit Tieren", "I'm new here, 29, programmer, love animals"],
+)
+def test_a_short_fragment_after_ones_age_is_who_one_is(text: str) -> None:
+    assert parse(text).categories == ("animals",)
+
+
+def test_an_age_without_a_self_description_keeps_the_keywords_after_it() -> None:
+    assert parse("Gießen, 30, Sport").categories == ("sports",)
+
+
+def test_counted_teenagers_standing_alone_are_ones_family() -> None:
+    assert parse("just moved to Fulda, three teenagers, anything with horses?").categories == ("animals",)
