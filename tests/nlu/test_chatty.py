@@ -338,3 +338,12 @@ def test_an_age_without_a_self_description_keeps_the_keywords_after_it() -> None
 
 def test_counted_teenagers_standing_alone_are_ones_family() -> None:
     assert parse("just moved to Fulda, three teenagers, anything with horses?").categories == ("animals",)
+
+
+def test_assembly_work_is_no_monday_and_a_busy_time() -> None:
+    assert parse("vormittags bin ich auf Montage, nachmittags frei").time == ("daytime",)
+    assert parse("Montagearbeiten sind mein Job, sonntags hätte ich Zeit").time == ("weekend",)
+
+
+def test_by_day_said_with_a_wish_is_daytime() -> None:
+    assert "daytime" in parse("am Tag lieber, abends bin ich müde").time
