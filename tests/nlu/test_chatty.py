@@ -347,3 +347,18 @@ def test_assembly_work_is_no_monday_and_a_busy_time() -> None:
 
 def test_by_day_said_with_a_wish_is_daytime() -> None:
     assert "daytime" in parse("am Tag lieber, abends bin ich müde").time
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Fußball mit de Pänz in Köln", "children_youth"),
+        ("was mit de Buam im Verein", "children_youth"),
+        ("Spielenachmittag mit Senis", "seniors"),
+        ("für die alten Leutchen im Dorf einkaufen", "seniors"),
+        ("cuddling puppies at a shelter", "animals"),
+        ("baking with grannies", "seniors"),
+    ],
+)
+def test_colloquial_and_regional_words_for_groups(text: str, category: str) -> None:
+    assert category in parse(text).categories
