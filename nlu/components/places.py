@@ -32,6 +32,7 @@ _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _REGION_TOWN_MIN = 50_000
 # A town written before a hyphen stands for itself with a quarter ("Leipzig-Connewitz") only when it is a real town.
 _HYPHEN_TOWN_MIN = 2_000
+_JOINERS = frozenset({"oder", "und", "or", "and", ",", "/", "bzw"})
 
 
 @Language.factory(
@@ -80,8 +81,15 @@ class PlaceFinder:
         if self.fuzzy:
             mentions += self._fuzzy_mentions(doc, mentions, claimed, cue_ends, lowercase)
         kept = []
+        previous: Span | None = None
+        for span in sorted(mentions, key=lambda m: m.start):
+            # "in Hartha oder Waldheim": a place joined to a cued one by "oder", "und" or a comma is cued too
+            span._.cued = span.start in cue_ends or (
+                previous is not None and previous._.cued and 0 < span.start - previous.end <= 1
+                and all(t.norm_ in _JOINERS for t in doc[previous.end:span.start])
+            )
+            previous = span
         for span in mentions:
-            span._.cued = span.start in cue_ends
             if self._believable(doc, span, claimed, lowercase):
                 kept.append(span)
         if not kept:  # "..., Töpfern. Halle, abends": a capitalised name standing as its own clause

@@ -362,3 +362,8 @@ def test_by_day_said_with_a_wish_is_daytime() -> None:
 )
 def test_colloquial_and_regional_words_for_groups(text: str, category: str) -> None:
     assert category in parse(text).categories
+
+
+def test_a_town_joined_to_a_cued_town_keeps_its_words_from_being_interests() -> None:
+    query = parse("gibts in hartha oder waldheim einen sportverein?")
+    assert query.categories == ("sports",)
