@@ -367,3 +367,8 @@ def test_colloquial_and_regional_words_for_groups(text: str, category: str) -> N
 def test_a_town_joined_to_a_cued_town_keeps_its_words_from_being_interests() -> None:
     query = parse("gibts in hartha oder waldheim einen sportverein?")
     assert query.categories == ("sports",)
+
+
+@pytest.mark.parametrize("text", ["capoeira for teens", "Boxen mit Jugendlichen", "Zumba für Senioren"])
+def test_sports_by_name(text: str) -> None:
+    assert "sports" in parse(text).categories
