@@ -372,3 +372,12 @@ def test_a_town_joined_to_a_cued_town_keeps_its_words_from_being_interests() -> 
 @pytest.mark.parametrize("text", ["capoeira for teens", "Boxen mit Jugendlichen", "Zumba für Senioren"])
 def test_sports_by_name(text: str) -> None:
     assert "sports" in parse(text).categories
+
+
+@pytest.mark.parametrize("text", ["beim Arzt dolmetschen für Leute aus Syrien", "interpreting at doctors for migrants"])
+def test_interpreting_at_the_doctors_is_health_care_too(text: str) -> None:
+    assert {"health_care", "refugees_integration"} <= set(parse(text).categories)
+
+
+def test_driving_to_the_doctor_stays_neighbourly_help() -> None:
+    assert "health_care" not in parse("ältere Leute zum Arzt fahren").categories
