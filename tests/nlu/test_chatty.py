@@ -381,3 +381,9 @@ def test_interpreting_at_the_doctors_is_health_care_too(text: str) -> None:
 
 def test_driving_to_the_doctor_stays_neighbourly_help() -> None:
     assert "health_care" not in parse("ältere Leute zum Arzt fahren").categories
+
+
+@pytest.mark.parametrize("text", ["Bornheimer Straße? nee, wohne in Seckbach, Jugendarbeit", "nordend, hunde, WE"])
+def test_frankfurts_quarters_missing_from_the_table_are_frankfurt(text: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == "Frankfurt am Main"
