@@ -387,3 +387,13 @@ def test_driving_to_the_doctor_stays_neighbourly_help() -> None:
 def test_frankfurts_quarters_missing_from_the_table_are_frankfurt(text: str) -> None:
     place = parse(text).place
     assert place is not None and place.name == "Frankfurt am Main"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("Stötteritz, Hausaufgabenhilfe", "Leipzig"), ("wohne in Pieschen", "Dresden"), ("Kaßberg, abends", "Chemnitz"),
+     ("Bettenhausen, Tafel", "Kassel"), ("in Bessungen, Senioren", "Darmstadt")],
+)
+def test_well_known_quarters_alone_name_their_city(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
