@@ -25,7 +25,8 @@ LABELLED = Path(__file__).resolve().parent.parent / "tests" / "nlu" / "data"
 DEFAULT_SET = LABELLED / "messages.jsonl"  # the development set the targets are asserted on
 # Sets written later, each by someone who had not seen the rules when writing it (see the README there).
 HELD_OUT_SETS = tuple(
-    LABELLED / f"{name}.jsonl" for name in ("dev_messages", "heldout_b", "heldout_c", "heldout_d", "natural_dev")
+    LABELLED / f"{name}.jsonl"
+    for name in ("dev_messages", "heldout_b", "heldout_c", "heldout_d", "natural_dev", "natural_dev2")
 )
 # natural_blind.jsonl is never scored by default and its failures are never listed: name it explicitly, scores only.
 PLACE_TOLERANCE_KM = 10.0

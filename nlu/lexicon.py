@@ -62,6 +62,11 @@ class InterestRules:
     gapped: dict[str, tuple[str, ...]]  # category -> patterns of a group named with a word between
     visit_people_categories: frozenset[str]
     visit_people_words: frozenset[str]
+    own_learning: dict[str, frozenset[str]]  # "learn", "want", "others": wanting to learn oneself is no education
+    family_verbs: frozenset[str]  # "die Kinder mitbringen": children one brings along are one's own
+    paperwork: tuple[str, ...]  # folded beginnings: with newcomers, paperwork is integration, not neighbourhood
+    weak_words: dict[str, str]  # "training" -> sports, only when no other field is named
+    target_groups: frozenset[str]  # categories that do not count as another field for weak words
 
 
 @cache
@@ -101,6 +106,11 @@ def interest_rules() -> InterestRules:
         broad_stems=_words(context["broad_stems"]),
         visit_words=_words(raw["visits"]["words"]),
         gapped={key: tuple(lines) for key, lines in raw["gapped"].items()},
+        own_learning={key: _words(words) for key, words in raw["own_learning"].items()},
+        family_verbs=_words(context["family_verbs"]),
+        paperwork=tuple(fold(w) for w in raw["paperwork"]["prefixes"]),
+        weak_words={fold(k): v for k, v in raw["weak"]["words"].items()},
+        target_groups=frozenset(raw["weak"]["target_groups"]),
         visit_people_categories=frozenset(raw["visits"]["people_categories"]),
         visit_people_words=_words(raw["visits"]["people_words"]),
     )
@@ -139,6 +149,8 @@ class NegationRules:
     skippable: frozenset[str]
     forward_window: int
     backward_window: int
+    relatives: frozenset[str]
+    available: frozenset[str]
 
 
 @cache
@@ -151,6 +163,7 @@ def negation_rules() -> NegationRules:
         neutral=tuple(raw["neutral"]), terminators=_words(raw["terminators"]),
         conjunctions=_words(raw["conjunctions"]), skippable=_words(raw["skippable"]),
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
+        relatives=_words(raw["relatives"]), available=_words(raw["available"]),
     )
 
 
@@ -185,6 +198,8 @@ class LanguageNames:
     only: frozenset[str]  # "nur", "only": before another language, little German too
     only_reach: int
     peoples: frozenset[str]  # "Ukrainian refugees": the word before names people, not a language
+    nationality_after: frozenset[str]  # "I'm Dutch,": the name after these, ending its clause, is a nationality
+    speaking: frozenset[str]  # "english speaking group": others speak it, unless the writer says "I"
     others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
     others_reach: int
     helping: tuple[str, ...]  # folded beginnings of helping verbs: with one, a statement about others is theirs
@@ -210,6 +225,8 @@ def language_names() -> LanguageNames:
         little_german=tuple(raw["little_german"]["patterns"]), only=_words(raw["little_german"]["only"]),
         only_reach=int(raw["little_german"]["only_reach"]),
         peoples=_words(raw["little_german"]["peoples"]),
+        nationality_after=_words(raw["little_german"]["nationality_after"]),
+        speaking=_words(raw["little_german"]["speaking"]),
         others=_words(raw["little_german"]["others"]),
         others_reach=int(raw["little_german"]["others_reach"]),
         helping=tuple(fold(w) for w in raw["little_german"]["helping"]),

@@ -30,7 +30,10 @@ def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Ga
     if not mentions:
         return []
     rules = place_rules()
-    chosen = min(mentions, key=lambda s: _priority(s, origin_ends))
+    named: dict[int, list[Span]] = {}
+    for span in mentions:
+        named.setdefault(span._.value[0].id, []).append(span)
+    chosen = min(mentions, key=lambda s: _priority(s, origin_ends, named[s._.value[0].id]))
     others = [m for m in mentions if m is not chosen]
     candidates = list(chosen._.value)
     if len(candidates) > 1:
@@ -39,12 +42,18 @@ def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Ga
     return [chosen, *others]
 
 
-def _priority(span: Span, origin_ends: set[int]) -> tuple[int, int, int, int]:
+def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, int, int, int, int]:
     """Orders mentions: postal codes first; origins ("ich komme aus X"), passing stays and places "too far"
-    last; where the person lives or would rather go before other places; then earlier first."""
+    last; a place named again before one named once ("wohne in Görlitz, arbeite in Zittau, suche was in
+    Zittau"); where the person lives or would rather go before other places; then earlier first.
+
+    `same` holds every mention of the same place: a place is set aside only when each of its mentions is."""
     is_postal = span.text.rstrip(".").isdigit()
-    set_aside = span.start in origin_ends or span._.preference <= -2
-    return (0 if is_postal else 1, 1 if set_aside else 0, 1 - min(span._.preference, 1), span.start)
+    set_aside = all(m.start in origin_ends or m._.preference <= -2 for m in same)
+    # an area yielding to a town in it keeps its own rank, even when it stands in for that same town
+    preference = span._.preference if span._.preference == -1 else max(min(m._.preference, 1) for m in same)
+    named_again = sum(m._.preference != -1 for m in same) > 1  # a landscape standing in for its town is no naming
+    return (0 if is_postal else 1, 1 if set_aside else 0, 0 if named_again else 1, 1 - preference, span.start)
 
 
 def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span], rules: PlaceRules) -> list[Place]:
@@ -118,7 +127,12 @@ def _plausible(candidates: list[Place], rules: PlaceRules) -> list[Place]:
     for place in candidates[1:]:
         # A namesake in the start region is offered sooner; one reached by an old alternate name is not
         # ("Freiburg" is Freiburg im Breisgau, although Freiberg in Sachsen was once called so too).
-        home = place.state in rules.start_states and _first_word(place) == _first_word(best)
+        # ... but only when the largest one lies outside it: beside Königstein im Taunus, the small Königstein in
+        # Saxony is not worth a question.
+        home = (
+            place.state in rules.start_states and best.state not in rules.start_states
+            and _first_word(place) == _first_word(best)
+        )
         if place.population < (rules.start_candidate_share if home else rules.candidate_share) * best.population:
             continue
         if all(haversine_km(place.lat, place.lon, k.lat, k.lon) > rules.ambiguous_km for k in kept):

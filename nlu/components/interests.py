@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
+from nlu.components.own_context import learns_oneself, own_children, paperwork_for_newcomers, weak_without_company
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
 from nlu.lexicon import InterestRules, interest_rules, radius_rules
@@ -21,6 +22,10 @@ from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is
 
 _STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
 _JOB_REACH = 8  # "ich arbeite schon den ganzen Tag in der Kita"
+_AGE = (14, 99)
+_AFTER_AGE_WORDS = 2
+_ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of"})
+_FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
 _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
 _JOB_PASSES = frozenset({"in", "im", "bei", "beim", "an", "am", "auf", "zu", "zum", "zur", "mit", "with", "at"})
@@ -44,6 +49,18 @@ def _stands_alone(doc: Doc, i: int) -> bool:
     return before and after and len(doc) > 2
 
 
+def _with_plurals(phrases: tuple[str, ...]) -> list[str]:
+    """Returns the phrases and, for English ones ending in a noun, their plural ("animal shelter" ->
+    "animal shelters", "food bank" -> "food banks"): the taxonomy names one form, people write either."""
+    found = list(phrases)
+    for phrase in phrases:
+        words = phrase.split()
+        last = words[-1] if words else ""
+        if len(words) > 1 and last.isascii() and last.isalpha() and not last.endswith(("s", "ing", "y")):
+            found.append(f"{phrase}s")
+    return found
+
+
 class InterestMatcher:
     """Writes doc.spans["interests"]: one span per mention and category (label = category key)."""
 
@@ -58,7 +75,7 @@ class InterestMatcher:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         for category in categories():
             if category.phrases:
-                self.phrases.add(category.key, [nlp.make_doc(phrase) for phrase in category.phrases])
+                self.phrases.add(category.key, [nlp.make_doc(phrase) for phrase in _with_plurals(category.phrases)])
         self.self_cues = PhraseMatcher(nlp.vocab, attr="NORM")
         self.self_cues.add("self", [nlp.make_doc(fold(cue)) for cue in self.rules.self_cues])
         self.status_cues = PhraseMatcher(nlp.vocab, attr="NORM")
@@ -91,8 +108,11 @@ class InterestMatcher:
         if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
             set_group(doc, INTERESTS, mentions)
             return doc
+        self_ends = [end for _, _, end in self.self_cues(doc)]
+        fragments = self._status_fragments(doc, self_ends)
         cues = {
-            "self": [end for _, _, end in self.self_cues(doc)],
+            "self": self_ends + [end for _, end in fragments],
+            "fragment": [i for start, end in fragments for i in range(start, end)],
             "status": [end for _, _, end in self.status_cues(doc)],
             "job": [end for _, _, end in self.job_cues(doc)],
         }
@@ -107,13 +127,19 @@ class InterestMatcher:
         owned = [
             span for span in mentions if required.issuperset(range(span.start, span.end)) or self._owned(doc, span)
         ]
+        owned += [
+            span for span in mentions
+            if span not in owned and (own_children(doc, span, self.rules) or learns_oneself(doc, span, self.rules))
+        ]
         said = [
             span for span in mentions
             if span not in owned and self._describes_writer(doc, span, cues, missed=longing)
         ]
         # "unsere Omis im Heim" may be a community's; a list after "ich habe" or "ich bin" is the writer's
         described = owned + said + self._coordinated(doc, mentions, said, owned)
-        set_group(doc, INTERESTS, [span for span in mentions if span not in described])
+        kept = [span for span in mentions if span not in described]
+        dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
+        set_group(doc, INTERESTS, [span for span in kept if span not in dropped])
         set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
         return doc
 
@@ -174,6 +200,8 @@ class InterestMatcher:
         rules = self.rules
         if len(span) == 1 and span[0].norm_ in rules.fragment_status and _stands_alone(doc, span.start):
             return not (missed and self._is_job(span[0].norm_))
+        if set(range(span.start, span.end)).issubset(cues["fragment"]):
+            return not (missed and any(self._is_job(t.norm_) for t in span))
         if self._counted_fact(doc, span, cues["self"]):
             return True
         if self._cue_before(doc, span.start, cues["job"], _JOB_REACH, passes=_JOB_PASSES):
@@ -188,6 +216,37 @@ class InterestMatcher:
             self._cue_before(doc, span.start, cues["status"], _STATUS_REACH) or self._after_ich(doc, span.start)
         )
 
+    def _status_fragments(self, doc: Doc, self_ends: list[int]) -> list[tuple[int, int]]:
+        """Returns the clauses of at most three words that end in a status word: "alleinerziehende Mutter, ...",
+        "pensionierter Lehrer, zwei Enkel", "retired nurse, two grandkids": the writer's description of
+        themselves, with every word in it (and counted facts after it) saying who they are."""
+        found: list[tuple[int, int]] = []
+        start = 0
+        after_age = False  # "Ich bin 40, IT-Admin, ...", "..., 35, IT.": a short fragment after an age
+        for i in range(len(doc) + 1):
+            if i < len(doc) and not is_boundary(doc[i]):
+                continue
+            words = [t for t in doc[start:i] if not t.is_space]
+            if after_age and 0 < len(words) <= _AFTER_AGE_WORDS and not any(
+                t.norm_ in self.rules.breakers for t in words
+            ):
+                found.append((words[0].i, words[-1].i + 1))
+            after_age = (
+                0 < len(words) <= _FRAGMENT_WORDS and words[-1].text.isascii() and words[-1].text.isdigit()
+                and _AGE[0] <= int(words[-1].text) <= _AGE[1] and any(end <= words[-1].i for end in self_ends)
+            )
+            status_first = (  # "Rentnerin aus Herborn, ...", "retired nurse from Leeds, ..."
+                len(words) > 2 and words[0].norm_ in self.rules.fragment_status and words[1].norm_ in _ORIGIN_WORDS
+            )
+            if (
+                0 < len(words) <= _FRAGMENT_WORDS + 1 and len(doc) > len(words) + 1
+                and (status_first or (len(words) <= _FRAGMENT_WORDS and words[-1].norm_ in self.rules.fragment_status))
+                and not any(t.norm_ in self.rules.breakers or t.norm_ in self.rules.possessives for t in words)
+            ):
+                found.append((words[0].i, words[-1].i + 1))
+            start = i + 1
+        return found
+
     def _counted_fact(self, doc: Doc, span: Span, self_cues: list[int]) -> bool:
         """Tells whether a mention is a counted fact about the writer standing as a fragment of its own after
         a self-description: "Ich bin 45, zwei Kinder, Teilzeit im Büro", "I'm 38, two kids, one dog"."""
@@ -197,7 +256,8 @@ class InterestMatcher:
             return False
         if not (before == 0 or is_boundary(doc[before])) or not (after == len(doc) or is_boundary(doc[after])):
             return False
-        return any(end <= before for end in self_cues)
+        # a counted child standing alone ("zwei Teenager, ...", "2 Kinder,") is one's family even without "ich bin"
+        return any(end <= before for end in self_cues) or span.label_ == "children_youth"
 
     def _roles(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Returns the role words of "ich arbeite als Ingenieur", "bin gelernte Köchin", "ich bin Bäckerin"."""

@@ -48,6 +48,7 @@ class LanguageMatcher:
         self.only = names.only
         self.only_reach = names.only_reach
         self.peoples = names.peoples
+        self.names = names
         self.others = names.others
         self.others_reach = names.others_reach
         self.helping = names.helping
@@ -59,7 +60,7 @@ class LanguageMatcher:
         for token in doc:
             code = language_code(token.norm_) if token.is_alpha or "-" in token.text else None
             people = token.i + 1 < len(doc) and doc[token.i + 1].norm_ in self.peoples  # "Ukrainian refugees"
-            if code and not people and not self._blocked(doc, token.i):
+            if code and not people and not self._blocked(doc, token.i) and not self._nationality(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label=code))
         set_group(doc, LANGUAGES, spans)
         self._little_german(doc, spans)
@@ -108,6 +109,17 @@ class LanguageMatcher:
                 return False
             if doc[i].norm_.startswith(self.helping):
                 return True
+        return False
+
+    def _nationality(self, doc: Doc, i: int) -> bool:
+        """Tells whether a language name says who someone is ("I'm Dutch, ...") or what others speak ("an English
+        speaking group"), not what the writer speaks."""
+        names = self.names
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if i >= 2 and doc[i - 1].norm_ in names.nationality_after and doc[i - 2].norm_ in ("i", "we"):
+            return after is None or is_boundary(after) or after.norm_ in ("and", "und")
+        if after is not None and after.norm_ in names.speaking:
+            return not any(t.norm_ in ("i", "ich", "'m", "am", "bin") for t in doc[max(i - 3, 0):i])
         return False
 
     def _blocked(self, doc: Doc, i: int) -> bool:

@@ -15,12 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import is_boundary, pattern_matcher, spans_of
-from nlu.extensions import CUES, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, register_extensions
+from nlu.extensions import CUES, INTERESTS, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, register_extensions
 from nlu.lexicon import NegationRules, negation_rules, time_rules
 
 _COMPARATIVE = frozenset({"lieber", "eher", "rather", "prefer", "bevorzuge"})
 _REPLY_MARKS = frozenset({"?", "-", "–", "—", ":"})  # after these a "Nein" answers what came before
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+_PEOPLE_RELATIVES = frozenset({"who", "whose", "denen"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,7 @@ class _Cue:
 
     start: int
     end: int
-    kind: str  # cue, answer, neutral or time_cue
+    kind: str  # cue, answer, neutral, time_cue or than (the "als" of "lieber ... als")
 
 
 @Language.factory("ehrenamt_negation", assigns=["doc.spans", "span._.negated", "span._.neutral"],
@@ -82,16 +83,30 @@ class Negation:
             (s, e, kind): _Cue(s, e, kind) for kind, s, e in found
             if kind != "pseudo" and not blocked.intersection(range(s, e))
             and not (kind == "cue" and (s, e) in answers)  # "nein" is an answer cue where both match
+            and not self._in_relative_clause(doc, s, {span.end for span in spans_of(doc, INTERESTS)})
         }
         cues.update({(c.start, c.end, c.kind): c for c in self._comparatives(doc)})
         return _outermost(list(cues.values()))
+
+    def _in_relative_clause(self, doc: Doc, start: int, interest_ends: set[int]) -> bool:
+        """Tells whether a cue stands in a clause that describes people: "Leuten, die mit ihren Schulden nicht
+        klarkommen", "Kinder, die sich keine Nachhilfe leisten können", "families who can't afford it". What
+        those people lack or cannot do is who the writer wants to help, not something ruled out."""
+        for i in range(start - 1, -1, -1):
+            if is_boundary(doc[i]):
+                return doc[i].norm_ == "," and i + 1 < start and doc[i + 1].norm_ in self.rules.relatives
+            if doc[i].norm_ in _PEOPLE_RELATIVES:  # English writes "kids who can't" without a comma
+                return True
+            if doc[i].norm_ in self.rules.relatives and i in interest_ends:  # chat German: "Kinder die sich"
+                return True
+        return False
 
     def _comparatives(self, doc: Doc) -> list[_Cue]:
         """Treats "als" in "lieber Tiere als Kinder" as a cue for what follows it."""
         found = []
         for token in doc:
             if token.norm_ in ("als", "than") and self._comparative_before(doc, token.i):
-                found.append(_Cue(token.i, token.i + 1, "cue"))
+                found.append(_Cue(token.i, token.i + 1, "than"))
         return found
 
     @staticmethod
@@ -108,7 +123,7 @@ class Negation:
         """Returns the mentions a cue applies to: ahead in its scope, else just before it."""
         only_time = cue.kind == "time_cue"  # "unter der Woche keine Zeit" negates times, not interests
         ahead = [s for s in self._forward(doc, cue, starts) if not only_time or s.label_ in self.time_slots]
-        if ahead:
+        if ahead or cue.kind == "than":  # "lieber mit Tieren als mit Menschen" rules out only what follows "als"
             return ahead
         return [s for s in self._backward(doc, cue, mentions) if not only_time or s.label_ in self.time_slots]
 
@@ -157,6 +172,8 @@ class Negation:
                 continue
             if is_boundary(token) or token.norm_ in rules.terminators or token.norm_ in rules.conjunctions:
                 break
+            if cue.kind == "time_cue" and token.norm_ in rules.available:
+                break  # "dienstags frei (arbeite im Handel)": the work is the reason for the free day
             first = i
             steps += 1
             i -= 1

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, pattern_matcher
-from nlu.kernel.gazetteer import Gazetteer, Place
+from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import known_words, place_rules, plate_codes
 from nlu.patterns import PatternMatcher
 from nlu.kernel.text import fold
@@ -18,6 +18,9 @@ from nlu.vocabulary import is_category_word
 PLATE_LABEL = "plate"
 _SHORT_MESSAGE = 4  # "feuerwehr DD", "tierheim KS": a code ending a message this short is where
 _TOO_FAR_REACH = 2  # "Kassel ist mir zu weit": the words may follow the name after a comma or "ist"
+# A small place far from a large city named with it is a quarter the quarter table lacks (see _joined_at).
+_UNLISTED_CITY_MIN, _UNLISTED_QUARTER_MAX, _FAR_KM = 100_000, 20_000, 100.0
+_QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near"})  # "Gohlis in Leipzig", "Sachsenhausen, Frankfurt"
 
 
 class PlateReader:
@@ -43,6 +46,8 @@ class PlateReader:
             return None
         if i in cue_ends or self._stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
             return self._span(doc, i, town)
+        if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_title and doc[1].is_alpha:
+            return self._span(doc, i, town)  # "KS Tierheim am Wochenende": a short note headed by its town
         return None
 
     def _may_be_quarter(self, tail: str, lang: str) -> bool:
@@ -143,15 +148,43 @@ class QuarterReader:
             city = self._city_of_quarter(token.text, None)
             if city is not None:
                 return _place_span(doc, i, i + 1, city)
-        if i + 1 >= len(doc) or not (token.is_alpha and doc[i + 1].is_alpha):
+        if i + 1 >= len(doc) or not token.is_alpha:
             return None
+        if not doc[i + 1].is_alpha:
+            return self._joined_at(doc, i)
         first, second = token.text, doc[i + 1].text
         for quarter, city_name in ((second, first), (first, second), (second, _city_from_demonym(first))):
             if city_name and quarter[:1].isupper() == city_name[:1].isupper():
                 city = self._city_of_quarter(quarter, city_name)
                 if city is not None:
                     return _place_span(doc, i, i + 2, city)
+        return self._joined_at(doc, i)
+
+    def _joined_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns the city of a quarter joined to it by a word or a comma: "Gohlis in Leipzig", "Bornheim bei
+        Frankfurt", "Sachsenhausen, Frankfurt", "Leipzig, Plagwitz" (either order with a comma)."""
+        if i + 2 >= len(doc) or not doc[i + 2].is_alpha or doc[i + 1].norm_ not in _QUARTER_JOINERS:
+            return None
+        first, second = doc[i].text, doc[i + 2].text
+        orders = ((first, second), (second, first)) if doc[i + 1].norm_ == "," else ((first, second),)
+        for quarter, city_name in orders:
+            if quarter[:1].isupper() or city_name[:1].isupper() or doc.text.islower():
+                city = self._city_of_quarter(quarter, city_name) or self._city_of_unlisted_quarter(quarter, city_name)
+                if city is not None:
+                    return _place_span(doc, i, i + 3, city)
         return None
+
+    def _city_of_unlisted_quarter(self, quarter: str, city_name: str) -> Place | None:
+        """Returns the city when the other name's only namesakes are small places far from it: "Sachsenhausen,
+        Frankfurt" is Frankfurt's quarter (not the village by Oranienburg) even where quarters.tsv lacks it."""
+        cities = [place for place in self.gazetteer.lookup(city_name) if place.population >= _UNLISTED_CITY_MIN]
+        namesakes = self.gazetteer.lookup(quarter)
+        if not cities or not namesakes:
+            return None
+        city = cities[0]
+        far = all(haversine_km(place.lat, place.lon, city.lat, city.lon) > _FAR_KM for place in namesakes)
+        small = all(place.population < _UNLISTED_QUARTER_MAX for place in namesakes)
+        return city if far and small else None
 
     def _city_of_quarter(self, quarter: str, city: str | None) -> Place | None:
         """Returns the city when `quarter` is one of its quarters (or names both, "Leipzig-Gohlis")."""

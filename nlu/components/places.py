@@ -30,6 +30,9 @@ _SPLIT = re.compile(r"[-/]")
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 # A state's name names a town only when that town is a city of its own (Berlin, Brandenburg an der Havel).
 _REGION_TOWN_MIN = 50_000
+# A town written before a hyphen stands for itself with a quarter ("Leipzig-Connewitz") only when it is a real town.
+_HYPHEN_TOWN_MIN = 2_000
+_JOINERS = frozenset({"oder", "und", "or", "and", ",", "/", "bzw"})
 
 
 @Language.factory(
@@ -78,8 +81,15 @@ class PlaceFinder:
         if self.fuzzy:
             mentions += self._fuzzy_mentions(doc, mentions, claimed, cue_ends, lowercase)
         kept = []
+        previous: Span | None = None
+        for span in sorted(mentions, key=lambda m: m.start):
+            # "in Hartha oder Waldheim": a place joined to a cued one by "oder", "und" or a comma is cued too
+            span._.cued = span.start in cue_ends or (
+                previous is not None and previous._.cued and 0 < span.start - previous.end <= 1
+                and all(t.norm_ in _JOINERS for t in doc[previous.end:span.start])
+            )
+            previous = span
         for span in mentions:
-            span._.cued = span.start in cue_ends
             if self._believable(doc, span, claimed, lowercase):
                 kept.append(span)
         if not kept:  # "..., Töpfern. Halle, abends": a capitalised name standing as its own clause
@@ -156,8 +166,10 @@ class PlaceFinder:
         parts = _SPLIT.split(doc[i].norm_)
         if len(parts) < 2 or not parts[0]:
             return None
-        ids = self.names.get(parts[0])
-        return self._mention(doc, i, i + 1, tuple(self.gazetteer.get(pid) for pid in ids)) if ids else None
+        places = tuple(self.gazetteer.get(pid) for pid in self.names.get(parts[0], ()))
+        if not places or places[0].population < _HYPHEN_TOWN_MIN:
+            return None  # "Karl-Heinz" is a man, not the hamlet Karl
+        return self._mention(doc, i, i + 1, places)
 
     def _short_form_at(self, doc: Doc, i: int) -> Span | None:
         """Returns the double-named town a first part stands for ("Annaberg" -> Annaberg-Buchholz)."""

@@ -1,0 +1,72 @@
+"""Whose a mention is: children one brings along are one's own, and learning one wants to do oneself is no wish to
+teach. Both make an interest mention a self-description (issue 14, messages side)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from nlu.components.common import is_boundary
+from nlu.lexicon import InterestRules
+
+_CHILDREN = "children_youth"
+_EDUCATION = "education"
+_NEWCOMERS = "refugees_integration"
+_NEIGHBOURHOOD = "neighbourhood"
+
+
+def _clause(doc: Doc, span: Span) -> tuple[int, int]:
+    """Returns the token range of the clause a span stands in (between boundaries)."""
+    start = span.start
+    while start > 0 and not is_boundary(doc[start - 1]):
+        start -= 1
+    end = span.end
+    while end < len(doc) and not is_boundary(doc[end]):
+        end += 1
+    return start, end
+
+
+def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
+    """Tells whether a children mention names the writer's own children: brought along or raised ("wo ich die
+    Kinder mitbringen kann", "bring my kids along"), or given with their ages in brackets ("(kids 8 and 11)")."""
+    if span.label_ != _CHILDREN:
+        return False
+    start, end = _clause(doc, span)
+    if any(doc[i].norm_ in rules.family_verbs for i in range(start, end)):
+        return True
+    bracketed = span.start > 0 and doc[span.start - 1].norm_ == "("
+    return bracketed and span.end < len(doc) and doc[span.end].like_num
+
+
+def learns_oneself(doc: Doc, span: Span, rules: InterestRules) -> bool:
+    """Tells whether an education mention is the writer wanting to learn: "ich will imkern lernen", "I'd love to
+    learn pottery"; not "Kindern helfen, Deutsch zu lernen" or "help kids learn English"."""
+    words = rules.own_learning
+    if span.label_ != _EDUCATION or len(span) != 1 or span[0].norm_ not in words["learn"]:
+        return False
+    start, _ = _clause(doc, span)
+    before = [doc[i].norm_ for i in range(start, span.start)]
+    return any(w in words["want"] for w in before) and not any(w in words["others"] for w in before)
+
+
+def paperwork_for_newcomers(mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the neighbourhood mentions that are paperwork when newcomers are named too: helping them with
+    letters and forms is integration work ("Geflüchteten bei Anträgen helfen")."""
+    if not any(span.label_ == _NEWCOMERS for span in mentions):
+        return []
+    return [
+        span for span in mentions
+        if span.label_ == _NEIGHBOURHOOD and any(t.norm_.startswith(rules.paperwork) for t in span)
+    ]
+
+
+def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the mentions of weak words ("training", "hiking") when another field is named too: then they say how,
+    not what ("first aid training", "hiking and nature conservation")."""
+    weak = [span for span in mentions if len(span) == 1 and rules.weak_words.get(span[0].norm_) == span.label_]
+    if not weak:
+        return []
+    others = {
+        span.label_ for span in mentions
+        if span not in weak and span.label_ not in rules.target_groups and span.label_ not in {w.label_ for w in weak}
+    }
+    return weak if others else []
