@@ -157,6 +157,7 @@ async def test_remote_searches_need_no_place(chat: Chat) -> None:
     reply = await chat.send(MEHMET, "online von zu Hause helfen")
     assert "Wo soll ich suchen?" not in reply.text
     assert "Online-Nachhilfe" in reply.text or "Telefonpatenschaft" in reply.text
+    assert "keinen Ort genannt" not in reply.text  # online help needs none: no note that one is missing
 
 
 async def test_an_unknown_postal_code_is_said_and_asked_about(chat: Chat) -> None:

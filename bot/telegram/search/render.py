@@ -25,7 +25,7 @@ def results_text(outcome: SearchOutcome, *, offset: int, lang: str, asked_radius
     parts += widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
     if "time" in outcome.not_applied:
         parts.append(t(lang, "search.not_applied_time"))
-    if outcome.everywhere:
+    if outcome.everywhere and not outcome.understood.remote:  # online help has no place to name (as on the web)
         parts.append(t(lang, "search.everywhere"))
     if not outcome.results:
         parts.append(t(lang, "search.nothing"))
