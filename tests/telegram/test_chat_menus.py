@@ -265,3 +265,65 @@ async def test_many_members_changed_at_once_are_left_to_the_sync_so_the_update_d
     assert len(chat.application.job_queue.get_jobs_by_name(SYNC_NAME)) == before + 1  # the sync, started now
     await sync_chat_menus(context)
     assert all(_menu(chat.api, id_)[-1] == "freiwillige" for id_ in members)
+
+
+async def test_rights_gone_during_a_long_run_give_no_menu(
+    bot_api: tuple[Bot, OfflineBotApi], database: Database, settings: Settings
+) -> None:
+    bot, api = bot_api
+    await _members(database, *MEMBERS)
+
+    async def leaving_meanwhile(seconds: float) -> None:  # 2002 leaves while the run paces its calls
+        async with database.unit_of_work() as session:
+            await session.execute(delete(OrganisationMember).where(OrganisationMember.telegram_id == 2002))
+
+    tally = await sync(bot, database, settings, sleep=leaving_meanwhile)
+    assert not _chat_calls(api, 2002) and {id_ for id_, _ in api.chat_commands} == {ADMIN.id, 2001, 2003}
+    assert tally.set == 3 and (await sync(bot, database, settings, sleep=Sleeps())).set == 0  # no row kept for 2002
+
+
+async def test_a_run_ends_when_told_and_says_how_many_are_left(
+    bot_api: tuple[Bot, OfflineBotApi], database: Database, settings: Settings
+) -> None:
+    bot, api = bot_api
+    await _members(database, *MEMBERS)
+    budget = iter([True, True, False])
+    tally = await sync(bot, database, settings, sleep=Sleeps(), go_on=lambda wait: next(budget))
+    assert (tally.set, tally.left) == (2, 2) and len({id_ for id_, _ in api.chat_commands}) == 2
+    rest = await sync(bot, database, settings, sleep=Sleeps())
+    assert (rest.set, rest.left) == (2, 0)
+
+
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+async def test_a_flood_wait_longer_than_the_run_leaves_the_rest_for_later(
+    bot_api: tuple[Bot, OfflineBotApi], database: Database, settings: Settings
+) -> None:
+    bot, api = bot_api
+    await _members(database, *MEMBERS)
+    _refuse(api, 2002, ApiError(429, "Too Many Requests: retry after 120", {"retry_after": 120}), times=1)
+    sleeps = Sleeps()
+    tally = await sync(bot, database, settings, sleep=sleeps, go_on=lambda wait: wait < 60)
+    assert 120 not in sleeps and (tally.resume_after, tally.left, tally.waits) == (120, 2, 0)
+    assert (await sync(bot, database, settings, sleep=Sleeps())).set == 2  # 2002 and 2003 next time
+
+
+async def test_a_stopping_bot_ends_the_sync_before_the_next_chat(chat: Chat) -> None:
+    context = CallbackContext(chat.application)
+    await _members(services(context).database, *MEMBERS)
+    answer: Callable[[ApiCall], Any] = chat.api._set_my_commands
+    running = chat.application._running
+
+    def stop_after_the_first_chat(call: ApiCall) -> Any:
+        if _scope_chat(call) is not None:  # Application.stop() sets this first, then waits for running jobs
+            chat.application._running = False
+        return answer(call)
+
+    chat.api._set_my_commands = stop_after_the_first_chat  # type: ignore[method-assign]
+    chat.application._running = True
+    try:
+        await sync_chat_menus(context)
+    finally:
+        chat.application._running = running
+    assert len(_chat_calls(chat.api)) == 3  # the chat under way is finished, no other is begun
+    assert chat.application.job_queue is not None
+    assert len(chat.application.job_queue.get_jobs_by_name(SYNC_NAME)) == 1  # nothing rescheduled while stopping

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Collection
 from datetime import timedelta
 
@@ -30,7 +31,7 @@ from bot.menus.chats import MenuChange, pending_changes
 from bot.menus.commands import COMMON_MENU
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.telegram.menus.setting import PACE_SECONDS, Flooded, MenuSetter, Sleep, Tally, set_menu
+from bot.telegram.menus.setting import PACE_SECONDS, Flooded, GoOn, MenuSetter, Sleep, Tally, set_menu
 from bot.telegram.services import one_process_at_a_time, services
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,10 @@ SYNC_EVERY = timedelta(minutes=15)  # picks up rights changed outside the bot; t
 # An event's menus are set inside its update up to this many chats (three paced calls each, about 0.3 s a chat);
 # more (an organisation with many members verified) go to the sync at once, so the admin's answer does not wait.
 INLINE_AT_MOST = 3
+# A run ends after this long (or at once when the bot stops: PTB's stop waits for running jobs) and the rest follows
+# in a run scheduled right after, so a stop never waits for hundreds of menus or a long flood wait.
+RUN_SECONDS = 60.0
+RESUME_SECONDS = 1.0
 
 
 async def set_common_menu(application: Application) -> None:  # type: ignore[type-arg]
@@ -55,27 +60,51 @@ def schedule(application: Application) -> None:  # type: ignore[type-arg]
 
 
 async def sync_chat_menus(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Sets every own-chat menu that is not yet right, paced; a Telegram failure leaves the rest for the next run."""
+    """Sets every own-chat menu that is not yet right, paced, for at most RUN_SECONDS and only while the bot runs;
+    what is left follows in a run scheduled at once (after a flood's wait); a Telegram failure leaves it for the
+    next regular run."""
     services_ = services(context)
+    application = context.application
+    ends = time.monotonic() + RUN_SECONDS
+
+    was_running = application.running  # (a job run by hand, outside a running bot, is not stopped by this)
+
+    def go_on(wait: float) -> bool:
+        stopping = was_running and not application.running
+        return not stopping and time.monotonic() + wait < ends
+
     try:
-        await sync(context.bot, services_.database, services_.settings)
+        tally = await sync(context.bot, services_.database, services_.settings, go_on=go_on)
     except TelegramError as error:
         log.warning("chat menus: sync stopped (%s: %s); the rest follows in the next run", type(error).__name__,
                     error)
+        return
+    if tally.left and application.running == was_running and context.job_queue is not None:
+        context.job_queue.run_once(one_process_at_a_time(sync_chat_menus), name=SYNC_NAME,
+                                   when=max(tally.resume_after, RESUME_SECONDS))
 
 
 async def sync(bot: Bot, database: Database, settings: Settings, *, sleep: Sleep = asyncio.sleep,
-               pace: float = PACE_SECONDS) -> Tally:
-    """Sets or resets the menus of every chat whose kept version differs from what the person's rights give."""
+               pace: float = PACE_SECONDS, go_on: GoOn | None = None) -> Tally:
+    """Sets or resets the menus of every chat whose kept version differs from what the person's rights give.
+
+    Each chat's change is read again just before it is set, so rights that went (or data deleted) during the run
+    are respected; go_on may end the run early (the tally says how many chats are left)."""
+    access = SearchAccess(settings.ads_search_access)
     async with database.read_only() as session:
-        pending = await pending_changes(session, admin_ids=settings.admin_ids,
-                                        access=SearchAccess(settings.ads_search_access))
+        pending = await pending_changes(session, admin_ids=settings.admin_ids, access=access)
     if not pending:
         return Tally()
+
+    async def fresh(telegram_id: int) -> MenuChange | None:
+        async with database.read_only() as session:
+            now = await pending_changes(session, admin_ids=settings.admin_ids, access=access, among=[telegram_id])
+        return now[0] if now else None
+
     log.info("chat menus: %d chats to update", len(pending))
-    tally = await MenuSetter(bot, database, sleep=sleep, pace=pace).apply(pending)
-    log.info("chat menus: %d set, %d reset, %d gone, %d refused, %d waits for flood control",
-             tally.set, tally.reset, tally.gone, tally.refused, tally.waits)
+    tally = await MenuSetter(bot, database, sleep=sleep, pace=pace, fresh=fresh, go_on=go_on).apply(pending)
+    log.info("chat menus: %d set, %d reset, %d gone, %d refused, %d waits for flood control, %d left for the next run",
+             tally.set, tally.reset, tally.gone, tally.refused, tally.waits, tally.left)
     return tally
 
 
@@ -98,7 +127,7 @@ async def refresh(context: ContextTypes.DEFAULT_TYPE, telegram_ids: Collection[i
             context.job_queue.run_once(one_process_at_a_time(sync_chat_menus), when=flooded.retry_after + 1,
                                        name=SYNC_NAME)
     except TelegramError as error:
-        log.warning("chat menus of %s not set now (%s); the sync sets them later", sorted(telegram_ids), error)
+        log.warning("chat menus of %d chats not set now (%s); the sync sets them later", len(telegram_ids), error)
 
 
 async def take_back(context: ContextTypes.DEFAULT_TYPE, telegram_id: int) -> None:

@@ -28,6 +28,12 @@ from bot.telegram.announcements.sender import chat_is_gone, retry_after_seconds
 log = logging.getLogger(__name__)
 PACE_SECONDS = 0.1
 Sleep = Callable[[float], Awaitable[None]]
+# Re-reads what one chat needs right before it is set (None: nothing any more), so that someone whose rights went, or
+# who deleted their data, while a long run was under way gets no menu from the run's older to-do list.
+Fresh = Callable[[int], Awaitable[MenuChange | None]]
+# Tells whether the run may go on (the bot is not stopping, the run's time is not up); given the seconds the next
+# step would wait (a 429's retry_after), or 0.
+GoOn = Callable[[float], bool]
 
 
 class Flooded(Exception):
@@ -40,13 +46,17 @@ class Flooded(Exception):
 
 @dataclass(slots=True)
 class Tally:
-    """What a run did: menus set, chats given the common menu back, gone chats skipped, refusals, 429 waits."""
+    """What a run did: menus set, chats given the common menu back, gone chats skipped, refusals, 429 waits;
+    left: chats not reached because the run had to end (the bot stopping, its time up); resume_after: seconds
+    until the rest may be tried (a 429's retry_after that the run did not wait out), else 0."""
 
     set: int = 0
     reset: int = 0
     gone: int = 0
     refused: int = 0
     waits: int = 0
+    left: int = 0
+    resume_after: float = 0.0
 
 
 async def set_menu(bot: Bot, menu: Menu, *, scope: BotCommandScope | None = None) -> None:
@@ -59,19 +69,30 @@ class MenuSetter:
     """Sets or resets the menus of chats one after another, paced, keeping each chat's version once it is set."""
 
     def __init__(self, bot: Bot, database: Database, *, sleep: Sleep = asyncio.sleep, pace: float = PACE_SECONDS,
-                 patient: bool = True) -> None:
+                 patient: bool = True, fresh: Fresh | None = None, go_on: GoOn | None = None) -> None:
         self.bot, self.database, self.sleep, self.pace, self.patient = bot, database, sleep, pace, patient
+        self.fresh, self.go_on = fresh, go_on
         self.tally = Tally()
         self._called = False
 
     async def apply(self, changes: list[MenuChange]) -> Tally:
-        """Applies every change in order; returns the tally (raises Flooded only when not patient)."""
-        for change in changes:
-            await self._apply(change)
+        """Applies the changes in order until done or told to end; returns the tally (raises Flooded only when not
+        patient)."""
+        for done, planned in enumerate(changes):
+            change: MenuChange | None = planned
+            if self.go_on is not None and not self.go_on(0.0):
+                self.tally.left = len(changes) - done
+                break
+            if self.fresh is not None:
+                change = await self.fresh(planned.telegram_id)
+            if change is not None and not await self._apply(change):
+                self.tally.left = len(changes) - done
+                break
         return self.tally
 
-    async def _apply(self, change: MenuChange) -> None:
-        """Applies one change, waiting out floods; records it as set, or as tried when the chat is gone."""
+    async def _apply(self, change: MenuChange) -> bool:
+        """Applies one change, waiting out floods; records it as set, or as tried when the chat is gone. Returns
+        False when a flood's wait would outlast the run (the change is left for the next one)."""
         while True:
             try:
                 await self._send(change)
@@ -80,21 +101,25 @@ class MenuSetter:
                 delay = retry_after_seconds(error)
                 if not self.patient:
                     raise Flooded(delay) from error
+                if self.go_on is not None and not self.go_on(delay):
+                    self.tally.resume_after = delay
+                    return False
                 self.tally.waits += 1
                 log.info("chat menus: flood control, waiting %g s before chat %s", delay, change.telegram_id)
                 await self.sleep(delay)
             except Forbidden as error:
                 await self._skip(change, error.message, gone=True)
-                return
+                return True
             except BadRequest as error:
                 await self._skip(change, error.message, gone=chat_is_gone(error.message))
-                return
+                return True
         async with self.database.unit_of_work() as session:
             await record(session, change)
         if change.menu is None:
             self.tally.reset += 1
         else:
             self.tally.set += 1
+        return True
 
     async def _send(self, change: MenuChange) -> None:
         """Sets the chat's own menu in its three languages, or deletes them so the common menu shows again."""
