@@ -48,6 +48,7 @@ class ListingRules:
     catalogue_weight: float
     course_heads: tuple[str, ...]
     course_exempt: frozenset[str]
+    corroborated: frozenset[str]
 
 
 @cache
@@ -75,6 +76,7 @@ def listing_rules() -> ListingRules:
         catalogue_weight=float(raw["catalogue_weight"]),
         course_heads=tuple(fold(word) for word in raw["course_heads"]),
         course_exempt=frozenset(raw["course_exempt"]),
+        corroborated=frozenset(fold(word) for word in raw["corroborated"]),
     )
 
 
@@ -218,7 +220,17 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
         ):
             continue
         kept.append(span)
-    return kept + _title_courses(doc, kept, title_tokens, rules)
+    return _corroborated(kept + _title_courses(doc, kept, title_tokens, rules), rules)
+
+
+def _corroborated(mentions: list[Span], rules: ListingRules) -> list[Span]:
+    """Drops the mentions made only of words that name their field just beside a plainer word of it: families and
+    schools are where many fields meet ("Umzugshilfe für Familien", "Imkerei an der Schule"), so they name children
+    or education only when the listing says so in other words too (a "Hausaufgabenhilfe", "Kinder")."""
+    def weak(span: Span) -> bool:
+        return all(token.norm_.rsplit("-", 1)[-1] in rules.corroborated for token in span)
+    plain = {span.label_ for span in mentions if not weak(span)}
+    return [span for span in mentions if span.label_ in plain or not weak(span)]
 
 
 def _title_courses(doc: Doc, mentions: list[Span], title_tokens: int, rules: ListingRules) -> list[Span]:
