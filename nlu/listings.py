@@ -166,7 +166,8 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
 
     A sentence that names many fields is the organisation's catalogue ("Kinderchor, Seniorengruppe, Jugendkreis
     und Flüchtlingshilfe", "vermittelt in Sport, Kultur, Umwelt ..."), not the task: its mentions weigh
-    `catalogue_weight` at most.
+    `catalogue_weight` at most. The title counts once for each field it names: "Zirkus: Jonglage & Akrobatik" is one
+    field named three times, and counting it thrice would push the people the text names below the share.
     """
     rules = listing_rules()
     placed = [(span.label_, starts[span.start]) for span in mentions]
@@ -175,13 +176,17 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         if offset >= layout.title_length:
             fields.setdefault(layout.sentence(offset), set()).add(label)
     scores: dict[str, float] = {}
+    titled: set[str] = set()
     for label, offset in placed:
+        if offset < layout.title_length:
+            if label in titled:
+                continue  # the title names a field once, however many of its words it uses
+            titled.add(label)
         weight = layout.weight(offset, label)
         if offset >= layout.title_length and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields:
             weight = min(weight, rules.catalogue_weight)
         scores[label] = scores.get(label, 0.0) + weight
-    titled = frozenset(label for label, offset in placed if offset < layout.title_length)
-    return Evidence(scores, titled)
+    return Evidence(scores, frozenset(titled))
 
 
 def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:

@@ -267,3 +267,12 @@ def test_families_and_schools_alone_name_no_field(title: str, description: str, 
 )
 def test_families_and_schools_count_beside_a_plainer_word(title: str, description: str, present: str) -> None:
     assert present in categorize(title, description).categories
+
+
+def test_the_title_counts_once_for_each_field_it_names() -> None:
+    tags = categorize(
+        "Zirkus: Jonglage und Akrobatik",
+        "<p>Bei uns üben Kinder und Jugendliche zweimal die Woche.</p><p>Die Kinder zeigen im Sommer eine Show.</p>",
+    )
+    assert tags.categories[0] == "culture"
+    assert "children_youth" in tags.categories
