@@ -48,6 +48,7 @@ class ListingRules:
     catalogue_weight: float
     course_heads: tuple[str, ...]
     course_exempt: frozenset[str]
+    corroborated: frozenset[str]
 
 
 @cache
@@ -75,6 +76,7 @@ def listing_rules() -> ListingRules:
         catalogue_weight=float(raw["catalogue_weight"]),
         course_heads=tuple(fold(word) for word in raw["course_heads"]),
         course_exempt=frozenset(raw["course_exempt"]),
+        corroborated=frozenset(fold(word) for word in raw["corroborated"]),
     )
 
 
@@ -164,7 +166,8 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
 
     A sentence that names many fields is the organisation's catalogue ("Kinderchor, Seniorengruppe, Jugendkreis
     und Flüchtlingshilfe", "vermittelt in Sport, Kultur, Umwelt ..."), not the task: its mentions weigh
-    `catalogue_weight` at most.
+    `catalogue_weight` at most. The title counts once for each field it names: "Zirkus: Jonglage & Akrobatik" is one
+    field named three times, and counting it thrice would push the people the text names below the share.
     """
     rules = listing_rules()
     placed = [(span.label_, starts[span.start]) for span in mentions]
@@ -173,13 +176,17 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         if offset >= layout.title_length:
             fields.setdefault(layout.sentence(offset), set()).add(label)
     scores: dict[str, float] = {}
+    titled: set[str] = set()
     for label, offset in placed:
+        if offset < layout.title_length:
+            if label in titled:
+                continue  # the title names a field once, however many of its words it uses
+            titled.add(label)
         weight = layout.weight(offset, label)
         if offset >= layout.title_length and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields:
             weight = min(weight, rules.catalogue_weight)
         scores[label] = scores.get(label, 0.0) + weight
-    titled = frozenset(label for label, offset in placed if offset < layout.title_length)
-    return Evidence(scores, titled)
+    return Evidence(scores, frozenset(titled))
 
 
 def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
@@ -218,7 +225,17 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
         ):
             continue
         kept.append(span)
-    return kept + _title_courses(doc, kept, title_tokens, rules)
+    return _corroborated(kept + _title_courses(doc, kept, title_tokens, rules), rules)
+
+
+def _corroborated(mentions: list[Span], rules: ListingRules) -> list[Span]:
+    """Drops the mentions made only of words that name their field just beside a plainer word of it: families and
+    schools are where many fields meet ("Umzugshilfe für Familien", "Imkerei an der Schule"), so they name children
+    or education only when the listing says so in other words too (a "Hausaufgabenhilfe", "Kinder")."""
+    def weak(span: Span) -> bool:
+        return all(token.norm_.rsplit("-", 1)[-1] in rules.corroborated for token in span)
+    plain = {span.label_ for span in mentions if not weak(span)}
+    return [span for span in mentions if span.label_ in plain or not weak(span)]
 
 
 def _title_courses(doc: Doc, mentions: list[Span], title_tokens: int, rules: ListingRules) -> list[Span]:

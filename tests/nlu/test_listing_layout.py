@@ -230,3 +230,49 @@ def test_a_course_the_taxonomy_already_names_counts_once() -> None:
     with analysed("Sprachkurs für Frauen begleiten.\nDu hilfst der Kursleiterin.", listing=True) as doc:
         mentions = listing_mentions(doc, 4)
         assert [span.text for span in mentions if span.label_ == "education"] == ["Sprachkurs"]
+
+
+def test_a_listing_gets_at_most_three_fields() -> None:
+    order = ("sports", "culture", "animals", "digital")
+    scores = {"sports": 6.0, "culture": 5.0, "animals": 4.0, "digital": 3.0}
+    assert ranked_categories(Evidence(scores, frozenset()), order) == ["sports", "culture", "animals"]
+    tags = categorize(
+        "Hoffest vorbereiten",
+        "<ul><li>Ponys und Ziegen füttern</li><li>Ponys striegeln</li><li>Bühne für die Blaskapelle aufbauen</li>"
+        "<li>Musik für den Abend aussuchen</li><li>Fotos für die Homepage machen</li><li>Homepage aktualisieren</li>"
+        "<li>Staffellauf für die Gäste aufbauen</li><li>Sackhüpfen und Laufspiele anleiten</li></ul>",
+    )
+    assert len(tags.categories) <= 3
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "absent"),
+    [
+        ("Umzugshelfer*innen für Familien", "<p>Kartons schleppen, Möbel aufbauen und Lampen anschließen.</p>",
+         "children_youth"),
+        ("Bienenvölker an der Schule betreuen", "<p>Waben kontrollieren, Honig schleudern, Imkeranzüge pflegen.</p>",
+         "education"),
+    ],
+)
+def test_families_and_schools_alone_name_no_field(title: str, description: str, absent: str) -> None:
+    assert absent not in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "present"),
+    [
+        ("Ausflüge mit Familien", "<p>Mit den Kindern in den Zoo gehen und Picknick machen.</p>", "children_youth"),
+        ("Lernhilfe in der Schule", "<p>Mit Schüler*innen Mathe üben und Hausaufgaben besprechen.</p>", "education"),
+    ],
+)
+def test_families_and_schools_count_beside_a_plainer_word(title: str, description: str, present: str) -> None:
+    assert present in categorize(title, description).categories
+
+
+def test_the_title_counts_once_for_each_field_it_names() -> None:
+    tags = categorize(
+        "Zirkus: Jonglage und Akrobatik",
+        "<p>Bei uns üben Kinder und Jugendliche zweimal die Woche.</p><p>Die Kinder zeigen im Sommer eine Show.</p>",
+    )
+    assert tags.categories[0] == "culture"
+    assert "children_youth" in tags.categories

@@ -66,6 +66,12 @@ def test_compound_heads_and_ambiguous_words_in_listings(title: str, description:
         ("Zeitzeugen-Café", "<p>Ältere erzählen, Jüngere schreiben die Geschichten auf.</p>", "culture"),
         ("Helfer*innen für das Dorffest", "<p>Aufbau, Kuchenstand, Abbau.</p>", "neighbourhood"),
         ("Therapeutisches Reiten", "<p>Du führst Pferde für Kinder mit Behinderung.</p>", "disability_inclusion"),
+        ("Mitmach-Zirkus im Sommer", "<p>Einradfahren und Jonglieren mit Bällen und Keulen vormachen.</p>", "culture"),
+        ("Kirchenführungen am Wochenende", "<p>Gäste durch das Kirchenschiff und die Krypta begleiten.</p>",
+         "culture"),
+        ("Artikel für Wikipedia verfassen", "<p>Quellen sichten und Einträge über unser Dorf ergänzen.</p>",
+         "digital"),
+        ("Podcast-Redaktion", "<p>Interviews im Viertel aufnehmen und schneiden.</p>", "digital"),
     ],
 )
 def test_listing_word_families(title: str, description: str, wanted: str) -> None:
