@@ -202,7 +202,7 @@ async def _farther_matches(
     naming the thing (Attempt.named_only); measured on 100,000 listings, counting them first cost as much as
     ranking them, so each step is one statement.
     """
-    if page.holding is None or page.holding >= MIN_RESULTS or page.total <= page.holding:
+    if page.holding >= MIN_RESULTS or page.total <= page.holding:
         return attempt, page
     if sum(group.documents for group in words.naming()) < MIN_RESULTS:
         return attempt, page  # too few listings anywhere name it to fill a list of their own
@@ -211,9 +211,9 @@ async def _farther_matches(
         if named and NEAREST in wider.widened:
             break  # a listing within 50 km names it: better than the nearest ones far away
         found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus)
-        if found.holding is not None and found.holding >= MIN_RESULTS:
+        if found.holding >= MIN_RESULTS:
             return wider, found
-        named = max(named, found.holding or 0)
+        named = max(named, found.holding)
     return attempt, page
 
 
