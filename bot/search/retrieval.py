@@ -52,8 +52,8 @@ class Page:
     rows: tuple[Row[Any], ...]
     total: int
     word_hits: int = 0  # listed matches holding any of the request's words (counted only when words only rank)
-    # Matches holding a word that names what was asked (a free word or another noun); None past the last page.
-    holding: int | None = None
+    # Matches holding a word that names what was asked (a free word or another noun), the same on every page.
+    holding: int = 0
 
 
 async def find_page(
