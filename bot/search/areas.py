@@ -23,6 +23,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
@@ -48,6 +49,7 @@ class Centred:
 
     criteria: Criteria
     area: str | None = None  # "area:<bearing in degrees>" or "area:centre": the centre is approximate
+    word: str | None = None  # the folded word that said where, no longer a free word (nor shown as one)
 
     @property
     def widened(self) -> tuple[str, ...]:
@@ -69,6 +71,26 @@ class _Words:
 
 
 def within_city(criteria: Criteria, text: str) -> Centred:
+    """Returns the criteria centred on the quarter, or the part of the city, a word of the text names.
+
+    Online help is done from home: the word only said where the person lives, so it is no free word, and the
+    search (which has no centre) says nothing about a part of the city.
+    """
+    centred = _within_city(criteria, text)
+    if criteria.remote:
+        return Centred(replace(criteria, keywords=centred.criteria.keywords), None, centred.word)
+    return centred
+
+
+def without_word(query: dict[str, Any], word: str | None) -> dict[str, Any]:
+    """Returns the contract's query without the free word that said where (Centred.word), as it was searched."""
+    if word is None or not isinstance(query.get("keywords"), list):
+        return query
+    kept = [item for item in query["keywords"] if not (isinstance(item, str) and _WORD.findall(fold(item)) == [word])]
+    return {**query, "keywords": kept}
+
+
+def _within_city(criteria: Criteria, text: str) -> Centred:
     """Returns the criteria centred on the quarter, or the part of the city, a word of the text names."""
     if criteria.place is None or criteria.place.postal_code:
         return Centred(criteria)  # a postal code is more precise than any quarter
@@ -84,7 +106,7 @@ def within_city(criteria: Criteria, text: str) -> Centred:
         quarter = gazetteer.quarter(word, criteria.place.name)
         if quarter is not None:
             place = PlaceRef(quarter.name, quarter.lat, quarter.lon, quarter.state, None)
-            return Centred(_centred(criteria, place, word))
+            return Centred(_centred(criteria, place, word), word=word)
     city = _city(criteria.place)
     if city is None:
         return Centred(criteria)
@@ -92,10 +114,11 @@ def within_city(criteria: Criteria, text: str) -> Centred:
         if word in own:
             continue
         if word in table.centre:
-            return Centred(_centred(criteria, criteria.place, word), f"{AREA}:{CENTRE}")
+            return Centred(_centred(criteria, criteria.place, word), f"{AREA}:{CENTRE}", word)
         bearing = table.bearings.get(word)
         if bearing is not None:
-            return Centred(_centred(criteria, _moved(criteria.place, city, bearing), word), f"{AREA}:{bearing:g}")
+            moved = _centred(criteria, _moved(criteria.place, city, bearing), word)
+            return Centred(moved, f"{AREA}:{bearing:g}", word)
     return Centred(criteria)
 
 

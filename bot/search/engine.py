@@ -12,7 +12,7 @@ from sqlalchemy import Row
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.search.areas import within_city
+from bot.search.areas import within_city, without_word
 from bot.search.content_words import (
     MAX_UNWANTED,
     NAMING_WORDS,
@@ -95,10 +95,10 @@ async def find(
     parsed = parse(request.text) if request.text.strip() else empty_query(request.text)
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
     area: tuple[str, ...] = ()  # the centre stands for a part of the city, approximately
+    query = merged_query(parsed, request.refinement)
     if request.refinement.place is None:  # a place picked by button is taken as it is
         centred = within_city(criteria, request.text)
-        criteria, area = centred.criteria, centred.widened
-    query = merged_query(parsed, request.refinement)
+        criteria, area, query = centred.criteria, centred.widened, without_word(query, centred.word)
     candidates = ambiguous_places(criteria)
     if candidates:
         return Found(SearchOutcome(query, (), (), 0, None, None, False, candidates), (), criteria, ())

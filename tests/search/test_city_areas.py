@@ -93,3 +93,26 @@ def test_a_direction_quarter_of_the_place_data_needs_the_word_beside_the_city_to
     assert hamburg.criteria.place is not None and hamburg.criteria.place.name == "Hamburg-Nord"
     far = within_city(Criteria(place=HAMBURG), "Patenschaft für Kinder aus dem Norden in Hamburg")
     assert far.criteria.place == HAMBURG
+
+
+async def test_the_word_that_said_where_is_not_reported_as_searched_for(listings: Listings) -> None:
+    await listings.add("Tafel Frankfurt-Eschersheim", categories=["poverty_homelessness"], place_name="Frankfurt",
+                       **near(FRANKFURT, 4, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Tafel Frankfurt Nord"), place=FRANKFURT,
+                         keywords=["Tafel", "Nord"])
+
+    # The header reads the query's keywords: it would show „nord“ as what was looked for.
+    assert outcome.widened[:1] == ("area:0",) and outcome.query["keywords"] == ["Tafel"]
+
+
+async def test_online_help_says_nothing_about_a_part_of_the_city(listings: Listings) -> None:
+    online = await listings.add("Nachhilfe per Video", categories=["education"], remote=True,
+                                **near(FRANKFURT, 0, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Online-Nachhilfe, ich wohne in Frankfurt Nord"),
+                         categories=["education"], place=FRANKFURT, remote=True, keywords=["nachhilfe", "nord"])
+
+    assert ids(outcome) == [online]
+    assert not any(step.startswith("area:") for step in outcome.widened)  # no note on a part of the city
+    assert outcome.query["keywords"] == ["nachhilfe"]
