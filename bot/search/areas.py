@@ -97,7 +97,7 @@ def _within_city(criteria: Criteria, text: str) -> Centred:
     gazetteer = get_gazetteer()
     table = _area_words()
     own = set(_WORD.findall(fold(criteria.place.name)))
-    beside = beside_city(text, own)
+    beside = beside_city(text, criteria.place)
     words = [word for word in dict.fromkeys([*criteria.keywords, *_WORD.findall(fold(text))])
              if word in beside or not table.names_part(word)]
     for word in words:
@@ -122,36 +122,41 @@ def _within_city(criteria: Criteria, text: str) -> Centred:
     return Centred(criteria)
 
 
-def beside_city(text: str, own: set[str]) -> frozenset[str]:
-    """Returns the direction and centre words of the text that stand right beside the city's name (its folded
-    words `own`): right after it, right before it (not after "aus", "from", ...), or joined to it by a hyphen
-    with nothing else in the compound ("Kassel-Süd", never "Ost-West-Begegnung")."""
+def beside_city(text: str, place: PlaceRef) -> frozenset[str]:
+    """Returns the direction and centre words of the text that stand right beside the searched city's name (or
+    another name of it, "Ffm"): right after it, right before it (not after "aus", "from", ...), or joined to it
+    by a hyphen with nothing else in the compound ("Kassel-Süd", never "Ost-West-Begegnung")."""
     table = _area_words()
+    own = set(_WORD.findall(fold(place.name)))
     chunks = [tuple(chunk.split("-")) for chunk in _CHUNK.findall(fold(text))]
     found: set[str] = set()
     for index, parts in enumerate(chunks):
-        named = [part for part in parts if part not in own]
         if len(parts) > 1:  # a compound: the city's name and one part word at either end
-            if len(named) == 1 and named[0] in (parts[0], parts[-1]) and table.names_part(named[0]) \
-                    and any(len(part) >= 3 for part in parts if part in own):
-                found.add(named[0])
+            for word, rest in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+                if table.names_part(word) and word not in own and _is_city(rest, own, place):
+                    found.add(word)
             continue
         word = parts[0]
         if not table.names_part(word) or word in own:
             continue
         before = chunks[index - 1] if index else ()
         after = chunks[index + 1] if index + 1 < len(chunks) else ()
-        if _is_city(before, own):
+        if _is_city(before, own, place):
             if word not in table.loose or not after or (len(after) == 1 and after[0] in table.centre):
                 found.add(word)
-        elif _is_city(after, own) and not (before and before[-1] in table.not_after):
+        elif _is_city(after, own, place) and not (before and before[-1] in table.not_after):
             found.add(word)
     return frozenset(found)
 
 
-def _is_city(chunk: tuple[str, ...], own: set[str]) -> bool:
-    """Tells whether a chunk of the text is (a word of) the city's name."""
-    return bool(chunk) and all(part in own for part in chunk) and any(len(part) >= 3 for part in chunk)
+def _is_city(chunk: tuple[str, ...], own: set[str], place: PlaceRef) -> bool:
+    """Tells whether a chunk of the text is (a word of) the city's name, or a name the gazetteer knows it by."""
+    if not chunk or all(len(part) < 3 for part in chunk):
+        return False
+    if all(part in own for part in chunk):
+        return True
+    return any(haversine_km(place.lat, place.lon, found.lat, found.lon) <= 1.0
+               for found in get_gazetteer().lookup(" ".join(chunk)))
 
 
 def _centred(criteria: Criteria, place: PlaceRef, word: str) -> Criteria:

@@ -67,6 +67,8 @@ def test_a_part_of_the_city_is_taken_only_from_a_word_right_beside_its_name() ->
         (KASSEL, "Süd-Kassel"): "area:180",
         (KASSEL, "Hilfe im Stadtzentrum Kassel"): "area:centre",
         (FRANKFURT, "Frankfurt am Main Ost"): "area:90",
+        (FRANKFURT, "Tafel Ffm-West"): "area:270",  # another name the place data knows the city by
+        (FRANKFURT, "Tafel in FFM Nord"): "area:0",
         (LEIPZIG, "helping out in Leipzig city centre"): "area:centre",
     }
     for (city, text), area in beside.items():
