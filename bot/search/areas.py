@@ -9,6 +9,10 @@ Most cities have no quarter called "Nord" or "Innenstadt" in the place data. A d
 city (data/search/areas.toml) centres the search on that part of the city, approximately: a point off the
 city's own in that direction, by a distance that grows with the city's size. Nothing tells where the city's
 north ends, so the outcome says the centre is approximate (widened "area:<bearing>").
+
+A direction or centre word counts only right beside the city's name ("Kassel-Süd", "Frankfurt Nord",
+"Stadtzentrum Kassel"): anywhere else it says something else ("Geflüchtete aus dem Nahen Osten in Kassel",
+"refugees from South Sudan in Leipzig", "Ost-West-Begegnung in Leipzig").
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
@@ -27,6 +32,8 @@ from nlu.kernel.text import fold
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "search" / "areas.toml"
 _WORD = re.compile(r"[a-z0-9]+")
+# Words joined by hyphens are one chunk ("kassel-sued"); anything else but spaces and brackets parts chunks.
+_CHUNK = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[^\sa-z0-9()-]+")
 AREA = "area"  # the widened step: "area:0" (north of the centre) ... "area:centre"
 CENTRE = "centre"
 # How far off the city's point its part in a direction is taken to lie: half a typical radius of a city of
@@ -42,6 +49,7 @@ class Centred:
 
     criteria: Criteria
     area: str | None = None  # "area:<bearing in degrees>" or "area:centre": the centre is approximate
+    word: str | None = None  # the folded word that said where, no longer a free word (nor shown as one)
 
     @property
     def widened(self) -> tuple[str, ...]:
@@ -54,35 +62,101 @@ class _Words:
     bearings: dict[str, float]
     centre: frozenset[str]
     min_population: int
+    not_after: frozenset[str]  # a word before the city's name preceded by one of these is no part of it
+    loose: frozenset[str]  # after the city's name, a part of it only when nothing or a centre word follows
+
+    def names_part(self, word: str) -> bool:
+        """Tells whether a word names a part of a city by its direction or as its centre."""
+        return word in self.centre or word in self.bearings
 
 
 def within_city(criteria: Criteria, text: str) -> Centred:
+    """Returns the criteria centred on the quarter, or the part of the city, a word of the text names.
+
+    Online help is done from home: the word only said where the person lives, so it is no free word, and the
+    search (which has no centre) says nothing about a part of the city.
+    """
+    centred = _within_city(criteria, text)
+    if criteria.remote:
+        return Centred(replace(criteria, keywords=centred.criteria.keywords), None, centred.word)
+    return centred
+
+
+def without_word(query: dict[str, Any], word: str | None) -> dict[str, Any]:
+    """Returns the contract's query without the free word that said where (Centred.word), as it was searched."""
+    if word is None or not isinstance(query.get("keywords"), list):
+        return query
+    kept = [item for item in query["keywords"] if not (isinstance(item, str) and _WORD.findall(fold(item)) == [word])]
+    return {**query, "keywords": kept}
+
+
+def _within_city(criteria: Criteria, text: str) -> Centred:
     """Returns the criteria centred on the quarter, or the part of the city, a word of the text names."""
     if criteria.place is None or criteria.place.postal_code:
         return Centred(criteria)  # a postal code is more precise than any quarter
     gazetteer = get_gazetteer()
-    words = list(dict.fromkeys([*criteria.keywords, *_WORD.findall(fold(text))]))
+    table = _area_words()
     own = set(_WORD.findall(fold(criteria.place.name)))
+    beside = beside_city(text, criteria.place)
+    words = [word for word in dict.fromkeys([*criteria.keywords, *_WORD.findall(fold(text))])
+             if word in beside or not table.names_part(word)]
     for word in words:
         if len(word) < 3 or word in own:
             continue
         quarter = gazetteer.quarter(word, criteria.place.name)
         if quarter is not None:
             place = PlaceRef(quarter.name, quarter.lat, quarter.lon, quarter.state, None)
-            return Centred(_centred(criteria, place, word))
+            return Centred(_centred(criteria, place, word), word=word)
     city = _city(criteria.place)
     if city is None:
         return Centred(criteria)
-    table = _area_words()
     for word in words:
         if word in own:
             continue
         if word in table.centre:
-            return Centred(_centred(criteria, criteria.place, word), f"{AREA}:{CENTRE}")
+            return Centred(_centred(criteria, criteria.place, word), f"{AREA}:{CENTRE}", word)
         bearing = table.bearings.get(word)
         if bearing is not None:
-            return Centred(_centred(criteria, _moved(criteria.place, city, bearing), word), f"{AREA}:{bearing:g}")
+            moved = _centred(criteria, _moved(criteria.place, city, bearing), word)
+            return Centred(moved, f"{AREA}:{bearing:g}", word)
     return Centred(criteria)
+
+
+def beside_city(text: str, place: PlaceRef) -> frozenset[str]:
+    """Returns the direction and centre words of the text that stand right beside the searched city's name (or
+    another name of it, "Ffm"): right after it, right before it (not after "aus", "from", ...), or joined to it
+    by a hyphen with nothing else in the compound ("Kassel-Süd", never "Ost-West-Begegnung")."""
+    table = _area_words()
+    own = set(_WORD.findall(fold(place.name)))
+    chunks = [tuple(chunk.split("-")) for chunk in _CHUNK.findall(fold(text))]
+    found: set[str] = set()
+    for index, parts in enumerate(chunks):
+        if len(parts) > 1:  # a compound: the city's name and one part word at either end
+            for word, rest in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+                if table.names_part(word) and word not in own and _is_city(rest, own, place):
+                    found.add(word)
+            continue
+        word = parts[0]
+        if not table.names_part(word) or word in own:
+            continue
+        before = chunks[index - 1] if index else ()
+        after = chunks[index + 1] if index + 1 < len(chunks) else ()
+        if _is_city(before, own, place):
+            if word not in table.loose or not after or (len(after) == 1 and after[0] in table.centre):
+                found.add(word)
+        elif _is_city(after, own, place) and not (before and before[-1] in table.not_after):
+            found.add(word)
+    return frozenset(found)
+
+
+def _is_city(chunk: tuple[str, ...], own: set[str], place: PlaceRef) -> bool:
+    """Tells whether a chunk of the text is (a word of) the city's name, or a name the gazetteer knows it by."""
+    if not chunk or all(len(part) < 3 for part in chunk):
+        return False
+    if all(part in own for part in chunk):
+        return True
+    return any(haversine_km(place.lat, place.lon, found.lat, found.lon) <= 1.0
+               for found in get_gazetteer().lookup(" ".join(chunk)))
 
 
 def _centred(criteria: Criteria, place: PlaceRef, word: str) -> Criteria:
@@ -116,4 +190,6 @@ def _area_words() -> _Words:
         bearings={fold(word): float(bearing) for word, bearing in data["bearings"].items()},
         centre=frozenset(fold(word) for word in data["centre"]["words"]),
         min_population=int(data["min_population"]),
+        not_after=frozenset(fold(word) for word in data["not_after"]["words"]),
+        loose=frozenset(fold(word) for word in data["loose"]["words"]),
     )

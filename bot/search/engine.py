@@ -12,7 +12,7 @@ from sqlalchemy import Row
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.search.areas import within_city
+from bot.search.areas import within_city, without_word
 from bot.search.content_words import (
     MAX_UNWANTED,
     NAMING_WORDS,
@@ -95,10 +95,10 @@ async def find(
     parsed = parse(request.text) if request.text.strip() else empty_query(request.text)
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
     area: tuple[str, ...] = ()  # the centre stands for a part of the city, approximately
+    query = merged_query(parsed, request.refinement)
     if request.refinement.place is None:  # a place picked by button is taken as it is
         centred = within_city(criteria, request.text)
-        criteria, area = centred.criteria, centred.widened
-    query = merged_query(parsed, request.refinement)
+        criteria, area, query = centred.criteria, centred.widened, without_word(query, centred.word)
     candidates = ambiguous_places(criteria)
     if candidates:
         return Found(SearchOutcome(query, (), (), 0, None, None, False, candidates), (), criteria, ())
@@ -202,7 +202,7 @@ async def _farther_matches(
     naming the thing (Attempt.named_only); measured on 100,000 listings, counting them first cost as much as
     ranking them, so each step is one statement.
     """
-    if page.holding is None or page.holding >= MIN_RESULTS or page.total <= page.holding:
+    if page.holding >= MIN_RESULTS or page.total <= page.holding:
         return attempt, page
     if sum(group.documents for group in words.naming()) < MIN_RESULTS:
         return attempt, page  # too few listings anywhere name it to fill a list of their own
@@ -211,9 +211,9 @@ async def _farther_matches(
         if named and NEAREST in wider.widened:
             break  # a listing within 50 km names it: better than the nearest ones far away
         found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus)
-        if found.holding is not None and found.holding >= MIN_RESULTS:
+        if found.holding >= MIN_RESULTS:
             return wider, found
-        named = max(named, found.holding or 0)
+        named = max(named, found.holding)
     return attempt, page
 
 

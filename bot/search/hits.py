@@ -68,4 +68,5 @@ def _hit(
         score=round(float(row.score), 4),
         why=why(facts, criteria, groups, distance, lang, approximate_place=row.place_name if approximate else None)
         if explain else "",
+        remote=facts.remote,
     )

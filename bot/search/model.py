@@ -107,6 +107,8 @@ class Hit:
     contact: Contact
     score: float
     why: str
+    # Can be done online or from home (shown as such; not in the contract's JSON, whose shape stays as it is).
+    remote: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the contract's result object."""

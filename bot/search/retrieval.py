@@ -52,8 +52,8 @@ class Page:
     rows: tuple[Row[Any], ...]
     total: int
     word_hits: int = 0  # listed matches holding any of the request's words (counted only when words only rank)
-    # Matches holding a word that names what was asked (a free word or another noun); None past the last page.
-    holding: int | None = None
+    # Matches holding a word that names what was asked (a free word or another noun), the same on every page.
+    holding: int = 0
 
 
 async def find_page(
@@ -89,21 +89,23 @@ async def find_page(
         return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0), int(rows[0].holding or 0))
     if not offset:
         return Page(rows, 0, 0, 0)
-    # Past the end: the window counts came with no row.
-    total, word_hits = await count_matches(session, criteria, words, attempt, now=now, corpus=corpus)
-    return Page(rows, total, word_hits)
+    # Past the end: the window counts came with no row. The counts are those of the first page, so that a
+    # "Mehr" page takes the same try as the first one (bot.search.engine decides on total and holding).
+    total, word_hits, holding = await count_matches(session, criteria, words, attempt, now=now, corpus=corpus)
+    return Page(rows, total, word_hits, holding)
 
 
 async def count_matches(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime,
     corpus: Corpus = LISTINGS,
-) -> tuple[int, int]:
-    """Counts the matches of one try, and those holding a free word (for a page beyond the last match)."""
+) -> tuple[int, int, int]:
+    """Counts the matches of one try, those holding any of its words and those holding a word naming what was
+    asked (for a page beyond the last match: the same counts as on the first page)."""
     sql = SqlText(dialect_of(session))
     listed = _listed(_scored(sql, criteria, words, attempt, now=now, corpus=corpus))
-    statement = sql.statement(f"SELECT MAX(f.total), MAX(f.word_hits) FROM {listed}")
+    statement = sql.statement(f"SELECT MAX(f.total), MAX(f.word_hits), MAX(f.holding) FROM {listed}")
     row = (await statement.run(session)).one()
-    return int(row[0] or 0), int(row[1] or 0)  # no match at all: no row to take the maxima of
+    return int(row[0] or 0), int(row[1] or 0), int(row[2] or 0)  # no match at all: no row to take maxima of
 
 
 def _listed(scored: str) -> str:

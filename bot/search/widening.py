@@ -94,6 +94,7 @@ def farther_matches(attempt: Attempt) -> list[Attempt]:
     else:  # one step to the widest radius: the closeness still puts the nearer ones first
         widened += [f"radius:{step:g}" for step in RADIUS_STEPS_KM if step > attempt.radius_km]
         tries = [Attempt(widest, attempt.strict_time, attempt.text_required, (*widened, MATCHING), named_only=True)]
+    # An asked radius beyond NAMED_FAR_KM already holds the nearest ones: no narrower try after it.
     tries += [Attempt(step, attempt.strict_time, attempt.text_required, (*widened, NEAREST), named_only=True)
-              for step in NEAREST_STEPS_KM if step <= NAMED_FAR_KM]
+              for step in NEAREST_STEPS_KM if attempt.radius_km < step <= NAMED_FAR_KM]
     return tries

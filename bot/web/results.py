@@ -26,6 +26,7 @@ class ResultRow:
     distance: str
     time: tuple[str, ...]
     areas: str
+    online: str = ""  # the remote note beside a place: the listing can also be done from home
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,7 @@ def _row(hit: Hit, lang: str, origin: str | None, lang_param: str | None) -> Res
         distance=distance_text(hit.distance_km, lang) if hit.place else "",
         time=tuple(time_labels(hit.time, lang)),
         areas=", ".join(category_labels(hit.categories, lang)),
+        online=t(lang, "web.remote_short") if hit.remote and hit.place else "",
     )
 
 

@@ -56,3 +56,65 @@ def test_the_note_names_the_part_of_the_city_searched_from() -> None:
     german = widening_notes(("area:180",), asked_radius_km=15, lang="de")
     assert len(german) == 1 and "Süden" in german[0]
     assert "centre" in widening_notes(("area:centre", "radius:30"), asked_radius_km=15, lang="en")[0]
+
+
+LEIPZIG = PlaceRef("Leipzig", 51.3397, 12.3731, "Sachsen", None)
+
+
+def test_a_part_of_the_city_is_taken_only_from_a_word_right_beside_its_name() -> None:
+    beside = {
+        (KASSEL, "Tafel in Kassel Nord"): "area:0",
+        (KASSEL, "Süd-Kassel"): "area:180",
+        (KASSEL, "Hilfe im Stadtzentrum Kassel"): "area:centre",
+        (FRANKFURT, "Frankfurt am Main Ost"): "area:90",
+        (FRANKFURT, "Tafel Ffm-West"): "area:270",  # another name the place data knows the city by
+        (FRANKFURT, "Tafel in FFM Nord"): "area:0",
+        (LEIPZIG, "helping out in Leipzig city centre"): "area:centre",
+    }
+    for (city, text), area in beside.items():
+        assert within_city(Criteria(place=city), text).widened == (area,), text
+
+
+def test_a_direction_word_elsewhere_in_the_text_leaves_the_centre_where_it_was() -> None:
+    elsewhere = [
+        (KASSEL, "Sprachkurs für Familien aus dem Nahen Osten in Kassel"),
+        (KASSEL, "Kleiderkammer für Leute aus dem Osten Kassel"),
+        (LEIPZIG, "mentoring young people from South Sudan in Leipzig"),
+        (LEIPZIG, "Nord-Süd-Partnerschaft in Leipzig"),
+        (LEIPZIG, "Leipzig-Ost-West-Austausch"),
+        (LEIPZIG, "the Leipzig city council wants volunteers"),
+        (LEIPZIG, "Süden, Leipzig"),
+    ]
+    for city, text in elsewhere:
+        centred = within_city(Criteria(place=city), text)
+        assert centred.criteria.place == city and centred.widened == (), text
+
+
+def test_a_direction_quarter_of_the_place_data_needs_the_word_beside_the_city_too() -> None:
+    hamburg = within_city(Criteria(place=HAMBURG, keywords=("nord",)), "Hamburg-Nord")
+    assert hamburg.criteria.place is not None and hamburg.criteria.place.name == "Hamburg-Nord"
+    far = within_city(Criteria(place=HAMBURG), "Patenschaft für Kinder aus dem Norden in Hamburg")
+    assert far.criteria.place == HAMBURG
+
+
+async def test_the_word_that_said_where_is_not_reported_as_searched_for(listings: Listings) -> None:
+    await listings.add("Tafel Frankfurt-Eschersheim", categories=["poverty_homelessness"], place_name="Frankfurt",
+                       **near(FRANKFURT, 4, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Tafel Frankfurt Nord"), place=FRANKFURT,
+                         keywords=["Tafel", "Nord"])
+
+    # The header reads the query's keywords: it would show „nord“ as what was looked for.
+    assert outcome.widened[:1] == ("area:0",) and outcome.query["keywords"] == ["Tafel"]
+
+
+async def test_online_help_says_nothing_about_a_part_of_the_city(listings: Listings) -> None:
+    online = await listings.add("Nachhilfe per Video", categories=["education"], remote=True,
+                                **near(FRANKFURT, 0, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Online-Nachhilfe, ich wohne in Frankfurt Nord"),
+                         categories=["education"], place=FRANKFURT, remote=True, keywords=["nachhilfe", "nord"])
+
+    assert ids(outcome) == [online]
+    assert not any(step.startswith("area:") for step in outcome.widened)  # no note on a part of the city
+    assert outcome.query["keywords"] == ["nachhilfe"]

@@ -6,6 +6,7 @@ from tests.factories.search import KASSEL, Listings, find, ids, near
 
 from bot.search import SearchRequest
 from bot.search.notes import widening_notes
+from bot.search.widening import Attempt, farther_matches
 
 
 async def test_listings_naming_the_thing_farther_away_replace_loose_ones_nearby(listings: Listings) -> None:
@@ -93,3 +94,10 @@ def test_the_note_says_farther_ones_fit_while_nearby_few_did() -> None:
     assert notes != widening_notes(("radius:30",), asked_radius_km=15, lang="de")
     english = widening_notes(("radius:50", "matching"), asked_radius_km=15, lang="en")
     assert "50 km" in english[0] and "matching" in english[0]
+
+
+def test_an_asked_radius_beyond_the_nearest_reach_gets_no_narrower_try() -> None:
+    asked = Attempt(150.0, strict_time=False, text_required=False, widened=())
+    assert farther_matches(asked) == []
+    usual = farther_matches(Attempt(15.0, strict_time=False, text_required=False, widened=()))
+    assert [attempt.radius_km for attempt in usual] == [50.0, 100.0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -115,3 +116,15 @@ def test_the_header_says_the_centre_is_a_part_of_the_city_and_farther_ones_were_
     text = results_text(outcome, offset=0, lang="de", asked_radius_km=15)
     assert "Norden der Stadt" in text and "bis 50 km" in text
     assert "zu wenig, hier bis" not in text  # the plain radius note would say nearby had too little at all
+
+
+def test_a_listing_that_can_be_done_from_home_is_marked_online_beside_its_place() -> None:
+    base = replace(_hit(1, "Hamburg"), contact=Contact(None, None, None, None))
+    far_online = replace(base, distance_km=None, remote=True)
+    near_online = replace(base, distance_km=4.5, remote=True)
+    placeless = replace(base, place=None, distance_km=None, remote=True)
+    text = results_text(_outcome((far_online, near_online, placeless, base)), offset=0, lang="de",
+                        asked_radius_km=15)
+    lines = [row for row in text.splitlines() if row.startswith("📍") or row.startswith("💻")]
+    assert lines == ["📍 Hamburg · 💻 online", "📍 Hamburg · 4,5 km · 💻 online", "💻 online / von zu Hause",
+                     "📍 Hamburg · 1234 km"]

@@ -108,6 +108,18 @@ async def test_search_finds_listings_around_a_place_and_links_their_pages(databa
     assert f"/angebote/{near[0].id}" in by_code
 
 
+async def test_search_marks_listings_that_can_be_done_from_home(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim vor Ort")
+        await make_listing(session, title="Tierheim-Website pflegen", remote=True)
+    async with running_site(database) as site:
+        page = (await site.client.get("/suche", params={"ort": "Kassel", "bereich": "animals"})).text
+    places = re.findall(r'<span class="tag tag--place">([^<]*)</span>', page)
+    remote = t("de", "web.remote_short")
+    assert sorted(remote in place for place in places) == [False, True]
+    assert all(place.startswith("Kassel") for place in places)
+
+
 async def test_search_says_the_widening_as_the_chat_does(database: Database) -> None:
     async with database.unit_of_work() as session:
         await make_listing(session, title="Katzenhilfe Fritzlar", place=FRITZLAR)

@@ -79,20 +79,23 @@ def hit_block(hit: Hit, number: int, lang: str) -> str:
     return join_lines([
         t(lang, "listing.title", number=number, title=line(hit.title, LIMITS["title"])),
         t(lang, "listing.organisation", organisation=line(hit.organisation, LIMITS["organisation"])),
-        place_line(hit.place, hit.distance_km, lang),
+        place_line(hit.place, hit.distance_km, lang, remote=hit.remote),
         time_line(hit.time, lang),
         contact_line(hit.contact.name, hit.contact.phone, hit.contact.email, hit.contact.url, lang),
     ])
 
 
-def place_line(place: str | None, distance_km: float | None, lang: str) -> str:
-    """Returns '📍 Kassel · 3,2 km', or the remote note when a listing has no place."""
+def place_line(place: str | None, distance_km: float | None, lang: str, *, remote: bool = False) -> str:
+    """Returns '📍 Kassel · 3,2 km', with '💻 online' after it for a listing that can be done from home, or the
+    remote note when a listing has no place."""
     if not place:
         return t(lang, "listing.remote")
     name = line(place, LIMITS["place"])
     if distance_km is None:
-        return t(lang, "listing.place", place=name)
-    return t(lang, "listing.place_distance", place=name, distance=decimal(distance_km, lang))
+        where = t(lang, "listing.place", place=name)
+    else:
+        where = t(lang, "listing.place_distance", place=name, distance=decimal(distance_km, lang))
+    return f"{where} · {t(lang, 'listing.online')}" if remote else where
 
 
 def time_line(tags: Iterable[str], lang: str, hours: int | None = None) -> str:
