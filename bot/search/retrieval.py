@@ -66,8 +66,8 @@ async def find_page(
         f"{listed} ORDER BY score DESC, relevance DESC, f.id LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
     statement = sql.statement(
-        f"SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, ranked.word_hits AS word_hits, "
-        f"{corpus.page_columns} "
+        f"{sql.with_clause()}SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, "
+        f"ranked.word_hits AS word_hits, {corpus.page_columns} "
         f"FROM ({ranked}) ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join} "
         "ORDER BY ranked.score DESC, ranked.relevance DESC, ranked.id",
         columns=corpus.column_types,
@@ -89,7 +89,7 @@ async def count_matches(
     """Counts the matches of one try, and those holding a free word (for a page beyond the last match)."""
     sql = SqlText(dialect_of(session))
     listed = _listed(_scored(sql, criteria, words, attempt, now=now, corpus=corpus))
-    statement = sql.statement(f"SELECT MAX(f.total), MAX(f.word_hits) FROM {listed}")
+    statement = sql.statement(f"{sql.with_clause()}SELECT MAX(f.total), MAX(f.word_hits) FROM {listed}")
     row = (await statement.run(session)).one()
     return int(row[0] or 0), int(row[1] or 0)  # no match at all: no row to take the maxima of
 

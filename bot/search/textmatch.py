@@ -37,13 +37,28 @@ def holds_any(
             expression = f"title : ({expression})"
         return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind(expression)})"
     weight = "A" if title_only else ""
+    if per_candidate and rare(groups):
+        expression = " | ".join(f"({_tsquery(group, '')})" for group in groups)
+        holders = sql.shared(("holders", corpus.table, expression), lambda: _holders(sql, groups, expression, corpus))
+        # One read of the holders' rows serves the word's both tests (in the text, in the title): two subqueries
+        # read them twice, and reading every holder's row nationwide is most of what a rare word costs.
+        return f"o.id IN (SELECT {holders}.id FROM {holders}{f' WHERE {holders}.in_title' if title_only else ''})"
     expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
     test = f"search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
     if not per_candidate:
         return f"o.{test}"
-    if rare(groups):
-        return f"o.id IN (SELECT m.id FROM {corpus.table} m WHERE m.status = 'published' AND m.{test})"
     return f"EXISTS (SELECT 1 FROM {corpus.table} t WHERE t.id = o.id AND t.{test})"
+
+
+def _holders(sql: SqlText, groups: Sequence[TermGroup], expression: str, corpus: Corpus) -> str:
+    """Returns a PostgreSQL subquery of the published rows holding any of the groups' terms (expression), with
+    whether they hold one in the title (in_title)."""
+    title = " | ".join(f"({_tsquery(group, 'A')})" for group in groups)
+    return (
+        f"SELECT m.id, m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(title)}) AS in_title "
+        f"FROM {corpus.table} m WHERE m.status = 'published' "
+        f"AND m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
+    )
 
 
 def rare(groups: Sequence[TermGroup]) -> bool:
