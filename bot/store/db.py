@@ -13,6 +13,7 @@ from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi, SQL
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.util import await_only
 
 from bot.store import fresh_sqlite, inline_sqlite, migrate
@@ -23,6 +24,26 @@ def rows_affected(result: Result[Any]) -> int:
     return int(cast("CursorResult[Any]", result).rowcount or 0)
 
 
+class ReadOnlyWrite(RuntimeError):
+    """A read-only session was asked to write."""
+
+
+class _ReadingSession(Session):
+    """The session of Database.read_only: ORM writes and Core INSERT, UPDATE and DELETE are refused."""
+
+
+@event.listens_for(_ReadingSession, "before_flush")
+def _refuse_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if session.new or session.deleted or any(session.is_modified(item) for item in session.dirty):
+        raise ReadOnlyWrite("a read-only session cannot write; use Database.unit_of_work")
+
+
+@event.listens_for(_ReadingSession, "do_orm_execute")
+def _refuse_writes(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        raise ReadOnlyWrite("a read-only session cannot write; use Database.unit_of_work")
+
+
 class Database:
     """Owns the async engine and hands out sessions; commit happens when a unit of work ends cleanly."""
 
@@ -31,6 +52,7 @@ class Database:
         # A PostgreSQL schema of its own lets test runs and benchmarks share one server without colliding.
         self.engine: AsyncEngine = _create_engine(url, echo=echo, schema=schema)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._reading = async_sessionmaker(self.engine, expire_on_commit=False, sync_session_class=_ReadingSession)
 
     @property
     def is_sqlite(self) -> bool:
@@ -50,8 +72,16 @@ class Database:
 
     @asynccontextmanager
     async def read_only(self) -> AsyncIterator[AsyncSession]:
-        """Yields a session for queries only; nothing it does is committed."""
-        async with self.sessions() as session:
+        """Yields a session for queries only; it refuses to write (ReadOnlyWrite), so nothing is ever committed.
+
+        On PostgreSQL its statements run without a transaction around them (autocommit), which saves the BEGIN
+        and ROLLBACK round trips of every read: a search is one statement, and under load each trip waits for
+        the server process to be scheduled (0.9 ms of a search's median wall time at load average 3). Each
+        statement still reads one consistent snapshot, as it does in PostgreSQL's default isolation anyway.
+        """
+        async with self._reading() as session:
+            if not self.is_sqlite:  # SQLite's BEGIN costs no round trip; its reads keep their transaction
+                await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
             yield session
 
     async def prepare(self, *, upgrade: bool | None = None) -> None:
