@@ -39,6 +39,9 @@ class SqlText:
         self._types: list[tuple[type, type[TypeEngine[Any]] | None]] = []
         self._explicit: dict[str, TypeEngine[Any]] = {}
         self._shared: dict[Any, tuple[str, str]] = {}
+        # Names a shared subquery of the try's candidate ids (bot.search.retrieval), when there is one: the rows
+        # holding a word are then looked for among those only (bot.search.textmatch).
+        self.candidate_ids: Callable[[], str] | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -77,7 +80,8 @@ class SqlText:
         """Returns the name of a subquery the statement computes once (a materialized WITH entry), made by body
         on the first request for key; later parts of the statement asking for the same key read the same rows."""
         if key not in self._shared:
-            self._shared[key] = (f"w{len(self._shared)}", body())
+            text = body()  # first: the body may ask for shared subqueries of its own, which must come before it
+            self._shared[key] = (f"w{len(self._shared)}", text)
         return self._shared[key][0]
 
     def with_clause(self) -> str:

@@ -73,3 +73,15 @@ def test_common_words_and_sqlite_need_no_shared_subquery() -> None:
     lite = SqlText("sqlite")
     holds_any(lite, [_group("museum", 40)], per_candidate=True)
     assert common.with_clause() == "" and lite.with_clause() == ""
+
+
+def test_with_candidates_named_the_words_holders_are_looked_for_among_them_only() -> None:
+    sql = SqlText("postgresql")
+    sql.candidate_ids = lambda: sql.shared(("candidates",), lambda: "SELECT o.id FROM opportunities o WHERE o.lat > 50")
+    holds_any(sql, [_group("museum", 40)], per_candidate=True)
+    holds_any(sql, [_group("chor", 12)], per_candidate=True)
+    shared = sql.with_clause()
+    # The candidates come first (the holders read them) and once, however many words ask for them.
+    assert shared.startswith("WITH w0 AS MATERIALIZED (SELECT o.id FROM opportunities o WHERE o.lat > 50), w1 AS")
+    assert shared.count("SELECT o.id FROM opportunities o") == 1
+    assert shared.count("m.id IN (SELECT w0.id FROM w0) AND m.status = 'published'") == 2
