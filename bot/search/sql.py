@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Unpack
 
@@ -37,6 +38,10 @@ class SqlText:
         self._values: dict[str, Any] = {}
         self._types: list[tuple[type, type[TypeEngine[Any]] | None]] = []
         self._explicit: dict[str, TypeEngine[Any]] = {}
+        self._shared: dict[Any, tuple[str, str]] = {}
+        # Names a shared subquery of the try's candidate ids (bot.search.retrieval), when there is one: the rows
+        # holding a word are then looked for among those only (bot.search.textmatch).
+        self.candidate_ids: Callable[[], str] | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -70,6 +75,21 @@ class SqlText:
     def true(self, column: str) -> str:
         """Returns a condition that a boolean column is true, as the partial indexes spell it."""
         return f"{column} = 1" if self.is_sqlite else column
+
+    def shared(self, key: Any, body: Callable[[], str]) -> str:
+        """Returns the name of a subquery the statement computes once (a materialized WITH entry), made by body
+        on the first request for key; later parts of the statement asking for the same key read the same rows."""
+        if key not in self._shared:
+            text = body()  # first: the body may ask for shared subqueries of its own, which must come before it
+            self._shared[key] = (f"w{len(self._shared)}", text)
+        return self._shared[key][0]
+
+    def with_clause(self) -> str:
+        """Returns the WITH clause of the shared subqueries asked for so far (empty without any), to lead the
+        statement; written only once all its parts are."""
+        if not self._shared:
+            return ""
+        return "WITH " + ", ".join(f"{name} AS MATERIALIZED ({body})" for name, body in self._shared.values()) + " "
 
     def statement(self, sql: str, *, columns: dict[str, TypeEngine[Any]] | None = None) -> BoundStatement:
         """Returns the finished statement (the kept one of its shape) with this request's values.

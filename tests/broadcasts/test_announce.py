@@ -79,7 +79,7 @@ async def test_confirm_checks_the_region_again(database: Database) -> None:
 
 
 async def test_unsendable_messages_are_refused(database: Database) -> None:
-    async with database.read_only() as session:
+    async with database.unit_of_work() as session:  # it writes a draft: read-only sessions refuse
         with pytest.raises(AnnouncementError, match="empty"):
             await create_draft(session, admin=BOSS, text="   ")
         with pytest.raises(AnnouncementError, match="4097"):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from bot.search.sql import BoundStatement, Shapes, SqlText, shapes
+from bot.search.textmatch import holds_any
+from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
 
 
@@ -46,3 +48,40 @@ def test_the_kept_shapes_are_bounded_least_recently_used_first() -> None:
     kept.get(("b",), lambda: build("b"))
     assert built == ["a", "b", "c", "b"]
     assert len(shapes) <= shapes.limit
+
+
+def _group(word: str, documents: int) -> TermGroup:
+    return TermGroup(word=word, terms=(word,), prefixes=(), documents=documents, fuzzy=False)
+
+
+def test_a_rare_words_two_tests_on_postgres_read_its_holders_once() -> None:
+    sql = SqlText("postgresql")
+    museum = _group("museum", 40)
+    in_title = holds_any(sql, [museum], title_only=True, per_candidate=True)
+    anywhere = holds_any(sql, [museum], per_candidate=True)
+    other = holds_any(sql, [_group("chor", 12)], per_candidate=True)
+    shared = sql.with_clause()
+    assert shared.startswith("WITH ") and shared.count("AS MATERIALIZED") == 2  # one per word, not per test
+    assert in_title == "o.id IN (SELECT w0.id FROM w0 WHERE w0.in_title)"
+    assert anywhere == "o.id IN (SELECT w0.id FROM w0)"
+    assert other == "o.id IN (SELECT w1.id FROM w1)"
+
+
+def test_common_words_and_sqlite_need_no_shared_subquery() -> None:
+    common = SqlText("postgresql")
+    holds_any(common, [_group("hilfe", 50_000)], per_candidate=True)
+    lite = SqlText("sqlite")
+    holds_any(lite, [_group("museum", 40)], per_candidate=True)
+    assert common.with_clause() == "" and lite.with_clause() == ""
+
+
+def test_with_candidates_named_the_words_holders_are_looked_for_among_them_only() -> None:
+    sql = SqlText("postgresql")
+    sql.candidate_ids = lambda: sql.shared(("candidates",), lambda: "SELECT o.id FROM opportunities o WHERE o.lat > 50")
+    holds_any(sql, [_group("museum", 40)], per_candidate=True)
+    holds_any(sql, [_group("chor", 12)], per_candidate=True)
+    shared = sql.with_clause()
+    # The candidates come first (the holders read them) and once, however many words ask for them.
+    assert shared.startswith("WITH w0 AS MATERIALIZED (SELECT o.id FROM opportunities o WHERE o.lat > 50), w1 AS")
+    assert shared.count("SELECT o.id FROM opportunities o") == 1
+    assert shared.count("m.id IN (SELECT w0.id FROM w0) AND m.status = 'published'") == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from bot.store import migrate
 from bot.store.db import Database
@@ -69,3 +69,24 @@ async def test_unit_of_work_rolls_back_on_error(database: Database) -> None:
             raise RuntimeError("boom")
     async with database.read_only() as session:
         assert (await session.execute(select(Organisation))).first() is None
+
+
+async def _geo_index_columns(database: Database) -> str:
+    """Returns what the listings' geo index holds, as the database describes it."""
+    async with database.read_only() as session:
+        if database.is_sqlite:
+            rows = await session.execute(text("SELECT name FROM pragma_index_info('ix_opportunities_search_geo')"))
+            return ", ".join(str(name) for name in rows.scalars())
+        rows = await session.execute(text(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND indexname = 'ix_opportunities_search_geo'"))
+        return str(rows.scalar_one())
+
+
+async def test_the_geo_index_covers_place_precision_and_gives_it_back_on_downgrade(any_database: Database) -> None:
+    assert "place_precision" in await _geo_index_columns(any_database)
+    await any_database.run_sync(lambda connection: migrate.downgrade(connection, "0014_chat_menus"))
+    before = await _geo_index_columns(any_database)
+    assert "place_precision" not in before and "published_at" in before
+    await any_database.prepare(upgrade=True)
+    assert "place_precision" in await _geo_index_columns(any_database)
