@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from bot.search.related import relatives
 from nlu.lexicon import interest_rules, known_words
 
 _INDEX_WORD = re.compile(r"^[a-z0-9]{3,40}$")
@@ -57,6 +58,9 @@ class TermGroup:
     prefixes: tuple[str, ...]
     documents: int  # listings holding any of them, at most (how telling the word is)
     fuzzy: bool  # found only through a typo correction
+    # The terms that say the word itself, inflected or as the head of a compound; the rest of the group's
+    # terms only begin with it ("deutsch": deutschkurses). None: every term of the group does.
+    whole: tuple[str, ...] | None = None
 
     def matches(self, token: str) -> bool:
         """Tells whether a folded word of a listing is one of this group's terms."""
@@ -118,8 +122,16 @@ class Vocabulary:
             prefixes.append(modifier)
         if len(word) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
             terms += [term for term in self._containing(stem) if term not in terms]
-        if terms or prefixes:
-            return TermGroup(word, tuple(terms), tuple(prefixes), self._count(terms, prefixes), fuzzy=False)
+        # Words of the same activity beside the word's own ("sterbende": hospiz*), never counted as saying it;
+        # a family's stem the word begins with is its own ("lesepatin": lesepat*, as listings write Lesepat*in).
+        related: list[str] = []
+        for stem in relatives(word):
+            if self._has_prefix(stem) and not any(stem.startswith(prefix) for prefix in prefixes + related):
+                (prefixes if word.startswith(stem) else related).append(stem)
+        if terms or prefixes or related:
+            whole = self._whole(terms, prefixes, always=bool(related))
+            return TermGroup(word, tuple(terms), tuple(prefixes + related), self._count(terms, prefixes + related),
+                             fuzzy=False, whole=whole)
         if word in known_words():
             return None
         corrections = self._corrections(word)
@@ -129,6 +141,36 @@ class Vocabulary:
         if head:
             return TermGroup(word, (), (head,), self._count([], [head]), fuzzy=True)
         return None
+
+    def _whole(self, terms: list[str], prefixes: list[str], *, always: bool = False) -> tuple[str, ...] | None:
+        """Returns the terms that say the word itself (the word, a compound ending in it, a prefix followed by an
+        ending or a derivation: musikalisch), or None when the prefixes begin no compound with a word of its own
+        (always: the terms even then, as the group holds related words beside them).
+
+        "Kinderbetreuung während des Deutschkurses" holds "deutsch" only as the first part of a compound: the
+        course is what it is about, not German. Such a title ranks below one saying the word.
+        """
+        whole = list(terms)
+        partial = False
+        for prefix in prefixes:
+            for term in self._prefixed(prefix):
+                if not self._compound_head(term[len(prefix):]):
+                    if term not in whole:
+                        whole.append(term)
+                elif term not in terms:
+                    partial = True
+        return tuple(whole) if partial or always else None
+
+    def _compound_head(self, rest: str) -> bool:
+        """Tells whether what follows a prefix in a listing's word is a word of its own ("kurses", "sgarten":
+        a compound's head, maybe after a linking s), not an ending ("innen") or a derivation ("alische")."""
+        if is_inflection(rest):
+            return False
+        for head in (rest, rest[1:] if rest[0] in _LINKING else rest, rest[2:] if rest[:2] in _LINKING else rest):
+            if len(head) >= MIN_HEAD and (head in self.documents or stem_of(head) in self.documents
+                                          or head in known_words() or stem_of(head) in known_words()):
+                return True
+        return False
 
     def _has_prefix(self, prefix: str) -> bool:
         """Tells whether any index term starts with the prefix."""
@@ -231,6 +273,21 @@ def participle_stem(word: str) -> str | None:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
             return word[: -len(ending)] + "e"
     return None
+
+
+# What may follow a stem in a word that is still the same word: endings, and the feminine forms.
+MAX_INFLECTION = 3
+_FEMININE = ("in", "innen", "erin", "erinnen")
+# Linking elements between a compound's parts (Nachbarschaft-s-garten, Lebens-mittel, Tier-en-...), and the
+# shortest head that tells a compound (shorter rests are endings or suffixes: "ung", "isch").
+_LINKING = ("s", "es", "n", "en", "e")
+MIN_HEAD = 4
+
+
+def is_inflection(rest: str) -> bool:
+    """Tells whether what follows a stem in a listing's word only inflects it (leser: "in", "innen";
+    kind: "er") rather than making a compound of it ("kurses", "garten")."""
+    return len(rest) <= MAX_INFLECTION or rest in _FEMININE
 
 
 def allowed_edits(word: str) -> int:
