@@ -64,3 +64,14 @@ async def test_a_related_activity_ranks_above_an_unrelated_row_and_below_the_wor
     outcome = await find(listings.database, SearchRequest(text="Ich möchte Sterbende begleiten, Kassel"),
                          categories=["health_care"], place=KASSEL, keywords=["sterbende"])
     assert ids(outcome) == [dying, hospice, clinic]
+
+
+async def test_a_verb_beside_only_a_category_word_says_what_and_weighs_fully(listings: Listings) -> None:
+    exercise = await listings.add_many([
+        {"title": f"Gymnastik für Senioren {n}", "categories": ["seniors"], **near(KASSEL, 0.3 * n, 0)}
+        for n in range(3)
+    ])
+    visits = await listings.add("Besuchsdienst für Ältere", categories=["seniors"], **near(KASSEL, 12, 0))
+    outcome = await find(listings.database, SearchRequest(text="Senioren besuchen in Kassel"),
+                         categories=["seniors"], place=KASSEL)
+    assert ids(outcome)[0] == visits and set(ids(outcome)[1:]) == set(exercise)
