@@ -38,6 +38,9 @@ MAX_FUZZY_TERMS = 3
 # hundred thousand ids per request at a million listings. Small collections keep every word.
 MAX_DOCUMENT_SHARE = 0.1
 MIN_DOCUMENT_CEILING = 100
+# Up to this share of all listings holding a word, a title saying it counts more than one where it only begins
+# a compound (TermGroup.whole); commoner words weigh little, and the second look cost CPU time at 100,000.
+MAX_WHOLE_SHARE = 0.003
 # Words that say "I want to volunteer" rather than what: they would only add noise to the text match.
 STOP_WORDS = frozenset(
     "ich du wir sie und oder aber mit fuer bei von vom zum zur auf aus nach gerne gern bitte etwas was wie wo "
@@ -129,9 +132,11 @@ class Vocabulary:
             if self._has_prefix(stem) and not any(stem.startswith(prefix) for prefix in prefixes + related):
                 (prefixes if word.startswith(stem) else related).append(stem)
         if terms or prefixes or related:
-            whole = self._whole(terms, prefixes, always=bool(related))
-            return TermGroup(word, tuple(terms), tuple(prefixes + related), self._count(terms, prefixes + related),
-                             fuzzy=False, whole=whole)
+            documents = self._count(terms, prefixes + related)
+            # A common word weighs little: telling how a title holds it is not worth a second look there.
+            telling = documents <= max(self.listings * MAX_WHOLE_SHARE, MIN_DOCUMENT_CEILING)
+            whole = self._whole(terms, prefixes, always=bool(related)) if telling or related else None
+            return TermGroup(word, tuple(terms), tuple(prefixes + related), documents, fuzzy=False, whole=whole)
         if word in known_words():
             return None
         corrections = self._corrections(word)
