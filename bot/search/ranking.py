@@ -9,7 +9,7 @@ listings ever leaves it. Weights are multiplied out here, so the SQL only adds a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.categories import categories
@@ -46,7 +46,7 @@ class Weights:
     title_hit: float = 1.0
     description_hit: float = 0.4
     corrected_hit: float = 0.85  # factor for words found only through a typo correction
-    modifier_hit: float = 0.55  # a title holding the word only as a compound's first part (deutsch: Deutschkurs)
+    modifier_hit: float = 0.55  # a title holding only a lesser term of a word (TermGroup.whole)
 
 
 WEIGHTS = Weights()
@@ -181,10 +181,9 @@ def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, co
     modifier = share * max(weights.modifier_hit, weights.description_hit)
     if group.whole is None:
         in_title = sql.number(share * weights.title_hit)
-    elif group.whole:
-        # The title says the word itself, or only begins a compound with it: asked only of title holders.
-        whole = replace(group, terms=group.whole, prefixes=(), whole=None)
-        said = holds_any(sql, [whole], title_only=True, per_candidate=True, corpus=corpus)
+    elif group.whole.terms or group.whole.prefixes:
+        # The title says the word itself, or holds only a lesser term: asked only of title holders.
+        said = holds_any(sql, [group.whole], title_only=True, per_candidate=True, corpus=corpus)
         in_title = f"CASE WHEN {said} THEN {sql.number(share * weights.title_hit)} ELSE {sql.number(modifier)} END"
     else:
         in_title = sql.number(modifier)

@@ -38,9 +38,6 @@ MAX_FUZZY_TERMS = 3
 # hundred thousand ids per request at a million listings. Small collections keep every word.
 MAX_DOCUMENT_SHARE = 0.1
 MIN_DOCUMENT_CEILING = 100
-# Up to this share of all listings holding a word, a title saying it counts more than one where it only begins
-# a compound (TermGroup.whole); commoner words weigh little, and the second look cost CPU time at 100,000.
-MAX_WHOLE_SHARE = 0.003
 # Words that say "I want to volunteer" rather than what: they would only add noise to the text match.
 STOP_WORDS = frozenset(
     "ich du wir sie und oder aber mit fuer bei von vom zum zur auf aus nach gerne gern bitte etwas was wie wo "
@@ -61,9 +58,10 @@ class TermGroup:
     prefixes: tuple[str, ...]
     documents: int  # listings holding any of them, at most (how telling the word is)
     fuzzy: bool  # found only through a typo correction
-    # The terms that say the word itself, inflected or as the head of a compound; the rest of the group's
-    # terms only begin with it ("deutsch": deutschkurses). None: every term of the group does.
-    whole: tuple[str, ...] | None = None
+    # The terms that say the word itself, when the group also holds lesser ones: the modifier of a compound
+    # of a generic head (nachbarschaftshilfe: Nachbarschaftsgarten) or related words (bot.search.related).
+    # None: every term of the group says the word.
+    whole: TermGroup | None = None
 
     def matches(self, token: str) -> bool:
         """Tells whether a folded word of a listing is one of this group's terms."""
@@ -120,23 +118,22 @@ class Vocabulary:
         verb = participle_stem(word)
         if verb and self._has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
             prefixes.append(verb)
-        modifier = modifier_of(word)
-        if modifier and self._has_prefix(modifier) and not any(modifier.startswith(p) for p in prefixes):
-            prefixes.append(modifier)
         if len(word) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
             terms += [term for term in self._containing(stem) if term not in terms]
-        # Words of the same activity beside the word's own ("sterbende": hospiz*), never counted as saying it;
-        # a family's stem the word begins with is its own ("lesepatin": lesepat*, as listings write Lesepat*in).
-        related: list[str] = []
-        for stem in relatives(word):
-            if self._has_prefix(stem) and not any(stem.startswith(prefix) for prefix in prefixes + related):
-                (prefixes if word.startswith(stem) else related).append(stem)
-        if terms or prefixes or related:
-            documents = self._count(terms, prefixes + related)
-            # A common word weighs little: telling how a title holds it is not worth a second look there.
-            telling = documents <= max(self.listings * MAX_WHOLE_SHARE, MIN_DOCUMENT_CEILING)
-            whole = self._whole(terms, prefixes, always=bool(related)) if telling or related else None
-            return TermGroup(word, tuple(terms), tuple(prefixes + related), documents, fuzzy=False, whole=whole)
+        # Lesser terms: the modifier of a compound of a generic head ("nachbarschaftshilfe": nachbarschaft*, also
+        # in Nachbarschaftsgarten) and words of the same activity ("sterbende": hospiz*); a family's stem the word
+        # begins with is its own ("lesepatin": lesepat*, as listings write Lesepat*in).
+        lesser: list[str] = []
+        modifier = modifier_of(word)
+        if modifier and self._has_prefix(modifier) and not any(modifier.startswith(p) for p in prefixes):
+            lesser.append(modifier)
+        for kin in relatives(word):
+            if self._has_prefix(kin) and not any(kin.startswith(prefix) for prefix in prefixes + lesser):
+                (prefixes if word.startswith(kin) else lesser).append(kin)
+        if terms or prefixes or lesser:
+            said = TermGroup(word, tuple(terms), tuple(prefixes), 0, fuzzy=False) if lesser else None
+            return TermGroup(word, tuple(terms), tuple(prefixes + lesser), self._count(terms, prefixes + lesser),
+                             fuzzy=False, whole=said)
         if word in known_words():
             return None
         corrections = self._corrections(word)
@@ -146,36 +143,6 @@ class Vocabulary:
         if head:
             return TermGroup(word, (), (head,), self._count([], [head]), fuzzy=True)
         return None
-
-    def _whole(self, terms: list[str], prefixes: list[str], *, always: bool = False) -> tuple[str, ...] | None:
-        """Returns the terms that say the word itself (the word, a compound ending in it, a prefix followed by an
-        ending or a derivation: musikalisch), or None when the prefixes begin no compound with a word of its own
-        (always: the terms even then, as the group holds related words beside them).
-
-        "Kinderbetreuung während des Deutschkurses" holds "deutsch" only as the first part of a compound: the
-        course is what it is about, not German. Such a title ranks below one saying the word.
-        """
-        whole = list(terms)
-        partial = False
-        for prefix in prefixes:
-            for term in self._prefixed(prefix):
-                if not self._compound_head(term[len(prefix):]):
-                    if term not in whole:
-                        whole.append(term)
-                elif term not in terms:
-                    partial = True
-        return tuple(whole) if partial or always else None
-
-    def _compound_head(self, rest: str) -> bool:
-        """Tells whether what follows a prefix in a listing's word is a word of its own ("kurses", "sgarten":
-        a compound's head, maybe after a linking s), not an ending ("innen") or a derivation ("alische")."""
-        if is_inflection(rest):
-            return False
-        for head in (rest, rest[1:] if rest[0] in _LINKING else rest, rest[2:] if rest[:2] in _LINKING else rest):
-            if len(head) >= MIN_HEAD and (head in self.documents or stem_of(head) in self.documents
-                                          or head in known_words() or stem_of(head) in known_words()):
-                return True
-        return False
 
     def _has_prefix(self, prefix: str) -> bool:
         """Tells whether any index term starts with the prefix."""
@@ -278,21 +245,6 @@ def participle_stem(word: str) -> str | None:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
             return word[: -len(ending)] + "e"
     return None
-
-
-# What may follow a stem in a word that is still the same word: endings, and the feminine forms.
-MAX_INFLECTION = 3
-_FEMININE = ("in", "innen", "erin", "erinnen")
-# Linking elements between a compound's parts (Nachbarschaft-s-garten, Lebens-mittel, Tier-en-...), and the
-# shortest head that tells a compound (shorter rests are endings or suffixes: "ung", "isch").
-_LINKING = ("s", "es", "n", "en", "e")
-MIN_HEAD = 4
-
-
-def is_inflection(rest: str) -> bool:
-    """Tells whether what follows a stem in a listing's word only inflects it (leser: "in", "innen";
-    kind: "er") rather than making a compound of it ("kurses", "garten")."""
-    return len(rest) <= MAX_INFLECTION or rest in _FEMININE
 
 
 def allowed_edits(word: str) -> int:
