@@ -101,17 +101,25 @@ def manner_words(text: str, criteria: Criteria) -> frozenset[str]:
     lower: set[str] = set()
     joined = split_verbs(text).joined  # "lese ... vor" is ranked as vorlesen: a verb like the form it replaces
     capitals = False
+    opening = False  # a sentence opens with a capitalised content word ("Gitarre unterrichten")
     starts_sentence = True
     for token in _WRITTEN.findall(text):
         if token in _SENTENCE_ENDS:
             starts_sentence = True
             continue
+        folded = fold(token)
         if token[0].islower():
-            lower.add(joined.get(fold(token), fold(token)))
-        elif token[0].isupper() and not starts_sentence:
-            folded = fold(token)
-            capitals = capitals or not (_names_place(folded, criteria) or folded in _stop_words())
+            lower.add(joined.get(folded, folded))
+        elif token[0].isupper():
+            telling = not (_names_place(folded, criteria) or folded in _stop_words())
+            if starts_sentence:
+                opening = opening or (telling and _is_content(folded))
+            else:
+                capitals = capitals or telling
         starts_sentence = False
+    # A capital opening a sentence tells something only beside a lower-case content word: the writer wrote
+    # that one small ("Gitarre unterrichten"), so lower case is how they write verbs, not all their words.
+    capitals = capitals or (opening and any(_is_content(word) for word in lower))
     return frozenset(lower) if capitals else frozenset()
 
 

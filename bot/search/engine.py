@@ -159,9 +159,11 @@ async def _free_words(
                  if group.documents <= RARE_WORDS_MAX_DOCUMENTS)
     ranked = groups + tuple(group for group in more if group.word not in {g.word for g in groups})
     manner = manner_words(text, criteria)
-    weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
     generic = frozenset(group.word for group in more if set(categories_of(group.word, criteria.lang))
                         & set(criteria.categories))
+    if all(group.word in manner | generic for group in ranked):
+        manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what
+    weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
                       vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)

@@ -46,6 +46,7 @@ class Weights:
     title_hit: float = 1.0
     description_hit: float = 0.4
     corrected_hit: float = 0.85  # factor for words found only through a typo correction
+    modifier_hit: float = 0.55  # a title holding only a lesser term of a word (TermGroup.whole)
 
 
 WEIGHTS = Weights()
@@ -177,9 +178,18 @@ def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, co
     """
     share *= weights.corrected_hit if group.fuzzy else 1.0
     title = holds_any(sql, [group], title_only=True, per_candidate=True, corpus=corpus)
+    modifier = share * max(weights.modifier_hit, weights.description_hit)
+    if group.whole is None:
+        in_title = sql.number(share * weights.title_hit)
+    elif group.whole.terms or group.whole.prefixes:
+        # The title says the word itself, or holds only a lesser term: asked only of title holders.
+        said = holds_any(sql, [group.whole], title_only=True, per_candidate=True, corpus=corpus)
+        in_title = f"CASE WHEN {said} THEN {sql.number(share * weights.title_hit)} ELSE {sql.number(modifier)} END"
+    else:
+        in_title = sql.number(modifier)
     return (
         f"CASE WHEN {holds_any(sql, [group], per_candidate=True, corpus=corpus)} THEN (CASE WHEN {title} "
-        f"THEN {sql.number(share * weights.title_hit)} ELSE {sql.number(share * weights.description_hit)} END) "
+        f"THEN {in_title} ELSE {sql.number(share * weights.description_hit)} END) "
         f"ELSE {sql.number(0)} END"
     )
 

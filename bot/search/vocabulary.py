@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from bot.search.related import relatives
 from nlu.lexicon import interest_rules, known_words
 
 _INDEX_WORD = re.compile(r"^[a-z0-9]{3,40}$")
@@ -57,6 +58,10 @@ class TermGroup:
     prefixes: tuple[str, ...]
     documents: int  # listings holding any of them, at most (how telling the word is)
     fuzzy: bool  # found only through a typo correction
+    # The terms that say the word itself, when the group also holds lesser ones: the modifier of a compound
+    # of a generic head (nachbarschaftshilfe: Nachbarschaftsgarten) or related words (bot.search.related).
+    # None: every term of the group says the word.
+    whole: TermGroup | None = None
 
     def matches(self, token: str) -> bool:
         """Tells whether a folded word of a listing is one of this group's terms."""
@@ -113,13 +118,22 @@ class Vocabulary:
         verb = participle_stem(word)
         if verb and self._has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
             prefixes.append(verb)
-        modifier = modifier_of(word)
-        if modifier and self._has_prefix(modifier) and not any(modifier.startswith(p) for p in prefixes):
-            prefixes.append(modifier)
         if len(word) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
             terms += [term for term in self._containing(stem) if term not in terms]
-        if terms or prefixes:
-            return TermGroup(word, tuple(terms), tuple(prefixes), self._count(terms, prefixes), fuzzy=False)
+        # Lesser terms: the modifier of a compound of a generic head ("nachbarschaftshilfe": nachbarschaft*, also
+        # in Nachbarschaftsgarten) and words of the same activity ("sterbende": hospiz*); a family's stem the word
+        # begins with is its own ("lesepatin": lesepat*, as listings write Lesepat*in).
+        lesser: list[str] = []
+        modifier = modifier_of(word)
+        if modifier and self._has_prefix(modifier) and not any(modifier.startswith(p) for p in prefixes):
+            lesser.append(modifier)
+        for kin in relatives(word):
+            if self._has_prefix(kin) and not any(kin.startswith(prefix) for prefix in prefixes + lesser):
+                (prefixes if word.startswith(kin) else lesser).append(kin)
+        if terms or prefixes or lesser:
+            said = TermGroup(word, tuple(terms), tuple(prefixes), 0, fuzzy=False) if lesser else None
+            return TermGroup(word, tuple(terms), tuple(prefixes + lesser), self._count(terms, prefixes + lesser),
+                             fuzzy=False, whole=said)
         if word in known_words():
             return None
         corrections = self._corrections(word)

@@ -36,9 +36,13 @@ def test_lower_case_words_of_a_request_that_capitalises_its_nouns_say_how_not_wh
     criteria = Criteria(categories=("poverty_homelessness",), place=HAMBURG)
     assert manner_words("Lebensmittel ausgeben für Bedürftige, Hamburg", criteria) >= {"ausgeben", "fuer"}
     assert "lebensmittel" not in manner_words("Lebensmittel ausgeben für Bedürftige, Hamburg", criteria)
-    # All lower case, or capitals only at a sentence's start and in the place: nothing can be told.
+    # All lower case, or capitals only in the place and an opening word with nothing small beside it:
+    # nothing can be told.
     assert manner_words("lebensmittel ausgeben in hamburg", criteria) == frozenset()
-    assert manner_words("Gitarre unterrichten in Hamburg", criteria) == frozenset()
+    assert manner_words("Tierheim in Hamburg", criteria) == frozenset()
+    # An opening capital beside a content word written small: that one is how the writer writes verbs.
+    assert "unterrichten" in manner_words("Gitarre unterrichten in Hamburg", criteria)
+    assert "gitarre" not in manner_words("Gitarre unterrichten in Hamburg", criteria)
     assert manner_words("Food bank. Sorting food in Hamburg", replace(criteria, lang="en")) == frozenset()
 
 

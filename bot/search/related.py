@@ -1,0 +1,38 @@
+"""Related-word families for searching: words naming the same activity without sharing a stem.
+
+"Sterbende begleiten" is answered by a hospice, "vorlesen" by a reading sponsor ("Lesepatin"), though neither
+listing repeats the request's word. The families are a small curated list (data/search/related_words.toml,
+with how it was built); bot.search.vocabulary adds a word's relatives to its term group as lesser matches.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "search" / "related_words.toml"
+MIN_STEM = 5
+
+
+@cache
+def families(path: Path = DATA) -> tuple[tuple[str, ...], ...]:
+    """Returns the families' folded stems, as the file lists them."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    found = []
+    for family in data.get("family", []):
+        stems = tuple(str(stem) for stem in family["stems"])
+        if any(len(stem) < MIN_STEM or stem != stem.lower() for stem in stems):
+            raise ValueError(f"{path}: stems are folded and at least {MIN_STEM} letters: {stems}")
+        found.append(stems)
+    return tuple(found)
+
+
+def relatives(word: str, path: Path = DATA) -> tuple[str, ...]:
+    """Returns the stems of every family one of whose stems a folded word begins with ("sterbende": hospiz,
+    sterbebegleit, sterbend, palliativ), none when it begins none. The stems the word begins with are its own."""
+    found: list[str] = []
+    for stems in families(path):
+        if any(word.startswith(stem) for stem in stems):
+            found += [stem for stem in stems if stem not in found]
+    return tuple(found)

@@ -1,0 +1,81 @@
+"""Issue 15, round 2: a title holding only the modifier of a requested compound ("Nachbarschafts-garten" for
+"Nachbarschaftshilfe") counts less than one saying it; words of the same activity that share no stem (a
+curated family list) find each other, below the word itself; verbs weigh by what else the request names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.search import SearchRequest
+from bot.search.related import families, relatives
+from bot.search.vocabulary import Vocabulary
+from tests.factories.search import KASSEL, Listings, find, ids, near
+
+
+def test_the_modifier_of_a_generic_compound_is_a_lesser_term_of_the_word() -> None:
+    index = Vocabulary({"nachbarschaftshilfe": 2, "nachbarschaftsgarten": 3, "garten": 6}, listings=40)
+    group = index.group("nachbarschaftshilfe")
+    assert group is not None and group.matches("nachbarschaftsgarten")
+    assert group.whole is not None and group.whole.matches("nachbarschaftshilfe")
+    assert not group.whole.matches("nachbarschaftsgarten")
+    # A word found only by its own stem says itself in every term: one look at the title is enough.
+    plain = Vocabulary({"tierheim": 3, "tierheimhunden": 1}, listings=40).group("tierheim")
+    assert plain is not None and plain.matches("tierheimhunden") and plain.whole is None
+
+
+def test_a_word_of_a_family_finds_its_relatives_as_lesser_terms() -> None:
+    index = Vocabulary({"hospizdienst": 2, "sterbende": 1, "palliativstation": 1, "klinik": 5}, listings=40)
+    group = index.group("sterbende")
+    assert group is not None and group.matches("hospizdienst") and group.matches("palliativstation")
+    assert group.whole is not None and group.whole.matches("sterbende") and not group.whole.matches("hospizdienst")
+    # A word the listings never say is still found through its family, only as a lesser match.
+    unsaid = Vocabulary({"hospizdienst": 2}, listings=40).group("palliativpflege")
+    assert unsaid is not None and unsaid.matches("hospizdienst")
+    assert unsaid.whole is not None and not unsaid.whole.terms and not unsaid.whole.prefixes
+    # A family's stem the word itself begins with is its own: listings write "Lesepat*in" as lesepat + in.
+    sponsor = Vocabulary({"lesepat": 3, "vorlesen": 2}, listings=40).group("lesepatin")
+    assert sponsor is not None and sponsor.matches("vorlesen")
+    assert sponsor.whole is not None and sponsor.whole.matches("lesepat") and not sponsor.whole.matches("vorlesen")
+    assert relatives("klinik") == ()
+
+
+def test_the_family_list_refuses_short_or_unfolded_stems(tmp_path: Path) -> None:
+    short = tmp_path / "short.toml"
+    short.write_text('[[family]]\nwhy = "x"\nstems = ["abc", "gartenbau"]\n', encoding="utf-8")
+    with pytest.raises(ValueError):
+        families(short)
+    assert all(len(stem) >= 5 for family in families() for stem in family)
+
+
+async def test_a_title_saying_the_compound_ranks_above_one_holding_only_its_modifier(listings: Listings) -> None:
+    garden = await listings.add("Mitgärtnern im Nachbarschaftsgarten", categories=["neighbourhood"],
+                                **near(KASSEL, 0.5, 0))
+    helping = await listings.add("Nachbarschaftshilfe: Einkaufen für Nachbarn", categories=["neighbourhood"],
+                                 **near(KASSEL, 9, 0))
+    outcome = await find(listings.database, SearchRequest(text="Nachbarschaftshilfe in Kassel"),
+                         categories=["neighbourhood"], place=KASSEL, keywords=["nachbarschaftshilfe"])
+    assert ids(outcome) == [helping, garden]
+
+
+async def test_a_related_activity_ranks_above_an_unrelated_row_and_below_the_word_itself(
+    listings: Listings,
+) -> None:
+    clinic = await listings.add("Begleitung im Krankenhaus", categories=["health_care"], **near(KASSEL, 5, 0))
+    hospice = await listings.add("Ehrenamt im Hospizdienst", categories=["health_care"], **near(KASSEL, 6, 0))
+    dying = await listings.add("Sterbende begleiten zu Hause", categories=["health_care"], **near(KASSEL, 9, 0))
+    outcome = await find(listings.database, SearchRequest(text="Ich möchte Sterbende begleiten, Kassel"),
+                         categories=["health_care"], place=KASSEL, keywords=["sterbende"])
+    assert ids(outcome) == [dying, hospice, clinic]
+
+
+async def test_a_verb_beside_only_a_category_word_says_what_and_weighs_fully(listings: Listings) -> None:
+    exercise = await listings.add_many([
+        {"title": f"Gymnastik für Senioren {n}", "categories": ["seniors"], **near(KASSEL, 0.3 * n, 0)}
+        for n in range(3)
+    ])
+    visits = await listings.add("Besuchsdienst für Ältere", categories=["seniors"], **near(KASSEL, 12, 0))
+    outcome = await find(listings.database, SearchRequest(text="Senioren besuchen in Kassel"),
+                         categories=["seniors"], place=KASSEL)
+    assert ids(outcome)[0] == visits and set(ids(outcome)[1:]) == set(exercise)
