@@ -22,7 +22,9 @@ from bot.categories import category_mask
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
-from bot.search.ranking import RankWords, asks_for_language, score_parts, squared_distance, time_conditions
+from bot.search.ranking import (
+    WEIGHTS, RankWords, asks_for_language, score_parts, squared_distance, time_conditions,
+)
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, rare, word_ids
 from bot.search.vocabulary import TermGroup
@@ -43,6 +45,9 @@ _ROW_COLUMNS = (
     "o.id, o.category_mask, o.time_mask, o.published_at, o.newcomer_friendly, o.languages, o.lat, o.lon, "
     "o.place_precision, o.remote"
 )
+
+
+NEAREST_WEIGHTS = replace(WEIGHTS, distance=WEIGHTS.text * 2)  # 1.2 at the centre, 0.23 at 52 km, 0.08 at 92 km
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,10 +152,13 @@ def _scored(
     naming = words.naming() if online_too(criteria, attempt) or attempt.named_only else ()
     filtering = naming if attempt.named_only else words.filtering()
     source = candidates(sql, criteria, filtering, attempt, frame, now=now, corpus=corpus, naming=naming)
-    # The nearest listings beyond 50 km are ranked on the 50 km scale: closer ones first, clearly.
-    scale = RADIUS_STEPS_KM[-1] if NEAREST in attempt.widened else attempt.radius_km
+    # The nearest listings beyond 50 km are ranked on the 50 km scale, with distance weighing as much as the
+    # words: the answer says "the nearest ones, with their distance", so of two alike the nearer comes first.
+    nearest = NEAREST in attempt.widened
+    scale = RADIUS_STEPS_KM[-1] if nearest else attempt.radius_km
     online = bool(naming) and frame is not None
-    parts = score_parts(sql, criteria, words, frame, now=now, radius_km=scale, corpus=corpus)
+    weights = NEAREST_WEIGHTS if nearest else WEIGHTS
+    parts = score_parts(sql, criteria, words, frame, now=now, radius_km=scale, weights=weights, corpus=corpus)
     far_online = _far_online(sql, frame, attempt.radius_km or 0) if online and frame is not None else "0"
     # OFFSET 0 keeps either database from folding the subquery into its users, which would copy the words'
     # parts (index look-ups per candidate) into every place they are used: the listing, its counts and the

@@ -71,6 +71,21 @@ async def test_nothing_within_50_km_naming_the_thing_brings_the_nearest_ones_tha
     assert [hit.distance_km for hit in outcome.results] == [60.0, 70.0, 80.0]
 
 
+async def test_far_away_the_nearer_one_comes_first_though_only_the_farther_one_names_the_wished_day(
+    listings: Listings,
+) -> None:
+    farther = await listings.add("Trauercafé am Sonntag", categories=["health_care"], time_tags=["weekend"],
+                                 **near(KASSEL, 95, 0))
+    nearer = await listings.add("Trauercafé", categories=["health_care"], **near(KASSEL, 55, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"], time=["weekend"])
+
+    # The answer says "the nearest ones, with their distance": 55 km before 95 km, whose only edge is that it
+    # names the day (the nearer one says nothing about days).
+    assert ids(outcome) == [nearer, farther] and outcome.widened[-1] == "nearest"
+
+
 async def test_online_listings_naming_the_thing_follow_the_nearest_ones_far_away(listings: Listings) -> None:
     nearest = await listings.add("Trauercafé Nordhessen", categories=["health_care"], **near(KASSEL, 120, 0))
     online = await listings.add("Trauercafé per Video", categories=["health_care"], remote=True,
