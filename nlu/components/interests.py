@@ -11,7 +11,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
-from nlu.components.own_context import learns_oneself, own_children, paperwork_for_newcomers, weak_without_company
+from nlu.components.own_context import (
+    learns_oneself, newcomer_families, own_children, paperwork_for_newcomers, weak_without_company,
+)
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
 from nlu.lexicon import InterestRules, interest_rules, radius_rules
@@ -139,6 +141,7 @@ class InterestMatcher:
         described = owned + said + self._coordinated(doc, mentions, said, owned)
         kept = [span for span in mentions if span not in described]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
+        dropped += newcomer_families(doc, kept, self.rules)
         set_group(doc, INTERESTS, [span for span in kept if span not in dropped])
         set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
         return doc

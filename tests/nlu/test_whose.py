@@ -1,0 +1,51 @@
+"""Whose a mention is and what it names, second messages round of issue 14: a family named as newcomers is no
+wish to work with children, and a language listed among those one speaks names no people to help. Every sentence
+here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import parse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich würde gern geflüchteten Familien beim Einleben helfen",
+        "I could support a refugee family with shopping and doctors",
+        "I want to help new families who just arrived in Germany",
+        "wir möchten Familien, die neu sind, den Alltag zeigen",
+    ],
+)
+def test_a_family_named_as_newcomers_is_no_children_interest(text: str) -> None:
+    categories = parse(text).categories
+    assert "refugees_integration" in categories
+    assert "children_youth" not in categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich würde gern Familien mit kleinen Kindern entlasten",
+        "Nachhilfe für Jugendliche aus zugewanderten Familien",
+    ],
+)
+def test_families_without_a_newcomer_word_or_with_children_keep_children(text: str) -> None:
+    assert "children_youth" in parse(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, I speak Somali, English and a bit of Arabic and would like to coach football for kids",
+        "Ich spreche Kurdisch und Arabisch und möchte im Tierheim helfen",
+    ],
+)
+def test_a_language_listed_among_those_one_speaks_names_no_newcomers(text: str) -> None:
+    assert "refugees_integration" not in parse(text).categories
+
+
+def test_a_people_named_alone_as_those_to_help_stays_integration() -> None:
+    query = parse("I speak Polish and would love to support Ukrainians who just arrived")
+    assert "refugees_integration" in query.categories
