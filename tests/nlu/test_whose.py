@@ -49,3 +49,20 @@ def test_a_language_listed_among_those_one_speaks_names_no_newcomers(text: str) 
 def test_a_people_named_alone_as_those_to_help_stays_integration() -> None:
     query = parse("I speak Polish and would love to support Ukrainians who just arrived")
     assert "refugees_integration" in query.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("any community gardens near Kassel where I can grow vegetables?", "environment"),
+        ("I'd like to cook in a community kitchen for homeless people", "poverty_homelessness"),
+    ],
+)
+def test_community_before_another_field_says_who_runs_it(text: str, field: str) -> None:
+    categories = parse(text).categories
+    assert field in categories
+    assert "neighbourhood" not in categories
+
+
+def test_community_alone_is_still_neighbourly_help() -> None:
+    assert parse("I want to do something for my local community in Marburg").categories == ("neighbourhood",)
