@@ -207,6 +207,7 @@ class LanguageNames:
     others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
     others_reach: int
     helping: tuple[str, ...]  # folded beginnings of helping verbs: with one, a statement about others is theirs
+    greetings: dict[tuple[str, ...], str]  # folded words of a greeting opening a message -> the language it is in
 
 
 @cache
@@ -234,6 +235,7 @@ def language_names() -> LanguageNames:
         others=_words(raw["little_german"]["others"]),
         others_reach=int(raw["little_german"]["others_reach"]),
         helping=tuple(fold(w) for w in raw["little_german"]["helping"]),
+        greetings={tuple(fold(greeting).split()): code for greeting, code in raw["greetings"].items()},
     )
 
 
