@@ -66,3 +66,21 @@ def test_community_before_another_field_says_who_runs_it(text: str, field: str) 
 
 def test_community_alone_is_still_neighbourly_help() -> None:
     assert parse("I want to do something for my local community in Marburg").categories == ("neighbourhood",)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("showing my gran's friends how to video call? I mean helping seniors with their phones", "digital"),
+        ("ich würde gern Studierenden mit wenig Geld beim Kochen helfen", "poverty_homelessness"),
+        ("volunteering at a practice for migrants without health insurance", "poverty_homelessness"),
+        ("trees, plants, anything green in Marburg", "environment"),
+        ("ich würde gern Wanderwege markieren im Vogelsberg", "environment"),
+    ],
+)
+def test_word_families_new_authors_use(text: str, field: str) -> None:
+    assert field in parse(text).categories
+
+
+def test_a_phone_call_is_no_digital_help() -> None:
+    assert "digital" not in parse("I could make phone calls with lonely old people").categories
