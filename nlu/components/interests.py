@@ -51,6 +51,20 @@ def _stands_alone(doc: Doc, i: int) -> bool:
     return before and after and len(doc) > 2
 
 
+def _outside_brackets(tokens: Span) -> list[Token]:
+    """Returns the tokens outside complete bracketed asides: an aside does not end the clause around it."""
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(token)
+    return kept if not depth else list(tokens)
+
+
 def _with_plurals(phrases: tuple[str, ...]) -> list[str]:
     """Returns the phrases and, for English ones ending in a noun, their plural ("animal shelter" ->
     "animal shelters", "food bank" -> "food banks"): the taxonomy names one form, people write either."""
@@ -121,6 +135,8 @@ class InterestMatcher:
         found = [Span(doc, start, end, label=label) for label, start, end in self.requirements(doc)]
         reasons = [span for span in found if span.label_ == "requirement"]
         roles = [] if any(span.label_ == "longing" for span in found) else self._roles(doc, found)
+        # a role one has is a job too: "I'm a nurse at the hospital", "bin Erzieherin in einer Kita" name one's work
+        cues["job"] += [span.end for span in roles]
         missing = [span for span in found if span.label_ == "longing"]
         longing = bool(missing)  # "vermisse meinen Beruf": the job is wanted
         if longing:
@@ -328,7 +344,7 @@ class InterestMatcher:
         """Tells whether a cue ends at most `window` filler words before `start`, in the same clause."""
         for end in cue_ends:
             if end <= start and start - end <= window:
-                between = doc[end:start]
+                between = _outside_brackets(doc[end:start])  # "I'm a nurse (nights) at the hospital"
                 breakers = self.rules.breakers
                 if not any(is_boundary(t) or (t.norm_ in breakers and t.norm_ not in passes) for t in between):
                     return True

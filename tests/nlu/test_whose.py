@@ -84,3 +84,26 @@ def test_word_families_new_authors_use(text: str, field: str) -> None:
 
 def test_a_phone_call_is_no_digital_help() -> None:
     assert "digital" not in parse("I could make phone calls with lonely old people").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a paediatric nurse at the children's hospital in Gera, and I'd love to help at an animal shelter",
+        "I am a nurse (mostly nights) at the hospital in Suhl, would like to do something with dogs",
+        "bin Erzieherin (Teilzeit) in einer Kita, würde aber gern im Tierheim helfen",
+    ],
+)
+def test_the_workplace_after_ones_role_is_who_one_is(text: str) -> None:
+    assert parse(text).categories == ("animals",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mutter von zwei, abends wenn die Kinder schlafen hätte ich Zeit für was Online",
+        "once my kids are asleep I have an hour for online stuff",
+    ],
+)
+def test_children_whose_bedtime_frees_the_evening_are_ones_own(text: str) -> None:
+    assert "children_youth" not in parse(text).categories
