@@ -15,7 +15,7 @@ from nlu import parse
         ("Merhaba! Ich suche was mit Tieren in Gießen", "tr"),
         ("Xin chao, I can cook for a charity in Chemnitz", "vi"),
         ("Dzień dobry, mieszkam w Zittau, I want to help old people", "pl"),
-        ("Привіт. I live in Halle and like gardening", "uk"),
+        ("Добрий день. I live in Halle and like gardening", "uk"),
     ],
 )
 def test_a_greeting_in_a_language_opening_the_message_is_a_language_spoken(text: str, code: str) -> None:
@@ -55,3 +55,18 @@ def test_little_german_said_without_a_verb_or_as_nothing(text: str) -> None:
 )
 def test_good_german_or_an_english_only_thing_is_no_little_german(text: str) -> None:
     assert not parse(text).needs_little_german
+
+
+def test_not_being_german_is_a_nationality_not_a_level() -> None:
+    assert not parse("I'm not German, I'm Czech, but I'd like to join a choir in Dresden").needs_little_german
+
+
+@pytest.mark.parametrize(
+    "text", ["I have B2 English and A1 German, can I help?", "I'd like a place where I don't need German"],
+)
+def test_a_level_before_german_or_not_needing_it_is_little_german(text: str) -> None:
+    assert parse(text).needs_little_german
+
+
+def test_a_greeting_alone_is_small_talk() -> None:
+    assert parse("Привет, как дела?").is_empty

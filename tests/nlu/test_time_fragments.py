@@ -53,3 +53,7 @@ def test_a_working_week_beside_a_free_weekend_gives_the_weekend_alone(text: str,
 
 def test_a_busy_daytime_alone_still_means_the_evening() -> None:
     assert parse("tagsüber bin ich im Büro, würde gern Kindern bei Hausaufgaben helfen").time == ("evening",)
+
+
+def test_just_one_saturday_is_a_one_off() -> None:
+    assert "one_off" in parse("could I help just one sunday at a run in Fulda?").time
