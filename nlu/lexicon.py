@@ -65,6 +65,8 @@ class InterestRules:
     own_learning: dict[str, frozenset[str]]  # "learn", "want", "others": wanting to learn oneself is no education
     family_verbs: frozenset[str]  # "die Kinder mitbringen": children one brings along are one's own
     paperwork: tuple[str, ...]  # folded beginnings: with newcomers, paperwork is integration, not neighbourhood
+    conditions: frozenset[str]  # illnesses: said of oneself or a relative, who one is
+    condition_owners: frozenset[str]  # "ich", "da", "weil": a condition after these is the writer's
     family_words: tuple[str, ...]  # folded beginnings of family words ("famili"): with newcomers, no children
     new_words: frozenset[str]  # "new families": a family described by being new is a newcomer household
     weak_words: dict[str, str]  # "training" -> sports, only when no other field is named
@@ -111,6 +113,8 @@ def interest_rules() -> InterestRules:
         own_learning={key: _words(words) for key, words in raw["own_learning"].items()},
         family_verbs=_words(context["family_verbs"]),
         paperwork=tuple(fold(w) for w in raw["paperwork"]["prefixes"]),
+        conditions=_words(raw["conditions"]["words"]),
+        condition_owners=_words(raw["conditions"]["owners"]),
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),
         new_words=_words(raw["newcomer_families"]["new_words"]),
         weak_words={fold(k): v for k, v in raw["weak"]["words"].items()},

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
 from nlu.components.own_context import (
-    learns_oneself, newcomer_families, own_children, paperwork_for_newcomers, weak_without_company,
+    learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, weak_without_company,
 )
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
@@ -147,7 +147,10 @@ class InterestMatcher:
         ]
         owned += [
             span for span in mentions
-            if span not in owned and (own_children(doc, span, self.rules) or learns_oneself(doc, span, self.rules))
+            if span not in owned and (
+                own_children(doc, span, self.rules) or learns_oneself(doc, span, self.rules)
+                or own_condition(doc, span, self.rules)
+            )
         ]
         said = [
             span for span in mentions

@@ -107,3 +107,24 @@ def test_the_workplace_after_ones_role_is_who_one_is(text: str) -> None:
 )
 def test_children_whose_bedtime_frees_the_evening_are_ones_own(text: str) -> None:
     assert "children_youth" not in parse(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich war ein Jahr krank (Burnout), jetzt will ich im Tierheim anpacken", ("animals",)),
+        ("nur von zu Hause, weil ich chronisch krank bin; Tierschutz online?", ("animals",)),
+        ("Meine Mutter hatte Demenz. Jetzt hätte ich Zeit für den Sportverein", ("sports",)),
+        ("our daughter is autistic and loves horses, could we help at a stable together?", ("animals",)),
+    ],
+)
+def test_an_illness_of_oneself_or_a_relative_is_who_one_is(text: str, expected: tuple[str, ...]) -> None:
+    assert parse(text).categories == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ich möchte Menschen mit Demenz im Heim besuchen", "ich würde gern kranke Menschen zum Arzt begleiten"],
+)
+def test_an_illness_of_the_people_one_wants_to_help_stays_an_interest(text: str) -> None:
+    assert "health_care" in parse(text).categories
