@@ -158,6 +158,11 @@ class InterestMatcher:
         ]
         # "unsere Omis im Heim" may be a community's; a list after "ich habe" or "ich bin" is the writer's
         described = owned + said + self._coordinated(doc, mentions, said, owned)
+        # a status listed after one's role is one too ("bin Schreiner und Rentner"); other words after it are not
+        described += [
+            span for span in self._coordinated(doc, mentions, roles, described)
+            if any(t.norm_.startswith(self.rules.status_words) for t in span)
+        ]
         kept = [span for span in mentions if span not in described]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules)

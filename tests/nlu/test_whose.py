@@ -128,3 +128,15 @@ def test_an_illness_of_oneself_or_a_relative_is_who_one_is(text: str, expected: 
 )
 def test_an_illness_of_the_people_one_wants_to_help_stays_an_interest(text: str) -> None:
     assert "health_care" in parse(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bin Maurer und Rentner, kann gut anpacken beim Naturschutz", "I'm a plumber and a retiree, anything in nature?"],
+)
+def test_a_status_listed_after_ones_role_is_who_one_is(text: str) -> None:
+    assert parse(text).categories == ("environment",)
+
+
+def test_a_field_listed_after_ones_role_stays_an_interest() -> None:
+    assert "children_youth" in parse("Ich bin Bäckerin und Kinder machen mir Freude").categories
