@@ -140,3 +140,20 @@ def test_a_status_listed_after_ones_role_is_who_one_is(text: str) -> None:
 
 def test_a_field_listed_after_ones_role_stays_an_interest() -> None:
     assert "children_youth" in parse("Ich bin Bäckerin und Kinder machen mir Freude").categories
+
+
+def test_lonely_people_with_another_field_are_not_old_people() -> None:
+    assert "seniors" not in parse("Telefonpatenschaft für einsame Menschen, gern von zu Hause").categories
+
+
+def test_lonely_people_alone_are_still_old_people() -> None:
+    assert "seniors" in parse("ich möchte für einsame Menschen da sein, Kassel").categories
+
+
+def test_translating_texts_beside_another_field_is_no_integration_work() -> None:
+    query = parse("Naturschutz online, zum Beispiel Übersetzungen für Webseiten")
+    assert "refugees_integration" not in query.categories
+
+
+def test_interpreting_at_the_doctors_stays_integration_work() -> None:
+    assert "refugees_integration" in parse("ich kann Arabisch und würde beim Arzt dolmetschen").categories
