@@ -157,3 +157,11 @@ def test_translating_texts_beside_another_field_is_no_integration_work() -> None
 
 def test_interpreting_at_the_doctors_stays_integration_work() -> None:
     assert "refugees_integration" in parse("ich kann Arabisch und würde beim Arzt dolmetschen").categories
+
+
+def test_ones_own_wheelchair_is_who_one_is() -> None:
+    assert parse("I use a wheelchair myself and would love to help at a library in Fulda").categories == ("culture",)
+
+
+def test_what_one_studied_is_who_one_is() -> None:
+    assert parse("I studied social work, now I want to help at an animal shelter").categories == ("animals",)
