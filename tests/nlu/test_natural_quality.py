@@ -39,8 +39,8 @@ def test_the_fifth_authors_messages_keep_their_scores() -> None:
     rows = _rows(NATURAL_DEV2)
     assert len(rows) >= 200
     scores = evaluate(rows)
-    assert scores.all_slots >= 0.72
-    assert scores.f1 >= 0.90
+    assert scores.all_slots >= 0.76
+    assert scores.f1 >= 0.92
     assert scores.accuracy("place") >= 0.96
     assert scores.accuracy("time") >= 0.97
     assert scores.accuracy("little_german") >= 0.98
@@ -50,10 +50,10 @@ def test_the_sixth_authors_messages_keep_their_scores() -> None:
     rows = _rows(NATURAL_DEV3)
     assert len(rows) >= 200
     scores = evaluate(rows)
-    assert scores.all_slots >= 0.69
-    assert scores.f1 >= 0.90
+    assert scores.all_slots >= 0.72
+    assert scores.f1 >= 0.91
     assert scores.accuracy("place") >= 0.95
-    assert scores.accuracy("time") >= 0.96
+    assert scores.accuracy("time") >= 0.97
     assert scores.accuracy("little_german") >= 0.97
 
 
