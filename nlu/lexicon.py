@@ -297,6 +297,7 @@ class PlaceRules:
     start_candidate_share: float
     home_cues: tuple[str, ...]
     temporary_cues: tuple[str, ...]
+    corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
     too_far: tuple[str, ...]
     region_cues: tuple[str, ...]
     areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
@@ -315,7 +316,8 @@ def place_rules() -> PlaceRules:
         start_states=tuple(start["states"]), ambiguous_km=float(start["ambiguous_km"]),
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
-        home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]), too_far=tuple(raw["too_far"]),
+        home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]),
+        corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]),
         region_cues=tuple(raw["region_cues"]),
         areas=frozenset(fold(a) for a in raw["areas"]),
     )
