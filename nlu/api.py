@@ -210,8 +210,14 @@ def _radius(doc: Doc) -> float | None:
     return float(found[0]._.value) if found else None
 
 
+_PARTS_OF_DAY = frozenset({"daytime", "evening"})
+
+
 def _times(doc: Doc) -> tuple[str, ...]:
-    """Returns the time slots; a ruled-out slot turns into its opposite unless that was said anyway."""
+    """Returns the time slots; a ruled-out slot turns into its opposite unless that was said anyway.
+
+    A part of the day ruled out beside a wanted weekend ("tagsüber im Büro, aber samstags") is the working week's:
+    the weekend says when, and the other part of the day is not implied."""
     opposites = time_rules().opposites
     wanted: set[str] = set()
     ruled_out: set[str] = set()
@@ -220,6 +226,8 @@ def _times(doc: Doc) -> tuple[str, ...]:
             (ruled_out if span._.negated else wanted).add(span.label_)
     for slot in ruled_out - wanted:
         opposite = opposites[slot]
+        if slot in _PARTS_OF_DAY and "weekend" in wanted:
+            continue
         if opposite not in ruled_out:
             wanted.add(opposite)
     return tuple(slot for slot in TIME_SLOTS if slot in wanted)

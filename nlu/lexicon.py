@@ -65,6 +65,10 @@ class InterestRules:
     own_learning: dict[str, frozenset[str]]  # "learn", "want", "others": wanting to learn oneself is no education
     family_verbs: frozenset[str]  # "die Kinder mitbringen": children one brings along are one's own
     paperwork: tuple[str, ...]  # folded beginnings: with newcomers, paperwork is integration, not neighbourhood
+    conditions: frozenset[str]  # illnesses: said of oneself or a relative, who one is
+    condition_owners: frozenset[str]  # "ich", "da", "weil": a condition after these is the writer's
+    family_words: tuple[str, ...]  # folded beginnings of family words ("famili"): with newcomers, no children
+    new_words: frozenset[str]  # "new families": a family described by being new is a newcomer household
     weak_words: dict[str, str]  # "training" -> sports, only when no other field is named
     target_groups: frozenset[str]  # categories that do not count as another field for weak words
 
@@ -109,6 +113,10 @@ def interest_rules() -> InterestRules:
         own_learning={key: _words(words) for key, words in raw["own_learning"].items()},
         family_verbs=_words(context["family_verbs"]),
         paperwork=tuple(fold(w) for w in raw["paperwork"]["prefixes"]),
+        conditions=_words(raw["conditions"]["words"]),
+        condition_owners=_words(raw["conditions"]["owners"]),
+        family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),
+        new_words=_words(raw["newcomer_families"]["new_words"]),
         weak_words={fold(k): v for k, v in raw["weak"]["words"].items()},
         target_groups=frozenset(raw["weak"]["target_groups"]),
         visit_people_categories=frozenset(raw["visits"]["people_categories"]),
@@ -203,6 +211,7 @@ class LanguageNames:
     others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
     others_reach: int
     helping: tuple[str, ...]  # folded beginnings of helping verbs: with one, a statement about others is theirs
+    greetings: dict[tuple[str, ...], str]  # folded words of a greeting opening a message -> the language it is in
 
 
 @cache
@@ -230,6 +239,7 @@ def language_names() -> LanguageNames:
         others=_words(raw["little_german"]["others"]),
         others_reach=int(raw["little_german"]["others_reach"]),
         helping=tuple(fold(w) for w in raw["little_german"]["helping"]),
+        greetings={tuple(fold(greeting).split()): code for greeting, code in raw["greetings"].items()},
     )
 
 
@@ -287,6 +297,7 @@ class PlaceRules:
     start_candidate_share: float
     home_cues: tuple[str, ...]
     temporary_cues: tuple[str, ...]
+    corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
     too_far: tuple[str, ...]
     region_cues: tuple[str, ...]
     areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
@@ -305,7 +316,8 @@ def place_rules() -> PlaceRules:
         start_states=tuple(start["states"]), ambiguous_km=float(start["ambiguous_km"]),
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
-        home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]), too_far=tuple(raw["too_far"]),
+        home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]),
+        corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]),
         region_cues=tuple(raw["region_cues"]),
         areas=frozenset(fold(a) for a in raw["areas"]),
     )

@@ -67,6 +67,37 @@ def _ordered(keys: set[str] | frozenset[str]) -> tuple[str, ...]:
     return tuple(key for key in _index().order if key in keys)
 
 
+_EN_MIN_BASE = 3
+
+
+def _base_categories(base: str) -> set[str]:
+    """Returns the categories an English base form names as a whole word or by a stem it begins with."""
+    index = _index()
+    found = set(index.words.get(base, ()))
+    return found or {key for key in index.order if base.startswith(index.stems[key])}
+
+
+def english_bases(word: str) -> list[str]:
+    """Returns the base forms an English plural, -ing or -ed form may come from, most likely first:
+    "libraries" -> "library", "knitting" -> "knit", "coached" -> "coach", "hikes" -> "hike"."""
+    bases: list[str] = []
+    if word.endswith("ies"):
+        bases.append(word[:-3] + "y")
+    elif word.endswith("es"):
+        bases += [word[:-2], word[:-1]]
+    elif word.endswith("s") and not word.endswith("ss"):
+        bases.append(word[:-1])
+    for ending in ("ing", "ed"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            bases += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.append(stem[:-1])  # "knitting" -> "knit"
+            if ending == "ed" and stem.endswith("i"):
+                bases.append(stem[:-1] + "y")  # "tidied" -> "tidy"
+    return [base for base in bases if len(base) >= _EN_MIN_BASE]
+
+
 @lru_cache(maxsize=65536)
 def categories_of(folded: str, lang: str) -> tuple[str, ...]:
     """Returns the categories a folded word signals, in taxonomy order (empty for none)."""
@@ -79,6 +110,8 @@ def categories_of(folded: str, lang: str) -> tuple[str, ...]:
             return _ordered(set(keys))
     index = _index()
     found = set(index.words.get(folded, ()))
+    if not found and lang == "en":  # "libraries", "knitting", "coached": the word list names the base form
+        found = next((found for base in english_bases(folded) if (found := _base_categories(base))), set())
     if "-" in folded.strip("-"):
         found |= _hyphen_parts(folded, lang)
     # "sortieren", "diskutiere" end like "Haustieren", "Haustiere": a verb is no compound

@@ -11,7 +11,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
-from nlu.components.own_context import learns_oneself, own_children, paperwork_for_newcomers, weak_without_company
+from nlu.components.own_context import (
+    learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, weak_without_company,
+)
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
 from nlu.lexicon import InterestRules, interest_rules, radius_rules
@@ -47,6 +49,20 @@ def _stands_alone(doc: Doc, i: int) -> bool:
     before = i == 0 or is_boundary(doc[i - 1])
     after = i + 1 == len(doc) or is_boundary(doc[i + 1])
     return before and after and len(doc) > 2
+
+
+def _outside_brackets(tokens: Span) -> list[Token]:
+    """Returns the tokens outside complete bracketed asides: an aside does not end the clause around it."""
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(token)
+    return kept if not depth else list(tokens)
 
 
 def _with_plurals(phrases: tuple[str, ...]) -> list[str]:
@@ -119,6 +135,8 @@ class InterestMatcher:
         found = [Span(doc, start, end, label=label) for label, start, end in self.requirements(doc)]
         reasons = [span for span in found if span.label_ == "requirement"]
         roles = [] if any(span.label_ == "longing" for span in found) else self._roles(doc, found)
+        # a role one has is a job too: "I'm a nurse at the hospital", "bin Erzieherin in einer Kita" name one's work
+        cues["job"] += [span.end for span in roles]
         missing = [span for span in found if span.label_ == "longing"]
         longing = bool(missing)  # "vermisse meinen Beruf": the job is wanted
         if longing:
@@ -129,7 +147,10 @@ class InterestMatcher:
         ]
         owned += [
             span for span in mentions
-            if span not in owned and (own_children(doc, span, self.rules) or learns_oneself(doc, span, self.rules))
+            if span not in owned and (
+                own_children(doc, span, self.rules) or learns_oneself(doc, span, self.rules)
+                or own_condition(doc, span, self.rules)
+            )
         ]
         said = [
             span for span in mentions
@@ -137,8 +158,14 @@ class InterestMatcher:
         ]
         # "unsere Omis im Heim" may be a community's; a list after "ich habe" or "ich bin" is the writer's
         described = owned + said + self._coordinated(doc, mentions, said, owned)
+        # a status listed after one's role is one too ("bin Schreiner und Rentner"); other words after it are not
+        described += [
+            span for span in self._coordinated(doc, mentions, roles, described)
+            if any(t.norm_.startswith(self.rules.status_words) for t in span)
+        ]
         kept = [span for span in mentions if span not in described]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
+        dropped += newcomer_families(doc, kept, self.rules)
         set_group(doc, INTERESTS, [span for span in kept if span not in dropped])
         set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
         return doc
@@ -325,7 +352,7 @@ class InterestMatcher:
         """Tells whether a cue ends at most `window` filler words before `start`, in the same clause."""
         for end in cue_ends:
             if end <= start and start - end <= window:
-                between = doc[end:start]
+                between = _outside_brackets(doc[end:start])  # "I'm a nurse (nights) at the hospital"
                 breakers = self.rules.breakers
                 if not any(is_boundary(t) or (t.norm_ in breakers and t.norm_ not in passes) for t in between):
                     return True

@@ -32,6 +32,10 @@ def make_language_matcher(nlp: Language, name: str) -> LanguageMatcher:
     return LanguageMatcher(nlp, name)
 
 
+_GREETING_WORDS = 2
+_LIST_GAP = 2  # "Somali, Arabic": a language listed with another one token or a joiner away
+
+
 class LanguageMatcher:
     """Writes doc.spans["languages"] (label = ISO 639-1 code); German mentions are kept with label "de".
 
@@ -62,9 +66,35 @@ class LanguageMatcher:
             people = token.i + 1 < len(doc) and doc[token.i + 1].norm_ in self.peoples  # "Ukrainian refugees"
             if code and not people and not self._blocked(doc, token.i) and not self._nationality(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label=code))
+        spans += [span for span in self._greeting(doc) if not any(s.label_ == span.label_ for s in spans)]
         set_group(doc, LANGUAGES, spans)
+        self._without_spoken_peoples(doc, spans)
         self._little_german(doc, spans)
         return doc
+
+    def _greeting(self, doc: Doc) -> list[Span]:
+        """Returns the language of a greeting that opens the message ("Merhaba, bin Friseurin ...")."""
+        words = [t.norm_ for t in doc[:_GREETING_WORDS]]
+        for greeting, code in self.names.greetings.items():
+            n = len(greeting)
+            if tuple(words[:n]) == greeting and (n == len(doc) or is_boundary(doc[n]) or not doc[n].is_alpha):
+                return [Span(doc, 0, n, label=code)]
+        return []
+
+    @staticmethod
+    def _without_spoken_peoples(doc: Doc, languages: list[Span]) -> None:
+        """Drops newcomer mentions on a word listed among the languages the writer speaks ("I speak Somali, Arabic,
+        English"): a language in such a list names no people to help, even where the word also names a people
+        ("help other Ukrainians" stands alone and keeps its people)."""
+        starts = sorted(span.start for span in languages if len(span) == 1)
+        spoken = {
+            i for i in starts if any(0 < abs(i - j) <= _LIST_GAP for j in starts)
+        }
+        if not spoken or INTERESTS not in doc.spans:
+            return
+        doc.spans[INTERESTS] = [
+            s for s in doc.spans[INTERESTS] if not (s.label_ == _NEWCOMERS and len(s) == 1 and s.start in spoken)
+        ]
 
     def _little_german(self, doc: Doc, languages: list[Span]) -> None:
         """Marks statements of speaking little German and drops interest words inside them."""

@@ -59,6 +59,45 @@ def paperwork_for_newcomers(mentions: list[Span], rules: InterestRules) -> list[
     ]
 
 
+def newcomer_families(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the children mentions of family words that name newcomers: a family described by a newcomer word
+    right before it ("geflüchteten Familien", "refugee family") or by being new ("new families", "families who
+    come new") is a newcomer household to help settle, not a wish to work with children."""
+    newcomers = [span for span in mentions if span.label_ == _NEWCOMERS]
+    if not newcomers:
+        return []
+    starts = {span.start for span in newcomers}
+    ends = {span.end for span in newcomers}
+    found = []
+    for span in mentions:
+        if span.label_ != _CHILDREN or len(span) != 1 or not span[0].norm_.startswith(rules.family_words):
+            continue
+        before = doc[span.start - 1].norm_ if span.start > 0 else ""
+        after = span.end + 1 if span.end < len(doc) and doc[span.end].norm_ == "," else span.end  # "Familien, die"
+        if span.start in ends or after in starts or before in rules.new_words:
+            found.append(span)
+    return found
+
+
+def own_condition(doc: Doc, span: Span, rules: InterestRules) -> bool:
+    """Tells whether a mention is an illness the writer or a relative has: "ich war lange krank", "da chronisch
+    krank", "mein Mann hatte Demenz", "my son has autism". Walking back through its clause, a first-person or
+    possessive word comes before any wishing or helping word ("ich möchte Menschen mit Demenz besuchen" wishes)."""
+    if len(span) != 1 or span[0].norm_ not in rules.conditions:
+        return False
+    i = span.start - 1
+    if i >= 0 and doc[i].norm_ == "(":  # "krank (Depression)": the bracket names what went before
+        i -= 1
+    while i >= 0 and not is_boundary(doc[i]):
+        norm = doc[i].norm_
+        if norm in rules.breakers:
+            return False
+        if norm in rules.condition_owners or norm in rules.possessives:
+            return True
+        i -= 1
+    return False
+
+
 def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Span]:
     """Returns the mentions of weak words ("training", "hiking") when another field is named too: then they say how,
     not what ("first aid training", "hiking and nature conservation")."""

@@ -81,7 +81,7 @@ class PreferenceReader:
         rules = place_rules()
         groups: dict[str, Iterable[str]] = {
             "home": rules.home_cues, "temporary": rules.temporary_cues, "too_far": rules.too_far,
-            "region": rules.region_cues,
+            "region": rules.region_cues, "correction": rules.corrections,
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
@@ -104,6 +104,7 @@ class PreferenceReader:
         temporary = {end for label, _, end in found if label == "temporary"}
         too_far = {start for label, start, _ in found if label == "too_far"}
         region = {end for label, _, end in found if label == "region"}
+        corrections = [start for label, start, _ in found if label == "correction"]
         for span in mentions:
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
             if span.start in temporary or any(
@@ -116,6 +117,11 @@ class PreferenceReader:
                 span._.preference = -1  # an area named before a town in it; yields to that town
             elif self._is_area(span) and self._named_with(doc, span, mentions):
                 span._.preference = -1  # "im Vogtland? Auerbach, Rodewisch": the town, not the area's stand-in
+        for cue in corrections:  # "Weimar... no wait, Erfurt": a place after the correction replaces those before
+            if any(m.start > cue for m in mentions):
+                for span in mentions:
+                    if span.end <= cue:
+                        span._.preference = -2
 
     def _is_area(self, span: Span) -> bool:
         """Tells whether a mention names a landscape or a district ("Vogtland", "Vogelsbergkreis")."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import matched_spans, pattern_matcher, set_group
+from nlu.components.common import is_boundary, matched_spans, pattern_matcher, set_group
 from nlu.extensions import INTERESTS, TIMES, register_extensions
 from nlu.lexicon import time_rules
 
@@ -35,6 +35,7 @@ class TimeMatcher:
         ignored = {i for s in spans if s.label_ == "ignore" for i in range(s.start, s.end)}  # "Guten Abend"
         slots = [s for s in spans if s.label_ != "ignore" and not ignored.intersection(range(s.start, s.end))]
         kept = [s for s in slots if not self._inside_opposite(s, slots)]
+        kept += [s for s in _weekend_fragments(doc) if not any(k.start == s.start for k in kept)]
         set_group(doc, TIMES, kept)
         if INTERESTS in doc.spans:  # "after school", "nach der Schule" say when, not what
             doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not _says_when(s, kept)]
@@ -47,6 +48,23 @@ class TimeMatcher:
             other.label_ == opposite and other.start <= span.start and span.end <= other.end and len(other) > len(span)
             for other in spans
         )
+
+
+_WEEKEND_SHORT = frozenset({"WE", "WoE", "WE's"})
+
+
+def _weekend_fragments(doc: Doc) -> list[Span]:
+    """Returns "WE" written in capitals as a fragment of its own ("mit Senioren, WE", "C, sport, WE"): the weekend's
+    short form in a list of wishes; the pronoun stands in a clause ("WE ARE ..."), never alone between commas."""
+    found = []
+    for token in doc:
+        if token.text not in _WEEKEND_SHORT or len(doc) < 2:
+            continue
+        before = token.i == 0 or is_boundary(doc[token.i - 1])
+        after = token.i + 1 == len(doc) or is_boundary(doc[token.i + 1])
+        if before and after:
+            found.append(Span(doc, token.i, token.i + 1, label="weekend"))
+    return found
 
 
 def _says_when(mention: Span, times: list[Span]) -> bool:
