@@ -34,6 +34,7 @@ class DigestEntry:
     organisation: str
     place: str | None
     distance_km: float | None
+    remote: bool  # can be done from home (also when it has a place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ async def due_digests(
             SavedSearch.centre_lon,
             Volunteer.id.label("volunteer_id"), Volunteer.telegram_id, Volunteer.language,
             Opportunity.id.label("opportunity_id"), Opportunity.title, Opportunity.place_name, Opportunity.lat,
-            Opportunity.lon, Organisation.name.label("organisation"),
+            Opportunity.lon, Opportunity.remote, Organisation.name.label("organisation"),
         )
         .where(Volunteer.id.in_(_due_volunteers(now, interval, max_volunteers)))
         .order_by(Volunteer.id, AlertDelivery.created_at.desc(), AlertDelivery.id.desc())
@@ -135,6 +136,7 @@ def _digest(rows: list) -> Digest:  # type: ignore[type-arg]
             delivery_id=row.id, saved_search_id=row.saved_search_id, query_text=row.query_text,
             opportunity_id=row.opportunity_id, title=row.title, organisation=row.organisation,
             place=row.place_name, distance_km=distance_to(_centre(row), row.lat, row.lon),
+            remote=bool(row.remote),
         )
         for row in rows[:MAX_DIGEST_ENTRIES]
     )

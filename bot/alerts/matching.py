@@ -43,6 +43,7 @@ class AlertDue:
     organisation: str
     place: str | None
     distance_km: float | None  # from the saved search's centre
+    remote: bool  # can be done from home (also when it has a place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ async def alerts_for_published_listing(
             delivery_id=inserted[c.saved_search_id], saved_search_id=c.saved_search_id, query_text=c.query_text,
             volunteer_id=c.volunteer_id, telegram_id=c.telegram_id, lang=c.lang, opportunity_id=opportunity.id,
             title=opportunity.title, organisation=organisation, place=opportunity.place_name,
-            distance_km=_distance(c.target, opportunity),
+            distance_km=_distance(c.target, opportunity), remote=bool(opportunity.remote),
         )
         for c in matched
         if c.saved_search_id in inserted and c.mode == AlertMode.IMMEDIATE.value

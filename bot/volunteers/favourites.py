@@ -25,6 +25,7 @@ class FavouriteEntry:
     title: str
     organisation: str
     place: str | None
+    remote: bool  # can be done from home (also when it has a place)
     added_at: datetime
     active: bool
 
@@ -97,6 +98,7 @@ async def list_favourites(
             title=opportunity.title,
             organisation=organisation,
             place=opportunity.place_name,
+            remote=bool(opportunity.remote),
             added_at=added_at,
             active=is_active(opportunity, now=now),
         )

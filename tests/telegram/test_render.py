@@ -90,7 +90,8 @@ def test_twenty_saved_searches_with_everything_fit_one_message() -> None:
 
 def test_a_full_digest_fits_and_counts_what_it_does_not_show() -> None:
     entries = tuple(DigestEntry(delivery_id=n, saved_search_id=n % 3, query_text=EVIL, opportunity_id=n,
-                                title=EVIL, organisation=EVIL, place=EVIL, distance_km=12.0) for n in range(20))
+                                title=EVIL, organisation=EVIL, place=EVIL, distance_km=12.0, remote=True)
+                    for n in range(20))
     digest = Digest(volunteer_id=1, telegram_id=501, lang="en", entries=entries, more=tuple(range(100, 130)))
     text = digest_text(digest)
     assert _visible(text) <= 4096 and "<script>" not in text

@@ -20,12 +20,12 @@ DIGEST_SHOWN = 8  # listings written out in a digest; the rest are counted (mess
 
 
 def entry_line(number: int, title: str, organisation: str, place: str | None, distance_km: float | None,
-               lang: str) -> str:
-    """Returns one listing as a compact list entry with its number."""
+               lang: str, *, remote: bool = False) -> str:
+    """Returns one listing as a compact list entry with its number, marked online when it can be done from home."""
     organisation_line = t(lang, "listing.organisation", organisation=line(organisation, 90))
     return join_lines([
         t(lang, "listing.title", number=number, title=line(title, 110)),
-        f"{organisation_line} · {place_line(place, distance_km, lang)}",
+        f"{organisation_line} · {place_line(place, distance_km, lang, remote=remote)}",
     ])
 
 
@@ -35,7 +35,8 @@ def favourites_text(entries: Sequence[FavouriteEntry], *, offset: int, total: in
         return t(lang, "favourites.empty")
     blocks = [t(lang, "favourites.header", total=total)]
     for index, entry in enumerate(entries):
-        block = entry_line(offset + index + 1, entry.title, entry.organisation, entry.place, None, lang)
+        block = entry_line(offset + index + 1, entry.title, entry.organisation, entry.place, None, lang,
+                           remote=entry.remote)
         blocks.append(block if entry.active else f"{block}\n{t(lang, 'favourites.gone')}")
     return "\n\n".join(blocks)
 
@@ -73,7 +74,8 @@ def alert_text(alert: AlertDue) -> str:
     """Returns the message for one new listing that matches a saved search."""
     lang = alert.lang
     header = t(lang, "alerts.new_listing", summary=line(f"„{alert.query_text}“", _QUERY_LIMIT))
-    entry = entry_line(1, alert.title, alert.organisation, alert.place, alert.distance_km, lang)
+    entry = entry_line(1, alert.title, alert.organisation, alert.place, alert.distance_km, lang,
+                       remote=alert.remote)
     return f"{header}\n\n{entry}"
 
 
@@ -87,7 +89,8 @@ def digest_text(digest: Digest) -> str:
         if entry.saved_search_id != current:
             current = entry.saved_search_id
             blocks.append(t(lang, "alerts.digest_section", summary=line(f"„{entry.query_text}“", _QUERY_LIMIT)))
-        blocks.append(entry_line(number, entry.title, entry.organisation, entry.place, entry.distance_km, lang))
+        blocks.append(entry_line(number, entry.title, entry.organisation, entry.place, entry.distance_km, lang,
+                                  remote=entry.remote))
     hidden = len(digest.delivery_ids) - len(shown)
     if hidden:
         blocks.append(t(lang, "alerts.digest_more", count=hidden))
