@@ -34,8 +34,8 @@ def card(ad: Ad, lang: str) -> str:
         where = t(lang, "ads.card_place_travel", place=line(ad.place.name, 60), km=ad.travel_km) if ad.travel_km \
             else t(lang, "ads.card_place", place=line(ad.place.name, 60))
         lines.append(where)
-    if ad.remote:
-        lines.append(t(lang, "ads.card_online"))
+    if ad.remote:  # "also online" beside a town; an ad without a town is online only
+        lines.append(t(lang, "ads.card_online" if ad.place is not None else "ads.card_online_only"))
     if ad.time_tags:
         lines.append(t(lang, "ads.card_time", time=", ".join(t(lang, f"listing.{tag}") for tag in ad.time_tags)))
     if ad.languages:
