@@ -53,3 +53,13 @@ def test_a_town_named_with_a_river_is_the_place(text: str, expected: str) -> Non
     place = parse(text).place
     assert place is not None
     assert place.name == expected
+
+
+def test_teaching_children_to_swim_is_sports_too() -> None:
+    categories = parse("I'd love to help children learn how to swim").categories
+    assert "sports" in categories
+    assert "children_youth" in categories
+
+
+def test_two_interests_joined_by_or_keep_both_categories() -> None:
+    assert {"animals", "poverty_homelessness"} <= set(parse("the dog shelter or maybe the food bank").categories)
