@@ -51,6 +51,7 @@ class InterestRules:
     possessive_exempt: frozenset[str]
     breakers: frozenset[str]
     broad_stems: frozenset[str]
+    outdoors: tuple[str, ...]  # "an der frischen Luft": where one likes to be; no category, no keyword
     requirement: tuple[str, ...]
     longing: tuple[str, ...]
     roles: tuple[str, ...]
@@ -108,6 +109,7 @@ def interest_rules() -> InterestRules:
         ),
         breakers=_words(context["breakers"]),
         broad_stems=_words(context["broad_stems"]),
+        outdoors=tuple(context["outdoors"]),
         visit_words=_words(raw["visits"]["words"]),
         gapped={key: tuple(lines) for key, lines in raw["gapped"].items()},
         own_learning={key: _words(words) for key, words in raw["own_learning"].items()},

@@ -63,3 +63,12 @@ def test_teaching_children_to_swim_is_sports_too() -> None:
 
 def test_two_interests_joined_by_or_keep_both_categories() -> None:
     assert {"animals", "poverty_homelessness"} <= set(parse("the dog shelter or maybe the food bank").categories)
+
+
+@pytest.mark.parametrize(
+    "text", ["bin einfach gern an der frischen Luft", "am liebsten was im Freien", "anything out in the fresh air"]
+)
+def test_liking_the_outdoors_is_neither_a_category_nor_a_search_word(text: str) -> None:
+    parsed = parse(text)
+    assert parsed.categories == ()
+    assert not {"luft", "frischen", "freien", "fresh", "air"} & set(parsed.keywords)
