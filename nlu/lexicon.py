@@ -51,6 +51,7 @@ class InterestRules:
     possessive_exempt: frozenset[str]
     breakers: frozenset[str]
     broad_stems: frozenset[str]
+    outdoors: tuple[str, ...]  # "an der frischen Luft": where one likes to be; no category, no keyword
     requirement: tuple[str, ...]
     longing: tuple[str, ...]
     roles: tuple[str, ...]
@@ -108,6 +109,7 @@ def interest_rules() -> InterestRules:
         ),
         breakers=_words(context["breakers"]),
         broad_stems=_words(context["broad_stems"]),
+        outdoors=tuple(context["outdoors"]),
         visit_words=_words(raw["visits"]["words"]),
         gapped={key: tuple(lines) for key, lines in raw["gapped"].items()},
         own_learning={key: _words(words) for key, words in raw["own_learning"].items()},
@@ -299,6 +301,8 @@ class PlaceRules:
     temporary_cues: tuple[str, ...]
     corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
     too_far: tuple[str, ...]
+    waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
+    home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
     region_cues: tuple[str, ...]
     areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
 
@@ -317,7 +321,8 @@ def place_rules() -> PlaceRules:
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
         home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]),
-        corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]),
+        corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]), home_after=tuple(raw["home_after"]),
+        waters=tuple(f'{cue} {"|".join(raw["waters"])}' for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),
         areas=frozenset(fold(a) for a in raw["areas"]),
     )

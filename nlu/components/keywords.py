@@ -7,9 +7,10 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlu.components.common import spans_of
+from nlu.components.common import pattern_matcher, spans_of
 from nlu.extensions import (
-    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, PLACES, RADIUS, REMOTE, SELF, TIMES, register_extensions,
+    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, PLACES, RADIUS, REMOTE, SELF, TIMES, WATERS,
+    register_extensions,
 )
 from nlu.kernel.text import fold
 from nlu.lexicon import filler_words, interest_rules, langid_words, stopwords
@@ -22,7 +23,7 @@ _BROAD_SLACK = 3  # "Kindern" is "kind" plus three letters: still just the categ
 @Language.factory("ehrenamt_keywords", assigns=["doc._.keywords"], requires=["doc.spans"])
 def make_keyword_collector(nlp: Language, name: str) -> KeywordCollector:
     """Creates the keyword collector for one pipeline."""
-    return KeywordCollector(name)
+    return KeywordCollector(nlp, name)
 
 
 class KeywordCollector:
@@ -32,9 +33,10 @@ class KeywordCollector:
     from word frequency and part of speech, the frequent words that do not ("hab", "gibts", "soziales").
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
+        self.outdoors, self.unusable = pattern_matcher(nlp, {"outdoors": interest_rules().outdoors})
         # The words that tell German from English are function words, spoken forms included ("isch", "wat")
         self.stop = _STOP | stopwords() | frozenset().union(*langid_words().values())
         self.filler = filler_words()
@@ -42,7 +44,7 @@ class KeywordCollector:
 
     def __call__(self, doc: Doc) -> Doc:
         """Collects the remaining meaningful words in text order, without repeats."""
-        used = self._used(doc)
+        used = self._used(doc) | {i for _, start, end in self.outdoors(doc) for i in range(start, end)}
         interest = {i: s for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
         keywords: dict[str, None] = {}
         for token in doc:
@@ -64,8 +66,8 @@ class KeywordCollector:
 
     @staticmethod
     def _used(doc: Doc) -> set[int]:
-        """Returns tokens that belong to places, times, languages, remote, radius and cues."""
-        groups = (PLACES, TIMES, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, REMOTE, RADIUS, CUES, SELF)
+        """Returns tokens that belong to places, waters, times, languages, remote, radius and cues."""
+        groups = (PLACES, TIMES, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, REMOTE, RADIUS, CUES, SELF, WATERS)
         return {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
 
     def _is_broad(self, norm: str) -> bool:

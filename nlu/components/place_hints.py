@@ -81,7 +81,7 @@ class PreferenceReader:
         rules = place_rules()
         groups: dict[str, Iterable[str]] = {
             "home": rules.home_cues, "temporary": rules.temporary_cues, "too_far": rules.too_far,
-            "region": rules.region_cues, "correction": rules.corrections,
+            "home_after": rules.home_after, "region": rules.region_cues, "correction": rules.corrections,
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
@@ -103,6 +103,7 @@ class PreferenceReader:
         home = {end for label, _, end in found if label == "home"}
         temporary = {end for label, _, end in found if label == "temporary"}
         too_far = {start for label, start, _ in found if label == "too_far"}
+        home_after = {start for label, start, _ in found if label == "home_after"}
         region = {end for label, _, end in found if label == "region"}
         corrections = [start for label, start, _ in found if label == "correction"]
         for span in mentions:
@@ -111,7 +112,7 @@ class PreferenceReader:
                 i in too_far and all(not is_boundary(t) or t.norm_ == "," for t in doc[span.end:i]) for i in after
             ):
                 span._.preference = -2
-            elif span.start in home:
+            elif span.start in home or span.end in home_after:
                 span._.preference = 1
             elif span.start in region and self._town_follows(doc, span, mentions):
                 span._.preference = -1  # an area named before a town in it; yields to that town

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of
 from nlu.components.languages import language_code
 from nlu.components.place_hints import PLATE_LABEL, PlateReader, PreferenceReader, QuarterReader
-from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, register_extensions
+from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, WATERS, register_extensions
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
@@ -63,7 +63,10 @@ class PlaceFinder:
         index = place_index()
         self.names, self.first_words, self.short_forms = index.names, index.first_words, index.short_forms
         rules = place_rules()
-        self.cues, unusable = pattern_matcher(nlp, {"cue": rules.cues, "origin": rules.origin_cues})
+        self.cues, unusable = pattern_matcher(
+            nlp, {"cue": rules.cues, "origin": rules.origin_cues, "home_after": rules.home_after,
+                  "water": rules.waters}
+        )
         self.plates = PlateReader(self.gazetteer)
         self.quarters = QuarterReader(self.gazetteer)
         self.preferences = PreferenceReader(nlp)
@@ -73,9 +76,11 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds place mentions, keeps the believable ones and resolves the chosen one."""
-        cue_ends, origin_ends = self._cue_ends(doc)
+        found = self.cues(doc)
+        cue_ends, origin_ends, owned_ends = self._cue_ends(found)
         claimed = {i for group in (TIMES, LANGUAGES, REMOTE, RADIUS)
                    for s in spans_of(doc, group) for i in range(s.start, s.end)}
+        waters = [Span(doc, start, end, label=label) for label, start, end in found if label == "water"]
         lowercase = is_lowercase_message(doc)
         mentions = self._exact_mentions(doc, cue_ends)
         if self.fuzzy:
@@ -84,11 +89,13 @@ class PlaceFinder:
         previous: Span | None = None
         for span in sorted(mentions, key=lambda m: m.start):
             # "in Hartha oder Waldheim": a place joined to a cued one by "oder", "und" or a comma is cued too
-            span._.cued = span.start in cue_ends or (
+            span._.cued = span.start in cue_ends or span.end in owned_ends or (
                 previous is not None and previous._.cued and 0 < span.start - previous.end <= 1
                 and all(t.norm_ in _JOINERS for t in doc[previous.end:span.start])
             )
             previous = span
+        # "along the Rhine": a river's name is no town (Rheine); "Frankfurt am Main" reaches beyond the river's
+        mentions = [m for m in mentions if not any(w.start <= m.start and m.end <= w.end for w in waters)]
         for span in mentions:
             if self._believable(doc, span, claimed, lowercase):
                 kept.append(span)
@@ -97,22 +104,30 @@ class PlaceFinder:
         if kept:
             self._drop_interests_under(doc, [s for s in kept if s._.cued or s.label_ == PLATE_LABEL])
             self.preferences.mark(doc, kept)
+        doc.spans[WATERS] = waters
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
 
-    def _cue_ends(self, doc: Doc) -> tuple[set[int], set[int]]:
-        """Returns where location cues end (a place may start there), and which of them mark an origin.
+    @staticmethod
+    def _cue_ends(found: list[tuple[str, int, int]]) -> tuple[set[int], set[int], set[int]]:
+        """Returns where location cues end (a place may start there), which of them mark an origin, and where
+        words naming a place as one's own town start (a place may end there: "Halle ist meine Stadt").
 
         The longest cue ending at a position decides: "in der Nähe von X" is a location, "von X" (as in
         "ich ziehe von Hamburg nach Leipzig") an origin; at equal length the origin wins.
         """
         longest: dict[int, tuple[int, bool]] = {}
-        for label, start, end in self.cues(doc):
+        owned: set[int] = set()
+        for label, start, end in found:
+            if label == "home_after":
+                owned.add(start)
+            if label in ("home_after", "water"):
+                continue
             is_origin = label == "origin"
             length, was_origin = longest.get(end, (0, False))
             if end - start > length or (end - start == length and is_origin):
                 longest[end] = (end - start, is_origin)
-        return set(longest), {end for end, (_, is_origin) in longest.items() if is_origin}
+        return set(longest), {end for end, (_, is_origin) in longest.items() if is_origin}, owned
 
     def _exact_mentions(self, doc: Doc, cue_ends: set[int]) -> list[Span]:
         """Finds names (longest first at each position), aliases, postal codes, hyphenated quarters, plates."""
