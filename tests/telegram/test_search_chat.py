@@ -164,6 +164,9 @@ async def test_an_unknown_postal_code_is_said_and_asked_about(chat: Chat) -> Non
     reply = await chat.send(ANNA, "Tierheim 00000")
     assert "Die Postleitzahl 00000 kenne ich nicht. Wo soll ich suchen?" in reply.text
     assert "ganz Deutschland" not in reply.text
+    assert not reply.buttons  # nothing was searched: nothing to refine or save as an alert yet
+    answered = await chat.send(ANNA, "Kassel")  # the answer to the question keeps what was asked
+    assert "🔎 <b>Tiere · Kassel" in answered.text
 
 
 async def test_nothing_found_says_so_and_suggests_what_to_change(chat: Chat) -> None:

@@ -93,4 +93,7 @@ async def page_messages(
     if private and page.lacks_place:
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         views.append(View(t(lang, "search.ask_place"), keyboards.main_keyboard(lang)))
+    elif private and page.outcome.unknown_place:  # the answer asked "Wo soll ich suchen?" itself: a town
+        # written next answers it, so the search keeps what else was asked ("Tierheim 00000", then "Kassel")
+        await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
     return views

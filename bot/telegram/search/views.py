@@ -33,6 +33,8 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     refinement = state.refinement_of(stored)
     asked = refinement.radius_km or outcome.understood.radius_km or default_radius_km
     text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked)
+    if outcome.unknown_place:  # nothing was searched: the question wants a place, not buttons to refine or save
+        return View(text)
     markup = search_keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
                                offset=stored.offset, lang=lang, page_size=PAGE_SIZE, kept=page.kept)
     return View(text, markup)
