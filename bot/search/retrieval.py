@@ -23,7 +23,7 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import (
-    WEIGHTS, RankWords, asks_for_language, score_parts, squared_distance, time_conditions,
+    NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, score_parts, squared_distance, time_conditions,
 )
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, rare, word_ids
@@ -45,9 +45,6 @@ _ROW_COLUMNS = (
     "o.id, o.category_mask, o.time_mask, o.published_at, o.newcomer_friendly, o.languages, o.lat, o.lon, "
     "o.place_precision, o.remote"
 )
-
-
-NEAREST_WEIGHTS = replace(WEIGHTS, distance=WEIGHTS.text * 2)  # 1.2 at the centre, 0.23 at 52 km, 0.08 at 92 km
 
 
 @dataclass(frozen=True, slots=True)
