@@ -17,6 +17,7 @@ from nlu.kernel.text import fold
 
 _QUALIFIER_REACH = 4  # tokens after a name that may qualify it ("Neustadt an der Weinstraße")
 _QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits it
+_QUALIFIER_SLACK_KM = 20.0  # after a qualifier, namesakes this much further from it than the nearest drop out
 _NEIGHBOUR_KM = 50.0  # another place named in the message pulls an ambiguous name towards it
 _SIMILAR_SIZE = 1.5  # population ratio under which the start region breaks the tie
 _MAX_CANDIDATES = 8
@@ -42,10 +43,11 @@ def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Ga
     return [chosen, *others]
 
 
-def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, int, int, int, int]:
+def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, int, int, int, int, int]:
     """Orders mentions: postal codes first; origins ("ich komme aus X"), passing stays and places "too far"
     last; a place named again before one named once ("wohne in Görlitz, arbeite in Zittau, suche was in
-    Zittau"); where the person lives or would rather go before other places; then earlier first.
+    Zittau"); where the person lives or would rather go before other places; a name written as it is before a
+    typo's guess ("Bäuerin ... bei Ebsdorfergrund" is no Beuern); then earlier first.
 
     `same` holds every mention of the same place: a place is set aside only when each of its mentions is."""
     is_postal = span.text.rstrip(".").isdigit()
@@ -53,7 +55,11 @@ def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int,
     # an area yielding to a town in it keeps its own rank, even when it stands in for that same town
     preference = span._.preference if span._.preference == -1 else max(min(m._.preference, 1) for m in same)
     named_again = sum(m._.preference != -1 for m in same) > 1  # a landscape standing in for its town is no naming
-    return (0 if is_postal else 1, 1 if set_aside else 0, 0 if named_again else 1, 1 - preference, span.start)
+    guessed = all(m._.fuzzy for m in same)
+    return (
+        0 if is_postal else 1, 1 if set_aside else 0, 0 if named_again else 1, 1 - preference, 1 if guessed else 0,
+        span.start,
+    )
 
 
 def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span], rules: PlaceRules) -> list[Place]:
@@ -63,8 +69,13 @@ def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span],
     if state:
         candidates = [p for p in candidates if p.state == state] or candidates
     if point:
-        close = [p for p in candidates if haversine_km(p.lat, p.lon, *point) <= _QUALIFIER_KM]
-        candidates = sorted(close, key=lambda p: haversine_km(p.lat, p.lon, *point)) or candidates
+        close = sorted(
+            (p for p in candidates if haversine_km(p.lat, p.lon, *point) <= _QUALIFIER_KM),
+            key=lambda p: haversine_km(p.lat, p.lon, *point),
+        )
+        if close:  # "Oelsnitz Vogtland": the qualifier settles it; a namesake much further from it is not meant
+            nearest = haversine_km(close[0].lat, close[0].lon, *point)
+            return [p for p in close if haversine_km(p.lat, p.lon, *point) <= nearest + _QUALIFIER_SLACK_KM]
     anchors = [o._.value[0] for o in others if len(o._.value) == 1]
     for anchor in anchors:
         near = [p for p in candidates if haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= _NEIGHBOUR_KM]
@@ -87,10 +98,10 @@ def _qualifier_after(
             token.i + 1 in mention_starts or (token.i + 1 < len(doc) and doc[token.i + 1].is_alpha)
         ):
             break
+        if norm in rules.qualifiers:  # before the state: "Vogtland" names a state and, more closely, a region
+            return None, rules.qualifiers[norm]
         if norm in rules.states:
             return rules.states[norm], None
-        if norm in rules.qualifiers:
-            return None, rules.qualifiers[norm]
         if norm not in _FILLER:
             break
     return None, None

@@ -184,7 +184,16 @@ class PlaceFinder:
         places = tuple(self.gazetteer.get(pid) for pid in self.names.get(parts[0], ()))
         if not places or places[0].population < _HYPHEN_TOWN_MIN:
             return None  # "Karl-Heinz" is a man, not the hamlet Karl
+        if parts[-1] in known_words() and (
+            is_category_word(parts[0], doc.lang_)
+            or (self._is_word(parts[0], doc.lang_) and places[0].population < _REGION_TOWN_MIN)
+        ):
+            return None  # "Igel-Station", "Weil-Stadt": a compound of two words, not a town with its quarter
         return self._mention(doc, i, i + 1, places)
+
+    def _is_word(self, norm: str, lang: str) -> bool:
+        """Tells whether a folded word is an ordinary or interest word as well as a name."""
+        return norm in known_words() or norm in self.word_like or is_category_word(norm, lang)
 
     def _short_form_at(self, doc: Doc, i: int) -> Span | None:
         """Returns the double-named town a first part stands for ("Annaberg" -> Annaberg-Buchholz)."""
