@@ -214,6 +214,9 @@ class LanguageNames:
     others_reach: int
     helping: tuple[str, ...]  # folded beginnings of helping verbs: with one, a statement about others is theirs
     greetings: dict[tuple[str, ...], str]  # folded words of a greeting opening a message -> the language it is in
+    levels: frozenset[str]  # beginner's levels ("a2"): said of German, little German
+    enough: tuple[str, ...]  # patterns: another language said to be enough ("where English is OK")
+    enough_before: tuple[str, ...]  # the same with the language after the words ("Reicht Englisch?")
 
 
 @cache
@@ -242,6 +245,8 @@ def language_names() -> LanguageNames:
         others_reach=int(raw["little_german"]["others_reach"]),
         helping=tuple(fold(w) for w in raw["little_german"]["helping"]),
         greetings={tuple(fold(greeting).split()): code for greeting, code in raw["greetings"].items()},
+        levels=_words(raw["little_german"]["levels"]), enough=tuple(raw["little_german"]["enough"]),
+        enough_before=tuple(raw["little_german"]["enough_before"]),
     )
 
 
@@ -305,6 +310,7 @@ class PlaceRules:
     home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
     region_cues: tuple[str, ...]
     areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
+    not_demonyms: frozenset[str]  # nouns that look like a town's adjective ("Hammer": not of Hamm)
 
 
 @cache
@@ -325,6 +331,7 @@ def place_rules() -> PlaceRules:
         waters=tuple(f'{cue} {"|".join(raw["waters"])}' for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),
         areas=frozenset(fold(a) for a in raw["areas"]),
+        not_demonyms=_words(raw["not_demonyms"]),
     )
 
 

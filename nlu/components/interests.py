@@ -145,16 +145,18 @@ class InterestMatcher:
         owned = [
             span for span in mentions if required.issuperset(range(span.start, span.end)) or self._owned(doc, span)
         ]
+        owned_keys = {_key(span) for span in owned}  # sets, not lists: a long message holds hundreds of mentions
         owned += [
             span for span in mentions
-            if span not in owned and (
+            if _key(span) not in owned_keys and (
                 own_children(doc, span, self.rules) or learns_oneself(doc, span, self.rules)
                 or own_condition(doc, span, self.rules)
             )
         ]
+        owned_keys = {_key(span) for span in owned}
         said = [
             span for span in mentions
-            if span not in owned and self._describes_writer(doc, span, cues, missed=longing)
+            if _key(span) not in owned_keys and self._describes_writer(doc, span, cues, missed=longing)
         ]
         # "unsere Omis im Heim" may be a community's; a list after "ich habe" or "ich bin" is the writer's
         described = owned + said + self._coordinated(doc, mentions, said, owned)
@@ -163,7 +165,8 @@ class InterestMatcher:
             span for span in self._coordinated(doc, mentions, roles, described)
             if any(t.norm_.startswith(self.rules.status_words) for t in span)
         ]
-        kept = [span for span in mentions if span not in described]
+        described_keys = {_key(span) for span in described}
+        kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules)
         set_group(doc, INTERESTS, [span for span in kept if span not in dropped])
@@ -310,14 +313,16 @@ class InterestMatcher:
         joiners = self.rules.coordination
         ends = {span.end for span in described}
         found: list[Span] = []
+        seen = {_key(span) for span in described} | {_key(span) for span in skip}
         for span in sorted(mentions, key=lambda s: s.start):
-            if span in described or span in found or span in skip:
+            if _key(span) in seen:
                 continue
             i = span.start
             while i > 0 and i not in ends and (doc[i - 1].norm_ in joiners or doc[i - 1].like_num):
                 i -= 1
             if i < span.start and i in ends:
                 found.append(span)
+                seen.add(_key(span))
                 ends.add(span.end)
         return found
 
@@ -367,3 +372,8 @@ class InterestMatcher:
                 break
             found.append(token)
         return found
+
+
+def _key(span: Span) -> tuple[int, int, int]:
+    """Returns what makes two mentions of one Doc the same mention (Span equality, as a hashable key)."""
+    return span.start, span.end, span.label

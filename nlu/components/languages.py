@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -34,6 +35,11 @@ def make_language_matcher(nlp: Language, name: str) -> LanguageMatcher:
 
 _GREETING_WORDS = 2
 _LIST_GAP = 2  # "Somali, Arabic": a language listed with another one token or a joiner away
+_CODE_JOINERS = frozenset({"/", "-", "+"})  # "EN/FR", "DE-EN": language codes written as a pair or list
+_CODE_SPLIT = re.compile(r"[/+-]")
+_CODE_PAIR = re.compile(r"\b[A-Z]{2} ?[/+-] ?[A-Z]{2}\b")
+_SENTENCE_END = frozenset({".", "!", "?"})
+_LIST_JOINERS = frozenset({"und", "oder", "and", "or", "&", "/", ",", "+"})
 
 
 class LanguageMatcher:
@@ -56,21 +62,79 @@ class LanguageMatcher:
         self.others = names.others
         self.others_reach = names.others_reach
         self.helping = names.helping
-        self.little_german, self.unusable = pattern_matcher(nlp, {"little_german": names.little_german})
+        self.little_german, self.unusable = pattern_matcher(
+            nlp, {"little_german": names.little_german, "enough": names.enough, "enough_before": names.enough_before}
+        )
+        self.codes = frozenset({*names.words.values(), *(code for _, code in names.prefixes), "de"})
+        self.levels = names.levels
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds language names that are not about learning or teaching the language."""
+        statements = matched_spans(doc, self.little_german)
+        enough = [
+            Span(doc, s.start - 1, s.end, label="enough") for s in statements
+            if s.label_ == "enough" and s.start > 0 and self._alone_enough(doc, s.start - 1)
+        ]
+        asked = [  # "Reicht Englisch?": the language after the words, alone before its clause ends
+            Span(doc, s.start, s.end + 1, label="enough") for s in statements
+            if s.label_ == "enough_before" and s.end < len(doc) and language_code(doc[s.end].norm_) not in (None, "de")
+            and (s.end + 1 == len(doc) or is_boundary(doc[s.end + 1]))
+        ]
+        listing_language = {s.start for s in enough} | {s.end - 1 for s in asked}  # the listing's language
+        enough += asked
         spans = []
         for token in doc:
             code = language_code(token.norm_) if token.is_alpha or "-" in token.text else None
             people = token.i + 1 < len(doc) and doc[token.i + 1].norm_ in self.peoples  # "Ukrainian refugees"
-            if code and not people and not self._blocked(doc, token.i) and not self._nationality(doc, token.i):
+            if (code and not people and token.i not in listing_language and not self._blocked(doc, token.i)
+                    and not self._nationality(doc, token.i)):
                 spans.append(Span(doc, token.i, token.i + 1, label=code))
+        spans += self._code_lists(doc, {s.start for s in spans})
         spans += [span for span in self._greeting(doc) if not any(s.label_ == span.label_ for s in spans)]
         set_group(doc, LANGUAGES, spans)
         self._without_spoken_peoples(doc, spans)
-        self._little_german(doc, spans)
+        self._little_german(doc, spans, [s for s in statements if s.label_ == "little_german"] + enough)
         return doc
+
+    @staticmethod
+    def _alone_enough(doc: Doc, i: int) -> bool:
+        """Tells whether token i names a language other than German said to be enough on its own ("English is
+        OK"), not with German in a list ("Deutsch und Englisch geht")."""
+        if language_code(doc[i].norm_) in (None, "de"):
+            return False
+        return i == 0 or doc[i - 1].norm_ not in _LIST_JOINERS
+
+    def _code_lists(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Returns the languages of ISO codes written in capitals as a pair or list: "EN/FR", "DE-EN", "AR / EN".
+        A code alone ("IT", "EN") is too often another word or an abbreviation to count."""
+        if not _CODE_PAIR.search(doc.text):  # most messages hold no "XX/YY"; spare them the walk over every token
+            return []
+        found: list[Span] = []
+        run: list[tuple[int, str]] = []
+
+        def close() -> None:
+            if len(run) >= 2:
+                found.extend(Span(doc, i, i + 1, label=code) for i, code in run if code != "de")
+            run.clear()
+
+        for token in doc:
+            if token.text in _CODE_JOINERS and run and run[-1][0] == token.i - 1:
+                continue
+            parts = _CODE_SPLIT.split(token.text)
+            codes = [part.lower() for part in parts if len(part) == 2 and part.isupper() and part.lower() in self.codes]
+            if token.i in taken or len(codes) != len(parts):
+                close()
+                continue
+            if run and run[-1][0] != token.i - 2:
+                close()
+            if len(codes) > 1:
+                close()
+                run.extend((token.i, code) for code in codes)
+                close()
+            else:
+                run.append((token.i, codes[0]))
+        close()
+        return found
 
     def _greeting(self, doc: Doc) -> list[Span]:
         """Returns the language of a greeting that opens the message ("Merhaba, bin Friseurin ...")."""
@@ -96,11 +160,11 @@ class LanguageMatcher:
             s for s in doc.spans[INTERESTS] if not (s.label_ == _NEWCOMERS and len(s) == 1 and s.start in spoken)
         ]
 
-    def _little_german(self, doc: Doc, languages: list[Span]) -> None:
+    def _little_german(self, doc: Doc, languages: list[Span], statements: list[Span]) -> None:
         """Marks statements of speaking little German and drops interest words inside them."""
-        statements = matched_spans(doc, self.little_german)
+        statements = statements + self._levels(doc, languages)
         others = [span for span in statements if self._said_of_others(doc, span.start)]
-        found = [span for span in statements if span not in others]
+        found = [Span(doc, s.start, s.end, label=LITTLE_GERMAN) for s in statements if s not in others]
         for span in languages:  # "nur Englisch", "only speak Arabic"
             if span.label_ == "de":
                 continue
@@ -117,6 +181,26 @@ class LanguageMatcher:
             kept = [s for s in doc.spans[INTERESTS] if not taken.issuperset(range(s.start, s.end))]
             # People who do not speak German yet are newcomers: helping them is integration work.
             doc.spans[INTERESTS] = kept + [Span(doc, s.start, s.end, label=_NEWCOMERS) for s in others]
+
+    def _levels(self, doc: Doc, languages: list[Span]) -> list[Span]:
+        """Returns "German ... A2" statements: a beginner's level whose nearest language named before it in its
+        sentence is German ("My German is A2", "Deutsch A1.", "German is coming along slowly (A2)")."""
+        found: list[Span] = []
+        text = doc.text.lower()
+        if not any(level in text for level in self.levels):
+            return found
+        for token in doc:
+            if token.norm_.strip("().,;:!?") not in self.levels:
+                continue
+            for i in range(token.i - 1, -1, -1):
+                if doc[i].norm_ in _SENTENCE_END:
+                    break
+                named = next((s for s in languages if s.start == i), None)
+                if named is not None:
+                    if named.label_ == "de":
+                        found.append(Span(doc, i, token.i + 1, label=LITTLE_GERMAN))
+                    break
+        return found
 
     def _said_of_others(self, doc: Doc, start: int) -> bool:
         """Tells whether a relative pronoun or a people word stands right before `start` (commas skipped) and a

@@ -14,15 +14,59 @@ _NEWCOMERS = "refugees_integration"
 _NEIGHBOURHOOD = "neighbourhood"
 
 
-def _clause(doc: Doc, span: Span) -> tuple[int, int]:
-    """Returns the token range of the clause a span stands in (between boundaries)."""
-    start = span.start
-    while start > 0 and not is_boundary(doc[start - 1]):
-        start -= 1
-    end = span.end
-    while end < len(doc) and not is_boundary(doc[end]):
-        end += 1
-    return start, end
+class _Clauses:
+    """Clause bounds and running word counts of one Doc, built in one pass and kept in Doc.user_data: each question
+    about a mention's clause is then answered in constant time, so a 4,000-character message without punctuation
+    (one clause of hundreds of mentions) costs linear, not quadratic, time."""
+
+    def __init__(self, doc: Doc, rules: InterestRules) -> None:
+        n = len(doc)
+        self.size = n
+        self.starts = [0] * (n + 1)  # starts[i]: first token of the clause token i stands in
+        self.ends = [n] * (n + 1)  # ends[i]: first boundary at or after i (the clause's end), n if none
+        family = [0] * (n + 1)  # family[i]: family verbs ("mitbringen") among the first i tokens
+        want = [0] * (n + 1)
+        others = [0] * (n + 1)
+        self.owner = [False] * (n + 1)  # owner[i]: walking back from token i - 1, an owner word comes first
+        words = rules.own_learning
+        start, owner = 0, False
+        for token in doc:
+            i, norm = token.i, token.norm_
+            self.starts[i] = start
+            self.owner[i] = owner
+            boundary = is_boundary(token)
+            family[i + 1] = family[i] + (norm in rules.family_verbs)
+            want[i + 1] = want[i] + (norm in words["want"])
+            others[i + 1] = others[i] + (norm in words["others"])
+            if boundary:
+                start, owner = i + 1, False
+            elif norm in rules.breakers:
+                owner = False
+            elif norm in rules.condition_owners or norm in rules.possessives:
+                owner = True
+        self.starts[n] = start
+        self.owner[n] = owner
+        end = n
+        for i in range(n - 1, -1, -1):
+            if is_boundary(doc[i]):
+                end = i
+            self.ends[i] = end
+        self.family, self.want, self.others = family, want, others
+
+    def of(self, span: Span) -> tuple[int, int]:
+        """Returns the token range of the clause a span stands in (between boundaries)."""
+        return self.starts[span.start], self.ends[span.end]
+
+
+_CLAUSES = "own_context_clauses"
+
+
+def _clauses(doc: Doc, rules: InterestRules) -> _Clauses:
+    """Returns the Doc's clause table, built on first use."""
+    found = doc.user_data.get(_CLAUSES)
+    if not isinstance(found, _Clauses) or found.size != len(doc):
+        found = doc.user_data[_CLAUSES] = _Clauses(doc, rules)
+    return found
 
 
 def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
@@ -30,8 +74,9 @@ def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
     Kinder mitbringen kann", "bring my kids along"), or given with their ages in brackets ("(kids 8 and 11)")."""
     if span.label_ != _CHILDREN:
         return False
-    start, end = _clause(doc, span)
-    if any(doc[i].norm_ in rules.family_verbs for i in range(start, end)):
+    clauses = _clauses(doc, rules)
+    start, end = clauses.of(span)
+    if clauses.family[end] > clauses.family[start]:
         return True
     bracketed = span.start > 0 and doc[span.start - 1].norm_ == "("
     return bracketed and span.end < len(doc) and doc[span.end].like_num
@@ -43,9 +88,10 @@ def learns_oneself(doc: Doc, span: Span, rules: InterestRules) -> bool:
     words = rules.own_learning
     if span.label_ != _EDUCATION or len(span) != 1 or span[0].norm_ not in words["learn"]:
         return False
-    start, _ = _clause(doc, span)
-    before = [doc[i].norm_ for i in range(start, span.start)]
-    return any(w in words["want"] for w in before) and not any(w in words["others"] for w in before)
+    clauses = _clauses(doc, rules)
+    start, _ = clauses.of(span)
+    wants = clauses.want[span.start] > clauses.want[start]
+    return wants and clauses.others[span.start] == clauses.others[start]
 
 
 def paperwork_for_newcomers(mentions: list[Span], rules: InterestRules) -> list[Span]:
@@ -85,17 +131,10 @@ def own_condition(doc: Doc, span: Span, rules: InterestRules) -> bool:
     possessive word comes before any wishing or helping word ("ich möchte Menschen mit Demenz besuchen" wishes)."""
     if len(span) != 1 or span[0].norm_ not in rules.conditions:
         return False
-    i = span.start - 1
-    if i >= 0 and doc[i].norm_ == "(":  # "krank (Depression)": the bracket names what went before
+    i = span.start
+    if i > 0 and doc[i - 1].norm_ == "(":  # "krank (Depression)": the bracket names what went before
         i -= 1
-    while i >= 0 and not is_boundary(doc[i]):
-        norm = doc[i].norm_
-        if norm in rules.breakers:
-            return False
-        if norm in rules.condition_owners or norm in rules.possessives:
-            return True
-        i -= 1
-    return False
+    return _clauses(doc, rules).owner[i]
 
 
 def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Span]:

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary, pattern_matcher
+from nlu.components.common import is_boundary, pattern_matcher, spans_of
+from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import known_words, place_rules, plate_codes
 from nlu.patterns import PatternMatcher
@@ -16,6 +17,10 @@ from nlu.kernel.text import fold
 from nlu.vocabulary import is_category_word
 
 PLATE_LABEL = "plate"
+DEMONYM_LABEL = "demonym"
+# A town's adjective ("Leipziger Zoo") names the town only for places people know by it; smaller towns' adjectives
+# are too often other words ("Langer", "Weiler", "Singer").
+_DEMONYM_TOWN_MIN = 50_000
 _SHORT_MESSAGE = 4  # "feuerwehr DD", "tierheim KS": a code ending a message this short is where
 _TOO_FAR_REACH = 2  # "Kassel ist mir zu weit": the words may follow the name after a comma or "ist"
 # A small place far from a large city named with it is a quarter the quarter table lacks (see _joined_at).
@@ -46,6 +51,8 @@ class PlateReader:
             return None
         if i in cue_ends or self._stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
             return self._span(doc, i, town)
+        if self._after_interest(doc, i):
+            return self._span(doc, i, town)  # "Feuerwehr DD? Bin 19", "Tierheim KS. Hab Zeit": the wish's town
         if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_title and doc[1].is_alpha:
             return self._span(doc, i, town)  # "KS Tierheim am Wochenende": a short note headed by its town
         return None
@@ -57,6 +64,13 @@ class PlateReader:
         if self.gazetteer.lookup(tail):
             return True
         return folded not in known_words() and not is_category_word(folded, lang)
+
+    @staticmethod
+    def _after_interest(doc: Doc, i: int) -> bool:
+        """Tells whether a code of two or more letters ends a clause right after an interest word."""
+        if len(doc[i].text) < 2 or i == 0 or not (i + 1 == len(doc) or is_boundary(doc[i + 1])):
+            return False
+        return any(span.end == i for span in spans_of(doc, INTERESTS))
 
     @staticmethod
     def _stands_alone(doc: Doc, i: int) -> bool:
@@ -71,6 +85,34 @@ class PlateReader:
         span = Span(doc, i, i + 1, label=PLATE_LABEL)
         span._.value = (town,)
         return span
+
+
+class DemonymReader:
+    """Reads a town's adjective before a noun as that town: "Leipziger Zoo", "im Kasseler Tierheim", "Dresdner
+    Tafel" ("Dresdner Neustadt", a quarter, is QuarterReader's)."""
+
+    def __init__(self, gazetteer: Gazetteer, not_demonyms: frozenset[str], function_words: frozenset[str]) -> None:
+        self.gazetteer = gazetteer
+        self.not_demonyms = not_demonyms  # "Hammer", "Sieger": nouns that look like an adjective of Hamm, Siegen
+        self.function_words = function_words
+
+    def at(self, doc: Doc, i: int, lowercase: bool) -> Span | None:
+        """Returns a span over the adjective carrying its town, else None."""
+        token = doc[i]
+        if not token.norm_.endswith("er") or i + 1 >= len(doc) or not token.is_alpha:
+            return None
+        if not (token.is_title or lowercase):
+            return None
+        following = doc[i + 1]
+        if not following.is_alpha or following.norm_ in self.function_words or token.norm_ in self.not_demonyms:
+            return None
+        for name in _cities_from_demonym(token.text):
+            places = [place for place in self.gazetteer.lookup(name) if place.population >= _DEMONYM_TOWN_MIN]
+            if places:
+                span = Span(doc, i, i + 1, label=DEMONYM_LABEL)
+                span._.value = (places[0],)
+                return span
+        return None
 
 
 class PreferenceReader:
@@ -118,6 +160,8 @@ class PreferenceReader:
                 span._.preference = -1  # an area named before a town in it; yields to that town
             elif self._is_area(span) and self._named_with(doc, span, mentions):
                 span._.preference = -1  # "im Vogtland? Auerbach, Rodewisch": the town, not the area's stand-in
+            elif span.label_ == DEMONYM_LABEL:
+                span._.preference = -1  # "wohne in Offenbach, mag den Frankfurter Zoo": a town named outright wins
         for cue in corrections:  # "Weimar... no wait, Erfurt": a place after the correction replaces those before
             if any(m.start > cue for m in mentions):
                 for span in mentions:
@@ -199,6 +243,18 @@ class QuarterReader:
             return None
         found = self.gazetteer.quarter(quarter, city)
         return self.gazetteer.city_of(found) if found is not None else None
+
+
+def _cities_from_demonym(word: str) -> list[str]:
+    """Returns the town names an adjective of place may come from: "Leipziger" -> Leipzig, "Dresdner" -> Dresden,
+    "Bremer" -> Bremen, "Darmstädter" -> Darmstadt."""
+    if not word.endswith("er") or len(word) < 6:
+        return []
+    stem = word[:-2]
+    names = [stem, f"{stem[:-1]}en" if stem.endswith("n") else f"{stem}en"]
+    if "städt" in stem:
+        names.append(stem.replace("städt", "stadt"))
+    return names
 
 
 def _city_from_demonym(word: str) -> str | None:

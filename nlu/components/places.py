@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of
 from nlu.components.languages import language_code
-from nlu.components.place_hints import PLATE_LABEL, PlateReader, PreferenceReader, QuarterReader
+from nlu.components.place_hints import (
+    DEMONYM_LABEL, PLATE_LABEL, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
+)
 from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, WATERS, register_extensions
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
@@ -73,6 +75,7 @@ class PlaceFinder:
         self.unusable = unusable + self.preferences.unusable
         self.word_like = place_words() | _STOP | stopwords()
         self.regions = frozenset(rules.states)  # states and regions named by their own word
+        self.demonyms = DemonymReader(self.gazetteer, rules.not_demonyms, _STOP | stopwords())
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds place mentions, keeps the believable ones and resolves the chosen one."""
@@ -82,7 +85,7 @@ class PlaceFinder:
                    for s in spans_of(doc, group) for i in range(s.start, s.end)}
         waters = [Span(doc, start, end, label=label) for label, start, end in found if label == "water"]
         lowercase = is_lowercase_message(doc)
-        mentions = self._exact_mentions(doc, cue_ends)
+        mentions = self._exact_mentions(doc, cue_ends, lowercase)
         if self.fuzzy:
             mentions += self._fuzzy_mentions(doc, mentions, claimed, cue_ends, lowercase)
         kept = []
@@ -94,6 +97,13 @@ class PlaceFinder:
                 and all(t.norm_ in _JOINERS for t in doc[previous.end:span.start])
             )
             previous = span
+        # "Essen oder Bochum": a name that is also a word, joined to a following believable place, is a place too
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for span, following in reversed(list(zip(ordered, ordered[1:]))):
+            if (not span._.cued and 0 < following.start - span.end <= 1
+                    and all(t.norm_ in _JOINERS for t in doc[span.end:following.start])
+                    and self._believable(doc, following, claimed, lowercase)):
+                span._.cued = True
         # "along the Rhine": a river's name is no town (Rheine); "Frankfurt am Main" reaches beyond the river's
         mentions = [m for m in mentions if not any(w.start <= m.start and m.end <= w.end for w in waters)]
         for span in mentions:
@@ -129,14 +139,16 @@ class PlaceFinder:
                 longest[end] = (end - start, is_origin)
         return set(longest), {end for end, (_, is_origin) in longest.items() if is_origin}, owned
 
-    def _exact_mentions(self, doc: Doc, cue_ends: set[int]) -> list[Span]:
-        """Finds names (longest first at each position), aliases, postal codes, hyphenated quarters, plates."""
+    def _exact_mentions(self, doc: Doc, cue_ends: set[int], lowercase: bool) -> list[Span]:
+        """Finds names (longest first at each position), aliases, postal codes, hyphenated quarters, plates, and
+        towns' adjectives ("Leipziger Zoo")."""
         found: list[Span] = []
         i = 0
         while i < len(doc):
             span = (
                 self.plates.at(doc, i, cue_ends) or self.quarters.at(doc, i) or self._name_at(doc, i)
                 or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
+                or self.demonyms.at(doc, i, lowercase)
             )
             if span is None:
                 i += 1
@@ -236,7 +248,8 @@ class PlaceFinder:
         """Tells whether a mention is a place; names that are ordinary words need a cue and a capital."""
         if any(i in claimed for i in range(span.start, span.end)) and not span._.cued:
             return False
-        if len(span) > 1 or span._.fuzzy or _POSTAL_CODE.match(span.text) or span.label_ == PLATE_LABEL:
+        if (len(span) > 1 or span._.fuzzy or _POSTAL_CODE.match(span.text)
+                or span.label_ in (PLATE_LABEL, DEMONYM_LABEL)):
             return True
         norm = span[0].norm_
         town = span._.value[0]

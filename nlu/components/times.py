@@ -32,7 +32,9 @@ class TimeMatcher:
     def __call__(self, doc: Doc) -> Doc:
         """Matches the patterns; drops a slot hidden inside a longer mention of its opposite."""
         spans = matched_spans(doc, self.matcher)
-        ignored = {i for s in spans if s.label_ == "ignore" for i in range(s.start, s.end)}  # "Guten Abend"
+        # "Guten Abend", "night shifts" (one's job) are no time; a longer slot around them is ("night shifts fine")
+        ignores = [s for s in spans if s.label_ == "ignore" and not self._inside_longer(s, spans)]
+        ignored = {i for s in ignores for i in range(s.start, s.end)}
         slots = [s for s in spans if s.label_ != "ignore" and not ignored.intersection(range(s.start, s.end))]
         kept = [s for s in slots if not self._inside_opposite(s, slots)]
         kept += [s for s in _weekend_fragments(doc) if not any(k.start == s.start for k in kept)]
@@ -40,6 +42,14 @@ class TimeMatcher:
         if INTERESTS in doc.spans:  # "after school", "nach der Schule" say when, not what
             doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not _says_when(s, kept)]
         return doc
+
+    @staticmethod
+    def _inside_longer(span: Span, spans: list[Span]) -> bool:
+        """Tells whether a longer slot mention contains this one."""
+        return any(
+            other.label_ != "ignore" and other.start <= span.start and span.end <= other.end and len(other) > len(span)
+            for other in spans
+        )
 
     def _inside_opposite(self, span: Span, spans: list[Span]) -> bool:
         """Tells whether a longer span of the opposite slot contains this one ("keine feste Verpflichtung")."""
