@@ -39,17 +39,20 @@ def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Ga
     candidates = list(chosen._.value)
     if len(candidates) > 1:
         candidates = _narrow(doc, chosen, candidates, others, rules)
-    chosen._.value = _as_city(tuple(_plausible(candidates, rules)), gazetteer)
+    chosen._.value = _as_city(chosen, tuple(_plausible(candidates, rules)), gazetteer)
     return [chosen, *others]
 
 
-def _as_city(places: tuple[Place, ...], gazetteer: Gazetteer) -> tuple[Place, ...]:
-    """Returns a quarter named alone as its city ("Köpenick", "Marzahn": Berlin), as "Leipzig-Gohlis" is read:
-    quarters count as their city. A postal code keeps its own point; an ambiguous name keeps its candidates."""
+def _as_city(mention: Span, places: tuple[Place, ...], gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """Returns a quarter written with its city ("Berlin-Marzahn" split into three tokens, "Berlin Köpenick" as the
+    gazetteer spells the quarter) as that city, as QuarterReader reads "Leipzig-Gohlis". A quarter named alone
+    ("in Barmbek") keeps its own point: the search then starts where the person is."""
     if len(places) != 1 or places[0].postal_code:
         return places
     city = gazetteer.city_of(places[0])
-    return (city,) if city is not None else places
+    if city is None or fold(city.name) not in " ".join(t.norm_ for t in mention):
+        return places
+    return (city,)
 
 
 def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, int, int, int, int, int]:
