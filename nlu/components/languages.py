@@ -184,23 +184,33 @@ class LanguageMatcher:
 
     def _levels(self, doc: Doc, languages: list[Span]) -> list[Span]:
         """Returns "German ... A2" statements: a beginner's level whose nearest language named before it in its
-        sentence is German ("My German is A2", "Deutsch A1.", "German is coming along slowly (A2)")."""
+        sentence is German ("My German is A2", "Deutsch A1.", "German is coming along slowly (A2)"), or, with none
+        before it, the first one named after it ("I have A2 in German")."""
         found: list[Span] = []
         text = doc.text.lower()
         if not any(level in text for level in self.levels):
             return found
+        named = {span.start: span.label_ for span in languages}
         for token in doc:
-            if token.norm_.strip("().,;:!?") not in self.levels:
+            level = token.norm_.strip("().,;:!?")
+            if level not in self.levels and level.split("-", 1)[0] not in self.levels:  # "A2-Niveau"
                 continue
-            for i in range(token.i - 1, -1, -1):
-                if doc[i].norm_ in _SENTENCE_END:
-                    break
-                named = next((s for s in languages if s.start == i), None)
-                if named is not None:
-                    if named.label_ == "de":
-                        found.append(Span(doc, i, token.i + 1, label=LITTLE_GERMAN))
-                    break
+            graded = self._nearest_language(doc, named, token.i, -1) or self._nearest_language(doc, named, token.i, 1)
+            if graded is not None and graded[1] == "de":
+                start, end = sorted((graded[0], token.i))
+                found.append(Span(doc, start, end + 1, label=LITTLE_GERMAN))
         return found
+
+    @staticmethod
+    def _nearest_language(doc: Doc, named: dict[int, str], i: int, step: int) -> tuple[int, str] | None:
+        """Returns the position and code of the nearest language named from token i in one direction, within its
+        sentence."""
+        j = i + step
+        while 0 <= j < len(doc) and doc[j].norm_ not in _SENTENCE_END:
+            if j in named:
+                return j, named[j]
+            j += step
+        return None
 
     def _said_of_others(self, doc: Doc, start: int) -> bool:
         """Tells whether a relative pronoun or a people word stands right before `start` (commas skipped) and a

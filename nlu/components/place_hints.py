@@ -130,6 +130,16 @@ class PreferenceReader:
         self.areas = rules.areas
 
     @staticmethod
+    def _reaches(doc: Doc, end: int, cue: int, cue_end: int) -> bool:
+        """Tells whether "zu weit" at `cue` is said of the place ending at `end`: the words between stay in one
+        clause ("Kassel ist mir zu weit"), or the words are an answer of their own right after it ("Fulda? Zu
+        weit.")."""
+        between = doc[end:cue]
+        if len(between) == 1 and is_boundary(between[0]):
+            return cue_end == len(doc) or is_boundary(doc[cue_end])
+        return all(not is_boundary(t) or t.norm_ == "," for t in between)
+
+    @staticmethod
     def _town_follows(doc: Doc, area: Span, mentions: list[Span]) -> bool:
         """Tells whether another place follows the area as an element of its own ("Kreis Bautzen, Hoyerswerda"),
         not as an alternative ("Raum Wetzlar/Gießen")."""
@@ -144,15 +154,14 @@ class PreferenceReader:
         found = self.matcher(doc)
         home = {end for label, _, end in found if label == "home"}
         temporary = {end for label, _, end in found if label == "temporary"}
-        too_far = {start for label, start, _ in found if label == "too_far"}
+        too_far = {start: end for label, start, end in found if label == "too_far"}
         home_after = {start for label, start, _ in found if label == "home_after"}
         region = {end for label, _, end in found if label == "region"}
         corrections = [start for label, start, _ in found if label == "correction"]
         for span in mentions:
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
-            if span.start in temporary or any(
-                i in too_far and all(not is_boundary(t) or t.norm_ == "," for t in doc[span.end:i]) for i in after
-            ):
+            said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
+            if span.start in temporary or said_too_far:
                 span._.preference = -2
             elif span.start in home or span.end in home_after:
                 span._.preference = 1

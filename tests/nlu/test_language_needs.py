@@ -103,3 +103,22 @@ def test_less_common_languages_are_known(text: str, code: str) -> None:
 
 def test_a_relief_organisation_named_after_malta_is_no_language() -> None:
     assert parse("Ich möchte bei den Maltesern Besuchsdienst machen").languages == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mein deutsch ist noch nich so gut", "ich kann nicht so gut Deutsch", "German: basic", "Deutsch – Anfängerin"],
+)
+def test_colloquial_and_listed_levels_are_little_german(text: str) -> None:
+    assert parse(text).needs_little_german
+
+
+def test_a_course_for_beginners_to_teach_is_no_level() -> None:
+    assert not parse("I could teach a German beginner course on Mondays").needs_little_german
+
+
+@pytest.mark.parametrize(
+    "text", ["I have A2 in German, can I help at a Tafel?", "A2-Niveau in Deutsch, gern mit Tieren"]
+)
+def test_a_level_before_the_language_it_grades_is_little_german(text: str) -> None:
+    assert parse(text).needs_little_german

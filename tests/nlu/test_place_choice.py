@@ -129,3 +129,20 @@ def test_a_word_joined_to_no_town_stays_a_word() -> None:
 )
 def test_home_and_now_win_over_a_place_of_study_or_of_the_past(text: str, expected: str) -> None:
     assert _place(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gießen? Zu weit. Lieber was in Lich", "Lich"),
+        ("nicht in Erfurt, sondern in Arnstadt bitte", "Arnstadt"),
+        ("not in Leipzig itself but somewhere near Markkleeberg", "Markkleeberg"),
+        ("Marburg is a bit far, rather something in Cölbe", "Cölbe"),
+    ],
+)
+def test_a_place_answered_as_too_far_or_ruled_out_gives_way(text: str, expected: str) -> None:
+    assert _place(text) == expected
+
+
+def test_too_far_said_of_a_later_place_leaves_the_first() -> None:
+    assert _place("Lich! Zu weit ist mir Gießen") == "Lich"

@@ -70,3 +70,8 @@ def test_no_preference_rules_nothing_out() -> None:
     parsed = parse("Can I help a club in Jena or remotely? No preference for the topic.")
     assert parsed.remote
     assert parsed.exclude_categories == ()
+
+
+@pytest.mark.parametrize("text", ["jedes zweite WE im Tierheim", "jeden 2. WE Sport"])
+def test_every_second_weekend_in_short_is_weekend_and_regular(text: str) -> None:
+    assert set(parse(text).time) == {"weekend", "regular"}
