@@ -62,15 +62,29 @@ class LanguageMatcher:
         self.others = names.others
         self.others_reach = names.others_reach
         self.helping = names.helping
-        self.little_german, self.unusable = pattern_matcher(
-            nlp, {"little_german": names.little_german, "enough": names.enough, "enough_before": names.enough_before}
-        )
+        self.little_german, self.unusable = pattern_matcher(nlp, {"little_german": names.little_german})
+        # asked only of messages that name another language: "ist", "geht", "ok" start many clauses
+        self.enough, unusable = pattern_matcher(nlp, {"enough": names.enough, "enough_before": names.enough_before})
+        self.unusable += unusable
         self.codes = frozenset({*names.words.values(), *(code for _, code in names.prefixes), "de"})
         self.levels = names.levels
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds language names that are not about learning or teaching the language."""
+        codes: dict[int, str] = {}
+        levels: list[int] = []
+        code_like = False  # "EN/FR", "DE-EN": capitals and a joiner in a token or beside it
+        for token in doc:
+            text, norm = token.text, token.norm_
+            code = language_code(norm) if token.is_alpha or "-" in text else None
+            if code:
+                codes[token.i] = code
+            if norm[:1] in "a(" and self._is_level(norm):
+                levels.append(token.i)
+            code_like = code_like or text in _CODE_JOINERS or (text.isupper() and _CODE_SPLIT.search(text) is not None)
         statements = matched_spans(doc, self.little_german)
+        if any(code != "de" for code in codes.values()):
+            statements += matched_spans(doc, self.enough)
         enough = [
             Span(doc, s.start - 1, s.end, label="enough") for s in statements
             if s.label_ == "enough" and s.start > 0 and self._alone_enough(doc, s.start - 1)
@@ -83,18 +97,24 @@ class LanguageMatcher:
         listing_language = {s.start for s in enough} | {s.end - 1 for s in asked}  # the listing's language
         enough += asked
         spans = []
-        for token in doc:
-            code = language_code(token.norm_) if token.is_alpha or "-" in token.text else None
-            people = token.i + 1 < len(doc) and doc[token.i + 1].norm_ in self.peoples  # "Ukrainian refugees"
-            if (code and not people and token.i not in listing_language and not self._blocked(doc, token.i)
-                    and not self._nationality(doc, token.i)):
-                spans.append(Span(doc, token.i, token.i + 1, label=code))
-        spans += self._code_lists(doc, {s.start for s in spans})
+        for i, code in codes.items():
+            people = i + 1 < len(doc) and doc[i + 1].norm_ in self.peoples  # "Ukrainian refugees"
+            if (not people and i not in listing_language and not self._blocked(doc, i)
+                    and not self._nationality(doc, i)):
+                spans.append(Span(doc, i, i + 1, label=code))
+        if code_like:
+            spans += self._code_lists(doc, {s.start for s in spans})
         spans += [span for span in self._greeting(doc) if not any(s.label_ == span.label_ for s in spans)]
         set_group(doc, LANGUAGES, spans)
         self._without_spoken_peoples(doc, spans)
-        self._little_german(doc, spans, [s for s in statements if s.label_ == "little_german"] + enough)
+        statements = [s for s in statements if s.label_ == "little_german"] + enough
+        self._little_german(doc, spans, statements + self._levels(doc, spans, levels))
         return doc
+
+    def _is_level(self, norm: str) -> bool:
+        """Tells whether a folded token is a beginner's level: "a2", "(a2).", "a2-niveau"."""
+        level = norm.strip("().,;:!?")
+        return level in self.levels or level.split("-", 1)[0] in self.levels
 
     @staticmethod
     def _alone_enough(doc: Doc, i: int) -> bool:
@@ -107,7 +127,7 @@ class LanguageMatcher:
     def _code_lists(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Returns the languages of ISO codes written in capitals as a pair or list: "EN/FR", "DE-EN", "AR / EN".
         A code alone ("IT", "EN") is too often another word or an abbreviation to count."""
-        if not _CODE_PAIR.search(doc.text):  # most messages hold no "XX/YY"; spare them the walk over every token
+        if not _CODE_PAIR.search(doc.text):  # capitals are common ("THW", "DRK"); a code pair is rare
             return []
         found: list[Span] = []
         run: list[tuple[int, str]] = []
@@ -162,7 +182,6 @@ class LanguageMatcher:
 
     def _little_german(self, doc: Doc, languages: list[Span], statements: list[Span]) -> None:
         """Marks statements of speaking little German and drops interest words inside them."""
-        statements = statements + self._levels(doc, languages)
         others = [span for span in statements if self._said_of_others(doc, span.start)]
         found = [Span(doc, s.start, s.end, label=LITTLE_GERMAN) for s in statements if s not in others]
         for span in languages:  # "nur Englisch", "only speak Arabic"
@@ -182,22 +201,16 @@ class LanguageMatcher:
             # People who do not speak German yet are newcomers: helping them is integration work.
             doc.spans[INTERESTS] = kept + [Span(doc, s.start, s.end, label=_NEWCOMERS) for s in others]
 
-    def _levels(self, doc: Doc, languages: list[Span]) -> list[Span]:
-        """Returns "German ... A2" statements: a beginner's level whose nearest language named before it in its
-        sentence is German ("My German is A2", "Deutsch A1.", "German is coming along slowly (A2)"), or, with none
-        before it, the first one named after it ("I have A2 in German")."""
+    def _levels(self, doc: Doc, languages: list[Span], levels: list[int]) -> list[Span]:
+        """Returns "German ... A2" statements: a beginner's level (at the positions `levels`) whose nearest language
+        named before it in its sentence is German ("My German is A2", "Deutsch A1.", "German is coming along slowly
+        (A2)"), or, with none before it, the first one named after it ("I have A2 in German")."""
         found: list[Span] = []
-        text = doc.text.lower()
-        if not any(level in text for level in self.levels):
-            return found
         named = {span.start: span.label_ for span in languages}
-        for token in doc:
-            level = token.norm_.strip("().,;:!?")
-            if level not in self.levels and level.split("-", 1)[0] not in self.levels:  # "A2-Niveau"
-                continue
-            graded = self._nearest_language(doc, named, token.i, -1) or self._nearest_language(doc, named, token.i, 1)
+        for i in levels:
+            graded = self._nearest_language(doc, named, i, -1) or self._nearest_language(doc, named, i, 1)
             if graded is not None and graded[1] == "de":
-                start, end = sorted((graded[0], token.i))
+                start, end = sorted((graded[0], i))
                 found.append(Span(doc, start, end + 1, label=LITTLE_GERMAN))
         return found
 
