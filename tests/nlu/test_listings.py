@@ -81,3 +81,42 @@ def test_listing_word_families(title: str, description: str, wanted: str) -> Non
 def test_a_clubs_own_party_and_the_greeting_name_no_category() -> None:
     categories = categorize("Kassenwart*in im Turnverein", "<p>Herzlich willkommen! Du hilfst beim Vereinsfest.</p>")
     assert "neighbourhood" not in categories.categories and "refugees_integration" not in categories.categories
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted", "denied"),
+    [
+        ("Hundebetreuung? Nein – Bäume pflanzen im Stadtpark!", "environment", "animals"),
+        ("Sport? Nicht ganz: Vorlesen für Kinder", "children_youth", "sports"),
+        ("Computer? No: help in the animal shelter", "animals", "digital"),
+    ],
+)
+def test_a_title_that_asks_and_denies_names_only_what_follows(title: str, wanted: str, denied: str) -> None:
+    found = categorize(title, "<p>Einmal im Monat, samstags.</p>").categories
+    assert wanted in found
+    assert denied not in found
+
+
+def test_a_question_in_the_title_without_a_denial_still_counts() -> None:
+    assert "animals" in categorize("Hunde? Ja, gern: Gassigehen mit Tierheimhunden", "<p>Samstags.</p>").categories
+
+
+def test_the_rescue_of_a_thing_is_no_emergency_service() -> None:
+    found = categorize("Rettung bedrohter Streuobstwiesen", "<p>Wir mähen, schneiden und pflanzen Bäume.</p>")
+    assert found.categories == ["environment"]
+    assert "emergency_services" in categorize("Rettung", "<p>Ausbildung im Rettungsdienst.</p>").categories
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted"),
+    [
+        ("Nachhilfe in Englisch", "children_youth"),
+        ("Schulweglotsen am Morgen", "children_youth"),
+        ("Beratung zum Datenschutz für Vereine", "digital"),
+        ("Helfer*in für unseren Weinberg", "environment"),
+        ("Gedenken: Pflege von Kriegsgräbern", "culture"),
+        ("Special Olympics: Helfer*innen beim Turnier", "disability_inclusion"),
+    ],
+)
+def test_listing_word_families_of_the_fourth_listing_author(title: str, wanted: str) -> None:
+    assert wanted in categorize(title, "<p>Wir freuen uns auf dich.</p>").categories
