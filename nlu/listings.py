@@ -51,6 +51,7 @@ class ListingRules:
     course_heads: tuple[str, ...]
     course_exempt: frozenset[str]
     corroborated: frozenset[str]
+    also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
 
 
 @cache
@@ -81,6 +82,7 @@ def listing_rules() -> ListingRules:
         course_heads=tuple(fold(word) for word in raw["course_heads"]),
         course_exempt=frozenset(raw["course_exempt"]),
         corroborated=frozenset(fold(word) for word in raw["corroborated"]),
+        also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
     )
 
 
@@ -234,7 +236,24 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
         if span.label_ == "emergency_services" and _rescues_a_thing(span, starts, rules):
             continue
         kept.append(span)
+    kept += _named_besides(doc, kept, rules)
     return _corroborated(kept + _title_courses(doc, kept, title_tokens, rules), rules)
+
+
+def _named_besides(doc: Doc, mentions: list[Span], rules: ListingRules) -> list[Span]:
+    """Returns a mention for each field a counted word names in a listing besides its own ("Nachhilfe" is for pupils,
+    "Sanitätsdienst" health care too), unless the word already names that field."""
+    found = []
+    for span in mentions:
+        if len(span) != 1:
+            continue
+        labels = {other.label_ for other in mentions if other.start == span.start}
+        parts = span[0].norm_.split("-")  # "Online-Nachhilfe"
+        for start, keys in rules.also:
+            if any(part.startswith(start) for part in parts):
+                found += [Span(doc, span.start, span.end, label=key) for key in keys if key not in labels]
+                labels.update(keys)
+    return found
 
 
 def _denied_in_title(doc: Doc, title_tokens: int, rules: ListingRules) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlu import categorize
+from nlu import categorize, parse
 from nlu.evaluate_listings import evaluate_listings, report
 
 
@@ -120,3 +120,12 @@ def test_the_rescue_of_a_thing_is_no_emergency_service() -> None:
 )
 def test_listing_word_families_of_the_fourth_listing_author(title: str, wanted: str) -> None:
     assert wanted in categorize(title, "<p>Wir freuen uns auf dich.</p>").categories
+
+
+def test_tutoring_and_first_aid_duty_name_more_in_a_listing_than_in_a_message() -> None:
+    assert set(categorize("Online-Nachhilfe Mathe", "<p>Für Klasse 5 bis 10.</p>").categories) == {
+        "children_youth", "education"
+    }
+    assert parse("Nachhilfe Mathe in Marburg").categories == ("education",)
+    assert "health_care" in categorize("Sanitätsdienst bei Stadtfesten", "<p>Samstags.</p>").categories
+    assert "health_care" not in parse("Sanitätsdienst beim Roten Kreuz in Glauchau").categories
