@@ -129,3 +129,20 @@ def test_tutoring_and_first_aid_duty_name_more_in_a_listing_than_in_a_message() 
     assert parse("Nachhilfe Mathe in Marburg").categories == ("education",)
     assert "health_care" in categorize("Sanitätsdienst bei Stadtfesten", "<p>Samstags.</p>").categories
     assert "health_care" not in parse("Sanitätsdienst beim Roten Kreuz in Glauchau").categories
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted", "wrong"),
+    [
+        ("Bühnentechnik für unser Amateurtheater", "culture", "digital"),
+        ("Helfer*innen im Mitmachzirkus", "culture", None),
+        ("Verkehrserziehung in der Grundschule", "education", None),
+        ("Schreibwerkstatt im Stadtteilhaus", "culture", None),
+    ],
+)
+def test_stage_technology_circus_safety_teaching_and_writing_workshops(
+    title: str, wanted: str, wrong: str | None
+) -> None:
+    found = categorize(title, "<p>Einmal pro Woche am Nachmittag.</p>").categories
+    assert wanted in found
+    assert wrong is None or wrong not in found
