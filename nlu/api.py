@@ -175,17 +175,17 @@ def listing_features(title: str, description: str = "") -> ListingFeatures:
     """Returns what the listing model sees of a listing (for training and tests)."""
     title = clean(title or "").strip()
     with analysed(_listing_text(title, description), listing=True) as doc:
-        return _listing_evidence(doc, len(title))[1]
+        return _listing_evidence(doc, len(title))
 
 
-def _listing_evidence(doc: Doc, title_length: int) -> tuple[list[str], ListingFeatures]:
-    """Returns the rules' categories and the model's features of an analysed listing."""
+def _listing_evidence(doc: Doc, title_length: int) -> ListingFeatures:
+    """Returns the model's features of an analysed listing, the rules' decision among them."""
     text, starts = doc.user_data[_LISTING_SOURCE]
     mentions = listing_mentions(doc, bisect_left(starts, title_length))
     layout = listing_layout(text, title_length)
     scores = category_scores(mentions, layout, starts)
     kept = ranked_categories(scores, category_keys())
-    return kept, listing_features_of(doc, mentions, layout, starts, scores, kept, category_keys())
+    return listing_features_of(doc, mentions, layout, starts, scores, kept, category_keys())
 
 
 def _listing_tags(doc: Doc, title_length: int) -> ListingTags:
