@@ -242,13 +242,13 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
 
 def _named_besides(doc: Doc, mentions: list[Span], rules: ListingRules) -> list[Span]:
     """Returns a mention for each field a counted word names in a listing besides its own ("Nachhilfe" is for pupils,
-    "Sanitätsdienst" health care too), unless the word already names that field."""
+    "Sanitätsdienst" is health care too, a "Repair-Café" environment too), unless the word already names that
+    field."""
     found = []
     for span in mentions:
-        if len(span) != 1:
-            continue
         labels = {other.label_ for other in mentions if other.start == span.start}
-        parts = span[0].norm_.split("-")  # "Online-Nachhilfe"
+        joined = "".join(token.norm_ for token in span)  # "Repair Café", a phrase, is one word here
+        parts = [*joined.split("-"), joined.replace("-", "")]  # "Online-Nachhilfe", "Repair-Café"
         for start, keys in rules.also:
             if any(part.startswith(start) for part in parts):
                 found += [Span(doc, span.start, span.end, label=key) for key in keys if key not in labels]

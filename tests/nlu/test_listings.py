@@ -146,3 +146,8 @@ def test_stage_technology_circus_safety_teaching_and_writing_workshops(
     found = categorize(title, "<p>Einmal pro Woche am Nachmittag.</p>").categories
     assert wanted in found
     assert wrong is None or wrong not in found
+
+
+@pytest.mark.parametrize("title", ["Repair-Café im Stadtteil", "Repaircafé sucht Tüftler*innen", "Unser Repair Café"])
+def test_a_repair_cafe_listing_is_environment_and_neighbourhood(title: str) -> None:
+    assert {"environment", "neighbourhood"} <= set(categorize(title, "<p>Jeden ersten Samstag.</p>").categories)
