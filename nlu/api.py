@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, RADIUS, REMOTE, TIMES, spans
 from nlu.langid import detect_language
 from nlu.lexicon import langid_content, time_rules
+from nlu.listing_model.features import ListingFeatures
+from nlu.listing_model.features import listing_features as listing_features_of
 from nlu.listings import category_scores, listing_layout, listing_mentions, ranked_categories, without_addresses
 from nlu.pipeline import pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
@@ -167,6 +169,23 @@ def _categorize_batch(batch: list[tuple[str, str]]) -> dict[tuple[str, str], Lis
                     doc = component(doc)
                 found[key] = _listing_tags(doc, len(key[0]))
     return found
+
+
+def listing_features(title: str, description: str = "") -> ListingFeatures:
+    """Returns what the listing model sees of a listing (for training and tests)."""
+    title = clean(title or "").strip()
+    with analysed(_listing_text(title, description), listing=True) as doc:
+        return _listing_evidence(doc, len(title))
+
+
+def _listing_evidence(doc: Doc, title_length: int) -> ListingFeatures:
+    """Returns the model's features of an analysed listing, the rules' decision among them."""
+    text, starts = doc.user_data[_LISTING_SOURCE]
+    mentions = listing_mentions(doc, bisect_left(starts, title_length))
+    layout = listing_layout(text, title_length)
+    scores = category_scores(mentions, layout, starts)
+    kept = ranked_categories(scores, category_keys())
+    return listing_features_of(doc, mentions, layout, starts, scores, kept, category_keys())
 
 
 def _listing_tags(doc: Doc, title_length: int) -> ListingTags:

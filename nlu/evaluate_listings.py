@@ -20,7 +20,8 @@ from nlu.api import load as load_pipelines
 from nlu.evaluate import LABELLED, Counts, load
 from nlu.kernel.taxonomy import category_keys
 
-DEV_SET = LABELLED / "listings_dev.jsonl"
+# The listing development sets, one per independent author; the blind sets are scored only by name.
+DEV_SETS = tuple(LABELLED / f"listings_{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4"))
 
 
 @dataclass
@@ -83,12 +84,14 @@ def report(scores: ListingScores) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Runs the scorer from the command line."""
     parser = argparse.ArgumentParser(prog="python -m nlu.evaluate_listings", description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path, help="labelled listing JSONL files (default: listings_dev)")
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="labelled listing JSONL files (default: the four listing dev sets)"
+    )
     parser.add_argument("--failures", action="store_true", help="list the listings with wrong categories")
     args = parser.parse_args(argv)
     if args.failures and any("blind" in path.name for path in args.files):
         parser.error("the blind sets are scored only; their failures are never listed (see tests/nlu/data/README.md)")
-    for number, path in enumerate(args.files or [DEV_SET]):
+    for number, path in enumerate(args.files or DEV_SETS):
         if number:
             print()
         print(f"== {path.name}")

@@ -31,7 +31,9 @@ class ListingRules:
 
     ignore: tuple[str, ...]
     ignore_words: frozenset[str]
+    title_denials: frozenset[str]
     object_care: frozenset[str]
+    object_rescue: frozenset[str]
     object_categories: frozenset[str]
     object_reach: int
     bare_care_needs: frozenset[str]
@@ -49,6 +51,7 @@ class ListingRules:
     course_heads: tuple[str, ...]
     course_exempt: frozenset[str]
     corroborated: frozenset[str]
+    also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
 
 
 @cache
@@ -59,7 +62,9 @@ def listing_rules() -> ListingRules:
     return ListingRules(
         ignore=tuple(fold(word) for word in raw["ignore"]),
         ignore_words=frozenset(fold(word) for word in raw["ignore_words"]),
+        title_denials=frozenset(fold(word) for word in raw["title_denials"]),
         object_care=frozenset(fold(word) for word in raw["object_care"]),
+        object_rescue=frozenset(fold(word) for word in raw["object_rescue"]),
         object_categories=frozenset(raw["object_categories"]),
         object_reach=int(raw["object_reach"]),
         bare_care_needs=frozenset(raw["bare_care_needs"]),
@@ -77,6 +82,7 @@ def listing_rules() -> ListingRules:
         course_heads=tuple(fold(word) for word in raw["course_heads"]),
         course_exempt=frozenset(raw["course_exempt"]),
         corroborated=frozenset(fold(word) for word in raw["corroborated"]),
+        also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
     )
 
 
@@ -216,16 +222,51 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
     starts: dict[int, set[str]] = {}
     for span in found:
         starts.setdefault(span.start, set()).add(span.label_)
+    denied = _denied_in_title(doc, title_tokens, rules)
     kept = []
     for span in found:
+        if span.start < denied:
+            continue
         if span._.neutral or any(t.norm_.startswith(rules.ignore) or t.norm_ in rules.ignore_words for t in span):
             continue
         if span.label_ == "health_care" and (
             _cares_for_a_thing(doc, span, starts, rules) or _joined_care_of_a_thing(span, rules)
         ):
             continue
+        if span.label_ == "emergency_services" and _rescues_a_thing(span, starts, rules):
+            continue
         kept.append(span)
+    kept += _named_besides(doc, kept, rules)
     return _corroborated(kept + _title_courses(doc, kept, title_tokens, rules), rules)
+
+
+def _named_besides(doc: Doc, mentions: list[Span], rules: ListingRules) -> list[Span]:
+    """Returns a mention for each field a counted word names in a listing besides its own ("Nachhilfe" is for pupils,
+    "Sanitätsdienst" is health care too, a "Repair-Café" environment too), unless the word already names that
+    field."""
+    found = []
+    for span in mentions:
+        labels = {other.label_ for other in mentions if other.start == span.start}
+        joined = "".join(token.norm_ for token in span)  # "Repair Café", a phrase, is one word here
+        parts = [*joined.split("-"), joined.replace("-", "")]  # "Online-Nachhilfe", "Repair-Café"
+        for start, keys in rules.also:
+            if any(part.startswith(start) for part in parts):
+                found += [Span(doc, span.start, span.end, label=key) for key in keys if key not in labels]
+                labels.update(keys)
+    return found
+
+
+def _denied_in_title(doc: Doc, title_tokens: int, rules: ListingRules) -> int:
+    """Returns the number of title tokens a denied question covers ("Seelsorge? Nein, Kassenprüfung!": 1), else 0:
+    the title asks about a field only to say the listing is about another."""
+    denied = 0
+    for token in doc[:title_tokens]:
+        if token.text != "?":
+            continue
+        following = next((t for t in doc[token.i + 1 : title_tokens] if not t.is_punct), None)
+        if following is not None and following.norm_ in rules.title_denials:
+            denied = token.i
+    return denied
 
 
 def _corroborated(mentions: list[Span], rules: ListingRules) -> list[Span]:
@@ -250,6 +291,15 @@ def _title_courses(doc: Doc, mentions: list[Span], title_tokens: int, rules: Lis
         for token in doc[:title_tokens]
         if token.norm_.endswith(rules.course_heads) and token.i not in taught
     ]
+
+
+def _rescues_a_thing(span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:
+    """Tells whether a bare "Rettung" rescues a thing ("Rettung alter Obstsorten"): a mention of `object_categories`
+    follows within `object_reach` words."""
+    if len(span) != 1 or span[0].norm_ not in rules.object_rescue:
+        return False
+    following = set().union(*(starts.get(j, set()) for j in range(span.end, span.end + rules.object_reach)))
+    return bool(following & rules.object_categories)
 
 
 def _joined_care_of_a_thing(span: Span, rules: ListingRules) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlu import categorize
+from nlu import categorize, parse
 from nlu.evaluate_listings import evaluate_listings, report
 
 
@@ -81,3 +81,73 @@ def test_listing_word_families(title: str, description: str, wanted: str) -> Non
 def test_a_clubs_own_party_and_the_greeting_name_no_category() -> None:
     categories = categorize("Kassenwart*in im Turnverein", "<p>Herzlich willkommen! Du hilfst beim Vereinsfest.</p>")
     assert "neighbourhood" not in categories.categories and "refugees_integration" not in categories.categories
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted", "denied"),
+    [
+        ("Hundebetreuung? Nein – Bäume pflanzen im Stadtpark!", "environment", "animals"),
+        ("Sport? Nicht ganz: Vorlesen für Kinder", "children_youth", "sports"),
+        ("Computer? No: help in the animal shelter", "animals", "digital"),
+    ],
+)
+def test_a_title_that_asks_and_denies_names_only_what_follows(title: str, wanted: str, denied: str) -> None:
+    found = categorize(title, "<p>Einmal im Monat, samstags.</p>").categories
+    assert wanted in found
+    assert denied not in found
+
+
+def test_a_question_in_the_title_without_a_denial_still_counts() -> None:
+    assert "animals" in categorize("Hunde? Ja, gern: Gassigehen mit Tierheimhunden", "<p>Samstags.</p>").categories
+
+
+def test_the_rescue_of_a_thing_is_no_emergency_service() -> None:
+    found = categorize("Rettung bedrohter Streuobstwiesen", "<p>Wir mähen, schneiden und pflanzen Bäume.</p>")
+    assert found.categories == ["environment"]
+    assert "emergency_services" in categorize("Rettung", "<p>Ausbildung im Rettungsdienst.</p>").categories
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted"),
+    [
+        ("Nachhilfe in Englisch", "children_youth"),
+        ("Schulweglotsen am Morgen", "children_youth"),
+        ("Beratung zum Datenschutz für Vereine", "digital"),
+        ("Helfer*in für unseren Weinberg", "environment"),
+        ("Gedenken: Pflege von Kriegsgräbern", "culture"),
+        ("Special Olympics: Helfer*innen beim Turnier", "disability_inclusion"),
+    ],
+)
+def test_listing_word_families_of_the_fourth_listing_author(title: str, wanted: str) -> None:
+    assert wanted in categorize(title, "<p>Wir freuen uns auf dich.</p>").categories
+
+
+def test_tutoring_and_first_aid_duty_name_more_in_a_listing_than_in_a_message() -> None:
+    assert set(categorize("Online-Nachhilfe Mathe", "<p>Für Klasse 5 bis 10.</p>").categories) == {
+        "children_youth", "education"
+    }
+    assert parse("Nachhilfe Mathe in Marburg").categories == ("education",)
+    assert "health_care" in categorize("Sanitätsdienst bei Stadtfesten", "<p>Samstags.</p>").categories
+    assert "health_care" not in parse("Sanitätsdienst beim Roten Kreuz in Glauchau").categories
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted", "wrong"),
+    [
+        ("Bühnentechnik für unser Amateurtheater", "culture", "digital"),
+        ("Helfer*innen im Mitmachzirkus", "culture", None),
+        ("Verkehrserziehung in der Grundschule", "education", None),
+        ("Schreibwerkstatt im Stadtteilhaus", "culture", None),
+    ],
+)
+def test_stage_technology_circus_safety_teaching_and_writing_workshops(
+    title: str, wanted: str, wrong: str | None
+) -> None:
+    found = categorize(title, "<p>Einmal pro Woche am Nachmittag.</p>").categories
+    assert wanted in found
+    assert wrong is None or wrong not in found
+
+
+@pytest.mark.parametrize("title", ["Repair-Café im Stadtteil", "Repaircafé sucht Tüftler*innen", "Unser Repair Café"])
+def test_a_repair_cafe_listing_is_environment_and_neighbourhood(title: str) -> None:
+    assert {"environment", "neighbourhood"} <= set(categorize(title, "<p>Jeden ersten Samstag.</p>").categories)
