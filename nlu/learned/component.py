@@ -47,6 +47,6 @@ class LearnedCategories:
         model = self.shipped.model
         probabilities = model.probabilities(*vector(text, rules, model.buckets))
         wanted, ruled_out = rule_categories(doc)
-        decided = self.shipped.combination.decide(wanted, ruled_out, probabilities)
+        decided = self.shipped.combination.decide(wanted, ruled_out, probabilities, model.known_triggers(rules))
         doc._.set(LEARNED, (tuple(sorted(decided - wanted)), tuple(sorted(wanted - decided))))
         return doc

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from nlu.extensions import INTERESTS, SELF, spans
 
 RULE_PREFIX = "r"  # rule-signal features start with this and ':'
+TRIGGER_PREFIX = f"{RULE_PREFIX}:word:"  # a rule's trigger word for a category: "r:word:animals:tierheim"
 
 
 def message_features(doc: Doc) -> tuple[list[str], list[str]]:
@@ -48,7 +49,7 @@ def rule_features(doc: Doc) -> list[str]:
         elif span._.negated:
             found.append(f"{RULE_PREFIX}:negated:{key}")
         else:
-            found.append(f"{RULE_PREFIX}:word:{key}:{span.text.lower()}")  # how far this word is trusted for it
+            found.append(f"{TRIGGER_PREFIX}{key}:{span.text.lower()}")  # how far this word is trusted for it
             counts[key] = counts.get(key, 0) + 1
             fuzzy_only[key] = fuzzy_only.get(key, True) and bool(span._.fuzzy)
     for key, count in counts.items():

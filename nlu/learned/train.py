@@ -30,7 +30,7 @@ from nlu.evaluate import LABELLED, check, load
 from nlu.kernel.resources import data_dir
 from nlu.kernel.taxonomy import category_keys
 from nlu.learned.component import rule_categories
-from nlu.learned.features import RULE_PREFIX, message_features, vector
+from nlu.learned.features import RULE_PREFIX, TRIGGER_PREFIX, message_features, vector
 from nlu.learned.model import MODEL_DIR, CategoryModel, Combination, shipped_model
 from nlu.pipeline import rule_pipelines
 from nlu.query import ParsedQuery
@@ -116,15 +116,25 @@ def train(examples: list[Example], *, with_rules: bool = True, buckets: int = BU
             param -= LEARNING_RATE * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + eps)
     full = np.zeros((buckets, len(keys)), dtype=np.float32)
     full[used] = weights
-    return CategoryModel(keys, full, bias)
+    triggers = frozenset(f for e in examples for f in e.rules if with_rules and f.startswith(TRIGGER_PREFIX))
+    return CategoryModel(keys, full, bias, triggers)
 
 
-def predict(model: CategoryModel, examples: list[Example], *, with_rules: bool = True) -> list[dict[str, float]]:
-    """Returns each example's category probabilities."""
+@dataclass(frozen=True)
+class Prediction:
+    """A model's answer for one message: the probabilities and the categories it may drop (nlu.learned.model)."""
+
+    probabilities: dict[str, float]
+    droppable: set[str]
+
+
+def predict(model: CategoryModel, examples: list[Example], *, with_rules: bool = True) -> list[Prediction]:
+    """Returns each example's category probabilities and droppable categories."""
     found = []
     for e in examples:
         rules = e.rules if with_rules else [f for f in e.rules if not f.startswith(RULE_PREFIX)]
-        found.append(model.probabilities(*vector(e.text, rules, model.buckets)))
+        probabilities = model.probabilities(*vector(e.text, rules, model.buckets))
+        found.append(Prediction(probabilities, model.known_triggers(rules)))
     return found
 
 
@@ -173,9 +183,17 @@ def score(examples: list[Example], answers: list[set[str]]) -> Figures:
     return figures
 
 
-def combined(examples: list[Example], probs: list[dict[str, float]], combination: Combination) -> list[set[str]]:
+def combined(examples: list[Example], predictions: list[Prediction], combination: Combination) -> list[set[str]]:
     """Applies a combination to each example."""
-    return [combination.decide(set(e.rule_wanted), set(e.rule_ruled_out), p) for e, p in zip(examples, probs)]
+    return [
+        combination.decide(set(e.rule_wanted), set(e.rule_ruled_out), p.probabilities, p.droppable)
+        for e, p in zip(examples, predictions)
+    ]
+
+
+def above_half(predictions: list[Prediction]) -> list[set[str]]:
+    """Returns the categories at probability 0.5 or more (the model's own answer, without the rules')."""
+    return [{key for key, p in prediction.probabilities.items() if p >= 0.5} for prediction in predictions]
 
 
 def fold_sets(examples: list[Example]) -> list[str]:
@@ -188,8 +206,8 @@ def leave_one_set_out(examples: list[Example]) -> dict[str, Any]:
     returns the figures of rules alone, model alone, the stacked model (rules as features) and the hybrid."""
     folds = fold_sets(examples)
     held: dict[str, list[Example]] = {}
-    stacked: dict[str, list[dict[str, float]]] = {}
-    alone: dict[str, list[dict[str, float]]] = {}
+    stacked: dict[str, list[Prediction]] = {}
+    alone: dict[str, list[Prediction]] = {}
     for name in folds:
         train_part = [e for e in examples if e.set_name != name]
         held[name] = [e for e in examples if e.set_name == name]
@@ -213,8 +231,8 @@ def leave_one_set_out(examples: list[Example]) -> dict[str, Any]:
         examples_ = held[name]
         table[name] = {
             "rules": score(examples_, [set(e.rule_wanted) for e in examples_]).row(),
-            "model_alone": score(examples_, [{k for k, p in ps.items() if p >= 0.5} for ps in alone[name]]).row(),
-            "stacked": score(examples_, [{k for k, p in ps.items() if p >= 0.5} for ps in stacked[name]]).row(),
+            "model_alone": score(examples_, above_half(alone[name])).row(),
+            "stacked": score(examples_, above_half(stacked[name])).row(),
             "hybrid": score(examples_, combined(examples_, stacked[name], chosen)).row(),
             "hybrid_nested": score(examples_, combined(examples_, stacked[name], nested)).row(),
         }
@@ -257,7 +275,7 @@ def check_shipped(examples: list[Example]) -> int:
     model = train(examples)
     gap = 0.0
     for ours, theirs in zip(predict(model, examples), predict(shipped.model, examples)):
-        gap = max(gap, max(abs(ours[k] - theirs[k]) for k in ours))
+        gap = max(gap, max(abs(ours.probabilities[k] - theirs.probabilities[k]) for k in ours.probabilities))
     print(f"largest probability difference from the shipped model: {gap:.4f}")
     return 0 if gap < 0.02 else 1
 

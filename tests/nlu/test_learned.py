@@ -57,8 +57,16 @@ def test_clear_phrasings_keep_their_categories(text: str, expected: set[str]) ->
 def test_the_combination_adds_only_when_confident_and_never_what_was_ruled_out() -> None:
     combination = Combination(add_at=0.6, drop_below=0.2)
     probabilities = {"animals": 0.9, "sports": 0.7, "culture": 0.55, "seniors": 0.1, "digital": 0.3}
-    decided = combination.decide({"seniors", "digital"}, {"sports"}, probabilities)
+    decided = combination.decide({"seniors", "digital"}, {"sports"}, probabilities, {"seniors", "digital"})
     assert decided == {"animals", "digital"}  # sports was ruled out, culture too unsure, seniors dropped
+    # found by a word the model never saw: the rules keep it
+    assert combination.decide({"seniors"}, set(), probabilities, set()) == {"seniors", "animals", "sports"}
+
+
+def test_a_category_found_by_an_unseen_word_is_not_droppable() -> None:
+    model = shipped_model().model
+    assert model.known_triggers(["r:word:animals:tierheim"]) == {"animals"}
+    assert model.known_triggers(["r:word:animals:qqqxyzzy fellnasenhotel"]) == set()
 
 
 @pytest.mark.slow
