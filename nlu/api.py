@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, RADIUS, REMOTE, TIMES, spans
 from nlu.langid import detect_language
+from nlu.learned.component import LEARNED
 from nlu.lexicon import langid_content, time_rules
 from nlu.listing_model.features import ListingFeatures
 from nlu.listing_model.features import listing_features as listing_features_of
@@ -62,14 +63,14 @@ def clean(text: str) -> str:
 
 
 @contextmanager
-def analysed(text: str, *, listing: bool = False) -> Iterator[Doc]:
+def analysed(text: str, *, listing: bool = False, nlps: dict[str, Language] | None = None) -> Iterator[Doc]:
     """Runs the pipeline of the text's language over cleaned text and yields the Doc.
 
     The Doc is valid only inside the block: spaCy's memory zone forgets the words this text added to the
     vocabulary afterwards, so a bot that reads millions of messages does not grow without bound.
     """
     cleaned = clean(text)
-    nlp = pipelines()[detect_language(cleaned)]
+    nlp = (nlps or pipelines())[detect_language(cleaned)]
     with nlp.memory_zone():
         doc = _listing_doc(nlp, cleaned) if listing else nlp.make_doc(cleaned)
         if listing:
@@ -207,6 +208,10 @@ def _interests(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if span._.neutral:
             continue
         (ruled_out if span._.negated else wanted)[span.label_] = None
+    learned = doc._.get(LEARNED) if doc.has_extension(LEARNED) else None
+    if learned:  # the trained component's revision of the rules' answer (nlu/learned)
+        added, dropped = learned
+        wanted = {key: None for key in wanted if key not in dropped} | dict.fromkeys(added)
     order = category_keys()
     keep = [key for key in order if key in wanted]
     drop = [key for key in order if key in ruled_out and key not in wanted]

@@ -26,7 +26,8 @@ DEFAULT_SET = LABELLED / "messages.jsonl"  # the development set the targets are
 # Sets written later, each by someone who had not seen the rules when writing it (see the README there).
 HELD_OUT_SETS = tuple(
     LABELLED / f"{name}.jsonl"
-    for name in ("dev_messages", "heldout_b", "heldout_c", "heldout_d", "natural_dev", "natural_dev2", "natural_dev3")
+    for name in ("dev_messages", "heldout_b", "heldout_c", "heldout_d", "natural_dev", "natural_dev2", "natural_dev3",
+                 "natural_dev4", "natural_dev5")
 )
 # natural_blind.jsonl is never scored by default and its failures are never listed: name it explicitly, scores only.
 PLACE_TOLERANCE_KM = 10.0

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
 import nlu.components  # noqa: F401  (registers the component factories)
+import nlu.learned.component  # noqa: F401  (registers the trained category component)
 from nlu.extensions import register_extensions
 from nlu.patterns import PatternError
 from nlu.kernel.text import fold
@@ -25,14 +26,17 @@ COMPONENTS = (
     "ehrenamt_radius",
     "ehrenamt_places",  # after the slots above: a place must not take their words ("Mitte", "Essen")
     "ehrenamt_negation",  # after every mention it may negate
+    "ehrenamt_learned_categories",  # after negation: the trained model revises the rules' categories (nlu/learned)
     "ehrenamt_keywords",  # last: what nobody took
 )
+LEARNED_COMPONENT = "ehrenamt_learned_categories"
 # Split "Omas&Opas", "Umkreis<20km", "Kinder+Jugendliche" between words; spaCy keeps them whole.
 _EXTRA_INFIX = re.compile(r"(?<=\w)[&+<>=~*](?=\w)")
 
 
-def build_pipeline(lang: str) -> Language:
-    """Returns a fresh pipeline for "de" or "en" with every NLU component."""
+def build_pipeline(lang: str, *, learned: bool = True) -> Language:
+    """Returns a fresh pipeline for "de" or "en" with every NLU component (without the trained one when
+    `learned` is false: the rules alone, which the model is trained on)."""
     if lang not in LANGUAGES:
         raise ValueError(f"no pipeline for language {lang!r}; expected one of {LANGUAGES}")
     register_extensions()
@@ -45,7 +49,8 @@ def build_pipeline(lang: str) -> Language:
     assert isinstance(tokenizer, Tokenizer)  # a blank pipeline's tokenizer
     tokenizer.infix_finditer = _with_extra_infixes(tokenizer.infix_finditer)
     for component in COMPONENTS:
-        nlp.add_pipe(component)
+        if learned or component != LEARNED_COMPONENT:
+            nlp.add_pipe(component)
     return nlp
 
 
@@ -70,6 +75,12 @@ def pipelines() -> dict[str, Language]:
     built = {lang: build_pipeline(lang) for lang in LANGUAGES}
     _check_patterns(built)
     return built
+
+
+@cache
+def rule_pipelines() -> dict[str, Language]:
+    """Returns pipelines with the rules alone (no trained component), built once: what the model learns from."""
+    return {lang: build_pipeline(lang, learned=False) for lang in LANGUAGES}
 
 
 def _check_patterns(built: dict[str, Language]) -> None:
