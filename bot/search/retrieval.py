@@ -26,12 +26,16 @@ from bot.search.ranking import (
     NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, score_parts, squared_distance, time_conditions,
 )
 from bot.search.sql import SqlText
-from bot.search.textmatch import holds_any, rare, word_ids
+from bot.search.textmatch import holders, holds_any, rare, word_ids
 from bot.search.vocabulary import TermGroup
 from bot.search.widening import MIN_RESULTS, NEAREST, RADIUS_STEPS_KM, Attempt
 from bot.store.types import UTCDateTime
 
 NATIONWIDE_POOL = 2000
+# Up to this many listings holding the filtering words nationwide, a try around a place starts from them (their rows
+# are few to read); with more, from the candidates within the radius (bot.search.retrieval._holding_around). The
+# planner's estimate of a box's candidates is no guide: it took 206 for 4,383 in Hamburg.
+FEW_HOLDERS = 1000
 # What the ranking reads of a pooled candidate: all in the covering indexes, so the pool never reads rows.
 # place_precision is not in the covering indexes that hand out the pool (migration 0006): pooled rows (remote
 # and nationwide searches, where closeness matters least) get no cap for approximate places (search/approximate).
@@ -199,7 +203,7 @@ def candidates(
     """
     led_by_words = (bool((attempt.text_required or attempt.named_only) and groups) and not sql.is_sqlite
                     and rare(groups) and not criteria.languages)
-    if led_by_words and frame is not None and attempt.radius_km is not None:
+    if led_by_words and frame is not None and attempt.radius_km is not None and holders(groups) > FEW_HOLDERS:
         if naming and online_too(criteria, attempt):
             return f"({_holding_near_and_online(sql, criteria, groups, naming, attempt, frame, now, corpus)}) o"
         return _holding_around(sql, criteria, groups, attempt, frame, now=now, corpus=corpus)

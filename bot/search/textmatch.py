@@ -104,7 +104,12 @@ def _holders(
 
 def rare(groups: Sequence[TermGroup]) -> bool:
     """Tells whether few enough listings hold the groups' terms to read them all from the GIN index."""
-    return sum(group.documents for group in groups) <= RARE_WORDS_MAX_DOCUMENTS
+    return holders(groups) <= RARE_WORDS_MAX_DOCUMENTS
+
+
+def holders(groups: Sequence[TermGroup]) -> int:
+    """Returns how many listings hold the groups' terms, at most (as the vocabulary counts or estimates them)."""
+    return sum(group.documents for group in groups)
 
 
 def word_ids(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus = LISTINGS) -> str:
