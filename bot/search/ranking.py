@@ -19,7 +19,7 @@ from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.precision import ranking_squared_distance
 from bot.search.sql import SqlText
-from bot.search.textmatch import holds_any
+from bot.search.textmatch import holds_any, says_whole
 from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
 
@@ -186,7 +186,7 @@ def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, co
         in_title = sql.number(share * weights.title_hit)
     elif group.whole.terms or group.whole.prefixes:
         # The title says the word itself, or holds only a lesser term: asked only of title holders.
-        said = holds_any(sql, [group.whole], title_only=True, per_candidate=True, corpus=corpus)
+        said = says_whole(sql, group, corpus=corpus)
         in_title = f"CASE WHEN {said} THEN {sql.number(share * weights.title_hit)} ELSE {sql.number(modifier)} END"
     else:
         in_title = sql.number(modifier)

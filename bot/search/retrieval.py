@@ -26,12 +26,16 @@ from bot.search.ranking import (
     NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, score_parts, squared_distance, time_conditions,
 )
 from bot.search.sql import SqlText
-from bot.search.textmatch import holds_any, rare, word_ids
+from bot.search.textmatch import holders, holds_any, rare, word_ids
 from bot.search.vocabulary import TermGroup
 from bot.search.widening import MIN_RESULTS, NEAREST, RADIUS_STEPS_KM, Attempt
 from bot.store.types import UTCDateTime
 
 NATIONWIDE_POOL = 2000
+# Up to this many listings holding the filtering words nationwide, a try around a place starts from them (their rows
+# are few to read); with more, from the candidates within the radius (bot.search.retrieval._holding_around). The
+# planner's estimate of a box's candidates is no guide: it took 206 for 4,383 in Hamburg.
+FEW_HOLDERS = 1000
 # What the ranking reads of a pooled candidate: all in the covering indexes, so the pool never reads rows.
 # place_precision is not in the covering indexes that hand out the pool (migration 0006): pooled rows (remote
 # and nationwide searches, where closeness matters least) get no cap for approximate places (search/approximate).
@@ -199,6 +203,10 @@ def candidates(
     """
     led_by_words = (bool((attempt.text_required or attempt.named_only) and groups) and not sql.is_sqlite
                     and rare(groups) and not criteria.languages)
+    if led_by_words and frame is not None and attempt.radius_km is not None and holders(groups) > FEW_HOLDERS:
+        if naming and online_too(criteria, attempt):
+            return f"({_holding_near_and_online(sql, criteria, groups, naming, attempt, frame, now, corpus)}) o"
+        return _holding_around(sql, criteria, groups, attempt, frame, now=now, corpus=corpus)
     where = " AND ".join(
         constraints(sql, criteria, groups, attempt, frame, now=now, words=not led_by_words, corpus=corpus)
     )
@@ -224,6 +232,30 @@ def candidates(
     )
 
 
+def _holding_around(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, frame: Frame, *,
+    now: datetime, corpus: Corpus,
+) -> str:
+    """Returns the FROM source and WHERE of a PostgreSQL try around a place whose few holders of the words filter:
+    the candidates within the radius that hold one of them.
+
+    Each word's holders are read once, among the candidates (bot.search.textmatch), and serve both the filter and
+    the ranking's tests of that word. Starting from the listings that hold the words nationwide read their rows
+    once for the filter and once more per word for the ranking: 2,300 rows for "Krankenhaus Besuchsdienst", where
+    the 50 km around Witzenhausen held 336 candidates.
+    """
+    where = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now, words=False, corpus=corpus))
+    source = f"{corpus.table} o WHERE {where}"
+    sql.candidate_ids = lambda: sql.shared(("candidates", source), lambda: f"SELECT o.id FROM {source}")
+    return f"{source} AND {_holding(sql, groups, corpus)}"
+
+
+def _holding(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus) -> str:
+    """Returns an SQL condition on a candidate `o`: it holds a word of the groups (each word's holders subquery,
+    shared with the ranking's tests of that word)."""
+    return "(" + " OR ".join(holds_any(sql, [group], per_candidate=True, corpus=corpus) for group in groups) + ")"
+
+
 def online_too(criteria: Criteria, attempt: Attempt) -> bool:
     """Tells whether a try also lists online listings from anywhere: the nearest listings beyond 50 km are
     looked for (nothing nearer fits), and online ones that fit may be done from where the person is."""
@@ -245,6 +277,30 @@ def _nearest_and_online(
     return (
         f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {where} UNION ALL "
         f"SELECT {_ROW_COLUMNS} FROM {corpus.table} o{hint} WHERE {' AND '.join(online)}"
+    )
+
+
+def _holding_near_and_online(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], naming: Sequence[TermGroup], attempt: Attempt,
+    frame: Frame, now: datetime, corpus: Corpus,
+) -> str:
+    """Returns the rows of _nearest_and_online for PostgreSQL when few listings hold the words: the candidates of
+    both parts are read first (the box, and the online rows beyond it), and each word's holders among them once.
+
+    Starting from the words' holders nationwide read them four times in one statement (for the filter, for the
+    online part and once per word for the ranking): 12,000 buffers for "Sport mit Kindern" around Alsfeld.
+    """
+    near = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now, words=False, corpus=corpus))
+    anywhere = replace(attempt, radius_km=None)
+    far = constraints(sql, criteria, groups, anywhere, frame, now=now, words=False, corpus=corpus)
+    far_where = " AND ".join([*far, sql.true("o.remote"), beyond(sql, frame, attempt.radius_km or 0)])
+    both = (f"SELECT o.id FROM {corpus.table} o WHERE {near} UNION ALL "
+            f"SELECT o.id FROM {corpus.table} o WHERE {far_where}")
+    sql.candidate_ids = lambda: sql.shared(("candidates", both), lambda: both)
+    holding, names = _holding(sql, groups, corpus), _holding(sql, naming, corpus)
+    return (
+        f"SELECT {_ROW_COLUMNS} FROM {corpus.table} o WHERE {near} AND {holding} UNION ALL "
+        f"SELECT {_ROW_COLUMNS} FROM {corpus.table} o WHERE {far_where} AND {holding} AND {names}"
     )
 
 

@@ -40,8 +40,7 @@ def holds_any(
         return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind(expression)})"
     weight = "A" if title_only else ""
     if per_candidate and rare(groups):
-        expression = " | ".join(f"({_tsquery(group, '')})" for group in groups)
-        holders = sql.shared(("holders", corpus.table, expression), lambda: _holders(sql, groups, expression, corpus))
+        holders = _shared_holders(sql, groups, corpus)
         # One read of the holders' rows serves both of the word's tests (in the text, in the title): two
         # subqueries read them twice, and reading every holder's row nationwide is most of what a rare word costs.
         return f"o.id IN (SELECT {holders}.id FROM {holders}{f' WHERE {holders}.in_title' if title_only else ''})"
@@ -52,16 +51,52 @@ def holds_any(
     return f"EXISTS (SELECT 1 FROM {corpus.table} t WHERE t.id = o.id AND t.{test})"
 
 
-def _holders(sql: SqlText, groups: Sequence[TermGroup], expression: str, corpus: Corpus) -> str:
+def says_whole(sql: SqlText, group: TermGroup, *, corpus: Corpus = LISTINGS) -> str:
+    """Returns an SQL condition on the row `o`, asked only of rows holding the group: its title holds a term of
+    group.whole (the word itself, not only a lesser term of it).
+
+    On PostgreSQL, for a rare group, it is read in the same pass over the group's holders as its other tests:
+    a holders subquery of its own for the whole terms read every candidate's row once more.
+    """
+    whole = group.whole
+    if whole is None:
+        raise ValueError(f"{group.word!r} has no whole terms")
+    if sql.is_sqlite or not rare([group]):
+        return holds_any(sql, [whole], title_only=True, per_candidate=True, corpus=corpus)
+    holders = _shared_holders(sql, [group], corpus)
+    return f"o.id IN (SELECT {holders}.id FROM {holders} WHERE {holders}.says_whole)"
+
+
+def _shared_holders(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus) -> str:
+    """Returns the name of the statement's subquery of the rows holding the groups' terms (see _holders)."""
+    expression = " | ".join(f"({_tsquery(group, '')})" for group in groups)
+    whole = _whole_title(groups)
+    return sql.shared(("holders", corpus.table, expression, whole),
+                      lambda: _holders(sql, groups, expression, corpus, whole))
+
+
+def _whole_title(groups: Sequence[TermGroup]) -> str | None:
+    """Returns the tsquery of a single group's whole terms in the title, when it has lesser ones as well."""
+    if len(groups) != 1 or groups[0].whole is None:
+        return None
+    whole = groups[0].whole
+    return _tsquery(whole, "A") if whole.terms or whole.prefixes else None
+
+
+def _holders(
+    sql: SqlText, groups: Sequence[TermGroup], expression: str, corpus: Corpus, whole: str | None = None,
+) -> str:
     """Returns a PostgreSQL subquery of the published rows holding any of the groups' terms (expression), with
-    whether they hold one in the title (in_title)."""
+    whether they hold one in the title (in_title) and, for a group with lesser terms, whether the title holds one
+    of its whole terms (says_whole)."""
     title = " | ".join(f"({_tsquery(group, 'A')})" for group in groups)
+    says = f", m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(whole)}) AS says_whole" if whole else ""
     # Among the candidates only, when the statement has their ids: PostgreSQL then probes each candidate's row
     # when there are few (45 in a small town, where a word's holders nationwide were 800 rows to read) and
     # reads the holders from the full-text index when there are many (a city): the planner weighs both.
     among = f"m.id IN (SELECT {ids}.id FROM {ids}) AND " if (ids := sql.candidate_ids and sql.candidate_ids()) else ""
     return (
-        f"SELECT m.id, m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(title)}) AS in_title "
+        f"SELECT m.id, m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(title)}) AS in_title{says} "
         f"FROM {corpus.table} m WHERE {among}m.status = 'published' "
         f"AND m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
     )
@@ -69,7 +104,12 @@ def _holders(sql: SqlText, groups: Sequence[TermGroup], expression: str, corpus:
 
 def rare(groups: Sequence[TermGroup]) -> bool:
     """Tells whether few enough listings hold the groups' terms to read them all from the GIN index."""
-    return sum(group.documents for group in groups) <= RARE_WORDS_MAX_DOCUMENTS
+    return holders(groups) <= RARE_WORDS_MAX_DOCUMENTS
+
+
+def holders(groups: Sequence[TermGroup]) -> int:
+    """Returns how many listings hold the groups' terms, at most (as the vocabulary counts or estimates them)."""
+    return sum(group.documents for group in groups)
 
 
 def word_ids(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus = LISTINGS) -> str:
