@@ -53,6 +53,14 @@ WEIGHTS = Weights()
 # The nearest listings far away (widened "nearest"): the answer says "the nearest ones, with their distance", so
 # distance weighs as much as the words there (1.2 at the centre, 0.23 at 52 km, 0.08 at 92 km on the 50 km scale).
 NEAREST_WEIGHTS = replace(WEIGHTS, distance=WEIGHTS.text * 2)
+# The asked time after it had to be let go (fewer than three listings fit it): it filtered, so the few listings that
+# fit it still come first, ahead of words and category, and the others follow ("also at other times").
+RELAXED_TIME = WEIGHTS.text + WEIGHTS.category
+
+
+def relaxed_time(weights: Weights) -> Weights:
+    """Returns the weights of a try whose asked time no longer filters: fitting it orders first."""
+    return replace(weights, time=RELAXED_TIME)
 
 
 def score_parts(
