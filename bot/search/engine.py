@@ -113,9 +113,10 @@ async def find(
     limit, offset, now = min(max(request.limit, 1), MAX_LIMIT), min(max(request.offset, 0), MAX_OFFSET), now or utcnow()
     attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,
                                         corpus=corpus)
-    if request.widen and criteria.remote and not page.total:
+    if request.widen and criteria.remote and not page.total and (criteria.categories or groups or criteria.place):
         # Nothing of it can be done from home: what is done on site (around the place, if one was named) is
-        # more use than an empty answer, and the answer says that these are not online.
+        # more use than an empty answer, and the answer says that these are not online. A wish for nothing but
+        # "from home" has nothing else an on-site listing could answer.
         criteria = replace(criteria, remote=False)
         plan = attempts(criteria, has_text=bool(groups), words_dropped=unknown_words)
         attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,

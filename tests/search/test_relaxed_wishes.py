@@ -72,3 +72,18 @@ async def test_when_the_time_had_to_be_let_go_the_few_listings_at_that_time_stil
 
     assert "time" in outcome.widened
     assert ids(outcome) == [at_night, *by_day]  # the words order the others, after the one at the asked time
+
+
+async def test_the_time_it_admitted_counts_not_the_words_for_it(listings: Listings) -> None:
+    # Far away (nothing within 50 km) the time no longer filters: a listing saying nothing about days is admitted
+    # by it as much as one naming the wished day, so the nearer one stays first.
+    says_nothing = await listings.add("Trauercafé", categories=["health_care"], **near(KASSEL, 55, 0))
+    names_it = await listings.add("Trauercafé am Sonntag", categories=["health_care"], time_tags=["weekend"],
+                                  **near(KASSEL, 95, 0))
+    other_day = await listings.add("Trauercafé am Dienstag", categories=["health_care"], time_tags=["weekday"],
+                                   **near(KASSEL, 60, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"], time=["weekend"])
+
+    assert ids(outcome) == [says_nothing, names_it, other_day]
