@@ -33,7 +33,7 @@ from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from nlu.vocabulary import categories_of
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
-from bot.search.widening import MIN_RESULTS, NEAREST, Attempt, attempts, farther_matches
+from bot.search.widening import MIN_RESULTS, NEAREST, REMOTE, Attempt, attempts, farther_matches
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 
@@ -113,6 +113,15 @@ async def find(
     limit, offset, now = min(max(request.limit, 1), MAX_LIMIT), min(max(request.offset, 0), MAX_OFFSET), now or utcnow()
     attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,
                                         corpus=corpus)
+    if request.widen and criteria.remote and not page.total and (criteria.categories or groups or criteria.place):
+        # Nothing of it can be done from home: what is done on site (around the place, if one was named) is
+        # more use than an empty answer, and the answer says that these are not online. A wish for nothing but
+        # "from home" has nothing else an on-site listing could answer.
+        criteria = replace(criteria, remote=False)
+        plan = attempts(criteria, has_text=bool(groups), words_dropped=unknown_words)
+        attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,
+                                            corpus=corpus)
+        attempt = replace(attempt, widened=(REMOTE, *attempt.widened))
     if request.widen and words.naming():
         attempt, page = await _farther_matches(session, criteria, words, attempt, page, limit=limit, offset=offset,
                                                now=now, corpus=corpus)

@@ -8,7 +8,7 @@ from bot.texts import t
 from bot.texts.catalogue import decimal
 
 # Steps with a sentence of their own; "everywhere" (no place given) is said by whoever shows the results.
-_SAID = ("time", "keywords", "everywhere", "nearest", "matching")
+_SAID = ("remote", "time", "keywords", "everywhere", "nearest", "matching")
 
 
 # Bearings of bot.search.areas (data/search/areas.toml) as the catalogue names the parts of a city.
@@ -20,6 +20,8 @@ _AREAS = {"0": "search.area_north", "45": "search.area_northeast", "90": "search
 def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str) -> list[str]:
     """Says plainly what was relaxed: the radius (from the asked one to the last step), the time, the words."""
     notes: list[str] = []
+    if "remote" in widened:  # nothing fit from home: these are done on site
+        notes.append(t(lang, "search.widened_remote"))
     area = next((step.split(":", 1)[1] for step in widened if step.startswith("area:")), None)
     if area is not None:  # the centre is a part of the city no place data outlines ("Frankfurt Nord")
         notes.append(t(lang, "search.approximate_area", area=t(lang, _AREAS.get(area, "search.area_part"))))

@@ -47,12 +47,22 @@ class Weights:
     description_hit: float = 0.4
     corrected_hit: float = 0.85  # factor for words found only through a typo correction
     modifier_hit: float = 0.55  # a title holding only a lesser term of a word (TermGroup.whole)
+    time_admitted: float = 0.0  # a listing the asked time admits, once it no longer filters (relaxed_time)
 
 
 WEIGHTS = Weights()
 # The nearest listings far away (widened "nearest"): the answer says "the nearest ones, with their distance", so
 # distance weighs as much as the words there (1.2 at the centre, 0.23 at 52 km, 0.08 at 92 km on the 50 km scale).
 NEAREST_WEIGHTS = replace(WEIGHTS, distance=WEIGHTS.text * 2)
+# The asked time after it had to be let go (fewer than three listings fit it): it filtered, so the few listings it
+# admitted (at that time, or saying nothing about it) still come first, ahead of words and category, and the
+# others follow ("also at other times").
+RELAXED_TIME = WEIGHTS.text + WEIGHTS.category
+
+
+def relaxed_time(weights: Weights) -> Weights:
+    """Returns the weights of a try whose asked time no longer filters: what the time admitted orders first."""
+    return replace(weights, time_admitted=RELAXED_TIME)
 
 
 def score_parts(
@@ -74,6 +84,9 @@ def score_parts(
         parts.append(_closeness(sql, frame, radius_km or criteria.radius_km, weights.distance))
     if criteria.time:
         parts += _time_fit(sql, criteria.time, weights.time)
+        if weights.time_admitted:
+            admitted = " AND ".join(time_conditions(sql, criteria.time))
+            parts.append(f"CASE WHEN {admitted} THEN {sql.number(weights.time_admitted)} ELSE {sql.number(0)} END")
     if criteria.languages:
         parts.append(_speaks(sql, criteria.languages, weights))
     if criteria.needs_little_german or criteria.languages or criteria.lang == "en":

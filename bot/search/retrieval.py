@@ -23,7 +23,8 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import (
-    NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, score_parts, squared_distance, time_conditions,
+    NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, relaxed_time, score_parts, squared_distance,
+    time_conditions,
 )
 from bot.search.sql import SqlText
 from bot.search.textmatch import holders, holds_any, rare, word_ids
@@ -159,6 +160,8 @@ def _scored(
     scale = RADIUS_STEPS_KM[-1] if nearest else attempt.radius_km
     online = bool(naming) and frame is not None
     weights = NEAREST_WEIGHTS if nearest else WEIGHTS
+    if criteria.time and not attempt.strict_time:
+        weights = relaxed_time(weights)
     parts = score_parts(sql, criteria, words, frame, now=now, radius_km=scale, weights=weights, corpus=corpus)
     far_online = _far_online(sql, frame, attempt.radius_km or 0) if online and frame is not None else "0"
     # OFFSET 0 keeps either database from folding the subquery into its users, which would copy the words'

@@ -13,6 +13,8 @@ NEAREST_STEPS_KM = (100.0, 200.0, 400.0, 800.0)
 NEAREST = "nearest"
 # Beside a wider radius: only listings holding a word that names what was asked came from beyond the asked one.
 MATCHING = "matching"
+# Nothing that can be done from home fit a wish for it: listings on site are shown instead, said as such.
+REMOTE = "remote"
 MIN_RESULTS = 3  # fewer listings than this and the search widens
 # How far the nearest listings naming what was asked are looked for when loose ones fill the page nearby.
 NAMED_FAR_KM = 100.0

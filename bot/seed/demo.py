@@ -52,9 +52,10 @@ def demo_organisations(*, today: date, seed: int = DEMO_SEED,
                        only: Collection[str] | None = None) -> Iterator[tuple[DemoOrganisation, list[Listing]]]:
     """Yields every demo organisation with its listings, region by region (or only the regions named).
 
-    Organisations are drawn by the types' weights; then, in the starting states' districts, every place big
-    enough for a staple type (a Tafel, an animal shelter ...) that the draws gave none gets one, composed with
-    a random generator of its own so that the draws stay what they were.
+    Organisations are drawn by the types' weights; then every place big enough for a staple type (a Tafel, an
+    animal shelter ...) that the draws gave none gets one, in the starting states' districts and in the large
+    cities elsewhere alike (Hamburg has its Tafel too), composed with a random generator of its own so that the
+    draws stay what they were.
     """
     corpus, postal = load_corpus(), postal_codes()
     used: set[str] = set()
@@ -70,7 +71,7 @@ def demo_organisations(*, today: date, seed: int = DEMO_SEED,
             present.add((where.place_id, kind.key))
             yield _with_listings(rng, corpus, kind, where, region, f"demo-{region.key}-{number:03d}", used,
                                  today=today, postal=postal)
-        if not region.spread:
+        if region.online:
             continue
         staple_rng = random.Random(f"{DEMO_SOURCE}:{seed}:{region.key}:staples")
         missing = [(where, kind) for where, kind in _staples(region, corpus.organisation_types.values())

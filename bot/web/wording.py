@@ -94,8 +94,11 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
 
 
 def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str) -> list[str]:
-    """Says what was relaxed, in the chat's words; and when no place was given."""
+    """Says what was relaxed, in the chat's words; what could not be applied (a time the listings say nothing
+    about); and when no place was given."""
     notes = search_notes.widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
+    if "time" in outcome.not_applied:
+        notes.append(t(lang, "search.not_applied_time"))
     if outcome.everywhere and not outcome.understood.remote:
         notes.append(t(lang, "search.everywhere"))
     return notes

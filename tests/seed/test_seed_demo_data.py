@@ -59,7 +59,9 @@ def test_large_cities_elsewhere_and_online_offers_are_included(demo: Demo) -> No
     places = Counter(values["place_name"] for values in demo.values)
     assert all(places[city] >= 8 for city in OTHER_CITIES), {city: places[city] for city in OTHER_CITIES}
     elsewhere = sum(1 for values in demo.values if values["state"] not in ("Hessen", "Sachsen", None))
-    assert 200 <= elsewhere <= 600
+    # The starting states hold most listings; the cities elsewhere have their drawn organisations and, as large
+    # places, their staples (a Tafel, a fire brigade, an animal shelter ...).
+    assert 200 <= elsewhere <= 900
     online = [values for values in demo.values if values["place_name"] is None]
     assert len(online) >= 10
     assert all(values["remote"] and values["lat"] is None for values in online)

@@ -26,7 +26,7 @@ def test_titles_and_descriptions_vary(demo: Demo) -> None:
 
 def test_descriptions_have_two_to_five_sentences(demo: Demo) -> None:
     # Sentence ends: a full stop, ! or ? followed by a space and a capital (not "z. B.", a date or "4. Klasse").
-    ends = re.compile(r"(?<![0-9])[.!?](?=\s+[A-ZÄÖÜ])(?<!z\. B\.)")
+    ends = re.compile(r"(?<![0-9])[.!?](?=\s+[A-ZÄÖÜ])(?<!\bz\.)(?<!z\. B\.)")
     counts = Counter(min(len(ends.findall(values["description"])) + 1, 9) for values in demo.values)
     assert set(counts) <= set(range(2, 8)), counts  # one task sentence may itself hold two sentences
     assert counts[2] > 100 and counts[4] + counts[5] > 500

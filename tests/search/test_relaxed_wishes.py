@@ -1,0 +1,89 @@
+"""Wishes the search had to relax still shape the answer: a from-home wish nothing online fits gets listings on
+site, said as such; a time too few listings fit still puts those that fit first; the header says what was not
+applied."""
+
+from __future__ import annotations
+
+from tests.factories.search import KASSEL, Listings, find, ids, near
+
+from bot.search import SearchRequest
+from bot.search.notes import widening_notes
+from bot.web.wording import widening_notes as page_notes
+
+
+async def test_on_site_listings_answer_a_from_home_wish_that_nothing_online_fits(listings: Listings) -> None:
+    near_by = await listings.add("Wärmestube: Kaffee ausschenken", categories=["poverty_homelessness"],
+                                 **near(KASSEL, 2, 0))
+    farther = await listings.add("Kleiderkammer sortieren", categories=["poverty_homelessness"], **near(KASSEL, 9, 0))
+    await listings.add("Website der Tafel pflegen", categories=["digital"], remote=True)  # online, other interest
+
+    outcome = await find(listings.database, SearchRequest(), categories=["poverty_homelessness"], place=KASSEL,
+                         remote=True)
+
+    assert ids(outcome) == [near_by, farther]
+    assert outcome.widened[0] == "remote"
+    assert widening_notes(outcome.widened, asked_radius_km=15, lang="de")[0].startswith("Von zu Hause aus passte")
+    assert "from home" in widening_notes(outcome.widened, asked_radius_km=15, lang="en")[0]
+
+
+async def test_an_online_listing_that_fits_keeps_the_search_online(listings: Listings) -> None:
+    await listings.add("Wärmestube: Kaffee ausschenken", categories=["poverty_homelessness"], **near(KASSEL, 2, 0))
+    knitting = await listings.add("Mützen stricken für die Kältehilfe", categories=["poverty_homelessness"],
+                                  remote=True, **near(KASSEL, 200, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["poverty_homelessness"], place=KASSEL,
+                         remote=True)
+
+    assert ids(outcome) == [knitting] and "remote" not in outcome.widened
+
+
+async def test_without_widening_a_from_home_wish_stays_from_home(listings: Listings) -> None:
+    await listings.add("Wärmestube: Kaffee ausschenken", categories=["poverty_homelessness"], **near(KASSEL, 2, 0))
+
+    outcome = await find(listings.database, SearchRequest(widen=False), categories=["poverty_homelessness"],
+                         place=KASSEL, remote=True)
+
+    assert outcome.results == ()
+
+
+async def test_the_pages_also_say_a_wished_time_was_not_applied(listings: Listings) -> None:
+    await listings.add_many([{"title": f"Tafel {n}", "categories": ["poverty_homelessness"], **near(KASSEL, n, 0)}
+                             for n in range(3)])
+
+    outcome = await find(listings.database, SearchRequest(), categories=["poverty_homelessness"], place=KASSEL,
+                         time=["evening"])
+
+    notes = page_notes(outcome, asked_radius_km=15, lang="en")
+    assert outcome.not_applied == ("time",) and any("say nothing about times" in note for note in notes)
+
+
+async def test_when_the_time_had_to_be_let_go_the_few_listings_at_that_time_still_come_first(
+    listings: Listings,
+) -> None:
+    at_night = await listings.add("Notübernachtung: Abenddienst", categories=["poverty_homelessness"],
+                                  time_tags=["evening"], **near(KASSEL, 20, 0))
+    by_day = await listings.add_many([
+        {"title": f"Tafel Ausgabe {n}", "categories": ["poverty_homelessness"], "time_tags": ["daytime"],
+         **near(KASSEL, n, 0)} for n in (1, 2)
+    ])
+
+    outcome = await find(listings.database, SearchRequest(), categories=["poverty_homelessness"], place=KASSEL,
+                         time=["evening"], keywords=["tafel"])
+
+    assert "time" in outcome.widened
+    assert ids(outcome) == [at_night, *by_day]  # the words order the others, after the one at the asked time
+
+
+async def test_the_time_it_admitted_counts_not_the_words_for_it(listings: Listings) -> None:
+    # Far away (nothing within 50 km) the time no longer filters: a listing saying nothing about days is admitted
+    # by it as much as one naming the wished day, so the nearer one stays first.
+    says_nothing = await listings.add("Trauercafé", categories=["health_care"], **near(KASSEL, 55, 0))
+    names_it = await listings.add("Trauercafé am Sonntag", categories=["health_care"], time_tags=["weekend"],
+                                  **near(KASSEL, 95, 0))
+    other_day = await listings.add("Trauercafé am Dienstag", categories=["health_care"], time_tags=["weekday"],
+                                   **near(KASSEL, 60, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"], time=["weekend"])
+
+    assert ids(outcome) == [says_nothing, names_it, other_day]
