@@ -135,7 +135,7 @@ def _header(outcome: SearchOutcome) -> str:
         parts.append(f"{outcome.place.name} + {outcome.radius_km:g} km")
     elif outcome.everywhere:
         parts.append("überall")
-    if query.get("remote"):
+    if outcome.remote:
         parts.append("online")
     if outcome.widened:
         parts.append(f"erweitert: {', '.join(outcome.widened)}")

@@ -119,4 +119,4 @@ class ChatSearches:
 
 def _nowhere(outcome: SearchOutcome) -> bool:
     """Tells whether a search ran without any place (and not for remote listings, which need none)."""
-    return outcome.everywhere and not outcome.needs_place_choice and not outcome.understood.remote
+    return outcome.everywhere and not outcome.needs_place_choice and not outcome.remote

@@ -113,15 +113,18 @@ async def find(
     limit, offset, now = min(max(request.limit, 1), MAX_LIMIT), min(max(request.offset, 0), MAX_OFFSET), now or utcnow()
     attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,
                                         corpus=corpus)
-    if request.widen and criteria.remote and not page.total and (criteria.categories or groups or criteria.place):
-        # Nothing of it can be done from home: what is done on site (around the place, if one was named) is
-        # more use than an empty answer, and the answer says that these are not online. A wish for nothing but
-        # "from home" has nothing else an on-site listing could answer.
-        criteria = replace(criteria, remote=False)
-        plan = attempts(criteria, has_text=bool(groups), words_dropped=unknown_words)
-        attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,
-                                            corpus=corpus)
-        attempt = replace(attempt, widened=(REMOTE, *attempt.widened))
+    if (request.widen and criteria.remote and (criteria.categories or groups or criteria.place)
+            and not _fits_wish(criteria, words, attempt, page)):
+        # Nothing that can be done from home fits the wish itself (none at all, or only once its words were
+        # let go): what is done on site (around the place, if one was named) is more use, said as not online,
+        # unless that too is only found once the words were let go. A wish for nothing but "from home" has
+        # nothing else an on-site listing could answer.
+        on_site = replace(criteria, remote=False)
+        plan = attempts(on_site, has_text=bool(groups), words_dropped=unknown_words)
+        there, found = await _first_enough(session, on_site, words, plan, limit=limit, offset=offset, now=now,
+                                           corpus=corpus)
+        if found.total and "keywords" not in there.widened:  # a category's listings, not just any nearby
+            criteria, attempt, page = on_site, replace(there, widened=(REMOTE, *there.widened)), found
     if request.widen and words.naming():
         attempt, page = await _farther_matches(session, criteria, words, attempt, page, limit=limit, offset=offset,
                                                now=now, corpus=corpus)
@@ -142,6 +145,14 @@ async def find(
         everywhere=criteria.place is None,
     )
     return Found(outcome, page.rows, criteria, words.groups)
+
+
+def _fits_wish(criteria: Criteria, words: RankWords, attempt: Attempt, page: Page) -> bool:
+    """Tells whether a try found listings for the wish itself: some at all, none only because the request's words
+    were let go, and beside a category at least one holding one of the request's words."""
+    if not page.total or "keywords" in attempt.widened:
+        return False
+    return not (criteria.categories and words.groups) or bool(page.word_hits)
 
 
 async def _free_words(

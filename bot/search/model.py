@@ -197,6 +197,12 @@ class SearchOutcome:
         return Understood.from_query(self.query or {})
 
     @property
+    def remote(self) -> bool:
+        """Tells whether the listings answer a wish for help from home: not when nothing from home fit and those
+        on site were shown instead (widened "remote")."""
+        return self.understood.remote and "remote" not in self.widened
+
+    @property
     def needs_place_choice(self) -> bool:
         """Tells whether the person should pick one of several places first."""
         return bool(self.place_candidates)

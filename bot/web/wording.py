@@ -82,7 +82,7 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     excluded = category_labels(understood.exclude_categories, lang)
     if excluded:
         parts.append(t(lang, "search.summary_without", labels=", ".join(excluded)))
-    if understood.remote:
+    if outcome.remote:
         parts.append(t(lang, "search.summary_remote"))
     elif outcome.place is not None and not outcome.everywhere:
         parts.append(t(lang, "search.summary_place", place=outcome.place.name,
@@ -99,7 +99,7 @@ def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str)
     notes = search_notes.widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
     if "time" in outcome.not_applied:
         notes.append(t(lang, "search.not_applied_time"))
-    if outcome.everywhere and not outcome.understood.remote:
+    if outcome.everywhere and not outcome.remote:
         notes.append(t(lang, "search.everywhere"))
     return notes
 

@@ -87,3 +87,53 @@ async def test_the_time_it_admitted_counts_not_the_words_for_it(listings: Listin
                          keywords=["trauercafe"], time=["weekend"])
 
     assert ids(outcome) == [says_nothing, names_it, other_day]
+
+
+async def test_on_site_listings_for_a_from_home_wish_are_not_reported_as_online(listings: Listings) -> None:
+    station = await listings.add("Löschzug verstärken", categories=["emergency_services"], **near(KASSEL, 3, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["emergency_services"], remote=True)
+
+    assert ids(outcome) == [station] and outcome.widened[0] == "remote"
+    assert outcome.understood.remote and not outcome.remote and outcome.everywhere
+
+
+async def test_an_online_listing_found_only_without_the_wished_words_gives_way_to_those_on_site(
+    listings: Listings,
+) -> None:
+    await listings.add("Sprachmittlung im Sozialdienst", categories=["health_care"], remote=True,
+                       **near(KASSEL, 150, 0))
+    drive = await listings.add("Helfer:in beim Blutspendetermin", categories=["health_care"], **near(KASSEL, 4, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], keywords=["blutspendetermin"],
+                         place=KASSEL, remote=True)
+
+    assert ids(outcome) == [drive] and outcome.widened[0] == "remote" and not outcome.remote
+
+
+async def test_an_online_listing_holding_the_wished_words_keeps_the_search_online(listings: Listings) -> None:
+    online = await listings.add("Blutspendetermin online bewerben", categories=["health_care"], remote=True,
+                                **near(KASSEL, 150, 0))
+    await listings.add("Helfer:in beim Blutspendetermin", categories=["health_care"], **near(KASSEL, 4, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], keywords=["blutspendetermin"],
+                         place=KASSEL, remote=True)
+
+    assert ids(outcome)[0] == online and "remote" not in outcome.widened and outcome.remote
+
+
+async def test_a_from_home_wish_with_words_nothing_holds_gets_no_unrelated_listings_nearby(listings: Listings) -> None:
+    await listings.add("Wärmestube: Kaffee ausschenken", categories=["poverty_homelessness"], **near(KASSEL, 2, 0))
+
+    outcome = await find(listings.database, SearchRequest(), keywords=["gitarrenunterricht"], place=KASSEL,
+                         remote=True)
+
+    assert outcome.results == () and "remote" not in outcome.widened
+
+
+async def test_a_bare_from_home_wish_stays_empty_when_nothing_online_exists(listings: Listings) -> None:
+    await listings.add("Wärmestube: Kaffee ausschenken", categories=["poverty_homelessness"], **near(KASSEL, 2, 0))
+
+    outcome = await find(listings.database, SearchRequest(), remote=True)
+
+    assert outcome.results == () and outcome.remote

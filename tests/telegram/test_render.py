@@ -129,3 +129,18 @@ def test_a_listing_that_can_be_done_from_home_is_marked_online_beside_its_place(
     lines = [row for row in text.splitlines() if row.startswith("📍") or row.startswith("💻")]
     assert lines == ["📍 Hamburg · 💻 online", "📍 Hamburg · 4,5 km · 💻 online", "💻 online / von zu Hause",
                      "📍 Hamburg · 1234 km"]
+
+
+@pytest.mark.parametrize("place", [None, PlaceRef("Kassel", 51.3, 9.5)])
+def test_a_from_home_wish_answered_on_site_is_headed_as_on_site(place: PlaceRef | None) -> None:
+    outcome = SearchOutcome(query={"categories": ["animals"], "remote": True}, widened=("remote",), results=(),
+                            total=0, place=place, radius_km=None if place is None else 15.0,
+                            everywhere=place is None)
+    text = results_text(outcome, offset=0, lang="de", asked_radius_km=15)
+    assert "online" not in summary(outcome, "de")
+    assert ("ganz Deutschland" if place is None else "Kassel + 15 km") in summary(outcome, "de")
+    assert "Von zu Hause aus passte nichts" in text
+    assert ("keinen Ort genannt" in text) == (place is None)
+    online = replace(outcome, widened=())
+    assert "online" in summary(online, "de") and "keinen Ort genannt" not in results_text(
+        online, offset=0, lang="de", asked_radius_km=15)

@@ -25,7 +25,7 @@ def results_text(outcome: SearchOutcome, *, offset: int, lang: str, asked_radius
     parts += widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
     if "time" in outcome.not_applied:
         parts.append(t(lang, "search.not_applied_time"))
-    if outcome.everywhere and not outcome.understood.remote:  # online help has no place to name (as on the web)
+    if outcome.everywhere and not outcome.remote:  # online help has no place to name (as on the web)
         parts.append(t(lang, "search.everywhere"))
     if not outcome.results:
         parts.append(t(lang, "search.nothing"))
@@ -50,7 +50,7 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     excluded = [table[key].label(lang) for key in understood.exclude_categories if key in table]
     if excluded:
         parts.append(t(lang, "search.summary_without", labels=line(", ".join(excluded), 80)))
-    if understood.remote:
+    if outcome.remote:
         parts.append(t(lang, "search.summary_remote"))
     elif outcome.unknown_place:
         pass  # the place is asked for below the header
