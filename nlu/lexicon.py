@@ -303,6 +303,7 @@ class PlaceRules:
     candidate_share: float
     start_candidate_share: float
     home_cues: tuple[str, ...]
+    preference_cues: tuple[str, ...]  # "lieber in X": where one would rather go outranks where one lives
     temporary_cues: tuple[str, ...]
     corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
     too_far: tuple[str, ...]
@@ -326,7 +327,8 @@ def place_rules() -> PlaceRules:
         start_states=tuple(start["states"]), ambiguous_km=float(start["ambiguous_km"]),
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
-        home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]),
+        home_cues=tuple(raw["home_cues"]), preference_cues=tuple(raw["preference_cues"]),
+        temporary_cues=tuple(raw["temporary_cues"]),
         corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]), home_after=tuple(raw["home_after"]),
         waters=tuple(f'{cue} {"|".join(raw["waters"])}' for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),

@@ -122,7 +122,7 @@ class PreferenceReader:
     def __init__(self, nlp: Language) -> None:
         rules = place_rules()
         groups: dict[str, Iterable[str]] = {
-            "home": rules.home_cues, "temporary": rules.temporary_cues, "too_far": rules.too_far,
+            "home": rules.home_cues, "preferred": rules.preference_cues, "temporary": rules.temporary_cues, "too_far": rules.too_far,
             "home_after": rules.home_after, "region": rules.region_cues, "correction": rules.corrections,
         }
         self.matcher: PatternMatcher
@@ -153,6 +153,7 @@ class PreferenceReader:
         """Sets Span._.preference on every mention."""
         found = self.matcher(doc)
         home = {end for label, _, end in found if label == "home"}
+        preferred = {end for label, _, end in found if label == "preferred"}
         temporary = {end for label, _, end in found if label == "temporary"}
         too_far = {start: end for label, start, end in found if label == "too_far"}
         home_after = {start for label, start, _ in found if label == "home_after"}
@@ -163,6 +164,8 @@ class PreferenceReader:
             said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
             if span.start in temporary or said_too_far:
                 span._.preference = -2
+            elif span.start in preferred:
+                span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home
             elif span.start in home or span.end in home_after:
                 span._.preference = 1
             elif span.start in region and self._town_follows(doc, span, mentions):
