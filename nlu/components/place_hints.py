@@ -40,14 +40,15 @@ class PlateReader:
                 raise ValueError(f"data/nlu/plates.toml: {code} names {town} ({state}), which the gazetteer lacks")
             self.towns[code] = found[0]
 
-    def at(self, doc: Doc, i: int, cue_ends: set[int]) -> Span | None:
-        """Returns a place span for a code at token i ("in MR", "..., KS", "DD-Neustadt"), else None."""
+    def at(self, doc: Doc, i: int, cue_ends: set[int], shouting: bool) -> Span | None:
+        """Returns a place span for a code at token i ("in MR", "..., KS", "DD-Neustadt"), else None; `shouting`
+        tells whether the whole message is in capitals (computed once per message by the caller)."""
         text = doc[i].text.rstrip(".")
         head, _, tail = text.partition("-")
         if tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_):
             return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
         town = self.towns.get(text)
-        if town is None or doc.text.isupper():  # a message in capitals has no telling capitals
+        if town is None or shouting:  # a message in capitals has no telling capitals
             return None
         if i in cue_ends or self._stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
             return self._span(doc, i, town)

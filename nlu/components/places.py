@@ -155,10 +155,11 @@ class PlaceFinder:
         """Finds names (longest first at each position), aliases, postal codes, hyphenated quarters, plates, and
         towns' adjectives ("Leipziger Zoo")."""
         found: list[Span] = []
+        shouting = doc.text.isupper()  # once per message: doc.text joins every token anew
         i = 0
         while i < len(doc):
             span = (
-                self.plates.at(doc, i, cue_ends) or self.quarters.at(doc, i) or self._name_at(doc, i)
+                self.plates.at(doc, i, cue_ends, shouting) or self.quarters.at(doc, i) or self._name_at(doc, i)
                 or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
                 or self.demonyms.at(doc, i, lowercase)
             )
