@@ -310,6 +310,7 @@ class PlaceRules:
     waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
     home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
     region_cues: tuple[str, ...]
+    region_nouns: frozenset[str]  # the one-word region cues ("raum", "gegend"): may follow a town's adjective
     areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
     not_demonyms: frozenset[str]  # nouns that look like a town's adjective ("Hammer": not of Hamm)
 
@@ -332,6 +333,7 @@ def place_rules() -> PlaceRules:
         corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]), home_after=tuple(raw["home_after"]),
         waters=tuple(f'{cue} {"|".join(raw["waters"])}' for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),
+        region_nouns=frozenset(fold(w) for cue in raw["region_cues"] if " " not in cue for w in cue.split("|")),
         areas=frozenset(fold(a) for a in raw["areas"]),
         not_demonyms=_words(raw["not_demonyms"]),
     )

@@ -90,12 +90,12 @@ class PlateReader:
 
 class DemonymReader:
     """Reads a town's adjective before a noun as that town: "Leipziger Zoo", "im Kasseler Tierheim", "Dresdner
-    Tafel" ("Dresdner Neustadt", a quarter, is QuarterReader's)."""
+    Tafel", "im Kölner Raum" ("Dresdner Neustadt", a quarter, is QuarterReader's)."""
 
     def __init__(self, gazetteer: Gazetteer, not_demonyms: frozenset[str], function_words: frozenset[str]) -> None:
         self.gazetteer = gazetteer
         self.not_demonyms = not_demonyms  # "Hammer", "Sieger": nouns that look like an adjective of Hamm, Siegen
-        self.function_words = function_words
+        self.function_words = function_words  # the caller leaves region nouns out: "im Kölner Raum" is Köln
 
     def at(self, doc: Doc, i: int, lowercase: bool) -> Span | None:
         """Returns a span over the adjective carrying its town, else None."""

@@ -77,7 +77,9 @@ class PlaceFinder:
         self.unusable = unusable + self.preferences.unusable
         self.word_like = place_words() | _STOP | stopwords()
         self.regions = frozenset(rules.states)  # states and regions named by their own word
-        self.demonyms = DemonymReader(self.gazetteer, rules.not_demonyms, _STOP | stopwords())
+        self.demonyms = DemonymReader(
+            self.gazetteer, rules.not_demonyms, (_STOP | stopwords()) - rules.region_nouns
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds place mentions, keeps the believable ones and resolves the chosen one."""
