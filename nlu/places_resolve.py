@@ -58,8 +58,8 @@ def _as_city(mention: Span, places: tuple[Place, ...], gazetteer: Gazetteer) -> 
 def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, int, int, int, int, int]:
     """Orders mentions: postal codes first; origins ("ich komme aus X"), passing stays and places "too far"
     last; a place named again before one named once ("wohne in Görlitz, arbeite in Zittau, suche was in
-    Zittau"); where the person would rather go, then where they live, before other places; a name written as it is before a
-    typo's guess ("Bäuerin ... bei Ebsdorfergrund" is no Beuern); then earlier first.
+    Zittau"); where the person would rather go, then where they live, before other places; a name written as it
+    is before a typo's guess ("Bäuerin ... bei Ebsdorfergrund" is no Beuern); then earlier first.
 
     `same` holds every mention of the same place: a place is set aside only when each of its mentions is."""
     is_postal = span.text.rstrip(".").isdigit()

@@ -1,7 +1,6 @@
 """A name that is also a word ("Essen") is read as the town beside another only when the message offers a choice
 of towns ("oder", "or", "bzw."), never when "und" or a comma lists things or a word before it makes it the meal.
-Every sentence here is written for this
-test, none comes from a labelled set."""
+Every sentence here is written for this test, none comes from a labelled set."""
 
 from __future__ import annotations
 
@@ -31,7 +30,10 @@ def test_essen_as_food_leaves_the_named_town(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Kinder beim Lesen begleiten. Essen oder Dortmund.", "Essen bzw. Bochum, Hauptsache Tiere", "Essen or Bochum please"],
+    [
+        "Kinder beim Lesen begleiten. Essen oder Dortmund.", "Essen bzw. Bochum, Hauptsache Tiere",
+        "Essen or Bochum please",
+    ],
 )
 def test_essen_offered_as_a_choice_of_towns_is_the_town(text: str) -> None:
     assert _place(text) == "Essen"
