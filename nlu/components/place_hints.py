@@ -124,7 +124,8 @@ class PreferenceReader:
         rules = place_rules()
         groups: dict[str, Iterable[str]] = {
             "home": rules.home_cues, "preferred": rules.preference_cues, "temporary": rules.temporary_cues,
-            "too_far": rules.too_far, "home_after": rules.home_after, "region": rules.region_cues, "correction": rules.corrections,
+            "too_far": rules.too_far, "home_after": rules.home_after, "region": rules.region_cues,
+            "correction": rules.corrections,
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
