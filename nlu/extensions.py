@@ -26,7 +26,7 @@ _SPAN_EXTENSIONS: dict[str, Any] = {
     "value": None,  # payload: km for a radius, place ids for a place, a score for a fuzzy match
     "fuzzy": False,  # matched through typo correction; worth confirming
     "cued": False,  # a place preceded by a location cue ("in Essen")
-    "preference": 0,  # a place: +1 lived in or preferred, -1 an area before a town in it, -2 passing or too far
+    "preference": 0,  # a place: +2 preferred, +1 lived in, -1 an area before a town in it, -2 passing or too far
 }
 _DOC_EXTENSIONS: dict[str, Any] = {"keywords": None}
 

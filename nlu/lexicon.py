@@ -303,12 +303,14 @@ class PlaceRules:
     candidate_share: float
     start_candidate_share: float
     home_cues: tuple[str, ...]
+    preference_cues: tuple[str, ...]  # "lieber in X": where one would rather go outranks where one lives
     temporary_cues: tuple[str, ...]
     corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
     too_far: tuple[str, ...]
     waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
     home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
     region_cues: tuple[str, ...]
+    region_nouns: frozenset[str]  # the one-word region cues ("raum", "gegend"): may follow a town's adjective
     areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
     not_demonyms: frozenset[str]  # nouns that look like a town's adjective ("Hammer": not of Hamm)
 
@@ -326,10 +328,12 @@ def place_rules() -> PlaceRules:
         start_states=tuple(start["states"]), ambiguous_km=float(start["ambiguous_km"]),
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
-        home_cues=tuple(raw["home_cues"]), temporary_cues=tuple(raw["temporary_cues"]),
+        home_cues=tuple(raw["home_cues"]), preference_cues=tuple(raw["preference_cues"]),
+        temporary_cues=tuple(raw["temporary_cues"]),
         corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]), home_after=tuple(raw["home_after"]),
         waters=tuple(f'{cue} {"|".join(raw["waters"])}' for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),
+        region_nouns=frozenset(fold(w) for cue in raw["region_cues"] if " " not in cue for w in cue.split("|")),
         areas=frozenset(fold(a) for a in raw["areas"]),
         not_demonyms=_words(raw["not_demonyms"]),
     )

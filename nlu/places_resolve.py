@@ -58,14 +58,14 @@ def _as_city(mention: Span, places: tuple[Place, ...], gazetteer: Gazetteer) -> 
 def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, int, int, int, int, int]:
     """Orders mentions: postal codes first; origins ("ich komme aus X"), passing stays and places "too far"
     last; a place named again before one named once ("wohne in Görlitz, arbeite in Zittau, suche was in
-    Zittau"); where the person lives or would rather go before other places; a name written as it is before a
-    typo's guess ("Bäuerin ... bei Ebsdorfergrund" is no Beuern); then earlier first.
+    Zittau"); where the person would rather go, then where they live, before other places; a name written as it
+    is before a typo's guess ("Bäuerin ... bei Ebsdorfergrund" is no Beuern); then earlier first.
 
     `same` holds every mention of the same place: a place is set aside only when each of its mentions is."""
     is_postal = span.text.rstrip(".").isdigit()
     set_aside = all(m.start in origin_ends or m._.preference <= -2 for m in same)
     # an area yielding to a town in it keeps its own rank, even when it stands in for that same town
-    preference = span._.preference if span._.preference == -1 else max(min(m._.preference, 1) for m in same)
+    preference = span._.preference if span._.preference == -1 else max(min(m._.preference, 2) for m in same)
     named_again = sum(m._.preference != -1 for m in same) > 1  # a landscape standing in for its town is no naming
     guessed = all(m._.fuzzy for m in same)
     return (

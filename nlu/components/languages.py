@@ -205,25 +205,32 @@ class LanguageMatcher:
         """Returns "German ... A2" statements: a beginner's level (at the positions `levels`) whose nearest language
         named before it in its sentence is German ("My German is A2", "Deutsch A1.", "German is coming along slowly
         (A2)"), or, with none before it, the first one named after it ("I have A2 in German")."""
-        found: list[Span] = []
+        if not levels:
+            return []
         named = {span.start: span.label_ for span in languages}
+        before = self._nearest_languages(doc, named, range(len(doc)))
+        after = self._nearest_languages(doc, named, range(len(doc) - 1, -1, -1))
+        found: list[Span] = []
         for i in levels:
-            graded = self._nearest_language(doc, named, i, -1) or self._nearest_language(doc, named, i, 1)
+            graded = before[i] or after[i]
             if graded is not None and graded[1] == "de":
                 start, end = sorted((graded[0], i))
                 found.append(Span(doc, start, end + 1, label=LITTLE_GERMAN))
         return found
 
     @staticmethod
-    def _nearest_language(doc: Doc, named: dict[int, str], i: int, step: int) -> tuple[int, str] | None:
-        """Returns the position and code of the nearest language named from token i in one direction, within its
-        sentence."""
-        j = i + step
-        while 0 <= j < len(doc) and doc[j].norm_ not in _SENTENCE_END:
-            if j in named:
-                return j, named[j]
-            j += step
-        return None
+    def _nearest_languages(doc: Doc, named: dict[int, str], order: range) -> list[tuple[int, str] | None]:
+        """Returns, for every token, the position and code of the nearest language named before it in `order`
+        within its sentence: one pass over the message, however many levels it names."""
+        nearest: list[tuple[int, str] | None] = [None] * len(doc)
+        last: tuple[int, str] | None = None
+        for j in order:
+            nearest[j] = last
+            if doc[j].norm_ in _SENTENCE_END:
+                last = None
+            elif j in named:
+                last = (j, named[j])
+        return nearest
 
     def _said_of_others(self, doc: Doc, start: int) -> bool:
         """Tells whether a relative pronoun or a people word stands right before `start` (commas skipped) and a

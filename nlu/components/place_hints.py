@@ -40,14 +40,15 @@ class PlateReader:
                 raise ValueError(f"data/nlu/plates.toml: {code} names {town} ({state}), which the gazetteer lacks")
             self.towns[code] = found[0]
 
-    def at(self, doc: Doc, i: int, cue_ends: set[int]) -> Span | None:
-        """Returns a place span for a code at token i ("in MR", "..., KS", "DD-Neustadt"), else None."""
+    def at(self, doc: Doc, i: int, cue_ends: set[int], shouting: bool) -> Span | None:
+        """Returns a place span for a code at token i ("in MR", "..., KS", "DD-Neustadt"), else None; `shouting`
+        tells whether the whole message is in capitals (computed once per message by the caller)."""
         text = doc[i].text.rstrip(".")
         head, _, tail = text.partition("-")
         if tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_):
             return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
         town = self.towns.get(text)
-        if town is None or doc.text.isupper():  # a message in capitals has no telling capitals
+        if town is None or shouting:  # a message in capitals has no telling capitals
             return None
         if i in cue_ends or self._stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
             return self._span(doc, i, town)
@@ -89,12 +90,12 @@ class PlateReader:
 
 class DemonymReader:
     """Reads a town's adjective before a noun as that town: "Leipziger Zoo", "im Kasseler Tierheim", "Dresdner
-    Tafel" ("Dresdner Neustadt", a quarter, is QuarterReader's)."""
+    Tafel", "im Kölner Raum" ("Dresdner Neustadt", a quarter, is QuarterReader's)."""
 
     def __init__(self, gazetteer: Gazetteer, not_demonyms: frozenset[str], function_words: frozenset[str]) -> None:
         self.gazetteer = gazetteer
         self.not_demonyms = not_demonyms  # "Hammer", "Sieger": nouns that look like an adjective of Hamm, Siegen
-        self.function_words = function_words
+        self.function_words = function_words  # the caller leaves region nouns out: "im Kölner Raum" is Köln
 
     def at(self, doc: Doc, i: int, lowercase: bool) -> Span | None:
         """Returns a span over the adjective carrying its town, else None."""
@@ -122,8 +123,9 @@ class PreferenceReader:
     def __init__(self, nlp: Language) -> None:
         rules = place_rules()
         groups: dict[str, Iterable[str]] = {
-            "home": rules.home_cues, "temporary": rules.temporary_cues, "too_far": rules.too_far,
-            "home_after": rules.home_after, "region": rules.region_cues, "correction": rules.corrections,
+            "home": rules.home_cues, "preferred": rules.preference_cues, "temporary": rules.temporary_cues,
+            "too_far": rules.too_far, "home_after": rules.home_after, "region": rules.region_cues,
+            "correction": rules.corrections,
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
@@ -153,6 +155,7 @@ class PreferenceReader:
         """Sets Span._.preference on every mention."""
         found = self.matcher(doc)
         home = {end for label, _, end in found if label == "home"}
+        preferred = {end for label, _, end in found if label == "preferred"}
         temporary = {end for label, _, end in found if label == "temporary"}
         too_far = {start: end for label, start, end in found if label == "too_far"}
         home_after = {start for label, start, _ in found if label == "home_after"}
@@ -163,6 +166,8 @@ class PreferenceReader:
             said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
             if span.start in temporary or said_too_far:
                 span._.preference = -2
+            elif span.start in preferred:
+                span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home
             elif span.start in home or span.end in home_after:
                 span._.preference = 1
             elif span.start in region and self._town_follows(doc, span, mentions):

@@ -35,6 +35,8 @@ _REGION_TOWN_MIN = 50_000
 # A town written before a hyphen stands for itself with a quarter ("Leipzig-Connewitz") only when it is a real town.
 _HYPHEN_TOWN_MIN = 2_000
 _JOINERS = frozenset({"oder", "und", "or", "and", ",", "/", "bzw"})
+# Only a choice ("Essen oder Bochum") makes a word-like name a town beside another; "und" and a comma list things.
+_CHOICES = frozenset({"oder", "or", "bzw", "bzw.", "beziehungsweise"})
 
 
 @Language.factory(
@@ -75,7 +77,9 @@ class PlaceFinder:
         self.unusable = unusable + self.preferences.unusable
         self.word_like = place_words() | _STOP | stopwords()
         self.regions = frozenset(rules.states)  # states and regions named by their own word
-        self.demonyms = DemonymReader(self.gazetteer, rules.not_demonyms, _STOP | stopwords())
+        self.demonyms = DemonymReader(
+            self.gazetteer, rules.not_demonyms, (_STOP | stopwords()) - rules.region_nouns
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds place mentions, keeps the believable ones and resolves the chosen one."""
@@ -101,7 +105,8 @@ class PlaceFinder:
         ordered = sorted(mentions, key=lambda m: m.start)
         for span, following in reversed(list(zip(ordered, ordered[1:]))):
             if (not span._.cued and 0 < following.start - span.end <= 1
-                    and all(t.norm_ in _JOINERS for t in doc[span.end:following.start])
+                    and all(t.norm_ in _CHOICES for t in doc[span.end:following.start])
+                    and self._heads_a_clause(doc, span)
                     and self._believable(doc, following, claimed, lowercase)):
                 span._.cued = True
         # "along the Rhine": a river's name is no town (Rheine); "Frankfurt am Main" reaches beyond the river's
@@ -117,6 +122,15 @@ class PlaceFinder:
         doc.spans[WATERS] = waters
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
+
+    @staticmethod
+    def _heads_a_clause(doc: Doc, span: Span) -> bool:
+        """Tells whether nothing ties the name to the words before it: "warmes Essen", "beim Essen", "das Essen"
+        make it the food, so only a name opening its clause (or the message) may be the first of two towns."""
+        if span.start == 0:
+            return True
+        before = doc[span.start - 1]
+        return is_boundary(before) or before.is_space or not before.is_alpha
 
     @staticmethod
     def _cue_ends(found: list[tuple[str, int, int]]) -> tuple[set[int], set[int], set[int]]:
@@ -143,10 +157,11 @@ class PlaceFinder:
         """Finds names (longest first at each position), aliases, postal codes, hyphenated quarters, plates, and
         towns' adjectives ("Leipziger Zoo")."""
         found: list[Span] = []
+        shouting = doc.text.isupper()  # once per message: doc.text joins every token anew
         i = 0
         while i < len(doc):
             span = (
-                self.plates.at(doc, i, cue_ends) or self.quarters.at(doc, i) or self._name_at(doc, i)
+                self.plates.at(doc, i, cue_ends, shouting) or self.quarters.at(doc, i) or self._name_at(doc, i)
                 or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
                 or self.demonyms.at(doc, i, lowercase)
             )
