@@ -1,8 +1,9 @@
 """A long message costs time in proportion to its length: a component that looks around every level ("A2") or
 every plate-like code ("EN") must not walk the whole message again for each one. The cost is compared between a
 message and the same message four times as long, both under the length at which a message is cut (CPU time, the
-best of three runs): linear work grows about fourfold, work per token over the whole message about sixteenfold; the bound of tenfold
-leaves room for the plate codes' remaining pieces (x6.7 measured) without letting a quadratic walk through."""
+best of three runs): linear work grows about fourfold, work per token over the whole message about sixteenfold;
+the bound of tenfold leaves room for the plate codes' remaining pieces (x6.7 measured) and still catches a quadratic
+walk."""
 
 from __future__ import annotations
 
