@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu import parse
-
-
-def _place(text: str) -> str | None:
-    place = parse(text).place
-    return place.name if place is not None else None
+from tests.factories.parsed import place_name
 
 
 @pytest.mark.parametrize(
@@ -25,7 +20,7 @@ def _place(text: str) -> str | None:
     ],
 )
 def test_essen_as_food_leaves_the_named_town(text: str, expected: str) -> None:
-    assert _place(text) == expected
+    assert place_name(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -36,4 +31,4 @@ def test_essen_as_food_leaves_the_named_town(text: str, expected: str) -> None:
     ],
 )
 def test_essen_offered_as_a_choice_of_towns_is_the_town(text: str) -> None:
-    assert _place(text) == "Essen"
+    assert place_name(text) == "Essen"

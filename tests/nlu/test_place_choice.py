@@ -8,11 +8,7 @@ from __future__ import annotations
 import pytest
 
 from nlu import parse
-
-
-def _place(text: str) -> str | None:
-    place = parse(text).place
-    return place.name if place is not None else None
+from tests.factories.parsed import place_name
 
 
 @pytest.mark.parametrize(
@@ -26,11 +22,11 @@ def _place(text: str) -> str | None:
     ],
 )
 def test_a_towns_adjective_before_a_noun_names_the_town(text: str, expected: str) -> None:
-    assert _place(text) == expected
+    assert place_name(text) == expected
 
 
 def test_a_town_named_outright_wins_over_an_adjective() -> None:
-    assert _place("Ich wohne in Hanau, kenne aber nur den Frankfurter Zoo") == "Hanau"
+    assert place_name("Ich wohne in Hanau, kenne aber nur den Frankfurter Zoo") == "Hanau"
 
 
 @pytest.mark.parametrize(
@@ -41,8 +37,8 @@ def test_a_town_named_outright_wins_over_an_adjective() -> None:
         "Wir Lehrer haben im Sommer Zeit",
     ],
 )
-def test_words_that_only_look_like_a_towns_adjective_name_no_place(text: str) -> None:
-    assert _place(text) is None
+def test_words_that_only_look_like_a_towns_adjective_name_noplace_name(text: str) -> None:
+    assert place_name(text) is None
 
 
 @pytest.mark.parametrize(
@@ -53,7 +49,7 @@ def test_words_that_only_look_like_a_towns_adjective_name_no_place(text: str) ->
     ],
 )
 def test_a_quarter_written_with_its_city_counts_as_the_city(text: str, city: str) -> None:
-    assert _place(text) == city
+    assert place_name(text) == city
 
 
 def test_a_quarter_named_alone_keeps_its_own_point() -> None:
@@ -83,16 +79,16 @@ def test_a_region_or_river_after_an_ambiguous_name_settles_it(text: str, expecte
 
 def test_a_name_written_out_beats_a_word_read_as_a_misspelt_village() -> None:
     # "Bäuerin" is close to the village Beuern; the written-out Ebsdorfergrund is meant
-    assert _place("Ich bin Bäuerin bei Ebsdorfergrund und hab Platz für Ferienkinder") == "Ebsdorfergrund"
+    assert place_name("Ich bin Bäuerin bei Ebsdorfergrund und hab Platz für Ferienkinder") == "Ebsdorfergrund"
 
 
 def test_a_compound_of_an_animal_and_a_word_is_no_town() -> None:
     # Igel is a village too; "Igel-Station" is a hedgehog station, and the town comes after
-    assert _place("Am liebsten eine Igel-Station. Baunatal") == "Baunatal"
+    assert place_name("Am liebsten eine Igel-Station. Baunatal") == "Baunatal"
 
 
 def test_a_town_with_its_quarter_after_a_hyphen_still_counts() -> None:
-    assert _place("Frankfurt-Höchst, Sportverein") == "Frankfurt am Main"
+    assert place_name("Frankfurt-Höchst, Sportverein") == "Frankfurt am Main"
 
 
 @pytest.mark.parametrize(
@@ -103,20 +99,20 @@ def test_a_town_with_its_quarter_after_a_hyphen_still_counts() -> None:
     ],
 )
 def test_a_plate_ending_a_clause_right_after_a_wish_is_its_town(text: str, expected: str) -> None:
-    assert _place(text) == expected
+    assert place_name(text) == expected
 
 
 def test_a_weekday_abbreviation_ending_a_clause_is_no_plate() -> None:
-    assert _place("Zeit habe ich DI und DO. Gern Sport") is None
+    assert place_name("Zeit habe ich DI und DO. Gern Sport") is None
 
 
 def test_a_name_that_is_a_word_joined_to_a_town_is_a_place_too() -> None:
     # "Essen" alone is food; named with Bochum by "oder" it is the first of two towns
-    assert _place("Ich möchte Fußball für Kinder anbieten. Essen oder Bochum.") == "Essen"
+    assert place_name("Ich möchte Fußball für Kinder anbieten. Essen oder Bochum.") == "Essen"
 
 
 def test_a_word_joined_to_no_town_stays_a_word() -> None:
-    assert _place("Essen und Getränke ausgeben in Bochum") == "Bochum"
+    assert place_name("Essen und Getränke ausgeben in Bochum") == "Bochum"
 
 
 @pytest.mark.parametrize(
@@ -128,7 +124,7 @@ def test_a_word_joined_to_no_town_stays_a_word() -> None:
     ],
 )
 def test_home_and_now_win_over_a_place_of_study_or_of_the_past(text: str, expected: str) -> None:
-    assert _place(text) == expected
+    assert place_name(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -141,8 +137,8 @@ def test_home_and_now_win_over_a_place_of_study_or_of_the_past(text: str, expect
     ],
 )
 def test_a_place_answered_as_too_far_or_ruled_out_gives_way(text: str, expected: str) -> None:
-    assert _place(text) == expected
+    assert place_name(text) == expected
 
 
 def test_too_far_said_of_a_later_place_leaves_the_first() -> None:
-    assert _place("Lich! Zu weit ist mir Gießen") == "Lich"
+    assert place_name("Lich! Zu weit ist mir Gießen") == "Lich"

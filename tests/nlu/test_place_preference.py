@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu import parse
-
-
-def _place(text: str) -> str | None:
-    place = parse(text).place
-    return place.name if place is not None else None
+from tests.factories.parsed import place_name
 
 
 @pytest.mark.parametrize(
@@ -23,4 +18,4 @@ def _place(text: str) -> str | None:
     ],
 )
 def test_a_stated_preference_outranks_home(text: str, expected: str) -> None:
-    assert _place(text) == expected
+    assert place_name(text) == expected
