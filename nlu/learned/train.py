@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from nlu.api import _query, analysed
-from nlu.evaluate import LABELLED, check, load
+from nlu.evaluate import LABELLED, Counts, check, load
 from nlu.kernel.resources import data_dir
 from nlu.kernel.taxonomy import category_keys
 from nlu.learned.component import rule_categories
@@ -139,12 +139,9 @@ def predict(model: CategoryModel, examples: list[Example], *, with_rules: bool =
 
 
 @dataclass
-class Figures:
-    """Category precision/recall/F1, categories exact and all slots right over a list of messages."""
+class Figures(Counts):
+    """Category precision/recall/F1 (the scorer's own), categories exact and all slots right over a list of messages."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     exact: int = 0
     all_right: int = 0
     messages: int = 0
@@ -161,17 +158,10 @@ class Figures:
         self.all_right += all(check(example.row, query).values())
         self.messages += 1
 
-    @property
-    def f1(self) -> float:
-        """Category F1."""
-        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
-
     def row(self) -> dict[str, float]:
         """The figures as a dict for reports."""
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         n = self.messages or 1
-        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(self.f1, 3),
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
                 "exact": round(self.exact / n, 3), "all_slots": round(self.all_right / n, 3)}
 
 
