@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, RADIUS, REMOTE, TIMES, spans
 from nlu.langid import detect_language
@@ -19,7 +19,15 @@ from nlu.learned.component import LEARNED
 from nlu.lexicon import langid_content, time_rules
 from nlu.listing_model.features import ListingFeatures
 from nlu.listing_model.features import listing_features as listing_features_of
-from nlu.listings import category_scores, listing_layout, listing_mentions, ranked_categories, without_addresses
+from nlu.listings import (
+    Evidence,
+    ListingLayout,
+    category_scores,
+    listing_layout,
+    listing_mentions,
+    ranked_categories,
+    without_addresses,
+)
 from nlu.pipeline import pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.kernel.taxonomy import category_keys
@@ -181,22 +189,27 @@ def listing_features(title: str, description: str = "") -> ListingFeatures:
 
 def _listing_evidence(doc: Doc, title_length: int) -> ListingFeatures:
     """Returns the model's features of an analysed listing, the rules' decision among them."""
+    scored = _listing_scored(doc, title_length)
+    return listing_features_of(doc, *scored, category_keys())
+
+
+ListingScored = tuple[list[Span], ListingLayout, tuple[int, ...], Evidence, list[str]]
+
+
+def _listing_scored(doc: Doc, title_length: int) -> ListingScored:
+    """Returns an analysed listing's mentions, layout, token starts, category scores and the categories kept."""
     text, starts = doc.user_data[_LISTING_SOURCE]
     mentions = listing_mentions(doc, bisect_left(starts, title_length))
     layout = listing_layout(text, title_length)
     scores = category_scores(mentions, layout, starts)
-    kept = ranked_categories(scores, category_keys())
-    return listing_features_of(doc, mentions, layout, starts, scores, kept, category_keys())
+    return mentions, layout, starts, scores, ranked_categories(scores, category_keys())
 
 
 def _listing_tags(doc: Doc, title_length: int) -> ListingTags:
     """Returns a listing's categories and time tags: mentions in the title weigh most, those in the organisation
     blurb, the offer/wish sections, bracketed examples and catalogues of fields least; a category must reach a share
     of the best one."""
-    text, starts = doc.user_data[_LISTING_SOURCE]
-    mentions = listing_mentions(doc, bisect_left(starts, title_length))
-    scores = category_scores(mentions, listing_layout(text, title_length), starts)
-    kept = ranked_categories(scores, category_keys())
+    kept = _listing_scored(doc, title_length)[-1]
     return ListingTags(categories=kept, time=list(_times(doc)))
 
 
