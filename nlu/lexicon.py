@@ -72,6 +72,7 @@ class InterestRules:
     new_words: frozenset[str]  # "new families": a family described by being new is a newcomer household
     weak_words: dict[str, str]  # "training" -> sports, only when no other field is named
     target_groups: frozenset[str]  # categories that do not count as another field for weak words
+    with_young: tuple[tuple[str, str, str], ...]  # (folded beginning, category, category it names with the young)
 
 
 @cache
@@ -123,6 +124,7 @@ def interest_rules() -> InterestRules:
         target_groups=frozenset(raw["weak"]["target_groups"]),
         visit_people_categories=frozenset(raw["visits"]["people_categories"]),
         visit_people_words=_words(raw["visits"]["people_words"]),
+        with_young=tuple((fold(k), v[0], v[1]) for k, v in raw.get("with_young", {}).items()),
     )
 
 

@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
 from nlu.components.own_context import (
-    learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, weak_without_company,
+    learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, taught_to_young,
+    weak_without_company,
 )
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
@@ -169,7 +170,8 @@ class InterestMatcher:
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules)
-        set_group(doc, INTERESTS, [span for span in kept if span not in dropped])
+        kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
+        set_group(doc, INTERESTS, kept)
         set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
         return doc
 

@@ -125,6 +125,24 @@ def newcomer_families(doc: Doc, mentions: list[Span], rules: InterestRules) -> l
     return found
 
 
+def taught_to_young(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the mentions relabelled where a field is shown to children or youth ("Kindern Technik beibringen",
+    "Mädchen für Technik begeistern"): then it is taught (education), not the field itself. Keeps the others."""
+    if not rules.with_young or not any(span.label_ == _CHILDREN for span in mentions):
+        return mentions
+    labels = {(span.start, span.end, span.label_) for span in mentions}
+    relabelled = []
+    for span in mentions:
+        first = span[0].norm_
+        found = next((to for prefix, key, to in rules.with_young if key == span.label_ and first.startswith(prefix)), None)
+        if found is None:
+            relabelled.append(span)
+        elif (span.start, span.end, found) not in labels:
+            labels.add((span.start, span.end, found))
+            relabelled.append(Span(doc, span.start, span.end, label=found))
+    return relabelled
+
+
 def own_condition(doc: Doc, span: Span, rules: InterestRules) -> bool:
     """Tells whether a mention is an illness the writer or a relative has: "ich war lange krank", "da chronisch
     krank", "mein Mann hatte Demenz", "my son has autism". Walking back through its clause, a first-person or
