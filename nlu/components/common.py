@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -16,8 +18,15 @@ CLAUSE_PUNCT = frozenset({".", ",", ";", "!", "?", ":", "-", "–", "—", "(", 
 
 
 def is_boundary(token: Token) -> bool:
-    """Tells whether a token ends a clause (punctuation, a line break)."""
-    return token.norm_ in CLAUSE_PUNCT or token.is_space and "\n" in token.text
+    """Tells whether a token ends a clause (punctuation, a line break, an emoji: in chat an emoji closes a sentence,
+    "Hauptsache keine Kinder 😬 Ich mag Natur")."""
+    return token.norm_ in CLAUSE_PUNCT or token.is_space and "\n" in token.text or _is_emoji(token.text)
+
+
+@lru_cache(maxsize=4096)
+def _is_emoji(text: str) -> bool:
+    """Tells whether a token is pictographs only (with their joiners and variation selectors), no letter or digit."""
+    return any(unicodedata.category(ch) == "So" for ch in text) and not any(ch.isalnum() for ch in text)
 
 
 def pattern_matcher(nlp: Language, groups: dict[str, Iterable[str]]) -> tuple[PatternMatcher, list[str]]:
