@@ -66,6 +66,9 @@ class InterestRules:
     own_learning: dict[str, frozenset[str]]  # "learn", "want", "others": wanting to learn oneself is no education
     family_verbs: frozenset[str]  # "die Kinder mitbringen": children one brings along are one's own
     paperwork: tuple[str, ...]  # folded beginnings: with newcomers, paperwork is integration, not neighbourhood
+    paperwork_fields: frozenset[str]  # the categories whose people's paperwork is their field's work
+    skill_after: tuple[str, ...]  # patterns after a mention that make it a skill one has ("Klettern kann ich gut")
+    habit_after: tuple[str, ...]  # the same said as a habit ("ich klettere viel"), with no clause end needed
     conditions: frozenset[str]  # illnesses: said of oneself or a relative, who one is
     condition_owners: frozenset[str]  # "ich", "da", "weil": a condition after these is the writer's
     family_words: tuple[str, ...]  # folded beginnings of family words ("famili"): with newcomers, no children
@@ -116,6 +119,9 @@ def interest_rules() -> InterestRules:
         own_learning={key: _words(words) for key, words in raw["own_learning"].items()},
         family_verbs=_words(context["family_verbs"]),
         paperwork=tuple(fold(w) for w in raw["paperwork"]["prefixes"]),
+        paperwork_fields=frozenset(raw["paperwork"].get("fields", ["refugees_integration"])),
+        skill_after=tuple(context.get("skill_after", ())),
+        habit_after=tuple(context.get("habit_after", ())),
         conditions=_words(raw["conditions"]["words"]),
         condition_owners=_words(raw["conditions"]["owners"]),
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),

@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
 from nlu.components.own_context import (
-    learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, taught_to_young,
-    weak_without_company,
+    learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, skills_with_company,
+    taught_to_young, weak_without_company,
 )
 from nlu.components.separable import joined_verbs
 from nlu.extensions import INTERESTS, SELF, register_extensions
@@ -110,6 +110,8 @@ class InterestMatcher:
         )
         self.gapped, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.gapped.items()})
         self.unusable = self.unusable + unusable
+        self.skills, unusable = pattern_matcher(nlp, {"skill": self.rules.skill_after, "habit": self.rules.habit_after})
+        self.unusable = self.unusable + unusable
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the mentions and drops self-descriptions."""
@@ -170,9 +172,11 @@ class InterestMatcher:
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules)
+        skills = skills_with_company(doc, kept, self.skills(doc))  # what one can is who one is: no search word
+        dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
         set_group(doc, INTERESTS, kept)
-        set_group(doc, SELF, described + reasons + missing + roles)  # none is a search word either
+        set_group(doc, SELF, described + reasons + missing + roles + skills)  # none is a search word either
         return doc
 
     def _without_visits_of_things(self, doc: Doc, mentions: list[Span]) -> list[Span]:

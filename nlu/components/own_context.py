@@ -95,9 +95,10 @@ def learns_oneself(doc: Doc, span: Span, rules: InterestRules) -> bool:
 
 
 def paperwork_for_newcomers(mentions: list[Span], rules: InterestRules) -> list[Span]:
-    """Returns the neighbourhood mentions that are paperwork when newcomers are named too: helping them with
-    letters and forms is integration work ("Geflüchteten bei Anträgen helfen")."""
-    if not any(span.label_ == _NEWCOMERS for span in mentions):
+    """Returns the neighbourhood mentions that are paperwork when newcomers (or people in poverty) are named too:
+    helping them with letters and forms is that field's work ("Geflüchteten bei Anträgen helfen", "Hilfe bei Anträgen
+    auf Bürgergeld")."""
+    if not any(span.label_ in rules.paperwork_fields for span in mentions):
         return []
     return [
         span for span in mentions
@@ -153,6 +154,21 @@ def own_condition(doc: Doc, span: Span, rules: InterestRules) -> bool:
     if i > 0 and doc[i - 1].norm_ == "(":  # "krank (Depression)": the bracket names what went before
         i -= 1
     return _clauses(doc, rules).owner[i]
+
+
+def skills_with_company(doc: Doc, mentions: list[Span], skills: list[tuple[str, int, int]]) -> list[Span]:
+    """Returns the mentions said as a skill or habit one has ("Klettern kann ich gut", "I climb a lot") when another
+    field is named too: then they are what one brings, not what one asks for. `skills` are the (label, start, end)
+    matches of the skill and habit patterns; a skill match must end its clause."""
+    ends = {
+        start for label, start, end in skills
+        if label == "habit" or end >= len(doc) or is_boundary(doc[end])
+    }
+    found = [span for span in mentions if span.end in ends]
+    if not found:
+        return []
+    labels = {span.label_ for span in found}
+    return found if any(span.label_ not in labels for span in mentions) else []
 
 
 def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Span]:

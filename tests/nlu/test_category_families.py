@@ -84,3 +84,33 @@ def test_something_other_than_and_an_emoji_bound_the_negation(text: str, ruled_o
     assert ruled_out in query.exclude_categories
     assert ruled_out not in query.categories
     assert wanted in query.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "wish"),
+    [
+        ("ich möchte bei der Wasserwacht helfen. Schwimmen kann ich sehr gut.", "sports", "emergency_services"),
+        ("Anyone need help at the mountain rescue? I ski a lot", "sports", "emergency_services"),
+    ],
+)
+def test_a_skill_named_beside_the_wish_is_no_interest(text: str, skill: str, wish: str) -> None:
+    query = parse(text)
+    assert wish in query.categories
+    assert skill not in query.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Von zu Hause aus, Tabellen und Zahlen. Computer kann ich gut.", "digital"),  # alone, the skill is the wish
+        ("Schwimmen kann ich mir gut vorstellen, gern mit Kindern", "sports"),  # "kann ich mir vorstellen" wishes
+    ],
+)
+def test_a_skill_alone_or_a_wish_said_with_kann_ich_stays(text: str, category: str) -> None:
+    assert category in parse(text).categories
+
+
+def test_paperwork_about_benefits_is_poverty_work_not_neighbourhood() -> None:
+    categories = parse("Ich kenne mich mit Formularen aus und würde bei Anträgen auf Wohngeld helfen").categories
+    assert "poverty_homelessness" in categories
+    assert "neighbourhood" not in categories
