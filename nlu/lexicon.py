@@ -68,6 +68,8 @@ class InterestRules:
     paperwork: tuple[str, ...]  # folded beginnings: with newcomers, paperwork is integration, not neighbourhood
     paperwork_fields: frozenset[str]  # the categories whose people's paperwork is their field's work
     skill_after: tuple[str, ...]  # patterns after a mention that make it a skill one has ("Klettern kann ich gut")
+    experience_fields: frozenset[str]  # a self-description of these is wanted when one helps others through it
+    experience_others: tuple[str, ...]  # patterns of helping others ("möchte anderen helfen", "help new people")
     habit_after: tuple[str, ...]  # the same said as a habit ("ich klettere viel"), with no clause end needed
     conditions: frozenset[str]  # illnesses: said of oneself or a relative, who one is
     condition_owners: frozenset[str]  # "ich", "da", "weil": a condition after these is the writer's
@@ -122,6 +124,8 @@ def interest_rules() -> InterestRules:
         paperwork_fields=frozenset(raw["paperwork"].get("fields", ["refugees_integration"])),
         skill_after=tuple(context.get("skill_after", ())),
         habit_after=tuple(context.get("habit_after", ())),
+        experience_fields=frozenset(context.get("experience_fields", ())),
+        experience_others=tuple(context.get("experience_others", ())),
         conditions=_words(raw["conditions"]["words"]),
         condition_owners=_words(raw["conditions"]["owners"]),
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),

@@ -110,7 +110,10 @@ class InterestMatcher:
         )
         self.gapped, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.gapped.items()})
         self.unusable = self.unusable + unusable
-        self.skills, unusable = pattern_matcher(nlp, {"skill": self.rules.skill_after, "habit": self.rules.habit_after})
+        self.skills, unusable = pattern_matcher(
+            nlp, {"skill": self.rules.skill_after, "habit": self.rules.habit_after,
+                  "others": self.rules.experience_others},
+        )
         self.unusable = self.unusable + unusable
 
     def __call__(self, doc: Doc) -> Doc:
@@ -168,16 +171,26 @@ class InterestMatcher:
             span for span in self._coordinated(doc, mentions, roles, described)
             if any(t.norm_.startswith(self.rules.status_words) for t in span)
         ]
+        skill_matches = self.skills(doc)
+        if any(label == "others" for label, _, _ in skill_matches):  # "bin selbst geflüchtet, will anderen helfen"
+            described = [span for span in described if not self._lived_through(span)]
         described_keys = {_key(span) for span in described}
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules)
-        skills = skills_with_company(doc, kept, self.skills(doc))  # what one can is who one is: no search word
+        skills = skills_with_company(doc, kept, skill_matches)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
         set_group(doc, INTERESTS, kept)
         set_group(doc, SELF, described + reasons + missing + roles + skills)  # none is a search word either
         return doc
+
+    def _lived_through(self, span: Span) -> bool:
+        """Tells whether a self-description is something one went through in a field where one may help others
+        through it too (fled, had debts, was ill), not one's job ("jetzt bin ich Krankenpfleger")."""
+        return span.label_ in self.rules.experience_fields and not any(
+            token.norm_.startswith(self.job_prefixes) for token in span
+        )
 
     def _without_visits_of_things(self, doc: Doc, mentions: list[Span]) -> list[Span]:
         """Drops a visit word's neighbourhood when no people are named: "ich besuche gern Museen" visits a thing."""

@@ -114,3 +114,25 @@ def test_paperwork_about_benefits_is_poverty_work_not_neighbourhood() -> None:
     categories = parse("Ich kenne mich mit Formularen aus und würde bei Anträgen auf Wohngeld helfen").categories
     assert "poverty_homelessness" in categories
     assert "neighbourhood" not in categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ich bin selbst als Flüchtling hergekommen und will jetzt anderen beim Ankommen helfen", "refugees_integration"),
+        ("I had debts myself years ago and would like to help others in the same situation", "poverty_homelessness"),
+    ],
+)
+def test_what_one_went_through_is_wanted_when_helping_others_through_it(text: str, category: str) -> None:
+    assert category in parse(text).categories
+
+
+def test_ones_job_stays_who_one_is_when_helping_others() -> None:
+    query = parse("Ich bin Krankenpfleger und möchte anderen beim Deutschlernen helfen")
+    assert "health_care" not in query.categories
+
+
+def test_without_leaving_the_house_rules_nothing_out() -> None:
+    query = parse("something for animal welfare without leaving my flat, maybe writing texts")
+    assert "animals" in query.categories
+    assert not query.exclude_categories
