@@ -135,7 +135,9 @@ def taught_to_young(doc: Doc, mentions: list[Span], rules: InterestRules) -> lis
     relabelled = []
     for span in mentions:
         first = span[0].norm_
-        found = next((to for prefix, key, to in rules.with_young if key == span.label_ and first.startswith(prefix)), None)
+        found = next(
+            (to for prefix, key, to in rules.with_young if key == span.label_ and first.startswith(prefix)), None
+        )
         if found is None:
             relabelled.append(span)
         elif (span.start, span.end, found) not in labels:

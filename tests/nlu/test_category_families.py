@@ -119,7 +119,7 @@ def test_paperwork_about_benefits_is_poverty_work_not_neighbourhood() -> None:
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        ("Ich bin selbst als Flüchtling hergekommen und will jetzt anderen beim Ankommen helfen", "refugees_integration"),
+        ("Ich bin selbst als Flüchtling hergekommen, will jetzt anderen beim Ankommen helfen", "refugees_integration"),
         ("I had debts myself years ago and would like to help others in the same situation", "poverty_homelessness"),
     ],
 )
