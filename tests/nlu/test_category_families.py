@@ -23,6 +23,8 @@ from nlu import parse
         ("ich möchte gern Leihoma für eine Familie werden", "children_youth"),
         ("Wunschgroßeltern gesucht? Ich wäre dabei", "children_youth"),
         ("Kindern sorbische Lieder beibringen", "culture"),
+        ("mei Handwerk möcht ich de jungen Leit zeigen", "children_youth"),
+        ("I'd like to read to the little ones at a Kita", "children_youth"),
     ],
 )
 def test_word_families_name_their_field(text: str, category: str) -> None:
