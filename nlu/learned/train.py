@@ -2,8 +2,8 @@
 
 Reads the natural labelled message sets in tests/nlu/data (never the blind ones), parses each message with the rules
 alone, and trains one logistic regression per category over the message's hashed words, word pairs and the rules'
-signals (nlu/learned/features.py). Training is deterministic without any seed: full-batch Adam from zero weights for a
-fixed number of steps, so the same data give the same model (up to floating-point summation order).
+signals (nlu/learned/features.py). Training is deterministic without any seed: full-batch Adam from zero weights for a fixed
+number of steps, so the same data give the same model (up to floating-point summation order).
 
 The honest figure is leave-one-set-out: for each natural_dev* set, a model trained on all the other sets predicts
 it (the outside check is written by an author never seen). The combination with the rules (the probability at which
