@@ -38,7 +38,7 @@ from nlu.query import ParsedQuery
 # The labelled sets trained on (never a blind one); the natural_dev* sets are the folds of the honest figure.
 TRAINING_SETS = (
     "messages", "dev_messages", "heldout_b", "heldout_c", "heldout_d",
-    "natural_dev", "natural_dev2", "natural_dev3", "natural_dev4", "natural_dev5",
+    "natural_dev", "natural_dev2", "natural_dev3", "natural_dev4", "natural_dev5", "natural_dev6", "natural_dev7",
 )
 BUCKETS = 2**16
 L2 = 1e-4
