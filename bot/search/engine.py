@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
@@ -36,6 +36,7 @@ from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, NEAREST, REMOTE, Attempt, attempts, farther_matches
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.lexicon import filler_words
 
 MAX_LIMIT = 50
 MAX_OFFSET = 10_000
@@ -171,6 +172,11 @@ async def _free_words(
     if not keywords and not others and not unwanted:
         return RankWords(), False
     vocabulary = await vocabularies.get(session, corpus)
+    # A frequent word without content in a form no listing writes ("brauch", "hab", "gibts"; the NLU's filler
+    # words, data/nlu/filler_words.txt) would rank only through its stem's other forms ("brauchen") and name
+    # listings that have nothing to do with the wish: it is left out, as the NLU leaves it out of its keywords.
+    # One the listings write as it is ("Deutsch", "Essen") and one that names a category ("Kinder") still rank.
+    others = [word for word in others if not _colloquial_filler(word, vocabulary.documents)]
     groups = vocabulary.groups(keywords)
     # Words that only rank are kept while few enough listings hold them to be read once from the index
     # (PostgreSQL probes more common ones per candidate: 40 ms for a nationwide pool); those weigh little anyway.
@@ -187,6 +193,11 @@ async def _free_words(
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
                       vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
+
+
+def _colloquial_filler(word: str, documents: Mapping[str, int]) -> bool:
+    """Tells whether a word is one of the NLU's filler words, names no category and no listing holds it as such."""
+    return word in filler_words() and word not in documents and not categories_of(word, "de")
 
 
 async def _first_enough(

@@ -116,3 +116,36 @@ def test_an_asked_radius_beyond_the_nearest_reach_gets_no_narrower_try() -> None
     assert farther_matches(asked) == []
     usual = farther_matches(Attempt(15.0, strict_time=False, text_required=False, widened=()))
     assert [attempt.radius_km for attempt in usual] == [50.0, 100.0]
+
+
+async def test_a_colloquial_filler_word_names_nothing_and_takes_the_answer_nowhere(listings: Listings) -> None:
+    """ "brauch was mit Jugendlichen": "brauch" (I need) is no wish; ranked through "brauchen" it once took the
+    answer to the three listings 80 km away that write "wir brauchen", past the nearby youth listings."""
+    nearby = await listings.add_many([
+        {"title": f"Jugendtreff {n}: Betreuung", "categories": ["children_youth"], **near(KASSEL, n + 1, 0)}
+        for n in range(4)
+    ])
+    await listings.add_many([
+        {"title": f"Wir brauchen dich im Ferienlager {n}", "categories": ["children_youth"], **near(KASSEL, 80 + n, 0)}
+        for n in range(3)
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="brauch was mit jugendlichen in kassel"),
+                         categories=["children_youth"], place=KASSEL)
+
+    assert sorted(ids(outcome)) == nearby and outcome.widened == () and outcome.radius_km == 15
+
+
+async def test_a_filler_word_the_listings_write_as_it_is_still_ranks(listings: Listings) -> None:
+    """ "Essen" is on the NLU's filler list (the verb) but listings write it as the thing: it still ranks."""
+    await listings.add_many([
+        {"title": f"Kleiderkammer {n}", "categories": ["poverty_homelessness"], **near(KASSEL, n + 1, 0)}
+        for n in range(3)
+    ])
+    meals = await listings.add("Essen für Obdachlose ausgeben", categories=["poverty_homelessness"],
+                               **near(KASSEL, 9, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Essen für Obdachlose in Kassel"),
+                         categories=["poverty_homelessness"], place=KASSEL)
+
+    assert ids(outcome)[0] == meals
