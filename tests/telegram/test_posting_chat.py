@@ -36,7 +36,7 @@ async def test_a_new_club_posts_a_listing_that_waits_for_review(chat: Chat, data
 
 async def test_wrong_answers_get_a_specific_text_and_the_same_question(chat: Chat) -> None:
     kind = await fill(chat, CLUB, NEW_ORGANISATION[:1])
-    typed = await chat.send(CLUB, "ein Verein")
+    typed = await chat.send(CLUB, "so ein Zusammenschluss halt")
     assert "Bitte nutz dafür die Knöpfe" in typed.text and "Was für eine Organisation" in typed.text
     await fill(chat, CLUB, ["⟨Verein⟩", "⟨Überspringen⟩", "info@tierfreunde.example.org", "Gassi gehen"], after=kind)
     short = await chat.send(CLUB, "Zu kurz.")
@@ -223,3 +223,27 @@ async def test_the_preview_shows_the_organisations_website_and_phone(chat: Chat)
                          after=accessibility)
     assert "<b>Vorschau</b>" in preview.text
     assert "tierfreunde-kassel.example.org" in preview.text and "+49 30 1234 5678" in preview.text
+
+
+async def test_a_buttons_label_typed_instead_of_pressed_counts_as_the_press(chat: Chat, database: Database) -> None:
+    """On the phone people type what they see under the question: "ein Verein", "Tiere und Umwelt", "fertig"."""
+    kind = await fill(chat, CLUB, NEW_ORGANISATION[:1])
+    website = await chat.send(CLUB, "ein Verein")
+    assert "Hat sie eine Webseite" in website.text
+    contact = await chat.send(CLUB, "überspringen")
+    assert "Wie erreicht man die Organisation" in contact.text
+    categories = await fill(chat, CLUB, ["info@tierfreunde.example.org", "Gassi gehen", DESCRIPTION], after=contact)
+    assert "✅ 🐾 Tiere" in {b["text"] for b in categories.buttons}  # preselected from the description
+    both = await chat.send(CLUB, "Tiere und Umwelt")  # Tiere stays ticked: typing it means yes
+    assert {"✅ 🐾 Tiere", "✅ 🌳 Umwelt & Natur"} <= {b["text"] for b in both.buttons}
+    place = await chat.send(CLUB, "fertig")
+    assert "Wo findet es statt" in place.text
+    await fill(chat, CLUB, ["34117", "regelmässig", "am Wochenende, abends", "Fertig", "8", "⟨Überspringen⟩",
+                            "⟨Fertig⟩", "weiß nicht", "ja", "Erika Beispiel", "erika@example.org"], after=place)
+    async with database.read_only() as session:
+        draft = (await session.execute(select(ListingDraft))).scalar_one()
+    assert draft.step == "preview" and draft.data["new_organisation"]["kind"] == "e_v"
+    assert draft.data["categories"] == ["animals", "environment"] and draft.data["time_kind"] == "regular"
+    assert draft.data["time_slots"] == ["weekend", "evening"]
+    assert draft.data["accessible"] is None and draft.data["newcomer_friendly"] is True
+    assert kind.text != website.text

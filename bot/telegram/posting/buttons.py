@@ -136,17 +136,20 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
     def answer(label: str, number: int) -> Any:
         return button(label, DraftAnswerButton(index, number))
 
+    def ticked(options: list[tuple[str, int]], chosen: set[str], keys: tuple[str, ...]) -> list[Any]:
+        return [answer(_ticked(label, number > 0 and keys[number - 1] in chosen), number)
+                for label, number in options if number != DONE]
+
+    options = choice_labels(step, lang)
     if step is Step.ORGANISATION:
         rows = [[answer(clip(name, 40), id_)] for id_, name in organisations]
         rows.append([answer(t(lang, "posting.button_new_organisation"), DONE)])
     elif step is Step.ORG_KIND:
-        options = [answer(t(lang, KIND_LABELS[kind]), number) for number, kind in enumerate(KINDS)]
-        rows = [options[i:i + 2] for i in range(0, len(options), 2)]
+        buttons = [answer(label, number) for label, number in options]
+        rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
     elif step is Step.CATEGORIES:
-        chosen = set(data.get("categories") or ())
-        options = [answer(_ticked(f"{c.emoji} {c.label(lang)}", key in chosen), number)
-                   for number, (key, c) in enumerate(categories().items(), start=1)]
-        rows = [options[i:i + 2] for i in range(0, len(options), 2)]
+        buttons = ticked(options, set(data.get("categories") or ()), _category_keys())
+        rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
         rows.append([answer(t(lang, "posting.button_done"), DONE)])
     elif step is Step.PLACE:
         rows = [[answer(candidate_label(place["name"], place.get("state"), place.get("district"), lang),
@@ -154,29 +157,48 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
         rows.append([answer(t(lang, "posting.button_online"), DONE)])
     elif step is Step.TIME_KIND:
         marked = data.get("time_kind") or data.get("suggested_time_kind")
-        rows = [[answer(_ticked(t(lang, f"listing.{kind}"), kind == marked), number)
-                 for number, kind in enumerate(TIME_KINDS)]]
+        rows = [[answer(_ticked(label, TIME_KINDS[number] == marked), number) for label, number in options]]
     elif step is Step.TIME_SLOTS:
-        chosen = set(data.get("time_slots") or ())
-        rows = [[answer(_ticked(t(lang, f"listing.{tag}"), tag in chosen), number)
-                 for number, tag in enumerate(TIME_SLOTS, start=1)]]
-        rows = [rows[0][:2], rows[0][2:], [answer(t(lang, "posting.button_done"), DONE)]]
+        buttons = ticked(options, set(data.get("time_slots") or ()), TIME_SLOTS)
+        rows = [buttons[:2], buttons[2:], [answer(t(lang, "posting.button_done"), DONE)]]
     elif step is Step.LANGUAGES:
-        chosen = set(data.get("languages") or ())
-        options = [answer(_ticked(t(lang, f"languages.{code}"), code in chosen), number)
-                   for number, code in enumerate(LANGUAGES, start=1)]
-        rows = [options[i:i + 3] for i in range(0, len(options), 3)]
+        buttons = ticked(options, set(data.get("languages") or ()), LANGUAGES)
+        rows = [buttons[i:i + 3] for i in range(0, len(buttons), 3)]
         rows.append([answer(t(lang, "posting.button_done"), DONE)])
     elif step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
-        rows = [[answer(t(lang, "posting.button_yes"), 1), answer(t(lang, "posting.button_no"), 0)]]
-        if step is Step.ACCESSIBILITY:  # many clubs have never checked: saying so is better than a guess
-            rows[0].append(answer(t(lang, "posting.button_unknown"), 2))
+        rows = [[answer(label, number) for label, number in options]]
     if typed_answer(step, data) is not None:
         rows.append([button(t(lang, "posting.button_keep"), DraftButton(DraftAction.KEEP, index))])
     if step in _SKIPPABLE:
         rows.append([answer(t(lang, "posting.button_skip"), DONE)])
     rows.append(_navigation(lang, back=bool(data.get("history"))))
     return InlineKeyboardMarkup(rows)
+
+
+def choice_labels(step: Step, lang: str) -> list[tuple[str, int]]:
+    """Returns the labels and button numbers of a step's fixed choices (none for steps answered in words)."""
+    if step is Step.ORG_KIND:
+        return [(t(lang, KIND_LABELS[kind]), number) for number, kind in enumerate(KINDS)]
+    if step is Step.CATEGORIES:
+        return _toggles([f"{c.emoji} {c.label(lang)}" for c in categories().values()], lang)
+    if step is Step.TIME_KIND:
+        return [(t(lang, f"listing.{kind}"), number) for number, kind in enumerate(TIME_KINDS)]
+    if step is Step.TIME_SLOTS:
+        return _toggles([t(lang, f"listing.{tag}") for tag in TIME_SLOTS], lang)
+    if step is Step.LANGUAGES:
+        return _toggles([t(lang, f"languages.{code}") for code in LANGUAGES], lang)
+    if step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
+        answers = [(t(lang, "posting.button_yes"), 1), (t(lang, "posting.button_no"), 0)]
+        # many clubs have never checked: saying so is better than a guess
+        return answers + [(t(lang, "posting.button_unknown"), 2)] if step is Step.ACCESSIBILITY else answers
+    if step in _SKIPPABLE:
+        return [(t(lang, "posting.button_skip"), DONE)]
+    return []
+
+
+def _toggles(labels: list[str], lang: str) -> list[tuple[str, int]]:
+    """Numbers a toggle step's options from 1 and adds "Fertig" as DONE."""
+    return [(label, number) for number, label in enumerate(labels, start=1)] + [(t(lang, "posting.button_done"), DONE)]
 
 
 def preview_buttons(lang: str, *, moderating: bool = False) -> InlineKeyboardMarkup:

@@ -24,6 +24,7 @@ from bot.telegram.posting.buttons import (
     EDIT_FIELDS, DraftAction, answer_of, duplicate_buttons, moderation_buttons, question_buttons, resume_buttons,
     typed_answer,
 )
+from bot.telegram.posting.typed import typed_choices
 from bot.telegram.posting.render import (
     duplicates_text, organisation_name, preview_messages, problem_text, question_text,
 )
@@ -87,6 +88,13 @@ async def take_draft_answer(turn: Turn[None]) -> bool:
         # next message answers the question again.
         draft.updated_at = now
         turn.reply(View(t(lang, "posting.resume"), resume_buttons(lang)))
+    elif message.text and (pressed := typed_choices(step, message.text, draft.data or {})) is not None:
+        # a button's label typed instead of pressed counts as the press; all pressed ones already: ask again
+        services_ = posting_services(turn.context)
+        view = await drafts.current(session, user_id)
+        for given in pressed:
+            view = await drafts.answer(session, services_, user_id, step, given)
+        turn.reply_all(await draft_messages(session, view, user_id, lang))
     else:
         given = Answer(location=(message.location.latitude, message.location.longitude)) if message.location \
             else Answer(text=message.text or "")

@@ -1,0 +1,86 @@
+"""A button's label typed instead of pressed: "Verein", "ja", "Tiere, Umwelt", "fertig" answer as the buttons do.
+
+People on their phone often type what they see under the question. At a step whose answer is one of fixed buttons,
+typed words that name exactly one button (in German or English, emoji and ticks left out, a small typo forgiven)
+count as pressing it. Anything else still gets the friendly "use the buttons" text, so nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from bot.posting.answers import Answer
+from bot.posting.steps import ORDER, Step
+from bot.telegram.callbacks import DraftAnswerButton
+from bot.telegram.posting.buttons import DONE, answer_of, choice_labels
+from nlu.kernel.text import fold
+
+# Steps where several buttons may be ticked: "Tiere und Umwelt" presses two, "fertig" ends the step.
+TOGGLES = frozenset({Step.CATEGORIES, Step.TIME_SLOTS, Step.LANGUAGES})
+# Steps answered by a button only: a typed text there is never an answer of its own.
+BUTTONS_ONLY = frozenset({Step.ORG_KIND, Step.TIME_KIND, Step.ACCESSIBILITY, Step.NEWCOMERS}) | TOGGLES
+_PARTS = re.compile(r"\s*(?:[,;/+&]|\bund\b|\band\b|\bsowie\b)\s*")
+_WORD = re.compile(r"[a-z0-9]+")
+_TYPO = 85  # rapidfuzz ratio: "Kirchengemiende" is Kirchengemeinde, "Kinder" is not "Kommune"
+_SHORTEST = 2  # "ja" and "no" are answers, one letter is not
+_SIGNIFICANT = 4  # shorter words ("ein", "am", "die") say nothing about which button
+MAX_TYPED = 200  # a longer text is a description, not a button
+
+
+# The draft field a toggle step fills: a typed choice already ticked stays ticked (typing "Tiere" means yes).
+_TICKED = {Step.CATEGORIES: "categories", Step.TIME_SLOTS: "time_slots", Step.LANGUAGES: "languages"}
+
+
+def typed_choices(step: Step, text: str, data: dict[str, Any]) -> list[Answer] | None:
+    """Returns the answers a typed text gives at a step, in order; None when it names no button unmistakably.
+
+    At a skippable step (website, hours, requirements) only the skip button's whole label counts: anything else
+    typed there is the answer itself. At a toggle step a button already ticked is not pressed again (typing
+    "Tiere" where Tiere was preselected keeps it), so the list may be empty.
+    """
+    if step not in BUTTONS_ONLY and not _only_skip(step):
+        return None
+    if len(text) > MAX_TYPED:
+        return None
+    parts = [part for part in _PARTS.split(fold(text)) if part.strip()] if step in TOGGLES else [fold(text)]
+    numbers = [_button(step, part) for part in parts]
+    if not numbers or any(number is None for number in numbers):
+        return None
+    if _only_skip(step) and numbers != [DONE]:
+        return None
+    index = ORDER.index(step)
+    distinct = dict.fromkeys(number for number in numbers if number is not None)  # "Kinder & Jugend": one button
+    answers = [found[1] for found in (answer_of(DraftAnswerButton(index, number)) for number in distinct)
+               if found is not None]
+    ticked = set(data.get(_TICKED[step]) or ()) if step in _TICKED else set()
+    return [answer for answer in answers if answer.choice not in ticked]
+
+
+def _only_skip(step: Step) -> bool:
+    """Tells whether the step takes typed answers and has a skip button."""
+    return step not in BUTTONS_ONLY and bool(choice_labels(step, "de"))
+
+
+def _button(step: Step, typed: str) -> int | None:
+    """Returns the one button number the typed words name, or None (nothing or several)."""
+    words = _WORD.findall(typed)
+    if not words or len("".join(words)) < _SHORTEST:
+        return None
+    said = " ".join(words)
+    labels = {(number, " ".join(_WORD.findall(fold(label))))
+              for lang in ("de", "en") for label, number in choice_labels(step, lang)}
+    exact = {number for number, label in labels if label == said}
+    if exact:
+        return exact.pop() if len(exact) == 1 else None
+    if _only_skip(step):
+        return None  # at a step answered in words, only the skip label as such is a press
+    # a label's words said without the rest ("ein Verein" for "Verein (e. V.)", "Tiere" for "🐾 Tiere"), or the
+    # label with a small typo; never words that several labels share
+    significant = {word for word in words if len(word) >= _SIGNIFICANT}
+    named = {number for number, label in labels if significant and significant <= set(label.split())}
+    if not named:
+        named = {number for number, label in labels if fuzz.ratio(said, label) >= _TYPO}
+    return named.pop() if len(named) == 1 else None
