@@ -26,6 +26,8 @@ from sqlalchemy import Executable, Result, TextClause, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine
 
+from bot.store.db import execute
+
 # Distinct shapes seen by the benchmarks stay in the low hundreds; the bound keeps odd traffic from growing it.
 MAX_SHAPES = 1024
 
@@ -116,7 +118,7 @@ class BoundStatement:
 
     async def run(self, session: AsyncSession) -> Result[Unpack[tuple[Any, ...]]]:
         """Executes on the session's connection (Core, no ORM) and returns the result."""
-        return await (await session.connection()).execute(self.statement, self.values)
+        return await execute(session, self.statement, self.values)
 
 
 class Shapes:

@@ -98,13 +98,17 @@ def matched_word(listing: ListingFacts, groups: Sequence[TermGroup]) -> str | No
     """Returns the listing's own word (title first) that one of the free words found, as it is written."""
     if not groups:
         return None
+    # Any group matching a word is the word being one of all groups' terms or starting with one of their
+    # prefixes: one set and one startswith per word instead of a test per group (a fifth of a search's Python).
+    terms = frozenset(term for group in groups for term in group.terms)
+    prefixes = tuple(prefix for group in groups for prefix in group.prefixes)
     for text in (listing.title, listing.description):
         words = _WORD.findall(text)
         folded = _WORD.findall(fold(text))
         if len(words) != len(folded):  # folding merged or split a word: fold them one by one instead
             folded = [fold(word) for word in words]
         for word, key in zip(words, folded):
-            if any(group.matches(key) for group in groups):
+            if key in terms or (prefixes and key.startswith(prefixes)):
                 return str(word)
     return None
 

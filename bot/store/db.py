@@ -5,13 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Result, event, text
+from sqlalchemy import CursorResult, Executable, Result, event, text
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi, SQLiteDialect_aiosqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.util import await_only
@@ -28,8 +29,29 @@ class ReadOnlyWrite(RuntimeError):
     """A read-only session was asked to write."""
 
 
+_AUTOCOMMIT = {"isolation_level": "AUTOCOMMIT"}
+# Set while Database.read_only checks a PostgreSQL connection out: the checkout then skips the SELECT 1 ping, as
+# a read whose connection turns out dead is run once more on a new one (_ReadingSession, execute).
+_READER_CHECKOUT: ContextVar[bool] = ContextVar("reader_checkout", default=False)
+
+
 class _ReadingSession(Session):
-    """The session of Database.read_only: ORM writes and Core INSERT, UPDATE and DELETE are refused."""
+    """The session of Database.read_only: ORM writes and Core INSERT, UPDATE and DELETE are refused.
+
+    On PostgreSQL a statement that finds its pooled connection dead (the server restarted) runs once more on a new
+    connection: a read changes nothing and runs without a transaction around it, so running it again is safe, and
+    it spares every read the round trip of a ping when its connection is checked out.
+    """
+
+    def _execute_internal(self, *args: Any, **kwargs: Any) -> Any:
+        """Every ORM and Core execution of the session (execute, scalar, scalars, get) passes here."""
+        try:
+            return super()._execute_internal(*args, **kwargs)
+        except DBAPIError as error:
+            if not _may_run_again(self, error):
+                raise
+        _reconnect(self)
+        return super()._execute_internal(*args, **kwargs)
 
 
 @event.listens_for(_ReadingSession, "before_flush")
@@ -42,6 +64,31 @@ def _refuse_flush(session: Session, _context: Any, _instances: Any) -> None:
 def _refuse_writes(state: ORMExecuteState) -> None:
     if state.is_insert or state.is_update or state.is_delete:
         raise ReadOnlyWrite("a read-only session cannot write; use Database.unit_of_work")
+
+
+def _may_run_again(session: Session, error: DBAPIError) -> bool:
+    """Tells whether a read failed because its PostgreSQL connection was gone (SQLAlchemy has invalidated it)."""
+    bind = session.get_bind()
+    return bool(error.connection_invalidated) and bind.dialect.name != "sqlite"
+
+
+def _reconnect(session: Session) -> None:
+    """Ends the session's transaction on the dead connection and takes a new one, without a transaction again."""
+    session.rollback()
+    session.connection(execution_options=_AUTOCOMMIT)
+
+
+async def execute(session: AsyncSession, statement: Executable, values: dict[str, Any]) -> Result[Any]:
+    """Executes a Core statement on the session's connection (no ORM), as a read-only session's statements are:
+    once more on a new connection when a read's PostgreSQL connection turns out dead."""
+    try:
+        return await (await session.connection()).execute(statement, values)
+    except DBAPIError as error:
+        reading = session.sync_session
+        if not isinstance(reading, _ReadingSession) or not _may_run_again(reading, error):
+            raise
+    await session.run_sync(_reconnect)
+    return await (await session.connection()).execute(statement, values)
 
 
 class Database:
@@ -81,7 +128,11 @@ class Database:
         """
         async with self._reading() as session:
             if not self.is_sqlite:  # SQLite's BEGIN costs no round trip; its reads keep their transaction
-                await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+                checkout = _READER_CHECKOUT.set(True)
+                try:
+                    await session.connection(execution_options=_AUTOCOMMIT)
+                finally:
+                    _READER_CHECKOUT.reset(checkout)
             yield session
 
     async def prepare(self, *, upgrade: bool | None = None) -> None:
@@ -165,9 +216,17 @@ def _postgres_ping(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
     pgbouncer's transaction mode, which the bot does not use); a plain SELECT 1 outside a transaction is
     one. A search is one statement, so the two saved round trips were a third of its trips to the server.
     Raising DisconnectionError makes the pool drop the connection and hand out a new one.
+    A read-only session's checkout only asks the driver whether it saw the connection close (no round trip): a read
+    that finds it dead all the same runs once more on a new one (_ReadingSession). At a search's two or three
+    round trips, the ping was one of them.
     """
+    connection = dbapi_connection.driver_connection
+    if _READER_CHECKOUT.get():
+        if connection.is_closed():
+            raise DisconnectionError("PostgreSQL connection closed")
+        return
     try:
-        await_only(dbapi_connection.driver_connection.execute("SELECT 1"))
+        await_only(connection.execute("SELECT 1"))
     except Exception as error:  # whatever broke the connection, a fresh one is the answer
         raise DisconnectionError(f"PostgreSQL connection lost: {error!r}") from error
 

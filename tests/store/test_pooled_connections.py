@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import insert, select, text, update
 
+from bot.search.sql import SqlText
 from bot.store.db import Database, ReadOnlyWrite
 from bot.store.models import Organisation
 
@@ -56,3 +57,22 @@ async def test_a_read_only_session_refuses_to_write(any_database: Database) -> N
     async with any_database.read_only() as session:
         names = list((await session.execute(select(Organisation.name))).scalars())
     assert names == ["Tafel Kassel e.V."]
+
+
+async def test_reads_survive_connections_ended_under_them_whether_or_not_the_driver_has_noticed(
+    postgres_database: Database, second_process: Database,
+) -> None:
+    # A read's checkout sends no ping: a connection ended a moment ago (the driver has not read its end yet) fails
+    # the read's first statement, which then runs once more on a new connection. Both cases come up in a few rounds.
+    seen = {await _backend(postgres_database)}
+    for _ in range(6):
+        async with postgres_database.read_only() as session:
+            backend = int((await session.execute(text("SELECT pg_backend_pid()"))).scalar_one())
+            statement = SqlText("postgresql")
+            query = statement.statement(f"SELECT pg_backend_pid() + {statement.integer(0)} AS pid")
+        async with second_process.unit_of_work() as session:
+            assert (await session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})).scalar_one()
+        async with postgres_database.read_only() as session:  # Core, as the search runs its statements
+            replaced = int((await query.run(session)).scalar_one())
+        assert replaced not in seen
+        seen.add(replaced)
