@@ -165,9 +165,11 @@ async def _free_words(
     do, are let go at once (and reported as widened "keywords") when they were all the search had; beside a
     category they would only have ranked.
     """
-    keywords = free_words(text, criteria)
-    others = [word for word in content_words(text, criteria) if word not in keywords]
     unwanted = unwanted_words(text, criteria)
+    # A word the request negates ("egal was, nur nicht mit Blut") never looks for the listings holding it, even
+    # when the NLU kept it as a free word: it only lowers them.
+    keywords = tuple(word for word in free_words(text, criteria) if word not in unwanted)
+    others = [word for word in content_words(text, criteria) if word not in keywords and word not in unwanted]
     if not keywords and not others and not unwanted:
         return RankWords(), False
     vocabulary = await vocabularies.get(session, corpus)
