@@ -166,9 +166,11 @@ async def _free_words(
     do, are let go at once (and reported as widened "keywords") when they were all the search had; beside a
     category they would only have ranked.
     """
-    keywords = free_words(text, criteria)
-    others = [word for word in content_words(text, criteria) if word not in keywords]
     unwanted = unwanted_words(text, criteria)
+    # A word the request negates ("egal was, nur nicht mit Blut") never looks for the listings holding it, even
+    # when the NLU kept it as a free word: it only lowers them.
+    keywords = tuple(word for word in free_words(text, criteria) if word not in unwanted)
+    others = [word for word in content_words(text, criteria) if word not in keywords and word not in unwanted]
     if not keywords and not others and not unwanted:
         return RankWords(), False
     vocabulary = await vocabularies.get(session, corpus)
@@ -184,8 +186,13 @@ async def _free_words(
                                                       allowed=NAMING_WORDS)
                  if group.documents <= RARE_WORDS_MAX_DOCUMENTS)
     ranked = groups + tuple(group for group in more if group.word not in {g.word for g in groups})
+    # Beside a category, a free word too common to filter ("Feuerwehr" in a tenth of all listings) still
+    # orders the category's rows: those naming it first, instead of ties falling to the id.
+    common = vocabulary.too_common(keywords, at_most=RARE_WORDS_MAX_DOCUMENTS) if criteria.categories else ()
+    ranked += tuple(group for group in common if group.word not in {g.word for g in ranked})[
+        :max(MAX_RANK_WORDS - len(ranked), 0)]
     manner = manner_words(text, criteria)
-    generic = frozenset(group.word for group in more if set(categories_of(group.word, criteria.lang))
+    generic = frozenset(group.word for group in (*more, *common) if set(categories_of(group.word, criteria.lang))
                         & set(criteria.categories))
     if all(group.word in manner | generic for group in ranked):
         manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what

@@ -29,7 +29,7 @@ from bot.search.ranking import (
 from bot.search.sql import SqlText
 from bot.search.textmatch import holders, holds_any, rare, word_ids
 from bot.search.vocabulary import TermGroup
-from bot.search.widening import MIN_RESULTS, NEAREST, RADIUS_STEPS_KM, Attempt
+from bot.search.widening import MIN_RESULTS, NEAREST, RADIUS_STEPS_KM, REMOTE_NEAR_KM, Attempt
 from bot.store.types import UTCDateTime
 
 NATIONWIDE_POOL = 2000
@@ -158,6 +158,10 @@ def _scored(
     # words: the answer says "the nearest ones, with their distance", so of two alike the nearer comes first.
     nearest = NEAREST in attempt.widened
     scale = RADIUS_STEPS_KM[-1] if nearest else attempt.radius_km
+    if scale is None and criteria.remote and frame is not None:
+        # From home, with a place named: online listings from anywhere, the near ones first (an organisation
+        # one can also meet), judged on a scale wide enough that 40 km away still counts, 400 km hardly.
+        scale = REMOTE_NEAR_KM
     online = bool(naming) and frame is not None
     weights = NEAREST_WEIGHTS if nearest else WEIGHTS
     if criteria.time and not attempt.strict_time:

@@ -100,6 +100,14 @@ class Vocabulary:
         telling = [group for group in found if group.documents <= ceiling]
         return tuple(sorted(telling, key=lambda group: (group.documents, group.word))[:limit])
 
+    def too_common(self, words: Iterable[str], *, at_most: int) -> tuple[TermGroup, ...]:
+        """Returns term groups for the words groups() lets go as too common to tell listings apart, of those
+        held by at most `at_most` listings (a bounded set of ids to read): beside a category that a common word
+        named ("Feuerwehr"), they still tell the listings about it from the category's others."""
+        ceiling = max(self.listings * MAX_DOCUMENT_SHARE, MIN_DOCUMENT_CEILING)
+        found = (self.group(word) for word in dict.fromkeys(words))
+        return tuple(group for group in found if group is not None and ceiling < group.documents <= at_most)
+
     def meaningful(self, words: Iterable[str]) -> bool:
         """Tells whether any of the words could be looked up at all (not a stop word, not junk)."""
         return any(word not in STOP_WORDS and _INDEX_WORD.match(word) for word in words)

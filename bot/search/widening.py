@@ -18,6 +18,9 @@ REMOTE = "remote"
 MIN_RESULTS = 3  # fewer listings than this and the search widens
 # How far the nearest listings naming what was asked are looked for when loose ones fill the page nearby.
 NAMED_FAR_KM = 100.0
+# The scale on which closeness ranks online listings for a from-home wish that named a place (they come from
+# anywhere; a listing of the person's own region ranks before one from across the country).
+REMOTE_NEAR_KM = 100.0
 
 
 @dataclass(frozen=True, slots=True)

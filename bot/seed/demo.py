@@ -1,4 +1,4 @@
-"""The demo data set: every district of Hessen and Sachsen, some large cities elsewhere, a few online offers.
+"""The demo data set: every district of Hessen and Sachsen, the large cities elsewhere, a few online offers.
 
 Deterministic: the same seed and seed day give the same rows (random.Random per region, stable external ids
 "demo-<region>-<n>" and "<organisation id>-<k>"). Dates are relative to the seed day (see bot.seed.listings).
@@ -16,7 +16,8 @@ from bot.seed.contacts import slugify
 from bot.seed.corpus import Corpus, OrganisationType, load_corpus
 from bot.seed.listings import Listing
 from bot.seed.organisations import DemoOrganisation, compose_organisation, pick_type
-from bot.seed.sites import PostalCodes, Site, city_site, district_sites, postal_codes
+from bot.seed.sites import PostalCodes, Site, city_site, district_sites, postal_codes, site
+from nlu.kernel.gazetteer import get_gazetteer
 
 DEMO_SOURCE = "demo"
 DEMO_SEED = 2024
@@ -25,8 +26,14 @@ STARTING_STATE_ORGANISATIONS = 720  # shared by the districts by population
 MIN_ORGANISATIONS_PER_DISTRICT = 6
 OTHER_CITIES = ("Berlin", "Hamburg", "München", "Köln", "Stuttgart", "Düsseldorf", "Nürnberg", "Hannover",
                 "Bremen", "Dortmund", "Essen", "Mainz", "Erfurt", "Magdeburg")
-OTHER_CITY_ORGANISATIONS = 80
+OTHER_CITY_ORGANISATIONS = 200  # about as many per person as the large cities below
 MIN_ORGANISATIONS_PER_CITY = 3
+# Every other city of Germany ("Großstadt": 100,000 people or more) gets organisations too, from a budget of its
+# own so that the regions above draw what they drew: people write from Münster, Rostock or Freiburg as well, and
+# a big city's staples (its Tafel, fire brigade, animal shelter ...) come with it.
+LARGE_CITY_POPULATION = 100_000
+LARGE_CITY_ORGANISATIONS = 200
+MIN_ORGANISATIONS_PER_LARGE_CITY = 2
 ONLINE_ORGANISATIONS = 6  # their listings are remote and have no place
 ELSEWHERE_SHARE = 0.15  # listings of a district's organisation held in another place of the district
 
@@ -102,7 +109,8 @@ def _staples(region: Region, types: Iterable[OrganisationType]) -> list[tuple[Si
 
 
 def regions() -> list[Region]:
-    """Returns the demo's regions in a fixed order: districts of Hessen, of Sachsen, other cities, online."""
+    """Returns the demo's regions in a fixed order: districts of Hessen, of Sachsen, other cities, online, then
+    the other large cities (added last, so the regions before them draw as they did)."""
     result = _district_regions()
     cities = [city_site(name) for name in OTHER_CITIES]
     total = sum(city.population for city in cities)
@@ -110,7 +118,23 @@ def regions() -> list[Region]:
         share = max(MIN_ORGANISATIONS_PER_CITY, round(OTHER_CITY_ORGANISATIONS * city.population / total))
         result.append(Region(f"city-{slugify(city.short)}", [city], share, spread=False))
     result.append(Region("online", cities[:4], ONLINE_ORGANISATIONS, spread=False, online=True))
+    result += _large_city_regions(exclude={city.place_id for city in cities})
     return result
+
+
+def _large_city_regions(*, exclude: Collection[int]) -> list[Region]:
+    """Gives every other German city of LARGE_CITY_POPULATION people outside the starting states organisations by
+    population (a city's quarters, such as Hamburg-Altona, are not cities of their own), largest first."""
+    gazetteer = get_gazetteer()
+    cities = sorted((site(place) for place in gazetteer.places()
+                     if (place.population or 0) >= LARGE_CITY_POPULATION and place.state_code not in STARTING_STATES
+                     and place.id not in exclude and gazetteer.city_of(place) is None),
+                    key=lambda city: (-city.population, city.name))
+    total = sum(city.population for city in cities) or 1
+    return [Region(f"city-{slugify(city.short)}", [city],
+                   max(MIN_ORGANISATIONS_PER_LARGE_CITY, round(LARGE_CITY_ORGANISATIONS * city.population / total)),
+                   spread=False)
+            for city in cities]
 
 
 def _district_regions() -> list[Region]:

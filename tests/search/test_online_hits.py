@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.factories.search import KASSEL, Listings, find, near
+from datetime import timedelta
+
+from tests.factories.search import KASSEL, NOW, Listings, find, ids, near
 
 from bot.search import SearchRequest
 
@@ -29,3 +31,18 @@ async def test_an_online_listing_beside_the_nearest_ones_is_marked_online(listin
 
     assert [(hit.id, hit.remote) for hit in outcome.results] == [(nearest, False), (online, True)]
     assert outcome.results[1].distance_km is None  # no distance for it: it is done from home
+
+
+async def test_a_from_home_wish_with_a_place_lists_the_near_online_listings_first(listings: Listings) -> None:
+    far = await listings.add("Nachhilfe per Video", categories=["education"], remote=True, **near(KASSEL, -60, 280))
+    placeless = await listings.add("Nachhilfe per Video", categories=["education"], remote=True, lat=None, lon=None,
+                                   place_name=None)
+    near_one = await listings.add("Nachhilfe per Video", categories=["education"], remote=True,
+                                  published_at=NOW - timedelta(days=30), **near(KASSEL, 40, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["education"], keywords=["nachhilfe"],
+                         place=KASSEL, remote=True)
+
+    # The fresher ones from anywhere follow the one 40 km away; among them, nothing orders by a distance.
+    assert ids(outcome)[0] == near_one and set(ids(outcome)) == {near_one, far, placeless}
+    assert outcome.remote and outcome.radius_km is None

@@ -150,6 +150,17 @@ async def test_a_negated_word_lowers_the_listings_holding_it(listings: Listings)
     assert ids(outcome) == [dogs, cats]
 
 
+async def test_a_negated_word_the_nlu_kept_as_a_free_word_does_not_look_for_its_listings(listings: Listings) -> None:
+    donors, reading, garden = await listings.add_many([
+        {"title": "Blutspende: Betreuung der Spender:innen", "categories": ["health_care"], **near(KASSEL, 1, 0)},
+        {"title": "Vorlesen in der Kita", "categories": ["children_youth"], **near(KASSEL, 3, 0)},
+        {"title": "Schulgarten pflegen", "categories": ["environment"], **near(KASSEL, 4, 0)},
+    ])
+    outcome = await find(listings.database, SearchRequest(text="egal was, nur nicht mit Blut, Kassel"),
+                         place=KASSEL, keywords=["blut"])
+    assert ids(outcome) == [reading, garden, donors] and "keywords" not in outcome.widened
+
+
 @pytest.mark.parametrize(("text", "centre"), [("Hamburg Nord Senioren", "Hamburg-Nord"),
                                               ("Senioren in Hamburg Altona", "Altona")])
 async def test_a_district_or_quarter_beside_the_city_becomes_the_centre(

@@ -137,3 +137,19 @@ async def test_a_bare_from_home_wish_stays_empty_when_nothing_online_exists(list
     outcome = await find(listings.database, SearchRequest(), remote=True)
 
     assert outcome.results == () and outcome.remote
+
+
+async def test_the_nationwide_on_site_answer_to_a_from_home_wish_lists_what_names_it_first(listings: Listings) -> None:
+    # "Feuerwehr" names the category and is in so many listings that it cannot filter: it still orders them.
+    lifeguard = await listings.add("Rettungsschwimmer:in am Badesee", categories=["emergency_services"])
+    stations = await listings.add_many([{"title": f"Löschzug {number} der Feuerwehr verstärken",
+                                         "categories": ["emergency_services"], **near(KASSEL, number, 0)}
+                                        for number in range(1, 111)])
+
+    outcome = await find(listings.database, SearchRequest(), categories=["emergency_services"],
+                         keywords=["feuerwehr"], remote=True)
+    again = await find(listings.database, SearchRequest(), categories=["emergency_services"],
+                       keywords=["feuerwehr"], remote=True)
+
+    assert outcome.widened[:2] == ("remote", "everywhere") and lifeguard not in ids(outcome)
+    assert set(ids(outcome)) <= set(stations) and ids(again) == ids(outcome)

@@ -59,9 +59,13 @@ def test_large_cities_elsewhere_and_online_offers_are_included(demo: Demo) -> No
     places = Counter(values["place_name"] for values in demo.values)
     assert all(places[city] >= 8 for city in OTHER_CITIES), {city: places[city] for city in OTHER_CITIES}
     elsewhere = sum(1 for values in demo.values if values["state"] not in ("Hessen", "Sachsen", None))
-    # The starting states hold most listings; the cities elsewhere have their drawn organisations and, as large
-    # places, their staples (a Tafel, a fire brigade, an animal shelter ...).
-    assert 200 <= elsewhere <= 900
+    starting = sum(1 for values in demo.values if values["state"] in ("Hessen", "Sachsen"))
+    # Every large city elsewhere has its drawn organisations and, as a large place, its staples (a Tafel, a fire
+    # brigade, an animal shelter ...): about as many listings per person as the starting states.
+    large = {city.sites[0].name for city in regions() if city.key.startswith("city-")}
+    assert len(large) > 60 and {"Münster", "Rostock", "Freiburg im Breisgau", "Aachen"} <= large
+    assert {city: places[city] for city in large if places[city] < 20} == {}
+    assert starting / 2 <= elsewhere <= 2 * starting
     online = [values for values in demo.values if values["place_name"] is None]
     assert len(online) >= 10
     assert all(values["remote"] and values["lat"] is None for values in online)
