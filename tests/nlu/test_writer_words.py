@@ -134,3 +134,15 @@ def test_a_message_of_self_description_only_has_no_keywords_and_does_not_crash()
     assert _keywords("Ich bin 67, frisch in Rente und wohne in Gießen. Früher war ich Buchhalter.") == ()
     long = "Ich bin seit März in Rente, mein Sohn braucht Sozialstunden, ich heiße Bernd 🙂. " * 60
     assert parse(long).keywords == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Hab 25 Jahre als Fliesenleger gearbeitet, jetzt Zeit. Repaircafé in Hof?", "fliesenleger"),
+        ("my husband and I live in Jena. He is a plumber, I like gardening.", "plumber"),
+        ("bin grad ohne Arbeit, Sport mit Kindern in Zeitz?", "arbeit"),
+    ],
+)
+def test_years_in_a_job_a_partner_s_job_and_being_out_of_work_are_no_keywords(text: str, role: str) -> None:
+    assert role not in _keywords(text)
