@@ -126,7 +126,7 @@ def interest_rules() -> InterestRules:
         conditions=_words(raw["conditions"]["words"]),
         condition_owners=_words(raw["conditions"]["owners"]),
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),
-        writer={key: tuple(raw["writer"][key]) for key in ("life_stage", "status", "name", "origin", "home")},
+        writer={key: tuple(raw["writer"][key]) for key in ("life_stage", "status", "name", "origin", "home", "roles")},
         status_keep_after=_words(raw["writer"]["status_keep_after"]),
         name_cues=tuple(raw["writer"]["name_cues"]),
         kin=tuple(fold(w) for w in raw["writer"]["kin"]),

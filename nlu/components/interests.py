@@ -187,10 +187,16 @@ class InterestMatcher:
         they work ("seit März in Rente", "Ich bin 34, Tischler", "arbeite Teilzeit im Einzelhandel", "mein Sohn",
         "I'm Jonas"): no search words. The job's place stays a search word for a writer who misses their work."""
         rules = self.rules
-        found = [
-            Span(doc, start, end, label=label) for label, start, end in self.writer(doc)
-            if label != "status" or start == 0 or doc[start - 1].norm_ not in rules.status_keep_after
-        ]
+        found: list[Span] = []
+        for label, start, end in self.writer(doc):
+            if label == "status" and start > 0 and doc[start - 1].norm_ in rules.status_keep_after:
+                continue  # "Nachhilfe für Schüler" names whom to help
+            if label == "roles":  # the role word alone, with a role ending ("Lkw-Fahrer" too)
+                word = doc[end - 1]
+                if missed or not word.text.replace("-", "").isalpha() or not word.norm_.endswith(rules.role_endings):
+                    continue
+                start = end - 1
+            found.append(Span(doc, start, end, label=label))
         found += [Span(doc, start, end, label="fragment") for start, end in fragments]
         found += self._listed_roles(doc, fragments)
         if not missed:
@@ -376,7 +382,7 @@ class InterestMatcher:
         roles = []
         for span in found:
             word = span[-1]
-            if not word.text.replace("-", "").isalpha() or span.label_ not in ("role", "bare_role"):  # "Lkw-Fahrer"
+            if not word.is_alpha or span.label_ not in ("role", "bare_role"):
                 continue
             if span.label_ == "role" or word.norm_.endswith(self.rules.role_endings):
                 roles.append(Span(doc, word.i, word.i + 1, label="role"))
