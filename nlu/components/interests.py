@@ -32,6 +32,7 @@ _ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of"})
 _FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
 _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
+_KIN_SLACK = 3  # "Kindern" is "kinder" plus an ending; "Mannschaft" is no "Mann"
 _JOB_PASSES = frozenset({"in", "im", "bei", "beim", "an", "am", "auf", "zu", "zum", "zur", "mit", "with", "at"})
 
 
@@ -192,8 +193,8 @@ class InterestMatcher:
             if label == "status" and start > 0 and doc[start - 1].norm_ in rules.status_keep_after:
                 continue  # "Nachhilfe für Schüler" names whom to help
             if label == "roles":  # the role word alone, with a role ending ("Lkw-Fahrer" too)
-                word = doc[end - 1]
-                if missed or not word.text.replace("-", "").isalpha() or not word.norm_.endswith(rules.role_endings):
+                role = doc[end - 1]
+                if missed or not role.text.replace("-", "").isalpha() or not role.norm_.endswith(rules.role_endings):
                     continue
                 start = end - 1
             found.append(Span(doc, start, end, label=label))
@@ -236,6 +237,11 @@ class InterestMatcher:
             start = i + 1
         return found
 
+    def _is_kin(self, norm: str) -> bool:
+        """Tells whether a folded word names a relative: a kinship word with at most an inflection ("Töchter",
+        "Kindern"), not a compound of one ("unsere Mannschaft", "unsere Frauengruppe")."""
+        return any(norm.startswith(kin) and len(norm) - len(kin) <= _KIN_SLACK for kin in self.rules.kin)
+
     def _job_context(self, doc: Doc, end: int) -> Span | None:
         """Returns the words after a job cue in its clause ("arbeite Teilzeit im Einzelhandel", "work at Opel")."""
         stop = end
@@ -255,7 +261,7 @@ class InterestMatcher:
         for token in doc[possessive.i + 1: possessive.i + 1 + rules.own_window]:
             if is_boundary(token) or token.norm_ in rules.breakers:
                 break
-            if anything or token.norm_.startswith(rules.kin):
+            if anything or self._is_kin(token.norm_):
                 found.append(Span(doc, token.i, token.i + 1, label="owned"))
             if capitals and token.text[:1].isupper():
                 break  # German capitalises the noun: the words after it are the sentence's again

@@ -146,3 +146,8 @@ def test_a_message_of_self_description_only_has_no_keywords_and_does_not_crash()
 )
 def test_years_in_a_job_a_partner_s_job_and_being_out_of_work_are_no_keywords(text: str, role: str) -> None:
     assert role not in _keywords(text)
+
+
+def test_a_group_of_one_s_community_is_no_relative() -> None:
+    assert "mannschaft" in _keywords("Ich möchte unsere Mannschaft im Fußballverein Gera unterstützen")
+    assert "sohn" not in _keywords("Unser Sohn möchte im Tierheim Gera helfen")
