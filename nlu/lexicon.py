@@ -74,6 +74,14 @@ class InterestRules:
     conditions: frozenset[str]  # illnesses: said of oneself or a relative, who one is
     condition_owners: frozenset[str]  # "ich", "da", "weil": a condition after these is the writer's
     family_words: tuple[str, ...]  # folded beginnings of family words ("famili"): with newcomers, no children
+    writer: dict[str, tuple[str, ...]]  # label -> patterns of words about the writer (life stage, status, name, origin)
+    status_keep_after: frozenset[str]  # "Nachhilfe für Schüler": a status word after these names whom to help
+    name_cues: tuple[str, ...]  # "I'm", "ich bin": a capitalised word right after is a name or a nationality
+    kin: tuple[str, ...]  # folded beginnings of relatives' words: after a possessive, one's own family
+    kin_always: frozenset[str]  # relatives' words that never name a group one helps ("Sohn", "Mama")
+    own_possessives: frozenset[str]  # "mein", "my": whatever noun follows is the writer's own
+    kin_possessives: frozenset[str]  # "unser", "ihrem": only a relative after them is someone's own
+    own_window: int
     new_words: frozenset[str]  # "new families": a family described by being new is a newcomer household
     weak_words: dict[str, str]  # "training" -> sports, only when no other field is named
     target_groups: frozenset[str]  # categories that do not count as another field for weak words
@@ -129,6 +137,14 @@ def interest_rules() -> InterestRules:
         conditions=_words(raw["conditions"]["words"]),
         condition_owners=_words(raw["conditions"]["owners"]),
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),
+        writer={key: tuple(raw["writer"][key]) for key in ("life_stage", "status", "name", "origin", "home", "roles")},
+        status_keep_after=_words(raw["writer"]["status_keep_after"]),
+        name_cues=tuple(raw["writer"]["name_cues"]),
+        kin=tuple(fold(w) for w in raw["writer"]["kin"]),
+        kin_always=_words(raw["writer"]["kin_always"]),
+        own_possessives=_words(raw["writer"]["own_possessives"]),
+        kin_possessives=_words(raw["writer"]["kin_possessives"]),
+        own_window=int(raw["writer"]["own_window"]),
         new_words=_words(raw["newcomer_families"]["new_words"]),
         weak_words={fold(k): v for k, v in raw["weak"]["words"].items()},
         target_groups=frozenset(raw["weak"]["target_groups"]),
@@ -196,6 +212,7 @@ class TimeRules:
     slots: dict[str, tuple[str, ...]]
     opposites: dict[str, str]
     ignore: tuple[str, ...]
+    when: tuple[str, ...]  # months, seasons, holidays, durations: when, no slot and no search word
 
 
 @cache
@@ -204,7 +221,7 @@ def time_rules() -> TimeRules:
     raw = _toml("time.toml")
     return TimeRules(
         slots={k: tuple(v) for k, v in raw["slots"].items()}, opposites=dict(raw["opposites"]),
-        ignore=tuple(raw.get("ignore", ())),
+        ignore=tuple(raw.get("ignore", ())), when=tuple(raw.get("when", {}).get("words", ())),
     )
 
 

@@ -10,13 +10,15 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlu.components.common import covered, is_boundary, matched_spans, pattern_matcher, set_group
+from nlu.components.common import (
+    covered, is_boundary, is_lowercase_message, matched_spans, pattern_matcher, set_group,
+)
 from nlu.components.own_context import (
     learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, skills_with_company,
     taught_to_young, weak_without_company,
 )
 from nlu.components.separable import joined_verbs
-from nlu.extensions import INTERESTS, SELF, register_extensions
+from nlu.extensions import INTERESTS, SELF, WRITER, register_extensions
 from nlu.lexicon import InterestRules, interest_rules, radius_rules
 from nlu.kernel.taxonomy import categories
 from nlu.kernel.text import fold
@@ -31,6 +33,7 @@ _ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of"})
 _FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
 _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
+_KIN_SLACK = 3  # "Kindern" is "kinder" plus an ending; "Mannschaft" is no "Mann"
 _JOB_PASSES = frozenset({"in", "im", "bei", "beim", "an", "am", "auf", "zu", "zum", "zur", "mit", "with", "at"})
 
 
@@ -115,6 +118,10 @@ class InterestMatcher:
                   "others": self.rules.experience_others},
         )
         self.unusable = self.unusable + unusable
+        self.writer, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.writer.items()})
+        self.unusable = self.unusable + unusable
+        self.name_cues = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.name_cues.add("name", [nlp.make_doc(fold(cue)) for cue in self.rules.name_cues])
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the mentions and drops self-descriptions."""
@@ -183,6 +190,7 @@ class InterestMatcher:
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
         set_group(doc, INTERESTS, kept)
         set_group(doc, SELF, described + reasons + missing + roles + skills)  # none is a search word either
+        set_group(doc, WRITER, self._writer_words(doc, fragments, cues["job"], missed=longing))
         return doc
 
     def _lived_through(self, span: Span) -> bool:
@@ -191,6 +199,92 @@ class InterestMatcher:
         return span.label_ in self.rules.experience_fields and not any(
             token.norm_.startswith(self.job_prefixes) for token in span
         )
+
+    def _writer_words(
+        self, doc: Doc, fragments: list[tuple[int, int]], job_ends: list[int], *, missed: bool
+    ) -> list[Span]:
+        """Returns the words that say who the writer is, where they stand in life, where they come from and where
+        they work ("seit März in Rente", "Ich bin 34, Tischler", "arbeite Teilzeit im Einzelhandel", "mein Sohn",
+        "I'm Jonas"): no search words. The job's place stays a search word for a writer who misses their work."""
+        rules = self.rules
+        found: list[Span] = []
+        for label, start, end in self.writer(doc):
+            if label == "status" and start > 0 and doc[start - 1].norm_ in rules.status_keep_after:
+                continue  # "Nachhilfe für Schüler" names whom to help
+            if label == "roles":  # the role word alone, with a role ending ("Lkw-Fahrer" too)
+                role = doc[end - 1]
+                if missed or not role.text.replace("-", "").isalpha() or not role.norm_.endswith(rules.role_endings):
+                    continue
+                start = end - 1
+            found.append(Span(doc, start, end, label=label))
+        found += [Span(doc, start, end, label="fragment") for start, end in fragments]
+        found += self._listed_roles(doc, fragments)
+        if not missed:
+            found += [span for end in job_ends if (span := self._job_context(doc, end)) is not None]
+        capitals = not is_lowercase_message(doc)
+        for _, _, end in self.name_cues(doc):  # "I'm Jonas", "Ich bin Heike": a name or nationality
+            word = doc[end] if end < len(doc) else None
+            if capitals and word is not None and word.is_alpha and word.text[0].isupper() and word.text != "I":
+                found.append(Span(doc, end, end + 1, label="name"))
+        for token in doc:
+            if token.norm_ in rules.kin_always:
+                found.append(Span(doc, token.i, token.i + 1, label="kin"))
+            elif token.norm_ in rules.own_possessives or token.norm_ in rules.kin_possessives:
+                found += self._owned_words(doc, token, capitals=capitals)
+        return found
+
+    def _listed_roles(self, doc: Doc, fragments: list[tuple[int, int]]) -> list[Span]:
+        """Returns the roles listed after a self-description, one short clause each ("Bin 65, Witwer, Ex-Schreiner,
+        Schwalmstadt", "Ich bin 34, Tischler, ..."): a clause of at most two words right after a fragment about the
+        writer, ending in a role word or a status word."""
+        rules = self.rules
+        found: list[Span] = []
+        ends = {end for _, end in fragments}
+        start = 0
+        for i in range(len(doc) + 1):
+            if i < len(doc) and not is_boundary(doc[i]):
+                continue
+            words = [t for t in doc[start:i] if not t.is_space]
+            last = words[-1].norm_ if words else ""
+            if (
+                words and len(words) <= _AFTER_AGE_WORDS and start - 1 in ends
+                and (last.endswith(rules.role_endings) or last.startswith(rules.status_words))
+                and not any(t.norm_ in rules.breakers for t in words)
+            ):
+                found.append(Span(doc, words[0].i, words[-1].i + 1, label="role"))
+                ends.add(i)
+            start = i + 1
+        return found
+
+    def _is_kin(self, norm: str) -> bool:
+        """Tells whether a folded word names a relative: a kinship word with at most an inflection ("Töchter",
+        "Kindern"), not a compound of one ("unsere Mannschaft", "unsere Frauengruppe")."""
+        return any(norm.startswith(kin) and len(norm) - len(kin) <= _KIN_SLACK for kin in self.rules.kin)
+
+    def _job_context(self, doc: Doc, end: int) -> Span | None:
+        """Returns the words after a job cue in its clause ("arbeite Teilzeit im Einzelhandel", "work at Opel")."""
+        stop = end
+        while stop < min(len(doc), end + _JOB_REACH):
+            token = doc[stop]
+            if is_boundary(token) or (token.norm_ in self.rules.breakers and token.norm_ not in _JOB_PASSES):
+                break
+            stop += 1
+        return Span(doc, end, stop, label="job") if stop > end else None
+
+    def _owned_words(self, doc: Doc, possessive: Token, *, capitals: bool) -> list[Span]:
+        """Returns what a possessive owns: for "mein", "my" the next words up to the first noun ("meine Skills",
+        "mein alter Job", "my wife"); for "unser", "ihrem" only a relative ("unsere Tochter", "ihrem Papa")."""
+        rules = self.rules
+        anything = possessive.norm_ in rules.own_possessives
+        found = [Span(doc, possessive.i, possessive.i + 1, label="owned")] if anything else []  # dialect "mei"
+        for token in doc[possessive.i + 1: possessive.i + 1 + rules.own_window]:
+            if is_boundary(token) or token.norm_ in rules.breakers:
+                break
+            if anything or self._is_kin(token.norm_):
+                found.append(Span(doc, token.i, token.i + 1, label="owned"))
+            if capitals and token.text[:1].isupper():
+                break  # German capitalises the noun: the words after it are the sentence's again
+        return found
 
     def _without_visits_of_things(self, doc: Doc, mentions: list[Span]) -> list[Span]:
         """Drops a visit word's neighbourhood when no people are named: "ich besuche gern Museen" visits a thing."""

@@ -9,11 +9,11 @@ from spacy.tokens import Doc
 
 from nlu.components.common import pattern_matcher, spans_of
 from nlu.extensions import (
-    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, PLACES, RADIUS, REMOTE, SELF, TIMES, WATERS,
+    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, PLACES, RADIUS, REMOTE, SELF, TIMES, WATERS, WRITER,
     register_extensions,
 )
 from nlu.kernel.text import fold
-from nlu.lexicon import filler_words, interest_rules, langid_words, stopwords
+from nlu.lexicon import filler_words, interest_rules, langid_words, stopwords, time_rules
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _MIN_LENGTH = 3
@@ -36,7 +36,10 @@ class KeywordCollector:
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
-        self.outdoors, self.unusable = pattern_matcher(nlp, {"outdoors": interest_rules().outdoors})
+        # where one likes to be ("an der frischen Luft") and when ("seit März", "im Oktober Urlaub") are no search words
+        self.outdoors, self.unusable = pattern_matcher(
+            nlp, {"outdoors": interest_rules().outdoors, "when": time_rules().when},
+        )
         # The words that tell German from English are function words, spoken forms included ("isch", "wat")
         self.stop = _STOP | stopwords() | frozenset().union(*langid_words().values())
         self.filler = filler_words()
@@ -66,8 +69,8 @@ class KeywordCollector:
 
     @staticmethod
     def _used(doc: Doc) -> set[int]:
-        """Returns tokens that belong to places, waters, times, languages, remote, radius and cues."""
-        groups = (PLACES, TIMES, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, REMOTE, RADIUS, CUES, SELF, WATERS)
+        """Returns tokens that belong to places, waters, times, languages, remote, radius, cues and the writer."""
+        groups = (PLACES, TIMES, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, REMOTE, RADIUS, CUES, SELF, WATERS, WRITER)
         return {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
 
     def _is_broad(self, norm: str) -> bool:
