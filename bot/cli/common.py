@@ -6,7 +6,7 @@ import asyncio
 import sys
 import time
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import TextIO, TypeVar
 
 from pydantic import ValidationError
 
@@ -55,11 +55,13 @@ def run_with_database(
 class Progress:
     """Shows 'label: done/total (rate/s)' on a terminal, at most a few times a second; silent otherwise."""
 
-    def __init__(self, label: str, total: int | None = None, *, stream=sys.stderr) -> None:  # type: ignore[no-untyped-def]
-        self.label, self.total, self.stream = label, total, stream
+    def __init__(self, label: str, total: int | None = None, *, stream: TextIO | None = None) -> None:
+        # sys.stderr as it is now, not as it was at import: a default bound then may be a stream closed since
+        self.label, self.total = label, total
+        self.stream: TextIO = stream if stream is not None else sys.stderr
         self.done = 0
         self.started = self._last = time.monotonic()
-        self.enabled = stream.isatty()
+        self.enabled = self.stream.isatty()
 
     def advance(self, count: int = 1) -> None:
         """Counts work done and redraws the line when enough time passed."""
