@@ -151,3 +151,50 @@ def test_stage_technology_circus_safety_teaching_and_writing_workshops(
 @pytest.mark.parametrize("title", ["Repair-Café im Stadtteil", "Repaircafé sucht Tüftler*innen", "Unser Repair Café"])
 def test_a_repair_cafe_listing_is_environment_and_neighbourhood(title: str) -> None:
     assert {"environment", "neighbourhood"} <= set(categorize(title, "<p>Jeden ersten Samstag.</p>").categories)
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted", "wrong"),
+    [
+        # a multi-generation house is where generations meet, not a seniors' home
+        ("Küchenhilfe im Mehrgenerationenhaus", "<p>Du kochst mit uns für den offenen Mittagstisch im Haus.</p>",
+         "neighbourhood", "seniors"),
+        # relatives who care are relieved in health care, mostly of their old parents; not neighbourly help
+        ("Telefonberatung für pflegende Angehörige", "<p>Du berätst pflegende Angehörige am Telefon.</p>",
+         "seniors", "neighbourhood"),
+        # "im Alltag" says when help happens, not what it is
+        ("Sprachpatenschaft: Deutsch im Alltag", "<p>Du übst mit Geflüchteten Deutsch im Alltag.</p>",
+         "refugees_integration", "neighbourhood"),
+        # a therapy dog is an animal the volunteer trains, no therapy
+        ("Hundetrainer:in für unser Therapiehunde-Team", "<p>Du trainierst Therapiehunde mit ihren Haltern.</p>",
+         "animals", "health_care"),
+        # the village is where the task is
+        ("Ausgabe bei der Tafel im Dorf", "<p>Lebensmittel an Bedürftige ausgeben, Kisten packen.</p>",
+         "poverty_homelessness", "neighbourhood"),
+    ],
+)
+def test_settings_and_relatives_name_no_second_field(title: str, description: str, wanted: str, wrong: str) -> None:
+    got = categorize(title, description).categories
+    assert wanted in got
+    assert wrong not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        ("Spielplatzpat*in gesucht", "<p>Du schaust regelmäßig nach dem Spielplatz und meldest Schäden.</p>",
+         "neighbourhood"),
+        ("Bahnhofsmission: Umsteigehilfe", "<p>Du begleitest Reisende am Bahnhof zum Anschlusszug.</p>",
+         "neighbourhood"),
+        ("Rettungsschwimmer:in am Baggersee", "<p>Wachdienst am Wochenende.</p>", "sports"),
+        ("Chat-Berater:in für junge Menschen", "<p>Du antwortest abends auf Nachrichten von Jugendlichen.</p>",
+         "health_care"),
+        ("Fotograf:in für unseren Tierschutzverein", "<p>Du fotografierst unsere Hunde für die Vermittlung.</p>",
+         "digital"),
+        ("Trainer:in für den Kanuverein", "<p>Paddeln mit Jugendlichen auf der Saale.</p>", "sports"),
+        ("Willkommen bei den Paddlern", "<p>Du hilfst beim Bootshaus und bei Touren.</p>", "sports"),
+    ],
+)
+def test_listing_word_families_of_several_listing_authors(title: str, description: str, wanted: str) -> None:
+    assert wanted in categorize(title, description).categories
+
