@@ -198,3 +198,25 @@ def test_settings_and_relatives_name_no_second_field(title: str, description: st
 def test_listing_word_families_of_several_listing_authors(title: str, description: str, wanted: str) -> None:
     assert wanted in categorize(title, description).categories
 
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "<p>Einmal im Monat kochen Menschen aus Syrien, Afghanistan und Deutschland zusammen.</p>",
+        "<p>Im Kurs lernen Frauen aus 30 Ländern miteinander.</p>",
+        "<p>Wir sortieren Spenden für Familien aus der Ukraine.</p>",
+        "<p>We cook with people from many countries.</p>",
+    ],
+)
+def test_people_named_by_the_countries_they_come_from_are_newcomers(description: str) -> None:
+    assert "refugees_integration" in categorize("Gemeinsam anpacken", description).categories
+
+
+def test_a_country_without_the_people_from_it_names_no_newcomers() -> None:
+    assert "refugees_integration" not in categorize("Reisegruppe", "<p>Wir fahren im Mai nach Syrien.</p>").categories
+
+
+def test_a_ride_to_the_doctor_is_neighbourly_help() -> None:
+    got = categorize("Fahrdienst gesucht", "<p>Ältere Menschen ohne Auto brauchen eine Fahrt zum Arzt.</p>")
+    assert "neighbourhood" in got.categories
