@@ -220,3 +220,29 @@ def test_a_country_without_the_people_from_it_names_no_newcomers() -> None:
 def test_a_ride_to_the_doctor_is_neighbourly_help() -> None:
     got = categorize("Fahrdienst gesucht", "<p>Ältere Menschen ohne Auto brauchen eine Fahrt zum Arzt.</p>")
     assert "neighbourhood" in got.categories
+
+
+def test_reading_aloud_is_education_for_children_and_company_for_others() -> None:
+    children = categorize("Vorlesepat*in in der Kita", "<p>Du liest den Kindern einmal pro Woche vor.</p>")
+    seniors = categorize("Vorlesen im Seniorenheim", "<p>Vorlesen für die Bewohner*innen, Zeitung und Geschichten.</p>")
+    assert "education" in children.categories
+    assert "education" not in seniors.categories
+    assert "seniors" in seniors.categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted", "wrong"),
+    [
+        ("Notfallseelsorger*in werden", "<p>Du begleitest Menschen in den ersten Stunden nach einem Unglück.</p>",
+         "emergency_services", "health_care"),
+        ("Tafelrunde sucht Mitspieler", "<p>Spielenachmittag für Alt und Jung mit Brettspielen.</p>",
+         "neighbourhood", "poverty_homelessness"),
+        ("Kunst am Eingang", "<p>Du bemalst mit uns die Kreidetafel am Eingang.</p>",
+         "culture", "poverty_homelessness"),
+        ("Saatgutbibliothek betreuen", "<p>Samen sammeln, tauschen und verleihen.</p>", "environment", "culture"),
+    ],
+)
+def test_word_traps_of_the_fifth_listing_author(title: str, description: str, wanted: str, wrong: str) -> None:
+    got = categorize(title, description).categories
+    assert wanted in got
+    assert wrong not in got
