@@ -246,3 +246,19 @@ def test_word_traps_of_the_fifth_listing_author(title: str, description: str, wa
     got = categorize(title, description).categories
     assert wanted in got
     assert wrong not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        ("Tischtennis mit Parkinson", "<p>Du hilfst beim wöchentlichen Training der Gruppe.</p>", "health_care"),
+        ("Bergwacht – Anwärter*in werden", "<p>Ausbildung in Bergrettung, Winterdienst an der Piste.</p>",
+         "health_care"),
+        ("Platzwart*in gesucht", "<p>Rasen mähen, Linien ziehen, Tore prüfen.</p>", "sports"),
+        ("Heimatstube sucht Helfer", "<p>Öffnungszeiten am Sonntag betreuen.</p>", "culture"),
+        ("Besuchspat*in für Menschen in der Notunterkunft", "<p>Du besuchst Bewohner*innen einmal pro Woche.</p>",
+         "neighbourhood"),
+    ],
+)
+def test_illnesses_ground_keepers_local_history_and_visitors(title: str, description: str, wanted: str) -> None:
+    assert wanted in categorize(title, description).categories
