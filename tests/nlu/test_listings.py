@@ -262,3 +262,7 @@ def test_word_traps_of_the_fifth_listing_author(title: str, description: str, wa
 )
 def test_illnesses_ground_keepers_local_history_and_visitors(title: str, description: str, wanted: str) -> None:
     assert wanted in categorize(title, description).categories
+
+
+def test_a_reading_cafe_is_culture() -> None:
+    assert "culture" in categorize("Willkommen im Lesecafé", "<p>Bücher ausleihen, Kaffee ausschenken.</p>").categories
