@@ -52,6 +52,7 @@ class ListingRules:
     course_exempt: frozenset[str]
     corroborated: frozenset[str]
     also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
+    needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
 
 
 @cache
@@ -83,6 +84,7 @@ def listing_rules() -> ListingRules:
         course_exempt=frozenset(raw["course_exempt"]),
         corroborated=frozenset(fold(word) for word in raw["corroborated"]),
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
+        needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
     )
 
 
@@ -237,7 +239,19 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue
         kept.append(span)
     kept += _named_besides(doc, kept, rules)
-    return _corroborated(kept + _title_courses(doc, kept, title_tokens, rules), rules)
+    return _with_company(_corroborated(kept + _title_courses(doc, kept, title_tokens, rules), rules), rules)
+
+
+def _with_company(mentions: list[Span], rules: ListingRules) -> list[Span]:
+    """Drops the mentions of words that name their field only for the people the listing names: reading aloud
+    ("Vorlesen", "Vorlesepatin") is education for children, but company for the old or the sick."""
+    named = {span.label_ for span in mentions}
+
+    def alone(span: Span) -> bool:
+        word = "".join(token.norm_ for token in span)
+        return any(word.startswith(start) and not named & keys for start, keys in rules.needs)
+
+    return [span for span in mentions if not alone(span)]
 
 
 def _named_besides(doc: Doc, mentions: list[Span], rules: ListingRules) -> list[Span]:

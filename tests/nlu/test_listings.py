@@ -151,3 +151,118 @@ def test_stage_technology_circus_safety_teaching_and_writing_workshops(
 @pytest.mark.parametrize("title", ["Repair-Café im Stadtteil", "Repaircafé sucht Tüftler*innen", "Unser Repair Café"])
 def test_a_repair_cafe_listing_is_environment_and_neighbourhood(title: str) -> None:
     assert {"environment", "neighbourhood"} <= set(categorize(title, "<p>Jeden ersten Samstag.</p>").categories)
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted", "wrong"),
+    [
+        # a multi-generation house is where generations meet, not a seniors' home
+        ("Küchenhilfe im Mehrgenerationenhaus", "<p>Du kochst mit uns für den offenen Mittagstisch im Haus.</p>",
+         "neighbourhood", "seniors"),
+        # relatives who care are relieved in health care, mostly of their old parents; not neighbourly help
+        ("Telefonberatung für pflegende Angehörige", "<p>Du berätst pflegende Angehörige am Telefon.</p>",
+         "seniors", "neighbourhood"),
+        # "im Alltag" says when help happens, not what it is
+        ("Sprachpatenschaft: Deutsch im Alltag", "<p>Du übst mit Geflüchteten Deutsch im Alltag.</p>",
+         "refugees_integration", "neighbourhood"),
+        # a therapy dog is an animal the volunteer trains, no therapy
+        ("Hundetrainer:in für unser Therapiehunde-Team", "<p>Du trainierst Therapiehunde mit ihren Haltern.</p>",
+         "animals", "health_care"),
+        # the village is where the task is
+        ("Ausgabe bei der Tafel im Dorf", "<p>Lebensmittel an Bedürftige ausgeben, Kisten packen.</p>",
+         "poverty_homelessness", "neighbourhood"),
+    ],
+)
+def test_settings_and_relatives_name_no_second_field(title: str, description: str, wanted: str, wrong: str) -> None:
+    got = categorize(title, description).categories
+    assert wanted in got
+    assert wrong not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        ("Spielplatzpat*in gesucht", "<p>Du schaust regelmäßig nach dem Spielplatz und meldest Schäden.</p>",
+         "neighbourhood"),
+        ("Bahnhofsmission: Umsteigehilfe", "<p>Du begleitest Reisende am Bahnhof zum Anschlusszug.</p>",
+         "neighbourhood"),
+        ("Rettungsschwimmer:in am Baggersee", "<p>Wachdienst am Wochenende.</p>", "sports"),
+        ("Chat-Berater:in für junge Menschen", "<p>Du antwortest abends auf Nachrichten von Jugendlichen.</p>",
+         "health_care"),
+        ("Fotograf:in für unseren Tierschutzverein", "<p>Du fotografierst unsere Hunde für die Vermittlung.</p>",
+         "digital"),
+        ("Trainer:in für den Kanuverein", "<p>Paddeln mit Jugendlichen auf der Saale.</p>", "sports"),
+        ("Willkommen bei den Paddlern", "<p>Du hilfst beim Bootshaus und bei Touren.</p>", "sports"),
+    ],
+)
+def test_listing_word_families_of_several_listing_authors(title: str, description: str, wanted: str) -> None:
+    assert wanted in categorize(title, description).categories
+
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "<p>Einmal im Monat kochen Menschen aus Syrien, Afghanistan und Deutschland zusammen.</p>",
+        "<p>Im Kurs lernen Frauen aus 30 Ländern miteinander.</p>",
+        "<p>Wir sortieren Spenden für Familien aus der Ukraine.</p>",
+        "<p>We cook with people from many countries.</p>",
+    ],
+)
+def test_people_named_by_the_countries_they_come_from_are_newcomers(description: str) -> None:
+    assert "refugees_integration" in categorize("Gemeinsam anpacken", description).categories
+
+
+def test_a_country_without_the_people_from_it_names_no_newcomers() -> None:
+    assert "refugees_integration" not in categorize("Reisegruppe", "<p>Wir fahren im Mai nach Syrien.</p>").categories
+
+
+def test_a_ride_to_the_doctor_is_neighbourly_help() -> None:
+    got = categorize("Fahrdienst gesucht", "<p>Ältere Menschen ohne Auto brauchen eine Fahrt zum Arzt.</p>")
+    assert "neighbourhood" in got.categories
+
+
+def test_reading_aloud_is_education_for_children_and_company_for_others() -> None:
+    children = categorize("Vorlesepat*in in der Kita", "<p>Du liest den Kindern einmal pro Woche vor.</p>")
+    seniors = categorize("Vorlesen im Seniorenheim", "<p>Vorlesen für die Bewohner*innen, Zeitung und Geschichten.</p>")
+    assert "education" in children.categories
+    assert "education" not in seniors.categories
+    assert "seniors" in seniors.categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted", "wrong"),
+    [
+        ("Notfallseelsorger*in werden", "<p>Du begleitest Menschen in den ersten Stunden nach einem Unglück.</p>",
+         "emergency_services", "health_care"),
+        ("Tafelrunde sucht Mitspieler", "<p>Spielenachmittag für Alt und Jung mit Brettspielen.</p>",
+         "neighbourhood", "poverty_homelessness"),
+        ("Kunst am Eingang", "<p>Du bemalst mit uns die Kreidetafel am Eingang.</p>",
+         "culture", "poverty_homelessness"),
+        ("Saatgutbibliothek betreuen", "<p>Samen sammeln, tauschen und verleihen.</p>", "environment", "culture"),
+    ],
+)
+def test_word_traps_of_the_fifth_listing_author(title: str, description: str, wanted: str, wrong: str) -> None:
+    got = categorize(title, description).categories
+    assert wanted in got
+    assert wrong not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        ("Tischtennis mit Parkinson", "<p>Du hilfst beim wöchentlichen Training der Gruppe.</p>", "health_care"),
+        ("Bergwacht – Anwärter*in werden", "<p>Ausbildung in Bergrettung, Winterdienst an der Piste.</p>",
+         "health_care"),
+        ("Platzwart*in gesucht", "<p>Rasen mähen, Linien ziehen, Tore prüfen.</p>", "sports"),
+        ("Heimatstube sucht Helfer", "<p>Öffnungszeiten am Sonntag betreuen.</p>", "culture"),
+        ("Besuchspat*in für Menschen in der Notunterkunft", "<p>Du besuchst Bewohner*innen einmal pro Woche.</p>",
+         "neighbourhood"),
+    ],
+)
+def test_illnesses_ground_keepers_local_history_and_visitors(title: str, description: str, wanted: str) -> None:
+    assert wanted in categorize(title, description).categories
+
+
+def test_a_reading_cafe_is_culture() -> None:
+    assert "culture" in categorize("Willkommen im Lesecafé", "<p>Bücher ausleihen, Kaffee ausschenken.</p>").categories
