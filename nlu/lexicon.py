@@ -353,6 +353,12 @@ def langid_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def langid_loanwords() -> frozenset[str]:
+    """Returns the English words German has borrowed ("online", "Team"): evidence for neither language."""
+    return _words(_toml("langid.toml")["loanwords"])
+
+
+@cache
 def langid_content() -> dict[str, frozenset[str]]:
     """Returns content words typical of German or English, the tie-breaker for keyword-style messages."""
     text = data_path("nlu", "langid_words.txt").read_text(encoding="utf-8")
