@@ -305,6 +305,9 @@ class PlaceRules:
     home_cues: tuple[str, ...]
     preference_cues: tuple[str, ...]  # "lieber in X": where one would rather go outranks where one lives
     temporary_cues: tuple[str, ...]
+    ruled_out_cues: tuple[str, ...]  # "nicht in X", "anywhere but X": never the search place
+    ruled_out_after: tuple[str, ...]  # "X auf keinen Fall"
+    ruled_out_near: frozenset[str]  # "not in X itself but nearby": X stays the point to search around
     corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
     too_far: tuple[str, ...]
     waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
@@ -330,6 +333,8 @@ def place_rules() -> PlaceRules:
         start_candidate_share=float(start["start_candidate_share"]),
         home_cues=tuple(raw["home_cues"]), preference_cues=tuple(raw["preference_cues"]),
         temporary_cues=tuple(raw["temporary_cues"]),
+        ruled_out_cues=tuple(raw["ruled_out_cues"]), ruled_out_after=tuple(raw["ruled_out_after"]),
+        ruled_out_near=_words(raw["ruled_out_near"]),
         corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]), home_after=tuple(raw["home_after"]),
         waters=tuple(f'{cue} {"|".join(raw["waters"])}' for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from nlu.components.place_hints import RULED_OUT
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, place_rules
 from nlu.kernel.text import fold
@@ -61,9 +62,12 @@ def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int,
     Zittau"); where the person would rather go, then where they live, before other places; a name written as it
     is before a typo's guess ("Bäuerin ... bei Ebsdorfergrund" is no Beuern); then earlier first.
 
-    `same` holds every mention of the same place: a place is set aside only when each of its mentions is."""
+    `same` holds every mention of the same place: a place is set aside only when each of its mentions is, or when
+    one of them rules it out ("wohne in Kassel, möchte aber nicht in Kassel helfen, sondern in Vellmar")."""
     is_postal = span.text.rstrip(".").isdigit()
-    set_aside = all(m.start in origin_ends or m._.preference <= -2 for m in same)
+    set_aside = all(m.start in origin_ends or m._.preference <= -2 for m in same) or any(
+        m._.preference == RULED_OUT for m in same
+    )
     # an area yielding to a town in it keeps its own rank, even when it stands in for that same town
     preference = span._.preference if span._.preference == -1 else max(min(m._.preference, 2) for m in same)
     named_again = sum(m._.preference != -1 for m in same) > 1  # a landscape standing in for its town is no naming

@@ -26,6 +26,8 @@ _TOO_FAR_REACH = 2  # "Kassel ist mir zu weit": the words may follow the name af
 # A small place far from a large city named with it is a quarter the quarter table lacks (see _joined_at).
 _UNLISTED_CITY_MIN, _UNLISTED_QUARTER_MAX, _FAR_KM = 100_000, 20_000, 100.0
 _QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near"})  # "Gohlis in Leipzig", "Sachsenhausen, Frankfurt"
+RULED_OUT = -3  # Span._.preference of a place ruled out ("nicht in Kassel"): never the search place
+_NEAR_REACH = 6  # "not in Berlin itself but nearby": words after a ruled-out place that keep it as the centre
 
 
 class PlateReader:
@@ -125,11 +127,13 @@ class PreferenceReader:
         groups: dict[str, Iterable[str]] = {
             "home": rules.home_cues, "preferred": rules.preference_cues, "temporary": rules.temporary_cues,
             "too_far": rules.too_far, "home_after": rules.home_after, "region": rules.region_cues,
-            "correction": rules.corrections,
+            "correction": rules.corrections, "ruled_out": rules.ruled_out_cues,
+            "ruled_out_after": rules.ruled_out_after,
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
         self.areas = rules.areas
+        self.near = rules.ruled_out_near
 
     @staticmethod
     def _reaches(doc: Doc, end: int, cue: int, cue_end: int) -> bool:
@@ -161,10 +165,15 @@ class PreferenceReader:
         home_after = {start for label, start, _ in found if label == "home_after"}
         region = {end for label, _, end in found if label == "region"}
         corrections = [start for label, start, _ in found if label == "correction"]
+        ruled_out = {end for label, _, end in found if label == "ruled_out"}
+        ruled_out_after = {start: end for label, start, end in found if label == "ruled_out_after"}
         for span in mentions:
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
             said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
-            if span.start in temporary or said_too_far:
+            if span.start in ruled_out or self._ruled_out_after(doc, span, ruled_out_after):
+                # "anywhere but Leipzig"; "not in Berlin itself but nearby" is Berlin's surroundings
+                span._.preference = -2 if self._near_wanted(doc, span) else RULED_OUT
+            elif span.start in temporary or said_too_far:
                 span._.preference = -2
             elif span.start in preferred:
                 span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home
@@ -181,6 +190,24 @@ class PreferenceReader:
                 for span in mentions:
                     if span.end <= cue:
                         span._.preference = -2
+
+    @staticmethod
+    def _ruled_out_after(doc: Doc, span: Span, cues: dict[int, int]) -> bool:
+        """Tells whether words right after the place rule it out and end their clause: "Kassel auf keinen Fall",
+        "Fulda, bitte nicht." ("in Kassel nicht weit vom Bahnhof" says nothing against Kassel)."""
+        start = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+        end = cues.get(start)
+        return end is not None and (end == len(doc) or is_boundary(doc[end]) or doc[end].is_space)
+
+    def _near_wanted(self, doc: Doc, span: Span) -> bool:
+        """Tells whether the words after a ruled-out place want its surroundings ("itself but nearby", "nicht in
+        der Innenstadt", "eher drumherum")."""
+        for token in doc[span.end:span.end + _NEAR_REACH]:
+            if token.norm_ in (".", "!", "?"):
+                return False
+            if token.norm_ in self.near:
+                return True
+        return False
 
     def _is_area(self, span: Span) -> bool:
         """Tells whether a mention names a landscape or a district ("Vogtland", "Vogelsbergkreis")."""

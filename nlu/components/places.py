@@ -17,9 +17,11 @@ from spacy.tokens import Doc, Span
 from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of
 from nlu.components.languages import language_code
 from nlu.components.place_hints import (
-    DEMONYM_LABEL, PLATE_LABEL, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
+    DEMONYM_LABEL, PLATE_LABEL, RULED_OUT, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
 )
-from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, WATERS, register_extensions
+from nlu.extensions import (
+    INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, TIMES, WATERS, register_extensions,
+)
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
@@ -119,6 +121,10 @@ class PlaceFinder:
         if kept:
             self._drop_interests_under(doc, [s for s in kept if s._.cued or s.label_ == PLATE_LABEL])
             self.preferences.mark(doc, kept)
+        # "Tiere, aber nicht in Kassel": a place only ever ruled out is no search place (another named one is)
+        ruled_out = {s._.value[0].id for s in kept} - {s._.value[0].id for s in kept if s._.preference != RULED_OUT}
+        doc.spans[PLACES_RULED_OUT] = [s for s in kept if s._.value[0].id in ruled_out]
+        kept = [s for s in kept if s._.value[0].id not in ruled_out]
         doc.spans[WATERS] = waters
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
