@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -25,7 +26,10 @@ _SHORT_MESSAGE = 4  # "feuerwehr DD", "tierheim KS": a code ending a message thi
 _TOO_FAR_REACH = 2  # "Kassel ist mir zu weit": the words may follow the name after a comma or "ist"
 # A small place far from a large city named with it is a quarter the quarter table lacks (see _joined_at).
 _UNLISTED_CITY_MIN, _UNLISTED_QUARTER_MAX, _FAR_KM = 100_000, 20_000, 100.0
-_QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near"})  # "Gohlis in Leipzig", "Sachsenhausen, Frankfurt"
+_BRACKETED_FAR_KM = 30.0
+_QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near", "("})  # "Gohlis in Leipzig", "Sachsenhausen, Frankfurt"
+_MISSPELT_CITY_MIN, _MISSPELT_CITY_SCORE = 4, 80.0  # "Bärlin-Neukölln": Berlin misspelt before its quarter
+_CODE_JOINERS = frozenset({"oder", "und", "or", "and", "/", "bzw", "bzw."})  # "KS oder GÖ", "GI/MR"
 RULED_OUT = -3  # Span._.preference of a place ruled out ("nicht in Kassel"): never the search place
 _NEAR_REACH = 6  # "not in Berlin itself but nearby": words after a ruled-out place that keep it as the centre
 
@@ -54,6 +58,8 @@ class PlateReader:
             return None
         if i in cue_ends or self._stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
             return self._span(doc, i, town)
+        if self._joined_to_code(doc, i):
+            return self._span(doc, i, town)  # "KS oder GÖ": two codes offered as a choice are two towns
         if self._after_interest(doc, i):
             return self._span(doc, i, town)  # "Feuerwehr DD? Bin 19", "Tierheim KS. Hab Zeit": the wish's town
         if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_title and doc[1].is_alpha:
@@ -67,6 +73,15 @@ class PlateReader:
         if self.gazetteer.lookup(tail):
             return True
         return folded not in known_words() and not is_category_word(folded, lang)
+
+    def _joined_to_code(self, doc: Doc, i: int) -> bool:
+        """Tells whether another code stands right before or after this one, joined by "oder", "und" or "/"."""
+        for joiner, other in ((i + 1, i + 2), (i - 1, i - 2)):
+            if not 0 <= other < len(doc) or doc[joiner].norm_ not in _CODE_JOINERS:
+                continue
+            if doc[other].text.rstrip(".") in self.towns:
+                return True
+        return False
 
     @staticmethod
     def _after_interest(doc: Doc, i: int) -> bool:
@@ -237,7 +252,7 @@ class QuarterReader:
         """Returns a span over the city and its quarter starting at token i, else None."""
         token = doc[i]
         if "-" in token.text and token.is_alpha is False:
-            city = self._city_of_quarter(token.text, None)
+            city = self._city_of_quarter(token.text, None) or self._misspelt_city_with_quarter(token.text)
             if city is not None:
                 return _place_span(doc, i, i + 1, city)
         if i + 1 >= len(doc) or not token.is_alpha:
@@ -257,6 +272,14 @@ class QuarterReader:
         Frankfurt", "Sachsenhausen, Frankfurt", "Leipzig, Plagwitz" (either order with a comma)."""
         if i + 2 >= len(doc) or not doc[i + 2].is_alpha or doc[i + 1].norm_ not in _QUARTER_JOINERS:
             return None
+        if doc[i + 1].text == "(":  # "Bornheim (Frankfurt)": the city in brackets after its quarter
+            if i + 3 >= len(doc) or doc[i + 3].text != ")":
+                return None
+            quarter, city_name = doc[i].text, doc[i + 2].text
+            city = self._city_of_quarter(quarter, city_name) or self._city_of_unlisted_quarter(
+                quarter, city_name, bracketed=True
+            )
+            return _place_span(doc, i, i + 4, city) if city is not None else None
         first, second = doc[i].text, doc[i + 2].text
         orders = ((first, second), (second, first)) if doc[i + 1].norm_ == "," else ((first, second),)
         for quarter, city_name in orders:
@@ -266,16 +289,34 @@ class QuarterReader:
                     return _place_span(doc, i, i + 3, city)
         return None
 
-    def _city_of_unlisted_quarter(self, quarter: str, city_name: str) -> Place | None:
+    def _misspelt_city_with_quarter(self, text: str) -> Place | None:
+        """Returns the city of "Bärlin-Neukölln", "Frankfort-Bockenheim": a known quarter after a hyphen, and before
+        it its city's name written with a typo or in dialect."""
+        head, _, tail = text.partition("-")
+        if len(head) < _MISSPELT_CITY_MIN or not tail[:1].isalpha():
+            return None
+        cities = [self.gazetteer.city_of(place) for place in self.gazetteer.lookup(tail)]
+        alias = place_rules().aliases.get(fold(tail))  # the quarters the quarter table lacks ("Connewitz")
+        if alias is not None:
+            cities += self.gazetteer.lookup(alias)[:1]
+        for city in cities:
+            if city is not None and fuzz.ratio(fold(head), fold(city.name)) >= _MISSPELT_CITY_SCORE:
+                return city
+        return None
+
+    def _city_of_unlisted_quarter(self, quarter: str, city_name: str, *, bracketed: bool = False) -> Place | None:
         """Returns the city when the other name's only namesakes are small places far from it: "Sachsenhausen,
-        Frankfurt" is Frankfurt's quarter (not the village by Oranienburg) even where quarters.tsv lacks it."""
+        Frankfurt" is Frankfurt's quarter (not the village by Oranienburg) even where quarters.tsv lacks it. With the
+        city in brackets ("Bornheim (Frankfurt)") the writer says it is the city's, so a namesake's size does not
+        matter, only that it is no neighbour of the city ("Hanau (Frankfurt)" stays Hanau)."""
         cities = [place for place in self.gazetteer.lookup(city_name) if place.population >= _UNLISTED_CITY_MIN]
         namesakes = self.gazetteer.lookup(quarter)
         if not cities or not namesakes:
             return None
         city = cities[0]
-        far = all(haversine_km(place.lat, place.lon, city.lat, city.lon) > _FAR_KM for place in namesakes)
-        small = all(place.population < _UNLISTED_QUARTER_MAX for place in namesakes)
+        reach = _BRACKETED_FAR_KM if bracketed else _FAR_KM
+        far = all(haversine_km(place.lat, place.lon, city.lat, city.lon) > reach for place in namesakes)
+        small = bracketed or all(place.population < _UNLISTED_QUARTER_MAX for place in namesakes)
         return city if far and small else None
 
     def _city_of_quarter(self, quarter: str, city: str | None) -> Place | None:

@@ -1,0 +1,62 @@
+"""Place forms of issue 14's slots round 2: a city misspelt before its quarter's hyphen, a quarter with its city in
+brackets, two licence plates offered as a choice, and "online" as the topic of a form rather than the way to help.
+Every sentence here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import parse
+from tests.factories.parsed import place_name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bärlin-Neukölln, was mit Obdachlosen", "Berlin"),
+        ("Frankfort-Bockenheim, Senioren", "Frankfurt am Main"),
+        ("Berlin-Neukölln, was mit Obdachlosen", "Berlin"),
+    ],
+)
+def test_a_misspelt_city_before_its_quarters_hyphen_is_the_city(text: str, expected: str) -> None:
+    assert place_name(text) == expected
+
+
+def test_a_first_name_with_a_hyphen_stays_no_place() -> None:
+    assert place_name("Karl-Heinz hier, Tiere in Kassel") == "Kassel"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich wohne in Bornheim (Frankfurt)", "Frankfurt am Main"),
+        ("Neustadt (Dresden), Kinder", "Dresden"),
+        ("Gohlis (Leipzig), Senioren", "Leipzig"),
+        ("Hanau (Frankfurt), Kinder", "Hanau"),  # a town of its own next to the city stays itself
+        ("Marburg (Lahn), Tiere", "Marburg"),
+    ],
+)
+def test_a_quarter_with_its_city_in_brackets_is_the_city(text: str, expected: str) -> None:
+    assert place_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("KS oder GÖ, Umwelt", "Kassel"), ("GI/MR, Tiere", "Gießen"), ("Tierheim KS oder Baunatal", "Baunatal")],
+)
+def test_licence_plates_offered_as_a_choice_are_towns(text: str, expected: str) -> None:
+    parsed = parse(text)
+    assert parsed.place is not None and parsed.place.name == expected
+    assert "goe" not in parsed.keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("Hilfe beim Ausfüllen von Online-Formularen für Geflüchtete in Kassel", False),
+        ("Ich möchte Senioren bei Online-Terminbuchungen helfen, Fulda", False),
+        ("Online Nachhilfe in Mathe, Kassel", True),
+    ],
+)
+def test_online_as_the_topic_of_a_form_is_no_remote_wish(text: str, remote: bool) -> None:
+    assert parse(text).remote is remote
