@@ -1,6 +1,6 @@
-"""Place forms of issue 14's slots round 2: a city misspelt before its quarter's hyphen, a quarter with its city in
-brackets, two licence plates offered as a choice, and "online" as the topic of a form rather than the way to help.
-Every sentence here is written for this test."""
+"""Place and language forms of issue 14's slots round 2: a city misspelt before its quarter's hyphen, a quarter with
+its city in brackets, two licence plates offered as a choice, "online" as the topic of a form rather than the way to
+help, learning German said without the pronoun. Every sentence here is written for this test."""
 
 from __future__ import annotations
 
@@ -60,3 +60,16 @@ def test_licence_plates_offered_as_a_choice_are_towns(text: str, expected: str) 
 )
 def test_online_as_the_topic_of_a_form_is_no_remote_wish(text: str, remote: bool) -> None:
     assert parse(text).remote is remote
+
+
+@pytest.mark.parametrize(
+    ("text", "little"),
+    [
+        ("Deutsch lerne ich noch, bin bei A2", True),
+        ("Ich bin neu in Deutschland und lerne Deutsch", True),
+        ("Deutsch lerne ich seit 2 Jahren, inzwischen B2", False),
+        ("Ich spreche gut Deutsch und lerne Spanisch", False),
+    ],
+)
+def test_learning_german_said_without_the_pronoun_is_little_german(text: str, little: bool) -> None:
+    assert parse(text).needs_little_german is little
