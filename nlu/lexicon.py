@@ -316,6 +316,7 @@ class PlaceRules:
     region_nouns: frozenset[str]  # the one-word region cues ("raum", "gegend"): may follow a town's adjective
     areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
     not_demonyms: frozenset[str]  # nouns that look like a town's adjective ("Hammer": not of Hamm)
+    noun_ties: frozenset[str]  # "das", "beim", "mit": a word-like name after them is a noun, not a town
 
 
 @cache
@@ -340,7 +341,7 @@ def place_rules() -> PlaceRules:
         region_cues=tuple(raw["region_cues"]),
         region_nouns=frozenset(fold(w) for cue in raw["region_cues"] if " " not in cue for w in cue.split("|")),
         areas=frozenset(fold(a) for a in raw["areas"]),
-        not_demonyms=_words(raw["not_demonyms"]),
+        not_demonyms=_words(raw["not_demonyms"]), noun_ties=_words(raw["noun_ties"]),
     )
 
 

@@ -78,6 +78,7 @@ class PlaceFinder:
         self.preferences = PreferenceReader(nlp)
         self.unusable = unusable + self.preferences.unusable
         self.word_like = place_words() | _STOP | stopwords()
+        self.noun_ties = rules.noun_ties
         self.regions = frozenset(rules.states)  # states and regions named by their own word
         self.demonyms = DemonymReader(
             self.gazetteer, rules.not_demonyms, (_STOP | stopwords()) - rules.region_nouns
@@ -129,14 +130,18 @@ class PlaceFinder:
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
 
-    @staticmethod
-    def _heads_a_clause(doc: Doc, span: Span) -> bool:
+    def _heads_a_clause(self, doc: Doc, span: Span) -> bool:
         """Tells whether nothing ties the name to the words before it: "warmes Essen", "beim Essen", "das Essen"
-        make it the food, so only a name opening its clause (or the message) may be the first of two towns."""
+        make it the food, so only a name opening its clause (or the message), or following a word that does not
+        tie a noun (a verb: "Ich suche Essen oder Bochum"), may be the first of two towns."""
         if span.start == 0:
             return True
         before = doc[span.start - 1]
-        return is_boundary(before) or before.is_space or not before.is_alpha
+        if is_boundary(before) or before.is_space or not before.is_alpha:
+            return True
+        norm = before.norm_
+        # an adjective's ending ("warmes", "gesundem") ties the noun as an article does
+        return before.is_lower and norm not in self.noun_ties and not norm.endswith(("es", "em"))
 
     @staticmethod
     def _cue_ends(found: list[tuple[str, int, int]]) -> tuple[set[int], set[int], set[int]]:

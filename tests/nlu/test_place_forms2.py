@@ -73,3 +73,17 @@ def test_online_as_the_topic_of_a_form_is_no_remote_wish(text: str, remote: bool
 )
 def test_learning_german_said_without_the_pronoun_is_little_german(text: str, little: bool) -> None:
     assert parse(text).needs_little_german is little
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich suche Essen oder Bochum", "Essen"),  # after a verb the choice is one of towns
+        ("Ich würde Essen oder Gelsenkirchen nehmen", "Essen"),
+        ("Ich verteile warmes Essen oder Bochum wäre auch gut", "Bochum"),  # an adjective makes it the meal
+        ("Helfe gern beim Essen oder Vorlesen, Bochum", "Bochum"),
+        ("Wir verteilen Essen oder Kleidung in Bochum", "Bochum"),  # no second town after "oder"
+    ],
+)
+def test_essen_after_a_verb_and_before_oder_and_a_town_is_the_town(text: str, expected: str) -> None:
+    assert place_name(text) == expected
