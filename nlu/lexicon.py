@@ -305,6 +305,7 @@ class PlaceRules:
     home_cues: tuple[str, ...]
     preference_cues: tuple[str, ...]  # "lieber in X": where one would rather go outranks where one lives
     temporary_cues: tuple[str, ...]
+    temporary_after: tuple[str, ...]  # "in Frankfurt for work": words after a place making it a passing stay
     ruled_out_cues: tuple[str, ...]  # "nicht in X", "anywhere but X": never the search place
     ruled_out_after: tuple[str, ...]  # "X auf keinen Fall"
     ruled_out_near: frozenset[str]  # "not in X itself but nearby": X stays the point to search around
@@ -333,7 +334,7 @@ def place_rules() -> PlaceRules:
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
         home_cues=tuple(raw["home_cues"]), preference_cues=tuple(raw["preference_cues"]),
-        temporary_cues=tuple(raw["temporary_cues"]),
+        temporary_cues=tuple(raw["temporary_cues"]), temporary_after=tuple(raw["temporary_after"]),
         ruled_out_cues=tuple(raw["ruled_out_cues"]), ruled_out_after=tuple(raw["ruled_out_after"]),
         ruled_out_near=_words(raw["ruled_out_near"]),
         corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]), home_after=tuple(raw["home_after"]),

@@ -38,10 +38,26 @@ def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Ga
     chosen = min(mentions, key=lambda s: _priority(s, origin_ends, named[s._.value[0].id]))
     others = [m for m in mentions if m is not chosen]
     candidates = list(chosen._.value)
+    city = _city_named_with_quarter(chosen, others, gazetteer)
+    if city is not None:  # "Dresden, am liebsten Neustadt": the quarter of the city named with it
+        chosen._.value = (city,)
+        return [chosen, *others]
     if len(candidates) > 1:
         candidates = _narrow(doc, chosen, candidates, others, rules)
     chosen._.value = _as_city(chosen, tuple(_plausible(candidates, rules)), gazetteer)
     return [chosen, *others]
+
+
+def _city_named_with_quarter(chosen: Span, others: list[Span], gazetteer: Gazetteer) -> Place | None:
+    """Returns the city another mention names when the chosen name is one of its quarters ("Dresden, ideally
+    Neustadt area", "Leipzig, gern in Gohlis"), else None."""
+    if chosen.text[:1].isdigit():
+        return None
+    for other in others:
+        city = gazetteer.city_of(other._.value[0]) or other._.value[0]
+        if gazetteer.quarter(chosen.text, city) is not None:
+            return city
+    return None
 
 
 def _as_city(mention: Span, places: tuple[Place, ...], gazetteer: Gazetteer) -> tuple[Place, ...]:
@@ -92,7 +108,9 @@ def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span],
         if close:  # "Oelsnitz Vogtland": the qualifier settles it; a namesake much further from it is not meant
             nearest = haversine_km(close[0].lat, close[0].lon, *point)
             return [p for p in close if haversine_km(p.lat, p.lon, *point) <= nearest + _QUALIFIER_SLACK_KM]
-    anchors = [o._.value[0] for o in others if len(o._.value) == 1]
+    # a place named beside it pulls it near; a name whose namesakes are all far smaller counts as one place
+    # ("Frankfurt ist zu weit, lieber Friedberg": Friedberg in Hessen)
+    anchors = [o._.value[0] for o in others if len(o._.value) == 1 or len(_plausible(list(o._.value), rules)) == 1]
     for anchor in anchors:
         near = [p for p in candidates if haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= _NEIGHBOUR_KM]
         if near:

@@ -143,7 +143,7 @@ class PreferenceReader:
             "home": rules.home_cues, "preferred": rules.preference_cues, "temporary": rules.temporary_cues,
             "too_far": rules.too_far, "home_after": rules.home_after, "region": rules.region_cues,
             "correction": rules.corrections, "ruled_out": rules.ruled_out_cues,
-            "ruled_out_after": rules.ruled_out_after,
+            "ruled_out_after": rules.ruled_out_after, "temporary_after": rules.temporary_after,
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
@@ -182,13 +182,14 @@ class PreferenceReader:
         corrections = [start for label, start, _ in found if label == "correction"]
         ruled_out = {end for label, _, end in found if label == "ruled_out"}
         ruled_out_after = {start: end for label, start, end in found if label == "ruled_out_after"}
+        temporary_after = {start for label, start, _ in found if label == "temporary_after"}
         for span in mentions:
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
             said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
             if span.start in ruled_out or self._ruled_out_after(doc, span, ruled_out_after):
                 # "anywhere but Leipzig"; "not in Berlin itself but nearby" is Berlin's surroundings
                 span._.preference = -2 if self._near_wanted(doc, span) else RULED_OUT
-            elif span.start in temporary or said_too_far:
+            elif span.start in temporary or span.end in temporary_after or said_too_far:
                 span._.preference = -2
             elif span.start in preferred:
                 span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home

@@ -87,3 +87,29 @@ def test_learning_german_said_without_the_pronoun_is_little_german(text: str, li
 )
 def test_essen_after_a_verb_and_before_oder_and_a_town_is_the_town(text: str, expected: str) -> None:
     assert place_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I commute from Bad Nauheim to Frankfurt every day, volunteering near home", "Bad Nauheim"),
+        ("Ich pendle von Bad Nauheim nach Frankfurt, Tiere", "Bad Nauheim"),
+        ("I'm in Frankfurt for work but want to volunteer in my town Bad Homburg", "Bad Homburg vor der Höhe"),
+        ("Bin beruflich in Kassel, wohne in Fulda", "Fulda"),
+        ("I'm working in Frankfurt, living in Hanau", "Hanau"),
+        ("I live in Offenbach but want to volunteer in Frankfurt", "Frankfurt am Main"),  # the place to help in
+        ("Dresden, ideally Neustadt area", "Dresden"),  # a quarter of the city named with it
+        ("Dresden, am liebsten Neustadt, Kinder", "Dresden"),
+    ],
+)
+def test_home_work_and_wish_among_several_places(text: str, expected: str) -> None:
+    assert place_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Frankfurt is too far for me, maybe Friedberg", "Friedberg oder Frankfurt, Tiere"]
+)
+def test_a_town_named_beside_an_ambiguous_one_settles_it(text: str) -> None:
+    parsed = parse(text)
+    assert parsed.place is not None and parsed.place.name == "Friedberg (Hessen)"
+    assert not parsed.place_candidates
