@@ -24,6 +24,7 @@ from nlu.langid import detect_language
         "Workshop Upcycling Leipzig",
         "Hundeschule Gießen",
         "Vereinsarbeit im Team, Fulda",
+        "Nachhilfe Mathe, Kids, online",
     ],
 )
 def test_german_with_english_loan_words_stays_german(text: str) -> None:
@@ -42,6 +43,8 @@ def test_german_with_english_loan_words_stays_german(text: str) -> None:
         "online tutoring in Kassel",
         "refugees Bad Homburg",
         "I want to help refugees in Fürth",
+        "kids football Kassel weekends",
+        "something with kids in Kassel",
     ],
 )
 def test_english_with_german_place_names_stays_english(text: str) -> None:
