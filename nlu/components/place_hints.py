@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
+from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,6 +31,8 @@ _UNLISTED_CITY_MIN, _UNLISTED_QUARTER_MAX, _FAR_KM = 100_000, 20_000, 100.0
 _BRACKETED_FAR_KM = 30.0
 _QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near", "("})  # "Gohlis in Leipzig", "Sachsenhausen, Frankfurt"
 _MISSPELT_CITY_MIN, _MISSPELT_CITY_SCORE = 4, 80.0  # "Bärlin-Neukölln": Berlin misspelt before its quarter
+_JOINED_TOWN_MIN = 5_000  # a town joined to a plate by "oder": a real town, not a hamlet that is also a word
+_FUNCTION_WORDS = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _CODE_JOINERS = frozenset({"oder", "und", "or", "and", "/", "bzw", "bzw."})  # "KS oder GÖ", "GI/MR"
 RULED_OUT = -3  # Span._.preference of a place ruled out ("nicht in Kassel"): never the search place
 _NEAR_REACH = 6  # "not in Berlin itself but nearby": words after a ruled-out place that keep it as the centre
@@ -51,9 +55,12 @@ class PlateReader:
         tells whether the whole message is in capitals (computed once per message by the caller)."""
         text = doc[i].text.rstrip(".")
         head, _, tail = text.partition("-")
-        if tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_):
+        if (tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_)
+                and (len(head) > 1 or self.gazetteer.lookup(tail))):  # "E-Rolli", "S-Bahn": no town's quarter
             return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
         town = self.towns.get(text)
+        if town is None and i in cue_ends and self._lower_code(text):
+            return self._span(doc, i, self.towns[text.upper()])  # "jetzt studium in ks": written small, cued
         if town is None or shouting:  # a message in capitals has no telling capitals
             return None
         if i in cue_ends or self._stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
@@ -75,13 +82,30 @@ class PlateReader:
         return folded not in known_words() and not is_category_word(folded, lang)
 
     def _joined_to_code(self, doc: Doc, i: int) -> bool:
-        """Tells whether another code stands right before or after this one, joined by "oder", "und" or "/"."""
+        """Tells whether another code or a town's name stands right before or after this one, joined by "oder",
+        "und" or "/" ("KS oder GÖ", "GI oder wetzlar")."""
         for joiner, other in ((i + 1, i + 2), (i - 1, i - 2)):
             if not 0 <= other < len(doc) or doc[joiner].norm_ not in _CODE_JOINERS:
                 continue
-            if doc[other].text.rstrip(".") in self.towns:
+            word = doc[other].text.rstrip(".")
+            if word in self.towns or (len(word) > 3 and self._is_town(word)):
                 return True
         return False
+
+    def _is_town(self, word: str) -> bool:
+        """Tells whether a word is a town's name and no ordinary word ("wetzlar" yes, "essen" no)."""
+        folded = fold(word)
+        places = self.gazetteer.lookup(word)
+        return bool(places) and places[0].population >= _JOINED_TOWN_MIN and not self.gazetteer.is_common_word_name(
+            folded
+        )
+
+    def _lower_code(self, text: str) -> bool:
+        """Tells whether a word written small is a plate code and no ordinary word ("ks", "gi"; not "de", "so")."""
+        return (
+            len(text) >= 2 and text.islower() and text.upper() in self.towns and text.isalpha()
+            and fold(text) not in known_words() and fold(text) not in _FUNCTION_WORDS
+        )
 
     @staticmethod
     def _after_interest(doc: Doc, i: int) -> bool:
@@ -237,7 +261,8 @@ class PreferenceReader:
         others = [m for m in mentions if m is not area]
         for other in others:
             lo, hi = (area.end, other.start) if other.start >= area.end else (other.end, area.start)
-            if not any(t.norm_ in ("oder", "or", "/") for t in doc[lo:hi]):
+            # "im Erzgebirge oder so. Irgendwo bei Oberwiesenthal": "oder so" hedges, it offers no alternative
+            if not any(t.norm_ in ("oder", "or", "/") and not _hedge_after(doc, t.i) for t in doc[lo:hi]):
                 return True
         return False
 
@@ -326,6 +351,11 @@ class QuarterReader:
             return None
         found = self.gazetteer.quarter(quarter, city)
         return self.gazetteer.city_of(found) if found is not None else None
+
+
+def _hedge_after(doc: Doc, i: int) -> bool:
+    """Tells whether "oder" at i is the hedge "oder so", "or so", "oder ähnlich"."""
+    return i + 1 < len(doc) and doc[i + 1].norm_ in ("so", "aehnlich", "sowas", "something", "whatever")
 
 
 def _cities_from_demonym(word: str) -> list[str]:

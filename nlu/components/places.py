@@ -217,8 +217,8 @@ class PlaceFinder:
     def _hyphenated_at(self, doc: Doc, i: int) -> Span | None:
         """Returns the town of a quarter written "Leipzig-Connewitz" or "Frankfurt-Höchst"."""
         parts = _SPLIT.split(doc[i].norm_)
-        if len(parts) < 2 or not parts[0]:
-            return None
+        if len(parts) < 2 or len(parts[0]) < 2:
+            return None  # "E-Rolli", "S-Bahn", "U-Bahn": one letter before a hyphen names no town
         places = tuple(self.gazetteer.get(pid) for pid in self.names.get(parts[0], ()))
         if not places or places[0].population < _HYPHEN_TOWN_MIN:
             return None  # "Karl-Heinz" is a man, not the hamlet Karl

@@ -42,7 +42,8 @@ def test_a_quarter_with_its_city_in_brackets_is_the_city(text: str, expected: st
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("KS oder GÖ, Umwelt", "Kassel"), ("GI/MR, Tiere", "Gießen"), ("Tierheim KS oder Baunatal", "Baunatal")],
+    [("KS oder GÖ, Umwelt", "Kassel"), ("GI/MR, Tiere", "Gießen"), ("Tierheim KS oder Baunatal", "Kassel"),
+     ("GI oder wetzlar, egal was", "Gießen")],
 )
 def test_licence_plates_offered_as_a_choice_are_towns(text: str, expected: str) -> None:
     parsed = parse(text)
@@ -113,3 +114,37 @@ def test_a_town_named_beside_an_ambiguous_one_settles_it(text: str) -> None:
     parsed = parse(text)
     assert parsed.place is not None and parsed.place.name == "Friedberg (Hessen)"
     assert not parsed.place_candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jetzt studium in ks, will was mit menschen mit behinderung machen", "Kassel"),  # a plate written small
+        ("wohne in hh, suche was mit kindern", "Hamburg"),
+        ("ich wohne in de stadt, tiere", None),  # dialect "de" is no plate
+        ("Ich sitze im E-Rolli und möchte Boccia spielen", None),  # one letter before a hyphen is no town
+        ("F-Höchst, Senioren", "Frankfurt am Main"),
+        ("Bergwiesen mähen im Erzgebirge oder so. Irgendwo bei Oberwiesenthal.", "Kurort Oberwiesenthal"),
+        ("ehemals Filialleiter in Biedenkopf. Wohne jetzt bei meiner Tochter in Gladenbach.", "Gladenbach"),
+        ("I live with my son in Fulda, I was a teacher in Kassel", "Fulda"),
+    ],
+)
+def test_plates_written_small_hedges_and_living_with_someone(text: str, expected: str | None) -> None:
+    assert place_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("Ich arbeite im Homeoffice und hab mittags eine lange Pause, Karben", False),
+        ("seit ich im Homeoffice bin fehlt mir Kontakt. Wohne in Freital", False),
+        ("Seit Corona arbeite ich nur noch im Homeoffice, Dresden", False),
+        ("Hello, I live in Erbach and work from home. Something with animals", False),
+        ("I am an IT guy in Berlin, working remote. Can help NGOs", False),
+        ("Can I work from home for an NGO?", True),
+        ("ich arbeite gern von zuhause, Website für Verein", True),
+        ("I would like to work remotely", True),
+    ],
+)
+def test_a_job_done_from_home_is_no_remote_wish(text: str, remote: bool) -> None:
+    assert parse(text).remote is remote
