@@ -28,7 +28,7 @@ from nlu.listings import (
     ranked_categories,
     without_addresses,
 )
-from nlu.pipeline import pipelines
+from nlu.pipeline import pipelines, rule_pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.kernel.taxonomy import category_keys
 
@@ -108,6 +108,13 @@ def _listing_doc(nlp: Language, text: str) -> Doc:
 def parse(text: str) -> ParsedQuery:
     """Reads a volunteer's free-text message into slots (categories, place, radius, time, ...)."""
     with analysed(text) as doc:
+        return _query(text, doc)
+
+
+def parse_with_rules(text: str) -> ParsedQuery:
+    """Reads a message as parse() does with the rules alone, without the trained category component: what the
+    model learns from, and what tests guard so a rule regression is not hidden by the model."""
+    with analysed(text, nlps=rule_pipelines()) as doc:
         return _query(text, doc)
 
 

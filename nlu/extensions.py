@@ -16,6 +16,7 @@ RADIUS = "radius"  # label: radius; Span._.value holds km
 LITTLE_GERMAN = "little_german"  # the writer speaks little or no German ("mein Deutsch ist nicht so gut")
 OTHERS_GERMAN = "others_little_german"  # others do ("Leuten, die kein Deutsch können, beim Amt helfen")
 PLACES = "places"  # label: place; Span._.value holds the candidate place ids, best first
+PLACES_RULED_OUT = "places_ruled_out"  # places the person rules out ("nicht in Kassel"): no search place, no keyword
 WATERS = "waters"  # a river or lake with its cue ("an der Elbe"): a hint to no one place, and no keyword
 WRITER = "writer"  # words saying who the writer is, where they stand or come from ("in Rente", "mein Sohn"): no keyword
 CUES = "negation_cues"  # label: cue, pseudo, neutral, time_cue
@@ -27,7 +28,8 @@ _SPAN_EXTENSIONS: dict[str, Any] = {
     "value": None,  # payload: km for a radius, place ids for a place, a score for a fuzzy match
     "fuzzy": False,  # matched through typo correction; worth confirming
     "cued": False,  # a place preceded by a location cue ("in Essen")
-    "preference": 0,  # a place: +2 preferred, +1 lived in, -1 an area before a town in it, -2 passing or too far
+    # a place: +2 preferred, +1 lived in, -1 an area before a town in it, -2 passing or too far, -3 ruled out
+    "preference": 0,
 }
 _DOC_EXTENSIONS: dict[str, Any] = {"keywords": None}
 

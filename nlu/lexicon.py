@@ -334,6 +334,10 @@ class PlaceRules:
     home_cues: tuple[str, ...]
     preference_cues: tuple[str, ...]  # "lieber in X": where one would rather go outranks where one lives
     temporary_cues: tuple[str, ...]
+    temporary_after: tuple[str, ...]  # "in Frankfurt for work": words after a place making it a passing stay
+    ruled_out_cues: tuple[str, ...]  # "nicht in X", "anywhere but X": never the search place
+    ruled_out_after: tuple[str, ...]  # "X auf keinen Fall"
+    ruled_out_near: frozenset[str]  # "not in X itself but nearby": X stays the point to search around
     corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
     too_far: tuple[str, ...]
     waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
@@ -342,6 +346,7 @@ class PlaceRules:
     region_nouns: frozenset[str]  # the one-word region cues ("raum", "gegend"): may follow a town's adjective
     areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
     not_demonyms: frozenset[str]  # nouns that look like a town's adjective ("Hammer": not of Hamm)
+    noun_ties: frozenset[str]  # "das", "beim", "mit": a word-like name after them is a noun, not a town
 
 
 @cache
@@ -358,13 +363,15 @@ def place_rules() -> PlaceRules:
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
         home_cues=tuple(raw["home_cues"]), preference_cues=tuple(raw["preference_cues"]),
-        temporary_cues=tuple(raw["temporary_cues"]),
+        temporary_cues=tuple(raw["temporary_cues"]), temporary_after=tuple(raw["temporary_after"]),
+        ruled_out_cues=tuple(raw["ruled_out_cues"]), ruled_out_after=tuple(raw["ruled_out_after"]),
+        ruled_out_near=_words(raw["ruled_out_near"]),
         corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]), home_after=tuple(raw["home_after"]),
         waters=tuple(f'{cue} {"|".join(raw["waters"])}' for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),
         region_nouns=frozenset(fold(w) for cue in raw["region_cues"] if " " not in cue for w in cue.split("|")),
         areas=frozenset(fold(a) for a in raw["areas"]),
-        not_demonyms=_words(raw["not_demonyms"]),
+        not_demonyms=_words(raw["not_demonyms"]), noun_ties=_words(raw["noun_ties"]),
     )
 
 
@@ -379,6 +386,12 @@ def langid_words() -> dict[str, frozenset[str]]:
     """Returns the German and English marker words for language identification."""
     raw = _toml("langid.toml")
     return {"de": _words(raw["de"]), "en": _words(raw["en"])}
+
+
+@cache
+def langid_loanwords() -> frozenset[str]:
+    """Returns the English words German has borrowed ("online", "Team"): evidence for neither language."""
+    return _words(_toml("langid.toml")["loanwords"])
 
 
 @cache

@@ -186,8 +186,29 @@ def build_matcher(
     unusable: list[str] = []
     for label, lines in groups.items():
         for line in lines:
-            if any(len(tokenize(literal)) != 1 for literal in literal_tokens(line)):
+            usable = _fitting(line, tokenize)
+            if usable is None:
                 unusable.append(line)
             else:
-                compiled.append(compile_pattern(label, line))
+                compiled.append(compile_pattern(label, usable))
     return PatternMatcher(compiled, number_words), unusable
+
+
+def _fitting(line: str, tokenize: Callable[[str], list[str]]) -> str | None:
+    """Returns the line without the alternatives this tokenizer splits, or None when a position keeps none.
+
+    "daytime|day-time" stays "daytime" for English, whose tokenizer splits "day-time" into three tokens; the whole
+    line used to be dropped there, so English messages lost every pattern that also listed a hyphenated or a
+    German form ("im") the English tokenizer cuts apart.
+    """
+    if all(len(tokenize(literal)) == 1 for literal in literal_tokens(line)):
+        return line
+    specs = []
+    for spec in line.split():
+        optional = len(spec) > 1 and spec.endswith("?")
+        body = spec[:-1] if optional else spec
+        kept = [alt for alt in body.split("|") if alt and not (literal_tokens(alt) and len(tokenize(alt)) != 1)]
+        if not kept:
+            return None
+        specs.append("|".join(kept) + ("?" if optional else ""))
+    return " ".join(specs)

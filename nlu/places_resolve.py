@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from nlu.components.place_hints import RULED_OUT
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, place_rules
 from nlu.kernel.text import fold
@@ -37,10 +38,26 @@ def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Ga
     chosen = min(mentions, key=lambda s: _priority(s, origin_ends, named[s._.value[0].id]))
     others = [m for m in mentions if m is not chosen]
     candidates = list(chosen._.value)
+    city = _city_named_with_quarter(chosen, others, gazetteer)
+    if city is not None:  # "Dresden, am liebsten Neustadt": the quarter of the city named with it
+        chosen._.value = (city,)
+        return [chosen, *others]
     if len(candidates) > 1:
         candidates = _narrow(doc, chosen, candidates, others, rules)
     chosen._.value = _as_city(chosen, tuple(_plausible(candidates, rules)), gazetteer)
     return [chosen, *others]
+
+
+def _city_named_with_quarter(chosen: Span, others: list[Span], gazetteer: Gazetteer) -> Place | None:
+    """Returns the city another mention names when the chosen name is one of its quarters ("Dresden, ideally
+    Neustadt area", "Leipzig, gern in Gohlis"), else None."""
+    if chosen.text[:1].isdigit():
+        return None
+    for other in others:
+        city = gazetteer.city_of(other._.value[0]) or other._.value[0]
+        if gazetteer.quarter(chosen.text, city) is not None:
+            return city
+    return None
 
 
 def _as_city(mention: Span, places: tuple[Place, ...], gazetteer: Gazetteer) -> tuple[Place, ...]:
@@ -61,9 +78,12 @@ def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int,
     Zittau"); where the person would rather go, then where they live, before other places; a name written as it
     is before a typo's guess ("Bäuerin ... bei Ebsdorfergrund" is no Beuern); then earlier first.
 
-    `same` holds every mention of the same place: a place is set aside only when each of its mentions is."""
+    `same` holds every mention of the same place: a place is set aside only when each of its mentions is, or when
+    one of them rules it out ("wohne in Kassel, möchte aber nicht in Kassel helfen, sondern in Vellmar")."""
     is_postal = span.text.rstrip(".").isdigit()
-    set_aside = all(m.start in origin_ends or m._.preference <= -2 for m in same)
+    set_aside = all(m.start in origin_ends or m._.preference <= -2 for m in same) or any(
+        m._.preference == RULED_OUT for m in same
+    )
     # an area yielding to a town in it keeps its own rank, even when it stands in for that same town
     preference = span._.preference if span._.preference == -1 else max(min(m._.preference, 2) for m in same)
     named_again = sum(m._.preference != -1 for m in same) > 1  # a landscape standing in for its town is no naming
@@ -88,7 +108,9 @@ def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span],
         if close:  # "Oelsnitz Vogtland": the qualifier settles it; a namesake much further from it is not meant
             nearest = haversine_km(close[0].lat, close[0].lon, *point)
             return [p for p in close if haversine_km(p.lat, p.lon, *point) <= nearest + _QUALIFIER_SLACK_KM]
-    anchors = [o._.value[0] for o in others if len(o._.value) == 1]
+    # a place named beside it pulls it near; a name whose namesakes are all far smaller counts as one place
+    # ("Frankfurt ist zu weit, lieber Friedberg": Friedberg in Hessen)
+    anchors = [o._.value[0] for o in others if len(o._.value) == 1 or len(_plausible(list(o._.value), rules)) == 1]
     for anchor in anchors:
         near = [p for p in candidates if haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= _NEIGHBOUR_KM]
         if near:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
+from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -25,7 +28,14 @@ _SHORT_MESSAGE = 4  # "feuerwehr DD", "tierheim KS": a code ending a message thi
 _TOO_FAR_REACH = 2  # "Kassel ist mir zu weit": the words may follow the name after a comma or "ist"
 # A small place far from a large city named with it is a quarter the quarter table lacks (see _joined_at).
 _UNLISTED_CITY_MIN, _UNLISTED_QUARTER_MAX, _FAR_KM = 100_000, 20_000, 100.0
-_QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near"})  # "Gohlis in Leipzig", "Sachsenhausen, Frankfurt"
+_BRACKETED_FAR_KM = 30.0
+_QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near", "("})  # "Gohlis in Leipzig", "Sachsenhausen, Frankfurt"
+_MISSPELT_CITY_MIN, _MISSPELT_CITY_SCORE = 4, 80.0  # "Bärlin-Neukölln": Berlin misspelt before its quarter
+_JOINED_TOWN_MIN = 5_000  # a town joined to a plate by "oder": a real town, not a hamlet that is also a word
+_FUNCTION_WORDS = frozenset(fold(w) for w in DE_STOP | EN_STOP)
+_CODE_JOINERS = frozenset({"oder", "und", "or", "and", "/", "bzw", "bzw."})  # "KS oder GÖ", "GI/MR"
+RULED_OUT = -3  # Span._.preference of a place ruled out ("nicht in Kassel"): never the search place
+_NEAR_REACH = 6  # "not in Berlin itself but nearby": words after a ruled-out place that keep it as the centre
 
 
 class PlateReader:
@@ -45,13 +55,18 @@ class PlateReader:
         tells whether the whole message is in capitals (computed once per message by the caller)."""
         text = doc[i].text.rstrip(".")
         head, _, tail = text.partition("-")
-        if tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_):
+        if (tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_)
+                and (len(head) > 1 or self.gazetteer.lookup(tail))):  # "E-Rolli", "S-Bahn": no town's quarter
             return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
         town = self.towns.get(text)
+        if town is None and i in cue_ends and self._lower_code(text):
+            return self._span(doc, i, self.towns[text.upper()])  # "jetzt studium in ks": written small, cued
         if town is None or shouting:  # a message in capitals has no telling capitals
             return None
         if i in cue_ends or self._stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
             return self._span(doc, i, town)
+        if self._joined_to_code(doc, i):
+            return self._span(doc, i, town)  # "KS oder GÖ": two codes offered as a choice are two towns
         if self._after_interest(doc, i):
             return self._span(doc, i, town)  # "Feuerwehr DD? Bin 19", "Tierheim KS. Hab Zeit": the wish's town
         if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_title and doc[1].is_alpha:
@@ -65,6 +80,32 @@ class PlateReader:
         if self.gazetteer.lookup(tail):
             return True
         return folded not in known_words() and not is_category_word(folded, lang)
+
+    def _joined_to_code(self, doc: Doc, i: int) -> bool:
+        """Tells whether another code or a town's name stands right before or after this one, joined by "oder",
+        "und" or "/" ("KS oder GÖ", "GI oder wetzlar")."""
+        for joiner, other in ((i + 1, i + 2), (i - 1, i - 2)):
+            if not 0 <= other < len(doc) or doc[joiner].norm_ not in _CODE_JOINERS:
+                continue
+            word = doc[other].text.rstrip(".")
+            if word in self.towns or (len(word) > 3 and self._is_town(word)):
+                return True
+        return False
+
+    def _is_town(self, word: str) -> bool:
+        """Tells whether a word is a town's name and no ordinary word ("wetzlar" yes, "essen" no)."""
+        folded = fold(word)
+        places = self.gazetteer.lookup(word)
+        return bool(places) and places[0].population >= _JOINED_TOWN_MIN and not self.gazetteer.is_common_word_name(
+            folded
+        )
+
+    def _lower_code(self, text: str) -> bool:
+        """Tells whether a word written small is a plate code and no ordinary word ("ks", "gi"; not "de", "so")."""
+        return (
+            len(text) >= 2 and text.islower() and text.upper() in self.towns and text.isalpha()
+            and fold(text) not in known_words() and fold(text) not in _FUNCTION_WORDS
+        )
 
     @staticmethod
     def _after_interest(doc: Doc, i: int) -> bool:
@@ -125,11 +166,13 @@ class PreferenceReader:
         groups: dict[str, Iterable[str]] = {
             "home": rules.home_cues, "preferred": rules.preference_cues, "temporary": rules.temporary_cues,
             "too_far": rules.too_far, "home_after": rules.home_after, "region": rules.region_cues,
-            "correction": rules.corrections,
+            "correction": rules.corrections, "ruled_out": rules.ruled_out_cues,
+            "ruled_out_after": rules.ruled_out_after, "temporary_after": rules.temporary_after,
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
         self.areas = rules.areas
+        self.near = rules.ruled_out_near
 
     @staticmethod
     def _reaches(doc: Doc, end: int, cue: int, cue_end: int) -> bool:
@@ -161,10 +204,16 @@ class PreferenceReader:
         home_after = {start for label, start, _ in found if label == "home_after"}
         region = {end for label, _, end in found if label == "region"}
         corrections = [start for label, start, _ in found if label == "correction"]
+        ruled_out = {end for label, _, end in found if label == "ruled_out"}
+        ruled_out_after = {start: end for label, start, end in found if label == "ruled_out_after"}
+        temporary_after = {start for label, start, _ in found if label == "temporary_after"}
         for span in mentions:
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
             said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
-            if span.start in temporary or said_too_far:
+            if span.start in ruled_out or self._ruled_out_after(doc, span, ruled_out_after):
+                # "anywhere but Leipzig"; "not in Berlin itself but nearby" is Berlin's surroundings
+                span._.preference = -2 if self._near_wanted(doc, span) else RULED_OUT
+            elif span.start in temporary or span.end in temporary_after or said_too_far:
                 span._.preference = -2
             elif span.start in preferred:
                 span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home
@@ -182,6 +231,24 @@ class PreferenceReader:
                     if span.end <= cue:
                         span._.preference = -2
 
+    @staticmethod
+    def _ruled_out_after(doc: Doc, span: Span, cues: dict[int, int]) -> bool:
+        """Tells whether words right after the place rule it out and end their clause: "Kassel auf keinen Fall",
+        "Fulda, bitte nicht." ("in Kassel nicht weit vom Bahnhof" says nothing against Kassel)."""
+        start = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+        end = cues.get(start)
+        return end is not None and (end == len(doc) or is_boundary(doc[end]) or doc[end].is_space)
+
+    def _near_wanted(self, doc: Doc, span: Span) -> bool:
+        """Tells whether the words after a ruled-out place want its surroundings ("itself but nearby", "nicht in
+        der Innenstadt", "eher drumherum")."""
+        for token in doc[span.end:span.end + _NEAR_REACH]:
+            if token.norm_ in (".", "!", "?"):
+                return False
+            if token.norm_ in self.near:
+                return True
+        return False
+
     def _is_area(self, span: Span) -> bool:
         """Tells whether a mention names a landscape or a district ("Vogtland", "Vogelsbergkreis")."""
         folded = " ".join(t.norm_ for t in span)
@@ -194,7 +261,8 @@ class PreferenceReader:
         others = [m for m in mentions if m is not area]
         for other in others:
             lo, hi = (area.end, other.start) if other.start >= area.end else (other.end, area.start)
-            if not any(t.norm_ in ("oder", "or", "/") for t in doc[lo:hi]):
+            # "im Erzgebirge oder so. Irgendwo bei Oberwiesenthal": "oder so" hedges, it offers no alternative
+            if not any(t.norm_ in ("oder", "or", "/") and not _hedge_after(doc, t.i) for t in doc[lo:hi]):
                 return True
         return False
 
@@ -210,7 +278,7 @@ class QuarterReader:
         """Returns a span over the city and its quarter starting at token i, else None."""
         token = doc[i]
         if "-" in token.text and token.is_alpha is False:
-            city = self._city_of_quarter(token.text, None)
+            city = self._city_of_quarter(token.text, None) or self._misspelt_city_with_quarter(token.text)
             if city is not None:
                 return _place_span(doc, i, i + 1, city)
         if i + 1 >= len(doc) or not token.is_alpha:
@@ -230,6 +298,14 @@ class QuarterReader:
         Frankfurt", "Sachsenhausen, Frankfurt", "Leipzig, Plagwitz" (either order with a comma)."""
         if i + 2 >= len(doc) or not doc[i + 2].is_alpha or doc[i + 1].norm_ not in _QUARTER_JOINERS:
             return None
+        if doc[i + 1].text == "(":  # "Bornheim (Frankfurt)": the city in brackets after its quarter
+            if i + 3 >= len(doc) or doc[i + 3].text != ")":
+                return None
+            quarter, city_name = doc[i].text, doc[i + 2].text
+            city = self._city_of_quarter(quarter, city_name) or self._city_of_unlisted_quarter(
+                quarter, city_name, bracketed=True
+            )
+            return _place_span(doc, i, i + 4, city) if city is not None else None
         first, second = doc[i].text, doc[i + 2].text
         orders = ((first, second), (second, first)) if doc[i + 1].norm_ == "," else ((first, second),)
         for quarter, city_name in orders:
@@ -239,16 +315,34 @@ class QuarterReader:
                     return _place_span(doc, i, i + 3, city)
         return None
 
-    def _city_of_unlisted_quarter(self, quarter: str, city_name: str) -> Place | None:
+    def _misspelt_city_with_quarter(self, text: str) -> Place | None:
+        """Returns the city of "Bärlin-Neukölln", "Frankfort-Bockenheim": a known quarter after a hyphen, and before
+        it its city's name written with a typo or in dialect."""
+        head, _, tail = text.partition("-")
+        if len(head) < _MISSPELT_CITY_MIN or not tail[:1].isalpha():
+            return None
+        cities = [self.gazetteer.city_of(place) for place in self.gazetteer.lookup(tail)]
+        alias = place_rules().aliases.get(fold(tail))  # the quarters the quarter table lacks ("Connewitz")
+        if alias is not None:
+            cities += self.gazetteer.lookup(alias)[:1]
+        for city in cities:
+            if city is not None and fuzz.ratio(fold(head), fold(city.name)) >= _MISSPELT_CITY_SCORE:
+                return city
+        return None
+
+    def _city_of_unlisted_quarter(self, quarter: str, city_name: str, *, bracketed: bool = False) -> Place | None:
         """Returns the city when the other name's only namesakes are small places far from it: "Sachsenhausen,
-        Frankfurt" is Frankfurt's quarter (not the village by Oranienburg) even where quarters.tsv lacks it."""
+        Frankfurt" is Frankfurt's quarter (not the village by Oranienburg) even where quarters.tsv lacks it. With the
+        city in brackets ("Bornheim (Frankfurt)") the writer says it is the city's, so a namesake's size does not
+        matter, only that it is no neighbour of the city ("Hanau (Frankfurt)" stays Hanau)."""
         cities = [place for place in self.gazetteer.lookup(city_name) if place.population >= _UNLISTED_CITY_MIN]
         namesakes = self.gazetteer.lookup(quarter)
         if not cities or not namesakes:
             return None
         city = cities[0]
-        far = all(haversine_km(place.lat, place.lon, city.lat, city.lon) > _FAR_KM for place in namesakes)
-        small = all(place.population < _UNLISTED_QUARTER_MAX for place in namesakes)
+        reach = _BRACKETED_FAR_KM if bracketed else _FAR_KM
+        far = all(haversine_km(place.lat, place.lon, city.lat, city.lon) > reach for place in namesakes)
+        small = bracketed or all(place.population < _UNLISTED_QUARTER_MAX for place in namesakes)
         return city if far and small else None
 
     def _city_of_quarter(self, quarter: str, city: str | None) -> Place | None:
@@ -257,6 +351,11 @@ class QuarterReader:
             return None
         found = self.gazetteer.quarter(quarter, city)
         return self.gazetteer.city_of(found) if found is not None else None
+
+
+def _hedge_after(doc: Doc, i: int) -> bool:
+    """Tells whether "oder" at i is the hedge "oder so", "or so", "oder ähnlich"."""
+    return i + 1 < len(doc) and doc[i + 1].norm_ in ("so", "aehnlich", "sowas", "something", "whatever")
 
 
 def _cities_from_demonym(word: str) -> list[str]:

@@ -17,9 +17,11 @@ from spacy.tokens import Doc, Span
 from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of
 from nlu.components.languages import language_code
 from nlu.components.place_hints import (
-    DEMONYM_LABEL, PLATE_LABEL, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
+    DEMONYM_LABEL, PLATE_LABEL, RULED_OUT, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
 )
-from nlu.extensions import INTERESTS, LANGUAGES, PLACES, RADIUS, REMOTE, TIMES, WATERS, register_extensions
+from nlu.extensions import (
+    INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, TIMES, WATERS, register_extensions,
+)
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
@@ -76,6 +78,7 @@ class PlaceFinder:
         self.preferences = PreferenceReader(nlp)
         self.unusable = unusable + self.preferences.unusable
         self.word_like = place_words() | _STOP | stopwords()
+        self.noun_ties = rules.noun_ties
         self.regions = frozenset(rules.states)  # states and regions named by their own word
         self.demonyms = DemonymReader(
             self.gazetteer, rules.not_demonyms, (_STOP | stopwords()) - rules.region_nouns
@@ -119,18 +122,26 @@ class PlaceFinder:
         if kept:
             self._drop_interests_under(doc, [s for s in kept if s._.cued or s.label_ == PLATE_LABEL])
             self.preferences.mark(doc, kept)
+        # "Tiere, aber nicht in Kassel": a place only ever ruled out is no search place (another named one is)
+        ruled_out = {s._.value[0].id for s in kept} - {s._.value[0].id for s in kept if s._.preference != RULED_OUT}
+        doc.spans[PLACES_RULED_OUT] = [s for s in kept if s._.value[0].id in ruled_out]
+        kept = [s for s in kept if s._.value[0].id not in ruled_out]
         doc.spans[WATERS] = waters
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
 
-    @staticmethod
-    def _heads_a_clause(doc: Doc, span: Span) -> bool:
+    def _heads_a_clause(self, doc: Doc, span: Span) -> bool:
         """Tells whether nothing ties the name to the words before it: "warmes Essen", "beim Essen", "das Essen"
-        make it the food, so only a name opening its clause (or the message) may be the first of two towns."""
+        make it the food, so only a name opening its clause (or the message), or following a word that does not
+        tie a noun (a verb: "Ich suche Essen oder Bochum"), may be the first of two towns."""
         if span.start == 0:
             return True
         before = doc[span.start - 1]
-        return is_boundary(before) or before.is_space or not before.is_alpha
+        if is_boundary(before) or before.is_space or not before.is_alpha:
+            return True
+        norm = before.norm_
+        # an adjective's ending ("warmes", "gesundem") ties the noun as an article does
+        return before.is_lower and norm not in self.noun_ties and not norm.endswith(("es", "em"))
 
     @staticmethod
     def _cue_ends(found: list[tuple[str, int, int]]) -> tuple[set[int], set[int], set[int]]:
@@ -206,8 +217,8 @@ class PlaceFinder:
     def _hyphenated_at(self, doc: Doc, i: int) -> Span | None:
         """Returns the town of a quarter written "Leipzig-Connewitz" or "Frankfurt-Höchst"."""
         parts = _SPLIT.split(doc[i].norm_)
-        if len(parts) < 2 or not parts[0]:
-            return None
+        if len(parts) < 2 or len(parts[0]) < 2:
+            return None  # "E-Rolli", "S-Bahn", "U-Bahn": one letter before a hyphen names no town
         places = tuple(self.gazetteer.get(pid) for pid in self.names.get(parts[0], ()))
         if not places or places[0].population < _HYPHEN_TOWN_MIN:
             return None  # "Karl-Heinz" is a man, not the hamlet Karl
