@@ -27,6 +27,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 _TYPO = 85  # rapidfuzz ratio: "Kirchengemiende" is Kirchengemeinde, "Kinder" is not "Kommune"
 _SHORTEST = 2  # "ja" and "no" are answers, one letter is not
 _SIGNIFICANT = 4  # shorter words ("ein", "am", "die") say nothing about which button
+# Words that may come with a label's words ("ein Verein", "bitte Sport"); any other word makes it a sentence.
+_FILLER = frozenset("ein eine einen einer der die das den dem bitte nur auch a an the please just only also".split())
+# A negation turns a label's words into the opposite wish: such text is never a press.
+_NEGATIONS = frozenset("nicht nie kein keine keinen keinem keiner nein no not never none without ohne".split())
 MAX_TYPED = 200  # a longer text is a description, not a button
 
 
@@ -52,7 +56,9 @@ def typed_choices(step: Step, text: str, data: dict[str, Any]) -> list[Answer] |
     if _only_skip(step) and numbers != [DONE]:
         return None
     index = ORDER.index(step)
-    distinct = dict.fromkeys(number for number in numbers if number is not None)  # "Kinder & Jugend": one button
+    distinct = list(dict.fromkeys(number for number in numbers if number is not None))  # "Kinder & Jugend": one
+    if DONE in distinct and step in TOGGLES:  # "fertig, Tiere": the choice first, then the step is done
+        distinct = [number for number in distinct if number != DONE] + [DONE]
     answers = [found[1] for found in (answer_of(DraftAnswerButton(index, number)) for number in distinct)
                if found is not None]
     ticked = set(data.get(_TICKED[step]) or ()) if step in _TICKED else set()
@@ -65,7 +71,7 @@ def _only_skip(step: Step) -> bool:
 
 
 def _button(step: Step, typed: str) -> int | None:
-    """Returns the one button number the typed words name, or None (nothing or several)."""
+    """Returns the one button number the typed words name, or None (nothing, several, or said with a "not")."""
     words = _WORD.findall(typed)
     if not words or len("".join(words)) < _SHORTEST:
         return None
@@ -75,12 +81,19 @@ def _button(step: Step, typed: str) -> int | None:
     exact = {number for number, label in labels if label == said}
     if exact:
         return exact.pop() if len(exact) == 1 else None
-    if _only_skip(step):
-        return None  # at a step answered in words, only the skip label as such is a press
-    # a label's words said without the rest ("ein Verein" for "Verein (e. V.)", "Tiere" for "🐾 Tiere"), or the
-    # label with a small typo; never words that several labels share
-    significant = {word for word in words if len(word) >= _SIGNIFICANT}
-    named = {number for number, label in labels if significant and significant <= set(label.split())}
-    if not named:
-        named = {number for number, label in labels if fuzz.ratio(said, label) >= _TYPO}
+    if _only_skip(step) or _NEGATIONS & set(words):
+        # at a step answered in words only the skip label as such is a press; a label said with a negation
+        # ("nie am Wochenende", "not regular", "gar nicht") means the opposite, and is no press either
+        return None
+    # a label's words said with at most a few filler words ("ein Verein" for "Verein (e. V.)", "Tiere" for "🐾 Tiere")
+    named = {number for number, label in labels if _names(set(words), set(label.split()))}
+    if not named:  # a small typo of a whole label ("Kirchengemiende"); "unregelmäßig" is another word, not a typo
+        named = {number for number, label in labels
+                 if fuzz.ratio(said, label) >= _TYPO and said[0] == label[0] and label not in said}
     return named.pop() if len(named) == 1 else None
+
+
+def _names(said: set[str], label: set[str]) -> bool:
+    """Tells whether typed words name a label: a word of it long enough to tell, and nothing else but filler."""
+    shared = said & label
+    return any(len(word) >= _SIGNIFICANT for word in shared) and said - label <= _FILLER
