@@ -7,7 +7,7 @@ import asyncio
 import logging
 import time
 
-import asyncpg
+import asyncpg  # type: ignore[import-untyped]
 import pytest
 from sqlalchemy import event, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
