@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -18,6 +20,8 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.util import await_only
 
 from bot.store import fresh_sqlite, inline_sqlite, migrate
+
+log = logging.getLogger(__name__)
 
 
 def rows_affected(result: Result[Any]) -> int:
@@ -38,20 +42,19 @@ _READER_CHECKOUT: ContextVar[bool] = ContextVar("reader_checkout", default=False
 class _ReadingSession(Session):
     """The session of Database.read_only: ORM writes and Core INSERT, UPDATE and DELETE are refused.
 
-    On PostgreSQL a statement that finds its pooled connection dead (the server restarted) runs once more on a new
-    connection: a read changes nothing and runs without a transaction around it, so running it again is safe, and
-    it spares every read the round trip of a ping when its connection is checked out.
+    On PostgreSQL a read that finds its pooled connection dead (the server restarted) runs once more, and at most
+    once, on a new connection (_run_again_on_a_new_connection): a read changes nothing and runs without a
+    transaction around it, so running it again is safe, and it spares every read the round trip of a ping when
+    its connection is checked out. It is not run again when the session has already loaded objects (taking a new
+    connection rolls the session back, which would expire them), nor when it failed after running for a while
+    (_FAILED_AT_ONCE: a long query an operator ended with pg_terminate_backend stays ended); then the error is
+    raised as it was.
     """
 
-    def _execute_internal(self, *args: Any, **kwargs: Any) -> Any:
-        """Every ORM and Core execution of the session (execute, scalar, scalars, get) passes here."""
-        try:
-            return super()._execute_internal(*args, **kwargs)
-        except DBAPIError as error:
-            if not _may_run_again(self, error):
-                raise
-        _reconnect(self)
-        return super()._execute_internal(*args, **kwargs)
+
+# A read whose connection was dead fails within one round trip; one that failed later was running when its
+# connection ended (an operator's pg_terminate_backend, say) and is not run again.
+_FAILED_AT_ONCE = 1.0  # seconds
 
 
 @event.listens_for(_ReadingSession, "before_flush")
@@ -66,10 +69,33 @@ def _refuse_writes(state: ORMExecuteState) -> None:
         raise ReadOnlyWrite("a read-only session cannot write; use Database.unit_of_work")
 
 
-def _may_run_again(session: Session, error: DBAPIError) -> bool:
-    """Tells whether a read failed because its PostgreSQL connection was gone (SQLAlchemy has invalidated it)."""
-    bind = session.get_bind()
-    return bool(error.connection_invalidated) and bind.dialect.name != "sqlite"
+@event.listens_for(_ReadingSession, "do_orm_execute")
+def _run_again_on_a_new_connection(state: ORMExecuteState) -> Result[Any]:
+    """Every execution of a read-only session (execute, scalar, scalars, get, lazy loads) passes here, after
+    _refuse_writes (SQLAlchemy's public hook: the result returned here is the execution's result)."""
+    started = time.monotonic()
+    try:
+        return state.invoke_statement()
+    except DBAPIError as error:
+        if not _may_run_again(state.session, error, state.statement, time.monotonic() - started):
+            raise
+    _reconnect(state.session)
+    return state.invoke_statement()
+
+
+def _may_run_again(session: Session, error: DBAPIError, statement: Executable, seconds: float) -> bool:
+    """Tells whether a read that failed may run once more: its PostgreSQL connection was gone (SQLAlchemy has
+    invalidated it) when the statement was sent, and the session holds no loaded objects. Logs the first error."""
+    if not error.connection_invalidated or session.get_bind().dialect.name == "sqlite":
+        return False
+    if seconds >= _FAILED_AT_ONCE or len(session.identity_map) > 0:
+        return False
+    # The statement's kind and the driver's message only: never the statement's values.
+    log.warning(
+        "a read (%s) found its PostgreSQL connection closed (%s: %s); running it once more on a new connection",
+        type(statement).__name__, type(error.orig).__name__, error.orig,
+    )
+    return True
 
 
 def _reconnect(session: Session) -> None:
@@ -80,12 +106,16 @@ def _reconnect(session: Session) -> None:
 
 async def execute(session: AsyncSession, statement: Executable, values: dict[str, Any]) -> Result[Any]:
     """Executes a Core statement on the session's connection (no ORM), as a read-only session's statements are:
-    once more on a new connection when a read's PostgreSQL connection turns out dead."""
+    once more, at most once, on a new connection when a read's PostgreSQL connection turns out dead
+    (_ReadingSession says when)."""
+    started = time.monotonic()
     try:
         return await (await session.connection()).execute(statement, values)
     except DBAPIError as error:
         reading = session.sync_session
-        if not isinstance(reading, _ReadingSession) or not _may_run_again(reading, error):
+        if not isinstance(reading, _ReadingSession):
+            raise
+        if not _may_run_again(reading, error, statement, time.monotonic() - started):
             raise
     await session.run_sync(_reconnect)
     return await (await session.connection()).execute(statement, values)
@@ -217,8 +247,8 @@ def _postgres_ping(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
     one. A search is one statement, so the two saved round trips were a third of its trips to the server.
     Raising DisconnectionError makes the pool drop the connection and hand out a new one.
     A read-only session's checkout only asks the driver whether it saw the connection close (no round trip): a read
-    that finds it dead all the same runs once more on a new one (_ReadingSession). At a search's two or three
-    round trips, the ping was one of them.
+    that finds it dead all the same runs once more, at most once, on a new one (_ReadingSession says when). At a
+    search's two or three round trips, the ping was one of them.
     """
     connection = dbapi_connection.driver_connection
     if _READER_CHECKOUT.get():
