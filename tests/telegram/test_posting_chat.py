@@ -242,7 +242,8 @@ async def test_a_buttons_label_typed_instead_of_pressed_counts_as_the_press(chat
                             "⟨Fertig⟩", "weiß nicht", "ja", "Erika Beispiel", "erika@example.org"], after=place)
     async with database.read_only() as session:
         draft = (await session.execute(select(ListingDraft))).scalar_one()
-    assert draft.step == "preview" and draft.data["new_organisation"]["kind"] == "e_v"
+    organisation = draft.data["new_organisation"]
+    assert draft.step == "preview" and isinstance(organisation, dict) and organisation["kind"] == "e_v"
     assert draft.data["categories"] == ["animals", "environment"] and draft.data["time_kind"] == "regular"
     assert draft.data["time_slots"] == ["weekend", "evening"]
     assert draft.data["accessible"] is None and draft.data["newcomer_friendly"] is True
