@@ -286,13 +286,17 @@ class RemoteRules:
     remote: tuple[str, ...]
     on_site: tuple[str, ...]
     topic: tuple[str, ...]  # "online banking": what someone helps with, not how
+    near: tuple[str, ...] = ()  # "in der Nähe von zu Hause": where, not from home
 
 
 @cache
 def remote_rules() -> RemoteRules:
     """Returns the remote/on-site patterns."""
     raw = _toml("remote.toml")
-    return RemoteRules(remote=tuple(raw["remote"]), on_site=tuple(raw["on_site"]), topic=tuple(raw["topic"]))
+    return RemoteRules(
+        remote=tuple(raw["remote"]), on_site=tuple(raw["on_site"]), topic=tuple(raw["topic"]),
+        near=tuple(raw.get("near", ())),
+    )
 
 
 @dataclass(frozen=True, slots=True)
