@@ -76,6 +76,12 @@ class InterestRules:
     family_words: tuple[str, ...]  # folded beginnings of family words ("famili"): with newcomers, no children
     writer: dict[str, tuple[str, ...]]  # label -> patterns of words about the writer (life stage, status, name, origin)
     status_keep_after: frozenset[str]  # "Nachhilfe für Schüler": a status word after these names whom to help
+    status_joiners: frozenset[str]  # "für Kinder und Schüler": the protection above carries across these
+    origin_relatives: frozenset[str]  # "die", "who": an origin in a relative clause is of others
+    first_person: frozenset[str]  # "ich", "my": after the relative word, the origin is the writer's again
+    own_place_prepositions: frozenset[str]  # "in meinem Dorf": after these "mein" owns a relative only
+    own_list_heads: frozenset[str]  # "meine Hobbys": what follows is listed, not owned
+    life_stage_people: frozenset[str]  # "Arbeitslose": a life stage naming people, whom one may wish to help
     name_cues: tuple[str, ...]  # "I'm", "ich bin": a capitalised word right after is a name or a nationality
     kin: tuple[str, ...]  # folded beginnings of relatives' words: after a possessive, one's own family
     kin_always: frozenset[str]  # relatives' words that never name a group one helps ("Sohn", "Mama")
@@ -139,6 +145,12 @@ def interest_rules() -> InterestRules:
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),
         writer={key: tuple(raw["writer"][key]) for key in ("life_stage", "status", "name", "origin", "home", "roles")},
         status_keep_after=_words(raw["writer"]["status_keep_after"]),
+        status_joiners=_words(raw["writer"].get("status_joiners", ())),
+        origin_relatives=_words(raw["writer"].get("origin_relatives", ())),
+        first_person=_words(raw["writer"].get("first_person", ())),
+        own_place_prepositions=_words(raw["writer"].get("own_place_prepositions", ())),
+        own_list_heads=_words(raw["writer"].get("own_list_heads", ())),
+        life_stage_people=_words(raw["writer"].get("life_stage_people", ())),
         name_cues=tuple(raw["writer"]["name_cues"]),
         kin=tuple(fold(w) for w in raw["writer"]["kin"]),
         kin_always=_words(raw["writer"]["kin_always"]),

@@ -56,3 +56,95 @@ def test_near_home_is_where_not_from_home(text: str) -> None:
 @pytest.mark.parametrize("text", ["von zu Hause aus, am Computer", "near my home or online", "from home please, kids"])
 def test_from_home_stays_remote(text: str) -> None:
     assert parse(text).remote
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Nachhilfe für Kinder und Schüler", "schueler"),
+        ("Nachhilfe für Kinder, Jugendliche und Schüler", "schueler"),
+        ("Ich möchte Senioren und Rentner besuchen", "rentner"),
+        ("Geflüchtete und Ausländer unterstützen", "auslaender"),
+        ("ich will Schüler beim Lernen unterstützen", "schueler"),
+        ("Ich möchte Arbeitslose bei Bewerbungen unterstützen", "arbeitslose"),
+        ("Ich möchte Witwen und Witwer besuchen", "witwer"),
+        ("Ich möchte Witwen und Witwer besuchen", "witwen"),
+    ],
+)
+def test_a_status_word_naming_whom_to_help_stays_a_search_word(text: str, word: str) -> None:
+    assert word in parse(text).keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ich bin Rentner und will Kindern helfen", "rentner"),
+        ("ich bin Schüler und möchte Tieren helfen", "schueler"),
+        ("ich möchte als Rentnerin Kindern vorlesen", "rentnerin"),
+        ("Ich möchte im Ruhestand etwas mit Tieren machen", "ruhestand"),
+        ("Ich bin arbeitslos und möchte Tieren helfen", "arbeitslos"),
+        ("Ich möchte helfen, bin Studentin", "studentin"),
+    ],
+)
+def test_a_status_word_said_of_oneself_stays_no_search_word(text: str, word: str) -> None:
+    assert word not in parse(text).keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ich möchte Menschen helfen, die aus dem Gefängnis kommen", "gefaengnis"),
+        ("help people who came from Ukraine", "ukraine"),
+        ("Ich möchte Menschen helfen, die aus der Ukraine kommen", "ukraine"),
+        ("Ich will Leuten helfen, die aus der Haft kommen", "haft"),
+        ("Ich helfe gern Kindern, die kommen aus der Ukraine", "ukraine"),
+    ],
+)
+def test_an_origin_in_a_relative_clause_is_of_the_people_to_help(text: str, word: str) -> None:
+    assert word in parse(text).keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ich komme aus Syrien und will Kindern helfen", "syrien"),
+        ("I came from Ukraine and want to help kids", "ukraine"),
+        ("Ich möchte Leuten helfen, die wie ich aus Syrien kommen", "syrien"),
+        ("weil mein Vater aus dem Libanon kommt, will ich Geflüchteten helfen", "libanon"),
+    ],
+)
+def test_the_writers_origin_stays_no_search_word(text: str, word: str) -> None:
+    assert word not in parse(text).keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ich möchte in meiner Kirchengemeinde helfen", "kirchengemeinde"),
+        ("in meinem dorf was mit senioren", "dorf"),
+        ("Ich möchte in meinem Dorf Senioren helfen", "dorf"),
+        ("meine hobbys schach und lesen", "schach"),
+    ],
+)
+def test_mein_owns_no_place_to_help_and_no_listed_word(text: str, word: str) -> None:
+    assert word in parse(text).keywords
+
+
+def test_a_group_after_my_place_stays_wanted() -> None:
+    assert "seniors" in parse("Ich möchte in meinem Dorf Senioren helfen").categories
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("mein Sohn ist 8 und ich will im Tierheim helfen", "sohn"),
+        ("mein Auto ist kaputt, aber ich will im Tierheim helfen", "auto"),
+        ("ich möchte bei meiner Mutter in der Nähe helfen, Tiere", "mutter"),
+    ],
+)
+def test_mein_still_owns_family_and_belongings(text: str, word: str) -> None:
+    assert word not in parse(text).keywords
+
+
+def test_own_children_stay_family() -> None:
+    assert "children_youth" not in parse("meine Kinder sind groß, ich will Tieren helfen").categories
