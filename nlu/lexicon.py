@@ -71,6 +71,7 @@ class InterestRules:
     experience_fields: frozenset[str]  # a self-description of these is wanted when one helps others through it
     experience_others: tuple[str, ...]  # patterns of helping others ("möchte anderen helfen", "help new people")
     habit_after: tuple[str, ...]  # the same said as a habit ("ich klettere viel"), with no clause end needed
+    habit_subjects: frozenset[str]  # "ich", "I": a habit is one's own only after one of these and no wish word
     conditions: frozenset[str]  # illnesses: said of oneself or a relative, who one is
     condition_owners: frozenset[str]  # "ich", "da", "weil": a condition after these is the writer's
     family_words: tuple[str, ...]  # folded beginnings of family words ("famili"): with newcomers, no children
@@ -138,6 +139,7 @@ def interest_rules() -> InterestRules:
         paperwork_fields=frozenset(raw["paperwork"].get("fields", ["refugees_integration"])),
         skill_after=tuple(context.get("skill_after", ())),
         habit_after=tuple(context.get("habit_after", ())),
+        habit_subjects=_words(context.get("habit_subjects", ())),
         experience_fields=frozenset(context.get("experience_fields", ())),
         experience_others=tuple(context.get("experience_others", ())),
         conditions=_words(raw["conditions"]["words"]),

@@ -186,7 +186,7 @@ class InterestMatcher:
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules)
-        skills = skills_with_company(doc, kept, skill_matches)  # what one can is who one is: no search word
+        skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
         set_group(doc, INTERESTS, kept)
@@ -214,7 +214,8 @@ class InterestMatcher:
         job_ends = cues["job"]
         status_ends = set(cues["status"])
         for label, start, end in self.writer(doc):
-            if label in ("status", "life_stage") and self._names_whom_to_help(doc, label, start, end, status_ends, helped):
+            whom = label in ("status", "life_stage")
+            if whom and self._names_whom_to_help(doc, label, start, end, status_ends, helped):
                 continue  # "Nachhilfe für Kinder und Schüler", "Ich möchte Arbeitslose unterstützen"
             if label == "origin" and self._others_origin(doc, start):
                 continue  # "Menschen helfen, die aus dem Gefängnis kommen"

@@ -86,7 +86,8 @@ class Negation:
             and not self._in_relative_clause(doc, s, {span.end for span in spans_of(doc, INTERESTS)})
         }
         cues.update({  # "nichts lieber als mit Tieren": a pseudo-cue blocks the comparative too
-            (c.start, c.end, c.kind): c for c in self._comparatives(doc) if not blocked.intersection(range(c.start, c.end))
+            (c.start, c.end, c.kind): c for c in self._comparatives(doc)
+            if not blocked.intersection(range(c.start, c.end))
         })
         return _outermost(list(cues.values()))
 

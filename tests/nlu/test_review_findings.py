@@ -148,3 +148,25 @@ def test_mein_still_owns_family_and_belongings(text: str, word: str) -> None:
 
 def test_own_children_stay_family() -> None:
     assert "children_youth" not in parse("meine Kinder sind groß, ich will Tieren helfen").categories
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Ich möchte Senioren regelmäßig besuchen und mit Kindern basteln", {"seniors", "children_youth"}),
+        ("Ich will im Tierheim viel helfen, gern auch mit Kindern", {"animals", "children_youth"}),
+        ("Hunde regelmäßig ausführen oder was mit Kindern", {"animals", "children_youth"}),
+        ("I want to visit seniors a lot and also help with kids", {"seniors", "children_youth"}),
+        ("I want to walk dogs regularly and also help kids", {"animals", "children_youth"}),
+    ],
+)
+def test_a_frequency_word_after_a_wish_keeps_it_wanted(text: str, wanted: set[str]) -> None:
+    assert wanted <= set(parse(text).categories)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ich klettere viel und möchte bei der Bergwacht mitmachen", "ich schwimme oft, suche aber was mit Senioren"],
+)
+def test_ones_own_habit_beside_another_wish_stays_a_skill(text: str) -> None:
+    assert "sports" not in parse(text).categories
