@@ -71,11 +71,18 @@ class InterestRules:
     experience_fields: frozenset[str]  # a self-description of these is wanted when one helps others through it
     experience_others: tuple[str, ...]  # patterns of helping others ("möchte anderen helfen", "help new people")
     habit_after: tuple[str, ...]  # the same said as a habit ("ich klettere viel"), with no clause end needed
+    habit_subjects: frozenset[str]  # "ich", "I": a habit is one's own only after one of these and no wish word
     conditions: frozenset[str]  # illnesses: said of oneself or a relative, who one is
     condition_owners: frozenset[str]  # "ich", "da", "weil": a condition after these is the writer's
     family_words: tuple[str, ...]  # folded beginnings of family words ("famili"): with newcomers, no children
     writer: dict[str, tuple[str, ...]]  # label -> patterns of words about the writer (life stage, status, name, origin)
     status_keep_after: frozenset[str]  # "Nachhilfe für Schüler": a status word after these names whom to help
+    status_joiners: frozenset[str]  # "für Kinder und Schüler": the protection above carries across these
+    origin_relatives: frozenset[str]  # "die", "who": an origin in a relative clause is of others
+    first_person: frozenset[str]  # "ich", "my": after the relative word, the origin is the writer's again
+    own_place_prepositions: frozenset[str]  # "in meinem Dorf": after these "mein" owns a relative only
+    own_list_heads: frozenset[str]  # "meine Hobbys": what follows is listed, not owned
+    life_stage_people: frozenset[str]  # "Arbeitslose": a life stage naming people, whom one may wish to help
     name_cues: tuple[str, ...]  # "I'm", "ich bin": a capitalised word right after is a name or a nationality
     kin: tuple[str, ...]  # folded beginnings of relatives' words: after a possessive, one's own family
     kin_always: frozenset[str]  # relatives' words that never name a group one helps ("Sohn", "Mama")
@@ -132,6 +139,7 @@ def interest_rules() -> InterestRules:
         paperwork_fields=frozenset(raw["paperwork"].get("fields", ["refugees_integration"])),
         skill_after=tuple(context.get("skill_after", ())),
         habit_after=tuple(context.get("habit_after", ())),
+        habit_subjects=_words(context.get("habit_subjects", ())),
         experience_fields=frozenset(context.get("experience_fields", ())),
         experience_others=tuple(context.get("experience_others", ())),
         conditions=_words(raw["conditions"]["words"]),
@@ -139,6 +147,12 @@ def interest_rules() -> InterestRules:
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),
         writer={key: tuple(raw["writer"][key]) for key in ("life_stage", "status", "name", "origin", "home", "roles")},
         status_keep_after=_words(raw["writer"]["status_keep_after"]),
+        status_joiners=_words(raw["writer"].get("status_joiners", ())),
+        origin_relatives=_words(raw["writer"].get("origin_relatives", ())),
+        first_person=_words(raw["writer"].get("first_person", ())),
+        own_place_prepositions=_words(raw["writer"].get("own_place_prepositions", ())),
+        own_list_heads=_words(raw["writer"].get("own_list_heads", ())),
+        life_stage_people=_words(raw["writer"].get("life_stage_people", ())),
         name_cues=tuple(raw["writer"]["name_cues"]),
         kin=tuple(fold(w) for w in raw["writer"]["kin"]),
         kin_always=_words(raw["writer"]["kin_always"]),
@@ -286,13 +300,17 @@ class RemoteRules:
     remote: tuple[str, ...]
     on_site: tuple[str, ...]
     topic: tuple[str, ...]  # "online banking": what someone helps with, not how
+    near: tuple[str, ...] = ()  # "in der Nähe von zu Hause": where, not from home
 
 
 @cache
 def remote_rules() -> RemoteRules:
     """Returns the remote/on-site patterns."""
     raw = _toml("remote.toml")
-    return RemoteRules(remote=tuple(raw["remote"]), on_site=tuple(raw["on_site"]), topic=tuple(raw["topic"]))
+    return RemoteRules(
+        remote=tuple(raw["remote"]), on_site=tuple(raw["on_site"]), topic=tuple(raw["topic"]),
+        near=tuple(raw.get("near", ())),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ _FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short endin
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
 _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
 _KIN_SLACK = 3  # "Kindern" is "kinder" plus an ending; "Mannschaft" is no "Mann"
+_LIST_REACH = 8  # "für Kinder, Jugendliche und Schüler": how far back a list or a wish may stand
 _JOB_PASSES = frozenset({"in", "im", "bei", "beim", "an", "am", "auf", "zu", "zum", "zur", "mit", "with", "at"})
 
 
@@ -185,12 +186,13 @@ class InterestMatcher:
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules)
-        skills = skills_with_company(doc, kept, skill_matches)  # what one can is who one is: no search word
+        skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
         set_group(doc, INTERESTS, kept)
         set_group(doc, SELF, described + reasons + missing + roles + skills)  # none is a search word either
-        set_group(doc, WRITER, self._writer_words(doc, fragments, cues["job"], missed=longing))
+        helped = {span.end for span in kept}
+        set_group(doc, WRITER, self._writer_words(doc, fragments, cues, helped, missed=longing))
         return doc
 
     def _lived_through(self, span: Span) -> bool:
@@ -201,16 +203,22 @@ class InterestMatcher:
         )
 
     def _writer_words(
-        self, doc: Doc, fragments: list[tuple[int, int]], job_ends: list[int], *, missed: bool
+        self, doc: Doc, fragments: list[tuple[int, int]], cues: dict[str, list[int]], helped: set[int], *,
+        missed: bool,
     ) -> list[Span]:
         """Returns the words that say who the writer is, where they stand in life, where they come from and where
         they work ("seit März in Rente", "Ich bin 34, Tischler", "arbeite Teilzeit im Einzelhandel", "mein Sohn",
         "I'm Jonas"): no search words. The job's place stays a search word for a writer who misses their work."""
         rules = self.rules
         found: list[Span] = []
+        job_ends = cues["job"]
+        status_ends = set(cues["status"])
         for label, start, end in self.writer(doc):
-            if label == "status" and start > 0 and doc[start - 1].norm_ in rules.status_keep_after:
-                continue  # "Nachhilfe für Schüler" names whom to help
+            whom = label in ("status", "life_stage")
+            if whom and self._names_whom_to_help(doc, label, start, end, status_ends, helped):
+                continue  # "Nachhilfe für Kinder und Schüler", "Ich möchte Arbeitslose unterstützen"
+            if label == "origin" and self._others_origin(doc, start):
+                continue  # "Menschen helfen, die aus dem Gefängnis kommen"
             if label == "roles":  # the role word alone, with a role ending ("Lkw-Fahrer" too)
                 role = doc[end - 1]
                 if missed or not role.text.replace("-", "").isalpha() or not role.norm_.endswith(rules.role_endings):
@@ -232,6 +240,47 @@ class InterestMatcher:
             elif token.norm_ in rules.own_possessives or token.norm_ in rules.kin_possessives:
                 found += self._owned_words(doc, token, capitals=capitals)
         return found
+
+    def _others_origin(self, doc: Doc, start: int) -> bool:
+        """Tells whether an origin stands in a relative clause about others ("..., die aus der Ukraine kommen",
+        "people who came from Ukraine"): a relative word before it in its clause, with no first-person word after
+        that word ("die wie ich aus Syrien kommen" is the writer's)."""
+        rules = self.rules
+        for j in range(start - 1, max(start - _LIST_REACH, 0) - 1, -1):
+            norm = doc[j].norm_
+            if is_boundary(doc[j]) or norm in rules.first_person:
+                return False
+            if norm in rules.origin_relatives:
+                return True
+        return False
+
+    def _names_whom_to_help(
+        self, doc: Doc, label: str, start: int, end: int, status_ends: set[int], helped: set[int]
+    ) -> bool:
+        """Tells whether a status word ("Schüler", "Rentner", "Arbeitslose") names people to help, not the writer:
+        after a helping preposition, also across a list ("für Kinder und Schüler"); joined to a group to help
+        ("Senioren und Rentner"); or in a clause that opens with a wish and has no status cue before it ("Ich möchte
+        Witwen und Witwer besuchen"; not "ich möchte als Rentner helfen")."""
+        rules = self.rules
+        if label == "life_stage" and (end - start != 1 or doc[start].norm_ not in rules.life_stage_people):
+            return False
+        i = start - 1
+        joined = i >= 0 and doc[i].norm_ in rules.status_joiners
+        for j in range(i, max(start - _LIST_REACH, 0) - 1, -1):  # "für Kinder, Jugendliche und Schüler"
+            norm = doc[j].norm_
+            if norm in rules.status_keep_after:
+                return j == i or joined
+            if not joined or (is_boundary(doc[j]) and norm != ",") or norm in rules.breakers or doc[j].like_num:
+                break
+        if joined and i in helped:  # "Senioren und Rentner": joined to a group to help
+            return True
+        wants = rules.own_learning["want"]
+        for j in range(i, max(start - _LIST_REACH, 0) - 1, -1):
+            if j + 1 in status_ends or is_boundary(doc[j]):
+                return False
+            if doc[j].norm_ in wants:
+                return True
+        return False
 
     def _listed_roles(self, doc: Doc, fragments: list[tuple[int, int]]) -> list[Span]:
         """Returns the roles listed after a self-description, one short clause each ("Bin 65, Witwer, Ex-Schreiner,
@@ -272,17 +321,21 @@ class InterestMatcher:
         return Span(doc, end, stop, label="job") if stop > end else None
 
     def _owned_words(self, doc: Doc, possessive: Token, *, capitals: bool) -> list[Span]:
-        """Returns what a possessive owns: for "mein", "my" the next words up to the first noun ("meine Skills",
-        "mein alter Job", "my wife"); for "unser", "ihrem" only a relative ("unsere Tochter", "ihrem Papa")."""
+        """Returns what a possessive owns: for "mein", "my" the next words up to the first noun or list head ("meine
+        Skills", "mein alter Job", "my wife", not "Schach" in "meine hobbys schach"); for "unser", "ihrem" and for
+        "mein" after a place preposition ("in meiner Kirchengemeinde") only a relative ("unsere Tochter", "bei
+        meiner Mutter")."""
         rules = self.rules
         anything = possessive.norm_ in rules.own_possessives
         found = [Span(doc, possessive.i, possessive.i + 1, label="owned")] if anything else []  # dialect "mei"
+        if possessive.i > 0 and doc[possessive.i - 1].norm_ in rules.own_place_prepositions:
+            anything = False  # "in meiner Kirchengemeinde": where to help; "bei meiner Mutter" still owns her
         for token in doc[possessive.i + 1: possessive.i + 1 + rules.own_window]:
             if is_boundary(token) or token.norm_ in rules.breakers:
                 break
             if anything or self._is_kin(token.norm_):
                 found.append(Span(doc, token.i, token.i + 1, label="owned"))
-            if capitals and token.text[:1].isupper():
+            if (capitals and token.text[:1].isupper()) or token.norm_ in rules.own_list_heads:
                 break  # German capitalises the noun: the words after it are the sentence's again
         return found
 
@@ -414,11 +467,24 @@ class InterestMatcher:
         return roles
 
     def _owned(self, doc: Doc, span: Span) -> bool:
-        """Tells whether a possessive stands right before the mention ("meine Kinder", "my dog")."""
+        """Tells whether a possessive stands right before the mention ("meine Kinder", "my dog", "meine alten Hunde"),
+        with no noun of its own between ("in meinem Dorf Senioren") and not after a place preposition unless the
+        mention is a relative ("in meiner Kirchengemeinde" is where; "bei meinen Enkeln" one's own)."""
         rules = self.rules
-        return span.label_ not in rules.possessive_exempt and any(
-            w.norm_ in rules.possessives for w in self._gap(doc, span.start, rules.possessive_window)
-        )
+        if span.label_ in rules.possessive_exempt:
+            return False
+        capitals = not is_lowercase_message(doc)
+        between: list[Token] = []
+        for word in self._gap(doc, span.start, rules.possessive_window):
+            if word.norm_ in rules.possessives:
+                # "in meinem Dorf Senioren": the noun "Dorf" (or a list head) is what the possessive owns
+                if any((capitals and t.text[:1].isupper()) or t.norm_ in rules.own_list_heads for t in between):
+                    return False
+                before = doc[word.i - 1].norm_ if word.i > 0 else ""
+                # "in meiner Kirchengemeinde": a place to help; "bei meinen Enkeln" stays one's own
+                return before not in rules.own_place_prepositions or self._is_kin(span[0].norm_)
+            between.append(word)
+        return False
 
     def _coordinated(self, doc: Doc, mentions: list[Span], described: list[Span], skip: list[Span]) -> list[Span]:
         """Returns mentions listed right after a self-description, joined by "und", a comma or an article only:

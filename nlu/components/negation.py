@@ -85,7 +85,10 @@ class Negation:
             and not (kind == "cue" and (s, e) in answers)  # "nein" is an answer cue where both match
             and not self._in_relative_clause(doc, s, {span.end for span in spans_of(doc, INTERESTS)})
         }
-        cues.update({(c.start, c.end, c.kind): c for c in self._comparatives(doc)})
+        cues.update({  # "nichts lieber als mit Tieren": a pseudo-cue blocks the comparative too
+            (c.start, c.end, c.kind): c for c in self._comparatives(doc)
+            if not blocked.intersection(range(c.start, c.end))
+        })
         return _outermost(list(cues.values()))
 
     def _in_relative_clause(self, doc: Doc, start: int, interest_ends: set[int]) -> bool:

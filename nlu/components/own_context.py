@@ -27,6 +27,7 @@ class _Clauses:
         family = [0] * (n + 1)  # family[i]: family verbs ("mitbringen") among the first i tokens
         want = [0] * (n + 1)
         others = [0] * (n + 1)
+        subjects = [0] * (n + 1)  # subjects[i]: first-person subjects ("ich", "I") among the first i tokens
         self.owner = [False] * (n + 1)  # owner[i]: walking back from token i - 1, an owner word comes first
         words = rules.own_learning
         start, owner = 0, False
@@ -38,6 +39,7 @@ class _Clauses:
             family[i + 1] = family[i] + (norm in rules.family_verbs)
             want[i + 1] = want[i] + (norm in words["want"])
             others[i + 1] = others[i] + (norm in words["others"])
+            subjects[i + 1] = subjects[i] + (norm in rules.habit_subjects)
             if boundary:
                 start, owner = i + 1, False
             elif norm in rules.breakers:
@@ -51,7 +53,13 @@ class _Clauses:
             if is_boundary(doc[i]):
                 end = i
             self.ends[i] = end
-        self.family, self.want, self.others = family, want, others
+        self.family, self.want, self.others, self.subjects = family, want, others, subjects
+
+    def own_habit(self, start: int, end: int) -> bool:
+        """Tells whether a habit said from `start` to `end` is the writer's own doing: a first-person subject before
+        it in its clause and no wish word ("ich klettere viel"; not "ich möchte Senioren regelmäßig besuchen")."""
+        clause = self.starts[start]
+        return self.subjects[start] > self.subjects[clause] and self.want[end] == self.want[clause]
 
     def of(self, span: Span) -> tuple[int, int]:
         """Returns the token range of the clause a span stands in (between boundaries)."""
@@ -158,13 +166,18 @@ def own_condition(doc: Doc, span: Span, rules: InterestRules) -> bool:
     return _clauses(doc, rules).owner[i]
 
 
-def skills_with_company(doc: Doc, mentions: list[Span], skills: list[tuple[str, int, int]]) -> list[Span]:
+def skills_with_company(
+    doc: Doc, mentions: list[Span], skills: list[tuple[str, int, int]], rules: InterestRules
+) -> list[Span]:
     """Returns the mentions said as a skill or habit one has ("Klettern kann ich gut", "I climb a lot") when another
     field is named too: then they are what one brings, not what one asks for. `skills` are the (label, start, end)
-    matches of the skill and habit patterns; a skill match must end its clause."""
+    matches of the skill and habit patterns; a skill match must end its clause, a habit must be the writer's own
+    doing ("ich klettere viel"; not "Ich möchte Senioren regelmäßig besuchen")."""
+    clauses = _clauses(doc, rules) if any(label == "habit" for label, _, _ in skills) else None
     ends = {
         start for label, start, end in skills
-        if label == "habit" or end >= len(doc) or is_boundary(doc[end])
+        if (label == "habit" and clauses is not None and clauses.own_habit(start, end))
+        or (label == "skill" and (end >= len(doc) or is_boundary(doc[end])))
     }
     found = [span for span in mentions if span.end in ends]
     if not found:

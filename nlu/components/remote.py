@@ -24,16 +24,18 @@ class RemoteMatcher:
         self.name = name
         rules = remote_rules()
         self.matcher, self.unusable = pattern_matcher(
-            nlp, {"remote": rules.remote, "on_site": rules.on_site, "topic": rules.topic}
+            nlp, {"remote": rules.remote, "on_site": rules.on_site, "topic": rules.topic, "near": rules.near}
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        """Matches both pattern sets; a remote mention inside an on-site one ("nicht online") is dropped."""
+        """Matches both pattern sets; a remote mention inside an on-site one ("nicht online") is dropped. Near one's
+        home ("nicht weit von zu Hause") stays as a "near" span: its words are taken, but it asks for no remote."""
         spans = matched_spans(doc, self.matcher)
-        on_site = [s for s in spans if s.label_ in ("on_site", "topic")]
+        on_site = [s for s in spans if s.label_ in ("on_site", "topic", "near")]
         kept = [
             s for s in spans
-            if s.label_ == "on_site" or (s.label_ == "remote" and not any(o.start <= s.start < o.end for o in on_site))
+            if s.label_ in ("on_site", "near")
+            or (s.label_ == "remote" and not any(o.start <= s.start < o.end for o in on_site))
         ]
         set_group(doc, REMOTE, kept)
         return doc
