@@ -31,6 +31,7 @@ def test_nothing_but_x_wants_x(text: str) -> None:
         ("something other than animals", "animals"),
         ("lieber Tiere als Kinder", "children_youth"),
         ("nichts mit Tieren", "animals"),
+        ("alles andere als Tiere, in Kassel", "animals"),  # "anything but animals"
     ],
 )
 def test_other_than_x_still_rules_x_out(text: str, excluded: str) -> None:
