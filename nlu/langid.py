@@ -13,7 +13,9 @@ from nlu.kernel.gazetteer import get_gazetteer
 from nlu.lexicon import langid_content, langid_loanwords, langid_words
 from nlu.kernel.text import fold
 
-_WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?", re.UNICODE)
+# A hyphenated word is one word: German writes its English loans so ("Clean-up im Park", "Social-Media-Team"),
+# and the parts of a compound are no function words of the writer's language ("up" of "Clean-up").
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:'[a-z]+)?", re.UNICODE)
 _GERMAN_LETTERS = re.compile(r"[äöüÄÖÜß]")
 _CONTENT_MINIMUM = 1
 # A place name joined by German function words ("Frankfurt am Main", "Neustadt an der Weinstraße", "Bad Homburg

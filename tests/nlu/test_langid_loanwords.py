@@ -61,3 +61,13 @@ def test_a_german_message_with_a_loan_word_is_parsed_with_the_german_rules() -> 
     assert parsed.lang == "de"
     assert parsed.remote
     assert parsed.place is not None and parsed.place.name == "Kassel"
+
+
+@pytest.mark.parametrize("text", ["Clean-up im Park, Hamburg St. Pauli", "Mithilfe beim Repair-Café in Marburg"])
+def test_a_hyphenated_loan_is_one_word_and_no_english_marker(text: str) -> None:
+    """ "up" of "Clean-up" is no English function word: German writes its loans hyphenated."""
+    assert detect_language(text) == "de"
+
+
+def test_english_with_a_hyphenated_word_stays_english() -> None:
+    assert detect_language("I want to help with a clean-up in Leipzig") == "en"
