@@ -18,7 +18,7 @@ from bot.search.english import german_words
 from bot.search.separable import split_verbs
 from bot.search.vocabulary import STOP_WORDS
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
-from nlu.lexicon import known_words, stopwords
+from nlu.lexicon import filler_words, known_words, langid_content, stopwords
 from nlu.kernel.text import fold
 
 _TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
@@ -68,8 +68,10 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     words = [*free_words(text, criteria), *german_words(text, phrases_only=criteria.lang == "de")]
     if criteria.lang != "de":
         # The listings are German: an English word found in them is mostly a false friend ("bank" in
-        # "Online-Banking"); the German words for what the request names rank instead.
-        return _distinct(words)
+        # "Online-Banking"); the German words for what the request names rank instead. Only a word English
+        # alone has ("gardening", "clean-up": never a German word) and that carries content is a loan the
+        # listings may write as it is ("Urban Gardening", "Clean-up im Park"); those rank too.
+        return _distinct(words + [token for token in _TOKEN.findall(fold(text)) if _english_loan(token)])
     verbs = split_verbs(text)
     tokens = _TOKEN.findall(fold(text))
     for index, token, negated in _scoped(tokens):
@@ -179,6 +181,12 @@ def place_free(criteria: Criteria) -> tuple[str, ...]:
     if criteria.place is None:
         return criteria.keywords
     return tuple(word for word in criteria.keywords if word not in AREA_WORDS and not _names_place(word, criteria))
+
+
+def _english_loan(token: str) -> bool:
+    """Tells whether a folded word is English only (no German word, no filler) and could name what is asked."""
+    content = langid_content()
+    return token in content["en"] and token not in content["de"] and token not in filler_words() and _is_content(token)
 
 
 def _is_content(token: str) -> bool:

@@ -289,3 +289,11 @@ async def test_a_listing_asking_for_a_language_the_person_speaks_is_found_beside
     outcome = await find(listings.database, SearchRequest(text="Ich spreche Farsi, Afghanistan, Kassel"),
                          place=KASSEL, keywords=["afghanistan"], languages=["fa"])
     assert set(ids(outcome)) == {guide, named}
+
+
+def test_an_english_only_word_ranks_as_a_loan_a_false_friend_does_not() -> None:
+    """German listings write "Urban Gardening" as it is; "bank" is a German word too and stays out."""
+    english = Criteria(place=HAMBURG, lang="en")
+    assert "gardening" in content_words("urban gardening in ottensen", english)
+    assert "bank" not in content_words("help at a bank in Hamburg", english)
+    assert "help" not in content_words("help at a bank in Hamburg", english)
