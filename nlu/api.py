@@ -13,7 +13,9 @@ from contextlib import contextmanager
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, RADIUS, REMOTE, TIMES, spans
+from nlu.extensions import (
+    INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, TIMES, spans,
+)
 from nlu.langid import detect_language
 from nlu.learned.component import LEARNED
 from nlu.lexicon import langid_content, time_rules
@@ -136,6 +138,7 @@ def _query(text: str, doc: Doc) -> ParsedQuery:
         remote=_remote(doc),
         keywords=tuple(doc._.keywords or ()),
         needs_little_german=bool(spans(doc, LITTLE_GERMAN)),
+        ruled_out_places=_ruled_out_places(doc),
     )
 
 
@@ -246,6 +249,16 @@ def _place(doc: Doc) -> tuple[PlaceRef | None, tuple[PlaceRef, ...], bool]:
     chosen = found[0]
     places = [PlaceRef.from_place(p) for p in chosen._.value]
     return places[0], tuple(places) if len(places) > 1 else (), bool(chosen._.fuzzy)
+
+
+def _ruled_out_places(doc: Doc) -> tuple[PlaceRef, ...]:
+    """Returns the places the person rules out ("nicht in Kassel"), each once, in the order they were named."""
+    found: dict[int, PlaceRef] = {}
+    for span in spans(doc, PLACES_RULED_OUT):
+        if span._.value:
+            place = span._.value[0]
+            found.setdefault(place.id, PlaceRef.from_place(place))
+    return tuple(found.values())
 
 
 def _radius(doc: Doc) -> float | None:

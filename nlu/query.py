@@ -41,7 +41,8 @@ class ParsedQuery:
 
     place_candidates lists the far-apart namesakes (best first, `place` included) only when the name is
     ambiguous ("Neustadt"); for an unambiguous place it is empty. place_uncertain is true when the place was
-    read through a typo correction ("Frankfrut"), so the bot may confirm it.
+    read through a typo correction ("Frankfrut"), so the bot may confirm it. ruled_out_places are the places the
+    person rules out ("Tiere, aber nicht in Kassel"): never the search place, and the search leaves them out.
     """
 
     text: str
@@ -57,12 +58,14 @@ class ParsedQuery:
     remote: bool = False
     keywords: tuple[str, ...] = ()
     needs_little_german: bool = False  # speaks little or no German: listings open to newcomers fit best
+    ruled_out_places: tuple[PlaceRef, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         """Tells whether nothing at all was understood."""
         return not (self.categories or self.exclude_categories or self.place or self.radius_km or self.time
-                    or self.languages or self.remote or self.keywords or self.needs_little_german)
+                    or self.languages or self.remote or self.keywords or self.needs_little_german
+                    or self.ruled_out_places)
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the JSON shape read by `ehrenamt-bot parse --json` and the search."""
@@ -80,6 +83,7 @@ class ParsedQuery:
             "remote": self.remote,
             "keywords": list(self.keywords),
             "needs_little_german": self.needs_little_german,
+            "ruled_out_places": [place.to_dict() for place in self.ruled_out_places],
         }
 
 

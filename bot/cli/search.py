@@ -131,6 +131,9 @@ def _header(outcome: SearchOutcome) -> str:
     query = outcome.query
     table = categories()
     parts = [table[key].de for key in query.get("categories") or () if key in table]
+    ruled_out = outcome.understood.ruled_out_places
+    if ruled_out:
+        parts.append(f"ohne {', '.join(ruled_out)}")
     if outcome.place is not None and outcome.radius_km is not None:
         parts.append(f"{outcome.place.name} + {outcome.radius_km:g} km")
     elif outcome.everywhere:

@@ -17,11 +17,16 @@ from bot.domain import TIME_BITS
 from bot.search.model import PlaceRef, Refinement
 from nlu.query import ParsedQuery
 from nlu.query import PlaceRef as NluPlaceRef
+from nlu.kernel.gazetteer import haversine_km
 from nlu.kernel.text import fold
 
 MIN_RADIUS_KM = 1.0
 MAX_RADIUS_KM = 200.0
 MAX_KEYWORDS = 8
+# A ruled-out place ("aber nicht in Kassel") leaves out the listings within this distance of its point: a town's
+# listings sit within a few km of its centre (Kassel's built-up area reaches about 5 km out), while its neighbours
+# (Baunatal, 10 km) stay in. A city as big as Berlin is only left out around its centre: the NLU gives a point only.
+RULED_OUT_RADIUS_KM = 5.0
 _WORD = re.compile(r"[a-z0-9]+")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 
@@ -41,6 +46,7 @@ class Criteria:
     keywords: tuple[str, ...] = ()
     lang: str = "de"
     needs_little_german: bool = False  # the person speaks little German: listings open to newcomers rank first
+    ruled_out: tuple[PlaceRef, ...] = ()  # places ruled out ("nicht in Kassel"): their listings are left out
 
     @property
     def asks_anything(self) -> bool:
@@ -50,7 +56,7 @@ class Criteria:
     @property
     def has_filters(self) -> bool:
         """Tells whether anything besides free words was asked (an interest, a place, a time, a filter)."""
-        return bool(self.categories or self.place or self.time or self.languages or self.remote)
+        return bool(self.categories or self.place or self.time or self.languages or self.remote or self.ruled_out)
 
 
 def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius_km: float) -> Criteria:
@@ -69,7 +75,7 @@ def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius
         radius_km=pick("radius_km", parsed.radius_km), time=pick("time", parsed.time),
         languages=pick("languages", parsed.languages), remote=pick("remote", parsed.remote),
         keywords=parsed.keywords, lang=parsed.lang, needs_little_german=parsed.needs_little_german,
-        default_radius_km=default_radius_km,
+        ruled_out=parsed.ruled_out_places, default_radius_km=default_radius_km,
     )
 
 
@@ -80,14 +86,15 @@ def criteria_from_json(stored: Mapping[str, Any], *, default_radius_km: float) -
         place=place_ref(stored.get("place")), candidates=_list(stored.get("place_candidates")),
         radius_km=stored.get("radius_km"), time=stored.get("time"), languages=stored.get("languages"),
         remote=stored.get("remote"), keywords=stored.get("keywords"), lang=stored.get("lang"),
-        needs_little_german=stored.get("needs_little_german"), default_radius_km=default_radius_km,
+        needs_little_german=stored.get("needs_little_german"), ruled_out=_list(stored.get("ruled_out_places")),
+        default_radius_km=default_radius_km,
     )
 
 
 def _cleaned(
     *, categories: object, excluded: object, place: PlaceRef | None, candidates: Sequence[object], radius_km: object,
     time: object, languages: object, remote: object, keywords: object, lang: object, needs_little_german: object,
-    default_radius_km: float,
+    ruled_out: Sequence[object], default_radius_km: float,
 ) -> Criteria:
     """Builds Criteria from values of either source, keeping only what is known and well-formed."""
     wanted, unwanted = _categories(categories), _categories(excluded)
@@ -103,7 +110,18 @@ def _cleaned(
         keywords=_keywords(keywords),
         lang="en" if lang == "en" else "de",
         needs_little_german=needs_little_german is True,
+        ruled_out=_ruled_out(ruled_out, place),
     )
+
+
+def _ruled_out(values: Sequence[object], place: PlaceRef | None) -> tuple[PlaceRef, ...]:
+    """Returns the well-formed ruled-out places; one at the search place itself (picked later by button) is
+    no longer ruled out: the person chose it."""
+    found = (p for p in (place_ref(value) for value in values) if p)
+    return tuple(dict.fromkeys(
+        p for p in found
+        if place is None or haversine_km(p.lat, p.lon, place.lat, place.lon) > RULED_OUT_RADIUS_KM
+    ))
 
 
 def merged_query(parsed: ParsedQuery | Mapping[str, Any], refinement: Refinement) -> dict[str, Any]:

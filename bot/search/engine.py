@@ -100,6 +100,8 @@ async def find(
     if request.refinement.place is None:  # a place picked by button is taken as it is
         centred = within_city(criteria, request.text)
         criteria, area, query = centred.criteria, centred.widened, without_word(query, centred.word)
+    if len(criteria.ruled_out) < len(query.get("ruled_out_places") or ()):  # the place picked is no longer ruled out
+        query["ruled_out_places"] = [place.to_dict() for place in criteria.ruled_out]
     candidates = ambiguous_places(criteria)
     if candidates:
         return Found(SearchOutcome(query, (), (), 0, None, None, False, candidates), (), criteria, ())

@@ -145,6 +145,7 @@ class Understood:
     remote: bool = False
     radius_km: float | None = None  # only a positive number the text or a button asked for
     names_place: bool = False  # a place (or several same-named ones) was read from the text or chosen
+    ruled_out_places: tuple[str, ...] = ()  # names of the places ruled out ("nicht in Kassel"), left out
 
     @property
     def interest(self) -> bool:
@@ -155,7 +156,7 @@ class Understood:
     def anything(self) -> bool:
         """Tells whether the text said anything the search could use (an interest, a place, a time, ...)."""
         return bool(self.categories or self.exclude_categories or self.keywords or self.names_place or self.time
-                    or self.languages or self.remote or self.radius_km)
+                    or self.languages or self.remote or self.radius_km or self.ruled_out_places)
 
     @classmethod
     def from_query(cls, query: dict[str, Any]) -> Understood:
@@ -171,6 +172,7 @@ class Understood:
             radius_km=float(radius) if isinstance(radius, (int, float)) and not isinstance(radius, bool)
             and radius > 0 else None,
             names_place=bool(query.get("place")),
+            ruled_out_places=_place_names(query.get("ruled_out_places")),
         )
 
 
@@ -216,6 +218,12 @@ class SearchOutcome:
             "not_applied": list(self.not_applied),
             "unknown_place": self.unknown_place,
         }
+
+
+def _place_names(value: object) -> tuple[str, ...]:
+    """Returns the names of a list of place objects, each once; anything odd is left out."""
+    places = value if isinstance(value, (list, tuple)) else ()
+    return tuple(dict.fromkeys(str(p["name"]) for p in places if isinstance(p, dict) and p.get("name")))
 
 
 def _strings(value: object) -> tuple[str, ...]:

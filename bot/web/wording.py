@@ -82,6 +82,8 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     excluded = category_labels(understood.exclude_categories, lang)
     if excluded:
         parts.append(t(lang, "search.summary_without", labels=", ".join(excluded)))
+    if understood.ruled_out_places and not outcome.remote:
+        parts.append(t(lang, "search.summary_without", labels=", ".join(understood.ruled_out_places)))
     if outcome.remote:
         parts.append(t(lang, "search.summary_remote"))
     elif outcome.place is not None and not outcome.everywhere:
@@ -99,8 +101,14 @@ def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str)
     notes = search_notes.widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
     if "time" in outcome.not_applied:
         notes.append(t(lang, "search.not_applied_time"))
-    if outcome.everywhere and not outcome.remote:
-        notes.append(t(lang, "search.everywhere"))
+    ruled_out = ", ".join(outcome.understood.ruled_out_places)
+    if outcome.remote:
+        return notes
+    if outcome.everywhere:
+        notes.append(t(lang, "search.everywhere_ruled_out", places=ruled_out) if ruled_out
+                     else t(lang, "search.everywhere"))
+    elif ruled_out:
+        notes.append(t(lang, "search.ruled_out", places=ruled_out))
     return notes
 
 

@@ -80,6 +80,7 @@ def parser(**fields: Any) -> Callable[[str], ParsedQuery]:
         if "place" in values:
             values["place"] = _nlu_place(values["place"])
         values["place_candidates"] = tuple(_nlu_place(c) for c in values.get("place_candidates", ()))
+        values["ruled_out_places"] = tuple(_nlu_place(c) for c in values.get("ruled_out_places", ()))
         return replace(empty_query(text), **values)
 
     return parse

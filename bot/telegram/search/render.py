@@ -25,8 +25,7 @@ def results_text(outcome: SearchOutcome, *, offset: int, lang: str, asked_radius
     parts += widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
     if "time" in outcome.not_applied:
         parts.append(t(lang, "search.not_applied_time"))
-    if outcome.everywhere and not outcome.remote:  # online help has no place to name (as on the web)
-        parts.append(t(lang, "search.everywhere"))
+    parts += place_notes(outcome, lang)
     if not outcome.results:
         parts.append(t(lang, "search.nothing"))
         return "\n".join(parts)
@@ -50,6 +49,9 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     excluded = [table[key].label(lang) for key in understood.exclude_categories if key in table]
     if excluded:
         parts.append(t(lang, "search.summary_without", labels=line(", ".join(excluded), 80)))
+    ruled_out = understood.ruled_out_places
+    if ruled_out and not outcome.remote:
+        parts.append(t(lang, "search.summary_without", labels=line(", ".join(ruled_out), LIMITS["place"])))
     if outcome.remote:
         parts.append(t(lang, "search.summary_remote"))
     elif outcome.unknown_place:
@@ -63,6 +65,18 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
         parts.append(t(lang, "search.summary_everywhere"))
     parts += [t(lang, f"listing.{tag}") for tag in _known_time_tags(understood.time)]
     return " · ".join(parts)
+
+
+def place_notes(outcome: SearchOutcome, lang: str) -> list[str]:
+    """Says that no place was named (all of Germany), or which places were ruled out ("Kassel lasse ich weg.");
+    online help has no place to name (as on the web)."""
+    if outcome.remote:
+        return []
+    ruled_out = outcome.understood.ruled_out_places
+    places = line(", ".join(ruled_out), LIMITS["place"])
+    if outcome.everywhere:
+        return [t(lang, "search.everywhere_ruled_out", places=places) if ruled_out else t(lang, "search.everywhere")]
+    return [t(lang, "search.ruled_out", places=places)] if ruled_out else []
 
 
 def count_line(total: int, offset: int, shown: int, lang: str) -> str:

@@ -1,0 +1,62 @@
+"""A place the person rules out ("Tiere, aber nicht in Kassel"): its listings are left out, the rest of Germany
+is searched, and the answer says so instead of "no place named"."""
+
+from __future__ import annotations
+
+from tests.factories.search import KASSEL, LEIPZIG, Listings, find, ids, near
+
+from bot.search import SearchRequest
+from bot.search.model import PlaceRef
+from bot.telegram.search.render import results_text
+from bot.web.wording import widening_notes
+
+
+async def test_listings_in_a_ruled_out_town_are_left_out(listings: Listings) -> None:
+    in_town = await listings.add("Tierheim Kassel", categories=["animals"], **near(KASSEL, 1, 1))
+    edge = await listings.add("Katzenhilfe am Stadtrand", categories=["animals"], **near(KASSEL, 0, -4))
+    nearby = await listings.add("Gnadenhof Baunatal", categories=["animals"], **near(KASSEL, -9, -3))
+    far = await listings.add("Tiertafel Leipzig", categories=["animals"], **near(LEIPZIG, 1, 0))
+    online = await listings.add("Tierschutz online", categories=["animals"], remote=True, lat=None, lon=None)
+
+    outcome = await find(listings.database, SearchRequest(), categories=["animals"], ruled_out_places=[KASSEL])
+
+    assert set(ids(outcome)) == {nearby, far, online}
+    assert in_town not in ids(outcome) and edge not in ids(outcome)
+    assert outcome.total == 3 and outcome.everywhere
+    assert outcome.understood.ruled_out_places == ("Kassel",)
+
+
+async def test_a_ruled_out_place_alone_is_enough_to_search(listings: Listings) -> None:
+    await listings.add("Tierheim Kassel", categories=["animals"], **near(KASSEL, 1, 1))
+    far = await listings.add("Tiertafel Leipzig", categories=["animals"], **near(LEIPZIG, 1, 0))
+
+    outcome = await find(listings.database, SearchRequest(), ruled_out_places=[KASSEL])
+
+    assert ids(outcome) == [far]
+
+
+async def test_a_search_around_another_place_still_leaves_the_ruled_out_one_out(listings: Listings) -> None:
+    point = near(KASSEL, -10, -3)
+    baunatal = PlaceRef("Baunatal", point["lat"], point["lon"], "Hessen")
+    in_kassel = await listings.add("Tierheim Kassel", categories=["animals"], **near(KASSEL, 0, 0))
+    there = await listings.add("Gnadenhof Baunatal", categories=["animals"], **near(baunatal, 1, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["animals"], place=baunatal,
+                         ruled_out_places=[KASSEL])
+
+    assert there in ids(outcome) and in_kassel not in ids(outcome)
+    assert not outcome.everywhere
+
+
+async def test_the_chat_and_the_web_say_the_place_was_ruled_out(listings: Listings) -> None:
+    await listings.add("Tiertafel Leipzig", categories=["animals"], **near(LEIPZIG, 1, 0))
+    outcome = await find(listings.database, SearchRequest(), categories=["animals"], ruled_out_places=[KASSEL])
+
+    chat = results_text(outcome, offset=0, lang="de", asked_radius_km=15)
+    assert "ohne Kassel · ganz Deutschland" in chat
+    assert "Kassel lasse ich weg" in chat and "keinen Ort genannt" not in chat
+    english = results_text(outcome, offset=0, lang="en", asked_radius_km=15)
+    assert "without Kassel" in english and "I left out Kassel" in english and "did not name" not in english
+    notes = widening_notes(outcome, asked_radius_km=15, lang="de")
+    assert any("Kassel lasse ich weg" in note for note in notes)
+    assert not any("keinen Ort genannt" in note for note in notes)
