@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.factories.search import KASSEL, LEIPZIG, Listings, find, ids, near
 
 from bot.search import SearchRequest
-from bot.search.model import PlaceRef
+from bot.search.model import PlaceRef, Refinement
 from bot.telegram.search.render import results_text
 from bot.web.wording import widening_notes
 
@@ -60,3 +60,13 @@ async def test_the_chat_and_the_web_say_the_place_was_ruled_out(listings: Listin
     notes = widening_notes(outcome, asked_radius_km=15, lang="de")
     assert any("Kassel lasse ich weg" in note for note in notes)
     assert not any("keinen Ort genannt" in note for note in notes)
+
+
+async def test_a_ruled_out_place_picked_later_by_button_is_searched_after_all(listings: Listings) -> None:
+    in_kassel = await listings.add("Tierheim Kassel", categories=["animals"], **near(KASSEL, 1, 0))
+
+    outcome = await find(listings.database, SearchRequest(refinement=Refinement(place=KASSEL)), categories=["animals"],
+                         ruled_out_places=[KASSEL])
+
+    assert ids(outcome) == [in_kassel]
+    assert outcome.understood.ruled_out_places == ()
