@@ -13,8 +13,8 @@ from bot.seed.listings import Listing, compose_listing
 from bot.seed.organisations import DemoOrganisation
 from bot.seed.sites import PostalCodes, Site
 
-# Share of an organisation's listings that are a club office instead (treasurer, board, press ...), for types
-# with a field; agencies list such offices at a few percent.
+# Club offices (treasurer, board, press ...) an organisation type with a field lists besides its activities:
+# about this many per listing (agencies show such offices at a few percent).
 OFFICE_SHARE = 0.045
 
 
@@ -50,31 +50,28 @@ def listings_of(rng: random.Random, corpus: Corpus, org: DemoOrganisation, ids: 
                 elsewhere_share: float = 0.0) -> list[Listing]:
     """Composes an organisation's listings, a share of them at other places of its region."""
     listings = []
-    keys = activities_for(rng, org.type, len(ids))
-    for external_id, key in zip(ids, keys, strict=True):
+    for external_id, key in zip(ids, activities_for(rng, org.type, len(ids)), strict=True):
         where = org.site
         if elsewhere and rng.random() < elsewhere_share:
             where = rng.choices(elsewhere, weights=[s.population ** 0.8 for s in elsewhere])[0]
-        listing = compose_listing(rng, corpus, org, corpus.activities[key], where, today=today,
-                                  external_id=external_id, postal=postal, neighbours=elsewhere or ())
-        listings.append(_office_instead(corpus, org, listing, where, keys, today=today, postal=postal,
-                                        neighbours=elsewhere or ()))
+        listings.append(compose_listing(rng, corpus, org, corpus.activities[key], where, today=today,
+                                        external_id=external_id, postal=postal, neighbours=elsewhere or ()))
     return listings
 
 
-def _office_instead(corpus: Corpus, org: DemoOrganisation, listing: Listing, where: Site, taken: list[str], *,
-                    today: date, postal: PostalCodes, neighbours: list[Site] | tuple[()]) -> Listing:
-    """Returns the listing, or now and then a club office of the organisation in its place.
+def offices_of(corpus: Corpus, org: DemoOrganisation, listings: list[Listing], *, today: date,
+               postal: PostalCodes) -> list[Listing]:
+    """Composes the club offices an organisation with a field lists besides `listings` (mostly none).
 
-    Drawn from a generator of its own (seeded by the organisation's slug and the listing's id, both from the
-    seed), so every other listing stays exactly as it was.
+    Drawn from a generator of their own (seeded by the organisation's id and slug, both from the seed), so the
+    other listings stay exactly as they were; their ids continue the organisation's numbering.
     """
-    offices = [key for key in corpus.offices if key not in taken]
+    offices = corpus.offices
     if org.type.field is None or not offices:
-        return listing
-    aside = random.Random(f"office:{org.slug}:{listing.values['external_id']}")
-    if aside.random() >= OFFICE_SHARE:
-        return listing
-    office = corpus.activities[aside.choice(offices)]
-    return compose_listing(aside, corpus, org, office, where, today=today, external_id=listing.values["external_id"],
-                           postal=postal, neighbours=neighbours)
+        return []
+    aside = random.Random(f"office:{org.slug}:{org.external_id}")
+    count = sum(aside.random() < OFFICE_SHARE for _ in listings)
+    keys = aside.sample(offices, k=min(count, len(offices)))
+    return [compose_listing(aside, corpus, org, corpus.activities[key], org.site, today=today, postal=postal,
+                            external_id=f"{org.external_id}-{len(listings) + number}")
+            for number, key in enumerate(keys, start=1)]
