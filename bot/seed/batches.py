@@ -13,6 +13,10 @@ from bot.seed.listings import Listing, compose_listing
 from bot.seed.organisations import DemoOrganisation
 from bot.seed.sites import PostalCodes, Site
 
+# Club offices (treasurer, board, press ...) an organisation type with a field lists besides its activities:
+# about this many per listing (agencies show such offices at a few percent).
+OFFICE_SHARE = 0.045
+
 
 @dataclass(slots=True)
 class SeedBatch:
@@ -53,3 +57,21 @@ def listings_of(rng: random.Random, corpus: Corpus, org: DemoOrganisation, ids: 
         listings.append(compose_listing(rng, corpus, org, corpus.activities[key], where, today=today,
                                         external_id=external_id, postal=postal, neighbours=elsewhere or ()))
     return listings
+
+
+def offices_of(corpus: Corpus, org: DemoOrganisation, listings: list[Listing], *, today: date,
+               postal: PostalCodes) -> list[Listing]:
+    """Composes the club offices an organisation with a field lists besides `listings` (mostly none).
+
+    Drawn from a generator of their own (seeded by the organisation's id and slug, both from the seed), so the
+    other listings stay exactly as they were; their ids continue the organisation's numbering.
+    """
+    offices = corpus.offices
+    if org.type.field is None or not offices:
+        return []
+    aside = random.Random(f"office:{org.slug}:{org.external_id}")
+    count = sum(aside.random() < OFFICE_SHARE for _ in listings)
+    keys = aside.sample(offices, k=min(count, len(offices)))
+    return [compose_listing(aside, corpus, org, corpus.activities[key], org.site, today=today, postal=postal,
+                            external_id=f"{org.external_id}-{len(listings) + number}")
+            for number, key in enumerate(keys, start=1)]

@@ -38,6 +38,7 @@ class Activity:
     accessible: float
     first_aid: bool
     support: bool
+    office: bool = False  # a club office (treasurer, press ...) any organisation with a field may offer
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class OrganisationType:
     verified: float
     remote: bool
     staple: int | None = None  # every demo place of this population or more has one
+    field: str | None = None  # category of its field: its club offices get it, and only types with one offer them
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,11 @@ class Corpus:
     organisation_types: dict[str, OrganisationType]
     phrases: dict[str, Any]
     names: dict[str, Any]
+
+    @property
+    def offices(self) -> list[str]:
+        """Keys of the club offices, in file order: what organisations with a field draw aside."""
+        return [key for key, activity in self.activities.items() if activity.office]
 
 
 @cache
@@ -97,6 +104,8 @@ def _activity(key: str, raw: dict[str, Any], path: Path) -> Activity:
     for name in [*raw["categories"], *(name for name, _ in also)]:
         if name not in known:
             raise ValueError(f"{path}: activity {key!r} names unknown category {name!r}")
+    if not raw["categories"] and not raw.get("office", False):
+        raise ValueError(f"{path}: activity {key!r} has no category (only offices take the organisation's field)")
     time = tuple(frozenset(option.split()) for option in raw["time"])
     for option in time:
         if not option or not option <= _TIME_WORDS:
@@ -121,6 +130,7 @@ def _activity(key: str, raw: dict[str, Any], path: Path) -> Activity:
         accessible=float(raw.get("accessible", 0.3)),
         first_aid=bool(raw.get("first_aid", False)),
         support=bool(raw.get("support", False)),
+        office=bool(raw.get("office", False)),
     )
 
 
@@ -130,6 +140,8 @@ def _organisation_type(key: str, raw: dict[str, Any], activities: dict[str, Acti
     if missing:
         raise ValueError(f"data/demo/organisations.toml: {key!r} offers unknown activities {missing}")
     kind = OrganisationKind(raw["kind"]).value
+    if "field" in raw and raw["field"] not in categories():
+        raise ValueError(f"data/demo/organisations.toml: {key!r} has the unknown field {raw['field']!r}")
     if raw.get("register", "any") not in {"du", "sie", "any"}:
         raise ValueError(f"data/demo/organisations.toml: {key!r} has an unknown register")
     return OrganisationType(
@@ -146,6 +158,7 @@ def _organisation_type(key: str, raw: dict[str, Any], activities: dict[str, Acti
         verified=float(raw.get("verified", 0.9)),
         remote=bool(raw.get("remote", False)),
         staple=int(raw["staple"]) if "staple" in raw else None,
+        field=raw.get("field"),
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from bot.seed.batches import SeedBatch, in_batches, listings_of
+from bot.seed.batches import SeedBatch, in_batches, listings_of, offices_of
 from bot.seed.contacts import slugify
 from bot.seed.corpus import Corpus, OrganisationType, load_corpus
 from bot.seed.listings import Listing
@@ -97,8 +97,9 @@ def _with_listings(rng: random.Random, corpus: Corpus, kind: OrganisationType, w
     count = rng.randint(*kind.listings)
     ids = [f"{org.external_id}-{k}" for k in range(1, count + 1)]
     elsewhere = region.sites if region.spread else None
-    return org, listings_of(rng, corpus, org, ids, today=today, postal=postal, elsewhere=elsewhere,
-                            elsewhere_share=ELSEWHERE_SHARE)
+    listings = listings_of(rng, corpus, org, ids, today=today, postal=postal, elsewhere=elsewhere,
+                           elsewhere_share=ELSEWHERE_SHARE)
+    return org, listings + offices_of(corpus, org, listings, today=today, postal=postal)
 
 
 def _staples(region: Region, types: Iterable[OrganisationType]) -> list[tuple[Site, OrganisationType]]:

@@ -49,7 +49,7 @@ def compose_listing(rng: random.Random, corpus: Corpus, org: DemoOrganisation, a
         "title": title(rng, activity, schedule, context, phrases["titles"], big_city=where.big),
         "description": text,
         "requirements": needs,
-        "categories": _categories(rng, activity),
+        "categories": _categories(rng, activity, org.type.field),
         "remote": remote,
         "time_tags": schedule.time_tags,
         "hours_per_month": schedule.hours_per_month,
@@ -67,10 +67,13 @@ def compose_listing(rng: random.Random, corpus: Corpus, org: DemoOrganisation, a
     return Listing(org.external_id, values)
 
 
-def _categories(rng: random.Random, activity: Activity) -> list[str]:
-    """Returns the activity's categories plus the occasional extra ones."""
+def _categories(rng: random.Random, activity: Activity, field: str | None) -> list[str]:
+    """Returns the activity's categories (an office without any: the organisation's field) plus occasional extras."""
     extra = [key for key, share in activity.also if rng.random() < share]
-    return [*activity.categories, *extra]
+    own = activity.categories or ((field,) if field else ())
+    if not own:
+        raise ValueError(f"office {activity.key!r} offered by an organisation without a field")
+    return [*own, *extra]
 
 
 def _languages(rng: random.Random, activity: Activity) -> list[str]:

@@ -17,9 +17,21 @@ ACTIVITY = {"titles": ["Helfer:in"], "categories": ["animals"], "tasks": ["Du hi
 def test_every_category_is_offered_by_some_activity_of_some_organisation() -> None:
     corpus = load_corpus()
     offered = {key for kind in corpus.organisation_types.values() for key in kind.activities}
-    assert offered == set(corpus.activities)
+    assert offered | set(corpus.offices) == set(corpus.activities)
     reachable = {c for key in offered for c in corpus.activities[key].categories}
     assert reachable == set(categories())
+
+
+def test_club_offices_take_the_field_of_organisations_that_have_one() -> None:
+    corpus = load_corpus()
+    assert {"treasurer", "bookkeeping", "press_officer", "website_care"} <= set(corpus.offices)
+    fields = {kind.key: kind.field for kind in corpus.organisation_types.values() if kind.field}
+    assert {"sports_club": "sports", "animal_shelter": "animals", "choir": "culture", "tafel": "poverty_homelessness",
+            "fire_brigade": "emergency_services", "integration": "refugees_integration"}.items() <= fields.items()
+    assert corpus.activities["treasurer"].categories == ()
+    assert corpus.activities["website_care"].categories == ("digital",)  # web work is digital wherever it is
+    with pytest.raises(ValueError, match="has no category"):
+        _activity("x", {**ACTIVITY, "categories": []}, Path("x.toml"))
 
 
 def test_a_typo_in_a_category_or_time_word_fails_when_loading() -> None:

@@ -131,3 +131,17 @@ def test_every_town_big_enough_has_its_staples(demo: Demo) -> None:
             assert not missing, (site.name, missing)
     kassel = {org.type.key for org in demo.organisations if org.site.name == "Kassel"}
     assert {"tafel", "animal_shelter", "fire_brigade", "care_home", "volunteer_agency"} <= kassel
+
+
+def test_club_offices_are_a_few_percent_and_carry_the_field_of_their_organisation(demo: Demo) -> None:
+    offices = ("Kassenwart", "Kassierer", "Schatzmeister", "Kassenprüf", "Buchhalt", "Schriftführer", "Pressewart",
+               "Mitgliederverwaltung", "Fördermittel")
+    kinds = {org.external_id: org.type for org in demo.organisations}
+    found = [(kinds[listing.organisation_key], listing.values) for listing in demo.listings
+             if any(word in listing.values["title"] for word in offices)]
+    assert 0.015 * len(demo.listings) <= len(found) <= 0.06 * len(demo.listings)
+    fields = Counter(values["categories"][0] for _, values in found)
+    assert {"sports", "animals", "culture", "emergency_services", "poverty_homelessness"} <= set(fields), fields
+    for kind, values in found:
+        if kind.field is not None:
+            assert values["categories"][0] == kind.field, (kind.key, values["title"])
