@@ -21,7 +21,7 @@ from nlu.evaluate import LABELLED, Counts, load
 from nlu.kernel.taxonomy import category_keys
 
 # The listing development sets, one per independent author; the blind sets are scored only by name.
-DEV_SETS = tuple(LABELLED / f"listings_{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4", "dev5"))
+DEV_SETS = tuple(LABELLED / f"listings_{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6"))
 
 
 @dataclass
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     """Runs the scorer from the command line."""
     parser = argparse.ArgumentParser(prog="python -m nlu.evaluate_listings", description=__doc__.splitlines()[0])
     parser.add_argument(
-        "files", nargs="*", type=Path, help="labelled listing JSONL files (default: the four listing dev sets)"
+        "files", nargs="*", type=Path, help="labelled listing JSONL files (default: the listing dev sets)"
     )
     parser.add_argument("--failures", action="store_true", help="list the listings with wrong categories")
     args = parser.parse_args(argv)
