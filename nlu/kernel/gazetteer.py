@@ -262,12 +262,19 @@ class Gazetteer:
         head = _SEPARATOR.split(key, maxsplit=1)[0]
         return self.lookup(head) if head != key and len(head) >= 3 else []
 
-    def fuzzy(self, token: str, *, min_score: float = 85, limit: int = 5) -> list[tuple[Place, float]]:
-        """Returns typo-tolerant candidates for one word, best first; only names with its first letter."""
+    def fuzzy(
+        self, token: str, *, min_score: float = 85, limit: int = 5, added: bool = True
+    ) -> list[tuple[Place, float]]:
+        """Returns typo-tolerant candidates for one word, best first; only names with its first letter.
+
+        added=False leaves out the municipalities added from postal-code names (ADDED_ID_BASE): small places of
+        unknown size, a poor guess for a word that may be no place at all ("Kamine" is no Kamminke)."""
         key = _query_key(token)
         if len(key) < 4:  # one typo in three letters is a different word
             return []
-        return self._fuzzy_scan(key, self._index.by_initial.get(key[0], ()), min_score=min_score, limit=limit)
+        buckets = self._index.by_initial if added else self._index.by_initial_geonames
+        found = self._fuzzy_scan(key, buckets.get(key[0], ()), min_score=min_score, limit=limit)
+        return found if added else [(place, score) for place, score in found if place.id < ADDED_ID_BASE]
 
     def _fuzzy_scan(
         self, key: str, choices: Iterable[str], *, min_score: float, limit: int
@@ -349,14 +356,19 @@ def _query_key(text: str) -> str:
 
 
 class _NameIndex:
-    """All surface forms sorted (for prefix search) and bucketed by first letter (for cheap fuzzy search)."""
+    """All surface forms sorted (for prefix search) and bucketed by first letter (for cheap fuzzy search), also
+    without the names only added municipalities bear."""
 
     def __init__(self, names: dict[str, tuple[int, ...]]) -> None:
         self.keys = sorted(names)
         buckets: defaultdict[str, list[str]] = defaultdict(list)
+        geonames: defaultdict[str, list[str]] = defaultdict(list)
         for key in self.keys:
             buckets[key[0]].append(key)
+            if names[key][0] < ADDED_ID_BASE:  # best first: a GeoNames place heads every name it shares
+                geonames[key[0]].append(key)
         self.by_initial = dict(buckets)
+        self.by_initial_geonames = dict(geonames)
 
 
 class _Grid:

@@ -70,3 +70,9 @@ def test_every_added_place_named_by_a_frequent_word_was_reviewed() -> None:
         if place.id >= ADDED_ID_BASE and fold(place.name) in known_words() and not is_common_word_name(place.name)
     }
     assert unreviewed <= names_only
+
+
+@pytest.mark.parametrize("text", ["Denkste!", "Obstbaumschnitt, Grünpflege: Mähen und Rechen", "Alte Kamine und Öfen"])
+def test_a_word_is_not_guessed_to_be_a_small_added_municipality(text: str) -> None:
+    place = parse(text).place
+    assert place is None or place.id < ADDED_ID_BASE  # no Denkte, Mähren or Kamminke
