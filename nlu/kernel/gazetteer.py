@@ -274,6 +274,14 @@ class Gazetteer:
             return []
         buckets = self._index.by_initial if added else self._index.by_initial_geonames
         found = self._fuzzy_scan(key, buckets.get(key[0], ()), min_score=min_score, limit=limit)
+        for variant in _softened_or_hardened(key):
+            swapped = self._fuzzy_scan(variant, buckets.get(variant[0], ()), min_score=max(min_score, _SWAP_MIN_SCORE),
+                                       limit=limit)
+            found += [(place, round(score - _SWAP_PENALTY, 1)) for place, score in swapped
+                      if place.population >= _SWAP_MIN_POPULATION]
+        if len(found) > 1:
+            best = {place.id: (place, score) for place, score in sorted(found, key=lambda hit: hit[1])}
+            found = sorted(best.values(), key=lambda hit: (-hit[1], _rank(hit[0])))[:limit]
         return found if added else [(place, score) for place, score in found if place.id < ADDED_ID_BASE]
 
     def _fuzzy_scan(
@@ -346,6 +354,23 @@ class Gazetteer:
 def _rank(place: Place) -> tuple[int, bool, int, int]:
     """Orders places: larger first, then GeoNames before added ones, then Hessen/Sachsen, then by id."""
     return (-place.population, place.id >= ADDED_ID_BASE, 0 if place.state_code in STARTING_STATES else 1, place.id)
+
+
+# Saxon and Thuringian speech softens a first hard consonant and hardens a soft one ("Gemnitz" for Chemnitz,
+# "Pautzen", "Körlitz", "Dorgau", "Krimma"): a typo guess may swap it, only where the rest matches closely, and a
+# guess with the word's own first letter wins at equal closeness. Only towns people say that way are guessed:
+# a village is too often a dialect word's namesake ("Guden!", Hessian for "Guten", is no Kuden).
+_SOFT_HARD = {"ch": ("g", "k"), "g": ("k", "ch"), "k": ("g", "ch"), "b": ("p",), "p": ("b",), "d": ("t",), "t": ("d",)}
+_SWAP_MIN_SCORE = 90.0
+_SWAP_PENALTY = 5.0
+_SWAP_MIN_POPULATION = 10_000
+
+
+def _softened_or_hardened(key: str) -> list[str]:
+    """Returns the key with its first consonant swapped for its soft or hard partner ("gemnitz" -> "kemnitz",
+    "chemnitz"; "krimma" -> "grimma")."""
+    head = "ch" if key.startswith("ch") else key[0]
+    return [partner + key[len(head):] for partner in _SOFT_HARD.get(head, ())]
 
 
 def _query_key(text: str) -> str:
