@@ -244,3 +244,10 @@ async def test_after_a_ruled_out_place_alone_the_chat_asks_for_another_place_not
     assert question.text.startswith("Hast du einen anderen Ort im Sinn?") and "Wo soll ich suchen" not in first.text
     answer = await chat.send(ANNA, "Baunatal")
     assert "Baunatal" in answer.text.splitlines()[0] and "ohne Kassel" in answer.text.splitlines()[0]
+
+
+async def test_egal_was_but_not_in_a_town_asks_where_instead(chat: Chat, listings: dict[str, int]) -> None:
+    asked = await chat.send(ANNA, "egal was, nur nicht in Kassel")
+    assert "allen Bereichen, aber nicht in Kassel" in asked.text and "stattdessen" in asked.text
+    found = await chat.send(ANNA, "Leipzig")
+    assert "🔎 <b>Alle Bereiche · ohne Kassel · Leipzig + 15 km</b>" in found.text and "Angebote gefunden" in found.text

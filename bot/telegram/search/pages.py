@@ -56,7 +56,11 @@ async def answer_or_search(
                                               lang=lang)
         if private and page.lacks_place:  # "egal was" and nothing else: every area is fine, only where is open
             await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
-            return [View(t(lang, "search.any_interest_where"), keyboards.main_keyboard(lang))]
+            if ruled_out := page.outcome.understood.ruled_out_places:  # "egal was, nur nicht in Kassel"
+                text = t(lang, "search.any_interest_where_instead", places=line(", ".join(ruled_out), 60))
+            else:
+                text = t(lang, "search.any_interest_where")
+            return [View(text, keyboards.main_keyboard(lang))]
     else:
         page = await services_.searches.start(session, volunteer, text=text, lang=lang)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
