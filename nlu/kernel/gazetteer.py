@@ -119,7 +119,8 @@ def is_common_word_name(folded: str) -> bool:
 
 
 class Gazetteer:
-    """Every German place of GeoNames (population >= 500) with names, alternates, districts and PLZ."""
+    """Every German place of GeoNames (population >= 500) and the municipalities it lacks, with names, alternates,
+    districts and PLZ."""
 
     STATE_COLUMNS = ["state_code", "name_de", "name_en"]
     DISTRICT_COLUMNS = ["name", "kind", "state_code", "lat", "lon"]
