@@ -6,6 +6,7 @@ so forged callback data or a strange parse can at worst narrow a search, never b
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -17,16 +18,22 @@ from bot.domain import TIME_BITS
 from bot.search.model import PlaceRef, Refinement
 from nlu.query import ParsedQuery
 from nlu.query import PlaceRef as NluPlaceRef
-from nlu.kernel.gazetteer import haversine_km
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 
 MIN_RADIUS_KM = 1.0
 MAX_RADIUS_KM = 200.0
 MAX_KEYWORDS = 8
-# A ruled-out place ("aber nicht in Kassel") leaves out the listings within this distance of its point: a town's
-# listings sit within a few km of its centre (Kassel's built-up area reaches about 5 km out), while its neighbours
-# (Baunatal, 10 km) stay in. A city as big as Berlin is only left out around its centre: the NLU gives a point only.
+# A ruled-out place ("aber nicht in Kassel") leaves out the listings within its extent around its point: at least
+# this distance (a town's listings sit within a few km of its centre; Kassel's built-up area reaches about 5 km
+# out, while its neighbour Baunatal, 10 km, stays in) ...
 RULED_OUT_RADIUS_KM = 5.0
+# ... and for a city, the radius of a circle holding its people at CITY_DENSITY per km² (Berlin 21 km, Hamburg 16,
+# Köln 11, Frankfurt 9; Berlin's outermost Ortsteile lie 21-23 km from its point, Hamburg's 18-20), at most
+# MAX_RULED_OUT_RADIUS_KM. A circle is no city's shape: near the edge some neighbours' listings go too.
+CITY_DENSITY = 2500.0
+MAX_RULED_OUT_RADIUS_KM = 25.0
+_SAME_POINT_KM = 2.0  # a ruled-out place at a gazetteer place's own point is that place (a postal area is not)
 _WORD = re.compile(r"[a-z0-9]+")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 
@@ -115,13 +122,31 @@ def _cleaned(
 
 
 def _ruled_out(values: Sequence[object], place: PlaceRef | None) -> tuple[PlaceRef, ...]:
-    """Returns the well-formed ruled-out places; one at the search place itself (picked later by button) is
+    """Returns the well-formed ruled-out places; one the search place lies in (picked later by button) is
     no longer ruled out: the person chose it."""
     found = (p for p in (place_ref(value) for value in values) if p)
     return tuple(dict.fromkeys(
         p for p in found
-        if place is None or haversine_km(p.lat, p.lon, place.lat, place.lon) > RULED_OUT_RADIUS_KM
+        if place is None or haversine_km(p.lat, p.lon, place.lat, place.lon) > ruled_out_radius_km(p)
     ))
+
+
+def ruled_out_radius_km(place: PlaceRef) -> float:
+    """Returns how far around a ruled-out place its listings are left out: its extent (see CITY_DENSITY)."""
+    if place.postal_code:
+        return RULED_OUT_RADIUS_KM  # a postal area, not a whole town
+    return _extent_km(place.name, round(place.lat, 3), round(place.lon, 3))
+
+
+@functools.lru_cache(maxsize=1024)
+def _extent_km(name: str, lat: float, lon: float) -> float:
+    """Returns the extent of the gazetteer place of this name at this point, by its population."""
+    population = max(
+        (p.population for p in get_gazetteer().lookup(name) if haversine_km(lat, lon, p.lat, p.lon) <= _SAME_POINT_KM),
+        default=0,
+    )
+    radius = math.sqrt(population / (math.pi * CITY_DENSITY))
+    return min(MAX_RULED_OUT_RADIUS_KM, max(RULED_OUT_RADIUS_KM, radius))
 
 
 def merged_query(parsed: ParsedQuery | Mapping[str, Any], refinement: Refinement) -> dict[str, Any]:

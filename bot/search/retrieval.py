@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.store.dialect import dialect_of
 from bot.categories import category_mask
 from bot.search.corpus import LISTINGS, Corpus
-from bot.search.criteria import RULED_OUT_RADIUS_KM, Criteria
+from bot.search.criteria import Criteria, ruled_out_radius_km
 from bot.search.geo import Frame
 from bot.search.ranking import (
     NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, relaxed_time, score_parts, squared_distance,
@@ -333,7 +333,7 @@ def constraints(
         ]
     # A ruled-out town's listings are left out, not ranked last: "nicht in Kassel" means the person will not go
     # there, so a listing there answers nothing; online ones (no point) stay.
-    conditions += [beyond(sql, Frame.around(p.lat, p.lon), RULED_OUT_RADIUS_KM) for p in criteria.ruled_out]
+    conditions += [beyond(sql, Frame.around(p.lat, p.lon), ruled_out_radius_km(p)) for p in criteria.ruled_out]
     if criteria.exclude_categories:
         conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.exclude_categories))}) = 0")
     if criteria.remote:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km, read_table
+from nlu.kernel.gazetteer import ADDED_ID_BASE, Gazetteer, Place, get_gazetteer, haversine_km, read_table
 from nlu.kernel.resources import data_path
 
 BIG_CITY = 100_000  # from here on, listings name city quarters ("Kassel-Nordstadt")
@@ -63,7 +63,7 @@ def district_sites(state_code: str, gazetteer: Gazetteer | None = None) -> dict[
     gazetteer = gazetteer or get_gazetteer()
     result = {}
     for district in sorted(gazetteer.districts(state_code), key=lambda d: d.name):
-        sites = [site(place) for place in gazetteer.places_in_district(district.name)]
+        sites = [site(place) for place in gazetteer.places_in_district(district.name) if is_geonames(place)]
         if not sites:
             raise ValueError(f"the gazetteer has no places in district {district.name!r}")
         result[district.name] = sites
@@ -82,8 +82,14 @@ def all_sites(gazetteer: Gazetteer | None = None) -> list[Site]:
     """Returns every German place of the gazetteer as a site, in a stable order."""
     gazetteer = gazetteer or get_gazetteer()
     places = (gazetteer.get(place_id) for _, ids in gazetteer.surface_forms() for place_id in ids)
-    unique = {place.id: place for place in places}
+    unique = {place.id: place for place in places if is_geonames(place)}
     return [site(unique[place_id]) for place_id in sorted(unique)]
+
+
+def is_geonames(place: Place) -> bool:
+    """Tells a GeoNames place from a municipality added from postal-code names: demo and benchmark listings lie in
+    GeoNames places only, whose population weighs them, so the demo data stay as they were."""
+    return place.id < ADDED_ID_BASE
 
 
 def spread_km(population: int) -> float:

