@@ -51,7 +51,7 @@ class ListingRules:
     course_heads: tuple[str, ...]
     course_exempt: frozenset[str]
     corroborated: frozenset[str]
-    served: frozenset[str]
+    served: dict[str, frozenset[str]]  # category -> folded first words of a mention naming the people served
     festival_heads: tuple[str, ...]
     also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
@@ -85,7 +85,7 @@ def listing_rules() -> ListingRules:
         course_heads=tuple(fold(word) for word in raw["course_heads"]),
         course_exempt=frozenset(raw["course_exempt"]),
         corroborated=frozenset(fold(word) for word in raw["corroborated"]),
-        served=frozenset(fold(word) for word in raw["served"]),
+        served={key: frozenset(fold(word) for word in words) for key, words in raw.get("served", {}).items()},
         festival_heads=tuple(fold(word) for word in raw["festival_heads"]),
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
@@ -214,7 +214,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         catalogue = kind != "title" and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields
         if catalogue:
             weight = min(weight, rules.catalogue_weight)
-        elif kind in ("lead", "task") and fold(span[0].text) in rules.served and not layout.in_example(offset):
+        elif kind in ("lead", "task") and fold(span[0].text) in rules.served.get(label, ()) and not layout.in_example(offset):
             served.add(label)
         if kind != "aside":
             outside_asides.add(label)
