@@ -214,8 +214,9 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         catalogue = kind != "title" and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields
         if catalogue:
             weight = min(weight, rules.catalogue_weight)
-        elif kind in ("lead", "task") and fold(span[0].text) in rules.served.get(label, ()) and not layout.in_example(offset):
-            served.add(label)
+        elif kind in ("lead", "task") and not layout.in_example(offset):
+            if fold(span[0].text) in rules.served.get(label, ()):
+                served.add(label)
         if kind != "aside":
             outside_asides.add(label)
         scores[label] = scores.get(label, 0.0) + weight
