@@ -264,6 +264,8 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue
         if span._.neutral or any(t.norm_.startswith(rules.ignore) or t.norm_ in rules.ignore_words for t in span):
             continue
+        if _ignored_part(span, rules):
+            continue
         if span.label_ == "health_care" and (
             _cares_for_a_thing(doc, span, starts, rules) or _joined_care_of_a_thing(span, rules)
         ):
@@ -340,6 +342,18 @@ def _title_courses(doc: Doc, mentions: list[Span], title_tokens: int, rules: Lis
         for token in doc[:title_tokens]
         if token.norm_.endswith(rules.course_heads) and token.i not in taught
     ]
+
+
+def _ignored_part(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a hyphenated word names the span's field only by a part the listing ignores: "Bergwacht-Nachwuchs"
+    is the mountain rescue's new members (no children), as "sucht Nachwuchs" alone is."""
+    if len(span) != 1 or "-" not in span[0].norm_:
+        return False
+    parts = [part for part in span[0].norm_.split("-") if part]
+    ignored = [part for part in parts if part in rules.ignore_words]
+    if not ignored:
+        return False
+    return not any(span.label_ in categories_of(part, span.doc.lang_) for part in parts if part not in ignored)
 
 
 def _festival_of_another(span: Span, rules: ListingRules) -> bool:

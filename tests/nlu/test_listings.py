@@ -350,3 +350,11 @@ def test_a_quarters_festival_in_the_text_and_a_festival_title_stay_neighbourly()
 )
 def test_job_seekers_meals_on_wheels_and_winter_and_dog_sports(title: str, description: str, wanted: str) -> None:
     assert wanted in categorize(title, description).categories
+
+
+def test_new_members_of_a_rescue_team_and_a_writing_board_name_no_children_or_food_bank() -> None:
+    rescue = categorize("Wasserwacht-Nachwuchs gesucht", "<p>Du wirst bei uns zur Retterin am See ausgebildet.</p>")
+    board = categorize("Kreidetafel-Team", "<p>Du gestaltest Sprüche und Zeichnungen am Eingang des Museums.</p>")
+    assert "children_youth" not in rescue.categories
+    assert "emergency_services" in rescue.categories
+    assert "poverty_homelessness" not in board.categories
