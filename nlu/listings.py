@@ -215,7 +215,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         if catalogue:
             weight = min(weight, rules.catalogue_weight)
         elif kind in ("lead", "task") and not layout.in_example(offset):
-            if fold(span[0].text) in rules.served.get(label, ()):
+            if span[0].norm_ in rules.served.get(label, ()):
                 served.add(label)
         if kind != "aside":
             outside_asides.add(label)
