@@ -358,3 +358,10 @@ def test_new_members_of_a_rescue_team_and_a_writing_board_name_no_children_or_fo
     assert "children_youth" not in rescue.categories
     assert "emergency_services" in rescue.categories
     assert "poverty_homelessness" not in board.categories
+
+
+def test_the_quarter_named_as_the_place_is_no_neighbourly_help_alone() -> None:
+    where = categorize("Werkstatt am Hafen", "<p>Eine Holzwerkstatt im Kiez. Im Quartier baust du Nistkästen.</p>")
+    help_ = categorize("Stadtteilladen sucht Hilfe", "<p>Im Stadtteil verteilen wir Infos im Stadtteilladen.</p>")
+    assert "neighbourhood" not in where.categories
+    assert "neighbourhood" in help_.categories
