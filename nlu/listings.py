@@ -51,6 +51,8 @@ class ListingRules:
     course_heads: tuple[str, ...]
     course_exempt: frozenset[str]
     corroborated: frozenset[str]
+    served: dict[str, frozenset[str]]  # category -> folded first words of a mention naming the people served
+    festival_heads: tuple[str, ...]
     also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
 
@@ -83,6 +85,8 @@ def listing_rules() -> ListingRules:
         course_heads=tuple(fold(word) for word in raw["course_heads"]),
         course_exempt=frozenset(raw["course_exempt"]),
         corroborated=frozenset(fold(word) for word in raw["corroborated"]),
+        served={key: frozenset(fold(word) for word in words) for key, words in raw.get("served", {}).items()},
+        festival_heads=tuple(fold(word) for word in raw["festival_heads"]),
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
     )
@@ -138,6 +142,16 @@ class ListingLayout:
         """Returns the number of the sentence (or list line) the offset lies in."""
         return bisect_right(self.sentence_ends, offset)
 
+    def kind(self, offset: int) -> str:
+        """Returns the kind of text the offset lies in: "title", "lead", "about", "aside" or "task"."""
+        if offset < self.title_length:
+            return "title"
+        return next(kind for start, kind in reversed(self.sections) if start <= offset)
+
+    def in_example(self, offset: int) -> bool:
+        """Tells whether the offset lies in brackets (an example of the task before it)."""
+        return any(start < offset < end for start, end in self.examples)
+
     def weight(self, offset: int, category: str = "") -> float:
         """Returns the weight of a mention of `category` starting at `offset`. The people an organisation serves,
         named in its blurb ("begleitet Menschen mit Behinderung"), are those the volunteer works with, too."""
@@ -163,10 +177,13 @@ def listing_layout(text: str, title_length: int) -> ListingLayout:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Each category's weighted mentions in a listing, and the categories its title names."""
+    """Each category's weighted mentions in a listing, the categories its title names, those whose people the task
+    plainly serves ("Sie begleiten ältere Menschen"), and those named only in the offer, wish or contact sections."""
 
     scores: dict[str, float]
     titled: frozenset[str]
+    served: frozenset[str] = frozenset()
+    aside_only: frozenset[str] = frozenset()
 
 
 def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> Evidence:
@@ -185,29 +202,45 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
             fields.setdefault(layout.sentence(offset), set()).add(label)
     scores: dict[str, float] = {}
     titled: set[str] = set()
-    for label, offset in placed:
+    served: set[str] = set()
+    outside_asides: set[str] = set()
+    for span, (label, offset) in zip(mentions, placed, strict=True):
         if offset < layout.title_length:
             if label in titled:
                 continue  # the title names a field once, however many of its words it uses
             titled.add(label)
         weight = layout.weight(offset, label)
-        if offset >= layout.title_length and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields:
+        kind = layout.kind(offset)
+        catalogue = kind != "title" and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields
+        if catalogue:
             weight = min(weight, rules.catalogue_weight)
+        elif kind in ("lead", "task") and not layout.in_example(offset):
+            if span[0].norm_ in rules.served.get(label, ()):
+                served.add(label)
+        if kind != "aside":
+            outside_asides.add(label)
         scores[label] = scores.get(label, 0.0) + weight
-    return Evidence(scores, frozenset(titled))
+    return Evidence(scores, frozenset(titled), frozenset(served), frozenset(scores) - outside_asides)
 
 
 def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
-    """Returns the categories the title names or whose evidence reaches a share of the strongest one and more than
-    one plain mention in passing, strongest first: "Trainer*in für Seniorensport" is for seniors however often the
-    text says sport, and a word in the offer or the organisation blurb alone ("Ehrenamtsnachweis für Bewerbungen")
-    names no field."""
+    """Returns the categories the title names, whose people the lead or the tasks plainly name as those served
+    ("Digitalpat*in: ... hilfst Älteren beim Smartphone"), or whose evidence reaches a share of the strongest one and
+    more than one plain mention in passing, strongest first: "Trainer*in für Seniorensport" is for seniors however
+    often the text says sport, and a word in the offer, wish or contact sections alone ("Ehrenamtsnachweis für
+    Bewerbungen") names no field, even when the listing says nothing else."""
     rules = listing_rules()
     scores = evidence.scores
     ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
     best = scores[ranked[0]] if ranked else 0.0
     floor = min(rules.min_evidence, best)  # a listing that says little keeps what it says
-    kept = [key for key in ranked if key in evidence.titled or scores[key] >= max(rules.share * best, floor)]
+    kept = [
+        key
+        for key in ranked
+        if key in evidence.titled
+        or key in evidence.served
+        or (scores[key] >= max(rules.share * best, floor) and key not in evidence.aside_only)
+    ]
     return kept[: rules.most]
 
 
@@ -231,11 +264,15 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue
         if span._.neutral or any(t.norm_.startswith(rules.ignore) or t.norm_ in rules.ignore_words for t in span):
             continue
+        if _ignored_part(span, rules):
+            continue
         if span.label_ == "health_care" and (
             _cares_for_a_thing(doc, span, starts, rules) or _joined_care_of_a_thing(span, rules)
         ):
             continue
         if span.label_ == "emergency_services" and _rescues_a_thing(span, starts, rules):
+            continue
+        if span.label_ == "neighbourhood" and span.start >= title_tokens and _festival_of_another(span, rules):
             continue
         kept.append(span)
     kept += _named_besides(doc, kept, rules)
@@ -305,6 +342,32 @@ def _title_courses(doc: Doc, mentions: list[Span], title_tokens: int, rules: Lis
         for token in doc[:title_tokens]
         if token.norm_.endswith(rules.course_heads) and token.i not in taught
     ]
+
+
+def _ignored_part(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a hyphenated word names the span's field only by a part the listing ignores: "Bergwacht-Nachwuchs"
+    is the mountain rescue's new members (no children), as "sucht Nachwuchs" alone is."""
+    if len(span) != 1 or "-" not in span[0].norm_:
+        return False
+    parts = [part for part in span[0].norm_.split("-") if part]
+    ignored = [part for part in parts if part in rules.ignore_words]
+    if not ignored:
+        return False
+    return not any(span.label_ in categories_of(part, span.doc.lang_) for part in parts if part not in ignored)
+
+
+def _festival_of_another(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a festival named in a listing's text is not the neighbourhood's: "Burgfest", "Museumsfest",
+    "Erntefest" are the organisation's own day, a "Nachbarschaftsfest" or "Veedelsfest" is the quarter's."""
+    if len(span) != 1:
+        return False
+    word = span[0].norm_
+    head = next((head for head in rules.festival_heads if word.endswith(head)), None)
+    if head is None:
+        return False
+    first = word[: -len(head)].rstrip("-")
+    named = {*categories_of(first, span.doc.lang_), *categories_of(first.removesuffix("s"), span.doc.lang_)}
+    return "neighbourhood" not in named
 
 
 def _rescues_a_thing(span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:

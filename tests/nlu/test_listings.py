@@ -266,3 +266,102 @@ def test_illnesses_ground_keepers_local_history_and_visitors(title: str, descrip
 
 def test_a_reading_cafe_is_culture() -> None:
     assert "culture" in categorize("Willkommen im Lesecafé", "<p>Bücher ausleihen, Kaffee ausschenken.</p>").categories
+
+
+# Listing round of the eighth session (branch t14-list4): causes found in six authors' listings, own wording.
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "served"),
+    [
+        ("Fahrdienst im Landkreis", "<p>Du bringst ältere Menschen zum Einkaufen und zurück nach Hause.</p>",
+         "seniors"),
+        ("Tablet-Sprechstunde", "<p><strong>Aufgaben:</strong></p><ul><li>Älteren bei Tablet und Handy helfen</li>"
+         "<li>Fragen zu Apps beantworten</li></ul>", "seniors"),
+        ("Schrauben und Reparieren", "<p>In der offenen Werkstatt reparierst du Räder gemeinsam mit Geflüchteten.</p>",
+         "refugees_integration"),
+        ("Trainer*in gesucht", "<p>Unsere D-Jugend braucht jemanden für das Training am Dienstag.</p>",
+         "children_youth"),
+    ],
+)
+def test_the_people_a_listing_serves_count_under_a_title_heavy_field(title: str, description: str, served: str) -> None:
+    assert served in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wrong"),
+    [
+        # "älter" alone is an age limit, not a group of people
+        ("Gassigehen im Tierheim", "<p>Du solltest 18 Jahre oder älter sein und Hunde mögen.</p>", "seniors"),
+        # children named in passing are a club's visitors, not the people served
+        ("Platzwart*in für den Tennisclub", "<p>Du pflegst die Plätze, auf denen auch Kinder spielen.</p>",
+         "children_youth"),
+    ],
+)
+def test_an_age_limit_or_children_named_in_passing_are_no_people_served(
+    title: str, description: str, wrong: str
+) -> None:
+    assert wrong not in categorize(title, description).categories
+
+
+def test_a_word_in_the_offer_alone_names_no_field_even_when_nothing_else_does() -> None:
+    got = categorize(
+        "Helfer*in für das Fachwerkhaus",
+        "<p>Du streichst Fensterläden und kehrst den Hof.</p><p><strong>Wir bieten:</strong> einen Nachweis für "
+        "Bewerbungen und nette Leute.</p>",
+    )
+    assert "education" not in got.categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted", "wrong"),
+    [
+        ("Team für das Heimatmuseum", "<p>Du betreust die Ausstellung und hilfst beim Museumsfest im Sommer.</p>",
+         "culture", "neighbourhood"),
+        ("Streuobst-Gruppe", "<p>Wir schneiden Bäume, ernten Äpfel und feiern im Herbst unser Erntefest.</p>",
+         "environment", "neighbourhood"),
+    ],
+)
+def test_the_organisations_own_festival_in_the_text_is_no_neighbourhood(
+    title: str, description: str, wanted: str, wrong: str
+) -> None:
+    got = categorize(title, description).categories
+    assert wanted in got
+    assert wrong not in got
+
+
+def test_a_quarters_festival_in_the_text_and_a_festival_title_stay_neighbourly() -> None:
+    quarter = categorize("Engagiert im Viertel", "<p>Du planst mit uns das Nachbarschaftsfest und den Flohmarkt.</p>")
+    titled = categorize("Helfer*innen beim Apfelfest", "<p>Stände aufbauen, Kuchen verkaufen.</p>")
+    assert "neighbourhood" in quarter.categories
+    assert "neighbourhood" in titled.categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        ("Begleitung für Arbeitssuchende", "<p>Du hilfst beim Lebenslauf und übst Vorstellungsgespräche.</p>",
+         "poverty_homelessness"),
+        ("Fahrer*in Essen auf Rädern", "<p>Du lieferst mittags warme Mahlzeiten aus.</p>", "seniors"),
+        ("Helfer*in beim Skispringen", "<p>Schanze präparieren, Weiten messen beim Skisprung-Wettkampf.</p>",
+         "sports"),
+        ("Kassenwart*in im Hundesportverein", "<p>Beiträge verbuchen, Belege prüfen.</p>", "sports"),
+    ],
+)
+def test_job_seekers_meals_on_wheels_and_winter_and_dog_sports(title: str, description: str, wanted: str) -> None:
+    assert wanted in categorize(title, description).categories
+
+
+def test_new_members_of_a_rescue_team_and_a_writing_board_name_no_children_or_food_bank() -> None:
+    rescue = categorize("Wasserwacht-Nachwuchs gesucht", "<p>Du wirst bei uns zur Retterin am See ausgebildet.</p>")
+    board = categorize("Kreidetafel-Team", "<p>Du gestaltest Sprüche und Zeichnungen am Eingang des Museums.</p>")
+    assert "children_youth" not in rescue.categories
+    assert "emergency_services" in rescue.categories
+    assert "poverty_homelessness" not in board.categories
+
+
+def test_the_quarter_named_as_the_place_is_no_neighbourly_help_alone() -> None:
+    where = categorize("Werkstatt am Hafen", "<p>Eine Holzwerkstatt im Kiez. Im Quartier baust du Nistkästen.</p>")
+    help_ = categorize("Stadtteilladen sucht Hilfe", "<p>Im Stadtteil verteilen wir Infos im Stadtteilladen.</p>")
+    assert "neighbourhood" not in where.categories
+    assert "neighbourhood" in help_.categories

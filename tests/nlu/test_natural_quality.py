@@ -23,6 +23,7 @@ LISTINGS_DEV2 = LABELLED / "listings_dev2.jsonl"
 LISTINGS_DEV3 = LABELLED / "listings_dev3.jsonl"  # an independent author's set, a development set since it arrived
 LISTINGS_DEV4 = LABELLED / "listings_dev4.jsonl"  # a further independent author's, likewise (first score 0.845/0.735)
 LISTINGS_DEV5 = LABELLED / "listings_dev5.jsonl"  # a fifth listing author's, likewise (first score 0.849/0.783)
+LISTINGS_DEV6 = LABELLED / "listings_dev6.jsonl"  # a sixth listing author's, likewise (first score 0.840/0.786)
 
 
 def _rows(path: Path) -> list[dict[str, object]]:
@@ -96,11 +97,12 @@ def test_the_rules_alone_score_below_the_rules_with_the_model() -> None:
 @pytest.mark.parametrize(
     ("path", "size", "precision", "recall"),
     [
-        (LISTINGS_DEV, 150, 0.93, 0.85),
-        (LISTINGS_DEV2, 90, 0.90, 0.90),
-        (LISTINGS_DEV3, 100, 0.87, 0.89),
-        (LISTINGS_DEV4, 140, 0.90, 0.83),
-        (LISTINGS_DEV5, 140, 0.85, 0.79),
+        (LISTINGS_DEV, 150, 0.93, 0.86),
+        (LISTINGS_DEV2, 90, 0.90, 0.91),
+        (LISTINGS_DEV3, 100, 0.87, 0.90),
+        (LISTINGS_DEV4, 140, 0.90, 0.87),
+        (LISTINGS_DEV5, 140, 0.86, 0.84),
+        (LISTINGS_DEV6, 140, 0.84, 0.81),
     ],
 )
 def test_listing_categories_keep_their_scores(path: Path, size: int, precision: float, recall: float) -> None:
@@ -113,7 +115,10 @@ def test_listing_categories_keep_their_scores(path: Path, size: int, precision: 
 
 @pytest.mark.parametrize(
     "path",
-    [NATURAL_DEV, NATURAL_DEV2, NATURAL_DEV3, LISTINGS_DEV, LISTINGS_DEV2, LISTINGS_DEV3, LISTINGS_DEV4, LISTINGS_DEV5],
+    [
+        NATURAL_DEV, NATURAL_DEV2, NATURAL_DEV3,
+        LISTINGS_DEV, LISTINGS_DEV2, LISTINGS_DEV3, LISTINGS_DEV4, LISTINGS_DEV5, LISTINGS_DEV6,
+    ],
 )
 def test_dev_sets_hold_no_duplicates(path: Path) -> None:
     rows = _rows(path)
