@@ -53,6 +53,7 @@ class InterestRules:
     broad_stems: frozenset[str]
     outdoors: tuple[str, ...]  # "an der frischen Luft": where one likes to be; no category, no keyword
     requirement: tuple[str, ...]
+    requirement_places: tuple[str, ...]  # folded endings: with a requirement, the school it names is the writer's
     longing: tuple[str, ...]
     roles: tuple[str, ...]
     bare_roles: tuple[str, ...]
@@ -93,6 +94,7 @@ class InterestRules:
     weak_words: dict[str, str]  # "training" -> sports, only when no other field is named
     target_groups: frozenset[str]  # categories that do not count as another field for weak words
     with_young: tuple[tuple[str, str, str], ...]  # (folded beginning, category, category it names with the young)
+    needs: tuple[tuple[str, frozenset[str]], ...]  # (folded beginning, fields one of which the message must name)
 
 
 @cache
@@ -120,6 +122,7 @@ def interest_rules() -> InterestRules:
         fragment_status=_words(context["fragment_status"]),
         possessive_exempt=frozenset(context["possessive_exempt"]),
         requirement=tuple(context["requirement"]),
+        requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),
         longing=tuple(context["longing"]),
         roles=tuple(context["roles"]),
         bare_roles=tuple(context["bare_roles"]),
@@ -165,6 +168,7 @@ def interest_rules() -> InterestRules:
         visit_people_categories=frozenset(raw["visits"]["people_categories"]),
         visit_people_words=_words(raw["visits"]["people_words"]),
         with_young=tuple((fold(k), v[0], v[1]) for k, v in raw.get("with_young", {}).items()),
+        needs=tuple((fold(k), frozenset(v)) for k, v in raw.get("needs", {}).items()),
     )
 
 

@@ -189,6 +189,8 @@ def fuzzy_categories(folded: str) -> tuple[str, ...]:
     """Returns the categories of the closest vocabulary entry within one or two slips, if any."""
     if len(folded) < _FUZZY_MIN_LENGTH or not folded.isalpha() or is_known_word(folded) or _joins_known(folded):
         return ()
+    if _spoken_ending(folded):  # "mithelfn" is "mithelfen" (no field), "trainiern" "trainieren" (sport)
+        return categories_of(f"{folded[:-1]}en", "de")
     if any(folded.startswith(prefix) for prefix, _keys in interest_rules().prefix_overrides):
         return ()  # an exception word is no typo ("pensionierter" is not "Pensionär")
     best, keys = 1.0, set()
@@ -203,6 +205,12 @@ def fuzzy_categories(folded: str) -> tuple[str, ...]:
         elif relative == best:
             keys |= entry_keys
     return _ordered(keys)
+
+
+def _spoken_ending(folded: str) -> bool:
+    """Tells whether a word is a known verb or plural with the "e" of its "-en" dropped, as southern German speaks and
+    writes it ("mithelfn", "arbeitn", "fahrn"): a spoken form of that word, no typo of another."""
+    return folded.endswith("n") and not folded.endswith("en") and is_known_word(f"{folded[:-1]}en")
 
 
 def _joins_known(folded: str) -> bool:

@@ -15,7 +15,7 @@ from nlu.components.common import (
 )
 from nlu.components.own_context import (
     learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, skills_with_company,
-    taught_to_young, weak_without_company,
+    taught_to_young, weak_without_company, without_needed_company,
 )
 from nlu.components.separable import joined_verbs
 from nlu.components.writer_words import AFTER_AGE_WORDS, JOB_PASSES, JOB_REACH, WriterWords, is_kin
@@ -151,7 +151,9 @@ class InterestMatcher:
             mentions.extend(self._missed_jobs(doc, covered(mentions)))
         required = {i for span in reasons for i in range(span.start, span.end)}
         owned = [
-            span for span in mentions if required.issuperset(range(span.start, span.end)) or self._owned(doc, span)
+            span for span in mentions
+            if required.issuperset(range(span.start, span.end)) or self._owned(doc, span)
+            or (reasons and self._school_of_requirement(span))
         ]
         owned_keys = {_key(span) for span in owned}  # sets, not lists: a long message holds hundreds of mentions
         owned += [
@@ -180,6 +182,7 @@ class InterestMatcher:
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules)
+        dropped += without_needed_company(kept, self.rules)
         skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
@@ -188,6 +191,11 @@ class InterestMatcher:
         helped = {span.end for span in kept}
         set_group(doc, WRITER, self.writer_words(doc, fragments, cues, helped, missed=longing))
         return doc
+
+    def _school_of_requirement(self, span: Span) -> bool:
+        """Tells whether a mention names only the school (or class, university) whose requirement the writer asks
+        for: "bin in der 9. Klasse an der Gesamtschule und muss ein Sozialpraktikum machen" wants no education."""
+        return all(token.norm_.endswith(self.rules.requirement_places) for token in span)
 
     def _lived_through(self, span: Span) -> bool:
         """Tells whether a self-description is something one went through in a field where one may help others

@@ -197,3 +197,17 @@ def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Spa
         if span not in weak and span.label_ not in rules.target_groups and span.label_ not in {w.label_ for w in weak}
     }
     return weak if others else []
+
+
+def without_needed_company(mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the one-word mentions whose word names its field only beside another field the message does not name:
+    reading aloud ("vorlesen", "reading") is education for children only; for old or sick people it is company."""
+    if not rules.needs:
+        return []
+    named = {span.label_ for span in mentions}
+    return [
+        span for span in mentions
+        if len(span) == 1 and any(
+            span[0].norm_.startswith(start) and not named & keys for start, keys in rules.needs
+        ) and span.label_ == _EDUCATION
+    ]
