@@ -95,6 +95,8 @@ class InterestRules:
     target_groups: frozenset[str]  # categories that do not count as another field for weak words
     with_young: tuple[tuple[str, str, str], ...]  # (folded beginning, category, category it names with the young)
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded beginning, fields one of which the message must name)
+    translation_words: tuple[str, ...]  # folded beginnings: translating is newcomers' work only with ...
+    newcomer_languages: tuple[str, ...]  # ... a language newcomers speak (or newcomers) named in the message
 
 
 @cache
@@ -169,6 +171,8 @@ def interest_rules() -> InterestRules:
         visit_people_words=_words(raw["visits"]["people_words"]),
         with_young=tuple((fold(k), v[0], v[1]) for k, v in raw.get("with_young", {}).items()),
         needs=tuple((fold(k), frozenset(v)) for k, v in raw.get("needs", {}).items()),
+        translation_words=tuple(fold(w) for w in raw.get("translation", {}).get("words", ())),
+        newcomer_languages=tuple(fold(w) for w in raw.get("translation", {}).get("newcomer_languages", ())),
     )
 
 

@@ -191,8 +191,11 @@ def fuzzy_categories(folded: str) -> tuple[str, ...]:
         return ()
     if _spoken_ending(folded):  # "mithelfn" is "mithelfen" (no field), "trainiern" "trainieren" (sport)
         return categories_of(f"{folded[:-1]}en", "de")
-    if any(folded.startswith(prefix) for prefix, _keys in interest_rules().prefix_overrides):
-        return ()  # an exception word is no typo ("pensionierter" is not "Pensionär")
+    rules = interest_rules()
+    if any(folded.startswith(prefix) for prefix, _keys in rules.prefix_overrides) or any(
+        folded in table for table in rules.exact.values()
+    ):
+        return ()  # an exception word is no typo ("pensionierter" is not "Pensionär", "Eritrea" no "Eritreer")
     best, keys = 1.0, set()
     for entry, is_stem, entry_keys in _index().fuzzy_entries.get(folded[0], ()):
         distance = _distance(folded, entry, is_stem)

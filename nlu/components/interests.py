@@ -15,7 +15,7 @@ from nlu.components.common import (
 )
 from nlu.components.own_context import (
     learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, skills_with_company,
-    taught_to_young, weak_without_company, without_needed_company,
+    taught_to_young, translation_without_newcomers, weak_without_company, without_needed_company,
 )
 from nlu.components.separable import joined_verbs
 from nlu.components.writer_words import AFTER_AGE_WORDS, JOB_PASSES, JOB_REACH, WriterWords, is_kin
@@ -28,7 +28,7 @@ from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is
 
 _STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
 _AGE = (14, 99)
-_ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of"})
+_ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of", "seit", "since"})
 _FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
 _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
@@ -183,6 +183,7 @@ class InterestMatcher:
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules)
         dropped += without_needed_company(kept, self.rules)
+        dropped += translation_without_newcomers(doc, kept, self.rules)
         skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)

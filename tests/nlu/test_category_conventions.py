@@ -98,3 +98,51 @@ def test_what_one_does_not_want_before_a_colon_is_ruled_out(text: str, ruled_out
 
 def test_a_spoken_ending_is_the_word_not_a_typo_of_another() -> None:
     assert _categories("I möcht gern im Tierheim mithelfn") == ("animals",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich könnte abends Vereinstexte übersetzen, Englisch und Italienisch",
+        "Can I translate flyers for a club? Spanish and English",
+    ],
+)
+def test_translating_with_no_newcomers_or_their_languages_names_no_field(text: str) -> None:
+    assert "refugees_integration" not in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ich spreche Dari und Paschtu und könnte dolmetschen", "I could interpret, I speak Tigrinya and Amharic"],
+)
+def test_translating_with_a_language_newcomers_speak_is_integration(text: str) -> None:
+    assert "refugees_integration" in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi all, newcomer in Dresden, speak Spanish. I would like to help in a garden",
+        "I'm Samir, Syrer, 24, wohne in Gera und will im Tierheim helfen",
+        "Bin aus Eritrea, lebe in Kassel und möchte beim Fußball helfen",
+    ],
+)
+def test_a_newcomer_saying_who_they_are_wants_no_integration_work(text: str) -> None:
+    assert "refugees_integration" not in _categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("I'd like to support families who struggle with debts", "poverty_homelessness"),
+        ("Ich würde gern Familien aus Syrien zu Ämtern begleiten", "refugees_integration"),
+    ],
+)
+def test_families_beside_another_field_are_that_fields_households(text: str, field: str) -> None:
+    categories = _categories(text)
+    assert field in categories
+    assert "children_youth" not in categories
+
+
+def test_families_alone_are_still_children_work() -> None:
+    assert "children_youth" in _categories("Ich würde gern Familien in Kassel im Alltag unterstützen")
