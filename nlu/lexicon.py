@@ -55,6 +55,8 @@ class InterestRules:
     requirement: tuple[str, ...]
     requirement_places: tuple[str, ...]  # folded endings: with a requirement, the school it names is the writer's
     longing: tuple[str, ...]
+    offers: tuple[str, ...]  # patterns of offering classes: the sport or art one teaches is then wanted
+    offer_fields: frozenset[str]
     roles: tuple[str, ...]
     bare_roles: tuple[str, ...]
     role_endings: tuple[str, ...]
@@ -126,6 +128,8 @@ def interest_rules() -> InterestRules:
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),
         longing=tuple(context["longing"]),
+        offers=tuple(context.get("offers", ())),
+        offer_fields=frozenset(context.get("offer_fields", ())),
         roles=tuple(context["roles"]),
         bare_roles=tuple(context["bare_roles"]),
         role_endings=tuple(context["role_endings"]),

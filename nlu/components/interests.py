@@ -105,7 +105,7 @@ class InterestMatcher:
         self.requirements, self.unusable = pattern_matcher(
             nlp, {
                 "requirement": self.rules.requirement, "longing": self.rules.longing, "role": self.rules.roles,
-                "bare_role": self.rules.bare_roles,
+                "bare_role": self.rules.bare_roles, "offer": self.rules.offers,
             },
         )
         self.gapped, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.gapped.items()})
@@ -178,6 +178,8 @@ class InterestMatcher:
         skill_matches = self.skills(doc)
         if any(label == "others" for label, _, _ in skill_matches):  # "bin selbst geflüchtet, will anderen helfen"
             described = [span for span in described if not self._lived_through(span)]
+        if any(span.label_ == "offer" for span in found):  # "capoeira teacher, would love to give free classes"
+            described = [span for span in described if span.label_ not in self.rules.offer_fields]
         described_keys = {_key(span) for span in described}
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)

@@ -146,3 +146,29 @@ def test_families_beside_another_field_are_that_fields_households(text: str, fie
 
 def test_families_alone_are_still_children_work() -> None:
     assert "children_youth" in _categories("Ich würde gern Familien in Kassel im Alltag unterstützen")
+
+
+@pytest.mark.parametrize(
+    "text", ["Mit meinem Hund würde ich gern bei einer Rettungshundestaffel anfangen", "Rettungshunde, Raum Gera"]
+)
+def test_a_rescue_dog_squad_is_rescue_service_and_animals(text: str) -> None:
+    assert {"emergency_services", "animals"} <= set(_categories(text))
+
+
+def test_what_one_has_heard_of_is_no_possession() -> None:
+    assert "poverty_homelessness" in _categories("Ich hab gehört, die Tafel in Gera braucht Leute")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a karate teacher and could give free classes to refugees",
+        "Wir sind eine Yogagruppe und würden gern Kurse für Senioren anbieten",
+    ],
+)
+def test_the_discipline_one_teaches_is_offered_with_the_classes(text: str) -> None:
+    assert set(_categories(text)) & {"sports", "culture"}
+
+
+def test_the_discipline_of_a_role_without_classes_is_who_one_is() -> None:
+    assert "sports" not in _categories("Ich bin Sportlehrerin und suche was mit Tieren")
