@@ -172,3 +172,19 @@ def test_the_discipline_one_teaches_is_offered_with_the_classes(text: str) -> No
 
 def test_the_discipline_of_a_role_without_classes_is_who_one_is() -> None:
     assert "sports" not in _categories("Ich bin Sportlehrerin und suche was mit Tieren")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_wanted"),
+    [
+        ("We are four colleagues from a software company and would like to plant trees one day", "digital"),
+        ("Ich mach grad mein FSJ im Krankenhaus und such was mit Tieren am Wochenende", "health_care"),
+        ("Bin seit Monaten krankgeschrieben, aber im Tierheim könnte ich helfen", "health_care"),
+    ],
+)
+def test_where_one_works_or_stands_now_is_no_wish(text: str, not_wanted: str) -> None:
+    assert not_wanted not in _categories(text)
+
+
+def test_digital_literacy_is_computing_help_not_schooling() -> None:
+    assert set(_categories("Any digital literacy projects for older people?")) == {"seniors", "digital"}
