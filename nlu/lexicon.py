@@ -53,7 +53,10 @@ class InterestRules:
     broad_stems: frozenset[str]
     outdoors: tuple[str, ...]  # "an der frischen Luft": where one likes to be; no category, no keyword
     requirement: tuple[str, ...]
+    requirement_places: tuple[str, ...]  # folded endings: with a requirement, the school it names is the writer's
     longing: tuple[str, ...]
+    offers: tuple[str, ...]  # patterns of offering classes: the sport or art one teaches is then wanted
+    offer_fields: frozenset[str]
     roles: tuple[str, ...]
     bare_roles: tuple[str, ...]
     role_endings: tuple[str, ...]
@@ -93,6 +96,9 @@ class InterestRules:
     weak_words: dict[str, str]  # "training" -> sports, only when no other field is named
     target_groups: frozenset[str]  # categories that do not count as another field for weak words
     with_young: tuple[tuple[str, str, str], ...]  # (folded beginning, category, category it names with the young)
+    needs: tuple[tuple[str, frozenset[str]], ...]  # (folded beginning, fields one of which the message must name)
+    translation_words: tuple[str, ...]  # folded beginnings: translating is newcomers' work only with ...
+    newcomer_languages: tuple[str, ...]  # ... a language newcomers speak (or newcomers) named in the message
 
 
 @cache
@@ -120,7 +126,10 @@ def interest_rules() -> InterestRules:
         fragment_status=_words(context["fragment_status"]),
         possessive_exempt=frozenset(context["possessive_exempt"]),
         requirement=tuple(context["requirement"]),
+        requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),
         longing=tuple(context["longing"]),
+        offers=tuple(context.get("offers", ())),
+        offer_fields=frozenset(context.get("offer_fields", ())),
         roles=tuple(context["roles"]),
         bare_roles=tuple(context["bare_roles"]),
         role_endings=tuple(context["role_endings"]),
@@ -165,6 +174,9 @@ def interest_rules() -> InterestRules:
         visit_people_categories=frozenset(raw["visits"]["people_categories"]),
         visit_people_words=_words(raw["visits"]["people_words"]),
         with_young=tuple((fold(k), v[0], v[1]) for k, v in raw.get("with_young", {}).items()),
+        needs=tuple((fold(k), frozenset(v)) for k, v in raw.get("needs", {}).items()),
+        translation_words=tuple(fold(w) for w in raw.get("translation", {}).get("words", ())),
+        newcomer_languages=tuple(fold(w) for w in raw.get("translation", {}).get("newcomer_languages", ())),
     )
 
 

@@ -189,8 +189,13 @@ def fuzzy_categories(folded: str) -> tuple[str, ...]:
     """Returns the categories of the closest vocabulary entry within one or two slips, if any."""
     if len(folded) < _FUZZY_MIN_LENGTH or not folded.isalpha() or is_known_word(folded) or _joins_known(folded):
         return ()
-    if any(folded.startswith(prefix) for prefix, _keys in interest_rules().prefix_overrides):
-        return ()  # an exception word is no typo ("pensionierter" is not "Pensionär")
+    if _spoken_ending(folded):  # "mithelfn" is "mithelfen" (no field), "trainiern" "trainieren" (sport)
+        return categories_of(f"{folded[:-1]}en", "de")
+    rules = interest_rules()
+    if any(folded.startswith(prefix) for prefix, _keys in rules.prefix_overrides) or any(
+        folded in table for table in rules.exact.values()
+    ):
+        return ()  # an exception word is no typo ("pensionierter" is not "Pensionär", "Eritrea" no "Eritreer")
     best, keys = 1.0, set()
     for entry, is_stem, entry_keys in _index().fuzzy_entries.get(folded[0], ()):
         distance = _distance(folded, entry, is_stem)
@@ -203,6 +208,12 @@ def fuzzy_categories(folded: str) -> tuple[str, ...]:
         elif relative == best:
             keys |= entry_keys
     return _ordered(keys)
+
+
+def _spoken_ending(folded: str) -> bool:
+    """Tells whether a word is a known verb or plural with the "e" of its "-en" dropped, as southern German speaks and
+    writes it ("mithelfn", "arbeitn", "fahrn"): a spoken form of that word, no typo of another."""
+    return folded.endswith("n") and not folded.endswith("en") and is_known_word(f"{folded[:-1]}en")
 
 
 def _joins_known(folded: str) -> bool:

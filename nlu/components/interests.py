@@ -15,7 +15,7 @@ from nlu.components.common import (
 )
 from nlu.components.own_context import (
     learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, skills_with_company,
-    taught_to_young, weak_without_company,
+    taught_to_young, translation_without_newcomers, weak_without_company, without_needed_company,
 )
 from nlu.components.separable import joined_verbs
 from nlu.components.writer_words import AFTER_AGE_WORDS, JOB_PASSES, JOB_REACH, WriterWords, is_kin
@@ -28,7 +28,7 @@ from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is
 
 _STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
 _AGE = (14, 99)
-_ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of"})
+_ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of", "seit", "since"})
 _FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
 _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
@@ -105,7 +105,7 @@ class InterestMatcher:
         self.requirements, self.unusable = pattern_matcher(
             nlp, {
                 "requirement": self.rules.requirement, "longing": self.rules.longing, "role": self.rules.roles,
-                "bare_role": self.rules.bare_roles,
+                "bare_role": self.rules.bare_roles, "offer": self.rules.offers,
             },
         )
         self.gapped, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.gapped.items()})
@@ -151,7 +151,9 @@ class InterestMatcher:
             mentions.extend(self._missed_jobs(doc, covered(mentions)))
         required = {i for span in reasons for i in range(span.start, span.end)}
         owned = [
-            span for span in mentions if required.issuperset(range(span.start, span.end)) or self._owned(doc, span)
+            span for span in mentions
+            if required.issuperset(range(span.start, span.end)) or self._owned(doc, span)
+            or (reasons and self._school_of_requirement(span))
         ]
         owned_keys = {_key(span) for span in owned}  # sets, not lists: a long message holds hundreds of mentions
         owned += [
@@ -176,10 +178,14 @@ class InterestMatcher:
         skill_matches = self.skills(doc)
         if any(label == "others" for label, _, _ in skill_matches):  # "bin selbst geflüchtet, will anderen helfen"
             described = [span for span in described if not self._lived_through(span)]
+        if any(span.label_ == "offer" for span in found):  # "capoeira teacher, would love to give free classes"
+            described = [span for span in described if span.label_ not in self.rules.offer_fields]
         described_keys = {_key(span) for span in described}
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules)
+        dropped += without_needed_company(kept, self.rules)
+        dropped += translation_without_newcomers(doc, kept, self.rules)
         skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
@@ -188,6 +194,11 @@ class InterestMatcher:
         helped = {span.end for span in kept}
         set_group(doc, WRITER, self.writer_words(doc, fragments, cues, helped, missed=longing))
         return doc
+
+    def _school_of_requirement(self, span: Span) -> bool:
+        """Tells whether a mention names only the school (or class, university) whose requirement the writer asks
+        for: "bin in der 9. Klasse an der Gesamtschule und muss ein Sozialpraktikum machen" wants no education."""
+        return all(token.norm_.endswith(self.rules.requirement_places) for token in span)
 
     def _lived_through(self, span: Span) -> bool:
         """Tells whether a self-description is something one went through in a field where one may help others

@@ -197,3 +197,34 @@ def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Spa
         if span not in weak and span.label_ not in rules.target_groups and span.label_ not in {w.label_ for w in weak}
     }
     return weak if others else []
+
+
+def without_needed_company(mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the one-word mentions whose word names its field only beside another field the message does not name:
+    reading aloud ("vorlesen", "reading") is education for children only; for old or sick people it is company."""
+    if not rules.needs:
+        return []
+    named = {span.label_ for span in mentions}
+    return [
+        span for span in mentions
+        if len(span) == 1 and any(
+            span[0].norm_.startswith(start) and not named & keys for start, keys in rules.needs
+        ) and span.label_ == _EDUCATION
+    ]
+
+
+def translation_without_newcomers(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the newcomer mentions made only of translating words ("übersetzen", "Dolmetscher", "translation") when
+    the message names no newcomers otherwise and no language newcomers speak: translating English or French texts
+    for a club, or signing for the deaf, is no integration work."""
+    if not rules.translation_words:
+        return []
+    translating = [
+        span for span in mentions
+        if span.label_ == _NEWCOMERS and all(t.norm_.startswith(rules.translation_words) for t in span)
+    ]
+    if not translating or len(translating) < sum(span.label_ == _NEWCOMERS for span in mentions):
+        return []
+    if any(token.norm_.startswith(rules.newcomer_languages) for token in doc):
+        return []
+    return translating
