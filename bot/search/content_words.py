@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
 # Words as written (before folding), and what ends a sentence: German writes nouns with a capital.
 _WRITTEN = re.compile(r"[^\W_]+|[.!?:\n]")
 _SENTENCE_ENDS = frozenset(".!?:\n")
+_LETTERS = re.compile(r"[^\W_]+")
 # A negation cue makes the words after it, up to the end of its clause, things not wanted ("ohne Kinder").
 _NEGATION_CUES = frozenset(
     "kein keine keinen keinem keiner keines nicht nichts ohne ausser ausgenommen statt anstatt weder noch "
@@ -83,6 +84,14 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
         elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
             words.append(token)
     return _distinct(words)
+
+
+def writer_free(text: str, criteria: Criteria) -> str:
+    """Returns the text without the words it says only about the writer (Criteria.writer_words: "Ich bin 34,
+    Tischler", "I speak English"): what is left says what they want. Each such word becomes a space."""
+    if not criteria.writer_words:
+        return text
+    return _LETTERS.sub(lambda match: " " if fold(match.group()) in criteria.writer_words else match.group(), text)
 
 
 def _distinct(words: list[str]) -> tuple[str, ...]:
