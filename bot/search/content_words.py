@@ -18,7 +18,7 @@ from bot.search.english import german_words
 from bot.search.separable import split_verbs
 from bot.search.vocabulary import STOP_WORDS
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
-from nlu.lexicon import filler_words, known_words, langid_content, stopwords
+from nlu.lexicon import filler_words, known_words, langid_content, place_words, stopwords
 from nlu.kernel.text import fold
 
 _TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
@@ -52,11 +52,17 @@ AREA_WORDS = frozenset(
 NAMING_WORDS = frozenset({"freiwillige", "freiwilligen"})
 # A place word beside the asked place is part of how the place was written ("Ffm", "Hansestadt").
 SAME_PLACE_KM = 40.0
+# A known word naming a town at least this big near the searched place is that town ("Marburg"), not an ordinary
+# word that a village is called by ("Garten").
+TOWN_POPULATION = 10_000
+# Nouns that say the place is an area ("Kreis Hersfeld-Rotenburg", "Raum Pirna"): no word of the wish.
+PLACE_NOUNS = frozenset(
+    "stadt stadtteil quartier ort gegend region raum kreis landkreis hansestadt umgebung bezirk".split()
+)
 # Filler the NLU's stop words leave in because they matter for its other components.
-_FILLER = frozenset(
-    "was etwas sowas bisschen paar leute gerne gern bitte hallo hi moin servus stadt stadtteil quartier ort "
-    "gegend region raum kreis landkreis hansestadt wochen woche stunden stunde zeit mal ding dinge sache sachen "
-    "lust bock interesse fall".split()
+_FILLER = PLACE_NOUNS | frozenset(
+    "was etwas sowas bisschen paar leute gerne gern bitte hallo hi moin servus wochen woche stunden stunde zeit mal "
+    "ding dinge sache sachen lust bock interesse fall".split()
 )
 
 
@@ -189,7 +195,8 @@ def place_free(criteria: Criteria) -> tuple[str, ...]:
     """
     if criteria.place is None:
         return criteria.keywords
-    return tuple(word for word in criteria.keywords if word not in AREA_WORDS and not _names_place(word, criteria))
+    return tuple(word for word in criteria.keywords
+                 if word not in AREA_WORDS and word not in PLACE_NOUNS and not _names_place(word, criteria))
 
 
 def _english_loan(token: str) -> bool:
@@ -215,13 +222,15 @@ def _names_place(token: str, criteria: Criteria) -> bool:
         return True
     if token in _city_tokens(criteria.place.name, criteria.place.lat, criteria.place.lon):
         return True  # "Hamburg" of "Hamburg Hamm", searched around the quarter
-    if token in known_words():
-        return False  # an ordinary word ("Garten", "Kirche") is what was asked, even if a village is called so
     place = criteria.place
-    return any(
-        haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_PLACE_KM
-        for other in get_gazetteer().lookup(token)
-    )
+    nearby = [other for other in get_gazetteer().lookup(token)
+              if haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_PLACE_KM]
+    if token in known_words():
+        # An ordinary word ("Garten", "Kirche") is what was asked, even if a village is called so; a town's name
+        # is known too ("Marburg" of "zwischen Gießen und Marburg", "Görlitz" of "wohne in Görlitz"), unless the
+        # NLU knows it as an ordinary word as well ("Essen", "Halle").
+        return token not in place_words() and any(other.population >= TOWN_POPULATION for other in nearby)
+    return bool(nearby)
 
 
 @cache

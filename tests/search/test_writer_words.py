@@ -1,14 +1,15 @@
 """Issue 15, round 3: the words a message says only about the writer (their job, their health, the German they speak)
 are no words of the wish: they order what is alike a little and never put a listing before one holding what was
-asked; offices of a club's money find each other however a listing names them."""
+asked; nor are the towns and areas named beside the searched place; offices of a club's money find each other
+however a listing names them."""
 
 from __future__ import annotations
 
 import pytest
 
 import nlu
-from bot.search import SearchRequest
-from bot.search.content_words import writer_free
+from bot.search import PlaceRef, SearchRequest
+from bot.search.content_words import content_words, place_free, writer_free
 from bot.search.criteria import Criteria
 from bot.search.english import german_words
 from bot.search.related import relatives
@@ -64,3 +65,16 @@ def test_the_offices_of_a_clubs_money_are_one_family() -> None:
     group = index.group("kassierer")
     assert group is not None and group.matches("kassenwart") and group.matches("schatzmeister")
     assert german_words("I'm a bookkeeper and could be a club's treasurer") == ("buchhaltung", "schatzmeister")
+
+
+def test_a_town_or_an_area_named_beside_the_searched_place_is_no_word_of_the_wish() -> None:
+    giessen = PlaceRef("Gießen", 50.58, 8.67)
+    words = content_words("Werkstatt für Behinderte, zwischen Gießen und Marburg", Criteria(place=giessen))
+    assert "marburg" not in words and "werkstatt" in words
+    # Ordinary words stay, also those a town is called by ("Essen"), and so do towns far away.
+    assert content_words("Garten, Kirche, Essen ausgeben in Gießen", Criteria(place=giessen)) == (
+        "garten", "kirche", "essen", "ausgeben")
+    assert "hamburg" in content_words("Hamburg-Fahrt mit Senioren in Gießen", Criteria(place=giessen))
+    ronshausen = Criteria(place=PlaceRef("Ronshausen", 50.95, 9.85),
+                          keywords=("kapelle", "kreis", "hersfeld", "rotenburg"))
+    assert place_free(ronshausen) == ("kapelle",)
