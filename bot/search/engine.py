@@ -27,6 +27,7 @@ from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
 from bot.search.ranking import TIME_FAMILIES, WEIGHTS, RankWords
+from bot.search.related import relatives
 from bot.search.retrieval import Page, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.understanding import empty_query, parse_text
@@ -203,7 +204,8 @@ async def _free_words(
     taken = {group.word for group in ranked}
     about_writer = tuple(group for group in vocabulary.groups(writer, limit=max(MAX_RANK_WORDS - len(ranked), 0))
                          if group.documents <= RARE_WORDS_MAX_DOCUMENTS and group.word not in taken)
-    manner = manner_words(text, criteria)
+    # A verb that names an activity of the related-word families ("vorlesen", "reparieren") says what, not how.
+    manner = frozenset(word for word in manner_words(text, criteria) if not relatives(word))
     generic = frozenset(group.word for group in (*more, *common) if set(categories_of(group.word, criteria.lang))
                         & set(criteria.categories))
     if all(group.word in manner | generic for group in ranked):
