@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.extensions import (
-    INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, TIMES, spans,
+    INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, SELF, TIMES, WRITER, spans,
 )
 from nlu.langid import detect_language
 from nlu.learned.component import LEARNED
@@ -139,7 +139,38 @@ def _query(text: str, doc: Doc) -> ParsedQuery:
         keywords=tuple(doc._.keywords or ()),
         needs_little_german=bool(spans(doc, LITTLE_GERMAN)),
         ruled_out_places=_ruled_out_places(doc),
+        writer_words=_writer_words(doc),
     )
+
+
+# What a message says about the writer rather than what they want: who they are (WRITER, SELF), how much German they
+# speak (LITTLE_GERMAN; in an English message German among the languages they speak: "German A2"), when they have
+# time (TIMES). Other languages they speak stay words of the wish, as teaching one is speaking it ("I speak English,
+# could teach it"), and so does German in a German message ("mit Neuzugewanderten Deutsch sprechen").
+_ABOUT_WRITER = (WRITER, SELF, LITTLE_GERMAN, TIMES)
+_GERMAN = "de"
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _writer_words(doc: Doc) -> tuple[str, ...]:
+    """Returns the folded words (the search's word split of token norms) that stand only inside what the message
+    says about the writer: a word also written elsewhere ("Ich bin Lehrerin und möchte Lehrerin ...") may be
+    wanted. Words inside an interest the person wants stay wanted ("Deutsch unterrichten")."""
+    about = [*(span for group in _ABOUT_WRITER for span in spans(doc, group)),
+             *(span for span in spans(doc, LANGUAGES) if span.label_ == _GERMAN and doc.lang_ == "en")]
+    aside = {i for span in about for i in range(span.start, span.end)}
+    if not aside:
+        return ()
+    wanted = {i for span in spans(doc, INTERESTS) if not span._.negated for i in range(span.start, span.end)}
+    inside: dict[str, None] = {}
+    outside: set[str] = set()
+    for token in doc:
+        words = _WORD.findall(token.norm_)
+        if token.i in aside and token.i not in wanted:
+            inside.update(dict.fromkeys(words))
+        else:
+            outside.update(words)
+    return tuple(word for word in inside if word not in outside)
 
 
 def categorize(title: str, description: str = "") -> ListingTags:

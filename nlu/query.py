@@ -59,6 +59,10 @@ class ParsedQuery:
     keywords: tuple[str, ...] = ()
     needs_little_german: bool = False  # speaks little or no German: listings open to newcomers fit best
     ruled_out_places: tuple[PlaceRef, ...] = ()
+    # Folded words the message says only about the writer: who they are, where they come from or work, the
+    # languages they speak, when they have time ("Ich bin 34, Tischler", "I speak Arabic", "in den Sommerferien").
+    # Not what they want: the search ranks by them only a little. Not in to_dict (the contract's JSON).
+    writer_words: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:

@@ -18,13 +18,14 @@ from bot.search.english import german_words
 from bot.search.separable import split_verbs
 from bot.search.vocabulary import STOP_WORDS
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
-from nlu.lexicon import filler_words, known_words, langid_content, stopwords
+from nlu.lexicon import filler_words, known_words, langid_content, place_words, stopwords
 from nlu.kernel.text import fold
 
 _TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
 # Words as written (before folding), and what ends a sentence: German writes nouns with a capital.
 _WRITTEN = re.compile(r"[^\W_]+|[.!?:\n]")
 _SENTENCE_ENDS = frozenset(".!?:\n")
+_LETTERS = re.compile(r"[^\W_]+")
 # A negation cue makes the words after it, up to the end of its clause, things not wanted ("ohne Kinder").
 _NEGATION_CUES = frozenset(
     "kein keine keinen keinem keiner keines nicht nichts ohne ausser ausgenommen statt anstatt weder noch "
@@ -51,11 +52,17 @@ AREA_WORDS = frozenset(
 NAMING_WORDS = frozenset({"freiwillige", "freiwilligen"})
 # A place word beside the asked place is part of how the place was written ("Ffm", "Hansestadt").
 SAME_PLACE_KM = 40.0
+# A known word naming a town at least this big near the searched place is that town ("Marburg"), not an ordinary
+# word that a village is called by ("Garten").
+TOWN_POPULATION = 10_000
+# Nouns that say the place is an area ("Kreis Hersfeld-Rotenburg", "Raum Pirna"): no word of the wish.
+PLACE_NOUNS = frozenset(
+    "stadt stadtteil quartier ort gegend region raum kreis landkreis hansestadt umgebung bezirk".split()
+)
 # Filler the NLU's stop words leave in because they matter for its other components.
-_FILLER = frozenset(
-    "was etwas sowas bisschen paar leute gerne gern bitte hallo hi moin servus stadt stadtteil quartier ort "
-    "gegend region raum kreis landkreis hansestadt wochen woche stunden stunde zeit mal ding dinge sache sachen "
-    "lust bock interesse fall".split()
+_FILLER = PLACE_NOUNS | frozenset(
+    "was etwas sowas bisschen paar leute gerne gern bitte hallo hi moin servus wochen woche stunden stunde zeit mal "
+    "ding dinge sache sachen lust bock interesse fall".split()
 )
 
 
@@ -83,6 +90,14 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
         elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
             words.append(token)
     return _distinct(words)
+
+
+def writer_free(text: str, criteria: Criteria) -> str:
+    """Returns the text without the words it says only about the writer (Criteria.writer_words: "Ich bin 34,
+    Tischler", "I speak English"): what is left says what they want. Each such word becomes a space."""
+    if not criteria.writer_words:
+        return text
+    return _LETTERS.sub(lambda match: " " if fold(match.group()) in criteria.writer_words else match.group(), text)
 
 
 def _distinct(words: list[str]) -> tuple[str, ...]:
@@ -180,7 +195,8 @@ def place_free(criteria: Criteria) -> tuple[str, ...]:
     """
     if criteria.place is None:
         return criteria.keywords
-    return tuple(word for word in criteria.keywords if word not in AREA_WORDS and not _names_place(word, criteria))
+    return tuple(word for word in criteria.keywords
+                 if word not in AREA_WORDS and word not in PLACE_NOUNS and not _names_place(word, criteria))
 
 
 def _english_loan(token: str) -> bool:
@@ -206,13 +222,15 @@ def _names_place(token: str, criteria: Criteria) -> bool:
         return True
     if token in _city_tokens(criteria.place.name, criteria.place.lat, criteria.place.lon):
         return True  # "Hamburg" of "Hamburg Hamm", searched around the quarter
-    if token in known_words():
-        return False  # an ordinary word ("Garten", "Kirche") is what was asked, even if a village is called so
     place = criteria.place
-    return any(
-        haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_PLACE_KM
-        for other in get_gazetteer().lookup(token)
-    )
+    nearby = [other for other in get_gazetteer().lookup(token)
+              if haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_PLACE_KM]
+    if token in known_words():
+        # An ordinary word ("Garten", "Kirche") is what was asked, even if a village is called so; a town's name
+        # is known too ("Marburg" of "zwischen Gießen und Marburg", "Görlitz" of "wohne in Görlitz"), unless the
+        # NLU knows it as an ordinary word as well ("Essen", "Halle").
+        return token not in place_words() and any(other.population >= TOWN_POPULATION for other in nearby)
+    return bool(nearby)
 
 
 @cache

@@ -54,6 +54,7 @@ class Criteria:
     lang: str = "de"
     needs_little_german: bool = False  # the person speaks little German: listings open to newcomers rank first
     ruled_out: tuple[PlaceRef, ...] = ()  # places ruled out ("nicht in Kassel"): their listings are left out
+    writer_words: frozenset[str] = frozenset()  # folded words said only about the writer (ParsedQuery.writer_words)
 
     @property
     def asks_anything(self) -> bool:
@@ -82,7 +83,7 @@ def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius
         radius_km=pick("radius_km", parsed.radius_km), time=pick("time", parsed.time),
         languages=pick("languages", parsed.languages), remote=pick("remote", parsed.remote),
         keywords=parsed.keywords, lang=parsed.lang, needs_little_german=parsed.needs_little_german,
-        ruled_out=parsed.ruled_out_places, default_radius_km=default_radius_km,
+        ruled_out=parsed.ruled_out_places, default_radius_km=default_radius_km, writer_words=parsed.writer_words,
     )
 
 
@@ -101,7 +102,7 @@ def criteria_from_json(stored: Mapping[str, Any], *, default_radius_km: float) -
 def _cleaned(
     *, categories: object, excluded: object, place: PlaceRef | None, candidates: Sequence[object], radius_km: object,
     time: object, languages: object, remote: object, keywords: object, lang: object, needs_little_german: object,
-    ruled_out: Sequence[object], default_radius_km: float,
+    ruled_out: Sequence[object], default_radius_km: float, writer_words: Sequence[str] = (),
 ) -> Criteria:
     """Builds Criteria from values of either source, keeping only what is known and well-formed."""
     wanted, unwanted = _categories(categories), _categories(excluded)
@@ -118,6 +119,7 @@ def _cleaned(
         lang="en" if lang == "en" else "de",
         needs_little_german=needs_little_german is True,
         ruled_out=_ruled_out(ruled_out, place),
+        writer_words=frozenset(word for word in writer_words if isinstance(word, str)),
     )
 
 

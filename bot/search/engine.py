@@ -20,12 +20,14 @@ from bot.search.content_words import (
     manner_words,
     free_words,
     unwanted_words,
+    writer_free,
 )
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
 from bot.search.ranking import TIME_FAMILIES, WEIGHTS, RankWords
+from bot.search.related import relatives
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.understanding import empty_query, parse_text
@@ -147,7 +149,7 @@ async def find(
         radius_km=attempt.radius_km,
         everywhere=criteria.place is None,
     )
-    return Found(outcome, page.rows, criteria, words.groups)
+    return Found(outcome, page.rows, criteria, words.wished())
 
 
 def _fits_wish(criteria: Criteria, words: RankWords, attempt: Attempt, page: Page) -> bool:
@@ -172,8 +174,13 @@ async def _free_words(
     # A word the request negates ("egal was, nur nicht mit Blut") never looks for the listings holding it, even
     # when the NLU kept it as a free word: it only lowers them.
     keywords = tuple(word for word in free_words(text, criteria) if word not in unwanted)
-    others = [word for word in content_words(text, criteria) if word not in keywords and word not in unwanted]
-    if not keywords and not others and not unwanted:
+    # The words said only about the writer ("Ich bin 34, Tischler", "I speak English", "kaputte Schulter") are not
+    # what they want: the wish's words rank first, those fill what is left, weighing little (WEIGHTS.writer).
+    wish = writer_free(text, criteria)
+    others = [word for word in content_words(wish, criteria) if word not in keywords and word not in unwanted]
+    writer = [word for word in content_words(text, criteria)
+              if word not in keywords and word not in unwanted and word not in others] if wish != text else []
+    if not keywords and not others and not unwanted and not writer:
         return RankWords(), False
     vocabulary = await vocabularies.get(session, corpus)
     # A frequent word without content in a form no listing writes ("brauch", "hab", "gibts"; the NLU's filler
@@ -181,6 +188,7 @@ async def _free_words(
     # listings that have nothing to do with the wish: it is left out, as the NLU leaves it out of its keywords.
     # One the listings write as it is ("Deutsch", "Essen") and one that names a category ("Kinder") still rank.
     others = [word for word in others if not _colloquial_filler(word, vocabulary.documents)]
+    writer = [word for word in writer if not _colloquial_filler(word, vocabulary.documents)]
     groups = vocabulary.groups(keywords)
     # Words that only rank are kept while few enough listings hold them to be read once from the index
     # (PostgreSQL probes more common ones per candidate: 40 ms for a nationwide pool); those weigh little anyway.
@@ -193,14 +201,20 @@ async def _free_words(
     common = vocabulary.too_common(keywords, at_most=RARE_WORDS_MAX_DOCUMENTS) if criteria.categories else ()
     ranked += tuple(group for group in common if group.word not in {g.word for g in ranked})[
         :max(MAX_RANK_WORDS - len(ranked), 0)]
-    manner = manner_words(text, criteria)
+    taken = {group.word for group in ranked}
+    about_writer = tuple(group for group in vocabulary.groups(writer, limit=max(MAX_RANK_WORDS - len(ranked), 0))
+                         if group.documents <= RARE_WORDS_MAX_DOCUMENTS and group.word not in taken)
+    # A verb that names an activity of the related-word families ("vorlesen", "reparieren") says what, not how.
+    manner = frozenset(word for word in manner_words(text, criteria) if not relatives(word))
     generic = frozenset(group.word for group in (*more, *common) if set(categories_of(group.word, criteria.lang))
                         & set(criteria.categories))
     if all(group.word in manner | generic for group in ranked):
         manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what
+    ranked += about_writer
+    writer_words = frozenset(group.word for group in about_writer)
     weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
-                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic)
+                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 

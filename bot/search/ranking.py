@@ -48,6 +48,10 @@ class Weights:
     corrected_hit: float = 0.85  # factor for words found only through a typo correction
     modifier_hit: float = 0.55  # a title holding only a lesser term of a word (TermGroup.whole)
     time_admitted: float = 0.0  # a listing the asked time admits, once it no longer filters (relaxed_time)
+    # factor for a word said only about the writer (ParsedQuery.writer_words: "Tischler", "Schulter", "English" of
+    # "I speak English"): it orders what is alike a little, since a job may be a skill offered, but never puts a
+    # listing holding it before one that holds what was asked.
+    writer: float = 0.25
 
 
 WEIGHTS = Weights()
@@ -71,7 +75,7 @@ def score_parts(
 ) -> ScoreParts:
     """Returns the listing's score for this search as SQL sums over the row `o`: the part of the NLU's free
     words (they tell whether the named thing was found), the part of the request's other nouns, the part of
-    its verbs, adjectives and negated words, and everything else.
+    its verbs, adjectives and negated words, and everything else (the words about the writer among it).
 
     They are apart so the words' parts are computed once per candidate. radius_km is the radius actually
     searched: after widening, closeness is judged on the wider scale, so a listing that fits the asked time
@@ -92,11 +96,18 @@ def score_parts(
     if criteria.needs_little_german or criteria.languages or criteria.lang == "en":
         weight = weights.little_german if criteria.needs_little_german else weights.newcomer
         parts.append(f"CASE WHEN o.newcomer_friendly THEN {sql.number(weight)} ELSE {sql.number(0)} END")
-    total = sum(words.weights) or 1.0
+    # The wish's words share the text's weight; a word about the writer takes its part of it besides, lessened.
+    wished = [weight for group, weight in zip(words.groups, words.weights) if group.word not in words.writer]
+    total = sum(wished) or sum(words.weights) or 1.0
     keyword_parts: list[str] = []
     other_parts: list[str] = []
     manner_parts: list[str] = []
     for group, weight in zip(words.groups, words.weights):
+        if group.word in words.writer:
+            # No word of the wish: not counted as a listing holding the request's words.
+            parts.append(_word_fit(sql, group, weights.text * weights.writer * min(weight / total, 1.0), weights,
+                                   corpus))
+            continue
         part = _word_fit(sql, group, weights.text * weight / total, weights, corpus)
         if group.word in words.manner or group.word in words.generic:
             manner_parts.append(part)
@@ -138,11 +149,17 @@ class RankWords:
     unwanted: tuple[TermGroup, ...] = ()  # negated words: a listing holding one ranks lower
     manner: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()  # words that only named a searched category ("Senioren")
+    writer: frozenset[str] = frozenset()  # words said only about the writer ("Tischler"): they order a little
 
     def naming(self) -> tuple[TermGroup, ...]:
         """Returns the groups of words that name what was asked: the free words and the other nouns (a listing
-        holding one counts as holding what was asked), not the words of manner or of a searched category."""
-        return tuple(group for group in self.groups if group.word not in self.manner | self.generic)
+        holding one counts as holding what was asked), not the words of manner, of a searched category or about
+        the writer."""
+        return tuple(group for group in self.groups if group.word not in self.manner | self.generic | self.writer)
+
+    def wished(self) -> tuple[TermGroup, ...]:
+        """Returns the groups of the words about what is wanted (all but those said only about the writer)."""
+        return tuple(group for group in self.groups if group.word not in self.writer)
 
     def filtering(self) -> tuple[TermGroup, ...]:
         """Returns the groups of the NLU's free words, which filter when no category was understood."""
