@@ -15,7 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import is_boundary, pattern_matcher, spans_of
-from nlu.extensions import CUES, INTERESTS, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, register_extensions
+from nlu.extensions import (
+    CUES, INTERESTS, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, PLACES_RULED_OUT, register_extensions,
+)
 from nlu.lexicon import NegationRules, negation_rules, time_rules
 
 _COMPARATIVE = frozenset({"lieber", "eher", "rather", "prefer", "bevorzuge"})
@@ -61,7 +63,10 @@ class Negation:
         starts: dict[int, list[Span]] = {}
         for span in mentions:
             starts.setdefault(span.start, []).append(span)
+        ruled_out_places = {span.start for span in spans_of(doc, PLACES_RULED_OUT)}
         for cue in cues:
+            if self._rules_out_a_place(doc, cue, starts, ruled_out_places):
+                continue  # "was mit Kindern aber nicht in Berlin": the cue is about Berlin, not the children
             for span in self._scope_mentions(doc, cue, mentions, starts):
                 if cue.kind == "neutral":
                     span._.neutral = True
@@ -129,6 +134,17 @@ class Negation:
         if ahead or cue.kind == "than":  # "lieber mit Tieren als mit Menschen" rules out only what follows "als"
             return ahead
         return [s for s in self._backward(doc, cue, mentions) if not only_time or s.label_ in self.time_slots]
+
+    def _rules_out_a_place(self, doc: Doc, cue: _Cue, starts: dict[int, list[Span]], places: set[int]) -> bool:
+        """Tells whether a ruled-out place, not a mention, is the next thing in the cue's clause."""
+        i = cue.end
+        while i < len(doc) and i - cue.end <= self.rules.forward_window:
+            if i in places:
+                return True
+            if i in starts or is_boundary(doc[i]) or doc[i].norm_ in self.rules.terminators:
+                return False
+            i += 1
+        return False
 
     def _forward(self, doc: Doc, cue: _Cue, starts: dict[int, list[Span]]) -> list[Span]:
         """Walks from the cue to the end of its scope, collecting mentions."""

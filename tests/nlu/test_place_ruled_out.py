@@ -61,3 +61,24 @@ def test_a_ruled_out_place_is_no_search_word() -> None:
     parsed = parse("Hilfe für Obdachlose, nur nicht in Kassel")
     assert "kassel" not in parsed.keywords
     assert parsed.categories == ("poverty_homelessness",)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("was mit kindern aber nicht in Berlin", "children_youth"),
+        ("Tiere aber nicht in Kassel oder Baunatal", "animals"),
+        ("Senioren besuchen, aber bitte nicht in Leipzig", "seniors"),
+        ("something with kids but not in Berlin", "children_youth"),
+    ],
+)
+def test_a_cue_that_rules_out_a_place_leaves_the_wish_before_it(text: str, wanted: str) -> None:
+    parsed = parse(text)
+    assert wanted in parsed.categories
+    assert wanted not in parsed.exclude_categories
+    assert parsed.ruled_out_places
+
+
+def test_a_cue_with_nothing_but_a_place_after_it_still_negates_what_came_before() -> None:
+    parsed = parse("Kinder eher nicht, in Kassel")  # the comma ends the cue's clause: Kassel is the search place
+    assert "children_youth" in parsed.exclude_categories
