@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlu.dialect import dialect_index
 from nlu.extensions import (
     INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, TIMES, spans,
 )
@@ -58,6 +59,7 @@ def load() -> None:
     """
     pipelines()
     langid_content()  # read on the first keyword-style message otherwise, which would then wait ~20 ms
+    dialect_index()  # the towns' sound keys, built on the first unknown capitalised word otherwise (~0.1 s)
     gc.collect()
     gc.freeze()
 
