@@ -227,6 +227,7 @@ class TimeRules:
     opposites: dict[str, str]
     ignore: tuple[str, ...]
     when: tuple[str, ...]  # months, seasons, holidays, durations: when, no slot and no search word
+    single_days: tuple[str, ...]  # folded day names: one of them ruled out leaves the other days of its kind
 
 
 @cache
@@ -236,6 +237,7 @@ def time_rules() -> TimeRules:
     return TimeRules(
         slots={k: tuple(v) for k, v in raw["slots"].items()}, opposites=dict(raw["opposites"]),
         ignore=tuple(raw.get("ignore", ())), when=tuple(raw.get("when", {}).get("words", ())),
+        single_days=tuple(fold(day) for day in raw.get("single_days", ())),
     )
 
 
