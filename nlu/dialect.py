@@ -4,7 +4,9 @@ Hessian drops the "n" of "-en" and the "r" before a consonant ("Offebach", "Fran
 consonants and merges the hissing sounds ("Leipzsch", "Drääsdn"). A sound key in the manner of the Kölner Phonetik
 forgets exactly these differences: consonants by class (b/p, d/t, g/k, s/z/sch/ch), no vowels after the first
 letter, no "n" before a consonant or at the end, no "r" after a vowel before a consonant, "-ig" spoken "-ich". Only
-towns of `DIALECT_TOWN_MIN` people and more get a key: a coarse key over every hamlet would match anything.
+towns of the start region (Hessen, Sachsen) with `DIALECT_TOWN_MIN` people and cities of `DIALECT_CITY_MIN`
+elsewhere get a key: a coarse key over every small town would take a name the gazetteer lacks for another town
+("Pohlheim" is no Pulheim).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from nlu.kernel.gazetteer import Place, get_gazetteer, surface_key
+from nlu.kernel.gazetteer import STARTING_STATES, Place, get_gazetteer, surface_key
 from nlu.kernel.text import fold
 
 DIALECT_TOWN_MIN = 20_000
+DIALECT_CITY_MIN = 100_000
 _MIN_KEY = 3  # "Gieße" and "Gießen" share a two-sound key with too many words; the typo guess covers them
 _MIN_SIMILARITY = 60.0  # the written forms must still look alike ("Frankfodd" 78 to "frankfurt")
 _FIRST_WORD = re.compile(r"[\s(/,]")
@@ -55,11 +58,15 @@ def sound_key(word: str) -> str:
 
 @cache
 def dialect_index() -> dict[str, tuple[str, tuple[int, ...]]]:
-    """Sound key -> (the town's folded first word, its place ids best first), for towns of DIALECT_TOWN_MIN people;
-    of towns sharing a key the larger keeps it."""
+    """Sound key -> (the town's folded first word, its place ids best first), for the towns described above; of
+    towns sharing a key the larger keeps it."""
     gazetteer = get_gazetteer()
     index: dict[str, tuple[str, tuple[int, ...]]] = {}
-    towns = sorted((p for p in gazetteer.places() if p.population >= DIALECT_TOWN_MIN), key=lambda p: -p.population)
+    towns = sorted(
+        (p for p in gazetteer.places()
+         if p.population >= (DIALECT_TOWN_MIN if p.state_code in STARTING_STATES else DIALECT_CITY_MIN)),
+        key=lambda p: -p.population,
+    )
     for town in towns:
         head = fold(_FIRST_WORD.split(town.name, maxsplit=1)[0])
         ids = tuple(place.id for place in gazetteer.lookup(head)) or (town.id,)

@@ -203,6 +203,7 @@ class NegationRules:
     backward_window: int
     relatives: frozenset[str]
     available: frozenset[str]
+    objects: frozenset[str]  # "not with paperwork": a cue with its own object after one of these negates only that
 
 
 @cache
@@ -216,6 +217,7 @@ def negation_rules() -> NegationRules:
         conjunctions=_words(raw["conjunctions"]), skippable=_words(raw["skippable"]),
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
         relatives=_words(raw["relatives"]), available=_words(raw["available"]),
+        objects=_words(raw.get("objects", ())),
     )
 
 
