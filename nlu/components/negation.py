@@ -128,7 +128,7 @@ class Negation:
         ahead = [s for s in self._forward(doc, cue, starts) if not only_time or s.label_ in self.time_slots]
         if ahead or cue.kind == "than":  # "lieber mit Tieren als mit Menschen" rules out only what follows "als"
             return ahead
-        if self._own_object(doc, cue):  # "help refugees but not with paperwork": the paperwork, not the refugees
+        if not only_time and self._own_object(doc, cue):  # "help refugees but not with paperwork": not the refugees
             return []
         return [s for s in self._backward(doc, cue, mentions) if not only_time or s.label_ in self.time_slots]
 
