@@ -63,7 +63,7 @@ def dialect_index() -> dict[str, tuple[str, tuple[int, ...]]]:
     gazetteer = get_gazetteer()
     index: dict[str, tuple[str, tuple[int, ...]]] = {}
     towns = sorted(
-        (p for p in gazetteer.places()
+        (p for p in gazetteer.places_of_at_least(min(DIALECT_TOWN_MIN, DIALECT_CITY_MIN))
          if p.population >= (DIALECT_TOWN_MIN if p.state_code in STARTING_STATES else DIALECT_CITY_MIN)),
         key=lambda p: -p.population,
     )

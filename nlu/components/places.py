@@ -73,10 +73,10 @@ class PlaceFinder:
         index = place_index()
         self.names, self.first_words, self.short_forms = index.names, index.first_words, index.short_forms
         rules = place_rules()
+        # a writer's correction names a place as a cue does: "Leipzig, ach nee, Halle eigentlich"
+        cues = (*rules.cues, *(f"{correction} ,?" for correction in rules.corrections))
         self.cues, unusable = pattern_matcher(
-            # a writer's correction names a place as a cue does: "Leipzig, ach nee, Halle eigentlich"
-            nlp, {"cue": (*rules.cues, *(f"{c} ,?" for c in rules.corrections)), "origin": rules.origin_cues, "home_after": rules.home_after,
-                  "water": rules.waters}
+            nlp, {"cue": cues, "origin": rules.origin_cues, "home_after": rules.home_after, "water": rules.waters}
         )
         self.plates = PlateReader(self.gazetteer)
         self.quarters = QuarterReader(self.gazetteer)
