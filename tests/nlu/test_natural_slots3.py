@@ -173,3 +173,8 @@ def test_a_negation_with_its_own_object_rules_out_nothing_before_it() -> None:
     parsed = parse("I'd like to help with animals but not with big groups, Kassel")
     assert "animals" in parsed.categories
     assert parsed.exclude_categories == ()
+
+
+def test_people_without_something_are_whom_to_help_not_an_exclusion() -> None:
+    parsed = parse("Ich könnte Kindern ohne Schwimmabzeichen das Schwimmen beibringen, Fulda")
+    assert parsed.exclude_categories == ()
