@@ -40,6 +40,8 @@ _FINAL_IG = re.compile(r"ig$")
 def sound_key(word: str) -> str:
     """Returns the dialect-blind sound key of one folded word ("frankfodd" and "frankfurt" -> "37432")."""
     text = _FINAL_IG.sub("ich", word)
+    if text.startswith("ch"):  # "Chemnitz", "Chur": an initial "ch" is spoken "k"
+        text = "k" + text[2:]
     text = _R_BEFORE_CONSONANT.sub("", _NASAL_BEFORE_CONSONANT.sub("", text))
     for group, code in _SOUNDS:
         text = text.replace(group, code)
@@ -85,3 +87,26 @@ def dialect_town(word: str) -> tuple[Place, ...]:
         return ()
     gazetteer = get_gazetteer()
     return tuple(gazetteer.get(place_id) for place_id in hit[1])
+
+
+# A village outside the start region written like a large city of it is the city misheard ("kemnitz": Chemnitz,
+# "Kasel": Kassel): the village must be this small, the city this large and the two spellings this close.
+HOMOPHONE_VILLAGE_MAX = 2_000
+HOMOPHONE_CITY_MIN = 100_000
+_HOMOPHONE_SIMILARITY = 80.0
+
+
+def misheard_city(word: str, places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """Returns the start region's large city that a village's name (`places`, all it may mean) sounds like, or ()."""
+    if not places or any(p.population >= HOMOPHONE_VILLAGE_MAX or p.state_code in STARTING_STATES for p in places):
+        return ()
+    folded = surface_key(word)
+    hit = dialect_index().get(sound_key(folded))
+    if hit is None or fuzz.ratio(folded, hit[0]) < _HOMOPHONE_SIMILARITY:
+        return ()
+    gazetteer = get_gazetteer()
+    city = gazetteer.get(hit[1][0])
+    if city.state_code not in STARTING_STATES or city.population < HOMOPHONE_CITY_MIN:
+        return ()
+    return tuple(gazetteer.get(place_id) for place_id in hit[1])
+

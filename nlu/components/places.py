@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of
 from nlu.components.languages import language_code
-from nlu.dialect import dialect_town
+from nlu.dialect import dialect_town, misheard_city
 from nlu.components.place_hints import (
     DEMONYM_LABEL, PLATE_LABEL, RULED_OUT, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
 )
@@ -198,7 +198,10 @@ class PlaceFinder:
             if ids and end - i > 1 and self._conjunction_before_place(doc, end - 1):
                 continue  # "Frankfurt oder Hanau" names two towns, not Frankfurt (Oder)
             if ids:
-                return self._mention(doc, i, end, tuple(self.gazetteer.get(pid) for pid in ids))
+                places = tuple(self.gazetteer.get(pid) for pid in ids)
+                if end - i == 1:  # "in kemnitz": a far village named like a large city of the start region
+                    places = misheard_city(doc[i].norm_, places) or places
+                return self._mention(doc, i, end, places)
         return None
 
     def _split_name_at(self, doc: Doc, i: int) -> Span | None:

@@ -178,3 +178,9 @@ def test_a_negation_with_its_own_object_rules_out_nothing_before_it() -> None:
 def test_people_without_something_are_whom_to_help_not_an_exclusion() -> None:
     parsed = parse("Ich könnte Kindern ohne Schwimmabzeichen das Schwimmen beibringen, Fulda")
     assert parsed.exclude_categories == ()
+
+
+def test_a_far_village_named_like_a_large_city_of_the_start_region_is_the_city_misheard() -> None:
+    # Kemnitz (Vorpommern, 1,300 people) sounds like Chemnitz; Kamenz (Saxony) is a town of its own
+    assert _place("suche was mit tieren in kemnitz") == "Chemnitz"
+    assert _place("suche was mit tieren in kamenz") == "Kamenz"
