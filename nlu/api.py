@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlu.dialect import dialect_index
 from nlu.extensions import (
     INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, SELF, TIMES, WRITER, spans,
 )
@@ -58,6 +59,7 @@ def load() -> None:
     """
     pipelines()
     langid_content()  # read on the first keyword-style message otherwise, which would then wait ~20 ms
+    dialect_index()  # the towns' sound keys, built on the first unknown capitalised word otherwise (~0.1 s)
     gc.collect()
     gc.freeze()
 
@@ -306,13 +308,17 @@ def _times(doc: Doc) -> tuple[str, ...]:
 
     A part of the day ruled out beside a wanted weekend ("tagsüber im Büro, aber samstags") is the working week's:
     the weekend says when, and the other part of the day is not implied."""
-    opposites = time_rules().opposites
+    rules = time_rules()
+    opposites = rules.opposites
     wanted: set[str] = set()
     ruled_out: set[str] = set()
+    whole: set[str] = set()  # slots ruled out as a whole, not one named day of them
     for span in spans(doc, TIMES):
         if not span._.neutral:
             (ruled_out if span._.negated else wanted).add(span.label_)
-    for slot in ruled_out - wanted:
+            if span._.negated and not (len(span) == 1 and span[0].norm_.startswith(rules.single_days)):
+                whole.add(span.label_)
+    for slot in (ruled_out & whole) - wanted:
         opposite = opposites[slot]
         if slot in _PARTS_OF_DAY and "weekend" in wanted:
             continue

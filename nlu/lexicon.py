@@ -215,6 +215,7 @@ class NegationRules:
     backward_window: int
     relatives: frozenset[str]
     available: frozenset[str]
+    objects: frozenset[str]  # "not with paperwork": a cue with its own object after one of these negates only that
 
 
 @cache
@@ -228,6 +229,7 @@ def negation_rules() -> NegationRules:
         conjunctions=_words(raw["conjunctions"]), skippable=_words(raw["skippable"]),
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
         relatives=_words(raw["relatives"]), available=_words(raw["available"]),
+        objects=_words(raw.get("objects", ())),
     )
 
 
@@ -239,6 +241,7 @@ class TimeRules:
     opposites: dict[str, str]
     ignore: tuple[str, ...]
     when: tuple[str, ...]  # months, seasons, holidays, durations: when, no slot and no search word
+    single_days: tuple[str, ...]  # folded day names: one of them ruled out leaves the other days of its kind
 
 
 @cache
@@ -248,6 +251,7 @@ def time_rules() -> TimeRules:
     return TimeRules(
         slots={k: tuple(v) for k, v in raw["slots"].items()}, opposites=dict(raw["opposites"]),
         ignore=tuple(raw.get("ignore", ())), when=tuple(raw.get("when", {}).get("words", ())),
+        single_days=tuple(fold(day) for day in raw.get("single_days", ())),
     )
 
 

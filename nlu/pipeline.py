@@ -48,6 +48,12 @@ def build_pipeline(lang: str, *, learned: bool = True) -> Language:
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer)  # a blank pipeline's tokenizer
     tokenizer.infix_finditer = _with_extra_infixes(tokenizer.infix_finditer)
+    # spaCy's abbreviations carry their own NORM, unfolded ("Sa." -> "Samstag", "Fr." -> "Frau"): folded too,
+    # the patterns see "Mo bis Fr." and "am Sa." as they see "montag" and "samstag".
+    tokenizer.rules = {
+        orth: [{**part, NORM: fold(part[NORM])} if NORM in part else part for part in parts]
+        for orth, parts in (tokenizer.rules or {}).items()
+    }
     for component in COMPONENTS:
         if learned or component != LEARNED_COMPONENT:
             nlp.add_pipe(component)

@@ -133,6 +133,8 @@ class Negation:
         ahead = [s for s in self._forward(doc, cue, starts) if not only_time or s.label_ in self.time_slots]
         if ahead or cue.kind == "than":  # "lieber mit Tieren als mit Menschen" rules out only what follows "als"
             return ahead
+        if not only_time and self._own_object(doc, cue):  # "help refugees but not with paperwork": not the refugees
+            return []
         return [s for s in self._backward(doc, cue, mentions) if not only_time or s.label_ in self.time_slots]
 
     def _rules_out_a_place(self, doc: Doc, cue: _Cue, starts: dict[int, list[Span]], places: set[int]) -> bool:
@@ -145,6 +147,16 @@ class Negation:
                 return False
             i += 1
         return False
+
+    def _own_object(self, doc: Doc, cue: _Cue) -> bool:
+        """Tells whether the cue is followed by its own object: "nicht mit Papierkram", "nothing with paperwork"."""
+        objects = self.rules.objects
+        end = cue.end
+        if end < len(doc) and doc[end].norm_ in objects:
+            end += 1
+        elif doc[end - 1].norm_ not in objects:
+            return False
+        return end < len(doc) and doc[end].is_alpha
 
     def _forward(self, doc: Doc, cue: _Cue, starts: dict[int, list[Span]]) -> list[Span]:
         """Walks from the cue to the end of its scope, collecting mentions."""

@@ -69,8 +69,10 @@ class PlateReader:
             return self._span(doc, i, town)  # "KS oder GÖ": two codes offered as a choice are two towns
         if self._after_interest(doc, i):
             return self._span(doc, i, town)  # "Feuerwehr DD? Bin 19", "Tierheim KS. Hab Zeit": the wish's town
-        if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_title and doc[1].is_alpha:
-            return self._span(doc, i, town)  # "KS Tierheim am Wochenende": a short note headed by its town
+        if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_alpha and (
+            doc[1].is_title or (len(text) > 1 and is_category_word(doc[1].norm_, doc.lang_))
+        ):
+            return self._span(doc, i, town)  # "KS Tierheim am Wochenende", "GI sport": a short note headed by its town
         return None
 
     def _may_be_quarter(self, tail: str, lang: str) -> bool:
@@ -207,7 +209,7 @@ class PreferenceReader:
         ruled_out = {end for label, _, end in found if label == "ruled_out"}
         ruled_out_after = {start: end for label, start, end in found if label == "ruled_out_after"}
         temporary_after = {start for label, start, _ in found if label == "temporary_after"}
-        for span in mentions:
+        for span in sorted(mentions, key=lambda m: m.start):  # in text order: an area hands its wish on
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
             said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
             if span.start in ruled_out or self._ruled_out_after(doc, span, ruled_out_after):
@@ -215,6 +217,10 @@ class PreferenceReader:
                 span._.preference = -2 if self._near_wanted(doc, span) else RULED_OUT
             elif span.start in temporary or span.end in temporary_after or said_too_far:
                 span._.preference = -2
+            elif span.start in preferred and self._is_area(span) and self._town_follows(doc, span, mentions):
+                span._.preference = -1  # "eher im Erzgebirge, Zschopau oder Thum": the towns named are the wish
+                following = min((m for m in mentions if m.start >= span.end), key=lambda m: m.start)
+                preferred.add(following.start)
             elif span.start in preferred:
                 span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home
             elif span.start in home or span.end in home_after:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of
 from nlu.components.languages import language_code
+from nlu.dialect import dialect_town, misheard_city
 from nlu.components.place_hints import (
     DEMONYM_LABEL, PLATE_LABEL, RULED_OUT, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
 )
@@ -36,6 +37,9 @@ _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _REGION_TOWN_MIN = 50_000
 # A town written before a hyphen stands for itself with a quarter ("Leipzig-Connewitz") only when it is a real town.
 _HYPHEN_TOWN_MIN = 2_000
+# A town's name split in two by speech-to-text ("frei tal") is read as one only for a town of this size: two short
+# words joined name many a hamlet.
+_SPLIT_TOWN_MIN = 10_000
 _JOINERS = frozenset({"oder", "und", "or", "and", ",", "/", "bzw"})
 # Only a choice ("Essen oder Bochum") makes a word-like name a town beside another; "und" and a comma list things.
 _CHOICES = frozenset({"oder", "or", "bzw", "bzw.", "beziehungsweise"})
@@ -69,9 +73,10 @@ class PlaceFinder:
         index = place_index()
         self.names, self.first_words, self.short_forms = index.names, index.first_words, index.short_forms
         rules = place_rules()
+        # a writer's correction names a place as a cue does: "Leipzig, ach nee, Halle eigentlich"
+        cues = (*rules.cues, *(f"{correction} ,?" for correction in rules.corrections))
         self.cues, unusable = pattern_matcher(
-            nlp, {"cue": rules.cues, "origin": rules.origin_cues, "home_after": rules.home_after,
-                  "water": rules.waters}
+            nlp, {"cue": cues, "origin": rules.origin_cues, "home_after": rules.home_after, "water": rules.waters}
         )
         self.plates = PlateReader(self.gazetteer)
         self.quarters = QuarterReader(self.gazetteer)
@@ -172,7 +177,8 @@ class PlaceFinder:
         i = 0
         while i < len(doc):
             span = (
-                self.plates.at(doc, i, cue_ends, shouting) or self.quarters.at(doc, i) or self._name_at(doc, i)
+                self.plates.at(doc, i, cue_ends, shouting) or self.quarters.at(doc, i) or self._split_name_at(doc, i)
+                or self._name_at(doc, i)
                 or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
                 or self.demonyms.at(doc, i, lowercase)
             )
@@ -192,8 +198,24 @@ class PlaceFinder:
             if ids and end - i > 1 and self._conjunction_before_place(doc, end - 1):
                 continue  # "Frankfurt oder Hanau" names two towns, not Frankfurt (Oder)
             if ids:
-                return self._mention(doc, i, end, tuple(self.gazetteer.get(pid) for pid in ids))
+                places = tuple(self.gazetteer.get(pid) for pid in ids)
+                if end - i == 1:  # "in kemnitz": a far village named like a large city of the start region
+                    places = misheard_city(doc[i].norm_, places) or places
+                return self._mention(doc, i, end, places)
         return None
+
+    def _split_name_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns a town's one-word name that speech-to-text split in two ("frei tal", "wies baden")."""
+        if i + 1 >= len(doc) or not (doc[i].is_alpha and doc[i + 1].is_alpha) or doc[i + 1].is_title:
+            return None
+        first, second = doc[i].norm_, doc[i + 1].norm_
+        if len(first) < 3 or len(second) < 3 or first in _STOP or second in _STOP:
+            return None  # "will ich" is no Willich, "got a" no Gotha
+        ids = self.names.get(first + second)
+        if not ids:
+            return None
+        places = tuple(self.gazetteer.get(pid) for pid in ids)
+        return self._mention(doc, i, i + 2, places) if places[0].population >= _SPLIT_TOWN_MIN else None
 
     @staticmethod
     def _conjunction_before_place(doc: Doc, i: int) -> bool:
@@ -251,7 +273,7 @@ class PlaceFinder:
     def _fuzzy_mentions(
         self, doc: Doc, exact: list[Span], claimed: set[int], cue_ends: set[int], lowercase: bool
     ) -> list[Span]:
-        """Finds places written with a typo, only for words that are not ordinary words."""
+        """Finds places written in dialect or with a typo, only for words that are not ordinary words."""
         taken = claimed | {i for s in exact for i in range(s.start, s.end)}
         taken |= {i for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
         found = []
@@ -261,6 +283,12 @@ class PlaceFinder:
                     or norm in self.word_like):
                 continue
             if not (token.is_title or token.i in cue_ends or lowercase):
+                continue
+            spoken = dialect_town(norm)  # "Frankfodd", "Leipzsch": a town written as it is spoken
+            if spoken:
+                span = self._mention(doc, token.i, token.i + 1, spoken)
+                span._.fuzzy = True
+                found.append(span)
                 continue
             # a typo of a municipality GeoNames lacks (Grundau) only where a cue says a place follows
             hits = self.gazetteer.fuzzy(norm, min_score=self.fuzzy_min_score, limit=5, added=token.i in cue_ends)

@@ -165,6 +165,13 @@ class Gazetteer:
         """Returns every place, in file order (parses the rest of the file on first call)."""
         return [self._place(place_id) for place_id in self._lines]
 
+    def places_of_at_least(self, population: int) -> list[Place]:
+        """Returns the places of at least this population, in file order, parsing only those."""
+        return [
+            self._place(place_id) for place_id, line in self._lines.items()
+            if int(line.split("\t", 5)[4]) >= population
+        ]
+
     @functools.cached_property
     def _postal_codes(self) -> dict[str, tuple[float, float, int]]:
         """Postal codes with centroid and place id, read on the first postal code look-up."""
