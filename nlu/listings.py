@@ -40,7 +40,7 @@ class ListingRules:
     aside_weight: float
     about_people_weight: float
     people_categories: frozenset[str]
-    headings: re.Pattern[str]  # group "about", "aside" or "task"
+    headings: re.Pattern[str]  # group "about", "offer", "aside" or "task"
     title_weight: float
     example_weight: float
     share: float
@@ -74,7 +74,9 @@ def listing_rules() -> ListingRules:
         aside_weight=float(raw["aside_weight"]),
         about_people_weight=float(raw["about_people_weight"]),
         people_categories=frozenset(raw["people_categories"]),
-        headings=_heading_pattern(raw["about_headings"], raw["aside_headings"], raw["task_headings"]),
+        headings=_heading_pattern(
+            raw["about_headings"], raw["offer_headings"], raw["aside_headings"], raw["task_headings"]
+        ),
         title_weight=float(raw["title_weight"]),
         example_weight=float(raw["example_weight"]),
         share=float(raw["share"]),
@@ -92,23 +94,28 @@ def listing_rules() -> ListingRules:
     )
 
 
-def _heading_pattern(about: list[str], aside: list[str], task: list[str]) -> re.Pattern[str]:
+def _heading_pattern(about: list[str], offer: list[str], aside: list[str], task: list[str]) -> re.Pattern[str]:
     """Compiles the section headings: at a line start (tags are line breaks), followed by ":" or the line end."""
     def group(words: list[str]) -> str:
         forms = {form for w in words for form in (w.lower(), fold(w))}  # searched in lower case, umlauts kept
         return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    named = [("about", about), ("aside", aside), ("task", task)]
+    named = [("about", about), ("offer", offer), ("aside", aside), ("task", task)]
     kinds = "|".join(f"(?P<{kind}>{group(words)})" for kind, words in named)
     return re.compile(rf"(?m)^[ \t*•-]*(?:{kinds})[ \t]*\??[ \t]*(?::|$)")  # "Wann?:", "Wo?"
 
 
+SECTION_KINDS = ("about", "offer", "aside", "task")  # the kinds a heading opens
+_ASIDES = frozenset({"offer", "aside"})
+
+
 def sections(text: str) -> list[tuple[int, str]]:
     """Returns (start offset, kind) of each section of a cleaned listing text, in order: "lead" (the title and
-    the text before the first heading), "about" (the organisation), "aside" (offer, wishes, contact) or "task"."""
+    the text before the first heading), "about" (the organisation and its service), "offer" (what volunteers get),
+    "aside" (wishes, contact) or "task"."""
     rules = listing_rules()
     found = [(0, "lead")]
     for match in rules.headings.finditer(fold_keep_length(text)):
-        found.append((match.start(), next(kind for kind in ("about", "aside", "task") if match.group(kind))))
+        found.append((match.start(), next(kind for kind in SECTION_KINDS if match.group(kind))))
     return found
 
 
@@ -143,7 +150,7 @@ class ListingLayout:
         return bisect_right(self.sentence_ends, offset)
 
     def kind(self, offset: int) -> str:
-        """Returns the kind of text the offset lies in: "title", "lead", "about", "aside" or "task"."""
+        """Returns the kind of text the offset lies in: "title", "lead", "about", "offer", "aside" or "task"."""
         if offset < self.title_length:
             return "title"
         return next(kind for start, kind in reversed(self.sections) if start <= offset)
@@ -162,7 +169,7 @@ class ListingLayout:
         if kind == "about" and category in rules.people_categories:
             weight = rules.about_people_weight
         else:
-            weight = rules.aside_weight if kind in ("about", "aside") else 1.0
+            weight = rules.aside_weight if kind == "about" or kind in _ASIDES else 1.0
         if any(start < offset < end for start, end in self.examples):
             weight = min(weight, rules.example_weight)
         return weight
@@ -178,12 +185,14 @@ def listing_layout(text: str, title_length: int) -> ListingLayout:
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Each category's weighted mentions in a listing, the categories its title names, those whose people the task
-    plainly serves ("Sie begleiten ältere Menschen"), and those named only in the offer, wish or contact sections."""
+    plainly serves ("Sie begleiten ältere Menschen"), those named only in the offer, wish or contact sections, and
+    those among them named only in what the listing offers its volunteers ("Wir bieten: Ehrenamtsnachweis")."""
 
     scores: dict[str, float]
     titled: frozenset[str]
     served: frozenset[str] = frozenset()
     aside_only: frozenset[str] = frozenset()
+    offered_only: frozenset[str] = frozenset()
 
 
 def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> Evidence:
@@ -204,6 +213,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     titled: set[str] = set()
     served: set[str] = set()
     outside_asides: set[str] = set()
+    outside_offer: set[str] = set()
     for span, (label, offset) in zip(mentions, placed, strict=True):
         if offset < layout.title_length:
             if label in titled:
@@ -217,18 +227,23 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         elif kind in ("lead", "task") and not layout.in_example(offset):
             if span[0].norm_ in rules.served.get(label, ()):
                 served.add(label)
-        if kind != "aside":
+        if kind not in _ASIDES:
             outside_asides.add(label)
+        if kind != "offer":
+            outside_offer.add(label)
         scores[label] = scores.get(label, 0.0) + weight
-    return Evidence(scores, frozenset(titled), frozenset(served), frozenset(scores) - outside_asides)
+    named = frozenset(scores)
+    return Evidence(scores, frozenset(titled), frozenset(served), named - outside_asides, named - outside_offer)
 
 
 def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
     """Returns the categories the title names, whose people the lead or the tasks plainly name as those served
     ("Digitalpat*in: ... hilfst Älteren beim Smartphone"), or whose evidence reaches a share of the strongest one and
     more than one plain mention in passing, strongest first: "Trainer*in für Seniorensport" is for seniors however
-    often the text says sport, and a word in the offer, wish or contact sections alone ("Ehrenamtsnachweis für
-    Bewerbungen") names no field, even when the listing says nothing else."""
+    often the text says sport. A word in the offer, wish or contact sections alone names no field beside another;
+    when nothing else names one, the strongest field the wishes or the contact name is kept ("Das bringst du mit:
+    Freude am Umgang mit Kindern"), but never one named only in what the listing offers its volunteers
+    ("Wir bieten: Ehrenamtsnachweis für Bewerbungen")."""
     rules = listing_rules()
     scores = evidence.scores
     ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
@@ -241,6 +256,8 @@ def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
         or key in evidence.served
         or (scores[key] >= max(rules.share * best, floor) and key not in evidence.aside_only)
     ]
+    if not kept:
+        kept = [key for key in ranked if key not in evidence.offered_only][:1]
     return kept[: rules.most]
 
 

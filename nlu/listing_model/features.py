@@ -20,11 +20,11 @@ RULE_FEATURES = (
     "lead",  # log(1 + mentions) in the text before the first heading (after the title)
     "task",  # ... in a task section
     "about",  # ... in the organisation blurb
-    "aside",  # ... in the offer, wish and contact sections
+    "aside",  # ... in the offer, wish and contact sections (one column, as the model was trained)
     "minor",  # ... in brackets or in a sentence that lists many fields
     "raw",  # log(1 + every mention, also those the listing rules set aside: "Pflege der Homepage", "willkommen")
 )
-_SECTION_COLUMNS = {"lead": 5, "task": 6, "about": 7, "aside": 8}
+_SECTION_COLUMNS = {"lead": 5, "task": 6, "about": 7, "offer": 8, "aside": 8}
 _MIN_WORD = 3
 
 

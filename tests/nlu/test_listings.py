@@ -365,3 +365,46 @@ def test_the_quarter_named_as_the_place_is_no_neighbourly_help_alone() -> None:
     help_ = categorize("Stadtteilladen sucht Hilfe", "<p>Im Stadtteil verteilen wir Infos im Stadtteilladen.</p>")
     assert "neighbourhood" not in where.categories
     assert "neighbourhood" in help_.categories
+
+
+# Reviewer's defects after the eighth session's listing round (branch t14-listfix).
+
+
+@pytest.mark.parametrize(
+    ("description", "wanted"),
+    [
+        # "Unser Angebot" is the organisation's service, where the volunteer helps: no aside
+        ("Unser Angebot: Hausaufgabenhilfe für Grundschulkinder im Stadtteil.\nDeine Aufgaben: Du unterstützt unser "
+         "Team zweimal pro Woche am Nachmittag.", {"children_youth", "education"}),
+        ("Unser Angebot: Frühstück für Wohnungslose und Kleiderkammer", {"poverty_homelessness"}),
+        ("<p><strong>Unser Angebot</strong></p><p>Mittagstisch und Sozialberatung für Menschen ohne Wohnung.</p>"
+         "<p><strong>Was du tust</strong></p><p>Du hilfst beim Ausgeben.</p>", {"poverty_homelessness"}),
+        # a wish is kept when nothing else names a field
+        ("Das bringst du mit: Freude am Umgang mit Kindern", {"children_youth"}),
+        ("<p>Wir freuen uns auf dich!</p><p><strong>Was Sie mitbringen:</strong> Geduld mit Senioren</p>", {"seniors"}),
+    ],
+)
+def test_a_field_named_only_in_the_service_or_the_wishes_is_kept_when_nothing_else_names_one(
+    description: str, wanted: set[str]
+) -> None:
+    assert set(categorize("Ehrenamtliche Unterstützung gesucht", description).categories) == wanted
+
+
+def test_only_the_strongest_field_of_the_wishes_is_kept_when_nothing_else_names_one() -> None:
+    description = ("<p><strong>Das wünschen wir uns:</strong> Erfahrung mit Kindern und Jugendlichen, Interesse an "
+                   "Kindern, gern auch etwas Musik.</p>")
+    assert categorize("Helfer*in gesucht", description).categories == ["children_youth"]
+
+
+def test_a_wish_names_no_field_beside_another() -> None:
+    description = ("<p>Du gibst in unserer Tafel Lebensmittel aus.</p>"
+                   "<p><strong>Das bringst du mit:</strong> Freude am Umgang mit Kindern</p>")
+    assert categorize("Helfer*in gesucht", description).categories == ["poverty_homelessness"]
+
+
+@pytest.mark.parametrize(
+    "offer",
+    ["Unser Angebot an dich: ein Nachweis für Bewerbungen", "Das bekommst du von uns: ein Zeugnis für Bewerbungen"],
+)
+def test_what_the_listing_offers_its_volunteers_names_no_field_even_alone(offer: str) -> None:
+    assert categorize("Helfer*in gesucht", f"<p>{offer}</p>").categories == []
