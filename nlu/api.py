@@ -30,6 +30,7 @@ from nlu.listings import (
     listing_mentions,
     ranked_categories,
     without_addresses,
+    without_volunteers,
 )
 from nlu.pipeline import pipelines, rule_pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
@@ -242,8 +243,8 @@ ListingScored = tuple[list[Span], ListingLayout, tuple[int, ...], Evidence, list
 def _listing_scored(doc: Doc, title_length: int) -> ListingScored:
     """Returns an analysed listing's mentions, layout, token starts, category scores and the categories kept."""
     text, starts = doc.user_data[_LISTING_SOURCE]
-    mentions = listing_mentions(doc, bisect_left(starts, title_length))
     layout = listing_layout(text, title_length)
+    mentions = without_volunteers(listing_mentions(doc, bisect_left(starts, title_length)), layout, starts)
     scores = category_scores(mentions, layout, starts)
     return mentions, layout, starts, scores, ranked_categories(scores, category_keys())
 

@@ -408,3 +408,46 @@ def test_a_wish_names_no_field_beside_another() -> None:
 )
 def test_what_the_listing_offers_its_volunteers_names_no_field_even_alone(offer: str) -> None:
     assert categorize("Helfer*in gesucht", f"<p>{offer}</p>").categories == []
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wrong"),
+    [
+        ("Lesepat*in", "Unsere Lesepaten sind meist ältere Menschen im Ruhestand. Du liest Kindern in der Grundschule "
+         "vor.", "seniors"),
+        ("Helfer*in in der Kleiderkammer", "<p>Unsere Ehrenamtlichen sind überwiegend Senioren. Du sortierst "
+         "gespendete Kleidung.</p>", "seniors"),
+        ("Helfer*in in der Kleiderkammer", "<p>Unsere Helfer:innen sind zum großen Teil Rentner. Du sortierst "
+         "gespendete Kleidung.</p>", "seniors"),
+        ("Team für den Second-Hand-Laden", "<p>Du sortierst und verkaufst Spenden. Auch Ältere sind herzlich "
+         "willkommen!</p>", "seniors"),
+        ("Team für den Second-Hand-Laden", "<p>Du sortierst und verkaufst Spenden. Ideal für Schüler und Rentner, "
+         "die etwas Zeit haben.</p>", "seniors"),
+        ("Müllsammelaktion am Fluss", "<p>Wir sammeln Müll am Ufer. Familien mit Kindern willkommen!</p>",
+         "children_youth"),
+        ("Gartenhelfer*in", "<p>Willkommen sind auch Geflüchtete und Menschen mit wenig Deutsch.</p><p>Du pflanzt "
+         "und gießt im Gemeinschaftsgarten.</p>", "refugees_integration"),
+    ],
+)
+def test_the_volunteers_described_are_not_the_people_served(title: str, description: str, wrong: str) -> None:
+    assert wrong not in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Besuchsdienst", "<p>Du begleitest ältere Menschen beim Spaziergang im Park.</p>"),
+        ("Besuchsdienst", "<p><strong>Deine Aufgaben:</strong></p><ul><li>Besuche bei älteren Menschen</li></ul>"),
+        ("Fahrdienst", "<p>Unsere Ehrenamtlichen sind für ältere Menschen da und fahren sie zum Arzt.</p>"),
+        ("Fahrdienst", "<p>Unsere Ehrenamtlichen sind selbst im Ruhestand und fahren ältere Menschen zum Arzt.</p>"),
+        ("Fahrdienst", "<p>Mitfahrer sind vor allem ältere Menschen ohne Auto.</p>"),
+        ("Fahrradwerkstatt", "<p>Ideal für alle, die gern schrauben: du reparierst Räder für Senioren.</p>"),
+    ],
+)
+def test_older_people_the_task_is_for_are_still_served(title: str, description: str) -> None:
+    assert "seniors" in categorize(title, description).categories
+
+
+def test_a_welcome_that_names_a_place_is_no_volunteer() -> None:
+    description = "<p>Our Welcome Café brings together newcomers and neighbours. You serve tea and play games.</p>"
+    assert "refugees_integration" in categorize("Café team", description).categories
