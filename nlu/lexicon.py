@@ -54,6 +54,7 @@ class InterestRules:
     outdoors: tuple[str, ...]  # "an der frischen Luft": where one likes to be; no category, no keyword
     requirement: tuple[str, ...]
     requirement_places: tuple[str, ...]  # folded endings: with a requirement, the school it names is the writer's
+    school_wish: tuple[str, ...]  # patterns of a wish just before a school: then it is the place wanted
     longing: tuple[str, ...]
     offers: tuple[str, ...]  # patterns of offering classes: the sport or art one teaches is then wanted
     offer_fields: frozenset[str]
@@ -127,6 +128,7 @@ def interest_rules() -> InterestRules:
         possessive_exempt=frozenset(context["possessive_exempt"]),
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),
+        school_wish=tuple(context.get("school_wish", ())),
         longing=tuple(context["longing"]),
         offers=tuple(context.get("offers", ())),
         offer_fields=frozenset(context.get("offer_fields", ())),
@@ -216,6 +218,7 @@ class NegationRules:
     relatives: frozenset[str]
     available: frozenset[str]
     objects: frozenset[str]  # "not with paperwork": a cue with its own object after one of these negates only that
+    colon_clauses: tuple[str, ...] = ()  # "What I don't like: seeing animals suffer": such a cue rules nothing out
 
 
 @cache
@@ -229,7 +232,7 @@ def negation_rules() -> NegationRules:
         conjunctions=_words(raw["conjunctions"]), skippable=_words(raw["skippable"]),
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
         relatives=_words(raw["relatives"]), available=_words(raw["available"]),
-        objects=_words(raw.get("objects", ())),
+        objects=_words(raw.get("objects", ())), colon_clauses=tuple(raw.get("colon_clauses", ())),
     )
 
 

@@ -7,6 +7,7 @@ import re
 from nlu.kernel.gazetteer import Place, far_apart, get_gazetteer
 
 from bot.search.model import PlaceRef
+from bot.search.smalltalk import without_yes
 
 # Same-named places closer than this are one town to a volunteer; farther apart, the person picks.
 SAME_PLACE_KM = 25.0
@@ -18,13 +19,16 @@ _LAT, _LON = (47.0, 55.2), (5.5, 15.5)
 
 
 def place_answer(text: str) -> list[PlaceRef]:
-    """Returns the place(s) a short answer names: one when clear, several when far apart, none if no place."""
+    """Returns the place(s) a short answer names: one when clear, several when far apart, none if no place.
+
+    A yes before the place is no part of it ("Ja, Baunatal", "yes, Potsdam", "Ja gerne in Baunatal").
+    """
     gazetteer = get_gazetteer()
     code = _POSTAL_CODE.search(text)
     if code:
         place = gazetteer.by_postal_code(code.group(1))
         return [as_ref(place)] if place else []
-    name = _CUE.sub("", text.strip()).strip(" .,!?")
+    name = _CUE.sub("", without_yes(text)).strip(" .,!?")
     if not name or len(name) > 80:
         return []
     return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]

@@ -31,6 +31,7 @@ class _Lexicon:
     phrases: dict[str, tuple[str, ...]]  # kind -> folded phrases, longest first
     emoji: frozenset[str]
     filler: frozenset[str]
+    place_yes: re.Pattern[str]  # a yes (or several) leading a place: "Ja, gerne in Baunatal"
 
 
 @cache
@@ -43,10 +44,17 @@ def _lexicon() -> _Lexicon:
         return tuple(sorted({" ".join(_words(item)) for item in raw[key]}, key=len, reverse=True))
 
     return _Lexicon(
-        phrases={kind: folded(kind) for kind in ("greeting", "thanks", "any_interest")},
+        phrases={kind: folded(kind) for kind in ("greeting", "thanks", "any_interest", "decline")},
         emoji=frozenset(raw["thanks_emoji"]),
         filler=frozenset(" ".join(_words(item)) for item in raw["filler"]),
+        place_yes=_leading(raw["place_yes"]),
     )
+
+
+def _leading(phrases: list[str]) -> re.Pattern[str]:
+    """Returns a pattern for one of the phrases as whole words at the start, with the punctuation after it."""
+    spelt = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"^(?:{spelt})(?![\w-])[\s,.;:!–-]*", re.IGNORECASE)
 
 
 def small_talk(text: str) -> SmallTalk | None:
@@ -59,6 +67,23 @@ def small_talk(text: str) -> SmallTalk | None:
     if kinds is None:
         return None
     return SmallTalk.THANKS if "thanks" in kinds else (SmallTalk.GREETING if "greeting" in kinds else None)
+
+
+def without_yes(text: str) -> str:
+    """Returns an answer without the yes leading it ("Ja, Baunatal" -> "Baunatal"); a text without one as it is.
+
+    Answers "Wo soll ich stattdessen suchen?": people often say yes before the place.
+    """
+    rest = text.strip()
+    while rest and (match := _lexicon().place_yes.match(rest)):
+        rest = rest[match.end():]
+    return rest
+
+
+def is_decline(text: str) -> bool:
+    """Tells whether a message is only a no ("nein", "nein danke", "no thanks"), which closes an open question."""
+    words = _words(text)
+    return bool(words) and _covering(words, ("decline",)) == {"decline"}
 
 
 def without_any_interest(text: str) -> str | None:

@@ -105,7 +105,7 @@ class InterestMatcher:
         self.requirements, self.unusable = pattern_matcher(
             nlp, {
                 "requirement": self.rules.requirement, "longing": self.rules.longing, "role": self.rules.roles,
-                "bare_role": self.rules.bare_roles, "offer": self.rules.offers,
+                "bare_role": self.rules.bare_roles, "offer": self.rules.offers, "school_wish": self.rules.school_wish,
             },
         )
         self.gapped, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.gapped.items()})
@@ -150,10 +150,11 @@ class InterestMatcher:
         if longing:
             mentions.extend(self._missed_jobs(doc, covered(mentions)))
         required = {i for span in reasons for i in range(span.start, span.end)}
+        wished = {span.end for span in found if span.label_ == "school_wish"}  # "am liebsten in einer Grundschule"
         owned = [
             span for span in mentions
             if required.issuperset(range(span.start, span.end)) or self._owned(doc, span)
-            or (reasons and self._school_of_requirement(span))
+            or (reasons and self._school_of_requirement(span, wished))
         ]
         owned_keys = {_key(span) for span in owned}  # sets, not lists: a long message holds hundreds of mentions
         owned += [
@@ -195,9 +196,13 @@ class InterestMatcher:
         set_group(doc, WRITER, self.writer_words(doc, fragments, cues, helped, missed=longing))
         return doc
 
-    def _school_of_requirement(self, span: Span) -> bool:
+    def _school_of_requirement(self, span: Span, wished: set[int]) -> bool:
         """Tells whether a mention names only the school (or class, university) whose requirement the writer asks
-        for: "bin in der 9. Klasse an der Gesamtschule und muss ein Sozialpraktikum machen" wants no education."""
+        for: "bin in der 9. Klasse an der Gesamtschule und muss ein Sozialpraktikum machen" wants no education.
+        A school right after a wish (`wished`: where such phrases end; one word, say an adjective, may stand
+        between) is the place wanted: "muss Sozialstunden machen, am liebsten in einer Grundschule"."""
+        if span.start in wished or span.start - 1 in wished:
+            return False
         return all(token.norm_.endswith(self.rules.requirement_places) for token in span)
 
     def _lived_through(self, span: Span) -> bool:

@@ -53,7 +53,7 @@ class Negation:
         rules = self.rules
         self.matcher, self.unusable = pattern_matcher(
             nlp, {"cue": rules.cues, "answer": rules.answers, "pseudo": rules.pseudo, "neutral": rules.neutral,
-                  "time_cue": rules.time_cues}
+                  "time_cue": rules.time_cues, "clause": rules.colon_clauses}
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -84,9 +84,12 @@ class Negation:
         statements = [span for g in (LITTLE_GERMAN, OTHERS_GERMAN) for span in spans_of(doc, g)]
         blocked |= {i for span in statements for i in range(span.start, span.end)}
         answers = {(s, e) for kind, s, e in found if kind == "answer"}
+        # "What I don't like: seeing animals suffer": a clause after the colon is what one cannot bear, no exclusion
+        clauses = {s for kind, s, e in found if kind == "clause"}
         cues = {
             (s, e, kind): _Cue(s, e, kind) for kind, s, e in found
-            if kind != "pseudo" and not blocked.intersection(range(s, e))
+            if kind not in ("pseudo", "clause") and not blocked.intersection(range(s, e))
+            and not (e in clauses and doc[e - 1].text in _REPLY_MARKS)
             and not (kind == "cue" and (s, e) in answers)  # "nein" is an answer cue where both match
             and not self._in_relative_clause(doc, s, {span.end for span in spans_of(doc, INTERESTS)})
         }

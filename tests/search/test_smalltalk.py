@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.smalltalk import SmallTalk, small_talk, without_any_interest
+from bot.conversation.places import place_answer
+from bot.search.smalltalk import SmallTalk, is_decline, small_talk, without_any_interest
 
 
 @pytest.mark.parametrize("text", ["hallo", "Hallo!", "Moin moin", "hi there", "Guten Morgen :)", "servus du"])
@@ -34,3 +35,24 @@ def test_any_interest_is_taken_out_of_the_text(text: str, rest: str) -> None:
 @pytest.mark.parametrize("text", ["Tierheim Kassel", "egal wo, Hauptsache Tiere", "alles mit Tieren"])
 def test_no_any_interest_where_none_is_said(text: str) -> None:
     assert without_any_interest(text) is None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ja, Baunatal", "Baunatal"), ("yes, Potsdam", "Potsdam"), ("Ja gerne in Baunatal", "Baunatal"),
+    ("ja, gern: Leipzig", "Leipzig"), ("Jawohl. Kassel!", "Kassel"), ("Jagsthausen", "Jagsthausen"),
+])
+def test_a_yes_before_a_place_is_no_part_of_it(text: str, place: str) -> None:
+    assert [found.name for found in place_answer(text)] == [place]
+
+
+@pytest.mark.parametrize("text", ["ja", "yes please", "nein", "no"])
+def test_a_bare_yes_or_no_names_no_place(text: str) -> None:
+    assert place_answer(text) == []
+
+
+@pytest.mark.parametrize(("text", "declines"), [
+    ("nein", True), ("Nein danke.", True), ("no", True), ("No thanks!", True), ("nee", True),
+    ("nein, Baunatal", False), ("ja", False), ("danke", False), ("kein Sport", False),
+])
+def test_a_plain_no_is_told_apart(text: str, declines: bool) -> None:
+    assert is_decline(text) is declines

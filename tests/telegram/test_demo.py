@@ -55,6 +55,17 @@ async def test_a_typed_number_is_an_answer_not_a_button(seeded_home: Path) -> No
     assert "Gemerkt: Kassel" in output
 
 
+async def test_a_yes_and_a_town_answer_where_to_look_instead(seeded_home: Path) -> None:
+    output = await _demo(seeded_home, "Tierheim, aber nicht in Kassel\nJa, Baunatal\nende\n")
+    assert "Wo soll ich stattdessen suchen?" in output and "anderen Ort im Sinn" not in output
+    assert "🔎 Tiere · ohne Kassel · Baunatal" in output
+
+
+async def test_a_plain_no_closes_the_question_where_instead(seeded_home: Path) -> None:
+    output = await _demo(seeded_home, "Tierheim, aber nicht in Kassel\nnein\nende\n")
+    assert "Alles klar 🙂" in output and output.count("🔎 Tiere") == 1
+
+
 @pytest.mark.slow
 def test_run_without_a_token_says_so_and_starts_the_demo_on_a_pipe(seeded_home: Path) -> None:
     env = {key: value for key, value in os.environ.items() if key not in ("BOT_TOKEN", "DATABASE_URL")}

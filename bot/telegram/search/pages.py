@@ -12,7 +12,7 @@ from bot.conversation.places import place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.model import Refinement
-from bot.search.smalltalk import SmallTalk, small_talk, without_any_interest
+from bot.search.smalltalk import SmallTalk, is_decline, small_talk, without_any_interest
 from bot.search.understanding import parse_text, reply_language
 from bot.store.models import ChatSearch, Volunteer
 from bot.telegram import keyboards
@@ -44,6 +44,12 @@ async def answer_or_search(
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, places, services_)
+    if private and not places and is_decline(text):  # "nein" to "Wo soll ich stattdessen suchen?": no new search
+        question = await state.pending_question(session, volunteer.id)
+        if question is not None:
+            state.close(question)
+            lang = volunteer.language
+            return [View(t(lang, "search.question_declined"), keyboards.main_keyboard(lang))]
     talk = small_talk(text)
     if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
         return [View(t(volunteer.language, SMALL_TALK[talk]), keyboards.main_keyboard(volunteer.language))]
