@@ -409,7 +409,10 @@ def main() -> None:
         sys.exit(f"districts without places: {sorted(empty)}")
     write_outputs(rows + added, seats, postal)
     print(f"{len(rows)} GeoNames and {len(added)} added places, {len(seats)} districts, {len(postal)} postal codes")
-    words = sorted(row.name for row in added if fold(row.name) in known_words() and not is_common_word_name(row.name))
+    words = sorted({
+        name for row in added for name in (row.name, *row.alternates)
+        if fold(name) in known_words() and not is_common_word_name(name)
+    })
     if words:
         print("added places named by frequent words; review them for data/places/common_word_names.txt:", *words)
 
