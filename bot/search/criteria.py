@@ -149,21 +149,23 @@ def _is_quarter_of(name: str, city: str) -> bool:
 
 
 def ruled_out_radius_km(place: PlaceRef) -> float:
-    """Returns how far around a ruled-out place its listings are left out: its extent (see CITY_DENSITY)."""
+    """Returns how far around a ruled-out place its listings are left out: its extent (see CITY_DENSITY), by the
+    population the NLU handed over with it."""
     if place.postal_code:
         return RULED_OUT_RADIUS_KM  # a postal area, not a whole town
-    return _extent_km(place.name, round(place.lat, 3), round(place.lon, 3))
+    population = place.population or _population(place.name, round(place.lat, 3), round(place.lon, 3))
+    radius = math.sqrt(population / (math.pi * CITY_DENSITY))
+    return min(MAX_RULED_OUT_RADIUS_KM, max(RULED_OUT_RADIUS_KM, radius))
 
 
 @functools.lru_cache(maxsize=1024)
-def _extent_km(name: str, lat: float, lon: float) -> float:
-    """Returns the extent of the gazetteer place of this name at this point, by its population."""
-    population = max(
+def _population(name: str, lat: float, lon: float) -> int:
+    """Returns the population of the gazetteer place of this name at this point, for a place handed over without
+    one (a search saved before places carried it, a place from a button or link)."""
+    return max(
         (p.population for p in get_gazetteer().lookup(name) if haversine_km(lat, lon, p.lat, p.lon) <= _SAME_POINT_KM),
         default=0,
     )
-    radius = math.sqrt(population / (math.pi * CITY_DENSITY))
-    return min(MAX_RULED_OUT_RADIUS_KM, max(RULED_OUT_RADIUS_KM, radius))
 
 
 def merged_query(parsed: ParsedQuery | Mapping[str, Any], refinement: Refinement) -> dict[str, Any]:
@@ -186,13 +188,14 @@ def place_ref(value: object) -> PlaceRef | None:
     lat, lon = _number(value.get("lat")), _number(value.get("lon"))
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return None
-    state, postal_code = value.get("state"), value.get("postal_code")
+    state, postal_code, population = value.get("state"), value.get("postal_code"), _number(value.get("population"))
     return PlaceRef(
         name=str(value.get("name") or ""),
         lat=lat,
         lon=lon,
         state=str(state) if state else None,
         postal_code=str(postal_code) if postal_code else None,
+        population=int(population) if population is not None and 0 < population < 1e8 else 0,
     )
 
 

@@ -160,3 +160,13 @@ async def test_the_wanted_towns_own_listings_stay_beside_a_ruled_out_city(listin
 
     assert in_norderstedt in ids(outcome) and in_hamburg not in ids(outcome)
     assert outcome.understood.ruled_out_places == ("Hamburg",)
+
+
+def test_the_nlu_hands_over_the_population_that_sizes_a_ruled_out_place() -> None:
+    criteria = criteria_from(parse("Tiere, aber nicht in Berlin"), Refinement(), default_radius_km=15)
+    (berlin,) = criteria.ruled_out
+    assert berlin.population > 3_000_000
+    assert ruled_out_radius_km(berlin) >= 18
+    # a place handed over with its population needs no look-up by name
+    assert ruled_out_radius_km(PlaceRef("Irgendwo", 50.0, 9.0, None, population=1_000_000)) > 10
+    assert criteria_from_json({"ruled_out_places": [berlin.to_dict()]}, default_radius_km=15).ruled_out == (berlin,)
