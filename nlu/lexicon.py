@@ -379,6 +379,7 @@ class PlaceRules:
     too_far: tuple[str, ...]
     waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
     home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
+    area_after: tuple[str, ...]  # "Lahnau oder Umgebung": words after a place naming its area (a cue, no preference)
     region_cues: tuple[str, ...]
     region_nouns: frozenset[str]  # the one-word region cues ("raum", "gegend"): may follow a town's adjective
     areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
@@ -404,6 +405,7 @@ def place_rules() -> PlaceRules:
         ruled_out_cues=tuple(raw["ruled_out_cues"]), ruled_out_after=tuple(raw["ruled_out_after"]),
         ruled_out_near=_words(raw["ruled_out_near"]),
         corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]), home_after=tuple(raw["home_after"]),
+        area_after=tuple(raw["area_after"]),
         waters=tuple(f'{cue} {"|".join(raw["waters"])}' for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),
         region_nouns=frozenset(fold(w) for cue in raw["region_cues"] if " " not in cue for w in cue.split("|")),

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlu.kernel.gazetteer import get_gazetteer, surface_key
+from nlu.kernel.gazetteer import get_gazetteer, is_added_id, is_common_word_name, surface_key
 from nlu.lexicon import place_rules
 
 _FIRST_WORD = re.compile(r"[ /(.]")  # "." as well: lower-case "st. wendel" is tokenized "st", ".", "wendel"
@@ -19,10 +19,18 @@ class PlaceIndex:
     names: dict[str, tuple[int, ...]]
     first_words: frozenset[str]
     short_forms: dict[str, tuple[int, ...]]  # "annaberg" -> Annaberg-Buchholz (first part of a double name)
+    # names read as a place only with a cue or standing alone: ordinary words (Essen, Halle) and the names only
+    # municipalities added from postal-code names bear (Fernwald, Rosengarten)
+    word_names: frozenset[str]
 
     def is_name(self, folded: str) -> bool:
         """Tells whether a folded word is exactly a place name or alias."""
         return folded in self.names
+
+    def is_town_name(self, folded: str) -> bool:
+        """Tells whether a folded word names a place wherever it stands ("Greifswald"), unlike a name that is an
+        ordinary word or only an added municipality's ("Fernwald"): those are places only where read as one."""
+        return folded in self.names and folded not in self.word_names
 
 
 @cache
@@ -41,4 +49,7 @@ def place_index() -> PlaceIndex:
         if dash and " " not in key and len(head) >= 4 and head not in names:
             short.setdefault(head, ids)
     first = {_FIRST_WORD.split(key)[0] for key in names} | {key.split(" ")[0] for key in names}
-    return PlaceIndex(names=names, first_words=frozenset(first), short_forms=short)
+    word_names = frozenset(
+        key for key, ids in names.items() if is_common_word_name(key) or all(is_added_id(i) for i in ids)
+    )
+    return PlaceIndex(names=names, first_words=frozenset(first), short_forms=short, word_names=word_names)

@@ -72,14 +72,16 @@ def _as_city(mention: Span, places: tuple[Place, ...], gazetteer: Gazetteer) -> 
     return (city,)
 
 
-def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, int, int, int, int, int]:
+def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, int, int, int, int, int, int]:
     """Orders mentions: postal codes first; origins ("ich komme aus X"), passing stays and places "too far"
     last; a place named again before one named once ("wohne in Görlitz, arbeite in Zittau, suche was in
     Zittau"); where the person would rather go, then where they live, before other places; a name written as it
     is before a typo's guess ("Bäuerin ... bei Ebsdorfergrund" is no Beuern); then earlier first.
 
     `same` holds every mention of the same place: a place is set aside only when each of its mentions is, or when
-    one of them rules it out ("wohne in Kassel, möchte aber nicht in Kassel helfen, sondern in Vellmar")."""
+    one of them rules it out ("wohne in Kassel, möchte aber nicht in Kassel helfen, sondern in Vellmar").
+    A municipality added from postal-code names and never named after a cue comes after every other place: its
+    name is as often a word or a person's ("Huy, ich will ... in Kassel", "Karenz: ... in Dresden")."""
     is_postal = span.text.rstrip(".").isdigit()
     set_aside = all(m.start in origin_ends or m._.preference <= -2 for m in same) or any(
         m._.preference == RULED_OUT for m in same
@@ -88,9 +90,10 @@ def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int,
     preference = span._.preference if span._.preference == -1 else max(min(m._.preference, 2) for m in same)
     named_again = sum(m._.preference != -1 for m in same) > 1  # a landscape standing in for its town is no naming
     guessed = all(m._.fuzzy for m in same)
+    uncued_added = all(m._.value[0].is_added and not m._.cued for m in same)
     return (
-        0 if is_postal else 1, 1 if set_aside else 0, 0 if named_again else 1, 1 - preference, 1 if guessed else 0,
-        span.start,
+        0 if is_postal else 1, 1 if uncued_added else 0, 1 if set_aside else 0, 0 if named_again else 1,
+        1 - preference, 1 if guessed else 0, span.start,
     )
 
 

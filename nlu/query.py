@@ -21,17 +21,22 @@ class PlaceRef:
     state: str
     district: str | None
     postal_code: str | None
+    population: int = 0  # the gazetteer's; 0 = unknown (an added municipality, or not said)
 
     @classmethod
     def from_place(cls, place: Place) -> PlaceRef:
         """Returns the reference for a gazetteer place (its postal code only if the person gave one)."""
-        return cls(place.id, place.name, place.lat, place.lon, place.state, place.district, place.postal_code)
+        return cls(
+            place.id, place.name, place.lat, place.lon, place.state, place.district, place.postal_code,
+            place.population,
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        """Returns the JSON shape of the contract: name, lat, lon, state, postal_code (plus id, district)."""
+        """Returns the JSON shape of the contract: name, lat, lon, state, postal_code (plus id, district,
+        population)."""
         return {
             "name": self.name, "lat": round(self.lat, 5), "lon": round(self.lon, 5), "state": self.state,
-            "postal_code": self.postal_code, "district": self.district, "id": self.id,
+            "postal_code": self.postal_code, "district": self.district, "id": self.id, "population": self.population,
         }
 
 

@@ -33,6 +33,8 @@ RULED_OUT_RADIUS_KM = 5.0
 # MAX_RULED_OUT_RADIUS_KM. A circle is no city's shape: near the edge some neighbours' listings go too.
 CITY_DENSITY = 2500.0
 MAX_RULED_OUT_RADIUS_KM = 25.0
+# Listings this close to the searched place's own point are never left out for a ruled-out neighbour.
+WANTED_PLACE_MARGIN_KM = RULED_OUT_RADIUS_KM
 _SAME_POINT_KM = 2.0  # a ruled-out place at a gazetteer place's own point is that place (a postal area is not)
 _WORD = re.compile(r"[a-z0-9]+")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -124,31 +126,46 @@ def _cleaned(
 
 
 def _ruled_out(values: Sequence[object], place: PlaceRef | None) -> tuple[PlaceRef, ...]:
-    """Returns the well-formed ruled-out places; one the search place lies in (picked later by button) is
-    no longer ruled out: the person chose it."""
+    """Returns the well-formed ruled-out places; one the search place is (picked later by button) is no longer
+    ruled out: the person chose it. A neighbour within the ruled-out city's extent is not that city ("nicht in
+    Köln, lieber in Leverkusen"): Köln stays ruled out."""
     found = (p for p in (place_ref(value) for value in values) if p)
-    return tuple(dict.fromkeys(
-        p for p in found
-        if place is None or haversine_km(p.lat, p.lon, place.lat, place.lon) > ruled_out_radius_km(p)
-    ))
+    return tuple(dict.fromkeys(p for p in found if place is None or not _is_the_place(place, p)))
 
 
-def ruled_out_radius_km(place: PlaceRef) -> float:
-    """Returns how far around a ruled-out place its listings are left out: its extent (see CITY_DENSITY)."""
-    if place.postal_code:
-        return RULED_OUT_RADIUS_KM  # a postal area, not a whole town
-    return _extent_km(place.name, round(place.lat, 3), round(place.lon, 3))
+def _is_the_place(place: PlaceRef, ruled_out: PlaceRef) -> bool:
+    """Tells whether the search place is the ruled-out place itself: at its point (within RULED_OUT_RADIUS_KM), or
+    one of its quarters within its extent ("nicht in Berlin", then Spandau picked by button)."""
+    distance = haversine_km(place.lat, place.lon, ruled_out.lat, ruled_out.lon)
+    if distance <= RULED_OUT_RADIUS_KM:
+        return True
+    return distance <= ruled_out_radius_km(ruled_out) and _is_quarter_of(place.name, ruled_out.name)
 
 
 @functools.lru_cache(maxsize=1024)
-def _extent_km(name: str, lat: float, lon: float) -> float:
-    """Returns the extent of the gazetteer place of this name at this point, by its population."""
-    population = max(
+def _is_quarter_of(name: str, city: str) -> bool:
+    """Tells whether a place's name is a known quarter of the city of this name ("Spandau", "Berlin")."""
+    return bool(name and city) and get_gazetteer().quarter(name, city) is not None
+
+
+def ruled_out_radius_km(place: PlaceRef) -> float:
+    """Returns how far around a ruled-out place its listings are left out: its extent (see CITY_DENSITY), by the
+    population the NLU handed over with it."""
+    if place.postal_code:
+        return RULED_OUT_RADIUS_KM  # a postal area, not a whole town
+    population = place.population or _population(place.name, round(place.lat, 3), round(place.lon, 3))
+    radius = math.sqrt(population / (math.pi * CITY_DENSITY))
+    return min(MAX_RULED_OUT_RADIUS_KM, max(RULED_OUT_RADIUS_KM, radius))
+
+
+@functools.lru_cache(maxsize=1024)
+def _population(name: str, lat: float, lon: float) -> int:
+    """Returns the population of the gazetteer place of this name at this point, for a place handed over without
+    one (a search saved before places carried it, a place from a button or link)."""
+    return max(
         (p.population for p in get_gazetteer().lookup(name) if haversine_km(lat, lon, p.lat, p.lon) <= _SAME_POINT_KM),
         default=0,
     )
-    radius = math.sqrt(population / (math.pi * CITY_DENSITY))
-    return min(MAX_RULED_OUT_RADIUS_KM, max(RULED_OUT_RADIUS_KM, radius))
 
 
 def merged_query(parsed: ParsedQuery | Mapping[str, Any], refinement: Refinement) -> dict[str, Any]:
@@ -171,13 +188,14 @@ def place_ref(value: object) -> PlaceRef | None:
     lat, lon = _number(value.get("lat")), _number(value.get("lon"))
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return None
-    state, postal_code = value.get("state"), value.get("postal_code")
+    state, postal_code, population = value.get("state"), value.get("postal_code"), _number(value.get("population"))
     return PlaceRef(
         name=str(value.get("name") or ""),
         lat=lat,
         lon=lon,
         state=str(state) if state else None,
         postal_code=str(postal_code) if postal_code else None,
+        population=int(population) if population is not None and 0 < population < 1e8 else 0,
     )
 
 

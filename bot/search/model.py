@@ -19,11 +19,15 @@ class PlaceRef:
     lon: float
     state: str | None = None
     postal_code: str | None = None
+    population: int = 0  # as the NLU hands it over (a ruled-out city's extent); 0 = unknown
 
     def to_dict(self) -> dict[str, Any]:
-        """Returns the contract's place object."""
-        return {"name": self.name, "lat": self.lat, "lon": self.lon, "state": self.state,
-                "postal_code": self.postal_code}
+        """Returns the contract's place object (population only when known)."""
+        shape: dict[str, Any] = {"name": self.name, "lat": self.lat, "lon": self.lon, "state": self.state,
+                                 "postal_code": self.postal_code}
+        if self.population:
+            shape["population"] = self.population
+        return shape
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.store.dialect import dialect_of
 from bot.categories import category_mask
 from bot.search.corpus import LISTINGS, Corpus
-from bot.search.criteria import Criteria, ruled_out_radius_km
+from bot.search.criteria import WANTED_PLACE_MARGIN_KM, Criteria, ruled_out_radius_km
 from bot.search.geo import Frame
+from bot.search.model import PlaceRef
 from bot.search.ranking import (
     NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, relaxed_time, score_parts, squared_distance,
     time_conditions,
@@ -289,6 +290,18 @@ def beyond(sql: SqlText, frame: Frame, radius_km: float) -> str:
     return f"(o.lat IS NULL OR {squared_distance(sql, frame)} > {sql.number(radius_km ** 2)})"
 
 
+def _outside_ruled_out(sql: SqlText, criteria: Criteria, ruled_out: PlaceRef) -> str:
+    """Returns an SQL condition on the row `o`: it lies beyond the ruled-out place's extent, or near the searched
+    place's own point ("nicht in Hamburg, lieber Norderstedt": Norderstedt's listings stay, although the circle
+    of Hamburg's extent reaches into it)."""
+    left_out = beyond(sql, Frame.around(ruled_out.lat, ruled_out.lon), ruled_out_radius_km(ruled_out))
+    wanted = criteria.place
+    if wanted is None:
+        return left_out
+    near_wanted = squared_distance(sql, Frame.around(wanted.lat, wanted.lon))
+    return f"({left_out} OR {near_wanted} <= {sql.number(WANTED_PLACE_MARGIN_KM ** 2)})"
+
+
 def pooled(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> bool:
     """Tells whether a try ranks only the most recently added matches (no place, and not led by words)."""
     return attempt.radius_km is None and not (attempt.text_required and groups)
@@ -428,7 +441,7 @@ def constraints(
         conditions += within_radius(sql, frame, attempt.radius_km)
     # A ruled-out town's listings are left out, not ranked last: "nicht in Kassel" means the person will not go
     # there, so a listing there answers nothing; online ones (no point) stay.
-    conditions += [beyond(sql, Frame.around(p.lat, p.lon), ruled_out_radius_km(p)) for p in criteria.ruled_out]
+    conditions += [_outside_ruled_out(sql, criteria, p) for p in criteria.ruled_out]
     if criteria.exclude_categories:
         conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.exclude_categories))}) = 0")
     if criteria.remote:

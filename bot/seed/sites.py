@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from nlu.kernel.gazetteer import ADDED_ID_BASE, Gazetteer, Place, get_gazetteer, haversine_km, read_table
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km, read_table
 from nlu.kernel.resources import data_path
 
 BIG_CITY = 100_000  # from here on, listings name city quarters ("Kassel-Nordstadt")
@@ -89,7 +89,7 @@ def all_sites(gazetteer: Gazetteer | None = None) -> list[Site]:
 def is_geonames(place: Place) -> bool:
     """Tells a GeoNames place from a municipality added from postal-code names: demo and benchmark listings lie in
     GeoNames places only, whose population weighs them, so the demo data stay as they were."""
-    return place.id < ADDED_ID_BASE
+    return not place.is_added
 
 
 def spread_km(population: int) -> float:

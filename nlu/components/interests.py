@@ -233,13 +233,15 @@ class InterestMatcher:
             return []
         norm = token.norm_
         keys = cased_categories(token.text) or categories_of(norm, self.lang)
-        is_place = self.places.is_name(norm)
+        # "Greifswald" ends in "wald" but is a town; "Fernwald" (a municipality added from postal-code names) or
+        # "Rosengarten" keeps its word unless the place finder reads it as the place ("in Fernwald")
+        is_place = self.places.is_town_name(norm)
         if keys and is_place and not is_category_word(norm, self.lang):
-            keys = ()  # "Greifswald" ends in "wald" but is a town
+            keys = ()
         fuzzy = False
         # Listings are edited texts: a long compound there ("Küchenhilfe") is no typo of an interest word ("Kühe").
         if (
-            not keys and self.fuzzy and len(token.text) >= 5 and not is_place
+            not keys and self.fuzzy and len(token.text) >= 5 and not self.places.is_name(norm)  # no typo of a name
             and not doc.user_data.get("ehrenamt_listing")
         ):
             keys = fuzzy_categories(norm)

@@ -43,6 +43,9 @@ _SPLIT_TOWN_MIN = 10_000
 _JOINERS = frozenset({"oder", "und", "or", "and", ",", "/", "bzw"})
 # Only a choice ("Essen oder Bochum") makes a word-like name a town beside another; "und" and a comma list things.
 _CHOICES = frozenset({"oder", "or", "bzw", "bzw.", "beziehungsweise"})
+# A municipality added from postal-code names may be named without a cue in a note of this many other words at most,
+# none of them a function word ("Tiere Gründau").
+_NOTE_WORDS = 3
 
 
 @Language.factory(
@@ -76,7 +79,8 @@ class PlaceFinder:
         # a writer's correction names a place as a cue does: "Leipzig, ach nee, Halle eigentlich"
         cues = (*rules.cues, *(f"{correction} ,?" for correction in rules.corrections))
         self.cues, unusable = pattern_matcher(
-            nlp, {"cue": cues, "origin": rules.origin_cues, "home_after": rules.home_after, "water": rules.waters}
+            nlp, {"cue": cues, "origin": rules.origin_cues, "home_after": rules.home_after,
+                  "area_after": rules.area_after, "water": rules.waters}
         )
         self.plates = PlateReader(self.gazetteer)
         self.quarters = QuarterReader(self.gazetteer)
@@ -125,7 +129,10 @@ class PlaceFinder:
         if not kept:  # "..., Töpfern. Halle, abends": a capitalised name standing as its own clause
             kept = [span for span in mentions if self._signed_off(doc, span, claimed)][:1]
         if kept:
-            self._drop_interests_under(doc, [s for s in kept if s._.cued or s.label_ == PLATE_LABEL])
+            # a place read from a word drops the word's interest ("in Wald", "Biebertal, was mit Kindern")
+            self._drop_interests_under(
+                doc, [s for s in kept if s._.cued or s.label_ == PLATE_LABEL or s._.value[0].is_added]
+            )
             self.preferences.mark(doc, kept)
         # "Tiere, aber nicht in Kassel": a place only ever ruled out is no search place (another named one is)
         ruled_out = {s._.value[0].id for s in kept} - {s._.value[0].id for s in kept if s._.preference != RULED_OUT}
@@ -159,9 +166,9 @@ class PlaceFinder:
         longest: dict[int, tuple[int, bool]] = {}
         owned: set[int] = set()
         for label, start, end in found:
-            if label == "home_after":
+            if label in ("home_after", "area_after"):
                 owned.add(start)
-            if label in ("home_after", "water"):
+            if label in ("home_after", "area_after", "water"):
                 continue
             is_origin = label == "origin"
             length, was_origin = longest.get(end, (0, False))
@@ -308,6 +315,8 @@ class PlaceFinder:
             return True
         norm = span[0].norm_
         town = span._.value[0]
+        if town.is_added and not span._.cued and not self._added_stands_as_place(doc, span, lowercase):
+            return False
         if norm in self.regions and fold(town.name).startswith(norm) and town.population < _REGION_TOWN_MIN:
             # "in Sachsen" means the state, not the village Sachsen bei Ansbach; a town that stands in for a
             # region under another name ("Erzgebirge": Annaberg-Buchholz, data/places/curated.toml) is meant.
@@ -319,6 +328,23 @@ class PlaceFinder:
         if not word_like:
             return True
         return span._.cued and (lowercase or span[0].text[:1].isupper())
+
+    def _added_stands_as_place(self, doc: Doc, span: Span, lowercase: bool) -> bool:
+        """Tells whether a municipality added from postal-code names (no GeoNames entry, size unknown: "Huy",
+        "Finne", "Iven", "Steinreich") is named without a cue: only capitalised, standing as its own clause
+        ("Biebertal, was mit Kindern", "Tiere\nWE\nGründau") or, on no interest word ("Seewald Tiere"), in a short
+        note of content words ("Tiere Gründau"); "Ich heiße Iven" or "Nieden ist doof" name no place."""
+        token = span[0]
+        if not (token.text[:1].isupper() or lowercase):
+            return False
+        before = span.start == 0 or is_boundary(doc[span.start - 1])
+        after = span.end == len(doc) or is_boundary(doc[span.end])
+        if before and after:
+            return True
+        if any(s.start <= token.i < s.end for s in spans_of(doc, INTERESTS)):
+            return False
+        words = [t for t in doc if t.is_alpha and not (span.start <= t.i < span.end)]
+        return len(words) <= _NOTE_WORDS and not any(t.norm_ in self.word_like for t in words)
 
     @staticmethod
     def _signed_off(doc: Doc, span: Span, claimed: set[int]) -> bool:

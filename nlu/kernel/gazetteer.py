@@ -24,7 +24,7 @@ from nlu.quarters import QuarterIndex, split_city_and_quarter
 
 __all__ = [
     "ADDED_ID_BASE", "District", "Gazetteer", "Place", "common_word_names", "get_gazetteer", "haversine_km",
-    "is_common_word_name", "surface_key",
+    "is_added_id", "is_common_word_name", "surface_key",
 ]
 
 STARTING_STATES = ("05", "13")  # Hessen and Sachsen: preferred only when everything else is equal
@@ -36,6 +36,11 @@ _SEPARATOR_SPACES = re.compile(r"\s*([/\-])\s*")
 _SEPARATOR = re.compile(r"[/\-]")
 _EDGE_PUNCTUATION = " .,;:!?\"'“”„«»()[]"
 _MAX_QUERY = 80  # no German place name is longer; longer input is not a place
+
+
+def is_added_id(place_id: int) -> bool:
+    """Tells whether a place id is one of the municipalities added from postal-code names."""
+    return place_id >= ADDED_ID_BASE
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,12 @@ class Place:
     lat: float
     lon: float
     postal_code: str | None = None
+
+    @property
+    def is_added(self) -> bool:
+        """Tells whether this is a municipality added from postal-code names (ADDED_ID_BASE): population unknown,
+        no GeoNames entry."""
+        return is_added_id(self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +301,7 @@ class Gazetteer:
         if len(found) > 1:
             best = {place.id: (place, score) for place, score in sorted(found, key=lambda hit: hit[1])}
             found = sorted(best.values(), key=lambda hit: (-hit[1], _rank(hit[0])))[:limit]
-        return found if added else [(place, score) for place, score in found if place.id < ADDED_ID_BASE]
+        return found if added else [(place, score) for place, score in found if not place.is_added]
 
     def _fuzzy_scan(
         self, key: str, choices: Iterable[str], *, min_score: float, limit: int
@@ -361,7 +372,7 @@ class Gazetteer:
 
 def _rank(place: Place) -> tuple[int, bool, int, int]:
     """Orders places: larger first, then GeoNames before added ones, then Hessen/Sachsen, then by id."""
-    return (-place.population, place.id >= ADDED_ID_BASE, 0 if place.state_code in STARTING_STATES else 1, place.id)
+    return (-place.population, place.is_added, 0 if place.state_code in STARTING_STATES else 1, place.id)
 
 
 # Saxon and Thuringian speech softens a first hard consonant and hardens a soft one ("Gemnitz" for Chemnitz,
@@ -398,7 +409,7 @@ class _NameIndex:
         geonames: defaultdict[str, list[str]] = defaultdict(list)
         for key in self.keys:
             buckets[key[0]].append(key)
-            if names[key][0] < ADDED_ID_BASE:  # best first: a GeoNames place heads every name it shares
+            if not is_added_id(names[key][0]):  # best first: a GeoNames place heads every name it shares
                 geonames[key[0]].append(key)
         self.by_initial = dict(buckets)
         self.by_initial_geonames = dict(geonames)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from nlu import parse
-from nlu.kernel.gazetteer import ADDED_ID_BASE, get_gazetteer, haversine_km, is_common_word_name
-from nlu.kernel.text import fold
+from nlu.kernel.gazetteer import ADDED_ID_BASE, get_gazetteer, haversine_km, is_added_id, is_common_word_name
+from nlu.place_index import place_index
 from nlu.lexicon import known_words
 
 
@@ -62,17 +62,81 @@ def test_a_municipality_named_by_an_ordinary_word_needs_a_location_cue() -> None
     assert in_muecke is not None and in_muecke.name == "Mücke" and in_muecke.state == "Hessen"
 
 
+# Added names the build flags as frequent words that are no ordinary word, with the reason.
+REVIEWED_NAMES_ONLY = {"sylt": "frequent as the island's name, not as a word"}
+
+
 def test_every_added_place_named_by_a_frequent_word_was_reviewed() -> None:
-    """The build lists added names that are frequent words; each is a common-word name or known as a name only."""
-    names_only = {"sylt"}  # frequent as the island's name, not as a word
-    unreviewed = {
-        fold(place.name) for place in get_gazetteer().places()
-        if place.id >= ADDED_ID_BASE and fold(place.name) in known_words() and not is_common_word_name(place.name)
+    """The build flags every name or alternate only added places bear that is a frequent word (Winkel for
+    Winkel (Eifel), Kernen for Kernen im Remstal); each is a common-word name or a reviewed exception."""
+    flagged = {
+        key for key, ids in place_index().names.items() if key in known_words() and all(is_added_id(i) for i in ids)
     }
-    assert unreviewed <= names_only
+    assert {"winkel", "kernen", "koenigsberg", "fischen", "muecke", "sylt"} <= flagged
+    unreviewed = {key for key in flagged if not is_common_word_name(key)}
+    assert unreviewed == set(REVIEWED_NAMES_ONLY)
+
+
+def test_a_frequent_word_named_after_an_added_place_is_no_place_without_a_cue() -> None:
+    query = parse("Im Winkel von Kassel gibt es ein Tierheim")
+    assert query.place is not None and query.place.name == "Kassel"
+    assert parse("Ich will Fischen gehen und Kindern helfen").place is None
+    in_winkel = parse("Ich wohne in Winkel und suche was mit Tieren").place
+    assert in_winkel is not None and in_winkel.name == "Winkel (Eifel)"
 
 
 @pytest.mark.parametrize("text", ["Denkste!", "Obstbaumschnitt, Grünpflege: Mähen und Rechen", "Alte Kamine und Öfen"])
 def test_a_word_is_not_guessed_to_be_a_small_added_municipality(text: str) -> None:
     place = parse(text).place
     assert place is None or place.id < ADDED_ID_BASE  # no Denkte, Mähren or Kamminke
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Huy, ich will helfen mit Kindern in Kassel", "Kassel"),
+        ("Ich bin Finne und suche etwas in Leipzig", "Leipzig"),
+        ("Karenz: ich bin in Elternzeit und will Senioren besuchen in Dresden", "Dresden"),
+        ("Hi, I'm Ramin from Iran, looking for something with kids in Berlin", "Berlin"),
+        ("My name is Milow, I want to help at a food bank in Hamburg", "Hamburg"),
+        ("Ich bin Herr Bülow und suche Seniorenhilfe in Kiel", "Kiel"),
+        ("Wohnung mit Seeblick, suche aber Ehrenamt in Dresden", "Dresden"),
+        ("Aland ist schön, aber ich suche in Berlin", "Berlin"),
+    ],
+)
+def test_an_added_name_without_a_cue_never_beats_another_place(text: str, name: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize("text", ["Ich heiße Iven", "Ich bin steinreich", "Denkte ich mir schon", "Nieden ist doof"])
+def test_an_added_name_in_a_sentence_needs_a_location_cue(text: str) -> None:
+    assert parse(text).place is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Tiere Gründau", "Gründau, Kinder", "Gründau", "Tiere\nWE\nGründau\ndanke", "Lahnau oder Umgebung, Sport"]
+)
+def test_an_added_name_standing_alone_or_in_a_short_note_is_the_place(text: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name in ("Gründau", "Lahnau")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ich möchte einen Rosengarten pflegen", "environment"),
+        ("Ich helfe gern im Fernwald", "environment"),
+        ("Seewald Tiere", "environment"),
+    ],
+)
+def test_an_added_name_read_as_no_place_keeps_its_interest_word(text: str, category: str) -> None:
+    query = parse(text)
+    assert query.place is None and category in query.categories
+
+
+def test_an_added_name_read_as_the_place_drops_its_interest_word() -> None:
+    query = parse("Biebertal, was mit Kindern am Wochenende")
+    assert query.place is not None and query.place.name == "Biebertal"
+    assert query.categories == ("children_youth",)
+    assert "environment" not in parse("Suche was mit Senioren in Fernwald").categories

@@ -3,13 +3,18 @@ is searched, and the answer says so instead of "no place named"."""
 
 from __future__ import annotations
 
+import pytest
 from tests.factories.search import KASSEL, LEIPZIG, Listings, find, ids, near
 
 from bot.search import SearchRequest
-from bot.search.criteria import MAX_RULED_OUT_RADIUS_KM, RULED_OUT_RADIUS_KM, ruled_out_radius_km
+from bot.search.criteria import (
+    MAX_RULED_OUT_RADIUS_KM, RULED_OUT_RADIUS_KM, criteria_from, criteria_from_json, ruled_out_radius_km,
+)
 from bot.search.model import PlaceRef, Refinement
 from bot.telegram.search.render import results_text
 from bot.web.wording import widening_notes
+from nlu import parse
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 
 
 async def test_listings_in_a_ruled_out_town_are_left_out(listings: Listings) -> None:
@@ -105,3 +110,63 @@ def test_a_ruled_out_place_leaves_out_its_extent() -> None:
     assert 18 <= ruled_out_radius_km(BERLIN) <= MAX_RULED_OUT_RADIUS_KM
     assert ruled_out_radius_km(PlaceRef("Berlin", 52.52, 13.41, "Berlin", "10115")) == RULED_OUT_RADIUS_KM
     assert ruled_out_radius_km(PlaceRef("Nirgendwo", 50.0, 9.0, None)) == RULED_OUT_RADIUS_KM
+
+
+def _town(name: str) -> PlaceRef:
+    place = get_gazetteer().lookup(name)[0]
+    return PlaceRef(place.name, place.lat, place.lon, place.state)
+
+
+@pytest.mark.parametrize(
+    ("ruled_out", "wanted"),
+    [
+        ("Köln", "Leverkusen"), ("Nürnberg", "Fürth"), ("Frankfurt am Main", "Offenbach am Main"),
+        ("Berlin", "Kleinmachnow"), ("Dresden", "Radebeul"), ("Leipzig", "Markkleeberg"), ("Hamburg", "Norderstedt"),
+    ],
+)
+def test_a_neighbour_within_a_ruled_out_citys_extent_keeps_the_city_ruled_out(ruled_out: str, wanted: str) -> None:
+    city, town = _town(ruled_out), _town(wanted)
+    criteria = criteria_from_json(
+        {"place": town.to_dict(), "ruled_out_places": [city.to_dict()]}, default_radius_km=15
+    )
+    assert criteria.ruled_out == (city,)
+
+
+def test_the_ruled_out_place_itself_picked_as_the_place_lifts_the_ruling_out() -> None:
+    berlin = _town("Berlin")
+    for picked in (berlin, PlaceRef("Berlin", berlin.lat + 0.02, berlin.lon, "Berlin")):
+        criteria = criteria_from_json(
+            {"place": picked.to_dict(), "ruled_out_places": [berlin.to_dict()]}, default_radius_km=15
+        )
+        assert criteria.ruled_out == ()
+
+
+def test_a_message_ruling_out_a_city_for_its_neighbour_rules_the_city_out() -> None:
+    parsed = parse("Tierheim, aber nicht in Köln, lieber in Leverkusen")
+    assert parsed.place is not None and parsed.place.name == "Leverkusen"
+    criteria = criteria_from(parsed, Refinement(), default_radius_km=15)
+    assert [place.name for place in criteria.ruled_out] == ["Köln"]
+
+
+async def test_the_wanted_towns_own_listings_stay_beside_a_ruled_out_city(listings: Listings) -> None:
+    hamburg, norderstedt = _town("Hamburg"), _town("Norderstedt")
+    south = near(norderstedt, -3, 0)  # still inside the circle of Hamburg's extent
+    assert haversine_km(south["lat"], south["lon"], hamburg.lat, hamburg.lon) < ruled_out_radius_km(hamburg)
+    in_norderstedt = await listings.add("Tierheim Norderstedt", categories=["animals"], **south)
+    in_hamburg = await listings.add("Tierheim Hamburg", categories=["animals"], **near(hamburg, 1, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["animals"], place=norderstedt,
+                         ruled_out_places=[hamburg])
+
+    assert in_norderstedt in ids(outcome) and in_hamburg not in ids(outcome)
+    assert outcome.understood.ruled_out_places == ("Hamburg",)
+
+
+def test_the_nlu_hands_over_the_population_that_sizes_a_ruled_out_place() -> None:
+    criteria = criteria_from(parse("Tiere, aber nicht in Berlin"), Refinement(), default_radius_km=15)
+    (berlin,) = criteria.ruled_out
+    assert berlin.population > 3_000_000
+    assert ruled_out_radius_km(berlin) >= 18
+    # a place handed over with its population needs no look-up by name
+    assert ruled_out_radius_km(PlaceRef("Irgendwo", 50.0, 9.0, None, population=1_000_000)) > 10
+    assert criteria_from_json({"ruled_out_places": [berlin.to_dict()]}, default_radius_km=15).ruled_out == (berlin,)
