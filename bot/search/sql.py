@@ -49,6 +49,8 @@ class SqlText:
         # Names a shared subquery of the try's candidate ids (bot.search.retrieval), when there is one: the rows
         # holding a word are then looked for among those only (bot.search.textmatch).
         self.candidate_ids: Callable[[], str] | None = None
+        # The shared subquery of the candidates, once made, and the FROM source and WHERE it reads them with.
+        self.kept_candidates: tuple[str, str] | None = None
 
     @property
     def is_sqlite(self) -> bool:
