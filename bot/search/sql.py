@@ -185,9 +185,9 @@ class DriverForm:
         return [value if bind is None else bind(value)
                 for value, bind in zip((values[name] for name in self.names), self.binds)]
 
-    def result(self, records: Sequence[Any]) -> Result[Any]:
-        """Returns the driver's records as SQLAlchemy's result of rows (by name and by position)."""
-        keys = tuple(records[0].keys()) if records else ()
+    def result(self, keys: Sequence[str], records: Sequence[Any]) -> Result[Any]:
+        """Returns the driver's records (with their column names) as SQLAlchemy's result of rows, by name and by
+        position."""
         rows: Iterable[Sequence[Any]] = records
         if self.results and records:
             indexes = [(index, self.results[key]) for index, key in enumerate(keys) if key in self.results]

@@ -16,6 +16,7 @@ from bot.search.retrieval import _from_kept_candidates, _keep_candidates
 from bot.search.sql import BoundStatement, SqlText
 from bot.search.textmatch import holds_any
 from bot.search.vocabulary import TermGroup
+from bot.store import db
 from bot.store.db import Database, execute
 from bot.store.types import UTCDateTime
 
@@ -80,3 +81,17 @@ def test_the_ranking_reads_the_candidates_the_holders_were_looked_for_among() ->
     shared = sql.with_clause()
     assert shared.startswith("WITH w0 AS MATERIALIZED (SELECT o.id, o.category_mask, o.time_mask, ")
     assert shared.count(source) == 1  # the box is read once
+
+
+async def test_an_empty_result_has_its_columns_and_the_connection_keeps_few_statements(
+    postgres_database: Database, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(db, "DRIVER_STATEMENTS", 2)
+    async with postgres_database.read_only() as session:
+        for limit in range(4):  # four shapes: the text holds the limit
+            sql = SqlText("postgresql")
+            nothing = sql.statement(f"SELECT {sql.integer(1)} AS one WHERE false LIMIT {limit}")
+            assert list((await nothing.run(session)).scalars()) == []
+            assert (await nothing.run(session)).keys() == ["one"]
+        kept = (await session.connection()).sync_connection.connection.info["driver_statements"]  # type: ignore[union-attr]
+        assert len(kept) == 2 and all(text.endswith(("LIMIT 2", "LIMIT 3")) for text in kept)
