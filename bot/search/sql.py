@@ -11,22 +11,27 @@ Frankfurt"). Numbers are doubles on both databases, so both do the same arithmet
 The statement object of a shape is made once per process and kept (see `Shapes`): turning the text into a
 TextClause (a regular-expression pass over it, a bound-parameter object per value) and computing its cache
 key cost about as much as SQLite running the search. A kept statement carries its cache key, so SQLAlchemy
-goes straight to its compiled form and only the values travel with each execution.
+goes straight to its compiled form and only the values travel with each execution. On PostgreSQL a read-only
+session's statement goes further, to the driver itself (see `DriverForm`): SQLAlchemy's execution of a compiled
+statement cost as much CPU again as asyncpg's.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Unpack
 
-from sqlalchemy import Executable, Result, TextClause, bindparam, text
+from sqlalchemy import Dialect, Executable, Float, Integer, Result, String, TextClause, bindparam, text
+from sqlalchemy.engine import IteratorResult
+from sqlalchemy.engine.result import SimpleResultMetaData
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine
 
-from bot.store.db import execute
+from bot.store.db import execute, fetch_on_driver, reads_on_driver
 
 # Distinct shapes seen by the benchmarks stay in the low hundreds; the bound keeps odd traffic from growing it.
 MAX_SHAPES = 1024
@@ -44,6 +49,8 @@ class SqlText:
         # Names a shared subquery of the try's candidate ids (bot.search.retrieval), when there is one: the rows
         # holding a word are then looked for among those only (bot.search.textmatch).
         self.candidate_ids: Callable[[], str] | None = None
+        # The shared subquery of the candidates, once made, and the FROM source and WHERE it reads them with.
+        self.kept_candidates: tuple[str, str] | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -100,25 +107,126 @@ class SqlText:
         """
         typed = tuple((name, type(type_)) for name, type_ in columns.items()) if columns else ()
         key = (self.dialect, sql, tuple(self._types), typed)
-        return BoundStatement(shapes.get(key, lambda: self._build(sql, columns)), dict(self._values))
+        values = dict(self._values)
+        return BoundStatement(shapes.get(key, lambda: Shape(sql, values, dict(self._explicit), columns or {})), values)
 
-    def _build(self, sql: str, columns: dict[str, TypeEngine[Any]] | None) -> Executable:
-        """Makes the statement object of a new shape, typed by this request's values."""
-        clause: TextClause = text(sql).bindparams(
-            *(bindparam(name, value, type_=self._explicit.get(name)) for name, value in self._values.items()))
-        return clause.columns(**columns) if columns else clause
+
+@dataclass(slots=True)
+class Shape:
+    """One shape of statement: its text with :name placeholders, typed by the values of its first request, made
+    into SQLAlchemy's statement or the driver's form on first use."""
+
+    sql: str
+    first_values: dict[str, Any]
+    explicit: dict[str, TypeEngine[Any]]
+    columns: dict[str, TypeEngine[Any]]
+    _statement: Executable | None = None
+    _driver: DriverForm | None = None
+
+    @property
+    def statement(self) -> Executable:
+        """Returns SQLAlchemy's statement of the shape, made on first use."""
+        if self._statement is None:
+            clause: TextClause = text(self.sql).bindparams(*(
+                bindparam(name, value, type_=self.explicit.get(name)) for name, value in self.first_values.items()))
+            self._statement = clause.columns(**self.columns) if self.columns else clause
+        return self._statement
+
+    def driver_form(self, dialect: Dialect) -> DriverForm:
+        """Returns the statement as asyncpg runs it, written on first use."""
+        if self._driver is None:
+            self._driver = DriverForm.write(self, dialect)
+        return self._driver
+
+
+# The types SQLAlchemy gives a value bound without one (what the search binds: words, numbers, integers).
+_IMPLICIT: dict[type, TypeEngine[Any]] = {str: String(), float: Float(), int: Integer()}
+_PLACEHOLDER = re.compile(r"(?<![:\w\x5c]):(\w+)(?![:\w])")  # as SQLAlchemy's text() finds them
+
+
+@dataclass(frozen=True, slots=True)
+class DriverForm:
+    """A statement as SQLAlchemy sends it to asyncpg: its SQL text, the order of its values with each one's bind
+    processing (UTC for timestamps), and what its result columns need (the driver decodes JSON itself).
+
+    Written from the shape's text without SQLAlchemy: for a new shape its text() and compile cost 3-4 ms of CPU,
+    paid by a third of the benchmark's requests (146 shapes in 500). The text is the one SQLAlchemy's compile
+    writes, placeholders numbered by first appearance and cast to their types (tests/search/test_sql_shapes.py).
+    """
+
+    sql: str
+    names: tuple[str, ...]
+    binds: tuple[Callable[[Any], Any] | None, ...]
+    results: Mapping[str, Callable[[Any], Any]]
+
+    @classmethod
+    def write(cls, shape: Shape, dialect: Dialect) -> DriverForm:
+        """Writes a shape's statement for asyncpg once."""
+        names: list[str] = []
+        casts: dict[str, str] = {}
+        binds: list[Callable[[Any], Any] | None] = []
+
+        def placeholder(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in casts:
+                type_ = shape.explicit.get(name) or _IMPLICIT[type(shape.first_values[name])]
+                names.append(name)
+                casts[name] = f"${len(names)}::{dialect.type_compiler_instance.process(type_)}"
+                binds.append(type_.dialect_impl(dialect).bind_processor(dialect))
+            return casts[name]
+
+        sql = _PLACEHOLDER.sub(placeholder, shape.sql)
+        results = {name: process for name, type_ in shape.columns.items()
+                   if (process := type_.dialect_impl(dialect).result_processor(dialect, None)) is not None}
+        return cls(sql, tuple(names), tuple(binds), results)
+
+    def arguments(self, values: dict[str, Any]) -> list[Any]:
+        """Returns one execution's values in the statement's order, processed as SQLAlchemy would."""
+        return [value if bind is None else bind(value)
+                for value, bind in zip((values[name] for name in self.names), self.binds)]
+
+    def result(self, keys: Sequence[str], records: Sequence[Any]) -> Result[Any]:
+        """Returns the driver's records (with their column names) as SQLAlchemy's result of rows, by name and by
+        position."""
+        rows: Iterable[Sequence[Any]] = records
+        if self.results and records:
+            indexes = [(index, self.results[key]) for index, key in enumerate(keys) if key in self.results]
+            rows = [_processed(record, indexes) for record in records]
+        return IteratorResult(SimpleResultMetaData(keys), iter(rows))
+
+
+def _processed(record: Sequence[Any], indexes: Sequence[tuple[int, Callable[[Any], Any]]]) -> tuple[Any, ...]:
+    """Returns a record's values with the result processing of its typed columns applied."""
+    values = list(record)
+    for index, process in indexes:
+        values[index] = process(values[index])
+    return tuple(values)
 
 
 @dataclass(frozen=True, slots=True)
 class BoundStatement:
     """A kept statement and the values of one execution."""
 
-    statement: Executable
+    shape: Shape
     values: dict[str, Any]
 
+    @property
+    def statement(self) -> Executable:
+        """The kept statement of the shape."""
+        return self.shape.statement
+
     async def run(self, session: AsyncSession) -> Result[Unpack[tuple[Any, ...]]]:
-        """Executes on the session's connection (Core, no ORM) and returns the result."""
-        return await execute(session, self.statement, self.values)
+        """Executes on the session's connection (Core, no ORM) and returns the result: a read-only PostgreSQL
+        session's on the driver directly (bot.store.db.fetch_on_driver), unless a value is of a kind the driver's
+        form does not know (SQLAlchemy's path then, as before)."""
+        if not reads_on_driver(session):
+            return await execute(session, self.statement, self.values)
+        try:
+            form = self.shape.driver_form(session.get_bind().dialect)
+        except KeyError:  # a value bound without a type that is no word or number: SQLAlchemy types it
+            return await execute(session, self.statement, self.values)
+        return await fetch_on_driver(session, form.sql, form.arguments(self.values),
+                                     lambda: (self.statement, self.values), form.result)
 
 
 class Shapes:
@@ -126,9 +234,9 @@ class Shapes:
 
     def __init__(self, limit: int = MAX_SHAPES) -> None:
         self.limit = limit
-        self._kept: OrderedDict[tuple[Any, ...], Executable] = OrderedDict()
+        self._kept: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
-    def get(self, key: tuple[Any, ...], build: Any) -> Executable:
+    def get(self, key: tuple[Any, ...], build: Any) -> Any:
         """Returns the statement of a shape, building it on first use."""
         statement = self._kept.get(key)
         if statement is None:

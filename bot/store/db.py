@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import AsyncIterator
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -104,11 +105,13 @@ def _reconnect(session: Session) -> None:
     session.connection(execution_options=_AUTOCOMMIT)
 
 
-async def execute(session: AsyncSession, statement: Executable, values: dict[str, Any]) -> Result[Any]:
+async def execute(
+    session: AsyncSession, statement: Executable, values: dict[str, Any], *, started: float | None = None,
+) -> Result[Any]:
     """Executes a Core statement on the session's connection (no ORM), as a read-only session's statements are:
     once more, at most once, on a new connection when a read's PostgreSQL connection turns out dead
-    (_ReadingSession says when)."""
-    started = time.monotonic()
+    (_ReadingSession says when). started: when the read was first tried (by fetch_on_driver), if earlier."""
+    started = time.monotonic() if started is None else started
     try:
         return await (await session.connection()).execute(statement, values)
     except DBAPIError as error:
@@ -119,6 +122,54 @@ async def execute(session: AsyncSession, statement: Executable, values: dict[str
             raise
     await session.run_sync(_reconnect)
     return await (await session.connection()).execute(statement, values)
+
+
+def reads_on_driver(session: AsyncSession) -> bool:
+    """Tells whether a session's statements may go to the PostgreSQL driver directly (fetch_on_driver): a read-only
+    session's, which run without a transaction around them."""
+    return isinstance(session.sync_session, _ReadingSession) and session.get_bind().dialect.name != "sqlite"
+
+
+# Statements a pooled connection keeps prepared for fetch_on_driver, least recently used closed first (as many as
+# SQLAlchemy keeps for its own statements; the search's shapes stay in the low hundreds).
+DRIVER_STATEMENTS = 100
+
+
+async def fetch_on_driver(
+    session: AsyncSession, sql: str, arguments: Sequence[Any],
+    statement: Callable[[], tuple[Executable, dict[str, Any]]],
+    result: Callable[[Sequence[str], Sequence[Any]], Result[Any]],
+) -> Result[Any]:
+    """Runs a read of a read-only PostgreSQL session (reads_on_driver) on the driver's connection itself: sql is the
+    statement as SQLAlchemy compiles it, arguments its values in order, result makes the driver's column names and
+    records a result. statement returns SQLAlchemy's statement and values, made only when needed.
+
+    SQLAlchemy's execution of a kept, compiled statement cost 0.76 ms of CPU for a search's statement, asyncpg's
+    alone 0.37 ms (measured on the benchmark's statements). The statement is prepared once per connection and kept
+    with it (the pool's connection info, cleared when the connection is replaced). When the driver fails, the read
+    goes through SQLAlchemy's own path (execute) instead, which returns its result or raises as SQLAlchemy does,
+    and runs the read once more on a new connection when this one turned out dead (a read changes nothing).
+    """
+    started = time.monotonic()
+    connection = (await session.connection()).sync_connection
+    pooled = connection.connection if connection is not None else None
+    driver = pooled.driver_connection if pooled is not None else None
+    if pooled is None or driver is None:  # the session's connection is always open here; SQLAlchemy's path says
+        return await execute(session, *statement())
+    kept: OrderedDict[str, Any] = pooled.info.setdefault("driver_statements", OrderedDict())
+    try:
+        prepared = kept.get(sql)
+        if prepared is None:
+            prepared = kept[sql] = await driver.prepare(sql)
+            if len(kept) > DRIVER_STATEMENTS:
+                kept.popitem(last=False)  # asyncpg closes it on the server once it is no longer referenced
+        else:
+            kept.move_to_end(sql)
+        records = await prepared.fetch(*arguments)
+    except Exception:  # noqa: BLE001 - SQLAlchemy's path raises it again as it would have
+        kept.pop(sql, None)
+        return await execute(session, *statement(), started=started)
+    return result([attribute.name for attribute in prepared.get_attributes()], records)
 
 
 class Database:
