@@ -161,6 +161,9 @@ def _writer_words(doc: Doc) -> tuple[str, ...]:
     about = [*(span for group in _ABOUT_WRITER for span in spans(doc, group)),
              *(span for span in spans(doc, LANGUAGES) if span.label_ == _GERMAN and doc.lang_ == "en")]
     aside = {i for span in about for i in range(span.start, span.end)}
+    # A word of a time mention that holds a time word beside another word names a thing as well ("Nachtcafé",
+    # "Spieleabend", "Vorlesenachmittag"): the time it says is the thing's, not when the writer is free.
+    aside -= {i for span in spans(doc, TIMES) for i in range(span.start, span.end) if _time_compound(doc[i].norm_)}
     if not aside:
         return ()
     wanted = {i for span in spans(doc, INTERESTS) if not span._.negated for i in range(span.start, span.end)}
@@ -173,6 +176,26 @@ def _writer_words(doc: Doc) -> tuple[str, ...]:
         else:
             outside.update(words)
     return tuple(word for word in inside if word not in outside)
+
+
+# Endings a time word takes ("abends", "Wochenenden", "evenings") and the joint of a compound ("Sonntagsmorgen").
+_TIME_ENDINGS = frozenset({"", "s", "e", "n", "en", "es", "er", "ens", "ns"})
+
+
+def _time_compound(norm: str) -> bool:
+    """Tells whether a folded word holds a time word beside another word ("nachtcafe", "spieleabend",
+    "abendessen"), not a time by itself ("abends", "sonntagmorgen", "wochenenden") nor one holding none ("uhr")."""
+    words = time_rules().time_words
+    return not _is_time(norm, words) and any(word in norm for word in words)
+
+
+def _is_time(norm: str, words: frozenset[str]) -> bool:
+    """Tells whether a folded word is made of time words alone, with their endings ("samstagvormittags")."""
+    if norm in _TIME_ENDINGS:
+        return True
+    return any(norm.startswith(word) and (_is_time(norm[len(word):], words)
+                                          or norm[len(word):len(word) + 1] == "s" and _is_time(norm[len(word) + 1:], words))
+               for word in words)
 
 
 def categorize(title: str, description: str = "") -> ListingTags:
