@@ -27,7 +27,7 @@ from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
 from bot.search.ranking import TIME_FAMILIES, WEIGHTS, RankWords
-from bot.search.related import relatives
+from bot.search.related import names_activity
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.understanding import empty_query, parse_text
@@ -204,8 +204,9 @@ async def _free_words(
     taken = {group.word for group in ranked}
     about_writer = tuple(group for group in vocabulary.groups(writer, limit=max(MAX_RANK_WORDS - len(ranked), 0))
                          if group.documents <= RARE_WORDS_MAX_DOCUMENTS and group.word not in taken)
-    # A verb that names an activity of the related-word families ("vorlesen", "reparieren") says what, not how.
-    manner = frozenset(word for word in manner_words(text, criteria) if not relatives(word))
+    # A verb that names an activity of the related-word families ("vorlesen", "reparieren") says what, not how; one
+    # that only shares a stem with an office ("kassieren" beside a Kassenwart) still says how.
+    manner = frozenset(word for word in manner_words(text, criteria) if not names_activity(word))
     generic = frozenset(group.word for group in (*more, *common) if set(categories_of(group.word, criteria.lang))
                         & set(criteria.categories))
     if all(group.word in manner | generic for group in ranked):
