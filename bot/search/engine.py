@@ -19,6 +19,7 @@ from bot.search.content_words import (
     content_words,
     manner_words,
     free_words,
+    towns_beside,
     unwanted_words,
     writer_free,
 )
@@ -180,7 +181,10 @@ async def _free_words(
     others = [word for word in content_words(wish, criteria) if word not in keywords and word not in unwanted]
     writer = [word for word in content_words(text, criteria)
               if word not in keywords and word not in unwanted and word not in others] if wish != text else []
-    if not keywords and not others and not unwanted and not writer:
+    # A town named beside the searched place ("Ausflüge nach Weimar ..., Erfurt") is no word of the wish, but a
+    # listing naming it likely lies where the person means: it orders, weighing as a word of manner.
+    towns = [word for word in towns_beside(text, criteria) if word not in keywords and word not in others]
+    if not keywords and not others and not unwanted and not writer and not towns:
         return RankWords(), False
     vocabulary = await vocabularies.get(session, corpus)
     # A frequent word without content in a form no listing writes ("brauch", "hab", "gibts"; the NLU's filler
@@ -213,9 +217,15 @@ async def _free_words(
         manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what
     ranked += about_writer
     writer_words = frozenset(group.word for group in about_writer)
-    weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
+    taken |= writer_words
+    beside = tuple(group for group in vocabulary.groups(towns, limit=max(MAX_RANK_WORDS - len(ranked), 0))
+                   if group.documents <= RARE_WORDS_MAX_DOCUMENTS and group.word not in taken)
+    ranked += beside
+    lesser = manner | frozenset(group.word for group in beside)
+    weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in lesser else 1.0) for group in ranked)
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
-                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words)
+                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
+                      frozenset(group.word for group in beside))
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 

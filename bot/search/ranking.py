@@ -150,12 +150,16 @@ class RankWords:
     manner: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()  # words that only named a searched category ("Senioren")
     writer: frozenset[str] = frozenset()  # words said only about the writer ("Tischler"): they order a little
+    # Towns named beside the searched place ("Erfurt" of "Ausflüge nach Weimar ..., Erfurt"): a listing naming one
+    # is held to answer where the person means (named), but they name no thing to widen for (not in naming()).
+    beside: frozenset[str] = frozenset()
 
     def naming(self) -> tuple[TermGroup, ...]:
         """Returns the groups of words that name what was asked: the free words and the other nouns (a listing
-        holding one counts as holding what was asked), not the words of manner, of a searched category or about
-        the writer."""
-        return tuple(group for group in self.groups if group.word not in self.manner | self.generic | self.writer)
+        holding one counts as holding what was asked), not the words of manner, of a searched category, about
+        the writer or the towns named beside the place."""
+        return tuple(group for group in self.groups
+                     if group.word not in self.manner | self.generic | self.writer | self.beside)
 
     def wished(self) -> tuple[TermGroup, ...]:
         """Returns the groups of the words about what is wanted (all but those said only about the writer)."""
