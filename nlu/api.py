@@ -240,9 +240,12 @@ def _is_time(norm: str, words: frozenset[str]) -> bool:
     """Tells whether a folded word is made of time words alone, with their endings ("samstagvormittags")."""
     if norm in _TIME_ENDINGS:
         return True
-    return any(norm.startswith(word) and (_is_time(norm[len(word):], words)
-                                          or norm[len(word):len(word) + 1] == "s" and _is_time(norm[len(word) + 1:], words))
-               for word in words)
+    for word in words:
+        if norm.startswith(word):
+            rest = norm[len(word):]
+            if _is_time(rest, words) or (rest.startswith("s") and _is_time(rest[1:], words)):
+                return True
+    return False
 
 
 def categorize(title: str, description: str = "") -> ListingTags:

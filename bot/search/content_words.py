@@ -10,6 +10,7 @@ back from the text, without the words that said where, how far, what not, or onl
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -100,6 +101,16 @@ def writer_free(text: str, criteria: Criteria) -> str:
     if not criteria.writer_words:
         return text
     return _LETTERS.sub(lambda match: " " if fold(match.group()) in criteria.writer_words else match.group(), text)
+
+
+def writer_content(text: str, criteria: Criteria) -> tuple[str, ...]:
+    """Returns the content words among those said only about the writer (Criteria.writer_words), in the order the
+    text has them, as content_words() reads them (an English message's in German: "German" of "I speak German" is
+    "deutsch")."""
+    if not criteria.writer_words:
+        return ()
+    said = " ".join(dict.fromkeys(match for match in _TOKEN.findall(fold(text)) if match in criteria.writer_words))
+    return content_words(said, replace(criteria, keywords=()))
 
 
 def _distinct(words: list[str]) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from bot.search.content_words import (
     free_words,
     towns_beside,
     unwanted_words,
+    writer_content,
     writer_free,
 )
 from bot.search.corpus import LISTINGS, Corpus
@@ -179,8 +180,8 @@ async def _free_words(
     # what they want: the wish's words rank first, those fill what is left, weighing little (WEIGHTS.writer).
     wish = writer_free(text, criteria)
     others = [word for word in content_words(wish, criteria) if word not in keywords and word not in unwanted]
-    writer = [word for word in content_words(text, criteria)
-              if word not in keywords and word not in unwanted and word not in others] if wish != text else []
+    writer = [word for word in writer_content(text, criteria)
+              if word not in keywords and word not in unwanted and word not in others]
     # A town named beside the searched place ("Ausflüge nach Weimar ..., Erfurt") is no word of the wish, but a
     # listing naming it likely lies where the person means: it orders, weighing as a word of manner.
     towns = [word for word in towns_beside(text, criteria) if word not in keywords and word not in others]

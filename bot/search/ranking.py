@@ -55,6 +55,8 @@ class Weights:
 
 
 WEIGHTS = Weights()
+# The words about the writer together weigh at most this share of the least part of a word of the wish.
+WRITER_BOUND = 0.9
 # The nearest listings far away (widened "nearest"): the answer says "the nearest ones, with their distance", so
 # distance weighs as much as the words there (1.2 at the centre, 0.23 at 52 km, 0.08 at 92 km on the 50 km scale).
 NEAREST_WEIGHTS = replace(WEIGHTS, distance=WEIGHTS.text * 2)
@@ -102,11 +104,12 @@ def score_parts(
     keyword_parts: list[str] = []
     other_parts: list[str] = []
     manner_parts: list[str] = []
+    writer_cap = _writer_cap(words, total, weights)
     for group, weight in zip(words.groups, words.weights):
         if group.word in words.writer:
             # No word of the wish: not counted as a listing holding the request's words.
-            parts.append(_word_fit(sql, group, weights.text * weights.writer * min(weight / total, 1.0), weights,
-                                   corpus))
+            share = min(weights.text * weights.writer * min(weight / total, 1.0), writer_cap)
+            parts.append(_word_fit(sql, group, share, weights, corpus))
             continue
         part = _word_fit(sql, group, weights.text * weight / total, weights, corpus)
         if group.word in words.manner or group.word in words.generic:
@@ -115,6 +118,18 @@ def score_parts(
             (keyword_parts if group.word in words.keywords else other_parts).append(part)
     manner_parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
     return ScoreParts(_sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, manner_parts), _sum(sql, parts))
+
+
+def _writer_cap(words: RankWords, total: float, weights: Weights) -> float:
+    """Returns the most one word about the writer may weigh: all of them together stay below the least a word of
+    the wish gives a listing holding it (in its description, through a typo correction), so a listing holding
+    only words about the writer never comes before an alike one holding a word of the wish."""
+    wished = [weights.text * weight / total * weights.description_hit * (weights.corrected_hit if group.fuzzy else 1.0)
+              for group, weight in zip(words.groups, words.weights) if group.word not in words.writer]
+    about = sum(1 for group in words.groups if group.word in words.writer)
+    if not wished or not about:
+        return weights.text
+    return WRITER_BOUND * min(wished) / (about * max(weights.title_hit, weights.description_hit))
 
 
 @dataclass(frozen=True, slots=True)
