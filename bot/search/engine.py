@@ -183,7 +183,9 @@ async def _free_words(
     writer = [word for word in writer_content(text, criteria)
               if word not in keywords and word not in unwanted and word not in others]
     # A town named beside the searched place ("Ausflüge nach Weimar ..., Erfurt") is no word of the wish, but a
-    # listing naming it likely lies where the person means: it orders, weighing as a word of manner.
+    # listing naming it likely lies where the person means: it orders a little, as a word about the writer does
+    # (bot.search.ranking), never counted as holding what was asked (a town is no topic: "Tschüss Kassel, hallo
+    # Hofgeismar").
     towns = [word for word in towns_beside(text, criteria) if word not in keywords and word not in others]
     if not keywords and not others and not unwanted and not writer and not towns:
         return RankWords(), False
@@ -222,11 +224,11 @@ async def _free_words(
     beside = tuple(group for group in vocabulary.groups(towns, limit=max(MAX_RANK_WORDS - len(ranked), 0))
                    if group.documents <= RARE_WORDS_MAX_DOCUMENTS and group.word not in taken)
     ranked += beside
-    lesser = manner | frozenset(group.word for group in beside)
-    weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in lesser else 1.0) for group in ranked)
+    towns_said = frozenset(group.word for group in beside)
+    weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
                       vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
-                      frozenset(group.word for group in beside))
+                      towns_said)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 
@@ -278,7 +280,9 @@ async def _farther_matches(
         return attempt, page  # too few listings anywhere name it to fill a list of their own
     named = page.holding
     tries = farther_matches(attempt)
-    if named:  # a listing within the asked radius names it: better than the nearest ones far away
+    if named or words.beside:
+        # A listing within the asked radius names it, or the person named a town near the place (within 40 km: "...
+        # Weimar ..., Erfurt"), which says the area they mean: better than the nearest ones far away.
         tries = [wider for wider in tries if NEAREST not in wider.widened]
     # Read together when they read the same listings by id: the first try's page and, only when none of its
     # listings names the thing, the next one's (bot.search.retrieval.find_named_pages).
