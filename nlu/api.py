@@ -170,7 +170,8 @@ def _writer_words(doc: Doc) -> tuple[str, ...]:
         return ()
     wanted = {i for span in spans(doc, INTERESTS) if not span._.negated for i in range(span.start, span.end)}
     aside |= {i for span in about for i in _attributes(doc, span.start)}
-    aside -= {i for span in about for i in range(span.start, span.end) if _taken_along(doc, i, wanted)}
+    along = {i for span in about for i in range(span.start, span.end) if _taken_along(doc, i, wanted)}
+    aside -= along | {k for i in along for k in _attributes(doc, i)}
     inside: dict[str, None] = {}
     outside: set[str] = set()
     for token in doc:
@@ -196,24 +197,33 @@ def _attributes(doc: Doc, start: int) -> list[int]:
     while i > 0 and _adjective(doc[i]):
         found.append(i)
         i -= 1
+    if i >= 0 and _possessive(doc[i]):
+        return [*found, i]  # "meinen alten Job", "unserem Chor"
     return found if found and (doc[i].is_stop or doc[i].norm_ in stopwords()) else []
 
 
+def _possessive(token: Token) -> bool:
+    """Tells whether a token is a possessive ("mein", "unserem", "my")."""
+    rules = interest_rules()
+    return token.norm_ in rules.own_possessives or token.norm_ in rules.kin_possessives
+
+
 def _adjective(token: Token) -> bool:
-    """Tells whether a token may be an attributive adjective: lower case, no stop word, an adjective's ending."""
+    """Tells whether a token may be an attributive adjective: lower case, no stop word nor possessive, an
+    adjective's ending."""
     return (token.is_alpha and token.text.islower() and len(token) > 3 and not token.is_stop
-            and token.norm_ not in stopwords() and token.norm_.endswith(_ADJECTIVE_ENDINGS))
+            and token.norm_ not in stopwords() and not _possessive(token) and token.norm_.endswith(_ADJECTIVE_ENDINGS))
 
 
 def _taken_along(doc: Doc, i: int, wanted: set[int]) -> bool:
     """Tells whether a word about the writer is something of theirs they take along to what they want ("mit meinem
-    Hund Senioren im Altenheim besuchen"): after "mit" and their possessive, no relative, in a clause that names
-    something wanted."""
+    Hund Senioren im Altenheim besuchen", "mit unserem Chor im Pflegeheim singen"): after "mit" and a possessive, no
+    relative, in a clause that names something wanted. The possessive goes with it."""
     rules = interest_rules()
     j = i - 1
     while j > 0 and _adjective(doc[j]):
         j -= 1
-    if j < 1 or doc[j].norm_ not in rules.own_possessives or doc[j - 1].norm_ not in _WITH:
+    if j < 1 or not _possessive(doc[j]) or doc[j].norm_ in _WITH or doc[j - 1].norm_ not in _WITH:
         return False
     if is_kin(doc[i].norm_, rules):
         return False

@@ -108,6 +108,7 @@ def test_a_time_by_itself_is_when_the_writer_is_free(text: str, about_writer: se
     ("Ich habe einen Hund und würde gern mit meinem Hund Senioren im Altenheim besuchen, Kassel", set(),
      {"hund", "senioren", "altenheim"}),
     ("Ich möchte mit meinem Mann Senioren besuchen in Kassel", {"mann"}, {"senioren"}),
+    ("singe im kirchenchor. würde gern mit unserem chor im pflegeheim singen, Meißen", set(), {"chor", "unserem"}),
 ])
 def test_the_writer_s_words_are_whole_noun_phrases_and_what_they_take_along_is_wished(
     text: str, about_writer: set[str], wished: set[str],
