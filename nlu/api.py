@@ -169,7 +169,8 @@ def _writer_words(doc: Doc) -> tuple[str, ...]:
     if not aside:
         return ()
     wanted = {i for span in spans(doc, INTERESTS) if not span._.negated for i in range(span.start, span.end)}
-    aside |= {i for span in about for i in _attributes(doc, span.start)}
+    if doc.lang_ == _GERMAN:  # adjectives told by their endings; a time mention is a phrase of its own
+        aside |= {i for group in (WRITER, SELF) for span in spans(doc, group) for i in _attributes(doc, span.start)}
     along = {i for span in about for i in range(span.start, span.end) if _taken_along(doc, i, wanted)}
     aside -= along | {k for i in along for k in _attributes(doc, i)}
     inside: dict[str, None] = {}
