@@ -245,6 +245,7 @@ class TimeRules:
     ignore: tuple[str, ...]
     when: tuple[str, ...]  # months, seasons, holidays, durations: when, no slot and no search word
     single_days: tuple[str, ...]  # folded day names: one of them ruled out leaves the other days of its kind
+    time_words: frozenset[str] = frozenset()  # folded words that are a time by themselves ("abend", "samstag")
 
 
 @cache
@@ -255,6 +256,7 @@ def time_rules() -> TimeRules:
         slots={k: tuple(v) for k, v in raw["slots"].items()}, opposites=dict(raw["opposites"]),
         ignore=tuple(raw.get("ignore", ())), when=tuple(raw.get("when", {}).get("words", ())),
         single_days=tuple(fold(day) for day in raw.get("single_days", ())),
+        time_words=frozenset(fold(word) for word in raw.get("time_words", ())),
     )
 
 

@@ -66,7 +66,7 @@ class ParsedQuery:
     ruled_out_places: tuple[PlaceRef, ...] = ()
     # Folded words the message says only about the writer: who they are, where they come from or work, the
     # languages they speak, when they have time ("Ich bin 34, Tischler", "I speak Arabic", "in den Sommerferien").
-    # Not what they want: the search ranks by them only a little. Not in to_dict (the contract's JSON).
+    # Not what they want: the search ranks by them only a little. The last key of to_dict (added after the others).
     writer_words: tuple[str, ...] = ()
 
     @property
@@ -93,6 +93,7 @@ class ParsedQuery:
             "keywords": list(self.keywords),
             "needs_little_german": self.needs_little_german,
             "ruled_out_places": [place.to_dict() for place in self.ruled_out_places],
+            "writer_words": list(self.writer_words),  # new keys go last: the order above is the contract's
         }
 
 

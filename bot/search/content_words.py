@@ -10,14 +10,16 @@ back from the text, without the words that said where, how far, what not, or onl
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 from bot.search.criteria import MAX_KEYWORDS, Criteria
+from bot.search.model import PlaceRef
 from bot.search.english import german_words
 from bot.search.separable import split_verbs
 from bot.search.vocabulary import STOP_WORDS
-from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.lexicon import filler_words, known_words, langid_content, place_words, stopwords
 from nlu.kernel.text import fold
 
@@ -55,6 +57,7 @@ SAME_PLACE_KM = 40.0
 # A known word naming a town at least this big near the searched place is that town ("Marburg"), not an ordinary
 # word that a village is called by ("Garten").
 TOWN_POPULATION = 10_000
+MAX_TOWNS_BESIDE = 2
 # Nouns that say the place is an area ("Kreis Hersfeld-Rotenburg", "Raum Pirna"): no word of the wish.
 PLACE_NOUNS = frozenset(
     "stadt stadtteil quartier ort gegend region raum kreis landkreis hansestadt umgebung bezirk".split()
@@ -98,6 +101,16 @@ def writer_free(text: str, criteria: Criteria) -> str:
     if not criteria.writer_words:
         return text
     return _LETTERS.sub(lambda match: " " if fold(match.group()) in criteria.writer_words else match.group(), text)
+
+
+def writer_content(text: str, criteria: Criteria) -> tuple[str, ...]:
+    """Returns the content words among those said only about the writer (Criteria.writer_words), in the order the
+    text has them, as content_words() reads them (an English message's in German: "German" of "I speak German" is
+    "deutsch")."""
+    if not criteria.writer_words:
+        return ()
+    said = " ".join(dict.fromkeys(match for match in _TOKEN.findall(fold(text)) if match in criteria.writer_words))
+    return content_words(said, replace(criteria, keywords=()))
 
 
 def _distinct(words: list[str]) -> tuple[str, ...]:
@@ -222,15 +235,38 @@ def _names_place(token: str, criteria: Criteria) -> bool:
         return True
     if token in _city_tokens(criteria.place.name, criteria.place.lat, criteria.place.lon):
         return True  # "Hamburg" of "Hamburg Hamm", searched around the quarter
-    place = criteria.place
-    nearby = [other for other in get_gazetteer().lookup(token)
-              if haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_PLACE_KM]
     if token in known_words():
-        # An ordinary word ("Garten", "Kirche") is what was asked, even if a village is called so; a town's name
-        # is known too ("Marburg" of "zwischen Gießen und Marburg", "Görlitz" of "wohne in Görlitz"), unless the
-        # NLU knows it as an ordinary word as well ("Essen", "Halle").
-        return token not in place_words() and any(other.population >= TOWN_POPULATION for other in nearby)
-    return bool(nearby)
+        return _town_beside(token, criteria)
+    return bool(_nearby(token, criteria.place))
+
+
+def towns_beside(text: str, criteria: Criteria) -> tuple[str, ...]:
+    """Returns the folded names of towns a German request names beside the searched place ("Ausflüge nach Weimar
+    ..., Erfurt", "zwischen Gießen und Marburg"): no words of the wish, yet a listing naming one is likely near where
+    the person means, so they may order the results (never counted as naming what was asked)."""
+    if criteria.place is None or criteria.lang != "de":
+        return ()
+    found = [token for _, token, negated in _scoped(_TOKEN.findall(fold(text)))
+             if not negated and _is_content(token) and token in known_words() and _town_beside(token, criteria)
+             and token not in _name_tokens(criteria.place.name, *(c.name for c in criteria.place_candidates))
+             and token not in _city_tokens(criteria.place.name, criteria.place.lat, criteria.place.lon)]
+    return tuple(dict.fromkeys(found))[:MAX_TOWNS_BESIDE]
+
+
+def _town_beside(token: str, criteria: Criteria) -> bool:
+    """Tells whether a known word names a town near the searched place: an ordinary word ("Garten", "Kirche") is
+    what was asked, even if a village is called so; a town's name is known too ("Marburg" of "zwischen Gießen und
+    Marburg", "Görlitz" of "wohne in Görlitz"), unless the NLU knows it as an ordinary word as well ("Essen",
+    "Halle")."""
+    if criteria.place is None or token in place_words():
+        return False
+    return any(other.population >= TOWN_POPULATION for other in _nearby(token, criteria.place))
+
+
+def _nearby(token: str, place: PlaceRef) -> list[Place]:
+    """Returns the gazetteer's places named so within SAME_PLACE_KM of the searched place."""
+    return [other for other in get_gazetteer().lookup(token)
+            if haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_PLACE_KM]
 
 
 @cache

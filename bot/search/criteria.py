@@ -97,14 +97,14 @@ def criteria_from_json(stored: Mapping[str, Any], *, default_radius_km: float) -
         radius_km=stored.get("radius_km"), time=stored.get("time"), languages=stored.get("languages"),
         remote=stored.get("remote"), keywords=stored.get("keywords"), lang=stored.get("lang"),
         needs_little_german=stored.get("needs_little_german"), ruled_out=_list(stored.get("ruled_out_places")),
-        default_radius_km=default_radius_km,
+        default_radius_km=default_radius_km, writer_words=_list(stored.get("writer_words")),
     )
 
 
 def _cleaned(
     *, categories: object, excluded: object, place: PlaceRef | None, candidates: Sequence[object], radius_km: object,
     time: object, languages: object, remote: object, keywords: object, lang: object, needs_little_german: object,
-    ruled_out: Sequence[object], default_radius_km: float, writer_words: Sequence[str] = (),
+    ruled_out: Sequence[object], default_radius_km: float, writer_words: Sequence[object] = (),
 ) -> Criteria:
     """Builds Criteria from values of either source, keeping only what is known and well-formed."""
     wanted, unwanted = _categories(categories), _categories(excluded)

@@ -19,7 +19,9 @@ from bot.search.content_words import (
     content_words,
     manner_words,
     free_words,
+    towns_beside,
     unwanted_words,
+    writer_content,
     writer_free,
 )
 from bot.search.corpus import LISTINGS, Corpus
@@ -27,7 +29,7 @@ from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
 from bot.search.ranking import TIME_FAMILIES, WEIGHTS, RankWords
-from bot.search.related import relatives
+from bot.search.related import names_activity
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.understanding import empty_query, parse_text
@@ -178,9 +180,14 @@ async def _free_words(
     # what they want: the wish's words rank first, those fill what is left, weighing little (WEIGHTS.writer).
     wish = writer_free(text, criteria)
     others = [word for word in content_words(wish, criteria) if word not in keywords and word not in unwanted]
-    writer = [word for word in content_words(text, criteria)
-              if word not in keywords and word not in unwanted and word not in others] if wish != text else []
-    if not keywords and not others and not unwanted and not writer:
+    writer = [word for word in writer_content(text, criteria)
+              if word not in keywords and word not in unwanted and word not in others]
+    # A town named beside the searched place ("Ausflüge nach Weimar ..., Erfurt") is no word of the wish, but a
+    # listing naming it likely lies where the person means: it orders a little, as a word about the writer does
+    # (bot.search.ranking), never counted as holding what was asked (a town is no topic: "Tschüss Kassel, hallo
+    # Hofgeismar").
+    towns = [word for word in towns_beside(text, criteria) if word not in keywords and word not in others]
+    if not keywords and not others and not unwanted and not writer and not towns:
         return RankWords(), False
     vocabulary = await vocabularies.get(session, corpus)
     # A frequent word without content in a form no listing writes ("brauch", "hab", "gibts"; the NLU's filler
@@ -204,17 +211,24 @@ async def _free_words(
     taken = {group.word for group in ranked}
     about_writer = tuple(group for group in vocabulary.groups(writer, limit=max(MAX_RANK_WORDS - len(ranked), 0))
                          if group.documents <= RARE_WORDS_MAX_DOCUMENTS and group.word not in taken)
-    # A verb that names an activity of the related-word families ("vorlesen", "reparieren") says what, not how.
-    manner = frozenset(word for word in manner_words(text, criteria) if not relatives(word))
+    # A verb that names an activity of the related-word families ("vorlesen", "reparieren") says what, not how; one
+    # that only shares a stem with an office ("kassieren" beside a Kassenwart) still says how.
+    manner = frozenset(word for word in manner_words(text, criteria) if not names_activity(word))
     generic = frozenset(group.word for group in (*more, *common) if set(categories_of(group.word, criteria.lang))
                         & set(criteria.categories))
     if all(group.word in manner | generic for group in ranked):
         manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what
     ranked += about_writer
     writer_words = frozenset(group.word for group in about_writer)
+    taken |= writer_words
+    beside = tuple(group for group in vocabulary.groups(towns, limit=max(MAX_RANK_WORDS - len(ranked), 0))
+                   if group.documents <= RARE_WORDS_MAX_DOCUMENTS and group.word not in taken)
+    ranked += beside
+    towns_said = frozenset(group.word for group in beside)
     weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
-                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words)
+                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
+                      towns_said)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 
@@ -266,7 +280,9 @@ async def _farther_matches(
         return attempt, page  # too few listings anywhere name it to fill a list of their own
     named = page.holding
     tries = farther_matches(attempt)
-    if named:  # a listing within the asked radius names it: better than the nearest ones far away
+    if named or words.beside:
+        # A listing within the asked radius names it, or the person named a town near the place (within 40 km: "...
+        # Weimar ..., Erfurt"), which says the area they mean: better than the nearest ones far away.
         tries = [wider for wider in tries if NEAREST not in wider.widened]
     # Read together when they read the same listings by id: the first try's page and, only when none of its
     # listings names the thing, the next one's (bot.search.retrieval.find_named_pages).

@@ -52,9 +52,14 @@ class Weights:
     # "I speak English"): it orders what is alike a little, since a job may be a skill offered, but never puts a
     # listing holding it before one that holds what was asked.
     writer: float = 0.25
+    # factor for a town named beside the searched place (RankWords.beside): a listing naming it lies where the
+    # person means a little more likely; less than a few kilometres of distance, as the town may be one they left.
+    town_beside: float = 0.1
 
 
 WEIGHTS = Weights()
+# The words about the writer together weigh at most this share of the least part of a word of the wish.
+WRITER_BOUND = 0.9
 # The nearest listings far away (widened "nearest"): the answer says "the nearest ones, with their distance", so
 # distance weighs as much as the words there (1.2 at the centre, 0.23 at 52 km, 0.08 at 92 km on the 50 km scale).
 NEAREST_WEIGHTS = replace(WEIGHTS, distance=WEIGHTS.text * 2)
@@ -97,16 +102,19 @@ def score_parts(
         weight = weights.little_german if criteria.needs_little_german else weights.newcomer
         parts.append(f"CASE WHEN o.newcomer_friendly THEN {sql.number(weight)} ELSE {sql.number(0)} END")
     # The wish's words share the text's weight; a word about the writer takes its part of it besides, lessened.
-    wished = [weight for group, weight in zip(words.groups, words.weights) if group.word not in words.writer]
+    aside = words.writer | words.beside
+    wished = [weight for group, weight in zip(words.groups, words.weights) if group.word not in aside]
     total = sum(wished) or sum(words.weights) or 1.0
     keyword_parts: list[str] = []
     other_parts: list[str] = []
     manner_parts: list[str] = []
+    writer_cap = _writer_cap(words, total, weights)
     for group, weight in zip(words.groups, words.weights):
-        if group.word in words.writer:
-            # No word of the wish: not counted as a listing holding the request's words.
-            parts.append(_word_fit(sql, group, weights.text * weights.writer * min(weight / total, 1.0), weights,
-                                   corpus))
+        if group.word in aside:
+            # No word of the wish (about the writer, or a town beside the place): not counted as holding it.
+            factor = weights.writer if group.word in words.writer else weights.town_beside
+            share = min(weights.text * factor * min(weight / total, 1.0), writer_cap)
+            parts.append(_word_fit(sql, group, share, weights, corpus))
             continue
         part = _word_fit(sql, group, weights.text * weight / total, weights, corpus)
         if group.word in words.manner or group.word in words.generic:
@@ -115,6 +123,19 @@ def score_parts(
             (keyword_parts if group.word in words.keywords else other_parts).append(part)
     manner_parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
     return ScoreParts(_sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, manner_parts), _sum(sql, parts))
+
+
+def _writer_cap(words: RankWords, total: float, weights: Weights) -> float:
+    """Returns the most one word about the writer may weigh: all of them together stay below the least a word of
+    the wish gives a listing holding it (in its description, through a typo correction), so a listing holding
+    only words about the writer never comes before an alike one holding a word of the wish."""
+    aside = words.writer | words.beside
+    wished = [weights.text * weight / total * weights.description_hit * (weights.corrected_hit if group.fuzzy else 1.0)
+              for group, weight in zip(words.groups, words.weights) if group.word not in aside]
+    about = sum(1 for group in words.groups if group.word in aside)
+    if not wished or not about:
+        return weights.text
+    return WRITER_BOUND * min(wished) / (about * max(weights.title_hit, weights.description_hit))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,16 +171,21 @@ class RankWords:
     manner: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()  # words that only named a searched category ("Senioren")
     writer: frozenset[str] = frozenset()  # words said only about the writer ("Tischler"): they order a little
+    # Towns named beside the searched place ("Erfurt" of "Ausflüge nach Weimar ..., Erfurt"): they only order (a
+    # town is no topic), name no thing to widen for (not in naming()) and keep the answer in the area they mean.
+    beside: frozenset[str] = frozenset()
 
     def naming(self) -> tuple[TermGroup, ...]:
         """Returns the groups of words that name what was asked: the free words and the other nouns (a listing
-        holding one counts as holding what was asked), not the words of manner, of a searched category or about
-        the writer."""
-        return tuple(group for group in self.groups if group.word not in self.manner | self.generic | self.writer)
+        holding one counts as holding what was asked), not the words of manner, of a searched category, about
+        the writer or the towns named beside the place."""
+        return tuple(group for group in self.groups
+                     if group.word not in self.manner | self.generic | self.writer | self.beside)
 
     def wished(self) -> tuple[TermGroup, ...]:
-        """Returns the groups of the words about what is wanted (all but those said only about the writer)."""
-        return tuple(group for group in self.groups if group.word not in self.writer)
+        """Returns the groups of the words about what is wanted (all but those said only about the writer and the
+        towns named beside the place): what a result's reason may name."""
+        return tuple(group for group in self.groups if group.word not in self.writer | self.beside)
 
     def filtering(self) -> tuple[TermGroup, ...]:
         """Returns the groups of the NLU's free words, which filter when no category was understood."""

@@ -13,19 +13,36 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "search" / "related_words.toml"
 MIN_STEM = 5
+ACTIVITY = "activity"
+KINDS = frozenset({ACTIVITY, "office", "people"})
 
 
 @cache
 def families(path: Path = DATA) -> tuple[tuple[str, ...], ...]:
     """Returns the families' folded stems, as the file lists them."""
+    return tuple(stems for stems, _ in _kinded(path))
+
+
+@cache
+def _kinded(path: Path) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Returns each family's folded stems with what it names (an activity, an office, people)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     found = []
     for family in data.get("family", []):
         stems = tuple(str(stem) for stem in family["stems"])
         if any(len(stem) < MIN_STEM or stem != stem.lower() for stem in stems):
             raise ValueError(f"{path}: stems are folded and at least {MIN_STEM} letters: {stems}")
-        found.append(stems)
+        kind = str(family.get("kind", ACTIVITY))
+        if kind not in KINDS:
+            raise ValueError(f"{path}: kind is one of {sorted(KINDS)}, not {kind!r}")
+        found.append((stems, kind))
     return tuple(found)
+
+
+def names_activity(word: str, path: Path = DATA) -> bool:
+    """Tells whether a folded word begins with a stem of a family that names an activity ("vorlesen",
+    "reparieren"), not an office ("Kassenwart") nor the people helped."""
+    return any(kind == ACTIVITY and any(word.startswith(stem) for stem in stems) for stems, kind in _kinded(path))
 
 
 def relatives(word: str, path: Path = DATA) -> tuple[str, ...]:
