@@ -37,6 +37,7 @@ from nlu.listings import (
 from nlu.pipeline import pipelines, rule_pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.kernel.taxonomy import category_keys
+from nlu.time_compounds import time_compound
 
 MAX_CHARS = 5000  # a Telegram message has at most 4,096; anything longer is cut, not refused
 LISTING_MODE = "ehrenamt_listing"  # doc.user_data flag: a listing's text, not a person's self-description
@@ -166,7 +167,7 @@ def _writer_words(doc: Doc) -> tuple[str, ...]:
     aside = {i for span in about for i in range(span.start, span.end)}
     # A word of a time mention that holds a time word beside another word names a thing as well ("Nachtcafé",
     # "Spieleabend", "Vorlesenachmittag"): the time it says is the thing's, not when the writer is free.
-    aside -= {i for span in spans(doc, TIMES) for i in range(span.start, span.end) if _time_compound(doc[i].norm_)}
+    aside -= {i for span in spans(doc, TIMES) for i in range(span.start, span.end) if time_compound(doc[i].norm_)}
     if not aside:
         return ()
     wanted = {i for span in spans(doc, INTERESTS) if not span._.negated for i in range(span.start, span.end)}
@@ -235,29 +236,6 @@ def _taken_along(doc: Doc, i: int, wanted: set[int]) -> bool:
     while end < len(doc) and not is_boundary(doc[end]):
         end += 1
     return any(k in wanted for k in range(start, end))
-
-
-# Endings a time word takes ("abends", "Wochenenden", "evenings") and the joint of a compound ("Sonntagsmorgen").
-_TIME_ENDINGS = frozenset({"", "s", "e", "n", "en", "es", "er", "ens", "ns"})
-
-
-def _time_compound(norm: str) -> bool:
-    """Tells whether a folded word holds a time word beside another word ("nachtcafe", "spieleabend",
-    "abendessen"), not a time by itself ("abends", "sonntagmorgen", "wochenenden") nor one holding none ("uhr")."""
-    words = time_rules().time_words
-    return not _is_time(norm, words) and any(word in norm for word in words)
-
-
-def _is_time(norm: str, words: frozenset[str]) -> bool:
-    """Tells whether a folded word is made of time words alone, with their endings ("samstagvormittags")."""
-    if norm in _TIME_ENDINGS:
-        return True
-    for word in words:
-        if norm.startswith(word):
-            rest = norm[len(word):]
-            if _is_time(rest, words) or (rest.startswith("s") and _is_time(rest[1:], words)):
-                return True
-    return False
 
 
 def categorize(title: str, description: str = "") -> ListingTags:

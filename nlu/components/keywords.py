@@ -14,6 +14,7 @@ from nlu.extensions import (
 )
 from nlu.kernel.text import fold
 from nlu.lexicon import filler_words, interest_rules, langid_words, stopwords, time_rules
+from nlu.time_compounds import time_compound
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _MIN_LENGTH = 3
@@ -74,7 +75,12 @@ class KeywordCollector:
             PLACES, PLACES_RULED_OUT, TIMES, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, REMOTE, RADIUS, CUES, SELF,
             WATERS, WRITER,
         )
-        return {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
+        used = {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
+        # "Nachtcafé", "Spieleabend": a time word inside a compound says when, and the compound still names the thing
+        return used - {
+            i for s in spans_of(doc, TIMES) for i in range(s.start, s.end)
+            if time_compound(doc[i].norm_) and not any(i in range(o.start, o.end) for o in spans_of(doc, WRITER))
+        }
 
     def _is_broad(self, norm: str) -> bool:
         """Tells whether a word just names a category ("Kindern", "Tiere", "Senioren")."""

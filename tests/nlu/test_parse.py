@@ -256,3 +256,17 @@ def test_contract_shape_of_to_dict() -> None:
     assert all(set(c) >= {"name", "lat", "lon", "state", "postal_code"} for c in data["place_candidates"])
     assert data["radius_km"] == 20.0 and data["time"] == ["evening"] and data["languages"] == ["ar"]
     assert data["remote"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [("Nachtcafé in Gießen", "nachtcafe"), ("Spieleabend in Frankfurt", "spieleabend"),
+     ("beim Vorlesenachmittag helfen", "vorlesenachmittag")],
+)
+def test_a_compound_holding_a_time_word_still_names_the_thing(text: str, keyword: str) -> None:
+    # the time word says when ("abends"), the compound what: without the keyword the chat asked for a field instead
+    assert keyword in parse(text).keywords
+
+
+def test_a_word_made_of_time_words_alone_is_no_keyword() -> None:
+    assert parse("samstagvormittags im Tierheim in Kassel").keywords == ("tierheim",)

@@ -1,0 +1,28 @@
+"""Words that hold a time word beside another word: "Nachtcafé", "Spieleabend", "Abendessen" name a thing (and are
+search words), while "abends", "Sonntagmorgen" or "Wochenenden" only say when (data/nlu/time.toml, time_words)."""
+
+from __future__ import annotations
+
+from nlu.lexicon import time_rules
+
+# Endings a time word takes ("abends", "Wochenenden", "evenings") and the joint of a compound ("Sonntagsmorgen").
+_TIME_ENDINGS = frozenset({"", "s", "e", "n", "en", "es", "er", "ens", "ns"})
+
+
+def time_compound(norm: str) -> bool:
+    """Tells whether a folded word holds a time word beside another word ("nachtcafe", "spieleabend",
+    "abendessen"), not a time by itself ("abends", "sonntagmorgen", "wochenenden") nor one holding none ("uhr")."""
+    words = time_rules().time_words
+    return not _is_time(norm, words) and any(word in norm for word in words)
+
+
+def _is_time(norm: str, words: frozenset[str]) -> bool:
+    """Tells whether a folded word is made of time words alone, with their endings ("samstagvormittags")."""
+    if norm in _TIME_ENDINGS:
+        return True
+    for word in words:
+        if norm.startswith(word):
+            rest = norm[len(word):]
+            if _is_time(rest, words) or (rest.startswith("s") and _is_time(rest[1:], words)):
+                return True
+    return False
