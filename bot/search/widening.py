@@ -32,7 +32,7 @@ class Attempt:
     text_required: bool
     widened: tuple[str, ...]
     only_if_nothing: bool = False  # taken only when every earlier try found nothing at all
-    # Online listings from anywhere beside the nearest ones (bot.search.retrieval.online_too); set only once a
+    # Online listings from anywhere beside the nearest ones (bot.search.sources.online_too); set only once a
     # nearest try was taken, so that online ones never stop the search for the nearest ones.
     online: bool = False
     # Only listings holding a word that names what was asked (bot.search.widening.farther_matches): the others

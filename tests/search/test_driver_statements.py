@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 
 from bot.search.corpus import LISTINGS
-from bot.search.retrieval import _from_kept_candidates, _keep_candidates
+from bot.search.sources import from_kept_candidates, keep_candidates
 from bot.search.sql import BoundStatement, SqlText
 from bot.search.textmatch import holds_any
 from bot.search.vocabulary import TermGroup
@@ -73,11 +73,11 @@ def _group(word: str, documents: int) -> TermGroup:
 def test_the_ranking_reads_the_candidates_the_holders_were_looked_for_among() -> None:
     sql = SqlText("postgresql")
     source = "opportunities o WHERE o.status = 'published' AND o.lat BETWEEN 50 AND 51"
-    _keep_candidates(sql, source)
-    assert _from_kept_candidates(sql, source) == source  # no word asked for them: the index as before
+    keep_candidates(sql, source)
+    assert from_kept_candidates(sql, source) == source  # no word asked for them: the index as before
     holds_any(sql, [_group("museum", 40)], per_candidate=True, corpus=LISTINGS)
-    assert _from_kept_candidates(sql, source) == "w0 o"
-    assert _from_kept_candidates(sql, f"{source} AND o.id > 3") == "w0 o WHERE o.id > 3"
+    assert from_kept_candidates(sql, source) == "w0 o"
+    assert from_kept_candidates(sql, f"{source} AND o.id > 3") == "w0 o WHERE o.id > 3"
     shared = sql.with_clause()
     assert shared.startswith("WITH w0 AS MATERIALIZED (SELECT o.id, o.category_mask, o.time_mask, ")
     assert shared.count(source) == 1  # the box is read once

@@ -211,7 +211,7 @@ async def test_when_nothing_near_holds_the_words_and_nothing_far_either_nearby_l
 async def test_nationwide_searches_rank_a_bounded_pool_of_the_newest_matches(
     listings: Listings, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("bot.search.retrieval.NATIONWIDE_POOL", 4)
+    monkeypatch.setattr("bot.search.sources.NATIONWIDE_POOL", 4)
     added = await listings.add_many([
         {"title": f"Tafel {n}", "categories": ["poverty_homelessness"], **near(LEIPZIG, n, 0)} for n in range(6)
     ])

@@ -1,0 +1,285 @@
+"""Where a search's tries draw their candidates from, and the hard constraints on them, as SQL.
+
+The spatial prefilter is a latitude/longitude box on the covering index (status, lat, lon, ...), refined
+to the exact radius on the same flat map the score uses; categories are bitmask tests on those
+candidates; free words go through the full-text index. Without a place (all of Germany, or remote
+listings) the newest matches form a bounded pool, read newest first from id-ordered covering indexes
+(migration 0006). bot.search.retrieval ranks these candidates and reads one page out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from bot.categories import category_mask
+from bot.search.corpus import LISTINGS, Corpus
+from bot.search.criteria import WANTED_PLACE_MARGIN_KM, Criteria, ruled_out_radius_km
+from bot.search.geo import Frame
+from bot.search.model import PlaceRef
+from bot.search.ranking import asks_for_language, squared_distance, time_conditions
+from bot.search.sql import SqlText
+from bot.search.textmatch import holders, holds_any, rare, word_ids
+from bot.search.vocabulary import TermGroup
+from bot.search.widening import NEAREST, Attempt
+from bot.store.types import UTCDateTime
+
+# How many of the newest matches a search without a place ranks (all of Germany, or remote listings).
+NATIONWIDE_POOL = 2000
+# Up to this many listings holding the filtering words nationwide, a try around a place starts from them (their rows
+# are few to read); with more, from the candidates within the radius (_holding_around below). The
+# planner's estimate of a box's candidates is no guide: it took 206 for 4,383 in Hamburg.
+FEW_HOLDERS = 1000
+# What the ranking reads of a pooled candidate: all in the covering indexes, so the pool never reads rows.
+# place_precision is not in the covering indexes that hand out the pool (migration 0006): pooled rows (remote
+# and nationwide searches, where closeness matters least) get no cap for approximate places (search/approximate).
+_POOL_COLUMNS = (
+    "o.id, o.category_mask, o.time_mask, o.published_at, o.newcomer_friendly, o.languages, o.lat, o.lon, "
+    "NULL AS place_precision"
+)
+
+# What the ranking reads of a row drawn from two sources at once (the nearest and the online listings).
+ROW_COLUMNS = (
+    "o.id, o.category_mask, o.time_mask, o.published_at, o.newcomer_friendly, o.languages, o.lat, o.lon, "
+    "o.place_precision, o.remote"
+)
+
+
+def beyond(sql: SqlText, frame: Frame, radius_km: float) -> str:
+    """Returns an SQL condition on the row `o`: it lies beyond the radius, or nowhere in particular."""
+    return f"(o.lat IS NULL OR {squared_distance(sql, frame)} > {sql.number(radius_km ** 2)})"
+
+
+def _outside_ruled_out(sql: SqlText, criteria: Criteria, ruled_out: PlaceRef) -> str:
+    """Returns an SQL condition on the row `o`: it lies beyond the ruled-out place's extent, or near the searched
+    place's own point ("nicht in Hamburg, lieber Norderstedt": Norderstedt's listings stay, although the circle
+    of Hamburg's extent reaches into it)."""
+    left_out = beyond(sql, Frame.around(ruled_out.lat, ruled_out.lon), ruled_out_radius_km(ruled_out))
+    wanted = criteria.place
+    if wanted is None:
+        return left_out
+    near_wanted = squared_distance(sql, Frame.around(wanted.lat, wanted.lon))
+    return f"({left_out} OR {near_wanted} <= {sql.number(WANTED_PLACE_MARGIN_KM ** 2)})"
+
+
+def pooled(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> bool:
+    """Tells whether a try ranks only the most recently added matches (no place, and not led by words)."""
+    return attempt.radius_km is None and not (attempt.text_required and groups)
+
+
+def candidates(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, frame: Frame | None, *,
+    now: datetime, corpus: Corpus = LISTINGS, naming: Sequence[TermGroup] = (),
+) -> str:
+    """Returns the FROM source and WHERE of a try's matches, as the row `o`.
+
+    Around a place, every match within the radius is ranked. Without one (all of Germany, or remote
+    listings) the newest NATIONWIDE_POOL matches are: scoring every listing in the country per request is
+    what this module avoids, and nationwide freshness matters more than the order deep in such a list.
+    When only free words were asked and few listings hold them, PostgreSQL starts from those (the GIN
+    index); left to itself it misjudged the latitude band and probed a rare word for each of 44,000 rows
+    in Hamburg. Common words are tested on the rows of the band (54 ms for 14,000 rows in Frankfurt,
+    where starting from 100,000 listings holding "Sprache" took a second).
+    """
+    led_by_words = (bool((attempt.text_required or attempt.named_only) and groups) and not sql.is_sqlite
+                    and rare(groups) and not criteria.languages)
+    if led_by_words and frame is not None and attempt.radius_km is not None and holders(groups) > FEW_HOLDERS:
+        if naming and online_too(criteria, attempt):
+            return f"({_holding_near_and_online(sql, criteria, groups, naming, attempt, frame, now, corpus)}) o"
+        return _holding_around(sql, criteria, groups, attempt, frame, now=now, corpus=corpus)
+    where = " AND ".join(
+        constraints(sql, criteria, groups, attempt, frame, now=now, words=not led_by_words, corpus=corpus)
+    )
+    hint = index_hint(sql, criteria, groups, attempt, corpus)
+    if naming and online_too(criteria, attempt) and frame is not None:
+        source = f"({word_ids(sql, groups, corpus)}) w JOIN {corpus.table} o ON o.id = w.id" if led_by_words \
+            else f"{corpus.table} o{hint}"
+        online = nearest_and_online(sql, criteria, groups, naming, attempt, frame, source, where, now, corpus)
+        return f"({online}) o"
+    if led_by_words:
+        return f"({word_ids(sql, groups, corpus)}) w JOIN {corpus.table} o ON o.id = w.id WHERE {where}"
+    if not pooled(criteria, groups, attempt):
+        source = f"{corpus.table} o{hint} WHERE {where}"
+        if not sql.is_sqlite and attempt.radius_km is not None:
+            # The words' holders are looked for among the candidates around the place (bot.search.textmatch);
+            # the ids are read from the covering index once more, and only when a word asks for them.
+            # Measured on the benchmark's statements: median server time 2.2 -> 1.5 ms, p95 11 -> 5.2 ms.
+            keep_candidates(sql, source)
+        return source
+    return (
+        f"(SELECT {_POOL_COLUMNS} FROM {corpus.table} o{hint} WHERE {where} "
+        f"ORDER BY o.id DESC LIMIT {sql.integer(NATIONWIDE_POOL)}) o"
+    )
+
+
+def _holding_around(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, frame: Frame, *,
+    now: datetime, corpus: Corpus,
+) -> str:
+    """Returns the FROM source and WHERE of a PostgreSQL try around a place whose few holders of the words filter:
+    the candidates within the radius that hold one of them.
+
+    Each word's holders are read once, among the candidates (bot.search.textmatch), and serve both the filter and
+    the ranking's tests of that word. Starting from the listings that hold the words nationwide read their rows
+    once for the filter and once more per word for the ranking: 2,300 rows for "Krankenhaus Besuchsdienst", where
+    the 50 km around Witzenhausen held 336 candidates.
+    """
+    where = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now, words=False, corpus=corpus))
+    source = f"{corpus.table} o WHERE {where}"
+    keep_candidates(sql, source)
+    return f"{source} AND {_holding(sql, groups, corpus)}"
+
+
+def keep_candidates(sql: SqlText, source: str) -> None:
+    """Lets the words' holders be looked for among the candidates of a try around a place (sql.candidate_ids): the
+    candidates are then read once, with what the ranking reads of them, into a shared subquery that the ranking
+    reads too (from_kept_candidates). Reading the box a second time for the ranking cost 0.2-0.4 ms of execution
+    and 0.15 ms of planning per statement (measured on the benchmark's statements)."""
+    def kept() -> str:
+        name = sql.shared(("candidates", source), lambda: f"SELECT {ROW_COLUMNS} FROM {source}")
+        sql.kept_candidates = (name, source)
+        return name
+
+    sql.candidate_ids = kept
+
+
+def from_kept_candidates(sql: SqlText, source: str) -> str:
+    """Returns the FROM source and WHERE of a try's matches read from its kept candidates, when a word's holders were
+    looked for among them (keep_candidates): the same rows, read from the index once instead of twice."""
+    if sql.kept_candidates is None:
+        return source
+    name, candidates_source = sql.kept_candidates
+    if source == candidates_source:
+        return f"{name} o"
+    if source.startswith(f"{candidates_source} AND "):  # the few holders of the filtering words (_holding_around)
+        return f"{name} o WHERE {source[len(candidates_source) + len(' AND '):]}"
+    return source
+
+
+def _holding(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus) -> str:
+    """Returns an SQL condition on a candidate `o`: it holds a word of the groups (each word's holders subquery,
+    shared with the ranking's tests of that word)."""
+    return "(" + " OR ".join(holds_any(sql, [group], per_candidate=True, corpus=corpus) for group in groups) + ")"
+
+
+def online_too(criteria: Criteria, attempt: Attempt) -> bool:
+    """Tells whether a try also lists online listings from anywhere: the nearest listings beyond 50 km are
+    looked for (nothing nearer fits), and online ones that fit may be done from where the person is."""
+    return attempt.online and NEAREST in attempt.widened and attempt.radius_km is not None and not criteria.remote
+
+
+def nearest_and_online(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], naming: Sequence[TermGroup], attempt: Attempt,
+    frame: Frame, source: str, where: str, now: datetime, corpus: Corpus,
+) -> str:
+    """Returns the rows of a nearest try and, beyond its radius, the online rows that meet the other constraints
+    and hold a word naming what was asked (an online listing in the category alone is no answer to a place).
+
+    Only for the rare try beyond 50 km, so the second part reads the online listings' own partial index.
+    """
+    online = constraints(sql, criteria, groups, replace(attempt, radius_km=None), frame, now=now, corpus=corpus)
+    online += [sql.true("o.remote"), beyond(sql, frame, attempt.radius_km or 0), holds_any(sql, naming, corpus=corpus)]
+    hint = f" INDEXED BY {corpus.index('remote')}" if sql.is_sqlite else ""
+    return (
+        f"SELECT {ROW_COLUMNS} FROM {source} WHERE {where} UNION ALL "
+        f"SELECT {ROW_COLUMNS} FROM {corpus.table} o{hint} WHERE {' AND '.join(online)}"
+    )
+
+
+def _holding_near_and_online(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], naming: Sequence[TermGroup], attempt: Attempt,
+    frame: Frame, now: datetime, corpus: Corpus,
+) -> str:
+    """Returns the rows of nearest_and_online for PostgreSQL when few listings hold the words: the candidates of
+    both parts are read first (the box, and the online rows beyond it), and each word's holders among them once.
+
+    Starting from the words' holders nationwide read them four times in one statement (for the filter, for the
+    online part and once per word for the ranking): 12,000 buffers for "Sport mit Kindern" around Alsfeld.
+    """
+    near = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now, words=False, corpus=corpus))
+    anywhere = replace(attempt, radius_km=None)
+    far = constraints(sql, criteria, groups, anywhere, frame, now=now, words=False, corpus=corpus)
+    far_where = " AND ".join([*far, sql.true("o.remote"), beyond(sql, frame, attempt.radius_km or 0)])
+    both = (f"SELECT o.id FROM {corpus.table} o WHERE {near} UNION ALL "
+            f"SELECT o.id FROM {corpus.table} o WHERE {far_where}")
+    sql.candidate_ids = lambda: sql.shared(("candidates", both), lambda: both)
+    holding, names = _holding(sql, groups, corpus), _holding(sql, naming, corpus)
+    return (
+        f"SELECT {ROW_COLUMNS} FROM {corpus.table} o WHERE {near} AND {holding} UNION ALL "
+        f"SELECT {ROW_COLUMNS} FROM {corpus.table} o WHERE {far_where} AND {holding} AND {names}"
+    )
+
+
+def constraints(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, frame: Frame | None, *,
+    now: datetime, words: bool = True, corpus: Corpus = LISTINGS,
+) -> list[str]:
+    """Returns the hard constraints of one try as SQL conditions on the row `o`.
+
+    words=False leaves out the free words, for a caller that starts from the listings holding them.
+    """
+    # 'published' is written out: PostgreSQL uses the partial indexes only for the constant.
+    conditions = [
+        "o.status = 'published'",
+        f"(o.expires_at IS NULL OR o.expires_at > {sql.bind(now, UTCDateTime())})",
+    ]
+    if attempt.radius_km is not None and frame is not None:
+        conditions += within_radius(sql, frame, attempt.radius_km)
+    # A ruled-out town's listings are left out, not ranked last: "nicht in Kassel" means the person will not go
+    # there, so a listing there answers nothing; online ones (no point) stay.
+    conditions += [_outside_ruled_out(sql, criteria, p) for p in criteria.ruled_out]
+    if criteria.exclude_categories:
+        conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.exclude_categories))}) = 0")
+    if criteria.remote:
+        conditions.append(sql.true("o.remote"))
+    if attempt.strict_time:
+        conditions += time_conditions(sql, criteria.time)
+    if criteria.categories:
+        # The categories decide; free words then only rank. Letting words admit listings of other categories
+        # showed hospice listings for "Geflüchtete begleiten" and children's reading for "Vorlesen für Senioren".
+        conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.categories))}) <> 0")
+    if attempt.named_only and groups and words:  # only listings naming what was asked (farther away)
+        conditions.append(holds_any(sql, groups, corpus=corpus))
+    elif attempt.text_required and groups and words and not criteria.categories:
+        # A listing asking for a language the person speaks answers them even in other words ("Ich spreche
+        # Farsi und würde gern Frauen aus Afghanistan begleiten": the Farsi guide for Afghan women).
+        speaks = f" OR {asks_for_language(criteria.languages)}" if criteria.languages else ""
+        conditions.append(f"({holds_any(sql, groups, corpus=corpus)}{speaks})")
+    return conditions
+
+
+def within_radius(sql: SqlText, frame: Frame, radius_km: float) -> list[str]:
+    """Returns SQL conditions on the row `o`: it lies in the box around the frame's centre and within the radius."""
+    min_lat, max_lat, min_lon, max_lon = frame.box(radius_km)
+    return [
+        f"o.lat BETWEEN {sql.number(min_lat)} AND {sql.number(max_lat)}",
+        f"o.lon BETWEEN {sql.number(min_lon)} AND {sql.number(max_lon)}",
+        f"{squared_distance(sql, frame)} <= {sql.number(radius_km**2)}",
+    ]
+
+
+def index_hint(
+    sql: SqlText, criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt, corpus: Corpus,
+) -> str:
+    """Names the covering index SQLite must read; PostgreSQL plans well from its statistics.
+
+    Left alone, SQLite prefers (status, expires_at) for the expiry test and then visits every row. A try for
+    listings naming what was asked reads them by id (o.id IN the full-text matches) when few hold the words.
+    """
+    if not sql.is_sqlite:
+        return ""
+    if attempt.named_only and groups and rare(groups):
+        return " NOT INDEXED"  # the few listings naming the thing, by id from the full-text index: no box scan
+    if criteria.remote:
+        return f" INDEXED BY {corpus.index('remote')}"
+    if attempt.radius_km is not None:
+        return f" INDEXED BY {corpus.index('geo')}"
+    if attempt.text_required and groups:
+        return ""  # nationwide free words: the full-text index drives, rows are fetched by id
+    return f" INDEXED BY {corpus.index('recent')}"
+
+
+def frame_of(criteria: Criteria) -> Frame | None:
+    """Returns the flat map around the search's place, if it has one."""
+    return Frame.around(criteria.place.lat, criteria.place.lon) if criteria.place else None
