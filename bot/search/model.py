@@ -6,8 +6,11 @@ search function with a SearchRequest and render its SearchOutcome.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from nlu.kernel.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +153,7 @@ class Understood:
     radius_km: float | None = None  # only a positive number the text or a button asked for
     names_place: bool = False  # a place (or several same-named ones) was read from the text or chosen
     ruled_out_places: tuple[str, ...] = ()  # names of the places ruled out ("nicht in Kassel"), left out
+    shown_words: tuple[str, ...] = ()  # the keywords as the person wrote them ("Nachtcafé", not "nachtcafe")
 
     @property
     def interest(self) -> bool:
@@ -177,6 +181,7 @@ class Understood:
             and radius > 0 else None,
             names_place=bool(query.get("place")),
             ruled_out_places=_place_names(query.get("ruled_out_places")),
+            shown_words=_as_written(_strings(query.get("keywords")), query.get("text")),
         )
 
 
@@ -222,6 +227,19 @@ class SearchOutcome:
             "not_applied": list(self.not_applied),
             "unknown_place": self.unknown_place,
         }
+
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+def _as_written(keywords: tuple[str, ...], text: object) -> tuple[str, ...]:
+    """Returns each folded keyword as the text spells it ("nachtcafe" -> "Nachtcafé"), or as it is where the text
+    does not hold it (a refinement's word)."""
+    written: dict[str, str] = {}
+    for match in _WORD.finditer(text if isinstance(text, str) else ""):
+        for word in (match.group(), *match.group().split("-")):
+            written.setdefault(fold(word), word)
+    return tuple(written.get(keyword, keyword) for keyword in keywords)
 
 
 def _place_names(value: object) -> tuple[str, ...]:

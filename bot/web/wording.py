@@ -74,7 +74,7 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     understood = outcome.understood
     labels = category_labels(understood.categories, lang)
     parts = [", ".join(labels)] if labels else []
-    words = [] if labels else list(understood.keywords)
+    words = [] if labels else list(understood.shown_words)
     if words:
         parts.append("„" + " ".join(words) + "“")
     if not parts:

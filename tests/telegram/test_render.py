@@ -72,6 +72,14 @@ def test_summary_reads_like_the_issue_example() -> None:
     assert summary(outcome, "en") == "Children &amp; youth · Kassel + 15 km · at the weekend"
 
 
+def test_summary_shows_the_words_as_written() -> None:
+    # the NLU's keywords are folded for matching; the header quotes them as the person wrote them
+    query = {"text": "Nachtcafé oder Repair-Café in Gießen", "keywords": ["nachtcafe", "repair", "cafe", "zusatz"]}
+    outcome = SearchOutcome(query=query, widened=(), results=(), total=0, place=PlaceRef("Gießen", 50.6, 8.7),
+                            radius_km=15.0, everywhere=False)
+    assert summary(outcome, "de").startswith("„Nachtcafé Repair Café zusatz“ · Gießen")
+
+
 def test_decimals_follow_the_language_and_clipping_counts_like_telegram() -> None:
     assert (decimal(3.24, "de"), decimal(3.24, "en"), decimal(27.6, "de")) == ("3,2", "3.2", "28")
     clipped = clip_units("🐶" * 10, 7)

@@ -41,7 +41,7 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     labels = [table[key].label(lang) for key in understood.categories if key in table]
     parts = [line(", ".join(labels), 120)] if labels else []
     # Keywords are the words beyond the taxonomy ("Telefonseelsorge"); beside a category they add nothing to read.
-    words = [] if labels else list(understood.keywords)
+    words = [] if labels else list(understood.shown_words)
     if words:
         parts.append(line("„" + " ".join(words) + "“", 80))
     if not parts:
