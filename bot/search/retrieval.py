@@ -18,7 +18,7 @@ from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import NEAREST_WEIGHTS, WEIGHTS, RankWords, relaxed_time, score_parts
 from bot.search.sources import (
-    ROW_COLUMNS, beyond, candidates, constraints, frame_of, from_kept_candidates, online_too, within_radius,
+    ROW_COLUMNS, candidates, constraints, frame_of, from_kept_candidates, online_beyond, online_too, within_radius,
 )
 from bot.search.sql import SqlText
 from bot.search.textmatch import rare
@@ -122,7 +122,7 @@ async def find_named_pages(
         # With online listings beside the nearest ones: those naming the thing beyond the widest radius as well.
         anywhere = constraints(sql, criteria, naming, replace(widest, radius_km=None), frame, now=now, corpus=corpus)
         near = " AND ".join(within_radius(sql, frame, widest.radius_km))
-        online = f"{sql.true('o.remote')} AND {beyond(sql, frame, widest.radius_km)}"
+        online = online_beyond(sql, frame, widest.radius_km)
         conditions = " AND ".join([*anywhere, f"(({near}) OR ({online}))"])
     else:
         conditions = " AND ".join(constraints(sql, criteria, naming, widest, frame, now=now, corpus=corpus))
@@ -221,7 +221,7 @@ def _scored(
         if online_too(criteria, attempt) and frame is not None:  # as nearest_and_online: the rows hold the words
             anywhere = constraints(sql, criteria, filtering, replace(attempt, radius_km=None), frame, now=now,
                                    words=False, corpus=corpus)
-            far = " AND ".join([*anywhere, sql.true("o.remote"), beyond(sql, frame, attempt.radius_km or 0)])
+            far = " AND ".join([*anywhere, online_beyond(sql, frame, attempt.radius_km or 0)])
             tests = f"(({tests}) OR ({far}))"
         source = f"{within} o WHERE {f'{only_if} AND ' if only_if else ''}{tests}"
     else:
@@ -254,4 +254,4 @@ def _scored(
 
 def _far_online(sql: SqlText, frame: Frame, radius_km: float) -> str:
     """Returns 1 for an online row beyond the radius (added beside the nearest ones), else 0."""
-    return f"CASE WHEN {sql.true('o.remote')} AND {beyond(sql, frame, radius_km)} THEN 1 ELSE 0 END"
+    return f"CASE WHEN {online_beyond(sql, frame, radius_km)} THEN 1 ELSE 0 END"

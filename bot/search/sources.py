@@ -51,6 +51,11 @@ def beyond(sql: SqlText, frame: Frame, radius_km: float) -> str:
     return f"(o.lat IS NULL OR {squared_distance(sql, frame)} > {sql.number(radius_km ** 2)})"
 
 
+def online_beyond(sql: SqlText, frame: Frame, radius_km: float) -> str:
+    """Returns an SQL condition on the row `o`: an online listing beyond the radius (added beside the nearest)."""
+    return f"{sql.true('o.remote')} AND {beyond(sql, frame, radius_km)}"
+
+
 def _outside_ruled_out(sql: SqlText, criteria: Criteria, ruled_out: PlaceRef) -> str:
     """Returns an SQL condition on the row `o`: it lies beyond the ruled-out place's extent, or near the searched
     place's own point ("nicht in Hamburg, lieber Norderstedt": Norderstedt's listings stay, although the circle
@@ -179,7 +184,7 @@ def nearest_and_online(
     Only for the rare try beyond 50 km, so the second part reads the online listings' own partial index.
     """
     online = constraints(sql, criteria, groups, replace(attempt, radius_km=None), frame, now=now, corpus=corpus)
-    online += [sql.true("o.remote"), beyond(sql, frame, attempt.radius_km or 0), holds_any(sql, naming, corpus=corpus)]
+    online += [online_beyond(sql, frame, attempt.radius_km or 0), holds_any(sql, naming, corpus=corpus)]
     hint = f" INDEXED BY {corpus.index('remote')}" if sql.is_sqlite else ""
     return (
         f"SELECT {ROW_COLUMNS} FROM {source} WHERE {where} UNION ALL "
@@ -200,7 +205,7 @@ def _holding_near_and_online(
     near = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now, words=False, corpus=corpus))
     anywhere = replace(attempt, radius_km=None)
     far = constraints(sql, criteria, groups, anywhere, frame, now=now, words=False, corpus=corpus)
-    far_where = " AND ".join([*far, sql.true("o.remote"), beyond(sql, frame, attempt.radius_km or 0)])
+    far_where = " AND ".join([*far, online_beyond(sql, frame, attempt.radius_km or 0)])
     both = (f"SELECT o.id FROM {corpus.table} o WHERE {near} UNION ALL "
             f"SELECT o.id FROM {corpus.table} o WHERE {far_where}")
     sql.candidate_ids = lambda: sql.shared(("candidates", both), lambda: both)
