@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 from typing import TextIO
 
 from nlu.kernel.gazetteer import Place, get_gazetteer
 
 _COLUMNS = ("name", "state", "district", "population", "lat", "lon")
+# "Lauterbach (Hessen)": a name with its state or district in brackets, as the suggestions print it
+_QUALIFIED = re.compile(r"^(?P<name>.+?)\s*\((?P<qualifier>[^()]+)\)$")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -47,7 +50,15 @@ def find_places(query: str) -> list[Place]:
     if query.isdigit():
         place = gazetteer.by_postal_code(query)
         return [place] if place else []
-    return gazetteer.lookup(query)
+    places = gazetteer.lookup(query)
+    qualified = _QUALIFIED.match(query)
+    if places or not qualified:
+        return places
+    qualifier = qualified["qualifier"].strip().casefold()
+    return [
+        place for place in gazetteer.lookup(qualified["name"])
+        if qualifier in (place.state.casefold(), place.state_code.casefold(), (place.district or "").casefold())
+    ]
 
 
 def not_found_message(query: str) -> str:

@@ -277,6 +277,15 @@ def test_cli_unknown_name_suggests_and_fails(capsys: pytest.CaptureFixture[str])
     assert "Frankfurt am Main" in captured.err
 
 
+def test_cli_accepts_a_name_written_as_its_suggestions_print_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run_cli("Lauterbach", "(Hessen)", "--json") == 0
+    places = json.loads(capsys.readouterr().out)
+    assert places and {place["state"] for place in places} == {"Hessen"}
+    assert _run_cli("Lauterbach (Sachsen)", "--json") in (0, 1)
+    assert all(place["state"] == "Sachsen" for place in json.loads(capsys.readouterr().out))
+    assert _run_cli("Kassel (Bayern)") == 1
+
+
 def _run_cli(*argv: str) -> int:
     parser = argparse.ArgumentParser()
     places_cli.register(parser.add_subparsers())
