@@ -65,3 +65,15 @@ async def test_english_words_after_an_english_search_are_answered_in_english_and
     _, first, more = await _demo(data_home, "I want to help refugees in Dresden please\nonly weekends\n")
     assert "🔎 Refugees & integration · Dresden" in first and "You wrote in English" in first
     assert "🔎 Refugees & integration · Dresden + 15 km · at the weekend" in more and "You wrote in English" not in more
+
+
+async def test_a_question_about_volunteering_is_answered_not_searched(data_home: Path) -> None:
+    _, answer = await _demo(data_home, "Bin ich eigentlich versichert, wenn ich ehrenamtlich helfe?\n")
+    assert "Versichert?" in answer and "nicht ganz verstanden" not in answer and "gefunden" not in answer
+    assert "Sag mir gern, was dich interessiert und wo" in answer
+
+
+async def test_a_question_with_a_search_in_it_gets_both(data_home: Path) -> None:
+    _, answer = await _demo(data_home, "Braucht man ein Führungszeugnis für Lesepaten in Kassel?\n")
+    assert "Lesepate an der Grundschule" in answer and "Führungszeugnis?" in answer
+    assert answer.index("Angebote gefunden") < answer.index("Führungszeugnis?")

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
 from bot.conversation.followups import follow_up
+from bot.conversation.questions import questions_asked
 from bot.conversation.places import place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
@@ -72,6 +73,10 @@ async def answer_or_search(
     lang = reply_language(text, setting)
     if lang == setting and earlier != setting and len(text.split()) < 3:
         lang = earlier
+    parsed = parse_text(text)
+    answers = [t(lang, f"questions.{topic}") for topic in questions_asked(text)]
+    if answers and not (parsed.categories or parsed.place):  # "Bin ich da versichert?": answered, not searched
+        return [View("\n\n".join([*answers, t(lang, "questions.invite")]), keyboards.main_keyboard(lang))]
     rest = without_any_interest(text)
     if rest is not None and not parse_text(rest).categories:  # "irgendwas in Kassel": every area, in Kassel
         page = await services_.searches.start(session, volunteer, text=rest, refinement=Refinement(categories=()),
@@ -84,7 +89,7 @@ async def answer_or_search(
                 text = t(lang, "search.any_interest_where")
             return [View(text, keyboards.main_keyboard(lang))]
     else:
-        following = follow_up(previous, parse_text(text), now=utcnow()) if previous is not None else None
+        following = follow_up(previous, parsed, now=utcnow()) if previous is not None else None
         if following is None:
             page = await services_.searches.start(session, volunteer, text=text, lang=lang)
         else:  # "lieber am WE", "und in Kassel?", "was mit Tieren": a change of the last search
@@ -92,6 +97,8 @@ async def answer_or_search(
                                                   refinement=following.refinement, lang=lang)
             page = replace(page, kept_place=following.kept_place)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
+    if answers:  # "Brauche ich ein Führungszeugnis für die Jugendfeuerwehr in Kassel?": the search, then the answer
+        views.append(View("\n\n".join(answers)))
     if lang != setting and earlier != lang:
         views.append(View(t(lang, "search.language_hint")))
     return views
