@@ -54,7 +54,7 @@ async def answer_or_search(
     if private and not places and is_decline(text):  # "nein" to "Wo soll ich stattdessen suchen?": no new search
         question = await state.pending_question(session, volunteer.id)
         if question is not None:
-            state.close(question)
+            await state.conclude(session, volunteer.id)  # a place written next is a search of its own
             lang = volunteer.language
             return [View(t(lang, "search.question_declined"), keyboards.main_keyboard(lang))]
     if asks_for_help(text):  # "hilfe", "wie funktioniert das?": the help, as /hilfe gives it
@@ -89,7 +89,8 @@ async def answer_or_search(
                 text = t(lang, "search.any_interest_where")
             return [View(text, keyboards.main_keyboard(lang))]
     else:
-        following = follow_up(previous, parsed, now=utcnow()) if previous is not None else None
+        goes_on = previous is not None and not await state.concluded(session, volunteer.id, previous.id)
+        following = follow_up(previous, parsed, now=utcnow()) if goes_on else None
         if following is None:
             page = await services_.searches.start(session, volunteer, text=text, lang=lang)
         else:  # "lieber am WE", "und in Kassel?", "was mit Tieren": a change of the last search
