@@ -10,18 +10,26 @@ both an interest and a place is a new search, and so is any message after an hou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.text import fold
 from nlu.query import ParsedQuery
 
 from bot.conversation import state
 from bot.search.criteria import criteria_from, place_ref
-from bot.search.model import Refinement
+from bot.search.model import PlaceRef, Refinement
 from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch
 
 FOLLOW_UP_WINDOW = timedelta(hours=1)
+# A word of the last search's text names its place when a place of that name lies this close to it ("ffm" for
+# Frankfurt am Main, "Neustadt" beside Dresden); such words leave the text when another place is asked for.
+SAME_PLACE_KM = 25.0
+_POSTAL_CODE = re.compile(r"\d{5}")
+_TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +56,12 @@ def _refined(previous: ChatSearch, parsed: ParsedQuery) -> FollowUp | None:
     """Keeps the last search's interest and replaces what the message names ("lieber am WE", "und in Kassel?")."""
     before = state.refinement_of(previous)
     changes: dict[str, object] = {}
+    text = previous.query_text
     place = place_ref(parsed.place)
     if place is not None:
         changes["place"] = place
+        old_place = criteria_from(parse_text(text), before, default_radius_km=0.0).place
+        text = without_place(text, old_place) if old_place is not None else text
         if before.remote:  # "nur online", then "und in Kassel?": on site in Kassel
             changes["remote"] = False
     if parsed.radius_km:
@@ -62,11 +73,11 @@ def _refined(previous: ChatSearch, parsed: ParsedQuery) -> FollowUp | None:
     if parsed.languages:
         changes["languages"] = parsed.languages
     if parsed.exclude_categories:
-        earlier = before.exclude_categories or parse_text(previous.query_text).exclude_categories
-        changes["exclude_categories"] = tuple(dict.fromkeys((*earlier, *parsed.exclude_categories)))
+        excluded = before.exclude_categories or parse_text(previous.query_text).exclude_categories
+        changes["exclude_categories"] = tuple(dict.fromkeys((*excluded, *parsed.exclude_categories)))
     if not changes:  # nothing to go on from ("weiter", "ich", an emoji): not a refinement
         return None
-    return FollowUp(text=previous.query_text, refinement=replace(before, **changes))  # type: ignore[arg-type]
+    return FollowUp(text=text, refinement=replace(before, **changes))  # type: ignore[arg-type]
 
 
 def _new_interest(previous: ChatSearch, parsed: ParsedQuery) -> FollowUp | None:
@@ -87,3 +98,25 @@ def _new_interest(previous: ChatSearch, parsed: ParsedQuery) -> FollowUp | None:
     )
     kept = before.place.name if before.place is not None and not before.remote else None
     return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept)
+
+
+def without_place(text: str, place: PlaceRef) -> str:
+    """Returns a text without the words naming a place ("Tafel in Fulda" -> "Tafel in"): once another place is
+    asked for, the search would otherwise look there for listings holding the word "Fulda"."""
+    gazetteer = get_gazetteer()
+    own = {fold(word) for word in _TOKEN.findall(place.name)}
+
+    def names_it(token: str) -> bool:
+        if _POSTAL_CODE.fullmatch(token) or (len(token) > 2 and fold(token) in own):
+            return True
+        if gazetteer.quarter(token, place.name) is not None:
+            return True
+        return any(
+            haversine_km(hit.lat, hit.lon, place.lat, place.lon) <= SAME_PLACE_KM for hit in gazetteer.lookup(token)
+        )
+
+    return " ".join(
+        _TOKEN.sub(
+            lambda m: "" if names_it(m.group(0)) or names_it(m.group(0).split("-")[0]) else m.group(0), text
+        ).split()
+    )

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.conversation.followups import FOLLOW_UP_WINDOW, follow_up
+from bot.conversation.followups import FOLLOW_UP_WINDOW, follow_up, without_place
 from bot.search.criteria import criteria_from
 from bot.search.model import PlaceRef, Refinement
 from bot.search.understanding import parse_text
@@ -97,3 +97,26 @@ def test_after_an_hour_a_message_starts_afresh() -> None:
     old = _shown("Kinder in Kassel", minutes_ago=FOLLOW_UP_WINDOW.total_seconds() / 60 + 1)
     assert follow_up(old, parse_text("lieber am WE"), now=NOW) is None
     assert follow_up(None, parse_text("lieber am WE"), now=NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "left"),
+    [
+        ("tierheim ffm", PlaceRef("Frankfurt am Main", 50.11, 8.68), "tierheim"),
+        ("was mit flüchtlingen, in Dresden Neustadt", PlaceRef("Dresden", 51.05, 13.74), "was mit flüchtlingen, in"),
+        ("Essen ausgeben Kassel-Wehlheiden 34117, 2 Nachmittage", KASSEL, "Essen ausgeben , 2 Nachmittage"),
+        (
+            "Tiere am Wochenende in Frankfurt am Main",
+            PlaceRef("Frankfurt am Main", 50.11, 8.68),
+            "Tiere am Wochenende in am",
+        ),
+    ],
+)
+def test_the_words_naming_the_last_place_leave_the_text(text: str, place: PlaceRef, left: str) -> None:
+    assert without_place(text, place) == left
+
+
+def test_another_place_is_searched_without_the_words_of_the_last_one() -> None:
+    following, criteria = _criteria("Tafel in Fulda, nur dienstags", "und in Kassel?")
+    assert "Fulda" not in following.text and "Tafel" in following.text
+    assert criteria.place is not None and criteria.place.name == "Kassel"
