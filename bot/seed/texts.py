@@ -53,9 +53,11 @@ def title(rng: random.Random, activity: Activity, schedule: Schedule, context: M
     fitting = usable(patterns[kind], values)
     if ": " in base:  # "Kinderfeuerwehr: Helfer:in gesucht" takes no "Ehrenamt: " or "Kassel: " before it
         fitting = [pattern for pattern in fitting if ": " not in pattern]
+    if not fitting:
+        return base
+    pattern = rng.choice(fitting)
     # No word twice: "Helfer:in gesucht" takes no "gesucht" after it, "Ehrenamtliche Begleitung" no "Ehrenamt: "
-    fitting = [pattern for pattern in fitting if not _repeats(base, pattern)]
-    return fill(rng.choice(fitting), values) if fitting else base
+    return base if _repeats(base, pattern) else fill(pattern, values)
 
 
 def _repeats(base: str, pattern: str) -> bool:
