@@ -56,8 +56,13 @@ def title(rng: random.Random, activity: Activity, schedule: Schedule, context: M
     if not fitting:
         return base
     pattern = rng.choice(fitting)
-    # No word twice: "Helfer:in gesucht" takes no "gesucht" after it, "Ehrenamtliche Begleitung" no "Ehrenamt: "
-    return base if _repeats(base, pattern) else fill(pattern, values)
+    if _repeats(base, pattern):
+        # No word twice: "Helfer:in gesucht" takes no "gesucht" after it, "Ehrenamtliche Begleitung" no "Ehrenamt: ".
+        # Another pattern is drawn by a generator of this title's own, so the demo's stream (and every other
+        # listing) stays as it was.
+        others = [other for other in fitting if not _repeats(base, other)]
+        return fill(random.Random(base).choice(others), values) if others else base
+    return fill(pattern, values)
 
 
 def _repeats(base: str, pattern: str) -> bool:
