@@ -19,6 +19,7 @@ from bot.conversation import state
 from bot.volunteers import favourite_ids, home_place, note_interests
 
 PAGE_SIZE = 5
+DEEPEST_OFFSET = 10_000  # the search pages no deeper
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class Page:
     search: ChatSearch
     outcome: SearchOutcome
     kept: frozenset[int] = frozenset()  # shown listings already on the person's Merkliste (★ instead of ☆)
+    kept_place: str | None = None  # the place of the person's last search, kept for a message naming none
 
     @property
     def needs_interest(self) -> bool:
@@ -93,6 +95,22 @@ class ChatSearches:
         await note_interests(session, volunteer, outcome.understood.categories)
         kept = await favourite_ids(session, volunteer, [hit.id for hit in outcome.results])
         return Page(stored, outcome, kept)
+
+    async def next_page(
+        self, session: AsyncSession, volunteer: Volunteer, shown: ChatSearch, *, lang: str | None = None
+    ) -> Page | None:
+        """Runs the page after the one a search shows ("weiter" typed instead of pressing "Mehr") as a search of
+        its own, so the earlier message keeps its page; None when there is no further result."""
+        if shown.offset + PAGE_SIZE > DEEPEST_OFFSET:
+            return None
+        following = ChatSearch(volunteer_id=volunteer.id, query_text=shown.query_text,
+                               refinement=dict(shown.refinement or {}), offset=shown.offset + PAGE_SIZE,
+                               candidates=[])
+        page = await self.run(session, volunteer, following, lang=lang)
+        if not page.outcome.results:
+            return None
+        await state.store_search(session, following)
+        return page
 
     def choose_interest(self, stored: ChatSearch, categories: tuple[str, ...]) -> None:
         """Replaces what the text said about the interest by the chosen categories, keeping place and time.

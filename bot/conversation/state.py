@@ -107,6 +107,25 @@ async def settle(session: AsyncSession, volunteer_id: int) -> bool:
     return question is not None
 
 
+async def conclude(session: AsyncSession, volunteer_id: int) -> None:
+    """Ends the conversation about the person's newest search (they cancelled, or said no to a question): any
+    open question closes, and the next message starts afresh instead of going on from that search
+    (bot.conversation.followups)."""
+    newest = await newest_search_id(session, volunteer_id)
+    state = await session.get(ChatState, volunteer_id)
+    if state is None:
+        session.add(ChatState(volunteer_id=volunteer_id, awaiting=None, search_id=newest))
+    else:
+        state.awaiting, state.search_id = None, newest
+    await session.flush()
+
+
+async def concluded(session: AsyncSession, volunteer_id: int, search_id: int) -> bool:
+    """Tells whether the person ended the conversation about this search (conclude)."""
+    state = await session.get(ChatState, volunteer_id)
+    return state is not None and not state.awaiting and state.search_id == search_id
+
+
 def close(question: ChatState) -> None:
     """Marks a question as answered (written when the unit of work commits)."""
     question.awaiting, question.search_id = None, None

@@ -17,8 +17,12 @@ _AREAS = {"0": "search.area_north", "45": "search.area_northeast", "90": "search
           "270": "search.area_west", "315": "search.area_northwest", "centre": "search.area_centre"}
 
 
-def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str) -> list[str]:
-    """Says plainly what was relaxed: the radius (from the asked one to the last step), the time, the words."""
+def widening_notes(
+    widened: Sequence[str], *, asked_radius_km: float, lang: str, words: Sequence[str] = ()
+) -> list[str]:
+    """Says plainly what was relaxed: the radius (from the asked one to the last step), the time, the words
+    (named when given, as the caller has them ready for its format: a header showing only the category does not
+    show them)."""
     notes: list[str] = []
     if "remote" in widened:  # nothing fit from home: these are done on site
         notes.append(t(lang, "search.widened_remote"))
@@ -38,7 +42,10 @@ def widening_notes(widened: Sequence[str], *, asked_radius_km: float, lang: str)
     if "time" in widened:
         notes.append(t(lang, "search.widened_time"))
     if "keywords" in widened:
-        notes.append(t(lang, "search.widened_keywords"))
+        if words:
+            notes.append(t(lang, "search.widened_keywords_named", words="„" + " ".join(words) + "“"))
+        else:
+            notes.append(t(lang, "search.widened_keywords"))
     if any(not step.startswith(("radius:", "area:")) and step not in _SAID for step in widened):
         notes.append(t(lang, "search.widened_other"))
     return notes

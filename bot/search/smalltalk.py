@@ -1,4 +1,5 @@
-"""Messages that are not searches: greetings and thanks are answered in kind, and "egal was" means every area.
+"""Messages that are not searches: greetings and thanks are answered in kind, "egal was" means every area,
+"weiter" asks for the next results and "hilfe" for the help.
 
 The word lists live in data/chat/smalltalk.toml. A message is small talk only when nothing else stands in it,
 so "hallo, tierheim in kassel" stays a search.
@@ -44,7 +45,7 @@ def _lexicon() -> _Lexicon:
         return tuple(sorted({" ".join(_words(item)) for item in raw[key]}, key=len, reverse=True))
 
     return _Lexicon(
-        phrases={kind: folded(kind) for kind in ("greeting", "thanks", "any_interest", "decline")},
+        phrases={kind: folded(kind) for kind in ("greeting", "thanks", "any_interest", "decline", "more", "help")},
         emoji=frozenset(raw["thanks_emoji"]),
         filler=frozenset(" ".join(_words(item)) for item in raw["filler"]),
         place_yes=_leading(raw["place_yes"]),
@@ -84,6 +85,18 @@ def is_decline(text: str) -> bool:
     """Tells whether a message is only a no ("nein", "nein danke", "no thanks"), which closes an open question."""
     words = _words(text)
     return bool(words) and _covering(words, ("decline",)) == {"decline"}
+
+
+def asks_for_more(text: str) -> bool:
+    """Tells whether a message only asks for more results ("weiter", "zeig mir mehr", "more please")."""
+    words = _words(text)
+    return bool(words) and _covering(words, ("more",)) == {"more"}
+
+
+def asks_for_help(text: str) -> bool:
+    """Tells whether a message only asks how the bot works ("hilfe", "wie funktioniert das?", "help")."""
+    words = _words(text)
+    return bool(words) and _covering(words, ("help",)) == {"help"}
 
 
 def without_any_interest(text: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -12,6 +13,8 @@ from bot.seed.corpus import Activity
 from bot.seed.register import formal
 from bot.seed.schedule import Schedule
 
+_WORDS = re.compile(r"[^\W\d_]+")
+_PLACEHOLDER = re.compile(r"\{[^}]*\}")
 MAX_SENTENCES = 5  # descriptions have two to five sentences: task and time always, the rest by chance
 _OPTIONAL_PARTS = ("opener", "task", "impact", "offers", "requirement", "closer")
 
@@ -50,7 +53,23 @@ def title(rng: random.Random, activity: Activity, schedule: Schedule, context: M
     fitting = usable(patterns[kind], values)
     if ": " in base:  # "Kinderfeuerwehr: Helfer:in gesucht" takes no "Ehrenamt: " or "Kassel: " before it
         fitting = [pattern for pattern in fitting if ": " not in pattern]
-    return fill(rng.choice(fitting), values) if fitting else base
+    if not fitting:
+        return base
+    pattern = rng.choice(fitting)
+    if _repeats(base, pattern):
+        # No word twice: "Helfer:in gesucht" takes no "gesucht" after it, "Ehrenamtliche Begleitung" no "Ehrenamt: ".
+        # Another pattern is drawn by a generator of this title's own, so the demo's stream (and every other
+        # listing) stays as it was.
+        others = [other for other in fitting if not _repeats(base, other)]
+        return fill(random.Random(base).choice(others), values) if others else base
+    return fill(pattern, values)
+
+
+def _repeats(base: str, pattern: str) -> bool:
+    """Tells whether a title pattern adds a word (of five letters or more) the base title already holds."""
+    added = {word.lower() for word in _WORDS.findall(_PLACEHOLDER.sub(" ", pattern)) if len(word) >= 5}
+    held = [word.lower() for word in _WORDS.findall(base)]
+    return any(word.startswith(new) for new in added for word in held)
 
 
 def description(rng: random.Random, activity: Activity, schedule: Schedule, requirement: str,

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation.places import place_answer
-from bot.search.smalltalk import SmallTalk, is_decline, small_talk, without_any_interest
+from bot.search.smalltalk import (
+    SmallTalk, asks_for_help, asks_for_more, is_decline, small_talk, without_any_interest,
+)
 
 
 @pytest.mark.parametrize("text", ["hallo", "Hallo!", "Moin moin", "hi there", "Guten Morgen :)", "servus du"])
@@ -56,3 +58,20 @@ def test_a_bare_yes_or_no_names_no_place(text: str) -> None:
 ])
 def test_a_plain_no_is_told_apart(text: str, declines: bool) -> None:
     assert is_decline(text) is declines
+
+
+@pytest.mark.parametrize("text", ["weiter", "Weiter bitte", "zeig mir mehr", "mehr davon!", "und weiter?", "more",
+                                  "show me more please", "next page"])
+def test_asking_for_more_results(text: str) -> None:
+    assert asks_for_more(text) and not asks_for_help(text) and small_talk(text) is None
+
+
+@pytest.mark.parametrize("text", ["Hilfe", "hilfe!", "help", "Wie funktioniert das?", "what can you do"])
+def test_asking_for_help(text: str) -> None:
+    assert asks_for_help(text) and not asks_for_more(text)
+
+
+@pytest.mark.parametrize("text", ["mehr mit Tieren", "weiter weg, in Kassel", "Hilfe für Senioren",
+                                  "Nachbarschaftshilfe", "Tierheim", ""])
+def test_a_search_is_neither_more_nor_help(text: str) -> None:
+    assert not asks_for_more(text) and not asks_for_help(text)

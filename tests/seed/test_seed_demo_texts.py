@@ -24,6 +24,16 @@ def test_titles_and_descriptions_vary(demo: Demo) -> None:
     assert len(openings) > 300
 
 
+def test_no_title_says_a_word_twice(demo: Demo) -> None:
+    # "Helfer:in gesucht gesucht", "Ehrenamt: Ehrenamtliche Begleitung" read as a slip to every visitor
+    def doubled(title: str) -> bool:
+        words = [word.lower() for word in re.findall(r"[^\W\d_]+", title)]
+        return any(sum(word.startswith(stem) for word in words) > 1
+                   for stem in ("gesucht", "ehrenamt", "verstärkung", "stadtteil"))
+
+    assert not [title for title in (values["title"] for values in demo.values) if doubled(title)]
+
+
 def test_descriptions_have_two_to_five_sentences(demo: Demo) -> None:
     # Sentence ends: a full stop, ! or ? followed by a space and a capital (not "z. B.", a date or "4. Klasse").
     ends = re.compile(r"(?<![0-9])[.!?](?=\s+[A-ZÄÖÜ])(?<!\bz\.)(?<!z\. B\.)")

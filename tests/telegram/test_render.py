@@ -152,3 +152,21 @@ def test_a_from_home_wish_answered_on_site_is_headed_as_on_site(place: PlaceRef 
     online = replace(outcome, widened=())
     assert "online" in summary(online, "de") and "keinen Ort genannt" not in results_text(
         online, offset=0, lang="de", asked_radius_km=15)
+
+
+def test_words_that_found_nothing_exact_are_named_when_the_header_shows_only_the_category() -> None:
+    outcome = replace(_outcome((_hit(1, "Erste Hilfe"),), categories=["emergency_services"],
+                               keywords=["roten", "kreuz"], text="beim Roten Kreuz <b>"),
+                      widened=("keywords",), place=PlaceRef("Erfurt", 50.98, 11.03))
+    text = results_text(outcome, offset=0, lang="de", asked_radius_km=15)
+    assert "Mit „Roten Kreuz“ gab es nichts Genaues" in text and "diesen Worten" not in text
+    alone = replace(outcome, query={**outcome.query, "categories": []})
+    assert "„Roten Kreuz“ · Erfurt" in results_text(alone, offset=0, lang="de", asked_radius_km=15)
+    assert "Mit genau diesen Worten" in results_text(alone, offset=0, lang="de", asked_radius_km=15)
+
+
+def test_the_place_kept_from_the_last_search_is_said_and_escaped() -> None:
+    outcome = replace(_outcome((_hit(1, "Tierheim"),)), widened=(), place=PlaceRef("Kassel", 51.3, 9.5))
+    text = results_text(outcome, offset=0, lang="en", asked_radius_km=15, kept_place="Kassel <i>")
+    assert "Still looking in Kassel &lt;i&gt; – just write another place" in text
+    assert "Still looking" not in results_text(outcome, offset=0, lang="en", asked_radius_km=15)

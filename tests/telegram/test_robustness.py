@@ -55,7 +55,7 @@ async def test_an_edited_message_is_searched_again(chat: Chat) -> None:
 
 async def test_unknown_commands_and_long_letters_get_a_hint(chat: Chat) -> None:
     assert "/hilfe zeigt, was ich kann" in (await chat.send(ANNA, "/tierheim")).text
-    assert "Das ist mir zu lang" in (await chat.send(ANNA, "Hallo " * 200)).text
+    assert "So lange Nachrichten kann ich leider nicht lesen" in (await chat.send(ANNA, "Hallo " * 200)).text
 
 
 async def test_group_chats_get_an_invitation_and_searches_stay_with_their_owner(chat: Chat) -> None:

@@ -7,7 +7,7 @@ from functools import partial
 
 
 from bot.conversation import state
-from bot.conversation.searches import PAGE_SIZE, ChatSearches
+from bot.conversation.searches import DEEPEST_OFFSET, PAGE_SIZE, ChatSearches
 from bot.domain import MAX_QUERY_CHARS, TimeTag
 from bot.search.criteria import criteria_from
 from bot.search.understanding import parse_text
@@ -24,7 +24,6 @@ from bot.telegram.sending import View
 from bot.texts import t
 
 
-MAX_OFFSET = 10_000  # the search pages no deeper
 # A button's change to its stored search; False when the button's value is not one the bot offers.
 Change = Callable[[ChatSearch, ChatSearches], bool]
 
@@ -133,7 +132,7 @@ async def _change_search(turn: Turn[Payload], search_id: int, change: Change) ->
 
 def _set_offset(offset: int, stored: ChatSearch, searches: ChatSearches) -> bool:
     """Moves the search to the page the button names."""
-    if offset % PAGE_SIZE or offset > MAX_OFFSET:
+    if offset % PAGE_SIZE or offset > DEEPEST_OFFSET:
         return False
     stored.offset = offset
     return True

@@ -5,16 +5,23 @@ Shared by the search's handlers, shared locations and /start's deep links; each 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
+from bot.conversation.followups import follow_up
+from bot.conversation.questions import questions_asked
 from bot.conversation.places import place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.model import Refinement
-from bot.search.smalltalk import SmallTalk, is_decline, small_talk, without_any_interest
+from bot.search.smalltalk import (
+    SmallTalk, asks_for_help, asks_for_more, is_decline, small_talk, without_any_interest,
+)
 from bot.search.understanding import parse_text, reply_language
 from bot.store.models import ChatSearch, Volunteer
+from bot.store.types import utcnow
 from bot.telegram import keyboards
 from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.formatting import line
@@ -47,15 +54,29 @@ async def answer_or_search(
     if private and not places and is_decline(text):  # "nein" to "Wo soll ich stattdessen suchen?": no new search
         question = await state.pending_question(session, volunteer.id)
         if question is not None:
-            state.close(question)
+            await state.conclude(session, volunteer.id)  # a place written next is a search of its own
             lang = volunteer.language
             return [View(t(lang, "search.question_declined"), keyboards.main_keyboard(lang))]
+    if asks_for_help(text):  # "hilfe", "wie funktioniert das?": the help, as /hilfe gives it
+        return [View(t(volunteer.language, "help.text"), keyboards.main_keyboard(volunteer.language))]
+    if asks_for_more(text):  # "weiter", "zeig mir mehr": the next page of the last search, as "Mehr" would
+        return await next_page(session, volunteer, services_, private=private)
     talk = small_talk(text)
     if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
         return [View(t(volunteer.language, SMALL_TALK[talk]), keyboards.main_keyboard(volunteer.language))]
+    previous = await _last_search(session, volunteer)
     # A message clearly in English gets an English answer even when Telegram says German; the setting itself
-    # stays, and the answer says where to change it.
-    lang = reply_language(text, volunteer.language)
+    # stays, and the answer says where to change it (once: not again while the conversation stays in English).
+    # A few words going on from an English search ("with animals") are answered in English too.
+    setting = volunteer.language
+    earlier = reply_language(previous.query_text, setting) if previous is not None else setting
+    lang = reply_language(text, setting)
+    if lang == setting and earlier != setting and len(text.split()) < 3:
+        lang = earlier
+    parsed = parse_text(text)
+    answers = [t(lang, f"questions.{topic}") for topic in questions_asked(text)]
+    if answers and not (parsed.categories or parsed.place):  # "Bin ich da versichert?": answered, not searched
+        return [View("\n\n".join([*answers, t(lang, "questions.invite")]), keyboards.main_keyboard(lang))]
     rest = without_any_interest(text)
     if rest is not None and not parse_text(rest).categories:  # "irgendwas in Kassel": every area, in Kassel
         page = await services_.searches.start(session, volunteer, text=rest, refinement=Refinement(categories=()),
@@ -68,11 +89,37 @@ async def answer_or_search(
                 text = t(lang, "search.any_interest_where")
             return [View(text, keyboards.main_keyboard(lang))]
     else:
-        page = await services_.searches.start(session, volunteer, text=text, lang=lang)
+        goes_on = previous is not None and not await state.concluded(session, volunteer.id, previous.id)
+        following = follow_up(previous, parsed, now=utcnow()) if goes_on else None
+        if following is None:
+            page = await services_.searches.start(session, volunteer, text=text, lang=lang)
+        else:  # "lieber am WE", "und in Kassel?", "was mit Tieren": a change of the last search
+            page = await services_.searches.start(session, volunteer, text=following.text,
+                                                  refinement=following.refinement, lang=lang)
+            page = replace(page, kept_place=following.kept_place)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
-    if lang != volunteer.language:
+    if answers:  # "Brauche ich ein Führungszeugnis für die Jugendfeuerwehr in Kassel?": the search, then the answer
+        views.append(View("\n\n".join(answers)))
+    if lang != setting and earlier != lang:
         views.append(View(t(lang, "search.language_hint")))
     return views
+
+
+async def _last_search(session: AsyncSession, volunteer: Volunteer) -> ChatSearch | None:
+    """Returns the person's newest stored search (the one their last result message shows), if any."""
+    return await state.own_search(session, await state.newest_search_id(session, volunteer.id) or 0, volunteer.id)
+
+
+async def next_page(session: AsyncSession, volunteer: Volunteer, services_: Services, *, private: bool) -> list[View]:
+    """Shows the next page of the person's last search as a new message, or says there is none."""
+    shown = await _last_search(session, volunteer)
+    lang = reply_language(shown.query_text, volunteer.language) if shown is not None else volunteer.language
+    if shown is None:
+        return [View(t(lang, "search.more_without_search"), keyboards.main_keyboard(lang))]
+    page = await services_.searches.next_page(session, volunteer, shown, lang=lang)
+    if page is None:
+        return [View(t(lang, "search.no_more"), keyboards.main_keyboard(lang))]
+    return await page_messages(session, volunteer, page, services_, private=private, lang=lang)
 
 
 async def place_for_search(

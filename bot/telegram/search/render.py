@@ -16,16 +16,23 @@ from bot.texts import t
 LIMITS = {"title": 110, "organisation": 90, "place": 60, "name": 60, "phone": 30, "email": 80, "url": 100}
 
 
-def results_text(outcome: SearchOutcome, *, offset: int, lang: str, asked_radius_km: float) -> str:
-    """Returns the whole result message for one page of an outcome."""
+def results_text(
+    outcome: SearchOutcome, *, offset: int, lang: str, asked_radius_km: float, kept_place: str | None = None
+) -> str:
+    """Returns the whole result message for one page of an outcome (saying so when the place of the person's
+    last search was kept for a message naming none)."""
     parts = [t(lang, "search.header", summary=summary(outcome, lang))]
     if outcome.unknown_place:  # nothing was searched: ask where instead of searching all of Germany
         parts.append(t(lang, "search.unknown_postal_code", code=line(outcome.unknown_place, 10)))
         return "\n".join(parts)
-    parts += widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
+    # The header shows the words only without a category; the note about them not fitting then names them.
+    named = [line(word, 40) for word in outcome.understood.shown_words[:4]] if outcome.understood.categories else []
+    parts += widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang, words=named)
     if "time" in outcome.not_applied:
         parts.append(t(lang, "search.not_applied_time"))
     parts += place_notes(outcome, lang)
+    if kept_place and not outcome.remote:
+        parts.append(t(lang, "search.kept_place", place=line(kept_place, LIMITS["place"])))
     if not outcome.results:
         parts.append(t(lang, "search.nothing"))
         return "\n".join(parts)

@@ -45,6 +45,7 @@ async def help_command(turn: Turn[None]) -> None:
 async def cancel(turn: Turn[None]) -> None:
     """Forgets the open question, if any, and says so."""
     had_question = await state.settle(turn.session, turn.volunteer.id)
+    await state.conclude(turn.session, turn.volunteer.id)  # the next message is a search of its own
     key = "cancel.done" if had_question else "cancel.nothing"
     turn.reply(View(t(turn.lang, key), keyboards.main_keyboard(turn.lang)))
 

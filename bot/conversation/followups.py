@@ -1,0 +1,122 @@
+"""A message that goes on from the search just shown: "lieber am WE", "und in Kassel?", "nur online", "was mit
+Tieren", or "with animals" after the bot asked what to help with.
+
+People refine their last result in a few words instead of writing the whole wish again. A message naming no
+interest but a place, a time, a radius, languages, an exclusion or "online" keeps the last search's interest and
+changes only what it names. A message naming an interest but no place keeps the last search's place (and its
+time, languages and "online", unless it names its own); the answer says which place it kept. A message naming
+both an interest and a place is a new search, and so is any message after an hour without searching.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.text import fold
+from nlu.query import ParsedQuery
+
+from bot.conversation import state
+from bot.search.criteria import criteria_from, place_ref
+from bot.search.model import PlaceRef, Refinement
+from bot.search.understanding import parse_text
+from bot.store.models import ChatSearch
+
+FOLLOW_UP_WINDOW = timedelta(hours=1)
+# A word of the last search's text names its place when a place of that name lies this close to it ("ffm" for
+# Frankfurt am Main, "Neustadt" beside Dresden); such words leave the text when another place is asked for.
+SAME_PLACE_KM = 25.0
+_POSTAL_CODE = re.compile(r"\d{5}")
+_TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """The search a follow-up message stands for: its text and the filters written over it."""
+
+    text: str
+    refinement: Refinement
+    kept_place: str | None = None  # the last search's place, kept for a new interest (said in the answer)
+
+
+def follow_up(previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime) -> FollowUp | None:
+    """Returns the search a message continues from the person's last one, or None when it is a search of its own."""
+    if previous is None or now - previous.created_at > FOLLOW_UP_WINDOW:
+        return None
+    if parsed.ruled_out_places or len(parsed.place_candidates) > 1:  # questions of their own come first
+        return None
+    if parsed.categories or parsed.keywords:
+        return _new_interest(previous, parsed)
+    return _refined(previous, parsed)
+
+
+def _refined(previous: ChatSearch, parsed: ParsedQuery) -> FollowUp | None:
+    """Keeps the last search's interest and replaces what the message names ("lieber am WE", "und in Kassel?")."""
+    before = state.refinement_of(previous)
+    changes: dict[str, object] = {}
+    text = previous.query_text
+    place = place_ref(parsed.place)
+    if place is not None:
+        changes["place"] = place
+        old_place = criteria_from(parse_text(text), before, default_radius_km=0.0).place
+        text = without_place(text, old_place) if old_place is not None else text
+        if before.remote:  # "nur online", then "und in Kassel?": on site in Kassel
+            changes["remote"] = False
+    if parsed.radius_km:
+        changes["radius_km"] = parsed.radius_km
+    if parsed.time:
+        changes["time"] = parsed.time
+    if parsed.remote:
+        changes["remote"] = True
+    if parsed.languages:
+        changes["languages"] = parsed.languages
+    if parsed.exclude_categories:
+        excluded = before.exclude_categories or parse_text(previous.query_text).exclude_categories
+        changes["exclude_categories"] = tuple(dict.fromkeys((*excluded, *parsed.exclude_categories)))
+    if not changes:  # nothing to go on from ("weiter", "ich", an emoji): not a refinement
+        return None
+    return FollowUp(text=text, refinement=replace(before, **changes))  # type: ignore[arg-type]
+
+
+def _new_interest(previous: ChatSearch, parsed: ParsedQuery) -> FollowUp | None:
+    """Keeps the last search's place, time, languages and "online" for a message naming only a new interest."""
+    if parsed.place is not None or parsed.remote:
+        return None
+    earlier_text = parse_text(previous.query_text)
+    before = criteria_from(earlier_text, state.refinement_of(previous), default_radius_km=0.0)
+    if before.place is None and not before.remote:
+        return None
+    radius = state.refinement_of(previous).radius_km or earlier_text.radius_km
+    refinement = Refinement(
+        place=before.place,
+        radius_km=None if parsed.radius_km or before.place is None else radius,
+        time=None if parsed.time else before.time or None,
+        languages=None if parsed.languages else before.languages or None,
+        remote=True if before.remote else None,
+    )
+    kept = before.place.name if before.place is not None and not before.remote else None
+    return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept)
+
+
+def without_place(text: str, place: PlaceRef) -> str:
+    """Returns a text without the words naming a place ("Tafel in Fulda" -> "Tafel in"): once another place is
+    asked for, the search would otherwise look there for listings holding the word "Fulda"."""
+    gazetteer = get_gazetteer()
+    own = {fold(word) for word in _TOKEN.findall(place.name)}
+
+    def names_it(token: str) -> bool:
+        if _POSTAL_CODE.fullmatch(token) or (len(token) > 2 and fold(token) in own):
+            return True
+        if gazetteer.quarter(token, place.name) is not None:
+            return True
+        return any(
+            haversine_km(hit.lat, hit.lon, place.lat, place.lon) <= SAME_PLACE_KM for hit in gazetteer.lookup(token)
+        )
+
+    return " ".join(
+        _TOKEN.sub(
+            lambda m: "" if names_it(m.group(0)) or names_it(m.group(0).split("-")[0]) else m.group(0), text
+        ).split()
+    )

@@ -1,0 +1,122 @@
+"""A few words after a result go on from that search: its interest, place and time stay unless the words change
+them ("lieber am WE", "und in Kassel?", "nur online", "was mit Tieren", "with animals")."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.conversation.followups import FOLLOW_UP_WINDOW, follow_up, without_place
+from bot.search.criteria import criteria_from
+from bot.search.model import PlaceRef, Refinement
+from bot.search.understanding import parse_text
+from bot.store.models import ChatSearch
+from bot.store.types import utcnow
+
+NOW = utcnow()
+KASSEL = PlaceRef(name="Kassel", lat=51.3167, lon=9.5)
+
+
+def _shown(text: str, refinement: Refinement | None = None, *, minutes_ago: float = 2) -> ChatSearch:
+    return ChatSearch(
+        volunteer_id=1,
+        query_text=text,
+        refinement=(refinement or Refinement()).to_dict(),
+        offset=0,
+        candidates=[],
+        created_at=NOW - timedelta(minutes=minutes_ago),
+    )
+
+
+def _criteria(text: str, message: str):  # type: ignore[no-untyped-def]
+    following = follow_up(_shown(text), parse_text(message), now=NOW)
+    assert following is not None, message
+    return following, criteria_from(parse_text(following.text), following.refinement, default_radius_km=15)
+
+
+def test_a_time_alone_keeps_what_and_where() -> None:
+    _, criteria = _criteria("umweltschutz leipzig", "lieber am WE")
+    assert criteria.categories == ("environment",) and criteria.place is not None
+    assert criteria.place.name == "Leipzig" and criteria.time == ("weekend",)
+
+
+def test_another_place_keeps_the_interest_and_the_time() -> None:
+    _, criteria = _criteria("Tafel in Fulda, nur dienstags", "und in Kassel?")
+    assert criteria.categories == ("poverty_homelessness",) and criteria.time == ("weekday",)
+    assert criteria.place is not None and criteria.place.name == "Kassel"
+
+
+def test_online_keeps_the_interest() -> None:
+    _, criteria = _criteria("was mit Senioren in Hamburg", "nur online")
+    assert criteria.categories == ("seniors",) and criteria.remote
+
+
+def test_a_place_after_online_means_on_site_there() -> None:
+    following = follow_up(_shown("Senioren", Refinement(remote=True)), parse_text("und in Kassel?"), now=NOW)
+    assert following is not None and following.refinement.remote is False
+    assert following.refinement.place is not None and following.refinement.place.name == "Kassel"
+
+
+def test_a_new_interest_keeps_the_place_and_time_and_says_so() -> None:
+    following, criteria = _criteria("Kinder in Kassel am Wochenende", "was mit Tieren")
+    assert criteria.categories == ("animals",) and criteria.time == ("weekend",)
+    assert criteria.place is not None and criteria.place.name == "Kassel" and following.kept_place == "Kassel"
+
+
+def test_an_answer_to_what_to_help_with_keeps_place_and_time_in_english_too() -> None:
+    following, criteria = _criteria("Where can I volunteer in Berlin? I have weekends free.", "with animals")
+    assert criteria.categories == ("animals",) and criteria.time == ("weekend",)
+    assert criteria.place is not None and criteria.place.name == "Berlin"
+
+
+def test_a_place_chosen_by_button_and_a_radius_stay() -> None:
+    shown = _shown("Kinder", Refinement(place=KASSEL, radius_km=5.0))
+    following = follow_up(shown, parse_text("lieber was mit Tieren"), now=NOW)
+    assert following is not None and following.refinement.place == KASSEL and following.refinement.radius_km == 5.0
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Tierheim in Marburg",  # interest and place: a search of its own
+        "weiter",  # nothing to go on from
+        "😊",
+        "Tiere, aber nicht in Kassel",  # a ruled-out place asks its own question
+    ],
+)
+def test_a_complete_or_empty_message_is_no_follow_up(message: str) -> None:
+    assert follow_up(_shown("Kinder in Kassel am Wochenende"), parse_text(message), now=NOW) is None
+
+
+def test_a_new_interest_after_a_search_without_a_place_is_a_search_of_its_own() -> None:
+    assert follow_up(_shown("Kinder"), parse_text("was mit Tieren"), now=NOW) is None
+
+
+def test_after_an_hour_a_message_starts_afresh() -> None:
+    old = _shown("Kinder in Kassel", minutes_ago=FOLLOW_UP_WINDOW.total_seconds() / 60 + 1)
+    assert follow_up(old, parse_text("lieber am WE"), now=NOW) is None
+    assert follow_up(None, parse_text("lieber am WE"), now=NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "left"),
+    [
+        ("tierheim ffm", PlaceRef("Frankfurt am Main", 50.11, 8.68), "tierheim"),
+        ("was mit flüchtlingen, in Dresden Neustadt", PlaceRef("Dresden", 51.05, 13.74), "was mit flüchtlingen, in"),
+        ("Essen ausgeben Kassel-Wehlheiden 34117, 2 Nachmittage", KASSEL, "Essen ausgeben , 2 Nachmittage"),
+        (
+            "Tiere am Wochenende in Frankfurt am Main",
+            PlaceRef("Frankfurt am Main", 50.11, 8.68),
+            "Tiere am Wochenende in am",
+        ),
+    ],
+)
+def test_the_words_naming_the_last_place_leave_the_text(text: str, place: PlaceRef, left: str) -> None:
+    assert without_place(text, place) == left
+
+
+def test_another_place_is_searched_without_the_words_of_the_last_one() -> None:
+    following, criteria = _criteria("Tafel in Fulda, nur dienstags", "und in Kassel?")
+    assert "Fulda" not in following.text and "Tafel" in following.text
+    assert criteria.place is not None and criteria.place.name == "Kassel"

@@ -1,0 +1,47 @@
+"""Questions about volunteering itself are told apart from searches by their form and their topic words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.questions import questions_asked
+from bot.texts import t
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("Wie funktioniert das eigentlich mit Ehrenamt, bin ich da versichert?", ("insurance",)),
+        ("Braucht man ein Führungszeugnis?", ("police_certificate",)),
+        ("was ist ein ehrenamt", ("what_is",)),
+        ("Do I get paid for volunteering?", ("money",)),
+        ("Bekommt man eine Bescheinigung? Und ist man unfallversichert?", ("insurance", "certificate")),
+        ("Wie viel Zeit muss man so einplanen?", ("commitment",)),
+        ("Do I need a police certificate?", ("police_certificate",)),
+    ],
+)
+def test_questions_about_volunteering(text: str, topics: tuple[str, ...]) -> None:
+    assert questions_asked(text) == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tierheim in Kassel",
+        "Versicherungsbüro Kassel sucht Hilfe",  # no question
+        "Gibt es was mit Tieren in Kassel?",  # a question, but about no topic: a search
+        "I need volunteering time at weekends",
+        "",
+    ],
+)
+def test_searches_are_no_questions_about_volunteering(text: str) -> None:
+    assert questions_asked(text) == ()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_topic_has_an_answer_in_both_languages(lang: str) -> None:
+    from bot.conversation.questions import _lexicon
+
+    for topic in _lexicon().topics:
+        assert len(t(lang, f"questions.{topic.key}")) > 40
+    assert t(lang, "questions.invite")
