@@ -21,11 +21,13 @@ from nlu.components.place_hints import (
     DEMONYM_LABEL, PLATE_LABEL, RULED_OUT, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
 )
 from nlu.extensions import (
-    INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, TIMES, WATERS, register_extensions,
+    INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, WATERS,
+    register_extensions,
 )
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
+from nlu.place_like import looks_like_place
 from nlu.places_resolve import resolve
 from nlu.kernel.text import fold
 from nlu.vocabulary import is_category_word
@@ -139,8 +141,20 @@ class PlaceFinder:
         doc.spans[PLACES_RULED_OUT] = [s for s in kept if s._.value[0].id in ruled_out]
         kept = [s for s in kept if s._.value[0].id not in ruled_out]
         doc.spans[WATERS] = waters
+        doc.spans[PLACES_UNKNOWN] = self._unknown_villages(doc, cue_ends, mentions, lowercase)
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
+
+    @staticmethod
+    def _unknown_villages(doc: Doc, cue_ends: set[int], mentions: list[Span], lowercase: bool) -> list[Span]:
+        """Returns the words right after a location cue that no place took but that look like a village's name
+        ("komme aus Sterzhausen", "wohne in Kleinaltenhausen"): they name where, not what."""
+        taken = {i for s in [*mentions, *spans_of(doc, INTERESTS)] for i in range(s.start, s.end)}
+        return [
+            doc[i : i + 1] for i in sorted(cue_ends)
+            if i < len(doc) and i not in taken and (lowercase or doc[i].text[:1].isupper())
+            and looks_like_place(doc[i].norm_)
+        ]
 
     def _heads_a_clause(self, doc: Doc, span: Span) -> bool:
         """Tells whether nothing ties the name to the words before it: "warmes Essen", "beim Essen", "das Essen"

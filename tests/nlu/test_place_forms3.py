@@ -1,0 +1,67 @@
+"""Places said in more ways: a village the gazetteer lacks after a cue, a town with "hier", a guess that yields to a
+name written out. Every sentence here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import parse
+from nlu.place_like import looks_like_place, place_endings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich komme aus Sterzhausen und suche was mit Kindern",
+        "suche was mit Tieren in Kleinaltenhausen",
+        "wohne in wolfsgrubenbach, gern was mit senioren",
+        "Hallo aus Unterlangenrode! Hat jemand was für Jugendliche?",
+    ],
+)
+def test_a_village_the_gazetteer_lacks_after_a_cue_is_no_search_word(text: str) -> None:
+    query = parse(text)
+    assert query.keywords == () and query.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ich helfe gern in Kleiderkammern", "kleiderkammern"),
+        ("Ich möchte in Suppenküchen mithelfen", "suppenkuechen"),
+        ("Ich suche was mit Feuerwehr in Kassel", None),
+    ],
+)
+def test_a_word_after_a_cue_that_ends_as_no_village_does_stays(text: str, word: str | None) -> None:
+    keywords = parse(text).keywords
+    assert word is None or word in keywords
+
+
+def test_place_endings_are_read_from_the_gazetteer_not_listed() -> None:
+    endings = place_endings()
+    assert {"dorf", "bach", "usen", "rode"} <= endings
+    assert not {"heit", "keit", "ung", "chen"} & endings
+    assert looks_like_place("sterzhausen") and not looks_like_place("dorf") and not looks_like_place("hausen")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gründau hier, was mit Senioren?", "Gründau"),
+        ("Lahntal here, anything with kids on weekends?", "Lahntal"),
+        ("Wettenberg hier und ich würde gern Kindern vorlesen", "Wettenberg"),
+    ],
+)
+def test_a_town_followed_by_hier_is_where_the_person_writes_from(text: str, name: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == name
+    assert not {"gruendau", "lahntal", "wettenberg", "hier", "here"} & set(query.keywords)
+
+
+def test_a_small_place_guessed_for_a_village_like_word_yields_to_a_name_written_out() -> None:
+    query = parse("Gibt es in Rotenburg oder Bebra was mit Tieren? Wohne in Mäckelrode")
+    assert query.place is not None and query.place.name.startswith("Rotenburg")
+
+
+def test_a_misspelt_town_after_a_home_cue_still_wins() -> None:
+    query = parse("Wohne in Witzenhusen, arbeite in Kassel, suche was mit Tieren")
+    assert query.place is not None and query.place.name == "Witzenhausen"
