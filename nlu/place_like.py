@@ -24,8 +24,11 @@ _MIN_STEM = 3  # letters before the ending ("Sterz" + "hausen"), so that "Dorf" 
 def place_endings() -> frozenset[str]:
     """Returns the folded endings typical of German place names and rare among ordinary words."""
     names = Counter(
-        key[-_ENDING:] for place in get_gazetteer().places() if place.name.isalpha()
-        for key in (fold(place.name),) if len(key) >= _ENDING + _MIN_STEM
+        key[-_ENDING:]
+        for place in get_gazetteer().places()
+        if place.name.isalpha()
+        for key in (fold(place.name),)
+        if len(key) >= _ENDING + _MIN_STEM
     )
     words = Counter(word[-_ENDING:] for word in known_words() if len(word) >= _ENDING + _MIN_STEM)
     return frozenset(
@@ -36,6 +39,8 @@ def place_endings() -> frozenset[str]:
 def looks_like_place(norm: str) -> bool:
     """Tells whether a folded word is no known word and ends as place names do ("sterzhausen", "germerode")."""
     return (
-        len(norm) >= _ENDING + _MIN_STEM and norm.isalpha() and norm[-_ENDING:] in place_endings()
+        len(norm) >= _ENDING + _MIN_STEM
+        and norm.isalpha()
+        and norm[-_ENDING:] in place_endings()
         and norm not in known_words()
     )

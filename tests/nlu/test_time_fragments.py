@@ -57,3 +57,8 @@ def test_a_busy_daytime_alone_still_means_the_evening() -> None:
 
 def test_just_one_saturday_is_a_one_off() -> None:
     assert "one_off" in parse("could I help just one sunday at a run in Fulda?").time
+
+
+def test_we_as_the_whole_message_is_the_weekend() -> None:
+    assert parse("WE").time == ("weekend",)
+    assert parse("we").time == ()  # the English pronoun, written small

@@ -14,6 +14,7 @@ from bot.search.model import PlaceRef
 from bot.search.model import Refinement
 from bot.search.smalltalk import SmallTalk, is_decline, small_talk, without_any_interest
 from bot.search.understanding import parse_text, reply_language
+from nlu.query import ParsedQuery
 from bot.store.models import ChatSearch, Volunteer
 from bot.telegram import keyboards
 from bot.telegram.search import keyboards as search_keyboards
@@ -53,6 +54,8 @@ async def answer_or_search(
     talk = small_talk(text)
     if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
         return [View(t(volunteer.language, SMALL_TALK[talk]), keyboards.main_keyboard(volunteer.language))]
+    if private and (refined := await _time_for_newest_search(session, volunteer, text, services_)) is not None:
+        return refined
     # A message clearly in English gets an English answer even when Telegram says German; the setting itself
     # stays, and the answer says where to change it.
     lang = reply_language(text, volunteer.language)
@@ -73,6 +76,31 @@ async def answer_or_search(
     if lang != volunteer.language:
         views.append(View(t(lang, "search.language_hint")))
     return views
+
+
+async def _time_for_newest_search(
+    session: AsyncSession, volunteer: Volunteer, text: str, services_: Services
+) -> list[View] | None:
+    """Takes a text that says only when ("am WE", "WE", "nur abends") as the time of the person's newest search,
+    which runs again with everything else it asked; None when the text says more, or there is no search."""
+    query = parse_text(text)
+    if not says_only_when(query):
+        return None
+    newest = await state.newest_search_id(session, volunteer.id)
+    stored = await state.own_search(session, newest, volunteer.id) if newest is not None else None
+    if stored is None:
+        return None
+    state.refine(stored, time=query.time)
+    page = await services_.searches.run(session, volunteer, stored)
+    return await page_messages(session, volunteer, page, services_, private=True)
+
+
+def says_only_when(query: ParsedQuery) -> bool:
+    """Tells whether a parsed text names a time and nothing else a search uses."""
+    return bool(query.time) and not (
+        query.categories or query.exclude_categories or query.keywords or query.place or query.place_candidates
+        or query.radius_km or query.languages or query.remote or query.ruled_out_places or query.needs_little_german
+    )
 
 
 async def place_for_search(
