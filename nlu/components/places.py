@@ -141,19 +141,21 @@ class PlaceFinder:
         doc.spans[PLACES_RULED_OUT] = [s for s in kept if s._.value[0].id in ruled_out]
         kept = [s for s in kept if s._.value[0].id not in ruled_out]
         doc.spans[WATERS] = waters
-        doc.spans[PLACES_UNKNOWN] = self._unknown_villages(doc, cue_ends, mentions, lowercase)
+        named = [*kept, *doc.spans[PLACES_RULED_OUT]]
+        doc.spans[PLACES_UNKNOWN] = self._unresolved_places(doc, cue_ends, named, lowercase)
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
 
-    @staticmethod
-    def _unknown_villages(doc: Doc, cue_ends: set[int], mentions: list[Span], lowercase: bool) -> list[Span]:
-        """Returns the words right after a location cue that no place took but that look like a village's name
-        ("komme aus Sterzhausen", "wohne in Kleinaltenhausen"): they name where, not what."""
-        taken = {i for s in [*mentions, *spans_of(doc, INTERESTS)] for i in range(s.start, s.end)}
+    def _unresolved_places(self, doc: Doc, cue_ends: set[int], places: list[Span], lowercase: bool) -> list[Span]:
+        """Returns the words that name where but no one place: a state or region by its own word ("in Sachsen,
+        egal wo"), and a word right after a location cue that looks like the name of a village the gazetteer lacks
+        ("komme aus Sterzhausen", "wohne in Kleinaltenhausen")."""
+        taken = {i for s in [*places, *spans_of(doc, INTERESTS)] for i in range(s.start, s.end)}
         return [
-            doc[i : i + 1] for i in sorted(cue_ends)
-            if i < len(doc) and i not in taken and (lowercase or doc[i].text[:1].isupper())
-            and looks_like_place(doc[i].norm_)
+            doc[token.i : token.i + 1] for token in doc
+            if token.i not in taken and (lowercase or token.text[:1].isupper()) and (
+                token.norm_ in self.regions or (token.i in cue_ends and looks_like_place(token.norm_))
+            )
         ]
 
     def _heads_a_clause(self, doc: Doc, span: Span) -> bool:
@@ -313,6 +315,10 @@ class PlaceFinder:
                 continue
             # a typo of a municipality GeoNames lacks (Grundau) only where a cue says a place follows
             hits = self.gazetteer.fuzzy(norm, min_score=self.fuzzy_min_score, limit=5, added=token.i in cue_ends)
+            if token.i not in cue_ends and not _stands_alone(doc, token.i):
+                # a guess with another first letter ("Gemnitz": Chemnitz) needs a cue or the word as its own clause
+                # ("Körlitz, Tierheim"): "Canva kann ich" is no Zahna
+                hits = [(place, score) for place, score in hits if fold(place.name)[:1] == norm[:1]]
             if hits:
                 best_score = hits[0][1]
                 span = self._mention(doc, token.i, token.i + 1, tuple(p for p, s in hits if s == best_score))
@@ -379,3 +385,8 @@ class PlaceFinder:
             return
         taken = {i for s in places for i in range(s.start, s.end)}
         doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not taken.intersection(range(s.start, s.end))]
+
+
+def _stands_alone(doc: Doc, i: int) -> bool:
+    """Tells whether the token at i stands between clause marks (or the message's ends)."""
+    return (i == 0 or is_boundary(doc[i - 1])) and (i + 1 == len(doc) or is_boundary(doc[i + 1]))

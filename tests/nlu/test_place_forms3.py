@@ -65,3 +65,27 @@ def test_a_small_place_guessed_for_a_village_like_word_yields_to_a_name_written_
 def test_a_misspelt_town_after_a_home_cue_still_wins() -> None:
     query = parse("Wohne in Witzenhusen, arbeite in Kassel, suche was mit Tieren")
     assert query.place is not None and query.place.name == "Witzenhausen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Social Media für einen Verein machen, Instagram, Canva kann ich.",
+        "Mit Zumba kenne ich mich aus, gern mit Senioren",
+    ],
+)
+def test_a_word_is_no_typo_of_a_town_with_another_first_letter_without_a_cue(text: str) -> None:
+    assert parse(text).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Kann man in Sachsen irgendwo beim Rettungsdienst helfen?", "sachsen"),
+        ("Ich suche was in Hessen, egal wo, gern mit Hunden", "hessen"),
+        ("Bin neu in Franken und suche einen Chor", "franken"),
+    ],
+)
+def test_a_state_or_region_named_by_its_word_is_no_search_word(text: str, region: str) -> None:
+    query = parse(text)
+    assert region not in query.keywords and query.place is None

@@ -62,3 +62,15 @@ def test_just_one_saturday_is_a_one_off() -> None:
 def test_we_as_the_whole_message_is_the_weekend() -> None:
     assert parse("WE").time == ("weekend",)
     assert parse("we").time == ()  # the English pronoun, written small
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kann gern helfen, aber nicht nach 16 Uhr",
+        "Nicht vor 9 Uhr und nicht nach 15 Uhr, wegen der Kinder",
+        "I could help, just not after 5 pm",
+    ],
+)
+def test_an_end_of_the_day_ruled_out_is_the_day(text: str) -> None:
+    assert parse(text).time == ("daytime",)
