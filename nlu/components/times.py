@@ -37,7 +37,7 @@ class TimeMatcher:
         ignored = {i for s in ignores for i in range(s.start, s.end)}
         slots = [s for s in spans if s.label_ != "ignore" and not ignored.intersection(range(s.start, s.end))]
         kept = [s for s in slots if not self._inside_opposite(s, slots)]
-        kept += [s for s in _weekend_fragments(doc) if not any(k.start == s.start for k in kept)]
+        kept += [s for s in _weekend_fragments(doc) if not any(k.start <= s.start and s.end <= k.end for k in kept)]
         set_group(doc, TIMES, kept)
         if INTERESTS in doc.spans:  # "after school", "nach der Schule" say when, not what
             doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not _says_when(s, kept)]
