@@ -89,3 +89,9 @@ def test_a_word_is_no_typo_of_a_town_with_another_first_letter_without_a_cue(tex
 def test_a_state_or_region_named_by_its_word_is_no_search_word(text: str, region: str) -> None:
     query = parse(text)
     assert region not in query.keywords and query.place is None
+
+
+@pytest.mark.parametrize("text", ["Bin Kalle aus'm Wedding, kann gut bauen", "Ick komm ausm Wedding und will helfen"])
+def test_a_spoken_aus_dem_is_a_cue_like_aus(text: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.state == "Berlin"
