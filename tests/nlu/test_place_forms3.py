@@ -95,3 +95,12 @@ def test_a_state_or_region_named_by_its_word_is_no_search_word(text: str, region
 def test_a_spoken_aus_dem_is_a_cue_like_aus(text: str) -> None:
     place = parse(text).place
     assert place is not None and place.state == "Berlin"
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [("Tierheim Raum Fulda, max 25 km", 25.0), ("höchstens 10 km von Kassel, gern Senioren", 10.0)],
+)
+def test_an_upper_bound_word_belongs_to_the_radius(text: str, km: float) -> None:
+    query = parse(text)
+    assert query.radius_km == km and not {"max", "hoechstens"} & set(query.keywords)
