@@ -110,7 +110,7 @@ class PlaceFinder:
         previous: Span | None = None
         for span in sorted(mentions, key=lambda m: m.start):
             # "in Hartha oder Waldheim": a place joined to a cued one by "oder", "und" or a comma is cued too
-            span._.cued = span.start in cue_ends or span.end in owned_ends or (
+            span._.cued = span.start in cue_ends or (span.end in owned_ends and not span._.fuzzy) or (
                 previous is not None and previous._.cued and 0 < span.start - previous.end <= 1
                 and all(t.norm_ in _JOINERS for t in doc[previous.end:span.start])
             )

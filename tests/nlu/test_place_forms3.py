@@ -104,3 +104,13 @@ def test_a_spoken_aus_dem_is_a_cue_like_aus(text: str) -> None:
 def test_an_upper_bound_word_belongs_to_the_radius(text: str, km: float) -> None:
     query = parse(text)
     assert query.radius_km == km and not {"max", "hoechstens"} & set(query.keywords)
+
+
+def test_hier_after_a_guessed_name_makes_it_no_home() -> None:
+    place = parse("Goth hier, ich suche was mit alten Friedhöfen in Leipzig").place
+    assert place is not None and place.name == "Leipzig"  # "Goth" is no Gotha
+
+
+@pytest.mark.parametrize("text", ["max 20 min mit dem Rad von Taucha, gern Tiere", "höchstens 2 Stunden, in Kassel"])
+def test_a_duration_after_an_upper_bound_is_no_radius(text: str) -> None:
+    assert parse(text).radius_km is None
