@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from sqlalchemy import update
 from tests.telegram.botchat import ANNA, JOHN, MEHMET, Chat, Person, Reply
 
+from bot.store.db import Database
+from bot.store.models import ChatSearch
+from bot.store.types import utcnow
 from bot.telegram.callbacks import Kind, decode
 
 
@@ -292,5 +298,15 @@ async def test_a_text_saying_only_when_narrows_the_newest_search(chat: Chat, tex
 
 
 async def test_a_text_saying_only_when_without_a_search_before_is_a_search_of_its_own(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "am WE")
+    assert "Tiere" not in reply.text.split("\n")[0]
+
+
+async def test_a_text_saying_only_when_long_after_a_search_is_a_search_of_its_own(
+    chat: Chat, database: Database
+) -> None:
+    await chat.send(ANNA, "Tiere in Kassel")
+    async with database.unit_of_work() as session:
+        await session.execute(update(ChatSearch).values(created_at=utcnow() - timedelta(hours=2)))
     reply = await chat.send(ANNA, "am WE")
     assert "Tiere" not in reply.text.split("\n")[0]

@@ -5,6 +5,8 @@ Shared by the search's handlers, shared locations and /start's deep links; each 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
@@ -16,6 +18,7 @@ from bot.search.smalltalk import SmallTalk, is_decline, small_talk, without_any_
 from bot.search.understanding import parse_text, reply_language
 from nlu.query import ParsedQuery
 from bot.store.models import ChatSearch, Volunteer
+from bot.store.types import utcnow
 from bot.telegram import keyboards
 from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.formatting import line
@@ -26,6 +29,7 @@ from bot.texts import t
 from bot.volunteers import home_place, remember_home
 
 
+FOLLOW_UP = timedelta(minutes=30)  # a time said this soon after a search narrows it; later it is a search of its own
 SMALL_TALK = {SmallTalk.GREETING: "smalltalk.greeting", SmallTalk.THANKS: "smalltalk.thanks"}
 
 
@@ -88,7 +92,7 @@ async def _time_for_newest_search(
         return None
     newest = await state.newest_search_id(session, volunteer.id)
     stored = await state.own_search(session, newest, volunteer.id) if newest is not None else None
-    if stored is None:
+    if stored is None or utcnow() - stored.created_at > FOLLOW_UP:
         return None
     state.refine(stored, time=query.time)
     page = await services_.searches.run(session, volunteer, stored)
