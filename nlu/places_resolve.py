@@ -93,9 +93,8 @@ def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int,
     named_again = sum(m._.preference != -1 for m in same) > 1  # a landscape standing in for its town is no naming
     guessed = all(m._.fuzzy for m in same)
     # a guess of a small place for a word that looks like a village's own name is more likely that village, which
-    # the gazetteer lacks, so it yields to any name written as it is ("Meißner oder Witzenhausen? Wohne in
-    # Germerode": no Gerterode 50 km away)
-    # than a typo; a guess that lands on a town ("Witzenhusen": Witzenhausen) stays a typo
+    # the gazetteer lacks, than a typo, so it yields to any name written as it is ("Meißner oder Witzenhausen?
+    # Wohne in Germerode": no Gerterode 50 km away); a guess that lands on a town ("Witzenhusen") stays a typo
     village = guessed and all(looks_like_place(m[0].norm_) and m._.value[0].population < _TOWN for m in same)
     uncued_added = all(m._.value[0].is_added and not m._.cued for m in same)
     return (
