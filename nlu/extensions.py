@@ -17,6 +17,7 @@ LITTLE_GERMAN = "little_german"  # the writer speaks little or no German ("mein 
 OTHERS_GERMAN = "others_little_german"  # others do ("Leuten, die kein Deutsch können, beim Amt helfen")
 PLACES = "places"  # label: place; Span._.value holds the candidate place ids, best first
 PLACES_RULED_OUT = "places_ruled_out"  # places the person rules out ("nicht in Kassel"): no search place, no keyword
+PLACES_UNKNOWN = "places_unknown"  # where but no one place ("in Sachsen", "aus Sterzhausen"): no keyword
 WATERS = "waters"  # a river or lake with its cue ("an der Elbe"): a hint to no one place, and no keyword
 WRITER = "writer"  # words saying who the writer is, where they stand or come from ("in Rente", "mein Sohn"): no keyword
 CUES = "negation_cues"  # label: cue, pseudo, neutral, time_cue

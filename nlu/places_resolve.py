@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from nlu.components.place_hints import RULED_OUT
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, place_rules
+from nlu.place_like import looks_like_place
 from nlu.kernel.text import fold
 
 _QUALIFIER_REACH = 4  # tokens after a name that may qualify it ("Neustadt an der Weinstraße")
@@ -22,6 +23,7 @@ _QUALIFIER_SLACK_KM = 20.0  # after a qualifier, namesakes this much further fro
 _NEIGHBOUR_KM = 50.0  # another place named in the message pulls an ambiguous name towards it
 _SIMILAR_SIZE = 1.5  # population ratio under which the start region breaks the tie
 _MAX_CANDIDATES = 8
+_TOWN = 5_000  # a typo's guess of a place this large is a town misspelt, not a village the gazetteer lacks
 _FILLER = frozenset({
     "(", ")", "/", ",", "-", "an", "am", "der", "im", "in", "bei", "i.", "a.", "d.", "a.d.", "b.", "/sa.",
 })
@@ -72,7 +74,7 @@ def _as_city(mention: Span, places: tuple[Place, ...], gazetteer: Gazetteer) -> 
     return (city,)
 
 
-def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, int, int, int, int, int, int]:
+def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, ...]:
     """Orders mentions: postal codes first; origins ("ich komme aus X"), passing stays and places "too far"
     last; a place named again before one named once ("wohne in Görlitz, arbeite in Zittau, suche was in
     Zittau"); where the person would rather go, then where they live, before other places; a name written as it
@@ -90,10 +92,14 @@ def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int,
     preference = span._.preference if span._.preference == -1 else max(min(m._.preference, 2) for m in same)
     named_again = sum(m._.preference != -1 for m in same) > 1  # a landscape standing in for its town is no naming
     guessed = all(m._.fuzzy for m in same)
+    # a guess of a small place for a word that looks like a village's own name is more likely that village, which
+    # the gazetteer lacks, than a typo, so it yields to any name written as it is ("Meißner oder Witzenhausen?
+    # Wohne in Germerode": no Gerterode 50 km away); a guess that lands on a town ("Witzenhusen") stays a typo
+    village = guessed and all(looks_like_place(m[0].norm_) and m._.value[0].population < _TOWN for m in same)
     uncued_added = all(m._.value[0].is_added and not m._.cued for m in same)
     return (
-        0 if is_postal else 1, 1 if uncued_added else 0, 1 if set_aside else 0, 0 if named_again else 1,
-        1 - preference, 1 if guessed else 0, span.start,
+        0 if is_postal else 1, 1 if uncued_added else 0, 1 if village else 0, 1 if set_aside else 0,
+        0 if named_again else 1, 1 - preference, 1 if guessed else 0, span.start,
     )
 
 

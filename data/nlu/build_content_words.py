@@ -15,7 +15,7 @@ Rules (Zipf = log10 of occurrences per billion words):
   are filler from Zipf 2.5; adjectives from Zipf 3.6 and verbs from Zipf 4.6 over all forms of the verb
   ("wohne" counts as "wohnen"; rarer ones are qualities or activities worth searching: "handwerklich", "basteln",
   "reparieren"); nouns only from Zipf 5.3 ("Zeit",
-  "Leute").
+  "Leute"), an inflected noun by its lemma's frequency too ("Leuten" as "Leute", "Problemen" as "Problem").
 - English words (clearly more frequent in English than in German) are filler when they are frequent
   (Zipf 3.5 for non-nouns, 4.6 for nouns): listings are German, so "speak" or "people" can never be found.
 - Forms the tagger cannot analyse but that are frequent in German (Zipf 4.0: "gibts", "nen") are colloquial
@@ -87,12 +87,15 @@ def lemma_of(tagger: object, word: str) -> str:
     return str(analysis[0]).lower() if analysis else word
 
 
-def verb_frequencies(tagger: object, de: dict[str, float], words: list[str]) -> dict[str, float]:
-    """Returns the Zipf frequency of each verb lemma over all its forms ("wohne" counts as "wohnen")."""
+def lemma_frequencies(
+    tagger: object, de: dict[str, float], words: list[str], tags: tuple[str, ...]
+) -> dict[str, float]:
+    """Returns the Zipf frequency of each lemma of these parts of speech over all its forms ("wohne" counts as
+    "wohnen", "Leuten" as "Leute")."""
     totals: dict[str, float] = {}
     for word in words:
-        tags = tagger.tag_word(word)  # type: ignore[attr-defined]
-        if tags and str(tags[0][0]).startswith(_DE_VERB) and float(tags[0][1]) >= GUESS:
+        tagged = tagger.tag_word(word)  # type: ignore[attr-defined]
+        if tagged and str(tagged[0][0]).startswith(tags) and float(tagged[0][1]) >= GUESS:
             lemma = lemma_of(tagger, word)
             totals[lemma] = totals.get(lemma, 0.0) + 10 ** zipf_any(de, word)
     return {lemma: math.log10(total) for lemma, total in totals.items()}
@@ -102,12 +105,18 @@ def german_filler(tagger: object, de: dict[str, float], en: dict[str, float]) ->
     """Returns the German forms that carry no content (verbs judged by the frequency of their lemma)."""
     found: set[str] = set()
     words = top_words(de, TOP["de"])
-    lemma_freq = verb_frequencies(tagger, de, words)
+    lemma_freq = lemma_frequencies(tagger, de, words, _DE_VERB)
+    # a noun's inflected form is as empty as its lemma ("Leuten" as "Leute"): the lemma's own frequency, since
+    # summing every form would make each plural of a common noun filler ("Kindern", "Tieren")
+    noun_lemma = {
+        fold(w): lemma_of(tagger, w.capitalize()) for w in words if de.get(w.capitalize(), 0.0) > de.get(w, 0.0)
+    }
     for word in words:
         freq = zipf_any(de, word)
         lower, upper = de.get(word, 0.0), de.get(word.capitalize(), 0.0)
         if upper >= lower + 0.7:
-            if freq >= NOUN_MIN:  # a noun, and so frequent it names nothing particular
+            lemma = noun_lemma.get(fold(word), word)
+            if max(freq, zipf_any(de, lemma)) >= NOUN_MIN:  # a noun so frequent it names nothing particular
                 found.add(fold(word))
             continue
         tags = tagger.tag_word(word)  # type: ignore[attr-defined]

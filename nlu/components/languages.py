@@ -193,6 +193,11 @@ class LanguageMatcher:
                 if doc[i].norm_ in self.only:
                     found.append(Span(doc, i, span.end, label=LITTLE_GERMAN))
                     break
+            after = span.end  # "I speak English and Farsi only.", "Arabisch nur"
+            if after < len(doc) and doc[after].norm_ in self.only and (
+                after + 1 == len(doc) or is_boundary(doc[after + 1])
+            ):
+                found.append(Span(doc, span.start, after + 1, label=LITTLE_GERMAN))
         set_group(doc, LITTLE_GERMAN, found)
         set_group(doc, OTHERS_GERMAN, others)
         if (found or others) and INTERESTS in doc.spans:

@@ -59,10 +59,15 @@ class Negation:
     def __call__(self, doc: Doc) -> Doc:
         """Finds the cues and applies each to its scope."""
         mentions = [s for g in MENTION_GROUPS for s in spans_of(doc, g) if s.label_ != "on_site"]
-        cues = self._cues(doc, mentions)
+        found = self.matcher(doc)
+        cues = self._cues(doc, mentions, found)
+        # a mention opening with its own negation ("nicht nach 16 Uhr" as the day) is said as meant
+        own = {s for kind, s, _ in found if kind == "cue"}
         starts: dict[int, list[Span]] = {}
         for span in mentions:
-            starts.setdefault(span.start, []).append(span)
+            if span.start not in own:
+                starts.setdefault(span.start, []).append(span)
+        mentions = [span for span in mentions if span.start not in own]
         ruled_out_places = {span.start for span in spans_of(doc, PLACES_RULED_OUT)}
         for cue in cues:
             if self._rules_out_a_place(doc, cue, starts, ruled_out_places):
@@ -75,9 +80,8 @@ class Negation:
         doc.spans[CUES] = [Span(doc, c.start, c.end, label=c.kind) for c in cues]
         return doc
 
-    def _cues(self, doc: Doc, mentions: list[Span]) -> list[_Cue]:
-        """Returns the active cues: pseudo-negations and cues inside a mention cancel a cue."""
-        found = self.matcher(doc)
+    def _cues(self, doc: Doc, mentions: list[Span], found: list[tuple[str, int, int]]) -> list[_Cue]:
+        """Returns the active cues among those found: pseudo-negations and cues inside a mention cancel a cue."""
         blocked = {i for kind, s, e in found if kind == "pseudo" for i in range(s, e)}
         blocked |= {i for span in mentions for i in range(span.start, span.end)}
         # "kein Deutsch", "don't speak German" negate the German, which is a need, not a wish ruled out

@@ -223,7 +223,7 @@ class PreferenceReader:
                 preferred.add(following.start)
             elif span.start in preferred:
                 span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home
-            elif span.start in home or span.end in home_after:
+            elif span.start in home or (span.end in home_after and not span._.fuzzy):  # "Goth hier" is no Gotha
                 span._.preference = 1
             elif span.start in region and self._town_follows(doc, span, mentions):
                 span._.preference = -1  # an area named before a town in it; yields to that town

@@ -21,11 +21,13 @@ from nlu.components.place_hints import (
     DEMONYM_LABEL, PLATE_LABEL, RULED_OUT, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
 )
 from nlu.extensions import (
-    INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, TIMES, WATERS, register_extensions,
+    INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, WATERS,
+    register_extensions,
 )
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
+from nlu.place_like import looks_like_place
 from nlu.places_resolve import resolve
 from nlu.kernel.text import fold
 from nlu.vocabulary import is_category_word
@@ -108,7 +110,7 @@ class PlaceFinder:
         previous: Span | None = None
         for span in sorted(mentions, key=lambda m: m.start):
             # "in Hartha oder Waldheim": a place joined to a cued one by "oder", "und" or a comma is cued too
-            span._.cued = span.start in cue_ends or span.end in owned_ends or (
+            span._.cued = span.start in cue_ends or (span.end in owned_ends and not span._.fuzzy) or (
                 previous is not None and previous._.cued and 0 < span.start - previous.end <= 1
                 and all(t.norm_ in _JOINERS for t in doc[previous.end:span.start])
             )
@@ -139,8 +141,22 @@ class PlaceFinder:
         doc.spans[PLACES_RULED_OUT] = [s for s in kept if s._.value[0].id in ruled_out]
         kept = [s for s in kept if s._.value[0].id not in ruled_out]
         doc.spans[WATERS] = waters
+        named = [*kept, *doc.spans[PLACES_RULED_OUT]]
+        doc.spans[PLACES_UNKNOWN] = self._unresolved_places(doc, cue_ends, named, lowercase)
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
+
+    def _unresolved_places(self, doc: Doc, cue_ends: set[int], places: list[Span], lowercase: bool) -> list[Span]:
+        """Returns the words that name where but no one place: a state or region by its own word ("in Sachsen,
+        egal wo"), and a word right after a location cue that looks like the name of a village the gazetteer lacks
+        ("komme aus Sterzhausen", "wohne in Kleinaltenhausen")."""
+        taken = {i for s in [*places, *spans_of(doc, INTERESTS)] for i in range(s.start, s.end)}
+        return [
+            doc[token.i : token.i + 1] for token in doc
+            if token.i not in taken and (lowercase or token.text[:1].isupper()) and (
+                token.norm_ in self.regions or (token.i in cue_ends and looks_like_place(token.norm_))
+            )
+        ]
 
     def _heads_a_clause(self, doc: Doc, span: Span) -> bool:
         """Tells whether nothing ties the name to the words before it: "warmes Essen", "beim Essen", "das Essen"
@@ -299,6 +315,10 @@ class PlaceFinder:
                 continue
             # a typo of a municipality GeoNames lacks (Grundau) only where a cue says a place follows
             hits = self.gazetteer.fuzzy(norm, min_score=self.fuzzy_min_score, limit=5, added=token.i in cue_ends)
+            if token.i not in cue_ends and not _stands_alone(doc, token.i):
+                # a guess with another first letter ("Gemnitz": Chemnitz) needs a cue or the word as its own clause
+                # ("Körlitz, Tierheim"): "Canva kann ich" is no Zahna
+                hits = [(place, score) for place, score in hits if fold(place.name)[:1] == norm[:1]]
             if hits:
                 best_score = hits[0][1]
                 span = self._mention(doc, token.i, token.i + 1, tuple(p for p, s in hits if s == best_score))
@@ -365,3 +385,8 @@ class PlaceFinder:
             return
         taken = {i for s in places for i in range(s.start, s.end)}
         doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not taken.intersection(range(s.start, s.end))]
+
+
+def _stands_alone(doc: Doc, i: int) -> bool:
+    """Tells whether the token at i stands between clause marks (or the message's ends)."""
+    return (i == 0 or is_boundary(doc[i - 1])) and (i + 1 == len(doc) or is_boundary(doc[i + 1]))

@@ -37,7 +37,12 @@ class RadiusFinder:
         for token in doc:
             span = self._radius_at(doc, token.i)
             if span is not None:
-                found.append(span)
+                start = span.start  # "max. 20 km", "Umkreis 10 km": the word before the number is the radius's
+                while start > 0 and doc[start - 1].norm_ in self.rules.radius_words:
+                    start -= 1
+                widened = Span(doc, start, span.end, label=span.label_)
+                widened._.value = span._.value
+                found.append(widened)
                 break
         set_group(doc, RADIUS, found)
         return doc

@@ -37,7 +37,7 @@ class TimeMatcher:
         ignored = {i for s in ignores for i in range(s.start, s.end)}
         slots = [s for s in spans if s.label_ != "ignore" and not ignored.intersection(range(s.start, s.end))]
         kept = [s for s in slots if not self._inside_opposite(s, slots)]
-        kept += [s for s in _weekend_fragments(doc) if not any(k.start == s.start for k in kept)]
+        kept += [s for s in _weekend_fragments(doc) if not any(k.start <= s.start and s.end <= k.end for k in kept)]
         set_group(doc, TIMES, kept)
         if INTERESTS in doc.spans:  # "after school", "nach der Schule" say when, not what
             doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not _says_when(s, kept)]
@@ -69,15 +69,15 @@ _KEYWORD_MESSAGE_TOKENS = 6
 def _weekend_fragments(doc: Doc) -> list[Span]:
     """Returns "WE" written in capitals as a fragment of its own ("mit Senioren, WE", "C, sport, WE"), or anywhere
     in a German message not written in capitals ("Mörfelden naturschutz WE"): the weekend's short form; the pronoun
-    in capitals comes in a shouted message ("WE ARE ...") or as English emphasis. A short day closing a short keyword
-    message too."""
+    in capitals comes in a shouted message ("WE ARE ...") or as English emphasis; "WE" as the whole message (a reply
+    to a result) is the weekend. A short day closing a short keyword message too."""
     found = []
     loose = doc.lang_ == "de" and not doc.text.isupper()  # an English "WE" in capitals may be emphasis
     for token in doc:
         if token.text in _CLOSING_DAYS and 1 < len(doc) <= _KEYWORD_MESSAGE_TOKENS and token.i == len(doc) - 1:
             found.append(Span(doc, token.i, token.i + 1, label=_CLOSING_DAYS[token.text]))
             continue
-        if token.text not in _WEEKEND_SHORT or len(doc) < 2:
+        if token.text not in _WEEKEND_SHORT:
             continue
         before = token.i == 0 or is_boundary(doc[token.i - 1])
         after = token.i + 1 == len(doc) or is_boundary(doc[token.i + 1])

@@ -140,3 +140,17 @@ def test_an_added_name_read_as_the_place_drops_its_interest_word() -> None:
     assert query.place is not None and query.place.name == "Biebertal"
     assert query.categories == ("children_youth",)
     assert "environment" not in parse("Suche was mit Senioren in Fernwald").categories
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("35444", "Biebertal"), ("34266", "Niestetal"), ("35435", "Wettenberg"), ("35094", "Lahntal")]
+)
+def test_a_postal_code_of_an_added_municipality_names_it_not_a_nearby_town(code: str, name: str) -> None:
+    place = parse(f"Suche was mit Tieren, PLZ {code}").place
+    assert place is not None and place.name == name and place.postal_code == code
+
+
+def test_a_postal_code_of_a_town_stays_the_town() -> None:
+    place = get_gazetteer().by_postal_code("35394")
+    assert place is not None and place.name == "Gießen"
+    assert all(p is not None and p.name == "Dresden" for p in map(get_gazetteer().by_postal_code, ("01067", "01307")))

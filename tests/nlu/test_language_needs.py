@@ -122,3 +122,15 @@ def test_a_course_for_beginners_to_teach_is_no_level() -> None:
 )
 def test_a_level_before_the_language_it_grades_is_little_german(text: str) -> None:
     assert parse(text).needs_little_german
+
+
+@pytest.mark.parametrize(
+    ("text", "little"),
+    [
+        ("i speak turkish and english only. looking for something with kids", True),
+        ("Russisch nur, Deutsch lerne ich gerade nicht", True),
+        ("I can teach German only on Saturdays", False),
+    ],
+)
+def test_another_language_closed_by_only_means_little_german(text: str, little: bool) -> None:
+    assert parse(text).needs_little_german is little

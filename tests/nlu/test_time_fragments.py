@@ -57,3 +57,33 @@ def test_a_busy_daytime_alone_still_means_the_evening() -> None:
 
 def test_just_one_saturday_is_a_one_off() -> None:
     assert "one_off" in parse("could I help just one sunday at a run in Fulda?").time
+
+
+def test_we_as_the_whole_message_is_the_weekend() -> None:
+    assert parse("WE").time == ("weekend",)
+    assert parse("we").time == ()  # the English pronoun, written small
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kann gern helfen, aber nicht nach 16 Uhr",
+        "Nicht vor 9 Uhr und nicht nach 15 Uhr, wegen der Kinder",
+        "I could help, just not after 5 pm",
+    ],
+)
+def test_an_end_of_the_day_ruled_out_is_the_day(text: str) -> None:
+    assert parse(text).time == ("daytime",)
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("Bin Pflegerin, hab selten am WE frei, unter der Woche vormittags geht", "weekend"),
+        ("Feste Termine gehen bei mir leider nicht, ich arbeite Schicht", "regular"),
+        ("Regelmäßig klappt halt nicht, eher mal spontan", "regular"),
+        ("Abends hab ich kaum Zeit, vormittags schon", "evening"),
+    ],
+)
+def test_a_time_one_is_rarely_free_or_that_does_not_work_is_ruled_out(text: str, ruled_out: str) -> None:
+    assert ruled_out not in parse(text).time

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import update
 from tests.telegram.botchat import ANNA, JOHN, MEHMET, Chat, Person, Reply
 
+from bot.store.db import Database
+from bot.store.models import ChatSearch
 from bot.store.types import utcnow
 from bot.telegram.callbacks import Kind, decode
 
@@ -288,3 +291,27 @@ async def test_egal_was_but_not_in_a_town_asks_where_instead(chat: Chat, listing
     assert "allen Bereichen, aber nicht in Kassel" in asked.text and "stattdessen" in asked.text
     found = await chat.send(ANNA, "Leipzig")
     assert "🔎 <b>Alle Bereiche · ohne Kassel · Leipzig + 15 km</b>" in found.text and "Angebote gefunden" in found.text
+
+
+@pytest.mark.parametrize("text", ["am WE", "WE", "nur abends"])
+async def test_a_text_saying_only_when_narrows_the_newest_search(chat: Chat, text: str) -> None:
+    await chat.send(ANNA, "Tiere in Kassel")
+    narrowed = await chat.send(ANNA, text)
+    assert narrowed.methods() == ["sendMessage"]
+    assert narrowed.text.startswith("🔎 <b>Tiere · Kassel + 15 km · ")
+    assert ("am Wochenende" if "WE" in text else "abends") in narrowed.text.split("\n")[0]
+
+
+async def test_a_text_saying_only_when_without_a_search_before_is_a_search_of_its_own(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "am WE")
+    assert "Tiere" not in reply.text.split("\n")[0]
+
+
+async def test_a_text_saying_only_when_long_after_a_search_is_a_search_of_its_own(
+    chat: Chat, database: Database
+) -> None:
+    await chat.send(ANNA, "Tiere in Kassel")
+    async with database.unit_of_work() as session:
+        await session.execute(update(ChatSearch).values(created_at=utcnow() - timedelta(hours=2)))
+    reply = await chat.send(ANNA, "am WE")
+    assert "Tiere" not in reply.text.split("\n")[0]
