@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from nlu.kernel.resources import data_path
 from nlu.kernel.text import fold
-
-
-def _toml(name: str) -> dict[str, Any]:
-    """Reads one TOML file from data/nlu/."""
-    with data_path("nlu", name).open("rb") as handle:
-        return tomllib.load(handle)
-
-
-def _words(values: list[str]) -> frozenset[str]:
-    """Folds a list of words into a set."""
-    return frozenset(fold(value) for value in values)
-
-
-def _lines(name: str) -> frozenset[str]:
-    """Reads a one-word-per-line file, skipping comments."""
-    text = data_path("nlu", name).read_text(encoding="utf-8")
-    return frozenset(fold(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+from nlu.place_rules import PlaceRules as PlaceRules
+from nlu.place_rules import place_rules as place_rules
+from nlu.word_lists import filler_words as filler_words
+from nlu.word_lists import known_words as known_words
+from nlu.word_lists import langid_content as langid_content
+from nlu.word_lists import langid_loanwords as langid_loanwords
+from nlu.word_lists import langid_words as langid_words
+from nlu.word_lists import place_words as place_words
+from nlu.word_lists import plate_codes as plate_codes
+from nlu.word_lists import stopwords as stopwords
+from nlu.word_lists import folded_set, read_toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +49,7 @@ class InterestRules:
     longing: tuple[str, ...]
     offers: tuple[str, ...]  # patterns of offering classes: the sport or art one teaches is then wanted
     offer_fields: frozenset[str]
+    course_offers: tuple[str, ...]  # patterns of giving a course: education unless the course is an offer field's
     roles: tuple[str, ...]
     bare_roles: tuple[str, ...]
     role_endings: tuple[str, ...]
@@ -96,6 +88,7 @@ class InterestRules:
     new_words: frozenset[str]  # "new families": a family described by being new is a newcomer household
     weak_words: dict[str, str]  # "training" -> sports, only when no other field is named
     target_groups: frozenset[str]  # categories that do not count as another field for weak words
+    weak_yields: dict[str, frozenset[str]]  # "einsam" -> seniors: the weak word is dropped beside these fields too
     with_young: tuple[tuple[str, str, str], ...]  # (folded beginning, category, category it names with the young)
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded beginning, fields one of which the message must name)
     translation_words: tuple[str, ...]  # folded beginnings: translating is newcomers' work only with ...
@@ -105,7 +98,7 @@ class InterestRules:
 @cache
 def interest_rules() -> InterestRules:
     """Returns the interest exceptions and context cues."""
-    raw = _toml("interests.toml")
+    raw = read_toml("interests.toml")
     context = raw["context"]
     overrides = sorted(((fold(k), tuple(v)) for k, v in raw["prefix_overrides"].items()), key=lambda kv: -len(kv[0]))
     return InterestRules(
@@ -118,13 +111,13 @@ def interest_rules() -> InterestRules:
         self_cues=tuple(context["self_cues"]),
         job_cues=tuple(context["job_cues"]),
         self_window=int(context["self_window"]),
-        possessives=_words(context["possessives"]),
+        possessives=folded_set(context["possessives"]),
         possessive_window=int(context["possessive_window"]),
         status_cues=tuple(context["status_cues"]),
         status_words=tuple(fold(w) for w in context["status_words"]),
-        apposition_heads=_words(context["apposition_heads"]),
-        apposition_fillers=_words(context["apposition_fillers"]),
-        fragment_status=_words(context["fragment_status"]),
+        apposition_heads=folded_set(context["apposition_heads"]),
+        apposition_fillers=folded_set(context["apposition_fillers"]),
+        fragment_status=folded_set(context["fragment_status"]),
         possessive_exempt=frozenset(context["possessive_exempt"]),
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),
@@ -132,49 +125,51 @@ def interest_rules() -> InterestRules:
         longing=tuple(context["longing"]),
         offers=tuple(context.get("offers", ())),
         offer_fields=frozenset(context.get("offer_fields", ())),
+        course_offers=tuple(context.get("course_offers", ())),
         roles=tuple(context["roles"]),
         bare_roles=tuple(context["bare_roles"]),
         role_endings=tuple(context["role_endings"]),
-        coordination=_words(context["coordination"]),
+        coordination=folded_set(context["coordination"]),
         occupations=tuple(
             sorted(((fold(k), tuple(v)) for k, v in raw["occupations"].items()), key=lambda kv: -len(kv[0]))
         ),
-        breakers=_words(context["breakers"]),
-        broad_stems=_words(context["broad_stems"]),
+        breakers=folded_set(context["breakers"]),
+        broad_stems=folded_set(context["broad_stems"]),
         outdoors=tuple(context["outdoors"]),
-        visit_words=_words(raw["visits"]["words"]),
+        visit_words=folded_set(raw["visits"]["words"]),
         gapped={key: tuple(lines) for key, lines in raw["gapped"].items()},
-        own_learning={key: _words(words) for key, words in raw["own_learning"].items()},
-        family_verbs=_words(context["family_verbs"]),
+        own_learning={key: folded_set(words) for key, words in raw["own_learning"].items()},
+        family_verbs=folded_set(context["family_verbs"]),
         paperwork=tuple(fold(w) for w in raw["paperwork"]["prefixes"]),
         paperwork_fields=frozenset(raw["paperwork"].get("fields", ["refugees_integration"])),
         skill_after=tuple(context.get("skill_after", ())),
         habit_after=tuple(context.get("habit_after", ())),
-        habit_subjects=_words(context.get("habit_subjects", ())),
+        habit_subjects=folded_set(context.get("habit_subjects", ())),
         experience_fields=frozenset(context.get("experience_fields", ())),
         experience_others=tuple(context.get("experience_others", ())),
-        conditions=_words(raw["conditions"]["words"]),
-        condition_owners=_words(raw["conditions"]["owners"]),
+        conditions=folded_set(raw["conditions"]["words"]),
+        condition_owners=folded_set(raw["conditions"]["owners"]),
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),
         writer={key: tuple(raw["writer"][key]) for key in ("life_stage", "status", "name", "origin", "home", "roles")},
-        status_keep_after=_words(raw["writer"]["status_keep_after"]),
-        status_joiners=_words(raw["writer"].get("status_joiners", ())),
-        origin_relatives=_words(raw["writer"].get("origin_relatives", ())),
-        first_person=_words(raw["writer"].get("first_person", ())),
-        own_place_prepositions=_words(raw["writer"].get("own_place_prepositions", ())),
-        own_list_heads=_words(raw["writer"].get("own_list_heads", ())),
-        life_stage_people=_words(raw["writer"].get("life_stage_people", ())),
+        status_keep_after=folded_set(raw["writer"]["status_keep_after"]),
+        status_joiners=folded_set(raw["writer"].get("status_joiners", ())),
+        origin_relatives=folded_set(raw["writer"].get("origin_relatives", ())),
+        first_person=folded_set(raw["writer"].get("first_person", ())),
+        own_place_prepositions=folded_set(raw["writer"].get("own_place_prepositions", ())),
+        own_list_heads=folded_set(raw["writer"].get("own_list_heads", ())),
+        life_stage_people=folded_set(raw["writer"].get("life_stage_people", ())),
         name_cues=tuple(raw["writer"]["name_cues"]),
         kin=tuple(fold(w) for w in raw["writer"]["kin"]),
-        kin_always=_words(raw["writer"]["kin_always"]),
-        own_possessives=_words(raw["writer"]["own_possessives"]),
-        kin_possessives=_words(raw["writer"]["kin_possessives"]),
+        kin_always=folded_set(raw["writer"]["kin_always"]),
+        own_possessives=folded_set(raw["writer"]["own_possessives"]),
+        kin_possessives=folded_set(raw["writer"]["kin_possessives"]),
         own_window=int(raw["writer"]["own_window"]),
-        new_words=_words(raw["newcomer_families"]["new_words"]),
+        new_words=folded_set(raw["newcomer_families"]["new_words"]),
         weak_words={fold(k): v for k, v in raw["weak"]["words"].items()},
         target_groups=frozenset(raw["weak"]["target_groups"]),
+        weak_yields={fold(k): frozenset(v) for k, v in raw["weak"].get("yields_to", {}).items()},
         visit_people_categories=frozenset(raw["visits"]["people_categories"]),
-        visit_people_words=_words(raw["visits"]["people_words"]),
+        visit_people_words=folded_set(raw["visits"]["people_words"]),
         with_young=tuple((fold(k), v[0], v[1]) for k, v in raw.get("with_young", {}).items()),
         needs=tuple((fold(k), frozenset(v)) for k, v in raw.get("needs", {}).items()),
         translation_words=tuple(fold(w) for w in raw.get("translation", {}).get("words", ())),
@@ -194,9 +189,9 @@ class SeparableRules:
 @cache
 def separable_rules() -> SeparableRules:
     """Returns the separable-verb settings."""
-    raw = _toml("interests.toml")["separable"]
+    raw = read_toml("interests.toml")["separable"]
     return SeparableRules(
-        particles=_words(raw["particles"]), clause_ends=_words(raw["clause_ends"]),
+        particles=folded_set(raw["particles"]), clause_ends=folded_set(raw["clause_ends"]),
         irregular={fold(k): fold(v) for k, v in raw["irregular"].items()},
     )
 
@@ -224,15 +219,15 @@ class NegationRules:
 @cache
 def negation_rules() -> NegationRules:
     """Returns the negation cues and scope settings."""
-    raw = _toml("negation.toml")
+    raw = read_toml("negation.toml")
     return NegationRules(
         cues=tuple(raw["cues"]), answers=tuple(raw["answers"]), pseudo=tuple(raw["pseudo"]),
         time_cues=tuple(raw["time_cues"]),
-        neutral=tuple(raw["neutral"]), terminators=_words(raw["terminators"]),
-        conjunctions=_words(raw["conjunctions"]), skippable=_words(raw["skippable"]),
+        neutral=tuple(raw["neutral"]), terminators=folded_set(raw["terminators"]),
+        conjunctions=folded_set(raw["conjunctions"]), skippable=folded_set(raw["skippable"]),
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
-        relatives=_words(raw["relatives"]), available=_words(raw["available"]),
-        objects=_words(raw.get("objects", ())), colon_clauses=tuple(raw.get("colon_clauses", ())),
+        relatives=folded_set(raw["relatives"]), available=folded_set(raw["available"]),
+        objects=folded_set(raw.get("objects", ())), colon_clauses=tuple(raw.get("colon_clauses", ())),
     )
 
 
@@ -251,7 +246,7 @@ class TimeRules:
 @cache
 def time_rules() -> TimeRules:
     """Returns the time-slot patterns."""
-    raw = _toml("time.toml")
+    raw = read_toml("time.toml")
     return TimeRules(
         slots={k: tuple(v) for k, v in raw["slots"].items()}, opposites=dict(raw["opposites"]),
         ignore=tuple(raw.get("ignore", ())), when=tuple(raw.get("when", {}).get("words", ())),
@@ -286,7 +281,7 @@ class LanguageNames:
 @cache
 def language_names() -> LanguageNames:
     """Returns the language names table."""
-    raw = _toml("languages.toml")
+    raw = read_toml("languages.toml")
     prefixes: list[tuple[str, str]] = []
     words: dict[str, str] = {}
     for code, names in raw["codes"].items():
@@ -299,17 +294,17 @@ def language_names() -> LanguageNames:
     prefixes.sort(key=lambda item: -len(item[0]))
     return LanguageNames(
         prefixes=tuple(prefixes), words=words, german=tuple(fold(g) for g in raw["german"]),
-        blockers=_words(raw["blockers"]),
-        little_german=tuple(raw["little_german"]["patterns"]), only=_words(raw["little_german"]["only"]),
+        blockers=folded_set(raw["blockers"]),
+        little_german=tuple(raw["little_german"]["patterns"]), only=folded_set(raw["little_german"]["only"]),
         only_reach=int(raw["little_german"]["only_reach"]),
-        peoples=_words(raw["little_german"]["peoples"]),
-        nationality_after=_words(raw["little_german"]["nationality_after"]),
-        speaking=_words(raw["little_german"]["speaking"]),
-        others=_words(raw["little_german"]["others"]),
+        peoples=folded_set(raw["little_german"]["peoples"]),
+        nationality_after=folded_set(raw["little_german"]["nationality_after"]),
+        speaking=folded_set(raw["little_german"]["speaking"]),
+        others=folded_set(raw["little_german"]["others"]),
         others_reach=int(raw["little_german"]["others_reach"]),
         helping=tuple(fold(w) for w in raw["little_german"]["helping"]),
         greetings={tuple(fold(greeting).split()): code for greeting, code in raw["greetings"].items()},
-        levels=_words(raw["little_german"]["levels"]), enough=tuple(raw["little_german"]["enough"]),
+        levels=folded_set(raw["little_german"]["levels"]), enough=tuple(raw["little_german"]["enough"]),
         enough_before=tuple(raw["little_german"]["enough_before"]),
     )
 
@@ -327,7 +322,7 @@ class RemoteRules:
 @cache
 def remote_rules() -> RemoteRules:
     """Returns the remote/on-site patterns."""
-    raw = _toml("remote.toml")
+    raw = read_toml("remote.toml")
     return RemoteRules(
         remote=tuple(raw["remote"]), on_site=tuple(raw["on_site"]), topic=tuple(raw["topic"]),
         near=tuple(raw.get("near", ())),
@@ -348,125 +343,9 @@ class RadiusRules:
 @cache
 def radius_rules() -> RadiusRules:
     """Returns the radius settings."""
-    raw = _toml("radius.toml")
+    raw = read_toml("radius.toml")
     return RadiusRules(
-        units={fold(k): float(v) for k, v in raw["units"].items()}, radius_words=_words(raw["radius_words"]),
+        units={fold(k): float(v) for k, v in raw["units"].items()}, radius_words=folded_set(raw["radius_words"]),
         numbers={fold(k): int(v) for k, v in raw["numbers"].items()},
         min_km=float(raw["min_km"]), max_km=float(raw["max_km"]),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceRules:
-    """Location cues, qualifiers, state names, aliases and the start region."""
-
-    cues: tuple[str, ...]
-    origin_cues: tuple[str, ...]
-    trailing: tuple[str, ...]
-    qualifiers: dict[str, tuple[float, float]]
-    states: dict[str, str]
-    aliases: dict[str, str]
-    start_states: tuple[str, ...]
-    ambiguous_km: float
-    candidate_share: float
-    start_candidate_share: float
-    home_cues: tuple[str, ...]
-    preference_cues: tuple[str, ...]  # "lieber in X": where one would rather go outranks where one lives
-    temporary_cues: tuple[str, ...]
-    temporary_after: tuple[str, ...]  # "in Frankfurt for work": words after a place making it a passing stay
-    ruled_out_cues: tuple[str, ...]  # "nicht in X", "anywhere but X": never the search place
-    ruled_out_after: tuple[str, ...]  # "X auf keinen Fall"
-    ruled_out_near: frozenset[str]  # "not in X itself but nearby": X stays the point to search around
-    corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
-    too_far: tuple[str, ...]
-    waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
-    home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
-    area_after: tuple[str, ...]  # "Lahnau oder Umgebung": words after a place naming its area (a cue, no preference)
-    region_cues: tuple[str, ...]
-    region_nouns: frozenset[str]  # the one-word region cues ("raum", "gegend"): may follow a town's adjective
-    areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
-    not_demonyms: frozenset[str]  # nouns that look like a town's adjective ("Hammer": not of Hamm)
-    noun_ties: frozenset[str]  # "das", "beim", "mit": a word-like name after them is a noun, not a town
-
-
-@cache
-def place_rules() -> PlaceRules:
-    """Returns the place cues and helpers."""
-    raw = _toml("places.toml")
-    start = raw["start"]
-    return PlaceRules(
-        cues=tuple(raw["cues"]), origin_cues=tuple(raw["origin_cues"]), trailing=tuple(raw["trailing"]),
-        qualifiers={fold(k): (float(v[0]), float(v[1])) for k, v in raw["qualifiers"].items()},
-        states={fold(k): v for k, v in raw["states"].items()},
-        aliases={fold(k): v for k, v in raw["aliases"].items()},
-        start_states=tuple(start["states"]), ambiguous_km=float(start["ambiguous_km"]),
-        candidate_share=float(start["candidate_share"]),
-        start_candidate_share=float(start["start_candidate_share"]),
-        home_cues=tuple(raw["home_cues"]), preference_cues=tuple(raw["preference_cues"]),
-        temporary_cues=tuple(raw["temporary_cues"]), temporary_after=tuple(raw["temporary_after"]),
-        ruled_out_cues=tuple(raw["ruled_out_cues"]), ruled_out_after=tuple(raw["ruled_out_after"]),
-        ruled_out_near=_words(raw["ruled_out_near"]),
-        corrections=tuple(raw["corrections"]), too_far=tuple(raw["too_far"]), home_after=tuple(raw["home_after"]),
-        area_after=tuple(raw["area_after"]),
-        waters=tuple(f'{cue} {"|".join(raw["waters"])}' for cue in raw["water_cues"]),
-        region_cues=tuple(raw["region_cues"]),
-        region_nouns=frozenset(fold(w) for cue in raw["region_cues"] if " " not in cue for w in cue.split("|")),
-        areas=frozenset(fold(a) for a in raw["areas"]),
-        not_demonyms=_words(raw["not_demonyms"]), noun_ties=_words(raw["noun_ties"]),
-    )
-
-
-@cache
-def plate_codes() -> dict[str, tuple[str, str]]:
-    """Returns licence-plate codes (as written, upper case) -> (town, state), from plates.toml."""
-    return {code: (str(town), str(state)) for code, (town, state) in _toml("plates.toml")["codes"].items()}
-
-
-@cache
-def langid_words() -> dict[str, frozenset[str]]:
-    """Returns the German and English marker words for language identification."""
-    raw = _toml("langid.toml")
-    return {"de": _words(raw["de"]), "en": _words(raw["en"])}
-
-
-@cache
-def langid_loanwords() -> frozenset[str]:
-    """Returns the English words German has borrowed ("online", "Team"): evidence for neither language."""
-    return _words(_toml("langid.toml")["loanwords"])
-
-
-@cache
-def langid_content() -> dict[str, frozenset[str]]:
-    """Returns content words typical of German or English, the tie-breaker for keyword-style messages."""
-    text = data_path("nlu", "langid_words.txt").read_text(encoding="utf-8")
-    body = text.split("\n[de]\n", 1)[1]  # after the comment; written folded by build_langid_words.py
-    german, english = body.split("\n[en]\n", 1)
-    return {"de": frozenset(german.split()), "en": frozenset(english.split())}
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    """Returns the extra stop words for keywords."""
-    return _lines("stopwords.txt")
-
-
-@cache
-def filler_words() -> frozenset[str]:
-    """Returns frequent words without searchable content ("hab", "irgendwie", "speak"), built from data by
-    build_content_words.py (word frequency and part of speech), already folded."""
-    text = data_path("nlu", "filler_words.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-@cache
-def known_words() -> frozenset[str]:
-    """Returns frequent German and English word forms (folded), the guard against over-eager typo fixing."""
-    text = data_path("nlu", "known_words.txt").read_text(encoding="utf-8")
-    # Written folded by build_known_words.py; folding 48k lines again would cost 0.1 s at start.
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-@cache
-def place_words() -> frozenset[str]:
-    """Returns place names that are ordinary words, which need a location cue."""
-    return _lines("place_words.txt")

@@ -15,10 +15,11 @@ from nlu.components.common import (
 )
 from nlu.components.own_context import (
     learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, skills_with_company,
-    taught_to_young, translation_without_newcomers, weak_without_company, without_needed_company,
+    courses_given, taught_to_young, translation_without_newcomers, weak_without_company, without_needed_company,
 )
+from nlu.components.fragments import stands_alone, status_fragments
 from nlu.components.separable import joined_verbs
-from nlu.components.writer_words import AFTER_AGE_WORDS, JOB_PASSES, JOB_REACH, WriterWords, is_kin
+from nlu.components.writer_words import JOB_PASSES, JOB_REACH, WriterWords, is_kin
 from nlu.extensions import INTERESTS, SELF, WRITER, register_extensions
 from nlu.lexicon import InterestRules, interest_rules, radius_rules
 from nlu.kernel.taxonomy import categories
@@ -27,9 +28,6 @@ from nlu.place_index import PlaceIndex, place_index
 from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is_category_word
 
 _STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
-_AGE = (14, 99)
-_ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of", "seit", "since"})
-_FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
 _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
 
@@ -43,13 +41,6 @@ _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
 def make_interest_matcher(nlp: Language, name: str, fuzzy: bool) -> InterestMatcher:
     """Creates the interest matcher for one pipeline."""
     return InterestMatcher(nlp, name, fuzzy=fuzzy)
-
-
-def _stands_alone(doc: Doc, i: int) -> bool:
-    """Tells whether the token at i is a clause of its own ("..., Rentner, ...") in a longer message."""
-    before = i == 0 or is_boundary(doc[i - 1])
-    after = i + 1 == len(doc) or is_boundary(doc[i + 1])
-    return before and after and len(doc) > 2
 
 
 def _outside_brackets(tokens: Span) -> list[Token]:
@@ -106,6 +97,7 @@ class InterestMatcher:
             nlp, {
                 "requirement": self.rules.requirement, "longing": self.rules.longing, "role": self.rules.roles,
                 "bare_role": self.rules.bare_roles, "offer": self.rules.offers, "school_wish": self.rules.school_wish,
+                "course": self.rules.course_offers,
             },
         )
         self.gapped, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.gapped.items()})
@@ -133,7 +125,7 @@ class InterestMatcher:
             set_group(doc, INTERESTS, mentions)
             return doc
         self_ends = [end for _, _, end in self.self_cues(doc)]
-        fragments = self._status_fragments(doc, self_ends)
+        fragments = status_fragments(doc, self_ends, self.rules)
         cues = {
             "self": self_ends + [end for _, end in fragments],
             "fragment": [i for start, end in fragments for i in range(start, end)],
@@ -190,6 +182,7 @@ class InterestMatcher:
         skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
+        kept += courses_given(kept, [span for span in found if span.label_ == "course"], self.rules)
         set_group(doc, INTERESTS, kept)
         set_group(doc, SELF, described + reasons + missing + roles + skills)  # none is a search word either
         helped = {span.end for span in kept}
@@ -269,7 +262,7 @@ class InterestMatcher:
         "hab einen Hund") still only say who they are.
         """
         rules = self.rules
-        if len(span) == 1 and span[0].norm_ in rules.fragment_status and _stands_alone(doc, span.start):
+        if len(span) == 1 and span[0].norm_ in rules.fragment_status and stands_alone(doc, span.start):
             return not (missed and self._is_job(span[0].norm_))
         if set(range(span.start, span.end)).issubset(cues["fragment"]):
             return not (missed and any(self._is_job(t.norm_) for t in span))
@@ -286,37 +279,6 @@ class InterestMatcher:
         return is_status and (
             self._cue_before(doc, span.start, cues["status"], _STATUS_REACH) or self._after_ich(doc, span.start)
         )
-
-    def _status_fragments(self, doc: Doc, self_ends: list[int]) -> list[tuple[int, int]]:
-        """Returns the clauses of at most three words that end in a status word: "alleinerziehende Mutter, ...",
-        "pensionierter Lehrer, zwei Enkel", "retired nurse, two grandkids": the writer's description of
-        themselves, with every word in it (and counted facts after it) saying who they are."""
-        found: list[tuple[int, int]] = []
-        start = 0
-        after_age = False  # "Ich bin 40, IT-Admin, ...", "..., 35, IT.": a short fragment after an age
-        for i in range(len(doc) + 1):
-            if i < len(doc) and not is_boundary(doc[i]):
-                continue
-            words = [t for t in doc[start:i] if not t.is_space]
-            if after_age and 0 < len(words) <= AFTER_AGE_WORDS and not any(
-                t.norm_ in self.rules.breakers for t in words
-            ):
-                found.append((words[0].i, words[-1].i + 1))
-            after_age = (
-                0 < len(words) <= _FRAGMENT_WORDS and words[-1].text.isascii() and words[-1].text.isdigit()
-                and _AGE[0] <= int(words[-1].text) <= _AGE[1] and any(end <= words[-1].i for end in self_ends)
-            )
-            status_first = (  # "Rentnerin aus Herborn, ...", "retired nurse from Leeds, ..."
-                len(words) > 2 and words[0].norm_ in self.rules.fragment_status and words[1].norm_ in _ORIGIN_WORDS
-            )
-            if (
-                0 < len(words) <= _FRAGMENT_WORDS + 1 and len(doc) > len(words) + 1
-                and (status_first or (len(words) <= _FRAGMENT_WORDS and words[-1].norm_ in self.rules.fragment_status))
-                and not any(t.norm_ in self.rules.breakers or t.norm_ in self.rules.possessives for t in words)
-            ):
-                found.append((words[0].i, words[-1].i + 1))
-            start = i + 1
-        return found
 
     def _counted_fact(self, doc: Doc, span: Span, self_cues: list[int]) -> bool:
         """Tells whether a mention is a counted fact about the writer standing as a fragment of its own after

@@ -192,11 +192,21 @@ def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Spa
     weak = [span for span in mentions if len(span) == 1 and rules.weak_words.get(span[0].norm_) == span.label_]
     if not weak:
         return []
-    others = {
-        span.label_ for span in mentions
-        if span not in weak and span.label_ not in rules.target_groups and span.label_ not in {w.label_ for w in weak}
-    }
-    return weak if others else []
+    named = {span.label_ for span in mentions if span not in weak}
+    others = named - rules.target_groups - {w.label_ for w in weak}
+    if others:
+        return weak
+    # "einsame ältere Menschen": lonely people whose age is named are seniors, not a second field
+    return [span for span in weak if named & rules.weak_yields.get(span[0].norm_, frozenset())]
+
+
+def courses_given(kept: list[Span], courses: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns an education mention on the first course the writer gives ("Erste-Hilfe-Kurse geben", "Nähkurse
+    anbieten", "give Arabic classes") unless the message names education already or a field whose courses are that
+    field's own (a sport's or an art's: "Yogakurse anbieten", "Malkurse geben")."""
+    if not courses or any(span.label_ in rules.offer_fields or span.label_ == _EDUCATION for span in kept):
+        return []
+    return [Span(courses[0].doc, courses[0].start, courses[0].end, label=_EDUCATION)]
 
 
 def without_needed_company(mentions: list[Span], rules: InterestRules) -> list[Span]:

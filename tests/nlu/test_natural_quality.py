@@ -61,20 +61,19 @@ def test_natural_messages_keep_their_scores(
 # the rules-only figures of 2026-12-05 (branch t14-slots2): all slots, category F1, then place, time, languages,
 # remote, little German and message language.
 RULES_ONLY_FLOORS = [
+    # raised to a little under the rules-only figures of the ninth session's branches (per slot the higher of the
+    # floors t14-slots4 and t14-cat4 set); natural_dev10 arrived then: floors a little under its figures on arrival
     (LABELLED / "messages.jsonl", 0.91, 0.965, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99),
     (LABELLED / "heldout_b.jsonl", 0.91, 0.96, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99),
     (NATURAL_DEV, 0.87, 0.945, 0.985, 0.985, 0.985, 0.985, 0.985, 0.99),
-    (NATURAL_DEV2, 0.77, 0.92, 0.97, 0.98, 0.965, 0.985, 0.985, 0.99),
-    (NATURAL_DEV3, 0.77, 0.91, 0.97, 0.985, 0.975, 0.985, 0.98, 0.99),
-    (NATURAL_DEV4, 0.74, 0.895, 0.98, 0.97, 0.98, 0.985, 0.985, 0.99),
-    (NATURAL_DEV5, 0.76, 0.895, 0.985, 0.975, 0.975, 0.985, 0.985, 0.99),
-    # natural_dev6/7: raised a little under the slots round of 2026-12-06 (branch t14-slots4)
-    (LABELLED / "natural_dev6.jsonl", 0.76, 0.91, 0.99, 0.98, 0.985, 0.985, 0.985, 0.99),  # arrived 2026-12-05
-    (LABELLED / "natural_dev7.jsonl", 0.71, 0.90, 0.985, 0.935, 0.985, 0.99, 0.99, 0.99),
-    # arrived 2026-12-06; floors a little under the rules-only figures of the eighth session's final main
-    (LABELLED / "natural_dev8.jsonl", 0.79, 0.915, 0.985, 0.985, 0.965, 0.99, 0.99, 0.99),
-    (LABELLED / "natural_dev9.jsonl", 0.815, 0.91, 0.985, 0.985, 0.985, 0.99, 0.985, 0.99),
-    # arrived 2026-12-06 (ninth session); floors a little under its rules-only figures on arrival
+    (NATURAL_DEV2, 0.81, 0.94, 0.97, 0.98, 0.965, 0.985, 0.985, 0.99),
+    (NATURAL_DEV3, 0.84, 0.945, 0.97, 0.985, 0.975, 0.985, 0.98, 0.99),
+    (NATURAL_DEV4, 0.84, 0.94, 0.98, 0.97, 0.98, 0.985, 0.985, 0.99),
+    (NATURAL_DEV5, 0.76, 0.94, 0.985, 0.975, 0.975, 0.985, 0.985, 0.99),
+    (LABELLED / "natural_dev6.jsonl", 0.77, 0.925, 0.99, 0.98, 0.985, 0.985, 0.985, 0.99),
+    (LABELLED / "natural_dev7.jsonl", 0.71, 0.915, 0.985, 0.935, 0.985, 0.99, 0.99, 0.99),
+    (LABELLED / "natural_dev8.jsonl", 0.81, 0.925, 0.985, 0.985, 0.965, 0.99, 0.99, 0.99),
+    (LABELLED / "natural_dev9.jsonl", 0.84, 0.925, 0.985, 0.985, 0.985, 0.99, 0.985, 0.99),
     (LABELLED / "natural_dev10.jsonl", 0.73, 0.91, 0.955, 0.97, 0.975, 0.99, 0.975, 0.99),
 ]
 

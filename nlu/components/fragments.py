@@ -1,0 +1,55 @@
+"""Short clauses that describe the writer: "alleinerziehende Mutter, ...", "Rentnerin aus Herborn, ...", "Ich bin 40,
+IT-Admin, ...". Split from nlu/components/interests.py, which drops the mentions inside them as self-descriptions."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from nlu.components.common import is_boundary
+from nlu.components.writer_words import AFTER_AGE_WORDS
+from nlu.lexicon import InterestRules
+
+_AGE = (14, 99)
+_ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of", "seit", "since"})
+_FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
+
+
+def stands_alone(doc: Doc, i: int) -> bool:
+    """Tells whether the token at i is a clause of its own ("..., Rentner, ...") in a longer message."""
+    before = i == 0 or is_boundary(doc[i - 1])
+    after = i + 1 == len(doc) or is_boundary(doc[i + 1])
+    return before and after and len(doc) > 2
+
+
+def status_fragments(doc: Doc, self_ends: list[int], rules: InterestRules) -> list[tuple[int, int]]:
+    """Returns the clauses of at most three words that end in a status word: "alleinerziehende Mutter, ...",
+    "pensionierter Lehrer, zwei Enkel", "retired nurse, two grandkids": the writer's description of
+    themselves, with every word in it (and counted facts after it) saying who they are."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    after_age = False  # "Ich bin 40, IT-Admin, ...", "..., 35, IT.": a short fragment after an age
+    for i in range(len(doc) + 1):
+        if i < len(doc) and not is_boundary(doc[i]):
+            continue
+        words = [t for t in doc[start:i] if not t.is_space]
+        if after_age and 0 < len(words) <= AFTER_AGE_WORDS and not any(t.norm_ in rules.breakers for t in words):
+            found.append((words[0].i, words[-1].i + 1))
+        after_age = (
+            0 < len(words) <= _FRAGMENT_WORDS
+            and words[-1].text.isascii()
+            and words[-1].text.isdigit()
+            and _AGE[0] <= int(words[-1].text) <= _AGE[1]
+            and any(end <= words[-1].i for end in self_ends)
+        )
+        status_first = (  # "Rentnerin aus Herborn, ...", "retired nurse from Leeds, ..."
+            len(words) > 2 and words[0].norm_ in rules.fragment_status and words[1].norm_ in _ORIGIN_WORDS
+        )
+        if (
+            0 < len(words) <= _FRAGMENT_WORDS + 1
+            and len(doc) > len(words) + 1
+            and (status_first or (len(words) <= _FRAGMENT_WORDS and words[-1].norm_ in rules.fragment_status))
+            and not any(t.norm_ in rules.breakers or t.norm_ in rules.possessives for t in words)
+        ):
+            found.append((words[0].i, words[-1].i + 1))
+        start = i + 1
+    return found

@@ -1,0 +1,79 @@
+"""The place finder's rule tables from data/nlu/places.toml, typed and loaded once per process. Split from
+nlu/lexicon.py (which re-exports them) to keep the place rules apart from the interest rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from nlu.kernel.text import fold
+from nlu.word_lists import folded_set, read_toml
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRules:
+    """Location cues, qualifiers, state names, aliases and the start region."""
+
+    cues: tuple[str, ...]
+    origin_cues: tuple[str, ...]
+    trailing: tuple[str, ...]
+    qualifiers: dict[str, tuple[float, float]]
+    states: dict[str, str]
+    aliases: dict[str, str]
+    start_states: tuple[str, ...]
+    ambiguous_km: float
+    candidate_share: float
+    start_candidate_share: float
+    home_cues: tuple[str, ...]
+    preference_cues: tuple[str, ...]  # "lieber in X": where one would rather go outranks where one lives
+    temporary_cues: tuple[str, ...]
+    temporary_after: tuple[str, ...]  # "in Frankfurt for work": words after a place making it a passing stay
+    ruled_out_cues: tuple[str, ...]  # "nicht in X", "anywhere but X": never the search place
+    ruled_out_after: tuple[str, ...]  # "X auf keinen Fall"
+    ruled_out_near: frozenset[str]  # "not in X itself but nearby": X stays the point to search around
+    corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
+    too_far: tuple[str, ...]
+    waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
+    home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
+    area_after: tuple[str, ...]  # "Lahnau oder Umgebung": words after a place naming its area (a cue, no preference)
+    region_cues: tuple[str, ...]
+    region_nouns: frozenset[str]  # the one-word region cues ("raum", "gegend"): may follow a town's adjective
+    areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
+    not_demonyms: frozenset[str]  # nouns that look like a town's adjective ("Hammer": not of Hamm)
+    noun_ties: frozenset[str]  # "das", "beim", "mit": a word-like name after them is a noun, not a town
+
+
+@cache
+def place_rules() -> PlaceRules:
+    """Returns the place cues and helpers."""
+    raw = read_toml("places.toml")
+    start = raw["start"]
+    return PlaceRules(
+        cues=tuple(raw["cues"]),
+        origin_cues=tuple(raw["origin_cues"]),
+        trailing=tuple(raw["trailing"]),
+        qualifiers={fold(k): (float(v[0]), float(v[1])) for k, v in raw["qualifiers"].items()},
+        states={fold(k): v for k, v in raw["states"].items()},
+        aliases={fold(k): v for k, v in raw["aliases"].items()},
+        start_states=tuple(start["states"]),
+        ambiguous_km=float(start["ambiguous_km"]),
+        candidate_share=float(start["candidate_share"]),
+        start_candidate_share=float(start["start_candidate_share"]),
+        home_cues=tuple(raw["home_cues"]),
+        preference_cues=tuple(raw["preference_cues"]),
+        temporary_cues=tuple(raw["temporary_cues"]),
+        temporary_after=tuple(raw["temporary_after"]),
+        ruled_out_cues=tuple(raw["ruled_out_cues"]),
+        ruled_out_after=tuple(raw["ruled_out_after"]),
+        ruled_out_near=folded_set(raw["ruled_out_near"]),
+        corrections=tuple(raw["corrections"]),
+        too_far=tuple(raw["too_far"]),
+        home_after=tuple(raw["home_after"]),
+        area_after=tuple(raw["area_after"]),
+        waters=tuple(f"{cue} {'|'.join(raw['waters'])}" for cue in raw["water_cues"]),
+        region_cues=tuple(raw["region_cues"]),
+        region_nouns=frozenset(fold(w) for cue in raw["region_cues"] if " " not in cue for w in cue.split("|")),
+        areas=frozenset(fold(a) for a in raw["areas"]),
+        not_demonyms=folded_set(raw["not_demonyms"]),
+        noun_ties=folded_set(raw["noun_ties"]),
+    )

@@ -1,0 +1,84 @@
+"""Word lists from data/nlu/ that are plain sets of words (stop words, filler, known words, language markers, licence
+plates), loaded once per process. Split from nlu/lexicon.py, which keeps the rule tables; it re-exports these."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from typing import Any
+
+from nlu.kernel.resources import data_path
+from nlu.kernel.text import fold
+
+
+def read_toml(name: str) -> dict[str, Any]:
+    """Reads one TOML file from data/nlu/."""
+    with data_path("nlu", name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def folded_set(values: list[str]) -> frozenset[str]:
+    """Folds a list of words into a set."""
+    return frozenset(fold(value) for value in values)
+
+
+def _lines(name: str) -> frozenset[str]:
+    """Reads a one-word-per-line file, skipping comments."""
+    text = data_path("nlu", name).read_text(encoding="utf-8")
+    return frozenset(fold(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def plate_codes() -> dict[str, tuple[str, str]]:
+    """Returns licence-plate codes (as written, upper case) -> (town, state), from plates.toml."""
+    return {code: (str(town), str(state)) for code, (town, state) in read_toml("plates.toml")["codes"].items()}
+
+
+@cache
+def langid_words() -> dict[str, frozenset[str]]:
+    """Returns the German and English marker words for language identification."""
+    raw = read_toml("langid.toml")
+    return {"de": folded_set(raw["de"]), "en": folded_set(raw["en"])}
+
+
+@cache
+def langid_loanwords() -> frozenset[str]:
+    """Returns the English words German has borrowed ("online", "Team"): evidence for neither language."""
+    return folded_set(read_toml("langid.toml")["loanwords"])
+
+
+@cache
+def langid_content() -> dict[str, frozenset[str]]:
+    """Returns content words typical of German or English, the tie-breaker for keyword-style messages."""
+    text = data_path("nlu", "langid_words.txt").read_text(encoding="utf-8")
+    body = text.split("\n[de]\n", 1)[1]  # after the comment; written folded by build_langid_words.py
+    german, english = body.split("\n[en]\n", 1)
+    return {"de": frozenset(german.split()), "en": frozenset(english.split())}
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Returns the extra stop words for keywords."""
+    return _lines("stopwords.txt")
+
+
+@cache
+def filler_words() -> frozenset[str]:
+    """Returns frequent words without searchable content ("hab", "irgendwie", "speak"), built from data by
+    build_content_words.py (word frequency and part of speech), already folded."""
+    text = data_path("nlu", "filler_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Returns frequent German and English word forms (folded), the guard against over-eager typo fixing."""
+    text = data_path("nlu", "known_words.txt").read_text(encoding="utf-8")
+    # Written folded by build_known_words.py; folding 48k lines again would cost 0.1 s at start.
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Returns place names that are ordinary words, which need a location cue."""
+    return _lines("place_words.txt")
