@@ -8,9 +8,7 @@ care of a thing ("Pflege der Homepage") is no health care.
 
 from __future__ import annotations
 
-import re
 import tomllib
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +17,7 @@ from spacy.tokens import Doc, Span
 from nlu.extensions import INTERESTS, spans
 from nlu.kernel.resources import data_path
 from nlu.kernel.text import fold
+from nlu.listing_layout import ASIDE_KINDS, ListingLayout
 from nlu.vocabulary import categories_of
 
 _ARTICLES = frozenset({"der", "des", "die", "den", "dem", "von", "vom", "unserer", "unseres", "unserem", "unseren",
@@ -37,16 +36,11 @@ class ListingRules:
     object_categories: frozenset[str]
     object_reach: int
     bare_care_needs: frozenset[str]
-    aside_weight: float
-    about_people_weight: float
     people_categories: frozenset[str]
     volunteer_words: tuple[str, ...]
     volunteer_copulas: frozenset[str]
     volunteer_welcome: frozenset[str]
     served_cues: frozenset[str]
-    headings: re.Pattern[str]  # group "about", "offer", "aside" or "task"
-    title_weight: float
-    example_weight: float
     share: float
     min_evidence: float
     most: int
@@ -75,18 +69,11 @@ def listing_rules() -> ListingRules:
         object_categories=frozenset(raw["object_categories"]),
         object_reach=int(raw["object_reach"]),
         bare_care_needs=frozenset(raw["bare_care_needs"]),
-        aside_weight=float(raw["aside_weight"]),
-        about_people_weight=float(raw["about_people_weight"]),
         people_categories=frozenset(raw["people_categories"]),
         volunteer_words=tuple(fold(word) for word in raw["volunteer_words"]),
         volunteer_copulas=frozenset(fold(word) for word in raw["volunteer_copulas"]),
         volunteer_welcome=frozenset(fold(word) for word in raw["volunteer_welcome"]),
         served_cues=frozenset(fold(word) for word in raw["served_cues"]),
-        headings=_heading_pattern(
-            raw["about_headings"], raw["offer_headings"], raw["aside_headings"], raw["task_headings"]
-        ),
-        title_weight=float(raw["title_weight"]),
-        example_weight=float(raw["example_weight"]),
         share=float(raw["share"]),
         min_evidence=float(raw["min_evidence"]),
         most=int(raw["most"]),
@@ -100,94 +87,6 @@ def listing_rules() -> ListingRules:
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
     )
-
-
-def _heading_pattern(about: list[str], offer: list[str], aside: list[str], task: list[str]) -> re.Pattern[str]:
-    """Compiles the section headings: at a line start (tags are line breaks), followed by ":" or the line end."""
-    def group(words: list[str]) -> str:
-        forms = {form for w in words for form in (w.lower(), fold(w))}  # searched in lower case, umlauts kept
-        return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    named = [("about", about), ("offer", offer), ("aside", aside), ("task", task)]
-    kinds = "|".join(f"(?P<{kind}>{group(words)})" for kind, words in named)
-    return re.compile(rf"(?m)^[ \t*•-]*(?:{kinds})[ \t]*\??[ \t]*(?::|$)")  # "Wann?:", "Wo?"
-
-
-SECTION_KINDS = ("about", "offer", "aside", "task")  # the kinds a heading opens
-_ASIDES = frozenset({"offer", "aside"})
-
-
-def sections(text: str) -> list[tuple[int, str]]:
-    """Returns (start offset, kind) of each section of a cleaned listing text, in order: "lead" (the title and
-    the text before the first heading), "about" (the organisation and its service), "offer" (what volunteers get),
-    "aside" (wishes, contact) or "task"."""
-    rules = listing_rules()
-    found = [(0, "lead")]
-    for match in rules.headings.finditer(fold_keep_length(text)):
-        found.append((match.start(), next(kind for kind in SECTION_KINDS if match.group(kind))))
-    return found
-
-
-# E-mail and web addresses name the organisation ("info@tierheim-nord.example.org"), not the task: a word holding
-# "@", "www.", "://" or a top-level domain is blanked whole. The cheap search first spares texts without any.
-_ADDRESS_HINT = re.compile(r"@|www\.|://|\.(?:de|org|com|net|eu|info)\b")
-_ADDRESS = re.compile(r"(?<!\S)\S*?(?:@|www\.|://|\.(?:de|org|com|net|eu|info)\b)\S*")
-
-
-def without_addresses(text: str) -> str:
-    """Blanks out e-mail and web addresses in a listing's description."""
-    return _ADDRESS.sub(" ", text) if _ADDRESS_HINT.search(text) else text
-
-
-_SENTENCE_END = re.compile(r"[.!?;:](?=\s)|\n")
-_EXAMPLES = re.compile(r"\([^()\n]{1,200}\)")  # "Unternehmungen (Bibliothek, Markt, Museum)"
-
-
-@dataclass(frozen=True, slots=True)
-class ListingLayout:
-    """Where a listing's title, sections and bracketed examples lie in its cleaned text, and what a word there
-    weighs: the title most, the organisation blurb and the offer/wish sections least, and a word in brackets
-    ("Freizeitangebote (Sport, Musik, Basteln)") only as an example of the task before it."""
-
-    title_length: int
-    sections: tuple[tuple[int, str], ...]
-    examples: tuple[tuple[int, int], ...]
-    sentence_ends: tuple[int, ...]
-
-    def sentence(self, offset: int) -> int:
-        """Returns the number of the sentence (or list line) the offset lies in."""
-        return bisect_right(self.sentence_ends, offset)
-
-    def kind(self, offset: int) -> str:
-        """Returns the kind of text the offset lies in: "title", "lead", "about", "offer", "aside" or "task"."""
-        if offset < self.title_length:
-            return "title"
-        return next(kind for start, kind in reversed(self.sections) if start <= offset)
-
-    def in_example(self, offset: int) -> bool:
-        """Tells whether the offset lies in brackets (an example of the task before it)."""
-        return any(start < offset < end for start, end in self.examples)
-
-    def weight(self, offset: int, category: str = "") -> float:
-        """Returns the weight of a mention of `category` starting at `offset`. The people an organisation serves,
-        named in its blurb ("begleitet Menschen mit Behinderung"), are those the volunteer works with, too."""
-        rules = listing_rules()
-        if offset < self.title_length:
-            return rules.title_weight
-        kind = next(kind for start, kind in reversed(self.sections) if start <= offset)
-        if kind == "about" and category in rules.people_categories:
-            weight = rules.about_people_weight
-        else:
-            weight = rules.aside_weight if kind == "about" or kind in _ASIDES else 1.0
-        if any(start < offset < end for start, end in self.examples):
-            weight = min(weight, rules.example_weight)
-        return weight
-
-
-def listing_layout(text: str, title_length: int) -> ListingLayout:
-    """Finds the layout of a cleaned listing text whose first `title_length` characters are its title."""
-    examples = tuple(m.span() for m in _EXAMPLES.finditer(text, title_length))
-    sentences = tuple(m.end() for m in _SENTENCE_END.finditer(text, title_length))
-    return ListingLayout(title_length, tuple(sections(text)), examples, sentences)
 
 
 # Marks that end a clause within a sentence ("Deutsch ist keine Voraussetzung – bei uns ...", "Helfer, die ...").
@@ -296,7 +195,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         elif kind in ("lead", "task") and not layout.in_example(offset):
             if span[0].norm_ in rules.served.get(label, ()):
                 served.add(label)
-        if kind not in _ASIDES:
+        if kind not in ASIDE_KINDS:
             outside_asides.add(label)
         if kind != "offer":
             outside_offer.add(label)
@@ -328,11 +227,6 @@ def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
     if not kept:
         kept = [key for key in ranked if key not in evidence.offered_only][:1]
     return kept[: rules.most]
-
-
-def fold_keep_length(text: str) -> str:
-    """Lower-cases without changing offsets (umlauts stay), for heading search over the original text."""
-    return text.lower()
 
 
 def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
