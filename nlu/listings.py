@@ -154,13 +154,15 @@ def _names_the_volunteers(span: Span, layout: ListingLayout, starts: tuple[int, 
 class Evidence:
     """Each category's weighted mentions in a listing, the categories its title names, those whose people the task
     plainly serves ("Sie begleiten ältere Menschen"), those named only in the offer, wish or contact sections, and
-    those among them named only in what the listing offers its volunteers ("Wir bieten: Ehrenamtsnachweis")."""
+    those among them named only in what the listing offers its volunteers ("Wir bieten: Ehrenamtsnachweis"), and
+    those named only in passing: in a catalogue sentence of the organisation's fields or in brackets as examples."""
 
     scores: dict[str, float]
     titled: frozenset[str]
     served: frozenset[str] = frozenset()
     aside_only: frozenset[str] = frozenset()
     offered_only: frozenset[str] = frozenset()
+    passing_only: frozenset[str] = frozenset()
 
 
 def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> Evidence:
@@ -182,6 +184,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     served: set[str] = set()
     outside_asides: set[str] = set()
     outside_offer: set[str] = set()
+    outside_passing: set[str] = set()
     for span, (label, offset) in zip(mentions, placed, strict=True):
         if offset < layout.title_length:
             if label in titled:
@@ -190,18 +193,24 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         weight = layout.weight(offset, label)
         kind = layout.kind(offset)
         catalogue = kind != "title" and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields
+        example = kind != "title" and layout.in_example(offset)
         if catalogue:
             weight = min(weight, rules.catalogue_weight)
-        elif kind in ("lead", "task") and not layout.in_example(offset):
+        elif kind in ("lead", "task") and not example:
             if span[0].norm_ in rules.served.get(label, ()):
                 served.add(label)
+        if not catalogue and not example:
+            outside_passing.add(label)
         if kind not in ASIDE_KINDS:
             outside_asides.add(label)
         if kind != "offer":
             outside_offer.add(label)
         scores[label] = scores.get(label, 0.0) + weight
     named = frozenset(scores)
-    return Evidence(scores, frozenset(titled), frozenset(served), named - outside_asides, named - outside_offer)
+    return Evidence(
+        scores, frozenset(titled), frozenset(served), named - outside_asides, named - outside_offer,
+        named - outside_passing,
+    )
 
 
 def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
@@ -211,7 +220,10 @@ def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
     often the text says sport. A word in the offer, wish or contact sections alone names no field beside another;
     when nothing else names one, the strongest field the wishes or the contact name is kept ("Das bringst du mit:
     Freude am Umgang mit Kindern"), but never one named only in what the listing offers its volunteers
-    ("Wir bieten: Ehrenamtsnachweis für Bewerbungen")."""
+    ("Wir bieten: Ehrenamtsnachweis für Bewerbungen"). A listing that says little keeps what it says, but not a
+    field it names only in passing (a catalogue of the organisation's fields, examples in brackets): such a field
+    must reach the evidence floor itself ("Das Kirchencafé ... neben Kinderchor, Seniorengruppe, Jugendkreis und
+    Posaunenchor" is no children's listing)."""
     rules = listing_rules()
     scores = evidence.scores
     ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
@@ -222,10 +234,13 @@ def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
         for key in ranked
         if key in evidence.titled
         or key in evidence.served
-        or (scores[key] >= max(rules.share * best, floor) and key not in evidence.aside_only)
+        or (
+            scores[key] >= max(rules.share * best, rules.min_evidence if key in evidence.passing_only else floor)
+            and key not in evidence.aside_only
+        )
     ]
     if not kept:
-        kept = [key for key in ranked if key not in evidence.offered_only][:1]
+        kept = [key for key in ranked if key not in evidence.offered_only | evidence.passing_only][:1]
     return kept[: rules.most]
 
 
