@@ -37,6 +37,7 @@ class ListingRules:
     object_reach: int
     bare_care_needs: frozenset[str]
     people_categories: frozenset[str]
+    age_categories: frozenset[str]
     volunteer_words: tuple[str, ...]
     volunteer_copulas: frozenset[str]
     volunteer_welcome: frozenset[str]
@@ -70,6 +71,7 @@ def listing_rules() -> ListingRules:
         object_reach=int(raw["object_reach"]),
         bare_care_needs=frozenset(raw["bare_care_needs"]),
         people_categories=frozenset(raw["people_categories"]),
+        age_categories=frozenset(raw["age_categories"]),
         volunteer_words=tuple(fold(word) for word in raw["volunteer_words"]),
         volunteer_copulas=frozenset(fold(word) for word in raw["volunteer_copulas"]),
         volunteer_welcome=frozenset(fold(word) for word in raw["volunteer_welcome"]),
@@ -267,6 +269,8 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue
         if span.label_ == "emergency_services" and _rescues_a_thing(span, starts, rules):
             continue
+        if span.label_ in rules.age_categories and _describes_a_thing(doc, span, starts, rules):
+            continue
         if span.label_ == "neighbourhood" and span.start >= title_tokens and _festival_of_another(span, rules):
             continue
         kept.append(span)
@@ -372,6 +376,16 @@ def _rescues_a_thing(span: Span, starts: dict[int, set[str]], rules: ListingRule
         return False
     following = set().union(*(starts.get(j, set()) for j in range(span.end, span.end + rules.object_reach)))
     return bool(following & rules.object_categories)
+
+
+def _describes_a_thing(doc: Doc, span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:
+    """Tells whether an age group named by an adjective alone ("ältere") is an adjective of the thing right after it
+    ("ältere Tiere, die Ruhe brauchen", "unsere ältere Website"): a noun naming one of `object_categories` follows.
+    A German adjective is written in lower case; "Ältere" written as a noun names the people. (An adjective of
+    access, "barrierefreie Stadtführungen", "inklusives Theater", makes the thing its field's: not an age.)"""
+    if len(span) != 1 or not span[0].text.islower() or span.end >= len(doc):
+        return False
+    return bool(starts.get(span.end, set()) & rules.object_categories)
 
 
 def _joined_care_of_a_thing(span: Span, rules: ListingRules) -> bool:

@@ -76,3 +76,46 @@ def test_a_weak_listing_keeps_a_plain_field_but_not_one_named_in_passing() -> No
     assert ranked_categories(evidence, order) == []
     evidence = Evidence({"children_youth": 0.5}, frozenset())
     assert ranked_categories(evidence, order) == ["children_youth"]
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted", "wrong"),
+    [
+        (
+            "Gnadenhof sucht Paten",
+            "<p>Bei uns leben ältere Hunde und Pferde, die kein Zuhause finden. Du gehst mit ihnen spazieren.</p>",
+            "animals",
+            "seniors",
+        ),
+        (
+            "Ein Zuhause auf Zeit für Katzen",
+            "<p>Wir vermitteln ältere Katzen in ruhige Haushalte und suchen Menschen, die sie aufnehmen.</p>",
+            "animals",
+            "seniors",
+        ),
+    ],
+)
+def test_an_age_adjective_before_a_thing_names_no_age_group(
+    title: str, description: str, wanted: str, wrong: str
+) -> None:
+    categories = categorize(title, description).categories
+    assert wanted in categories
+    assert wrong not in categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        # the older people themselves, as a noun or before a person word, stay the people served
+        ("Spaziergänge im Viertel", "<p>Du gehst einmal pro Woche mit Älteren spazieren.</p>", "seniors"),
+        ("Spaziergänge im Viertel", "<p>Du begleitest ältere Nachbarinnen beim Spaziergang.</p>", "seniors"),
+        # an adjective of access makes the thing its field's
+        (
+            "Gästeführung",
+            "<p>Wir bieten barrierefreie Stadtführungen an und suchen Begleiter*innen.</p>",
+            "disability_inclusion",
+        ),
+    ],
+)
+def test_an_age_group_or_an_access_adjective_still_counts(title: str, description: str, wanted: str) -> None:
+    assert wanted in categorize(title, description).categories
