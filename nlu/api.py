@@ -22,16 +22,9 @@ from nlu.learned.component import LEARNED
 from nlu.lexicon import langid_content, time_rules
 from nlu.listing_model.features import ListingFeatures
 from nlu.listing_model.features import listing_features as listing_features_of
-from nlu.listings import (
-    Evidence,
-    ListingLayout,
-    category_scores,
-    listing_layout,
-    listing_mentions,
-    ranked_categories,
-    without_addresses,
-    without_volunteers,
-)
+from nlu.listing_layout import ListingLayout, listing_layout, without_addresses
+from nlu.listing_volunteers import without_volunteers
+from nlu.listings import Evidence, category_scores, listing_mentions, ranked_categories
 from nlu.pipeline import pipelines, rule_pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.kernel.taxonomy import category_keys

@@ -8,9 +8,7 @@ care of a thing ("Pflege der Homepage") is no health care.
 
 from __future__ import annotations
 
-import re
 import tomllib
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +17,7 @@ from spacy.tokens import Doc, Span
 from nlu.extensions import INTERESTS, spans
 from nlu.kernel.resources import data_path
 from nlu.kernel.text import fold
+from nlu.listing_layout import ASIDE_KINDS, ListingLayout
 from nlu.vocabulary import categories_of
 
 _ARTICLES = frozenset({"der", "des", "die", "den", "dem", "von", "vom", "unserer", "unseres", "unserem", "unseren",
@@ -37,16 +36,12 @@ class ListingRules:
     object_categories: frozenset[str]
     object_reach: int
     bare_care_needs: frozenset[str]
-    aside_weight: float
-    about_people_weight: float
     people_categories: frozenset[str]
+    age_categories: frozenset[str]
     volunteer_words: tuple[str, ...]
     volunteer_copulas: frozenset[str]
     volunteer_welcome: frozenset[str]
     served_cues: frozenset[str]
-    headings: re.Pattern[str]  # group "about", "offer", "aside" or "task"
-    title_weight: float
-    example_weight: float
     share: float
     min_evidence: float
     most: int
@@ -75,18 +70,12 @@ def listing_rules() -> ListingRules:
         object_categories=frozenset(raw["object_categories"]),
         object_reach=int(raw["object_reach"]),
         bare_care_needs=frozenset(raw["bare_care_needs"]),
-        aside_weight=float(raw["aside_weight"]),
-        about_people_weight=float(raw["about_people_weight"]),
         people_categories=frozenset(raw["people_categories"]),
+        age_categories=frozenset(raw["age_categories"]),
         volunteer_words=tuple(fold(word) for word in raw["volunteer_words"]),
         volunteer_copulas=frozenset(fold(word) for word in raw["volunteer_copulas"]),
         volunteer_welcome=frozenset(fold(word) for word in raw["volunteer_welcome"]),
         served_cues=frozenset(fold(word) for word in raw["served_cues"]),
-        headings=_heading_pattern(
-            raw["about_headings"], raw["offer_headings"], raw["aside_headings"], raw["task_headings"]
-        ),
-        title_weight=float(raw["title_weight"]),
-        example_weight=float(raw["example_weight"]),
         share=float(raw["share"]),
         min_evidence=float(raw["min_evidence"]),
         most=int(raw["most"]),
@@ -102,166 +91,19 @@ def listing_rules() -> ListingRules:
     )
 
 
-def _heading_pattern(about: list[str], offer: list[str], aside: list[str], task: list[str]) -> re.Pattern[str]:
-    """Compiles the section headings: at a line start (tags are line breaks), followed by ":" or the line end."""
-    def group(words: list[str]) -> str:
-        forms = {form for w in words for form in (w.lower(), fold(w))}  # searched in lower case, umlauts kept
-        return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    named = [("about", about), ("offer", offer), ("aside", aside), ("task", task)]
-    kinds = "|".join(f"(?P<{kind}>{group(words)})" for kind, words in named)
-    return re.compile(rf"(?m)^[ \t*•-]*(?:{kinds})[ \t]*\??[ \t]*(?::|$)")  # "Wann?:", "Wo?"
-
-
-SECTION_KINDS = ("about", "offer", "aside", "task")  # the kinds a heading opens
-_ASIDES = frozenset({"offer", "aside"})
-
-
-def sections(text: str) -> list[tuple[int, str]]:
-    """Returns (start offset, kind) of each section of a cleaned listing text, in order: "lead" (the title and
-    the text before the first heading), "about" (the organisation and its service), "offer" (what volunteers get),
-    "aside" (wishes, contact) or "task"."""
-    rules = listing_rules()
-    found = [(0, "lead")]
-    for match in rules.headings.finditer(fold_keep_length(text)):
-        found.append((match.start(), next(kind for kind in SECTION_KINDS if match.group(kind))))
-    return found
-
-
-# E-mail and web addresses name the organisation ("info@tierheim-nord.example.org"), not the task: a word holding
-# "@", "www.", "://" or a top-level domain is blanked whole. The cheap search first spares texts without any.
-_ADDRESS_HINT = re.compile(r"@|www\.|://|\.(?:de|org|com|net|eu|info)\b")
-_ADDRESS = re.compile(r"(?<!\S)\S*?(?:@|www\.|://|\.(?:de|org|com|net|eu|info)\b)\S*")
-
-
-def without_addresses(text: str) -> str:
-    """Blanks out e-mail and web addresses in a listing's description."""
-    return _ADDRESS.sub(" ", text) if _ADDRESS_HINT.search(text) else text
-
-
-_SENTENCE_END = re.compile(r"[.!?;:](?=\s)|\n")
-_EXAMPLES = re.compile(r"\([^()\n]{1,200}\)")  # "Unternehmungen (Bibliothek, Markt, Museum)"
-
-
-@dataclass(frozen=True, slots=True)
-class ListingLayout:
-    """Where a listing's title, sections and bracketed examples lie in its cleaned text, and what a word there
-    weighs: the title most, the organisation blurb and the offer/wish sections least, and a word in brackets
-    ("Freizeitangebote (Sport, Musik, Basteln)") only as an example of the task before it."""
-
-    title_length: int
-    sections: tuple[tuple[int, str], ...]
-    examples: tuple[tuple[int, int], ...]
-    sentence_ends: tuple[int, ...]
-
-    def sentence(self, offset: int) -> int:
-        """Returns the number of the sentence (or list line) the offset lies in."""
-        return bisect_right(self.sentence_ends, offset)
-
-    def kind(self, offset: int) -> str:
-        """Returns the kind of text the offset lies in: "title", "lead", "about", "offer", "aside" or "task"."""
-        if offset < self.title_length:
-            return "title"
-        return next(kind for start, kind in reversed(self.sections) if start <= offset)
-
-    def in_example(self, offset: int) -> bool:
-        """Tells whether the offset lies in brackets (an example of the task before it)."""
-        return any(start < offset < end for start, end in self.examples)
-
-    def weight(self, offset: int, category: str = "") -> float:
-        """Returns the weight of a mention of `category` starting at `offset`. The people an organisation serves,
-        named in its blurb ("begleitet Menschen mit Behinderung"), are those the volunteer works with, too."""
-        rules = listing_rules()
-        if offset < self.title_length:
-            return rules.title_weight
-        kind = next(kind for start, kind in reversed(self.sections) if start <= offset)
-        if kind == "about" and category in rules.people_categories:
-            weight = rules.about_people_weight
-        else:
-            weight = rules.aside_weight if kind == "about" or kind in _ASIDES else 1.0
-        if any(start < offset < end for start, end in self.examples):
-            weight = min(weight, rules.example_weight)
-        return weight
-
-
-def listing_layout(text: str, title_length: int) -> ListingLayout:
-    """Finds the layout of a cleaned listing text whose first `title_length` characters are its title."""
-    examples = tuple(m.span() for m in _EXAMPLES.finditer(text, title_length))
-    sentences = tuple(m.end() for m in _SENTENCE_END.finditer(text, title_length))
-    return ListingLayout(title_length, tuple(sections(text)), examples, sentences)
-
-
-# Marks that end a clause within a sentence ("Deutsch ist keine Voraussetzung – bei uns ...", "Helfer, die ...").
-_CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "•", "|"})
-_JOINS = frozenset({"und", "oder", "and", "or"})
-_GENDER_ENDINGS = frozenset({"in", "innen", "inne", "r", "n"})  # after "*", ":" or "_": "Helfer:innen"
-
-
-def without_volunteers(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> list[Span]:
-    """Drops the mentions of people that a clause of the text names as the volunteers themselves ("Unsere
-    Lesepaten sind meist ältere Menschen", "Auch Ältere sind willkommen"): they are who helps, not whom."""
-    rules = listing_rules()
-    return [
-        span
-        for span in mentions
-        if span.label_ not in rules.people_categories
-        or starts[span.start] < layout.title_length
-        or not _names_the_volunteers(span, layout, starts, rules)
-    ]
-
-
-def _names_the_volunteers(span: Span, layout: ListingLayout, starts: tuple[int, ...], rules: ListingRules) -> bool:
-    """Tells whether the clause a group of people stands in describes the volunteers: the group welcome ("auch Ältere
-    sind willkommen", "Rentner herzlich willkommen", "willkommen sind auch Ältere"), the task suited to it ("ideal für
-    Rentner"), or a volunteer word, a copula and the group in this order with neither a preposition of the people
-    served nor "und" between copula and group ("Unsere Ehrenamtlichen sind oft ältere Menschen", not "sind für ältere
-    Menschen da"). A welcome word naming a place ("our Welcome Café brings together newcomers") is none of these."""
-    doc = span.doc
-    sentence = layout.sentence(starts[span.start])
-
-    def in_clause(i: int) -> bool:
-        if not 0 <= i < len(doc) or starts[i] < layout.title_length or layout.sentence(starts[i]) != sentence:
-            return False
-        if doc[i].text not in _CLAUSE_MARKS:
-            return True
-        return i + 1 < len(doc) and doc[i + 1].norm_ in _GENDER_ENDINGS  # "Helfer:innen" is one word
-
-    def welcome(i: int) -> bool:
-        return i >= first and doc[i].norm_ in rules.volunteer_welcome
-
-    first, last = span.start, span.end
-    while in_clause(first - 1):
-        first -= 1
-    while in_clause(last):
-        last += 1
-    for i in range(span.end, last):
-        if welcome(i):
-            between = doc[span.end : i]
-            return len(between) <= 1 or any(token.norm_ in rules.volunteer_copulas for token in between)
-    joined = False
-    for i in range(span.start - 1, first - 1, -1):
-        word = doc[i].norm_
-        if word in rules.served_cues:
-            return welcome(i - 1)
-        if word in _JOINS:
-            joined = True  # "ideal für Schüler und Rentner", but "sind selbst Rentner und besuchen Ältere"
-        elif word in rules.volunteer_copulas:
-            if welcome(i - 1):
-                return True
-            return not joined and any(token.norm_.endswith(rules.volunteer_words) for token in doc[first:i])
-    return False
-
-
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Each category's weighted mentions in a listing, the categories its title names, those whose people the task
     plainly serves ("Sie begleiten ältere Menschen"), those named only in the offer, wish or contact sections, and
-    those among them named only in what the listing offers its volunteers ("Wir bieten: Ehrenamtsnachweis")."""
+    those among them named only in what the listing offers its volunteers ("Wir bieten: Ehrenamtsnachweis"), and
+    those named only in passing: in a catalogue sentence of the organisation's fields or in brackets as examples."""
 
     scores: dict[str, float]
     titled: frozenset[str]
     served: frozenset[str] = frozenset()
     aside_only: frozenset[str] = frozenset()
     offered_only: frozenset[str] = frozenset()
+    passing_only: frozenset[str] = frozenset()
 
 
 def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> Evidence:
@@ -283,6 +125,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     served: set[str] = set()
     outside_asides: set[str] = set()
     outside_offer: set[str] = set()
+    outside_passing: set[str] = set()
     for span, (label, offset) in zip(mentions, placed, strict=True):
         if offset < layout.title_length:
             if label in titled:
@@ -291,18 +134,24 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         weight = layout.weight(offset, label)
         kind = layout.kind(offset)
         catalogue = kind != "title" and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields
+        example = kind != "title" and layout.in_example(offset)
         if catalogue:
             weight = min(weight, rules.catalogue_weight)
-        elif kind in ("lead", "task") and not layout.in_example(offset):
+        elif kind in ("lead", "task") and not example:
             if span[0].norm_ in rules.served.get(label, ()):
                 served.add(label)
-        if kind not in _ASIDES:
+        if not catalogue and not example:
+            outside_passing.add(label)
+        if kind not in ASIDE_KINDS:
             outside_asides.add(label)
         if kind != "offer":
             outside_offer.add(label)
         scores[label] = scores.get(label, 0.0) + weight
     named = frozenset(scores)
-    return Evidence(scores, frozenset(titled), frozenset(served), named - outside_asides, named - outside_offer)
+    return Evidence(
+        scores, frozenset(titled), frozenset(served), named - outside_asides, named - outside_offer,
+        named - outside_passing,
+    )
 
 
 def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
@@ -312,7 +161,10 @@ def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
     often the text says sport. A word in the offer, wish or contact sections alone names no field beside another;
     when nothing else names one, the strongest field the wishes or the contact name is kept ("Das bringst du mit:
     Freude am Umgang mit Kindern"), but never one named only in what the listing offers its volunteers
-    ("Wir bieten: Ehrenamtsnachweis für Bewerbungen")."""
+    ("Wir bieten: Ehrenamtsnachweis für Bewerbungen"). A listing that says little keeps what it says, but not a
+    field it names only in passing (a catalogue of the organisation's fields, examples in brackets): such a field
+    must reach the evidence floor itself ("Das Kirchencafé ... neben Kinderchor, Seniorengruppe, Jugendkreis und
+    Posaunenchor" is no children's listing)."""
     rules = listing_rules()
     scores = evidence.scores
     ranked = sorted(scores, key=lambda key: (-scores[key], order.index(key)))
@@ -323,16 +175,14 @@ def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
         for key in ranked
         if key in evidence.titled
         or key in evidence.served
-        or (scores[key] >= max(rules.share * best, floor) and key not in evidence.aside_only)
+        or (
+            scores[key] >= max(rules.share * best, rules.min_evidence if key in evidence.passing_only else floor)
+            and key not in evidence.aside_only
+        )
     ]
     if not kept:
-        kept = [key for key in ranked if key not in evidence.offered_only][:1]
+        kept = [key for key in ranked if key not in evidence.offered_only | evidence.passing_only][:1]
     return kept[: rules.most]
-
-
-def fold_keep_length(text: str) -> str:
-    """Lower-cases without changing offsets (umlauts stay), for heading search over the original text."""
-    return text.lower()
 
 
 def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
@@ -357,6 +207,8 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
         ):
             continue
         if span.label_ == "emergency_services" and _rescues_a_thing(span, starts, rules):
+            continue
+        if span.label_ in rules.age_categories and _describes_a_thing(doc, span, starts, rules):
             continue
         if span.label_ == "neighbourhood" and span.start >= title_tokens and _festival_of_another(span, rules):
             continue
@@ -463,6 +315,16 @@ def _rescues_a_thing(span: Span, starts: dict[int, set[str]], rules: ListingRule
         return False
     following = set().union(*(starts.get(j, set()) for j in range(span.end, span.end + rules.object_reach)))
     return bool(following & rules.object_categories)
+
+
+def _describes_a_thing(doc: Doc, span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:
+    """Tells whether an age group named by an adjective alone ("ältere") is an adjective of the thing right after it
+    ("ältere Tiere, die Ruhe brauchen", "unsere ältere Website"): a noun naming one of `object_categories` follows.
+    A German adjective is written in lower case; "Ältere" written as a noun names the people. (An adjective of
+    access, "barrierefreie Stadtführungen", "inklusives Theater", makes the thing its field's: not an age.)"""
+    if len(span) != 1 or not span[0].text.islower() or span.end >= len(doc):
+        return False
+    return bool(starts.get(span.end, set()) & rules.object_categories)
 
 
 def _joined_care_of_a_thing(span: Span, rules: ListingRules) -> bool:

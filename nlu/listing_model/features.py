@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from nlu.extensions import INTERESTS, spans
-from nlu.listings import Evidence, ListingLayout, listing_rules
+from nlu.listing_layout import ListingLayout
+from nlu.listings import Evidence, listing_rules
 
 # One row of rule evidence per category; the names are the columns, in order.
 RULE_FEATURES = (

@@ -7,13 +7,14 @@ import pytest
 
 from nlu import categorize, parse
 from nlu.api import analysed
-from nlu.listings import Evidence, listing_layout, listing_mentions, listing_rules, ranked_categories, without_addresses
+from nlu.listing_layout import layout_rules, listing_layout, without_addresses
+from nlu.listings import Evidence, listing_mentions, listing_rules, ranked_categories
 
 
 def test_a_word_in_brackets_weighs_as_an_example() -> None:
     text = "Spielplatzpate.\nFreizeit gestalten (Malen, Fußball) und Streit schlichten.\nWir bieten: Fortbildungen."
     layout = listing_layout(text, len("Spielplatzpate"))
-    rules = listing_rules()
+    rules = layout_rules()
     assert layout.weight(text.index("Fußball")) == rules.example_weight
     assert layout.weight(text.index("Streit")) == 1.0
     assert layout.weight(text.index("Fortbildungen")) == rules.aside_weight
@@ -209,14 +210,14 @@ def test_errands_civic_duties_and_accompanying_to_offices_are_neighbourhood(titl
 def test_what_awaits_the_volunteer_is_the_task_section() -> None:
     text = "Helfer*in gesucht.\nÜber uns:\nWir sind ein Tierschutzverein.\nDas erwartet Sie:\n- Hunde ausführen\n"
     layout = listing_layout(text, len("Helfer*in gesucht"))
-    assert layout.weight(text.index("Tierschutzverein")) == listing_rules().aside_weight
+    assert layout.weight(text.index("Tierschutzverein")) == layout_rules().aside_weight
     assert layout.weight(text.index("Hunde")) == 1.0
 
 
 def test_a_heading_asked_as_a_question_ends_the_section_before() -> None:
     text = "Helfer*in gesucht.\nWir bieten:\nFortbildungen\nWann?:\nsamstags im Tierheim\n"
     layout = listing_layout(text, len("Helfer*in gesucht"))
-    assert layout.weight(text.index("Fortbildungen")) == listing_rules().aside_weight
+    assert layout.weight(text.index("Fortbildungen")) == layout_rules().aside_weight
     assert layout.weight(text.index("Tierheim")) == 1.0
 
 

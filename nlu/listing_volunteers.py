@@ -1,0 +1,69 @@
+"""The volunteers a listing describes: a group of people that a clause names as those who help ("Unsere Lesepaten
+sind meist ältere Menschen", "Auch Ältere sind willkommen") is no field of the listing and not the people served."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from nlu.listing_layout import ListingLayout
+from nlu.listings import ListingRules, listing_rules
+
+# Marks that end a clause within a sentence ("Deutsch ist keine Voraussetzung – bei uns ...", "Helfer, die ...").
+_CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "•", "|"})
+_JOINS = frozenset({"und", "oder", "and", "or"})
+_GENDER_ENDINGS = frozenset({"in", "innen", "inne", "r", "n"})  # after "*", ":" or "_": "Helfer:innen"
+
+
+def without_volunteers(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> list[Span]:
+    """Drops the mentions of people that a clause of the text names as the volunteers themselves ("Unsere
+    Lesepaten sind meist ältere Menschen", "Auch Ältere sind willkommen"): they are who helps, not whom."""
+    rules = listing_rules()
+    return [
+        span
+        for span in mentions
+        if span.label_ not in rules.people_categories
+        or starts[span.start] < layout.title_length
+        or not _names_the_volunteers(span, layout, starts, rules)
+    ]
+
+
+def _names_the_volunteers(span: Span, layout: ListingLayout, starts: tuple[int, ...], rules: ListingRules) -> bool:
+    """Tells whether the clause a group of people stands in describes the volunteers: the group welcome ("auch Ältere
+    sind willkommen", "Rentner herzlich willkommen", "willkommen sind auch Ältere"), the task suited to it ("ideal für
+    Rentner"), or a volunteer word, a copula and the group in this order with neither a preposition of the people
+    served nor "und" between copula and group ("Unsere Ehrenamtlichen sind oft ältere Menschen", not "sind für ältere
+    Menschen da"). A welcome word naming a place ("our Welcome Café brings together newcomers") is none of these."""
+    doc = span.doc
+    sentence = layout.sentence(starts[span.start])
+
+    def in_clause(i: int) -> bool:
+        if not 0 <= i < len(doc) or starts[i] < layout.title_length or layout.sentence(starts[i]) != sentence:
+            return False
+        if doc[i].text not in _CLAUSE_MARKS:
+            return True
+        return i + 1 < len(doc) and doc[i + 1].norm_ in _GENDER_ENDINGS  # "Helfer:innen" is one word
+
+    def welcome(i: int) -> bool:
+        return i >= first and doc[i].norm_ in rules.volunteer_welcome
+
+    first, last = span.start, span.end
+    while in_clause(first - 1):
+        first -= 1
+    while in_clause(last):
+        last += 1
+    for i in range(span.end, last):
+        if welcome(i):
+            between = doc[span.end : i]
+            return len(between) <= 1 or any(token.norm_ in rules.volunteer_copulas for token in between)
+    joined = False
+    for i in range(span.start - 1, first - 1, -1):
+        word = doc[i].norm_
+        if word in rules.served_cues:
+            return welcome(i - 1)
+        if word in _JOINS:
+            joined = True  # "ideal für Schüler und Rentner", but "sind selbst Rentner und besuchen Ältere"
+        elif word in rules.volunteer_copulas:
+            if welcome(i - 1):
+                return True
+            return not joined and any(token.norm_.endswith(rules.volunteer_words) for token in doc[first:i])
+    return False
