@@ -99,9 +99,11 @@ def test_a_particle_verb_also_finds_its_noun_of_the_action_whose_vowel_changes()
     assert index.group("geben") is None  # no particle: "Gabe" is no action of giving out
 
 
-def test_the_noun_of_the_action_needs_a_particle_and_the_listed_roots() -> None:
+def test_the_noun_of_the_action_needs_one_of_the_listed_particles() -> None:
     from bot.search.action_nouns import action_noun
 
     assert action_noun("ausgeben") == "ausgabe" and action_noun("teilnehmen") == "teilnahme"
     assert action_noun("umziehen") == "umzug" and action_noun("mitfahren") == "mitfahrt"
     assert action_noun("geben") is None and action_noun("ziehen") is None and action_noun("begleiten") is None
+    # Other particles make nouns that mean something else: a task, a lift.
+    assert action_noun("aufgeben") is None and action_noun("aufziehen") is None
