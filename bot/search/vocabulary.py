@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from bot.search.action_nouns import action_noun
 from bot.search.related import relatives
 from nlu.lexicon import interest_rules, known_words
 
@@ -128,6 +129,12 @@ class Vocabulary:
             prefixes.append(verb)
         if len(word) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
             terms += [term for term in self._containing(stem) if term not in terms]
+        # A particle verb whose noun changes its vowel ("ausgeben": Ausgabe, also ending Lebensmittelausgabe).
+        noun = action_noun(word)
+        if noun and self._has_prefix(noun) and not any(noun.startswith(prefix) for prefix in prefixes):
+            prefixes.append(noun)
+        if noun and len(noun) >= MIN_INFIX_STEM:
+            terms += [term for term in self._containing(noun) if term not in terms]
         # Lesser terms: the modifier of a compound of a generic head ("nachbarschaftshilfe": nachbarschaft*, also
         # in Nachbarschaftsgarten) and words of the same activity ("sterbende": hospiz*); a family's stem the word
         # begins with is its own ("lesepatin": lesepat*, as listings write Lesepat*in).

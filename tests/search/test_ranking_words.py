@@ -297,3 +297,21 @@ def test_an_english_only_word_ranks_as_a_loan_a_false_friend_does_not() -> None:
     assert "gardening" in content_words("urban gardening in ottensen", english)
     assert "bank" not in content_words("help at a bank in Hamburg", english)
     assert "help" not in content_words("help at a bank in Hamburg", english)
+
+
+async def test_a_particle_verb_ranks_the_listings_naming_its_noun_of_the_action(listings: Listings) -> None:
+    clothes = await listings.add_many([
+        {"title": f"Kleiderkammer: Sortieren und Ausgeben {n}", "categories": ["poverty_homelessness"],
+         "description": "Für Bedürftige.", **near(KASSEL, 1 + n * 0.1, 0)} for n in range(3)
+    ])
+    await listings.add_many([  # elsewhere, other listings name food too: the word alone tells little
+        {"title": f"Lebensmittel retten {n}", "categories": ["environment"], **near(KASSEL, 300, n)} for n in range(2)
+    ])
+    food = await listings.add("Tafel: Lebensmittelausgabe", categories=["poverty_homelessness"],
+                              description="Wir sortieren und verteilen.", **near(KASSEL, 4, 0))
+    outcome = await find(listings.database, SearchRequest(text="Lebensmittel ausgeben für Bedürftige in Kassel"),
+                         categories=["poverty_homelessness"], place=KASSEL,
+                         keywords=["lebensmittel", "ausgeben", "beduerftige"])
+    # The food bank names both what is handed out and the handing out ("-ausgabe"); it leads the nearer rows that
+    # name only the handing out.
+    assert ids(outcome)[0] == food and set(ids(outcome)[1:]) == set(clothes)

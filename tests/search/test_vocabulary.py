@@ -83,3 +83,27 @@ def test_a_participle_used_as_a_noun_also_finds_the_words_of_its_verb() -> None:
     assert index.group("lernende") is None  # "lerne" begins no index word: nothing to add
     youth = index.group("jugend")
     assert youth is not None and youth.prefixes == ("jugend",)  # a short word ending in -end is no participle
+
+
+def test_a_particle_verb_also_finds_its_noun_of_the_action_whose_vowel_changes() -> None:
+    index = Vocabulary({"lebensmittelausgabe": 3, "ausgabestelle": 2, "umzug": 4, "umzugshilfe": 2, "beistand": 1,
+                        "gabentisch": 2, "zugang": 5, "ausgaben": 1}, listings=40)
+    handing_out = index.group("ausgeben")
+    assert handing_out is not None and not handing_out.fuzzy
+    assert handing_out.matches("lebensmittelausgabe") and handing_out.matches("ausgabestelle")
+    moving = index.group("umziehen")
+    assert moving is not None and moving.matches("umzug") and moving.matches("umzugshilfe")
+    assert not moving.matches("zugang")  # the noun root alone names other things
+    standing_by = index.group("beistehen")
+    assert standing_by is not None and standing_by.matches("beistand")
+    assert index.group("geben") is None  # no particle: "Gabe" is no action of giving out
+
+
+def test_the_noun_of_the_action_needs_one_of_the_listed_particles() -> None:
+    from bot.search.action_nouns import action_noun
+
+    assert action_noun("ausgeben") == "ausgabe" and action_noun("teilnehmen") == "teilnahme"
+    assert action_noun("umziehen") == "umzug" and action_noun("mitfahren") == "mitfahrt"
+    assert action_noun("geben") is None and action_noun("ziehen") is None and action_noun("begleiten") is None
+    # Other particles make nouns that mean something else: a task, a lift.
+    assert action_noun("aufgeben") is None and action_noun("aufziehen") is None
