@@ -86,6 +86,8 @@ def report_lines(
     lines = [str(problem) for problem in report.problems]
     if encoding in _ENCODING_NAMES:
         lines.append(f"note: read as {_ENCODING_NAMES[encoding]} (the file is not UTF-8)")
+    elif encoding.startswith("utf-8;"):  # UTF-8 but for a few broken bytes, named with their lines
+        lines.append(f"note: read as UTF-8; {encoding.split('; ', 1)[1]}")
     if ignored:
         lines.append(f"note: ignored unknown columns: {', '.join(ignored)}")
     if report.derived_ids:
