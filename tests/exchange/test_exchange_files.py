@@ -63,7 +63,7 @@ def test_utf8_with_a_broken_byte_stays_utf8_and_names_the_line(bom: bytes) -> No
     first, second = listing_file.records()
     assert first.values["title"] == "Übungsleiter für Rückenschule"  # not "Ãœbungsleiter fÃ¼r"
     assert second.values["title"] == "Lese\ufffdpate gesucht"
-    assert listing_file.encoding == "utf-8; 1 byte that is no UTF-8 became \ufffd (line 4)"  # the rows a spreadsheet shows
+    assert listing_file.encoding == "utf-8; 1 byte that is no UTF-8 became \ufffd (line 4)"  # rows as shown
 
 
 def test_byte_order_marks_are_detected() -> None:
