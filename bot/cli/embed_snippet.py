@@ -35,6 +35,9 @@ def run(args: argparse.Namespace) -> int:
 
     settings = settings_or_exit()
     choice = resolve_place(args.ort.strip())
+    if choice.guessed:
+        names = "; ".join(f"{option.name} ({option.district or option.state})" for option in choice.options)
+        raise SystemExit(f"Ort nicht gefunden / unknown place: {args.ort}. Meintest du / did you mean: {names}?")
     if choice.options:
         names = "; ".join(f"{option.name} ({option.district or option.state})" for option in choice.options)
         raise SystemExit(f"„{args.ort}“ gibt es mehrmals / is ambiguous: {names}. "
