@@ -38,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=run_import)
 
     parser = subparsers.add_parser("export", help="export listings with their organisation as JSON or CSV")
-    parser.add_argument("--format", choices=["json", "csv"], default="json")
+    parser.add_argument("--format", choices=["json", "csv"], default="json",
+                        help="JSON array (default) or CSV; both as bot/exchange/SCHEMA.md describes")
     parser.add_argument("--status", choices=[*(status.value for status in OpportunityStatus), "all"],
                         default="published", help="which listings (default: published)")
     parser.add_argument("--source", help="only listings from this source")
