@@ -70,7 +70,7 @@ def test_an_address_reads_as_germans_write_it() -> None:
         id=1, title="Kinderturnen", organisation="TV Nord", organisation_verified=False, description="Turnen.",
         requirements=None, categories=("sports",), category_labels=("Sport",), place="Kassel",
         address="Holländische Straße 10", postal_code="34127", lat=51.3, lon=9.5, remote=False, distance_km=None,
-        time=(), hours_per_month=None, start_date=None, end_date=None, languages=(), accessible=None,
+        time=(), hours_per_month=None, start_date=None, end_date=None, languages=(), accessible=False,
         accessibility_notes=None, newcomer_friendly=False, contact_name="Jana", contact_phone="0561 1234567",
         contact_email=None, contact_url=None, published_at=None, expires_at=None,
     )
