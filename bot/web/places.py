@@ -12,7 +12,7 @@ from nlu.kernel.gazetteer import Place, far_apart, get_gazetteer
 SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 8
 MAX_GUESSES = 3
-_SEPARATOR = re.compile(r"[/\-]")
+_SEPARATOR = re.compile(r"[/\-\s]")
 _POSTAL_CODE = re.compile(r"\d{5}")
 
 
@@ -49,8 +49,11 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
     if _POSTAL_CODE.fullmatch(ort):
         found = gazetteer.by_postal_code(ort)
         return PlaceChoice(place=_ref(found)) if found else PlaceChoice(unknown=True)
-    head = _SEPARATOR.split(ort, maxsplit=1)[0].strip()  # the town of "Kassel-Wilhelmshöhe"
-    named = gazetteer.lookup(ort) or (gazetteer.lookup(head) if head != ort and len(head) >= 3 else [])
+    named = gazetteer.lookup(ort)
+    if not named and (quarter := gazetteer.quarter(ort)) is not None:  # "Hamburg Altona", "Altona (Hamburg)"
+        return PlaceChoice(place=_ref(quarter))
+    head = _SEPARATOR.split(ort, maxsplit=1)[0].strip()  # the town of "Kassel-Wilhelmshöhe", "Kassel Innenstadt"
+    named = named or (gazetteer.lookup(head) if head != ort and len(head) >= 3 else [])
     if not named:  # a typo or a name no place bears: never searched silently somewhere else, offered instead
         guesses = far_apart(gazetteer.search(ort, limit=MAX_GUESSES), SAME_PLACE_KM)
         return PlaceChoice(options=tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in guesses),
