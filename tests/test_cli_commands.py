@@ -52,3 +52,20 @@ def test_a_command_loads_only_what_it_needs(argv: list[str], kept_out: tuple[str
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
     assert not loaded & set(kept_out), sorted(loaded & set(kept_out))
 
+
+
+def _undocumented(parser: argparse.ArgumentParser, path: str) -> list[str]:
+    """Returns the arguments of a parser and its subcommands that show no help text in `--help`."""
+    missing = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                missing += _undocumented(sub, f"{path} {name}")
+        elif not isinstance(action, argparse._HelpAction) and not action.help:
+            missing.append(f"{path} {'/'.join(action.option_strings) or action.dest}")
+    return missing
+
+
+def test_every_argument_of_every_command_says_what_it_is() -> None:
+    # whoever runs the bot next reads --help; "broadcast status broadcast_id" alone says nothing
+    assert _undocumented(build_parser(), "ehrenamt-bot") == []

@@ -33,7 +33,8 @@ def register_bench(subparsers: argparse._SubParsersAction) -> None:  # type: ign
     parser = subparsers.add_parser("search", help="search latency and relevance against a brute-force scan")
     parser.add_argument("--listings", type=int, default=100_000, help="listings to seed (default 100000)")
     parser.add_argument("--queries", type=int, default=500, help="labelled requests to run (default 500)")
-    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both",
+                        help="where to run (default both; PostgreSQL needs --postgres-url or a configured server)")
     parser.add_argument("--scan-queries", type=int, default=100,
                         help="requests also run through the brute-force scan (it takes ~0.3 s each at 100k)")
     parser.add_argument("--postgres-url", default=None,

@@ -38,8 +38,10 @@ from bot.broadcasts.outbox import failure_reasons
 from bot.broadcasts.regions import checked_region
 from bot.cli.common import run_with_database
 from bot.cli.errors import CommandError
+from bot.domain import BroadcastStatus
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.store.models import Broadcast
 from nlu.kernel.gazetteer import get_gazetteer
 
 Work = Callable[[Database, Settings], Awaitable[None]]
@@ -61,17 +63,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     send.add_argument("--state", help="only this state, e.g. Hessen")
     send.add_argument("--district", help="only this district (with --state)")
     send.add_argument("--near", help="LAT,LON of a place; volunteers living within --radius km")
-    send.add_argument("--radius", type=float, default=15.0)
+    send.add_argument("--radius", type=float, default=15.0, help="km around --near (default 15)")
     send.add_argument("--interest", action="append", default=[], help="category key (repeatable: any of them)")
     send.add_argument("--at", type=datetime.fromisoformat, help="start later, e.g. 2027-05-01T18:00+02:00")
     send.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     send.set_defaults(func=send_command)
     actions.add_parser("list", help="running, scheduled and recent broadcasts").set_defaults(func=list_command)
     status = actions.add_parser("status", help="progress or report of one broadcast")
-    status.add_argument("broadcast_id", type=int)
+    status.add_argument("broadcast_id", type=int, help="the number `broadcast list` shows after #")
     status.set_defaults(func=status_command)
     stop = actions.add_parser("cancel", help="cancel a scheduled or running broadcast")
-    stop.add_argument("broadcast_id", type=int)
+    stop.add_argument("broadcast_id", type=int, help="the number `broadcast list` shows after #")
     stop.set_defaults(func=cancel_command)
     actions.add_parser("resume", help="deliver due and running broadcasts in this process (needs BOT_TOKEN)"
                        ).set_defaults(func=resume_command)
@@ -110,7 +112,9 @@ def list_command(args: argparse.Namespace) -> int:
             print("no broadcasts yet")
         for item in summaries:
             first_line = item.text.splitlines()[0][:50] if item.text.strip() else ""
-            print(f"#{item.broadcast_id:<5} {item.progress.status.value:<9} {_counts(item.progress)}  {first_line}")
+            starts = _starts(item.progress.status, item.scheduled_at)
+            print(f"#{item.broadcast_id:<5} {item.progress.status.value:<9} {_counts(item.progress)}{starts}  "
+                  f"{first_line}")
 
     _run(work)
     return 0
@@ -124,7 +128,8 @@ def status_command(args: argparse.Namespace) -> int:
             scope = await _reader_scope(session, args, settings)
             current = await broadcast_progress(session, admin=scope, broadcast_id=args.broadcast_id)
             reasons = await failure_reasons(session, args.broadcast_id)
-        print(_progress_line(current))
+            stored = await session.get(Broadcast, args.broadcast_id)
+        print(_progress_line(current) + _starts(current.status, stored.scheduled_at if stored else None))
         for reason, count in reasons.items():
             print(f"  {count:>8,}  {reason}")
 
@@ -246,6 +251,13 @@ def _counts(current: Progress) -> str:
     """Formats the counts of a broadcast."""
     return (f"sent {current.sent:,} · blocked {current.blocked:,} · failed {current.failed:,} · "
             f"open {current.remaining:,}")
+
+
+def _starts(status: BroadcastStatus, scheduled_at: datetime | None) -> str:
+    """Says when a scheduled broadcast starts: its recipients are counted only then, so 'open 0' alone misleads."""
+    if status is not BroadcastStatus.SCHEDULED or scheduled_at is None:
+        return ""
+    return f" · starts {scheduled_at:%Y-%m-%d %H:%M} UTC"
 
 
 def _progress_line(current: Progress) -> str:

@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     actions.add_parser("upgrade", help="migrate to the newest schema").set_defaults(func=upgrade)
     down = actions.add_parser("downgrade", help="migrate back to a revision ('base' empties the database)")
-    down.add_argument("revision")
+    down.add_argument("revision", help="a revision id as `db current` prints it (e.g. 0012), or base")
     down.set_defaults(func=downgrade)
     actions.add_parser("current", help="print the database's and the code's revision").set_defaults(func=current)
 

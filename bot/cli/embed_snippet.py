@@ -21,9 +21,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "embed-snippet", help="print the one-line <iframe> snippet that shows listings on another website")
     parser.add_argument("--ort", required=True, metavar="PLACE", help="place name or postal code, e.g. Kassel")
     parser.add_argument("--bereich", choices=list(categories()), metavar="AREA",
-                        help="only this area (a taxonomy key, e.g. animals)")
+                        help=f"only this area, a taxonomy key: {', '.join(categories())}")
     parser.add_argument("--umkreis", type=float, metavar="KM", help="radius in km (default from settings)")
-    parser.add_argument("--zeit", choices=list(TIME_BITS), metavar="TIME", help="only this time (e.g. weekend)")
+    parser.add_argument("--zeit", choices=list(TIME_BITS), metavar="TIME",
+                        help=f"only this time: {', '.join(TIME_BITS)}")
     parser.add_argument("--lang", choices=("de", "en"), help="language of the embed (default: the visitor's)")
     parser.add_argument("--hoehe", type=int, default=DEFAULT_HEIGHT, metavar="PX", help="height in pixels")
     parser.set_defaults(func=run)
@@ -35,6 +36,9 @@ def run(args: argparse.Namespace) -> int:
 
     settings = settings_or_exit()
     choice = resolve_place(args.ort.strip())
+    if choice.guessed:
+        names = "; ".join(f"{option.name} ({option.district or option.state})" for option in choice.options)
+        raise SystemExit(f"Ort nicht gefunden / unknown place: {args.ort}. Meintest du / did you mean: {names}?")
     if choice.options:
         names = "; ".join(f"{option.name} ({option.district or option.state})" for option in choice.options)
         raise SystemExit(f"„{args.ort}“ gibt es mehrmals / is ambiguous: {names}. "

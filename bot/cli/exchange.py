@@ -38,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=run_import)
 
     parser = subparsers.add_parser("export", help="export listings with their organisation as JSON or CSV")
-    parser.add_argument("--format", choices=["json", "csv"], default="json")
+    parser.add_argument("--format", choices=["json", "csv"], default="json",
+                        help="JSON array (default) or CSV; both as bot/exchange/SCHEMA.md describes")
     parser.add_argument("--status", choices=[*(status.value for status in OpportunityStatus), "all"],
                         default="published", help="which listings (default: published)")
     parser.add_argument("--source", help="only listings from this source")
@@ -86,6 +87,8 @@ def report_lines(
     lines = [str(problem) for problem in report.problems]
     if encoding in _ENCODING_NAMES:
         lines.append(f"note: read as {_ENCODING_NAMES[encoding]} (the file is not UTF-8)")
+    elif encoding.startswith("utf-8;"):  # UTF-8 but for a few broken bytes, named with their lines
+        lines.append(f"note: read as UTF-8; {encoding.split('; ', 1)[1]}")
     if ignored:
         lines.append(f"note: ignored unknown columns: {', '.join(ignored)}")
     if report.derived_ids:

@@ -38,7 +38,7 @@ def run_sync(args: argparse.Namespace) -> int:
     from bot.cli.exchange import nlu_categorizer
     from bot.cli.feed_import import run_feed_import
     from bot.exchange.feeds.detect import detect_feed, read_feed
-    from bot.exchange.feeds.sources import SourceProblem, is_source_name, load_source
+    from bot.exchange.feeds.sources import SourceProblem, is_source_name, load_source, sources_dir
     from bot.exchange.files import FileProblem
 
     settings = settings_or_exit()
@@ -47,9 +47,12 @@ def run_sync(args: argparse.Namespace) -> int:
         return 2
     try:
         config = load_source(args.source, settings.exchange_sources_dir)
+        if config.path is None:  # no file at all: say where it belongs, not that a key is missing
+            expected = sources_dir(settings.exchange_sources_dir) / f"{args.source}.toml"
+            raise SourceProblem(f"no source file {expected}; write feed = \"https://…\" (a URL, file:// URL or "
+                                "path) into it (see data/exchange/sources/README.md)")
         if not config.feed:
-            where = config.path or f"{args.source}.toml in the sources folder"
-            raise SourceProblem(f"{where}: no feed = \"…\" (a URL, file:// URL or path) to sync from")
+            raise SourceProblem(f"{config.path}: no feed = \"…\" (a URL, file:// URL or path) to sync from")
         data = fetch(config.feed, base=config.path.parent if config.path else Path.cwd())
         format_ = detect_feed(data, config.format or None)
         if format_ is None:

@@ -117,15 +117,43 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return _checked_text(data.decode(encoding)), encoding
             except UnicodeDecodeError:
+                damaged = _damaged_utf8(data) if encoding == "utf-8-sig" else None
+                if damaged is not None:
+                    return damaged
                 raise FileProblem(f"the file starts with a {encoding} byte order mark but is not {encoding}") from None
     if b"\x00" in data[:4096]:
         raise FileProblem("this is a binary file (or UTF-16 without a byte order mark), not a CSV or JSON file")
-    for encoding in ("utf-8", *_FALLBACK_ENCODINGS):
+    try:
+        return _checked_text(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        damaged = _damaged_utf8(data)
+        if damaged is not None:
+            return damaged
+    for encoding in _FALLBACK_ENCODINGS:
         try:
             return _checked_text(data.decode(encoding)), encoding
         except UnicodeDecodeError:
             continue
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """Reads UTF-8 with a few broken bytes (a cut-off character, a pasted fragment) as UTF-8, each broken byte as
+    U+FFFD, and names them in the encoding; None when the file holds no more real UTF-8 than broken bytes.
+
+    Read as Windows-1252 instead, every umlaut of such a file would turn into two wrong characters ("fÃ¼r").
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    sound = sum(1 for character in text if ord(character) > 0x7F and character != "\ufffd")
+    if sound <= broken:
+        return None
+    text = text.removeprefix("\ufeff")
+    lines = sorted({text.count("\n", 0, index) + 1 for index, character in enumerate(text) if character == "\ufffd"})
+    shown = ", ".join(str(number) for number in lines[:10]) + (", …" if len(lines) > 10 else "")
+    bytes_ = "1 byte that is" if broken == 1 else f"{broken} bytes that are"
+    where = "line" if len(lines) == 1 else "lines"
+    return _checked_text(text), f"utf-8; {bytes_} no UTF-8 became \ufffd ({where} {shown})"
 
 
 def _checked_text(text: str) -> str:

@@ -222,6 +222,8 @@ def data_from_listing(listing: Opportunity) -> dict[str, Any]:
         {"name": listing.place_name, "lat": listing.lat, "lon": listing.lon, "state": listing.state,
          "district": listing.district, "postal_code": listing.postal_code}
     )
+    if listing.address and not place.get("remote"):  # the street stays unless the place is answered anew
+        place["address"] = listing.address
     return {
         "history": [], "organisation_id": listing.organisation_id, "creating_organisation": False,
         "title": listing.title, "description": listing.description, "categories": list(listing.categories),

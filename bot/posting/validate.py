@@ -21,6 +21,7 @@ LANGUAGE_CODES = frozenset(
 
 _EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()/.\-]{6,25}$")
+_PHONE_RUN = re.compile(r"\+?[0-9(][0-9 ()/.\-]*[0-9]")  # a phone number among words ("Tel. 0561 123456")
 _URL = re.compile(r"^(https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/\S*)?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -130,14 +131,26 @@ def phone(value: str) -> str:
 
 
 def contact_reach(value: str) -> dict[str, str | None]:
-    """Reads 'phone and/or email' from one message: each word is tried as an email, the rest as a phone."""
+    """Reads 'phone and/or email' from one message as people write it ("Tel. 0561 123456 oder anna@example.org"):
+    a word with @ is the email, the first run of phone characters with enough digits the phone; words around
+    them are left out. Digits that make no phone number are named as such, a text without either asks for one."""
     text = clean_text(value)
-    found_email = next((email(part) for part in re.split(r"[\s,;]+", text) if "@" in part), None)
-    rest = " ".join(part for part in re.split(r"[,;]", text) if "@" not in part).strip()
-    found_phone = phone(rest) if rest else None
+    words = re.split(r"[\s,;]+", text)
+    found_email = next((email(part.strip(".:()<>")) for part in words if "@" in part), None)
+    rest = re.sub(r"[^\s,;]*@[^\s,;]*", ";", text)  # commas and semicolons still part two numbers
+    runs = [_phone_run(run) for run in _PHONE_RUN.findall(rest)]
+    found_phone = next((phone(run) for run in runs if 6 <= len(re.sub(r"\D", "", run)) <= 15), None)
+    if found_phone is None and any(character.isdigit() for character in rest) and not found_email:
+        raise Invalid("posting.invalid.phone")
     if not found_email and not found_phone:
         raise Invalid("posting.invalid.contact")
     return {"phone": found_phone, "email": found_email}
+
+
+def _phone_run(run: str) -> str:
+    """Trims what a phone number found among words picked up at its ends ("(0561) 1234" keeps its bracket)."""
+    run = run.rstrip(" (/.-")
+    return run[1:] if run.startswith("(") and ")" not in run else run
 
 
 def categories(keys: list[str]) -> list[str]:

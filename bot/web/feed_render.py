@@ -130,6 +130,8 @@ def _place_notes(page: FeedPage, query: WebQuery, lang: str) -> list[str]:
     """Says why a feed is empty when its place was ambiguous or unknown."""
     if page.found is None:
         return []
+    if page.found.place.guessed:
+        return [t(lang, "web.place_guess", name=query.ort)]
     if page.found.place.options:
         return [t(lang, "search.ask_candidates", name=query.ort)]
     if page.found.place.unknown:

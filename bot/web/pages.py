@@ -198,6 +198,7 @@ class SearchHandler(BaseHandler):
         return {
             "query": query, "found": found, "results": results,
             "place_unknown": found.place.unknown, "place_options": found.place.options,
+            "place_guessed": found.place.guessed,
             "areas": area_options(query, self.lang), "times": time_options(query, self.lang),
             "radii": radius_options(query, self.context.default_radius_km),
             "telegram_url": telegram_search_link(self.context.bot_username, query, found),

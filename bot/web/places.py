@@ -11,6 +11,8 @@ from nlu.kernel.gazetteer import Place, far_apart, get_gazetteer
 # Same-named places closer than this are one town to a volunteer (as in the chat); farther apart, the visitor picks.
 SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 8
+MAX_GUESSES = 3
+_SEPARATOR = re.compile(r"[/\-\s]")
 _POSTAL_CODE = re.compile(r"\d{5}")
 
 
@@ -31,6 +33,7 @@ class PlaceChoice:
     place: PlaceRef | None = None
     options: tuple[PlaceOption, ...] = ()
     unknown: bool = False
+    guessed: bool = False  # the options are near misses of a name no place bears ("Xyzdorf": Seedorf?)
 
 
 def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
@@ -46,9 +49,16 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
     if _POSTAL_CODE.fullmatch(ort):
         found = gazetteer.by_postal_code(ort)
         return PlaceChoice(place=_ref(found)) if found else PlaceChoice(unknown=True)
-    places = far_apart(gazetteer.lookup(ort) or gazetteer.search(ort, limit=1), SAME_PLACE_KM)[:MAX_CANDIDATES]
-    if not places:
-        return PlaceChoice(unknown=True)
+    named = gazetteer.lookup(ort)
+    if not named and (quarter := gazetteer.quarter(ort)) is not None:  # "Hamburg Altona", "Altona (Hamburg)"
+        return PlaceChoice(place=_ref(quarter))
+    head = _SEPARATOR.split(ort, maxsplit=1)[0].strip()  # the town of "Kassel-Wilhelmshöhe", "Kassel Innenstadt"
+    named = named or (gazetteer.lookup(head) if head != ort and len(head) >= 3 else [])
+    if not named:  # a typo or a name no place bears: never searched silently somewhere else, offered instead
+        guesses = far_apart(gazetteer.search(ort, limit=MAX_GUESSES), SAME_PLACE_KM)
+        return PlaceChoice(options=tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in guesses),
+                           unknown=True, guessed=bool(guesses))
+    places = far_apart(named, SAME_PLACE_KM)[:MAX_CANDIDATES]
     if len(places) == 1:
         return PlaceChoice(place=_ref(places[0]))
     return PlaceChoice(options=tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in places))

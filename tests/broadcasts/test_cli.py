@@ -92,6 +92,10 @@ def test_send_list_status_and_cancel(configured: Path, capsys: pytest.CaptureFix
     assert main(["broadcast", "list"]) == 0
     listed = capsys.readouterr().out
     assert "#1     scheduled" in listed and "#2     scheduled" in listed
+    # recipients are counted at the start: a scheduled one says when that is, not only "open 0"
+    assert "open 0 · starts 2030-05-01 16:00 UTC  Später" in listed
+    assert main(["broadcast", "status", "2"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("· starts 2030-05-01 16:00 UTC")
     assert main(["broadcast", "cancel", "2"]) == 0
     assert main(["broadcast", "status", "2"]) == 0
     assert "#2 cancelled" in capsys.readouterr().out

@@ -54,6 +54,18 @@ def test_windows_1252_export_is_read_and_named() -> None:
     assert (record.values["title"], record.values["place_name"]) == ("Übungsleiter für Rückenschule", "Gießen")
 
 
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_utf8_with_a_broken_byte_stays_utf8_and_names_the_line(bom: bytes) -> None:
+    records = [listing_record(1, title="Übungsleiter für Rückenschule", place_name="Gießen"),
+               listing_record(2, title="Lesepate gesucht", place_name="Kassel")]
+    data = bom + csv_text(records, delimiter=";").encode("utf-8").replace(b"Lesepate", b"Lese\xffpate")
+    listing_file = parse_listing_bytes(data)
+    first, second = listing_file.records()
+    assert first.values["title"] == "Übungsleiter für Rückenschule"  # not "Ãœbungsleiter fÃ¼r"
+    assert second.values["title"] == "Lese\ufffdpate gesucht"
+    assert listing_file.encoding == "utf-8; 1 byte that is no UTF-8 became \ufffd (line 4)"  # rows as shown
+
+
 def test_byte_order_marks_are_detected() -> None:
     text = csv_text([listing_record(1, title="Café für Senioren")])
     utf8 = parse_listing_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))

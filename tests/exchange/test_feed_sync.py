@@ -101,8 +101,11 @@ def test_a_feed_that_cannot_be_fetched_changes_nothing(sources: Path, feed_serve
     write_source(sources, "nowhere.csv")
     assert main(["sync", "elbufer"]) == 2
     assert "nowhere.csv" in capsys.readouterr().err
-    assert main(["sync", "unknown"]) == 2
-    assert "no feed = " in capsys.readouterr().err
+    assert main(["sync", "unknown"]) == 2  # no file at all: where it belongs, not "no feed =" in a missing file
+    assert f"no source file {sources / 'unknown.toml'}; write feed = " in capsys.readouterr().err
+    (sources / "bare.toml").write_text('agency = "Freiwilligenagentur Elbufer"\n', encoding="utf-8")
+    assert main(["sync", "bare"]) == 2
+    assert f"{sources / 'bare.toml'}: no feed = " in capsys.readouterr().err
     assert published(capsys) == []
 
 

@@ -95,7 +95,8 @@ async def test_wrong_answer_keeps_everything_and_asks_again(database: Database, 
         (Step.PLACE, Answer(location=(40.4, -3.7)), "posting.invalid.place_outside"),
         (Step.TIME_KIND, Answer(choice="oft"), "posting.invalid.choice"),
         (Step.HOURS, Answer(text="ganz viele"), "posting.invalid.hours"),
-        (Step.CONTACT_REACH, Answer(text="ruf an"), "posting.invalid.phone"),
+        (Step.CONTACT_REACH, Answer(text="ruf an"), "posting.invalid.contact"),
+        (Step.CONTACT_REACH, Answer(text="Tel. 12 34"), "posting.invalid.phone"),
     ],
 )
 async def test_every_step_refuses_wrong_input_specifically(

@@ -11,7 +11,9 @@ from bot.store.db import Database
 from bot.posting.drafts import PostingServices
 from bot.admins import AdminScope
 from bot.moderation import review
-from bot.posting import interest, manage
+from bot.posting import drafts, interest, manage
+from bot.posting.answers import Answer
+from bot.posting.steps import Step
 from bot.posting.submit import submit
 from bot.store.models import ModerationEvent, Opportunity, Volunteer
 from tests.factories.records import stored
@@ -94,3 +96,23 @@ async def test_interest_reaches_members_once_and_is_reminded_when_unanswered(
         assert await interest.reminders_due(session, now=NOW + timedelta(days=5)) == []
         assert not await interest.mark_answered(session, 4242, notice.report_id, now=NOW)
         assert await interest.mark_answered(session, CLUB, notice.report_id, now=NOW)
+
+
+async def test_editing_a_listing_keeps_its_street_address(database: Database, services: PostingServices) -> None:
+    await _fill_until_preview(database, services)
+    async with database.unit_of_work() as session:
+        await drafts.edit(session, CLUB, "place")
+        await drafts.answer(session, services, CLUB, Step.PLACE, Answer(text="Wasserturmstraße 5, 34117 Kassel"))
+        listing_id = (await submit(session, services, CLUB)).opportunity_id
+        assert listing_id is not None
+        await review.approve(session, ADMIN, listing_id, now=NOW)
+    async with database.unit_of_work() as session:  # the club changes only the title
+        view = await drafts.edit_listing(session, CLUB, listing_id)
+        assert view is not None and view.data["place"]["address"] == "Wasserturmstraße 5"
+        await drafts.edit(session, CLUB, "title")
+        await drafts.answer(session, services, CLUB, Step.TITLE, Answer(text="Gassi-Geher:in, samstags"))
+        assert (await submit(session, services, CLUB)).updated_existing
+    async with database.read_only() as session:
+        listing = await stored(session, Opportunity, listing_id)
+    assert (listing.title, listing.address, listing.postal_code) == (
+        "Gassi-Geher:in, samstags", "Wasserturmstraße 5", "34117")

@@ -50,8 +50,20 @@ def test_contact_reach_reads_phone_and_email_from_one_message() -> None:
         "phone": "0151 0000 1234", "email": "anna@example.org"}
     assert validate.contact_reach("anna@example.org") == {"phone": None, "email": "anna@example.org"}
     assert validate.contact_reach("+49 30 1234 5678") == {"phone": "+49 30 1234 5678", "email": None}
-    assert _problem(validate.contact_reach, "ruf mich an") == "posting.invalid.phone"
     assert _problem(validate.contact_reach, "12") == "posting.invalid.phone"
+
+
+def test_contact_reach_reads_numbers_among_words_and_never_drops_one() -> None:
+    # as people write it: a label before the number, a word between phone and email, a note after it
+    assert validate.contact_reach("erreichbar unter 0561/1234567 oder jana@example.org") == {
+        "phone": "0561/1234567", "email": "jana@example.org"}
+    assert validate.contact_reach("Tel.: (0561) 12 34 56 (ab 18 Uhr)") == {"phone": "(0561) 12 34 56", "email": None}
+    assert validate.contact_reach("Mail: jana@example.org, Tel. 0151 0000 1234") == {
+        "phone": "0151 0000 1234", "email": "jana@example.org"}
+    assert validate.contact_reach("0151 0000 1234, 0561 1234567")["phone"] == "0151 0000 1234"  # never run together
+    # no digit at all: the text is no phone number the bot could not read, it is no contact
+    assert _problem(validate.contact_reach, "ruf mich an") == "posting.invalid.contact"
+    assert _problem(validate.contact_reach, "Trainerhelfer/in Kinderturnen") == "posting.invalid.contact"
 
 
 def test_dates_in_german_forms_and_range() -> None:

@@ -130,3 +130,12 @@ async def test_keeping_a_listing_keeps_its_interest_button(chat: Chat, database:
     kept = await chat.press(MEHMET, details.button("Merken"))
     assert kept.answers == ["Auf deiner Merkliste ⭐"]
     assert {"★ Gemerkt – entfernen", "🙋 Interesse melden"} <= {b["text"] for b in kept.buttons}
+
+
+async def test_changes_of_an_unverified_club_say_the_listing_waits_offline(chat: Chat, database: Database) -> None:
+    listing_id = await _published(chat, database)
+    listed = await chat.send(CLUB, "/meineangebote")
+    edited = await chat.press(CLUB, listed.button("✏️ 1"))
+    sent = await chat.press(CLUB, edited.button("Abschicken"))
+    assert "Änderungen werden kurz geprüft" in sent.text and "nicht zu sehen" in sent.text
+    assert await _status(database, listing_id) == "pending"

@@ -65,6 +65,18 @@ def test_details_with_huge_fields_fit_and_keep_the_contact() -> None:
     assert "📅 01.03.2027 bis 30.09.2027" in text
 
 
+def test_an_address_reads_as_germans_write_it() -> None:
+    details = ListingDetails(
+        id=1, title="Kinderturnen", organisation="TV Nord", organisation_verified=False, description="Turnen.",
+        requirements=None, categories=("sports",), category_labels=("Sport",), place="Kassel",
+        address="Holländische Straße 10", postal_code="34127", lat=51.3, lon=9.5, remote=False, distance_km=None,
+        time=(), hours_per_month=None, start_date=None, end_date=None, languages=(), accessible=False,
+        accessibility_notes=None, newcomer_friendly=False, contact_name="Jana", contact_phone="0561 1234567",
+        contact_email=None, contact_url=None, published_at=None, expires_at=None,
+    )
+    assert "📍 Holländische Straße 10, 34127 Kassel\n" in details_text(details, "de")
+
+
 def test_summary_reads_like_the_issue_example() -> None:
     outcome = SearchOutcome(query={"categories": ["children_youth"], "time": ["weekend"]}, widened=(), results=(),
                             total=0, place=PlaceRef("Kassel", 51.3, 9.5), radius_km=15.0, everywhere=False)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from tests.telegram.botchat import ANNA, JOHN, MEHMET, Chat
-from sqlalchemy import inspect, select, text
+from sqlalchemy import inspect, select, text, update
 from telegram.ext import CallbackContext
 
 from bot.links import start_payload_for_listing, start_payload_for_search
 from bot.search.model import Refinement
 from bot.store.db import Database
-from bot.store.models import Volunteer
+from bot.store.models import Opportunity, Volunteer
 from bot.telegram.menus.jobs import sync_chat_menus
 
 
@@ -67,11 +67,17 @@ async def test_a_deep_link_opens_a_prepared_search(chat: Chat) -> None:
     assert "Lesepate an der Grundschule" in reply.messages[1].text
 
 
-async def test_a_forged_deep_link_is_no_longer_current(chat: Chat) -> None:
-    reply = await chat.send(ANNA, "/start o99999999")
-    assert "Dieses Ergebnis ist nicht mehr aktuell" in reply.messages[1].text
+async def test_a_link_to_a_gone_listing_says_so_and_a_forged_one_cannot_be_opened(
+    chat: Chat, database: Database, listings: dict[str, int]
+) -> None:
+    # A poster outlives its listing: the person scanned a code, they never searched, so no "search again"
+    async with database.unit_of_work() as session:
+        await session.execute(update(Opportunity).where(Opportunity.id == listings["tafel1"]).values(status="paused"))
+    reply = await chat.send(ANNA, f"/start {start_payload_for_listing(listings['tafel1'])}")
+    assert "Dieses Angebot ist nicht mehr online" in reply.messages[1].text
+    assert "nicht mehr online" in (await chat.send(ANNA, "/start o99999999")).messages[1].text
     garbled = await chat.send(ANNA, "/start s%%%")
-    assert "Dieses Ergebnis ist nicht mehr aktuell" in garbled.text
+    assert "Diesen Link kann ich nicht (mehr) öffnen" in garbled.text and "Ergebnis" not in garbled.text
 
 
 async def test_settings_switch_language_alerts_and_announcements(chat: Chat, database: Database) -> None:

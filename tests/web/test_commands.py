@@ -48,6 +48,9 @@ def test_embed_snippet_refuses_unknown_and_ambiguous_places(configured: Path) ->
         _snippet("--ort", "Xyzzyhausen")
     with pytest.raises(SystemExit, match="Postleitzahl"):
         _snippet("--ort", "Frankenberg")
+    # a typo is named with what it may mean; the snippet never titles "Kasseel" as another town
+    with pytest.raises(SystemExit, match=r"unknown place: Kasseel\. .*did you mean: Kassel"):
+        _snippet("--ort", "Kasseel")
 
 
 def test_web_commands_are_registered() -> None:

@@ -156,6 +156,26 @@ async def test_ambiguous_unknown_and_odd_parameters_are_explained(database: Data
         assert t("de", key) in odd.text
 
 
+async def test_a_name_no_place_bears_is_offered_as_guesses_never_searched_silently(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        typo = (await site.client.get("/suche", params={"ort": "Kasseel", "text": "Tierheim"})).text
+        embed = (await site.client.get("/embed", params={"ort": "Kasseel"})).text
+        feed = (await site.client.get("/angebote.json", params={"ort": "Kasseel"})).json()
+        quarter = (await site.client.get("/suche", params={"ort": "Kassel-Wilhelmshöhe"})).text
+        spaced = (await site.client.get("/suche", params={"ort": "Hamburg Altona"})).text
+        nonsense = (await site.client.get("/suche", params={"ort": "<x>", "text": "Tierheim"})).text
+    # "Kasseel" is no place: the visitor picks Kassel, nothing is searched around a guess in the meantime
+    assert t("de", "web.place_guess", name="Kasseel") in typo and "ortid=" in typo and 'class="result"' not in typo
+    assert "kenne ich nicht" in embed and 'class="result"' not in embed
+    assert feed["listings"] == [] and any("kenne ich nicht" in note for note in feed["notes"])
+    assert "Kassel + 15 km" in quarter  # the town of a quarter written with it is no guess
+    assert "· Altona + " in spaced and "Meintest du" not in spaced  # nor a known quarter with its city
+    # an unknown place searched everywhere is said once, without "you named no place" beside it
+    assert "kenne ich nicht" in nonsense and t("de", "search.everywhere") not in nonsense
+
+
 async def test_pages_carry_security_headers_and_no_cookies_or_scripts(database: Database) -> None:
     async with database.unit_of_work() as session:
         listing = await make_listing(session)

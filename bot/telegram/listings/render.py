@@ -49,7 +49,8 @@ def _where(details: ListingDetails, lang: str) -> str:
     """Returns the address line, or the place and distance, or the remote note."""
     lines = []
     if details.address:
-        where = ", ".join(part for part in (details.address, details.postal_code, details.place) if part)
+        town = " ".join(part for part in (details.postal_code, details.place) if part)  # "34117 Kassel"
+        where = ", ".join(part for part in (details.address, town) if part)
         lines.append(t(lang, "details.address", address=line(where, 300)))
     elif details.place:
         lines.append(place_line(details.place, details.distance_km, lang))

@@ -190,7 +190,9 @@ async def _submitted(session: AsyncSession, result: SubmitResult, user_id: int, 
     if result.published:
         alerts = await alerts_for_published_listing(session, result.opportunity_id)
         return Outcome([View(t(lang, "posting.published"))], alerts=alerts, stored=True)
-    return Outcome([View(t(lang, "posting.pending"))], pending=result.opportunity_id, stored=True)
+    # A changed listing of an unverified organisation leaves the search until an admin has seen the changes.
+    key = "posting.pending_changes" if result.updated_existing else "posting.pending"
+    return Outcome([View(t(lang, key))], pending=result.opportunity_id, stored=True)
 
 
 async def draft_messages(session: AsyncSession, view: DraftView, user_id: int, lang: str) -> list[View]:

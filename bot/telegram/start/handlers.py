@@ -56,9 +56,10 @@ async def _deep_link(session: AsyncSession, volunteer: Volunteer, payload: str, 
     link = await resolve_start_payload(session, payload)
     if isinstance(link, ListingLink):
         view = await details_view(session, volunteer, link.opportunity_id, Origin.NONE, 0)
-        return [view] if view is not None else [View(t(lang, "problem.stale_message"))]
+        # A poster or a website may outlive its listing: say so, not that a search is outdated.
+        return [view] if view is not None else [View(t(lang, "start.listing_gone"))]
     if isinstance(link, SearchLink):
         page = await services_.searches.start(session, volunteer, text=link.text, refinement=link.refinement)
         return await page_messages(session, volunteer, page, services_, private=True)
-    return [View(t(lang, "problem.stale_message"))]
+    return [View(t(lang, "start.link_unknown"))]
 
