@@ -45,7 +45,10 @@ class SqlText:
         self._values: dict[str, Any] = {}
         self._types: list[tuple[type, type[TypeEngine[Any]] | None]] = []
         self._explicit: dict[str, TypeEngine[Any]] = {}
-        self._shared: dict[Any, tuple[str, str]] = {}
+        self._shared: dict[Any, tuple[str, str | Callable[[], str]]] = {}
+        # What parts of the statement keep about it while it is written, by their own key (bot.search.textmatch:
+        # the words whose holders one shared subquery reads).
+        self.parts: dict[Any, Any] = {}
         # Names a shared subquery of the try's candidate ids (bot.search.retrieval), when there is one: the rows
         # holding a word are then looked for among those only (bot.search.textmatch).
         self.candidate_ids: Callable[[], str] | None = None
@@ -85,12 +88,19 @@ class SqlText:
         """Returns a condition that a boolean column is true, as the partial indexes spell it."""
         return f"{column} = 1" if self.is_sqlite else column
 
-    def shared(self, key: Any, body: Callable[[], str]) -> str:
+    def shared(self, key: Any, body: Callable[[], str], *, deferred: bool = False) -> str:
         """Returns the name of a subquery the statement computes once (a materialized WITH entry), made by body
-        on the first request for key; later parts of the statement asking for the same key read the same rows."""
+        on the first request for key; later parts of the statement asking for the same key read the same rows.
+
+        deferred: body is called only when the WITH clause is written, so what asks for the subquery later can
+        still add to it (it must ask for any shared subquery of its own before this one's first request).
+        """
         if key not in self._shared:
-            text = body()  # first: the body may ask for shared subqueries of its own, which must come before it
-            self._shared[key] = (f"w{len(self._shared)}", text)
+            if deferred:
+                self._shared[key] = (f"w{len(self._shared)}", body)
+            else:
+                text = body()  # first: the body may ask for shared subqueries of its own, which must come before it
+                self._shared[key] = (f"w{len(self._shared)}", text)
         return self._shared[key][0]
 
     def with_clause(self) -> str:
@@ -98,7 +108,12 @@ class SqlText:
         statement; written only once all its parts are."""
         if not self._shared:
             return ""
-        return "WITH " + ", ".join(f"{name} AS MATERIALIZED ({body})" for name, body in self._shared.values()) + " "
+        entries: list[str] = []
+        for key, (name, body) in list(self._shared.items()):
+            text = body() if callable(body) else body  # a deferred body is written once, here
+            self._shared[key] = (name, text)
+            entries.append(f"{name} AS MATERIALIZED ({text})")
+        return "WITH " + ", ".join(entries) + " "
 
     def statement(self, sql: str, *, columns: dict[str, TypeEngine[Any]] | None = None) -> BoundStatement:
         """Returns the finished statement (the kept one of its shape) with this request's values.

@@ -6,12 +6,15 @@ SQLite answers with the set of matching ids (decoding FTS5 doclists is cheap). P
 the table for each listing it reads a vector of, so how it looks words up depends on how many listings
 hold them (see holds_any and word_ids): that choice took p95 at a million listings from 190 to 90 ms.
 A rare word's holders are read once per statement for both of its tests, in the text and in the title
-(SqlText.shared): that cut the benchmark's buffer reads by 38%.
+(SqlText.shared): that cut the benchmark's buffer reads by 38%. The holders of all the rare words of a statement
+are read in one subquery (_Holders), which tells for each row which words it holds: a subquery per word read the
+candidates' rows once per word and cost its own planning.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.sql import SqlText
@@ -40,10 +43,10 @@ def holds_any(
         return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind(expression)})"
     weight = "A" if title_only else ""
     if per_candidate and rare(groups):
-        holders = _shared_holders(sql, groups, corpus)
+        holders, number = _shared_holders(sql, groups, corpus)
         # One read of the holders' rows serves both of the word's tests (in the text, in the title): two
         # subqueries read them twice, and reading every holder's row nationwide is most of what a rare word costs.
-        return f"o.id IN (SELECT {holders}.id FROM {holders}{f' WHERE {holders}.in_title' if title_only else ''})"
+        return f"o.id IN (SELECT {holders}.id FROM {holders} WHERE {holders}.{'t' if title_only else 'h'}{number})"
     expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
     test = f"search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
     if not per_candidate:
@@ -63,16 +66,71 @@ def says_whole(sql: SqlText, group: TermGroup, *, corpus: Corpus = LISTINGS) -> 
         raise ValueError(f"{group.word!r} has no whole terms")
     if sql.is_sqlite or not rare([group]):
         return holds_any(sql, [whole], title_only=True, per_candidate=True, corpus=corpus)
-    holders = _shared_holders(sql, [group], corpus)
-    return f"o.id IN (SELECT {holders}.id FROM {holders} WHERE {holders}.says_whole)"
+    holders, number = _shared_holders(sql, [group], corpus)
+    return f"o.id IN (SELECT {holders}.id FROM {holders} WHERE {holders}.s{number})"
 
 
-def _shared_holders(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus) -> str:
-    """Returns the name of the statement's subquery of the rows holding the groups' terms (see _holders)."""
-    expression = " | ".join(f"({_tsquery(group, '')})" for group in groups)
-    whole = _whole_title(groups)
-    return sql.shared(("holders", corpus.table, expression, whole),
-                      lambda: _holders(sql, groups, expression, corpus, whole))
+def _shared_holders(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus) -> tuple[str, int]:
+    """Returns the name of the statement's subquery of the rows holding rare words' terms (_Holders) and the
+    number of the groups' columns in it."""
+    holders = sql.parts.get(("holders", corpus.table))
+    if holders is None:
+        # The candidates' subquery first: the holders read it, so it must come before them in the WITH clause.
+        ids = sql.candidate_ids() if sql.candidate_ids else None
+        holders = sql.parts[("holders", corpus.table)] = _Holders(corpus, ids)
+        holders.name = sql.shared(("holders", corpus.table), partial(holders.body, sql), deferred=True)
+    return holders.name, holders.add(groups)
+
+
+class _Holders:
+    """The statement's one subquery of the published rows holding a term of any of its rare words (among the
+    candidates, when the statement has their ids), with three columns per word (or set of groups tested
+    together), numbered by first use: h holds it, t holds it in the title, s (for a group with lesser terms)
+    the title holds one of its whole terms. Written once every part of the statement has asked for its words.
+
+    Measured on the search benchmark's statements (100,000 listings): a fifth of them have two or more rare
+    words, each of which read the candidates' rows and was planned on its own as a subquery per word.
+    """
+
+    def __init__(self, corpus: Corpus, ids: str | None) -> None:
+        self.corpus = corpus
+        self.ids = ids
+        self.name = ""
+        self.words: dict[tuple[str, str | None], int] = {}
+        self.groups: list[Sequence[TermGroup]] = []
+
+    def add(self, groups: Sequence[TermGroup]) -> int:
+        """Returns the number of the groups' columns, added on first use."""
+        key = (" | ".join(f"({_tsquery(group, '')})" for group in groups), _whole_title(groups))
+        if key not in self.words:
+            self.words[key] = len(self.groups)
+            self.groups.append(groups)
+        return self.words[key]
+
+    def body(self, sql: SqlText) -> str:
+        """Returns the subquery's SQL, with every word asked for so far."""
+        columns: list[str] = []
+        for number, ((expression, whole), groups) in enumerate(zip(self.words, self.groups)):
+            title = " | ".join(f"({_tsquery(group, 'A')})" for group in groups)
+            # With one word every row holds it: the filter below is that word's test.
+            held = "TRUE" if len(self.groups) == 1 else _matches(sql, expression)
+            columns += [f"{held} AS h{number}", f"{_matches(sql, title)} AS t{number}"]
+            if whole:
+                columns.append(f"{_matches(sql, whole)} AS s{number}")
+        anywhere = " | ".join(f"({expression})" for expression, _ in self.words)
+        # Among the candidates only, when the statement has their ids: PostgreSQL then probes each candidate's row
+        # when there are few (45 in a small town, where a word's holders nationwide were 800 rows to read) and
+        # reads the holders from the full-text index when there are many (a city): the planner weighs both.
+        among = f"m.id IN (SELECT {self.ids}.id FROM {self.ids}) AND " if self.ids else ""
+        return (
+            f"SELECT m.id, {', '.join(columns)} FROM {self.corpus.table} m WHERE {among}m.status = 'published' "
+            f"AND {_matches(sql, anywhere)}"
+        )
+
+
+def _matches(sql: SqlText, query: str) -> str:
+    """Returns a PostgreSQL condition on the row `m`: its text vector matches the tsquery."""
+    return f"m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(query)})"
 
 
 def _whole_title(groups: Sequence[TermGroup]) -> str | None:
@@ -81,25 +139,6 @@ def _whole_title(groups: Sequence[TermGroup]) -> str | None:
         return None
     whole = groups[0].whole
     return _tsquery(whole, "A") if whole.terms or whole.prefixes else None
-
-
-def _holders(
-    sql: SqlText, groups: Sequence[TermGroup], expression: str, corpus: Corpus, whole: str | None = None,
-) -> str:
-    """Returns a PostgreSQL subquery of the published rows holding any of the groups' terms (expression), with
-    whether they hold one in the title (in_title) and, for a group with lesser terms, whether the title holds one
-    of its whole terms (says_whole)."""
-    title = " | ".join(f"({_tsquery(group, 'A')})" for group in groups)
-    says = f", m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(whole)}) AS says_whole" if whole else ""
-    # Among the candidates only, when the statement has their ids: PostgreSQL then probes each candidate's row
-    # when there are few (45 in a small town, where a word's holders nationwide were 800 rows to read) and
-    # reads the holders from the full-text index when there are many (a city): the planner weighs both.
-    among = f"m.id IN (SELECT {ids}.id FROM {ids}) AND " if (ids := sql.candidate_ids and sql.candidate_ids()) else ""
-    return (
-        f"SELECT m.id, m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(title)}) AS in_title{says} "
-        f"FROM {corpus.table} m WHERE {among}m.status = 'published' "
-        f"AND m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
-    )
 
 
 def rare(groups: Sequence[TermGroup]) -> bool:

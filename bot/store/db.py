@@ -156,11 +156,14 @@ async def fetch_on_driver(
     driver = pooled.driver_connection if pooled is not None else None
     if pooled is None or driver is None:  # the session's connection is always open here; SQLAlchemy's path says
         return await execute(session, *statement())
-    kept: OrderedDict[str, Any] = pooled.info.setdefault("driver_statements", OrderedDict())
+    # Each statement is kept with its column names: asyncpg builds its attribute list anew on every call.
+    kept: OrderedDict[str, tuple[Any, list[str]]] = pooled.info.setdefault("driver_statements", OrderedDict())
     try:
-        prepared = kept.get(sql)
+        prepared, keys = kept.get(sql) or (None, [])
         if prepared is None:
-            prepared = kept[sql] = await driver.prepare(sql)
+            prepared = await driver.prepare(sql)
+            keys = [attribute.name for attribute in prepared.get_attributes()]
+            kept[sql] = (prepared, keys)
             if len(kept) > DRIVER_STATEMENTS:
                 kept.popitem(last=False)  # asyncpg closes it on the server once it is no longer referenced
         else:
@@ -169,7 +172,7 @@ async def fetch_on_driver(
     except Exception:  # noqa: BLE001 - SQLAlchemy's path raises it again as it would have
         kept.pop(sql, None)
         return await execute(session, *statement(), started=started)
-    return result([attribute.name for attribute in prepared.get_attributes()], records)
+    return result(keys, records)
 
 
 class Database:

@@ -54,17 +54,28 @@ def _group(word: str, documents: int) -> TermGroup:
     return TermGroup(word=word, terms=(word,), prefixes=(), documents=documents, fuzzy=False)
 
 
-def test_a_rare_words_two_tests_on_postgres_read_its_holders_once() -> None:
+def test_the_rare_words_tests_on_postgres_read_their_holders_once() -> None:
     sql = SqlText("postgresql")
     museum = _group("museum", 40)
     in_title = holds_any(sql, [museum], title_only=True, per_candidate=True)
     anywhere = holds_any(sql, [museum], per_candidate=True)
     other = holds_any(sql, [_group("chor", 12)], per_candidate=True)
     shared = sql.with_clause()
-    assert shared.startswith("WITH ") and shared.count("AS MATERIALIZED") == 2  # one per word, not per test
-    assert in_title == "o.id IN (SELECT w0.id FROM w0 WHERE w0.in_title)"
-    assert anywhere == "o.id IN (SELECT w0.id FROM w0)"
-    assert other == "o.id IN (SELECT w1.id FROM w1)"
+    assert shared.startswith("WITH ") and shared.count("AS MATERIALIZED") == 1  # one for all words and tests
+    assert in_title == "o.id IN (SELECT w0.id FROM w0 WHERE w0.t0)"
+    assert anywhere == "o.id IN (SELECT w0.id FROM w0 WHERE w0.h0)"
+    assert other == "o.id IN (SELECT w0.id FROM w0 WHERE w0.h1)"
+    # Each word's columns test its own terms; the rows read are those holding either word.
+    assert ", m.search_vector @@ to_tsquery('simple'::regconfig, :p0) AS h0, " in shared
+    assert sql._values["p0"] == "(museum)" and sql._values["p2"] == "(chor)"
+    assert sql._values["p4"] == "((museum)) | ((chor))"
+
+
+def test_one_rare_word_is_held_by_every_row_its_holders_read() -> None:
+    sql = SqlText("postgresql")
+    holds_any(sql, [_group("museum", 40)], per_candidate=True)
+    shared = sql.with_clause()
+    assert "TRUE AS h0" in shared and shared.count("@@") == 2  # the title's test, and the filter
 
 
 def test_common_words_and_sqlite_need_no_shared_subquery() -> None:
@@ -84,4 +95,4 @@ def test_with_candidates_named_the_words_holders_are_looked_for_among_them_only(
     # The candidates come first (the holders read them) and once, however many words ask for them.
     assert shared.startswith("WITH w0 AS MATERIALIZED (SELECT o.id FROM opportunities o WHERE o.lat > 50), w1 AS")
     assert shared.count("SELECT o.id FROM opportunities o") == 1
-    assert shared.count("m.id IN (SELECT w0.id FROM w0) AND m.status = 'published'") == 2
+    assert shared.count("m.id IN (SELECT w0.id FROM w0) AND m.status = 'published'") == 1
