@@ -72,7 +72,7 @@ class Negation:
         for cue in cues:
             if self._rules_out_a_place(doc, cue, starts, ruled_out_places):
                 continue  # "was mit Kindern aber nicht in Berlin": the cue is about Berlin, not the children
-            for span in self._scope_mentions(doc, cue, mentions, starts):
+            for span in self._scope_mentions(doc, cue, mentions, starts, cues):
                 if cue.kind == "neutral":
                     span._.neutral = True
                 else:
@@ -134,10 +134,14 @@ class Negation:
                 return True
         return False
 
-    def _scope_mentions(self, doc: Doc, cue: _Cue, mentions: list[Span], starts: dict[int, list[Span]]) -> list[Span]:
+    def _scope_mentions(
+        self, doc: Doc, cue: _Cue, mentions: list[Span], starts: dict[int, list[Span]], cues: list[_Cue]
+    ) -> list[Span]:
         """Returns the mentions a cue applies to: ahead in its scope, else just before it."""
         only_time = cue.kind == "time_cue"  # "unter der Woche keine Zeit" negates times, not interests
-        ahead = [s for s in self._forward(doc, cue, starts) if not only_time or s.label_ in self.time_slots]
+        # "egal was, außer Kinder", "anything, except kids": the exception is ruled out, not left open
+        stops = {c.start for c in cues if c.kind != "neutral"} if cue.kind == "neutral" else set()
+        ahead = [s for s in self._forward(doc, cue, starts, stops) if not only_time or s.label_ in self.time_slots]
         if ahead or cue.kind == "than":  # "lieber mit Tieren als mit Menschen" rules out only what follows "als"
             return ahead
         if not only_time and self._own_object(doc, cue):  # "help refugees but not with paperwork": not the refugees
@@ -165,13 +169,13 @@ class Negation:
             return False
         return end < len(doc) and doc[end].is_alpha
 
-    def _forward(self, doc: Doc, cue: _Cue, starts: dict[int, list[Span]]) -> list[Span]:
-        """Walks from the cue to the end of its scope, collecting mentions."""
+    def _forward(self, doc: Doc, cue: _Cue, starts: dict[int, list[Span]], stops: set[int]) -> list[Span]:
+        """Walks from the cue to the end of its scope (or to a cue in `stops`), collecting mentions."""
         rules = self.rules
         found: list[Span] = []
         filler = 0
         i = cue.end
-        while i < len(doc) and filler <= rules.forward_window:
+        while i < len(doc) and filler <= rules.forward_window and i not in stops:
             token = doc[i]
             if i in starts:
                 found.extend(starts[i])

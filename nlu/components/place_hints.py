@@ -16,6 +16,7 @@ from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import known_words, place_rules, plate_codes
 from nlu.patterns import PatternMatcher
+from nlu.place_like import looks_like_place
 from nlu.kernel.text import fold
 from nlu.vocabulary import is_category_word
 
@@ -56,7 +57,8 @@ class PlateReader:
         text = doc[i].text.rstrip(".")
         head, _, tail = text.partition("-")
         if (tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_)
-                and (len(head) > 1 or self.gazetteer.lookup(tail))):  # "E-Rolli", "S-Bahn": no town's quarter
+                and (len(head) > 1 or self.gazetteer.lookup(tail) or i in cue_ends or looks_like_place(fold(tail)))):
+            # "E-Rolli", "S-Bahn": no town's quarter; "in L-Plagwitz", "L-Connewitz": a quarter the gazetteer lacks
             return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
         town = self.towns.get(text)
         if town is None and i in cue_ends and self._lower_code(text):
