@@ -335,6 +335,7 @@ class RadiusRules:
 
     units: dict[str, float]
     radius_words: frozenset[str]
+    bound_words: frozenset[str]
     numbers: dict[str, int]
     min_km: float
     max_km: float
@@ -346,6 +347,7 @@ def radius_rules() -> RadiusRules:
     raw = read_toml("radius.toml")
     return RadiusRules(
         units={fold(k): float(v) for k, v in raw["units"].items()}, radius_words=folded_set(raw["radius_words"]),
+        bound_words=folded_set(raw["bound_words"]),
         numbers={fold(k): int(v) for k, v in raw["numbers"].items()},
         min_km=float(raw["min_km"]), max_km=float(raw["max_km"]),
     )
