@@ -354,12 +354,15 @@ class QuarterReader:
 
 
 def closing_home_words(doc: Doc, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Returns the matches with "home_after_closing" ones ("Gründau hier") read as "home_after" where they close
-    their clause, and dropped where more follows ("in Berlin here for a week", "Kassel oder Baunatal hier in der
-    Nähe") or a question closes it ("anything in Munich here?" asks about the place, it is no home)."""
+    """Reads "home_after_closing" matches ("Gründau hier") as "home_after" where their clause ends, or a conjunction
+    opens the next ("Wettenberg hier und ich ..."); drops them before more words ("in Berlin here for a week",
+    "Kassel oder Baunatal hier in der Nähe") or a question ("anything in Munich here?" asks, it names no home)."""
+    def closes(end: int) -> bool:
+        after = doc[end].norm_ if end < len(doc) else ""
+        return after in place_rules().home_after_joiners or (closes_clause(doc, end) and after != "?")
     return [
         ("home_after" if label == "home_after_closing" else label, start, end) for label, start, end in found
-        if label != "home_after_closing" or (closes_clause(doc, end) and not (end < len(doc) and doc[end].text == "?"))
+        if label != "home_after_closing" or closes(end)
     ]
 
 
