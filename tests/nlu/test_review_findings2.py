@@ -21,7 +21,8 @@ from nlu.components.common import closes_clause, stands_alone
     ],
 )
 def test_an_upper_bound_without_a_unit_is_no_radius(text: str) -> None:
-    assert parse(text).radius_km is None
+    query = parse(text)
+    assert query.radius_km is None and not {"max", "maximal", "hoechstens"} & set(query.keywords)
 
 
 @pytest.mark.parametrize(
