@@ -266,6 +266,8 @@ class LanguageNames:
     little_german: tuple[str, ...]  # patterns: the writer speaks little or no German
     only: frozenset[str]  # "nur", "only": before another language, little German too
     only_reach: int
+    other_speakers: frozenset[str]  # "Mein Sohn spricht nur Arabisch": the "only" is another speaker's
+    other_speakers_reach: int
     peoples: frozenset[str]  # "Ukrainian refugees": the word before names people, not a language
     nationality_after: frozenset[str]  # "I'm Dutch,": the name after these, ending its clause, is a nationality
     speaking: frozenset[str]  # "english speaking group": others speak it, unless the writer says "I"
@@ -297,6 +299,8 @@ def language_names() -> LanguageNames:
         blockers=folded_set(raw["blockers"]),
         little_german=tuple(raw["little_german"]["patterns"]), only=folded_set(raw["little_german"]["only"]),
         only_reach=int(raw["little_german"]["only_reach"]),
+        other_speakers=folded_set(raw["little_german"]["other_speakers"]),
+        other_speakers_reach=int(raw["little_german"]["other_speakers_reach"]),
         peoples=folded_set(raw["little_german"]["peoples"]),
         nationality_after=folded_set(raw["little_german"]["nationality_after"]),
         speaking=folded_set(raw["little_german"]["speaking"]),
@@ -335,6 +339,7 @@ class RadiusRules:
 
     units: dict[str, float]
     radius_words: frozenset[str]
+    bound_words: frozenset[str]
     numbers: dict[str, int]
     min_km: float
     max_km: float
@@ -346,6 +351,7 @@ def radius_rules() -> RadiusRules:
     raw = read_toml("radius.toml")
     return RadiusRules(
         units={fold(k): float(v) for k, v in raw["units"].items()}, radius_words=folded_set(raw["radius_words"]),
+        bound_words=folded_set(raw["bound_words"]),
         numbers={fold(k): int(v) for k, v in raw["numbers"].items()},
         min_km=float(raw["min_km"]), max_km=float(raw["max_km"]),
     )

@@ -35,6 +35,8 @@ class PlaceRules:
     too_far: tuple[str, ...]
     waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
     home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
+    home_after_closing: tuple[str, ...]  # "Gründau hier": the same, only where they close the clause
+    home_after_joiners: frozenset[str]  # "Wettenberg hier und ich ...": a conjunction closes it as a comma does
     area_after: tuple[str, ...]  # "Lahnau oder Umgebung": words after a place naming its area (a cue, no preference)
     region_cues: tuple[str, ...]
     region_nouns: frozenset[str]  # the one-word region cues ("raum", "gegend"): may follow a town's adjective
@@ -69,6 +71,8 @@ def place_rules() -> PlaceRules:
         corrections=tuple(raw["corrections"]),
         too_far=tuple(raw["too_far"]),
         home_after=tuple(raw["home_after"]),
+        home_after_closing=tuple(raw["home_after_closing"]),
+        home_after_joiners=frozenset(raw["home_after_joiners"]),
         area_after=tuple(raw["area_after"]),
         waters=tuple(f"{cue} {'|'.join(raw['waters'])}" for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),

@@ -23,6 +23,23 @@ def is_boundary(token: Token) -> bool:
     return token.norm_ in CLAUSE_PUNCT or token.is_space and "\n" in token.text or _is_emoji(token.text)
 
 
+def opens_clause(doc: Doc, i: int) -> bool:
+    """Tells whether the token at i opens a clause: the message's first token or one after a boundary."""
+    return i == 0 or is_boundary(doc[i - 1])
+
+
+def closes_clause(doc: Doc, end: int) -> bool:
+    """Tells whether a clause ends at `end` (a token index one past the words): the message ends there, or a
+    boundary or a run of spaces ("MR   Tiere") follows."""
+    return end == len(doc) or is_boundary(doc[end]) or doc[end].is_space
+
+
+def stands_alone(doc: Doc, start: int, end: int | None = None) -> bool:
+    """Tells whether the words from start to end (the token at start alone by default) are a clause of their own:
+    "..., MR", "Körlitz, Tierheim", "..., Rentner, ...", "Halle, abends"."""
+    return opens_clause(doc, start) and closes_clause(doc, start + 1 if end is None else end)
+
+
 @lru_cache(maxsize=4096)
 def _is_emoji(text: str) -> bool:
     """Tells whether a token is pictographs only (with their joiners and variation selectors), no letter or digit."""

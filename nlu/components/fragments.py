@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from nlu.components.common import is_boundary
+from nlu.components.common import is_boundary, stands_alone
 from nlu.components.writer_words import AFTER_AGE_WORDS
 from nlu.lexicon import InterestRules
 
@@ -14,11 +14,10 @@ _ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of", "seit"
 _FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 
 
-def stands_alone(doc: Doc, i: int) -> bool:
-    """Tells whether the token at i is a clause of its own ("..., Rentner, ...") in a longer message."""
-    before = i == 0 or is_boundary(doc[i - 1])
-    after = i + 1 == len(doc) or is_boundary(doc[i + 1])
-    return before and after and len(doc) > 2
+def fragment_of_longer_message(doc: Doc, i: int) -> bool:
+    """Tells whether the token at i is a clause of its own ("..., Rentner, ...") in a longer message: "Rentner"
+    alone is the whole message, no description beside something else."""
+    return len(doc) > 2 and stands_alone(doc, i)
 
 
 def status_fragments(doc: Doc, self_ends: list[int], rules: InterestRules) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from nlu.components.own_context import (
     learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, skills_with_company,
     courses_given, taught_to_young, translation_without_newcomers, weak_without_company, without_needed_company,
 )
-from nlu.components.fragments import stands_alone, status_fragments
+from nlu.components.fragments import fragment_of_longer_message, status_fragments
 from nlu.components.separable import joined_verbs
 from nlu.components.writer_words import JOB_PASSES, JOB_REACH, WriterWords, is_kin
 from nlu.extensions import INTERESTS, SELF, WRITER, register_extensions
@@ -262,7 +262,7 @@ class InterestMatcher:
         "hab einen Hund") still only say who they are.
         """
         rules = self.rules
-        if len(span) == 1 and span[0].norm_ in rules.fragment_status and stands_alone(doc, span.start):
+        if len(span) == 1 and span[0].norm_ in rules.fragment_status and fragment_of_longer_message(doc, span.start):
             return not (missed and self._is_job(span[0].norm_))
         if set(range(span.start, span.end)).issubset(cues["fragment"]):
             return not (missed and any(self._is_job(t.norm_) for t in span))

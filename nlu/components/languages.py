@@ -184,7 +184,21 @@ class LanguageMatcher:
         """Marks statements of speaking little German and drops interest words inside them."""
         others = [span for span in statements if self._said_of_others(doc, span.start)]
         found = [Span(doc, s.start, s.end, label=LITTLE_GERMAN) for s in statements if s not in others]
-        for span in languages:  # "nur Englisch", "only speak Arabic"
+        found += [span for span in self._only_spoken(doc, languages) if not self._said_of_others(doc, span.start)]
+        set_group(doc, LITTLE_GERMAN, found)
+        set_group(doc, OTHERS_GERMAN, others)
+        if (found or others) and INTERESTS in doc.spans:
+            taken = {i for s in found + others for i in range(s.start, s.end)}
+            kept = [s for s in doc.spans[INTERESTS] if not taken.issuperset(range(s.start, s.end))]
+            # People who do not speak German yet are newcomers: helping them is integration work.
+            doc.spans[INTERESTS] = kept + [Span(doc, s.start, s.end, label=_NEWCOMERS) for s in others]
+
+    def _only_spoken(self, doc: Doc, languages: list[Span]) -> list[Span]:
+        """Returns "nur Englisch", "only speak Arabic", "English and Farsi only": the writer speaks only languages
+        other than German. Not when German is in the list ("German and English only") or the clause names another
+        speaker ("Mein Sohn spricht Arabisch nur")."""
+        found: list[Span] = []
+        for span in languages:
             if span.label_ == "de":
                 continue
             for i in range(span.start - 1, max(span.start - 1 - self.only_reach, -1), -1):
@@ -193,18 +207,31 @@ class LanguageMatcher:
                 if doc[i].norm_ in self.only:
                     found.append(Span(doc, i, span.end, label=LITTLE_GERMAN))
                     break
-            after = span.end  # "I speak English and Farsi only.", "Arabisch nur"
+            after = span.end
             if after < len(doc) and doc[after].norm_ in self.only and (
                 after + 1 == len(doc) or is_boundary(doc[after + 1])
-            ):
+            ) and not self._german_listed_before(doc, span.start):
                 found.append(Span(doc, span.start, after + 1, label=LITTLE_GERMAN))
-        set_group(doc, LITTLE_GERMAN, found)
-        set_group(doc, OTHERS_GERMAN, others)
-        if (found or others) and INTERESTS in doc.spans:
-            taken = {i for s in found + others for i in range(s.start, s.end)}
-            kept = [s for s in doc.spans[INTERESTS] if not taken.issuperset(range(s.start, s.end))]
-            # People who do not speak German yet are newcomers: helping them is integration work.
-            doc.spans[INTERESTS] = kept + [Span(doc, s.start, s.end, label=_NEWCOMERS) for s in others]
+        return [span for span in found if not self._other_speaker_before(doc, span.start)]
+
+    @staticmethod
+    def _german_listed_before(doc: Doc, start: int) -> bool:
+        """Tells whether German stands in the list of languages that ends at `start`: "German and English only"."""
+        i = start - 1
+        while i >= 0 and (doc[i].norm_ in _LIST_JOINERS or language_code(doc[i].norm_) is not None):
+            if language_code(doc[i].norm_) == "de":
+                return True
+            i -= 1
+        return False
+
+    def _other_speaker_before(self, doc: Doc, start: int) -> bool:
+        """Tells whether the clause before `start` names another speaker: "Mein Sohn spricht", "my wife speaks"."""
+        for i in range(start - 1, max(start - 1 - self.names.other_speakers_reach, -1), -1):
+            if is_boundary(doc[i]):
+                return False
+            if doc[i].norm_ in self.names.other_speakers:
+                return True
+        return False
 
     def _levels(self, doc: Doc, languages: list[Span], levels: list[int]) -> list[Span]:
         """Returns "German ... A2" statements: a beginner's level (at the positions `levels`) whose nearest language

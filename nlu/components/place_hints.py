@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary, pattern_matcher, spans_of
+from nlu.components.common import closes_clause, is_boundary, pattern_matcher, spans_of, stands_alone
 from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import known_words, place_rules, plate_codes
@@ -65,7 +65,7 @@ class PlateReader:
             return self._span(doc, i, self.towns[text.upper()])  # "jetzt studium in ks": written small, cued
         if town is None or shouting:  # a message in capitals has no telling capitals
             return None
-        if i in cue_ends or self._stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
+        if i in cue_ends or stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
             return self._span(doc, i, town)
         if self._joined_to_code(doc, i):
             return self._span(doc, i, town)  # "KS oder GÖ": two codes offered as a choice are two towns
@@ -119,13 +119,6 @@ class PlateReader:
         return any(span.end == i for span in spans_of(doc, INTERESTS))
 
     @staticmethod
-    def _stands_alone(doc: Doc, i: int) -> bool:
-        """Tells whether the code is a clause of its own: "..., MR", "MR" as the whole message."""
-        before = i == 0 or is_boundary(doc[i - 1])
-        after = i + 1 == len(doc) or is_boundary(doc[i + 1]) or doc[i + 1].is_space
-        return before and after
-
-    @staticmethod
     def _span(doc: Doc, i: int, town: Place) -> Span:
         """Returns a one-token place span carrying the code's town."""
         span = Span(doc, i, i + 1, label=PLATE_LABEL)
@@ -169,7 +162,8 @@ class PreferenceReader:
         rules = place_rules()
         groups: dict[str, Iterable[str]] = {
             "home": rules.home_cues, "preferred": rules.preference_cues, "temporary": rules.temporary_cues,
-            "too_far": rules.too_far, "home_after": rules.home_after, "region": rules.region_cues,
+            "too_far": rules.too_far, "home_after": rules.home_after,
+            "home_after_closing": rules.home_after_closing, "region": rules.region_cues,
             "correction": rules.corrections, "ruled_out": rules.ruled_out_cues,
             "ruled_out_after": rules.ruled_out_after, "temporary_after": rules.temporary_after,
         }
@@ -200,7 +194,7 @@ class PreferenceReader:
 
     def mark(self, doc: Doc, mentions: list[Span]) -> None:
         """Sets Span._.preference on every mention."""
-        found = self.matcher(doc)
+        found = closing_home_words(doc, self.matcher(doc))
         home = {end for label, _, end in found if label == "home"}
         preferred = {end for label, _, end in found if label == "preferred"}
         temporary = {end for label, _, end in found if label == "temporary"}
@@ -245,7 +239,7 @@ class PreferenceReader:
         "Fulda, bitte nicht." ("in Kassel nicht weit vom Bahnhof" says nothing against Kassel)."""
         start = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
         end = cues.get(start)
-        return end is not None and (end == len(doc) or is_boundary(doc[end]) or doc[end].is_space)
+        return end is not None and closes_clause(doc, end)
 
     def _near_wanted(self, doc: Doc, span: Span) -> bool:
         """Tells whether the words after a ruled-out place want its surroundings ("itself but nearby", "nicht in
@@ -359,6 +353,19 @@ class QuarterReader:
             return None
         found = self.gazetteer.quarter(quarter, city)
         return self.gazetteer.city_of(found) if found is not None else None
+
+
+def closing_home_words(doc: Doc, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Reads "home_after_closing" matches ("Gründau hier") as "home_after" where their clause ends, or a conjunction
+    opens the next ("Wettenberg hier und ich ..."); drops them before more words ("in Berlin here for a week",
+    "Kassel oder Baunatal hier in der Nähe") or a question ("anything in Munich here?" asks, it names no home)."""
+    def closes(end: int) -> bool:
+        after = doc[end].norm_ if end < len(doc) else ""
+        return after in place_rules().home_after_joiners or (closes_clause(doc, end) and after != "?")
+    return [
+        ("home_after" if label == "home_after_closing" else label, start, end) for label, start, end in found
+        if label != "home_after_closing" or closes(end)
+    ]
 
 
 def _hedge_after(doc: Doc, i: int) -> bool:

@@ -14,11 +14,12 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of
+from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of, stands_alone
 from nlu.components.languages import language_code
 from nlu.dialect import dialect_town, misheard_city
 from nlu.components.place_hints import (
     DEMONYM_LABEL, PLATE_LABEL, RULED_OUT, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
+    closing_home_words,
 )
 from nlu.extensions import (
     INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, WATERS,
@@ -82,7 +83,7 @@ class PlaceFinder:
         cues = (*rules.cues, *(f"{correction} ,?" for correction in rules.corrections))
         self.cues, unusable = pattern_matcher(
             nlp, {"cue": cues, "origin": rules.origin_cues, "home_after": rules.home_after,
-                  "area_after": rules.area_after, "water": rules.waters}
+                  "home_after_closing": rules.home_after_closing, "area_after": rules.area_after, "water": rules.waters}
         )
         self.plates = PlateReader(self.gazetteer)
         self.quarters = QuarterReader(self.gazetteer)
@@ -97,7 +98,7 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds place mentions, keeps the believable ones and resolves the chosen one."""
-        found = self.cues(doc)
+        found = closing_home_words(doc, self.cues(doc))
         cue_ends, origin_ends, owned_ends = self._cue_ends(found)
         claimed = {i for group in (TIMES, LANGUAGES, REMOTE, RADIUS)
                    for s in spans_of(doc, group) for i in range(s.start, s.end)}
@@ -315,7 +316,7 @@ class PlaceFinder:
                 continue
             # a typo of a municipality GeoNames lacks (Grundau) only where a cue says a place follows
             hits = self.gazetteer.fuzzy(norm, min_score=self.fuzzy_min_score, limit=5, added=token.i in cue_ends)
-            if token.i not in cue_ends and not _stands_alone(doc, token.i):
+            if token.i not in cue_ends and not stands_alone(doc, token.i):
                 # a guess with another first letter ("Gemnitz": Chemnitz) needs a cue or the word as its own clause
                 # ("Körlitz, Tierheim"): "Canva kann ich" is no Zahna
                 hits = [(place, score) for place, score in hits if fold(place.name)[:1] == norm[:1]]
@@ -357,9 +358,7 @@ class PlaceFinder:
         token = span[0]
         if not (token.text[:1].isupper() or lowercase):
             return False
-        before = span.start == 0 or is_boundary(doc[span.start - 1])
-        after = span.end == len(doc) or is_boundary(doc[span.end])
-        if before and after:
+        if stands_alone(doc, span.start, span.end):
             return True
         if any(s.start <= token.i < s.end for s in spans_of(doc, INTERESTS)):
             return False
@@ -370,11 +369,9 @@ class PlaceFinder:
     def _signed_off(doc: Doc, span: Span, claimed: set[int]) -> bool:
         """Tells whether a name that is also a word stands alone between clause marks, capitalised, as chat
         messages name their town ("Halle, abends"; "Malen, Töpfern. Hof"); an interest word there is a wish."""
-        before = span.start == 0 or is_boundary(doc[span.start - 1])
-        after = span.end == len(doc) or is_boundary(doc[span.end])
         token = span[0]
         return (
-            len(span) == 1 and before and after and token.is_title and token.i not in claimed
+            len(span) == 1 and stands_alone(doc, span.start) and token.is_title and token.i not in claimed
             and not is_category_word(token.norm_, doc.lang_) and language_code(token.norm_) is None
         )
 
@@ -385,8 +382,3 @@ class PlaceFinder:
             return
         taken = {i for s in places for i in range(s.start, s.end)}
         doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not taken.intersection(range(s.start, s.end))]
-
-
-def _stands_alone(doc: Doc, i: int) -> bool:
-    """Tells whether the token at i stands between clause marks (or the message's ends)."""
-    return (i == 0 or is_boundary(doc[i - 1])) and (i + 1 == len(doc) or is_boundary(doc[i + 1]))

@@ -30,6 +30,7 @@ class RadiusFinder:
         register_extensions()
         self.name = name
         self.rules: RadiusRules = radius_rules()
+        self._leading = self.rules.radius_words | self.rules.bound_words  # words that join the radius span
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the first plausible radius."""
@@ -38,7 +39,7 @@ class RadiusFinder:
             span = self._radius_at(doc, token.i)
             if span is not None:
                 start = span.start  # "max. 20 km", "Umkreis 10 km": the word before the number is the radius's
-                while start > 0 and doc[start - 1].norm_ in self.rules.radius_words:
+                while start > 0 and doc[start - 1].norm_ in self._leading:
                     start -= 1
                 widened = Span(doc, start, span.end, label=span.label_)
                 widened._.value = span._.value
@@ -76,7 +77,9 @@ class RadiusFinder:
         return None
 
     def _radius_word_before(self, doc: Doc, i: int) -> bool:
-        """Tells whether "Umkreis", "Radius", "within"... stands shortly before token i in the same clause."""
+        """Tells whether "Umkreis", "Radius", "within"... stands shortly before token i in the same clause.
+
+        An upper bound alone ("max 10 Leute", "maximal 2 mal") is no radius word: it needs a unit."""
         for j in range(i - 1, max(i - _WORD_REACH, 0) - 1, -1):
             if is_boundary(doc[j]):
                 return False
