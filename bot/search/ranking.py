@@ -286,7 +286,7 @@ def _freshness(sql: SqlText, now: datetime, weight: float) -> str:
 def _speaks(sql: SqlText, languages: Sequence[str], weights: Weights) -> str:
     """Returns the full weight when the listing asks for one of the person's languages (a JSON list of
     codes), a little when it asks for none, nothing when it asks for others only."""
-    tests = asks_for_language(languages)
+    tests = asks_for_language(sql, languages)
     unsaid = "CAST(o.languages AS TEXT) NOT LIKE '%\"%'"
     return (
         f"CASE WHEN {tests} THEN {sql.number(weights.language)} "
@@ -294,10 +294,13 @@ def _speaks(sql: SqlText, languages: Sequence[str], weights: Weights) -> str:
     )
 
 
-def asks_for_language(languages: Sequence[str]) -> str:
-    """Returns an SQL condition on the row `o`: it asks for one of the languages (a JSON list of codes)."""
-    # Codes are two lower-case letters (checked in criteria), safe to write into the pattern.
-    return "(" + " OR ".join(f"CAST(o.languages AS TEXT) LIKE '%\"{code}\"%'" for code in languages) + ")"
+def asks_for_language(sql: SqlText, languages: Sequence[str]) -> str:
+    """Returns an SQL condition on the row `o`: it asks for one of the languages (a JSON list of codes).
+
+    The patterns are bound: requests for other languages share the statement (one per number of languages).
+    """
+    patterns = [sql.bind('%"' + code + '"%') for code in languages]
+    return "(" + " OR ".join(f"CAST(o.languages AS TEXT) LIKE {pattern}" for pattern in patterns) + ")"
 
 
 def _families(tags: Sequence[str]) -> list[tuple[int, int]]:
