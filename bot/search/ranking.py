@@ -27,6 +27,8 @@ from bot.store.types import UTCDateTime
 # half-fits when it says nothing about that family.
 TIME_FAMILIES = (("weekday", "weekend"), ("daytime", "evening"), ("one_off", "regular"))
 FRESHNESS_DAYS = ((14, 1.0), (60, 0.6), (180, 0.3))
+# Categories the category fit tests at least (see _category_fit): requests for one, two or three share a statement.
+CATEGORY_TESTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +100,12 @@ def score_parts(
             parts.append(f"CASE WHEN {admitted} THEN {sql.number(weights.time_admitted)} ELSE {sql.number(0)} END")
     if criteria.languages:
         parts.append(_speaks(sql, criteria.languages, weights))
-    if criteria.needs_little_german or criteria.languages or criteria.lang == "en":
-        weight = weights.little_german if criteria.needs_little_german else weights.newcomer
-        parts.append(f"CASE WHEN o.newcomer_friendly THEN {sql.number(weight)} ELSE {sql.number(0)} END")
+    # Written for every request, weighing nothing where it does not count (adding 0.0 leaves the sum as it is):
+    # requests with and without it share a statement.
+    weight = weights.little_german if criteria.needs_little_german else weights.newcomer
+    if not (criteria.needs_little_german or criteria.languages or criteria.lang == "en"):
+        weight = 0.0
+    parts.append(f"CASE WHEN o.newcomer_friendly THEN {sql.number(weight)} ELSE {sql.number(0)} END")
     # The wish's words share the text's weight; a word about the writer takes its part of it besides, lessened.
     aside = words.writer | words.beside
     wished = [weight for group, weight in zip(words.groups, words.weights) if group.word not in aside]
@@ -219,10 +224,13 @@ def _category_fit(sql: SqlText, keys: Sequence[str], weight: float) -> str:
     """
     table = categories()
     bits = [1 << table[key].bit for key in keys]
+    # Padded with bits no listing has (0) up to CATEGORY_TESTS: one statement for one to three categories, and
+    # the sum unchanged (adding 0.0 leaves a double as it is).
+    tested = bits + [0] * (CATEGORY_TESTS - len(bits))
     share = " + ".join(
         f"CASE WHEN (o.category_mask & {sql.integer(bit)}) <> 0 THEN {sql.number(weight * 0.5 / len(bits))} "
         f"ELSE {sql.number(0)} END"
-        for bit in bits
+        for bit in tested
     )
     return (
         f"CASE WHEN (o.category_mask & {sql.integer(sum(bits))}) <> 0 THEN {sql.number(weight * 0.5)} + {share} "
@@ -286,7 +294,7 @@ def _freshness(sql: SqlText, now: datetime, weight: float) -> str:
 def _speaks(sql: SqlText, languages: Sequence[str], weights: Weights) -> str:
     """Returns the full weight when the listing asks for one of the person's languages (a JSON list of
     codes), a little when it asks for none, nothing when it asks for others only."""
-    tests = asks_for_language(languages)
+    tests = asks_for_language(sql, languages)
     unsaid = "CAST(o.languages AS TEXT) NOT LIKE '%\"%'"
     return (
         f"CASE WHEN {tests} THEN {sql.number(weights.language)} "
@@ -294,10 +302,13 @@ def _speaks(sql: SqlText, languages: Sequence[str], weights: Weights) -> str:
     )
 
 
-def asks_for_language(languages: Sequence[str]) -> str:
-    """Returns an SQL condition on the row `o`: it asks for one of the languages (a JSON list of codes)."""
-    # Codes are two lower-case letters (checked in criteria), safe to write into the pattern.
-    return "(" + " OR ".join(f"CAST(o.languages AS TEXT) LIKE '%\"{code}\"%'" for code in languages) + ")"
+def asks_for_language(sql: SqlText, languages: Sequence[str]) -> str:
+    """Returns an SQL condition on the row `o`: it asks for one of the languages (a JSON list of codes).
+
+    The patterns are bound: requests for other languages share the statement (one per number of languages).
+    """
+    patterns = [sql.bind('%"' + code + '"%') for code in languages]
+    return "(" + " OR ".join(f"CAST(o.languages AS TEXT) LIKE {pattern}" for pattern in patterns) + ")"
 
 
 def _families(tags: Sequence[str]) -> list[tuple[int, int]]:

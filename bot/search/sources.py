@@ -249,7 +249,7 @@ def constraints(
     elif attempt.text_required and groups and words and not criteria.categories:
         # A listing asking for a language the person speaks answers them even in other words ("Ich spreche
         # Farsi und würde gern Frauen aus Afghanistan begleiten": the Farsi guide for Afghan women).
-        speaks = f" OR {asks_for_language(criteria.languages)}" if criteria.languages else ""
+        speaks = f" OR {asks_for_language(sql, criteria.languages)}" if criteria.languages else ""
         conditions.append(f"({holds_any(sql, groups, corpus=corpus)}{speaks})")
     return conditions
 

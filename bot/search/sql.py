@@ -2,8 +2,9 @@
 
 The search statement changes shape with the request (categories, words, time families, place), and
 building it as SQLAlchemy expressions cost more than running it: plain SQL text is cheap to make.
-Values are bound, so requests of one shape share one text, which asyncpg prepares once per connection
-(a round trip and the result decoder saved on every later search). PostgreSQL plans each execution with its
+Values are bound, so requests of one shape share one text, which asyncpg prepares on a connection and keeps
+there from its second run on (a round trip and the result decoder saved on every later search; at most
+bot.store.db.DRIVER_STATEMENTS, so the fewer shapes the better). PostgreSQL plans each execution with its
 values, because bot.store.db sets plan_cache_mode=force_custom_plan: its generic plan, chosen after five
 runs of a prepared statement, ignored where and what was searched (450 ms instead of 6 ms for "Krötenzaun in
 Frankfurt"). Numbers are doubles on both databases, so both do the same arithmetic.

@@ -130,9 +130,12 @@ def reads_on_driver(session: AsyncSession) -> bool:
     return isinstance(session.sync_session, _ReadingSession) and session.get_bind().dialect.name != "sqlite"
 
 
-# Statements a pooled connection keeps prepared for fetch_on_driver, least recently used closed first (as many as
-# SQLAlchemy keeps for its own statements; the search's shapes stay in the low hundreds).
-DRIVER_STATEMENTS = 100
+# Statements a pooled connection keeps prepared for fetch_on_driver, least recently used closed first. Each costs the
+# server about 340 KiB (its parsed and analysed query), so a connection's kept statements hold at most about 11 MB.
+DRIVER_STATEMENTS = 32
+# Shapes a connection has run once lately (their texts' hashes): a shape is kept prepared from its second run on, so
+# a request of a shape seldom seen runs prepared once and closed, and does not push a shape in use out of the kept.
+SEEN_ONCE = 1024
 
 
 async def fetch_on_driver(
@@ -145,8 +148,9 @@ async def fetch_on_driver(
     records a result. statement returns SQLAlchemy's statement and values, made only when needed.
 
     SQLAlchemy's execution of a kept, compiled statement cost 0.76 ms of CPU for a search's statement, asyncpg's
-    alone 0.37 ms (measured on the benchmark's statements). The statement is prepared once per connection and kept
-    with it (the pool's connection info, cleared when the connection is replaced). When the driver fails, the read
+    alone 0.37 ms (measured on the benchmark's statements). The statement is prepared on the connection and, from its
+    second run there on, kept with it (the pool's connection info, cleared when the connection is replaced; see
+    DRIVER_STATEMENTS and SEEN_ONCE). When the driver fails, the read
     goes through SQLAlchemy's own path (execute) instead, which returns its result or raises as SQLAlchemy does,
     and runs the read once more on a new connection when this one turned out dead (a read changes nothing).
     """
@@ -163,9 +167,10 @@ async def fetch_on_driver(
         if prepared is None:
             prepared = await driver.prepare(sql)
             keys = [attribute.name for attribute in prepared.get_attributes()]
-            kept[sql] = (prepared, keys)
-            if len(kept) > DRIVER_STATEMENTS:
-                kept.popitem(last=False)  # asyncpg closes it on the server once it is no longer referenced
+            if _seen_before(pooled.info, sql):
+                kept[sql] = (prepared, keys)
+                if len(kept) > DRIVER_STATEMENTS:
+                    kept.popitem(last=False)  # asyncpg closes it on the server once it is no longer referenced
         else:
             kept.move_to_end(sql)
         records = await prepared.fetch(*arguments)
@@ -173,6 +178,19 @@ async def fetch_on_driver(
         kept.pop(sql, None)
         return await execute(session, *statement(), started=started)
     return result(keys, records)
+
+
+def _seen_before(info: dict[Any, Any], sql: str) -> bool:
+    """Tells whether a connection has run this statement once lately (then it is to be kept), noting it if not."""
+    seen: OrderedDict[int, None] = info.setdefault("driver_seen_once", OrderedDict())
+    key = hash(sql)
+    if key in seen:
+        del seen[key]
+        return True
+    seen[key] = None
+    if len(seen) > SEEN_ONCE:
+        seen.popitem(last=False)
+    return False
 
 
 class Database:

@@ -95,3 +95,16 @@ async def test_an_empty_result_has_its_columns_and_the_connection_keeps_few_stat
             assert (await nothing.run(session)).keys() == ["one"]
         kept = (await session.connection()).sync_connection.connection.info["driver_statements"]  # type: ignore[union-attr]
         assert len(kept) == 2 and all(text.endswith(("LIMIT 2", "LIMIT 3")) for text in kept)
+
+
+async def test_a_shape_is_kept_prepared_from_its_second_run_on(postgres_database: Database) -> None:
+    async with postgres_database.read_only() as session:
+        def once(limit: int) -> BoundStatement:
+            sql = SqlText("postgresql")
+            return sql.statement(f"SELECT {sql.integer(1)} AS one LIMIT {limit}")
+
+        assert list((await once(7).run(session)).scalars()) == [1]
+        kept = (await session.connection()).sync_connection.connection.info["driver_statements"]  # type: ignore[union-attr]
+        assert not any(text.endswith("LIMIT 7") for text in kept)  # seen once: run, not kept
+        assert list((await once(7).run(session)).scalars()) == [1]
+        assert any(text.endswith("LIMIT 7") for text in kept)

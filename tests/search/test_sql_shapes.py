@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from bot.search.criteria import Criteria
+from bot.search.ranking import RankWords, score_parts
 from bot.search.sql import BoundStatement, Shapes, SqlText, shapes
 from bot.search.textmatch import holds_any
 from bot.search.vocabulary import TermGroup
@@ -96,3 +98,17 @@ def test_with_candidates_named_the_words_holders_are_looked_for_among_them_only(
     assert shared.startswith("WITH w0 AS MATERIALIZED (SELECT o.id FROM opportunities o WHERE o.lat > 50), w1 AS")
     assert shared.count("SELECT o.id FROM opportunities o") == 1
     assert shared.count("m.id IN (SELECT w0.id FROM w0) AND m.status = 'published'") == 1
+
+
+def _base(criteria: Criteria) -> str:
+    sql = SqlText("postgresql")
+    return score_parts(sql, criteria, RankWords(), None, now=datetime(2026, 12, 6, tzinfo=timezone.utc)).base
+
+
+def test_the_categories_languages_and_newcomers_asked_leave_the_text_as_it_is() -> None:
+    one = _base(Criteria(categories=("seniors",)))
+    assert _base(Criteria(categories=("seniors", "environment"))) == one
+    assert _base(Criteria(categories=("children_youth", "seniors", "environment"))) == one
+    assert _base(Criteria(categories=("environment",), lang="en")) == one  # the newcomer part is always written
+    spoken = _base(Criteria(categories=("seniors",), languages=("ar",)))
+    assert _base(Criteria(categories=("seniors",), languages=("fa",))) == spoken and '"fa"' not in spoken
