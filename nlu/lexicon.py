@@ -29,6 +29,8 @@ class InterestRules:
     prefix_overrides: tuple[tuple[str, tuple[str, ...]], ...]  # longest prefix first
     exact: dict[str, dict[str, tuple[str, ...]]]  # lang -> folded word -> keys
     cased: dict[str, tuple[str, ...]]  # exact spelling -> keys
+    cased_people: frozenset[str]  # of those, adjectives written as nouns of people ("Kleinen"): need a determiner
+    people_determiners: frozenset[str]  # folded: "die", "den", "unsere" make such an adjective a noun of people
     self_cues: tuple[str, ...]
     job_cues: tuple[str, ...]
     self_window: int
@@ -50,6 +52,7 @@ class InterestRules:
     offers: tuple[str, ...]  # patterns of offering classes: the sport or art one teaches is then wanted
     offer_fields: frozenset[str]
     course_offers: tuple[str, ...]  # patterns of giving a course: education unless the course is an offer field's
+    course_words: tuple[str, ...]  # folded endings of the course word in such a phrase: the mention itself
     roles: tuple[str, ...]
     bare_roles: tuple[str, ...]
     role_endings: tuple[str, ...]
@@ -108,6 +111,8 @@ def interest_rules() -> InterestRules:
         prefix_overrides=tuple(overrides),
         exact={lang: {fold(k): tuple(v) for k, v in table.items()} for lang, table in raw["exact"].items()},
         cased={k: tuple(v) for k, v in raw["cased"].items()},
+        cased_people=frozenset(context.get("cased_people", ())),
+        people_determiners=folded_set(context.get("people_determiners", ())),
         self_cues=tuple(context["self_cues"]),
         job_cues=tuple(context["job_cues"]),
         self_window=int(context["self_window"]),
@@ -126,6 +131,7 @@ def interest_rules() -> InterestRules:
         offers=tuple(context.get("offers", ())),
         offer_fields=frozenset(context.get("offer_fields", ())),
         course_offers=tuple(context.get("course_offers", ())),
+        course_words=tuple(fold(w) for w in context.get("course_words", ())),
         roles=tuple(context["roles"]),
         bare_roles=tuple(context["bare_roles"]),
         role_endings=tuple(context["role_endings"]),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
+from spacy.tokens import Token
 
 from nlu.lexicon import interest_rules, known_words
 from nlu.kernel.taxonomy import categories
@@ -174,9 +175,20 @@ def _inner_compound(folded: str) -> set[str]:
     return {key for key in index.order if any(stem in modifier for stem in index.inner_stems[key])}
 
 
-def cased_categories(text: str) -> tuple[str, ...]:
-    """Returns categories for words that count only in their exact spelling ("IT")."""
-    return _ordered(set(interest_rules().cased.get(text, ())))
+def cased_categories(token: Token) -> tuple[str, ...]:
+    """Returns categories for words that count only in their exact spelling ("IT"). An adjective written as a noun
+    of people ("Kleinen") counts only after one of the determiners that make it one ("für die Kleinen", "mit den
+    Kleinen") and with no noun after it: "die Kleinen Dinge", "im Kleinen", "Kleinen Vereinen helfen" name none."""
+    rules = interest_rules()
+    keys = rules.cased.get(token.text, ())
+    if keys and token.text in rules.cased_people:
+        doc = token.doc
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.i == 0 or doc[token.i - 1].norm_ not in rules.people_determiners or (
+            after is not None and after.text[:1].isupper() and after.is_alpha
+        ):
+            return ()
+    return _ordered(set(keys))
 
 
 def is_known_word(folded: str) -> bool:

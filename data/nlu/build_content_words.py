@@ -15,7 +15,11 @@ Rules (Zipf = log10 of occurrences per billion words):
   are filler from Zipf 2.5; adjectives from Zipf 3.6 and verbs from Zipf 4.6 over all forms of the verb
   ("wohne" counts as "wohnen"; rarer ones are qualities or activities worth searching: "handwerklich", "basteln",
   "reparieren"); nouns only from Zipf 5.3 ("Zeit",
-  "Leute"), an inflected noun by its lemma's frequency too ("Leuten" as "Leute", "Problemen" as "Problem").
+  "Leute"), an inflected noun by its lemma's frequency too ("Leuten" as "Leute") when the form is frequent itself
+  (Zipf 4.0), HanTa knows form and lemma as common nouns (no names, no guesses), the form is the lemma plus a noun
+  ending (umlauts aside) and listings do not use it nearly as often as language at large does: the non-blind listing
+  texts under tests/ give that frequency, and a form within Zipf 0.6 of its general one there is a listing word
+  ("Büchern", "Geschichten"), not filler.
 - English words (clearly more frequent in English than in German) are filler when they are frequent
   (Zipf 3.5 for non-nouns, 4.6 for nouns): listings are German, so "speak" or "people" can never be found.
 - Forms the tagger cannot analyse but that are frequent in German (Zipf 4.0: "gibts", "nen") are colloquial
@@ -34,6 +38,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -43,6 +48,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from nlu.kernel.text import fold  # noqa: E402
 
 OUT = Path(__file__).with_name("filler_words.txt")
+ROOT = Path(__file__).resolve().parents[2]
+LISTINGS = ROOT / "tests" / "nlu" / "data"  # listings_dev*.jsonl only: the blind sets are never read
+SEARCH_LISTINGS = ROOT / "tests" / "search" / "fixtures" / "agency_listings.jsonl"
 TOP = {"de": 60_000, "en": 30_000}
 FUNCTION_MIN = 2.5
 VERB_MIN = 4.6
@@ -51,10 +59,14 @@ NOUN_MIN = 5.3
 EN_OTHER_MIN = 3.5
 EN_NOUN_MIN = 4.6
 UNKNOWN_MIN = 4.0
+FORM_MIN = 4.0  # an inflected form rarer than this is no frequent word ("Arts", "Imps"): never filler by its lemma
+LISTING_SLACK = 0.6  # a form 4 times rarer in listings than in language at large is no listing word ("Leuten")
+_NOUN_ENDINGS = frozenset({"", "e", "en", "n", "s", "es", "er", "ern"})  # German noun inflections, umlauts aside
 GUESS = -28.0  # HanTa's log probability below which its tag is a guess from the word's ending
 _DE_NOUN = ("NN", "NE", "NNA", "NNI", "FM", "XY")
 _DE_VERB = ("VV", "VA", "VM")
 _EN_NOUN = ("NN", "NNS", "NNP", "NNPS", "FW")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def zipf_table(lang: str) -> dict[str, float]:
@@ -101,22 +113,63 @@ def lemma_frequencies(
     return {lemma: math.log10(total) for lemma, total in totals.items()}
 
 
+def common_noun(tagger: object, word: str) -> str | None:
+    """Returns the lemma of a capitalised form HanTa knows as a common noun (not a name, not guessed), else None."""
+    tagged = tagger.tag_word(word)  # type: ignore[attr-defined]
+    if not tagged or not str(tagged[0][0]).startswith(("NN", "NNA", "NNI")) or float(tagged[0][1]) < GUESS:
+        return None
+    return lemma_of(tagger, word)
+
+
+def _without_umlauts(folded: str) -> str:
+    """Returns a folded word with its umlauts plain ("buecher" as "bucher"), so a plural compares with its base."""
+    return folded.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+def listing_zipf() -> dict[str, float]:
+    """Returns the Zipf frequency of every folded word in the non-blind listing texts kept with the tests (the
+    development sets and the search fixture): the vocabulary volunteering listings are written in."""
+    counts: dict[str, int] = {}
+    for path in sorted(LISTINGS.glob("listings_dev*.jsonl")) + [SEARCH_LISTINGS]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            text = " ".join(str(row.get(key) or "") for key in ("title", "description"))
+            for word in _WORD.findall(text):
+                counts[fold(word)] = counts.get(fold(word), 0) + 1
+    total = sum(counts.values())
+    return {word: math.log10(count * 1e9 / total) for word, count in counts.items()}
+
+
+def filler_inflection(tagger: object, de: dict[str, float], word: str, listing: dict[str, float]) -> bool:
+    """Tells whether a capitalised form is an inflection of a filler noun and as empty ("Leuten" of "Leute",
+    "Problemen" of "Problem"): the form and its lemma must both be frequent forms HanTa knows as common nouns (no
+    names: "Haltern", "Ines"; no guesses: "Euronen"), the lemma frequent enough to be filler itself, and the form
+    no word that listings use more than language at large ("Büchern", "Geschichten": what a listing is about)."""
+    form = word.capitalize()
+    lemma = common_noun(tagger, form)
+    if lemma is None or fold(lemma) == fold(word):
+        return False
+    base = lemma.capitalize()
+    if zipf_any(de, word) < FORM_MIN or zipf_any(de, base) < NOUN_MIN or common_noun(tagger, base) is None:
+        return False
+    plain_form, plain_base = _without_umlauts(fold(word)), _without_umlauts(fold(lemma))
+    if not plain_form.startswith(plain_base) or plain_form[len(plain_base):] not in _NOUN_ENDINGS:
+        return False  # the tagger's lemma is no base of the form: "Buchse" is no form of "Buch", "Euronen" of "Euro"
+    return listing.get(fold(word), 0.0) < zipf_any(de, word) - LISTING_SLACK
+
+
 def german_filler(tagger: object, de: dict[str, float], en: dict[str, float]) -> set[str]:
     """Returns the German forms that carry no content (verbs judged by the frequency of their lemma)."""
     found: set[str] = set()
     words = top_words(de, TOP["de"])
     lemma_freq = lemma_frequencies(tagger, de, words, _DE_VERB)
-    # a noun's inflected form is as empty as its lemma ("Leuten" as "Leute"): the lemma's own frequency, since
-    # summing every form would make each plural of a common noun filler ("Kindern", "Tieren")
-    noun_lemma = {
-        fold(w): lemma_of(tagger, w.capitalize()) for w in words if de.get(w.capitalize(), 0.0) > de.get(w, 0.0)
-    }
+    listing = listing_zipf()
     for word in words:
         freq = zipf_any(de, word)
         lower, upper = de.get(word, 0.0), de.get(word.capitalize(), 0.0)
         if upper >= lower + 0.7:
-            lemma = noun_lemma.get(fold(word), word)
-            if max(freq, zipf_any(de, lemma)) >= NOUN_MIN:  # a noun so frequent it names nothing particular
+            # a noun so frequent it names nothing particular, or an inflected form of one ("Leuten" as "Leute")
+            if freq >= NOUN_MIN or filler_inflection(tagger, de, word, listing):
                 found.add(fold(word))
             continue
         tags = tagger.tag_word(word)  # type: ignore[attr-defined]

@@ -14,8 +14,9 @@ from nlu.components.common import (
     covered, is_boundary, is_lowercase_message, matched_spans, pattern_matcher, set_group,
 )
 from nlu.components.own_context import (
-    learns_oneself, newcomer_families, own_children, own_condition, paperwork_for_newcomers, skills_with_company,
-    courses_given, taught_to_young, translation_without_newcomers, weak_without_company, without_needed_company,
+    course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families, own_children,
+    own_condition, paperwork_for_newcomers, skills_with_company, taught_to_young, translation_without_newcomers,
+    weak_without_company, without_needed_company,
 )
 from nlu.components.fragments import fragment_of_longer_message, status_fragments
 from nlu.components.separable import joined_verbs
@@ -149,11 +150,12 @@ class InterestMatcher:
             or (reasons and self._school_of_requirement(span, wished))
         ]
         owned_keys = {_key(span) for span in owned}  # sets, not lists: a long message holds hundreds of mentions
+        helped_keys = {_key(span) for span in helped_to_learn_oneself(mentions, self.rules)}
         owned += [
             span for span in mentions
             if _key(span) not in owned_keys and (
                 own_children(doc, span, self.rules) or learns_oneself(doc, span, self.rules)
-                or own_condition(doc, span, self.rules)
+                or _key(span) in helped_keys or own_condition(doc, span, self.rules)
             )
         ]
         owned_keys = {_key(span) for span in owned}
@@ -176,15 +178,17 @@ class InterestMatcher:
         described_keys = {_key(span) for span in described}
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
-        dropped += newcomer_families(doc, kept, self.rules)
-        dropped += without_needed_company(kept, self.rules)
+        dropped += newcomer_families(doc, kept, self.rules) + without_needed_company(kept, self.rules)
         dropped += translation_without_newcomers(doc, kept, self.rules)
         skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
-        kept += courses_given(kept, [span for span in found if span.label_ == "course"], self.rules)
+        phrases, words = course_words([span for span in found if span.label_ == "course"], self.rules)
+        own = [self._describes_writer(doc, word, cues, missed=longing) for word in words]  # "gebe beruflich Kurse"
+        kept += courses_given(kept, [word for word, mine in zip(words, own) if not mine], self.rules)
         set_group(doc, INTERESTS, kept)
-        set_group(doc, SELF, described + reasons + missing + roles + skills)  # none is a search word either
+        own_courses = [phrase for phrase, mine in zip(phrases, own) if mine]  # none is a search word either:
+        set_group(doc, SELF, described + reasons + missing + roles + skills + own_courses)
         helped = {span.end for span in kept}
         set_group(doc, WRITER, self.writer_words(doc, fragments, cues, helped, missed=longing))
         return doc
@@ -225,7 +229,7 @@ class InterestMatcher:
         if not any(ch.isalpha() for ch in token.text):
             return []
         norm = token.norm_
-        keys = cased_categories(token.text) or categories_of(norm, self.lang)
+        keys = cased_categories(token) or categories_of(norm, self.lang)
         # "Greifswald" ends in "wald" but is a town; "Fernwald" (a municipality added from postal-code names) or
         # "Rosengarten" keeps its word unless the place finder reads it as the place ("in Fernwald")
         is_place = self.places.is_town_name(norm)

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import is_boundary, pattern_matcher, spans_of
+from nlu.components.own_context import COURSE
 from nlu.extensions import (
     CUES, INTERESTS, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, PLACES_RULED_OUT, register_extensions,
 )
@@ -73,7 +74,7 @@ class Negation:
             if self._rules_out_a_place(doc, cue, starts, ruled_out_places):
                 continue  # "was mit Kindern aber nicht in Berlin": the cue is about Berlin, not the children
             for span in self._scope_mentions(doc, cue, mentions, starts, cues):
-                if cue.kind == "neutral":
+                if cue.kind == "neutral" or span.kb_id_ == COURSE:  # "keine Kurse geben" rules no field out
                     span._.neutral = True
                 else:
                     span._.negated = True

@@ -102,6 +102,27 @@ def learns_oneself(doc: Doc, span: Span, rules: InterestRules) -> bool:
     return wants and clauses.others[span.start] == clauses.others[start]
 
 
+def helped_to_learn_oneself(mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the education mentions of a "help ... learn" said of the writer or their own, and those inside it:
+    "help me learn to speak German", "help my kids learn English", "help my daughter learn maths"; not "help
+    refugees learn German"."""
+    own = rules.own_learning.get("own", frozenset())
+    helped = [
+        span for span in mentions if span.label_ == _EDUCATION and len(span) >= 3 and any(
+            token.norm_ in own for token in span.doc[span.start + 1:_learn_word(span, rules)]
+        )
+    ]
+    return [
+        span for span in mentions
+        if span.label_ == _EDUCATION and any(h.start <= span.start and span.end <= h.end for h in helped)
+    ]
+
+
+def _learn_word(span: Span, rules: InterestRules) -> int:
+    """Returns where the learning word of a "help ... learn" mention stands (its start when it holds none)."""
+    return next((token.i for token in span if token.norm_ in rules.own_learning["learn"]), span.start)
+
+
 def paperwork_for_newcomers(mentions: list[Span], rules: InterestRules) -> list[Span]:
     """Returns the neighbourhood mentions that are paperwork when newcomers (or people in poverty) are named too:
     helping them with letters and forms is that field's work ("Geflüchteten bei Anträgen helfen", "Hilfe bei Anträgen
@@ -200,13 +221,30 @@ def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Spa
     return [span for span in weak if named & rules.weak_yields.get(span[0].norm_, frozenset())]
 
 
+COURSE = "course"  # Span.kb_id of an education mention read from a course given: negated, it rules nothing out
+
+
+def course_words(courses: list[Span], rules: InterestRules) -> tuple[list[Span], list[Span]]:
+    """Returns the course phrases without overlaps and the course word of each ("Kurse" of "gebe beruflich Kurse",
+    "classes" of "give Arabic classes"): the verb and the words between say how, and are no search words."""
+    phrases: list[Span] = []
+    for span in sorted(courses, key=lambda span: (span.start, -len(span))):
+        if not phrases or span.start >= phrases[-1].end:
+            phrases.append(span)
+    words = []
+    for span in phrases:
+        token = span[-1] if span[-1].norm_.endswith(rules.course_words) else span[0]
+        words.append(Span(span.doc, token.i, token.i + 1, label=_EDUCATION, kb_id=COURSE))
+    return phrases, words
+
+
 def courses_given(kept: list[Span], courses: list[Span], rules: InterestRules) -> list[Span]:
     """Returns an education mention on the first course the writer gives ("Erste-Hilfe-Kurse geben", "Nähkurse
-    anbieten", "give Arabic classes") unless the message names education already or a field whose courses are that
-    field's own (a sport's or an art's: "Yogakurse anbieten", "Malkurse geben")."""
+    anbieten", "give Arabic classes"; `courses` holds the course words) unless the message names education already
+    or a field whose courses are that field's own (a sport's or an art's: "Yogakurse anbieten", "Malkurse geben")."""
     if not courses or any(span.label_ in rules.offer_fields or span.label_ == _EDUCATION for span in kept):
         return []
-    return [Span(courses[0].doc, courses[0].start, courses[0].end, label=_EDUCATION)]
+    return courses[:1]
 
 
 def without_needed_company(mentions: list[Span], rules: InterestRules) -> list[Span]:
