@@ -115,18 +115,15 @@ def categories_of(folded: str, lang: str) -> tuple[str, ...]:
     if "-" in folded.strip("-"):
         found |= _hyphen_parts(folded, lang)
     # "sortieren", "diskutiere" end like "Haustieren", "Haustiere": a verb is no compound
-    head_forms = _head_forms(folded)  # "Hofkonzerte", "Stadtarchivs": the head inflected
-    ends_in_head = not _is_ieren_verb(folded) and any(
-        form.endswith(index.all_heads) and not form.endswith(rules.head_exceptions) for form in head_forms
+    ends_in_head = (
+        folded.endswith(index.all_heads) and not folded.endswith(rules.head_exceptions) and not _is_ieren_verb(folded)
     )
     heads: dict[str, int] = {}  # category -> length of its longest head the word ends with
     for key in index.order:
         if folded.startswith(index.stems[key]):
             found.add(key)
         elif ends_in_head:
-            lengths = [
-                len(h) for form in head_forms for h in index.heads[key] if form.endswith(h) and len(form) > len(h) + 2
-            ]
+            lengths = [len(h) for h in index.heads[key] if folded.endswith(h) and len(folded) > len(h) + 2]
             if lengths:
                 heads[key] = max(lengths)
     if heads:  # "Heimattiergarten" is a Tiergarten (animals), not a Garten (environment)
@@ -135,16 +132,6 @@ def categories_of(folded: str, lang: str) -> tuple[str, ...]:
     if folded.endswith(index.generic_heads) and not _is_ieren_verb(folded):
         found |= _inner_compound(folded)
     return _ordered(found)
-
-
-_HEAD_ENDINGS = ("es", "en", "e", "n", "s")  # plural and genitive endings of a compound's head
-
-
-def _head_forms(folded: str) -> tuple[str, ...]:
-    """Returns the word and the word without one plural or genitive ending ("hofkonzerte" -> "hofkonzert",
-    "stadtarchivs" -> "stadtarchiv"), for finding a compound's head; each form is checked against the exceptions,
-    so "Transports" stays no sport."""
-    return (folded, *(folded[: -len(ending)] for ending in _HEAD_ENDINGS if folded.endswith(ending)))
 
 
 def _hyphen_parts(folded: str, lang: str) -> set[str]:
