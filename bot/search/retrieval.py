@@ -116,8 +116,7 @@ async def find_named_pages(
         raise ValueError("these tries do not share the listings they read")
     sql = SqlText(dialect_of(session))
     frame = frame_of(criteria)
-    # The widest try, one the time no longer filters if any: the rows read serve every try.
-    widest = max(tries, key=lambda attempt: (attempt.radius_km or 0.0, not attempt.strict_time))
+    widest = max(tries, key=lambda attempt: attempt.radius_km or 0.0)
     naming = words.naming()
     if any(online_too(criteria, attempt) for attempt in tries) and frame is not None and widest.radius_km:
         # With online listings beside the nearest ones: those naming the thing beyond the widest radius as well.
@@ -133,9 +132,7 @@ async def find_named_pages(
     parts: list[str] = []
     earlier: list[str] = []
     for number, attempt in enumerate(tries):
-        # The nearest ones far away are ranked only when no try before names the thing (never taken then).
-        only_if = " AND ".join(f"(SELECT COALESCE(MAX({name}.holding), 0) FROM {name}) = 0" for name in earlier
-                               ) if NEAREST in attempt.widened else ""
+        only_if = " AND ".join(f"(SELECT COALESCE(MAX({name}.holding), 0) FROM {name}) = 0" for name in earlier)
         ranked = _ranked(sql, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
                          within=within, only_if=only_if or None)
         name = sql.shared(("named page", number), partial(str, ranked))
@@ -153,7 +150,7 @@ async def find_named_pages(
     rows = tuple((await statement.run(session)).all())
     pages: list[Page] = []
     for number, attempt in enumerate(tries):
-        if NEAREST in attempt.widened and any(page.holding for page in pages):
+        if any(page.holding for page in pages):
             pages.append(Page((), 0, 0, 0))  # not ranked: a try before it has listings naming the thing
         else:
             own = tuple(row for row in rows if row.part == number)

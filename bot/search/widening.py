@@ -40,12 +40,18 @@ class Attempt:
     named_only: bool = False
 
 
-def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dropped: bool = False) -> list[Attempt]:
+def attempts(
+    criteria: Criteria, *, has_text: bool, widen: bool = True, words_dropped: bool = False, ordinary: bool = False,
+) -> list[Attempt]:
     """Returns the tries in order: as asked, then wider radii, then any time, then (only when nothing was
     found) the nearest listings farther away, then without the free words.
 
-    The free words are dropped last and only when nothing at all holds them: a single listing with
-    "Telefonseelsorge" is worth more than a page padded with unrelated ones.
+    The free words (when no category was understood) are dropped only when nothing at all holds them, or, when
+    they are all ordinary words of the language (ordinary: "Ahnung" of "keine Ahnung"), nothing within the widest
+    radius: such words are most likely no thing to look for, and the listings around the place come before the
+    nearest ones far away holding them, which are looked for only where nothing at all is near. A word of its own
+    ("Telefonseelsorge", a compound) names a thing: a single listing far away holding it is worth more than a page
+    of unrelated ones nearby.
     """
     widened: list[str] = ["keywords"] if words_dropped else []  # no listing anywhere holds the words
     radius: float | None = criteria.radius_km
@@ -69,10 +75,10 @@ def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dr
         strict_time = False
         widened.append("time")
         plan.append(Attempt(radius, strict_time, text_required, tuple(widened)))
-    if radius is not None and text_required:
-        # Words no category was read from, which no listing within the widest radius holds, are most likely no
-        # thing to look for ("keine Ahnung ..."): the listings around the place are shown, said as such, before
-        # the nearest ones far away holding the words (those only when nothing at all is near).
+    if radius is not None and text_required and ordinary:
+        # Ordinary words no category was read from, which no listing within the widest radius holds, are most
+        # likely no thing to look for ("keine Ahnung ..."): the listings around the place are shown, said as such,
+        # before the nearest ones far away holding the words (those only when nothing at all is near).
         plan += _without_words(criteria, strict_time, widened)
     if radius is not None:
         far = [*widened, NEAREST]
@@ -97,7 +103,7 @@ def _without_words(criteria: Criteria, strict_time: bool, widened: list[str]) ->
     return tries
 
 
-def farther_matches(attempt: Attempt, asked_km: float | None = None) -> list[Attempt]:
+def farther_matches(attempt: Attempt) -> list[Attempt]:
     """Returns the tries that look for listings naming what was asked farther away: up to the widest radius,
     then (for the caller to take only when none within it names the thing) the nearest ones up to NAMED_FAR_KM.
 
@@ -107,29 +113,17 @@ def farther_matches(attempt: Attempt, asked_km: float | None = None) -> list[Att
     fit only loosely. Beyond the asked radius only listings holding such a word are listed
     (bot.search.retrieval._listed leaves the others out once three hold one). Never after the nearest listings
     far away or after the words were let go: there the words did not decide.
-
-    A wished time that still filters is let go within the asked radius (asked_km) first: listings there naming
-    the thing at another time are nearer to what was asked than those farther away at that time (those the time
-    admits still come first, bot.search.ranking.relaxed_time). Beyond the widest radius it no longer filters.
     """
     if attempt.radius_km is None or NEAREST in attempt.widened or "keywords" in attempt.widened:
         return []
     widened = [step for step in attempt.widened if step != MATCHING]
     widest = RADIUS_STEPS_KM[-1]
-    strict = attempt.strict_time
-    tries = []
-    if strict:
-        place = [step for step in widened if not step.startswith("radius:")]
-        asked = min(asked_km or attempt.radius_km, attempt.radius_km)
-        tries.append(Attempt(asked, False, attempt.text_required, (*place, "time"), named_only=True))
-    if attempt.radius_km < widest:  # one step to the widest radius: the closeness still puts the nearer ones first
+    if attempt.radius_km >= widest:
+        tries = []
+    else:  # one step to the widest radius: the closeness still puts the nearer ones first
         widened += [f"radius:{step:g}" for step in RADIUS_STEPS_KM if step > attempt.radius_km]
-        tries.append(Attempt(widest, strict, attempt.text_required, (*widened, MATCHING), named_only=True))
-        if strict:
-            tries.append(Attempt(widest, False, attempt.text_required, (*widened, "time", MATCHING), named_only=True))
-    if strict:
-        widened.append("time")
+        tries = [Attempt(widest, attempt.strict_time, attempt.text_required, (*widened, MATCHING), named_only=True)]
     # An asked radius beyond NAMED_FAR_KM already holds the nearest ones: no narrower try after it.
-    tries += [Attempt(step, False, attempt.text_required, (*widened, NEAREST), named_only=True)
+    tries += [Attempt(step, attempt.strict_time, attempt.text_required, (*widened, NEAREST), named_only=True)
               for step in NEAREST_STEPS_KM if attempt.radius_km < step <= NAMED_FAR_KM]
     return tries

@@ -1,12 +1,11 @@
-"""The order a person who names their town sees: nearby fitting listings first, the time let go within the place
-before the nearest ones far away, words that say nothing about what is wanted do not send the search far."""
+"""The order a person who names their town sees: nearby fitting listings first, words that say nothing about what
+is wanted do not send the search far, words for home look for nothing once the wish to help from home is read."""
 
 from __future__ import annotations
 
 from tests.factories.search import KASSEL, Listings, find, ids, near
 
 from bot.search import SearchRequest
-from bot.search.widening import Attempt, farther_matches
 
 
 async def test_a_nearby_listing_naming_the_thing_in_its_description_comes_before_far_ones_naming_it_in_their_title(
@@ -47,35 +46,6 @@ async def test_a_nearby_listing_holding_only_part_of_the_words_gives_way_to_far_
                          keywords=["tierheim", "gassi"])
 
     assert ids(outcome)[:3] == both and set(ids(outcome)[3:]) == {partly, gassi}
-
-
-async def test_the_time_is_let_go_within_the_place_before_the_nearest_ones_far_away(listings: Listings) -> None:
-    await listings.add_many([
-        {"title": f"Kuchenverkauf {n}", "categories": ["animals"], "time_tags": ["weekend"],
-         **near(KASSEL, n, 1)} for n in range(4)
-    ])
-    at_other_times = await listings.add_many([
-        {"title": f"Jungvögel aufziehen {n}", "categories": ["animals"], "time_tags": ["weekday"],
-         **near(KASSEL, 2 + n, 0)} for n in range(3)
-    ])
-    await listings.add("Jungvögel aufziehen am Samstag", categories=["animals"], time_tags=["weekend"],
-                       **near(KASSEL, 80, 0))
-
-    outcome = await find(listings.database, SearchRequest(), categories=["animals"], place=KASSEL,
-                         keywords=["jungvoegel"], time=["weekend"])
-
-    assert outcome.widened == ("time",) and outcome.radius_km == 15
-    assert sorted(ids(outcome)[:3]) == at_other_times
-
-
-def test_farther_tries_let_the_time_go_within_the_asked_radius_first() -> None:
-    tries = farther_matches(Attempt(30.0, True, False, ("radius:30",)), 15.0)
-    assert [(wider.radius_km, wider.strict_time, wider.widened) for wider in tries] == [
-        (15.0, False, ("time",)),
-        (50.0, True, ("radius:30", "radius:50", "matching")),
-        (50.0, False, ("radius:30", "radius:50", "time", "matching")),
-        (100.0, False, ("radius:30", "radius:50", "time", "nearest")),
-    ]
 
 
 async def test_a_word_no_listing_nearby_holds_lets_the_search_stay_at_the_place(listings: Listings) -> None:
