@@ -10,9 +10,11 @@ back from the text, without the words that said where, how far, what not, or onl
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from functools import cache
+from pathlib import Path
 
 from bot.search.criteria import MAX_KEYWORDS, Criteria
 from bot.search.model import PlaceRef
@@ -23,6 +25,7 @@ from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.lexicon import filler_words, known_words, langid_content, place_words, stopwords
 from nlu.kernel.text import fold
 
+FROM_HOME = Path(__file__).resolve().parents[2] / "data" / "search" / "from_home.toml"
 _TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
 # Words as written (before folding), and what ends a sentence: German writes nouns with a capital.
 _WRITTEN = re.compile(r"[^\W_]+|[.!?:\n]")
@@ -36,6 +39,7 @@ _NEGATION_CUES = frozenset(
 # "kein Problem", "nicht nur Tiere", "keine Erfahrung mit Kindern": a cue followed by these negates nothing.
 _PSEUDO_NEGATED = frozenset("problem problemo erfahrung ahnung nur unbedingt so sehr mehr lange schlimm weit".split())
 MAX_UNWANTED = 3
+SHORT_NOUN = 2  # the length of an abbreviation that counts although content words have at least three letters
 _CLAUSE_ENDS = frozenset(",.;:!?()") | {"aber", "sondern", "but", "dafuer", "lieber"}
 NEGATION_SCOPE = 4
 # Words of when: the listings' time tags rank them; as words they found descriptions that mention a weekday.
@@ -84,11 +88,14 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
         return _distinct(words + [token for token in _TOKEN.findall(fold(text)) if _english_loan(token)])
     verbs = split_verbs(text)
     tokens = _TOKEN.findall(fold(text))
+    short = abbreviations(text)
     for index, token, negated in _scoped(tokens):
         if negated or token in verbs.particles:
             continue
         token = verbs.joined.get(token, token)
-        if _is_content(token) and not _names_place(token, criteria):
+        if criteria.remote and token in from_home_words():
+            continue  # the wish to help from home, read already ("von zuhause"): no thing to look for
+        if (_is_content(token) or token in short) and not _names_place(token, criteria):
             words.append(token)
         elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
             words.append(token)
@@ -192,6 +199,8 @@ def free_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     place (place_free), a German split verb joined ("lese ... vor": vorlesen, bot.search.separable), and
     a joined verb that only says "take part" (mitmachen) left out."""
     words = place_free(criteria)
+    if criteria.remote:
+        words = tuple(word for word in words if word not in from_home_words())
     if criteria.lang != "de":
         return words
     verbs = split_verbs(text)
@@ -216,6 +225,20 @@ def _english_loan(token: str) -> bool:
     """Tells whether a folded word is English only (no German word, no filler) and could name what is asked."""
     content = langid_content()
     return token in content["en"] and token not in content["de"] and token not in filler_words() and _is_content(token)
+
+
+@cache
+def from_home_words() -> frozenset[str]:
+    """Returns the words that say one helps from home (data/search/from_home.toml), folded."""
+    with FROM_HOME.open("rb") as handle:
+        return frozenset(fold(word) for word in tomllib.load(handle)["words"])
+
+
+def abbreviations(text: str) -> frozenset[str]:
+    """Returns the two-letter words the text writes in capitals ("am PC", "IT-Hilfe", "KI"), folded: an
+    abbreviation names a thing as a longer noun does, while other two-letter words are particles ("zu", "am")."""
+    return frozenset(fold(word) for word in _LETTERS.findall(text)
+                     if len(word) == SHORT_NOUN and word.isupper() and word.isalpha() and fold(word) not in STOP_WORDS)
 
 
 def _is_content(token: str) -> bool:

@@ -40,7 +40,7 @@ from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, NEAREST, REMOTE, Attempt, attempts, farther_matches
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
-from nlu.lexicon import filler_words
+from nlu.lexicon import filler_words, known_words
 
 MAX_LIMIT = 50
 MAX_OFFSET = 10_000
@@ -116,7 +116,10 @@ async def find(
     groups = words.filtering()
     if not criteria.has_filters and not groups:  # "Hallo!": nothing to look for
         return Found(SearchOutcome(query, (), (), 0, None, None, True), (), criteria, ())
-    plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words)
+    # Free words that are all ordinary words of the language ("Ahnung"), not words of their own for a thing.
+    ordinary = bool(groups) and all(group.word in known_words() for group in groups)
+    plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words,
+                    ordinary=ordinary)
     limit, offset, now = min(max(request.limit, 1), MAX_LIMIT), min(max(request.offset, 0), MAX_OFFSET), now or utcnow()
     attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,
                                         corpus=corpus)
@@ -127,7 +130,7 @@ async def find(
         # unless that too is only found once the words were let go. A wish for nothing but "from home" has
         # nothing else an on-site listing could answer.
         on_site = replace(criteria, remote=False)
-        plan = attempts(on_site, has_text=bool(groups), words_dropped=unknown_words)
+        plan = attempts(on_site, has_text=bool(groups), words_dropped=unknown_words, ordinary=ordinary)
         there, found = await _first_enough(session, on_site, words, plan, limit=limit, offset=offset, now=now,
                                            corpus=corpus)
         if found.total and "keywords" not in there.widened:  # a category's listings, not just any nearby

@@ -57,6 +57,12 @@ class Weights:
     # factor for a town named beside the searched place (RankWords.beside): a listing naming it lies where the
     # person means a little more likely; less than a few kilometres of distance, as the town may be one they left.
     town_beside: float = 0.1
+    # factor for a listing within the asked radius once a try looks farther (a wider radius, "matching", the
+    # nearest ones): it gains this share of what a title saying all the request's words gains over a description
+    # saying them (text * (title_hit - description_hit)), so a listing nearby holding them only in its description
+    # still comes before one far away naming them in its title, while a nearby one holding only part of them
+    # (loosely related) does not.
+    within_asked: float = 1.0
 
 
 WEIGHTS = Weights()
@@ -79,6 +85,7 @@ def relaxed_time(weights: Weights) -> Weights:
 def score_parts(
     sql: SqlText, criteria: Criteria, words: RankWords, frame: Frame | None, *, now: datetime,
     radius_km: float | None = None, weights: Weights = WEIGHTS, corpus: Corpus = LISTINGS,
+    asked_km: float | None = None,
 ) -> ScoreParts:
     """Returns the listing's score for this search as SQL sums over the row `o`: the part of the NLU's free
     words (they tell whether the named thing was found), the part of the request's other nouns, the part of
@@ -86,9 +93,13 @@ def score_parts(
 
     They are apart so the words' parts are computed once per candidate. radius_km is the radius actually
     searched: after widening, closeness is judged on the wider scale, so a listing that fits the asked time
-    40 km away can beat one that does not 5 km away.
+    40 km away can beat one that does not 5 km away. asked_km: the radius asked, when the try looks farther;
+    listings within it gain Weights.within_asked.
     """
     parts = [_freshness(sql, now, weights.freshness)]
+    if frame is not None and asked_km is not None and weights.within_asked:
+        near = weights.within_asked * weights.text * (weights.title_hit - weights.description_hit)
+        parts.append(_within_asked(sql, frame, asked_km, near))
     if criteria.categories:
         parts.append(_category_fit(sql, criteria.categories, weights.category))
     if frame is not None:
@@ -268,6 +279,13 @@ def _closeness(sql: SqlText, frame: Frame, radius_km: float, weight: float) -> s
     relative = f"{distance} / {sql.number(scale * scale)}"
     closeness = f"{sql.number(weight)} / ({sql.number(1)} + {relative})"
     return f"COALESCE({closeness}, {sql.number(0)})"
+
+
+def _within_asked(sql: SqlText, frame: Frame, asked_km: float, weight: float) -> str:
+    """Returns the weight for a listing within the asked radius (by the distance the ranking uses), else 0."""
+    distance = ranking_squared_distance(sql, frame, squared_distance(sql, frame))
+    return (f"CASE WHEN {distance} <= {sql.number(asked_km * asked_km)} THEN {sql.number(weight)} "
+            f"ELSE {sql.number(0)} END")
 
 
 def _time_fit(sql: SqlText, tags: Sequence[str], weight: float) -> list[str]:

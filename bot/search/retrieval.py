@@ -238,7 +238,10 @@ def _scored(
     weights = NEAREST_WEIGHTS if nearest else WEIGHTS
     if criteria.time and not attempt.strict_time:
         weights = relaxed_time(weights)
-    parts = score_parts(sql, criteria, words, frame, now=now, radius_km=scale, weights=weights, corpus=corpus)
+    # Beyond the asked radius, the listings within it come first unless they hold the words only loosely.
+    looked_farther = not criteria.remote and (attempt.radius_km or 0.0) > criteria.radius_km
+    parts = score_parts(sql, criteria, words, frame, now=now, radius_km=scale, weights=weights, corpus=corpus,
+                        asked_km=criteria.radius_km if looked_farther else None)
     source = from_kept_candidates(sql, source)  # the words' parts have asked for the candidates by now
     far_online = _far_online(sql, frame, attempt.radius_km or 0) if online and frame is not None else "0"
     # OFFSET 0 keeps either database from folding the subquery into its users, which would copy the words'

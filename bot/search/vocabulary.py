@@ -22,7 +22,9 @@ from bot.search.action_nouns import action_noun
 from bot.search.related import relatives
 from nlu.lexicon import interest_rules, known_words
 
-_INDEX_WORD = re.compile(r"^[a-z0-9]{3,40}$")
+# Two letters only for an abbreviation written in capitals ("PC", "IT": bot.search.content_words); such a word is
+# looked up as it is (no stem, no compound, no typo is that short).
+_INDEX_WORD = re.compile(r"^[a-z0-9]{2,40}$")
 # German (and a few English) endings; stripping them leaves a stem that prefix-matches inflections and
 # compounds that start with the word.
 _ENDINGS = ("ern", "en", "er", "es", "e", "n", "s")

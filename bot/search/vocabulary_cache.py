@@ -18,8 +18,8 @@ from bot.store.dialect import dialect_of
 def _queries(corpus: Corpus) -> dict[str, TextClause]:
     """Returns the statements that read a corpus's vocabulary (its object names are fixed words)."""
     return {
-        "sqlite_terms": text(f"SELECT term, doc FROM {corpus.fts_vocabulary} WHERE length(term) BETWEEN 3 AND 40"),
-        "postgres_terms": text(f"SELECT term FROM {corpus.terms} WHERE length(term) BETWEEN 3 AND 40"),
+        "sqlite_terms": text(f"SELECT term, doc FROM {corpus.fts_vocabulary} WHERE length(term) BETWEEN 2 AND 40"),
+        "postgres_terms": text(f"SELECT term FROM {corpus.terms} WHERE length(term) BETWEEN 2 AND 40"),
         # How common the commonest words are, as the planner's statistics (ANALYZE) estimate them.
         "postgres_common": text(
             "SELECT most_common_elems::text::text[] AS terms, most_common_elem_freqs AS shares FROM pg_stats "
@@ -29,7 +29,7 @@ def _queries(corpus: Corpus) -> dict[str, TextClause]:
         # Exact document counts (ts_stat reads every vector): what SQLite's index says, so both rank alike.
         "postgres_exact": text(
             f"SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM {corpus.table} WHERE status = ''published''') "
-            "WHERE length(word) BETWEEN 3 AND 40"
+            "WHERE length(word) BETWEEN 2 AND 40"
         ),
     }
 

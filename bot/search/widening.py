@@ -40,12 +40,18 @@ class Attempt:
     named_only: bool = False
 
 
-def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dropped: bool = False) -> list[Attempt]:
+def attempts(
+    criteria: Criteria, *, has_text: bool, widen: bool = True, words_dropped: bool = False, ordinary: bool = False,
+) -> list[Attempt]:
     """Returns the tries in order: as asked, then wider radii, then any time, then (only when nothing was
     found) the nearest listings farther away, then without the free words.
 
-    The free words are dropped last and only when nothing at all holds them: a single listing with
-    "Telefonseelsorge" is worth more than a page padded with unrelated ones.
+    The free words (when no category was understood) are dropped only when nothing at all holds them, or, when
+    they are all ordinary words of the language (ordinary: "Ahnung" of "keine Ahnung"), nothing within the widest
+    radius: such words are most likely no thing to look for, and the listings around the place come before the
+    nearest ones far away holding them, which are looked for only where nothing at all is near. A word of its own
+    ("Telefonseelsorge", a compound) names a thing: a single listing far away holding it is worth more than a page
+    of unrelated ones nearby.
     """
     widened: list[str] = ["keywords"] if words_dropped else []  # no listing anywhere holds the words
     radius: float | None = criteria.radius_km
@@ -69,6 +75,11 @@ def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dr
         strict_time = False
         widened.append("time")
         plan.append(Attempt(radius, strict_time, text_required, tuple(widened)))
+    if radius is not None and text_required and ordinary:
+        # Ordinary words no category was read from, which no listing within the widest radius holds, are most
+        # likely no thing to look for ("keine Ahnung ..."): the listings around the place are shown, said as such,
+        # before the nearest ones far away holding the words (those only when nothing at all is near).
+        plan += _without_words(criteria, strict_time, widened)
     if radius is not None:
         far = [*widened, NEAREST]
         plan += [Attempt(step, strict_time, text_required, tuple(far), only_if_nothing=True)
@@ -77,6 +88,19 @@ def attempts(criteria: Criteria, *, has_text: bool, widen: bool = True, words_dr
         widened.append("keywords")
         plan.append(Attempt(radius, strict_time, False, tuple(widened), only_if_nothing=True))
     return plan
+
+
+def _without_words(criteria: Criteria, strict_time: bool, widened: list[str]) -> list[Attempt]:
+    """Returns the tries without the free words around the place: from the asked radius (taken only when the
+    words found nothing within the widest one) out to the widest radius, each said as such."""
+    steps = [criteria.radius_km, *(step for step in RADIUS_STEPS_KM if step > criteria.radius_km)]
+    said = [step for step in widened if not step.startswith("radius:")] + ["keywords"]
+    tries = []
+    for number, step in enumerate(steps):
+        if number:
+            said.append(f"radius:{step:g}")
+        tries.append(Attempt(step, strict_time, False, tuple(said), only_if_nothing=not number))
+    return tries
 
 
 def farther_matches(attempt: Attempt) -> list[Attempt]:
