@@ -69,7 +69,9 @@ def questions_asked(text: str) -> Asked:
     if not words or ("?" not in text and words[0] not in _lexicon().openers):
         return Asked()
     joined = f" {' '.join(words)} "
-    german, english, asking = [], [], set()
+    german: list[str] = []
+    english: list[str] = []
+    asking: set[str] = set()
     for topic in _lexicon().topics:
         in_german, in_english = topic.asked_in(words, joined)
         if in_german or in_english:
