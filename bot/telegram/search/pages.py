@@ -83,8 +83,8 @@ async def answer_or_search(
     earlier = (newest.lang or setting) if newest is not None else setting
     asked = questions_asked(text)
     lang = "en" if asked.english else reply_language(text, setting)
-    if lang == setting and earlier != setting and len(text.split()) <= _FEW_WORDS:  # "and in Fulda?"
-        lang = earlier
+    if lang == setting and earlier != setting and len(text.split()) <= _FEW_WORDS and not _written_in(text, setting):
+        lang = earlier  # "and in Fulda?" after English; "Tierheim in Kassel" is German all the same
     board = keyboards.main_keyboard(lang) if private else None
     parsed = parse_text(text)
     answers = [t(lang, f"questions.{topic}") for topic in asked.topics]
@@ -118,6 +118,13 @@ async def answer_or_search(
     if lang != setting and earlier != lang:
         views.append(View(t(lang, "search.language_hint")))
     return views
+
+
+def _written_in(text: str, lang: str) -> bool:
+    """Tells whether a few words are recognisably in this language (the marker-word count of nlu.langid)."""
+    from nlu.langid import detect_language  # loaded with the NLU: only short messages in a switched language ask
+
+    return detect_language(text) == lang
 
 
 async def next_page(session: AsyncSession, volunteer: Volunteer, services_: Services) -> list[View]:
