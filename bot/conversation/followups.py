@@ -45,24 +45,25 @@ def follow_up(previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime
     """Returns the search a message continues from the person's last one, or None when it is a search of its own."""
     if previous is None or now - previous.created_at > FOLLOW_UP_WINDOW:
         return None
-    if parsed.ruled_out_places or len(parsed.place_candidates) > 1:  # questions of their own come first
-        return None
+    earlier = parse_text(previous.query_text)  # read once: every step below needs it
+    if parsed.ruled_out_places or len(parsed.place_candidates) > 1:
+        return _questioned_place(previous, earlier, parsed)
     if parsed.categories or parsed.keywords:
-        return _new_interest(previous, parsed)
-    return _refined(previous, parsed)
+        return _new_interest(previous, earlier, parsed)
+    return _refined(previous, earlier, parsed)
 
 
-def _refined(previous: ChatSearch, parsed: ParsedQuery) -> FollowUp | None:
+def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:
     """Keeps the last search's interest and replaces what the message names ("lieber am WE", "und in Kassel?")."""
     before = state.refinement_of(previous)
+    kept = criteria_from(earlier, before, default_radius_km=0.0)
     changes: dict[str, object] = {}
     text = previous.query_text
     place = place_ref(parsed.place)
     if place is not None:
         changes["place"] = place
-        old_place = criteria_from(parse_text(text), before, default_radius_km=0.0).place
-        text = without_place(text, old_place) if old_place is not None else text
-        if before.remote:  # "nur online", then "und in Kassel?": on site in Kassel
+        text = without_place(text, kept.place, earlier) if kept.place is not None else text
+        if kept.remote:  # "nur online" (a button or the text), then "und in Kassel?": on site in Kassel
             changes["remote"] = False
     if parsed.radius_km:
         changes["radius_km"] = parsed.radius_km
@@ -73,22 +74,40 @@ def _refined(previous: ChatSearch, parsed: ParsedQuery) -> FollowUp | None:
     if parsed.languages:
         changes["languages"] = parsed.languages
     if parsed.exclude_categories:
-        excluded = before.exclude_categories or parse_text(previous.query_text).exclude_categories
-        changes["exclude_categories"] = tuple(dict.fromkeys((*excluded, *parsed.exclude_categories)))
+        # "Tiere", then "ohne Hunde": the search's own area is never left out; the words go with the text, as
+        # "Tiere, aber nicht mit Hunden" in one message would be read
+        excluded = tuple(key for key in parsed.exclude_categories if key not in kept.categories)
+        if excluded:
+            changes["exclude_categories"] = tuple(dict.fromkeys((*kept.exclude_categories, *excluded)))
+        if len(excluded) < len(parsed.exclude_categories):
+            text = f"{text} {parsed.text}"
+            changes.setdefault("exclude_categories", before.exclude_categories)
     if not changes:  # nothing to go on from ("weiter", "ich", an emoji): not a refinement
         return None
     return FollowUp(text=text, refinement=replace(before, **changes))  # type: ignore[arg-type]
 
 
-def _new_interest(previous: ChatSearch, parsed: ParsedQuery) -> FollowUp | None:
+def _questioned_place(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:
+    """Keeps the last search's interest for a place that needs a question or rules one out ("und in Neustadt?",
+    "nicht in Kassel"): the earlier text without its place and the message are searched together, so the
+    answer asks which Neustadt, or where instead, for the same interest."""
+    if parsed.categories or parsed.keywords or not (earlier.categories or earlier.keywords):
+        return None
+    before = state.refinement_of(previous)
+    kept = criteria_from(earlier, before, default_radius_km=0.0)
+    text = without_place(previous.query_text, kept.place, earlier) if kept.place is not None else previous.query_text
+    return FollowUp(text=f"{text} {parsed.text}", refinement=replace(before, place=None, remote=None))
+
+
+def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:
     """Keeps the last search's place, time, languages and "online" for a message naming only a new interest."""
     if parsed.place is not None or parsed.remote:
         return None
-    earlier_text = parse_text(previous.query_text)
-    before = criteria_from(earlier_text, state.refinement_of(previous), default_radius_km=0.0)
+    stored = state.refinement_of(previous)
+    before = criteria_from(earlier, stored, default_radius_km=0.0)
     if before.place is None and not before.remote:
         return None
-    radius = state.refinement_of(previous).radius_km or earlier_text.radius_km
+    radius = stored.radius_km or earlier.radius_km
     refinement = Refinement(
         place=before.place,
         radius_km=None if parsed.radius_km or before.place is None else radius,
@@ -100,9 +119,12 @@ def _new_interest(previous: ChatSearch, parsed: ParsedQuery) -> FollowUp | None:
     return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept)
 
 
-def without_place(text: str, place: PlaceRef) -> str:
+def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None) -> str:
     """Returns a text without the words naming a place ("Tafel in Fulda" -> "Tafel in"): once another place is
-    asked for, the search would otherwise look there for listings holding the word "Fulda"."""
+    asked for, the search would otherwise look there for listings holding the word "Fulda".
+
+    A word that is only the name of a town nearby ("Essen" beside Bochum) goes only when the parse of the text
+    (`parsed`) does not need it: "Essen ausgeben in Bochum" keeps "Essen", the area it says."""
     gazetteer = get_gazetteer()
     own = {fold(word) for word in _TOKEN.findall(place.name)}
 
@@ -111,12 +133,19 @@ def without_place(text: str, place: PlaceRef) -> str:
             return True
         if gazetteer.quarter(token, place.name) is not None:
             return True
-        return any(
+        nearby = any(
             haversine_km(hit.lat, hit.lon, place.lat, place.lon) <= SAME_PLACE_KM for hit in gazetteer.lookup(token)
         )
+        return nearby and (parsed is None or not _says_interest(text, token, parsed))
 
     return " ".join(
         _TOKEN.sub(
             lambda m: "" if names_it(m.group(0)) or names_it(m.group(0).split("-")[0]) else m.group(0), text
         ).split()
     )
+
+
+def _says_interest(text: str, token: str, parsed: ParsedQuery) -> bool:
+    """Tells whether a word carries the text's interest: without it, the parse loses an area or a keyword."""
+    rest = parse_text(" ".join(re.sub(rf"(?<!\w){re.escape(token)}(?!\w)", " ", text).split()))
+    return set(rest.categories) != set(parsed.categories) or not set(parsed.keywords) <= set(rest.keywords)

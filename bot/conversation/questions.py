@@ -21,6 +21,22 @@ class _Topic:
     key: str
     words: tuple[str, ...]  # folded beginnings of words ("versicher" also finds "Versicherung")
     phrases: tuple[str, ...]  # folded phrases, word for word
+    en_words: tuple[str, ...]  # the same in English: a question asked only in them is answered in English
+    en_phrases: tuple[str, ...]
+
+    def asked_in(self, words: list[str], joined: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Returns the words asking about this topic in German, and in English (none: not asked so)."""
+        return _matches(words, joined, self.words, self.phrases), _matches(words, joined, self.en_words,
+                                                                          self.en_phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """The topics a message asks about, and whether it asked them in English only."""
+
+    topics: tuple[str, ...] = ()
+    english: bool = False
+    words: frozenset[str] = frozenset()  # the folded words that asked them ("versichert"): no search words
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,25 +55,38 @@ def _lexicon() -> _Lexicon:
         return tuple(" ".join(_words(item)) for item in items)
 
     topics = tuple(
-        _Topic(key, folded(values.get("words", [])), folded(values.get("phrases", [])))
+        _Topic(key, folded(values.get("words", [])), folded(values.get("phrases", [])),
+               folded(values.get("en_words", [])), folded(values.get("en_phrases", [])))
         for key, values in raw["topics"].items()
     )
     return _Lexicon(openers=frozenset(folded(raw["openers"])), topics=topics)
 
 
-def questions_asked(text: str) -> tuple[str, ...]:
+def questions_asked(text: str) -> Asked:
     """Returns the topics a message asks about (in the order of data/chat/questions.toml); none when the message
     is no question or asks about none of them."""
     words = _words(text)
     if not words or ("?" not in text and words[0] not in _lexicon().openers):
-        return ()
+        return Asked()
     joined = f" {' '.join(words)} "
-    return tuple(
-        topic.key
-        for topic in _lexicon().topics
-        if any(word.startswith(stem) for stem in topic.words for word in words)
-        or any(f" {phrase} " in joined for phrase in topic.phrases)
-    )
+    german: list[str] = []
+    english: list[str] = []
+    asking: set[str] = set()
+    for topic in _lexicon().topics:
+        in_german, in_english = topic.asked_in(words, joined)
+        if in_german or in_english:
+            (german if in_german else english).append(topic.key)
+            asking |= in_german | in_english
+    ordered = tuple(topic.key for topic in _lexicon().topics if topic.key in german or topic.key in english)
+    return Asked(ordered, english=bool(english) and not german, words=frozenset(asking))
+
+
+def _matches(words: list[str], joined: str, stems: tuple[str, ...], phrases: tuple[str, ...]) -> frozenset[str]:
+    """Returns the words of the message starting with a stem, and those of the phrases standing in it word for
+    word."""
+    found = {word for word in words if any(word.startswith(stem) for stem in stems)}
+    found.update(word for phrase in phrases if f" {phrase} " in joined for word in phrase.split())
+    return frozenset(found)
 
 
 def _words(text: str) -> list[str]:

@@ -63,15 +63,18 @@ class ChatSearches:
 
     async def start(
         self, session: AsyncSession, volunteer: Volunteer, *, text: str, refinement: Refinement | None = None,
-        lang: str | None = None,
+        lang: str | None = None, private: bool = True,
     ) -> Page:
-        """Runs a new search's first page, then stores it for the result message's buttons.
+        """Runs a new search's first page, then stores it for the result message's buttons, with the kind of chat
+        and the language it was answered in (a follow-up goes on only in the same kind of chat, in that language).
 
         Searching before storing keeps SQLite's write lock (taken by the first write) out of the search.
         """
         fresh = ChatSearch(volunteer_id=volunteer.id, query_text=text,
-                           refinement=(refinement or Refinement()).to_dict(), offset=0, candidates=[])
+                           refinement=(refinement or Refinement()).to_dict(), offset=0, candidates=[],
+                           private=private, lang=lang)
         page = await self.run(session, volunteer, fresh, lang=lang)
+        fresh.understood = not page.understood_nothing
         await state.store_search(session, fresh)
         return page
 
@@ -105,7 +108,8 @@ class ChatSearches:
             return None
         following = ChatSearch(volunteer_id=volunteer.id, query_text=shown.query_text,
                                refinement=dict(shown.refinement or {}), offset=shown.offset + PAGE_SIZE,
-                               candidates=[])
+                               candidates=[], private=shown.private, lang=lang or shown.lang,
+                               understood=shown.understood)
         page = await self.run(session, volunteer, following, lang=lang)
         if not page.outcome.results:
             return None

@@ -94,9 +94,24 @@ async def pending_question(session: AsyncSession, volunteer_id: int) -> ChatStat
     return state
 
 
-async def newest_search_id(session: AsyncSession, volunteer_id: int) -> int | None:
-    """Returns the id of the person's newest stored search, if any."""
-    return await session.scalar(select(func.max(ChatSearch.id)).where(ChatSearch.volunteer_id == volunteer_id))
+async def newest_search_id(
+    session: AsyncSession, volunteer_id: int, *, private: bool = True, understood: bool = False
+) -> int | None:
+    """Returns the id of the person's newest stored search made in their own chat (private) or in a group, if
+    any; with `understood`, only among searches whose text said something the search could use."""
+    query = select(func.max(ChatSearch.id)).where(ChatSearch.volunteer_id == volunteer_id,
+                                                  ChatSearch.private.is_(private))
+    if understood:
+        query = query.where(ChatSearch.understood.is_(True))
+    return await session.scalar(query)
+
+
+async def last_search(
+    session: AsyncSession, volunteer_id: int, *, private: bool, understood: bool = False
+) -> ChatSearch | None:
+    """Returns the person's newest search of this kind of chat (see newest_search_id), if any."""
+    newest = await newest_search_id(session, volunteer_id, private=private, understood=understood)
+    return await own_search(session, newest, volunteer_id) if newest is not None else None
 
 
 async def settle(session: AsyncSession, volunteer_id: int) -> bool:

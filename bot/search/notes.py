@@ -43,7 +43,7 @@ def widening_notes(
         notes.append(t(lang, "search.widened_time"))
     if "keywords" in widened:
         if words:
-            notes.append(t(lang, "search.widened_keywords_named", words="„" + " ".join(words) + "“"))
+            notes.append(t(lang, "search.widened_keywords_named", words=" ".join(words)))
         else:
             notes.append(t(lang, "search.widened_keywords"))
     if any(not step.startswith(("radius:", "area:")) and step not in _SAID for step in widened):

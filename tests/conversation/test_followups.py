@@ -120,3 +120,32 @@ def test_another_place_is_searched_without_the_words_of_the_last_one() -> None:
     following, criteria = _criteria("Tafel in Fulda, nur dienstags", "und in Kassel?")
     assert "Fulda" not in following.text and "Tafel" in following.text
     assert criteria.place is not None and criteria.place.name == "Kassel"
+
+
+def test_a_town_name_that_carries_the_interest_stays() -> None:
+    bochum = PlaceRef("Bochum", 51.48, 7.22)
+    text = "Essen ausgeben in Bochum"
+    assert without_place(text, bochum, parse_text(text)) == "Essen ausgeben in"
+    _, criteria = _criteria(text, "und in Dortmund?")
+    assert criteria.categories == ("poverty_homelessness",)
+    assert criteria.place is not None and criteria.place.name == "Dortmund"
+
+
+def test_a_place_after_online_in_the_text_means_on_site_there() -> None:
+    following, criteria = _criteria("Nachhilfe online", "und in Kassel?")
+    assert following.refinement.remote is False and not criteria.remote
+    assert criteria.place is not None and criteria.place.name == "Kassel"
+
+
+def test_an_exclusion_never_leaves_out_the_area_searched() -> None:
+    following, criteria = _criteria("Tiere in Kassel", "ohne Hunde")
+    assert criteria.categories == ("animals",) and "animals" not in criteria.exclude_categories
+    assert criteria.place is not None and criteria.place.name == "Kassel" and "Hunde" in following.text
+
+
+@pytest.mark.parametrize(("message", "candidates", "ruled_out"), [("und in Neustadt?", True, False),
+                                                                  ("nicht in Kassel", False, True)])
+def test_a_place_asking_a_question_keeps_the_interest(message: str, candidates: bool, ruled_out: bool) -> None:
+    following, criteria = _criteria("Tiere in Kassel", message)
+    assert criteria.categories == ("animals",) and following.refinement.place is None  # the text's place counts
+    assert (len(criteria.place_candidates) > 1) is candidates and bool(criteria.ruled_out) is ruled_out

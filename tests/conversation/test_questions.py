@@ -18,10 +18,29 @@ from bot.texts import t
         ("Bekommt man eine Bescheinigung? Und ist man unfallversichert?", ("insurance", "certificate")),
         ("Wie viel Zeit muss man so einplanen?", ("commitment",)),
         ("Do I need a police certificate?", ("police_certificate",)),
+        ("Do I need a police check?", ("police_certificate",)),
+        ("Do I get a certificate for school?", ("certificate",)),
+        ("Does it cost anything?", ("money",)),
+        ("Bekommt man dafür Geld?", ("money",)),
     ],
 )
 def test_questions_about_volunteering(text: str, topics: tuple[str, ...]) -> None:
-    assert questions_asked(text) == topics
+    assert questions_asked(text).topics == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Am I insured?", True),
+        ("Is it paid?", True),
+        ("What is Ehrenamt?", True),
+        ("Bin ich da versichert?", False),
+        ("Was ist ein Ehrenamt?", False),
+    ],
+)
+def test_a_question_asked_in_english_words_is_answered_in_english(text: str, english: bool) -> None:
+    asked = questions_asked(text)
+    assert asked.topics and asked.english is english
 
 
 @pytest.mark.parametrize(
@@ -31,11 +50,13 @@ def test_questions_about_volunteering(text: str, topics: tuple[str, ...]) -> Non
         "Versicherungsbüro Kassel sucht Hilfe",  # no question
         "Gibt es was mit Tieren in Kassel?",  # a question, but about no topic: a search
         "I need volunteering time at weekends",
+        "Wo kann ich Kleidung kostenlos abgeben?",  # "kostenlos" asks nothing about money
+        "Kann ich beim Geld zählen helfen?",  # counting money is a task, not pay
         "",
     ],
 )
 def test_searches_are_no_questions_about_volunteering(text: str) -> None:
-    assert questions_asked(text) == ()
+    assert questions_asked(text).topics == ()
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

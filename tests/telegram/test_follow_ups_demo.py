@@ -77,3 +77,56 @@ async def test_a_question_with_a_search_in_it_gets_both(data_home: Path) -> None
     _, answer = await _demo(data_home, "Braucht man ein Führungszeugnis für Lesepaten in Kassel?\n")
     assert "Lesepate an der Grundschule" in answer and "Führungszeugnis?" in answer
     assert answer.index("Angebote gefunden") < answer.index("Führungszeugnis?")
+
+
+async def test_an_exclusion_following_up_never_leaves_out_the_area_searched(data_home: Path) -> None:
+    _, _, without = await _demo(data_home, "Tiere in Kassel\nohne Hunde\n")
+    assert "🔎 Tiere · Kassel + 15 km" in without and "ohne Tiere" not in without
+
+
+async def test_a_place_after_online_in_the_text_searches_on_site_there(data_home: Path) -> None:
+    # "online" said in the text, not by the button: the demo data has no such listing, the search is the point
+    _, _, there = await _demo(data_home, "Nachhilfe online\nund in Kassel?\n")
+    assert "🔎 Bildung · Kassel" in there and "online" not in there.splitlines()[2]
+
+
+async def test_another_place_keeps_a_content_word_that_is_also_a_town(data_home: Path) -> None:
+    _, _, dortmund = await _demo(data_home, "Essen ausgeben in Bochum\nund in Dortmund?\n")
+    header = dortmund.splitlines()[2]
+    assert header.startswith("🔎 Armut & Obdachlosigkeit") and "Dortmund" in header
+
+
+async def test_a_message_not_understood_is_no_search_to_go_on_from(data_home: Path) -> None:
+    _, _, _, weekend = await _demo(data_home, "Tierheim in Kassel\n🐶🐱\nlieber am WE\n")
+    assert "🔎 Tiere · Kassel" in weekend and "am Wochenende" in weekend and "Wobei möchtest du helfen" not in weekend
+
+
+async def test_an_ambiguous_or_ruled_out_place_keeps_the_interest(data_home: Path) -> None:
+    _, _, which = await _demo(data_home, "Tiere in Kassel\nund in Neustadt?\n")
+    assert "„Neustadt“ gibt es mehrmals" in which
+    _, _, elsewhere = await _demo(data_home, "Tiere in Kassel\nnicht in Kassel\n")
+    assert "🔎 Tiere · ohne Kassel" in elsewhere and "Wo soll ich stattdessen suchen?" in elsewhere
+
+
+async def test_an_english_conversation_stays_english_in_few_words(data_home: Path) -> None:
+    _, _, _, weekend, fulda = await _demo(
+        data_home, "animal shelter in Kassel\nwith kids\nat weekends\nand in Fulda?\n")
+    assert "🔎 Children & youth · Kassel" in weekend and "at the weekend" in weekend
+    header = fulda.splitlines()[2]
+    assert header.startswith("🔎 Children & youth") and "Fulda" in header and "at the weekend" in header
+
+
+async def test_a_question_in_english_words_is_answered_in_english(data_home: Path) -> None:
+    _, insured, paid = await _demo(data_home, "Am I insured?\nIs it paid?\n")
+    assert "Insured?" in insured and "gefunden" not in insured and "found" not in insured
+    assert "Money?" in paid
+
+
+async def test_a_question_with_a_time_keeps_the_time(data_home: Path) -> None:
+    _, _, both = await _demo(data_home, "Tiere in Kassel\nund am Wochenende, bin ich da versichert?\n")
+    assert "🔎 Tiere · Kassel + 15 km · am Wochenende" in both and "Versichert?" in both
+
+
+async def test_weiter_after_the_interest_question_asks_what_to_show(data_home: Path) -> None:
+    _, _, more = await _demo(data_home, "lieber am WE\nweiter\n")
+    assert "Wovon soll ich mehr zeigen?" in more and "Wobei möchtest du helfen" not in more

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.models.base import Base
@@ -28,6 +28,11 @@ class ChatSearch(Base):
     # Places of the same name the person can choose from (PlaceRef.to_dict() each), when the text was ambiguous.
     candidates: Mapped[list[dict[str, object]]] = mapped_column(Json, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Made in the person's own chat (False: in a group); messages go on only from searches of the same kind.
+    private: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    lang: Mapped[str | None] = mapped_column(String(8))  # the language the search was answered in
+    # False when the text said nothing the search could use ("🐶🐱"): no search for a follow-up to go on from.
+    understood: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class ChatState(Base):

@@ -68,7 +68,7 @@ async def choose_radius(turn: Turn[RadiusButton]) -> None:
 async def guided_search(turn: Turn[None]) -> None:
     """Starts a search by buttons only (for someone who cannot write German or English): area, then place or
     location, then time, each chosen with a button."""
-    page = await turn.services.searches.start(turn.session, turn.volunteer, text="")
+    page = await turn.services.searches.start(turn.session, turn.volunteer, text="", private=turn.private)
     turn.reply(View(t(turn.lang, "search.guided_area"),
                     search_keyboards.category_choice(page.search.id, turn.lang, with_back=False)))
 

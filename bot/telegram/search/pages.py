@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from nlu.kernel.text import fold
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
@@ -32,6 +33,8 @@ from bot.texts import t
 from bot.volunteers import home_place, remember_home
 
 
+# A message of so few words that the language of the conversation so far decides its answer's ("and in Fulda?").
+_FEW_WORDS = 3
 SMALL_TALK = {SmallTalk.GREETING: "smalltalk.greeting", SmallTalk.THANKS: "smalltalk.thanks"}
 
 
@@ -51,6 +54,7 @@ async def answer_or_search(
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, places, services_)
+    board = keyboards.main_keyboard(volunteer.language) if private else None  # no reply keyboard in groups
     if private and not places and is_decline(text):  # "nein" to "Wo soll ich stattdessen suchen?": no new search
         question = await state.pending_question(session, volunteer.id)
         if question is not None:
@@ -58,44 +62,55 @@ async def answer_or_search(
             lang = volunteer.language
             return [View(t(lang, "search.question_declined"), keyboards.main_keyboard(lang))]
     if asks_for_help(text):  # "hilfe", "wie funktioniert das?": the help, as /hilfe gives it
-        return [View(t(volunteer.language, "help.text"), keyboards.main_keyboard(volunteer.language))]
+        return [View(t(volunteer.language, "help.text"), board)]
+    # A group never goes on from the person's searches: a group search would show their private one's pages
+    # or place to everyone (and a private one would go on from what was said in a group).
     if asks_for_more(text):  # "weiter", "zeig mir mehr": the next page of the last search, as "Mehr" would
-        return await next_page(session, volunteer, services_, private=private)
+        if not private:
+            return [View(t(volunteer.language, "search.more_in_private"))]
+        return await next_page(session, volunteer, services_)
     talk = small_talk(text)
     if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
-        return [View(t(volunteer.language, SMALL_TALK[talk]), keyboards.main_keyboard(volunteer.language))]
-    previous = await _last_search(session, volunteer)
+        return [View(t(volunteer.language, SMALL_TALK[talk]), board)]
+    # The search to go on from: the newest in this chat that understood something ("🐶🐱" is none).
+    previous = await state.last_search(session, volunteer.id, private=True, understood=True) if private else None
     # A message clearly in English gets an English answer even when Telegram says German; the setting itself
     # stays, and the answer says where to change it (once: not again while the conversation stays in English).
-    # A few words going on from an English search ("with animals") are answered in English too.
+    # A few words going on from an English search ("with animals") are answered in English too: the language
+    # a search was answered in is kept with it.
     setting = volunteer.language
-    earlier = reply_language(previous.query_text, setting) if previous is not None else setting
-    lang = reply_language(text, setting)
-    if lang == setting and earlier != setting and len(text.split()) < 3:
-        lang = earlier
+    newest = await state.last_search(session, volunteer.id, private=True) if private else None
+    earlier = (newest.lang or setting) if newest is not None else setting
+    asked = questions_asked(text)
+    lang = "en" if asked.english else reply_language(text, setting)
+    if lang == setting and earlier != setting and len(text.split()) <= _FEW_WORDS and not _written_in(text, setting):
+        lang = earlier  # "and in Fulda?" after English; "Tierheim in Kassel" is German all the same
+    board = keyboards.main_keyboard(lang) if private else None
     parsed = parse_text(text)
-    answers = [t(lang, f"questions.{topic}") for topic in questions_asked(text)]
-    if answers and not (parsed.categories or parsed.place):  # "Bin ich da versichert?": answered, not searched
-        return [View("\n\n".join([*answers, t(lang, "questions.invite")]), keyboards.main_keyboard(lang))]
+    answers = [t(lang, f"questions.{topic}") for topic in asked.topics]
+    searched = [word for word in parsed.keywords if fold(word) not in asked.words]  # "insured" is the question
+    if answers and not (parsed.categories or parsed.place or searched or parsed.time):
+        # "Bin ich da versichert?": answered, not searched ("und am Wochenende, bin ich da versichert?": both)
+        return [View("\n\n".join([*answers, t(lang, "questions.invite")]), board)]
     rest = without_any_interest(text)
     if rest is not None and not parse_text(rest).categories:  # "irgendwas in Kassel": every area, in Kassel
         page = await services_.searches.start(session, volunteer, text=rest, refinement=Refinement(categories=()),
-                                              lang=lang)
+                                              lang=lang, private=private)
         if private and page.lacks_place:  # "egal was" and nothing else: every area is fine, only where is open
             await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
             if ruled_out := page.outcome.understood.ruled_out_places:  # "egal was, nur nicht in Kassel"
                 text = t(lang, "search.any_interest_where_instead", places=line(", ".join(ruled_out), 60))
             else:
                 text = t(lang, "search.any_interest_where")
-            return [View(text, keyboards.main_keyboard(lang))]
+            return [View(text, board)]
     else:
         goes_on = previous is not None and not await state.concluded(session, volunteer.id, previous.id)
         following = follow_up(previous, parsed, now=utcnow()) if goes_on else None
         if following is None:
-            page = await services_.searches.start(session, volunteer, text=text, lang=lang)
+            page = await services_.searches.start(session, volunteer, text=text, lang=lang, private=private)
         else:  # "lieber am WE", "und in Kassel?", "was mit Tieren": a change of the last search
             page = await services_.searches.start(session, volunteer, text=following.text,
-                                                  refinement=following.refinement, lang=lang)
+                                                  refinement=following.refinement, lang=lang, private=private)
             page = replace(page, kept_place=following.kept_place)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
     if answers:  # "Brauche ich ein Führungszeugnis für die Jugendfeuerwehr in Kassel?": the search, then the answer
@@ -105,21 +120,32 @@ async def answer_or_search(
     return views
 
 
-async def _last_search(session: AsyncSession, volunteer: Volunteer) -> ChatSearch | None:
-    """Returns the person's newest stored search (the one their last result message shows), if any."""
-    return await state.own_search(session, await state.newest_search_id(session, volunteer.id) or 0, volunteer.id)
+def _written_in(text: str, lang: str) -> bool:
+    """Tells whether a few words are recognisably in this language (the marker-word count of nlu.langid)."""
+    from nlu.langid import detect_language  # loaded with the NLU: only short messages in a switched language ask
+
+    return detect_language(text) == lang
 
 
-async def next_page(session: AsyncSession, volunteer: Volunteer, services_: Services, *, private: bool) -> list[View]:
-    """Shows the next page of the person's last search as a new message, or says there is none."""
-    shown = await _last_search(session, volunteer)
-    lang = reply_language(shown.query_text, volunteer.language) if shown is not None else volunteer.language
-    if shown is None:
+async def next_page(session: AsyncSession, volunteer: Volunteer, services_: Services) -> list[View]:
+    """Shows the next page of the person's last search in their own chat as a new message, or says there is none
+    (nor for a search still asking what to help with: its buttons answer that)."""
+    shown = await state.last_search(session, volunteer.id, private=True)
+    lang = (shown.lang or volunteer.language) if shown is not None else volunteer.language
+    if shown is None or not _shows_listings(shown):
         return [View(t(lang, "search.more_without_search"), keyboards.main_keyboard(lang))]
     page = await services_.searches.next_page(session, volunteer, shown, lang=lang)
     if page is None:
         return [View(t(lang, "search.no_more"), keyboards.main_keyboard(lang))]
-    return await page_messages(session, volunteer, page, services_, private=private, lang=lang)
+    return await page_messages(session, volunteer, page, services_, private=True, lang=lang)
+
+
+def _shows_listings(shown: ChatSearch) -> bool:
+    """Tells whether a search's message shows listings, not the question what to help with."""
+    if not shown.understood:
+        return False
+    earlier = parse_text(shown.query_text)
+    return bool(earlier.categories or earlier.keywords or state.refinement_of(shown).categories is not None)
 
 
 async def place_for_search(

@@ -43,10 +43,12 @@ async def help_command(turn: Turn[None]) -> None:
 
 
 async def cancel(turn: Turn[None]) -> None:
-    """Forgets the open question, if any, and says so."""
+    """Forgets the open question and ends the conversation about the last search, and says which it did."""
     had_question = await state.settle(turn.session, turn.volunteer.id)
+    newest = await state.newest_search_id(turn.session, turn.volunteer.id)
+    ongoing = newest is not None and not await state.concluded(turn.session, turn.volunteer.id, newest)
     await state.conclude(turn.session, turn.volunteer.id)  # the next message is a search of its own
-    key = "cancel.done" if had_question else "cancel.nothing"
+    key = "cancel.done" if had_question or ongoing else "cancel.nothing"
     turn.reply(View(t(turn.lang, key), keyboards.main_keyboard(turn.lang)))
 
 
