@@ -13,7 +13,7 @@ from nlu.extensions import (
     SELF, TIMES, WATERS, WRITER, register_extensions,
 )
 from nlu.kernel.text import fold
-from nlu.lexicon import filler_words, interest_rules, langid_words, stopwords, time_rules
+from nlu.lexicon import filler_words, interest_rules, known_words, langid_words, stopwords, time_rules
 from nlu.time_compounds import time_compound
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
@@ -76,6 +76,8 @@ class KeywordCollector:
             CUES, SELF, WATERS, WRITER,
         )
         used = {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
+        # "Telefonpatenschaft", "Onlineberatung": a compound whose first part says how one helps still names the thing
+        used -= {s.start for s in spans_of(doc, REMOTE) if len(s) == 1 and _names_a_thing(s[0].norm_)}
         # "Nachtcafé", "Spieleabend": a time word inside a compound says when, and the compound still names the thing
         return used - {
             i for s in spans_of(doc, TIMES) for i in range(s.start, s.end)
@@ -85,3 +87,15 @@ class KeywordCollector:
     def _is_broad(self, norm: str) -> bool:
         """Tells whether a word just names a category ("Kindern", "Tiere", "Senioren")."""
         return any(norm[:cut] in self.broad for cut in range(max(len(norm) - _BROAD_SLACK, 1), len(norm) + 1))
+
+
+_HOW_PART = 6  # letters of the first part ("online", "telefon") and of the head ("beratung", "patenschaft"), at least
+
+
+def _names_a_thing(norm: str) -> bool:
+    """Tells whether a word is a compound of a way of helping and a thing ("telefonpatenschaft" = "telefon" +
+    "patenschaft"): its head is a known content word, so the word is something to search for, not only a how."""
+    return any(
+        norm[cut:] in known_words() and norm[cut:] not in filler_words() and norm[cut:] not in stopwords()
+        for cut in range(_HOW_PART, len(norm) - _HOW_PART + 1)
+    )
