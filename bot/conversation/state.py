@@ -73,6 +73,11 @@ def candidates_of(search: ChatSearch) -> list[PlaceRef]:
 async def ask(session: AsyncSession, volunteer_id: int, awaiting: str, *, search_id: int | None = None) -> None:
     """Remembers which question the person's next message answers, and after which search it was asked."""
     search_id = search_id if search_id is not None else await newest_search_id(session, volunteer_id)
+    await _set_state(session, volunteer_id, awaiting, search_id)
+
+
+async def _set_state(session: AsyncSession, volunteer_id: int, awaiting: str | None, search_id: int | None) -> None:
+    """Stores which question is open (None: none) after which search, creating the person's state if needed."""
     state = await session.get(ChatState, volunteer_id)
     if state is None:
         session.add(ChatState(volunteer_id=volunteer_id, awaiting=awaiting, search_id=search_id))
@@ -126,13 +131,7 @@ async def conclude(session: AsyncSession, volunteer_id: int) -> None:
     """Ends the conversation about the person's newest search (they cancelled, or said no to a question): any
     open question closes, and the next message starts afresh instead of going on from that search
     (bot.conversation.followups)."""
-    newest = await newest_search_id(session, volunteer_id)
-    state = await session.get(ChatState, volunteer_id)
-    if state is None:
-        session.add(ChatState(volunteer_id=volunteer_id, awaiting=None, search_id=newest))
-    else:
-        state.awaiting, state.search_id = None, newest
-    await session.flush()
+    await _set_state(session, volunteer_id, None, await newest_search_id(session, volunteer_id))
 
 
 async def concluded(session: AsyncSession, volunteer_id: int, search_id: int) -> bool:
