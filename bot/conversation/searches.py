@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.ops.metrics import SEARCH_SECONDS
 from bot.search import VocabularyCache, search
 from bot.search.criteria import criteria_from
+from bot.search.engine import MAX_OFFSET
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
 from bot.search.understanding import parse_text
 from bot.search.vocabulary_cache import default_cache
@@ -19,7 +20,7 @@ from bot.conversation import state
 from bot.volunteers import favourite_ids, home_place, note_interests
 
 PAGE_SIZE = 5
-DEEPEST_OFFSET = 10_000  # the search pages no deeper
+DEEPEST_OFFSET = MAX_OFFSET  # the search pages no deeper
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,11 +127,12 @@ async def settle(session: AsyncSession, volunteer_id: int) -> bool:
     return question is not None
 
 
-async def conclude(session: AsyncSession, volunteer_id: int) -> None:
+async def conclude(session: AsyncSession, volunteer_id: int, *, newest: int | None = None) -> None:
     """Ends the conversation about the person's newest search (they cancelled, or said no to a question): any
     open question closes, and the next message starts afresh instead of going on from that search
-    (bot.conversation.followups)."""
-    await _set_state(session, volunteer_id, None, await newest_search_id(session, volunteer_id))
+    (bot.conversation.followups). `newest`: the newest search's id when the caller has read it already."""
+    newest = newest if newest is not None else await newest_search_id(session, volunteer_id)
+    await _set_state(session, volunteer_id, None, newest)
 
 
 async def concluded(session: AsyncSession, volunteer_id: int, search_id: int) -> bool:

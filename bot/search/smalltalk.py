@@ -83,20 +83,23 @@ def without_yes(text: str) -> str:
 
 def is_decline(text: str) -> bool:
     """Tells whether a message is only a no ("nein", "nein danke", "no thanks"), which closes an open question."""
-    words = _words(text)
-    return bool(words) and _covering(words, ("decline",)) == {"decline"}
+    return _only(text, "decline")
 
 
 def asks_for_more(text: str) -> bool:
     """Tells whether a message only asks for more results ("weiter", "zeig mir mehr", "more please")."""
-    words = _words(text)
-    return bool(words) and _covering(words, ("more",)) == {"more"}
+    return _only(text, "more")
 
 
 def asks_for_help(text: str) -> bool:
     """Tells whether a message only asks how the bot works ("hilfe", "wie funktioniert das?", "help")."""
+    return _only(text, "help")
+
+
+def _only(text: str, kind: str) -> bool:
+    """Tells whether a message's words are all phrases of one kind of the word lists."""
     words = _words(text)
-    return bool(words) and _covering(words, ("help",)) == {"help"}
+    return bool(words) and _covering(words, (kind,)) == {kind}
 
 
 def without_any_interest(text: str) -> str | None:

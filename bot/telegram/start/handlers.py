@@ -47,7 +47,7 @@ async def cancel(turn: Turn[None]) -> None:
     had_question = await state.settle(turn.session, turn.volunteer.id)
     newest = await state.newest_search_id(turn.session, turn.volunteer.id)
     ongoing = newest is not None and not await state.concluded(turn.session, turn.volunteer.id, newest)
-    await state.conclude(turn.session, turn.volunteer.id)  # the next message is a search of its own
+    await state.conclude(turn.session, turn.volunteer.id, newest=newest)  # the next message is a search of its own
     key = "cancel.done" if had_question or ongoing else "cancel.nothing"
     turn.reply(View(t(turn.lang, key), keyboards.main_keyboard(turn.lang)))
 
