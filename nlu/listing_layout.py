@@ -5,12 +5,11 @@ word weighs by where it stands. Addresses are blanked before, since they name th
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from nlu.kernel.resources import data_path
+from nlu.word_lists import read_toml
 from nlu.kernel.text import fold
 
 
@@ -29,8 +28,7 @@ class LayoutRules:
 @cache
 def layout_rules() -> LayoutRules:
     """Returns the layout rules."""
-    with data_path("nlu", "interests.toml").open("rb") as handle:
-        raw = tomllib.load(handle)["listing"]
+    raw = read_toml("interests.toml")["listing"]
     return LayoutRules(
         headings=_heading_pattern(
             raw["about_headings"], raw["offer_headings"], raw["aside_headings"], raw["task_headings"]

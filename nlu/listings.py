@@ -8,14 +8,13 @@ care of a thing ("Pflege der Homepage") is no health care.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from nlu.extensions import INTERESTS, spans
-from nlu.kernel.resources import data_path
+from nlu.word_lists import read_toml
 from nlu.kernel.text import fold
 from nlu.listing_layout import ASIDE_KINDS, ListingLayout
 from nlu.vocabulary import categories_of
@@ -59,8 +58,7 @@ class ListingRules:
 @cache
 def listing_rules() -> ListingRules:
     """Returns the listing rules."""
-    with data_path("nlu", "interests.toml").open("rb") as handle:
-        raw = tomllib.load(handle)["listing"]
+    raw = read_toml("interests.toml")["listing"]
     return ListingRules(
         ignore=tuple(fold(word) for word in raw["ignore"]),
         ignore_words=frozenset(fold(word) for word in raw["ignore_words"]),

@@ -28,7 +28,7 @@ from nlu.extensions import (
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
-from nlu.place_like import looks_like_place
+from nlu.place_like import looks_like_place, place_endings
 from nlu.places_resolve import resolve
 from nlu.kernel.text import fold
 from nlu.vocabulary import is_category_word
@@ -76,6 +76,7 @@ class PlaceFinder:
         self.fuzzy_min_score = fuzzy_min_score
         self.max_tokens = max_tokens
         self.gazetteer: Gazetteer = get_gazetteer()
+        place_endings()  # read once with the pipeline (about 60 ms), not on the first message naming a village
         index = place_index()
         self.names, self.first_words, self.short_forms = index.names, index.first_words, index.short_forms
         rules = place_rules()
