@@ -10,7 +10,7 @@ from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 
 from nlu.kernel.gazetteer import get_gazetteer
-from nlu.lexicon import langid_content, langid_loanwords, langid_words
+from nlu.lexicon import langid_content, langid_loanwords, langid_weekend_short_after, langid_words
 from nlu.kernel.text import fold
 
 # A hyphenated word is one word: German writes its English loans so ("Clean-up im Park", "Social-Media-Team"),
@@ -71,6 +71,10 @@ def detect_language(text: str) -> str:
         if word.isupper() and 2 <= len(word) <= 3:
             continue
         key = fold(word)
+        if key == "we" and folded and folded[-1] in langid_weekend_short_after():
+            folded.append("wochenende")  # "am we": the German weekend, not the English pronoun
+            de += 1
+            continue
         folded.append(key)
         de += key in words["de"]
         en += key in words["en"]

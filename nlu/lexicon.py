@@ -13,6 +13,7 @@ from nlu.word_lists import known_words as known_words
 from nlu.word_lists import langid_content as langid_content
 from nlu.word_lists import langid_loanwords as langid_loanwords
 from nlu.word_lists import langid_words as langid_words
+from nlu.word_lists import langid_weekend_short_after as langid_weekend_short_after
 from nlu.word_lists import place_words as place_words
 from nlu.word_lists import plate_codes as plate_codes
 from nlu.word_lists import stopwords as stopwords
@@ -279,6 +280,8 @@ class LanguageNames:
     speaking: frozenset[str]  # "english speaking group": others speak it, unless the writer says "I"
     others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
     others_reach: int
+    self_as: frozenset[str]  # "as a guy who doesn't speak German": a relative clause on the writer's role
+    self_as_reach: int
     helping: tuple[str, ...]  # folded beginnings of helping verbs: with one, a statement about others is theirs
     greetings: dict[tuple[str, ...], str]  # folded words of a greeting opening a message -> the language it is in
     levels: frozenset[str]  # beginner's levels ("a2"): said of German, little German
@@ -312,6 +315,7 @@ def language_names() -> LanguageNames:
         speaking=folded_set(raw["little_german"]["speaking"]),
         others=folded_set(raw["little_german"]["others"]),
         others_reach=int(raw["little_german"]["others_reach"]),
+        self_as=folded_set(raw["little_german"]["self_as"]), self_as_reach=int(raw["little_german"]["self_as_reach"]),
         helping=tuple(fold(w) for w in raw["little_german"]["helping"]),
         greetings={tuple(fold(greeting).split()): code for greeting, code in raw["greetings"].items()},
         levels=folded_set(raw["little_german"]["levels"]), enough=tuple(raw["little_german"]["enough"]),

@@ -48,6 +48,12 @@ def langid_loanwords() -> frozenset[str]:
 
 
 @cache
+def langid_weekend_short_after() -> frozenset[str]:
+    """Returns the German words after which a small "we" is the weekend's short form ("am we"), from langid.toml."""
+    return folded_set(read_toml("langid.toml")["weekend_short_after"])
+
+
+@cache
 def langid_content() -> dict[str, frozenset[str]]:
     """Returns content words typical of German or English, the tie-breaker for keyword-style messages."""
     text = data_path("nlu", "langid_words.txt").read_text(encoding="utf-8")

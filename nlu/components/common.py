@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from nlu.extensions import TIMES
 from nlu.lexicon import radius_rules
 from nlu.patterns import PatternMatcher, build_matcher
 
@@ -91,6 +92,11 @@ def set_group(doc: Doc, name: str, spans: Iterable[Span]) -> None:
 def spans_of(doc: Doc, group: str) -> list[Span]:
     """Returns the spans of a group, or none when that component did not run."""
     return list(doc.spans[group]) if group in doc.spans else []
+
+
+def opens_time(doc: Doc, i: int) -> bool:
+    """Tells whether a time mention starts at token i ("am WE", "abends")."""
+    return any(span.start == i for span in spans_of(doc, TIMES))
 
 
 def is_lowercase_message(doc: Doc) -> bool:

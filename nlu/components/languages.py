@@ -272,9 +272,20 @@ class LanguageMatcher:
             if doc[i].norm_ in {",", "-", "–"}:
                 continue
             if doc[i].norm_ in self.others:
-                return self._helps_before(doc, i)
+                return self._helps_before(doc, i) and not self._writer_role_before(doc, i)
             seen += 1
             if seen >= self.others_reach or is_boundary(doc[i]):
+                return False
+        return False
+
+    def _writer_role_before(self, doc: Doc, end: int) -> bool:
+        """Tells whether "as"/"als" opens the words before a relative word: "as an older guy who ...", "als
+        jemand, der ...": the writer's role, so the statement is the writer's."""
+        names = self.names
+        for i in range(end - 1, max(end - 1 - names.self_as_reach, -1), -1):
+            if doc[i].norm_ in names.self_as:
+                return True
+            if is_boundary(doc[i]) and doc[i].norm_ != ",":
                 return False
         return False
 

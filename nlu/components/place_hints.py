@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import closes_clause, is_boundary, pattern_matcher, spans_of, stands_alone
+from nlu.components.common import closes_clause, is_boundary, opens_time, pattern_matcher, spans_of, stands_alone
 from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import known_words, place_rules, plate_codes
@@ -61,8 +61,8 @@ class PlateReader:
             # "E-Rolli", "S-Bahn": no town's quarter; "in L-Plagwitz", "L-Connewitz": a quarter the gazetteer lacks
             return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
         town = self.towns.get(text)
-        if town is None and i in cue_ends and self._lower_code(text):
-            return self._span(doc, i, self.towns[text.upper()])  # "jetzt studium in ks": written small, cued
+        if town is None and self._lower_code(text) and (i in cue_ends or self._after_interest(doc, i)):
+            return self._span(doc, i, self.towns[text.upper()])  # "in ks", "tierheim ks am we?": small, cued
         if town is None or shouting:  # a message in capitals has no telling capitals
             return None
         if i in cue_ends or stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
@@ -72,9 +72,9 @@ class PlateReader:
         if self._after_interest(doc, i):
             return self._span(doc, i, town)  # "Feuerwehr DD? Bin 19", "Tierheim KS. Hab Zeit": the wish's town
         if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_alpha and (
-            doc[1].is_title or (len(text) > 1 and is_category_word(doc[1].norm_, doc.lang_))
+            doc[1].is_title or (len(text) > 1 and (is_category_word(doc[1].norm_, doc.lang_) or opens_time(doc, 1)))
         ):
-            return self._span(doc, i, town)  # "KS Tierheim am Wochenende", "GI sport": a short note headed by its town
+            return self._span(doc, i, town)  # "KS Tierheim am WE", "GI sport", "GI abends obdachlose": a town heads
         return None
 
     def _may_be_quarter(self, tail: str, lang: str) -> bool:
@@ -113,10 +113,10 @@ class PlateReader:
 
     @staticmethod
     def _after_interest(doc: Doc, i: int) -> bool:
-        """Tells whether a code of two or more letters ends a clause right after an interest word."""
-        if len(doc[i].text) < 2 or i == 0 or not (i + 1 == len(doc) or is_boundary(doc[i + 1])):
-            return False
-        return any(span.end == i for span in spans_of(doc, INTERESTS))
+        """Tells whether a code of two or more letters right after an interest word ends its clause or a time
+        follows ("Tierheim KS am WE?")."""
+        ends = i + 1 == len(doc) or is_boundary(doc[i + 1]) or opens_time(doc, i + 1)
+        return len(doc[i].text) >= 2 and i > 0 and ends and any(span.end == i for span in spans_of(doc, INTERESTS))
 
     @staticmethod
     def _span(doc: Doc, i: int, town: Place) -> Span:
