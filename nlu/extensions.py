@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 INTERESTS = "interests"  # label: category key
 SELF = "self_described"  # interest words that describe the writer ("ich bin Rentnerin"); label: category key
 TIMES = "times"  # label: weekday, weekend, daytime, evening, one_off, regular
+NOT_TIMES = "not_times"  # what looks like a time and is none: a greeting ("Guten Abend"), one's job hours; no keyword
 LANGUAGES = "languages"  # label: ISO 639-1 code
 REMOTE = "remote"  # label: remote or on_site
 RADIUS = "radius"  # label: radius; Span._.value holds km

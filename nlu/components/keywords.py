@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 
 from nlu.components.common import pattern_matcher, spans_of
 from nlu.extensions import (
-    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE,
-    SELF, TIMES, WATERS, WRITER, register_extensions,
+    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, NOT_TIMES, OTHERS_GERMAN, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN,
+    RADIUS, REMOTE, SELF, TIMES, WATERS, WRITER, register_extensions,
 )
 from nlu.kernel.text import fold
 from nlu.lexicon import filler_words, interest_rules, known_words, langid_words, stopwords, time_rules
@@ -70,10 +70,11 @@ class KeywordCollector:
 
     @staticmethod
     def _used(doc: Doc) -> set[int]:
-        """Returns tokens that belong to places, waters, times, languages, remote, radius, cues and the writer."""
+        """Returns tokens that belong to places, waters, times (and what only looks like one: "Guten Abend"),
+        languages, remote, radius, cues and the writer."""
         groups = (
-            PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, TIMES, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, REMOTE, RADIUS,
-            CUES, SELF, WATERS, WRITER,
+            PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, TIMES, NOT_TIMES, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, REMOTE,
+            RADIUS, CUES, SELF, WATERS, WRITER,
         )
         used = {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
         # "Telefonpatenschaft", "Onlineberatung": a compound whose first part says how one helps still names the thing

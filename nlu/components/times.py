@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, matched_spans, pattern_matcher, set_group
-from nlu.extensions import INTERESTS, TIMES, register_extensions
+from nlu.extensions import INTERESTS, NOT_TIMES, TIMES, register_extensions
 from nlu.lexicon import time_rules
 
 
@@ -39,6 +39,7 @@ class TimeMatcher:
         kept = [s for s in slots if not self._inside_opposite(s, slots)]
         kept += [s for s in _weekend_fragments(doc) if not any(k.start <= s.start and s.end <= k.end for k in kept)]
         set_group(doc, TIMES, kept)
+        set_group(doc, NOT_TIMES, ignores)
         if INTERESTS in doc.spans:  # "after school", "nach der Schule" say when, not what
             doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not _says_when(s, kept)]
         return doc

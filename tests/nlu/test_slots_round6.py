@@ -117,3 +117,37 @@ def test_night_shifts_offered_are_evening_and_ones_own_are_not(text: str, slots:
 )
 def test_a_count_of_times_is_one_off_unless_per_period(text: str, slots: set[str]) -> None:
     assert set(parse_with_rules(text).time) == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "not_keyword", "keyword"),
+    [
+        ("Guten Abend zusammen, ich suche was mit Büchern", "abend", "buechern"),
+        ("Nabend! Repair Café in der Nähe?", "nabend", "repair"),
+        ("Guten Morgen, ich würde gern beim Foodsharing mitmachen", "morgen", "foodsharing"),
+        ("Ich arbeite Nachtschicht, tagsüber hätte ich Zeit für Gartenarbeit", "nachtschicht", "gartenarbeit"),
+    ],
+)
+def test_what_only_looks_like_a_time_is_no_search_word(text: str, not_keyword: str, keyword: str) -> None:
+    got = parse_with_rules(text)
+    assert not_keyword not in got.keywords
+    assert keyword in got.keywords
+
+
+def test_nabend_alone_is_a_greeting_not_the_evening() -> None:
+    assert parse_with_rules("Nabend, ich könnte bei Reparaturen helfen").time == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "keyword"),
+    [
+        ("Hallo, ich bin die Sabine und würde gern vorlesen", "sabine", "vorlesen"),
+        ("Servus, i bin der Sepp, Bergwacht wär was", "sepp", "bergwacht"),
+        ("Hier ist die Petra, gibt es ein Repair Café?", "petra", "repair"),
+    ],
+)
+def test_a_name_with_its_article_is_the_writers_not_a_search_word(text: str, name: str, keyword: str) -> None:
+    got = parse_with_rules(text)
+    assert name not in got.keywords
+    assert name in got.writer_words
+    assert keyword in got.keywords
