@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span
 from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of, stands_alone
 from nlu.components.languages import language_code
 from nlu.dialect import dialect_town, misheard_city
+from nlu.components.plates import PLATE_LABEL, PlateReader
 from nlu.components.place_hints import (
-    DEMONYM_LABEL, PLATE_LABEL, RULED_OUT, DemonymReader, PlateReader, PreferenceReader, QuarterReader,
+    DEMONYM_LABEL, RULED_OUT, DemonymReader, PreferenceReader, QuarterReader,
     closing_home_words,
 )
 from nlu.extensions import (

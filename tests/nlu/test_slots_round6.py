@@ -151,3 +151,28 @@ def test_a_name_with_its_article_is_the_writers_not_a_search_word(text: str, nam
     assert name not in got.keywords
     assert name in got.writer_words
     assert keyword in got.keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("tafel ehrenamtlich in l", "Leipzig"),
+        ("hundeschule gassi gehen raum f", "Frankfurt am Main"),
+        ("wohne in z.", "Zwickau"),
+    ],
+)
+def test_one_small_letter_closing_a_cued_small_letter_message_is_the_town(text: str, town: str) -> None:
+    got = parse_with_rules(text)
+    assert got.place is not None and got.place.name == town
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kindern programmieren beibringen in c",  # a programming language
+        "Tafel in l und dann?",  # more follows the letter
+        "Ich bin in c",  # capitals elsewhere: the writer would have written C
+    ],
+)
+def test_one_small_letter_otherwise_is_no_town(text: str) -> None:
+    assert parse_with_rules(text).place is None

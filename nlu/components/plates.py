@@ -1,0 +1,122 @@
+"""Licence-plate letters that people use for their town ("MR", "DD-Neustadt", "tierheim ks am we"), read only where
+the message makes them a place (codes in data/nlu/plates.toml)."""
+
+from __future__ import annotations
+
+from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+from spacy.tokens import Doc, Span
+
+from nlu.components.common import is_boundary, is_lowercase_message, opens_time, spans_of, stands_alone
+from nlu.extensions import INTERESTS
+from nlu.kernel.gazetteer import Gazetteer, Place
+from nlu.kernel.text import fold
+from nlu.lexicon import known_words, plate_codes
+from nlu.place_like import looks_like_place
+from nlu.vocabulary import is_category_word
+
+PLATE_LABEL = "plate"
+_SHORT_MESSAGE = 4  # "feuerwehr DD", "tierheim KS": a code ending a message this short is where
+_JOINED_TOWN_MIN = 5_000  # a town joined to a plate by "oder": a real town, not a hamlet that is also a word
+_FUNCTION_WORDS = frozenset(fold(w) for w in DE_STOP | EN_STOP)
+_CODE_JOINERS = frozenset({"oder", "und", "or", "and", "/", "bzw", "bzw."})  # "KS oder GÖ", "GI/MR"
+_COMPUTING = "digital"  # the category whose messages name programming languages with one letter ("in c", "in r")
+
+
+class PlateReader:
+    """Reads licence-plate codes as towns, only written in capitals and where the message makes them a place."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.towns: dict[str, Place] = {}
+        for code, (town, state) in plate_codes().items():
+            found = [place for place in gazetteer.lookup(town) if place.state == state]
+            if not found:
+                raise ValueError(f"data/nlu/plates.toml: {code} names {town} ({state}), which the gazetteer lacks")
+            self.towns[code] = found[0]
+
+    def at(self, doc: Doc, i: int, cue_ends: set[int], shouting: bool) -> Span | None:
+        """Returns a place span for a code at token i ("in MR", "..., KS", "DD-Neustadt"), else None; `shouting`
+        tells whether the whole message is in capitals (computed once per message by the caller)."""
+        text = doc[i].text.rstrip(".")
+        head, _, tail = text.partition("-")
+        if (tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_)
+                and (len(head) > 1 or self.gazetteer.lookup(tail) or i in cue_ends or looks_like_place(fold(tail)))):
+            # "E-Rolli", "S-Bahn": no town's quarter; "in L-Plagwitz", "L-Connewitz": a quarter the gazetteer lacks
+            return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
+        town = self.towns.get(text)
+        if town is None and self._lower_code(text) and (i in cue_ends or self._after_interest(doc, i)):
+            return self._span(doc, i, self.towns[text.upper()])  # "in ks", "tierheim ks am we?": small, cued
+        if town is None and i in cue_ends and self._closing_letter(doc, i, text):
+            return self._span(doc, i, self.towns[text.upper()])  # "schuldnerberatung in c": the message's last word
+        if town is None or shouting:  # a message in capitals has no telling capitals
+            return None
+        if i in cue_ends or stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
+            return self._span(doc, i, town)
+        if self._joined_to_code(doc, i):
+            return self._span(doc, i, town)  # "KS oder GÖ": two codes offered as a choice are two towns
+        if self._after_interest(doc, i):
+            return self._span(doc, i, town)  # "Feuerwehr DD? Bin 19", "Tierheim KS. Hab Zeit": the wish's town
+        if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_alpha and (
+            doc[1].is_title or (len(text) > 1 and (is_category_word(doc[1].norm_, doc.lang_) or opens_time(doc, 1)))
+        ):
+            return self._span(doc, i, town)  # "KS Tierheim am WE", "GI sport", "GI abends obdachlose": a town heads
+        return None
+
+    def _may_be_quarter(self, tail: str, lang: str) -> bool:
+        """Tells whether the part after "DD-" may name a quarter: a place name ("Neustadt"), or no ordinary or
+        interest word ("F-Jugend", "B-Plan")."""
+        folded = fold(tail)
+        if self.gazetteer.lookup(tail):
+            return True
+        return folded not in known_words() and not is_category_word(folded, lang)
+
+    def _joined_to_code(self, doc: Doc, i: int) -> bool:
+        """Tells whether another code or a town's name stands right before or after this one, joined by "oder",
+        "und" or "/" ("KS oder GÖ", "GI oder wetzlar")."""
+        for joiner, other in ((i + 1, i + 2), (i - 1, i - 2)):
+            if not 0 <= other < len(doc) or doc[joiner].norm_ not in _CODE_JOINERS:
+                continue
+            word = doc[other].text.rstrip(".")
+            if word in self.towns or (len(word) > 3 and self._is_town(word)):
+                return True
+        return False
+
+    def _is_town(self, word: str) -> bool:
+        """Tells whether a word is a town's name and no ordinary word ("wetzlar" yes, "essen" no)."""
+        folded = fold(word)
+        places = self.gazetteer.lookup(word)
+        return bool(places) and places[0].population >= _JOINED_TOWN_MIN and not self.gazetteer.is_common_word_name(
+            folded
+        )
+
+    def _lower_code(self, text: str) -> bool:
+        """Tells whether a word written small is a plate code and no ordinary word ("ks", "gi"; not "de", "so")."""
+        return (
+            len(text) >= 2 and text.islower() and text.upper() in self.towns and text.isalpha()
+            and fold(text) not in known_words() and fold(text) not in _FUNCTION_WORDS
+        )
+
+    def _closing_letter(self, doc: Doc, i: int, text: str) -> bool:
+        """Tells whether a single small letter after a location cue is a one-letter code closing a German message
+        written all in small letters ("tafel in l", "wohne in c"): nothing but punctuation follows it, and no
+        computing is named ("programmieren in c", "Statistik in r" name a programming language)."""
+        return (
+            len(text) == 1 and text.islower() and text.upper() in self.towns and doc.lang_ == "de"
+            and is_lowercase_message(doc) and not any(t.is_alpha or t.like_num for t in doc[i + 1:])
+            and not any(span.label_ == _COMPUTING for span in spans_of(doc, INTERESTS))
+        )
+
+    @staticmethod
+    def _after_interest(doc: Doc, i: int) -> bool:
+        """Tells whether a code of two or more letters right after an interest word ends its clause or a time
+        follows ("Tierheim KS am WE?")."""
+        ends = i + 1 == len(doc) or is_boundary(doc[i + 1]) or opens_time(doc, i + 1)
+        return len(doc[i].text) >= 2 and i > 0 and ends and any(span.end == i for span in spans_of(doc, INTERESTS))
+
+    @staticmethod
+    def _span(doc: Doc, i: int, town: Place) -> Span:
+        """Returns a one-token place span carrying the code's town."""
+        span = Span(doc, i, i + 1, label=PLATE_LABEL)
+        span._.value = (town,)
+        return span
