@@ -131,18 +131,18 @@ def _reach_at(doc: Doc, i: int, rules: TravelRules) -> tuple[int, int, float] | 
     if norm not in rules.reach_words:
         return None
     if i > 0 and doc[i - 1].norm_ in rules.reach_modes:  # "walking distance"
-        kind = rules.reach_modes[doc[i - 1].norm_]
-        return (i - 1, i + 1, rules.reach_km[kind]) if kind in rules.reach_km else None
+        said = rules.reach_modes[doc[i - 1].norm_]
+        return (i - 1, i + 1, rules.reach_km[said]) if said in rules.reach_km else None
     for j in range(i - 1, max(i - _REACH, 0) - 1, -1):  # "mit dem Rad erreichbar", "zu Fuß gut zu erreichen"
         if is_boundary(doc[j]):
             break
-        kind = _mode(doc, j, rules)
-        if kind is not None:
-            return (j, i + 1, rules.reach_km[kind]) if kind in rules.reach_km else None
+        before = _mode(doc, j, rules)
+        if before is not None:
+            return (j, i + 1, rules.reach_km[before]) if before in rules.reach_km else None
     for j in range(i + 1, min(i + _REACH, len(doc))):  # "erreichbar mit dem Rad", "reachable on foot"
         if is_boundary(doc[j]):
             break
-        kind = _mode(doc, j, rules)
-        if kind is not None:
-            return (i, j + 1, rules.reach_km[kind]) if kind in rules.reach_km else None
+        after = _mode(doc, j, rules)
+        if after is not None:
+            return (i, j + 1, rules.reach_km[after]) if after in rules.reach_km else None
     return None
