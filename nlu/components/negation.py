@@ -161,9 +161,12 @@ class Negation:
         return False
 
     def _own_object(self, doc: Doc, cue: _Cue) -> bool:
-        """Tells whether the cue is followed by its own object: "nicht mit Papierkram", "nothing with paperwork"."""
+        """Tells whether the cue is followed by its own object: "nicht mit Papierkram", "nothing with paperwork",
+        "but not party politics"."""
         objects = self.rules.objects
         end = cue.end
+        if doc[cue.start].norm_ in self.rules.contrasts and end < len(doc) and doc[end].is_alpha:
+            return doc[end].norm_ not in self.rules.terminators  # "but NOT party politics", not "aber nicht, lieber"
         if end < len(doc) and doc[end].norm_ in objects:
             end += 1
         elif doc[end - 1].norm_ not in objects:
