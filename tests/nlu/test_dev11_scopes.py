@@ -63,3 +63,44 @@ def test_not_knowing_whether_it_exists_rules_nothing_out(text: str) -> None:
 )
 def test_a_lack_said_without_es_rules_nothing_out(text: str) -> None:
     assert parse_with_rules(text).exclude_categories == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("free Tue-Fri mornings, Jena", {"weekday", "daytime"}),
+        ("Mon - Thu evenings in Gera", {"weekday", "evening"}),
+        ("Monday to Wednesday, Gera", {"weekday"}),
+        ("my days are Mon through Thu, Erfurt", {"weekday"}),
+    ],
+)
+def test_an_english_range_of_working_days_is_the_week(text: str, slots: set[str]) -> None:
+    assert set(parse_with_rules(text).time) == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("two of us from the dorm would like to help out once, maybe in a kitchen. Weimar", {"one_off"}),
+        ("I'd like to try it once. Animals in Suhl", {"one_off"}),
+        ("could read to kids once a week in Gera", {"regular"}),
+        ("once or twice a month with seniors, Jena", {"regular"}),
+        ("bitte nichts, wo ich feste Termine habe, eher spontan. Zeitz", {"one_off"}),
+        ("ich will nix mit festen Zeiten. Apolda", {"one_off"}),
+        ("gern feste Termine, jeden Dienstag. Apolda", {"weekday", "regular"}),
+    ],
+)
+def test_once_and_no_fixed_dates(text: str, slots: set[str]) -> None:
+    assert set(parse_with_rules(text).time) == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "little"),
+    [
+        ("I speak Polish, English, bit of German. Help in a library in Gotha?", True),
+        ("English and a little bit of German, Jena", True),
+        ("I speak English and some German, Jena", False),
+    ],
+)
+def test_a_bit_of_german_without_the_article(text: str, little: bool) -> None:
+    assert parse_with_rules(text).needs_little_german is little
