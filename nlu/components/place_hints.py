@@ -36,6 +36,7 @@ _JOINED_TOWN_MIN = 5_000  # a town joined to a plate by "oder": a real town, not
 _FUNCTION_WORDS = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _CODE_JOINERS = frozenset({"oder", "und", "or", "and", "/", "bzw", "bzw."})  # "KS oder GÖ", "GI/MR"
 RULED_OUT = -3  # Span._.preference of a place ruled out ("nicht in Kassel"): never the search place
+CORRECTED = -4  # named before the writer corrects it ("Bielefeld no wait, now Halle"): set aside, and pulls no namesake
 _NEAR_REACH = 6  # "not in Berlin itself but nearby": words after a ruled-out place that keep it as the centre
 
 
@@ -231,7 +232,7 @@ class PreferenceReader:
             if any(m.start > cue for m in mentions):
                 for span in mentions:
                     if span.end <= cue:
-                        span._.preference = -2
+                        span._.preference = CORRECTED
 
     @staticmethod
     def _ruled_out_after(doc: Doc, span: Span, cues: dict[int, int]) -> bool:
