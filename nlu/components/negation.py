@@ -83,7 +83,10 @@ class Negation:
 
     def _cues(self, doc: Doc, mentions: list[Span], found: list[tuple[str, int, int]]) -> list[_Cue]:
         """Returns the active cues among those found: pseudo-negations and cues inside a mention cancel a cue."""
-        blocked = {i for kind, s, e in found if kind == "pseudo" for i in range(s, e)}
+        # a pseudo-negation inside a longer cue yields to it ("mit Kindern kann ich nicht so gut" holds "nicht so gut")
+        longer = [(s, e) for kind, s, e in found if kind == "cue"]
+        blocked = {i for kind, s, e in found if kind == "pseudo"
+                   and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in longer) for i in range(s, e)}
         blocked |= {i for span in mentions for i in range(span.start, span.end)}
         # "kein Deutsch", "don't speak German" negate the German, which is a need, not a wish ruled out
         statements = [span for g in (LITTLE_GERMAN, OTHERS_GERMAN) for span in spans_of(doc, g)]

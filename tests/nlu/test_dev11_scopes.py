@@ -104,3 +104,27 @@ def test_once_and_no_fixed_dates(text: str, slots: set[str]) -> None:
 )
 def test_a_bit_of_german_without_the_article(text: str, little: bool) -> None:
     assert parse_with_rules(text).needs_little_german is little
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("mit Jugendlichen kann ich nicht so gut, lieber Garten. Sonneberg", "children_youth"),
+        ("ich kann nicht gut mit Tieren, aber mit Senioren gern. Greiz", "animals"),
+    ],
+)
+def test_not_getting_on_with_people_rules_them_out(text: str, ruled_out: str) -> None:
+    got = parse_with_rules(text)
+    assert ruled_out in got.exclude_categories
+    assert ruled_out not in got.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mein Deutsch ist nicht so gut, ich möchte mit Kindern helfen. Zella-Mehlis",  # the language, not the wish
+        "kann nicht so gut mit Menschen, aber ich fotografiere gern für Vereine. Saalfeld",  # no field named
+    ],
+)
+def test_not_so_good_elsewhere_rules_nothing_out(text: str) -> None:
+    assert parse_with_rules(text).exclude_categories == ()
