@@ -221,6 +221,7 @@ class NegationRules:
     available: frozenset[str]
     objects: frozenset[str]  # "not with paperwork": a cue with its own object after one of these negates only that
     colon_clauses: tuple[str, ...] = ()  # "What I don't like: seeing animals suffer": such a cue rules nothing out
+    contrasts: frozenset[str] = frozenset()  # "X but not Y": a cue opening with these and a word after names its own
 
 
 @cache
@@ -235,6 +236,7 @@ def negation_rules() -> NegationRules:
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
         relatives=folded_set(raw["relatives"]), available=folded_set(raw["available"]),
         objects=folded_set(raw.get("objects", ())), colon_clauses=tuple(raw.get("colon_clauses", ())),
+        contrasts=folded_set(raw.get("contrasts", ())),
     )
 
 

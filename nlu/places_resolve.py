@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.place_hints import RULED_OUT
+from nlu.components.place_hints import CORRECTED, RULED_OUT
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, place_rules
 from nlu.place_like import looks_like_place
@@ -119,7 +119,10 @@ def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span],
             return [p for p in close if haversine_km(p.lat, p.lon, *point) <= nearest + _QUALIFIER_SLACK_KM]
     # a place named beside it pulls it near; a name whose namesakes are all far smaller counts as one place
     # ("Frankfurt ist zu weit, lieber Friedberg": Friedberg in Hessen)
-    anchors = [o._.value[0] for o in others if len(o._.value) == 1 or len(_plausible(list(o._.value), rules)) == 1]
+    # (a place the writer corrected away is not where they are: "Bielefeld no wait I moved, now Halle" is no Halle
+    # near Bielefeld)
+    anchors = [o._.value[0] for o in others if o._.preference != CORRECTED
+               and (len(o._.value) == 1 or len(_plausible(list(o._.value), rules)) == 1)]
     for anchor in anchors:
         near = [p for p in candidates if haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= _NEIGHBOUR_KM]
         if near:

@@ -83,7 +83,10 @@ class Negation:
 
     def _cues(self, doc: Doc, mentions: list[Span], found: list[tuple[str, int, int]]) -> list[_Cue]:
         """Returns the active cues among those found: pseudo-negations and cues inside a mention cancel a cue."""
-        blocked = {i for kind, s, e in found if kind == "pseudo" for i in range(s, e)}
+        # a pseudo-negation inside a longer cue yields to it ("mit Kindern kann ich nicht so gut" holds "nicht so gut")
+        longer = [(s, e) for kind, s, e in found if kind == "cue"]
+        blocked = {i for kind, s, e in found if kind == "pseudo"
+                   and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in longer) for i in range(s, e)}
         blocked |= {i for span in mentions for i in range(span.start, span.end)}
         # "kein Deutsch", "don't speak German" negate the German, which is a need, not a wish ruled out
         statements = [span for g in (LITTLE_GERMAN, OTHERS_GERMAN) for span in spans_of(doc, g)]
@@ -161,9 +164,12 @@ class Negation:
         return False
 
     def _own_object(self, doc: Doc, cue: _Cue) -> bool:
-        """Tells whether the cue is followed by its own object: "nicht mit Papierkram", "nothing with paperwork"."""
+        """Tells whether the cue is followed by its own object: "nicht mit Papierkram", "nothing with paperwork",
+        "but not party politics"."""
         objects = self.rules.objects
         end = cue.end
+        if doc[cue.start].norm_ in self.rules.contrasts and end < len(doc) and doc[end].is_alpha:
+            return doc[end].norm_ not in self.rules.terminators  # "but NOT party politics", not "aber nicht, lieber"
         if end < len(doc) and doc[end].norm_ in objects:
             end += 1
         elif doc[end - 1].norm_ not in objects:

@@ -27,6 +27,7 @@ _BRACKETED_FAR_KM = 30.0
 _QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near", "("})  # "Gohlis in Leipzig", "Sachsenhausen, Frankfurt"
 _MISSPELT_CITY_MIN, _MISSPELT_CITY_SCORE = 4, 80.0  # "Bärlin-Neukölln": Berlin misspelt before its quarter
 RULED_OUT = -3  # Span._.preference of a place ruled out ("nicht in Kassel"): never the search place
+CORRECTED = -4  # named before the writer corrects it ("Bielefeld no wait, now Halle"): set aside, and pulls no namesake
 _NEAR_REACH = 6  # "not in Berlin itself but nearby": words after a ruled-out place that keep it as the centre
 
 
@@ -135,7 +136,7 @@ class PreferenceReader:
             if any(m.start > cue for m in mentions):
                 for span in mentions:
                     if span.end <= cue:
-                        span._.preference = -2
+                        span._.preference = CORRECTED
 
     @staticmethod
     def _ruled_out_after(doc: Doc, span: Span, cues: dict[int, int]) -> bool:

@@ -132,7 +132,7 @@ class PlaceFinder:
             if self._believable(doc, span, claimed, lowercase):
                 kept.append(span)
         if not kept:  # "..., Töpfern. Halle, abends": a capitalised name standing as its own clause
-            kept = [span for span in mentions if self._signed_off(doc, span, claimed)][:1]
+            kept = [span for span in mentions if self._signed_off(doc, span, claimed, lowercase)][:1]
         if kept:
             # a place read from a word drops the word's interest ("in Wald", "Biebertal, was mit Kindern")
             self._drop_interests_under(
@@ -368,12 +368,15 @@ class PlaceFinder:
         return len(words) <= _NOTE_WORDS and not any(t.norm_ in self.word_like for t in words)
 
     @staticmethod
-    def _signed_off(doc: Doc, span: Span, claimed: set[int]) -> bool:
+    def _signed_off(doc: Doc, span: Span, claimed: set[int], lowercase: bool) -> bool:
         """Tells whether a name that is also a word stands alone between clause marks, capitalised, as chat
-        messages name their town ("Halle, abends"; "Malen, Töpfern. Hof"); an interest word there is a wish."""
+        messages name their town ("Halle, abends"; "Malen, Töpfern. Hof"); an interest word there is a wish. In a
+        message written all in lower case the name closing the message after a full stop signs it off the same way
+        ("..., dann aber richtig. halle")."""
         token = span[0]
+        signed = token.is_title or (lowercase and _closes_message(doc, span.start))
         return (
-            len(span) == 1 and stands_alone(doc, span.start) and token.is_title and token.i not in claimed
+            len(span) == 1 and stands_alone(doc, span.start) and signed and token.i not in claimed
             and not is_category_word(token.norm_, doc.lang_) and language_code(token.norm_) is None
         )
 
@@ -384,3 +387,10 @@ class PlaceFinder:
             return
         taken = {i for s in places for i in range(s.start, s.end)}
         doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not taken.intersection(range(s.start, s.end))]
+
+
+def _closes_message(doc: Doc, i: int) -> bool:
+    """Tells whether the token at i is the message's last word and opens its sentence (after . ! ? or a line)."""
+    rest = [t for t in doc[i + 1:] if not t.is_space]
+    return (all(t.is_punct for t in rest) and i > 0
+            and (doc[i - 1].norm_ in (".", "!", "?") or "\n" in doc[i - 1].text))

@@ -1,4 +1,5 @@
-"""Finds the search radius: "20 km", "20km", "im Umkreis von 20", "max. 10 km von X", "within 5 miles"."""
+"""Finds the search radius: "20 km", "20km", "im Umkreis von 20", "max. 10 km von X", "within 5 miles"; else one
+said as a way of travelling ("max 20 min mit der Bahn", "mit dem Rad erreichbar", nlu/components/travel.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, set_group
+from nlu.components.travel import travel_radius
 from nlu.extensions import RADIUS, register_extensions
 from nlu.lexicon import RadiusRules, radius_rules
 
@@ -45,6 +47,11 @@ class RadiusFinder:
                 widened._.value = span._.value
                 found.append(widened)
                 break
+        if not found:  # no distance stated: one said as a way of travelling ("max 20 min mit dem Rad")
+            travel = travel_radius(doc, self.number)
+            if travel is not None:
+                span = self._span(doc, *travel)
+                found.extend([span] if span is not None else [])
         set_group(doc, RADIUS, found)
         return doc
 

@@ -1,0 +1,148 @@
+"""A radius said as a way of travelling: "max 20 min mit der Bahn", "mit dem Rad erreichbar", "walking distance".
+
+Read by the radius finder only when no distance is stated; the modes, speeds and words are in radius.toml [travel].
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from nlu.components.common import is_boundary
+from nlu.kernel.text import fold
+from nlu.word_lists import folded_set, read_toml
+
+_GLUED = re.compile(r"^(\d{1,3})([a-z.]+)$")  # "20min" when the tokenizer kept it whole
+_HALF = frozenset({"halbe", "half"})
+_REACH = 5  # a duration and its travel word, or a travel word and its reach word, stand this close in one clause
+
+
+@dataclass(frozen=True, slots=True)
+class TravelRules:
+    """Travel words by mode, km per minute and reach km per mode, duration units."""
+
+    modes: dict[str, str]  # folded word -> mode
+    km_per_minute: dict[str, float]
+    reach_km: dict[str, float]
+    reach_words: frozenset[str]
+    reach_alone: dict[str, str]
+    reach_modes: dict[str, str]
+    prepositions: frozenset[str]
+    articles: frozenset[str]
+    minutes: dict[str, float]
+
+
+@cache
+def travel_rules() -> TravelRules:
+    """Returns the travel settings of radius.toml."""
+    raw = read_toml("radius.toml")["travel"]
+    return TravelRules(
+        modes={fold(word): mode for mode, words in raw["modes"].items() for word in words},
+        km_per_minute={mode: float(v) for mode, v in raw["km_per_minute"].items()},
+        reach_km={mode: float(v) for mode, v in raw["reach_km"].items()},
+        reach_words=folded_set(raw["reach_words"]),
+        reach_alone={fold(k): v for k, v in raw["reach_alone"].items()},
+        reach_modes={fold(k): v for k, v in raw["reach_modes"].items()},
+        prepositions=folded_set(raw["prepositions"]), articles=folded_set(raw["articles"]),
+        minutes={fold(k): float(v) for k, v in raw["minutes"].items()},
+    )
+
+
+def travel_radius(doc: Doc, number: Callable[[str], float | None]) -> tuple[int, int, float] | None:
+    """Returns (start, end, km) of the first travel phrase that gives a distance, or None."""
+    rules = travel_rules()
+    for i in range(len(doc)):
+        duration = _duration_at(doc, i, rules, number)
+        if duration is not None:
+            start, end, minutes = duration
+            mode = _mode_near(doc, start, end, rules)
+            if mode is not None:
+                at, kind = mode
+                return min(start, at), max(end, at + 1), minutes * rules.km_per_minute[kind]
+        reach = _reach_at(doc, i, rules)
+        if reach is not None:
+            return reach
+    return None
+
+
+def _duration_at(
+    doc: Doc, i: int, rules: TravelRules, number: Callable[[str], float | None]
+) -> tuple[int, int, float] | None:
+    """Returns (start, end, minutes) when a duration ends at token i ("20 min", "20min", "eine halbe Stunde")."""
+    norm = doc[i].norm_
+    glued = _GLUED.match(norm)
+    if glued and glued.group(2) in rules.minutes:
+        return i, i + 1, float(glued.group(1)) * rules.minutes[glued.group(2)]
+    unit = rules.minutes.get(norm)
+    if unit is None or i == 0:
+        return None
+    before = doc[i - 1].norm_
+    if before in _HALF or (before == "an" and i > 1 and doc[i - 2].norm_ in _HALF):  # "halbe Stunde", "half an hour"
+        start = i - 1 if before in _HALF else i - 2
+        return start, i + 1, unit / 2
+    if unit == 15:  # "Viertelstunde" stands alone or after "eine"
+        return i, i + 1, unit
+    value = number(before)
+    if value is None:
+        return (i - 1, i + 1, unit) if before in {"eine", "einer", "an", "a"} and unit == 60 else None
+    return i - 1, i + 1, value * unit
+
+
+def _mode_near(doc: Doc, start: int, end: int, rules: TravelRules) -> tuple[int, str] | None:
+    """Returns the nearest travel word with its preposition ("mit dem Rad", "by tram") in the duration's clause."""
+    for distance in range(1, _REACH + 1):
+        for j in (end - 1 + distance, start - distance):
+            if not 0 <= j < len(doc) or _crosses(doc, j, start, end):
+                continue
+            kind = _mode(doc, j, rules)
+            if kind is not None:
+                return j, kind
+    return None
+
+
+def _crosses(doc: Doc, j: int, start: int, end: int) -> bool:
+    """Tells whether a clause boundary lies between token j and the span start..end."""
+    between = range(j + 1, start) if j < start else range(end, j)
+    return any(is_boundary(doc[k]) for k in between)
+
+
+def _mode(doc: Doc, j: int, rules: TravelRules) -> str | None:
+    """Returns the mode of a travel word at j that a preposition introduces ("mit der S-Bahn", "zu Fuß", "by bike")."""
+    kind = rules.modes.get(doc[j].norm_)
+    if kind is None:
+        return None
+    k = j - 1
+    if k >= 0 and doc[k].norm_ in rules.articles:
+        k -= 1
+    return kind if k >= 0 and doc[k].norm_ in rules.prepositions else None
+
+
+def _reach_at(doc: Doc, i: int, rules: TravelRules) -> tuple[int, int, float] | None:
+    """Returns (start, end, km) for a reach said without a duration: "mit dem Rad erreichbar", "zu Fuß zu erreichen",
+    "walking distance", "fußläufig". Only modes with a reach distance count (not "mit dem Bus erreichbar")."""
+    norm = doc[i].norm_
+    alone = rules.reach_alone.get(norm)
+    if alone is not None:
+        return i, i + 1, rules.reach_km[alone]
+    if norm not in rules.reach_words:
+        return None
+    if i > 0 and doc[i - 1].norm_ in rules.reach_modes:  # "walking distance"
+        said = rules.reach_modes[doc[i - 1].norm_]
+        return (i - 1, i + 1, rules.reach_km[said]) if said in rules.reach_km else None
+    for j in range(i - 1, max(i - _REACH, 0) - 1, -1):  # "mit dem Rad erreichbar", "zu Fuß gut zu erreichen"
+        if is_boundary(doc[j]):
+            break
+        before = _mode(doc, j, rules)
+        if before is not None:
+            return (j, i + 1, rules.reach_km[before]) if before in rules.reach_km else None
+    for j in range(i + 1, min(i + _REACH, len(doc))):  # "erreichbar mit dem Rad", "reachable on foot"
+        if is_boundary(doc[j]):
+            break
+        after = _mode(doc, j, rules)
+        if after is not None:
+            return (i, j + 1, rules.reach_km[after]) if after in rules.reach_km else None
+    return None

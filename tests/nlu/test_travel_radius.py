@@ -1,0 +1,64 @@
+"""A radius said as a way of travelling (radius.toml [travel], nlu/components/travel.py). Every sentence here is
+written for this test; the rules are read without the trained component."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.api import parse_with_rules
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [
+        ("Tierschutz in Jena, sollte mit dem Fahrrad erreichbar sein", 10.0),  # bike reach: about 40 minutes
+        ("erreichbar mit dem Rad von Taucha aus", 10.0),
+        ("was mit Senioren, zu Fuß erreichbar, Gotha", 2.0),  # walking reach: about half an hour
+        ("anything with kids within walking distance of Erfurt", 2.0),
+        ("Fußläufig von Gießen-Wieseck, was mit Kultur", 2.0),
+    ],
+)
+def test_a_reach_by_bike_or_on_foot_is_a_radius(text: str, km: float) -> None:
+    assert parse_with_rules(text).radius_km == km
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [
+        ("höchstens 40 Minuten mit dem Zug von Weimar", 40.0),  # train: 1 km a minute
+        ("Bonn, max 30 min by train", 30.0),
+        ("max 15 Minuten mit der Straßenbahn, Halle", 5.0),  # tram, bus, U-Bahn: 20 km/h
+        ("half an hour by bus from Kassel", 10.0),
+        ("eine halbe Stunde mit dem Rad, Marburg", 7.5),  # bike: 15 km/h
+        ("20min mit dem Fahrrad, Hanau", 5.0),
+        ("Umweltschutz, 30 Minuten mit dem Auto von Eschwege", 24.0),  # car: 48 km/h
+        ("12 Minuten zu Fuß von Fulda Mitte", 1.0),
+    ],
+)
+def test_a_duration_by_a_way_of_travelling_is_a_radius(text: str, km: float) -> None:
+    assert parse_with_rules(text).radius_km == pytest.approx(km, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hab ein Auto und 2 Stunden Zeit die Woche, Kassel",  # no preposition: the car is owned, the hours are time
+        "walking dogs for 2 hours on Saturdays, Leipzig",
+        "ich bin noch gut zu Fuß und wohne in Stadtallendorf",  # on foot without reach or duration
+        "sollte mit dem Bus erreichbar sein, Stollberg",  # transit reaches anywhere it goes: no distance
+        "mit dem Auto gut erreichbar, Bautzen",
+        "3 Stunden Zeit am Vormittag, mit dem Rad komm ich überall hin. Pirna",  # the duration's clause has no mode
+    ],
+)
+def test_no_distance_without_a_travel_phrase(text: str) -> None:
+    assert parse_with_rules(text).radius_km is None
+
+
+def test_a_stated_distance_wins_over_the_travel_phrase() -> None:
+    assert parse_with_rules("mit dem Rad erreichbar, also max 8 km von Jena").radius_km == 8.0
+
+
+def test_the_travel_words_are_no_search_words() -> None:
+    got = parse_with_rules("Naturschutz, max 30 min mit der S-Bahn von Leipzig")
+    assert got.radius_km == 30.0
+    assert not {"s-bahn", "min", "bahn"} & set(got.keywords)
