@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from nlu.kernel.text import fold
+from nlu.query import ParsedQuery
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
@@ -93,9 +94,11 @@ async def answer_or_search(
         # "Bin ich da versichert?": answered, not searched ("und am Wochenende, bin ich da versichert?": both)
         return [View("\n\n".join([*answers, t(lang, "questions.invite")]), board)]
     rest = without_any_interest(text)
-    if rest is not None and not parse_text(rest).categories:  # "irgendwas in Kassel": every area, in Kassel
-        page = await services_.searches.start(session, volunteer, text=rest, refinement=Refinement(categories=()),
-                                              lang=lang, private=private)
+    anything = parse_text(rest) if rest is not None else None
+    if anything is not None and not anything.categories:  # "irgendwas in Kassel": every area, in Kassel
+        page = await services_.searches.start(session, volunteer, text=anything.text,
+                                              refinement=Refinement(categories=()), lang=lang, private=private,
+                                              parsed=anything)
         if private and page.lacks_place:  # "egal was" and nothing else: every area is fine, only where is open
             await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
             if ruled_out := page.outcome.understood.ruled_out_places:  # "egal was, nur nicht in Kassel"
@@ -107,10 +110,12 @@ async def answer_or_search(
         goes_on = previous is not None and not await state.concluded(session, volunteer.id, previous.id)
         following = follow_up(previous, parsed, now=utcnow()) if goes_on else None
         if following is None:
-            page = await services_.searches.start(session, volunteer, text=text, lang=lang, private=private)
+            page = await services_.searches.start(session, volunteer, text=text, lang=lang, private=private,
+                                                  parsed=parsed)
         else:  # "lieber am WE", "und in Kassel?", "was mit Tieren": a change of the last search
             page = await services_.searches.start(session, volunteer, text=following.text,
-                                                  refinement=following.refinement, lang=lang, private=private)
+                                                  refinement=following.refinement, lang=lang, private=private,
+                                                  parsed=following.parsed)
             page = replace(page, kept_place=following.kept_place)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
     if answers:  # "Brauche ich ein Führungszeugnis für die Jugendfeuerwehr in Kassel?": the search, then the answer
@@ -132,19 +137,18 @@ async def next_page(session: AsyncSession, volunteer: Volunteer, services_: Serv
     (nor for a search still asking what to help with: its buttons answer that)."""
     shown = await state.last_search(session, volunteer.id, private=True)
     lang = (shown.lang or volunteer.language) if shown is not None else volunteer.language
-    if shown is None or not _shows_listings(shown):
+    earlier = parse_text(shown.query_text) if shown is not None and shown.understood else None
+    if shown is None or earlier is None or not _shows_listings(shown, earlier):
         return [View(t(lang, "search.more_without_search"), keyboards.main_keyboard(lang))]
-    page = await services_.searches.next_page(session, volunteer, shown, lang=lang)
+    page = await services_.searches.next_page(session, volunteer, shown, lang=lang, parsed=earlier)
     if page is None:
         return [View(t(lang, "search.no_more"), keyboards.main_keyboard(lang))]
     return await page_messages(session, volunteer, page, services_, private=True, lang=lang)
 
 
-def _shows_listings(shown: ChatSearch) -> bool:
-    """Tells whether a search's message shows listings, not the question what to help with."""
-    if not shown.understood:
-        return False
-    earlier = parse_text(shown.query_text)
+def _shows_listings(shown: ChatSearch, earlier: ParsedQuery) -> bool:
+    """Tells whether a search's message shows listings, not the question what to help with (`earlier`: the
+    parse of its text)."""
     return bool(earlier.categories or earlier.keywords or state.refinement_of(shown).categories is not None)
 
 
