@@ -80,3 +80,9 @@ async def test_after_an_hour_the_setting_speaks_again(chat: Chat, database: Data
 async def test_an_english_setting_stays_english_after_german_words(chat: Chat) -> None:
     await chat.send(JOHN, "Tierheim in Kassel")
     assert (await chat.send(JOHN, "/cancel")).text.startswith("All right")
+
+
+async def test_a_place_alone_goes_on_in_the_conversations_language(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    assert (await chat.send(ANNA, "/standort")).text.startswith("You have not saved a place yet.")
+    assert (await chat.send(ANNA, "Fulda")).text.startswith("Remembered: <b>Fulda</b>.")

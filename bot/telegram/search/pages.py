@@ -57,9 +57,11 @@ async def answer_or_search(
     lang = "en" if asked.english else reply_language(text, setting)
     if lang == setting and earlier != setting and len(text.split()) <= _FEW_WORDS and not _written_in(text, setting):
         lang = earlier
-    board = keyboards.main_keyboard(lang) if private else None  # no reply keyboard in groups
     # Only a text that reads as a place can answer "Wo?"; other texts are searches and need no look-up here.
     places = place_answer(text) if private else []
+    if places and lang == setting:  # "Fulda" is in no language: the conversation's goes on
+        lang = earlier
+    board = keyboards.main_keyboard(lang) if private else None  # no reply keyboard in groups
     question = await state.pending_question(session, volunteer.id) if places else None
     if question is not None:
         awaiting, search_id = question.awaiting, question.search_id
