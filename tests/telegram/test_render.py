@@ -182,3 +182,13 @@ def test_the_place_kept_from_the_last_search_is_said_and_escaped() -> None:
     text = results_text(outcome, offset=0, lang="en", asked_radius_km=15, kept_place="Kassel <i>")
     assert "Still looking in Kassel &lt;i&gt; – just write another place" in text
     assert "Still looking" not in results_text(outcome, offset=0, lang="en", asked_radius_km=15)
+
+
+def test_an_excerpt_keeps_lines_cuts_after_a_word_and_escapes_after_cutting() -> None:
+    from bot.telegram.formatting import excerpt
+
+    assert excerpt("  Kurz  und\n\n\ngut  ", 100) == "Kurz und\ngut"
+    assert excerpt("eins zwei drei vier", 12) == "eins zwei…"
+    assert excerpt("a&b " * 10, 9) == "a&amp;b a&amp;b…"  # never cut inside an entity
+    assert excerpt("x" * 50, 10) == "x" * 9 + "…"  # one long word is cut inside
+    assert excerpt("", 10) == ""
