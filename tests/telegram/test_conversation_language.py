@@ -86,3 +86,13 @@ async def test_a_place_alone_goes_on_in_the_conversations_language(chat: Chat) -
     await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
     assert (await chat.send(ANNA, "/standort")).text.startswith("You have not saved a place yet.")
     assert (await chat.send(ANNA, "Fulda")).text.startswith("Remembered: <b>Fulda</b>.")
+
+
+async def test_a_message_too_long_to_read_is_refused_in_its_own_language(chat: Chat) -> None:
+    english = await chat.send(ANNA, "I would like to help at an animal shelter in Kassel. " * 80)  # 4,000 characters
+    assert english.text.startswith("Thank you for telling me so much!")
+    german = await chat.send(ANNA, "Ich möchte gern im Tierheim in Kassel helfen. " * 90)
+    assert german.text.startswith("Danke, dass du so viel erzählst!")
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    emoji = await chat.send(ANNA, "🐶" * 2000)  # in no language: the conversation's
+    assert emoji.text.startswith("Thank you for telling me so much!")

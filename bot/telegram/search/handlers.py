@@ -10,13 +10,13 @@ from bot.conversation import state
 from bot.conversation.searches import DEEPEST_OFFSET, PAGE_SIZE, ChatSearches
 from bot.domain import MAX_QUERY_CHARS, TimeTag
 from bot.search.criteria import criteria_from
-from bot.search.understanding import parse_text
+from bot.search.understanding import parse_text, reply_language
 from bot.store.models import ChatSearch
 from bot.telegram import keyboards
 from bot.telegram.callbacks import (
     BackButton, CategoryButton, Facet, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, TimeButton,
 )
-from bot.telegram.context import Turn, guess_language
+from bot.telegram.context import Turn
 from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.search.pages import answer_or_search, page_messages
 from bot.telegram.search.views import category_by_number, refine_menu
@@ -109,7 +109,8 @@ async def open_refinement(turn: Turn[RefineButton]) -> None:
 async def _search_for(turn: Turn[None], text: str) -> None:
     """Answers a text: the place asked for, or a new search."""
     if len(text) > MAX_QUERY_CHARS:
-        turn.reply(View(t(guess_language(turn.update), "problem.too_long")))
+        # In the conversation's language, or English for a long English text (the marker-word count is cheap)
+        turn.reply(View(t(reply_language(text, turn.lang), "problem.too_long")))
         return
     turn.reply_all(await answer_or_search(turn.session, turn.volunteer, text.strip(), turn.services,
                                            private=turn.private, spoken=turn.lang))
