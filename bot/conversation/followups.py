@@ -39,6 +39,7 @@ class FollowUp:
     text: str
     refinement: Refinement
     kept_place: str | None = None  # the last search's place, kept for a new interest (said in the answer)
+    parsed: ParsedQuery | None = None  # the parse of `text` when it was made already (not parsed again)
 
 
 def follow_up(previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime) -> FollowUp | None:
@@ -84,7 +85,8 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
             changes.setdefault("exclude_categories", before.exclude_categories)
     if not changes:  # nothing to go on from ("weiter", "ich", an emoji): not a refinement
         return None
-    return FollowUp(text=text, refinement=replace(before, **changes))  # type: ignore[arg-type]
+    known = earlier if text == previous.query_text else None  # the last search's text, parsed above
+    return FollowUp(text=text, refinement=replace(before, **changes), parsed=known)  # type: ignore[arg-type]
 
 
 def _questioned_place(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:
@@ -116,7 +118,7 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
         remote=True if before.remote else None,
     )
     kept = before.place.name if before.place is not None and not before.remote else None
-    return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept)
+    return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept, parsed=parsed)
 
 
 def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,11 +13,12 @@ from bot.search import VocabularyCache, search
 from bot.search.criteria import criteria_from
 from bot.search.engine import MAX_OFFSET
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
-from bot.search.understanding import parse_text
+from bot.search.understanding import parse_text, reusing
 from bot.search.vocabulary_cache import default_cache
 from bot.store.db import Database
 from bot.store.models import ChatSearch, Volunteer
 from bot.conversation import state
+from nlu.query import ParsedQuery
 from bot.volunteers import favourite_ids, home_place, note_interests
 
 PAGE_SIZE = 5
@@ -64,36 +66,39 @@ class ChatSearches:
 
     async def start(
         self, session: AsyncSession, volunteer: Volunteer, *, text: str, refinement: Refinement | None = None,
-        lang: str | None = None, private: bool = True,
+        lang: str | None = None, private: bool = True, parsed: ParsedQuery | None = None,
     ) -> Page:
         """Runs a new search's first page, then stores it for the result message's buttons, with the kind of chat
         and the language it was answered in (a follow-up goes on only in the same kind of chat, in that language).
 
         Searching before storing keeps SQLite's write lock (taken by the first write) out of the search.
+        `parsed`: the parse of `text` when the caller made it already (it is then not parsed again).
         """
         fresh = ChatSearch(volunteer_id=volunteer.id, query_text=text,
                            refinement=(refinement or Refinement()).to_dict(), offset=0, candidates=[],
                            private=private, lang=lang)
-        page = await self.run(session, volunteer, fresh, lang=lang)
+        page = await self.run(session, volunteer, fresh, lang=lang, parsed=parsed)
         fresh.understood = not page.understood_nothing
         await state.store_search(session, fresh)
         return page
 
     async def run(
-        self, session: AsyncSession, volunteer: Volunteer, stored: ChatSearch, *, lang: str | None = None
+        self, session: AsyncSession, volunteer: Volunteer, stored: ChatSearch, *, lang: str | None = None,
+        parsed: ParsedQuery | None = None,
     ) -> Page:
         """Runs the search at its page (why-texts in `lang`, else the person's language); a text without a
-        place is searched around the home place."""
+        place is searched around the home place. The text is parsed once (`parsed`, if given, is its parse)."""
+        parse = reusing(parsed)
         refinement = state.refinement_of(stored)
         request = SearchRequest(text=stored.query_text, refinement=refinement, limit=PAGE_SIZE,
                                 offset=stored.offset, lang=lang or volunteer.language)
-        outcome = await self._search(session, request)
+        outcome = await self._search(session, request, parse)
         home = home_place(volunteer)
         if _nowhere(outcome) and home is not None and refinement.place is None:
             # The text named no place: the home place the person agreed to is the centre, now and on later pages.
             refinement = replace(refinement, place=home)
             stored.refinement = refinement.to_dict()
-            outcome = await self._search(session, replace(request, refinement=refinement))
+            outcome = await self._search(session, replace(request, refinement=refinement), parse)
         if outcome.needs_place_choice:
             stored.candidates = [place.to_dict() for place in outcome.place_candidates]
         await note_interests(session, volunteer, outcome.understood.categories)
@@ -101,7 +106,8 @@ class ChatSearches:
         return Page(stored, outcome, kept)
 
     async def next_page(
-        self, session: AsyncSession, volunteer: Volunteer, shown: ChatSearch, *, lang: str | None = None
+        self, session: AsyncSession, volunteer: Volunteer, shown: ChatSearch, *, lang: str | None = None,
+        parsed: ParsedQuery | None = None,
     ) -> Page | None:
         """Runs the page after the one a search shows ("weiter" typed instead of pressing "Mehr") as a search of
         its own, so the earlier message keeps its page; None when there is no further result."""
@@ -111,7 +117,7 @@ class ChatSearches:
                                refinement=dict(shown.refinement or {}), offset=shown.offset + PAGE_SIZE,
                                candidates=[], private=shown.private, lang=lang or shown.lang,
                                understood=shown.understood)
-        page = await self.run(session, volunteer, following, lang=lang)
+        page = await self.run(session, volunteer, following, lang=lang, parsed=parsed)
         if not page.outcome.results:
             return None
         await state.store_search(session, following)
@@ -133,10 +139,12 @@ class ChatSearches:
         stored.query_text = ""
         stored.offset = 0
 
-    async def _search(self, session: AsyncSession, request: SearchRequest) -> SearchOutcome:
+    async def _search(
+        self, session: AsyncSession, request: SearchRequest, parse: Callable[[str], ParsedQuery]
+    ) -> SearchOutcome:
         """Calls the search use case with this bot's defaults (timed for the operator's metrics)."""
         with SEARCH_SECONDS.time():
-            return await search(session, request, default_radius_km=self.default_radius_km,
+            return await search(session, request, default_radius_km=self.default_radius_km, parse=parse,
                                 vocabularies=self.vocabularies)
 
 

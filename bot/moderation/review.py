@@ -38,6 +38,7 @@ class QueueEntry:
     state: str | None
     district: str | None
     submitted_at: datetime
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ async def queue_page(
     loaded = {listing.id: (listing, organisation) for listing, organisation in rows}
     entries = [
         QueueEntry(listing.id, listing.title, listing.organisation_id, organisation, listing.place_name,
-                   listing.state, listing.district, listing.updated_at)
+                   listing.state, listing.district, listing.updated_at, listing.description or "")
         for listing, organisation in (loaded[id_] for id_ in page_ids if id_ in loaded)
     ]
     return QueuePage(entries, len(chosen), offset, limit, by_state)

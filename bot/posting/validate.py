@@ -62,8 +62,11 @@ def title(value: str) -> str:
 
 
 def description(value: str) -> str:
-    """Checks a listing description (30 to 2,000 characters)."""
-    return bounded_text(value, DESCRIPTION_LENGTH, "posting.invalid.description")
+    """Checks a listing description (30 to 2,000 characters); one too long is asked to be shortened, not to say
+    more."""
+    too_long = len(clean_text(value)) > DESCRIPTION_LENGTH[1]
+    return bounded_text(value, DESCRIPTION_LENGTH,
+                        "posting.invalid.description_long" if too_long else "posting.invalid.description")
 
 
 def person_or_organisation_name(value: str) -> str:

@@ -6,6 +6,8 @@ edges: the `query` of the search contract and a saved search's stored filters.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from nlu.query import ParsedQuery
 
 
@@ -21,6 +23,20 @@ def parse_text(text: str) -> ParsedQuery:
     import nlu  # imported on first use: loading the pipelines takes a moment and the CLI's --help needs none
 
     return nlu.parse(text)
+
+
+def reusing(*known: ParsedQuery | None) -> Callable[[str], ParsedQuery]:
+    """Returns a parser that hands back the parses already made (by their text) and parses any other text once:
+    the chat parses a message once and passes the parse on to the search, which would otherwise parse it again
+    (and again for a second try around the home place)."""
+    parses = {parsed.text: parsed for parsed in known if parsed is not None}
+
+    def parse(text: str) -> ParsedQuery:
+        if text not in parses:
+            parses[text] = parse_text(text)
+        return parses[text]
+
+    return parse
 
 
 _CLEAR_MIN_WORDS = 3  # "Hi", "ok thanks" or a single loan word ("Online") say nothing about the language

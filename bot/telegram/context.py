@@ -24,6 +24,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.admins import AdminScope, admin_scope
+from bot.conversation.language import conversation_language
 from bot.store.models import Volunteer
 from bot.telegram.callbacks import Kind, Payload, unpack
 from bot.telegram.sending import View, edit, edit_buttons, send
@@ -49,6 +50,7 @@ class Turn(Generic[P]):
     scope: AdminScope | None = None
     _volunteer: Volunteer | None = None
     _scope_loaded: bool = False
+    _lang: str | None = None  # the conversation's language, read with the person in their own chat
     _outbox: list[Outgoing] = field(default_factory=list)
 
     async def admin(self) -> AdminScope | None:
@@ -67,7 +69,11 @@ class Turn(Generic[P]):
 
     @property
     def lang(self) -> str:
-        """Returns the person's language (their Telegram language when their record was not loaded)."""
+        """Returns the language to answer in: in the person's own chat the conversation's (English after
+        English messages, bot.conversation.language), else their setting (their Telegram language when their
+        record was not loaded)."""
+        if self._lang is not None:
+            return self._lang
         return self._volunteer.language if self._volunteer is not None else guess_language(self.update)
 
     @property
@@ -160,7 +166,7 @@ def adapt(handler: TurnHandler, *, admin: bool = False, answers: AnswerRoute | N
         services_ = services(context)
         async with services_.unit_of_work() as session:
             turn: Turn[None] = Turn(update, context, services_, session, None)
-            turn._volunteer = await _person(session, update)
+            await _load_person(turn)
             if admin:
                 await turn.admin()
             if answers is None or not await answers(turn):
@@ -195,7 +201,7 @@ def adapt_button(
                 turn.answer(t(turn.lang, "privacy.gone"), alert=True)
             else:
                 if person:
-                    turn._volunteer = await _person(session, update)
+                    await _load_person(turn)
                 if not isinstance(pressed, payload):
                     turn.refuse_stale()
                 elif own_chat and not turn.in_own_chat:
@@ -224,6 +230,13 @@ async def _forgotten(session: AsyncSession, update: Update, pressed: Payload | N
     if pressed.KIND in FOR_PEOPLE_WITHOUT_PROFILE:
         return False
     return await find_volunteer(session, user.id) is None
+
+
+async def _load_person(turn: Turn[P]) -> None:
+    """Loads the person behind the update and, in their own chat, the language their conversation goes on in."""
+    turn._volunteer = await _person(turn.session, turn.update)
+    if turn.private:
+        turn._lang = await conversation_language(turn.session, turn._volunteer)
 
 
 async def _person(session: AsyncSession, update: Update) -> Volunteer:

@@ -25,6 +25,20 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"
 
 
+def excerpt(text: str, limit: int) -> str:
+    """Returns the start of a long text as escaped HTML: its lines kept (blank ones and runs of spaces dropped),
+    at most `limit` characters, cut after a whole word with an ellipsis. Escaped after cutting, so no cut
+    ever falls inside an entity."""
+    kept = "\n".join(part for part in (" ".join(row.split()) for row in text.splitlines()) if part)
+    if len(kept) > limit:
+        cut = kept[: max(limit - 1, 0)]
+        boundary = max(cut.rfind(" "), cut.rfind("\n"))
+        if boundary > limit // 2:  # one very long word is cut inside rather than losing half the room
+            cut = cut[:boundary]
+        kept = cut.rstrip(" ,;:-–\n") + "…"
+    return html.escape(kept)
+
+
 def clip_units(text: str, units: int) -> str:
     """Shortens text to at most `units` UTF-16 code units (how Telegram counts), ending with an ellipsis."""
     if len(text.encode("utf-16-le")) // 2 <= units:

@@ -4,8 +4,9 @@ Texts that go into messages are Telegram HTML: the catalogue may use <b>, <i> an
 placeholder with text from people or listings escapes it first (bot.telegram.render does). Button labels and
 callback answers are plain text.
 
-A text that counts something may have plural forms, written as a table: `queue = { one = "…", other = "…" }`.
-It is stored as `queue` (the other form) and `queue#one`; t() picks the form by the `count` parameter.
+A text that counts something may have plural forms, written as a table: `queue = { one = "…", other = "…" }`,
+and a form for none where "0 days" would read oddly (`zero = "… today"`). It is stored as `queue` (the other form),
+`queue#one` and `queue#zero`; t() picks the form by the `count` parameter.
 Whole numbers of 1,000 and more are written the reader's way (2.000 in German, 2,000 in English), except ids.
 """
 
@@ -31,6 +32,8 @@ def catalogue(lang: str) -> dict[str, str]:
 
 
 PLURAL_ONE = "#one"
+PLURAL_ZERO = "#zero"
+_FORMS = ({"one", "other"}, {"zero", "one", "other"})
 _NOT_AMOUNTS = ("id", "year", "code", "number")  # numbers that are names, not amounts: never grouped
 
 
@@ -39,8 +42,9 @@ def t(lang: str, key: str, **params: object) -> str:
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     texts = catalogue(lang)
     text = texts[key]
-    if params.get("count") == 1:
-        text = texts.get(key + PLURAL_ONE, text)
+    count = params.get("count")
+    if count == 1 or count == 0:
+        text = texts.get(key + (PLURAL_ONE if count else PLURAL_ZERO), text)
     if not params:
         return text
     return text.format(**{name: _number(name, value, lang) for name, value in params.items()})
@@ -76,9 +80,11 @@ def placeholders(text: str) -> set[str]:
 def _flatten(table: dict[str, object], prefix: str = ""):  # type: ignore[no-untyped-def]
     """Yields (dotted key, text) pairs of a nested TOML table."""
     for key, value in table.items():
-        if isinstance(value, dict) and set(value) == {"one", "other"}:
+        if isinstance(value, dict) and set(value) in _FORMS:
             yield f"{prefix}{key}", value["other"]
             yield f"{prefix}{key}{PLURAL_ONE}", value["one"]
+            if "zero" in value:
+                yield f"{prefix}{key}{PLURAL_ZERO}", value["zero"]
         elif isinstance(value, dict):
             yield from _flatten(value, f"{prefix}{key}.")
         elif isinstance(value, str):

@@ -1,4 +1,10 @@
-"""One listing for its web page: shown while published, 410 once paused, expired or withdrawn, else unknown."""
+"""One listing for its web page: shown while published, 410 once paused, expired or withdrawn, else unknown.
+
+A published listing its organisation edited waits for review again (bot.posting.submit stores the edit in place,
+pending). Its address was handed out (posters, QR codes, municipal sites): the page says it is being revised and
+checked and will be back, instead of claiming it never existed. It shows nothing of the edit, which nobody
+approved yet, and is not indexed meanwhile.
+"""
 
 from __future__ import annotations
 
@@ -31,9 +37,18 @@ _ENDED = {OpportunityStatus.PAUSED.value, OpportunityStatus.EXPIRED.value}
 class Availability(Enum):
     """Whether a listing's page can be shown."""
 
-    SHOWN = 200
-    GONE = 410  # was published: paused, expired, withdrawn by its organisation or taken down
-    UNKNOWN = 404  # never existed, or never published (drafts and pending listings stay private)
+    SHOWN = "shown"
+    REVIEWING = "reviewing"  # was approved, edited since: waits for review again (a page saying so)
+    GONE = "gone"  # was published: paused, expired, withdrawn by its organisation or taken down
+    UNKNOWN = "unknown"  # never existed, or never published (drafts and new pending listings stay private)
+
+    @property
+    def status(self) -> int:
+        """Returns the HTTP status of the page."""
+        return _STATUS[self]
+
+
+_STATUS = {Availability.SHOWN: 200, Availability.REVIEWING: 200, Availability.GONE: 410, Availability.UNKNOWN: 404}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +88,8 @@ async def load_listing(
         gone = await _was_withdrawn(session, opportunity_id)
         return ListingLookup(Availability.GONE if gone else Availability.UNKNOWN)
     opportunity, organisation = row[0], row[1]
+    if opportunity.status == OpportunityStatus.PENDING.value and await _was_approved(session, opportunity_id):
+        return ListingLookup(Availability.REVIEWING, place=opportunity.place_name)
     if not is_active(opportunity, now=now):
         ended = opportunity.status in _ENDED or opportunity.published_at is not None
         return ListingLookup(Availability.GONE if ended else Availability.UNKNOWN,
@@ -87,6 +104,17 @@ async def load_listing(
     view = ListingView(details, contact, organisation.website, opportunity.state, opportunity.district,
                        max(opportunity.updated_at, organisation.updated_at))
     return ListingLookup(Availability.SHOWN, view, version=DataVersion.of(row) if with_version else None)
+
+
+async def _was_approved(session: AsyncSession, opportunity_id: int) -> bool:
+    """Tells whether a listing was approved before (by an admin, or at once for a verified organisation)."""
+    found = await session.execute(
+        select(ModerationEvent.id)
+        .where(ModerationEvent.opportunity_id == opportunity_id,
+               ModerationEvent.action == ModerationAction.APPROVED.value)
+        .limit(1)
+    )
+    return found.first() is not None
 
 
 async def _was_withdrawn(session: AsyncSession, opportunity_id: int) -> bool:

@@ -60,14 +60,25 @@ class ListingHandler(BaseHandler):
         if kept is not None:
             self.answer_listing(kept.changed_at, kept, kept=True)
             return
+        nearby = f"/suche?ort={tornado.escape.url_escape(found.place, plus=False)}" if found.place else None
+        if found.availability is Availability.REVIEWING:
+            self.answer_reviewing(nearby)
+            return
         if found.availability is not Availability.SHOWN or found.view is None:
-            if found.place:
-                self.gone_search_url = f"/suche?ort={tornado.escape.url_escape(found.place, plus=False)}"
-            raise tornado.web.HTTPError(found.availability.value)
+            self.gone_search_url = nearby
+            raise tornado.web.HTTPError(found.availability.status)
         view = found.view
         html = self.render_html("listing.html", **self.listing_values(view, origin.name if origin else None))
         page = pages.put(key, found.version, html, changed_at=view.changed_at) if found.version is not None else html
         self.answer_listing(view.changed_at, page, kept=False)
+
+    def answer_reviewing(self, search_url: str | None) -> None:
+        """Says that the listing is being revised and checked (not kept: it changes when an admin decides)."""
+        self.set_header("Cache-Control", "public, max-age=60")
+        self.set_header("X-Robots-Tag", "noindex")  # the approved version comes back under the same address
+        self.render_page("error.html", status=t(self.lang, "web.reviewing_eyebrow"),
+                         title=t(self.lang, "web.reviewing_title"), message=t(self.lang, "web.reviewing"),
+                         search_url=search_url)
 
     def answer_listing(self, changed_at: datetime | None, page: KeptPage | str, *, kept: bool) -> None:
         """Sends a listing page (kept, or only rendered), or 304 when the visitor's copy is still current."""
@@ -149,7 +160,8 @@ class QrHandler(BaseHandler):
         async with self.context.database.read_only() as session:
             found = await load_listing(session, int(listing_id), lang=self.lang)
         if found.availability is not Availability.SHOWN:
-            raise tornado.web.HTTPError(found.availability.value)
+            raise tornado.web.HTTPError(404 if found.availability is Availability.REVIEWING
+                                        else found.availability.status)
         link = deep_link(self.context.bot_username, start_payload_for_listing(int(listing_id)))
         title = t(self.lang, "web.qr_title")
         svg = await asyncio.to_thread(qr_svg, link, title=title)  # about 20 ms the first time: off the loop

@@ -60,6 +60,8 @@ def dates_text(start: date | None, end: date | None, lang: str) -> str:
     def shown(day: date) -> str:
         return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
 
+    if start and end == start:  # a one-day event: "am 15.05.2027", not "15.05.2027 bis 15.05.2027"
+        return t(lang, "details.date_on", start=shown(start))
     if start and end:
         return t(lang, "details.date_range", start=shown(start), end=shown(end))
     if start:

@@ -22,7 +22,7 @@ def test_title_and_description_lengths() -> None:
     assert validate.title("  Lesepate für Grundschulkinder ") == "Lesepate für Grundschulkinder"
     assert _problem(validate.title, "Hi") == "posting.invalid.title"
     assert _problem(validate.description, "zu kurz") == "posting.invalid.description"
-    assert _problem(validate.description, "x" * 2001) == "posting.invalid.description"
+    assert _problem(validate.description, "x" * 2001) == "posting.invalid.description_long"  # shorten, not say more
     assert len(validate.description("Wir suchen Menschen, die gern vorlesen. " * 3)) >= 30
 
 

@@ -227,3 +227,18 @@ async def test_admin_commands_answer_non_admins_alike_and_help_lists_them_for_ad
     assert "/pruefen" not in (await chat.send(MEHMET, "/hilfe")).text
     admin_help = (await chat.send(ADMIN, "/hilfe")).text
     assert "Für Admins" in admin_help and "/pruefen" in admin_help and "/rundschreiben" in admin_help
+
+
+async def test_the_queue_shows_the_start_of_each_description_escaped(chat: Chat, database: Database) -> None:
+    await _submitted(chat)
+    listing = await _listing(database)
+    description = "Wir suchen <Hunde-Freunde> & Katzenfans.\n\n\n" + "Gassi gehen am Wochenende. " * 300
+    async with database.unit_of_work() as session:
+        stored = await session.get(Opportunity, listing.id)
+        assert stored is not None
+        stored.description = description
+    queue = await chat.send(ADMIN, "/pruefen")
+    entry = next(call.text for call in queue.messages if "Gassi gehen mit Tierheimhunden" in call.text)
+    assert "Wir suchen &lt;Hunde-Freunde&gt; &amp; Katzenfans.\nGassi gehen am Wochenende." in entry
+    assert entry.rsplit(" ", 1)[-1] in ("Gassi…", "gehen…", "am…", "Wochenende…")  # cut after a whole word
+    assert len(entry) < 1000  # ten to a page, each far below Telegram's 4,096

@@ -139,3 +139,19 @@ async def test_changes_of_an_unverified_club_say_the_listing_waits_offline(chat:
     sent = await chat.press(CLUB, edited.button("Abschicken"))
     assert "Änderungen werden kurz geprüft" in sent.text and "nicht zu sehen" in sent.text
     assert await _status(database, listing_id) == "pending"
+
+
+async def test_an_edited_listing_is_being_reviewed_on_the_web_not_unknown(chat: Chat, database: Database) -> None:
+    from bot.web.listing import Availability, load_listing
+
+    listing_id = await _published(chat, database)
+    listed = await chat.send(CLUB, "/meineangebote")
+    edited = await chat.press(CLUB, listed.button("✏️ 1"))
+    await chat.press(CLUB, edited.button("Abschicken"))
+    async with database.read_only() as session:
+        waiting = await load_listing(session, listing_id, lang="de")
+    assert waiting.availability is Availability.REVIEWING and waiting.view is None  # nothing of the edit shows
+    assert waiting.availability.status == 200
+    await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, listing_id))
+    async with database.read_only() as session:
+        assert (await load_listing(session, listing_id, lang="de")).availability is Availability.SHOWN

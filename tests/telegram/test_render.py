@@ -77,6 +77,26 @@ def test_an_address_reads_as_germans_write_it() -> None:
     assert "📍 Holländische Straße 10, 34127 Kassel\n" in details_text(details, "de")
 
 
+def test_a_one_day_event_names_its_day_once_in_the_chat_and_on_the_web() -> None:
+    from dataclasses import replace
+
+    from bot.web.wording import dates_text
+
+    details = ListingDetails(
+        id=1, title="Tag der offenen Tür", organisation="Tierheim", organisation_verified=False, description="Kuchen.",
+        requirements=None, categories=("animals",), category_labels=("Tiere",), place="Kassel", address=None,
+        postal_code=None, lat=51.3, lon=9.5, remote=False, distance_km=None, time=("one_off",), hours_per_month=None,
+        start_date=date(2027, 5, 15), end_date=date(2027, 5, 15), languages=(), accessible=False,
+        accessibility_notes=None, newcomer_friendly=False, contact_name="Ole", contact_phone="0561 1234567",
+        contact_email=None, contact_url=None, published_at=None, expires_at=None,
+    )
+    assert "📅 am 15.05.2027\n" in details_text(details, "de") and "bis" not in details_text(details, "de")
+    assert "📅 on 2027-05-15\n" in details_text(details, "en")
+    assert dates_text(date(2027, 5, 15), date(2027, 5, 15), "de") == "am 15.05.2027"
+    longer = replace(details, end_date=date(2027, 5, 16))
+    assert "📅 15.05.2027 bis 16.05.2027" in details_text(longer, "de")
+
+
 def test_summary_reads_like_the_issue_example() -> None:
     outcome = SearchOutcome(query={"categories": ["children_youth"], "time": ["weekend"]}, widened=(), results=(),
                             total=0, place=PlaceRef("Kassel", 51.3, 9.5), radius_km=15.0, everywhere=False)
@@ -182,3 +202,13 @@ def test_the_place_kept_from_the_last_search_is_said_and_escaped() -> None:
     text = results_text(outcome, offset=0, lang="en", asked_radius_km=15, kept_place="Kassel <i>")
     assert "Still looking in Kassel &lt;i&gt; – just write another place" in text
     assert "Still looking" not in results_text(outcome, offset=0, lang="en", asked_radius_km=15)
+
+
+def test_an_excerpt_keeps_lines_cuts_after_a_word_and_escapes_after_cutting() -> None:
+    from bot.telegram.formatting import excerpt
+
+    assert excerpt("  Kurz  und\n\n\ngut  ", 100) == "Kurz und\ngut"
+    assert excerpt("eins zwei drei vier", 12) == "eins zwei…"
+    assert excerpt("a&b " * 10, 9) == "a&amp;b a&amp;b…"  # never cut inside an entity
+    assert excerpt("x" * 50, 10) == "x" * 9 + "…"  # one long word is cut inside
+    assert excerpt("", 10) == ""

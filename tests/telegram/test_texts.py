@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.texts import LANGUAGES, catalogue, t
-from bot.texts.catalogue import PLURAL_ONE, placeholders
+from bot.texts.catalogue import PLURAL_ONE, PLURAL_ZERO, placeholders
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
 # t(lang, "section.key" ...) with a literal key; dynamic keys are checked by the tests of their sections below.
@@ -64,7 +64,7 @@ def test_every_text_in_the_catalogue_is_used() -> None:
     built = ("listing.", "alerts.mode_", "alerts.saved_", "settings.button_alerts_", "settings.language_",
              "languages.", "commands.",
              "questions.")  # questions.<topic> for each topic of data/chat/questions.toml
-    unused = [key for key in (key.removesuffix(PLURAL_ONE) for key in catalogue("de"))
+    unused = [key for key in (key.removesuffix(PLURAL_ONE).removesuffix(PLURAL_ZERO) for key in catalogue("de"))
               if not key.startswith(built) and f'"{key}"' not in source and f"'{key}'" not in source]
     assert not unused
 
@@ -76,6 +76,38 @@ def test_every_text_in_the_catalogue_is_used() -> None:
 def test_counted_texts_use_the_plural_form_and_group_digits(lang: str, one: str, many: str) -> None:
     assert t(lang, "broadcast.audience_reach", count=1) == one
     assert t(lang, "broadcast.audience_reach", count=2000) == many
+
+
+@pytest.mark.parametrize(("lang", "key", "params", "texts"), [
+    ("de", "ads.runs_until", {"date": "01.02.2027"},
+     ("(endet heute)", "(noch 1 Tag)", "(noch 5 Tage)")),
+    ("en", "ads.runs_until", {"date": "01.02.2027"},
+     ("(ends today)", "(1 day left)", "(5 days left)")),
+    ("de", "ads.still_current", {"text": "Nachhilfe"}, ("läuft heute ab", "läuft in 1 Tag ab", "in 5 Tagen ab")),
+    ("en", "ads.still_current", {"text": "tutoring"}, ("ends today", "ends in 1 day.", "ends in 5 days.")),
+    ("de", "my_listings.still_current", {"title": "Tafel"}, ("läuft heute ab", "in 1 Tag ab", "in 5 Tagen ab")),
+    ("en", "my_listings.still_current", {"title": "Food bank"}, ("expires today", "in 1 day.", "in 5 days.")),
+])
+def test_days_left_read_right_for_none_one_and_more(
+    lang: str, key: str, params: dict[str, str], texts: tuple[str, str, str]
+) -> None:
+    for days, expected in zip((0, 1, 5), texts, strict=True):
+        assert expected in t(lang, key, days=days, count=days, **params)
+
+
+@pytest.mark.parametrize(("lang", "one", "many"), [
+    ("de", ("1 Tag sichtbar", "1 Person kontaktiert"), ("60 Tage sichtbar", "10 Personen kontaktiert")),
+    ("en", ("for 1 day.", "contacted 1 person today"), ("for 60 days.", "contacted 10 people today")),
+])
+def test_a_single_day_or_person_is_singular(lang: str, one: tuple[str, str], many: tuple[str, str]) -> None:
+    assert one[0] in t(lang, "ads.published", days=1, count=1)
+    assert many[0] in t(lang, "ads.published", days=60, count=60)
+    assert one[1] in t(lang, "adcontact.refused_limit", limit=1, count=1, when="")
+    assert many[1] in t(lang, "adcontact.refused_limit", limit=10, count=10, when="")
+
+
+def test_a_text_without_a_form_for_none_uses_its_plural_for_zero() -> None:
+    assert t("en", "broadcast.audience_reach", count=0) == "Now reaches <b>0</b> people."
 
 
 def test_ids_are_never_grouped() -> None:

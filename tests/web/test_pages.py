@@ -8,7 +8,8 @@ from datetime import timedelta
 
 from bot.posting.manage import delete_listing
 from bot.store.db import Database
-from bot.store.models import OrganisationMember
+from bot.domain import ModerationAction
+from bot.store.models import ModerationEvent, OrganisationMember
 from bot.texts import t
 from tests.factories.volunteers import FRITZLAR, KASSEL, LEIPZIG, NOW, make_listing, make_organisation
 from tests.web.helpers import ALLOWED_SITE, running_site
@@ -81,6 +82,25 @@ async def test_unknown_unpublished_and_ended_listings(database: Database) -> Non
     assert statuses == {"unknown": 404, "pending": 404, "paused": 410, "expired": 410, "withdrawn": 410}
     assert t("de", "web.error_gone") in gone.text and "/suche?ort=Kassel" in gone.text
     assert qr.status_code == 410
+
+
+async def test_an_approved_listing_edited_and_waiting_for_review_says_so(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        club = await make_organisation(session)
+        # As bot.posting.submit leaves an approved listing its unverified organisation edited: pending again.
+        edited = await make_listing(session, organisation=club, title="Neu: Hunde <b>ausführen</b>",
+                                    status="pending", published_at=None)
+        session.add(ModerationEvent(opportunity_id=edited.id, organisation_id=club.id,
+                                    action=ModerationAction.APPROVED.value))
+    async with running_site(database) as site:
+        page = await site.client.get(f"/angebote/{edited.id}")
+        english = await site.client.get(f"/angebote/{edited.id}?lang=en")
+        qr = await site.client.get(f"/angebote/{edited.id}/qr.svg")
+    assert page.status_code == 200 and page.headers["X-Robots-Tag"] == "noindex"
+    assert t("de", "web.reviewing") in page.text and "/suche?ort=Kassel" in page.text
+    assert "Hunde" not in page.text  # nothing of the edit nobody approved yet
+    assert t("en", "web.reviewing") in english.text
+    assert qr.status_code == 404
 
 
 async def test_language_follows_the_browser_and_lang_wins(database: Database) -> None:

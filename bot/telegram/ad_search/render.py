@@ -64,5 +64,6 @@ def limit_reached(limit: DailyLimit, lang: str) -> str:
     """Says that the daily limit is reached and when it starts again (the next midnight in Berlin)."""
     local = limit.resets_at.astimezone(BERLIN)
     date = local.strftime("%d.%m.%Y") if lang == "de" else local.strftime("%d %b %Y")
-    return t(lang, "adcontact.refused_limit", limit=limit.per_day, when=t(lang, "adcontact.resets_at", date=date))
+    return t(lang, "adcontact.refused_limit", limit=limit.per_day, count=limit.per_day,
+             when=t(lang, "adcontact.resets_at", date=date))
 

@@ -190,7 +190,8 @@ async def _publish(turn: Turn[AdButton], ad: VolunteerAd, now: datetime) -> View
         turn.later(lambda: notify.deliver_ad_review(bot, database, ad_id, notes))
     keys = {Published.LIVE: "ads.published", Published.REVIEW: "ads.pending", Published.BLOCKED: "ads.blocked",
             Published.INCOMPLETE: "ads.incomplete", Published.TOO_MANY: "ads.too_many"}
-    return View(t(lang, keys[result], days=turn.services.settings.ad_ttl_days))
+    days = turn.services.settings.ad_ttl_days
+    return View(t(lang, keys[result], days=days, count=days))
 
 
 async def _take_text(turn: Turn[None], ad_id: int) -> View:

@@ -50,6 +50,6 @@ async def remind_ads(context: ContextTypes.DEFAULT_TYPE) -> None:
         languages = await languages_of(session, {reminder.telegram_id for reminder in reminders})
     for reminder in reminders:
         lang = languages[reminder.telegram_id]
-        text = t(lang, "ads.still_current", text=line(reminder.text, 120),
-                 days=max(0, (reminder.expires_at - now).days))
+        days = max(0, (reminder.expires_at - now).days)
+        text = t(lang, "ads.still_current", text=line(reminder.text, 120), days=days, count=days)
         await notify.send_to(context.bot, reminder.telegram_id, text, renew_buttons(reminder.ad_id, lang))

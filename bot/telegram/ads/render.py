@@ -78,7 +78,7 @@ def list_text(ads: list[Ad], lang: str, *, now: datetime) -> str:
     for number, ad in enumerate(ads, start=1):
         state = t(lang, STATUS_LABELS[ad.status])
         if ad.status is AdStatus.PUBLISHED and ad.expires_at is not None:
-            state = t(lang, "ads.runs_until", date=ad.expires_at.strftime("%d.%m.%Y"),
-                      days=max(0, (ad.expires_at - now).days))
+            days = max(0, (ad.expires_at - now).days)
+            state = t(lang, "ads.runs_until", date=ad.expires_at.strftime("%d.%m.%Y"), days=days, count=days)
         entries.append(t(lang, "ads.entry", number=number, text=line(ad.text, 80), state=state))
     return t(lang, "ads.list", count=len(ads)) + "\n\n" + "\n".join(entries)

@@ -27,14 +27,15 @@ async def save_alert(turn: Turn[SaveButton]) -> None:
     elif stored.volunteer_id != turn.volunteer.id:
         turn.refuse_foreign()
     else:
-        view = await _save(turn.session, turn.volunteer, stored, turn.services.settings.default_radius_km)
+        view = await _save(turn.session, turn.volunteer, stored, turn.services.settings.default_radius_km,
+                           stored.lang or turn.lang)
         turn.answer(t(turn.lang, "settings.toast_saved"))
         turn.reply(view)
 
 
 async def alerts_command(turn: Turn[None]) -> None:
     """Lists the person's Suchaufträge with a stop button each."""
-    turn.reply(await _list_view(turn.session, turn.volunteer))
+    turn.reply(await _list_view(turn.session, turn.volunteer, turn.lang))
 
 
 async def stop_alert(turn: Turn[StopAlertButton]) -> None:
@@ -45,14 +46,13 @@ async def stop_alert(turn: Turn[StopAlertButton]) -> None:
     turn.answer(t(turn.lang, "alerts.toast_stopped"))
     query = turn.query
     if turn.button.where == Where.LIST:
-        turn.edit(await _list_view(turn.session, turn.volunteer))
+        turn.edit(await _list_view(turn.session, turn.volunteer, turn.lang))
     elif isinstance(query.message, Message):
         turn.edit_buttons(without_button(query.message.reply_markup, query.data or ""))
 
 
-async def _save(session: AsyncSession, volunteer: Volunteer, stored: ChatSearch, radius: float) -> View:
-    """Saves the stored search for alerts; returns the confirmation (or the limit message)."""
-    lang = volunteer.language
+async def _save(session: AsyncSession, volunteer: Volunteer, stored: ChatSearch, radius: float, lang: str) -> View:
+    """Saves the stored search for alerts; returns the confirmation (or the limit message) in `lang`."""
     mode = AlertMode.IMMEDIATE if volunteer.alert_mode == AlertMode.OFF.value else AlertMode(volunteer.alert_mode)
     try:
         saved = await save_search(session, volunteer, text=stored.query_text, refinement=state.refinement_of(stored),
@@ -66,9 +66,8 @@ async def _save(session: AsyncSession, volunteer: Volunteer, stored: ChatSearch,
     return View(t(lang, "alerts.saved", summary=summary, when=when), alerts_keyboards.stop_alert(saved.id, lang))
 
 
-async def _list_view(session: AsyncSession, volunteer: Volunteer) -> View:
-    """Returns the list of active Suchaufträge with their stop buttons."""
-    lang = volunteer.language
+async def _list_view(session: AsyncSession, volunteer: Volunteer, lang: str) -> View:
+    """Returns the list of active Suchaufträge with their stop buttons, in `lang`."""
     saved = await list_saved_searches(session, volunteer)
     summaries = [(saved_search_summary(item, criteria_of(item), lang), item.mode) for item in saved]
     markup = alerts_keyboards.saved_searches([item.id for item in saved], lang) if saved else None

@@ -102,13 +102,12 @@ def digest_order(digest: Digest) -> list[DigestEntry]:
     return sorted(digest.entries[:DIGEST_SHOWN], key=lambda entry: entry.saved_search_id)
 
 
-def settings_text(volunteer: Volunteer) -> str:
-    """Returns the settings overview in the person's language."""
-    lang = volunteer.language
+def settings_text(volunteer: Volunteer, lang: str) -> str:
+    """Returns the settings overview in `lang` (the conversation's language; the setting is one line of it)."""
     home = home_place(volunteer)
     return t(
         lang, "settings.text",
-        language=t(lang, f"settings.language_{lang}"),
+        language=t(lang, f"settings.language_{volunteer.language}"),
         alerts=t(lang, f"alerts.mode_{volunteer.alert_mode}"),
         announcements=t(lang, "settings.on" if volunteer.announcements else "settings.off"),
         home=line(home.name, 60) if home else t(lang, "settings.no_home"),

@@ -28,13 +28,15 @@ async def show_details(turn: Turn[DetailsButton]) -> None:
         turn.refuse_foreign()
         return
     view = await details_view(turn.session, turn.volunteer, pressed.opportunity_id, Origin.SEARCH,
-                              pressed.search_id, stored=stored) if stored is not None else None
+                              pressed.search_id, lang=stored.lang or turn.lang, stored=stored) \
+        if stored is not None else None
     _show(turn, view)
 
 
 async def show_listing(turn: Turn[ListingButton]) -> None:
     """Sends one listing's details as a new message (from an alert, which keeps its stop button)."""
-    view = await details_view(turn.session, turn.volunteer, turn.button.opportunity_id, Origin.NONE, 0)
+    view = await details_view(turn.session, turn.volunteer, turn.button.opportunity_id, Origin.NONE, 0,
+                              lang=turn.lang)
     if view is None:
         turn.refuse_stale()
         return
@@ -46,7 +48,7 @@ async def show_favourite(turn: Turn[FavouriteDetailsButton]) -> None:
     """Shows one listing of the Merkliste in place of the list, with a way back."""
     pressed = turn.button
     _show(turn, await details_view(turn.session, turn.volunteer, pressed.opportunity_id, Origin.FAVOURITES,
-                                   pressed.offset))
+                                   pressed.offset, lang=turn.lang))
 
 
 async def keep_listing(turn: Turn[FavouriteButton]) -> None:
@@ -61,12 +63,12 @@ async def drop_listing(turn: Turn[UnfavouriteButton]) -> None:
 
 async def favourites_command(turn: Turn[None]) -> None:
     """Shows the first page of the Merkliste."""
-    turn.reply(await favourites_view(turn.session, turn.volunteer, 0))
+    turn.reply(await favourites_view(turn.session, turn.volunteer, 0, lang=turn.lang))
 
 
 async def favourites_page(turn: Turn[FavouritesButton]) -> None:
     """Shows another page of the Merkliste in the same message."""
-    _show(turn, await favourites_view(turn.session, turn.volunteer, turn.button.offset))
+    _show(turn, await favourites_view(turn.session, turn.volunteer, turn.button.offset, lang=turn.lang))
 
 
 async def _toggle(turn: Turn[Any], pressed: FavouriteButton | UnfavouriteButton, *, keep: bool) -> None:
@@ -84,7 +86,7 @@ async def _toggle(turn: Turn[Any], pressed: FavouriteButton | UnfavouriteButton,
         toast = "favourites.toast_already" if starred else "favourites.toast_removed"
     turn.answer(t(lang, toast))
     if pressed.origin == Origin.FAVOURITES_LIST:
-        turn.edit(await favourites_view(session, volunteer, pressed.origin_id))
+        turn.edit(await favourites_view(session, volunteer, pressed.origin_id, lang=lang))
     elif pressed.origin != Origin.RESULTS:
         turn.edit_buttons(await details_markup(session, pressed.opportunity_id, origin=pressed.origin,
                                                origin_id=pressed.origin_id, favourite=starred, lang=lang))

@@ -64,7 +64,9 @@ def _dates(start: date | None, end: date | None, lang: str) -> str:
     def shown(day: date) -> str:
         return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
 
-    if start and end:
+    if start and end == start:  # a one-day event: "am 15.05.2027", not "15.05.2027 bis 15.05.2027"
+        text = t(lang, "details.date_on", start=shown(start))
+    elif start and end:
         text = t(lang, "details.date_range", start=shown(start), end=shown(end))
     elif start:
         text = t(lang, "details.date_from", start=shown(start))

@@ -20,10 +20,9 @@ FAVOURITES_PAGE = 5
 
 async def details_view(
     session: AsyncSession, volunteer: Volunteer, opportunity_id: int, origin: int, origin_id: int,
-    *, stored: ChatSearch | None = None,
+    *, lang: str, stored: ChatSearch | None = None,
 ) -> View | None:
-    """Returns a listing's details with its buttons, or None when it is gone."""
-    lang = volunteer.language
+    """Returns a listing's details with its buttons (in `lang`), or None when it is gone."""
     centre = state.refinement_of(stored).place if stored is not None else None
     details = await get_listing_details(session, opportunity_id, lang=lang, origin=centre)
     if details is None:
@@ -46,9 +45,8 @@ async def details_markup(
     return markup
 
 
-async def favourites_view(session: AsyncSession, volunteer: Volunteer, offset: int) -> View:
-    """Returns one page of the Merkliste with its buttons (the last page when offset went past the end)."""
-    lang = volunteer.language
+async def favourites_view(session: AsyncSession, volunteer: Volunteer, offset: int, *, lang: str) -> View:
+    """Returns one page of the Merkliste with its buttons (the last page when offset went past the end), in `lang`."""
     total = await count_favourites(session, volunteer)
     offset = min(offset, max(0, (total - 1) // FAVOURITES_PAGE * FAVOURITES_PAGE))
     entries = await list_favourites(session, volunteer, limit=FAVOURITES_PAGE, offset=offset)

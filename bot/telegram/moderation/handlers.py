@@ -20,7 +20,7 @@ from bot.store.types import utcnow
 from bot.telegram import notify
 from bot.telegram.callbacks import ModerateButton, ReviewQueueButton
 from bot.telegram.context import Turn
-from bot.telegram.formatting import line
+from bot.telegram.formatting import excerpt, line
 from bot.telegram.menus import jobs as menu_jobs
 from bot.telegram.posting.buttons import ModerationAction, moderation_buttons, queue_buttons
 from bot.telegram.posting.render import organisation_name, preview_messages
@@ -31,6 +31,9 @@ from nlu.kernel.gazetteer import get_gazetteer
 log = logging.getLogger(__name__)
 REJECTING = "reject:"  # ChatState.awaiting for an admin asked for a rejection reason, followed by the listing id
 QUEUE_SHOWN = 10
+# Enough of a listing's description to judge it in the queue, ten to a page (details: the new-listing message,
+# or ✎ to open it whole); with the other fields far below Telegram's 4,096 characters.
+QUEUE_EXCERPT = 700
 
 
 async def review_command(turn: Turn[None]) -> None:
@@ -74,7 +77,8 @@ async def _show_queue(turn: Turn[None] | Turn[ReviewQueueButton], *, state_code:
     bot, chat_id, database = turn.context.bot, turn.user_id, turn.services.database
     for entry in page.entries:
         text = t(lang, "moderation.entry", title=line(entry.title, 120), organisation=line(entry.organisation, 120),
-                 place=line(entry.place or "online", 60))
+                 place=line(entry.place or "online", 60),
+                 excerpt=excerpt(entry.description, QUEUE_EXCERPT)).rstrip()  # a listing without a description
         markup = moderation_buttons(entry.opportunity_id, entry.organisation_id, lang)
         turn.later(functools.partial(notify.deliver_review, bot, database, entry.opportunity_id,
                                      [notify.Note(chat_id, text, markup)]))

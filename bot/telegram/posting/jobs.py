@@ -50,7 +50,7 @@ async def ask_renewals(context: ContextTypes.DEFAULT_TYPE) -> None:
         for member in reminder.member_ids:
             lang = languages[member]
             days = max(0, (reminder.expires_at - utcnow()).days)
-            text = t(lang, "my_listings.still_current", title=line(reminder.title, 120), days=days)
+            text = t(lang, "my_listings.still_current", title=line(reminder.title, 120), days=days, count=days)
             await notify.send_to(context.bot, member, text, renew_button(reminder.opportunity_id, lang))
 
 

@@ -10,13 +10,13 @@ from bot.conversation import state
 from bot.conversation.searches import DEEPEST_OFFSET, PAGE_SIZE, ChatSearches
 from bot.domain import MAX_QUERY_CHARS, TimeTag
 from bot.search.criteria import criteria_from
-from bot.search.understanding import parse_text
+from bot.search.understanding import parse_text, reply_language
 from bot.store.models import ChatSearch
 from bot.telegram import keyboards
 from bot.telegram.callbacks import (
     BackButton, CategoryButton, Facet, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, TimeButton,
 )
-from bot.telegram.context import Turn, guess_language
+from bot.telegram.context import Turn
 from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.search.pages import answer_or_search, page_messages
 from bot.telegram.search.views import category_by_number, refine_menu
@@ -68,7 +68,8 @@ async def choose_radius(turn: Turn[RadiusButton]) -> None:
 async def guided_search(turn: Turn[None]) -> None:
     """Starts a search by buttons only (for someone who cannot write German or English): area, then place or
     location, then time, each chosen with a button."""
-    page = await turn.services.searches.start(turn.session, turn.volunteer, text="", private=turn.private)
+    page = await turn.services.searches.start(turn.session, turn.volunteer, text="", private=turn.private,
+                                              lang=turn.lang)
     turn.reply(View(t(turn.lang, "search.guided_area"),
                     search_keyboards.category_choice(page.search.id, turn.lang, with_back=False)))
 
@@ -102,16 +103,17 @@ async def open_refinement(turn: Turn[RefineButton]) -> None:
         turn.answer()
         current = criteria_from(parse_text(stored.query_text), state.refinement_of(stored),
                                 default_radius_km=turn.services.settings.default_radius_km)
-        turn.edit_buttons(refine_menu(stored.id, turn.button.facet, turn.lang, current))
+        turn.edit_buttons(refine_menu(stored.id, turn.button.facet, stored.lang or turn.lang, current))
 
 
 async def _search_for(turn: Turn[None], text: str) -> None:
     """Answers a text: the place asked for, or a new search."""
     if len(text) > MAX_QUERY_CHARS:
-        turn.reply(View(t(guess_language(turn.update), "problem.too_long")))
+        # In the conversation's language, or English for a long English text (the marker-word count is cheap)
+        turn.reply(View(t(reply_language(text, turn.lang), "problem.too_long")))
         return
     turn.reply_all(await answer_or_search(turn.session, turn.volunteer, text.strip(), turn.services,
-                                           private=turn.private))
+                                           private=turn.private, spoken=turn.lang))
 
 
 async def _change_search(turn: Turn[Payload], search_id: int, change: Change) -> None:
@@ -123,8 +125,10 @@ async def _change_search(turn: Turn[Payload], search_id: int, change: Change) ->
     if stored is None or not change(stored, turn.services.searches):
         turn.refuse_stale()
         return
-    page = await turn.services.searches.run(turn.session, turn.volunteer, stored)
-    first, *follow_ups = await page_messages(turn.session, turn.volunteer, page, turn.services, private=turn.private)
+    lang = stored.lang or turn.lang  # the result message stays in the language it was answered in
+    page = await turn.services.searches.run(turn.session, turn.volunteer, stored, lang=lang)
+    first, *follow_ups = await page_messages(turn.session, turn.volunteer, page, turn.services, private=turn.private,
+                                             lang=lang)
     turn.answer()
     turn.edit(first)
     turn.reply_all(follow_ups)

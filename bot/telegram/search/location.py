@@ -36,7 +36,7 @@ async def location_shared(turn: Turn[None]) -> None:
     location = turn.message.location
     assert location is not None  # the registry routes only messages with a location here
     place = shared_location(location.latitude, location.longitude)
-    turn.reply_all(await _place_given(turn.session, turn.volunteer, place, turn.services))
+    turn.reply_all(await _place_given(turn.session, turn.volunteer, place, turn.services, lang=turn.lang))
 
 
 async def answer_home_question(turn: Turn[HomeButton]) -> None:
@@ -55,10 +55,9 @@ async def answer_home_question(turn: Turn[HomeButton]) -> None:
 
 
 async def _place_given(
-    session: AsyncSession, volunteer: Volunteer, place: PlaceRef | None, services_: Services
+    session: AsyncSession, volunteer: Volunteer, place: PlaceRef | None, services_: Services, *, lang: str
 ) -> list[View]:
-    """Uses a shared place for the open question, or starts a search around it."""
-    lang = volunteer.language
+    """Uses a shared place for the open question, or starts a search around it (answered in `lang`)."""
     if place is None:
         return [View(t(lang, "location.outside"))]
     question = await state.pending_question(session, volunteer.id)
@@ -71,9 +70,9 @@ async def _place_given(
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         # Only the search's own question takes the place (another flow's, e.g. /ichbiete's, does not).
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
-            return await place_for_search(session, volunteer, stored, [place], services_)
-    page = await services_.searches.start(session, volunteer, text="", refinement=Refinement(place=place))
-    views = await page_messages(session, volunteer, page, services_, private=True)
+            return await place_for_search(session, volunteer, stored, [place], services_, lang=stored.lang or lang)
+    page = await services_.searches.start(session, volunteer, text="", refinement=Refinement(place=place), lang=lang)
+    views = await page_messages(session, volunteer, page, services_, private=True, lang=lang)
     if home_place(volunteer) is None:
         views.append(View(t(lang, "location.remember", place=line(place.name, 60)),
                           search_keyboards.remember_home(page.search.id, lang)))

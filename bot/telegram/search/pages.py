@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from nlu.kernel.text import fold
+from nlu.query import ParsedQuery
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
@@ -39,53 +40,56 @@ SMALL_TALK = {SmallTalk.GREETING: "smalltalk.greeting", SmallTalk.THANKS: "small
 
 
 async def answer_or_search(
-    session: AsyncSession, volunteer: Volunteer, text: str, services_: Services, *, private: bool
+    session: AsyncSession, volunteer: Volunteer, text: str, services_: Services, *, private: bool,
+    spoken: str | None = None,
 ) -> list[View]:
-    """Takes a text as the answer to the open place question if it names a place, else as a new search."""
+    """Takes a text as the answer to the open place question if it names a place, else as a new search.
+
+    `spoken`: the language the conversation goes on in (bot.conversation.language; the setting by default).
+    """
+    # A message clearly in English gets an English answer even when Telegram says German; the setting itself
+    # stays, and the answer says where to change it (once: not again while the conversation stays in English).
+    # A few words going on in an English conversation ("with animals", "thanks", "Kassel") are answered in
+    # English too; "Tierheim in Kassel" or "danke" is German all the same.
+    setting = volunteer.language
+    earlier = spoken or setting
+    asked = questions_asked(text)
+    lang = "en" if asked.english else reply_language(text, setting)
+    if lang == setting and earlier != setting and len(text.split()) <= _FEW_WORDS and not _written_in(text, setting):
+        lang = earlier
     # Only a text that reads as a place can answer "Wo?"; other texts are searches and need no look-up here.
     places = place_answer(text) if private else []
+    if places and lang == setting:  # "Fulda" is in no language: the conversation's goes on
+        lang = earlier
+    board = keyboards.main_keyboard(lang) if private else None  # no reply keyboard in groups
     question = await state.pending_question(session, volunteer.id) if places else None
     if question is not None:
         awaiting, search_id = question.awaiting, question.search_id
         state.close(question)
         if awaiting == state.AWAITING_HOME:
             await remember_home(session, volunteer, places[0])
-            return [View(t(volunteer.language, "location.saved", place=line(places[0].name, 60)))]
+            return [View(t(lang, "location.saved", place=line(places[0].name, 60)))]
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
-            return await place_for_search(session, volunteer, stored, places, services_)
-    board = keyboards.main_keyboard(volunteer.language) if private else None  # no reply keyboard in groups
+            return await place_for_search(session, volunteer, stored, places, services_, lang=stored.lang or lang)
     if private and not places and is_decline(text):  # "nein" to "Wo soll ich stattdessen suchen?": no new search
         question = await state.pending_question(session, volunteer.id)
         if question is not None:
             await state.conclude(session, volunteer.id)  # a place written next is a search of its own
-            lang = volunteer.language
-            return [View(t(lang, "search.question_declined"), keyboards.main_keyboard(lang))]
+            return [View(t(lang, "search.question_declined"), board)]
     if asks_for_help(text):  # "hilfe", "wie funktioniert das?": the help, as /hilfe gives it
-        return [View(t(volunteer.language, "help.text"), board)]
+        return [View(t(lang, "help.text"), board)]
     # A group never goes on from the person's searches: a group search would show their private one's pages
     # or place to everyone (and a private one would go on from what was said in a group).
     if asks_for_more(text):  # "weiter", "zeig mir mehr": the next page of the last search, as "Mehr" would
         if not private:
-            return [View(t(volunteer.language, "search.more_in_private"))]
-        return await next_page(session, volunteer, services_)
+            return [View(t(lang, "search.more_in_private"))]
+        return await next_page(session, volunteer, services_, lang=lang)
     talk = small_talk(text)
     if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
-        return [View(t(volunteer.language, SMALL_TALK[talk]), board)]
+        return [View(t(lang, SMALL_TALK[talk]), board)]
     # The search to go on from: the newest in this chat that understood something ("🐶🐱" is none).
     previous = await state.last_search(session, volunteer.id, private=True, understood=True) if private else None
-    # A message clearly in English gets an English answer even when Telegram says German; the setting itself
-    # stays, and the answer says where to change it (once: not again while the conversation stays in English).
-    # A few words going on from an English search ("with animals") are answered in English too: the language
-    # a search was answered in is kept with it.
-    setting = volunteer.language
-    newest = await state.last_search(session, volunteer.id, private=True) if private else None
-    earlier = (newest.lang or setting) if newest is not None else setting
-    asked = questions_asked(text)
-    lang = "en" if asked.english else reply_language(text, setting)
-    if lang == setting and earlier != setting and len(text.split()) <= _FEW_WORDS and not _written_in(text, setting):
-        lang = earlier  # "and in Fulda?" after English; "Tierheim in Kassel" is German all the same
-    board = keyboards.main_keyboard(lang) if private else None
     parsed = parse_text(text)
     answers = [t(lang, f"questions.{topic}") for topic in asked.topics]
     searched = [word for word in parsed.keywords if fold(word) not in asked.words]  # "insured" is the question
@@ -93,9 +97,11 @@ async def answer_or_search(
         # "Bin ich da versichert?": answered, not searched ("und am Wochenende, bin ich da versichert?": both)
         return [View("\n\n".join([*answers, t(lang, "questions.invite")]), board)]
     rest = without_any_interest(text)
-    if rest is not None and not parse_text(rest).categories:  # "irgendwas in Kassel": every area, in Kassel
-        page = await services_.searches.start(session, volunteer, text=rest, refinement=Refinement(categories=()),
-                                              lang=lang, private=private)
+    anything = parse_text(rest) if rest is not None else None
+    if anything is not None and not anything.categories:  # "irgendwas in Kassel": every area, in Kassel
+        page = await services_.searches.start(session, volunteer, text=anything.text,
+                                              refinement=Refinement(categories=()), lang=lang, private=private,
+                                              parsed=anything)
         if private and page.lacks_place:  # "egal was" and nothing else: every area is fine, only where is open
             await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
             if ruled_out := page.outcome.understood.ruled_out_places:  # "egal was, nur nicht in Kassel"
@@ -107,10 +113,12 @@ async def answer_or_search(
         goes_on = previous is not None and not await state.concluded(session, volunteer.id, previous.id)
         following = follow_up(previous, parsed, now=utcnow()) if goes_on else None
         if following is None:
-            page = await services_.searches.start(session, volunteer, text=text, lang=lang, private=private)
+            page = await services_.searches.start(session, volunteer, text=text, lang=lang, private=private,
+                                                  parsed=parsed)
         else:  # "lieber am WE", "und in Kassel?", "was mit Tieren": a change of the last search
             page = await services_.searches.start(session, volunteer, text=following.text,
-                                                  refinement=following.refinement, lang=lang, private=private)
+                                                  refinement=following.refinement, lang=lang, private=private,
+                                                  parsed=following.parsed)
             page = replace(page, kept_place=following.kept_place)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
     if answers:  # "Brauche ich ein Führungszeugnis für die Jugendfeuerwehr in Kassel?": the search, then the answer
@@ -127,38 +135,38 @@ def _written_in(text: str, lang: str) -> bool:
     return detect_language(text) == lang
 
 
-async def next_page(session: AsyncSession, volunteer: Volunteer, services_: Services) -> list[View]:
-    """Shows the next page of the person's last search in their own chat as a new message, or says there is none
-    (nor for a search still asking what to help with: its buttons answer that)."""
+async def next_page(session: AsyncSession, volunteer: Volunteer, services_: Services, *, lang: str) -> list[View]:
+    """Shows the next page of the person's last search in their own chat as a new message (in the language it was
+    answered in), or says in `lang` there is none (nor for a search still asking what to help with: its buttons
+    answer that)."""
     shown = await state.last_search(session, volunteer.id, private=True)
-    lang = (shown.lang or volunteer.language) if shown is not None else volunteer.language
-    if shown is None or not _shows_listings(shown):
+    lang = (shown.lang or lang) if shown is not None else lang
+    earlier = parse_text(shown.query_text) if shown is not None and shown.understood else None
+    if shown is None or earlier is None or not _shows_listings(shown, earlier):
         return [View(t(lang, "search.more_without_search"), keyboards.main_keyboard(lang))]
-    page = await services_.searches.next_page(session, volunteer, shown, lang=lang)
+    page = await services_.searches.next_page(session, volunteer, shown, lang=lang, parsed=earlier)
     if page is None:
         return [View(t(lang, "search.no_more"), keyboards.main_keyboard(lang))]
     return await page_messages(session, volunteer, page, services_, private=True, lang=lang)
 
 
-def _shows_listings(shown: ChatSearch) -> bool:
-    """Tells whether a search's message shows listings, not the question what to help with."""
-    if not shown.understood:
-        return False
-    earlier = parse_text(shown.query_text)
+def _shows_listings(shown: ChatSearch, earlier: ParsedQuery) -> bool:
+    """Tells whether a search's message shows listings, not the question what to help with (`earlier`: the
+    parse of its text)."""
     return bool(earlier.categories or earlier.keywords or state.refinement_of(shown).categories is not None)
 
 
 async def place_for_search(
-    session: AsyncSession, volunteer: Volunteer, stored: ChatSearch, places: list[PlaceRef], services_: Services
+    session: AsyncSession, volunteer: Volunteer, stored: ChatSearch, places: list[PlaceRef], services_: Services,
+    *, lang: str,
 ) -> list[View]:
-    """Runs a search again around the place given (or asks which one), then offers to remember it."""
-    lang = volunteer.language
+    """Runs a search again around the place given (or asks which one), then offers to remember it (in `lang`)."""
     if len(places) > 1:
         stored.candidates = [place.to_dict() for place in places]
         return [candidates_view(stored.id, places, lang)]
     state.refine(stored, place=places[0])
-    page = await services_.searches.run(session, volunteer, stored)
-    views = await page_messages(session, volunteer, page, services_, private=True)
+    page = await services_.searches.run(session, volunteer, stored, lang=lang)
+    views = await page_messages(session, volunteer, page, services_, private=True, lang=lang)
     if home_place(volunteer) is None:
         views.append(View(t(lang, "location.remember", place=line(places[0].name, 60)),
                           search_keyboards.remember_home(stored.id, lang)))

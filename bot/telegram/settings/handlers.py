@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.conversation.language import speak
 from bot.store.models import Volunteer
 from bot.telegram import keyboards
 from bot.telegram.settings import keyboards as settings_keyboards
@@ -17,7 +18,7 @@ from bot.volunteers import forget_home, home_place, set_alert_mode, set_announce
 
 async def settings_command(turn: Turn[None]) -> None:
     """Shows the settings with buttons to change them."""
-    turn.reply(settings_view(turn.volunteer))
+    turn.reply(settings_view(turn.volunteer, turn.lang))
 
 
 async def change_setting(turn: Turn[SettingButton]) -> None:
@@ -25,15 +26,18 @@ async def change_setting(turn: Turn[SettingButton]) -> None:
     if not await _apply(turn.session, turn.volunteer, turn.button):
         turn.refuse_stale()
         return
-    turn.answer(t(turn.volunteer.language, "settings.toast_saved"))
-    turn.edit(settings_view(turn.volunteer))
+    # A language chosen is the conversation's from now on; another setting keeps the conversation's.
+    lang = turn.volunteer.language if turn.button.setting == Setting.LANGUAGE else turn.lang
+    turn.answer(t(lang, "settings.toast_saved"))
+    turn.edit(settings_view(turn.volunteer, lang))
 
 
-def settings_view(volunteer: Volunteer) -> View:
-    """Returns the settings message for a person."""
-    markup = settings_keyboards.settings(volunteer.language, alert_mode=volunteer.alert_mode,
-                                announcements=volunteer.announcements, has_home=home_place(volunteer) is not None)
-    return View(settings_text(volunteer), markup)
+def settings_view(volunteer: Volunteer, lang: str) -> View:
+    """Returns the settings message for a person, in `lang`."""
+    markup = settings_keyboards.settings(lang, setting=volunteer.language, alert_mode=volunteer.alert_mode,
+                                         announcements=volunteer.announcements,
+                                         has_home=home_place(volunteer) is not None)
+    return View(settings_text(volunteer, lang), markup)
 
 
 async def _apply(session: AsyncSession, volunteer: Volunteer, pressed: SettingButton) -> bool:
@@ -41,6 +45,7 @@ async def _apply(session: AsyncSession, volunteer: Volunteer, pressed: SettingBu
     setting, value = pressed.setting, pressed.value
     if setting == Setting.LANGUAGE and value < len(LANGUAGES):
         await set_language(session, volunteer, LANGUAGES[value])
+        await speak(session, volunteer.id, LANGUAGES[value])  # the conversation goes on in the language chosen
     elif setting == Setting.ALERT_MODE and value < len(keyboards.ALERT_MODES):
         await set_alert_mode(session, volunteer, keyboards.ALERT_MODES[value])
     elif setting == Setting.ANNOUNCEMENTS and value in (0, 1):

@@ -12,14 +12,18 @@ from bot.telegram.keyboards import ALERT_MODES, Rows, button
 from bot.texts import t
 
 
-def settings(lang: str, *, alert_mode: str, announcements: bool, has_home: bool) -> InlineKeyboardMarkup:
-    """Returns the settings buttons: language, alert mode, announcements, forgetting the place."""
-    other = 1 if lang == "de" else 0
+def settings(
+    lang: str, *, setting: str, alert_mode: str, announcements: bool, has_home: bool
+) -> InlineKeyboardMarkup:
+    """Returns the settings buttons in `lang`: the language other than the one set (`setting`), alert mode,
+    announcements, forgetting the place."""
+    other = 1 if setting == "de" else 0
     modes = [button(("• " if mode.value == alert_mode else "") + t(lang, f"settings.button_alerts_{mode.value}"),
                     SettingButton(Setting.ALERT_MODE, index)) for index, mode in enumerate(ALERT_MODES)]
     key = "settings.button_announcements_off" if announcements else "settings.button_announcements_on"
     rows: Rows = [
-        [button(t(lang, "settings.button_language"), SettingButton(Setting.LANGUAGE, other))],
+        # Named in the language it offers' terms ("🌐 English" for someone set to German, whatever the display).
+        [button(t(setting, "settings.button_language"), SettingButton(Setting.LANGUAGE, other))],
         modes,
         [button(t(lang, key), SettingButton(Setting.ANNOUNCEMENTS, 0 if announcements else 1))],
     ]

@@ -24,8 +24,8 @@ async def start(turn: Turn[None]) -> None:
     """Greets the person with the main keyboard, then opens the listing or search a deep link carries."""
     payload = turn.context.args[0] if turn.context.args else None
     user, lang = turn.update.effective_user, turn.lang
-    linked = await _deep_link(turn.session, turn.volunteer, payload, turn.services) if payload and payload != "group" \
-        else []
+    linked = await _deep_link(turn.session, turn.volunteer, payload, turn.services, lang) \
+        if payload and payload != "group" else []
     name = line(user.first_name, 40) if user and user.first_name else t(lang, "start.friend")
     turn.reply(View(t(lang, "start.welcome", name=name), keyboards.main_keyboard(lang)))
     turn.reply_all(linked)
@@ -52,16 +52,18 @@ async def cancel(turn: Turn[None]) -> None:
     turn.reply(View(t(turn.lang, key), keyboards.main_keyboard(turn.lang)))
 
 
-async def _deep_link(session: AsyncSession, volunteer: Volunteer, payload: str, services_: Services) -> list[View]:
-    """Returns the messages a deep link opens: a listing's details or a prepared search's results."""
-    lang = volunteer.language
+async def _deep_link(
+    session: AsyncSession, volunteer: Volunteer, payload: str, services_: Services, lang: str
+) -> list[View]:
+    """Returns the messages a deep link opens (in `lang`): a listing's details or a prepared search's results."""
     link = await resolve_start_payload(session, payload)
     if isinstance(link, ListingLink):
-        view = await details_view(session, volunteer, link.opportunity_id, Origin.NONE, 0)
+        view = await details_view(session, volunteer, link.opportunity_id, Origin.NONE, 0, lang=lang)
         # A poster or a website may outlive its listing: say so, not that a search is outdated.
         return [view] if view is not None else [View(t(lang, "start.listing_gone"))]
     if isinstance(link, SearchLink):
-        page = await services_.searches.start(session, volunteer, text=link.text, refinement=link.refinement)
-        return await page_messages(session, volunteer, page, services_, private=True)
+        page = await services_.searches.start(session, volunteer, text=link.text, refinement=link.refinement,
+                                              lang=lang)
+        return await page_messages(session, volunteer, page, services_, private=True, lang=lang)
     return [View(t(lang, "start.link_unknown"))]
 

@@ -1,0 +1,98 @@
+"""Anna's Telegram says German; once she writes English, every reply stays English while the conversation lasts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import update
+from tests.telegram.botchat import ANNA, JOHN, Chat, Reply
+
+from bot.store.db import Database
+from bot.store.models import ChatSearch
+from bot.store.types import utcnow
+from bot.telegram.callbacks import Kind, decode
+
+
+def _data(reply: Reply, kind: Kind) -> list[str]:
+    """Returns the callback data of the reply's buttons of one kind."""
+    return [b["callback_data"] for b in reply.buttons if (d := decode(b.get("callback_data"))) and d.kind is kind]
+
+
+def _keyboard(reply: Reply) -> list[str]:
+    """Returns the labels of the reply keyboard (the main menu) the reply sent."""
+    rows = [call.params.get("reply_markup") or {} for call in reply.messages]
+    return [str(key["text"]) for markup in rows for row in markup.get("keyboard", []) for key in row]
+
+
+async def test_after_an_english_search_commands_and_small_talk_answer_in_english(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    cancelled = await chat.send(ANNA, "/abbrechen")
+    assert cancelled.text.startswith("All right, cancelled.")
+    assert "⚙️ Settings" in _keyboard(cancelled) and "⚙️ Einstellungen" not in _keyboard(cancelled)
+    assert (await chat.send(ANNA, "/hilfe")).text.startswith("<b>How to find volunteering</b>")
+    assert (await chat.send(ANNA, "thanks")).text.startswith("You're welcome!")
+    assert (await chat.send(ANNA, "/merkliste")).text.startswith("You have")
+    assert "Language: Deutsch" in (await chat.send(ANNA, "/einstellungen")).text
+    assert (await chat.send(ANNA, "/start")).text.startswith("👋 Hi")
+
+
+async def test_an_english_result_keeps_its_language_when_its_buttons_are_pressed(chat: Chat) -> None:
+    first = await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    menu = await chat.press(ANNA, first.button("Time"), message_id=first.sent_id())
+    assert "at the weekend" in [b["text"] for b in menu.buttons]
+    weekend = await chat.press(ANNA, menu.button("at the weekend"), message_id=first.sent_id())
+    assert weekend.text.startswith("🔎 <b>Animals · Kassel + 15 km · at the weekend</b>")
+    details = await chat.press(ANNA, _data(first, Kind.DETAILS)[0], message_id=first.sent_id())
+    assert "◀ Back to the results" in [b["text"] for b in details.buttons]
+    saved = await chat.press(ANNA, first.button("Save as alert"), message_id=first.sent_id())
+    assert "Animals" in saved.text and "Tiere" not in saved.text
+
+
+async def test_a_german_message_or_a_word_of_german_goes_back_to_german(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    assert (await chat.send(ANNA, "danke")).text.startswith("Gern geschehen")
+    german = await chat.send(ANNA, "Tierheim in Kassel")
+    assert german.text.startswith("🔎 <b>Tiere · Kassel + 15 km</b>")
+    assert (await chat.send(ANNA, "/abbrechen")).text.startswith("Alles klar, abgebrochen.")
+
+
+async def test_the_language_chosen_in_the_settings_wins(chat: Chat) -> None:
+    first = await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    shown = await chat.send(ANNA, "/einstellungen")
+    assert "Language: Deutsch" in shown.text
+    assert [b["text"] for b in shown.buttons][0] == "🌐 English"  # offers the language she is not set to
+    chosen = await chat.press(ANNA, shown.button("English"), message_id=shown.sent_id())
+    assert "Language: English" in chosen.text and [b["text"] for b in chosen.buttons][0] == "🌐 Deutsch"
+    german = await chat.press(ANNA, chosen.button("Deutsch"), message_id=shown.sent_id())
+    assert "Sprache: Deutsch" in german.text
+    assert (await chat.send(ANNA, "/abbrechen")).text.startswith("Alles klar")
+    more = await chat.press(ANNA, first.button("Time"), message_id=first.sent_id())  # the old result follows
+    assert "am Wochenende" in [b["text"] for b in more.buttons]
+
+
+async def test_after_an_hour_the_setting_speaks_again(chat: Chat, database: Database) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    async with database.unit_of_work() as session:
+        await session.execute(update(ChatSearch).values(created_at=utcnow() - timedelta(hours=2)))
+    assert (await chat.send(ANNA, "/abbrechen")).text.startswith("Alles klar")
+
+
+async def test_an_english_setting_stays_english_after_german_words(chat: Chat) -> None:
+    await chat.send(JOHN, "Tierheim in Kassel")
+    assert (await chat.send(JOHN, "/cancel")).text.startswith("All right")
+
+
+async def test_a_place_alone_goes_on_in_the_conversations_language(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    assert (await chat.send(ANNA, "/standort")).text.startswith("You have not saved a place yet.")
+    assert (await chat.send(ANNA, "Fulda")).text.startswith("Remembered: <b>Fulda</b>.")
+
+
+async def test_a_message_too_long_to_read_is_refused_in_its_own_language(chat: Chat) -> None:
+    english = await chat.send(ANNA, "I would like to help at an animal shelter in Kassel. " * 80)  # 4,000 characters
+    assert english.text.startswith("Thank you for telling me so much!")
+    german = await chat.send(ANNA, "Ich möchte gern im Tierheim in Kassel helfen. " * 90)
+    assert german.text.startswith("Danke, dass du so viel erzählst!")
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    emoji = await chat.send(ANNA, "🐶" * 2000)  # in no language: the conversation's
+    assert emoji.text.startswith("Thank you for telling me so much!")
