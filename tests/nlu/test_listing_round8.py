@@ -1,0 +1,84 @@
+"""Causes of the listing round for listings_dev8 (issue 14, listings), one test group per cause. Texts of their own,
+not from the labelled sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import categorize, parse
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # civic roles: the town's arbitrator, the Hessian local court, a legal guardian for adults
+        ("Schiedsfrau gesucht", "<p>Sie schlichten Streit, bevor er vor Gericht geht.</p>"),
+        ("Mitarbeit im Schiedsamt", "<p>Die Gemeinde wählt Sie für fünf Jahre.</p>"),
+        ("Ortsgerichtsschöffin für Grünberg", "<p>Unterschriften beglaubigen, Grundstücke schätzen.</p>"),
+        ("Friedensrichter*in (ehrenamtlich)", "<p>Verhandlungen am Abend im Rathaus.</p>"),
+        ("Ehrenamtliche rechtliche Betreuung übernehmen", "<p>Sie regeln Post und Konten für einen Menschen.</p>"),
+    ],
+)
+def test_a_civic_role_is_neighbourhood(title: str, description: str) -> None:
+    assert "neighbourhood" in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Lernbegleitung für Kinder mit Förderbedarf", "<p>Zwei Nachmittage pro Woche in der Grundschule.</p>"),
+        ("Texte in Leichte Sprache übertragen", "<p>Prüfer*innen lesen jeden Text gegen.</p>"),
+        ("Vorleser*in gesucht", "<p>Für Erwachsene mit Lernschwierigkeiten in unserer Wohngruppe.</p>"),
+        ("Rechtliche Betreuer*innen gesucht", "<p>Für Menschen, die ihre Angelegenheiten nicht regeln können.</p>"),
+    ],
+)
+def test_special_needs_and_easy_read_language_are_inclusion(title: str, description: str) -> None:
+    assert "disability_inclusion" in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Chatberatung für junge Menschen", "<p>Du antwortest abends per Chat, wenn es jemandem schlecht geht.</p>"),
+        ("Ehrenamt im Kummerchat", "<p>Schreib mit Jugendlichen, die Sorgen haben.</p>"),
+        ("Mützen für Frühchen stricken", "<p>Wir treffen uns montags im Gemeindehaus.</p>"),
+    ],
+)
+def test_crisis_chat_and_premature_babies_are_health_care(title: str, description: str) -> None:
+    assert "health_care" in categorize(title, description).categories
+
+
+def test_a_misspelt_word_is_no_new_civic_or_care_word() -> None:
+    """The new stems stay out of typo matching where a writer's word is merely near them: "schiefe Bahn" is no
+    arbitrator, "Frührendner" (dialect for a retiree) no premature baby."""
+    got = parse("bin ex-polizist, suche was mit jugendlichen die auf die schiefe bahn geraten").categories
+    assert "neighbourhood" not in got
+    assert "health_care" not in parse("isch bin Frührendner und mach gern Fußball mit Kindern").categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wrong"),
+    [
+        # the course volunteers attend before they start is no teaching, in the title as in the text
+        ("Sterbebegleiter*innen – Befähigungskurs ab März", "<p>Sie besuchen Menschen im Hospiz.</p>", "education"),
+        ("Hospizhelfer*in: Vorbereitungskurs startet", "<p>Begleitung Schwerkranker zu Hause.</p>", "education"),
+        ("Feuerwehr: Grundausbildung für Quereinsteiger", "<p>Übungsabend jeden Dienstag.</p>", "education"),
+        # a table laid for coffee is no food bank
+        ("Kaffeetafel im Seniorenheim decken", "<p>Kuchen servieren und mit Bewohnern plaudern.</p>",
+         "poverty_homelessness"),
+        ("Festtafel beim Gemeindejubiläum", "<p>Tische eindecken und abräumen.</p>", "poverty_homelessness"),
+    ],
+)
+def test_a_word_trap_names_no_field(title: str, description: str, wrong: str) -> None:
+    assert wrong not in categorize(title, description).categories
+
+
+def test_a_course_the_volunteer_gives_is_still_education() -> None:
+    assert "education" in categorize("Computerkurs für Senior*innen leiten", "<p>Einmal pro Woche.</p>").categories
+
+
+def test_the_agency_credit_line_names_no_field() -> None:
+    """"Vermittelt durch: Freiwilligenagentur ..." names the agency that passes the listing on, not the task: not even
+    when the listing says nothing else."""
+    text = "<p>Vermittelt durch: Freiwilligenagentur Nordstadt</p><p>Bitte melden Sie sich telefonisch.</p>"
+    assert "neighbourhood" not in categorize("Mach mit!", text).categories
