@@ -82,3 +82,41 @@ def test_the_agency_credit_line_names_no_field() -> None:
     when the listing says nothing else."""
     text = "<p>Vermittelt durch: Freiwilligenagentur Nordstadt</p><p>Bitte melden Sie sich telefonisch.</p>"
     assert "neighbourhood" not in categorize("Mach mit!", text).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wrong"),
+    [
+        # the team described is who helps: its members' origins name no newcomers served
+        ("Ausgabe in der Kleiderkammer", "<p>Kleidung annehmen. Im Team arbeiten Menschen aus vielen Ländern.</p>",
+         "refugees_integration"),
+        ("Ausgabe am Freitag", "<p>Lebensmittel an Bedürftige ausgeben. Im Team arbeiten Rentner und Studierende.</p>",
+         "seniors"),
+    ],
+)
+def test_the_team_described_is_no_field(title: str, description: str, wrong: str) -> None:
+    assert wrong not in categorize(title, description).categories
+
+
+def test_the_people_a_team_works_with_are_still_served() -> None:
+    tags = categorize("Begleitung im Alltag", "<p>Unsere Helfer arbeiten mit Menschen aus vielen Ländern.</p>")
+    assert "refugees_integration" in tags.categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        # "from all over the world" said in English names newcomers, as "aus aller Welt" does
+        ("Volunteers for our language café", "<p>Every Monday people from all over the world meet to chat.</p>",
+         "refugees_integration"),
+        # online roles: moderating an internet forum, making graphics
+        ("Moderator*in für unser Online-Forum", "<p>Beiträge prüfen und Fragen beantworten.</p>", "digital"),
+        ("Grafik für den Naturschutzbund", "<p>Plakate und Beiträge gestalten, von zu Hause.</p>", "digital"),
+    ],
+)
+def test_an_idiom_or_an_online_role_names_its_field(title: str, description: str, wanted: str) -> None:
+    assert wanted in categorize(title, description).categories
+
+
+def test_a_forum_alone_is_a_venue() -> None:
+    assert "digital" not in categorize("Einlass im Kulturforum", "<p>Karten abreißen bei Konzerten.</p>").categories
