@@ -269,14 +269,17 @@ def _corroborated(mentions: list[Span], rules: ListingRules) -> list[Span]:
 def _title_courses(doc: Doc, mentions: list[Span], title_tokens: int, rules: ListingRules) -> list[Span]:
     """Returns an education mention for each course the title says the volunteer gives ("Computerkurs für
     Geflüchtete", "Erste-Hilfe-Kurse für Kinder geben"): teaching is education, whatever is taught, unless it is a
-    sport ("Schwimmkurs"). In the text a course is mostly the one volunteers attend, so only the title counts."""
+    sport ("Schwimmkurs"). In the text a course is mostly the one volunteers attend, so only the title counts, and
+    not a course the listing ignores as one volunteers attend ("Hospizbegleiter*innen – Vorbereitungskurs startet")."""
     if any(span.label_ in rules.course_exempt and span.start < title_tokens for span in mentions):
         return []
     taught = {span.start for span in mentions if span.label_ == "education"}
     return [
         Span(doc, token.i, token.i + 1, label="education")
         for token in doc[:title_tokens]
-        if token.norm_.endswith(rules.course_heads) and token.i not in taught
+        if token.norm_.endswith(rules.course_heads)
+        and token.i not in taught
+        and not token.norm_.startswith(rules.ignore)
     ]
 
 
