@@ -51,6 +51,10 @@ class ListingRules:
     corroborated: frozenset[str]
     served: dict[str, frozenset[str]]  # category -> folded first words of a mention naming the people served
     festival_heads: tuple[str, ...]
+    age_from: frozenset[str]
+    age_plus: frozenset[str]
+    age_units: frozenset[str]
+    senior_age: int
     also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
 
@@ -82,8 +86,15 @@ def listing_rules() -> ListingRules:
         course_heads=tuple(fold(word) for word in raw["course_heads"]),
         course_exempt=frozenset(raw["course_exempt"]),
         corroborated=frozenset(fold(word) for word in raw["corroborated"]),
-        served={key: frozenset(fold(word) for word in words) for key, words in raw.get("served", {}).items()},
+        served={  # folded, and as written: the tokenizer keeps some function words' umlauts ("über")
+            key: frozenset({*map(fold, words), *(word.lower() for word in words)})
+            for key, words in raw.get("served", {}).items()
+        },
         festival_heads=tuple(fold(word) for word in raw["festival_heads"]),
+        age_from=frozenset(fold(word) for word in raw["age_from"]),
+        age_plus=frozenset(fold(word) for word in raw["age_plus"]),
+        age_units=frozenset(fold(word) for word in raw["age_units"]),
+        senior_age=int(raw["senior_age"]),
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
     )
@@ -136,7 +147,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         if catalogue:
             weight = min(weight, rules.catalogue_weight)
         elif kind in ("lead", "task") and not example:
-            if span[0].norm_ in rules.served.get(label, ()):
+            if ("#" if span[0].like_num else span[0].norm_) in rules.served.get(label, ()):  # "#": "Gruppe 70+"
                 served.add(label)
         if not catalogue and not example:
             outside_passing.add(label)
@@ -211,8 +222,36 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
         if span.label_ == "neighbourhood" and span.start >= title_tokens and _festival_of_another(span, rules):
             continue
         kept.append(span)
+    kept += _age_groups(doc, rules)
     kept += _named_besides(doc, kept, rules)
     return _with_company(_corroborated(kept + _title_courses(doc, kept, title_tokens, rules), rules), rules)
+
+
+def _age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
+    """Returns a seniors mention for each group named by an age of `senior_age` or more: "Frauen ab 60", "Männer über
+    65 Jahren", "Gymnastikgruppe 70+", "mit 60 plus", "(Durchschnittsalter 71)". The age must follow a noun, the
+    group (German nouns are capitalised), or an age word, and no other noun may follow it: "über 60 Vereine", "Spenden
+    ab 60 Euro" and "trainieren über 80 Kinder" count things."""
+    found = []
+    for token in doc:
+        if not token.like_num or not token.text.isdigit() or not rules.senior_age <= int(token.text) < 120:
+            continue
+        i = token.i
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if after is not None and fold(after.text) in rules.age_plus:
+            start, end = i, i + 2  # "70+", "60 plus"
+        elif i >= 1 and fold(doc[i - 1].text) in rules.age_from:
+            start, end = i - 1, i + 1  # "ab 60", "Durchschnittsalter 71"
+            group = doc[i - 2] if i >= 2 else None
+            said_of = doc[i - 1].text[:1].isupper() or (group is not None and group.is_alpha and group.is_title)
+            if not said_of:
+                continue
+        else:
+            continue
+        if after is not None and after.is_alpha and after.is_title and fold(after.text) not in rules.age_units:
+            continue
+        found.append(Span(doc, start, end, label="seniors"))
+    return found
 
 
 def _with_company(mentions: list[Span], rules: ListingRules) -> list[Span]:

@@ -1,0 +1,67 @@
+"""Causes of the listing round t14-list7 (issue 14, listings), each with sentences of its own, not from the labelled
+sets, and the traps beside each cause."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import categorize, parse
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # a group named by an age of sixty or more is the seniors, in the title or a task
+        ("Tanzgruppe für Frauen ab 60", "<p>Jeden Montag im Gemeindesaal, Musik und Bewegung.</p>"),
+        ("Radtouren begleiten", "<p>Ihre Aufgaben:</p><ul><li>Touren für Männer über 65 Jahren planen</li></ul>"),
+        ("Schachtreff leiten", "<p>Unsere Schachgruppe 70+ trifft sich dienstags im Vereinsheim.</p>"),
+        ("Wandern mit 60 plus", "<p>Du planst Strecken und gehst vorneweg.</p>"),
+    ],
+)
+def test_a_group_named_by_an_old_age_is_seniors(title: str, description: str) -> None:
+    assert "seniors" in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # a number after "über" or "ab" that counts things, a young age, or money is no age group
+        ("Vereinsarbeit im Hintergrund", "<p>Wir vermitteln an über 60 Vereine. Du pflegst die Ablage im Büro.</p>"),
+        ("Spendenaktion im Sportverein", "<p>Spenden ab 60 Euro erhalten eine Quittung. Hilf beim Turnier.</p>"),
+        ("Fußballtraining für Kinder ab 6", "<p>Du trainierst die Kleinen zweimal pro Woche.</p>"),
+        ("Tierpflege auf dem Gnadenhof", "<p>Bei uns leben über 70 alte Pferde und Ziegen.</p>"),
+    ],
+)
+def test_a_number_that_counts_things_is_no_age_group(title: str, description: str) -> None:
+    assert "seniors" not in categorize(title, description).categories
+
+
+def test_an_age_in_a_message_stays_the_writers() -> None:
+    # the age rule is the listing's: a message saying the writer is over sixty asks for nothing about seniors
+    assert "seniors" not in parse("Ich bin über 60 und suche was mit Tieren in Kassel").categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # a meeting place named international is where newcomers and locals meet
+        ("Gastgeber*in im Internationalen Café", "<p>Jeden Freitag Kaffee, Kuchen und Gespräche.</p>"),
+        ("Beete anlegen im Internationalen Garten", "<p>Am Fluss gärtnern Nachbarn aus vielen Ecken.</p>"),
+        ("Helping hands for our International Garden", "<p>Weeding and watering on Saturdays.</p>"),
+        ("Küchenteam gesucht", "<p>Das Café International öffnet sonntags, du kochst mit.</p>"),
+    ],
+)
+def test_an_international_meeting_place_is_integration(title: str, description: str) -> None:
+    assert "refugees_integration" in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # international contests, exchanges and expat families name no newcomers
+        ("Helfer*in beim Turnier", "<p>Unser Verein richtet internationale Wettkämpfe im Judo aus.</p>"),
+        ("Teamer*in für internationale Jugendbegegnung", "<p>Du begleitest Jugendliche beim Austausch.</p>"),
+    ],
+)
+def test_international_alone_is_no_integration(title: str, description: str) -> None:
+    assert "refugees_integration" not in categorize(title, description).categories
