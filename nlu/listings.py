@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from nlu.extensions import INTERESTS, spans
 from nlu.word_lists import read_toml
 from nlu.kernel.text import fold
+from nlu.listing_ages import age_groups
 from nlu.listing_layout import ASIDE_KINDS, ListingLayout
 from nlu.vocabulary import categories_of
 
@@ -48,6 +49,8 @@ class ListingRules:
     catalogue_weight: float
     course_heads: tuple[str, ...]
     course_exempt: frozenset[str]
+    childcare: tuple[str, ...]
+    childcare_besides: frozenset[str]
     corroborated: frozenset[str]
     served: dict[str, frozenset[str]]  # category -> folded first words of a mention naming the people served
     festival_heads: tuple[str, ...]
@@ -85,6 +88,8 @@ def listing_rules() -> ListingRules:
         catalogue_weight=float(raw["catalogue_weight"]),
         course_heads=tuple(fold(word) for word in raw["course_heads"]),
         course_exempt=frozenset(raw["course_exempt"]),
+        childcare=tuple(fold(word) for word in raw["childcare"]),
+        childcare_besides=frozenset(fold(word) for word in raw["childcare_besides"]),
         corroborated=frozenset(fold(word) for word in raw["corroborated"]),
         served={  # folded, and as written: the tokenizer keeps some function words' umlauts ("über")
             key: frozenset({*map(fold, words), *(word.lower() for word in words)})
@@ -203,10 +208,13 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
     for span in found:
         starts.setdefault(span.start, set()).add(span.label_)
     denied = _denied_in_title(doc, title_tokens, rules)
+    minding = _minds_children(doc, title_tokens, rules)
     kept = []
     for span in found:
         if span.start < denied:
             continue
+        if minding and span.label_ == "education" and _is_course(span, rules):
+            continue  # "Kinderbetreuung während der Sprachkurse": the parents attend the course
         if span._.neutral or any(t.norm_.startswith(rules.ignore) or t.norm_ in rules.ignore_words for t in span):
             continue
         if _ignored_part(span, rules):
@@ -222,36 +230,24 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
         if span.label_ == "neighbourhood" and span.start >= title_tokens and _festival_of_another(span, rules):
             continue
         kept.append(span)
-    kept += _age_groups(doc, rules)
+    kept += age_groups(doc, rules)
     kept += _named_besides(doc, kept, rules)
-    return _with_company(_corroborated(kept + _title_courses(doc, kept, title_tokens, rules), rules), rules)
+    taught = [] if minding else _title_courses(doc, kept, title_tokens, rules)
+    return _with_company(_corroborated(kept + taught, rules), rules)
 
 
-def _age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
-    """Returns a seniors mention for each group named by an age of `senior_age` or more: "Frauen ab 60", "Männer über
-    65 Jahren", "Gymnastikgruppe 70+", "mit 60 plus", "(Durchschnittsalter 71)". The age must follow a noun, the
-    group (German nouns are capitalised), or an age word, and no other noun may follow it: "über 60 Vereine", "Spenden
-    ab 60 Euro" and "trainieren über 80 Kinder" count things."""
-    found = []
-    for token in doc:
-        if not token.like_num or not token.text.isdigit() or not rules.senior_age <= int(token.text) < 120:
-            continue
-        i = token.i
-        after = doc[i + 1] if i + 1 < len(doc) else None
-        if after is not None and fold(after.text) in rules.age_plus:
-            start, end = i, i + 2  # "70+", "60 plus"
-        elif i >= 1 and fold(doc[i - 1].text) in rules.age_from:
-            start, end = i - 1, i + 1  # "ab 60", "Durchschnittsalter 71"
-            group = doc[i - 2] if i >= 2 else None
-            said_of = doc[i - 1].text[:1].isupper() or (group is not None and group.is_alpha and group.is_title)
-            if not said_of:
-                continue
-        else:
-            continue
-        if after is not None and after.is_alpha and after.is_title and fold(after.text) not in rules.age_units:
-            continue
-        found.append(Span(doc, start, end, label="seniors"))
-    return found
+def _minds_children(doc: Doc, title_tokens: int, rules: ListingRules) -> bool:
+    """Tells whether the title's task is minding children ("Kinderbetreuung beim Sprachkurs"), not a course that
+    comes with it ("Deutschlehrer:in für Frauenkurs mit Kinderbetreuung")."""
+    return any(
+        token.norm_.startswith(rules.childcare) and not (token.i and doc[token.i - 1].norm_ in rules.childcare_besides)
+        for token in doc[:title_tokens]
+    )
+
+
+def _is_course(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a mention is a course ("Sprachkurs", "Integrationskurs-Begleitung", "Deutschkurse")."""
+    return any(part.endswith(rules.course_heads) for token in span for part in token.norm_.split("-"))
 
 
 def _with_company(mentions: list[Span], rules: ListingRules) -> list[Span]:

@@ -65,3 +65,23 @@ def test_an_international_meeting_place_is_integration(title: str, description: 
 )
 def test_international_alone_is_no_integration(title: str, description: str) -> None:
     assert "refugees_integration" not in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # minding the children while their parents attend a course: the course is the parents', not taught
+        ("Kinderbetreuung während des Deutschkurses", "<p>Die Mütter lernen nebenan, du spielst mit den Kleinen.</p>"),
+        ("Kinderbetreuer*in beim Integrationskurs", "<p>Aufgaben:</p><ul><li>Spielen und Basteln</li></ul>"),
+    ],
+)
+def test_childcare_during_a_course_is_no_teaching(title: str, description: str) -> None:
+    got = categorize(title, description).categories
+    assert "children_youth" in got
+    assert "education" not in got
+
+
+def test_a_course_that_comes_with_childcare_is_still_taught() -> None:
+    # "mit Kinderbetreuung" is what the course offers: the title's task is the course
+    got = categorize("Kursleitung: Nähkurs für Mütter mit Kinderbetreuung", "<p>Du zeigst die Grundlagen.</p>")
+    assert "education" in got.categories
