@@ -85,3 +85,22 @@ def test_a_course_that_comes_with_childcare_is_still_taught() -> None:
     # "mit Kinderbetreuung" is what the course offers: the title's task is the course
     got = categorize("Kursleitung: Nähkurs für Mütter mit Kinderbetreuung", "<p>Du zeigst die Grundlagen.</p>")
     assert "education" in got.categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # teenagers named as those the task serves count whatever the title says the task is
+        ("Trainer*in Tischtennis", "<p>Aufgaben:</p><ul><li>Training für Jugendliche zweimal pro Woche</li></ul>"),
+        ("Mentor*in Programmieren", "<p>Du zeigst Teenagern, wie man eine App baut, und hilfst beim Code.</p>"),
+        ("Fußball im Wohnprojekt", "<p>Du trainierst mit unbegleiteten Minderjährigen auf dem Bolzplatz.</p>"),
+    ],
+)
+def test_teenagers_served_are_youth(title: str, description: str) -> None:
+    assert "children_youth" in categorize(title, description).categories
+
+
+def test_teenagers_welcome_as_volunteers_are_no_field() -> None:
+    # the volunteers described name no field: "Auch Jugendliche sind willkommen"
+    got = categorize("Helfer*in im Tierheim", "<p>Du gehst mit Hunden Gassi. Auch Jugendliche sind willkommen.</p>")
+    assert "children_youth" not in got.categories
