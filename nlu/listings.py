@@ -17,13 +17,11 @@ from nlu.extensions import INTERESTS, spans
 from nlu.word_lists import read_toml
 from nlu.kernel.text import fold
 from nlu.listing_ages import age_groups
-from nlu.listing_layout import ASIDE_KINDS, ListingLayout
+from nlu.listing_layout import ASIDE_KINDS, ListingLayout, reputation_clauses
 from nlu.vocabulary import categories_of
 
 _ARTICLES = frozenset({"der", "des", "die", "den", "dem", "von", "vom", "unserer", "unseres", "unserem", "unseren",
                        "eurer", "ihrer", "einer", "eines", "the", "of", "our"})
-
-
 @dataclass(frozen=True, slots=True)
 class ListingRules:
     """The [listing] section of data/nlu/interests.toml."""
@@ -124,13 +122,16 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     """Sums the weights of each category's mentions (`starts`: each token's offset in the cleaned text).
 
     A sentence that names many fields is the organisation's catalogue ("Kinderchor, Seniorengruppe, Jugendkreis
-    und Flüchtlingshilfe", "vermittelt in Sport, Kultur, Umwelt ..."), not the task: its mentions weigh
-    `catalogue_weight` at most. The title counts once for each field it names: "Zirkus: Jonglage & Akrobatik" is one
-    field named three times, and counting it thrice would push the people the text names below the share.
+    und Flüchtlingshilfe", "vermittelt in Sport, Kultur, Umwelt ..."), not the task, and so is one saying what the
+    organisation is known for ("Die Malteser sind vor allem für Rettungsdienst und Sanitätsdienst bekannt"): their
+    mentions weigh `catalogue_weight` at most. The title counts once for each field it names: "Zirkus: Jonglage &
+    Akrobatik" is one field named three times, and counting it thrice would push the people the text names below the
+    share.
     """
     rules = listing_rules()
     placed = [(span.label_, starts[span.start]) for span in mentions]
     fields: dict[int, set[str]] = {}
+    known = reputation_clauses(mentions[0].doc, layout, starts) if mentions else set()
     for label, offset in placed:
         if offset >= layout.title_length:
             fields.setdefault(layout.sentence(offset), set()).add(label)
@@ -147,7 +148,9 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
             titled.add(label)
         weight = layout.weight(offset, label)
         kind = layout.kind(offset)
-        catalogue = kind != "title" and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields
+        catalogue = kind != "title" and (
+            len(fields[layout.sentence(offset)]) >= rules.catalogue_fields or span.start in known
+        )
         example = kind != "title" and layout.in_example(offset)
         if catalogue:
             weight = min(weight, rules.catalogue_weight)

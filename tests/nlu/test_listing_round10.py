@@ -104,3 +104,23 @@ def test_teenagers_welcome_as_volunteers_are_no_field() -> None:
     # the volunteers described name no field: "Auch Jugendliche sind willkommen"
     got = categorize("Helfer*in im Tierheim", "<p>Du gehst mit Hunden Gassi. Auch Jugendliche sind willkommen.</p>")
     assert "children_youth" not in got.categories
+
+
+def test_what_the_organisation_is_known_for_is_not_the_task() -> None:
+    got = categorize(
+        "Fahrer*in für den Mittagstisch",
+        "<p>Der Arbeiter-Samariter-Bund ist vor allem für Rettungsdienst, Sanitätsdienst und Katastrophenschutz"
+        " bekannt.</p><p>Aufgaben:</p><ul><li>Mittagessen zu älteren Menschen nach Hause bringen</li></ul>",
+    )
+    assert "emergency_services" not in got.categories
+    assert "seniors" in got.categories
+
+
+def test_a_clause_after_the_reputation_still_counts() -> None:
+    # "bekannt" reaches to the dash: what follows it is the group itself
+    got = categorize(
+        "Übungsleiter*in gesucht",
+        "<p>Unsere Stadt ist für ihr Theater bekannt – wir dagegen sind ein Sportverein mit Fußball und Turnen.</p>",
+    )
+    assert "sports" in got.categories
+    assert "culture" not in got.categories
