@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -12,13 +13,17 @@ from nlu.kernel.text import fold
 if TYPE_CHECKING:
     from nlu.listings import ListingRules
 
+_TWO_OR_THREE_DIGITS = re.compile(r"(?<!\d)\d{2,3}(?!\d)")  # most listings name no age: skip them at C speed
+
 
 def age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
     """Returns a seniors mention for each group named by an age of `senior_age` or more: "Frauen ab 60", "Männer über
     65 Jahren", "Gymnastikgruppe 70+", "mit 60 plus", "(Durchschnittsalter 71)". The age must follow a noun, the
     group (German nouns are capitalised), or an age word, and no other noun may follow it: "über 60 Vereine", "Spenden
     ab 60 Euro" and "trainieren über 80 Kinder" count things."""
-    found = []
+    found: list[Span] = []
+    if not any(rules.senior_age <= int(number.group()) < 120 for number in _TWO_OR_THREE_DIGITS.finditer(doc.text)):
+        return found
     for token in doc:
         if not token.like_num or not token.text.isdigit() or not rules.senior_age <= int(token.text) < 120:
             continue

@@ -29,6 +29,7 @@ class LayoutRules:
     example_weight: float
     people_categories: frozenset[str]
     reputation: frozenset[str]
+    reputation_search: re.Pattern[str]  # any of `reputation` in the text, in any case and with umlauts as written
 
 
 @cache
@@ -45,6 +46,7 @@ def layout_rules() -> LayoutRules:
         example_weight=float(raw["example_weight"]),
         people_categories=frozenset(raw["people_categories"]),
         reputation=frozenset(fold(word) for word in raw["reputation"]),
+        reputation_search=re.compile("|".join(map(re.escape, raw["reputation"])), re.IGNORECASE),
     )
 
 
@@ -146,10 +148,12 @@ def reputation_clauses(doc: Doc, layout: ListingLayout, starts: tuple[int, ...])
     """Returns the tokens of the clauses that say what the organisation is known for, up to a dash or semicolon
     within the sentence: "Unsere Stadt ist für den Sachsenring bekannt – wir dagegen sind eine Seniorensportgruppe"
     keeps the group."""
-    reputation = layout_rules().reputation
+    rules = layout_rules()
     found: set[int] = set()
+    if not rules.reputation_search.search(doc.text):
+        return found  # most listings say nothing of the kind: skip them at C speed
     for token in doc:
-        if token.norm_ not in reputation:
+        if token.norm_ not in rules.reputation:
             continue
         sentence = layout.sentence(starts[token.i])
         for step in (-1, 1):
