@@ -50,6 +50,8 @@ class ListingRules:
     childcare: tuple[str, ...]
     childcare_besides: frozenset[str]
     corroborated: frozenset[str]
+    person_states: frozenset[str]
+    state_cues: frozenset[str]
     served: dict[str, frozenset[str]]  # category -> folded first words of a mention naming the people served
     festival_heads: tuple[str, ...]
     age_from: frozenset[str]
@@ -89,6 +91,8 @@ def listing_rules() -> ListingRules:
         childcare=tuple(fold(word) for word in raw["childcare"]),
         childcare_besides=frozenset(fold(word) for word in raw["childcare_besides"]),
         corroborated=frozenset(fold(word) for word in raw["corroborated"]),
+        person_states=frozenset(fold(word) for word in raw["person_states"]),
+        state_cues=frozenset(fold(word) for word in raw["state_cues"]),
         served={  # folded, and as written: the tokenizer keeps some function words' umlauts ("über")
             key: frozenset({*map(fold, words), *(word.lower() for word in words)})
             for key, words in raw.get("served", {}).items()
@@ -299,6 +303,9 @@ def _corroborated(mentions: list[Span], rules: ListingRules) -> list[Span]:
     schools are where many fields meet ("Umzugshilfe für Familien", "Imkerei an der Schule"), so they name children
     or education only when the listing says so in other words too (a "Hausaufgabenhilfe", "Kinder")."""
     def weak(span: Span) -> bool:
+        before = span.doc[span.start - 1].norm_ if span.start else ""
+        if before in rules.state_cues and span[0].norm_ in rules.person_states:
+            return False  # "Gäste im Rollstuhl" are people with a disability; "Rollstuhl schieben" is help
         return all(token.norm_.rsplit("-", 1)[-1] in rules.corroborated for token in span)
     plain = {span.label_ for span in mentions if not weak(span)}
     return [span for span in mentions if span.label_ in plain or not weak(span)]

@@ -124,3 +124,20 @@ def test_a_clause_after_the_reputation_still_counts() -> None:
     )
     assert "sports" in got.categories
     assert "culture" not in got.categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # pushing a wheelchair in a hospital or a care home is help there, not inclusion work
+        ("Lots*in im Klinikum", "<p>Sie zeigen Patienten den Weg und schieben auch mal einen Rollstuhl.</p>"),
+        ("Ausflüge mit Bewohnern", "<p>Aufgaben:</p><ul><li>Rollstuhl schieben</li><li>Kaffee trinken</li></ul>"),
+    ],
+)
+def test_a_wheelchair_pushed_is_no_inclusion(title: str, description: str) -> None:
+    assert "disability_inclusion" not in categorize(title, description).categories
+
+
+def test_people_in_a_wheelchair_are_inclusion() -> None:
+    got = categorize("Helfende Hände fürs Sommerfest", "<p>Aufgaben:</p><ul><li>Gäste im Rollstuhl begleiten</li></ul>")
+    assert "disability_inclusion" in got.categories
