@@ -9,8 +9,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Doc
+
 from nlu.word_lists import read_toml
 from nlu.kernel.text import fold
+
+
+_CLAUSE_ENDS = frozenset({"–", "—", ";"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +28,8 @@ class LayoutRules:
     about_people_weight: float
     example_weight: float
     people_categories: frozenset[str]
+    reputation: frozenset[str]
+    reputation_search: re.Pattern[str]  # any of `reputation` in the text, in any case and with umlauts as written
 
 
 @cache
@@ -38,6 +45,8 @@ def layout_rules() -> LayoutRules:
         about_people_weight=float(raw["about_people_weight"]),
         example_weight=float(raw["example_weight"]),
         people_categories=frozenset(raw["people_categories"]),
+        reputation=frozenset(fold(word) for word in raw["reputation"]),
+        reputation_search=re.compile("|".join(map(re.escape, raw["reputation"])), re.IGNORECASE),
     )
 
 
@@ -133,3 +142,23 @@ def listing_layout(text: str, title_length: int) -> ListingLayout:
 def fold_keep_length(text: str) -> str:
     """Lower-cases without changing offsets (umlauts stay), for heading search over the original text."""
     return text.lower()
+
+
+def reputation_clauses(doc: Doc, layout: ListingLayout, starts: tuple[int, ...]) -> set[int]:
+    """Returns the tokens of the clauses that say what the organisation is known for, up to a dash or semicolon
+    within the sentence: "Unsere Stadt ist für den Sachsenring bekannt – wir dagegen sind eine Seniorensportgruppe"
+    keeps the group."""
+    rules = layout_rules()
+    found: set[int] = set()
+    if not rules.reputation_search.search(doc.text):
+        return found  # most listings say nothing of the kind: skip them at C speed
+    for token in doc:
+        if token.norm_ not in rules.reputation:
+            continue
+        sentence = layout.sentence(starts[token.i])
+        for step in (-1, 1):
+            i = token.i
+            while 0 <= i < len(doc) and doc[i].text not in _CLAUSE_ENDS and layout.sentence(starts[i]) == sentence:
+                found.add(i)
+                i += step
+    return found

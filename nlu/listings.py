@@ -16,13 +16,12 @@ from spacy.tokens import Doc, Span
 from nlu.extensions import INTERESTS, spans
 from nlu.word_lists import read_toml
 from nlu.kernel.text import fold
-from nlu.listing_layout import ASIDE_KINDS, ListingLayout
+from nlu.listing_ages import age_groups
+from nlu.listing_layout import ASIDE_KINDS, ListingLayout, reputation_clauses
 from nlu.vocabulary import categories_of
 
 _ARTICLES = frozenset({"der", "des", "die", "den", "dem", "von", "vom", "unserer", "unseres", "unserem", "unseren",
                        "eurer", "ihrer", "einer", "eines", "the", "of", "our"})
-
-
 @dataclass(frozen=True, slots=True)
 class ListingRules:
     """The [listing] section of data/nlu/interests.toml."""
@@ -48,9 +47,17 @@ class ListingRules:
     catalogue_weight: float
     course_heads: tuple[str, ...]
     course_exempt: frozenset[str]
+    childcare: tuple[str, ...]
+    childcare_besides: frozenset[str]
     corroborated: frozenset[str]
+    person_states: frozenset[str]
+    state_cues: frozenset[str]
     served: dict[str, frozenset[str]]  # category -> folded first words of a mention naming the people served
     festival_heads: tuple[str, ...]
+    age_from: frozenset[str]
+    age_plus: frozenset[str]
+    age_units: frozenset[str]
+    senior_age: int
     also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
 
@@ -81,9 +88,20 @@ def listing_rules() -> ListingRules:
         catalogue_weight=float(raw["catalogue_weight"]),
         course_heads=tuple(fold(word) for word in raw["course_heads"]),
         course_exempt=frozenset(raw["course_exempt"]),
+        childcare=tuple(fold(word) for word in raw["childcare"]),
+        childcare_besides=frozenset(fold(word) for word in raw["childcare_besides"]),
         corroborated=frozenset(fold(word) for word in raw["corroborated"]),
-        served={key: frozenset(fold(word) for word in words) for key, words in raw.get("served", {}).items()},
+        person_states=frozenset(fold(word) for word in raw["person_states"]),
+        state_cues=frozenset(fold(word) for word in raw["state_cues"]),
+        served={  # folded, and as written: the tokenizer keeps some function words' umlauts ("über")
+            key: frozenset({*map(fold, words), *(word.lower() for word in words)})
+            for key, words in raw.get("served", {}).items()
+        },
         festival_heads=tuple(fold(word) for word in raw["festival_heads"]),
+        age_from=frozenset(fold(word) for word in raw["age_from"]),
+        age_plus=frozenset(fold(word) for word in raw["age_plus"]),
+        age_units=frozenset(fold(word) for word in raw["age_units"]),
+        senior_age=int(raw["senior_age"]),
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
     )
@@ -108,13 +126,16 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     """Sums the weights of each category's mentions (`starts`: each token's offset in the cleaned text).
 
     A sentence that names many fields is the organisation's catalogue ("Kinderchor, Seniorengruppe, Jugendkreis
-    und Flüchtlingshilfe", "vermittelt in Sport, Kultur, Umwelt ..."), not the task: its mentions weigh
-    `catalogue_weight` at most. The title counts once for each field it names: "Zirkus: Jonglage & Akrobatik" is one
-    field named three times, and counting it thrice would push the people the text names below the share.
+    und Flüchtlingshilfe", "vermittelt in Sport, Kultur, Umwelt ..."), not the task, and so is one saying what the
+    organisation is known for ("Die Malteser sind vor allem für Rettungsdienst und Sanitätsdienst bekannt"): their
+    mentions weigh `catalogue_weight` at most. The title counts once for each field it names: "Zirkus: Jonglage &
+    Akrobatik" is one field named three times, and counting it thrice would push the people the text names below the
+    share.
     """
     rules = listing_rules()
     placed = [(span.label_, starts[span.start]) for span in mentions]
     fields: dict[int, set[str]] = {}
+    known = reputation_clauses(mentions[0].doc, layout, starts) if mentions else set()
     for label, offset in placed:
         if offset >= layout.title_length:
             fields.setdefault(layout.sentence(offset), set()).add(label)
@@ -131,12 +152,14 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
             titled.add(label)
         weight = layout.weight(offset, label)
         kind = layout.kind(offset)
-        catalogue = kind != "title" and len(fields[layout.sentence(offset)]) >= rules.catalogue_fields
+        catalogue = kind != "title" and (
+            len(fields[layout.sentence(offset)]) >= rules.catalogue_fields or span.start in known
+        )
         example = kind != "title" and layout.in_example(offset)
         if catalogue:
             weight = min(weight, rules.catalogue_weight)
         elif kind in ("lead", "task") and not example:
-            if span[0].norm_ in rules.served.get(label, ()):
+            if ("#" if span[0].like_num else span[0].norm_) in rules.served.get(label, ()):  # "#": "Gruppe 70+"
                 served.add(label)
         if not catalogue and not example:
             outside_passing.add(label)
@@ -192,10 +215,13 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
     for span in found:
         starts.setdefault(span.start, set()).add(span.label_)
     denied = _denied_in_title(doc, title_tokens, rules)
+    minding = _minds_children(doc, title_tokens, rules)
     kept = []
     for span in found:
         if span.start < denied:
             continue
+        if minding and span.label_ == "education" and _is_course(span, rules):
+            continue  # "Kinderbetreuung während der Sprachkurse": the parents attend the course
         if span._.neutral or any(t.norm_.startswith(rules.ignore) or t.norm_ in rules.ignore_words for t in span):
             continue
         if _ignored_part(span, rules):
@@ -211,8 +237,24 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
         if span.label_ == "neighbourhood" and span.start >= title_tokens and _festival_of_another(span, rules):
             continue
         kept.append(span)
+    kept += age_groups(doc, rules)
     kept += _named_besides(doc, kept, rules)
-    return _with_company(_corroborated(kept + _title_courses(doc, kept, title_tokens, rules), rules), rules)
+    taught = [] if minding else _title_courses(doc, kept, title_tokens, rules)
+    return _with_company(_corroborated(kept + taught, rules), rules)
+
+
+def _minds_children(doc: Doc, title_tokens: int, rules: ListingRules) -> bool:
+    """Tells whether the title's task is minding children ("Kinderbetreuung beim Sprachkurs"), not a course that
+    comes with it ("Deutschlehrer:in für Frauenkurs mit Kinderbetreuung")."""
+    return any(
+        token.norm_.startswith(rules.childcare) and not (token.i and doc[token.i - 1].norm_ in rules.childcare_besides)
+        for token in doc[:title_tokens]
+    )
+
+
+def _is_course(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a mention is a course ("Sprachkurs", "Integrationskurs-Begleitung", "Deutschkurse")."""
+    return any(part.endswith(rules.course_heads) for token in span for part in token.norm_.split("-"))
 
 
 def _with_company(mentions: list[Span], rules: ListingRules) -> list[Span]:
@@ -261,6 +303,9 @@ def _corroborated(mentions: list[Span], rules: ListingRules) -> list[Span]:
     schools are where many fields meet ("Umzugshilfe für Familien", "Imkerei an der Schule"), so they name children
     or education only when the listing says so in other words too (a "Hausaufgabenhilfe", "Kinder")."""
     def weak(span: Span) -> bool:
+        before = span.doc[span.start - 1].norm_ if span.start else ""
+        if before in rules.state_cues and span[0].norm_ in rules.person_states:
+            return False  # "Gäste im Rollstuhl" are people with a disability; "Rollstuhl schieben" is help
         return all(token.norm_.rsplit("-", 1)[-1] in rules.corroborated for token in span)
     plain = {span.label_ for span in mentions if not weak(span)}
     return [span for span in mentions if span.label_ in plain or not weak(span)]
