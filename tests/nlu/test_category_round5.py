@@ -145,3 +145,26 @@ def test_an_english_introduction_says_who_one_is(text: str, expected: set[str]) 
 )
 def test_here_later_on_or_in_german_says_where(text: str, expected: set[str]) -> None:
     assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ich wäre gern Mentorin für ein Kind, so eine Art große Schwester", {"children_youth"}),
+        ("mentoring teenagers who had a rough start, once a week", {"children_youth"}),
+    ],
+)
+def test_mentoring_a_young_person_alone_is_company(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mentoring für Schülerinnen in Mathe und Physik",
+        "I'd like to mentor young people in coding, online",
+        "Mentor für Jugendliche bei Bewerbungen, Lebenslauf und so",
+    ],
+)
+def test_mentoring_for_a_subject_or_career_is_education(text: str) -> None:
+    assert "education" in _categories(text)
