@@ -168,3 +168,16 @@ def test_mentoring_a_young_person_alone_is_company(text: str, expected: set[str]
 )
 def test_mentoring_for_a_subject_or_career_is_education(text: str) -> None:
     assert "education" in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bei uns im Dorf gibt es einen Naturschutzverein, da würde ich gern mitmachen", {"environment"}),
+        ("Fußball trainieren im Stadtteil, abends", {"sports"}),
+        ("Was gibt es hier im Viertel, wo man mithelfen kann?", {"neighbourhood"}),
+        ("im Dorf älteren Leuten helfen", {"neighbourhood", "seniors"}),
+    ],
+)
+def test_a_village_or_quarter_is_the_place_of_another_fields_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
