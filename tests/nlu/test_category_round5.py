@@ -181,3 +181,19 @@ def test_mentoring_for_a_subject_or_career_is_education(text: str) -> None:
 )
 def test_a_village_or_quarter_is_the_place_of_another_fields_work(text: str, expected: set[str]) -> None:
     assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mein Hund ist ein ausgebildeter Besuchshund, wir würden gern ins Seniorenheim gehen",
+        "Ich würde gern Leute im Heim besuchen, die selten Besuch bekommen",
+        "Darf man mit einem Hund im Hospiz zu Besuch kommen? Die Menschen dort freuen sich",
+    ],
+)
+def test_a_visit_said_as_a_noun_or_by_a_visiting_dog_is_neighbourly_help(text: str) -> None:
+    assert "neighbourhood" in _categories(text)
+
+
+def test_a_visit_to_a_place_without_people_is_no_neighbourly_help() -> None:
+    assert "neighbourhood" not in _categories("Ich bin nur zu Besuch in Leipzig, gibt es was mit Tieren?")
