@@ -196,3 +196,26 @@ def test_a_visit_said_as_a_noun_is_neighbourly_help(text: str) -> None:
 
 def test_a_visit_to_a_place_without_people_is_no_neighbourly_help() -> None:
     assert "neighbourhood" not in _categories("Ich bin nur zu Besuch in Leipzig, gibt es was mit Tieren?")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sprachcafé mit Geflüchteten, donnerstags in Marburg", {"refugees_integration"}),
+        ("Ich möchte im Sprachcafé Geflüchteten beim Deutschlernen helfen", {"refugees_integration", "education"}),
+    ],
+)
+def test_a_language_cafe_is_meeting_newcomers_unless_teaching_is_named(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ich tanze gern und würde mit Senioren tanzen", {"culture", "seniors"}),
+        ("I'd love to dance with kids in a youth centre", {"culture", "children_youth"}),
+        ("Sitztanz im Seniorenheim anleiten", {"sports", "seniors"}),
+    ],
+)
+def test_dancing_is_an_art_and_its_exercise_compounds_a_sport(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
