@@ -30,7 +30,8 @@ def test_the_event_a_rescue_duty_serves_is_no_wish_for_culture_or_sport(text: st
     "text, expected",
     [
         ("Ich würde gern bei Konzerten helfen, Einlass oder Garderobe", {"culture"}),
-        ("Sanitätsdienst machen und Fußball mit Kindern trainieren", {"emergency_services", "sports", "children_youth"}),
+        ("Sanitätsdienst machen und Fußball mit Kindern trainieren",
+         {"emergency_services", "sports", "children_youth"}),
     ],
 )
 def test_culture_or_sport_not_placed_after_a_duty_stays_the_field(text: str, expected: set[str]) -> None:
