@@ -35,7 +35,8 @@ class CircumstanceRules:
     children_determiners: frozenset[str]  # "die", "the": "die Kinder sind ..." are the writer's own
     children_states: frozenset[str]  # "sind", "wohnen", "are": ... said where they are or live
     aside_heads: frozenset[str]  # "ich", "me": a bracket right after describes the writer
-    kin: tuple[str, ...]  # folded beginnings of relatives' words: a bracket right after one describes them
+    kin: tuple[str, ...]  # folded beginnings of relatives' words: a bracket right after one describes them ...
+    owners: frozenset[str]  # ... when one of these stands right before the word ("my son (7, autistic)")
 
 
 @cache
@@ -54,6 +55,7 @@ def circumstance_rules() -> CircumstanceRules:
         children_states=folded_set(raw["children_states"]),
         aside_heads=folded_set(raw["aside_heads"]),
         kin=tuple(fold(w) for w in raw["aside_kin"]),
+        owners=folded_set(raw["aside_owners"]),
     )
 
 
@@ -142,4 +144,9 @@ def in_described_aside(doc: Doc, span: Span) -> bool:
     if closed is None or doc[closed].text != ")":
         return False
     head = doc[i - 1].norm_
-    return head in rules.aside_heads or any(head.startswith(kin) and len(head) - len(kin) <= 2 for kin in rules.kin)
+    if head in rules.aside_heads:
+        return True
+    # a relative's word needs its owner right before it ("my son (7, autistic)", "meine Mutter (55)"): "Frauen
+    # (Geflüchtete) unterstützen" names the people to help
+    owned = i >= 2 and doc[i - 2].norm_ in rules.owners
+    return owned and any(head.startswith(kin) and len(head) - len(kin) <= 2 for kin in rules.kin)

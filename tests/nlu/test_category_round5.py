@@ -220,3 +220,7 @@ def test_a_language_cafe_is_meeting_newcomers_unless_teaching_is_named(text: str
 )
 def test_dancing_is_an_art_and_its_exercise_compounds_a_sport(text: str, expected: set[str]) -> None:
     assert _categories(text) == expected
+
+
+def test_a_bracket_after_people_one_helps_names_them() -> None:
+    assert "refugees_integration" in _categories("Ich möchte Frauen (Geflüchtete) im Alltag unterstützen")
