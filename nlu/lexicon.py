@@ -42,6 +42,7 @@ class InterestRules:
     apposition_heads: frozenset[str]
     apposition_fillers: frozenset[str]
     fragment_status: frozenset[str]
+    intro_words: frozenset[str]  # "wheelchair user here, ...": a short opening clause ending so introduces the writer
     possessive_exempt: frozenset[str]
     breakers: frozenset[str]
     broad_stems: frozenset[str]
@@ -124,6 +125,7 @@ def interest_rules() -> InterestRules:
         apposition_heads=folded_set(context["apposition_heads"]),
         apposition_fillers=folded_set(context["apposition_fillers"]),
         fragment_status=folded_set(context["fragment_status"]),
+        intro_words=folded_set(context.get("intro_words", ())),
         possessive_exempt=frozenset(context["possessive_exempt"]),
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),

@@ -3,7 +3,7 @@ IT-Admin, ...". Split from nlu/components/interests.py, which drops the mentions
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from nlu.components.common import is_boundary, stands_alone
 from nlu.components.writer_words import AFTER_AGE_WORDS
@@ -11,6 +11,7 @@ from nlu.lexicon import InterestRules
 
 _AGE = (14, 99)
 _ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of", "seit", "since"})
+_INTRO_START = 3  # "Hi there, Dutch expat here.": an introduction opens the message or follows a greeting
 _FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
 
 
@@ -18,6 +19,15 @@ def fragment_of_longer_message(doc: Doc, i: int) -> bool:
     """Tells whether the token at i is a clause of its own ("..., Rentner, ...") in a longer message: "Rentner"
     alone is the whole message, no description beside something else."""
     return len(doc) > 2 and stands_alone(doc, i)
+
+
+def _introduction(doc: Doc, words: list[Token], rules: InterestRules) -> bool:
+    """Tells whether a short clause opening the message (after a greeting at most) ends in an introduction word: "Hi,
+    wheelchair user here. ...", "retired vet here, in Fulda". Further on, "here" says where ("kids here in Kassel")."""
+    return (
+        1 < len(words) <= _FRAGMENT_WORDS + 1 and words[0].i <= _INTRO_START and words[-1].norm_ in rules.intro_words
+        and len(doc) > len(words) + 1 and not any(t.norm_ in rules.breakers for t in words)
+    )
 
 
 def status_fragments(doc: Doc, self_ends: list[int], rules: InterestRules) -> list[tuple[int, int]]:
@@ -40,6 +50,8 @@ def status_fragments(doc: Doc, self_ends: list[int], rules: InterestRules) -> li
             and _AGE[0] <= int(words[-1].text) <= _AGE[1]
             and any(end <= words[-1].i for end in self_ends)
         )
+        if _introduction(doc, words, rules):
+            found.append((words[0].i, words[-1].i))  # "wheelchair user here, ...": the writer introduced
         status_first = (  # "Rentnerin aus Herborn, ...", "retired nurse from Leeds, ..."
             len(words) > 2 and words[0].norm_ in rules.fragment_status and words[1].norm_ in _ORIGIN_WORDS
         )

@@ -10,14 +10,13 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlu.components.common import (
-    covered, is_boundary, is_lowercase_message, matched_spans, pattern_matcher, set_group,
-)
+from nlu.components.common import covered, is_boundary, is_lowercase_message, matched_spans, pattern_matcher, set_group
 from nlu.components.own_context import (
     course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families, own_children,
     own_condition, paperwork_for_newcomers, skills_with_company, taught_to_young, translation_without_newcomers,
     weak_without_company, without_needed_company,
 )
+from nlu.components.circumstances import access_needs, describes_person, duty_settings
 from nlu.components.fragments import fragment_of_longer_message, status_fragments
 from nlu.components.separable import joined_verbs
 from nlu.components.writer_words import JOB_PASSES, JOB_REACH, WriterWords, is_kin
@@ -155,7 +154,7 @@ class InterestMatcher:
             span for span in mentions
             if _key(span) not in owned_keys and (
                 own_children(doc, span, self.rules) or learns_oneself(doc, span, self.rules)
-                or _key(span) in helped_keys or own_condition(doc, span, self.rules)
+                or _key(span) in helped_keys or own_condition(doc, span, self.rules) or describes_person(doc, span)
             )
         ]
         owned_keys = {_key(span) for span in owned}
@@ -180,6 +179,7 @@ class InterestMatcher:
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules) + without_needed_company(kept, self.rules)
         dropped += translation_without_newcomers(doc, kept, self.rules)
+        dropped += duty_settings(doc, kept) + access_needs(doc, kept, described)  # where one serves, what one needs
         skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)

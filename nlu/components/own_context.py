@@ -252,12 +252,14 @@ def without_needed_company(mentions: list[Span], rules: InterestRules) -> list[S
     reading aloud ("vorlesen", "reading") is education for children only; for old or sick people it is company."""
     if not rules.needs:
         return []
-    named = {span.label_ for span in mentions}
-    return [
+    needy = [
         span for span in mentions
-        if len(span) == 1 and any(
-            span[0].norm_.startswith(start) and not named & keys for start, keys in rules.needs
-        ) and span.label_ == _EDUCATION
+        if len(span) == 1 and span.label_ == _EDUCATION and any(span[0].norm_.startswith(s) for s, _ in rules.needs)
+    ]
+    named = {span.label_ for span in mentions if span not in needy}  # "mentoring" needs another word of learning
+    return [
+        span for span in needy
+        if any(span[0].norm_.startswith(start) and not named & keys for start, keys in rules.needs)
     ]
 
 

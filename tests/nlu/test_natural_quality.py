@@ -64,19 +64,20 @@ def test_natural_messages_keep_their_scores(
 RULES_ONLY_FLOORS = [
     # raised to a little under the rules-only figures of the ninth session's branches (per slot the higher of the
     # floors t14-slots4 and t14-cat4 set); natural_dev10 arrived then: floors a little under its figures on arrival;
-    # t14-slots5 raised all slots of natural_dev6/7/10, time of natural_dev7, place of natural_dev10 where it improved
+    # t14-slots5 raised all slots of natural_dev6/7/10, time of natural_dev7, place of natural_dev10 where it improved;
+    # t14-cat5 raised all slots and category F1 of natural_dev4/7/8/10 and F1 of natural_dev2
     (LABELLED / "messages.jsonl", 0.91, 0.965, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99),
     (LABELLED / "heldout_b.jsonl", 0.91, 0.96, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99),
     (NATURAL_DEV, 0.87, 0.945, 0.985, 0.985, 0.985, 0.985, 0.985, 0.99),
-    (NATURAL_DEV2, 0.81, 0.94, 0.97, 0.98, 0.965, 0.985, 0.985, 0.99),
+    (NATURAL_DEV2, 0.81, 0.945, 0.97, 0.98, 0.965, 0.985, 0.985, 0.99),
     (NATURAL_DEV3, 0.84, 0.945, 0.97, 0.985, 0.975, 0.985, 0.98, 0.99),
-    (NATURAL_DEV4, 0.84, 0.94, 0.98, 0.97, 0.98, 0.985, 0.985, 0.99),
+    (NATURAL_DEV4, 0.86, 0.95, 0.98, 0.97, 0.98, 0.985, 0.985, 0.99),
     (NATURAL_DEV5, 0.76, 0.94, 0.985, 0.975, 0.975, 0.985, 0.985, 0.99),
     (LABELLED / "natural_dev6.jsonl", 0.79, 0.925, 0.99, 0.98, 0.985, 0.985, 0.985, 0.99),
-    (LABELLED / "natural_dev7.jsonl", 0.74, 0.915, 0.985, 0.945, 0.985, 0.99, 0.99, 0.99),
-    (LABELLED / "natural_dev8.jsonl", 0.81, 0.925, 0.985, 0.985, 0.965, 0.99, 0.99, 0.99),
+    (LABELLED / "natural_dev7.jsonl", 0.76, 0.925, 0.985, 0.945, 0.985, 0.99, 0.99, 0.99),
+    (LABELLED / "natural_dev8.jsonl", 0.82, 0.93, 0.985, 0.985, 0.965, 0.99, 0.99, 0.99),
     (LABELLED / "natural_dev9.jsonl", 0.84, 0.925, 0.985, 0.985, 0.985, 0.99, 0.985, 0.99),
-    (LABELLED / "natural_dev10.jsonl", 0.75, 0.915, 0.96, 0.97, 0.975, 0.99, 0.975, 0.99),
+    (LABELLED / "natural_dev10.jsonl", 0.77, 0.925, 0.96, 0.97, 0.975, 0.99, 0.975, 0.99),
     # natural_dev11 arrived in the tenth session (first score, rules alone: 0.665 / 0.891); floors a little under the
     # figures after the slots round for it (t14-dev11: 0.740 / 0.896, place 0.995, time 0.980)
     (LABELLED / "natural_dev11.jsonl", 0.725, 0.885, 0.985, 0.97, 0.99, 0.99, 0.99, 0.99),

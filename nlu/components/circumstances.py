@@ -1,0 +1,152 @@
+"""The circumstances a message states around what the writer wants (issue 14, messages; category round 5): the
+place a duty is done at ("Sanitätsdienst bei Konzerten"), an access the writer needs beside their own disability
+("bin Rollstuhlfahrer, barrierefreier Zugang wäre wichtig"), children described as one's own ("die Kinder sind aus
+dem Haus", "kids 6 and 9") and a bracketed aside describing the person before it ("Ich (34, Pflegefachkraft im
+Schichtdienst)", "my son (7, autistic)"). Each names who one is or where one helps, not the field one asks for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from nlu.components.common import is_boundary, opens_clause
+from nlu.kernel.text import fold
+from nlu.word_lists import folded_set, read_toml
+
+_CHILDREN = "children_youth"
+_DISABILITY = "disability_inclusion"
+_SETTING_REACH = 6  # "first aid at football matches or at the theatre": the setting may be a short list on
+_CHILD_AGE_LIMIT = 30  # "kids 6 and 9", "Kinder 19 und 23": ages; a postal code or a year is no age
+
+
+@dataclass(frozen=True, slots=True)
+class CircumstanceRules:
+    """Word lists of data/nlu/interests.toml's [circumstances] section (folded)."""
+
+    duties: frozenset[str]  # the fields of duties whose setting follows ("emergency_services")
+    duty_prepositions: frozenset[str]  # "bei", "beim", "at": the setting preposition after the duty
+    duty_stops: frozenset[str]  # "und", "mit", "machen": a verb, or a new phrase, ends the list of settings
+    joiners: frozenset[str]  # "und", "and": "... und die Kinder sind ..." opens a new clause for the children rule
+    setting_fields: frozenset[str]  # the fields a setting word names ("culture", "sports") that the duty makes place
+    access_words: tuple[str, ...]  # folded beginnings of access adjectives ("barrierefrei", "accessible")
+    access_after: frozenset[str]  # "-friendly" after a disability word ("deaf-friendly") is an access need too
+    children_determiners: frozenset[str]  # "die", "the": "die Kinder sind ..." are the writer's own
+    children_states: frozenset[str]  # "sind", "wohnen", "are": ... said where they are or live
+    aside_heads: frozenset[str]  # "ich", "me": a bracket right after describes the writer
+    kin: tuple[str, ...]  # folded beginnings of relatives' words: a bracket right after one describes them ...
+    owners: frozenset[str]  # ... when one of these stands right before the word ("my son (7, autistic)")
+
+
+@cache
+def circumstance_rules() -> CircumstanceRules:
+    """Returns the [circumstances] word lists."""
+    raw = read_toml("interests.toml")["circumstances"]
+    return CircumstanceRules(
+        duties=frozenset(raw["duties"]),
+        duty_prepositions=folded_set(raw["duty_prepositions"]),
+        duty_stops=folded_set(raw["duty_stops"]),
+        joiners=folded_set(raw["joiners"]),
+        setting_fields=frozenset(raw["setting_fields"]),
+        access_words=tuple(fold(w) for w in raw["access_words"]),
+        access_after=folded_set(raw["access_after"]),
+        children_determiners=folded_set(raw["children_determiners"]),
+        children_states=folded_set(raw["children_states"]),
+        aside_heads=folded_set(raw["aside_heads"]),
+        kin=tuple(fold(w) for w in raw["aside_kin"]),
+        owners=folded_set(raw["aside_owners"]),
+    )
+
+
+def duty_settings(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Returns the mentions that name where a duty is done: a culture or sports word after a duty of the rescue
+    services and a setting preposition, in the same clause and a few words on ("Sanitätsdienst bei Konzerten und
+    Fußballspielen", "first aid at concerts", "sanitätsdienst beim fußball", "first aid at matches or at the
+    theatre"), is the event one serves at, not a wish for culture or sport."""
+    rules = circumstance_rules()
+    placed = {span.end for span in mentions if span.label_ in rules.duties}  # a preposition right after a duty
+    placed = {i for i in placed if i < len(doc) and doc[i].norm_ in rules.duty_prepositions}
+    if not placed:
+        return []
+    found = []
+    for span in mentions:
+        if span.label_ not in rules.setting_fields:
+            continue
+        for i in range(span.start - 1, max(span.start - _SETTING_REACH, 0) - 1, -1):
+            if i in placed:
+                found.append(span)
+                break
+            if is_boundary(doc[i]) or doc[i].norm_ in rules.duty_stops:
+                break
+    return found
+
+
+def access_needs(doc: Doc, mentions: list[Span], described: list[Span]) -> list[Span]:
+    """Returns the disability mentions that are an access the writer needs, when the writer (or a relative) has a
+    disability named as who they are: "bin Rollstuhlfahrer ... Barrierefreier Zugang wäre wichtig", "I'm a deaf
+    student ... volunteering that's deaf-friendly?". An access word alone ("barrierefreie Stadtführungen anbieten")
+    or the cause ("für Barrierefreiheit engagieren", a noun) stays the field."""
+    if not any(span.label_ == _DISABILITY for span in described):
+        return []
+    rules = circumstance_rules()
+    found = []
+    for span in mentions:
+        if span.label_ != _DISABILITY or len(span) != 1:
+            continue
+        norm = span[0].norm_
+        adjective = norm.startswith(rules.access_words) and not norm.endswith(("heit", "keit", "ity"))
+        hyphen = span.end + 1 < len(doc) and doc[span.end].norm_ == "-"
+        friendly = hyphen and doc[span.end + 1].norm_ in rules.access_after
+        if adjective or friendly:
+            found.append(span)
+    return found
+
+
+def describes_person(doc: Doc, span: Span) -> bool:
+    """Tells whether a mention describes the writer or a relative by its circumstances (see the two below)."""
+    return described_children(doc, span) or in_described_aside(doc, span)
+
+
+def described_children(doc: Doc, span: Span) -> bool:
+    """Tells whether a children mention describes the writer's own: "die Kinder sind aus dem Haus", "die Kinder wohnen
+    in München", "the kids are back in Ohio" (a definite article opening the clause or after "und", and a verb of
+    being or living right after), or "..., kids 6 and 9" (standing at the clause's start with their ages after)."""
+    if span.label_ != _CHILDREN or len(span) != 1:
+        return False
+    rules = circumstance_rules()
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and _child_age(after.text) and opens_clause(doc, span.start):
+        return True
+    i = span.start - 1
+    if i < 0 or doc[i].norm_ not in rules.children_determiners or after is None:
+        return False
+    opens = opens_clause(doc, i) or doc[i - 1].norm_ in rules.joiners
+    return opens and after.norm_ in rules.children_states
+
+
+def _child_age(text: str) -> bool:
+    """Tells whether a token is a child's age ("kids 6 and 9"), not a postal code ("Jugendarbeit 01067")."""
+    return text.isascii() and text.isdigit() and 0 < int(text) < _CHILD_AGE_LIMIT and not text.startswith("0")
+
+
+def in_described_aside(doc: Doc, span: Span) -> bool:
+    """Tells whether a mention stands in a bracketed aside right after the writer or a relative: "Ich (34,
+    alleinerziehend, Pflegefachkraft im Schichtdienst) ...", "Me (38) and my son (7, autistic)": the aside says who
+    that person is."""
+    rules = circumstance_rules()
+    i = span.start - 1
+    while i >= 0 and doc[i].text not in "()":
+        i -= 1
+    if i <= 0 or doc[i].text != "(":
+        return False
+    closed = next((k for k in range(span.end, len(doc)) if doc[k].text in "()"), None)
+    if closed is None or doc[closed].text != ")":
+        return False
+    head = doc[i - 1].norm_
+    if head in rules.aside_heads:
+        return True
+    # a relative's word needs its owner right before it ("my son (7, autistic)", "meine Mutter (55)"): "Frauen
+    # (Geflüchtete) unterstützen" names the people to help
+    owned = i >= 2 and doc[i - 2].norm_ in rules.owners
+    return owned and any(head.startswith(kin) and len(head) - len(kin) <= 2 for kin in rules.kin)
