@@ -138,7 +138,7 @@ class PlaceFinder:
             self._drop_interests_under(
                 doc, [s for s in kept if s._.cued or s.label_ == PLATE_LABEL or s._.value[0].is_added]
             )
-            self.preferences.mark(doc, kept)
+            self.preferences.mark(doc, kept, {start for label, start, _ in found if label == "home_after"})
         # "Tiere, aber nicht in Kassel": a place only ever ruled out is no search place (another named one is)
         ruled_out = {s._.value[0].id for s in kept} - {s._.value[0].id for s in kept if s._.preference != RULED_OUT}
         doc.spans[PLACES_RULED_OUT] = [s for s in kept if s._.value[0].id in ruled_out]
