@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from nlu.kernel.gazetteer import ADDED_ID_BASE, haversine_km
+from nlu.kernel.gazetteer import haversine_km
+from nlu.kernel.place_types import ADDED_ID_BASE
 
 _OWN_POINT_KM = 0.5  # an added municipality this close to a code's centroid was made from that code alone
 _TOWN_THERE_KM = 2.0  # a GeoNames town this close to a code's centroid is where its letters go

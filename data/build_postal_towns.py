@@ -22,7 +22,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
-from nlu.kernel.gazetteer import ADDED_ID_BASE, haversine_km, surface_key
+from nlu.kernel.gazetteer import haversine_km
+from nlu.kernel.place_names import surface_key
+from nlu.kernel.place_types import ADDED_ID_BASE
 from nlu.kernel.text import fold
 
 SOURCE = (

@@ -26,7 +26,8 @@ from nlu.extensions import (
     INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, WATERS,
     register_extensions,
 )
-from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer
+from nlu.kernel.place_names import surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
 from nlu.place_like import looks_like_place, place_endings

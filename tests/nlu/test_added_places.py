@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from nlu import parse
-from nlu.kernel.gazetteer import ADDED_ID_BASE, get_gazetteer, haversine_km, is_added_id, is_common_word_name
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.place_names import is_common_word_name
+from nlu.kernel.place_types import ADDED_ID_BASE, is_added_id
 from nlu.place_index import place_index
 from nlu.lexicon import known_words
 
