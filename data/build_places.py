@@ -34,7 +34,7 @@ from build_postal_towns import added_towns, load_postal_names
 from nlu.kernel.gazetteer import Gazetteer, haversine_km
 from nlu.kernel.place_files import read_table
 from nlu.kernel.place_names import is_common_word_name, surface_key
-from nlu.kernel.place_types import ADDED_ID_BASE, STARTING_STATES
+from nlu.kernel.place_types import STARTING_STATES, is_added_id
 from nlu.kernel.text import fold
 from nlu.lexicon import known_words
 
@@ -268,7 +268,7 @@ def name_index(rows: list[PlaceRow]) -> list[list[object]]:
             ids_by_key[surface_key(form)].add(row.id)
     by_id = {row.id: row for row in rows}
     rank = lambda i: (  # noqa: E731  # as nlu.kernel.place_types.place_rank: GeoNames before added places of equal size
-        -by_id[i].population, i >= ADDED_ID_BASE, 0 if by_id[i].state_code in STARTING_STATES else 1, i
+        -by_id[i].population, is_added_id(i), 0 if by_id[i].state_code in STARTING_STATES else 1, i
     )
     return [[key, ",".join(map(str, sorted(ids, key=rank)))] for key, ids in sorted(ids_by_key.items())]
 
