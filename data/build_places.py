@@ -27,11 +27,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from build_districts import assign_districts, is_city
 from build_postal_towns import SOURCE as POSTAL_NAMES_SOURCE
 from build_postal_codes import own_postal_codes, postal_place
 from build_postal_towns import added_towns, load_postal_names
-from nlu.kernel.gazetteer import ADDED_ID_BASE, STARTING_STATES, Gazetteer, haversine_km, read_table, surface_key
-from nlu.kernel.gazetteer import is_common_word_name
+from nlu.kernel.gazetteer import Gazetteer, haversine_km
+from nlu.kernel.place_files import read_table
+from nlu.kernel.place_names import is_common_word_name, surface_key
+from nlu.kernel.place_types import STARTING_STATES, is_added_id
 from nlu.kernel.text import fold
 from nlu.lexicon import known_words
 
@@ -180,65 +183,6 @@ def unique_by_fold(name: str, alternates: list[str]) -> list[str]:
     return kept
 
 
-def resolve_town(ref: str | int, state_rows: list[PlaceRow], district: str) -> PlaceRow:
-    """Finds one listed town of a district by id or by (unique) display name, else by alternate."""
-    if isinstance(ref, int):
-        hits = [row for row in state_rows if row.id == ref]
-    else:
-        key = fold(ref)
-        hits = [row for row in state_rows if fold(row.name) == key]
-        if not hits:
-            hits = [row for row in state_rows if key in {fold(a) for a in row.alternates}]
-    if len(hits) != 1:
-        options = ", ".join(f"{row.name} #{row.id}" for row in hits) or "none"
-        sys.exit(f"districts.toml: {district}: town {ref!r} matches {options}; use a unique name or the id")
-    return hits[0]
-
-
-def assign_districts(
-    rows: list[PlaceRow], districts: list[dict], added: list[PlaceRow] | None = None
-) -> list[tuple[dict, PlaceRow]]:
-    """Puts every place of a state with districts into its district; returns each district with its seat.
-
-    Towns are named in districts.toml by GeoNames places (`rows`); `added` places get a district all the same."""
-    seats = []
-    for state in sorted({d["state"] for d in districts}):
-        state_rows = [row for row in rows if row.state_code == state]
-        anchors: list[tuple[PlaceRow, str]] = []
-        for district in (d for d in districts if d["state"] == state):
-            seat = resolve_town(district["seat"], state_rows, district["name"])
-            seats.append((district, seat))
-            for ref in [district["seat"], *district["towns"]]:
-                anchors.append((resolve_town(ref, state_rows, district["name"]), district["name"]))
-        fixed = {row.id: name for row, name in anchors}
-        if len(fixed) != len(anchors):
-            sys.exit(f"districts.toml: a town is listed twice in state {state}")
-        cities = [(d["name"], fold(d["seat"])) for d in districts if d["state"] == state and is_city(d)]
-        for row in [*state_rows, *(row for row in added or () if row.state_code == state)]:
-            row.district = fixed.get(row.id) or city_by_prefix(row, cities) or nearest_district(row, anchors)
-    return seats
-
-
-def is_city(district: dict) -> bool:
-    """Tells a kreisfreie Stadt from a Landkreis."""
-    return district["kind"] == "kreisfreie Stadt"
-
-
-def city_by_prefix(row: PlaceRow, cities: list[tuple[str, str]]) -> str | None:
-    """Returns the kreisfreie Stadt a place is named after as a quarter ("Wiesbaden-Schierstein")."""
-    for name in (row.name, *row.alternates):
-        key = fold(name)
-        for district, city in cities:
-            if key.startswith(city + "-"):
-                return district
-    return None
-
-
-def nearest_district(row: PlaceRow, anchors: list[tuple[PlaceRow, str]]) -> str:
-    """Returns the district of the nearest listed town."""
-    return min(anchors, key=lambda anchor: haversine_km(row.lat, row.lon, anchor[0].lat, anchor[0].lon))[1]
-
-
 class Grid:
     """Buckets places into ~25 km cells so that neighbours of a point are found without scanning all."""
 
@@ -323,8 +267,8 @@ def name_index(rows: list[PlaceRow]) -> list[list[object]]:
         for form in (row.name, *row.alternates):
             ids_by_key[surface_key(form)].add(row.id)
     by_id = {row.id: row for row in rows}
-    rank = lambda i: (  # noqa: E731  # as nlu.kernel.gazetteer._rank: GeoNames before added places of equal size
-        -by_id[i].population, i >= ADDED_ID_BASE, 0 if by_id[i].state_code in STARTING_STATES else 1, i
+    rank = lambda i: (  # noqa: E731  # as nlu.kernel.place_types.place_rank: GeoNames before added places of equal size
+        -by_id[i].population, is_added_id(i), 0 if by_id[i].state_code in STARTING_STATES else 1, i
     )
     return [[key, ",".join(map(str, sorted(ids, key=rank)))] for key, ids in sorted(ids_by_key.items())]
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from nlu.kernel.gazetteer import ADDED_ID_BASE, haversine_km
+from nlu.kernel.gazetteer import haversine_km
+from nlu.kernel.place_types import first_postal_code
 
 _OWN_POINT_KM = 0.5  # an added municipality this close to a code's centroid was made from that code alone
 _TOWN_THERE_KM = 2.0  # a GeoNames town this close to a code's centroid is where its letters go
@@ -41,11 +42,6 @@ def postal_place(lat: float, lon: float, nearby: list[Located], parent: dict[int
     candidates = [row for row in nearby if row.state_code == nearest.state_code and distance[row.id] <= reach]
     winner = min(candidates, key=lambda row: max(distance[row.id], 2.0) / (row.population + 1000) ** 0.3)
     return parent.get(winner.id, winner)
-
-
-def first_postal_code(place_id: int) -> str:
-    """Returns the postal code an added municipality's id was made from (build_postal_towns.added_towns)."""
-    return f"{(place_id - ADDED_ID_BASE) // 100:05d}"
 
 
 def own_postal_codes(

@@ -22,7 +22,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
-from nlu.kernel.gazetteer import ADDED_ID_BASE, haversine_km, surface_key
+from nlu.kernel.gazetteer import haversine_km
+from nlu.kernel.place_names import surface_key
+from nlu.kernel.place_types import added_id
 from nlu.kernel.text import fold
 
 SOURCE = (
@@ -124,9 +126,7 @@ def added_towns(
                     if haversine_km(lat, lon, r.lat, r.lon) <= _SAME_PLACE_KM]
             if same:
                 continue
-            place_id = ADDED_ID_BASE + int(group[0]) * 100
-            while place_id in added:
-                place_id += 1
+            place_id = added_id(group[0], added)
             others = [part.strip() for part in raw.replace("\\/", "/").split(" - ")[1:]]  # Sorbian: Budyšin
             alternates = [form for form in [*shorter, *others] if fold(form) != fold(name)]
             state = state_of(lat, lon, group, code_states, coordinates)

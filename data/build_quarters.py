@@ -25,14 +25,15 @@ from build_places import (  # noqa: E402  (this folder is not a package)
     PLACES_DIR,
     SOURCES,
     PlaceRow,
-    assign_districts,
     build_rows,
     city_of,
     load_german_cities,
     write_tsv,
 )
 
-from nlu.kernel.gazetteer import haversine_km, surface_key  # noqa: E402
+from build_districts import assign_districts  # noqa: E402
+from nlu.kernel.gazetteer import haversine_km  # noqa: E402
+from nlu.kernel.place_names import surface_key  # noqa: E402
 from nlu.quarters import QUARTER_COLUMNS  # noqa: E402
 
 _COMPASS_TAIL = re.compile(r"^(?P<base>.+?)[\s/-]+(?:Nord|Süd|Sud|Ost|West|Mitte)$")

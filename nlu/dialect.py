@@ -16,7 +16,9 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from nlu.kernel.gazetteer import STARTING_STATES, Place, get_gazetteer, surface_key
+from nlu.kernel.gazetteer import Place, get_gazetteer
+from nlu.kernel.place_names import surface_key
+from nlu.kernel.place_types import STARTING_STATES
 from nlu.kernel.text import fold
 
 DIALECT_TOWN_MIN = 20_000

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlu.kernel.gazetteer import get_gazetteer, is_added_id, is_common_word_name, surface_key
+from nlu.kernel.gazetteer import get_gazetteer
+from nlu.kernel.place_names import is_common_word_name, surface_key
+from nlu.kernel.place_types import is_added_id
 from nlu.lexicon import place_rules
 
 _FIRST_WORD = re.compile(r"[ /(.]")  # "." as well: lower-case "st. wendel" is tokenized "st", ".", "wendel"

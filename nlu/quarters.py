@@ -10,6 +10,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from nlu.kernel.place_files import read_table
+
 __all__ = ["QUARTER_COLUMNS", "QuarterIndex", "split_city_and_quarter"]
 
 QUARTER_COLUMNS = ["city_id", "key", "quarter_ids"]
@@ -32,8 +34,6 @@ class QuarterIndex:
     @classmethod
     def load(cls, path: Path) -> QuarterIndex:
         """Reads quarters.tsv (the gazetteer's table reader checks its column line)."""
-        from nlu.kernel.gazetteer import read_table
-
         rows = read_table(path, QUARTER_COLUMNS)
         return cls({(int(city), key): tuple(map(int, ids.split(","))) for city, key, ids in rows})
 

@@ -3,6 +3,9 @@ search words), while "abends", "Sonntagmorgen" or "Wochenenden" only say when (d
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
+from nlu.extensions import TIMES, spans
 from nlu.lexicon import time_rules
 
 # Endings a time word takes ("abends", "Wochenenden", "evenings") and the joint of a compound ("Sonntagsmorgen").
@@ -14,6 +17,13 @@ def time_compound(norm: str) -> bool:
     "abendessen"), not a time by itself ("abends", "sonntagmorgen", "wochenenden") nor one holding none ("uhr")."""
     words = time_rules().time_words
     return not _is_time(norm, words) and any(word in norm for word in words)
+
+
+def thing_naming_times(doc: Doc) -> set[int]:
+    """Returns the tokens of time mentions that hold a time word beside another word ("Nachtcafé", "Spieleabend",
+    "Vorlesenachmittag"): the time they say is the thing's, so the word names a thing, not when the writer is free.
+    The one reading of the rule for the keywords and the writer's words."""
+    return {i for span in spans(doc, TIMES) for i in range(span.start, span.end) if time_compound(doc[i].norm_)}
 
 
 def _is_time(norm: str, words: frozenset[str]) -> bool:

@@ -12,7 +12,7 @@ from nlu.components.common import is_boundary
 from nlu.components.writer_words import is_kin
 from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, SELF, TIMES, WRITER, spans
 from nlu.lexicon import interest_rules, stopwords
-from nlu.time_compounds import time_compound
+from nlu.time_compounds import thing_naming_times
 
 # What a message says about the writer rather than what they want: who they are (WRITER, SELF), how much German they
 # speak (LITTLE_GERMAN; in an English message German among the languages they speak: "German A2"), when they have
@@ -32,7 +32,7 @@ def writer_words(doc: Doc) -> tuple[str, ...]:
     aside = {i for span in about for i in range(span.start, span.end)}
     # A word of a time mention that holds a time word beside another word names a thing as well ("Nachtcafé",
     # "Spieleabend", "Vorlesenachmittag"): the time it says is the thing's, not when the writer is free.
-    aside -= {i for span in spans(doc, TIMES) for i in range(span.start, span.end) if time_compound(doc[i].norm_)}
+    aside -= thing_naming_times(doc)
     if not aside:
         return ()
     wanted = {i for span in spans(doc, INTERESTS) if not span._.negated for i in range(span.start, span.end)}

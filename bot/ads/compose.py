@@ -20,7 +20,8 @@ from bot.ads.personal_data import Finding, personal_data
 from bot.categories import categories
 from bot.domain import AdStatus, PlacePrecision, TimeTag
 from bot.store.models import Volunteer, VolunteerAd
-from nlu.kernel.gazetteer import Place, far_apart, get_gazetteer, haversine_km
+from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
+from nlu.kernel.geo import far_apart
 from nlu.query import ParsedQuery
 
 # What the chat waits for (ChatState.awaiting, at most 20 characters): the ad's text, its place.

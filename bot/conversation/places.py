@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from nlu.kernel.gazetteer import Place, far_apart, get_gazetteer
+from nlu.kernel.gazetteer import Place, get_gazetteer
+from nlu.kernel.geo import far_apart
 
 from bot.search.model import PlaceRef
 from bot.search.smalltalk import without_yes

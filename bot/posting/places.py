@@ -13,7 +13,8 @@ from typing import Any
 
 from bot.posting.answers import Answer
 from bot.posting.validate import Invalid, clean_text
-from nlu.kernel.gazetteer import Gazetteer, Place, far_apart
+from nlu.kernel.gazetteer import Gazetteer, Place
+from nlu.kernel.geo import far_apart
 
 # Places of the same name closer than this are the same town for a listing; farther apart, the person picks.
 SAME_PLACE_KM = 25.0

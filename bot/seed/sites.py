@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km, read_table
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
+from nlu.kernel.place_files import read_table
 from nlu.kernel.resources import data_path
 
 BIG_CITY = 100_000  # from here on, listings name city quarters ("Kassel-Nordstadt")

@@ -207,7 +207,8 @@ def town_urls(path: str, *, count: int, seed: int = 18) -> list[str]:
     A town whose name is ambiguous is asked by postal code, as `embed-snippet` tells the operator to.
     """
     from bot.web.places import resolve_place
-    from nlu.kernel.gazetteer import STARTING_STATES, get_gazetteer
+    from nlu.kernel.gazetteer import get_gazetteer
+    from nlu.kernel.place_types import STARTING_STATES
 
     towns, weights = [], []
     for place in get_gazetteer().places():

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from bot.search.model import PlaceRef
-from nlu.kernel.gazetteer import Place, far_apart, get_gazetteer
+from nlu.kernel.gazetteer import Place, get_gazetteer
+from nlu.kernel.geo import far_apart
 
 # Same-named places closer than this are one town to a volunteer (as in the chat); farther apart, the visitor picks.
 SAME_PLACE_KM = 25.0

@@ -14,7 +14,7 @@ from nlu.extensions import (
 )
 from nlu.kernel.text import fold
 from nlu.lexicon import filler_words, interest_rules, known_words, langid_words, stopwords, time_rules
-from nlu.time_compounds import time_compound
+from nlu.time_compounds import thing_naming_times
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _MIN_LENGTH = 3
@@ -80,10 +80,8 @@ class KeywordCollector:
         # "Telefonpatenschaft", "Onlineberatung": a compound whose first part says how one helps still names the thing
         used -= {s.start for s in spans_of(doc, REMOTE) if len(s) == 1 and _names_a_thing(s[0].norm_)}
         # "Nachtcafé", "Spieleabend": a time word inside a compound says when, and the compound still names the thing
-        return used - {
-            i for s in spans_of(doc, TIMES) for i in range(s.start, s.end)
-            if time_compound(doc[i].norm_) and not any(i in range(o.start, o.end) for o in spans_of(doc, WRITER))
-        }
+        writer = {i for o in spans_of(doc, WRITER) for i in range(o.start, o.end)}
+        return used - (thing_naming_times(doc) - writer)
 
     def _is_broad(self, norm: str) -> bool:
         """Tells whether a word just names a category ("Kindern", "Tiere", "Senioren")."""

@@ -67,8 +67,7 @@ class PreferenceReader:
         rules = place_rules()
         groups: dict[str, Iterable[str]] = {
             "home": rules.home_cues, "preferred": rules.preference_cues, "temporary": rules.temporary_cues,
-            "too_far": rules.too_far, "home_after": rules.home_after,
-            "home_after_closing": rules.home_after_closing, "region": rules.region_cues,
+            "too_far": rules.too_far, "region": rules.region_cues,
             "correction": rules.corrections, "ruled_out": rules.ruled_out_cues,
             "ruled_out_after": rules.ruled_out_after, "temporary_after": rules.temporary_after,
         }
@@ -97,14 +96,14 @@ class PreferenceReader:
         between = doc[area.end:min(m.start for m in later)]
         return any(t.text == "," for t in between) and not any(t.norm_ in ("oder", "or", "/") for t in between)
 
-    def mark(self, doc: Doc, mentions: list[Span]) -> None:
-        """Sets Span._.preference on every mention."""
-        found = closing_home_words(doc, self.matcher(doc))
+    def mark(self, doc: Doc, mentions: list[Span], home_after: set[int]) -> None:
+        """Sets Span._.preference on every mention; home_after holds where words naming a place as one's own town
+        start ("Gründau hier"), which the place finder's cues own (closing_home_words)."""
+        found = self.matcher(doc)
         home = {end for label, _, end in found if label == "home"}
         preferred = {end for label, _, end in found if label == "preferred"}
         temporary = {end for label, _, end in found if label == "temporary"}
         too_far = {start: end for label, start, end in found if label == "too_far"}
-        home_after = {start for label, start, _ in found if label == "home_after"}
         region = {end for label, _, end in found if label == "region"}
         corrections = [start for label, start, _ in found if label == "correction"]
         ruled_out = {end for label, _, end in found if label == "ruled_out"}

@@ -26,7 +26,8 @@ from nlu.extensions import (
     INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, WATERS,
     register_extensions,
 )
-from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, surface_key
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer
+from nlu.kernel.place_names import surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
 from nlu.place_like import looks_like_place, place_endings
@@ -138,7 +139,7 @@ class PlaceFinder:
             self._drop_interests_under(
                 doc, [s for s in kept if s._.cued or s.label_ == PLATE_LABEL or s._.value[0].is_added]
             )
-            self.preferences.mark(doc, kept)
+            self.preferences.mark(doc, kept, {start for label, start, _ in found if label == "home_after"})
         # "Tiere, aber nicht in Kassel": a place only ever ruled out is no search place (another named one is)
         ruled_out = {s._.value[0].id for s in kept} - {s._.value[0].id for s in kept if s._.preference != RULED_OUT}
         doc.spans[PLACES_RULED_OUT] = [s for s in kept if s._.value[0].id in ruled_out]

@@ -9,124 +9,30 @@ from __future__ import annotations
 
 import bisect
 import functools
-import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from nlu.kernel.geo import PlaceGrid, haversine_km
+from nlu.kernel.place_files import read_lines, read_table
+from nlu.kernel.place_names import (
+    SWAP_MIN_POPULATION, SWAP_MIN_SCORE, SWAP_PENALTY, NameIndex, is_common_word_name, query_key,
+    softened_or_hardened, surface_key,
+)
+from nlu.kernel.place_types import District, Place, place_rank
 from nlu.kernel.resources import data_path
-from nlu.kernel.text import fold
 from nlu.quarters import QuarterIndex, split_city_and_quarter
 
-__all__ = [
-    "ADDED_ID_BASE", "District", "Gazetteer", "Place", "common_word_names", "get_gazetteer", "haversine_km",
-    "is_added_id", "is_common_word_name", "surface_key",
-]
+# Place and haversine_km are imported from here all over bot/ and nlu/; they live in place_types and geo.
+__all__ = ["Gazetteer", "Place", "get_gazetteer", "haversine_km"]
 
-STARTING_STATES = ("05", "13")  # Hessen and Sachsen: preferred only when everything else is equal
-# Ids from here on are municipalities GeoNames lacks, added from postal-code place names (data/build_postal_towns.py);
-# their population is unknown, and a GeoNames place of the same size comes first.
-ADDED_ID_BASE = 1_000_000_000
 _POSTAL_CODE = re.compile(r"^\d{5}$")
-_SEPARATOR_SPACES = re.compile(r"\s*([/\-])\s*")
 _SEPARATOR = re.compile(r"[/\-]")
 _EDGE_PUNCTUATION = " .,;:!?\"'“”„«»()[]"
-_MAX_QUERY = 80  # no German place name is longer; longer input is not a place
-
-
-def is_added_id(place_id: int) -> bool:
-    """Tells whether a place id is one of the municipalities added from postal-code names."""
-    return place_id >= ADDED_ID_BASE
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A German place (town, village or city quarter) with its state, district and position."""
-
-    id: int
-    name: str
-    state_code: str
-    state: str
-    district: str | None
-    population: int
-    lat: float
-    lon: float
-    postal_code: str | None = None
-
-    @property
-    def is_added(self) -> bool:
-        """Tells whether this is a municipality added from postal-code names (ADDED_ID_BASE): population unknown,
-        no GeoNames entry."""
-        return is_added_id(self.id)
-
-
-@dataclass(frozen=True, slots=True)
-class District:
-    """A Landkreis or kreisfreie Stadt with a representative point (its seat)."""
-
-    name: str
-    kind: str
-    state_code: str
-    lat: float
-    lon: float
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Returns the great-circle distance between two points in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def far_apart(places: Iterable[Place], km: float) -> list[Place]:
-    """Keeps the first (best) place of each group of same-named places closer than km to each other."""
-    kept: list[Place] = []
-    for place in places:
-        if all(haversine_km(place.lat, place.lon, other.lat, other.lon) > km for other in kept):
-            kept.append(place)
-    return kept
-
-
-def surface_key(text: str) -> str:
-    """Folds a name for look-up; "Frankfurt / Main" and "Frankfurt/Main" give the same key."""
-    if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
-        key = text.lower()  # the common case; same result as fold() without its Unicode work
-    else:
-        key = fold(text)
-    return _SEPARATOR_SPACES.sub(r"\1", key) if ("/" in key or "-" in key) else key
-
-
-def read_lines(path: Path, columns: list[str]) -> Iterator[str]:
-    """Yields the data lines of one of our TSV files (newline stripped) after checking its column line."""
-    with path.open(encoding="utf-8") as handle:
-        lines = (line.rstrip("\n") for line in handle if not line.startswith("#"))
-        header = next(lines, "").split("\t")
-        if header != columns:
-            raise ValueError(f"{path}: expected columns {columns}, found {header}; run data/build_places.py")
-        yield from lines
-
-
-def read_table(path: Path, columns: list[str]) -> Iterator[list[str]]:
-    """Yields the rows of one of our TSV files, split into fields."""
-    for line in read_lines(path, columns):
-        yield line.split("\t")
-
-
-@functools.cache
-def common_word_names() -> frozenset[str]:
-    """Returns the folded place names that are also ordinary words (Essen, Halle, Weil...)."""
-    lines = data_path("places", "common_word_names.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(surface_key(line.split("#")[0].strip()) for line in lines if line.split("#")[0].strip())
-
-
-def is_common_word_name(folded: str) -> bool:
-    """Tells whether a folded name is also an ordinary word, so the NLU should want a location cue."""
-    return surface_key(folded) in common_word_names()
 
 
 class Gazetteer:
@@ -192,7 +98,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ exact look-ups
     def lookup(self, name: str) -> list[Place]:
         """Returns the places called exactly this (any case, with or without umlauts), best first."""
-        key = _query_key(name)
+        key = query_key(name)
         if not key:
             return []
         ids = self._names.get(key) or self._names.get(key.strip(_EDGE_PUNCTUATION), ())
@@ -222,7 +128,7 @@ class Gazetteer:
         Without a city the name must carry it: "Hamburg-Altona", "Altona (Hamburg)", "Dresden Neustadt".
         None when the city has no quarter of that name (the caller then keeps the city itself).
         """
-        key = _query_key(name)
+        key = query_key(name)
         if not key:
             return None
         if city is not None:
@@ -242,7 +148,7 @@ class Gazetteer:
 
     def quarters_of(self, city: Place) -> list[Place]:
         """Returns the known quarters of a city, largest first."""
-        return sorted((self._place(i) for i in self._quarters.quarters_of(city.id)), key=_rank)
+        return sorted((self._place(i) for i in self._quarters.quarters_of(city.id)), key=place_rank)
 
     def _cities(self, city: str | Place) -> list[Place]:
         """Returns the cities with quarters a name or place may mean (a quarter stands for its city)."""
@@ -262,7 +168,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ searching for people
     def search(self, text: str, limit: int = 10) -> list[Place]:
         """Finds places for a person's query: postal code, exact name, name prefix, then typo-tolerant."""
-        key = _query_key(text)
+        key = query_key(text)
         if not key or limit <= 0:
             return []
         if _POSTAL_CODE.match(key):
@@ -288,19 +194,19 @@ class Gazetteer:
 
         added=False leaves out the municipalities added from postal-code names (ADDED_ID_BASE): small places of
         unknown size, a poor guess for a word that may be no place at all ("Kamine" is no Kamminke)."""
-        key = _query_key(token)
+        key = query_key(token)
         if len(key) < 4:  # one typo in three letters is a different word
             return []
         buckets = self._index.by_initial if added else self._index.by_initial_geonames
         found = self._fuzzy_scan(key, buckets.get(key[0], ()), min_score=min_score, limit=limit)
-        for variant in _softened_or_hardened(key):
-            swapped = self._fuzzy_scan(variant, buckets.get(variant[0], ()), min_score=max(min_score, _SWAP_MIN_SCORE),
+        for variant in softened_or_hardened(key):
+            swapped = self._fuzzy_scan(variant, buckets.get(variant[0], ()), min_score=max(min_score, SWAP_MIN_SCORE),
                                        limit=limit)
-            found += [(place, round(score - _SWAP_PENALTY, 1)) for place, score in swapped
-                      if place.population >= _SWAP_MIN_POPULATION]
+            found += [(place, round(score - SWAP_PENALTY, 1)) for place, score in swapped
+                      if place.population >= SWAP_MIN_POPULATION]
         if len(found) > 1:
             best = {place.id: (place, score) for place, score in sorted(found, key=lambda hit: hit[1])}
-            found = sorted(best.values(), key=lambda hit: (-hit[1], _rank(hit[0])))[:limit]
+            found = sorted(best.values(), key=lambda hit: (-hit[1], place_rank(hit[0])))[:limit]
         return found if added else [(place, score) for place, score in found if not place.is_added]
 
     def _fuzzy_scan(
@@ -313,7 +219,7 @@ class Gazetteer:
             for place_id in self._names[form]:
                 if place_id not in scored:
                     scored[place_id] = (self._place(place_id), round(score, 1))
-        return sorted(scored.values(), key=lambda hit: (-hit[1], _rank(hit[0])))[:limit]
+        return sorted(scored.values(), key=lambda hit: (-hit[1], place_rank(hit[0])))[:limit]
 
     def _prefixed(self, key: str, limit: int) -> list[Place]:
         """Returns the largest places having a name that starts with the key."""
@@ -324,12 +230,12 @@ class Gazetteer:
             if not form.startswith(key) or len(ids) > 50 * limit:
                 break
             ids.update(self._names[form])
-        return sorted((self._place(i) for i in ids), key=_rank)[:limit]
+        return sorted((self._place(i) for i in ids), key=place_rank)[:limit]
 
     @functools.cached_property
-    def _index(self) -> _NameIndex:
+    def _index(self) -> NameIndex:
         """Sorted and first-letter-bucketed names, built on the first prefix or fuzzy search."""
-        return _NameIndex(self._names)
+        return NameIndex(self._names)
 
     # ------------------------------------------------------------------ geography
     def nearest(self, lat: float, lon: float) -> Place:
@@ -337,9 +243,9 @@ class Gazetteer:
         return self._grid.nearest(lat, lon)
 
     @functools.cached_property
-    def _grid(self) -> _Grid:
+    def _grid(self) -> PlaceGrid:
         """Places bucketed by position, built on the first nearest() call."""
-        return _Grid(self.places())
+        return PlaceGrid(self.places())
 
     def surface_forms(self) -> Iterable[tuple[str, tuple[int, ...]]]:
         """Yields every folded name and alternate with the ids of the places it names, best first."""
@@ -360,7 +266,7 @@ class Gazetteer:
         for place in self.places():
             if place.district:
                 groups[surface_key(place.district)].append(place)
-        return {key: tuple(sorted(places, key=_rank)) for key, places in groups.items()}
+        return {key: tuple(sorted(places, key=place_rank)) for key, places in groups.items()}
 
     def states(self) -> dict[str, str]:
         """Returns the German states as code -> German name."""
@@ -368,89 +274,6 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._lines)
-
-
-def _rank(place: Place) -> tuple[int, bool, int, int]:
-    """Orders places: larger first, then GeoNames before added ones, then Hessen/Sachsen, then by id."""
-    return (-place.population, place.is_added, 0 if place.state_code in STARTING_STATES else 1, place.id)
-
-
-# Saxon and Thuringian speech softens a first hard consonant and hardens a soft one ("Gemnitz" for Chemnitz,
-# "Pautzen", "Körlitz", "Dorgau", "Krimma"): a typo guess may swap it, only where the rest matches closely, and a
-# guess with the word's own first letter wins at equal closeness. Only towns people say that way are guessed:
-# a village is too often a dialect word's namesake ("Guden!", Hessian for "Guten", is no Kuden).
-_SOFT_HARD = {"ch": ("g", "k"), "g": ("k", "ch"), "k": ("g", "ch"), "b": ("p",), "p": ("b",), "d": ("t",), "t": ("d",)}
-_SWAP_MIN_SCORE = 90.0
-_SWAP_PENALTY = 5.0
-_SWAP_MIN_POPULATION = 10_000
-
-
-def _softened_or_hardened(key: str) -> list[str]:
-    """Returns the key with its first consonant swapped for its soft or hard partner ("gemnitz" -> "kemnitz",
-    "chemnitz"; "krimma" -> "grimma")."""
-    head = "ch" if key.startswith("ch") else key[0]
-    return [partner + key[len(head):] for partner in _SOFT_HARD.get(head, ())]
-
-
-def _query_key(text: str) -> str:
-    """Folds a query, or returns "" for input that cannot be a place name."""
-    if not isinstance(text, str) or not text or len(text) > _MAX_QUERY:
-        return ""
-    return surface_key(text)
-
-
-class _NameIndex:
-    """All surface forms sorted (for prefix search) and bucketed by first letter (for cheap fuzzy search), also
-    without the names only added municipalities bear."""
-
-    def __init__(self, names: dict[str, tuple[int, ...]]) -> None:
-        self.keys = sorted(names)
-        buckets: defaultdict[str, list[str]] = defaultdict(list)
-        geonames: defaultdict[str, list[str]] = defaultdict(list)
-        for key in self.keys:
-            buckets[key[0]].append(key)
-            if not is_added_id(names[key][0]):  # best first: a GeoNames place heads every name it shares
-                geonames[key[0]].append(key)
-        self.by_initial = dict(buckets)
-        self.by_initial_geonames = dict(geonames)
-
-
-class _Grid:
-    """Places in roughly square cells (about 11 x 11 km), searched ring by ring outwards from a point."""
-
-    LAT_STEP, LON_STEP = 0.1, 0.16
-    MIN_CELL_KM = 10.0  # the smaller side of a cell anywhere in Germany (47-55 degrees north)
-
-    def __init__(self, places: Iterable[Place]) -> None:
-        self.cells: defaultdict[tuple[int, int], list[Place]] = defaultdict(list)
-        for place in places:
-            self.cells[self._cell(place.lat, place.lon)].append(place)
-        self.all = [p for cell in self.cells.values() for p in cell]
-
-    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
-        return math.floor(lat / self.LAT_STEP), math.floor(lon / self.LON_STEP)
-
-    def nearest(self, lat: float, lon: float) -> Place:
-        """Returns the nearest place; a point far outside Germany falls back to scanning everything."""
-        y, x = self._cell(lat, lon)
-        best: tuple[float, Place] | None = None
-        for ring in range(60):
-            if best is not None and (ring - 1) * self.MIN_CELL_KM > best[0]:
-                return best[1]  # every cell further out is farther away than the best place found
-            for cell in self._ring(y, x, ring):
-                for place in self.cells.get(cell, ()):
-                    distance = haversine_km(lat, lon, place.lat, place.lon)
-                    if best is None or distance < best[0]:
-                        best = (distance, place)
-        return best[1] if best else min(self.all, key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
-
-    @staticmethod
-    def _ring(y: int, x: int, ring: int) -> Iterator[tuple[int, int]]:
-        """Yields the cells at exactly `ring` steps from a cell."""
-        for dy in range(-ring, ring + 1):
-            step = 1 if abs(dy) == ring else 2 * ring or 1
-            for dx in range(-ring, ring + 1, step):
-                yield (y + dy, x + dx)
 
 
 @functools.cache

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from nlu import parse
-from nlu.kernel.gazetteer import ADDED_ID_BASE, get_gazetteer, haversine_km, is_added_id, is_common_word_name
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.place_names import is_common_word_name
+from nlu.kernel.place_types import ADDED_ID_BASE, added_id, first_postal_code, is_added_id
 from nlu.place_index import place_index
 from nlu.lexicon import known_words
 
@@ -154,3 +156,20 @@ def test_a_postal_code_of_a_town_stays_the_town() -> None:
     place = get_gazetteer().by_postal_code("35394")
     assert place is not None and place.name == "Gießen"
     assert all(p is not None and p.name == "Dresden" for p in map(get_gazetteer().by_postal_code, ("01067", "01307")))
+
+
+def test_an_added_id_is_made_from_a_postal_code_and_gives_it_back() -> None:
+    first = added_id("35444", ())
+    assert is_added_id(first) and first_postal_code(first) == "35444"
+    second = added_id("35444", {first})  # a second name of the same postal code
+    assert second == first + 1 and first_postal_code(second) == "35444"
+    assert first_postal_code(added_id("01067", ())) == "01067"  # the leading zero survives
+
+
+def test_every_added_place_id_holds_one_of_the_postal_codes_it_was_made_from() -> None:
+    gazetteer = get_gazetteer()
+    added = [place for place in gazetteer.places() if place.is_added]
+    assert added
+    for place in added:
+        assert gazetteer.by_postal_code(first_postal_code(place.id)) is not None, place
+

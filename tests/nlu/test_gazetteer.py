@@ -11,7 +11,8 @@ import pytest
 
 from pathlib import Path
 from bot.cli import places as places_cli
-from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km, is_common_word_name, surface_key
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
+from nlu.kernel.place_names import is_common_word_name, surface_key
 from nlu.kernel.resources import data_path
 
 HESSEN, SACHSEN = "05", "13"
