@@ -287,7 +287,7 @@ def write_outputs(rows: list[PlaceRow], seats: list[tuple[dict, PlaceRow]], post
     )
     write_tsv(
         PLACES_DIR / "names.tsv",
-        ["Look-up index: every folded name and alternate of places.tsv (nlu.kernel.gazetteer.surface_key) with the",
+        ["Look-up index: every folded name and alternate of places.tsv (nlu.kernel.place_names.surface_key) with the",
          "ids of the places it names, largest first (Hessen/Sachsen first among equals).",
          *SOURCES_WITH_POSTAL_NAMES],
         Gazetteer.NAME_COLUMNS,
