@@ -108,3 +108,27 @@ async def test_a_shape_is_kept_prepared_from_its_second_run_on(postgres_database
         assert not any(text.endswith("LIMIT 7") for text in kept)  # seen once: run, not kept
         assert list((await once(7).run(session)).scalars()) == [1]
         assert any(text.endswith("LIMIT 7") for text in kept)
+
+
+async def test_a_shape_run_once_leaves_no_statement_to_close(postgres_database: Database) -> None:
+    async with postgres_database.read_only() as session:
+        def once(limit: int) -> BoundStatement:
+            sql = SqlText("postgresql")
+            return sql.statement(f"SELECT {sql.integer(1)} AS one LIMIT {limit}")
+
+        async def on_server(limit: int) -> int:
+            sql = SqlText("postgresql")
+            count = sql.statement("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE "
+                                  f"{sql.bind(f'% LIMIT {limit}')}")
+            return int((await count.run(session)).scalar_one())
+
+        pooled = (await session.connection()).sync_connection.connection  # type: ignore[union-attr]
+        driver = pooled.driver_connection
+        assert driver is not None
+        assert list((await once(11).run(session)).scalars()) == [1]
+        assert await on_server(11) == 0  # prepared unnamed: nothing named left on the server
+        assert list((await once(12).run(session)).scalars()) == [1]
+        assert not driver._stmts_to_close  # nothing for asyncpg to close with a round trip of its own
+        assert list((await once(11).run(session)).scalars()) == [1]  # the second run: kept, named
+        assert await on_server(11) == 1
+        assert list((await once(12).run(session)).scalars()) == [1]  # the unnamed one replaced, not mixed up
