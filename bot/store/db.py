@@ -165,9 +165,12 @@ async def fetch_on_driver(
     try:
         prepared, keys = kept.get(sql) or (None, [])
         if prepared is None:
-            prepared = await driver.prepare(sql)
+            keep = _seen_before(pooled.info, sql)
+            # A statement run once is prepared unnamed (the server replaces it with the next one): a named one left
+            # behind costs asyncpg a Close round trip of its own before the connection's next prepare.
+            prepared = await driver.prepare(sql, name=None if keep else "")
             keys = [attribute.name for attribute in prepared.get_attributes()]
-            if _seen_before(pooled.info, sql):
+            if keep:
                 kept[sql] = (prepared, keys)
                 if len(kept) > DRIVER_STATEMENTS:
                     kept.popitem(last=False)  # asyncpg closes it on the server once it is no longer referenced

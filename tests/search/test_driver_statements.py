@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 
 from bot.search.corpus import LISTINGS
 from bot.search.sources import from_kept_candidates, keep_candidates
+from bot.search import sql as search_sql
 from bot.search.sql import BoundStatement, SqlText
 from bot.search.textmatch import holds_any
 from bot.search.vocabulary import TermGroup
@@ -108,3 +109,43 @@ async def test_a_shape_is_kept_prepared_from_its_second_run_on(postgres_database
         assert not any(text.endswith("LIMIT 7") for text in kept)  # seen once: run, not kept
         assert list((await once(7).run(session)).scalars()) == [1]
         assert any(text.endswith("LIMIT 7") for text in kept)
+
+
+async def test_a_shape_run_once_leaves_no_statement_to_close(postgres_database: Database) -> None:
+    async with postgres_database.read_only() as session:
+        def once(limit: int) -> BoundStatement:
+            sql = SqlText("postgresql")
+            return sql.statement(f"SELECT {sql.integer(1)} AS one LIMIT {limit}")
+
+        async def on_server(limit: int) -> int:
+            sql = SqlText("postgresql")
+            count = sql.statement("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE "
+                                  f"{sql.bind(f'% LIMIT {limit}')}")
+            return int((await count.run(session)).scalar_one())
+
+        pooled = (await session.connection()).sync_connection.connection  # type: ignore[union-attr]
+        driver = pooled.driver_connection
+        assert driver is not None
+        assert list((await once(11).run(session)).scalars()) == [1]
+        assert await on_server(11) == 0  # prepared unnamed: nothing named left on the server
+        assert list((await once(12).run(session)).scalars()) == [1]
+        assert not driver._stmts_to_close  # nothing for asyncpg to close with a round trip of its own
+        assert list((await once(11).run(session)).scalars()) == [1]  # the second run: kept, named
+        assert await on_server(11) == 1
+        assert list((await once(12).run(session)).scalars()) == [1]  # the unnamed one replaced, not mixed up
+
+
+def test_a_second_shape_is_written_from_the_kept_types_as_sqlalchemy_compiles_it() -> None:
+    dialect = asyncpg_dialect()  # type: ignore[no-untyped-call]
+    first = _statement(SqlText("postgresql")).shape.driver_form(dialect)
+    sql = SqlText("postgresql")
+    second = sql.statement(f"SELECT {sql.integer(3)} + {sql.integer(4)} AS seven, {sql.number(0.5)} AS half, "
+                           f"{sql.bind('chor')} AS word, {sql.bind(MOMENT, UTCDateTime())} AS moment")
+    compiled = cast(TextClause, second.statement).compile(dialect=dialect)
+    form = second.shape.driver_form(dialect)
+    assert form.sql == compiled.string and "$1::INTEGER" in form.sql and "$4::VARCHAR" in form.sql
+    assert form.arguments(second.values) == [3, 4, 0.5, "chor", MOMENT]
+    assert first.sql.startswith("SELECT CAST($1::FLOAT")
+    # The implicit types were written once for the dialect: the float's, the integer's and the word's.
+    assert {kind: name for kind, (name, _) in search_sql._IMPLICIT_WRITTEN[dialect].items()} == {
+        float: "FLOAT", int: "INTEGER", str: "VARCHAR"}
