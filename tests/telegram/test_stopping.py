@@ -103,6 +103,14 @@ async def _states(database: Database) -> dict[str, int]:
         return {str(state): int(count) for state, count in rows.all()}
 
 
+def _sent_counter(scraped: str) -> float:
+    """The announcements /metrics counts as sent (0 before the first)."""
+    for line in scraped.splitlines():
+        if line.startswith('ehrenamt_announcement_sends_total{outcome="sent"} '):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
 async def _stop_during_broadcast(emulator: BotApiEmulator, home: Path, database: Database, **settings: str) -> str:
     """Starts the bot with a running broadcast at 10/s, stops it mid-way, checks every row is settled.
 
@@ -119,8 +127,14 @@ async def _stop_during_broadcast(emulator: BotApiEmulator, home: Path, database:
     while len(announcements()) < 15:
         assert time.monotonic() < deadline and bot.process.poll() is None, bot.output
         time.sleep(0.05)
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
-        scraped: str = response.read().decode()
+    # The counter moves once the bot has read Telegram's answer, a moment after the emulator logged the call:
+    # scrape until it shows the 15 sends (or the start-up deadline passes; the caller's assertion then says so).
+    while True:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+            scraped: str = response.read().decode()
+        if _sent_counter(scraped) >= 15 or time.monotonic() >= deadline:
+            break
+        time.sleep(0.05)
     _stopped_cleanly(bot)
     sent = announcements()
     states = await _states(database)
