@@ -32,6 +32,7 @@ from bot.search.ranking import TIME_FAMILIES, WEIGHTS, RankWords
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
+from bot.search.titled import TITLED, titled_categories
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
@@ -143,6 +144,15 @@ async def find(
         attempt = replace(attempt, online=True)
         page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
     widened = area + attempt.widened
+    if criteria.categories and groups and page.total and not page.word_hits:
+        # Nothing the categories admit holds a word of the request: listings titled with all its free words are
+        # searched in their own categories too (bot.search.titled: "Telefonpatenschaft gegen Einsamkeit").
+        titled = await titled_categories(session, criteria, words, attempt, now=now, corpus=corpus)
+        if titled:
+            criteria = replace(criteria, categories=(*criteria.categories, *titled))
+            page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now,
+                                   corpus=corpus)
+            widened += (TITLED,)
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
     outcome = SearchOutcome(

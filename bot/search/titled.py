@@ -1,0 +1,62 @@
+"""A listing whose title names what was asked, outside the categories the request was read as.
+
+The categories filter: "Telefonpatenschaft gegen Einsamkeit" was read as neighbourhood help, and the listings
+titled exactly so (filed under seniors) could not be found by their own title; the answer was the category's
+rows, none holding a word of the request. When that happens (nothing the category admits holds any of the
+request's words), the listings within the try's radius whose title holds every one of the NLU's free words are
+looked for in any category, and their categories are searched beside the ones read (said as `titled`). A title
+holding only some of the words, or holding them only as lesser terms (a compound's modifier, a related word), or
+a description holding them, does not cross the filter: those answer the words loosely, the category answers the
+person's field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.search.corpus import LISTINGS, Corpus
+from bot.search.criteria import Criteria
+from bot.search.ranking import RankWords
+from bot.search.retrieval import find_page
+from bot.search.vocabulary import TermGroup
+from bot.search.widening import Attempt
+from nlu.kernel.text import fold
+
+TITLED = "titled"
+# How many of the best listings holding the words are read to find those titled with all of them: the title
+# counts most in the ranking, so listings titled so come first among those holding the words.
+PROBED = 5
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, as the full-text index splits words
+
+
+def names_all(title: str, groups: Sequence[TermGroup]) -> bool:
+    """Tells whether a title holds every group's word itself (a term of group.whole where the group has lesser
+    terms), each folded word tested as the index holds it."""
+    if not groups:
+        return False
+    words = [word.lower() if word.isascii() else fold(word) for word in _WORD.findall(title)]
+    return all(any((group.whole or group).matches(word) for word in words) for group in groups)
+
+
+async def titled_categories(
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime,
+    corpus: Corpus = LISTINGS,
+) -> tuple[str, ...]:
+    """Returns the categories, not among the searched ones, of listings within the try's radius whose title holds
+    every free word of the request (in the order found; nothing for ads, whose text has no title)."""
+    groups = words.filtering()
+    if corpus is not LISTINGS or not criteria.categories or not groups:
+        return ()
+    anywhere = replace(criteria, categories=())
+    probe = Attempt(attempt.radius_km, attempt.strict_time, True, ())
+    page = await find_page(session, anywhere, words, probe, limit=PROBED, offset=0, now=now, corpus=corpus)
+    found: list[str] = []
+    for row in page.rows:
+        if names_all(row.title, groups):
+            found += [key for key in row.categories or () if key not in criteria.categories and key not in found]
+    return tuple(found)
