@@ -3,11 +3,13 @@
 The categories filter: "Telefonpatenschaft gegen Einsamkeit" was read as neighbourhood help, and the listings
 titled exactly so (filed under seniors) could not be found by their own title; the answer was the category's
 rows, none holding a word of the request. When that happens (nothing the category admits holds any of the
-request's words), the listings within the try's radius whose title holds every one of the NLU's free words are
-looked for in any category, and their categories are searched beside the ones read (said as `titled`). A title
-holding only some of the words, or holding them only as lesser terms (a compound's modifier, a related word), or
-a description holding them, does not cross the filter: those answer the words loosely, the category answers the
-person's field.
+request's words, and the NLU kept free words), the listings within the try's radius whose title holds every word
+of the wish (RankWords.wished: the free words, the other nouns, the verbs and the words that named the category;
+not those about the writer) are looked for in any category, and their categories are searched beside the ones
+read (said as `titled`). A title holding only some of the words ("Lagerteam der Tafel" for "arbeite im Lager.
+Vermiss die Kinder"; "Patenschaft für eine geflüchtete Familie" for a Patenschaft for a young person), or holding
+them only as lesser terms (a compound's modifier, a related word), or a description holding them, does not cross
+the filter: those answer the words loosely, the category answers the person's field.
 """
 
 from __future__ import annotations
@@ -48,9 +50,9 @@ async def titled_categories(
     corpus: Corpus = LISTINGS,
 ) -> tuple[str, ...]:
     """Returns the categories, not among the searched ones, of listings within the try's radius whose title holds
-    every free word of the request (in the order found; nothing for ads, whose text has no title)."""
-    groups = words.filtering()
-    if corpus is not LISTINGS or not criteria.categories or not groups:
+    every word of the wish (in the order found; nothing for ads, whose text has no title)."""
+    groups = words.wished()
+    if corpus is not LISTINGS or not criteria.categories or not words.filtering():
         return ()
     anywhere = replace(criteria, categories=())
     probe = Attempt(attempt.radius_km, attempt.strict_time, True, ())

@@ -51,6 +51,20 @@ async def test_a_title_with_only_part_of_the_words_or_a_description_with_all_cro
     assert sorted(ids(outcome)) == field and outcome.widened == ("keywords",)
 
 
+async def test_a_title_missing_another_noun_of_the_wish_crosses_nothing(listings: Listings) -> None:
+    field = await listings.add_many([
+        {"title": f"Spielenachmittag {n}", "categories": ["children_youth"], **near(KASSEL, n, 1)} for n in range(4)
+    ])
+    await listings.add("Lagerteam der Tafel", categories=["poverty_homelessness"], **near(KASSEL, 2, 0))
+    await listings.add("Stammtisch für Erzieher", categories=["culture"], **near(KASSEL, 90, 0))
+
+    # The free word alone ("Lager") names another listing's title, the wish's other noun ("Erzieher") does not.
+    outcome = await find(listings.database, SearchRequest(text="Lager oder Erzieher in Kassel"),
+                         categories=["children_youth"], place=KASSEL, keywords=["lager"])
+
+    assert sorted(ids(outcome)) == field and "titled" not in outcome.widened
+
+
 async def test_nothing_crosses_when_a_listing_of_the_field_holds_a_word(listings: Listings) -> None:
     field = await _neighbourhood(listings)
     holding = await listings.add("Nachbarschaftstreff", description="Gemeinsam gegen Einsamkeit im Viertel.",
