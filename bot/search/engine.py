@@ -227,8 +227,11 @@ async def _free_words(
     # A verb that names an activity of the related-word families ("vorlesen", "reparieren") says what, not how; one
     # that only shares a stem with an office ("kassieren" beside a Kassenwart) still says how.
     manner = frozenset(word for word in manner_words(text, criteria) if not names_activity(word))
-    generic = frozenset(group.word for group in (*more, *common) if set(categories_of(group.word, criteria.lang))
-                        & set(criteria.categories))
+    fields = tuple((group.word, tuple(key for key in criteria.categories
+                                      if key in categories_of(group.word, criteria.lang)))
+                   for group in (*more, *common))
+    fields = tuple((word, named) for word, named in fields if named)
+    generic = frozenset(word for word, _ in fields)
     if all(group.word in manner | generic for group in ranked):
         manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what
     ranked += about_writer
@@ -241,7 +244,7 @@ async def _free_words(
     weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
                       vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
-                      towns_said)
+                      towns_said, fields)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 
