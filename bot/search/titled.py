@@ -6,10 +6,12 @@ rows, none holding a word of the request. When that happens (nothing the categor
 request's words, and the NLU kept free words), the listings within the try's radius whose title holds every word
 of the wish (RankWords.wished: the free words, the other nouns, the verbs and the words that named the category;
 not those about the writer) are looked for in any category, and their categories are searched beside the ones
-read (said as `titled`). A title holding only some of the words ("Lagerteam der Tafel" for "arbeite im Lager.
+read (said as `titled`). The title must say each word itself, in any inflection ("Freiwilligen Feuerwehr" for
+"Freiwillige Feuerwehr"). A title holding only some of the words ("Lagerteam der Tafel" for "arbeite im Lager.
 Vermiss die Kinder"; "Patenschaft für eine geflüchtete Familie" for a Patenschaft for a young person), or holding
-them only as lesser terms (a compound's modifier, a related word), or a description holding them, does not cross
-the filter: those answer the words loosely, the category answers the person's field.
+one only inside a compound ("Einkaufsservice" for "community service", "Deutschkurses" for "Deutsch"), as a lesser
+term (a compound's modifier, a related word), or only in its description, does not cross the filter: those answer
+the words loosely, the category answers the person's field.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.ranking import RankWords
 from bot.search.retrieval import find_page
-from bot.search.vocabulary import TermGroup
+from bot.search.vocabulary import TermGroup, stem_of
 from bot.search.widening import Attempt
 from nlu.kernel.text import fold
 
@@ -37,12 +39,13 @@ _WORD = re.compile(r"[^\W_]+")  # letters and digits, as the full-text index spl
 
 
 def names_all(title: str, groups: Sequence[TermGroup]) -> bool:
-    """Tells whether a title holds every group's word itself (a term of group.whole where the group has lesser
-    terms), each folded word tested as the index holds it."""
+    """Tells whether a title says every group's word itself: a folded word of the title with the same stem (one
+    inflection ending off, bot.search.vocabulary.stem_of), or for a misspelt word the one it was corrected to."""
     if not groups:
         return False
-    words = [word.lower() if word.isascii() else fold(word) for word in _WORD.findall(title)]
-    return all(any((group.whole or group).matches(word) for word in words) for group in groups)
+    stems = {stem_of(word.lower() if word.isascii() else fold(word)) for word in _WORD.findall(title)}
+    return all(stem_of(group.word) in stems or (group.fuzzy and any(stem_of(term) in stems for term in group.terms))
+               for group in groups)
 
 
 async def titled_categories(

@@ -87,13 +87,18 @@ async def test_a_title_beyond_the_radius_crosses_nothing(listings: Listings) -> 
 
 def test_a_title_names_the_words_only_by_the_words_themselves() -> None:
     deutsch = TermGroup("deutsch", ("deutsch",), ("deutsch",), 20, False)
-    hilfe = TermGroup("nachbarschaftshilfe", ("nachbarschaftshilfe",), ("nachbarschaft",), 10, False,
-                      whole=TermGroup("nachbarschaftshilfe", ("nachbarschaftshilfe",), (), 5, False))
-    assert names_all("Deutschkurs für Erwachsene", [deutsch])
-    assert names_all("Nachbarschaftshilfe: Einkaufen", [hilfe])
-    # Only a lesser term of the word (the modifier of a compound of a generic head): no near-exact title.
-    assert not names_all("Mitgärtnern im Nachbarschaftsgarten", [hilfe])
-    assert not names_all("Deutschkurs für Erwachsene", [deutsch, hilfe])
+    feuerwehr = TermGroup("feuerwehr", ("feuerwehr",), ("feuerwehr",), 9, False)
+    freiwillige = TermGroup("freiwillige", ("freiwillige",), ("freiwillig",), 9, False)
+    service = TermGroup("service", ("service", "einkaufsservice"), ("servic",), 9, False)
+    typo = TermGroup("telefonseelsorg", ("telefonseelsorge",), (), 3, True)
+    assert names_all("Deutsch unterrichten für Geflüchtete", [deutsch])
+    assert names_all("Aktiv in der Freiwilligen Feuerwehr", [freiwillige, feuerwehr])
+    assert names_all("Mitarbeit in der Telefonseelsorge", [typo])
+    # Inside a compound the word names another thing ("Deutschkurses", "Einkaufsservice"); all words or none.
+    assert not names_all("Kinderbetreuung während des Deutschkurses", [deutsch])
+    assert not names_all("Einkaufsservice: Helfer gesucht", [service])
+    assert not names_all("Jugendfeuerwehr", [feuerwehr])
+    assert not names_all("Feuerwehrfest", [freiwillige, feuerwehr])
     assert not names_all("Deutschkurs", [])
 
 
