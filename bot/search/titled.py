@@ -27,7 +27,7 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.ranking import RankWords
 from bot.search.retrieval import find_page
-from bot.search.vocabulary import TermGroup, stem_of
+from bot.search.vocabulary import STOP_WORDS, TermGroup, stem_of
 from bot.search.widening import Attempt
 from nlu.kernel.text import fold
 
@@ -35,17 +35,26 @@ TITLED = "titled"
 # How many of the best listings holding the words are read to find those titled with all of them: the title
 # counts most in the ranking, so listings titled so come first among those holding the words.
 PROBED = 5
+# Shorter words of a title ("in", "der", "m/w/d") say nothing of what it is about.
+MIN_TITLE_WORD = 4
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as the full-text index splits words
 
 
 def names_all(title: str, groups: Sequence[TermGroup]) -> bool:
-    """Tells whether a title says every group's word itself: a folded word of the title with the same stem (one
-    inflection ending off, bot.search.vocabulary.stem_of), or for a misspelt word the one it was corrected to."""
+    """Tells whether a title says every group's word itself (a folded word of the title with the same stem, one
+    inflection ending off, bot.search.vocabulary.stem_of, or for a misspelt word the one it was corrected to), and
+    those make at least half of the title's words of four letters or more that are no stop words."""
     if not groups:
         return False
     stems = {stem_of(word.lower() if word.isascii() else fold(word)) for word in _WORD.findall(title)}
-    return all(stem_of(group.word) in stems or (group.fuzzy and any(stem_of(term) in stems for term in group.terms))
-               for group in groups)
+    said = {stem_of(group.word) if stem_of(group.word) in stems else next(
+        (stem_of(term) for term in group.terms if group.fuzzy and stem_of(term) in stems), None) for group in groups}
+    if None in said:
+        return False
+    # The wish makes at least half of what the title says: "Freizeitbegleitung: Kino, Konzert, Fußball" names
+    # "Fußball" among other things, and is no title of a request for football.
+    content = {stem for stem in stems if len(stem) >= MIN_TITLE_WORD and stem not in STOP_WORDS}
+    return 2 * len(said & content) >= len(content)
 
 
 async def titled_categories(

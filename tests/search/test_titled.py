@@ -91,7 +91,8 @@ def test_a_title_names_the_words_only_by_the_words_themselves() -> None:
     freiwillige = TermGroup("freiwillige", ("freiwillige",), ("freiwillig",), 9, False)
     service = TermGroup("service", ("service", "einkaufsservice"), ("servic",), 9, False)
     typo = TermGroup("telefonseelsorg", ("telefonseelsorge",), (), 3, True)
-    assert names_all("Deutsch unterrichten für Geflüchtete", [deutsch])
+    unterrichten = TermGroup("unterrichten", ("unterrichten",), ("unterricht",), 9, False)
+    assert names_all("Deutsch unterrichten für Geflüchtete", [deutsch, unterrichten])
     assert names_all("Aktiv in der Freiwilligen Feuerwehr", [freiwillige, feuerwehr])
     assert names_all("Mitarbeit in der Telefonseelsorge", [typo])
     # Inside a compound the word names another thing ("Deutschkurses", "Einkaufsservice"); all words or none.
@@ -100,6 +101,11 @@ def test_a_title_names_the_words_only_by_the_words_themselves() -> None:
     assert not names_all("Jugendfeuerwehr", [feuerwehr])
     assert not names_all("Feuerwehrfest", [freiwillige, feuerwehr])
     assert not names_all("Deutschkurs", [])
+    # One word among several things the title names: no title of that request.
+    fussball = TermGroup("fussball", ("fussball",), ("fussball",), 9, False)
+    assert not names_all("Freizeitbegleitung: Kino, Konzert, Fußball", [fussball])
+    assert names_all("Fußball-Training (m/w/d)", [fussball])
+    assert names_all("Fußball für Kinder", [fussball])
 
 
 def test_the_note_says_the_listings_come_from_another_field() -> None:
