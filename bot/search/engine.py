@@ -32,6 +32,7 @@ from bot.search.ranking import TIME_FAMILIES, WEIGHTS, RankWords
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
+from bot.search.titled import TITLED, titled_categories
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
@@ -144,6 +145,15 @@ async def find(
         page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
     widened = area + attempt.widened
     if criteria.categories and groups and page.total and not page.word_hits:
+        # Nothing the categories admit holds a word of the request: listings titled with all its free words are
+        # searched in their own categories too (bot.search.titled: "Telefonpatenschaft gegen Einsamkeit").
+        titled = await titled_categories(session, criteria, words, attempt, now=now, corpus=corpus)
+        if titled:
+            criteria = replace(criteria, categories=(*criteria.categories, *titled))
+            page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now,
+                                   corpus=corpus)
+            widened += (TITLED,)
+    if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
     outcome = SearchOutcome(
         query=query,
@@ -217,8 +227,11 @@ async def _free_words(
     # A verb that names an activity of the related-word families ("vorlesen", "reparieren") says what, not how; one
     # that only shares a stem with an office ("kassieren" beside a Kassenwart) still says how.
     manner = frozenset(word for word in manner_words(text, criteria) if not names_activity(word))
-    generic = frozenset(group.word for group in (*more, *common) if set(categories_of(group.word, criteria.lang))
-                        & set(criteria.categories))
+    fields = tuple((group.word, tuple(key for key in criteria.categories
+                                      if key in categories_of(group.word, criteria.lang)))
+                   for group in (*more, *common))
+    fields = tuple((word, named) for word, named in fields if named)
+    generic = frozenset(word for word, _ in fields)
     if all(group.word in manner | generic for group in ranked):
         manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what
     ranked += about_writer
@@ -231,7 +244,7 @@ async def _free_words(
     weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
                       vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
-                      towns_said)
+                      towns_said, fields)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 

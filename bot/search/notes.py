@@ -8,7 +8,7 @@ from bot.texts import t
 from bot.texts.catalogue import decimal
 
 # Steps with a sentence of their own; "everywhere" (no place given) is said by whoever shows the results.
-_SAID = ("remote", "time", "keywords", "everywhere", "nearest", "matching")
+_SAID = ("remote", "time", "keywords", "everywhere", "nearest", "matching", "titled")
 
 
 # Bearings of bot.search.areas (data/search/areas.toml) as the catalogue names the parts of a city.
@@ -41,6 +41,8 @@ def widening_notes(
                        to_km=decimal(float(radii[-1]), lang)))
     if "time" in widened:
         notes.append(t(lang, "search.widened_time"))
+    if "titled" in widened:  # listings titled with the request's words, from beyond the categories read
+        notes.append(t(lang, "search.widened_titled"))
     if "keywords" in widened:
         if words:
             notes.append(t(lang, "search.widened_keywords_named", words=" ".join(words)))

@@ -63,6 +63,11 @@ class Weights:
     # still comes before one far away naming them in its title, while a nearby one holding only part of them
     # (loosely related) does not.
     within_asked: float = 1.0
+    # factor for a word that named one of several searched categories ("älteren" of "Sport mit älteren Menschen"),
+    # in a listing of none of the other searched categories: such a listing answers half the request, and the word
+    # says no more than its category does ("Tablet-Kurs für Ältere" came before the "Sport für Senior*innen" of the
+    # district); it still orders the alike a little. A listing in another searched category holding it gets it fully.
+    other_field: float = 0.1
 
 
 WEIGHTS = Weights()
@@ -133,6 +138,8 @@ def score_parts(
             parts.append(_word_fit(sql, group, share, weights, corpus))
             continue
         part = _word_fit(sql, group, weights.text * weight / total, weights, corpus)
+        if group.word in words.generic:
+            part = _beside_other_fields(sql, part, words.fields_of(group.word), criteria.categories, weights)
         if group.word in words.manner or group.word in words.generic:
             manner_parts.append(part)
         else:
@@ -190,6 +197,12 @@ class RankWords:
     # Towns named beside the searched place ("Erfurt" of "Ausflüge nach Weimar ..., Erfurt"): they only order (a
     # town is no topic), name no thing to widen for (not in naming()) and keep the answer in the area they mean.
     beside: frozenset[str] = frozenset()
+    # The searched categories each word of `generic` named ("aelteren": seniors), for requests of several.
+    fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def fields_of(self, word: str) -> tuple[str, ...]:
+        """Returns the searched categories a word of `generic` named (none for any other word)."""
+        return next((named for said, named in self.fields if said == word), ())
 
     def naming(self) -> tuple[TermGroup, ...]:
         """Returns the groups of words that name what was asked: the free words and the other nouns (a listing
@@ -247,6 +260,20 @@ def _category_fit(sql: SqlText, keys: Sequence[str], weight: float) -> str:
         f"CASE WHEN (o.category_mask & {sql.integer(sum(bits))}) <> 0 THEN {sql.number(weight * 0.5)} + {share} "
         f"ELSE {sql.number(0)} END"
     )
+
+
+def _beside_other_fields(
+    sql: SqlText, part: str, named: Sequence[str], searched: Sequence[str], weights: Weights,
+) -> str:
+    """Returns a word's part that named some of several searched categories: full for a listing in one of the
+    others, Weights.other_field of it for a listing only in those the word named (its category fit said it)."""
+    others = [key for key in searched if key not in named]
+    if not named or not others or weights.other_field == 1.0:
+        return part
+    table = categories()
+    bits = sum(1 << table[key].bit for key in others)
+    return (f"({part}) * CASE WHEN (o.category_mask & {sql.integer(bits)}) <> 0 THEN {sql.number(1)} "
+            f"ELSE {sql.number(weights.other_field)} END")
 
 
 def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, corpus: Corpus) -> str:

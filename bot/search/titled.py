@@ -1,0 +1,76 @@
+"""A listing whose title names what was asked, outside the categories the request was read as.
+
+The categories filter: "Telefonpatenschaft gegen Einsamkeit" was read as neighbourhood help, and the listings
+titled exactly so (filed under seniors) could not be found by their own title; the answer was the category's
+rows, none holding a word of the request. When that happens (nothing the category admits holds any of the
+request's words, and the NLU kept free words), the listings within the try's radius whose title holds every word
+of the wish (RankWords.wished: the free words, the other nouns, the verbs and the words that named the category;
+not those about the writer) are looked for in any category, and their categories are searched beside the ones
+read (said as `titled`). The title must say each word itself, in any inflection ("Freiwilligen Feuerwehr" for
+"Freiwillige Feuerwehr"). A title holding only some of the words ("Lagerteam der Tafel" for "arbeite im Lager.
+Vermiss die Kinder"; "Patenschaft für eine geflüchtete Familie" for a Patenschaft for a young person), or holding
+one only inside a compound ("Einkaufsservice" for "community service", "Deutschkurses" for "Deutsch"), as a lesser
+term (a compound's modifier, a related word), or only in its description, does not cross the filter: those answer
+the words loosely, the category answers the person's field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.search.corpus import LISTINGS, Corpus
+from bot.search.criteria import Criteria
+from bot.search.ranking import RankWords
+from bot.search.retrieval import find_page
+from bot.search.vocabulary import STOP_WORDS, TermGroup, stem_of
+from bot.search.widening import Attempt
+from nlu.kernel.text import fold
+
+TITLED = "titled"
+# How many of the best listings holding the words are read to find those titled with all of them: the title
+# counts most in the ranking, so listings titled so come first among those holding the words.
+PROBED = 5
+# Shorter words of a title ("in", "der", "m/w/d") say nothing of what it is about.
+MIN_TITLE_WORD = 4
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, as the full-text index splits words
+
+
+def names_all(title: str, groups: Sequence[TermGroup]) -> bool:
+    """Tells whether a title says every group's word itself (a folded word of the title with the same stem, one
+    inflection ending off, bot.search.vocabulary.stem_of, or for a misspelt word the one it was corrected to), and
+    those make at least half of the title's words of four letters or more that are no stop words."""
+    if not groups:
+        return False
+    stems = {stem_of(word.lower() if word.isascii() else fold(word)) for word in _WORD.findall(title)}
+    said = {stem_of(group.word) if stem_of(group.word) in stems else next(
+        (stem_of(term) for term in group.terms if group.fuzzy and stem_of(term) in stems), None) for group in groups}
+    if None in said:
+        return False
+    # The wish makes at least half of what the title says: "Freizeitbegleitung: Kino, Konzert, Fußball" names
+    # "Fußball" among other things, and is no title of a request for football.
+    content = {stem for stem in stems if len(stem) >= MIN_TITLE_WORD and stem not in STOP_WORDS}
+    return 2 * len(said & content) >= len(content)
+
+
+async def titled_categories(
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime,
+    corpus: Corpus = LISTINGS,
+) -> tuple[str, ...]:
+    """Returns the categories, not among the searched ones, of listings within the try's radius whose title holds
+    every word of the wish (in the order found; nothing for ads, whose text has no title)."""
+    groups = words.wished()
+    if corpus is not LISTINGS or not criteria.categories or not words.filtering():
+        return ()
+    anywhere = replace(criteria, categories=())
+    probe = Attempt(attempt.radius_km, attempt.strict_time, True, ())
+    page = await find_page(session, anywhere, words, probe, limit=PROBED, offset=0, now=now, corpus=corpus)
+    found: list[str] = []
+    for row in page.rows:
+        if names_all(row.title, groups):
+            found += [key for key in row.categories or () if key not in criteria.categories and key not in found]
+    return tuple(found)

@@ -1,0 +1,115 @@
+"""A listing titled with what was asked is found beyond the categories the request was read as (bot.search.titled)."""
+
+from __future__ import annotations
+
+from tests.factories.search import KASSEL, Listings, find, ids, near
+
+from bot.search import SearchRequest
+from bot.search.notes import widening_notes
+from bot.search.titled import names_all
+from bot.search.vocabulary import TermGroup
+
+TEXT = SearchRequest(text="Telefonpatenschaft gegen Einsamkeit in Kassel")
+READ = {"categories": ["neighbourhood"], "place": KASSEL, "keywords": ["telefonpatenschaft", "einsamkeit"]}
+
+
+async def _neighbourhood(listings: Listings) -> list[int]:
+    return await listings.add_many([
+        {"title": f"Stadtteilfest {n}: Auf- und Abbau", "categories": ["neighbourhood"], **near(KASSEL, n, 1)}
+        for n in range(4)
+    ])
+
+
+async def test_listings_titled_with_all_free_words_cross_the_category_read(listings: Listings) -> None:
+    await _neighbourhood(listings)
+    titled = await listings.add_many([
+        {"title": "Telefonpatenschaft gegen Einsamkeit", "categories": ["seniors"], **near(KASSEL, 2, 0)},
+        {"title": "Telefonpatenschaft gegen Einsamkeit (Kassel)", "categories": ["seniors"], **near(KASSEL, 5, 0)},
+    ])
+
+    outcome = await find(listings.database, TEXT, **READ)
+
+    # The two titled so come first, said as from another field; the field read only fills what is left.
+    assert ids(outcome)[:2] == titled
+    assert outcome.widened == ("titled",)
+    assert all(hit.categories == ("neighbourhood",) for hit in outcome.results[2:])
+
+
+async def test_a_title_with_only_part_of_the_words_or_a_description_with_all_crosses_nothing(
+    listings: Listings,
+) -> None:
+    field = await _neighbourhood(listings)
+    await listings.add_many([
+        {"title": "Besuche gegen Einsamkeit im Alter", "categories": ["seniors"], **near(KASSEL, 1, 0)},
+        {"title": "Besuchsdienst", "description": "Auch als Telefonpatenschaft gegen Einsamkeit möglich.",
+         "categories": ["seniors"], **near(KASSEL, 1, 0)},
+    ])
+
+    outcome = await find(listings.database, TEXT, **READ)
+
+    # Those answer the words loosely: the field read stays, said as holding none of the words.
+    assert sorted(ids(outcome)) == field and outcome.widened == ("keywords",)
+
+
+async def test_a_title_missing_another_noun_of_the_wish_crosses_nothing(listings: Listings) -> None:
+    field = await listings.add_many([
+        {"title": f"Spielenachmittag {n}", "categories": ["children_youth"], **near(KASSEL, n, 1)} for n in range(4)
+    ])
+    await listings.add("Lagerteam der Tafel", categories=["poverty_homelessness"], **near(KASSEL, 2, 0))
+    await listings.add("Stammtisch für Erzieher", categories=["culture"], **near(KASSEL, 90, 0))
+
+    # The free word alone ("Lager") names another listing's title, the wish's other noun ("Erzieher") does not.
+    outcome = await find(listings.database, SearchRequest(text="Lager oder Erzieher in Kassel"),
+                         categories=["children_youth"], place=KASSEL, keywords=["lager"])
+
+    assert sorted(ids(outcome)) == field and "titled" not in outcome.widened
+
+
+async def test_nothing_crosses_when_a_listing_of_the_field_holds_a_word(listings: Listings) -> None:
+    field = await _neighbourhood(listings)
+    holding = await listings.add("Nachbarschaftstreff", description="Gemeinsam gegen Einsamkeit im Viertel.",
+                                 categories=["neighbourhood"], **near(KASSEL, 3, 0))
+    await listings.add("Telefonpatenschaft gegen Einsamkeit", categories=["seniors"], **near(KASSEL, 2, 0))
+
+    outcome = await find(listings.database, TEXT, **READ)
+
+    assert ids(outcome)[0] == holding and sorted(ids(outcome)[1:]) == field and outcome.widened == ()
+
+
+async def test_a_title_beyond_the_radius_crosses_nothing(listings: Listings) -> None:
+    field = await _neighbourhood(listings)
+    await listings.add("Telefonpatenschaft gegen Einsamkeit", categories=["seniors"], **near(KASSEL, 40, 0))
+
+    outcome = await find(listings.database, TEXT, **READ)
+
+    assert sorted(ids(outcome)) == field and outcome.widened == ("keywords",)
+
+
+def test_a_title_names_the_words_only_by_the_words_themselves() -> None:
+    deutsch = TermGroup("deutsch", ("deutsch",), ("deutsch",), 20, False)
+    feuerwehr = TermGroup("feuerwehr", ("feuerwehr",), ("feuerwehr",), 9, False)
+    freiwillige = TermGroup("freiwillige", ("freiwillige",), ("freiwillig",), 9, False)
+    service = TermGroup("service", ("service", "einkaufsservice"), ("servic",), 9, False)
+    typo = TermGroup("telefonseelsorg", ("telefonseelsorge",), (), 3, True)
+    unterrichten = TermGroup("unterrichten", ("unterrichten",), ("unterricht",), 9, False)
+    assert names_all("Deutsch unterrichten für Geflüchtete", [deutsch, unterrichten])
+    assert names_all("Aktiv in der Freiwilligen Feuerwehr", [freiwillige, feuerwehr])
+    assert names_all("Mitarbeit in der Telefonseelsorge", [typo])
+    # Inside a compound the word names another thing ("Deutschkurses", "Einkaufsservice"); all words or none.
+    assert not names_all("Kinderbetreuung während des Deutschkurses", [deutsch])
+    assert not names_all("Einkaufsservice: Helfer gesucht", [service])
+    assert not names_all("Jugendfeuerwehr", [feuerwehr])
+    assert not names_all("Feuerwehrfest", [freiwillige, feuerwehr])
+    assert not names_all("Deutschkurs", [])
+    # One word among several things the title names: no title of that request.
+    fussball = TermGroup("fussball", ("fussball",), ("fussball",), 9, False)
+    assert not names_all("Freizeitbegleitung: Kino, Konzert, Fußball", [fussball])
+    assert names_all("Fußball-Training (m/w/d)", [fussball])
+    assert names_all("Fußball für Kinder", [fussball])
+
+
+def test_the_note_says_the_listings_come_from_another_field() -> None:
+    german = widening_notes(("titled",), asked_radius_km=15, lang="de")
+    english = widening_notes(("titled",), asked_radius_km=15, lang="en")
+    assert len(german) == len(english) == 1 and "Titel" in german[0] and "title" in english[0]
+    assert german != widening_notes(("keywords",), asked_radius_km=15, lang="de")
