@@ -49,6 +49,8 @@ class InterestRules:
     requirement: tuple[str, ...]
     requirement_places: tuple[str, ...]  # folded endings: with a requirement, the school it names is the writer's
     school_wish: tuple[str, ...]  # patterns of a wish just before a school: then it is the place wanted
+    home_places: tuple[str, ...]  # patterns of the writer's own village ("bei uns im Dorf"): home, no wish
+    age_verbs: frozenset[str]  # "Kids are 8 and 11": a children word, one of these, a number gives their ages
     longing: tuple[str, ...]
     offers: tuple[str, ...]  # patterns of offering classes: the sport or art one teaches is then wanted
     offer_fields: frozenset[str]
@@ -128,6 +130,8 @@ def interest_rules() -> InterestRules:
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),
         school_wish=tuple(context.get("school_wish", ())),
+        home_places=tuple(context.get("home_places", ())),
+        age_verbs=frozenset(context.get("age_verbs", ())),
         longing=tuple(context["longing"]),
         offers=tuple(context.get("offers", ())),
         offer_fields=frozenset(context.get("offer_fields", ())),

@@ -45,7 +45,8 @@ def make_interest_matcher(nlp: Language, name: str, fuzzy: bool) -> InterestMatc
 
 
 def _outside_brackets(tokens: Span) -> list[Token]:
-    """Returns the tokens outside complete bracketed asides: an aside does not end the clause around it."""
+    """Returns the tokens outside complete bracketed asides: an aside does not end the clause around it, and one
+    opened right at the start holds the mention, which it describes."""
     kept: list[Token] = []
     depth = 0
     for token in tokens:
@@ -55,6 +56,8 @@ def _outside_brackets(tokens: Span) -> list[Token]:
             depth -= 1
         elif not depth:
             kept.append(token)
+    if depth == 1 and len(tokens) and tokens[0].text == "(":
+        return kept  # (t14-cat11) an aside opened right after the cue describes it: "our company (IT, 40 people)"
     return kept if not depth else list(tokens)
 
 
@@ -98,7 +101,7 @@ class InterestMatcher:
             nlp, {
                 "requirement": self.rules.requirement, "longing": self.rules.longing, "role": self.rules.roles,
                 "bare_role": self.rules.bare_roles, "offer": self.rules.offers, "school_wish": self.rules.school_wish,
-                "course": self.rules.course_offers,
+                "course": self.rules.course_offers, "home": self.rules.home_places,
             },
         )
         self.gapped, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.gapped.items()})
@@ -143,6 +146,7 @@ class InterestMatcher:
         if longing:
             mentions.extend(self._missed_jobs(doc, covered(mentions)))
         required = {i for span in reasons for i in range(span.start, span.end)}
+        required |= {i for span in found if span.label_ == "home" for i in range(span.start, span.end)}
         wished = {span.end for span in found if span.label_ == "school_wish"}  # "am liebsten in einer Grundschule"
         owned = [
             span for span in mentions

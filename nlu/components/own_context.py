@@ -87,7 +87,11 @@ def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
     if clauses.family[end] > clauses.family[start]:
         return True
     bracketed = span.start > 0 and doc[span.start - 1].norm_ == "("
-    return bracketed and span.end < len(doc) and doc[span.end].like_num
+    if bracketed and span.end < len(doc) and doc[span.end].like_num:
+        return True
+    # (t14-cat11) their ages said as a sentence: "Kids are 8 and 11", "die Kinder sind 5 und 7"
+    after = doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].norm_ in rules.age_verbs and after[1].like_num
 
 
 def learns_oneself(doc: Doc, span: Span, rules: InterestRules) -> bool:
