@@ -119,3 +119,58 @@ def test_word_families(text: str, field: str) -> None:
 
 def test_an_accessible_place_is_a_need_not_a_field() -> None:
     assert _categories("I use crutches, so it must be somewhere accessible. I like animals") == {"animals"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our class 8c has a Projekttag in May and wants to clean up a park",
+        "wir sind eine 7. Klasse und haben einen Sozialtag, wir würden gern Müll sammeln, ca 20 Schüler",
+    ],
+)
+def test_a_schools_project_or_social_day_is_why_the_class_asks(text: str) -> None:
+    assert _categories(text) == {"environment"}
+
+
+def test_a_project_day_somewhere_keeps_the_field_of_the_place() -> None:
+    assert _categories("Mit meiner Klasse würde ich gern einen Projekttag im Altenheim machen") == {"seniors"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich koche gern, vielleicht für Familien, die kaum Geld haben?",
+        "irgendwo helfen wo menschen wenig geld haben, Essen ausgeben oder so",
+        "I'd like to cook for people who have little money",
+    ],
+)
+def test_people_said_to_have_little_money_are_poverty_work(text: str) -> None:
+    assert "poverty_homelessness" in _categories(text)
+
+
+def test_the_writers_own_lack_of_money_is_no_field() -> None:
+    assert "poverty_homelessness" not in _categories("Ich habe wenig Geld, aber viel Zeit. Was mit Tieren?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I fix cars for a living and can repair bikes too. Something with animals?",
+        "Could I repair bicycles for refugees somewhere in Halle?",
+    ],
+)
+def test_repairing_without_a_repair_cafe_is_no_neighbourly_help(text: str) -> None:
+    assert "neighbourhood" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", ["Gibt es ein Repair Café in Gera?", "repair cafe in Jena?", "Repair-Café Suhl"])
+def test_the_repair_cafe_keeps_both_fields(text: str) -> None:
+    assert _categories(text) == {"neighbourhood", "environment"}
+
+
+def test_a_relative_named_for_a_condition_is_who_they_are() -> None:
+    assert _categories("Meine Tochter ist Autistin und sucht etwas Ruhiges mit Tieren") == {"animals"}
+
+
+def test_people_with_the_condition_to_help_stay_wanted() -> None:
+    assert "disability_inclusion" in _categories("Ich würde gern Autisten im Alltag begleiten")
