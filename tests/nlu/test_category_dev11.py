@@ -174,3 +174,20 @@ def test_a_relative_named_for_a_condition_is_who_they_are() -> None:
 
 def test_people_with_the_condition_to_help_stay_wanted() -> None:
     assert "disability_inclusion" in _categories("Ich würde gern Autisten im Alltag begleiten")
+
+
+def test_a_dialect_word_is_no_slip_of_a_premature_baby() -> None:
+    assert "health_care" not in _categories("Isch bin Frührendner und mach gern Fußball mit de Gleen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Älteren bei uns kommen nicht mehr zum Einkaufen, ich könnte mit dem Auto fahren",
+        "Viele Nachbarn schaffen es nicht mehr allein zum Einkaufen, da würde ich helfen",
+    ],
+)
+def test_what_others_can_no_longer_do_is_their_need_not_a_ruling_out(text: str) -> None:
+    query = parse_with_rules(text)
+    assert "neighbourhood" in query.categories
+    assert "neighbourhood" not in query.exclude_categories
