@@ -15,8 +15,8 @@ from nlu.components.common import (
 )
 from nlu.components.own_context import (
     course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families, own_children,
-    own_condition, paperwork_for_newcomers, skills_with_company, taught_to_young, translation_without_newcomers,
-    weak_without_company, without_needed_company,
+    own_condition, paperwork_for_newcomers, skills_with_company, sport_taught, taught_to_young,
+    translation_without_newcomers, weak_without_company, without_needed_company,
 )
 from nlu.components.fragments import fragment_of_longer_message, status_fragments
 from nlu.components.separable import joined_verbs
@@ -45,8 +45,7 @@ def make_interest_matcher(nlp: Language, name: str, fuzzy: bool) -> InterestMatc
 
 
 def _outside_brackets(tokens: Span) -> list[Token]:
-    """Returns the tokens outside complete bracketed asides: an aside does not end the clause around it, and one
-    opened right at the start holds the mention, which it describes."""
+    """Returns the tokens outside complete bracketed asides: an aside does not end the clause around it."""
     kept: list[Token] = []
     depth = 0
     for token in tokens:
@@ -56,9 +55,7 @@ def _outside_brackets(tokens: Span) -> list[Token]:
             depth -= 1
         elif not depth:
             kept.append(token)
-    if depth == 1 and len(tokens) and tokens[0].text == "(":
-        return kept  # (t14-cat11) an aside opened right after the cue describes it: "our company (IT, 40 people)"
-    return kept if not depth else list(tokens)
+    return kept if not depth or (depth == 1 and tokens[0].text == "(") else list(tokens)  # "our company (IT, ..."
 
 
 def _with_plurals(phrases: tuple[str, ...]) -> list[str]:
@@ -145,8 +142,7 @@ class InterestMatcher:
         longing = bool(missing)  # "vermisse meinen Beruf": the job is wanted
         if longing:
             mentions.extend(self._missed_jobs(doc, covered(mentions)))
-        required = {i for span in reasons for i in range(span.start, span.end)}
-        required |= {i for span in found if span.label_ == "home" for i in range(span.start, span.end)}
+        required = {i for span in found if span.label_ in ("requirement", "home") for i in range(span.start, span.end)}
         wished = {span.end for span in found if span.label_ == "school_wish"}  # "am liebsten in einer Grundschule"
         owned = [
             span for span in mentions
@@ -183,7 +179,7 @@ class InterestMatcher:
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules) + without_needed_company(kept, self.rules)
-        dropped += translation_without_newcomers(doc, kept, self.rules)
+        dropped += translation_without_newcomers(doc, kept, self.rules) + sport_taught(doc, kept, self.rules)
         skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)

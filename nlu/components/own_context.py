@@ -12,6 +12,8 @@ _CHILDREN = "children_youth"
 _EDUCATION = "education"
 _NEWCOMERS = "refugees_integration"
 _NEIGHBOURHOOD = "neighbourhood"
+_SPORTS = "sports"
+_TAUGHT_REACH = 4  # "teach teenagers to play basketball": the sport three words after the verb
 
 
 class _Clauses:
@@ -280,3 +282,28 @@ def translation_without_newcomers(doc: Doc, mentions: list[Span], rules: Interes
     if any(token.norm_.startswith(rules.newcomer_languages) for token in doc):
         return []
     return translating
+
+
+def sport_taught(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the education mentions made of a teaching verb alone ("beibringen", "teach") when a sport is what it
+    teaches, a few words away with no "und" between ("Kindern Schwimmen beibringen", "teach kids to swim"): a sport
+    taught is the sport, as its course is. A subject taught like one (chess) keeps education."""
+    teach = [
+        span for span in mentions
+        if span.label_ == _EDUCATION and len(span) == 1 and span[0].norm_ in rules.teach_words
+    ]
+    sports = [
+        span for span in mentions
+        if span.label_ == _SPORTS and not any(t.norm_.startswith(rules.taught_subjects) for t in span)
+    ]
+    if not teach or not sports:
+        return []
+
+    def joined(a: Span, b: Span) -> bool:
+        first, second = (a, b) if a.start < b.start else (b, a)
+        between = doc[first.end:second.start]
+        return len(between) < _TAUGHT_REACH and not any(
+            is_boundary(t) or t.norm_ in rules.teach_breaks for t in between
+        )
+
+    return [span for span in teach if any(joined(span, sport) for sport in sports)]

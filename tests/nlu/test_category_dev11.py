@@ -191,3 +191,25 @@ def test_what_others_can_no_longer_do_is_their_need_not_a_ruling_out(text: str) 
     query = parse_with_rules(text)
     assert "neighbourhood" in query.categories
     assert "neighbourhood" not in query.exclude_categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich würde gern Kindern Schwimmen beibringen, am Wochenende",
+        "Could I teach teenagers to play basketball?",
+        "Jugendlichen Klettern beibringen, das wär was",
+    ],
+)
+def test_a_sport_taught_is_the_sport(text: str) -> None:
+    found = _categories(text)
+    assert "sports" in found
+    assert "education" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ich möchte Kindern Schach beibringen", "Kindern Englisch beibringen und danach Fußball spielen"],
+)
+def test_a_subject_taught_stays_education(text: str) -> None:
+    assert "education" in _categories(text)
