@@ -50,6 +50,11 @@ class InterestRules:
     requirement: tuple[str, ...]
     requirement_places: tuple[str, ...]  # folded endings: with a requirement, the school it names is the writer's
     school_wish: tuple[str, ...]  # patterns of a wish just before a school: then it is the place wanted
+    home_places: tuple[str, ...]  # patterns of the writer's own village ("bei uns im Dorf"): home, no wish
+    age_verbs: frozenset[str]  # "Kids are 8 and 11": a children word, one of these, a number gives their ages
+    teach_words: frozenset[str]  # teaching verbs that name no education when a sport is what is taught
+    taught_subjects: tuple[str, ...]  # sports taught as a subject (chess): education stays
+    teach_breaks: frozenset[str]  # words that part a teaching verb from a sport ("Englisch beibringen und Fußball")
     longing: tuple[str, ...]
     offers: tuple[str, ...]  # patterns of offering classes: the sport or art one teaches is then wanted
     offer_fields: frozenset[str]
@@ -130,6 +135,11 @@ def interest_rules() -> InterestRules:
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),
         school_wish=tuple(context.get("school_wish", ())),
+        home_places=tuple(context.get("home_places", ())),
+        age_verbs=frozenset(context.get("age_verbs", ())),
+        teach_words=frozenset(context.get("teach_words", ())),
+        taught_subjects=tuple(context.get("taught_subjects", ())),
+        teach_breaks=frozenset(context.get("teach_breaks", ())),
         longing=tuple(context["longing"]),
         offers=tuple(context.get("offers", ())),
         offer_fields=frozenset(context.get("offer_fields", ())),

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from nlu.components.common import covered, is_boundary, is_lowercase_message, matched_spans, pattern_matcher, set_group
 from nlu.components.own_context import (
     course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families, own_children,
-    own_condition, paperwork_for_newcomers, skills_with_company, taught_to_young, translation_without_newcomers,
-    weak_without_company, without_needed_company,
+    own_condition, paperwork_for_newcomers, skills_with_company, sport_taught, taught_to_young,
+    translation_without_newcomers, weak_without_company, without_needed_company,
 )
 from nlu.components.circumstances import access_needs, describes_person, duty_settings
 from nlu.components.fragments import fragment_of_longer_message, status_fragments
@@ -54,7 +54,7 @@ def _outside_brackets(tokens: Span) -> list[Token]:
             depth -= 1
         elif not depth:
             kept.append(token)
-    return kept if not depth else list(tokens)
+    return kept if not depth or (depth == 1 and tokens[0].text == "(") else list(tokens)  # "our company (IT, ..."
 
 
 def _with_plurals(phrases: tuple[str, ...]) -> list[str]:
@@ -97,7 +97,7 @@ class InterestMatcher:
             nlp, {
                 "requirement": self.rules.requirement, "longing": self.rules.longing, "role": self.rules.roles,
                 "bare_role": self.rules.bare_roles, "offer": self.rules.offers, "school_wish": self.rules.school_wish,
-                "course": self.rules.course_offers,
+                "course": self.rules.course_offers, "home": self.rules.home_places,
             },
         )
         self.gapped, unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in self.rules.gapped.items()})
@@ -141,7 +141,7 @@ class InterestMatcher:
         longing = bool(missing)  # "vermisse meinen Beruf": the job is wanted
         if longing:
             mentions.extend(self._missed_jobs(doc, covered(mentions)))
-        required = {i for span in reasons for i in range(span.start, span.end)}
+        required = {i for span in found if span.label_ in ("requirement", "home") for i in range(span.start, span.end)}
         wished = {span.end for span in found if span.label_ == "school_wish"}  # "am liebsten in einer Grundschule"
         owned = [
             span for span in mentions
@@ -178,7 +178,7 @@ class InterestMatcher:
         kept = [span for span in mentions if _key(span) not in described_keys]
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules) + without_needed_company(kept, self.rules)
-        dropped += translation_without_newcomers(doc, kept, self.rules)
+        dropped += translation_without_newcomers(doc, kept, self.rules) + sport_taught(doc, kept, self.rules)
         dropped += duty_settings(doc, kept) + access_needs(doc, kept, described)  # where one serves, what one needs
         skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills

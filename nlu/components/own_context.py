@@ -12,6 +12,8 @@ _CHILDREN = "children_youth"
 _EDUCATION = "education"
 _NEWCOMERS = "refugees_integration"
 _NEIGHBOURHOOD = "neighbourhood"
+_SPORTS = "sports"
+_TAUGHT_REACH = 4  # "teach teenagers to play basketball": the sport three words after the verb
 
 
 class _Clauses:
@@ -87,7 +89,11 @@ def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
     if clauses.family[end] > clauses.family[start]:
         return True
     bracketed = span.start > 0 and doc[span.start - 1].norm_ == "("
-    return bracketed and span.end < len(doc) and doc[span.end].like_num
+    if bracketed and span.end < len(doc) and doc[span.end].like_num:
+        return True
+    # (t14-cat11) their ages said as a sentence: "Kids are 8 and 11", "die Kinder sind 5 und 7"
+    after = doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].norm_ in rules.age_verbs and after[1].like_num
 
 
 def learns_oneself(doc: Doc, span: Span, rules: InterestRules) -> bool:
@@ -278,3 +284,28 @@ def translation_without_newcomers(doc: Doc, mentions: list[Span], rules: Interes
     if any(token.norm_.startswith(rules.newcomer_languages) for token in doc):
         return []
     return translating
+
+
+def sport_taught(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the education mentions made of a teaching verb alone ("beibringen", "teach") when a sport is what it
+    teaches, a few words away with no "und" between ("Kindern Schwimmen beibringen", "teach kids to swim"): a sport
+    taught is the sport, as its course is. A subject taught like one (chess) keeps education."""
+    teach = [
+        span for span in mentions
+        if span.label_ == _EDUCATION and len(span) == 1 and span[0].norm_ in rules.teach_words
+    ]
+    sports = [
+        span for span in mentions
+        if span.label_ == _SPORTS and not any(t.norm_.startswith(rules.taught_subjects) for t in span)
+    ]
+    if not teach or not sports:
+        return []
+
+    def joined(a: Span, b: Span) -> bool:
+        first, second = (a, b) if a.start < b.start else (b, a)
+        between = doc[first.end:second.start]
+        return len(between) < _TAUGHT_REACH and not any(
+            is_boundary(t) or t.norm_ in rules.teach_breaks for t in between
+        )
+
+    return [span for span in teach if any(joined(span, sport) for sport in sports)]
