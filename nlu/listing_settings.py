@@ -40,7 +40,8 @@ def setting_rules() -> SettingRules:
 def title_settings(mentions: list[Span], title_length: int, starts: tuple[int, ...]) -> set[tuple[int, str]]:
     """Returns (token, category) of each title mention that is the setting of a task whose field the title names
     before it: a locative preposition ("im", "in der", "an der", "am") comes before the place, and a mention of another
-    field before the preposition. "Übungsleiter*in Reha-Sport" has no preposition: "*in" is a gender suffix."""
+    field before the preposition, unless the place names the task's field too ("Beete im Schulgarten pflegen": a school
+    garden is a garden). "Übungsleiter*in Reha-Sport" has no preposition: "*in" is a gender suffix."""
     rules = setting_rules()
     title = [span for span in mentions if starts[span.start] < title_length]
     found: set[tuple[int, str]] = set()
@@ -52,6 +53,8 @@ def title_settings(mentions: list[Span], title_length: int, starts: tuple[int, .
             i -= 1
         if i < 1 or doc[i].norm_ not in rules.prepositions or doc[i - 1].text in rules.suffix_marks:
             continue
-        if any(other.start < i and other.label_ != span.label_ for other in title):
+        task = {other.label_ for other in title if other.start < i}
+        place = {other.label_ for other in title if other.start == span.start}
+        if task - place and not task & place:  # "Beete im Schulgarten": the place is the task's own field's too
             found.add((span.start, span.label_))
     return found

@@ -61,6 +61,8 @@ def test_a_place_after_a_task_of_another_field_is_its_setting(title: str, descri
         # no field before the preposition: the place is the task's field
         ("Mitarbeit im Stadtteilzentrum", "<p>Tresendienst, Veranstaltungen, Aushänge.</p>", "neighbourhood"),
         ("Ehrenamtliche in der Stadtbibliothek", "<p>Medien einstellen, Lesungen betreuen.</p>", "culture"),
+        # the place names the task's field too: a school garden is a garden, and a school's
+        ("Hochbeete im Schulgarten anlegen", "<p>Mit der Garten-AG säen und ernten.</p>", "education"),
         # "*in" after a gender mark is a suffix, no preposition
         ("Übungsleiter*in Reha-Sport", "<p>Eine Gruppe nach dem Herzinfarkt anleiten.</p>", "health_care"),
     ],
