@@ -41,7 +41,7 @@ def test_donations_beside_a_plainer_poverty_word_stay_poverty(title: str, descri
          "neighbourhood"),
         ("Hausaufgabenhilfe im Nachbarschaftshaus", "<p>Zweimal pro Woche mit Schulkindern lernen.</p>",
          "neighbourhood"),
-        ("Schachtraining an der Realschule", "<p>Jeden Dienstag von 14 bis 15:30 Uhr, Bretter und Uhren stellen wir.</p>",
+        ("Schachtraining an der Realschule", "<p>Dienstags 14 bis 15:30 Uhr, Bretter stellen wir.</p>",
          "education"),
         ("Lesepatin in der Stadtbücherei", "<p>Kindern in der Grundschule vorlesen, einmal pro Woche.</p>",
          "culture"),
