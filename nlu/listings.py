@@ -1,10 +1,9 @@
 """Categories of a listing as agencies write them: long HTML texts with organisation blurbs and several tasks.
 
-A listing speaks for its organisation ("Unser Tierheim sucht"), so nothing in it is a self-description, and
-negation is not read ("Why Not?" is a title, "keine Vorkenntnisse mit Kindern nötig" is still about children).
-What a listing offers its volunteers ("Du lernst nette Menschen kennen", "Schulungen") names no category, and
-care of a thing ("Pflege der Homepage") is no health care.
-"""
+A listing speaks for its organisation ("Unser Tierheim sucht"), so nothing in it is a self-description, and negation
+is not read ("Why Not?" is a title, "keine Vorkenntnisse mit Kindern nötig" is still about children). What a listing
+offers its volunteers ("Du lernst nette Menschen kennen", "Schulungen") names no category, and care of a thing
+("Pflege der Homepage") is no health care."""
 
 from __future__ import annotations
 
@@ -18,6 +17,7 @@ from nlu.word_lists import read_toml
 from nlu.kernel.text import fold
 from nlu.listing_ages import age_groups
 from nlu.listing_layout import ASIDE_KINDS, ListingLayout, reputation_clauses
+from nlu.listing_settings import title_settings
 from nlu.vocabulary import categories_of
 
 _ARTICLES = frozenset({"der", "des", "die", "den", "dem", "von", "vom", "unserer", "unseres", "unserem", "unseren",
@@ -145,7 +145,11 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     outside_asides: set[str] = set()
     outside_offer: set[str] = set()
     outside_passing: set[str] = set()
+    settings = title_settings(mentions, layout.title_length, starts)  # "Hausaufgabenhilfe im Stadtteilzentrum"
     for span, (label, offset) in zip(mentions, placed, strict=True):
+        if (span.start, label) in settings:
+            scores[label] = scores.get(label, 0.0) + 1.0  # the place the title's task is done at: a word of the text
+            continue
         if offset < layout.title_length:
             if label in titled:
                 continue  # the title names a field once, however many of its words it uses
