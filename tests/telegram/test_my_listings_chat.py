@@ -80,7 +80,7 @@ async def test_still_current_reminder_renews_and_expiry_takes_listings_out(chat:
     before = len(chat.api.calls)
     await posting_jobs.ask_renewals(CallbackContext(chat.application))
     asked = _to(chat.api.calls[before:], CLUB.id)
-    assert len(asked) == 1 and "noch aktuell" in asked[0].text
+    assert len(asked) == 1 and "noch aktuell" in asked[0].text and "läuft in 3 Tagen ab" in asked[0].text
     renewed = await chat.press(CLUB, Reply(asked).button("Ja, verlängern"))
     assert renewed.answers == ["Verlängert"]
     async with database.read_only() as session:
