@@ -36,8 +36,10 @@ async def conversation_language(session: AsyncSession, volunteer: Volunteer, *, 
 
 
 async def speak(session: AsyncSession, volunteer_id: int, lang: str) -> None:
-    """Goes on in the language the person chose: their searches (and their result messages' buttons) take it."""
+    """Goes on in the language the person chose: their searches in their own chat (and those result messages'
+    buttons) take it. A group's result messages keep the language the group read them in."""
     await session.execute(
-        update(ChatSearch).where(ChatSearch.volunteer_id == volunteer_id).values(lang=lang)
+        update(ChatSearch).where(ChatSearch.volunteer_id == volunteer_id, ChatSearch.private.is_(True))
+        .values(lang=lang)
         .execution_options(synchronize_session=False)
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import update
-from tests.telegram.botchat import ANNA, JOHN, Chat, Reply
+from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, Chat, Reply
 
 from bot.store.db import Database
 from bot.store.models import ChatSearch
@@ -96,3 +96,12 @@ async def test_a_message_too_long_to_read_is_refused_in_its_own_language(chat: C
     await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
     emoji = await chat.send(ANNA, "🐶" * 2000)  # in no language: the conversation's
     assert emoji.text.startswith("Thank you for telling me so much!")
+
+
+async def test_choosing_a_language_leaves_a_groups_results_in_the_groups_language(chat: Chat) -> None:
+    grouped = await chat.send(ANNA, "/suche Tierheim in Kassel", chat_id=GROUP_ID)
+    assert grouped.text.startswith("🔎 <b>Tiere · Kassel + 15 km</b>")
+    shown = await chat.send(ANNA, "/einstellungen")
+    await chat.press(ANNA, shown.button("English"), message_id=shown.sent_id())
+    menu = await chat.press(ANNA, grouped.button("Zeit"), chat_id=GROUP_ID, message_id=grouped.sent_id())
+    assert "am Wochenende" in [b["text"] for b in menu.buttons]  # the group read it in German
