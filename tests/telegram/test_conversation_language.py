@@ -105,3 +105,13 @@ async def test_choosing_a_language_leaves_a_groups_results_in_the_groups_languag
     await chat.press(ANNA, shown.button("English"), message_id=shown.sent_id())
     menu = await chat.press(ANNA, grouped.button("Zeit"), chat_id=GROUP_ID, message_id=grouped.sent_id())
     assert "am Wochenende" in [b["text"] for b in menu.buttons]  # the group read it in German
+
+
+async def test_deleting_everything_answers_in_the_conversations_language(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    asked = await chat.send(ANNA, "/loeschen")
+    assert asked.text.startswith("Shall I really delete everything")
+    kept = await chat.press(ANNA, asked.button("No, keep it"), message_id=asked.sent_id())
+    assert kept.text == "Fine, I have deleted nothing."
+    deleted = await chat.press(ANNA, asked.button("Yes, delete everything"), message_id=asked.sent_id())
+    assert deleted.text.startswith("Done: I have deleted everything about you.")
