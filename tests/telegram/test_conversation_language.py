@@ -115,3 +115,16 @@ async def test_deleting_everything_answers_in_the_conversations_language(chat: C
     assert kept.text == "Fine, I have deleted nothing."
     deleted = await chat.press(ANNA, asked.button("Yes, delete everything"), message_id=asked.sent_id())
     assert deleted.text.startswith("Done: I have deleted everything about you.")
+
+
+async def test_an_older_english_result_keeps_its_language_after_a_german_search(chat: Chat) -> None:
+    first = await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    details = await chat.press(ANNA, _data(first, Kind.DETAILS)[0], message_id=first.sent_id())
+    assert (await chat.send(ANNA, "Tierheim in Kassel")).text.startswith("🔎 <b>Tiere")
+    starred = await chat.press(ANNA, details.button("☆ Save"), message_id=first.sent_id())
+    assert starred.answers == ["Saved ⭐"]
+    assert {"★ Saved – remove", "◀ Back to the results"} <= {b["text"] for b in starred.buttons}
+    on_list = await chat.press(ANNA, _data(first, Kind.FAVOURITE)[1], message_id=first.sent_id())
+    assert on_list.answers == ["Saved ⭐"]
+    saved = await chat.press(ANNA, first.button("Save as alert"), message_id=first.sent_id())
+    assert saved.answers == ["Saved"] and "Animals" in saved.text

@@ -20,6 +20,9 @@ from bot.telegram.sending import View
 from bot.texts import t
 from bot.volunteers import add_favourite, is_favourite, remove_favourite
 
+# Buttons under a search's result message or under the details opened from it: their origin_id is the search's.
+_OF_A_SEARCH = (Origin.SEARCH, Origin.RESULTS)
+
 
 async def show_details(turn: Turn[DetailsButton]) -> None:
     """Shows one listing of the results in place of the results, with a way back."""
@@ -78,12 +81,15 @@ async def favourites_page(turn: Turn[FavouritesButton]) -> None:
 
 async def _toggle(turn: Turn[Any], pressed: FavouriteButton | UnfavouriteButton, *, keep: bool) -> None:
     """Adds or removes a favourite and updates the buttons (or the list) where it was pressed."""
-    session, volunteer, lang = turn.session, turn.volunteer, turn.lang
+    session, volunteer = turn.session, turn.volunteer
     refusal = await _refusal(session, volunteer, pressed, keep=keep, own=turn.in_own_chat)
     toggled = await _apply(session, volunteer, pressed.opportunity_id, keep=keep) if refusal is None else None
     if toggled is None:
         turn.refuse_foreign() if refusal == "foreign" else turn.refuse_stale()
         return
+    # A result and its details stay in the language they were answered in (the button names their search)
+    stored = await session.get(ChatSearch, pressed.origin_id) if pressed.origin in _OF_A_SEARCH else None
+    lang = (stored.lang if stored is not None else None) or turn.lang
     changed, starred = toggled
     if changed:
         toast = "favourites.toast_added" if starred else "favourites.toast_removed"
@@ -133,7 +139,7 @@ async def _refusal(
 ) -> str | None:
     """Returns why this person may not press a favourite button ('stale' or 'foreign'), None when they may."""
     origin = pressed.origin
-    if origin in (Origin.SEARCH, Origin.RESULTS):
+    if origin in _OF_A_SEARCH:
         stored = await session.get(ChatSearch, pressed.origin_id)
         if stored is None:
             return "stale"
