@@ -2,16 +2,17 @@
 in English, and then not only the search but every reply (/abbrechen, /hilfe, "thanks", a listing's details)
 stays English while the conversation lasts.
 
-The language a search was answered in is stored with it (ChatSearch.lang); the newest search in the person's own
-chat, made within the last hour, says the conversation's language. Older, or none: the person's setting.
-Choosing a language in /einstellungen ends the question: the person's searches take the language chosen.
+The language is kept with the person (Volunteer.conversation_lang, and conversation_at: since when), so the
+row every update loads already says it: no statement of its own. A search answered in their own chat sets it
+to the search's language, for an hour; older, or none: the person's setting. Choosing a language in
+/einstellungen ends the question: the conversation and the person's searches in their own chat take it.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import ChatSearch, Volunteer
@@ -22,24 +23,29 @@ from bot.texts import LANGUAGES
 CONVERSATION_WINDOW = timedelta(hours=1)
 
 
-async def conversation_language(session: AsyncSession, volunteer: Volunteer, *, now: datetime | None = None) -> str:
-    """Returns the language to answer the person in: that of their newest search in their own chat while it is
-    recent, else their setting."""
-    newest = (await session.execute(
-        select(ChatSearch.lang, ChatSearch.created_at)
-        .where(ChatSearch.volunteer_id == volunteer.id, ChatSearch.private.is_(True))
-        .order_by(ChatSearch.id.desc()).limit(1)
-    )).first()
-    if newest is None or newest.lang not in LANGUAGES or (now or utcnow()) - newest.created_at > CONVERSATION_WINDOW:
+def conversation_language(volunteer: Volunteer, *, now: datetime | None = None) -> str:
+    """Returns the language to answer the person in: their conversation's while it is recent, else their
+    setting."""
+    spoken, since = volunteer.conversation_lang, volunteer.conversation_at
+    if spoken not in LANGUAGES or since is None or (now or utcnow()) - since > CONVERSATION_WINDOW:
         return volunteer.language
-    return str(newest.lang)
+    return str(spoken)
 
 
-async def speak(session: AsyncSession, volunteer_id: int, lang: str) -> None:
-    """Goes on in the language the person chose: their searches in their own chat (and those result messages'
-    buttons) take it. A group's result messages keep the language the group read them in."""
+def goes_on_in(volunteer: Volunteer, lang: str, *, now: datetime | None = None) -> None:
+    """Notes that the person's conversation goes on in this language now (a search in their own chat was
+    answered in it); written with the unit of work."""
+    if volunteer.conversation_lang != lang:
+        volunteer.conversation_lang = lang
+    volunteer.conversation_at = now or utcnow()
+
+
+async def speak(session: AsyncSession, volunteer: Volunteer, lang: str) -> None:
+    """Goes on in the language the person chose: their conversation and their searches in their own chat (and
+    those result messages' buttons) take it. A group's result messages keep the language the group read them in."""
+    goes_on_in(volunteer, lang)
     await session.execute(
-        update(ChatSearch).where(ChatSearch.volunteer_id == volunteer_id, ChatSearch.private.is_(True))
+        update(ChatSearch).where(ChatSearch.volunteer_id == volunteer.id, ChatSearch.private.is_(True))
         .values(lang=lang)
         .execution_options(synchronize_session=False)
     )

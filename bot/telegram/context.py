@@ -236,7 +236,7 @@ async def _load_person(turn: Turn[P]) -> None:
     """Loads the person behind the update and, in their own chat, the language their conversation goes on in."""
     turn._volunteer = await _person(turn.session, turn.update)
     if turn.private:
-        turn._lang = await conversation_language(turn.session, turn._volunteer)
+        turn._lang = conversation_language(turn._volunteer)  # kept with the person: read with them
 
 
 async def _person(session: AsyncSession, update: Update) -> Volunteer:

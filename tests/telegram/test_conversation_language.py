@@ -8,7 +8,7 @@ from sqlalchemy import update
 from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, Chat, Reply
 
 from bot.store.db import Database
-from bot.store.models import ChatSearch
+from bot.store.models import Volunteer
 from bot.store.types import utcnow
 from bot.telegram.callbacks import Kind, decode
 
@@ -73,7 +73,7 @@ async def test_the_language_chosen_in_the_settings_wins(chat: Chat) -> None:
 async def test_after_an_hour_the_setting_speaks_again(chat: Chat, database: Database) -> None:
     await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
     async with database.unit_of_work() as session:
-        await session.execute(update(ChatSearch).values(created_at=utcnow() - timedelta(hours=2)))
+        await session.execute(update(Volunteer).values(conversation_at=utcnow() - timedelta(hours=2)))
     assert (await chat.send(ANNA, "/abbrechen")).text.startswith("Alles klar")
 
 

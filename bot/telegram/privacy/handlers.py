@@ -53,7 +53,7 @@ async def confirm_delete(turn: Turn[DeleteButton]) -> None:
     confirmed = turn.button.confirmed == 1
     volunteer = await find_volunteer(turn.session, turn.user_id)
     # The question was asked in the conversation's language (English after English messages): so is the answer.
-    lang = await conversation_language(turn.session, volunteer) if volunteer is not None else turn.lang
+    lang = conversation_language(volunteer) if volunteer is not None else turn.lang
     report = await delete_volunteer_data(turn.session, turn.user_id) if confirmed else None
     turn.answer()
     turn.edit(View(t(lang, "privacy.deleted" if confirmed else "privacy.kept")))
