@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, Chat, Reply
 
 from bot.store.db import Database
@@ -128,3 +128,23 @@ async def test_an_older_english_result_keeps_its_language_after_a_german_search(
     assert on_list.answers == ["Saved ⭐"]
     saved = await chat.press(ANNA, first.button("Save as alert"), message_id=first.sent_id())
     assert saved.answers == ["Saved"] and "Animals" in saved.text
+
+
+async def _wrote_earlier(database: Database, minutes: int) -> None:
+    """Moves the person's conversation back in time, as if their last update was this much earlier."""
+    async with database.unit_of_work() as session:
+        anna = await session.scalar(select(Volunteer).where(Volunteer.telegram_id == ANNA.id))
+        assert anna is not None and anna.conversation_at is not None
+        anna.conversation_at -= timedelta(minutes=minutes)
+
+
+async def test_the_conversation_lasts_an_hour_after_the_persons_last_message_not_after_the_search(
+    chat: Chat, database: Database
+) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    await _wrote_earlier(database, 50)
+    assert (await chat.send(ANNA, "/standort")).text.startswith("You have not saved a place yet.")
+    await _wrote_earlier(database, 11)  # 61 minutes after the search, 11 after the question
+    assert (await chat.send(ANNA, "Fulda")).text.startswith("Remembered: <b>Fulda</b>.")
+    await _wrote_earlier(database, 66)  # silent for more than an hour: the setting speaks again
+    assert (await chat.send(ANNA, "/abbrechen")).text.startswith("Alles klar")
