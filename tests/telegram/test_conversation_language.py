@@ -48,9 +48,18 @@ async def test_an_english_result_keeps_its_language_when_its_buttons_are_pressed
     assert "Animals" in saved.text and "Tiere" not in saved.text
 
 
-async def test_a_german_message_or_a_word_of_german_goes_back_to_german(chat: Chat) -> None:
+async def test_small_talk_goes_on_in_the_conversations_language_as_help_does(chat: Chat) -> None:
     await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
-    assert (await chat.send(ANNA, "danke")).text.startswith("Gern geschehen")
+    for said, answer in (("danke", "You're welcome!"), ("hallo", "Hello!"), ("👍", "You're welcome!"),
+                         ("ok", "You're welcome!")):
+        reply = await chat.send(ANNA, said)
+        assert reply.text.startswith(answer) and "⚙️ Settings" in _keyboard(reply), (said, reply.text)
+    assert (await chat.send(ANNA, "/hilfe")).text.startswith("<b>How to find volunteering</b>")
+    assert (await chat.send(JOHN, "hallo")).text.startswith("Hello!")  # no conversation: the setting
+
+
+async def test_a_german_message_goes_back_to_german(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
     german = await chat.send(ANNA, "Tierheim in Kassel")
     assert german.text.startswith("🔎 <b>Tiere · Kassel + 15 km</b>")
     assert (await chat.send(ANNA, "/abbrechen")).text.startswith("Alles klar, abgebrochen.")
