@@ -157,3 +157,12 @@ async def test_the_conversation_lasts_an_hour_after_the_persons_last_message_not
     assert (await chat.send(ANNA, "Fulda")).text.startswith("Remembered: <b>Fulda</b>.")
     await _wrote_earlier(database, 66)  # silent for more than an hour: the setting speaks again
     assert (await chat.send(ANNA, "/abbrechen")).text.startswith("Alles klar")
+
+
+async def test_the_question_to_remember_a_place_is_answered_in_its_own_language(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter")
+    placed = await chat.send(ANNA, "Kassel")
+    assert "Shall I remember <b>Kassel</b>" in placed.text
+    assert (await chat.send(ANNA, "Tierheim in Fulda")).text.startswith("🔎 <b>Tiere")
+    kept = await chat.press(ANNA, placed.button("Yes"), message_id=placed.sent_id())
+    assert kept.text.startswith("Remembered: <b>Kassel</b>.")
