@@ -1,4 +1,10 @@
-"""A listing as a volunteer sees it in the details view: everything shown, nothing of the store's internals."""
+"""A listing as a volunteer sees it in the details view: everything shown, nothing of the store's internals.
+
+A listing volunteers cannot see is gone, unknown, or only being revised: its organisation edited it after it was
+approved, and the edit waits for review in place (bot.posting.submit). Its address was handed out (posters, QR
+codes, alerts, municipal sites), so the chat and the web page both say it is being revised and will be back
+(being_revised), instead of calling it ended.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.categories import categories as taxonomy
-from bot.domain import OpportunityStatus
+from bot.domain import ModerationAction, OpportunityStatus
 from bot.search.geo import Frame
 from bot.search.model import PlaceRef
-from bot.store.models import Opportunity, Organisation
+from bot.store.models import ModerationEvent, Opportunity, Organisation
 from bot.store.types import utcnow
 
 
@@ -129,3 +135,20 @@ def distance_to(origin: PlaceRef | None, lat: float | None, lon: float | None) -
 async def posted_in_chat(session: AsyncSession, opportunity_id: int) -> bool:
     """Tells whether a listing was posted through the bot (its organisation is reachable in the chat)."""
     return await session.scalar(select(Opportunity.source).where(Opportunity.id == opportunity_id)) == "bot"
+
+
+async def being_revised(session: AsyncSession, opportunity_id: int) -> bool:
+    """Tells whether a listing is offline only while an edit of it waits for review (approved before, pending)."""
+    status = await session.scalar(select(Opportunity.status).where(Opportunity.id == opportunity_id))
+    return status == OpportunityStatus.PENDING.value and await was_approved(session, opportunity_id)
+
+
+async def was_approved(session: AsyncSession, opportunity_id: int) -> bool:
+    """Tells whether a listing was approved before (by an admin, or at once for a verified organisation)."""
+    found = await session.execute(
+        select(ModerationEvent.id)
+        .where(ModerationEvent.opportunity_id == opportunity_id,
+               ModerationEvent.action == ModerationAction.APPROVED.value)
+        .limit(1)
+    )
+    return found.first() is not None

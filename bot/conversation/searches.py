@@ -18,6 +18,7 @@ from bot.search.vocabulary_cache import default_cache
 from bot.store.db import Database
 from bot.store.models import ChatSearch, Volunteer
 from bot.conversation import state
+from bot.conversation.language import goes_on_in
 from nlu.query import ParsedQuery
 from bot.volunteers import favourite_ids, home_place, note_interests
 
@@ -80,6 +81,8 @@ class ChatSearches:
         page = await self.run(session, volunteer, fresh, lang=lang, parsed=parsed)
         fresh.understood = not page.understood_nothing
         await state.store_search(session, fresh)
+        if private and lang is not None:
+            goes_on_in(volunteer, lang)
         return page
 
     async def run(
@@ -121,6 +124,8 @@ class ChatSearches:
         if not page.outcome.results:
             return None
         await state.store_search(session, following)
+        if following.private and following.lang is not None:
+            goes_on_in(volunteer, following.lang)
         return page
 
     def choose_interest(self, stored: ChatSearch, categories: tuple[str, ...]) -> None:

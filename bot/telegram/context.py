@@ -24,7 +24,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.admins import AdminScope, admin_scope
-from bot.conversation.language import conversation_language
+from bot.conversation.language import answering
 from bot.store.models import Volunteer
 from bot.telegram.callbacks import Kind, Payload, unpack
 from bot.telegram.sending import View, edit, edit_buttons, send
@@ -233,10 +233,11 @@ async def _forgotten(session: AsyncSession, update: Update, pressed: Payload | N
 
 
 async def _load_person(turn: Turn[P]) -> None:
-    """Loads the person behind the update and, in their own chat, the language their conversation goes on in."""
+    """Loads the person behind the update and, in their own chat, the language their conversation goes on in
+    (which this update keeps going)."""
     turn._volunteer = await _person(turn.session, turn.update)
     if turn.private:
-        turn._lang = await conversation_language(turn.session, turn._volunteer)
+        turn._lang = answering(turn._volunteer)  # kept with the person, read with them; the update renews it
 
 
 async def _person(session: AsyncSession, update: Update) -> Volunteer:

@@ -2,8 +2,8 @@
 
 A published listing its organisation edited waits for review again (bot.posting.submit stores the edit in place,
 pending). Its address was handed out (posters, QR codes, municipal sites): the page says it is being revised and
-checked and will be back, instead of claiming it never existed. It shows nothing of the edit, which nobody
-approved yet, and is not indexed meanwhile.
+checked and will be back, instead of claiming it never existed (the chat says the same: bot.listings_view). It
+shows nothing of the edit, which nobody approved yet, and is not indexed meanwhile.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain import ModerationAction, OpportunityStatus
-from bot.listings_view import ListingDetails, details_of, is_active
+from bot.listings_view import ListingDetails, details_of, is_active, was_approved
 from bot.search.model import Contact, PlaceRef
 from bot.store.data_version import NEXT_EXPIRY, NUMBER, DataVersion, version_values
 from bot.store.models import ModerationEvent, Opportunity, Organisation
@@ -88,7 +88,7 @@ async def load_listing(
         gone = await _was_withdrawn(session, opportunity_id)
         return ListingLookup(Availability.GONE if gone else Availability.UNKNOWN)
     opportunity, organisation = row[0], row[1]
-    if opportunity.status == OpportunityStatus.PENDING.value and await _was_approved(session, opportunity_id):
+    if opportunity.status == OpportunityStatus.PENDING.value and await was_approved(session, opportunity_id):
         return ListingLookup(Availability.REVIEWING, place=opportunity.place_name)
     if not is_active(opportunity, now=now):
         ended = opportunity.status in _ENDED or opportunity.published_at is not None
@@ -104,17 +104,6 @@ async def load_listing(
     view = ListingView(details, contact, organisation.website, opportunity.state, opportunity.district,
                        max(opportunity.updated_at, organisation.updated_at))
     return ListingLookup(Availability.SHOWN, view, version=DataVersion.of(row) if with_version else None)
-
-
-async def _was_approved(session: AsyncSession, opportunity_id: int) -> bool:
-    """Tells whether a listing was approved before (by an admin, or at once for a verified organisation)."""
-    found = await session.execute(
-        select(ModerationEvent.id)
-        .where(ModerationEvent.opportunity_id == opportunity_id,
-               ModerationEvent.action == ModerationAction.APPROVED.value)
-        .limit(1)
-    )
-    return found.first() is not None
 
 
 async def _was_withdrawn(session: AsyncSession, opportunity_id: int) -> bool:

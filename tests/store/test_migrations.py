@@ -9,7 +9,7 @@ from sqlalchemy import inspect, select, text
 
 from bot.store import migrate
 from bot.store.db import Database
-from bot.store.models import Base, Opportunity, Organisation
+from bot.store.models import Base, ChatSearch, Opportunity, Organisation, Volunteer
 from bot.store.migrate import SchemaOutOfDate
 
 
@@ -90,3 +90,25 @@ async def test_the_geo_index_covers_place_precision_and_gives_it_back_on_downgra
     assert "place_precision" not in before and "published_at" in before
     await any_database.prepare(upgrade=True)
     assert "place_precision" in await _geo_index_columns(any_database)
+
+
+async def test_the_conversations_language_is_filled_from_the_newest_search_in_the_persons_own_chat(
+    any_database: Database,
+) -> None:
+    searched = datetime(2026, 12, 6, 8, 0, tzinfo=timezone.utc)
+    async with any_database.unit_of_work() as session:
+        talking, silent = Volunteer(telegram_id=71, language="de"), Volunteer(telegram_id=72, language="de")
+        session.add_all([talking, silent])
+        await session.flush()
+        session.add_all([
+            ChatSearch(volunteer_id=talking.id, query_text="animal shelter", lang="de", created_at=searched),
+            ChatSearch(volunteer_id=talking.id, query_text="animal shelter", lang="en", created_at=searched),
+            ChatSearch(volunteer_id=talking.id, query_text="Tierheim", lang="de", private=False,
+                       created_at=searched + timedelta(minutes=5)),  # in a group: not their conversation
+        ])
+    await any_database.run_sync(lambda connection: migrate.downgrade(connection, "0016_chat_search_context"))
+    await any_database.prepare(upgrade=True)
+    async with any_database.read_only() as session:
+        rows = (await session.execute(select(Volunteer.telegram_id, Volunteer.conversation_lang,
+                                             Volunteer.conversation_at).order_by(Volunteer.telegram_id))).all()
+    assert [tuple(row) for row in rows] == [(71, "en", searched), (72, None, None)]

@@ -212,7 +212,7 @@ async def test_reminder_a_week_before_renewal_and_expiry(database: Database, set
         await ad_jobs.remind_ads(CallbackContext(chat.application))
         await ad_jobs.remind_ads(CallbackContext(chat.application))  # once per period
         reminders = [c for c in chat.api.calls[before:] if c.method == "sendMessage"]
-        assert len(reminders) == 1 and "läuft in 4 Tagen ab" in reminders[0].text
+        assert len(reminders) == 1 and "läuft in 5 Tagen ab" in reminders[0].text  # five days, not 24-hour blocks
         renew = next(b["callback_data"] for b in reminders[0].buttons if "weiter zeigen" in b["text"])
         await chat.press(ANNA, renew)
         [ad] = await _ads(database, ANNA.id)

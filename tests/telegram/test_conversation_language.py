@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import update
-from tests.telegram.botchat import ANNA, JOHN, Chat, Reply
+from sqlalchemy import select, update
+from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, Chat, Reply
 
 from bot.store.db import Database
-from bot.store.models import ChatSearch
+from bot.store.models import Volunteer
 from bot.store.types import utcnow
 from bot.telegram.callbacks import Kind, decode
 
@@ -48,9 +48,18 @@ async def test_an_english_result_keeps_its_language_when_its_buttons_are_pressed
     assert "Animals" in saved.text and "Tiere" not in saved.text
 
 
-async def test_a_german_message_or_a_word_of_german_goes_back_to_german(chat: Chat) -> None:
+async def test_small_talk_goes_on_in_the_conversations_language_as_help_does(chat: Chat) -> None:
     await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
-    assert (await chat.send(ANNA, "danke")).text.startswith("Gern geschehen")
+    for said, answer in (("danke", "You're welcome!"), ("hallo", "Hello!"), ("👍", "You're welcome!"),
+                         ("ok", "You're welcome!")):
+        reply = await chat.send(ANNA, said)
+        assert reply.text.startswith(answer) and "⚙️ Settings" in _keyboard(reply), (said, reply.text)
+    assert (await chat.send(ANNA, "/hilfe")).text.startswith("<b>How to find volunteering</b>")
+    assert (await chat.send(JOHN, "hallo")).text.startswith("Hello!")  # no conversation: the setting
+
+
+async def test_a_german_message_goes_back_to_german(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
     german = await chat.send(ANNA, "Tierheim in Kassel")
     assert german.text.startswith("🔎 <b>Tiere · Kassel + 15 km</b>")
     assert (await chat.send(ANNA, "/abbrechen")).text.startswith("Alles klar, abgebrochen.")
@@ -73,7 +82,7 @@ async def test_the_language_chosen_in_the_settings_wins(chat: Chat) -> None:
 async def test_after_an_hour_the_setting_speaks_again(chat: Chat, database: Database) -> None:
     await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
     async with database.unit_of_work() as session:
-        await session.execute(update(ChatSearch).values(created_at=utcnow() - timedelta(hours=2)))
+        await session.execute(update(Volunteer).values(conversation_at=utcnow() - timedelta(hours=2)))
     assert (await chat.send(ANNA, "/abbrechen")).text.startswith("Alles klar")
 
 
@@ -96,3 +105,64 @@ async def test_a_message_too_long_to_read_is_refused_in_its_own_language(chat: C
     await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
     emoji = await chat.send(ANNA, "🐶" * 2000)  # in no language: the conversation's
     assert emoji.text.startswith("Thank you for telling me so much!")
+
+
+async def test_choosing_a_language_leaves_a_groups_results_in_the_groups_language(chat: Chat) -> None:
+    grouped = await chat.send(ANNA, "/suche Tierheim in Kassel", chat_id=GROUP_ID)
+    assert grouped.text.startswith("🔎 <b>Tiere · Kassel + 15 km</b>")
+    shown = await chat.send(ANNA, "/einstellungen")
+    await chat.press(ANNA, shown.button("English"), message_id=shown.sent_id())
+    menu = await chat.press(ANNA, grouped.button("Zeit"), chat_id=GROUP_ID, message_id=grouped.sent_id())
+    assert "am Wochenende" in [b["text"] for b in menu.buttons]  # the group read it in German
+
+
+async def test_deleting_everything_answers_in_the_conversations_language(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    asked = await chat.send(ANNA, "/loeschen")
+    assert asked.text.startswith("Shall I really delete everything")
+    kept = await chat.press(ANNA, asked.button("No, keep it"), message_id=asked.sent_id())
+    assert kept.text == "Fine, I have deleted nothing."
+    deleted = await chat.press(ANNA, asked.button("Yes, delete everything"), message_id=asked.sent_id())
+    assert deleted.text.startswith("Done: I have deleted everything about you.")
+
+
+async def test_an_older_english_result_keeps_its_language_after_a_german_search(chat: Chat) -> None:
+    first = await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    details = await chat.press(ANNA, _data(first, Kind.DETAILS)[0], message_id=first.sent_id())
+    assert (await chat.send(ANNA, "Tierheim in Kassel")).text.startswith("🔎 <b>Tiere")
+    starred = await chat.press(ANNA, details.button("☆ Save"), message_id=first.sent_id())
+    assert starred.answers == ["Saved ⭐"]
+    assert {"★ Saved – remove", "◀ Back to the results"} <= {b["text"] for b in starred.buttons}
+    on_list = await chat.press(ANNA, _data(first, Kind.FAVOURITE)[1], message_id=first.sent_id())
+    assert on_list.answers == ["Saved ⭐"]
+    saved = await chat.press(ANNA, first.button("Save as alert"), message_id=first.sent_id())
+    assert saved.answers == ["Saved"] and "Animals" in saved.text
+
+
+async def _wrote_earlier(database: Database, minutes: int) -> None:
+    """Moves the person's conversation back in time, as if their last update was this much earlier."""
+    async with database.unit_of_work() as session:
+        anna = await session.scalar(select(Volunteer).where(Volunteer.telegram_id == ANNA.id))
+        assert anna is not None and anna.conversation_at is not None
+        anna.conversation_at -= timedelta(minutes=minutes)
+
+
+async def test_the_conversation_lasts_an_hour_after_the_persons_last_message_not_after_the_search(
+    chat: Chat, database: Database
+) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    await _wrote_earlier(database, 50)
+    assert (await chat.send(ANNA, "/standort")).text.startswith("You have not saved a place yet.")
+    await _wrote_earlier(database, 11)  # 61 minutes after the search, 11 after the question
+    assert (await chat.send(ANNA, "Fulda")).text.startswith("Remembered: <b>Fulda</b>.")
+    await _wrote_earlier(database, 66)  # silent for more than an hour: the setting speaks again
+    assert (await chat.send(ANNA, "/abbrechen")).text.startswith("Alles klar")
+
+
+async def test_the_question_to_remember_a_place_is_answered_in_its_own_language(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter")
+    placed = await chat.send(ANNA, "Kassel")
+    assert "Shall I remember <b>Kassel</b>" in placed.text
+    assert (await chat.send(ANNA, "Tierheim in Fulda")).text.startswith("🔎 <b>Tiere")
+    kept = await chat.press(ANNA, placed.button("Yes"), message_id=placed.sent_id())
+    assert kept.text.startswith("Remembered: <b>Kassel</b>.")

@@ -6,15 +6,17 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 from telegram.ext import CallbackContext
-from tests.telegram.botchat import MEHMET, Chat, Reply
+from tests.telegram.botchat import JOHN, MEHMET, Chat, Reply
 from tests.telegram.posting_script import ADMIN, CLUB, LISTING, NEW_ORGANISATION, fill
 
+from bot.links import start_payload_for_listing
 from bot.store.db import Database
 from bot.store.models import InterestReport, Opportunity
 from bot.store.types import utcnow
 from bot.telegram.posting import jobs as posting_jobs
 from bot.telegram.callbacks import Kind, encode
 from bot.telegram.posting.buttons import InterestAction, ModerationAction, OwnAction
+from bot.texts import t
 
 
 async def _published(chat: Chat, database: Database) -> int:
@@ -78,7 +80,7 @@ async def test_still_current_reminder_renews_and_expiry_takes_listings_out(chat:
     before = len(chat.api.calls)
     await posting_jobs.ask_renewals(CallbackContext(chat.application))
     asked = _to(chat.api.calls[before:], CLUB.id)
-    assert len(asked) == 1 and "noch aktuell" in asked[0].text
+    assert len(asked) == 1 and "noch aktuell" in asked[0].text and "läuft in 3 Tagen ab" in asked[0].text
     renewed = await chat.press(CLUB, Reply(asked).button("Ja, verlängern"))
     assert renewed.answers == ["Verlängert"]
     async with database.read_only() as session:
@@ -155,3 +157,34 @@ async def test_an_edited_listing_is_being_reviewed_on_the_web_not_unknown(chat: 
     await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, listing_id))
     async with database.read_only() as session:
         assert (await load_listing(session, listing_id, lang="de")).availability is Availability.SHOWN
+
+
+async def test_an_edited_listing_is_being_revised_in_the_chat_too(chat: Chat, database: Database) -> None:
+    # A poster's QR code and an alert's details button lead to the listing while its edit waits for review:
+    # the chat says what its web page says (back soon), not that it ended.
+    listing_id = await _published(chat, database)
+    await chat.send(MEHMET, "/start")
+    await chat.send(JOHN, "/start")
+    listed = await chat.send(CLUB, "/meineangebote")
+    edited = await chat.press(CLUB, listed.button("✏️ 1"))
+    await chat.press(CLUB, edited.button("Abschicken"))
+    assert await _status(database, listing_id) == "pending"
+    scanned = await chat.send(MEHMET, f"/start {start_payload_for_listing(listing_id)}")
+    assert scanned.messages[1].text == t("de", "start.listing_reviewing") and "nicht mehr online" not in scanned.text
+    english = await chat.send(JOHN, f"/start {start_payload_for_listing(listing_id)}")
+    assert english.messages[1].text == t("en", "start.listing_reviewing")
+    pressed = await chat.press(MEHMET, encode(Kind.LISTING, listing_id))
+    assert pressed.answers == [t("de", "details.reviewing")]
+    await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.APPROVE, listing_id))
+    assert "<b>Gassi gehen mit Tierheimhunden</b>" in (await chat.press(MEHMET, encode(Kind.LISTING, listing_id))).text
+
+
+async def test_a_listing_never_approved_is_not_being_revised(chat: Chat, database: Database) -> None:
+    preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
+    await chat.press(CLUB, preview.button("Abschicken"))
+    async with database.read_only() as session:
+        listing_id = int(await session.scalar(select(Opportunity.id).where(Opportunity.source == "bot")) or 0)
+    assert await _status(database, listing_id) == "pending"
+    scanned = await chat.send(MEHMET, f"/start {start_payload_for_listing(listing_id)}")
+    assert "nicht mehr online" in scanned.messages[1].text
+    assert (await chat.press(MEHMET, encode(Kind.LISTING, listing_id))).answers == [t("de", "problem.stale")]

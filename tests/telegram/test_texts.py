@@ -80,13 +80,13 @@ def test_counted_texts_use_the_plural_form_and_group_digits(lang: str, one: str,
 
 @pytest.mark.parametrize(("lang", "key", "params", "texts"), [
     ("de", "ads.runs_until", {"date": "01.02.2027"},
-     ("(endet heute)", "(noch 1 Tag)", "(noch 5 Tage)")),
+     ("(endet heute)", "(endet morgen)", "(noch 5 Tage)")),
     ("en", "ads.runs_until", {"date": "01.02.2027"},
-     ("(ends today)", "(1 day left)", "(5 days left)")),
-    ("de", "ads.still_current", {"text": "Nachhilfe"}, ("läuft heute ab", "läuft in 1 Tag ab", "in 5 Tagen ab")),
-    ("en", "ads.still_current", {"text": "tutoring"}, ("ends today", "ends in 1 day.", "ends in 5 days.")),
-    ("de", "my_listings.still_current", {"title": "Tafel"}, ("läuft heute ab", "in 1 Tag ab", "in 5 Tagen ab")),
-    ("en", "my_listings.still_current", {"title": "Food bank"}, ("expires today", "in 1 day.", "in 5 days.")),
+     ("(ends today)", "(ends tomorrow)", "(5 days left)")),
+    ("de", "ads.still_current", {"text": "Nachhilfe"}, ("läuft heute ab", "läuft morgen ab", "in 5 Tagen ab")),
+    ("en", "ads.still_current", {"text": "tutoring"}, ("ends today", "ends tomorrow.", "ends in 5 days.")),
+    ("de", "my_listings.still_current", {"title": "Tafel"}, ("läuft heute ab", "läuft morgen ab", "in 5 Tagen ab")),
+    ("en", "my_listings.still_current", {"title": "Food bank"}, ("expires today", "expires tomorrow.", "in 5 days.")),
 ])
 def test_days_left_read_right_for_none_one_and_more(
     lang: str, key: str, params: dict[str, str], texts: tuple[str, str, str]

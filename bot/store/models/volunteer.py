@@ -36,6 +36,10 @@ class Volunteer(Timestamps, Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Set by an admin: the person may post no more ads (their ads are taken down with it).
     ads_blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The language their own chat goes on in and when it last did (bot.conversation.language): read with the
+    # person each update, written when it changes.
+    conversation_lang: Mapped[str | None] = mapped_column(String(8))
+    conversation_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Favourite(Base):

@@ -9,6 +9,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.ads.compose import drop_stale_drafts
 from bot.ads.expiry import expire_due, reminders_due
+from bot.local_days import days_left
 from bot.store.types import utcnow
 from bot.telegram import notify
 from bot.telegram.ads.keyboards import renew_buttons
@@ -50,6 +51,6 @@ async def remind_ads(context: ContextTypes.DEFAULT_TYPE) -> None:
         languages = await languages_of(session, {reminder.telegram_id for reminder in reminders})
     for reminder in reminders:
         lang = languages[reminder.telegram_id]
-        days = max(0, (reminder.expires_at - now).days)
+        days = days_left(reminder.expires_at, now=now)
         text = t(lang, "ads.still_current", text=line(reminder.text, 120), days=days, count=days)
         await notify.send_to(context.bot, reminder.telegram_id, text, renew_buttons(reminder.ad_id, lang))

@@ -8,6 +8,7 @@ from bot.ads.model import Ad
 from bot.ads.personal_data import Finding, Kind
 from bot.categories import categories
 from bot.domain import AdStatus
+from bot.local_days import days_left, local_date
 from bot.telegram.formatting import esc, line
 from bot.texts import t
 
@@ -78,7 +79,7 @@ def list_text(ads: list[Ad], lang: str, *, now: datetime) -> str:
     for number, ad in enumerate(ads, start=1):
         state = t(lang, STATUS_LABELS[ad.status])
         if ad.status is AdStatus.PUBLISHED and ad.expires_at is not None:
-            days = max(0, (ad.expires_at - now).days)
-            state = t(lang, "ads.runs_until", date=ad.expires_at.strftime("%d.%m.%Y"), days=days, count=days)
+            days = days_left(ad.expires_at, now=now)
+            state = t(lang, "ads.runs_until", date=local_date(ad.expires_at), days=days, count=days)
         entries.append(t(lang, "ads.entry", number=number, text=line(ad.text, 80), state=state))
     return t(lang, "ads.list", count=len(ads)) + "\n\n" + "\n".join(entries)

@@ -27,9 +27,9 @@ async def save_alert(turn: Turn[SaveButton]) -> None:
     elif stored.volunteer_id != turn.volunteer.id:
         turn.refuse_foreign()
     else:
-        view = await _save(turn.session, turn.volunteer, stored, turn.services.settings.default_radius_km,
-                           stored.lang or turn.lang)
-        turn.answer(t(turn.lang, "settings.toast_saved"))
+        lang = stored.lang or turn.lang  # the result message's language, as its confirmation's
+        view = await _save(turn.session, turn.volunteer, stored, turn.services.settings.default_radius_km, lang)
+        turn.answer(t(lang, "settings.toast_saved"))
         turn.reply(view)
 
 

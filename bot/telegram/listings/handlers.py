@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardMarkup
 
+from bot.listings_view import being_revised
 from bot.store.models import ChatSearch, Volunteer
 from bot.telegram.callbacks import (
     DetailsButton, FavouriteButton, FavouriteDetailsButton, FavouritesButton, ListingButton, Origin,
@@ -19,6 +20,9 @@ from bot.telegram.sending import View
 from bot.texts import t
 from bot.volunteers import add_favourite, is_favourite, remove_favourite
 
+# Buttons under a search's result message or under the details opened from it: their origin_id is the search's.
+_OF_A_SEARCH = (Origin.SEARCH, Origin.RESULTS)
+
 
 async def show_details(turn: Turn[DetailsButton]) -> None:
     """Shows one listing of the results in place of the results, with a way back."""
@@ -27,10 +31,13 @@ async def show_details(turn: Turn[DetailsButton]) -> None:
     if stored is not None and stored.volunteer_id != turn.volunteer.id:
         turn.refuse_foreign()
         return
+    if stored is None:
+        turn.refuse_stale()
+        return
+    lang = stored.lang or turn.lang
     view = await details_view(turn.session, turn.volunteer, pressed.opportunity_id, Origin.SEARCH,
-                              pressed.search_id, lang=stored.lang or turn.lang, stored=stored) \
-        if stored is not None else None
-    _show(turn, view)
+                              pressed.search_id, lang=lang, stored=stored)
+    await _show(turn, view, pressed.opportunity_id, lang)
 
 
 async def show_listing(turn: Turn[ListingButton]) -> None:
@@ -38,7 +45,7 @@ async def show_listing(turn: Turn[ListingButton]) -> None:
     view = await details_view(turn.session, turn.volunteer, turn.button.opportunity_id, Origin.NONE, 0,
                               lang=turn.lang)
     if view is None:
-        turn.refuse_stale()
+        await _unavailable(turn, turn.button.opportunity_id, turn.lang)
         return
     turn.answer()
     turn.reply(view)
@@ -47,8 +54,8 @@ async def show_listing(turn: Turn[ListingButton]) -> None:
 async def show_favourite(turn: Turn[FavouriteDetailsButton]) -> None:
     """Shows one listing of the Merkliste in place of the list, with a way back."""
     pressed = turn.button
-    _show(turn, await details_view(turn.session, turn.volunteer, pressed.opportunity_id, Origin.FAVOURITES,
-                                   pressed.offset, lang=turn.lang))
+    await _show(turn, await details_view(turn.session, turn.volunteer, pressed.opportunity_id, Origin.FAVOURITES,
+                                         pressed.offset, lang=turn.lang), pressed.opportunity_id, turn.lang)
 
 
 async def keep_listing(turn: Turn[FavouriteButton]) -> None:
@@ -68,17 +75,21 @@ async def favourites_command(turn: Turn[None]) -> None:
 
 async def favourites_page(turn: Turn[FavouritesButton]) -> None:
     """Shows another page of the Merkliste in the same message."""
-    _show(turn, await favourites_view(turn.session, turn.volunteer, turn.button.offset, lang=turn.lang))
+    turn.answer()
+    turn.edit(await favourites_view(turn.session, turn.volunteer, turn.button.offset, lang=turn.lang))
 
 
 async def _toggle(turn: Turn[Any], pressed: FavouriteButton | UnfavouriteButton, *, keep: bool) -> None:
     """Adds or removes a favourite and updates the buttons (or the list) where it was pressed."""
-    session, volunteer, lang = turn.session, turn.volunteer, turn.lang
+    session, volunteer = turn.session, turn.volunteer
     refusal = await _refusal(session, volunteer, pressed, keep=keep, own=turn.in_own_chat)
     toggled = await _apply(session, volunteer, pressed.opportunity_id, keep=keep) if refusal is None else None
     if toggled is None:
         turn.refuse_foreign() if refusal == "foreign" else turn.refuse_stale()
         return
+    # A result and its details stay in the language they were answered in (the button names their search)
+    stored = await session.get(ChatSearch, pressed.origin_id) if pressed.origin in _OF_A_SEARCH else None
+    lang = (stored.lang if stored is not None else None) or turn.lang
     changed, starred = toggled
     if changed:
         toast = "favourites.toast_added" if starred else "favourites.toast_removed"
@@ -128,7 +139,7 @@ async def _refusal(
 ) -> str | None:
     """Returns why this person may not press a favourite button ('stale' or 'foreign'), None when they may."""
     origin = pressed.origin
-    if origin in (Origin.SEARCH, Origin.RESULTS):
+    if origin in _OF_A_SEARCH:
         stored = await session.get(ChatSearch, pressed.origin_id)
         if stored is None:
             return "stale"
@@ -138,10 +149,18 @@ async def _refusal(
     return None if origin in (Origin.NONE, Origin.FAVOURITES, Origin.FAVOURITES_LIST) else "stale"
 
 
-def _show(turn: Turn[Any], view: View | None) -> None:
-    """Edits the pressed message into the view, or refuses the button."""
+async def _show(turn: Turn[Any], view: View | None, opportunity_id: int, lang: str) -> None:
+    """Edits the pressed message into the listing's details, or says why they cannot be shown."""
     if view is None:
-        turn.refuse_stale()
+        await _unavailable(turn, opportunity_id, lang)
         return
     turn.answer()
     turn.edit(view)
+
+
+async def _unavailable(turn: Turn[Any], opportunity_id: int, lang: str) -> None:
+    """Answers a button of a listing that is not online: being revised (back soon), else no longer current."""
+    if await being_revised(turn.session, opportunity_id):
+        turn.answer(t(lang, "details.reviewing"), alert=True)
+    else:
+        turn.refuse_stale()

@@ -9,6 +9,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.posting.interest import reminders_due
 from bot.posting.manage import expire_due, renewal_reminders_due
+from bot.local_days import days_left
 from bot.store.types import utcnow
 from bot.telegram import notify
 from bot.volunteers import languages_of
@@ -43,13 +44,14 @@ async def expire_listings(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def ask_renewals(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Asks the members of listings expiring within a week 'Noch aktuell?', with a renew button."""
+    now = utcnow()
     async with services(context).database.unit_of_work() as session:
-        reminders = await renewal_reminders_due(session, now=utcnow())
+        reminders = await renewal_reminders_due(session, now=now)
         languages = await languages_of(session, {m for reminder in reminders for m in reminder.member_ids})
     for reminder in reminders:
         for member in reminder.member_ids:
             lang = languages[member]
-            days = max(0, (reminder.expires_at - utcnow()).days)
+            days = days_left(reminder.expires_at, now=now)
             text = t(lang, "my_listings.still_current", title=line(reminder.title, 120), days=days, count=days)
             await notify.send_to(context.bot, member, text, renew_button(reminder.opportunity_id, lang))
 

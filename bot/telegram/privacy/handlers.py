@@ -6,6 +6,7 @@ import json
 
 from telegram import InputFile
 
+from bot.conversation.language import conversation_language
 from bot.privacy import delete_volunteer_data, export_volunteer_data
 from bot.telegram.privacy import keyboards as privacy_keyboards
 from bot.telegram import notify
@@ -51,7 +52,8 @@ async def confirm_delete(turn: Turn[DeleteButton]) -> None:
         return
     confirmed = turn.button.confirmed == 1
     volunteer = await find_volunteer(turn.session, turn.user_id)
-    lang = volunteer.language if volunteer is not None else turn.lang
+    # The question was asked in the conversation's language (English after English messages): so is the answer.
+    lang = conversation_language(volunteer) if volunteer is not None else turn.lang
     report = await delete_volunteer_data(turn.session, turn.user_id) if confirmed else None
     turn.answer()
     turn.edit(View(t(lang, "privacy.deleted" if confirmed else "privacy.kept")))

@@ -50,7 +50,7 @@ async def answer_home_question(turn: Turn[HomeButton]) -> None:
     if agreed:
         await remember_home(turn.session, turn.volunteer, place)
     turn.answer()
-    lang = turn.lang
+    lang = (stored.lang if stored is not None else None) or turn.lang  # the question's language: its search's
     turn.edit(View(t(lang, "location.saved", place=line(place.name, 60)) if agreed else t(lang, "location.not_saved")))
 
 

@@ -49,8 +49,9 @@ async def answer_or_search(
     """
     # A message clearly in English gets an English answer even when Telegram says German; the setting itself
     # stays, and the answer says where to change it (once: not again while the conversation stays in English).
-    # A few words going on in an English conversation ("with animals", "thanks", "Kassel") are answered in
-    # English too; "Tierheim in Kassel" or "danke" is German all the same.
+    # A few words going on in an English conversation ("with animals", "Kassel") are answered in English too;
+    # "Tierheim in Kassel" is German all the same. Small talk ("thanks", "danke", "👍") goes on in the
+    # conversation's language.
     setting = volunteer.language
     earlier = spoken or setting
     asked = questions_asked(text)
@@ -87,7 +88,9 @@ async def answer_or_search(
         return await next_page(session, volunteer, services_, lang=lang)
     talk = small_talk(text)
     if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
-        return [View(t(lang, SMALL_TALK[talk]), board)]
+        # in the conversation's language, as /hilfe next would be: "ok", "👍" or "danke" after English messages
+        # is no switch to German (the words are too few, and mostly in no language, to tell)
+        return [View(t(earlier, SMALL_TALK[talk]), keyboards.main_keyboard(earlier) if private else None)]
     # The search to go on from: the newest in this chat that understood something ("🐶🐱" is none).
     previous = await state.last_search(session, volunteer.id, private=True, understood=True) if private else None
     parsed = parse_text(text)

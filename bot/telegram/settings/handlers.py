@@ -45,7 +45,7 @@ async def _apply(session: AsyncSession, volunteer: Volunteer, pressed: SettingBu
     setting, value = pressed.setting, pressed.value
     if setting == Setting.LANGUAGE and value < len(LANGUAGES):
         await set_language(session, volunteer, LANGUAGES[value])
-        await speak(session, volunteer.id, LANGUAGES[value])  # the conversation goes on in the language chosen
+        await speak(session, volunteer, LANGUAGES[value])  # the conversation goes on in the language chosen
     elif setting == Setting.ALERT_MODE and value < len(keyboards.ALERT_MODES):
         await set_alert_mode(session, volunteer, keyboards.ALERT_MODES[value])
     elif setting == Setting.ANNOUNCEMENTS and value in (0, 1):

@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
 from bot.links import ListingLink, SearchLink, resolve_start_payload
+from bot.listings_view import being_revised
 from bot.menus.chats import forget_skipped
 from bot.store.models import Volunteer
 from bot.telegram import keyboards
@@ -59,8 +60,12 @@ async def _deep_link(
     link = await resolve_start_payload(session, payload)
     if isinstance(link, ListingLink):
         view = await details_view(session, volunteer, link.opportunity_id, Origin.NONE, 0, lang=lang)
-        # A poster or a website may outlive its listing: say so, not that a search is outdated.
-        return [view] if view is not None else [View(t(lang, "start.listing_gone"))]
+        if view is not None:
+            return [view]
+        # A poster or a website may outlive its listing: say so, not that a search is outdated; a listing edited
+        # after approval is only away while the edit is checked (as its web page says).
+        revised = await being_revised(session, link.opportunity_id)
+        return [View(t(lang, "start.listing_reviewing" if revised else "start.listing_gone"))]
     if isinstance(link, SearchLink):
         page = await services_.searches.start(session, volunteer, text=link.text, refinement=link.refinement,
                                               lang=lang)
