@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import AdContact, Organisation
+from bot.local_days import BERLIN
 
-BERLIN = ZoneInfo("Europe/Berlin")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+from bot.local_days import BERLIN
 
-BERLIN = ZoneInfo("Europe/Berlin")
 NOW_WORDS = frozenset({"jetzt", "sofort", "now", "right now"})
 DAY_WORDS = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2, "uebermorgen": 2}
 _TIME = r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?:uhr|h)?"

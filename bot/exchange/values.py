@@ -10,10 +10,10 @@ import math
 import re
 from datetime import date, datetime, time, timezone
 from typing import Any
-from zoneinfo import ZoneInfo
+from bot.local_days import BERLIN
 
 # Feeds from German agencies write local times without a zone; they mean German time.
-GERMAN_TIME = ZoneInfo("Europe/Berlin")
+GERMAN_TIME = BERLIN  # the calendar the listings are written in
 
 _TRUE = {"ja", "j", "yes", "y", "true", "wahr", "1", "x", "✓", "✔"}
 _FALSE = {"nein", "n", "no", "false", "falsch", "0", "-"}

@@ -14,7 +14,8 @@ from bot.ads import contact_expiry, contacts, reports
 from bot.ads.access import SearchAccess, contacting_organisations, may_search_ads
 from bot.ads.contacts import ContactRefused, ContactState, NameChoice, Refusal
 from bot.ads import limits as limits_module
-from bot.ads.limits import BERLIN, DailyLimit, berlin_day
+from bot.ads.limits import DailyLimit, berlin_day
+from bot.local_days import BERLIN
 from bot.domain import AdStatus
 from bot.privacy import delete_volunteer_data
 from bot.store.db import Database

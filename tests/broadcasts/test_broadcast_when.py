@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.broadcasts.when import BERLIN, parse_when
+from bot.broadcasts.when import parse_when
+from bot.local_days import BERLIN
 
 # Saturday 22 November 2026, 10:30 in Berlin (09:30 UTC, winter time).
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)

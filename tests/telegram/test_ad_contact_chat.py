@@ -12,7 +12,7 @@ from telegram.ext import CallbackContext
 from bot.ads import contacts
 from bot.ads.access import SearchAccess
 from bot.ads.contacts import ContactRules, ToOrganisation, ToPerson
-from bot.ads.limits import BERLIN
+from bot.local_days import BERLIN
 from bot.store.types import utcnow
 from bot.settings import Settings
 from bot.store.db import Database

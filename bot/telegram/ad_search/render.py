@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ads.contact_expiry import Unanswered
 from bot.ads.contacts import ToOrganisation, ToPerson
-from bot.ads.limits import BERLIN, DailyLimit
+from bot.ads.limits import DailyLimit
+from bot.local_days import BERLIN
 from bot.telegram.ad_search import keyboards
 from bot.telegram.formatting import esc, line
 from bot.telegram.notify import Note

@@ -9,7 +9,7 @@ from datetime import datetime
 from bot.broadcasts import Audience, BroadcastSummary, Progress, Report, progress_bar
 from bot.categories import categories
 from bot.domain import BroadcastStatus
-from bot.broadcasts.when import BERLIN
+from bot.local_days import BERLIN
 from bot.telegram.formatting import join_lines, line
 from bot.texts.catalogue import decimal
 from bot.texts import t
