@@ -1,19 +1,39 @@
-"""Groups a listing names by their age ("Frauen ab 60", "Gruppe 70+"): the seniors served. Listings only: in a message
-"ich bin über 60" describes the writer."""
+"""Groups a listing names by their age ("Frauen ab 60", "Gruppe 70+"; "Kinder von 4 bis 8 Jahren"): the seniors or the
+children served. Listings only: in a message "ich bin über 60" describes the writer."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from nlu.kernel.text import fold
+from nlu.word_lists import read_toml
 
 if TYPE_CHECKING:
     from nlu.listings import ListingRules
 
 _TWO_OR_THREE_DIGITS = re.compile(r"(?<!\d)\d{2,3}(?!\d)")  # most listings name no age: skip them at C speed
+_AGE = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?")  # "6", "6-10" (one token when written without spaces)
+
+
+@dataclass(frozen=True, slots=True)
+class YoungRules:
+    """The [listing.young] section of data/nlu/interests.toml."""
+
+    words: frozenset[str]
+    links: frozenset[str]
+    below: int
+
+
+@cache
+def young_rules() -> YoungRules:
+    """Returns the rules for children named by their ages."""
+    raw = read_toml("interests.toml")["listing"]["young"]
+    return YoungRules(frozenset(map(fold, raw["words"])), frozenset(map(fold, raw["links"])), int(raw["below"]))
 
 
 def age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
@@ -21,7 +41,7 @@ def age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
     65 Jahren", "Gymnastikgruppe 70+", "mit 60 plus", "(Durchschnittsalter 71)". The age must follow a noun, the
     group (German nouns are capitalised), or an age word, and no other noun may follow it: "über 60 Vereine", "Spenden
     ab 60 Euro" and "trainieren über 80 Kinder" count things."""
-    found: list[Span] = []
+    found: list[Span] = young_groups(doc)
     if not any(rules.senior_age <= int(number.group()) < 120 for number in _TWO_OR_THREE_DIGITS.finditer(doc.text)):
         return found
     for token in doc:
@@ -42,4 +62,22 @@ def age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
         if after is not None and after.is_alpha and after.is_title and fold(after.text) not in rules.age_units:
             continue
         found.append(Span(doc, start, end, label="seniors"))
+    return found
+
+
+def young_groups(doc: Doc) -> list[Span]:
+    """Returns a children_youth mention, on the age, for each group of children or pupils named by their ages: "Kinder
+    ab 6 Jahren", "Kindern von 4 bis 8 Jahren", "Schülern der 5. bis 7. Klasse", "Kinder im Alter von 6 bis 12",
+    "Leseclub für Kinder 8–12", "children aged 6 to 12". Only `links` may stand between the noun and the first age,
+    which must be under `below`; a mention starting with a number is one the listing serves (`[listing.served]`)."""
+    rules = young_rules()
+    found: list[Span] = []
+    for token in doc:
+        if token.norm_ not in rules.words:  # the norm is the folded word
+            continue
+        i = token.i + 1
+        while i < len(doc) and i <= token.i + 3 and doc[i].norm_ in rules.links:
+            i += 1
+        if i < len(doc) and _AGE.fullmatch(doc[i].text) and int(re.split("[-–]", doc[i].text)[0]) < rules.below:
+            found.append(Span(doc, i, i + 1, label="children_youth"))
     return found
