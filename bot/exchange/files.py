@@ -265,6 +265,13 @@ def _csv_records(listing_file: ListingFile) -> Iterator[RawRecord]:
 # --- JSON --------------------------------------------------------------------------------------------------
 
 
+def json_problem(error: json.JSONDecodeError, *, position: bool = True) -> str:
+    """Python's reason with where it is; some reasons end in "at" ("Unterminated string starting at"),
+    which written before " at line 14" said "at at"."""
+    reason = error.msg.removesuffix(" at")
+    return f"{reason} at line {error.lineno}, column {error.colno}" if position else reason
+
+
 def _inspect_json(listing_file: ListingFile) -> None:
     """Parses a JSON array now (and checks its shape); JSON Lines are parsed line by line later."""
     text = listing_file.text
@@ -273,8 +280,7 @@ def _inspect_json(listing_file: ListingFile) -> None:
             document = json.loads(text)
         except json.JSONDecodeError as error:
             if error.msg != "Extra data" or text.lstrip()[:1] != "{":
-                raise FileProblem(f"this is not valid JSON: {error.msg} at line {error.lineno}, "
-                                  f"column {error.colno}") from None
+                raise FileProblem(f"this is not valid JSON: {json_problem(error)}") from None
             listing_file.json_lines = True
         else:
             if isinstance(document, dict):
@@ -311,7 +317,8 @@ def _json_items(listing_file: ListingFile) -> Iterator[tuple[str, Any]]:
         try:
             yield f"line {number}", json.loads(line)
         except json.JSONDecodeError as error:
-            yield f"line {number}", _BrokenLine(f"not valid JSON: {error.msg} at column {error.colno}")
+            reason = json_problem(error, position=False)
+            yield f"line {number}", _BrokenLine(f"not valid JSON: {reason} at column {error.colno}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,12 @@ def test_wrong_files_get_one_friendly_line(write_file: WriteFile, name: str, con
     assert "\n" not in str(caught.value)
 
 
+def test_a_cut_off_json_names_where_once(write_file: WriteFile) -> None:
+    with pytest.raises(FileProblem) as caught:
+        read_listing_file(write_file("listings.json", b'[{"title": "Lesepate",\n  "place_name": "Kas'))
+    assert str(caught.value).endswith("not valid JSON: Unterminated string starting at line 2, column 17")
+
+
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     with pytest.raises(FileProblem, match="no such file"):
         read_listing_file(tmp_path / "fehlt.csv")

@@ -219,6 +219,14 @@ def test_agency_json_with_its_own_labels_and_a_dresden_quarter(capsys: pytest.Ca
     assert records["elbtal-3"]["remote"] is True and records["elbtal-3"]["place_name"] is None
 
 
+def test_a_cut_off_agency_json_names_where_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cut = tmp_path / "offers.json"
+    cut.write_bytes((FEEDS / "agency_offers.json").read_bytes()[:700])
+    assert main(["import", str(cut)]) == 2
+    error = capsys.readouterr().err
+    assert "this is not valid JSON: Unterminated string starting at line" in error and "at at" not in error
+
+
 def test_a_feed_without_agency_needs_a_source(write_file_json: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(write_file_json)]) == 2
     assert "this feed names no agency (agenturid): give its source with --source NAME" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 from bot.exchange.feeds.fields import CONTACT_BLOCKS, ORGANISATION_BLOCKS, assign, key_of, target_of
 from bot.exchange.feeds.offer import FeedFile, FeedOffer
-from bot.exchange.files import FileProblem
+from bot.exchange.files import FileProblem, json_problem
 
 _JSON_CONTAINERS = ("angebote", "offers", "angebotsliste", "data", "items", "results", "listings")
 _LIST_TAGS = {"handlungsfelder", "zielgruppen", "stadtteile", "categories", "targets"}
@@ -186,9 +186,9 @@ def parse_json(text: str) -> Any:
     except json.JSONDecodeError as error:
         if error.msg != "Extra data":
             raise FileProblem(
-                f"this is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+                f"this is not valid JSON: {json_problem(error)}"
             ) from None
     try:
         return [json.loads(line) for line in text.splitlines() if line.strip()]
     except json.JSONDecodeError as error:
-        raise FileProblem(f"this is not valid JSON Lines: {error.msg}") from None
+        raise FileProblem(f"this is not valid JSON Lines: {json_problem(error, position=False)}") from None
