@@ -227,6 +227,22 @@ def test_a_cut_off_agency_json_names_where_once(tmp_path: Path, capsys: pytest.C
     assert "this is not valid JSON: Unterminated string starting at line" in error and "at at" not in error
 
 
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"<!DOCTYPE html>\n<html><head><title>Login</title><meta charset=utf-8></head><body><p>Anmelden<br></body>"
+     b"</html>", "this is a web page (HTML), not an offer feed: a login or error page instead of the export?"),
+    (b"<html lang=de><body>502 Bad Gateway</body></html>", "this is a web page (HTML), not an offer feed"),
+    (b'<?xml version="1.0"?><rss><channel><item><title>Fest</title></item></channel></rss>',
+     "this XML holds no offers: its root is <rss>, a freinet offer list is <angebotsliste> of <angebot> elements"),
+])
+def test_a_web_page_or_other_xml_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, reason: str,
+) -> None:
+    path = tmp_path / "export.xml"
+    path.write_bytes(content)
+    assert main(["import", str(path), "--source", "freinet-1"]) == 2
+    assert f"{path}: {reason}" in capsys.readouterr().err
+
+
 def test_a_feed_without_agency_needs_a_source(write_file_json: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(write_file_json)]) == 2
     assert "this feed names no agency (agenturid): give its source with --source NAME" in capsys.readouterr().err

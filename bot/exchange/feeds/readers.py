@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from xml.etree import ElementTree
@@ -91,9 +92,13 @@ def _lines(text: str) -> Iterator[str]:
 
 # --- freinet XML ---------------------------------------------------------------------------------------------
 
+_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+
 
 def read_freinet_xml(data: bytes) -> FeedFile:
     """Reads the agency API's offer list (<angebotsliste agenturId=..> of <angebot angebotsId=..>)."""
+    if _HTML_START.match(data[:400].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")):
+        raise FileProblem("this is a web page (HTML), not an offer feed: a login or error page instead of the export?")
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
@@ -101,6 +106,9 @@ def read_freinet_xml(data: bytes) -> FeedFile:
     columns = _Columns()
     agency = _attribute(root, "agenturid")
     elements = [root] if key_of(root.tag) == "angebot" else list(root.iter("angebot"))
+    if not elements and key_of(root.tag) != "angebotsliste":
+        raise FileProblem(f"this XML holds no offers: its root is <{root.tag}>, a freinet offer list "
+                          "is <angebotsliste> of <angebot> elements")
     offers = []
     for number, element in enumerate(elements, start=1):
         offer = FeedOffer(f"angebot {number}")
