@@ -205,6 +205,24 @@ def test_freinet_xml_keeps_messy_phones_and_maps_agency_labels(capsys: pytest.Ca
     assert records["7003"]["categories"] == ["disability_inclusion"]
 
 
+def test_a_report_of_one_says_one(
+    tmp_path: Path, operator_folder: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    heading, rest = HAMBURG.read_bytes().decode("utf-8-sig").split("\r\n", 1)
+    festival = next(row for row in rest.split("\r\n") if row.endswith(";90004"))
+    untitled = festival.replace("Kassenteam beim Stadtteilfest", "").replace(";90004", ";90099")
+    one = tmp_path / "one.csv"
+    one.write_text("\r\n".join([heading, festival, untitled]) + "\r\n", encoding="utf-8")
+    _code, lines = run(capsys, "import", str(one))
+    assert lines[0] == "format: freinet CSV export (utf-8), 2 offers, source freinet-815"
+    assert "refused 1 offer (each needs a title and a place, or must be online):" in lines
+    assert any(line.startswith("warning: 1 listing has no phone, email or web address, neither") for line in lines)
+    assert any(line.startswith("NLU: categories for 1 listing, time tags for") for line in lines)
+    (operator_folder / "freinet-815.toml").write_text('agency = "Elbufer"\nphone = "+49 30 1234 5815"\n')
+    _code, lines = run(capsys, "import", str(one))
+    assert any(line.startswith("contacts: 1 listing without a contact of its own shows the agency's") for line in lines)
+
+
 def test_agency_json_with_its_own_labels_and_a_dresden_quarter(capsys: pytest.CaptureFixture[str]) -> None:
     code, lines = run(capsys, "import", str(FEEDS / "agency_offers.json"))
     assert code == 0 and lines[0].startswith("format: agency JSON export")
