@@ -178,6 +178,9 @@ def _is_json(text: str) -> bool:
 # --- CSV ---------------------------------------------------------------------------------------------------
 
 
+_REQUIRED_COLUMNS = ("title", "organisation_name")
+
+
 def _inspect_csv(listing_file: ListingFile) -> None:
     """Finds the delimiter and checks that the first row names known columns."""
     text = listing_file.text
@@ -194,6 +197,11 @@ def _inspect_csv(listing_file: ListingFile) -> None:
     duplicates = sorted({name for name in known if known.count(name) > 1})
     if duplicates:
         raise FileProblem(f"the columns name {', '.join(duplicates)} more than once")
+    missing = [name for name in _REQUIRED_COLUMNS if name not in known]
+    if missing:  # every row would be refused for it, two or three lines each
+        named = ", ".join(heading.strip() for heading in headings if heading.strip())
+        raise FileProblem(f"no column for {' and '.join(missing)}, which every listing needs; the file's columns are "
+                          f"{named} (the headings read: bot/exchange/SCHEMA.md)")
     listing_file.ignored_columns = [heading for heading in headings if heading.strip() and not header_field(heading)]
 
 

@@ -31,6 +31,10 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
         ("notes.txt", "Liebe Leute,\nhier ist die Liste.\n", "this is not a CSV file of listings"),
         ("listings.csv", b'[{"title": "Lesepate"}]', "this is JSON, not a CSV file"),
         ("listings.csv", b"title,title\nA,B\n", "name title more than once"),
+        ("listings.csv", b"name,email,age\nJana,jana@example.org,33\nTom,tom@example.org,40\n",
+         "no column for title and organisation_name, which every listing needs; the file's columns are name, email, "
+         "age"),
+        ("listings.csv", b"Titel;PLZ\nLesepate;34117\n", "no column for organisation_name, which every listing needs"),
     ],
 )
 def test_wrong_files_get_one_friendly_line(write_file: WriteFile, name: str, content: bytes, reason: str) -> None:
