@@ -81,7 +81,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def send_command(args: argparse.Namespace) -> int:
     """Composes, previews and queues an announcement."""
-    text = args.text if args.text is not None else args.text_file.read_text(encoding="utf-8")
+    text = args.text if args.text is not None else _read_text(args.text_file)
     audience = _audience(args)
 
     async def work(database: Database, settings: Settings) -> None:
@@ -99,6 +99,20 @@ def send_command(args: argparse.Namespace) -> int:
 
     _run(work)
     return 0
+
+
+def _read_text(path: Path) -> str:
+    """Reads --text-file; a missing or unreadable file is one line, not a traceback."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CommandError(f"{path}: is a folder, not a text file") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: is not UTF-8 text; save it as UTF-8") from None
+    except OSError as error:
+        raise CommandError(f"{path}: cannot be read ({error.strerror})") from None
 
 
 def list_command(args: argparse.Namespace) -> int:

@@ -119,6 +119,14 @@ def test_unknown_regions_and_categories_are_refused_with_suggestions(configured:
         main(["broadcast", "send", "--text", "x", "--yes", *option])
 
 
+def test_a_text_file_that_cannot_be_read_is_one_line(configured: Path, tmp_path: Path) -> None:
+    (tmp_path / "latin1.txt").write_bytes("Grüße".encode("cp1252"))
+    for name, refusal in (("fehlt.txt", "fehlt.txt: no such file"), (".", "is a folder, not a text file"),
+                          ("latin1.txt", "latin1.txt: is not UTF-8 text; save it as UTF-8")):
+        with pytest.raises(SystemExit, match=refusal):
+            main(["broadcast", "send", "--text-file", str(tmp_path / name), "--yes"])
+
+
 def test_a_state_written_in_lower_case_is_taken_as_the_database_spells_it(
         configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["broadcast", "send", "--text", "Hallo", "--state", "hessen", "--yes"]) == 0
