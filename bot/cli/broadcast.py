@@ -36,6 +36,7 @@ from bot.broadcasts import (
 )
 from bot.broadcasts.outbox import failure_reasons
 from bot.broadcasts.regions import checked_region
+from bot.broadcasts.telegram_html import html_problem
 from bot.cli.common import run_with_database
 from bot.cli.errors import CommandError
 from bot.domain import BroadcastStatus
@@ -82,6 +83,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def send_command(args: argparse.Namespace) -> int:
     """Composes, previews and queues an announcement."""
     text = args.text if args.text is not None else _read_text(args.text_file)
+    problem = html_problem(text) if args.html else None
+    if problem:
+        raise CommandError(f"refused: the announcement's HTML would be refused by Telegram: {problem}")
     audience = _audience(args)
 
     async def work(database: Database, settings: Settings) -> None:

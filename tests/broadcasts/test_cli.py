@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -125,6 +126,32 @@ def test_a_text_file_that_cannot_be_read_is_one_line(configured: Path, tmp_path:
                           ("latin1.txt", "latin1.txt: is not UTF-8 text; save it as UTF-8")):
         with pytest.raises(SystemExit, match=refusal):
             main(["broadcast", "send", "--text-file", str(tmp_path / name), "--yes"])
+
+
+@pytest.mark.parametrize(("text", "refusal"), [
+    ("<b>Helferfest", "<b> is never closed"),
+    ("<p>Helferfest</p>", "Telegram HTML has no <p>"),
+    ("Helferfest<br/>Samstag", "Telegram HTML has no <br/>"),
+    ("<b><i>Helferfest</b></i>", "</b> where </i> belongs"),
+    ("Helferfest</b>", "</b> closes no open tag"),
+    ("Kuchen&nbsp;und Kaffee", "&nbsp; is no entity Telegram knows"),
+    ("3 < 4 Helfer", "a < that starts no tag: write it as &lt;"),
+    ("<a>Anmeldung</a>", "a link <a> needs href"),
+])
+def test_html_telegram_would_refuse_is_not_queued(configured: Path, capsys: pytest.CaptureFixture[str], text: str,
+                                                  refusal: str) -> None:
+    with pytest.raises(SystemExit, match="refused: the announcement's HTML would be refused by Telegram: "
+                                         + re.escape(refusal)):
+        main(["broadcast", "send", "--text", text, "--html", "--yes"])
+    assert main(["broadcast", "list"]) == 0
+    assert "no broadcasts yet" in capsys.readouterr().out
+
+
+def test_sound_telegram_html_and_plain_text_with_brackets_are_queued(configured: Path) -> None:
+    sound = ('<b>Helferfest</b> am <i>Samstag</i> &amp; Sonntag: <a href="https://example.org/fest">Anmeldung</a> '
+             '<span class="tg-spoiler">Kuchen</span> &lt;3 &#8364; <pre><code class="language-text">x</code></pre>')
+    assert main(["broadcast", "send", "--text", sound, "--html", "--yes"]) == 0
+    assert main(["broadcast", "send", "--text", "<b>3 < 4</b> is plain text here", "--yes"]) == 0
 
 
 def test_a_state_written_in_lower_case_is_taken_as_the_database_spells_it(
