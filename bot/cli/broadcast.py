@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -37,6 +37,7 @@ from bot.broadcasts import (
 from bot.broadcasts.outbox import failure_reasons
 from bot.broadcasts.regions import checked_region
 from bot.broadcasts.telegram_html import html_problem
+from bot.broadcasts.when import parse_when
 from bot.cli.common import run_with_database
 from bot.cli.errors import CommandError
 from bot.domain import BroadcastStatus
@@ -66,7 +67,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     send.add_argument("--near", help="LAT,LON of a place; volunteers living within --radius km")
     send.add_argument("--radius", type=float, default=15.0, help="km around --near (default 15)")
     send.add_argument("--interest", action="append", default=[], help="category key (repeatable: any of them)")
-    send.add_argument("--at", type=datetime.fromisoformat, help="start later, e.g. 2027-05-01T18:00+02:00")
+    send.add_argument("--at", type=_start_at, help="start later: 2027-05-01T18:00+02:00, or as in the chat "
+                      "(German time): 'morgen 9:00', '24.12. 18 Uhr'")
     send.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     send.set_defaults(func=send_command)
     actions.add_parser("list", help="running, scheduled and recent broadcasts").set_defaults(func=list_command)
@@ -103,6 +105,28 @@ def send_command(args: argparse.Namespace) -> int:
 
     _run(work)
     return 0
+
+
+def _start_at(value: str) -> datetime:
+    """Reads --at. A moment that has passed was sent at once (a year typed wrong): it is refused, as the chat
+    refuses it; the chat's own words ('morgen 9:00', German time) are taken too."""
+    now = datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        said = parse_when(value, now=now)
+        if said is None:
+            raise argparse.ArgumentTypeError(
+                f"'{value}' is no time I can read (or it has passed): write 2027-05-01T18:00+02:00 or, in "
+                "German time, 'morgen 9:00', '24.12. 18 Uhr'") from None
+        return said
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"give '{value}' with its time zone, e.g. {value}+01:00 (German winter "
+                                         "time) or Z (UTC)")
+    if moment < now:
+        raise argparse.ArgumentTypeError(f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC has passed; leave --at out "
+                                         "to send now")
+    return moment
 
 
 def _read_text(path: Path) -> str:

@@ -154,6 +154,28 @@ def test_sound_telegram_html_and_plain_text_with_brackets_are_queued(configured:
     assert main(["broadcast", "send", "--text", "<b>3 < 4</b> is plain text here", "--yes"]) == 0
 
 
+@pytest.mark.parametrize(("at", "refusal"), [
+    ("2020-01-01T10:00+01:00", "2020-01-01 09:00 UTC has passed; leave --at out to send now"),
+    ("2027-05-01T18:00", "give '2027-05-01T18:00' with its time zone"),
+    ("quatsch", "'quatsch' is no time I can read"),
+])
+def test_a_start_that_has_passed_or_cannot_be_read_is_refused(
+    configured: Path, capsys: pytest.CaptureFixture[str], at: str, refusal: str,
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["broadcast", "send", "--text", "Helferfest", "--at", at, "--yes"])
+    assert stopped.value.code == 2 and f"argument --at: {refusal}" in capsys.readouterr().err
+    assert main(["broadcast", "list"]) == 0
+    assert "no broadcasts yet" in capsys.readouterr().out  # a past moment was sent at once
+
+
+def test_a_start_as_the_chat_says_it_is_taken(configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["broadcast", "send", "--text", "Helferfest", "--at", "morgen 9:00", "--yes"]) == 0
+    assert main(["broadcast", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "#1     scheduled" in listed and " · starts " in listed
+
+
 def test_a_state_written_in_lower_case_is_taken_as_the_database_spells_it(
         configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["broadcast", "send", "--text", "Hallo", "--state", "hessen", "--yes"]) == 0
