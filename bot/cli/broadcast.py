@@ -100,7 +100,7 @@ def send_command(args: argparse.Namespace) -> int:
             if not args.yes and not _agree(f"send #{draft} to {shown.recipients:,} people? [y/N] "):
                 raise CommandError("not sent; nothing was stored")
             starts = await confirm(session, admin=scope, broadcast_id=draft, at=args.at)
-        print(f"broadcast #{draft} queued for {starts:%Y-%m-%d %H:%M} UTC; the running bot delivers it "
+        print(f"broadcast #{draft} queued for {starts.astimezone(UTC):%Y-%m-%d %H:%M} UTC; the running bot delivers it "
               "(or run `ehrenamt-bot broadcast resume`)")
 
     _run(work)

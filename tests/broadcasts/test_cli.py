@@ -90,6 +90,7 @@ def test_send_list_status_and_cancel(configured: Path, capsys: pytest.CaptureFix
     assert main(["broadcast", "send", "--text", "Helferfest am Samstag", "--state", "Hessen", "--yes"]) == 0
     assert "reaches 3 people (volunteers in Hessen)" in capsys.readouterr().out
     assert main(["broadcast", "send", "--text", "Später", "--at", "2030-05-01T18:00+02:00", "--yes"]) == 0
+    assert "broadcast #2 queued for 2030-05-01 16:00 UTC" in capsys.readouterr().out  # it said 18:00 UTC
     assert main(["broadcast", "list"]) == 0
     listed = capsys.readouterr().out
     assert "#1     scheduled" in listed and "#2     scheduled" in listed
