@@ -56,6 +56,7 @@ async def test_my_listings_pause_resume_edit_and_delete(chat: Chat, database: Da
     listed = await chat.send(CLUB, "/meineangebote")
     confirm = await chat.press(CLUB, listed.button("🗑 1"))
     assert "wirklich löschen" in confirm.text and await _status(database, listing_id) == "published"
+    assert "Soll ich „Gassi gehen mit Tierheimhunden“ wirklich löschen?" in confirm.text  # not "dieses Angebot"
     deleted = await chat.press(CLUB, confirm.button("Ja, löschen"))
     assert "noch keine Angebote" in deleted.text and await _status(database, listing_id) is None
 
@@ -63,7 +64,7 @@ async def test_my_listings_pause_resume_edit_and_delete(chat: Chat, database: Da
 async def test_forged_buttons_cannot_change_someone_elses_listing(chat: Chat, database: Database) -> None:
     listing_id = await _published(chat, database)
     await chat.send(MEHMET, "/start")  # someone the bot knows, but no member of the club
-    for action in (OwnAction.PAUSE, OwnAction.DELETE_CONFIRM, OwnAction.RENEW, OwnAction.EDIT):
+    for action in (OwnAction.PAUSE, OwnAction.DELETE, OwnAction.DELETE_CONFIRM, OwnAction.RENEW, OwnAction.EDIT):
         refused = await chat.press(MEHMET, encode(Kind.OWN_LISTING, action, listing_id))
         assert refused.answers == ["Dieses Angebot gehört nicht zu deinen Organisationen."]
     assert await _status(database, listing_id) == "published"

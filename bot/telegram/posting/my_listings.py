@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup
 
@@ -52,8 +54,11 @@ async def _act(turn: Turn[OwnListingButton]) -> tuple[str, list[View]]:
             raise NotYours(opportunity_id)
         return "", await draft_messages(session, view, user_id, lang)
     if action == OwnAction.DELETE:
-        # Asking changes nothing; the deletion itself checks membership.
-        return "", [View(t(lang, "my_listings.confirm_delete"), confirm_delete_listing(opportunity_id, lang))]
+        # Asking changes nothing; it names the listing (the question replaces the list, whose numbers are gone)
+        # and so reads it as the member's own first; the deletion itself checks membership again.
+        listing = await manage.own_listing(session, user_id, opportunity_id)
+        question = t(lang, "my_listings.confirm_delete", title=html.escape(listing.title))
+        return "", [View(question, confirm_delete_listing(opportunity_id, lang))]
     toast = ""
     if action == OwnAction.PAUSE:
         await manage.pause(session, user_id, opportunity_id)
