@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 from telegram.ext import CallbackContext
@@ -81,10 +82,11 @@ async def test_still_current_reminder_renews_and_expiry_takes_listings_out(chat:
     asked = _to(chat.api.calls[before:], CLUB.id)
     assert len(asked) == 1 and "noch aktuell" in asked[0].text
     renewed = await chat.press(CLUB, Reply(asked).button("Ja, verlängern"))
-    assert renewed.answers == ["Verlängert"]
     async with database.read_only() as session:
         expires = await session.scalar(select(Opportunity.expires_at).where(Opportunity.id == listing_id))
     assert expires is not None and expires > utcnow() + timedelta(days=80)
+    until = expires.replace(tzinfo=expires.tzinfo or UTC).astimezone(ZoneInfo("Europe/Berlin"))
+    assert renewed.answers == [f"Verlängert bis {until:%d.%m.%Y}"]  # it said "Verlängert", not until when
     async with database.unit_of_work() as session:
         await session.execute(update(Opportunity).where(Opportunity.id == listing_id)
                               .values(expires_at=utcnow() - timedelta(hours=1)))
