@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,6 +36,8 @@ from bot.broadcasts import (
 )
 from bot.broadcasts.outbox import failure_reasons
 from bot.broadcasts.regions import checked_region
+from bot.broadcasts.telegram_html import html_problem
+from bot.broadcasts.when import parse_when
 from bot.cli.common import run_with_database
 from bot.cli.errors import CommandError
 from bot.domain import BroadcastStatus
@@ -65,7 +67,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     send.add_argument("--near", help="LAT,LON of a place; volunteers living within --radius km")
     send.add_argument("--radius", type=float, default=15.0, help="km around --near (default 15)")
     send.add_argument("--interest", action="append", default=[], help="category key (repeatable: any of them)")
-    send.add_argument("--at", type=datetime.fromisoformat, help="start later, e.g. 2027-05-01T18:00+02:00")
+    send.add_argument("--at", type=_start_at, help="start later: 2027-05-01T18:00+02:00, or as in the chat "
+                      "(German time): 'morgen 9:00', '24.12. 18 Uhr'")
     send.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     send.set_defaults(func=send_command)
     actions.add_parser("list", help="running, scheduled and recent broadcasts").set_defaults(func=list_command)
@@ -81,7 +84,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def send_command(args: argparse.Namespace) -> int:
     """Composes, previews and queues an announcement."""
-    text = args.text if args.text is not None else args.text_file.read_text(encoding="utf-8")
+    text = args.text if args.text is not None else _read_text(args.text_file)
+    problem = html_problem(text) if args.html else None
+    if problem:
+        raise CommandError(f"refused: the announcement's HTML would be refused by Telegram: {problem}")
     audience = _audience(args)
 
     async def work(database: Database, settings: Settings) -> None:
@@ -94,11 +100,47 @@ def send_command(args: argparse.Namespace) -> int:
             if not args.yes and not _agree(f"send #{draft} to {shown.recipients:,} people? [y/N] "):
                 raise CommandError("not sent; nothing was stored")
             starts = await confirm(session, admin=scope, broadcast_id=draft, at=args.at)
-        print(f"broadcast #{draft} queued for {starts:%Y-%m-%d %H:%M} UTC; the running bot delivers it "
+        print(f"broadcast #{draft} queued for {starts.astimezone(UTC):%Y-%m-%d %H:%M} UTC; the running bot delivers it "
               "(or run `ehrenamt-bot broadcast resume`)")
 
     _run(work)
     return 0
+
+
+def _start_at(value: str) -> datetime:
+    """Reads --at. A moment that has passed was sent at once (a year typed wrong): it is refused, as the chat
+    refuses it; the chat's own words ('morgen 9:00', German time) are taken too."""
+    now = datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        said = parse_when(value, now=now)
+        if said is None:
+            raise argparse.ArgumentTypeError(
+                f"'{value}' is no time I can read (or it has passed): write 2027-05-01T18:00+02:00 or, in "
+                "German time, 'morgen 9:00', '24.12. 18 Uhr'") from None
+        return said
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"give '{value}' with its time zone, e.g. {value}+01:00 (German winter "
+                                         "time) or Z (UTC)")
+    if moment < now:
+        raise argparse.ArgumentTypeError(f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC has passed; leave --at out "
+                                         "to send now")
+    return moment
+
+
+def _read_text(path: Path) -> str:
+    """Reads --text-file; a missing or unreadable file is one line, not a traceback."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CommandError(f"{path}: is a folder, not a text file") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: is not UTF-8 text; save it as UTF-8") from None
+    except OSError as error:
+        raise CommandError(f"{path}: cannot be read ({error.strerror})") from None
 
 
 def list_command(args: argparse.Namespace) -> int:

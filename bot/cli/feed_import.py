@@ -95,8 +95,8 @@ def run_feed_import(args: argparse.Namespace, feed: FeedFile, *, categorizer: ob
 def feed_report(result: FeedImport, *, sources_folder: Path) -> list[str]:
     """Returns the report's lines: format and columns, refusals and notes by reason, then the summary."""
     feed, converted, count = result.feed, result.converted, result.count
-    lines = [f"format: {_FORMAT_NAMES.get(feed.format, feed.format)} ({feed.encoding}), {len(feed.offers)} offers, "
-             f"source {', '.join(result.sources)}"]
+    name = _FORMAT_NAMES.get(feed.format, feed.format)
+    lines = [f"format: {name} ({feed.encoding}), {_n(len(feed.offers), 'offer')}, source {', '.join(result.sources)}"]
     used = [f"{name} -> {target}" for name, target in feed.mapping if target != "(not needed)"]
     unused = [name for name, target in feed.mapping if target == "(not needed)"]
     lines.append(f"columns: {', '.join(used)}")
@@ -106,7 +106,7 @@ def feed_report(result: FeedImport, *, sources_folder: Path) -> list[str]:
         lines.append(f"note: ignored unknown columns: {', '.join(feed.ignored)}")
     refused = [notice for notice in converted.notices if notice.refused]
     if refused:
-        lines.append(f"refused {len(refused)} offers (each needs a title and a place, or must be online):")
+        lines.append(f"refused {_n(len(refused), 'offer')} (each needs a title and a place, or must be online):")
         lines += grouped(refused)
     notes = [notice for notice in converted.notices if not notice.refused]
     if notes:
@@ -122,7 +122,7 @@ def feed_report(result: FeedImport, *, sources_folder: Path) -> list[str]:
                                           if precision.get(key)))
     lines += _contact_lines(result, sources_folder)
     if count.categorised or count.time_tagged or count.uncategorised:
-        lines.append(f"NLU: categories for {count.categorised} listings, time tags for {count.time_tagged}"
+        lines.append(f"NLU: categories for {_n(count.categorised, 'listing')}, time tags for {count.time_tagged}"
                      + (f"; {count.uncategorised} without any category" if count.uncategorised else ""))
     if count.stopped:
         lines.append(f"stopped, nothing written: {count.stopped}")
@@ -141,6 +141,11 @@ def feed_report(result: FeedImport, *, sources_folder: Path) -> list[str]:
         f"(organisations: {count.organisations.inserted} new, {count.organisations.updated} updated)"
     )
     return lines
+
+
+def _n(count: int, noun: str) -> str:
+    """'1 offer', '2 offers': the report said '1 offers' and '1 listings have'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def grouped(notices: Sequence[Notice]) -> list[str]:
@@ -169,12 +174,14 @@ def _contact_lines(result: FeedImport, folder: Path) -> list[str]:
     lines = []
     if converted.agency_contact:
         files = ", ".join(str(config.path) for config in result.configs.values() if config.path)
-        lines.append(f"contacts: {converted.agency_contact} listings without a contact of their own show the "
+        own = "its own shows" if converted.agency_contact == 1 else "their own show"
+        lines.append(f"contacts: {_n(converted.agency_contact, 'listing')} without a contact of {own} the "
                      f"agency's ({files})")
     if converted.without_contact:
         source = result.sources[0]
-        lines.append(f"warning: {converted.without_contact} listings have no phone, email or web address, neither "
-                     f"their own nor the agency's; write the agency's into {folder / (source + '.toml')} "
+        has = "has" if converted.without_contact == 1 else "have"
+        lines.append(f"warning: {_n(converted.without_contact, 'listing')} {has} no phone, email or web address, "
+                     f"neither their own nor the agency's; write the agency's into {folder / (source + '.toml')} "
                      "(agency, phone, email, url; see bot/exchange/SCHEMA.md) and import again")
     return lines
 

@@ -178,6 +178,9 @@ def _is_json(text: str) -> bool:
 # --- CSV ---------------------------------------------------------------------------------------------------
 
 
+_REQUIRED_COLUMNS = ("title", "organisation_name")
+
+
 def _inspect_csv(listing_file: ListingFile) -> None:
     """Finds the delimiter and checks that the first row names known columns."""
     text = listing_file.text
@@ -194,6 +197,11 @@ def _inspect_csv(listing_file: ListingFile) -> None:
     duplicates = sorted({name for name in known if known.count(name) > 1})
     if duplicates:
         raise FileProblem(f"the columns name {', '.join(duplicates)} more than once")
+    missing = [name for name in _REQUIRED_COLUMNS if name not in known]
+    if missing:  # every row would be refused for it, two or three lines each
+        named = ", ".join(heading.strip() for heading in headings if heading.strip())
+        raise FileProblem(f"no column for {' and '.join(missing)}, which every listing needs; the file's columns are "
+                          f"{named} (the headings read: bot/exchange/SCHEMA.md)")
     listing_file.ignored_columns = [heading for heading in headings if heading.strip() and not header_field(heading)]
 
 
@@ -265,6 +273,13 @@ def _csv_records(listing_file: ListingFile) -> Iterator[RawRecord]:
 # --- JSON --------------------------------------------------------------------------------------------------
 
 
+def json_problem(error: json.JSONDecodeError, *, position: bool = True) -> str:
+    """Python's reason with where it is; some reasons end in "at" ("Unterminated string starting at"),
+    which written before " at line 14" said "at at"."""
+    reason = error.msg.removesuffix(" at")
+    return f"{reason} at line {error.lineno}, column {error.colno}" if position else reason
+
+
 def _inspect_json(listing_file: ListingFile) -> None:
     """Parses a JSON array now (and checks its shape); JSON Lines are parsed line by line later."""
     text = listing_file.text
@@ -273,8 +288,7 @@ def _inspect_json(listing_file: ListingFile) -> None:
             document = json.loads(text)
         except json.JSONDecodeError as error:
             if error.msg != "Extra data" or text.lstrip()[:1] != "{":
-                raise FileProblem(f"this is not valid JSON: {error.msg} at line {error.lineno}, "
-                                  f"column {error.colno}") from None
+                raise FileProblem(f"this is not valid JSON: {json_problem(error)}") from None
             listing_file.json_lines = True
         else:
             if isinstance(document, dict):
@@ -311,7 +325,8 @@ def _json_items(listing_file: ListingFile) -> Iterator[tuple[str, Any]]:
         try:
             yield f"line {number}", json.loads(line)
         except json.JSONDecodeError as error:
-            yield f"line {number}", _BrokenLine(f"not valid JSON: {error.msg} at column {error.colno}")
+            reason = json_problem(error, position=False)
+            yield f"line {number}", _BrokenLine(f"not valid JSON: {reason} at column {error.colno}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,11 @@ async def own_listings(
     return [OwnListing(*row) for row in rows]
 
 
+async def own_listing(session: AsyncSession, telegram_id: int, opportunity_id: int) -> Opportunity:
+    """Returns a listing of one of the person's organisations (to name it before a change), or refuses."""
+    return await _own(session, telegram_id, opportunity_id)
+
+
 async def pause(session: AsyncSession, telegram_id: int, opportunity_id: int) -> Opportunity:
     """Takes a published listing out of search for now."""
     return await _change(session, telegram_id, opportunity_id, {PUBLISHED}, PAUSED, ModerationAction.PAUSED)

@@ -52,6 +52,12 @@ def resolve_place(answer: Answer, gazetteer: Gazetteer) -> dict[str, Any]:
     postal = _POSTAL_CODE.search(text)
     if postal:
         return _by_postal_code(text, postal, gazetteer)
+    digits = text.replace(" ", "")
+    if digits.isdigit():  # only a number: a postal code written with a space, or with a digit missing or too many
+        postal = _POSTAL_CODE.fullmatch(digits)
+        if postal:
+            return _by_postal_code(digits, postal, gazetteer)
+        raise Invalid("posting.invalid.postal_code_digits", code=text, digits=len(digits))
     return _by_name(text, gazetteer)
 
 

@@ -194,12 +194,22 @@ def _parse_date(text: str, today: date) -> date | None:
     return None
 
 
+_HOURS_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(-\s*)?(\d+(?:[.,]\d{1,2})?)(?![\d.,]*\d)")
+
+
 def hours_per_month(value: str) -> int:
-    """Reads hours per month as a whole number between 1 and 200 ('ca. 8', '8h' work too)."""
-    match = re.search(r"\d{1,4}", value)
-    if not match or not HOURS_RANGE[0] <= int(match[0]) <= HOURS_RANGE[1]:
+    """Reads hours per month as a whole number between 1 and 200 ('ca. 8', '8h' work too).
+
+    A decimal is rounded ('2,5' is 3). A negative number, a range ('4-8') or two numbers are refused
+    rather than read as their first digits: '-3' was 3 hours and '2,5' was 2.
+    """
+    numbers = _HOURS_NUMBER.findall(value)
+    if len(numbers) != 1 or numbers[0][0]:
         raise Invalid("posting.invalid.hours", min=HOURS_RANGE[0], max=HOURS_RANGE[1])
-    return int(match[0])
+    hours = int(float(numbers[0][1].replace(",", ".")) + 0.5)
+    if not HOURS_RANGE[0] <= hours <= HOURS_RANGE[1]:
+        raise Invalid("posting.invalid.hours", min=HOURS_RANGE[0], max=HOURS_RANGE[1])
+    return hours
 
 
 def languages(codes: list[str]) -> list[str]:

@@ -43,6 +43,7 @@ class ResultsView:
     pages: int
     first: int  # the number of the first row on this page
     nothing: bool
+    first_page_url: str | None = None  # a page past the last one (an old link, a typed number): where to go
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         pages=pages,
         first=found.offset + 1,
         nothing=not rows,
+        first_page_url=query.url(path, seite=None, lang=lang_param) if not rows and outcome.total else None,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -89,6 +90,7 @@ def test_send_list_status_and_cancel(configured: Path, capsys: pytest.CaptureFix
     assert main(["broadcast", "send", "--text", "Helferfest am Samstag", "--state", "Hessen", "--yes"]) == 0
     assert "reaches 3 people (volunteers in Hessen)" in capsys.readouterr().out
     assert main(["broadcast", "send", "--text", "Später", "--at", "2030-05-01T18:00+02:00", "--yes"]) == 0
+    assert "broadcast #2 queued for 2030-05-01 16:00 UTC" in capsys.readouterr().out  # it said 18:00 UTC
     assert main(["broadcast", "list"]) == 0
     listed = capsys.readouterr().out
     assert "#1     scheduled" in listed and "#2     scheduled" in listed
@@ -117,6 +119,62 @@ def test_unknown_regions_and_categories_are_refused_with_suggestions(configured:
                                                                     refusal: str) -> None:
     with pytest.raises(SystemExit, match=refusal):
         main(["broadcast", "send", "--text", "x", "--yes", *option])
+
+
+def test_a_text_file_that_cannot_be_read_is_one_line(configured: Path, tmp_path: Path) -> None:
+    (tmp_path / "latin1.txt").write_bytes("Grüße".encode("cp1252"))
+    for name, refusal in (("fehlt.txt", "fehlt.txt: no such file"), (".", "is a folder, not a text file"),
+                          ("latin1.txt", "latin1.txt: is not UTF-8 text; save it as UTF-8")):
+        with pytest.raises(SystemExit, match=refusal):
+            main(["broadcast", "send", "--text-file", str(tmp_path / name), "--yes"])
+
+
+@pytest.mark.parametrize(("text", "refusal"), [
+    ("<b>Helferfest", "<b> is never closed"),
+    ("<p>Helferfest</p>", "Telegram HTML has no <p>"),
+    ("Helferfest<br/>Samstag", "Telegram HTML has no <br/>"),
+    ("<b><i>Helferfest</b></i>", "</b> where </i> belongs"),
+    ("Helferfest</b>", "</b> closes no open tag"),
+    ("Kuchen&nbsp;und Kaffee", "&nbsp; is no entity Telegram knows"),
+    ("3 < 4 Helfer", "a < that starts no tag: write it as &lt;"),
+    ("<a>Anmeldung</a>", "a link <a> needs href"),
+])
+def test_html_telegram_would_refuse_is_not_queued(configured: Path, capsys: pytest.CaptureFixture[str], text: str,
+                                                  refusal: str) -> None:
+    with pytest.raises(SystemExit, match="refused: the announcement's HTML would be refused by Telegram: "
+                                         + re.escape(refusal)):
+        main(["broadcast", "send", "--text", text, "--html", "--yes"])
+    assert main(["broadcast", "list"]) == 0
+    assert "no broadcasts yet" in capsys.readouterr().out
+
+
+def test_sound_telegram_html_and_plain_text_with_brackets_are_queued(configured: Path) -> None:
+    sound = ('<b>Helferfest</b> am <i>Samstag</i> &amp; Sonntag: <a href="https://example.org/fest">Anmeldung</a> '
+             '<span class="tg-spoiler">Kuchen</span> &lt;3 &#8364; <pre><code class="language-text">x</code></pre>')
+    assert main(["broadcast", "send", "--text", sound, "--html", "--yes"]) == 0
+    assert main(["broadcast", "send", "--text", "<b>3 < 4</b> is plain text here", "--yes"]) == 0
+
+
+@pytest.mark.parametrize(("at", "refusal"), [
+    ("2020-01-01T10:00+01:00", "2020-01-01 09:00 UTC has passed; leave --at out to send now"),
+    ("2027-05-01T18:00", "give '2027-05-01T18:00' with its time zone"),
+    ("quatsch", "'quatsch' is no time I can read"),
+])
+def test_a_start_that_has_passed_or_cannot_be_read_is_refused(
+    configured: Path, capsys: pytest.CaptureFixture[str], at: str, refusal: str,
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["broadcast", "send", "--text", "Helferfest", "--at", at, "--yes"])
+    assert stopped.value.code == 2 and f"argument --at: {refusal}" in capsys.readouterr().err
+    assert main(["broadcast", "list"]) == 0
+    assert "no broadcasts yet" in capsys.readouterr().out  # a past moment was sent at once
+
+
+def test_a_start_as_the_chat_says_it_is_taken(configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["broadcast", "send", "--text", "Helferfest", "--at", "morgen 9:00", "--yes"]) == 0
+    assert main(["broadcast", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "#1     scheduled" in listed and " · starts " in listed
 
 
 def test_a_state_written_in_lower_case_is_taken_as_the_database_spells_it(

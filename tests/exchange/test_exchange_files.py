@@ -31,12 +31,22 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
         ("notes.txt", "Liebe Leute,\nhier ist die Liste.\n", "this is not a CSV file of listings"),
         ("listings.csv", b'[{"title": "Lesepate"}]', "this is JSON, not a CSV file"),
         ("listings.csv", b"title,title\nA,B\n", "name title more than once"),
+        ("listings.csv", b"name,email,age\nJana,jana@example.org,33\nTom,tom@example.org,40\n",
+         "no column for title and organisation_name, which every listing needs; the file's columns are name, email, "
+         "age"),
+        ("listings.csv", b"Titel;PLZ\nLesepate;34117\n", "no column for organisation_name, which every listing needs"),
     ],
 )
 def test_wrong_files_get_one_friendly_line(write_file: WriteFile, name: str, content: bytes, reason: str) -> None:
     with pytest.raises(FileProblem, match=reason) as caught:
         read_listing_file(write_file(name, content))
     assert "\n" not in str(caught.value)
+
+
+def test_a_cut_off_json_names_where_once(write_file: WriteFile) -> None:
+    with pytest.raises(FileProblem) as caught:
+        read_listing_file(write_file("listings.json", b'[{"title": "Lesepate",\n  "place_name": "Kas'))
+    assert str(caught.value).endswith("not valid JSON: Unterminated string starting at line 2, column 17")
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:

@@ -205,6 +205,24 @@ def test_freinet_xml_keeps_messy_phones_and_maps_agency_labels(capsys: pytest.Ca
     assert records["7003"]["categories"] == ["disability_inclusion"]
 
 
+def test_a_report_of_one_says_one(
+    tmp_path: Path, operator_folder: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    heading, rest = HAMBURG.read_bytes().decode("utf-8-sig").split("\r\n", 1)
+    festival = next(row for row in rest.split("\r\n") if row.endswith(";90004"))
+    untitled = festival.replace("Kassenteam beim Stadtteilfest", "").replace(";90004", ";90099")
+    one = tmp_path / "one.csv"
+    one.write_text("\r\n".join([heading, festival, untitled]) + "\r\n", encoding="utf-8")
+    _code, lines = run(capsys, "import", str(one))
+    assert lines[0] == "format: freinet CSV export (utf-8), 2 offers, source freinet-815"
+    assert "refused 1 offer (each needs a title and a place, or must be online):" in lines
+    assert any(line.startswith("warning: 1 listing has no phone, email or web address, neither") for line in lines)
+    assert any(line.startswith("NLU: categories for 1 listing, time tags for") for line in lines)
+    (operator_folder / "freinet-815.toml").write_text('agency = "Elbufer"\nphone = "+49 30 1234 5815"\n')
+    _code, lines = run(capsys, "import", str(one))
+    assert any(line.startswith("contacts: 1 listing without a contact of its own shows the agency's") for line in lines)
+
+
 def test_agency_json_with_its_own_labels_and_a_dresden_quarter(capsys: pytest.CaptureFixture[str]) -> None:
     code, lines = run(capsys, "import", str(FEEDS / "agency_offers.json"))
     assert code == 0 and lines[0].startswith("format: agency JSON export")
@@ -217,6 +235,30 @@ def test_agency_json_with_its_own_labels_and_a_dresden_quarter(capsys: pytest.Ca
     assert cafe["place_name"] == "Dresden-Neustadt"
     assert abs(cafe["lat"] - 51.0686) < 0.01 and abs(cafe["lon"] - 13.7559) < 0.01  # Dresden's, not elsewhere
     assert records["elbtal-3"]["remote"] is True and records["elbtal-3"]["place_name"] is None
+
+
+def test_a_cut_off_agency_json_names_where_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cut = tmp_path / "offers.json"
+    cut.write_bytes((FEEDS / "agency_offers.json").read_bytes()[:700])
+    assert main(["import", str(cut)]) == 2
+    error = capsys.readouterr().err
+    assert "this is not valid JSON: Unterminated string starting at line" in error and "at at" not in error
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"<!DOCTYPE html>\n<html><head><title>Login</title><meta charset=utf-8></head><body><p>Anmelden<br></body>"
+     b"</html>", "this is a web page (HTML), not an offer feed: a login or error page instead of the export?"),
+    (b"<html lang=de><body>502 Bad Gateway</body></html>", "this is a web page (HTML), not an offer feed"),
+    (b'<?xml version="1.0"?><rss><channel><item><title>Fest</title></item></channel></rss>',
+     "this XML holds no offers: its root is <rss>, a freinet offer list is <angebotsliste> of <angebot> elements"),
+])
+def test_a_web_page_or_other_xml_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, reason: str,
+) -> None:
+    path = tmp_path / "export.xml"
+    path.write_bytes(content)
+    assert main(["import", str(path), "--source", "freinet-1"]) == 2
+    assert f"{path}: {reason}" in capsys.readouterr().err
 
 
 def test_a_feed_without_agency_needs_a_source(write_file_json: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -51,6 +51,18 @@ def test_an_unknown_postal_code_is_named() -> None:
     assert refused.value.problem.key == "posting.invalid.postal_code"
 
 
+@pytest.mark.parametrize(("text", "digits"), [("3412", 4), ("341270", 6), ("PLZ 3412", 4), ("12", 2)])
+def test_a_postal_code_with_a_digit_missing_or_too_many_says_so(text: str, digits: int) -> None:
+    with pytest.raises(Invalid) as refused:  # it said "I can't find this place"
+        resolve_place(Answer(text=text), get_gazetteer())
+    assert refused.value.problem.key == "posting.invalid.postal_code_digits"
+    assert refused.value.problem.params["digits"] == digits
+
+
+def test_a_postal_code_written_with_a_space_is_read() -> None:
+    assert resolve_place(Answer(text="341 27"), get_gazetteer())["place"]["postal_code"] == "34127"
+
+
 def test_gibberish_is_refused_without_candidates() -> None:
     with pytest.raises(Invalid):
         resolve_place(Answer(text="xqzvvb"), get_gazetteer())

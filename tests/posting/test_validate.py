@@ -85,6 +85,15 @@ def test_hours_and_categories() -> None:
     assert _problem(validate.categories, too_many) == "posting.invalid.categories_many"
 
 
+def test_hours_are_not_read_from_the_first_digits_of_a_negative_decimal_or_range() -> None:
+    assert validate.hours_per_month("8h") == 8
+    assert validate.hours_per_month("ca.8") == 8
+    assert validate.hours_per_month("2,5") == 3
+    assert validate.hours_per_month("2.5 Stunden") == 3
+    for answer in ("-3", "- 3", "4-8", "4 bis 8 Stunden", "1.000", "0,4"):
+        assert _problem(validate.hours_per_month, answer) == "posting.invalid.hours", answer
+
+
 def test_website_gets_a_scheme() -> None:
     assert validate.website("tierheim.example.org") == "https://tierheim.example.org"
     assert validate.website("-") is None

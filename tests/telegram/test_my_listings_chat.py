@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 from telegram.ext import CallbackContext
@@ -58,6 +59,7 @@ async def test_my_listings_pause_resume_edit_and_delete(chat: Chat, database: Da
     listed = await chat.send(CLUB, "/meineangebote")
     confirm = await chat.press(CLUB, listed.button("🗑 1"))
     assert "wirklich löschen" in confirm.text and await _status(database, listing_id) == "published"
+    assert "Soll ich „Gassi gehen mit Tierheimhunden“ wirklich löschen?" in confirm.text  # not "dieses Angebot"
     deleted = await chat.press(CLUB, confirm.button("Ja, löschen"))
     assert "noch keine Angebote" in deleted.text and await _status(database, listing_id) is None
 
@@ -65,7 +67,7 @@ async def test_my_listings_pause_resume_edit_and_delete(chat: Chat, database: Da
 async def test_forged_buttons_cannot_change_someone_elses_listing(chat: Chat, database: Database) -> None:
     listing_id = await _published(chat, database)
     await chat.send(MEHMET, "/start")  # someone the bot knows, but no member of the club
-    for action in (OwnAction.PAUSE, OwnAction.DELETE_CONFIRM, OwnAction.RENEW, OwnAction.EDIT):
+    for action in (OwnAction.PAUSE, OwnAction.DELETE, OwnAction.DELETE_CONFIRM, OwnAction.RENEW, OwnAction.EDIT):
         refused = await chat.press(MEHMET, encode(Kind.OWN_LISTING, action, listing_id))
         assert refused.answers == ["Dieses Angebot gehört nicht zu deinen Organisationen."]
     assert await _status(database, listing_id) == "published"
@@ -82,10 +84,11 @@ async def test_still_current_reminder_renews_and_expiry_takes_listings_out(chat:
     asked = _to(chat.api.calls[before:], CLUB.id)
     assert len(asked) == 1 and "noch aktuell" in asked[0].text and "läuft in 3 Tagen ab" in asked[0].text
     renewed = await chat.press(CLUB, Reply(asked).button("Ja, verlängern"))
-    assert renewed.answers == ["Verlängert"]
     async with database.read_only() as session:
         expires = await session.scalar(select(Opportunity.expires_at).where(Opportunity.id == listing_id))
     assert expires is not None and expires > utcnow() + timedelta(days=80)
+    until = expires.replace(tzinfo=expires.tzinfo or UTC).astimezone(ZoneInfo("Europe/Berlin"))
+    assert renewed.answers == [f"Verlängert bis {until:%d.%m.%Y}"]  # it said "Verlängert", not until when
     async with database.unit_of_work() as session:
         await session.execute(update(Opportunity).where(Opportunity.id == listing_id)
                               .values(expires_at=utcnow() - timedelta(hours=1)))

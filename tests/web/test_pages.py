@@ -162,6 +162,23 @@ async def test_search_pages_through_the_results(database: Database) -> None:
     assert 'rel="prev" href="/suche?ort=Kassel&amp;bereich=animals"' in second and 'rel="next"' not in second
 
 
+async def test_a_page_past_the_last_says_so_and_leads_to_the_first(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        for number in range(12):
+            await make_listing(session, title=f"Tierheim Helfer {number}")
+    async with running_site(database) as site:
+        past = (await site.client.get("/suche", params={"ort": "Kassel", "bereich": "animals", "seite": "5"})).text
+        english = (await site.client.get("/suche", params={"ort": "Kassel", "seite": "5", "lang": "en"})).text
+        embed = (await site.client.get("/embed", params={"ort": "Kassel", "seite": "9"})).text
+        nothing = (await site.client.get("/suche", params={"ort": "Kassel", "text": "Feuerwehr"})).text
+    assert t("de", "search.nothing") not in past  # 12 listings were found: "nothing found" would be wrong
+    assert t("de", "web.past_end", page=5, pages=2) in past
+    assert '<a href="/suche?ort=Kassel&amp;bereich=animals">' + t("de", "web.first_page") + "</a>" in past
+    assert t("en", "web.past_end", page=5, pages=2) in english and 'href="/suche?ort=Kassel&amp;lang=en"' in english
+    assert t("de", "web.past_end", page=9, pages=3) in embed
+    assert t("de", "search.nothing") in nothing and t("de", "web.first_page") not in nothing
+
+
 async def test_ambiguous_unknown_and_odd_parameters_are_explained(database: Database) -> None:
     async with running_site(database) as site:
         ambiguous = (await site.client.get("/suche", params={"ort": "Frankenberg"})).text

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from xml.etree import ElementTree
 
 from bot.exchange.feeds.fields import CONTACT_BLOCKS, ORGANISATION_BLOCKS, assign, key_of, target_of
 from bot.exchange.feeds.offer import FeedFile, FeedOffer
-from bot.exchange.files import FileProblem
+from bot.exchange.files import FileProblem, json_problem
 
 _JSON_CONTAINERS = ("angebote", "offers", "angebotsliste", "data", "items", "results", "listings")
 _LIST_TAGS = {"handlungsfelder", "zielgruppen", "stadtteile", "categories", "targets"}
@@ -91,9 +92,13 @@ def _lines(text: str) -> Iterator[str]:
 
 # --- freinet XML ---------------------------------------------------------------------------------------------
 
+_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+
 
 def read_freinet_xml(data: bytes) -> FeedFile:
     """Reads the agency API's offer list (<angebotsliste agenturId=..> of <angebot angebotsId=..>)."""
+    if _HTML_START.match(data[:400].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")):
+        raise FileProblem("this is a web page (HTML), not an offer feed: a login or error page instead of the export?")
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
@@ -101,6 +106,9 @@ def read_freinet_xml(data: bytes) -> FeedFile:
     columns = _Columns()
     agency = _attribute(root, "agenturid")
     elements = [root] if key_of(root.tag) == "angebot" else list(root.iter("angebot"))
+    if not elements and key_of(root.tag) != "angebotsliste":
+        raise FileProblem(f"this XML holds no offers: its root is <{root.tag}>, a freinet offer list "
+                          "is <angebotsliste> of <angebot> elements")
     offers = []
     for number, element in enumerate(elements, start=1):
         offer = FeedOffer(f"angebot {number}")
@@ -186,9 +194,9 @@ def parse_json(text: str) -> Any:
     except json.JSONDecodeError as error:
         if error.msg != "Extra data":
             raise FileProblem(
-                f"this is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+                f"this is not valid JSON: {json_problem(error)}"
             ) from None
     try:
         return [json.loads(line) for line in text.splitlines() if line.strip()]
     except json.JSONDecodeError as error:
-        raise FileProblem(f"this is not valid JSON Lines: {error.msg}") from None
+        raise FileProblem(f"this is not valid JSON Lines: {json_problem(error, position=False)}") from None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+from zoneinfo import ZoneInfo
+
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup
 
@@ -17,6 +20,7 @@ from bot.telegram.sending import View
 from bot.texts import t
 
 SHOWN = 10
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 async def my_listings_command(turn: Turn[None]) -> None:
@@ -30,18 +34,18 @@ async def own_listing_button(turn: Turn[OwnListingButton]) -> None:
     try:
         toast, messages = await _act(turn)
     except NotYours:
-        toast, messages = "my_listings.not_yours", []
+        toast, messages = t(lang, "my_listings.not_yours"), []
     if not messages:
-        turn.answer(t(lang, toast), alert=True)
+        turn.answer(toast, alert=True)
         return
-    turn.answer(t(lang, toast) if toast else None)
+    turn.answer(toast or None)
     first, *others = messages
     turn.edit(first)
     turn.reply_all(others)
 
 
 async def _act(turn: Turn[OwnListingButton]) -> tuple[str, list[View]]:
-    """Applies the action; returns a toast key ('' for none) and the messages to show."""
+    """Applies the action; returns the toast ('' for none) and the messages to show."""
     session, lang = turn.session, turn.lang
     user_id = turn.user_id  # the actor is whoever pressed, never an id from the data
     action, opportunity_id = turn.button.action, turn.button.opportunity_id
@@ -52,24 +56,29 @@ async def _act(turn: Turn[OwnListingButton]) -> tuple[str, list[View]]:
             raise NotYours(opportunity_id)
         return "", await draft_messages(session, view, user_id, lang)
     if action == OwnAction.DELETE:
-        # Asking changes nothing; the deletion itself checks membership.
-        return "", [View(t(lang, "my_listings.confirm_delete"), confirm_delete_listing(opportunity_id, lang))]
+        # Asking changes nothing; it names the listing (the question replaces the list, whose numbers are gone)
+        # and so reads it as the member's own first; the deletion itself checks membership again.
+        listing = await manage.own_listing(session, user_id, opportunity_id)
+        question = t(lang, "my_listings.confirm_delete", title=html.escape(listing.title))
+        return "", [View(question, confirm_delete_listing(opportunity_id, lang))]
     toast = ""
     if action == OwnAction.PAUSE:
         await manage.pause(session, user_id, opportunity_id)
-        toast = "my_listings.toast_paused"
+        toast = t(lang, "my_listings.toast_paused")
     elif action == OwnAction.RESUME:
         await manage.resume(session, user_id, opportunity_id, now=now)
-        toast = "my_listings.toast_resumed"
+        toast = t(lang, "my_listings.toast_resumed")
     elif action == OwnAction.RENEW:
-        await manage.renew(session, user_id, opportunity_id, now=now,
-                           ttl_days=posting_services(turn.context).listing_ttl_days)
-        toast = "my_listings.toast_renewed"
+        renewed = await manage.renew(session, user_id, opportunity_id, now=now,
+                                     ttl_days=posting_services(turn.context).listing_ttl_days)
+        until = renewed.expires_at.astimezone(BERLIN).date() if renewed.expires_at else now.date()
+        toast = t(lang, "my_listings.toast_renewed", until=until.strftime("%d.%m.%Y") if lang == "de"
+                  else until.isoformat())
     elif action == OwnAction.DELETE_CONFIRM:
         await manage.delete_listing(session, user_id, opportunity_id)
-        toast = "my_listings.toast_deleted"
+        toast = t(lang, "my_listings.toast_deleted")
     elif action != OwnAction.LIST:
-        return "problem.stale", []
+        return t(lang, "problem.stale"), []
     return toast, [await own_listings_view(session, user_id, lang)]
 
 
