@@ -34,6 +34,11 @@ class TravelRules:
     prepositions: frozenset[str]
     articles: frozenset[str]
     minutes: dict[str, float]
+    clock_words: frozenset[str]
+    until_words: frozenset[str]
+    clock_units: frozenset[str]
+    clock_over_minutes: float
+    max_km: float
 
 
 @cache
@@ -49,6 +54,9 @@ def travel_rules() -> TravelRules:
         reach_modes={fold(k): v for k, v in raw["reach_modes"].items()},
         prepositions=folded_set(raw["prepositions"]), articles=folded_set(raw["articles"]),
         minutes={fold(k): float(v) for k, v in raw["minutes"].items()},
+        clock_words=folded_set(raw["clock_words"]), until_words=folded_set(raw["until_words"]),
+        clock_units=folded_set(raw["clock_units"]), clock_over_minutes=float(raw["clock_over_minutes"]),
+        max_km=float(raw["max_travel_km"]),
     )
 
 
@@ -57,12 +65,13 @@ def travel_radius(doc: Doc, number: Callable[[str], float | None]) -> tuple[int,
     rules = travel_rules()
     for i in range(len(doc)):
         duration = _duration_at(doc, i, rules, number)
-        if duration is not None:
+        if duration is not None and not _is_clock_time(doc, duration, rules):
             start, end, minutes = duration
             mode = _mode_near(doc, start, end, rules)
             if mode is not None:
                 at, kind = mode
-                return min(start, at), max(end, at + 1), minutes * rules.km_per_minute[kind]
+                km = min(minutes * rules.km_per_minute[kind], rules.max_km)
+                return min(start, at), max(end, at + 1), km
         reach = _reach_at(doc, i, rules)
         if reach is not None:
             return reach
@@ -90,6 +99,20 @@ def _duration_at(
     if value is None:
         return (i - 1, i + 1, unit) if before in {"eine", "einer", "an", "a"} and unit == 60 else None
     return i - 1, i + 1, value * unit
+
+
+def _is_clock_time(doc: Doc, duration: tuple[int, int, float], rules: TravelRules) -> bool:
+    """Tells whether a duration is a time of day: after "um"/"ab"/"gegen", after "bis" when written like a clock
+    ("bis 18 h"), or over 12 hours ("17h mit dem Bus")."""
+    start, end, minutes = duration
+    if minutes > rules.clock_over_minutes:
+        return True
+    before = doc[start - 1].norm_ if start > 0 else ""
+    if before in rules.clock_words:
+        return True
+    unit = _GLUED.match(doc[end - 1].norm_)
+    said = unit.group(2) if unit else doc[end - 1].norm_
+    return before in rules.until_words and said in rules.clock_units
 
 
 def _mode_near(doc: Doc, start: int, end: int, rules: TravelRules) -> tuple[int, str] | None:

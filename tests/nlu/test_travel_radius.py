@@ -62,3 +62,21 @@ def test_the_travel_words_are_no_search_words() -> None:
     got = parse_with_rules("Naturschutz, max 30 min mit der S-Bahn von Leipzig")
     assert got.radius_km == 30.0
     assert not {"s-bahn", "min", "bahn"} & set(got.keywords)
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [
+        ("um 16 h mit der Tram, Tafel in Gera", None),  # a clock time after um/ab/gegen is when, not how long
+        ("ab 19 h mit dem Fahrrad erreichbar, Chor in Aachen", 10.0),  # the reach by bike remains
+        ("gegen 9 h mit dem Zug da, Bahnhofsmission Hagen", None),
+        ("bis 20 h mit dem Rad, Lesepate in Trier", None),  # "bis" with a clock-style "h"
+        ("Hospiz in Celle, 17h mit dem Bus", None),  # over 12 hours is a time of day
+    ],
+)
+def test_a_clock_time_is_no_travel_time(text: str, km: float | None) -> None:
+    assert parse_with_rules(text).radius_km == km
+
+
+def test_a_travel_radius_is_capped_at_a_day_trip() -> None:
+    assert parse_with_rules("3 Stunden mit dem Zug, Kunst in Rostock").radius_km == 100.0
