@@ -39,6 +39,11 @@ class TravelRules:
     clock_units: frozenset[str]
     clock_over_minutes: float
     max_km: float
+    min_km: float
+    living_words: frozenset[str]
+    landmark_from: frozenset[str]
+    from_words: frozenset[str]
+    landmark_articles: frozenset[str]
 
 
 @cache
@@ -56,26 +61,36 @@ def travel_rules() -> TravelRules:
         minutes={fold(k): float(v) for k, v in raw["minutes"].items()},
         clock_words=folded_set(raw["clock_words"]), until_words=folded_set(raw["until_words"]),
         clock_units=folded_set(raw["clock_units"]), clock_over_minutes=float(raw["clock_over_minutes"]),
-        max_km=float(raw["max_travel_km"]),
+        max_km=float(raw["max_travel_km"]), min_km=float(raw["min_travel_km"]),
+        living_words=folded_set(raw["living_words"]), landmark_from=folded_set(raw["landmark_from"]),
+        from_words=folded_set(raw["from_words"]), landmark_articles=folded_set(raw["landmark_articles"]),
     )
 
 
-def travel_radius(doc: Doc, number: Callable[[str], float | None]) -> tuple[int, int, float] | None:
-    """Returns (start, end, km) of the first travel phrase that gives a distance, or None."""
+def travel_radius(doc: Doc, number: Callable[[str], float | None]) -> tuple[int, int, float | None] | None:
+    """Returns (start, end, km) of the first travel phrase that gives a distance, or None. A travel phrase read but
+    giving no distance (a clock time "um 14 h mit dem Bus", where one lives) comes with km None: its words are
+    read, so they are no search words."""
     rules = travel_rules()
+    silent: tuple[int, int, float | None] | None = None
     for i in range(len(doc)):
         duration = _duration_at(doc, i, rules, number)
-        if duration is not None and not _is_clock_time(doc, duration, rules):
+        if duration is not None:
             start, end, minutes = duration
             mode = _mode_near(doc, start, end, rules)
             if mode is not None:
                 at, kind = mode
-                km = min(minutes * rules.km_per_minute[kind], rules.max_km)
-                return min(start, at), max(end, at + 1), km
+                first, last = min(start, at), max(end, at + 1)
+                if _is_clock_time(doc, duration, rules):
+                    silent = silent or (first, last, None)
+                    continue
+                if _says_where_one_lives(doc, first, last, rules):
+                    return first, last, None
+                return first, last, min(max(minutes * rules.km_per_minute[kind], rules.min_km), rules.max_km)
         reach = _reach_at(doc, i, rules)
         if reach is not None:
-            return reach
-    return None
+            return (reach[0], reach[1], None) if _says_where_one_lives(doc, reach[0], reach[1], rules) else reach
+    return silent
 
 
 def _duration_at(
@@ -99,6 +114,23 @@ def _duration_at(
     if value is None:
         return (i - 1, i + 1, unit) if before in {"eine", "einer", "an", "a"} and unit == 60 else None
     return i - 1, i + 1, value * unit
+
+
+def _says_where_one_lives(doc: Doc, start: int, end: int, rules: TravelRules) -> bool:
+    """Tells whether the travel phrase start..end says where one lives: a living word before it in its clause, or
+    a landmark with its article right after it ("vom Bahnhof", "von der Uni", "from the station")."""
+    for j in range(start - 1, -1, -1):
+        if is_boundary(doc[j]):
+            break
+        if doc[j].norm_ in rules.living_words:
+            return True
+    for j in range(end, min(end + 2, len(doc))):
+        norm = doc[j].norm_
+        if norm in rules.landmark_from:
+            return True
+        if norm in rules.from_words:
+            return j + 1 < len(doc) and doc[j + 1].norm_ in rules.landmark_articles
+    return False
 
 
 def _is_clock_time(doc: Doc, duration: tuple[int, int, float], rules: TravelRules) -> bool:
