@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.tokens import Doc
 
 from nlu.components.common import is_boundary
@@ -44,6 +46,12 @@ class TravelRules:
     landmark_from: frozenset[str]
     from_words: frozenset[str]
     landmark_articles: frozenset[str]
+    period_words: frozenset[str]
+    period_reach: int
+    transport_verbs: frozenset[str]
+    destination_prepositions: frozenset[str]
+    not_objects: frozenset[str]
+    reach_breaks: frozenset[str]
 
 
 @cache
@@ -64,6 +72,11 @@ def travel_rules() -> TravelRules:
         max_km=float(raw["max_travel_km"]), min_km=float(raw["min_travel_km"]),
         living_words=folded_set(raw["living_words"]), landmark_from=folded_set(raw["landmark_from"]),
         from_words=folded_set(raw["from_words"]), landmark_articles=folded_set(raw["landmark_articles"]),
+        period_words=folded_set(raw["period_words"]), period_reach=int(raw["period_reach"]),
+        transport_verbs=folded_set(raw["transport_verbs"]),
+        destination_prepositions=folded_set(raw["destination_prepositions"]),
+        not_objects=folded_set(raw["not_objects"]) | GERMAN_STOP_WORDS | ENGLISH_STOP_WORDS,
+        reach_breaks=folded_set(raw["reach_breaks"]),
     )
 
 
@@ -84,7 +97,7 @@ def travel_radius(doc: Doc, number: Callable[[str], float | None]) -> tuple[int,
                 if _is_clock_time(doc, duration, rules):
                     silent = silent or (first, last, None)
                     continue
-                if _says_where_one_lives(doc, first, last, rules):
+                if _says_where_one_lives(doc, first, last, rules) or _is_task_time(doc, end, at, rules):
                     return first, last, None
                 return first, last, min(max(minutes * rules.km_per_minute[kind], rules.min_km), rules.max_km)
         reach = _reach_at(doc, i, rules)
@@ -130,6 +143,28 @@ def _says_where_one_lives(doc: Doc, start: int, end: int, rules: TravelRules) ->
             return True
         if norm in rules.from_words:
             return j + 1 < len(doc) and doc[j + 1].norm_ in rules.landmark_articles
+    return False
+
+
+def _is_task_time(doc: Doc, end: int, at: int, rules: TravelRules) -> bool:
+    """Tells whether a duration ending before `end` with its mode at `at` is time for a task: per week or month
+    ("2 Stunden pro Woche mit dem Rad"), or the mode carries an object to a transport verb ("mit dem Auto Leute zum
+    Arzt fahren", "mit dem Rad Essen ausfahren")."""
+    for j in range(end, min(end + rules.period_reach, len(doc))):
+        if is_boundary(doc[j]):
+            break
+        if doc[j].norm_ in rules.period_words:
+            return True
+    has_object = False
+    for j in range(at + 1, min(at + 1 + 2 * _REACH, len(doc))):
+        token = doc[j]
+        if is_boundary(token):
+            return False
+        if token.norm_ in rules.transport_verbs:
+            return has_object
+        after_destination = doc[j - 1].norm_ in rules.destination_prepositions
+        has_object = has_object or (token.is_alpha and token.lower_ not in rules.not_objects
+                                    and token.norm_ not in rules.not_objects and not after_destination)
     return False
 
 
@@ -189,7 +224,7 @@ def _reach_at(doc: Doc, i: int, rules: TravelRules) -> tuple[int, int, float] | 
         said = rules.reach_modes[doc[i - 1].norm_]
         return (i - 1, i + 1, rules.reach_km[said]) if said in rules.reach_km else None
     for j in range(i - 1, max(i - _REACH, 0) - 1, -1):  # "mit dem Rad erreichbar", "zu Fuß gut zu erreichen"
-        if is_boundary(doc[j]):
+        if is_boundary(doc[j]) or doc[j].norm_ in rules.reach_breaks:
             break
         before = _mode(doc, j, rules)
         if before is not None:

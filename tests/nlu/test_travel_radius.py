@@ -102,3 +102,28 @@ def test_a_short_walk_means_the_walking_reach() -> None:
 def test_a_travel_phrase_without_a_distance_gives_no_search_words() -> None:
     assert not {"bus", "minuten", "fuss"} & set(parse_with_rules("um 15 h mit dem Bus, Tafel in Gera").keywords)
     assert not {"minuten", "fuss"} & set(parse_with_rules("Ich wohne 8 Minuten zu Fuß vom Dom, Kinder").keywords)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 Stunden im Monat mit dem Auto Spenden abholen, Fulda",  # time per month for a task, not a trip
+        "1 Stunde die Woche mit dem Rad, Kinder in Gotha",
+        "ich kann 3 stunden mit dem auto senioren zum einkaufen bringen, hanau",  # the car carries someone: a task
+        "gern 2 Stunden mit dem Rad Pakete ausliefern in Bonn",
+        "bin mit dem Rad unterwegs und per Mail erreichbar, Tafel Gera",  # reachable by mail, not the place
+    ],
+)
+def test_time_for_a_task_is_no_travel_time(text: str) -> None:
+    assert parse_with_rules(text).radius_km is None
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [
+        ("eine Stunde mit dem Auto zum Einsatz fahren ist ok, Fulda", 48.0),  # a destination is no object
+        ("30 min mit dem Rad fahren geht, Umwelt Kiel", 7.5),
+    ],
+)
+def test_driving_somewhere_is_still_travel_time(text: str, km: float) -> None:
+    assert parse_with_rules(text).radius_km == km
