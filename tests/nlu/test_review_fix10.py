@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.api import parse_with_rules
+from nlu.api import categorize, parse_with_rules
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,29 @@ def test_a_lone_letter_after_an_activity_is_no_town(text: str) -> None:
 def test_a_lone_letter_after_where_one_lives_or_an_institution_is_the_town(text: str, town: str) -> None:
     got = parse_with_rules(text)
     assert got.place is not None and got.place.name == town
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Helfer*innen im Gnadenhof", "Auf unserem Hof leben 70+ Pferde und Ponys. Du mistest aus und fütterst."),
+        ("Übungsleitung Turnen", "Der Turnverein zählt 90 plus Mitglieder. Du leitest die Kinderturngruppe."),
+        ("Lernhilfe", "Mehr als 60 % der Kinder sprechen zu Hause kein Deutsch. Du übst Lesen mit ihnen."),
+        ("Lernhilfe", "Über 65 % der Kinder sprechen zu Hause kein Deutsch. Du übst Lesen mit ihnen."),
+        ("Lesepat*in", "Termine ab 75 min, vormittags. Du liest Kindern in der Kita vor."),
+        ("Bücherflohmarkt", "Mithelfen können Menschen über 65 genauso wie Schüler*innen. Du sortierst Bücher."),
+    ],
+)
+def test_a_number_that_is_no_age_names_no_seniors(title: str, text: str) -> None:
+    assert "seniors" not in categorize(title, text).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Tanzcafé", "Wir suchen Begleiter*innen für unsere Tanzgruppe für Frauen ab 65. Du hilfst beim Ankommen."),
+        ("Gymnastik", "Du leitest die Sportgruppe 70+, donnerstags im Gemeindehaus."),
+    ],
+)
+def test_a_group_named_by_its_age_still_names_seniors(title: str, text: str) -> None:
+    assert "seniors" in categorize(title, text).categories
