@@ -19,9 +19,10 @@ _GENDER_ENDINGS = frozenset({"in", "innen", "inne", "r", "n"})  # after "*", ":"
 
 
 @cache
-def _welcome_modals() -> frozenset[str]:
-    """Returns the modals that join a group to a welcome word ("Mitmachen können Menschen über 60")."""
-    return frozenset(fold(word) for word in read_toml("interests.toml")["listing"]["welcome_modals"])
+def _welcome_words(key: str) -> frozenset[str]:
+    """Returns the modals that join a group to a welcome word ("Mitmachen können Menschen über 60"), or the words
+    that recruit a group ("Wir suchen Jugendliche ab 16")."""
+    return frozenset(fold(word) for word in read_toml("interests.toml")["listing"][key])
 
 
 def without_volunteers(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> list[Span]:
@@ -56,21 +57,25 @@ def _names_the_volunteers(span: Span, layout: ListingLayout, starts: tuple[int, 
     def welcome(i: int) -> bool:
         return i >= first and doc[i].norm_ in rules.volunteer_welcome
 
-    modals = _welcome_modals()
+    modals, recruits = _welcome_words("welcome_modals"), _welcome_words("recruit_words")
+    recruited = _welcome_words("recruit_after")
+    role = fold(span.text).endswith(rules.volunteer_words)  # "Wir suchen Lesepat:innen": the role names its people
     first, last = span.start, span.end
     while in_clause(first - 1):
         first -= 1
     while in_clause(last):
         last += 1
     for i in range(span.end, last):
-        if welcome(i):
+        if welcome(i) or (not role and doc[i].norm_ in recruited):  # "Jugendliche ab 16 gesucht"
             between = doc[span.end : i]
             return len(between) <= 1 or any(token.norm_ in rules.volunteer_copulas | modals for token in between)
     joined = False
     for i in range(span.start - 1, first - 1, -1):
         word = doc[i].norm_
-        if word in rules.served_cues:
-            return welcome(i - 1)
+        if word in rules.served_cues:  # "looking for teenagers" recruits, "Lesepaten für Kinder" serves
+            return welcome(i - 1) or (not role and i - 1 >= first and doc[i - 1].norm_ in recruits)
+        if word in recruits:
+            return not role  # "Wir suchen Jugendliche ab 16 und Erwachsene, die ..."
         if word in modals and welcome(i - 1):
             return True  # "Mitmachen können Menschen über 60 ebenso wie Studierende"
         if word in _JOINS:

@@ -57,3 +57,31 @@ def test_a_number_that_is_no_age_names_no_seniors(title: str, text: str) -> None
 )
 def test_a_group_named_by_its_age_still_names_seniors(title: str, text: str) -> None:
     assert "seniors" in categorize(title, text).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Tafel-Team", "Wir suchen Schüler*innen und Rentner, die samstags Lebensmittel sortieren."),
+        ("Hundeausführer*innen", "Für unsere Tierauffangstation suchen wir Jugendliche ab 14, die gern draußen sind."),
+        ("Umweltaktion", "We are looking for teenagers and adults who plant trees with us."),
+    ],
+)
+def test_the_people_a_listing_recruits_are_not_those_it_serves(title: str, text: str) -> None:
+    got = categorize(title, text).categories
+    assert "children_youth" not in got and "seniors" not in got
+
+
+def test_the_people_a_recruited_volunteer_helps_are_still_served() -> None:
+    got = categorize("Lesepat*in", "Wir suchen Lesepaten für Kinder in der Grundschule.").categories
+    assert "children_youth" in got
+
+
+def test_people_who_seek_help_are_served() -> None:
+    got = categorize("Besuchsdienst", "Ältere Menschen suchen Begleitung zum Einkaufen. Du besuchst sie zu Hause.")
+    assert "seniors" in got.categories
+
+
+def test_a_recruited_role_still_names_whom_it_serves() -> None:
+    got = categorize("Vorlesen in der Kita", "Wir suchen Lesepat*innen, die einmal pro Woche vorlesen.").categories
+    assert "children_youth" in got
