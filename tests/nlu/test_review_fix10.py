@@ -85,3 +85,14 @@ def test_people_who_seek_help_are_served() -> None:
 def test_a_recruited_role_still_names_whom_it_serves() -> None:
     got = categorize("Vorlesen in der Kita", "Wir suchen Lesepat*innen, die einmal pro Woche vorlesen.").categories
     assert "children_youth" in got
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "category"),
+    [
+        ("Garden helpers", "Our helpers work alongside young refugees in the garden. No German needed.", "refugees_integration"),
+        ("Werkstatt", "Unsere Ehrenamtlichen arbeiten neben Geflüchteten an der Werkbank.", "refugees_integration"),
+    ],
+)
+def test_working_alongside_a_group_serves_it(title: str, text: str, category: str) -> None:
+    assert category in categorize(title, text).categories
