@@ -224,6 +224,7 @@ class NegationRules:
     objects: frozenset[str]  # "not with paperwork": a cue with its own object after one of these negates only that
     colon_clauses: tuple[str, ...] = ()  # "What I don't like: seeing animals suffer": such a cue rules nothing out
     contrasts: frozenset[str] = frozenset()  # "X but not Y": a cue opening with these and a word after names its own
+    contrast_adverbs: frozenset[str] = frozenset()  # "aber nicht mehr": an adverb after the contrast is no object
 
 
 @cache
@@ -238,7 +239,7 @@ def negation_rules() -> NegationRules:
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
         relatives=folded_set(raw["relatives"]), available=folded_set(raw["available"]),
         objects=folded_set(raw.get("objects", ())), colon_clauses=tuple(raw.get("colon_clauses", ())),
-        contrasts=folded_set(raw.get("contrasts", ())),
+        contrasts=folded_set(raw.get("contrasts", ())), contrast_adverbs=folded_set(raw.get("contrast_adverbs", ())),
     )
 
 

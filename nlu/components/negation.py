@@ -169,6 +169,10 @@ class Negation:
         objects = self.rules.objects
         end = cue.end
         if doc[cue.start].norm_ in self.rules.contrasts and end < len(doc) and doc[end].is_alpha:
+            while end < len(doc) and doc[end].norm_ in self.rules.contrast_adverbs:
+                end += 1  # "aber nicht mehr, hab das 10 Jahre gemacht": adverbs ending the clause name no object
+            if end == len(doc) or is_boundary(doc[end]):
+                return False
             return doc[end].norm_ not in self.rules.terminators  # "but NOT party politics", not "aber nicht, lieber"
         if end < len(doc) and doc[end].norm_ in objects:
             end += 1

@@ -96,3 +96,21 @@ def test_a_recruited_role_still_names_whom_it_serves() -> None:
 )
 def test_working_alongside_a_group_serves_it(title: str, text: str, category: str) -> None:
     assert category in categorize(title, text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("Hausaufgabenhilfe aber nicht mehr, das hab ich lang genug gemacht. Lieber Natur in Bonn", "education"),
+        ("Seniorenheim aber nicht wirklich, war da schon Pflegerin. Tiere in Jena", "seniors"),
+        ("Tierheim aber nicht so, hab selbst drei Hunde. Umwelt in Kiel", "animals"),
+    ],
+)
+def test_a_contrast_with_an_adverb_after_it_still_rules_out_the_field_before(text: str, excluded: str) -> None:
+    got = parse_with_rules(text)
+    assert excluded in got.exclude_categories and excluded not in got.categories
+
+
+def test_a_contrast_with_more_after_its_adverb_names_its_own_object() -> None:
+    got = parse_with_rules("Naturschutz aber nicht so gern am Samstag, Erfurt")
+    assert "environment" in got.categories
