@@ -284,6 +284,8 @@ class LanguageNames:
     nationality_after: frozenset[str]  # "I'm Dutch,": the name after these, ending its clause, is a nationality
     speaking: frozenset[str]  # "english speaking group": others speak it, unless the writer says "I"
     others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
+    others_relatives: frozenset[str]  # "Kinder, die ...": a relative right after a people word
+    people_in_general: frozenset[str]  # "people who don't speak German" may be the writer: no group of others
     others_reach: int
     self_as: frozenset[str]  # "as a guy who doesn't speak German": a relative clause on the writer's role
     self_as_reach: int
@@ -320,6 +322,8 @@ def language_names() -> LanguageNames:
         speaking=folded_set(raw["little_german"]["speaking"]),
         others=folded_set(raw["little_german"]["others"]),
         others_reach=int(raw["little_german"]["others_reach"]),
+        others_relatives=folded_set(raw["little_german"]["relatives"]),
+        people_in_general=folded_set(raw["little_german"]["people_in_general"]),
         self_as=folded_set(raw["little_german"]["self_as"]), self_as_reach=int(raw["little_german"]["self_as_reach"]),
         helping=tuple(fold(w) for w in raw["little_german"]["helping"]),
         greetings={tuple(fold(greeting).split()): code for greeting, code in raw["greetings"].items()},

@@ -114,3 +114,19 @@ def test_a_contrast_with_an_adverb_after_it_still_rules_out_the_field_before(tex
 def test_a_contrast_with_more_after_its_adverb_names_its_own_object() -> None:
     got = parse_with_rules("Naturschutz aber nicht so gern am Samstag, Erfurt")
     assert "environment" in got.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hausaufgabenbetreuung für Kinder, die schlecht in Deutsch sind, Kassel",  # a relative clause after a group
+        "Sprachcafé für Familien, die kaum Deutsch sprechen, in Fulda",
+        "Lesepatenschaft für Kinder die schwach im Deutschen sind, Bonn",
+    ],
+)
+def test_little_german_in_a_relative_clause_after_a_group_is_about_others(text: str) -> None:
+    assert parse_with_rules(text).needs_little_german is False
+
+
+def test_little_german_said_of_oneself_still_counts() -> None:
+    assert parse_with_rules("Bin schlecht in Deutsch, suche was mit Kindern in Fulda").needs_little_german is True
