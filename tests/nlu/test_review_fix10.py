@@ -130,3 +130,15 @@ def test_little_german_in_a_relative_clause_after_a_group_is_about_others(text: 
 
 def test_little_german_said_of_oneself_still_counts() -> None:
     assert parse_with_rules("Bin schlecht in Deutsch, suche was mit Kindern in Fulda").needs_little_german is True
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("hier ist die Suppenküche sicher was für mich, Gera", "suppenkueche"),  # a content word, not the writer's name
+        ("hier ist die Bahnhofsmission bestimmt dankbar, möchte helfen in Celle", "bahnhofsmission"),
+    ],
+)
+def test_here_is_the_thing_is_no_name(text: str, keyword: str) -> None:
+    got = parse_with_rules(text)
+    assert keyword in got.keywords and keyword not in got.writer_words
