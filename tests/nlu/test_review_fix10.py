@@ -142,3 +142,13 @@ def test_little_german_said_of_oneself_still_counts() -> None:
 def test_here_is_the_thing_is_no_name(text: str, keyword: str) -> None:
     got = parse_with_rules(text)
     assert keyword in got.keywords and keyword not in got.writer_words
+
+
+def test_graphics_in_a_craft_listing_is_no_computing() -> None:
+    got = categorize("Druckwerkstatt", "Linolschnitt, Aquarell, Grafik und Radierung: Du hilfst im offenen Atelier.")
+    assert "digital" not in got.categories
+
+
+def test_graphics_beside_a_digital_word_is_computing() -> None:
+    got = categorize("Öffentlichkeitsarbeit", "Du gestaltest Grafik für unsere Website und Social Media.")
+    assert "digital" in got.categories
