@@ -152,3 +152,23 @@ def test_graphics_in_a_craft_listing_is_no_computing() -> None:
 def test_graphics_beside_a_digital_word_is_computing() -> None:
     got = categorize("Öffentlichkeitsarbeit", "Du gestaltest Grafik für unsere Website und Social Media.")
     assert "digital" in got.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Once, we collected clothes for a shelter. Now I want something weekly in Kiel", "one_off"),  # the past
+        ("Meine Spätschicht geht auch bis Samstag, danach hab ich Zeit. Tiere in Jena", "evening"),  # one's own shift
+        ("Mein Nachtdienst geht auch am Wochenende, Senioren in Gera", "evening"),
+    ],
+)
+def test_the_past_or_ones_own_shift_is_no_time_offered(text: str, absent: str) -> None:
+    assert absent not in parse_with_rules(text).time
+
+
+def test_a_night_shift_offered_is_still_evening() -> None:
+    assert "evening" in parse_with_rules("Nachtschicht geht auch, Bahnhofsmission in Gera").time
+
+
+def test_once_with_a_wish_after_it_stays_one_off() -> None:
+    assert "one_off" in parse_with_rules("I'd like to help once, I think at a food bank in Bonn").time
