@@ -225,6 +225,8 @@ class NegationRules:
     colon_clauses: tuple[str, ...] = ()  # "What I don't like: seeing animals suffer": such a cue rules nothing out
     contrasts: frozenset[str] = frozenset()  # "X but not Y": a cue opening with these and a word after names its own
     contrast_adverbs: frozenset[str] = frozenset()  # "aber nicht mehr": an adverb after the contrast is no object
+    getting_on_verbs: frozenset[str] = frozenset()  # "ich kann mit Kindern nicht so gut": not getting on
+    getting_on_with: frozenset[str] = frozenset()
 
 
 @cache
@@ -240,6 +242,7 @@ def negation_rules() -> NegationRules:
         relatives=folded_set(raw["relatives"]), available=folded_set(raw["available"]),
         objects=folded_set(raw.get("objects", ())), colon_clauses=tuple(raw.get("colon_clauses", ())),
         contrasts=folded_set(raw.get("contrasts", ())), contrast_adverbs=folded_set(raw.get("contrast_adverbs", ())),
+        getting_on_verbs=folded_set(raw["getting_on_verbs"]), getting_on_with=folded_set(raw["getting_on_with"]),
     )
 
 

@@ -172,3 +172,25 @@ def test_a_night_shift_offered_is_still_evening() -> None:
 
 def test_once_with_a_wish_after_it_stays_one_off() -> None:
     assert "one_off" in parse_with_rules("I'd like to help once, I think at a food bank in Bonn").time
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("ich komm mit Senioren nicht so gut klar, lieber Umwelt in Gera", "seniors"),  # not getting on, any order
+        ("wir können mit Tieren nicht gut, eher Kinder in Jena", "animals"),
+        ("mit Computern komme ich nicht zurecht, lieber draußen in Kiel", "digital"),
+    ],
+)
+def test_not_getting_on_with_something_rules_it_out(text: str, excluded: str) -> None:
+    got = parse_with_rules(text)
+    assert excluded in got.exclude_categories and excluded not in got.categories
+
+
+def test_getting_on_well_rules_nothing_out() -> None:
+    assert "children_youth" in parse_with_rules("ich kann gut mit Kindern, Jena").categories
+
+
+def test_not_getting_on_with_the_verb_after_the_field() -> None:
+    got = parse_with_rules("mit Jugendlichen komm ich nicht so gut klar, lieber Tiere in Gera")
+    assert "children_youth" in got.exclude_categories
