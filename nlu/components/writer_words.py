@@ -54,7 +54,7 @@ class WriterWords:
             if whom and self._names_whom_to_help(doc, label, start, end, status_ends, helped):
                 continue  # "Nachhilfe für Kinder und Schüler", "Ich möchte Arbeitslose unterstützen"
             if label == "name" and doc[start].norm_ == "hier" and is_category_word(doc[end - 1].norm_, doc.lang_):
-                continue  # "hier ist die Tafel doch was für mich": a field, not the writer's name ("hier ist der Klaus")
+                continue  # "hier ist die Tafel doch was für mich": a field, not a name ("hier ist der Klaus")
             if label == "origin" and self._others_origin(doc, start):
                 continue  # "Menschen helfen, die aus dem Gefängnis kommen"
             if label == "roles":  # the role word alone, with a role ending ("Lkw-Fahrer" too)

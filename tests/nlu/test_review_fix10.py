@@ -90,7 +90,7 @@ def test_a_recruited_role_still_names_whom_it_serves() -> None:
 @pytest.mark.parametrize(
     ("title", "text", "category"),
     [
-        ("Garden helpers", "Our helpers work alongside young refugees in the garden. No German needed.", "refugees_integration"),
+        ("Garden helpers", "Our helpers work alongside young refugees in the garden.", "refugees_integration"),
         ("Werkstatt", "Unsere Ehrenamtlichen arbeiten neben Geflüchteten an der Werkbank.", "refugees_integration"),
     ],
 )
