@@ -262,7 +262,7 @@ def _ruled_out_places(doc: Doc) -> tuple[PlaceRef, ...]:
 def _radius(doc: Doc) -> float | None:
     """Returns the radius in km, if one was stated."""
     found = spans(doc, RADIUS)
-    return float(found[0]._.value) if found else None
+    return float(found[0]._.value) if found and found[0]._.value is not None else None
 
 
 _PARTS_OF_DAY = frozenset({"daytime", "evening"})

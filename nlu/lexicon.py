@@ -234,6 +234,9 @@ class NegationRules:
     objects: frozenset[str]  # "not with paperwork": a cue with its own object after one of these negates only that
     colon_clauses: tuple[str, ...] = ()  # "What I don't like: seeing animals suffer": such a cue rules nothing out
     contrasts: frozenset[str] = frozenset()  # "X but not Y": a cue opening with these and a word after names its own
+    contrast_adverbs: frozenset[str] = frozenset()  # "aber nicht mehr": an adverb after the contrast is no object
+    getting_on_verbs: frozenset[str] = frozenset()  # "ich kann mit Kindern nicht so gut": not getting on
+    getting_on_with: frozenset[str] = frozenset()
 
 
 @cache
@@ -248,7 +251,8 @@ def negation_rules() -> NegationRules:
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
         relatives=folded_set(raw["relatives"]), available=folded_set(raw["available"]),
         objects=folded_set(raw.get("objects", ())), colon_clauses=tuple(raw.get("colon_clauses", ())),
-        contrasts=folded_set(raw.get("contrasts", ())),
+        contrasts=folded_set(raw.get("contrasts", ())), contrast_adverbs=folded_set(raw.get("contrast_adverbs", ())),
+        getting_on_verbs=folded_set(raw["getting_on_verbs"]), getting_on_with=folded_set(raw["getting_on_with"]),
     )
 
 
@@ -293,6 +297,8 @@ class LanguageNames:
     nationality_after: frozenset[str]  # "I'm Dutch,": the name after these, ending its clause, is a nationality
     speaking: frozenset[str]  # "english speaking group": others speak it, unless the writer says "I"
     others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
+    others_relatives: frozenset[str]  # "Kinder, die ...": a relative right after a people word
+    people_in_general: frozenset[str]  # "people who don't speak German" may be the writer: no group of others
     others_reach: int
     self_as: frozenset[str]  # "as a guy who doesn't speak German": a relative clause on the writer's role
     self_as_reach: int
@@ -329,6 +335,8 @@ def language_names() -> LanguageNames:
         speaking=folded_set(raw["little_german"]["speaking"]),
         others=folded_set(raw["little_german"]["others"]),
         others_reach=int(raw["little_german"]["others_reach"]),
+        others_relatives=folded_set(raw["little_german"]["relatives"]),
+        people_in_general=folded_set(raw["little_german"]["people_in_general"]),
         self_as=folded_set(raw["little_german"]["self_as"]), self_as_reach=int(raw["little_german"]["self_as_reach"]),
         helping=tuple(fold(w) for w in raw["little_german"]["helping"]),
         greetings={tuple(fold(greeting).split()): code for greeting, code in raw["greetings"].items()},

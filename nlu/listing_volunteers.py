@@ -3,15 +3,26 @@ sind meist ältere Menschen", "Auch Ältere sind willkommen") is no field of the
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span
 
 from nlu.listing_layout import ListingLayout
+from nlu.kernel.text import fold
 from nlu.listings import ListingRules, listing_rules
+from nlu.word_lists import read_toml
 
 # Marks that end a clause within a sentence ("Deutsch ist keine Voraussetzung – bei uns ...", "Helfer, die ...").
 _CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "•", "|"})
 _JOINS = frozenset({"und", "oder", "and", "or"})
 _GENDER_ENDINGS = frozenset({"in", "innen", "inne", "r", "n"})  # after "*", ":" or "_": "Helfer:innen"
+
+
+@cache
+def _welcome_words(key: str) -> frozenset[str]:
+    """Returns the modals that join a group to a welcome word ("Mitmachen können Menschen über 60"), or the words
+    that recruit a group ("Wir suchen Jugendliche ab 16")."""
+    return frozenset(fold(word) for word in read_toml("interests.toml")["listing"][key])
 
 
 def without_volunteers(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> list[Span]:
@@ -46,20 +57,27 @@ def _names_the_volunteers(span: Span, layout: ListingLayout, starts: tuple[int, 
     def welcome(i: int) -> bool:
         return i >= first and doc[i].norm_ in rules.volunteer_welcome
 
+    modals, recruits = _welcome_words("welcome_modals"), _welcome_words("recruit_words")
+    recruited = _welcome_words("recruit_after")
+    role = fold(span.text).endswith(rules.volunteer_words)  # "Wir suchen Lesepat:innen": the role names its people
     first, last = span.start, span.end
     while in_clause(first - 1):
         first -= 1
     while in_clause(last):
         last += 1
     for i in range(span.end, last):
-        if welcome(i):
+        if welcome(i) or (not role and doc[i].norm_ in recruited):  # "Jugendliche ab 16 gesucht"
             between = doc[span.end : i]
-            return len(between) <= 1 or any(token.norm_ in rules.volunteer_copulas for token in between)
+            return len(between) <= 1 or any(token.norm_ in rules.volunteer_copulas | modals for token in between)
     joined = False
     for i in range(span.start - 1, first - 1, -1):
         word = doc[i].norm_
-        if word in rules.served_cues:
-            return welcome(i - 1)
+        if word in rules.served_cues:  # "looking for teenagers" recruits, "Lesepaten für Kinder" serves
+            return welcome(i - 1) or (not role and i - 1 >= first and doc[i - 1].norm_ in recruits)
+        if word in recruits:
+            return not role  # "Wir suchen Jugendliche ab 16 und Erwachsene, die ..."
+        if word in modals and welcome(i - 1):
+            return True  # "Mitmachen können Menschen über 60 ebenso wie Studierende"
         if word in _JOINS:
             joined = True  # "ideal für Schüler und Rentner", but "sind selbst Rentner und besuchen Ältere"
         elif word in rules.volunteer_copulas:

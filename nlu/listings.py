@@ -244,7 +244,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
     kept += age_groups(doc, rules)
     kept += _named_besides(doc, kept, rules)
     taught = [] if minding else _title_courses(doc, kept, title_tokens, rules)
-    return _with_company(_corroborated(kept + taught, rules), rules)
+    return _with_company(_corroborated(kept + taught, rules), rules, title_tokens)
 
 
 def _minds_children(doc: Doc, title_tokens: int, rules: ListingRules) -> bool:
@@ -261,16 +261,17 @@ def _is_course(span: Span, rules: ListingRules) -> bool:
     return any(part.endswith(rules.course_heads) for token in span for part in token.norm_.split("-"))
 
 
-def _with_company(mentions: list[Span], rules: ListingRules) -> list[Span]:
+def _with_company(mentions: list[Span], rules: ListingRules, title_tokens: int) -> list[Span]:
     """Drops the mentions of words that name their field only for the people the listing names: reading aloud
     ("Vorlesen", "Vorlesepatin") is education for children, but company for the old or the sick."""
-    named = {span.label_ for span in mentions}
-
-    def alone(span: Span) -> bool:
+    def needs(span: Span) -> frozenset[str]:  # a title naming its own field is the role ("Grafik für den NABU")
         word = "".join(token.norm_ for token in span)
-        return any(word.startswith(start) and not named & keys for start, keys in rules.needs)
+        keys = next((keys for start, keys in rules.needs if word.startswith(start)), frozenset())
+        return frozenset() if span.start < title_tokens and span.label_ in keys else keys
 
-    return [span for span in mentions if not alone(span)]
+    named = {span.label_ for span in mentions if not needs(span)}  # "Grafik" needs digital from another word
+
+    return [span for span in mentions if not (needs(span) and not named & needs(span))]
 
 
 def _named_besides(doc: Doc, mentions: list[Span], rules: ListingRules) -> list[Span]:

@@ -272,11 +272,21 @@ class LanguageMatcher:
             if doc[i].norm_ in {",", "-", "–"}:
                 continue
             if doc[i].norm_ in self.others:
+                if self._after_a_group(doc, i):
+                    return not self._writer_role_before(doc, i)  # "Nachhilfe für Kinder, die schlecht in Deutsch sind"
                 return self._helps_before(doc, i) and not self._writer_role_before(doc, i)
             seen += 1
             if seen >= self.others_reach or is_boundary(doc[i]):
                 return False
         return False
+
+    def _after_a_group(self, doc: Doc, i: int) -> bool:
+        """Tells whether the relative pronoun at i follows a word for a group of others, a comma between allowed
+        ("Kinder, die"; not "people who", who may include the writer)."""
+        relatives = self.names.others_relatives
+        j = i - 1 if i > 0 and doc[i - 1].norm_ != "," else i - 2
+        groups = self.others - relatives - self.names.people_in_general
+        return doc[i].norm_ in relatives and j >= 0 and doc[j].norm_ in groups
 
     def _writer_role_before(self, doc: Doc, end: int) -> bool:
         """Tells whether "as"/"als" opens the words before a relative word: "as an older guy who ...", "als

@@ -85,6 +85,9 @@ class Negation:
         """Returns the active cues among those found: pseudo-negations and cues inside a mention cancel a cue."""
         # a pseudo-negation inside a longer cue yields to it ("mit Kindern kann ich nicht so gut" holds "nicht so gut")
         longer = [(s, e) for kind, s, e in found if kind == "cue"]
+        # "ich kann mit Kindern nicht so gut": a pseudo "nicht so gut" after a field one does not get on with
+        getting_on = [(s, e) for kind, s, e in found if kind == "pseudo" and self._not_getting_on(doc, s, mentions)]
+        longer += getting_on
         blocked = {i for kind, s, e in found if kind == "pseudo"
                    and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in longer) for i in range(s, e)}
         blocked |= {i for span in mentions for i in range(span.start, span.end)}
@@ -101,11 +104,27 @@ class Negation:
             and not (kind == "cue" and (s, e) in answers)  # "nein" is an answer cue where both match
             and not self._in_relative_clause(doc, s, {span.end for span in spans_of(doc, INTERESTS)})
         }
+        cues.update({(s, e, "cue"): _Cue(s, e, "cue") for s, e in getting_on})
         cues.update({  # "nichts lieber als mit Tieren": a pseudo-cue blocks the comparative too
             (c.start, c.end, c.kind): c for c in self._comparatives(doc)
             if not blocked.intersection(range(c.start, c.end))
         })
         return _outermost(list(cues.values()))
+
+    def _not_getting_on(self, doc: Doc, start: int, mentions: list[Span]) -> bool:
+        """Tells whether a pseudo cue at `start` follows, in its clause, a verb of getting on and a mention after
+        "mit" ("ich kann mit Kindern nicht so gut", "mit Kindern komm ich nicht so gut klar")."""
+        rules = self.rules
+        if doc[start].norm_ not in ("nicht", "nich", "net"):
+            return False
+        after_with = {s.start for s in mentions if s.start > 0 and doc[s.start - 1].norm_ in rules.getting_on_with}
+        verb = mention = False
+        for j in range(start - 1, max(start - 1 - 2 * rules.backward_window, -1), -1):
+            if is_boundary(doc[j]):
+                break
+            mention = mention or j in after_with
+            verb = verb or doc[j].norm_ in rules.getting_on_verbs
+        return verb and mention
 
     def _in_relative_clause(self, doc: Doc, start: int, interest_ends: set[int]) -> bool:
         """Tells whether a cue stands in a clause that describes people: "Leuten, die mit ihren Schulden nicht
@@ -169,6 +188,10 @@ class Negation:
         objects = self.rules.objects
         end = cue.end
         if doc[cue.start].norm_ in self.rules.contrasts and end < len(doc) and doc[end].is_alpha:
+            while end < len(doc) and doc[end].norm_ in self.rules.contrast_adverbs:
+                end += 1  # "aber nicht mehr, hab das 10 Jahre gemacht": adverbs ending the clause name no object
+            if end == len(doc) or is_boundary(doc[end]):
+                return False
             return doc[end].norm_ not in self.rules.terminators  # "but NOT party politics", not "aber nicht, lieber"
         if end < len(doc) and doc[end].norm_ in objects:
             end += 1

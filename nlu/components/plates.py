@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, is_lowercase_message, opens_time, spans_of, stands_alone
@@ -14,6 +16,7 @@ from nlu.kernel.text import fold
 from nlu.lexicon import known_words, plate_codes
 from nlu.place_like import looks_like_place
 from nlu.vocabulary import is_category_word
+from nlu.word_lists import folded_set, read_toml
 
 PLATE_LABEL = "plate"
 _SHORT_MESSAGE = 4  # "feuerwehr DD", "tierheim KS": a code ending a message this short is where
@@ -21,6 +24,12 @@ _JOINED_TOWN_MIN = 5_000  # a town joined to a plate by "oder": a real town, not
 _FUNCTION_WORDS = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _CODE_JOINERS = frozenset({"oder", "und", "or", "and", "/", "bzw", "bzw."})  # "KS oder GÖ", "GI/MR"
 _COMPUTING = "digital"  # the category whose messages name programming languages with one letter ("in c", "in r")
+
+
+@cache
+def _letter_rules() -> dict[str, frozenset[str]]:
+    """Returns the cues and words that decide a one-letter code (plates.toml [letters])."""
+    return {key: folded_set(words) for key, words in read_toml("plates.toml")["letters"].items()}
 
 
 class PlateReader:
@@ -100,12 +109,24 @@ class PlateReader:
     def _closing_letter(self, doc: Doc, i: int, text: str) -> bool:
         """Tells whether a single small letter after a location cue is a one-letter code closing a German message
         written all in small letters ("tafel in l", "wohne in c"): nothing but punctuation follows it, and no
-        computing is named ("programmieren in c", "Statistik in r" name a programming language)."""
-        return (
-            len(text) == 1 and text.islower() and text.upper() in self.towns and doc.lang_ == "de"
-            and is_lowercase_message(doc) and not any(t.is_alpha or t.like_num for t in doc[i + 1:])
-            and not any(span.label_ == _COMPUTING for span in spans_of(doc, INTERESTS))
-        )
+        computing is named ("programmieren in c", "Statistik in r" name a programming language). After a bare "in"
+        the letter follows no teaching interest nor doing verb ("nachhilfe in m" is Mathe, "sport in a" no town);
+        after a place-of-living cue ("wohne in l, ...", "bin aus c") more may follow (plates.toml [letters])."""
+        if not (len(text) == 1 and text.islower() and text.upper() in self.towns and doc.lang_ == "de"
+                and is_lowercase_message(doc)):
+            return False
+        rules = _letter_rules()
+        labels = {span.label_ for span in spans_of(doc, INTERESTS)}
+        if _COMPUTING in labels:
+            return False
+        before = doc[i - 1].norm_ if i > 0 else ""
+        living = before in rules["from_cues"] or (i > 1 and doc[i - 2].norm_ in rules["living_cues"])
+        if living:  # "wohne in l, nachhilfe geben", "bin aus c und ...": where one lives
+            return i + 1 == len(doc) or is_boundary(doc[i + 1]) or doc[i + 1].norm_ in _CODE_JOINERS
+        if any(t.is_alpha or t.like_num for t in doc[i + 1:]):
+            return False
+        doing = any(t.norm_ in rules["doing_verbs"] for t in doc[:i])
+        return not doing and not labels & rules["subject_categories"]
 
     @staticmethod
     def _after_interest(doc: Doc, i: int) -> bool:

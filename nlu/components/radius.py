@@ -50,7 +50,8 @@ class RadiusFinder:
         if not found:  # no distance stated: one said as a way of travelling ("max 20 min mit dem Rad")
             travel = travel_radius(doc, self.number)
             if travel is not None:
-                span = self._span(doc, *travel)
+                start, end, km = travel
+                span = self._span(doc, start, end, km) if km is not None else self._silent(doc, start, end)
                 found.extend([span] if span is not None else [])
         set_group(doc, RADIUS, found)
         return doc
@@ -93,6 +94,13 @@ class RadiusFinder:
             if doc[j].norm_ in self.rules.radius_words:
                 return True
         return False
+
+    @staticmethod
+    def _silent(doc: Doc, start: int, end: int) -> Span:
+        """Returns a travel phrase that gives no distance: its words are read, its value is None."""
+        span = Span(doc, start, end, label=RADIUS)
+        span._.value = None
+        return span
 
     def _span(self, doc: Doc, start: int, end: int, km: float) -> Span | None:
         """Returns the radius span when the distance is plausible."""

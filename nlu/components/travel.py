@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.tokens import Doc
 
 from nlu.components.common import is_boundary
@@ -34,6 +36,22 @@ class TravelRules:
     prepositions: frozenset[str]
     articles: frozenset[str]
     minutes: dict[str, float]
+    clock_words: frozenset[str]
+    until_words: frozenset[str]
+    clock_units: frozenset[str]
+    clock_over_minutes: float
+    max_km: float
+    min_km: float
+    living_words: frozenset[str]
+    landmark_from: frozenset[str]
+    from_words: frozenset[str]
+    landmark_articles: frozenset[str]
+    period_words: frozenset[str]
+    period_reach: int
+    transport_verbs: frozenset[str]
+    destination_prepositions: frozenset[str]
+    not_objects: frozenset[str]
+    reach_breaks: frozenset[str]
 
 
 @cache
@@ -49,12 +67,25 @@ def travel_rules() -> TravelRules:
         reach_modes={fold(k): v for k, v in raw["reach_modes"].items()},
         prepositions=folded_set(raw["prepositions"]), articles=folded_set(raw["articles"]),
         minutes={fold(k): float(v) for k, v in raw["minutes"].items()},
+        clock_words=folded_set(raw["clock_words"]), until_words=folded_set(raw["until_words"]),
+        clock_units=folded_set(raw["clock_units"]), clock_over_minutes=float(raw["clock_over_minutes"]),
+        max_km=float(raw["max_travel_km"]), min_km=float(raw["min_travel_km"]),
+        living_words=folded_set(raw["living_words"]), landmark_from=folded_set(raw["landmark_from"]),
+        from_words=folded_set(raw["from_words"]), landmark_articles=folded_set(raw["landmark_articles"]),
+        period_words=folded_set(raw["period_words"]), period_reach=int(raw["period_reach"]),
+        transport_verbs=folded_set(raw["transport_verbs"]),
+        destination_prepositions=folded_set(raw["destination_prepositions"]),
+        not_objects=folded_set(raw["not_objects"]) | GERMAN_STOP_WORDS | ENGLISH_STOP_WORDS,
+        reach_breaks=folded_set(raw["reach_breaks"]),
     )
 
 
-def travel_radius(doc: Doc, number: Callable[[str], float | None]) -> tuple[int, int, float] | None:
-    """Returns (start, end, km) of the first travel phrase that gives a distance, or None."""
+def travel_radius(doc: Doc, number: Callable[[str], float | None]) -> tuple[int, int, float | None] | None:
+    """Returns (start, end, km) of the first travel phrase that gives a distance, or None. A travel phrase read but
+    giving no distance (a clock time "um 14 h mit dem Bus", where one lives) comes with km None: its words are
+    read, so they are no search words."""
     rules = travel_rules()
+    silent: tuple[int, int, float | None] | None = None
     for i in range(len(doc)):
         duration = _duration_at(doc, i, rules, number)
         if duration is not None:
@@ -62,11 +93,17 @@ def travel_radius(doc: Doc, number: Callable[[str], float | None]) -> tuple[int,
             mode = _mode_near(doc, start, end, rules)
             if mode is not None:
                 at, kind = mode
-                return min(start, at), max(end, at + 1), minutes * rules.km_per_minute[kind]
+                first, last = min(start, at), max(end, at + 1)
+                if _is_clock_time(doc, duration, rules):
+                    silent = silent or (first, last, None)
+                    continue
+                if _says_where_one_lives(doc, first, last, rules) or _is_task_time(doc, end, at, rules):
+                    return first, last, None
+                return first, last, min(max(minutes * rules.km_per_minute[kind], rules.min_km), rules.max_km)
         reach = _reach_at(doc, i, rules)
         if reach is not None:
-            return reach
-    return None
+            return (reach[0], reach[1], None) if _says_where_one_lives(doc, reach[0], reach[1], rules) else reach
+    return silent
 
 
 def _duration_at(
@@ -90,6 +127,59 @@ def _duration_at(
     if value is None:
         return (i - 1, i + 1, unit) if before in {"eine", "einer", "an", "a"} and unit == 60 else None
     return i - 1, i + 1, value * unit
+
+
+def _says_where_one_lives(doc: Doc, start: int, end: int, rules: TravelRules) -> bool:
+    """Tells whether the travel phrase start..end says where one lives: a living word before it in its clause, or
+    a landmark with its article right after it ("vom Bahnhof", "von der Uni", "from the station")."""
+    for j in range(start - 1, -1, -1):
+        if is_boundary(doc[j]):
+            break
+        if doc[j].norm_ in rules.living_words:
+            return True
+    for j in range(end, min(end + 2, len(doc))):
+        norm = doc[j].norm_
+        if norm in rules.landmark_from:
+            return True
+        if norm in rules.from_words:
+            return j + 1 < len(doc) and doc[j + 1].norm_ in rules.landmark_articles
+    return False
+
+
+def _is_task_time(doc: Doc, end: int, at: int, rules: TravelRules) -> bool:
+    """Tells whether a duration ending before `end` with its mode at `at` is time for a task: per week or month
+    ("2 Stunden pro Woche mit dem Rad"), or the mode carries an object to a transport verb ("mit dem Auto Leute zum
+    Arzt fahren", "mit dem Rad Essen ausfahren")."""
+    for j in range(end, min(end + rules.period_reach, len(doc))):
+        if is_boundary(doc[j]):
+            break
+        if doc[j].norm_ in rules.period_words:
+            return True
+    has_object = False
+    for j in range(at + 1, min(at + 1 + 2 * _REACH, len(doc))):
+        token = doc[j]
+        if is_boundary(token):
+            return False
+        if token.norm_ in rules.transport_verbs:
+            return has_object
+        after_destination = doc[j - 1].norm_ in rules.destination_prepositions
+        has_object = has_object or (token.is_alpha and token.lower_ not in rules.not_objects
+                                    and token.norm_ not in rules.not_objects and not after_destination)
+    return False
+
+
+def _is_clock_time(doc: Doc, duration: tuple[int, int, float], rules: TravelRules) -> bool:
+    """Tells whether a duration is a time of day: after "um"/"ab"/"gegen", after "bis" when written like a clock
+    ("bis 18 h"), or over 12 hours ("17h mit dem Bus")."""
+    start, end, minutes = duration
+    if minutes > rules.clock_over_minutes:
+        return True
+    before = doc[start - 1].norm_ if start > 0 else ""
+    if before in rules.clock_words:
+        return True
+    unit = _GLUED.match(doc[end - 1].norm_)
+    said = unit.group(2) if unit else doc[end - 1].norm_
+    return before in rules.until_words and said in rules.clock_units
 
 
 def _mode_near(doc: Doc, start: int, end: int, rules: TravelRules) -> tuple[int, str] | None:
@@ -134,7 +224,7 @@ def _reach_at(doc: Doc, i: int, rules: TravelRules) -> tuple[int, int, float] | 
         said = rules.reach_modes[doc[i - 1].norm_]
         return (i - 1, i + 1, rules.reach_km[said]) if said in rules.reach_km else None
     for j in range(i - 1, max(i - _REACH, 0) - 1, -1):  # "mit dem Rad erreichbar", "zu Fuß gut zu erreichen"
-        if is_boundary(doc[j]):
+        if is_boundary(doc[j]) or doc[j].norm_ in rules.reach_breaks:
             break
         before = _mode(doc, j, rules)
         if before is not None:

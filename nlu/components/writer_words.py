@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher
 from nlu.kernel.text import fold
 from nlu.lexicon import InterestRules
+from nlu.vocabulary import is_category_word
 
 JOB_REACH = 8  # "ich arbeite schon den ganzen Tag in der Kita"
 AFTER_AGE_WORDS = 2
@@ -52,6 +53,8 @@ class WriterWords:
             whom = label in ("status", "life_stage")
             if whom and self._names_whom_to_help(doc, label, start, end, status_ends, helped):
                 continue  # "Nachhilfe für Kinder und Schüler", "Ich möchte Arbeitslose unterstützen"
+            if label == "name" and doc[start].norm_ == "hier" and is_category_word(doc[end - 1].norm_, doc.lang_):
+                continue  # "hier ist die Tafel doch was für mich": a field, not a name ("hier ist der Klaus")
             if label == "origin" and self._others_origin(doc, start):
                 continue  # "Menschen helfen, die aus dem Gefängnis kommen"
             if label == "roles":  # the role word alone, with a role ending ("Lkw-Fahrer" too)
