@@ -34,6 +34,7 @@ class InterestRules:
     people_determiners: frozenset[str]  # folded: "die", "den", "unsere" make such an adjective a noun of people
     self_cues: tuple[str, ...]
     job_cues: tuple[str, ...]
+    job_wished_after: frozenset[str]  # "I'd love working in ...": a job cue after these is the wish
     self_window: int
     possessives: frozenset[str]
     possessive_window: int
@@ -122,6 +123,7 @@ def interest_rules() -> InterestRules:
         people_determiners=folded_set(context.get("people_determiners", ())),
         self_cues=tuple(context["self_cues"]),
         job_cues=tuple(context["job_cues"]),
+        job_wished_after=folded_set(context.get("job_wished_after", ())),
         self_window=int(context["self_window"]),
         possessives=folded_set(context["possessives"]),
         possessive_window=int(context["possessive_window"]),
