@@ -34,3 +34,19 @@ def test_working_after_a_wish_word_is_the_wish_not_ones_job(text: str, expected:
 )
 def test_working_describing_ones_job_stays_the_writer(text: str, dropped: str) -> None:
     assert dropped not in _categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unsere Firma sucht einen Einsatz im Naturschutz für 10 Leute, Raum Fulda", {"environment"}),
+        ("Unser Unternehmen plant einen Aktionstag im Tierheim", {"animals"}),
+        ("our company wants a day at an animal shelter, 12 people", {"animals"}),
+    ],
+)
+def test_what_ones_company_looks_for_is_the_wish(text: str, expected: set[str]) -> None:
+    assert expected <= _categories(text)
+
+
+def test_the_company_named_with_its_trade_stays_the_writer() -> None:
+    assert "digital" not in _categories("Unsere Firma (Software, 30 Leute) möchte einen Tag im Tierheim helfen")
