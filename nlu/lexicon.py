@@ -44,6 +44,7 @@ class InterestRules:
     apposition_fillers: frozenset[str]
     fragment_status: frozenset[str]
     intro_words: frozenset[str]  # "wheelchair user here, ...": a short opening clause ending so introduces the writer
+    intro_fans: frozenset[str]  # "animal lover here": an introduction by what one loves names the wish
     possessive_exempt: frozenset[str]
     breakers: frozenset[str]
     broad_stems: frozenset[str]
@@ -133,6 +134,7 @@ def interest_rules() -> InterestRules:
         apposition_fillers=folded_set(context["apposition_fillers"]),
         fragment_status=folded_set(context["fragment_status"]),
         intro_words=folded_set(context.get("intro_words", ())),
+        intro_fans=folded_set(context.get("intro_fans", ())),
         possessive_exempt=frozenset(context["possessive_exempt"]),
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),

@@ -50,3 +50,19 @@ def test_what_ones_company_looks_for_is_the_wish(text: str, expected: set[str]) 
 
 def test_the_company_named_with_its_trade_stays_the_writer() -> None:
     assert "digital" not in _categories("Unsere Firma (Software, 30 Leute) möchte einen Tag im Tierheim helfen")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hello, animal lover here, anything in Köln?", "animals"),
+        ("Hi, football fan here, want to coach kids in Mainz", "sports"),
+        ("music enthusiast here, anything on weekends in Trier?", "culture"),
+    ],
+)
+def test_a_fan_introducing_themselves_names_the_wish(text: str, expected: str) -> None:
+    assert expected in _categories(text)
+
+
+def test_an_introduction_by_a_condition_stays_who_one_is() -> None:
+    assert _categories("Hi, wheelchair user here, looking for something with animals") == {"animals"}
