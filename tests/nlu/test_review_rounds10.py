@@ -66,3 +66,21 @@ def test_a_fan_introducing_themselves_names_the_wish(text: str, expected: str) -
 
 def test_an_introduction_by_a_condition_stays_who_one_is() -> None:
     assert _categories("Hi, wheelchair user here, looking for something with animals") == {"animals"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich möchte Leuten helfen, die wenig Geld haben",
+        "Ich würde gern Menschen unterstützen, die kein Geld haben, in Kassel",
+        "Kindern helfen, die zu wenig Geld haben für Ausflüge",
+        "I'd like to help people who don't have much money",
+        "something for families that do not have enough money, Bremen",
+    ],
+)
+def test_people_said_to_lack_money_are_poverty_in_every_form(text: str) -> None:
+    assert "poverty_homelessness" in _categories(text)
+
+
+def test_people_with_money_enough_are_no_poverty() -> None:
+    assert "poverty_homelessness" not in _categories("Ich habe genug Geld und Zeit, suche was mit Tieren")
