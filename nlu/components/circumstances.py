@@ -34,6 +34,8 @@ class CircumstanceRules:
     access_after: frozenset[str]  # "-friendly" after a disability word ("deaf-friendly") is an access need too
     children_determiners: frozenset[str]  # "die", "the": "die Kinder sind ..." are the writer's own
     children_states: frozenset[str]  # "sind", "wohnen", "are": ... said where they are or live
+    children_needs: tuple[str, ...]  # "brauch", "bored": ... unless the clause names a need of theirs
+    children_scan_stops: frozenset[str]  # "ich", "i": the writer's own clause begins
     aside_heads: frozenset[str]  # "ich", "me": a bracket right after describes the writer
     kin: tuple[str, ...]  # folded beginnings of relatives' words: a bracket right after one describes them ...
     owners: frozenset[str]  # ... when one of these stands right before the word ("my son (7, autistic)")
@@ -53,6 +55,8 @@ def circumstance_rules() -> CircumstanceRules:
         access_after=folded_set(raw["access_after"]),
         children_determiners=folded_set(raw["children_determiners"]),
         children_states=folded_set(raw["children_states"]),
+        children_needs=tuple(fold(w) for w in raw["children_needs"]),
+        children_scan_stops=folded_set(raw["children_scan_stops"]),
         aside_heads=folded_set(raw["aside_heads"]),
         kin=tuple(fold(w) for w in raw["aside_kin"]),
         owners=folded_set(raw["aside_owners"]),
@@ -122,7 +126,18 @@ def described_children(doc: Doc, span: Span) -> bool:
     if i < 0 or doc[i].norm_ not in rules.children_determiners or after is None:
         return False
     opens = opens_clause(doc, i) or doc[i - 1].norm_ in rules.joiners
-    return opens and after.norm_ in rules.children_states
+    return opens and after.norm_ in rules.children_states and not _children_need(doc, span.end, rules)
+
+
+def _children_need(doc: Doc, start: int, rules: CircumstanceRules) -> bool:
+    """Tells whether the clause from `start` names a need of the children before the writer speaks of themself:
+    "Die Kinder leben im Heim und brauchen jemanden", "the kids are bored": then they are whom to help."""
+    for token in doc[start:]:
+        if is_boundary(token) or token.norm_ in rules.children_scan_stops:
+            return False
+        if token.norm_.startswith(rules.children_needs):
+            return True
+    return False
 
 
 def _child_age(text: str) -> bool:

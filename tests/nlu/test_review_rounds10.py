@@ -84,3 +84,26 @@ def test_people_said_to_lack_money_are_poverty_in_every_form(text: str) -> None:
 
 def test_people_with_money_enough_are_no_poverty() -> None:
     assert "poverty_homelessness" not in _categories("Ich habe genug Geld und Zeit, suche was mit Tieren")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kinder leben im Heim und brauchen jemanden zum Reden, kann ich da helfen?",
+        "The kids are bored in our village and need a place to go, I'd like to start something",
+        "Die Kinder sind nachmittags benachteiligt, weil keiner Zeit hat. Wo kann ich helfen?",
+    ],
+)
+def test_children_described_by_a_need_are_whom_to_help(text: str) -> None:
+    assert "children_youth" in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kinder sind aus dem Haus und ich brauche eine Aufgabe, gern mit Tieren",
+        "the kids are grown up and I need something to do, animals maybe",
+    ],
+)
+def test_ones_own_children_grown_up_stay_the_writers(text: str) -> None:
+    assert "children_youth" not in _categories(text)
