@@ -30,6 +30,7 @@ class CircumstanceRules:
     duty_stops: frozenset[str]  # "und", "mit", "machen": a verb, or a new phrase, ends the list of settings
     joiners: frozenset[str]  # "und", "and": "... und die Kinder sind ..." opens a new clause for the children rule
     setting_fields: frozenset[str]  # the fields a setting word names ("culture", "sports") that the duty makes place
+    duty_new_phrase: frozenset[str]  # "und nebenbei im Chor": after a joiner, a new phrase, no further setting
     access_words: tuple[str, ...]  # folded beginnings of access adjectives ("barrierefrei", "accessible")
     access_after: frozenset[str]  # "-friendly" after a disability word ("deaf-friendly") is an access need too
     children_determiners: frozenset[str]  # "die", "the": "die Kinder sind ..." are the writer's own
@@ -51,6 +52,7 @@ def circumstance_rules() -> CircumstanceRules:
         duty_stops=folded_set(raw["duty_stops"]),
         joiners=folded_set(raw["joiners"]),
         setting_fields=frozenset(raw["setting_fields"]),
+        duty_new_phrase=folded_set(raw["duty_new_phrase"]),
         access_words=tuple(fold(w) for w in raw["access_words"]),
         access_after=folded_set(raw["access_after"]),
         children_determiners=folded_set(raw["children_determiners"]),
@@ -74,6 +76,7 @@ def duty_settings(doc: Doc, mentions: list[Span]) -> list[Span]:
     if not placed:
         return []
     found = []
+    listed = {span.start for span in mentions if span.label_ in rules.setting_fields}  # "bei Konzerten, Festivals"
     for span in mentions:
         if span.label_ not in rules.setting_fields:
             continue
@@ -81,7 +84,10 @@ def duty_settings(doc: Doc, mentions: list[Span]) -> list[Span]:
             if i in placed:
                 found.append(span)
                 break
-            if is_boundary(doc[i]) or doc[i].norm_ in rules.duty_stops:
+            new_phrase = doc[i].norm_ in rules.joiners and doc[i + 1].norm_ in rules.duty_new_phrase
+            if (is_boundary(doc[i]) and not (doc[i].text == "," and i + 1 in listed)) or new_phrase:
+                break
+            if doc[i].norm_ in rules.duty_stops:
                 break
     return found
 

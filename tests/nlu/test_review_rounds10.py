@@ -107,3 +107,19 @@ def test_children_described_by_a_need_are_whom_to_help(text: str) -> None:
 )
 def test_ones_own_children_grown_up_stay_the_writers(text: str) -> None:
     assert "children_youth" not in _categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sanitätsdienst auf Festivals und nebenbei im Chor singen", "culture"),
+        ("Ich möchte zur Freiwilligen Feuerwehr auf dem Dorf und im Sportverein Kinder trainieren", "sports"),
+        ("first aid at village fairs and also at the football club coaching the kids", "sports"),
+    ],
+)
+def test_a_new_phrase_after_a_duty_and_its_setting_is_a_wish_of_its_own(text: str, expected: str) -> None:
+    assert expected in _categories(text)
+
+
+def test_a_list_of_settings_after_a_duty_stays_the_setting() -> None:
+    assert _categories("Sanitätsdienst bei Konzerten, Festivals und beim Fußball") == {"emergency_services"}
