@@ -33,6 +33,7 @@ class CircumstanceRules:
     duty_new_phrase: frozenset[str]  # "und nebenbei im Chor": after a joiner, a new phrase, no further setting
     access_words: tuple[str, ...]  # folded beginnings of access adjectives ("barrierefrei", "accessible")
     access_after: frozenset[str]  # "-friendly" after a disability word ("deaf-friendly") is an access need too
+    access_causes: frozenset[str]  # "für barrierefreie Schulen": the access word after these is a cause
     children_determiners: frozenset[str]  # "die", "the": "die Kinder sind ..." are the writer's own
     children_states: frozenset[str]  # "sind", "wohnen", "are": ... said where they are or live
     children_needs: tuple[str, ...]  # "brauch", "bored": ... unless the clause names a need of theirs
@@ -55,6 +56,7 @@ def circumstance_rules() -> CircumstanceRules:
         duty_new_phrase=folded_set(raw["duty_new_phrase"]),
         access_words=tuple(fold(w) for w in raw["access_words"]),
         access_after=folded_set(raw["access_after"]),
+        access_causes=folded_set(raw["access_causes"]),
         children_determiners=folded_set(raw["children_determiners"]),
         children_states=folded_set(raw["children_states"]),
         children_needs=tuple(fold(w) for w in raw["children_needs"]),
@@ -104,6 +106,8 @@ def access_needs(doc: Doc, mentions: list[Span], described: list[Span]) -> list[
     for span in mentions:
         if span.label_ != _DISABILITY or len(span) != 1:
             continue
+        if span.start and doc[span.start - 1].norm_ in rules.access_causes:
+            continue  # "mich für barrierefreie Schulen einsetzen": the cause one works for
         norm = span[0].norm_
         adjective = norm.startswith(rules.access_words) and not norm.endswith(("heit", "keit", "ity"))
         hyphen = span.end + 1 < len(doc) and doc[span.end].norm_ == "-"

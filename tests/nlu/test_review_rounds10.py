@@ -123,3 +123,19 @@ def test_a_new_phrase_after_a_duty_and_its_setting_is_a_wish_of_its_own(text: st
 
 def test_a_list_of_settings_after_a_duty_stays_the_setting() -> None:
     assert _categories("Sanitätsdienst bei Konzerten, Festivals und beim Fußball") == {"emergency_services"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mein Sohn ist Autist und ich möchte mich für barrierefreie Schulen einsetzen",
+        "Ich bin blind und würde mich gern für barrierefreie Webseiten engagieren",
+    ],
+)
+def test_an_access_word_after_for_is_the_cause_not_the_writers_need(text: str) -> None:
+    assert "disability_inclusion" in _categories(text)
+
+
+def test_an_access_the_writer_needs_is_no_field() -> None:
+    text = "Ich sitze im Rollstuhl und suche was mit Tieren, barrierefrei erreichbar"
+    assert _categories(text) == {"animals"}
