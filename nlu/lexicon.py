@@ -34,6 +34,7 @@ class InterestRules:
     people_determiners: frozenset[str]  # folded: "die", "den", "unsere" make such an adjective a noun of people
     self_cues: tuple[str, ...]
     job_cues: tuple[str, ...]
+    job_wished_after: frozenset[str]  # "I'd love working in ...": a job cue after these is the wish
     self_window: int
     possessives: frozenset[str]
     possessive_window: int
@@ -43,6 +44,7 @@ class InterestRules:
     apposition_fillers: frozenset[str]
     fragment_status: frozenset[str]
     intro_words: frozenset[str]  # "wheelchair user here, ...": a short opening clause ending so introduces the writer
+    intro_fans: frozenset[str]  # "animal lover here": an introduction by what one loves names the wish
     possessive_exempt: frozenset[str]
     breakers: frozenset[str]
     broad_stems: frozenset[str]
@@ -122,6 +124,7 @@ def interest_rules() -> InterestRules:
         people_determiners=folded_set(context.get("people_determiners", ())),
         self_cues=tuple(context["self_cues"]),
         job_cues=tuple(context["job_cues"]),
+        job_wished_after=folded_set(context.get("job_wished_after", ())),
         self_window=int(context["self_window"]),
         possessives=folded_set(context["possessives"]),
         possessive_window=int(context["possessive_window"]),
@@ -131,6 +134,7 @@ def interest_rules() -> InterestRules:
         apposition_fillers=folded_set(context["apposition_fillers"]),
         fragment_status=folded_set(context["fragment_status"]),
         intro_words=folded_set(context.get("intro_words", ())),
+        intro_fans=folded_set(context.get("intro_fans", ())),
         possessive_exempt=frozenset(context["possessive_exempt"]),
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),

@@ -30,10 +30,14 @@ class CircumstanceRules:
     duty_stops: frozenset[str]  # "und", "mit", "machen": a verb, or a new phrase, ends the list of settings
     joiners: frozenset[str]  # "und", "and": "... und die Kinder sind ..." opens a new clause for the children rule
     setting_fields: frozenset[str]  # the fields a setting word names ("culture", "sports") that the duty makes place
+    duty_new_phrase: frozenset[str]  # "und nebenbei im Chor": after a joiner, a new phrase, no further setting
     access_words: tuple[str, ...]  # folded beginnings of access adjectives ("barrierefrei", "accessible")
     access_after: frozenset[str]  # "-friendly" after a disability word ("deaf-friendly") is an access need too
+    access_causes: frozenset[str]  # "für barrierefreie Schulen": the access word after these is a cause
     children_determiners: frozenset[str]  # "die", "the": "die Kinder sind ..." are the writer's own
     children_states: frozenset[str]  # "sind", "wohnen", "are": ... said where they are or live
+    children_needs: tuple[str, ...]  # "brauch", "bored": ... unless the clause names a need of theirs
+    children_scan_stops: frozenset[str]  # "ich", "i": the writer's own clause begins
     aside_heads: frozenset[str]  # "ich", "me": a bracket right after describes the writer
     kin: tuple[str, ...]  # folded beginnings of relatives' words: a bracket right after one describes them ...
     owners: frozenset[str]  # ... when one of these stands right before the word ("my son (7, autistic)")
@@ -49,10 +53,14 @@ def circumstance_rules() -> CircumstanceRules:
         duty_stops=folded_set(raw["duty_stops"]),
         joiners=folded_set(raw["joiners"]),
         setting_fields=frozenset(raw["setting_fields"]),
+        duty_new_phrase=folded_set(raw["duty_new_phrase"]),
         access_words=tuple(fold(w) for w in raw["access_words"]),
         access_after=folded_set(raw["access_after"]),
+        access_causes=folded_set(raw["access_causes"]),
         children_determiners=folded_set(raw["children_determiners"]),
         children_states=folded_set(raw["children_states"]),
+        children_needs=tuple(fold(w) for w in raw["children_needs"]),
+        children_scan_stops=folded_set(raw["children_scan_stops"]),
         aside_heads=folded_set(raw["aside_heads"]),
         kin=tuple(fold(w) for w in raw["aside_kin"]),
         owners=folded_set(raw["aside_owners"]),
@@ -70,6 +78,7 @@ def duty_settings(doc: Doc, mentions: list[Span]) -> list[Span]:
     if not placed:
         return []
     found = []
+    listed = {span.start for span in mentions if span.label_ in rules.setting_fields}  # "bei Konzerten, Festivals"
     for span in mentions:
         if span.label_ not in rules.setting_fields:
             continue
@@ -77,7 +86,10 @@ def duty_settings(doc: Doc, mentions: list[Span]) -> list[Span]:
             if i in placed:
                 found.append(span)
                 break
-            if is_boundary(doc[i]) or doc[i].norm_ in rules.duty_stops:
+            new_phrase = doc[i].norm_ in rules.joiners and doc[i + 1].norm_ in rules.duty_new_phrase
+            if (is_boundary(doc[i]) and not (doc[i].text == "," and i + 1 in listed)) or new_phrase:
+                break
+            if doc[i].norm_ in rules.duty_stops:
                 break
     return found
 
@@ -94,6 +106,8 @@ def access_needs(doc: Doc, mentions: list[Span], described: list[Span]) -> list[
     for span in mentions:
         if span.label_ != _DISABILITY or len(span) != 1:
             continue
+        if span.start and doc[span.start - 1].norm_ in rules.access_causes:
+            continue  # "mich für barrierefreie Schulen einsetzen": the cause one works for
         norm = span[0].norm_
         adjective = norm.startswith(rules.access_words) and not norm.endswith(("heit", "keit", "ity"))
         hyphen = span.end + 1 < len(doc) and doc[span.end].norm_ == "-"
@@ -122,7 +136,18 @@ def described_children(doc: Doc, span: Span) -> bool:
     if i < 0 or doc[i].norm_ not in rules.children_determiners or after is None:
         return False
     opens = opens_clause(doc, i) or doc[i - 1].norm_ in rules.joiners
-    return opens and after.norm_ in rules.children_states
+    return opens and after.norm_ in rules.children_states and not _children_need(doc, span.end, rules)
+
+
+def _children_need(doc: Doc, start: int, rules: CircumstanceRules) -> bool:
+    """Tells whether the clause from `start` names a need of the children before the writer speaks of themself:
+    "Die Kinder leben im Heim und brauchen jemanden", "the kids are bored": then they are whom to help."""
+    for token in doc[start:]:
+        if is_boundary(token) or token.norm_ in rules.children_scan_stops:
+            return False
+        if token.norm_.startswith(rules.children_needs):
+            return True
+    return False
 
 
 def _child_age(text: str) -> bool:

@@ -26,6 +26,7 @@ def _introduction(doc: Doc, words: list[Token], rules: InterestRules) -> bool:
     wheelchair user here. ...", "retired vet here, in Fulda". Further on, "here" says where ("kids here in Kassel")."""
     return (
         1 < len(words) <= _FRAGMENT_WORDS + 1 and words[0].i <= _INTRO_START and words[-1].norm_ in rules.intro_words
+        and words[-2].norm_ not in rules.intro_fans  # "animal lover here": what one loves is the wish
         and len(doc) > len(words) + 1 and not any(t.norm_ in rules.breakers for t in words)
     )
 

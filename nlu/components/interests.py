@@ -19,7 +19,7 @@ from nlu.components.own_context import (
 from nlu.components.circumstances import access_needs, describes_person, duty_settings
 from nlu.components.fragments import fragment_of_longer_message, status_fragments
 from nlu.components.separable import joined_verbs
-from nlu.components.writer_words import JOB_PASSES, JOB_REACH, WriterWords, is_kin
+from nlu.components.writer_words import JOB_PASSES, JOB_REACH, WriterWords, is_kin, job_cue_ends
 from nlu.extensions import INTERESTS, SELF, WRITER, register_extensions
 from nlu.lexicon import InterestRules, interest_rules, radius_rules
 from nlu.kernel.taxonomy import categories
@@ -130,7 +130,7 @@ class InterestMatcher:
             "self": self_ends + [end for _, end in fragments],
             "fragment": [i for start, end in fragments for i in range(start, end)],
             "status": [end for _, _, end in self.status_cues(doc)],
-            "job": [end for _, _, end in self.job_cues(doc)],
+            "job": job_cue_ends(doc, self.job_cues(doc), self.rules),
         }
         found = [Span(doc, start, end, label=label) for label, start, end in self.requirements(doc)]
         reasons = [span for span in found if span.label_ == "requirement"]

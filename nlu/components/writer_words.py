@@ -29,6 +29,13 @@ def is_kin(norm: str, rules: InterestRules) -> bool:
     return any(norm.startswith(kin) and len(norm) - len(kin) <= _KIN_SLACK for kin in rules.kin)
 
 
+def job_cue_ends(doc: Doc, matches: list[tuple[int, int, int]], rules: InterestRules) -> list[int]:
+    """Returns where the job cues end ("arbeite", "working in", "our company"), but for one right after a word of
+    liking or considering: "I'd love working in an animal shelter", "interested in working at a food bank" wish for
+    the work; "I'm a nurse, working in a hospital" names one's own."""
+    return [end for _, start, end in matches if not start or doc[start - 1].norm_ not in rules.job_wished_after]
+
+
 class WriterWords:
     """Finds the words about the writer in a message; built once per pipeline with the interest rules."""
 
