@@ -61,3 +61,17 @@ def test_transport_for_people_is_neighbourly_help(text: str) -> None:
 )
 def test_driving_said_otherwise_is_no_transport_service(text: str) -> None:
     assert "neighbourhood" not in _categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "seniors"),
+    [
+        ("Die alten Fenster streichen, in Kassel", False),  # an adjective before a thing
+        ("die alten möbel reparieren", False),
+        ("was für die alten im dorf tun", True),  # all in small letters, a preposition after it
+        ("den alten vorlesen in fulda", True),
+        ("ich würde gern den Alten vorlesen", True),  # the capitalised noun
+    ],
+)
+def test_die_alten_are_old_people_only_as_a_noun(text: str, seniors: bool) -> None:
+    assert ("seniors" in parse_with_rules(text).categories) is seniors
