@@ -32,7 +32,7 @@ from bot.search.ranking import TIME_FAMILIES, WEIGHTS, RankWords
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
-from bot.search.titled import TITLED, titled_categories
+from bot.search.titled import TITLED, titled_listings
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
@@ -145,11 +145,11 @@ async def find(
         page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
     widened = area + attempt.widened
     if criteria.categories and groups and page.total and not page.word_hits:
-        # Nothing the categories admit holds a word of the request: listings titled with all its free words are
-        # searched in their own categories too (bot.search.titled: "Telefonpatenschaft gegen Einsamkeit").
-        titled = await titled_categories(session, criteria, words, attempt, now=now, corpus=corpus)
+        # Nothing the categories admit holds a word of the request: the listings titled with all its words join
+        # them, not their categories (bot.search.titled: "Telefonpatenschaft gegen Einsamkeit").
+        titled = await titled_listings(session, criteria, words, attempt, now=now, corpus=corpus)
         if titled:
-            criteria = replace(criteria, categories=(*criteria.categories, *titled))
+            criteria = replace(criteria, titled=titled)
             page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now,
                                    corpus=corpus)
             widened += (TITLED,)

@@ -5,8 +5,8 @@ titled exactly so (filed under seniors) could not be found by their own title; t
 rows, none holding a word of the request. When that happens (nothing the category admits holds any of the
 request's words, and the NLU kept free words), the listings within the try's radius whose title holds every word
 of the wish (RankWords.wished: the free words, the other nouns, the verbs and the words that named the category;
-not those about the writer) are looked for in any category, and their categories are searched beside the ones
-read (said as `titled`). The title must say each word itself, in any inflection ("Freiwilligen Feuerwehr" for
+not those about the writer) are looked for in any category, and those listings (not the rest of their categories,
+which hold none of the words) are searched beside the categories read (said as `titled`). The title must say each word itself, in any inflection ("Freiwilligen Feuerwehr" for
 "Freiwillige Feuerwehr"). A title holding only some of the words ("Lagerteam der Tafel" for "arbeite im Lager.
 Vermiss die Kinder"; "Patenschaft für eine geflüchtete Familie" for a Patenschaft for a young person), or holding
 one only inside a compound ("Einkaufsservice" for "community service", "Deutschkurses" for "Deutsch"), as a lesser
@@ -57,20 +57,20 @@ def names_all(title: str, groups: Sequence[TermGroup]) -> bool:
     return 2 * len(said & content) >= len(content)
 
 
-async def titled_categories(
+async def titled_listings(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime,
     corpus: Corpus = LISTINGS,
-) -> tuple[str, ...]:
-    """Returns the categories, not among the searched ones, of listings within the try's radius whose title holds
-    every word of the wish (in the order found; nothing for ads, whose text has no title)."""
+) -> tuple[int, ...]:
+    """Returns the ids of the listings, in none of the searched categories, within the try's radius whose title
+    holds every word of the wish (in the order found; nothing for ads, whose text has no title)."""
     groups = words.wished()
     if corpus is not LISTINGS or not criteria.categories or not words.filtering():
         return ()
     anywhere = replace(criteria, categories=())
     probe = Attempt(attempt.radius_km, attempt.strict_time, True, ())
     page = await find_page(session, anywhere, words, probe, limit=PROBED, offset=0, now=now, corpus=corpus)
-    found: list[str] = []
+    found: list[int] = []
     for row in page.rows:
-        if names_all(row.title, groups):
-            found += [key for key in row.categories or () if key not in criteria.categories and key not in found]
+        if names_all(row.title, groups) and not set(row.categories or ()) & set(criteria.categories):
+            found.append(int(row.id))
     return tuple(found)

@@ -113,3 +113,19 @@ def test_the_note_says_the_listings_come_from_another_field() -> None:
     english = widening_notes(("titled",), asked_radius_km=15, lang="en")
     assert len(german) == len(english) == 1 and "Titel" in german[0] and "title" in english[0]
     assert german != widening_notes(("keywords",), asked_radius_km=15, lang="de")
+
+
+async def test_only_the_titled_listings_cross_not_the_rest_of_their_category(listings: Listings) -> None:
+    field = await _neighbourhood(listings)
+    titled = await listings.add("Besuchsdienst", categories=["seniors"], **near(KASSEL, 2, 0))
+    # Nearer than the field's rows, in the titled listing's category, holding none of the words.
+    await listings.add_many([
+        {"title": f"Tablet-Kurs {n}", "categories": ["seniors"], **near(KASSEL, 0.1 * n, 0)} for n in range(6)
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="Besuchsdienst in Kassel"),
+                         categories=["neighbourhood"], place=KASSEL, keywords=["besuchsdienst"])
+
+    # The titled listing joins the field read; its category's other rows answer nothing that was asked.
+    assert ids(outcome)[0] == titled and sorted(ids(outcome)[1:]) == field
+    assert outcome.total == 5 and outcome.widened == ("titled",)
