@@ -149,10 +149,11 @@ async def find(
         # them, not their categories (bot.search.titled: "Telefonpatenschaft gegen Einsamkeit").
         titled = await titled_listings(session, criteria, words, attempt, now=now, corpus=corpus)
         if titled:
-            criteria = replace(criteria, titled=titled)
-            page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now,
-                                   corpus=corpus)
-            widened += (TITLED,)
+            crossed = replace(criteria, titled=titled)
+            found = await find_page(session, crossed, words, attempt, limit=limit, offset=offset, now=now,
+                                    corpus=corpus)
+            if found.word_hits:  # said only when they hold the words: never "titled" beside "keywords"
+                criteria, page, widened = crossed, found, widened + (TITLED,)
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
     outcome = SearchOutcome(

@@ -11,7 +11,9 @@ which hold none of the words) are searched beside the categories read (said as `
 Vermiss die Kinder"; "Patenschaft für eine geflüchtete Familie" for a Patenschaft for a young person), or holding
 one only inside a compound ("Einkaufsservice" for "community service", "Deutschkurses" for "Deutsch"), as a lesser
 term (a compound's modifier, a related word), or only in its description, does not cross the filter: those answer
-the words loosely, the category answers the person's field.
+the words loosely, the category answers the person's field. A title holding a word the person ruled out ("aber
+nichts mit Kindern": "Besuchsdienst im Kinderhospiz"), in any form the ranking lowers, never crosses; nor does a
+listing of a category ruled out (the try's constraints leave it out).
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ PROBED = 5
 # Shorter words of a title ("in", "der", "m/w/d") say nothing of what it is about.
 MIN_TITLE_WORD = 4
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as the full-text index splits words
+
+
+def holds_unwanted(title: str, unwanted: Sequence[TermGroup]) -> bool:
+    """Tells whether a title holds a word the request rules out, as the ranking finds it (any of its terms and
+    term beginnings: "Kinderhospiz" for "Kindern")."""
+    tokens = [word.lower() if word.isascii() else fold(word) for word in _WORD.findall(title)]
+    return any(group.matches(token) for group in unwanted for token in tokens)
 
 
 def names_all(title: str, groups: Sequence[TermGroup]) -> bool:
@@ -71,6 +80,7 @@ async def titled_listings(
     page = await find_page(session, anywhere, words, probe, limit=PROBED, offset=0, now=now, corpus=corpus)
     found: list[int] = []
     for row in page.rows:
-        if names_all(row.title, groups) and not set(row.categories or ()) & set(criteria.categories):
+        if (names_all(row.title, groups) and not holds_unwanted(row.title, words.unwanted)
+                and not set(row.categories or ()) & set(criteria.categories)):
             found.append(int(row.id))
     return tuple(found)

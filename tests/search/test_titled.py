@@ -129,3 +129,21 @@ async def test_only_the_titled_listings_cross_not_the_rest_of_their_category(lis
     # The titled listing joins the field read; its category's other rows answer nothing that was asked.
     assert ids(outcome)[0] == titled and sorted(ids(outcome)[1:]) == field
     assert outcome.total == 5 and outcome.widened == ("titled",)
+
+
+async def test_a_title_holding_an_unwanted_word_or_of_an_excluded_category_crosses_nothing(
+    listings: Listings,
+) -> None:
+    field = await _neighbourhood(listings)
+    await listings.add_many([
+        {"title": "Besuchsdienst im Kinderhospiz", "categories": ["health_care"], **near(KASSEL, 2, 0)},
+        {"title": "Besuchsdienst für Kinder im Krankenhaus", "categories": ["health_care"], **near(KASSEL, 2, 0)},
+        {"title": "Besuchsdienst", "categories": ["children_youth"], **near(KASSEL, 2, 0)},
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="Besuchsdienst in Kassel, aber nichts mit Kindern"),
+                         categories=["neighbourhood"], exclude_categories=["children_youth"], place=KASSEL,
+                         keywords=["besuchsdienst"])
+
+    # The person ruled those out: the field read stays, said as holding none of the words (and nothing else).
+    assert sorted(ids(outcome)) == field and outcome.widened == ("keywords",)
