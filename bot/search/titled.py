@@ -6,22 +6,26 @@ rows, none holding a word of the request. When that happens (nothing the categor
 request's words, and the NLU kept free words), the listings within the try's radius whose title holds every word
 of the wish (RankWords.wished: the free words, the other nouns, the verbs and the words that named the category;
 not those about the writer) are looked for in any category, and those listings (not the rest of their categories,
-which hold none of the words) are searched beside the categories read (said as `titled`). The title must say each word itself, in any inflection ("Freiwilligen Feuerwehr" for
-"Freiwillige Feuerwehr"). A title holding only some of the words ("Lagerteam der Tafel" for "arbeite im Lager.
-Vermiss die Kinder"; "Patenschaft für eine geflüchtete Familie" for a Patenschaft for a young person), or holding
-one only inside a compound ("Einkaufsservice" for "community service", "Deutschkurses" for "Deutsch"), as a lesser
-term (a compound's modifier, a related word), or only in its description, does not cross the filter: those answer
-the words loosely, the category answers the person's field. A title holding a word the person ruled out ("aber
-nichts mit Kindern": "Besuchsdienst im Kinderhospiz"), in any form the ranking lowers, never crosses; nor does a
-listing of a category ruled out (the try's constraints leave it out).
+which hold none of the words) are searched beside the categories read (said as `titled`). The title must say each
+word itself, in any inflection ("Freiwilligen Feuerwehr" for "Freiwillige Feuerwehr"). A title holding only some
+of the words ("Lagerteam der Tafel" for "arbeite im Lager. Vermiss die Kinder"; "Patenschaft für eine geflüchtete
+Familie" for a Patenschaft for a young person), or holding one only inside a compound ("Einkaufsservice" for
+"community service", "Deutschkurses" for "Deutsch"), as a lesser term (a compound's modifier, a related word), or
+only in its description, does not cross the filter: those answer the words loosely, the category answers the
+person's field. A title holding a word the person ruled out ("aber nichts mit Kindern": "Besuchsdienst im
+Kinderhospiz"), in any form the ranking lowers, never crosses; nor does a listing of a category ruled out (the
+try's constraints leave it out).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -31,6 +35,7 @@ from bot.search.ranking import RankWords
 from bot.search.retrieval import find_page
 from bot.search.vocabulary import STOP_WORDS, TermGroup, stem_of
 from bot.search.widening import Attempt
+from nlu.kernel.gazetteer import get_gazetteer
 from nlu.kernel.text import fold
 
 TITLED = "titled"
@@ -40,6 +45,8 @@ PROBED = 5
 # Shorter words of a title ("in", "der", "m/w/d") say nothing of what it is about.
 MIN_TITLE_WORD = 4
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as the full-text index splits words
+_HYPHENED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")  # "Kassel-Wilhelmshöhe", "Hamburg-Altona", "Kassel-Nord"
+RECRUITING = Path(__file__).resolve().parents[2] / "data" / "search" / "recruiting_words.toml"
 
 
 def holds_unwanted(title: str, unwanted: Sequence[TermGroup]) -> bool:
@@ -61,9 +68,39 @@ def names_all(title: str, groups: Sequence[TermGroup]) -> bool:
     if None in said:
         return False
     # The wish makes at least half of what the title says: "Freizeitbegleitung: Kino, Konzert, Fußball" names
-    # "Fußball" among other things, and is no title of a request for football.
-    content = {stem for stem in stems if len(stem) >= MIN_TITLE_WORD and stem not in STOP_WORDS}
+    # "Fußball" among other things, and is no title of a request for football. Where it is done and the call
+    # for people ("Besuchsdienst – Kassel-Wilhelmshöhe", "Nachhilfe: Helfer:innen gesucht") say nothing of what.
+    aside = _aside(title)
+    content = {stem for stem in stems if len(stem) >= MIN_TITLE_WORD and stem not in STOP_WORDS
+               and (stem in said or stem not in aside)}
     return 2 * len(said & content) >= len(content)
+
+
+def _aside(title: str) -> set[str]:
+    """Returns the stems of a title's words that say where or call for people: place names of the gazetteer
+    (not those that are ordinary words too, "Essen"), the parts of a place's hyphened name after it ("Kassel-
+    Wilhelmshöhe", whose quarter it may not know) and the recruiting words (data/search/recruiting_words.toml)."""
+    gazetteer = get_gazetteer()
+    aside: set[str] = set()
+    places: set[str] = set()
+    for word in _WORD.findall(title):
+        folded = word.lower() if word.isascii() else fold(word)
+        if stem_of(folded) in recruiting_words():
+            aside.add(stem_of(folded))
+        elif not gazetteer.is_common_word_name(folded) and gazetteer.lookup(word):
+            places.add(folded)
+    for hyphened in _HYPHENED.findall(title):
+        parts = [part.lower() if part.isascii() else fold(part) for part in hyphened.split("-")]
+        if parts[0] in places:
+            places.update(parts)
+    return aside | {stem_of(place) for place in places}
+
+
+@cache
+def recruiting_words() -> frozenset[str]:
+    """Returns the stems of the words with which a title calls for people (data/search/recruiting_words.toml)."""
+    with RECRUITING.open("rb") as handle:
+        return frozenset(stem_of(fold(word)) for word in tomllib.load(handle)["words"])
 
 
 async def titled_listings(

@@ -147,3 +147,19 @@ async def test_a_title_holding_an_unwanted_word_or_of_an_excluded_category_cross
 
     # The person ruled those out: the field read stays, said as holding none of the words (and nothing else).
     assert sorted(ids(outcome)) == field and outcome.widened == ("keywords",)
+
+
+def test_where_and_the_call_for_people_are_no_content_of_a_title() -> None:
+    besuchsdienst = TermGroup("besuchsdienst", ("besuchsdienst",), ("besuchsdienst",), 9, False)
+    nachhilfe = TermGroup("nachhilfe", ("nachhilfe",), ("nachhilf",), 9, False)
+    telefon = TermGroup("telefonpatenschaft", ("telefonpatenschaft",), ("telefonpatenschaft",), 3, False)
+    einsamkeit = TermGroup("einsamkeit", ("einsamkeit",), ("einsamkeit",), 9, False)
+    fussball = TermGroup("fussball", ("fussball",), ("fussball",), 9, False)
+    assert names_all("Besuchsdienst – Kassel-Wilhelmshöhe", [besuchsdienst])
+    assert names_all("Besuchsdienst: Helfer:innen gesucht in Kassel-Wilhelmshöhe", [besuchsdienst])
+    assert names_all("Nachhilfe: Helfer:innen gesucht", [nachhilfe])
+    assert names_all("Telefonpatenschaft gegen Einsamkeit – Verstärkung gesucht (Kassel)", [telefon, einsamkeit])
+    assert names_all("Nachhilfe in Hamburg-Altona (m/w/d)", [nachhilfe])
+    # What else the title names still counts: the wish must still make half of it.
+    assert not names_all("Fußball, Schwimmen und Tanzen in Kassel", [fussball])
+    assert not names_all("Nachhilfe, Hausaufgaben und Freizeit im Team", [nachhilfe])
