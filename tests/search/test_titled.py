@@ -163,3 +163,19 @@ def test_where_and_the_call_for_people_are_no_content_of_a_title() -> None:
     # What else the title names still counts: the wish must still make half of it.
     assert not names_all("Fußball, Schwimmen und Tanzen in Kassel", [fussball])
     assert not names_all("Nachhilfe, Hausaufgaben und Freizeit im Team", [nachhilfe])
+
+
+async def test_a_title_done_from_home_crosses_before_the_wish_is_moved_on_site(listings: Listings) -> None:
+    await listings.add_many([
+        {"title": f"Sprachcafé {n}", "categories": ["education"], "remote": True, **near(KASSEL, n, 1)}
+        for n in range(4)
+    ])
+    await listings.add("Nachhilfe", categories=["children_youth"], **near(KASSEL, 2, 0))
+    online = await listings.add("Nachhilfe online", categories=["children_youth"], remote=True, **near(KASSEL, 2, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Nachhilfe von zu Hause"),
+                         categories=["education"], remote=True, keywords=["nachhilfe"])
+
+    # The online tutoring fits the wish as it was said: from home, not moved on site.
+    assert ids(outcome)[0] == online and all(hit.remote for hit in outcome.results)
+    assert "titled" in outcome.widened and "remote" not in outcome.widened
