@@ -171,9 +171,9 @@ async def _titled(
     limit: int, offset: int, now: datetime, corpus: Corpus,
 ) -> tuple[Criteria, Page]:
     """Returns the criteria and the page with the listings titled with all the request's words beside the
-    categories read, when nothing these admit holds a word of it (bot.search.titled: "Telefonpatenschaft gegen
-    Einsamkeit"); else those given. Only those listings join, not their categories."""
-    if criteria.titled or not (criteria.categories and words.filtering() and page.total and not page.word_hits):
+    categories read, when nothing these admit holds a word of it, or they admit nothing at all (bot.search.titled:
+    "Telefonpatenschaft gegen Einsamkeit"); else those given. Only those listings join, not their categories."""
+    if criteria.titled or not (criteria.categories and words.filtering() and not page.word_hits):
         return criteria, page
     titled = await titled_listings(session, criteria, words, attempt, now=now, corpus=corpus)
     if not titled:

@@ -179,3 +179,14 @@ async def test_a_title_done_from_home_crosses_before_the_wish_is_moved_on_site(l
     # The online tutoring fits the wish as it was said: from home, not moved on site.
     assert ids(outcome)[0] == online and all(hit.remote for hit in outcome.results)
     assert "titled" in outcome.widened and "remote" not in outcome.widened
+
+
+async def test_a_title_crosses_when_the_field_read_has_nothing_at_all(listings: Listings) -> None:
+    titled = await listings.add("Computer Hilfe", categories=["seniors"], **near(KASSEL, 2, 0))
+    await listings.add("Tablet-Kurs", categories=["seniors"], **near(KASSEL, 1, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Computer Hilfe Kassel"),
+                         categories=["digital"], place=KASSEL, keywords=["computer"])
+
+    # No listing of the field anywhere: the one titled with the request is the answer, not an empty one.
+    assert ids(outcome) == [titled] and outcome.widened == ("titled",)
