@@ -32,7 +32,7 @@ from bot.search.ranking import TIME_FAMILIES, WEIGHTS, RankWords
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
-from bot.search.titled import TITLED, titled_listings
+from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
@@ -150,8 +150,8 @@ async def find(
     widened = area + attempt.widened
     criteria, page = await _titled(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
                                    corpus=corpus)
-    if criteria.titled:
-        widened += (TITLED,)
+    if criteria.titled:  # the rows beyond those titled so are the field's: the note says "auch" only with them
+        widened += (TITLED if page.total > len(criteria.titled) else TITLED_ONLY,)
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
     outcome = SearchOutcome(

@@ -38,7 +38,8 @@ from bot.search.widening import Attempt
 from nlu.kernel.gazetteer import get_gazetteer
 from nlu.kernel.text import fold
 
-TITLED = "titled"
+TITLED = "titled"  # the listings titled so come first, the categories' rows follow
+TITLED_ONLY = "titled_only"  # no row of the categories read is listed beside them
 # How many of the best listings holding the words are read to find those titled with all of them: the title
 # counts most in the ranking, so listings titled so come first among those holding the words.
 PROBED = 5

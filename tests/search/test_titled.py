@@ -113,6 +113,26 @@ def test_the_note_says_the_listings_come_from_another_field() -> None:
     english = widening_notes(("titled",), asked_radius_km=15, lang="en")
     assert len(german) == len(english) == 1 and "Titel" in german[0] and "title" in english[0]
     assert german != widening_notes(("keywords",), asked_radius_km=15, lang="de")
+    # The titles (plural) name the words; "auch"/"followed by" only while the field's own rows follow them.
+    assert "deren Titel sie nennen" in german[0] and "auch" in german[0] and "followed by" in english[0]
+    german_only = widening_notes(("titled_only",), asked_radius_km=15, lang="de")
+    english_only = widening_notes(("titled_only",), asked_radius_km=15, lang="en")
+    assert len(german_only) == len(english_only) == 1 and "deren Titel sie nennen" in german_only[0]
+    assert "auch" not in german_only[0] and "followed" not in english_only[0] and "title" in english_only[0]
+
+
+async def test_the_step_says_whether_the_field_read_follows_the_titled_listings(listings: Listings) -> None:
+    field = await _neighbourhood(listings)
+    titled = await listings.add_many([
+        {"title": "Telefonpatenschaft gegen Einsamkeit", "categories": ["seniors"], **near(KASSEL, n + 1, 0)}
+        for n in range(3)
+    ])
+
+    outcome = await find(listings.database, TEXT, **READ)
+
+    # Three name the words: the field's rows, holding none, are left out, so none of the field is listed.
+    assert ids(outcome) == titled and not set(field) & set(ids(outcome))
+    assert outcome.widened == ("titled_only",)
 
 
 async def test_only_the_titled_listings_cross_not_the_rest_of_their_category(listings: Listings) -> None:
@@ -189,4 +209,4 @@ async def test_a_title_crosses_when_the_field_read_has_nothing_at_all(listings: 
                          categories=["digital"], place=KASSEL, keywords=["computer"])
 
     # No listing of the field anywhere: the one titled with the request is the answer, not an empty one.
-    assert ids(outcome) == [titled] and outcome.widened == ("titled",)
+    assert ids(outcome) == [titled] and outcome.widened == ("titled_only",)
