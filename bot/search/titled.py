@@ -41,8 +41,10 @@ from nlu.kernel.text import fold
 TITLED = "titled"  # the listings titled so come first, the categories' rows follow
 TITLED_ONLY = "titled_only"  # no row of the categories read is listed beside them
 # How many of the best listings holding the words are read to find those titled with all of them: the title
-# counts most in the ranking, so listings titled so come first among those holding the words.
-PROBED = 5
+# counts most in the ranking, so listings titled so come first among those holding the words. Only those join the
+# field read (not their categories), so as many as four pages show: with five, a city's seven listings titled
+# "Besuchsdienst" were listed as five.
+PROBED = 20
 # Shorter words of a title ("in", "der", "m/w/d") say nothing of what it is about.
 MIN_TITLE_WORD = 4
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as the full-text index splits words

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.factories.search import KASSEL, Listings, find, ids, near
 
 from bot.search import SearchRequest
@@ -210,3 +212,18 @@ async def test_a_title_crosses_when_the_field_read_has_nothing_at_all(listings: 
 
     # No listing of the field anywhere: the one titled with the request is the answer, not an empty one.
     assert ids(outcome) == [titled] and outcome.widened == ("titled_only",)
+
+
+async def test_every_listing_titled_so_is_listed_on_the_later_pages_too(listings: Listings) -> None:
+    await _neighbourhood(listings)
+    titled = await listings.add_many([
+        {"title": "Besuchsdienst", "categories": ["seniors"], **near(KASSEL, 2 + n / 10, 0)} for n in range(7)
+    ])
+    request = SearchRequest(text="Besuchsdienst in Kassel")
+    read = {"categories": ["neighbourhood"], "place": KASSEL, "keywords": ["besuchsdienst"]}
+
+    first = await find(listings.database, request, **read)
+    second = await find(listings.database, replace(request, offset=5), **read)
+
+    # Only the titled ones join, but all of them: more than the first page holds.
+    assert first.total == second.total == 7 and sorted(ids(first) + ids(second)) == titled
