@@ -10,11 +10,14 @@ the Bot API's "HTML style": the tags it lists, properly nested and closed, and o
 
 from __future__ import annotations
 
+import html
+import re
 from html.parser import HTMLParser
 
 TAGS = frozenset({"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
                   "tg-emoji", "code", "pre", "blockquote"})
 ENTITIES = frozenset({"lt", "gt", "amp", "quot"})
+_TAG = re.compile(r"<[^>]*>")
 
 
 def html_problem(text: str) -> str | None:
@@ -25,6 +28,11 @@ def html_problem(text: str) -> str | None:
     if checker.problem is None and checker.open_tags:
         checker.problem = f"<{checker.open_tags[-1]}> is never closed"
     return checker.problem
+
+
+def readable(text: str) -> str:
+    """Returns the text as a person reads it in Telegram: tags removed, entities decoded ("&amp;" -> "&")."""
+    return html.unescape(_TAG.sub("", text))
 
 
 class _Checker(HTMLParser):

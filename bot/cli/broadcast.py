@@ -36,7 +36,7 @@ from bot.broadcasts import (
 )
 from bot.broadcasts.outbox import failure_reasons
 from bot.broadcasts.regions import checked_region
-from bot.broadcasts.telegram_html import html_problem
+from bot.broadcasts.telegram_html import html_problem, readable
 from bot.broadcasts.when import parse_when
 from bot.cli.common import run_with_database
 from bot.cli.errors import CommandError
@@ -153,7 +153,8 @@ def list_command(args: argparse.Namespace) -> int:
         if not summaries:
             print("no broadcasts yet")
         for item in summaries:
-            first_line = item.text.splitlines()[0][:50] if item.text.strip() else ""
+            shown = readable(item.text)  # as the reader sees it; what is sent stays untouched
+            first_line = shown.splitlines()[0][:50] if shown.strip() else ""
             starts = _starts(item.progress.status, item.scheduled_at)
             print(f"#{item.broadcast_id:<5} {item.progress.status.value:<9} {_counts(item.progress)}{starts}  "
                   f"{first_line}")

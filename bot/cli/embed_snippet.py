@@ -7,7 +7,7 @@ import html
 import sys
 from urllib.parse import urlencode
 
-from bot.categories import categories
+from bot.categories import categories, category_by_name
 from bot.cli.common import settings_or_exit
 from bot.domain import TIME_BITS
 from bot.texts import t
@@ -20,8 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "embed-snippet", help="print the one-line <iframe> snippet that shows listings on another website")
     parser.add_argument("--ort", required=True, metavar="PLACE", help="place name or postal code, e.g. Kassel")
-    parser.add_argument("--bereich", choices=list(categories()), metavar="AREA",
-                        help=f"only this area, a taxonomy key: {', '.join(categories())}")
+    parser.add_argument("--bereich", type=_area, metavar="AREA",
+                        help="only this area: a taxonomy key or its German or English name "
+                             f"(\"Tiere\", \"Animals\"): {', '.join(categories())}")
     parser.add_argument("--umkreis", type=float, metavar="KM", help="radius in km (default from settings)")
     parser.add_argument("--zeit", choices=list(TIME_BITS), metavar="TIME",
                         help=f"only this time: {', '.join(TIME_BITS)}")
@@ -49,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
         raise SystemExit("--umkreis braucht 1 bis 200 km / needs 1 to 200 km")
     if not 100 <= args.hoehe <= 4000:
         raise SystemExit("--hoehe braucht 100 bis 4000 Pixel / needs 100 to 4000 pixels")
+    if args.bereich:
+        print(f"Bereich / area: {args.bereich}", file=sys.stderr)
     params = {"ort": args.ort.strip(), "bereich": args.bereich, "umkreis": _plain(args.umkreis), "zeit": args.zeit,
               "lang": args.lang}
     src = f"{settings.web_base_url()}/embed?" + urlencode({name: value for name, value in params.items() if value})
@@ -62,6 +65,15 @@ def run(args: argparse.Namespace) -> int:
     if not settings.web_public_url:
         print("Hinweis / note: WEB_PUBLIC_URL is not set; the snippet points at the local address", file=sys.stderr)
     return 0
+
+
+def _area(name: str) -> str:
+    """Reads --bereich: a taxonomy key or its German or English name, case- and umlaut-insensitive."""
+    key = category_by_name(name)
+    if key is None:
+        raise argparse.ArgumentTypeError(f"unbekannter Bereich / unknown area: {name!r} "
+                                         f"(choose from {', '.join(categories())})")
+    return key
 
 
 def _plain(value: float | None) -> str | None:

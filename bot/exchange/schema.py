@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from bot.categories import categories
+from bot.categories import category_by_name
 from bot.domain import OpportunityStatus, OrganisationKind, TimeTag
 from bot.store.models import Opportunity, Organisation
 from nlu.kernel.text import fold
@@ -162,20 +162,9 @@ def header_field(heading: str) -> str | None:
     return _HEADINGS.get(key)
 
 
-@cache
-def _category_words() -> dict[str, str]:
-    """Maps folded keys and German and English labels of the categories to their keys."""
-    words: dict[str, str] = {}
-    for key, category in categories().items():
-        for word in (key, key.replace("_", " "), category.de, category.en):
-            words[fold(word)] = key
-    return words
-
-
-@lru_cache(maxsize=4096)
 def category_key(word: str) -> str | None:
     """Returns the category key for a key or a German or English label, None when unknown."""
-    return _category_words().get(fold(word))
+    return category_by_name(word)
 
 
 @lru_cache(maxsize=4096)

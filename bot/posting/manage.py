@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain import ModerationAction, OpportunityStatus
 from bot.store.db import rows_affected
-from bot.store.models import ModerationEvent, Opportunity, OrganisationMember
+from bot.store.models import ModerationEvent, Opportunity, Organisation, OrganisationMember
 
 REMINDER_DAYS_BEFORE = 7
 PUBLISHED = OpportunityStatus.PUBLISHED.value
@@ -27,6 +27,8 @@ class OwnListing:
     status: str
     place: str | None
     expires_at: datetime | None
+    organisation_id: int
+    organisation: str  # its name, said when the person belongs to more than one
 
 
 @dataclass(frozen=True)
@@ -48,14 +50,23 @@ async def own_listings(
 ) -> list[OwnListing]:
     """Returns the listings of every organisation the person belongs to, newest first (deleted ones hidden)."""
     rows = await session.execute(
-        select(Opportunity.id, Opportunity.title, Opportunity.status, Opportunity.place_name, Opportunity.expires_at)
+        select(Opportunity.id, Opportunity.title, Opportunity.status, Opportunity.place_name, Opportunity.expires_at,
+               Organisation.id, Organisation.name)
         .join(OrganisationMember, OrganisationMember.organisation_id == Opportunity.organisation_id)
+        .join(Organisation, Organisation.id == Opportunity.organisation_id)
         .where(OrganisationMember.telegram_id == telegram_id, Opportunity.status != "deleted")
         .order_by(Opportunity.id.desc())
         .limit(limit)
         .offset(offset)
     )
     return [OwnListing(*row) for row in rows]
+
+
+async def organisation_count(session: AsyncSession, telegram_id: int) -> int:
+    """Counts the organisations the person belongs to."""
+    count = await session.scalar(select(func.count(func.distinct(OrganisationMember.organisation_id)))
+                                 .where(OrganisationMember.telegram_id == telegram_id))
+    return int(count or 0)
 
 
 async def own_listing(session: AsyncSession, telegram_id: int, opportunity_id: int) -> Opportunity:

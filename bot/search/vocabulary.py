@@ -286,6 +286,11 @@ def allowed_edits(word: str) -> int:
     return 0 if len(word) < 5 else 1 if len(word) < 6 else 2 if len(word) < 11 else 3
 
 
+def inflections(stem: str) -> tuple[str, ...]:
+    """Returns every word whose stem (stem_of) is this one: the stem itself and it with one ending."""
+    return tuple(word for word in (stem, *(stem + ending for ending in _ENDINGS)) if stem_of(word) == stem)
+
+
 def stem_of(word: str) -> str:
     """Strips one inflection ending when a stem of at least four letters remains (kindern -> kind)."""
     for ending in _ENDINGS:

@@ -65,6 +65,14 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
     return PlaceChoice(options=tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in places))
 
 
+def postal_code_digits(ort: str) -> int | None:
+    """Counts the digits of a place that is only a number but no postal code ("3412": 4); None otherwise."""
+    digits = ort.replace(" ", "")
+    if digits.isascii() and digits.isdigit() and len(digits) != 5:
+        return len(digits)
+    return None
+
+
 def _ref(place: Place) -> PlaceRef:
     """Returns a gazetteer place as a search centre."""
     return PlaceRef(name=place.name, lat=place.lat, lon=place.lon, state=place.state, postal_code=place.postal_code)

@@ -18,6 +18,7 @@ from tests.factories.broadcasts import add, volunteer
 
 from bot.cli import main
 from bot.store.db import Database
+from bot.store.models import Broadcast
 
 BLOCKED_CHAT = 403
 
@@ -206,3 +207,21 @@ def test_resume_delivers_through_python_telegram_bot(configured: Path, bot_api: 
     out = capsys.readouterr().out
     assert "#1 done" in out and "sent 2 · blocked 1" in out
     assert "403 Forbidden: bot was blocked by the user" in out
+
+
+def test_list_shows_an_html_broadcast_as_it_reads(configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    markup = '<b>Helferfest</b> &amp; <a href="https://example.org">Grillen</a> &lt;3'
+    assert main(["broadcast", "send", "--html", "--text", markup, "--yes"]) == 0
+    capsys.readouterr()
+    assert main(["broadcast", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "Helferfest & Grillen <3" in listed and "<b>" not in listed and "&amp;" not in listed
+
+    async def stored_text() -> str:
+        database = Database(f"sqlite+aiosqlite:///{configured}")
+        async with database.read_only() as session:
+            text = (await session.get(Broadcast, 1)).text  # type: ignore[union-attr]
+        await database.close()
+        return text
+
+    assert asyncio.run(stored_text()) == markup  # what is sent is not changed

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+import pytest
 from tests.factories.search import KASSEL, Listings, find, ids, near
 
+import bot.search.titled as titled_module
 from bot.search import SearchRequest
 from bot.search.notes import widening_notes
-from bot.search.titled import names_all
+from bot.search.retrieval import find_page
+from bot.search.titled import names_all, title_words
 from bot.search.vocabulary import TermGroup
+from nlu.kernel.text import fold
 
 TEXT = SearchRequest(text="Telefonpatenschaft gegen Einsamkeit in Kassel")
 READ = {"categories": ["neighbourhood"], "place": KASSEL, "keywords": ["telefonpatenschaft", "einsamkeit"]}
@@ -227,3 +232,49 @@ async def test_every_listing_titled_so_is_listed_on_the_later_pages_too(listings
 
     # Only the titled ones join, but all of them: more than the first page holds.
     assert first.total == second.total == 7 and sorted(ids(first) + ids(second)) == titled
+
+
+async def test_no_listing_is_read_when_no_title_can_hold_a_word_of_the_wish(
+    listings: Listings, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    field = await listings.add_many([
+        {"title": f"Spielenachmittag {n}", "categories": ["children_youth"], **near(KASSEL, n, 1)} for n in range(4)
+    ])
+    await listings.add("Lagerteam der Tafel", categories=["poverty_homelessness"], **near(KASSEL, 2, 0))
+    await listings.add("Sommerfest", description="Aufbau im Lager", categories=["culture"], **near(KASSEL, 3, 0))
+    await listings.add("Erzieher gesucht", categories=["culture"], **near(KASSEL, 90, 0))
+    probes: list[object] = []
+    real = find_page
+
+    async def counted(*args: object, **kwargs: object) -> object:
+        probes.append(args)
+        return await real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(titled_module, "find_page", counted)
+    request = SearchRequest(text="Lager oder Erzieher in Kassel")
+    read = {"categories": ["children_youth"], "place": KASSEL, "keywords": ["lager", "erzieher"]}
+
+    # "Lager" is said only inside "Lagerteam", and in a description; "Erzieher" in a title 90 km away: no title
+    # within the radius can say both, so the listings are not ranked for it.
+    outcome = await find(listings.database, request, **read)
+    assert sorted(ids(outcome)) == field and "titled" not in outcome.widened and not probes
+
+    # A title within the radius saying both (though only as part of what it says): ranked, and not crossing.
+    await listings.add("Lager der Erzieher, Köche und Betreuer im Sommerzeltlager", categories=["culture"],
+                       **near(KASSEL, 4, 0))
+    outcome = await find(listings.database, request, **read)
+    assert sorted(ids(outcome)) == field and "titled" not in outcome.widened and len(probes) == 1
+
+
+def test_a_title_says_a_word_by_the_words_of_its_stem() -> None:
+    lager = TermGroup("lager", ("lager",), ("lager",), 3, False)
+    kinder = TermGroup("kinder", ("kinder",), ("kind",), 9, False)
+    typo = TermGroup("fusball", ("fussball",), (), 1, True)
+    assert {"lager", "lagern", "lagers"} <= set(title_words(lager)) and "lagerteam" not in title_words(lager)
+    assert all(word.startswith("lager") and len(word) <= len("lager") + 3 for word in title_words(lager))
+    assert {"kind", "kinder", "kindern", "kindes", "kinde"} <= set(title_words(kinder))
+    assert "fussball" in title_words(typo) and "fusball" in title_words(typo)
+    for group in (lager, kinder, typo):
+        for title in ("Lager", "Kindern helfen", "Fussball", "Lagers", "Kinde"):
+            said = {fold(word) for word in re.findall(r"[^\W_]+", title)}
+            assert names_all(title, [group]) <= bool(said & set(title_words(group))), (title, group.word)

@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 from telegram.ext import CallbackContext
 from tests.telegram.botchat import JOHN, MEHMET, Chat, Reply
+from tests.factories.volunteers import make_listing, make_organisation
 from tests.telegram.posting_script import ADMIN, CLUB, LISTING, NEW_ORGANISATION, fill
 
 from bot.links import start_payload_for_listing
 from bot.store.db import Database
-from bot.store.models import InterestReport, Opportunity
+from bot.store.models import InterestReport, Opportunity, Organisation, OrganisationMember
 from bot.store.types import utcnow
 from bot.telegram.posting import jobs as posting_jobs
 from bot.telegram.callbacks import Kind, encode
@@ -191,3 +192,26 @@ async def test_a_listing_never_approved_is_not_being_revised(chat: Chat, databas
     scanned = await chat.send(MEHMET, f"/start {start_payload_for_listing(listing_id)}")
     assert "nicht mehr online" in scanned.messages[1].text
     assert (await chat.press(MEHMET, encode(Kind.LISTING, listing_id))).answers == [t("de", "problem.stale")]
+
+
+async def test_my_listings_are_grouped_by_organisation_only_for_a_member_of_several(
+        chat: Chat, database: Database) -> None:
+    first_id = await _published(chat, database)
+    alone = await chat.send(CLUB, "/meineangebote")
+    assert "🏢" not in alone.text and "Tierfreunde" not in alone.text  # one organisation: nothing changes
+    async with database.unit_of_work() as session:
+        club_id = (await session.get(Opportunity, first_id)).organisation_id  # type: ignore[union-attr]
+        other = await make_organisation(session, name="Nachbarschaftshilfe Nord")
+        session.add(OrganisationMember(organisation_id=other.id, telegram_id=CLUB.id))
+        neighbours = await make_listing(session, organisation=other, title="Einkaufshilfe für Nachbarn")
+        newest = await make_listing(session, organisation=await session.get(Organisation, club_id),
+                                    title="Hundewiese mähen")
+    listed = await chat.send(CLUB, "/meineangebote")
+    lines = listed.text.splitlines()
+    # newest first overall (Hundewiese, Einkaufshilfe, Gassi), but each organisation's listings together
+    assert lines[1:] == ["🏢 <b>Tierfreunde Kassel e.V.</b>", "1. Hundewiese mähen · online",
+                         "2. Gassi gehen mit Tierheimhunden · online",
+                         "🏢 <b>Nachbarschaftshilfe Nord</b>", "3. Einkaufshilfe für Nachbarn · online"]
+    paused = await chat.press(CLUB, listed.button("⏸ 3"))  # the buttons follow the numbers shown
+    assert await _status(database, neighbours.id) == "paused" and await _status(database, newest.id) == "published"
+    assert "3. Einkaufshilfe für Nachbarn · pausiert" in paused.text

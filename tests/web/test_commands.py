@@ -116,3 +116,22 @@ def test_web_says_clearly_when_its_port_is_taken(configured: Path) -> None:
         args = build_parser().parse_args(["web", "--port", str(port)])
         with pytest.raises(SystemExit, match=f"cannot listen on 127.0.0.1:{port}"):
             args.func(args)
+
+
+@pytest.mark.parametrize("name", ["Tiere", "tiere", "Animals", "animals", "ANIMALS"])
+def test_embed_snippet_takes_the_area_by_its_german_or_english_name(
+        configured: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    assert _snippet("--ort", "Kassel", "--bereich", name) == 0
+    captured = capsys.readouterr()
+    assert "bereich=animals" in captured.out and captured.out.count("\n") == 1
+    assert "animals" in captured.err  # the key it chose is said
+
+
+def test_embed_snippet_area_names_ignore_umlauts_and_refuse_the_unknown(
+        configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("Geflüchtete & Integration", "gefluechtete & integration", "refugees & INTEGRATION"):
+        assert _snippet("--ort", "Kassel", "--bereich", name) == 0
+        assert "bereich=refugees_integration" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        _snippet("--ort", "Kassel", "--bereich", "Tierheim")
+    assert "unknown area: 'Tierheim'" in capsys.readouterr().err

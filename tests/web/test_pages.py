@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import timedelta
@@ -261,3 +262,16 @@ async def test_health_answers_head_too(database: Database) -> None:
     async with running_site(database) as site:
         response = await site.client.head("/healthz")
     assert response.status_code == 200 and response.content == b""
+
+
+async def test_a_number_that_is_no_postal_code_is_said_to_need_five_digits(database: Database) -> None:
+    async with running_site(database) as site:
+        short = (await site.client.get("/suche", params={"ort": "3412"})).text
+        english = (await site.client.get("/suche", params={"ort": "341234", "lang": "en"})).text
+        embed = (await site.client.get("/embed", params={"ort": "3412"})).text
+        unknown_code = (await site.client.get("/suche", params={"ort": "00000"})).text
+    assert html.unescape(t("de", "web.postal_code_digits", code="3412", digits=4)) in html.unescape(short)
+    assert html.unescape(t("en", "web.postal_code_digits", code="341234", digits=6)) in html.unescape(english)
+    assert "fünf Ziffern" in html.unescape(embed) and "kenne ich nicht" not in embed
+    # five digits that name no place stay "unknown", a name stays a name
+    assert "kenne ich nicht" in html.unescape(unknown_code) and "fünf Ziffern" not in html.unescape(unknown_code)

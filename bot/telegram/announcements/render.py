@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import datetime
 
 from bot.broadcasts import Audience, BroadcastSummary, Progress, Report, progress_bar
+from bot.broadcasts.telegram_html import readable
 from bot.categories import categories
 from bot.domain import BroadcastStatus
 from bot.local_days import BERLIN
@@ -15,7 +14,6 @@ from bot.texts.catalogue import decimal
 from bot.texts import t
 
 REASONS_SHOWN = 3
-_TAG = re.compile(r"<[^>]+>")
 TITLES = {
     BroadcastStatus.DRAFT: "broadcast.status_draft", BroadcastStatus.SCHEDULED: "broadcast.status_scheduled",
     BroadcastStatus.RUNNING: "broadcast.status_running", BroadcastStatus.DONE: "broadcast.status_done",
@@ -122,7 +120,7 @@ def list_text(lang: str, summaries: list[BroadcastSummary]) -> str:
         first = item.text.splitlines()[0] if item.text.strip() else ""
         status = t(lang, STATES[item.progress.status])
         lines.append(f"#{item.broadcast_id} · {status} · {number(item.progress.done, lang)}/"
-                     f"{number(item.progress.total, lang)} · {line(_untagged(first), 40)}")
+                     f"{number(item.progress.total, lang)} · {line(readable(first), 40)}")
     return join_lines(lines)
 
 
@@ -150,8 +148,3 @@ def number(value: int, lang: str) -> str:
     """Formats a count with the reader's thousands separator (1.234 in German, 1,234 in English)."""
     text = f"{value:,}"
     return text.replace(",", ".") if lang == "de" else text
-
-
-def _untagged(text: str) -> str:
-    """Drops Telegram HTML tags from an announcement's first line for the list."""
-    return html.unescape(_TAG.sub("", text))

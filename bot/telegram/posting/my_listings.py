@@ -83,8 +83,16 @@ async def _act(turn: Turn[OwnListingButton]) -> tuple[str, list[View]]:
 
 
 async def own_listings_view(session: AsyncSession, telegram_id: int, lang: str) -> View:
-    """Returns the list of the person's listings with one row of actions each."""
+    """Returns the list of the person's listings with one row of actions each; a member of several
+    organisations sees them grouped under each organisation's name."""
     listings = await manage.own_listings(session, telegram_id, limit=SHOWN)
+    by_organisation = await manage.organisation_count(session, telegram_id) > 1
+    if by_organisation:  # each organisation's listings together, the one with the newest first
+        first_seen: dict[int, int] = {}
+        for listing in listings:
+            first_seen.setdefault(listing.organisation_id, len(first_seen))
+        listings.sort(key=lambda listing: first_seen[listing.organisation_id])
     rows = [own_listing_buttons(listing.id, listing.status, number, lang)
             for number, listing in enumerate(listings, start=1)]
-    return View(own_listings_text(listings, lang), InlineKeyboardMarkup(rows) if rows else None)
+    return View(own_listings_text(listings, lang, by_organisation=by_organisation),
+                InlineKeyboardMarkup(rows) if rows else None)

@@ -104,12 +104,17 @@ def duplicates_text(duplicates: tuple[Duplicate, ...], lang: str) -> str:
     return t(lang, "posting.duplicates", listings=items)
 
 
-def own_listings_text(listings: list[OwnListing], lang: str) -> str:
-    """Returns /meineangebote: one numbered line per listing with its status."""
+def own_listings_text(listings: list[OwnListing], lang: str, *, by_organisation: bool = False) -> str:
+    """Returns /meineangebote: one numbered line per listing with its status; by_organisation puts each
+    organisation's name above its listings (which must then come grouped)."""
     if not listings:
         return t(lang, "my_listings.empty")
     lines = [t(lang, "my_listings.header")]
+    current: int | None = None
     for number, listing in enumerate(listings, start=1):
+        if by_organisation and listing.organisation_id != current:
+            current = listing.organisation_id
+            lines.append(t(lang, "my_listings.organisation", name=line(listing.organisation, 60)))
         lines.append(t(lang, "my_listings.item", number=number, title=line(listing.title, 80),
                        status=t(lang, STATUS_LABELS.get(listing.status, "my_listings.status_pending"))))
     return "\n".join(lines)
