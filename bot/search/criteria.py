@@ -57,6 +57,9 @@ class Criteria:
     needs_little_german: bool = False  # the person speaks little German: listings open to newcomers rank first
     ruled_out: tuple[PlaceRef, ...] = ()  # places ruled out ("nicht in Kassel"): their listings are left out
     writer_words: frozenset[str] = frozenset()  # folded words said only about the writer (ParsedQuery.writer_words)
+    # Listings titled with the request, admitted beside the categories (bot.search.titled): only those, not the
+    # rest of their categories.
+    titled: tuple[int, ...] = ()
 
     @property
     def asks_anything(self) -> bool:

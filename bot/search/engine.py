@@ -32,7 +32,7 @@ from bot.search.ranking import TIME_FAMILIES, WEIGHTS, RankWords
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
-from bot.search.titled import TITLED, titled_categories
+from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
@@ -129,13 +129,17 @@ async def find(
         # Nothing that can be done from home fits the wish itself (none at all, or only once its words were
         # let go): what is done on site (around the place, if one was named) is more use, said as not online,
         # unless that too is only found once the words were let go. A wish for nothing but "from home" has
-        # nothing else an on-site listing could answer.
-        on_site = replace(criteria, remote=False)
-        plan = attempts(on_site, has_text=bool(groups), words_dropped=unknown_words, ordinary=ordinary)
-        there, found = await _first_enough(session, on_site, words, plan, limit=limit, offset=offset, now=now,
-                                           corpus=corpus)
-        if found.total and "keywords" not in there.widened:  # a category's listings, not just any nearby
-            criteria, attempt, page = on_site, replace(there, widened=(REMOTE, *there.widened)), found
+        # nothing else an on-site listing could answer. One done from home titled with the wish, in another
+        # category, answers it as it was said (bot.search.titled): it is looked for first.
+        criteria, page = await _titled(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
+                                       corpus=corpus)
+        if not criteria.titled:
+            on_site = replace(criteria, remote=False)
+            plan = attempts(on_site, has_text=bool(groups), words_dropped=unknown_words, ordinary=ordinary)
+            there, found = await _first_enough(session, on_site, words, plan, limit=limit, offset=offset, now=now,
+                                               corpus=corpus)
+            if found.total and "keywords" not in there.widened:  # a category's listings, not just any nearby
+                criteria, attempt, page = on_site, replace(there, widened=(REMOTE, *there.widened)), found
     if request.widen and words.naming():
         attempt, page = await _farther_matches(session, criteria, words, attempt, page, limit=limit, offset=offset,
                                                now=now, corpus=corpus)
@@ -144,15 +148,10 @@ async def find(
         attempt = replace(attempt, online=True)
         page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
     widened = area + attempt.widened
-    if criteria.categories and groups and page.total and not page.word_hits:
-        # Nothing the categories admit holds a word of the request: listings titled with all its free words are
-        # searched in their own categories too (bot.search.titled: "Telefonpatenschaft gegen Einsamkeit").
-        titled = await titled_categories(session, criteria, words, attempt, now=now, corpus=corpus)
-        if titled:
-            criteria = replace(criteria, categories=(*criteria.categories, *titled))
-            page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now,
+    criteria, page = await _titled(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
                                    corpus=corpus)
-            widened += (TITLED,)
+    if criteria.titled:  # the rows beyond those titled so are the field's: the note says "auch" only with them
+        widened += (TITLED if page.total > len(criteria.titled) else TITLED_ONLY,)
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
     outcome = SearchOutcome(
@@ -165,6 +164,24 @@ async def find(
         everywhere=criteria.place is None,
     )
     return Found(outcome, page.rows, criteria, words.wished())
+
+
+async def _titled(
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page, *,
+    limit: int, offset: int, now: datetime, corpus: Corpus,
+) -> tuple[Criteria, Page]:
+    """Returns the criteria and the page with the listings titled with all the request's words beside the
+    categories read, when nothing these admit holds a word of it, or they admit nothing at all (bot.search.titled:
+    "Telefonpatenschaft gegen Einsamkeit"); else those given. Only those listings join, not their categories."""
+    if criteria.titled or not (criteria.categories and words.filtering() and not page.word_hits):
+        return criteria, page
+    titled = await titled_listings(session, criteria, words, attempt, now=now, corpus=corpus)
+    if not titled:
+        return criteria, page
+    crossed = replace(criteria, titled=titled)
+    found = await find_page(session, crossed, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
+    # Taken only when they hold the words: never said as "titled" beside "keywords".
+    return (crossed, found) if found.word_hits else (criteria, page)
 
 
 def _fits_wish(criteria: Criteria, words: RankWords, attempt: Attempt, page: Page) -> bool:

@@ -8,7 +8,7 @@ from bot.texts import t
 from bot.texts.catalogue import decimal
 
 # Steps with a sentence of their own; "everywhere" (no place given) is said by whoever shows the results.
-_SAID = ("remote", "time", "keywords", "everywhere", "nearest", "matching", "titled")
+_SAID = ("remote", "time", "keywords", "everywhere", "nearest", "matching", "titled", "titled_only")
 
 
 # Bearings of bot.search.areas (data/search/areas.toml) as the catalogue names the parts of a city.
@@ -41,8 +41,10 @@ def widening_notes(
                        to_km=decimal(float(radii[-1]), lang)))
     if "time" in widened:
         notes.append(t(lang, "search.widened_time"))
-    if "titled" in widened:  # listings titled with the request's words, from beyond the categories read
+    if "titled" in widened:  # listings titled with the request's words, from beyond the categories read, first
         notes.append(t(lang, "search.widened_titled"))
+    elif "titled_only" in widened:  # ... and none of the categories read follows them
+        notes.append(t(lang, "search.widened_titled_only"))
     if "keywords" in widened:
         if words:
             notes.append(t(lang, "search.widened_keywords_named", words=" ".join(words)))

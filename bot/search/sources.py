@@ -243,7 +243,10 @@ def constraints(
     if criteria.categories:
         # The categories decide; free words then only rank. Letting words admit listings of other categories
         # showed hospice listings for "Geflüchtete begleiten" and children's reading for "Vorlesen für Senioren".
-        conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.categories))}) <> 0")
+        in_field = f"(o.category_mask & {sql.integer(category_mask(criteria.categories))}) <> 0"
+        if criteria.titled:  # the listings titled with the request, from other categories (bot.search.titled)
+            in_field = f"({in_field} OR o.id IN ({', '.join(sql.integer(key) for key in criteria.titled)}))"
+        conditions.append(in_field)
     if attempt.named_only and groups and words:  # only listings naming what was asked (farther away)
         conditions.append(holds_any(sql, groups, corpus=corpus))
     elif attempt.text_required and groups and words and not criteria.categories:

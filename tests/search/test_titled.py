@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from tests.factories.search import KASSEL, Listings, find, ids, near
@@ -119,6 +120,118 @@ def test_the_note_says_the_listings_come_from_another_field() -> None:
     english = widening_notes(("titled",), asked_radius_km=15, lang="en")
     assert len(german) == len(english) == 1 and "Titel" in german[0] and "title" in english[0]
     assert german != widening_notes(("keywords",), asked_radius_km=15, lang="de")
+    # The titles (plural) name the words; "auch"/"followed by" only while the field's own rows follow them.
+    assert "deren Titel sie nennen" in german[0] and "auch" in german[0] and "followed by" in english[0]
+    german_only = widening_notes(("titled_only",), asked_radius_km=15, lang="de")
+    english_only = widening_notes(("titled_only",), asked_radius_km=15, lang="en")
+    assert len(german_only) == len(english_only) == 1 and "deren Titel sie nennen" in german_only[0]
+    assert "auch" not in german_only[0] and "followed" not in english_only[0] and "title" in english_only[0]
+
+
+async def test_the_step_says_whether_the_field_read_follows_the_titled_listings(listings: Listings) -> None:
+    field = await _neighbourhood(listings)
+    titled = await listings.add_many([
+        {"title": "Telefonpatenschaft gegen Einsamkeit", "categories": ["seniors"], **near(KASSEL, n + 1, 0)}
+        for n in range(3)
+    ])
+
+    outcome = await find(listings.database, TEXT, **READ)
+
+    # Three name the words: the field's rows, holding none, are left out, so none of the field is listed.
+    assert ids(outcome) == titled and not set(field) & set(ids(outcome))
+    assert outcome.widened == ("titled_only",)
+
+
+async def test_only_the_titled_listings_cross_not_the_rest_of_their_category(listings: Listings) -> None:
+    field = await _neighbourhood(listings)
+    titled = await listings.add("Besuchsdienst", categories=["seniors"], **near(KASSEL, 2, 0))
+    # Nearer than the field's rows, in the titled listing's category, holding none of the words.
+    await listings.add_many([
+        {"title": f"Tablet-Kurs {n}", "categories": ["seniors"], **near(KASSEL, 0.1 * n, 0)} for n in range(6)
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="Besuchsdienst in Kassel"),
+                         categories=["neighbourhood"], place=KASSEL, keywords=["besuchsdienst"])
+
+    # The titled listing joins the field read; its category's other rows answer nothing that was asked.
+    assert ids(outcome)[0] == titled and sorted(ids(outcome)[1:]) == field
+    assert outcome.total == 5 and outcome.widened == ("titled",)
+
+
+async def test_a_title_holding_an_unwanted_word_or_of_an_excluded_category_crosses_nothing(
+    listings: Listings,
+) -> None:
+    field = await _neighbourhood(listings)
+    await listings.add_many([
+        {"title": "Besuchsdienst im Kinderhospiz", "categories": ["health_care"], **near(KASSEL, 2, 0)},
+        {"title": "Besuchsdienst für Kinder im Krankenhaus", "categories": ["health_care"], **near(KASSEL, 2, 0)},
+        {"title": "Besuchsdienst", "categories": ["children_youth"], **near(KASSEL, 2, 0)},
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="Besuchsdienst in Kassel, aber nichts mit Kindern"),
+                         categories=["neighbourhood"], exclude_categories=["children_youth"], place=KASSEL,
+                         keywords=["besuchsdienst"])
+
+    # The person ruled those out: the field read stays, said as holding none of the words (and nothing else).
+    assert sorted(ids(outcome)) == field and outcome.widened == ("keywords",)
+
+
+def test_where_and_the_call_for_people_are_no_content_of_a_title() -> None:
+    besuchsdienst = TermGroup("besuchsdienst", ("besuchsdienst",), ("besuchsdienst",), 9, False)
+    nachhilfe = TermGroup("nachhilfe", ("nachhilfe",), ("nachhilf",), 9, False)
+    telefon = TermGroup("telefonpatenschaft", ("telefonpatenschaft",), ("telefonpatenschaft",), 3, False)
+    einsamkeit = TermGroup("einsamkeit", ("einsamkeit",), ("einsamkeit",), 9, False)
+    fussball = TermGroup("fussball", ("fussball",), ("fussball",), 9, False)
+    assert names_all("Besuchsdienst – Kassel-Wilhelmshöhe", [besuchsdienst])
+    assert names_all("Besuchsdienst: Helfer:innen gesucht in Kassel-Wilhelmshöhe", [besuchsdienst])
+    assert names_all("Nachhilfe: Helfer:innen gesucht", [nachhilfe])
+    assert names_all("Telefonpatenschaft gegen Einsamkeit – Verstärkung gesucht (Kassel)", [telefon, einsamkeit])
+    assert names_all("Nachhilfe in Hamburg-Altona (m/w/d)", [nachhilfe])
+    # What else the title names still counts: the wish must still make half of it.
+    assert not names_all("Fußball, Schwimmen und Tanzen in Kassel", [fussball])
+    assert not names_all("Nachhilfe, Hausaufgaben und Freizeit im Team", [nachhilfe])
+
+
+async def test_a_title_done_from_home_crosses_before_the_wish_is_moved_on_site(listings: Listings) -> None:
+    await listings.add_many([
+        {"title": f"Sprachcafé {n}", "categories": ["education"], "remote": True, **near(KASSEL, n, 1)}
+        for n in range(4)
+    ])
+    await listings.add("Nachhilfe", categories=["children_youth"], **near(KASSEL, 2, 0))
+    online = await listings.add("Nachhilfe online", categories=["children_youth"], remote=True, **near(KASSEL, 2, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Nachhilfe von zu Hause"),
+                         categories=["education"], remote=True, keywords=["nachhilfe"])
+
+    # The online tutoring fits the wish as it was said: from home, not moved on site.
+    assert ids(outcome)[0] == online and all(hit.remote for hit in outcome.results)
+    assert "titled" in outcome.widened and "remote" not in outcome.widened
+
+
+async def test_a_title_crosses_when_the_field_read_has_nothing_at_all(listings: Listings) -> None:
+    titled = await listings.add("Computer Hilfe", categories=["seniors"], **near(KASSEL, 2, 0))
+    await listings.add("Tablet-Kurs", categories=["seniors"], **near(KASSEL, 1, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Computer Hilfe Kassel"),
+                         categories=["digital"], place=KASSEL, keywords=["computer"])
+
+    # No listing of the field anywhere: the one titled with the request is the answer, not an empty one.
+    assert ids(outcome) == [titled] and outcome.widened == ("titled_only",)
+
+
+async def test_every_listing_titled_so_is_listed_on_the_later_pages_too(listings: Listings) -> None:
+    await _neighbourhood(listings)
+    titled = await listings.add_many([
+        {"title": "Besuchsdienst", "categories": ["seniors"], **near(KASSEL, 2 + n / 10, 0)} for n in range(7)
+    ])
+    request = SearchRequest(text="Besuchsdienst in Kassel")
+    read = {"categories": ["neighbourhood"], "place": KASSEL, "keywords": ["besuchsdienst"]}
+
+    first = await find(listings.database, request, **read)
+    second = await find(listings.database, replace(request, offset=5), **read)
+
+    # Only the titled ones join, but all of them: more than the first page holds.
+    assert first.total == second.total == 7 and sorted(ids(first) + ids(second)) == titled
 
 
 async def test_no_listing_is_read_when_no_title_can_hold_a_word_of_the_wish(
