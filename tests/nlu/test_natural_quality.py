@@ -79,8 +79,9 @@ RULES_ONLY_FLOORS = [
     (LABELLED / "natural_dev9.jsonl", 0.84, 0.925, 0.985, 0.985, 0.985, 0.99, 0.985, 0.99),
     (LABELLED / "natural_dev10.jsonl", 0.77, 0.925, 0.96, 0.97, 0.975, 0.99, 0.975, 0.99),
     # natural_dev11 arrived in the tenth session (first score, rules alone: 0.665 / 0.891); floors a little under the
-    # figures after the slots round for it (t14-dev11: 0.740 / 0.896, place 0.995, time 0.980)
-    (LABELLED / "natural_dev11.jsonl", 0.725, 0.885, 0.985, 0.97, 0.99, 0.99, 0.99, 0.99),
+    # figures after the slots round for it (t14-dev11: 0.740 / 0.896, place 0.995, time 0.980); raised after the
+    # category round for it and the final rules of the tenth session (0.825 / 0.941)
+    (LABELLED / "natural_dev11.jsonl", 0.80, 0.925, 0.985, 0.97, 0.99, 0.99, 0.99, 0.99),
 ]
 
 
