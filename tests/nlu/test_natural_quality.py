@@ -26,6 +26,7 @@ LISTINGS_DEV5 = LABELLED / "listings_dev5.jsonl"  # a fifth listing author's, li
 LISTINGS_DEV6 = LABELLED / "listings_dev6.jsonl"  # a sixth listing author's, likewise (first score 0.840/0.786)
 LISTINGS_DEV7 = LABELLED / "listings_dev7.jsonl"  # a seventh listing author's, likewise (first score 0.923/0.790)
 LISTINGS_DEV8 = LABELLED / "listings_dev8.jsonl"  # an eighth listing author's, likewise (first score 0.860/0.879)
+LISTINGS_DEV9 = LABELLED / "listings_dev9.jsonl"  # a ninth, kept from every engineer (previous main 0.827/0.903)
 
 
 def _rows(path: Path) -> list[dict[str, object]]:
@@ -82,6 +83,9 @@ RULES_ONLY_FLOORS = [
     # figures after the slots round for it (t14-dev11: 0.740 / 0.896, place 0.995, time 0.980); raised after the
     # category round for it and the final rules of the tenth session (0.825 / 0.941)
     (LABELLED / "natural_dev11.jsonl", 0.80, 0.925, 0.985, 0.97, 0.99, 0.99, 0.99, 0.99),
+    # natural_dev12 (tenth session) was kept from every engineer and scored once at the end, with the previous main and
+    # the final one (both 0.785 / 0.92 rules alone); floors a little under
+    (LABELLED / "natural_dev12.jsonl", 0.76, 0.90, 0.975, 0.95, 0.985, 0.99, 0.985, 0.99),
 ]
 
 
@@ -118,6 +122,7 @@ def test_the_rules_alone_score_below_the_rules_with_the_model() -> None:
         (LISTINGS_DEV6, 140, 0.85, 0.81),
         (LISTINGS_DEV7, 150, 0.925, 0.815),
         (LISTINGS_DEV8, 120, 0.895, 0.925),
+        (LISTINGS_DEV9, 120, 0.815, 0.895),
     ],
 )
 def test_listing_categories_keep_their_scores(path: Path, size: int, precision: float, recall: float) -> None:
@@ -133,6 +138,7 @@ def test_listing_categories_keep_their_scores(path: Path, size: int, precision: 
     [
         NATURAL_DEV, NATURAL_DEV2, NATURAL_DEV3,
         LISTINGS_DEV, LISTINGS_DEV2, LISTINGS_DEV3, LISTINGS_DEV4, LISTINGS_DEV5, LISTINGS_DEV6, LISTINGS_DEV8,
+        LISTINGS_DEV9,
     ],
 )
 def test_dev_sets_hold_no_duplicates(path: Path) -> None:
