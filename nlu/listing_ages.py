@@ -36,13 +36,6 @@ def young_rules() -> YoungRules:
     return YoungRules(frozenset(map(fold, raw["words"])), frozenset(map(fold, raw["links"])), int(raw["below"]))
 
 
-@cache
-def _age_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Returns the units that make a number no age and the age nouns (interests.toml [listing])."""
-    raw = read_toml("interests.toml")["listing"]
-    return frozenset(fold(w) for w in raw["age_not_units"]), frozenset(fold(w) for w in raw["age_nouns"])
-
-
 def age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
     """Returns a seniors mention for each group named by an age of `senior_age` or more: "Frauen ab 60", "Männer über
     65 Jahren", "Gymnastikgruppe 70+", "mit 60 plus", "(Durchschnittsalter 71)". The age must follow a noun, the
@@ -51,7 +44,6 @@ def age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
     found: list[Span] = young_groups(doc)
     if not any(rules.senior_age <= int(number.group()) < 120 for number in _TWO_OR_THREE_DIGITS.finditer(doc.text)):
         return found
-    not_units, age_nouns = _age_words()
     for token in doc:
         if not token.like_num or not token.text.isdigit() or not rules.senior_age <= int(token.text) < 120:
             continue
@@ -63,7 +55,7 @@ def age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
             start, end = i - 1, i + 1  # "ab 60", "Durchschnittsalter 71"
             group = doc[i - 2] if i >= 2 else None
             opens = group is None or group.is_punct or group.is_space  # "Über 70 % ...": a sentence's first word
-            said_of = fold(doc[i - 1].text) in age_nouns or (
+            said_of = fold(doc[i - 1].text) in rules.age_nouns or (
                 not opens and group is not None and group.is_alpha and group.is_title
             )
             if not said_of:
@@ -71,7 +63,7 @@ def age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
         else:
             continue
         counted = doc[end] if end < len(doc) else None  # what follows the number or its "+" is what is counted
-        if counted is not None and fold(counted.text) in not_units:
+        if counted is not None and fold(counted.text) in rules.age_not_units:
             continue  # "Über 70 % unserer Kinder", "Einsätze ab 90 min"
         if counted is not None and counted.is_alpha and counted.is_title and fold(counted.text) not in rules.age_units:
             continue  # "90+ Hunde", "über 60 Vereine"

@@ -18,10 +18,10 @@ from nlu.kernel.text import fold
 from nlu.listing_ages import age_groups
 from nlu.listing_layout import ASIDE_KINDS, ListingLayout, reputation_clauses
 from nlu.listing_settings import title_settings
+from nlu.listing_things import cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, rescues_a_thing
 from nlu.vocabulary import categories_of
 
-_ARTICLES = frozenset({"der", "des", "die", "den", "dem", "von", "vom", "unserer", "unseres", "unserem", "unseren",
-                       "eurer", "ihrer", "einer", "eines", "the", "of", "our"})
+
 @dataclass(frozen=True, slots=True)
 class ListingRules:
     """The [listing] section of data/nlu/interests.toml."""
@@ -57,6 +57,8 @@ class ListingRules:
     age_from: frozenset[str]
     age_plus: frozenset[str]
     age_units: frozenset[str]
+    age_not_units: frozenset[str]
+    age_nouns: frozenset[str]
     senior_age: int
     also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
@@ -101,6 +103,8 @@ def listing_rules() -> ListingRules:
         age_from=frozenset(fold(word) for word in raw["age_from"]),
         age_plus=frozenset(fold(word) for word in raw["age_plus"]),
         age_units=frozenset(fold(word) for word in raw["age_units"]),
+        age_not_units=frozenset(fold(word) for word in raw["age_not_units"]),
+        age_nouns=frozenset(fold(word) for word in raw["age_nouns"]),
         senior_age=int(raw["senior_age"]),
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
@@ -231,12 +235,12 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
         if _ignored_part(span, rules):
             continue
         if span.label_ == "health_care" and (
-            _cares_for_a_thing(doc, span, starts, rules) or _joined_care_of_a_thing(span, rules)
+            cares_for_a_thing(doc, span, starts, rules) or joined_care_of_a_thing(span, rules)
         ):
             continue
-        if span.label_ == "emergency_services" and _rescues_a_thing(span, starts, rules):
+        if span.label_ == "emergency_services" and rescues_a_thing(span, starts, rules):
             continue
-        if span.label_ in rules.age_categories and _describes_a_thing(doc, span, starts, rules):
+        if span.label_ in rules.age_categories and describes_a_thing(doc, span, starts, rules):
             continue
         if span.label_ == "neighbourhood" and span.start >= title_tokens and _festival_of_another(span, rules):
             continue
@@ -357,45 +361,3 @@ def _festival_of_another(span: Span, rules: ListingRules) -> bool:
     first = word[: -len(head)].rstrip("-")
     named = {*categories_of(first, span.doc.lang_), *categories_of(first.removesuffix("s"), span.doc.lang_)}
     return "neighbourhood" not in named
-
-
-def _rescues_a_thing(span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:
-    """Tells whether a bare "Rettung" rescues a thing ("Rettung alter Obstsorten"): a mention of `object_categories`
-    follows within `object_reach` words."""
-    if len(span) != 1 or span[0].norm_ not in rules.object_rescue:
-        return False
-    following = set().union(*(starts.get(j, set()) for j in range(span.end, span.end + rules.object_reach)))
-    return bool(following & rules.object_categories)
-
-
-def _describes_a_thing(doc: Doc, span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:
-    """Tells whether an age group named by an adjective alone ("ältere") is an adjective of the thing right after it
-    ("ältere Tiere, die Ruhe brauchen", "unsere ältere Website"): a noun naming one of `object_categories` follows.
-    A German adjective is written in lower case; "Ältere" written as a noun names the people. (An adjective of
-    access, "barrierefreie Stadtführungen", "inklusives Theater", makes the thing its field's: not an age.)"""
-    if len(span) != 1 or not span[0].text.islower() or span.end >= len(doc):
-        return False
-    return bool(starts.get(span.end, set()) & rules.object_categories)
-
-
-def _joined_care_of_a_thing(span: Span, rules: ListingRules) -> bool:
-    """Tells whether a hyphenated compound ends in care and starts with a thing cared for ("Website-Pflege",
-    "Biotop-Pflege"): the care of a thing, as "Homepagepflege" written as one word is."""
-    if len(span) != 1 or "-" not in span[0].norm_:
-        return False
-    *things, last = span[0].norm_.split("-")
-    if not last.startswith(tuple(rules.object_care)):
-        return False
-    return any(set(categories_of(part, span.doc.lang_)) & rules.object_categories for part in things if part)
-
-
-def _cares_for_a_thing(doc: Doc, span: Span, starts: dict[int, set[str]], rules: ListingRules) -> bool:
-    """Tells whether a bare "Pflege" cares for a thing ("Pflege der Homepage", "Recherche und Pflege"), not for
-    people: only a person word right after it ("Pflege von Kranken", "pflegen Senioren") keeps it health care."""
-    if len(span) != 1 or span[0].norm_ not in rules.object_care:
-        return False
-    i = span.end
-    while i < len(doc) and i < span.end + rules.object_reach and (doc[i].norm_ in _ARTICLES or not doc[i].is_alpha):
-        i += 1
-    following = set().union(*(starts.get(j, set()) for j in range(i, min(i + 2, len(doc)))))
-    return not following & rules.bare_care_needs
