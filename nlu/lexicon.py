@@ -54,8 +54,8 @@ class InterestRules:
     school_wish: tuple[str, ...]  # patterns of a wish just before a school: then it is the place wanted
     home_places: tuple[str, ...]  # patterns of the writer's own village ("bei uns im Dorf"): home, no wish
     age_verbs: frozenset[str]  # "Kids are 8 and 11": a children word, one of these, a number gives their ages
-    teach_words: frozenset[str]  # teaching verbs that name no education when a sport is what is taught
-    taught_subjects: tuple[str, ...]  # sports taught as a subject (chess): education stays
+    teach_words: frozenset[str]  # teaching verbs that name no education when a sport or an art is taught
+    taught_subjects: tuple[str, ...]  # sports and arts taught as a subject (chess, piano): education stays
     teach_breaks: frozenset[str]  # words that part a teaching verb from a sport ("Englisch beibringen und Fußball")
     longing: tuple[str, ...]
     offers: tuple[str, ...]  # patterns of offering classes: the sport or art one teaches is then wanted

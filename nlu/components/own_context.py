@@ -12,7 +12,6 @@ _CHILDREN = "children_youth"
 _EDUCATION = "education"
 _NEWCOMERS = "refugees_integration"
 _NEIGHBOURHOOD = "neighbourhood"
-_SPORTS = "sports"
 _TAUGHT_REACH = 4  # "teach teenagers to play basketball": the sport three words after the verb
 
 
@@ -287,16 +286,17 @@ def translation_without_newcomers(doc: Doc, mentions: list[Span], rules: Interes
 
 
 def sport_taught(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
-    """Returns the education mentions made of a teaching verb alone ("beibringen", "teach") when a sport is what it
-    teaches, a few words away with no "und" between ("Kindern Schwimmen beibringen", "teach kids to swim"): a sport
-    taught is the sport, as its course is. A subject taught like one (chess) keeps education."""
+    """Returns the education mentions made of a teaching verb alone ("beibringen", "teach") when a sport or an art
+    (`offer_fields`) is what it teaches, a few words away with no "und" between ("Kindern Schwimmen beibringen", "teach
+    kids to swim", "Tanzen unterrichten"): a sport or an art taught is that field, as its course is. A subject taught
+    like one (chess, an instrument) keeps education."""
     teach = [
         span for span in mentions
         if span.label_ == _EDUCATION and len(span) == 1 and span[0].norm_ in rules.teach_words
     ]
     sports = [
         span for span in mentions
-        if span.label_ == _SPORTS and not any(t.norm_.startswith(rules.taught_subjects) for t in span)
+        if span.label_ in rules.offer_fields and not any(t.norm_.startswith(rules.taught_subjects) for t in span)
     ]
     if not teach or not sports:
         return []
