@@ -31,7 +31,7 @@ def test_lonely_people_without_an_age_are_neighbourly_help(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Telefonate mit einsamen Senioren, von zuhause aus",
+        # (t14-conv) calls with them are a visit by phone and add neighbourhood: test_category_majority.py
         "Ich möchte etwas gegen Einsamkeit im Alter tun",
         "something against loneliness in old age, by phone",
     ],
