@@ -152,7 +152,7 @@ async def revised_among(session: AsyncSession, opportunities: list[Opportunity])
         select(ModerationEvent.opportunity_id)
         .where(ModerationEvent.opportunity_id.in_(pending), ModerationEvent.action == ModerationAction.APPROVED.value)
     )
-    return frozenset(found.scalars())
+    return frozenset(found_id for found_id in found.scalars() if found_id is not None)
 
 
 async def was_approved(session: AsyncSession, opportunity_id: int) -> bool:
