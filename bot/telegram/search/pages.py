@@ -79,7 +79,10 @@ async def answer_or_search(
             await state.conclude(session, volunteer.id)  # a place written next is a search of its own
             return [View(t(lang, "search.question_declined"), board)]
     if asks_for_help(text):  # "hilfe", "wie funktioniert das?": the help, as /hilfe gives it
-        return [View(t(lang, "help.text"), board)]
+        # "hilfe" or "help" alone names the command in either language (the menu says /hilfe, the keyboard
+        # "Hilfe"): the conversation's language goes on; "wie funktioniert das?" is German and answered so
+        helped = earlier if len(text.split()) == 1 else lang
+        return [View(t(helped, "help.text"), keyboards.main_keyboard(helped) if private else None)]
     # A group never goes on from the person's searches: a group search would show their private one's pages
     # or place to everyone (and a private one would go on from what was said in a group).
     if asks_for_more(text):  # "weiter", "zeig mir mehr": the next page of the last search, as "Mehr" would
