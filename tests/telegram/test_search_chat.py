@@ -332,3 +332,9 @@ async def test_a_text_saying_only_when_long_after_a_search_is_a_search_of_its_ow
         await session.execute(update(ChatSearch).values(created_at=utcnow() - timedelta(hours=2)))
     reply = await chat.send(ANNA, "am WE")
     assert "Tiere" not in reply.text.split("\n")[0]
+
+
+async def test_a_newcomer_asking_whether_german_is_needed_is_answered_not_misunderstood(chat: Chat) -> None:
+    reply = await chat.send(JOHN, "Do I need to speak German?")
+    assert reply.text.startswith(t("en", "questions.german")) and t("en", "search.not_understood") not in reply.text
+    assert (await chat.send(ANNA, "Muss ich Deutsch können?")).text.startswith(t("de", "questions.german"))
