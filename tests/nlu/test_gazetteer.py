@@ -279,6 +279,15 @@ def test_cli_postal_code_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert (place["name"], place["state"], place["postal_code"]) == ("Kassel", "Hessen", "34117")
 
 
+@pytest.mark.parametrize(("written", "code"), [("1067", "01067"), ("341 27", "34127")])
+def test_cli_reads_a_postal_code_without_its_zero_or_with_a_space(capsys: pytest.CaptureFixture[str], written: str,
+                                                                   code: str) -> None:
+    assert _run_cli("--json", written) == 0
+    [place] = json.loads(capsys.readouterr().out)
+    assert place["postal_code"] == code
+    assert _run_cli("3412") == 1 and "5 digits" in capsys.readouterr().err
+
+
 def test_cli_unknown_name_suggests_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run_cli("Frankfrt") == 1
     captured = capsys.readouterr()
