@@ -194,6 +194,10 @@ async def test_categories_and_times_read_in_the_description_come_preselected(cha
     slots = await chat.press(CLUB, place.button("regelmäßig"))
     assert "vorausgewählt" in slots.text
     assert {b["text"] for b in slots.buttons} >= {"✅ unter der Woche", "✅ tagsüber"}
+    changed = await chat.press(CLUB, slots.button("abends"))  # the club's own choice now: no "preselected" note
+    assert "✅ abends" in {b["text"] for b in changed.buttons} and "vorausgewählt" not in changed.text
+    back = await chat.press(CLUB, changed.button("abends"))
+    assert "vorausgewählt" in back.text  # as suggested again
 
 
 async def test_a_street_address_is_taken_and_shown_in_the_preview(chat: Chat) -> None:
