@@ -143,6 +143,18 @@ async def being_revised(session: AsyncSession, opportunity_id: int) -> bool:
     return status == OpportunityStatus.PENDING.value and await was_approved(session, opportunity_id)
 
 
+async def revised_among(session: AsyncSession, opportunities: list[Opportunity]) -> frozenset[int]:
+    """Returns the ids of those listings that are offline only while an edit waits for review (one query)."""
+    pending = [o.id for o in opportunities if o.status == OpportunityStatus.PENDING.value]
+    if not pending:
+        return frozenset()
+    found = await session.execute(
+        select(ModerationEvent.opportunity_id)
+        .where(ModerationEvent.opportunity_id.in_(pending), ModerationEvent.action == ModerationAction.APPROVED.value)
+    )
+    return frozenset(found_id for found_id in found.scalars() if found_id is not None)
+
+
 async def was_approved(session: AsyncSession, opportunity_id: int) -> bool:
     """Tells whether a listing was approved before (by an admin, or at once for a verified organisation)."""
     found = await session.execute(

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.conversation.language import kept_language
 from bot.domain import AlertMode, OpportunityStatus
 from bot.listings_view import distance_to
 from bot.search.model import PlaceRef
@@ -65,7 +66,7 @@ async def due_digests(
         .add_columns(
             AlertDelivery.id, SavedSearch.id.label("saved_search_id"), SavedSearch.query_text, SavedSearch.centre_lat,
             SavedSearch.centre_lon,
-            Volunteer.id.label("volunteer_id"), Volunteer.telegram_id, Volunteer.language,
+            Volunteer.id.label("volunteer_id"), Volunteer.telegram_id, kept_language(),
             Opportunity.id.label("opportunity_id"), Opportunity.title, Opportunity.place_name, Opportunity.lat,
             Opportunity.lon, Opportunity.remote, Organisation.name.label("organisation"),
         )

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, null, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.conversation.language import kept_language
 from bot.alerts.criteria import RADIUS_CLASS_BOUNDS_KM, band_degrees
 from bot.alerts.rules import DISTANCE_SLACK_KM, FAMILY_BITS, AlertTarget, listing_words, target_matches
 from bot.domain import AlertMode, OpportunityStatus
@@ -119,7 +120,7 @@ def candidate_query(opportunity: Opportunity) -> Any:
             # Only searches with free words need them: the others send no JSON to decode.
             case((SavedSearch.has_keywords.is_(True), SavedSearch.filters["query"]["keywords"]), else_=null())
             .label("keywords"),
-            Volunteer.telegram_id, Volunteer.language,
+            Volunteer.telegram_id, kept_language(),
         )
         .join(Volunteer, Volunteer.id == SavedSearch.volunteer_id)
         .where(

@@ -47,8 +47,9 @@ def run(args: argparse.Namespace) -> int:
 def find_places(query: str) -> list[Place]:
     """Returns the place of a postal code, or every place with exactly this name."""
     gazetteer = get_gazetteer()
-    if query.isdigit():
-        place = gazetteer.by_postal_code(query)
+    digits = query.replace(" ", "")  # "341 27"; "1067" from a spreadsheet that dropped the zero of 01067
+    if digits.isdigit():
+        place = gazetteer.by_postal_code(gazetteer.restored_postal_code(digits) or digits)
         return [place] if place else []
     places = gazetteer.lookup(query)
     qualified = _QUALIFIED.match(query)
@@ -63,8 +64,8 @@ def find_places(query: str) -> list[Place]:
 
 def not_found_message(query: str) -> str:
     """Says kindly that nothing matched and offers the closest names."""
-    if query.isdigit():
-        if len(query) != 5:
+    if query.replace(" ", "").isdigit():
+        if len(query.replace(" ", "")) != 5:
             return f'"{query}" is no German postal code: they have 5 digits, e.g. 34117.'
         return f"No place known for the postal code {query}."
     suggestions = get_gazetteer().search(query, limit=5)

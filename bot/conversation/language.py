@@ -8,6 +8,10 @@ answered in their own chat sets it to the search's language. It lasts while the 
 their own chat renews it, and an hour after their last one their setting speaks again. Choosing a language in
 /einstellungen ends the question: the conversation and the person's searches in their own chat take it.
 
+Out of a conversation (a saved search's alert or digest, hours later), the bot writes in the language the person
+last spoke in their own chat or chose (the conversation's, however old), else their setting: someone whose Telegram
+says German but who searched and saved the search in English gets the alert and its stop button in English.
+
 Why renewed by every update and not only by searches: a person who searched in English, then asked /standort
 and answers "Fulda" a while later is still in the same conversation, and the bot asked them in English; the
 hour counted from the search alone switched the answer to German in mid-dialogue.
@@ -17,7 +21,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import func, update
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import ChatSearch, Volunteer
@@ -38,6 +43,12 @@ def conversation_language(volunteer: Volunteer, *, now: datetime | None = None) 
     if _going_on(volunteer, now or utcnow()):
         return str(volunteer.conversation_lang)
     return volunteer.language
+
+
+def kept_language() -> ColumnElement[str]:
+    """Returns the SQL value of the language to write to a person outside a conversation (alerts, digests): the
+    one they last spoke in their own chat or chose, else their setting."""
+    return func.coalesce(Volunteer.conversation_lang, Volunteer.language).label("language")
 
 
 def answering(volunteer: Volunteer, *, now: datetime | None = None) -> str:

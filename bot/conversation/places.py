@@ -22,14 +22,16 @@ _LAT, _LON = (47.0, 55.2), (5.5, 15.5)
 def place_answer(text: str) -> list[PlaceRef]:
     """Returns the place(s) a short answer names: one when clear, several when far apart, none if no place.
 
-    A yes before the place is no part of it ("Ja, Baunatal", "yes, Potsdam", "Ja gerne in Baunatal").
+    A yes before the place is no part of it ("Ja, Baunatal", "yes, Potsdam", "Ja gerne in Baunatal"); four digits
+    alone are a postal code whose leading zero was lost ("in 1067").
     """
     gazetteer = get_gazetteer()
-    code = _POSTAL_CODE.search(text)
-    if code:
-        place = gazetteer.by_postal_code(code.group(1))
-        return [as_ref(place)] if place else []
     name = _CUE.sub("", without_yes(text)).strip(" .,!?")
+    code = _POSTAL_CODE.search(text)
+    restored = gazetteer.restored_postal_code(name)  # "1067": the zero a spreadsheet drops (01067 Dresden)
+    if code or restored:
+        place = gazetteer.by_postal_code(code.group(1) if code else restored or "")
+        return [as_ref(place)] if place else []
     if not name or len(name) > 80:
         return []
     return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]

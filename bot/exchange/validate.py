@@ -43,6 +43,7 @@ class Listing:
     derived_id: bool = False
     default_status: bool = False
     geocoded: bool = False  # coordinates came from the gazetteer (postal code or place name)
+    zero_restored: bool = False  # the postal code had lost its leading zero in a spreadsheet (1067 for 01067)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -92,6 +93,8 @@ def check_record(record: RawRecord, *, source: str | None = None) -> Listing | l
             problems.append(Problem(record.where, name, str(error)))
     if source:
         fields["source"] = source
+    if "postal_code" in fields and fields["postal_code"] != values.to_text(given["postal_code"]):
+        fields["_zero_restored"] = True
     problems += [Problem(record.where, name, reason) for name, reason in _record_problems(fields, problems)]
     if problems:
         return problems
@@ -180,6 +183,7 @@ def _listing(where: str, fields: dict[str, Any]) -> Listing:
                     if field.table == "organisation" and field.name in fields}
     organisation["source"] = source
     geocoded = bool(fields.pop("_geocoded", False))
+    zero_restored = bool(fields.pop("_zero_restored", False))
     if "external_id" not in organisation:
         organisation["external_id"] = _derived_id(organisation["name"])
     opportunity = dict(fields, source=source)
@@ -193,7 +197,7 @@ def _listing(where: str, fields: dict[str, Any]) -> Listing:
         )
         opportunity["external_id"] = _derived_id(organisation["name"], fields["title"], place)
     return Listing(where, opportunity, organisation, derived_id=derived, default_status=default_status,
-                   geocoded=geocoded)
+                   geocoded=geocoded, zero_restored=zero_restored)
 
 
 def _derived_id(*parts: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -13,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.admins import NotAllowed
 from bot.domain import ModerationAction, OpportunityStatus
 from bot.store.models import ModerationEvent, Opportunity, Organisation
+
+_WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: "Spam" and "zu kurz" say why, "👎", "?" and "x" do not
 
 
 class Scope(Protocol):
@@ -126,11 +129,17 @@ async def approve(session: AsyncSession, scope: Scope, opportunity_id: int, *, n
     return await _record(session, scope, listing, ModerationAction.APPROVED, None)
 
 
+def says_why(reason: str) -> bool:
+    """Tells whether a rejection reason has a word in it: the organisation is told it to know what to change, and
+    an emoji or a dot alone tells them nothing."""
+    return bool(_WORD.search(reason))
+
+
 async def reject(session: AsyncSession, scope: Scope, opportunity_id: int, *, reason: str) -> Decision:
-    """Rejects a pending listing with a reason the organisation is told."""
+    """Rejects a pending listing with a reason the organisation is told (in words: says_why)."""
     reason = reason.strip()[:1000]
-    if not reason:
-        raise ValueError("a rejection needs a reason")
+    if not says_why(reason):
+        raise ValueError("a rejection needs a reason in words")
     listing = await pending_listing(session, scope, opportunity_id)
     listing.status = OpportunityStatus.REJECTED.value
     return await _record(session, scope, listing, ModerationAction.REJECTED, reason)

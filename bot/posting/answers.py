@@ -218,8 +218,13 @@ def _contact_name(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
 
 
 def _contact_reach(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
+    if answer.choice == "organisation":  # reached as the organisation is: its phone and e-mail stand in
+        data["contact_phone"] = data["contact_email"] = None
+        data["contact_via_organisation"] = True
+        return True
     reach = validate.contact_reach(_text(answer))
     data["contact_phone"], data["contact_email"] = reach["phone"], reach["email"]
+    data.pop("contact_via_organisation", None)
     return True
 
 

@@ -263,9 +263,12 @@ async def _view(
     step = Step(draft.step)
     organisations = tuple(await member_organisations(session, draft.telegram_id)) if step is Step.ORGANISATION else ()
     data = copy.deepcopy(draft.data)
-    if step is Step.PREVIEW and not data.get("creating_organisation") and data.get("organisation_id"):
+    # The preview shows the organisation's website and phone as volunteers will; the contact question offers its
+    # phone and e-mail instead of typing them again.
+    if (step in (Step.PREVIEW, Step.CONTACT_REACH) and not data.get("creating_organisation")
+            and data.get("organisation_id")):
         chosen = await session.get(Organisation, data["organisation_id"])
-        if chosen is not None:  # the preview shows the organisation's website and phone as volunteers will
+        if chosen is not None:
             data["organisation_contact"] = organisation_contact(chosen)
     return DraftView(
         step=step, data=data, problem=problem, resumed=resumed, organisations=organisations,

@@ -23,6 +23,7 @@ MAX_NEAR_MISSES = 3
 MAX_ADDRESS_LENGTH = 120
 
 _POSTAL_CODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+_LOST_ZERO = re.compile(r"(\d{4})(?!\d)")  # at the start only: a street's house number comes after its name
 _POSTAL_WORD = re.compile(r"^\s*(?:plz|postleitzahl|postcode|postal\s+code|zip)\s*[:.]?\s*", re.IGNORECASE)
 # A street part: a word ending like a street (Wasserturmstraße, Hauptstr., Am Markt is caught by the number)
 # or any part with a house number ("Am Markt 3", "Königsplatz 12a").
@@ -49,6 +50,8 @@ def resolve_place(answer: Answer, gazetteer: Gazetteer) -> dict[str, Any]:
     text = _POSTAL_WORD.sub("", clean_text(answer.text or "")).strip(" ,;")
     if not text:
         raise Invalid("posting.invalid.place", suggestions="")
+    if (short := _LOST_ZERO.match(text)) and (code := gazetteer.restored_postal_code(short.group(1))):
+        text = code + text[short.end():]  # "1067 Dresden" copied from a spreadsheet that dropped the zero
     postal = _POSTAL_CODE.search(text)
     if postal:
         return _by_postal_code(text, postal, gazetteer)

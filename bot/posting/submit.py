@@ -193,7 +193,7 @@ def _first_missing(data: dict[str, Any]) -> Step | None:
             return steps[name]
     if applies(Step.DATE, data) and not data.get("date"):
         return Step.DATE
-    if not data.get("contact_phone") and not data.get("contact_email"):
+    if not (data.get("contact_phone") or data.get("contact_email") or data.get("contact_via_organisation")):
         return Step.CONTACT_REACH
     if data.get("creating_organisation") and not (data.get("new_organisation") or {}).get("name"):
         return Step.ORG_NAME

@@ -97,6 +97,8 @@ def website(value: str) -> str | None:
     text = optional_text(value)
     if text is None:
         return None
+    if _EMAIL.match(text):  # the contact comes next: say so, instead of "no web address"
+        raise Invalid("posting.invalid.website_is_email")
     if not _URL.match(text) or len(text) > 300:
         raise Invalid("posting.invalid.website")
     return text if text.startswith(("http://", "https://")) else f"https://{text}"

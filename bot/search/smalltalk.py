@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -18,6 +19,8 @@ from nlu.kernel.text import fold
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "chat" / "smalltalk.toml"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# Joiners and modifiers inside one emoji: variation selector, zero-width joiner, the five skin tones.
+_EMOJI_PARTS = frozenset({"\ufe0f", "\u200d", *map(chr, range(0x1F3FB, 0x1F400))})
 
 
 class SmallTalk(StrEnum):
@@ -31,6 +34,7 @@ class SmallTalk(StrEnum):
 class _Lexicon:
     phrases: dict[str, tuple[str, ...]]  # kind -> folded phrases, longest first
     emoji: frozenset[str]
+    emoji_interests: dict[str, str]  # an emoji's characters -> the category it asks for ("🐶" -> animals)
     filler: frozenset[str]
     place_yes: re.Pattern[str]  # a yes (or several) leading a place: "Ja, gerne in Baunatal"
 
@@ -47,6 +51,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         phrases={kind: folded(kind) for kind in ("greeting", "thanks", "any_interest", "decline", "more", "help")},
         emoji=frozenset(raw["thanks_emoji"]),
+        emoji_interests={_bare(emoji): key for key, emoji_list in raw["emoji_interests"].items()
+                         for emoji in emoji_list},
         filler=frozenset(" ".join(_words(item)) for item in raw["filler"]),
         place_yes=_leading(raw["place_yes"]),
     )
@@ -63,11 +69,25 @@ def small_talk(text: str) -> SmallTalk | None:
     words = _words(text)
     if not words:
         stripped = "".join(text.split())
-        return SmallTalk.THANKS if stripped and all(char in _emoji_chars() for char in stripped) else None
+        thanks = only_emoji(text) and all(char in _emoji_chars() for char in stripped)
+        return SmallTalk.THANKS if thanks else None
     kinds = _covering(words, ("thanks", "greeting"))
     if kinds is None:
         return None
     return SmallTalk.THANKS if "thanks" in kinds else (SmallTalk.GREETING if "greeting" in kinds else None)
+
+
+def only_emoji(text: str) -> bool:
+    """Tells whether a message is emoji alone (with punctuation at most): no word, no number."""
+    return bool(_emoji_heads(text)) and not _words(text) and not any(char.isdigit() for char in text)
+
+
+def emoji_interest(text: str) -> str | None:
+    """Returns the category a message of emoji alone asks for ("🐶", "🐱🐶": animals), None for other emoji."""
+    if not only_emoji(text):
+        return None
+    wanted = {_lexicon().emoji_interests.get(char) for char in _emoji_heads(text)}
+    return wanted.pop() if len(wanted) == 1 and None not in wanted else None
 
 
 def without_yes(text: str) -> str:
@@ -150,7 +170,18 @@ def _words(text: str) -> list[str]:
 @cache
 def _emoji_chars() -> frozenset[str]:
     """Returns the characters of the thanks emoji (with variation selectors)."""
-    return frozenset("".join(_lexicon().emoji)) | {"\ufe0f", "\u200d", "!", "."}
+    return frozenset("".join(_lexicon().emoji)) | _EMOJI_PARTS | {"!", "."}
+
+
+def _emoji_heads(text: str) -> list[str]:
+    """Returns the first symbol of each emoji in a text ("🐕‍🦺", a service dog, is the dog 🐕 joined to a vest)."""
+    return [char for index, char in enumerate(text)
+            if unicodedata.category(char) == "So" and (index == 0 or text[index - 1] != "\u200d")]
+
+
+def _bare(emoji: str) -> str:
+    """Returns an emoji without its variation selector, joiners and skin tone."""
+    return "".join(char for char in emoji if char not in _EMOJI_PARTS)
 
 
 def _restore(original: str, folded_rest: str) -> str:

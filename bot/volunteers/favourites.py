@@ -1,4 +1,5 @@
-"""The Merkliste: listings a volunteer keeps; entries stay when a listing is withdrawn, marked as gone."""
+"""The Merkliste: listings a volunteer keeps; entries stay when a listing is withdrawn, marked as gone, or as being
+revised while an edit of it waits for review (it comes back)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.listings_view import is_active
+from bot.listings_view import is_active, revised_among
 from bot.store.db import rows_affected
 from bot.store.models import Favourite, Opportunity, Organisation, Volunteer
 from bot.store.types import utcnow
@@ -28,6 +29,7 @@ class FavouriteEntry:
     remote: bool  # can be done from home (also when it has a place)
     added_at: datetime
     active: bool
+    revised: bool = False  # not shown only while an edit waits for review: it comes back
 
 
 async def add_favourite(session: AsyncSession, volunteer: Volunteer, opportunity_id: int) -> bool:
@@ -92,6 +94,8 @@ async def list_favourites(
         .limit(max(0, limit))
         .offset(max(0, offset))
     )
+    found = list(rows)
+    revised = await revised_among(session, [opportunity for _, opportunity, _ in found])
     return [
         FavouriteEntry(
             opportunity_id=opportunity.id,
@@ -101,6 +105,7 @@ async def list_favourites(
             remote=bool(opportunity.remote),
             added_at=added_at,
             active=is_active(opportunity, now=now),
+            revised=opportunity.id in revised,
         )
-        for added_at, opportunity, organisation in rows
+        for added_at, opportunity, organisation in found
     ]

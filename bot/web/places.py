@@ -47,8 +47,9 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
             pass
     if not ort:
         return PlaceChoice(unknown=ortid is not None)
-    if _POSTAL_CODE.fullmatch(ort):
-        found = gazetteer.by_postal_code(ort)
+    digits = ort.replace(" ", "")  # "341 27" as some print it; "1067" from a spreadsheet that dropped the zero
+    if digits.isascii() and digits.isdigit() and (code := gazetteer.restored_postal_code(digits) or digits):
+        found = gazetteer.by_postal_code(code) if _POSTAL_CODE.fullmatch(code) else None
         return PlaceChoice(place=_ref(found)) if found else PlaceChoice(unknown=True)
     named = gazetteer.lookup(ort)
     if not named and (quarter := gazetteer.quarter(ort)) is not None:  # "Hamburg Altona", "Altona (Hamburg)"

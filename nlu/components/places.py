@@ -35,7 +35,7 @@ from nlu.places_resolve import resolve
 from nlu.kernel.text import fold
 from nlu.vocabulary import is_category_word
 
-_POSTAL_CODE = re.compile(r"^\d{5}\.?$")  # the German tokenizer keeps a sentence's final "." on a number
+_POSTAL_CODE = re.compile(r"^\d{4,5}\.?$")  # the tokenizer keeps a final "." on a number; 1067: a dropped zero
 _SPLIT = re.compile(r"[-/]")
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 # A state's name names a town only when that town is a city of its own (Berlin, Brandenburg an der Havel).
@@ -206,7 +206,7 @@ class PlaceFinder:
             span = (
                 self.plates.at(doc, i, cue_ends, shouting) or self.quarters.at(doc, i) or self._split_name_at(doc, i)
                 or self._name_at(doc, i)
-                or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
+                or self._postal_code_at(doc, i, cue_ends) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
                 or self.demonyms.at(doc, i, lowercase)
             )
             if span is None:
@@ -256,11 +256,13 @@ class PlaceFinder:
         text = "".join(t.norm_ + t.whitespace_ for t in doc[start:end]).strip()
         return surface_key(text) if ("/" in text or "-" in text or "  " in text) else text
 
-    def _postal_code_at(self, doc: Doc, i: int) -> Span | None:
-        """Returns a mention for a five-digit German postal code."""
-        if not _POSTAL_CODE.match(doc[i].text):
-            return None
-        place = self.gazetteer.by_postal_code(doc[i].text.rstrip("."))
+    def _postal_code_at(self, doc: Doc, i: int, cue_ends: set[int]) -> Span | None:
+        """Returns a mention for a five-digit German postal code, or a four-digit one that lost its zero in a
+        spreadsheet when a cue or nothing else surrounds it ("in 1067", "1067": 01067; "1067 Stunden" is none)."""
+        code = doc[i].text.rstrip(".")
+        if (i in cue_ends or len(doc) == 1) and not code.startswith(("19", "20")):  # "in 1990" is a year
+            code = self.gazetteer.restored_postal_code(code) or code
+        place = self.gazetteer.by_postal_code(code)
         return self._mention(doc, i, i + 1, (place,)) if place else None
 
     def _hyphenated_at(self, doc: Doc, i: int) -> Span | None:

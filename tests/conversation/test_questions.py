@@ -22,6 +22,11 @@ from bot.texts import t
         ("Do I get a certificate for school?", ("certificate",)),
         ("Does it cost anything?", ("money",)),
         ("Bekommt man dafür Geld?", ("money",)),
+        ("Muss ich gut Deutsch sprechen können?", ("german",)),
+        ("Geht das auch mit wenig Deutsch?", ("german",)),
+        ("Braucht man Deutschkenntnisse?", ("german",)),
+        ("Do I have to speak German?", ("german",)),
+        ("Is it possible without German?", ("german",)),
     ],
 )
 def test_questions_about_volunteering(text: str, topics: tuple[str, ...]) -> None:
@@ -36,6 +41,8 @@ def test_questions_about_volunteering(text: str, topics: tuple[str, ...]) -> Non
         ("What is Ehrenamt?", True),
         ("Bin ich da versichert?", False),
         ("Was ist ein Ehrenamt?", False),
+        ("Do I need German for this?", True),
+        ("Muss man Deutsch sprechen?", False),
     ],
 )
 def test_a_question_asked_in_english_words_is_answered_in_english(text: str, english: bool) -> None:
@@ -52,6 +59,11 @@ def test_a_question_asked_in_english_words_is_answered_in_english(text: str, eng
         "I need volunteering time at weekends",
         "Wo kann ich Kleidung kostenlos abgeben?",  # "kostenlos" asks nothing about money
         "Kann ich beim Geld zählen helfen?",  # counting money is a task, not pay
+        "Kann ich Deutsch unterrichten?",  # teaching German is a search
+        "Hausaufgabenhilfe für Kinder, die kein Deutsch sprechen?",  # the children's German, not the helper's
+        "Can I teach German to adults?",
+        "Ich spreche nur Englisch. Gibt es was mit Kindern in Leipzig?",  # said, not asked: the search reads it
+        "I only speak English, anything with kids?",
         "",
     ],
 )

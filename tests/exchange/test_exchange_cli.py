@@ -143,3 +143,17 @@ def test_the_real_nlu_categorizes_a_listing_without_categories() -> None:
     keys = categorizer("Gassigeher*innen für das Tierheim", "Mit unseren Hunden spazieren gehen.")
     assert categorizer.failures == 0, categorizer.first_error
     assert "animals" in keys
+
+
+def test_the_report_says_when_a_postal_codes_leading_zero_was_put_back(
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saxon = [listing_record(1, postal_code="1067", place_name="Dresden", lat=None, lon=None),
+             listing_record(2, postal_code="4109", place_name="Leipzig", lat=None, lon=None), listing_record(3)]
+    path = write_file("feed.csv", csv_text(saxon))
+    assert main(["import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "note: four-digit postal codes in 2 rows; the leading zero a spreadsheet drops was put back" in out
+    assert main(["export"]) == 0
+    exported = {record["place_name"]: record["postal_code"] for record in json.loads(capsys.readouterr().out)}
+    assert exported["Dresden"] == "01067" and exported["Leipzig"] == "04109"

@@ -127,7 +127,10 @@ def test_emails_urls_phones_and_postal_codes() -> None:
                                             organisation_website="javascript:alert(1)", contact_phone="ruf an",
                                             postal_code="D-34117")))
     assert set(found) == {"contact_email", "contact_url", "organisation_website", "contact_phone", "postal_code"}
-    assert valid(listing_record(1, postal_code="1067")).opportunity["postal_code"] == "01067"
+    restored = valid(listing_record(1, postal_code="1067"))
+    assert restored.opportunity["postal_code"] == "01067" and restored.zero_restored
+    assert not valid(listing_record(1, postal_code="01067")).zero_restored
+    assert valid(listing_record(1, postal_code=4109)).zero_restored  # a number cell of a spreadsheet
 
 
 def test_lengths_follow_the_column_sizes() -> None:

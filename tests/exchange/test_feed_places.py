@@ -92,3 +92,26 @@ def test_ortsteil_cells_as_agencies_write_them(quarter: str, name: str, precisio
     extra = offer(99, quarter=quarter)
     placement = FeedPlaces(get_gazetteer(), hamburg_feed(extra)).place(extra)
     assert placement is not None and (placement.place_name, placement.precision) == (name, precision)
+
+
+@pytest.mark.parametrize("fields", [
+    {"postal_code": "1067"},  # the plz column as a spreadsheet keeps it
+    {"town": "1067 Dresden"},
+    {"town": "1067"},
+    {"town": "Dresden", "quarter": "1067 Innere Altstadt"},
+])
+def test_a_postal_code_that_lost_its_leading_zero_is_put_back_and_noted(fields: dict[str, str]) -> None:
+    saxon = offer(1, **fields)
+    placement = FeedPlaces(get_gazetteer(), [saxon]).place(saxon)
+    assert placement is not None and placement.postal_code == "01067"
+    assert placement.precision is PlacePrecision.POSTAL_CODE and (placement.place_name or "").startswith("Dresden")
+    assert placement.note is not None and "leading zero" in placement.note
+
+
+def test_four_digits_that_are_no_postal_code_and_a_house_number_stay_as_they_are() -> None:
+    number = offer(1, town="Kassel", street="Hauptstraße 1067")  # a house number, not 01067 Dresden
+    placement = FeedPlaces(get_gazetteer(), [number]).place(number)
+    assert placement is not None and placement.place_name == "Kassel" and placement.postal_code is None
+    full = offer(2, postal_code="01067")
+    placed = FeedPlaces(get_gazetteer(), [full]).place(full)
+    assert placed is not None and placed.postal_code == "01067" and placed.note is None

@@ -127,6 +127,14 @@ def test_unknown_or_malformed_postal_codes_give_none(gazetteer: Gazetteer, code:
     assert gazetteer.by_postal_code(code) is None
 
 
+@pytest.mark.parametrize(("written", "code"), [("1067", "01067"), ("4109", "04109"), (" 9111 ", "09111"),
+                                               ("3412", None), ("34117", None), ("0106", None), ("1O67", None)])
+def test_a_postal_code_that_lost_its_leading_zero_is_restored_only_when_that_code_exists(
+    gazetteer: Gazetteer, written: str, code: str | None
+) -> None:
+    assert gazetteer.restored_postal_code(written) == code
+
+
 def test_postal_code_lookup_uses_the_codes_own_coordinates(gazetteer: Gazetteer) -> None:
     plz, town = gazetteer.by_postal_code("34131"), gazetteer.lookup("Kassel")[0]
     assert plz is not None and plz.name == "Kassel"
@@ -269,6 +277,15 @@ def test_cli_postal_code_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run_cli("--json", "34117") == 0
     [place] = json.loads(capsys.readouterr().out)
     assert (place["name"], place["state"], place["postal_code"]) == ("Kassel", "Hessen", "34117")
+
+
+@pytest.mark.parametrize(("written", "code"), [("1067", "01067"), ("341 27", "34127")])
+def test_cli_reads_a_postal_code_without_its_zero_or_with_a_space(capsys: pytest.CaptureFixture[str], written: str,
+                                                                   code: str) -> None:
+    assert _run_cli("--json", written) == 0
+    [place] = json.loads(capsys.readouterr().out)
+    assert place["postal_code"] == code
+    assert _run_cli("3412") == 1 and "5 digits" in capsys.readouterr().err
 
 
 def test_cli_unknown_name_suggests_and_fails(capsys: pytest.CaptureFixture[str]) -> None:

@@ -43,8 +43,9 @@ async def test_approval_publishes_records_and_names_whom_to_tell(database: Datab
 async def test_rejection_needs_a_reason_and_is_final(database: Database, services: PostingServices) -> None:
     listing_id = await _submitted(database, services)
     async with database.unit_of_work() as session:
-        with pytest.raises(ValueError):
-            await review.reject(session, EVERYWHERE, listing_id, reason="  ")
+        for empty in ("  ", "👎", "?!", "x"):  # nothing the organisation could act on
+            with pytest.raises(ValueError):
+                await review.reject(session, EVERYWHERE, listing_id, reason=empty)
         decision = await review.reject(session, EVERYWHERE, listing_id, reason="Bitte Kontakt ergänzen")
     assert decision.status == "rejected" and decision.reason == "Bitte Kontakt ergänzen"
     async with database.unit_of_work() as session:

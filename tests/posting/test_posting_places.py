@@ -66,3 +66,16 @@ def test_a_postal_code_written_with_a_space_is_read() -> None:
 def test_gibberish_is_refused_without_candidates() -> None:
     with pytest.raises(Invalid):
         resolve_place(Answer(text="xqzvvb"), get_gazetteer())
+
+
+@pytest.mark.parametrize(("text", "code", "name"), [
+    ("1067", "01067", "Dresden"), ("1067 Dresden", "01067", "Dresden"), ("PLZ 4109", "04109", "Leipzig"),
+])
+def test_a_postal_code_that_lost_its_leading_zero_is_read_as_the_saxon_code(text: str, code: str, name: str) -> None:
+    place = _place(text)
+    assert (place["postal_code"], place["name"]) == (code, name)
+
+
+def test_a_house_number_of_four_digits_stays_part_of_the_address() -> None:
+    place = _place("Hauptstraße 1067, Kassel")
+    assert place["name"] == "Kassel" and place["address"] == "Hauptstraße 1067"

@@ -98,3 +98,4 @@ def test_website_gets_a_scheme() -> None:
     assert validate.website("tierheim.example.org") == "https://tierheim.example.org"
     assert validate.website("-") is None
     assert _problem(validate.website, "kein link") == "posting.invalid.website"
+    assert _problem(validate.website, "kontakt@tierheim.example.org") == "posting.invalid.website_is_email"

@@ -6,7 +6,8 @@ import pytest
 
 from bot.conversation.places import place_answer
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, is_decline, small_talk, without_any_interest,
+    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
+    without_any_interest,
 )
 
 
@@ -24,6 +25,30 @@ def test_thanks(text: str) -> None:
                                   "hi, I want to help refugees", "Tierheim 👍", "34117", ""])
 def test_a_search_is_never_small_talk(text: str) -> None:
     assert small_talk(text) is None
+
+
+@pytest.mark.parametrize("text", ["👍🏽", "🙏🏻🙏🏻", "💚", "👏👏!", "❤️❤️"])
+def test_thanks_emoji_with_a_skin_tone_or_another_heart_are_thanks(text: str) -> None:
+    assert small_talk(text) is SmallTalk.THANKS
+
+
+@pytest.mark.parametrize("text", ["🎉", "😂", "🤔", "🔥🔥", "👍🎉", "!!", ".", "🐶"])
+def test_other_emoji_or_punctuation_alone_are_no_thanks(text: str) -> None:
+    assert small_talk(text) is None
+
+
+@pytest.mark.parametrize(("text", "interest"), [
+    ("🐶", "animals"), ("🐱🐶", "animals"), ("🐕‍🦺", "animals"), ("🐈‍⬛ !", "animals"), ("🐴🐴🐴", "animals"),
+    ("🐶🎉", None), ("🎉", None), ("👍", None), ("🐶 in Kassel", None), ("Hund", None), ("3🐶", None),
+])
+def test_animal_emoji_alone_ask_for_animals(text: str, interest: str | None) -> None:
+    assert emoji_interest(text) == interest
+
+
+@pytest.mark.parametrize(("text", "alone"), [("🎉", True), ("🤔?", True), ("👍🏽", True), ("ok 👍", False),
+                                             ("!!", False), ("1️⃣", False), ("", False)])
+def test_only_emoji_means_no_word_and_no_number(text: str, alone: bool) -> None:
+    assert only_emoji(text) is alone
 
 
 @pytest.mark.parametrize(("text", "rest"), [

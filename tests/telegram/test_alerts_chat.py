@@ -14,6 +14,7 @@ from bot.store.listings import opportunity_row, upsert_rows
 from bot.store.models import Opportunity, Organisation, Volunteer
 from bot.store.types import utcnow
 from bot.telegram.alerts import jobs
+from bot.texts import t
 
 
 async def _publish(database: Database, key: str, title: str, categories: list[str]) -> int:
@@ -116,3 +117,32 @@ async def test_a_person_who_blocked_the_bot_is_marked_and_not_alerted(chat: Chat
     async with database.read_only() as session:
         blocked = await session.scalar(select(Volunteer.blocked).where(Volunteer.telegram_id == ANNA.id))
     assert blocked
+
+
+async def test_an_alert_speaks_the_language_the_search_was_saved_in(chat: Chat, database: Database) -> None:
+    # Anna's Telegram says German, but she searched and saved in English: the alert comes hours later, after
+    # her conversation ended, and still speaks English, stop button included.
+    results = await chat.send(ANNA, "animal shelter in Kassel")
+    await chat.press(ANNA, results.button("alert"), message_id=results.sent_id())
+    async with database.unit_of_work() as session:
+        anna = (await session.execute(select(Volunteer).where(Volunteer.telegram_id == ANNA.id))).scalar_one()
+        assert anna.language == "de" and anna.conversation_lang == "en"
+        anna.conversation_at = utcnow() - timedelta(hours=5)
+    await _publish(database, "neu1", "Tierheim Kassel: Hunde ausführen", ["animals"])
+    alert = next(call for call in await _match(chat) if call.method == "sendMessage")
+    assert "Hunde ausführen" in alert.text and "Suchauftrag" not in alert.text
+    assert [b["text"] for b in alert.buttons] == [t("en", "alerts.button_details"), t("en", "alerts.button_stop_alert")]
+
+
+async def test_a_digest_speaks_the_language_last_spoken_too(chat: Chat, database: Database) -> None:
+    settings = await chat.send(ANNA, "/einstellungen")
+    await chat.press(ANNA, settings.button("täglich"), message_id=settings.sent_id())
+    results = await chat.send(ANNA, "animal shelter in Kassel")
+    await chat.press(ANNA, results.button("alert"), message_id=results.sent_id())
+    await _publish(database, "neu1", "Tierheim Kassel: Hunde ausführen", ["animals"])
+    assert not [call for call in await _match(chat) if call.method == "sendMessage"]
+    before = len(chat.api.calls)
+    await jobs.send_digests(CallbackContext(chat.application))
+    digest = next(call for call in chat.api.calls[before:] if call.method == "sendMessage")
+    assert "1 new opportunity for your alerts" in digest.text
+    assert any(b["text"].startswith("🔕 Stop") for b in digest.buttons)

@@ -58,6 +58,17 @@ async def test_small_talk_goes_on_in_the_conversations_language_as_help_does(cha
     assert (await chat.send(JOHN, "hallo")).text.startswith("Hello!")  # no conversation: the setting
 
 
+async def test_the_help_words_name_a_command_and_keep_the_conversations_language(chat: Chat) -> None:
+    # "hilfe" is what the German menu and the help itself show: typed after English messages, it asks for the
+    # help, not for German; a German sentence asking how it works is German all the same
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
+    for said in ("hilfe", "Hilfe!", "help", "HELP?"):
+        reply = await chat.send(ANNA, said)
+        assert reply.text.startswith("<b>How to find volunteering</b>") and "⚙️ Settings" in _keyboard(reply), said
+    assert (await chat.send(ANNA, "wie funktioniert das?")).text.startswith("<b>So findest du ein Ehrenamt</b>")
+    assert (await chat.send(JOHN, "hilfe")).text.startswith("<b>How to find volunteering</b>")  # his setting
+
+
 async def test_a_german_message_goes_back_to_german(chat: Chat) -> None:
     await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
     german = await chat.send(ANNA, "Tierheim in Kassel")

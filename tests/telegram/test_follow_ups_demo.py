@@ -97,7 +97,7 @@ async def test_another_place_keeps_a_content_word_that_is_also_a_town(data_home:
 
 
 async def test_a_message_not_understood_is_no_search_to_go_on_from(data_home: Path) -> None:
-    _, _, _, weekend = await _demo(data_home, "Tierheim in Kassel\n🐶🐱\nlieber am WE\n")
+    _, _, _, weekend = await _demo(data_home, "Tierheim in Kassel\n🎉🔥\nlieber am WE\n")
     assert "🔎 Tiere · Kassel" in weekend and "am Wochenende" in weekend and "Wobei möchtest du helfen" not in weekend
 
 

@@ -10,6 +10,7 @@ from bot.store.db import Database
 from bot.store.models import AdminRole, ModerationEvent, Opportunity
 from bot.telegram.callbacks import Kind, encode
 from bot.telegram.posting.buttons import DraftAction, ModerationAction
+from bot.texts import t
 
 SAXONY_ADMIN = Person(id=1001, first_name="Sachsen", language_code="de")
 
@@ -58,6 +59,29 @@ async def test_rejection_asks_for_a_reason_and_passes_it_on(chat: Chat, database
     told = _to(reason, CLUB)
     assert "nicht freigegeben" in told and "Bitte beschreib &lt;genauer&gt;" in told
     assert (await _listing(database)).status == "rejected"
+
+
+async def test_a_reason_without_words_is_asked_for_again_and_tells_the_club_nothing(
+        chat: Chat, database: Database) -> None:
+    await _submitted(chat)
+    listing_id = (await _listing(database)).id
+    await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.REJECT, listing_id))
+    for said in ("👎", "🙅‍♀️!!", "?", "x", "..."):
+        again = await chat.send(ADMIN, said)
+        assert again.text == t("de", "moderation.reason_in_words") and not _to(again, CLUB), said
+        assert (await _listing(database)).status == "pending"
+    told = _to(await chat.send(ADMIN, "Spam 👎"), CLUB)  # one word says why; the emoji may stay beside it
+    assert "nicht freigegeben" in told and "Grund: Spam 👎" in told
+    assert (await _listing(database)).status == "rejected"
+
+
+async def test_an_admin_may_cancel_a_rejection_instead_of_giving_a_reason(chat: Chat, database: Database) -> None:
+    await _submitted(chat)
+    listing_id = (await _listing(database)).id
+    await chat.press(ADMIN, encode(Kind.MODERATE, ModerationAction.REJECT, listing_id))
+    await chat.send(ADMIN, "👎")
+    assert (await chat.send(ADMIN, "/abbrechen")).text.startswith("Alles klar, abgebrochen.")
+    assert (await _listing(database)).status == "pending"
 
 
 async def test_a_regional_admin_sees_and_decides_only_their_region(chat: Chat, database: Database) -> None:

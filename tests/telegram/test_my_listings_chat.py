@@ -183,6 +183,23 @@ async def test_an_edited_listing_is_being_revised_in_the_chat_too(chat: Chat, da
     assert "<b>Gassi gehen mit Tierheimhunden</b>" in (await chat.press(MEHMET, encode(Kind.LISTING, listing_id))).text
 
 
+async def test_the_merkliste_says_an_edited_listing_is_being_revised_not_gone(chat: Chat, database: Database) -> None:
+    listing_id = await _published(chat, database)
+    for person in (MEHMET, JOHN):
+        await chat.send(person, "/start")
+        kept = await chat.press(person, encode(Kind.FAVOURITE, 0, 0, listing_id))
+        assert kept.answers and "⭐" in kept.answers[0]
+    listed = await chat.send(CLUB, "/meineangebote")
+    edited = await chat.press(CLUB, listed.button("✏️ 1"))
+    await chat.press(CLUB, edited.button("Abschicken"))
+    kept_list = (await chat.send(MEHMET, "/merkliste")).text
+    assert t("de", "favourites.reviewing") in kept_list and t("de", "favourites.gone") not in kept_list
+    assert t("en", "favourites.reviewing") in (await chat.send(JOHN, "/favourites")).text
+    async with database.unit_of_work() as session:  # withdrawn for good: gone
+        await session.execute(update(Opportunity).where(Opportunity.id == listing_id).values(status="expired"))
+    assert t("de", "favourites.gone") in (await chat.send(MEHMET, "/merkliste")).text
+
+
 async def test_a_listing_never_approved_is_not_being_revised(chat: Chat, database: Database) -> None:
     preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
     await chat.press(CLUB, preview.button("Abschicken"))

@@ -194,6 +194,10 @@ async def test_categories_and_times_read_in_the_description_come_preselected(cha
     slots = await chat.press(CLUB, place.button("regelmäßig"))
     assert "vorausgewählt" in slots.text
     assert {b["text"] for b in slots.buttons} >= {"✅ unter der Woche", "✅ tagsüber"}
+    changed = await chat.press(CLUB, slots.button("abends"))  # the club's own choice now: no "preselected" note
+    assert "✅ abends" in {b["text"] for b in changed.buttons} and "vorausgewählt" not in changed.text
+    back = await chat.press(CLUB, changed.button("abends"))
+    assert "vorausgewählt" in back.text  # as suggested again
 
 
 async def test_a_street_address_is_taken_and_shown_in_the_preview(chat: Chat) -> None:
@@ -248,3 +252,23 @@ async def test_a_buttons_label_typed_instead_of_pressed_counts_as_the_press(chat
     assert draft.data["time_slots"] == ["weekend", "evening"]
     assert draft.data["accessible"] is None and draft.data["newcomer_friendly"] is True
     assert kind.text != website.text
+
+
+async def test_the_contact_person_may_be_reached_as_the_organisation_is(chat: Chat, database: Database) -> None:
+    # A new organisation gave its e-mail a few questions before; typing it again for the contact person is needless.
+    asked = await fill(chat, CLUB, NEW_ORGANISATION + LISTING[:-1])
+    offered = [b["text"] for b in asked.buttons]
+    assert "↩ Wie die Organisation: info@tierfreunde.example.org" in offered
+    preview = await chat.press(CLUB, asked.button("Wie die Organisation"))
+    assert "<b>Vorschau</b>" in preview.text and "info@tierfreunde.example.org" in preview.text
+    await chat.press(CLUB, preview.button("Abschicken"))
+    async with database.read_only() as session:
+        listing = (await session.execute(select(Opportunity).where(Opportunity.source == "bot"))).scalar_one()
+    assert (listing.contact_name, listing.contact_email, listing.contact_phone) == (
+        "Erika Beispiel", "info@tierfreunde.example.org", None)
+    # An organisation of one's own, chosen for the next listing: its stored contact is offered the same way;
+    # typing a number instead still works
+    again = await fill(chat, CLUB, ["⟨Tierfreunde Kassel⟩", *LISTING[:-1]])
+    assert any(b["text"].endswith("info@tierfreunde.example.org") for b in again.buttons)
+    typed = await chat.send(CLUB, "0151 0000 4711")
+    assert "<b>Vorschau</b>" in typed.text and "0151 0000 4711" in typed.text

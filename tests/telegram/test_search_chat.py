@@ -12,6 +12,7 @@ from bot.store.db import Database
 from bot.store.models import ChatSearch
 from bot.store.types import utcnow
 from bot.telegram.callbacks import Kind, decode
+from bot.texts import t
 
 
 def _data(reply: Reply, kind: Kind) -> list[str]:
@@ -144,13 +145,15 @@ async def test_a_place_without_interest_offers_the_categories(chat: Chat) -> Non
     assert "Kinder &amp; Jugend · Leipzig + 15 km" in kids.text and "Kinderfrühstück" in kids.text
 
 
-@pytest.mark.parametrize("text", ["😀🙈", "🤔", "?!"])  # "hallo" is a greeting: answered in kind
-async def test_a_text_that_says_nothing_usable_gets_a_hint_and_the_categories(chat: Chat, text: str) -> None:
+@pytest.mark.parametrize(("text", "hint"), [("😀🙈", "search.emoji_only"), ("🤔", "search.emoji_only"),
+                                           ("?!", "search.not_understood")])  # "hallo" is a greeting: in kind
+async def test_a_text_that_says_nothing_usable_gets_a_hint_and_the_categories(chat: Chat, text: str,
+                                                                              hint: str) -> None:
     reply = await chat.send(ANNA, text)
-    assert reply.text.startswith("Das habe ich nicht ganz verstanden") and "ganz Deutschland" not in reply.text
+    assert reply.text == t("de", hint) and "ganz Deutschland" not in reply.text
     assert len(_data(reply, Kind.CATEGORY)) == 15
     english = await chat.send(JOHN, text)
-    assert english.text.startswith("I didn't quite get that")
+    assert english.text == t("en", hint)
 
 
 async def test_an_ambiguous_place_offers_the_candidates(chat: Chat) -> None:
@@ -204,6 +207,20 @@ async def test_greetings_and_thanks_are_answered_in_kind_without_an_area_picker(
         reply = await chat.send(ANNA, text)
         assert reply.text.startswith(answer) and "zum Beispiel" in reply.text
         assert not any("Kinder & Jugend" in b["text"] for b in reply.buttons)
+
+
+async def test_emoji_alone_get_a_hint_to_write_in_words_and_an_animal_asks_for_animals(
+        chat: Chat, listings: dict[str, int]) -> None:
+    party = await chat.send(ANNA, "🎉")
+    assert party.text == t("de", "search.emoji_only") and "Gern geschehen" not in party.text
+    assert any("Kinder & Jugend" in b["text"] for b in party.buttons)  # the areas to pick instead
+    await chat.send(ANNA, "Senioren in Kassel")
+    dog = await chat.send(ANNA, "🐶")  # after a search: its place stays, the area becomes animals
+    assert dog.text.startswith("🔎 <b>Tiere · Kassel + 15 km</b>") and "Angebote gefunden" in dog.text
+    assert (await chat.send(ANNA, "🙏🏽")).text.startswith("Gern geschehen")
+    await chat.send(JOHN, "volunteering with seniors in Kassel")
+    assert (await chat.send(JOHN, "🐱")).text.startswith("🔎 <b>Animals · Kassel + 15 km</b>")
+    assert (await chat.send(JOHN, "😂")).text == t("en", "search.emoji_only")
 
 
 async def test_egal_was_means_every_area_and_asks_only_where(chat: Chat, listings: dict[str, int]) -> None:
@@ -315,3 +332,9 @@ async def test_a_text_saying_only_when_long_after_a_search_is_a_search_of_its_ow
         await session.execute(update(ChatSearch).values(created_at=utcnow() - timedelta(hours=2)))
     reply = await chat.send(ANNA, "am WE")
     assert "Tiere" not in reply.text.split("\n")[0]
+
+
+async def test_a_newcomer_asking_whether_german_is_needed_is_answered_not_misunderstood(chat: Chat) -> None:
+    reply = await chat.send(JOHN, "Do I need to speak German?")
+    assert reply.text.startswith(t("en", "questions.german")) and t("en", "search.not_understood") not in reply.text
+    assert (await chat.send(ANNA, "Muss ich Deutsch können?")).text.startswith(t("de", "questions.german"))

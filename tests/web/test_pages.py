@@ -7,11 +7,14 @@ import json
 import re
 from datetime import timedelta
 
+import pytest
+
 from bot.posting.manage import delete_listing
 from bot.store.db import Database
 from bot.domain import ModerationAction
 from bot.store.models import ModerationEvent, OrganisationMember
 from bot.texts import t
+from bot.web.places import resolve_place
 from tests.factories.volunteers import FRITZLAR, KASSEL, LEIPZIG, NOW, make_listing, make_organisation
 from tests.web.helpers import ALLOWED_SITE, running_site
 
@@ -275,3 +278,26 @@ async def test_a_number_that_is_no_postal_code_is_said_to_need_five_digits(datab
     assert "fünf Ziffern" in html.unescape(embed) and "kenne ich nicht" not in embed
     # five digits that name no place stay "unknown", a name stays a name
     assert "kenne ich nicht" in html.unescape(unknown_code) and "fünf Ziffern" not in html.unescape(unknown_code)
+
+
+@pytest.mark.parametrize(("ort", "name", "code"), [
+    ("341 27", "Kassel", "34127"),  # a space inside the code, as some print it
+    ("1067", "Dresden", "01067"),  # a spreadsheet dropped the leading zero
+    ("4109", "Leipzig", "04109"),
+    (" 01067 ", "Dresden", "01067"),
+])
+def test_postal_codes_written_with_a_space_or_without_their_zero_are_found(ort: str, name: str, code: str) -> None:
+    choice = resolve_place(ort.strip())
+    assert choice.place is not None and (choice.place.name, choice.place.postal_code) == (name, code)
+
+
+def test_four_digits_without_a_code_behind_them_stay_unknown() -> None:
+    assert resolve_place("3412").unknown and resolve_place("341 2").unknown
+
+
+async def test_the_search_page_finds_a_postal_code_with_a_space(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Hausaufgabenhilfe", place=KASSEL)
+    async with running_site(database) as site:
+        page = html.unescape((await site.client.get("/suche", params={"ort": "341 27"})).text)
+    assert "Hausaufgabenhilfe" in page and "kenne ich nicht" not in page and "fünf Ziffern" not in page

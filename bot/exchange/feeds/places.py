@@ -19,6 +19,8 @@ from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.kernel.text import fold
 
 _POSTAL = re.compile(r"\b(\d{5})\b")
+_CODE = re.compile(r"\b(\d{4,5})\b")  # in a place's name also four digits: a spreadsheet's "1067 Dresden"
+_ZERO_NOTE = "postal code of four digits: the leading zero a spreadsheet drops was put back (1067 -> 01067)"
 _SEVERAL = re.compile(r"\s*[,;/|]\s*|\s+und\s+")
 _ONLINE_WORDS = {"online", "digital", "virtuell", "von zu hause", "von zuhause", "ortsunabhaengig", "remote"}
 PLACEHOLDER_ORGANISATIONS = 3  # distinct organisations on one exact point make it a placeholder...
@@ -87,7 +89,9 @@ class FeedPlaces:
                 return found[0]
         votes: Counter[int] = Counter()
         for offer in offers:
-            place = self._postal(offer.postal_code) or self._first(offer.town) or self._quarter_city(offer.quarter)
+            code = self._postal_code(offer)[0]
+            place = ((self.gazetteer.by_postal_code(code) if code else None) or self._first(offer.town)
+                     or self._quarter_city(offer.quarter))
             if place is not None:
                 votes[(self.gazetteer.city_of(place) or place).id] += 1
         if not votes:  # a feed of coordinates only: the town most of its real points lie in
@@ -131,20 +135,22 @@ class FeedPlaces:
     def _at_point(self, offer: FeedOffer, lat: float, lon: float, note: str | None) -> Placement:
         """Places an offer at its own coordinates, named after its town (or quarter) or the nearest place."""
         named = self._by_name(offer)
+        code, restored = self._postal_code(offer)
+        note = note or (_ZERO_NOTE if restored else None)
         if named is not None and named.lat is not None and named.precision is not PlacePrecision.TOWN:
-            return Placement(named.place_name, lat, lon, PlacePrecision.POINT, _postal_code(offer),
+            return Placement(named.place_name, lat, lon, PlacePrecision.POINT, code,
                              offer.street or None, named.state, named.district, note)
         nearest = self.gazetteer.nearest(lat, lon)  # no name, or only a town: the point says more
         city = self.gazetteer.city_of(nearest)
         name = named.place_name if named else (f"{city.name}-{nearest.name}" if city else nearest.name)
-        return Placement(name, lat, lon, PlacePrecision.POINT, _postal_code(offer), offer.street or None,
+        return Placement(name, lat, lon, PlacePrecision.POINT, code, offer.street or None,
                          nearest.state, nearest.district, note)
 
     def _by_name(self, offer: FeedOffer) -> Placement | None:
         """Places an offer by postal code, else quarter, else town (without its own coordinates)."""
         if is_online(offer) and not offer.postal_code.strip() and _says_online(offer):
             return None  # "Online" in ort or ortsteil is no place
-        code = _postal_code(offer)
+        code, restored = self._postal_code(offer)
         town = self._town(offer.town, strict=False)
         quarter, quarter_name = self._quarter(offer.quarter, town)
         if quarter is None and town is None and offer.quarter.strip():
@@ -156,7 +162,7 @@ class FeedPlaces:
         street = offer.street or None
         if code and (postal := self.gazetteer.by_postal_code(code)):
             return Placement(display or postal.name, postal.lat, postal.lon, PlacePrecision.POSTAL_CODE, code,
-                             street, postal.state, postal.district)
+                             street, postal.state, postal.district, _ZERO_NOTE if restored else None)
         if quarter is not None:
             return Placement(display, quarter.lat, quarter.lon, PlacePrecision.QUARTER, code, street,
                              quarter.state, quarter.district)
@@ -176,7 +182,7 @@ class FeedPlaces:
 
         strict: only a place near the feed's town (or the only one of that name when the feed has no town).
         """
-        name = _POSTAL.sub("", name).strip(" ,;")
+        name = _CODE.sub("", name).strip(" ,;")
         found = self.gazetteer.lookup(name) if name else []
         if not found:
             return None
@@ -190,7 +196,7 @@ class FeedPlaces:
 
         "22765 Altona" loses its postal code; "Altona, Ottensen" (several quarters) gives the first known one.
         """
-        name = _POSTAL.sub("", name).strip(" ,;")
+        name = _CODE.sub("", name).strip(" ,;")
         if not name:
             return None, None
         quarter, display = self._one_quarter(name, town)
@@ -213,11 +219,21 @@ class FeedPlaces:
             return quarter, name
         return None, None
 
-    def _postal(self, code: str) -> Place | None:
-        """Returns the place of a postal code written in any common way."""
-        code = code.strip()
-        code = code.zfill(5) if code.isdigit() and len(code) == 4 else code
-        return self.gazetteer.by_postal_code(code) if code else None
+    def _postal_code(self, offer: FeedOffer) -> tuple[str | None, bool]:
+        """Returns the offer's postal code (from its column, or from an address that holds one) and whether the
+        leading zero a spreadsheet drops was put back ("1067" or "1067 Dresden" for 01067)."""
+        code = offer.postal_code.strip()
+        if len(code) == 5 and code.isdigit():
+            return code, False
+        if restored := self.gazetteer.restored_postal_code(code):
+            return restored, True
+        for text in (offer.street, offer.town, offer.quarter):  # "Alaunstraße 10, 01099 Dresden", "22765 Hamburg"
+            if match := _POSTAL.search(text):
+                return match.group(1), False
+        for text in (offer.town, offer.quarter):  # not the street: "Hauptstraße 1067" is a house number
+            if (match := _CODE.search(text)) and (restored := self.gazetteer.restored_postal_code(match.group(1))):
+                return restored, True
+        return None, False
 
     def _first(self, name: str) -> Place | None:
         """Returns the best place of a name."""
@@ -242,19 +258,6 @@ def placeholder_points(offers: list[FeedOffer]) -> frozenset[tuple[float, float]
             organisations[key].add(offer.organisation_id or offer.organisation)
     return frozenset(key for key, count in rows.items()
                      if count >= PLACEHOLDER_ROWS and len(organisations[key]) >= PLACEHOLDER_ORGANISATIONS)
-
-
-def _postal_code(offer: FeedOffer) -> str | None:
-    """Returns the offer's postal code (from its column, or from an address that holds one)."""
-    code = offer.postal_code.strip()
-    if code.isdigit() and len(code) == 4:
-        code = code.zfill(5)
-    if len(code) == 5 and code.isdigit():
-        return code
-    for text in (offer.street, offer.town, offer.quarter):  # "Alaunstraße 10, 01099 Dresden", "22765 Hamburg"
-        if match := _POSTAL.search(text):
-            return match.group(1)
-    return None
 
 
 def _with_note(placement: Placement, note: str) -> Placement:

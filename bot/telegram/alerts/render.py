@@ -37,7 +37,9 @@ def favourites_text(entries: Sequence[FavouriteEntry], *, offset: int, total: in
     for index, entry in enumerate(entries):
         block = entry_line(offset + index + 1, entry.title, entry.organisation, entry.place, None, lang,
                            remote=entry.remote)
-        blocks.append(block if entry.active else f"{block}\n{t(lang, 'favourites.gone')}")
+        if not entry.active:
+            block = f"{block}\n{t(lang, 'favourites.reviewing' if entry.revised else 'favourites.gone')}"
+        blocks.append(block)
     return "\n\n".join(blocks)
 
 

@@ -168,6 +168,9 @@ async def take_rejection_reason(turn: Turn[None]) -> bool:
     question = await state.pending_question(session, turn.volunteer.id)
     if question is None:
         return False
+    if not review.says_why(message.text):  # "👎": the club would not learn what to change; the question stays
+        turn.reply(View(t(turn.lang, "moderation.reason_in_words")))
+        return True
     state.close(question)
     decision, key = await _reject(session, await turn.admin(), int(awaiting.removeprefix(REJECTING)), message.text)
     turn.reply(View(t(turn.lang, key)))

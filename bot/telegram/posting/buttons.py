@@ -96,6 +96,14 @@ def answer_of(pressed: DraftAnswerButton) -> tuple[Step, Answer] | None:
     return (step, Answer(choice=choice)) if choice is not None else None
 
 
+def organisation_reach(data: dict[str, Any]) -> str | None:
+    """Returns the organisation's phone and e-mail as the contact question offers them, None when it has neither."""
+    organisation = (data.get("new_organisation") if data.get("creating_organisation")
+                    else data.get("organisation_contact")) or {}
+    given = [str(organisation[key]) for key in ("contact_phone", "contact_email") if organisation.get(key)]
+    return ", ".join(given) or None
+
+
 def _choice(step: Step, number: int) -> str | None:
     """Returns the choice value a button number stands for at a step."""
     toggles: dict[Step, tuple[str, ...]] = {
@@ -114,6 +122,8 @@ def _choice(step: Step, number: int) -> str | None:
         return KINDS[number] if number < len(KINDS) else None
     if step is Step.TIME_KIND:
         return TIME_KINDS[number] if number < len(TIME_KINDS) else None
+    if step is Step.CONTACT_REACH:
+        return "organisation" if number == DONE else None
     if step is Step.ACCESSIBILITY:
         return ("no", "yes", "unknown")[number] if number < 3 else None
     if step is Step.NEWCOMERS:
@@ -167,6 +177,8 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
         rows.append([answer(t(lang, "posting.button_done"), DONE)])
     elif step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
         rows = [[answer(label, number) for label, number in options]]
+    elif step is Step.CONTACT_REACH and (reach := organisation_reach(data)):
+        rows = [[answer(t(lang, "posting.button_contact_organisation", reach=clip(reach, 40)), DONE)]]
     if typed_answer(step, data) is not None:
         rows.append([button(t(lang, "posting.button_keep"), DraftButton(DraftAction.KEEP, index))])
     if step in _SKIPPABLE:

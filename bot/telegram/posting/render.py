@@ -38,10 +38,11 @@ QUESTIONS: dict[Step, str] = {
     Step.CONTACT_NAME: "posting.ask_contact_name",
     Step.CONTACT_REACH: "posting.ask_contact_reach",
 }
-# Steps whose buttons come preselected from what the NLU read in the description, and where that is kept.
-PRESELECTED: dict[Step, str] = {
-    Step.CATEGORIES: "suggested_categories", Step.TIME_KIND: "suggested_time_kind",
-    Step.TIME_SLOTS: "suggested_time_slots",
+# Steps whose buttons come preselected from what the NLU read in the description: where the suggestion is kept,
+# and where the person's choice.
+PRESELECTED: dict[Step, tuple[str, str]] = {
+    Step.CATEGORIES: ("suggested_categories", "categories"), Step.TIME_KIND: ("suggested_time_kind", "time_kind"),
+    Step.TIME_SLOTS: ("suggested_time_slots", "time_slots"),
 }
 
 
@@ -51,12 +52,25 @@ def question_text(step: Step, data: dict[str, Any], lang: str, *, candidates: bo
         near_miss = bool(data.get("place_near_miss"))
         return t(lang, "posting.ask_place_near_miss" if near_miss else "posting.ask_place_candidates")
     text = t(lang, QUESTIONS[step])
-    if data.get(PRESELECTED.get(step, "")):
+    if _as_suggested(step, data):
         text += "\n\n" + t(lang, "posting.preselected")
     given = typed_answer(step, data)
     if given is not None:
         text += "\n\n" + t(lang, "posting.current", value=line(given, 300))
     return text
+
+
+def _as_suggested(step: Step, data: dict[str, Any]) -> bool:
+    """Tells whether a step's buttons still show what the NLU suggested: once the person changed them, the note
+    "preselected from your description" would describe their own choice."""
+    if step not in PRESELECTED:
+        return False
+    suggested, chosen = (data.get(key) for key in PRESELECTED[step])
+    if not suggested:
+        return False
+    if isinstance(suggested, list):
+        return set(suggested) == set(chosen or ())
+    return chosen in (None, suggested)
 
 
 def preview_messages(data: dict[str, Any], organisation: str, lang: str, *, problem: str = "") -> list[View]:

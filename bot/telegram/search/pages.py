@@ -11,6 +11,7 @@ from nlu.kernel.text import fold
 from nlu.query import ParsedQuery
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.categories import categories
 from bot.conversation import state
 from bot.conversation.followups import follow_up
 from bot.conversation.questions import questions_asked
@@ -19,7 +20,7 @@ from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.model import Refinement
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, is_decline, small_talk, without_any_interest,
+    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, small_talk, without_any_interest,
 )
 from bot.search.understanding import parse_text, reply_language
 from bot.store.models import ChatSearch, Volunteer
@@ -79,7 +80,10 @@ async def answer_or_search(
             await state.conclude(session, volunteer.id)  # a place written next is a search of its own
             return [View(t(lang, "search.question_declined"), board)]
     if asks_for_help(text):  # "hilfe", "wie funktioniert das?": the help, as /hilfe gives it
-        return [View(t(lang, "help.text"), board)]
+        # "hilfe" or "help" alone names the command in either language (the menu says /hilfe, the keyboard
+        # "Hilfe"): the conversation's language goes on; "wie funktioniert das?" is German and answered so
+        helped = earlier if len(text.split()) == 1 else lang
+        return [View(t(helped, "help.text"), keyboards.main_keyboard(helped) if private else None)]
     # A group never goes on from the person's searches: a group search would show their private one's pages
     # or place to everyone (and a private one would go on from what was said in a group).
     if asks_for_more(text):  # "weiter", "zeig mir mehr": the next page of the last search, as "Mehr" would
@@ -91,7 +95,9 @@ async def answer_or_search(
         # in the conversation's language, as /hilfe next would be: "ok", "👍" or "danke" after English messages
         # is no switch to German (the words are too few, and mostly in no language, to tell)
         return [View(t(earlier, SMALL_TALK[talk]), keyboards.main_keyboard(earlier) if private else None)]
-    # The search to go on from: the newest in this chat that understood something ("🐶🐱" is none).
+    if (interest := emoji_interest(text)) is not None:  # "🐶" alone asks for animals, as the 🐾 button would
+        text = categories()[interest].label(lang)
+    # The search to go on from: the newest in this chat that understood something ("🎉🔥" is none).
     previous = await state.last_search(session, volunteer.id, private=True, understood=True) if private else None
     parsed = parse_text(text)
     answers = [t(lang, f"questions.{topic}") for topic in asked.topics]

@@ -9,6 +9,7 @@ from telegram import InlineKeyboardMarkup
 from bot.categories import categories
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
+from bot.search.smalltalk import only_emoji
 from bot.conversation import state
 from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.callbacks import Facet
@@ -27,7 +28,8 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     if page.needs_interest and not outcome.unknown_place:  # an unknown postal code is asked about first
         markup = search_keyboards.category_choice(stored.id, lang, with_back=False)
         if page.understood_nothing:  # an emoji, a greeting, a typo: no header of a search nobody asked for
-            return View(t(lang, "search.not_understood"), markup)
+            key = "search.emoji_only" if only_emoji(stored.query_text) else "search.not_understood"
+            return View(t(lang, key), markup)
         header = t(lang, "search.header", summary=summary(outcome, lang))
         return View(f"{header}\n{t(lang, 'search.ask_interest')}", markup)
     refinement = state.refinement_of(stored)
