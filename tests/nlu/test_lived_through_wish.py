@@ -19,6 +19,7 @@ from nlu.api import parse_with_rules
         ("I was homeless for two years, now I want to give something back, Leipzig", "poverty_homelessness"),
         ("I was a refugee myself and want to give back. Kassel", "refugees_integration"),
         ("I had depression myself and want to make things easier for others. Halle", "health_care"),
+        ("I was homeless myself and want to help people get back on their feet, Halle", "poverty_homelessness"),
     ],
 )
 def test_what_one_went_through_is_the_wish_when_one_helps_others_through_it(text: str, field: str) -> None:
