@@ -26,6 +26,7 @@ class InterestRules:
 
     compound_heads: tuple[str, ...]
     head_exceptions: tuple[str, ...]
+    animal_care_parts: tuple[str, ...]  # "Pflegehund", "Igelpflegestation": caring for animals is no health care
     min_inner_stem: int
     prefix_overrides: tuple[tuple[str, tuple[str, ...]], ...]  # longest prefix first
     exact: dict[str, dict[str, tuple[str, ...]]]  # lang -> folded word -> keys
@@ -116,6 +117,7 @@ def interest_rules() -> InterestRules:
     return InterestRules(
         compound_heads=tuple(sorted({fold(h) for h in raw["compound_heads"]}, key=len, reverse=True)),
         head_exceptions=tuple(fold(h) for h in raw.get("head_exceptions", ())),
+        animal_care_parts=tuple(fold(h) for h in raw.get("animal_care_parts", ())),
         min_inner_stem=int(raw["min_inner_stem"]),
         prefix_overrides=tuple(overrides),
         exact={lang: {fold(k): tuple(v) for k, v in table.items()} for lang, table in raw["exact"].items()},

@@ -17,6 +17,8 @@ from nlu.kernel.taxonomy import categories
 _FUZZY_MIN_LENGTH = 5
 _TWO_SLIPS_FROM = 8
 _INFLECTION = 4  # letters a stem may be followed by and still be the plain word ("Kindern", "Hunden")
+_ANIMALS = "animals"
+_HEALTH = "health_care"
 _COMPOUND_HEAD = 5  # the shortest known word taken as the head of a compound ("Vorruhe|stand")
 _MIN_PART = 3  # shorter parts of a hyphenated word are letters or prefixes ("F-Jugend", "E-Mail")
 _IEREN_VERB = re.compile(r"^(.{2,}ier)(?:e|en|st|t|te|ten|test|tet)$")
@@ -132,6 +134,8 @@ def categories_of(folded: str, lang: str) -> tuple[str, ...]:
         found |= {key for key, length in heads.items() if length == longest}
     if folded.endswith(index.generic_heads) and not _is_ieren_verb(folded):
         found |= _inner_compound(folded)
+    if _ANIMALS in found and any(part in folded for part in rules.animal_care_parts):
+        found.discard(_HEALTH)  # "Pflegetiere", "Igelpflegestation": one word caring for animals cares for them
     return _ordered(found)
 
 

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlu.components.common import pattern_matcher, spans_of
+from nlu.components.travel import travel_words
 from nlu.extensions import (
     CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, NOT_TIMES, OTHERS_GERMAN, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN,
     RADIUS, REMOTE, SELF, TIMES, WATERS, WRITER, register_extensions,
@@ -49,6 +50,7 @@ class KeywordCollector:
     def __call__(self, doc: Doc) -> Doc:
         """Collects the remaining meaningful words in text order, without repeats."""
         used = self._used(doc) | {i for _, start, end in self.outdoors(doc) for i in range(start, end)}
+        used |= travel_words(doc)  # how one gets about ("mit dem Bus", "kein Auto") is nothing to look for
         interest = {i: s for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
         keywords: dict[str, None] = {}
         for token in doc:

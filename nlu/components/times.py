@@ -6,6 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, matched_spans, pattern_matcher, set_group
+from nlu.components.single_day import single_days
+from nlu.components.work_hours import after_work
 from nlu.extensions import INTERESTS, NOT_TIMES, TIMES, register_extensions
 from nlu.lexicon import time_rules
 
@@ -34,6 +36,9 @@ class TimeMatcher:
         spans = matched_spans(doc, self.matcher)
         # "Guten Abend", "night shifts" (one's job) are no time; a longer slot around them is ("night shifts fine")
         ignores = [s for s in spans if s.label_ == "ignore" and not self._inside_longer(s, spans)]
+        free, job = after_work(doc)  # "arbeite bis 17 Uhr, danach": the job's end is none, the time after it is
+        ignores += job
+        spans += free + single_days(doc)  # "einen Vormittag helfen": one-off, the task stays a wish
         ignored = {i for s in ignores for i in range(s.start, s.end)}
         slots = [s for s in spans if s.label_ != "ignore" and not ignored.intersection(range(s.start, s.end))]
         kept = [s for s in slots if not self._inside_opposite(s, slots)]

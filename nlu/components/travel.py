@@ -14,7 +14,8 @@ from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.tokens import Doc
 
-from nlu.components.common import is_boundary
+from nlu.components.common import is_boundary, spans_of
+from nlu.extensions import INTERESTS, TIMES
 from nlu.kernel.text import fold
 from nlu.word_lists import folded_set, read_toml
 
@@ -52,6 +53,8 @@ class TravelRules:
     destination_prepositions: frozenset[str]
     not_objects: frozenset[str]
     reach_breaks: frozenset[str]
+    mode_cues: frozenset[str]
+    mode_joins: frozenset[str]
 
 
 @cache
@@ -77,6 +80,8 @@ def travel_rules() -> TravelRules:
         destination_prepositions=folded_set(raw["destination_prepositions"]),
         not_objects=folded_set(raw["not_objects"]) | GERMAN_STOP_WORDS | ENGLISH_STOP_WORDS,
         reach_breaks=folded_set(raw["reach_breaks"]),
+        mode_cues=folded_set(raw["mode_cues"]),
+        mode_joins=folded_set(raw["mode_joins"]),
     )
 
 
@@ -97,13 +102,30 @@ def travel_radius(doc: Doc, number: Callable[[str], float | None]) -> tuple[int,
                 if _is_clock_time(doc, duration, rules):
                     silent = silent or (first, last, None)
                     continue
-                if _says_where_one_lives(doc, first, last, rules) or _is_task_time(doc, end, at, rules):
+                if _says_where_one_lives(doc, first, last, rules) or _is_task_time(doc, start, end, at, rules):
                     return first, last, None
                 return first, last, min(max(minutes * rules.km_per_minute[kind], rules.min_km), rules.max_km)
         reach = _reach_at(doc, i, rules)
         if reach is not None:
             return (reach[0], reach[1], None) if _says_where_one_lives(doc, reach[0], reach[1], rules) else reach
     return silent
+
+
+def travel_words(doc: Doc) -> set[int]:
+    """Returns the tokens that say how one gets about, with or without a distance: a travel word after its
+    preposition ("mit dem Bus", "by bike", "zu Fuß") or after a word of having, lacking or riding ("kein Auto", "nur
+    Fahrrad", "fahr gern Rad"), or joined to such a word ("by bike or bus"). They are no search words; "Fahrräder
+    reparieren" keeps its thing."""
+    rules = travel_rules()
+    found: set[int] = set()
+    for i, token in enumerate(doc):
+        if token.norm_ not in rules.modes:
+            continue
+        before = [doc[j].norm_ for j in range(max(i - 2, 0), i)]
+        joined = i > 1 and doc[i - 1].norm_ in rules.mode_joins and i - 2 in found
+        if joined or _mode(doc, i, rules) is not None or any(word in rules.mode_cues for word in before):
+            found.add(i)
+    return found
 
 
 def _duration_at(
@@ -146,26 +168,53 @@ def _says_where_one_lives(doc: Doc, start: int, end: int, rules: TravelRules) ->
     return False
 
 
-def _is_task_time(doc: Doc, end: int, at: int, rules: TravelRules) -> bool:
-    """Tells whether a duration ending before `end` with its mode at `at` is time for a task: per week or month
-    ("2 Stunden pro Woche mit dem Rad"), or the mode carries an object to a transport verb ("mit dem Auto Leute zum
-    Arzt fahren", "mit dem Rad Essen ausfahren")."""
+def _is_task_time(doc: Doc, start: int, end: int, at: int, rules: TravelRules) -> bool:
+    """Tells whether a duration start..end with its mode at `at` is time for a task: per week or month ("2 Stunden
+    pro Woche mit dem Rad"), or the mode carries an object to a transport verb, the object after the mode ("mit dem
+    Auto Leute zum Arzt fahren", "mit dem Rad Essen ausfahren") or before the duration ("Senioren eine Stunde mit dem
+    Auto zum Arzt fahren": the hour is spent with them, not on the way to the place)."""
     for j in range(end, min(end + rules.period_reach, len(doc))):
         if is_boundary(doc[j]):
             break
         if doc[j].norm_ in rules.period_words:
             return True
-    has_object = False
+    has_object, verb_before = _object_before(doc, start, rules)
+    if has_object and verb_before:  # "drive seniors for an hour by car to the doctor"
+        return True
     for j in range(at + 1, min(at + 1 + 2 * _REACH, len(doc))):
         token = doc[j]
         if is_boundary(token):
             return False
         if token.norm_ in rules.transport_verbs:
             return has_object
-        after_destination = doc[j - 1].norm_ in rules.destination_prepositions
-        has_object = has_object or (token.is_alpha and token.lower_ not in rules.not_objects
-                                    and token.norm_ not in rules.not_objects and not after_destination)
+        has_object = has_object or _is_object(doc, j, rules)
     return False
+
+
+def _is_object(doc: Doc, j: int, rules: TravelRules) -> bool:
+    """Tells whether token j can be what a transport verb carries: a word that is no stop word and follows no
+    destination preposition ("zum Arzt" is where, not whom)."""
+    token = doc[j]
+    after_destination = j > 0 and doc[j - 1].norm_ in rules.destination_prepositions
+    return (token.is_alpha and token.lower_ not in rules.not_objects and token.norm_ not in rules.not_objects
+            and not after_destination)
+
+
+def _object_before(doc: Doc, start: int, rules: TravelRules) -> tuple[bool, bool]:
+    """Tells whether the duration's clause names someone or something to carry before the duration (an interest's
+    word: "Senioren", "ältere Leute", "patients"; no time: "abends"; no destination), and whether a transport verb
+    stands before that ("drive seniors for an hour by car")."""
+    times = {i for span in spans_of(doc, TIMES) for i in range(span.start, span.end)}
+    interests = {i for span in spans_of(doc, INTERESTS) for i in range(span.start, span.end)}
+    has_object = False
+    for j in range(start - 1, max(start - 2 * _REACH, 0) - 1, -1):
+        if is_boundary(doc[j]):
+            break
+        if has_object and doc[j].norm_ in rules.transport_verbs:
+            return True, True
+        if j in interests and j not in times and _is_object(doc, j, rules) and start - j <= _REACH:
+            has_object = True
+    return has_object, False
 
 
 def _is_clock_time(doc: Doc, duration: tuple[int, int, float], rules: TravelRules) -> bool:
