@@ -11,7 +11,9 @@ from nlu.kernel.place_names import is_common_word_name, surface_key
 from nlu.kernel.place_types import is_added_id
 from nlu.lexicon import place_rules
 
-_FIRST_WORD = re.compile(r"[ /(.]")  # "." as well: lower-case "st. wendel" is tokenized "st", ".", "wendel"
+# "." as well: lower-case "st. wendel" is tokenized "st", ".", "wendel"; "-" as well: in "Jena oder
+# Eggenstein-Leopoldshafen" the double name is three tokens
+_FIRST_WORD = re.compile(r"[ /(.-]")
 
 
 @dataclass(frozen=True, slots=True)
