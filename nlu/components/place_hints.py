@@ -160,7 +160,7 @@ class PreferenceReader:
     def _is_area(self, span: Span) -> bool:
         """Tells whether a mention names a landscape or a district ("Vogtland", "Vogelsbergkreis")."""
         folded = " ".join(t.norm_ for t in span)
-        return folded in self.areas or folded.endswith("kreis")
+        return folded in self.areas or folded.endswith("kreis") or folded.split(" ")[0] in ("landkreis", "kreis", "lk")
 
     @staticmethod
     def _named_with(doc: Doc, area: Span, mentions: list[Span]) -> bool:

@@ -41,6 +41,8 @@ AREA_FORMS = (
     "Umgebung {a}", "{a} und Umgebung", "{a} Umgebung", "Raum {a}", "Gegend {a}", "Nähe {a}", "in der Nähe von {a}",
     "Landkreis {a}", "Kreis {a}", "im Raum {a}",
 )
+AREA_FORMS_EN = ("near {a}", "{a} area", "around {a}", "close to {a}", "in or around {a}", "{a} and surroundings")
+DISTRICT_FORMS = ("{name}", "Landkreis {short}", "Kreis {short}", "LK {short}", "im Kreis {short}")
 REGION_FORMS = ("{n} {r}", "{n} ({r})", "{n}, {r}", "{n} im {r}")
 _TOWN_MIN = 10_000
 
@@ -299,10 +301,42 @@ def area_cases(count: int = 150) -> Iterator[Case]:
             yield Case(f"area: {form}", f"{text[0].upper()}{text[1:]}, was mit Senioren?", ((town.lat, town.lon),))
 
 
+def area_en_cases(count: int = 100) -> Iterator[Case]:
+    """A town with an English area word: that town."""
+    gazetteer = get_gazetteer()
+    for town in _sample(_towns(gazetteer), count, 19):
+        for form in AREA_FORMS_EN:
+            text = form.format(a=town.name)
+            yield Case(f"area (en): {form}", f"Looking for something with animals {text}.", ((town.lat, town.lon),))
+
+
+def district_cases() -> Iterator[Case]:
+    """A Landkreis named alone ("Landkreis Mittelsachsen", "Vogelsbergkreis", "Kreis Bergstraße"): its seat, as a
+    landscape named alone stands for its town."""
+    for district in get_gazetteer().districts():
+        if district.kind != "Landkreis":
+            continue
+        short = re.sub(r"^(Landkreis|Kreis) |-?[Kk]reis$", "", district.name)
+        for form in DISTRICT_FORMS:
+            yield from _framed(f"district: {form}", form.format(name=district.name, short=short),
+                               ((district.lat, district.lon),))
+
+
+def lowercase_quarter_cases(count: int = 200) -> Iterator[Case]:
+    """Quarters with their city written all in lower case, as chats do ("leipzig gohlis")."""
+    pairs = list(quarter_pairs())
+    for city, name, quarter in random.Random(20).sample(pairs, min(count, len(pairs))):
+        points = ((city.lat, city.lon), (quarter.lat, quarter.lon))
+        for form in QUARTER_FORMS:
+            text = form.format(c=_short_city(city), q=name).lower()
+            yield Case(f"quarter (lower case): {form}", f"suche was mit kindern in {text}", points)
+
+
 FAMILIES: dict[str, Callable[[], Iterator[Case]]] = {
     "quarter": quarter_cases, "unlisted": unlisted_quarter_cases, "merged": merged_cases, "region": region_cases,
     "region_town": region_town_cases, "qualified": qualified_cases,
-    "choice": choice_cases, "area": area_cases,
+    "choice": choice_cases, "area": area_cases, "area_en": area_en_cases, "district": district_cases,
+    "quarter_lower": lowercase_quarter_cases,
 }
 
 

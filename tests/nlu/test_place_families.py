@@ -10,8 +10,8 @@ from nlu.kernel.gazetteer import haversine_km
 from tests.nlu import place_families
 
 # Floors a little under what each family scores on its full generation (README, "Place families").
-_FLOORS = {"quarter": 0.99, "unlisted": 0.95, "merged": 0.9, "region": 0.9, "region_town": 0.95,
-           "qualified": 0.85, "choice": 0.97, "area": 0.99}
+_FLOORS = {"quarter": 0.99, "unlisted": 0.95, "merged": 0.9, "region": 0.9, "region_town": 0.95, "district": 0.8,
+           "qualified": 0.9, "choice": 0.97, "area": 0.99, "area_en": 0.99, "quarter_lower": 0.99}
 _SAMPLE = 80
 
 
@@ -112,3 +112,27 @@ def test_false_friends_stay_where_they_were(text: str) -> None:
 def test_frankfurt_oder_hanau_is_frankfurt_am_main_and_frankfurt_slash_oder_the_other() -> None:
     assert _near("Frankfurt oder Hanau, egal, was mit Kindern", *FRANKFURT)
     assert not _near("Frankfurt/Oder, was mit Kindern", *FRANKFURT, km=100)
+
+
+FREIBERG = (50.91, 13.34)
+LAUTERBACH = LAUTERBACH_HESSEN
+BENSHEIM = (49.68, 8.62)
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("Landkreis Mittelsachsen, was mit Hunden", FREIBERG),
+    ("LK Vogelsberg, Jugendarbeit am Wochenende", LAUTERBACH),
+    ("volunteering in Kreis Mittelsachsen?", FREIBERG),
+])
+def test_a_district_named_alone_stands_for_its_seat(text: str, point: tuple[float, float]) -> None:
+    assert _near(text, *point)
+
+
+@pytest.mark.parametrize("text", ["Kreis Bergstraße, am liebsten Bensheim, Tafel", "Bensheim im Kreis Bergstraße"])
+def test_a_town_named_with_its_district_is_the_town(text: str) -> None:
+    assert _near(text, *BENSHEIM)
+
+
+def test_a_districts_short_name_alone_is_no_place() -> None:
+    assert _near("Bergstraße 5 in Kassel, was mit Kindern", *KASSEL)
+    assert parse("Wohne in der Bergstraße, suche was mit Tieren").place is None
