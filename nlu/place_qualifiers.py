@@ -63,8 +63,9 @@ def district_words() -> dict[str, str]:
             continue
         folded = fold(district.name)
         short = re.sub(r"^(landkreis|kreis) |-?kreis$", "", folded)
-        for word in (folded, short):
-            if " " not in word:
+        # "Sächsische Schweiz-Osterzgebirge": its last word, hyphenated, is one token and no other word
+        for word in (folded, short, short.rsplit(" ", 1)[-1] if "-" in short else ""):
+            if word and " " not in word:
                 words.setdefault(word, district.name)
     return words
 
@@ -93,12 +94,10 @@ def qualifier_after(doc: Doc, end: int, rules: PlaceRules, mention_starts: set[i
 
 
 def own_qualifier(doc: Doc, span: Span) -> tuple[int, list[Place]] | None:
-    """Returns the word after an ambiguous name that ends some of its namesakes' own names, with those namesakes:
-    "Homberg Ohm" and "Homberg/Ohm" are Homberg (Ohm), "Halle/Westf." Halle (Westf.), "Neukirch Lausitz"
-    Neukirch/Lausitz. The gazetteer's names say which words qualify, not a list."""
+    """Returns the word after a name that ends some of its namesakes' own names, with those namesakes: "Homberg Ohm"
+    and "Homberg/Ohm" are Homberg (Ohm), "Halle/Westf." Halle (Westf.), "Neukirch Lausitz" Neukirch/Lausitz, and
+    "Brake/Unterweser" names Brake although "brake" is a word. The gazetteer's names say which words qualify."""
     places = span._.value
-    if len(places) < 2:
-        return None
     for token in doc[span.end : span.end + QUALIFIER_REACH]:
         if token.text == "oder" and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha:
             return None  # "Frankfurt oder Hanau"
@@ -106,7 +105,7 @@ def own_qualifier(doc: Doc, span: Span) -> tuple[int, list[Place]] | None:
             continue
         norm = token.norm_.rstrip(".")
         fitting = [place for place in places if norm in _own_qualifiers(place.name)]
-        return (token.i, fitting) if fitting and len(fitting) < len(places) else None
+        return (token.i, fitting) if fitting else None
     return None
 
 

@@ -136,3 +136,8 @@ def test_a_town_named_with_its_district_is_the_town(text: str) -> None:
 def test_a_districts_short_name_alone_is_no_place() -> None:
     assert _near("Bergstraße 5 in Kassel, was mit Kindern", *KASSEL)
     assert parse("Wohne in der Bergstraße, suche was mit Tieren").place is None
+
+
+def test_a_word_like_name_with_a_word_of_its_own_name_is_that_town() -> None:
+    assert _near("Brake/Unterweser, Tierschutz am Wochenende", 53.33, 8.48)
+    assert parse("I need to brake more often, help with kids maybe").place is None
