@@ -7,6 +7,9 @@ own: "Erzgebirge" alone stands for Annaberg-Buchholz (data/places/curated.toml),
 which Aue. Qualifier words: rivers and landscapes (places.toml [qualifiers], with a point), states
 ([states]), and the Landkreise of the district table by their short names ("Vogelsberg", "Schwalm-Eder").
 "Frankfurt oder Hanau" is two towns, not Frankfurt (Oder).
+
+A quarter the quarter table lacks, written right after its city ("Frankfurt Bornheim", "Leibzig Grünau"), names a
+town far away or a quarter of another city: it is read as the city's quarter and is no place of its own.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ FILLER = frozenset({
 # Between a name that is also a word and its qualifier only marks may stand ("Wetter/Ruhr", "Aue (Erzgebirge)"):
 # "Wetter in Hessen" is the weather.
 _TIGHT = frozenset({"(", "/", ",", "-"})
+# A name right after a city of this size whose every namesake lies this far from it and is this much smaller is the
+# city's quarter ("Frankfurt Bornheim": Bornheim by Bonn is a town of 48,000, 130 km away).
+_CITY_MIN, _QUARTER_FAR_KM, _QUARTER_MAX = 100_000, 30.0, 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,3 +150,21 @@ def _is_region(span: Span, rules: PlaceRules) -> bool:
     """Tells whether a mention's words name a landscape, district or state rather than a town."""
     folded = " ".join(t.norm_ for t in span)
     return folded in rules.areas or folded in rules.states or folded in district_words() or folded.endswith("kreis")
+
+
+def drop_unlisted_quarters(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Returns the mentions without a name written right after a large city (no word or mark between) whose
+    namesakes are all far smaller places far from it: a quarter the data lacks, not a second place."""
+    starts = {m.start: m for m in mentions}
+    dropped: set[int] = set()
+    for span in mentions:
+        following = starts.get(span.end)
+        if following is None or doc[span.end - 1].whitespace_ != " ":
+            continue
+        city = span._.value[0]
+        if city.population < _CITY_MIN or not following[0].text[:1].isupper() and not doc.text.islower():
+            continue
+        if all(place.population < _QUARTER_MAX and haversine_km(place.lat, place.lon, city.lat, city.lon)
+               > _QUARTER_FAR_KM for place in following._.value):
+            dropped.add(following.start)
+    return [m for m in mentions if m.start not in dropped]

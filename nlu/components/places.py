@@ -31,7 +31,7 @@ from nlu.kernel.place_names import surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
 from nlu.place_like import looks_like_place, place_endings
-from nlu.place_qualifiers import read_qualified
+from nlu.place_qualifiers import drop_unlisted_quarters, read_qualified
 from nlu.places_resolve import resolve
 from nlu.kernel.text import fold
 from nlu.vocabulary import is_category_word
@@ -111,7 +111,7 @@ class PlaceFinder:
         mentions = self._exact_mentions(doc, cue_ends, lowercase)
         if self.fuzzy:
             mentions += self._fuzzy_mentions(doc, mentions, claimed, cue_ends, lowercase)
-        mentions, qualified = read_qualified(doc, mentions, self.rules)  # "Aue Erzgebirge": Aue
+        mentions, qualified = read_qualified(doc, drop_unlisted_quarters(doc, mentions), self.rules)
         kept = []
         previous: Span | None = None
         for span in sorted(mentions, key=lambda m: m.start):

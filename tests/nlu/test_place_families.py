@@ -141,3 +141,16 @@ def test_a_districts_short_name_alone_is_no_place() -> None:
 def test_a_word_like_name_with_a_word_of_its_own_name_is_that_town() -> None:
     assert _near("Brake/Unterweser, Tierschutz am Wochenende", 53.33, 8.48)
     assert parse("I need to brake more often, help with kids maybe").place is None
+
+
+CHEMNITZ = (50.83, 12.92)
+
+
+@pytest.mark.parametrize("text", ["Schach für Kinder, Chemnitz Sonnenberg", "chemnitz sonnenberg, hab samstags zeit",
+                                  "I'm in Chemnitz Sonnenberg, anything with refugees?"])
+def test_a_name_right_after_a_city_with_only_far_small_namesakes_is_its_quarter(text: str) -> None:
+    assert _near(text, *CHEMNITZ)
+
+
+def test_two_places_apart_keep_their_own_roles() -> None:
+    assert _near("Ich arbeite in Hamburg, wohne aber in Lüneburg, was mit Tieren", 53.25, 10.41)
