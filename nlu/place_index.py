@@ -11,7 +11,9 @@ from nlu.kernel.place_names import is_common_word_name, surface_key
 from nlu.kernel.place_types import is_added_id
 from nlu.lexicon import place_rules
 
-_FIRST_WORD = re.compile(r"[ /(.]")  # "." as well: lower-case "st. wendel" is tokenized "st", ".", "wendel"
+# "." as well: lower-case "st. wendel" is tokenized "st", ".", "wendel"; "-" as well: in "Jena oder
+# Eggenstein-Leopoldshafen" the double name is three tokens
+_FIRST_WORD = re.compile(r"[ /(.-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +52,32 @@ def place_index() -> PlaceIndex:
         # People write "Annaberg" for Annaberg-Buchholz, "Villingen" for Villingen-Schwenningen.
         if dash and " " not in key and len(head) >= 4 and head not in names:
             short.setdefault(head, ids)
+    names.update((key, ids) for key, ids in _district_names(names).items())
     first = {_FIRST_WORD.split(key)[0] for key in names} | {key.split(" ")[0] for key in names}
     word_names = frozenset(
         key for key, ids in names.items() if is_common_word_name(key) or all(is_added_id(i) for i in ids)
     )
     return PlaceIndex(names=names, first_words=frozenset(first), short_forms=short, word_names=word_names)
+
+
+_DISTRICT_NOUNS = ("landkreis", "kreis", "lk", "lkr")  # as people write them before a district's short name
+
+
+def _district_names(names: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+    """Names of the Landkreise that name no place ("Hochtaunuskreis", "Kreis Bergstraße", "Landkreis
+    Mittelsachsen", "LK Vogelsberg") -> the town nearest the district's point (its seat): a district named alone
+    stands for its seat, as a landscape stands for its town. The short name alone ("Bergstraße") is a street as
+    often, so it counts only after a district noun; a short name that names a place already ("Landkreis Fulda",
+    "Hochtaunuskreis": the Hochtaunus's town in curated.toml) gives that place."""
+    gazetteer = get_gazetteer()
+    added: dict[str, tuple[int, ...]] = {}
+    for district in gazetteer.districts():
+        if district.kind != "Landkreis":
+            continue
+        short = re.sub(r"^(landkreis|kreis) |-?kreis$", "", surface_key(district.name))
+        # a short name that names a town or landscape already ("Landkreis Fulda", "Hochtaunus") keeps it
+        seat = names.get(short) or (gazetteer.nearest(district.lat, district.lon).id,)
+        for key in (surface_key(district.name), *(f"{noun} {short}" for noun in _DISTRICT_NOUNS)):
+            if key not in names:
+                added[key] = seat
+    return added

@@ -15,18 +15,14 @@ from nlu.components.place_hints import CORRECTED, RULED_OUT
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, place_rules
 from nlu.place_like import looks_like_place
+from nlu.place_qualifiers import QUALIFIER_KM, own_qualifier, qualifier_after
 from nlu.kernel.text import fold
 
-_QUALIFIER_REACH = 4  # tokens after a name that may qualify it ("Neustadt an der Weinstraße")
-_QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits it
 _QUALIFIER_SLACK_KM = 20.0  # after a qualifier, namesakes this much further from it than the nearest drop out
 _NEIGHBOUR_KM = 50.0  # another place named in the message pulls an ambiguous name towards it
 _SIMILAR_SIZE = 1.5  # population ratio under which the start region breaks the tie
 _MAX_CANDIDATES = 8
 _TOWN = 5_000  # a typo's guess of a place this large is a town misspelt, not a village the gazetteer lacks
-_FILLER = frozenset({
-    "(", ")", "/", ",", "-", "an", "am", "der", "im", "in", "bei", "i.", "a.", "d.", "a.d.", "b.", "/sa.",
-})
 
 
 def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Gazetteer) -> list[Span]:
@@ -105,13 +101,19 @@ def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int,
 
 def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span], rules: PlaceRules) -> list[Place]:
     """Applies qualifiers, state names and nearby places to an ambiguous name."""
-    state, point = _qualifier_after(doc, chosen.end, rules, {o.start for o in others})
-    state = state or _state_named(doc, chosen, rules)
+    own = own_qualifier(doc, chosen)  # "Homberg/Ohm": a word of one namesake's own name
+    if own is not None:
+        candidates = own[1]
+    qualifier = qualifier_after(doc, chosen.end, rules, {o.start for o in others})
+    if qualifier is not None and qualifier.district is not None:  # "Frankenberg, Mittelsachsen"
+        candidates = [p for p in candidates if qualifier.fits(p)] or candidates
+    state = (qualifier.state if qualifier else None) or _state_named(doc, chosen, rules)
     if state:
         candidates = [p for p in candidates if p.state == state] or candidates
+    point = qualifier.point if qualifier else None
     if point:
         close = sorted(
-            (p for p in candidates if haversine_km(p.lat, p.lon, *point) <= _QUALIFIER_KM),
+            (p for p in candidates if haversine_km(p.lat, p.lon, *point) <= QUALIFIER_KM),
             key=lambda p: haversine_km(p.lat, p.lon, *point),
         )
         if close:  # "Oelsnitz Vogtland": the qualifier settles it; a namesake much further from it is not meant
@@ -129,28 +131,6 @@ def _narrow(doc: Doc, chosen: Span, candidates: list[Place], others: list[Span],
             candidates = sorted(near, key=lambda p: haversine_km(p.lat, p.lon, anchor.lat, anchor.lon))
             break
     return _start_region_first(candidates, rules)
-
-
-def _qualifier_after(
-    doc: Doc, end: int, rules: PlaceRules, mention_starts: set[int]
-) -> tuple[str | None, tuple[float, float] | None]:
-    """Reads "(Oder)", "/Main", "an der Weinstraße", "in Sachsen" right after a name.
-
-    "oder" before another place is the conjunction: "Frankfurt oder Hanau" is not Frankfurt (Oder).
-    """
-    for token in doc[end : end + _QUALIFIER_REACH]:
-        norm = token.norm_
-        if token.text == "oder" and (
-            token.i + 1 in mention_starts or (token.i + 1 < len(doc) and doc[token.i + 1].is_alpha)
-        ):
-            break
-        if norm in rules.qualifiers:  # before the state: "Vogtland" names a state and, more closely, a region
-            return None, rules.qualifiers[norm]
-        if norm in rules.states:
-            return rules.states[norm], None
-        if norm not in _FILLER:
-            break
-    return None, None
 
 
 def _state_named(doc: Doc, chosen: Span, rules: PlaceRules) -> str | None:

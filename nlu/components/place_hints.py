@@ -28,6 +28,7 @@ _QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near", "("})  # "Gohlis i
 _MISSPELT_CITY_MIN, _MISSPELT_CITY_SCORE = 4, 80.0  # "Bärlin-Neukölln": Berlin misspelt before its quarter
 RULED_OUT = -3  # Span._.preference of a place ruled out ("nicht in Kassel"): never the search place
 CORRECTED = -4  # named before the writer corrects it ("Bielefeld no wait, now Halle"): set aside, and pulls no namesake
+_CHOICE_JOINERS = frozenset({"/", "oder", "or", "bzw", "bzw.", "beziehungsweise"})  # and nothing: "Frankfurt Bornheim"
 _NEAR_REACH = 6  # "not in Berlin itself but nearby": words after a ruled-out place that keep it as the centre
 
 
@@ -131,6 +132,7 @@ class PreferenceReader:
                 span._.preference = -1  # "im Vogtland? Auerbach, Rodewisch": the town, not the area's stand-in
             elif span.label_ == DEMONYM_LABEL:
                 span._.preference = -1  # "wohne in Offenbach, mag den Frankfurter Zoo": a town named outright wins
+        _share_with_joined(doc, mentions)
         for cue in corrections:  # "Weimar... no wait, Erfurt": a place after the correction replaces those before
             if any(m.start > cue for m in mentions):
                 for span in mentions:
@@ -158,7 +160,7 @@ class PreferenceReader:
     def _is_area(self, span: Span) -> bool:
         """Tells whether a mention names a landscape or a district ("Vogtland", "Vogelsbergkreis")."""
         folded = " ".join(t.norm_ for t in span)
-        return folded in self.areas or folded.endswith("kreis")
+        return folded in self.areas or folded.endswith("kreis") or folded.split(" ")[0] in ("landkreis", "kreis", "lk")
 
     @staticmethod
     def _named_with(doc: Doc, area: Span, mentions: list[Span]) -> bool:
@@ -179,6 +181,8 @@ class QuarterReader:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        rules = place_rules()
+        self.regions = rules.areas | rules.states.keys() | rules.qualifiers.keys()
 
     def at(self, doc: Doc, i: int) -> Span | None:
         """Returns a span over the city and its quarter starting at token i, else None."""
@@ -241,6 +245,8 @@ class QuarterReader:
         Frankfurt" is Frankfurt's quarter (not the village by Oranienburg) even where quarters.tsv lacks it. With the
         city in brackets ("Bornheim (Frankfurt)") the writer says it is the city's, so a namesake's size does not
         matter, only that it is no neighbour of the city ("Hanau (Frankfurt)" stays Hanau)."""
+        if fold(city_name) in self.regions or fold(quarter) in self.regions:
+            return None  # "Baiersbronn (Schwarzwald)", "Fürth, Odenwald": a landscape is neither quarter nor city
         cities = [place for place in self.gazetteer.lookup(city_name) if place.population >= _UNLISTED_CITY_MIN]
         namesakes = self.gazetteer.lookup(quarter)
         if not cities or not namesakes:
@@ -257,6 +263,18 @@ class QuarterReader:
             return None
         found = self.gazetteer.quarter(quarter, city)
         return self.gazetteer.city_of(found) if found is not None else None
+
+
+def _share_with_joined(doc: Doc, mentions: list[Span]) -> None:
+    """Gives a place joined right to the one before it ("arbeite in Frankfurt Bornheim", "wohne in Kassel oder
+    Baunatal", "nicht in Kassel/Baunatal") what was said of that one, unless something was said of it on its own:
+    the cue before the first covers both."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for previous, span in zip(ordered, ordered[1:]):
+        between = doc[previous.end:span.start]
+        if (span._.preference == 0 and previous._.preference not in (0, -1)
+                and all(t.norm_ in _CHOICE_JOINERS for t in between)):
+            span._.preference = previous._.preference
 
 
 def closing_home_words(doc: Doc, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -31,6 +31,7 @@ from nlu.kernel.place_names import surface_key
 from nlu.lexicon import known_words, place_rules, place_words, stopwords
 from nlu.place_index import place_index
 from nlu.place_like import looks_like_place, place_endings
+from nlu.place_qualifiers import drop_unlisted_quarters, read_qualified
 from nlu.places_resolve import resolve
 from nlu.kernel.text import fold
 from nlu.vocabulary import is_category_word
@@ -46,8 +47,8 @@ _HYPHEN_TOWN_MIN = 2_000
 # words joined name many a hamlet.
 _SPLIT_TOWN_MIN = 10_000
 _JOINERS = frozenset({"oder", "und", "or", "and", ",", "/", "bzw"})
-# Only a choice ("Essen oder Bochum") makes a word-like name a town beside another; "und" and a comma list things.
-_CHOICES = frozenset({"oder", "or", "bzw", "bzw.", "beziehungsweise"})
+# Only a choice ("Essen oder Bochum", "Achim/Verden") makes a word-like name a town; "und" and "," list things.
+_CHOICES = frozenset({"oder", "or", "bzw", "bzw.", "beziehungsweise", "/"})
 # A municipality added from postal-code names may be named without a cue in a note of this many other words at most,
 # none of them a function word ("Tiere Gründau").
 _NOTE_WORDS = 3
@@ -81,7 +82,7 @@ class PlaceFinder:
         place_endings()  # read once with the pipeline (about 60 ms), not on the first message naming a village
         index = place_index()
         self.names, self.first_words, self.short_forms = index.names, index.first_words, index.short_forms
-        rules = place_rules()
+        self.rules = rules = place_rules()
         # a writer's correction names a place as a cue does: "Leipzig, ach nee, Halle eigentlich"
         cues = (*rules.cues, *(f"{correction} ,?" for correction in rules.corrections))
         self.cues, unusable = pattern_matcher(
@@ -110,6 +111,7 @@ class PlaceFinder:
         mentions = self._exact_mentions(doc, cue_ends, lowercase)
         if self.fuzzy:
             mentions += self._fuzzy_mentions(doc, mentions, claimed, cue_ends, lowercase)
+        mentions, qualified = read_qualified(doc, drop_unlisted_quarters(doc, mentions), self.rules)
         kept = []
         previous: Span | None = None
         for span in sorted(mentions, key=lambda m: m.start):
@@ -117,7 +119,7 @@ class PlaceFinder:
             span._.cued = span.start in cue_ends or (span.end in owned_ends and not span._.fuzzy) or (
                 previous is not None and previous._.cued and 0 < span.start - previous.end <= 1
                 and all(t.norm_ in _JOINERS for t in doc[previous.end:span.start])
-            )
+            ) or span.start in qualified
             previous = span
         # "Essen oder Bochum": a name that is also a word, joined to a following believable place, is a place too
         ordered = sorted(mentions, key=lambda m: m.start)

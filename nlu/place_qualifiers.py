@@ -1,0 +1,170 @@
+"""Regions written right after a town's name: "Aue Erzgebirge", "Lauterbach (Vogelsberg)", "Wetter/Ruhr",
+"Frankenberg, Mittelsachsen", "Neustadt in Sachsen", "Homberg (Efze)".
+
+The region says which namesake is meant (places_resolve narrows the candidates with it), and it makes the town a
+place even when its name is also a word ("Aue", "Wetter"). A landscape or district named so is no place of its
+own: "Erzgebirge" alone stands for Annaberg-Buchholz (data/places/curated.toml), but after "Aue" it only says
+which Aue. Qualifier words: rivers and landscapes (places.toml [qualifiers], with a point), states
+([states]), and the Landkreise of the district table by their short names ("Vogelsberg", "Schwalm-Eder").
+"Frankfurt oder Hanau" is two towns, not Frankfurt (Oder).
+
+A quarter the quarter table lacks, written right after its city ("Frankfurt Bornheim", "Leibzig Grünau"), names a
+town far away or a quarter of another city: it is read as the city's quarter and is no place of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
+from nlu.kernel.text import fold
+from nlu.lexicon import PlaceRules
+
+QUALIFIER_REACH = 4  # tokens after a name that may qualify it ("Neustadt an der Weinstraße")
+QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits it
+# Words that may stand between a name and its qualifier ("Neustadt an der Weinstraße", "Kirchberg, Kreis Zwickau")
+FILLER = frozenset({
+    "(", ")", "/", ",", "-", "an", "am", "der", "im", "in", "bei", "i.", "a.", "d.", "a.d.", "b.", "/sa.",
+    "landkreis", "kreis", "lk", "lkr",
+})
+# Between a name that is also a word and its qualifier only marks may stand ("Wetter/Ruhr", "Aue (Erzgebirge)"):
+# "Wetter in Hessen" is the weather.
+_TIGHT = frozenset({"(", "/", ",", "-"})
+# A name right after a city of this size whose every namesake lies this far from it and is this much smaller is the
+# city's quarter ("Frankfurt Bornheim": Bornheim by Bonn is a town of 48,000, 130 km away).
+_CITY_MIN, _QUARTER_FAR_KM, _QUARTER_MAX = 100_000, 30.0, 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """What a qualifier says (a state, a point to be near, or a district) and the tokens it spans."""
+
+    state: str | None
+    point: tuple[float, float] | None
+    district: str | None
+    start: int
+    end: int
+
+    def fits(self, place: Place) -> bool:
+        """Tells whether a place lies where the qualifier says."""
+        if self.district is not None:
+            return place.district == self.district
+        if self.state is not None:
+            return place.state == self.state
+        assert self.point is not None
+        return haversine_km(place.lat, place.lon, *self.point) <= QUALIFIER_KM
+
+
+@cache
+def district_words() -> dict[str, str]:
+    """Folded one-word names of the Landkreise (full and short: "vogelsbergkreis", "vogelsberg",
+    "mittelsachsen", "schwalm-eder") -> the district's name in the gazetteer."""
+    words: dict[str, str] = {}
+    for district in get_gazetteer().districts():
+        if district.kind != "Landkreis":
+            continue
+        folded = fold(district.name)
+        short = re.sub(r"^(landkreis|kreis) |-?kreis$", "", folded)
+        # "Sächsische Schweiz-Osterzgebirge": its last word, hyphenated, is one token and no other word
+        for word in (folded, short, short.rsplit(" ", 1)[-1] if "-" in short else ""):
+            if word and " " not in word:
+                words.setdefault(word, district.name)
+    return words
+
+
+def qualifier_after(doc: Doc, end: int, rules: PlaceRules, mention_starts: set[int]) -> Qualifier | None:
+    """Reads "(Oder)", "/Main", "an der Weinstraße", "in Sachsen", "Vogelsberg" right after a name.
+
+    "oder" before another place is the conjunction: "Frankfurt oder Hanau" is not Frankfurt (Oder).
+    """
+    for token in doc[end : end + QUALIFIER_REACH]:
+        norm = token.norm_.rstrip(".")
+        if token.text == "oder" and (
+            token.i + 1 in mention_starts or (token.i + 1 < len(doc) and doc[token.i + 1].is_alpha)
+        ):
+            return None
+        # before the state: "Vogtland" names a state and, more closely, a region
+        if norm in rules.qualifiers:
+            return Qualifier(None, rules.qualifiers[norm], None, token.i, token.i + 1)
+        if norm in rules.states:
+            return Qualifier(rules.states[norm], None, None, token.i, token.i + 1)
+        if norm in district_words():
+            return Qualifier(None, None, district_words()[norm], token.i, token.i + 1)
+        if token.norm_ not in FILLER:
+            return None
+    return None
+
+
+def own_qualifier(doc: Doc, span: Span) -> tuple[int, list[Place]] | None:
+    """Returns the word after a name that ends some of its namesakes' own names, with those namesakes: "Homberg Ohm"
+    and "Homberg/Ohm" are Homberg (Ohm), "Halle/Westf." Halle (Westf.), "Neukirch Lausitz" Neukirch/Lausitz, and
+    "Brake/Unterweser" names Brake although "brake" is a word. The gazetteer's names say which words qualify."""
+    places = span._.value
+    for token in doc[span.end : span.end + QUALIFIER_REACH]:
+        if token.text == "oder" and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha:
+            return None  # "Frankfurt oder Hanau"
+        if token.norm_ in FILLER:
+            continue
+        norm = token.norm_.rstrip(".")
+        fitting = [place for place in places if norm in _own_qualifiers(place.name)]
+        return (token.i, fitting) if fitting else None
+    return None
+
+
+@cache
+def _own_qualifiers(name: str) -> frozenset[str]:
+    """The words of a place's name after its first that may qualify it ("ohm" of "Homberg (Ohm)")."""
+    words = re.split(r"[^a-z]+", fold(name))[1:]
+    return frozenset(word for word in words if len(word) >= 3 and word not in FILLER)
+
+
+def read_qualified(doc: Doc, mentions: list[Span], rules: PlaceRules) -> tuple[list[Span], set[int]]:
+    """Returns the mentions without those that are only another's qualifier (a landscape, district or state:
+    "Aue Erzgebirge" names Aue, and "Erzgebirge" is no second place; a town's name used as one for an ambiguous
+    name: "Neuhof Fulda"), and where the names a fitting qualifier follows tightly start: the writer named them
+    as places, as a cue does."""
+    starts = {m.start for m in mentions}
+    dropped: set[int] = set()
+    qualified: set[int] = set()
+    for span in mentions:
+        qualifier = qualifier_after(doc, span.end, rules, starts)
+        if qualifier is not None and any(qualifier.fits(place) for place in span._.value):
+            start = qualifier.start
+        elif (own := own_qualifier(doc, span)) is not None:
+            start = own[0]
+        else:
+            continue
+        if all(t.norm_ in _TIGHT for t in doc[span.end:start]):
+            qualified.add(span.start)
+        for other in mentions:
+            if other is not span and other.start == start and (len(span._.value) > 1 or _is_region(other, rules)):
+                dropped.add(other.start)
+    return [m for m in mentions if m.start not in dropped], qualified - dropped
+
+
+def _is_region(span: Span, rules: PlaceRules) -> bool:
+    """Tells whether a mention's words name a landscape, district or state rather than a town."""
+    folded = " ".join(t.norm_ for t in span)
+    return folded in rules.areas or folded in rules.states or folded in district_words() or folded.endswith("kreis")
+
+
+def drop_unlisted_quarters(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Returns the mentions without a name written right after a large city (no word or mark between) whose
+    namesakes are all far smaller places far from it: a quarter the data lacks, not a second place."""
+    starts = {m.start: m for m in mentions}
+    dropped: set[int] = set()
+    for span in mentions:
+        following = starts.get(span.end)
+        if following is None or doc[span.end - 1].whitespace_ != " ":
+            continue
+        city = span._.value[0]
+        if city.population < _CITY_MIN or not following[0].text[:1].isupper() and not doc.text.islower():
+            continue
+        if all(place.population < _QUARTER_MAX and haversine_km(place.lat, place.lon, city.lat, city.lon)
+               > _QUARTER_FAR_KM for place in following._.value):
+            dropped.add(following.start)
+    return [m for m in mentions if m.start not in dropped]
