@@ -16,7 +16,7 @@ from nlu.extensions import INTERESTS, spans
 from nlu.word_lists import read_toml
 from nlu.kernel.text import fold
 from nlu.listing_ages import age_groups
-from nlu.listing_layout import ASIDE_KINDS, ListingLayout, reputation_clauses
+from nlu.listing_layout import ASIDE_KINDS, ListingLayout, blurb_catalogues, reputation_clauses
 from nlu.listing_settings import title_settings
 from nlu.listing_things import cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, rescues_a_thing
 from nlu.vocabulary import categories_of
@@ -140,6 +140,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     placed = [(span.label_, starts[span.start]) for span in mentions]
     fields: dict[int, set[str]] = {}
     known = reputation_clauses(mentions[0].doc, layout, starts) if mentions else set()
+    known |= blurb_catalogues(mentions, layout, starts)
     for label, offset in placed:
         if offset >= layout.title_length:
             fields.setdefault(layout.sentence(offset), set()).add(label)
