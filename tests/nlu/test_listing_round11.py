@@ -92,3 +92,63 @@ def test_a_blurb_listing_the_organisations_other_work_names_no_field(
 )
 def test_the_blurb_keeps_what_it_says_of_the_task(title: str, description: str, kept: str) -> None:
     assert kept in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Lotsin / Lotse für Neuzugewanderte",
+         "<p>Aufgaben:</p><ul><li>Neu angekommene Familien zum Jobcenter und zur Ausländerbehörde begleiten</li>"
+         "<li>Formulare gemeinsam ausfüllen</li></ul>"),
+        ("Hilfe bei Anträgen für Geflüchtete",
+         "Tätigkeiten:\n- Briefe vom Amt erklären\n- Termine bei Behörden gemeinsam wahrnehmen"),
+        ("Paperwork buddy for refugees",
+         "<p>Your tasks:</p><ul><li>Help newly arrived families fill in forms</li>"
+         "<li>Go with them to appointments at the authorities</li></ul>"),
+    ],
+)
+def test_paperwork_of_newcomers_is_integration_not_neighbourly_help(title: str, description: str) -> None:
+    got = categorize(title, description).categories
+    assert "refugees_integration" in got
+    assert "neighbourhood" not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # the paperwork of anyone in the quarter stays neighbourly help
+        ("Hilfe bei Anträgen und Formularen",
+         "<p>Aufgaben:</p><ul><li>Nachbarinnen und Nachbarn beim Ausfüllen von Formularen helfen</li></ul>"),
+        # newcomers named only in the organisation's blurb leave the task's paperwork neighbourly
+        ("Formularhilfe im Stadtteilbüro",
+         "<p>Über uns: Der Verein ist auch in der Flüchtlingshilfe aktiv.</p><p>Aufgaben:</p>"
+         "<ul><li>Bei Anträgen und Briefen vom Amt helfen</li></ul>"),
+    ],
+)
+def test_paperwork_without_newcomers_in_the_task_stays_neighbourhood(title: str, description: str) -> None:
+    assert "neighbourhood" in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "absent"),
+    [
+        ("Kinderleicht helfen: Kassendienst im Museum", "<p>Die Kasse ist kinderleicht zu bedienen.</p>",
+         "children_youth"),
+        ("Hospizbegleitung – der nächste Ausbildungskurs beginnt im Mai",
+         "<p>Sie begleiten schwerkranke Menschen und ihre Angehörigen.</p>", "education"),
+    ],
+)
+def test_words_that_only_look_like_a_field(title: str, description: str, absent: str) -> None:
+    assert absent not in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "kept"),
+    [
+        ("Spielenachmittage für Kinder", "<p>Mit Kindern im Grundschulalter basteln und spielen.</p>",
+         "children_youth"),
+        ("Kursleitung Deutschkurs für Geflüchtete", "<p>Einen Deutschkurs für Anfänger leiten.</p>", "education"),
+    ],
+)
+def test_the_fields_beside_those_words_stay(title: str, description: str, kept: str) -> None:
+    assert kept in categorize(title, description).categories
