@@ -152,3 +152,32 @@ def test_words_that_only_look_like_a_field(title: str, description: str, absent:
 )
 def test_the_fields_beside_those_words_stay(title: str, description: str, kept: str) -> None:
     assert kept in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "field"),
+    [
+        ("Digitale Hausaufgabenhilfe für Grundschulkinder", "<p>Per Videoanruf bei Mathe und Deutsch helfen.</p>",
+         "education"),
+        ("Digitaler Deutschkurs für Geflüchtete", "<p>Einmal pro Woche abends eine Gruppe unterrichten.</p>",
+         "refugees_integration"),
+        ("Naturschutzberatung digital", "<p>Fragen von Gartenbesitzern zu Nistkästen und Wildblumen beantworten.</p>",
+         "environment"),
+    ],
+)
+def test_a_task_given_online_is_no_digital_work(title: str, description: str, field: str) -> None:
+    got = categorize(title, description).categories
+    assert field in got
+    assert "digital" not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Digitale Sprechstunde im Bürgerhaus", "<p>Fragen zu Handy, Tablet und E-Mail beantworten.</p>"),
+        ("Digitale Bildbearbeitung für unser Archiv", "<p>Alte Fotos scannen und ausbessern.</p>"),
+        ("Seniorinnen digital fit machen", "<p>Älteren Menschen das Smartphone erklären.</p>"),
+    ],
+)
+def test_digital_work_stays_digital(title: str, description: str) -> None:
+    assert "digital" in categorize(title, description).categories
