@@ -181,3 +181,18 @@ def test_a_task_given_online_is_no_digital_work(title: str, description: str, fi
 )
 def test_digital_work_stays_digital(title: str, description: str) -> None:
     assert "digital" in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "field"),
+    [
+        ("Betreuer*in für die Ferienspielwoche", "<p>Spielstationen aufbauen und Ausflüge begleiten.</p>",
+         "children_youth"),
+        ("Ferienspieltage im Stadtteil", "<p>Eine Woche lang basteln, toben und Stockbrot backen.</p>",
+         "children_youth"),
+        ("Verstärkung für die Einsatzabteilung", "<p>Unsere Wehr rückt zu Bränden und Unfällen aus.</p>",
+         "emergency_services"),
+    ],
+)
+def test_holiday_games_and_the_active_division_name_their_fields(title: str, description: str, field: str) -> None:
+    assert field in categorize(title, description).categories
