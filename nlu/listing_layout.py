@@ -32,6 +32,8 @@ class LayoutRules:
     reputation_search: re.Pattern[str]  # any of `reputation` in the text, in any case and with umlauts as written
     blurb_fields: int
     blurb_items: int
+    section_fields: frozenset[str]
+    section_heads: tuple[str, ...]
     capitalised_nouns: dict[str, bool]  # language -> whether its nouns alone are capitalised
 
 
@@ -52,6 +54,8 @@ def layout_rules() -> LayoutRules:
         reputation_search=re.compile("|".join(map(re.escape, raw["reputation"])), re.IGNORECASE),
         blurb_fields=int(raw["blurb_catalogue_fields"]),
         blurb_items=int(raw["blurb_catalogue_items"]),
+        section_fields=frozenset(raw["blurb_section_fields"]),
+        section_heads=tuple(fold(word) for word in raw["blurb_section_heads"]),
         capitalised_nouns={lang: True for lang in raw["capitalised_nouns"]},
     )
 
@@ -178,7 +182,11 @@ def blurb_catalogues(mentions: list[Span], layout: ListingLayout, starts: tuple[
     if not outside:
         return set()
     capitals = layout_rules().capitalised_nouns.get(mentions[0].doc.lang_, False)
-    found: set[int] = set()
+    found: set[int] = {
+        span.start for named in blurb.values() for span in named
+        if span.label_ in rules.section_fields and len(span) == 1
+        and span[0].norm_.replace("-", "").endswith(rules.section_heads)
+    }
     for named in blurb.values():
         nouns = {span.start for span in named if not capitals or any(_noun_like(token) for token in span)}
         if len({span.label_ for span in named}) >= rules.blurb_fields and len(nouns) >= rules.blurb_items:

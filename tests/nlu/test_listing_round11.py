@@ -196,3 +196,37 @@ def test_digital_work_stays_digital(title: str, description: str) -> None:
 )
 def test_holiday_games_and_the_active_division_name_their_fields(title: str, description: str, field: str) -> None:
     assert field in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "field"),
+    [
+        ("Schriftführer*in für den Vorstand",
+         "<p>Unser Musikverein hat ein Blasorchester, eine Jugendkapelle und ein Jugendorchester.</p>"
+         "<p>Aufgaben:</p><ul><li>Protokolle der Sitzungen schreiben</li><li>Konzerte mitplanen</li></ul>",
+         "culture"),
+        ("Öffentlichkeitsarbeit für den Förderverein",
+         "<p>Der Förderverein unterstützt die Einsatzabteilung, die Jugendfeuerwehr und die Kinderfeuerwehr.</p>"
+         "<p>Aufgaben:</p><ul><li>Berichte über Einsätze schreiben</li>"
+         "<li>Fotos beim Tag der offenen Tür der Feuerwehr machen</li></ul>",
+         "emergency_services"),
+    ],
+)
+def test_a_youth_section_named_in_the_blurb_is_not_the_task(title: str, description: str, field: str) -> None:
+    got = categorize(title, description).categories
+    assert field in got
+    assert "children_youth" not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Betreuer*in für die Jugendfeuerwehr",
+         "<p>Unsere Wehr hat 40 Aktive.</p><p>Aufgaben:</p><ul><li>Übungsabende vorbereiten</li></ul>"),
+        ("Helfer*in für unseren Verein",
+         "<p>Wir sind ein Blasorchester.</p><p>Aufgaben:</p><ul><li>Die Proben der Jugendkapelle begleiten</li>"
+         "<li>Noten für die Jugendkapelle kopieren</li></ul>"),
+    ],
+)
+def test_a_youth_section_in_the_title_or_the_tasks_is_the_task(title: str, description: str) -> None:
+    assert "children_youth" in categorize(title, description).categories
