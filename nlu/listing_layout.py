@@ -169,7 +169,9 @@ def blurb_catalogues(mentions: list[Span], layout: ListingLayout, starts: tuple[
     Gottesdiensten, Kinderbibeltagen, Seniorennachmittagen und Konzerten ein" before the tasks of a clothing store or
     a parish letter. Such a sentence names `blurb_fields` fields or more by `blurb_items` or more nouns (capitalised
     words: "In unserer Werkstatt malen, basteln und singen Menschen mit Demenz" describes what the volunteer joins).
-    Only while the listing names a field outside its blurb too: a blurb that is all a listing says keeps its weight."""
+    Only while the listing names a field outside its blurb too: a blurb that is all a listing says keeps its weight.
+    The organisation's sections named there ("dazu haben wir ein Jugendorchester") are such mentions too: a word of
+    `section_fields` ending in one of `section_heads`."""
     rules = layout_rules()
     blurb: dict[int, list[Span]] = {}
     outside = False
