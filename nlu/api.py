@@ -23,6 +23,7 @@ from nlu.lexicon import langid_content, time_rules
 from nlu.listing_model.features import ListingFeatures
 from nlu.listing_model.features import listing_features as listing_features_of
 from nlu.listing_layout import ListingLayout, listing_layout, without_addresses
+from nlu.listing_paperwork import without_paperwork_of_those_served
 from nlu.listing_volunteers import without_volunteers
 from nlu.listings import Evidence, category_scores, listing_mentions, ranked_categories
 from nlu.pipeline import pipelines, rule_pipelines
@@ -209,6 +210,7 @@ def _listing_scored(doc: Doc, title_length: int) -> ListingScored:
     text, starts = doc.user_data[_LISTING_SOURCE]
     layout = listing_layout(text, title_length)
     mentions = without_volunteers(listing_mentions(doc, bisect_left(starts, title_length)), layout, starts)
+    mentions = without_paperwork_of_those_served(mentions, layout, starts)
     scores = category_scores(mentions, layout, starts)
     return mentions, layout, starts, scores, ranked_categories(scores, category_keys())
 

@@ -9,7 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from nlu.word_lists import read_toml
 from nlu.kernel.text import fold
@@ -30,6 +30,11 @@ class LayoutRules:
     people_categories: frozenset[str]
     reputation: frozenset[str]
     reputation_search: re.Pattern[str]  # any of `reputation` in the text, in any case and with umlauts as written
+    blurb_fields: int
+    blurb_items: int
+    section_fields: frozenset[str]
+    section_heads: tuple[str, ...]
+    capitalised_nouns: dict[str, bool]  # language -> whether its nouns alone are capitalised
 
 
 @cache
@@ -47,6 +52,11 @@ def layout_rules() -> LayoutRules:
         people_categories=frozenset(raw["people_categories"]),
         reputation=frozenset(fold(word) for word in raw["reputation"]),
         reputation_search=re.compile("|".join(map(re.escape, raw["reputation"])), re.IGNORECASE),
+        blurb_fields=int(raw["blurb_catalogue_fields"]),
+        blurb_items=int(raw["blurb_catalogue_items"]),
+        section_fields=frozenset(raw["blurb_section_fields"]),
+        section_heads=tuple(fold(word) for word in raw["blurb_section_heads"]),
+        capitalised_nouns={lang: True for lang in raw["capitalised_nouns"]},
     )
 
 
@@ -101,6 +111,13 @@ class ListingLayout:
     sections: tuple[tuple[int, str], ...]
     examples: tuple[tuple[int, int], ...]
     sentence_ends: tuple[int, ...]
+    blurb_end: int = 0  # where the text before the first heading ends, when a task heading follows it
+
+    def in_blurb(self, offset: int) -> bool:
+        """Tells whether the offset lies in the organisation's blurb: an "about" section, or the text between the
+        title and the first heading of a listing whose tasks have a heading of their own ("Der Verein ist aktiv in
+        ... Aufgaben: ...")."""
+        return self.title_length <= offset and (offset < self.blurb_end or self.kind(offset) == "about")
 
     def sentence(self, offset: int) -> int:
         """Returns the number of the sentence (or list line) the offset lies in."""
@@ -136,12 +153,52 @@ def listing_layout(text: str, title_length: int) -> ListingLayout:
     """Finds the layout of a cleaned listing text whose first `title_length` characters are its title."""
     examples = tuple(m.span() for m in _EXAMPLES.finditer(text, title_length))
     sentences = tuple(m.end() for m in _SENTENCE_END.finditer(text, title_length))
-    return ListingLayout(title_length, tuple(sections(text)), examples, sentences)
+    found = tuple(sections(text))
+    blurb_end = found[1][0] if any(kind == "task" for _, kind in found[1:]) else 0
+    return ListingLayout(title_length, found, examples, sentences, blurb_end)
 
 
 def fold_keep_length(text: str) -> str:
     """Lower-cases without changing offsets (umlauts stay), for heading search over the original text."""
     return text.lower()
+
+
+def blurb_catalogues(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> set[int]:
+    """Returns the starts of the mentions in the blurb's sentences that list what else the organisation does: "Der
+    Ortsverein ist aktiv in Blutspende, Sanitätsdienst, Jugendrotkreuz und sozialer Arbeit", "Die Gemeinde lädt zu
+    Gottesdiensten, Kinderbibeltagen, Seniorennachmittagen und Konzerten ein" before the tasks of a clothing store or
+    a parish letter. Such a sentence names `blurb_fields` fields or more by `blurb_items` or more nouns (capitalised
+    words: "In unserer Werkstatt malen, basteln und singen Menschen mit Demenz" describes what the volunteer joins).
+    Only while the listing names a field outside its blurb too: a blurb that is all a listing says keeps its weight.
+    The organisation's sections named there ("dazu haben wir ein Jugendorchester") are such mentions too: a word of
+    `section_fields` ending in one of `section_heads`."""
+    rules = layout_rules()
+    blurb: dict[int, list[Span]] = {}
+    outside = False
+    for span in mentions:
+        offset = starts[span.start]
+        if layout.in_blurb(offset):
+            blurb.setdefault(layout.sentence(offset), []).append(span)
+        else:
+            outside = True
+    if not outside:
+        return set()
+    capitals = layout_rules().capitalised_nouns.get(mentions[0].doc.lang_, False)
+    found: set[int] = {
+        span.start for named in blurb.values() for span in named
+        if span.label_ in rules.section_fields and len(span) == 1
+        and span[0].norm_.replace("-", "").endswith(rules.section_heads)
+    }
+    for named in blurb.values():
+        nouns = {span.start for span in named if not capitals or any(_noun_like(token) for token in span)}
+        if len({span.label_ for span in named}) >= rules.blurb_fields and len(nouns) >= rules.blurb_items:
+            found.update(span.start for span in named)
+    return found
+
+
+def _noun_like(token: Token) -> bool:
+    """Tells whether a token of a capitalising language is a noun or a number ("Jugendgruppen", "70 plus")."""
+    return token.text[:1].isupper() or token.like_num
 
 
 def reputation_clauses(doc: Doc, layout: ListingLayout, starts: tuple[int, ...]) -> set[int]:

@@ -16,7 +16,8 @@ from nlu.extensions import INTERESTS, spans
 from nlu.word_lists import read_toml
 from nlu.kernel.text import fold
 from nlu.listing_ages import age_groups
-from nlu.listing_layout import ASIDE_KINDS, ListingLayout, reputation_clauses
+from nlu.listing_delivery import names_the_delivery
+from nlu.listing_layout import ASIDE_KINDS, ListingLayout, blurb_catalogues, reputation_clauses
 from nlu.listing_settings import title_settings
 from nlu.listing_things import cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, rescues_a_thing
 from nlu.vocabulary import categories_of
@@ -140,6 +141,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     placed = [(span.label_, starts[span.start]) for span in mentions]
     fields: dict[int, set[str]] = {}
     known = reputation_clauses(mentions[0].doc, layout, starts) if mentions else set()
+    known |= blurb_catalogues(mentions, layout, starts)
     for label, offset in placed:
         if offset >= layout.title_length:
             fields.setdefault(layout.sentence(offset), set()).add(label)
@@ -240,6 +242,8 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue
         if span.label_ == "emergency_services" and rescues_a_thing(span, starts, rules):
             continue
+        if names_the_delivery(span, starts, title_tokens):
+            continue  # "Digitale Nachhilfe" is tutoring given online
         if span.label_ in rules.age_categories and describes_a_thing(doc, span, starts, rules):
             continue
         if span.label_ == "neighbourhood" and span.start >= title_tokens and _festival_of_another(span, rules):
