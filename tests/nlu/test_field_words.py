@@ -1,8 +1,9 @@
 """Field words of the lexicon round of issue 14 (branch t14-lexicon), chosen with data/nlu/field_words.py over the
 labelled data and reviewed by hand: making radio, flea markets and street parties, bike tours and mountain hiking,
-keeping paths, homework, poems, ballet and orchestras, being "into" something; and the corrections: care of birds
-and hedgehogs is no health care, a children's festival no neighbourhood festival, a kindergarten written as two
-words no garden, permaculture and compost no culture and no animals. Every sentence here is written for this test."""
+keeping paths, homework, scouts, food savers, poems, ballet and orchestras, being "into" something; and the
+corrections: care of birds and hedgehogs is no health care, a children's festival no neighbourhood festival, a
+kindergarten written as two words no garden, permaculture and compost no culture and no animals. Every sentence here
+is written for this test."""
 
 from __future__ import annotations
 
@@ -49,6 +50,10 @@ from nlu.api import parse_with_rules
         ("I'm into climate things, anything in Bonn?", "environment"),
         ("honestly I'm really into birds, any projects near Jena?", "animals"),
         ("we're keen on helping at a food bank", "poverty_homelessness"),
+        # scouting named with its group, food savers
+        ("I'd like to be a scout leader near Bonn", "children_youth"),
+        ("bei den Pfadis als Gruppenleiterin mitmachen", "children_youth"),
+        ("als Foodsaver beim Bäcker übrig gebliebenes Brot abholen", "environment"),
         # a forest kindergarten is children's, in the woods
         ("beim Waldkindergarten in Leipzig helfen", "children_youth"),
         ("beim Waldkindergarten in Leipzig helfen", "environment"),
@@ -74,6 +79,8 @@ def test_field_words_name_their_field(text: str, category: str) -> None:
         ("ich komme mit dem Rad aus Radebeul, suche was mit Tieren", "sports"),
         # a ballet teacher by trade who wants to help older people
         ("ich bin Ballettlehrerin und suche was mit Senioren", "culture"),
+        # a zoo's scouts guide visitors
+        ("bei den Zoo-Scouts im Tierpark mitmachen", "children_youth"),
         # care of birds and hedgehogs is no health care
         ("in der Vogelpflegestation am Stadtrand mithelfen", "health_care"),
         ("bei der Igelpflege im Herbst helfen", "health_care"),
