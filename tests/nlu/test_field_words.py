@@ -23,7 +23,6 @@ from nlu.api import parse_with_rules
         ("would love to help at a community radio in Leipzig", "digital"),
         ("beim Radio im Stadtteil mitmachen, Beiträge schreiben", "culture"),
         ("Radio-AG an einer Schule betreuen", "digital"),
-        ("irgendwas mit Medien, Radio oder Podcast, in Gera", "culture"),
         # flea markets and street parties
         ("würde gern Flohmärkte für unseren Ortsteil mit organisieren", "neighbourhood"),
         ("beim Trödelmarkt am Sonntag Stände aufbauen", "neighbourhood"),
