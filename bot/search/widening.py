@@ -52,7 +52,7 @@ def attempts(
     nearest ones far away holding them, which are looked for only where nothing at all is near. A word of its own
     ("Telefonseelsorge", a compound) names a thing: a single listing far away holding it is worth more than a page
     of unrelated ones nearby. Such ordinary words are also let go before a wished time is: a time the person can
-    give says more than "Projekt" or "start" ("ein soziales Projekt für einen Samstag"), so when fewer than
+    give says more than "Projekt" or "project" ("irgendein Projekt fürs Wochenende"), so when fewer than
     MIN_RESULTS listings within the widest radius hold them at that time, the listings around the place at that
     time come next (said as `keywords`), and only then the words at any time.
     """
@@ -75,7 +75,7 @@ def attempts(
                 widened.append(f"radius:{step:g}")
                 plan.append(Attempt(radius, strict_time, text_required, tuple(widened)))
     if strict_time and radius is not None and text_required and ordinary:
-        # Ordinary words no category was read from ("ein soziales Projekt", "neu hier, keine Ahnung wo anfangen")
+        # Ordinary words no category was read from ("irgendein Projekt", "any project for a newcomer")
         # that too few listings within the widest radius hold at the asked time name no thing: the time the person
         # can give says more, so the words are let go around the place before the time is (said as such).
         plan += _without_words(criteria, strict_time, widened, first_only_if_nothing=False)

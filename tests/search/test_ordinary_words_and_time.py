@@ -1,4 +1,4 @@
-"""Ordinary words no category was read from ("ein Projekt", "where to start") name no thing: when too few listings
+"""Ordinary words no category was read from ("irgendein Projekt", "any project") name no thing: when too few listings
 around the place hold them at the wished time, the time is kept and the words are let go (said as `keywords`),
 before the time is let go for the words (bot.search.widening.attempts). A word of its own still goes before the
 time, and a category read keeps the words ranking only."""
@@ -31,7 +31,7 @@ async def test_an_ordinary_word_gives_way_to_the_wished_time(listings: Listings)
          **near(KASSEL, 0, 1)},
     ])
 
-    outcome = await find(listings.database, SearchRequest(text="Wir suchen ein Projekt für einen Samstag in Kassel"),
+    outcome = await find(listings.database, SearchRequest(text="Gibt es irgendein Projekt fürs Wochenende in Kassel?"),
                          keywords=["projekt"], time=["weekend"], place=KASSEL)
 
     assert set(ids(outcome)) == set(weekend)
