@@ -51,7 +51,10 @@ def attempts(
     radius: such words are most likely no thing to look for, and the listings around the place come before the
     nearest ones far away holding them, which are looked for only where nothing at all is near. A word of its own
     ("Telefonseelsorge", a compound) names a thing: a single listing far away holding it is worth more than a page
-    of unrelated ones nearby.
+    of unrelated ones nearby. Such ordinary words are also let go before a wished time is: a time the person can
+    give says more than "Projekt" or "project" ("irgendein Projekt fürs Wochenende"), so when fewer than
+    MIN_RESULTS listings within the widest radius hold them at that time, the listings around the place at that
+    time come next (said as `keywords`), and only then the words at any time.
     """
     widened: list[str] = ["keywords"] if words_dropped else []  # no listing anywhere holds the words
     radius: float | None = criteria.radius_km
@@ -71,6 +74,11 @@ def attempts(
                 radius = step
                 widened.append(f"radius:{step:g}")
                 plan.append(Attempt(radius, strict_time, text_required, tuple(widened)))
+    if strict_time and radius is not None and text_required and ordinary:
+        # Ordinary words no category was read from ("irgendein Projekt", "any project for a newcomer")
+        # that too few listings within the widest radius hold at the asked time name no thing: the time the person
+        # can give says more, so the words are let go around the place before the time is (said as such).
+        plan += _without_words(criteria, strict_time, widened, first_only_if_nothing=False)
     if strict_time:
         strict_time = False
         widened.append("time")
@@ -90,16 +98,20 @@ def attempts(
     return plan
 
 
-def _without_words(criteria: Criteria, strict_time: bool, widened: list[str]) -> list[Attempt]:
+def _without_words(
+    criteria: Criteria, strict_time: bool, widened: list[str], *, first_only_if_nothing: bool = True,
+) -> list[Attempt]:
     """Returns the tries without the free words around the place: from the asked radius (taken only when the
-    words found nothing within the widest one) out to the widest radius, each said as such."""
+    words found nothing within the widest one, unless first_only_if_nothing is false: then when it finds more than
+    the words did) out to the widest radius, each said as such."""
     steps = [criteria.radius_km, *(step for step in RADIUS_STEPS_KM if step > criteria.radius_km)]
     said = [step for step in widened if not step.startswith("radius:")] + ["keywords"]
     tries = []
     for number, step in enumerate(steps):
         if number:
             said.append(f"radius:{step:g}")
-        tries.append(Attempt(step, strict_time, False, tuple(said), only_if_nothing=not number))
+        tries.append(Attempt(step, strict_time, False, tuple(said),
+                             only_if_nothing=first_only_if_nothing and not number))
     return tries
 
 
