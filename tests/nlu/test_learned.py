@@ -82,3 +82,47 @@ def test_training_reproduces_the_shipped_model() -> None:
     assert abs(figures["f1"] - meta["in_sample"]["natural_dev"]["f1"]) <= 0.005
     assert abs(figures["all_slots"] - meta["in_sample"]["natural_dev"]["all_slots"]) <= 0.01
     assert train.check_shipped(examples) == 0
+
+
+def _rule_view(text: str) -> tuple[set[str], set[str], set[str], dict[str, float]]:
+    """The rules' wanted and ruled-out categories, the ones the model may drop, and its probabilities."""
+    model = shipped_model().model
+    with analysed(text, nlps=rule_pipelines()) as doc:
+        features, rules = message_features(doc)
+        wanted, ruled_out = rule_categories(doc)
+    return wanted, ruled_out, model.known_triggers(rules), model.probabilities(*vector(features, rules, model.buckets))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Ich kümmere mich gern um Alpakas", "animals"),
+        ("Bei der Eselhilfe mithelfen", "animals"),
+        ("Ich würde gern Schafe hüten", "animals"),
+        ("Seniorenfrühstück ausrichten", "seniors"),
+    ],
+)
+def test_a_category_found_by_a_word_never_trained_on_is_never_dropped(text: str, key: str) -> None:
+    wanted, ruled_out, droppable, probabilities = _rule_view(text)
+    assert key in wanted and key not in droppable  # the model never saw this trigger word
+    # even a combination that drops whatever it may keeps it, and so does the shipped one
+    assert key in Combination(add_at=1.01, drop_below=1.01).decide(wanted, ruled_out, probabilities, droppable)
+    assert key in parse(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Gern was mit Kindern, aber bitte nichts mit Sport", "sports"),
+        ("Tiere ja, aber keine Senioren bitte", "seniors"),
+        ("Am liebsten Umweltschutz, kein Tierheim", "animals"),
+        ("something with refugees, but no sports please", "sports"),
+        ("I like animals but nothing with children", "children_youth"),
+    ],
+)
+def test_a_ruled_out_category_is_never_added(text: str, key: str) -> None:
+    wanted, ruled_out, droppable, probabilities = _rule_view(text)
+    assert key in ruled_out
+    # even a combination that adds whatever the model names leaves it out, and so does the shipped one
+    assert key not in Combination(add_at=0.0, drop_below=0.0).decide(wanted, ruled_out, probabilities, droppable)
+    assert key not in parse(text).categories
