@@ -20,7 +20,8 @@ from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.model import Refinement
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, small_talk, without_any_interest,
+    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
+    without_any_interest,
 )
 from bot.search.understanding import parse_text, reply_language
 from bot.store.models import ChatSearch, Volunteer
@@ -58,6 +59,8 @@ async def answer_or_search(
     asked = questions_asked(text)
     lang = "en" if asked.english else reply_language(text, setting)
     if lang == setting and earlier != setting and len(text.split()) <= _FEW_WORDS and not _written_in(text, setting):
+        lang = earlier
+    if only_emoji(text):  # "🎉", "🐶" are in no language (the detector would call them German): it goes on
         lang = earlier
     # Only a text that reads as a place can answer "Wo?"; other texts are searches and need no look-up here.
     places = place_answer(text) if private else []
