@@ -35,7 +35,7 @@ def postal_code_at(doc: Doc, i: int, gazetteer: Gazetteer) -> tuple[int, Place] 
         return i + 1, place
     end = i + 2 if _split_code(doc, i) else i + 1
     written = doc[i:end].text.rstrip(".")
-    if end == i + 1 and len(text) != 4:
+    if end == i + 1 and not (len(text) == 4 and text.isascii() and text.isdigit()):
         return None
     cue = _cue_before(doc, i, written)
     alone = i == 0 and end == len(doc)
@@ -72,7 +72,7 @@ def _cue_before(doc: Doc, i: int, written: str) -> str | None:
 
 def _clock_time(written: str) -> bool:
     """Tells whether four digits read as a time of day ("1445": 14:45)."""
-    return len(written) == 4 and int(written[:2]) < _CLOCK_HOURS and int(written[2:]) < _CLOCK_MINUTES
+    return len(written) == 4 and written.isdigit() and int(written[:2]) < _CLOCK_HOURS and int(written[2:]) < _CLOCK_MINUTES
 
 
 def _unit_after(doc: Doc, end: int) -> bool:

@@ -74,3 +74,9 @@ def test_codes_after_a_place_cue_or_alone_are_read(text: str, code: str) -> None
 def test_the_gazetteer_reads_a_written_code_once_for_every_surface(text: str, year_possible: bool,
                                                                    code: str | None) -> None:
     assert get_gazetteer().read_postal_code(text, year_possible=year_possible) == code
+
+
+@pytest.mark.parametrize("text", ["in hoch", "near Zoo.", "PLZ abcd", "in ١٠٦٧"])
+def test_four_letters_after_a_cue_are_no_code(text: str) -> None:
+    place = parse(text).place
+    assert place is None or place.postal_code is None
