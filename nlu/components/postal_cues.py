@@ -72,7 +72,9 @@ def _cue_before(doc: Doc, i: int, written: str) -> str | None:
 
 def _clock_time(written: str) -> bool:
     """Tells whether four digits read as a time of day ("1445": 14:45)."""
-    return len(written) == 4 and written.isdigit() and int(written[:2]) < _CLOCK_HOURS and int(written[2:]) < _CLOCK_MINUTES
+    if len(written) != 4 or not written.isdigit():
+        return False
+    return int(written[:2]) < _CLOCK_HOURS and int(written[2:]) < _CLOCK_MINUTES
 
 
 def _unit_after(doc: Doc, end: int) -> bool:
