@@ -136,7 +136,8 @@ async def _ask_contact_again(session: AsyncSession, draft: ListingDraft) -> Subm
     """Asks how the contact person is reached again, then returns to the preview (as editing a field does)."""
     data = {key: value for key, value in draft.data.items() if key != "contact_via_organisation"}
     data["editing"] = True
-    data["history"] = [*(data.get("history") or []), Step.PREVIEW.value]
+    history = data.get("history")
+    data["history"] = [*(history if isinstance(history, list) else []), Step.PREVIEW.value]
     draft.data = data
     draft.step = Step.CONTACT_REACH.value
     await session.flush()
