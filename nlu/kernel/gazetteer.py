@@ -117,14 +117,6 @@ class Gazetteer:
         lat, lon, place_id = hit
         return replace(self._place(place_id), lat=lat, lon=lon, postal_code=code)
 
-    def restored_postal_code(self, code: str) -> str | None:
-        """Returns the postal code a four-digit number stands for when a spreadsheet dropped its leading zero
-        (1067 for 01067 Dresden, 4109 for 04109 Leipzig), None when it is no such code."""
-        code = code.strip()
-        if len(code) == 4 and code.isascii() and code.isdigit() and "0" + code in self._postal_codes:
-            return "0" + code
-        return None
-
     def read_postal_code(self, text: str, year_possible: bool = True) -> str | None:
         """Returns the existing postal code written text stands for, the one reading every surface shares:
         "34127", "341 27" (split by a space), "1067" (a spreadsheet dropped the zero of 01067 Dresden). Four digits
