@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import select, update
-from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, Chat, Reply
+from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, Chat, Person, Reply
 
 from bot.store.db import Database
 from bot.store.models import Volunteer
@@ -193,3 +193,10 @@ async def test_emoji_go_on_in_an_english_conversation_of_a_german_telegram(
     assert anna.conversation_lang == "en"
     assert (await chat.send(ANNA, "Tierheim in Kassel")).text.startswith("🔎 <b>Tiere · Kassel")  # words switch
 
+
+
+async def test_the_english_help_word_outside_a_conversation_gets_english_help(chat: Chat) -> None:
+    # Telegram in Arabic maps to the German setting; "help" is the first thing written: it is English
+    amira = Person(id=507, first_name="Amira", language_code="ar")
+    assert (await chat.send(amira, "help")).text.startswith("<b>How to find volunteering</b>")
+    assert (await chat.send(amira, "hilfe")).text.startswith("<b>So findest du ein Ehrenamt</b>")

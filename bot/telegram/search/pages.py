@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.categories import categories
 from bot.conversation import state
 from bot.conversation.followups import follow_up
+from bot.conversation.language import going_on
 from bot.conversation.questions import questions_asked
 from bot.conversation.places import place_answer
 from bot.conversation.searches import Page
@@ -84,8 +85,12 @@ async def answer_or_search(
             return [View(t(lang, "search.question_declined"), board)]
     if asks_for_help(text):  # "hilfe", "wie funktioniert das?": the help, as /hilfe gives it
         # "hilfe" or "help" alone names the command in either language (the menu says /hilfe, the keyboard
-        # "Hilfe"): the conversation's language goes on; "wie funktioniert das?" is German and answered so
+        # "Hilfe"): the conversation's language goes on; "wie funktioniert das?" is German and answered so.
+        # Outside a conversation the English word is English: a setting that is no choice (Arabic, Turkish
+        # Telegram map to German) would answer it in German.
         helped = earlier if len(text.split()) == 1 else lang
+        if len(text.split()) == 1 and not going_on(volunteer) and _written_in(text, "en"):
+            helped = "en"
         return [View(t(helped, "help.text"), keyboards.main_keyboard(helped) if private else None)]
     # A group never goes on from the person's searches: a group search would show their private one's pages
     # or place to everyone (and a private one would go on from what was said in a group).
