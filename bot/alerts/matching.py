@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, null, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.conversation.language import kept_language
 from bot.alerts.criteria import RADIUS_CLASS_BOUNDS_KM, band_degrees
 from bot.alerts.rules import DISTANCE_SLACK_KM, FAMILY_BITS, AlertTarget, listing_words, target_matches
+from bot.conversation.language import kept_language
 from bot.domain import AlertMode, OpportunityStatus
 from bot.listings_view import is_active
 from bot.search.geo import KM_PER_DEGREE_LAT, Frame

@@ -49,7 +49,8 @@ def find_places(query: str) -> list[Place]:
     gazetteer = get_gazetteer()
     digits = query.replace(" ", "")  # "341 27"; "1067" from a spreadsheet that dropped the zero of 01067
     if digits.isdigit():
-        place = gazetteer.by_postal_code(gazetteer.restored_postal_code(digits) or digits)
+        code = gazetteer.read_postal_code(query)  # the reading chat, web and posting share ("1990" is a year)
+        place = gazetteer.by_postal_code(code) if code else None
         return [place] if place else []
     places = gazetteer.lookup(query)
     qualified = _QUALIFIED.match(query)

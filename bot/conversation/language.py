@@ -81,6 +81,11 @@ async def speak(session: AsyncSession, volunteer: Volunteer, lang: str) -> None:
     )
 
 
+def going_on(volunteer: Volunteer, *, now: datetime | None = None) -> bool:
+    """Tells whether the person is in a conversation now (its language answers them, not their setting)."""
+    return _going_on(volunteer, now or utcnow())
+
+
 def _going_on(volunteer: Volunteer, now: datetime) -> bool:
     """Tells whether the person's conversation has a language and their last update in it was recent."""
     since = volunteer.conversation_at

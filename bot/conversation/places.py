@@ -28,7 +28,7 @@ def place_answer(text: str) -> list[PlaceRef]:
     gazetteer = get_gazetteer()
     name = _CUE.sub("", without_yes(text)).strip(" .,!?")
     code = _POSTAL_CODE.search(text)
-    restored = gazetteer.restored_postal_code(name)  # "1067": the zero a spreadsheet drops (01067 Dresden)
+    restored = gazetteer.read_postal_code(name)  # "1067": the zero a spreadsheet drops (01067 Dresden); "341 27"
     if code or restored:
         place = gazetteer.by_postal_code(code.group(1) if code else restored or "")
         return [as_ref(place)] if place else []

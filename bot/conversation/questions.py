@@ -14,6 +14,7 @@ from nlu.kernel.resources import data_path
 from nlu.kernel.text import fold
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CLAUSE = re.compile(r"[,;.!?]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,36 @@ class _Topic:
     phrases: tuple[str, ...]  # folded phrases, word for word
     en_words: tuple[str, ...]  # the same in English: a question asked only in them is answered in English
     en_phrases: tuple[str, ...]
+    askers: frozenset[str] = frozenset()  # one must stand in the clause asking (none: any clause asks)
+    others: frozenset[str] = frozenset()  # people right before the words: their matter, not the asker's
+    links: frozenset[str] = frozenset()  # words that may stand between ("Kinder ohne Deutschkenntnisse")
+
+    def asked(self, text: str, words: list[str], joined: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Returns the words asking about this topic in German, and in English; with askers only those of a
+        clause holding one, and none the people right before them own."""
+        if not self.askers:
+            return self.asked_in(words, joined)
+        german: set[str] = set()
+        english: set[str] = set()
+        for clause in (_words(part) for part in _CLAUSE.split(text)):
+            if not self.askers.intersection(clause):
+                continue
+            in_german, in_english = self.asked_in(clause, f" {' '.join(clause)} ")
+            if (in_german or in_english) and not self._owned_by_others(clause, in_german | in_english):
+                german |= in_german
+                english |= in_english
+        return frozenset(german), frozenset(english)
+
+    def _owned_by_others(self, clause: list[str], found: frozenset[str]) -> bool:
+        """Tells whether people stand right before the words found ("Menschen ohne Deutsch"), or before a
+        linking word right before them ("Kinder ohne Deutschkenntnisse")."""
+        for i, word in enumerate(clause):
+            if word not in found or i == 0:
+                continue
+            before = clause[i - 1]
+            if before in self.others or (i > 1 and before in self.links and clause[i - 2] in self.others):
+                return True
+        return False
 
     def asked_in(self, words: list[str], joined: str) -> tuple[frozenset[str], frozenset[str]]:
         """Returns the words asking about this topic in German, and in English (none: not asked so)."""
@@ -56,7 +87,9 @@ def _lexicon() -> _Lexicon:
 
     topics = tuple(
         _Topic(key, folded(values.get("words", [])), folded(values.get("phrases", [])),
-               folded(values.get("en_words", [])), folded(values.get("en_phrases", [])))
+               folded(values.get("en_words", [])), folded(values.get("en_phrases", [])),
+               frozenset(folded(values.get("askers", []))), frozenset(folded(values.get("others", []))),
+               frozenset(folded(values.get("links", []))))
         for key, values in raw["topics"].items()
     )
     return _Lexicon(openers=frozenset(folded(raw["openers"])), topics=topics)
@@ -73,7 +106,7 @@ def questions_asked(text: str) -> Asked:
     english: list[str] = []
     asking: set[str] = set()
     for topic in _lexicon().topics:
-        in_german, in_english = topic.asked_in(words, joined)
+        in_german, in_english = topic.asked(text, words, joined)
         if in_german or in_english:
             (german if in_german else english).append(topic.key)
             asking |= in_german | in_english

@@ -253,11 +253,18 @@ def _organisation_kind(word: str) -> str:
 
 
 def _postal_code(text: str) -> str:
-    """Checks a German postal code; a spreadsheet's lost leading zero (1067 for 01067) is put back."""
-    code = text.zfill(5) if len(text) == 4 and text.isdigit() else text
-    if not _POSTAL_CODE.fullmatch(code):
+    """Checks a German postal code; a spreadsheet's lost leading zero (1067 for 01067) is put back only when that
+    code exists, as every surface reads it (Gazetteer.read_postal_code: the column holds no year)."""
+    if len(text) == 4 and text.isdigit():
+        from nlu.kernel.gazetteer import get_gazetteer
+
+        code = get_gazetteer().read_postal_code(text, year_possible=False)
+        if code is None:
+            raise Invalid(f"'{text}' is no German postal code (0{text} does not exist)")
+        return code
+    if not _POSTAL_CODE.fullmatch(text):
         raise Invalid(f"'{text}' is not a German postal code (five digits)")
-    return code
+    return text
 
 
 def _hours(hours: int) -> int:

@@ -16,6 +16,7 @@ from bot.domain import ModerationAction, OpportunityStatus
 from bot.store.models import ModerationEvent, Opportunity, Organisation
 
 _WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: "Spam" and "zu kurz" say why, "👎", "?" and "x" do not
+_AGE = re.compile(r"\d{1,2}\s?\+|\b[UuÜü]\d{1,2}\b")  # an age limit says why too: "18+", "U18"
 
 
 class Scope(Protocol):
@@ -132,7 +133,7 @@ async def approve(session: AsyncSession, scope: Scope, opportunity_id: int, *, n
 def says_why(reason: str) -> bool:
     """Tells whether a rejection reason has a word in it: the organisation is told it to know what to change, and
     an emoji or a dot alone tells them nothing."""
-    return bool(_WORD.search(reason))
+    return bool(_WORD.search(reason) or _AGE.search(reason))
 
 
 async def reject(session: AsyncSession, scope: Scope, opportunity_id: int, *, reason: str) -> Decision:

@@ -34,6 +34,8 @@ class Context:
     organisation_ids: frozenset[int]
     suggest: Callable[[str, str], ListingTags]
     resolve_place: Callable[[Answer], dict[str, Any]]
+    # the chosen organisation's phone and e-mail (or the new one's), which "↩ Wie die Organisation" stands for
+    organisation_reach: bool = False
 
 
 Applier = Callable[[dict[str, Any], Answer, Context], bool]
@@ -219,6 +221,8 @@ def _contact_name(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
 
 def _contact_reach(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
     if answer.choice == "organisation":  # reached as the organisation is: its phone and e-mail stand in
+        if not ctx.organisation_reach:  # a stale or forged press: an organisation without either reaches nobody
+            raise Invalid("posting.invalid.organisation_unreachable")
         data["contact_phone"] = data["contact_email"] = None
         data["contact_via_organisation"] = True
         return True

@@ -132,7 +132,7 @@ async def answer(
     if given.text is not None and means_back(given.text):
         return await back(session, telegram_id)
     data = copy.deepcopy(draft.data)
-    context = await _context(session, services, telegram_id)
+    context = await _context(session, services, telegram_id, data)
     try:
         complete = APPLIERS[step](data, given, context)
     except Invalid as invalid:
@@ -245,7 +245,9 @@ async def _require(session: AsyncSession, telegram_id: int) -> ListingDraft:
     return draft
 
 
-async def _context(session: AsyncSession, services: PostingServices, telegram_id: int) -> Context:
+async def _context(
+    session: AsyncSession, services: PostingServices, telegram_id: int, data: dict[str, Any]
+) -> Context:
     """Builds what the answer checks need."""
     organisations = await member_organisations(session, telegram_id)
     return Context(
@@ -253,7 +255,19 @@ async def _context(session: AsyncSession, services: PostingServices, telegram_id
         organisation_ids=frozenset(id_ for id_, _ in organisations),
         suggest=services.categorize,
         resolve_place=lambda given: resolve_place(given, services.gazetteer),
+        organisation_reach=bool(await organisation_reach(session, data)),
     )
+
+
+async def organisation_reach(session: AsyncSession, data: dict[str, Any]) -> dict[str, Any]:
+    """Returns the phone and e-mail the draft's organisation is reached by (the new one's as given, an existing
+    one's as stored now), only those given: empty when it has neither."""
+    if data.get("creating_organisation"):
+        given = data.get("new_organisation") or {}
+    else:
+        chosen = await session.get(Organisation, int(data.get("organisation_id") or 0))
+        given = organisation_contact(chosen) if chosen is not None else {}
+    return {key: given[key] for key in ("contact_phone", "contact_email") if given.get(key)}
 
 
 async def _view(

@@ -50,7 +50,7 @@ def resolve_place(answer: Answer, gazetteer: Gazetteer) -> dict[str, Any]:
     text = _POSTAL_WORD.sub("", clean_text(answer.text or "")).strip(" ,;")
     if not text:
         raise Invalid("posting.invalid.place", suggestions="")
-    if (short := _LOST_ZERO.match(text)) and (code := gazetteer.restored_postal_code(short.group(1))):
+    if (short := _LOST_ZERO.match(text)) and (code := gazetteer.read_postal_code(short.group(1))):
         text = code + text[short.end():]  # "1067 Dresden" copied from a spreadsheet that dropped the zero
     postal = _POSTAL_CODE.search(text)
     if postal:

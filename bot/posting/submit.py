@@ -13,7 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.admins import NotAllowed
 from bot.domain import ModerationAction, OpportunityStatus
 from bot.moderation.review import Decision, NotPending, Scope, pending_listing, record_edit
-from bot.posting.drafts import PostingServices, _require, member_organisations, organisation_contact
+from bot.posting.drafts import (
+    PostingServices, _require, member_organisations, organisation_contact, organisation_reach,
+)
 from bot.posting.steps import Step, applies
 from bot.posting.validate import Problem
 from bot.store.listings import opportunity_row
@@ -69,6 +71,9 @@ async def submit(
     missing = _first_missing(data)
     if missing is not None:
         return SubmitResult(problem=Problem("posting.incomplete"), missing_step=missing)
+    if not (data.get("contact_phone") or data.get("contact_email") or await organisation_reach(session, data)):
+        # "wie die Organisation" for one that has (or now has) no phone nor e-mail: nobody could be reached
+        return await _ask_contact_again(session, draft)
     if data.get("moderating"):
         return await _apply_admin_edit(session, services, draft, scope)
     organisation = await _organisation(session, telegram_id, data)
@@ -111,7 +116,10 @@ async def _apply_admin_edit(
         await session.flush()
         key = "moderation.not_allowed" if isinstance(refused, NotAllowed) else "moderation.already_decided"
         return SubmitResult(problem=Problem(key), draft_dropped=True)
-    values = listing_values(draft.data, organisation_id=listing.organisation_id)
+    organisation = await session.get(Organisation, listing.organisation_id)
+    contact = organisation_contact(organisation) if organisation is not None else {}
+    # the organisation's phone and e-mail stand in as they do for the club's own submission
+    values = listing_values({**draft.data, "organisation_contact": contact}, organisation_id=listing.organisation_id)
     if not scope.covers(values["state"], values["district"]):
         return SubmitResult(problem=Problem("moderation.place_outside"), missing_step=Step.PLACE)
     now = services.clock()
@@ -122,6 +130,18 @@ async def _apply_admin_edit(
     await session.flush()
     return SubmitResult(opportunity_id=listing.id, status=listing.status, organisation_id=listing.organisation_id,
                         updated_existing=True, decision=decision)
+
+
+async def _ask_contact_again(session: AsyncSession, draft: ListingDraft) -> SubmitResult:
+    """Asks how the contact person is reached again, then returns to the preview (as editing a field does)."""
+    data = {key: value for key, value in draft.data.items() if key != "contact_via_organisation"}
+    data["editing"] = True
+    history = data.get("history")
+    data["history"] = [*(history if isinstance(history, list) else []), Step.PREVIEW.value]
+    draft.data = data
+    draft.step = Step.CONTACT_REACH.value
+    await session.flush()
+    return SubmitResult(problem=Problem("posting.invalid.organisation_unreachable"), missing_step=Step.CONTACT_REACH)
 
 
 def listing_values(data: dict[str, Any], *, organisation_id: int) -> dict[str, Any]:

@@ -97,9 +97,11 @@ def website(value: str) -> str | None:
     text = optional_text(value)
     if text is None:
         return None
-    if _EMAIL.match(text):  # the contact comes next: say so, instead of "no web address"
-        raise Invalid("posting.invalid.website_is_email")
     if not _URL.match(text) or len(text) > 300:
+        # an address alone (no "/": "youtube.com/@tierheim.kassel" is a channel, a website): the contact comes
+        # next, say so instead of "no web address"
+        if "/" not in text and _EMAIL.match(text):
+            raise Invalid("posting.invalid.website_is_email")
         raise Invalid("posting.invalid.website")
     return text if text.startswith(("http://", "https://")) else f"https://{text}"
 

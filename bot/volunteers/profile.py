@@ -9,6 +9,7 @@ from sqlalchemy import literal, select, true, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.categories import is_category
+from bot.conversation.language import kept_language
 from bot.domain import AlertMode
 from bot.store.models import OrganisationMember, SavedSearch, Volunteer
 from bot.store.types import Json, UTCDateTime, utcnow
@@ -126,9 +127,11 @@ async def remember_blocked(executor: AsyncSession | AsyncConnection, dialect: st
 
 
 async def languages_of(session: AsyncSession, telegram_ids: Iterable[int]) -> dict[int, str]:
-    """Returns each person's chat language (German for people the bot has not met)."""
+    """Returns the language to write each person in outside a conversation (notices to clubs and admins): the one
+    they last spoke in their own chat or chose, else their setting, as alerts and digests do (German for people
+    the bot has not met)."""
     ids = list(telegram_ids)
-    rows = await session.execute(select(Volunteer.telegram_id, Volunteer.language)
+    rows = await session.execute(select(Volunteer.telegram_id, kept_language())
                                  .where(Volunteer.telegram_id.in_(ids)))
     known = {telegram_id: language for telegram_id, language in rows}
     return {id_: known.get(id_) or DEFAULT_LANGUAGE for id_ in ids}

@@ -14,7 +14,6 @@ SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 8
 MAX_GUESSES = 3
 _SEPARATOR = re.compile(r"[/\-\s]")
-_POSTAL_CODE = re.compile(r"\d{5}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +46,10 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
             pass
     if not ort:
         return PlaceChoice(unknown=ortid is not None)
-    digits = ort.replace(" ", "")  # "341 27" as some print it; "1067" from a spreadsheet that dropped the zero
-    if digits.isascii() and digits.isdigit() and (code := gazetteer.restored_postal_code(digits) or digits):
-        found = gazetteer.by_postal_code(code) if _POSTAL_CODE.fullmatch(code) else None
+    digits = ort.replace(" ", "")
+    if digits.isascii() and digits.isdigit():  # "341 27", "1067" (a lost zero; "1990" is a year): the shared reading
+        code = gazetteer.read_postal_code(ort)
+        found = gazetteer.by_postal_code(code) if code else None
         return PlaceChoice(place=_ref(found)) if found else PlaceChoice(unknown=True)
     named = gazetteer.lookup(ort)
     if not named and (quarter := gazetteer.quarter(ort)) is not None:  # "Hamburg Altona", "Altona (Hamburg)"

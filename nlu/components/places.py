@@ -18,6 +18,7 @@ from nlu.components.common import is_boundary, is_lowercase_message, pattern_mat
 from nlu.components.languages import language_code
 from nlu.dialect import dialect_town, misheard_city
 from nlu.components.plates import PLATE_LABEL, PlateReader
+from nlu.components.postal_cues import postal_code_at, without_guessed_codes
 from nlu.components.place_hints import (
     DEMONYM_LABEL, RULED_OUT, DemonymReader, PreferenceReader, QuarterReader,
     closing_home_words,
@@ -108,7 +109,7 @@ class PlaceFinder:
                    for s in spans_of(doc, group) for i in range(s.start, s.end)}
         waters = [Span(doc, start, end, label=label) for label, start, end in found if label == "water"]
         lowercase = is_lowercase_message(doc)
-        mentions = self._exact_mentions(doc, cue_ends, lowercase)
+        mentions = without_guessed_codes(self._exact_mentions(doc, cue_ends, lowercase))
         if self.fuzzy:
             mentions += self._fuzzy_mentions(doc, mentions, claimed, cue_ends, lowercase)
         mentions, qualified = read_qualified(doc, drop_unlisted_quarters(doc, mentions), self.rules)
@@ -208,7 +209,7 @@ class PlaceFinder:
             span = (
                 self.plates.at(doc, i, cue_ends, shouting) or self.quarters.at(doc, i) or self._split_name_at(doc, i)
                 or self._name_at(doc, i)
-                or self._postal_code_at(doc, i, cue_ends) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
+                or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
                 or self.demonyms.at(doc, i, lowercase)
             )
             if span is None:
@@ -258,14 +259,11 @@ class PlaceFinder:
         text = "".join(t.norm_ + t.whitespace_ for t in doc[start:end]).strip()
         return surface_key(text) if ("/" in text or "-" in text or "  " in text) else text
 
-    def _postal_code_at(self, doc: Doc, i: int, cue_ends: set[int]) -> Span | None:
-        """Returns a mention for a five-digit German postal code, or a four-digit one that lost its zero in a
-        spreadsheet when a cue or nothing else surrounds it ("in 1067", "1067": 01067; "1067 Stunden" is none)."""
-        code = doc[i].text.rstrip(".")
-        if (i in cue_ends or len(doc) == 1) and not code.startswith(("19", "20")):  # "in 1990" is a year
-            code = self.gazetteer.restored_postal_code(code) or code
-        place = self.gazetteer.by_postal_code(code)
-        return self._mention(doc, i, i + 1, (place,)) if place else None
+    def _postal_code_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns a mention for a postal code: five digits, or four that lost their zero or five split by a space
+        where the words around make them a place (nlu/components/postal_cues.py)."""
+        found = postal_code_at(doc, i, self.gazetteer)
+        return self._mention(doc, i, found[0], (found[1],)) if found else None
 
     def _hyphenated_at(self, doc: Doc, i: int) -> Span | None:
         """Returns the town of a quarter written "Leipzig-Connewitz" or "Frankfurt-Höchst"."""

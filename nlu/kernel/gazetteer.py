@@ -31,6 +31,10 @@ from nlu.quarters import QuarterIndex, split_city_and_quarter
 __all__ = ["Gazetteer", "Place", "get_gazetteer", "haversine_km"]
 
 _POSTAL_CODE = re.compile(r"^\d{5}$")
+# How people write a postal code: five digits, five split by a space ("341 27"), or four that lost their zero
+_WRITTEN_CODE = re.compile(r"\d{4,5}|\d{3} \d{2}|\d{2} \d{3}")
+# Four digits in this range may be a year ("in 1990", "seit 1848"): a year is read before a code where both fit
+YEARS = range(1800, 2100)
 _SEPARATOR = re.compile(r"[/\-]")
 _EDGE_PUNCTUATION = " .,;:!?\"'“”„«»()[]"
 
@@ -113,13 +117,21 @@ class Gazetteer:
         lat, lon, place_id = hit
         return replace(self._place(place_id), lat=lat, lon=lon, postal_code=code)
 
-    def restored_postal_code(self, code: str) -> str | None:
-        """Returns the postal code a four-digit number stands for when a spreadsheet dropped its leading zero
-        (1067 for 01067 Dresden, 4109 for 04109 Leipzig), None when it is no such code."""
-        code = code.strip()
-        if len(code) == 4 and code.isascii() and code.isdigit() and "0" + code in self._postal_codes:
-            return "0" + code
-        return None
+    def read_postal_code(self, text: str, year_possible: bool = True) -> str | None:
+        """Returns the existing postal code written text stands for, the one reading every surface shares:
+        "34127", "341 27" (split by a space), "1067" (a spreadsheet dropped the zero of 01067 Dresden). Four digits
+        that may be a year (1800-2099) are none where a year is possible (free text: "in 1990", "1848"); a field
+        or cue that holds only postal codes ("PLZ 1990", a CSV postal-code column) passes year_possible=False.
+        None when the text is no such code."""
+        text = text.strip().rstrip(".")
+        if not (text.isascii() and _WRITTEN_CODE.fullmatch(text)):
+            return None
+        code = text.replace(" ", "")
+        if len(code) == 4:
+            if year_possible and int(code) in YEARS:
+                return None
+            code = "0" + code
+        return code if code in self._postal_codes else None
 
     def get(self, place_id: int) -> Place:
         """Returns the place with this GeoNames id (KeyError if unknown)."""

@@ -78,3 +78,37 @@ def test_every_topic_has_an_answer_in_both_languages(lang: str) -> None:
     for topic in _lexicon().topics:
         assert len(t(lang, f"questions.{topic.key}")) > 40
     assert t(lang, "questions.invite")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is German required?",
+        "Kann ich mitmachen, wenn ich kein Deutsch spreche?",
+        "Reicht Englisch?",
+        "Is English enough?",
+        "Do I need to speak fluent German?",
+        "Ist Deutsch eine Voraussetzung?",
+        "Can I join if I don't speak German?",
+        "Muss ich fließend Deutsch sprechen?",
+    ],
+)
+def test_the_askers_own_german_asked_in_other_words(text: str) -> None:
+    assert questions_asked(text).topics == ("german",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wo kann ich Menschen ohne Deutsch helfen?",
+        "Gibt es Angebote für Kinder ohne Deutschkenntnisse in Kassel?",
+        "Are there projects in Leipzig for refugees without German skills?",
+        "Kann ich Familien mit wenig Deutsch beim Amt begleiten?",
+        "Can I help people with little German fill in forms?",
+        "Suche was mit Jugendlichen ohne Deutschkenntnisse?",
+        "Where can I support newcomers without German?",
+        "Is there anything for kids with no German at all?",
+    ],
+)
+def test_the_german_of_the_people_one_helps_is_no_question_about_the_asker(text: str) -> None:
+    assert "german" not in questions_asked(text).topics

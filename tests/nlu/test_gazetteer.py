@@ -128,11 +128,11 @@ def test_unknown_or_malformed_postal_codes_give_none(gazetteer: Gazetteer, code:
 
 
 @pytest.mark.parametrize(("written", "code"), [("1067", "01067"), ("4109", "04109"), (" 9111 ", "09111"),
-                                               ("3412", None), ("34117", None), ("0106", None), ("1O67", None)])
+                                               ("3412", None), ("34117", "34117"), ("0106", None), ("1O67", None)])
 def test_a_postal_code_that_lost_its_leading_zero_is_restored_only_when_that_code_exists(
     gazetteer: Gazetteer, written: str, code: str | None
 ) -> None:
-    assert gazetteer.restored_postal_code(written) == code
+    assert gazetteer.read_postal_code(written, year_possible=False) == code
 
 
 def test_postal_code_lookup_uses_the_codes_own_coordinates(gazetteer: Gazetteer) -> None:

@@ -99,3 +99,18 @@ def test_website_gets_a_scheme() -> None:
     assert validate.website("-") is None
     assert _problem(validate.website, "kein link") == "posting.invalid.website"
     assert _problem(validate.website, "kontakt@tierheim.example.org") == "posting.invalid.website_is_email"
+
+
+@pytest.mark.parametrize("address", [
+    "https://www.youtube.com/@tierheim.kassel",
+    "www.tiktok.com/@foodsharing.leipzig",
+    "medium.com/@verein.dresden",
+    "http://example.org/team/@news.letter",
+])
+def test_a_website_holding_an_at_sign_is_a_website_not_an_email(address: str) -> None:
+    assert validate.website(address) == (address if address.startswith("http") else f"https://{address}")
+
+
+@pytest.mark.parametrize("address", ["info@verein-kassel.de", "mailto:info@verein.de", "a.b@tafel.example.org"])
+def test_an_email_given_as_the_website_is_named_as_such(address: str) -> None:
+    assert _problem(validate.website, address) == "posting.invalid.website_is_email"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation.places import place_answer
+from bot.moderation.review import says_why
 from bot.search.smalltalk import (
     SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
     without_any_interest,
@@ -40,6 +41,7 @@ def test_other_emoji_or_punctuation_alone_are_no_thanks(text: str) -> None:
 @pytest.mark.parametrize(("text", "interest"), [
     ("🐶", "animals"), ("🐱🐶", "animals"), ("🐕‍🦺", "animals"), ("🐈‍⬛ !", "animals"), ("🐴🐴🐴", "animals"),
     ("🐶🎉", None), ("🎉", None), ("👍", None), ("🐶 in Kassel", None), ("Hund", None), ("3🐶", None),
+    ("🐝", "environment"), ("🦋🦋", "environment"), ("🌳", "environment"), ("🐝🐶", None),  # meadows, not pets
 ])
 def test_animal_emoji_alone_ask_for_animals(text: str, interest: str | None) -> None:
     assert emoji_interest(text) == interest
@@ -100,3 +102,9 @@ def test_asking_for_help(text: str) -> None:
                                   "Nachbarschaftshilfe", "Tierheim", ""])
 def test_a_search_is_neither_more_nor_help(text: str) -> None:
     assert not asks_for_more(text) and not asks_for_help(text)
+
+
+@pytest.mark.parametrize(("reason", "why"), [("18+", True), ("erst ab 16 +", True), ("U18", True), ("zu kurz", True),
+                                             ("+", False), ("18", False), ("👎", False), ("x", False)])
+def test_an_age_limit_is_a_reason_to_reject(reason: str, why: bool) -> None:
+    assert says_why(reason) is why

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import select, update
-from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, Chat, Reply
+from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, Chat, Person, Reply
 
 from bot.store.db import Database
 from bot.store.models import Volunteer
 from bot.store.types import utcnow
 from bot.telegram.callbacks import Kind, decode
+from bot.texts import t
 
 
 def _data(reply: Reply, kind: Kind) -> list[str]:
@@ -177,3 +178,25 @@ async def test_the_question_to_remember_a_place_is_answered_in_its_own_language(
     assert (await chat.send(ANNA, "Tierheim in Fulda")).text.startswith("🔎 <b>Tiere")
     kept = await chat.press(ANNA, placed.button("Yes"), message_id=placed.sent_id())
     assert kept.text.startswith("Remembered: <b>Kassel</b>.")
+
+
+async def test_emoji_go_on_in_an_english_conversation_of_a_german_telegram(
+    chat: Chat, database: Database, listings: dict[str, int]
+) -> None:
+    # Anna's Telegram says German; emoji are in no language, so her English conversation goes on in English,
+    # and the search the animal emoji starts keeps the conversation (and its alerts) English.
+    assert "Animals" in (await chat.send(ANNA, "animal shelter in Kassel")).text
+    assert (await chat.send(ANNA, "🎉")).text == t("en", "search.emoji_only")
+    assert (await chat.send(ANNA, "🐶")).text.startswith("🔎 <b>Animals · Kassel")
+    async with database.read_only() as session:
+        anna = (await session.execute(select(Volunteer).where(Volunteer.telegram_id == ANNA.id))).scalar_one()
+    assert anna.conversation_lang == "en"
+    assert (await chat.send(ANNA, "Tierheim in Kassel")).text.startswith("🔎 <b>Tiere · Kassel")  # words switch
+
+
+
+async def test_the_english_help_word_outside_a_conversation_gets_english_help(chat: Chat) -> None:
+    # Telegram in Arabic maps to the German setting; "help" is the first thing written: it is English
+    amira = Person(id=507, first_name="Amira", language_code="ar")
+    assert (await chat.send(amira, "help")).text.startswith("<b>How to find volunteering</b>")
+    assert (await chat.send(amira, "hilfe")).text.startswith("<b>So findest du ein Ehrenamt</b>")

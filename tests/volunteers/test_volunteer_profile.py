@@ -14,6 +14,7 @@ from bot.store.db import Database
 from bot.store.models import SavedSearch, Volunteer
 from bot.volunteers import (
     get_or_create_volunteer,
+    languages_of,
     mark_blocked,
     note_interests,
     set_alert_mode,
@@ -121,3 +122,13 @@ async def test_interests_are_newest_first_unique_known_and_bounded(database: Dat
     assert len(stored) == MAX_INTERESTS
     assert stored[:2] == ["seniors", "education"]
     assert "sports" not in stored
+
+
+async def test_notices_to_clubs_speak_the_language_the_person_last_spoke_as_alerts_do(database: Database) -> None:
+    # A club member whose Telegram says German but who spoke English with the bot gets a rejection in English;
+    # one who never spoke otherwise keeps the setting, and someone the bot never met gets German.
+    async with database.unit_of_work() as session:
+        spoke_english = await make_volunteer(session, language="de", conversation_lang="en")
+        setting_only = await make_volunteer(session, language="en")
+        languages = await languages_of(session, [spoke_english.telegram_id, setting_only.telegram_id, 123])
+    assert languages == {spoke_english.telegram_id: "en", setting_only.telegram_id: "en", 123: "de"}

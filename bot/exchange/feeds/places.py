@@ -225,13 +225,15 @@ class FeedPlaces:
         code = offer.postal_code.strip()
         if len(code) == 5 and code.isdigit():
             return code, False
-        if restored := self.gazetteer.restored_postal_code(code):
-            return restored, True
+        if restored := self.gazetteer.read_postal_code(code, year_possible=False):  # "1067", "341 27"
+            return restored, len(code) == 4
         for text in (offer.street, offer.town, offer.quarter):  # "Alaunstraße 10, 01099 Dresden", "22765 Hamburg"
             if match := _POSTAL.search(text):
                 return match.group(1), False
         for text in (offer.town, offer.quarter):  # not the street: "Hauptstraße 1067" is a house number
-            if (match := _CODE.search(text)) and (restored := self.gazetteer.restored_postal_code(match.group(1))):
+            if (match := _CODE.search(text)) and len(match.group(1)) == 4 and (
+                restored := self.gazetteer.read_postal_code(match.group(1), year_possible=False)
+            ):
                 return restored, True
         return None, False
 

@@ -14,13 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.categories import categories
 from bot.conversation import state
 from bot.conversation.followups import follow_up
+from bot.conversation.language import going_on
 from bot.conversation.questions import questions_asked
 from bot.conversation.places import place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.model import Refinement
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, small_talk, without_any_interest,
+    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
+    without_any_interest,
 )
 from bot.search.understanding import parse_text, reply_language
 from bot.store.models import ChatSearch, Volunteer
@@ -59,6 +61,8 @@ async def answer_or_search(
     lang = "en" if asked.english else reply_language(text, setting)
     if lang == setting and earlier != setting and len(text.split()) <= _FEW_WORDS and not _written_in(text, setting):
         lang = earlier
+    if only_emoji(text):  # "🎉", "🐶" are in no language (the detector would call them German): it goes on
+        lang = earlier
     # Only a text that reads as a place can answer "Wo?"; other texts are searches and need no look-up here.
     places = place_answer(text) if private else []
     if places and lang == setting:  # "Fulda" is in no language: the conversation's goes on
@@ -81,8 +85,12 @@ async def answer_or_search(
             return [View(t(lang, "search.question_declined"), board)]
     if asks_for_help(text):  # "hilfe", "wie funktioniert das?": the help, as /hilfe gives it
         # "hilfe" or "help" alone names the command in either language (the menu says /hilfe, the keyboard
-        # "Hilfe"): the conversation's language goes on; "wie funktioniert das?" is German and answered so
+        # "Hilfe"): the conversation's language goes on; "wie funktioniert das?" is German and answered so.
+        # Outside a conversation the English word is English: a setting that is no choice (Arabic, Turkish
+        # Telegram map to German) would answer it in German.
         helped = earlier if len(text.split()) == 1 else lang
+        if len(text.split()) == 1 and not going_on(volunteer) and _written_in(text, "en"):
+            helped = "en"
         return [View(t(helped, "help.text"), keyboards.main_keyboard(helped) if private else None)]
     # A group never goes on from the person's searches: a group search would show their private one's pages
     # or place to everyone (and a private one would go on from what was said in a group).
