@@ -46,7 +46,7 @@ class InterestRules:
     fragment_status: frozenset[str]
     intro_words: frozenset[str]  # "wheelchair user here, ...": a short opening clause ending so introduces the writer
     intro_fans: frozenset[str]  # "animal lover here": an introduction by what one loves names the wish
-    possessive_exempt: frozenset[str]
+    possessive_exempt: frozenset[str]  # categories, and folded first words of mentions, never owned
     breakers: frozenset[str]
     broad_stems: frozenset[str]
     outdoors: tuple[str, ...]  # "an der frischen Luft": where one likes to be; no category, no keyword
@@ -137,7 +137,7 @@ def interest_rules() -> InterestRules:
         fragment_status=folded_set(context["fragment_status"]),
         intro_words=folded_set(context.get("intro_words", ())),
         intro_fans=folded_set(context.get("intro_fans", ())),
-        possessive_exempt=frozenset(context["possessive_exempt"]),
+        possessive_exempt=frozenset(context["possessive_exempt"]) | folded_set(context["possessive_exempt_words"]),
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),
         school_wish=tuple(context.get("school_wish", ())),

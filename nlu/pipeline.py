@@ -44,6 +44,13 @@ def build_pipeline(lang: str, *, learned: bool = True) -> Language:
     # Folded NORM (lower case, ae/oe/ue/ss) on every lexeme: the matchers compare this, so "Görlitz",
     # "goerlitz" and "GÖRLITZ" are one word. Set before any text is seen so all lexemes get it.
     nlp.vocab.lex_attr_getters[NORM] = fold  # type: ignore[attr-defined]  # spaCy's Vocab stub omits it
+    # spacy.blank made the lexemes of its tokenizer exceptions before the getter was set ("über" of "übern", "Mär"):
+    # they kept an unfolded NORM, so a pattern's "über" (folded "ueber") never met the word. Folded here too, keeping
+    # spaCy's own normalisations ("’s" -> "'s"); a space keeps its NORM (folding empties it).
+    for lexeme in nlp.vocab:
+        folded = fold(lexeme.norm_)
+        if folded and folded != lexeme.norm_:
+            lexeme.norm_ = folded
     # Adding to spaCy's own infix regex means recompiling it (~0.2 s per pipeline); chaining is as good.
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer)  # a blank pipeline's tokenizer

@@ -312,7 +312,7 @@ class InterestMatcher:
         with no noun of its own between ("in meinem Dorf Senioren") and not after a place preposition unless the
         mention is a relative ("in meiner Kirchengemeinde" is where; "bei meinen Enkeln" one's own)."""
         rules = self.rules
-        if span.label_ in rules.possessive_exempt:
+        if span.label_ in rules.possessive_exempt or span[0].norm_ in rules.possessive_exempt:
             return False
         capitals = not is_lowercase_message(doc)
         between: list[Token] = []

@@ -208,8 +208,11 @@ class Negation:
         while i < len(doc) and filler <= rules.forward_window and i not in stops:
             token = doc[i]
             if i in starts:
-                found.extend(starts[i])
-                i = max(s.end for s in starts[i])
+                end = max(s.end for s in starts[i])
+                # the mentions inside a longer one are negated with it: "nicht mit Senioren telefonieren" holds
+                # "Senioren" inside the call's phrase, and a wish for the seniors would survive it
+                found.extend(s for k in range(i, end) for s in starts.get(k, ()))
+                i = end
                 continue
             if is_boundary(token) or token.norm_ in rules.terminators:
                 break

@@ -2,7 +2,9 @@
 Wald aufräumen" (data/nlu/time.toml [single_day]).
 
 Only the day words ("einen Vormittag") become the time mention, so the task after them ("Müll sammeln") stays a wish:
-a longer time phrase would hide the interests inside it. A day repeated in its clause ("einen Tag pro Woche") is none.
+a longer time phrase would hide the interests inside it. English goes the same way ("spend a Saturday helping at the
+shelter"). A day repeated is none: a repeat word after it in its clause ("einen Tag pro Woche"), or a regular time
+anywhere in its sentence ("jeden Monat einen Samstag helfen", "einen Abend mit Jugendlichen, gerne wöchentlich").
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary
 from nlu.word_lists import folded_set, read_toml
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +42,9 @@ def single_day_rules() -> SingleDayRules:
     )
 
 
-def single_days(doc: Doc) -> list[Span]:
-    """Returns the one-off mentions of a single day given to a task ("einen ganzen Samstag"), day words only."""
+def single_days(doc: Doc, regular: list[Span]) -> list[Span]:
+    """Returns the one-off mentions of a single day given to a task ("einen ganzen Samstag"), day words only; none
+    in a sentence with one of the `regular` time mentions."""
     rules = single_day_rules()
     found: list[Span] = []
     for i, token in enumerate(doc):
@@ -50,10 +55,26 @@ def single_days(doc: Doc) -> list[Span]:
             day += 1
         if day >= len(doc) or doc[day].norm_ not in rules.days:
             continue
-        after = [doc[j].norm_ for j in range(day + 1, min(day + 1 + rules.reach, len(doc)))]
-        clause = after[:next((k for k, j in enumerate(range(day + 1, day + 1 + len(after))) if is_boundary(doc[j])),
-                             len(after))]
+        clause = _clause_after(doc, day + 1, rules.reach)
         if any(word in rules.repeats for word in clause) or not any(word in rules.tasks for word in clause):
+            continue
+        if any(_same_sentence(doc, i, span.start) for span in regular):
             continue
         found.append(Span(doc, i, day + 1, label="one_off"))
     return found
+
+
+def _clause_after(doc: Doc, start: int, reach: int) -> list[str]:
+    """Returns the folded words from `start` up to `reach` of them, stopping at the end of the clause."""
+    words: list[str] = []
+    for j in range(start, min(start + reach, len(doc))):
+        if is_boundary(doc[j]):
+            break
+        words.append(doc[j].norm_)
+    return words
+
+
+def _same_sentence(doc: Doc, i: int, j: int) -> bool:
+    """Tells whether no sentence ends between tokens i and j (a comma does not end one)."""
+    return not any(doc[k].norm_ in _SENTENCE_ENDS or doc[k].is_space and "\n" in doc[k].text
+                   for k in range(min(i, j), max(i, j)))

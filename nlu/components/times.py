@@ -38,7 +38,8 @@ class TimeMatcher:
         ignores = [s for s in spans if s.label_ == "ignore" and not self._inside_longer(s, spans)]
         free, job = after_work(doc)  # "arbeite bis 17 Uhr, danach": the job's end is none, the time after it is
         ignores += job
-        spans += free + single_days(doc)  # "einen Vormittag helfen": one-off, the task stays a wish
+        # "einen Vormittag helfen": one-off, the task stays a wish ("jeden Monat einen Samstag" is regular alone)
+        spans += free + single_days(doc, [s for s in spans if s.label_ == "regular"])
         ignored = {i for s in ignores for i in range(s.start, s.end)}
         slots = [s for s in spans if s.label_ != "ignore" and not ignored.intersection(range(s.start, s.end))]
         kept = [s for s in slots if not self._inside_opposite(s, slots)]

@@ -55,6 +55,8 @@ class TravelRules:
     reach_breaks: frozenset[str]
     mode_cues: frozenset[str]
     mode_joins: frozenset[str]
+    governing_prepositions: frozenset[str]
+    subjects: frozenset[str]
 
 
 @cache
@@ -82,6 +84,7 @@ def travel_rules() -> TravelRules:
         reach_breaks=folded_set(raw["reach_breaks"]),
         mode_cues=folded_set(raw["mode_cues"]),
         mode_joins=folded_set(raw["mode_joins"]),
+        governing_prepositions=folded_set(raw["governing_prepositions"]), subjects=folded_set(raw["subjects"]),
     )
 
 
@@ -205,16 +208,30 @@ def _object_before(doc: Doc, start: int, rules: TravelRules) -> tuple[bool, bool
     word: "Senioren", "ältere Leute", "patients"; no time: "abends"; no destination), and whether a transport verb
     stands before that ("drive seniors for an hour by car")."""
     times = {i for span in spans_of(doc, TIMES) for i in range(span.start, span.end)}
-    interests = {i for span in spans_of(doc, INTERESTS) for i in range(span.start, span.end)}
-    has_object = False
+    interests = {i: span.start for span in spans_of(doc, INTERESTS) for i in range(span.start, span.end)}
+    has_object = subject = False
     for j in range(start - 1, max(start - 2 * _REACH, 0) - 1, -1):
         if is_boundary(doc[j]):
             break
         if has_object and doc[j].norm_ in rules.transport_verbs:
             return True, True
-        if j in interests and j not in times and _is_object(doc, j, rules) and start - j <= _REACH:
+        subject = subject or doc[j].norm_ in rules.subjects  # "Tiere würde ich eine Stunde fahren": whom one is for
+        if (j in interests and j not in times and not subject and _is_object(doc, j, rules) and start - j <= _REACH
+                and not _governed(doc, interests[j], rules)):
             has_object = True
     return has_object, False
+
+
+def _governed(doc: Doc, first: int, rules: TravelRules) -> bool:
+    """Tells whether a preposition of purpose or place governs the words from `first`: "für Tiere", "for the
+    elderly", "für die älteren Menschen" (a stop word between) name whom the trip is for, not whom one carries."""
+    for j in range(first - 1, max(first - 3, -1), -1):
+        norm = doc[j].norm_
+        if norm in rules.governing_prepositions:
+            return True
+        if norm not in rules.not_objects:
+            return False
+    return False
 
 
 def _is_clock_time(doc: Doc, duration: tuple[int, int, float], rules: TravelRules) -> bool:
