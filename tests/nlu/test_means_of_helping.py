@@ -47,6 +47,7 @@ def test_the_means_of_helping_adds_no_field(text: str, wanted: str, means: str) 
         ("Besuchshund-Team im Pflegeheim, mein Hund ist geprüft", "animals"),
         ("Ich würde im Krankenhaus Patienten auf der Station begleiten", "health_care"),
         ("Ich gehe gern ins Konzert und möchte im Kulturverein helfen", "culture"),
+        ("I want to volunteer with refugees and with doctors at a health clinic", "health_care"),
     ],
 )
 def test_a_means_that_is_the_wish_keeps_its_field(text: str, field: str) -> None:
