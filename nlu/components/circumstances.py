@@ -12,6 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, opens_clause
+from nlu.components.means import means_of_helping
 from nlu.kernel.text import fold
 from nlu.word_lists import folded_set, read_toml
 
@@ -65,6 +66,13 @@ def circumstance_rules() -> CircumstanceRules:
         kin=tuple(fold(w) for w in raw["aside_kin"]),
         owners=folded_set(raw["aside_owners"]),
     )
+
+
+def around_the_wish(doc: Doc, mentions: list[Span], described: list[Span]) -> list[Span]:
+    """Returns the mentions that name a circumstance of the wish, not a field: the setting of a duty, an access the
+    writer needs, the means of helping (nlu/components/means.py)."""
+    found = duty_settings(doc, mentions) + access_needs(doc, mentions, described)
+    return found + means_of_helping(doc, [span for span in mentions if span not in found])  # another field is wanted
 
 
 def duty_settings(doc: Doc, mentions: list[Span]) -> list[Span]:

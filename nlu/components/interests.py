@@ -16,7 +16,7 @@ from nlu.components.own_context import (
     own_condition, paperwork_for_newcomers, skills_with_company, sport_taught, taught_to_young,
     translation_without_newcomers, weak_without_company, without_needed_company,
 )
-from nlu.components.circumstances import access_needs, describes_person, duty_settings
+from nlu.components.circumstances import around_the_wish, describes_person
 from nlu.components.fragments import fragment_of_longer_message, status_fragments
 from nlu.components.separable import joined_verbs
 from nlu.components.writer_words import JOB_PASSES, JOB_REACH, WriterWords, is_kin, job_cue_ends
@@ -179,7 +179,7 @@ class InterestMatcher:
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules) + without_needed_company(kept, self.rules)
         dropped += translation_without_newcomers(doc, kept, self.rules) + sport_taught(doc, kept, self.rules)
-        dropped += duty_settings(doc, kept) + access_needs(doc, kept, described)  # where one serves, what one needs
+        dropped += around_the_wish(doc, kept, described)  # where one serves, what one needs, how one helps
         skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills
         kept = taught_to_young(doc, [span for span in kept if span not in dropped], self.rules)
