@@ -17,6 +17,7 @@ from nlu.word_lists import folded_set, read_toml
 
 _CHILDREN = "children_youth"
 _DISABILITY = "disability_inclusion"
+_SPORTS = "sports"
 _SETTING_REACH = 6  # "first aid at football matches or at the theatre": the setting may be a short list on
 _CHILD_AGE_LIMIT = 30  # "kids 6 and 9", "Kinder 19 und 23": ages; a postal code or a year is no age
 
@@ -41,6 +42,10 @@ class CircumstanceRules:
     aside_heads: frozenset[str]  # "ich", "me": a bracket right after describes the writer
     kin: tuple[str, ...]  # folded beginnings of relatives' words: a bracket right after one describes them ...
     owners: frozenset[str]  # ... when one of these stands right before the word ("my son (7, autistic)")
+    subject_kin: tuple[str, ...]  # "Tochter", "kids": a relative opening a clause after an owner is its subject ...
+    relative_breakers: frozenset[str]  # ... unless a wish or the writer stands in it ("möchte", "ich", "would")
+    passenger_vehicles: tuple[str, ...]  # "rikscha": a ride in it is an outing for its passengers ...
+    ride_words: tuple[str, ...]  # ... so a sports word of riding ("Radtouren") in its sentence is no sport
 
 
 @cache
@@ -64,7 +69,37 @@ def circumstance_rules() -> CircumstanceRules:
         aside_heads=folded_set(raw["aside_heads"]),
         kin=tuple(fold(w) for w in raw["aside_kin"]),
         owners=folded_set(raw["aside_owners"]),
+        subject_kin=tuple(fold(w) for w in raw["subject_kin"]),
+        relative_breakers=folded_set(raw["relative_breakers"]),
+        passenger_vehicles=tuple(fold(w) for w in raw["passenger_vehicles"]),
+        ride_words=tuple(fold(w) for w in raw["ride_words"]),
     )
+
+
+def without_passenger_rides(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Returns the mentions without sports made of a ride word in a sentence naming a vehicle that carries its
+    passengers: "Senioren auf Radtouren mit der Rikscha begleiten", "rickshaw bike tours for the elderly" are outings
+    for the people carried ("Radtouren mit dem Verein" stays sports)."""
+    rules = circumstance_rules()
+    vehicles = [t.i for t in doc if t.norm_.startswith(rules.passenger_vehicles)]
+    if not vehicles:
+        return mentions
+
+    def sentence(i: int) -> tuple[int, int]:
+        start = i
+        while start > 0 and not (is_boundary(doc[start - 1]) and doc[start - 1].text != ","):
+            start -= 1
+        end = i
+        while end < len(doc) and not (is_boundary(doc[end]) and doc[end].text != ","):
+            end += 1
+        return start, end
+
+    carried = {sentence(i) for i in vehicles}
+    return [
+        span for span in mentions
+        if not (span.label_ == _SPORTS and any(t.norm_.startswith(rules.ride_words) for t in span)
+                and any(start <= span.start < end for start, end in carried))
+    ]
 
 
 def duty_settings(doc: Doc, mentions: list[Span]) -> list[Span]:
@@ -118,8 +153,24 @@ def access_needs(doc: Doc, mentions: list[Span], described: list[Span]) -> list[
 
 
 def describes_person(doc: Doc, span: Span) -> bool:
-    """Tells whether a mention describes the writer or a relative by its circumstances (see the two below)."""
-    return described_children(doc, span) or in_described_aside(doc, span)
+    """Tells whether a mention describes the writer or a relative by its circumstances (see the three below)."""
+    return described_children(doc, span) or in_described_aside(doc, span) or relatives_doing(doc, span)
+
+
+def relatives_doing(doc: Doc, span: Span) -> bool:
+    """Tells whether a mention says what a relative does, in a clause the relative opens as its subject: "Meine
+    Tochter tanzt Ballett, ich suche was im Umweltschutz", "my kids do homework with me", "meine Frau arbeitet im
+    Waldkindergarten" describe the family, not the writer's wish. A wish or the writer in that clause keeps the
+    mention: "Meine Tochter möchte ins Tierheim", "my son and I would love to help at the zoo"."""
+    rules = circumstance_rules()
+    start = span.start
+    while start > 0 and not is_boundary(doc[start - 1]):
+        start -= 1
+    if start + 1 >= span.start or doc[start].norm_ not in rules.owners:
+        return False
+    if not any(doc[start + 1].norm_.startswith(kin) for kin in rules.subject_kin):
+        return False
+    return not any(token.norm_ in rules.relative_breakers for token in doc[start + 2:span.start])
 
 
 def described_children(doc: Doc, span: Span) -> bool:
