@@ -160,8 +160,8 @@ def describes_person(doc: Doc, span: Span) -> bool:
 def relatives_doing(doc: Doc, span: Span) -> bool:
     """Tells whether a mention says what a relative does, in a clause the relative opens as its subject: "Meine
     Tochter tanzt Ballett, ich suche was im Umweltschutz", "my kids do homework with me", "meine Frau arbeitet im
-    Waldkindergarten" describe the family, not the writer's wish. A wish or the writer in that clause keeps the
-    mention: "Meine Tochter möchte ins Tierheim", "my son and I would love to help at the zoo"."""
+    Waldkindergarten" describe the family, not the writer's wish. A wish or the writer anywhere in that clause keeps
+    the mention: "Meine Tochter möchte ins Tierheim", "my son plays hockey and I could help the youth team"."""
     rules = circumstance_rules()
     start = span.start
     while start > 0 and not is_boundary(doc[start - 1]):
@@ -170,7 +170,11 @@ def relatives_doing(doc: Doc, span: Span) -> bool:
         return False
     if not any(doc[start + 1].norm_.startswith(kin) for kin in rules.subject_kin):
         return False
-    return not any(token.norm_ in rules.relative_breakers for token in doc[start + 2:span.start])
+    end = span.end
+    while end < len(doc) and not is_boundary(doc[end]):
+        end += 1
+    # the whole clause: "my son plays hockey and I could help the youth team" wishes with the relative's doing
+    return not any(token.norm_ in rules.relative_breakers for token in doc[start + 2:end])
 
 
 def described_children(doc: Doc, span: Span) -> bool:

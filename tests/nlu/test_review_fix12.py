@@ -148,6 +148,8 @@ def test_what_a_relative_does_or_ones_job_is_no_wish(text: str, absent: str) -> 
         ("My son and I would love to help at the animal shelter", "animals"),
         ("Mein Mann und ich wollen Fußball für Kinder trainieren", "sports"),
         ("Meine Kinder sind groß, ich möchte mit Kindern basteln", "children_youth"),  # the writer's own clause
+        ("Mein Sohn spielt Handball und ich könnte beim Training der Jugend helfen", "sports"),  # a wish later on
+        ("Meine Tochter geht zur Grundschule und die suchen Lesepaten, da würde ich helfen", "education"),
         ("I'd love to volunteer at a community radio", "culture"),
     ],
 )
