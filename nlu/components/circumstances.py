@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, opens_clause
 from nlu.kernel.text import fold
+from nlu.lexicon import known_words
 from nlu.word_lists import folded_set, read_toml
 
 _CHILDREN = "children_youth"
@@ -44,6 +45,8 @@ class CircumstanceRules:
     owners: frozenset[str]  # ... when one of these stands right before the word ("my son (7, autistic)")
     subject_kin: tuple[str, ...]  # "Tochter", "kids": a relative opening a clause after an owner is its subject ...
     relative_breakers: frozenset[str]  # ... unless a wish or the writer stands in it ("möchte", "ich", "would")
+    name_cues: frozenset[str]  # "heiße", "named": a capitalised first and last name follow ("Anna Igel") ...
+    named_places: frozenset[str]  # ... or a day-care's name follows its noun ("Kita Igelnest"): no field words
     passenger_vehicles: tuple[str, ...]  # "rikscha": a ride in it is an outing for its passengers ...
     ride_words: tuple[str, ...]  # ... so a sports word of riding ("Radtouren") in its sentence is no sport
 
@@ -71,9 +74,25 @@ def circumstance_rules() -> CircumstanceRules:
         owners=folded_set(raw["aside_owners"]),
         subject_kin=tuple(fold(w) for w in raw["subject_kin"]),
         relative_breakers=folded_set(raw["relative_breakers"]),
+        name_cues=folded_set(raw["name_cues"]),
+        named_places=folded_set(raw["named_places"]),
         passenger_vehicles=tuple(fold(w) for w in raw["passenger_vehicles"]),
         ride_words=tuple(fold(w) for w in raw["ride_words"]),
     )
+
+
+def without_names_and_rides(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Returns the mentions without those that name no field where they stand: a person's or a day-care's name
+    ("Ich heiße Anna Igel", "Kita Igelnest") and sports of passenger rides (`without_passenger_rides`)."""
+    rules = circumstance_rules()
+    words = known_words()  # a day-care's name is a coined compound ("Igelnest"); "Kita Tiere füttern" says what
+    named = {
+        i for i in range(1, len(doc)) if doc[i].is_title and (
+            (doc[i - 1].norm_ in rules.named_places and doc[i].norm_ not in words)
+            or (i >= 2 and doc[i - 1].is_title and doc[i - 2].norm_ in rules.name_cues)
+        )
+    }
+    return without_passenger_rides(doc, [span for span in mentions if not (len(span) == 1 and span.start in named)])
 
 
 def without_passenger_rides(doc: Doc, mentions: list[Span]) -> list[Span]:

@@ -197,3 +197,28 @@ def test_districts_written_with_spaces_or_beside_a_city_name_the_district(text: 
 )
 def test_a_city_or_a_district_town_stays_itself(text: str, town: str) -> None:
     assert _town(text) == town
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Ich heiße Jonas Hase und möchte Senioren besuchen", "animals"),  # a surname that is an animal
+        ("Hi, I'm called Lisa Wolf, I'd like to help refugees", "animals"),
+        ("Die Kita Bärenhöhle sucht Vorlesepaten", "animals"),  # a day-care's name
+        ("Kindergarten Waldmäuse sucht Hilfe beim Vorlesen", "animals"),
+    ],
+)
+def test_names_are_no_field_words(text: str, absent: str) -> None:
+    assert absent not in parse_with_rules(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Ich heiße Jonas und möchte im Tierheim Hasen versorgen", "animals"),  # a first name alone
+        ("Mein Lieblingstier ist der Igel, Igelstation wäre toll", "animals"),
+        ("In der Kita Tiere füttern mit den Kindern", "animals"),  # a noun after the Kita, not its name
+    ],
+)
+def test_field_words_beside_a_name_stay(text: str, field: str) -> None:
+    assert field in parse_with_rules(text).categories
