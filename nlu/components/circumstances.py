@@ -47,6 +47,7 @@ class CircumstanceRules:
     relative_breakers: frozenset[str]  # ... unless a wish or the writer stands in it ("möchte", "ich", "would")
     name_cues: frozenset[str]  # "heiße", "named": a capitalised first and last name follow ("Anna Igel") ...
     named_places: frozenset[str]  # ... or a day-care's name follows its noun ("Kita Igelnest"): no field words
+    named_place_fields: frozenset[str]  # the fields a day-care's name borrows its words from ("animals")
     passenger_vehicles: tuple[str, ...]  # "rikscha": a ride in it is an outing for its passengers ...
     ride_words: tuple[str, ...]  # ... so a sports word of riding ("Radtouren") in its sentence is no sport
 
@@ -76,6 +77,7 @@ def circumstance_rules() -> CircumstanceRules:
         relative_breakers=folded_set(raw["relative_breakers"]),
         name_cues=folded_set(raw["name_cues"]),
         named_places=folded_set(raw["named_places"]),
+        named_place_fields=frozenset(raw["named_place_fields"]),
         passenger_vehicles=tuple(fold(w) for w in raw["passenger_vehicles"]),
         ride_words=tuple(fold(w) for w in raw["ride_words"]),
     )
@@ -86,13 +88,16 @@ def without_names_and_rides(doc: Doc, mentions: list[Span]) -> list[Span]:
     ("Ich heiße Anna Igel", "Kita Igelnest") and sports of passenger rides (`without_passenger_rides`)."""
     rules = circumstance_rules()
     words = known_words()  # a day-care's name is a coined compound ("Igelnest"); "Kita Tiere füttern" says what
-    named = {
-        i for i in range(1, len(doc)) if doc[i].is_title and (
-            (doc[i - 1].norm_ in rules.named_places and doc[i].norm_ not in words)
-            or (i >= 2 and doc[i - 1].is_title and doc[i - 2].norm_ in rules.name_cues)
-        )
-    }
-    return without_passenger_rides(doc, [span for span in mentions if not (len(span) == 1 and span.start in named)])
+    people = {i for i in range(2, len(doc)) if doc[i].is_title and doc[i - 1].is_title
+              and doc[i - 2].norm_ in rules.name_cues}
+    # a day-care's name is an animal or a bit of nature ("Igelnest", "Waldmäuse"); "in der Kita Malkurse geben" works
+    places = {i for i in range(1, len(doc)) if doc[i].is_title and doc[i - 1].norm_ in rules.named_places
+              and doc[i].norm_ not in words}
+    return without_passenger_rides(doc, [
+        span for span in mentions
+        if not (len(span) == 1 and (span.start in people
+                                    or span.start in places and span.label_ in rules.named_place_fields))
+    ])
 
 
 def without_passenger_rides(doc: Doc, mentions: list[Span]) -> list[Span]:

@@ -217,6 +217,7 @@ def test_names_are_no_field_words(text: str, absent: str) -> None:
         ("Ich heiße Jonas und möchte im Tierheim Hasen versorgen", "animals"),  # a first name alone
         ("Mein Lieblingstier ist der Igel, Igelstation wäre toll", "animals"),
         ("In der Kita Tiere füttern mit den Kindern", "animals"),  # a noun after the Kita, not its name
+        ("in der Kita Theaterkurse geben", "culture"),  # the work done there
     ],
 )
 def test_field_words_beside_a_name_stay(text: str, field: str) -> None:
