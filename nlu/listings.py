@@ -63,6 +63,7 @@ class ListingRules:
     senior_age: int
     also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
+    group_heads: tuple[str, ...]  # "gruppe": "für unsere Seniorengruppe" names the group the title's activity is for
 
 
 @cache
@@ -109,7 +110,12 @@ def listing_rules() -> ListingRules:
         senior_age=int(raw["senior_age"]),
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
+        group_heads=tuple(fold(word) for word in raw["group_heads"]),
     )
+
+
+_FOR = frozenset({"fuer", "for"})
+_THEIR = frozenset({"unsere", "unseren", "unserer", "die", "den", "our", "the", "eine", "einen"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +131,7 @@ class Evidence:
     aside_only: frozenset[str] = frozenset()
     offered_only: frozenset[str] = frozenset()
     passing_only: frozenset[str] = frozenset()
+    beside_title: frozenset[str] = frozenset()  # people named in a task sentence with the title's activity
 
 
 def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> Evidence:
@@ -151,6 +158,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     outside_asides: set[str] = set()
     outside_offer: set[str] = set()
     outside_passing: set[str] = set()
+    people_sentences: set[tuple[str, int]] = set()
     settings = title_settings(mentions, layout.title_length, starts)  # "Hausaufgabenhilfe im Stadtteilzentrum"
     for span, (label, offset) in zip(mentions, placed, strict=True):
         if (span.start, label) in settings:
@@ -171,6 +179,8 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         elif kind in ("lead", "task") and not example:
             if ("#" if span[0].like_num else span[0].norm_) in rules.served.get(label, ()):  # "#": "Gruppe 70+"
                 served.add(label)
+            if label in rules.people_categories and _for_them(span, rules.group_heads):
+                people_sentences.add((label, layout.sentence(offset)))
         if not catalogue and not example:
             outside_passing.add(label)
         if kind not in ASIDE_KINDS:
@@ -179,9 +189,26 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
             outside_offer.add(label)
         scores[label] = scores.get(label, 0.0) + weight
     named = frozenset(scores)
+    # "Radtour begleiten | Für unsere Seniorengruppe suchen wir Begleiter für Radtouren": the group the title's
+    # activity is done with, named in the sentence that repeats it, is served, however much the title weighs
+    beside = {
+        label for label, sentence in people_sentences
+        if titled and not titled & rules.people_categories and fields[sentence] & titled - {label}
+    }
     return Evidence(
         scores, frozenset(titled), frozenset(served), named - outside_asides, named - outside_offer,
-        named - outside_passing,
+        named - outside_passing, frozenset(beside),
+    )
+
+
+def _for_them(span: Span, heads: tuple[str, ...]) -> bool:
+    """Tells whether a people mention names a group after "für"/"for" and at most a determiner: "für unsere
+    Seniorengruppe", "for our youth group" (not "für Kinder", which a museum or a garden names among its guests)."""
+    doc = span.doc
+    group = span[-1].norm_.endswith(heads) or (span.end < len(doc) and doc[span.end].norm_.startswith(heads))
+    before = [token.norm_ for token in doc[max(span.start - 2, 0):span.start]]
+    return group and bool(before) and (
+        before[-1] in _FOR or len(before) == 2 and before[0] in _FOR and before[1] in _THEIR
     )
 
 
@@ -206,6 +233,7 @@ def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:
         for key in ranked
         if key in evidence.titled
         or key in evidence.served
+        or key in evidence.beside_title
         or (
             scores[key] >= max(rules.share * best, rules.min_evidence if key in evidence.passing_only else floor)
             and key not in evidence.aside_only

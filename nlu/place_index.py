@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlu.kernel.gazetteer import get_gazetteer
+from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.place_names import is_common_word_name, surface_key
-from nlu.kernel.place_types import is_added_id
+from nlu.kernel.place_types import District, Place, is_added_id
 from nlu.lexicon import place_rules
 
 # "." as well: lower-case "st. wendel" is tokenized "st", ".", "wendel"; "-" as well: in "Jena oder
@@ -61,6 +61,7 @@ def place_index() -> PlaceIndex:
 
 
 _DISTRICT_NOUNS = ("landkreis", "kreis", "lk", "lkr")  # as people write them before a district's short name
+_LANDSCAPE_SEAT_KM = 30.0  # a landscape's town ("Hochtaunus", curated.toml) that stands for the district named so
 
 
 def _district_names(names: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
@@ -75,9 +76,26 @@ def _district_names(names: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, .
         if district.kind != "Landkreis":
             continue
         short = re.sub(r"^(landkreis|kreis) |-?kreis$", "", surface_key(district.name))
-        # a short name that names a town or landscape already ("Landkreis Fulda", "Hochtaunus") keeps it
-        seat = names.get(short) or (gazetteer.nearest(district.lat, district.lon).id,)
-        for key in (surface_key(district.name), *(f"{noun} {short}" for noun in _DISTRICT_NOUNS)):
+        # a short name that names a town or landscape already ("Landkreis Fulda", "Hochtaunus") keeps it, unless
+        # that town lies outside the district: "Kreis Offenbach" is the district around the city, not the city
+        named = names.get(short, ())
+        inside = [i for i in named if _in_district(gazetteer.get(i), district)]
+        nearest = (gazetteer.nearest(district.lat, district.lon).id,)
+        seat = tuple(inside) or nearest
+        keys = (surface_key(district.name), *(f"{noun} {short}" for noun in _DISTRICT_NOUNS))
+        for key in {*keys, *(_spaced(key) for key in keys)}:  # chat drops the hyphens: "Main Taunus Kreis"
             if key not in names:
                 added[key] = seat
     return added
+
+
+def _in_district(place: Place, district: District) -> bool:
+    """Tells whether a place lies in a district: its own, or near its seat for a landscape without one."""
+    if place.district:
+        return place.district == district.name
+    return haversine_km(place.lat, place.lon, district.lat, district.lon) <= _LANDSCAPE_SEAT_KM
+
+
+def _spaced(key: str) -> str:
+    """Returns a district's name as written without hyphens: "main-taunus-kreis" -> "main taunus kreis"."""
+    return key.replace("-", " ")

@@ -22,18 +22,10 @@ from spacy.tokens import Doc, Span
 
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.kernel.text import fold
-from nlu.lexicon import PlaceRules
+from nlu.lexicon import PlaceRules, place_rules
 
 QUALIFIER_REACH = 4  # tokens after a name that may qualify it ("Neustadt an der Weinstraße")
 QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits it
-# Words that may stand between a name and its qualifier ("Neustadt an der Weinstraße", "Kirchberg, Kreis Zwickau")
-FILLER = frozenset({
-    "(", ")", "/", ",", "-", "an", "am", "der", "im", "in", "bei", "i.", "a.", "d.", "a.d.", "b.", "/sa.",
-    "landkreis", "kreis", "lk", "lkr",
-})
-# Between a name that is also a word and its qualifier only marks may stand ("Wetter/Ruhr", "Aue (Erzgebirge)"):
-# "Wetter in Hessen" is the weather.
-_TIGHT = frozenset({"(", "/", ",", "-"})
 # A name right after a city of this size whose every namesake lies this far from it and is this much smaller is the
 # city's quarter ("Frankfurt Bornheim": Bornheim by Bonn is a town of 48,000, 130 km away).
 _CITY_MIN, _QUARTER_FAR_KM, _QUARTER_MAX = 100_000, 30.0, 50_000
@@ -62,7 +54,8 @@ class Qualifier:
 @cache
 def district_words() -> dict[str, str]:
     """Folded one-word names of the Landkreise (full and short: "vogelsbergkreis", "vogelsberg",
-    "mittelsachsen", "schwalm-eder") -> the district's name in the gazetteer."""
+    "mittelsachsen", "schwalm-eder"), and the hyphenated ones written with spaces ("lahn dill", only to tell a
+    mention of several words is a region) -> the district's name in the gazetteer."""
     words: dict[str, str] = {}
     for district in get_gazetteer().districts():
         if district.kind != "Landkreis":
@@ -73,6 +66,9 @@ def district_words() -> dict[str, str]:
         for word in (folded, short, short.rsplit(" ", 1)[-1] if "-" in short else ""):
             if word and " " not in word:
                 words.setdefault(word, district.name)
+        for word in (folded, short):  # written without hyphens ("Lahn Dill", "Main Taunus Kreis"): a region's name
+            if "-" in word:
+                words.setdefault(word.replace("-", " "), district.name)
     return words
 
 
@@ -94,7 +90,7 @@ def qualifier_after(doc: Doc, end: int, rules: PlaceRules, mention_starts: set[i
             return Qualifier(rules.states[norm], None, None, token.i, token.i + 1)
         if norm in district_words():
             return Qualifier(None, None, district_words()[norm], token.i, token.i + 1)
-        if token.norm_ not in FILLER:
+        if token.norm_ not in rules.qualifier_fillers:
             return None
     return None
 
@@ -107,7 +103,7 @@ def own_qualifier(doc: Doc, span: Span) -> tuple[int, list[Place]] | None:
     for token in doc[span.end : span.end + QUALIFIER_REACH]:
         if token.text == "oder" and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha:
             return None  # "Frankfurt oder Hanau"
-        if token.norm_ in FILLER:
+        if token.norm_ in place_rules().qualifier_fillers:
             continue
         norm = token.norm_.rstrip(".")
         fitting = [place for place in places if norm in _own_qualifiers(place.name)]
@@ -119,7 +115,7 @@ def own_qualifier(doc: Doc, span: Span) -> tuple[int, list[Place]] | None:
 def _own_qualifiers(name: str) -> frozenset[str]:
     """The words of a place's name after its first that may qualify it ("ohm" of "Homberg (Ohm)")."""
     words = re.split(r"[^a-z]+", fold(name))[1:]
-    return frozenset(word for word in words if len(word) >= 3 and word not in FILLER)
+    return frozenset(word for word in words if len(word) >= 3 and word not in place_rules().qualifier_fillers)
 
 
 def read_qualified(doc: Doc, mentions: list[Span], rules: PlaceRules) -> tuple[list[Span], set[int]]:
@@ -138,7 +134,7 @@ def read_qualified(doc: Doc, mentions: list[Span], rules: PlaceRules) -> tuple[l
             start = own[0]
         else:
             continue
-        if all(t.norm_ in _TIGHT for t in doc[span.end:start]):
+        if all(t.norm_ in rules.qualifier_tight for t in doc[span.end:start]):
             qualified.add(span.start)
         for other in mentions:
             if other is not span and other.start == start and (len(span._.value) > 1 or _is_region(other, rules)):
@@ -147,9 +143,11 @@ def read_qualified(doc: Doc, mentions: list[Span], rules: PlaceRules) -> tuple[l
 
 
 def _is_region(span: Span, rules: PlaceRules) -> bool:
-    """Tells whether a mention's words name a landscape, district or state rather than a town."""
+    """Tells whether a mention's words name a landscape, river, district or state rather than a town ("Wetzlar Lahn
+    Dill": the Lahn qualifies Wetzlar, it is not the village in the Emsland)."""
     folded = " ".join(t.norm_ for t in span)
-    return folded in rules.areas or folded in rules.states or folded in district_words() or folded.endswith("kreis")
+    return (folded in rules.areas or folded in rules.states or folded in district_words() or folded.endswith("kreis")
+            or folded in rules.qualifiers)
 
 
 def drop_unlisted_quarters(doc: Doc, mentions: list[Span]) -> list[Span]:

@@ -37,6 +37,9 @@ class PlaceRules:
     home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
     home_after_closing: tuple[str, ...]  # "Gründau hier": the same, only where they close the clause
     home_after_joiners: frozenset[str]  # "Wettenberg hier und ich ...": a conjunction closes it as a comma does
+    choice_joiners: frozenset[str]  # "Kassel oder Baunatal", "Achim/Verden": a choice between two places
+    qualifier_fillers: frozenset[str]  # "Neustadt an der Weinstraße": words between a name and its qualifier
+    qualifier_tight: frozenset[str]  # "Wetter/Ruhr": the marks alone that keep a word-like name tight to it
     area_after: tuple[str, ...]  # "Lahnau oder Umgebung": words after a place naming its area (a cue, no preference)
     region_cues: tuple[str, ...]
     region_nouns: frozenset[str]  # the one-word region cues ("raum", "gegend"): may follow a town's adjective
@@ -73,6 +76,9 @@ def place_rules() -> PlaceRules:
         home_after=tuple(raw["home_after"]),
         home_after_closing=tuple(raw["home_after_closing"]),
         home_after_joiners=frozenset(raw["home_after_joiners"]),
+        choice_joiners=frozenset(raw["choice_joiners"]),
+        qualifier_fillers=frozenset(raw["qualifier_fillers"]),
+        qualifier_tight=frozenset(raw["qualifier_tight"]),
         area_after=tuple(raw["area_after"]),
         waters=tuple(f"{cue} {'|'.join(raw['waters'])}" for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),

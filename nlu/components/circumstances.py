@@ -14,10 +14,12 @@ from spacy.tokens import Doc, Span
 from nlu.components.common import is_boundary, opens_clause
 from nlu.components.means import means_of_helping
 from nlu.kernel.text import fold
+from nlu.lexicon import known_words
 from nlu.word_lists import folded_set, read_toml
 
 _CHILDREN = "children_youth"
 _DISABILITY = "disability_inclusion"
+_SPORTS = "sports"
 _SETTING_REACH = 6  # "first aid at football matches or at the theatre": the setting may be a short list on
 _CHILD_AGE_LIMIT = 30  # "kids 6 and 9", "Kinder 19 und 23": ages; a postal code or a year is no age
 
@@ -42,6 +44,13 @@ class CircumstanceRules:
     aside_heads: frozenset[str]  # "ich", "me": a bracket right after describes the writer
     kin: tuple[str, ...]  # folded beginnings of relatives' words: a bracket right after one describes them ...
     owners: frozenset[str]  # ... when one of these stands right before the word ("my son (7, autistic)")
+    subject_kin: tuple[str, ...]  # "Tochter", "kids": a relative opening a clause after an owner is its subject ...
+    relative_breakers: frozenset[str]  # ... unless a wish or the writer stands in it ("möchte", "ich", "would")
+    name_cues: frozenset[str]  # "heiße", "named": a capitalised first and last name follow ("Anna Igel") ...
+    named_places: frozenset[str]  # ... or a day-care's name follows its noun ("Kita Igelnest"): no field words
+    named_place_fields: frozenset[str]  # the fields a day-care's name borrows its words from ("animals")
+    passenger_vehicles: tuple[str, ...]  # "rikscha": a ride in it is an outing for its passengers ...
+    ride_words: tuple[str, ...]  # ... so a sports word of riding ("Radtouren") in its sentence is no sport
 
 
 @cache
@@ -65,6 +74,13 @@ def circumstance_rules() -> CircumstanceRules:
         aside_heads=folded_set(raw["aside_heads"]),
         kin=tuple(fold(w) for w in raw["aside_kin"]),
         owners=folded_set(raw["aside_owners"]),
+        subject_kin=tuple(fold(w) for w in raw["subject_kin"]),
+        relative_breakers=folded_set(raw["relative_breakers"]),
+        name_cues=folded_set(raw["name_cues"]),
+        named_places=folded_set(raw["named_places"]),
+        named_place_fields=frozenset(raw["named_place_fields"]),
+        passenger_vehicles=tuple(fold(w) for w in raw["passenger_vehicles"]),
+        ride_words=tuple(fold(w) for w in raw["ride_words"]),
     )
 
 
@@ -73,6 +89,48 @@ def around_the_wish(doc: Doc, mentions: list[Span], described: list[Span]) -> li
     writer needs, the means of helping (nlu/components/means.py)."""
     found = duty_settings(doc, mentions) + access_needs(doc, mentions, described)
     return found + means_of_helping(doc, [span for span in mentions if span not in found])  # another field is wanted
+
+def without_names_and_rides(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Returns the mentions without those that name no field where they stand: a person's or a day-care's name
+    ("Ich heiße Anna Igel", "Kita Igelnest") and sports of passenger rides (`without_passenger_rides`)."""
+    rules = circumstance_rules()
+    words = known_words()  # a day-care's name is a coined compound ("Igelnest"); "Kita Tiere füttern" says what
+    people = {i for i in range(2, len(doc)) if doc[i].is_title and doc[i - 1].is_title
+              and doc[i - 2].norm_ in rules.name_cues}
+    # a day-care's name is an animal or a bit of nature ("Igelnest", "Waldmäuse"); "in der Kita Malkurse geben" works
+    places = {i for i in range(1, len(doc)) if doc[i].is_title and doc[i - 1].norm_ in rules.named_places
+              and doc[i].norm_ not in words}
+    return without_passenger_rides(doc, [
+        span for span in mentions
+        if not (len(span) == 1 and (span.start in people
+                                    or span.start in places and span.label_ in rules.named_place_fields))
+    ])
+
+
+def without_passenger_rides(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Returns the mentions without sports made of a ride word in a sentence naming a vehicle that carries its
+    passengers: "Senioren auf Radtouren mit der Rikscha begleiten", "rickshaw bike tours for the elderly" are outings
+    for the people carried ("Radtouren mit dem Verein" stays sports)."""
+    rules = circumstance_rules()
+    vehicles = [t.i for t in doc if t.norm_.startswith(rules.passenger_vehicles)]
+    if not vehicles:
+        return mentions
+
+    def sentence(i: int) -> tuple[int, int]:
+        start = i
+        while start > 0 and not (is_boundary(doc[start - 1]) and doc[start - 1].text != ","):
+            start -= 1
+        end = i
+        while end < len(doc) and not (is_boundary(doc[end]) and doc[end].text != ","):
+            end += 1
+        return start, end
+
+    carried = {sentence(i) for i in vehicles}
+    return [
+        span for span in mentions
+        if not (span.label_ == _SPORTS and any(t.norm_.startswith(rules.ride_words) for t in span)
+                and any(start <= span.start < end for start, end in carried))
+    ]
 
 
 def duty_settings(doc: Doc, mentions: list[Span]) -> list[Span]:
@@ -126,8 +184,28 @@ def access_needs(doc: Doc, mentions: list[Span], described: list[Span]) -> list[
 
 
 def describes_person(doc: Doc, span: Span) -> bool:
-    """Tells whether a mention describes the writer or a relative by its circumstances (see the two below)."""
-    return described_children(doc, span) or in_described_aside(doc, span)
+    """Tells whether a mention describes the writer or a relative by its circumstances (see the three below)."""
+    return described_children(doc, span) or in_described_aside(doc, span) or relatives_doing(doc, span)
+
+
+def relatives_doing(doc: Doc, span: Span) -> bool:
+    """Tells whether a mention says what a relative does, in a clause the relative opens as its subject: "Meine
+    Tochter tanzt Ballett, ich suche was im Umweltschutz", "my kids do homework with me", "meine Frau arbeitet im
+    Waldkindergarten" describe the family, not the writer's wish. A wish or the writer anywhere in that clause keeps
+    the mention: "Meine Tochter möchte ins Tierheim", "my son plays hockey and I could help the youth team"."""
+    rules = circumstance_rules()
+    start = span.start
+    while start > 0 and not is_boundary(doc[start - 1]):
+        start -= 1
+    if start + 1 >= span.start or doc[start].norm_ not in rules.owners:
+        return False
+    if not any(doc[start + 1].norm_.startswith(kin) for kin in rules.subject_kin):
+        return False
+    end = span.end
+    while end < len(doc) and not is_boundary(doc[end]):
+        end += 1
+    # the whole clause: "my son plays hockey and I could help the youth team" wishes with the relative's doing
+    return not any(token.norm_ in rules.relative_breakers for token in doc[start + 2:end])
 
 
 def described_children(doc: Doc, span: Span) -> bool:

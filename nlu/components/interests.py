@@ -17,6 +17,8 @@ from nlu.components.own_context import (
     translation_without_newcomers, weak_without_company, without_needed_company,
 )
 from nlu.components.circumstances import around_the_wish, describes_person
+
+from nlu.components.circumstances import access_needs, describes_person, duty_settings, without_names_and_rides
 from nlu.components.fragments import fragment_of_longer_message, status_fragments
 from nlu.components.separable import joined_verbs
 from nlu.components.writer_words import JOB_PASSES, JOB_REACH, WriterWords, is_kin, job_cue_ends
@@ -120,7 +122,7 @@ class InterestMatcher:
         if self.lang == "de":
             mentions.extend(self._separable_mentions(doc, covered(mentions)))
         mentions.extend(matched_spans(doc, self.gapped))  # the word between keeps its own mention
-        mentions = self._without_visits_of_things(doc, mentions)
+        mentions = without_names_and_rides(doc, self._without_visits_of_things(doc, mentions))
         if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
             set_group(doc, INTERESTS, mentions)
             return doc

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import closes_clause, is_boundary, pattern_matcher
-from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
 from nlu.lexicon import place_rules
 from nlu.patterns import PatternMatcher
 from nlu.kernel.text import fold
@@ -28,7 +28,6 @@ _QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near", "("})  # "Gohlis i
 _MISSPELT_CITY_MIN, _MISSPELT_CITY_SCORE = 4, 80.0  # "Bärlin-Neukölln": Berlin misspelt before its quarter
 RULED_OUT = -3  # Span._.preference of a place ruled out ("nicht in Kassel"): never the search place
 CORRECTED = -4  # named before the writer corrects it ("Bielefeld no wait, now Halle"): set aside, and pulls no namesake
-_CHOICE_JOINERS = frozenset({"/", "oder", "or", "bzw", "bzw.", "beziehungsweise"})  # and nothing: "Frankfurt Bornheim"
 _NEAR_REACH = 6  # "not in Berlin itself but nearby": words after a ruled-out place that keep it as the centre
 
 
@@ -64,8 +63,9 @@ class PreferenceReader:
     """Marks places the person lives in or would rather go to (+1), areas named before a town in them (-1), and
     passing stays or too-far ones (-2)."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
         rules = place_rules()
+        self.gazetteer = gazetteer or get_gazetteer()
         groups: dict[str, Iterable[str]] = {
             "home": rules.home_cues, "preferred": rules.preference_cues, "temporary": rules.temporary_cues,
             "too_far": rules.too_far, "region": rules.region_cues,
@@ -132,7 +132,7 @@ class PreferenceReader:
                 span._.preference = -1  # "im Vogtland? Auerbach, Rodewisch": the town, not the area's stand-in
             elif span.label_ == DEMONYM_LABEL:
                 span._.preference = -1  # "wohne in Offenbach, mag den Frankfurter Zoo": a town named outright wins
-        _share_with_joined(doc, mentions)
+        _share_with_joined(doc, mentions, self.gazetteer)
         for cue in corrections:  # "Weimar... no wait, Erfurt": a place after the correction replaces those before
             if any(m.start > cue for m in mentions):
                 for span in mentions:
@@ -265,16 +265,30 @@ class QuarterReader:
         return self.gazetteer.city_of(found) if found is not None else None
 
 
-def _share_with_joined(doc: Doc, mentions: list[Span]) -> None:
+def _share_with_joined(doc: Doc, mentions: list[Span], gazetteer: Gazetteer) -> None:
     """Gives a place joined right to the one before it ("arbeite in Frankfurt Bornheim", "wohne in Kassel oder
     Baunatal", "nicht in Kassel/Baunatal") what was said of that one, unless something was said of it on its own:
-    the cue before the first covers both."""
+    the cue before the first covers both. With nothing between, the second shares only when it lies inside the
+    first: chat drops commas, and "arbeite in Frankfurt Offenbach wäre mir lieber" names two towns."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for previous, span in zip(ordered, ordered[1:]):
         between = doc[previous.end:span.start]
-        if (span._.preference == 0 and previous._.preference not in (0, -1)
-                and all(t.norm_ in _CHOICE_JOINERS for t in between)):
+        if span._.preference != 0 or previous._.preference in (0, -1):
+            continue
+        if not all(t.norm_ in place_rules().choice_joiners for t in between):
+            continue
+        if len(between) or _inside(gazetteer, span, previous):
             span._.preference = previous._.preference
+
+
+def _inside(gazetteer: Gazetteer, span: Span, outer: Span) -> bool:
+    """Tells whether a mention names a quarter of the place named before it ("Frankfurt Bornheim")."""
+    outer_ids = {place.id for place in outer._.value or ()}
+    for place in span._.value or ():
+        city = gazetteer.city_of(place)
+        if city is not None and city.id in outer_ids:
+            return True
+    return any(gazetteer.quarter(span.text, place) is not None for place in outer._.value or ())
 
 
 def closing_home_words(doc: Doc, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -247,7 +247,7 @@ def test_helping_others_learn_is_education() -> None:
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        ("helfen beim Straßenfest in Marburg", "culture"),
+        ("helfen beim Stadtfest in Marburg", "culture"),  # a street festival is neighbourhood (t14-fix12)
         ("could I help at a free clinic?", "health_care"),
         ("schwangere Frauen begleiten", "health_care"),
         ("Deutsch üben mit Geflüchteten", "education"),

@@ -1,4 +1,4 @@
-"""Field words of the lexicon round of issue 14 (branch t14-lexicon), chosen with data/nlu/field_words.py over the
+"""Field words of the lexicon round of issue 14 (branch t14-lexicon), chosen with nlu/tools/field_words.py over the
 labelled data and reviewed by hand: making radio, flea markets and street parties, bike tours and mountain hiking,
 keeping paths, homework, scouts, food savers, poems, ballet and orchestras, being "into" something; and the
 corrections: care of birds and hedgehogs is no health care, a children's festival no neighbourhood festival, a

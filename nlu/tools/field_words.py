@@ -1,4 +1,4 @@
-"""Lists field-word candidates from the labelled data: `python data/nlu/field_words.py [--min-texts N]`.
+"""Lists field-word candidates from the labelled data: `python -m nlu.tools.field_words [--min-texts N]`.
 
 Reads every non-blind labelled set under tests/nlu/data (messages and listings; files named *_blind* are never
 opened) and counts, for each folded content word and each compound part, the categories of the texts it occurs in
@@ -19,19 +19,14 @@ import argparse
 import html
 import json
 import re
-import sys
 from collections import Counter, defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from nlu.api import categorize, parse_with_rules
+from nlu.evaluate import LABELLED as DATA
+from nlu.kernel.text import fold
+from nlu.lexicon import filler_words, known_words, stopwords
+from nlu.vocabulary import categories_of
 
-from nlu.kernel.text import fold  # noqa: E402
-from nlu.lexicon import filler_words, known_words, stopwords  # noqa: E402
-from nlu.api import categorize, parse_with_rules  # noqa: E402
-from nlu.vocabulary import categories_of  # noqa: E402
-
-DATA = ROOT / "tests" / "nlu" / "data"
 _TAGS = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _MIN_HEAD = 5
