@@ -90,6 +90,7 @@ def around_the_wish(doc: Doc, mentions: list[Span], described: list[Span]) -> li
     found = duty_settings(doc, mentions) + access_needs(doc, mentions, described)
     return found + means_of_helping(doc, [span for span in mentions if span not in found])  # another field is wanted
 
+
 def without_names_and_rides(doc: Doc, mentions: list[Span]) -> list[Span]:
     """Returns the mentions without those that name no field where they stand: a person's or a day-care's name
     ("Ich heiße Anna Igel", "Kita Igelnest") and sports of passenger rides (`without_passenger_rides`)."""

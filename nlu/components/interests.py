@@ -16,9 +16,7 @@ from nlu.components.own_context import (
     own_condition, paperwork_for_newcomers, skills_with_company, sport_taught, taught_to_young,
     translation_without_newcomers, weak_without_company, without_needed_company,
 )
-from nlu.components.circumstances import around_the_wish, describes_person
-
-from nlu.components.circumstances import access_needs, describes_person, duty_settings, without_names_and_rides
+from nlu.components.circumstances import around_the_wish, describes_person, without_names_and_rides
 from nlu.components.fragments import fragment_of_longer_message, status_fragments
 from nlu.components.separable import joined_verbs
 from nlu.components.writer_words import JOB_PASSES, JOB_REACH, WriterWords, is_kin, job_cue_ends

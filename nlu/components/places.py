@@ -48,8 +48,6 @@ _HYPHEN_TOWN_MIN = 2_000
 # words joined name many a hamlet.
 _SPLIT_TOWN_MIN = 10_000
 _JOINERS = frozenset({"oder", "und", "or", "and", ",", "/", "bzw"})
-# Only a choice ("Essen oder Bochum", "Achim/Verden") makes a word-like name a town; "und" and "," list things.
-_CHOICES = frozenset({"oder", "or", "bzw", "bzw.", "beziehungsweise", "/"})
 # A municipality added from postal-code names may be named without a cue in a note of this many other words at most,
 # none of them a function word ("Tiere Gründau").
 _NOTE_WORDS = 3
@@ -92,7 +90,7 @@ class PlaceFinder:
         )
         self.plates = PlateReader(self.gazetteer)
         self.quarters = QuarterReader(self.gazetteer)
-        self.preferences = PreferenceReader(nlp)
+        self.preferences = PreferenceReader(nlp, self.gazetteer)
         self.unusable = unusable + self.preferences.unusable
         self.word_like = place_words() | _STOP | stopwords()
         self.noun_ties = rules.noun_ties
@@ -126,7 +124,7 @@ class PlaceFinder:
         ordered = sorted(mentions, key=lambda m: m.start)
         for span, following in reversed(list(zip(ordered, ordered[1:]))):
             if (not span._.cued and 0 < following.start - span.end <= 1
-                    and all(t.norm_ in _CHOICES for t in doc[span.end:following.start])
+                    and all(t.norm_ in self.rules.choice_joiners for t in doc[span.end:following.start])
                     and self._heads_a_clause(doc, span)
                     and self._believable(doc, following, claimed, lowercase)):
                 span._.cued = True
