@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary, opens_clause
+from nlu.components.common import clause_around, is_boundary, opens_clause
 from nlu.components.means import means_of_helping
 from nlu.kernel.text import fold
 from nlu.lexicon import known_words
@@ -20,6 +20,7 @@ from nlu.word_lists import folded_set, read_toml
 _CHILDREN = "children_youth"
 _DISABILITY = "disability_inclusion"
 _SPORTS = "sports"
+_COMMA = frozenset({","})  # a comma does not end the sentence a passenger vehicle is named in
 _SETTING_REACH = 6  # "first aid at football matches or at the theatre": the setting may be a short list on
 _CHILD_AGE_LIMIT = 30  # "kids 6 and 9", "Kinder 19 und 23": ages; a postal code or a year is no age
 
@@ -116,17 +117,7 @@ def without_passenger_rides(doc: Doc, mentions: list[Span]) -> list[Span]:
     vehicles = [t.i for t in doc if t.norm_.startswith(rules.passenger_vehicles)]
     if not vehicles:
         return mentions
-
-    def sentence(i: int) -> tuple[int, int]:
-        start = i
-        while start > 0 and not (is_boundary(doc[start - 1]) and doc[start - 1].text != ","):
-            start -= 1
-        end = i
-        while end < len(doc) and not (is_boundary(doc[end]) and doc[end].text != ","):
-            end += 1
-        return start, end
-
-    carried = {sentence(i) for i in vehicles}
+    carried = {clause_around(doc, i, i, _COMMA) for i in vehicles}
     return [
         span for span in mentions
         if not (span.label_ == _SPORTS and any(t.norm_.startswith(rules.ride_words) for t in span)
@@ -195,16 +186,11 @@ def relatives_doing(doc: Doc, span: Span) -> bool:
     Waldkindergarten" describe the family, not the writer's wish. A wish or the writer anywhere in that clause keeps
     the mention: "Meine Tochter möchte ins Tierheim", "my son plays hockey and I could help the youth team"."""
     rules = circumstance_rules()
-    start = span.start
-    while start > 0 and not is_boundary(doc[start - 1]):
-        start -= 1
+    start, end = clause_around(doc, span.start, span.end)
     if start + 1 >= span.start or doc[start].norm_ not in rules.owners:
         return False
     if not any(doc[start + 1].norm_.startswith(kin) for kin in rules.subject_kin):
         return False
-    end = span.end
-    while end < len(doc) and not is_boundary(doc[end]):
-        end += 1
     # the whole clause: "my son plays hockey and I could help the youth team" wishes with the relative's doing
     return not any(token.norm_ in rules.relative_breakers for token in doc[start + 2:end])
 

@@ -35,6 +35,17 @@ def closes_clause(doc: Doc, end: int) -> bool:
     return end == len(doc) or is_boundary(doc[end]) or doc[end].is_space
 
 
+def clause_around(doc: Doc, start: int, end: int, soft: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Returns the start and end (one past) of the clause around the tokens from start to end: up to the nearest
+    boundaries on either side, passing over boundaries whose text is in `soft` (with {",", ";"} a sentence: "einem
+    Verein helfen, oder älteren Leuten am Computer")."""
+    while start > 0 and not (is_boundary(doc[start - 1]) and doc[start - 1].text not in soft):
+        start -= 1
+    while end < len(doc) and not (is_boundary(doc[end]) and doc[end].text not in soft):
+        end += 1
+    return start, end
+
+
 def stands_alone(doc: Doc, start: int, end: int | None = None) -> bool:
     """Tells whether the words from start to end (the token at start alone by default) are a clause of their own:
     "..., MR", "Körlitz, Tierheim", "..., Rentner, ...", "Halle, abends"."""

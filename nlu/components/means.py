@@ -13,12 +13,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary
+from nlu.components.common import clause_around
 from nlu.kernel.text import fold
 from nlu.word_lists import folded_set, read_toml
 
 _DIGITAL = "digital"
 _ANIMALS = "animals"
+_SOFT = frozenset({",", ";"})  # a comma or semicolon does not end the sentence a means is read in
 _REACH = 3  # the preposition stands at most this many words before the destination ("zu den nächsten Arztterminen")
 
 
@@ -89,12 +90,7 @@ def _word(doc: Doc, i: int) -> str:
 def _sentence(doc: Doc, span: Span) -> list[str]:
     """Returns the folded words of the sentence around a span (up to . ! ? or a line break; commas do not end it:
     "einem Verein helfen, oder älteren Leuten bei Bankgeschäften am Computer")."""
-    start = span.start
-    while start > 0 and not (is_boundary(doc[start - 1]) and doc[start - 1].text not in ",;"):
-        start -= 1
-    end = span.end
-    while end < len(doc) and not (is_boundary(doc[end]) and doc[end].text not in ",;"):
-        end += 1
+    start, end = clause_around(doc, span.start, span.end, _SOFT)
     return [_word(doc, i) for i in range(start, end)]
 
 
