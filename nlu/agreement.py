@@ -17,20 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from nlu.api import parse
-from nlu.evaluate import LABELLED, PLACE_TOLERANCE_KM, load
+from nlu.evaluate import LABELLED, PLACE_TOLERANCE_KM, Counts, load
 from nlu.kernel.gazetteer import haversine_km
 
 AGREEMENT = LABELLED / "agreement"
 Labels = dict[str, Any]
 
 
-@dataclass(slots=True)
-class Agreement:
+@dataclass
+class Agreement(Counts):
     """Category agreement of one labelling with another over many messages, and slot by slot."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     messages: int = 0
     categories_exact: int = 0
     time_exact: int = 0
@@ -49,11 +46,8 @@ class Agreement:
 
     def line(self, name: str) -> str:
         """Returns one line of figures."""
-        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         share = 1 / self.messages if self.messages else 0.0
-        return (f"{name:<28} category P/R/F1 {precision:.3f} / {recall:.3f} / {f1:.3f}, exact "
+        return (f"{name:<28} category P/R/F1 {self.precision:.3f} / {self.recall:.3f} / {self.f1:.3f}, exact "
                 f"{self.categories_exact * share:.3f}, time {self.time_exact * share:.3f}, "
                 f"place {self.place_same * share:.3f}")
 
