@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from telegram.ext import Application
 
 from bot.cli.common import settings_or_exit
+from bot.cli.lines import valid_text
 from bot.domain import OpportunityStatus
 from bot.seed import seed_demo
 from bot.seed.ads import seed_demo_ads
@@ -97,7 +98,7 @@ async def _converse(
         line = await asyncio.to_thread(stdin.readline)
         if not line:
             return
-        line = line.strip()
+        line = valid_text(line.strip())  # bytes that were no UTF-8 (a terminal's stdin escapes them): replacement marks
         if line.lower() in QUIT:
             return
         if not line:

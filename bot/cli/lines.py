@@ -25,7 +25,7 @@ def input_lines(stdin: TextIO) -> Iterator[str]:
     raw = getattr(stdin, "buffer", None)
     if raw is None:  # a text stream without bytes below it (tests): its lines are text already
         for line in stdin:
-            yield _valid(line.rstrip("\r\n"))
+            yield valid_text(line.rstrip("\r\n"))
         return
     for chunk in raw:
         yield chunk.decode("utf-8", errors="replace").rstrip("\r\n")
@@ -33,7 +33,7 @@ def input_lines(stdin: TextIO) -> Iterator[str]:
 
 def argument_text(words: list[str]) -> str:
     """Joins command-line words, turning bytes that were no UTF-8 (surrogate escapes) into replacement marks."""
-    return " ".join(_valid(word) for word in words)
+    return " ".join(valid_text(word) for word in words)
 
 
 def utf8_output(stream: TextIO) -> None:
@@ -61,7 +61,7 @@ def too_long(text: str, limit: int) -> dict[str, Any]:
     }
 
 
-def _valid(text: str) -> str:
+def valid_text(text: str) -> str:
     """Replaces lone surrogates (undecodable bytes of arguments, or forged text) by U+FFFD."""
     try:
         text.encode("utf-8")

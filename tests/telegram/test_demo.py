@@ -66,6 +66,13 @@ async def test_a_plain_no_closes_the_question_where_instead(seeded_home: Path) -
     assert "Alles klar 🙂" in output and output.count("🔎 Tiere") == 1
 
 
+async def test_bytes_that_were_no_utf8_become_marks_and_the_search_still_runs(seeded_home: Path) -> None:
+    # a terminal whose stdin is not UTF-8 hands them on as surrogate escapes, which no database can store
+    output = await _demo(seeded_home, "Tierheim \udcff\udcfe in Kassel\nende\n")
+    assert "> Tierheim \ufffd\ufffd in Kassel" in output
+    assert "🔎 Tiere · Kassel + 15 km" in output
+
+
 @pytest.mark.slow
 def test_run_without_a_token_says_so_and_starts_the_demo_on_a_pipe(seeded_home: Path) -> None:
     env = {key: value for key, value in os.environ.items() if key not in ("BOT_TOKEN", "DATABASE_URL")}
