@@ -14,6 +14,8 @@ SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 8
 MAX_GUESSES = 3
 _SEPARATOR = re.compile(r"[/\-\s]")
+# A postal code written beside the town, as on an envelope: "34127 Kassel", "1067 Dresden", "Kassel, 34127"
+_CODE_BESIDE_NAME = re.compile(r"^\s*(\d{4,5}|\d{3} \d{2})\s+\D.*$|^.*\D[\s,]\s*(\d{4,5}|\d{3} \d{2})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,9 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
         code = gazetteer.read_postal_code(ort)
         found = gazetteer.by_postal_code(code) if code else None
         return PlaceChoice(place=_ref(found)) if found else PlaceChoice(unknown=True)
+    if (beside := _CODE_BESIDE_NAME.match(ort)) and (code := gazetteer.read_postal_code(
+            beside.group(1) or beside.group(2), year_possible=False)) and (found := gazetteer.by_postal_code(code)):
+        return PlaceChoice(place=_ref(found))  # the code says where; the name beside it only repeats it
     named = gazetteer.lookup(ort)
     if not named and (quarter := gazetteer.quarter(ort)) is not None:  # "Hamburg Altona", "Altona (Hamburg)"
         return PlaceChoice(place=_ref(quarter))

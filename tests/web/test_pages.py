@@ -291,6 +291,22 @@ def test_postal_codes_written_with_a_space_or_without_their_zero_are_found(ort: 
     assert choice.place is not None and (choice.place.name, choice.place.postal_code) == (name, code)
 
 
+@pytest.mark.parametrize(("ort", "name", "code"), [
+    ("34127 Kassel", "Kassel", "34127"),  # as on an envelope
+    ("1067 Dresden", "Dresden", "01067"),  # copied from a spreadsheet that dropped the zero
+    ("Leipzig, 04109", "Leipzig", "04109"),
+    ("341 27 Kassel", "Kassel", "34127"),
+])
+def test_a_postal_code_beside_the_town_name_is_the_place(ort: str, name: str, code: str) -> None:
+    choice = resolve_place(ort)
+    assert choice.place is not None and (choice.place.name, choice.place.postal_code) == (name, code)
+
+
+def test_a_number_beside_words_that_is_no_postal_code_leaves_the_name_to_the_lookup() -> None:
+    assert resolve_place("Hauptstraße 5").place is None
+    assert resolve_place("3412 Nirgendwo").unknown
+
+
 def test_four_digits_without_a_code_behind_them_stay_unknown() -> None:
     assert resolve_place("3412").unknown and resolve_place("341 2").unknown
 
