@@ -98,7 +98,7 @@ def report_lines(
         lines.append(f"note: no coordinates in {_rows(report.geocoded)}; taken from the postal code or place name")
     if report.zeros_restored:
         lines.append(f"note: four-digit postal codes in {_rows(report.zeros_restored)}; the leading zero a spreadsheet "
-                     "drops was put back (1067 -> 01067)")
+                     "drops was put back (e.g. 1067 -> 01067)")
     if report.default_status:
         lines.append(f"note: no status in {_rows(report.default_status)}; imported as published")
     if report.organisation_conflicts:

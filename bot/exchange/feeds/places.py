@@ -20,7 +20,7 @@ from nlu.kernel.text import fold
 
 _POSTAL = re.compile(r"\b(\d{5})\b")
 _CODE = re.compile(r"\b(\d{4,5})\b")  # in a place's name also four digits: a spreadsheet's "1067 Dresden"
-_ZERO_NOTE = "postal code of four digits: the leading zero a spreadsheet drops was put back (1067 -> 01067)"
+_ZERO_NOTE = "postal code of four digits: the leading zero a spreadsheet drops was put back (e.g. 1067 -> 01067)"
 _SEVERAL = re.compile(r"\s*[,;/|]\s*|\s+und\s+")
 _ONLINE_WORDS = {"online", "digital", "virtuell", "von zu hause", "von zuhause", "ortsunabhaengig", "remote"}
 PLACEHOLDER_ORGANISATIONS = 3  # distinct organisations on one exact point make it a placeholder...
