@@ -16,15 +16,16 @@ from bot.conversation import state
 from bot.conversation.followups import follow_up
 from bot.conversation.language import going_on
 from bot.conversation.questions import questions_asked
+from bot.conversation.reply_language import answer_language, help_language
 from bot.conversation.places import place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.model import Refinement
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
+    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, small_talk,
     without_any_interest,
 )
-from bot.search.understanding import parse_text, reply_language
+from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch, Volunteer
 from bot.store.types import utcnow
 from bot.telegram import keyboards
@@ -37,8 +38,6 @@ from bot.texts import t
 from bot.volunteers import home_place, remember_home
 
 
-# A message of so few words that the language of the conversation so far decides its answer's ("and in Fulda?").
-_FEW_WORDS = 3
 SMALL_TALK = {SmallTalk.GREETING: "smalltalk.greeting", SmallTalk.THANKS: "smalltalk.thanks"}
 
 
@@ -50,23 +49,13 @@ async def answer_or_search(
 
     `spoken`: the language the conversation goes on in (bot.conversation.language; the setting by default).
     """
-    # A message clearly in English gets an English answer even when Telegram says German; the setting itself
-    # stays, and the answer says where to change it (once: not again while the conversation stays in English).
-    # A few words going on in an English conversation ("with animals", "Kassel") are answered in English too;
-    # "Tierheim in Kassel" is German all the same. Small talk ("thanks", "danke", "👍") goes on in the
-    # conversation's language.
     setting = volunteer.language
     earlier = spoken or setting
     asked = questions_asked(text)
-    lang = "en" if asked.english else reply_language(text, setting)
-    if lang == setting and earlier != setting and len(text.split()) <= _FEW_WORDS and not _written_in(text, setting):
-        lang = earlier
-    if only_emoji(text):  # "🎉", "🐶" are in no language (the detector would call them German): it goes on
-        lang = earlier
     # Only a text that reads as a place can answer "Wo?"; other texts are searches and need no look-up here.
     places = place_answer(text) if private else []
-    if places and lang == setting:  # "Fulda" is in no language: the conversation's goes on
-        lang = earlier
+    lang = answer_language(text, setting=setting, earlier=earlier, english_question=asked.english,
+                           names_place=bool(places))
     board = keyboards.main_keyboard(lang) if private else None  # no reply keyboard in groups
     question = await state.pending_question(session, volunteer.id) if places else None
     if question is not None:
@@ -84,13 +73,7 @@ async def answer_or_search(
             await state.conclude(session, volunteer.id)  # a place written next is a search of its own
             return [View(t(lang, "search.question_declined"), board)]
     if asks_for_help(text):  # "hilfe", "wie funktioniert das?": the help, as /hilfe gives it
-        # "hilfe" or "help" alone names the command in either language (the menu says /hilfe, the keyboard
-        # "Hilfe"): the conversation's language goes on; "wie funktioniert das?" is German and answered so.
-        # Outside a conversation the English word is English: a setting that is no choice (Arabic, Turkish
-        # Telegram map to German) would answer it in German.
-        helped = earlier if len(text.split()) == 1 else lang
-        if len(text.split()) == 1 and not going_on(volunteer) and _written_in(text, "en"):
-            helped = "en"
+        helped = help_language(text, lang=lang, earlier=earlier, in_conversation=going_on(volunteer))
         return [View(t(helped, "help.text"), keyboards.main_keyboard(helped) if private else None)]
     # A group never goes on from the person's searches: a group search would show their private one's pages
     # or place to everyone (and a private one would go on from what was said in a group).
@@ -143,13 +126,6 @@ async def answer_or_search(
     if lang != setting and earlier != lang:
         views.append(View(t(lang, "search.language_hint")))
     return views
-
-
-def _written_in(text: str, lang: str) -> bool:
-    """Tells whether a few words are recognisably in this language (the marker-word count of nlu.langid)."""
-    from nlu.langid import detect_language  # loaded with the NLU: only short messages in a switched language ask
-
-    return detect_language(text) == lang
 
 
 async def next_page(session: AsyncSession, volunteer: Volunteer, services_: Services, *, lang: str) -> list[View]:

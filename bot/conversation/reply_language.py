@@ -1,0 +1,62 @@
+"""Which language to answer a message in: the one it is written in when that is clear, else the conversation's.
+
+A message tells its language only when it carries words of one: "Tierheim in Kassel" is German, "dog walking
+in Kassel please" English. Many messages carry none: an emoji ("🐶", "👍"), a place ("Fulda"), a few words
+shared by both languages or too few to tell ("ok", "Kassel bitte?" after English messages). Those go on in the
+language the conversation is in, so an English conversation is not switched to German by a town's name, and a
+German one not to English by "ok". A message clearly in English is answered in English even where Telegram
+says German: the setting stays, and the answer says where to change it.
+
+Plain Python over the text and the two languages (the setting and the conversation's): the chat's edge decides
+with these, the tests check them without Telegram.
+"""
+
+from __future__ import annotations
+
+from bot.search.smalltalk import only_emoji
+from bot.search.understanding import reply_language
+
+# A message of so few words that the language of the conversation so far decides its answer's ("and in Fulda?"),
+# unless the words are recognisably in the setting's language ("und Fulda?").
+FEW_WORDS = 3
+
+
+def written_in(text: str, lang: str) -> bool:
+    """Tells whether a few words are recognisably in this language (the marker-word count of nlu.langid)."""
+    from nlu.langid import detect_language  # loaded with the NLU: only short messages in a switched language ask
+
+    return detect_language(text) == lang
+
+
+def answer_language(text: str, *, setting: str, earlier: str, english_question: bool, names_place: bool) -> str:
+    """Returns the language to answer a search-like message in.
+
+    `setting`: the person's language setting; `earlier`: the conversation's language (the setting when there is
+    no conversation); `english_question`: the text asks one of the known questions in English ("Do I need
+    German?"); `names_place`: the text reads as a place's name and nothing else ("Fulda").
+    """
+    if english_question:
+        return "en"
+    lang = reply_language(text, setting)  # another language than the setting only when clearly written in it
+    if lang != setting:
+        return lang
+    if only_emoji(text) or names_place:  # in no language at all: the detector would call them German
+        return earlier
+    if earlier != setting and len(text.split()) <= FEW_WORDS and not written_in(text, setting):
+        return earlier  # "with animals", "Kassel" going on in English
+    return setting
+
+
+def help_language(text: str, *, lang: str, earlier: str, in_conversation: bool) -> str:
+    """Returns the language of the help a request for it gets ("hilfe", "help", "wie funktioniert das?").
+
+    "hilfe" or "help" alone names the command in either language (the menu says /hilfe, the keyboard "Hilfe"):
+    the conversation's language goes on. Outside a conversation the English word is English: a setting that is
+    no choice (Arabic or Turkish Telegram map to German) would answer it in German. A sentence ("wie funktioniert
+    das?") is answered in its own language, `lang`.
+    """
+    if len(text.split()) != 1:
+        return lang
+    if not in_conversation and written_in(text, "en"):
+        return "en"
+    return earlier
