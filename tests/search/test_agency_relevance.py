@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
 from bot.search.benchmark.judged import agency_requests, load_agency_listings, score_agency
+from bot.store.models import Opportunity
 from bot.store.scratch import scratch_sqlite
 
 
@@ -17,3 +19,25 @@ async def test_agency_requests_find_relevant_listings_and_never_nothing() -> Non
     assert score.empty == []
     # A floor against collapse, below the measured 0.78 (the NLU, on another branch, moves it a little).
     assert score.precision >= 0.7, "\n".join(score.failures)
+
+
+async def test_inferred_agency_listings_carry_the_nlus_categories_not_their_labels(tmp_path: Path) -> None:
+    path = tmp_path / "listings.jsonl"
+    path.write_text(
+        '{"key": "k1", "title": "Hausaufgabenhilfe für Grundschulkinder", "organisation": "Stadtteiltreff Beispiel",'
+        ' "description": "<p>Du hilfst Kindern <strong>dienstags nachmittags</strong> bei den Hausaufgaben.</p>",'
+        ' "categories": ["animals"], "topics": ["hausaufgaben"], "place_name": "Leipzig", "lat": 51.33962,'
+        ' "lon": 12.37129}\n', encoding="utf-8")
+    async with scratch_sqlite(prefix="agency-inferred") as database:
+        labelled = await load_agency_listings(database, path, now=datetime.now(timezone.utc))
+        async with database.read_only() as session:
+            stored = await session.get(Opportunity, next(iter(labelled)))
+            assert stored is not None and list(stored.categories) == ["animals"]
+    async with scratch_sqlite(prefix="agency-inferred") as database:
+        inferred = await load_agency_listings(database, path, now=datetime.now(timezone.utc), inferred=True)
+        async with database.read_only() as session:
+            stored = await session.get(Opportunity, next(iter(inferred)))
+            assert stored is not None
+            assert "animals" not in stored.categories
+            assert {"education", "children_youth"} <= set(stored.categories)
+            assert {"weekday", "daytime"} <= set(stored.time_tags)

@@ -32,6 +32,7 @@ from bot.store.db import Database
 from bot.store.listings import opportunity_row, organisation_row
 from bot.store.models import Opportunity, Organisation
 from bot.store.scratch import scratch_sqlite
+from nlu.api import categorize
 from nlu.kernel.gazetteer import haversine_km
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -148,9 +149,13 @@ def agency_requests(path: Path = AGENCY_REQUESTS) -> list[AgencyRequest]:
 
 
 async def load_agency_listings(
-    database: Database, path: Path = AGENCY_LISTINGS, *, now: datetime
+    database: Database, path: Path = AGENCY_LISTINGS, *, now: datetime, inferred: bool = False
 ) -> dict[int, dict[str, Any]]:
-    """Stores the agency listings (one organisation each, as a feed gives them); returns them by id."""
+    """Stores the agency listings (one organisation each, as a feed gives them); returns them by id.
+
+    `inferred`: the categories and time tags are the NLU's reading of title and description, as an import of an
+    export without those columns stores them, instead of the file's labels.
+    """
     stored: dict[int, dict[str, Any]] = {}
     organisations: dict[str, int] = {}
     async with database.unit_of_work() as session:
@@ -166,12 +171,16 @@ async def load_agency_listings(
                     })).returning(Organisation.id)
                 )
                 organisations[name] = int(result.scalar_one())
+            categories, times = listing["categories"], listing.get("time_tags", [])
+            if inferred:
+                tags = categorize(listing["title"], listing["description"])
+                categories, times = tags.categories, tags.time
             row = {
                 "organisation_id": organisations[name],
                 "title": listing["title"],
                 "description": plain_text(listing["description"]),
-                "categories": listing["categories"],
-                "time_tags": listing.get("time_tags", []),
+                "categories": categories,
+                "time_tags": times,
                 "languages": listing.get("languages", []),
                 "remote": listing.get("remote", False),
                 "place_name": listing["place_name"],
@@ -245,8 +254,9 @@ async def _main(arguments: argparse.Namespace) -> None:
                        await score_natural(database, messages, strict=False)]
     if arguments.set in ("agency", "both"):
         async with scratch_sqlite(prefix="judged-agency") as database:
-            listings = await load_agency_listings(database, now=now)
-            requests = agency_requests()
+            listings = await load_agency_listings(database, Path(arguments.agency_listings), now=now,
+                                                  inferred=arguments.inferred)
+            requests = agency_requests(Path(arguments.agency_requests))
             scores += [await score_agency(database, listings, requests, strict=True),
                        await score_agency(database, listings, requests, strict=False)]
     for score in scores:
@@ -262,6 +272,11 @@ def main() -> None:
     parser.add_argument("--set", choices=("natural", "agency", "both"), default="both")
     parser.add_argument("--messages", nargs="*", default=[], help="labelled message files (default: tests/nlu/data)")
     parser.add_argument("--failures", action="store_true", help="print the requests with an off result")
+    parser.add_argument("--agency-listings", default=str(AGENCY_LISTINGS), help="judged agency listings (JSON lines)")
+    parser.add_argument("--agency-requests", default=str(AGENCY_REQUESTS), help="judged requests for them")
+    parser.add_argument("--inferred", action="store_true",
+                        help="categorise the agency listings with the NLU, as an import of an export without "
+                             "category columns does, instead of using their labels")
     asyncio.run(_main(parser.parse_args()))
 
 
