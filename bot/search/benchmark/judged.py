@@ -27,7 +27,7 @@ from sqlalchemy import insert
 
 from bot.search import SearchOutcome, SearchRequest, VocabularyCache, search
 from bot.search.benchmark.relevance import time_fits
-from bot.search.model import Hit
+from bot.search.model import Hit, PlaceRef, Refinement
 from bot.store.db import Database
 from bot.store.listings import opportunity_row, organisation_row
 from bot.store.models import Opportunity, Organisation
@@ -171,6 +171,7 @@ async def load_agency_listings(
                     })).returning(Organisation.id)
                 )
                 organisations[name] = int(result.scalar_one())
+            listing.setdefault("remote", listing.get("lat") is None)  # an export's online offer has no point
             categories, times = listing["categories"], listing.get("time_tags", [])
             if inferred:
                 tags = categorize(listing["title"], listing["description"])
@@ -221,6 +222,11 @@ async def score_agency(database: Database, listings: dict[int, dict[str, Any]],
     vocabularies = VocabularyCache(max_age=3600)
     for request in requests:
         outcome = await _search(database, request.text, vocabularies)
+        if outcome.everywhere and not outcome.remote and request.lat is not None and request.lon is not None:
+            # The text names no place ("Can I help at a food bank?"): the chat searches around the person's home
+            # place (bot.conversation.searches), here the place the request means.
+            home = PlaceRef("home", request.lat, request.lon)
+            outcome = await _search(database, request.text, vocabularies, Refinement(place=home))
         if outcome.needs_place_choice:
             score.asked.append(request.text)
             continue
@@ -231,10 +237,12 @@ async def score_agency(database: Database, listings: dict[int, dict[str, Any]],
     return score
 
 
-async def _search(database: Database, text: str, vocabularies: VocabularyCache) -> SearchOutcome:
+async def _search(database: Database, text: str, vocabularies: VocabularyCache,
+                  refinement: Refinement | None = None) -> SearchOutcome:
     """Runs one request as the chat does, in its own read-only session."""
+    request = SearchRequest(text=text, refinement=refinement or Refinement())
     async with database.read_only() as session:
-        return await search(session, SearchRequest(text=text), vocabularies=vocabularies)
+        return await search(session, request, vocabularies=vocabularies)
 
 
 # ---------------------------------------------------------------- command line
