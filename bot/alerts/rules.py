@@ -26,7 +26,7 @@ from bot.categories import category_mask
 from bot.domain import TIME_BITS, time_mask
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
-from bot.search.ranking import TIME_FAMILIES
+from bot.search.time_wish import TIME_FAMILIES
 from bot.search.vocabulary import STOP_WORDS, Vocabulary
 from bot.store.models import Opportunity
 from nlu.kernel.text import fold
