@@ -4,7 +4,8 @@ These mirror bot.search.retrieval's constraints for the search as asked (no wide
 exactly for listings the saved search would have found in its first try:
 - excluded categories never; remote searches only remote listings (anywhere);
 - within the radius of the place, on the search's flat map (bot.search.geo.Frame);
-- time: in every time family the search names, the listing has an asked tag or says nothing;
+- time: in every time family the search names, the listing has an asked tag or says nothing; the evening and the
+  weekend asked together, either one (bot.search.time_wish);
 - interest: in a wanted category; without categories, holding one of the free words;
 - languages only rank in the search, so they do not filter alerts either.
 Free words are looked up in the listing's own words with the search's Vocabulary (exact word, stem as a
@@ -23,17 +24,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.categories import category_mask
-from bot.domain import TIME_BITS, time_mask
+from bot.domain import time_mask
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
-from bot.search.ranking import TIME_FAMILIES
+from bot.search.time_wish import masks_fit
 from bot.search.vocabulary import STOP_WORDS, Vocabulary
 from bot.store.models import Opportunity
 from nlu.kernel.text import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 DISTANCE_SLACK_KM = 0.01  # float rounding must not drop a listing lying exactly on the radius
-FAMILY_BITS = tuple(sum(TIME_BITS[tag] for tag in family) for family in TIME_FAMILIES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +109,7 @@ def target_matches(opportunity: Opportunity, target: AlertTarget, words: Listing
     listing_mask = opportunity.category_mask or 0
     if listing_mask & target.exclude_mask:
         return False
-    if not place_fits(opportunity, target) or not times_fit(target.time_mask, opportunity.time_mask or 0):
+    if not place_fits(opportunity, target) or not masks_fit(target.time_mask, opportunity.time_mask or 0):
         return False
     if target.category_mask:
         return bool(listing_mask & target.category_mask)  # the categories decide; free words only rank
@@ -128,12 +128,3 @@ def place_fits(opportunity: Opportunity, target: AlertTarget) -> bool:
         return False
     distance = Frame.around(*target.centre).distance_km(opportunity.lat, opportunity.lon)
     return distance <= target.radius_km + DISTANCE_SLACK_KM
-
-
-def times_fit(wanted_mask: int, offered_mask: int) -> bool:
-    """Tells whether, in every time family the search names, the listing has an asked tag or names none."""
-    for family in FAMILY_BITS:
-        asked, given = wanted_mask & family, offered_mask & family
-        if asked and given and not asked & given:
-            return False
-    return True

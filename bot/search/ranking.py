@@ -13,19 +13,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.categories import categories
-from bot.domain import TIME_BITS
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.precision import ranking_squared_distance
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, says_whole
+from bot.search.time_wish import either_free_time, families
 from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
 
-# Time tags come in families; a listing fits a family when it has one of the asked tags in it, and
-# half-fits when it says nothing about that family.
-TIME_FAMILIES = (("weekday", "weekend"), ("daytime", "evening"), ("one_off", "regular"))
 FRESHNESS_DAYS = ((14, 1.0), (60, 0.6), (180, 0.3))
 # Categories the category fit tests at least (see _category_fit): requests for one, two or three share a statement.
 CATEGORY_TESTS = 3
@@ -234,11 +231,16 @@ def squared_distance(sql: SqlText, frame: Frame) -> str:
 
 
 def time_conditions(sql: SqlText, tags: Sequence[str]) -> list[str]:
-    """Returns one condition per asked time family: an asked tag, or nothing said about that family."""
-    return [
+    """Returns one condition per asked time family: an asked tag, or nothing said about that family; the evening
+    and the weekend asked together as one condition, either of them (bot.search.time_wish)."""
+    conditions = [
         f"((o.time_mask & {sql.integer(asked)}) <> 0 OR (o.time_mask & {sql.integer(family)}) = 0)"
-        for asked, family in _families(tags)
+        for asked, family in families(tags)
     ]
+    if either_free_time(tags):
+        week, day, *others = conditions  # families() follows TIME_FAMILIES: the week's, then the day's
+        return [f"({week} OR {day})", *others]
+    return conditions
 
 
 def _category_fit(sql: SqlText, keys: Sequence[str], weight: float) -> str:
@@ -317,12 +319,12 @@ def _within_asked(sql: SqlText, frame: Frame, asked_km: float, weight: float) ->
 
 def _time_fit(sql: SqlText, tags: Sequence[str], weight: float) -> list[str]:
     """Returns one part per asked family: an asked tag counts fully, saying nothing half."""
-    families = _families(tags)
-    share = weight / len(families)
+    touched = families(tags)
+    share = weight / len(touched)
     return [
         f"CASE WHEN (o.time_mask & {sql.integer(asked)}) <> 0 THEN {sql.number(share)} "
         f"WHEN (o.time_mask & {sql.integer(family)}) = 0 THEN {sql.number(share / 2)} ELSE {sql.number(0)} END"
-        for asked, family in families
+        for asked, family in touched
     ]
 
 
@@ -354,13 +356,3 @@ def asks_for_language(sql: SqlText, languages: Sequence[str]) -> str:
     """
     patterns = [sql.bind('%"' + code + '"%') for code in languages]
     return "(" + " OR ".join(f"CAST(o.languages AS TEXT) LIKE {pattern}" for pattern in patterns) + ")"
-
-
-def _families(tags: Sequence[str]) -> list[tuple[int, int]]:
-    """Returns (asked bits, family bits) for every time family the tags touch."""
-    result = []
-    for family in TIME_FAMILIES:
-        asked = sum(TIME_BITS[tag] for tag in family if tag in tags)
-        if asked:
-            result.append((asked, sum(TIME_BITS[tag] for tag in family)))
-    return result

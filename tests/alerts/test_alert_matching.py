@@ -70,13 +70,25 @@ async def test_excluded_categories_are_never_alerted(any_database: Database) -> 
 async def test_time_must_agree_in_every_family_the_listing_and_search_name(database: Database) -> None:
     async with database.unit_of_work() as session:
         weekend = await _saved(session, categories=("animals",), place=KASSEL, time=("weekend",))
-        weekend_evening = await _saved(session, categories=("animals",), place=KASSEL, time=("weekend", "evening"))
+        weekday_evening = await _saved(session, categories=("animals",), place=KASSEL, time=("weekday", "evening"))
         weekday = await _saved(session, categories=("animals",), place=KASSEL, time=("weekday",))
         any_time = await _saved(session, categories=("animals",), place=KASSEL)
         assert await _alerted(session, time_tags=["weekend", "daytime"]) == {weekend.id, any_time.id}
-        every = {weekend.id, weekend_evening.id, weekday.id, any_time.id}
+        every = {weekend.id, weekday_evening.id, weekday.id, any_time.id}
         assert await _alerted(session, time_tags=["evening"]) == every
-        assert await _alerted(session, time_tags=[]) == {weekend.id, weekend_evening.id, weekday.id, any_time.id}
+        assert await _alerted(session, time_tags=[]) == {weekend.id, weekday_evening.id, weekday.id, any_time.id}
+
+
+async def test_a_search_for_evenings_or_weekends_is_alerted_for_either(any_database: Database) -> None:
+    """"Abends oder am Wochenende": a Saturday morning or a Tuesday evening, as the search finds them; not office
+    hours, and a frequency named beside still has to agree."""
+    async with any_database.unit_of_work() as session:
+        free_time = await _saved(session, categories=("animals",), place=KASSEL, time=("evening", "weekend"))
+        regularly = await _saved(session, categories=("animals",), place=KASSEL, time=("evening", "weekend", "regular"))
+        assert await _alerted(session, time_tags=["weekend", "daytime"]) == {free_time.id, regularly.id}
+        assert await _alerted(session, time_tags=["weekday", "evening", "one_off"]) == {free_time.id}
+        assert await _alerted(session, time_tags=["weekday"]) == {free_time.id, regularly.id}  # the hour unsaid
+        assert await _alerted(session, time_tags=["weekday", "daytime"]) == set()
 
 
 async def test_remote_searches_get_remote_listings_anywhere(any_database: Database) -> None:
@@ -191,14 +203,15 @@ async def test_sql_prefilter_and_python_agree_with_the_plain_rule(any_database: 
                 searches.append(await _saved(
                     session, place=place, radius_km=radius, categories=(("animals",), ("sports",), ())[number % 3],
                     exclude=(("children_youth",), ())[radius % 2],
-                    time=(("weekend",), ("evening", "weekday"), ())[number % 3],
+                    time=(("weekend",), ("evening", "weekday"), (), ("evening", "weekend"))[(number + radius) % 4],
                     keywords=(("tierheim",), ())[radius % 2],
                 ))
         searches.append(await _saved(session, categories=("animals",), remote=True))
         pairs = 0
         for where in places:
-            for categories, time_tags, remote in ((["animals"], ["weekend"], False), (["sports", "children_youth"],
-                                                  ["evening"], True), (["culture"], [], False)):
+            for categories, time_tags, remote in ((["animals"], ["weekend", "daytime"], False),
+                                                  (["sports", "children_youth"], ["weekday", "evening"], True),
+                                                  (["culture"], [], False)):
                 listing = await make_listing(session, place=where, categories=categories, time_tags=time_tags,
                                              remote=remote, description="Hilfe im Tierheim")
                 alerted = {due.saved_search_id for due in await alerts_for_published_listing(session, listing.id)}

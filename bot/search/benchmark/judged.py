@@ -26,8 +26,8 @@ from typing import Any
 from sqlalchemy import insert
 
 from bot.search import SearchOutcome, SearchRequest, VocabularyCache, search
-from bot.search.benchmark.relevance import time_fits
 from bot.search.model import Hit, PlaceRef, Refinement
+from bot.search.time_wish import time_fits
 from bot.store.db import Database
 from bot.store.listings import opportunity_row, organisation_row
 from bot.store.models import Opportunity, Organisation

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from bot.search.benchmark.queries import LabelledQuery
-from bot.search.ranking import TIME_FAMILIES
+from bot.search.time_wish import time_fits
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 
 
@@ -63,16 +63,6 @@ def relevant(label: LabelledQuery, hit: Found, radius_km: float) -> bool:
         if haversine_km(lat, lon, hit.lat, hit.lon) > radius_km + 0.05:
             return False
     return time_fits(label.time, hit.time)
-
-
-def time_fits(asked: Sequence[str], listed: Sequence[str]) -> bool:
-    """Tells whether a listing's time tags fit every asked family (or say nothing about it)."""
-    for family in TIME_FAMILIES:
-        wanted = set(asked) & set(family)
-        said = set(listed) & set(family)
-        if wanted and said and not wanted & said:
-            return False
-    return True
 
 
 @cache
