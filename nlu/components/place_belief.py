@@ -15,12 +15,14 @@ from nlu.components.plates import PLATE_LABEL
 from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Gazetteer
 from nlu.kernel.text import fold
+from nlu.place_like import looks_like_place
 from nlu.vocabulary import is_category_word
 
 _POSTAL_CODE = re.compile(r"^\d{4,5}\.?$")  # the tokenizer keeps a final "." on a number; 1067: a dropped zero
 # A municipality added from postal-code names may be named without a cue in a note of this many other words at most,
 # none of them a function word ("Tiere Gründau").
 _NOTE_WORDS = 3
+_QUARTER_CITY_MIN = 100_000  # a city this large has quarters people name with it
 
 
 class PlaceBelief:
@@ -50,7 +52,7 @@ class PlaceBelief:
             norm in self.word_like or self.gazetteer.is_common_word_name(norm) or is_category_word(norm, doc.lang_)
             or language_code(norm) is not None or any(i in claimed for i in range(span.start, span.end))
         )
-        if not word_like:
+        if not word_like or _before_unlisted_quarter(doc, span, lowercase):
             return True
         return bool(span._.cued) and (lowercase or span[0].text[:1].isupper())
 
@@ -68,6 +70,18 @@ class PlaceBelief:
             return False
         words = [t for t in doc if t.is_alpha and not (span.start <= t.i < span.end)]
         return len(words) <= _NOTE_WORDS and not any(t.norm_ in self.word_like for t in words)
+
+
+def _before_unlisted_quarter(doc: Doc, span: Span, lowercase: bool) -> bool:
+    """Tells whether a large city whose name is also a word stands right before a word that looks like a village's
+    name and is no known word ("Essen Rüttenscheid", "essen holsterhausen"): the city with a quarter the data lacks
+    names the city as a cue would."""
+    if span._.value[0].population < _QUARTER_CITY_MIN or span.end >= len(doc) or not span[-1].whitespace_:
+        return False
+    following = doc[span.end]
+    if not lowercase and not (span[0].text[:1].isupper() and following.text[:1].isupper()):
+        return False
+    return looks_like_place(following.norm_)
 
 
 def signed_off(doc: Doc, span: Span, claimed: set[int], lowercase: bool) -> bool:

@@ -26,7 +26,7 @@ from nlu.kernel.gazetteer import Gazetteer, get_gazetteer
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules, place_words, stopwords
 from nlu.place_like import looks_like_place, place_endings
-from nlu.place_qualifiers import drop_unlisted_quarters, read_qualified
+from nlu.place_qualifiers import drop_unlisted_quarters, join_towns_to_cities, read_qualified
 from nlu.places_resolve import resolve
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
@@ -88,7 +88,8 @@ class PlaceFinder:
         mentions = without_guessed_codes(self.mentions.exact(doc, cue_ends, lowercase))
         if self.fuzzy:
             mentions += self.mentions.fuzzy(doc, mentions, claimed, cue_ends, lowercase)
-        mentions, qualified = read_qualified(doc, drop_unlisted_quarters(doc, mentions), self.rules)
+        mentions = drop_unlisted_quarters(doc, join_towns_to_cities(doc, mentions))
+        mentions, qualified = read_qualified(doc, mentions, self.rules)
         kept = []
         previous: Span | None = None
         for span in sorted(mentions, key=lambda m: m.start):

@@ -291,6 +291,19 @@ def unlisted_quarter_cases(count: int = 60) -> Iterator[Case]:
         yield from _framed("unlisted quarter: {c} {town}", f"{_short_city(city)} {town.name}", ((city.lat, city.lon),))
 
 
+def beside_cases(count: int = 150) -> Iterator[Case]:
+    """A town written right after the large city it lies beside ("Berlin Schönefeld", "München Garching"): that town.
+    Towns 10 to 25 km from a city of 100,000 or more, so that the city itself lies outside the tolerance."""
+    gazetteer = get_gazetteer()
+    cities = [c for c in gazetteer.places_of_at_least(100_000) if gazetteer.city_of(c) is None]
+    pairs = [
+        (city, town) for town in _towns(gazetteer, 3_000) if town.population < 50_000
+        for city in cities if 10 < haversine_km(city.lat, city.lon, town.lat, town.lon) <= 25
+    ]
+    for city, town in random.Random(21).sample(pairs, min(count, len(pairs))):
+        yield from _framed("beside: {c} {town}", f"{_short_city(city)} {town.name}", ((town.lat, town.lon),))
+
+
 def area_cases(count: int = 150) -> Iterator[Case]:
     """A town with an area word: that town."""
     gazetteer = get_gazetteer()
@@ -336,7 +349,7 @@ FAMILIES: dict[str, Callable[[], Iterator[Case]]] = {
     "quarter": quarter_cases, "unlisted": unlisted_quarter_cases, "merged": merged_cases, "region": region_cases,
     "region_town": region_town_cases, "qualified": qualified_cases,
     "choice": choice_cases, "area": area_cases, "area_en": area_en_cases, "district": district_cases,
-    "quarter_lower": lowercase_quarter_cases,
+    "quarter_lower": lowercase_quarter_cases, "beside": beside_cases,
 }
 
 
