@@ -60,16 +60,17 @@ class MentionFinder:
         self.quarters = QuarterReader(gazetteer)
         self.demonyms = demonyms
 
-    def exact(self, doc: Doc, cue_ends: set[int], lowercase: bool) -> list[Span]:
+    def exact(self, doc: Doc, cue_ends: set[int], lowercase: bool, owned: frozenset[int]) -> list[Span]:
         """Finds names (longest first at each position), aliases, postal codes, hyphenated quarters, plates, and
-        towns' adjectives ("Leipziger Zoo")."""
+        towns' adjectives ("Leipziger Zoo"); `owned` holds where words start that make the word before them a
+        place ("HU oder Umgebung")."""
         found: list[Span] = []
         shouting = doc.text.isupper()  # once per message: doc.text joins every token anew
         i = 0
         while i < len(doc):
             span = (
-                self.plates.at(doc, i, cue_ends, shouting) or self.quarters.at(doc, i) or self._split_name_at(doc, i)
-                or self._name_at(doc, i)
+                self.plates.at(doc, i, cue_ends, shouting, owned) or self.quarters.at(doc, i)
+                or self._split_name_at(doc, i) or self._name_at(doc, i)
                 or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
                 or self.demonyms.at(doc, i, lowercase)
             )

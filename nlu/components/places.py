@@ -85,7 +85,7 @@ class PlaceFinder:
                    for s in spans_of(doc, group) for i in range(s.start, s.end)}
         waters = [Span(doc, start, end, label=label) for label, start, end in found if label == "water"]
         lowercase = is_lowercase_message(doc)
-        mentions = without_guessed_codes(self.mentions.exact(doc, cue_ends, lowercase))
+        mentions = without_guessed_codes(self.mentions.exact(doc, cue_ends, lowercase, frozenset(owned_ends)))
         if self.fuzzy:
             mentions += self.mentions.fuzzy(doc, mentions, claimed, cue_ends, lowercase)
         mentions = drop_unlisted_quarters(doc, join_towns_to_cities(doc, mentions))
