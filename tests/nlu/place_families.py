@@ -304,6 +304,19 @@ def beside_cases(count: int = 150) -> Iterator[Case]:
         yield from _framed("beside: {c} {town}", f"{_short_city(city)} {town.name}", ((town.lat, town.lon),))
 
 
+def spoken_quarter_cases() -> Iterator[Case]:
+    """A quarter known by its city's alias (places.toml), written as spoken: Hessian drops the final "n" and speaks
+    "-heim" as "-haim" ("Sachsehause", "Bockenhaim"), Saxon softens the final "tz" ("Eutritsch"): its city."""
+    gazetteer = get_gazetteer()
+    for alias, target in sorted(place_rules().aliases.items()):
+        places = gazetteer.lookup(target)
+        if not alias.isalpha() or len(alias) < 8 or not places or places[0].population < 100_000:
+            continue
+        spoken = {re.sub(r"en$", "e", alias), alias.replace("ei", "ai"), re.sub(r"tz$", "tsch", alias)} - {alias}
+        for form in sorted(spoken):
+            yield from _framed("spoken quarter: as spoken", _display(form), ((places[0].lat, places[0].lon),))
+
+
 def area_cases(count: int = 150) -> Iterator[Case]:
     """A town with an area word: that town."""
     gazetteer = get_gazetteer()
@@ -350,6 +363,7 @@ FAMILIES: dict[str, Callable[[], Iterator[Case]]] = {
     "region_town": region_town_cases, "qualified": qualified_cases,
     "choice": choice_cases, "area": area_cases, "area_en": area_en_cases, "district": district_cases,
     "quarter_lower": lowercase_quarter_cases, "beside": beside_cases,
+    "spoken_quarter": spoken_quarter_cases,
 }
 
 

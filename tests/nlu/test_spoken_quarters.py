@@ -17,6 +17,8 @@ from tests.factories.parsed import place_name
         ("wohn in Bockenhaim, was mit Tieren?", "Frankfurt am Main"),
         ("Hausaufgabenhilfe in Eschershaim?", "Frankfurt am Main"),
         ("Senioren besuchen in Eutritsch", "Leipzig"),
+        ("Connewitsch, Tierheim am Samstag", "Leipzig"),
+        ("bin in Seckbach dahaam, was mit Kinner?", "Frankfurt am Main"),
     ],
 )
 def test_a_quarter_written_as_spoken_names_its_city(text: str, expected: str) -> None:
