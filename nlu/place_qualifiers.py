@@ -162,7 +162,8 @@ def join_towns_to_cities(doc: Doc, mentions: list[Span]) -> list[Span]:
     for span in mentions:
         town = starts.get(span.end)
         city = span._.value[0]
-        if (town is None or span.start in joined or not span[-1].whitespace_ or town._.fuzzy
+        # "Hamburg-Groß Borstel": a city joined by a hyphen to a word has its quarter there, no town beside it
+        if (town is None or span.start in joined or not span[-1].whitespace_ or town._.fuzzy or "-" in span[-1].text
                 or city.population < _CITY_MIN or gazetteer.city_of(city) is not None
                 or town[0].text[:1].isupper() != span[0].text[:1].isupper()):
             continue

@@ -66,3 +66,11 @@ def test_a_word_like_city_before_a_quarter_the_data_lacks_is_the_city(text: str)
 @pytest.mark.parametrize("text", ["Essen Kartoffeln verteilen", "Essen Ausgabe gern samstags"])
 def test_the_word_before_an_ordinary_noun_stays_a_word(text: str) -> None:
     assert place_name(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Hamburg-Groß Borstel, Senioren besuchen", "Hamburg"), ("Ich wohne in Hannover-Calenberger Neustadt", "Hannover")],
+)
+def test_a_city_joined_by_a_hyphen_to_its_quarter_has_no_town_beside_it(text: str, expected: str) -> None:
+    assert place_name(text) == expected
