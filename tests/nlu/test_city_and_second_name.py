@@ -70,7 +70,8 @@ def test_the_word_before_an_ordinary_noun_stays_a_word(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Hamburg-Groß Borstel, Senioren besuchen", "Hamburg"), ("Ich wohne in Hannover-Calenberger Neustadt", "Hannover")],
+    [("Hamburg-Groß Borstel, Senioren besuchen", "Hamburg"),
+     ("Ich wohne in Hannover-Calenberger Neustadt", "Hannover")],
 )
 def test_a_city_joined_by_a_hyphen_to_its_quarter_has_no_town_beside_it(text: str, expected: str) -> None:
     assert place_name(text) == expected
