@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.place_names import surface_key
 from nlu.kernel.place_types import STARTING_STATES
 from nlu.kernel.text import fold
+from nlu.lexicon import place_rules
 
 DIALECT_TOWN_MIN = 20_000
 DIALECT_CITY_MIN = 100_000
@@ -80,13 +81,55 @@ def dialect_index() -> dict[str, tuple[str, tuple[int, ...]]]:
     return index
 
 
+# A quarter's name (places.toml aliases: "Sachsenhausen" for Frankfurt) written as spoken must stay this close to it,
+# and be this long: the sound key is too coarse for long names of many hissing sounds ("sachsenhausen" keys to one
+# sound), so letters are compared after undoing what dialect does to a quarter's name: Hessian "-haim" for "-heim"
+# and a dropped final "n" ("Bockenhaim", "Sachsehause"), Saxon "-itsch" for "-itz" ("Connewitsch").
+_QUARTER_SIMILARITY, _QUARTER_MIN_LETTERS = 88.0, 7
+_SPOKEN = ((re.compile(r"ai"), "ei"), (re.compile(r"(?:tzsch|tsch|tz)$"), "tz"), (re.compile(r"(?<=[^e])e$"), "en"))
+
+
+def _unspoken(word: str) -> str:
+    """Returns a folded quarter's name with the dialect forms above written out ("sachsehause" -> "sachsehausen")."""
+    for pattern, written in _SPOKEN:
+        word = pattern.sub(written, word)
+    return word
+
+
+@cache
+def quarter_aliases() -> dict[str, int]:
+    """The folded one-word aliases of places.toml that name a city of `DIALECT_CITY_MIN` people (mostly its
+    quarters the quarter table lacks), with the dialect forms written out -> that city's place id."""
+    gazetteer = get_gazetteer()
+    aliases: dict[str, int] = {}
+    for alias, target in place_rules().aliases.items():
+        places = gazetteer.lookup(target)
+        if alias.isalpha() and len(alias) >= _QUARTER_MIN_LETTERS and places and (
+            places[0].population >= DIALECT_CITY_MIN
+        ):
+            aliases[_unspoken(alias)] = places[0].id
+    return aliases
+
+
+def spoken_quarter(folded: str) -> Place | None:
+    """Returns the city whose quarter a word names as spoken or mistyped ("sachsehause": Frankfurt), else None; the
+    name as written is the name index's."""
+    if len(folded) < _QUARTER_MIN_LETTERS or folded in place_rules().aliases:
+        return None
+    aliases = quarter_aliases()
+    hit = process.extractOne(_unspoken(folded), aliases.keys(), scorer=fuzz.ratio, score_cutoff=_QUARTER_SIMILARITY)
+    return get_gazetteer().get(aliases[hit[0]]) if hit is not None else None
+
+
 def dialect_town(word: str) -> tuple[Place, ...]:
-    """Returns the town a dialect spelling of one word names (best first), or () when it names none."""
+    """Returns the town a dialect spelling of one word names (best first), or () when it names none; a quarter's
+    name spoken so names its city."""
     folded = surface_key(word)
     key = sound_key(folded)
     hit = dialect_index().get(key) if len(key) >= _MIN_KEY else None
     if hit is None or folded == hit[0] or fuzz.ratio(folded, hit[0]) < _MIN_SIMILARITY:
-        return ()
+        quarter = spoken_quarter(folded)
+        return (quarter,) if quarter is not None else ()
     gazetteer = get_gazetteer()
     return tuple(gazetteer.get(place_id) for place_id in hit[1])
 

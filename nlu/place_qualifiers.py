@@ -29,6 +29,8 @@ QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits i
 # A name right after a city of this size whose every namesake lies this far from it and is this much smaller is the
 # city's quarter ("Frankfurt Bornheim": Bornheim by Bonn is a town of 48,000, 130 km away).
 _CITY_MIN, _QUARTER_FAR_KM, _QUARTER_MAX = 100_000, 30.0, 50_000
+# A town of under this size within this distance of such a city, written right after it, is the place meant.
+_BESIDE_TOWN_MAX, _BESIDE_KM = 50_000, 25.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,37 @@ def _is_region(span: Span, rules: PlaceRules) -> bool:
     folded = " ".join(t.norm_ for t in span)
     return (folded in rules.areas or folded in rules.states or folded in district_words() or folded.endswith("kreis")
             or folded in rules.qualifiers)
+
+
+def join_towns_to_cities(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Returns the mentions with a town written right after the large city it lies beside ("Berlin Schönefeld",
+    "München Garching", "wohne in Leipzig Markkleeberg") read as one mention of that town: the city only says where
+    the town is, as "bei" does in "Neustadt bei Coburg", and what is said of the city is said of the town."""
+    gazetteer = get_gazetteer()
+    starts = {m.start: m for m in mentions}
+    joined: dict[int, Span] = {}
+    for span in mentions:
+        town = starts.get(span.end)
+        city = span._.value[0]
+        # "Hamburg-Groß Borstel": a city joined by a hyphen to a word has its quarter there, no town beside it
+        if (town is None or span.start in joined or not span[-1].whitespace_ or town._.fuzzy or "-" in span[-1].text
+                or city.population < _CITY_MIN or gazetteer.city_of(city) is not None
+                or town[0].text[:1].isupper() != span[0].text[:1].isupper()):
+            continue
+        distance = {place.id: haversine_km(place.lat, place.lon, city.lat, city.lon) for place in town._.value}
+        beside = sorted(
+            (place for place in town._.value if place.population < _BESIDE_TOWN_MAX
+             and gazetteer.city_of(place) is None and distance[place.id] <= _BESIDE_KM),
+            key=lambda place: distance[place.id],
+        )
+        if beside:
+            both = Span(doc, span.start, town.end, label=town.label_)
+            both._.value = tuple(beside)
+            joined[span.start] = both
+            joined[town.start] = both
+    if not joined:
+        return mentions
+    return [joined.get(m.start, m) for m in mentions if m.start not in joined or joined[m.start].start == m.start]
 
 
 def drop_unlisted_quarters(doc: Doc, mentions: list[Span]) -> list[Span]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import closes_clause, is_boundary, pattern_matcher
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
-from nlu.lexicon import place_rules
+from nlu.lexicon import interest_rules, place_rules
 from nlu.patterns import PatternMatcher
 from nlu.kernel.text import fold
 
@@ -28,6 +28,7 @@ _QUARTER_JOINERS = frozenset({",", "in", "bei", "im", "near", "("})  # "Gohlis i
 _MISSPELT_CITY_MIN, _MISSPELT_CITY_SCORE = 4, 80.0  # "Bärlin-Neukölln": Berlin misspelt before its quarter
 RULED_OUT = -3  # Span._.preference of a place ruled out ("nicht in Kassel"): never the search place
 CORRECTED = -4  # named before the writer corrects it ("Bielefeld no wait, now Halle"): set aside, and pulls no namesake
+_KIN_REACH = 4  # "meine beiden Enkel wohnen": words between the relative and the verb of living
 _NEAR_REACH = 6  # "not in Berlin itself but nearby": words after a ruled-out place that keep it as the centre
 
 
@@ -71,11 +72,15 @@ class PreferenceReader:
             "too_far": rules.too_far, "region": rules.region_cues,
             "correction": rules.corrections, "ruled_out": rules.ruled_out_cues,
             "ruled_out_after": rules.ruled_out_after, "temporary_after": rules.temporary_after,
+            "others_home": rules.others_home_cues,
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
         self.areas = rules.areas
         self.near = rules.ruled_out_near
+        writer = interest_rules()
+        self.kin = writer.kin_always
+        self.pronouns = writer.first_person - writer.own_possessives - writer.kin_possessives
 
     @staticmethod
     def _reaches(doc: Doc, end: int, cue: int, cue_end: int) -> bool:
@@ -110,6 +115,7 @@ class PreferenceReader:
         ruled_out = {end for label, _, end in found if label == "ruled_out"}
         ruled_out_after = {start: end for label, start, end in found if label == "ruled_out_after"}
         temporary_after = {start for label, start, _ in found if label == "temporary_after"}
+        temporary |= {end for label, start, end in found if label == "others_home" and self._said_of_kin(doc, start)}
         for span in sorted(mentions, key=lambda m: m.start):  # in text order: an area hands its wish on
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
             said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
@@ -138,6 +144,16 @@ class PreferenceReader:
                 for span in mentions:
                     if span.end <= cue:
                         span._.preference = CORRECTED
+
+    def _said_of_kin(self, doc: Doc, verb: int) -> bool:
+        """Tells whether the clause before a verb of living names a relative as its subject ("meine Enkel wohnen",
+        "my son lives"), with no "ich" or "wir" between ("meine Frau und ich leben in ...": the writer's home)."""
+        for token in reversed(doc[max(verb - _KIN_REACH, 0):verb]):
+            if is_boundary(token) or token.norm_ in self.pronouns:
+                return False
+            if token.norm_ in self.kin:
+                return True
+        return False
 
     @staticmethod
     def _ruled_out_after(doc: Doc, span: Span, cues: dict[int, int]) -> bool:

@@ -44,9 +44,12 @@ class PlateReader:
                 raise ValueError(f"data/nlu/plates.toml: {code} names {town} ({state}), which the gazetteer lacks")
             self.towns[code] = found[0]
 
-    def at(self, doc: Doc, i: int, cue_ends: set[int], shouting: bool) -> Span | None:
-        """Returns a place span for a code at token i ("in MR", "..., KS", "DD-Neustadt"), else None; `shouting`
-        tells whether the whole message is in capitals (computed once per message by the caller)."""
+    def at(
+        self, doc: Doc, i: int, cue_ends: set[int], shouting: bool, owned: frozenset[int] = frozenset()
+    ) -> Span | None:
+        """Returns a place span for a code at token i ("in MR", "..., KS", "DD-Neustadt", "HU oder Umgebung"), else
+        None; `shouting` tells whether the whole message is in capitals (computed once per message by the caller),
+        `owned` where words start that make the word before them a place ("oder Umgebung", "ist meine Stadt")."""
         text = doc[i].text.rstrip(".")
         head, _, tail = text.partition("-")
         if (tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_)
@@ -54,13 +57,17 @@ class PlateReader:
             # "E-Rolli", "S-Bahn": no town's quarter; "in L-Plagwitz", "L-Connewitz": a quarter the gazetteer lacks
             return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
         town = self.towns.get(text)
-        if town is None and self._lower_code(text) and (i in cue_ends or self._after_interest(doc, i)):
+        if town is None and self._lower_code(text) and (
+            i in cue_ends or i + 1 in owned or self._after_interest(doc, i)
+        ):
             return self._span(doc, i, self.towns[text.upper()])  # "in ks", "tierheim ks am we?": small, cued
         if town is None and i in cue_ends and self._closing_letter(doc, i, text):
             return self._span(doc, i, self.towns[text.upper()])  # "schuldnerberatung in c": the message's last word
         if town is None or shouting:  # a message in capitals has no telling capitals
             return None
-        if i in cue_ends or stands_alone(doc, i) or (i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE):
+        if i in cue_ends or i + 1 in owned or stands_alone(doc, i) or (
+            i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE
+        ):
             return self._span(doc, i, town)
         if self._joined_to_code(doc, i):
             return self._span(doc, i, town)  # "KS oder GÖ": two codes offered as a choice are two towns

@@ -291,6 +291,32 @@ def unlisted_quarter_cases(count: int = 60) -> Iterator[Case]:
         yield from _framed("unlisted quarter: {c} {town}", f"{_short_city(city)} {town.name}", ((city.lat, city.lon),))
 
 
+def beside_cases(count: int = 150) -> Iterator[Case]:
+    """A town written right after the large city it lies beside ("Berlin Schönefeld", "München Garching"): that town.
+    Towns 10 to 25 km from a city of 100,000 or more, so that the city itself lies outside the tolerance."""
+    gazetteer = get_gazetteer()
+    cities = [c for c in gazetteer.places_of_at_least(100_000) if gazetteer.city_of(c) is None]
+    pairs = [
+        (city, town) for town in _towns(gazetteer, 3_000) if town.population < 50_000
+        for city in cities if 10 < haversine_km(city.lat, city.lon, town.lat, town.lon) <= 25
+    ]
+    for city, town in random.Random(21).sample(pairs, min(count, len(pairs))):
+        yield from _framed("beside: {c} {town}", f"{_short_city(city)} {town.name}", ((town.lat, town.lon),))
+
+
+def spoken_quarter_cases() -> Iterator[Case]:
+    """A quarter known by its city's alias (places.toml), written as spoken: Hessian drops the final "n" and speaks
+    "-heim" as "-haim" ("Sachsehause", "Bockenhaim"), Saxon softens the final "tz" ("Eutritsch"): its city."""
+    gazetteer = get_gazetteer()
+    for alias, target in sorted(place_rules().aliases.items()):
+        places = gazetteer.lookup(target)
+        if not alias.isalpha() or len(alias) < 8 or not places or places[0].population < 100_000:
+            continue
+        spoken = {re.sub(r"en$", "e", alias), alias.replace("ei", "ai"), re.sub(r"tz$", "tsch", alias)} - {alias}
+        for form in sorted(spoken):
+            yield from _framed("spoken quarter: as spoken", _display(form), ((places[0].lat, places[0].lon),))
+
+
 def area_cases(count: int = 150) -> Iterator[Case]:
     """A town with an area word: that town."""
     gazetteer = get_gazetteer()
@@ -336,7 +362,8 @@ FAMILIES: dict[str, Callable[[], Iterator[Case]]] = {
     "quarter": quarter_cases, "unlisted": unlisted_quarter_cases, "merged": merged_cases, "region": region_cases,
     "region_town": region_town_cases, "qualified": qualified_cases,
     "choice": choice_cases, "area": area_cases, "area_en": area_en_cases, "district": district_cases,
-    "quarter_lower": lowercase_quarter_cases,
+    "quarter_lower": lowercase_quarter_cases, "beside": beside_cases,
+    "spoken_quarter": spoken_quarter_cases,
 }
 
 

@@ -1,0 +1,104 @@
+"""Decides which place mentions are places: a name that is also an ordinary word ("Essen", "Halle", "Wald") needs a
+cue and a capital, or must stand as its own clause; a municipality known only from postal-code names needs more."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from nlu.components.common import spans_of, stands_alone
+from nlu.components.languages import language_code
+from nlu.components.place_hints import DEMONYM_LABEL
+from nlu.components.place_mentions import REGION_TOWN_MIN
+from nlu.components.plates import PLATE_LABEL
+from nlu.extensions import INTERESTS
+from nlu.kernel.gazetteer import Gazetteer
+from nlu.kernel.text import fold
+from nlu.place_like import looks_like_place
+from nlu.vocabulary import is_category_word
+
+_POSTAL_CODE = re.compile(r"^\d{4,5}\.?$")  # the tokenizer keeps a final "." on a number; 1067: a dropped zero
+# A municipality added from postal-code names may be named without a cue in a note of this many other words at most,
+# none of them a function word ("Tiere Gründau").
+_NOTE_WORDS = 3
+_QUARTER_CITY_MIN = 100_000  # a city this large has quarters people name with it
+
+
+class PlaceBelief:
+    """Tells whether a mention is believable as a place, from its words, its cue and the message around it."""
+
+    def __init__(self, gazetteer: Gazetteer, word_like: frozenset[str], regions: frozenset[str]) -> None:
+        self.gazetteer = gazetteer
+        self.word_like = word_like
+        self.regions = regions  # states and regions named by their own word
+
+    def believable(self, doc: Doc, span: Span, claimed: set[int], lowercase: bool) -> bool:
+        """Tells whether a mention is a place; names that are ordinary words need a cue and a capital."""
+        if any(i in claimed for i in range(span.start, span.end)) and not span._.cued:
+            return False
+        if (len(span) > 1 or span._.fuzzy or _POSTAL_CODE.match(span.text)
+                or span.label_ in (PLATE_LABEL, DEMONYM_LABEL)):
+            return True
+        norm = span[0].norm_
+        town = span._.value[0]
+        if town.is_added and not span._.cued and not self._added_stands_as_place(doc, span, lowercase):
+            return False
+        if norm in self.regions and fold(town.name).startswith(norm) and town.population < REGION_TOWN_MIN:
+            # "in Sachsen" means the state, not the village Sachsen bei Ansbach; a town that stands in for a
+            # region under another name ("Erzgebirge": Annaberg-Buchholz, data/places/curated.toml) is meant.
+            return False
+        word_like = (
+            norm in self.word_like or self.gazetteer.is_common_word_name(norm) or is_category_word(norm, doc.lang_)
+            or language_code(norm) is not None or any(i in claimed for i in range(span.start, span.end))
+        )
+        if not word_like or _before_unlisted_quarter(doc, span, lowercase):
+            return True
+        return bool(span._.cued) and (lowercase or span[0].text[:1].isupper())
+
+    def _added_stands_as_place(self, doc: Doc, span: Span, lowercase: bool) -> bool:
+        """Tells whether a municipality added from postal-code names (no GeoNames entry, size unknown: "Huy",
+        "Finne", "Iven", "Steinreich") is named without a cue: only capitalised, standing as its own clause
+        ("Biebertal, was mit Kindern", "Tiere\nWE\nGründau") or, on no interest word ("Seewald Tiere"), in a short
+        note of content words ("Tiere Gründau"); "Ich heiße Iven" or "Nieden ist doof" name no place."""
+        token = span[0]
+        if not (token.text[:1].isupper() or lowercase):
+            return False
+        if stands_alone(doc, span.start, span.end):
+            return True
+        if any(s.start <= token.i < s.end for s in spans_of(doc, INTERESTS)):
+            return False
+        words = [t for t in doc if t.is_alpha and not (span.start <= t.i < span.end)]
+        return len(words) <= _NOTE_WORDS and not any(t.norm_ in self.word_like for t in words)
+
+
+def _before_unlisted_quarter(doc: Doc, span: Span, lowercase: bool) -> bool:
+    """Tells whether a large city whose name is also a word stands right before a word that looks like a village's
+    name and is no known word ("Essen Rüttenscheid", "essen holsterhausen"): the city with a quarter the data lacks
+    names the city as a cue would."""
+    if span._.value[0].population < _QUARTER_CITY_MIN or span.end >= len(doc) or not span[-1].whitespace_:
+        return False
+    following = doc[span.end]
+    if not lowercase and not (span[0].text[:1].isupper() and following.text[:1].isupper()):
+        return False
+    return looks_like_place(following.norm_)
+
+
+def signed_off(doc: Doc, span: Span, claimed: set[int], lowercase: bool) -> bool:
+    """Tells whether a name that is also a word stands alone between clause marks, capitalised, as chat
+    messages name their town ("Halle, abends"; "Malen, Töpfern. Hof"); an interest word there is a wish. In a
+    message written all in lower case the name closing the message after a full stop signs it off the same way
+    ("..., dann aber richtig. halle")."""
+    token = span[0]
+    signed = token.is_title or (lowercase and _closes_message(doc, span.start))
+    return (
+        len(span) == 1 and stands_alone(doc, span.start) and signed and token.i not in claimed
+        and not is_category_word(token.norm_, doc.lang_) and language_code(token.norm_) is None
+    )
+
+
+def _closes_message(doc: Doc, i: int) -> bool:
+    """Tells whether the token at i is the message's last word and opens its sentence (after . ! ? or a line)."""
+    rest = [t for t in doc[i + 1:] if not t.is_space]
+    return (all(t.is_punct for t in rest) and i > 0
+            and (doc[i - 1].norm_ in (".", "!", "?") or "\n" in doc[i - 1].text))

@@ -1,0 +1,186 @@
+"""Finds where a message names a place: gazetteer names (longest first), postal codes, hyphenated quarters, short
+forms of double names, plate letters, towns' adjectives, names split by speech-to-text, and typos or dialect.
+
+Matching is a dictionary look-up of folded token n-grams against the gazetteer's surface forms: it needs no
+build step (unlike a PhraseMatcher over 25k patterns, ~1.7 s) and costs a few microseconds per message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from nlu.components.common import spans_of, stands_alone
+from nlu.components.place_hints import DemonymReader, QuarterReader
+from nlu.components.plates import PlateReader
+from nlu.components.postal_cues import postal_code_at
+from nlu.dialect import dialect_town, misheard_city
+from nlu.extensions import INTERESTS
+from nlu.kernel.gazetteer import Gazetteer, Place
+from nlu.kernel.place_names import surface_key
+from nlu.kernel.text import fold
+from nlu.lexicon import known_words
+from nlu.place_index import place_index
+from nlu.vocabulary import is_category_word
+
+_SPLIT = re.compile(r"[-/]")
+# A state's name names a town only when that town is a city of its own (Berlin, Brandenburg an der Havel); a town
+# this large written before a hyphen with an ordinary word is a town with its quarter, not a compound.
+REGION_TOWN_MIN = 50_000
+# A town written before a hyphen stands for itself with a quarter ("Leipzig-Connewitz") only when it is a real town.
+_HYPHEN_TOWN_MIN = 2_000
+# A town's name split in two by speech-to-text ("frei tal") is read as one only for a town of this size: two short
+# words joined name many a hamlet.
+_SPLIT_TOWN_MIN = 10_000
+
+
+def mention(doc: Doc, start: int, end: int, places: tuple[Place, ...]) -> Span:
+    """Returns a place span carrying its candidate places."""
+    span = Span(doc, start, end, label="place")
+    span._.value = places
+    return span
+
+
+class MentionFinder:
+    """Reads every possible place mention of a message; which of them are places is decided afterwards."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, word_like: frozenset[str], demonyms: DemonymReader, stop: frozenset[str], *,
+        fuzzy_min_score: float, max_tokens: int,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.word_like = word_like
+        self.stop = stop  # function words of German and English: "will ich" is no Willich
+        self.fuzzy_min_score = fuzzy_min_score
+        self.max_tokens = max_tokens
+        index = place_index()
+        self.names, self.first_words, self.short_forms = index.names, index.first_words, index.short_forms
+        self.plates = PlateReader(gazetteer)
+        self.quarters = QuarterReader(gazetteer)
+        self.demonyms = demonyms
+
+    def exact(self, doc: Doc, cue_ends: set[int], lowercase: bool, owned: frozenset[int]) -> list[Span]:
+        """Finds names (longest first at each position), aliases, postal codes, hyphenated quarters, plates, and
+        towns' adjectives ("Leipziger Zoo"); `owned` holds where words start that make the word before them a
+        place ("HU oder Umgebung")."""
+        found: list[Span] = []
+        shouting = doc.text.isupper()  # once per message: doc.text joins every token anew
+        i = 0
+        while i < len(doc):
+            span = (
+                self.plates.at(doc, i, cue_ends, shouting, owned) or self.quarters.at(doc, i)
+                or self._split_name_at(doc, i) or self._name_at(doc, i)
+                or self._postal_code_at(doc, i) or self._hyphenated_at(doc, i) or self._short_form_at(doc, i)
+                or self.demonyms.at(doc, i, lowercase)
+            )
+            if span is None:
+                i += 1
+                continue
+            found.append(span)
+            i = span.end
+        return found
+
+    def _name_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns the longest place name starting at token i."""
+        if doc[i].norm_ not in self.first_words:
+            return None
+        for end in range(min(len(doc), i + self.max_tokens), i, -1):
+            ids = self.names.get(_key(doc, i, end))
+            if ids and end - i > 1 and _conjunction_before_place(doc, end - 1):
+                continue  # "Frankfurt oder Hanau" names two towns, not Frankfurt (Oder)
+            if ids:
+                places = tuple(self.gazetteer.get(pid) for pid in ids)
+                if end - i == 1:  # "in kemnitz": a far village named like a large city of the start region
+                    places = misheard_city(doc[i].norm_, places) or places
+                return mention(doc, i, end, places)
+        return None
+
+    def _split_name_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns a town's one-word name that speech-to-text split in two ("frei tal", "wies baden")."""
+        if i + 1 >= len(doc) or not (doc[i].is_alpha and doc[i + 1].is_alpha) or doc[i + 1].is_title:
+            return None
+        first, second = doc[i].norm_, doc[i + 1].norm_
+        if len(first) < 3 or len(second) < 3 or first in self.stop or second in self.stop:
+            return None  # "will ich" is no Willich, "got a" no Gotha
+        ids = self.names.get(first + second)
+        if not ids:
+            return None
+        places = tuple(self.gazetteer.get(pid) for pid in ids)
+        return mention(doc, i, i + 2, places) if places[0].population >= _SPLIT_TOWN_MIN else None
+
+    def _postal_code_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns a mention for a postal code: five digits, or four that lost their zero or five split by a space
+        where the words around make them a place (nlu/components/postal_cues.py)."""
+        found = postal_code_at(doc, i, self.gazetteer)
+        return mention(doc, i, found[0], (found[1],)) if found else None
+
+    def _hyphenated_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns the town of a quarter written "Leipzig-Connewitz" or "Frankfurt-Höchst"."""
+        parts = _SPLIT.split(doc[i].norm_)
+        if len(parts) < 2 or len(parts[0]) < 2:
+            return None  # "E-Rolli", "S-Bahn", "U-Bahn": one letter before a hyphen names no town
+        places = tuple(self.gazetteer.get(pid) for pid in self.names.get(parts[0], ()))
+        if not places or places[0].population < _HYPHEN_TOWN_MIN:
+            return None  # "Karl-Heinz" is a man, not the hamlet Karl
+        if parts[-1] in known_words() and (
+            is_category_word(parts[0], doc.lang_)
+            or (self._is_word(parts[0], doc.lang_) and places[0].population < REGION_TOWN_MIN)
+        ):
+            return None  # "Igel-Station", "Weil-Stadt": a compound of two words, not a town with its quarter
+        return mention(doc, i, i + 1, places)
+
+    def _is_word(self, norm: str, lang: str) -> bool:
+        """Tells whether a folded word is an ordinary or interest word as well as a name."""
+        return norm in known_words() or norm in self.word_like or is_category_word(norm, lang)
+
+    def _short_form_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns the double-named town a first part stands for ("Annaberg" -> Annaberg-Buchholz)."""
+        norm = doc[i].norm_
+        if norm in known_words() or norm in self.word_like:
+            return None  # "frei" is a word, not Frei-Laubersheim
+        ids = self.short_forms.get(norm)
+        return mention(doc, i, i + 1, tuple(self.gazetteer.get(pid) for pid in ids)) if ids else None
+
+    def fuzzy(self, doc: Doc, exact: list[Span], claimed: set[int], cue_ends: set[int], lowercase: bool) -> list[Span]:
+        """Finds places written in dialect or with a typo, only for words that are not ordinary words."""
+        taken = claimed | {i for s in exact for i in range(s.start, s.end)}
+        taken |= {i for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
+        found = []
+        for token in doc:
+            norm = token.norm_
+            if (token.i in taken or not token.is_alpha or len(norm) < 4 or norm in known_words()
+                    or norm in self.word_like):
+                continue
+            if not (token.is_title or token.i in cue_ends or lowercase):
+                continue
+            spoken = dialect_town(norm)  # "Frankfodd", "Leipzsch": a town written as it is spoken
+            if spoken:
+                span = mention(doc, token.i, token.i + 1, spoken)
+                span._.fuzzy = True
+                found.append(span)
+                continue
+            # a typo of a municipality GeoNames lacks (Grundau) only where a cue says a place follows
+            hits = self.gazetteer.fuzzy(norm, min_score=self.fuzzy_min_score, limit=5, added=token.i in cue_ends)
+            if token.i not in cue_ends and not stands_alone(doc, token.i):
+                # a guess with another first letter ("Gemnitz": Chemnitz) needs a cue or the word as its own clause
+                # ("Körlitz, Tierheim"): "Canva kann ich" is no Zahna
+                hits = [(place, score) for place, score in hits if fold(place.name)[:1] == norm[:1]]
+            if hits:
+                best_score = hits[0][1]
+                span = mention(doc, token.i, token.i + 1, tuple(p for p, s in hits if s == best_score))
+                span._.fuzzy = True
+                found.append(span)
+        return found
+
+
+def _conjunction_before_place(doc: Doc, i: int) -> bool:
+    """Tells whether token i is the word "oder" in lower case with a word after it ("oder Hanau", "oder in
+    der Nähe"): the river is written "(Oder)", "/Oder", "Oder" or ends the name."""
+    return doc[i].text == "oder" and i + 1 < len(doc) and doc[i + 1].is_alpha
+
+
+def _key(doc: Doc, start: int, end: int) -> str:
+    """Returns the gazetteer key of a token range, spaces as written."""
+    text = "".join(t.norm_ + t.whitespace_ for t in doc[start:end]).strip()
+    return surface_key(text) if ("/" in text or "-" in text or "  " in text) else text
