@@ -14,7 +14,7 @@ from nlu.kernel.text import fold
 from nlu.word_lists import read_toml
 
 if TYPE_CHECKING:
-    from nlu.listings import ListingRules
+    from nlu.listing_rules import ListingRules
 
 _TWO_OR_THREE_DIGITS = re.compile(r"(?<!\d)\d{2,3}(?!\d)")  # most listings name no age: skip them at C speed
 _AGE = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?")  # "6", "6-10" (one token when written without spaces)
