@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from nlu.extensions import INTERESTS, spans
 from nlu.listing_ages import age_groups
 from nlu.listing_delivery import names_the_delivery
+from nlu.listing_errands import goes_to_the_doctor
 from nlu.listing_rules import ListingRules, listing_rules
 from nlu.listing_things import cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, rescues_a_thing
 from nlu.vocabulary import categories_of
@@ -44,6 +45,8 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue
         if span.label_ == "emergency_services" and rescues_a_thing(span, starts, rules):
             continue
+        if goes_to_the_doctor(span):
+            continue  # "Fahrdienst für Arztbesuche": the errand's place
         if names_the_delivery(span, starts, title_tokens):
             continue  # "Digitale Nachhilfe" is tutoring given online
         if span.label_ in rules.age_categories and describes_a_thing(doc, span, starts, rules):
