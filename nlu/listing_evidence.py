@@ -78,6 +78,8 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         elif kind in ("lead", "task") and not example:
             if ("#" if span[0].like_num else span[0].norm_) in rules.served.get(label, ()):  # "#": "Gruppe 70+"
                 served.add(label)
+            elif kind == "task" and label in rules.task_served and _after_a_cue(span, rules.served_cues):
+                served.add(label)  # "Ihre Aufgaben: Backen mit Senioren aus dem Viertel"
             if label in rules.people_categories and _for_them(span, rules.group_heads):
                 people_sentences.add((label, layout.sentence(offset)))
         if not catalogue and not example:
@@ -109,6 +111,17 @@ def _for_them(span: Span, heads: tuple[str, ...]) -> bool:
     return group and bool(before) and (
         before[-1] in _FOR or len(before) == 2 and before[0] in _FOR and before[1] in _THEIR
     )
+
+
+def _after_a_cue(span: Span, cues: frozenset[str]) -> bool:
+    """Tells whether a mention follows a preposition of the people served, with at most a determiner between: "mit
+    Senioren", "für geflüchtete Frauen", "an die Familien", "for the refugees"; a group named by what its people live
+    with follows it after their noun ("für Menschen mit Behinderung")."""
+    doc = span.doc
+    before = span.start - (2 if span[0].norm_ in cues else 1)
+    if before >= 0 and doc[before].norm_ in _THEIR:
+        before -= 1
+    return before >= 0 and doc[before].norm_ in cues
 
 
 def ranked_categories(evidence: Evidence, order: tuple[str, ...]) -> list[str]:

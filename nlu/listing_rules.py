@@ -28,6 +28,7 @@ class ListingRules:
     volunteer_copulas: frozenset[str]
     volunteer_welcome: frozenset[str]
     served_cues: frozenset[str]
+    task_served: frozenset[str]  # groups a preposition of `served_cues` makes served in the tasks section
     share: float
     min_evidence: float
     most: int
@@ -72,6 +73,7 @@ def listing_rules() -> ListingRules:
         volunteer_copulas=frozenset(fold(word) for word in raw["volunteer_copulas"]),
         volunteer_welcome=frozenset(fold(word) for word in raw["volunteer_welcome"]),
         served_cues=frozenset(fold(word) for word in raw["served_cues"]),
+        task_served=frozenset(raw["task_served"]),
         share=float(raw["share"]),
         min_evidence=float(raw["min_evidence"]),
         most=int(raw["most"]),

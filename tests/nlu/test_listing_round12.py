@@ -1,5 +1,6 @@
 """Listing round t14-list12 (issue 14, listings): where a listing's volunteers take people is not what they give
-them. Texts of their own, not from the labelled sets."""
+them, and a group its tasks name after a preposition is whom they serve. Texts of their own, not from the labelled
+sets."""
 
 from __future__ import annotations
 
@@ -39,3 +40,48 @@ def test_a_visit_to_the_doctor_is_no_health_care(title: str, description: str) -
 )
 def test_care_named_beside_the_doctor_stays(title: str, description: str) -> None:
     assert "health_care" in categorize(title, description).categories
+
+
+_TREFF = "<p>Unser Treff liegt mitten im Viertel, mit Küche, Garten und Werkstatt.</p>"
+_WANDERN = "<p>Der Wanderverein organisiert Touren im Taunus, pflegt Wanderwege und betreibt eine Hütte.</p>"
+_SPORT = "<p>Der Verein hat Fußball, Handball, Turnen und Tennis.</p>"
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wanted"),
+    [
+        # the tasks section names whom the activity is for, after a preposition, however strong the title's field
+        ("Wanderführer*in im Wanderverein", _WANDERN + "<p>Aufgaben:</p><ul><li>Touren planen</li>"
+         "<li>Kurze Touren für Seniorinnen und Senioren des Wohnparks führen</li></ul>", "seniors"),
+        ("Gartenarbeit im Gemeinschaftsgarten", "<p>Unser Garten hat Beete, Obstbäume und eine Kräuterspirale.</p>"
+         "<p>Aufgaben:</p><ul><li>Beete anlegen zusammen mit den Senioren aus dem Wohnheim</li><li>Gießen</li></ul>",
+         "seniors"),
+        ("Backen im Nachbarschaftstreff", _TREFF + "<p>Ihre Aufgaben:</p><ul><li>Kuchen backen mit Senioren aus dem "
+         "Viertel</li><li>Tische decken</li></ul>", "seniors"),
+        # a group named by what its people live with follows the preposition after their noun
+        ("Fußballtraining im Sportverein", _SPORT + "<p>Ihre Aufgaben:</p><ul><li>Training für Menschen mit "
+         "Behinderung anleiten</li><li>Bälle und Tore aufbauen</li></ul>", "disability_inclusion"),
+        ("Kinoabende im Filmclub", "<p>Unser Filmclub zeigt jeden Monat einen Klassiker.</p><p>Aufgaben:</p><ul>"
+         "<li>Filme auswählen</li><li>Filmgespräche mit Menschen mit Sehbehinderung moderieren</li></ul>",
+         "disability_inclusion"),
+    ],
+)
+def test_a_group_the_tasks_serve_is_kept(title: str, description: str, wanted: str) -> None:
+    assert wanted in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "wrong"),
+    [
+        # children in a task list are mostly guests of a museum or a garden, not whom it serves
+        ("Führungen im Stadtmuseum", "<p>Das Museum zeigt die Geschichte der Tuchmacher.</p><p>Ihre Aufgaben:</p>"
+         "<ul><li>Rundgänge für Kinder und Erwachsene</li><li>Kasse</li></ul>", "children_youth"),
+        ("Pflanzaktion im Stadtpark", "<p>Der Park braucht neue Bäume.</p><p>Aufgaben:</p><ul><li>Bäume pflanzen</li>"
+         "<li>Pflanzaktionen mit Kindern der Grundschule begleiten</li></ul>", "children_youth"),
+        # a group the organisation serves, named without a preposition of the task, stays in passing
+        ("Backen im Nachbarschaftstreff", "<p>Unser Treff ist offen für Senioren und Familien.</p><p>Ihre Aufgaben:"
+         "</p><ul><li>Kuchen backen</li><li>Tische decken</li></ul>", "seniors"),
+    ],
+)
+def test_a_group_only_beside_the_tasks_is_not_served(title: str, description: str, wrong: str) -> None:
+    assert wrong not in categorize(title, description).categories
