@@ -15,6 +15,7 @@ from nlu.listing_ages import age_groups
 from nlu.listing_delivery import names_the_delivery
 from nlu.listing_errands import goes_to_the_doctor
 from nlu.listing_rules import ListingRules, listing_rules
+from nlu.listing_stage import is_stage_technology, titles_a_stage
 from nlu.listing_things import cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, rescues_a_thing
 from nlu.vocabulary import categories_of
 
@@ -29,6 +30,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
         starts.setdefault(span.start, set()).add(span.label_)
     denied = _denied_in_title(doc, title_tokens, rules)
     minding = _minds_children(doc, title_tokens, rules)
+    staged = titles_a_stage(doc, title_tokens)
     kept = []
     for span in found:
         if span.start < denied:
@@ -47,6 +49,8 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue
         if goes_to_the_doctor(span):
             continue  # "Fahrdienst für Arztbesuche": the errand's place
+        if staged and is_stage_technology(span):
+            continue  # "Technik-Team für unser Theater": light and sound
         if names_the_delivery(span, starts, title_tokens):
             continue  # "Digitale Nachhilfe" is tutoring given online
         if span.label_ in rules.age_categories and describes_a_thing(doc, span, starts, rules):

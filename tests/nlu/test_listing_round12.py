@@ -1,6 +1,6 @@
 """Listing round t14-list12 (issue 14, listings): where a listing's volunteers take people is not what they give
-them, and a group its tasks name after a preposition is whom they serve. Texts of their own, not from the labelled
-sets."""
+them, a group its tasks name after a preposition is whom they serve, and the technology of a stage is no digital
+work. Texts of their own, not from the labelled sets."""
 
 from __future__ import annotations
 
@@ -85,3 +85,28 @@ def test_a_group_the_tasks_serve_is_kept(title: str, description: str, wanted: s
 )
 def test_a_group_only_beside_the_tasks_is_not_served(title: str, description: str, wrong: str) -> None:
     assert wrong not in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # in a listing whose title names a stage, technology is light and sound
+        ("Licht und Technik für die Jugendtheatergruppe", "<p>Du bedienst das Lichtpult bei den Aufführungen.</p>"),
+        ("Bühnenverein sucht Technik-Crew", "<p>Scheinwerfer hängen, Kabel legen, Mikrofone einpegeln.</p>"),
+        ("Konzertreihe im Schlosshof: Tontechnik", "<p>Fünf Sommerkonzerte, Auf- und Abbau der Anlage.</p>"),
+    ],
+)
+def test_the_technology_of_a_stage_is_no_digital_work(title: str, description: str) -> None:
+    assert "digital" not in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # computing named in the word itself, or a stage the title does not name, stays digital
+        ("Computertechnik für die Theatergruppe", "<p>Du betreust die Rechner im Büro und die Kartenkasse.</p>"),
+        ("Technik-Team für den Bürgerfunk", "<p>Sendungen aufnehmen, schneiden und online stellen.</p>"),
+    ],
+)
+def test_technology_off_the_stage_stays_digital(title: str, description: str) -> None:
+    assert "digital" in categorize(title, description).categories
