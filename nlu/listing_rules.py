@@ -45,6 +45,7 @@ class ListingRules:
     festival_heads: tuple[str, ...]
     age_from: frozenset[str]
     age_plus: frozenset[str]
+    age_joined_from: tuple[str, ...]
     age_units: frozenset[str]
     age_not_units: frozenset[str]
     age_nouns: frozenset[str]
@@ -93,6 +94,7 @@ def listing_rules() -> ListingRules:
         festival_heads=tuple(fold(word) for word in raw["festival_heads"]),
         age_from=frozenset(fold(word) for word in raw["age_from"]),
         age_plus=frozenset(fold(word) for word in raw["age_plus"]),
+        age_joined_from=tuple(fold(word) for word in raw["age_joined_from"]),
         age_units=frozenset(fold(word) for word in raw["age_units"]),
         age_not_units=frozenset(fold(word) for word in raw["age_not_units"]),
         age_nouns=frozenset(fold(word) for word in raw["age_nouns"]),

@@ -1,6 +1,6 @@
 """Listing round t14-list12 (issue 14, listings): where a listing's volunteers take people is not what they give
-them, a group its tasks name after a preposition is whom they serve, and the technology of a stage is no digital
-work. Texts of their own, not from the labelled sets."""
+them, a group its tasks name after a preposition is whom they serve, the technology of a stage is no digital work,
+and an age joined with its word ("60plus", "Ü70") names seniors. Texts of their own, not from the labelled sets."""
 
 from __future__ import annotations
 
@@ -110,3 +110,19 @@ def test_the_technology_of_a_stage_is_no_digital_work(title: str, description: s
 )
 def test_technology_off_the_stage_stays_digital(title: str, description: str) -> None:
     assert "digital" in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Handy-Sprechstunde 60plus", "Tanzen Ü-70: Übungsleitung gesucht", "Stammtisch für Ü65 – Gastgeber*in",
+     "Radgruppe 65+ sucht Tourenleitung"],
+)
+def test_an_age_joined_with_its_word_names_seniors(title: str) -> None:
+    assert "seniors" in categorize(title, "<p>Wir treffen uns jeden Dienstag im Gemeindehaus.</p>").categories
+
+
+@pytest.mark.parametrize(
+    "title", ["Trainer*in für die U17", "Spendenlauf: 60plus Kilometer für den Schulgarten"],
+)
+def test_a_joined_number_that_is_no_senior_age_is_none(title: str) -> None:
+    assert "seniors" not in categorize(title, "<p>Wir treffen uns jeden Dienstag am Sportplatz.</p>").categories
