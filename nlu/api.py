@@ -25,7 +25,8 @@ from nlu.listing_model.features import listing_features as listing_features_of
 from nlu.listing_layout import ListingLayout, listing_layout, without_addresses
 from nlu.listing_paperwork import without_paperwork_of_those_served
 from nlu.listing_volunteers import without_volunteers
-from nlu.listings import Evidence, category_scores, listing_mentions, ranked_categories
+from nlu.listing_evidence import Evidence, category_scores, ranked_categories
+from nlu.listings import listing_mentions
 from nlu.pipeline import pipelines, rule_pipelines
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.kernel.taxonomy import category_keys

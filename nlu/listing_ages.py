@@ -14,7 +14,7 @@ from nlu.kernel.text import fold
 from nlu.word_lists import read_toml
 
 if TYPE_CHECKING:
-    from nlu.listings import ListingRules
+    from nlu.listing_rules import ListingRules
 
 _TWO_OR_THREE_DIGITS = re.compile(r"(?<!\d)\d{2,3}(?!\d)")  # most listings name no age: skip them at C speed
 _AGE = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?")  # "6", "6-10" (one token when written without spaces)
@@ -38,13 +38,19 @@ def young_rules() -> YoungRules:
 
 def age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
     """Returns a seniors mention for each group named by an age of `senior_age` or more: "Frauen ab 60", "Männer über
-    65 Jahren", "Gymnastikgruppe 70+", "mit 60 plus", "(Durchschnittsalter 71)". The age must follow a noun, the
-    group (German nouns are capitalised), or an age word, and no other noun may follow it: "über 60 Vereine", "Spenden
-    ab 60 Euro" and "trainieren über 80 Kinder" count things."""
+    65 Jahren", "Gymnastikgruppe 70+", "mit 60 plus", "(Durchschnittsalter 71)", or one word joining the age with an
+    age word ("Treff 60plus", "Tanzen Ü-70"). A separate age must follow a noun, the group (German nouns are
+    capitalised), or an age word, and no other noun may follow it: "über 60 Vereine", "Spenden ab 60 Euro" and
+    "trainieren über 80 Kinder" count things."""
     found: list[Span] = young_groups(doc)
     if not any(rules.senior_age <= int(number.group()) < 120 for number in _TWO_OR_THREE_DIGITS.finditer(doc.text)):
         return found
     for token in doc:
+        joined = _joined_age(fold(token.text), rules)
+        if joined is not None:
+            if rules.senior_age <= joined < 120 and not _counts_things(doc, token.i + 1, rules):
+                found.append(Span(doc, token.i, token.i + 1, label="seniors"))  # "Treff 60plus", "Ü60-Gruppe"
+            continue
         if not token.like_num or not token.text.isdigit() or not rules.senior_age <= int(token.text) < 120:
             continue
         i = token.i
@@ -62,13 +68,34 @@ def age_groups(doc: Doc, rules: ListingRules) -> list[Span]:
                 continue
         else:
             continue
-        counted = doc[end] if end < len(doc) else None  # what follows the number or its "+" is what is counted
-        if counted is not None and fold(counted.text) in rules.age_not_units:
-            continue  # "Über 70 % unserer Kinder", "Einsätze ab 90 min"
-        if counted is not None and counted.is_alpha and counted.is_title and fold(counted.text) not in rules.age_units:
-            continue  # "90+ Hunde", "über 60 Vereine"
+        if _counts_things(doc, end, rules):
+            continue
         found.append(Span(doc, start, end, label="seniors"))
     return found
+
+
+def _counts_things(doc: Doc, end: int, rules: ListingRules) -> bool:
+    """Tells whether what follows a number or its "+" is what it counts: "Über 70 % unserer Kinder", "Einsätze ab 90
+    min", "90+ Hunde", "über 60 Vereine"."""
+    counted = doc[end] if end < len(doc) else None
+    if counted is None:
+        return False
+    if fold(counted.text) in rules.age_not_units:
+        return True
+    return counted.is_alpha and counted.is_title and fold(counted.text) not in rules.age_units
+
+
+def _joined_age(word: str, rules: ListingRules) -> int | None:
+    """Returns the age of a word joining it with an age word ("60plus", "65+", "ü60", "Ü-70"; folded), else None."""
+    for start in rules.age_joined_from:
+        rest = word.removeprefix(start).lstrip("-")
+        if word.startswith(start) and rest.isdigit():
+            return int(rest)
+    for end in rules.age_plus:
+        rest = word.removesuffix(end).rstrip("-")
+        if word.endswith(end) and rest.isdigit():
+            return int(rest)
+    return None
 
 
 def young_groups(doc: Doc) -> list[Span]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from nlu.vocabulary import categories_of
 
 if TYPE_CHECKING:
-    from nlu.listings import ListingRules
+    from nlu.listing_rules import ListingRules
 
 _ARTICLES = frozenset({"der", "des", "die", "den", "dem", "von", "vom", "unserer", "unseres", "unserem", "unseren",
                        "eurer", "ihrer", "einer", "eines", "the", "of", "our"})

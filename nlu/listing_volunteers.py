@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from nlu.listing_layout import ListingLayout
 from nlu.kernel.text import fold
-from nlu.listings import ListingRules, listing_rules
+from nlu.listing_rules import ListingRules, listing_rules
 from nlu.word_lists import read_toml
 
 # Marks that end a clause within a sentence ("Deutsch ist keine Voraussetzung – bei uns ...", "Helfer, die ...").

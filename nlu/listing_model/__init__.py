@@ -1,10 +1,10 @@
 """A trained linear model for listing categories, measured against the rules by leave-one-set-out validation.
 
-The rules (nlu/listings.py) say, per category, where a listing names it: in the title, the lead, the tasks, the
-organisation blurb, the offer and wish sections. The model weighs that evidence, and the words the listing uses, by
-what the labelled agency-style listings say (tests/nlu/data/listings_dev*.jsonl, one set per independent author),
-and decides each category with one threshold. `python -m nlu.listing_model.loso` trains on all sets but one and
-predicts the one left out, for each set in turn: the honest estimate for a new author.
+The rules (nlu/listings.py, nlu/listing_evidence.py) say, per category, where a listing names it: in the title,
+the lead, the tasks, the organisation blurb, the offer and wish sections. The model weighs that evidence, and the
+words the listing uses, by what the labelled agency-style listings say (tests/nlu/data/listings_dev*.jsonl, one set
+per independent author), and decides each category with one threshold. `python -m nlu.listing_model.loso` trains on
+all sets but one and predicts the one left out, for each set in turn: the honest estimate for a new author.
 
 Measured on 2026-12-05 (four sets, 580 listings; tests/nlu/data/README.md) the model does not beat the rules: the
 rule evidence reweighted ties them, the words alone generalise poorly across authors, and the two together tie them

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 
 from nlu.extensions import INTERESTS, spans
 from nlu.listing_layout import ListingLayout
-from nlu.listings import Evidence, listing_rules
+from nlu.listing_evidence import Evidence
+from nlu.listing_rules import listing_rules
 
 # One row of rule evidence per category; the names are the columns, in order.
 RULE_FEATURES = (

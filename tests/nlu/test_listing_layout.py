@@ -8,7 +8,9 @@ import pytest
 from nlu import categorize, parse
 from nlu.api import analysed
 from nlu.listing_layout import layout_rules, listing_layout, without_addresses
-from nlu.listings import Evidence, listing_mentions, listing_rules, ranked_categories
+from nlu.listing_evidence import Evidence, ranked_categories
+from nlu.listing_rules import listing_rules
+from nlu.listings import listing_mentions
 
 
 def test_a_word_in_brackets_weighs_as_an_example() -> None:

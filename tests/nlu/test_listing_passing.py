@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlu import categorize
-from nlu.listings import Evidence, ranked_categories
+from nlu.listing_evidence import Evidence, ranked_categories
 from nlu.kernel.taxonomy import category_keys
 
 

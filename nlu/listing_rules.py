@@ -1,0 +1,105 @@
+"""The word lists and figures of the [listing] section of data/nlu/interests.toml that the listing categoriser
+reads (its layout's headings and weights are nlu.listing_layout's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from nlu.kernel.text import fold
+from nlu.word_lists import read_toml
+
+
+@dataclass(frozen=True, slots=True)
+class ListingRules:
+    """The [listing] section of data/nlu/interests.toml."""
+
+    ignore: tuple[str, ...]
+    ignore_words: frozenset[str]
+    title_denials: frozenset[str]
+    object_care: frozenset[str]
+    object_rescue: frozenset[str]
+    object_categories: frozenset[str]
+    object_reach: int
+    bare_care_needs: frozenset[str]
+    people_categories: frozenset[str]
+    age_categories: frozenset[str]
+    volunteer_words: tuple[str, ...]
+    volunteer_copulas: frozenset[str]
+    volunteer_welcome: frozenset[str]
+    served_cues: frozenset[str]
+    task_served: frozenset[str]  # groups a preposition of `served_cues` makes served in the tasks section
+    share: float
+    min_evidence: float
+    most: int
+    catalogue_fields: int
+    catalogue_weight: float
+    course_heads: tuple[str, ...]
+    course_exempt: frozenset[str]
+    childcare: tuple[str, ...]
+    childcare_besides: frozenset[str]
+    corroborated: frozenset[str]
+    person_states: frozenset[str]
+    state_cues: frozenset[str]
+    served: dict[str, frozenset[str]]  # category -> folded first words of a mention naming the people served
+    festival_heads: tuple[str, ...]
+    age_from: frozenset[str]
+    age_plus: frozenset[str]
+    age_joined_from: tuple[str, ...]
+    age_units: frozenset[str]
+    age_not_units: frozenset[str]
+    age_nouns: frozenset[str]
+    senior_age: int
+    also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
+    needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
+    group_heads: tuple[str, ...]  # "gruppe": "für unsere Seniorengruppe" names the group the title's activity is for
+
+
+@cache
+def listing_rules() -> ListingRules:
+    """Returns the listing rules."""
+    raw = read_toml("interests.toml")["listing"]
+    return ListingRules(
+        ignore=tuple(fold(word) for word in raw["ignore"]),
+        ignore_words=frozenset(fold(word) for word in raw["ignore_words"]),
+        title_denials=frozenset(fold(word) for word in raw["title_denials"]),
+        object_care=frozenset(fold(word) for word in raw["object_care"]),
+        object_rescue=frozenset(fold(word) for word in raw["object_rescue"]),
+        object_categories=frozenset(raw["object_categories"]),
+        object_reach=int(raw["object_reach"]),
+        bare_care_needs=frozenset(raw["bare_care_needs"]),
+        people_categories=frozenset(raw["people_categories"]),
+        age_categories=frozenset(raw["age_categories"]),
+        volunteer_words=tuple(fold(word) for word in raw["volunteer_words"]),
+        volunteer_copulas=frozenset(fold(word) for word in raw["volunteer_copulas"]),
+        volunteer_welcome=frozenset(fold(word) for word in raw["volunteer_welcome"]),
+        served_cues=frozenset(fold(word) for word in raw["served_cues"]),
+        task_served=frozenset(raw["task_served"]),
+        share=float(raw["share"]),
+        min_evidence=float(raw["min_evidence"]),
+        most=int(raw["most"]),
+        catalogue_fields=int(raw["catalogue_fields"]),
+        catalogue_weight=float(raw["catalogue_weight"]),
+        course_heads=tuple(fold(word) for word in raw["course_heads"]),
+        course_exempt=frozenset(raw["course_exempt"]),
+        childcare=tuple(fold(word) for word in raw["childcare"]),
+        childcare_besides=frozenset(fold(word) for word in raw["childcare_besides"]),
+        corroborated=frozenset(fold(word) for word in raw["corroborated"]),
+        person_states=frozenset(fold(word) for word in raw["person_states"]),
+        state_cues=frozenset(fold(word) for word in raw["state_cues"]),
+        served={  # folded, and as written: the tokenizer keeps some function words' umlauts ("über")
+            key: frozenset({*map(fold, words), *(word.lower() for word in words)})
+            for key, words in raw.get("served", {}).items()
+        },
+        festival_heads=tuple(fold(word) for word in raw["festival_heads"]),
+        age_from=frozenset(fold(word) for word in raw["age_from"]),
+        age_plus=frozenset(fold(word) for word in raw["age_plus"]),
+        age_joined_from=tuple(fold(word) for word in raw["age_joined_from"]),
+        age_units=frozenset(fold(word) for word in raw["age_units"]),
+        age_not_units=frozenset(fold(word) for word in raw["age_not_units"]),
+        age_nouns=frozenset(fold(word) for word in raw["age_nouns"]),
+        senior_age=int(raw["senior_age"]),
+        also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
+        needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
+        group_heads=tuple(fold(word) for word in raw["group_heads"]),
+    )
