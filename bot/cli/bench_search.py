@@ -120,6 +120,16 @@ async def _seed(database: Database, count: int, now: datetime) -> float:
     return time.perf_counter() - started
 
 
+def _report_cpu(engines: Mapping[str, EngineRun]) -> None:
+    """Prints the CPU per request of this process and of a PostgreSQL server on this machine: unlike the wall
+    times, the load of other work hardly moves them, so two trees compare on a busy machine too."""
+    print("\nCPU per request (hardly moved by other work on the machine):")
+    for name, run in engines.items():
+        figures = Timings.percentiles(run.cpu.samples)
+        server = "" if run.server_cpu_ms is None else f"; the server's mean {run.server_cpu_ms:.2f} ms"
+        print(f"  {name}: this process p50 {figures['p50']:.2f} ms, p95 {figures['p95']:.2f} ms{server}")
+
+
 def _report(
     args: argparse.Namespace, queries: Sequence[LabelledQuery], parse_ms: Timings, seeding: Mapping[str, float],
     engines: Mapping[str, EngineRun], scan: ScanRun | None, scan_size: int,
@@ -139,6 +149,7 @@ def _report(
     for label, timings in rows:
         figures = Timings.percentiles(timings.samples)
         print(f"{label:<28}" + "".join(f"{figures[key]:>9.2f}" for key in ("p50", "p95", "p99", "mean", "max")))
+    _report_cpu(engines)
     for name, run in engines.items():
         print(f"\n{name} by kind of request (p50 / p95 ms, count):")
         for kind in kinds:

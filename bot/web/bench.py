@@ -31,6 +31,7 @@ from sqlalchemy import select
 
 from bot.categories import categories
 from bot.domain import OpportunityStatus
+from bot.process_cpu import process_cpu_seconds
 from bot.seed import seed_bench, seed_demo
 from bot.store.db import Database
 from bot.store.models import Opportunity
@@ -165,17 +166,6 @@ async def measure(base_url: str, name: str, urls: Sequence[str], *, concurrency:
     cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
     return Figures(name, concurrency, tuple(latencies), elapsed, statuses, cpu,
                    kept["hit"] if kept["hit"] or kept["miss"] else None, client_cpu)
-
-
-def process_cpu_seconds(pid: int | None) -> float | None:
-    """Returns the user and system CPU seconds a process used so far (Linux), or None."""
-    if pid is None:
-        return None
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime and stime
 
 
 def listing_urls(ids: Sequence[int], *, count: int, seed: int = 18) -> list[str]:

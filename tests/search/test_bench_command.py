@@ -15,3 +15,4 @@ def test_the_benchmark_prints_latency_speed_up_and_relevance(capsys: pytest.Capt
     assert "indexed search, sqlite" in out and "brute-force scan (6 req.)" in out
     assert "speed-up at p50, sqlite vs scan over 300 listings" in out
     assert "brute-force scan, with categories: P@5" in out
+    assert "sqlite: this process p50" in out

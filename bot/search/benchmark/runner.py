@@ -17,6 +17,7 @@ from bot.search import Refinement, SearchOutcome, SearchRequest, VocabularyCache
 from bot.search.benchmark.baseline import BruteForceScan
 from bot.search.benchmark.queries import LabelledQuery
 from bot.search.benchmark.relevance import Found, Precision
+from bot.search.benchmark.server_cpu import ServerCpu
 from bot.search.criteria import criteria_from
 from bot.store.db import Database
 from bot.store.models import Opportunity
@@ -52,6 +53,11 @@ class EngineRun:
     """What the indexed search did on one database."""
 
     timings: Timings = field(default_factory=Timings)
+    # CPU milliseconds per request of this process (all its threads, so SQLite's own work too) and, on a PostgreSQL
+    # server of this machine, the server's per request (the mean: /proc counts in ticks): unlike the wall times,
+    # the machine's load hardly moves them (bot.search.benchmark.server_cpu)
+    cpu: Timings = field(default_factory=Timings)
+    server_cpu_ms: float | None = None
     precision: Precision = field(default_factory=Precision)
     subset_precision: Precision = field(default_factory=Precision)  # on the requests the scan also ran
     unwidened_precision: Precision = field(default_factory=Precision)  # the same requests, widen=False
@@ -80,12 +86,15 @@ async def run_engine(
     run = EngineRun()
     vocabularies = VocabularyCache(max_age=3600)
     remote_ids = await _remote_ids(database)
+    server = ServerCpu()
     for query in queries[:WARM_UP]:
-        await _search(database, query, parsed, vocabularies, now)
+        await _search(database, query, parsed, vocabularies, now, server=server)
+    server.reset()
     for number, query in enumerate(queries):
-        started = time.perf_counter()
-        outcome = await _search(database, query, parsed, vocabularies, now)
+        started, cpu_started = time.perf_counter(), time.process_time()
+        outcome = await _search(database, query, parsed, vocabularies, now, server=server)
         run.timings.add(query.kind, (time.perf_counter() - started) * 1000)
+        run.cpu.add(query.kind, (time.process_time() - cpu_started) * 1000)
         run.ids[query.text] = [hit.id for hit in outcome.results]
         found = [Found(hit.id, hit.categories, hit.lat, hit.lon, hit.time, hit.id in remote_ids)
                  for hit in outcome.results]
@@ -94,6 +103,8 @@ async def run_engine(
             run.subset_precision.add(query, found, outcome.radius_km)
         run.widened += any(step.startswith("radius") or step == "time" for step in outcome.widened)
         run.words_let_go += "keywords" in outcome.widened
+    server_seconds = server.used()
+    run.server_cpu_ms = None if server_seconds is None else server_seconds * 1000 / len(queries)
     for query in queries[:judged_subset]:  # like the scan: no widening (not timed)
         outcome = await _search(database, query, parsed, vocabularies, now, widen=False)
         found = [Found(hit.id, hit.categories, hit.lat, hit.lon, hit.time, hit.id in remote_ids)
@@ -104,10 +115,13 @@ async def run_engine(
 
 async def _search(
     database: Database, query: LabelledQuery, parsed: Mapping[str, ParsedQuery],
-    vocabularies: VocabularyCache, now: datetime, *, widen: bool = True,
+    vocabularies: VocabularyCache, now: datetime, *, widen: bool = True, server: ServerCpu | None = None,
 ) -> SearchOutcome:
-    """Runs one request the way the chat does: its own read-only session, the parse already done."""
+    """Runs one request the way the chat does: its own read-only session, the parse already done; on PostgreSQL
+    the server process answering it is noted in `server`."""
     async with database.read_only() as session:
+        if server is not None and not database.is_sqlite:
+            await server.note(session)
         return await search(session, SearchRequest(text=query.text, widen=widen), parse=parsed.__getitem__,
                             vocabularies=vocabularies, now=now)
 
