@@ -13,12 +13,13 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from bot.search.action_nouns import action_noun
+from bot.search.compounds import split_compound
 from bot.search.related import relatives
 from nlu.lexicon import interest_rules, known_words
 
@@ -99,10 +100,8 @@ class Vocabulary:
 
         allowed: stop words that are meant as content here ("Freiwillige" of "Freiwillige Feuerwehr").
         """
-        found = [
-            group for group in (self.group(word, allowed=allowed) for word in dict.fromkeys(words))
-            if group is not None
-        ]
+        found = list({group.word: group for word in dict.fromkeys(words)
+                      for group in self._word_or_parts(word, allowed)}.values())
         ceiling = max(self.listings * MAX_DOCUMENT_SHARE, MIN_DOCUMENT_CEILING)
         telling = [group for group in found if group.documents <= ceiling]
         return tuple(sorted(telling, key=lambda group: (group.documents, group.word))[:limit])
@@ -114,6 +113,34 @@ class Vocabulary:
         ceiling = max(self.listings * MAX_DOCUMENT_SHARE, MIN_DOCUMENT_CEILING)
         found = (self.group(word) for word in dict.fromkeys(words))
         return tuple(group for group in found if group is not None and ceiling < group.documents <= at_most)
+
+    def _word_or_parts(self, word: str, allowed: frozenset[str]) -> tuple[TermGroup, ...]:
+        """Returns the group of a word, or of each of its parts when the listings hold nothing of the word itself
+        but the word is a compound of known words (bot.search.compounds: "Klavierunterricht"); a compound made
+        of real words is no typo, so its parts also go before a typo correction of the whole."""
+        group = self.group(word, allowed=allowed)
+        if group is not None and not group.fuzzy:
+            return (group,)
+        if word in STOP_WORDS and word not in allowed:
+            return ()
+        # A part the listings do not hold is split in turn ("laien" + "theatergruppe": "theater" + "gruppe").
+        # A listing holding a part says less than the compound (the "Kinder" of "Kindermannschaft" is also in
+        # "Kinderklinik"): every term of a part is a lesser one, counted as a compound's modifier in a title.
+        # Into the listings' own words first: "Schachtraining" is Schach + Training, not Schacht + raining.
+        parts = split_compound(word, self._held) or split_compound(word, self._is_word)
+        found = tuple(replace(found, whole=TermGroup(found.word, (), (), 0, fuzzy=False))
+                      for part in parts
+                      for found in self._word_or_parts(part, frozenset()))
+        return found or ((group,) if group is not None else ())
+
+    def _held(self, word: str) -> bool:
+        """Tells whether a folded word (no stop word) is one of the listings' words or begins one ("schach" of
+        "Schachpatin")."""
+        return word not in STOP_WORDS and (word in self.documents or self._has_prefix(word))
+
+    def _is_word(self, word: str) -> bool:
+        """Tells whether a folded word may be a part of a compound: a known word or one of the listings'."""
+        return word not in STOP_WORDS and (word in known_words() or word in self.documents)
 
     def meaningful(self, words: Iterable[str]) -> bool:
         """Tells whether any of the words could be looked up at all (not a stop word, not junk)."""
@@ -143,6 +170,10 @@ class Vocabulary:
         stem = stem_of(word)
         terms = [word] if word in self.documents else []
         prefixes = [stem] if len(stem) >= MIN_STEM and self._has_prefix(stem) else []
+        # A plural that changes its vowel ("Fahrrädern", "Bücher", "Wälder"): listings write the singular too.
+        singular = umlaut_singular(word)
+        if singular and self._has_prefix(singular) and not any(singular.startswith(p) for p in prefixes):
+            prefixes.append(singular)
         verb = participle_stem(word)
         if verb and self._has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
             prefixes.append(verb)
@@ -267,6 +298,27 @@ def modifier_of(word: str) -> str | None:
         modifier = modifier[:-1]  # the linking s: Besuchs-dienst, Nachbarschafts-hilfe
     modifier = stem_of(modifier)
     return modifier if len(modifier) >= MIN_MODIFIER and modifier not in STOP_WORDS else None
+
+
+_UMLAUTS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+_UMLAUT_PLURALS = ("ern", "er")
+
+
+def umlaut_singular(word: str) -> str | None:
+    """Returns the singular's stem of a folded plural in -er that changes its vowel (fahrraedern -> fahrrad,
+    buecher -> buch, waelder -> wald), if the word has that shape: the last umlaut before the ending, spelled out.
+
+    Other plurals that change the vowel end in -e ("Küche" is no plural of "Kuchen"): only -er is taken.
+    """
+    ending = next((end for end in _UMLAUT_PLURALS if word.endswith(end)), None)
+    if ending is None:
+        return None
+    stem = word[: -len(ending)]
+    position, plain = max(((stem.rfind(umlaut), vowel) for umlaut, vowel in _UMLAUTS), key=lambda found: found[0])
+    if position < 0:
+        return None
+    singular = stem[:position] + plain + stem[position + 2:]
+    return singular if len(singular) >= MIN_STEM else None
 
 
 def participle_stem(word: str) -> str | None:
