@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from bot.search.abbreviations import long_forms, short_forms
 from bot.search.action_nouns import action_noun
 from bot.search.compounds import split_compound
 from bot.search.related import relatives
@@ -115,23 +116,34 @@ class Vocabulary:
         return tuple(group for group in found if group is not None and ceiling < group.documents <= at_most)
 
     def _word_or_parts(self, word: str, allowed: frozenset[str]) -> tuple[TermGroup, ...]:
-        """Returns the group of a word, or of each of its parts when the listings hold nothing of the word itself
-        but the word is a compound of known words (bot.search.compounds: "Klavierunterricht"); a compound made
-        of real words is no typo, so its parts also go before a typo correction of the whole."""
+        """Returns the group of a word or, when the listings hold nothing of the word itself but it is a compound of
+        known words (bot.search.compounds: "Klavierunterricht"), the groups of the parts before its head; a compound
+        made of real words is no typo, so its parts also go before a typo correction of the whole.
+
+        The head names the general kind ("Unterricht", "Gruppe", "Kranke" of "Demenzkranken"), the parts before it
+        what in particular ("Klavier", "Theater", "Demenz"): the head alone would bring up any other lesson or group.
+        A listing holding a part says less than the compound: its terms are lesser ones (a modifier's share in a
+        title).
+        """
         group = self.group(word, allowed=allowed)
         if group is not None and not group.fuzzy:
             return (group,)
         if word in STOP_WORDS and word not in allowed:
             return ()
-        # A part the listings do not hold is split in turn ("laien" + "theatergruppe": "theater" + "gruppe").
-        # A listing holding a part says less than the compound (the "Kinder" of "Kindermannschaft" is also in
-        # "Kinderklinik"): every term of a part is a lesser one, counted as a compound's modifier in a title.
-        # Into the listings' own words first: "Schachtraining" is Schach + Training, not Schacht + raining.
-        parts = split_compound(word, self._held) or split_compound(word, self._is_word)
-        found = tuple(replace(found, whole=TermGroup(found.word, (), (), 0, fuzzy=False))
-                      for part in parts
-                      for found in self._word_or_parts(part, frozenset()))
+        said = (self.group(part) for part in self._parts(word)[:-1])
+        found = tuple(replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False)) for part in said
+                      if part is not None and not part.fuzzy)
         return found or ((group,) if group is not None else ())
+
+    def _parts(self, word: str) -> tuple[str, ...]:
+        """Returns the smallest parts of a compound, in order: split into the listings' own words first ("Schach" +
+        "Training", not "Schacht" + "raining"), else into known words, and a part the listings do not hold split in
+        turn ("laien" + "theatergruppe": "theater" + "gruppe")."""
+        parts = split_compound(word, self._held) or split_compound(word, self._is_word)
+        flat: list[str] = []
+        for part in parts:
+            flat += (part,) if self._held(part) else (self._parts(part) or (part,))
+        return tuple(flat)
 
     def _held(self, word: str) -> bool:
         """Tells whether a folded word (no stop word) is one of the listings' words or begins one ("schach" of
@@ -185,6 +197,9 @@ class Vocabulary:
             prefixes.append(noun)
         if noun and len(noun) >= MIN_INFIX_STEM:
             terms += [term for term in self._containing(noun) if term not in terms]
+        # An abbreviation and the name it stands for are the same thing ("THW": Technisches Hilfswerk).
+        prefixes += [long for long in long_forms(word) if self._has_prefix(long) and long not in prefixes]
+        terms += [short for short in short_forms(word) if short in self.documents and short not in terms]
         # Lesser terms: the modifier of a compound of a generic head ("nachbarschaftshilfe": nachbarschaft*, also
         # in Nachbarschaftsgarten) and words of the same activity ("sterbende": hospiz*); a family's stem the word
         # begins with is its own ("lesepatin": lesepat*, as listings write Lesepat*in).
