@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.search import SearchRequest
 from bot.search.compounds import split_compound
+from bot.search.related import relatives
 from bot.search.vocabulary import Vocabulary, umlaut_singular
 from tests.factories.search import KASSEL, Listings, find, ids, near
 
@@ -69,3 +70,9 @@ async def test_a_listing_naming_the_rare_part_of_a_compound_ranks_first(listings
     outcome = await find(listings.database, SearchRequest(text="Schachtraining in Kassel geben"),
                          categories=["sports"], place=KASSEL, keywords=["schachtraining"])
     assert ids(outcome)[0] == chess and set(ids(outcome)) == {chess, common, other}
+
+
+def test_a_quarters_meeting_place_finds_the_other_names_towns_give_it() -> None:
+    found = relatives("quartierstreff")
+    assert {"stadtteiltreff", "buergertreff", "begegnungsstaett"} <= set(found)
+    assert relatives("treffpunkt") == ()  # a meeting point of anything is no such house
