@@ -70,6 +70,9 @@ class TermGroup:
     # of a generic head (nachbarschaftshilfe: Nachbarschaftsgarten) or related words (bot.search.related).
     # None: every term of the group says the word.
     whole: TermGroup | None = None
+    # The request's compound this group is a part of ("klavierunterricht" for "klavier": bot.search.compounds), when
+    # the listings hold nothing of the compound itself; None for a word of the request.
+    part_of: str | None = None
 
     def matches(self, token: str) -> bool:
         """Tells whether a folded word of a listing is one of this group's terms."""
@@ -117,8 +120,7 @@ class Vocabulary:
 
     def _word_or_parts(self, word: str, allowed: frozenset[str]) -> tuple[TermGroup, ...]:
         """Returns the group of a word or, when the listings hold nothing of the word itself but it is a compound of
-        known words (bot.search.compounds: "Klavierunterricht"), the groups of the parts before its head; a compound
-        made of real words is no typo, so its parts also go before a typo correction of the whole.
+        known words (bot.search.compounds: "Klavierunterricht"), the groups of the parts before its head.
 
         The head names the general kind ("Unterricht", "Gruppe", "Kranke" of "Demenzkranken"), the parts before it
         what in particular ("Klavier", "Theater", "Demenz"): the head alone would bring up any other lesson or group.
@@ -126,14 +128,13 @@ class Vocabulary:
         title).
         """
         group = self.group(word, allowed=allowed)
-        if group is not None and not group.fuzzy:
-            return (group,)
+        if group is not None:
+            return (group,)  # a typo correction first: "Leseptain" is a Lesepatin, not a compound of "lese"
         if word in STOP_WORDS and word not in allowed:
             return ()
         said = (self.group(part) for part in self._parts(word)[:-1])
-        found = tuple(replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False)) for part in said
-                      if part is not None and not part.fuzzy)
-        return found or ((group,) if group is not None else ())
+        return tuple(replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word) for part in said
+                     if part is not None and not part.fuzzy)
 
     def _parts(self, word: str) -> tuple[str, ...]:
         """Returns the smallest parts of a compound, in order: split into the listings' own words first ("Schach" +

@@ -45,6 +45,7 @@ def test_a_compound_no_listing_writes_is_searched_by_the_parts_before_its_head()
     # A part says less than the compound would: every term of it is a lesser one (a modifier's share in a title).
     whole = groups[0].whole
     assert whole is not None and not whole.terms and not whole.prefixes
+    assert groups[0].part_of == "schachtraining"  # a part names less than was asked: no search farther for it
 
 
 def test_a_part_the_listings_do_not_hold_is_split_again_and_a_head_alone_finds_nothing() -> None:
@@ -76,3 +77,10 @@ def test_a_quarters_meeting_place_finds_the_other_names_towns_give_it() -> None:
     found = relatives("quartierstreff")
     assert {"stadtteiltreff", "buergertreff", "begegnungsstaett"} <= set(found)
     assert relatives("treffpunkt") == ()  # a meeting point of anything is no such house
+
+
+def test_a_typo_is_corrected_rather_than_split() -> None:
+    words = Vocabulary({"lesepatin": 3, "lese": 5, "pate": 4}, listings=100)
+    assert [group.word for group in words.groups(["lesepatni"])] == ["lesepatni"]
+    group = words.group("lesepatni")
+    assert group is not None and group.part_of is None and group.matches("lesepatin")
