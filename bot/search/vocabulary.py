@@ -93,6 +93,7 @@ class Vocabulary:
             self._buckets.setdefault((term[0], len(term)), []).append(term)
             self._by_letter.setdefault(term[0], []).append(term)
         self._groups: dict[tuple[str, bool], TermGroup | None] = {}
+        self._compounds: dict[str, tuple[TermGroup, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -132,9 +133,14 @@ class Vocabulary:
             return (group,)  # a typo correction first: "Leseptain" is a Lesepatin, not a compound of "lese"
         if word in STOP_WORDS and word not in allowed:
             return ()
-        said = (self.group(part) for part in self._parts(word)[:-1])
-        return tuple(replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word) for part in said
-                     if part is not None and not part.fuzzy)
+        if word not in self._compounds:  # kept as the groups are: most words of a request are no compound
+            if len(self._compounds) >= KEPT_GROUPS:
+                self._compounds.clear()
+            said = (self.group(part) for part in self._parts(word)[:-1])
+            self._compounds[word] = tuple(
+                replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word) for part in said
+                if part is not None and not part.fuzzy)
+        return self._compounds[word]
 
     def _parts(self, word: str) -> tuple[str, ...]:
         """Returns the smallest parts of a compound, in order: split into the listings' own words first ("Schach" +
