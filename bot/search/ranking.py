@@ -204,9 +204,11 @@ class RankWords:
     def naming(self) -> tuple[TermGroup, ...]:
         """Returns the groups of words that name what was asked: the free words and the other nouns (a listing
         holding one counts as holding what was asked), not the words of manner, of a searched category, about
-        the writer or the towns named beside the place."""
+        the writer or the towns named beside the place, nor a part of a compound no listing writes (it says less
+        than what was asked: "Hunde" of "Hundegassi" looks for no listing farther away)."""
         return tuple(group for group in self.groups
-                     if group.word not in self.manner | self.generic | self.writer | self.beside)
+                     if group.word not in self.manner | self.generic | self.writer | self.beside
+                     and group.part_of is None)
 
     def wished(self) -> tuple[TermGroup, ...]:
         """Returns the groups of the words about what is wanted (all but those said only about the writer and the

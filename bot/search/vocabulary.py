@@ -13,12 +13,14 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from bot.search.abbreviations import long_forms, short_forms
 from bot.search.action_nouns import action_noun
+from bot.search.compounds import split_compound
 from bot.search.related import relatives
 from nlu.lexicon import interest_rules, known_words
 
@@ -68,6 +70,9 @@ class TermGroup:
     # of a generic head (nachbarschaftshilfe: Nachbarschaftsgarten) or related words (bot.search.related).
     # None: every term of the group says the word.
     whole: TermGroup | None = None
+    # The request's compound this group is a part of ("klavierunterricht" for "klavier": bot.search.compounds), when
+    # the listings hold nothing of the compound itself; None for a word of the request.
+    part_of: str | None = None
 
     def matches(self, token: str) -> bool:
         """Tells whether a folded word of a listing is one of this group's terms."""
@@ -88,6 +93,7 @@ class Vocabulary:
             self._buckets.setdefault((term[0], len(term)), []).append(term)
             self._by_letter.setdefault(term[0], []).append(term)
         self._groups: dict[tuple[str, bool], TermGroup | None] = {}
+        self._compounds: dict[str, tuple[TermGroup, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -99,10 +105,8 @@ class Vocabulary:
 
         allowed: stop words that are meant as content here ("Freiwillige" of "Freiwillige Feuerwehr").
         """
-        found = [
-            group for group in (self.group(word, allowed=allowed) for word in dict.fromkeys(words))
-            if group is not None
-        ]
+        found = list({group.word: group for word in dict.fromkeys(words)
+                      for group in self._word_or_parts(word, allowed)}.values())
         ceiling = max(self.listings * MAX_DOCUMENT_SHARE, MIN_DOCUMENT_CEILING)
         telling = [group for group in found if group.documents <= ceiling]
         return tuple(sorted(telling, key=lambda group: (group.documents, group.word))[:limit])
@@ -114,6 +118,48 @@ class Vocabulary:
         ceiling = max(self.listings * MAX_DOCUMENT_SHARE, MIN_DOCUMENT_CEILING)
         found = (self.group(word) for word in dict.fromkeys(words))
         return tuple(group for group in found if group is not None and ceiling < group.documents <= at_most)
+
+    def _word_or_parts(self, word: str, allowed: frozenset[str]) -> tuple[TermGroup, ...]:
+        """Returns the group of a word or, when the listings hold nothing of the word itself but it is a compound of
+        known words (bot.search.compounds: "Klavierunterricht"), the groups of the parts before its head.
+
+        The head names the general kind ("Unterricht", "Gruppe", "Kranke" of "Demenzkranken"), the parts before it
+        what in particular ("Klavier", "Theater", "Demenz"): the head alone would bring up any other lesson or group.
+        A listing holding a part says less than the compound: its terms are lesser ones (a modifier's share in a
+        title).
+        """
+        group = self.group(word, allowed=allowed)
+        if group is not None:
+            return (group,)  # a typo correction first: "Leseptain" is a Lesepatin, not a compound of "lese"
+        if word in STOP_WORDS and word not in allowed:
+            return ()
+        if word not in self._compounds:  # kept as the groups are: most words of a request are no compound
+            if len(self._compounds) >= KEPT_GROUPS:
+                self._compounds.clear()
+            said = (self.group(part) for part in self._parts(word)[:-1])
+            self._compounds[word] = tuple(
+                replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word) for part in said
+                if part is not None and not part.fuzzy)
+        return self._compounds[word]
+
+    def _parts(self, word: str) -> tuple[str, ...]:
+        """Returns the smallest parts of a compound, in order: split into the listings' own words first ("Schach" +
+        "Training", not "Schacht" + "raining"), else into known words, and a part the listings do not hold split in
+        turn ("laien" + "theatergruppe": "theater" + "gruppe")."""
+        parts = split_compound(word, self._held) or split_compound(word, self._is_word)
+        flat: list[str] = []
+        for part in parts:
+            flat += (part,) if self._held(part) else (self._parts(part) or (part,))
+        return tuple(flat)
+
+    def _held(self, word: str) -> bool:
+        """Tells whether a folded word (no stop word) is one of the listings' words or begins one ("schach" of
+        "Schachpatin")."""
+        return word not in STOP_WORDS and (word in self.documents or self._has_prefix(word))
+
+    def _is_word(self, word: str) -> bool:
+        """Tells whether a folded word may be a part of a compound: a known word or one of the listings'."""
+        return word not in STOP_WORDS and (word in known_words() or word in self.documents)
 
     def meaningful(self, words: Iterable[str]) -> bool:
         """Tells whether any of the words could be looked up at all (not a stop word, not junk)."""
@@ -143,6 +189,10 @@ class Vocabulary:
         stem = stem_of(word)
         terms = [word] if word in self.documents else []
         prefixes = [stem] if len(stem) >= MIN_STEM and self._has_prefix(stem) else []
+        # A plural that changes its vowel ("Fahrrädern", "Bücher", "Wälder"): listings write the singular too.
+        singular = umlaut_singular(word)
+        if singular and self._has_prefix(singular) and not any(singular.startswith(p) for p in prefixes):
+            prefixes.append(singular)
         verb = participle_stem(word)
         if verb and self._has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
             prefixes.append(verb)
@@ -154,6 +204,9 @@ class Vocabulary:
             prefixes.append(noun)
         if noun and len(noun) >= MIN_INFIX_STEM:
             terms += [term for term in self._containing(noun) if term not in terms]
+        # An abbreviation and the name it stands for are the same thing ("THW": Technisches Hilfswerk).
+        prefixes += [long for long in long_forms(word) if self._has_prefix(long) and long not in prefixes]
+        terms += [short for short in short_forms(word) if short in self.documents and short not in terms]
         # Lesser terms: the modifier of a compound of a generic head ("nachbarschaftshilfe": nachbarschaft*, also
         # in Nachbarschaftsgarten) and words of the same activity ("sterbende": hospiz*); a family's stem the word
         # begins with is its own ("lesepatin": lesepat*, as listings write Lesepat*in).
@@ -267,6 +320,27 @@ def modifier_of(word: str) -> str | None:
         modifier = modifier[:-1]  # the linking s: Besuchs-dienst, Nachbarschafts-hilfe
     modifier = stem_of(modifier)
     return modifier if len(modifier) >= MIN_MODIFIER and modifier not in STOP_WORDS else None
+
+
+_UMLAUTS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+_UMLAUT_PLURALS = ("ern", "er")
+
+
+def umlaut_singular(word: str) -> str | None:
+    """Returns the singular's stem of a folded plural in -er that changes its vowel (fahrraedern -> fahrrad,
+    buecher -> buch, waelder -> wald), if the word has that shape: the last umlaut before the ending, spelled out.
+
+    Other plurals that change the vowel end in -e ("Küche" is no plural of "Kuchen"): only -er is taken.
+    """
+    ending = next((end for end in _UMLAUT_PLURALS if word.endswith(end)), None)
+    if ending is None:
+        return None
+    stem = word[: -len(ending)]
+    position, plain = max(((stem.rfind(umlaut), vowel) for umlaut, vowel in _UMLAUTS), key=lambda found: found[0])
+    if position < 0:
+        return None
+    singular = stem[:position] + plain + stem[position + 2:]
+    return singular if len(singular) >= MIN_STEM else None
 
 
 def participle_stem(word: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bot.search.benchmark.judged import agency_requests, load_agency_listings, score_agency
+from bot.search.benchmark.judged import AGENCY_SETS, agency_requests, load_agency_listings, score_agency
 from bot.store.models import Opportunity
 from bot.store.scratch import scratch_sqlite
 
@@ -41,3 +41,17 @@ async def test_inferred_agency_listings_carry_the_nlus_categories_not_their_labe
             assert "animals" not in stored.categories
             assert {"education", "children_youth"} <= set(stored.categories)
             assert {"weekday", "daytime"} <= set(stored.time_tags)
+
+
+async def test_leipzig_set_is_scored_by_its_name_and_never_finds_nothing() -> None:
+    leipzig = AGENCY_SETS["leipzig"]
+    async with scratch_sqlite(prefix="agency-leipzig") as database:
+        listings = await load_agency_listings(database, leipzig.listings, now=datetime.now(timezone.utc),
+                                              inferred=True)
+        requests = agency_requests(leipzig.requests)
+        assert len(listings) == 160 and len(requests) == 35
+        score = await score_agency(database, listings, requests, strict=False, name="leipzig")
+    assert score.empty == []
+    assert score.summary().startswith("leipzig requests / leipzig listings (reported radius): P@5")
+    # A floor against collapse, well below the measured figure (tests/search/fixtures/README.md).
+    assert score.precision >= 0.5, "\n".join(score.failures)

@@ -6,8 +6,9 @@ time. A result is relevant when it is in one of the meant categories and none of
 within the radius around the meant place (the asked one, or the default 15 km; "within reported radius"
 also accepts what the search said it widened to) and fits the time or says nothing about it.
 
-The agency set is judged by its own labels: every listing names the topics it offers, every request the
-topics that answer it and where it means (tests/search/fixtures/README.md).
+The agency sets (Hamburg, written by the team; Leipzig, written by an independent author) are judged by their own
+labels: every listing names the topics it offers, every request the topics that answer it and where it means
+(tests/search/fixtures/README.md).
 """
 
 from __future__ import annotations
@@ -37,8 +38,26 @@ from nlu.kernel.gazetteer import haversine_km
 
 ROOT = Path(__file__).resolve().parents[3]
 NATURAL_SETS = ("messages.jsonl", "dev_messages.jsonl", "heldout_b.jsonl", "heldout_c.jsonl", "heldout_d.jsonl")
-AGENCY_LISTINGS = ROOT / "tests" / "search" / "fixtures" / "agency_listings.jsonl"
-AGENCY_REQUESTS = ROOT / "tests" / "search" / "fixtures" / "agency_requests.jsonl"
+FIXTURES = ROOT / "tests" / "search" / "fixtures"
+AGENCY_LISTINGS = FIXTURES / "agency_listings.jsonl"
+AGENCY_REQUESTS = FIXTURES / "agency_requests.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class AgencySet:
+    """A judged set of agency listings and requests for them, named for the command line."""
+
+    listings: Path
+    requests: Path
+
+
+# "agency" is the Hamburg set's older name; Leipzig is the one written by an author who never saw the search
+# (tests/search/fixtures/README.md).
+AGENCY_SETS = {
+    "hamburg": AgencySet(AGENCY_LISTINGS, AGENCY_REQUESTS),
+    "agency": AgencySet(AGENCY_LISTINGS, AGENCY_REQUESTS),
+    "leipzig": AgencySet(FIXTURES / "leipzig_listings.jsonl", FIXTURES / "leipzig_requests.jsonl"),
+}
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
 
@@ -213,12 +232,12 @@ def judge_agency(request: AgencyRequest, listing: dict[str, Any], reported_radiu
 
 
 async def score_agency(database: Database, listings: dict[int, dict[str, Any]],
-                       requests: Sequence[AgencyRequest], *, strict: bool = True) -> Score:
+                       requests: Sequence[AgencyRequest], *, strict: bool = True, name: str = "agency") -> Score:
     """Runs each judged request through the search (the real NLU) and judges its top five.
 
     A request the search answers with a question (which of two places?) is not judged: it is no list.
     """
-    score = Score("agency requests / agency listings" + (" (asked radius)" if strict else " (reported radius)"))
+    score = Score(f"{name} requests / {name} listings" + (" (asked radius)" if strict else " (reported radius)"))
     vocabularies = VocabularyCache(max_age=3600)
     for request in requests:
         outcome = await _search(database, request.text, vocabularies)
@@ -260,13 +279,15 @@ async def _main(arguments: argparse.Namespace) -> None:
             messages = natural_messages(files)
             scores += [await score_natural(database, messages, strict=True),
                        await score_natural(database, messages, strict=False)]
-    if arguments.set in ("agency", "both"):
+    named = "agency" if arguments.set == "both" else arguments.set
+    agency = AGENCY_SETS.get(named)
+    if agency is not None:
         async with scratch_sqlite(prefix="judged-agency") as database:
-            listings = await load_agency_listings(database, Path(arguments.agency_listings), now=now,
-                                                  inferred=arguments.inferred)
-            requests = agency_requests(Path(arguments.agency_requests))
-            scores += [await score_agency(database, listings, requests, strict=True),
-                       await score_agency(database, listings, requests, strict=False)]
+            listings = await load_agency_listings(database, Path(arguments.agency_listings or agency.listings),
+                                                  now=now, inferred=arguments.inferred)
+            requests = agency_requests(Path(arguments.agency_requests or agency.requests))
+            scores += [await score_agency(database, listings, requests, strict=True, name=named),
+                       await score_agency(database, listings, requests, strict=False, name=named)]
     for score in scores:
         print(score.summary())
         if arguments.failures:
@@ -277,11 +298,12 @@ async def _main(arguments: argparse.Namespace) -> None:
 def main() -> None:
     """Prints P@5 and empty answers of the judged sets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("natural", "agency", "both"), default="both")
+    parser.add_argument("--set", choices=("natural", *AGENCY_SETS, "both"), default="both",
+                        help="natural messages, an agency set (agency is hamburg), or natural and hamburg")
     parser.add_argument("--messages", nargs="*", default=[], help="labelled message files (default: tests/nlu/data)")
     parser.add_argument("--failures", action="store_true", help="print the requests with an off result")
-    parser.add_argument("--agency-listings", default=str(AGENCY_LISTINGS), help="judged agency listings (JSON lines)")
-    parser.add_argument("--agency-requests", default=str(AGENCY_REQUESTS), help="judged requests for them")
+    parser.add_argument("--agency-listings", help="judged agency listings (JSON lines), instead of the set's")
+    parser.add_argument("--agency-requests", help="judged requests for them, instead of the set's")
     parser.add_argument("--inferred", action="store_true",
                         help="categorise the agency listings with the NLU, as an import of an export without "
                              "category columns does, instead of using their labels")

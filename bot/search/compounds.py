@@ -1,0 +1,48 @@
+"""A German compound the listings never write, read as the words it is made of.
+
+German joins words freely: a request for "Klavierunterricht", a "Laientheatergruppe" or "Umweltschutz" is
+answered by listings saying "Klavier", "Theater" or "Umwelt", though no listing writes the request's compound and
+none of them begins with it. Such a word is split into words the language or the listings know ("klavier" +
+"unterricht", "migration" + s + "geschichte"), and each part is searched as a word of its own, so the rarer part
+(the specific one) weighs more than the common one (bot.search.vocabulary.Vocabulary.weight).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+# Shorter parts are mostly particles and endings ("ein", "an"), which split ordinary words into nonsense.
+MIN_PART = 4
+MIN_COMPOUND = 2 * MIN_PART
+# What German puts between the parts of a compound: Migration-s-geschichte, Tier-e-heim, Blume-n-wiese.
+LINKS = ("", "s", "n", "en", "es", "e")
+MAX_PARTS = 4
+
+
+def split_compound(word: str, is_word: Callable[[str], bool]) -> tuple[str, ...]:
+    """Returns the parts of a folded compound (at least two, each a word `is_word` knows, even when the compound
+    is known as well): the split into the fewest parts and, among those, the one with the longest first part;
+    none when the word is not made of known words."""
+    if len(word) < MIN_COMPOUND:
+        return ()
+
+    @cache
+    def rest(start: int) -> tuple[str, ...] | None:
+        """Returns the best split of word[start:] into known words, or None."""
+        best: tuple[str, ...] | None = None
+        for end in range(len(word), start + MIN_PART - 1, -1):
+            part = word[start:end]
+            if (start, end) == (0, len(word)) or not is_word(part):  # the word itself is what is split
+                continue
+            if end == len(word):
+                return (part,)  # the whole rest is one word: no split with fewer parts
+            for link in LINKS:
+                following = rest(end + len(link)) if word.startswith(link, end) else None
+                if following is not None and len(following) < MAX_PARTS and (
+                        best is None or len(following) + 1 < len(best)):
+                    best = (part, *following)
+        return best
+
+    found = rest(0)
+    return found if found is not None and len(found) >= 2 else ()

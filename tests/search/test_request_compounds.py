@@ -1,0 +1,86 @@
+"""A request's compound that no listing writes is searched as its parts ("Schachtraining": Schach, Training); a
+plural that changes its vowel also finds the singular ("Bücher": Buch)."""
+
+from __future__ import annotations
+
+from bot.search import SearchRequest
+from bot.search.compounds import split_compound
+from bot.search.related import relatives
+from bot.search.vocabulary import Vocabulary, umlaut_singular
+from tests.factories.search import KASSEL, Listings, find, ids, near
+
+KNOWN = frozenset("schach training verein blumen wiese tier heim garten arbeit migration geschichte laien "
+                  "theater gruppe wander".split())
+
+
+def known(word: str) -> bool:
+    return word in KNOWN
+
+
+def test_a_compound_splits_into_the_fewest_known_words_with_linking_letters_between() -> None:
+    assert split_compound("schachtraining", known) == ("schach", "training")
+    assert split_compound("blumenwiese", known) == ("blumen", "wiese")
+    assert split_compound("migrationsgeschichte", known) == ("migration", "geschichte")
+    assert split_compound("laientheatergruppe", known) == ("laien", "theater", "gruppe")
+    assert split_compound("gartenarbeit", known) == ("garten", "arbeit")
+
+
+def test_words_not_made_of_known_words_and_short_ones_stay_whole() -> None:
+    assert split_compound("schachtrainign", known) == ()  # a typo: corrected elsewhere, not split
+    assert split_compound("tierheim", known) == ("tier", "heim")
+    assert split_compound("training", known) == ()  # one word is no compound
+    assert split_compound("tierei", known) == ()  # too short to hold two parts
+
+
+def test_the_index_holding_the_compound_keeps_it_whole() -> None:
+    words = Vocabulary({"schachtraining": 2, "schach": 3, "training": 20}, listings=100)
+    assert [group.word for group in words.groups(["schachtraining"])] == ["schachtraining"]
+
+
+def test_a_compound_no_listing_writes_is_searched_by_the_parts_before_its_head() -> None:
+    words = Vocabulary({"schach": 2, "schachverein": 1, "training": 30, "fussballtraining": 4}, listings=100)
+    groups = words.groups(["schachtraining"])
+    assert [group.word for group in groups] == ["schach"]  # "Training" alone would bring up any other training
+    assert groups[0].matches("schachverein") and not groups[0].matches("fussballtraining")
+    # A part says less than the compound would: every term of it is a lesser one (a modifier's share in a title).
+    whole = groups[0].whole
+    assert whole is not None and not whole.terms and not whole.prefixes
+    assert groups[0].part_of == "schachtraining"  # a part names less than was asked: no search farther for it
+
+
+def test_a_part_the_listings_do_not_hold_is_split_again_and_a_head_alone_finds_nothing() -> None:
+    words = Vocabulary({"theater": 4, "gruppe": 30}, listings=100)
+    assert [group.word for group in words.groups(["laientheatergruppe"])] == ["theater"]
+    assert words.groups(["wandergruppe"]) == ()  # only the head is held: no other group stands for a hike
+
+
+def test_an_umlaut_plural_in_er_also_finds_the_singular() -> None:
+    assert umlaut_singular("buecher") == "buch"
+    assert umlaut_singular("waeldern") == "wald"
+    assert umlaut_singular("haeuser") == "haus"
+    assert umlaut_singular("kueche") is None  # not a plural in -er: no "Kuchen" for a kitchen
+    assert umlaut_singular("lehrer") is None  # no umlaut
+    group = Vocabulary({"buch": 3, "buchhandlung": 1, "buecher": 1}, listings=100).group("buecher")
+    assert group is not None and group.matches("buchhandlung") and group.matches("buecher")
+
+
+async def test_a_listing_naming_the_rare_part_of_a_compound_ranks_first(listings: Listings) -> None:
+    common = await listings.add("Training für Kinder im Sportverein", categories=["sports"], **near(KASSEL, 0.5, 0))
+    chess = await listings.add("Schachpatin für den Jugendclub", categories=["sports"], **near(KASSEL, 3, 0))
+    other = await listings.add("Fußballtraining am Wochenende", categories=["sports"], **near(KASSEL, 1, 0))
+    outcome = await find(listings.database, SearchRequest(text="Schachtraining in Kassel geben"),
+                         categories=["sports"], place=KASSEL, keywords=["schachtraining"])
+    assert ids(outcome)[0] == chess and set(ids(outcome)) == {chess, common, other}
+
+
+def test_a_quarters_meeting_place_finds_the_other_names_towns_give_it() -> None:
+    found = relatives("quartierstreff")
+    assert {"stadtteiltreff", "buergertreff", "begegnungsstaett"} <= set(found)
+    assert relatives("treffpunkt") == ()  # a meeting point of anything is no such house
+
+
+def test_a_typo_is_corrected_rather_than_split() -> None:
+    words = Vocabulary({"lesepatin": 3, "lese": 5, "pate": 4}, listings=100)
+    assert [group.word for group in words.groups(["lesepatni"])] == ["lesepatni"]
+    group = words.group("lesepatni")
+    assert group is not None and group.part_of is None and group.matches("lesepatin")
