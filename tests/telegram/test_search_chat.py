@@ -183,6 +183,21 @@ async def test_an_unknown_postal_code_is_said_and_asked_about(chat: Chat) -> Non
     assert "🔎 <b>Tiere · Kassel" in answered.text
 
 
+async def test_a_postal_code_beside_a_new_interest_is_a_search_not_the_answer(chat: Chat) -> None:
+    await chat.send(ANNA, "Tierheim 00000")  # asks "Wo soll ich suchen?"
+    reply = await chat.send(ANNA, "in 34117 lieber was mit Kindern")  # both named: a search afresh
+    assert "🔎 <b>Kinder &amp; Jugend · Kassel" in reply.text and "Tiere" not in reply.text
+    await chat.send(ANNA, "Tierheim 00000")
+    assert "🔎 <b>Tiere · Kassel" in (await chat.send(ANNA, "PLZ 34117")).text  # a code alone still answers
+
+
+async def test_an_unknown_postal_code_after_a_search_is_asked_about_not_replaced_by_its_town(chat: Chat) -> None:
+    await chat.send(ANNA, "Senioren besuchen in Kassel")
+    reply = await chat.send(ANNA, "Tierheim 00000")  # a place was written: not "Ich suche weiter in Kassel"
+    assert "Die Postleitzahl 00000 kenne ich nicht. Wo soll ich suchen?" in reply.text
+    assert "Kassel" not in reply.text
+
+
 async def test_nothing_found_says_so_and_suggests_what_to_change(chat: Chat) -> None:
     reply = await chat.send(ANNA, "Feuerwehr in Dresden")
     assert "Dazu habe ich leider nichts gefunden" in reply.text or "Angebot" in reply.text
