@@ -156,6 +156,22 @@ async def test_a_text_that_says_nothing_usable_gets_a_hint_and_the_categories(ch
     assert english.text == t("en", hint)
 
 
+async def test_a_text_that_says_nothing_gets_the_hint_also_with_a_saved_place(chat: Chat) -> None:
+    await chat.send(ANNA, "/standort")
+    assert "Gemerkt" in (await chat.send(ANNA, "Kassel")).text
+    reply = await chat.send(ANNA, "😂")  # no "🔎 Alle Bereiche · Kassel" header for a search nobody asked for
+    assert reply.text == t("de", "search.emoji_only")
+    animals = await chat.press(ANNA, reply.button("Tiere"), message_id=reply.sent_id())
+    assert "🔎 <b>Tiere · Kassel + 15 km</b>" in animals.text
+
+
+async def test_an_area_chosen_after_a_text_said_nothing_goes_on_with_a_few_words(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "🤔")
+    await chat.press(ANNA, reply.button("Tiere"), message_id=reply.sent_id())
+    weekend = await chat.send(ANNA, "in Kassel am Wochenende")  # goes on from the chosen area
+    assert "🔎 <b>Tiere · Kassel + 15 km · am Wochenende</b>" in weekend.text
+
+
 async def test_an_ambiguous_place_offers_the_candidates(chat: Chat) -> None:
     reply = await chat.send(ANNA, "Tierheim in Neustadt")
     assert reply.text.startswith("„Neustadt“ gibt es mehrmals. Welchen Ort meinst du?")
