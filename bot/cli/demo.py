@@ -18,7 +18,7 @@ from bot.seed.ads import seed_demo_ads
 from bot.seed.demo_member import join_demo_organisation
 from bot.store.types import utcnow
 from bot.settings import Settings
-from bot.store.db import Database
+from bot.store.db import Database, DatabaseUnreachable
 from bot.store.models import Opportunity
 from bot.telegram.app import build_application, serving
 from bot.telegram.flood import FloodGuard
@@ -51,8 +51,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     """Runs the terminal chat until the input ends."""
     settings = settings_or_exit()
-    return asyncio.run(chat(settings, lang=getattr(args, "lang", "de"),
-                            organisation=getattr(args, "organisation", False)))
+    try:
+        return asyncio.run(chat(settings, lang=getattr(args, "lang", "de"),
+                                organisation=getattr(args, "organisation", False)))
+    except DatabaseUnreachable as error:
+        raise SystemExit(str(error)) from None
 
 
 async def chat(settings: Settings, *, lang: str = "de", stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,

@@ -9,6 +9,7 @@ import sys
 
 from bot.cli import demo
 from bot.cli.common import settings_or_exit
+from bot.store.db import DatabaseUnreachable
 from bot.store.migrate import SchemaOutOfDate
 from bot.telegram import lifecycle
 from bot.telegram.app import build_application
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     except lifecycle.Stopped as stopped:
         print(f"ehrenamt-bot gestoppt / stopped ({stopped}) before it started", file=sys.stderr)
         return 0
-    except (SchemaOutOfDate, lifecycle.CannotListen) as error:
+    except (SchemaOutOfDate, DatabaseUnreachable, lifecycle.CannotListen) as error:
         raise SystemExit(str(error)) from None
     except TokenRefused:
         raise SystemExit("Telegram lehnt BOT_TOKEN ab (401) / Telegram refused BOT_TOKEN: "
