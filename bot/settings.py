@@ -85,6 +85,16 @@ class Settings(BaseSettings):
             raise ValueError(f"BOT_TOKEN {problem}; use the token @BotFather gave you, or unset it")
         return SecretStr(token)
 
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        """Accepts PostgreSQL and SQLite URLs (the drivers the bot has); an empty value means the SQLite file."""
+        if value is None or not value.strip():
+            return None
+        if not normalise_async_url(value.strip()).startswith(("postgresql+asyncpg://", "sqlite+aiosqlite://")):
+            raise ValueError("DATABASE_URL must be postgresql://user@host/database (or sqlite:///path/file.sqlite3)")
+        return value.strip()
+
     @field_validator("webhook_url")
     @classmethod
     def _webhook_url(cls, value: str | None) -> str | None:
