@@ -369,3 +369,13 @@ async def test_a_newcomer_asking_whether_german_is_needed_is_answered_not_misund
     reply = await chat.send(JOHN, "Do I need to speak German?")
     assert reply.text.startswith(t("en", "questions.german")) and t("en", "search.not_understood") not in reply.text
     assert (await chat.send(ANNA, "Muss ich Deutsch können?")).text.startswith(t("de", "questions.german"))
+
+
+async def test_a_new_interest_after_saving_a_place_searches_there_not_in_the_last_town(chat: Chat) -> None:
+    await chat.send(ANNA, "Senioren besuchen in Kassel")
+    await chat.send(ANNA, "/standort")
+    assert "Gemerkt" in (await chat.send(ANNA, "Baunatal")).text
+    reply = await chat.send(ANNA, "was mit Tieren")  # went on in Kassel, the last search's town
+    assert "🔎 <b>Tiere · Baunatal" in reply.text and "Ich suche weiter in Kassel" not in reply.text
+    weekend = await chat.send(ANNA, "am Wochenende")  # a refinement still goes on from that search
+    assert "🔎 <b>Tiere · Baunatal" in weekend.text and "am Wochenende" in weekend.text
