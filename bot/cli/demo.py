@@ -41,7 +41,11 @@ MEMBER = {
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Adds the demo command."""
-    parser = subparsers.add_parser("demo", help="chat with the bot in this terminal (no token needed)")
+    parser = subparsers.add_parser(
+        "demo", help="chat with the bot in this terminal (no token needed)",
+        description="Chats with the bot in this terminal on the configured database: type what you are looking "
+                    "for, '#3' presses the button shown as [#3], 'standort 51.31 9.49' shares a location, "
+                    "'ende' (or Ctrl-D) stops.")
     parser.add_argument("--lang", choices=("de", "en"), default="de", help="the demo person's Telegram language")
     parser.add_argument("--organisation", action="store_true",
                         help="act for a verified demo organisation, to try /freiwillige and contacting volunteers")

@@ -19,7 +19,10 @@ from bot.telegram.startup import TokenRefused
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Adds the run command."""
     parser = subparsers.add_parser(
-        "run", help="run the bot (long polling, or a webhook with WEBHOOK_URL); without BOT_TOKEN: the terminal demo")
+        "run", help="run the bot (long polling, or a webhook with WEBHOOK_URL); without BOT_TOKEN: the terminal demo",
+        description="Runs the bot with the settings of the environment (or .env): long polling, or a webhook with "
+                    "WEBHOOK_URL and WEBHOOK_SECRET; the web pages too with WEB_PORT, /healthz and /metrics with "
+                    "METRICS_PORT. Without BOT_TOKEN it starts the terminal demo. SIGTERM or Ctrl-C stops it.")
     parser.add_argument("--lang", choices=("de", "en"), default="de", help="language of the demo person")
     parser.set_defaults(func=run)
 
