@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Annotated, Literal
@@ -35,7 +36,10 @@ class Settings(BaseSettings):
     telegram_api_base_url: str | None = Field(default=None, description="another Bot API server, e.g. an emulator")
     database_url: str | None = Field(default=None, description="unset: SQLite file in data_home")
     data_home: Path = Field(default=Path("var"), description="folder for the SQLite file and caches")
-    admin_ids: list[int] = Field(default_factory=list, description="Telegram user ids with full admin rights")
+    # NoDecode: read by _split_ids ("123,456" as the README writes it), not as JSON, which refused it in a traceback
+    admin_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="Telegram user ids with full admin rights"
+    )
     default_radius_km: float = Field(default=15.0, gt=0, le=500)
     listing_ttl_days: int = Field(default=90, ge=1, le=3650)
     # Volunteers' own ads (bot.ads): how long one stays up unless renewed, and which go through review first.
@@ -80,6 +84,16 @@ class Settings(BaseSettings):
         if problem:
             raise ValueError(f"BOT_TOKEN {problem}; use the token @BotFather gave you, or unset it")
         return SecretStr(token)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        """Accepts PostgreSQL and SQLite URLs (the drivers the bot has); an empty value means the SQLite file."""
+        if value is None or not value.strip():
+            return None
+        if not normalise_async_url(value.strip()).startswith(("postgresql+asyncpg://", "sqlite+aiosqlite://")):
+            raise ValueError("DATABASE_URL must be postgresql://user@host/database (or sqlite:///path/file.sqlite3)")
+        return value.strip()
 
     @field_validator("webhook_url")
     @classmethod
@@ -148,9 +162,18 @@ class Settings(BaseSettings):
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
-        """Accepts ADMIN_IDS as '123,456' as well as a JSON list."""
-        if isinstance(value, str) and not value.strip().startswith("["):
-            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        """Accepts ADMIN_IDS as '123,456' (or '123 456', '123;456') as well as a JSON list."""
+        refused = f"{value.strip()!r} is no list of Telegram user ids like 123,456" if isinstance(value, str) else ""
+        if isinstance(value, str) and value.strip().startswith("["):
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError:
+                raise ValueError(refused) from None
+        if isinstance(value, str):
+            parts = value.replace(";", ",").replace(" ", ",").split(",")
+            if any(not part.strip().isdigit() for part in parts if part.strip()):
+                raise ValueError(refused)
+            return [int(part) for part in parts if part.strip()]
         if isinstance(value, int):
             return [value]
         return value

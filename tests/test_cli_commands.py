@@ -69,3 +69,11 @@ def _undocumented(parser: argparse.ArgumentParser, path: str) -> list[str]:
 def test_every_argument_of_every_command_says_what_it_is() -> None:
     # whoever runs the bot next reads --help; "broadcast status broadcast_id" alone says nothing
     assert _undocumented(build_parser(), "ehrenamt-bot") == []
+
+
+@pytest.mark.parametrize(("command", "says"), [("run", "Without BOT_TOKEN it starts the terminal demo"),
+                                               ("demo", "'#3' presses the button shown as [#3]")])
+def test_run_and_demo_say_what_they_do_in_their_own_help(command: str, says: str) -> None:
+    parser = build_parser([command])
+    subcommands = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    assert says in " ".join(subcommands.choices[command].format_help().split())

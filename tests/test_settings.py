@@ -41,3 +41,33 @@ def test_tokens_that_may_be_real_are_kept(token: str) -> None:
 
 def test_an_empty_token_means_no_token() -> None:
     assert _settings("  ").bot_token is None
+
+
+@pytest.mark.parametrize(("written", "ids"), [
+    ("123,456", [123, 456]), ("123, 456", [123, 456]), ("123 456", [123, 456]), ("123;456", [123, 456]),
+    ("[123, 456]", [123, 456]), ("789", [789]), ("", []),
+])
+def test_admin_ids_are_read_from_the_environment_as_the_readme_writes_them(
+    written: str, ids: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADMIN_IDS", written)  # "123,456" ended in a JSON traceback before the check ran
+    assert Settings(_env_file=None).admin_ids == ids
+
+
+@pytest.mark.parametrize("written", ["123,abc", "@anna", "[123,"])
+def test_admin_ids_that_are_no_ids_are_named(written: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADMIN_IDS", written)
+    with pytest.raises(ValidationError, match="is no list of Telegram user ids like 123,456"):
+        Settings(_env_file=None)
+
+
+@pytest.mark.parametrize("url", ["mysql://bot@db/ehrenamt", "/srv/ehrenamt.sqlite3", "postgresq://bot@db/ehrenamt"])
+def test_a_database_url_of_no_driver_the_bot_has_is_named(url: str) -> None:
+    with pytest.raises(ValidationError, match="DATABASE_URL must be postgresql://"):  # was: ModuleNotFoundError
+        Settings(_env_file=None, database_url=url)
+
+
+@pytest.mark.parametrize("url", ["postgresql://bot@db/ehrenamt", "postgres://bot@db/e", "sqlite:////srv/e.sqlite3",
+                                 "postgresql+asyncpg://bot@db/e", "sqlite+aiosqlite:///var/e.sqlite3"])
+def test_postgresql_and_sqlite_urls_are_kept(url: str) -> None:
+    assert Settings(_env_file=None, database_url=url).database_url == url

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from bot.cli.errors import CommandError
 from bot.settings import Settings, load_settings
-from bot.store.db import Database
+from bot.store.db import UNREACHABLE, Database, DatabaseUnreachable
 from bot.store.migrate import SchemaOutOfDate
 
 T = TypeVar("T")
@@ -38,18 +38,20 @@ def run_with_database(
         try:
             if prepare:
                 await database.prepare(upgrade=upgrade)
+            elif not database.is_sqlite:
+                await database.reach()
             return await work(database, settings)
         finally:
             await database.close()
 
     try:
         return asyncio.run(_run())
-    except (SchemaOutOfDate, CommandError) as error:
+    except (SchemaOutOfDate, DatabaseUnreachable, CommandError) as error:
         raise SystemExit(str(error)) from None
     except BrokenPipeError:
         raise  # the reader of our output went away (e.g. `| head`); main() ends quietly
     except OSError as error:
-        raise SystemExit(f"Die Datenbank ist nicht erreichbar / database unreachable: {error}") from None
+        raise SystemExit(f"{UNREACHABLE}: {error}") from None
 
 
 class Progress:

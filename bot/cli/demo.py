@@ -18,7 +18,7 @@ from bot.seed.ads import seed_demo_ads
 from bot.seed.demo_member import join_demo_organisation
 from bot.store.types import utcnow
 from bot.settings import Settings
-from bot.store.db import Database
+from bot.store.db import Database, DatabaseUnreachable
 from bot.store.models import Opportunity
 from bot.telegram.app import build_application, serving
 from bot.telegram.flood import FloodGuard
@@ -41,7 +41,11 @@ MEMBER = {
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Adds the demo command."""
-    parser = subparsers.add_parser("demo", help="chat with the bot in this terminal (no token needed)")
+    parser = subparsers.add_parser(
+        "demo", help="chat with the bot in this terminal (no token needed)",
+        description="Chats with the bot in this terminal on the configured database: type what you are looking "
+                    "for, '#3' presses the button shown as [#3], 'standort 51.31 9.49' shares a location, "
+                    "'ende' (or Ctrl-D) stops.")
     parser.add_argument("--lang", choices=("de", "en"), default="de", help="the demo person's Telegram language")
     parser.add_argument("--organisation", action="store_true",
                         help="act for a verified demo organisation, to try /freiwillige and contacting volunteers")
@@ -51,8 +55,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     """Runs the terminal chat until the input ends."""
     settings = settings_or_exit()
-    return asyncio.run(chat(settings, lang=getattr(args, "lang", "de"),
-                            organisation=getattr(args, "organisation", False)))
+    try:
+        return asyncio.run(chat(settings, lang=getattr(args, "lang", "de"),
+                                organisation=getattr(args, "organisation", False)))
+    except DatabaseUnreachable as error:
+        raise SystemExit(str(error)) from None
 
 
 async def chat(settings: Settings, *, lang: str = "de", stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,

@@ -118,8 +118,8 @@ def feed_report(result: FeedImport, *, sources_folder: Path) -> list[str]:
         lines.append(f"note: agency labels without a category, kept as hints (map them in "
                      f"data/exchange/freinet_labels.toml): {shown}")
     precision = converted.precision
-    lines.append("places: " + " · ".join(f"{label} {precision[key]}" for key, label in _PRECISIONS
-                                          if precision.get(key)))
+    placed = [f"{label} {precision[key]}" for key, label in _PRECISIONS if precision.get(key)]
+    lines.append("places: " + (" · ".join(placed) or "none"))  # not an empty "places:" when all were refused
     lines += _contact_lines(result, sources_folder)
     if count.categorised or count.time_tagged or count.uncategorised:
         lines.append(f"NLU: categories for {_n(count.categorised, 'listing')}, time tags for {count.time_tagged}"

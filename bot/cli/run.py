@@ -9,6 +9,7 @@ import sys
 
 from bot.cli import demo
 from bot.cli.common import settings_or_exit
+from bot.store.db import DatabaseUnreachable
 from bot.store.migrate import SchemaOutOfDate
 from bot.telegram import lifecycle
 from bot.telegram.app import build_application
@@ -18,7 +19,10 @@ from bot.telegram.startup import TokenRefused
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Adds the run command."""
     parser = subparsers.add_parser(
-        "run", help="run the bot (long polling, or a webhook with WEBHOOK_URL); without BOT_TOKEN: the terminal demo")
+        "run", help="run the bot (long polling, or a webhook with WEBHOOK_URL); without BOT_TOKEN: the terminal demo",
+        description="Runs the bot with the settings of the environment (or .env): long polling, or a webhook with "
+                    "WEBHOOK_URL and WEBHOOK_SECRET; the web pages too with WEB_PORT, /healthz and /metrics with "
+                    "METRICS_PORT. Without BOT_TOKEN it starts the terminal demo. SIGTERM or Ctrl-C stops it.")
     parser.add_argument("--lang", choices=("de", "en"), default="de", help="language of the demo person")
     parser.set_defaults(func=run)
 
@@ -49,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     except lifecycle.Stopped as stopped:
         print(f"ehrenamt-bot gestoppt / stopped ({stopped}) before it started", file=sys.stderr)
         return 0
-    except (SchemaOutOfDate, lifecycle.CannotListen) as error:
+    except (SchemaOutOfDate, DatabaseUnreachable, lifecycle.CannotListen) as error:
         raise SystemExit(str(error)) from None
     except TokenRefused:
         raise SystemExit("Telegram lehnt BOT_TOKEN ab (401) / Telegram refused BOT_TOKEN: "

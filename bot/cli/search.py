@@ -25,7 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                     "writes one JSON object per line: {query, widened, results}. With --ads, the results are "
                     "volunteers' own ads (for organisations' tools), without any personal field.",
     )
-    parser.add_argument("text", help="what you are looking for, or '-' to read one request per line from stdin")
+    # nargs="+": "search Tierheim in Kassel" without quotes is one request, as parse reads it
+    parser.add_argument("text", nargs="+",
+                        help="what you are looking for, or '-' to read one request per line from stdin")
     parser.add_argument("--json", action="store_true", help="one JSON object per request")
     parser.add_argument("--ads", action="store_true",
                         help="search volunteers' own ads instead of listings (same output shape, no personal fields)")
@@ -45,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     """Runs one request, or one per stdin line, and prints the outcomes (an error object for a too long line)."""
-    texts: Iterable[str] = input_lines(sys.stdin) if args.text == "-" else [argument_text([args.text])]
+    texts: Iterable[str] = input_lines(sys.stdin) if args.text == ["-"] else [argument_text(args.text)]
     utf8_output(sys.stdout)
 
     async def work(database: Database, settings: Settings) -> None:

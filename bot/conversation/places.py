@@ -9,6 +9,7 @@ from nlu.kernel.geo import far_apart
 
 from bot.search.model import PlaceRef
 from bot.search.smalltalk import without_yes
+from bot.search.understanding import parse_text
 
 # Same-named places closer than this are one town to a volunteer; farther apart, the person picks.
 SAME_PLACE_KM = 25.0
@@ -23,13 +24,16 @@ def place_answer(text: str) -> list[PlaceRef]:
     """Returns the place(s) a short answer names: one when clear, several when far apart, none if no place.
 
     A yes before the place is no part of it ("Ja, Baunatal", "yes, Potsdam", "Ja gerne in Baunatal"); four digits
-    alone are a postal code whose leading zero was lost ("in 1067").
+    alone are a postal code whose leading zero was lost ("in 1067"). A postal code beside an interest ("in 34117 was
+    mit Kindern") answers nothing: the message is a search of its own, as a town beside an interest is.
     """
     gazetteer = get_gazetteer()
     name = _CUE.sub("", without_yes(text)).strip(" .,!?")
     code = _POSTAL_CODE.search(text)
     restored = gazetteer.read_postal_code(name)  # "1067": the zero a spreadsheet drops (01067 Dresden); "341 27"
     if code or restored:
+        if code and parse_text(text).categories:
+            return []
         place = gazetteer.by_postal_code(code.group(1) if code else restored or "")
         return [as_ref(place)] if place else []
     if not name or len(name) > 80:

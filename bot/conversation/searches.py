@@ -34,6 +34,9 @@ class Page:
     outcome: SearchOutcome
     kept: frozenset[int] = frozenset()  # shown listings already on the person's Merkliste (★ instead of ☆)
     kept_place: str | None = None  # the place of the person's last search, kept for a message naming none
+    # The home place became the centre of a text that said nothing usable ("😂"): what it understood then
+    # names the home place, which the person did not say.
+    said_nothing_but_home: bool = False
 
     @property
     def needs_interest(self) -> bool:
@@ -47,7 +50,11 @@ class Page:
 
     @property
     def understood_nothing(self) -> bool:
-        """Tells whether the text said nothing the search could use: no interest, place, time or language."""
+        """Tells whether the text said nothing the search could use: no interest, place, time or language.
+
+        The saved home place is no part of what was said: "😂" is not understood with one either."""
+        if self.said_nothing_but_home:
+            return self.needs_interest
         return (self.needs_interest and self.outcome.everywhere and not self.outcome.understood.anything
                 and state.refinement_of(self.search).place is None)
 
@@ -97,16 +104,18 @@ class ChatSearches:
                                 offset=stored.offset, lang=lang or volunteer.language)
         outcome = await self._search(session, request, parse)
         home = home_place(volunteer)
+        said_nothing_but_home = False
         if _nowhere(outcome) and home is not None and refinement.place is None:
             # The text named no place: the home place the person agreed to is the centre, now and on later pages.
             refinement = replace(refinement, place=home)
             stored.refinement = refinement.to_dict()
+            said_nothing_but_home = not outcome.understood.anything
             outcome = await self._search(session, replace(request, refinement=refinement), parse)
         if outcome.needs_place_choice:
             stored.candidates = [place.to_dict() for place in outcome.place_candidates]
         await note_interests(session, volunteer, outcome.understood.categories)
         kept = await favourite_ids(session, volunteer, [hit.id for hit in outcome.results])
-        return Page(stored, outcome, kept)
+        return Page(stored, outcome, kept, said_nothing_but_home=said_nothing_but_home)
 
     async def next_page(
         self, session: AsyncSession, volunteer: Volunteer, shown: ChatSearch, *, lang: str | None = None,
@@ -143,6 +152,7 @@ class ChatSearches:
         ).to_dict()
         stored.query_text = ""
         stored.offset = 0
+        stored.understood = True  # an area chosen says what the person wants: "am WE" next goes on from it
 
     async def _search(
         self, session: AsyncSession, request: SearchRequest, parse: Callable[[str], ParsedQuery]

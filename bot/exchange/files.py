@@ -32,6 +32,10 @@ _SUFFIXES: dict[str, Format] = {
     ".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".jsonl": "json", ".ndjson": "json",
 }
 _DELIMITERS = (";", ",", "\t", "|")
+# A cell may be long: an agency's description with pictures pasted into it (data: URLs) runs to megabytes, and the
+# csv module's own limit of 128 KB refused the whole export for one such row. Raised once for every CSV reader here.
+CELL_LIMIT = 64 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), CELL_LIMIT))
 # Windows-1252 leaves five bytes undefined; Latin-1 reads them (and everything else), so it comes last.
 _FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 

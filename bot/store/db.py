@@ -196,6 +196,13 @@ def _seen_before(info: dict[Any, Any], sql: str) -> bool:
     return False
 
 
+UNREACHABLE = "Die Datenbank ist nicht erreichbar / database unreachable"
+
+
+class DatabaseUnreachable(RuntimeError):
+    """The database server refuses the connection or the database does not exist; the message says why."""
+
+
 class Database:
     """Owns the async engine and hands out sessions; commit happens when a unit of work ends cleanly."""
 
@@ -240,8 +247,24 @@ class Database:
                     _READER_CHECKOUT.reset(checkout)
             yield session
 
+    async def reach(self) -> None:
+        """Connects once, so that a database server that refuses us or a database that does not exist is said in
+        one line (DatabaseUnreachable, in the driver's words) instead of a traceback from the first statement."""
+        try:
+            async with self.engine.connect():
+                pass
+        except DBAPIError as error:  # raised on connecting here: never an error of a statement
+            original = error.orig or error
+            cause = original.__cause__ or original  # asyncpg's own exception behind SQLAlchemy's adapter
+            first_line = (str(cause).splitlines() or [""])[0]
+            raise DatabaseUnreachable(f"{UNREACHABLE}: {type(cause).__name__}: {first_line}") from None
+        except OSError as error:  # nothing listens there ("Connect call failed")
+            raise DatabaseUnreachable(f"{UNREACHABLE}: {error}") from None
+
     async def prepare(self, *, upgrade: bool | None = None) -> None:
         """Brings the schema to the newest migration (SQLite: always; PostgreSQL: only when asked)."""
+        if not self.is_sqlite:  # SQLite builds a new file under a temporary name: no connection before that
+            await self.reach()
         should_upgrade = self.is_sqlite if upgrade is None else upgrade
         if should_upgrade:
             path = fresh_sqlite.new_file(self.url)

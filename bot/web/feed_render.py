@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 from bot.links import deep_link, start_payload_for_listing
 from bot.texts import t
 from bot.web.feeds import FeedItem, FeedPage
+from bot.web.places import five_digits
 from bot.web.query import WebQuery
 from bot.web.wording import category_labels, time_labels
 
@@ -134,6 +135,8 @@ def _place_notes(page: FeedPage, query: WebQuery, lang: str) -> list[str]:
         return [t(lang, "web.place_guess", name=query.ort)]
     if page.found.place.options:
         return [t(lang, "search.ask_candidates", name=query.ort)]
+    if page.found.place.unknown and five_digits(query.ort):  # "00000": no advice to try a postal code
+        return [t(lang, "web.postal_code_unknown", code=query.ort)]
     if page.found.place.unknown:
         return [t(lang, "web.place_unknown", name=query.ort)]
     return []

@@ -20,7 +20,7 @@ from bot.web.handlers import BaseHandler
 from bot.web.page_cache import KeptPage
 from bot.web.jsonld import schema_org, script_json, volunteering_data
 from bot.web.listing import Availability, ListingView, load_listing
-from bot.web.places import postal_code_digits, resolve_place
+from bot.web.places import five_digits, postal_code_digits, resolve_place
 from bot.web.qr import qr_svg
 from bot.web.query import WebQuery, read_query
 from bot.web.results import area_options, radius_options, results_view, telegram_search_link, time_options
@@ -212,6 +212,7 @@ class SearchHandler(BaseHandler):
             "place_unknown": found.place.unknown, "place_options": found.place.options,
             "place_guessed": found.place.guessed,
             "place_digits": postal_code_digits(query.ort) if found.place.unknown else None,
+            "place_code": found.place.unknown and five_digits(query.ort),  # "00000": no "try a postal code"
             "areas": area_options(query, self.lang), "times": time_options(query, self.lang),
             "radii": radius_options(query, self.context.default_radius_km),
             "telegram_url": telegram_search_link(self.context.bot_username, query, found),

@@ -71,6 +71,12 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
     return PlaceChoice(options=tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in places))
 
 
+def five_digits(ort: str) -> bool:
+    """Tells whether a place is written as a postal code of five digits ("00000", "341 27"), known or not."""
+    digits = ort.replace(" ", "")
+    return digits.isascii() and digits.isdigit() and len(digits) == 5
+
+
 def postal_code_digits(ort: str) -> int | None:
     """Counts the digits of a place that is only a number but no postal code ("3412": 4); None otherwise."""
     digits = ort.replace(" ", "")

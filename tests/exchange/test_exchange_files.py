@@ -10,6 +10,7 @@ import pytest
 from tests.factories.exchange import FIXTURES, csv_text, json_text, listing_record
 
 from bot.exchange import FileProblem, parse_listing_bytes, read_listing_file
+from bot.exchange.feeds.detect import read_feed
 
 WriteFile = Callable[[str, bytes | str], Path]
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -146,3 +147,14 @@ def test_freinet_like_semicolon_export_with_german_headings() -> None:
     assert first["organisation_name"] == "Lesefreunde Nordhessen e.V."
     assert (first["lat"], first["lon"], first["external_id"]) == ("51,3127", "9,4797", "FN-1001")
     assert first["categories"] == "Kinder & Jugend; Bildung"
+
+
+def test_a_cell_longer_than_the_csv_modules_limit_is_read_in_a_feed_and_a_listing_file() -> None:
+    # one description with a picture pasted into it refused the whole export ("field larger than field limit")
+    picture = '<img src="data:image/png;base64,' + "iVBORw0KGgo" * 20_000 + '">'
+    cells = {"agenturid": "815", "angebotsname": "Lesepate", "einrichtungsname": "Lesefreunde e.V.",
+             "beschreibung": f"<p>Vorlesen</p>{picture}", "ort": "Hamburg", "_angebotsId": "90001"}
+    feed = read_feed(csv_text([cells], delimiter=";", columns=list(cells)).encode(), "freinet-csv")
+    assert len(feed.offers) == 1 and len(feed.offers[0].description) > 200_000
+    listing_file = parse_listing_bytes(csv_text([listing_record(1, description="Vorlesen " + picture)]).encode())
+    assert next(listing_file.records()).values["description"].startswith("Vorlesen")

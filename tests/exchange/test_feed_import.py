@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -272,3 +274,30 @@ def write_file_json(tmp_path: Path) -> Path:
     path = tmp_path / "offers.json"
     path.write_text(json.dumps([{"name": "Lesepatenschaft", "org": "Lernbrücke", "ort": "Kassel"}]), encoding="utf-8")
     return path
+
+
+def _without_column(data: bytes, *names: str) -> bytes:
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    keep = [index for index, heading in enumerate(rows[0]) if heading not in names]
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows([[row[index] for index in keep if index < len(row)] for row in rows])
+    return out.getvalue().encode()
+
+
+def test_an_export_without_offer_ids_says_that_its_ids_are_derived(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    no_ids = tmp_path / "no_ids.csv"
+    no_ids.write_bytes(_without_column(HAMBURG.read_bytes(), "_angebotsId"))
+    _code, lines = run(capsys, "import", str(no_ids), "--dry-run")
+    derived = [line for line in lines if "no offer id (angebotsId)" in line]
+    assert len(derived) == 1 and derived[0].lstrip().startswith("13 ×")  # every imported offer, none refused
+    _code, lines = run(capsys, "import", str(HAMBURG), "--dry-run")
+    assert not any("no offer id" in line for line in lines)
+
+
+def test_an_export_whose_offers_are_all_refused_says_no_places(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    nowhere = tmp_path / "nowhere.csv"
+    nowhere.write_bytes(_without_column(HAMBURG.read_bytes(), "plz", "ort", "latitude", "longitude", "ortsteil"))
+    _code, lines = run(capsys, "import", str(nowhere), "--dry-run")
+    assert "places: none" in lines and "places: " not in lines  # was an empty "places: "

@@ -130,3 +130,12 @@ def test_strict_utf8_stdio_in_a_real_process_keeps_the_whole_batch(configured: L
     assert lines[1]["query"]["place"]["name"] == "Kassel" and lines[2]["results"] == []
     assert lines[3]["error"] == "too_long" and lines[3]["length"] == 700
     assert lines[4]["results"][0]["title"] == "Telefonseelsorge: Ausbildung für Ehrenamtliche"
+
+
+def test_a_request_written_without_quotes_is_one_request(configured: Listings, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    # "search Tierheim in Kassel" stopped at "unrecognized arguments: in Kassel"; parse took it already
+    words = json.loads(_run(["search", "--json", "Tierheim", "in", "Kassel"], "", monkeypatch, capsys))
+    quoted = json.loads(_run(["search", "--json", "Tierheim in Kassel"], "", monkeypatch, capsys))
+    assert words["query"]["text"] == "Tierheim in Kassel" and words["results"] == quoted["results"]
+    assert words["query"]["place"]["name"] == "Kassel"

@@ -156,6 +156,22 @@ async def test_a_text_that_says_nothing_usable_gets_a_hint_and_the_categories(ch
     assert english.text == t("en", hint)
 
 
+async def test_a_text_that_says_nothing_gets_the_hint_also_with_a_saved_place(chat: Chat) -> None:
+    await chat.send(ANNA, "/standort")
+    assert "Gemerkt" in (await chat.send(ANNA, "Kassel")).text
+    reply = await chat.send(ANNA, "😂")  # no "🔎 Alle Bereiche · Kassel" header for a search nobody asked for
+    assert reply.text == t("de", "search.emoji_only")
+    animals = await chat.press(ANNA, reply.button("Tiere"), message_id=reply.sent_id())
+    assert "🔎 <b>Tiere · Kassel + 15 km</b>" in animals.text
+
+
+async def test_an_area_chosen_after_a_text_said_nothing_goes_on_with_a_few_words(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "🤔")
+    await chat.press(ANNA, reply.button("Tiere"), message_id=reply.sent_id())
+    weekend = await chat.send(ANNA, "in Kassel am Wochenende")  # goes on from the chosen area
+    assert "🔎 <b>Tiere · Kassel + 15 km · am Wochenende</b>" in weekend.text
+
+
 async def test_an_ambiguous_place_offers_the_candidates(chat: Chat) -> None:
     reply = await chat.send(ANNA, "Tierheim in Neustadt")
     assert reply.text.startswith("„Neustadt“ gibt es mehrmals. Welchen Ort meinst du?")
@@ -181,6 +197,21 @@ async def test_an_unknown_postal_code_is_said_and_asked_about(chat: Chat) -> Non
     assert not reply.buttons  # nothing was searched: nothing to refine or save as an alert yet
     answered = await chat.send(ANNA, "Kassel")  # the answer to the question keeps what was asked
     assert "🔎 <b>Tiere · Kassel" in answered.text
+
+
+async def test_a_postal_code_beside_a_new_interest_is_a_search_not_the_answer(chat: Chat) -> None:
+    await chat.send(ANNA, "Tierheim 00000")  # asks "Wo soll ich suchen?"
+    reply = await chat.send(ANNA, "in 34117 lieber was mit Kindern")  # both named: a search afresh
+    assert "🔎 <b>Kinder &amp; Jugend · Kassel" in reply.text and "Tiere" not in reply.text
+    await chat.send(ANNA, "Tierheim 00000")
+    assert "🔎 <b>Tiere · Kassel" in (await chat.send(ANNA, "PLZ 34117")).text  # a code alone still answers
+
+
+async def test_an_unknown_postal_code_after_a_search_is_asked_about_not_replaced_by_its_town(chat: Chat) -> None:
+    await chat.send(ANNA, "Senioren besuchen in Kassel")
+    reply = await chat.send(ANNA, "Tierheim 00000")  # a place was written: not "Ich suche weiter in Kassel"
+    assert "Die Postleitzahl 00000 kenne ich nicht. Wo soll ich suchen?" in reply.text
+    assert "Kassel" not in reply.text
 
 
 async def test_nothing_found_says_so_and_suggests_what_to_change(chat: Chat) -> None:
@@ -338,3 +369,13 @@ async def test_a_newcomer_asking_whether_german_is_needed_is_answered_not_misund
     reply = await chat.send(JOHN, "Do I need to speak German?")
     assert reply.text.startswith(t("en", "questions.german")) and t("en", "search.not_understood") not in reply.text
     assert (await chat.send(ANNA, "Muss ich Deutsch können?")).text.startswith(t("de", "questions.german"))
+
+
+async def test_a_new_interest_after_saving_a_place_searches_there_not_in_the_last_town(chat: Chat) -> None:
+    await chat.send(ANNA, "Senioren besuchen in Kassel")
+    await chat.send(ANNA, "/standort")
+    assert "Gemerkt" in (await chat.send(ANNA, "Baunatal")).text
+    reply = await chat.send(ANNA, "was mit Tieren")  # went on in Kassel, the last search's town
+    assert "🔎 <b>Tiere · Baunatal" in reply.text and "Ich suche weiter in Kassel" not in reply.text
+    weekend = await chat.send(ANNA, "am Wochenende")  # a refinement still goes on from that search
+    assert "🔎 <b>Tiere · Baunatal" in weekend.text and "am Wochenende" in weekend.text

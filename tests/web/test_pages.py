@@ -280,6 +280,20 @@ async def test_a_number_that_is_no_postal_code_is_said_to_need_five_digits(datab
     assert "kenne ich nicht" in html.unescape(unknown_code) and "fünf Ziffern" not in html.unescape(unknown_code)
 
 
+async def test_five_digits_no_place_has_are_said_to_be_an_unknown_postal_code(database: Database) -> None:
+    async with running_site(database) as site:
+        german = html.unescape((await site.client.get("/suche", params={"ort": "00000", "text": "Tierheim"})).text)
+        english = html.unescape((await site.client.get("/embed", params={"ort": "99999", "lang": "en"})).text)
+        feed = html.unescape((await site.client.get("/angebote.json", params={"ort": "00000"})).text)
+        town = html.unescape((await site.client.get("/suche", params={"ort": "Xqzwv"})).text)
+    # not "Den Ort „00000“ kenne ich nicht. Versuch es mit einer Postleitzahl": that was one
+    assert t("de", "web.postal_code_unknown", code="00000") in german
+    assert "Versuch es mit einer Postleitzahl" not in german
+    assert t("en", "web.postal_code_unknown", code="99999") in english
+    assert t("de", "web.postal_code_unknown", code="00000") in feed
+    assert "Postleitzahl „Xqzwv“" not in town
+
+
 @pytest.mark.parametrize(("ort", "name", "code"), [
     ("341 27", "Kassel", "34127"),  # a space inside the code, as some print it
     ("1067", "Dresden", "01067"),  # a spreadsheet dropped the leading zero

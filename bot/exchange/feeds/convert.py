@@ -83,6 +83,9 @@ def _listing(offer: FeedOffer, source: str, places: FeedPlaces, labels: LabelMap
         title = title[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
         note(Notice(offer.where, f"title longer than {TITLE_MAX} characters: shortened"))
     organisation = _organisation(offer, source)
+    if not offer.external_id.strip():  # the next export can only find it again by these: said, as the CSV import does
+        note(Notice(offer.where, "no offer id (angebotsId): one derived from organisation, title and place "
+                                 "(a changed title then counts as a new listing)"))
     categories, unknown = labels.categories_of(offer.labels, offer.targets)
     for label in unknown:
         result.unknown_labels[label] = result.unknown_labels.get(label, 0) + 1

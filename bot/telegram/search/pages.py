@@ -112,6 +112,8 @@ async def answer_or_search(
     else:
         goes_on = previous is not None and not await state.concluded(session, volunteer.id, previous.id)
         following = follow_up(previous, parsed, now=utcnow()) if goes_on else None
+        if following is not None and following.kept_place is not None and _home_set_since(volunteer, previous):
+            following = None  # "Tierheim" after /standort saved Marburg: there, not in the last search's Dresden
         if following is None:
             page = await services_.searches.start(session, volunteer, text=text, lang=lang, private=private,
                                                   parsed=parsed)
@@ -126,6 +128,12 @@ async def answer_or_search(
     if lang != setting and earlier != lang:
         views.append(View(t(lang, "search.language_hint")))
     return views
+
+
+def _home_set_since(volunteer: Volunteer, search: ChatSearch | None) -> bool:
+    """Tells whether the person saved their place (/standort) after this search: a new interest then goes there."""
+    saved = volunteer.home_consent_at
+    return search is not None and saved is not None and home_place(volunteer) is not None and saved > search.created_at
 
 
 async def next_page(session: AsyncSession, volunteer: Volunteer, services_: Services, *, lang: str) -> list[View]:
