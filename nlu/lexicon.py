@@ -53,6 +53,7 @@ class InterestRules:
     requirement: tuple[str, ...]
     requirement_places: tuple[str, ...]  # folded endings: with a requirement, the school it names is the writer's
     school_wish: tuple[str, ...]  # patterns of a wish just before a school: then it is the place wanted
+    wish_after: tuple[str, ...]  # patterns of a wish said after what is wished ("Tiere wären schön")
     home_places: tuple[str, ...]  # patterns of the writer's own village ("bei uns im Dorf"): home, no wish
     age_verbs: frozenset[str]  # "Kids are 8 and 11": a children word, one of these, a number gives their ages
     teach_words: frozenset[str]  # teaching verbs that name no education when a sport or an art is taught
@@ -141,6 +142,7 @@ def interest_rules() -> InterestRules:
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),
         school_wish=tuple(context.get("school_wish", ())),
+        wish_after=tuple(context.get("wish_after", ())),
         home_places=tuple(context.get("home_places", ())),
         age_verbs=frozenset(context.get("age_verbs", ())),
         teach_words=frozenset(context.get("teach_words", ())),

@@ -59,6 +59,7 @@ class InterestMatcher:
             nlp, {
                 "requirement": self.rules.requirement, "longing": self.rules.longing, "role": self.rules.roles,
                 "bare_role": self.rules.bare_roles, "offer": self.rules.offers, "school_wish": self.rules.school_wish,
+                "wish_after": self.rules.wish_after,
                 "course": self.rules.course_offers, "home": self.rules.home_places,
             },
         )
@@ -112,16 +113,24 @@ class InterestMatcher:
             )
         ]
         owned_keys = {span_key(span) for span in owned}
+        wish_starts = {span.start for span in found if span.label_ == "wish_after"}
+        mention_tokens = covered(mentions) if wish_starts else set()
+        # "Ich bin Rentnerin, Tiere wären schön": words a wish follows are wanted, no self-description
+        not_said = owned_keys | {
+            span_key(span) for span in mentions
+            if wish_starts and writer.wished_after(doc, span, wish_starts, mention_tokens)
+        }
         said = [
             span for span in mentions
-            if span_key(span) not in owned_keys and writer.describes_writer(doc, span, cues, missed=longing)
+            if span_key(span) not in not_said and writer.describes_writer(doc, span, cues, missed=longing)
         ]
         # "unsere Omis im Heim" may be a community's; a list after "ich habe" or "ich bin" is the writer's
-        described = owned + said + writer.coordinated(doc, mentions, said, owned)
+        listed = writer.coordinated(doc, mentions, said, owned)
+        described = owned + said + [span for span in listed if span_key(span) not in not_said]
         # a status listed after one's role is one too ("bin Schreiner und Rentner"); other words after it are not
         described += [
             span for span in writer.coordinated(doc, mentions, roles, described)
-            if any(t.norm_.startswith(self.rules.status_words) for t in span)
+            if any(t.norm_.startswith(self.rules.status_words) for t in span) and span_key(span) not in not_said
         ]
         skill_matches = self.skills(doc)
         if any(label == "others" for label, _, _ in skill_matches):  # "bin selbst geflüchtet, will anderen helfen"

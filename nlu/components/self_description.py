@@ -85,6 +85,17 @@ class SelfDescription:
             token.norm_.startswith(self.job_prefixes) for token in span
         )
 
+    def wished_after(self, doc: Doc, span: Span, wish_starts: set[int], mention_tokens: set[int]) -> bool:
+        """Tells whether a wish said after the mention follows it in its clause ("Ich bin Rentnerin, Tiere wären
+        schön", "kids or animals would be great"), with only other mentions and list joiners between."""
+        for i in range(span.end, len(doc)):
+            if i in wish_starts:
+                return True
+            token = doc[i]
+            if is_boundary(token) or not (i in mention_tokens or token.norm_ in self.rules.coordination):
+                return False
+        return False
+
     def roles(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Returns the role words of "ich arbeite als Ingenieur", "bin gelernte Köchin", "ich bin Bäckerin"."""
         roles = []
