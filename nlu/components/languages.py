@@ -313,13 +313,19 @@ class LanguageMatcher:
         return False
 
     def _helps_after(self, doc: Doc, start: int) -> bool:
-        """Tells whether a helping verb follows `start` in its sentence before a relative clause opens: "Leuten
-        ohne Deutsch helfen", not "Leute mit wenig Deutsch, die helfen wollen" (who help: the writer's kind)."""
+        """Tells whether a German helping verb follows `start` in its sentence (German puts it last: "Leuten ohne
+        Deutsch helfen") before a relative or purpose clause opens: "Leute mit wenig Deutsch, die helfen wollen",
+        "für Leute ohne Deutsch, um zu helfen" are people who help, the writer's kind. English puts the verb first:
+        "for people who don't speak German to help" are helpers too."""
+        if doc.lang_ != "de":
+            return False
         for i in range(start, len(doc)):
             token = doc[i]
             if token.norm_ in {".", "!", "?"} or (i > start and token.is_sent_start):
                 return False
-            if token.norm_ in self.names.others_relatives and doc[i - 1].norm_ == ",":
+            if token.norm_ in self.names.purpose_openers or (
+                token.norm_ in self.names.others_relatives and doc[i - 1].norm_ == ","
+            ):
                 return False
             if token.norm_.startswith(self.helping):
                 return True

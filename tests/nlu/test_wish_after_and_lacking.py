@@ -53,6 +53,8 @@ def test_people_without_german_one_helps_are_newcomers_not_the_writer(text: str)
     "text",
     [
         "Gibt es was für Leute mit wenig Deutsch, die helfen wollen?",  # the writer's kind, who help
+        "Gibt es in Jena was für Leute ohne Deutsch, um mitzuhelfen?",
+        "is there anything in Gera for people who dont speak german to help at a food bank?",
         "Ich spreche kein Deutsch, kann ich trotzdem helfen?",
     ],
 )
