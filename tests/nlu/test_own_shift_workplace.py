@@ -14,7 +14,7 @@ from nlu import parse
         ("Spätschicht in der Kita, vormittags frei. Was mit Hunden in Suhl?", "animals", "children_youth"),
         ("Schichtdienst im Pflegeheim, suche Ausgleich im Sportverein, Gera", "sports", "seniors"),
         ("Nachtdienst im Krankenhaus, tagsüber hätte ich Zeit für Naturschutz", "environment", "health_care"),
-        ("Early shift at the hospital, afternoons free, something with kids in Kassel?", "children_youth", "health_care"),
+        ("Early shift at the hospital, afternoons free, kids in Kassel?", "children_youth", "health_care"),
     ],
 )
 def test_ones_own_shift_names_the_workplace_not_the_wish(text: str, wanted: str, workplace: str) -> None:
