@@ -22,6 +22,7 @@ _DISABILITY = "disability_inclusion"
 _SPORTS = "sports"
 _COMMA = frozenset({","})  # a comma does not end the sentence a passenger vehicle is named in
 _SETTING_REACH = 6  # "first aid at football matches or at the theatre": the setting may be a short list on
+_WHEREABOUTS_REACH = 6  # "wenn die Kinder in der Schule und Kita sind": the place and the verb follow closely
 _CHILD_AGE_LIMIT = 30  # "kids 6 and 9", "Kinder 19 und 23": ages; a postal code or a year is no age
 
 
@@ -201,15 +202,17 @@ def in_childrens_whereabouts(doc: Doc, span: Span) -> bool:
     for i in range(span.start, start - 1, -1):
         if doc[i].norm_ not in rules.children_subjects or i == start or doc[i - 1].norm_ not in rules.children_owners:
             continue
+        if i + 1 >= end:
+            return False
         opened = i - 2 >= start and doc[i - 2].norm_ in rules.whereabouts_openers
         if not (opened or i - 1 == start or doc[i + 1].norm_ in rules.children_states):
             continue
         rest = []
-        for token in doc[i + 1:end]:
-            if token.norm_ in rules.relative_breakers:
+        for token in doc[i + 1:min(end, i + 1 + _WHEREABOUTS_REACH)]:
+            if token.norm_ in rules.relative_breakers or token.text.endswith("."):  # "die Kinder sind 4 und 10."
                 break
             rest.append(token)
-        if span.end > i + 1 + len(rest) or any(t.norm_.startswith(rules.children_needs) for t in rest):
+        if span.end > i + 1 + len(rest) or _children_need(doc, i + 1, rules):
             return False
         states = [t.norm_ in rules.children_states for t in rest]
         return any(states) and (opened or states[0])
