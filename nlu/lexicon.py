@@ -53,6 +53,7 @@ class InterestRules:
     requirement: tuple[str, ...]
     requirement_places: tuple[str, ...]  # folded endings: with a requirement, the school it names is the writer's
     school_wish: tuple[str, ...]  # patterns of a wish just before a school: then it is the place wanted
+    wish_after: tuple[str, ...]  # patterns of a wish said after what is wished ("Tiere wären schön")
     home_places: tuple[str, ...]  # patterns of the writer's own village ("bei uns im Dorf"): home, no wish
     age_verbs: frozenset[str]  # "Kids are 8 and 11": a children word, one of these, a number gives their ages
     teach_words: frozenset[str]  # teaching verbs that name no education when a sport or an art is taught
@@ -141,6 +142,7 @@ def interest_rules() -> InterestRules:
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),
         school_wish=tuple(context.get("school_wish", ())),
+        wish_after=tuple(context.get("wish_after", ())),
         home_places=tuple(context.get("home_places", ())),
         age_verbs=frozenset(context.get("age_verbs", ())),
         teach_words=frozenset(context.get("teach_words", ())),
@@ -304,6 +306,7 @@ class LanguageNames:
     speaking: frozenset[str]  # "english speaking group": others speak it, unless the writer says "I"
     others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
     others_relatives: frozenset[str]  # "Kinder, die ...": a relative right after a people word
+    purpose_openers: frozenset[str]  # "um" of "um zu helfen": a purpose clause tells what the people do
     people_in_general: frozenset[str]  # "people who don't speak German" may be the writer: no group of others
     others_reach: int
     self_as: frozenset[str]  # "as a guy who doesn't speak German": a relative clause on the writer's role
@@ -342,6 +345,7 @@ def language_names() -> LanguageNames:
         others=folded_set(raw["little_german"]["others"]),
         others_reach=int(raw["little_german"]["others_reach"]),
         others_relatives=folded_set(raw["little_german"]["relatives"]),
+        purpose_openers=folded_set(raw["little_german"].get("purpose_openers", ())),
         people_in_general=folded_set(raw["little_german"]["people_in_general"]),
         self_as=folded_set(raw["little_german"]["self_as"]), self_as_reach=int(raw["little_german"]["self_as_reach"]),
         helping=tuple(fold(w) for w in raw["little_german"]["helping"]),

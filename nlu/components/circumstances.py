@@ -22,6 +22,7 @@ _DISABILITY = "disability_inclusion"
 _SPORTS = "sports"
 _COMMA = frozenset({","})  # a comma does not end the sentence a passenger vehicle is named in
 _SETTING_REACH = 6  # "first aid at football matches or at the theatre": the setting may be a short list on
+_WHEREABOUTS_REACH = 6  # "wenn die Kinder in der Schule und Kita sind": the place and the verb follow closely
 _CHILD_AGE_LIMIT = 30  # "kids 6 and 9", "Kinder 19 und 23": ages; a postal code or a year is no age
 
 
@@ -42,6 +43,9 @@ class CircumstanceRules:
     children_states: frozenset[str]  # "sind", "wohnen", "are": ... said where they are or live
     children_needs: tuple[str, ...]  # "brauch", "bored": ... unless the clause names a need of theirs
     children_scan_stops: frozenset[str]  # "ich", "i": the writer's own clause begins
+    whereabouts_openers: frozenset[str]  # "wenn", "while": open a clause on where one's children are ...
+    children_owners: frozenset[str]  # "die", "meine", "the", "my": ... then the children's owner word ...
+    children_subjects: frozenset[str]  # "kinder", "kids": ... and the children as its subject
     aside_heads: frozenset[str]  # "ich", "me": a bracket right after describes the writer
     kin: tuple[str, ...]  # folded beginnings of relatives' words: a bracket right after one describes them ...
     owners: frozenset[str]  # ... when one of these stands right before the word ("my son (7, autistic)")
@@ -72,6 +76,9 @@ def circumstance_rules() -> CircumstanceRules:
         children_states=folded_set(raw["children_states"]),
         children_needs=tuple(fold(w) for w in raw["children_needs"]),
         children_scan_stops=folded_set(raw["children_scan_stops"]),
+        whereabouts_openers=folded_set(raw["children_whereabouts_openers"]),
+        children_owners=folded_set(raw["children_owners"]),
+        children_subjects=folded_set(raw["children_subjects"]),
         aside_heads=folded_set(raw["aside_heads"]),
         kin=tuple(fold(w) for w in raw["aside_kin"]),
         owners=folded_set(raw["aside_owners"]),
@@ -177,7 +184,39 @@ def access_needs(doc: Doc, mentions: list[Span], described: list[Span]) -> list[
 
 def describes_person(doc: Doc, span: Span) -> bool:
     """Tells whether a mention describes the writer or a relative by its circumstances (see the three below)."""
-    return described_children(doc, span) or in_described_aside(doc, span) or relatives_doing(doc, span)
+    return (
+        described_children(doc, span) or in_described_aside(doc, span) or relatives_doing(doc, span)
+        or in_childrens_whereabouts(doc, span)
+    )
+
+
+def in_childrens_whereabouts(doc: Doc, span: Span) -> bool:
+    """Tells whether a mention stands in a clause saying where the writer's children are, from the children on:
+    "wenn die Kids in Schule+Kita sind", "während die Kinder im Kindergarten sind", "the kids are at school until 1"
+    tell when the writer is free. Without an opener ("wenn", "while") the verb must follow the children ("die Kinder
+    sind in der Kita"), as "Die Kinder im Viertel sind oft allein" names whom to help. The clause ends at the
+    writer or a wish ("When my kids are at football I could help"); a need of theirs keeps the words ("wenn die
+    Kinder Hilfe brauchen")."""
+    rules = circumstance_rules()
+    start, end = clause_around(doc, span.start, span.end)
+    for i in range(span.start, start - 1, -1):
+        if doc[i].norm_ not in rules.children_subjects or i == start or doc[i - 1].norm_ not in rules.children_owners:
+            continue
+        if i + 1 >= end:
+            return False
+        opened = i - 2 >= start and doc[i - 2].norm_ in rules.whereabouts_openers
+        if not (opened or i - 1 == start or doc[i + 1].norm_ in rules.children_states):
+            continue
+        rest = []
+        for token in doc[i + 1:min(end, i + 1 + _WHEREABOUTS_REACH)]:
+            if token.norm_ in rules.relative_breakers or token.text.endswith("."):  # "die Kinder sind 4 und 10."
+                break
+            rest.append(token)
+        if span.end > i + 1 + len(rest) or _children_need(doc, i + 1, rules):
+            return False
+        states = [t.norm_ in rules.children_states for t in rest]
+        return any(states) and (opened or states[0])
+    return False
 
 
 def relatives_doing(doc: Doc, span: Span) -> bool:

@@ -182,9 +182,11 @@ class LanguageMatcher:
 
     def _little_german(self, doc: Doc, languages: list[Span], statements: list[Span]) -> None:
         """Marks statements of speaking little German and drops interest words inside them."""
-        others = [span for span in statements if self._said_of_others(doc, span.start)]
+        others = [span for span in statements if self._said_of_others(doc, span.start, span.end)]
         found = [Span(doc, s.start, s.end, label=LITTLE_GERMAN) for s in statements if s not in others]
-        found += [span for span in self._only_spoken(doc, languages) if not self._said_of_others(doc, span.start)]
+        found += [
+            span for span in self._only_spoken(doc, languages) if not self._said_of_others(doc, span.start, span.end)
+        ]
         set_group(doc, LITTLE_GERMAN, found)
         set_group(doc, OTHERS_GERMAN, others)
         if (found or others) and INTERESTS in doc.spans:
@@ -264,9 +266,10 @@ class LanguageMatcher:
                 last = (j, named[j])
         return nearest
 
-    def _said_of_others(self, doc: Doc, start: int) -> bool:
+    def _said_of_others(self, doc: Doc, start: int, end: int) -> bool:
         """Tells whether a relative pronoun or a people word stands right before `start` (commas skipped) and a
-        helping verb earlier in the sentence: "Leuten helfen, die kein Deutsch können"."""
+        helping verb in the sentence: "Leuten helfen, die kein Deutsch können", or after the statement (`end`), as
+        German puts its verb last: "Menschen ohne Deutschkenntnisse helfen"."""
         seen = 0
         for i in range(start - 1, -1, -1):
             if doc[i].norm_ in {",", "-", "–"}:
@@ -274,7 +277,8 @@ class LanguageMatcher:
             if doc[i].norm_ in self.others:
                 if self._after_a_group(doc, i):
                     return not self._writer_role_before(doc, i)  # "Nachhilfe für Kinder, die schlecht in Deutsch sind"
-                return self._helps_before(doc, i) and not self._writer_role_before(doc, i)
+                helps = self._helps_before(doc, i) or self._helps_after(doc, end)
+                return helps and not self._writer_role_before(doc, i)
             seen += 1
             if seen >= self.others_reach or is_boundary(doc[i]):
                 return False
@@ -305,6 +309,25 @@ class LanguageMatcher:
             if doc[i].is_sent_start or doc[i].norm_ in {".", "!", "?"}:
                 return False
             if doc[i].norm_.startswith(self.helping):
+                return True
+        return False
+
+    def _helps_after(self, doc: Doc, start: int) -> bool:
+        """Tells whether a German helping verb follows `start` in its sentence (German puts it last: "Leuten ohne
+        Deutsch helfen") before a relative or purpose clause opens: "Leute mit wenig Deutsch, die helfen wollen",
+        "für Leute ohne Deutsch, um zu helfen" are people who help, the writer's kind. English puts the verb first:
+        "for people who don't speak German to help" are helpers too."""
+        if doc.lang_ != "de":
+            return False
+        for i in range(start, len(doc)):
+            token = doc[i]
+            if token.norm_ in {".", "!", "?"} or (i > start and token.is_sent_start):
+                return False
+            if token.norm_ in self.names.purpose_openers or (
+                token.norm_ in self.names.others_relatives and doc[i - 1].norm_ == ","
+            ):
+                return False
+            if token.norm_.startswith(self.helping):
                 return True
         return False
 

@@ -1,0 +1,103 @@
+"""Finds every interest mention a message names: taxonomy phrases, single words (stems, compounds, colloquial
+words, typos), split verbs and gapped phrases. Whether a mention is wanted or says who the writer is is decided
+afterwards (nlu/components/interests.py)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from nlu.components.common import covered, matched_spans, pattern_matcher
+from nlu.components.separable import joined_verbs
+from nlu.kernel.taxonomy import categories
+from nlu.lexicon import InterestRules
+from nlu.place_index import PlaceIndex, place_index
+from nlu.vocabulary import cased_categories, categories_of, fuzzy_categories, is_category_word
+
+
+def with_plurals(phrases: tuple[str, ...]) -> list[str]:
+    """Returns the phrases and, for English ones ending in a noun, their plural ("animal shelter" ->
+    "animal shelters", "food bank" -> "food banks"): the taxonomy names one form, people write either."""
+    found = list(phrases)
+    for phrase in phrases:
+        words = phrase.split()
+        last = words[-1] if words else ""
+        if len(words) > 1 and last.isascii() and last.isalpha() and not last.endswith(("s", "ing", "y")):
+            found.append(f"{phrase}s")
+    return found
+
+
+class MentionFinder:
+    """Returns one span per mention and category (label = category key), overlaps included."""
+
+    def __init__(self, nlp: Language, rules: InterestRules, *, fuzzy: bool) -> None:
+        self.lang = nlp.lang
+        self.fuzzy = fuzzy
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        for category in categories():
+            if category.phrases:
+                self.phrases.add(category.key, [nlp.make_doc(phrase) for phrase in with_plurals(category.phrases)])
+        self.places: PlaceIndex = place_index()
+        self.gapped, self.unusable = pattern_matcher(nlp, {key: list(lines) for key, lines in rules.gapped.items()})
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        """Returns the phrase, word, split-verb and gapped mentions, in that order."""
+        mentions = matched_spans(doc, self.phrases)
+        taken = covered(mentions)
+        for token in doc:
+            if token.i not in taken:
+                mentions.extend(self._token_mentions(doc, token))
+        if self.lang == "de":
+            mentions.extend(self._separable_mentions(doc, covered(mentions)))
+        mentions.extend(matched_spans(doc, self.gapped))  # the word between keeps its own mention
+        return mentions
+
+    def _token_mentions(self, doc: Doc, token: Token) -> list[Span]:
+        """Returns one span per category a single token signals."""
+        if not any(ch.isalpha() for ch in token.text):
+            return []
+        norm = token.norm_
+        keys = cased_categories(token) or categories_of(norm, self.lang)
+        # "Greifswald" ends in "wald" but is a town; "Fernwald" (a municipality added from postal-code names) or
+        # "Rosengarten" keeps its word unless the place finder reads it as the place ("in Fernwald")
+        is_place = self.places.is_town_name(norm)
+        if keys and is_place and not is_category_word(norm, self.lang):
+            keys = ()
+        fuzzy = False
+        # Listings are edited texts: a long compound there ("Küchenhilfe") is no typo of an interest word ("Kühe").
+        if (
+            not keys and self.fuzzy and len(token.text) >= 5 and not self.places.is_name(norm)  # no typo of a name
+            and not doc.user_data.get("ehrenamt_listing")
+        ):
+            keys = fuzzy_categories(norm)
+            fuzzy = bool(keys)
+        spans = [Span(doc, token.i, token.i + 1, label=key) for key in keys]
+        for span in spans:
+            span._.fuzzy = fuzzy
+        return spans
+
+    def _separable_mentions(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Returns mentions of split verbs ("ich lese gern vor"), placed on the verb."""
+        spans: list[Span] = []
+        found: set[int] = set()
+        for i, infinitive in joined_verbs(doc, taken):
+            if i not in found and is_category_word(infinitive, self.lang):
+                found.add(i)
+                spans.extend(Span(doc, i, i + 1, label=key) for key in categories_of(infinitive, self.lang))
+        return spans
+
+
+def without_visits_of_things(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Drops a visit word's neighbourhood when no people are named: "ich besuche gern Museen" visits a thing."""
+    visits = [
+        span for span in mentions
+        if span.label_ == "neighbourhood" and len(span) == 1 and span[0].norm_ in rules.visit_words
+    ]
+    if not visits:
+        return mentions
+    if any(span.label_ in rules.visit_people_categories for span in mentions) or any(
+        token.norm_ in rules.visit_people_words for token in doc
+    ):
+        return mentions
+    return [span for span in mentions if span not in visits]

@@ -1,0 +1,37 @@
+"""Where one's children are ("wenn die Kinder in der Kita sind", "the kids are at school until 1") says when the
+writer is free: the children and their school, day-care or club are no wish (issue 14, messages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Vormittags hab ich Zeit wenn die Kinder in Schule und Kita sind, gern was mit Senioren in Jena", "seniors"),
+        ("Während die Kids im Kindergarten sind, hätte ich Zeit fürs Tierheim", "animals"),
+        ("Solange meine Kinder in der Schule sind, könnte ich bei der Tafel helfen", "poverty_homelessness"),
+        ("The kids are at school until 1, so mornings, something with animals?", "animals"),
+        ("When my kids are at football training I could help at the food bank", "poverty_homelessness"),
+    ],
+)
+def test_where_ones_children_are_is_no_wish(text: str, wanted: str) -> None:
+    categories = parse(text).categories
+    assert wanted in categories
+    assert "children_youth" not in categories
+    assert "sports" not in categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wenn die Kinder im Viertel Hilfe brauchen, bin ich da",
+        "Die Kinder in unserem Dorf sind oft allein, ich möchte was für sie tun",
+        "the kids in our street would love a homework club, I could run one",
+    ],
+)
+def test_children_in_need_or_wanting_stay_whom_to_help(text: str) -> None:
+    assert "children_youth" in parse(text).categories
