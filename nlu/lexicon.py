@@ -272,6 +272,10 @@ class TimeRules:
     when: tuple[str, ...]  # months, seasons, holidays, durations: when, no slot and no search word
     single_days: tuple[str, ...]  # folded day names: one of them ruled out leaves the other days of its kind
     time_words: frozenset[str] = frozenset()  # folded words that are a time by themselves ("abend", "samstag")
+    stints: tuple[str, ...] = ()  # patterns: a stint of days or weeks ("2 Wochen im März"), one-off
+    placements: tuple[str, ...] = ()  # patterns: a school or study placement, whose stint is no time of the wish
+    day_names: tuple[str, ...] = ()  # folded day names ending in a time word ("sonnabend"): the day, no evening
+    guest_events: tuple[str, ...] = ()  # folded first parts: "Seniorennachmittag" is an event's time, not the writer's
 
 
 @cache
@@ -283,6 +287,10 @@ def time_rules() -> TimeRules:
         ignore=tuple(raw.get("ignore", ())), when=tuple(raw.get("when", {}).get("words", ())),
         single_days=tuple(fold(day) for day in raw.get("single_days", ())),
         time_words=frozenset(fold(word) for word in raw.get("time_words", ())),
+        stints=tuple(raw.get("stints", {}).get("patterns", ())),
+        placements=tuple(raw.get("stints", {}).get("placements", ())),
+        day_names=tuple(fold(day) for day in raw.get("day_names", ())),
+        guest_events=tuple(fold(guests) for guests in raw.get("guest_events", ())),
     )
 
 

@@ -47,7 +47,7 @@ def test_a_course_for_beginners_stays_an_interest() -> None:
         ("after 7 pm on weekdays", "evening"),
         ("I'd have one evening a week", "regular"),
         ("einen Vormittag im Monat hätte ich", "regular"),
-        ("ein zweiwöchiges Praktikum im März", "one_off"),
+        ("ein zweiwöchiges Zeltlager im Juli", "one_off"),
         ("nur für ein paar Wochen im Sommer", "one_off"),
         ("available for two weeks in August", "one_off"),
     ],
