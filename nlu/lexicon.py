@@ -243,6 +243,7 @@ class NegationRules:
     contrast_adverbs: frozenset[str] = frozenset()  # "aber nicht mehr": an adverb after the contrast is no object
     getting_on_verbs: frozenset[str] = frozenset()  # "ich kann mit Kindern nicht so gut": not getting on
     getting_on_with: frozenset[str] = frozenset()
+    too_much: tuple[str, ...] = ()  # "die Feuerwehr ist mir zu viel": closing its clause, rules out what came before
 
 
 @cache
@@ -259,6 +260,7 @@ def negation_rules() -> NegationRules:
         objects=folded_set(raw.get("objects", ())), colon_clauses=tuple(raw.get("colon_clauses", ())),
         contrasts=folded_set(raw.get("contrasts", ())), contrast_adverbs=folded_set(raw.get("contrast_adverbs", ())),
         getting_on_verbs=folded_set(raw["getting_on_verbs"]), getting_on_with=folded_set(raw["getting_on_with"]),
+        too_much=tuple(raw.get("too_much", ())),
     )
 
 
