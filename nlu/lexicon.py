@@ -323,6 +323,7 @@ class LanguageNames:
     levels: frozenset[str]  # beginner's levels ("a2"): said of German, little German
     enough: tuple[str, ...]  # patterns: another language said to be enough ("where English is OK")
     enough_before: tuple[str, ...]  # the same with the language after the words ("Reicht Englisch?")
+    lessons: tuple[str, ...] = ()  # folded beginnings: "kein Deutschunterricht" rules out lessons, no German level
 
 
 @cache
@@ -358,6 +359,7 @@ def language_names() -> LanguageNames:
         greetings={tuple(fold(greeting).split()): code for greeting, code in raw["greetings"].items()},
         levels=folded_set(raw["little_german"]["levels"]), enough=tuple(raw["little_german"]["enough"]),
         enough_before=tuple(raw["little_german"]["enough_before"]),
+        lessons=tuple(fold(w) for w in raw["little_german"].get("lessons", ())),
     )
 
 
