@@ -121,3 +121,14 @@ def test_once_repeated_or_meaning_for_now_is_no_one_off(text: str, slots: tuple[
 )
 def test_an_event_named_after_its_guests_has_its_own_time(text: str, slots: tuple[str, ...]) -> None:
     assert parse(text).time == slots
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could I help one weekend only? I'm in Gotha for a visit",
+        "a single Saturday only, something outdoors in Jena",
+    ],
+)
+def test_one_day_only_is_one_off(text: str) -> None:
+    assert "one_off" in parse(text).time
