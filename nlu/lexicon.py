@@ -278,6 +278,7 @@ class TimeRules:
     placements: tuple[str, ...] = ()  # patterns: a school or study placement, whose stint is no time of the wish
     day_names: tuple[str, ...] = ()  # folded day names ending in a time word ("sonnabend"): the day, no evening
     guest_events: tuple[str, ...] = ()  # folded first parts: "Seniorennachmittag" is an event's time, not the writer's
+    corrections: tuple[str, ...] = ()  # patterns: "nee doch lieber" replaces the times said before it
 
 
 @cache
@@ -293,6 +294,7 @@ def time_rules() -> TimeRules:
         placements=tuple(raw.get("stints", {}).get("placements", ())),
         day_names=tuple(fold(day) for day in raw.get("day_names", ())),
         guest_events=tuple(fold(guests) for guests in raw.get("guest_events", ())),
+        corrections=tuple(raw.get("corrections", ())),
     )
 
 

@@ -33,7 +33,8 @@ class TimeMatcher:
         self.day_names = frozenset(rules.day_names)
         self.guest_events = rules.guest_events
         self.matcher, self.unusable = pattern_matcher(
-            nlp, {**rules.slots, "ignore": rules.ignore, _STINT: rules.stints, _PLACEMENT: rules.placements}
+            nlp, {**rules.slots, "ignore": rules.ignore, _STINT: rules.stints, _PLACEMENT: rules.placements,
+             _CORRECTION: rules.corrections}
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -46,9 +47,11 @@ class TimeMatcher:
         # "einen Vormittag helfen": one-off, the task stays a wish ("jeden Monat einen Samstag" is regular alone)
         spans += free + single_days(doc, [s for s in spans if s.label_ == "regular"])
         ignored = {i for s in ignores for i in range(s.start, s.end)}
-        slots = [s for s in spans if s.label_ != "ignore" and not ignored.intersection(range(s.start, s.end))]
+        slots = [s for s in spans if s.label_ not in ("ignore", _CORRECTION)
+                 and not ignored.intersection(range(s.start, s.end))]
         kept = [s for s in slots if not self._inside_opposite(s, slots) and not self._not_the_writers(s)]
         kept += [s for s in _weekend_fragments(doc) if not any(k.start <= s.start and s.end <= k.end for k in kept)]
+        kept = _after_correction(kept, [s for s in spans if s.label_ == _CORRECTION])
         set_group(doc, TIMES, kept)
         set_group(doc, NOT_TIMES, ignores)
         if INTERESTS in doc.spans:  # "after school", "nach der Schule" say when, not what
@@ -82,7 +85,17 @@ class TimeMatcher:
         )
 
 
-_STINT, _PLACEMENT = "stint", "placement"
+_STINT, _PLACEMENT, _CORRECTION = "stint", "placement", "correction"
+
+
+def _after_correction(times: list[Span], corrections: list[Span]) -> list[Span]:
+    """Returns the times left after the last self-correction that has a time on each side of it ("abends, nee doch
+    lieber am Wochenende" keeps the weekend alone)."""
+    for correction in sorted(corrections, key=lambda s: -s.start):
+        before = [t for t in times if t.end <= correction.start]
+        if before and any(t.start >= correction.end for t in times):
+            return [t for t in times if t not in before]
+    return times
 
 
 def _stints_as_one_off(spans: list[Span]) -> list[Span]:

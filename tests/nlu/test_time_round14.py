@@ -132,3 +132,30 @@ def test_an_event_named_after_its_guests_has_its_own_time(text: str, slots: tupl
 )
 def test_one_day_only_is_one_off(text: str) -> None:
     assert "one_off" in parse(text).time
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("Tierheim Kassel abends, nee doch lieber am Wochenende", ("weekend",)),
+        ("unter der Woche, ach nein, doch eher samstags", ("weekend",)),
+        ("evenings, no wait, weekends are better", ("weekend",)),
+        ("I can do Mondays. No, actually Fridays are better", ("weekday",)),
+        ("abends nee lieber vormittags", ("daytime",)),
+        ("samstags, ich meine sonntags", ("weekend",)),
+    ],
+)
+def test_a_self_correction_replaces_the_times_before_it(text: str, slots: tuple[str, ...]) -> None:
+    assert parse(text).time == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("Sport? Nein danke, am Wochenende lieber Kinder", ("weekend",)),
+        ("abends, nein, nicht mit Kindern", ("evening",)),
+        ("Am Wochenende? Nein, lieber unter der Woche", ("weekday",)),
+    ],
+)
+def test_a_no_without_a_time_on_each_side_keeps_the_times(text: str, slots: tuple[str, ...]) -> None:
+    assert parse(text).time == slots
