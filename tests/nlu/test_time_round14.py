@@ -159,3 +159,16 @@ def test_a_self_correction_replaces_the_times_before_it(text: str, slots: tuple[
 )
 def test_a_no_without_a_time_on_each_side_keeps_the_times(text: str, slots: tuple[str, ...]) -> None:
     assert parse(text).time == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("weeknights work best, tutoring in Giessen", {"weekday", "evening"}),
+        ("free on week nights, Leipzig", {"weekday", "evening"}),
+        ("during school hours I could help at the library", {"daytime"}),
+        ("on my lunch break I could read to kids", {"daytime"}),
+    ],
+)
+def test_english_weeknights_lunch_breaks_and_school_hours(text: str, slots: set[str]) -> None:
+    assert set(parse(text).time) == slots
