@@ -56,3 +56,33 @@ def test_too_much_to_bear_after_the_thing_rules_it_out(text: str, excluded: str)
 )
 def test_too_much_going_on_in_its_clause_rules_nothing_out(text: str) -> None:
     assert parse(text).exclude_categories == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "excluded"),
+    [
+        ("I'm allergic to cats, so nothing with animals please", (), ("animals",)),
+        ("allergisch gegen Hunde, Senioren besuchen wäre schön", ("seniors", "neighbourhood"), ("animals",)),
+        ("scared of dogs, maybe something with kids in Fulda", ("children_youth",), ("animals",)),
+        # a field wanted beside a fear of part of it stays wanted (the conventions: wanted wins)
+        ("Tierheim gern, hab aber Angst vor großen Hunden", ("animals",), ()),
+    ],
+)
+def test_an_allergy_or_a_fear_names_what_is_ruled_out(
+    text: str, wanted: tuple[str, ...], excluded: tuple[str, ...]
+) -> None:
+    query = parse(text)
+    assert query.categories == wanted
+    assert query.exclude_categories == excluded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keine Angst vor Hunden, Tierheim Kassel",
+        "Kinder, die Angst vor Hunden haben, im Tierheim begleiten",
+        "I want to help at a food bank so nothing gets wasted",
+    ],
+)
+def test_no_fear_the_fear_of_others_and_a_purpose_rule_nothing_out(text: str) -> None:
+    assert parse(text).exclude_categories == ()
