@@ -245,6 +245,7 @@ class NegationRules:
     contrast_adverbs: frozenset[str] = frozenset()  # "aber nicht mehr": an adverb after the contrast is no object
     getting_on_verbs: frozenset[str] = frozenset()  # "ich kann mit Kindern nicht so gut": not getting on
     getting_on_with: frozenset[str] = frozenset()
+    too_much: tuple[str, ...] = ()  # "die Feuerwehr ist mir zu viel": closing its clause, rules out what came before
 
 
 @cache
@@ -261,6 +262,7 @@ def negation_rules() -> NegationRules:
         objects=folded_set(raw.get("objects", ())), colon_clauses=tuple(raw.get("colon_clauses", ())),
         contrasts=folded_set(raw.get("contrasts", ())), contrast_adverbs=folded_set(raw.get("contrast_adverbs", ())),
         getting_on_verbs=folded_set(raw["getting_on_verbs"]), getting_on_with=folded_set(raw["getting_on_with"]),
+        too_much=tuple(raw.get("too_much", ())),
     )
 
 
@@ -274,6 +276,11 @@ class TimeRules:
     when: tuple[str, ...]  # months, seasons, holidays, durations: when, no slot and no search word
     single_days: tuple[str, ...]  # folded day names: one of them ruled out leaves the other days of its kind
     time_words: frozenset[str] = frozenset()  # folded words that are a time by themselves ("abend", "samstag")
+    stints: tuple[str, ...] = ()  # patterns: a stint of days or weeks ("2 Wochen im März"), one-off
+    placements: tuple[str, ...] = ()  # patterns: a school or study placement, whose stint is no time of the wish
+    day_names: tuple[str, ...] = ()  # folded day names ending in a time word ("sonnabend"): the day, no evening
+    guest_events: tuple[str, ...] = ()  # folded first parts: "Seniorennachmittag" is an event's time, not the writer's
+    corrections: tuple[str, ...] = ()  # patterns: "nee doch lieber" replaces the times said before it
 
 
 @cache
@@ -285,6 +292,11 @@ def time_rules() -> TimeRules:
         ignore=tuple(raw.get("ignore", ())), when=tuple(raw.get("when", {}).get("words", ())),
         single_days=tuple(fold(day) for day in raw.get("single_days", ())),
         time_words=frozenset(fold(word) for word in raw.get("time_words", ())),
+        stints=tuple(raw.get("stints", {}).get("patterns", ())),
+        placements=tuple(raw.get("stints", {}).get("placements", ())),
+        day_names=tuple(fold(day) for day in raw.get("day_names", ())),
+        guest_events=tuple(fold(guests) for guests in raw.get("guest_events", ())),
+        corrections=tuple(raw.get("corrections", ())),
     )
 
 
@@ -316,6 +328,7 @@ class LanguageNames:
     levels: frozenset[str]  # beginner's levels ("a2"): said of German, little German
     enough: tuple[str, ...]  # patterns: another language said to be enough ("where English is OK")
     enough_before: tuple[str, ...]  # the same with the language after the words ("Reicht Englisch?")
+    lessons: tuple[str, ...] = ()  # folded beginnings: "kein Deutschunterricht" rules out lessons, no German level
 
 
 @cache
@@ -352,6 +365,7 @@ def language_names() -> LanguageNames:
         greetings={tuple(fold(greeting).split()): code for greeting, code in raw["greetings"].items()},
         levels=folded_set(raw["little_german"]["levels"]), enough=tuple(raw["little_german"]["enough"]),
         enough_before=tuple(raw["little_german"]["enough_before"]),
+        lessons=tuple(fold(w) for w in raw["little_german"].get("lessons", ())),
     )
 
 

@@ -58,6 +58,7 @@ class LanguageMatcher:
         self.only = names.only
         self.only_reach = names.only_reach
         self.peoples = names.peoples
+        self.lessons = names.lessons
         self.names = names
         self.others = names.others
         self.others_reach = names.others_reach
@@ -82,7 +83,9 @@ class LanguageMatcher:
             if norm[:1] in "a(" and self._is_level(norm):
                 levels.append(token.i)
             code_like = code_like or text in _CODE_JOINERS or (text.isupper() and _CODE_SPLIT.search(text) is not None)
-        statements = matched_spans(doc, self.little_german)
+        # "kein Deutschunterricht bitte" rules out lessons; it says nothing of the writer's German
+        statements = [s for s in matched_spans(doc, self.little_german)
+                      if not any(t.norm_.startswith(self.lessons) for t in s)]
         if any(code != "de" for code in codes.values()):
             statements += matched_spans(doc, self.enough)
         enough = [

@@ -25,6 +25,7 @@ _COMPARATIVE = frozenset({"lieber", "eher", "rather", "prefer", "bevorzuge"})
 _REPLY_MARKS = frozenset({"?", "-", "–", "—", ":"})  # after these a "Nein" answers what came before
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 _PEOPLE_RELATIVES = frozenset({"who", "whose", "denen"})
+_TOO_MUCH = "too_much"  # a burden said after the thing: "die Feuerwehr ist mir zu viel"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class _Cue:
 
     start: int
     end: int
-    kind: str  # cue, answer, neutral, time_cue or than (the "als" of "lieber ... als")
+    kind: str  # cue, answer, neutral, time_cue, too_much or than (the "als" of "lieber ... als")
 
 
 @Language.factory("ehrenamt_negation", assigns=["doc.spans", "span._.negated", "span._.neutral"],
@@ -54,7 +55,7 @@ class Negation:
         rules = self.rules
         self.matcher, self.unusable = pattern_matcher(
             nlp, {"cue": rules.cues, "answer": rules.answers, "pseudo": rules.pseudo, "neutral": rules.neutral,
-                  "time_cue": rules.time_cues, "clause": rules.colon_clauses}
+                  "time_cue": rules.time_cues, "clause": rules.colon_clauses, _TOO_MUCH: rules.too_much}
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -74,7 +75,8 @@ class Negation:
             if self._rules_out_a_place(doc, cue, starts, ruled_out_places):
                 continue  # "was mit Kindern aber nicht in Berlin": the cue is about Berlin, not the children
             for span in self._scope_mentions(doc, cue, mentions, starts, cues):
-                if cue.kind == "neutral" or span.kb_id_ == COURSE:  # "keine Kurse geben" rules no field out
+                # "keine Kurse geben" rules no field out; "lieber Tiere als Kinder" prefers, and rules nothing out
+                if cue.kind in ("neutral", "than") or span.kb_id_ == COURSE:
                     span._.neutral = True
                 else:
                     span._.negated = True
@@ -161,6 +163,8 @@ class Negation:
         self, doc: Doc, cue: _Cue, mentions: list[Span], starts: dict[int, list[Span]], cues: list[_Cue]
     ) -> list[Span]:
         """Returns the mentions a cue applies to: ahead in its scope, else just before it."""
+        if cue.kind == _TOO_MUCH:  # "die Feuerwehr ist mir zu viel, also lieber Tiere": back, and closing its clause
+            return self._backward(doc, cue, mentions) if self._closes_clause(doc, cue.end) else []
         only_time = cue.kind == "time_cue"  # "unter der Woche keine Zeit" negates times, not interests
         # "egal was, außer Kinder", "anything, except kids": the exception is ruled out, not left open
         stops = {c.start for c in cues if c.kind != "neutral"} if cue.kind == "neutral" else set()
@@ -170,6 +174,10 @@ class Negation:
         if not only_time and self._own_object(doc, cue):  # "help refugees but not with paperwork": not the refugees
             return []
         return [s for s in self._backward(doc, cue, mentions) if not only_time or s.label_ in self.time_slots]
+
+    def _closes_clause(self, doc: Doc, i: int) -> bool:
+        """Tells whether the clause ends at token i (its end, a boundary or a word that ends a scope)."""
+        return i >= len(doc) or is_boundary(doc[i]) or doc[i].norm_ in self.rules.terminators
 
     def _rules_out_a_place(self, doc: Doc, cue: _Cue, starts: dict[int, list[Span]], places: set[int]) -> bool:
         """Tells whether a ruled-out place, not a mention, is the next thing in the cue's clause."""

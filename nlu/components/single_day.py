@@ -1,5 +1,5 @@
 """A single day or part of one given to a task is one-off: "wo die Klasse einen Vormittag helfen kann", "einen Tag im
-Wald aufräumen" (data/nlu/time.toml [single_day]).
+Wald aufräumen"; so is "einmal" said of the task ("einmal beim Stadtfest helfen") (data/nlu/time.toml [single_day]).
 
 Only the day words ("einen Vormittag") become the time mention, so the task after them ("Müll sammeln") stays a wish:
 a longer time phrase would hide the interests inside it. English goes the same way ("spend a Saturday helping at the
@@ -25,6 +25,8 @@ class SingleDayRules:
     """Articles, fillers and day words of a single day, what makes it a task's and what makes it repeated."""
 
     articles: frozenset[str]
+    once: frozenset[str]
+    not_after: frozenset[str]
     fillers: frozenset[str]
     days: frozenset[str]
     tasks: frozenset[str]
@@ -37,7 +39,8 @@ def single_day_rules() -> SingleDayRules:
     """Returns time.toml [single_day]."""
     raw = read_toml("time.toml")["single_day"]
     return SingleDayRules(
-        articles=folded_set(raw["articles"]), fillers=folded_set(raw["fillers"]), days=folded_set(raw["days"]),
+        articles=folded_set(raw["articles"]), once=folded_set(raw["once"]), not_after=folded_set(raw["not_after"]),
+        fillers=folded_set(raw["fillers"]), days=folded_set(raw["days"]),
         tasks=folded_set(raw["tasks"]), repeats=folded_set(raw["repeats"]), reach=int(raw["reach"]),
     )
 
@@ -48,12 +51,15 @@ def single_days(doc: Doc, regular: list[Span]) -> list[Span]:
     rules = single_day_rules()
     found: list[Span] = []
     for i, token in enumerate(doc):
-        if token.norm_ not in rules.articles:
-            continue
-        day = i + 1
-        while day < len(doc) and doc[day].norm_ in rules.fillers:
-            day += 1
-        if day >= len(doc) or doc[day].norm_ not in rules.days:
+        if _once(doc, i, rules):
+            day = i  # "einmal beim Stadtfest helfen": the word is the day and its count at once
+        elif token.norm_ in rules.articles:
+            day = i + 1
+            while day < len(doc) and doc[day].norm_ in rules.fillers:
+                day += 1
+            if day >= len(doc) or doc[day].norm_ not in rules.days:
+                continue
+        else:
             continue
         clause = _clause_after(doc, day + 1, rules.reach)
         if any(word in rules.repeats for word in clause) or not any(word in rules.tasks for word in clause):
@@ -62,6 +68,12 @@ def single_days(doc: Doc, regular: list[Span]) -> list[Span]:
             continue
         found.append(Span(doc, i, day + 1, label="one_off"))
     return found
+
+
+def _once(doc: Doc, i: int, rules: SingleDayRules) -> bool:
+    """Tells whether token i is a "once" ("einmal") said of the task, not "erst einmal" (for now), "noch einmal"
+    (again) or "nicht einmal" (not even)."""
+    return doc[i].norm_ in rules.once and not (i > 0 and doc[i - 1].norm_ in rules.not_after)
 
 
 def _clause_after(doc: Doc, start: int, reach: int) -> list[str]:

@@ -10,6 +10,7 @@ from nlu.components.single_day import single_days
 from nlu.components.work_hours import after_work
 from nlu.extensions import INTERESTS, NOT_TIMES, TIMES, register_extensions
 from nlu.lexicon import time_rules
+from nlu.time_compounds import time_compound
 
 
 @Language.factory("ehrenamt_times", assigns=["doc.spans"], requires=["token.norm"])
@@ -29,11 +30,16 @@ class TimeMatcher:
         unknown = set(rules.slots) ^ set(rules.opposites)
         if unknown:
             raise ValueError(f"{name}: time.toml slots and opposites disagree on {sorted(unknown)}")
-        self.matcher, self.unusable = pattern_matcher(nlp, {**rules.slots, "ignore": rules.ignore})
+        self.day_names = frozenset(rules.day_names)
+        self.guest_events = rules.guest_events
+        self.matcher, self.unusable = pattern_matcher(
+            nlp, {**rules.slots, "ignore": rules.ignore, _STINT: rules.stints, _PLACEMENT: rules.placements,
+             _CORRECTION: rules.corrections}
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         """Matches the patterns; drops a slot hidden inside a longer mention of its opposite."""
-        spans = matched_spans(doc, self.matcher)
+        spans = _stints_as_one_off(matched_spans(doc, self.matcher))
         # "Guten Abend", "night shifts" (one's job) are no time; a longer slot around them is ("night shifts fine")
         ignores = [s for s in spans if s.label_ == "ignore" and not self._inside_longer(s, spans)]
         free, job = after_work(doc)  # "arbeite bis 17 Uhr, danach": the job's end is none, the time after it is
@@ -41,9 +47,11 @@ class TimeMatcher:
         # "einen Vormittag helfen": one-off, the task stays a wish ("jeden Monat einen Samstag" is regular alone)
         spans += free + single_days(doc, [s for s in spans if s.label_ == "regular"])
         ignored = {i for s in ignores for i in range(s.start, s.end)}
-        slots = [s for s in spans if s.label_ != "ignore" and not ignored.intersection(range(s.start, s.end))]
-        kept = [s for s in slots if not self._inside_opposite(s, slots)]
+        slots = [s for s in spans if s.label_ not in ("ignore", _CORRECTION)
+                 and not ignored.intersection(range(s.start, s.end))]
+        kept = [s for s in slots if not self._inside_opposite(s, slots) and not self._not_the_writers(s)]
         kept += [s for s in _weekend_fragments(doc) if not any(k.start <= s.start and s.end <= k.end for k in kept)]
+        kept = _after_correction(kept, [s for s in spans if s.label_ == _CORRECTION])
         set_group(doc, TIMES, kept)
         set_group(doc, NOT_TIMES, ignores)
         if INTERESTS in doc.spans:  # "after school", "nach der Schule" say when, not what
@@ -58,6 +66,16 @@ class TimeMatcher:
             for other in spans
         )
 
+    def _not_the_writers(self, span: Span) -> bool:
+        """Tells whether an evening mention is a day's name ending in "abend" ("Sonnabend" is Saturday), or a
+        mention is an event named after its guests ("Seniorennachmittag", "Elternabend"), whose time is its own."""
+        if len(span) != 1:
+            return False
+        word = span[0].norm_
+        if span.label_ == "evening" and span[0].lower_.rstrip("s") in self.day_names:
+            return True
+        return word.startswith(self.guest_events) and time_compound(word)
+
     def _inside_opposite(self, span: Span, spans: list[Span]) -> bool:
         """Tells whether a longer span of the opposite slot contains this one ("keine feste Verpflichtung")."""
         opposite = self.opposites.get(span.label_)
@@ -65,6 +83,31 @@ class TimeMatcher:
             other.label_ == opposite and other.start <= span.start and span.end <= other.end and len(other) > len(span)
             for other in spans
         )
+
+
+_STINT, _PLACEMENT, _CORRECTION = "stint", "placement", "correction"
+
+
+def _after_correction(times: list[Span], corrections: list[Span]) -> list[Span]:
+    """Returns the times left after the last self-correction that has a time on each side of it ("abends, nee doch
+    lieber am Wochenende" keeps the weekend alone)."""
+    for correction in sorted(corrections, key=lambda s: -s.start):
+        before = [t for t in times if t.end <= correction.start]
+        if before and any(t.start >= correction.end for t in times):
+            return [t for t in times if t not in before]
+    return times
+
+
+def _stints_as_one_off(spans: list[Span]) -> list[Span]:
+    """Returns the matches with each stint of days or weeks ("2 Wochen im März", "for a week") as one-off, unless
+    the message asks for a school or study placement, whose length the school sets ("Sozialpraktikum, 2 Wochen im
+    Juni"): then the stint is no time of the wish."""
+    placement = any(span.label_ == _PLACEMENT for span in spans)
+    kept = [span for span in spans if span.label_ not in (_STINT, _PLACEMENT)]
+    if not placement:
+        doc = spans[0].doc if spans else None
+        kept += [Span(doc, s.start, s.end, label="one_off") for s in spans if doc is not None and s.label_ == _STINT]
+    return sorted(kept, key=lambda s: (s.start, -len(s)))
 
 
 _WEEKEND_SHORT = frozenset({"WE", "WoE", "WE's"})

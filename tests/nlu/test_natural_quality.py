@@ -78,7 +78,9 @@ RULES_ONLY_FLOORS = [
     (NATURAL_DEV4, 0.86, 0.95, 0.98, 0.97, 0.98, 0.985, 0.985, 0.99),
     (NATURAL_DEV5, 0.76, 0.94, 0.985, 0.975, 0.975, 0.985, 0.985, 0.99),
     (LABELLED / "natural_dev6.jsonl", 0.79, 0.925, 0.99, 0.98, 0.985, 0.985, 0.985, 0.99),
-    (LABELLED / "natural_dev7.jsonl", 0.76, 0.925, 0.985, 0.945, 0.985, 0.99, 0.99, 0.99),
+    # (t14-slots, issue 14) time of natural_dev7 lowered 0.945 -> 0.935: its author labels a school placement's stint
+    # one_off (2 rows), the later authors give it no tag (15 rows of natural_dev2-14), which the rules now follow
+    (LABELLED / "natural_dev7.jsonl", 0.76, 0.925, 0.985, 0.935, 0.985, 0.99, 0.99, 0.99),
     (LABELLED / "natural_dev8.jsonl", 0.82, 0.93, 0.985, 0.985, 0.965, 0.99, 0.99, 0.99),
     (LABELLED / "natural_dev9.jsonl", 0.84, 0.925, 0.985, 0.985, 0.985, 0.99, 0.985, 0.99),
     (LABELLED / "natural_dev10.jsonl", 0.77, 0.925, 0.96, 0.97, 0.975, 0.99, 0.975, 0.99),

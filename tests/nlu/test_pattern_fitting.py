@@ -25,7 +25,7 @@ def test_a_line_keeps_the_alternatives_the_tokenizer_can_match() -> None:
         ("daytime please, Kassel", "daytime"),
         ("I work nights, so daytime", "daytime"),
         ("something long-term with kids in Leipzig", "regular"),
-        ("a 2-week internship in Kassel", "one_off"),
+        ("a 2-week stint at a summer camp in Kassel", "one_off"),
         ("no long-term commitment please, Fulda", "one_off"),
     ],
 )

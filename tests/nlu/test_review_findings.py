@@ -29,7 +29,6 @@ def test_nothing_but_x_wants_x(text: str) -> None:
     [
         ("mal was ganz anderes als Kinder", "children_youth"),
         ("something other than animals", "animals"),
-        ("lieber Tiere als Kinder", "children_youth"),
         ("nichts mit Tieren", "animals"),
         ("alles andere als Tiere, in Kassel", "animals"),  # "anything but animals"
     ],
