@@ -86,3 +86,17 @@ def test_an_allergy_or_a_fear_names_what_is_ruled_out(
 )
 def test_no_fear_the_fear_of_others_and_a_purpose_rule_nothing_out(text: str) -> None:
     assert parse(text).exclude_categories == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Kinder sind in Not, ich will helfen in Kassel",
+    "ich möchte Kindern in Not helfen, Leipzig",
+    "Jugendliche in akuter Not begleiten, Fulda",
+])
+def test_the_german_noun_not_rules_nothing_out(text: str) -> None:
+    query = parse(text)
+    assert "children_youth" in query.categories and not query.exclude_categories
+
+
+def test_the_english_not_still_rules_out() -> None:
+    assert parse("not with kids, animals in Kassel").exclude_categories == ("children_youth",)
