@@ -88,7 +88,7 @@ class PlaceFinder:
         mentions = without_guessed_codes(self.mentions.exact(doc, cue_ends, lowercase, frozenset(owned_ends)))
         if self.fuzzy:
             mentions += self.mentions.fuzzy(doc, mentions, claimed, cue_ends, lowercase)
-        mentions = drop_unlisted_quarters(doc, join_towns_to_cities(doc, mentions))
+        mentions = drop_unlisted_quarters(doc, join_towns_to_cities(doc, mentions, self.belief.names_a_word))
         mentions, qualified = read_qualified(doc, mentions, self.rules)
         kept = []
         previous: Span | None = None
