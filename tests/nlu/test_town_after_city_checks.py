@@ -33,6 +33,9 @@ def test_an_ordinary_word_after_a_city_is_no_town_beside_it(text: str, expected:
         # the first part of a double name or of a longer name is how the city's own quarters are named
         ("Bremen Osterholz, was mit Kindern", "Bremen"),
         ("Nürnberg Röthenbach, Senioren besuchen", "Nürnberg"),
+        # a quarter further out than the city's reviewed radius (data/places/quarters.toml) is still its quarter
+        ("Köln Zündorf, Hausaufgabenhilfe", "Köln"),
+        ("ich wohne in köln worringen und hab abends zeit", "Köln"),
     ],
 )
 def test_a_quarter_or_a_short_form_after_a_city_keeps_the_city(text: str, expected: str) -> None:
