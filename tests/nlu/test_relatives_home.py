@@ -29,6 +29,8 @@ def test_a_relatives_or_partners_home_gives_way_to_the_writers_place(text: str, 
         ("Mein Freund und ich leben in Gießen, suche was mit Tieren", "Gießen"),
         ("Meine Frau und ich wohnen in Fulda, gern was mit Kindern", "Fulda"),
         ("Meine Schwester wohnt in Marburg, ich suche was mit Tieren", "Marburg"),
+        ("We are a family of four living in Mainz, anything for weekends?", "Mainz"),
+        ("Wir sind eine Familie und leben in Gießen, Kinder 5 und 8, Wiesbaden wäre auch ok", "Gießen"),
     ],
 )
 def test_the_writer_living_with_them_or_no_other_place_keeps_it(text: str, expected: str) -> None:
