@@ -61,3 +61,15 @@ def test_an_interest_word_after_a_city_keeps_its_interest() -> None:
     parsed = parse("Hamburg Rosengarten pflegen am Wochenende")
     assert parsed.place is not None and parsed.place.name == "Hamburg"
     assert "environment" in parsed.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Neustadt (Hessen)/Kirchhain, was mit Senioren?", "Neustadt (Hessen)"),
+        ("suche ehrenamt Fürth (Odenwald)/Lorsch", "Fürth (Odenwald)"),
+    ],
+)
+def test_a_town_with_its_region_in_brackets_before_a_slash_keeps_the_region(text: str, expected: str) -> None:
+    # the tokenizer splits ")/" so the bracketed region still qualifies the town before it
+    assert place_name(text) == expected
