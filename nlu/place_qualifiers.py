@@ -212,11 +212,14 @@ def _own_name(written: str, place: Place, city: Place) -> bool:
     return fold(city.name) in name[len(written):]
 
 
-def drop_unlisted_quarters(doc: Doc, mentions: list[Span]) -> list[Span]:
+def drop_unlisted_quarters(doc: Doc, mentions: list[Span]) -> tuple[list[Span], set[int]]:
     """Returns the mentions without a name written right after a large city (no word or mark between) whose
-    namesakes are all far smaller places far from it: a quarter the data lacks, not a second place."""
+    namesakes are all far smaller places far from it: a quarter the data lacks, not a second place; and where the
+    cities before such quarters start: named with a quarter, a city whose name is also a word ("Essen Kirn") is
+    named as a place, as a cue would."""
     starts = {m.start: m for m in mentions}
     dropped: set[int] = set()
+    cities: set[int] = set()
     for span in mentions:
         following = starts.get(span.end)
         if following is None or doc[span.end - 1].whitespace_ != " ":
@@ -227,4 +230,5 @@ def drop_unlisted_quarters(doc: Doc, mentions: list[Span]) -> list[Span]:
         if all(place.population < _QUARTER_MAX and haversine_km(place.lat, place.lon, city.lat, city.lon)
                > _QUARTER_FAR_KM for place in following._.value):
             dropped.add(following.start)
-    return [m for m in mentions if m.start not in dropped]
+            cities.add(span.start)
+    return [m for m in mentions if m.start not in dropped], cities - dropped

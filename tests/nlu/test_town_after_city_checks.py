@@ -73,3 +73,16 @@ def test_an_interest_word_after_a_city_keeps_its_interest() -> None:
 def test_a_town_with_its_region_in_brackets_before_a_slash_keeps_the_region(text: str, expected: str) -> None:
     # the tokenizer splits ")/" so the bracketed region still qualifies the town before it
     assert place_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Essen Kirn, was mit Tieren?", "Essen"),
+        ("suche ehrenamt Essen Braunfels", "Essen"),
+        # the food, not the city: an adjective ties the noun
+        ("warmes Essen Kirn", None),
+    ],
+)
+def test_a_city_that_is_a_word_before_a_far_towns_name_is_the_city(text: str, expected: str | None) -> None:
+    assert place_name(text) == expected
