@@ -111,25 +111,29 @@ def quarter_aliases() -> dict[str, int]:
     return aliases
 
 
-def spoken_quarter(folded: str) -> Place | None:
-    """Returns the city whose quarter a word names as spoken or mistyped ("sachsehause": Frankfurt), else None; the
-    name as written is the name index's."""
+def spoken_quarter(folded: str) -> tuple[Place, float] | None:
+    """Returns the city whose quarter a word names as spoken ("sachsehause": Frankfurt, "connewitsch": Leipzig) with
+    the closeness of the two names, else None. Only a word that shows a dialect form above is one: undoing it must
+    change the word, so a plain typo of a town ("Sindlfingen", "Heddersheim") is left to the typo guess. The name as
+    written is the name index's."""
     if len(folded) < _QUARTER_MIN_LETTERS or folded in place_rules().aliases:
         return None
+    written = _unspoken(folded)
+    if written == folded:
+        return None
     aliases = quarter_aliases()
-    hit = process.extractOne(_unspoken(folded), aliases.keys(), scorer=fuzz.ratio, score_cutoff=_QUARTER_SIMILARITY)
-    return get_gazetteer().get(aliases[hit[0]]) if hit is not None else None
+    hit = process.extractOne(written, aliases.keys(), scorer=fuzz.ratio, score_cutoff=_QUARTER_SIMILARITY)
+    return (get_gazetteer().get(aliases[hit[0]]), round(hit[1], 1)) if hit is not None else None
 
 
 def dialect_town(word: str) -> tuple[Place, ...]:
-    """Returns the town a dialect spelling of one word names (best first), or () when it names none; a quarter's
-    name spoken so names its city."""
+    """Returns the town a dialect spelling of one word names (best first), or () when it names none. A quarter's
+    name spoken so (spoken_quarter) is weighed against the typo guess by the caller."""
     folded = surface_key(word)
     key = sound_key(folded)
     hit = dialect_index().get(key) if len(key) >= _MIN_KEY else None
     if hit is None or folded == hit[0] or fuzz.ratio(folded, hit[0]) < _MIN_SIMILARITY:
-        quarter = spoken_quarter(folded)
-        return (quarter,) if quarter is not None else ()
+        return ()
     gazetteer = get_gazetteer()
     return tuple(gazetteer.get(place_id) for place_id in hit[1])
 

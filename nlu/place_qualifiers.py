@@ -15,11 +15,14 @@ town far away or a quarter of another city: it is read as the city's quarter and
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from nlu.components.common import spans_of
+from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import PlaceRules, place_rules
@@ -152,12 +155,18 @@ def _is_region(span: Span, rules: PlaceRules) -> bool:
             or folded in rules.qualifiers)
 
 
-def join_towns_to_cities(doc: Doc, mentions: list[Span]) -> list[Span]:
+def join_towns_to_cities(doc: Doc, mentions: list[Span], names_a_word: Callable[[Doc, Span], bool]) -> list[Span]:
     """Returns the mentions with a town written right after the large city it lies beside ("Berlin Schönefeld",
     "München Garching", "wohne in Leipzig Markkleeberg") read as one mention of that town: the city only says where
-    the town is, as "bei" does in "Neustadt bei Coburg", and what is said of the city is said of the town."""
+    the town is, as "bei" does in "Neustadt bei Coburg", and what is said of the city is said of the town.
+
+    The second word must be a town's own name: not an ordinary or interest word ("Wolfsburg Lehre abgebrochen",
+    "Ulm Buch vorlesen", "Hamburg Rosengarten pflegen"; `names_a_word` is the place belief's test), not a quarter
+    of that city, and not only the first part of a longer name ("Osterholz" for Osterholz-Scharmbeck, "Röthenbach"
+    for Röthenbach an der Pegnitz: the city's quarters are named that short; "Bernau bei Berlin" names the city)."""
     gazetteer = get_gazetteer()
     starts = {m.start: m for m in mentions}
+    interest_starts = {i for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
     joined: dict[int, Span] = {}
     for span in mentions:
         town = starts.get(span.end)
@@ -165,12 +174,16 @@ def join_towns_to_cities(doc: Doc, mentions: list[Span]) -> list[Span]:
         # "Hamburg-Groß Borstel": a city joined by a hyphen to a word has its quarter there, no town beside it
         if (town is None or span.start in joined or not span[-1].whitespace_ or town._.fuzzy or "-" in span[-1].text
                 or city.population < _CITY_MIN or gazetteer.city_of(city) is not None
-                or town[0].text[:1].isupper() != span[0].text[:1].isupper()):
+                or town[0].text[:1].isupper() != span[0].text[:1].isupper()
+                or names_a_word(doc, town) or town.start in interest_starts
+                or gazetteer.quarter(town.text, city) is not None):
             continue
+        written = " ".join(t.norm_ for t in town)
         distance = {place.id: haversine_km(place.lat, place.lon, city.lat, city.lon) for place in town._.value}
         beside = sorted(
             (place for place in town._.value if place.population < _BESIDE_TOWN_MAX
-             and gazetteer.city_of(place) is None and distance[place.id] <= _BESIDE_KM),
+             and gazetteer.city_of(place) is None and distance[place.id] <= _BESIDE_KM
+             and not _in_city_state(place, city) and _own_name(written, place, city)),
             key=lambda place: distance[place.id],
         )
         if beside:
@@ -183,11 +196,30 @@ def join_towns_to_cities(doc: Doc, mentions: list[Span]) -> list[Span]:
     return [joined.get(m.start, m) for m in mentions if m.start not in joined or joined[m.start].start == m.start]
 
 
-def drop_unlisted_quarters(doc: Doc, mentions: list[Span]) -> list[Span]:
+def _in_city_state(place: Place, city: Place) -> bool:
+    """Tells whether a place lies in the city state a city is ("Bremen Burglesum", "Bremen Osterholz"): a
+    quarter, not a town beside it ("Bremen Achim" names Achim in Niedersachsen)."""
+    return place.state_code == city.state_code and fold(get_gazetteer().states().get(city.state_code, "")) == fold(
+        city.name)
+
+
+def _own_name(written: str, place: Place, city: Place) -> bool:
+    """Tells whether the written words are a place's whole name, not the first part of a longer one
+    ("Osterholz" for Osterholz-Scharmbeck), unless the rest of that name is the city ("Bernau bei Berlin")."""
+    name = fold(place.name)
+    if name == written or not name.startswith(written):
+        return True
+    return fold(city.name) in name[len(written):]
+
+
+def drop_unlisted_quarters(doc: Doc, mentions: list[Span]) -> tuple[list[Span], set[int]]:
     """Returns the mentions without a name written right after a large city (no word or mark between) whose
-    namesakes are all far smaller places far from it: a quarter the data lacks, not a second place."""
+    namesakes are all far smaller places far from it: a quarter the data lacks, not a second place; and where the
+    cities before such quarters start: named with a quarter, a city whose name is also a word ("Essen Kirn") is
+    named as a place, as a cue would."""
     starts = {m.start: m for m in mentions}
     dropped: set[int] = set()
+    cities: set[int] = set()
     for span in mentions:
         following = starts.get(span.end)
         if following is None or doc[span.end - 1].whitespace_ != " ":
@@ -198,4 +230,5 @@ def drop_unlisted_quarters(doc: Doc, mentions: list[Span]) -> list[Span]:
         if all(place.population < _QUARTER_MAX and haversine_km(place.lat, place.lon, city.lat, city.lon)
                > _QUARTER_FAR_KM for place in following._.value):
             dropped.add(following.start)
-    return [m for m in mentions if m.start not in dropped]
+            cities.add(span.start)
+    return [m for m in mentions if m.start not in dropped], cities - dropped

@@ -29,6 +29,7 @@ class PlaceRules:
     temporary_cues: tuple[str, ...]
     temporary_after: tuple[str, ...]  # "in Frankfurt for work": words after a place making it a passing stay
     others_home_cues: tuple[str, ...]  # "(meine Tochter) wohnt in X": where someone else lives, said of a relative
+    others_home_subjects: frozenset[str]  # "Schwester", "Eltern", "Mann": whose home an others_home cue names
     ruled_out_cues: tuple[str, ...]  # "nicht in X", "anywhere but X": never the search place
     ruled_out_after: tuple[str, ...]  # "X auf keinen Fall"
     ruled_out_near: frozenset[str]  # "not in X itself but nearby": X stays the point to search around
@@ -70,6 +71,7 @@ def place_rules() -> PlaceRules:
         temporary_cues=tuple(raw["temporary_cues"]),
         temporary_after=tuple(raw["temporary_after"]),
         others_home_cues=tuple(raw["others_home_cues"]),
+        others_home_subjects=folded_set(raw["others_home_subjects"]),
         ruled_out_cues=tuple(raw["ruled_out_cues"]),
         ruled_out_after=tuple(raw["ruled_out_after"]),
         ruled_out_near=folded_set(raw["ruled_out_near"]),

@@ -1,10 +1,11 @@
 """Which language to answer a message in: the one it is written in when that is clear, else the conversation's.
 
 A message tells its language only when it carries words of one: "Tierheim in Kassel" is German, "dog walking
-in Kassel please" English. Many messages carry none: an emoji ("🐶", "👍"), a place ("Fulda"), a few words
-shared by both languages or too few to tell ("ok", "Kassel bitte?" after English messages). Those go on in the
-language the conversation is in, so an English conversation is not switched to German by a town's name, and a
-German one not to English by "ok". A message clearly in English is answered in English even where Telegram
+in Kassel please" English. Some carry none: an emoji ("🐶", "👍"), a place's name alone ("Fulda"), or a few
+words (up to FEW_WORDS) not recognisably in the setting's language ("with animals" after English messages). Those
+go on in the language the conversation is in, so an English conversation is not switched to German by a town's
+name. A few words the language detector reads as the setting's ("ok", "Kassel bitte?") are answered in the
+setting's language, even after English messages. A message clearly in English is answered in English even where Telegram
 says German: the setting stays, and the answer says where to change it.
 
 Plain Python over the text and the two languages (the setting and the conversation's): the chat's edge decides

@@ -48,13 +48,19 @@ class PlaceBelief:
             # "in Sachsen" means the state, not the village Sachsen bei Ansbach; a town that stands in for a
             # region under another name ("Erzgebirge": Annaberg-Buchholz, data/places/curated.toml) is meant.
             return False
-        word_like = (
-            norm in self.word_like or self.gazetteer.is_common_word_name(norm) or is_category_word(norm, doc.lang_)
-            or language_code(norm) is not None or any(i in claimed for i in range(span.start, span.end))
-        )
+        word_like = self.names_a_word(doc, span) or any(i in claimed for i in range(span.start, span.end))
         if not word_like or _before_unlisted_quarter(doc, span, lowercase):
             return True
         return bool(span._.cued) and (lowercase or span[0].text[:1].isupper())
+
+    def names_a_word(self, doc: Doc, span: Span) -> bool:
+        """Tells whether a one-word mention is also an ordinary, interest or language word ("Lehre", "Wald",
+        "Stelle"), so that only a cue or a clause of its own makes it a place."""
+        if len(span) != 1:
+            return False
+        norm = span[0].norm_
+        return (norm in self.word_like or self.gazetteer.is_common_word_name(norm) or is_category_word(norm, doc.lang_)
+                or language_code(norm) is not None)
 
     def _added_stands_as_place(self, doc: Doc, span: Span, lowercase: bool) -> bool:
         """Tells whether a municipality added from postal-code names (no GeoNames entry, size unknown: "Huy",

@@ -79,7 +79,7 @@ class PreferenceReader:
         self.areas = rules.areas
         self.near = rules.ruled_out_near
         writer = interest_rules()
-        self.kin = writer.kin_always
+        self.kin = rules.others_home_subjects
         self.pronouns = writer.first_person - writer.own_possessives - writer.kin_possessives
 
     @staticmethod
@@ -146,8 +146,9 @@ class PreferenceReader:
                         span._.preference = CORRECTED
 
     def _said_of_kin(self, doc: Doc, verb: int) -> bool:
-        """Tells whether the clause before a verb of living names a relative as its subject ("meine Enkel wohnen",
-        "my son lives"), with no "ich" or "wir" between ("meine Frau und ich leben in ...": the writer's home)."""
+        """Tells whether the clause before a verb of living names a relative or partner as its subject ("meine Enkel
+        wohnen", "my son lives", "mein Mann lebt"), with no "ich" or "wir" between ("meine Frau und ich leben in
+        ...": the writer's home)."""
         for token in reversed(doc[max(verb - _KIN_REACH, 0):verb]):
             if is_boundary(token) or token.norm_ in self.pronouns:
                 return False

@@ -15,7 +15,7 @@ from nlu.components.common import spans_of, stands_alone
 from nlu.components.place_hints import DemonymReader, QuarterReader
 from nlu.components.plates import PlateReader
 from nlu.components.postal_cues import postal_code_at
-from nlu.dialect import dialect_town, misheard_city
+from nlu.dialect import dialect_town, misheard_city, spoken_quarter
 from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Gazetteer, Place
 from nlu.kernel.place_names import surface_key
@@ -166,6 +166,10 @@ class MentionFinder:
                 # a guess with another first letter ("Gemnitz": Chemnitz) needs a cue or the word as its own clause
                 # ("Körlitz, Tierheim"): "Canva kann ich" is no Zahna
                 hits = [(place, score) for place, score in hits if fold(place.name)[:1] == norm[:1]]
+            # "Sachsehause": a quarter's name as spoken names its city, unless a town's name is as close or closer
+            quarter = spoken_quarter(surface_key(norm))
+            if quarter is not None and (not hits or quarter[1] > hits[0][1]):
+                hits = [quarter]
             if hits:
                 best_score = hits[0][1]
                 span = mention(doc, token.i, token.i + 1, tuple(p for p, s in hits if s == best_score))

@@ -88,7 +88,7 @@ class PlaceFinder:
         mentions = without_guessed_codes(self.mentions.exact(doc, cue_ends, lowercase, frozenset(owned_ends)))
         if self.fuzzy:
             mentions += self.mentions.fuzzy(doc, mentions, claimed, cue_ends, lowercase)
-        mentions = drop_unlisted_quarters(doc, join_towns_to_cities(doc, mentions))
+        mentions, quartered = drop_unlisted_quarters(doc, join_towns_to_cities(doc, mentions, self.belief.names_a_word))
         mentions, qualified = read_qualified(doc, mentions, self.rules)
         kept = []
         previous: Span | None = None
@@ -97,7 +97,7 @@ class PlaceFinder:
             span._.cued = span.start in cue_ends or (span.end in owned_ends and not span._.fuzzy) or (
                 previous is not None and previous._.cued and 0 < span.start - previous.end <= 1
                 and all(t.norm_ in _JOINERS for t in doc[previous.end:span.start])
-            ) or span.start in qualified
+            ) or span.start in qualified or (span.start in quartered and self._heads_a_clause(doc, span))
             previous = span
         # "Essen oder Bochum": a name that is also a word, joined to a following believable place, is a place too
         ordered = sorted(mentions, key=lambda m: m.start)
