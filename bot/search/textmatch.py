@@ -47,11 +47,29 @@ def holds_any(
         # One read of the holders' rows serves both of the word's tests (in the text, in the title): two
         # subqueries read them twice, and reading every holder's row nationwide is most of what a rare word costs.
         return f"o.id IN (SELECT {holders}.id FROM {holders} WHERE {holders}.{'t' if title_only else 'h'}{number})"
-    expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
-    test = f"search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
     if not per_candidate:
-        return f"o.{test}"
-    return f"EXISTS (SELECT 1 FROM {corpus.table} t WHERE t.id = o.id AND t.{test})"
+        expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
+        return f"o.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
+    test = row_holds(sql, groups, title_only=title_only)
+    return f"EXISTS (SELECT 1 FROM {corpus.table} t WHERE t.id = o.id AND {test})"
+
+
+def row_holds(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = False) -> str:
+    """Returns a PostgreSQL condition on the candidate's own row `t` (see read_once): its text (or title) holds a
+    term of any of the groups."""
+    weight = "A" if title_only else ""
+    expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
+    return f"t.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
+
+
+def read_once(sql: SqlText, expression: str, corpus: Corpus = LISTINGS) -> str:
+    """Returns a PostgreSQL expression over the candidate `o`: the expression, written over its own row `t`
+    (row_holds), read in one look-up by id. Every row `o` has its own row, so the value is the expression's.
+
+    A common word's tests (in the text, in the title, the whole word in the title) each probed the row by id:
+    three index descents and three reads of the same row where one serves them all.
+    """
+    return f"(SELECT {expression} FROM {corpus.table} t WHERE t.id = o.id)"
 
 
 def says_whole(sql: SqlText, group: TermGroup, *, corpus: Corpus = LISTINGS) -> str:

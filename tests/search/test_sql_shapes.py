@@ -88,6 +88,25 @@ def test_common_words_and_sqlite_need_no_shared_subquery() -> None:
     assert common.with_clause() == "" and lite.with_clause() == ""
 
 
+def _words_part(dialect: str, group: TermGroup) -> str:
+    sql = SqlText(dialect)
+    words = RankWords(groups=(group,), weights=(1.0,), keywords=frozenset({group.word}))
+    return score_parts(sql, Criteria(), words, None, now=datetime(2026, 12, 6, tzinfo=timezone.utc)).keywords
+
+
+def test_a_common_words_tests_on_postgres_read_each_candidates_row_in_one_look_up() -> None:
+    whole = TermGroup(word="feuerwehr", terms=("feuerwehr",), prefixes=(), documents=9_000, fuzzy=False)
+    feuerwehr = TermGroup(word="feuerwehr", terms=("feuerwehr", "jugendfeuerwehr"), prefixes=(), documents=9_500,
+                          fuzzy=False, whole=whole)
+    part = _words_part("postgresql", feuerwehr)
+    # In the text, in the title and the whole word in the title: three tests of one row read once by id.
+    assert part.count("WHERE t.id = o.id") == 1 and part.count("t.search_vector @@") == 3
+    assert "EXISTS" not in part
+    # A rare word's tests read its holders (one shared subquery), SQLite's its full-text index: no look-up by id.
+    assert "t.id = o.id" not in _words_part("postgresql", _group("museum", 40))
+    assert "t.id = o.id" not in _words_part("sqlite", feuerwehr)
+
+
 def test_with_candidates_named_the_words_holders_are_looked_for_among_them_only() -> None:
     sql = SqlText("postgresql")
     sql.candidate_ids = lambda: sql.shared(("candidates",), lambda: "SELECT o.id FROM opportunities o WHERE o.lat > 50")

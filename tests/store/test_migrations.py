@@ -11,6 +11,7 @@ from bot.store import migrate
 from bot.store.db import Database
 from bot.store.models import Base, ChatSearch, Opportunity, Organisation, Volunteer
 from bot.store.migrate import SchemaOutOfDate
+from bot.search.sources import ROW_COLUMNS
 
 
 async def _tables(database: Database) -> set[str]:
@@ -112,3 +113,29 @@ async def test_the_conversations_language_is_filled_from_the_newest_search_in_th
         rows = (await session.execute(select(Volunteer.telegram_id, Volunteer.conversation_lang,
                                              Volunteer.conversation_at).order_by(Volunteer.telegram_id))).all()
     assert [tuple(row) for row in rows] == [(71, "en", searched), (72, None, None)]
+
+
+async def _reads_remote_rows_from_the_index_alone(database: Database) -> bool:
+    """Tells whether the online rows a search ranks (bot.search.sources.ROW_COLUMNS) come from the remote index
+    alone, as the database plans that read."""
+    rows = f"SELECT {ROW_COLUMNS} FROM opportunities o"
+    async with database.read_only() as session:
+        if database.is_sqlite:
+            plan = await session.execute(text(
+                f"EXPLAIN QUERY PLAN {rows} INDEXED BY ix_opportunities_search_remote "
+                "WHERE o.status = 'published' AND o.remote = 1"))
+            return any("COVERING INDEX ix_opportunities_search_remote" in str(row[-1]) for row in plan)
+        await session.execute(text("SET LOCAL enable_seqscan = off"))
+        await session.execute(text("SET LOCAL enable_bitmapscan = off"))
+        plan = await session.execute(text(f"EXPLAIN {rows} WHERE o.status = 'published' AND o.remote"))
+        return any("Index Only Scan using ix_opportunities_search_remote" in str(line) for line in plan.scalars())
+
+
+async def test_the_online_rows_beside_the_nearest_ones_are_read_from_the_remote_index_alone(
+    any_database: Database,
+) -> None:
+    assert await _reads_remote_rows_from_the_index_alone(any_database)
+    await any_database.run_sync(lambda connection: migrate.downgrade(connection, "0017_volunteer_conversation"))
+    assert not await _reads_remote_rows_from_the_index_alone(any_database)
+    await any_database.prepare(upgrade=True)
+    assert await _reads_remote_rows_from_the_index_alone(any_database)
