@@ -160,6 +160,10 @@ class MentionFinder:
                 span._.fuzzy = True
                 found.append(span)
                 continue
+            prefixed = self._prefixed_typo(doc, token.i, taken)
+            if prefixed is not None:  # "Bad Hresfeld": the whole name with its typo, not "Hresfeld" alone
+                found.append(prefixed)
+                continue
             # a typo of a municipality GeoNames lacks (Grundau) only where a cue says a place follows
             hits = self.gazetteer.fuzzy(norm, min_score=self.fuzzy_min_score, limit=5, added=token.i in cue_ends)
             if token.i not in cue_ends and not stands_alone(doc, token.i):
@@ -176,6 +180,27 @@ class MentionFinder:
                 span._.fuzzy = True
                 found.append(span)
         return found
+
+
+    def _prefixed_typo(self, doc: Doc, i: int, taken: set[int]) -> Span | None:
+        """Returns a mention of a town whose name begins with a prefix word ("Bad", "Sankt") written before a
+        misspelt rest ("Bad Hresfeld", "Bad Nauhiem"): matched whole, the prefix keeps the typo among the spa towns
+        (alone, "Hresfeld" is as close to Harsefeld, 200 km away)."""
+        if i == 0 or i - 1 in taken or doc[i - 1].norm_ not in _NAME_PREFIXES:
+            return None
+        name = f"{doc[i - 1].norm_} {doc[i].norm_}"
+        hits = self.gazetteer.fuzzy(name, min_score=self.fuzzy_min_score, limit=5)
+        hits = [(place, score) for place, score in hits if fold(place.name).startswith(doc[i - 1].norm_ + " ")]
+        if not hits:
+            return None
+        best = hits[0][1]
+        span = mention(doc, i - 1, i + 1, tuple(place for place, score in hits if score == best))
+        span._.fuzzy = True
+        return span
+
+
+# Words that begin many towns' names and are written apart ("Bad Hersfeld", "Sankt Egidien")
+_NAME_PREFIXES = frozenset({"bad", "sankt"})
 
 
 def _conjunction_before_place(doc: Doc, i: int) -> bool:
