@@ -1,0 +1,107 @@
+"""Tells a choice of times from one time: "abends oder am Wochenende" from "am Wochenende abends".
+
+A time mention of a day (weekday, weekend) and one of a part of the day (daytime, evening) written together are one
+time, both hold: "Samstagabend", "samstags abends", "am Wochenende abends", "weekend evenings", "Saturday
+evenings". Joined by a word of data/nlu/time_choice.toml they are separate times, and a day named alone beside a
+part of the day named apart is a choice, the free times a person lists: "abends oder am Wochenende", "nach
+Feierabend und am WE", "evenings/weekends", "unter der Woche abends und am Wochenende". Named alone beside a
+time holding the same day it only repeats it ("Samstag und Sonntagabend": the weekend, not every evening).
+Writes Doc._.time_either; the parse says it beside the time tags (ParsedQuery.time_either) and the search admits a
+listing at either time (bot.search.time_wish).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlu.extensions import TIMES, register_extensions, spans
+from nlu.word_lists import folded_set, read_toml
+
+DAYS = frozenset({"weekday", "weekend"})
+PARTS_OF_DAY = frozenset({"daytime", "evening"})
+
+
+@cache
+def joiners() -> frozenset[str]:
+    """Returns the folded words that join two times as separate ones (data/nlu/time_choice.toml)."""
+    return folded_set(read_toml("time_choice.toml")["joiners"])
+
+
+@Language.factory("ehrenamt_time_choice", assigns=["doc._.time_either"], requires=["doc.spans"])
+def make_time_choice(nlp: Language, name: str) -> TimeChoice:
+    """Creates the reader of a choice of times for one pipeline."""
+    return TimeChoice(name)
+
+
+class TimeChoice:
+    """Sets Doc._.time_either when the wanted time mentions name a day and a part of the day as a choice."""
+
+    def __init__(self, name: str) -> None:
+        register_extensions()
+        self.name = name
+        if not joiners():
+            raise ValueError(f"{name}: data/nlu/time_choice.toml lists no joiners")
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Groups the wanted time mentions into times and tells whether they make a choice."""
+        wanted = [s for s in spans(doc, TIMES) if not (s._.negated or s._.neutral)]
+        doc._.time_either = is_choice(times_named(doc, wanted))
+        return doc
+
+
+def time_either(doc: Doc, tags: Iterable[str]) -> bool:
+    """Tells whether the parse's time tags are a choice: the Doc says so and the tags still name a day and a part
+    of the day (a ruled-out time may have taken one away)."""
+    kept = set(tags)
+    return bool(doc._.time_either) and bool(kept & DAYS) and bool(kept & PARTS_OF_DAY)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedTime:
+    """One time as written: the day and the part of the day its mentions name (either may be empty)."""
+
+    days: frozenset[str]
+    parts: frozenset[str]
+
+
+def times_named(doc: Doc, mentions: Iterable[Span]) -> list[NamedTime]:
+    """Returns the times the mentions make: mentions that overlap or have no joining word between them are one."""
+    groups: list[list[Span]] = []
+    end = 0
+    for mention in sorted(mentions, key=lambda s: (s.start, s.end)):
+        if groups and (mention.start < end or not _joined(doc[end:mention.start])):
+            groups[-1].append(mention)
+            end = max(end, mention.end)
+        else:
+            groups.append([mention])
+            end = mention.end
+    labels = [{mention.label_ for mention in group} for group in groups]
+    return [NamedTime(frozenset(tags & DAYS), frozenset(tags & PARTS_OF_DAY)) for tags in labels]
+
+
+def is_choice(times: list[NamedTime]) -> bool:
+    """Tells whether one time names only a day (or only a part of the day) and another the other family, without
+    repeating the first one's tag ("Samstag und Sonntagabend" repeats the weekend)."""
+    return any(
+        _alone_beside(first, second) or _alone_beside(second, first)
+        for index, first in enumerate(times) for second in times[index + 1:]
+    )
+
+
+def _alone_beside(alone: NamedTime, other: NamedTime) -> bool:
+    """Tells whether `alone` names one family only and `other` the other family, apart from `alone`'s tags."""
+    if alone.days and not alone.parts:
+        return bool(other.parts) and not alone.days & other.days
+    if alone.parts and not alone.days:
+        return bool(other.days) and not alone.parts & other.parts
+    return False
+
+
+def _joined(gap: Span) -> bool:
+    """Tells whether the words between two time mentions join them as separate times."""
+    return any(token.norm_ in joiners() for token in gap)
