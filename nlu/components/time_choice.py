@@ -2,10 +2,11 @@
 
 A time mention of a day (weekday, weekend) and one of a part of the day (daytime, evening) written together are one
 time, both hold: "Samstagabend", "samstags abends", "am Wochenende abends", "weekend evenings", "Saturday
-evenings". Joined by a word of data/nlu/time_choice.toml they are separate times, and a day named alone beside a
-part of the day named apart is a choice, the free times a person lists: "abends oder am Wochenende", "nach
-Feierabend und am WE", "evenings/weekends", "unter der Woche abends und am Wochenende". Named alone beside a
-time holding the same day it only repeats it ("Samstag und Sonntagabend": the weekend, not every evening).
+evenings", "tagsüber, Mo-Fr". Joined by a word of data/nlu/time_choice.toml ("oder", "und", "/", "or") they are
+separate times, and so are the evening and the weekend listed with a comma ("nach Feierabend, am Wochenende"). A
+day named alone beside a part of the day named apart is a choice, the free times a person lists: "abends oder am
+Wochenende", "evenings/weekends", "unter der Woche abends und am Wochenende". Named alone beside a time holding the
+same day it only repeats it ("Samstag und Sonntagabend": the weekend, not every evening).
 Writes Doc._.time_either; the parse says it beside the time tags (ParsedQuery.time_either) and the search admits a
 listing at either time (bot.search.time_wish).
 """
@@ -26,10 +27,21 @@ DAYS = frozenset({"weekday", "weekend"})
 PARTS_OF_DAY = frozenset({"daytime", "evening"})
 
 
+@dataclass(frozen=True, slots=True)
+class ChoiceRules:
+    """The words joining two times as separate ones, and the marks listing the times of a free-time list."""
+
+    joiners: frozenset[str]
+    list_marks: frozenset[str]
+    list_times: frozenset[str]
+
+
 @cache
-def joiners() -> frozenset[str]:
-    """Returns the folded words that join two times as separate ones (data/nlu/time_choice.toml)."""
-    return folded_set(read_toml("time_choice.toml")["joiners"])
+def choice_rules() -> ChoiceRules:
+    """Returns data/nlu/time_choice.toml."""
+    raw = read_toml("time_choice.toml")
+    return ChoiceRules(joiners=folded_set(raw["joiners"]), list_marks=folded_set(raw["list"]["marks"]),
+                       list_times=frozenset(raw["list"]["times"]))
 
 
 @Language.factory("ehrenamt_time_choice", assigns=["doc._.time_either"], requires=["doc.spans"])
@@ -44,8 +56,11 @@ class TimeChoice:
     def __init__(self, name: str) -> None:
         register_extensions()
         self.name = name
-        if not joiners():
-            raise ValueError(f"{name}: data/nlu/time_choice.toml lists no joiners")
+        rules = choice_rules()
+        unknown = rules.list_times - DAYS - PARTS_OF_DAY
+        if not rules.joiners or unknown:
+            raise ValueError(f"{name}: data/nlu/time_choice.toml needs joiners and days or parts of the day as list "
+                             f"times (unknown: {sorted(unknown)})")
 
     def __call__(self, doc: Doc) -> Doc:
         """Groups the wanted time mentions into times and tells whether they make a choice."""
@@ -74,7 +89,7 @@ def times_named(doc: Doc, mentions: Iterable[Span]) -> list[NamedTime]:
     groups: list[list[Span]] = []
     end = 0
     for mention in sorted(mentions, key=lambda s: (s.start, s.end)):
-        if groups and (mention.start < end or not _joined(doc[end:mention.start])):
+        if groups and (mention.start < end or not _apart(doc[end:mention.start + 1], groups[-1], mention)):
             groups[-1].append(mention)
             end = max(end, mention.end)
         else:
@@ -102,6 +117,14 @@ def _alone_beside(alone: NamedTime, other: NamedTime) -> bool:
     return False
 
 
-def _joined(gap: Span) -> bool:
-    """Tells whether the words between two time mentions join them as separate times."""
-    return any(token.norm_ in joiners() for token in gap)
+def _apart(gap: Span, before: list[Span], mention: Span) -> bool:
+    """Tells whether the words between a time and the next mention make them separate times: a joining word, or a
+    comma between the evening and the weekend (data/nlu/time_choice.toml). The gap ends with the mention's first
+    word, as a pattern may take the joining word in ("oder WE": "WE" alone may be English)."""
+    rules = choice_rules()
+    words = {token.norm_ for token in gap}
+    if words & rules.joiners:
+        return True
+    named = {span.label_ for span in before}
+    listed = named <= rules.list_times and mention.label_ in rules.list_times - named
+    return listed and bool(words & rules.list_marks)

@@ -20,6 +20,9 @@ from nlu import parse
     "jeden Samstagabend Fahrdienst in Göttingen",
     "Samstag und Sonntagabend beim Sportverein in Hanau",  # the weekend repeated: still one day's time
     "abends nach der Arbeit, aber nicht am Wochenende, Tierheim Kassel",  # the weekend ruled out
+    "vormittags, dienstags bis donnerstags, Tafel in Fulda",  # a comma narrows one time
+    "abends ab 19 Uhr, Mo und Di, Nachhilfe in Gera",
+    "mornings, Monday to Wednesday, library in Trier",
 ])
 def test_one_time_naming_a_day_and_a_part_of_the_day_is_no_choice(text: str) -> None:
     parsed = parse(text)
@@ -32,11 +35,14 @@ def test_one_time_naming_a_day_and_a_part_of_the_day_is_no_choice(text: str) -> 
     ("Nach Feierabend und an Wochenenden hätte ich Zeit für die Tafel in Jena", {"evening", "weekend"}),
     ("Hausaufgabenhilfe in Kassel, abends bzw. am WE", {"evening", "weekend"}),
     ("Fahrradwerkstatt Leipzig: abends, am Wochenende", {"evening", "weekend"}),
+    ("Repair-Café Gießen, abends oder WE", {"evening", "weekend"}),
+    ("Sprachcafé in Halle, tagsüber und WE", {"daytime", "weekend"}),
     ("Natur in Fulda, Wochenende/abends", {"evening", "weekend"}),
     ("unter der Woche abends sowie am Wochenende im Hospiz Gießen", {"weekday", "evening", "weekend"}),
     ("I'm free in the evenings or at weekends, food bank in Bremen", {"evening", "weekend"}),
     ("evenings and weekends work for me, Leipzig, sports with kids", {"evening", "weekend"}),
     ("after work or on Saturdays, animal shelter Dresden", {"evening", "weekend"}),
+    ("free in the evenings, weekends too. Museum in Kassel", {"evening", "weekend"}),
     ("weekdays after 6 pm or weekends, tutoring in Kiel", {"weekday", "evening", "weekend"}),
 ])
 def test_a_day_and_a_part_of_the_day_named_apart_are_a_choice(text: str, time: set[str]) -> None:
