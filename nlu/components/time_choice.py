@@ -32,6 +32,7 @@ class ChoiceRules:
     """The words joining two times as separate ones, and the marks listing the times of a free-time list."""
 
     joiners: frozenset[str]
+    reach: int
     list_marks: frozenset[str]
     list_times: frozenset[str]
 
@@ -40,7 +41,7 @@ class ChoiceRules:
 def choice_rules() -> ChoiceRules:
     """Returns data/nlu/time_choice.toml."""
     raw = read_toml("time_choice.toml")
-    return ChoiceRules(joiners=folded_set(raw["joiners"]), list_marks=folded_set(raw["list"]["marks"]),
+    return ChoiceRules(joiners=folded_set(raw["joiners"]), reach=int(raw["reach"]), list_marks=folded_set(raw["list"]["marks"]),
                        list_times=frozenset(raw["list"]["times"]))
 
 
@@ -119,9 +120,11 @@ def _alone_beside(alone: NamedTime, other: NamedTime) -> bool:
 
 def _apart(gap: Span, before: list[Span], mention: Span) -> bool:
     """Tells whether the words between a time and the next mention make them separate times: a joining word, or a
-    comma between the evening and the weekend (data/nlu/time_choice.toml). The gap ends with the mention's first
-    word, as a pattern may take the joining word in ("oder WE": "WE" alone may be English)."""
+    comma between the evening and the weekend, within the reach (data/nlu/time_choice.toml). The gap ends with the
+    mention's first word, as a pattern may take the joining word in ("oder WE": "WE" alone may be English)."""
     rules = choice_rules()
+    if len(gap) > rules.reach + 1:
+        return False
     words = {token.norm_ for token in gap}
     if words & rules.joiners:
         return True

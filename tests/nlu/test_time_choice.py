@@ -23,6 +23,8 @@ from nlu import parse
     "vormittags, dienstags bis donnerstags, Tafel in Fulda",  # a comma narrows one time
     "abends ab 19 Uhr, Mo und Di, Nachhilfe in Gera",
     "mornings, Monday to Wednesday, library in Trier",
+    # a joining word far from the times joins something else
+    "Am Wochenende würde ich gern mit Hunden und Katzen arbeiten, am liebsten abends, Tierheim Bremen",
 ])
 def test_one_time_naming_a_day_and_a_part_of_the_day_is_no_choice(text: str) -> None:
     parsed = parse(text)
