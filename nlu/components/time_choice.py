@@ -41,8 +41,8 @@ class ChoiceRules:
 def choice_rules() -> ChoiceRules:
     """Returns data/nlu/time_choice.toml."""
     raw = read_toml("time_choice.toml")
-    return ChoiceRules(joiners=folded_set(raw["joiners"]), reach=int(raw["reach"]), list_marks=folded_set(raw["list"]["marks"]),
-                       list_times=frozenset(raw["list"]["times"]))
+    return ChoiceRules(joiners=folded_set(raw["joiners"]), reach=int(raw["reach"]),
+                       list_marks=folded_set(raw["list"]["marks"]), list_times=frozenset(raw["list"]["times"]))
 
 
 @Language.factory("ehrenamt_time_choice", assigns=["doc._.time_either"], requires=["doc.spans"])
