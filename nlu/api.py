@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlu.components.time_choice import time_either
 from nlu.dialect import dialect_index
 from nlu.extensions import (
     INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, TIMES, spans,
@@ -123,6 +124,7 @@ def _query(text: str, doc: Doc) -> ParsedQuery:
     """Builds the typed query from an analysed Doc."""
     wanted, ruled_out = _interests(doc)
     place, candidates, uncertain = _place(doc)
+    times = _times(doc)
     return ParsedQuery(
         text=text,
         lang=doc.lang_,
@@ -132,13 +134,14 @@ def _query(text: str, doc: Doc) -> ParsedQuery:
         place_candidates=candidates,
         place_uncertain=uncertain,
         radius_km=_radius(doc),
-        time=_times(doc),
+        time=times,
         languages=_languages(doc),
         remote=_remote(doc),
         keywords=tuple(doc._.keywords or ()),
         needs_little_german=bool(spans(doc, LITTLE_GERMAN)),
         ruled_out_places=_ruled_out_places(doc),
         writer_words=writer_words(doc),
+        time_either=time_either(doc, times),
     )
 
 

@@ -33,7 +33,10 @@ _SPAN_EXTENSIONS: dict[str, Any] = {
     # a place: +2 preferred, +1 lived in, -1 an area before a town in it, -2 passing or too far, -3 ruled out
     "preference": 0,
 }
-_DOC_EXTENSIONS: dict[str, Any] = {"keywords": None}
+_DOC_EXTENSIONS: dict[str, Any] = {
+    "keywords": None,
+    "time_either": False,  # the times are named as a choice ("abends oder am Wochenende"): nlu/components/time_choice
+}
 
 
 def register_extensions() -> None:

@@ -68,6 +68,9 @@ class ParsedQuery:
     # languages they speak, when they have time ("Ich bin 34, Tischler", "I speak Arabic", "in den Sommerferien").
     # Not what they want: the search ranks by them only a little. The last key of to_dict (added after the others).
     writer_words: tuple[str, ...] = ()
+    # The time tags name a day and a part of the day as a choice, free at either ("abends oder am Wochenende",
+    # "evenings/weekends"), not one time at which both hold ("Samstagabend", "weekend evenings").
+    time_either: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -94,6 +97,7 @@ class ParsedQuery:
             "needs_little_german": self.needs_little_german,
             "ruled_out_places": [place.to_dict() for place in self.ruled_out_places],
             "writer_words": list(self.writer_words),  # new keys go last: the order above is the contract's
+            "time_either": self.time_either,
         }
 
 

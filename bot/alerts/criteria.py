@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.categories import category_mask
-from bot.domain import time_mask
 from bot.search.criteria import MAX_RADIUS_KM, Criteria, criteria_from_json, merged_query
 from bot.search.engine import ambiguous_places
 from bot.search.geo import KM_PER_DEGREE_LAT
 from bot.search.model import PlaceRef, Refinement
+from bot.search.time_wish import reads_as_choice, wish_mask
 from bot.search.understanding import parse_text
 
 DEFAULT_RADIUS_KM = 15.0
@@ -84,6 +84,8 @@ def criteria_key(criteria: Criteria) -> str:
         "remote": criteria.remote,
         "keywords": sorted(criteria.keywords),
     }
+    if reads_as_choice(criteria.time, criteria.time_either):  # only then: the digests of all other searches stay
+        data["time_either"] = True
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
@@ -99,7 +101,7 @@ def prefilter_columns(criteria: Criteria) -> dict[str, Any]:
         "radius_class": radius_class(criteria.radius_km if place else None),
         "category_mask": category_mask(criteria.categories),
         "exclude_mask": category_mask(criteria.exclude_categories),
-        "time_mask": time_mask(criteria.time),
+        "time_mask": wish_mask(criteria.time, criteria.time_either),  # with the choice bit (bot.search.time_wish)
         "remote_only": criteria.remote,
         "has_keywords": bool(criteria.keywords),
     }

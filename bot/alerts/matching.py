@@ -22,7 +22,7 @@ from bot.conversation.language import kept_language
 from bot.domain import AlertMode, OpportunityStatus
 from bot.listings_view import is_active
 from bot.search.geo import KM_PER_DEGREE_LAT, Frame
-from bot.search.time_wish import FAMILY_BITS, FREE_TIME_BITS, WORKING_TIME_BITS
+from bot.search.time_wish import EITHER_BIT, FAMILY_BITS
 from bot.store.models import AlertDelivery, Opportunity, Organisation, SavedSearch, Volunteer
 from bot.store.types import utcnow
 from bot.store.dialect import dialect_insert
@@ -142,14 +142,13 @@ def candidate_query(opportunity: Opportunity) -> Any:
 
 def _time_conditions(listing_mask: int) -> list[Any]:
     """Per time family the listing names: the search names nothing there, or one of the listing's tags; a search
-    for the evening and the weekend together needs only one of those two families to agree (bot.search.time_wish,
-    as bot.alerts.rules.target_matches)."""
+    whose times are a choice (its EITHER_BIT) needs only the day's or the part of the day's family to agree
+    (bot.search.time_wish, as bot.alerts.rules.target_matches)."""
     week, day, frequency = (_family_condition(listing_mask & family, family) for family in FAMILY_BITS)
     conditions = [frequency] if frequency is not None else []
     if week is None and day is None:
         return conditions
-    saved = SavedSearch.time_mask.op("&")
-    free_time = and_(saved(FREE_TIME_BITS) == FREE_TIME_BITS, saved(WORKING_TIME_BITS) == 0)
+    free_time = SavedSearch.time_mask.op("&")(EITHER_BIT) != 0
     if week is None or day is None:  # the listing says nothing of the other family: that one fits anyway
         return [or_(week if week is not None else day, free_time), *conditions]
     return [or_(and_(week, day), and_(free_time, or_(week, day))), *conditions]

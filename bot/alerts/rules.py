@@ -4,8 +4,8 @@ These mirror bot.search.retrieval's constraints for the search as asked (no wide
 exactly for listings the saved search would have found in its first try:
 - excluded categories never; remote searches only remote listings (anywhere);
 - within the radius of the place, on the search's flat map (bot.search.geo.Frame);
-- time: in every time family the search names, the listing has an asked tag or says nothing; the evening and the
-  weekend asked together, either one (bot.search.time_wish);
+- time: in every time family the search names, the listing has an asked tag or says nothing; a day and a part of
+  the day named as a choice, either one (bot.search.time_wish);
 - interest: in a wanted category; without categories, holding one of the free words;
 - languages only rank in the search, so they do not filter alerts either.
 Free words are looked up in the listing's own words with the search's Vocabulary (exact word, stem as a
@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.categories import category_mask
-from bot.domain import time_mask
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
-from bot.search.time_wish import masks_fit
+from bot.search.time_wish import masks_fit, wish_mask
 from bot.search.vocabulary import STOP_WORDS, Vocabulary
 from bot.store.models import Opportunity
 from nlu.kernel.text import fold
@@ -55,7 +54,7 @@ class AlertTarget:
         return cls(
             category_mask=category_mask(criteria.categories),
             exclude_mask=category_mask(criteria.exclude_categories),
-            time_mask=time_mask(criteria.time),
+            time_mask=wish_mask(criteria.time, criteria.time_either),
             remote=criteria.remote,
             centre=(place.lat, place.lon) if place else None,
             radius_km=criteria.radius_km if place else None,

@@ -71,6 +71,7 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
         changes["radius_km"] = parsed.radius_km
     if parsed.time:
         changes["time"] = parsed.time
+        changes["time_either"] = parsed.time_either or None
     if parsed.remote:
         changes["remote"] = True
     if parsed.languages:
@@ -118,6 +119,7 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
         place=before.place,
         radius_km=None if parsed.radius_km or before.place is None else radius,
         time=None if parsed.time else before.time or None,
+        time_either=None if parsed.time else before.time_either or None,
         languages=None if parsed.languages else before.languages or None,
         remote=True if before.remote else None,
     )

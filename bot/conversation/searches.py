@@ -148,6 +148,7 @@ class ChatSearches:
         stored.refinement = Refinement(
             categories=categories, exclude_categories=criteria.exclude_categories or None, place=criteria.place,
             radius_km=criteria.radius_km if criteria.place else None, time=criteria.time or None,
+            time_either=criteria.time_either or None,
             languages=criteria.languages or None, remote=criteria.remote or None,
         ).to_dict()
         stored.query_text = ""

@@ -50,6 +50,7 @@ class Criteria:
     place_candidates: tuple[PlaceRef, ...] = ()
     radius_km: float = 15.0
     time: tuple[str, ...] = ()
+    time_either: bool = False  # the times are named as a choice: a listing at either fits (bot.search.time_wish)
     languages: tuple[str, ...] = ()
     remote: bool = False
     keywords: tuple[str, ...] = ()
@@ -86,6 +87,7 @@ def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius
         place=refinement.place if by_button else place_ref(parsed.place),
         candidates=() if by_button else parsed.place_candidates,
         radius_km=pick("radius_km", parsed.radius_km), time=pick("time", parsed.time),
+        time_either=parsed.time_either if refinement.time is None else refinement.time_either is True,
         languages=pick("languages", parsed.languages), remote=pick("remote", parsed.remote),
         keywords=parsed.keywords, lang=parsed.lang, needs_little_german=parsed.needs_little_german,
         ruled_out=parsed.ruled_out_places, default_radius_km=default_radius_km, writer_words=parsed.writer_words,
@@ -97,7 +99,8 @@ def criteria_from_json(stored: Mapping[str, Any], *, default_radius_km: float) -
     return _cleaned(
         categories=stored.get("categories"), excluded=stored.get("exclude_categories"),
         place=place_ref(stored.get("place")), candidates=_list(stored.get("place_candidates")),
-        radius_km=stored.get("radius_km"), time=stored.get("time"), languages=stored.get("languages"),
+        radius_km=stored.get("radius_km"), time=stored.get("time"), time_either=stored.get("time_either"),
+        languages=stored.get("languages"),
         remote=stored.get("remote"), keywords=stored.get("keywords"), lang=stored.get("lang"),
         needs_little_german=stored.get("needs_little_german"), ruled_out=_list(stored.get("ruled_out_places")),
         default_radius_km=default_radius_km, writer_words=_list(stored.get("writer_words")),
@@ -106,8 +109,9 @@ def criteria_from_json(stored: Mapping[str, Any], *, default_radius_km: float) -
 
 def _cleaned(
     *, categories: object, excluded: object, place: PlaceRef | None, candidates: Sequence[object], radius_km: object,
-    time: object, languages: object, remote: object, keywords: object, lang: object, needs_little_german: object,
-    ruled_out: Sequence[object], default_radius_km: float, writer_words: Sequence[object] = (),
+    time: object, time_either: object, languages: object, remote: object, keywords: object, lang: object,
+    needs_little_german: object, ruled_out: Sequence[object], default_radius_km: float,
+    writer_words: Sequence[object] = (),
 ) -> Criteria:
     """Builds Criteria from values of either source, keeping only what is known and well-formed."""
     wanted, unwanted = _categories(categories), _categories(excluded)
@@ -118,6 +122,7 @@ def _cleaned(
         place_candidates=tuple(p for p in (place_ref(c) for c in candidates) if p),
         radius_km=_radius(radius_km, default_radius_km),
         time=tuple(dict.fromkeys(tag for tag in map(str, _list(time)) if tag in TIME_BITS)),
+        time_either=time_either is True,
         languages=tuple(dict.fromkeys(c for c in map(str, _list(languages)) if _LANGUAGE.match(c))),
         remote=remote is True,
         keywords=_keywords(keywords),
@@ -177,6 +182,8 @@ def merged_query(parsed: ParsedQuery | Mapping[str, Any], refinement: Refinement
     query = parsed.to_dict() if isinstance(parsed, ParsedQuery) else dict(parsed)
     for name, value in refinement.to_dict().items():
         query[name] = value
+    if refinement.time is not None:  # times set by a button or a later message: a choice only if that said so
+        query["time_either"] = refinement.time_either is True
     if refinement.place is not None:
         query["place_candidates"] = []  # a place picked by button is never ambiguous
     return query

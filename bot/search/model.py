@@ -42,6 +42,7 @@ class Refinement:
     place: PlaceRef | None = None
     radius_km: float | None = None
     time: tuple[str, ...] | None = None
+    time_either: bool | None = None  # with time: its times named as a choice (ParsedQuery.time_either)
     languages: tuple[str, ...] | None = None
     remote: bool | None = None
 
@@ -58,6 +59,8 @@ class Refinement:
             data["radius_km"] = self.radius_km
         if self.remote is not None:
             data["remote"] = self.remote
+        if self.time is not None and self.time_either:
+            data["time_either"] = True
         return data
 
     @classmethod
@@ -70,6 +73,7 @@ class Refinement:
             place=PlaceRef(**place) if isinstance(place, dict) else None,
             radius_km=float(data["radius_km"]) if data.get("radius_km") is not None else None,
             time=_tuple_or_none(data.get("time")),
+            time_either=True if data.get("time_either") is True else None,
             languages=_tuple_or_none(data.get("languages")),
             remote=data.get("remote") if isinstance(data.get("remote"), bool) else None,
         )

@@ -19,7 +19,7 @@ from bot.search.geo import Frame
 from bot.search.precision import ranking_squared_distance
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, rare, read_once, row_holds, says_whole
-from bot.search.time_wish import either_free_time, families
+from bot.search.time_wish import families, reads_as_choice
 from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
 
@@ -109,7 +109,7 @@ def score_parts(
     if criteria.time:
         parts += _time_fit(sql, criteria.time, weights.time)
         if weights.time_admitted:
-            admitted = " AND ".join(time_conditions(sql, criteria.time))
+            admitted = " AND ".join(time_conditions(sql, criteria.time, either=criteria.time_either))
             parts.append(f"CASE WHEN {admitted} THEN {sql.number(weights.time_admitted)} ELSE {sql.number(0)} END")
     if criteria.languages:
         parts.append(_speaks(sql, criteria.languages, weights))
@@ -232,14 +232,14 @@ def squared_distance(sql: SqlText, frame: Frame) -> str:
     return f"({dy} * {dy} + {dx} * {dx})"
 
 
-def time_conditions(sql: SqlText, tags: Sequence[str]) -> list[str]:
-    """Returns one condition per asked time family: an asked tag, or nothing said about that family; the evening
-    and the weekend asked together as one condition, either of them (bot.search.time_wish)."""
+def time_conditions(sql: SqlText, tags: Sequence[str], *, either: bool = False) -> list[str]:
+    """Returns one condition per asked time family: an asked tag, or nothing said about that family; a day and a
+    part of the day named as a choice as one condition, either of them (bot.search.time_wish)."""
     conditions = [
         f"((o.time_mask & {sql.integer(asked)}) <> 0 OR (o.time_mask & {sql.integer(family)}) = 0)"
         for asked, family in families(tags)
     ]
-    if either_free_time(tags):
+    if reads_as_choice(tags, either):
         week, day, *others = conditions  # families() follows TIME_FAMILIES: the week's, then the day's
         return [f"({week} OR {day})", *others]
     return conditions

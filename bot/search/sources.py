@@ -239,7 +239,7 @@ def constraints(
     if criteria.remote:
         conditions.append(sql.true("o.remote"))
     if attempt.strict_time:
-        conditions += time_conditions(sql, criteria.time)
+        conditions += time_conditions(sql, criteria.time, either=criteria.time_either)
     if criteria.categories:
         # The categories decide; free words then only rank. Letting words admit listings of other categories
         # showed hospice listings for "Geflüchtete begleiten" and children's reading for "Vorlesen für Senioren".

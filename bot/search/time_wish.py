@@ -1,11 +1,16 @@
-"""What a wished time admits: per family of time tags an asked tag or nothing said, and the free time beside a
-working day read as the choice it is.
+"""What a wished time admits: per family of time tags an asked tag or nothing said; and, for times named as a
+choice, a listing at either of them.
 
-"Abends oder am Wochenende", "evenings or weekends", "nach Feierabend und am WE": someone who names the evening and
-the weekend together, and neither daytime nor weekdays, is free at either. A listing on a Saturday morning or on a
-Tuesday evening fits them; only one held on weekdays in the daytime (working hours) does not. Read family by family,
-as every other wish is, only listings held on weekend evenings were let through. A listing at both times still ranks
-first: the time's part of the score counts each family on its own (bot.search.ranking).
+"Samstagabend", "am Wochenende abends", "weekend evenings" name one time: a listing fits when it is held on the
+weekend and in the evening (or says nothing of one of them). "Abends oder am Wochenende", "evenings or weekends",
+"nach Feierabend und am WE" name two times, the free time a person lists: the NLU says so (ParsedQuery.time_either,
+nlu/components/time_choice.py) and a listing on a Saturday morning or a Tuesday evening fits as well; one held at
+neither (a weekday in the daytime) does not. A listing at both still ranks first: the time's part of the score
+counts each family on its own (bot.search.ranking).
+
+Only a choice of one day (weekday or weekend) and one part of the day (daytime or evening) is read so. "Unter der
+Woche abends und am Wochenende" names both days: read family by family it admits the weekend only in the evening,
+as the tags do not say which day the evening belongs to.
 """
 
 from __future__ import annotations
@@ -18,9 +23,10 @@ from bot.domain import TIME_BITS, time_mask
 # about that family.
 TIME_FAMILIES = (("weekday", "weekend"), ("daytime", "evening"), ("one_off", "regular"))
 FAMILY_BITS = tuple(sum(TIME_BITS[tag] for tag in family) for family in TIME_FAMILIES)
-# The free time beside a working day: asked together (and without the working day's tags), either one fits.
-FREE_TIME_BITS = TIME_BITS["evening"] | TIME_BITS["weekend"]
-WORKING_TIME_BITS = TIME_BITS["weekday"] | TIME_BITS["daytime"]
+WEEK_BITS, DAY_BITS, _ = FAMILY_BITS
+# A saved search's time_mask holds this bit beside its tags' when it reads its times as a choice (the alerts' SQL
+# prefilter and rule read it there); a listing's never does.
+EITHER_BIT = 1 << len(TIME_BITS)
 
 
 def families(tags: Sequence[str]) -> list[tuple[int, int]]:
@@ -29,26 +35,30 @@ def families(tags: Sequence[str]) -> list[tuple[int, int]]:
     return [(wanted & family, family) for family in FAMILY_BITS if wanted & family]
 
 
-def either_free_time(tags: Sequence[str]) -> bool:
-    """Tells whether the wish names the evening and the weekend as a choice (see the module docstring)."""
-    return free_time_mask(time_mask(tags))
+def reads_as_choice(tags: Sequence[str], either: bool) -> bool:
+    """Tells whether a wish admits a listing at either of its times: named as a choice, one day and one part of the
+    day (see the module docstring)."""
+    return bool(wish_mask(tags, either) & EITHER_BIT)
 
 
-def free_time_mask(wanted: int) -> bool:
-    """Tells whether a wish's time bits name the evening and the weekend as a choice."""
-    return wanted & FREE_TIME_BITS == FREE_TIME_BITS and not wanted & WORKING_TIME_BITS
+def wish_mask(tags: Sequence[str], either: bool) -> int:
+    """Returns a wish's time bits, with EITHER_BIT when its times are a choice of one day and one part of the day."""
+    wanted = time_mask(tags)
+    if either and _one_tag(wanted & WEEK_BITS) and _one_tag(wanted & DAY_BITS):
+        return wanted | EITHER_BIT
+    return wanted
 
 
-def time_fits(asked: Sequence[str], listed: Sequence[str]) -> bool:
-    """Tells whether a listing's time tags fit the asked ones: every family an asked tag or nothing said, with the
-    evening or the weekend enough for a wish of both."""
-    return masks_fit(time_mask(asked), time_mask(listed))
+def time_fits(asked: Sequence[str], listed: Sequence[str], *, either: bool = False) -> bool:
+    """Tells whether a listing's time tags fit the asked ones: every family an asked tag or nothing said; for a
+    choice the day's family or the part of the day's."""
+    return masks_fit(wish_mask(asked, either), time_mask(listed))
 
 
 def masks_fit(wanted: int, offered: int) -> bool:
-    """Tells whether a listing's time bits fit a wish's (time_fits on bitmasks, as saved searches store them)."""
+    """Tells whether a listing's time bits fit a wish's (wish_mask: as saved searches store them)."""
     week, day, frequency = (_family_fits(wanted & family, offered & family) for family in FAMILY_BITS)
-    if free_time_mask(wanted):
+    if wanted & EITHER_BIT:
         return (week or day) and frequency
     return week and day and frequency
 
@@ -56,3 +66,8 @@ def masks_fit(wanted: int, offered: int) -> bool:
 def _family_fits(asked: int, given: int) -> bool:
     """Tells whether a listing fits one family's asked bits (or one of them says nothing there)."""
     return not (asked and given and not asked & given)
+
+
+def _one_tag(bits: int) -> bool:
+    """Tells whether exactly one tag's bit is set."""
+    return bits != 0 and bits & (bits - 1) == 0

@@ -79,16 +79,49 @@ async def test_time_must_agree_in_every_family_the_listing_and_search_name(datab
         assert await _alerted(session, time_tags=[]) == {weekend.id, weekday_evening.id, weekday.id, any_time.id}
 
 
+async def test_a_search_for_weekend_evenings_is_alerted_only_for_weekend_evenings(any_database: Database) -> None:
+    """"Samstagabend", "weekend evenings": one time, not a choice; a Tuesday evening or a Saturday morning is
+    another time."""
+    async with any_database.unit_of_work() as session:
+        weekend_evening = await _saved(session, categories=("animals",), place=KASSEL, time=("weekend", "evening"))
+        assert await _alerted(session, time_tags=["weekday", "evening"]) == set()
+        assert await _alerted(session, time_tags=["weekend", "daytime"]) == set()
+        assert await _alerted(session, time_tags=["weekend", "evening"]) == {weekend_evening.id}
+        assert await _alerted(session, time_tags=["weekend"]) == {weekend_evening.id}  # the hour unsaid
+
+
 async def test_a_search_for_evenings_or_weekends_is_alerted_for_either(any_database: Database) -> None:
     """"Abends oder am Wochenende": a Saturday morning or a Tuesday evening, as the search finds them; not office
     hours, and a frequency named beside still has to agree."""
     async with any_database.unit_of_work() as session:
-        free_time = await _saved(session, categories=("animals",), place=KASSEL, time=("evening", "weekend"))
-        regularly = await _saved(session, categories=("animals",), place=KASSEL, time=("evening", "weekend", "regular"))
+        free_time = await _saved(session, categories=("animals",), place=KASSEL, time=("evening", "weekend"),
+                                 time_either=True)
+        regularly = await _saved(session, categories=("animals",), place=KASSEL, time=("evening", "weekend", "regular"),
+                                 time_either=True)
         assert await _alerted(session, time_tags=["weekend", "daytime"]) == {free_time.id, regularly.id}
         assert await _alerted(session, time_tags=["weekday", "evening", "one_off"]) == {free_time.id}
         assert await _alerted(session, time_tags=["weekday"]) == {free_time.id, regularly.id}  # the hour unsaid
         assert await _alerted(session, time_tags=["weekday", "daytime"]) == set()
+
+
+@pytest.mark.parametrize(("text", "alerted_for"), [
+    ("Samstagabend im Tierheim in Kassel helfen", {"weekend_evening"}),
+    ("Tierheim Kassel, am Wochenende abends", {"weekend_evening"}),
+    ("Tierheim Kassel, abends oder am Wochenende", {"weekend_evening", "weekday_evening", "weekend_morning"}),
+    ("animal shelter in Kassel on Saturday evenings", {"weekend_evening"}),
+    ("animal shelter in Kassel, evenings or weekends", {"weekend_evening", "weekday_evening", "weekend_morning"}),
+])
+async def test_a_search_saved_from_text_reads_one_time_or_a_choice(
+    any_database: Database, text: str, alerted_for: set[str],
+) -> None:
+    async with any_database.unit_of_work() as session:
+        volunteer = await make_volunteer(session)
+        saved = await save_search(session, volunteer, text=text, refinement=Refinement())
+        times = {"weekend_evening": ["weekend", "evening"], "weekday_evening": ["weekday", "evening"],
+                 "weekend_morning": ["weekend", "daytime"], "office_hours": ["weekday", "daytime"]}
+        alerted = {name for name, tags in times.items()
+                   if saved.id in await _alerted(session, categories=["animals"], time_tags=tags)}
+    assert alerted == alerted_for
 
 
 async def test_remote_searches_get_remote_listings_anywhere(any_database: Database) -> None:
@@ -204,6 +237,7 @@ async def test_sql_prefilter_and_python_agree_with_the_plain_rule(any_database: 
                     session, place=place, radius_km=radius, categories=(("animals",), ("sports",), ())[number % 3],
                     exclude=(("children_youth",), ())[radius % 2],
                     time=(("weekend",), ("evening", "weekday"), (), ("evening", "weekend"))[(number + radius) % 4],
+                    time_either=radius % 3 == 0,  # the weekend and the evening as a choice, or as one time
                     keywords=(("tierheim",), ())[radius % 2],
                 ))
         searches.append(await _saved(session, categories=("animals",), remote=True))
@@ -227,6 +261,7 @@ def test_targets_from_columns_equal_targets_from_criteria() -> None:
 
     for wanted in (query(categories=("animals",), place=KASSEL, keywords=("tierheim", "und")),
                    query(exclude=("sports",), place=LEIPZIG, time=("weekend", "evening")),
+                   query(exclude=("sports",), place=LEIPZIG, time=("weekend", "evening"), time_either=True),
                    query(categories=("digital",), remote=True, place=KASSEL), query(keywords=("repair", "cafe"))):
         stored, criteria = resolve("", Refinement(radius_km=20), query=wanted)
         from_columns = AlertTarget.from_columns(prefilter_columns(criteria), stored["keywords"])

@@ -41,6 +41,19 @@ def test_a_time_alone_keeps_what_and_where() -> None:
     assert criteria.place.name == "Leipzig" and criteria.time == ("weekend",)
 
 
+def test_a_time_alone_brings_its_choice_along_or_ends_the_one_before() -> None:
+    _, criteria = _criteria("Umweltschutz in Jena", "geht abends oder samstags")
+    assert set(criteria.time) == {"evening", "weekend"} and criteria.time_either
+    _, criteria = _criteria("Umweltschutz in Jena, nach Feierabend oder am WE", "lieber Samstagabend")
+    assert set(criteria.time) == {"evening", "weekend"} and not criteria.time_either
+
+
+def test_a_new_interest_keeps_a_choice_of_times() -> None:
+    _, criteria = _criteria("Leseförderung in Halle, evenings or weekends", "with animals")
+    assert criteria.categories == ("animals",) and set(criteria.time) == {"evening", "weekend"}
+    assert criteria.time_either
+
+
 def test_another_place_keeps_the_interest_and_the_time() -> None:
     _, criteria = _criteria("Tafel in Fulda, nur dienstags", "und in Kassel?")
     assert criteria.categories == ("poverty_homelessness",) and criteria.time == ("weekday",)

@@ -86,6 +86,7 @@ def query(
     place: PlaceRef | None = None,
     radius_km: float | None = None,
     time: tuple[str, ...] = (),
+    time_either: bool = False,
     languages: tuple[str, ...] = (),
     remote: bool = False,
     keywords: tuple[str, ...] = (),
@@ -102,4 +103,5 @@ def query(
         "remote": remote,
         "lang": "de",
         "keywords": list(keywords),
+        "time_either": time_either,
     }

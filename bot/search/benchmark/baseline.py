@@ -20,10 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.categories import category_mask
-from bot.domain import time_mask
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
-from bot.search.time_wish import FAMILY_BITS, free_time_mask
+from bot.search.time_wish import EITHER_BIT, FAMILY_BITS, wish_mask
 from bot.store.models import Opportunity
 from nlu.kernel.text import fold
 
@@ -81,12 +80,12 @@ class BruteForceScan:
             allowed &= (self.categories & category_mask(criteria.exclude_categories)) == 0
         if criteria.remote:
             allowed &= self.remote
-        # The search's time rule (bot.search.time_wish): per family an asked tag or nothing said, the evening and
-        # the weekend asked together either one.
-        wanted = time_mask(criteria.time)
+        # The search's time rule (bot.search.time_wish): per family an asked tag or nothing said, a day and a part
+        # of the day named as a choice either one.
+        wanted = wish_mask(criteria.time, criteria.time_either)
         week, day, frequency = (((self.times & (wanted & family)) != 0) | ((self.times & family) == 0)
                                 | (wanted & family == 0) for family in FAMILY_BITS)
-        allowed &= ((week | day) if free_time_mask(wanted) else (week & day)) & frequency
+        allowed &= ((week | day) if wanted & EITHER_BIT else (week & day)) & frequency
         return allowed, distance
 
     def _best(self, scores: np.ndarray, allowed: np.ndarray, distance: np.ndarray, limit: int) -> list[int]:

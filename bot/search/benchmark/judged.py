@@ -4,7 +4,9 @@ against real-style agency listings (tests/search/fixtures). Run: `python -m bot.
 Natural messages (tests/nlu/data/*.jsonl) carry what the writer meant: categories, exclusions, place, radius,
 time. A result is relevant when it is in one of the meant categories and none of the excluded ones, lies
 within the radius around the meant place (the asked one, or the default 15 km; "within reported radius"
-also accepts what the search said it widened to) and fits the time or says nothing about it.
+also accepts what the search said it widened to) and fits the time or says nothing about it. The labels write the
+evening and the weekend together only for a choice ("abends oder am Wochenende"): such a label admits either time,
+as the search does for a choice the NLU reads (bot.search.time_wish); a label may say so itself ("time_either").
 
 The agency sets (Hamburg, written by the team; Leipzig, written by an independent author) are judged by their own
 labels: every listing names the topics it offers, every request the topics that answer it and where it means
@@ -26,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from bot.domain import TimeTag
 from bot.search import SearchOutcome, SearchRequest, VocabularyCache, search
 from bot.search.model import Hit, PlaceRef, Refinement
 from bot.search.time_wish import time_fits
@@ -121,7 +124,20 @@ def judge_natural(label: dict[str, Any], hit: Hit, reported_radius_km: float | N
         radius = max(float(label.get("radius_km") or DEFAULT_RADIUS_KM), reported_radius_km or 0.0)
         if haversine_km(place["lat"], place["lon"], hit.lat, hit.lon) > radius + 0.05:
             return False
-    return time_fits(label.get("time") or (), hit.time)
+    asked = label.get("time") or ()
+    return time_fits(asked, hit.time, either=labelled_choice(asked, label.get("time_either")))
+
+
+# The labels' convention: the evening and the weekend, and neither daytime nor weekdays, are a choice.
+_LABELLED_CHOICE = frozenset({TimeTag.EVENING.value, TimeTag.WEEKEND.value})
+_WORKING_TIME = frozenset({TimeTag.WEEKDAY.value, TimeTag.DAYTIME.value})
+
+
+def labelled_choice(time: Sequence[str], said: object) -> bool:
+    """Tells whether a label's times are a choice: as it says, else by the labels' convention."""
+    if isinstance(said, bool):
+        return said
+    return _LABELLED_CHOICE <= set(time) and not _WORKING_TIME & set(time)
 
 
 async def score_natural(database: Database, messages: Sequence[dict[str, Any]], *, strict: bool) -> Score:
