@@ -189,10 +189,13 @@ class Vocabulary:
         stem = stem_of(word)
         terms = [word] if word in self.documents else []
         prefixes = [stem] if len(stem) >= MIN_STEM and self._has_prefix(stem) else []
-        # A plural that changes its vowel ("Fahrrädern", "Bücher", "Wälder"): listings write the singular too.
+        # A plural that changes its vowel ("Fahrrädern", "Bücher", "Wälder"): listings write the singular too, as a
+        # word of its own only. As a beginning it would find other words that happen to start alike: "mann*" of
+        # "Männer" is Mannheim and Mannschaft, "land*" of "Länder" Landkreis, "back*" of "Bäcker" Backofen.
         singular = umlaut_singular(word)
-        if singular and self._has_prefix(singular) and not any(singular.startswith(p) for p in prefixes):
-            prefixes.append(singular)
+        if singular:
+            terms += [form for form in singular_forms(singular) if form in self.documents and form not in terms
+                      and not any(form.startswith(prefix) for prefix in prefixes)]
         verb = participle_stem(word)
         if verb and self._has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
             prefixes.append(verb)
@@ -327,7 +330,7 @@ _UMLAUT_PLURALS = ("ern", "er")
 
 
 def umlaut_singular(word: str) -> str | None:
-    """Returns the singular's stem of a folded plural in -er that changes its vowel (fahrraedern -> fahrrad,
+    """Returns the singular of a folded plural in -er that changes its vowel (fahrraedern -> fahrrad,
     buecher -> buch, waelder -> wald), if the word has that shape: the last umlaut before the ending, spelled out.
 
     Other plurals that change the vowel end in -e ("Küche" is no plural of "Kuchen"): only -er is taken.
@@ -341,6 +344,14 @@ def umlaut_singular(word: str) -> str | None:
         return None
     singular = stem[:position] + plain + stem[position + 2:]
     return singular if len(singular) >= MIN_STEM else None
+
+
+_SINGULAR_ENDINGS = ("", "s", "es")
+
+
+def singular_forms(singular: str) -> tuple[str, ...]:
+    """Returns the forms a singular noun takes in a listing's text (mann, manns, mannes): itself and its genitive."""
+    return tuple(singular + ending for ending in _SINGULAR_ENDINGS)
 
 
 def participle_stem(word: str) -> str | None:

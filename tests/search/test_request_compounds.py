@@ -60,8 +60,23 @@ def test_an_umlaut_plural_in_er_also_finds_the_singular() -> None:
     assert umlaut_singular("haeuser") == "haus"
     assert umlaut_singular("kueche") is None  # not a plural in -er: no "Kuchen" for a kitchen
     assert umlaut_singular("lehrer") is None  # no umlaut
-    group = Vocabulary({"buch": 3, "buchhandlung": 1, "buecher": 1}, listings=100).group("buecher")
-    assert group is not None and group.matches("buchhandlung") and group.matches("buecher")
+    group = Vocabulary({"buch": 3, "buches": 1, "buchhandlung": 1, "buecher": 1}, listings=100).group("buecher")
+    assert group is not None and group.matches("buch") and group.matches("buches") and group.matches("buecher")
+
+
+def test_the_singular_of_an_umlaut_plural_is_a_word_of_its_own_never_a_beginning() -> None:
+    # "Männer", "Länder", "Wälder": the singular's letters also begin towns and other words (Mannheim, Landkreis,
+    # Waldbronn); only the singular itself and its genitive say the same thing.
+    words = Vocabulary({"mann": 2, "mannes": 1, "mannheim": 40, "mannschaft": 9, "land": 3, "landkreis": 30,
+                        "wald": 4, "waldbronn": 6}, listings=1000)
+    men = words.group("maenner")
+    assert men is not None and men.matches("mann") and men.matches("mannes")
+    assert not men.matches("mannheim") and not men.matches("mannschaft")
+    countries = words.group("laendern")
+    assert countries is not None and countries.matches("land") and not countries.matches("landkreis")
+    woods = words.group("waelder")
+    assert woods is not None and woods.matches("wald") and not woods.matches("waldbronn")
+    assert Vocabulary({"mannheim": 40}, listings=1000).group("maenner") is None  # only the town: nothing to find
 
 
 async def test_a_listing_naming_the_rare_part_of_a_compound_ranks_first(listings: Listings) -> None:
