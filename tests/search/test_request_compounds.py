@@ -37,8 +37,8 @@ def test_the_index_holding_the_compound_keeps_it_whole() -> None:
     assert [group.word for group in words.groups(["schachtraining"])] == ["schachtraining"]
 
 
-def test_a_compound_no_listing_writes_is_searched_by_the_parts_before_its_head() -> None:
-    words = Vocabulary({"schach": 2, "schachverein": 1, "training": 30, "fussballtraining": 4}, listings=100)
+def test_a_compound_no_listing_writes_is_searched_by_its_parts_but_a_common_head() -> None:
+    words = Vocabulary({"schach": 2, "schachverein": 1, "training": 300, "fussballtraining": 4}, listings=1000)
     groups = words.groups(["schachtraining"])
     assert [group.word for group in groups] == ["schach"]  # "Training" alone would bring up any other training
     assert groups[0].matches("schachverein") and not groups[0].matches("fussballtraining")
@@ -46,6 +46,51 @@ def test_a_compound_no_listing_writes_is_searched_by_the_parts_before_its_head()
     whole = groups[0].whole
     assert whole is not None and not whole.terms and not whole.prefixes
     assert groups[0].part_of == "schachtraining"  # a part names less than was asked: no search farther for it
+
+
+def test_a_specific_head_is_searched_beside_the_modifier_as_a_lesser_word() -> None:
+    words = Vocabulary({"buecher": 9, "buecherei": 5, "flohmarkt": 3, "flohmarktes": 1}, listings=1000)
+    groups = words.groups(["buecherflohmarkt"])
+    assert [group.word for group in groups] == ["flohmarkt", "buecher"]
+    assert all(group.part_of == "buecherflohmarkt" for group in groups)
+    assert all(group.whole is not None and not group.whole.prefixes for group in groups)  # lesser, both
+    assert groups[0].matches("flohmarktes") and not groups[0].matches("buecherei")
+    # A choir of any church: the head alone is what the listings hold.
+    assert [group.word for group in Vocabulary({"chor": 4}, listings=1000).groups(["kirchenchor"])] == ["chor"]
+
+
+def test_a_generic_head_is_let_go_however_rare() -> None:
+    words = Vocabulary({"wandern": 2, "treff": 3, "gruppe": 2}, listings=1000)
+    assert [group.word for group in words.groups(["wandertreff"])] == ["wander"]
+    assert [group.word for group in words.groups(["wandergruppe"])] == ["wander"]
+
+
+def test_a_part_is_looked_up_as_written_not_by_a_shorter_stem() -> None:
+    groups = Vocabulary({"noten": 3, "notendruck": 2, "notebook": 4}, listings=1000).groups(["notenlesen"])
+    assert [group.word for group in groups] == ["noten"]
+    assert groups[0].matches("notendruck") and not groups[0].matches("notebook")
+    words = Vocabulary({"wandern": 2, "wandbild": 5, "freunde": 300}, listings=1000)
+    hikers = words.groups(["wanderfreunde"])
+    assert [group.word for group in hikers] == ["wander"] and not hikers[0].matches("wandbild")
+    assert Vocabulary({"wandbild": 5}, listings=1000).groups(["wanderfreunde"]) == ()
+
+
+def test_a_mere_beginning_of_listing_words_is_no_part_of_a_compound() -> None:
+    # "kirch" begins the towns Kirchberg and Kirchhain but is no word: "Kirchenchor" is "Kirchen" + "Chor".
+    groups = Vocabulary({"kirchberg": 16, "kirchhain": 6, "chor": 5}, listings=1000).groups(["kirchenchor"])
+    assert [group.word for group in groups] == ["chor"]
+    assert not any(group.matches("kirchberg") for group in groups)
+    church = Vocabulary({"kirchengemeinde": 4, "chor": 5}, listings=1000).groups(["kirchenchor"])
+    assert [group.word for group in church] == ["kirchen", "chor"]
+
+
+def test_a_word_said_alone_wins_over_the_same_word_inside_a_compound_in_either_order() -> None:
+    words = Vocabulary({"klavier": 3, "unterricht": 300}, listings=1000)
+    for said in (["klavier", "klavierunterricht"], ["klavierunterricht", "klavier"]):
+        (group,) = words.groups(said)
+        assert group.word == "klavier" and group.part_of is None and group.whole is None
+    (part,) = words.groups(["klavierunterricht"])
+    assert part.part_of == "klavierunterricht"
 
 
 def test_a_part_the_listings_do_not_hold_is_split_again_and_a_head_alone_finds_nothing() -> None:
