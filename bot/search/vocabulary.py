@@ -148,8 +148,9 @@ class Vocabulary:
             if len(self._compounds) >= KEPT_GROUPS:
                 self._compounds.clear()
             *modifiers, head = self._parts(word) or ("",)
-            parts = modifiers if head in interest_rules().compound_heads else [*modifiers, head]
-            said = (self._part_group(part) for part in parts)
+            said = [self._part_group(part) for part in modifiers]
+            if head not in interest_rules().compound_heads:
+                said.append(self._head_group(head))
             self._compounds[word] = tuple(
                 replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word) for part in said
                 if part is not None and not part.fuzzy)
@@ -169,6 +170,19 @@ class Vocabulary:
         if not terms and not prefixes:
             return None
         return replace(group, terms=tuple(terms), prefixes=tuple(prefixes), documents=self._count(terms, prefixes))
+
+    def _head_group(self, head: str) -> TermGroup | None:
+        """Returns the group of a compound's head: the word in its inflections and, when long enough to be no
+        chance infix, as the head of the listings' own compounds ("flohmarkt": Kinderflohmarkt). Never as a
+        beginning: there the head is a modifier of something else ("kranken" of "Demenzkranken": Krankenhaus)."""
+        if not _INDEX_WORD.match(head) or head in STOP_WORDS:
+            return None
+        stem = stem_of(head)
+        terms = [form for form in dict.fromkeys((head, *inflections(stem))) if form in self.documents]
+        if len(head) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
+            terms += [term for term in self._containing(stem) if term not in terms and term.endswith(
+                tuple(inflections(stem)))]
+        return TermGroup(head, tuple(terms), (), self._count(terms, []), fuzzy=False) if terms else None
 
     def _parts(self, word: str) -> tuple[str, ...]:
         """Returns the smallest parts of a compound, in order: split into the listings' own words first ("Schach" +

@@ -59,6 +59,15 @@ def test_a_specific_head_is_searched_beside_the_modifier_as_a_lesser_word() -> N
     assert [group.word for group in Vocabulary({"chor": 4}, listings=1000).groups(["kirchenchor"])] == ["chor"]
 
 
+def test_a_head_is_found_as_a_word_or_the_end_of_a_compound_never_as_a_beginning() -> None:
+    words = Vocabulary({"demenz": 3, "kranke": 2, "krankenhaus": 5, "kinderflohmarkt": 2, "flohmarktstand": 1},
+                       listings=1000)
+    sick = next(group for group in words.groups(["demenzkranken"]) if group.word == "kranken")
+    assert sick.matches("kranke") and not sick.matches("krankenhaus")  # a hospital is no sick person
+    (market,) = words.groups(["buecherflohmarkt"])
+    assert market.matches("kinderflohmarkt") and not market.matches("flohmarktstand")
+
+
 def test_a_generic_head_is_let_go_however_rare() -> None:
     words = Vocabulary({"wandern": 2, "treff": 3, "gruppe": 2}, listings=1000)
     assert [group.word for group in words.groups(["wandertreff"])] == ["wander"]
