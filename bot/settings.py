@@ -10,6 +10,9 @@ from urllib.parse import urlparse
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+
+from bot.store.postgres_ssl import ssl_mode
 
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # A site allowed to frame /embed: scheme, host (a leading *. for subdomains) and an optional port, nothing else.
@@ -93,6 +96,7 @@ class Settings(BaseSettings):
             return None
         if not normalise_async_url(value.strip()).startswith(("postgresql+asyncpg://", "sqlite+aiosqlite://")):
             raise ValueError("DATABASE_URL must be postgresql://user@host/database (or sqlite:///path/file.sqlite3)")
+        ssl_mode(make_url(normalise_async_url(value.strip())))  # a mistyped sslmode, said at start (ValueError)
         return value.strip()
 
     @field_validator("webhook_url")

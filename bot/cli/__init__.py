@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli.errors import CommandError
+from bot.cli.parsing import CommandParser
 
 # Subcommand modules (bot.cli.<name>); each exposes register(subparsers) and sets func=run on its parser.
 COMMANDS: list[str] = [
@@ -64,7 +65,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         prog="ehrenamt-bot", description="Find volunteering opportunities in Germany: bot, data and tools."
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     command = None if chosen is None else chosen[:1]
     benchmark = None if chosen is None else chosen[1:2] if command == ["bench"] else []
     for name in COMMANDS:
@@ -76,7 +77,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], module: str, how: str,
+def _register(subparsers: argparse._SubParsersAction[CommandParser], module: str, how: str,
               chosen: list[str] | None) -> None:
     """Lets the module register its commands if one was chosen (or all are wanted), else lists them by name."""
     lines = HELP_LINES.get(module)

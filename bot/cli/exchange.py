@@ -15,6 +15,7 @@ from typing import TextIO
 from bot.cli.common import Progress, run_with_database
 from bot.domain import OpportunityStatus
 from bot.exchange import FileProblem, ImportReport, export_listings, import_listings, read_listing_file
+from bot.exchange.validate import MAX_DESCRIPTION
 from bot.settings import Settings
 from bot.store.db import Database
 
@@ -99,6 +100,9 @@ def report_lines(
     if report.zeros_restored:
         lines.append(f"note: four-digit postal codes in {_rows(report.zeros_restored)}; the leading zero a spreadsheet "
                      "drops was put back (e.g. 1067 -> 01067)")
+    if report.descriptions_shortened:
+        lines.append(f"note: descriptions longer than {MAX_DESCRIPTION:,} characters in "
+                     f"{_rows(report.descriptions_shortened)}; each was cut there, at the end of a paragraph or word")
     if report.default_status:
         lines.append(f"note: no status in {_rows(report.default_status)}; imported as published")
     if report.organisation_conflicts:

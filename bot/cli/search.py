@@ -10,6 +10,7 @@ from bot.ads.search import AdSearchOutcome, search_ads
 from bot.categories import categories
 from bot.cli.common import run_with_database
 from bot.cli.errors import CommandError
+from bot.cli.parsing import CommandParser
 from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_output
 from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
@@ -43,10 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--lang", choices=("de", "en", "auto"), default="auto",
                         help="language of the why-texts (default: the language of each request)")
     parser.set_defaults(func=run)
+    if isinstance(parser, CommandParser):  # "search Tierheim --limit 1 in Kassel" is "Tierheim in Kassel"
+        parser.words_around_options = True
 
 
 def run(args: argparse.Namespace) -> int:
     """Runs one request, or one per stdin line, and prints the outcomes (an error object for a too long line)."""
+    if "-" in args.text and args.text != ["-"]:
+        raise CommandError("'-' reads one request per line from stdin: give it alone, without other words")
     texts: Iterable[str] = input_lines(sys.stdin) if args.text == ["-"] else [argument_text(args.text)]
     utf8_output(sys.stdout)
 

@@ -17,6 +17,8 @@ from datetime import datetime, timedelta
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.query import ParsedQuery
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
 from bot.search.criteria import criteria_from, place_ref
@@ -125,6 +127,35 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
     )
     kept = before.place.name if before.place is not None and not before.remote else None
     return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept, parsed=parsed)
+
+
+async def place_said_at(session: AsyncSession, search: ChatSearch) -> datetime:
+    """Returns when the person last said or chose the place of a search: a change of its time, radius or
+    languages ("am Wochenende") and a new interest ("was mit Kindern") keep the place of the search they go on
+    from, so the place is as old as the search that first had it ("Tierheim in Dresden"). Read from the person's
+    stored searches of the same chat, newest first (state.KEEP_SEARCHES at most)."""
+    rows = (await session.scalars(
+        select(ChatSearch).where(ChatSearch.volunteer_id == search.volunteer_id, ChatSearch.id < search.id,
+                                 ChatSearch.private.is_(search.private), ChatSearch.understood.is_(True))
+        .order_by(ChatSearch.id.desc()).limit(state.KEEP_SEARCHES))).all()
+    said = search
+    for earlier in rows:
+        if not _kept_place_of(said, earlier):
+            break
+        said = earlier
+    return said.created_at
+
+
+def _kept_place_of(search: ChatSearch, earlier: ChatSearch) -> bool:
+    """Tells whether a search has its place from the one before it rather than from its own message: the same
+    text and stored place (only its time or radius changed), or a stored place that is the earlier one's."""
+    place = (search.refinement or {}).get("place")
+    if search.query_text == earlier.query_text:
+        return place == (earlier.refinement or {}).get("place")
+    if place is None:
+        return False
+    kept = criteria_from(parse_text(earlier.query_text), state.refinement_of(earlier), default_radius_km=0.0).place
+    return kept is not None and kept.to_dict() == place
 
 
 def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None) -> str:

@@ -49,6 +49,7 @@ class ImportReport:
     default_status: int = 0
     geocoded: int = 0
     zeros_restored: int = 0  # postal codes a spreadsheet had shortened to four digits (1067 for 01067)
+    descriptions_shortened: int = 0  # descriptions longer than validate.MAX_DESCRIPTION, cut
     categorised: int = 0
     uncategorised: int = 0
     time_tagged: int = 0  # rows without time tags that got the NLU's
@@ -124,6 +125,7 @@ async def _check_and_write(
         report.default_status += checked.default_status
         report.geocoded += checked.geocoded
         report.zeros_restored += checked.zero_restored
+        report.descriptions_shortened += checked.shortened
         # The first record naming an organisation decides its values; later differences are counted.
         known = organisations.setdefault(checked.organisation_key, checked.organisation)
         if known is not checked.organisation and known != checked.organisation:

@@ -18,6 +18,11 @@ from bot.exchange.values import Invalid
 from nlu.kernel.text import fold
 
 _LANGUAGE = re.compile(r"[a-z]{2}")
+# A description is stored up to this length (after HTML removal). The file reader takes longer cells (files.py), so
+# that a row with megabytes pasted into its description is not refused; but no one reads that much on a listing's
+# page, the bot posts 2,000 characters at most (bot.posting.validate), and the text index of every stored listing
+# would carry it: PostgreSQL refuses a tsvector over 1 MB. The import report says how many rows were cut.
+MAX_DESCRIPTION = 20_000
 _POSTAL_CODE = re.compile(r"\d{5}")
 
 
@@ -44,6 +49,7 @@ class Listing:
     default_status: bool = False
     geocoded: bool = False  # coordinates came from the gazetteer (postal code or place name)
     zero_restored: bool = False  # the postal code had lost its leading zero in a spreadsheet (1067 for 01067)
+    shortened: bool = False  # the description was longer than MAX_DESCRIPTION and was cut
 
     @property
     def key(self) -> tuple[str, str]:
@@ -187,7 +193,8 @@ def _listing(where: str, fields: dict[str, Any]) -> Listing:
     if "external_id" not in organisation:
         organisation["external_id"] = _derived_id(organisation["name"])
     opportunity = dict(fields, source=source)
-    opportunity.setdefault("description", "")
+    description = opportunity.get("description") or ""
+    opportunity["description"] = shortened(description)
     default_status = "status" not in opportunity
     opportunity.setdefault("status", schema.DEFAULT_STATUS)
     derived = "external_id" not in opportunity
@@ -197,7 +204,21 @@ def _listing(where: str, fields: dict[str, Any]) -> Listing:
         )
         opportunity["external_id"] = _derived_id(organisation["name"], fields["title"], place)
     return Listing(where, opportunity, organisation, derived_id=derived, default_status=default_status,
-                   geocoded=geocoded, zero_restored=zero_restored)
+                   geocoded=geocoded, zero_restored=zero_restored,
+                   shortened=len(opportunity["description"]) < len(description))
+
+
+def shortened(description: str) -> str:
+    """Returns a description cut to MAX_DESCRIPTION characters at the last paragraph, line or word end before the
+    limit, with an ellipsis; a shorter one as it is."""
+    if len(description) <= MAX_DESCRIPTION:
+        return description
+    cut = description[:MAX_DESCRIPTION - 1]
+    for boundary in ("\n\n", "\n", " "):
+        end = cut.rfind(boundary)
+        if end >= MAX_DESCRIPTION // 2:
+            return cut[:end].rstrip() + "…"
+    return cut + "…"
 
 
 def _derived_id(*parts: str) -> str:

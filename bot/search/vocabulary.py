@@ -105,26 +105,37 @@ class Vocabulary:
 
         allowed: stop words that are meant as content here ("Freiwillige" of "Freiwillige Feuerwehr").
         """
-        found = list({group.word: group for word in dict.fromkeys(words)
-                      for group in self._word_or_parts(word, allowed)}.values())
-        ceiling = max(self.listings * MAX_DOCUMENT_SHARE, MIN_DOCUMENT_CEILING)
-        telling = [group for group in found if group.documents <= ceiling]
+        by_word: dict[str, TermGroup] = {}
+        for group in (group for word in dict.fromkeys(words) for group in self._word_or_parts(word, allowed)):
+            kept = by_word.get(group.word)
+            # A word said alone says more than the same word inside a compound ("Klavier spielen, gern
+            # Klavierunterricht geben"), whichever comes first.
+            if kept is None or (kept.part_of is not None and group.part_of is None):
+                by_word[group.word] = group
+        ceiling = self.ceiling()
+        telling = [group for group in by_word.values() if group.documents <= ceiling]
         return tuple(sorted(telling, key=lambda group: (group.documents, group.word))[:limit])
 
     def too_common(self, words: Iterable[str], *, at_most: int) -> tuple[TermGroup, ...]:
         """Returns term groups for the words groups() lets go as too common to tell listings apart, of those
         held by at most `at_most` listings (a bounded set of ids to read): beside a category that a common word
         named ("Feuerwehr"), they still tell the listings about it from the category's others."""
-        ceiling = max(self.listings * MAX_DOCUMENT_SHARE, MIN_DOCUMENT_CEILING)
+        ceiling = self.ceiling()
         found = (self.group(word) for word in dict.fromkeys(words))
         return tuple(group for group in found if group is not None and ceiling < group.documents <= at_most)
 
+    def ceiling(self) -> float:
+        """Returns how many listings may hold a word that still tells them apart (MAX_DOCUMENT_SHARE)."""
+        return max(self.listings * MAX_DOCUMENT_SHARE, MIN_DOCUMENT_CEILING)
+
     def _word_or_parts(self, word: str, allowed: frozenset[str]) -> tuple[TermGroup, ...]:
         """Returns the group of a word or, when the listings hold nothing of the word itself but it is a compound of
-        known words (bot.search.compounds: "Klavierunterricht"), the groups of the parts before its head.
+        known words (bot.search.compounds: "Klavierunterricht"), the groups of its parts.
 
-        The head names the general kind ("Unterricht", "Gruppe", "Kranke" of "Demenzkranken"), the parts before it
-        what in particular ("Klavier", "Theater", "Demenz"): the head alone would bring up any other lesson or group.
+        The parts before the head say what in particular ("Klavier", "Theater", "Demenz"). The head is kept too
+        when it is specific itself ("Flohmarkt" of "Bücherflohmarkt", "Chor" of "Kirchenchor"), and let go when it
+        only names a general kind: one of the generic heads ("Gruppe", "Hilfe", "Treff": data/nlu) or a word too
+        common to tell listings apart (groups() drops those), which alone would bring up any other group.
         A listing holding a part says less than the compound: its terms are lesser ones (a modifier's share in a
         title).
         """
@@ -136,11 +147,42 @@ class Vocabulary:
         if word not in self._compounds:  # kept as the groups are: most words of a request are no compound
             if len(self._compounds) >= KEPT_GROUPS:
                 self._compounds.clear()
-            said = (self.group(part) for part in self._parts(word)[:-1])
+            *modifiers, head = self._parts(word) or ("",)
+            said = [self._part_group(part) for part in modifiers]
+            if head not in interest_rules().compound_heads:
+                said.append(self._head_group(head))
             self._compounds[word] = tuple(
                 replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word) for part in said
                 if part is not None and not part.fuzzy)
         return self._compounds[word]
+
+    def _part_group(self, part: str) -> TermGroup | None:
+        """Returns the group of a compound's part as the part is written: no stem shorter than the part, which would
+        find other words ("noten": note* is Notebook, "wander": wand* is Wandbild); the part begins words instead
+        (noten*: Notendruck)."""
+        group = self.group(part)
+        if group is None or group.fuzzy:
+            return group
+        prefixes = [prefix for prefix in group.prefixes if not (part.startswith(prefix) and len(prefix) < len(part))]
+        if self._has_prefix(part) and part not in prefixes:
+            prefixes.insert(0, part)
+        terms = [term for term in group.terms if not any(term.startswith(prefix) for prefix in prefixes)]
+        if not terms and not prefixes:
+            return None
+        return replace(group, terms=tuple(terms), prefixes=tuple(prefixes), documents=self._count(terms, prefixes))
+
+    def _head_group(self, head: str) -> TermGroup | None:
+        """Returns the group of a compound's head: the word in its inflections and, when long enough to be no
+        chance infix, as the head of the listings' own compounds ("flohmarkt": Kinderflohmarkt). Never as a
+        beginning: there the head is a modifier of something else ("kranken" of "Demenzkranken": Krankenhaus)."""
+        if not _INDEX_WORD.match(head) or head in STOP_WORDS:
+            return None
+        stem = stem_of(head)
+        terms = [form for form in dict.fromkeys((head, *inflections(stem))) if form in self.documents]
+        if len(head) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
+            terms += [term for term in self._containing(stem) if term not in terms and term.endswith(
+                tuple(inflections(stem)))]
+        return TermGroup(head, tuple(terms), (), self._count(terms, []), fuzzy=False) if terms else None
 
     def _parts(self, word: str) -> tuple[str, ...]:
         """Returns the smallest parts of a compound, in order: split into the listings' own words first ("Schach" +
@@ -153,9 +195,11 @@ class Vocabulary:
         return tuple(flat)
 
     def _held(self, word: str) -> bool:
-        """Tells whether a folded word (no stop word) is one of the listings' words or begins one ("schach" of
-        "Schachpatin")."""
-        return word not in STOP_WORDS and (word in self.documents or self._has_prefix(word))
+        """Tells whether a folded word (no stop word) is one of the listings' words, or a known word that begins one
+        ("schach" of "Schachpatin"). A mere beginning is no word: "kirch" of the towns Kirchberg and Kirchhain
+        would split "Kirchenchor" into "kirch" + "chor" and find the towns."""
+        return word not in STOP_WORDS and (
+            word in self.documents or (word in known_words() and self._has_prefix(word)))
 
     def _is_word(self, word: str) -> bool:
         """Tells whether a folded word may be a part of a compound: a known word or one of the listings'."""
@@ -189,10 +233,13 @@ class Vocabulary:
         stem = stem_of(word)
         terms = [word] if word in self.documents else []
         prefixes = [stem] if len(stem) >= MIN_STEM and self._has_prefix(stem) else []
-        # A plural that changes its vowel ("Fahrrädern", "Bücher", "Wälder"): listings write the singular too.
+        # A plural that changes its vowel ("Fahrrädern", "Bücher", "Wälder"): listings write the singular too, as a
+        # word of its own only. As a beginning it would find other words that happen to start alike: "mann*" of
+        # "Männer" is Mannheim and Mannschaft, "land*" of "Länder" Landkreis, "back*" of "Bäcker" Backofen.
         singular = umlaut_singular(word)
-        if singular and self._has_prefix(singular) and not any(singular.startswith(p) for p in prefixes):
-            prefixes.append(singular)
+        if singular:
+            terms += [form for form in singular_forms(singular) if form in self.documents and form not in terms
+                      and not any(form.startswith(prefix) for prefix in prefixes)]
         verb = participle_stem(word)
         if verb and self._has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
             prefixes.append(verb)
@@ -327,7 +374,7 @@ _UMLAUT_PLURALS = ("ern", "er")
 
 
 def umlaut_singular(word: str) -> str | None:
-    """Returns the singular's stem of a folded plural in -er that changes its vowel (fahrraedern -> fahrrad,
+    """Returns the singular of a folded plural in -er that changes its vowel (fahrraedern -> fahrrad,
     buecher -> buch, waelder -> wald), if the word has that shape: the last umlaut before the ending, spelled out.
 
     Other plurals that change the vowel end in -e ("Küche" is no plural of "Kuchen"): only -er is taken.
@@ -341,6 +388,14 @@ def umlaut_singular(word: str) -> str | None:
         return None
     singular = stem[:position] + plain + stem[position + 2:]
     return singular if len(singular) >= MIN_STEM else None
+
+
+_SINGULAR_ENDINGS = ("", "s", "es")
+
+
+def singular_forms(singular: str) -> tuple[str, ...]:
+    """Returns the forms a singular noun takes in a listing's text (mann, manns, mannes): itself and its genitive."""
+    return tuple(singular + ending for ending in _SINGULAR_ENDINGS)
 
 
 def participle_stem(word: str) -> str | None:

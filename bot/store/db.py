@@ -21,6 +21,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.util import await_only
 
 from bot.store import fresh_sqlite, inline_sqlite, migrate
+from bot.store.postgres_ssl import ssl_mode
 
 log = logging.getLogger(__name__)
 
@@ -319,8 +320,11 @@ def _create_engine(url: str, *, echo: bool, schema: str | None = None) -> AsyncE
     if parsed.get_backend_name() != "sqlite":
         # Plans per execution with its values (see bot.search.sql); no JIT compiling for millisecond queries.
         settings = {"plan_cache_mode": "force_custom_plan", "jit": "off", **({"search_path": schema} if schema else {})}
-        connect_args = {"server_settings": settings}
-        engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, connect_args=connect_args)
+        connect_args: dict[str, object] = {"server_settings": settings}
+        parsed, mode = ssl_mode(parsed)  # "?sslmode=require" of hosted databases: asyncpg's ssl argument
+        if mode is not None:
+            connect_args["ssl"] = mode
+        engine = create_async_engine(parsed, echo=echo, pool_size=10, max_overflow=10, connect_args=connect_args)
         event.listen(engine.sync_engine, "checkout", _postgres_ping)
         return engine
     if parsed.database and parsed.database != ":memory:":

@@ -157,3 +157,12 @@ def test_the_report_says_when_a_postal_codes_leading_zero_was_put_back(
     assert main(["export"]) == 0
     exported = {record["place_name"]: record["postal_code"] for record in json.loads(capsys.readouterr().out)}
     assert exported["Dresden"] == "01067" and exported["Leipzig"] == "04109"
+
+
+def test_a_cut_description_is_noted_in_the_report(write_file: WriteFile, capsys: pytest.CaptureFixture[str]) -> None:
+    records = [listing_record(1, description="Gartenarbeit im Hof. " * 2_000), listing_record(2)]
+    assert main(["import", str(write_file("feed.csv", csv_text(records)))]) == 0
+    out = capsys.readouterr().out
+    assert "note: descriptions longer than 20,000 characters in 1 row; each was cut there" in out
+    assert main(["import", str(write_file("short.csv", csv_text([listing_record(3)])))]) == 0
+    assert "descriptions longer" not in capsys.readouterr().out

@@ -11,6 +11,7 @@ from tests.factories.exchange import FIXTURES, csv_text, json_text, listing_reco
 
 from bot.exchange import FileProblem, parse_listing_bytes, read_listing_file
 from bot.exchange.feeds.detect import read_feed
+from bot.exchange.validate import MAX_DESCRIPTION, Listing, check_record, shortened
 
 WriteFile = Callable[[str, bytes | str], Path]
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -158,3 +159,23 @@ def test_a_cell_longer_than_the_csv_modules_limit_is_read_in_a_feed_and_a_listin
     assert len(feed.offers) == 1 and len(feed.offers[0].description) > 200_000
     listing_file = parse_listing_bytes(csv_text([listing_record(1, description="Vorlesen " + picture)]).encode())
     assert next(listing_file.records()).values["description"].startswith("Vorlesen")
+
+
+def test_a_description_of_megabytes_is_stored_cut_at_a_word_and_a_short_one_whole() -> None:
+    # The raised cell limit reads such a row; what is stored of it stays a listing's length (MAX_DESCRIPTION).
+    words = "Wir suchen Menschen, die gern vorlesen. " * 60_000  # 2.4 MB of plain text, no HTML to remove
+    long_file = parse_listing_bytes(csv_text([listing_record(1, description=words)]).encode())
+    listing = check_record(next(long_file.records()))
+    assert isinstance(listing, Listing) and listing.shortened
+    stored = listing.opportunity["description"]
+    assert len(stored) <= MAX_DESCRIPTION and stored.endswith("…") and words.startswith(stored[:-1])
+    assert words[len(stored) - 1] == " "  # cut where a word ends
+    short_file = parse_listing_bytes(csv_text([listing_record(2, description="Vorlesen im Kindergarten")]).encode())
+    whole = check_record(next(short_file.records()))
+    assert isinstance(whole, Listing) and not whole.shortened
+    assert whole.opportunity["description"] == "Vorlesen im Kindergarten"
+
+
+def test_a_description_without_a_space_is_cut_at_the_limit() -> None:
+    assert shortened("x" * (MAX_DESCRIPTION + 5)) == "x" * (MAX_DESCRIPTION - 1) + "…"
+    assert shortened("x" * MAX_DESCRIPTION) == "x" * MAX_DESCRIPTION

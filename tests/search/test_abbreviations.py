@@ -24,6 +24,15 @@ def test_an_abbreviation_finds_the_written_out_name_and_the_name_finds_the_abbre
     assert kita is not None and kita.matches("kindertagesstaette")
 
 
+def test_an_abbreviation_with_another_common_meaning_stands_for_no_name() -> None:
+    # "nach MHD" in a food bank's listing is a best-before date, not the Malteser Hilfsdienst.
+    words = Vocabulary({"malteser": 2, "mhd": 4, "lebensmittel": 6}, listings=100)
+    malteser = words.group("malteser")
+    assert malteser is not None and malteser.matches("malteser") and not malteser.matches("mhd")
+    assert long_forms("mhd") == () and short_forms("maltesern") == ()
+    assert short_forms("johanniter") == ("juh",)  # a name with one meaning keeps its abbreviation
+
+
 def test_ordinary_words_have_no_long_or_short_form() -> None:
     assert long_forms("garten") == () and short_forms("garten") == ()
     assert short_forms("johannitern") == ("juh",)

@@ -139,3 +139,22 @@ def test_a_request_written_without_quotes_is_one_request(configured: Listings, m
     quoted = json.loads(_run(["search", "--json", "Tierheim in Kassel"], "", monkeypatch, capsys))
     assert words["query"]["text"] == "Tierheim in Kassel" and words["results"] == quoted["results"]
     assert words["query"]["place"]["name"] == "Kassel"
+
+
+def test_words_after_an_option_belong_to_the_request(configured: Listings, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    mixed = json.loads(_run(["search", "Vogelstation", "--json", "--limit", "1", "im", "Habichtswald"], "",
+                            monkeypatch, capsys))
+    assert mixed["query"]["text"] == "Vogelstation im Habichtswald" and len(mixed["results"]) == 1
+    before = json.loads(_run(["search", "--json", "--limit", "1", "Vogelstation im Habichtswald"], "",
+                             monkeypatch, capsys))
+    assert mixed == before
+
+
+def test_a_dash_among_other_words_is_refused_in_one_line(configured: Listings,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit, match="'-' reads one request per line from stdin: give it alone"):
+        main(["search", "-", "Kassel"])
+    with pytest.raises(SystemExit):  # a mistyped option is still no word of the request
+        main(["search", "Tierheim", "--limt", "1"])
+    assert "unrecognized arguments: --limt 1" in capsys.readouterr().err

@@ -37,8 +37,8 @@ def test_the_index_holding_the_compound_keeps_it_whole() -> None:
     assert [group.word for group in words.groups(["schachtraining"])] == ["schachtraining"]
 
 
-def test_a_compound_no_listing_writes_is_searched_by_the_parts_before_its_head() -> None:
-    words = Vocabulary({"schach": 2, "schachverein": 1, "training": 30, "fussballtraining": 4}, listings=100)
+def test_a_compound_no_listing_writes_is_searched_by_its_parts_but_a_common_head() -> None:
+    words = Vocabulary({"schach": 2, "schachverein": 1, "training": 300, "fussballtraining": 4}, listings=1000)
     groups = words.groups(["schachtraining"])
     assert [group.word for group in groups] == ["schach"]  # "Training" alone would bring up any other training
     assert groups[0].matches("schachverein") and not groups[0].matches("fussballtraining")
@@ -46,6 +46,60 @@ def test_a_compound_no_listing_writes_is_searched_by_the_parts_before_its_head()
     whole = groups[0].whole
     assert whole is not None and not whole.terms and not whole.prefixes
     assert groups[0].part_of == "schachtraining"  # a part names less than was asked: no search farther for it
+
+
+def test_a_specific_head_is_searched_beside_the_modifier_as_a_lesser_word() -> None:
+    words = Vocabulary({"buecher": 9, "buecherei": 5, "flohmarkt": 3, "flohmarktes": 1}, listings=1000)
+    groups = words.groups(["buecherflohmarkt"])
+    assert [group.word for group in groups] == ["flohmarkt", "buecher"]
+    assert all(group.part_of == "buecherflohmarkt" for group in groups)
+    assert all(group.whole is not None and not group.whole.prefixes for group in groups)  # lesser, both
+    assert groups[0].matches("flohmarktes") and not groups[0].matches("buecherei")
+    # A choir of any church: the head alone is what the listings hold.
+    assert [group.word for group in Vocabulary({"chor": 4}, listings=1000).groups(["kirchenchor"])] == ["chor"]
+
+
+def test_a_head_is_found_as_a_word_or_the_end_of_a_compound_never_as_a_beginning() -> None:
+    words = Vocabulary({"demenz": 3, "kranke": 2, "krankenhaus": 5, "kinderflohmarkt": 2, "flohmarktstand": 1},
+                       listings=1000)
+    sick = next(group for group in words.groups(["demenzkranken"]) if group.word == "kranken")
+    assert sick.matches("kranke") and not sick.matches("krankenhaus")  # a hospital is no sick person
+    (market,) = words.groups(["buecherflohmarkt"])
+    assert market.matches("kinderflohmarkt") and not market.matches("flohmarktstand")
+
+
+def test_a_generic_head_is_let_go_however_rare() -> None:
+    words = Vocabulary({"wandern": 2, "treff": 3, "gruppe": 2}, listings=1000)
+    assert [group.word for group in words.groups(["wandertreff"])] == ["wander"]
+    assert [group.word for group in words.groups(["wandergruppe"])] == ["wander"]
+
+
+def test_a_part_is_looked_up_as_written_not_by_a_shorter_stem() -> None:
+    groups = Vocabulary({"noten": 3, "notendruck": 2, "notebook": 4}, listings=1000).groups(["notenlesen"])
+    assert [group.word for group in groups] == ["noten"]
+    assert groups[0].matches("notendruck") and not groups[0].matches("notebook")
+    words = Vocabulary({"wandern": 2, "wandbild": 5, "freunde": 300}, listings=1000)
+    hikers = words.groups(["wanderfreunde"])
+    assert [group.word for group in hikers] == ["wander"] and not hikers[0].matches("wandbild")
+    assert Vocabulary({"wandbild": 5}, listings=1000).groups(["wanderfreunde"]) == ()
+
+
+def test_a_mere_beginning_of_listing_words_is_no_part_of_a_compound() -> None:
+    # "kirch" begins the towns Kirchberg and Kirchhain but is no word: "Kirchenchor" is "Kirchen" + "Chor".
+    groups = Vocabulary({"kirchberg": 16, "kirchhain": 6, "chor": 5}, listings=1000).groups(["kirchenchor"])
+    assert [group.word for group in groups] == ["chor"]
+    assert not any(group.matches("kirchberg") for group in groups)
+    church = Vocabulary({"kirchengemeinde": 4, "chor": 5}, listings=1000).groups(["kirchenchor"])
+    assert [group.word for group in church] == ["kirchen", "chor"]
+
+
+def test_a_word_said_alone_wins_over_the_same_word_inside_a_compound_in_either_order() -> None:
+    words = Vocabulary({"klavier": 3, "unterricht": 300}, listings=1000)
+    for said in (["klavier", "klavierunterricht"], ["klavierunterricht", "klavier"]):
+        (group,) = words.groups(said)
+        assert group.word == "klavier" and group.part_of is None and group.whole is None
+    (part,) = words.groups(["klavierunterricht"])
+    assert part.part_of == "klavierunterricht"
 
 
 def test_a_part_the_listings_do_not_hold_is_split_again_and_a_head_alone_finds_nothing() -> None:
@@ -60,8 +114,23 @@ def test_an_umlaut_plural_in_er_also_finds_the_singular() -> None:
     assert umlaut_singular("haeuser") == "haus"
     assert umlaut_singular("kueche") is None  # not a plural in -er: no "Kuchen" for a kitchen
     assert umlaut_singular("lehrer") is None  # no umlaut
-    group = Vocabulary({"buch": 3, "buchhandlung": 1, "buecher": 1}, listings=100).group("buecher")
-    assert group is not None and group.matches("buchhandlung") and group.matches("buecher")
+    group = Vocabulary({"buch": 3, "buches": 1, "buchhandlung": 1, "buecher": 1}, listings=100).group("buecher")
+    assert group is not None and group.matches("buch") and group.matches("buches") and group.matches("buecher")
+
+
+def test_the_singular_of_an_umlaut_plural_is_a_word_of_its_own_never_a_beginning() -> None:
+    # "Männer", "Länder", "Wälder": the singular's letters also begin towns and other words (Mannheim, Landkreis,
+    # Waldbronn); only the singular itself and its genitive say the same thing.
+    words = Vocabulary({"mann": 2, "mannes": 1, "mannheim": 40, "mannschaft": 9, "land": 3, "landkreis": 30,
+                        "wald": 4, "waldbronn": 6}, listings=1000)
+    men = words.group("maenner")
+    assert men is not None and men.matches("mann") and men.matches("mannes")
+    assert not men.matches("mannheim") and not men.matches("mannschaft")
+    countries = words.group("laendern")
+    assert countries is not None and countries.matches("land") and not countries.matches("landkreis")
+    woods = words.group("waelder")
+    assert woods is not None and woods.matches("wald") and not woods.matches("waldbronn")
+    assert Vocabulary({"mannheim": 40}, listings=1000).group("maenner") is None  # only the town: nothing to find
 
 
 async def test_a_listing_naming_the_rare_part_of_a_compound_ranks_first(listings: Listings) -> None:

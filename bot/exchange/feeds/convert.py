@@ -14,7 +14,7 @@ from bot.exchange.feeds.offer import FeedOffer
 from bot.exchange.feeds.places import FeedPlaces, is_online
 from bot.exchange.feeds.sources import SourceConfig
 from bot.exchange.htmltext import html_to_text
-from bot.exchange.validate import Listing
+from bot.exchange.validate import Listing, shortened
 from bot.store.models import Opportunity, Organisation
 from nlu.kernel.text import fold
 
@@ -137,7 +137,7 @@ def _organisation(offer: FeedOffer, source: str) -> dict[str, Any]:
 
 def _description(offer: FeedOffer) -> str:
     """Returns the description as text, with what else the feed says of the offer under short headings."""
-    parts = [html_to_text(offer.description or offer.short_description)]
+    parts = [shortened(html_to_text(offer.description or offer.short_description))]  # a pasted picture: megabytes
     if offer.timeframe.strip():
         parts.append(f"Zeitlicher Rahmen: {_text(offer.timeframe)}")
     if offer.benefits.strip():

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.categories import categories
 from bot.conversation import state
-from bot.conversation.followups import follow_up
+from bot.conversation.followups import follow_up, place_said_at
 from bot.conversation.language import going_on
 from bot.conversation.questions import questions_asked
 from bot.conversation.reply_language import answer_language, help_language
@@ -112,7 +112,8 @@ async def answer_or_search(
     else:
         goes_on = previous is not None and not await state.concluded(session, volunteer.id, previous.id)
         following = follow_up(previous, parsed, now=utcnow()) if goes_on else None
-        if following is not None and following.kept_place is not None and _home_set_since(volunteer, previous):
+        if following is not None and following.kept_place is not None and await _home_set_since(
+                session, volunteer, previous):
             following = None  # "Tierheim" after /standort saved Marburg: there, not in the last search's Dresden
         if following is None:
             page = await services_.searches.start(session, volunteer, text=text, lang=lang, private=private,
@@ -130,10 +131,13 @@ async def answer_or_search(
     return views
 
 
-def _home_set_since(volunteer: Volunteer, search: ChatSearch | None) -> bool:
-    """Tells whether the person saved their place (/standort) after this search: a new interest then goes there."""
+async def _home_set_since(session: AsyncSession, volunteer: Volunteer, search: ChatSearch | None) -> bool:
+    """Tells whether the person saved their place (/standort) after they last said or chose this search's place
+    (a change of its time since then keeps it: place_said_at): a new interest then goes to the saved place."""
     saved = volunteer.home_consent_at
-    return search is not None and saved is not None and home_place(volunteer) is not None and saved > search.created_at
+    if search is None or saved is None or home_place(volunteer) is None:
+        return False
+    return saved > await place_said_at(session, search)
 
 
 async def next_page(session: AsyncSession, volunteer: Volunteer, services_: Services, *, lang: str) -> list[View]:
