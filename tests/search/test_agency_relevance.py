@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
+
 from bot.search.benchmark.judged import AGENCY_SETS, agency_requests, load_agency_listings, score_agency
+from bot.search.benchmark.judged import main as judged_main
 from bot.store.models import Opportunity
 from bot.store.scratch import scratch_sqlite
 
@@ -55,3 +59,15 @@ async def test_leipzig_set_is_scored_by_its_name_and_never_finds_nothing() -> No
     assert score.summary().startswith("leipzig requests / leipzig listings (reported radius): P@5")
     # A floor against collapse, well below the measured figure (tests/search/fixtures/README.md).
     assert score.precision >= 0.5, "\n".join(score.failures)
+
+
+@pytest.mark.parametrize("arguments", [
+    ["--set", "leipzig-blind", "--failures"],
+    ["--set", "natural", "--messages", "tests/nlu/data/natural_blind.jsonl", "--failures"],
+])
+def test_a_blind_sets_failures_are_never_listed(arguments: list[str], monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "argv", ["judged", *arguments])
+    with pytest.raises(SystemExit):
+        judged_main()
+    assert "scored only" in capsys.readouterr().err
