@@ -38,7 +38,8 @@ from bot.search.ranking import RankWords
 from bot.search.retrieval import find_page
 from bot.search.sources import constraints, frame_of
 from bot.search.sql import SqlText
-from bot.search.vocabulary import STOP_WORDS, TermGroup, inflections, stem_of
+from bot.search.vocabulary import STOP_WORDS, TermGroup
+from bot.search.word_forms import inflections, stem_of
 from bot.search.widening import Attempt
 from bot.store.dialect import dialect_of
 from nlu.kernel.gazetteer import get_gazetteer

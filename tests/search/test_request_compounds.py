@@ -6,7 +6,8 @@ from __future__ import annotations
 from bot.search import SearchRequest
 from bot.search.compounds import split_compound
 from bot.search.related import relatives
-from bot.search.vocabulary import Vocabulary, umlaut_singular
+from bot.search.vocabulary import Vocabulary
+from bot.search.word_forms import umlaut_singular
 from tests.factories.search import KASSEL, Listings, find, ids, near
 
 KNOWN = frozenset("schach training verein blumen wiese tier heim garten arbeit migration geschichte laien "

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.search.vocabulary import Vocabulary, allowed_edits, stem_of
+from bot.search.vocabulary import Vocabulary
+from bot.search.word_forms import allowed_edits, stem_of
 
 WORDS = {
     "telefonseelsorge": 4, "notfallseelsorge": 2, "seelsorger": 1, "vorlesepaten": 6, "vorleserin": 2,
