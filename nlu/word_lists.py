@@ -11,8 +11,10 @@ from nlu.kernel.resources import data_path
 from nlu.kernel.text import fold
 
 
+@cache
 def read_toml(name: str) -> dict[str, Any]:
-    """Reads one TOML file from data/nlu/."""
+    """Reads one TOML file from data/nlu/, once per process: several rule tables come from the same file
+    (interests.toml holds a dozen), and each reader only reads what it gets. Never change the dict."""
     with data_path("nlu", name).open("rb") as handle:
         return tomllib.load(handle)
 
