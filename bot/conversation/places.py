@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
+from nlu.query import ParsedQuery
 
 from bot.search.model import PlaceRef
 from bot.search.smalltalk import without_yes
@@ -20,19 +22,20 @@ _CUE = re.compile(r"^(?:in|bei|nahe|near|around|um|aus)\s+", re.IGNORECASE)
 _LAT, _LON = (47.0, 55.2), (5.5, 15.5)
 
 
-def place_answer(text: str) -> list[PlaceRef]:
+def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) -> list[PlaceRef]:
     """Returns the place(s) a short answer names: one when clear, several when far apart, none if no place.
 
     A yes before the place is no part of it ("Ja, Baunatal", "yes, Potsdam", "Ja gerne in Baunatal"); four digits
     alone are a postal code whose leading zero was lost ("in 1067"). A postal code beside an interest ("in 34117 was
-    mit Kindern") answers nothing: the message is a search of its own, as a town beside an interest is.
+    mit Kindern") answers nothing: the message is a search of its own, as a town beside an interest is. `parse`:
+    the caller's parser, so a message the caller searches is parsed once (bot.search.understanding.reusing).
     """
     gazetteer = get_gazetteer()
     name = _CUE.sub("", without_yes(text)).strip(" .,!?")
     code = _POSTAL_CODE.search(text)
     restored = gazetteer.read_postal_code(name)  # "1067": the zero a spreadsheet drops (01067 Dresden); "341 27"
     if code or restored:
-        if code and parse_text(text).categories:
+        if code and parse(text).categories:
             return []
         place = gazetteer.by_postal_code(code.group(1) if code else restored or "")
         return [as_ref(place)] if place else []

@@ -87,7 +87,7 @@ def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius
         place=refinement.place if by_button else place_ref(parsed.place),
         candidates=() if by_button else parsed.place_candidates,
         radius_km=pick("radius_km", parsed.radius_km), time=pick("time", parsed.time),
-        time_either=parsed.time_either if refinement.time is None else refinement.time_either is True,
+        time_either=refinement.time_choice(parsed.time_either),
         languages=pick("languages", parsed.languages), remote=pick("remote", parsed.remote),
         keywords=parsed.keywords, lang=parsed.lang, needs_little_german=parsed.needs_little_german,
         ruled_out=parsed.ruled_out_places, default_radius_km=default_radius_km, writer_words=parsed.writer_words,
@@ -183,7 +183,7 @@ def merged_query(parsed: ParsedQuery | Mapping[str, Any], refinement: Refinement
     for name, value in refinement.to_dict().items():
         query[name] = value
     if refinement.time is not None:  # times set by a button or a later message: a choice only if that said so
-        query["time_either"] = refinement.time_either is True
+        query["time_either"] = refinement.time_choice(False)
     if refinement.place is not None:
         query["place_candidates"] = []  # a place picked by button is never ambiguous
     return query

@@ -46,6 +46,11 @@ class Refinement:
     languages: tuple[str, ...] | None = None
     remote: bool | None = None
 
+    def time_choice(self, understood: bool) -> bool:
+        """Tells whether the times searched were named as a choice: as the text said (`understood`), unless times
+        were set here (a button or a later message), which are a choice only if that said so."""
+        return understood if self.time is None else self.time_either is True
+
     def to_dict(self) -> dict[str, Any]:
         """Returns the set fields only, JSON-ready (for saved searches)."""
         data: dict[str, Any] = {}

@@ -25,7 +25,7 @@ from bot.search.smalltalk import (
     SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, small_talk,
     without_any_interest,
 )
-from bot.search.understanding import parse_text
+from bot.search.understanding import parse_text, reusing
 from bot.store.models import ChatSearch, Volunteer
 from bot.store.types import utcnow
 from bot.telegram import keyboards
@@ -53,7 +53,8 @@ async def answer_or_search(
     earlier = spoken or setting
     asked = questions_asked(text)
     # Only a text that reads as a place can answer "Wo?"; other texts are searches and need no look-up here.
-    places = place_answer(text) if private else []
+    parse = reusing()  # the message is parsed once, whether the place question or the search asks
+    places = place_answer(text, parse) if private else []
     lang = answer_language(text, setting=setting, earlier=earlier, english_question=asked.english,
                            names_place=bool(places))
     board = keyboards.main_keyboard(lang) if private else None  # no reply keyboard in groups
@@ -90,7 +91,7 @@ async def answer_or_search(
         text = categories()[interest].label(lang)
     # The search to go on from: the newest in this chat that understood something ("🎉🔥" is none).
     previous = await state.last_search(session, volunteer.id, private=True, understood=True) if private else None
-    parsed = parse_text(text)
+    parsed = parse(text)
     answers = [t(lang, f"questions.{topic}") for topic in asked.topics]
     searched = [word for word in parsed.keywords if fold(word) not in asked.words]  # "insured" is the question
     if answers and not (parsed.categories or parsed.place or searched or parsed.time):
