@@ -46,7 +46,7 @@ class Page:
     @property
     def lacks_place(self) -> bool:
         """Tells whether the results are from all of Germany because nobody said where."""
-        return _nowhere(self.outcome) and not self.needs_interest
+        return self.outcome.nowhere and not self.needs_interest
 
     @property
     def understood_nothing(self) -> bool:
@@ -105,7 +105,7 @@ class ChatSearches:
         outcome = await self._search(session, request, parse)
         home = home_place(volunteer)
         said_nothing_but_home = False
-        if _nowhere(outcome) and home is not None and refinement.place is None:
+        if outcome.nowhere and home is not None and refinement.place is None:
             # The text named no place: the home place the person agreed to is the centre, now and on later pages.
             refinement = replace(refinement, place=home)
             stored.refinement = refinement.to_dict()
@@ -163,7 +163,3 @@ class ChatSearches:
             return await search(session, request, default_radius_km=self.default_radius_km, parse=parse,
                                 vocabularies=self.vocabularies)
 
-
-def _nowhere(outcome: SearchOutcome) -> bool:
-    """Tells whether a search ran without any place (and not for remote listings, which need none)."""
-    return outcome.everywhere and not outcome.needs_place_choice and not outcome.remote

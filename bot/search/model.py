@@ -227,6 +227,12 @@ class SearchOutcome:
         """Tells whether the person should pick one of several places first."""
         return bool(self.place_candidates)
 
+    @property
+    def nowhere(self) -> bool:
+        """Tells whether the search ran without any place (and not for remote listings, which need none): the chat
+        then searches around the person's home place."""
+        return self.everywhere and not self.needs_place_choice and not self.remote
+
     def to_dict(self) -> dict[str, Any]:
         """Returns the contract's JSON object for `ehrenamt-bot search --json`."""
         return {

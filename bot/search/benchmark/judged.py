@@ -208,7 +208,6 @@ async def load_agency_listings(
                     })).returning(Organisation.id)
                 )
                 organisations[name] = int(result.scalar_one())
-            listing.setdefault("remote", listing.get("lat") is None)  # an export's online offer has no point
             categories, times = listing["categories"], listing.get("time_tags", [])
             if inferred:
                 tags = categorize(listing["title"], listing["description"])
@@ -220,7 +219,7 @@ async def load_agency_listings(
                 "categories": categories,
                 "time_tags": times,
                 "languages": listing.get("languages", []),
-                "remote": listing.get("remote", False),
+                "remote": _online(listing),
                 "place_name": listing["place_name"],
                 "lat": listing["lat"],
                 "lon": listing["lon"],
@@ -233,6 +232,11 @@ async def load_agency_listings(
     return stored
 
 
+def _online(listing: dict[str, Any]) -> bool:
+    """Tells whether an agency listing is done from anywhere: said so, or an export's online offer without a point."""
+    return bool(listing.get("remote", listing.get("lat") is None))
+
+
 def plain_text(markup: str) -> str:
     """Returns an export's HTML description as the text an importer stores (tags out, entities decoded)."""
     return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
@@ -243,7 +247,7 @@ def judge_agency(request: AgencyRequest, listing: dict[str, Any], reported_radiu
     radius the search said it widened to)."""
     if not request.topics & set(listing["topics"]):
         return False
-    if request.lat is None or request.lon is None or listing.get("remote"):
+    if request.lat is None or request.lon is None or _online(listing):
         return True
     radius = max(request.radius_km, reported_radius_km or 0.0)
     return haversine_km(request.lat, request.lon, listing["lat"], listing["lon"]) <= radius + 0.05
@@ -259,7 +263,7 @@ async def score_agency(database: Database, listings: dict[int, dict[str, Any]],
     vocabularies = VocabularyCache(max_age=3600)
     for request in requests:
         outcome = await _search(database, request.text, vocabularies)
-        if outcome.everywhere and not outcome.remote and request.lat is not None and request.lon is not None:
+        if outcome.nowhere and request.lat is not None and request.lon is not None:
             # The text names no place ("Can I help at a food bank?"): the chat searches around the person's home
             # place (bot.conversation.searches), here the place the request means.
             home = PlaceRef("home", request.lat, request.lon)
