@@ -14,6 +14,7 @@ from nlu.extensions import INTERESTS, spans
 from nlu.listing_ages import age_groups
 from nlu.listing_delivery import names_the_delivery
 from nlu.listing_errands import goes_to_the_doctor
+from nlu.listing_meeting import title_meeting_place
 from nlu.listing_rules import ListingRules, listing_rules
 from nlu.listing_stage import is_stage_technology, titles_a_stage
 from nlu.listing_things import cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, rescues_a_thing
@@ -60,6 +61,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
         kept.append(span)
     kept += age_groups(doc, rules)
     kept += _named_besides(doc, kept, rules)
+    kept += title_meeting_place(doc, kept, title_tokens)
     taught = [] if minding else _title_courses(doc, kept, title_tokens, rules)
     return _with_company(_corroborated(kept + taught, rules), rules, title_tokens)
 

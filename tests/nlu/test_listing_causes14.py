@@ -35,3 +35,36 @@ def test_errands_for_the_people_served_are_neighbourly_help(title: str, descript
 )
 def test_shopping_for_a_kitchen_is_no_errand(title: str, description: str) -> None:
     assert "neighbourhood" not in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # a café the title names, and no other field, is a meeting place, whatever else its text names
+        ("Strickcafé: Gastgeber*in gesucht", "<p>Jeden Donnerstag stricken wir Mützen für die Frühchenstation der "
+         "Kinderklinik. Du kochst Kaffee und begrüßt die Gäste.</p>"),
+        ("Café Lichtblick sucht Thekenhilfe", "<p>Unsere Gemeinde hat eine Jugendgruppe und einen Seniorenkreis. Das "
+         "Café öffnet sonntags nach dem Gottesdienst.</p><p>Aufgaben: Kuchen annehmen, Kaffee ausschenken.</p>"),
+        ("Hosts for our Sunday café", "<p>Many of our guests are older people living alone. Serve coffee and cake, "
+         "tidy up afterwards.</p>"),
+    ],
+)
+def test_a_cafe_the_title_names_alone_is_a_meeting_place(title: str, description: str) -> None:
+    assert "neighbourhood" in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "field"),
+    [
+        # a café whose title names its field is that field's; a language café is practising German
+        ("Demenzcafé: Betreuer*in gesucht", "<p>Gäste mit Demenz und ihre Angehörigen verbringen einen Nachmittag "
+         "bei Kaffee und Kuchen.</p>", "health_care"),
+        ("Sprach-Café: Gesprächsleitung", "<p>Geflüchtete üben bei Kaffee und Kuchen ihr Deutsch.</p>",
+         "refugees_integration"),
+        ("German conversation café", "<p>Newcomers practise German over coffee with volunteers.</p>",
+         "refugees_integration"),
+    ],
+)
+def test_a_cafe_of_a_named_field_or_a_language_is_no_meeting_place(title: str, description: str, field: str) -> None:
+    found = categorize(title, description).categories
+    assert field in found and "neighbourhood" not in found
