@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import spans_of, stands_alone
+from nlu.components.common import covered_by, stands_alone
 from nlu.components.languages import language_code
 from nlu.components.place_hints import DEMONYM_LABEL
 from nlu.components.place_mentions import REGION_TOWN_MIN
@@ -72,7 +72,7 @@ class PlaceBelief:
             return False
         if stands_alone(doc, span.start, span.end):
             return True
-        if any(s.start <= token.i < s.end for s in spans_of(doc, INTERESTS)):
+        if token.i in covered_by(doc, INTERESTS):
             return False
         words = [t for t in doc if t.is_alpha and not (span.start <= t.i < span.end)]
         return len(words) <= _NOTE_WORDS and not any(t.norm_ in self.word_like for t in words)
