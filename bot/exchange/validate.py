@@ -15,6 +15,7 @@ from bot.exchange.files import RawRecord
 from bot.exchange.htmltext import html_to_text
 from bot.exchange.schema import FIELDS, Kind
 from bot.exchange.values import Invalid
+from bot.shortening import shortened as cut_to
 from nlu.kernel.text import fold
 
 _LANGUAGE = re.compile(r"[a-z]{2}")
@@ -210,15 +211,8 @@ def _listing(where: str, fields: dict[str, Any]) -> Listing:
 
 def shortened(description: str) -> str:
     """Returns a description cut to MAX_DESCRIPTION characters at the last paragraph, line or word end before the
-    limit, with an ellipsis; a shorter one as it is."""
-    if len(description) <= MAX_DESCRIPTION:
-        return description
-    cut = description[:MAX_DESCRIPTION - 1]
-    for boundary in ("\n\n", "\n", " "):
-        end = cut.rfind(boundary)
-        if end >= MAX_DESCRIPTION // 2:
-            return cut[:end].rstrip() + "…"
-    return cut + "…"
+    limit, with an ellipsis (bot.shortening); a shorter one as it is."""
+    return cut_to(description, MAX_DESCRIPTION)
 
 
 def _derived_id(*parts: str) -> str:
