@@ -71,9 +71,6 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
             changes["remote"] = False
     if parsed.radius_km:
         changes["radius_km"] = parsed.radius_km
-    if parsed.time:
-        changes["time"] = parsed.time
-        changes["time_either"] = parsed.time_either or None
     if parsed.remote:
         changes["remote"] = True
     if parsed.languages:
@@ -87,10 +84,13 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
         if len(excluded) < len(parsed.exclude_categories):
             text = f"{text} {parsed.text}"
             changes.setdefault("exclude_categories", before.exclude_categories)
-    if not changes:  # nothing to go on from ("weiter", "ich", an emoji): not a refinement
+    if not changes and not parsed.time:  # nothing to go on from ("weiter", "ich", an emoji): not a refinement
         return None
+    refinement = replace(before, **changes)  # type: ignore[arg-type]
+    if parsed.time:
+        refinement = refinement.with_times(parsed.time, either=parsed.time_either)
     known = earlier if text == previous.query_text else None  # the last search's text, parsed above
-    return FollowUp(text=text, refinement=replace(before, **changes), parsed=known)  # type: ignore[arg-type]
+    return FollowUp(text=text, refinement=refinement, parsed=known)
 
 
 def _questioned_place(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:
@@ -120,11 +120,9 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
     refinement = Refinement(
         place=before.place,
         radius_km=None if parsed.radius_km or before.place is None else radius,
-        time=None if parsed.time else before.time or None,
-        time_either=None if parsed.time else before.time_either or None,
         languages=None if parsed.languages else before.languages or None,
         remote=True if before.remote else None,
-    )
+    ).with_times(None if parsed.time else before.time or None, either=before.time_either)
     kept = before.place.name if before.place is not None and not before.remote else None
     return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept, parsed=parsed)
 
