@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.postal_codes import whole_postal_code
 from nlu.kernel.text import fold
 from nlu.query import ParsedQuery
 from sqlalchemy import select
@@ -31,7 +32,6 @@ FOLLOW_UP_WINDOW = timedelta(hours=1)
 # A word of the last search's text names its place when a place of that name lies this close to it ("ffm" for
 # Frankfurt am Main, "Neustadt" beside Dresden); such words leave the text when another place is asked for.
 SAME_PLACE_KM = 25.0
-_POSTAL_CODE = re.compile(r"\d{5}")
 _TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
@@ -166,7 +166,7 @@ def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None)
     own = {fold(word) for word in _TOKEN.findall(place.name)}
 
     def names_it(token: str) -> bool:
-        if _POSTAL_CODE.fullmatch(token) or (len(token) > 2 and fold(token) in own):
+        if whole_postal_code(token) or (len(token) > 2 and fold(token) in own):
             return True
         if gazetteer.quarter(token, place.name) is not None:
             return True

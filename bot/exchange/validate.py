@@ -16,6 +16,7 @@ from bot.exchange.htmltext import html_to_text
 from bot.exchange.schema import FIELDS, Kind
 from bot.exchange.values import Invalid
 from bot.shortening import shortened as cut_to
+from nlu.kernel.postal_codes import whole_postal_code
 from nlu.kernel.text import fold
 
 _LANGUAGE = re.compile(r"[a-z]{2}")
@@ -24,7 +25,6 @@ _LANGUAGE = re.compile(r"[a-z]{2}")
 # page, the bot posts 2,000 characters at most (bot.posting.validate), and the text index of every stored listing
 # would carry it: PostgreSQL refuses a tsvector over 1 MB. The import report says how many rows were cut.
 MAX_DESCRIPTION = 20_000
-_POSTAL_CODE = re.compile(r"\d{5}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,9 +277,10 @@ def _postal_code(text: str) -> str:
         if code is None:
             raise Invalid(f"'{text}' is no German postal code (0{text} does not exist)")
         return code
-    if not _POSTAL_CODE.fullmatch(text):
+    code = whole_postal_code(text)  # "34127", "34 127"
+    if code is None:
         raise Invalid(f"'{text}' is not a German postal code (five digits)")
-    return text
+    return code
 
 
 def _hours(hours: int) -> int:
