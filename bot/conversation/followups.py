@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.postal_codes import whole_postal_code
@@ -32,6 +33,8 @@ FOLLOW_UP_WINDOW = timedelta(hours=1)
 # A word of the last search's text names its place when a place of that name lies this close to it ("ffm" for
 # Frankfurt am Main, "Neustadt" beside Dresden); such words leave the text when another place is asked for.
 SAME_PLACE_KM = 25.0
+# The places of this many search texts are kept (text_place): each person's last searches (state.KEEP_SEARCHES).
+KEPT_TEXT_PLACES = 4096
 _TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
@@ -152,8 +155,15 @@ def _kept_place_of(search: ChatSearch, earlier: ChatSearch) -> bool:
         return place == (earlier.refinement or {}).get("place")
     if place is None:
         return False
-    kept = criteria_from(parse_text(earlier.query_text), state.refinement_of(earlier), default_radius_km=0.0).place
+    kept = state.refinement_of(earlier).place or text_place(earlier.query_text)  # a chosen place before the text's
     return kept is not None and kept.to_dict() == place
+
+
+@lru_cache(maxsize=KEPT_TEXT_PLACES)
+def text_place(text: str) -> PlaceRef | None:
+    """Returns the place a search's text names, parsed once per text: place_said_at reads the person's stored
+    searches at every message, and what a text names never changes."""
+    return place_ref(parse_text(text).place)
 
 
 def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None) -> str:
