@@ -21,11 +21,11 @@ from rapidfuzz.distance import Indel
 
 from bot.search.abbreviations import long_forms, short_forms
 from bot.search.action_nouns import action_noun
-from bot.search.compounds import split_compound
 from bot.search.related import relatives
 from bot.search.word_forms import (
     MIN_STEM, allowed_edits, inflections, participle_stem, singular_forms, stem_of, umlaut_singular,
 )
+from nlu.kernel.compounds import split_compound
 from nlu.lexicon import interest_rules, known_words
 
 # Two letters only for an abbreviation written in capitals ("PC", "IT": bot.search.content_words); such a word is
@@ -72,7 +72,7 @@ class TermGroup:
     # of a generic head (nachbarschaftshilfe: Nachbarschaftsgarten) or related words (bot.search.related).
     # None: every term of the group says the word.
     whole: TermGroup | None = None
-    # The request's compound this group is a part of ("klavierunterricht" for "klavier": bot.search.compounds), when
+    # The request's compound this group is a part of ("klavierunterricht" for "klavier": nlu.kernel.compounds), when
     # the listings hold nothing of the compound itself; None for a word of the request.
     part_of: str | None = None
 
@@ -132,7 +132,7 @@ class Vocabulary:
 
     def _word_or_parts(self, word: str, allowed: frozenset[str]) -> tuple[TermGroup, ...]:
         """Returns the group of a word or, when the listings hold nothing of the word itself but it is a compound of
-        known words (bot.search.compounds: "Klavierunterricht"), the groups of its parts.
+        known words (nlu.kernel.compounds: "Klavierunterricht"), the groups of its parts.
 
         The parts before the head say what in particular ("Klavier", "Theater", "Demenz"). The head is kept too
         when it is specific itself ("Flohmarkt" of "Bücherflohmarkt", "Chor" of "Kirchenchor"), and let go when it
