@@ -21,7 +21,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import spans_of
+from nlu.components.common import covered_by
 from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.kernel.text import fold
@@ -166,7 +166,7 @@ def join_towns_to_cities(doc: Doc, mentions: list[Span], names_a_word: Callable[
     for Röthenbach an der Pegnitz: the city's quarters are named that short; "Bernau bei Berlin" names the city)."""
     gazetteer = get_gazetteer()
     starts = {m.start: m for m in mentions}
-    interest_starts = {i for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
+    interest_starts = covered_by(doc, INTERESTS)
     joined: dict[int, Span] = {}
     for span in mentions:
         town = starts.get(span.end)

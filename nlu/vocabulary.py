@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import OSA
 from spacy.tokens import Token
 
+from nlu.kernel.compounds import split_compound
 from nlu.lexicon import interest_rules, known_words
 from nlu.kernel.taxonomy import categories
 
@@ -233,12 +234,9 @@ def _spoken_ending(folded: str) -> bool:
 
 
 def _joins_known(folded: str) -> bool:
-    """Tells whether a word is two known words joined ("vor|ruhestand", "zahlen|mensch"): a compound, no typo."""
-    for cut in range(_MIN_PART, len(folded) - _COMPOUND_HEAD + 1):
-        head = folded[cut:]
-        if is_known_word(head) and (is_known_word(folded[:cut]) or is_known_word(folded[: cut - 1])):
-            return True  # the second form allows a linking s ("Arbeits|zeit")
-    return False
+    """Tells whether a word is two known words joined ("vor|ruhestand", "zahlen|mensch", "arbeit|s|zeit"): a
+    compound, no typo (split as the search splits a request's compounds, nlu.kernel.compounds)."""
+    return bool(split_compound(folded, is_known_word, first=_MIN_PART, others=_COMPOUND_HEAD, max_parts=2))
 
 
 def _distance(folded: str, entry: str, is_stem: bool) -> int:

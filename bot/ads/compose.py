@@ -22,6 +22,7 @@ from bot.domain import AdStatus, PlacePrecision, TimeTag
 from bot.store.models import Volunteer, VolunteerAd
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.kernel.geo import far_apart
+from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 
 # What the chat waits for (ChatState.awaiting, at most 20 characters): the ad's text, its place.
@@ -37,7 +38,6 @@ SAME_TOWN_KM = 25.0  # same-named places closer than this are one town
 # A postal code's or shared point names the city quarter whose centre is nearest, if one lies this close.
 QUARTER_KM = 3.0
 MAX_TOWNS = 6
-_POSTAL_CODE = re.compile(r"\b(\d{5})\b")
 _CUE = re.compile(r"^(?:in|bei|nahe|near|around|um|aus)\s+", re.IGNORECASE)
 
 Parse = Callable[[str], ParsedQuery]
@@ -281,9 +281,9 @@ def towns_named(text: str, parse: Parse | None = None) -> list[PlaceChoice]:
     with a quarter the place data lacks, "Raum Fulda", "am liebsten in Marburg"), the place the NLU reads in it
     is taken, as the search would."""
     gazetteer = get_gazetteer()
-    code = _POSTAL_CODE.search(text)
+    code = postal_code_in(text)
     if code:
-        place = gazetteer.by_postal_code(code.group(1))
+        place = gazetteer.by_postal_code(code.code)
         return [_choice(place, (place.lat, place.lon))] if place else []
     name = _CUE.sub("", " ".join(text.split())).strip(" .,!?")
     if not name or len(name) > 80:

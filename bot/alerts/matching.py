@@ -22,7 +22,7 @@ from bot.conversation.language import kept_language
 from bot.domain import AlertMode, OpportunityStatus
 from bot.listings_view import is_active
 from bot.search.geo import KM_PER_DEGREE_LAT, Frame
-from bot.search.time_wish import EITHER_BIT, FAMILY_BITS
+from bot.search.time_wish import EITHER_BIT, FAMILY_BITS, wish_fit
 from bot.store.models import AlertDelivery, Opportunity, Organisation, SavedSearch, Volunteer
 from bot.store.types import utcnow
 from bot.store.dialect import dialect_insert
@@ -145,13 +145,23 @@ def _time_conditions(listing_mask: int) -> list[Any]:
     whose times are a choice (its EITHER_BIT) needs only the day's or the part of the day's family to agree
     (bot.search.time_wish, as bot.alerts.rules.target_matches)."""
     week, day, frequency = (_family_condition(listing_mask & family, family) for family in FAMILY_BITS)
-    conditions = [frequency] if frequency is not None else []
-    if week is None and day is None:
-        return conditions
-    free_time = SavedSearch.time_mask.op("&")(EITHER_BIT) != 0
-    if week is None or day is None:  # the listing says nothing of the other family: that one fits anyway
-        return [or_(week if week is not None else day, free_time), *conditions]
-    return [or_(and_(week, day), and_(free_time, or_(week, day))), *conditions]
+    free_time = SavedSearch.time_mask.op("&")(EITHER_BIT) != 0  # the choice is each search's own: both readings
+
+    def reading(either: bool) -> Any:
+        return wish_fit(week, day, None, either=either, every=_both, some=_either)
+
+    return [condition for condition in (_either(reading(False), _both(free_time, reading(True))), frequency)
+            if condition is not None]
+
+
+def _both(first: Any, second: Any) -> Any:
+    """Returns the condition that both hold; None (a family the listing says nothing of) fits anyway."""
+    return second if first is None else first if second is None else and_(first, second)
+
+
+def _either(first: Any, second: Any) -> Any:
+    """Returns the condition that one of them holds; None when one fits anyway."""
+    return None if first is None or second is None else or_(first, second)
 
 
 def _family_condition(offered: int, family_bits: int) -> Any:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.postal_codes import whole_postal_code
 from nlu.kernel.text import fold
 from nlu.query import ParsedQuery
 from sqlalchemy import select
@@ -31,7 +33,8 @@ FOLLOW_UP_WINDOW = timedelta(hours=1)
 # A word of the last search's text names its place when a place of that name lies this close to it ("ffm" for
 # Frankfurt am Main, "Neustadt" beside Dresden); such words leave the text when another place is asked for.
 SAME_PLACE_KM = 25.0
-_POSTAL_CODE = re.compile(r"\d{5}")
+# The places of this many search texts are kept (text_place): each person's last searches (state.KEEP_SEARCHES).
+KEPT_TEXT_PLACES = 4096
 _TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
@@ -71,9 +74,6 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
             changes["remote"] = False
     if parsed.radius_km:
         changes["radius_km"] = parsed.radius_km
-    if parsed.time:
-        changes["time"] = parsed.time
-        changes["time_either"] = parsed.time_either or None
     if parsed.remote:
         changes["remote"] = True
     if parsed.languages:
@@ -87,10 +87,13 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
         if len(excluded) < len(parsed.exclude_categories):
             text = f"{text} {parsed.text}"
             changes.setdefault("exclude_categories", before.exclude_categories)
-    if not changes:  # nothing to go on from ("weiter", "ich", an emoji): not a refinement
+    if not changes and not parsed.time:  # nothing to go on from ("weiter", "ich", an emoji): not a refinement
         return None
+    refinement = replace(before, **changes)  # type: ignore[arg-type]
+    if parsed.time:
+        refinement = refinement.with_times(parsed.time, either=parsed.time_either)
     known = earlier if text == previous.query_text else None  # the last search's text, parsed above
-    return FollowUp(text=text, refinement=replace(before, **changes), parsed=known)  # type: ignore[arg-type]
+    return FollowUp(text=text, refinement=refinement, parsed=known)
 
 
 def _questioned_place(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:
@@ -120,11 +123,9 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
     refinement = Refinement(
         place=before.place,
         radius_km=None if parsed.radius_km or before.place is None else radius,
-        time=None if parsed.time else before.time or None,
-        time_either=None if parsed.time else before.time_either or None,
         languages=None if parsed.languages else before.languages or None,
         remote=True if before.remote else None,
-    )
+    ).with_times(None if parsed.time else before.time or None, either=before.time_either)
     kept = before.place.name if before.place is not None and not before.remote else None
     return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept, parsed=parsed)
 
@@ -154,8 +155,15 @@ def _kept_place_of(search: ChatSearch, earlier: ChatSearch) -> bool:
         return place == (earlier.refinement or {}).get("place")
     if place is None:
         return False
-    kept = criteria_from(parse_text(earlier.query_text), state.refinement_of(earlier), default_radius_km=0.0).place
+    kept = state.refinement_of(earlier).place or text_place(earlier.query_text)  # a chosen place before the text's
     return kept is not None and kept.to_dict() == place
+
+
+@lru_cache(maxsize=KEPT_TEXT_PLACES)
+def text_place(text: str) -> PlaceRef | None:
+    """Returns the place a search's text names, parsed once per text: place_said_at reads the person's stored
+    searches at every message, and what a text names never changes."""
+    return place_ref(parse_text(text).place)
 
 
 def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None) -> str:
@@ -168,7 +176,7 @@ def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None)
     own = {fold(word) for word in _TOKEN.findall(place.name)}
 
     def names_it(token: str) -> bool:
-        if _POSTAL_CODE.fullmatch(token) or (len(token) > 2 and fold(token) in own):
+        if whole_postal_code(token) or (len(token) > 2 and fold(token) in own):
             return True
         if gazetteer.quarter(token, place.name) is not None:
             return True

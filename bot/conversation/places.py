@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
+from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 
 from bot.search.model import PlaceRef
@@ -16,7 +17,6 @@ from bot.search.understanding import parse_text
 # Same-named places closer than this are one town to a volunteer; farther apart, the person picks.
 SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 6
-_POSTAL_CODE = re.compile(r"\b(\d{5})\b")
 _CUE = re.compile(r"^(?:in|bei|nahe|near|around|um|aus)\s+", re.IGNORECASE)
 # Germany with a margin: a location far outside it cannot be searched around.
 _LAT, _LON = (47.0, 55.2), (5.5, 15.5)
@@ -32,12 +32,12 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
     """
     gazetteer = get_gazetteer()
     name = _CUE.sub("", without_yes(text)).strip(" .,!?")
-    code = _POSTAL_CODE.search(text)
+    code = postal_code_in(text)  # "34127", "34 127"
     restored = gazetteer.read_postal_code(name)  # "1067": the zero a spreadsheet drops (01067 Dresden); "341 27"
     if code or restored:
         if code and parse(text).categories:
             return []
-        place = gazetteer.by_postal_code(code.group(1) if code else restored or "")
+        place = gazetteer.by_postal_code(code.code if code else restored or "")
         return [as_ref(place)] if place else []
     if not name or len(name) > 80:
         return []

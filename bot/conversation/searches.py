@@ -147,10 +147,9 @@ class ChatSearches:
                                  default_radius_km=self.default_radius_km)
         stored.refinement = Refinement(
             categories=categories, exclude_categories=criteria.exclude_categories or None, place=criteria.place,
-            radius_km=criteria.radius_km if criteria.place else None, time=criteria.time or None,
-            time_either=criteria.time_either or None,
+            radius_km=criteria.radius_km if criteria.place else None,
             languages=criteria.languages or None, remote=criteria.remote or None,
-        ).to_dict()
+        ).with_times(criteria.time or None, either=criteria.time_either).to_dict()
         stored.query_text = ""
         stored.offset = 0
         stored.understood = True  # an area chosen says what the person wants: "am WE" next goes on from it

@@ -60,7 +60,12 @@ def refinement_of(search: ChatSearch) -> Refinement:
 
 def refine(search: ChatSearch, **changes: object) -> None:
     """Replaces some button filters of a search and goes back to its first page."""
-    search.refinement = replace(refinement_of(search), **changes).to_dict()  # type: ignore[arg-type]
+    refine_to(search, replace(refinement_of(search), **changes))  # type: ignore[arg-type]
+
+
+def refine_to(search: ChatSearch, refinement: Refinement) -> None:
+    """Sets the button filters of a search and goes back to its first page."""
+    search.refinement = refinement.to_dict()
     search.offset = 0
     search.candidates = []
 

@@ -15,6 +15,8 @@ from bot.exchange.files import RawRecord
 from bot.exchange.htmltext import html_to_text
 from bot.exchange.schema import FIELDS, Kind
 from bot.exchange.values import Invalid
+from bot.shortening import shortened as cut_to
+from nlu.kernel.postal_codes import whole_postal_code
 from nlu.kernel.text import fold
 
 _LANGUAGE = re.compile(r"[a-z]{2}")
@@ -23,7 +25,6 @@ _LANGUAGE = re.compile(r"[a-z]{2}")
 # page, the bot posts 2,000 characters at most (bot.posting.validate), and the text index of every stored listing
 # would carry it: PostgreSQL refuses a tsvector over 1 MB. The import report says how many rows were cut.
 MAX_DESCRIPTION = 20_000
-_POSTAL_CODE = re.compile(r"\d{5}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,15 +211,8 @@ def _listing(where: str, fields: dict[str, Any]) -> Listing:
 
 def shortened(description: str) -> str:
     """Returns a description cut to MAX_DESCRIPTION characters at the last paragraph, line or word end before the
-    limit, with an ellipsis; a shorter one as it is."""
-    if len(description) <= MAX_DESCRIPTION:
-        return description
-    cut = description[:MAX_DESCRIPTION - 1]
-    for boundary in ("\n\n", "\n", " "):
-        end = cut.rfind(boundary)
-        if end >= MAX_DESCRIPTION // 2:
-            return cut[:end].rstrip() + "…"
-    return cut + "…"
+    limit, with an ellipsis (bot.shortening); a shorter one as it is."""
+    return cut_to(description, MAX_DESCRIPTION)
 
 
 def _derived_id(*parts: str) -> str:
@@ -283,9 +277,10 @@ def _postal_code(text: str) -> str:
         if code is None:
             raise Invalid(f"'{text}' is no German postal code (0{text} does not exist)")
         return code
-    if not _POSTAL_CODE.fullmatch(text):
+    code = whole_postal_code(text)  # "34127", "34 127"
+    if code is None:
         raise Invalid(f"'{text}' is not a German postal code (five digits)")
-    return text
+    return code
 
 
 def _hours(hours: int) -> int:

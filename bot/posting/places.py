@@ -15,6 +15,7 @@ from bot.posting.answers import Answer
 from bot.posting.validate import Invalid, clean_text
 from nlu.kernel.gazetteer import Gazetteer, Place
 from nlu.kernel.geo import far_apart
+from nlu.kernel.postal_codes import WrittenCode, postal_code_in
 
 # Places of the same name closer than this are the same town for a listing; farther apart, the person picks.
 SAME_PLACE_KM = 25.0
@@ -22,7 +23,6 @@ MAX_CANDIDATES = 6
 MAX_NEAR_MISSES = 3
 MAX_ADDRESS_LENGTH = 120
 
-_POSTAL_CODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
 _LOST_ZERO = re.compile(r"(\d{4})(?!\d)")  # at the start only: a street's house number comes after its name
 _POSTAL_WORD = re.compile(r"^\s*(?:plz|postleitzahl|postcode|postal\s+code|zip)\s*[:.]?\s*", re.IGNORECASE)
 # A street part: a word ending like a street (Wasserturmstraße, Hauptstr., Am Markt is caught by the number)
@@ -52,26 +52,26 @@ def resolve_place(answer: Answer, gazetteer: Gazetteer) -> dict[str, Any]:
         raise Invalid("posting.invalid.place", suggestions="")
     if (short := _LOST_ZERO.match(text)) and (code := gazetteer.read_postal_code(short.group(1))):
         text = code + text[short.end():]  # "1067 Dresden" copied from a spreadsheet that dropped the zero
-    postal = _POSTAL_CODE.search(text)
+    postal = postal_code_in(text)  # "34127", "34 127"
     if postal:
         return _by_postal_code(text, postal, gazetteer)
     digits = text.replace(" ", "")
     if digits.isdigit():  # only a number: a postal code written with a space, or with a digit missing or too many
-        postal = _POSTAL_CODE.fullmatch(digits)
+        postal = postal_code_in(digits)
         if postal:
             return _by_postal_code(digits, postal, gazetteer)
         raise Invalid("posting.invalid.postal_code_digits", code=text, digits=len(digits))
     return _by_name(text, gazetteer)
 
 
-def _by_postal_code(text: str, postal: re.Match[str], gazetteer: Gazetteer) -> dict[str, Any]:
+def _by_postal_code(text: str, postal: WrittenCode, gazetteer: Gazetteer) -> dict[str, Any]:
     """Places by the postal code; the words before it (or before a comma) are the street."""
-    code = postal.group(1)
+    code = postal.code
     found = gazetteer.by_postal_code(code)
     if found is None:
         raise Invalid("posting.invalid.postal_code", code=code)
-    before = text[: postal.start()].strip(" ,;")
-    after = text[postal.end():].strip(" ,;")
+    before = text[: postal.start].strip(" ,;")
+    after = text[postal.end:].strip(" ,;")
     address = before if _looks_like_street(before) else None
     if address is None and "," in after:  # "34117 Kassel, Wasserturmstraße 5"
         street = after.split(",", 1)[1].strip()

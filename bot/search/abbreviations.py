@@ -4,22 +4,23 @@ bot.search.vocabulary adds them to a word's term group as the word itself, since
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "search" / "abbreviations.toml"
+from bot.search.word_files import DATA as LISTS
+from bot.search.word_files import folded_stems, read_list
+
+DATA = LISTS / "abbreviations.toml"
 MIN_LONG = 5
 
 
 @cache
 def _names(path: Path = DATA) -> dict[str, tuple[str, ...]]:
     """Returns each folded abbreviation with the stems of the long form."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    names = {str(short): tuple(str(stem) for stem in stems) for short, stems in data.get("names", {}).items()}
-    for short, stems in names.items():
-        if short != short.lower() or any(len(stem) < MIN_LONG or stem != stem.lower() for stem in stems):
-            raise ValueError(f"{path}: {short!r} and its stems are folded, stems at least {MIN_LONG} letters")
+    listed = read_list(path).get("names", {})
+    names = {str(short): folded_stems(path, stems, MIN_LONG) for short, stems in listed.items()}
+    if unfolded := [short for short in names if short != short.lower()]:
+        raise ValueError(f"{path}: abbreviations are folded: {unfolded}")
     return names
 
 

@@ -9,19 +9,20 @@ after one of its listed particles, since the bare nouns ("Gabe", "Zug") and othe
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "search" / "action_nouns.toml"
+from bot.search.word_files import DATA as LISTS
+from bot.search.word_files import read_list
+
+DATA = LISTS / "action_nouns.toml"
 
 
 @cache
 def nouns(path: Path = DATA) -> dict[str, str]:
     """Returns the listed particle verbs, folded, with the noun of the action each forms ("ausgeben": "ausgabe")."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
     found: dict[str, str] = {}
-    for root in data.get("root", []):
+    for root in read_list(path).get("root", []):
         verb, noun, particles = str(root["verb"]), str(root["noun"]), [str(p) for p in root["particles"]]
         for word in (verb, noun, *particles):
             if not word.isalpha() or word != word.lower():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -42,6 +41,7 @@ from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, NEAREST, REMOTE, Attempt, attempts, farther_matches
 from bot.store.types import utcnow
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.postal_codes import postal_codes_in
 from nlu.lexicon import filler_words, known_words
 
 MAX_LIMIT = 50
@@ -50,7 +50,6 @@ MAX_OFFSET = 10_000
 AMBIGUITY_MIN_APART_KM = 30.0
 # Index look-ups per candidate grow with the words; beyond six the last ones hardly change the order.
 MAX_RANK_WORDS = 6
-_POSTAL_CODE = re.compile(r"(?<![\d.,])\d{5}(?![\d.,]?\d)")
 
 Parser = Callable[[str], ParsedQuery]
 
@@ -337,12 +336,11 @@ async def _farther_matches(
 
 
 def unknown_postal_code(text: str) -> str | None:
-    """Returns a five-digit postal code of the text that no German place has ("00000"), if any."""
+    """Returns a postal code of the text that no German place has ("00000", "00 000"), if any."""
     gazetteer = get_gazetteer()
-    codes: list[str] = _POSTAL_CODE.findall(text)  # the pattern has no groups: whole matches
-    for code in codes:
-        if gazetteer.by_postal_code(code) is None:
-            return code
+    for written in postal_codes_in(text):
+        if gazetteer.by_postal_code(written.code) is None:
+            return written.code
     return None
 
 

@@ -7,7 +7,8 @@ search function with a SearchRequest and render its SearchOutcome.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from nlu.kernel.text import fold
@@ -50,6 +51,12 @@ class Refinement:
         """Tells whether the times searched were named as a choice: as the text said (`understood`), unless times
         were set here (a button or a later message), which are a choice only if that said so."""
         return understood if self.time is None else self.time_either is True
+
+    def with_times(self, time: Sequence[str] | None, *, either: bool = False) -> Refinement:
+        """Returns this refinement with other times (None: the text's again, () any time): times set anew are a
+        choice only when `either` says so, never by the choice of the times they replace."""
+        return replace(self, time=None if time is None else tuple(time),
+                       time_either=True if either and time is not None else None)
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the set fields only, JSON-ready (for saved searches)."""

@@ -8,18 +8,20 @@ listings ever leaves it. Weights are multiplied out here, so the SQL only adds a
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.categories import categories
+from bot.domain import time_mask
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.precision import ranking_squared_distance
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, rare, read_once, row_holds, says_whole
-from bot.search.time_wish import families, reads_as_choice
+from bot.search.time_wish import FAMILY_BITS, families, reads_as_choice, wish_fit
 from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
 
@@ -235,14 +237,19 @@ def squared_distance(sql: SqlText, frame: Frame) -> str:
 def time_conditions(sql: SqlText, tags: Sequence[str], *, either: bool = False) -> list[str]:
     """Returns one condition per asked time family: an asked tag, or nothing said about that family; a day and a
     part of the day named as a choice as one condition, either of them (bot.search.time_wish)."""
-    conditions = [
-        f"((o.time_mask & {sql.integer(asked)}) <> 0 OR (o.time_mask & {sql.integer(family)}) = 0)"
-        for asked, family in families(tags)
-    ]
-    if reads_as_choice(tags, either):
-        week, day, *others = conditions  # families() follows TIME_FAMILIES: the week's, then the day's
-        return [f"({week} OR {day})", *others]
-    return conditions
+    wanted = time_mask(tags)
+    week, day, frequency = (
+        [f"((o.time_mask & {sql.integer(wanted & family)}) <> 0 OR (o.time_mask & {sql.integer(family)}) = 0)"]
+        if wanted & family else [] for family in FAMILY_BITS
+    )  # each family's conditions, none where nothing is asked
+    return wish_fit(week, day, frequency, either=reads_as_choice(tags, either), every=operator.add, some=_either_of)
+
+
+def _either_of(first: list[str], second: list[str]) -> list[str]:
+    """Returns the condition that one of two families' conditions holds (none when one of them has none)."""
+    if not first or not second:
+        return []
+    return [f"({' AND '.join(first)} OR {' AND '.join(second)})"]
 
 
 def _category_fit(sql: SqlText, keys: Sequence[str], weight: float) -> str:

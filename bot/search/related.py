@@ -7,11 +7,13 @@ with how it was built); bot.search.vocabulary adds a word's relatives to its ter
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "search" / "related_words.toml"
+from bot.search.word_files import DATA as LISTS
+from bot.search.word_files import folded_stems, read_list
+
+DATA = LISTS / "related_words.toml"
 MIN_STEM = 5
 ACTIVITY = "activity"
 KINDS = frozenset({ACTIVITY, "office", "people"})
@@ -26,12 +28,9 @@ def families(path: Path = DATA) -> tuple[tuple[str, ...], ...]:
 @cache
 def _kinded(path: Path) -> tuple[tuple[tuple[str, ...], str], ...]:
     """Returns each family's folded stems with what it names (an activity, an office, people)."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
     found = []
-    for family in data.get("family", []):
-        stems = tuple(str(stem) for stem in family["stems"])
-        if any(len(stem) < MIN_STEM or stem != stem.lower() for stem in stems):
-            raise ValueError(f"{path}: stems are folded and at least {MIN_STEM} letters: {stems}")
+    for family in read_list(path).get("family", []):
+        stems = folded_stems(path, family["stems"], MIN_STEM)
         kind = str(family.get("kind", ACTIVITY))
         if kind not in KINDS:
             raise ValueError(f"{path}: kind is one of {sorted(KINDS)}, not {kind!r}")

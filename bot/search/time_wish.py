@@ -15,9 +15,14 @@ as the tags do not say which day the evening belongs to.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from bot.domain import TIME_BITS, time_mask
+
+Fit = TypeVar("Fit")
+Combine = Callable[[Fit, Fit], Fit]  # joins two fits as "and" or "or" does (wish_fit)
 
 # Time tags come in families; a listing fits a family when it has one of the asked tags in it, or says nothing
 # about that family.
@@ -55,12 +60,17 @@ def time_fits(asked: Sequence[str], listed: Sequence[str], *, either: bool = Fal
     return masks_fit(wish_mask(asked, either), time_mask(listed))
 
 
+def wish_fit(week: Fit, day: Fit, frequency: Fit, *, either: bool, every: Combine[Fit], some: Combine[Fit]) -> Fit:
+    """Combines how a listing fits each time family into how it fits the wish: every family, or for times named
+    as a choice the day's or the part of the day's, and the frequency. The one rule for every form a fit takes
+    (a truth value, an array of them, SQL conditions): `every` and `some` join two fits as "and" and "or" do."""
+    return every(some(week, day) if either else every(week, day), frequency)
+
+
 def masks_fit(wanted: int, offered: int) -> bool:
     """Tells whether a listing's time bits fit a wish's (wish_mask: as saved searches store them)."""
     week, day, frequency = (_family_fits(wanted & family, offered & family) for family in FAMILY_BITS)
-    if wanted & EITHER_BIT:
-        return (week or day) and frequency
-    return week and day and frequency
+    return wish_fit(week, day, frequency, either=bool(wanted & EITHER_BIT), every=operator.and_, some=operator.or_)
 
 
 def _family_fits(asked: int, given: int) -> bool:

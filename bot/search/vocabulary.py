@@ -12,19 +12,20 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from bot.search.abbreviations import long_forms, short_forms
 from bot.search.action_nouns import action_noun
-from bot.search.compounds import split_compound
 from bot.search.related import relatives
 from bot.search.word_forms import (
     MIN_STEM, allowed_edits, inflections, participle_stem, singular_forms, stem_of, umlaut_singular,
 )
+from nlu.kernel.compounds import split_compound
 from nlu.lexicon import interest_rules, known_words
 
 # Two letters only for an abbreviation written in capitals ("PC", "IT": bot.search.content_words); such a word is
@@ -40,6 +41,8 @@ MAX_FUZZY_TERMS = 3
 # Words whose groups a vocabulary keeps (see Vocabulary.group): the words of requests repeat (towns, topics), and
 # a group's look-ups (prefixes, compounds, typo corrections) cost more than the rest of turning a request into SQL.
 KEPT_GROUPS = 4096
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
 # Words too common to tell listings apart once they appear in this share of all listings ("Hilfe",
 # "Menschen", "Sprache"): they are let go, as filtering or ranking by them cost the database a set of a
 # hundred thousand ids per request at a million listings. Small collections keep every word.
@@ -69,7 +72,7 @@ class TermGroup:
     # of a generic head (nachbarschaftshilfe: Nachbarschaftsgarten) or related words (bot.search.related).
     # None: every term of the group says the word.
     whole: TermGroup | None = None
-    # The request's compound this group is a part of ("klavierunterricht" for "klavier": bot.search.compounds), when
+    # The request's compound this group is a part of ("klavierunterricht" for "klavier": nlu.kernel.compounds), when
     # the listings hold nothing of the compound itself; None for a word of the request.
     part_of: str | None = None
 
@@ -129,7 +132,7 @@ class Vocabulary:
 
     def _word_or_parts(self, word: str, allowed: frozenset[str]) -> tuple[TermGroup, ...]:
         """Returns the group of a word or, when the listings hold nothing of the word itself but it is a compound of
-        known words (bot.search.compounds: "Klavierunterricht"), the groups of its parts.
+        known words (nlu.kernel.compounds: "Klavierunterricht"), the groups of its parts.
 
         The parts before the head say what in particular ("Klavier", "Theater", "Demenz"). The head is kept too
         when it is specific itself ("Flohmarkt" of "Bücherflohmarkt", "Chor" of "Kirchenchor"), and let go when it
@@ -143,17 +146,17 @@ class Vocabulary:
             return (group,)  # a typo correction first: "Leseptain" is a Lesepatin, not a compound of "lese"
         if word in STOP_WORDS and word not in allowed:
             return ()
-        if word not in self._compounds:  # kept as the groups are: most words of a request are no compound
-            if len(self._compounds) >= KEPT_GROUPS:
-                self._compounds.clear()
-            *modifiers, head = self._parts(word) or ("",)
-            said = [self._part_group(part) for part in modifiers]
-            if head not in interest_rules().compound_heads:
-                said.append(self._head_group(head))
-            self._compounds[word] = tuple(
-                replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word) for part in said
-                if part is not None and not part.fuzzy)
-        return self._compounds[word]
+        return _kept(self._compounds, word, lambda: self._compound_groups(word))  # as the groups are kept
+
+    def _compound_groups(self, word: str) -> tuple[TermGroup, ...]:
+        """Returns the groups of a compound's parts (see _word_or_parts), none when it is no compound."""
+        *modifiers, head = self._parts(word) or ("",)
+        said = [self._part_group(part) for part in modifiers]
+        if head not in interest_rules().compound_heads:
+            said.append(self._head_group(head))
+        return tuple(
+            replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word) for part in said
+            if part is not None and not part.fuzzy)
 
     def _part_group(self, part: str) -> TermGroup | None:
         """Returns the group of a compound's part as the part is written: no stem shorter than the part, which would
@@ -217,13 +220,7 @@ class Vocabulary:
         asked for, up to KEPT_GROUPS (then it starts afresh): measured on the search benchmark's 500 requests,
         the look-ups were a sixth of a search's Python.
         """
-        key = (word, word in allowed)
-        if key in self._groups:
-            return self._groups[key]
-        if len(self._groups) >= KEPT_GROUPS:
-            self._groups.clear()
-        found = self._groups[key] = self._group(word, allowed=allowed)
-        return found
+        return _kept(self._groups, (word, word in allowed), lambda: self._group(word, allowed=allowed))
 
     def _group(self, word: str, *, allowed: frozenset[str]) -> TermGroup | None:
         """Looks up what the index holds for one folded word (see group)."""
@@ -363,3 +360,14 @@ def modifier_of(word: str) -> str | None:
         modifier = modifier[:-1]  # the linking s: Besuchs-dienst, Nachbarschafts-hilfe
     modifier = stem_of(modifier)
     return modifier if len(modifier) >= MIN_MODIFIER and modifier not in STOP_WORDS else None
+
+
+def _kept(kept: dict[_Key, _Value], key: _Key, make: Callable[[], _Value]) -> _Value:
+    """Returns what a vocabulary keeps for a key, made and kept on first asking; a store of KEPT_GROUPS starts
+    afresh (most words of a request are no compound, and the words of requests repeat)."""
+    if key in kept:
+        return kept[key]
+    if len(kept) >= KEPT_GROUPS:
+        kept.clear()
+    found = kept[key] = make()
+    return found

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from bot.shortening import SPACE_AND_PUNCTUATION, WORD, shortened
+
 MESSAGE_LIMIT = 4096  # Telegram's limit, counted in UTF-16 code units of the text after entity parsing
 _TAG = re.compile(r"<[^>]+>")
 
@@ -22,7 +24,7 @@ def line(value: object, limit: int) -> str:
 
 def clip(text: str, limit: int) -> str:
     """Shortens text to at most limit characters, ending with an ellipsis when cut."""
-    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"
+    return shortened(text, limit, ends=())
 
 
 def excerpt(text: str, limit: int) -> str:
@@ -30,13 +32,7 @@ def excerpt(text: str, limit: int) -> str:
     at most `limit` characters, cut after a whole word with an ellipsis. Escaped after cutting, so no cut
     ever falls inside an entity."""
     kept = "\n".join(part for part in (" ".join(row.split()) for row in text.splitlines()) if part)
-    if len(kept) > limit:
-        cut = kept[: max(limit - 1, 0)]
-        boundary = max(cut.rfind(" "), cut.rfind("\n"))
-        if boundary > limit // 2:  # one very long word is cut inside rather than losing half the room
-            cut = cut[:boundary]
-        kept = cut.rstrip(" ,;:-–\n") + "…"
-    return html.escape(kept)
+    return html.escape(shortened(kept, limit, ends=WORD, strip=SPACE_AND_PUNCTUATION))
 
 
 def clip_units(text: str, units: int) -> str:

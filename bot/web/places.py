@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from bot.search.model import PlaceRef
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
+from nlu.kernel.postal_codes import FIELD_FORMS
 
 # Same-named places closer than this are one town to a volunteer (as in the chat); farther apart, the visitor picks.
 SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 8
 MAX_GUESSES = 3
 _SEPARATOR = re.compile(r"[/\-\s]")
-# A postal code written beside the town, as on an envelope: "34127 Kassel", "1067 Dresden", "Kassel, 34127"
-_CODE_BESIDE_NAME = re.compile(r"^\s*(\d{4,5}|\d{3} \d{2})\s+\D.*$|^.*\D[\s,]\s*(\d{4,5}|\d{3} \d{2})\s*$")
+# A postal code written beside the town, as on an envelope: "34127 Kassel", "34 127 Kassel", "1067 Dresden",
+# "Kassel, 34127"
+_CODE_BESIDE_NAME = re.compile(rf"^\s*({FIELD_FORMS})\s+\D.*$|^.*\D[\s,]\s*({FIELD_FORMS})\s*$")
 
 
 @dataclass(frozen=True, slots=True)

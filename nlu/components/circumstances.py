@@ -33,13 +33,12 @@ class CircumstanceRules:
     duties: frozenset[str]  # the fields of duties whose setting follows ("emergency_services")
     duty_prepositions: frozenset[str]  # "bei", "beim", "at": the setting preposition after the duty
     duty_stops: frozenset[str]  # "und", "mit", "machen": a verb, or a new phrase, ends the list of settings
-    joiners: frozenset[str]  # "und", "and": "... und die Kinder sind ..." opens a new clause for the children rule
+    joiners: frozenset[str]  # "und", "and": a new phrase may follow one (duty_new_phrase)
     setting_fields: frozenset[str]  # the fields a setting word names ("culture", "sports") that the duty makes place
     duty_new_phrase: frozenset[str]  # "und nebenbei im Chor": after a joiner, a new phrase, no further setting
     access_words: tuple[str, ...]  # folded beginnings of access adjectives ("barrierefrei", "accessible")
     access_after: frozenset[str]  # "-friendly" after a disability word ("deaf-friendly") is an access need too
     access_causes: frozenset[str]  # "für barrierefreie Schulen": the access word after these is a cause
-    children_determiners: frozenset[str]  # "die", "the": "die Kinder sind ..." are the writer's own
     children_states: frozenset[str]  # "sind", "wohnen", "are": ... said where they are or live
     children_needs: tuple[str, ...]  # "brauch", "bored": ... unless the clause names a need of theirs
     children_scan_stops: frozenset[str]  # "ich", "i": the writer's own clause begins
@@ -72,7 +71,6 @@ def circumstance_rules() -> CircumstanceRules:
         access_words=tuple(fold(w) for w in raw["access_words"]),
         access_after=folded_set(raw["access_after"]),
         access_causes=folded_set(raw["access_causes"]),
-        children_determiners=folded_set(raw["children_determiners"]),
         children_states=folded_set(raw["children_states"]),
         children_needs=tuple(fold(w) for w in raw["children_needs"]),
         children_scan_stops=folded_set(raw["children_scan_stops"]),
@@ -184,19 +182,19 @@ def access_needs(doc: Doc, mentions: list[Span], described: list[Span]) -> list[
 
 def describes_person(doc: Doc, span: Span) -> bool:
     """Tells whether a mention describes the writer or a relative by its circumstances (see the three below)."""
-    return (
-        described_children(doc, span) or in_described_aside(doc, span) or relatives_doing(doc, span)
-        or in_childrens_whereabouts(doc, span)
-    )
+    return about_own_children(doc, span) or in_described_aside(doc, span) or relatives_doing(doc, span)
 
 
-def in_childrens_whereabouts(doc: Doc, span: Span) -> bool:
-    """Tells whether a mention stands in a clause saying where the writer's children are, from the children on:
-    "wenn die Kids in Schule+Kita sind", "während die Kinder im Kindergarten sind", "the kids are at school until 1"
-    tell when the writer is free. Without an opener ("wenn", "while") the verb must follow the children ("die Kinder
-    sind in der Kita"), as "Die Kinder im Viertel sind oft allein" names whom to help. The clause ends at the
-    writer or a wish ("When my kids are at football I could help"); a need of theirs keeps the words ("wenn die
-    Kinder Hilfe brauchen")."""
+def about_own_children(doc: Doc, span: Span) -> bool:
+    """Tells whether a mention stands where the writer says how old their children are ("..., kids 6 and 9") or
+    where they are or live, in a clause from the children on: "Die Kinder sind aus dem Haus", "die Kinder wohnen in
+    München", "wenn die Kids in Schule+Kita sind", "während die Kinder im Kindergarten sind", "the kids are at
+    school until 1" (the last three tell when the writer is free). Without an opener ("wenn", "while") the verb must
+    follow the children ("die Kinder sind in der Kita"), as "Die Kinder im Viertel sind oft allein" names whom to
+    help. The clause ends at the writer or a wish ("When my kids are at football I could help"); a need of theirs
+    keeps the words ("wenn die Kinder Hilfe brauchen", "die Kinder leben im Heim und brauchen jemanden")."""
+    if _children_with_ages(doc, span):
+        return True
     rules = circumstance_rules()
     start, end = clause_around(doc, span.start, span.end)
     for i in range(span.start, start - 1, -1):
@@ -234,21 +232,11 @@ def relatives_doing(doc: Doc, span: Span) -> bool:
     return not any(token.norm_ in rules.relative_breakers for token in doc[start + 2:end])
 
 
-def described_children(doc: Doc, span: Span) -> bool:
-    """Tells whether a children mention describes the writer's own: "die Kinder sind aus dem Haus", "die Kinder wohnen
-    in München", "the kids are back in Ohio" (a definite article opening the clause or after "und", and a verb of
-    being or living right after), or "..., kids 6 and 9" (standing at the clause's start with their ages after)."""
-    if span.label_ != _CHILDREN or len(span) != 1:
+def _children_with_ages(doc: Doc, span: Span) -> bool:
+    """Tells whether a children mention opens its clause with their ages after it ("..., kids 6 and 9")."""
+    if span.label_ != _CHILDREN or len(span) != 1 or span.end >= len(doc):
         return False
-    rules = circumstance_rules()
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and _child_age(after.text) and opens_clause(doc, span.start):
-        return True
-    i = span.start - 1
-    if i < 0 or doc[i].norm_ not in rules.children_determiners or after is None:
-        return False
-    opens = opens_clause(doc, i) or doc[i - 1].norm_ in rules.joiners
-    return opens and after.norm_ in rules.children_states and not _children_need(doc, span.end, rules)
+    return _child_age(doc[span.end].text) and opens_clause(doc, span.start)
 
 
 def _children_need(doc: Doc, start: int, rules: CircumstanceRules) -> bool:

@@ -95,6 +95,11 @@ def covered(spans: Iterable[Span]) -> set[int]:
     return {i for span in spans for i in range(span.start, span.end)}
 
 
+def covered_by(doc: Doc, *groups: str) -> set[int]:
+    """Returns the token indices the spans of some groups cover (the interests' words a place may not take)."""
+    return covered(span for group in groups for span in spans_of(doc, group))
+
+
 def set_group(doc: Doc, name: str, spans: Iterable[Span]) -> None:
     """Stores spans as a span group, in text order."""
     doc.spans[name] = sorted(spans, key=lambda s: (s.start, s.end))

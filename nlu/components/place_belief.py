@@ -7,18 +7,19 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import spans_of, stands_alone
+from nlu.components.common import covered_by, stands_alone
 from nlu.components.languages import language_code
 from nlu.components.place_hints import DEMONYM_LABEL
 from nlu.components.place_mentions import REGION_TOWN_MIN
 from nlu.components.plates import PLATE_LABEL
 from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Gazetteer
+from nlu.kernel.postal_codes import FIELD_FORMS
 from nlu.kernel.text import fold
 from nlu.place_like import looks_like_place
 from nlu.vocabulary import is_category_word
 
-_POSTAL_CODE = re.compile(r"^\d{4,5}\.?$")  # the tokenizer keeps a final "." on a number; 1067: a dropped zero
+_POSTAL_CODE = re.compile(rf"(?:{FIELD_FORMS})\.?")  # the tokenizer keeps a final "." on a number; 1067: a lost zero
 # A municipality added from postal-code names may be named without a cue in a note of this many other words at most,
 # none of them a function word ("Tiere Gründau").
 _NOTE_WORDS = 3
@@ -37,7 +38,7 @@ class PlaceBelief:
         """Tells whether a mention is a place; names that are ordinary words need a cue and a capital."""
         if any(i in claimed for i in range(span.start, span.end)) and not span._.cued:
             return False
-        if (len(span) > 1 or span._.fuzzy or _POSTAL_CODE.match(span.text)
+        if (len(span) > 1 or span._.fuzzy or _POSTAL_CODE.fullmatch(span.text)
                 or span.label_ in (PLATE_LABEL, DEMONYM_LABEL)):
             return True
         norm = span[0].norm_
@@ -72,7 +73,7 @@ class PlaceBelief:
             return False
         if stands_alone(doc, span.start, span.end):
             return True
-        if any(s.start <= token.i < s.end for s in spans_of(doc, INTERESTS)):
+        if token.i in covered_by(doc, INTERESTS):
             return False
         words = [t for t in doc if t.is_alpha and not (span.start <= t.i < span.end)]
         return len(words) <= _NOTE_WORDS and not any(t.norm_ in self.word_like for t in words)

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import spans_of, stands_alone
+from nlu.components.common import covered, covered_by, stands_alone
 from nlu.components.place_hints import DemonymReader, QuarterReader
 from nlu.components.plates import PlateReader
 from nlu.components.postal_cues import postal_code_at
@@ -144,8 +144,7 @@ class MentionFinder:
 
     def fuzzy(self, doc: Doc, exact: list[Span], claimed: set[int], cue_ends: set[int], lowercase: bool) -> list[Span]:
         """Finds places written in dialect or with a typo, only for words that are not ordinary words."""
-        taken = claimed | {i for s in exact for i in range(s.start, s.end)}
-        taken |= {i for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
+        taken = claimed | covered(exact) | covered_by(doc, INTERESTS)
         found = []
         for token in doc:
             norm = token.norm_

@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary, is_lowercase_message, pattern_matcher, spans_of
+from nlu.components.common import covered, covered_by, is_boundary, is_lowercase_message, pattern_matcher
 from nlu.components.place_belief import PlaceBelief, signed_off
 from nlu.components.place_hints import RULED_OUT, DemonymReader, PreferenceReader, closing_home_words
 from nlu.components.place_mentions import MentionFinder
@@ -81,8 +81,7 @@ class PlaceFinder:
         """Finds place mentions, keeps the believable ones and resolves the chosen one."""
         found = closing_home_words(doc, self.cues(doc))
         cue_ends, origin_ends, owned_ends = self._cue_ends(found)
-        claimed = {i for group in (TIMES, LANGUAGES, REMOTE, RADIUS)
-                   for s in spans_of(doc, group) for i in range(s.start, s.end)}
+        claimed = covered_by(doc, TIMES, LANGUAGES, REMOTE, RADIUS)
         waters = [Span(doc, start, end, label=label) for label, start, end in found if label == "water"]
         lowercase = is_lowercase_message(doc)
         mentions = without_guessed_codes(self.mentions.exact(doc, cue_ends, lowercase, frozenset(owned_ends)))
@@ -134,7 +133,7 @@ class PlaceFinder:
         """Returns the words that name where but no one place: a state or region by its own word ("in Sachsen,
         egal wo"), and a word right after a location cue that looks like the name of a village the gazetteer lacks
         ("komme aus Sterzhausen", "wohne in Kleinaltenhausen")."""
-        taken = {i for s in [*places, *spans_of(doc, INTERESTS)] for i in range(s.start, s.end)}
+        taken = covered(places) | covered_by(doc, INTERESTS)
         return [
             doc[token.i : token.i + 1] for token in doc
             if token.i not in taken and (lowercase or token.text[:1].isupper()) and (
@@ -181,6 +180,6 @@ class PlaceFinder:
         """Removes interest mentions on tokens a cued place took ("in Wald", "bei Igel")."""
         if INTERESTS not in doc.spans:
             return
-        taken = {i for s in places for i in range(s.start, s.end)}
+        taken = covered(places)
         doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not taken.intersection(range(s.start, s.end))]
 

@@ -24,15 +24,15 @@ from nlu.kernel.place_names import (
     softened_or_hardened, surface_key,
 )
 from nlu.kernel.place_types import District, Place, place_rank
+from nlu.kernel.postal_codes import FIELD_FORMS, whole_postal_code
 from nlu.kernel.resources import data_path
 from nlu.quarters import QuarterIndex, split_city_and_quarter
 
 # Place and haversine_km are imported from here all over bot/ and nlu/; they live in place_types and geo.
 __all__ = ["Gazetteer", "Place", "get_gazetteer", "haversine_km"]
 
-_POSTAL_CODE = re.compile(r"^\d{5}$")
 # How people write a postal code: five digits, five split by a space ("341 27"), or four that lost their zero
-_WRITTEN_CODE = re.compile(r"\d{4,5}|\d{3} \d{2}|\d{2} \d{3}")
+_WRITTEN_CODE = re.compile(FIELD_FORMS)
 # Four digits in this range may be a year ("in 1990", "seit 1848"): a year is read before a code where both fit
 YEARS = range(1800, 2100)
 _SEPARATOR = re.compile(r"[/\-]")
@@ -110,12 +110,12 @@ class Gazetteer:
 
     def by_postal_code(self, code: str) -> Place | None:
         """Returns the place of a German postal code, at the code's own coordinates."""
-        code = code.strip()
-        hit = self._postal_codes.get(code) if _POSTAL_CODE.match(code) else None
+        written = whole_postal_code(code)  # "34127", "34 127"
+        hit = self._postal_codes.get(written) if written else None
         if hit is None:
             return None
         lat, lon, place_id = hit
-        return replace(self._place(place_id), lat=lat, lon=lon, postal_code=code)
+        return replace(self._place(place_id), lat=lat, lon=lon, postal_code=written)
 
     def read_postal_code(self, text: str, year_possible: bool = True) -> str | None:
         """Returns the existing postal code written text stands for, the one reading every surface shares:
@@ -191,7 +191,7 @@ class Gazetteer:
         key = query_key(text)
         if not key or limit <= 0:
             return []
-        if _POSTAL_CODE.match(key):
+        if whole_postal_code(key):
             place = self.by_postal_code(key)
             return [place] if place else []
         found: dict[int, Place] = {place.id: place for place in self.lookup(key) or self._head_of(key)}

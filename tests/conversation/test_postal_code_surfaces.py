@@ -15,8 +15,10 @@ from bot.posting.places import resolve_place as posting_place
 from bot.posting.validate import Invalid
 from bot.web.places import resolve_place as web_place
 from nlu.kernel.gazetteer import get_gazetteer
+from nlu.kernel.postal_codes import postal_codes_in
 
-TYPED = [("341 27", "34127"), ("1067", "01067"), ("4109", "04109"), ("1990", None), ("1848", None), ("3412", None)]
+TYPED = [("341 27", "34127"), ("34 127", "34127"), ("1067", "01067"),
+         ("4109", "04109"), ("1990", None), ("1848", None), ("3412", None)]
 
 
 def _posting(text: str) -> str | None:
@@ -50,3 +52,14 @@ def test_a_csv_postal_code_column_holds_no_year_and_only_existing_codes(written:
         assert not isinstance(checked, Listing) and "postal_code" in {problem.field for problem in checked}
     else:
         assert isinstance(checked, Listing) and checked.opportunity["postal_code"] == code
+
+
+@pytest.mark.parametrize("answer", ["34 127 Kassel", "Ja, in 34 127", "Kassel 34 127", "ja gerne 34 127"])
+def test_the_chat_reads_a_code_with_a_space_after_its_first_two_digits_beside_other_words(answer: str) -> None:
+    assert _chat(answer) == "34127"
+
+
+def test_a_number_longer_than_a_code_or_inside_one_is_no_code_on_any_surface() -> None:
+    assert postal_codes_in("Spende 1.234.567 Euro, Tel. 0561 123456, Anteil 12,34567") == []
+    assert [found.code for found in postal_codes_in("PLZ 34 127, Haus 12; 01067 Dresden")] == ["34127", "01067"]
+    assert _chat("Hausnummer 123456") is None and _web("Tel 0561 123456") is None

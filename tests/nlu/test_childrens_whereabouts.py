@@ -35,3 +35,27 @@ def test_where_ones_children_are_is_no_wish(text: str, wanted: str) -> None:
 )
 def test_children_in_need_or_wanting_stay_whom_to_help(text: str) -> None:
     assert "children_youth" in parse(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kinder wohnen längst in Hamburg, ich hätte jetzt Zeit für den Tierschutz",
+        "Unsere Enkel leben in Bayern; ich würde gern im Tierheim helfen",
+        "the children live abroad now, so I could help at an animal shelter",
+    ],
+)
+def test_where_ones_own_children_live_is_no_wish(text: str) -> None:
+    categories = parse(text).categories
+    assert "animals" in categories and "children_youth" not in categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Jugendlichen sind abends im Jugendzentrum, da würde ich gern mithelfen",
+        "Die Schüler sind nachmittags oft allein in der Bibliothek, da könnte ich Hausaufgaben betreuen",
+    ],
+)
+def test_young_people_who_are_not_the_writers_own_stay_whom_to_help(text: str) -> None:
+    assert "children_youth" in parse(text).categories

@@ -1,4 +1,4 @@
-"""Place language tested by family (tests/nlu/place_families.py generates the cases from the gazetteer's data), and
+"""Place language tested by family (tests/nlu/place_families/ generates the cases from the gazetteer's data), and
 the causes the families found, each with sentences of our own wording: positives and false friends."""
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ plural that changes its vowel also finds the singular ("Bücher": Buch)."""
 from __future__ import annotations
 
 from bot.search import SearchRequest
-from bot.search.compounds import split_compound
+from nlu.kernel.compounds import split_compound
 from bot.search.related import relatives
 from bot.search.vocabulary import Vocabulary
 from bot.search.word_forms import umlaut_singular

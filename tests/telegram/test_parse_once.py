@@ -9,6 +9,7 @@ import pytest
 from tests.telegram.botchat import ANNA, Chat
 
 import nlu
+from bot.conversation.followups import text_place
 from nlu.query import ParsedQuery
 
 
@@ -61,3 +62,16 @@ async def test_weiter_parses_the_search_it_goes_on_from_once(chat: Chat, parses:
     more = await chat.send(ANNA, "weiter")
     assert "<b>6. " in more.text  # the second page
     assert parses == Counter({"Tiere in Kassel am Wochenende": 1})
+
+
+async def test_the_saved_place_check_parses_an_earlier_search_once(chat: Chat, parses: Counter[str]) -> None:
+    text_place.cache_clear()
+    await chat.send(ANNA, "/standort")
+    await chat.send(ANNA, "Marburg")
+    await chat.send(ANNA, "Tafel in Leipzig")  # said after the saved place: newer than it
+    await chat.send(ANNA, "was mit Kindern")  # keeps Leipzig
+    await chat.send(ANNA, "was mit Senioren")  # keeps it again: the place goes back to "Tafel in Leipzig"
+    parses.clear()
+    reply = await chat.send(ANNA, "was mit Tieren")
+    assert "Leipzig" in reply.text.splitlines()[0]
+    assert "Tafel in Leipzig" not in parses  # where the place was said is read from the earlier search once

@@ -310,6 +310,8 @@ def test_postal_codes_written_with_a_space_or_without_their_zero_are_found(ort: 
     ("1067 Dresden", "Dresden", "01067"),  # copied from a spreadsheet that dropped the zero
     ("Leipzig, 04109", "Leipzig", "04109"),
     ("341 27 Kassel", "Kassel", "34127"),
+    ("34 127 Kassel", "Kassel", "34127"),  # a space after the first two digits, as people write it
+    ("Kassel, 34 127", "Kassel", "34127"),
 ])
 def test_a_postal_code_beside_the_town_name_is_the_place(ort: str, name: str, code: str) -> None:
     choice = resolve_place(ort)
@@ -325,9 +327,10 @@ def test_four_digits_without_a_code_behind_them_stay_unknown() -> None:
     assert resolve_place("3412").unknown and resolve_place("341 2").unknown
 
 
-async def test_the_search_page_finds_a_postal_code_with_a_space(database: Database) -> None:
+@pytest.mark.parametrize("ort", ["341 27", "34 127", "34 127 Kassel"])
+async def test_the_search_page_finds_a_postal_code_with_a_space(database: Database, ort: str) -> None:
     async with database.unit_of_work() as session:
         await make_listing(session, title="Hausaufgabenhilfe", place=KASSEL)
     async with running_site(database) as site:
-        page = html.unescape((await site.client.get("/suche", params={"ort": "341 27"})).text)
+        page = html.unescape((await site.client.get("/suche", params={"ort": ort})).text)
     assert "Hausaufgabenhilfe" in page and "kenne ich nicht" not in page and "fünf Ziffern" not in page

@@ -15,6 +15,8 @@ from bot.exchange.feeds.places import FeedPlaces, is_online
 from bot.exchange.feeds.sources import SourceConfig
 from bot.exchange.htmltext import html_to_text
 from bot.exchange.validate import Listing, shortened
+from bot.shortening import SPACE_AND_PUNCTUATION, WORD
+from bot.shortening import shortened as cut_to
 from bot.store.models import Opportunity, Organisation
 from nlu.kernel.text import fold
 
@@ -80,7 +82,7 @@ def _listing(offer: FeedOffer, source: str, places: FeedPlaces, labels: LabelMap
         note(Notice(offer.where, "no place (no coordinates, plz, ortsteil or ort) and not online", refused=True))
         return None
     if len(title) > TITLE_MAX:
-        title = title[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+        title = cut_to(title, TITLE_MAX, ends=WORD, strip=SPACE_AND_PUNCTUATION)
         note(Notice(offer.where, f"title longer than {TITLE_MAX} characters: shortened"))
     organisation = _organisation(offer, source)
     if not offer.external_id.strip():  # the next export can only find it again by these: said, as the CSV import does

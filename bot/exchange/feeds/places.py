@@ -16,9 +16,9 @@ from bot.domain import PlacePrecision
 from bot.exchange.feeds.offer import FeedOffer
 from bot.exchange.schema import LAT_RANGE, LON_RANGE
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
+from nlu.kernel.postal_codes import postal_code_in
 from nlu.kernel.text import fold
 
-_POSTAL = re.compile(r"\b(\d{5})\b")
 _CODE = re.compile(r"\b(\d{4,5})\b")  # in a place's name also four digits: a spreadsheet's "1067 Dresden"
 _ZERO_NOTE = "postal code of four digits: the leading zero a spreadsheet drops was put back (e.g. 1067 -> 01067)"
 _SEVERAL = re.compile(r"\s*[,;/|]\s*|\s+und\s+")
@@ -228,8 +228,8 @@ class FeedPlaces:
         if restored := self.gazetteer.read_postal_code(code, year_possible=False):  # "1067", "341 27"
             return restored, len(code) == 4
         for text in (offer.street, offer.town, offer.quarter):  # "Alaunstraße 10, 01099 Dresden", "22765 Hamburg"
-            if match := _POSTAL.search(text):
-                return match.group(1), False
+            if written := postal_code_in(text):
+                return written.code, False
         for text in (offer.town, offer.quarter):  # not the street: "Hauptstraße 1067" is a house number
             if (match := _CODE.search(text)) and len(match.group(1)) == 4 and (
                 restored := self.gazetteer.read_postal_code(match.group(1), year_possible=False)

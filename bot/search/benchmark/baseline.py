@@ -8,6 +8,7 @@ With `use_categories` the wanted categories filter too: the scan then knows ever
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.categories import category_mask
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
-from bot.search.time_wish import EITHER_BIT, FAMILY_BITS, wish_mask
+from bot.search.time_wish import EITHER_BIT, FAMILY_BITS, wish_fit, wish_mask
 from bot.store.models import Opportunity
 from nlu.kernel.text import fold
 
@@ -85,7 +86,8 @@ class BruteForceScan:
         wanted = wish_mask(criteria.time, criteria.time_either)
         week, day, frequency = (((self.times & (wanted & family)) != 0) | ((self.times & family) == 0)
                                 | (wanted & family == 0) for family in FAMILY_BITS)
-        allowed &= ((week | day) if wanted & EITHER_BIT else (week & day)) & frequency
+        allowed &= wish_fit(week, day, frequency, either=bool(wanted & EITHER_BIT), every=operator.and_,
+                            some=operator.or_)
         return allowed, distance
 
     def _best(self, scores: np.ndarray, allowed: np.ndarray, distance: np.ndarray, limit: int) -> list[int]:

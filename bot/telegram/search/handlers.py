@@ -164,7 +164,7 @@ def _set_time(number: int, stored: ChatSearch, searches: ChatSearches) -> bool:
     tags = tuple(TimeTag)
     if number > len(tags):
         return False
-    state.refine(stored, time=(tags[number - 1].value,) if number else (), time_either=None)
+    state.refine_to(stored, state.refinement_of(stored).with_times((tags[number - 1].value,) if number else ()))
     return True
 
 

@@ -4,7 +4,8 @@ German joins words freely: a request for "Klavierunterricht", a "Laientheatergru
 answered by listings saying "Klavier", "Theater" or "Umwelt", though no listing writes the request's compound and
 none of them begins with it. Such a word is split into words the language or the listings know ("klavier" +
 "unterricht", "migration" + s + "geschichte"), and each part is searched as a word of its own, so the rarer part
-(the specific one) weighs more than the common one (bot.search.vocabulary.Vocabulary.weight).
+(the specific one) weighs more than the common one (bot.search.vocabulary.Vocabulary.weight). The NLU asks the same
+splitter, with its own shortest parts, whether an unknown word is a compound rather than a typo (nlu.vocabulary).
 """
 
 from __future__ import annotations
@@ -14,24 +15,27 @@ from functools import cache
 
 # Shorter parts are mostly particles and endings ("ein", "an"), which split ordinary words into nonsense.
 MIN_PART = 4
-MIN_COMPOUND = 2 * MIN_PART
 # What German puts between the parts of a compound: Migration-s-geschichte, Tier-e-heim, Blume-n-wiese.
 LINKS = ("", "s", "n", "en", "es", "e")
 MAX_PARTS = 4
 
 
-def split_compound(word: str, is_word: Callable[[str], bool]) -> tuple[str, ...]:
-    """Returns the parts of a folded compound (at least two, each a word `is_word` knows, even when the compound
-    is known as well): the split into the fewest parts and, among those, the one with the longest first part;
-    none when the word is not made of known words."""
-    if len(word) < MIN_COMPOUND:
+def split_compound(
+    word: str, is_word: Callable[[str], bool], *, first: int = MIN_PART, others: int = MIN_PART,
+    max_parts: int = MAX_PARTS,
+) -> tuple[str, ...]:
+    """Returns the parts of a folded compound (at least two, at most `max_parts`, each a word `is_word` knows, even
+    when the compound is known as well; the first at least `first` letters long, the others `others`): the split
+    into the fewest parts and, among those, the one with the longest first part; none when the word is not made of
+    known words."""
+    if len(word) < first + others:
         return ()
 
     @cache
     def rest(start: int) -> tuple[str, ...] | None:
         """Returns the best split of word[start:] into known words, or None."""
         best: tuple[str, ...] | None = None
-        for end in range(len(word), start + MIN_PART - 1, -1):
+        for end in range(len(word), start + (first if start == 0 else others) - 1, -1):
             part = word[start:end]
             if (start, end) == (0, len(word)) or not is_word(part):  # the word itself is what is split
                 continue
@@ -39,7 +43,7 @@ def split_compound(word: str, is_word: Callable[[str], bool]) -> tuple[str, ...]
                 return (part,)  # the whole rest is one word: no split with fewer parts
             for link in LINKS:
                 following = rest(end + len(link)) if word.startswith(link, end) else None
-                if following is not None and len(following) < MAX_PARTS and (
+                if following is not None and len(following) < max_parts and (
                         best is None or len(following) + 1 < len(best)):
                     best = (part, *following)
         return best
