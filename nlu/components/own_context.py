@@ -80,9 +80,12 @@ def _clauses(doc: Doc, rules: InterestRules) -> _Clauses:
 
 def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
     """Tells whether a children mention names the writer's own children: brought along or raised ("wo ich die
-    Kinder mitbringen kann", "bring my kids along"), or given with their ages in brackets ("(kids 8 and 11)")."""
+    Kinder mitbringen kann", "bring my kids along"), given with their ages in brackets ("(kids 8 and 11)") or
+    counted ("3 Kinder", "mit zwei kleinen Kindern", "my two kids")."""
     if span.label_ != _CHILDREN:
         return False
+    if _counted(doc, span.start, rules):
+        return True
     clauses = _clauses(doc, rules)
     start, end = clauses.of(span)
     if clauses.family[end] > clauses.family[start]:
@@ -93,6 +96,18 @@ def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
     # (t14-cat11) their ages said as a sentence: "Kids are 8 and 11", "die Kinder sind 5 und 7"
     after = doc[span.end:span.end + 2]
     return len(after) == 2 and after[0].norm_ in rules.age_verbs and after[1].like_num
+
+
+def _counted(doc: Doc, start: int, rules: InterestRules) -> bool:
+    """Tells whether a number (a digit or a number word, perhaps with an adjective after it) stands right before the
+    token at `start`: "3 Kinder", "zwei kleine Kinder", "two small kids"."""
+    i = start - 1
+    if i > 0 and doc[i].norm_ in rules.child_count_adjectives:
+        i -= 1
+    if i < 0:
+        return False
+    token = doc[i]
+    return token.norm_ in rules.child_counts or (token.text.isascii() and token.text.isdigit() and len(token.text) <= 2)
 
 
 def learns_oneself(doc: Doc, span: Span, rules: InterestRules) -> bool:
