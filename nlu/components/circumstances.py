@@ -47,7 +47,8 @@ class CircumstanceRules:
     whereabouts_openers: frozenset[str]  # "wenn", "while": open a clause on where one's children are ...
     children_owners: frozenset[str]  # "die", "meine", "the", "my": ... then the children's owner word ...
     children_subjects: frozenset[str]  # "kinder", "kids": ... and the children as its subject
-    children_place_prepositions: frozenset[str]  # "at", "im": "Kids are at school" without an owner word
+    children_place_prepositions: frozenset[str]  # "at", "im": "Kids are at school" without an owner word ...
+    children_plights: tuple[str, ...]  # ... unless a plight follows ("Kinder sind in Not")
     aside_heads: frozenset[str]  # "ich", "me": a bracket right after describes the writer
     kin: tuple[str, ...]  # folded beginnings of relatives' words: a bracket right after one describes them ...
     owners: frozenset[str]  # ... when one of these stands right before the word ("my son (7, autistic)")
@@ -82,6 +83,7 @@ def circumstance_rules() -> CircumstanceRules:
         children_owners=folded_set(raw["children_owners"]),
         children_subjects=folded_set(raw["children_subjects"]),
         children_place_prepositions=folded_set(raw["children_place_prepositions"]),
+        children_plights=tuple(fold(w) for w in raw["children_plights"]),
         aside_heads=folded_set(raw["aside_heads"]),
         kin=tuple(fold(w) for w in raw["aside_kin"]),
         owners=folded_set(raw["aside_owners"]),
@@ -207,9 +209,10 @@ def in_childrens_whereabouts(doc: Doc, span: Span) -> bool:
         if doc[i].norm_ not in rules.children_subjects:
             continue
         owned = i > start and doc[i - 1].norm_ in rules.children_owners
-        bare = i == start and i + 2 < end and doc[i + 1].norm_ in rules.children_states and (
+        bare = i == start and i + 3 < end and doc[i + 1].norm_ in rules.children_states and (
             doc[i + 2].norm_ in rules.children_place_prepositions
-        )  # "Kids are at school 8-1"
+            and not doc[i + 3].norm_.startswith(rules.children_plights)
+        )  # "Kids are at school 8-1", not "Kinder sind in Not"
         if not (owned or bare):
             continue
         if i + 1 >= end:

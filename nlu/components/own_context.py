@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary
+from nlu.components.common import clause_around, is_boundary
 from nlu.lexicon import InterestRules
 
 _CHILDREN = "children_youth"
@@ -80,12 +80,9 @@ def _clauses(doc: Doc, rules: InterestRules) -> _Clauses:
 
 def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
     """Tells whether a children mention names the writer's own children: brought along or raised ("wo ich die
-    Kinder mitbringen kann", "bring my kids along"), given with their ages in brackets ("(kids 8 and 11)") or
-    counted ("3 Kinder", "mit zwei kleinen Kindern", "my two kids")."""
+    Kinder mitbringen kann", "bring my kids along"), or given with their ages in brackets ("(kids 8 and 11)")."""
     if span.label_ != _CHILDREN:
         return False
-    if _counted(doc, span.start, rules):
-        return True
     clauses = _clauses(doc, rules)
     start, end = clauses.of(span)
     if clauses.family[end] > clauses.family[start]:
@@ -98,16 +95,25 @@ def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
     return len(after) == 2 and after[0].norm_ in rules.age_verbs and after[1].like_num
 
 
-def _counted(doc: Doc, start: int, rules: InterestRules) -> bool:
-    """Tells whether a number (a digit or a number word, perhaps with an adjective after it) stands right before the
-    token at `start`: "3 Kinder", "zwei kleine Kinder", "two small kids"."""
-    i = start - 1
+def counted_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
+    """Tells whether a children mention counts the writer's own: a number right before it (an adjective may stand
+    between) in a clause the writer speaks of themself in, with no wish before the number: "Ich Frau aus Irak 3
+    Kinder", "alleinerziehend mit 3 Kindern", "hab zwei kleine Kinder"; not "würde gern zwei Kinder begleiten" or a
+    count standing alone ("Ich kann, 2 Kinder")."""
+    if span.label_ != _CHILDREN:
+        return False
+    i = span.start - 1
     if i > 0 and doc[i].norm_ in rules.child_count_adjectives:
         i -= 1
     if i < 0:
         return False
-    token = doc[i]
-    return token.norm_ in rules.child_counts or (token.text.isascii() and token.text.isdigit() and len(token.text) <= 2)
+    count = doc[i]
+    digits = count.text.isascii() and count.text.isdigit() and len(count.text) <= 2
+    if not (digits or count.norm_ in rules.child_counts):
+        return False
+    start, _ = clause_around(doc, i, i + 1)
+    before = {token.norm_ for token in doc[start:i]}
+    return bool(before & rules.child_count_owners) and not before & rules.child_count_wishes
 
 
 def learns_oneself(doc: Doc, span: Span, rules: InterestRules) -> bool:

@@ -92,6 +92,7 @@ def test_own_children_at_school_without_an_owner_word(text: str, wanted: str) ->
         "Kids are my passion, anything in Kassel?",
         "Kinder sind in unserem Viertel oft allein, ich möchte helfen, Leipzig",
         "Kids at school need reading help, I could do Tuesdays in Halle",
+        "Kinder sind in Not in unserer Stadt, ich will helfen, Halle",
     ],
 )
 def test_children_who_need_or_are_wanted_stay(text: str) -> None:
@@ -119,6 +120,7 @@ def test_counted_children_are_ones_own(text: str, wanted: str) -> None:
         "Ich möchte Kindern vorlesen, Kassel",
         "Nachhilfe für Kinder aus armen Familien, zwei Nachmittage die Woche, Gießen",
         "I'd love to coach kids, two evenings a week, Leipzig",
+        "Ich könnte zwei Kinder bei den Hausaufgaben begleiten, Gera",
     ],
 )
 def test_children_not_counted_stay_wanted(text: str) -> None:
