@@ -46,6 +46,10 @@ class InterestRules:
     wish_after: tuple[str, ...]  # patterns of a wish said after what is wished ("Tiere wären schön")
     home_places: tuple[str, ...]  # patterns of the writer's own village ("bei uns im Dorf"): home, no wish
     age_verbs: frozenset[str]  # "Kids are 8 and 11": a children word, one of these, a number gives their ages
+    child_counts: frozenset[str]  # "zwei", "two": a number word right before a children word counts one's own
+    child_count_adjectives: frozenset[str]  # "kleine", "small": may stand between the number and the children
+    child_count_owners: frozenset[str]  # "ich", "hab": the writer named before the count in its clause ...
+    child_count_wishes: frozenset[str]  # ... and no wish ("würde gern zwei Kinder begleiten")
     teach_words: frozenset[str]  # teaching verbs that name no education when a sport or an art is taught
     taught_subjects: tuple[str, ...]  # sports and arts taught as a subject (chess, piano): education stays
     teach_breaks: frozenset[str]  # words that part a teaching verb from a sport ("Englisch beibringen und Fußball")
@@ -135,6 +139,10 @@ def interest_rules() -> InterestRules:
         wish_after=tuple(context.get("wish_after", ())),
         home_places=tuple(context.get("home_places", ())),
         age_verbs=frozenset(context.get("age_verbs", ())),
+        child_counts=folded_set(context.get("child_counts", ())),
+        child_count_adjectives=folded_set(context.get("child_count_adjectives", ())),
+        child_count_owners=folded_set(context.get("child_count_owners", ())),
+        child_count_wishes=folded_set(context.get("child_count_wishes", ())),
         teach_words=frozenset(context.get("teach_words", ())),
         taught_subjects=tuple(context.get("taught_subjects", ())),
         teach_breaks=frozenset(context.get("teach_breaks", ())),

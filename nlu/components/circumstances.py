@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import clause_around, is_boundary, opens_clause
 from nlu.components.means import means_of_helping
+from nlu.components.own_arrival import own_arrival
 from nlu.kernel.text import fold
 from nlu.lexicon import known_words
 from nlu.word_lists import folded_set, read_toml
@@ -45,6 +46,8 @@ class CircumstanceRules:
     whereabouts_openers: frozenset[str]  # "wenn", "while": open a clause on where one's children are ...
     children_owners: frozenset[str]  # "die", "meine", "the", "my": ... then the children's owner word ...
     children_subjects: frozenset[str]  # "kinder", "kids": ... and the children as its subject
+    children_place_prepositions: frozenset[str]  # "at", "im": "Kids are at school" without an owner word ...
+    children_plights: tuple[str, ...]  # ... unless a plight follows ("Kinder sind in Not")
     aside_heads: frozenset[str]  # "ich", "me": a bracket right after describes the writer
     kin: tuple[str, ...]  # folded beginnings of relatives' words: a bracket right after one describes them ...
     owners: frozenset[str]  # ... when one of these stands right before the word ("my son (7, autistic)")
@@ -77,6 +80,8 @@ def circumstance_rules() -> CircumstanceRules:
         whereabouts_openers=folded_set(raw["children_whereabouts_openers"]),
         children_owners=folded_set(raw["children_owners"]),
         children_subjects=folded_set(raw["children_subjects"]),
+        children_place_prepositions=folded_set(raw["children_place_prepositions"]),
+        children_plights=tuple(fold(w) for w in raw["children_plights"]),
         aside_heads=folded_set(raw["aside_heads"]),
         kin=tuple(fold(w) for w in raw["aside_kin"]),
         owners=folded_set(raw["aside_owners"]),
@@ -181,8 +186,12 @@ def access_needs(doc: Doc, mentions: list[Span], described: list[Span]) -> list[
 
 
 def describes_person(doc: Doc, span: Span) -> bool:
-    """Tells whether a mention describes the writer or a relative by its circumstances (see the three below)."""
-    return about_own_children(doc, span) or in_described_aside(doc, span) or relatives_doing(doc, span)
+    """Tells whether a mention describes the writer or a relative by its circumstances (see the three below, and
+    the writer's own arrival in nlu/components/own_arrival.py)."""
+    return (
+        about_own_children(doc, span) or in_described_aside(doc, span) or relatives_doing(doc, span)
+        or own_arrival(doc, span)
+    )
 
 
 def about_own_children(doc: Doc, span: Span) -> bool:
@@ -198,7 +207,14 @@ def about_own_children(doc: Doc, span: Span) -> bool:
     rules = circumstance_rules()
     start, end = clause_around(doc, span.start, span.end)
     for i in range(span.start, start - 1, -1):
-        if doc[i].norm_ not in rules.children_subjects or i == start or doc[i - 1].norm_ not in rules.children_owners:
+        if doc[i].norm_ not in rules.children_subjects:
+            continue
+        owned = i > start and doc[i - 1].norm_ in rules.children_owners
+        bare = i == start and i + 3 < end and doc[i + 1].norm_ in rules.children_states and (
+            doc[i + 2].norm_ in rules.children_place_prepositions
+            and not doc[i + 3].norm_.startswith(rules.children_plights)
+        )  # "Kids are at school 8-1", not "Kinder sind in Not"
+        if not (owned or bare):
             continue
         if i + 1 >= end:
             return False

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span
 from nlu.components.common import covered, pattern_matcher, set_group
 from nlu.components.interest_mentions import MentionFinder, without_visits_of_things
 from nlu.components.own_context import (
-    course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families, own_children,
-    own_condition, paperwork_for_newcomers, skills_with_company, sport_taught, taught_to_young,
+    counted_children, course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families,
+    own_children, own_condition, paperwork_for_newcomers, skills_with_company, sport_taught, taught_to_young,
     translation_without_newcomers, weak_without_company, without_needed_company,
 )
 from nlu.components.circumstances import around_the_wish, describes_person, without_names_and_rides
@@ -131,6 +131,10 @@ class InterestMatcher:
         described += [
             span for span in writer.coordinated(doc, mentions, roles, described)
             if any(t.norm_.startswith(self.rules.status_words) for t in span) and span_key(span) not in not_said
+        ]
+        # "Ich Frau aus Irak 3 Kinder", "alleinerziehend mit 3 Kindern": children the writer counts are their own
+        described += [
+            span for span in mentions if span_key(span) not in not_said and counted_children(doc, span, self.rules)
         ]
         skill_matches = self.skills(doc)
         if any(label == "others" for label, _, _ in skill_matches):  # "bin selbst geflüchtet, will anderen helfen"

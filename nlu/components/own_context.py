@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary
+from nlu.components.common import clause_around, is_boundary
 from nlu.lexicon import InterestRules
 
 _CHILDREN = "children_youth"
@@ -93,6 +93,27 @@ def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
     # (t14-cat11) their ages said as a sentence: "Kids are 8 and 11", "die Kinder sind 5 und 7"
     after = doc[span.end:span.end + 2]
     return len(after) == 2 and after[0].norm_ in rules.age_verbs and after[1].like_num
+
+
+def counted_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
+    """Tells whether a children mention counts the writer's own: a number right before it (an adjective may stand
+    between) in a clause the writer speaks of themself in, with no wish before the number: "Ich Frau aus Irak 3
+    Kinder", "alleinerziehend mit 3 Kindern", "hab zwei kleine Kinder"; not "würde gern zwei Kinder begleiten" or a
+    count standing alone ("Ich kann, 2 Kinder")."""
+    if span.label_ != _CHILDREN:
+        return False
+    i = span.start - 1
+    if i > 0 and doc[i].norm_ in rules.child_count_adjectives:
+        i -= 1
+    if i < 0:
+        return False
+    count = doc[i]
+    digits = count.text.isascii() and count.text.isdigit() and len(count.text) <= 2
+    if not (digits or count.norm_ in rules.child_counts):
+        return False
+    start, _ = clause_around(doc, i, i + 1)
+    before = {token.norm_ for token in doc[start:i]}
+    return bool(before & rules.child_count_owners) and not before & rules.child_count_wishes
 
 
 def learns_oneself(doc: Doc, span: Span, rules: InterestRules) -> bool:
