@@ -55,7 +55,8 @@ def _with_shared_quarter(
     Bonn, or Frankfurt's quarter). A place named beside it near the city makes it the city alone ("Frankfurt
     oder Hanau, max 15 km von Bornheim"); one nearer the town keeps the town ("Darmstadt ..., Griesheim"), and so
     does a qualifier or state that fits the town and not the city ("Bornheim NRW"); named alone both are offered,
-    the start region's first."""
+    the start region's first, when they lie as far apart as namesakes worth a question (Griesheim by Darmstadt,
+    30 km from Frankfurt's centre, stays the town)."""
     places: tuple[Place, ...] = chosen._.value
     city_name = rules.shared_quarters.get(fold(chosen.text))
     if city_name is None or not places:
@@ -73,8 +74,9 @@ def _with_shared_quarter(
     anchors = [o._.value[0] for o in others if o._.preference != CORRECTED and o._.value]
     if any(_km(anchor, city) <= _NEIGHBOUR_KM and _km(anchor, city) < _km(anchor, best) for anchor in anchors):
         return (city,)
-    if others or doc.spans.get(PLACES_RULED_OUT):  # even a place ruled out tells the area ("not Darmstadt, I live
-        return places  # in Griesheim")
+    # even a place ruled out tells the area ("not Darmstadt, I live in Griesheim")
+    if others or doc.spans.get(PLACES_RULED_OUT) or _km(city, best) <= rules.ambiguous_km:
+        return places
     if city.state in rules.start_states and best.state not in rules.start_states:
         return (city, *places)
     return (*places, city)
