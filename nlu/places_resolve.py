@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from nlu.components.place_hints import CORRECTED, RULED_OUT
+from nlu.extensions import PLACES_RULED_OUT
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, place_rules
 from nlu.place_like import looks_like_place
@@ -43,7 +44,47 @@ def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Ga
     if len(candidates) > 1:
         candidates = _narrow(doc, chosen, candidates, others, rules)
     chosen._.value = _as_city(chosen, tuple(_plausible(candidates, rules)), gazetteer)
+    chosen._.value = _with_shared_quarter(doc, chosen, others, gazetteer, rules)
     return [chosen, *others]
+
+
+def _with_shared_quarter(
+    doc: Doc, chosen: Span, others: list[Span], gazetteer: Gazetteer, rules: PlaceRules
+) -> tuple[Place, ...]:
+    """Adds the city to a name that is also one of its quarters the quarter table lacks ("Bornheim": the town by
+    Bonn, or Frankfurt's quarter). A place named beside it near the city makes it the city alone ("Frankfurt
+    oder Hanau, max 15 km von Bornheim"); one nearer the town keeps the town ("Darmstadt ..., Griesheim"), and so
+    does a qualifier or state that fits the town and not the city ("Bornheim NRW"); named alone both are offered,
+    the start region's first, when they lie as far apart as namesakes worth a question (Griesheim by Darmstadt,
+    30 km from Frankfurt's centre, stays the town)."""
+    places: tuple[Place, ...] = chosen._.value
+    city_name = rules.shared_quarters.get(fold(chosen.text))
+    if city_name is None or not places:
+        return places
+    city = gazetteer.lookup(city_name)[0]
+    if any(place.id == city.id for place in places):
+        return places
+    best = places[0]
+    qualifier = qualifier_after(doc, chosen.end, rules, {o.start for o in others})
+    state = (qualifier.state if qualifier else None) or _state_named(doc, chosen, rules)
+    if qualifier is not None and qualifier.state is None:  # a point or a district: one place is meant
+        return (city,) if qualifier.fits(city) and not qualifier.fits(best) else places
+    if state is not None:
+        return (city,) if state == city.state and state != best.state else places
+    anchors = [o._.value[0] for o in others if o._.preference != CORRECTED and o._.value]
+    if any(_km(anchor, city) <= _NEIGHBOUR_KM and _km(anchor, city) < _km(anchor, best) for anchor in anchors):
+        return (city,)
+    # even a place ruled out tells the area ("not Darmstadt, I live in Griesheim")
+    if others or doc.spans.get(PLACES_RULED_OUT) or _km(city, best) <= rules.ambiguous_km:
+        return places
+    if city.state in rules.start_states and best.state not in rules.start_states:
+        return (city, *places)
+    return (*places, city)
+
+
+def _km(one: Place, other: Place) -> float:
+    """Returns the distance between two places."""
+    return haversine_km(one.lat, one.lon, other.lat, other.lon)
 
 
 def _city_named_with_quarter(chosen: Span, others: list[Span], gazetteer: Gazetteer) -> Place | None:

@@ -123,8 +123,10 @@ class PostalCodes:
         return cls(dict(codes))
 
     def nearest(self, where: Site, lat: float, lon: float, *, fallback: Sequence[Site] = ()) -> str | None:
-        """Returns the place's code nearest to the point; else a code of a neighbour within 8 km; else None."""
-        candidates = self._codes.get(where.place_id)
+        """Returns the place's code nearest to the point; else a code of a neighbour; else None. Only codes
+        within 8 km count: a place whose point lies far from its codes (GeoNames puts Ostrau in Mittelsachsen
+        17 km from 04749, the code the post names for it) gets a neighbour's code or none."""
+        candidates = [c for c in self._codes.get(where.place_id, ()) if haversine_km(lat, lon, c[1], c[2]) <= 8.0]
         if not candidates:
             candidates = [code for other in fallback for code in self._codes.get(other.place_id, ())]
             candidates = [c for c in candidates if haversine_km(lat, lon, c[1], c[2]) <= 8.0]

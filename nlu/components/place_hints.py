@@ -269,6 +269,8 @@ class QuarterReader:
         if not cities or not namesakes:
             return None
         city = cities[0]
+        if place_rules().shared_quarters.get(fold(quarter)) == city.name:
+            return city  # "Bornheim in Frankfurt": a quarter listed for the city, whatever its namesakes' size
         reach = _BRACKETED_FAR_KM if bracketed else _FAR_KM
         far = all(haversine_km(place.lat, place.lon, city.lat, city.lon) > reach for place in namesakes)
         small = bracketed or all(place.population < _UNLISTED_QUARTER_MAX for place in namesakes)

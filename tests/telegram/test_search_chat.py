@@ -183,6 +183,13 @@ async def test_an_ambiguous_place_offers_the_candidates(chat: Chat) -> None:
     assert "Im Umkreis von 50 km gibt es dazu nichts" in chosen.text
 
 
+async def test_a_quarter_named_like_a_far_town_is_asked_about_with_both(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "Hausaufgabenhilfe in Bornheim")
+    assert reply.text.startswith(t("de", "search.ask_which_place"))
+    labels = [button["text"] for button in reply.buttons]
+    assert any("Frankfurt am Main" in label for label in labels) and any("Bornheim" in label for label in labels)
+
+
 async def test_remote_searches_need_no_place(chat: Chat) -> None:
     reply = await chat.send(MEHMET, "online von zu Hause helfen")
     assert "Wo soll ich suchen?" not in reply.text

@@ -1,0 +1,77 @@
+"""A quarter of a start-region city that the quarter table lacks and whose name is also a town elsewhere
+(data/nlu/places.toml [shared_quarters]): asked about when named alone, the city when the city or a place near it
+is named, the town when its own area is. Every sentence here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import parse
+from nlu.kernel.gazetteer import get_gazetteer
+from nlu.lexicon import place_rules
+
+FRANKFURT = "Frankfurt am Main"
+
+
+def names(text: str) -> tuple[str | None, list[str]]:
+    query = parse(text)
+    return (query.place.name if query.place else None), [c.name for c in query.place_candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("suche was mit jugendlichen in bornheim", "Bornheim"),
+     ("Höchst, Hausaufgabenhilfe am Nachmittag", "Höchst im Odenwald")],
+)
+def test_a_shared_name_alone_asks_between_the_town_and_the_city(text: str, town: str) -> None:
+    _, candidates = names(text)
+    assert set(candidates) == {town, FRANKFURT}
+
+
+def test_a_town_too_close_to_the_city_to_ask_about_stays_the_town() -> None:
+    assert names("Tierheim in Griesheim?") == ("Griesheim", [])  # 30 km from Frankfurt: no question, as namesakes
+
+
+def test_the_start_region_city_is_offered_first_beside_a_town_outside_it() -> None:
+    assert names("Lesepate werden in Bornheim") == (FRANKFURT, [FRANKFURT, "Bornheim"])
+
+
+def test_beside_a_town_of_the_start_region_the_bigger_name_keeps_its_place() -> None:
+    place, candidates = names("Höchst, Hausaufgabenhilfe am Nachmittag")
+    assert place == "Höchst im Odenwald" and candidates[-1] == FRANKFURT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Frankfurt-Bornheim, Kinder vorlesen", "Bornheim in Frankfurt, Kinder vorlesen", "ffm bornheim kinder vorlesen",
+     "Höchst in Frankfurt, Seniorenbesuche", "Frankfurt Höchst, Seniorenbesuche", "Bornheim (Frankfurt), Sport",
+     "Kinder in Bornheim, Hessen"],
+)
+def test_with_the_city_or_its_state_the_quarter_is_the_city_without_asking(text: str) -> None:
+    assert names(text) == (FRANKFURT, [])
+
+
+@pytest.mark.parametrize(
+    "text", ["wohne in Offenbach, würde aber lieber in Bornheim helfen", "Bornheim oder Offenbach, Nachhilfe"]
+)
+def test_a_place_near_the_city_named_beside_it_makes_it_the_city(text: str) -> None:
+    assert names(text) == (FRANKFURT, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("Bornheim bei Bonn, Tierschutz", "Bornheim"), ("Bornheim NRW, Tierschutz", "Bornheim"),
+     ("Höchst im Odenwald, Senioren", "Höchst im Odenwald"),
+     ("bin aus Darmstadt weggezogen, jetzt in Griesheim, Sportverein", "Griesheim")],
+)
+def test_the_towns_own_area_keeps_the_town(text: str, town: str) -> None:
+    place, candidates = names(text)
+    assert place == town and FRANKFURT not in candidates
+
+
+def test_every_shared_quarter_names_a_town_elsewhere_and_a_city_the_gazetteer_knows() -> None:
+    gazetteer = get_gazetteer()
+    for name, city in place_rules().shared_quarters.items():
+        assert gazetteer.lookup(city)[0].name == city
+        assert any(place.name != city for place in gazetteer.lookup(name)), name
+        assert name not in place_rules().aliases  # an alias would make it the city without asking
