@@ -72,6 +72,9 @@ class TermGroup:
     # The request's compound this group is a part of ("klavierunterricht" for "klavier": bot.search.compounds), when
     # the listings hold nothing of the compound itself; None for a word of the request.
     part_of: str | None = None
+    # A part of such a compound that is its head ("unterricht" of "klavierunterricht"): the kind of thing, where the
+    # parts before it say which one (bot.search.tiers: a listing holding only the head answers the kind).
+    head: bool = False
 
     def matches(self, token: str) -> bool:
         """Tells whether a folded word of a listing is one of this group's terms."""
@@ -147,12 +150,13 @@ class Vocabulary:
             if len(self._compounds) >= KEPT_GROUPS:
                 self._compounds.clear()
             *modifiers, head = self._parts(word) or ("",)
-            said = [self._part_group(part) for part in modifiers]
-            if head not in interest_rules().compound_heads:
-                said.append(self._head_group(head))
+            said = [group for group in map(self._part_group, modifiers) if group is not None and not group.fuzzy]
+            kind = self._head_group(head) if head not in interest_rules().compound_heads else None
+            # The head names the kind only beside a part that says which one; alone it is all there is to find.
             self._compounds[word] = tuple(
-                replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word) for part in said
-                if part is not None and not part.fuzzy)
+                replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word,
+                        head=part is kind and bool(said))
+                for part in [*said, kind] if part is not None and not part.fuzzy)
         return self._compounds[word]
 
     def _part_group(self, part: str) -> TermGroup | None:
