@@ -99,7 +99,8 @@ def _ranked(
     within and only_if: see _scored.
     """
     scored = _scored(sql, criteria, words, attempt, now=now, corpus=corpus, within=within, only_if=only_if)
-    listed = _listed(sql, scored, tiered=tiered(words, attempt))
+    # Pages of every row (the volunteers' ads, the titled probe) need no strength: one window pass fewer.
+    listed = _listed(sql, scored, tiered=tier is not Tier.ALL and tiered(words, attempt))
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases. Online
     # listings added beside the nearest ones far away come after them (online is 0 on every other try).
     return (

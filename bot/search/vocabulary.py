@@ -152,10 +152,10 @@ class Vocabulary:
             *modifiers, head = self._parts(word) or ("",)
             said = [group for group in map(self._part_group, modifiers) if group is not None and not group.fuzzy]
             kind = self._head_group(head) if head not in interest_rules().compound_heads else None
-            # The head names the kind only beside a part that says which one; alone it is all there is to find.
+            # The head names the kind even where no listing holds a part saying which one ("Unterricht" of
+            # "Klavierunterricht" without any piano listing): it is the category's kind, not what was asked.
             self._compounds[word] = tuple(
-                replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word,
-                        head=part is kind and bool(said))
+                replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word, head=part is kind)
                 for part in [*said, kind] if part is not None and not part.fuzzy)
         return self._compounds[word]
 

@@ -25,9 +25,9 @@ def test_the_head_of_a_split_compound_and_a_generic_word_name_only_a_kind() -> N
     assert (head.word, head.head) == ("unterricht", True) and names_kind(head)
     # Said alone, a generic head names a kind too; a word of its own does not.
     assert names_kind(_group("gruppe")) and not names_kind(_group("orgel"))
-    # A head whose compound has no part before it the listings hold names the only thing there is to find.
+    # Where no listing holds the part saying which, the head still names only the kind.
     (alone,) = Vocabulary({"unterricht": 9}, listings=200).groups(["klavierunterricht"])
-    assert alone.word == "unterricht" and not alone.head
+    assert alone.word == "unterricht" and alone.head
 
 
 def test_only_a_request_naming_a_particular_thing_is_tiered_and_never_the_nearest_far_away() -> None:
