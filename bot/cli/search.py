@@ -34,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="search volunteers' own ads instead of listings (same output shape, no personal fields)")
     parser.add_argument("--limit", type=int, default=5, help="results per request (default 5)")
     parser.add_argument("--offset", type=int, default=0, help="skip this many results (paging)")
+    parser.add_argument("--similar", action="store_true",
+                        help="the related listings left out of the answer (those sharing only the category or a "
+                             "weaker word of what the request names), as the chat's 'Ähnliche anzeigen'")
     parser.add_argument("--category", action="append", choices=list(categories()), help="wanted category (repeatable)")
     parser.add_argument("--exclude", action="append", choices=list(categories()), help="category never to show")
     parser.add_argument("--place", help="centre of the search: place name or postal code")
@@ -64,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.flush()
                 continue
             request = SearchRequest(text=text, refinement=refinement, limit=args.limit, offset=args.offset,
-                                    lang=args.lang)
+                                    lang=args.lang, similar=args.similar)
             async with database.read_only() as session:
                 if args.ads:
                     ads = await search_ads(session, request, default_radius_km=settings.default_radius_km)
@@ -102,6 +105,10 @@ def describe(outcome: SearchOutcome, *, offset: int = 0) -> str:
         lines.append("Welcher Ort ist gemeint?")
         lines += [f"  - {p.name} ({p.state or '?'})" for p in outcome.place_candidates]
         return "\n".join(lines)
+    if outcome.showing_similar:
+        lines.append("Ähnliche Angebote: sie nennen nicht genau, was gesucht ist.")
+    elif outcome.others:
+        lines.append(f"{outcome.others} ähnliche Angebote nicht gezeigt (--similar zeigt sie).")
     if outcome.unknown_place:
         lines.append(f"Die Postleitzahl {outcome.unknown_place} kenne ich nicht: bitte einen Ort nennen.")
     elif not outcome.results:

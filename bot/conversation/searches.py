@@ -101,14 +101,15 @@ class ChatSearches:
         parse = reusing(parsed)
         refinement = state.refinement_of(stored)
         request = SearchRequest(text=stored.query_text, refinement=refinement, limit=PAGE_SIZE,
-                                offset=stored.offset, lang=lang or volunteer.language)
+                                offset=stored.offset, lang=lang or volunteer.language,
+                                similar=state.shows_similar(stored))
         outcome = await self._search(session, request, parse)
         home = home_place(volunteer)
         said_nothing_but_home = False
         if outcome.nowhere and home is not None and refinement.place is None:
             # The text named no place: the home place the person agreed to is the centre, now and on later pages.
             refinement = replace(refinement, place=home)
-            stored.refinement = refinement.to_dict()
+            state.keep_refinement(stored, refinement)
             said_nothing_but_home = not outcome.understood.anything
             outcome = await self._search(session, replace(request, refinement=refinement), parse)
         if outcome.needs_place_choice:

@@ -58,6 +58,29 @@ def refinement_of(search: ChatSearch) -> Refinement:
     return Refinement.from_dict(dict(search.refinement or {}))
 
 
+# Kept beside the button filters, but no filter itself: any refinement (radius, area, time) answers anew with the
+# listings that answer it, and a saved search (refinement_of) never carries it.
+_SIMILAR = "similar"
+
+
+def shows_similar(search: ChatSearch) -> bool:
+    """Tells whether the search shows the related listings left out of its answer (bot.search.tiers)."""
+    return (search.refinement or {}).get(_SIMILAR) is True
+
+
+def show_similar(search: ChatSearch, similar: bool) -> None:
+    """Shows the related listings left out of the search's answer, or the answer again, from the first page."""
+    refinement = dict(search.refinement or {})
+    refinement.pop(_SIMILAR, None)
+    search.refinement = refinement | ({_SIMILAR: True} if similar else {})
+    search.offset = 0
+
+
+def keep_refinement(search: ChatSearch, refinement: Refinement) -> None:
+    """Stores button filters the search takes by itself (the home place), on the same page and tier."""
+    search.refinement = refinement.to_dict() | ({_SIMILAR: True} if shows_similar(search) else {})
+
+
 def refine(search: ChatSearch, **changes: object) -> None:
     """Replaces some button filters of a search and goes back to its first page."""
     refine_to(search, replace(refinement_of(search), **changes))  # type: ignore[arg-type]

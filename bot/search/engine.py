@@ -32,6 +32,7 @@ from bot.search.time_wish import TIME_FAMILIES
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
+from bot.search.tiers import Tier
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
 from bot.search.vocabulary import TermGroup
@@ -122,8 +123,9 @@ async def find(
     plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words,
                     ordinary=ordinary)
     limit, offset, now = min(max(request.limit, 1), MAX_LIMIT), min(max(request.offset, 0), MAX_OFFSET), now or utcnow()
+    tier = tier_of(request, corpus)
     attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,
-                                        corpus=corpus)
+                                        corpus=corpus, tier=tier)
     if (request.widen and criteria.remote and (criteria.categories or groups or criteria.place)
             and not _fits_wish(criteria, words, attempt, page)):
         # Nothing that can be done from home fits the wish itself (none at all, or only once its words were
@@ -132,43 +134,60 @@ async def find(
         # nothing else an on-site listing could answer. One done from home titled with the wish, in another
         # category, answers it as it was said (bot.search.titled): it is looked for first.
         criteria, page = await _titled(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
-                                       corpus=corpus)
+                                       corpus=corpus, tier=tier)
         if not criteria.titled:
             on_site = replace(criteria, remote=False)
             plan = attempts(on_site, has_text=bool(groups), words_dropped=unknown_words, ordinary=ordinary)
             there, found = await _first_enough(session, on_site, words, plan, limit=limit, offset=offset, now=now,
-                                               corpus=corpus)
+                                               corpus=corpus, tier=tier)
             if found.total and "keywords" not in there.widened:  # a category's listings, not just any nearby
                 criteria, attempt, page = on_site, replace(there, widened=(REMOTE, *there.widened)), found
     if request.widen and words.naming():
         attempt, page = await _farther_matches(session, criteria, words, attempt, page, limit=limit, offset=offset,
-                                               now=now, corpus=corpus)
+                                               now=now, corpus=corpus, tier=tier)
     if NEAREST in attempt.widened and not criteria.remote and words.naming() and not attempt.online:
         # The nearest ones found: online ones naming what was asked follow them (one more statement, only here).
         attempt = replace(attempt, online=True)
-        page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
+        page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
+                               tier=tier)
     widened = area + attempt.widened
     criteria, page = await _titled(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
-                                   corpus=corpus)
+                                   corpus=corpus, tier=tier)
     if criteria.titled:  # the rows beyond those titled so are the field's: the note says "auch" only with them
-        widened += (TITLED if page.total > len(criteria.titled) else TITLED_ONLY,)
+        widened += (TITLED if page.shown_total(tier) > len(criteria.titled) else TITLED_ONLY,)
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
+    if tier is Tier.SIMILAR and page.total and not page.shown_total(tier):
+        # Nothing related is left out (a button of an older answer, the listings changed since): the answer itself,
+        # never an empty page.
+        tier = Tier.STRONG
+        page = await find_page(session, criteria, words, attempt, limit=limit, offset=0, now=now, corpus=corpus,
+                               tier=tier)
     outcome = SearchOutcome(
         query=query,
         widened=widened,
         results=(),
-        total=page.total,
+        total=page.shown_total(tier),
         place=criteria.place,
         radius_km=attempt.radius_km,
         everywhere=criteria.place is None,
+        others=page.total - page.shown_total(tier) if tier is not Tier.ALL else 0,
+        showing_similar=tier is Tier.SIMILAR,
     )
     return Found(outcome, page.rows, criteria, words.wished())
 
 
+def tier_of(request: SearchRequest, corpus: Corpus) -> Tier:
+    """Returns the tier a request's page shows: the listings' strong one first, the related ones when asked for
+    (bot.search.tiers); volunteers' ads, short texts without titles, are listed as ranked."""
+    if corpus is not LISTINGS:
+        return Tier.ALL
+    return Tier.SIMILAR if request.similar else Tier.STRONG
+
+
 async def _titled(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page, *,
-    limit: int, offset: int, now: datetime, corpus: Corpus,
+    limit: int, offset: int, now: datetime, corpus: Corpus, tier: Tier,
 ) -> tuple[Criteria, Page]:
     """Returns the criteria and the page with the listings titled with all the request's words beside the
     categories read, when nothing these admit holds a word of it, or they admit nothing at all (bot.search.titled:
@@ -179,7 +198,8 @@ async def _titled(
     if not titled:
         return criteria, page
     crossed = replace(criteria, titled=titled)
-    found = await find_page(session, crossed, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
+    found = await find_page(session, crossed, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
+                            tier=tier)
     # Taken only when they hold the words: never said as "titled" beside "keywords".
     return (crossed, found) if found.word_hits else (criteria, page)
 
@@ -272,7 +292,7 @@ def _colloquial_filler(word: str, documents: Mapping[str, int]) -> bool:
 
 async def _first_enough(
     session: AsyncSession, criteria: Criteria, words: RankWords, plan: list[Attempt], *,
-    limit: int, offset: int, now: datetime, corpus: Corpus,
+    limit: int, offset: int, now: datetime, corpus: Corpus, tier: Tier,
 ) -> tuple[Attempt, Page]:
     """Runs the tries in order until one finds three matches; returns the try to report and its page.
 
@@ -281,11 +301,12 @@ async def _first_enough(
     that doubled the widened searches of the benchmark and took results beyond the asked radius.
     """
     attempt, page = plan[0], await find_page(session, criteria, words, plan[0], limit=limit, offset=offset, now=now,
-                                             corpus=corpus)
+                                             corpus=corpus, tier=tier)
     for wider in plan[1:]:
         if page.total >= MIN_RESULTS or (wider.only_if_nothing and page.total):
             break
-        found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus)
+        found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus,
+                                tier=tier)
         if found.total > page.total:  # a step that found nothing more is not reported as widening
             attempt, page = wider, found
     return attempt, page
@@ -293,7 +314,7 @@ async def _first_enough(
 
 async def _farther_matches(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page, *,
-    limit: int, offset: int, now: datetime, corpus: Corpus,
+    limit: int, offset: int, now: datetime, corpus: Corpus, tier: Tier,
 ) -> tuple[Attempt, Page]:
     """Lists listings naming what was asked from farther away instead of nearby ones that fit only loosely
     (bot.search.widening.farther_matches), when fewer than MIN_RESULTS nearby ones name it; beyond 50 km only
@@ -319,16 +340,16 @@ async def _farther_matches(
         tries = [wider for wider in tries if NEAREST not in wider.widened]
     # Read together when they read the same listings by id: the first try's page and, only when none of its
     # listings names the thing, the next one's (bot.search.retrieval.find_named_pages).
-    together = by_id_together(session, words, tries)
+    together = by_id_together(session, words, tries, tier)
     if together and not criteria.remote:  # the nearest ones come with the online ones beside them (see find)
         tries = [replace(wider, online=True) if NEAREST in wider.widened else wider for wider in tries]
     pages = await find_named_pages(session, criteria, words, tries, limit=limit, offset=offset, now=now,
-                                   corpus=corpus) if together else []
+                                   corpus=corpus, tier=tier) if together else []
     for number, wider in enumerate(tries):
         if named and NEAREST in wider.widened:
             break  # a listing within 50 km names it: better than the nearest ones far away
         found = pages[number] if together else await find_page(session, criteria, words, wider, limit=limit,
-                                                                offset=offset, now=now, corpus=corpus)
+                                                                offset=offset, now=now, corpus=corpus, tier=tier)
         if found.holding >= MIN_RESULTS:
             return wider, found
         named = max(named, found.holding)

@@ -101,6 +101,8 @@ class SearchRequest:
     offset: int = 0
     lang: str = "de"  # language of the `why` texts: "de", "en", or "auto" (the language of the text)
     widen: bool = True  # relax radius, then time, when fewer than 3 results
+    # The related listings left out of the first answer ("Ähnliche anzeigen", bot.search.tiers), instead of it.
+    similar: bool = False
     explain: bool = True  # write each hit's why-text (the web pages show none: they leave it empty)
 
 
@@ -217,6 +219,11 @@ class SearchOutcome:
     unknown_place: str | None = None
     # Wishes that could not work on what was found: "time" when the listings found say nothing about it.
     not_applied: tuple[str, ...] = ()
+    # The related listings left out of this answer (bot.search.tiers): listings that share only the category or a
+    # weaker word of what the request names. On a page of the similar ones: how many answer it more strongly.
+    # Not in the contract's JSON, whose shape stays as it is.
+    others: int = 0
+    showing_similar: bool = False  # this page shows the related listings (the request asked for them)
 
     @property
     def understood(self) -> Understood:

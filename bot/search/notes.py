@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.search.model import SearchOutcome
 from bot.texts import t
 from bot.texts.catalogue import decimal
 
@@ -53,3 +54,16 @@ def widening_notes(
     if any(not step.startswith(("radius:", "area:")) and step not in _SAID for step in widened):
         notes.append(t(lang, "search.widened_other"))
     return notes
+
+
+def similar_notes(outcome: SearchOutcome, lang: str) -> list[str]:
+    """Says that the answer shows only the listings answering what the request named and how many related ones it
+    left out (bot.search.tiers), or that a page shows those related ones; the chat offers them by a button, the web
+    by a link, the command line by an option."""
+    if outcome.showing_similar:
+        return [t(lang, "search.similar_shown")] if outcome.results else []
+    if not outcome.others:
+        return []
+    if outcome.others == 1:
+        return [t(lang, "search.similar_left_one")]
+    return [t(lang, "search.similar_left", count=outcome.others)]

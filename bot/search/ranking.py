@@ -24,6 +24,7 @@ from bot.search.textmatch import holds_any, rare, read_once, row_holds, says_who
 from bot.search.time_wish import FAMILY_BITS, families, reads_as_choice, wish_fit
 from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
+from nlu.lexicon import interest_rules
 
 FRESHNESS_DAYS = ((14, 1.0), (60, 0.6), (180, 0.3))
 # Categories the category fit tests at least (see _category_fit): requests for one, two or three share a statement.
@@ -103,7 +104,9 @@ def score_parts(
     parts = [_freshness(sql, now, weights.freshness)]
     if frame is not None and asked_km is not None and weights.within_asked:
         near = weights.within_asked * weights.text * (weights.title_hit - weights.description_hit)
-        parts.append(_within_asked(sql, frame, asked_km, near))
+        within = _within_asked(sql, frame, asked_km, near)
+    else:
+        within = sql.number(0)
     if criteria.categories:
         parts.append(_category_fit(sql, criteria.categories, weights.category))
     if frame is not None:
@@ -127,6 +130,7 @@ def score_parts(
     total = sum(wished) or sum(words.weights) or 1.0
     keyword_parts: list[str] = []
     other_parts: list[str] = []
+    kind_parts: list[str] = []
     manner_parts: list[str] = []
     writer_cap = _writer_cap(words, total, weights)
     for group, weight in zip(words.groups, words.weights):
@@ -141,10 +145,21 @@ def score_parts(
             part = _beside_other_fields(sql, part, words.fields_of(group.word), criteria.categories, weights)
         if group.word in words.manner or group.word in words.generic:
             manner_parts.append(part)
+        elif names_kind(group):
+            kind_parts.append(part)
         else:
             (keyword_parts if group.word in words.keywords else other_parts).append(part)
     manner_parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
-    return ScoreParts(_sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, manner_parts), _sum(sql, parts))
+    return ScoreParts(_sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, kind_parts), _sum(sql, manner_parts),
+                      _sum(sql, parts), within)
+
+
+def names_kind(group: TermGroup) -> bool:
+    """Tells whether a word of the request names only a general kind of thing: the head of one of its compounds read
+    as their parts ("Unterricht" of "Klavierunterricht", TermGroup.head), or one of the generic heads said alone
+    ("Gruppe", "Projekt", "Hilfe": data/nlu/interests.toml compound_heads). A listing holding it holds what was
+    asked, but no more than any of that kind does (bot.search.tiers)."""
+    return group.head or group.word in interest_rules().compound_heads
 
 
 def _writer_cap(words: RankWords, total: float, weights: Weights) -> float:
@@ -165,14 +180,22 @@ class ScoreParts:
     """A listing's score as SQL sums: what it holds of the request's words, and the rest (base).
 
     keywords: the NLU's free words (nouns, or words of a request that does not tell); named: the request's
-    other nouns; manner: its verbs and adjectives and the words that only named a searched category (they
-    only order) and negated words (they lower).
+    other nouns; kind: the words naming only a general kind (names_kind: the head of a compound read as its parts,
+    "Unterricht" of "Klavierunterricht", where the parts before it say which; a generic head said alone); manner:
+    its verbs and adjectives and the words that only named a searched category (they only order) and negated words
+    (they lower). A listing holding keywords, other nouns or a kind holds what was asked; only keywords and other
+    nouns make its strength (bot.search.tiers).
     """
 
     keywords: str
     named: str
+    kind: str
     manner: str
     base: str
+    # Weights.within_asked for a listing within the asked radius, once a try looks farther (else 0): part of the
+    # score, and of the strength of a listing holding a word naming the thing (bot.search.tiers), whose nearby
+    # mention in a description then answers as much as a far title does.
+    within: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +234,12 @@ class RankWords:
         return tuple(group for group in self.groups
                      if group.word not in self.manner | self.generic | self.writer | self.beside
                      and group.part_of is None)
+
+    def holding(self) -> tuple[TermGroup, ...]:
+        """Returns the groups by which a listing holds what was asked (ScoreParts' keywords, named and kind): those of
+        naming() and the parts of the request's compounds."""
+        return tuple(group for group in self.groups
+                     if group.word not in self.manner | self.generic | self.writer | self.beside)
 
     def wished(self) -> tuple[TermGroup, ...]:
         """Returns the groups of the words about what is wanted (all but those said only about the writer and the

@@ -16,12 +16,15 @@ from bot.store.dialect import dialect_of
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
-from bot.search.ranking import NEAREST_WEIGHTS, WEIGHTS, RankWords, relaxed_time, score_parts
+from bot.search.ranking import (
+    NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, names_kind, relaxed_time, score_parts,
+)
 from bot.search.sources import (
     ROW_COLUMNS, candidates, constraints, frame_of, from_kept_candidates, online_beyond, online_too, within_radius,
 )
 from bot.search.sql import SqlText
 from bot.search.textmatch import rare
+from bot.search.tiers import STRONG_SHARE, Tier, evidence, is_strong, shown
 from bot.search.widening import MIN_RESULTS, NEAREST, RADIUS_STEPS_KM, REMOTE_NEAR_KM, Attempt
 
 
@@ -34,76 +37,98 @@ class Page:
     word_hits: int = 0  # listed matches holding any of the request's words (counted only when words only rank)
     # Matches holding a word that names what was asked (a free word or another noun), the same on every page.
     holding: int = 0
+    # Matches in the strong tier (bot.search.tiers): all of them when none holds a word naming what was asked.
+    strong: int = 0
+
+    def shown_total(self, tier: Tier) -> int:
+        """Returns how many matches a tier's pages show in all."""
+        if tier is Tier.STRONG:
+            return self.strong
+        return self.total - self.strong if tier is Tier.SIMILAR else self.total
 
 
 async def find_page(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *,
-    limit: int, offset: int, now: datetime, corpus: Corpus = LISTINGS,
+    limit: int, offset: int, now: datetime, corpus: Corpus = LISTINGS, tier: Tier = Tier.ALL,
 ) -> Page:
-    """Runs one try: returns the requested page in a stable order (ties by id) and the number of matches.
+    """Runs one try: returns the requested page of the tier's rows in a stable order (ties by id) and the number
+    of matches (of all tiers: the widening decides on them).
 
     One statement ranks, counts (a window over all matches) and reads the page's details, because every
     round trip to the database costs more than the ranking itself.
     """
     sql = SqlText(dialect_of(session))
-    ranked = _ranked(sql, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus)
+    ranked = _ranked(sql, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus, tier=tier)
     statement = sql.statement(
         f"{sql.with_clause()}SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, "
-        f"ranked.word_hits AS word_hits, ranked.holding AS holding, {corpus.page_columns} "
+        f"ranked.word_hits AS word_hits, ranked.holding AS holding, ranked.strong_total AS strong_total, "
+        f"{corpus.page_columns} "
         f"FROM ({ranked}) ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join} "
         "ORDER BY ranked.online, ranked.score DESC, ranked.relevance DESC, ranked.id",
         columns=corpus.column_types,
     )
     rows = tuple((await statement.run(session)).all())
-    return await _page(session, criteria, words, attempt, rows, offset=offset, now=now, corpus=corpus)
+    return await _page(session, criteria, words, attempt, rows, offset=offset, now=now, corpus=corpus, tier=tier)
 
 
 async def _page(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, rows: tuple[Row[Any], ...], *,
-    offset: int, now: datetime, corpus: Corpus,
+    offset: int, now: datetime, corpus: Corpus, tier: Tier,
 ) -> Page:
-    """Returns the page of a try's rows, with its counts (read once more only for a page past the last match)."""
+    """Returns the page of a try's rows, with its counts (read once more only for a page past the last match, or
+    an empty first page of the similar tier, whose rows may all be strong: the strongest row is always strong, so
+    an empty first page of the others means no match)."""
     if rows:
-        return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0), int(rows[0].holding or 0))
-    if not offset:
-        return Page(rows, 0, 0, 0)
+        return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0), int(rows[0].holding or 0),
+                    int(rows[0].strong_total or 0))
+    if not offset and tier is not Tier.SIMILAR:
+        return Page(rows, 0, 0, 0, 0)
     # Past the end: the window counts came with no row. The counts are those of the first page, so that a
     # "Mehr" page takes the same try as the first one (bot.search.engine decides on total and holding).
-    total, word_hits, holding = await count_matches(session, criteria, words, attempt, now=now, corpus=corpus)
-    return Page(rows, total, word_hits, holding)
+    total, word_hits, holding, strong = await count_matches(session, criteria, words, attempt, now=now, corpus=corpus)
+    return Page(rows, total, word_hits, holding, strong)
 
 
 def _ranked(
     sql: SqlText, criteria: Criteria, words: RankWords, attempt: Attempt, *, limit: int, offset: int,
-    now: datetime, corpus: Corpus, within: str | None = None, only_if: str | None = None,
+    now: datetime, corpus: Corpus, within: str | None = None, only_if: str | None = None, tier: Tier = Tier.ALL,
 ) -> str:
-    """Returns the subquery of one try's page: ids, score, relevance, the counts and whether a row is online.
+    """Returns the subquery of one try's page of the tier's rows: ids, score, relevance, the counts and whether a
+    row is online.
 
     within and only_if: see _scored.
     """
-    listed = _listed(_scored(sql, criteria, words, attempt, now=now, corpus=corpus, within=within, only_if=only_if))
+    scored = _scored(sql, criteria, words, attempt, now=now, corpus=corpus, within=within, only_if=only_if)
+    # Pages of every row (the volunteers' ads, the titled probe) need no strength: one window pass fewer.
+    listed = _listed(sql, scored, tiered=tier is not Tier.ALL and tiered(words, attempt))
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases. Online
     # listings added beside the nearest ones far away come after them (online is 0 on every other try).
     return (
-        "SELECT f.id AS id, f.base + f.words + f.named + f.manner AS score, "
-        "f.words + f.named + f.manner AS relevance, f.total AS total, f.word_hits AS word_hits, "
-        "f.holding AS holding, f.online AS online FROM "
-        f"{listed} ORDER BY f.online, score DESC, relevance DESC, f.id "
+        "SELECT f.id AS id, f.base + f.within + f.words + f.named + f.kind + f.manner AS score, "
+        "f.words + f.named + f.kind + f.manner AS relevance, f.total AS total, f.word_hits AS word_hits, "
+        "f.holding AS holding, f.strong_total AS strong_total, f.online AS online FROM "
+        f"{listed} WHERE {shown(tier, 'f')} ORDER BY f.online, score DESC, relevance DESC, f.id "
         f"LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
     )
 
 
-def by_id_together(session: AsyncSession, words: RankWords, tries: Sequence[Attempt]) -> bool:
+def by_id_together(
+    session: AsyncSession, words: RankWords, tries: Sequence[Attempt], tier: Tier = Tier.ALL,
+) -> bool:
     """Tells whether tries for listings naming what was asked can share one statement (find_named_pages): on
     SQLite, where such a try reads the few listings naming it by id wherever they are (index_hint), so the
-    wider try costs the narrower one nothing more than ranking the rows beyond it."""
-    return (dialect_of(session) == "sqlite" and len(tries) > 1 and rare(words.naming())
+    wider try costs the narrower one nothing more than ranking the rows beyond it.
+
+    Not for the similar tier: a later try is ranked only when the page of the one before it holds no listing
+    naming the thing, and a page of the similar tier may be empty while its try has such listings."""
+    return (dialect_of(session) == "sqlite" and len(tries) > 1 and tier is not Tier.SIMILAR
+            and rare(words.naming())
             and all(attempt.named_only and attempt.radius_km is not None for attempt in tries))
 
 
 async def find_named_pages(
     session: AsyncSession, criteria: Criteria, words: RankWords, tries: Sequence[Attempt], *,
-    limit: int, offset: int, now: datetime, corpus: Corpus = LISTINGS,
+    limit: int, offset: int, now: datetime, corpus: Corpus = LISTINGS, tier: Tier = Tier.ALL,
 ) -> list[Page]:
     """Runs tries for listings naming what was asked, each wider than the one before, in one statement: the
     listings naming it within the widest radius are read once, and each try ranks those within its own radius.
@@ -112,7 +137,7 @@ async def find_named_pages(
     taken, bot.search.engine._farther_matches): its page is then empty and its counts are zero. Measured on
     100,000 listings, the tries one after the other read the same few thousand listings by id twice.
     """
-    if not by_id_together(session, words, tries):
+    if not by_id_together(session, words, tries, tier):
         raise ValueError("these tries do not share the listings they read")
     sql = SqlText(dialect_of(session))
     frame = frame_of(criteria)
@@ -134,12 +159,13 @@ async def find_named_pages(
     for number, attempt in enumerate(tries):
         only_if = " AND ".join(f"(SELECT COALESCE(MAX({name}.holding), 0) FROM {name}) = 0" for name in earlier)
         ranked = _ranked(sql, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
-                         within=within, only_if=only_if or None)
+                         within=within, only_if=only_if or None, tier=tier)
         name = sql.shared(("named page", number), partial(str, ranked))
         earlier.append(name)
         parts.append(
             f"SELECT {sql.integer(number)} AS part, ranked.id AS id, ranked.score AS score, ranked.total AS total, "
-            f"ranked.word_hits AS word_hits, ranked.holding AS holding, ranked.online AS online, "
+            f"ranked.word_hits AS word_hits, ranked.holding AS holding, ranked.strong_total AS strong_total, "
+            f"ranked.online AS online, "
             f"ranked.relevance AS relevance, {corpus.page_columns} "
             f"FROM {name} ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join}"
         )
@@ -151,29 +177,37 @@ async def find_named_pages(
     pages: list[Page] = []
     for number, attempt in enumerate(tries):
         if any(page.holding for page in pages):
-            pages.append(Page((), 0, 0, 0))  # not ranked: a try before it has listings naming the thing
+            pages.append(Page((), 0, 0, 0, 0))  # not ranked: a try before it has listings naming the thing
         else:
             own = tuple(row for row in rows if row.part == number)
-            pages.append(await _page(session, criteria, words, attempt, own, offset=offset, now=now, corpus=corpus))
+            pages.append(await _page(session, criteria, words, attempt, own, offset=offset, now=now, corpus=corpus,
+                                     tier=tier))
     return pages
 
 
 async def count_matches(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *, now: datetime,
     corpus: Corpus = LISTINGS,
-) -> tuple[int, int, int]:
-    """Counts the matches of one try, those holding any of its words and those holding a word naming what was
-    asked (for a page beyond the last match: the same counts as on the first page)."""
+) -> tuple[int, int, int, int]:
+    """Counts the matches of one try, those holding any of its words, those holding a word naming what was
+    asked and those in the strong tier (for a page beyond the last match: the same counts as on the first page)."""
     sql = SqlText(dialect_of(session))
-    listed = _listed(_scored(sql, criteria, words, attempt, now=now, corpus=corpus))
+    listed = _listed(sql, _scored(sql, criteria, words, attempt, now=now, corpus=corpus), tiered=tiered(words, attempt))
     statement = sql.statement(
-        f"{sql.with_clause()}SELECT MAX(f.total), MAX(f.word_hits), MAX(f.holding) FROM {listed}"
+        f"{sql.with_clause()}SELECT MAX(f.total), MAX(f.word_hits), MAX(f.holding), MAX(f.strong_total) FROM {listed}"
     )
     row = (await statement.run(session)).one()
-    return int(row[0] or 0), int(row[1] or 0), int(row[2] or 0)  # no match at all: no row to take maxima of
+    # no match at all: no row to take maxima of
+    return int(row[0] or 0), int(row[1] or 0), int(row[2] or 0), int(row[3] or 0)
 
 
-def _listed(scored: str) -> str:
+def tiered(words: RankWords, attempt: Attempt) -> bool:
+    """Tells whether a try's rows are told apart in tiers (bot.search.tiers): the request holds words naming a
+    particular thing, and the try is no search for the nearest listings far away."""
+    return any(not names_kind(group) for group in words.holding()) and NEAREST not in attempt.widened
+
+
+def _listed(sql: SqlText, scored: str, *, tiered: bool) -> str:
     """Returns a subquery `f` of the matches to list, with the number of matches holding a word that names
     what was asked (holding: a free word or another noun of the request, not a verb or adjective), and the
     number holding any of its words (word_hits).
@@ -185,20 +219,32 @@ def _listed(scored: str) -> str:
     none holds any word of the request).
     Online listings beside the nearest ones (online_too) are listed by the same rule, but never count toward
     those MIN_RESULTS: the nearest ones naming the thing decide whether the others are left out.
+
+    Each listed row says whether it is in the strong tier (strong, bot.search.tiers) and how many are
+    (strong_total); a request without words naming a thing (tiered false) has every row strong, without the
+    second window pass the strength needs.
     """
-    holds = "(c.words > 0 OR c.named > 0)"
+    holds = "(c.words > 0 OR c.named > 0 OR c.kind > 0)"
+    strongest = f"MAX({evidence('c')}) OVER () AS strongest, " if tiered else ""
     counted = (
-        f"SELECT c.*, count(*) OVER () AS matches, "
+        f"SELECT c.*, count(*) OVER () AS matches, {strongest}"
         f"SUM(CASE WHEN {holds} AND c.online = 0 THEN 1 ELSE 0 END) OVER () AS holding, "
         f"SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS holding_all, "
-        "SUM(CASE WHEN c.words + c.named + c.manner > 0 THEN 1 ELSE 0 END) OVER () AS word_hits "
+        "SUM(CASE WHEN c.words + c.named + c.kind + c.manner > 0 THEN 1 ELSE 0 END) OVER () AS word_hits "
         f"FROM {scored}"
     )
     # One window pass counts; the total listed follows from the counts (no second pass after the filter).
     enough = f"n.holding >= {MIN_RESULTS}"
+    total = f"CASE WHEN {enough} THEN n.holding_all ELSE n.matches END"
+    if tiered:
+        strong = is_strong("n", sql.number(STRONG_SHARE))
+        tier = (f"CASE WHEN {strong} THEN 1 ELSE 0 END AS strong, "
+                f"SUM(CASE WHEN {strong} THEN 1 ELSE 0 END) OVER () AS strong_total")
+    else:
+        tier = f"1 AS strong, {total} AS strong_total"
     return (
-        f"(SELECT n.*, CASE WHEN {enough} THEN n.holding_all ELSE n.matches END AS total FROM ({counted}) n "
-        f"WHERE n.words > 0 OR n.named > 0 OR NOT ({enough})) f"
+        f"(SELECT n.*, {total} AS total, {tier} FROM ({counted}) n "
+        f"WHERE n.words > 0 OR n.named > 0 OR n.kind > 0 OR NOT ({enough})) f"
     )
 
 
@@ -207,7 +253,8 @@ def _scored(
     within: str | None = None, only_if: str | None = None,
 ) -> str:
     """Returns a subquery `c` of the try's matches with their id, the free words' part (words), the other
-    nouns' part (named), the verbs', adjectives' and negated words' part (manner) and the rest (base).
+    nouns' part (named), the part of the heads of its compounds read as their parts (kind), the verbs', adjectives'
+    and negated words' part (manner) and the rest (base).
 
     within names a shared subquery of rows (find_named_pages) that already meet the try's constraints on the
     words: the try's other constraints are tested on those. only_if: a condition on no row, tested once before
@@ -249,8 +296,11 @@ def _scored(
     # filter of bot.search.retrieval._listed read them up to six times. SQLite needs a LIMIT for the OFFSET;
     # measured in CPU time on 100,000 listings, the fence took the benchmark's p95 from 13.2 to 10.0 ms.
     fence = " LIMIT -1 OFFSET 0" if sql.is_sqlite else " OFFSET 0"
+    # A listing asking for a language the person speaks answers them as such (bot.search.tiers).
+    speaks = f"CASE WHEN {asks_for_language(sql, criteria.languages)} THEN 1 ELSE 0 END" if criteria.languages else "0"
     return (
-        f"(SELECT o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.manner} AS manner, "
+        f"(SELECT o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.kind} AS kind, "
+        f"{parts.manner} AS manner, {parts.within} AS within, {speaks} AS speaks, "
         f"{parts.base} AS base, {far_online} AS online FROM {source}{fence}) c"
     )
 

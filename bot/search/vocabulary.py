@@ -75,6 +75,9 @@ class TermGroup:
     # The request's compound this group is a part of ("klavierunterricht" for "klavier": nlu.kernel.compounds), when
     # the listings hold nothing of the compound itself; None for a word of the request.
     part_of: str | None = None
+    # A part of such a compound that is its head ("unterricht" of "klavierunterricht"): the kind of thing, where the
+    # parts before it say which one (bot.search.tiers: a listing holding only the head answers the kind).
+    head: bool = False
 
     def matches(self, token: str) -> bool:
         """Tells whether a folded word of a listing is one of this group's terms."""
@@ -151,12 +154,13 @@ class Vocabulary:
     def _compound_groups(self, word: str) -> tuple[TermGroup, ...]:
         """Returns the groups of a compound's parts (see _word_or_parts), none when it is no compound."""
         *modifiers, head = self._parts(word) or ("",)
-        said = [self._part_group(part) for part in modifiers]
-        if head not in interest_rules().compound_heads:
-            said.append(self._head_group(head))
+        said = [group for group in map(self._part_group, modifiers) if group is not None and not group.fuzzy]
+        kind = self._head_group(head) if head not in interest_rules().compound_heads else None
+        # The head names the kind even where no listing holds a part saying which one ("Unterricht" of
+        # "Klavierunterricht" without any piano listing): it is the category's kind, not what was asked.
         return tuple(
-            replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word) for part in said
-            if part is not None and not part.fuzzy)
+            replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word, head=part is kind)
+            for part in [*said, kind] if part is not None and not part.fuzzy)
 
     def _part_group(self, part: str) -> TermGroup | None:
         """Returns the group of a compound's part as the part is written: no stem shorter than the part, which would

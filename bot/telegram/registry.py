@@ -24,7 +24,8 @@ from bot.telegram.callbacks import (
     DeleteButton, DetailsButton, DraftAnswerButton, DraftButton,
     FavouriteButton, FavouriteDetailsButton, FavouritesButton, HomeButton, InterestButton, ListingButton,
     ModerateButton, OwnListingButton, ReviewQueueButton, PageButton, Payload, PlaceButton, RadiusButton, RefineButton,
-    SaveButton, SettingButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton, kind_of,
+    SaveButton, SettingButton, SimilarButton, StopAlertButton, TimeButton, UnfavouriteButton, UnsubscribeButton,
+    kind_of,
 )
 from bot.telegram.context import ButtonHandler, TurnHandler, adapt, adapt_button
 from bot.telegram.errors import on_error
@@ -98,6 +99,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         # own_chat: pressed only in the presser's private chat (refused as foreign elsewhere); the search's
         # buttons work in groups and check that the stored search is the presser's own.
         _button(PageButton, search.turn_page),
+        _button(SimilarButton, search.show_similar),
         _button(BackButton, search.back_to_results),
         _button(RefineButton, search.open_refinement),
         _button(RadiusButton, search.choose_radius),

@@ -49,7 +49,8 @@ class WebSearch:
         )
         offset = (query.seite - 1) * limit
         request = SearchRequest(text=query.text, refinement=refinement, limit=limit, offset=offset, lang=lang,
-                                widen=widen, explain=False)  # the pages show no why-texts
+                                widen=widen, explain=False,  # the pages show no why-texts
+                                similar=query.aehnliche)
         outcome = await search(session, request, default_radius_km=self.default_radius_km,
                                vocabularies=self.vocabularies)
         return Found(outcome, choice, limit, offset)

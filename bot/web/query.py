@@ -35,6 +35,8 @@ class WebQuery:
     zeit: tuple[str, ...] = ()
     seite: int = 1
     anzahl: int | None = None
+    # The related listings left out of the answer (bot.search.tiers), as the chat's "Ähnliche anzeigen".
+    aehnliche: bool = False
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -48,6 +50,7 @@ class WebQuery:
             "text": self.text, "ort": self.ort, "ortid": self.ortid, "umkreis": self.umkreis,
             "bereich": ",".join(self.bereich), "zeit": ",".join(self.zeit),
             "seite": self.seite if self.seite > 1 else None, "anzahl": self.anzahl,
+            "aehnliche": 1 if self.aehnliche else None,
         }
         values.update(changes)
         return {name: _plain(value) for name, value in values.items() if value not in (None, "", 0)}
@@ -78,6 +81,7 @@ def read_query(arguments: Arguments) -> WebQuery:
         zeit=zeit,
         seite=min(max(int(_number(_one(arguments, "seite")) or 1), 1), MAX_PAGE),
         anzahl=min(max(int(anzahl), 1), MAX_PER_PAGE) if anzahl is not None else None,
+        aehnliche=_one(arguments, "aehnliche") == "1",
         problems=tuple(problems),
     )
 

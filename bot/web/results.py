@@ -12,6 +12,8 @@ from bot.search.model import Hit, Refinement
 from bot.texts import t
 from bot.web.finder import Found
 from bot.web.query import RADIUS_CHOICES_KM, WebQuery
+from bot.search.model import SearchOutcome
+from bot.search.notes import similar_notes
 from bot.web.wording import category_labels, count_text, distance_text, summary, time_labels, widening_notes
 
 
@@ -44,6 +46,9 @@ class ResultsView:
     first: int  # the number of the first row on this page
     nothing: bool
     first_page_url: str | None = None  # a page past the last one (an old link, a typed number): where to go
+    # The related listings left out of the answer (bot.search.tiers), or the way back from them to the answer.
+    similar_url: str | None = None
+    similar_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +72,10 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
     notes += widening_notes(outcome, asked_radius_km=query.umkreis or default_radius_km, lang=lang)
     if found.place.unknown:  # the page says the place is unknown; "you named no place" would contradict it
         notes = [note for note in notes if note != t(lang, "search.everywhere")]
+    notes += similar_notes(outcome, lang)
     shown = len(rows)
     pages = found.pages
+    similar_url, similar_label = _similar_link(outcome, query, path=path, lang=lang, lang_param=lang_param)
     return ResultsView(
         summary=summary(outcome, lang),
         notes=tuple(notes),
@@ -82,7 +89,21 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         first=found.offset + 1,
         nothing=not rows,
         first_page_url=query.url(path, seite=None, lang=lang_param) if not rows and outcome.total else None,
+        similar_url=similar_url,
+        similar_label=similar_label,
     )
+
+
+def _similar_link(outcome: SearchOutcome, query: WebQuery, *, path: str, lang: str,
+                  lang_param: str | None) -> tuple[str | None, str]:
+    """Returns the link to the related listings the answer left out and its label, or back from them to the answer
+    (each from its first page); none when the answer left nothing out."""
+    if outcome.showing_similar:
+        return query.url(path, seite=None, aehnliche=None, lang=lang_param), t(lang, "web.strong")
+    if outcome.others:
+        return (query.url(path, seite=None, aehnliche=1, lang=lang_param),
+                t(lang, "web.similar", count=outcome.others))
+    return None, ""
 
 
 def area_options(query: WebQuery, lang: str) -> list[Option]:

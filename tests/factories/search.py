@@ -101,6 +101,15 @@ async def find(database: Database, request: SearchRequest, **fields: Any) -> Sea
         return await search(session, request, parse=parser(**fields), vocabularies=VocabularyCache(), now=NOW)
 
 
+async def answer_and_similar(database: Database, request: SearchRequest, **fields: Any) -> tuple[list[int], list[int]]:
+    """Returns the ids of a search's answer and of the related listings it left out ("Ähnliche anzeigen"), each
+    in its order (bot.search.tiers)."""
+    answer = await find(database, request, **fields)
+    if not answer.others:
+        return ids(answer), []
+    return ids(answer), ids(await find(database, replace(request, similar=True), **fields))
+
+
 def ids(outcome: SearchOutcome) -> list[int]:
     """Returns the ids of an outcome's results in order."""
     return [hit.id for hit in outcome.results]

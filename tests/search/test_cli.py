@@ -86,6 +86,18 @@ def test_without_json_a_person_reads_the_results(configured: Listings, monkeypat
     assert "1. Gassi gehen im Tierheim Kassel" in out and "Erika Beispiel" in out
 
 
+def test_the_related_listings_left_out_are_counted_and_shown_with_similar(
+        configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(["search", "Tierheim in Kassel"], "", monkeypatch, capsys)
+    assert "1. Gassi gehen im Tierheim Kassel" in out and "2. " not in out
+    assert "2 ähnliche Angebote nicht gezeigt (--similar zeigt sie)." in out
+    related = _run(["search", "--similar", "--json", "Tierheim in Kassel"], "", monkeypatch, capsys)
+    line = json.loads(related)
+    assert set(line) == {"query", "widened", "results", "not_applied", "unknown_place"}
+    assert sorted(result["title"] for result in line["results"]) == [
+        "Katzenhaus: Pflege und Spiel", "Vogelstation im Habichtswald"]
+
+
 def _run_on_bytes(arguments: list[str], stdin: bytes, monkeypatch: pytest.MonkeyPatch) -> bytes:
     """Runs the command on raw stdin bytes, with a stdout that starts out in ASCII (as a C locale would give)."""
     out = io.BytesIO()

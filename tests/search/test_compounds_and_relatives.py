@@ -11,7 +11,7 @@ import pytest
 from bot.search import SearchRequest
 from bot.search.related import families, relatives
 from bot.search.vocabulary import Vocabulary
-from tests.factories.search import KASSEL, Listings, find, ids, near
+from tests.factories.search import KASSEL, Listings, answer_and_similar, find, ids, near
 
 
 def test_the_modifier_of_a_generic_compound_is_a_lesser_term_of_the_word() -> None:
@@ -54,9 +54,10 @@ async def test_a_title_saying_the_compound_ranks_above_one_holding_only_its_modi
                                 **near(KASSEL, 0.5, 0))
     helping = await listings.add("Nachbarschaftshilfe: Einkaufen für Nachbarn", categories=["neighbourhood"],
                                  **near(KASSEL, 9, 0))
-    outcome = await find(listings.database, SearchRequest(text="Nachbarschaftshilfe in Kassel"),
-                         categories=["neighbourhood"], place=KASSEL, keywords=["nachbarschaftshilfe"])
-    assert ids(outcome) == [helping, garden]
+    # The title holding only the modifier is related, not an answer: it waits behind "Ähnliche anzeigen".
+    tiers = await answer_and_similar(listings.database, SearchRequest(text="Nachbarschaftshilfe in Kassel"),
+                                     categories=["neighbourhood"], place=KASSEL, keywords=["nachbarschaftshilfe"])
+    assert tiers == ([helping], [garden])
 
 
 async def test_a_related_activity_ranks_above_an_unrelated_row_and_below_the_word_itself(
@@ -65,9 +66,10 @@ async def test_a_related_activity_ranks_above_an_unrelated_row_and_below_the_wor
     clinic = await listings.add("Begleitung im Krankenhaus", categories=["health_care"], **near(KASSEL, 5, 0))
     hospice = await listings.add("Ehrenamt im Hospizdienst", categories=["health_care"], **near(KASSEL, 6, 0))
     dying = await listings.add("Sterbende begleiten zu Hause", categories=["health_care"], **near(KASSEL, 9, 0))
-    outcome = await find(listings.database, SearchRequest(text="Ich möchte Sterbende begleiten, Kassel"),
-                         categories=["health_care"], place=KASSEL, keywords=["sterbende"])
-    assert ids(outcome) == [dying, hospice, clinic]
+    answer, similar = await answer_and_similar(
+        listings.database, SearchRequest(text="Ich möchte Sterbende begleiten, Kassel"),
+        categories=["health_care"], place=KASSEL, keywords=["sterbende"])
+    assert answer + similar == [dying, hospice, clinic] and answer[0] == dying
 
 
 async def test_a_verb_beside_only_a_category_word_says_what_and_weighs_fully(listings: Listings) -> None:
@@ -76,9 +78,9 @@ async def test_a_verb_beside_only_a_category_word_says_what_and_weighs_fully(lis
         for n in range(3)
     ])
     visits = await listings.add("Besuchsdienst für Ältere", categories=["seniors"], **near(KASSEL, 12, 0))
-    outcome = await find(listings.database, SearchRequest(text="Senioren besuchen in Kassel"),
-                         categories=["seniors"], place=KASSEL)
-    assert ids(outcome)[0] == visits and set(ids(outcome)[1:]) == set(exercise)
+    answer, similar = await answer_and_similar(listings.database, SearchRequest(text="Senioren besuchen in Kassel"),
+                                               categories=["seniors"], place=KASSEL)
+    assert answer == [visits] and set(similar) == set(exercise)
 
 
 async def test_a_verb_naming_an_activity_of_a_family_says_what_even_beside_a_capitalised_noun(

@@ -3,7 +3,7 @@ is wanted do not send the search far, words for home look for nothing once the w
 
 from __future__ import annotations
 
-from tests.factories.search import KASSEL, Listings, find, ids, near
+from tests.factories.search import KASSEL, Listings, answer_and_similar, find, ids, near
 
 from bot.search import SearchRequest
 
@@ -42,10 +42,11 @@ async def test_a_nearby_listing_holding_only_part_of_the_words_gives_way_to_far_
     ])
     gassi = await listings.add("Gassi gehen am Wochenende", categories=["animals"], **near(KASSEL, 0, 45))
 
-    outcome = await find(listings.database, SearchRequest(), categories=["animals"], place=KASSEL,
-                         keywords=["tierheim", "gassi"])
+    answer, similar = await answer_and_similar(listings.database, SearchRequest(), categories=["animals"],
+                                               place=KASSEL, keywords=["tierheim", "gassi"])
 
-    assert ids(outcome)[:3] == both and set(ids(outcome)[3:]) == {partly, gassi}
+    listed = answer + similar
+    assert listed[:3] == both and set(listed[3:]) == {partly, gassi}
 
 
 async def test_a_word_no_listing_nearby_holds_lets_the_search_stay_at_the_place(listings: Listings) -> None:

@@ -10,7 +10,7 @@ from bot.search import PlaceRef, SearchRequest
 from bot.search.content_words import content_words, manner_words, unwanted_words
 from bot.search.criteria import Criteria
 from bot.search.vocabulary import Vocabulary
-from tests.factories.search import KASSEL, Listings, find, ids, near
+from tests.factories.search import KASSEL, Listings, answer_and_similar, find, ids, near
 
 HAMBURG = PlaceRef("Hamburg", 53.55073, 9.99302, "Hamburg", None)
 
@@ -70,9 +70,10 @@ async def test_a_listing_whose_title_names_the_request_comes_before_the_category
     ])
     named = await listings.add("Freiwillige Feuerwehr Nordstadt", categories=["emergency_services"],
                                description="Übungsdienst dienstags", **near(KASSEL, 9, 0))
-    outcome = await find(listings.database, SearchRequest(text="Freiwillige Feuerwehr in Kassel"),
-                         categories=["emergency_services"], place=KASSEL)
-    assert ids(outcome)[0] == named and set(ids(outcome)[1:]) == set(general)
+    answer, similar = await answer_and_similar(
+        listings.database, SearchRequest(text="Freiwillige Feuerwehr in Kassel"), categories=["emergency_services"],
+        place=KASSEL)
+    assert answer == [named] and set(similar) == set(general)
 
 
 async def test_a_group_of_people_named_lifts_the_rows_naming_it(listings: Listings) -> None:
@@ -189,7 +190,8 @@ async def test_once_three_listings_hold_the_named_word_the_category_only_rows_ar
     assert sorted(ids(outcome)) == sorted(named) and outcome.total == 3
 
 
-async def test_with_fewer_than_three_holding_the_word_the_category_fills_the_page(listings: Listings) -> None:
+async def test_with_fewer_than_three_holding_the_word_the_category_waits_behind_the_similar_button(
+        listings: Listings) -> None:
     named = await listings.add("Ehrenamt im Hospiz", categories=["health_care"], **near(KASSEL, 9, 0))
     general = await listings.add_many([
         {"title": f"Besuchsdienst im Krankenhaus {n}", "categories": ["health_care"], **near(KASSEL, n * 0.3, 0)}
@@ -197,7 +199,11 @@ async def test_with_fewer_than_three_holding_the_word_the_category_fills_the_pag
     ])
     outcome = await find(listings.database, SearchRequest(text="Hospiz in Kassel"),
                          categories=["health_care"], place=KASSEL, keywords=["hospiz"])
-    assert ids(outcome)[0] == named and set(ids(outcome)[1:]) == set(general)
+    # The page is no longer filled with the category's rows: they are counted and offered (bot.search.tiers).
+    assert ids(outcome) == [named] and outcome.others == 3
+    answer, similar = await answer_and_similar(listings.database, SearchRequest(text="Hospiz in Kassel"),
+                                               categories=["health_care"], place=KASSEL, keywords=["hospiz"])
+    assert answer == [named] and set(similar) == set(general)
 
 
 async def test_a_verb_in_a_title_does_not_beat_the_noun_that_names_the_thing(listings: Listings) -> None:
@@ -205,9 +211,10 @@ async def test_a_verb_in_a_title_does_not_beat_the_noun_that_names_the_thing(lis
                               **near(KASSEL, 1, 0))
     noun = await listings.add("Tafel: Lebensmittelausgabe", categories=["poverty_homelessness"],
                               **near(KASSEL, 2, 0))
-    outcome = await find(listings.database, SearchRequest(text="Ich möchte Lebensmittel ausgeben in Kassel"),
-                         categories=["poverty_homelessness"], place=KASSEL, keywords=["lebensmittel", "ausgeben"])
-    assert ids(outcome) == [noun, verb]
+    answer, similar = await answer_and_similar(
+        listings.database, SearchRequest(text="Ich möchte Lebensmittel ausgeben in Kassel"),
+        categories=["poverty_homelessness"], place=KASSEL, keywords=["lebensmittel", "ausgeben"])
+    assert answer + similar == [noun, verb] and answer[0] == noun
 
 
 async def test_rows_holding_only_the_verb_are_left_out_once_three_hold_the_noun(listings: Listings) -> None:
@@ -309,9 +316,10 @@ async def test_a_particle_verb_ranks_the_listings_naming_its_noun_of_the_action(
     ])
     food = await listings.add("Tafel: Lebensmittelausgabe", categories=["poverty_homelessness"],
                               description="Wir sortieren und verteilen.", **near(KASSEL, 4, 0))
-    outcome = await find(listings.database, SearchRequest(text="Lebensmittel ausgeben für Bedürftige in Kassel"),
-                         categories=["poverty_homelessness"], place=KASSEL,
-                         keywords=["lebensmittel", "ausgeben", "beduerftige"])
+    answer, similar = await answer_and_similar(
+        listings.database, SearchRequest(text="Lebensmittel ausgeben für Bedürftige in Kassel"),
+        categories=["poverty_homelessness"], place=KASSEL, keywords=["lebensmittel", "ausgeben", "beduerftige"])
     # The food bank names both what is handed out and the handing out ("-ausgabe"); it leads the nearer rows that
     # name only the handing out.
-    assert ids(outcome)[0] == food and set(ids(outcome)[1:]) == set(clothes)
+    listed = answer + similar
+    assert listed[0] == food and set(listed[1:]) == set(clothes)

@@ -4,7 +4,7 @@ applied."""
 
 from __future__ import annotations
 
-from tests.factories.search import KASSEL, Listings, find, ids, near
+from tests.factories.search import KASSEL, Listings, answer_and_similar, find, ids, near
 
 from bot.search import SearchRequest
 from bot.search.notes import widening_notes
@@ -71,7 +71,13 @@ async def test_when_the_time_had_to_be_let_go_the_few_listings_at_that_time_stil
                          time=["evening"], keywords=["tafel"])
 
     assert "time" in outcome.widened
-    assert ids(outcome) == [at_night, *by_day]  # the words order the others, after the one at the asked time
+    # The listings naming the thing answer, said as at other times; the one at the asked time naming nothing of it
+    # is the first of the related ones.
+    assert ids(outcome) == by_day and outcome.others == 1
+    answer, similar = await answer_and_similar(listings.database, SearchRequest(),
+                                               categories=["poverty_homelessness"], place=KASSEL, time=["evening"],
+                                               keywords=["tafel"])
+    assert similar == [at_night]
 
 
 async def test_the_time_it_admitted_counts_not_the_words_for_it(listings: Listings) -> None:

@@ -8,7 +8,7 @@ from nlu.kernel.compounds import split_compound
 from bot.search.related import relatives
 from bot.search.vocabulary import Vocabulary
 from bot.search.word_forms import umlaut_singular
-from tests.factories.search import KASSEL, Listings, find, ids, near
+from tests.factories.search import KASSEL, Listings, answer_and_similar, near
 
 KNOWN = frozenset("schach training verein blumen wiese tier heim garten arbeit migration geschichte laien "
                   "theater gruppe wander".split())
@@ -138,9 +138,10 @@ async def test_a_listing_naming_the_rare_part_of_a_compound_ranks_first(listings
     common = await listings.add("Training für Kinder im Sportverein", categories=["sports"], **near(KASSEL, 0.5, 0))
     chess = await listings.add("Schachpatin für den Jugendclub", categories=["sports"], **near(KASSEL, 3, 0))
     other = await listings.add("Fußballtraining am Wochenende", categories=["sports"], **near(KASSEL, 1, 0))
-    outcome = await find(listings.database, SearchRequest(text="Schachtraining in Kassel geben"),
-                         categories=["sports"], place=KASSEL, keywords=["schachtraining"])
-    assert ids(outcome)[0] == chess and set(ids(outcome)) == {chess, common, other}
+    # "Training" is the kind, "Schach" says which: the trainings of other sports are the related ones.
+    answer, similar = await answer_and_similar(listings.database, SearchRequest(text="Schachtraining in Kassel geben"),
+                                               categories=["sports"], place=KASSEL, keywords=["schachtraining"])
+    assert answer == [chess] and set(similar) == {common, other}
 
 
 def test_a_quarters_meeting_place_finds_the_other_names_towns_give_it() -> None:

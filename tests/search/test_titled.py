@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from tests.factories.search import KASSEL, Listings, find, ids, near
+from tests.factories.search import KASSEL, Listings, answer_and_similar, find, ids, near
 
 import bot.search.titled as titled_module
 from bot.search import SearchRequest
@@ -36,10 +36,12 @@ async def test_listings_titled_with_all_free_words_cross_the_category_read(listi
 
     outcome = await find(listings.database, TEXT, **READ)
 
-    # The two titled so come first, said as from another field; the field read only fills what is left.
-    assert ids(outcome)[:2] == titled
-    assert outcome.widened == ("titled",)
-    assert all(hit.categories == ("neighbourhood",) for hit in outcome.results[2:])
+    # The two titled so answer, said as from another field; the field read holds none of the words: its rows are
+    # the related ones.
+    assert ids(outcome) == titled and outcome.others == 4
+    assert outcome.widened == ("titled_only",)
+    related = await find(listings.database, replace(TEXT, similar=True), **READ)
+    assert related.results and all(hit.categories == ("neighbourhood",) for hit in related.results)
 
 
 async def test_a_title_with_only_part_of_the_words_or_a_description_with_all_crosses_nothing(
@@ -80,7 +82,8 @@ async def test_nothing_crosses_when_a_listing_of_the_field_holds_a_word(listings
 
     outcome = await find(listings.database, TEXT, **READ)
 
-    assert ids(outcome)[0] == holding and sorted(ids(outcome)[1:]) == field and outcome.widened == ()
+    answer, similar = await answer_and_similar(listings.database, TEXT, **READ)
+    assert answer == [holding] and sorted(similar) == field and outcome.widened == ()
 
 
 async def test_a_title_beyond_the_radius_crosses_nothing(listings: Listings) -> None:
@@ -153,9 +156,13 @@ async def test_only_the_titled_listings_cross_not_the_rest_of_their_category(lis
     outcome = await find(listings.database, SearchRequest(text="Besuchsdienst in Kassel"),
                          categories=["neighbourhood"], place=KASSEL, keywords=["besuchsdienst"])
 
-    # The titled listing joins the field read; its category's other rows answer nothing that was asked.
-    assert ids(outcome)[0] == titled and sorted(ids(outcome)[1:]) == field
-    assert outcome.total == 5 and outcome.widened == ("titled",)
+    # The titled listing joins the field read; its category's other rows answer nothing that was asked. It alone
+    # answers, so the note says only such titles are shown; the field's rows are the related ones.
+    assert ids(outcome) == [titled] and outcome.others == 4
+    assert outcome.total == 1 and outcome.widened == ("titled_only",)
+    answer, similar = await answer_and_similar(listings.database, SearchRequest(text="Besuchsdienst in Kassel"),
+                                               categories=["neighbourhood"], place=KASSEL, keywords=["besuchsdienst"])
+    assert sorted(similar) == field
 
 
 async def test_a_title_holding_an_unwanted_word_or_of_an_excluded_category_crosses_nothing(
@@ -203,9 +210,9 @@ async def test_a_title_done_from_home_crosses_before_the_wish_is_moved_on_site(l
     outcome = await find(listings.database, SearchRequest(text="Nachhilfe von zu Hause"),
                          categories=["education"], remote=True, keywords=["nachhilfe"])
 
-    # The online tutoring fits the wish as it was said: from home, not moved on site.
-    assert ids(outcome)[0] == online and all(hit.remote for hit in outcome.results)
-    assert "titled" in outcome.widened and "remote" not in outcome.widened
+    # The online tutoring fits the wish as it was said: from home, not moved on site; alone, as the field holds none.
+    assert ids(outcome) == [online] and all(hit.remote for hit in outcome.results)
+    assert "titled_only" in outcome.widened and "remote" not in outcome.widened
 
 
 async def test_a_title_crosses_when_the_field_read_has_nothing_at_all(listings: Listings) -> None:

@@ -5,6 +5,8 @@ however a listing names them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import nlu
@@ -15,7 +17,7 @@ from bot.search.ranking import RankWords
 from bot.search.english import german_words
 from bot.search.related import names_activity, relatives
 from bot.search.vocabulary import Vocabulary
-from tests.factories.search import KASSEL, Listings, find, ids, near
+from tests.factories.search import KASSEL, Listings, answer_and_similar, find, ids, near
 
 
 @pytest.mark.parametrize(("text", "about_writer", "wished"), [
@@ -51,11 +53,13 @@ async def test_a_word_about_the_writer_orders_only_what_holds_nothing_of_the_wis
     wished = await listings.add("Tierheim Nordstadt: Gassi gehen", categories=["animals"], **near(KASSEL, 9, 0))
     trade = await listings.add("Tischlerei baut Katzenhäuser", categories=["animals"], **near(KASSEL, 1, 0))
     other = await listings.add("Katzenhilfe", categories=["animals"], **near(KASSEL, 1, 0))
-    outcome = await find(listings.database, SearchRequest(text="Ich bin Tischler und möchte ins Tierheim, Kassel"),
-                         categories=["animals"], place=KASSEL, keywords=["tierheim"], writer_words=["tischler"])
-    assert ids(outcome) == [wished, trade, other]
+    request = SearchRequest(text="Ich bin Tischler und möchte ins Tierheim, Kassel", similar=True)
+    fields = {"categories": ["animals"], "place": KASSEL, "keywords": ["tierheim"], "writer_words": ["tischler"]}
+    assert await answer_and_similar(listings.database, replace(request, similar=False), **fields) == (
+        [wished], [trade, other])
     # The word about the writer is not given as the reason a listing was found.
-    assert "Tischler" not in outcome.results[1].why
+    related = await find(listings.database, request, **fields)
+    assert "Tischler" not in related.results[0].why
 
 
 def test_the_offices_of_a_clubs_money_are_one_family() -> None:
@@ -136,10 +140,11 @@ async def test_words_about_the_writer_never_outweigh_a_word_of_the_wish(listings
     trade = await listings.add("Tischler und Schreiner: Werkstatt", categories=["animals"], **near(KASSEL, 1, 0))
     wished = await listings.add("Katzen betreuen", description="Im Tierheim mit anpacken",
                                 categories=["animals"], **near(KASSEL, 1, 0))
-    outcome = await find(listings.database, SearchRequest(text="Ich bin Tischler und Schreiner, Tierheim, Kassel"),
-                         categories=["animals"], place=KASSEL, keywords=["tierheim"],
-                         writer_words=["tischler", "schreiner"])
-    assert ids(outcome) == [wished, trade]
+    tiers = await answer_and_similar(listings.database,
+                                     SearchRequest(text="Ich bin Tischler und Schreiner, Tierheim, Kassel"),
+                                     categories=["animals"], place=KASSEL, keywords=["tierheim"],
+                                     writer_words=["tischler", "schreiner"])
+    assert tiers == ([wished], [trade])
 
 
 def test_a_town_or_an_area_named_beside_the_searched_place_is_no_word_of_the_wish() -> None:

@@ -153,6 +153,23 @@ async def test_search_says_the_widening_as_the_chat_does(database: Database) -> 
     assert "Katzenhilfe Fritzlar" in page
 
 
+async def test_search_shows_what_names_the_request_and_links_the_related_ones(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        organ = await make_listing(session, title="Orgel spielen im Gottesdienst", categories=["culture"])
+        others = [await make_listing(session, title=f"Museumsaufsicht {n}", categories=["culture"]) for n in range(2)]
+    async with running_site(database) as site:
+        asked = {"ort": "Kassel", "text": "Orgel", "bereich": "culture"}
+        answer = (await site.client.get("/suche", params=asked)).text
+        related = (await site.client.get("/suche", params={**asked, "aehnliche": "1"})).text
+    assert f"/angebote/{organ.id}" in answer and all(f"/angebote/{o.id}?" not in answer for o in others)
+    assert t("de", "search.similar_left", count=2) in answer
+    link = 'href="/suche?text=Orgel&amp;ort=Kassel&amp;bereich=culture&amp;aehnliche=1">Ähnliche anzeigen (2)</a>'
+    assert link in answer
+    assert all(f"/angebote/{o.id}?" in related for o in others) and f"/angebote/{organ.id}?" not in related
+    assert t("de", "search.similar_shown") in related
+    assert 'href="/suche?text=Orgel&amp;ort=Kassel&amp;bereich=culture">Nur genau Passende anzeigen</a>' in related
+
+
 async def test_search_pages_through_the_results(database: Database) -> None:
     async with database.unit_of_work() as session:
         for number in range(12):

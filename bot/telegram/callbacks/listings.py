@@ -49,6 +49,15 @@ class PageButton(Payload):
 
 
 @dataclass(frozen=True, slots=True)
+class SimilarButton(Payload):
+    """A stored search's related listings, left out of its answer (bot.search.tiers), or back to those answering it."""
+
+    KIND = Kind.SIMILAR
+    search_id: int
+    similar: int  # 1: the related ones; 0: the answer again
+
+
+@dataclass(frozen=True, slots=True)
 class DetailsButton(Payload):
     """One result's details in place of the results."""
 

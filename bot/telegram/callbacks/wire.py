@@ -56,6 +56,7 @@ class Kind(StrEnum):
     CONTACT_ANSWER = "R"  # person's action (see ContactAction), contact id
     CONTACT_REPLY = "S"  # organisation member's reply, contact id
     AD_SAVED = "T"  # ad search id: stop it from the list of saved ad searches (/freiwillige)
+    SIMILAR = "U"  # search id, 1 the related listings left out of the answer / 0 back to those answering it
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ from bot.search.understanding import parse_text, reply_language
 from bot.store.models import ChatSearch
 from bot.telegram import keyboards
 from bot.telegram.callbacks import (
-    BackButton, CategoryButton, Facet, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, TimeButton,
+    BackButton, CategoryButton, Facet, PageButton, Payload, PlaceButton, RadiusButton, RefineButton, SimilarButton,
+    TimeButton,
 )
 from bot.telegram.context import Turn
 from bot.telegram.search import keyboards as search_keyboards
@@ -52,6 +53,12 @@ async def turn_page(turn: Turn[PageButton]) -> None:
     """Shows another page of the results in the same message."""
     pressed = turn.button
     await _change_search(turn, pressed.search_id, partial(_set_offset, pressed.offset))
+
+
+async def show_similar(turn: Turn[SimilarButton]) -> None:
+    """Shows the related listings the answer left out (or the answer again) in the same message."""
+    pressed = turn.button
+    await _change_search(turn, pressed.search_id, partial(_set_similar, pressed.similar))
 
 
 async def back_to_results(turn: Turn[BackButton]) -> None:
@@ -139,6 +146,14 @@ def _set_offset(offset: int, stored: ChatSearch, searches: ChatSearches) -> bool
     if offset % PAGE_SIZE or offset > DEEPEST_OFFSET:
         return False
     stored.offset = offset
+    return True
+
+
+def _set_similar(similar: int, stored: ChatSearch, searches: ChatSearches) -> bool:
+    """Switches the search between its answer (0) and the related listings left out of it (1)."""
+    if similar not in (0, 1):
+        return False
+    state.show_similar(stored, bool(similar))
     return True
 
 

@@ -10,15 +10,17 @@ from bot.categories import categories
 from bot.search.model import PlaceRef
 from bot.telegram.callbacks import (
     BackButton, CategoryButton, DetailsButton, Facet, HomeButton, PageButton, PlaceButton,
-    RadiusButton, RefineButton, SaveButton, Setting, SettingButton, TimeButton,
+    RadiusButton, RefineButton, SaveButton, Setting, SettingButton, SimilarButton, TimeButton,
 )
 from bot.telegram.keyboards import RADII_KM, TIME_TAGS, Rows, button, candidate_label, keep_button, marked
 from bot.texts import t
 
 
 def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, lang: str,
-            page_size: int, kept: Collection[int] = frozenset()) -> InlineKeyboardMarkup:
-    """Returns details and keep buttons (★ for what is kept) for the shown results, paging, refining and saving."""
+            page_size: int, kept: Collection[int] = frozenset(), similar: int = 0,
+            showing_similar: bool = False) -> InlineKeyboardMarkup:
+    """Returns details and keep buttons (★ for what is kept) for the shown results, paging, the related listings
+    left out of the answer (`similar` of them) or the way back to the answer from them, refining and saving."""
     shown = len(hit_ids)
     rows: Rows = [
         [button(t(lang, "search.button_details", number=offset + index + 1), DetailsButton(search_id, oid))
@@ -33,6 +35,10 @@ def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, 
         paging.append(button(t(lang, "search.button_more"), PageButton(search_id, offset + shown)))
     if paging:
         rows.append(paging)
+    if showing_similar:
+        rows.append([button(t(lang, "search.button_strong"), SimilarButton(search_id, 0))])
+    elif similar:
+        rows.append([button(t(lang, "search.button_similar", count=similar), SimilarButton(search_id, 1))])
     rows.append([button(t(lang, "search.button_radius"), RefineButton(search_id, Facet.RADIUS)),
                  button(t(lang, "search.button_category"), RefineButton(search_id, Facet.CATEGORY)),
                  button(t(lang, "search.button_time"), RefineButton(search_id, Facet.TIME))])

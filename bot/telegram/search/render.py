@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.categories import categories
-from bot.search.notes import widening_notes
+from bot.search.notes import similar_notes, widening_notes
 from bot.search.model import Hit, SearchOutcome
 from bot.telegram.formatting import join_lines, line
 from bot.texts.catalogue import decimal
@@ -33,6 +33,7 @@ def results_text(
     parts += place_notes(outcome, lang)
     if kept_place and not outcome.remote:
         parts.append(t(lang, "search.kept_place", place=line(kept_place, LIMITS["place"])))
+    parts += similar_notes(outcome, lang)
     if not outcome.results:
         parts.append(t(lang, "search.nothing"))
         return "\n".join(parts)

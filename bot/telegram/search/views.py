@@ -38,7 +38,8 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     if outcome.unknown_place:  # nothing was searched: the question wants a place, not buttons to refine or save
         return View(text)
     markup = search_keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
-                               offset=stored.offset, lang=lang, page_size=PAGE_SIZE, kept=page.kept)
+                                      offset=stored.offset, lang=lang, page_size=PAGE_SIZE, kept=page.kept,
+                                      similar=outcome.others, showing_similar=outcome.showing_similar)
     return View(text, markup)
 
 

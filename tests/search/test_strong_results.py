@@ -1,0 +1,152 @@
+"""Fewer, stronger results (bot.search.tiers): the listings answering what a request names come alone, the related
+ones (sharing only the category, a general kind or a weaker word) on request, and the answer is never empty."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.search import SearchRequest
+from bot.search.ranking import RankWords, names_kind
+from bot.search.retrieval import tiered
+from bot.search.tiers import STRONG_SHARE, Tier, is_strong, shown
+from bot.search.vocabulary import TermGroup, Vocabulary
+from bot.search.widening import NEAREST, Attempt
+from tests.factories.search import KASSEL, Listings, find, ids, near
+
+
+def _group(word: str, *, head: bool = False, part_of: str | None = None) -> TermGroup:
+    return TermGroup(word, (word,), (), 2, fuzzy=False, part_of=part_of, head=head)
+
+
+def test_the_head_of_a_split_compound_and_a_generic_word_name_only_a_kind() -> None:
+    index = Vocabulary({"harfe": 2, "unterricht": 9, "gruppe": 30, "flöte": 1}, listings=200)
+    modifier, head = index.groups(["harfenunterricht"])
+    assert (modifier.word, modifier.head) == ("harfe", False) and not names_kind(modifier)
+    assert (head.word, head.head) == ("unterricht", True) and names_kind(head)
+    # Said alone, a generic head names a kind too; a word of its own does not.
+    assert names_kind(_group("gruppe")) and not names_kind(_group("orgel"))
+    # Where no listing holds the part saying which, the head still names only the kind.
+    (alone,) = Vocabulary({"unterricht": 9}, listings=200).groups(["klavierunterricht"])
+    assert alone.word == "unterricht" and alone.head
+
+
+def test_only_a_request_naming_a_particular_thing_is_tiered_and_never_the_nearest_far_away() -> None:
+    near_by = Attempt(15.0, False, False, ())
+    far = Attempt(100.0, False, False, (NEAREST,))
+    orgel = RankWords((_group("orgel"),), (1.0,), frozenset({"orgel"}))
+    assert tiered(orgel, near_by) and not tiered(orgel, far)
+    kind_only = RankWords((_group("gruppe"),), (1.0,), frozenset({"gruppe"}))
+    assert not tiered(kind_only, near_by)
+    verb_only = RankWords((_group("singen"),), (1.0,), manner=frozenset({"singen"}))
+    assert not tiered(verb_only, near_by)
+
+
+def test_the_rule_is_a_share_of_the_strongest_and_the_tiers_split_the_rows() -> None:
+    condition = is_strong("n", ":share")
+    assert "n.strongest <= 0" in condition and ":share * n.strongest" in condition
+    assert shown(Tier.STRONG, "f") == "f.strong = 1" and shown(Tier.SIMILAR, "f") == "f.strong = 0"
+    assert shown(Tier.ALL, "f") == "1 = 1"
+    # More than half of what the strongest holds, and more than a lesser term of its word in a title.
+    assert 0.55 < STRONG_SHARE < 0.85
+
+
+async def test_a_rare_named_thing_comes_alone_and_the_category_waits_behind_a_button(listings: Listings) -> None:
+    organ = await listings.add("Orgel spielen im Sonntagsgottesdienst", categories=["culture"], **near(KASSEL, 4, 0))
+    choir, museum = await listings.add_many([
+        {"title": "Chorprobe begleiten", "categories": ["culture"], **near(KASSEL, 1, 0)},
+        {"title": "Museumsaufsicht am Wochenende", "categories": ["culture"], **near(KASSEL, 0, 1)},
+    ])
+    request = SearchRequest(text="Orgel spielen in Kassel")
+    fields = {"categories": ["culture"], "keywords": ["orgel"], "place": KASSEL}
+    answer = await find(listings.database, request, **fields)
+    assert ids(answer) == [organ] and answer.total == 1 and answer.others == 2
+    assert not answer.showing_similar and answer.to_dict().keys() == {
+        "query", "widened", "results", "not_applied", "unknown_place"}
+    related = await find(listings.database, replace(request, similar=True), **fields)
+    assert sorted(ids(related)) == sorted([choir, museum]) and related.showing_similar
+    assert related.total == 2 and related.others == 1
+
+
+async def test_a_listing_holding_only_the_general_part_of_a_compound_is_related(listings: Listings) -> None:
+    harp, flute = await listings.add_many([
+        {"title": "Harfe für Kinder im Musikverein", "categories": ["culture"], **near(KASSEL, 3, 0)},
+        {"title": "Flötenunterricht in der Grundschule", "categories": ["culture"], **near(KASSEL, 1, 0)},
+    ])
+    request = SearchRequest(text="Harfenunterricht geben in Kassel")
+    fields = {"categories": ["culture"], "keywords": ["harfenunterricht"], "place": KASSEL}
+    answer = await find(listings.database, request, **fields)
+    assert ids(answer) == [harp] and answer.others == 1
+    related = await find(listings.database, replace(request, similar=True), **fields)
+    assert ids(related) == [flute]
+
+
+async def test_a_word_only_in_a_description_is_related_beside_a_title_saying_it(listings: Listings) -> None:
+    titled, described, other = await listings.add_many([
+        {"title": "Kleiderkammer: Spenden sortieren", "categories": ["poverty_homelessness"], **near(KASSEL, 5, 0)},
+        {"title": "Helfer*innen im Sozialkaufhaus", "description": "Auch unsere Kleiderkammer braucht dich.",
+         "categories": ["poverty_homelessness"], **near(KASSEL, 1, 0)},
+        {"title": "Suppenküche am Bahnhof", "categories": ["poverty_homelessness"], **near(KASSEL, 0, 1)},
+    ])
+    request = SearchRequest(text="Kleiderkammer in Kassel")
+    fields = {"categories": ["poverty_homelessness"], "keywords": ["kleiderkammer"], "place": KASSEL}
+    answer = await find(listings.database, request, **fields)
+    assert ids(answer) == [titled] and answer.others == 2
+    related = await find(listings.database, replace(request, similar=True), **fields)
+    assert ids(related) == [described, other]  # still ranked: the one naming it first
+
+
+async def test_the_strongest_listing_answers_even_when_it_says_the_thing_only_in_its_description(
+        listings: Listings) -> None:
+    described, other = await listings.add_many([
+        {"title": "Helfer*innen im Sozialkaufhaus", "description": "Auch unsere Kleiderkammer braucht dich.",
+         "categories": ["poverty_homelessness"], **near(KASSEL, 1, 0)},
+        {"title": "Suppenküche am Bahnhof", "categories": ["poverty_homelessness"], **near(KASSEL, 0, 1)},
+    ])
+    answer = await find(listings.database, SearchRequest(text="Kleiderkammer in Kassel"),
+                        categories=["poverty_homelessness"], keywords=["kleiderkammer"], place=KASSEL)
+    assert ids(answer) == [described] and answer.others == 1
+
+
+async def test_nothing_holding_the_named_thing_shows_the_category_as_before(listings: Listings) -> None:
+    *rows, _ = await listings.add_many([
+        {"title": "Chorprobe begleiten", "categories": ["culture"], **near(KASSEL, 1, 0)},
+        {"title": "Museumsaufsicht am Wochenende", "categories": ["culture"], **near(KASSEL, 0, 1)},
+        {"title": "Sommerfest im Park", "description": "Mit Dudelsack und Trommeln.", "categories": ["environment"]},
+    ])
+    answer = await find(listings.database, SearchRequest(text="Dudelsack in Kassel"),
+                        categories=["culture"], keywords=["dudelsack"], place=KASSEL)
+    assert sorted(ids(answer)) == sorted(rows) and answer.others == 0
+    assert "keywords" in answer.widened  # the header says nothing holds the word
+
+
+async def test_a_generic_word_alone_does_not_cut_the_field(listings: Listings) -> None:
+    group, garden = await listings.add_many([
+        {"title": "Jugendgruppe beim Naturschutzbund", "categories": ["environment"], **near(KASSEL, 1, 0)},
+        {"title": "Streuobstwiese pflegen", "categories": ["environment"], **near(KASSEL, 2, 0)},
+    ])
+    answer = await find(listings.database, SearchRequest(text="Gruppe für Umwelt in Kassel"),
+                        categories=["environment"], keywords=["gruppe"], place=KASSEL)
+    assert sorted(ids(answer)) == sorted([group, garden]) and answer.others == 0
+
+
+async def test_pages_of_the_answer_count_only_its_listings(listings: Listings) -> None:
+    organs = await listings.add_many([
+        {"title": f"Orgel spielen in Gemeinde {n}", "categories": ["culture"], **near(KASSEL, n, 0)}
+        for n in range(1, 8)])
+    mentions = await listings.add_many([
+        {"title": f"Kirchenmusik {n}", "description": "Auch die Orgel braucht Pflege.", "categories": ["culture"],
+         **near(KASSEL, 0, n)} for n in range(1, 4)])
+    fields = {"categories": ["culture"], "keywords": ["orgel"], "place": KASSEL}
+    first = await find(listings.database, SearchRequest(text="Orgel in Kassel"), **fields)
+    second = await find(listings.database, SearchRequest(text="Orgel in Kassel", offset=5), **fields)
+    assert first.total == 7 and first.others == 3 and second.total == 7
+    assert sorted(ids(first) + ids(second)) == sorted(organs)
+    related = await find(listings.database, SearchRequest(text="Orgel in Kassel", similar=True), **fields)
+    assert sorted(ids(related)) == sorted(mentions) and related.total == 3
+
+
+async def test_asking_for_related_ones_when_there_are_none_gives_the_answer(listings: Listings) -> None:
+    organ = await listings.add("Orgel spielen im Sonntagsgottesdienst", categories=["culture"])
+    outcome = await find(listings.database, SearchRequest(text="Orgel in Kassel", similar=True),
+                         categories=["culture"], keywords=["orgel"], place=KASSEL)
+    assert ids(outcome) == [organ] and not outcome.showing_similar and outcome.others == 0
