@@ -160,6 +160,16 @@ class ChatSearches:
     ) -> SearchOutcome:
         """Calls the search use case with this bot's defaults (timed for the operator's metrics)."""
         with SEARCH_SECONDS.time():
-            return await search(session, request, default_radius_km=self.default_radius_km, parse=parse,
-                                vocabularies=self.vocabularies)
+            outcome = await search(session, request, default_radius_km=self.default_radius_km, parse=parse,
+                                   vocabularies=self.vocabularies)
+        return without_unread_words(outcome)
+
+
+def without_unread_words(outcome: SearchOutcome) -> SearchOutcome:
+    """Returns the outcome as the chat reads it: words nobody can read ("asdfgh qwertz") said nothing about what
+    the person wants, so no listings that only "roughly fit" them are shown; the rest (a place, a time) stands,
+    and the person is asked what they would like to do (the words stay in unread_words, to be named)."""
+    if not outcome.unread_words:
+        return outcome
+    return replace(outcome, query={**outcome.query, "keywords": []}, results=(), total=0)
 

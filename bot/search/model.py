@@ -210,6 +210,9 @@ class SearchOutcome:
     unknown_place: str | None = None
     # Wishes that could not work on what was found: "time" when the listings found say nothing about it.
     not_applied: tuple[str, ...] = ()
+    # The request's words as written, when no listing holds them and none is a word of the language ("asdfgh
+    # qwertz", bot.search.unread): the results fit only the rest of the request. Not part of the JSON contract.
+    unread_words: tuple[str, ...] = ()
 
     @property
     def understood(self) -> Understood:
