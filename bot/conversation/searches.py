@@ -14,6 +14,7 @@ from bot.search.criteria import criteria_from
 from bot.search.engine import MAX_OFFSET
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
 from bot.search.understanding import parse_text, reusing
+from bot.search.unread import without_unread_words
 from bot.search.vocabulary_cache import default_cache
 from bot.store.db import Database
 from bot.store.models import ChatSearch, Volunteer
@@ -162,14 +163,5 @@ class ChatSearches:
         with SEARCH_SECONDS.time():
             outcome = await search(session, request, default_radius_km=self.default_radius_km, parse=parse,
                                    vocabularies=self.vocabularies)
-        return without_unread_words(outcome)
-
-
-def without_unread_words(outcome: SearchOutcome) -> SearchOutcome:
-    """Returns the outcome as the chat reads it: words nobody can read ("asdfgh qwertz") said nothing about what
-    the person wants, so no listings that only "roughly fit" them are shown; the rest (a place, a time) stands,
-    and the person is asked what they would like to do (the words stay in unread_words, to be named)."""
-    if not outcome.unread_words:
-        return outcome
-    return replace(outcome, query={**outcome.query, "keywords": []}, results=(), total=0)
+        return without_unread_words(outcome)  # the person is asked what they would like to do instead
 

@@ -8,7 +8,9 @@ them: it begins or ends with a word of the language, and the search says plainly
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
+from bot.search.model import SearchOutcome
 from nlu.lexicon import known_words
 
 MIN_PART = 4  # a known word this long at a word's start or end makes it readable ("Imker|ei", "Xyz|hilfe")
@@ -29,3 +31,12 @@ def readable(word: str) -> bool:
         return True  # digits and marks ("1:1", "24/7") are no typing into the void
     return any(word[:end] in known for end in range(MIN_PART, len(word))) or any(
         word[start:] in known for start in range(1, len(word) - MIN_PART + 1))
+
+
+def without_unread_words(outcome: SearchOutcome) -> SearchOutcome:
+    """Returns the outcome as a person is shown it: words nobody can read said nothing about what they want, so no
+    listings that only "roughly fit" them are shown; the rest (a place, a time) stands (the words stay in
+    unread_words, to be named)."""
+    if not outcome.unread_words:
+        return outcome
+    return replace(outcome, query={**outcome.query, "keywords": []}, results=(), total=0, widened=())

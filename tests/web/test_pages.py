@@ -153,6 +153,17 @@ async def test_search_says_the_widening_as_the_chat_does(database: Database) -> 
     assert "Katzenhilfe Fritzlar" in page
 
 
+async def test_words_nobody_can_read_are_said_and_list_nothing(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Katzenhilfe Kassel", place=KASSEL)
+    async with running_site(database) as site:
+        mashed = (await site.client.get("/suche", params={"ort": "Kassel", "text": "hjkhjk dfgdfg"})).text
+        word = (await site.client.get("/suche", params={"ort": "Kassel", "text": "Katzenhilfe"})).text
+    assert html.escape(t("de", "web.words_unread", words="hjkhjk dfgdfg"), quote=False) in mashed
+    assert "Katzenhilfe Kassel" not in mashed and t("de", "search.widened_keywords") not in mashed
+    assert "Katzenhilfe Kassel" in word and "verstehe ich leider nicht" not in word
+
+
 async def test_search_pages_through_the_results(database: Database) -> None:
     async with database.unit_of_work() as session:
         for number in range(12):
