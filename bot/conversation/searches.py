@@ -142,17 +142,19 @@ class ChatSearches:
         """Replaces what the text said about the interest by the chosen categories, keeping place and time.
 
         The text is turned into explicit filters and then dropped, so its words no longer pull in listings
-        of the interest the person just replaced.
+        of the interest the person just replaced; a text that named no interest stays, for the words it rules out.
         """
-        criteria = criteria_from(parse_text(stored.query_text), state.refinement_of(stored),
-                                 default_radius_km=self.default_radius_km)
+        parsed = parse_text(stored.query_text)
+        criteria = criteria_from(parsed, state.refinement_of(stored), default_radius_km=self.default_radius_km)
         stored.refinement = Refinement(
             categories=categories, exclude_categories=criteria.exclude_categories or None, place=criteria.place,
             radius_km=criteria.radius_km if criteria.place else None, time=criteria.time or None,
             time_either=criteria.time_either or None,
             languages=criteria.languages or None, remote=criteria.remote or None,
         ).to_dict()
-        stored.query_text = ""
+        # A text that named no interest keeps what it rules out ("ohne Hunde in Kassel", then 🐾: dogs last)
+        if parsed.categories or parsed.keywords:
+            stored.query_text = ""
         stored.offset = 0
         stored.understood = True  # an area chosen says what the person wants: "am WE" next goes on from it
 

@@ -38,3 +38,4 @@ async def test_english_keyboard_mashing_is_answered_in_english(chat: Chat) -> No
 async def test_a_real_word_no_listing_holds_still_searches(chat: Chat) -> None:
     reply = await chat.send(ANNA, "Schachspielen in Kassel")  # a word of the language: said as not found exactly
     assert "verstehe ich leider nicht" not in reply.text and reply.text.startswith("🔎 <b>")
+
