@@ -18,6 +18,7 @@ from nlu.dialect import dialect_index
 from nlu.extensions import (
     INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, TIMES, spans,
 )
+from nlu.kinds import narrows_only
 from nlu.langid import detect_language
 from nlu.learned.component import LEARNED
 from nlu.lexicon import langid_content, time_rules
@@ -232,8 +233,8 @@ def _interests(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
     wanted: dict[str, None] = {}
     ruled_out: dict[str, None] = {}
     for span in spans(doc, INTERESTS):
-        if span._.neutral:
-            continue
+        if span._.neutral or (span._.negated and narrows_only(span, doc)):
+            continue  # "ohne Hunde" rules out dogs, not animals: the search lowers the listings naming them
         (ruled_out if span._.negated else wanted)[span.label_] = None
     learned = doc._.get(LEARNED) if doc.has_extension(LEARNED) else None
     if learned:  # the trained component's revision of the rules' answer (nlu/learned)

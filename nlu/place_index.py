@@ -31,6 +31,11 @@ class PlaceIndex:
         """Tells whether a folded word is exactly a place name or alias."""
         return folded in self.names
 
+    def names_a_place(self, folded: str) -> bool:
+        """Tells whether a folded word is a place name or alias, or its adjective in -er ("Rödelheimer",
+        "Kasseler"): a word that says where, never a slip of another word."""
+        return folded in self.names or (folded.endswith("er") and folded[:-2] in self.names)
+
     def is_town_name(self, folded: str) -> bool:
         """Tells whether a folded word names a place wherever it stands ("Greifswald"), unlike a name that is an
         ordinary word or only an added municipality's ("Fernwald"): those are places only where read as one."""

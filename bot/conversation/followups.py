@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
+from bot.search.content_words import unwanted_words
 from bot.search.criteria import criteria_from, place_ref
 from bot.search.engine import unknown_postal_code
 from bot.search.model import PlaceRef, Refinement
@@ -87,13 +88,20 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
         if len(excluded) < len(parsed.exclude_categories):
             text = f"{text} {parsed.text}"
             changes.setdefault("exclude_categories", before.exclude_categories)
-    if not changes and not parsed.time:  # nothing to go on from ("weiter", "ich", an emoji): not a refinement
+    elif _rules_out_words(parsed):  # "ohne Hunde", "no dogs": a kind, not a field; it lowers what names it
+        text = f"{text} {parsed.text}"
+    if not changes and not parsed.time and text == previous.query_text:  # nothing to go on from ("weiter", "ich")
         return None
     refinement = replace(before, **changes)  # type: ignore[arg-type]
     if parsed.time:
         refinement = refinement.with_times(parsed.time, either=parsed.time_either)
     known = earlier if text == previous.query_text else None  # the last search's text, parsed above
     return FollowUp(text=text, refinement=refinement, parsed=known)
+
+
+def _rules_out_words(parsed: ParsedQuery) -> bool:
+    """Tells whether a message rules out words of its own ("ohne Hunde", "no dogs"), which the search lowers."""
+    return bool(unwanted_words(parsed.text, criteria_from(parsed, Refinement(), default_radius_km=0.0)))
 
 
 def _questioned_place(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:

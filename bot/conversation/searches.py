@@ -14,6 +14,7 @@ from bot.search.criteria import criteria_from
 from bot.search.engine import MAX_OFFSET
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
 from bot.search.understanding import parse_text, reusing
+from bot.search.unread import without_unread_words
 from bot.search.vocabulary_cache import default_cache
 from bot.store.db import Database
 from bot.store.models import ChatSearch, Volunteer
@@ -142,16 +143,18 @@ class ChatSearches:
         """Replaces what the text said about the interest by the chosen categories, keeping place and time.
 
         The text is turned into explicit filters and then dropped, so its words no longer pull in listings
-        of the interest the person just replaced.
+        of the interest the person just replaced; a text that named no interest stays, for the words it rules out.
         """
-        criteria = criteria_from(parse_text(stored.query_text), state.refinement_of(stored),
-                                 default_radius_km=self.default_radius_km)
+        parsed = parse_text(stored.query_text)
+        criteria = criteria_from(parsed, state.refinement_of(stored), default_radius_km=self.default_radius_km)
         stored.refinement = Refinement(
             categories=categories, exclude_categories=criteria.exclude_categories or None, place=criteria.place,
             radius_km=criteria.radius_km if criteria.place else None,
             languages=criteria.languages or None, remote=criteria.remote or None,
         ).with_times(criteria.time or None, either=criteria.time_either).to_dict()
-        stored.query_text = ""
+        # A text that named no interest keeps what it rules out ("ohne Hunde in Kassel", then 🐾: dogs last)
+        if parsed.categories or parsed.keywords:
+            stored.query_text = ""
         stored.offset = 0
         stored.understood = True  # an area chosen says what the person wants: "am WE" next goes on from it
 
@@ -160,6 +163,7 @@ class ChatSearches:
     ) -> SearchOutcome:
         """Calls the search use case with this bot's defaults (timed for the operator's metrics)."""
         with SEARCH_SECONDS.time():
-            return await search(session, request, default_radius_km=self.default_radius_km, parse=parse,
-                                vocabularies=self.vocabularies)
+            outcome = await search(session, request, default_radius_km=self.default_radius_km, parse=parse,
+                                   vocabularies=self.vocabularies)
+        return without_unread_words(outcome)  # the person is asked what they would like to do instead
 

@@ -107,6 +107,9 @@ def parse_listing_bytes(data: bytes, *, format: Format | None = None, json_lines
         _inspect_csv(listing_file)
     else:
         _inspect_json(listing_file)
+    if next(listing_file.records(), None) is None:  # an export of nothing: said plainly, not as "read 0"
+        held = "only its heading row" if format == "csv" else "an empty list"
+        raise FileProblem(f"the file holds no listings ({held}): nothing to import")
     return listing_file
 
 

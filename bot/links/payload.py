@@ -5,9 +5,11 @@ Formats (Telegram allows only A-Z a-z 0-9 _ - and 64 characters):
   s<fields>[-<text>]       a search: fields, then the folded text       sC10R30-tierheim_kassel
   h<code>                  a search too long to inline, kept in the store (bot.links.stored)
 Search fields are an upper-case marker with a lower-case base-36 value: C categories and X excluded
-categories (taxonomy bitmasks), R radius in km, T time tags (bitmask), O remote (0/1), L language codes
-run together, P place (latitude and longitude to 0.001 degrees). The text is folded (lower case, umlauts
-spelled out) with "_" for spaces, so links stay readable on posters and the NLU reads them back unchanged.
+categories (taxonomy bitmasks), R radius in km, T time tags (bitmask), E1 the time tags are a choice ("abends oder
+am Wochenende": a listing at either time fits; only with T, and absent from links made before it, which keep their
+meaning), O remote (0/1), L language codes run together, P place (latitude and longitude to 0.001 degrees).
+The text is folded (lower case, umlauts spelled out) with "_" for spaces, so links stay readable on posters and
+the NLU reads them back unchanged.
 """
 
 from __future__ import annotations
@@ -124,6 +126,8 @@ def _encode_fields(refinement: Refinement) -> str:
         parts.append("R" + _base36(_radius(refinement.radius_km)))
     if refinement.time:
         parts.append("T" + _base36(_time_mask_strict(refinement.time)))
+        if refinement.time_either:
+            parts.append("E1")
     if refinement.remote is not None:
         parts.append("O" + ("1" if refinement.remote else "0"))
     if refinement.languages:
@@ -151,7 +155,7 @@ def _decode_search(fields: str, words: str, place_at: Callable[[float, float], P
 
 def _refinement(values: dict[str, str], place_at: Callable[[float, float], PlaceRef]) -> Refinement | None:
     """Turns decoded field values into a Refinement; None for unknown markers or bad values."""
-    if set(values) - set("CXRTOLP"):
+    if set(values) - set("CXRTEOLP") or ("E" in values and (values["E"] != "1" or "T" not in values)):
         return None
     radius = _from_base36(values["R"]) if "R" in values else None
     if radius is not None and not 1 <= radius <= MAX_RADIUS_KM:
@@ -162,6 +166,7 @@ def _refinement(values: dict[str, str], place_at: Callable[[float, float], Place
         exclude_categories=_categories(values.get("X")),
         radius_km=float(radius) if radius is not None else None,
         time=_time(values.get("T")),
+        time_either=True if "E" in values else None,
         remote=remote,
         languages=_languages(values.get("L")),
         place=_decode_point(values["P"], place_at) if "P" in values else None,

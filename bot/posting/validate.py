@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.categories import is_category
 from bot.domain import OrganisationKind
+from bot.search.smalltalk import only_chat_words
 
 TITLE_LENGTH = (5, 120)
 DESCRIPTION_LENGTH = (30, 2000)
@@ -57,8 +58,15 @@ def bounded_text(value: str, bounds: tuple[int, int], key: str) -> str:
 
 
 def title(value: str) -> str:
-    """Checks a listing title."""
+    """Checks a listing title; "weiter", "ok" or "ja" is an answer to the bot, not a title."""
+    said_to_the_bot(value, "posting.invalid.title_chat_word")
     return bounded_text(value, TITLE_LENGTH, "posting.invalid.title")
+
+
+def said_to_the_bot(value: str, key: str) -> None:
+    """Raises Invalid(key) when an answer is only words said to the bot ("weiter", "ok", "ja, gerne")."""
+    if only_chat_words(value):
+        raise Invalid(key, answer=clean_text(value)[:40])
 
 
 def description(value: str) -> str:
@@ -70,7 +78,8 @@ def description(value: str) -> str:
 
 
 def person_or_organisation_name(value: str) -> str:
-    """Checks a name of an organisation or contact person."""
+    """Checks a name of an organisation or contact person ("ok" or "weiter" is none)."""
+    said_to_the_bot(value, "posting.invalid.name_chat_word")
     return bounded_text(value, NAME_LENGTH, "posting.invalid.name")
 
 

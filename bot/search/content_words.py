@@ -161,16 +161,19 @@ def manner_words(text: str, criteria: Criteria) -> frozenset[str]:
 
 
 def unwanted_words(text: str, criteria: Criteria) -> tuple[str, ...]:
-    """Returns the content words a German request negates ("Tierheim, aber nicht mit Katzen": katzen).
+    """Returns the content words a request negates ("Tierheim, aber nicht mit Katzen": katzen); an English one's
+    as the German words the listings use ("no dogs": hunde).
 
-    The NLU excludes negated categories; a negated word beyond them ("Katzen", "Müllsammeln") lowers the
-    listings holding it instead of dropping them.
+    The NLU excludes negated categories; a negated word beyond them ("Katzen", "Müllsammeln", a kind within a field
+    the NLU leaves the field to: "ohne Hunde") lowers the listings holding it instead of dropping them.
     """
-    if criteria.lang != "de":
+    if criteria.lang not in ("de", "en"):
         return ()
     tokens = _TOKEN.findall(fold(text))
     found = [token for _, token, negated in _scoped(tokens)
              if negated and len(token) >= 4 and _is_content(token) and not _names_place(token, criteria)]
+    if criteria.lang == "en":  # only what the glossary knows: an English word stands in no German listing
+        found = [german for token in found for german in german_words(token)]
     return tuple(dict.fromkeys(found))[:MAX_UNWANTED]
 
 

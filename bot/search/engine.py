@@ -26,7 +26,7 @@ from bot.search.content_words import (
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
-from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
+from bot.search.model import PlaceRef, SearchOutcome, SearchRequest, Understood
 from bot.search.ranking import WEIGHTS, RankWords
 from bot.search.time_wish import TIME_FAMILIES
 from bot.search.related import names_activity
@@ -35,6 +35,7 @@ from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.tiers import Tier
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
+from bot.search.unread import unread_words
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from nlu.vocabulary import categories_of
@@ -117,7 +118,8 @@ async def find(
     words, unknown_words = await _free_words(session, request.text, criteria, vocabularies, corpus)
     groups = words.filtering()
     if not criteria.has_filters and not groups:  # "Hallo!": nothing to look for
-        return Found(SearchOutcome(query, (), (), 0, None, None, True), (), criteria, ())
+        return Found(SearchOutcome(query, (), (), 0, None, None, True,
+                                   unread_words=_unread(query) if unknown_words else ()), (), criteria, ())
     # Free words that are all ordinary words of the language ("Ahnung"), not words of their own for a thing.
     ordinary = bool(groups) and all(group.word in known_words() for group in groups)
     plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words,
@@ -173,6 +175,8 @@ async def find(
         everywhere=criteria.place is None,
         others=page.total - page.shown_total(tier) if tier is not Tier.ALL else 0,
         showing_similar=tier is Tier.SIMILAR,
+        # No listing holds the words and they are no words of the language: the chat says it did not understand.
+        unread_words=_unread(query) if unknown_words else (),
     )
     return Found(outcome, page.rows, criteria, words.wished())
 
@@ -202,6 +206,12 @@ async def _titled(
                             tier=tier)
     # Taken only when they hold the words: never said as "titled" beside "keywords".
     return (crossed, found) if found.word_hits else (criteria, page)
+
+
+def _unread(query: dict[str, Any]) -> tuple[str, ...]:
+    """Returns the request's words as written when none of them is readable (bot.search.unread), else ()."""
+    understood = Understood.from_query(query)
+    return understood.shown_words if unread_words(understood.keywords) else ()
 
 
 def _fits_wish(criteria: Criteria, words: RankWords, attempt: Attempt, page: Page) -> bool:

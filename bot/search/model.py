@@ -224,6 +224,9 @@ class SearchOutcome:
     # Not in the contract's JSON, whose shape stays as it is.
     others: int = 0
     showing_similar: bool = False  # this page shows the related listings (the request asked for them)
+    # The request's words as written, when no listing holds them and none is a word of the language ("asdfgh
+    # qwertz", bot.search.unread): the results fit only the rest of the request. Not part of the JSON contract.
+    unread_words: tuple[str, ...] = ()
 
     @property
     def understood(self) -> Understood:

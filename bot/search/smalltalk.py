@@ -49,7 +49,8 @@ def _lexicon() -> _Lexicon:
         return tuple(sorted({" ".join(_words(item)) for item in raw[key]}, key=len, reverse=True))
 
     return _Lexicon(
-        phrases={kind: folded(kind) for kind in ("greeting", "thanks", "any_interest", "decline", "more", "help")},
+        phrases={kind: folded(kind)
+                 for kind in ("greeting", "thanks", "any_interest", "decline", "more", "help", "place_yes")},
         emoji=frozenset(raw["thanks_emoji"]),
         emoji_interests={_bare(emoji): key for key, emoji_list in raw["emoji_interests"].items()
                          for emoji in emoji_list},
@@ -114,6 +115,13 @@ def asks_for_more(text: str) -> bool:
 def asks_for_help(text: str) -> bool:
     """Tells whether a message only asks how the bot works ("hilfe", "wie funktioniert das?", "help")."""
     return _only(text, "help")
+
+
+def only_chat_words(text: str) -> bool:
+    """Tells whether a message is made only of words said to the bot itself ("weiter", "ok", "ja", "nein danke",
+    "hallo"): an answer to a question that wants a title or a name is then no title or name."""
+    words = _words(text)
+    return bool(words) and _covering(words, ("more", "thanks", "greeting", "help", "place_yes", "decline")) is not None
 
 
 def _only(text: str, kind: str) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search import Refinement, SearchOutcome, SearchRequest, VocabularyCache, search
+from bot.search.unread import without_unread_words
 from bot.web.places import PlaceChoice, resolve_place
 from bot.web.query import WebQuery
 
@@ -53,4 +54,4 @@ class WebSearch:
                                 similar=query.aehnliche)
         outcome = await search(session, request, default_radius_km=self.default_radius_km,
                                vocabularies=self.vocabularies)
-        return Found(outcome, choice, limit, offset)
+        return Found(without_unread_words(outcome), choice, limit, offset)

@@ -69,6 +69,8 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
     origin = outcome.place.name if outcome.place is not None and not outcome.everywhere else None
     rows = tuple(_row(hit, lang, origin, lang_param) for hit in outcome.results)
     notes = [t(lang, key) for key in query.problems]
+    if outcome.unread_words:  # "asdfgh qwertz": said, with examples, instead of listings that "roughly fit"
+        notes.append(t(lang, "web.words_unread", words=" ".join(outcome.unread_words)))
     notes += widening_notes(outcome, asked_radius_km=query.umkreis or default_radius_km, lang=lang)
     if found.place.unknown:  # the page says the place is unknown; "you named no place" would contradict it
         notes = [note for note in notes if note != t(lang, "search.everywhere")]

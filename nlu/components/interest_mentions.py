@@ -67,7 +67,8 @@ class MentionFinder:
         fuzzy = False
         # Listings are edited texts: a long compound there ("Küchenhilfe") is no typo of an interest word ("Kühe").
         if (
-            not keys and self.fuzzy and len(token.text) >= 5 and not self.places.is_name(norm)  # no typo of a name
+            not keys and self.fuzzy and len(token.text) >= 5
+            and not self.places.names_a_place(norm)  # no typo of a name or of its adjective ("Rödelheimer")
             and not doc.user_data.get("ehrenamt_listing")
         ):
             keys = fuzzy_categories(norm)

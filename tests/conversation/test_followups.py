@@ -162,3 +162,16 @@ def test_a_place_asking_a_question_keeps_the_interest(message: str, candidates: 
     following, criteria = _criteria("Tiere in Kassel", message)
     assert criteria.categories == ("animals",) and following.refinement.place is None  # the text's place counts
     assert (len(criteria.place_candidates) > 1) is candidates and bool(criteria.ruled_out) is ruled_out
+
+
+@pytest.mark.parametrize(("text", "message", "word"), [
+    ("Senioren besuchen in Marburg", "aber ohne Katzen", "Katzen"),
+    ("helping with kids in Leipzig", "no dogs please", "dogs"),
+])
+def test_a_kind_ruled_out_goes_on_from_any_search_with_its_words(text: str, message: str, word: str) -> None:
+    following, criteria = _criteria(text, message)
+    assert criteria.place is not None and criteria.exclude_categories == () and word in following.text
+
+
+def test_a_message_ruling_out_nothing_goes_on_from_nothing() -> None:
+    assert follow_up(_shown("Senioren besuchen in Marburg"), parse_text("ohne Problem"), now=NOW) is None

@@ -70,6 +70,12 @@ def test_skip_invalid_imports_the_rest_and_still_lists_the_bad(
         ("bild.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a PNG image, not a CSV or JSON file"),
         ("leer.csv", b"", "the file is empty"),
         ("objekt.json", b'{"listings": []}', "the JSON is one object, not an array of listings"),
+        # an export of an empty store: its headings (or []) and nothing else, said plainly, not as "read 0"
+        ("export.csv", b"title,organisation_name,place_name\r\n\r\n", "the file holds no listings (only its heading "
+         "row): nothing to import"),
+        ("export.csv", b"\xef\xbb\xbftitle;organisation_name;place_name\r\n", "the file holds no listings (only its "
+         "heading row)"),
+        ("export.json", b"[]\n", "the file holds no listings (an empty list): nothing to import"),
     ],
 )
 def test_unreadable_files_exit_2_with_one_line(

@@ -269,6 +269,17 @@ def test_a_feed_without_agency_needs_a_source(write_file_json: Path, capsys: pyt
     assert main(["import", str(write_file_json), "--source", "lernbruecke"]) == 0
 
 
+def test_a_feed_of_only_its_heading_row_says_it_holds_no_offers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("agenturid;angebotsname;einrichtungsname;plz;ort;_angebotsId\n", encoding="utf-8")
+    assert main(["import", str(path)]) == 2
+    error = capsys.readouterr().err
+    assert f"{path}: this export holds no offers (only its heading row): nothing to import" in error
+    assert "names no agency" not in error
+
+
 @pytest.fixture
 def write_file_json(tmp_path: Path) -> Path:
     path = tmp_path / "offers.json"

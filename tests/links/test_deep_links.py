@@ -55,6 +55,21 @@ def test_search_link_is_readable_and_decodes_to_the_same_search() -> None:
     assert link == SearchLink(text="tierheim kassel", refinement=refinement)
 
 
+def test_a_time_choice_rides_in_the_link_and_older_links_keep_their_meaning() -> None:
+    choice = Refinement(time=("weekend", "evening"), time_either=True)
+    payload = start_payload_for_search("Naturschutz", choice)
+    assert payload == "sTaE1-naturschutz"
+    assert decode_start_payload(payload) == SearchLink("naturschutz", choice)
+    both = Refinement(time=("weekend", "evening"))  # one time, both at once ("weekend evenings")
+    assert start_payload_for_search("Naturschutz", both) == "sTa-naturschutz"  # as links made before the choice
+    assert decode_start_payload("sTa-naturschutz") == SearchLink("naturschutz", both)
+
+
+@pytest.mark.parametrize("forged", ["sE1-naturschutz", "sTaE0-naturschutz", "sTaE2", "sTaE1E1", "sTaEz"])
+def test_a_choice_without_times_or_of_another_value_is_refused(forged: str) -> None:
+    assert decode_start_payload(forged) is None
+
+
 def test_place_is_kept_to_about_100_m_and_named_by_the_gazetteer() -> None:
     kassel = PlaceRef(name="Kassel", lat=51.31667, lon=9.5, state="Hessen")
     link = decode_start_payload(start_payload_for_search("Tiere", Refinement(place=kassel)))
@@ -127,6 +142,7 @@ refinements = st.builds(
     time=st.none() | st.lists(st.sampled_from(list(TIME_BITS)), min_size=1, max_size=3, unique=True).map(tuple),
     languages=st.none() | st.lists(st.sampled_from(["ar", "uk", "tr", "en", "ru"]), min_size=1, max_size=3,
                                    unique=True).map(tuple),
+    time_either=st.none() | st.just(True),
     remote=st.none() | st.booleans(),
     place=st.none() | st.builds(_named, st.floats(47.2, 55.1), st.floats(5.8, 15.1)),
 )
@@ -151,6 +167,7 @@ def test_every_search_that_fits_round_trips(text: str, refinement: Refinement) -
     assert _same_set(decoded.categories, refinement.categories)
     assert _same_set(decoded.exclude_categories, refinement.exclude_categories)
     assert _same_set(decoded.time, refinement.time)
+    assert decoded.time_either is (True if refinement.time and refinement.time_either else None)
     assert _same_set(decoded.languages, refinement.languages)
     assert (decoded.radius_km, decoded.remote) == (refinement.radius_km, refinement.remote)
     if refinement.place is None:

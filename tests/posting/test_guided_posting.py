@@ -88,7 +88,8 @@ async def test_wrong_answer_keeps_everything_and_asks_again(database: Database, 
 @pytest.mark.parametrize(
     ("step", "answer", "problem"),
     [
-        (Step.TITLE, Answer(text="Hi"), "posting.invalid.title"),
+        (Step.TITLE, Answer(text="Xy"), "posting.invalid.title"),
+        (Step.TITLE, Answer(text="weiter"), "posting.invalid.title_chat_word"),
         (Step.DESCRIPTION, Answer(text="kurz"), "posting.invalid.description"),
         (Step.PLACE, Answer(text="Atlantis"), "posting.invalid.place"),
         (Step.PLACE, Answer(text="99999"), "posting.invalid.postal_code"),

@@ -20,7 +20,7 @@ def _problem(call, *args, **kwargs) -> str:  # type: ignore[no-untyped-def]
 
 def test_title_and_description_lengths() -> None:
     assert validate.title("  Lesepate für Grundschulkinder ") == "Lesepate für Grundschulkinder"
-    assert _problem(validate.title, "Hi") == "posting.invalid.title"
+    assert _problem(validate.title, "Xy") == "posting.invalid.title"
     assert _problem(validate.description, "zu kurz") == "posting.invalid.description"
     assert _problem(validate.description, "x" * 2001) == "posting.invalid.description_long"  # shorten, not say more
     assert len(validate.description("Wir suchen Menschen, die gern vorlesen. " * 3)) >= 30
@@ -114,3 +114,17 @@ def test_a_website_holding_an_at_sign_is_a_website_not_an_email(address: str) ->
 @pytest.mark.parametrize("address", ["info@verein-kassel.de", "mailto:info@verein.de", "a.b@tafel.example.org"])
 def test_an_email_given_as_the_website_is_named_as_such(address: str) -> None:
     assert _problem(validate.website, address) == "posting.invalid.website_is_email"
+
+
+@pytest.mark.parametrize("answer", ["weiter", "Weiter!", "ok", "okay 👍", "ja", "Ja, gerne", "next", "nein danke",
+                                    "Hi"])
+def test_a_word_said_to_the_bot_is_no_title_and_no_name(answer: str) -> None:
+    assert _problem(validate.title, answer) == "posting.invalid.title_chat_word"
+    assert _problem(validate.person_or_organisation_name, answer) == "posting.invalid.name_chat_word"
+
+
+@pytest.mark.parametrize("title", ["Weiterbildung für Ehrenamtliche", "Ja-Wort-Café: Hochzeitsmesse helfen",
+                                   "Okay-Kids Fußballtraining", "Mehrgenerationenhaus Kassel"])
+def test_a_title_holding_such_words_among_others_is_a_title(title: str) -> None:
+    assert validate.title(title) == title
+    assert validate.person_or_organisation_name("Jana Weiter") == "Jana Weiter"

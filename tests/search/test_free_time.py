@@ -10,6 +10,7 @@ import pytest
 from tests.factories.search import KASSEL, NOW, Listings, find, ids, near
 
 from bot.alerts.criteria import criteria_key
+from bot.links import SearchLink, decode_start_payload
 from bot.search import SearchRequest, VocabularyCache, search
 from bot.search.criteria import criteria_from, criteria_from_json, merged_query
 from bot.search.model import Refinement
@@ -132,3 +133,20 @@ def test_the_choice_goes_with_the_times_into_criteria_and_saved_queries() -> Non
     assert merged_query(choice, Refinement(time=("evening", "weekend")))["time_either"] is False
     as_choice = criteria_from(choice, Refinement(), default_radius_km=15.0)
     assert criteria_key(as_choice) != criteria_key(criteria_from(one_time, Refinement(), default_radius_km=15.0))
+
+
+async def test_a_deep_link_of_evenings_or_weekends_searches_the_choice(listings: Listings) -> None:
+    saturday, tuesday, office = await listings.add_many([
+        {"title": "Streuobstwiese am Samstag", "categories": ["environment"], "time_tags": ["weekend", "daytime"],
+         **near(KASSEL, 1, 0)},
+        {"title": "Amphibien abends zählen", "categories": ["environment"], "time_tags": ["weekday", "evening"],
+         **near(KASSEL, 2, 0)},
+        {"title": "Büro der Umweltgruppe", "categories": ["environment"], "time_tags": ["weekday", "daytime"],
+         **near(KASSEL, 3, 0)},
+    ])
+    for payload, expected in (("sC8TaE1", {saturday, tuesday}), ("sC8Ta", set())):  # the second: both at once
+        link = decode_start_payload(payload)
+        assert isinstance(link, SearchLink)
+        outcome = await find(listings.database, SearchRequest(refinement=link.refinement, widen=False),
+                             place=KASSEL)
+        assert set(ids(outcome)) == expected and office not in ids(outcome)

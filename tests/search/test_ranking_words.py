@@ -51,7 +51,8 @@ def test_negated_words_are_unwanted_unless_the_negation_negates_nothing() -> Non
     assert unwanted_words("Tierheim in Hamburg, aber nicht mit Katzen", criteria) == ("katzen",)
     assert unwanted_words("Umwelt ohne Müllsammeln", criteria) == ("muellsammeln",)
     assert unwanted_words("keine Erfahrung mit Hunden, aber gern Tierheim", criteria) == ()
-    assert unwanted_words("no cats please", replace(criteria, lang="en")) == ()
+    assert unwanted_words("no cats please", replace(criteria, lang="en")) == ("katzen",)  # as the listings write it
+    assert unwanted_words("no problem with cats", replace(criteria, lang="en")) == ()
 
 
 def test_a_known_word_is_never_corrected_towards_a_rare_listing_word_and_typos_prefer_common_words() -> None:
@@ -323,3 +324,16 @@ async def test_a_particle_verb_ranks_the_listings_naming_its_noun_of_the_action(
     # name only the handing out.
     listed = answer + similar
     assert listed[0] == food and set(listed[1:]) == set(clothes)
+
+
+async def test_a_kind_ruled_out_lowers_its_listings_and_keeps_the_rest_of_the_field(listings: Listings) -> None:
+    dogs, cats, horses, garden = await listings.add_many([
+        {"title": "Gassi gehen mit Hunden", "categories": ["animals"], **near(KASSEL, 1, 0)},
+        {"title": "Katzen streicheln im Tierheim", "categories": ["animals"], **near(KASSEL, 2, 0)},
+        {"title": "Stallarbeit bei den Pferden", "categories": ["animals"], **near(KASSEL, 3, 0)},
+        {"title": "Schulgarten pflegen", "categories": ["environment"], **near(KASSEL, 4, 0)},
+    ])
+    for text in ("Ehrenamt in Kassel, aber ohne Hunde", "something in Kassel, no dogs"):
+        outcome = await find(listings.database, SearchRequest(text=text), place=KASSEL,
+                             lang="en" if text.startswith("something") else "de")
+        assert ids(outcome)[-1] == dogs and set(ids(outcome)) == {dogs, cats, horses, garden}

@@ -272,3 +272,14 @@ async def test_the_contact_person_may_be_reached_as_the_organisation_is(chat: Ch
     assert any(b["text"].endswith("info@tierfreunde.example.org") for b in again.buttons)
     typed = await chat.send(CLUB, "0151 0000 4711")
     assert "<b>Vorschau</b>" in typed.text and "0151 0000 4711" in typed.text
+
+
+async def test_weiter_at_the_title_question_is_asked_again_kindly(chat: Chat) -> None:
+    title = await fill(chat, CLUB, NEW_ORGANISATION)
+    assert "Wie soll dein Angebot heißen" in title.text
+    for said in ("weiter", "ok", "Ja!"):
+        again = await chat.send(CLUB, said)
+        assert f"„{said}“ ist eine Antwort an mich, noch kein Titel" in again.text
+        assert "Wie soll dein Angebot heißen" in again.text
+    described = await chat.send(CLUB, "Weiterbildung: Gassi gehen lernen")
+    assert "Beschreib die Aufgabe" in described.text

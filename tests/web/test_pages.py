@@ -168,6 +168,15 @@ async def test_search_shows_what_names_the_request_and_links_the_related_ones(da
     assert all(f"/angebote/{o.id}?" in related for o in others) and f"/angebote/{organ.id}?" not in related
     assert t("de", "search.similar_shown") in related
     assert 'href="/suche?text=Orgel&amp;ort=Kassel&amp;bereich=culture">Nur genau Passende anzeigen</a>' in related
+async def test_words_nobody_can_read_are_said_and_list_nothing(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Katzenhilfe Kassel", place=KASSEL)
+    async with running_site(database) as site:
+        mashed = (await site.client.get("/suche", params={"ort": "Kassel", "text": "hjkhjk dfgdfg"})).text
+        word = (await site.client.get("/suche", params={"ort": "Kassel", "text": "Katzenhilfe"})).text
+    assert html.escape(t("de", "web.words_unread", words="hjkhjk dfgdfg"), quote=False) in mashed
+    assert "Katzenhilfe Kassel" not in mashed and t("de", "search.widened_keywords") not in mashed
+    assert "Katzenhilfe Kassel" in word and "verstehe ich leider nicht" not in word
 
 
 async def test_search_pages_through_the_results(database: Database) -> None:

@@ -37,6 +37,9 @@ def feed_sources(feed: FeedFile, source: str | None) -> dict[str, str]:
         if not is_source_name(source):
             raise FileProblem(f"'{source}' cannot be a source name: use letters, digits, _ . - (at most 60)")
         return {"": source}
+    if not feed.agency_ids and not feed.offers:  # said as what it is: without offers there is no agency to name
+        held = "only its heading row" if feed.format.endswith("-csv") else "no offer"
+        raise FileProblem(f"this export holds no offers ({held}): nothing to import")
     if not feed.agency_ids:
         raise FileProblem("this feed names no agency (agenturid): give its source with --source NAME")
     prefix = _PREFIX.get(feed.format, "feed")

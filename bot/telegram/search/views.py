@@ -27,11 +27,15 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
         return candidates_view(stored.id, outcome.place_candidates, lang)
     if page.needs_interest and not outcome.unknown_place:  # an unknown postal code is asked about first
         markup = search_keyboards.category_choice(stored.id, lang, with_back=False)
+        unread = (t(lang, "search.words_unread", words=line(" ".join(outcome.unread_words), 80)) + "\n"
+                  if outcome.unread_words else "")
         if page.understood_nothing:  # an emoji, a greeting, a typo: no header of a search nobody asked for
+            if unread:  # "asdfgh qwertz": said what was not understood, with examples
+                return View(unread + t(lang, "search.ask_interest"), markup)
             key = "search.emoji_only" if only_emoji(stored.query_text) else "search.not_understood"
             return View(t(lang, key), markup)
         header = t(lang, "search.header", summary=summary(outcome, lang))
-        return View(f"{header}\n{t(lang, 'search.ask_interest')}", markup)
+        return View(f"{header}\n{unread}{t(lang, 'search.ask_interest')}", markup)
     refinement = state.refinement_of(stored)
     asked = refinement.radius_km or outcome.understood.radius_km or default_radius_km
     text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked, kept_place=page.kept_place)

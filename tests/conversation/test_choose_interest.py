@@ -1,0 +1,26 @@
+"""An area chosen by button replaces what the text said about the interest; what the text rules out stays."""
+
+from __future__ import annotations
+
+from bot.conversation import state
+from bot.conversation.searches import ChatSearches
+from bot.store.models import ChatSearch
+
+
+def _chosen(text: str, categories: tuple[str, ...]) -> ChatSearch:
+    stored = ChatSearch(volunteer_id=1, query_text=text, refinement={}, offset=5, candidates=[])
+    ChatSearches(default_radius_km=15.0).choose_interest(stored, categories)
+    return stored
+
+
+def test_a_text_that_named_no_interest_keeps_what_it_rules_out() -> None:
+    stored = _chosen("ohne Hunde in Kassel", ("animals",))
+    assert stored.query_text == "ohne Hunde in Kassel" and stored.offset == 0
+    refinement = state.refinement_of(stored)
+    assert refinement.categories == ("animals",) and refinement.place is not None
+
+
+def test_a_text_that_named_an_interest_is_replaced_by_the_area() -> None:
+    for text in ("Senioren besuchen in Kassel", "Gitarrenunterricht in Kassel", "sdfghj hjkhjk in Kassel"):
+        stored = _chosen(text, ("animals",))
+        assert stored.query_text == "" and state.refinement_of(stored).categories == ("animals",)
