@@ -4,9 +4,10 @@ of a longer number ("123456", "1.234.567", "12,34567").
 Five digits with a space after the first two ("34 127", as on letters and signs) are also how amounts and phone
 numbers are written ("10 000 Tiere", "Tel 030 12 345 678"), so in free text (a search, a chat message) they are a
 code only after a place or postal-code cue ("in 34 127", "PLZ 34 127": data/nlu/postal_codes.toml) and never before
-a unit ("in 12 345 Stunden"). Where the text answers "where?" or fills a place field (the chat's place question,
-a posting's or an ad's place, a feed's address), the spaced form stands anywhere, still not before a unit nor beside
-another group of digits.
+a unit ("in 12 345 Stunden"); the NLU reads one closing a message after a content word too ("Tierheim 34 127") when
+the code exists (nlu/components/postal_cues.py), so an unknown one there is no question to the person.
+Where the text answers "where?" or fills a place field (the chat's place question, a posting's or an ad's place,
+a feed's address), the spaced form stands anywhere, still not before a unit nor beside another group of digits.
 
 Every surface that finds a code in what someone wrote reads it here: the search and the chat, posting, ads, imports
 and the web. Whether a code exists, and how a field holding nothing but a code may also write it (a lost leading
