@@ -46,7 +46,9 @@ def test_a_typed_code_reads_the_same_in_chat_web_and_posting(surface: object, wr
 
 
 @pytest.mark.parametrize(("written", "code"), [("1067", "01067"), ("1990", "01990"), ("34117", "34117"),
-                                               ("3412", None), ("9999", None)])
+                                               ("3412", None), ("9999", None), ("041 09", "04109"),
+                                               ("04 109", "04109"), ("99 999", None), ("99999", None),
+                                               ("0410 9", None)])
 def test_a_csv_postal_code_column_holds_no_year_and_only_existing_codes(written: str, code: str | None) -> None:
     checked = check_record(RawRecord("line 2", listing_record(1, postal_code=written)))
     if code is None:
