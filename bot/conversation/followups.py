@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
-from nlu.kernel.postal_codes import whole_postal_code
+from nlu.kernel.postal_codes import postal_codes_in, whole_postal_code
 from nlu.kernel.text import fold
 from nlu.query import ParsedQuery
 from sqlalchemy import select
@@ -174,6 +174,7 @@ def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None)
     (`parsed`) does not need it: "Essen ausgeben in Bochum" keeps "Essen", the area it says."""
     gazetteer = get_gazetteer()
     own = {fold(word) for word in _TOKEN.findall(place.name)}
+    text = _without_codes(text, place)
 
     def names_it(token: str) -> bool:
         if whole_postal_code(token) or (len(token) > 2 and fold(token) in own):
@@ -190,6 +191,18 @@ def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None)
             lambda m: "" if names_it(m.group(0)) or names_it(m.group(0).split("-")[0]) else m.group(0), text
         ).split()
     )
+
+
+def _without_codes(text: str, place: PlaceRef) -> str:
+    """Returns a text without its postal codes, also those split by a space ("Tafel in 34 127"), which no word of it
+    is alone; a split number without a cue goes only when it is the place's code ("Tierheim 34 127"), so an amount
+    ("mit 10 000 Tieren") stays."""
+    cued = postal_codes_in(text)
+    found = [written for written in postal_codes_in(text, answer=True)
+             if written.code == place.postal_code or written in cued]
+    for written in reversed(found):
+        text = f"{text[:written.start]} {text[written.end:]}"
+    return text
 
 
 def _says_interest(text: str, token: str, parsed: ParsedQuery) -> bool:
