@@ -33,7 +33,8 @@ FOLLOW_UP_WINDOW = timedelta(hours=1)
 # A word of the last search's text names its place when a place of that name lies this close to it ("ffm" for
 # Frankfurt am Main, "Neustadt" beside Dresden); such words leave the text when another place is asked for.
 SAME_PLACE_KM = 25.0
-# The places of this many search texts are kept (text_place): each person's last searches (state.KEEP_SEARCHES).
+# The places of this many search texts are kept (text_place), for all people together in this process: the least
+# recently used text goes first, so a person's own last searches (state.KEEP_SEARCHES) may be parsed again.
 KEPT_TEXT_PLACES = 4096
 _TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
@@ -161,8 +162,10 @@ def _kept_place_of(search: ChatSearch, earlier: ChatSearch) -> bool:
 
 @lru_cache(maxsize=KEPT_TEXT_PLACES)
 def text_place(text: str) -> PlaceRef | None:
-    """Returns the place a search's text names, parsed once per text: place_said_at reads the person's stored
-    searches at every message, and what a text names never changes."""
+    """Returns the place a search's text names, parsed once per text while it stays among the KEPT_TEXT_PLACES
+    texts last asked for. place_said_at reads the person's stored searches when a follow-up would keep the last
+    search's place for a new interest, to learn whether the person saved a place since (bot.telegram.search.pages),
+    and what a text names never changes."""
     return place_ref(parse_text(text).place)
 
 
