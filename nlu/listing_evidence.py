@@ -10,10 +10,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from nlu.listing_layout import ASIDE_KINDS, ListingLayout, blurb_catalogues, reputation_clauses
-from nlu.listing_rules import listing_rules
+from nlu.listing_rules import ListingRules, listing_rules
 from nlu.listing_settings import title_settings
 
 _FOR = frozenset({"fuer", "for"})
+_LISTING = frozenset({",", "und", "oder", "and", "or", "/"})  # the nouns a preposition governs may be a list
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":", "•"})
+_ERRAND_LIST = 5  # tokens of a list before an errand noun, back to the preposition governing it
+_ERRAND_SENTENCE = 15  # tokens before an errand noun in which a person it is run for may be named
 _THEIR = frozenset({"unsere", "unseren", "unserer", "die", "den", "our", "the", "eine", "einen"})
 
 
@@ -59,6 +63,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     outside_passing: set[str] = set()
     people_sentences: set[tuple[str, int]] = set()
     settings = title_settings(mentions, layout.title_length, starts)  # "Hausaufgabenhilfe im Stadtteilzentrum"
+    people = frozenset(span.start for span in mentions if span.label_ in rules.people_categories)
     for span, (label, offset) in zip(mentions, placed, strict=True):
         if (span.start, label) in settings:
             scores[label] = scores.get(label, 0.0) + 1.0  # the place the title's task is done at: a word of the text
@@ -76,7 +81,9 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         if catalogue:
             weight = min(weight, rules.catalogue_weight)
         elif kind in ("lead", "task") and not example:
-            if ("#" if span[0].like_num else span[0].norm_) in rules.served.get(label, ()):  # "#": "Gruppe 70+"
+            if ("#" if span[0].like_num else span[0].norm_) in rules.served.get(label, ()) and (
+                label not in rules.errand_categories or _errand_for_someone(span, people, rules)
+            ):  # "#": "Gruppe 70+"
                 served.add(label)
             elif kind == "task" and label in rules.task_served and _after_a_cue(span, rules.served_cues):
                 served.add(label)  # "Ihre Aufgaben: Backen mit Senioren aus dem Viertel"
@@ -111,6 +118,40 @@ def _for_them(span: Span, heads: tuple[str, ...]) -> bool:
     return group and bool(before) and (
         before[-1] in _FOR or len(before) == 2 and before[0] in _FOR and before[1] in _THEIR
     )
+
+
+def _errand_for_someone(span: Span, people: frozenset[int], rules: ListingRules) -> bool:
+    """Tells whether an errand noun is run for a person: before a preposition of the people served and a person
+    ("Besorgungen für ältere Menschen", "Einkäufe für Nachbarn"), or, when no owner or thing follows it ("die
+    Einkäufe des Vereins", "bei den Einkäufen für die Küche"), after such a preposition, maybe at the end of a list
+    ("Begleitung bei Spaziergängen und Einkäufen", "für Ausflüge, Einkäufe"), or after a person in its sentence
+    ("besuchen Patientinnen und Patienten, erledigen kleine Besorgungen")."""
+    doc = span.doc
+    after = doc[span.end].norm_ if span.end < len(doc) else ""
+    if after in rules.served_cues:
+        return any(i in people or doc[i].norm_ in rules.errand_people for i in range(span.end + 1, span.end + 4)
+                   if i < len(doc))
+    if after in rules.errand_owners:
+        return False
+    listed = span.start
+    while listed > max(span.start - _ERRAND_LIST, 0) and (
+        doc[listed - 1].norm_ in _LISTING or doc[listed - 1].text[:1].isupper()
+    ) and doc[listed - 1].norm_ not in rules.served_cues:
+        listed -= 1
+    return _after_a_cue(doc[listed:span.end], rules.served_cues) or any(
+        doc[i].norm_ in rules.errand_people for i in _sentence_before(span)
+    )
+
+
+def _sentence_before(span: Span) -> range:
+    """Returns the indices of the tokens of a mention's sentence before it, at most `_ERRAND_SENTENCE` of them."""
+    doc = span.doc
+    start = span.start
+    while start > max(span.start - _ERRAND_SENTENCE, 0) and not (
+        doc[start - 1].text in _SENTENCE_ENDS or "\n" in doc[start - 1].text
+    ):
+        start -= 1
+    return range(start, span.start)
 
 
 def _after_a_cue(span: Span, cues: frozenset[str]) -> bool:

@@ -2,7 +2,8 @@
 "Volunteers for our Welcome Café". When the title names no other field, the café is where people of the quarter meet,
 and the listing is neighbourly (the taxonomy's neighbourhood) whatever its text goes on about. A café whose title names
 its field ("Demenzcafé", "Nachtcafé für Wohnungslose", "Hausaufgabencafé") is that field's; a language café
-("Sprach-Café", "Deutsch-Café") is practising German with newcomers. The words are the [listing.meeting] section of
+("Sprach-Café", "Deutsch-Café", "Englisch-Café", "Café Lingua": any language, before or after the café) is
+practising a language, no meeting of the quarter. The words are the [listing.meeting] section of
 data/nlu/interests.toml."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from nlu.components.languages import language_code
 from nlu.kernel.text import fold
 from nlu.word_lists import read_toml
 
@@ -46,7 +48,14 @@ def title_meeting_place(doc: Doc, mentions: list[Span], title_tokens: int) -> li
         if not any(part.endswith(rules.heads) for part in parts):
             continue
         before = doc[token.i - 1].norm_ if token.i else ""
-        if any(word.startswith(rules.language_parts) for word in (*parts, before)):
-            return []  # "Sprach-Café", "Deutsch-Café", "German café"
+        after = doc[token.i + 1].norm_ if token.i + 1 < title_tokens else ""
+        if any(_names_a_language(word, rules) for word in (*parts, before, after) if word):
+            return []  # "Sprach-Café", "Englisch-Café", "German café", "Café Lingua"
         return [Span(doc, token.i, token.i + 1, label=rules.category)]
     return []
+
+
+def _names_a_language(word: str, rules: MeetingRules) -> bool:
+    """Tells whether a folded word or word part names a language or speaking one: "englisch", "ukrainisch",
+    "english", "sprach", "lingua" (any language the languages component knows, and `language_parts`)."""
+    return word.startswith(rules.language_parts) or language_code(word) is not None

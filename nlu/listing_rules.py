@@ -29,6 +29,9 @@ class ListingRules:
     volunteer_welcome: frozenset[str]
     served_cues: frozenset[str]
     task_served: frozenset[str]  # groups a preposition of `served_cues` makes served in the tasks section
+    errand_categories: frozenset[str]  # fields whose served words are errands: served only beside a person
+    errand_people: frozenset[str]
+    errand_owners: frozenset[str]
     share: float
     min_evidence: float
     most: int
@@ -75,6 +78,9 @@ def listing_rules() -> ListingRules:
         volunteer_welcome=frozenset(fold(word) for word in raw["volunteer_welcome"]),
         served_cues=frozenset(fold(word) for word in raw["served_cues"]),
         task_served=frozenset(raw["task_served"]),
+        errand_categories=frozenset(raw["errand_categories"]),
+        errand_people=frozenset(fold(word) for word in raw["errand_people"]),
+        errand_owners=frozenset(fold(word) for word in raw["errand_owners"]),
         share=float(raw["share"]),
         min_evidence=float(raw["min_evidence"]),
         most=int(raw["most"]),

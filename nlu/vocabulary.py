@@ -233,10 +233,16 @@ def _spoken_ending(folded: str) -> bool:
     return folded.endswith("n") and not folded.endswith("en") and is_known_word(f"{folded[:-1]}en")
 
 
+_JOINTS = ("", "s", "n", "e")
+
+
 def _joins_known(folded: str) -> bool:
     """Tells whether a word is two known words joined ("vor|ruhestand", "zahlen|mensch", "arbeit|s|zeit"): a
-    compound, no typo (split as the search splits a request's compounds, nlu.kernel.compounds)."""
-    return bool(split_compound(folded, is_known_word, first=_MIN_PART, others=_COMPOUND_HEAD, max_parts=2))
+    compound, no typo (split as the search splits a request's compounds, nlu.kernel.compounds). Only the one-letter
+    joints: with "es" and "en" a slip that doubles a letter reads as a joint ("Tage|es|pflege", "Wohnung|es|losen",
+    "Suppe|en|küche") and the typo would stay uncorrected."""
+    return bool(split_compound(folded, is_known_word, first=_MIN_PART, others=_COMPOUND_HEAD, max_parts=2,
+                               links=_JOINTS))
 
 
 def _distance(folded: str, entry: str, is_stem: bool) -> int:

@@ -281,7 +281,7 @@ def towns_named(text: str, parse: Parse | None = None) -> list[PlaceChoice]:
     with a quarter the place data lacks, "Raum Fulda", "am liebsten in Marburg"), the place the NLU reads in it
     is taken, as the search would."""
     gazetteer = get_gazetteer()
-    code = postal_code_in(text)
+    code = postal_code_in(text, answer=True)
     if code:
         place = gazetteer.by_postal_code(code.code)
         return [_choice(place, (place.lat, place.lon))] if place else []

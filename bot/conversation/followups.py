@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
-from nlu.kernel.postal_codes import whole_postal_code
+from nlu.kernel.postal_codes import postal_codes_in, whole_postal_code
 from nlu.kernel.text import fold
 from nlu.query import ParsedQuery
 from sqlalchemy import select
@@ -34,7 +34,8 @@ FOLLOW_UP_WINDOW = timedelta(hours=1)
 # A word of the last search's text names its place when a place of that name lies this close to it ("ffm" for
 # Frankfurt am Main, "Neustadt" beside Dresden); such words leave the text when another place is asked for.
 SAME_PLACE_KM = 25.0
-# The places of this many search texts are kept (text_place): each person's last searches (state.KEEP_SEARCHES).
+# The places of this many search texts are kept (text_place), for all people together in this process: the least
+# recently used text goes first, so a person's own last searches (state.KEEP_SEARCHES) may be parsed again.
 KEPT_TEXT_PLACES = 4096
 _TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
@@ -169,8 +170,10 @@ def _kept_place_of(search: ChatSearch, earlier: ChatSearch) -> bool:
 
 @lru_cache(maxsize=KEPT_TEXT_PLACES)
 def text_place(text: str) -> PlaceRef | None:
-    """Returns the place a search's text names, parsed once per text: place_said_at reads the person's stored
-    searches at every message, and what a text names never changes."""
+    """Returns the place a search's text names, parsed once per text while it stays among the KEPT_TEXT_PLACES
+    texts last asked for. place_said_at reads the person's stored searches when a follow-up would keep the last
+    search's place for a new interest, to learn whether the person saved a place since (bot.telegram.search.pages),
+    and what a text names never changes."""
     return place_ref(parse_text(text).place)
 
 
@@ -182,6 +185,7 @@ def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None)
     (`parsed`) does not need it: "Essen ausgeben in Bochum" keeps "Essen", the area it says."""
     gazetteer = get_gazetteer()
     own = {fold(word) for word in _TOKEN.findall(place.name)}
+    text = _without_codes(text, place)
 
     def names_it(token: str) -> bool:
         if whole_postal_code(token) or (len(token) > 2 and fold(token) in own):
@@ -198,6 +202,18 @@ def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None)
             lambda m: "" if names_it(m.group(0)) or names_it(m.group(0).split("-")[0]) else m.group(0), text
         ).split()
     )
+
+
+def _without_codes(text: str, place: PlaceRef) -> str:
+    """Returns a text without its postal codes, also those split by a space ("Tafel in 34 127"), which no word of it
+    is alone; a split number without a cue goes only when it is the place's code ("Tierheim 34 127"), so an amount
+    ("mit 10 000 Tieren") stays."""
+    cued = postal_codes_in(text)
+    found = [written for written in postal_codes_in(text, answer=True)
+             if written.code == place.postal_code or written in cued]
+    for written in reversed(found):
+        text = f"{text[:written.start]} {text[written.end:]}"
+    return text
 
 
 def _says_interest(text: str, token: str, parsed: ParsedQuery) -> bool:

@@ -32,7 +32,7 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
     """
     gazetteer = get_gazetteer()
     name = _CUE.sub("", without_yes(text)).strip(" .,!?")
-    code = postal_code_in(text)  # "34127", "34 127"
+    code = postal_code_in(text, answer=True)  # "34127", "34 127"
     restored = gazetteer.read_postal_code(name)  # "1067": the zero a spreadsheet drops (01067 Dresden); "341 27"
     if code or restored:
         if code and parse(text).categories:

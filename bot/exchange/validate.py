@@ -16,7 +16,6 @@ from bot.exchange.htmltext import html_to_text
 from bot.exchange.schema import FIELDS, Kind
 from bot.exchange.values import Invalid
 from bot.shortening import shortened as cut_to
-from nlu.kernel.postal_codes import whole_postal_code
 from nlu.kernel.text import fold
 
 _LANGUAGE = re.compile(r"[a-z]{2}")
@@ -268,19 +267,20 @@ def _organisation_kind(word: str) -> str:
 
 
 def _postal_code(text: str) -> str:
-    """Checks a German postal code; a spreadsheet's lost leading zero (1067 for 01067) is put back only when that
-    code exists, as every surface reads it (Gazetteer.read_postal_code: the column holds no year)."""
-    if len(text) == 4 and text.isdigit():
-        from nlu.kernel.gazetteer import get_gazetteer
+    """Checks a German postal code as every surface reads a field holding one (Gazetteer.read_postal_code, the column
+    holds no year): five digits, split by one space anywhere ("34 127", "341 27"), or four whose leading zero a
+    spreadsheet lost (1067 for 01067), each only when the code exists."""
+    from nlu.kernel.gazetteer import get_gazetteer
 
-        code = get_gazetteer().read_postal_code(text, year_possible=False)
-        if code is None:
-            raise Invalid(f"'{text}' is no German postal code (0{text} does not exist)")
+    code = get_gazetteer().read_postal_code(text, year_possible=False)
+    if code is not None:
         return code
-    code = whole_postal_code(text)  # "34127", "34 127"
-    if code is None:
-        raise Invalid(f"'{text}' is not a German postal code (five digits)")
-    return code
+    digits = text.replace(" ", "")
+    if len(digits) == 4 and digits.isdigit():
+        raise Invalid(f"'{text}' is no German postal code (0{digits} does not exist)")
+    if len(digits) == 5 and digits.isdigit():
+        raise Invalid(f"'{text}' is no German postal code ({digits} does not exist)")
+    raise Invalid(f"'{text}' is not a German postal code (five digits)")
 
 
 def _hours(hours: int) -> int:

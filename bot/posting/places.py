@@ -52,7 +52,7 @@ def resolve_place(answer: Answer, gazetteer: Gazetteer) -> dict[str, Any]:
         raise Invalid("posting.invalid.place", suggestions="")
     if (short := _LOST_ZERO.match(text)) and (code := gazetteer.read_postal_code(short.group(1))):
         text = code + text[short.end():]  # "1067 Dresden" copied from a spreadsheet that dropped the zero
-    postal = postal_code_in(text)  # "34127", "34 127"
+    postal = postal_code_in(text, answer=True)  # "34127", "34 127"
     if postal:
         return _by_postal_code(text, postal, gazetteer)
     digits = text.replace(" ", "")

@@ -1,7 +1,8 @@
 """Reads a postal code in a chat message that is not five digits in one piece: four digits whose leading zero a
 spreadsheet dropped ("Tierheim in 1067": 01067 Dresden) and five split by a space ("in 341 27": 34127 Kassel).
 
-Such a number is a code only after a place cue (data/nlu/postal_codes.toml) or as the whole message, never before a
+Such a number is a code only after a place cue (data/nlu/postal_codes.toml), as the whole message, or split after
+its first two digits as on letters at the end of the message after a content word ("Tierheim 34 127"), never before a
 unit ("um 1445 Uhr", "in 1099 Euro"), never where it may be a year unless a postal-code cue says so ("in 1848" is a
 year, "PLZ 1848" Hohnstein), and never beside another named place ("Tierheim Kassel in 1445"). The gazetteer's
 read_postal_code decides whether the code exists; every other surface (web, posting, imports) reads through it too.
@@ -39,7 +40,7 @@ def postal_code_at(doc: Doc, i: int, gazetteer: Gazetteer) -> tuple[int, Place] 
         return None
     cue = _cue_before(doc, i, written)
     alone = i == 0 and end == len(doc)
-    if not (cue or alone) or _unit_after(doc, end):
+    if not (cue or alone or _closing_letter_code(doc, i, end)) or _unit_after(doc, end):
         return None
     code = gazetteer.read_postal_code(written, year_possible=cue != "code")
     place = gazetteer.by_postal_code(code) if code else None
@@ -52,6 +53,16 @@ def _split_code(doc: Doc, i: int) -> bool:
         return False
     first, second = doc[i].text, doc[i + 1].text.rstrip(".")
     return first.isdigit() and second.isdigit() and len(first) + len(second) == 5 and min(len(first), len(second)) >= 2
+
+
+def _closing_letter_code(doc: Doc, i: int, end: int) -> bool:
+    """Tells whether a code split after its first two digits, as on letters ("Tierheim 34 127"), closes the message
+    right after a word that is no function word nor number: a person who puts it there names where. "für 12 345",
+    "mit 10 000" stay amounts; whether the code exists is the gazetteer's to say."""
+    return (
+        end == i + 2 and len(doc[i].text) == 2 and i > 0 and doc[i - 1].is_alpha and not doc[i - 1].is_stop
+        and all(token.is_punct for token in doc[end:])
+    )
 
 
 def _cue_before(doc: Doc, i: int, written: str) -> str | None:

@@ -22,12 +22,13 @@ MAX_PARTS = 4
 
 def split_compound(
     word: str, is_word: Callable[[str], bool], *, first: int = MIN_PART, others: int = MIN_PART,
-    max_parts: int = MAX_PARTS,
+    max_parts: int = MAX_PARTS, links: tuple[str, ...] = LINKS,
 ) -> tuple[str, ...]:
     """Returns the parts of a folded compound (at least two, at most `max_parts`, each a word `is_word` knows, even
     when the compound is known as well; the first at least `first` letters long, the others `others`): the split
     into the fewest parts and, among those, the one with the longest first part; none when the word is not made of
-    known words."""
+    known words. `links`: the letters that may join two parts (the NLU's typo check takes the short ones only: a
+    doubled letter before "s" or "n" is a slip, "Tageespflege", "Wohnungeslosen")."""
     if len(word) < first + others:
         return ()
 
@@ -41,7 +42,7 @@ def split_compound(
                 continue
             if end == len(word):
                 return (part,)  # the whole rest is one word: no split with fewer parts
-            for link in LINKS:
+            for link in links:
                 following = rest(end + len(link)) if word.startswith(link, end) else None
                 if following is not None and len(following) < max_parts and (
                         best is None or len(following) + 1 < len(best)):

@@ -129,6 +129,26 @@ def test_the_words_naming_the_last_place_leave_the_text(text: str, place: PlaceR
     assert without_place(text, place) == left
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "left"),
+    [
+        ("Lesepate in 04 109, gern vormittags", PlaceRef("Leipzig", 51.34, 12.37, postal_code="04109"),
+         "Lesepate in , gern vormittags"),
+        ("Hundeausführen 34 117", PlaceRef("Kassel", 51.31, 9.49, postal_code="34117"), "Hundeausführen"),
+        ("Gartenprojekt mit 10 000 Blumen in 34 117", PlaceRef("Kassel", 51.31, 9.49, postal_code="34117"),
+         "Gartenprojekt mit 10 000 Blumen in"),
+    ],
+)
+def test_a_postal_code_split_by_a_space_leaves_the_text_with_its_place(text: str, place: PlaceRef, left: str) -> None:
+    assert without_place(text, place) == left
+
+
+def test_another_place_is_searched_without_a_split_code_of_the_last_one() -> None:
+    following, criteria = _criteria("Suppenküche in 34 117", "und in Fulda?")
+    assert "34" not in following.text and "117" not in following.text and "Suppenküche" in following.text
+    assert criteria.place is not None and criteria.place.name == "Fulda"
+
+
 def test_another_place_is_searched_without_the_words_of_the_last_one() -> None:
     following, criteria = _criteria("Tafel in Fulda, nur dienstags", "und in Kassel?")
     assert "Fulda" not in following.text and "Tafel" in following.text

@@ -68,3 +68,15 @@ def test_a_cafe_the_title_names_alone_is_a_meeting_place(title: str, description
 def test_a_cafe_of_a_named_field_or_a_language_is_no_meeting_place(title: str, description: str, field: str) -> None:
     found = categorize(title, description).categories
     assert field in found and "neighbourhood" not in found
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [("Spanisch-Café: Gastgeber*in gesucht", "<p>Einmal im Monat sprechen wir bei Kaffee Spanisch.</p>"),
+     ("Polnisch-Café: Gastgeber*in", "<p>Wir plaudern auf Polnisch über Bücher und Filme.</p>"),
+     ("Volunteers for our Italian Café", "<p>Chat in Italian with learners over coffee.</p>"),
+     ("Café Lingua: Tischpat*innen", "<p>An jedem Tisch wird eine andere Sprache gesprochen.</p>"),
+     ("Café Russisch sucht Gesprächspartner*innen", "<p>Wir üben Russisch bei Tee und Gebäck.</p>")],
+)
+def test_a_cafe_named_after_any_language_is_no_meeting_place(title: str, description: str) -> None:
+    assert "neighbourhood" not in categorize(title, description).categories

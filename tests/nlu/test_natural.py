@@ -187,6 +187,15 @@ def test_a_compound_of_two_known_words_is_no_typo_of_an_interest_word() -> None:
     assert "seniors" in parse("Senoiren besuchen in Offenbach").categories  # a real typo still is one
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    ("würde gern bei der Bahnhofesmission mithelfen", "poverty_homelessness"),
+    ("Sterbeenbegleitung, am liebsten abends", "health_care"),
+    ("in einer Fahrradeswerkstatt schrauben", "environment"),
+])
+def test_a_doubled_letter_before_a_joint_is_a_typo_not_a_compound(text: str, category: str) -> None:
+    assert category in parse(text).categories
+
+
 @pytest.mark.parametrize(
     ("text", "role", "kept"),
     [

@@ -80,3 +80,24 @@ def test_the_gazetteer_reads_a_written_code_once_for_every_surface(text: str, ye
 def test_four_letters_after_a_cue_are_no_code(text: str) -> None:
     place = parse(text).place
     assert place is None or place.postal_code is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Lesepatenschaft 04 109", "04109"),
+    ("Hundeausführen 34 117!", "34117"),
+    ("Repair Café 01 067.", "01067"),
+])
+def test_a_code_split_as_on_letters_closing_the_message_is_its_place(text: str, code: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.postal_code == code
+
+
+@pytest.mark.parametrize("text", [
+    "Suppenküche für 34 117",  # after a function word: an amount
+    "Lesepatenschaft 34 117 Kinder",  # not at the end
+    "Gartenprojekt 12 000",  # no such code
+    "Fußballtraining 341 17",  # split elsewhere than on letters: only after a cue
+])
+def test_a_split_number_without_a_cue_elsewhere_is_no_place(text: str) -> None:
+    place = parse(text).place
+    assert place is None or place.postal_code is None

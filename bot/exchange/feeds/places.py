@@ -228,7 +228,7 @@ class FeedPlaces:
         if restored := self.gazetteer.read_postal_code(code, year_possible=False):  # "1067", "341 27"
             return restored, len(code) == 4
         for text in (offer.street, offer.town, offer.quarter):  # "Alaunstraße 10, 01099 Dresden", "22765 Hamburg"
-            if written := postal_code_in(text):
+            if written := postal_code_in(text, answer=True):
                 return written.code, False
         for text in (offer.town, offer.quarter):  # not the street: "Hauptstraße 1067" is a house number
             if (match := _CODE.search(text)) and len(match.group(1)) == 4 and (
