@@ -16,7 +16,7 @@ from nlu.extensions import PLACES_RULED_OUT
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, place_rules
 from nlu.place_like import looks_like_place
-from nlu.place_qualifiers import QUALIFIER_KM, own_qualifier, qualifier_after
+from nlu.place_qualifiers import QUALIFIER_KM, Qualifier, own_qualifier, qualifier_after
 from nlu.kernel.text import fold
 
 _QUALIFIER_SLACK_KM = 20.0  # after a qualifier, namesakes this much further from it than the nearest drop out
@@ -67,19 +67,42 @@ def _with_shared_quarter(
     best = places[0]
     qualifier = qualifier_after(doc, chosen.end, rules, {o.start for o in others})
     state = (qualifier.state if qualifier else None) or _state_named(doc, chosen, rules)
+    misfit = False  # a point or a district that fits neither place: where it lies decides, else the bot asks
     if qualifier is not None and qualifier.state is None:  # a point or a district: one place is meant
-        return (city,) if qualifier.fits(city) and not qualifier.fits(best) else places
+        if qualifier.fits(city) or qualifier.fits(best):
+            return (city,) if qualifier.fits(city) and not qualifier.fits(best) else places
+        misfit = True
     if state is not None:
         return (city,) if state == city.state and state != best.state else places
-    anchors = [o._.value[0] for o in others if o._.preference != CORRECTED and o._.value]
-    if any(_km(anchor, city) <= _NEIGHBOUR_KM and _km(anchor, city) < _km(anchor, best) for anchor in anchors):
+    points = [(o._.value[0].lat, o._.value[0].lon) for o in others if o._.preference != CORRECTED and o._.value]
+    if misfit and qualifier is not None and (point := _qualifier_point(qualifier, gazetteer)) is not None:
+        if _pulls(point, best, city, QUALIFIER_KM):  # "Bornheim Rhein-Sieg": the district lacks the town's entry
+            return places
+        points.append(point)  # "Bornheim Offenbach": the Kreis Offenbach borders Frankfurt
+    if any(_pulls(point, city, best) for point in points):
         return (city,)
     # even a place ruled out tells the area ("not Darmstadt, I live in Griesheim")
-    if others or doc.spans.get(PLACES_RULED_OUT) or _km(city, best) <= rules.ambiguous_km:
+    if (others and not misfit) or doc.spans.get(PLACES_RULED_OUT) or _km(city, best) <= rules.ambiguous_km:
         return places
     if city.state in rules.start_states and best.state not in rules.start_states:
         return (city, *places)
     return (*places, city)
+
+
+def _qualifier_point(qualifier: Qualifier, gazetteer: Gazetteer) -> tuple[float, float] | None:
+    """Returns where a point or district qualifier lies: its point, or the mean of its district's places."""
+    if qualifier.point is not None:
+        return qualifier.point
+    places = gazetteer.places_in_district(qualifier.district) if qualifier.district else []
+    if not places:
+        return None
+    return sum(p.lat for p in places) / len(places), sum(p.lon for p in places) / len(places)
+
+
+def _pulls(point: tuple[float, float], place: Place, other: Place, reach_km: float = _NEIGHBOUR_KM) -> bool:
+    """Tells whether a point lies near one of the two places sharing the name and nearer it than the other."""
+    to_place = haversine_km(place.lat, place.lon, *point)
+    return to_place <= reach_km and to_place < haversine_km(other.lat, other.lon, *point)
 
 
 def _km(one: Place, other: Place) -> float:

@@ -75,3 +75,19 @@ def test_every_shared_quarter_names_a_town_elsewhere_and_a_city_the_gazetteer_kn
         assert gazetteer.lookup(city)[0].name == city
         assert any(place.name != city for place in gazetteer.lookup(name)), name
         assert name not in place_rules().aliases  # an alias would make it the city without asking
+
+
+@pytest.mark.parametrize(
+    "text", ["Lesepatin in Bornheim, Landkreis Offenbach gesucht?", "Bornheim Main-Kinzig, Fahrdienst für Ältere"]
+)
+def test_a_district_that_fits_neither_but_borders_the_city_makes_it_the_city(text: str) -> None:
+    assert names(text) == (FRANKFURT, [])
+
+
+def test_a_district_that_fits_neither_and_lies_far_from_both_is_asked_about() -> None:
+    _, candidates = names("Bornheim Vogelsberg, Tierschutz am Samstag")
+    assert set(candidates) == {"Bornheim", FRANKFURT}
+
+
+def test_a_district_the_town_lies_in_still_keeps_the_town() -> None:
+    assert names("Höchst Odenwaldkreis, Besuchsdienst") == ("Höchst im Odenwald", [])
