@@ -23,6 +23,8 @@ _QUALIFIER_SLACK_KM = 20.0  # after a qualifier, namesakes this much further fro
 _NEIGHBOUR_KM = 50.0  # another place named in the message pulls an ambiguous name towards it
 _SIMILAR_SIZE = 1.5  # population ratio under which the start region breaks the tie
 _MAX_CANDIDATES = 8
+_CITY = 100_000  # a place this large named right beside a quarter name several cities share is the city meant
+_BESIDE_WORDS = frozenset({"von", "in"})
 _TOWN = 5_000  # a typo's guess of a place this large is a town misspelt, not a village the gazetteer lacks
 
 
@@ -56,7 +58,8 @@ def _with_shared_quarter(
     oder Hanau, max 15 km von Bornheim"); one nearer the town keeps the town ("Darmstadt ..., Griesheim"), and so
     does a qualifier or state that fits the town and not the city ("Bornheim NRW"); named alone both are offered,
     the start region's first, when they lie as far apart as namesakes worth a question (Griesheim by Darmstadt,
-    30 km from Frankfurt's centre, stays the town)."""
+    30 km from Frankfurt's centre, stays the town). A name that is a quarter of another city too ("Westend":
+    Berlin's) is the quarter of a city written right beside it ("Westend München", "im Westend von Wiesbaden")."""
     places: tuple[Place, ...] = chosen._.value
     city_name = rules.shared_quarters.get(fold(chosen.text))
     if city_name is None or not places:
@@ -65,6 +68,9 @@ def _with_shared_quarter(
     if any(place.id == city.id for place in places):
         return places
     best = places[0]
+    beside = _city_beside(doc, chosen, others, gazetteer)
+    if beside is not None and any(gazetteer.city_of(place) is not None for place in places):
+        return (beside,)  # "Westend München": a quarter name several cities have is the one of the city beside it
     qualifier = qualifier_after(doc, chosen.end, rules, {o.start for o in others})
     state = (qualifier.state if qualifier else None) or _state_named(doc, chosen, rules)
     misfit = False  # a point or a district that fits neither place: where it lies decides, else the bot asks
@@ -87,6 +93,20 @@ def _with_shared_quarter(
     if city.state in rules.start_states and best.state not in rules.start_states:
         return (city, *places)
     return (*places, city)
+
+
+def _city_beside(doc: Doc, chosen: Span, others: list[Span], gazetteer: Gazetteer) -> Place | None:
+    """Returns a city named right before or after the name, at most "von", "in" or punctuation between ("Westend
+    Wiesbaden", "im Westend von Wiesbaden", "Wiesbaden, Westend"), else None."""
+    for other in others:
+        if other._.preference == CORRECTED or not other._.value:
+            continue
+        between = doc[chosen.end : other.start] if other.start >= chosen.end else doc[other.end : chosen.start]
+        if all(token.is_punct or token.norm_ in _BESIDE_WORDS for token in between):
+            city = gazetteer.city_of(other._.value[0]) or other._.value[0]
+            if city.population >= _CITY:
+                return city
+    return None
 
 
 def _qualifier_point(qualifier: Qualifier, gazetteer: Gazetteer) -> tuple[float, float] | None:

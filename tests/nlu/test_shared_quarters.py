@@ -91,3 +91,21 @@ def test_a_district_that_fits_neither_and_lies_far_from_both_is_asked_about() ->
 
 def test_a_district_the_town_lies_in_still_keeps_the_town() -> None:
     assert names("Höchst Odenwaldkreis, Besuchsdienst") == ("Höchst im Odenwald", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [("Westend, München – Kleiderkammer", "München"), ("Wiesbaden Westend, Sprachcafé am Abend", "Wiesbaden"),
+     ("Seniorenbesuche im Westend in Wiesbaden", "Wiesbaden")],
+)
+def test_a_quarter_name_several_cities_have_is_the_citys_named_beside_it(text: str, city: str) -> None:
+    assert names(text) == (city, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Westend oder Bad Vilbel, Hausaufgaben", FRANKFURT),  # a town, no city: it only pulls towards Frankfurt
+     ("Tierschutz Bornheim Bonn", "Bornheim")],  # Bornheim is no quarter of another city: Bonn is no owner
+)
+def test_a_town_beside_the_name_or_a_name_no_other_city_has_keeps_the_usual_reading(text: str, place: str) -> None:
+    assert names(text) == (place, [])
