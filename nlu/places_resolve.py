@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from nlu.components.place_hints import CORRECTED, RULED_OUT
 from nlu.extensions import PLACES_RULED_OUT
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
-from nlu.lexicon import PlaceRules, place_rules
+from nlu.lexicon import PlaceRules, known_words, place_rules
 from nlu.place_like import looks_like_place
 from nlu.place_qualifiers import QUALIFIER_KM, Qualifier, own_qualifier, qualifier_after
 from nlu.kernel.text import fold
@@ -25,6 +25,7 @@ _SIMILAR_SIZE = 1.5  # population ratio under which the start region breaks the 
 _MAX_CANDIDATES = 8
 _CITY = 100_000  # a place this large named right beside a quarter name several cities share is the city meant
 _BESIDE_WORDS = frozenset({"von", "in"})
+_NAME_PREPOSITIONS = frozenset({"an", "ob", "vor"})  # "X an der Y": part of a place's own name
 _TOWN = 5_000  # a typo's guess of a place this large is a town misspelt, not a village the gazetteer lacks
 
 
@@ -73,6 +74,8 @@ def _with_shared_quarter(
         return (beside,)  # "Westend München": a quarter name several cities have is the one of the city beside it
     qualifier = qualifier_after(doc, chosen.end, rules, {o.start for o in others})
     state = (qualifier.state if qualifier else None) or _state_named(doc, chosen, rules)
+    if qualifier is None and _longer_name_follows(doc, chosen):
+        return places  # "Höchst an der Nidder": a place of its own, which the city's quarter is not
     misfit = False  # a point or a district that fits neither place: where it lies decides, else the bot asks
     if qualifier is not None and qualifier.state is None:  # a point or a district: one place is meant
         if qualifier.fits(city) or qualifier.fits(best):
@@ -107,6 +110,17 @@ def _city_beside(doc: Doc, chosen: Span, others: list[Span], gazetteer: Gazettee
             if city.population >= _CITY:
                 return city
     return None
+
+
+def _longer_name_follows(doc: Doc, chosen: Span) -> bool:
+    """Tells whether the name goes on as a longer place name written out: "an der", "ob der" or "vor der" and a
+    capitalised word that is no known word ("Höchst an der Nidder", "Rothenburg ob der Tauber"), where "an der
+    Schule" is only where the help is."""
+    words = doc[chosen.end : chosen.end + 3]
+    return (
+        len(words) == 3 and words[0].norm_ in _NAME_PREPOSITIONS and words[1].norm_ == "der"
+        and words[2].text[:1].isupper() and words[2].is_alpha and fold(words[2].text) not in known_words()
+    )
 
 
 def _qualifier_point(qualifier: Qualifier, gazetteer: Gazetteer) -> tuple[float, float] | None:

@@ -109,3 +109,13 @@ def test_a_quarter_name_several_cities_have_is_the_citys_named_beside_it(text: s
 )
 def test_a_town_beside_the_name_or_a_name_no_other_city_has_keeps_the_usual_reading(text: str, place: str) -> None:
     assert names(text) == (place, [])
+
+
+def test_a_longer_place_name_written_out_is_no_quarter_of_the_city() -> None:
+    place, candidates = names("Jugendfeuerwehr in Höchst an der Nidder gesucht")
+    assert place != FRANKFURT and FRANKFURT not in candidates
+
+
+def test_a_known_word_after_an_der_is_where_the_help_is_not_part_of_the_name() -> None:
+    _, candidates = names("Ich suche was in Höchst an der Grundschule")
+    assert FRANKFURT in candidates
