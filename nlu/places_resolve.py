@@ -14,15 +14,18 @@ from spacy.tokens import Doc, Span
 from nlu.components.place_hints import CORRECTED, RULED_OUT
 from nlu.extensions import PLACES_RULED_OUT
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
-from nlu.lexicon import PlaceRules, place_rules
+from nlu.lexicon import PlaceRules, known_words, place_rules
 from nlu.place_like import looks_like_place
-from nlu.place_qualifiers import QUALIFIER_KM, own_qualifier, qualifier_after
+from nlu.place_qualifiers import QUALIFIER_KM, Qualifier, own_qualifier, qualifier_after
 from nlu.kernel.text import fold
 
 _QUALIFIER_SLACK_KM = 20.0  # after a qualifier, namesakes this much further from it than the nearest drop out
 _NEIGHBOUR_KM = 50.0  # another place named in the message pulls an ambiguous name towards it
 _SIMILAR_SIZE = 1.5  # population ratio under which the start region breaks the tie
 _MAX_CANDIDATES = 8
+_CITY = 100_000  # a place this large named right beside a quarter name several cities share is the city meant
+_BESIDE_WORDS = frozenset({"von", "in"})
+_NAME_PREPOSITIONS = frozenset({"an", "ob", "vor"})  # "X an der Y": part of a place's own name
 _TOWN = 5_000  # a typo's guess of a place this large is a town misspelt, not a village the gazetteer lacks
 
 
@@ -56,7 +59,8 @@ def _with_shared_quarter(
     oder Hanau, max 15 km von Bornheim"); one nearer the town keeps the town ("Darmstadt ..., Griesheim"), and so
     does a qualifier or state that fits the town and not the city ("Bornheim NRW"); named alone both are offered,
     the start region's first, when they lie as far apart as namesakes worth a question (Griesheim by Darmstadt,
-    30 km from Frankfurt's centre, stays the town)."""
+    30 km from Frankfurt's centre, stays the town). A name that is a quarter of another city too ("Westend":
+    Berlin's) is the quarter of a city written right beside it ("Westend München", "im Westend von Wiesbaden")."""
     places: tuple[Place, ...] = chosen._.value
     city_name = rules.shared_quarters.get(fold(chosen.text))
     if city_name is None or not places:
@@ -65,21 +69,74 @@ def _with_shared_quarter(
     if any(place.id == city.id for place in places):
         return places
     best = places[0]
+    beside = _city_beside(doc, chosen, others, gazetteer)
+    if beside is not None and any(gazetteer.city_of(place) is not None for place in places):
+        return (beside,)  # "Westend München": a quarter name several cities have is the one of the city beside it
     qualifier = qualifier_after(doc, chosen.end, rules, {o.start for o in others})
     state = (qualifier.state if qualifier else None) or _state_named(doc, chosen, rules)
+    if qualifier is None and _longer_name_follows(doc, chosen):
+        return places  # "Höchst an der Nidder": a place of its own, which the city's quarter is not
+    misfit = False  # a point or a district that fits neither place: where it lies decides, else the bot asks
     if qualifier is not None and qualifier.state is None:  # a point or a district: one place is meant
-        return (city,) if qualifier.fits(city) and not qualifier.fits(best) else places
+        if qualifier.fits(city) or qualifier.fits(best):
+            return (city,) if qualifier.fits(city) and not qualifier.fits(best) else places
+        misfit = True
     if state is not None:
         return (city,) if state == city.state and state != best.state else places
-    anchors = [o._.value[0] for o in others if o._.preference != CORRECTED and o._.value]
-    if any(_km(anchor, city) <= _NEIGHBOUR_KM and _km(anchor, city) < _km(anchor, best) for anchor in anchors):
+    points = [(o._.value[0].lat, o._.value[0].lon) for o in others if o._.preference != CORRECTED and o._.value]
+    if misfit and qualifier is not None and (point := _qualifier_point(qualifier, gazetteer)) is not None:
+        if _pulls(point, best, city, QUALIFIER_KM):  # "Bornheim Rhein-Sieg": the district lacks the town's entry
+            return places
+        points.append(point)  # "Bornheim Offenbach": the Kreis Offenbach borders Frankfurt
+    if any(_pulls(point, city, best) for point in points):
         return (city,)
     # even a place ruled out tells the area ("not Darmstadt, I live in Griesheim")
-    if others or doc.spans.get(PLACES_RULED_OUT) or _km(city, best) <= rules.ambiguous_km:
+    if (others and not misfit) or doc.spans.get(PLACES_RULED_OUT) or _km(city, best) <= rules.ambiguous_km:
         return places
     if city.state in rules.start_states and best.state not in rules.start_states:
         return (city, *places)
     return (*places, city)
+
+
+def _city_beside(doc: Doc, chosen: Span, others: list[Span], gazetteer: Gazetteer) -> Place | None:
+    """Returns a city named right before or after the name, at most "von", "in" or punctuation between ("Westend
+    Wiesbaden", "im Westend von Wiesbaden", "Wiesbaden, Westend"), else None."""
+    for other in others:
+        if other._.preference == CORRECTED or not other._.value:
+            continue
+        between = doc[chosen.end : other.start] if other.start >= chosen.end else doc[other.end : chosen.start]
+        if all(token.is_punct or token.norm_ in _BESIDE_WORDS for token in between):
+            city = gazetteer.city_of(other._.value[0]) or other._.value[0]
+            if city.population >= _CITY:
+                return city
+    return None
+
+
+def _longer_name_follows(doc: Doc, chosen: Span) -> bool:
+    """Tells whether the name goes on as a longer place name written out: "an der", "ob der" or "vor der" and a
+    capitalised word that is no known word ("Höchst an der Nidder", "Rothenburg ob der Tauber"), where "an der
+    Schule" is only where the help is."""
+    words = doc[chosen.end : chosen.end + 3]
+    return (
+        len(words) == 3 and words[0].norm_ in _NAME_PREPOSITIONS and words[1].norm_ == "der"
+        and words[2].text[:1].isupper() and words[2].is_alpha and fold(words[2].text) not in known_words()
+    )
+
+
+def _qualifier_point(qualifier: Qualifier, gazetteer: Gazetteer) -> tuple[float, float] | None:
+    """Returns where a point or district qualifier lies: its point, or the mean of its district's places."""
+    if qualifier.point is not None:
+        return qualifier.point
+    places = gazetteer.places_in_district(qualifier.district) if qualifier.district else []
+    if not places:
+        return None
+    return sum(p.lat for p in places) / len(places), sum(p.lon for p in places) / len(places)
+
+
+def _pulls(point: tuple[float, float], place: Place, other: Place, reach_km: float = _NEIGHBOUR_KM) -> bool:
+    """Tells whether a point lies near one of the two places sharing the name and nearer it than the other."""
+    to_place = haversine_km(place.lat, place.lon, *point)
+    return to_place <= reach_km and to_place < haversine_km(other.lat, other.lon, *point)
 
 
 def _km(one: Place, other: Place) -> float:

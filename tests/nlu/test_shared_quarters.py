@@ -75,3 +75,47 @@ def test_every_shared_quarter_names_a_town_elsewhere_and_a_city_the_gazetteer_kn
         assert gazetteer.lookup(city)[0].name == city
         assert any(place.name != city for place in gazetteer.lookup(name)), name
         assert name not in place_rules().aliases  # an alias would make it the city without asking
+
+
+@pytest.mark.parametrize(
+    "text", ["Lesepatin in Bornheim, Landkreis Offenbach gesucht?", "Bornheim Main-Kinzig, Fahrdienst für Ältere"]
+)
+def test_a_district_that_fits_neither_but_borders_the_city_makes_it_the_city(text: str) -> None:
+    assert names(text) == (FRANKFURT, [])
+
+
+def test_a_district_that_fits_neither_and_lies_far_from_both_is_asked_about() -> None:
+    _, candidates = names("Bornheim Vogelsberg, Tierschutz am Samstag")
+    assert set(candidates) == {"Bornheim", FRANKFURT}
+
+
+def test_a_district_the_town_lies_in_still_keeps_the_town() -> None:
+    assert names("Höchst Odenwaldkreis, Besuchsdienst") == ("Höchst im Odenwald", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [("Westend, München – Kleiderkammer", "München"), ("Wiesbaden Westend, Sprachcafé am Abend", "Wiesbaden"),
+     ("Seniorenbesuche im Westend in Wiesbaden", "Wiesbaden")],
+)
+def test_a_quarter_name_several_cities_have_is_the_citys_named_beside_it(text: str, city: str) -> None:
+    assert names(text) == (city, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Westend oder Bad Vilbel, Hausaufgaben", FRANKFURT),  # a town, no city: it only pulls towards Frankfurt
+     ("Tierschutz Bornheim Bonn", "Bornheim")],  # Bornheim is no quarter of another city: Bonn is no owner
+)
+def test_a_town_beside_the_name_or_a_name_no_other_city_has_keeps_the_usual_reading(text: str, place: str) -> None:
+    assert names(text) == (place, [])
+
+
+def test_a_longer_place_name_written_out_is_no_quarter_of_the_city() -> None:
+    place, candidates = names("Jugendfeuerwehr in Höchst an der Nidder gesucht")
+    assert place != FRANKFURT and FRANKFURT not in candidates
+
+
+def test_a_known_word_after_an_der_is_where_the_help_is_not_part_of_the_name() -> None:
+    _, candidates = names("Ich suche was in Höchst an der Grundschule")
+    assert FRANKFURT in candidates
