@@ -26,6 +26,7 @@ from bot.search.content_words import (
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
+from bot.search.light_verbs import light_verbs
 from bot.search.model import PlaceRef, SearchOutcome, SearchRequest, Understood
 from bot.search.ranking import WEIGHTS, RankWords
 from bot.search.time_wish import TIME_FAMILIES
@@ -255,6 +256,10 @@ async def _free_words(
     # listings that have nothing to do with the wish: it is left out, as the NLU leaves it out of its keywords.
     # One the listings write as it is ("Deutsch", "Essen") and one that names a category ("Kinder") still rank.
     others = [word for word in others if not _colloquial_filler(word, vocabulary.documents)]
+    # A general verb after the thing it serves ("Klavierunterricht geben") says nothing the thing does not: ranked,
+    # it listed any listing holding the same verb first (bot.search.light_verbs).
+    light = light_verbs(text, frozenset(keywords)) if criteria.lang == "de" else frozenset()
+    others = [word for word in others if word not in light]
     writer = [word for word in writer if not _colloquial_filler(word, vocabulary.documents)]
     groups = vocabulary.groups(keywords)
     # Words that only rank are kept while few enough listings hold them to be read once from the index
