@@ -24,6 +24,7 @@ from bot.search.content_words import (
     writer_free,
 )
 from bot.search.corpus import LISTINGS, Corpus
+from bot.search.english import german_words
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
@@ -36,6 +37,7 @@ from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.tiers import Tier
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
+from bot.search.unfound import unfound_words
 from bot.search.unread import unread_words
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
@@ -178,6 +180,9 @@ async def find(
         showing_similar=tier is Tier.SIMILAR,
         # No listing holds the words and they are no words of the language: the chat says it did not understand.
         unread_words=_unread(query) if unknown_words else (),
+        # Said only beside listings that hold some of the request: with none, widened "keywords" says it already.
+        unfound=await _unfound(session, request.text, criteria, words, vocabularies, corpus)
+        if page.total and "keywords" not in widened else (),
     )
     return Found(outcome, page.rows, criteria, words.wished())
 
@@ -298,6 +303,18 @@ async def _free_words(
                       vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
                       towns_said, fields)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
+
+
+async def _unfound(
+    session: AsyncSession, text: str, criteria: Criteria, words: RankWords, vocabularies: VocabularyCache,
+    corpus: Corpus,
+) -> tuple[str, ...]:
+    """Returns what the request names that no listing holds, as written (bot.search.unfound)."""
+    named = free_words(text, criteria) + (german_words(text) if criteria.lang != "de" else ())
+    if not named:
+        return ()
+    vocabulary = await vocabularies.get(session, corpus)
+    return unfound_words(text, named, words, vocabulary, lang=criteria.lang)
 
 
 def _colloquial_filler(word: str, documents: Mapping[str, int]) -> bool:
