@@ -3,7 +3,11 @@ it serves never decides the order, and an answer holding only the kind or the fi
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from bot.cli.search import describe
 from bot.search import SearchRequest
+from bot.search.model import Contact, Hit, SearchOutcome
 from bot.search.light_verbs import light_verbs
 from bot.search.notes import unfound_notes
 from tests.factories.search import LEIPZIG, Listings, find, ids, near
@@ -72,3 +76,15 @@ async def test_nothing_is_said_when_a_listing_holds_the_particular_thing(listing
     answer = await find(listings.database, SearchRequest(text="Cellounterricht geben in Leipzig"),
                         categories=["culture"], keywords=["cellounterricht"], place=LEIPZIG)
     assert answer.unfound == () and unfound_notes(answer, "de") == []
+
+
+def test_the_command_line_says_it_in_the_readers_language() -> None:
+    hit = Hit(id=1, title="Gitarrenunterricht", organisation="Musikschule", categories=("culture",), place="Leipzig",
+              lat=51.3, lon=12.4, distance_km=2.0, time=(), contact=Contact(None, None, None, None), score=1.0,
+              why="Unterricht")
+    outcome = SearchOutcome(query={"categories": ["culture"], "lang": "en"}, widened=(), results=(hit,), total=1,
+                            place=LEIPZIG, radius_km=15.0, everywhere=False, unfound=("piano",))
+    assert "I found nothing exactly about “piano”, so here are opportunities in Culture." in describe(
+        outcome, lang="auto")
+    assert "Zu „piano“ habe ich nichts Genaues gefunden" in describe(outcome, lang="de")
+    assert "Genaues" not in describe(replace(outcome, unfound=()), lang="de")
