@@ -14,6 +14,7 @@ from bot.cli.parsing import CommandParser
 from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_output
 from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
+from bot.search.notes import unfound_notes
 from bot.settings import Settings
 from bot.store.db import Database
 
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             elif args.ads:
                 sys.stdout.write(describe_ads(ads, offset=args.offset) + "\n")
             else:
-                sys.stdout.write(describe(outcome, offset=args.offset) + "\n")
+                sys.stdout.write(describe(outcome, offset=args.offset, lang=args.lang) + "\n")
             sys.stdout.flush()
 
     run_with_database(work)
@@ -98,13 +99,15 @@ def refinement_from(args: argparse.Namespace) -> Refinement:
     )
 
 
-def describe(outcome: SearchOutcome, *, offset: int = 0) -> str:
-    """Renders an outcome for a person reading a terminal."""
+def describe(outcome: SearchOutcome, *, offset: int = 0, lang: str = "de") -> str:
+    """Renders an outcome for a person reading a terminal (the notes in `lang`: "de", "en" or "auto", the
+    request's language)."""
     lines = [_header(outcome)]
     if outcome.needs_place_choice:
         lines.append("Welcher Ort ist gemeint?")
         lines += [f"  - {p.name} ({p.state or '?'})" for p in outcome.place_candidates]
         return "\n".join(lines)
+    lines += unfound_notes(outcome, _reader_lang(outcome, lang))
     if outcome.showing_similar:
         lines.append("Ähnliche Angebote: sie nennen nicht genau, was gesucht ist.")
     elif outcome.others:
@@ -121,6 +124,14 @@ def describe(outcome: SearchOutcome, *, offset: int = 0) -> str:
         if contact:
             lines.append(f"   Kontakt: {contact}")
     return "\n".join(lines)
+
+
+def _reader_lang(outcome: SearchOutcome, lang: str) -> str:
+    """Returns the language of the notes: the one asked for, or with "auto" the request's own."""
+    if lang in ("de", "en"):
+        return lang
+    said = (outcome.query or {}).get("lang")
+    return said if said in ("de", "en") else "de"
 
 
 def describe_ads(found: AdSearchOutcome, *, offset: int = 0) -> str:

@@ -95,9 +95,9 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
         token = verbs.joined.get(token, token)
         if criteria.remote and token in from_home_words():
             continue  # the wish to help from home, read already ("von zuhause"): no thing to look for
-        if (_is_content(token) or token in short) and not _names_place(token, criteria):
+        if (is_content(token) or token in short) and not _names_place(token, criteria):
             words.append(token)
-        elif token in NAMING_WORDS and index + 1 < len(tokens) and _is_content(tokens[index + 1]):
+        elif token in NAMING_WORDS and index + 1 < len(tokens) and is_content(tokens[index + 1]):
             words.append(token)
     return _distinct(words)
 
@@ -150,13 +150,13 @@ def manner_words(text: str, criteria: Criteria) -> frozenset[str]:
         elif token[0].isupper():
             telling = not (_names_place(folded, criteria) or folded in _stop_words())
             if starts_sentence:
-                opening = opening or (telling and _is_content(folded))
+                opening = opening or (telling and is_content(folded))
             else:
                 capitals = capitals or telling
         starts_sentence = False
     # A capital opening a sentence tells something only beside a lower-case content word: the writer wrote
     # that one small ("Gitarre unterrichten"), so lower case is how they write verbs, not all their words.
-    capitals = capitals or (opening and any(_is_content(word) for word in lower))
+    capitals = capitals or (opening and any(is_content(word) for word in lower))
     return frozenset(lower) if capitals else frozenset()
 
 
@@ -171,7 +171,7 @@ def unwanted_words(text: str, criteria: Criteria) -> tuple[str, ...]:
         return ()
     tokens = _TOKEN.findall(fold(text))
     found = [token for _, token, negated in _scoped(tokens)
-             if negated and len(token) >= 4 and _is_content(token) and not _names_place(token, criteria)]
+             if negated and len(token) >= 4 and is_content(token) and not _names_place(token, criteria)]
     if criteria.lang == "en":  # only what the glossary knows: an English word stands in no German listing
         found = [german for token in found for german in german_words(token)]
     return tuple(dict.fromkeys(found))[:MAX_UNWANTED]
@@ -209,7 +209,7 @@ def free_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     verbs = split_verbs(text)
     if not verbs.joined:
         return words
-    return tuple(word for word in verbs.replace(words) if word not in verbs.joined.values() or _is_content(word))
+    return tuple(word for word in verbs.replace(words) if word not in verbs.joined.values() or is_content(word))
 
 
 def place_free(criteria: Criteria) -> tuple[str, ...]:
@@ -227,7 +227,7 @@ def place_free(criteria: Criteria) -> tuple[str, ...]:
 def _english_loan(token: str) -> bool:
     """Tells whether a folded word is English only (no German word, no filler) and could name what is asked."""
     content = langid_content()
-    return token in content["en"] and token not in content["de"] and token not in filler_words() and _is_content(token)
+    return token in content["en"] and token not in content["de"] and token not in filler_words() and is_content(token)
 
 
 @cache
@@ -244,7 +244,7 @@ def abbreviations(text: str) -> frozenset[str]:
                      if len(word) == SHORT_NOUN and word.isupper() and word.isalpha() and fold(word) not in STOP_WORDS)
 
 
-def _is_content(token: str) -> bool:
+def is_content(token: str) -> bool:
     """Tells whether a folded token could say what someone wants to do."""
     return (
         len(token) >= 3 and not token.isdigit() and token not in STOP_WORDS and token not in _FILLER
@@ -273,7 +273,7 @@ def towns_beside(text: str, criteria: Criteria) -> tuple[str, ...]:
     if criteria.place is None or criteria.lang != "de":
         return ()
     found = [token for _, token, negated in _scoped(_TOKEN.findall(fold(text)))
-             if not negated and _is_content(token) and token in known_words() and _town_beside(token, criteria)
+             if not negated and is_content(token) and token in known_words() and _town_beside(token, criteria)
              and token not in _name_tokens(criteria.place.name, *(c.name for c in criteria.place_candidates))
              and token not in _city_tokens(criteria.place.name, criteria.place.lat, criteria.place.lon)]
     return tuple(dict.fromkeys(found))[:MAX_TOWNS_BESIDE]

@@ -24,8 +24,10 @@ from bot.search.content_words import (
     writer_free,
 )
 from bot.search.corpus import LISTINGS, Corpus
+from bot.search.english import german_words
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
+from bot.search.light_verbs import light_verbs
 from bot.search.model import PlaceRef, SearchOutcome, SearchRequest, Understood
 from bot.search.ranking import WEIGHTS, RankWords
 from bot.search.time_wish import TIME_FAMILIES
@@ -35,6 +37,7 @@ from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.tiers import Tier
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
+from bot.search.unfound import unfound_words
 from bot.search.unread import unread_words
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
@@ -177,6 +180,9 @@ async def find(
         showing_similar=tier is Tier.SIMILAR,
         # No listing holds the words and they are no words of the language: the chat says it did not understand.
         unread_words=_unread(query) if unknown_words else (),
+        # Said only beside listings that hold some of the request: with none, widened "keywords" says it already.
+        unfound=await _unfound(session, request.text, criteria, words, vocabularies, corpus)
+        if page.total and "keywords" not in widened else (),
     )
     return Found(outcome, page.rows, criteria, words.wished())
 
@@ -255,6 +261,10 @@ async def _free_words(
     # listings that have nothing to do with the wish: it is left out, as the NLU leaves it out of its keywords.
     # One the listings write as it is ("Deutsch", "Essen") and one that names a category ("Kinder") still rank.
     others = [word for word in others if not _colloquial_filler(word, vocabulary.documents)]
+    # A general verb after the thing it serves ("Klavierunterricht geben") says nothing the thing does not: ranked,
+    # it listed any listing holding the same verb first (bot.search.light_verbs).
+    light = light_verbs(text, frozenset(keywords)) if criteria.lang == "de" else frozenset()
+    others = [word for word in others if word not in light]
     writer = [word for word in writer if not _colloquial_filler(word, vocabulary.documents)]
     groups = vocabulary.groups(keywords)
     # Words that only rank are kept while few enough listings hold them to be read once from the index
@@ -293,6 +303,18 @@ async def _free_words(
                       vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
                       towns_said, fields)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
+
+
+async def _unfound(
+    session: AsyncSession, text: str, criteria: Criteria, words: RankWords, vocabularies: VocabularyCache,
+    corpus: Corpus,
+) -> tuple[str, ...]:
+    """Returns what the request names that no listing holds, as written (bot.search.unfound)."""
+    named = free_words(text, criteria) + (german_words(text) if criteria.lang != "de" else ())
+    if not named:
+        return ()
+    vocabulary = await vocabularies.get(session, corpus)
+    return unfound_words(text, named, words, vocabulary, lang=criteria.lang)
 
 
 def _colloquial_filler(word: str, documents: Mapping[str, int]) -> bool:

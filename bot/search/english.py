@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -42,18 +43,28 @@ def german_words(text: str, *, phrases_only: bool = False) -> tuple[str, ...]:
     phrases_only: for a request read as German, whose single words may be German ("Bank", "Fix"), while
     an English phrase ("food bank") is English in any request.
     """
+    found = [german for _, words in _translated(text, phrases_only=phrases_only) for german in words]
+    return tuple(dict.fromkeys(found))
+
+
+def english_for(text: str, german: str) -> str | None:
+    """Returns the English word or phrase of a text (folded) that german_words() read as a German word, if any."""
+    return next((english for english, words in _translated(text) if german in words), None)
+
+
+def _translated(text: str, *, phrases_only: bool = False) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Yields the English phrases and words of a text (folded, longest phrase first) with their German words."""
     glossary = _glossary()
     tokens = _TOKEN.findall(fold(text))
-    found: list[str] = []
     index = 0
     while index < len(tokens):
         for size in range(min(glossary.longest, len(tokens) - index), 1, -1):
             phrase = glossary.phrases.get(tuple(tokens[index:index + size]))
             if phrase is not None:
-                found += phrase
+                yield " ".join(tokens[index:index + size]), phrase
                 index += size
                 break
         else:
-            found += () if phrases_only else glossary.words.get(tokens[index], ())
+            if not phrases_only and tokens[index] in glossary.words:
+                yield tokens[index], glossary.words[tokens[index]]
             index += 1
-    return tuple(dict.fromkeys(found))

@@ -227,6 +227,9 @@ class SearchOutcome:
     # The request's words as written, when no listing holds them and none is a word of the language ("asdfgh
     # qwertz", bot.search.unread): the results fit only the rest of the request. Not part of the JSON contract.
     unread_words: tuple[str, ...] = ()
+    # What the request names in particular that no listing holds, as written ("Klavier" of "Klavierunterricht" when
+    # only "Unterricht" is held, bot.search.unfound): the answer says so. Not part of the JSON contract.
+    unfound: tuple[str, ...] = ()
 
     @property
     def understood(self) -> Understood:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.categories import categories
 from bot.search.model import SearchOutcome
 from bot.texts import t
 from bot.texts.catalogue import decimal
@@ -67,3 +68,23 @@ def similar_notes(outcome: SearchOutcome, lang: str) -> list[str]:
     if outcome.others == 1:
         return [t(lang, "search.similar_left_one")]
     return [t(lang, "search.similar_left", count=outcome.others)]
+
+
+def unfound_notes(outcome: SearchOutcome, lang: str) -> list[str]:
+    """Says what the request named in particular that no listing holds ("Klavier" of "Klavierunterricht"), and
+    that the listings shown answer the field it read instead (bot.search.unfound)."""
+    if not outcome.unfound or not outcome.results:
+        return []
+    words = _listed([t(lang, "search.unfound_word", word=word) for word in outcome.unfound], lang)
+    table = categories()
+    fields = [table[key].label(lang) for key in outcome.understood.categories if key in table]
+    if not fields:
+        return [t(lang, "search.unfound", words=words)]
+    return [t(lang, "search.unfound_field", words=words, fields=_listed(fields, lang))]
+
+
+def _listed(items: Sequence[str], lang: str) -> str:
+    """Returns items as a sentence lists them: "Kultur und Bildung", "A, B und C"."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + t(lang, "search.unfound_and") + items[-1]

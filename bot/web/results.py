@@ -13,7 +13,7 @@ from bot.texts import t
 from bot.web.finder import Found
 from bot.web.query import RADIUS_CHOICES_KM, WebQuery
 from bot.search.model import SearchOutcome
-from bot.search.notes import similar_notes
+from bot.search.notes import similar_notes, unfound_notes
 from bot.web.wording import category_labels, count_text, distance_text, summary, time_labels, widening_notes
 
 
@@ -72,6 +72,7 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
     if outcome.unread_words:  # "asdfgh qwertz": said, with examples, instead of listings that "roughly fit"
         notes.append(t(lang, "web.words_unread", words=" ".join(outcome.unread_words)))
     notes += widening_notes(outcome, asked_radius_km=query.umkreis or default_radius_km, lang=lang)
+    notes += unfound_notes(outcome, lang)
     if found.place.unknown:  # the page says the place is unknown; "you named no place" would contradict it
         notes = [note for note in notes if note != t(lang, "search.everywhere")]
     notes += similar_notes(outcome, lang)

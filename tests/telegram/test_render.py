@@ -212,3 +212,13 @@ def test_an_excerpt_keeps_lines_cuts_after_a_word_and_escapes_after_cutting() ->
     assert excerpt("a&b " * 10, 9) == "a&amp;b a&amp;b…"  # never cut inside an entity
     assert excerpt("x" * 50, 10) == "x" * 9 + "…"  # one long word is cut inside
     assert excerpt("", 10) == ""
+
+
+def test_the_chat_says_what_no_listing_holds_with_the_fields_escaped() -> None:
+    outcome = replace(_outcome((_hit(1, "Gitarrenunterricht"),), categories=["children_youth", "culture"]),
+                      unfound=("Cello",))
+    text = results_text(outcome, offset=0, lang="de", asked_radius_km=15)
+    assert "Zu „Cello“ habe ich nichts Genaues gefunden, hier Angebote aus Kinder &amp; Jugend und Kultur." in text
+    english = results_text(outcome, offset=0, lang="en", asked_radius_km=15)
+    assert "I found nothing exactly about “Cello”" in english
+    assert "Cello" not in results_text(replace(outcome, unfound=()), offset=0, lang="de", asked_radius_km=15)

@@ -360,3 +360,13 @@ async def test_the_search_page_finds_a_postal_code_with_a_space(database: Databa
     async with running_site(database) as site:
         page = html.unescape((await site.client.get("/suche", params={"ort": ort})).text)
     assert "Hausaufgabenhilfe" in page and "kenne ich nicht" not in page and "fünf Ziffern" not in page
+
+
+async def test_search_says_what_no_listing_holds_and_which_field_it_shows(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        guitar = await make_listing(session, title="Gitarrenunterricht für Anfänger", categories=["culture"])
+    async with running_site(database) as site:
+        answer = (await site.client.get("/suche", params={"ort": "Kassel", "text": "Cellounterricht geben",
+                                                          "bereich": "culture"})).text
+    assert f"/angebote/{guitar.id}" in answer
+    assert "Zu „Cello“ habe ich nichts Genaues gefunden, hier Angebote aus Kultur." in answer

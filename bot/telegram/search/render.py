@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.categories import categories
-from bot.search.notes import similar_notes, widening_notes
+from bot.search.notes import similar_notes, unfound_notes, widening_notes
 from bot.search.model import Hit, SearchOutcome
 from bot.telegram.formatting import join_lines, line
 from bot.texts.catalogue import decimal
@@ -28,6 +28,7 @@ def results_text(
     # The header shows the words only without a category; the note about them not fitting then names them.
     named = [line(word, 40) for word in outcome.understood.shown_words[:4]] if outcome.understood.categories else []
     parts += widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang, words=named)
+    parts += [line(note, 0) for note in unfound_notes(outcome, lang)]  # category labels hold "&"
     if "time" in outcome.not_applied:
         parts.append(t(lang, "search.not_applied_time"))
     parts += place_notes(outcome, lang)
