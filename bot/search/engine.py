@@ -161,9 +161,9 @@ async def find(
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
     if tier is Tier.SIMILAR and page.total and not page.shown_total(tier):
         # Nothing related is left out (a button of an older answer, the listings changed since): the answer itself,
-        # never an empty page.
+        # never an empty page, at the page asked for (numbered from the offset, the rows must be that page's).
         tier = Tier.STRONG
-        page = await find_page(session, criteria, words, attempt, limit=limit, offset=0, now=now, corpus=corpus,
+        page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
                                tier=tier)
     outcome = SearchOutcome(
         query=query,

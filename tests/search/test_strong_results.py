@@ -150,3 +150,18 @@ async def test_asking_for_related_ones_when_there_are_none_gives_the_answer(list
     outcome = await find(listings.database, SearchRequest(text="Orgel in Kassel", similar=True),
                          categories=["culture"], keywords=["orgel"], place=KASSEL)
     assert ids(outcome) == [organ] and not outcome.showing_similar and outcome.others == 0
+
+
+async def test_a_later_page_of_related_ones_when_there_are_none_is_that_page_of_the_answer(
+        listings: Listings) -> None:
+    """A stale or forged "related" flag falls back to the answer at the same offset: the rows numbered 4-6 are
+    the fourth to sixth, never the first three again."""
+    harps = await listings.add_many([
+        {"title": f"Harfe spielen im Stift {n}", "categories": ["culture"], **near(KASSEL, n, 0)}
+        for n in range(1, 7)])
+    fields = {"categories": ["culture"], "keywords": ["harfe"], "place": KASSEL}
+    first = await find(listings.database, SearchRequest(text="Harfe in Kassel", limit=3), **fields)
+    later = await find(listings.database, SearchRequest(text="Harfe in Kassel", limit=3, offset=3, similar=True),
+                       **fields)
+    assert not later.showing_similar and later.total == 6
+    assert ids(later) != ids(first) and sorted(ids(first) + ids(later)) == sorted(harps)
