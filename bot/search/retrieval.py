@@ -300,7 +300,7 @@ def _scored(
     speaks = f"CASE WHEN {asks_for_language(sql, criteria.languages)} THEN 1 ELSE 0 END" if criteria.languages else "0"
     return (
         f"(SELECT o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.kind} AS kind, "
-        f"{parts.manner} AS manner, {parts.within} AS within, {speaks} AS speaks, "
+        f"{parts.manner} AS manner, {parts.within} AS within, {parts.says_all} AS says_all, {speaks} AS speaks, "
         f"{parts.base} AS base, {far_online} AS online FROM {source}{fence}) c"
     )
 
