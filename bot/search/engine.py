@@ -289,9 +289,11 @@ async def _free_words(
     ranked += beside
     towns_said = frozenset(group.word for group in beside)
     weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
+    kinds = frozenset(group.word for group in ranked if group.part_of is None
+                      and vocabulary.names_category_kind(group.word, criteria.categories))
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
                       vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
-                      towns_said, fields)
+                      towns_said, fields, kinds)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 

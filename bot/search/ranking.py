@@ -146,7 +146,7 @@ def score_parts(
             part = _beside_other_fields(sql, part, words.fields_of(group.word), criteria.categories, weights)
         if group.word in words.manner or group.word in words.generic:
             manner_parts.append(part)
-        elif names_kind(group):
+        elif words.names_kind(group):
             kind_parts.append(part)
         else:
             (keyword_parts if group.word in words.keywords else other_parts).append(part)
@@ -238,6 +238,13 @@ class RankWords:
     beside: frozenset[str] = frozenset()
     # The searched categories each word of `generic` named ("aelteren": seniors), for requests of several.
     fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Compounds naming only a kind within the searched categories (Vocabulary.names_category_kind: "Sportverein").
+    kinds: frozenset[str] = frozenset()
+
+    def names_kind(self, group: TermGroup) -> bool:
+        """Tells whether a word of the request names only a general kind of thing (names_kind), or a kind within the
+        searched categories (kinds)."""
+        return names_kind(group) or group.word in self.kinds
 
     def fields_of(self, word: str) -> tuple[str, ...]:
         """Returns the searched categories a word of `generic` named (none for any other word)."""

@@ -178,3 +178,25 @@ async def test_a_later_page_of_related_ones_when_there_are_none_is_that_page_of_
                        **fields)
     assert not later.showing_similar and later.total == 6
     assert ids(later) != ids(first) and sorted(ids(first) + ids(later)) == sorted(harps)
+
+
+def test_a_compound_of_a_searched_category_and_a_generic_head_names_only_a_kind() -> None:
+    index = Vocabulary({"sportverein": 3, "sport": 40, "verein": 90, "musikverein": 2, "kleiderkammer": 5,
+                        "tierheim": 4}, listings=300)
+    assert index.names_category_kind("sportverein", ["sports"])
+    assert index.names_category_kind("musikverein", ["culture"])
+    assert not index.names_category_kind("sportverein", ["culture"])  # the modifier names another field
+    assert not index.names_category_kind("kleiderkammer", ["poverty_homelessness"])  # "Kammer" is no generic head
+    assert not index.names_category_kind("verein", ["sports"])  # no compound
+    assert not index.names_category_kind("tierheim", ["animals"])  # a particular place, not any body
+
+
+async def test_a_club_of_the_searched_field_does_not_cut_the_field_to_the_clubs_naming_it(listings: Listings) -> None:
+    club, choir, stage = await listings.add_many([
+        {"title": "Notenwart im Musikverein Harmonie", "categories": ["culture"], **near(KASSEL, 9, 0)},
+        {"title": "Chorprobe begleiten", "categories": ["culture"], **near(KASSEL, 1, 0)},
+        {"title": "Kulissenbau für das Sommertheater", "categories": ["culture"], **near(KASSEL, 0, 2)},
+    ])
+    answer = await find(listings.database, SearchRequest(text="Musikverein in Kassel"),
+                        categories=["culture"], keywords=["musikverein"], place=KASSEL)
+    assert ids(answer)[0] == club and sorted(ids(answer)) == sorted([club, choir, stage]) and answer.others == 0
