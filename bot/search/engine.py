@@ -155,16 +155,18 @@ async def find(
     widened = area + attempt.widened
     criteria, page = await _titled(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
                                    corpus=corpus, tier=tier)
-    if criteria.titled:  # the rows beyond those titled so are the field's: the note says "auch" only with them
-        widened += (TITLED if page.shown_total(tier) > len(criteria.titled) else TITLED_ONLY,)
-    if criteria.categories and groups and page.total and not page.word_hits:
-        widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
     if tier is Tier.SIMILAR and page.total and not page.shown_total(tier):
         # Nothing related is left out (a button of an older answer, the listings changed since): the answer itself,
         # never an empty page, at the page asked for (numbered from the offset, the rows must be that page's).
         tier = Tier.STRONG
         page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
                                tier=tier)
+    if criteria.titled and tier is not Tier.SIMILAR:
+        # The rows beyond those titled so are the field's: the note says "auch" only with them. The related ones
+        # shown on request are the field's without them: no note speaks of titles there.
+        widened += (TITLED if page.shown_total(tier) > len(criteria.titled) else TITLED_ONLY,)
+    if criteria.categories and groups and page.total and not page.word_hits:
+        widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
     outcome = SearchOutcome(
         query=query,
         widened=widened,
