@@ -185,8 +185,9 @@ async def find(
 
 def tier_of(request: SearchRequest, corpus: Corpus) -> Tier:
     """Returns the tier a request's page shows: the listings' strong one first, the related ones when asked for
-    (bot.search.tiers); volunteers' ads, short texts without titles, are listed as ranked."""
-    if corpus is not LISTINGS:
+    (bot.search.tiers); volunteers' ads, short texts without titles, and feeds (request.tiered false) are listed as
+    ranked."""
+    if corpus is not LISTINGS or not request.tiered:
         return Tier.ALL
     return Tier.SIMILAR if request.similar else Tier.STRONG
 
