@@ -113,6 +113,8 @@ class ChatSearches:
             state.keep_refinement(stored, refinement)
             said_nothing_but_home = not outcome.understood.anything
             outcome = await self._search(session, replace(request, refinement=refinement), parse)
+        if request.similar and not outcome.showing_similar:
+            state.forget_similar(stored)
         if outcome.needs_place_choice:
             stored.candidates = [place.to_dict() for place in outcome.place_candidates]
         await note_interests(session, volunteer, outcome.understood.categories)

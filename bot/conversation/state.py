@@ -76,6 +76,14 @@ def show_similar(search: ChatSearch, similar: bool) -> None:
     search.offset = 0
 
 
+def forget_similar(search: ChatSearch) -> None:
+    """Drops the flag for the related listings, on the same page: nothing related was left out (a stale or forged
+    button), so the answer was shown and "Mehr" goes on in it."""
+    refinement = dict(search.refinement or {})
+    refinement.pop(_SIMILAR, None)
+    search.refinement = refinement
+
+
 def keep_refinement(search: ChatSearch, refinement: Refinement) -> None:
     """Stores button filters the search takes by itself (the home place), on the same page and tier."""
     search.refinement = refinement.to_dict() | ({_SIMILAR: True} if shows_similar(search) else {})

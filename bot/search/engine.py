@@ -158,16 +158,18 @@ async def find(
     widened = area + attempt.widened
     criteria, page = await _titled(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
                                    corpus=corpus, tier=tier)
-    if criteria.titled:  # the rows beyond those titled so are the field's: the note says "auch" only with them
+    if tier is Tier.SIMILAR and page.total and not page.shown_total(tier):
+        # Nothing related is left out (a button of an older answer, the listings changed since): the answer itself,
+        # never an empty page, at the page asked for (numbered from the offset, the rows must be that page's).
+        tier = Tier.STRONG
+        page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
+                               tier=tier)
+    if criteria.titled and tier is not Tier.SIMILAR:
+        # The rows beyond those titled so are the field's: the note says "auch" only with them. The related ones
+        # shown on request are the field's without them: no note speaks of titles there.
         widened += (TITLED if page.shown_total(tier) > len(criteria.titled) else TITLED_ONLY,)
     if criteria.categories and groups and page.total and not page.word_hits:
         widened += ("keywords",)  # nothing found holds the named thing: these fit the category only
-    if tier is Tier.SIMILAR and page.total and not page.shown_total(tier):
-        # Nothing related is left out (a button of an older answer, the listings changed since): the answer itself,
-        # never an empty page.
-        tier = Tier.STRONG
-        page = await find_page(session, criteria, words, attempt, limit=limit, offset=0, now=now, corpus=corpus,
-                               tier=tier)
     outcome = SearchOutcome(
         query=query,
         widened=widened,
@@ -189,8 +191,9 @@ async def find(
 
 def tier_of(request: SearchRequest, corpus: Corpus) -> Tier:
     """Returns the tier a request's page shows: the listings' strong one first, the related ones when asked for
-    (bot.search.tiers); volunteers' ads, short texts without titles, are listed as ranked."""
-    if corpus is not LISTINGS:
+    (bot.search.tiers); volunteers' ads, short texts without titles, and feeds (request.tiered false) are listed as
+    ranked."""
+    if corpus is not LISTINGS or not request.tiered:
         return Tier.ALL
     return Tier.SIMILAR if request.similar else Tier.STRONG
 
@@ -299,9 +302,11 @@ async def _free_words(
     ranked += beside
     towns_said = frozenset(group.word for group in beside)
     weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
+    kinds = frozenset(group.word for group in ranked if group.part_of is None
+                      and vocabulary.names_category_kind(group.word, criteria.categories))
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
                       vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
-                      towns_said, fields)
+                      towns_said, fields, kinds)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
 

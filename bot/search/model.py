@@ -104,6 +104,9 @@ class SearchRequest:
     # The related listings left out of the first answer ("Ähnliche anzeigen", bot.search.tiers), instead of it.
     similar: bool = False
     explain: bool = True  # write each hit's why-text (the web pages show none: they leave it empty)
+    # Tell the listings answering what was named from the related ones (bot.search.tiers); a feed lists them all, as
+    # ranked: a portal has no button for the related ones.
+    tiered: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,6 +132,7 @@ def score_parts(
     other_parts: list[str] = []
     kind_parts: list[str] = []
     manner_parts: list[str] = []
+    said_parts: list[str] = []
     writer_cap = _writer_cap(words, total, weights)
     for group, weight in zip(words.groups, words.weights):
         if group.word in aside:
@@ -145,13 +146,26 @@ def score_parts(
             part = _beside_other_fields(sql, part, words.fields_of(group.word), criteria.categories, weights)
         if group.word in words.manner or group.word in words.generic:
             manner_parts.append(part)
-        elif names_kind(group):
+        elif words.names_kind(group):
             kind_parts.append(part)
         else:
             (keyword_parts if group.word in words.keywords else other_parts).append(part)
+            said_parts.append(_says_anywhere(sql, group, corpus))
     manner_parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
+    says_all = f"CASE WHEN {' AND '.join(said_parts)} THEN 1 ELSE 0 END" if said_parts else "0"
     return ScoreParts(_sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, kind_parts), _sum(sql, manner_parts),
-                      _sum(sql, parts), within)
+                      _sum(sql, parts), within, says_all)
+
+
+def _says_anywhere(sql: SqlText, group: TermGroup, corpus: Corpus) -> str:
+    """Returns an SQL condition on the row `o`: its title or description holds the word itself (a term of
+    group.whole where the group also holds lesser terms, a compound's modifier or related words)."""
+    said = group if group.whole is None else group.whole
+    if not (said.terms or said.prefixes):
+        return "1 = 0"  # only lesser terms of the word are written anywhere
+    if not sql.is_sqlite and not rare([said]):
+        return read_once(sql, row_holds(sql, [said]), corpus)
+    return holds_any(sql, [said], per_candidate=True, corpus=corpus)
 
 
 def names_kind(group: TermGroup) -> bool:
@@ -196,6 +210,9 @@ class ScoreParts:
     # score, and of the strength of a listing holding a word naming the thing (bot.search.tiers), whose nearby
     # mention in a description then answers as much as a far title does.
     within: str
+    # 1 when the listing says every word making the strength (keywords and named) itself, in its title or its
+    # description, else 0: it answers what was named wherever it says it (bot.search.tiers).
+    says_all: str = "0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +238,13 @@ class RankWords:
     beside: frozenset[str] = frozenset()
     # The searched categories each word of `generic` named ("aelteren": seniors), for requests of several.
     fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Compounds naming only a kind within the searched categories (Vocabulary.names_category_kind: "Sportverein").
+    kinds: frozenset[str] = frozenset()
+
+    def names_kind(self, group: TermGroup) -> bool:
+        """Tells whether a word of the request names only a general kind of thing (names_kind), or a kind within the
+        searched categories (kinds)."""
+        return names_kind(group) or group.word in self.kinds
 
     def fields_of(self, word: str) -> tuple[str, ...]:
         """Returns the searched categories a word of `generic` named (none for any other word)."""

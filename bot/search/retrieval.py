@@ -17,7 +17,7 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import (
-    NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, names_kind, relaxed_time, score_parts,
+    NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, relaxed_time, score_parts,
 )
 from bot.search.sources import (
     ROW_COLUMNS, candidates, constraints, frame_of, from_kept_candidates, online_beyond, online_too, within_radius,
@@ -204,7 +204,7 @@ async def count_matches(
 def tiered(words: RankWords, attempt: Attempt) -> bool:
     """Tells whether a try's rows are told apart in tiers (bot.search.tiers): the request holds words naming a
     particular thing, and the try is no search for the nearest listings far away."""
-    return any(not names_kind(group) for group in words.holding()) and NEAREST not in attempt.widened
+    return any(not words.names_kind(group) for group in words.holding()) and NEAREST not in attempt.widened
 
 
 def _listed(sql: SqlText, scored: str, *, tiered: bool) -> str:
@@ -300,7 +300,7 @@ def _scored(
     speaks = f"CASE WHEN {asks_for_language(sql, criteria.languages)} THEN 1 ELSE 0 END" if criteria.languages else "0"
     return (
         f"(SELECT o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.kind} AS kind, "
-        f"{parts.manner} AS manner, {parts.within} AS within, {speaks} AS speaks, "
+        f"{parts.manner} AS manner, {parts.within} AS within, {parts.says_all} AS says_all, {speaks} AS speaks, "
         f"{parts.base} AS base, {far_online} AS online FROM {source}{fence}) c"
     )
 

@@ -14,7 +14,10 @@ of them, lying within the asked radius counts too once a try looks farther, as i
 words that only named the category, not words about the writer, and not words naming only a general kind
 (ranking.names_kind: "Gruppe" of "Klimaschutz Gruppe", "Unterricht" of "Klavierunterricht"): a listing holding
 only those is as related as the category's others. A listing is strong when its strength is at least STRONG_SHARE
-of the strongest listing's in the same try, or when it asks for a language the person speaks. When no listing
+of the strongest listing's in the same try, when it says every such word itself in its title or its description
+(where it says them tells nothing of whether it answers them: "In unserer Smartphone-Sprechstunde" answers
+"Smartphone" as much as a title does; the share only separates weaker evidence: part of the words, a lesser term
+of a word), or when it asks for a language the person speaks. When no listing
 holds a word naming a particular thing, every listing is strong (the category's best, or those holding the
 general kind, as before). So the tier never empties an answer: the strongest listing is always in it.
 
@@ -63,9 +66,11 @@ def strength(row: str) -> str:
 
 def is_strong(row: str, share: str) -> str:
     """Returns the SQL condition that a row of `_listed`'s counted rows is strong: no row holds a word naming a
-    particular thing (then all are), it asks for a language the person speaks (speaks: what they offer, which it
-    wants), or it is at least `share` as strong as the strongest (`share` a bound number)."""
-    return f"({row}.strongest <= 0 OR {row}.speaks = 1 OR {strength(row)} >= {share} * {row}.strongest)"
+    particular thing (then all are), it says every such word itself in its title or description (says_all: where
+    it says them tells nothing of whether it answers them), it asks for a language the person speaks (speaks: what
+    they offer, which it wants), or it is at least `share` as strong as the strongest (`share` a bound number)."""
+    return (f"({row}.strongest <= 0 OR {row}.says_all = 1 OR {row}.speaks = 1 "
+            f"OR {strength(row)} >= {share} * {row}.strongest)")
 
 
 def shown(tier: Tier, row: str) -> str:

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TypeVar
 
 from rapidfuzz import process
@@ -25,8 +26,10 @@ from bot.search.related import relatives
 from bot.search.word_forms import (
     MIN_STEM, allowed_edits, inflections, participle_stem, singular_forms, stem_of, umlaut_singular,
 )
+from bot.search.word_files import DATA, read_list
 from nlu.kernel.compounds import split_compound
 from nlu.lexicon import interest_rules, known_words
+from nlu.vocabulary import categories_of
 
 # Two letters only for an abbreviation written in capitals ("PC", "IT": bot.search.content_words); such a word is
 # looked up as it is (no stem, no compound, no typo is that short).
@@ -82,6 +85,12 @@ class TermGroup:
     def matches(self, token: str) -> bool:
         """Tells whether a folded word of a listing is one of this group's terms."""
         return token in self.terms or any(token.startswith(prefix) for prefix in self.prefixes)
+
+
+@cache
+def kind_heads() -> frozenset[str]:
+    """Returns the heads of compounds naming a body of people or an undertaking of any kind ("Verein", "Gruppe")."""
+    return frozenset(str(head) for head in read_list(DATA / "kind_heads.toml")["heads"])
 
 
 class Vocabulary:
@@ -161,6 +170,16 @@ class Vocabulary:
         return tuple(
             replace(part, whole=TermGroup(part.word, (), (), 0, fuzzy=False), part_of=word, head=part is kind)
             for part in [*said, kind] if part is not None and not part.fuzzy)
+
+    def names_category_kind(self, word: str, categories: Iterable[str]) -> bool:
+        """Tells whether a compound names only a kind of thing within the searched categories: the parts before its
+        head name only searched categories, and its head names a body of people or an undertaking of any kind
+        (data/search/kind_heads.toml: "Sportverein" searched in sports, any sports club; "Tierschutzverein" in
+        animals; not "Krankenhaus" nor "Tierheim", particular places). A listing holding it answers no more than one
+        of the category's others written without it does (bot.search.tiers)."""
+        *modifiers, head = self._parts(word) or ("",)
+        named = set(categories_of("".join(modifiers), "de")) if modifiers else set()
+        return head in kind_heads() and bool(named) and named <= set(categories)
 
     def _part_group(self, part: str) -> TermGroup | None:
         """Returns the group of a compound's part as the part is written: no stem shorter than the part, which would

@@ -68,7 +68,8 @@ async def feed_page(
     per_page = query.anzahl or DEFAULT_PER_PAGE
     if query.is_empty:
         return await _newest(session, page=query.seite, per_page=per_page, now=now)
-    found = await searches.find(session, query, lang=lang, limit=per_page, widen=False)
+    # Every match, as ranked: a portal's feed has no button for the related listings (no tiers).
+    found = await searches.find(session, query, lang=lang, limit=per_page, widen=False, tiered=False)
     if found.outcome is None:
         return FeedPage((), 0, query.seite, per_page, found=found)
     items = await _items_of(session, found.outcome.results)

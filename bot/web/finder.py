@@ -37,8 +37,10 @@ class WebSearch:
 
     async def find(
         self, session: AsyncSession, query: WebQuery, *, lang: str, limit: int, widen: bool = True,
+        tiered: bool = True,
     ) -> Found:
-        """Searches one page; a place that exists far apart is offered for choice instead of guessed."""
+        """Searches one page; a place that exists far apart is offered for choice instead of guessed. tiered: the
+        answer first, the related listings on request (SearchRequest.tiered)."""
         choice = resolve_place(query.ort, query.ortid) if (query.ort or query.ortid) else PlaceChoice()
         if choice.options or (choice.unknown and not query.text and not query.bereich):
             return Found(None, choice, limit)
@@ -51,7 +53,7 @@ class WebSearch:
         offset = (query.seite - 1) * limit
         request = SearchRequest(text=query.text, refinement=refinement, limit=limit, offset=offset, lang=lang,
                                 widen=widen, explain=False,  # the pages show no why-texts
-                                similar=query.aehnliche)
+                                similar=query.aehnliche, tiered=tiered)
         outcome = await search(session, request, default_radius_km=self.default_radius_km,
                                vocabularies=self.vocabularies)
         return Found(without_unread_words(outcome), choice, limit, offset)

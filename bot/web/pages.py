@@ -23,7 +23,9 @@ from bot.web.listing import Availability, ListingView, load_listing
 from bot.web.places import five_digits, postal_code_digits, resolve_place
 from bot.web.qr import qr_svg
 from bot.web.query import WebQuery, read_query
-from bot.web.results import area_options, radius_options, results_view, telegram_search_link, time_options
+from bot.web.results import (
+    area_options, as_answered, radius_options, results_view, telegram_search_link, time_options,
+)
 from bot.texts.catalogue import decimal
 from bot.web.wording import (
     accessibility_line,
@@ -205,6 +207,7 @@ class SearchHandler(BaseHandler):
 
     def search_values(self, query: WebQuery, found: Found, lang_param: str | None) -> dict[str, object]:
         """Returns the template values of a search page or embed."""
+        query = as_answered(query, found)
         results = results_view(found, query, lang=self.lang, path=self.path, lang_param=lang_param,
                                default_radius_km=self.context.default_radius_km)
         return {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from bot.categories import categories
@@ -58,6 +58,14 @@ class Option:
     value: str
     label: str
     selected: bool
+
+
+def as_answered(query: WebQuery, found: Found) -> WebQuery:
+    """Returns the query as the page answered it: asked for the related listings where none were left out (an old
+    or forged link), the answer was shown, and its links (pages, form, feed) go on in the answer."""
+    if query.aehnliche and found.outcome is not None and not found.outcome.showing_similar:
+        return replace(query, aehnliche=False)
+    return query
 
 
 def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default_radius_km: float,

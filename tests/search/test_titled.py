@@ -285,3 +285,15 @@ def test_a_title_says_a_word_by_the_words_of_its_stem() -> None:
         for title in ("Lager", "Kindern helfen", "Fussball", "Lagers", "Kinde"):
             said = {fold(word) for word in re.findall(r"[^\W_]+", title)}
             assert names_all(title, [group]) <= bool(said & set(title_words(group))), (title, group.word)
+
+
+async def test_the_related_ones_shown_on_request_carry_no_note_about_titles(listings: Listings) -> None:
+    await _neighbourhood(listings)
+    titled = await listings.add("Briefpatenschaft gegen Heimweh", categories=["seniors"], **near(KASSEL, 2, 0))
+    request = SearchRequest(text="Briefpatenschaft gegen Heimweh in Kassel")
+    fields = {"categories": ["neighbourhood"], "place": KASSEL, "keywords": ["briefpatenschaft", "heimweh"]}
+    answer = await find(listings.database, request, **fields)
+    assert ids(answer) == [titled] and answer.widened == ("titled_only",)
+    related = await find(listings.database, replace(request, similar=True), **fields)
+    assert related.showing_similar and len(related.results) == 4
+    assert not {"titled", "titled_only"} & set(related.widened)  # none of them is titled so

@@ -58,3 +58,19 @@ async def test_someone_elses_similar_button_is_refused(chat: Chat) -> None:
     await chat.send(MEHMET, "/start")
     reply = await chat.press(MEHMET, first.button("Ähnliche anzeigen"))
     assert reply.answers == [FOREIGN] and not reply.edited()
+
+
+async def test_a_forged_similar_button_with_nothing_related_leaves_paging_in_the_answer(chat: Chat) -> None:
+    first = await chat.send(ANNA, "Tiere in Kassel am Wochenende")
+    assert "Mehr ▶" in [b["text"] for b in first.buttons]
+    search_id = int(first.button("Mehr").split(":")[1])
+    shown = await chat.press(ANNA, pack(SimilarButton(search_id, 1)), message_id=first.sent_id())
+    assert not shown.edited()  # the same answer: nothing to change in the message
+    more = await chat.press(ANNA, first.button("Mehr"), message_id=first.sent_id())
+    assert "hier Nr. 6" in more.text and "<b>6. " in more.text
+    assert not set(_titles(first.text)) & set(_titles(more.text))  # the sixth onwards, not the first five again
+
+
+def _titles(text: str) -> list[str]:
+    return [line.split("</b>")[0].split(". ", 1)[1] for line in text.splitlines() if line.startswith("<b>")
+            and ". " in line]

@@ -86,3 +86,15 @@ async def test_json_feed_says_when_the_place_is_ambiguous_or_unknown(database: D
     assert ambiguous["notes"] == ["„Frankenberg“ gibt es mehrmals. Welchen Ort meinst du?"]
     assert "Xyzzyhausen" in unknown["notes"][0] and unknown["place_options"] == []
     assert chosen["place"]["name"] == ambiguous["place_options"][1]["name"] and chosen["notes"] == []
+
+
+async def test_a_filtered_feed_holds_every_matching_listing_not_only_the_first_answer(database: Database) -> None:
+    """A portal's feed has no "Ähnliche anzeigen": it lists what the search finds, the related ones after."""
+    async with database.unit_of_work() as session:
+        bells = await make_listing(session, title="Glocken läuten zum Stadtfest", categories=["culture"])
+        others = [await make_listing(session, title=f"Museumsführung {n}", categories=["culture"]) for n in range(2)]
+    async with running_site(database) as site:
+        feed = (await site.client.get("/angebote.json",
+                                      params={"text": "Glocken", "ort": "Kassel", "bereich": "culture"})).json()
+    assert feed["total"] == 3 and feed["listings"][0]["id"] == bells.id
+    assert {item["id"] for item in feed["listings"]} == {bells.id, *(other.id for other in others)}

@@ -370,3 +370,19 @@ async def test_search_says_what_no_listing_holds_and_which_field_it_shows(databa
                                                           "bereich": "culture"})).text
     assert f"/angebote/{guitar.id}" in answer
     assert "Zu „Cello“ habe ich nichts Genaues gefunden, hier Angebote aus Kultur." in answer
+
+
+async def test_a_related_flag_with_nothing_related_pages_through_the_answer_and_is_dropped(
+        database: Database) -> None:
+    async with database.unit_of_work() as session:
+        for number in range(12):
+            await make_listing(session, title=f"Glockenturm führen {number}", categories=["culture"])
+    async with running_site(database) as site:
+        asked = {"ort": "Kassel", "text": "Glockenturm", "bereich": "culture"}
+        first = (await site.client.get("/suche", params=asked)).text
+        second = (await site.client.get("/suche", params={**asked, "aehnliche": "1", "seite": "2"})).text
+    shown = set(re.findall(r"/angebote/(\d+)\?", first))
+    assert len(shown) == 10 and '<ol class="results" start="11">' in second
+    assert not shown & set(re.findall(r"/angebote/(\d+)\?", second))  # page 2's rows, not page 1's again
+    # The links go on in the answer.
+    assert 'rel="prev" href="/suche?text=Glockenturm&amp;ort=Kassel&amp;bereich=culture"' in second
