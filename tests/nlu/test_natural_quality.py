@@ -104,6 +104,11 @@ RULES_ONLY_FLOORS = [
     # 0.953; the final rules alone 0.800 / 0.947 and 0.820 / 0.939); floors a little under the rules alone
     (LABELLED / "natural_dev15.jsonl", 0.78, 0.935, 0.95, 0.965, 0.98, 0.99, 0.975, 0.99),
     (LABELLED / "natural_dev16.jsonl", 0.80, 0.925, 0.96, 0.98, 0.98, 0.99, 0.975, 0.99),
+    # natural_dev17 and natural_dev18 (thirteenth session) were kept from every engineer and scored with the previous
+    # main and the final tree: unchanged (with the model 0.835 / 0.954 and 0.885 / 0.962; the final rules alone
+    # 0.835 / 0.954 and 0.880 / 0.958); not trained on yet; floors a little under the rules alone
+    (LABELLED / "natural_dev17.jsonl", 0.815, 0.945, 0.985, 0.985, 0.99, 0.975, 0.975, 0.975),
+    (LABELLED / "natural_dev18.jsonl", 0.86, 0.95, 0.99, 0.99, 0.985, 0.985, 0.98, 0.99),
 ]
 
 
@@ -145,6 +150,8 @@ def test_the_rules_alone_score_below_the_rules_with_the_model() -> None:
         (LISTINGS_DEV11, 120, 0.845, 0.825),
         (LISTINGS_DEV12, 120, 0.83, 0.845),
         (LISTINGS_DEV13, 120, 0.86, 0.835),
+        # thirteenth session, kept from every engineer: 0.862 / 0.885 with the previous main and the final tree
+        (LABELLED / "listings_dev14.jsonl", 120, 0.85, 0.875),
     ],
 )
 def test_listing_categories_keep_their_scores(path: Path, size: int, precision: float, recall: float) -> None:
@@ -163,6 +170,7 @@ def test_listing_categories_keep_their_scores(path: Path, size: int, precision: 
         LISTINGS_DEV9, LISTINGS_DEV10, LISTINGS_DEV11,
         LABELLED / "natural_dev13.jsonl", LABELLED / "natural_dev14.jsonl",
         LISTINGS_DEV12, LISTINGS_DEV13, LABELLED / "natural_dev15.jsonl", LABELLED / "natural_dev16.jsonl",
+        LABELLED / "natural_dev17.jsonl", LABELLED / "natural_dev18.jsonl", LABELLED / "listings_dev14.jsonl",
     ],
 )
 def test_dev_sets_hold_no_duplicates(path: Path) -> None:

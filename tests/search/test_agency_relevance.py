@@ -47,22 +47,25 @@ async def test_inferred_agency_listings_carry_the_nlus_categories_not_their_labe
             assert {"weekday", "daytime"} <= set(stored.time_tags)
 
 
-async def test_leipzig_set_is_scored_by_its_name_and_never_finds_nothing() -> None:
-    leipzig = AGENCY_SETS["leipzig"]
-    async with scratch_sqlite(prefix="agency-leipzig") as database:
-        listings = await load_agency_listings(database, leipzig.listings, now=datetime.now(timezone.utc),
+@pytest.mark.parametrize(("name", "size", "floor"), [("leipzig", 160, 0.5), ("rheinmain", 150, 0.6)])
+async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(name: str, size: int,
+                                                                               floor: float) -> None:
+    judged = AGENCY_SETS[name]
+    async with scratch_sqlite(prefix=f"agency-{name}") as database:
+        listings = await load_agency_listings(database, judged.listings, now=datetime.now(timezone.utc),
                                               inferred=True)
-        requests = agency_requests(leipzig.requests)
-        assert len(listings) == 160 and len(requests) == 35
-        score = await score_agency(database, listings, requests, strict=False, name="leipzig")
+        requests = agency_requests(judged.requests)
+        assert len(listings) == size and len(requests) == 35
+        score = await score_agency(database, listings, requests, strict=False, name=name)
     assert score.empty == []
-    assert score.summary().startswith("leipzig requests / leipzig listings (reported radius): P@5")
+    assert score.summary().startswith(f"{name} requests / {name} listings (reported radius): P@5")
     # A floor against collapse, well below the measured figure (tests/search/fixtures/README.md).
-    assert score.precision >= 0.5, "\n".join(score.failures)
+    assert score.precision >= floor, "\n".join(score.failures)
 
 
 @pytest.mark.parametrize("arguments", [
     ["--set", "leipzig-blind", "--failures"],
+    ["--set", "rheinmain-blind", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind.jsonl", "--failures"],
 ])
 def test_a_blind_sets_failures_are_never_listed(arguments: list[str], monkeypatch: pytest.MonkeyPatch,

@@ -62,6 +62,9 @@ AGENCY_SETS = {
     "leipzig": AgencySet(FIXTURES / "leipzig_listings.jsonl", FIXTURES / "leipzig_requests.jsonl"),
     # the held-out half of the Leipzig requests: scored only, its failures never listed (fixtures/README.md)
     "leipzig-blind": AgencySet(FIXTURES / "leipzig_listings.jsonl", FIXTURES / "leipzig_requests_blind.jsonl"),
+    # Rhein-Main (thirteenth session, another independent author), split as Leipzig's
+    "rheinmain": AgencySet(FIXTURES / "rheinmain_listings.jsonl", FIXTURES / "rheinmain_requests.jsonl"),
+    "rheinmain-blind": AgencySet(FIXTURES / "rheinmain_listings.jsonl", FIXTURES / "rheinmain_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
