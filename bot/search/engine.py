@@ -24,21 +24,20 @@ from bot.search.content_words import (
     writer_free,
 )
 from bot.search.corpus import LISTINGS, Corpus
-from bot.search.english import german_words
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
-from bot.search.model import PlaceRef, SearchOutcome, SearchRequest, Understood
+from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
 from bot.search.ranking import WEIGHTS, RankWords
 from bot.search.time_wish import TIME_FAMILIES
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
-from bot.search.tiers import Tier
+from bot.search.tiers import Tier, tier_of
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
-from bot.search.unfound import unfound_words
-from bot.search.unread import unread_words
+from bot.search.unfound import unfound_in
+from bot.search.unread import unread_as_written
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from nlu.vocabulary import categories_of
@@ -119,10 +118,12 @@ async def find(
     if unknown is not None:  # never silently all of Germany instead of the place the person meant
         return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())
     words, unknown_words = await _free_words(session, request.text, criteria, vocabularies, corpus)
+    # No listing holds the words and they are no words of the language: the chat says it did not understand.
+    unread = unread_as_written(query) if unknown_words else ()
     groups = words.filtering()
     if not criteria.has_filters and not groups:  # "Hallo!": nothing to look for
         return Found(SearchOutcome(query, (), (), 0, None, None, True,
-                                   unread_words=_unread(query) if unknown_words else ()), (), criteria, ())
+                                   unread_words=unread), (), criteria, ())
     # Free words that are all ordinary words of the language ("Ahnung"), not words of their own for a thing.
     ordinary = bool(groups) and all(group.word in known_words() for group in groups)
     plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words,
@@ -180,22 +181,12 @@ async def find(
         everywhere=criteria.place is None,
         others=page.total - page.shown_total(tier) if tier is not Tier.ALL else 0,
         showing_similar=tier is Tier.SIMILAR,
-        # No listing holds the words and they are no words of the language: the chat says it did not understand.
-        unread_words=_unread(query) if unknown_words else (),
+        unread_words=unread,
         # Said only beside listings that hold some of the request: with none, widened "keywords" says it already.
-        unfound=await _unfound(session, request.text, criteria, words, vocabularies, corpus)
+        unfound=await unfound_in(session, request.text, criteria, words, vocabularies, corpus)
         if page.total and "keywords" not in widened else (),
     )
     return Found(outcome, page.rows, criteria, words.wished())
-
-
-def tier_of(request: SearchRequest, corpus: Corpus) -> Tier:
-    """Returns the tier a request's page shows: the listings' strong one first, the related ones when asked for
-    (bot.search.tiers); volunteers' ads, short texts without titles, and feeds (request.tiered false) are listed as
-    ranked."""
-    if corpus is not LISTINGS or not request.tiered:
-        return Tier.ALL
-    return Tier.SIMILAR if request.similar else Tier.STRONG
 
 
 async def _titled(
@@ -215,12 +206,6 @@ async def _titled(
                             tier=tier)
     # Taken only when they hold the words: never said as "titled" beside "keywords".
     return (crossed, found) if found.word_hits else (criteria, page)
-
-
-def _unread(query: dict[str, Any]) -> tuple[str, ...]:
-    """Returns the request's words as written when none of them is readable (bot.search.unread), else ()."""
-    understood = Understood.from_query(query)
-    return understood.shown_words if unread_words(understood.keywords) else ()
 
 
 def _fits_wish(criteria: Criteria, words: RankWords, attempt: Attempt, page: Page) -> bool:
@@ -308,18 +293,6 @@ async def _free_words(
                       vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
                       towns_said, fields, kinds)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
-
-
-async def _unfound(
-    session: AsyncSession, text: str, criteria: Criteria, words: RankWords, vocabularies: VocabularyCache,
-    corpus: Corpus,
-) -> tuple[str, ...]:
-    """Returns what the request names that no listing holds, as written (bot.search.unfound)."""
-    named = free_words(text, criteria) + (german_words(text) if criteria.lang != "de" else ())
-    if not named:
-        return ()
-    vocabulary = await vocabularies.get(session, corpus)
-    return unfound_words(text, named, words, vocabulary, lang=criteria.lang)
 
 
 def _colloquial_filler(word: str, documents: Mapping[str, int]) -> bool:

@@ -30,6 +30,9 @@ from __future__ import annotations
 
 from enum import Enum
 
+from bot.search.corpus import LISTINGS, Corpus
+from bot.search.model import SearchRequest
+
 # A listing at least this share as strong as the strongest one in the words that name the thing is shown first.
 # The words' shares follow their rarity (inverse document frequency) and where a listing holds them
 # (bot.search.ranking.Weights), so the share reads as: more than half of what the strongest listing holds (of two
@@ -80,3 +83,12 @@ def shown(tier: Tier, row: str) -> str:
     if tier is Tier.SIMILAR:
         return f"{row}.strong = 0"
     return "1 = 1"
+
+
+def tier_of(request: SearchRequest, corpus: Corpus) -> Tier:
+    """Returns the tier a request's page shows: the listings' strong one first, the related ones when asked for
+    (bot.search.tiers); volunteers' ads, short texts without titles, and feeds (request.tiered false) are listed as
+    ranked."""
+    if corpus is not LISTINGS or not request.tiered:
+        return Tier.ALL
+    return Tier.SIMILAR if request.similar else Tier.STRONG

@@ -12,9 +12,15 @@ import re
 
 from collections.abc import Sequence
 
-from bot.search.english import english_for
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.search.content_words import free_words
+from bot.search.corpus import Corpus
+from bot.search.criteria import Criteria
+from bot.search.english import english_for, german_words
 from bot.search.ranking import RankWords
 from bot.search.vocabulary import Vocabulary
+from bot.search.vocabulary_cache import VocabularyCache
 from nlu.kernel.text import fold
 from nlu.lexicon import known_words
 
@@ -60,3 +66,15 @@ def _without_link(part: str) -> str:
     it ("Zirkus" stays)."""
     bare = part[:-1]
     return bare if part.endswith("s") and fold(part) not in known_words() and fold(bare) in known_words() else part
+
+
+async def unfound_in(
+    session: AsyncSession, text: str, criteria: Criteria, words: RankWords, vocabularies: VocabularyCache,
+    corpus: Corpus,
+) -> tuple[str, ...]:
+    """Returns what the request names that no listing holds, as written (bot.search.unfound)."""
+    named = free_words(text, criteria) + (german_words(text) if criteria.lang != "de" else ())
+    if not named:
+        return ()
+    vocabulary = await vocabularies.get(session, corpus)
+    return unfound_words(text, named, words, vocabulary, lang=criteria.lang)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
-from bot.search.model import SearchOutcome
+from bot.search.model import SearchOutcome, Understood
 from nlu.lexicon import known_words
 
 MIN_PART = 4  # a known word this long at a word's start or end makes it readable ("Imker|ei", "Xyz|hilfe")
@@ -40,3 +41,9 @@ def without_unread_words(outcome: SearchOutcome) -> SearchOutcome:
     if not outcome.unread_words:
         return outcome
     return replace(outcome, query={**outcome.query, "keywords": []}, results=(), total=0, widened=())
+
+
+def unread_as_written(query: dict[str, Any]) -> tuple[str, ...]:
+    """Returns the request's words as written when none of them is readable (bot.search.unread), else ()."""
+    understood = Understood.from_query(query)
+    return understood.shown_words if unread_words(understood.keywords) else ()
