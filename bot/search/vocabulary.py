@@ -41,6 +41,10 @@ MAX_INFIX_TERMS = 16
 # A compound's modifier shorter than this (stemmed) says too little alone ("Kinder-", "Tier-", "Sprach-").
 MIN_MODIFIER = 7
 MAX_FUZZY_TERMS = 3
+# A stem shorter than this that the listings never write as a word of its own is the word with its ending taken off
+# ("sach" of "Sachen", "fahr" of "fahren"), no word: as a beginning it found other words ("Sachkunde", "Sachsen",
+# "Fahrtkosten"). See Vocabulary._short_stem.
+MIN_OPEN_STEM = 5
 # Words whose groups a vocabulary keeps (see Vocabulary.group): the words of requests repeat (towns, topics), and
 # a group's look-ups (prefixes, compounds, typo corrections) cost more than the rest of turning a request into SQL.
 KEPT_GROUPS = 4096
@@ -252,6 +256,8 @@ class Vocabulary:
         stem = stem_of(word)
         terms = [word] if word in self.documents else []
         prefixes = [stem] if len(stem) >= MIN_STEM and self._has_prefix(stem) else []
+        if prefixes and len(stem) < MIN_OPEN_STEM and stem != word and stem not in self.documents:
+            terms, prefixes = self._short_stem(word, stem)
         # A plural that changes its vowel ("Fahrrädern", "Bücher", "Wälder"): listings write the singular too, as a
         # word of its own only. As a beginning it would find other words that happen to start alike: "mann*" of
         # "Männer" is Mannheim and Mannschaft, "land*" of "Länder" Landkreis, "back*" of "Bäcker" Backofen.
@@ -296,6 +302,24 @@ class Vocabulary:
         if head:
             return TermGroup(word, (), (head,), self._count([], [head]), fuzzy=True)
         return None
+
+    def _short_stem(self, word: str, stem: str) -> tuple[list[str], list[str]]:
+        """Returns the terms and beginnings a word with a short stem that is no word of its own stands for: its
+        forms ("sache", "sachen"), the compounds beginning with the word itself ("gartenarbeit" of "Garten"), and
+        those of the stem and another word ("sachspende", "singkreis", "kochabend") unless the compound is a
+        frequent word of the language itself: such a word has a meaning of its own ("Sachkunde", "Sachverstand"),
+        and one whose rest is no word ("Sachsen", "Hunderte", "Fahrtkosten") merely begins alike."""
+        terms = [form for form in dict.fromkeys((word, *inflections(stem))) if form in self.documents]
+        prefixes = [word] if self._has_prefix(word) else []
+        compounds = [term for term in self._prefixed(stem) if term not in terms and not term.startswith(word)
+                     and term not in known_words() and self._joins_word(term[len(stem):])]
+        terms += sorted(compounds, key=lambda term: (len(term), term))[:MAX_INFIX_TERMS]
+        return terms, prefixes
+
+    def _joins_word(self, rest: str) -> bool:
+        """Tells whether the rest of a compound after its first part is a word, maybe after a linking "s"
+        ("sach|spenden", "hilf|s|dienst")."""
+        return self._is_word(rest) or (rest.startswith("s") and len(rest) > MIN_STEM and self._is_word(rest[1:]))
 
     def _has_prefix(self, prefix: str) -> bool:
         """Tells whether any index term starts with the prefix."""

@@ -108,3 +108,18 @@ def test_the_noun_of_the_action_needs_one_of_the_listed_particles() -> None:
     assert action_noun("geben") is None and action_noun("ziehen") is None and action_noun("begleiten") is None
     # Other particles make nouns that mean something else: a task, a lift.
     assert action_noun("aufgeben") is None and action_noun("aufziehen") is None
+
+
+def test_a_short_stem_that_is_no_word_stands_for_its_word_not_for_other_words_beginning_alike() -> None:
+    index = Vocabulary({"sachen": 9, "sache": 4, "sachkunde": 5, "sachsen": 3, "sachspenden": 2, "spenden": 8,
+                        "tier": 6, "tierheim": 7, "tiere": 5, "fahren": 4, "fahrtkosten": 9, "fahrdienst": 3,
+                        "dienst": 5}, listings=200)
+    things = index.group("sachen")
+    assert things is not None
+    assert not any(things.matches(word) for word in ("sachkunde", "sachsen"))  # a word of its own; no compound
+    assert all(things.matches(word) for word in ("sachen", "sache", "sachspenden"))
+    driving = index.group("fahren")
+    assert driving is not None and driving.matches("fahrdienst") and not driving.matches("fahrtkosten")
+    # A stem the listings write as a word ("Tier") begins its compounds as before.
+    animals = index.group("tiere")
+    assert animals is not None and animals.matches("tierheim")
