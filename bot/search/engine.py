@@ -33,6 +33,7 @@ from bot.search.time_wish import TIME_FAMILIES
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
+from bot.search.thin import shown_page
 from bot.search.tiers import Tier, tier_of
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
@@ -159,12 +160,9 @@ async def find(
     widened = area + attempt.widened
     criteria, page = await _titled(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
                                    corpus=corpus, tier=tier)
-    if tier is Tier.SIMILAR and page.total and not page.shown_total(tier):
-        # Nothing related is left out (a button of an older answer, the listings changed since): the answer itself,
-        # never an empty page, at the page asked for (numbered from the offset, the rows must be that page's).
-        tier = Tier.STRONG
-        page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
-                               tier=tier)
+    # A thin first answer with the best related ones after its own; the answer itself when none is left out.
+    tier, page = await shown_page(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
+                                  corpus=corpus, tier=tier)
     if criteria.titled and tier is not Tier.SIMILAR:
         # The rows beyond those titled so are the field's: the note says "auch" only with them. The related ones
         # shown on request are the field's without them: no note speaks of titles there.

@@ -39,12 +39,14 @@ class Page:
     holding: int = 0
     # Matches in the strong tier (bot.search.tiers): all of them when none holds a word naming what was asked.
     strong: int = 0
+    # The similar tier's best rows a thin first answer shows after the strong ones (bot.search.thin).
+    topped: int = 0
 
     def shown_total(self, tier: Tier) -> int:
         """Returns how many matches a tier's pages show in all."""
         if tier is Tier.STRONG:
-            return self.strong
-        return self.total - self.strong if tier is Tier.SIMILAR else self.total
+            return self.strong + self.topped
+        return self.total - self.strong - self.topped if tier is Tier.SIMILAR else self.total
 
 
 async def find_page(

@@ -54,10 +54,16 @@ async def test_a_title_saying_the_compound_ranks_above_one_holding_only_its_modi
                                 **near(KASSEL, 0.5, 0))
     helping = await listings.add("Nachbarschaftshilfe: Einkaufen für Nachbarn", categories=["neighbourhood"],
                                  **near(KASSEL, 9, 0))
-    # The title holding only the modifier is related, not an answer: it waits behind "Ähnliche anzeigen".
-    tiers = await answer_and_similar(listings.database, SearchRequest(text="Nachbarschaftshilfe in Kassel"),
-                                     categories=["neighbourhood"], place=KASSEL, keywords=["nachbarschaftshilfe"])
-    assert tiers == ([helping], [garden])
+    # The title holding only the modifier is related, not an answer: it comes after the one answer, though nearer
+    # (a thin first answer takes the closest related ones, bot.search.thin), and behind "Ähnliche anzeigen" beside
+    # two answers.
+    fields = {"categories": ["neighbourhood"], "place": KASSEL, "keywords": ["nachbarschaftshilfe"]}
+    request = SearchRequest(text="Nachbarschaftshilfe in Kassel")
+    assert await answer_and_similar(listings.database, request, **fields) == ([helping, garden], [])
+    shopping = await listings.add("Nachbarschaftshilfe im Quartier", categories=["neighbourhood"], **near(KASSEL, 8, 0))
+    assert await answer_and_similar(listings.database, request, **fields) == ([shopping, helping, garden], [])
+    third = await listings.add("Nachbarschaftshilfe für Ältere", categories=["neighbourhood"], **near(KASSEL, 7, 0))
+    assert await answer_and_similar(listings.database, request, **fields) == ([third, shopping, helping], [garden])
 
 
 async def test_a_related_activity_ranks_above_an_unrelated_row_and_below_the_word_itself(
@@ -99,3 +105,10 @@ async def test_a_verb_naming_an_activity_of_a_family_says_what_even_beside_a_cap
                          categories=["children_youth", "education"], place=KASSEL,
                          keywords=["buecherhalle", "vorlesen"])
     assert ids(outcome) == sponsors
+
+
+def test_the_families_relate_homework_help_and_digital_help_in_the_words_of_the_field() -> None:
+    assert {"nachhilfe", "lernhilf", "lernpat"} <= set(relatives("hausaufgaben"))
+    assert {"smartphon", "tablet", "handy"} <= set(relatives("computer"))
+    assert "computer" in relatives("handys") and "hausaufgab" in relatives("nachhilfe")
+    assert relatives("sachen") == ()
