@@ -305,13 +305,21 @@ class Vocabulary:
 
     def _short_stem(self, word: str, stem: str) -> tuple[list[str], list[str]]:
         """Returns the terms and beginnings a word with a short stem that is no word of its own stands for: its
-        forms ("sache", "sachen"), the compounds beginning with the word itself ("gartenarbeit" of "Garten"), and
-        those of the stem and another word ("sachspende", "singkreis", "kochabend") unless the compound is a
-        frequent word of the language itself: such a word has a meaning of its own ("Sachkunde", "Sachverstand"),
-        and one whose rest is no word ("Sachsen", "Hunderte", "Fahrtkosten") merely begins alike."""
-        terms = [form for form in dict.fromkeys((word, *inflections(stem))) if form in self.documents]
-        prefixes = [word] if self._has_prefix(word) else []
-        compounds = [term for term in self._prefixed(stem) if term not in terms and not term.startswith(word)
+        forms ("sache", "sachen"), the compounds beginning with one of them ("gartenarbeit" of "Garten",
+        "kinderhospiz" of "Kindern", "wanderweg" of "wander"), and, for a word shaped as a verb (the stem and
+        "en"), those of the stem and another word ("singkreis", "kochabend", "fahrdienst", "sachspende") unless the
+        compound is a frequent word of the language itself: such a word has a meaning of its own ("Sachkunde",
+        "Sachverstand"), and one whose rest is no word ("Sachsen", "Fahrtkosten", "Wandbild" of "wander") merely
+        begins alike."""
+        forms = dict.fromkeys((word, *inflections(stem)))
+        terms = [form for form in forms if form in self.documents]
+        # A genitive's "s" begins other words ("sachs": Sachsen): only the forms ending otherwise begin compounds.
+        prefixes = [form for form in forms if form != stem and not form.endswith("s") and self._has_prefix(form)
+                    and not any(form.startswith(other) and other != form for other in forms if other != stem)]
+        if word not in (stem + "en", stem + "n"):
+            return terms, prefixes
+        compounds = [term for term in self._prefixed(stem) if term not in terms
+                     and not any(term.startswith(prefix) for prefix in prefixes)
                      and term not in known_words() and self._joins_word(term[len(stem):])]
         terms += sorted(compounds, key=lambda term: (len(term), term))[:MAX_INFIX_TERMS]
         return terms, prefixes
