@@ -51,7 +51,8 @@ class MentionFinder:
                 mentions.extend(self._token_mentions(doc, token))
         if self.lang == "de":
             mentions.extend(self._separable_mentions(doc, covered(mentions)))
-            mentions.extend(self._refused_verbs(doc))
+            if not doc.user_data.get("ehrenamt_listing"):  # a listing's "Sie müssen nicht pflegen" reassures
+                mentions.extend(self._refused_verbs(doc))
         mentions.extend(matched_spans(doc, self.gapped))  # the word between keeps its own mention
         return mentions
 
