@@ -34,6 +34,7 @@ class InterestRules:
     apposition_heads: frozenset[str]
     apposition_fillers: frozenset[str]
     fragment_status: frozenset[str]
+    age_states: tuple[str, ...]  # folded stems: "ich bin 58, arbeitslos" (after one's age) describes the writer
     intro_words: frozenset[str]  # "wheelchair user here, ...": a short opening clause ending so introduces the writer
     intro_fans: frozenset[str]  # "animal lover here": an introduction by what one loves names the wish
     possessive_exempt: frozenset[str]  # categories, and folded first words of mentions, never owned
@@ -65,8 +66,14 @@ class InterestRules:
     occupations: tuple[tuple[str, tuple[str, ...]], ...]  # (folded job beginning, categories), longest first
     visit_words: frozenset[str]
     gapped: dict[str, tuple[str, ...]]  # category -> patterns of a group named with a word between
+    refused_verbs: dict[str, tuple[str, ...]]  # folded verb -> categories it names only when refused ("nicht pflegen")
+    refusal_words: frozenset[str]  # folded: the negation words such a verb must follow ...
+    refusal_gap: frozenset[str]  # ... with only these between ("nicht wieder", "auf keinen Fall auch noch")
     visit_people_categories: frozenset[str]
     visit_people_words: frozenset[str]
+    either_adults: frozenset[str]  # "kids or adults": the young offered as a choice with these name no age group
+    either_joiners: frozenset[str]
+    either_category: str
     own_learning: dict[str, frozenset[str]]  # "learn", "want", "others": wanting to learn oneself is no education
     family_verbs: frozenset[str]  # "die Kinder mitbringen": children one brings along are one's own
     paperwork: tuple[str, ...]  # folded beginnings: with newcomers, paperwork is integration, not neighbourhood
@@ -130,6 +137,7 @@ def interest_rules() -> InterestRules:
         apposition_heads=folded_set(context["apposition_heads"]),
         apposition_fillers=folded_set(context["apposition_fillers"]),
         fragment_status=folded_set(context["fragment_status"]),
+        age_states=tuple(fold(w) for w in context.get("age_states", ())),
         intro_words=folded_set(context.get("intro_words", ())),
         intro_fans=folded_set(context.get("intro_fans", ())),
         possessive_exempt=frozenset(context["possessive_exempt"]) | folded_set(context["possessive_exempt_words"]),
@@ -163,6 +171,9 @@ def interest_rules() -> InterestRules:
         outdoors=tuple(context["outdoors"]),
         visit_words=folded_set(raw["visits"]["words"]),
         gapped={key: tuple(lines) for key, lines in raw["gapped"].items()},
+        refused_verbs={fold(k): tuple(v) for k, v in raw.get("refused_verbs", {}).get("verbs", {}).items()},
+        refusal_words=folded_set(raw.get("refused_verbs", {}).get("after", ())),
+        refusal_gap=folded_set(raw.get("refused_verbs", {}).get("between", ())),
         own_learning={key: folded_set(words) for key, words in raw["own_learning"].items()},
         family_verbs=folded_set(context["family_verbs"]),
         paperwork=tuple(fold(w) for w in raw["paperwork"]["prefixes"]),
@@ -195,6 +206,9 @@ def interest_rules() -> InterestRules:
         weak_yields={fold(k): frozenset(v) for k, v in raw["weak"].get("yields_to", {}).items()},
         visit_people_categories=frozenset(raw["visits"]["people_categories"]),
         visit_people_words=folded_set(raw["visits"]["people_words"]),
+        either_adults=folded_set(raw["either_age"]["adults"]),
+        either_joiners=folded_set(raw["either_age"]["joiners"]),
+        either_category=str(raw["either_age"]["category"]),
         with_young=tuple((fold(k), v[0], v[1]) for k, v in raw.get("with_young", {}).items()),
         needs=tuple((fold(k), frozenset(v)) for k, v in raw.get("needs", {}).items()),
         translation_words=tuple(fold(w) for w in raw.get("translation", {}).get("words", ())),

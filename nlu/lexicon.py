@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from nlu.kernel.text import fold
@@ -64,6 +64,7 @@ class NegationRules:
     getting_on_verbs: frozenset[str] = frozenset()  # "ich kann mit Kindern nicht so gut": not getting on
     getting_on_with: frozenset[str] = frozenset()
     too_much: tuple[str, ...] = ()  # "die Feuerwehr ist mir zu viel": closing its clause, rules out what came before
+    wished_things: frozenset[str] = frozenset()  # "etwas, das nichts mit Pflege zu tun hat": the clause is the wish's
 
 
 @cache
@@ -81,6 +82,7 @@ def negation_rules() -> NegationRules:
         contrasts=folded_set(raw.get("contrasts", ())), contrast_adverbs=folded_set(raw.get("contrast_adverbs", ())),
         getting_on_verbs=folded_set(raw["getting_on_verbs"]), getting_on_with=folded_set(raw["getting_on_with"]),
         too_much=tuple(raw.get("too_much", ())),
+        wished_things=folded_set(raw.get("wished_things", ())),
     )
 
 
@@ -147,6 +149,8 @@ class LanguageNames:
     enough: tuple[str, ...]  # patterns: another language said to be enough ("where English is OK")
     enough_before: tuple[str, ...]  # the same with the language after the words ("Reicht Englisch?")
     lessons: tuple[str, ...] = ()  # folded beginnings: "kein Deutschunterricht" rules out lessons, no German level
+    both: frozenset[str] = frozenset()  # "German-American, bilingual": a double nationality speaks both languages
+    nationalities: dict[str, str] = field(default_factory=dict)  # folded nationality -> code ("american" -> "en")
 
 
 @cache
@@ -184,6 +188,8 @@ def language_names() -> LanguageNames:
         levels=folded_set(raw["little_german"]["levels"]), enough=tuple(raw["little_german"]["enough"]),
         enough_before=tuple(raw["little_german"]["enough_before"]),
         lessons=tuple(fold(w) for w in raw["little_german"].get("lessons", ())),
+        both=folded_set(raw["dual_heritage"]["both"]),
+        nationalities={fold(k): v for k, v in raw["dual_heritage"]["nationalities"].items()},
     )
 
 

@@ -33,6 +33,7 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, rules: InterestRules, *, fuzzy: bool) -> None:
         self.lang = nlp.lang
+        self.rules = rules
         self.fuzzy = fuzzy
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         for category in categories():
@@ -50,6 +51,8 @@ class MentionFinder:
                 mentions.extend(self._token_mentions(doc, token))
         if self.lang == "de":
             mentions.extend(self._separable_mentions(doc, covered(mentions)))
+            if not doc.user_data.get("ehrenamt_listing"):  # a listing's "Sie müssen nicht pflegen" reassures
+                mentions.extend(self._refused_verbs(doc))
         mentions.extend(matched_spans(doc, self.gapped))  # the word between keeps its own mention
         return mentions
 
@@ -78,6 +81,21 @@ class MentionFinder:
             span._.fuzzy = fuzzy
         return spans
 
+    def _refused_verbs(self, doc: Doc) -> list[Span]:
+        """Returns mentions of verbs that name a field only when refused ("nicht pflegen", "nie wieder pflegen")."""
+        rules = self.rules
+        spans: list[Span] = []
+        for token in doc:
+            keys = rules.refused_verbs.get(token.norm_)
+            if not keys:
+                continue
+            i = token.i - 1
+            while i >= 0 and doc[i].norm_ in rules.refusal_gap:
+                i -= 1
+            if i >= 0 and doc[i].norm_ in rules.refusal_words:
+                spans.extend(Span(doc, token.i, token.i + 1, label=key) for key in keys)
+        return spans
+
     def _separable_mentions(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Returns mentions of split verbs ("ich lese gern vor"), placed on the verb."""
         spans: list[Span] = []
@@ -102,3 +120,16 @@ def without_visits_of_things(doc: Doc, mentions: list[Span], rules: InterestRule
     ):
         return mentions
     return [span for span in mentions if span not in visits]
+
+
+def without_either_age(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Drops the young offered as a choice with adults: "deaf kids or adults", "for adults or teens" name no age
+    group."""
+    def either(span: Span) -> bool:
+        after = span.end + 1 < len(doc) and doc[span.end].norm_ in rules.either_joiners and (
+            doc[span.end + 1].norm_ in rules.either_adults)
+        before = span.start > 1 and doc[span.start - 1].norm_ in rules.either_joiners and (
+            doc[span.start - 2].norm_ in rules.either_adults)
+        return after or before
+
+    return [span for span in mentions if span.label_ != rules.either_category or not either(span)]

@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import covered, pattern_matcher, set_group
-from nlu.components.interest_mentions import MentionFinder, without_visits_of_things
+from nlu.components.interest_mentions import MentionFinder, without_either_age, without_visits_of_things
 from nlu.components.own_context import (
     counted_children, course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families,
     own_children, own_condition, paperwork_for_newcomers, skills_with_company, sport_taught, taught_to_young,
@@ -78,6 +78,7 @@ class InterestMatcher:
         if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
             set_group(doc, INTERESTS, mentions)
             return doc
+        mentions = without_either_age(doc, mentions, self.rules)  # messages only: a listing's groups are its own
         self_ends = [end for _, _, end in self.self_cues(doc)]
         fragments = status_fragments(doc, self_ends, self.rules)
         cues = {

@@ -108,6 +108,7 @@ class LanguageMatcher:
         if code_like:
             spans += self._code_lists(doc, {s.start for s in spans})
         spans += [span for span in self._greeting(doc) if not any(s.label_ == span.label_ for s in spans)]
+        spans += [span for span in self._dual_heritage(doc) if not any(s.label_ == span.label_ for s in spans)]
         set_group(doc, LANGUAGES, spans)
         self._without_spoken_peoples(doc, spans)
         statements = [s for s in statements if s.label_ == "little_german"] + enough
@@ -157,6 +158,23 @@ class LanguageMatcher:
             else:
                 run.append((token.i, codes[0]))
         close()
+        return found
+
+    def _dual_heritage(self, doc: Doc) -> list[Span]:
+        """Returns the other language of a German double nationality said with both languages: "I'm German-American,
+        fully bilingual", "German-American, native in both" speak English."""
+        names = self.names
+        if not any(token.norm_ in names.both for token in doc):
+            return []
+        found = []
+        for token in doc[1:-1]:
+            if token.text != "-":
+                continue
+            left, right = doc[token.i - 1], doc[token.i + 1]
+            for german, other in ((left, right), (right, left)):
+                code = names.nationalities.get(other.norm_) or language_code(other.norm_)
+                if language_code(german.norm_) == "de" and code not in (None, "de"):
+                    found.append(Span(doc, other.i, other.i + 1, label=code))
         return found
 
     def _greeting(self, doc: Doc) -> list[Span]:

@@ -131,10 +131,12 @@ class Negation:
     def _in_relative_clause(self, doc: Doc, start: int, interest_ends: set[int]) -> bool:
         """Tells whether a cue stands in a clause that describes people: "Leuten, die mit ihren Schulden nicht
         klarkommen", "Kinder, die sich keine Nachhilfe leisten können", "families who can't afford it". What
-        those people lack or cannot do is who the writer wants to help, not something ruled out."""
+        those people lack or cannot do is who the writer wants to help, not something ruled out; a clause about the
+        thing sought ("etwas, das nichts mit Pflege zu tun hat") is the writer's own."""
         for i in range(start - 1, -1, -1):
             if is_boundary(doc[i]):
-                return doc[i].norm_ == "," and i + 1 < start and doc[i + 1].norm_ in self.rules.relatives
+                return (doc[i].norm_ == "," and i + 1 < start and doc[i + 1].norm_ in self.rules.relatives
+                        and not (i > 0 and doc[i - 1].norm_ in self.rules.wished_things))
             if doc[i].norm_ in _PEOPLE_RELATIVES:  # English writes "kids who can't" without a comma
                 return True
             if doc[i].norm_ in self.rules.relatives and i in interest_ends:  # chat German: "Kinder die sich"

@@ -64,6 +64,8 @@ class SelfDescription:
             return False
         if self._cue_before(doc, span.start, cues["self"], rules.self_window):
             return True
+        if self._state_after_age(doc, span, cues["self"]):
+            return True
         is_status = any(t.norm_.startswith(rules.status_words) for t in span)
         return is_status and (
             self._cue_before(doc, span.start, cues["status"], _STATUS_REACH) or self._after_ich(doc, span.start)
@@ -172,6 +174,25 @@ class SelfDescription:
             return False
         # a counted child standing alone ("zwei Teenager, ...", "2 Kinder,") is one's family even without "ich bin"
         return any(end <= before for end in self_cues) or span.label_ == "children_youth"
+
+    def _state_after_age(self, doc: Doc, span: Span, self_cues: list[int]) -> bool:
+        """Tells whether a state ("arbeitslos", "Rentnerin") follows a self-description cue and one's age, joined by a
+        comma or "und": "Ich bin 58, arbeitslos", "ich bin 58 und arbeitslos", "I'm 45 and unemployed"."""
+        rules = self.rules
+        if not any(t.norm_.startswith(rules.status_words + rules.age_states) for t in span):
+            return False
+        i = span.start - 1
+        while i >= 0 and doc[i].norm_ in (",", "und", "and", "&"):
+            i -= 1
+        counted = False
+        while i >= 0 and (self._number(doc[i]) or doc[i].norm_ in rules.apposition_fillers):
+            counted = counted or self._number(doc[i])
+            i -= 1
+        return counted and i + 1 in self_cues
+
+    def _number(self, token: Token) -> bool:
+        """Tells whether a token is a number, in digits or as a word ("58", "zwei")."""
+        return token.like_num or token.norm_ in self.number_words
 
     def _after_ich(self, doc: Doc, start: int) -> bool:
         """Tells whether "ich" stands before `start` with only an age and punctuation between ("Ich (34, ...")."""

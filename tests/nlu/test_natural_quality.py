@@ -107,8 +107,10 @@ RULES_ONLY_FLOORS = [
     # natural_dev17 and natural_dev18 (thirteenth session) were kept from every engineer and scored with the previous
     # main and the final tree: unchanged (with the model 0.835 / 0.954 and 0.885 / 0.962; the final rules alone
     # 0.835 / 0.954 and 0.880 / 0.958); not trained on yet; floors a little under the rules alone
-    (LABELLED / "natural_dev17.jsonl", 0.815, 0.945, 0.985, 0.985, 0.99, 0.975, 0.975, 0.975),
-    (LABELLED / "natural_dev18.jsonl", 0.86, 0.95, 0.99, 0.99, 0.985, 0.985, 0.98, 0.99),
+    # (message-categories) all slots and little German raised after the causes recurring across authors (rules alone
+    # 0.835 -> 0.870 and 0.880 -> 0.910; little German 0.985 -> 1.000 and 0.990 -> 0.995)
+    (LABELLED / "natural_dev17.jsonl", 0.85, 0.945, 0.985, 0.985, 0.99, 0.975, 0.99, 0.975),
+    (LABELLED / "natural_dev18.jsonl", 0.89, 0.95, 0.99, 0.99, 0.985, 0.985, 0.985, 0.99),
 ]
 
 
