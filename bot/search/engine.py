@@ -27,8 +27,10 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
-from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
-from bot.search.ranking import WEIGHTS, RankWords
+from bot.search.model import SearchOutcome, SearchRequest
+from bot.search.place_doubts import ambiguous_places, unknown_postal_code
+from bot.search.rank_words import RankWords
+from bot.search.ranking import WEIGHTS
 from bot.search.time_wish import TIME_FAMILIES
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, PageRequest, by_id_together, find_named_pages, find_page
@@ -44,14 +46,10 @@ from nlu.vocabulary import categories_of
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, NEAREST, REMOTE, Attempt, attempts, farther_matches
 from bot.store.types import utcnow
-from nlu.kernel.gazetteer import get_gazetteer, haversine_km
-from nlu.kernel.postal_codes import postal_codes_in
 from nlu.lexicon import filler_words, known_words
 
 MAX_LIMIT = 50
 MAX_OFFSET = 10_000
-# Two candidate places closer than this are one area: searching around the first is fine.
-AMBIGUITY_MIN_APART_KM = 30.0
 # Index look-ups per candidate grow with the words; beyond six the last ones hardly change the order.
 MAX_RANK_WORDS = 6
 
@@ -355,15 +353,6 @@ async def _farther_matches(
     return attempt, page
 
 
-def unknown_postal_code(text: str) -> str | None:
-    """Returns a postal code of the text that no German place has ("00000", "00 000"), if any."""
-    gazetteer = get_gazetteer()
-    for written in postal_codes_in(text):
-        if gazetteer.by_postal_code(written.code) is None:
-            return written.code
-    return None
-
-
 class _Timed(Protocol):
     """A found row's time tags (a listing's hit or an ad's)."""
 
@@ -381,20 +370,3 @@ def not_applied(criteria: Criteria, outcome: SearchOutcome, results: Sequence[_T
         return ()
     families = {tag for family in TIME_FAMILIES if set(family) & set(criteria.time) for tag in family}
     return () if any(families & set(hit.time) for hit in results) else ("time",)
-
-
-def ambiguous_places(criteria: Criteria) -> tuple[PlaceRef, ...]:
-    """Returns the candidate places when the text named a place that exists far apart, else nothing."""
-    candidates = list(criteria.place_candidates)
-    if criteria.place is not None and all(not _same(criteria.place, other) for other in candidates):
-        candidates.insert(0, criteria.place)
-    if len(candidates) < 2:
-        return ()
-    first = candidates[0]
-    apart = max(haversine_km(first.lat, first.lon, other.lat, other.lon) for other in candidates[1:])
-    return tuple(candidates) if apart > max(AMBIGUITY_MIN_APART_KM, 2 * criteria.radius_km) else ()
-
-
-def _same(one: PlaceRef, other: PlaceRef) -> bool:
-    """Tells whether two place references are the same point."""
-    return (one.name, round(one.lat, 4), round(one.lon, 4)) == (other.name, round(other.lat, 4), round(other.lon, 4))

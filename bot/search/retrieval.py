@@ -17,8 +17,9 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import (
-    NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, relaxed_time, score_parts,
+    NEAREST_WEIGHTS, WEIGHTS, asks_for_language, relaxed_time, score_parts,
 )
+from bot.search.rank_words import RankWords
 from bot.search.sources import (
     ROW_COLUMNS, candidates, constraints, frame_of, from_kept_candidates, online_beyond, online_too, within_radius,
 )

@@ -34,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
-from bot.search.ranking import RankWords
+from bot.search.rank_words import RankWords
 from bot.search.retrieval import PageRequest, find_page
 from bot.search.sources import constraints, frame_of
 from bot.search.sql import SqlText

@@ -18,7 +18,7 @@ from bot.search.content_words import free_words
 from bot.search.corpus import Corpus
 from bot.search.criteria import Criteria
 from bot.search.english import english_for, german_words
-from bot.search.ranking import RankWords
+from bot.search.rank_words import RankWords
 from bot.search.vocabulary import Vocabulary
 from bot.search.vocabulary_cache import VocabularyCache
 from nlu.kernel.text import fold
