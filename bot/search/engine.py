@@ -175,7 +175,8 @@ async def find(
         showing_similar=tier is Tier.SIMILAR,
         unread_words=unread,
         # Said only beside listings that hold some of the request: with none, widened "keywords" says it already.
-        unfound=await unfound_in(session, request.text, criteria, words, vocabularies, corpus)
+        unfound=await unfound_in(session, request.text, criteria, words, attempt, vocabularies,
+                                   now=asked.now, corpus=corpus)
         if page.total and "keywords" not in widened else (),
     )
     return Found(outcome, page.rows, criteria, words.wished())
