@@ -40,6 +40,7 @@ from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
 from bot.search.unfound import unfound_in
 from bot.search.unread import unread_as_written
+from bot.search.unwanted import unwanted_groups
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from nlu.vocabulary import categories_of
@@ -282,7 +283,7 @@ async def _free_words(
     kinds = frozenset(group.word for group in ranked if group.part_of is None
                       and vocabulary.names_category_kind(group.word, criteria.categories))
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
-                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
+                      unwanted_groups(vocabulary, unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
                       towns_said, fields, kinds)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
