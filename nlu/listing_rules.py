@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlu.kernel.text import fold
-from nlu.word_lists import read_toml
+from nlu.word_lists import read_toml, word_rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,50 +62,14 @@ class ListingRules:
 def listing_rules() -> ListingRules:
     """Returns the listing rules."""
     raw = read_toml("interests.toml")["listing"]
-    return ListingRules(
-        ignore=tuple(fold(word) for word in raw["ignore"]),
-        ignore_words=frozenset(fold(word) for word in raw["ignore_words"]),
-        title_denials=frozenset(fold(word) for word in raw["title_denials"]),
-        object_care=frozenset(fold(word) for word in raw["object_care"]),
-        object_rescue=frozenset(fold(word) for word in raw["object_rescue"]),
-        object_categories=frozenset(raw["object_categories"]),
-        object_reach=int(raw["object_reach"]),
-        bare_care_needs=frozenset(raw["bare_care_needs"]),
-        people_categories=frozenset(raw["people_categories"]),
-        age_categories=frozenset(raw["age_categories"]),
-        volunteer_words=tuple(fold(word) for word in raw["volunteer_words"]),
-        volunteer_copulas=frozenset(fold(word) for word in raw["volunteer_copulas"]),
-        volunteer_welcome=frozenset(fold(word) for word in raw["volunteer_welcome"]),
-        served_cues=frozenset(fold(word) for word in raw["served_cues"]),
-        task_served=frozenset(raw["task_served"]),
-        errand_categories=frozenset(raw["errand_categories"]),
-        errand_people=frozenset(fold(word) for word in raw["errand_people"]),
-        errand_owners=frozenset(fold(word) for word in raw["errand_owners"]),
-        share=float(raw["share"]),
-        min_evidence=float(raw["min_evidence"]),
-        most=int(raw["most"]),
-        catalogue_fields=int(raw["catalogue_fields"]),
-        catalogue_weight=float(raw["catalogue_weight"]),
-        course_heads=tuple(fold(word) for word in raw["course_heads"]),
-        course_exempt=frozenset(raw["course_exempt"]),
-        childcare=tuple(fold(word) for word in raw["childcare"]),
-        childcare_besides=frozenset(fold(word) for word in raw["childcare_besides"]),
-        corroborated=frozenset(fold(word) for word in raw["corroborated"]),
-        person_states=frozenset(fold(word) for word in raw["person_states"]),
-        state_cues=frozenset(fold(word) for word in raw["state_cues"]),
+    return word_rules(
+        ListingRules, raw,
+        as_written=("object_categories", "bare_care_needs", "people_categories", "age_categories", "task_served",
+                    "errand_categories", "course_exempt"),
         served={  # folded, and as written: the tokenizer keeps some function words' umlauts ("über")
             key: frozenset({*map(fold, words), *(word.lower() for word in words)})
             for key, words in raw.get("served", {}).items()
         },
-        festival_heads=tuple(fold(word) for word in raw["festival_heads"]),
-        age_from=frozenset(fold(word) for word in raw["age_from"]),
-        age_plus=frozenset(fold(word) for word in raw["age_plus"]),
-        age_joined_from=tuple(fold(word) for word in raw["age_joined_from"]),
-        age_units=frozenset(fold(word) for word in raw["age_units"]),
-        age_not_units=frozenset(fold(word) for word in raw["age_not_units"]),
-        age_nouns=frozenset(fold(word) for word in raw["age_nouns"]),
-        senior_age=int(raw["senior_age"]),
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
-        group_heads=tuple(fold(word) for word in raw["group_heads"]),
     )

@@ -3,9 +3,11 @@ plates), loaded once per process. Split from nlu/lexicon.py, which keeps the rul
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
+from collections.abc import Collection, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar, get_type_hints
 
 from nlu.kernel.resources import data_path
 from nlu.kernel.text import fold
@@ -22,6 +24,38 @@ def read_toml(name: str) -> dict[str, Any]:
 def folded_set(values: list[str]) -> frozenset[str]:
     """Folds a list of words into a set."""
     return frozenset(fold(value) for value in values)
+
+
+_Rules = TypeVar("_Rules")
+
+
+def word_rules(
+    rules: type[_Rules], table: Mapping[str, Any], /, *, keys: Mapping[str, str] | None = None,
+    as_written: Collection[str] = (), **given: Any,
+) -> _Rules:
+    """Builds a frozen dataclass of word lists from a table of a TOML file, field by field as its type says: a
+    frozenset[str] the folded set of the list, a tuple[str, ...] its folded words in their order (beginnings of
+    words, tried in turn), an int or a float the number. as_written: the fields whose words are taken unfolded
+    (category keys: "emergency_services"); keys: the table's key of a field named otherwise; given: fields the
+    caller reads itself (tables, sets joined with others)."""
+    types = get_type_hints(rules)
+    values: dict[str, Any] = dict(given)
+    for field in dataclasses.fields(rules):  # type: ignore[arg-type]
+        if field.name in values:
+            continue
+        raw = table[(keys or {}).get(field.name, field.name)]
+        kind = types[field.name]
+        if kind in (int, float):
+            values[field.name] = kind(raw)
+        elif field.name in as_written:
+            values[field.name] = frozenset(raw) if kind == frozenset[str] else tuple(raw)
+        elif kind == frozenset[str]:
+            values[field.name] = folded_set(raw)
+        elif kind == tuple[str, ...]:
+            values[field.name] = tuple(fold(word) for word in raw)
+        else:
+            raise TypeError(f"{rules.__name__}.{field.name}: no word list of type {kind}; give it")
+    return rules(**values)
 
 
 def _lines(name: str) -> frozenset[str]:

@@ -7,7 +7,6 @@ typed answer the chat waits for is the chat state's `awaiting` (bot.conversation
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -22,6 +21,7 @@ from bot.domain import AdStatus, PlacePrecision, TimeTag
 from bot.store.models import Volunteer, VolunteerAd
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.kernel.geo import far_apart
+from nlu.kernel.place_names import typed_place
 from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 
@@ -38,7 +38,6 @@ SAME_TOWN_KM = 25.0  # same-named places closer than this are one town
 # A postal code's or shared point names the city quarter whose centre is nearest, if one lies this close.
 QUARTER_KM = 3.0
 MAX_TOWNS = 6
-_CUE = re.compile(r"^(?:in|bei|nahe|near|around|um|aus)\s+", re.IGNORECASE)
 
 Parse = Callable[[str], ParsedQuery]
 
@@ -285,7 +284,7 @@ def towns_named(text: str, parse: Parse | None = None) -> list[PlaceChoice]:
     if code:
         place = gazetteer.by_postal_code(code.code)
         return [_choice(place, (place.lat, place.lon))] if place else []
-    name = _CUE.sub("", " ".join(text.split())).strip(" .,!?")
+    name = typed_place(" ".join(text.split()))
     if not name or len(name) > 80:
         return []
     places = gazetteer.lookup(name)

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.categories import category_mask
 from bot.search.criteria import MAX_RADIUS_KM, Criteria, criteria_from_json, merged_query
-from bot.search.engine import ambiguous_places
+from bot.search.place_doubts import ambiguous_places
 from bot.search.geo import KM_PER_DEGREE_LAT
 from bot.search.model import PlaceRef, Refinement
 from bot.search.time_wish import reads_as_choice, wish_mask

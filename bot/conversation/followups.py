@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.conversation import state
 from bot.search.content_words import unwanted_words
 from bot.search.criteria import criteria_from, place_ref
-from bot.search.engine import unknown_postal_code
+from bot.search.place_doubts import unknown_postal_code
 from bot.search.model import PlaceRef, Refinement
 from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
+from nlu.kernel.place_names import typed_place
 from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 
@@ -17,7 +17,6 @@ from bot.search.understanding import parse_text
 # Same-named places closer than this are one town to a volunteer; farther apart, the person picks.
 SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 6
-_CUE = re.compile(r"^(?:in|bei|nahe|near|around|um|aus)\s+", re.IGNORECASE)
 # Germany with a margin: a location far outside it cannot be searched around.
 _LAT, _LON = (47.0, 55.2), (5.5, 15.5)
 
@@ -31,7 +30,7 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
     the caller's parser, so a message the caller searches is parsed once (bot.search.understanding.reusing).
     """
     gazetteer = get_gazetteer()
-    name = _CUE.sub("", without_yes(text)).strip(" .,!?")
+    name = typed_place(without_yes(text))
     code = postal_code_in(text, answer=True)  # "34127", "34 127"
     restored = gazetteer.read_postal_code(name)  # "1067": the zero a spreadsheet drops (01067 Dresden); "341 27"
     if code or restored:

@@ -180,10 +180,11 @@ def merged_query(parsed: ParsedQuery | Mapping[str, Any], refinement: Refinement
     """Returns the parse with each set refinement written over it, as JSON: the contract's "query" and what a
     saved search stores (a stored query comes back as a mapping)."""
     query = parsed.to_dict() if isinstance(parsed, ParsedQuery) else dict(parsed)
-    for name, value in refinement.to_dict().items():
-        query[name] = value
-    if refinement.time is not None:  # times set by a button or a later message: a choice only if that said so
-        query["time_either"] = refinement.time_choice(False)
+    # Whether the times are a choice, by the rule the criteria read it with (Refinement.time_choice): as the text
+    # said, unless times were set by a button or a later message.
+    either = refinement.time_choice(query.get("time_either") is True)
+    query.update(refinement.to_dict())
+    query["time_either"] = either
     if refinement.place is not None:
         query["place_candidates"] = []  # a place picked by button is never ambiguous
     return query

@@ -27,11 +27,13 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
-from bot.search.model import PlaceRef, SearchOutcome, SearchRequest
-from bot.search.ranking import WEIGHTS, RankWords
+from bot.search.model import SearchOutcome, SearchRequest
+from bot.search.place_doubts import ambiguous_places, unknown_postal_code
+from bot.search.rank_words import RankWords
+from bot.search.ranking import WEIGHTS
 from bot.search.time_wish import TIME_FAMILIES
 from bot.search.related import names_activity
-from bot.search.retrieval import Page, by_id_together, find_named_pages, find_page
+from bot.search.retrieval import Page, PageRequest, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.thin import shown_page
 from bot.search.tiers import Tier, tier_of
@@ -39,20 +41,17 @@ from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
 from bot.search.unfound import unfound_in
 from bot.search.unread import unread_as_written
+from bot.search.unwanted import unwanted_groups
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from nlu.vocabulary import categories_of
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import MIN_RESULTS, NEAREST, REMOTE, Attempt, attempts, farther_matches
 from bot.store.types import utcnow
-from nlu.kernel.gazetteer import get_gazetteer, haversine_km
-from nlu.kernel.postal_codes import postal_codes_in
 from nlu.lexicon import filler_words, known_words
 
 MAX_LIMIT = 50
 MAX_OFFSET = 10_000
-# Two candidate places closer than this are one area: searching around the first is fine.
-AMBIGUITY_MIN_APART_KM = 30.0
 # Index look-ups per candidate grow with the words; beyond six the last ones hardly change the order.
 MAX_RANK_WORDS = 6
 
@@ -129,10 +128,9 @@ async def find(
     ordinary = bool(groups) and all(group.word in known_words() for group in groups)
     plan = attempts(criteria, has_text=bool(groups), widen=request.widen, words_dropped=unknown_words,
                     ordinary=ordinary)
-    limit, offset, now = min(max(request.limit, 1), MAX_LIMIT), min(max(request.offset, 0), MAX_OFFSET), now or utcnow()
-    tier = tier_of(request, corpus)
-    attempt, page = await _first_enough(session, criteria, words, plan, limit=limit, offset=offset, now=now,
-                                        corpus=corpus, tier=tier)
+    asked = PageRequest(min(max(request.limit, 1), MAX_LIMIT), min(max(request.offset, 0), MAX_OFFSET),
+                        now or utcnow(), corpus, tier_of(request, corpus))
+    attempt, page = await _first_enough(session, criteria, words, plan, asked)
     if (request.widen and criteria.remote and (criteria.categories or groups or criteria.place)
             and not _fits_wish(criteria, words, attempt, page)):
         # Nothing that can be done from home fits the wish itself (none at all, or only once its words were
@@ -140,29 +138,23 @@ async def find(
         # unless that too is only found once the words were let go. A wish for nothing but "from home" has
         # nothing else an on-site listing could answer. One done from home titled with the wish, in another
         # category, answers it as it was said (bot.search.titled): it is looked for first.
-        criteria, page = await _titled(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
-                                       corpus=corpus, tier=tier)
+        criteria, page = await _titled(session, criteria, words, attempt, page, asked)
         if not criteria.titled:
             on_site = replace(criteria, remote=False)
             plan = attempts(on_site, has_text=bool(groups), words_dropped=unknown_words, ordinary=ordinary)
-            there, found = await _first_enough(session, on_site, words, plan, limit=limit, offset=offset, now=now,
-                                               corpus=corpus, tier=tier)
+            there, found = await _first_enough(session, on_site, words, plan, asked)
             if found.total and "keywords" not in there.widened:  # a category's listings, not just any nearby
                 criteria, attempt, page = on_site, replace(there, widened=(REMOTE, *there.widened)), found
     if request.widen and words.naming():
-        attempt, page = await _farther_matches(session, criteria, words, attempt, page, limit=limit, offset=offset,
-                                               now=now, corpus=corpus, tier=tier)
+        attempt, page = await _farther_matches(session, criteria, words, attempt, page, asked)
     if NEAREST in attempt.widened and not criteria.remote and words.naming() and not attempt.online:
         # The nearest ones found: online ones naming what was asked follow them (one more statement, only here).
         attempt = replace(attempt, online=True)
-        page = await find_page(session, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
-                               tier=tier)
+        page = await find_page(session, criteria, words, attempt, asked)
     widened = area + attempt.widened
-    criteria, page = await _titled(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
-                                   corpus=corpus, tier=tier)
+    criteria, page = await _titled(session, criteria, words, attempt, page, asked)
     # A thin first answer with the best related ones after its own; the answer itself when none is left out.
-    tier, page = await shown_page(session, criteria, words, attempt, page, limit=limit, offset=offset, now=now,
-                                  corpus=corpus, tier=tier)
+    tier, page = await shown_page(session, criteria, words, attempt, page, asked)
     if criteria.titled and tier is not Tier.SIMILAR:
         # The rows beyond those titled so are the field's: the note says "auch" only with them. The related ones
         # shown on request are the field's without them: no note speaks of titles there.
@@ -181,27 +173,27 @@ async def find(
         showing_similar=tier is Tier.SIMILAR,
         unread_words=unread,
         # Said only beside listings that hold some of the request: with none, widened "keywords" says it already.
-        unfound=await unfound_in(session, request.text, criteria, words, vocabularies, corpus)
+        unfound=await unfound_in(session, request.text, criteria, words, attempt, vocabularies,
+                                   now=asked.now, corpus=corpus)
         if page.total and "keywords" not in widened else (),
     )
     return Found(outcome, page.rows, criteria, words.wished())
 
 
 async def _titled(
-    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page, *,
-    limit: int, offset: int, now: datetime, corpus: Corpus, tier: Tier,
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page,
+    asked: PageRequest,
 ) -> tuple[Criteria, Page]:
     """Returns the criteria and the page with the listings titled with all the request's words beside the
     categories read, when nothing these admit holds a word of it, or they admit nothing at all (bot.search.titled:
     "Telefonpatenschaft gegen Einsamkeit"); else those given. Only those listings join, not their categories."""
     if criteria.titled or not (criteria.categories and words.filtering() and not page.word_hits):
         return criteria, page
-    titled = await titled_listings(session, criteria, words, attempt, now=now, corpus=corpus)
+    titled = await titled_listings(session, criteria, words, attempt, now=asked.now, corpus=asked.corpus)
     if not titled:
         return criteria, page
     crossed = replace(criteria, titled=titled)
-    found = await find_page(session, crossed, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
-                            tier=tier)
+    found = await find_page(session, crossed, words, attempt, asked)
     # Taken only when they hold the words: never said as "titled" beside "keywords".
     return (crossed, found) if found.word_hits else (criteria, page)
 
@@ -288,7 +280,7 @@ async def _free_words(
     kinds = frozenset(group.word for group in ranked if group.part_of is None
                       and vocabulary.names_category_kind(group.word, criteria.categories))
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
-                      vocabulary.groups(unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
+                      unwanted_groups(vocabulary, unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
                       towns_said, fields, kinds)
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
 
@@ -299,8 +291,8 @@ def _colloquial_filler(word: str, documents: Mapping[str, int]) -> bool:
 
 
 async def _first_enough(
-    session: AsyncSession, criteria: Criteria, words: RankWords, plan: list[Attempt], *,
-    limit: int, offset: int, now: datetime, corpus: Corpus, tier: Tier,
+    session: AsyncSession, criteria: Criteria, words: RankWords, plan: list[Attempt],
+    asked: PageRequest,
 ) -> tuple[Attempt, Page]:
     """Runs the tries in order until one finds three matches; returns the try to report and its page.
 
@@ -308,21 +300,19 @@ async def _first_enough(
     widest box first, as most widened searches stop at the next radius. Missing free words do not widen:
     that doubled the widened searches of the benchmark and took results beyond the asked radius.
     """
-    attempt, page = plan[0], await find_page(session, criteria, words, plan[0], limit=limit, offset=offset, now=now,
-                                             corpus=corpus, tier=tier)
+    attempt, page = plan[0], await find_page(session, criteria, words, plan[0], asked)
     for wider in plan[1:]:
         if page.total >= MIN_RESULTS or (wider.only_if_nothing and page.total):
             break
-        found = await find_page(session, criteria, words, wider, limit=limit, offset=offset, now=now, corpus=corpus,
-                                tier=tier)
+        found = await find_page(session, criteria, words, wider, asked)
         if found.total > page.total:  # a step that found nothing more is not reported as widening
             attempt, page = wider, found
     return attempt, page
 
 
 async def _farther_matches(
-    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page, *,
-    limit: int, offset: int, now: datetime, corpus: Corpus, tier: Tier,
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page,
+    asked: PageRequest,
 ) -> tuple[Attempt, Page]:
     """Lists listings naming what was asked from farther away instead of nearby ones that fit only loosely
     (bot.search.widening.farther_matches), when fewer than MIN_RESULTS nearby ones name it; beyond 50 km only
@@ -348,29 +338,18 @@ async def _farther_matches(
         tries = [wider for wider in tries if NEAREST not in wider.widened]
     # Read together when they read the same listings by id: the first try's page and, only when none of its
     # listings names the thing, the next one's (bot.search.retrieval.find_named_pages).
-    together = by_id_together(session, words, tries, tier)
+    together = by_id_together(session, words, tries, asked.tier)
     if together and not criteria.remote:  # the nearest ones come with the online ones beside them (see find)
         tries = [replace(wider, online=True) if NEAREST in wider.widened else wider for wider in tries]
-    pages = await find_named_pages(session, criteria, words, tries, limit=limit, offset=offset, now=now,
-                                   corpus=corpus, tier=tier) if together else []
+    pages = await find_named_pages(session, criteria, words, tries, asked) if together else []
     for number, wider in enumerate(tries):
         if named and NEAREST in wider.widened:
             break  # a listing within 50 km names it: better than the nearest ones far away
-        found = pages[number] if together else await find_page(session, criteria, words, wider, limit=limit,
-                                                                offset=offset, now=now, corpus=corpus, tier=tier)
+        found = pages[number] if together else await find_page(session, criteria, words, wider, asked)
         if found.holding >= MIN_RESULTS:
             return wider, found
         named = max(named, found.holding)
     return attempt, page
-
-
-def unknown_postal_code(text: str) -> str | None:
-    """Returns a postal code of the text that no German place has ("00000", "00 000"), if any."""
-    gazetteer = get_gazetteer()
-    for written in postal_codes_in(text):
-        if gazetteer.by_postal_code(written.code) is None:
-            return written.code
-    return None
 
 
 class _Timed(Protocol):
@@ -390,20 +369,3 @@ def not_applied(criteria: Criteria, outcome: SearchOutcome, results: Sequence[_T
         return ()
     families = {tag for family in TIME_FAMILIES if set(family) & set(criteria.time) for tag in family}
     return () if any(families & set(hit.time) for hit in results) else ("time",)
-
-
-def ambiguous_places(criteria: Criteria) -> tuple[PlaceRef, ...]:
-    """Returns the candidate places when the text named a place that exists far apart, else nothing."""
-    candidates = list(criteria.place_candidates)
-    if criteria.place is not None and all(not _same(criteria.place, other) for other in candidates):
-        candidates.insert(0, criteria.place)
-    if len(candidates) < 2:
-        return ()
-    first = candidates[0]
-    apart = max(haversine_km(first.lat, first.lon, other.lat, other.lon) for other in candidates[1:])
-    return tuple(candidates) if apart > max(AMBIGUITY_MIN_APART_KM, 2 * criteria.radius_km) else ()
-
-
-def _same(one: PlaceRef, other: PlaceRef) -> bool:
-    """Tells whether two place references are the same point."""
-    return (one.name, round(one.lat, 4), round(one.lon, 4)) == (other.name, round(other.lat, 4), round(other.lon, 4))

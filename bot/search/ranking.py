@@ -18,13 +18,13 @@ from bot.domain import time_mask
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
+from bot.search.rank_words import RankWords
 from bot.search.precision import ranking_squared_distance
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, rare, read_once, row_holds, says_whole
 from bot.search.time_wish import FAMILY_BITS, families, reads_as_choice, wish_fit
 from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
-from nlu.lexicon import interest_rules
 
 FRESHNESS_DAYS = ((14, 1.0), (60, 0.6), (180, 0.3))
 # Categories the category fit tests at least (see _category_fit): requests for one, two or three share a statement.
@@ -168,14 +168,6 @@ def _says_anywhere(sql: SqlText, group: TermGroup, corpus: Corpus) -> str:
     return holds_any(sql, [said], per_candidate=True, corpus=corpus)
 
 
-def names_kind(group: TermGroup) -> bool:
-    """Tells whether a word of the request names only a general kind of thing: the head of one of its compounds read
-    as their parts ("Unterricht" of "Klavierunterricht", TermGroup.head), or one of the generic heads said alone
-    ("Gruppe", "Projekt", "Hilfe": data/nlu/interests.toml compound_heads). A listing holding it holds what was
-    asked, but no more than any of that kind does (bot.search.tiers)."""
-    return group.head or group.word in interest_rules().compound_heads
-
-
 def _writer_cap(words: RankWords, total: float, weights: Weights) -> float:
     """Returns the most one word about the writer may weigh: all of them together stay below the least a word of
     the wish gives a listing holding it (in its description, through a typo correction), so a listing holding
@@ -213,66 +205,6 @@ class ScoreParts:
     # 1 when the listing says every word making the strength (keywords and named) itself, in its title or its
     # description, else 0: it answers what was named wherever it says it (bot.search.tiers).
     says_all: str = "0"
-
-
-@dataclass(frozen=True, slots=True)
-class RankWords:
-    """The request's content words as index terms, with how much each weighs in the ranking.
-
-    keywords are the NLU's own free words (they may filter); the other groups only rank. manner are the
-    words that say how rather than what (bot.search.content_words.manner_words): they weigh less and never
-    make a listing count as holding what was asked. generic are words that named one of the searched
-    categories and that the NLU did not keep as free words ("Senioren", "Jugendliche"): every row of the
-    category may hold them, so they rank but do not count as holding what was asked either.
-    """
-
-    groups: tuple[TermGroup, ...] = ()
-    weights: tuple[float, ...] = ()
-    keywords: frozenset[str] = frozenset()
-    unwanted: tuple[TermGroup, ...] = ()  # negated words: a listing holding one ranks lower
-    manner: frozenset[str] = frozenset()
-    generic: frozenset[str] = frozenset()  # words that only named a searched category ("Senioren")
-    writer: frozenset[str] = frozenset()  # words said only about the writer ("Tischler"): they order a little
-    # Towns named beside the searched place ("Erfurt" of "Ausflüge nach Weimar ..., Erfurt"): they only order (a
-    # town is no topic), name no thing to widen for (not in naming()) and keep the answer in the area they mean.
-    beside: frozenset[str] = frozenset()
-    # The searched categories each word of `generic` named ("aelteren": seniors), for requests of several.
-    fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # Compounds naming only a kind within the searched categories (Vocabulary.names_category_kind: "Sportverein").
-    kinds: frozenset[str] = frozenset()
-
-    def names_kind(self, group: TermGroup) -> bool:
-        """Tells whether a word of the request names only a general kind of thing (names_kind), or a kind within the
-        searched categories (kinds)."""
-        return names_kind(group) or group.word in self.kinds
-
-    def fields_of(self, word: str) -> tuple[str, ...]:
-        """Returns the searched categories a word of `generic` named (none for any other word)."""
-        return next((named for said, named in self.fields if said == word), ())
-
-    def naming(self) -> tuple[TermGroup, ...]:
-        """Returns the groups of words that name what was asked: the free words and the other nouns (a listing
-        holding one counts as holding what was asked), not the words of manner, of a searched category, about
-        the writer or the towns named beside the place, nor a part of a compound no listing writes (it says less
-        than what was asked: "Hunde" of "Hundegassi" looks for no listing farther away)."""
-        return tuple(group for group in self.groups
-                     if group.word not in self.manner | self.generic | self.writer | self.beside
-                     and group.part_of is None)
-
-    def holding(self) -> tuple[TermGroup, ...]:
-        """Returns the groups by which a listing holds what was asked (ScoreParts' keywords, named and kind): those of
-        naming() and the parts of the request's compounds."""
-        return tuple(group for group in self.groups
-                     if group.word not in self.manner | self.generic | self.writer | self.beside)
-
-    def wished(self) -> tuple[TermGroup, ...]:
-        """Returns the groups of the words about what is wanted (all but those said only about the writer and the
-        towns named beside the place): what a result's reason may name."""
-        return tuple(group for group in self.groups if group.word not in self.writer | self.beside)
-
-    def filtering(self) -> tuple[TermGroup, ...]:
-        """Returns the groups of the NLU's free words, which filter when no category was understood."""
-        return tuple(group for group in self.groups if group.word in self.keywords)
 
 
 def _sum(sql: SqlText, parts: Sequence[str]) -> str:

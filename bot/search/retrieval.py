@@ -17,8 +17,9 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import (
-    NEAREST_WEIGHTS, WEIGHTS, RankWords, asks_for_language, relaxed_time, score_parts,
+    NEAREST_WEIGHTS, WEIGHTS, asks_for_language, relaxed_time, score_parts,
 )
+from bot.search.rank_words import RankWords
 from bot.search.sources import (
     ROW_COLUMNS, candidates, constraints, frame_of, from_kept_candidates, online_beyond, online_too, within_radius,
 )
@@ -49,9 +50,21 @@ class Page:
         return self.total - self.strong - self.topped if tier is Tier.SIMILAR else self.total
 
 
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """Which page a search asks of each try: its size and start, the moment listings are current at, the corpus
+    read, and the tier shown (bot.search.tiers). The same for every try of one search, except that an empty page
+    of the related listings falls back to the strong ones (bot.search.engine)."""
+
+    limit: int
+    offset: int
+    now: datetime
+    corpus: Corpus = LISTINGS
+    tier: Tier = Tier.ALL
+
+
 async def find_page(
-    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, *,
-    limit: int, offset: int, now: datetime, corpus: Corpus = LISTINGS, tier: Tier = Tier.ALL,
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, asked: PageRequest,
 ) -> Page:
     """Runs one try: returns the requested page of the tier's rows in a stable order (ties by id) and the number
     of matches (of all tiers: the widening decides on them).
@@ -60,7 +73,8 @@ async def find_page(
     round trip to the database costs more than the ranking itself.
     """
     sql = SqlText(dialect_of(session))
-    ranked = _ranked(sql, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus, tier=tier)
+    corpus = asked.corpus
+    ranked = _ranked(sql, criteria, words, attempt, asked)
     statement = sql.statement(
         f"{sql.with_clause()}SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, "
         f"ranked.word_hits AS word_hits, ranked.holding AS holding, ranked.strong_total AS strong_total, "
@@ -70,12 +84,12 @@ async def find_page(
         columns=corpus.column_types,
     )
     rows = tuple((await statement.run(session)).all())
-    return await _page(session, criteria, words, attempt, rows, offset=offset, now=now, corpus=corpus, tier=tier)
+    return await _page(session, criteria, words, attempt, rows, asked)
 
 
 async def _page(
-    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, rows: tuple[Row[Any], ...], *,
-    offset: int, now: datetime, corpus: Corpus, tier: Tier,
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, rows: tuple[Row[Any], ...],
+    asked: PageRequest,
 ) -> Page:
     """Returns the page of a try's rows, with its counts (read once more only for a page past the last match, or
     an empty first page of the similar tier, whose rows may all be strong: the strongest row is always strong, so
@@ -83,34 +97,36 @@ async def _page(
     if rows:
         return Page(rows, int(rows[0].total), int(rows[0].word_hits or 0), int(rows[0].holding or 0),
                     int(rows[0].strong_total or 0))
-    if not offset and tier is not Tier.SIMILAR:
+    if not asked.offset and asked.tier is not Tier.SIMILAR:
         return Page(rows, 0, 0, 0, 0)
     # Past the end: the window counts came with no row. The counts are those of the first page, so that a
     # "Mehr" page takes the same try as the first one (bot.search.engine decides on total and holding).
-    total, word_hits, holding, strong = await count_matches(session, criteria, words, attempt, now=now, corpus=corpus)
+    total, word_hits, holding, strong = await count_matches(session, criteria, words, attempt, now=asked.now,
+                                                          corpus=asked.corpus)
     return Page(rows, total, word_hits, holding, strong)
 
 
 def _ranked(
-    sql: SqlText, criteria: Criteria, words: RankWords, attempt: Attempt, *, limit: int, offset: int,
-    now: datetime, corpus: Corpus, within: str | None = None, only_if: str | None = None, tier: Tier = Tier.ALL,
+    sql: SqlText, criteria: Criteria, words: RankWords, attempt: Attempt, asked: PageRequest, *,
+    within: str | None = None, only_if: str | None = None,
 ) -> str:
     """Returns the subquery of one try's page of the tier's rows: ids, score, relevance, the counts and whether a
     row is online.
 
     within and only_if: see _scored.
     """
-    scored = _scored(sql, criteria, words, attempt, now=now, corpus=corpus, within=within, only_if=only_if)
+    scored = _scored(sql, criteria, words, attempt, now=asked.now, corpus=asked.corpus, within=within,
+                     only_if=only_if)
     # Pages of every row (the volunteers' ads, the titled probe) need no strength: one window pass fewer.
-    listed = _listed(sql, scored, tiered=tier is not Tier.ALL and tiered(words, attempt))
+    listed = _listed(sql, scored, tiered=asked.tier is not Tier.ALL and tiered(words, attempt))
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases. Online
     # listings added beside the nearest ones far away come after them (online is 0 on every other try).
     return (
         "SELECT f.id AS id, f.base + f.within + f.words + f.named + f.kind + f.manner AS score, "
         "f.words + f.named + f.kind + f.manner AS relevance, f.total AS total, f.word_hits AS word_hits, "
         "f.holding AS holding, f.strong_total AS strong_total, f.online AS online FROM "
-        f"{listed} WHERE {shown(tier, 'f')} ORDER BY f.online, score DESC, relevance DESC, f.id "
-        f"LIMIT {sql.integer(limit)} OFFSET {sql.integer(offset)}"
+        f"{listed} WHERE {shown(asked.tier, 'f')} ORDER BY f.online, score DESC, relevance DESC, f.id "
+        f"LIMIT {sql.integer(asked.limit)} OFFSET {sql.integer(asked.offset)}"
     )
 
 
@@ -129,8 +145,7 @@ def by_id_together(
 
 
 async def find_named_pages(
-    session: AsyncSession, criteria: Criteria, words: RankWords, tries: Sequence[Attempt], *,
-    limit: int, offset: int, now: datetime, corpus: Corpus = LISTINGS, tier: Tier = Tier.ALL,
+    session: AsyncSession, criteria: Criteria, words: RankWords, tries: Sequence[Attempt], asked: PageRequest,
 ) -> list[Page]:
     """Runs tries for listings naming what was asked, each wider than the one before, in one statement: the
     listings naming it within the widest radius are read once, and each try ranks those within its own radius.
@@ -139,8 +154,9 @@ async def find_named_pages(
     taken, bot.search.engine._farther_matches): its page is then empty and its counts are zero. Measured on
     100,000 listings, the tries one after the other read the same few thousand listings by id twice.
     """
-    if not by_id_together(session, words, tries, tier):
+    if not by_id_together(session, words, tries, asked.tier):
         raise ValueError("these tries do not share the listings they read")
+    now, corpus = asked.now, asked.corpus
     sql = SqlText(dialect_of(session))
     frame = frame_of(criteria)
     widest = max(tries, key=lambda attempt: attempt.radius_km or 0.0)
@@ -160,8 +176,7 @@ async def find_named_pages(
     earlier: list[str] = []
     for number, attempt in enumerate(tries):
         only_if = " AND ".join(f"(SELECT COALESCE(MAX({name}.holding), 0) FROM {name}) = 0" for name in earlier)
-        ranked = _ranked(sql, criteria, words, attempt, limit=limit, offset=offset, now=now, corpus=corpus,
-                         within=within, only_if=only_if or None, tier=tier)
+        ranked = _ranked(sql, criteria, words, attempt, asked, within=within, only_if=only_if or None)
         name = sql.shared(("named page", number), partial(str, ranked))
         earlier.append(name)
         parts.append(
@@ -182,8 +197,7 @@ async def find_named_pages(
             pages.append(Page((), 0, 0, 0, 0))  # not ranked: a try before it has listings naming the thing
         else:
             own = tuple(row for row in rows if row.part == number)
-            pages.append(await _page(session, criteria, words, attempt, own, offset=offset, now=now, corpus=corpus,
-                                     tier=tier))
+            pages.append(await _page(session, criteria, words, attempt, own, asked))
     return pages
 
 

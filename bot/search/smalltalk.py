@@ -84,9 +84,9 @@ def only_emoji(text: str) -> bool:
 
 
 def emoji_interest(text: str) -> str | None:
-    """Returns the category a message of emoji alone asks for ("🐶", "🐱🐶": animals), None for other emoji."""
-    if not only_emoji(text):
-        return None
+    """Returns the category a message's emoji ask for ("🐶", "🐱🐶", "🐶 in Kassel": animals), when all of them ask
+    for the same one; None for other emoji or none. Whether its words name an interest of their own is the parse's
+    to say (bot.search.understanding.parse_text)."""
     wanted = {_lexicon().emoji_interests.get(char) for char in _emoji_heads(text)}
     return wanted.pop() if len(wanted) == 1 and None not in wanted else None
 

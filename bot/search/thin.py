@@ -16,15 +16,12 @@ related pages start after the rows taken (never showing them twice), and their c
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
-from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.search.corpus import Corpus
 from bot.search.criteria import Criteria
-from bot.search.ranking import RankWords
-from bot.search.retrieval import Page, find_page
+from bot.search.rank_words import RankWords
+from bot.search.retrieval import Page, PageRequest, find_page
 from bot.search.tiers import Tier
 from bot.search.widening import MIN_RESULTS, Attempt
 
@@ -38,8 +35,7 @@ def wanted(page: Page) -> int:
 
 
 async def shown_page(
-    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page, *,
-    limit: int, offset: int, now: datetime, corpus: Corpus, tier: Tier,
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page, asked: PageRequest,
 ) -> tuple[Tier, Page]:
     """Returns the tier and the page a try shows: a thin strong page with the best close related rows after its
     own, a related page without those rows; and the answer itself when nothing related is left out (a button of
@@ -49,7 +45,11 @@ async def shown_page(
     ("Museumsaufsicht" beside the one organ listing of "Orgel spielen") or only a general kind ("Flötenunterricht"
     for "Harfenunterricht") answer nothing of it and wait behind the button. They are read on every page of a thin
     answer (at most two rows), so every page of both tiers takes the same ones."""
-    fetch = partial(find_page, session, criteria, words, attempt, now=now, corpus=corpus)
+    limit, offset, tier = asked.limit, asked.offset, asked.tier
+
+    async def fetch(limit: int, offset: int, tier: Tier) -> Page:
+        return await find_page(session, criteria, words, attempt, replace(asked, limit=limit, offset=offset, tier=tier))
+
     close = (await fetch(limit=wanted(page), offset=0, tier=Tier.CLOSE)).rows if wanted(page) else ()
     if tier is Tier.SIMILAR and page.total and page.total - page.strong - len(close) <= 0:
         tier = Tier.STRONG

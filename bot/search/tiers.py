@@ -12,7 +12,7 @@ words that name a particular thing (ScoreParts' keywords and named: the free wor
 specific parts of the request's compounds, shared by rarity, a title counting more than a description; with one
 of them, lying within the asked radius counts too once a try looks farther, as in the ranking). Not verbs, not
 words that only named the category, not words about the writer, and not words naming only a general kind
-(ranking.names_kind: "Gruppe" of "Klimaschutz Gruppe", "Unterricht" of "Klavierunterricht"): a listing holding
+(rank_words.names_kind: "Gruppe" of "Klimaschutz Gruppe", "Unterricht" of "Klavierunterricht"): a listing holding
 only those is as related as the category's others. A listing is strong when its strength is at least STRONG_SHARE
 of the strongest listing's in the same try, when it says every such word itself in its title or its description
 (where it says them tells nothing of whether it answers them: "In unserer Smartphone-Sprechstunde" answers

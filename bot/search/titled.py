@@ -34,8 +34,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
-from bot.search.ranking import RankWords
-from bot.search.retrieval import find_page
+from bot.search.rank_words import RankWords
+from bot.search.retrieval import PageRequest, find_page
 from bot.search.sources import constraints, frame_of
 from bot.search.sql import SqlText
 from bot.search.vocabulary import STOP_WORDS, TermGroup
@@ -163,7 +163,7 @@ async def titled_listings(
     somewhere = sql.statement(_titled_somewhere(sql, anywhere, groups, probe, now=now, corpus=corpus))
     if (await somewhere.run(session)).first() is None:
         return ()
-    page = await find_page(session, anywhere, words, probe, limit=PROBED, offset=0, now=now, corpus=corpus)
+    page = await find_page(session, anywhere, words, probe, PageRequest(PROBED, 0, now, corpus))
     found: list[int] = []
     for row in page.rows:
         if (names_all(row.title, groups) and not holds_unwanted(row.title, words.unwanted)

@@ -7,7 +7,9 @@ edges: the `query` of the search contract and a saved search's stored filters.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
+from bot.search.smalltalk import emoji_interest
 from nlu.query import ParsedQuery
 
 
@@ -17,12 +19,18 @@ def empty_query(text: str = "") -> ParsedQuery:
 
 
 def parse_text(text: str) -> ParsedQuery:
-    """Parses a message with the NLU (nlu.parse); blank text parses to nothing."""
+    """Parses a message with the NLU (nlu.parse); blank text parses to nothing. Emoji asking for an area ("🐶",
+    "🌳 in Leipzig": data/chat/smalltalk.toml) are read as it, as its button would be, when the words name no
+    interest: the chat, the web and saved searches read them alike."""
     if not text.strip():
         return empty_query(text)
     import nlu  # imported on first use: loading the pipelines takes a moment and the CLI's --help needs none
 
-    return nlu.parse(text)
+    parsed = nlu.parse(text)
+    if parsed.categories or parsed.exclude_categories or parsed.keywords:
+        return parsed
+    interest = emoji_interest(text)
+    return replace(parsed, categories=(interest,)) if interest is not None else parsed
 
 
 def reusing(*known: ParsedQuery | None) -> Callable[[str], ParsedQuery]:

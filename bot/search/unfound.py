@@ -1,9 +1,10 @@
-"""What a request names in particular that no listing holds: said plainly above the answer.
+"""What a request names in particular that no listing of the area searched holds: said plainly above the answer.
 
 "Klavierunterricht geben" where no listing holds "Klavier": the answer holds only the kind ("Unterricht") or the
 category's listings. Shown without a word, they read as if the bot took the request for them; so the header says
 "Zu „Klavier“ habe ich nichts Genaues gefunden, hier Angebote aus Kultur und Bildung", as it says so when no word
-of the request is held at all (widened "keywords").
+of the request is held at all (widened "keywords"). A listing holding it elsewhere answers nothing here: the look
+is among the listings the reported try admits (its radius, time, categories), one statement for all the words.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,8 +21,13 @@ from bot.search.content_words import free_words
 from bot.search.corpus import Corpus
 from bot.search.criteria import Criteria
 from bot.search.english import english_for, german_words
-from bot.search.ranking import RankWords
-from bot.search.vocabulary import Vocabulary
+from bot.search.rank_words import RankWords
+from bot.search.sources import constraints, frame_of
+from bot.search.sql import SqlText
+from bot.search.textmatch import holds_any
+from bot.search.vocabulary import TermGroup, Vocabulary
+from bot.search.widening import Attempt
+from bot.store.dialect import dialect_of
 from bot.search.vocabulary_cache import VocabularyCache
 from nlu.kernel.text import fold
 from nlu.lexicon import known_words
@@ -28,24 +36,37 @@ _WORD = re.compile(r"[^\W_]+")
 MAX_UNFOUND = 3
 
 
-def unfound_words(
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A word of the request naming a particular thing, as the note would write it, and the groups by which a listing
+    holds it (the word's own, or the particular parts of its compound); none when no listing anywhere does."""
+
+    written: str
+    held_by: tuple[TermGroup, ...]
+
+
+def named_things(
     text: str, named: Sequence[str], words: RankWords, vocabulary: Vocabulary, *, lang: str,
-) -> tuple[str, ...]:
-    """Returns, as the request writes them, the words naming a thing (`named`: the NLU's free words, an English
-    request's German words) that no listing holds: the particular part of a compound whose head, a general kind,
-    alone is held ("Klavier" of "Klavierunterricht" when only "Unterricht" is), or a word held in no form at all."""
-    found: list[str] = []
+) -> tuple[Named, ...]:
+    """Returns the words naming a thing (`named`: the NLU's free words, an English request's German words) with the
+    groups holding them: for a compound whose particular part no listing holds beside a general kind that is held,
+    that part as the request writes it ("Klavier" of "Klavierunterricht" when only "Unterricht" is held)."""
+    found: list[Named] = []
     for word in dict.fromkeys(named):
         parts = [group for group in words.groups if group.part_of == word]
-        if any(group.word == word for group in words.groups) or any(not group.head for group in parts):
-            continue  # held itself, or a particular part of it is
-        if parts:
-            modifier = word.removesuffix(parts[0].word)
-            if modifier and modifier != word:
-                found.append(_as_written(text, word, modifier))
+        itself = tuple(group for group in words.groups if group.word == word)
+        particular = tuple(group for group in parts if not group.head)
+        head = next((group for group in parts if group.head), None)
+        modifier = word.removesuffix(head.word) if head is not None else ""
+        part = _as_written(text, word, modifier) if modifier and modifier != word else None
+        whole = _as_written(text, word, word) if lang == "de" else english_for(text, word) or word
+        if itself or particular:  # held somewhere: said when no listing of the area holds it
+            found.append(Named(whole if itself or part is None else part, itself or particular))
+        elif head is not None:  # only the general kind is held anywhere
+            found.extend([Named(part, ())] if part is not None else [])
         elif vocabulary.group(word) is None and not vocabulary.groups([word]):
-            found.append(_as_written(text, word, word) if lang == "de" else english_for(text, word) or word)
-    return tuple(dict.fromkeys(found))[:MAX_UNFOUND]
+            found.append(Named(whole, ()))
+    return tuple(found)
 
 
 def _as_written(text: str, compound: str, modifier: str) -> str:
@@ -69,12 +90,35 @@ def _without_link(part: str) -> str:
 
 
 async def unfound_in(
-    session: AsyncSession, text: str, criteria: Criteria, words: RankWords, vocabularies: VocabularyCache,
-    corpus: Corpus,
+    session: AsyncSession, text: str, criteria: Criteria, words: RankWords, attempt: Attempt, vocabularies:
+    VocabularyCache, *, now: datetime, corpus: Corpus,
 ) -> tuple[str, ...]:
-    """Returns what the request names that no listing holds, as written (bot.search.unfound)."""
+    """Returns what the request names that no listing the try admits holds (in the area searched, and the other
+    filters), as written (bot.search.unfound): a listing far away holding "Klavier" does not answer it here."""
     named = free_words(text, criteria) + (german_words(text) if criteria.lang != "de" else ())
     if not named:
         return ()
     vocabulary = await vocabularies.get(session, corpus)
-    return unfound_words(text, named, words, vocabulary, lang=criteria.lang)
+    things = named_things(text, named, words, vocabulary, lang=criteria.lang)
+    held = await _held_here(session, criteria, [thing.held_by for thing in things if thing.held_by], attempt,
+                            now=now, corpus=corpus)
+    unheld = [thing.written for thing in things if not thing.held_by or thing.held_by not in held]
+    return tuple(dict.fromkeys(unheld))[:MAX_UNFOUND]
+
+
+async def _held_here(
+    session: AsyncSession, criteria: Criteria, holders: Sequence[tuple[TermGroup, ...]], attempt: Attempt, *,
+    now: datetime, corpus: Corpus,
+) -> frozenset[tuple[TermGroup, ...]]:
+    """Returns those of the groups that some listing the try admits holds, looked up in one statement (each a look
+    into the full-text index, stopped at the first such listing)."""
+    if not holders:
+        return frozenset()
+    sql = SqlText(dialect_of(session))
+    where = " AND ".join(constraints(sql, criteria, (), attempt, frame_of(criteria), now=now, words=False,
+                                     corpus=corpus))
+    tests = ", ".join(
+        f"CASE WHEN EXISTS (SELECT 1 FROM {corpus.table} o WHERE {where} AND {holds_any(sql, groups, corpus=corpus)}) "
+        f"THEN 1 ELSE 0 END AS h{number}" for number, groups in enumerate(holders))
+    row = (await sql.statement(f"{sql.with_clause()}SELECT {tests}").run(session)).one()
+    return frozenset(groups for groups, found in zip(holders, row) if found)

@@ -209,7 +209,7 @@ class Vocabulary:
         stem = stem_of(head)
         terms = [form for form in dict.fromkeys((head, *inflections(stem))) if form in self.documents]
         if len(head) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
-            terms += [term for term in self._containing(stem) if term not in terms and term.endswith(
+            terms += [term for term in self.containing(stem) if term not in terms and term.endswith(
                 tuple(inflections(stem)))]
         return TermGroup(head, tuple(terms), (), self._count(terms, []), fuzzy=False) if terms else None
 
@@ -217,7 +217,7 @@ class Vocabulary:
         """Returns the smallest parts of a compound, in order: split into the listings' own words first ("Schach" +
         "Training", not "Schacht" + "raining"), else into known words, and a part the listings do not hold split in
         turn ("laien" + "theatergruppe": "theater" + "gruppe")."""
-        parts = split_compound(word, self._held) or split_compound(word, self._is_word)
+        parts = split_compound(word, self._held) or split_compound(word, self.is_word)
         flat: list[str] = []
         for part in parts:
             flat += (part,) if self._held(part) else (self._parts(part) or (part,))
@@ -230,7 +230,7 @@ class Vocabulary:
         return word not in STOP_WORDS and (
             word in self.documents or (word in known_words() and self._has_prefix(word)))
 
-    def _is_word(self, word: str) -> bool:
+    def is_word(self, word: str) -> bool:
         """Tells whether a folded word may be a part of a compound: a known word or one of the listings'."""
         return word not in STOP_WORDS and (word in known_words() or word in self.documents)
 
@@ -269,13 +269,13 @@ class Vocabulary:
         if verb and self._has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
             prefixes.append(verb)
         if len(word) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
-            terms += [term for term in self._containing(stem) if term not in terms]
+            terms += [term for term in self.containing(stem) if term not in terms]
         # A particle verb whose noun changes its vowel ("ausgeben": Ausgabe, also ending Lebensmittelausgabe).
         noun = action_noun(word)
         if noun and self._has_prefix(noun) and not any(noun.startswith(prefix) for prefix in prefixes):
             prefixes.append(noun)
         if noun and len(noun) >= MIN_INFIX_STEM:
-            terms += [term for term in self._containing(noun) if term not in terms]
+            terms += [term for term in self.containing(noun) if term not in terms]
         # An abbreviation and the name it stands for are the same thing ("THW": Technisches Hilfswerk).
         prefixes += [long for long in long_forms(word) if self._has_prefix(long) and long not in prefixes]
         terms += [short for short in short_forms(word) if short in self.documents and short not in terms]
@@ -327,7 +327,7 @@ class Vocabulary:
     def _joins_word(self, rest: str) -> bool:
         """Tells whether the rest of a compound after its first part is a word, maybe after a linking "s"
         ("sach|spenden", "hilf|s|dienst")."""
-        return self._is_word(rest) or (rest.startswith("s") and len(rest) > MIN_STEM and self._is_word(rest[1:]))
+        return self.is_word(rest) or (rest.startswith("s") and len(rest) > MIN_STEM and self.is_word(rest[1:]))
 
     def _has_prefix(self, prefix: str) -> bool:
         """Tells whether any index term starts with the prefix."""
@@ -340,7 +340,7 @@ class Vocabulary:
         end = bisect.bisect_left(self._sorted, prefix + "\x7f")
         return self._sorted[start:end]
 
-    def _containing(self, stem: str) -> list[str]:
+    def containing(self, stem: str, *, most: int = MAX_INFIX_TERMS) -> list[str]:
         """Returns terms holding the stem inside (not at the start): compounds ending in it, shortest first."""
         found: set[str] = set()
         position = self._blob.find(stem)
@@ -352,7 +352,7 @@ class Vocabulary:
             position = self._blob.find(stem, end)
         # Shortest first, then alphabetical: not by document count, which PostgreSQL only estimates, so
         # both databases pick the same compounds.
-        return sorted(found, key=lambda term: (len(term), term))[:MAX_INFIX_TERMS]
+        return sorted(found, key=lambda term: (len(term), term))[:most]
 
     def _corrections(self, word: str) -> tuple[str, ...]:
         """Returns the closest index terms to a misspelt word (same first letter, within a few edits)."""

@@ -14,9 +14,8 @@ from spacy.tokens import Doc, Span
 from nlu.components.common import clause_around, is_boundary, opens_clause
 from nlu.components.means import means_of_helping
 from nlu.components.own_arrival import own_arrival
-from nlu.kernel.text import fold
 from nlu.lexicon import known_words
-from nlu.word_lists import folded_set, read_toml
+from nlu.word_lists import read_toml, word_rules
 
 _CHILDREN = "children_youth"
 _DISABILITY = "disability_inclusion"
@@ -64,35 +63,8 @@ class CircumstanceRules:
 def circumstance_rules() -> CircumstanceRules:
     """Returns the [circumstances] word lists."""
     raw = read_toml("interests.toml")["circumstances"]
-    return CircumstanceRules(
-        duties=frozenset(raw["duties"]),
-        duty_prepositions=folded_set(raw["duty_prepositions"]),
-        duty_stops=folded_set(raw["duty_stops"]),
-        joiners=folded_set(raw["joiners"]),
-        setting_fields=frozenset(raw["setting_fields"]),
-        duty_new_phrase=folded_set(raw["duty_new_phrase"]),
-        access_words=tuple(fold(w) for w in raw["access_words"]),
-        access_after=folded_set(raw["access_after"]),
-        access_causes=folded_set(raw["access_causes"]),
-        children_states=folded_set(raw["children_states"]),
-        children_needs=tuple(fold(w) for w in raw["children_needs"]),
-        children_scan_stops=folded_set(raw["children_scan_stops"]),
-        whereabouts_openers=folded_set(raw["children_whereabouts_openers"]),
-        children_owners=folded_set(raw["children_owners"]),
-        children_subjects=folded_set(raw["children_subjects"]),
-        children_place_prepositions=folded_set(raw["children_place_prepositions"]),
-        children_plights=tuple(fold(w) for w in raw["children_plights"]),
-        aside_heads=folded_set(raw["aside_heads"]),
-        kin=tuple(fold(w) for w in raw["aside_kin"]),
-        owners=folded_set(raw["aside_owners"]),
-        subject_kin=tuple(fold(w) for w in raw["subject_kin"]),
-        relative_breakers=folded_set(raw["relative_breakers"]),
-        name_cues=folded_set(raw["name_cues"]),
-        named_places=folded_set(raw["named_places"]),
-        named_place_fields=frozenset(raw["named_place_fields"]),
-        passenger_vehicles=tuple(fold(w) for w in raw["passenger_vehicles"]),
-        ride_words=tuple(fold(w) for w in raw["ride_words"]),
-    )
+    return word_rules(CircumstanceRules, raw, as_written=("duties", "setting_fields", "named_place_fields"), keys={
+        "whereabouts_openers": "children_whereabouts_openers", "kin": "aside_kin", "owners": "aside_owners"})
 
 
 def around_the_wish(doc: Doc, mentions: list[Span], described: list[Span]) -> list[Span]:

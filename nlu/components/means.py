@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import clause_around
 from nlu.kernel.text import fold
-from nlu.word_lists import folded_set, read_toml
+from nlu.word_lists import read_toml, word_rules
 
 _DIGITAL = "digital"
 _ANIMALS = "animals"
@@ -47,22 +47,7 @@ class MeansRules:
 def means_rules() -> MeansRules:
     """Returns the [means] word lists."""
     raw = read_toml("interests.toml")["means"]
-    return MeansRules(
-        devices=folded_set(raw["devices"]),
-        device_prepositions=folded_set(raw["device_prepositions"]),
-        device_fillers=folded_set(raw["device_fillers"]),
-        device_objects=tuple(fold(w) for w in raw["device_objects"]),
-        device_something=folded_set(raw["device_something"]),
-        companions=folded_set(raw["companions"]),
-        companion_with=folded_set(raw["companion_with"]),
-        companion_determiners=folded_set(raw["companion_determiners"]),
-        destinations=tuple(fold(w) for w in raw["destinations"]),
-        destination_fields=frozenset(raw["destination_fields"]),
-        destination_prepositions=folded_set(raw["destination_prepositions"]),
-        escorts=tuple(fold(w) for w in raw["escorts"]),
-        errand_fields=frozenset(raw["errand_fields"]),
-        errands=tuple(fold(w) for w in raw["errands"]),
-    )
+    return word_rules(MeansRules, raw, as_written=("destination_fields", "errand_fields"))
 
 
 def means_of_helping(doc: Doc, mentions: list[Span]) -> list[Span]:

@@ -10,8 +10,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import clause_around, closes_clause
-from nlu.kernel.text import fold
-from nlu.word_lists import folded_set, read_toml
+from nlu.word_lists import read_toml, word_rules
 
 _NEWCOMERS = "refugees_integration"
 
@@ -32,14 +31,7 @@ class ArrivalRules:
 def arrival_rules() -> ArrivalRules:
     """Returns the [own_arrival] word lists."""
     raw = read_toml("interests.toml")["own_arrival"]
-    return ArrivalRules(
-        arrival_words=tuple(fold(word) for word in raw["arrival_words"]),
-        status_nouns=folded_set(raw["status_nouns"]),
-        origin_after=folded_set(raw["origin_after"]),
-        lead_words=folded_set(raw["lead_words"]),
-        writer=folded_set(raw["writer"]),
-        others=folded_set(raw["others"]),
-    )
+    return word_rules(ArrivalRules, raw)
 
 
 def own_arrival(doc: Doc, span: Span) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary
-from nlu.word_lists import folded_set, read_toml
+from nlu.word_lists import read_toml, word_rules
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
@@ -38,11 +38,7 @@ class SingleDayRules:
 def single_day_rules() -> SingleDayRules:
     """Returns time.toml [single_day]."""
     raw = read_toml("time.toml")["single_day"]
-    return SingleDayRules(
-        articles=folded_set(raw["articles"]), once=folded_set(raw["once"]), not_after=folded_set(raw["not_after"]),
-        fillers=folded_set(raw["fillers"]), days=folded_set(raw["days"]),
-        tasks=folded_set(raw["tasks"]), repeats=folded_set(raw["repeats"]), reach=int(raw["reach"]),
-    )
+    return word_rules(SingleDayRules, raw)
 
 
 def single_days(doc: Doc, regular: list[Span]) -> list[Span]:

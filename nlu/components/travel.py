@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from nlu.components.common import is_boundary, spans_of
 from nlu.extensions import INTERESTS, TIMES
 from nlu.kernel.text import fold
-from nlu.word_lists import folded_set, read_toml
+from nlu.word_lists import folded_set, read_toml, word_rules
 
 _GLUED = re.compile(r"^(\d{1,3})([a-z.]+)$")  # "20min" when the tokenizer kept it whole
 _HALF = frozenset({"halbe", "half"})
@@ -63,28 +63,15 @@ class TravelRules:
 def travel_rules() -> TravelRules:
     """Returns the travel settings of radius.toml."""
     raw = read_toml("radius.toml")["travel"]
-    return TravelRules(
+    return word_rules(
+        TravelRules, raw, keys={"max_km": "max_travel_km", "min_km": "min_travel_km"},
         modes={fold(word): mode for mode, words in raw["modes"].items() for word in words},
         km_per_minute={mode: float(v) for mode, v in raw["km_per_minute"].items()},
         reach_km={mode: float(v) for mode, v in raw["reach_km"].items()},
-        reach_words=folded_set(raw["reach_words"]),
         reach_alone={fold(k): v for k, v in raw["reach_alone"].items()},
         reach_modes={fold(k): v for k, v in raw["reach_modes"].items()},
-        prepositions=folded_set(raw["prepositions"]), articles=folded_set(raw["articles"]),
         minutes={fold(k): float(v) for k, v in raw["minutes"].items()},
-        clock_words=folded_set(raw["clock_words"]), until_words=folded_set(raw["until_words"]),
-        clock_units=folded_set(raw["clock_units"]), clock_over_minutes=float(raw["clock_over_minutes"]),
-        max_km=float(raw["max_travel_km"]), min_km=float(raw["min_travel_km"]),
-        living_words=folded_set(raw["living_words"]), landmark_from=folded_set(raw["landmark_from"]),
-        from_words=folded_set(raw["from_words"]), landmark_articles=folded_set(raw["landmark_articles"]),
-        period_words=folded_set(raw["period_words"]), period_reach=int(raw["period_reach"]),
-        transport_verbs=folded_set(raw["transport_verbs"]),
-        destination_prepositions=folded_set(raw["destination_prepositions"]),
         not_objects=folded_set(raw["not_objects"]) | GERMAN_STOP_WORDS | ENGLISH_STOP_WORDS,
-        reach_breaks=folded_set(raw["reach_breaks"]),
-        mode_cues=folded_set(raw["mode_cues"]),
-        mode_joins=folded_set(raw["mode_joins"]),
-        governing_prepositions=folded_set(raw["governing_prepositions"]), subjects=folded_set(raw["subjects"]),
     )
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary
-from nlu.word_lists import folded_set, read_toml
+from nlu.word_lists import read_toml, word_rules
 
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?([a-z']*)$")
 _NOON = 12
@@ -46,13 +46,7 @@ class WorkHourRules:
 def work_hour_rules() -> WorkHourRules:
     """Returns time.toml [work_hours]."""
     raw = read_toml("time.toml")["work_hours"]
-    return WorkHourRules(
-        work_words=folded_set(raw["work_words"]), until_words=folded_set(raw["until_words"]),
-        after_words=folded_set(raw["after_words"]), free_words=folded_set(raw["free_words"]),
-        busy_words=folded_set(raw["busy_words"]), others=folded_set(raw["others"]),
-        clock_units=folded_set(raw["clock_units"]), english_units=folded_set(raw["english_units"]),
-        evening_from=int(raw["evening_from"]), reach=int(raw["reach"]),
-    )
+    return word_rules(WorkHourRules, raw)
 
 
 def after_work(doc: Doc) -> tuple[list[Span], list[Span]]:

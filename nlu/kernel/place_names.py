@@ -13,6 +13,14 @@ from nlu.kernel.text import fold
 
 _SEPARATOR_SPACES = re.compile(r"\s*([/\-])\s*")
 _MAX_QUERY = 80  # no German place name is longer; longer input is not a place
+# A preposition before a place typed as an answer ("in Kassel", "near Potsdam"): no part of its name.
+_CUE = re.compile(r"^(?:in|bei|nahe|near|around|um|aus)\s+", re.IGNORECASE)
+
+
+def typed_place(text: str) -> str:
+    """Returns the place name a typed answer gives: without a preposition before it and the punctuation around it
+    ("in Kassel." gives "Kassel")."""
+    return _CUE.sub("", text).strip(" .,!?")
 
 
 def surface_key(text: str) -> str:

@@ -14,7 +14,7 @@ from bot.posting.answers import Answer
 from bot.posting.places import resolve_place as posting_place
 from bot.posting.validate import Invalid
 from bot.web.places import resolve_place as web_place
-from bot.search.engine import unknown_postal_code
+from bot.search.place_doubts import unknown_postal_code
 from nlu.kernel.gazetteer import get_gazetteer
 from nlu.kernel.postal_codes import postal_codes_in
 

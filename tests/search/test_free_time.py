@@ -131,6 +131,7 @@ def test_the_choice_goes_with_the_times_into_criteria_and_saved_queries() -> Non
     stored = merged_query(one_time, refined)
     assert stored["time_either"] is True and criteria_from_json(stored, default_radius_km=15.0).time_either
     assert merged_query(choice, Refinement(time=("evening", "weekend")))["time_either"] is False
+    assert merged_query(choice, Refinement(radius_km=5.0))["time_either"] is True  # no times set: the text's choice
     as_choice = criteria_from(choice, Refinement(), default_radius_km=15.0)
     assert criteria_key(as_choice) != criteria_key(criteria_from(one_time, Refinement(), default_radius_km=15.0))
 

@@ -78,6 +78,19 @@ async def test_nothing_is_said_when_a_listing_holds_the_particular_thing(listing
     assert answer.unfound == () and unfound_notes(answer, "de") == []
 
 
+async def test_a_listing_holding_the_particular_thing_only_far_away_does_not_answer_the_area(
+    listings: Listings,
+) -> None:
+    await listings.add_many([
+        {"title": "Cello spielen im Jugendorchester", "categories": ["culture"], **near(LEIPZIG, 250, 0)},
+        {"title": "Gitarrenunterricht für Anfänger", "categories": ["culture"], **near(LEIPZIG, 1, 0)},
+    ])
+    answer = await find(listings.database, SearchRequest(text="Cellounterricht geben in Leipzig"),
+                        categories=["culture"], keywords=["cellounterricht"], place=LEIPZIG)
+    assert [hit.title for hit in answer.results] == ["Gitarrenunterricht für Anfänger"]
+    assert answer.unfound == ("Cello",)
+
+
 def test_the_command_line_says_it_in_the_readers_language() -> None:
     hit = Hit(id=1, title="Gitarrenunterricht", organisation="Musikschule", categories=("culture",), place="Leipzig",
               lat=51.3, lon=12.4, distance_km=2.0, time=(), contact=Contact(None, None, None, None), score=1.0,

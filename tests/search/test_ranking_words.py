@@ -337,3 +337,17 @@ async def test_a_kind_ruled_out_lowers_its_listings_and_keeps_the_rest_of_the_fi
         outcome = await find(listings.database, SearchRequest(text=text), place=KASSEL,
                              lang="en" if text.startswith("something") else "de")
         assert ids(outcome)[-1] == dogs and set(ids(outcome)) == {dogs, cats, horses, garden}
+
+
+async def test_a_kind_ruled_out_lowers_the_listings_naming_it_inside_a_compound(listings: Listings) -> None:
+    shelter_dogs, therapy_dog, cats, books = await listings.add_many([
+        {"title": "Gassi gehen mit Tierheimhunden", "categories": ["animals"], **near(KASSEL, 1, 0)},
+        {"title": "Unser Therapiehund besucht Senioren", "categories": ["animals"], **near(KASSEL, 2, 0)},
+        {"title": "Katzen streicheln im Tierheim", "categories": ["animals"], **near(KASSEL, 3, 0)},
+        {"title": "Tierbücher statt Schundliteratur", "categories": ["animals"], **near(KASSEL, 4, 0)},
+    ])
+    await listings.add("Hunde ausführen", categories=["animals"], **near(KASSEL, 200, 0))  # the word itself is held
+    outcome = await find(listings.database, SearchRequest(text="Tiere in Kassel, aber ohne Hunde"),
+                         categories=["animals"], place=KASSEL)
+    # "Schundliteratur" holds the letters of "hund" but is no compound of it: it stays with the cats.
+    assert ids(outcome)[:2] == [cats, books] and set(ids(outcome)[2:]) == {shelter_dogs, therapy_dog}

@@ -10,6 +10,7 @@ from bot.search.smalltalk import (
     SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
     without_any_interest,
 )
+from bot.search.understanding import parse_text
 
 
 @pytest.mark.parametrize("text", ["hallo", "Hallo!", "Moin moin", "hi there", "Guten Morgen :)", "servus du"])
@@ -40,11 +41,19 @@ def test_other_emoji_or_punctuation_alone_are_no_thanks(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "interest"), [
     ("🐶", "animals"), ("🐱🐶", "animals"), ("🐕‍🦺", "animals"), ("🐈‍⬛ !", "animals"), ("🐴🐴🐴", "animals"),
-    ("🐶🎉", None), ("🎉", None), ("👍", None), ("🐶 in Kassel", None), ("Hund", None), ("3🐶", None),
+    ("🐶🎉", None), ("🎉", None), ("👍", None), ("🐶 in Kassel", "animals"), ("Hund", None), ("34117 🐶", "animals"),
     ("🐝", "environment"), ("🦋🦋", "environment"), ("🌳", "environment"), ("🐝🐶", None),  # meadows, not pets
 ])
-def test_animal_emoji_alone_ask_for_animals(text: str, interest: str | None) -> None:
+def test_animal_emoji_ask_for_animals_beside_words_too(text: str, interest: str | None) -> None:
     assert emoji_interest(text) == interest
+
+
+def test_an_area_emoji_is_read_as_the_area_beside_a_town_unless_the_words_name_one() -> None:
+    beside_town = parse_text("🌳 in Leipzig")
+    assert beside_town.categories == ("environment",) and beside_town.place is not None
+    assert parse_text("🐶").categories == ("animals",)
+    assert parse_text("Chor in Leipzig 🐶").categories == ("culture",)  # the words say what: the emoji adds nothing
+    assert parse_text("🎉 in Leipzig").categories == ()
 
 
 @pytest.mark.parametrize(("text", "alone"), [("🎉", True), ("🤔?", True), ("👍🏽", True), ("ok 👍", False),

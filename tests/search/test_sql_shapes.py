@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from bot.search.criteria import Criteria
-from bot.search.ranking import RankWords, score_parts
+from bot.search.rank_words import RankWords
+from bot.search.ranking import score_parts
 from bot.search.sql import BoundStatement, Shapes, SqlText, shapes
 from bot.search.textmatch import holds_any
 from bot.search.vocabulary import TermGroup

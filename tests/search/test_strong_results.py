@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.search import SearchRequest
-from bot.search.ranking import RankWords, names_kind
+from bot.search.rank_words import RankWords, names_kind
 from bot.search.retrieval import tiered
 from bot.search.tiers import STRONG_SHARE, Tier, is_strong, shown
 from bot.search.vocabulary import TermGroup, Vocabulary

@@ -13,7 +13,7 @@ import nlu
 from bot.search import PlaceRef, SearchRequest
 from bot.search.content_words import content_words, place_free, towns_beside, writer_content, writer_free
 from bot.search.criteria import Criteria, criteria_from_json
-from bot.search.ranking import RankWords
+from bot.search.rank_words import RankWords
 from bot.search.english import german_words
 from bot.search.related import names_activity, relatives
 from bot.search.vocabulary import Vocabulary

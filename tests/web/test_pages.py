@@ -132,6 +132,16 @@ async def test_search_finds_listings_around_a_place_and_links_their_pages(databa
     assert f"/angebote/{near[0].id}" in by_code
 
 
+async def test_an_emoji_asking_for_an_area_searches_it_beside_a_town(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        shelter = await make_listing(session, title="Tierheim Kassel")
+        choir = await make_listing(session, title="Chor sucht Stimmen", categories=["culture"])
+    async with running_site(database) as site:
+        page = (await site.client.get("/suche", params={"text": "🐶 Kassel"})).text
+    assert f"/angebote/{shelter.id}" in page and f"/angebote/{choir.id}" not in page
+    assert "Tiere · Kassel" in page
+
+
 async def test_search_marks_listings_that_can_be_done_from_home(database: Database) -> None:
     async with database.unit_of_work() as session:
         await make_listing(session, title="Tierheim vor Ort")

@@ -11,7 +11,6 @@ from nlu.kernel.text import fold
 from nlu.query import ParsedQuery
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.categories import categories
 from bot.conversation import state
 from bot.conversation.followups import follow_up, place_said_at
 from bot.conversation.language import going_on
@@ -22,7 +21,7 @@ from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.model import Refinement
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, small_talk,
+    SmallTalk, asks_for_help, asks_for_more, is_decline, small_talk,
     without_any_interest,
 )
 from bot.search.understanding import parse_text, reusing
@@ -87,8 +86,6 @@ async def answer_or_search(
         # in the conversation's language, as /hilfe next would be: "ok", "👍" or "danke" after English messages
         # is no switch to German (the words are too few, and mostly in no language, to tell)
         return [View(t(earlier, SMALL_TALK[talk]), keyboards.main_keyboard(earlier) if private else None)]
-    if (interest := emoji_interest(text)) is not None:  # "🐶" alone asks for animals, as the 🐾 button would
-        text = categories()[interest].label(lang)
     # The search to go on from: the newest in this chat that understood something ("🎉🔥" is none).
     previous = await state.last_search(session, volunteer.id, private=True, understood=True) if private else None
     parsed = parse(text)

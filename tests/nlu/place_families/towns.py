@@ -93,18 +93,22 @@ def beside_cases(count: int = 150) -> Iterator[Case]:
 
 def area_cases(count: int = 150) -> Iterator[Case]:
     """A town with an area word: that town."""
-    gazetteer = get_gazetteer()
-    for town in sample(named_towns(gazetteer), count, 16):
-        for form in AREA_FORMS:
-            text = form.format(a=town.name)
-            yield Case(f"area: {form}", f"Suche was mit Tieren, {text}.", ((town.lat, town.lon),))
-            yield Case(f"area: {form}", f"{text[0].upper()}{text[1:]}, was mit Senioren?", ((town.lat, town.lon),))
+    yield from _with_area_words("area", AREA_FORMS, ("Suche was mit Tieren, {t}.", "{T}, was mit Senioren?"), count, 16)
 
 
 def area_en_cases(count: int = 100) -> Iterator[Case]:
     """A town with an English area word: that town."""
-    gazetteer = get_gazetteer()
-    for town in sample(named_towns(gazetteer), count, 19):
-        for form in AREA_FORMS_EN:
+    yield from _with_area_words("area (en)", AREA_FORMS_EN, ("Looking for something with animals {t}.",), count, 19)
+
+
+def _with_area_words(
+    family: str, forms: tuple[str, ...], frames: tuple[str, ...], count: int, seed: int,
+) -> Iterator[Case]:
+    """Sampled towns, each written in every area form ("Raum {a}") and that put in every frame ({t}, or {T}
+    capitalised at the start of a sentence): that town."""
+    for town in sample(named_towns(get_gazetteer()), count, seed):
+        for form in forms:
             text = form.format(a=town.name)
-            yield Case(f"area (en): {form}", f"Looking for something with animals {text}.", ((town.lat, town.lon),))
+            for frame in frames:
+                message = frame.format(t=text, T=f"{text[0].upper()}{text[1:]}")
+                yield Case(f"{family}: {form}", message, ((town.lat, town.lon),))

@@ -1,0 +1,77 @@
+"""The request's content words as the ranking weighs them: the index terms of each word, how much each counts, and
+which of them name what was asked, only say how, or speak of the writer (bot.search.ranking turns them into SQL)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.search.vocabulary import TermGroup
+from nlu.lexicon import interest_rules
+
+
+def names_kind(group: TermGroup) -> bool:
+    """Tells whether a word of the request names only a general kind of thing: the head of one of its compounds read
+    as their parts ("Unterricht" of "Klavierunterricht", TermGroup.head), or one of the generic heads said alone
+    ("Gruppe", "Projekt", "Hilfe": data/nlu/interests.toml compound_heads). A listing holding it holds what was
+    asked, but no more than any of that kind does (bot.search.tiers)."""
+    return group.head or group.word in interest_rules().compound_heads
+
+
+@dataclass(frozen=True, slots=True)
+class RankWords:
+    """The request's content words as index terms, with how much each weighs in the ranking.
+
+    keywords are the NLU's own free words (they may filter); the other groups only rank. manner are the
+    words that say how rather than what (bot.search.content_words.manner_words): they weigh less and never
+    make a listing count as holding what was asked. generic are words that named one of the searched
+    categories and that the NLU did not keep as free words ("Senioren", "Jugendliche"): every row of the
+    category may hold them, so they rank but do not count as holding what was asked either.
+    """
+
+    groups: tuple[TermGroup, ...] = ()
+    weights: tuple[float, ...] = ()
+    keywords: frozenset[str] = frozenset()
+    unwanted: tuple[TermGroup, ...] = ()  # negated words: a listing holding one ranks lower
+    manner: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()  # words that only named a searched category ("Senioren")
+    writer: frozenset[str] = frozenset()  # words said only about the writer ("Tischler"): they order a little
+    # Towns named beside the searched place ("Erfurt" of "Ausflüge nach Weimar ..., Erfurt"): they only order (a
+    # town is no topic), name no thing to widen for (not in naming()) and keep the answer in the area they mean.
+    beside: frozenset[str] = frozenset()
+    # The searched categories each word of `generic` named ("aelteren": seniors), for requests of several.
+    fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Compounds naming only a kind within the searched categories (Vocabulary.names_category_kind: "Sportverein").
+    kinds: frozenset[str] = frozenset()
+
+    def names_kind(self, group: TermGroup) -> bool:
+        """Tells whether a word of the request names only a general kind of thing (names_kind), or a kind within the
+        searched categories (kinds)."""
+        return names_kind(group) or group.word in self.kinds
+
+    def fields_of(self, word: str) -> tuple[str, ...]:
+        """Returns the searched categories a word of `generic` named (none for any other word)."""
+        return next((named for said, named in self.fields if said == word), ())
+
+    def naming(self) -> tuple[TermGroup, ...]:
+        """Returns the groups of words that name what was asked: the free words and the other nouns (a listing
+        holding one counts as holding what was asked), not the words of manner, of a searched category, about
+        the writer or the towns named beside the place, nor a part of a compound no listing writes (it says less
+        than what was asked: "Hunde" of "Hundegassi" looks for no listing farther away)."""
+        return tuple(group for group in self.groups
+                     if group.word not in self.manner | self.generic | self.writer | self.beside
+                     and group.part_of is None)
+
+    def holding(self) -> tuple[TermGroup, ...]:
+        """Returns the groups by which a listing holds what was asked (ScoreParts' keywords, named and kind): those of
+        naming() and the parts of the request's compounds."""
+        return tuple(group for group in self.groups
+                     if group.word not in self.manner | self.generic | self.writer | self.beside)
+
+    def wished(self) -> tuple[TermGroup, ...]:
+        """Returns the groups of the words about what is wanted (all but those said only about the writer and the
+        towns named beside the place): what a result's reason may name."""
+        return tuple(group for group in self.groups if group.word not in self.writer | self.beside)
+
+    def filtering(self) -> tuple[TermGroup, ...]:
+        """Returns the groups of the NLU's free words, which filter when no category was understood."""
+        return tuple(group for group in self.groups if group.word in self.keywords)
