@@ -27,6 +27,7 @@ from bot.search.content_words import unwanted_words
 from bot.search.criteria import criteria_from, place_ref
 from bot.search.engine import unknown_postal_code
 from bot.search.model import PlaceRef, Refinement
+from bot.search.unread import unread_words
 from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch
 
@@ -57,6 +58,8 @@ def follow_up(previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime
     earlier = parse_text(previous.query_text)  # read once: every step below needs it
     if parsed.ruled_out_places or len(parsed.place_candidates) > 1:
         return _questioned_place(previous, earlier, parsed)
+    if not parsed.categories and unread_words(parsed.keywords):
+        return None  # "asdfgh": words nobody can read name no new interest; the answer says it did not understand
     if parsed.categories or parsed.keywords:
         return _new_interest(previous, earlier, parsed)
     return _refined(previous, earlier, parsed)

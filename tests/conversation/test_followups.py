@@ -96,6 +96,8 @@ def test_a_place_chosen_by_button_and_a_radius_stay() -> None:
         "weiter",  # nothing to go on from
         "😊",
         "Tiere, aber nicht in Kassel",  # a ruled-out place asks its own question
+        "asdfgh",  # words nobody can read: no new interest to search in Kassel at the weekend
+        "qwertz zuiop in Fulda",
     ],
 )
 def test_a_complete_or_empty_message_is_no_follow_up(message: str) -> None:

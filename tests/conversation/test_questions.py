@@ -17,6 +17,8 @@ from bot.texts import t
         ("Do I get paid for volunteering?", ("money",)),
         ("Bekommt man eine Bescheinigung? Und ist man unfallversichert?", ("insurance", "certificate")),
         ("Wie viel Zeit muss man so einplanen?", ("commitment",)),
+        ("kann man sich da eigentlich auch versichern lassen?", ("insurance",)),
+        ("Wer versichert mich beim Ehrenamt?", ("insurance",)),
         ("Do I need a police certificate?", ("police_certificate",)),
         ("Do I need a police check?", ("police_certificate",)),
         ("Do I get a certificate for school?", ("certificate",)),
