@@ -386,3 +386,14 @@ async def test_a_related_flag_with_nothing_related_pages_through_the_answer_and_
     assert not shown & set(re.findall(r"/angebote/(\d+)\?", second))  # page 2's rows, not page 1's again
     # The links go on in the answer.
     assert 'rel="prev" href="/suche?text=Glockenturm&amp;ort=Kassel&amp;bereich=culture"' in second
+
+
+async def test_a_query_string_in_latin_1_or_with_odd_bytes_still_gets_a_page(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Füchse im Wildpark füttern")
+    async with running_site(database) as site:
+        latin = await site.client.get("/suche?ort=Kassel&text=F%FCchse")  # an older site's form sends Windows-1252
+        odd = await site.client.get("/suche?ort=Kassel&text=%FF%FE%81")
+        embed = await site.client.get("/embed?ort=Kassel&text=F%FCchse")
+    assert latin.status_code == 200 and "Füchse im Wildpark füttern" in latin.text and 'value="Füchse"' in latin.text
+    assert odd.status_code == 200 and embed.status_code == 200 and "Füchse im Wildpark füttern" in embed.text
