@@ -81,10 +81,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, frame_site_port: int) -> Iter
     data_home = tmp_path_factory.mktemp("web-site")
     seeded = asyncio.run(_seed(data_home))
     port = free_port()
-    # The child imports the checkout under test, not whatever `bot` an editable install elsewhere points to
-    checkout = str(Path(__file__).resolve().parents[2])
-    python_path = os.pathsep.join(filter(None, (checkout, os.environ.get("PYTHONPATH"))))
-    env = {**os.environ, "PYTHONPATH": python_path, "DATA_HOME": str(data_home), "BOT_USERNAME": "TestEhrenamtBot",
+    env = {**os.environ, "DATA_HOME": str(data_home), "BOT_USERNAME": "TestEhrenamtBot",
            "WEB_FRAME_ANCESTORS": f"http://127.0.0.1:{frame_site_port}", "WEB_PUBLIC_URL": f"http://127.0.0.1:{port}"}
     for name in ("DATABASE_URL", "BOT_TOKEN", "WEB_PORT"):
         env.pop(name, None)
