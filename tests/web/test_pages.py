@@ -174,6 +174,12 @@ async def test_words_nobody_can_read_are_said_and_list_nothing(database: Databas
     async with running_site(database) as site:
         mashed = (await site.client.get("/suche", params={"ort": "Kassel", "text": "hjkhjk dfgdfg"})).text
         word = (await site.client.get("/suche", params={"ort": "Kassel", "text": "Katzenhilfe"})).text
+        nowhere = (await site.client.get("/suche", params={"text": "hjkhjk"})).text
+        embedded = (await site.client.get("/embed", params={"ort": "Kassel", "text": "hjkhjk"})).text
+    # the note asks again; "nothing found" and "no place, so all of Germany" would answer a search never made
+    for page in (mashed, nowhere, embedded):
+        assert "verstehe ich leider nicht" in page and t("de", "search.nothing") not in page
+        assert t("de", "search.everywhere") not in page
     assert html.escape(t("de", "web.words_unread", words="hjkhjk dfgdfg"), quote=False) in mashed
     assert "Katzenhilfe Kassel" not in mashed and t("de", "search.widened_keywords") not in mashed
     assert "Katzenhilfe Kassel" in word and "verstehe ich leider nicht" not in word
