@@ -23,6 +23,11 @@ POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+# Commands run as child processes (the web server, the demo, the CLI) from a temporary folder import the checkout
+# under test, not the `bot` of an editable install made from another checkout (a git worktree's would be main's).
+CHECKOUT = str(Path(__file__).resolve().parents[1])
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, (CHECKOUT, os.environ.get("PYTHONPATH"))))
+
 
 @pytest.fixture(scope="session")
 def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:

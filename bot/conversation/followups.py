@@ -23,10 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
-from bot.search.content_words import unwanted_words
+from bot.search.content_words import unwanted_words, writer_content
 from bot.search.criteria import criteria_from, place_ref
 from bot.search.place_doubts import unknown_postal_code
 from bot.search.model import PlaceRef, Refinement
+from bot.search.unread import unread_words
 from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch
 
@@ -57,6 +58,8 @@ def follow_up(previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime
     earlier = parse_text(previous.query_text)  # read once: every step below needs it
     if parsed.ruled_out_places or len(parsed.place_candidates) > 1:
         return _questioned_place(previous, earlier, parsed)
+    if not parsed.categories and unread_words(parsed.keywords):
+        return None  # "asdfgh": words nobody can read name no new interest; the answer says it did not understand
     if parsed.categories or parsed.keywords:
         return _new_interest(previous, earlier, parsed)
     return _refined(previous, earlier, parsed)
@@ -64,11 +67,13 @@ def follow_up(previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime
 
 def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:
     """Keeps the last search's interest and replaces what the message names ("lieber am WE", "und in Kassel?")."""
+    place = place_ref(parsed.place)
+    if place is not None and _introduces_writer(parsed):
+        return None  # "ich bin 15 und brauch ein Praktikum, in Kassel": a request of its own, not "und in Kassel?"
     before = state.refinement_of(previous)
     kept = criteria_from(earlier, before, default_radius_km=0.0)
     changes: dict[str, object] = {}
     text = previous.query_text
-    place = place_ref(parsed.place)
     if place is not None:
         changes["place"] = place
         text = without_place(text, kept.place, earlier) if kept.place is not None else text
@@ -98,6 +103,12 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
         refinement = refinement.with_times(parsed.time, either=parsed.time_either)
     known = earlier if text == previous.query_text else None  # the last search's text, parsed above
     return FollowUp(text=text, refinement=refinement, parsed=known)
+
+
+def _introduces_writer(parsed: ParsedQuery) -> bool:
+    """Tells whether a message says who the writer is or what they need ("ich bin Schülerin und brauche ein
+    Praktikum", "I'm a student"): with a place, that starts a request rather than moving the last one there."""
+    return bool(writer_content(parsed.text, criteria_from(parsed, Refinement(), default_radius_km=0.0)))
 
 
 def _rules_out_words(parsed: ParsedQuery) -> bool:

@@ -208,18 +208,31 @@ def _parse_date(text: str, today: date) -> date | None:
 
 
 _HOURS_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(-\s*)?(\d+(?:[.,]\d{1,2})?)(?![\d.,]*\d)")
+# "3-4", "3 – 4", "4 bis 8", "4 to 8": a span of hours, read as its middle
+_HOURS_SPAN = re.compile(r"(?<![\d.,-])(\d+(?:[,.]\d)?)\s*(?:-|–|bis|to)\s*(\d+(?:[,.]\d)?)(?![\d.,]*\d)", re.I)
+# "2 Stunden pro Woche", "wöchentlich 3", "2h/Woche", "3 hours a week": the question asks per month
+_PER_WEEK = re.compile(r"(?:pro|die|je|in der|/)\s*woche|wöchentlich|(?:per|a|each|every|/)\s*week|weekly", re.I)
+WEEKS_PER_MONTH = 52 / 12
 
 
 def hours_per_month(value: str) -> int:
     """Reads hours per month as a whole number between 1 and 200 ('ca. 8', '8h' work too).
 
-    A decimal is rounded ('2,5' is 3). A negative number, a range ('4-8') or two numbers are refused
-    rather than read as their first digits: '-3' was 3 hours and '2,5' was 2.
+    A decimal is rounded ('2,5' is 3), a span is its middle ('3-4' is 4, '4 bis 8' is 6), and hours a week are
+    turned into hours a month ('2 Stunden pro Woche' is 9). A negative number or two numbers are refused rather
+    than read as their first digits: '-3' was 3 hours and '2,5' was 2.
     """
+    span = _HOURS_SPAN.search(value)
+    if span is not None:
+        low, high = (float(number.replace(",", ".")) for number in span.groups())
+        value = f"{value[:span.start()]} {(low + high) / 2:.2f} {value[span.end():]}" if low < high else "?"
     numbers = _HOURS_NUMBER.findall(value)
     if len(numbers) != 1 or numbers[0][0]:
         raise Invalid("posting.invalid.hours", min=HOURS_RANGE[0], max=HOURS_RANGE[1])
-    hours = int(float(numbers[0][1].replace(",", ".")) + 0.5)
+    hours = float(numbers[0][1].replace(",", "."))
+    if _PER_WEEK.search(value):
+        hours *= WEEKS_PER_MONTH
+    hours = int(hours + 0.5)
     if not HOURS_RANGE[0] <= hours <= HOURS_RANGE[1]:
         raise Invalid("posting.invalid.hours", min=HOURS_RANGE[0], max=HOURS_RANGE[1])
     return hours

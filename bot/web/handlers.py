@@ -57,6 +57,14 @@ class BaseHandler(tornado.web.RequestHandler):
         else:
             self.clear_header("X-Frame-Options")
 
+    def decode_argument(self, value: bytes, name: str | None = None) -> str:
+        """Decodes a parameter as UTF-8, else as Windows-1252: an older site's form sends "ort=F%FCrth" for Fürth,
+        and an odd byte becomes U+FFFD rather than failing the page with 400."""
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value.decode("cp1252", "replace")
+
     def prepare(self) -> None:
         """Chooses the language: ?lang= first, then Accept-Language (and says the answer depends on it)."""
         self.lang = negotiate(self.get_query_argument("lang", None), self.request.headers.get("Accept-Language"))
@@ -89,7 +97,7 @@ class BaseHandler(tornado.web.RequestHandler):
 
     def url_with(self, **changes: str | None) -> str:
         """Returns this page's path and query with some parameters changed (None removes one)."""
-        params = {name: values[-1].decode("utf-8", "replace") for name, values in self.request.query_arguments.items()}
+        params = {name: self.decode_argument(values[-1], name) for name, values in self.request.query_arguments.items()}
         for name, value in changes.items():
             if value is None:
                 params.pop(name, None)

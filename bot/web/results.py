@@ -81,7 +81,9 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         notes.append(t(lang, "web.words_unread", words=" ".join(outcome.unread_words)))
     notes += widening_notes(outcome, asked_radius_km=query.umkreis or default_radius_km, lang=lang)
     notes += unfound_notes(outcome, lang)
-    if found.place.unknown:  # the page says the place is unknown; "you named no place" would contradict it
+    if found.place.unknown or outcome.unread_words:
+        # the page says the place is unknown, or that it could not read the words and searched nothing: "you named
+        # no place, so all of Germany" would contradict it
         notes = [note for note in notes if note != t(lang, "search.everywhere")]
     notes += similar_notes(outcome, lang)
     shown = len(rows)
@@ -98,7 +100,7 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         page=query.seite,
         pages=pages,
         first=found.offset + 1,
-        nothing=not rows,
+        nothing=not rows and not outcome.unread_words,  # unread words: the note asks again, no "nothing found"
         first_page_url=query.url(path, seite=None, lang=lang_param) if not rows and outcome.total else None,
         similar_url=similar_url,
         similar_label=similar_label,

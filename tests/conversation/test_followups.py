@@ -54,6 +54,12 @@ def test_a_new_interest_keeps_a_choice_of_times() -> None:
     assert criteria.time_either
 
 
+def test_a_time_and_another_place_in_a_sentence_keep_the_interest() -> None:
+    _, criteria = _criteria("Tierheim in Kassel", "ich hab nur am WE zeit, geht auch Fulda?")
+    assert criteria.categories == ("animals",) and criteria.time == ("weekend",)
+    assert criteria.place is not None and criteria.place.name == "Fulda"
+
+
 def test_another_place_keeps_the_interest_and_the_time() -> None:
     _, criteria = _criteria("Tafel in Fulda, nur dienstags", "und in Kassel?")
     assert criteria.categories == ("poverty_homelessness",) and criteria.time == ("weekday",)
@@ -96,6 +102,10 @@ def test_a_place_chosen_by_button_and_a_radius_stay() -> None:
         "weiter",  # nothing to go on from
         "😊",
         "Tiere, aber nicht in Kassel",  # a ruled-out place asks its own question
+        "asdfgh",  # words nobody can read: no new interest to search in Kassel at the weekend
+        "ich bin 15 und brauch ein praktikum in der schule, sozial, in kassel",  # who writes, and where: a request
+        "i'm a student in leipzig looking for something online",
+        "qwertz zuiop in Fulda",
     ],
 )
 def test_a_complete_or_empty_message_is_no_follow_up(message: str) -> None:

@@ -17,6 +17,12 @@ from bot.texts import t
         ("Do I get paid for volunteering?", ("money",)),
         ("Bekommt man eine Bescheinigung? Und ist man unfallversichert?", ("insurance", "certificate")),
         ("Wie viel Zeit muss man so einplanen?", ("commitment",)),
+        ("kann man sich da eigentlich auch versichern lassen?", ("insurance",)),
+        ("wie melde ich mich an?", ("joining",)),
+        ("Muss ich mich irgendwo bewerben?", ("joining",)),
+        ("Muss ich mich da bewerben oder kann ich einfach hingehen?", ("joining",)),
+        ("How do I sign up?", ("joining",)),
+        ("Wer versichert mich beim Ehrenamt?", ("insurance",)),
         ("Do I need a police certificate?", ("police_certificate",)),
         ("Do I need a police check?", ("police_certificate",)),
         ("Do I get a certificate for school?", ("certificate",)),
@@ -55,6 +61,7 @@ def test_a_question_asked_in_english_words_is_answered_in_english(text: str, eng
     [
         "Tierheim in Kassel",
         "Versicherungsbüro Kassel sucht Hilfe",  # no question
+        "Bewerbungstraining für Jugendliche in Kassel?",  # a search for a kind of help, not how to join
         "Gibt es was mit Tieren in Kassel?",  # a question, but about no topic: a search
         "I need volunteering time at weekends",
         "Wo kann ich Kleidung kostenlos abgeben?",  # "kostenlos" asks nothing about money

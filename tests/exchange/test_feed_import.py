@@ -247,6 +247,17 @@ def test_a_cut_off_agency_json_names_where_once(tmp_path: Path, capsys: pytest.C
     assert "this is not valid JSON: Unterminated string starting at line" in error and "at at" not in error
 
 
+def test_an_xml_export_in_windows_1252_under_a_utf_8_declaration_is_read_in_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    written = (FEEDS / "freinet_offers.xml").read_text(encoding="utf-8")  # declares encoding="UTF-8"
+    mislabelled = tmp_path / "export.xml"
+    mislabelled.write_bytes(written.encode("cp1252"))
+    code, lines = run(capsys, "import", str(mislabelled))
+    assert code == 0 and lines[0].startswith("format: freinet XML (agency API offer list) (cp1252)"), lines[:2]
+    assert exported(capsys)["7001"]["address"] == "Kettwiger Straße 12"
+
+
 @pytest.mark.parametrize(("content", "reason"), [
     (b"<!DOCTYPE html>\n<html><head><title>Login</title><meta charset=utf-8></head><body><p>Anmelden<br></body>"
      b"</html>", "this is a web page (HTML), not an offer feed: a login or error page instead of the export?"),

@@ -90,8 +90,18 @@ def test_hours_are_not_read_from_the_first_digits_of_a_negative_decimal_or_range
     assert validate.hours_per_month("ca.8") == 8
     assert validate.hours_per_month("2,5") == 3
     assert validate.hours_per_month("2.5 Stunden") == 3
-    for answer in ("-3", "- 3", "4-8", "4 bis 8 Stunden", "1.000", "0,4"):
+    for answer in ("-3", "- 3", "8-4", "4 und 8 Stunden", "1.000", "0,4"):
         assert _problem(validate.hours_per_month, answer) == "posting.invalid.hours", answer
+
+
+def test_a_span_of_hours_is_its_middle_and_hours_a_week_count_per_month() -> None:
+    assert validate.hours_per_month("so 3-4 stunden im monat") == 4
+    assert validate.hours_per_month("4 bis 8 Stunden") == 6
+    assert validate.hours_per_month("4–8") == 6
+    assert validate.hours_per_month("2 Stunden pro Woche") == 9  # 2 × 52 / 12, not 2 a month
+    assert validate.hours_per_month("wöchentlich 1,5 h") == 7
+    assert validate.hours_per_month("3 hours a week") == 13
+    assert validate.hours_per_month("ca. 2-3 Std./Woche") == 11
 
 
 def test_website_gets_a_scheme() -> None:

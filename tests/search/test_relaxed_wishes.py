@@ -55,6 +55,9 @@ async def test_the_pages_also_say_a_wished_time_was_not_applied(listings: Listin
 
     notes = page_notes(outcome, asked_radius_km=15, lang="en")
     assert outcome.not_applied == ("time",) and any("say nothing about times" in note for note in notes)
+    # German says what is missing (when), not "Zur Zeit …", which reads as "at present these listings say nothing"
+    german = page_notes(outcome, asked_radius_km=15, lang="de")
+    assert any(note.startswith("Wann es stattfindet") for note in german), german
 
 
 async def test_when_the_time_had_to_be_let_go_the_few_listings_at_that_time_still_come_first(

@@ -67,6 +67,14 @@ async def test_a_deep_link_opens_a_prepared_search(chat: Chat) -> None:
     assert "Lesepate an der Grundschule" in reply.messages[1].text
 
 
+async def test_a_deep_linked_search_in_english_is_answered_in_english(chat: Chat) -> None:
+    payload = start_payload_for_search("I would like to read with children", Refinement(radius_km=30))
+    reply = await chat.send(MEHMET, f"/start {payload}")  # Telegram in German, the town's page in English
+    assert reply.messages[0].text.startswith("👋 Hi Mehmet") and "Children &amp; youth" in reply.messages[1].text
+    german = await chat.send(ANNA, f"/start {start_payload_for_search('Lesepate', Refinement(radius_km=30))}")
+    assert german.messages[0].text.startswith("👋 Hallo Anna") and "gefunden" in german.messages[1].text
+
+
 async def test_a_link_to_a_gone_listing_says_so_and_a_forged_one_cannot_be_opened(
     chat: Chat, database: Database, listings: dict[str, int]
 ) -> None:

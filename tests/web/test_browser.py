@@ -183,6 +183,10 @@ def test_english_by_the_browser_language(browser: Any, site: RunningSite, shots:
     page.goto(f"{site.base_url}/suche?ort=Leipzig")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("button", name="Search").count() == 1
+    # the switch to German ("Deutsch") is one word on one line, not "Deutsc" over "h" beside the site's name
+    switch_lines = ("el => { const r = document.createRange(); r.selectNodeContents(el); "
+                    "return r.getClientRects().length; }")
+    assert page.locator(".lang-switch").evaluate(switch_lines) == 1
     page.screenshot(path=str(shots / "search-english-phone.png"), full_page=True)
     context.close()
 

@@ -184,6 +184,12 @@ async def test_words_nobody_can_read_are_said_and_list_nothing(database: Databas
     async with running_site(database) as site:
         mashed = (await site.client.get("/suche", params={"ort": "Kassel", "text": "hjkhjk dfgdfg"})).text
         word = (await site.client.get("/suche", params={"ort": "Kassel", "text": "Katzenhilfe"})).text
+        nowhere = (await site.client.get("/suche", params={"text": "hjkhjk"})).text
+        embedded = (await site.client.get("/embed", params={"ort": "Kassel", "text": "hjkhjk"})).text
+    # the note asks again; "nothing found" and "no place, so all of Germany" would answer a search never made
+    for page in (mashed, nowhere, embedded):
+        assert "verstehe ich leider nicht" in page and t("de", "search.nothing") not in page
+        assert t("de", "search.everywhere") not in page
     assert html.escape(t("de", "web.words_unread", words="hjkhjk dfgdfg"), quote=False) in mashed
     assert "Katzenhilfe Kassel" not in mashed and t("de", "search.widened_keywords") not in mashed
     assert "Katzenhilfe Kassel" in word and "verstehe ich leider nicht" not in word
@@ -396,3 +402,14 @@ async def test_a_related_flag_with_nothing_related_pages_through_the_answer_and_
     assert not shown & set(re.findall(r"/angebote/(\d+)\?", second))  # page 2's rows, not page 1's again
     # The links go on in the answer.
     assert 'rel="prev" href="/suche?text=Glockenturm&amp;ort=Kassel&amp;bereich=culture"' in second
+
+
+async def test_a_query_string_in_latin_1_or_with_odd_bytes_still_gets_a_page(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Füchse im Wildpark füttern")
+    async with running_site(database) as site:
+        latin = await site.client.get("/suche?ort=Kassel&text=F%FCchse")  # an older site's form sends Windows-1252
+        odd = await site.client.get("/suche?ort=Kassel&text=%FF%FE%81")
+        embed = await site.client.get("/embed?ort=Kassel&text=F%FCchse")
+    assert latin.status_code == 200 and "Füchse im Wildpark füttern" in latin.text and 'value="Füchse"' in latin.text
+    assert odd.status_code == 200 and embed.status_code == 200 and "Füchse im Wildpark füttern" in embed.text

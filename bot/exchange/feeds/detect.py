@@ -57,7 +57,7 @@ def read_feed(data: bytes, format_: str) -> FeedFile:
     if not text.strip():
         raise FileProblem("the file is empty")
     if format_ == "freinet-xml":
-        feed = read_freinet_xml(data)
+        feed = read_freinet_xml(data, None if encoding in ("utf-8", "utf-8-sig", "utf-16") else text)
     elif format_ == "agency-json":
         feed = read_agency_json(parse_json(text))
     else:

@@ -95,14 +95,17 @@ def _lines(text: str) -> Iterator[str]:
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 
 
-def read_freinet_xml(data: bytes) -> FeedFile:
-    """Reads the agency API's offer list (<angebotsliste agenturId=..> of <angebot angebotsId=..>)."""
+def read_freinet_xml(data: bytes, decoded: str | None = None) -> FeedFile:
+    """Reads the agency API's offer list (<angebotsliste agenturId=..> of <angebot angebotsId=..>).
+
+    `decoded`: the file as text when its bytes are no UTF-8: a tool that wrote Windows-1252 under a declaration
+    of UTF-8 ("für" as one byte) is read in that encoding, as a CSV export is, rather than refused."""
     if _HTML_START.match(data[:400].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")):
         raise FileProblem("this is a web page (HTML), not an offer feed: a login or error page instead of the export?")
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
-        raise FileProblem(f"this is not well-formed XML: {error}") from None
+        root = _declared_wrongly(decoded, error)
     columns = _Columns()
     agency = _attribute(root, "agenturid")
     elements = [root] if key_of(root.tag) == "angebot" else list(root.iter("angebot"))
@@ -118,6 +121,16 @@ def read_freinet_xml(data: bytes) -> FeedFile:
             _read_element(offer, child, columns)
         offers.append(offer)
     return _finish("freinet-xml", offers, columns, [agency] if agency else [])
+
+
+def _declared_wrongly(decoded: str | None, error: ElementTree.ParseError) -> ElementTree.Element:
+    """Parses the decoded text of a file whose bytes broke the XML parser, or says it is no well-formed XML."""
+    if decoded is not None:
+        try:
+            return ElementTree.fromstring(decoded.lstrip("\ufeff"))
+        except ElementTree.ParseError:
+            pass
+    raise FileProblem(f"this is not well-formed XML: {error}") from None
 
 
 def _attribute(element: ElementTree.Element, name: str) -> str:

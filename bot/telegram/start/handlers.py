@@ -8,6 +8,7 @@ from bot.conversation import state
 from bot.links import ListingLink, SearchLink, resolve_start_payload
 from bot.listings_view import being_revised
 from bot.menus.chats import forget_skipped
+from bot.search.understanding import reply_language
 from bot.store.models import Volunteer
 from bot.telegram import keyboards
 from bot.telegram.callbacks import Origin
@@ -24,9 +25,12 @@ from bot.texts import t
 async def start(turn: Turn[None]) -> None:
     """Greets the person with the main keyboard, then opens the listing or search a deep link carries."""
     payload = turn.context.args[0] if turn.context.args else None
+    opened = bool(payload) and payload != "group"  # "group": added to a group, no link to open
+    link = await resolve_start_payload(turn.session, payload) if opened else None
     user, lang = turn.update.effective_user, turn.lang
-    linked = await _deep_link(turn.session, turn.volunteer, payload, turn.services, lang) \
-        if payload and payload != "group" else []
+    if isinstance(link, SearchLink):  # a search written in English on a town's English page is answered in English
+        lang = reply_language(link.text, lang)
+    linked = await _deep_link(turn.session, turn.volunteer, link, turn.services, lang) if opened else []
     name = line(user.first_name, 40) if user and user.first_name else t(lang, "start.friend")
     turn.reply(View(t(lang, "start.welcome", name=name), keyboards.main_keyboard(lang)))
     turn.reply_all(linked)
@@ -54,10 +58,9 @@ async def cancel(turn: Turn[None]) -> None:
 
 
 async def _deep_link(
-    session: AsyncSession, volunteer: Volunteer, payload: str, services_: Services, lang: str
+    session: AsyncSession, volunteer: Volunteer, link: ListingLink | SearchLink | None, services_: Services, lang: str
 ) -> list[View]:
     """Returns the messages a deep link opens (in `lang`): a listing's details or a prepared search's results."""
-    link = await resolve_start_payload(session, payload)
     if isinstance(link, ListingLink):
         view = await details_view(session, volunteer, link.opportunity_id, Origin.NONE, 0, lang=lang)
         if view is not None:
