@@ -46,6 +46,8 @@ class ListingRules:
     state_cues: frozenset[str]
     served: dict[str, frozenset[str]]  # category -> folded first words of a mention naming the people served
     festival_heads: tuple[str, ...]
+    quarter_parts: tuple[str, ...]  # "stadtteil": a quarter's institution ("Stadtteilmuseum") is named by its head
+    institution_fields: frozenset[str]  # the fields whose institutions a quarter word before them does not make local
     age_from: frozenset[str]
     age_plus: frozenset[str]
     age_joined_from: tuple[str, ...]
@@ -98,6 +100,8 @@ def listing_rules() -> ListingRules:
             for key, words in raw.get("served", {}).items()
         },
         festival_heads=tuple(fold(word) for word in raw["festival_heads"]),
+        quarter_parts=tuple(fold(word) for word in raw["quarter_parts"]),
+        institution_fields=frozenset(raw["institution_fields"]),
         age_from=frozenset(fold(word) for word in raw["age_from"]),
         age_plus=frozenset(fold(word) for word in raw["age_plus"]),
         age_joined_from=tuple(fold(word) for word in raw["age_joined_from"]),

@@ -57,7 +57,9 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue  # "Digitale Nachhilfe" is tutoring given online
         if span.label_ in rules.age_categories and describes_a_thing(doc, span, starts, rules):
             continue
-        if span.label_ == "neighbourhood" and _festival_of_another(span, rules, span.start < title_tokens):
+        if span.label_ == "neighbourhood" and (
+            _festival_of_another(span, rules, span.start < title_tokens) or _quarter_institution(span, rules)
+        ):
             continue
         kept.append(span)
     kept = newcomer_families(kept, title_tokens)
@@ -180,3 +182,16 @@ def _festival_of_another(span: Span, rules: ListingRules, titled: bool = False) 
     first = word[: -len(head)].rstrip("-")
     named = {*categories_of(first, span.doc.lang_), *categories_of(first.removesuffix("s"), span.doc.lang_)}
     return "neighbourhood" not in named and bool(named or not titled)
+
+
+def _quarter_institution(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a neighbourhood mention is a quarter's institution of another field: "Stadtteilmuseum",
+    "Stadtteilbibliothek", "Kiez-Kino" are culture; a "Stadtteilgarten" or a "Stadtteilzeitung" is the quarter's."""
+    if len(span) != 1:
+        return False
+    word = span[0].norm_
+    part = next((part for part in sorted(rules.quarter_parts, key=len, reverse=True) if word.startswith(part)), None)
+    if part is None:
+        return False
+    named = set(categories_of(word[len(part):].lstrip("-"), span.doc.lang_))
+    return bool(named & rules.institution_fields) and "neighbourhood" not in named

@@ -60,3 +60,22 @@ def test_a_festival_of_another_field_in_the_title_is_not_neighbourly(title: str,
 def test_a_festival_whose_first_part_names_no_field_stays_neighbourly(festival: str) -> None:
     categories = categorize(f"Helfer*innen für das {festival}", "<p>Auf- und Abbau, Kuchen verkaufen.</p>").categories
     assert "neighbourhood" in categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # a quarter's cultural institution is culture, not neighbourhood work
+        ("Aufsicht im Stadtteilmuseum", "<p>Du begrüßt die Besucher*innen und erklärst die Ausstellung.</p>"),
+        ("Team für das Kiezkino", "<p>Du verkaufst Karten und legst die Filme ein.</p>"),
+    ],
+)
+def test_a_quarter_s_cultural_institution_is_culture(title: str, description: str) -> None:
+    categories = categorize(title, description).categories
+    assert "culture" in categories
+    assert "neighbourhood" not in categories
+
+
+@pytest.mark.parametrize("title", ["Gießdienst im Stadtteilgarten", "Redaktion der Stadtteilzeitung"])
+def test_a_quarter_s_garden_or_paper_stays_neighbourly(title: str) -> None:
+    assert "neighbourhood" in categorize(title, "<p>Einmal pro Woche, nach Absprache.</p>").categories
