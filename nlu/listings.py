@@ -15,6 +15,7 @@ from nlu.listing_ages import age_groups
 from nlu.listing_delivery import names_the_delivery
 from nlu.listing_errands import goes_to_the_doctor
 from nlu.listing_newcomers import newcomer_families
+from nlu.listing_sections import without_sections_had
 from nlu.listing_meeting import title_meeting_place
 from nlu.listing_rules import ListingRules, listing_rules
 from nlu.listing_stage import is_stage_technology, titles_a_stage
@@ -63,7 +64,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue
         kept.append(span)
     kept = newcomer_families(kept, title_tokens)
-    kept += age_groups(doc, rules)
+    kept = without_sections_had(doc, kept + age_groups(doc, rules), title_tokens)
     kept += _named_besides(doc, kept, rules)
     kept += title_meeting_place(doc, kept, title_tokens)
     taught = [] if minding else _title_courses(doc, kept, title_tokens, rules)

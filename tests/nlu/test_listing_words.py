@@ -68,3 +68,33 @@ def test_every_field_word_of_people_is_found_in_its_feminine_forms(form: str) ->
                                    "Helfer*innen für das Technische Hilfswerk", "Mitmachen beim Technischen Hilfswerk"])
 def test_rescuers_in_every_form_are_emergency_services(title: str) -> None:
     assert "emergency_services" in categorize(title, "").categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # a section for the young the organisation has, named in passing beside another task
+        ("Küchenteam für das Vereinsheim", "<p>Unser Handballverein hat acht Jugendmannschaften und zwei "
+         "Damenteams.</p><p>Du kochst an Spieltagen Suppe und verkaufst Kuchen.</p>"),
+        ("Helfer*in im Katastrophenschutz", "<p>Mindestalter 18 Jahre. Für Jugendliche ab 12 gibt es die "
+         "THW-Jugend.</p><p>Du lernst Pumpen und Stromerzeuger zu bedienen.</p>"),
+        ("Kassenwart*in gesucht", "<p>Der Förderverein unterstützt die Feuerwehr und ihre Jugendfeuerwehr mit 40 "
+         "Kindern und Jugendlichen.</p><p>Du führst die Kasse.</p>"),
+    ],
+)
+def test_a_section_the_organisation_has_names_no_children(title: str, description: str) -> None:
+    assert "children_youth" not in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # the section is what the task is for: named in the title, or in a sentence that seeks or speaks to one
+        ("Co-Trainer*in für die E-Jugend", "<p>Wir haben eine E-Jugend mit 15 Kindern. Training ist dienstags.</p>"),
+        ("Betreuer*in gesucht", "<p>Wir haben eine Jugendgruppe und suchen Betreuer*innen für die Gruppenstunden."
+         "</p>"),
+        ("Mithelfen im Verein", "<p>Es gibt bei uns eine Jugendgruppe, die du mit betreust.</p>"),
+    ],
+)
+def test_a_section_the_task_is_for_stays_children_s_work(title: str, description: str) -> None:
+    assert "children_youth" in categorize(title, description).categories
