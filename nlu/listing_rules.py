@@ -46,6 +46,8 @@ class ListingRules:
     state_cues: frozenset[str]
     served: dict[str, frozenset[str]]  # category -> folded first words of a mention naming the people served
     festival_heads: tuple[str, ...]
+    quarter_parts: tuple[str, ...]  # "stadtteil": a quarter's institution ("Stadtteilmuseum") is named by its head
+    institution_fields: frozenset[str]  # the fields whose institutions a quarter word before them does not make local
     age_from: frozenset[str]
     age_plus: frozenset[str]
     age_joined_from: tuple[str, ...]
@@ -65,7 +67,7 @@ def listing_rules() -> ListingRules:
     return word_rules(
         ListingRules, raw,
         as_written=("object_categories", "bare_care_needs", "people_categories", "age_categories", "task_served",
-                    "errand_categories", "course_exempt"),
+                    "errand_categories", "course_exempt", "institution_fields"),
         served={  # folded, and as written: the tokenizer keeps some function words' umlauts ("über")
             key: frozenset({*map(fold, words), *(word.lower() for word in words)})
             for key, words in raw.get("served", {}).items()

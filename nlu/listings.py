@@ -14,6 +14,8 @@ from nlu.extensions import INTERESTS, spans
 from nlu.listing_ages import age_groups
 from nlu.listing_delivery import names_the_delivery
 from nlu.listing_errands import goes_to_the_doctor
+from nlu.listing_newcomers import newcomer_families
+from nlu.listing_sections import without_sections_had
 from nlu.listing_meeting import title_meeting_place
 from nlu.listing_rules import ListingRules, listing_rules
 from nlu.listing_stage import is_stage_technology, titles_a_stage
@@ -56,10 +58,13 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue  # "Digitale Nachhilfe" is tutoring given online
         if span.label_ in rules.age_categories and describes_a_thing(doc, span, starts, rules):
             continue
-        if span.label_ == "neighbourhood" and span.start >= title_tokens and _festival_of_another(span, rules):
+        if span.label_ == "neighbourhood" and (
+            _festival_of_another(span, rules, span.start < title_tokens) or _quarter_institution(span, rules)
+        ):
             continue
         kept.append(span)
-    kept += age_groups(doc, rules)
+    kept = newcomer_families(kept, title_tokens)
+    kept = without_sections_had(doc, kept + age_groups(doc, rules), title_tokens)
     kept += _named_besides(doc, kept, rules)
     kept += title_meeting_place(doc, kept, title_tokens)
     taught = [] if minding else _title_courses(doc, kept, title_tokens, rules)
@@ -164,9 +169,11 @@ def _ignored_part(span: Span, rules: ListingRules) -> bool:
     return not any(span.label_ in categories_of(part, span.doc.lang_) for part in parts if part not in ignored)
 
 
-def _festival_of_another(span: Span, rules: ListingRules) -> bool:
+def _festival_of_another(span: Span, rules: ListingRules, titled: bool = False) -> bool:
     """Tells whether a festival named in a listing's text is not the neighbourhood's: "Burgfest", "Museumsfest",
-    "Erntefest" are the organisation's own day, a "Nachbarschaftsfest" or "Veedelsfest" is the quarter's."""
+    "Erntefest" are the organisation's own day, a "Nachbarschaftsfest" or "Veedelsfest" is the quarter's. In the
+    title (`titled`) a festival is the neighbourhood's unless its first part names another field: "Helfer*innen
+    beim Sommerfest" is a neighbourly day, "Festausschuss für das Feuerwehrfest" the fire brigade's."""
     if len(span) != 1:
         return False
     word = span[0].norm_
@@ -175,4 +182,17 @@ def _festival_of_another(span: Span, rules: ListingRules) -> bool:
         return False
     first = word[: -len(head)].rstrip("-")
     named = {*categories_of(first, span.doc.lang_), *categories_of(first.removesuffix("s"), span.doc.lang_)}
-    return "neighbourhood" not in named
+    return "neighbourhood" not in named and bool(named or not titled)
+
+
+def _quarter_institution(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a neighbourhood mention is a quarter's institution of another field: "Stadtteilmuseum",
+    "Stadtteilbibliothek", "Kiez-Kino" are culture; a "Stadtteilgarten" or a "Stadtteilzeitung" is the quarter's."""
+    if len(span) != 1:
+        return False
+    word = span[0].norm_
+    part = next((part for part in sorted(rules.quarter_parts, key=len, reverse=True) if word.startswith(part)), None)
+    if part is None:
+        return False
+    named = set(categories_of(word[len(part):].lstrip("-"), span.doc.lang_))
+    return bool(named & rules.institution_fields) and "neighbourhood" not in named

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections import Counter
 from functools import cache
 
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.place_names import is_common_word_name, surface_key
 from nlu.kernel.place_types import District, Place, is_added_id
-from nlu.lexicon import place_rules
+from nlu.kernel.taxonomy import categories
+from nlu.lexicon import known_words, place_rules
 
 # "." as well: lower-case "st. wendel" is tokenized "st", ".", "wendel"; "-" as well: in "Jena oder
 # Eggenstein-Leopoldshafen" the double name is three tokens
@@ -26,6 +28,9 @@ class PlaceIndex:
     # names read as a place only with a cue or standing alone: ordinary words (Essen, Halle) and the names only
     # municipalities added from postal-code names bear (Fernwald, Rosengarten)
     word_names: frozenset[str]
+    # the endings of the most place names that are words of their own ("bach"): a compound ending so names a place
+    # ("Krebsbach", a brook) even when the gazetteer does not hold it
+    endings: tuple[str, ...] = ()
 
     def is_name(self, folded: str) -> bool:
         """Tells whether a folded word is exactly a place name or alias."""
@@ -35,6 +40,22 @@ class PlaceIndex:
         """Tells whether a folded word is a place name or alias, or its adjective in -er ("Rödelheimer",
         "Kasseler"): a word that says where, never a slip of another word."""
         return folded in self.names or (folded.endswith("er") and folded[:-2] in self.names)
+
+    def is_town_adjective(self, folded: str) -> bool:
+        """Tells whether a folded word is the adjective in -er of a place named wherever it stands, its last vowel
+        umlauted or not ("Odenwälder", "Greifswalder")."""
+        if not folded.endswith("er") or len(folded) < 6:
+            return False
+        base = folded[:-2]
+        for umlaut, vowel in (("ae", "a"), ("oe", "o"), ("ue", "u")):
+            at = base.rfind(umlaut)
+            if at >= 0 and self.is_town_name(base[:at] + vowel + base[at + 2 :]):
+                return True
+        return self.is_town_name(base)
+
+    def ends_as_a_place(self, folded: str) -> bool:
+        """Tells whether a folded word is a compound ending as most place names do ("Krebsbach", "Katzenbach")."""
+        return any(folded.endswith(ending) and len(folded) >= len(ending) + 3 for ending in self.endings)
 
     def is_town_name(self, folded: str) -> bool:
         """Tells whether a folded word names a place wherever it stands ("Greifswald"), unlike a name that is an
@@ -62,7 +83,25 @@ def place_index() -> PlaceIndex:
     word_names = frozenset(
         key for key, ids in names.items() if is_common_word_name(key) or all(is_added_id(i) for i in ids)
     )
-    return PlaceIndex(names=names, first_words=frozenset(first), short_forms=short, word_names=word_names)
+    return PlaceIndex(
+        names=names, first_words=frozenset(first), short_forms=short, word_names=word_names,
+        endings=_place_endings(names),
+    )
+
+
+_ENDING_NAMES = 500  # names that must end so (of ~20,000 single-word names): "-bach" 556, "-burg" 419, "-feld" 310
+_ENDING_LETTERS = (4, 5, 6)
+
+
+def _place_endings(names: dict[str, tuple[int, ...]]) -> tuple[str, ...]:
+    """Returns the endings of the most single-word place names that are words of their own and end no word of the
+    taxonomy: "bach" (556 names), not "heim" ("Tierheim") or "berg" ("Weinberg")."""
+    counts = Counter(key[-n:] for key in names if key.isalpha() for n in _ENDING_LETTERS if len(key) > n + 2)
+    entries = {entry for category in categories() for entry in (*category.words, *category.stems, *category.heads)}
+    return tuple(sorted(
+        ending for ending, count in counts.items()
+        if count >= _ENDING_NAMES and ending in known_words() and not any(entry.endswith(ending) for entry in entries)
+    ))
 
 
 _DISTRICT_NOUNS = ("landkreis", "kreis", "lk", "lkr")  # as people write them before a district's short name

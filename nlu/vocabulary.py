@@ -23,6 +23,11 @@ _HEALTH = "health_care"
 _COMPOUND_HEAD = 5  # the shortest known word taken as the head of a compound ("Vorruhe|stand")
 _MIN_PART = 3  # shorter parts of a hyphenated word are letters or prefixes ("F-Jugend", "E-Mail")
 _IEREN_VERB = re.compile(r"^(.{2,}ier)(?:e|en|st|t|te|ten|test|tet)$")
+# The feminine and gender-inclusive forms of a noun of people: "Retterin", "Helferinnen", "Helfer_innen" ("HelferInnen"
+# folds to the same; "Helfer*innen", "Helfer:innen" are split at the sign and read by their first part).
+_FEMININE = re.compile(r"^([^_]{3,}?)_?in(?:nen)?$")
+_LINKS = ("", "s", "e", "n", "en", "es")  # what German puts between the parts of a compound ("Vermittlung-s-tieren")
+_MIN_FIRST = 4  # a shorter first part is no verb's stem ("kar-" of "kartieren" is no "Karen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +123,8 @@ def categories_of(folded: str, lang: str) -> tuple[str, ...]:
         found = next((found for base in english_bases(folded) if (found := _base_categories(base))), set())
     if "-" in folded.strip("-"):
         found |= _hyphen_parts(folded, lang)
+    if lang == "de":
+        found |= _feminine_base(folded)
     # "sortieren", "diskutiere" end like "Haustieren", "Haustiere": a verb is no compound
     ends_in_head = (
         folded.endswith(index.all_heads) and not folded.endswith(rules.head_exceptions) and not _is_ieren_verb(folded)
@@ -145,10 +152,42 @@ def _hyphen_parts(folded: str, lang: str) -> set[str]:
     return {key for part in folded.split("-") if len(part) >= _MIN_PART for key in categories_of(part, lang)}
 
 
+def _feminine_base(folded: str) -> set[str]:
+    """Returns what the masculine noun of a feminine or gender-inclusive form signals: "Bergretterinnen",
+    "Iraker_innen" and "Tandempartnerin" name what "Bergretter", "Iraker" and "Tandempartner" name; a noun in -e
+    loses it before the ending ("Kollegin", "Patin"), so one whose whole word is a taxonomy word counts too."""
+    match = _FEMININE.match(folded)
+    if match is None:
+        return set()
+    base = match.group(1)
+    if base.endswith("er"):
+        return set(categories_of(base, "de"))
+    return set(_index().words.get(f"{base}e", ()))
+
+
 def _is_ieren_verb(folded: str) -> bool:
-    """Tells whether a word is a form of a verb in -ieren, judged by its participle being a known word."""
+    """Tells whether a word is a form of a verb in -ieren ("sortieren", "kartieren", "assistiert"), not a noun in
+    -tier ("Haustieren"): its participle is a known word, or what stands before "-tier" is no word ("kar-", "assis-"),
+    so the word is no compound of "Tier"."""
     match = _IEREN_VERB.match(folded)
-    return match is not None and is_known_word(match.group(1) + "t")
+    if match is None:
+        return False
+    stem = match.group(1)
+    if is_known_word(stem + "t"):
+        return True
+    if not stem.endswith("tier"):
+        return False
+    first = stem[: -len("tier")]  # a word, with its link ("Vermittlung-s-"), or a verb's stem ("Streichel-", "Nutz-")
+    parts = [first[: len(first) - len(link)] for link in _LINKS if first.endswith(link) and len(first) > len(link)]
+    verbs = [f"{first}en", f"{first}n"] if len(first) >= _MIN_FIRST else []
+    return not any(_is_word(part) for part in [*parts, *verbs] if len(part) >= _MIN_PART)
+
+
+def _is_word(folded: str) -> bool:
+    """Tells whether a folded word is a known word or a word of the taxonomy (a compound's first part)."""
+    return is_known_word(folded) or folded in _index().words or any(
+        folded.startswith(stem) for stems in _index().stems.values() for stem in stems
+    )
 
 
 @lru_cache(maxsize=16384)

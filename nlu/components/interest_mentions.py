@@ -62,10 +62,12 @@ class MentionFinder:
             return []
         norm = token.norm_
         keys = cased_categories(token) or categories_of(norm, self.lang)
-        # "Greifswald" ends in "wald" but is a town; "Fernwald" (a municipality added from postal-code names) or
-        # "Rosengarten" keeps its word unless the place finder reads it as the place ("in Fernwald")
-        is_place = self.places.is_town_name(norm)
+        # "Greifswald" ends in "wald" but is a town, "Odenwälder" its adjective; "Fernwald" (a municipality added
+        # from postal-code names) or "Rosengarten" keeps its word unless the place finder reads it so ("in Fernwald")
+        is_place = self.places.is_town_name(norm) or self.places.is_town_adjective(norm)
         if keys and is_place and not is_category_word(norm, self.lang):
+            keys = ()
+        if keys and self.places.ends_as_a_place(norm):  # "am Krebsbach": a brook, no cancer
             keys = ()
         fuzzy = False
         # Listings are edited texts: a long compound there ("Küchenhilfe") is no typo of an interest word ("Kühe").

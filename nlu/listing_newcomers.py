@@ -1,0 +1,61 @@
+"""Families named as newcomers in a listing: "Pat*in für eine Familie mit Fluchtgeschichte", "Paten für neu
+zugewanderte Familien", "Patin für eine Familie aus Afghanistan". Such a family is the newcomers the volunteer
+helps settle in (refugees_integration), not children; its children, school and paediatrician in the text are the
+family's affairs. A family named without a word of arrival ("Patenschaft für eine Familie", "Familienpat*innen für
+junge Familien") stays children's work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span
+
+from nlu.kernel.text import fold
+from nlu.word_lists import read_toml
+
+_CHILDREN = "children_youth"
+_NEWCOMERS = "refugees_integration"
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyWords:
+    """The [listing.newcomer_families] section of data/nlu/interests.toml, folded."""
+
+    families: frozenset[str]  # the words for a family: "familie", "familien", "families"
+    reach: int  # tokens between a family word and a word of arrival that still qualifies it
+
+
+@cache
+def family_words() -> FamilyWords:
+    """Returns the family words."""
+    raw = read_toml("interests.toml")["listing"]["newcomer_families"]
+    return FamilyWords(families=frozenset(fold(word) for word in raw["families"]), reach=int(raw["reach"]))
+
+
+def newcomer_families(mentions: list[Span], title_tokens: int) -> list[Span]:
+    """Returns the mentions without the children a listing names only as newcomer families: a family word beside a
+    word of arrival ("zugewanderte Familien", "Familie mit Fluchtgeschichte") is no children's mention, and when the
+    title names such a family and no children by another word, neither is any children's mention of the text."""
+    words = family_words()
+    arrivals = [span for span in mentions if span.label_ == _NEWCOMERS]
+
+    def family(span: Span) -> bool:
+        return span.label_ == _CHILDREN and all(token.norm_ in words.families for token in span)
+
+    def newcomers(span: Span) -> bool:
+        return family(span) and any(
+            other.start - words.reach <= span.start and span.end - 1 <= other.end - 1 + words.reach
+            for other in arrivals
+        )
+
+    named = [span for span in mentions if newcomers(span)]
+    if not named:
+        return mentions
+    titled = any(span.start < title_tokens for span in named) and not any(
+        span.label_ == _CHILDREN and span.start < title_tokens and not family(span) for span in mentions
+    )
+    return [
+        span for span in mentions
+        if not (span in named or titled and span.label_ == _CHILDREN and span.start >= title_tokens)
+    ]
