@@ -62,6 +62,25 @@ def row_holds(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = F
     return f"t.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
 
 
+def names_organisation(sql: SqlText, groups: Sequence[TermGroup], *, row: bool = False,
+                       corpus: Corpus = LISTINGS) -> str | None:
+    """Returns an SQL condition on the row `o` (row: on the candidate's own row `t` of read_once, PostgreSQL): the
+    name of its organisation (migration 0019) says every group's word itself (a term of group.whole where the group
+    has lesser ones): the request names the organisation ("Tafel" of "Tafel Freital", "DLRG"). None where it cannot:
+    no groups, a word of which only lesser terms are written, or ads, which have no organisation."""
+    said = [group if group.whole is None else group.whole for group in groups]
+    if corpus is not LISTINGS or not said or not all(group.terms or group.prefixes for group in said):
+        return None
+    if sql.is_sqlite:
+        expression = "organisation : (" + " AND ".join(f"({_fts5(group)})" for group in said) + ")"
+        return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind(expression)})"
+    query = " & ".join(f"({_tsquery(group, 'C')})" for group in said)
+    test = f"{{row}}.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(query)})"
+    if row:
+        return test.format(row="t")
+    return f"EXISTS (SELECT 1 FROM {corpus.table} n WHERE n.id = o.id AND {test.format(row='n')})"
+
+
 def read_once(sql: SqlText, expression: str, corpus: Corpus = LISTINGS) -> str:
     """Returns a PostgreSQL expression over the candidate `o`: the expression, written over its own row `t`
     (row_holds), read in one look-up by id. Every row `o` has its own row, so the value is the expression's.
