@@ -139,7 +139,8 @@ def written_qualifier(doc: Doc, chosen: Span) -> str | None:
 
 def written_end(doc: Doc, chosen: Span) -> int | None:
     """Returns where the longer place name written out that the name goes on as ends (written_qualifier), else None."""
-    water = next((int(w.end) for w in doc.spans.get(WATERS, ()) if w.start == chosen.end and w.end - w.start <= 3), None)
+    waters = doc.spans.get(WATERS, ())
+    water = next((int(w.end) for w in waters if w.start == chosen.end and w.end - w.start <= 3), None)
     if water is not None:
         return water
     words = list(doc[chosen.end : chosen.end + 3])
