@@ -8,7 +8,6 @@ becomes the candidates the bot can ask about. Tie-break between places of simila
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -17,6 +16,7 @@ from nlu.extensions import PLACES_RULED_OUT, WATERS
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, known_words, place_rules
 from nlu.place_like import looks_like_place
+from nlu.quarters import quarter_of
 from nlu.place_qualifiers import QUALIFIER_KM, Qualifier, own_qualifier, qualifier_after
 from nlu.kernel.text import fold
 
@@ -28,8 +28,6 @@ _CITY = 100_000  # a place this large named right beside a quarter name several 
 _BESIDE_WORDS = frozenset({"von", "in"})
 _NAME_PREPOSITIONS = frozenset({"an", "ob", "vor"})  # "X an der Y": part of a place's own name
 _NAME_ARTICLES = frozenset({"am", "im"})  # "X am Main", "X im Odenwald": so too
-# The qualifier of a city's name, left out where it stands in brackets after a quarter ("Frankfurt am Main").
-_QUALIFIED = re.compile(r"\s+(?:am|an der|im|in der|ob der|vor der)\s.*$|\s*\(.*\)$")
 _TOWN = 5_000  # a typo's guess of a place this large is a town misspelt, not a village the gazetteer lacks
 
 
@@ -104,14 +102,6 @@ def _with_shared_quarter(
     if city.state in rules.start_states and best.state not in rules.start_states:
         return (quarter, *places)
     return (*places, quarter)
-
-
-def quarter_of(written: str, city: Place) -> Place:
-    """Returns the city as its quarter of that name, for a question between the quarter and a town: "Bornheim
-    (Frankfurt)", not "Frankfurt am Main", beside "Bornheim" (by Bonn). The quarter table lacks it, so the point
-    is the city's, and choosing it searches the city."""
-    short = _QUALIFIED.sub("", city.name)
-    return replace(city, name=f"{written[:1].upper()}{written[1:]} ({short})")
 
 
 def _city_beside(doc: Doc, chosen: Span, others: list[Span], gazetteer: Gazetteer) -> Place | None:

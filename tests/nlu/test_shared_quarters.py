@@ -155,3 +155,12 @@ def test_a_full_name_the_gazetteer_has_is_matched_whole(text: str, place: str) -
 def test_a_known_word_after_an_der_is_where_the_help_is_not_part_of_the_name() -> None:
     _, candidates = names("Ich suche was in Höchst an der Grundschule")
     assert HOECHST_FFM in candidates
+
+
+def test_the_places_command_lists_a_shared_quarter_as_the_chat_offers_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    assert main(["places", "Bornheim"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].startswith("Bornheim ") and "Nordrhein-Westfalen" in rows[0]
+    assert rows[-1].startswith(f"{BORNHEIM_FFM} ") and "Hessen" in rows[-1]
