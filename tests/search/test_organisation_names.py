@@ -151,3 +151,17 @@ def test_an_imported_listing_is_found_by_its_organisations_name_from_the_command
     assert [(hit["title"], hit["organisation"]) for hit in answer["results"]] == [
         ("Ausgabe von Lebensmitteln", "Tafel Freital e.V.")]
     assert set(answer["results"][0]) == RESULT_FIELDS
+
+
+async def test_a_words_beginning_is_not_looked_for_in_the_organisations_name(listings: Listings) -> None:
+    database = listings.database
+    agency = await _organisation(database, "Freiwilligenagentur Kassel")
+    listing = await _listing(database, agency, "Besuche im Altenheim", description="Freiwillige Helfer gesucht")
+    await _listing(database, agency, "Lesepate in der Grundschule")
+    async with database.read_only() as session:
+        sql = SqlText(dialect_of(session))
+        # "Freiwillige": its beginning in every listing of the agency, were its name read so
+        condition = holds_any(sql, [TermGroup("freiwillige", (), ("freiwillig",), 1, fuzzy=False)])
+        result = await sql.statement(f"SELECT o.id FROM opportunities o WHERE {condition}").run(session)
+    assert sorted(result.scalars()) == [listing]
+    assert await _by_word(database, "freiwilligenagentur") != []  # the whole word is there
