@@ -12,10 +12,11 @@ import re
 from spacy.tokens import Doc, Span
 
 from nlu.components.place_hints import CORRECTED, RULED_OUT
-from nlu.extensions import PLACES_RULED_OUT
+from nlu.extensions import PLACES_RULED_OUT, WATERS
 from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
 from nlu.lexicon import PlaceRules, known_words, place_rules
 from nlu.place_like import looks_like_place
+from nlu.quarters import quarter_of
 from nlu.place_qualifiers import QUALIFIER_KM, Qualifier, own_qualifier, qualifier_after
 from nlu.kernel.text import fold
 
@@ -26,6 +27,7 @@ _MAX_CANDIDATES = 8
 _CITY = 100_000  # a place this large named right beside a quarter name several cities share is the city meant
 _BESIDE_WORDS = frozenset({"von", "in"})
 _NAME_PREPOSITIONS = frozenset({"an", "ob", "vor"})  # "X an der Y": part of a place's own name
+_NAME_ARTICLES = frozenset({"am", "im"})  # "X am Main", "X im Odenwald": so too
 _TOWN = 5_000  # a typo's guess of a place this large is a town misspelt, not a village the gazetteer lacks
 
 
@@ -72,9 +74,12 @@ def _with_shared_quarter(
     beside = _city_beside(doc, chosen, others, gazetteer)
     if beside is not None and any(gazetteer.city_of(place) is not None for place in places):
         return (beside,)  # "Westend München": a quarter name several cities have is the one of the city beside it
+    written = written_qualifier(doc, chosen)
+    if written is not None and qualified_so(fold(city.name), written):
+        return (city,)  # "Höchst am Main": the city's own qualifier written out
     qualifier = qualifier_after(doc, chosen.end, rules, {o.start for o in others})
     state = (qualifier.state if qualifier else None) or _state_named(doc, chosen, rules)
-    if qualifier is None and _longer_name_follows(doc, chosen):
+    if qualifier is None and written is not None:
         return places  # "Höchst an der Nidder": a place of its own, which the city's quarter is not
     misfit = False  # a point or a district that fits neither place: where it lies decides, else the bot asks
     if qualifier is not None and qualifier.state is None:  # a point or a district: one place is meant
@@ -93,9 +98,10 @@ def _with_shared_quarter(
     # even a place ruled out tells the area ("not Darmstadt, I live in Griesheim")
     if (others and not misfit) or doc.spans.get(PLACES_RULED_OUT) or _km(city, best) <= rules.ambiguous_km:
         return places
+    quarter = quarter_of(chosen.text, city)
     if city.state in rules.start_states and best.state not in rules.start_states:
-        return (city, *places)
-    return (*places, city)
+        return (quarter, *places)
+    return (*places, quarter)
 
 
 def _city_beside(doc: Doc, chosen: Span, others: list[Span], gazetteer: Gazetteer) -> Place | None:
@@ -112,15 +118,55 @@ def _city_beside(doc: Doc, chosen: Span, others: list[Span], gazetteer: Gazettee
     return None
 
 
-def _longer_name_follows(doc: Doc, chosen: Span) -> bool:
-    """Tells whether the name goes on as a longer place name written out: "an der", "ob der" or "vor der" and a
-    capitalised word that is no known word ("Höchst an der Nidder", "Rothenburg ob der Tauber"), where "an der
-    Schule" is only where the help is."""
-    words = doc[chosen.end : chosen.end + 3]
-    return (
-        len(words) == 3 and words[0].norm_ in _NAME_PREPOSITIONS and words[1].norm_ == "der"
-        and words[2].text[:1].isupper() and words[2].is_alpha and fold(words[2].text) not in known_words()
-    )
+def written_qualifier(doc: Doc, chosen: Span) -> str | None:
+    """Returns how the name goes on as a longer place name written out, folded: "an der", "ob der", "vor der", "am"
+    or "im" and a capitalised word that is no known word, or a river or lake ("an der nidder" of "Höchst an der
+    Nidder", "am main" of "Höchst am Main"), where "an der Schule" and "im Garten" are only where the help is; else
+    None."""
+    end = written_end(doc, chosen)
+    return None if end is None else fold(doc[chosen.end : end].text)
+
+
+def written_end(doc: Doc, chosen: Span) -> int | None:
+    """Returns where the longer place name written out that the name goes on as ends (written_qualifier), else None."""
+    waters = doc.spans.get(WATERS, ())
+    water = next((int(w.end) for w in waters if w.start == chosen.end and w.end - w.start <= 3), None)
+    if water is not None:
+        return water
+    words = list(doc[chosen.end : chosen.end + 3])
+    if len(words) >= 2 and words[0].norm_ in _NAME_ARTICLES:
+        named = words[1]
+    elif len(words) == 3 and words[0].norm_ in _NAME_PREPOSITIONS and words[1].norm_ == "der":
+        named = words[2]
+    else:
+        return None
+    if not (named.text[:1].isupper() and named.is_alpha and fold(named.text) not in known_words()):
+        return None
+    return named.i + 1
+
+
+def names_another_place(doc: Doc, span: Span, rules: PlaceRules) -> bool:
+    """Tells whether a name written out longer names none of the places its short form does: each of them is
+    qualified otherwise ("Höchst an der Nidder", a quarter of Altenstadt the gazetteer lacks, is not Höchst im
+    Odenwald), and so is the city it is a quarter of (Frankfurt am Main's Höchst is "Höchst am Main"). The full
+    name goes first: a place the gazetteer has under it is found as one mention, and a short name of which some
+    place is called so alone ("Höchst" of a village) may still be that one."""
+    tail = written_qualifier(doc, span)
+    if tail is None or not span._.value:
+        return False
+    short = fold(span.text)
+    names = [fold(place.name) for place in span._.value]
+    city = rules.shared_quarters.get(short)
+    if city is not None:
+        names.append(fold(city))
+    return all(name != short and not qualified_so(name, tail) for name in names)
+
+
+def qualified_so(name: str, tail: str) -> bool:
+    """Tells whether a folded place name says the river or region of a folded qualifier written out: "frankenberg
+    (eder)" for "an der eder", "oelsnitz/vogtl." for "im vogtland", "frankfurt am main" for "am main"."""
+    said = tail.split()[-1]
+    return any(word[:4] == said[:4] for word in re.findall(r"[a-z]+", name)[1:])
 
 
 def _qualifier_point(qualifier: Qualifier, gazetteer: Gazetteer) -> tuple[float, float] | None:

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from nlu.kernel.place_files import read_table
+from nlu.kernel.place_types import Place
+
+# The qualifier of a city's name, left out where it stands in brackets after a quarter ("Frankfurt am Main").
+_QUALIFIED = re.compile(r"\s+(?:am|an der|im|in der|ob der|vor der)\s.*$|\s*\(.*\)$")
 
 __all__ = ["QUARTER_COLUMNS", "QuarterIndex", "split_city_and_quarter"]
 
@@ -70,3 +75,11 @@ def split_city_and_quarter(text: str) -> list[tuple[str, str]]:
         if character in "-/ " and 0 < index < len(text) - 1:
             pairs.append((text[:index].strip(" -/"), text[index + 1 :].strip(" -/")))
     return [(city, quarter) for city, quarter in pairs if city and quarter]
+
+
+def quarter_of(written: str, city: Place) -> Place:
+    """Returns the city as its quarter of that name, for a question between the quarter and a town: "Bornheim
+    (Frankfurt)", not "Frankfurt am Main", beside "Bornheim" (by Bonn). The quarter table lacks it, so the point
+    is the city's, and choosing it searches the city; its population is unknown (0), not the city's."""
+    short = _QUALIFIED.sub("", city.name)
+    return replace(city, name=f"{written[:1].upper()}{written[1:]} ({short})", population=0)

@@ -21,7 +21,7 @@ from bot.search.geo import Frame
 from bot.search.rank_words import RankWords
 from bot.search.precision import ranking_squared_distance
 from bot.search.sql import SqlText
-from bot.search.textmatch import holds_any, rare, read_once, row_holds, says_whole
+from bot.search.textmatch import holds_any, names_organisation, rare, read_once, row_holds, says_whole
 from bot.search.time_wish import FAMILY_BITS, families, reads_as_choice, wish_fit
 from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
@@ -134,6 +134,7 @@ def score_parts(
     manner_parts: list[str] = []
     said_parts: list[str] = []
     writer_cap = _writer_cap(words, total, weights)
+    naming = words.naming()
     for group, weight in zip(words.groups, words.weights):
         if group.word in aside:
             # No word of the wish (about the writer, or a town beside the place): not counted as holding it.
@@ -141,7 +142,8 @@ def score_parts(
             share = min(weights.text * factor * min(weight / total, 1.0), writer_cap)
             parts.append(_word_fit(sql, group, share, weights, corpus))
             continue
-        part = _word_fit(sql, group, weights.text * weight / total, weights, corpus)
+        part = _word_fit(sql, group, weights.text * weight / total, weights, corpus,
+                         naming if group in naming else ())
         if group.word in words.generic:
             part = _beside_other_fields(sql, part, words.fields_of(group.word), criteria.categories, weights)
         if group.word in words.manner or group.word in words.generic:
@@ -272,8 +274,11 @@ def _beside_other_fields(
             f"ELSE {sql.number(weights.other_field)} END")
 
 
-def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, corpus: Corpus) -> str:
-    """Returns one word's part: its share in the title, less in the description.
+def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, corpus: Corpus,
+              naming: Sequence[TermGroup] = ()) -> str:
+    """Returns one word's part: its share in the title, less in the description or the organisation's name, as much
+    as in the title where the organisation's name says every word naming what was asked (naming: the request names
+    the organisation, "Tafel Freital"; a listing of the Tafel is what was asked, whatever its title).
 
     The title is asked only of listings holding the word at all: most candidates cost one look-up. On PostgreSQL a
     common word's tests all read the candidate's own row in that one look-up (textmatch.read_once): a look-up per
@@ -295,9 +300,13 @@ def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, co
         in_title = f"CASE WHEN {said} THEN {sql.number(share * weights.title_hit)} ELSE {sql.number(modifier)} END"
     else:
         in_title = sql.number(modifier)
+    elsewhere = sql.number(share * weights.description_hit)
+    names = names_organisation(sql, naming, row=once, corpus=corpus)
+    if names is not None:
+        elsewhere = f"CASE WHEN {names} THEN {sql.number(share * weights.title_hit)} ELSE {elsewhere} END"
     fit = (
         f"CASE WHEN {held} THEN (CASE WHEN {title} "
-        f"THEN {in_title} ELSE {sql.number(share * weights.description_hit)} END) "
+        f"THEN {in_title} ELSE {elsewhere} END) "
         f"ELSE {sql.number(0)} END"
     )
     return read_once(sql, fit, corpus) if once else fit

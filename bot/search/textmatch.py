@@ -22,6 +22,9 @@ from bot.search.vocabulary import TermGroup
 
 # Up to this many listings holding the words, PostgreSQL reads them all from the GIN index at once.
 RARE_WORDS_MAX_DOCUMENTS = 5000
+# _TEXT_ONLY: a word's beginnings ("freiwillig" of "Freiwillige") are looked for in the title and description, not in
+# the organisation's name (migration 0019), which holds whole words only: "Freiwilligenagentur Nordhessen", the
+# organisation of every listing of an agency's export, would otherwise hold "Freiwillige" for each of them.
 
 
 def holds_any(
@@ -60,6 +63,26 @@ def row_holds(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = F
     weight = "A" if title_only else ""
     expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
     return f"t.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
+
+
+def names_organisation(sql: SqlText, groups: Sequence[TermGroup], *, row: bool = False,
+                       corpus: Corpus = LISTINGS) -> str | None:
+    """Returns an SQL condition on the row `o` (row: on the candidate's own row `t` of read_once, PostgreSQL): the
+    name of its organisation (migration 0019) says every group's word itself, as a whole word (a term of group.whole
+    where the group has lesser ones): the request names the organisation ("Tafel" of "Tafel Freital", "DLRG"). None
+    where it cannot: no groups, a word of which no whole term is written, or ads, which have no organisation."""
+    said = [group if group.whole is None else group.whole for group in groups]
+    if corpus is not LISTINGS or not said or not all(group.terms for group in said):
+        return None
+    if sql.is_sqlite:
+        words = [" OR ".join(f'"{term}"' for term in group.terms) for group in said]
+        expression = "organisation : (" + " AND ".join(f"({word})" for word in words) + ")"
+        return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind(expression)})"
+    query = " & ".join("(" + " | ".join(f"{term}:C" for term in group.terms) + ")" for group in said)
+    test = f"{{row}}.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(query)})"
+    if row:
+        return test.format(row="t")
+    return f"EXISTS (SELECT 1 FROM {corpus.table} n WHERE n.id = o.id AND {test.format(row='n')})"
 
 
 def read_once(sql: SqlText, expression: str, corpus: Corpus = LISTINGS) -> str:
@@ -183,13 +206,17 @@ def word_ids(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus = LISTING
 
 
 def _fts5(group: TermGroup) -> str:
-    """Returns an FTS5 query for one group: quoted terms and quoted prefixes (index words are [a-z0-9])."""
-    parts = [f'"{term}"' for term in group.terms] + [f'"{prefix}"*' for prefix in group.prefixes]
+    """Returns an FTS5 query for one group: quoted terms and quoted prefixes (index words are [a-z0-9]), the prefixes
+    in the title and description only (_TEXT_ONLY)."""
+    parts = [f'"{term}"' for term in group.terms]
+    if group.prefixes:
+        parts.append("{title description} : (" + " OR ".join(f'"{prefix}"*' for prefix in group.prefixes) + ")")
     return " OR ".join(parts)
 
 
 def _tsquery(group: TermGroup, weight: str) -> str:
-    """Returns a tsquery for one group, optionally restricted to a weight (A is the title)."""
+    """Returns a tsquery for one group, optionally restricted to a weight (A is the title; the prefixes are read in
+    the title and description only, _TEXT_ONLY)."""
     parts = [f"{term}:{weight}" if weight else term for term in group.terms]
-    parts += [f"{prefix}:*{weight}" for prefix in group.prefixes]
+    parts += [f"{prefix}:*{weight or 'AB'}" for prefix in group.prefixes]
     return " | ".join(parts)

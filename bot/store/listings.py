@@ -22,7 +22,9 @@ from bot.domain import time_mask
 from bot.store.models import Opportunity, Organisation
 from bot.store.types import utcnow
 
-OPPORTUNITY_COLUMNS = frozenset(column.key for column in Opportunity.__table__.columns)
+# The columns writers fill: organisation_name is the database's own (migration 0019), never written here, so an
+# upsert cannot blank it.
+OPPORTUNITY_COLUMNS = frozenset(column.key for column in Opportunity.__table__.columns) - {"organisation_name"}
 ORGANISATION_COLUMNS = frozenset(column.key for column in Organisation.__table__.columns)
 # Columns a re-import must not overwrite: the row's identity and its history.
 _KEEP_ON_UPDATE = {"id", "source", "external_id", "created_at"}

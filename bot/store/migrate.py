@@ -15,8 +15,8 @@ from sqlalchemy.engine import Connection
 from bot.store.models import Base
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-# The search's full-text tables, generated column and indexes are written by hand in migrations 0003, 0006
-# and 0007 (FTS5, tsvector, partial covering indexes); the models do not describe them.
+# The search's full-text tables, generated column and indexes are written by hand in migrations 0003, 0006,
+# 0007 and 0019 (FTS5, tsvector, partial covering indexes); the models do not describe them.
 _BY_HAND = (
     "opportunity_search", "search_terms", "search_vector", "ix_opportunities_search",
     "volunteer_ad_search", "ix_volunteer_ads_search", "data_version",

@@ -53,9 +53,10 @@ def marked(label: str, chosen: bool) -> str:
 
 def candidate_label(name: str, state: str | None, district: str | None, lang: str) -> str:
     """Returns 'Neustadt (Sachsen)', never 'Neustadt (Hessen) (Hessen)': a state the name already says is not
-    repeated (the district tells such namesakes apart where it is known)."""
+    repeated (the district tells such namesakes apart where it is known), nor added to a name that says in brackets
+    where it is ('Bornheim (Frankfurt)', a city's quarter)."""
     extra = district if state and state in name else state
-    if not extra or extra in name:
+    if not extra or extra in name or (extra == state and name.endswith(")")):
         return clip(name, 40)
     return t(lang, "search.button_candidate", name=clip(name, 30), state=clip(extra, 30))
 

@@ -27,7 +27,7 @@ from nlu.kernel.text import fold
 from nlu.lexicon import place_rules, place_words, stopwords
 from nlu.place_like import looks_like_place, place_endings
 from nlu.place_qualifiers import drop_unlisted_quarters, join_towns_to_cities, read_qualified
-from nlu.places_resolve import resolve
+from nlu.places_resolve import names_another_place, resolve, written_end
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _JOINERS = frozenset({"oder", "und", "or", "and", ",", "/", "bzw"})
@@ -124,8 +124,13 @@ class PlaceFinder:
         doc.spans[PLACES_RULED_OUT] = [s for s in kept if s._.value[0].id in ruled_out]
         kept = [s for s in kept if s._.value[0].id not in ruled_out]
         doc.spans[WATERS] = waters
+        # "Höchst an der Nidder": a longer name none of the short name's places has is a place the gazetteer lacks,
+        # and its river or region no place either (Nidderau for "Nidder")
+        unknown = [doc[span.start : written_end(doc, span) or span.end] for span in kept
+                   if names_another_place(doc, span, self.rules)]
+        kept = [span for span in kept if not any(other.start <= span.start < other.end for other in unknown)]
         named = [*kept, *doc.spans[PLACES_RULED_OUT]]
-        doc.spans[PLACES_UNKNOWN] = self._unresolved_places(doc, cue_ends, named, lowercase)
+        doc.spans[PLACES_UNKNOWN] = [*unknown, *self._unresolved_places(doc, cue_ends, [*named, *unknown], lowercase)]
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
 

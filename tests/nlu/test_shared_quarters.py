@@ -11,6 +11,8 @@ from nlu.kernel.gazetteer import get_gazetteer
 from nlu.lexicon import place_rules
 
 FRANKFURT = "Frankfurt am Main"
+# Asked about beside a town of the same name, the quarter is named with its city (nlu.places_resolve.quarter_of).
+BORNHEIM_FFM, HOECHST_FFM = "Bornheim (Frankfurt)", "Höchst (Frankfurt)"
 
 
 def names(text: str) -> tuple[str | None, list[str]]:
@@ -19,13 +21,20 @@ def names(text: str) -> tuple[str | None, list[str]]:
 
 
 @pytest.mark.parametrize(
-    ("text", "town"),
-    [("suche was mit jugendlichen in bornheim", "Bornheim"),
-     ("Höchst, Hausaufgabenhilfe am Nachmittag", "Höchst im Odenwald")],
+    ("text", "town", "quarter"),
+    [("suche was mit jugendlichen in bornheim", "Bornheim", BORNHEIM_FFM),
+     ("Höchst, Hausaufgabenhilfe am Nachmittag", "Höchst im Odenwald", HOECHST_FFM)],
 )
-def test_a_shared_name_alone_asks_between_the_town_and_the_city(text: str, town: str) -> None:
+def test_a_shared_name_alone_asks_between_the_town_and_the_citys_quarter(text: str, town: str, quarter: str) -> None:
     _, candidates = names(text)
-    assert set(candidates) == {town, FRANKFURT}
+    assert set(candidates) == {town, quarter}
+
+
+def test_the_quarter_asked_about_lies_at_its_citys_point() -> None:
+    query = parse("Bornheim")
+    frankfurt = get_gazetteer().lookup(FRANKFURT)[0]
+    quarter = next(c for c in query.place_candidates if c.name == BORNHEIM_FFM)
+    assert (quarter.lat, quarter.lon, quarter.state) == (frankfurt.lat, frankfurt.lon, "Hessen")
 
 
 def test_a_town_too_close_to_the_city_to_ask_about_stays_the_town() -> None:
@@ -33,12 +42,12 @@ def test_a_town_too_close_to_the_city_to_ask_about_stays_the_town() -> None:
 
 
 def test_the_start_region_city_is_offered_first_beside_a_town_outside_it() -> None:
-    assert names("Lesepate werden in Bornheim") == (FRANKFURT, [FRANKFURT, "Bornheim"])
+    assert names("Lesepate werden in Bornheim") == (BORNHEIM_FFM, [BORNHEIM_FFM, "Bornheim"])
 
 
 def test_beside_a_town_of_the_start_region_the_bigger_name_keeps_its_place() -> None:
     place, candidates = names("Höchst, Hausaufgabenhilfe am Nachmittag")
-    assert place == "Höchst im Odenwald" and candidates[-1] == FRANKFURT
+    assert place == "Höchst im Odenwald" and candidates[-1] == HOECHST_FFM
 
 
 @pytest.mark.parametrize(
@@ -86,7 +95,7 @@ def test_a_district_that_fits_neither_but_borders_the_city_makes_it_the_city(tex
 
 def test_a_district_that_fits_neither_and_lies_far_from_both_is_asked_about() -> None:
     _, candidates = names("Bornheim Vogelsberg, Tierschutz am Samstag")
-    assert set(candidates) == {"Bornheim", FRANKFURT}
+    assert set(candidates) == {"Bornheim", BORNHEIM_FFM}
 
 
 def test_a_district_the_town_lies_in_still_keeps_the_town() -> None:
@@ -116,6 +125,42 @@ def test_a_longer_place_name_written_out_is_no_quarter_of_the_city() -> None:
     assert place != FRANKFURT and FRANKFURT not in candidates
 
 
+@pytest.mark.parametrize(
+    "text", ["Jugendfeuerwehr in Höchst an der Nidder gesucht", "Höchst an der Nidder, Hausaufgabenhilfe"]
+)
+def test_a_longer_name_none_of_the_short_names_places_has_is_a_place_the_gazetteer_lacks(text: str) -> None:
+    query = parse(text)
+    assert query.place is None and not query.place_candidates  # not Höchst im Odenwald, 50 km away
+    assert "nidder" not in query.keywords  # its river is part of the name, no topic and no town (Nidderau)
+
+
+def test_a_place_named_beside_the_unknown_longer_name_is_the_place() -> None:
+    assert names("Höchst an der Nidder oder Altenstadt, Kinder") == ("Altenstadt", [])
+
+
+def test_the_citys_own_qualifier_written_after_the_quarter_is_the_city() -> None:
+    assert names("Seniorenbesuche in Höchst am Main") == (FRANKFURT, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Senioren in Höchst im Odenwald", "Höchst im Odenwald"),
+     ("Tafel in Neustadt an der Orla", "Neustadt an der Orla"),
+     ("Kinder in Frankfurt an der Oder", "Frankfurt (Oder)"), ("Sport in Weil am Rhein", "Weil am Rhein")],
+)
+def test_a_full_name_the_gazetteer_has_is_matched_whole(text: str, place: str) -> None:
+    assert names(text) == (place, [])
+
+
 def test_a_known_word_after_an_der_is_where_the_help_is_not_part_of_the_name() -> None:
     _, candidates = names("Ich suche was in Höchst an der Grundschule")
-    assert FRANKFURT in candidates
+    assert HOECHST_FFM in candidates
+
+
+def test_the_places_command_lists_a_shared_quarter_as_the_chat_offers_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    assert main(["places", "Bornheim"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].startswith("Bornheim ") and "Nordrhein-Westfalen" in rows[0]
+    assert rows[-1].startswith(f"{BORNHEIM_FFM} ") and "Hessen" in rows[-1]

@@ -148,6 +148,8 @@ def test_a_candidate_never_repeats_the_state_its_name_already_says() -> None:
     assert candidate_label("Neustadt an der Weinstraße", "Rheinland-Pfalz", None, "de") == \
         "Neustadt an der Weinstraße (Rheinland-Pfalz)"
     assert candidate_label("Kassel", None, None, "de") == "Kassel"
+    # A quarter named with its city in brackets says where it is (nlu.places_resolve.quarter_of).
+    assert candidate_label("Bornheim (Frankfurt)", "Hessen", None, "de") == "Bornheim (Frankfurt)"
 
 
 def test_the_header_says_the_centre_is_a_part_of_the_city_and_farther_ones_were_added() -> None:

@@ -185,9 +185,10 @@ async def test_an_ambiguous_place_offers_the_candidates(chat: Chat) -> None:
 
 async def test_a_quarter_named_like_a_far_town_is_asked_about_with_both(chat: Chat) -> None:
     reply = await chat.send(ANNA, "Hausaufgabenhilfe in Bornheim")
-    assert reply.text.startswith(t("de", "search.ask_which_place"))
+    assert reply.text.startswith(t("de", "search.ask_candidates", name="Bornheim"))
     labels = [button["text"] for button in reply.buttons]
-    assert any("Frankfurt am Main" in label for label in labels) and any("Bornheim" in label for label in labels)
+    # The quarter is named with its city (not "Frankfurt am Main"), the town with its state.
+    assert labels[:2] == ["Bornheim (Frankfurt)", "Bornheim (Nordrhein-Westfalen)"]
 
 
 async def test_remote_searches_need_no_place(chat: Chat) -> None:

@@ -30,6 +30,9 @@ class Opportunity(Timestamps, Base):
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    # The organisation's name, for the full-text index (migration 0019): kept by the database's triggers when the
+    # listing is written or its organisation renamed; no writer sets it.
+    organisation_name: Mapped[str | None] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     requirements: Mapped[str | None] = mapped_column(Text)
