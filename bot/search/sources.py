@@ -224,22 +224,13 @@ def constraints(
 
     words=False leaves out the free words, for a caller that starts from the listings holding them.
     """
-    # 'published' is written out: PostgreSQL uses the partial indexes only for the constant.
-    conditions = [
-        "o.status = 'published'",
-        f"(o.expires_at IS NULL OR o.expires_at > {sql.bind(now, UTCDateTime())})",
-    ]
-    if attempt.radius_km is not None and frame is not None:
-        conditions += within_radius(sql, frame, attempt.radius_km)
-    # A ruled-out town's listings are left out, not ranked last: "nicht in Kassel" means the person will not go
-    # there, so a listing there answers nothing; online ones (no point) stay.
-    conditions += [_outside_ruled_out(sql, criteria, p) for p in criteria.ruled_out]
+    # 'published' is written out: PostgreSQL uses the partial indexes only for the constant. The tests on the
+    # bitmasks come next, before the expiry (a comparison of timestamps written as text on SQLite) and the distance:
+    # SQLite tests the conditions in the order written, and a category leaves out most of the rows it reads
+    # (measured on the benchmark's nationwide pools: 34,000 index entries read for 2,000 candidates, 11 -> 7 ms).
+    conditions = ["o.status = 'published'"]
     if criteria.exclude_categories:
         conditions.append(f"(o.category_mask & {sql.integer(category_mask(criteria.exclude_categories))}) = 0")
-    if criteria.remote:
-        conditions.append(sql.true("o.remote"))
-    if attempt.strict_time:
-        conditions += time_conditions(sql, criteria.time, either=criteria.time_either)
     if criteria.categories:
         # The categories decide; free words then only rank. Letting words admit listings of other categories
         # showed hospice listings for "Geflüchtete begleiten" and children's reading for "Vorlesen für Senioren".
@@ -247,6 +238,16 @@ def constraints(
         if criteria.titled:  # the listings titled with the request, from other categories (bot.search.titled)
             in_field = f"({in_field} OR o.id IN ({', '.join(sql.integer(key) for key in criteria.titled)}))"
         conditions.append(in_field)
+    if attempt.strict_time:
+        conditions += time_conditions(sql, criteria.time, either=criteria.time_either)
+    if criteria.remote:
+        conditions.append(sql.true("o.remote"))
+    conditions.append(f"(o.expires_at IS NULL OR o.expires_at > {sql.bind(now, UTCDateTime())})")
+    if attempt.radius_km is not None and frame is not None:
+        conditions += within_radius(sql, frame, attempt.radius_km)
+    # A ruled-out town's listings are left out, not ranked last: "nicht in Kassel" means the person will not go
+    # there, so a listing there answers nothing; online ones (no point) stay.
+    conditions += [_outside_ruled_out(sql, criteria, p) for p in criteria.ruled_out]
     if attempt.named_only and groups and words:  # only listings naming what was asked (farther away)
         conditions.append(holds_any(sql, groups, corpus=corpus))
     elif attempt.text_required and groups and words and not criteria.categories:

@@ -33,7 +33,8 @@ from sqlalchemy.engine.result import SimpleResultMetaData
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine
 
-from bot.store.db import execute, fetch_on_driver, reads_on_driver
+from bot.store.db import execute, fetch_on_driver, reads_inline, reads_on_driver
+from bot.store.inline_reads import fetch_inline
 
 # Distinct shapes seen by the benchmarks stay in the low hundreds; the bound keeps odd traffic from growing it.
 MAX_SHAPES = 1024
@@ -149,6 +150,7 @@ class Shape:
     columns: dict[str, TypeEngine[Any]]
     _statement: Executable | None = None
     _driver: DriverForm | None = None
+    _inline: InlineForm | None = None
 
     @property
     def statement(self) -> Executable:
@@ -158,6 +160,12 @@ class Shape:
                 bindparam(name, value, type_=self.explicit.get(name)) for name, value in self.first_values.items()))
             self._statement = clause.columns(**self.columns) if self.columns else clause
         return self._statement
+
+    def inline_form(self, dialect: Dialect) -> InlineForm:
+        """Returns the statement as sqlite3 runs it, written on first use."""
+        if self._inline is None:
+            self._inline = InlineForm.write(self, dialect)
+        return self._inline
 
     def driver_form(self, dialect: Dialect) -> DriverForm:
         """Returns the statement as asyncpg runs it, written on first use."""
@@ -205,9 +213,7 @@ class DriverForm:
             return casts[name]
 
         sql = _PLACEHOLDER.sub(placeholder, shape.sql)
-        results = {name: process for name, type_ in shape.columns.items()
-                   if (process := type_.dialect_impl(dialect).result_processor(dialect, None)) is not None}
-        return cls(sql, tuple(names), tuple(binds), results)
+        return cls(sql, tuple(names), tuple(binds), _result_processors(shape, dialect))
 
     def arguments(self, values: dict[str, Any]) -> list[Any]:
         """Returns one execution's values in the statement's order, processed as SQLAlchemy would."""
@@ -215,13 +221,59 @@ class DriverForm:
                 for value, bind in zip((values[name] for name in self.names), self.binds)]
 
     def result(self, keys: Sequence[str], records: Sequence[Any]) -> Result[Any]:
-        """Returns the driver's records (with their column names) as SQLAlchemy's result of rows, by name and by
-        position."""
-        rows: Iterable[Sequence[Any]] = records
-        if self.results and records:
-            indexes = [(index, self.results[key]) for index, key in enumerate(keys) if key in self.results]
-            rows = [_processed(record, indexes) for record in records]
-        return IteratorResult(SimpleResultMetaData(keys), iter(rows))
+        """Returns the driver's records (with their column names) as SQLAlchemy's result of rows."""
+        return _result(self.results, keys, records)
+
+
+@dataclass(frozen=True, slots=True)
+class InlineForm:
+    """A statement as sqlite3 runs it (bot.store.inline_reads): the shape's own text, whose :name placeholders
+    sqlite3 reads as they are, the values that need SQLAlchemy's bind processing (UTC timestamps written as text),
+    and what its result columns need (JSON read back as lists)."""
+
+    processed: tuple[tuple[str, Callable[[Any], Any]], ...]
+    results: Mapping[str, Callable[[Any], Any]]
+
+    @classmethod
+    def write(cls, shape: Shape, dialect: Dialect) -> InlineForm:
+        """Writes a shape's statement for sqlite3 once (KeyError: a value of a kind bound without a type that is no
+        word or number)."""
+        processed: list[tuple[str, Callable[[Any], Any]]] = []
+        for name, value in shape.first_values.items():
+            explicit = shape.explicit.get(name)
+            _, bind = _typed(explicit, dialect) if explicit is not None else _implicit(type(value), dialect)
+            if bind is not None:
+                processed.append((name, bind))
+        return cls(tuple(processed), _result_processors(shape, dialect))
+
+    def arguments(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Returns one execution's values, processed as SQLAlchemy would."""
+        if not self.processed:
+            return values
+        arguments = dict(values)
+        for name, bind in self.processed:
+            arguments[name] = bind(arguments[name])
+        return arguments
+
+    def result(self, keys: Sequence[str], records: Sequence[Any]) -> Result[Any]:
+        """Returns sqlite3's rows (with their column names) as SQLAlchemy's result of rows."""
+        return _result(self.results, keys, records)
+
+
+def _result_processors(shape: Shape, dialect: Dialect) -> dict[str, Callable[[Any], Any]]:
+    """Returns the result processing of a shape's typed columns, by name (the columns that need none left out)."""
+    return {name: process for name, type_ in shape.columns.items()
+            if (process := type_.dialect_impl(dialect).result_processor(dialect, None)) is not None}
+
+
+def _result(results: Mapping[str, Callable[[Any], Any]], keys: Sequence[str], records: Sequence[Any]) -> Result[Any]:
+    """Returns a driver's records (with their column names) as SQLAlchemy's result of rows, by name and by position,
+    with the result processing of the typed columns applied."""
+    rows: Iterable[Sequence[Any]] = records
+    if results and records:
+        indexes = [(index, results[key]) for index, key in enumerate(keys) if key in results]
+        rows = [_processed(record, indexes) for record in records]
+    return IteratorResult(SimpleResultMetaData(keys), iter(rows))
 
 
 def _typed(type_: TypeEngine[Any], dialect: Dialect) -> tuple[str, Callable[[Any], Any] | None]:
@@ -265,9 +317,16 @@ class BoundStatement:
         return self.shape.statement
 
     async def run(self, session: AsyncSession) -> Result[Unpack[tuple[Any, ...]]]:
-        """Executes on the session's connection (Core, no ORM) and returns the result: a read-only PostgreSQL
-        session's on the driver directly (bot.store.db.fetch_on_driver), unless a value is of a kind the driver's
-        form does not know (SQLAlchemy's path then, as before)."""
+        """Executes on the session's connection (Core, no ORM) and returns the result: a read-only session's on the
+        driver directly (PostgreSQL: bot.store.db.fetch_on_driver; SQLite: bot.store.inline_reads), unless a value
+        is of a kind the driver's form does not know (SQLAlchemy's path then, as before)."""
+        if reads_inline(session):
+            try:
+                inline = self.shape.inline_form(session.get_bind().dialect)
+            except KeyError:  # as below
+                return await execute(session, self.statement, self.values)
+            return await fetch_inline(session, self.shape.sql, inline.arguments(self.values),
+                                      lambda: (self.statement, self.values), inline.result)
         if not reads_on_driver(session):
             return await execute(session, self.statement, self.values)
         try:

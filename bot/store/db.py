@@ -131,6 +131,12 @@ def reads_on_driver(session: AsyncSession) -> bool:
     return isinstance(session.sync_session, _ReadingSession) and session.get_bind().dialect.name != "sqlite"
 
 
+def reads_inline(session: AsyncSession) -> bool:
+    """Tells whether a session's statements may go to the SQLite driver directly (bot.store.inline_reads): a read-only
+    session's on SQLite."""
+    return isinstance(session.sync_session, _ReadingSession) and session.get_bind().dialect.name == "sqlite"
+
+
 # Statements a pooled connection keeps prepared for fetch_on_driver, least recently used closed first. Each costs the
 # server about 340 KiB (its parsed and analysed query), so a connection's kept statements hold at most about 11 MB.
 DRIVER_STATEMENTS = 32

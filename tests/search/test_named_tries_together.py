@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from sqlalchemy import event
 from tests.factories.search import KASSEL, Listings, find, ids, near
 
 import bot.search.engine as engine
+from bot.search import sql as search_sql
+from bot.store import inline_reads
 from bot.search import SearchOutcome, SearchRequest
 from bot.store.db import Database
 
@@ -37,15 +40,23 @@ class Answer:
 
 @contextmanager
 def _counted(database: Database) -> Iterator[list[int]]:
-    """Counts the statements run on the database inside the block."""
+    """Counts the statements run on the database inside the block: through SQLAlchemy, and a read-only session's
+    reads on SQLite's driver itself (bot.store.inline_reads)."""
     count = [0]
 
     def one_more(*_: Any) -> None:
         count[0] += 1
 
+    read = inline_reads.fetch_inline
+
+    async def counted(*args: Any) -> Any:
+        one_more()
+        return await read(*args)
+
     event.listen(database.engine.sync_engine, "before_cursor_execute", one_more)
     try:
-        yield count
+        with patch.object(search_sql, "fetch_inline", counted):
+            yield count
     finally:
         event.remove(database.engine.sync_engine, "before_cursor_execute", one_more)
 
