@@ -49,9 +49,15 @@ def test_care_of_things_and_others_lack_stay(text: str, wanted: str) -> None:
     assert not got.exclude_categories
 
 
-def test_a_clause_about_the_thing_sought_rules_out() -> None:
-    got = parse_with_rules("Ich suche ein Ehrenamt, das nichts mit Kindern zu tun hat. Dresden")
-    assert "children_youth" in got.exclude_categories
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("Ich suche ein Ehrenamt, das nichts mit Kindern zu tun hat. Dresden", "children_youth"),
+        ("Ich suche was, das keine Pflege ist, Kassel", CARE),
+    ],
+)
+def test_a_clause_about_the_thing_sought_rules_out(text: str, refused: str) -> None:
+    assert refused in parse_with_rules(text).exclude_categories
 
 
 @pytest.mark.parametrize(
