@@ -22,6 +22,9 @@ PLACES_UNKNOWN = "places_unknown"  # where but no one place ("in Sachsen", "aus 
 WATERS = "waters"  # a river or lake with its cue ("an der Elbe"): a hint to no one place, and no keyword
 WRITER = "writer"  # words saying who the writer is, where they stand or come from ("in Rente", "mein Sohn"): no keyword
 CUES = "negation_cues"  # label: cue, pseudo, neutral, time_cue
+# interest mentions that name their field only when a cue rules them out ("Kinder oder Erwachsene" offered as a choice
+# names no age group; "keine Kinder oder Erwachsene" rules children out); label: category key
+IF_RULED_OUT = "interests_if_ruled_out"
 MENTION_GROUPS = (INTERESTS, TIMES, LANGUAGES, REMOTE)  # what a negation cue can rule out
 
 _SPAN_EXTENSIONS: dict[str, Any] = {

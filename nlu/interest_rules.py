@@ -35,6 +35,8 @@ class InterestRules:
     apposition_fillers: frozenset[str]
     fragment_status: frozenset[str]
     age_states: tuple[str, ...]  # folded stems: "ich bin 58, arbeitslos" (after one's age) describes the writer
+    age_state_endings: frozenset[str]  # ... with one of these endings after the stem (singular: not "Arbeitslose")
+    age_state_since: frozenset[str]  # ... ending its clause or going on with these ("arbeitslos seit März")
     intro_words: frozenset[str]  # "wheelchair user here, ...": a short opening clause ending so introduces the writer
     intro_fans: frozenset[str]  # "animal lover here": an introduction by what one loves names the wish
     possessive_exempt: frozenset[str]  # categories, and folded first words of mentions, never owned
@@ -69,6 +71,8 @@ class InterestRules:
     refused_verbs: dict[str, tuple[str, ...]]  # folded verb -> categories it names only when refused ("nicht pflegen")
     refusal_words: frozenset[str]  # folded: the negation words such a verb must follow ...
     refusal_gap: frozenset[str]  # ... with only these between ("nicht wieder", "auf keinen Fall auch noch")
+    refused_object_articles: frozenset[str]  # ... and no thing after one of these in its clause ("meine Kontakte")
+    refused_object_prepositions: frozenset[str]  # ... unless a preposition stands before it ("in der Freizeit")
     visit_people_categories: frozenset[str]
     visit_people_words: frozenset[str]
     either_adults: frozenset[str]  # "kids or adults": the young offered as a choice with these name no age group
@@ -138,6 +142,8 @@ def interest_rules() -> InterestRules:
         apposition_fillers=folded_set(context["apposition_fillers"]),
         fragment_status=folded_set(context["fragment_status"]),
         age_states=tuple(fold(w) for w in context.get("age_states", ())),
+        age_state_endings=frozenset(context.get("age_state_endings", ())),
+        age_state_since=folded_set(context.get("age_state_since", ())),
         intro_words=folded_set(context.get("intro_words", ())),
         intro_fans=folded_set(context.get("intro_fans", ())),
         possessive_exempt=frozenset(context["possessive_exempt"]) | folded_set(context["possessive_exempt_words"]),
@@ -174,6 +180,8 @@ def interest_rules() -> InterestRules:
         refused_verbs={fold(k): tuple(v) for k, v in raw.get("refused_verbs", {}).get("verbs", {}).items()},
         refusal_words=folded_set(raw.get("refused_verbs", {}).get("after", ())),
         refusal_gap=folded_set(raw.get("refused_verbs", {}).get("between", ())),
+        refused_object_articles=folded_set(raw.get("refused_verbs", {}).get("object_articles", ())),
+        refused_object_prepositions=folded_set(raw.get("refused_verbs", {}).get("prepositions", ())),
         own_learning={key: folded_set(words) for key, words in raw["own_learning"].items()},
         family_verbs=folded_set(context["family_verbs"]),
         paperwork=tuple(fold(w) for w in raw["paperwork"]["prefixes"]),

@@ -65,6 +65,8 @@ class NegationRules:
     getting_on_with: frozenset[str] = frozenset()
     too_much: tuple[str, ...] = ()  # "die Feuerwehr ist mir zu viel": closing its clause, rules out what came before
     wished_things: frozenset[str] = frozenset()  # "etwas, das nichts mit Pflege zu tun hat": the clause is the wish's
+    unrelated_cues: frozenset[str] = frozenset()  # ... when its cue is one of these
+    unrelated_verbs: tuple[tuple[str, ...], ...] = ()  # ... and these words follow it in the clause ("zu tun")
 
 
 @cache
@@ -83,6 +85,8 @@ def negation_rules() -> NegationRules:
         getting_on_verbs=folded_set(raw["getting_on_verbs"]), getting_on_with=folded_set(raw["getting_on_with"]),
         too_much=tuple(raw.get("too_much", ())),
         wished_things=folded_set(raw.get("wished_things", ())),
+        unrelated_cues=folded_set(raw.get("unrelated_cues", ())),
+        unrelated_verbs=tuple(tuple(fold(w) for w in v.split()) for v in raw.get("unrelated_verbs", ())),
     )
 
 
@@ -151,6 +155,9 @@ class LanguageNames:
     lessons: tuple[str, ...] = ()  # folded beginnings: "kein Deutschunterricht" rules out lessons, no German level
     both: frozenset[str] = frozenset()  # "German-American, bilingual": a double nationality speaks both languages
     nationalities: dict[str, str] = field(default_factory=dict)  # folded nationality -> code ("american" -> "en")
+    heritage_self: frozenset[str] = frozenset()  # "I'm German-American": said of oneself after these ...
+    heritage_reach: int = 0  # ... with a both-word this many tokens after, in the sentence ...
+    both_joiners: frozenset[str] = frozenset()  # ... ending its clause or followed by one of these ("bilingual and")
 
 
 @cache
@@ -190,6 +197,8 @@ def language_names() -> LanguageNames:
         lessons=tuple(fold(w) for w in raw["little_german"].get("lessons", ())),
         both=folded_set(raw["dual_heritage"]["both"]),
         nationalities={fold(k): v for k, v in raw["dual_heritage"]["nationalities"].items()},
+        heritage_self=folded_set(raw["dual_heritage"]["self_cues"]), heritage_reach=int(raw["dual_heritage"]["reach"]),
+        both_joiners=folded_set(raw["dual_heritage"]["both_joiners"]),
     )
 
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlu.components.common import covered, matched_spans, pattern_matcher
+from nlu.components.common import clause_around, covered, matched_spans, pattern_matcher
 from nlu.components.separable import joined_verbs
 from nlu.kernel.taxonomy import categories
 from nlu.lexicon import InterestRules
@@ -52,7 +52,7 @@ class MentionFinder:
         if self.lang == "de":
             mentions.extend(self._separable_mentions(doc, covered(mentions)))
             if not doc.user_data.get("ehrenamt_listing"):  # a listing's "Sie müssen nicht pflegen" reassures
-                mentions.extend(self._refused_verbs(doc))
+                mentions.extend(self._refused_verbs(doc, mentions))
         mentions.extend(matched_spans(doc, self.gapped))  # the word between keeps its own mention
         return mentions
 
@@ -83,7 +83,7 @@ class MentionFinder:
             span._.fuzzy = fuzzy
         return spans
 
-    def _refused_verbs(self, doc: Doc) -> list[Span]:
+    def _refused_verbs(self, doc: Doc, mentions: list[Span]) -> list[Span]:
         """Returns mentions of verbs that name a field only when refused ("nicht pflegen", "nie wieder pflegen")."""
         rules = self.rules
         spans: list[Span] = []
@@ -94,9 +94,30 @@ class MentionFinder:
             i = token.i - 1
             while i >= 0 and doc[i].norm_ in rules.refusal_gap:
                 i -= 1
-            if i >= 0 and doc[i].norm_ in rules.refusal_words:
+            if i >= 0 and doc[i].norm_ in rules.refusal_words and not self._cares_for_things(doc, token.i, mentions):
                 spans.extend(Span(doc, token.i, token.i + 1, label=key) for key in keys)
         return spans
+
+    def _cares_for_things(self, doc: Doc, verb: int, mentions: list[Span]) -> bool:
+        """Tells whether the clause before a refused verb names what one would care for, and that is no people:
+        another field ("Die Beete will ich nicht pflegen") or a thing after an article no preposition governs
+        ("meine Kontakte nicht mehr pflegen"); "Senioren", "die Patienten" are people."""
+        rules = self.rules
+        start, _ = clause_around(doc, verb, verb + 1)
+        people = {
+            i for span in mentions if span.label_ in rules.visit_people_categories for i in range(span.start, span.end)
+        }
+        if any(start <= span.start and span.end <= verb and span.start not in people for span in mentions):
+            return True
+        for i in range(start, verb):
+            if doc[i].norm_ not in rules.refused_object_articles or (
+                i > start and doc[i - 1].norm_ in rules.refused_object_prepositions
+            ):
+                continue
+            named = range(i + 1, next((j for j in range(i + 1, verb) if doc[j].norm_ in rules.refusal_words), verb))
+            if named and not any(j in people or doc[j].norm_ in rules.visit_people_words for j in named):
+                return True
+        return False
 
     def _separable_mentions(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Returns mentions of split verbs ("ich lese gern vor"), placed on the verb."""
@@ -124,9 +145,9 @@ def without_visits_of_things(doc: Doc, mentions: list[Span], rules: InterestRule
     return [span for span in mentions if span not in visits]
 
 
-def without_either_age(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
-    """Drops the young offered as a choice with adults: "deaf kids or adults", "for adults or teens" name no age
-    group."""
+def either_age(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the young offered as a choice with adults: "deaf kids or adults", "for adults or teens" name no age
+    group, unless ruled out ("keine Kinder oder Erwachsene")."""
     def either(span: Span) -> bool:
         after = span.end + 1 < len(doc) and doc[span.end].norm_ in rules.either_joiners and (
             doc[span.end + 1].norm_ in rules.either_adults)
@@ -134,4 +155,4 @@ def without_either_age(doc: Doc, mentions: list[Span], rules: InterestRules) -> 
             doc[span.start - 2].norm_ in rules.either_adults)
         return after or before
 
-    return [span for span in mentions if span.label_ != rules.either_category or not either(span)]
+    return [span for span in mentions if span.label_ == rules.either_category and either(span)]

@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import covered, pattern_matcher, set_group
-from nlu.components.interest_mentions import MentionFinder, without_either_age, without_visits_of_things
+from nlu.components.interest_mentions import MentionFinder, either_age, without_visits_of_things
 from nlu.components.own_context import (
     counted_children, course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families,
     own_children, own_condition, paperwork_for_newcomers, skills_with_company, sport_taught, taught_to_young,
@@ -22,7 +22,7 @@ from nlu.components.circumstances import around_the_wish, describes_person, with
 from nlu.components.fragments import status_fragments
 from nlu.components.self_description import SelfDescription, span_key
 from nlu.components.writer_words import WriterWords, job_cue_ends
-from nlu.extensions import INTERESTS, SELF, WRITER, register_extensions
+from nlu.extensions import IF_RULED_OUT, INTERESTS, SELF, WRITER, register_extensions
 from nlu.lexicon import InterestRules, interest_rules
 from nlu.kernel.text import fold
 
@@ -78,7 +78,10 @@ class InterestMatcher:
         if doc.user_data.get("ehrenamt_listing"):  # "Unser Tierheim sucht": a listing speaks for its club
             set_group(doc, INTERESTS, mentions)
             return doc
-        mentions = without_either_age(doc, mentions, self.rules)  # messages only: a listing's groups are its own
+        # messages only: a listing's groups are its own; negation puts back those it rules out
+        either = either_age(doc, mentions, self.rules)
+        set_group(doc, IF_RULED_OUT, either)
+        mentions = [span for span in mentions if span not in either]
         self_ends = [end for _, _, end in self.self_cues(doc)]
         fragments = status_fragments(doc, self_ends, self.rules)
         cues = {

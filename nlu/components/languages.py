@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary, matched_spans, pattern_matcher, set_group
+from nlu.components.common import closes_clause, is_boundary, matched_spans, opens_clause, pattern_matcher, set_group
 from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, register_extensions
 from nlu.lexicon import language_names
 
@@ -161,21 +161,30 @@ class LanguageMatcher:
         return found
 
     def _dual_heritage(self, doc: Doc) -> list[Span]:
-        """Returns the other language of a German double nationality said with both languages: "I'm German-American,
-        fully bilingual", "German-American, native in both" speak English."""
+        """Returns the other language of a German double nationality one says of oneself with both languages: "I'm
+        German-American, fully bilingual", "German-American, native in both" speak English."""
         names = self.names
-        if not any(token.norm_ in names.both for token in doc):
-            return []
         found = []
         for token in doc[1:-1]:
-            if token.text != "-":
-                continue
             left, right = doc[token.i - 1], doc[token.i + 1]
+            if token.text != "-" or not (opens_clause(doc, left.i) or doc[left.i - 1].norm_ in names.heritage_self):
+                continue
             for german, other in ((left, right), (right, left)):
                 code = names.nationalities.get(other.norm_) or language_code(other.norm_)
-                if language_code(german.norm_) == "de" and code not in (None, "de"):
+                if language_code(german.norm_) == "de" and code not in (None, "de") and self._both_after(doc, right.i):
                     found.append(Span(doc, other.i, other.i + 1, label=code))
         return found
+
+    def _both_after(self, doc: Doc, i: int) -> bool:
+        """Tells whether a word of both languages follows token i closely in its sentence and ends its clause
+        ("fully bilingual, and", "fluent in both."), not "both my kids" or "bilingual kids"."""
+        names = self.names
+        for j in range(i + 1, min(i + 1 + names.heritage_reach, len(doc))):
+            if doc[j].norm_ in _SENTENCE_END:
+                return False
+            if doc[j].norm_ in names.both and (closes_clause(doc, j + 1) or doc[j + 1].norm_ in names.both_joiners):
+                return True
+        return False
 
     def _greeting(self, doc: Doc) -> list[Span]:
         """Returns the language of a greeting that opens the message ("Merhaba, bin Friseurin ...")."""

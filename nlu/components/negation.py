@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlu.components.common import is_boundary, pattern_matcher, spans_of
+from nlu.components.common import is_boundary, pattern_matcher, set_group, spans_of
 from nlu.components.own_context import COURSE
 from nlu.extensions import (
-    CUES, INTERESTS, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, PLACES_RULED_OUT, register_extensions,
+    CUES, IF_RULED_OUT, INTERESTS, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, PLACES_RULED_OUT, register_extensions,
 )
 from nlu.lexicon import NegationRules, negation_rules, time_rules
 
@@ -60,7 +60,7 @@ class Negation:
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the cues and applies each to its scope."""
-        mentions = [s for g in MENTION_GROUPS for s in spans_of(doc, g) if s.label_ != "on_site"]
+        mentions = [s for g in (*MENTION_GROUPS, IF_RULED_OUT) for s in spans_of(doc, g) if s.label_ != "on_site"]
         found = self.matcher(doc)
         cues = self._cues(doc, mentions, found)
         # a mention opening with its own negation ("nicht nach 16 Uhr" as the day) is said as meant
@@ -81,6 +81,9 @@ class Negation:
                 else:
                     span._.negated = True
         doc.spans[CUES] = [Span(doc, c.start, c.end, label=c.kind) for c in cues]
+        ruled_out = [span for span in spans_of(doc, IF_RULED_OUT) if span._.negated]
+        if ruled_out:  # "keine Kinder oder Erwachsene": the choice ruled out rules the field out
+            set_group(doc, INTERESTS, spans_of(doc, INTERESTS) + ruled_out)
         return doc
 
     def _cues(self, doc: Doc, mentions: list[Span], found: list[tuple[str, int, int]]) -> list[_Cue]:
@@ -136,12 +139,28 @@ class Negation:
         for i in range(start - 1, -1, -1):
             if is_boundary(doc[i]):
                 return (doc[i].norm_ == "," and i + 1 < start and doc[i + 1].norm_ in self.rules.relatives
-                        and not (i > 0 and doc[i - 1].norm_ in self.rules.wished_things))
+                        and not self._unrelated_to_thing_sought(doc, i, start))
             if doc[i].norm_ in _PEOPLE_RELATIVES:  # English writes "kids who can't" without a comma
                 return True
             if doc[i].norm_ in self.rules.relatives and i in interest_ends:  # chat German: "Kinder die sich"
                 return True
         return False
+
+    def _unrelated_to_thing_sought(self, doc: Doc, comma: int, start: int) -> bool:
+        """Tells whether the relative clause after `comma` says the thing sought has nothing to do with something
+        ("ein Ehrenamt, das nichts mit Kindern zu tun hat"), unlike one describing it ("etwas, wo Kinder nicht
+        allein sind")."""
+        rules = self.rules
+        if comma == 0 or doc[comma - 1].norm_ not in rules.wished_things:
+            return False
+        if doc[start].norm_ not in rules.unrelated_cues:
+            return False
+        words: list[str] = []
+        for token in doc[start + 1:]:
+            if is_boundary(token):
+                break
+            words.append(token.norm_)
+        return any(words[k:k + len(verb)] == list(verb) for verb in rules.unrelated_verbs for k in range(len(words)))
 
     def _comparatives(self, doc: Doc) -> list[_Cue]:
         """Treats "als" in "lieber Tiere als Kinder" as a cue for what follows it."""

@@ -4,9 +4,11 @@ counted fact ("Ich bin 45, zwei Kinder"), a list after one of these, and the job
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
-from nlu.components.common import is_boundary, is_lowercase_message
+from nlu.components.common import closes_clause, is_boundary, is_lowercase_message
 from nlu.components.fragments import fragment_of_longer_message
 from nlu.components.writer_words import JOB_PASSES, JOB_REACH, is_kin
 from nlu.lexicon import InterestRules, radius_rules
@@ -14,6 +16,7 @@ from nlu.lexicon import InterestRules, radius_rules
 _STATUS_REACH = 6  # "Ich bin seit zwei Jahren Rentnerin": the cue may stand a few words before
 # Prepositions do not end a job description ("arbeite ... in der Kita"), unlike other self-descriptions.
 _APPOSITION_PUNCT = frozenset({",", "(", ")", "-", "–", ":", "/"})
+_STATE_JOINERS = frozenset({",", "und", "and", "&"})  # "Ich bin 58, arbeitslos", "I'm 45 and unemployed"
 
 
 def span_key(span: Span) -> tuple[int, int, int]:
@@ -168,7 +171,7 @@ class SelfDescription:
         a self-description: "Ich bin 45, zwei Kinder, Teilzeit im Büro", "I'm 38, two kids, one dog"."""
         before, after = span.start - 2, span.end
         count = doc[span.start - 1] if before >= 0 else None
-        if count is None or not (count.like_num or count.norm_ in self.number_words):
+        if count is None or not self._number(count):
             return False
         if not (before == 0 or is_boundary(doc[before])) or not (after == len(doc) or is_boundary(doc[after])):
             return False
@@ -177,32 +180,55 @@ class SelfDescription:
 
     def _state_after_age(self, doc: Doc, span: Span, self_cues: list[int]) -> bool:
         """Tells whether a state ("arbeitslos", "Rentnerin") follows a self-description cue and one's age, joined by a
-        comma or "und": "Ich bin 58, arbeitslos", "ich bin 58 und arbeitslos", "I'm 45 and unemployed"."""
-        rules = self.rules
-        if not any(t.norm_.startswith(rules.status_words + rules.age_states) for t in span):
+        comma or "und", and ends its clause: "Ich bin 58, arbeitslos", "ich bin 58 und arbeitslos und will was tun",
+        "I'm 45 and unemployed". A plural or a state with words of its own after it names others: "Ich bin 40,
+        Arbeitslose brauchen Hilfe", "I'm 45 and unemployed people need help"."""
+        if not (self._one_state(span[-1].norm_) and self._closes_state(doc, span.end)):
             return False
-        i = span.start - 1
-        while i >= 0 and doc[i].norm_ in (",", "und", "and", "&"):
-            i -= 1
-        counted = False
-        while i >= 0 and (self._number(doc[i]) or doc[i].norm_ in rules.apposition_fillers):
-            counted = counted or self._number(doc[i])
-            i -= 1
-        return counted and i + 1 in self_cues
+        joined = self._back_over(doc, span.start, lambda t: t.norm_ in _STATE_JOINERS)
+        first = self._back_over(doc, joined, lambda t: self._number(t) or t.norm_ in self.rules.apposition_fillers)
+        return first in self_cues and any(self._number(t) for t in doc[first:joined])
+
+    def _one_state(self, norm: str) -> bool:
+        """Tells whether a folded word is a state of one person: a state or status stem with a singular ending."""
+        rules = self.rules
+        return any(
+            norm.startswith(stem) and norm[len(stem):] in rules.age_state_endings
+            for stem in rules.status_words + rules.age_states
+        )
+
+    def _closes_state(self, doc: Doc, end: int) -> bool:
+        """Tells whether a clause ends at `end`, how long follows ("arbeitslos seit März"), or "und" with a verb or
+        "ich" after ("arbeitslos und will", "unemployed and I"), not a noun of its own ("Rentnerinnen und Rentner",
+        "unemployed people")."""
+        if closes_clause(doc, end) or doc[end].norm_ in self.rules.age_state_since:
+            return True
+        if doc[end].norm_ not in _STATE_JOINERS or end + 1 == len(doc):
+            return False
+        after = doc[end + 1]
+        return after.norm_ in self.rules.apposition_heads or (after.is_alpha and after.text.islower())
 
     def _number(self, token: Token) -> bool:
         """Tells whether a token is a number, in digits or as a word ("58", "zwei")."""
         return token.like_num or token.norm_ in self.number_words
 
+    @staticmethod
+    def _back_over(doc: Doc, start: int, passed: Callable[[Token], bool]) -> int:
+        """Returns where the run of tokens that `passed` accepts, ending right before `start`, begins."""
+        i = start
+        while i > 0 and passed(doc[i - 1]):
+            i -= 1
+        return i
+
     def _after_ich(self, doc: Doc, start: int) -> bool:
         """Tells whether "ich" stands before `start` with only an age and punctuation between ("Ich (34, ...")."""
         fillers = self.rules.apposition_fillers
-        i = start - 1
-        punctuated = False  # "möchte ich Senioren helfen" has "ich" right before, but is no apposition
-        while i >= 0 and (doc[i].norm_ in _APPOSITION_PUNCT or doc[i].like_num or doc[i].norm_ in fillers):
-            punctuated = punctuated or doc[i].norm_ in _APPOSITION_PUNCT
-            i -= 1
-        return punctuated and i >= 0 and doc[i].norm_ in self.rules.apposition_heads
+        first = self._back_over(
+            doc, start, lambda t: t.norm_ in _APPOSITION_PUNCT or t.like_num or t.norm_ in fillers
+        )
+        # "möchte ich Senioren helfen" has "ich" right before, but is no apposition
+        punctuated = any(t.norm_ in _APPOSITION_PUNCT for t in doc[first:start])
+        return punctuated and first > 0 and doc[first - 1].norm_ in self.rules.apposition_heads
 
     def _cue_before(
         self, doc: Doc, start: int, cue_ends: list[int], window: int, passes: frozenset[str] = frozenset()

@@ -49,9 +49,30 @@ def test_care_of_things_and_others_lack_stay(text: str, wanted: str) -> None:
     assert not got.exclude_categories
 
 
-def test_a_clause_about_the_thing_sought_rules_out() -> None:
-    got = parse_with_rules("Ich suche ein Ehrenamt, das nichts mit Kindern zu tun hat. Dresden")
-    assert "children_youth" in got.exclude_categories
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("Ich suche ein Ehrenamt, das nichts mit Kindern zu tun hat. Dresden", "children_youth"),
+        ("Ich suche was, das keine Pflege ist, Kassel", CARE),
+    ],
+)
+def test_a_clause_about_the_thing_sought_rules_out(text: str, refused: str) -> None:
+    assert refused in parse_with_rules(text).exclude_categories
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Ich suche ein Ehrenamt, wo Senioren nicht allein sind, in Kassel", "seniors"),
+        ("Ich suche etwas, wo Kinder nicht allein gelassen werden", "children_youth"),
+        ("Ich suche eine Aufgabe, die Kindern hilft, die nicht lesen können. Jena", "children_youth"),
+        ("Ich suche was, wo Tiere nicht mehr leiden müssen, Gera", "animals"),
+    ],
+)
+def test_a_clause_describing_the_thing_sought_keeps_its_people(text: str, wanted: str) -> None:
+    for read in (parse, parse_with_rules):
+        got = read(text)
+        assert wanted not in got.exclude_categories
 
 
 def test_not_also_keeps_its_scope() -> None:
@@ -67,6 +88,8 @@ def test_not_also_keeps_its_scope() -> None:
         "ich bin 49 und arbeitslos, irgendwas in Gera",
         "I'm 52 and unemployed, anything useful in Leipzig?",
         "Ich bin 57 Jahre, erwerbslos, und hab Zeit. Bautzen",
+        "Bin 54 und arbeitslos seit letztem Jahr, was gibt es in Plauen?",
+        "I'm 50, unemployed since March and bored. Halle?",
     ],
 )
 def test_a_state_after_ones_age_is_who_one_is(text: str) -> None:
@@ -83,6 +106,21 @@ def test_a_state_after_ones_age_is_who_one_is(text: str) -> None:
 )
 def test_the_unemployed_to_help_stay(text: str) -> None:
     assert POVERTY in parse_with_rules(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Ich bin 30 und Rentner sind mir wichtig", "seniors"),
+        ("Ich bin 35, Rentnerinnen und Rentner im Heim besuchen wäre schön", "seniors"),
+        ("Ich bin 40, Arbeitslose brauchen Hilfe bei Bewerbungen", POVERTY),
+        ("I'm 45 and unemployed people need help", POVERTY),
+        ("Ich bin 28 und Arbeitslosen helfen fände ich gut, Kassel", POVERTY),
+        ("I'm 33, unemployed folks deserve support in Jena", POVERTY),
+    ],
+)
+def test_people_named_after_ones_age_are_the_wish(text: str, wanted: str) -> None:
+    assert wanted in parse_with_rules(text).categories
 
 
 @pytest.mark.parametrize(
@@ -126,8 +164,19 @@ def test_where_one_is_at_a_time_is_busy(text: str, time: set[str]) -> None:
     assert set(parse(text).time) == time
 
 
-def test_time_with_ones_family_stays_wanted() -> None:
-    assert "weekend" in parse("Am Wochenende würde ich gern mit meiner Familie im Tierheim in Kassel helfen").time
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Am Wochenende bin ich mit meiner Familie gern im Tierheim in Kassel", "weekend"),
+        ("Am Samstag bin ich mit meiner Familie frei und wir wollen zusammen helfen", "weekend"),
+        ("Am Wochenende bin ich mit meinem Partner aktiv und wir suchen ein Ehrenamt", "weekend"),
+        ("Abends bin ich mit meinen Kindern gern draußen, was mit Natur in Jena?", "evening"),
+    ],
+)
+def test_time_with_ones_family_stays_wanted(text: str, time: str) -> None:
+    got = parse(text).time
+    assert time in got
+    assert len(got) == 1
 
 
 @pytest.mark.parametrize(
@@ -143,8 +192,18 @@ def test_a_german_double_nationality_with_both_languages(text: str, code: str) -
     assert code in parse(text).languages
 
 
-def test_a_double_nationality_alone_names_no_language() -> None:
-    assert not parse("I'm German-American, German is fine. Climate group in Leipzig?").languages
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm German-American, German is fine. Climate group in Leipzig?",
+        "My friend is German-American and bilingual, I only speak German",
+        "I'm German-American, both my kids go to school here",
+        "German-American school, I'd like to help bilingual kids",
+        "Our neighbour is German-British, we'd both like to help at a food bank in Kassel",
+    ],
+)
+def test_a_double_nationality_alone_names_no_language(text: str) -> None:
+    assert not parse(text).languages
 
 
 @pytest.mark.parametrize(
@@ -199,9 +258,51 @@ def test_the_young_as_a_choice_with_adults_name_no_age_group(text: str, kept: st
 @pytest.mark.parametrize(
     "text",
     [
+        "Keine Kinder oder Erwachsene, lieber Tiere",
+        "Ich möchte Tiere, nicht mit Erwachsenen oder Kindern",
+        "Bitte nichts mit Erwachsenen oder Jugendlichen, eher Natur in Gera",
+    ],
+)
+def test_the_young_refused_with_adults_are_ruled_out(text: str) -> None:
+    got = parse_with_rules(text)
+    assert "children_youth" in got.exclude_categories
+    assert "children_youth" not in got.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Schwimmkurs für Kinder und Erwachsene in Jena",
         "Ich möchte mit Kindern arbeiten, nicht mit Erwachsenen. Kassel",
     ],
 )
 def test_the_young_beside_adults_stay(text: str) -> None:
     assert "children_youth" in parse_with_rules(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Beete will ich nicht pflegen, lieber Tiere",
+        "Ich will den Garten nicht so pflegen, eher Tiere",
+        "Ich will meine Kontakte nicht mehr pflegen müssen",
+        "Die Homepage möchte ich nicht pflegen, aber gern Sport mit Jugendlichen in Halle",
+    ],
+)
+def test_things_not_cared_for_rule_out_no_care(text: str) -> None:
+    for read in (parse, parse_with_rules):
+        got = read(text)
+        assert CARE not in got.exclude_categories
+        assert "environment" not in got.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senioren will ich nicht pflegen, lieber vorlesen in Kassel",
+        "Ich möchte nach der Arbeit nicht noch pflegen, lieber Tiere in Jena",
+        "Ich will in der Freizeit nicht auch noch pflegen, Sport in Gera?",
+    ],
+)
+def test_people_not_cared_for_rule_out_care(text: str) -> None:
+    assert CARE in parse_with_rules(text).exclude_categories
