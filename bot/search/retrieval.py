@@ -42,6 +42,9 @@ class Page:
     strong: int = 0
     # The similar tier's best rows a thin first answer shows after the strong ones (bot.search.thin).
     topped: int = 0
+    # The scores shown for the rows, when they differ from the rows' own (the rows taken after the strong ones show
+    # scores below the last strong row's: bot.search.thin); None: the rows' own.
+    scores: tuple[float, ...] | None = None
 
     def shown_total(self, tier: Tier) -> int:
         """Returns how many matches a tier's pages show in all."""
