@@ -67,6 +67,7 @@ class Found:
     rows: tuple[Row[Any], ...]
     criteria: Criteria
     groups: tuple[TermGroup, ...]
+    scores: tuple[float, ...] | None = None  # the scores the rows show, when not their own (Page.scores)
 
 
 async def search(
@@ -87,7 +88,8 @@ async def search(
     """
     found = await find(session, request, LISTINGS, default_radius_km=default_radius_km, parse=parse,
                        vocabularies=vocabularies, now=now)
-    results = hits_from(found.rows, found.criteria, found.groups, lang=request.lang, explain=request.explain)
+    results = hits_from(found.rows, found.criteria, found.groups, lang=request.lang, explain=request.explain,
+                        scores=found.scores)
     return replace(found.outcome, results=results, not_applied=not_applied(found.criteria, found.outcome, results))
 
 
@@ -177,7 +179,7 @@ async def find(
                                    now=asked.now, corpus=corpus)
         if page.total and "keywords" not in widened else (),
     )
-    return Found(outcome, page.rows, criteria, words.wished())
+    return Found(outcome, page.rows, criteria, words.wished(), page.scores)
 
 
 async def _titled(

@@ -19,15 +19,18 @@ from bot.search.widening import RADIUS_STEPS_KM
 
 def hits_from(
     rows: Sequence[Row[Any]], criteria: Criteria, groups: Sequence[TermGroup], *, lang: str | None = None,
-    explain: bool = True,
+    explain: bool = True, scores: Sequence[float] | None = None,
 ) -> tuple[Hit, ...]:
-    """Returns the contract's results for one page of listing rows, in their order, why-texts in `lang` (or none)."""
+    """Returns the contract's results for one page of listing rows, in their order, why-texts in `lang` (or none);
+    scores: those to show, when not the rows' own (retrieval.Page.scores)."""
     frame = Frame.around(criteria.place.lat, criteria.place.lon) if criteria.place else None
-    return tuple(_hit(row, criteria, groups, frame, lang, explain) for row in rows)
+    shown = scores if scores is not None else [float(row.score) for row in rows]
+    return tuple(_hit(row, score, criteria, groups, frame, lang, explain)
+                 for row, score in zip(rows, shown, strict=True))
 
 
 def _hit(
-    row: Row[Any], criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None, lang: str | None,
+    row: Row[Any], score: float, criteria: Criteria, groups: Sequence[TermGroup], frame: Frame | None, lang: str | None,
     explain: bool,
 ) -> Hit:
     """Builds one hit from a joined row."""
@@ -65,7 +68,7 @@ def _hit(
         distance_km=distance,
         time=facts.time_tags,
         contact=contact,
-        score=round(float(row.score), 4),
+        score=round(score, 4),
         why=why(facts, criteria, groups, distance, lang, approximate_place=row.place_name if approximate else None)
         if explain else "",
         remote=facts.remote,

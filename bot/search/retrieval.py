@@ -42,6 +42,9 @@ class Page:
     strong: int = 0
     # The similar tier's best rows a thin first answer shows after the strong ones (bot.search.thin).
     topped: int = 0
+    # The scores shown for the rows, when they differ from the rows' own (the rows taken after the strong ones show
+    # scores below the last strong row's: bot.search.thin); None: the rows' own.
+    scores: tuple[float, ...] | None = None
 
     def shown_total(self, tier: Tier) -> int:
         """Returns how many matches a tier's pages show in all."""
@@ -230,9 +233,9 @@ def _listed(sql: SqlText, scored: str, *, tiered: bool) -> str:
 
     Beside a category the request's words only rank, so "Hospiz" in the category of health also matched the
     category's other rows, which filled the top five behind the three hospices. Once MIN_RESULTS matches hold
-    a word naming what was asked, the rows holding none are left out: they answer the category, not what the
-    person named. With fewer, the category's rows stay and fill the page (reported as widened "keywords" when
-    none holds any word of the request).
+    a word naming what was asked itself (not only a relative of it: lesser_only), the rows holding none are left
+    out: they answer the category, not what the person named. With fewer, the category's rows stay and fill the
+    page (reported as widened "keywords" when none holds any word of the request).
     Online listings beside the nearest ones (online_too) are listed by the same rule, but never count toward
     those MIN_RESULTS: the nearest ones naming the thing decide whether the others are left out.
 
@@ -241,16 +244,19 @@ def _listed(sql: SqlText, scored: str, *, tiered: bool) -> str:
     second window pass the strength needs.
     """
     holds = "(c.words > 0 OR c.named > 0 OR c.kind > 0)"
+    says = "(c.kind > 0 OR ((c.words > 0 OR c.named > 0) AND c.lesser_only = 0))"
     strongest = f"MAX({evidence('c')}) OVER () AS strongest, " if tiered else ""
     counted = (
         f"SELECT c.*, count(*) OVER () AS matches, {strongest}"
         f"SUM(CASE WHEN {holds} AND c.online = 0 THEN 1 ELSE 0 END) OVER () AS holding, "
+        f"SUM(CASE WHEN {says} AND c.online = 0 THEN 1 ELSE 0 END) OVER () AS saying, "
         f"SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS holding_all, "
         "SUM(CASE WHEN c.words + c.named + c.kind + c.manner > 0 THEN 1 ELSE 0 END) OVER () AS word_hits "
         f"FROM {scored}"
     )
     # One window pass counts; the total listed follows from the counts (no second pass after the filter).
-    enough = f"n.holding >= {MIN_RESULTS}"
+    # Listings holding only a relative of the words do not count: the field's rows stay behind the button for them.
+    enough = f"n.saying >= {MIN_RESULTS}"
     total = f"CASE WHEN {enough} THEN n.holding_all ELSE n.matches END"
     if tiered:
         strong = is_strong("n", sql.number(STRONG_SHARE))
@@ -316,7 +322,8 @@ def _scored(
     speaks = f"CASE WHEN {asks_for_language(sql, criteria.languages)} THEN 1 ELSE 0 END" if criteria.languages else "0"
     return (
         f"(SELECT o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.kind} AS kind, "
-        f"{parts.manner} AS manner, {parts.within} AS within, {parts.says_all} AS says_all, {speaks} AS speaks, "
+        f"{parts.manner} AS manner, {parts.within} AS within, {parts.says_all} AS says_all, "
+        f"{parts.lesser_only} AS lesser_only, {speaks} AS speaks, "
         f"{parts.base} AS base, {far_online} AS online FROM {source}{fence}) c"
     )
 

@@ -35,6 +35,7 @@ class _Lexicon:
     phrases: dict[str, tuple[str, ...]]  # kind -> folded phrases, longest first
     emoji: frozenset[str]
     emoji_interests: dict[str, str]  # an emoji's characters -> the category it asks for ("🐶" -> animals)
+    emoji_words: dict[str, str]  # a category an emoji asks for -> the word it is read as ("Tiere")
     filler: frozenset[str]
     place_yes: re.Pattern[str]  # a yes (or several) leading a place: "Ja, gerne in Baunatal"
 
@@ -54,6 +55,7 @@ def _lexicon() -> _Lexicon:
         emoji=frozenset(raw["thanks_emoji"]),
         emoji_interests={_bare(emoji): key for key, emoji_list in raw["emoji_interests"].items()
                          for emoji in emoji_list},
+        emoji_words=dict(raw["emoji_words"]),
         filler=frozenset(" ".join(_words(item)) for item in raw["filler"]),
         place_yes=_leading(raw["place_yes"]),
     )
@@ -89,6 +91,25 @@ def emoji_interest(text: str) -> str | None:
     to say (bot.search.understanding.parse_text)."""
     wanted = {_lexicon().emoji_interests.get(char) for char in _emoji_heads(text)}
     return wanted.pop() if len(wanted) == 1 and None not in wanted else None
+
+
+def emoji_as_words(text: str) -> str | None:
+    """Returns a message with its emoji asking for an area (emoji_interest) read as the area's word ("kein 🐶 in
+    Kassel" -> "kein Tiere in Kassel"), so the words around them say what they say of it; None when its emoji ask
+    for no single area."""
+    interest = emoji_interest(text)
+    if interest is None:
+        return None
+    word = f" {_lexicon().emoji_words[interest]} "
+    heads = set(_emoji_heads(text))
+    read = "".join(word if char in heads else "" if char in _EMOJI_PARTS or _joined(text, index) else char
+                   for index, char in enumerate(text))
+    return " ".join(read.split())
+
+
+def _joined(text: str, index: int) -> bool:
+    """Tells whether a character is joined to the emoji before it ("🦺" of "🐕‍🦺")."""
+    return index > 0 and text[index - 1] == "\u200d"
 
 
 def without_yes(text: str) -> str:

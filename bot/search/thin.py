@@ -16,7 +16,9 @@ related pages start after the rows taken (never showing them twice), and their c
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.criteria import Criteria
@@ -24,6 +26,9 @@ from bot.search.rank_words import RankWords
 from bot.search.retrieval import Page, PageRequest, find_page
 from bot.search.tiers import Tier
 from bot.search.widening import MIN_RESULTS, Attempt
+
+# How far below the last strong row's score a row taken after it shows (the chat prints three decimals).
+SCORE_STEP = 0.001
 
 
 def wanted(page: Page) -> int:
@@ -65,4 +70,17 @@ async def shown_page(
         return tier, page
     # The page's places among the strong rows and then the close ones taken.
     start, end = max(offset - page.strong, 0), max(offset + limit - page.strong, 0)
-    return tier, replace(page, rows=page.rows + close[start:end], topped=len(close))
+    shown_close = close[start:end]
+    if not shown_close:
+        return tier, replace(page, topped=len(close))
+    last = page.rows[-1] if page.rows else (await fetch(limit=1, offset=page.strong - 1, tier=Tier.STRONG)).rows[0]
+    scores = tuple(float(row.score) for row in page.rows) + capped(shown_close, float(last.score), start)
+    return tier, replace(page, rows=page.rows + shown_close, topped=len(close), scores=scores)
+
+
+def capped(taken: tuple[Row[Any], ...], last: float, start: int) -> tuple[float, ...]:
+    """Returns the scores the rows taken show: their own, at most a step below the last strong row's and each a
+    step below the one before (`start`: the first one's place among those taken). Their own may be higher, as a
+    related row may lie nearer or be fresher, but they follow the strong ones: a higher score after a lower one
+    reads as a wrong order in the chat, on the web page and in `search --json`."""
+    return tuple(min(float(row.score), last - SCORE_STEP * (start + place + 1)) for place, row in enumerate(taken))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.search.smalltalk import emoji_interest
+from bot.search.smalltalk import emoji_as_words
 from nlu.query import ParsedQuery
 
 
@@ -20,8 +20,9 @@ def empty_query(text: str = "") -> ParsedQuery:
 
 def parse_text(text: str) -> ParsedQuery:
     """Parses a message with the NLU (nlu.parse); blank text parses to nothing. Emoji asking for an area ("🐶",
-    "🌳 in Leipzig": data/chat/smalltalk.toml) are read as it, as its button would be, when the words name no
-    interest: the chat, the web and saved searches read them alike."""
+    "🌳 in Leipzig": data/chat/smalltalk.toml) are read as the area's word in their place, as its button would be,
+    when the words name no interest ("Chor in Leipzig 🐶" asks for a choir): the words around them then say what
+    they say of it ("kein 🐶 in Kassel" rules animals out). The chat, the web and saved searches read them alike."""
     if not text.strip():
         return empty_query(text)
     import nlu  # imported on first use: loading the pipelines takes a moment and the CLI's --help needs none
@@ -29,8 +30,8 @@ def parse_text(text: str) -> ParsedQuery:
     parsed = nlu.parse(text)
     if parsed.categories or parsed.exclude_categories or parsed.keywords:
         return parsed
-    interest = emoji_interest(text)
-    return replace(parsed, categories=(interest,)) if interest is not None else parsed
+    read = emoji_as_words(text)
+    return parsed if read is None else replace(nlu.parse(read), text=text)
 
 
 def reusing(*known: ParsedQuery | None) -> Callable[[str], ParsedQuery]:

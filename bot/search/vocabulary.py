@@ -23,6 +23,7 @@ from rapidfuzz.distance import Indel
 from bot.search.abbreviations import long_forms, short_forms
 from bot.search.action_nouns import action_noun
 from bot.search.related import relatives
+from bot.search.short_stems import MIN_OPEN_STEM, short_stem_group
 from bot.search.word_forms import (
     MIN_STEM, allowed_edits, inflections, participle_stem, singular_forms, stem_of, umlaut_singular,
 )
@@ -41,10 +42,6 @@ MAX_INFIX_TERMS = 16
 # A compound's modifier shorter than this (stemmed) says too little alone ("Kinder-", "Tier-", "Sprach-").
 MIN_MODIFIER = 7
 MAX_FUZZY_TERMS = 3
-# A stem shorter than this that the listings never write as a word of its own is the word with its ending taken off
-# ("sach" of "Sachen", "fahr" of "fahren"), no word: as a beginning it found other words ("Sachkunde", "Sachsen",
-# "Fahrtkosten"). See Vocabulary._short_stem.
-MIN_OPEN_STEM = 5
 # Words whose groups a vocabulary keeps (see Vocabulary.group): the words of requests repeat (towns, topics), and
 # a group's look-ups (prefixes, compounds, typo corrections) cost more than the rest of turning a request into SQL.
 KEPT_GROUPS = 4096
@@ -193,7 +190,7 @@ class Vocabulary:
         if group is None or group.fuzzy:
             return group
         prefixes = [prefix for prefix in group.prefixes if not (part.startswith(prefix) and len(prefix) < len(part))]
-        if self._has_prefix(part) and part not in prefixes:
+        if self.has_prefix(part) and part not in prefixes:
             prefixes.insert(0, part)
         terms = [term for term in group.terms if not any(term.startswith(prefix) for prefix in prefixes)]
         if not terms and not prefixes:
@@ -228,7 +225,7 @@ class Vocabulary:
         ("schach" of "Schachpatin"). A mere beginning is no word: "kirch" of the towns Kirchberg and Kirchhain
         would split "Kirchenchor" into "kirch" + "chor" and find the towns."""
         return word not in STOP_WORDS and (
-            word in self.documents or (word in known_words() and self._has_prefix(word)))
+            word in self.documents or (word in known_words() and self.has_prefix(word)))
 
     def is_word(self, word: str) -> bool:
         """Tells whether a folded word may be a part of a compound: a known word or one of the listings'."""
@@ -255,9 +252,9 @@ class Vocabulary:
             return None
         stem = stem_of(word)
         terms = [word] if word in self.documents else []
-        prefixes = [stem] if len(stem) >= MIN_STEM and self._has_prefix(stem) else []
+        prefixes = [stem] if len(stem) >= MIN_STEM and self.has_prefix(stem) else []
         if prefixes and len(stem) < MIN_OPEN_STEM and stem != word and stem not in self.documents:
-            terms, prefixes = self._short_stem(word, stem)
+            terms, prefixes = short_stem_group(self, word, stem, most=MAX_INFIX_TERMS)
         # A plural that changes its vowel ("Fahrrädern", "Bücher", "Wälder"): listings write the singular too, as a
         # word of its own only. As a beginning it would find other words that happen to start alike: "mann*" of
         # "Männer" is Mannheim and Mannschaft, "land*" of "Länder" Landkreis, "back*" of "Bäcker" Backofen.
@@ -266,28 +263,28 @@ class Vocabulary:
             terms += [form for form in singular_forms(singular) if form in self.documents and form not in terms
                       and not any(form.startswith(prefix) for prefix in prefixes)]
         verb = participle_stem(word)
-        if verb and self._has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
+        if verb and self.has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
             prefixes.append(verb)
         if len(word) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
             terms += [term for term in self.containing(stem) if term not in terms]
         # A particle verb whose noun changes its vowel ("ausgeben": Ausgabe, also ending Lebensmittelausgabe).
         noun = action_noun(word)
-        if noun and self._has_prefix(noun) and not any(noun.startswith(prefix) for prefix in prefixes):
+        if noun and self.has_prefix(noun) and not any(noun.startswith(prefix) for prefix in prefixes):
             prefixes.append(noun)
         if noun and len(noun) >= MIN_INFIX_STEM:
             terms += [term for term in self.containing(noun) if term not in terms]
         # An abbreviation and the name it stands for are the same thing ("THW": Technisches Hilfswerk).
-        prefixes += [long for long in long_forms(word) if self._has_prefix(long) and long not in prefixes]
+        prefixes += [long for long in long_forms(word) if self.has_prefix(long) and long not in prefixes]
         terms += [short for short in short_forms(word) if short in self.documents and short not in terms]
         # Lesser terms: the modifier of a compound of a generic head ("nachbarschaftshilfe": nachbarschaft*, also
         # in Nachbarschaftsgarten) and words of the same activity ("sterbende": hospiz*); a family's stem the word
         # begins with is its own ("lesepatin": lesepat*, as listings write Lesepat*in).
         lesser: list[str] = []
         modifier = modifier_of(word)
-        if modifier and self._has_prefix(modifier) and not any(modifier.startswith(p) for p in prefixes):
+        if modifier and self.has_prefix(modifier) and not any(modifier.startswith(p) for p in prefixes):
             lesser.append(modifier)
         for kin in relatives(word):
-            if self._has_prefix(kin) and not any(kin.startswith(prefix) for prefix in prefixes + lesser):
+            if self.has_prefix(kin) and not any(kin.startswith(prefix) for prefix in prefixes + lesser):
                 (prefixes if word.startswith(kin) else lesser).append(kin)
         if terms or prefixes or lesser:
             said = TermGroup(word, tuple(terms), tuple(prefixes), 0, fuzzy=False) if lesser else None
@@ -303,38 +300,12 @@ class Vocabulary:
             return TermGroup(word, (), (head,), self._count([], [head]), fuzzy=True)
         return None
 
-    def _short_stem(self, word: str, stem: str) -> tuple[list[str], list[str]]:
-        """Returns the terms and beginnings a word with a short stem that is no word of its own stands for: its
-        forms ("sache", "sachen"), the compounds beginning with one of them ("gartenarbeit" of "Garten",
-        "kinderhospiz" of "Kindern", "wanderweg" of "wander"), and, for a word shaped as a verb (the stem and
-        "en"), those of the stem and another word ("singkreis", "kochabend", "fahrdienst", "sachspende") unless the
-        compound is a frequent word of the language itself: such a word has a meaning of its own ("Sachkunde",
-        "Sachverstand"), and one whose rest is no word ("Sachsen", "Fahrtkosten", "Wandbild" of "wander") merely
-        begins alike."""
-        forms = dict.fromkeys((word, *inflections(stem)))
-        terms = [form for form in forms if form in self.documents]
-        # A genitive's "s" begins other words ("sachs": Sachsen): only the forms ending otherwise begin compounds.
-        prefixes = [form for form in forms if form != stem and not form.endswith("s") and self._has_prefix(form)
-                    and not any(form.startswith(other) and other != form for other in forms if other != stem)]
-        if word not in (stem + "en", stem + "n"):
-            return terms, prefixes
-        compounds = [term for term in self._prefixed(stem) if term not in terms
-                     and not any(term.startswith(prefix) for prefix in prefixes)
-                     and term not in known_words() and self._joins_word(term[len(stem):])]
-        terms += sorted(compounds, key=lambda term: (len(term), term))[:MAX_INFIX_TERMS]
-        return terms, prefixes
-
-    def _joins_word(self, rest: str) -> bool:
-        """Tells whether the rest of a compound after its first part is a word, maybe after a linking "s"
-        ("sach|spenden", "hilf|s|dienst")."""
-        return self.is_word(rest) or (rest.startswith("s") and len(rest) > MIN_STEM and self.is_word(rest[1:]))
-
-    def _has_prefix(self, prefix: str) -> bool:
+    def has_prefix(self, prefix: str) -> bool:
         """Tells whether any index term starts with the prefix."""
         index = bisect.bisect_left(self._sorted, prefix)
         return index < len(self._sorted) and self._sorted[index].startswith(prefix)
 
-    def _prefixed(self, prefix: str) -> list[str]:
+    def prefixed(self, prefix: str) -> list[str]:
         """Returns the index terms starting with the prefix."""
         start = bisect.bisect_left(self._sorted, prefix)
         end = bisect.bisect_left(self._sorted, prefix + "\x7f")
@@ -397,7 +368,7 @@ class Vocabulary:
         """Returns an upper bound of the listings holding any of the terms or prefixed terms."""
         total = sum(self.documents.get(term, 0) for term in terms)
         for prefix in prefixes:
-            total += sum(self.documents[term] for term in self._prefixed(prefix) if term not in terms)
+            total += sum(self.documents[term] for term in self.prefixed(prefix) if term not in terms)
         return min(total, self.listings) if self.listings else total
 
 

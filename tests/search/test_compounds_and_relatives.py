@@ -112,3 +112,24 @@ def test_the_families_relate_homework_help_and_digital_help_in_the_words_of_the_
     assert {"smartphon", "tablet", "handy"} <= set(relatives("computer"))
     assert "computer" in relatives("handys") and "hausaufgab" in relatives("nachhilfe")
     assert relatives("sachen") == ()
+
+
+async def test_a_listing_saying_the_word_comes_before_relatives_and_the_field_stays_behind_the_button(
+    listings: Listings,
+) -> None:
+    school, tutoring, mentor, learning, reading, kita = await listings.add_many([
+        {"title": "Schulbegleitung für neu zugewanderte Kinder", "categories": ["education"],
+         "description": "Du hilfst bei den Hausaufgaben und begleitest Kinder im Schulalltag.", **near(KASSEL, 2, 0)},
+        {"title": "Ehrenamtliche Nachhilfe in Mathe", "categories": ["education"], **near(KASSEL, -2, 0)},
+        {"title": "Lernpatin für die Mittelstufe", "categories": ["education"], **near(KASSEL, 0, 2)},
+        {"title": "Digitale Lernbegleitung für Schüler", "categories": ["education"], **near(KASSEL, 0, -2)},
+        {"title": "Lesementor an der Grundschule", "categories": ["education"], **near(KASSEL, 0.5, 0)},
+        {"title": "Vorlesen in der Kita", "categories": ["education"], **near(KASSEL, 0.8, 0)},
+    ])
+    answer, similar = await answer_and_similar(
+        listings.database, SearchRequest(text="Hausaufgaben Kassel"),
+        categories=["education"], place=KASSEL, keywords=["hausaufgaben"])
+    # The one listing saying the word (in its description) before the relatives in their titles, as far away.
+    assert answer[0] == school and set(answer[1:]) == {tutoring, mentor, learning}
+    # Relatives alone never make the field give way: its other rows stay reachable behind the button.
+    assert set(similar) == {reading, kita}

@@ -53,6 +53,13 @@ def test_an_area_emoji_is_read_as_the_area_beside_a_town_unless_the_words_name_o
     assert beside_town.categories == ("environment",) and beside_town.place is not None
     assert parse_text("🐶").categories == ("animals",)
     assert parse_text("Chor in Leipzig 🐶").categories == ("culture",)  # the words say what: the emoji adds nothing
+
+
+@pytest.mark.parametrize("text", ["kein 🐶 in Kassel", "nichts mit 🐶 bitte, Kassel", "allergisch gegen 🐱 Kassel",
+                                  "kein 🐶, lieber was in Leipzig"])
+def test_an_emoji_ruled_out_is_its_area_ruled_out(text: str) -> None:
+    parsed = parse_text(text)
+    assert parsed.categories == () and parsed.exclude_categories == ("animals",) and parsed.text == text
     assert parse_text("🎉 in Leipzig").categories == ()
 
 

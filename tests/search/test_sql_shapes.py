@@ -100,9 +100,9 @@ def test_a_common_words_tests_on_postgres_read_each_candidates_row_in_one_look_u
     feuerwehr = TermGroup(word="feuerwehr", terms=("feuerwehr", "jugendfeuerwehr"), prefixes=(), documents=9_500,
                           fuzzy=False, whole=whole)
     part = _words_part("postgresql", feuerwehr)
-    # In the text, in the title, the whole word in the title and in the organisation's name (the request names it):
-    # four tests of one row read once by id.
-    assert part.count("WHERE t.id = o.id") == 1 and part.count("t.search_vector @@") == 4
+    # In the text, in the title, the whole word in the title and anywhere, and in the organisation's name (the
+    # request names it; the whole word anywhere is asked in and out of the title): six tests of one row read once.
+    assert part.count("WHERE t.id = o.id") == 1 and part.count("t.search_vector @@") == 6
     assert "EXISTS" not in part
     # A rare word's tests read its holders (one shared subquery), SQLite's its full-text index: no look-up by id.
     assert "t.id = o.id" not in _words_part("postgresql", _group("museum", 40))

@@ -40,11 +40,15 @@ async def test_one_named_listing_comes_with_the_closest_related_ones_after_it(li
     answer = await find(listings.database, request, **fields)
     # The named one first although farther away; then the relatives as ranked; the rest behind the button.
     assert ids(answer) == [course, tablet, phone] and answer.total == 3 and answer.others == 1
+    # The relatives lie nearer, yet show scores below the named one's: the order reads as ranked.
+    scores = [hit.score for hit in answer.results]
+    assert scores == sorted(scores, reverse=True) and len(set(scores)) == 3
     related = await find(listings.database, replace(request, similar=True), **fields)
     assert ids(related) == [handy] and related.total == 1 and related.others == 3
     # Pages of the answer split the same rows: the second page starts with the first related one taken.
     second = await find(listings.database, replace(request, limit=1, offset=1), **fields)
     assert ids(second) == [tablet] and second.total == 3
+    assert second.results[0].score == answer.results[1].score  # the same score on every page
 
 
 async def test_the_field_alone_never_tops_up_a_thin_answer(listings: Listings) -> None:
@@ -68,5 +72,7 @@ async def test_judged_leipzig_listings_answer_digital_help_for_older_people_with
             answer = await search(session, SearchRequest(text="Senioren Computer Leipzig"),
                                   vocabularies=VocabularyCache())
     topics = [set(stored[hit.id]["topics"]) for hit in answer.results]
+    scores = [hit.score for hit in answer.results]
+    assert scores == sorted(scores, reverse=True)
     assert len(topics) >= 3 and all("smartphone" in found for found in topics[:3])
     assert answer.to_dict().keys() == {"query", "widened", "results", "not_applied", "unknown_place"}

@@ -123,3 +123,14 @@ def test_a_short_stem_that_is_no_word_stands_for_its_word_not_for_other_words_be
     # A stem the listings write as a word ("Tier") begins its compounds as before.
     animals = index.group("tiere")
     assert animals is not None and animals.matches("tierheim")
+
+
+def test_a_verb_with_a_short_stem_still_finds_the_nouns_of_its_stem() -> None:
+    index = Vocabulary({"malen": 3, "maler": 4, "malerei": 2, "malerin": 1, "mallorca": 2, "fahren": 4,
+                        "fahrer": 5, "fahrtkosten": 9}, listings=200)
+    painting = index.group("malen")
+    assert painting is not None
+    assert all(painting.matches(word) for word in ("malen", "maler", "malerei", "malerin"))
+    assert not painting.matches("mallorca")
+    driving = index.group("fahren")
+    assert driving is not None and driving.matches("fahrer") and not driving.matches("fahrtkosten")
