@@ -35,7 +35,7 @@ from bot.search.time_wish import TIME_FAMILIES
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, PageRequest, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
-from bot.search.thin import shown_page
+from bot.search.shown import shown_page
 from bot.search.tiers import Tier, tier_of
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
@@ -67,7 +67,6 @@ class Found:
     rows: tuple[Row[Any], ...]
     criteria: Criteria
     groups: tuple[TermGroup, ...]
-    scores: tuple[float, ...] | None = None  # the scores the rows show, when not their own (Page.scores)
 
 
 async def search(
@@ -88,8 +87,7 @@ async def search(
     """
     found = await find(session, request, LISTINGS, default_radius_km=default_radius_km, parse=parse,
                        vocabularies=vocabularies, now=now)
-    results = hits_from(found.rows, found.criteria, found.groups, lang=request.lang, explain=request.explain,
-                        scores=found.scores)
+    results = hits_from(found.rows, found.criteria, found.groups, lang=request.lang, explain=request.explain)
     return replace(found.outcome, results=results, not_applied=not_applied(found.criteria, found.outcome, results))
 
 
@@ -179,7 +177,7 @@ async def find(
                                    now=asked.now, corpus=corpus)
         if page.total and "keywords" not in widened else (),
     )
-    return Found(outcome, page.rows, criteria, words.wished(), page.scores)
+    return Found(outcome, page.rows, criteria, words.wished())
 
 
 async def _titled(

@@ -19,14 +19,11 @@ from bot.search.widening import RADIUS_STEPS_KM
 
 def hits_from(
     rows: Sequence[Row[Any]], criteria: Criteria, groups: Sequence[TermGroup], *, lang: str | None = None,
-    explain: bool = True, scores: Sequence[float] | None = None,
+    explain: bool = True,
 ) -> tuple[Hit, ...]:
-    """Returns the contract's results for one page of listing rows, in their order, why-texts in `lang` (or none);
-    scores: those to show, when not the rows' own (retrieval.Page.scores)."""
+    """Returns the contract's results for one page of listing rows, in their order, why-texts in `lang` (or none)."""
     frame = Frame.around(criteria.place.lat, criteria.place.lon) if criteria.place else None
-    shown = scores if scores is not None else [float(row.score) for row in rows]
-    return tuple(_hit(row, score, criteria, groups, frame, lang, explain)
-                 for row, score in zip(rows, shown, strict=True))
+    return tuple(_hit(row, float(row.score), criteria, groups, frame, lang, explain) for row in rows)
 
 
 def _hit(

@@ -40,17 +40,12 @@ class Page:
     holding: int = 0
     # Matches in the strong tier (bot.search.tiers): all of them when none holds a word naming what was asked.
     strong: int = 0
-    # The similar tier's best rows a thin first answer shows after the strong ones (bot.search.thin).
-    topped: int = 0
-    # The scores shown for the rows, when they differ from the rows' own (the rows taken after the strong ones show
-    # scores below the last strong row's: bot.search.thin); None: the rows' own.
-    scores: tuple[float, ...] | None = None
 
     def shown_total(self, tier: Tier) -> int:
         """Returns how many matches a tier's pages show in all."""
         if tier is Tier.STRONG:
-            return self.strong + self.topped
-        return self.total - self.strong - self.topped if tier is Tier.SIMILAR else self.total
+            return self.strong
+        return self.total - self.strong if tier is Tier.SIMILAR else self.total
 
 
 @dataclass(frozen=True, slots=True)

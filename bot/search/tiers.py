@@ -21,9 +21,8 @@ of a word), or when it asks for a language the person speaks. When no listing
 holds a word naming a particular thing, every listing is strong (the category's best, or those holding the
 general kind, as before). So the tier never empties an answer: the strongest listing is always in it.
 
-A first answer of one or two strong listings is thin: the related rows closest to what was named (a relative of
-its word in their title, bot.search.related; at least CLOSE_SHARE of the strongest's evidence) follow them until it
-shows three (bot.search.thin), and the button offers the rest.
+A first answer of one or two strong listings stays so, with the button for the related ones (bot.search.shown says
+why it is not topped up).
 
 The nearest listings far away (widened "nearest": nothing within 50 km) are not tiered: there the ranking weighs
 distance as much as the words, and the answer says it shows the nearest ones with their distance; cutting it to a
@@ -48,12 +47,6 @@ from bot.search.model import SearchRequest
 # scored alike and better than 0.5 or less: Leipzig (--inferred) 0.836 at 0.5, 0.845 at 0.6; Hamburg 0.954, 0.962;
 # the natural messages 0.979 at both.
 STRONG_SHARE = 0.6
-# A related row holding at least this share of the strongest one's evidence is close enough to follow the strong
-# ones in a thin first answer (Tier.CLOSE, bot.search.thin): a relative of the named word in its title (related
-# words and compound modifiers count modifier_hit 0.55 there) or one of two named words; not a relative only in
-# the description. Tuned on the Leipzig development half (--inferred): the top-up cost P@5 0.722 -> 0.660 (asked
-# radius) with any evidence, 0.665 at 0.3, 0.703 at 0.5.
-CLOSE_SHARE = 0.5
 
 
 class Tier(Enum):
@@ -62,9 +55,6 @@ class Tier(Enum):
     ALL = "all"  # every row as ranked (the volunteers' ads, the titled probe)
     STRONG = "strong"  # the rows answering what was named (the first answer)
     SIMILAR = "similar"  # the related rows left out of the first answer ("Ähnliche anzeigen")
-    # The similar rows holding a word that names what was asked, or a relative of one: those a thin first answer
-    # shows after its strong ones (bot.search.thin); not rows sharing only the category or a general kind.
-    CLOSE = "close"
 
 
 def evidence(row: str) -> str:
@@ -95,8 +85,6 @@ def shown(tier: Tier, row: str) -> str:
         return f"{row}.strong = 1"
     if tier is Tier.SIMILAR:
         return f"{row}.strong = 0"
-    if tier is Tier.CLOSE:
-        return f"{row}.strong = 0 AND {evidence(row)} > 0 AND {evidence(row)} >= {CLOSE_SHARE} * {row}.strongest"
     return "1 = 1"
 
 
