@@ -48,6 +48,12 @@ class RankWords:
         searched categories (kinds)."""
         return names_kind(group) or group.word in self.kinds
 
+    def lone_head(self, group: TermGroup) -> bool:
+        """Tells whether a group is the head of a compound none of whose specific parts any listing holds
+        ("Unterricht" of "Klavierunterricht" without any piano listing): it names only the kind, and a listing holding
+        it ("Deutsch unterrichten") answers the compound no better than the searched field's others."""
+        return group.head and not any(other.part_of == group.part_of and not other.head for other in self.groups)
+
     def fields_of(self, word: str) -> tuple[str, ...]:
         """Returns the searched categories a word of `generic` named (none for any other word)."""
         return next((named for said, named in self.fields if said == word), ())

@@ -72,6 +72,10 @@ class Weights:
     # says no more than its category does ("Tablet-Kurs für Ältere" came before the "Sport für Senior*innen" of the
     # district); it still orders the alike a little. A listing in another searched category holding it gets it fully.
     other_field: float = 0.1
+    # factor for the head of a compound none of whose specific parts any listing holds (RankWords.lone_head:
+    # "Unterricht" of "Klavierunterricht" without any piano listing): it orders the field's listings a little, but a
+    # "Deutsch unterrichten" no longer comes before the field's best in music and culture on that word alone.
+    lone_head: float = 0.1
 
 
 WEIGHTS = Weights()
@@ -146,7 +150,8 @@ def score_parts(
             share = min(weights.text * factor * min(weight / total, 1.0), writer_cap)
             parts.append(_word_fit(sql, group, share, weights, corpus))
             continue
-        part = _word_fit(sql, group, weights.text * weight / total, weights, corpus,
+        lone = weights.lone_head if words.lone_head(group) else 1.0
+        part = _word_fit(sql, group, weights.text * lone * weight / total, weights, corpus,
                          naming if group in naming else ())
         if group.word in words.generic:
             part = _beside_other_fields(sql, part, words.fields_of(group.word), criteria.categories, weights)

@@ -21,7 +21,9 @@ Rules (Zipf = log10 of occurrences per billion words):
   texts under tests/ give that frequency, and a form within Zipf 0.6 of its general one there is a listing word
   ("Büchern", "Geschichten"), not filler.
 - English words (clearly more frequent in English than in German) are filler when they are frequent
-  (Zipf 3.5 for non-nouns, 4.6 for nouns): listings are German, so "speak" or "people" can never be found.
+  (Zipf 3.5 for non-nouns, 4.6 for nouns): listings are German, so "speak" or "people" can never be found. A
+  non-noun's German frequency is that of its lower-case spelling, as German writes a borrowed adjective or verb
+  ("cool", "online"); capitalised it is part of a name there ("New York"), so "new" is filler.
 - Forms the tagger cannot analyse but that are frequent in German (Zipf 4.0: "gibts", "nen") are colloquial
   contractions, so filler too.
 
@@ -40,6 +42,7 @@ import json
 import math
 import re
 import sys
+import tomllib
 from importlib import resources
 from pathlib import Path
 
@@ -66,6 +69,10 @@ GUESS = -28.0  # HanTa's log probability below which its tag is a guess from the
 _DE_NOUN = ("NN", "NE", "NNA", "NNI", "FM", "XY")
 _DE_VERB = ("VV", "VA", "VM")
 _EN_NOUN = ("NN", "NNS", "NNP", "NNPS", "FW")
+# HanTa's English tags are CLAWS5 (NN0/NN1/NN2 nouns, NP0 names, UNC unclassified): they never equal _EN_NOUN, so
+# every English word is held to EN_OTHER_MIN; the list is built so. The rule on German use below tells nouns by these.
+_EN_CLAWS_NOUN = ("NN", "NP", "UNC")
+GLOSSARY = ROOT / "data" / "search" / "english_words.toml"  # English words the search turns into German ones
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -191,15 +198,37 @@ def german_filler(tagger: object, de: dict[str, float], en: dict[str, float]) ->
     return found
 
 
+def glossary_words() -> set[str]:
+    """Returns the single English words of the search's glossary (data/search/english_words.toml): they name what
+    listings hold in German ("seniors", "music"), so content."""
+    with GLOSSARY.open("rb") as handle:
+        table = tomllib.load(handle)
+    return {fold(key) for values in _tables(table) for key in values if " " not in key}
+
+
+def _tables(table: dict[str, object]) -> list[dict[str, object]]:
+    """Returns the table and its nested tables."""
+    nested = [value for value in table.values() if isinstance(value, dict)]
+    return [table, *(inner for value in nested for inner in _tables(value))]
+
+
 def english_filler(tagger: object, de: dict[str, float], en: dict[str, float]) -> set[str]:
     """Returns the frequent English forms (nouns only when very frequent): German listings never hold them."""
     found: set[str] = set()
+    glossary = glossary_words()
     for word in top_words(en, TOP["en"]):
         freq = zipf_any(en, word)
-        if freq < EN_OTHER_MIN or zipf_any(de, word) > freq - 1.0:
-            continue  # rare, or a word German uses as well ("Computer", "Yoga", "Team")
+        if freq < EN_OTHER_MIN:
+            continue
         tags = tagger.tag_word(word)  # type: ignore[attr-defined]
         tag = tags[0][0] if tags else "NN"
+        noun = str(tag).startswith(_EN_CLAWS_NOUN)
+        # How much German uses the word: a noun in any spelling ("Computer", "Yoga", "Team"); anything else as German
+        # writes a borrowed adjective or verb, in lower case ("cool", "online"), since its capitalised spelling in
+        # German text is part of a name ("New" of "New York"). The words of the search's English glossary stay
+        # content as before ("senior").
+        if zipf_any(de, word) > freq - 1.0 and (noun or de.get(word, 0.0) > freq - 1.0 or fold(word) in glossary):
+            continue  # a word German uses as well, unless only in a name (and no word the search translates)
         if freq >= (EN_NOUN_MIN if tag in _EN_NOUN else EN_OTHER_MIN):
             found.add(fold(word))
     return found

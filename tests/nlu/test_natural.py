@@ -380,3 +380,9 @@ def test_errands_and_strolls_in_town_are_neighbourly_help(text: str) -> None:
 
 def test_accompanying_a_pupil_is_children_and_education() -> None:
     assert {"children_youth", "education"} <= set(parse("Könnte ich als Schulbegleiter helfen? Kassel").categories)
+
+
+def test_an_english_word_german_writes_only_in_names_is_filler() -> None:
+    # "New" is frequent in German text only as part of names ("New York"), "Open" of "Open Air".
+    assert {"new", "open"} <= filler_words()
+    assert parse("I'm new in Frankfurt").keywords == ()

@@ -200,3 +200,23 @@ async def test_a_club_of_the_searched_field_does_not_cut_the_field_to_the_clubs_
     answer = await find(listings.database, SearchRequest(text="Musikverein in Kassel"),
                         categories=["culture"], keywords=["musikverein"], place=KASSEL)
     assert ids(answer)[0] == club and sorted(ids(answer)) == sorted([club, choir, stage]) and answer.others == 0
+
+
+def test_a_head_is_alone_only_where_no_listing_holds_a_part_saying_which() -> None:
+    (alone,) = Vocabulary({"unterricht": 9}, listings=200).groups(["klavierunterricht"])
+    assert RankWords((alone,), (1.0,), frozenset({"unterricht"})).lone_head(alone)
+    modifier, head = Vocabulary({"harfe": 2, "unterricht": 9}, listings=200).groups(["harfenunterricht"])
+    both = RankWords((modifier, head), (1.0, 1.0), frozenset({"harfe", "unterricht"}))
+    assert not both.lone_head(head) and not both.lone_head(modifier)
+
+
+async def test_a_lone_head_does_not_put_another_subject_before_the_field_nearby(listings: Listings) -> None:
+    """No piano listing: "Deutsch unterrichten" holds only the kind ("Unterricht") of "Klavierunterricht" and no
+    longer comes first on that word alone; the field's listing nearby does (Weights.lone_head)."""
+    choir, german = await listings.add_many([
+        {"title": "Chor sucht Verstärkung", "categories": ["culture"], **near(KASSEL, 1, 0)},
+        {"title": "Deutschkurs unterrichten", "categories": ["education"], **near(KASSEL, 7, 0)},
+    ])
+    answer = await find(listings.database, SearchRequest(text="Klavierunterricht in Kassel"),
+                        categories=["culture", "education"], keywords=["klavierunterricht"], place=KASSEL)
+    assert ids(answer) == [choir, german]
