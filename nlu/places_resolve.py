@@ -77,10 +77,14 @@ def _with_shared_quarter(
     written = written_qualifier(doc, chosen)
     if written is not None and qualified_so(fold(city.name), written):
         return (city,)  # "Höchst am Main": the city's own qualifier written out
+    if written is not None:  # the river of "Bornheim an der Nidder" is part of the name, not Nidderau beside it
+        tail_end = written_end(doc, chosen) or chosen.end
+        others = [other for other in others if not chosen.end <= other.start < tail_end]
     qualifier = qualifier_after(doc, chosen.end, rules, {o.start for o in others})
     state = (qualifier.state if qualifier else None) or _state_named(doc, chosen, rules)
-    if qualifier is None and written is not None:
-        return places  # "Höchst an der Nidder": a place of its own, which the city's quarter is not
+    if qualifier is None and written is not None and any(qualified_so(fold(place.name), written) for place in places):
+        return places  # a longer name one of the towns bears, which the city's quarter does not
+    # "Bornheim an der Nidder": a tail that fits none of them tells neither apart, so the bot still asks
     misfit = False  # a point or a district that fits neither place: where it lies decides, else the bot asks
     if qualifier is not None and qualifier.state is None:  # a point or a district: one place is meant
         if qualifier.fits(city) or qualifier.fits(best):

@@ -11,12 +11,14 @@ both an interest and a place is a new search, and so is any message after an hou
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.postal_codes import postal_codes_in, whole_postal_code
+from nlu.kernel.resources import data_path
 from nlu.kernel.text import fold
 from nlu.query import ParsedQuery
 from sqlalchemy import select
@@ -68,7 +70,7 @@ def follow_up(previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime
 def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:
     """Keeps the last search's interest and replaces what the message names ("lieber am WE", "und in Kassel?")."""
     place = place_ref(parsed.place)
-    if place is not None and _introduces_writer(parsed):
+    if place is not None and _introduces_writer(parsed) and _says_a_need(parsed.text):
         return None  # "ich bin 15 und brauch ein Praktikum, in Kassel": a request of its own, not "und in Kassel?"
     before = state.refinement_of(previous)
     kept = criteria_from(earlier, before, default_radius_km=0.0)
@@ -109,6 +111,40 @@ def _introduces_writer(parsed: ParsedQuery) -> bool:
     """Tells whether a message says who the writer is or what they need ("ich bin Schülerin und brauche ein
     Praktikum", "I'm a student"): with a place, that starts a request rather than moving the last one there."""
     return bool(writer_content(parsed.text, criteria_from(parsed, Refinement(), default_radius_km=0.0)))
+
+
+@dataclass(frozen=True, slots=True)
+class _NeedWords:
+    """The words of data/chat/followups.toml, folded."""
+
+    needs: tuple[str, ...]
+    need_phrases: tuple[str, ...]
+    going_on: frozenset[str]
+    going_on_first: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _need_words() -> _NeedWords:
+    with data_path("chat", "followups.toml").open("rb") as handle:
+        raw = tomllib.load(handle)
+    return _NeedWords(
+        needs=tuple(fold(word) for word in raw["needs"]),
+        need_phrases=tuple(f" {fold(phrase)} " for phrase in raw["need_phrases"]),
+        going_on=frozenset(fold(word) for word in raw["going_on"]),
+        going_on_first=frozenset(fold(word) for word in raw["going_on_first"]),
+    )
+
+
+def _says_a_need(text: str) -> bool:
+    """Tells whether a message says a need of its own ("brauch ein Praktikum", "looking for something") rather
+    than only who writes ("ich wohne in Fulda") or going on from the last search ("ich bin Rentner, geht auch
+    Fulda?"): only then does a self-description with a place start a new request."""
+    words = _need_words()
+    tokens = [fold(token) for token in _TOKEN.findall(text)]
+    if not tokens or tokens[0] in words.going_on_first or words.going_on.intersection(tokens):
+        return False
+    joined = f" {' '.join(tokens)} "
+    return any(token.startswith(words.needs) for token in tokens) or any(p in joined for p in words.need_phrases)
 
 
 def _rules_out_words(parsed: ParsedQuery) -> bool:

@@ -213,6 +213,10 @@ _HOURS_SPAN = re.compile(r"(?<![\d.,-])(\d+(?:[,.]\d)?)\s*(?:-|–|bis|to)\s*(\d
 # "2 Stunden pro Woche", "wöchentlich 3", "2h/Woche", "3 hours a week": the question asks per month
 _PER_WEEK = re.compile(r"(?:pro|die|je|in der|/)\s*woche|wöchentlich|(?:per|a|each|every|/)\s*week|weekly", re.I)
 WEEKS_PER_MONTH = 52 / 12
+# "pro Tag", "täglich", "per day", "2h/Tag": how many days a month is not said, so the answer asks per month
+_PER_DAY = re.compile(r"(?:pro|am|je|/)\s*tag\b|täglich|(?:per|a|each|every|/)\s*day\b|daily", re.I)
+# "8 bis 10 Uhr", "18:00", "9 Uhr", "at 8 am": a time of day, not an amount of hours
+_CLOCK = re.compile(r"\d\s*:\s*\d\d|\d\s*uhr\b|\d\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
 
 
 def hours_per_month(value: str) -> int:
@@ -220,12 +224,18 @@ def hours_per_month(value: str) -> int:
 
     A decimal is rounded ('2,5' is 3), a span is its middle ('3-4' is 4, '4 bis 8' is 6), and hours a week are
     turned into hours a month ('2 Stunden pro Woche' is 9). A negative number or two numbers are refused rather
-    than read as their first digits: '-3' was 3 hours and '2,5' was 2.
+    than read as their first digits: '-3' was 3 hours and '2,5' was 2. Hours a day are refused with a question
+    for the month (how many days is not said), and a time of day ('8 bis 10 Uhr', '18:00') with a text saying
+    that an amount is asked; a span with equal ends ('4-4') is that number.
     """
+    if _CLOCK.search(value):
+        raise Invalid("posting.invalid.hours_clock", min=HOURS_RANGE[0], max=HOURS_RANGE[1])
+    if _PER_DAY.search(value):
+        raise Invalid("posting.invalid.hours_per_day", min=HOURS_RANGE[0], max=HOURS_RANGE[1])
     span = _HOURS_SPAN.search(value)
     if span is not None:
         low, high = (float(number.replace(",", ".")) for number in span.groups())
-        value = f"{value[:span.start()]} {(low + high) / 2:.2f} {value[span.end():]}" if low < high else "?"
+        value = f"{value[:span.start()]} {(low + high) / 2:.2f} {value[span.end():]}" if low <= high else "?"
     numbers = _HOURS_NUMBER.findall(value)
     if len(numbers) != 1 or numbers[0][0]:
         raise Invalid("posting.invalid.hours", min=HOURS_RANGE[0], max=HOURS_RANGE[1])

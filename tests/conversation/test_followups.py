@@ -60,6 +60,14 @@ def test_a_time_and_another_place_in_a_sentence_keep_the_interest() -> None:
     assert criteria.place is not None and criteria.place.name == "Fulda"
 
 
+@pytest.mark.parametrize("message", ["ich wohne in Fulda", "ich bin Rentner, geht auch Fulda?",
+                                     "und ich brauch es in Fulda", "I live in Fulda"])
+def test_who_writes_and_a_place_without_a_need_of_their_own_keep_the_interest(message: str) -> None:
+    _, criteria = _criteria("Tiere in Kassel am Wochenende", message)
+    assert criteria.categories == ("animals",) and criteria.time == ("weekend",)
+    assert criteria.place is not None and criteria.place.name == "Fulda"
+
+
 def test_another_place_keeps_the_interest_and_the_time() -> None:
     _, criteria = _criteria("Tafel in Fulda, nur dienstags", "und in Kassel?")
     assert criteria.categories == ("poverty_homelessness",) and criteria.time == ("weekday",)
@@ -105,6 +113,7 @@ def test_a_place_chosen_by_button_and_a_radius_stay() -> None:
         "asdfgh",  # words nobody can read: no new interest to search in Kassel at the weekend
         "ich bin 15 und brauch ein praktikum in der schule, sozial, in kassel",  # who writes, and where: a request
         "i'm a student in leipzig looking for something online",
+        "ich bin 15 und suche ein Praktikum in Fulda",
         "qwertz zuiop in Fulda",
     ],
 )

@@ -164,3 +164,8 @@ def test_the_places_command_lists_a_shared_quarter_as_the_chat_offers_it(capsys:
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].startswith("Bornheim ") and "Nordrhein-Westfalen" in rows[0]
     assert rows[-1].startswith(f"{BORNHEIM_FFM} ") and "Hessen" in rows[-1]
+
+
+def test_a_tail_no_candidate_bears_still_asks_between_the_town_and_the_citys_quarter() -> None:
+    # "an der Nidder" fits neither Bornheim by Bonn nor Frankfurt's, and its river is no town beside the name
+    assert set(names("Tierheim in Bornheim an der Nidder")[1]) == {"Bornheim", BORNHEIM_FFM}

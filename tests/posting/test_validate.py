@@ -138,3 +138,12 @@ def test_a_word_said_to_the_bot_is_no_title_and_no_name(answer: str) -> None:
 def test_a_title_holding_such_words_among_others_is_a_title(title: str) -> None:
     assert validate.title(title) == title
     assert validate.person_or_organisation_name("Jana Weiter") == "Jana Weiter"
+
+
+def test_hours_a_day_and_times_of_day_are_refused_with_their_own_question_and_equal_ends_are_a_number() -> None:
+    for answer in ("1 bis 2 Stunden pro Tag", "2h täglich", "3 hours per day", "2 Std./Tag"):
+        assert _problem(validate.hours_per_month, answer) == "posting.invalid.hours_per_day", answer
+    for answer in ("8 bis 10 Uhr", "8-10 Uhr", "18:00", "9:30 - 11:00", "from 8 am"):
+        assert _problem(validate.hours_per_month, answer) == "posting.invalid.hours_clock", answer
+    assert validate.hours_per_month("4-4") == 4
+    assert validate.hours_per_month("4 bis 4 Stunden") == 4
