@@ -165,3 +165,34 @@ async def test_a_words_beginning_is_not_looked_for_in_the_organisations_name(lis
         result = await sql.statement(f"SELECT o.id FROM opportunities o WHERE {condition}").run(session)
     assert sorted(result.scalars()) == [listing]
     assert await _by_word(database, "freiwilligenagentur") != []  # the whole word is there
+
+
+async def test_a_name_set_by_a_writer_gives_way_to_the_organisations_on_both_databases(any_database: Database) -> None:
+    organisation = await _organisation(any_database, "Caritasverband Kassel")
+    listing = await _listing(any_database, organisation, "Besuche im Altenheim")
+    async with any_database.unit_of_work() as session:
+        await session.execute(text("UPDATE opportunities SET organisation_name = 'Fake' WHERE id = :id"),
+                              {"id": listing})
+    async with any_database.read_only() as session:
+        name = (await session.execute(text("SELECT organisation_name FROM opportunities WHERE id = :id"),
+                                      {"id": listing})).scalar_one()
+    assert name == "Caritasverband Kassel"
+    assert await _by_word(any_database, "fake") == []
+    assert await _by_word(any_database, "caritasverband") == [listing]
+
+
+async def test_the_downgrade_leaves_no_word_of_an_organisations_name_in_the_vocabulary(
+    postgres_database: Database,
+) -> None:
+    organisation = await _organisation(postgres_database, "Caritasverband Kassel")
+    await _listing(postgres_database, organisation, "Besuche im Altenheim")
+
+    async def held(term: str) -> bool:
+        async with postgres_database.read_only() as session:
+            query = text("SELECT count(*) FROM search_terms WHERE term = :term")
+            return bool((await session.execute(query, {"term": term})).scalar_one())
+
+    assert await held("caritasverband") and await held("altenheim")
+    await postgres_database.run_sync(lambda connection: migrate.downgrade(connection, "0018_search_remote_precision"))
+    assert not await held("caritasverband")
+    assert await held("altenheim")
