@@ -78,14 +78,47 @@ async def test_a_word_only_in_the_organisations_name_counts_as_in_the_descriptio
     def scores(outcome: Any) -> dict[int, float]:
         return {hit.id: hit.score for hit in outcome.results}
 
-    # "Kleiderkammer" alone names the organisation: its listing counts as titled so.
+    # "Kleiderkammer" alone names the organisation: its listing counts more than one saying it in its description,
+    # less than one titled so.
     alone = scores(await find(database, SearchRequest(), place=KASSEL, keywords=["kleiderkammer"]))
-    assert alone[named] > alone[described]
-    assert abs(alone[named] - alone[titled]) < 0.01
+    assert alone[titled] > alone[named] > alone[described]
     # With "nähen", which the organisation's name does not say, the request names no organisation.
     both = scores(await find(database, SearchRequest(), place=KASSEL, keywords=["kleiderkammer", "naehen"]))
     assert both[titled] > both[named]
     assert abs(both[named] - both[described]) < 0.01
+
+
+async def test_an_everyday_word_of_a_name_does_not_name_the_organisation(listings: Listings) -> None:
+    database = listings.database
+    friends = await _organisation(database, "Freunde der Musik Kassel e.V.")
+    choir = await _organisation(database, "Stadt Kassel")
+    here = near(KASSEL, 1, 0)
+    board = await _listing(database, friends, "Schriftführer für den Vorstand", description="Protokolle schreiben",
+                           **here)
+    described = await _listing(database, choir, "Helfer:in beim Stadtfest", description="Mit Musik und Tanz", **here)
+    titled = await _listing(database, choir, "Musik im Altenheim", description="Singen mit Senioren", **here)
+    found = {hit.id: hit.score for hit in (await find(database, SearchRequest(), place=KASSEL,
+                                                      keywords=["musik"])).results}
+    # "Musik" leaves "Freunde" of the name unsaid: the name's hit counts as the description's.
+    assert found[titled] > found[board]
+    assert abs(found[board] - found[described]) < 0.01
+    # Said whole (the place and the legal form aside), the name is named: its listing before the described one.
+    named = {hit.id: hit.score for hit in (await find(database, SearchRequest(), place=KASSEL,
+                                                      keywords=["freunde", "musik"])).results}
+    assert named[board] > named.get(described, 0.0)
+
+
+async def test_a_listing_of_the_named_organisation_follows_those_titled_so(listings: Listings) -> None:
+    database = listings.database
+    brigade = await _organisation(database, "Freiwillige Feuerwehr Kassel")
+    town = await _organisation(database, "Stadt Kassel")
+    here = near(KASSEL, 1, 0)
+    party = await _listing(database, brigade, "Sommerfest: Helfer:innen gesucht", **here)
+    titled = await _listing(database, town, "Aktiv in der Freiwilligen Feuerwehr", **here)
+    other = await _listing(database, town, "Sommerfest: Kuchen backen", **here)
+    found = ids(await find(database, SearchRequest(), place=KASSEL, keywords=["freiwillige", "feuerwehr"]))
+    assert found.index(titled) < found.index(party)
+    assert other not in found
 
 
 async def test_renaming_an_organisation_renames_what_its_listings_are_found_by(listings: Listings) -> None:
@@ -165,3 +198,34 @@ async def test_a_words_beginning_is_not_looked_for_in_the_organisations_name(lis
         result = await sql.statement(f"SELECT o.id FROM opportunities o WHERE {condition}").run(session)
     assert sorted(result.scalars()) == [listing]
     assert await _by_word(database, "freiwilligenagentur") != []  # the whole word is there
+
+
+async def test_a_name_set_by_a_writer_gives_way_to_the_organisations_on_both_databases(any_database: Database) -> None:
+    organisation = await _organisation(any_database, "Caritasverband Kassel")
+    listing = await _listing(any_database, organisation, "Besuche im Altenheim")
+    async with any_database.unit_of_work() as session:
+        await session.execute(text("UPDATE opportunities SET organisation_name = 'Fake' WHERE id = :id"),
+                              {"id": listing})
+    async with any_database.read_only() as session:
+        name = (await session.execute(text("SELECT organisation_name FROM opportunities WHERE id = :id"),
+                                      {"id": listing})).scalar_one()
+    assert name == "Caritasverband Kassel"
+    assert await _by_word(any_database, "fake") == []
+    assert await _by_word(any_database, "caritasverband") == [listing]
+
+
+async def test_the_downgrade_leaves_no_word_of_an_organisations_name_in_the_vocabulary(
+    postgres_database: Database,
+) -> None:
+    organisation = await _organisation(postgres_database, "Caritasverband Kassel")
+    await _listing(postgres_database, organisation, "Besuche im Altenheim")
+
+    async def held(term: str) -> bool:
+        async with postgres_database.read_only() as session:
+            query = text("SELECT count(*) FROM search_terms WHERE term = :term")
+            return bool((await session.execute(query, {"term": term})).scalar_one())
+
+    assert await held("caritasverband") and await held("altenheim")
+    await postgres_database.run_sync(lambda connection: migrate.downgrade(connection, "0018_search_remote_precision"))
+    assert not await held("caritasverband")
+    assert await held("altenheim")

@@ -118,19 +118,29 @@ def _drop_sqlite_index() -> None:
 def _upgrade_sqlite() -> None:
     """Makes the index anew with the organisation column and has the database keep each listing's name."""
     _drop_sqlite_index()
+    # Made before the index's triggers, which SQLite fires first (the newest trigger first): a writer's own name is
+    # indexed, then the name is the organisation's again and its update replaces that entry, so the delete of the
+    # contentless index is always given the values it was given; fired first, the fix's update would delete values
+    # never indexed (the writer's) and leave the writer's name in the index.
+    _create_name_triggers()
     _create_sqlite_index(organisation=True)
+
+
+def _create_name_triggers() -> None:
+    """Creates the SQLite triggers that keep each listing's organisation_name the name of its organisation."""
     # Written without a name (every writer): the name follows at once, and with it the row's one entry in the index.
     op.execute(
         "CREATE TRIGGER opportunities_organisation_name AFTER INSERT ON opportunities "
         "WHEN new.organisation_name IS NULL BEGIN UPDATE opportunities SET organisation_name = "
         f"coalesce({_NAME_OF.format(row='new')}, '') WHERE id = new.id; END"
     )
-    # Moved to another organisation, or the name blanked by a writer: the name is the organisation's again.
+    # Moved to another organisation, or the name blanked or set by a writer: the name is the organisation's again,
+    # as PostgreSQL's BEFORE trigger makes it (a writer's own name never stays).
+    named = f"coalesce({_NAME_OF.format(row='new')}, '')"
     op.execute(
         "CREATE TRIGGER opportunities_organisation_moved AFTER UPDATE OF organisation_id, organisation_name "
-        "ON opportunities WHEN new.organisation_name IS NULL OR new.organisation_id IS NOT old.organisation_id "
-        f"BEGIN UPDATE opportunities SET organisation_name = coalesce({_NAME_OF.format(row='new')}, '') "
-        "WHERE id = new.id; END"
+        f"ON opportunities WHEN new.organisation_name IS NOT {named} "
+        f"BEGIN UPDATE opportunities SET organisation_name = {named} WHERE id = new.id; END"
     )
     op.execute(
         "CREATE TRIGGER organisations_name_to_listings AFTER UPDATE OF name ON organisations "
@@ -202,3 +212,10 @@ def _downgrade_postgres() -> None:
     op.execute("DROP TRIGGER IF EXISTS opportunities_organisation_name ON opportunities")
     op.execute("DROP FUNCTION IF EXISTS opportunities_organisation_name()")
     _recreate_postgres_vector(organisation=False)
+    # search_terms only ever gains words (0003's trigger): those only in organisations' names would stay in the
+    # vocabulary, offered as corrections no listing holds. It is made anew from the vectors without them.
+    op.execute("DELETE FROM search_terms")
+    op.execute(
+        "INSERT INTO search_terms (term) SELECT DISTINCT term FROM opportunities, "
+        "unnest(tsvector_to_array(search_vector)) AS term WHERE status = 'published'"
+    )
