@@ -111,6 +111,11 @@ RULES_ONLY_FLOORS = [
     # 0.835 -> 0.870 and 0.880 -> 0.910; little German 0.985 -> 1.000 and 0.990 -> 0.995)
     (LABELLED / "natural_dev17.jsonl", 0.85, 0.945, 0.985, 0.985, 0.99, 0.975, 0.99, 0.975),
     (LABELLED / "natural_dev18.jsonl", 0.89, 0.95, 0.99, 0.99, 0.985, 0.985, 0.985, 0.99),
+    # natural_dev19 and natural_dev20 (fourteenth session) were kept from every engineer and scored with the previous
+    # main and the final tree (with the model 0.825 / 0.959 -> 0.830 / 0.961 and 0.870 / 0.964 -> 0.870 / 0.964; the
+    # final rules alone 0.820 / 0.958 and 0.865 / 0.961); not trained on yet; floors a little under the rules alone
+    (LABELLED / "natural_dev19.jsonl", 0.80, 0.95, 0.975, 0.965, 0.985, 0.975, 0.985, 0.985),
+    (LABELLED / "natural_dev20.jsonl", 0.845, 0.95, 0.97, 0.975, 0.98, 0.985, 0.985, 0.99),
 ]
 
 
@@ -154,6 +159,8 @@ def test_the_rules_alone_score_below_the_rules_with_the_model() -> None:
         (LISTINGS_DEV13, 120, 0.86, 0.835),
         # thirteenth session, kept from every engineer: 0.862 / 0.885 with the previous main and the final tree
         (LABELLED / "listings_dev14.jsonl", 120, 0.85, 0.875),
+        # fourteenth session, kept from every engineer: 0.892 / 0.840 with the previous main, 0.886 / 0.834 final
+        (LABELLED / "listings_dev15.jsonl", 120, 0.875, 0.825),
     ],
 )
 def test_listing_categories_keep_their_scores(path: Path, size: int, precision: float, recall: float) -> None:
@@ -173,6 +180,7 @@ def test_listing_categories_keep_their_scores(path: Path, size: int, precision: 
         LABELLED / "natural_dev13.jsonl", LABELLED / "natural_dev14.jsonl",
         LISTINGS_DEV12, LISTINGS_DEV13, LABELLED / "natural_dev15.jsonl", LABELLED / "natural_dev16.jsonl",
         LABELLED / "natural_dev17.jsonl", LABELLED / "natural_dev18.jsonl", LABELLED / "listings_dev14.jsonl",
+        LABELLED / "natural_dev19.jsonl", LABELLED / "natural_dev20.jsonl", LABELLED / "listings_dev15.jsonl",
     ],
 )
 def test_dev_sets_hold_no_duplicates(path: Path) -> None:

@@ -47,7 +47,8 @@ async def test_inferred_agency_listings_carry_the_nlus_categories_not_their_labe
             assert {"weekday", "daytime"} <= set(stored.time_tags)
 
 
-@pytest.mark.parametrize(("name", "size", "floor"), [("leipzig", 160, 0.5), ("rheinmain", 150, 0.6)])
+@pytest.mark.parametrize(("name", "size", "floor"), [("leipzig", 160, 0.5), ("rheinmain", 150, 0.6),
+                                                       ("sachsen", 150, 0.6)])
 async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(name: str, size: int,
                                                                                floor: float) -> None:
     judged = AGENCY_SETS[name]
@@ -66,6 +67,7 @@ async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(
 @pytest.mark.parametrize("arguments", [
     ["--set", "leipzig-blind", "--failures"],
     ["--set", "rheinmain-blind", "--failures"],
+    ["--set", "sachsen-blind", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind.jsonl", "--failures"],
 ])
 def test_a_blind_sets_failures_are_never_listed(arguments: list[str], monkeypatch: pytest.MonkeyPatch,

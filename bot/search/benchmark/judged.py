@@ -65,6 +65,9 @@ AGENCY_SETS = {
     # Rhein-Main (thirteenth session, another independent author), split as Leipzig's
     "rheinmain": AgencySet(FIXTURES / "rheinmain_listings.jsonl", FIXTURES / "rheinmain_requests.jsonl"),
     "rheinmain-blind": AgencySet(FIXTURES / "rheinmain_listings.jsonl", FIXTURES / "rheinmain_requests_blind.jsonl"),
+    # Sachsen (fourteenth session: Dresden, Chemnitz, Zwickau and towns around; another independent author)
+    "sachsen": AgencySet(FIXTURES / "sachsen_listings.jsonl", FIXTURES / "sachsen_requests.jsonl"),
+    "sachsen-blind": AgencySet(FIXTURES / "sachsen_listings.jsonl", FIXTURES / "sachsen_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
