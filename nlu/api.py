@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from nlu.components.time_choice import time_either
 from nlu.dialect import dialect_index
 from nlu.extensions import (
-    INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, PLACES_RULED_OUT, RADIUS, REMOTE, TIMES, spans,
+    INTERESTS, LANGUAGES, LITTLE_GERMAN, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, spans,
 )
 from nlu.kinds import narrows_only
 from nlu.langid import detect_language
@@ -30,8 +30,10 @@ from nlu.listing_volunteers import without_volunteers
 from nlu.listing_evidence import Evidence, category_scores, ranked_categories
 from nlu.listings import listing_mentions
 from nlu.pipeline import pipelines, rule_pipelines
+from nlu.place_rules import place_rules
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.kernel.taxonomy import category_keys
+from nlu.kernel.text import fold
 from nlu.writer_query import writer_words
 
 MAX_CHARS = 5000  # a Telegram message has at most 4,096; anything longer is cut, not refused
@@ -143,6 +145,7 @@ def _query(text: str, doc: Doc) -> ParsedQuery:
         ruled_out_places=_ruled_out_places(doc),
         writer_words=writer_words(doc),
         time_either=time_either(doc, times),
+        unknown_places=_unknown_places(doc),
     )
 
 
@@ -263,6 +266,17 @@ def _ruled_out_places(doc: Doc) -> tuple[PlaceRef, ...]:
         if span._.value:
             place = span._.value[0]
             found.setdefault(place.id, PlaceRef.from_place(place))
+    return tuple(found.values())
+
+
+def _unknown_places(doc: Doc) -> tuple[str, ...]:
+    """Returns the places named that the gazetteer lacks, each once as written ("Höchst an der Nidder"); a state or
+    region by its own word ("in Sachsen") names where, but no one place to ask about."""
+    regions = place_rules().states
+    found: dict[str, str] = {}
+    for span in spans(doc, PLACES_UNKNOWN):
+        if not (len(span) == 1 and span[0].norm_ in regions):
+            found.setdefault(fold(span.text), span.text)
     return tuple(found.values())
 
 

@@ -71,6 +71,9 @@ class ParsedQuery:
     # The time tags name a day and a part of the day as a choice, free at either ("abends oder am Wochenende",
     # "evenings/weekends"), not one time at which both hold ("Samstagabend", "weekend evenings").
     time_either: bool = False
+    # Places the text names that the gazetteer lacks, as written ("Höchst an der Nidder", "aus Sterzhausen"): the
+    # search asks where rather than searching all of Germany. A state or region by its own word is none of them.
+    unknown_places: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -98,6 +101,7 @@ class ParsedQuery:
             "ruled_out_places": [place.to_dict() for place in self.ruled_out_places],
             "writer_words": list(self.writer_words),  # new keys go last: the order above is the contract's
             "time_either": self.time_either,
+            "unknown_places": list(self.unknown_places),
         }
 
 

@@ -112,8 +112,10 @@ def describe(outcome: SearchOutcome, *, offset: int = 0, lang: str = "de") -> st
         lines.append("Ähnliche Angebote: sie nennen nicht genau, was gesucht ist.")
     elif outcome.others:
         lines.append(f"{outcome.others} ähnliche Angebote nicht gezeigt (--similar zeigt sie).")
-    if outcome.unknown_place:
+    if outcome.unknown_postal_code:
         lines.append(f"Die Postleitzahl {outcome.unknown_place} kenne ich nicht: bitte einen Ort nennen.")
+    elif outcome.unknown_place:
+        lines.append(f"Den Ort „{outcome.unknown_place}“ kenne ich nicht: bitte einen anderen Ort nennen.")
     elif not outcome.results:
         lines.append("Keine passenden Angebote gefunden.")
     for number, hit in enumerate(outcome.results, start=offset + 1):

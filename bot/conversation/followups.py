@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.conversation import state
 from bot.search.content_words import unwanted_words, writer_content
 from bot.search.criteria import criteria_from, place_ref
-from bot.search.place_doubts import unknown_postal_code
+from bot.search.place_doubts import unknown_place_named
 from bot.search.model import PlaceRef, Refinement
 from bot.search.unread import unread_words
 from bot.search.understanding import parse_text
@@ -167,9 +167,9 @@ def _questioned_place(previous: ChatSearch, earlier: ParsedQuery, parsed: Parsed
 def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:
     """Keeps the last search's place, time, languages and "online" for a message naming only a new interest.
 
-    A postal code no place has ("Tierheim 00000") names a place all the same: the search asks where, rather than
-    going on in the last one's town as if no place had been written."""
-    if parsed.place is not None or parsed.remote or unknown_postal_code(parsed.text) is not None:
+    A postal code no place has ("Tierheim 00000") or a village the gazetteer lacks names a place all the same: the
+    search asks where, rather than going on in the last one's town as if no place had been written."""
+    if parsed.place is not None or parsed.remote or unknown_place_named(parsed) is not None:
         return None
     stored = state.refinement_of(previous)
     before = criteria_from(earlier, stored, default_radius_km=0.0)

@@ -28,7 +28,7 @@ from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
 from bot.search.model import SearchOutcome, SearchRequest
-from bot.search.place_doubts import ambiguous_places, unknown_postal_code
+from bot.search.place_doubts import ambiguous_places, unknown_place_named
 from bot.search.rank_words import RankWords
 from bot.search.ranking import WEIGHTS
 from bot.search.time_wish import TIME_FAMILIES
@@ -114,7 +114,7 @@ async def find(
     candidates = ambiguous_places(criteria)
     if candidates:
         return Found(SearchOutcome(query, (), (), 0, None, None, False, candidates), (), criteria, ())
-    unknown = unknown_postal_code(request.text) if criteria.place is None and not criteria.remote else None
+    unknown = unknown_place_named(parsed) if criteria.place is None and not criteria.remote else None
     if unknown is not None:  # never silently all of Germany instead of the place the person meant
         return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())
     words, unknown_words = await _free_words(session, request.text, criteria, vocabularies, corpus)

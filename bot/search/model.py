@@ -218,7 +218,8 @@ class SearchOutcome:
     radius_km: float | None  # the radius actually used after widening
     everywhere: bool  # no place given: searched all of Germany
     place_candidates: tuple[PlaceRef, ...] = ()  # ambiguous place far apart: ask instead of guessing
-    # A postal code no place has ("00000"): nothing was searched, the person is asked where instead.
+    # A postal code no place has ("00000") or a place name the gazetteer lacks ("Höchst an der Nidder"), as
+    # written: nothing was searched, the person is asked where instead.
     unknown_place: str | None = None
     # Wishes that could not work on what was found: "time" when the listings found say nothing about it.
     not_applied: tuple[str, ...] = ()
@@ -244,6 +245,11 @@ class SearchOutcome:
         """Tells whether the listings answer a wish for help from home: not when nothing from home fit and those
         on site were shown instead (widened "remote")."""
         return self.understood.remote and "remote" not in self.widened
+
+    @property
+    def unknown_postal_code(self) -> bool:
+        """Tells whether the place not found is a postal code ("00000"), not a name."""
+        return bool(self.unknown_place) and (self.unknown_place or "").isdigit()
 
     @property
     def needs_place_choice(self) -> bool:

@@ -1,5 +1,5 @@
-"""Places a search cannot take as read: a name that exists far apart (the person picks one) and a postal code no
-German place has (never all of Germany instead of the place they meant)."""
+"""Places a search cannot take as read: a name that exists far apart (the person picks one), and a postal code no
+German place has or a place the gazetteer lacks (never all of Germany instead of the place they meant)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.postal_codes import postal_codes_in
+from nlu.query import ParsedQuery
 
 # Two candidate places closer than this are one area: searching around the first is fine.
 AMBIGUITY_MIN_APART_KM = 30.0
@@ -36,3 +37,12 @@ def unknown_postal_code(text: str) -> str | None:
         if gazetteer.by_postal_code(written.code) is None:
             return written.code
     return None
+
+
+def unknown_place_named(parsed: ParsedQuery) -> str | None:
+    """Returns what the text names as its place that no German place answers: a postal code no place has, else the
+    first place name the gazetteer lacks ("Höchst an der Nidder"), as written."""
+    code = unknown_postal_code(parsed.text)
+    if code is not None:
+        return code
+    return parsed.unknown_places[0] if parsed.unknown_places else None

@@ -85,6 +85,9 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         # the page says the place is unknown, or that it could not read the words and searched nothing: "you named
         # no place, so all of Germany" would contradict it
         notes = [note for note in notes if note != t(lang, "search.everywhere")]
+    if outcome.unknown_place and not found.place.unknown:  # the text named a place none is, as the chat says
+        notes.append(t(lang, "web.postal_code_unknown", code=outcome.unknown_place) if outcome.unknown_postal_code
+                     else t(lang, "web.place_unknown", name=outcome.unknown_place))
     notes += similar_notes(outcome, lang)
     shown = len(rows)
     pages = found.pages
@@ -100,7 +103,8 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         page=query.seite,
         pages=pages,
         first=found.offset + 1,
-        nothing=not rows and not outcome.unread_words,  # unread words: the note asks again, no "nothing found"
+        # unread words or a place none is: the note asks again, no "nothing found"
+        nothing=not rows and not outcome.unread_words and not outcome.unknown_place,
         first_page_url=query.url(path, seite=None, lang=lang_param) if not rows and outcome.total else None,
         similar_url=similar_url,
         similar_label=similar_label,

@@ -170,3 +170,14 @@ def test_a_dash_among_other_words_is_refused_in_one_line(configured: Listings,
     with pytest.raises(SystemExit):  # a mistyped option is still no word of the request
         main(["search", "Tierheim", "--limt", "1"])
     assert "unrecognized arguments: --limt 1" in capsys.readouterr().err
+
+
+def test_a_place_the_gazetteer_lacks_is_named_and_nothing_searched(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _run(["search", "--json", "-"], "Tierheim in Kleinkleckersdorf\n", monkeypatch, capsys)
+    line = json.loads(out)
+    assert line["unknown_place"] == "Kleinkleckersdorf" and line["results"] == []
+    assert line["query"]["unknown_places"] == ["Kleinkleckersdorf"]
+    readable = _run(["search", "-"], "Tierheim in Kleinkleckersdorf\n", monkeypatch, capsys)
+    assert "Den Ort „Kleinkleckersdorf“ kenne ich nicht" in readable and "Gassi" not in readable

@@ -131,6 +131,17 @@ async def test_an_unknown_postal_code_is_asked_about_not_searched_nationwide(lis
     assert outcome.to_dict()["unknown_place"] == "00000"
 
 
+async def test_a_place_the_gazetteer_lacks_is_asked_about_as_an_unknown_postal_code_is(listings: Listings) -> None:
+    await listings.add("Tierheim", categories=["animals"])
+    request = SearchRequest(text="Tierheim in Höchst an der Nidder")
+    outcome = await find(listings.database, request, categories=["animals"], unknown_places=("Höchst an der Nidder",))
+    assert outcome.unknown_place == "Höchst an der Nidder" and not outcome.unknown_postal_code
+    assert outcome.results == () and not outcome.everywhere and not outcome.nowhere
+    picked = replace(request, refinement=replace(request.refinement, place=KASSEL))  # a place picked is searched
+    found = await find(listings.database, picked, categories=["animals"], unknown_places=("Höchst an der Nidder",))
+    assert found.unknown_place is None and len(found.results) == 1
+
+
 async def test_a_wished_time_the_listings_say_nothing_about_is_reported_as_not_applied(listings: Listings) -> None:
     await listings.add_many([{"title": f"Tafel {n}", "categories": ["poverty_homelessness"]} for n in range(3)])
     outcome = await find(listings.database, SearchRequest(), categories=["poverty_homelessness"], place=KASSEL,

@@ -113,3 +113,14 @@ async def test_the_search_page_finds_a_postal_code_with_a_space(database: Databa
     async with running_site(database) as site:
         page = html.unescape((await site.client.get("/suche", params={"ort": ort})).text)
     assert "Hausaufgabenhilfe" in page and "kenne ich nicht" not in page and "fünf Ziffern" not in page
+
+
+async def test_a_place_the_gazetteer_lacks_written_in_the_text_is_said_not_searched_nationwide(
+    database: Database,
+) -> None:
+    async with running_site(database) as site:
+        german = html.unescape((await site.client.get("/suche", params={"text": "Tierheim in Kleinkleckersdorf"})).text)
+        code = html.unescape((await site.client.get("/suche", params={"text": "Tierheim 00000", "lang": "en"})).text)
+    assert t("de", "web.place_unknown", name="Kleinkleckersdorf") in german
+    assert t("de", "search.everywhere") not in german and t("de", "search.nothing") not in german
+    assert t("en", "web.postal_code_unknown", code="00000") in code

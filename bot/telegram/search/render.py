@@ -23,7 +23,9 @@ def results_text(
     last search was kept for a message naming none)."""
     parts = [t(lang, "search.header", summary=summary(outcome, lang))]
     if outcome.unknown_place:  # nothing was searched: ask where instead of searching all of Germany
-        parts.append(t(lang, "search.unknown_postal_code", code=line(outcome.unknown_place, 10)))
+        parts.append(t(lang, "search.unknown_postal_code", code=line(outcome.unknown_place, 10))
+                     if outcome.unknown_postal_code
+                     else t(lang, "search.unknown_place", name=line(outcome.unknown_place, LIMITS["place"])))
         return "\n".join(parts)
     # The header shows the words only without a category; the note about them not fitting then names them.
     named = [line(word, 40) for word in outcome.understood.shown_words[:4]] if outcome.understood.categories else []

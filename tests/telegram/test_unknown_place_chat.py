@@ -1,0 +1,31 @@
+"""A place the gazetteer lacks is said and asked about, also for a person whose home place the chat searches
+around when a text names none: they named one, so neither "Du hast keinen Ort genannt" nor their home place."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from tests.telegram.botchat import ANNA, Chat
+
+from bot.store.types import utcnow
+
+ASKED = "Den Ort „Kleinkleckersdorf“ kenne ich nicht. Wo soll ich suchen?"
+
+
+async def test_an_unknown_place_is_said_and_asked_about_even_with_a_home_place(
+    chat: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await chat.send(ANNA, "Senioren unterstützen")
+    answer = await chat.send(ANNA, "Kassel")
+    await chat.press(ANNA, answer.button("Ja, merken"), message_id=answer.sent_id())
+    right_after = await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")  # not the last search's town either
+    assert ASKED in right_after.text and "Kassel" not in right_after.text
+    later_on = utcnow() + timedelta(hours=2)
+    monkeypatch.setattr("bot.telegram.search.pages.utcnow", lambda: later_on)
+    reply = await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+    assert ASKED in reply.text and "keinen Ort" not in reply.text and "Kassel" not in reply.text
+    assert not reply.buttons  # nothing was searched: nothing to refine or save yet
+    answered = await chat.send(ANNA, "Kassel")  # the answer to the question keeps what was asked
+    assert "🔎 <b>Tiere · Kassel" in answered.text
+    assert "Wo soll ich suchen?" not in (await chat.send(ANNA, "Senioren unterstützen")).text  # home place as ever
