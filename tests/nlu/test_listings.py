@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from nlu import categorize, parse
+from nlu.api import parse_with_rules
 from nlu.evaluate_listings import evaluate_listings, report
 
 
@@ -126,7 +127,10 @@ def test_tutoring_and_first_aid_duty_name_more_in_a_listing_than_in_a_message() 
     assert set(categorize("Online-Nachhilfe Mathe", "<p>Für Klasse 5 bis 10.</p>").categories) == {
         "children_youth", "education"
     }
-    assert parse("Nachhilfe Mathe in Marburg").categories == ("education",)
+    # The rules read a message's tutoring as education alone; the learned component adds the children most authors
+    # label with it (40 of the 55 labelled messages naming Nachhilfe) since the fourteenth session's retrain.
+    assert parse_with_rules("Nachhilfe Mathe in Marburg").categories == ("education",)
+    assert set(parse("Nachhilfe Mathe in Marburg").categories) == {"children_youth", "education"}
     assert "health_care" in categorize("Sanitätsdienst bei Stadtfesten", "<p>Samstags.</p>").categories
     assert "health_care" not in parse("Sanitätsdienst beim Roten Kreuz in Glauchau").categories
 
