@@ -9,7 +9,6 @@ listings ever leaves it. Weights are multiplied out here, so the SQL only adds a
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -26,7 +25,6 @@ from bot.search.textmatch import holds_any, names_organisation, rare, read_once,
 from bot.search.time_wish import FAMILY_BITS, families, reads_as_choice, wish_fit
 from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
-from nlu.kernel.text import fold
 
 FRESHNESS_DAYS = ((14, 1.0), (60, 0.6), (180, 0.3))
 # Categories the category fit tests at least (see _category_fit): requests for one, two or three share a statement.
@@ -145,8 +143,6 @@ def score_parts(
     said_parts: list[str] = []
     writer_cap = _writer_cap(words, total, weights)
     naming = words.naming()
-    # The places an organisation's name may say beside the words naming it ("Tafel Freital e.V." in Freital).
-    places = [*(re.findall('[a-z0-9]+', fold(criteria.place.name)) if criteria.place else ()), *sorted(words.beside)]
     for group, weight in zip(words.groups, words.weights):
         if group.word in aside:
             # No word of the wish (about the writer, or a town beside the place): not counted as holding it.
@@ -156,7 +152,7 @@ def score_parts(
             continue
         lone = weights.lone_head if words.lone_head(group) else 1.0
         part = _word_fit(sql, group, weights.text * lone * weight / total, weights, corpus,
-                         naming if group in naming else (), places)
+                         naming if group in naming else ())
         if group.word in words.generic:
             part = _beside_other_fields(sql, part, words.fields_of(group.word), criteria.categories, weights)
         if group.word in words.manner or group.word in words.generic:
@@ -300,7 +296,7 @@ def _beside_other_fields(
 
 
 def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, corpus: Corpus,
-              naming: Sequence[TermGroup] = (), places: Sequence[str] = ()) -> str:
+              naming: Sequence[TermGroup] = ()) -> str:
     """Returns one word's part: its share in the title, less in the description or the organisation's name, as much
     as a title holding a lesser term where the request names the organisation (naming, textmatch.names_organisation:
     "Tafel Freital"; a listing of the Tafel is what was asked, whatever its title).
@@ -331,7 +327,7 @@ def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, co
                     f"WHEN {anywhere} THEN {whole} ELSE {sql.number(modifier)} END")
     else:
         in_title, elsewhere = sql.number(modifier), sql.number(described)
-    names = names_organisation(sql, naming, row=once, corpus=corpus, places=places)
+    names = names_organisation(sql, naming, row=once, corpus=corpus)
     if names is not None:
         # As a title holding a lesser term: above the description, below a title saying the word itself (the
         # named organisation's "Feuerwehrfest" after another's "Aktiv in der Freiwilligen Feuerwehr").

@@ -19,7 +19,6 @@ from functools import partial
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.sql import SqlText
 from bot.search.vocabulary import TermGroup
-from bot.store.folded_sql import postgres_fold
 
 # Up to this many listings holding the words, PostgreSQL reads them all from the GIN index at once.
 RARE_WORDS_MAX_DOCUMENTS = 5000
@@ -66,73 +65,31 @@ def row_holds(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = F
     return f"t.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
 
 
-# Words of an organisation's name that tell no particular organisation: legal forms ("e.V.", "gGmbH"), the units of
-# an association ("Ortsverband") and words between others ("der", "für"). A request naming the organisation need
-# not say them; every other word of the name it must (names_organisation). A generic kind word with a word after it
-# ("Freunde der Musik", "Förderverein der Grundschule") is the name's head: the name is about that word, not it.
-_UNSAID_IN_NAMES = ("e", "v", "ev", "ggmbh", "gmbh", "ortsverband", "ortsgruppe", "kreisverband", "der", "die", "das",
-                    "des", "und", "fuer")
-_PUNCTUATION = ".-()"  # SQLite parses only so many nested calls: the marks names write most
-
-
 def names_organisation(sql: SqlText, groups: Sequence[TermGroup], *, row: bool = False,
-                       corpus: Corpus = LISTINGS, places: Sequence[str] = ()) -> str | None:
-    """Returns an SQL condition on the row `o` (row: on the candidate's own row `t` of read_once, PostgreSQL): the
-    request names its organisation (migration 0019). The name says every group's word itself, as a whole word (a
-    term of group.whole where the group has lesser ones), and the request covers the name: every word of it is one
-    of the request's, a place searched (places: folded words, "kassel") or a word telling no organisation apart
-    (_UNSAID_IN_NAMES). "Tafel Freital" names "Tafel Freital e.V."; "Musik Kassel" does not name "Freunde der
-    Musik Kassel e.V." (an everyday word of a name would make every listing of it one titled so). None where it
-    cannot: no groups, a word of which no whole term is written, or ads, which have no organisation."""
+                       corpus: Corpus = LISTINGS) -> str | None:
+    """Returns an SQL condition on the row `o` (row: on the candidate's own row `t` of read_once, PostgreSQL): its
+    organisation's name (migration 0019) says every group's word itself, as a whole word (a term of group.whole where
+    the group has lesser ones): "Tafel Freital" and the listings of "Tafel Freital e.V.". None where it cannot: no
+    groups, a word of which no whole term is written, or ads, which have no organisation.
+
+    Such a listing counts as one whose title holds a lesser term (bot.search.ranking._word_fit): above a listing
+    saying the word in its description, below one titled with it, so an everyday word of a name ("Freunde der Musik
+    Kassel e.V." for "Musik Kassel") does not put every listing of it first. Checking that the request says the whole
+    name (all its words but the place and legal forms) was built and measured in the fourteenth session: its test of
+    the name's words on every candidate made a search at 100,000 listings 70 % slower on SQLite, so it was left out.
+    """
     said = [group if group.whole is None else group.whole for group in groups]
     if corpus is not LISTINGS or not said or not all(group.terms for group in said):
         return None
-    covered = _covers_name(sql, [term for group in said for term in group.terms], places, "{row}")
     if sql.is_sqlite:
         words = [" OR ".join(f'"{term}"' for term in group.terms) for group in said]
         expression = "organisation : (" + " AND ".join(f"({word})" for word in words) + ")"
-        holds = f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind(expression)})"
-        # Read by id: the row `o` may be a candidate of a subquery without the name.
-        return f"({holds} AND EXISTS (SELECT 1 FROM {corpus.table} n WHERE n.id = o.id AND {covered.format(row='n')}))"
+        return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind(expression)})"
     query = " & ".join("(" + " | ".join(f"{term}:C" for term in group.terms) + ")" for group in said)
-    test = f"{{row}}.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(query)}) AND {covered}"
+    test = f"{{row}}.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(query)})"
     if row:
         return test.format(row="t")
     return f"EXISTS (SELECT 1 FROM {corpus.table} n WHERE n.id = o.id AND {test.format(row='n')})"
-
-
-def _covers_name(sql: SqlText, terms: Sequence[str], places: Sequence[str], row: str) -> str:
-    """Returns an SQL condition on the row: its organisation's name holds no word but the terms, the places and
-    _UNSAID_IN_NAMES. The letters of the words it holds among them (each counted once) are all its letters: a sum,
-    not nested replace() calls taking each out, which SQLite's parser refuses beyond a few (nor does it fold the
-    name there: each word is looked for as written, "für" for "fuer", see _spellings)."""
-    column = f"{row}.organisation_name"
-    folded = f"lower(coalesce({column}, ''))" if sql.is_sqlite else postgres_fold(column)
-    for mark in _PUNCTUATION:
-        folded = f"replace({folded}, {_literal(mark)}, ' ')"
-    padded = f"(' ' || replace({folded}, ' ', '  ') || ' ')"
-    letters = f"length(replace({folded}, ' ', ''))"
-    find = "instr" if sql.is_sqlite else "strpos"
-    held = []
-    for word in dict.fromkeys([*terms, *places, *_UNSAID_IN_NAMES]):
-        spellings = _spellings(word) if sql.is_sqlite else (word,)
-        whens = " ".join(f"WHEN {find}({padded}, {_literal(f' {spelt} ')}) > 0 THEN {len(spelt)}"
-                         for spelt in spellings)
-        held.append(f"CASE {whens} ELSE 0 END")
-    return f"{letters} <= {' + '.join(held)}"
-
-
-def _spellings(word: str) -> tuple[str, ...]:
-    """Returns the ways a folded word may be written in lower case ("fuer": "fuer", "für")."""
-    spellings = [word]
-    for spelled, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß")):
-        spellings += [spelling.replace(spelled, umlaut) for spelling in spellings if spelled in spelling]
-    return tuple(dict.fromkeys(spellings))
-
-
-def _literal(text: str) -> str:
-    """Returns an SQL string literal of the text (the fixed words and marks of _covers_name)."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def read_once(sql: SqlText, expression: str, corpus: Corpus = LISTINGS) -> str:

@@ -88,7 +88,7 @@ async def test_a_word_only_in_the_organisations_name_counts_as_in_the_descriptio
     assert abs(both[named] - both[described]) < 0.01
 
 
-async def test_an_everyday_word_of_a_name_does_not_name_the_organisation(listings: Listings) -> None:
+async def test_an_everyday_word_of_a_name_ranks_its_listings_below_those_titled_with_it(listings: Listings) -> None:
     database = listings.database
     friends = await _organisation(database, "Freunde der Musik Kassel e.V.")
     choir = await _organisation(database, "Stadt Kassel")
@@ -99,13 +99,10 @@ async def test_an_everyday_word_of_a_name_does_not_name_the_organisation(listing
     titled = await _listing(database, choir, "Musik im Altenheim", description="Singen mit Senioren", **here)
     found = {hit.id: hit.score for hit in (await find(database, SearchRequest(), place=KASSEL,
                                                       keywords=["musik"])).results}
-    # "Musik" leaves "Freunde" of the name unsaid: the name's hit counts as the description's.
-    assert found[titled] > found[board]
-    assert abs(found[board] - found[described]) < 0.01
-    # Said whole (the place and the legal form aside), the name is named: its listing before the described one.
-    named = {hit.id: hit.score for hit in (await find(database, SearchRequest(), place=KASSEL,
-                                                      keywords=["freunde", "musik"])).results}
-    assert named[board] > named.get(described, 0.0)
+    # The name's hit counts as a title holding a lesser term (textmatch.names_organisation): below the listing
+    # titled with the word, a little above the one saying it in its description.
+    assert found[titled] > found[board] > found[described]
+    assert found[board] - found[described] < found[titled] - found[board]
 
 
 async def test_a_listing_of_the_named_organisation_follows_those_titled_so(listings: Listings) -> None:
