@@ -271,11 +271,12 @@ def _ruled_out_places(doc: Doc) -> tuple[PlaceRef, ...]:
 
 def _unknown_places(doc: Doc) -> tuple[str, ...]:
     """Returns the places named that the gazetteer lacks, each once as written ("Höchst an der Nidder"); a state or
-    region by its own word ("in Sachsen") names where, but no one place to ask about."""
+    region by its own word ("in Sachsen") names where, but no one place to ask about; nor does a span opening with
+    a word of one or two letters ("in Z am WE"): an abbreviation or a licence plate's letters, not a village's name."""
     regions = place_rules().states
     found: dict[str, str] = {}
     for span in spans(doc, PLACES_UNKNOWN):
-        if not (len(span) == 1 and span[0].norm_ in regions):
+        if len(span[0].text) > 2 and not (len(span) == 1 and span[0].norm_ in regions):
             found.setdefault(fold(span.text), span.text)
     return tuple(found.values())
 

@@ -24,7 +24,8 @@ def test_a_place_the_gazetteer_lacks_is_named_as_written(text: str, names: tuple
     "text",
     ["Tiere in Sachsen, egal wo", "Tierheim in Bayern", "ich bin in Rente und suche was mit Tieren",
      "in Ruhe mit Tieren arbeiten", "Arbeit in Teilzeit im Tierheim", "help with homework in English",
-     "Nachhilfe in Deutsch", "Tierheim in Kassel", "Senioren in Höchst im Odenwald"],
+     "Nachhilfe in Deutsch", "Tierheim in Kassel", "Senioren in Höchst im Odenwald", "Fußball in Z am WE",
+     "Tierheim in XY"],
 )
 def test_a_region_an_ordinary_word_after_in_or_a_known_place_is_no_unknown_place(text: str) -> None:
     assert parse(text).unknown_places == ()
