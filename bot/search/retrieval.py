@@ -52,7 +52,7 @@ class Page:
 class PageRequest:
     """Which page a search asks of each try: its size and start, the moment listings are current at, the corpus
     read, and the tier shown (bot.search.tiers). The same for every try of one search, except that an empty page
-    of the related listings falls back to the strong ones (bot.search.engine)."""
+    of the related listings falls back to the strong ones (bot.search.shown)."""
 
     limit: int
     offset: int
