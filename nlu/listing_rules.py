@@ -57,6 +57,7 @@ class ListingRules:
     senior_age: int
     also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
+    needs_without: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields the listing must not name)
     group_heads: tuple[str, ...]  # "gruppe": "für unsere Seniorengruppe" names the group the title's activity is for
 
 
@@ -74,4 +75,5 @@ def listing_rules() -> ListingRules:
         },
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
+        needs_without=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs_without", {}).items()),
     )

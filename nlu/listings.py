@@ -87,15 +87,22 @@ def _is_course(span: Span, rules: ListingRules) -> bool:
 
 def _with_company(mentions: list[Span], rules: ListingRules, title_tokens: int) -> list[Span]:
     """Drops the mentions of words that name their field only for the people the listing names: reading aloud
-    ("Vorlesen", "Vorlesepatin") is education for children, but company for the old or the sick."""
+    ("Vorlesen", "Vorlesepatin") is education for children, but company for the old or the sick, sick children too
+    ("Vorlesen im Kinderkrankenhaus")."""
     def needs(span: Span) -> frozenset[str]:  # a title naming its own field is the role ("Grafik für den NABU")
         word = "".join(token.norm_ for token in span)
         keys = next((keys for start, keys in rules.needs if word.startswith(start)), frozenset())
         return frozenset() if span.start < title_tokens and span.label_ in keys else keys
 
+    def barred(span: Span) -> frozenset[str]:  # reading aloud to the sick is company, children's too
+        word = "".join(token.norm_ for token in span)
+        return next((keys for start, keys in rules.needs_without if word.startswith(start)), frozenset())
+
     named = {span.label_ for span in mentions if not needs(span)}  # "Grafik" needs digital from another word
 
-    return [span for span in mentions if not (needs(span) and not named & needs(span))]
+    return [
+        span for span in mentions if not (needs(span) and not named & needs(span)) and not named & barred(span)
+    ]
 
 
 def _named_besides(doc: Doc, mentions: list[Span], rules: ListingRules) -> list[Span]:
