@@ -16,7 +16,7 @@ from bot.conversation.followups import follow_up, place_said_at
 from bot.conversation.language import going_on
 from bot.conversation.questions import questions_asked
 from bot.conversation.reply_language import answer_language, help_language
-from bot.conversation.places import place_answer
+from bot.conversation.places import place_answer, unknown_place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.model import Refinement
@@ -67,6 +67,12 @@ async def answer_or_search(
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, places, services_, lang=stored.lang or lang)
+    if private and not places and (unknown := unknown_place_answer(text, parse)) is not None:
+        question = await state.pending_question(session, volunteer.id)
+        if question is not None and question.awaiting == state.AWAITING_SEARCH_PLACE:
+            # another name the gazetteer lacks answers "Wo soll ich suchen?": said so, and the question stays open
+            # (searched as a word, "Großhinterwaldbach" found "Großhennersdorf" and "Großpösna" all over Germany)
+            return [View(t(lang, "search.unknown_place_again", name=line(unknown, 60)), board)]
     if private and not places and is_decline(text):  # "nein" to "Wo soll ich stattdessen suchen?": no new search
         question = await state.pending_question(session, volunteer.id)
         if question is not None:
