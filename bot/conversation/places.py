@@ -19,6 +19,7 @@ from bot.search.understanding import parse_text
 # Same-named places closer than this are one town to a volunteer; farther apart, the person picks.
 SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 6
+_NAME_WORDS = 5  # "Höchst an der Nidder" is read by the parse; a name alone is up to three words
 # Germany with a margin: a location far outside it cannot be searched around.
 _LAT, _LON = (47.0, 55.2), (5.5, 15.5)
 
@@ -55,19 +56,16 @@ def unknown_place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_
     over Germany sharing a few letters.
     """
     name = typed_place(without_yes(text))
-    if not name or len(name) > 80:
+    words = [fold(word) for word in name.replace("-", " ").split()]
+    if not name or len(words) > _NAME_WORDS or not all(word.isalpha() for word in words) or all(
+            word in known_words() for word in words):  # "weiter", "Klavier spielen": no parse, searched as ever
         return None
     parsed = parse(text)
     if parsed.categories or parsed.time or parsed.languages or parsed.remote or parsed.place is not None:
         return None
-    if parsed.unknown_places:
+    if parsed.unknown_places:  # "in Höchst an der Nidder"
         return parsed.unknown_places[0]
-    words = [fold(word) for word in name.replace("-", " ").split()]
-    known = known_words()
-    if not parsed.keywords or len(words) > 3 or not all(word.isalpha() for word in words) or all(
-            word in known for word in words):  # "Klavier spielen" is searched; "Ober-Schnurzelbach" is a place
-        return None
-    return name
+    return name if parsed.keywords and len(words) <= _NAME_WORDS - 2 else None
 
 
 def shared_location(lat: float, lon: float) -> PlaceRef | None:
