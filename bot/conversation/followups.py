@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.conversation import state
 from bot.search.content_words import unwanted_words, writer_content
 from bot.search.criteria import criteria_from, place_ref
-from bot.search.place_doubts import unknown_place_named
+from bot.search.place_doubts import named_state, unknown_place_named
 from bot.search.model import PlaceRef, Refinement
 from bot.search.unread import unread_words
 from bot.search.understanding import parse_text
@@ -168,8 +168,10 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
     """Keeps the last search's place, time, languages and "online" for a message naming only a new interest.
 
     A postal code no place has ("Tierheim 00000") or a village the gazetteer lacks names a place all the same: the
-    search asks where, rather than going on in the last one's town as if no place had been written."""
-    if parsed.place is not None or parsed.remote or unknown_place_named(parsed) is not None:
+    search asks where, rather than going on in the last one's town as if no place had been written; so does a state.
+    """
+    if parsed.place is not None or parsed.remote or unknown_place_named(parsed) is not None or named_state(
+            parsed.text) is not None:  # "Tierheim in Sachsen" after Kassel: where in Sachsen, not Kassel again
         return None
     stored = state.refinement_of(previous)
     before = criteria_from(earlier, stored, default_radius_km=0.0)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from nlu.kernel.text import fold
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
 from nlu.kernel.place_names import typed_place
 from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
+from nlu.word_lists import known_words
 
 from bot.search.model import PlaceRef
 from bot.search.smalltalk import without_yes
@@ -17,6 +19,7 @@ from bot.search.understanding import parse_text
 # Same-named places closer than this are one town to a volunteer; farther apart, the person picks.
 SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 6
+_NAME_WORDS = 5  # "Höchst an der Nidder" is read by the parse; a name alone is up to three words
 # Germany with a margin: a location far outside it cannot be searched around.
 _LAT, _LON = (47.0, 55.2), (5.5, 15.5)
 
@@ -41,6 +44,28 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
     if not name or len(name) > 80:
         return []
     return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]
+
+
+def unknown_place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) -> str | None:
+    """Returns the name, as written, of a place the gazetteer lacks that a short answer to "Wo soll ich suchen?"
+    gives ("Großhinterwaldbach", "in Höchst an der Nidder"), else None.
+
+    Call it only for a text that names no known place (place_answer gave none). A name of words no dictionary
+    holds (beside ordinary ones: "Bad", "Ober-"), with nothing else asked (no interest, time, language or
+    "online"), is a place to the person who was just asked where: searched as a word, it would find listings all
+    over Germany sharing a few letters.
+    """
+    name = typed_place(without_yes(text))
+    words = [fold(word) for word in name.replace("-", " ").split()]
+    if not name or len(words) > _NAME_WORDS or not all(word.isalpha() for word in words) or all(
+            word in known_words() for word in words):  # "weiter", "Klavier spielen": no parse, searched as ever
+        return None
+    parsed = parse(text)
+    if parsed.categories or parsed.time or parsed.languages or parsed.remote or parsed.place is not None:
+        return None
+    if parsed.unknown_places:  # "in Höchst an der Nidder"
+        return parsed.unknown_places[0]
+    return name if parsed.keywords and len(words) <= _NAME_WORDS - 2 else None
 
 
 def shared_location(lat: float, lon: float) -> PlaceRef | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.text import fold
+from nlu.lexicon import place_rules
 from nlu.kernel.postal_codes import postal_codes_in
 from nlu.query import ParsedQuery
 
@@ -46,3 +48,35 @@ def unknown_place_named(parsed: ParsedQuery) -> str | None:
     if code is not None:
         return code
     return parsed.unknown_places[0] if parsed.unknown_places else None
+
+
+# A state is named after one of these words ("Tierheim in Sachsen"), or alone as an answer to "Wo?" ("Sachsen").
+_STATE_CUES = frozenset({"in", "im", "aus", "ganz", "around", "across", "throughout"})
+STATE_PLACES = 5  # the largest places of a named state offered to choose from
+
+
+def named_state(text: str) -> str | None:
+    """Returns the German state the text names as where to look ("Tierheim in Sachsen", "in Hessen", "Sachsen"),
+    else None; the city states are places of their own and abbreviations of two letters ("by") no state here."""
+    words = [fold(word.strip(".,!?;:()\"'„“”")) for word in text.split()]
+    states = place_rules().states
+    for index, word in enumerate(words):
+        state = states.get(word)
+        if state is None or len(word) < 3 or fold(state) in _CITY_STATES:
+            continue
+        if len(words) == 1 or (index > 0 and words[index - 1] in _STATE_CUES):
+            return state
+    return None
+
+
+def largest_places(state: str, count: int = STATE_PLACES) -> tuple[PlaceRef, ...]:
+    """Returns a state's largest towns (no city's quarters), largest first, as search centres."""
+    gazetteer = get_gazetteer()
+    towns = sorted((place for place in gazetteer.places()
+                    if place.state == state and place.population and gazetteer.city_of(place) is None),
+                   key=lambda place: (-(place.population or 0), place.name))
+    return tuple(PlaceRef(name=place.name, lat=place.lat, lon=place.lon, state=place.state,
+                          postal_code=place.postal_code) for place in towns[:count])
+
+
+_CITY_STATES = frozenset({"berlin", "hamburg", "bremen"})

@@ -48,6 +48,16 @@ def reusing(*known: ParsedQuery | None) -> Callable[[str], ParsedQuery]:
     return parse
 
 
+def written_language(text: str, setting: str) -> str:
+    """Returns the language a long message is written in, either way ("Danke, dass du so viel erzählst" to a
+    German letter after English searches); the setting when too few of its words are words ("🐶" * 2000)."""
+    if sum(word.isalpha() for word in text.split()) < _CLEAR_MIN_WORDS:
+        return setting
+    from nlu.langid import detect_language  # the cheap marker-word count, not the whole pipeline
+
+    return detect_language(text)
+
+
 _CLEAR_MIN_WORDS = 3  # "Hi", "ok thanks" or a single loan word ("Online") say nothing about the language
 
 

@@ -42,8 +42,13 @@ def compose_organisation(rng: random.Random, corpus: Corpus, kind: OrganisationT
                          source: str, external_id: str, unique: Callable[[str], str] = str) -> DemoOrganisation:
     """Composes one organisation of a type at a site; `unique` turns its slug into one no other org uses."""
     values = name_values(rng, corpus.names, where)
-    usable = [pattern for pattern in kind.names if fields(pattern) <= values.keys()]
-    name = fill(rng.choice(usable), values)
+    usable = [pattern for pattern in kind.names if fields(pattern) <= values.keys() | {"landscape"}]  # as ever
+    pattern = rng.choice(usable)
+    if not fields(pattern) <= values.keys():  # a landscape where none is the place's own: another name, drawn
+        # by a generator of its own, so that every other organisation and listing stays as it was
+        own_rng = random.Random(f"{source}:{external_id}:name")
+        pattern = own_rng.choice([other for other in usable if fields(other) <= values.keys()])
+    name = fill(pattern, values)
     slug = unique(contacts.slugify(fill(kind.slug, values), limit=34))
     register = kind.register if kind.register != "any" else rng.choice(["du", "sie"])
     legal_form = "e_v" if kind.kind == "initiative" and name.endswith("e.V.") else kind.kind  # registered by now
@@ -69,11 +74,13 @@ def compose_organisation(rng: random.Random, corpus: Corpus, kind: OrganisationT
 
 
 def name_values(rng: random.Random, names: Mapping[str, Any], where: Site) -> dict[str, str]:
-    """Draws every placeholder value an organisation name may use; 'adj' and 'quarter' only where they fit."""
-    landscapes = names["district_landscapes"].get(where.district) or names["landscapes"][where.state_code]
+    """Draws every placeholder value an organisation name may use; 'adj', 'quarter', 'landscape' and the
+    rivers only where they fit."""
+    own = names["district_landscapes"].get(where.district) or names["city_landscapes"].get(where.short)
+    # drawn everywhere (the draws after it stay what they were), named only where it is the place's own
+    landscape = rng.choice(own or names["landscapes"][where.state_code])
     values = {
         "place": where.short,
-        "landscape": rng.choice(landscapes),
         "colour": rng.choice(names["colours"]),
         "club": rng.choice(names["club_words"]),
         "year": str(rng.randint(FIRST_CLUB_YEAR, LAST_CLUB_YEAR)),
@@ -83,6 +90,8 @@ def name_values(rng: random.Random, names: Mapping[str, Any], where: Site) -> di
         "scout": rng.choice(names["scout_names"]),
         "town": "Stadt" if where.population >= TOWN else "Gemeinde",
     }
+    if own:  # no "Tierhilfe Eifel e.V." in Essen
+        values["landscape"] = landscape
     rivers = names["city_rivers"].get(where.short) or names["district_rivers"].get(where.district) or []
     if rivers:  # only where the river is known: "an der Fulda" in Darmstadt would be wrong
         values["river"] = rng.choice(rivers)

@@ -145,3 +145,19 @@ def test_club_offices_are_a_few_percent_and_carry_the_field_of_their_organisatio
     for kind, values in found:
         if kind.field is not None:
             assert values["categories"][0] == kind.field, (kind.key, values["title"])
+
+
+
+def test_an_organisation_names_only_a_landscape_of_its_own_district_or_city() -> None:
+    """A state's landscapes are not every city's: Essen's animal aid is no "Tierhilfe Eifel e.V."."""
+    names = load_corpus().names
+    own_of = {**names["district_landscapes"], **names.get("city_landscapes", {})}
+    hills = {"Eifel", "Harz", "Harzvorland", "Sauerland", "Lippe", "Rhön", "Schwarzwald", "Taunus"}
+    wrong = []
+    for org, _ in demo_organisations(today=SEED_DAY, only={"city-essen", "city-oberhausen", "city-hannover",
+                                                           "city-gera", "city-berlin", "05-kassel"}):
+        own = set(own_of.get(org.site.district or "") or own_of.get(org.site.short) or ())
+        said = {word for word in hills | own if f" {word} " in f" {org.row['name']} "}
+        if not said <= own or org.context.get("landscape", next(iter(own), None)) not in own | {None}:
+            wrong.append((org.row["name"], org.site.name))
+    assert wrong == []

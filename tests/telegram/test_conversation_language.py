@@ -119,6 +119,13 @@ async def test_a_message_too_long_to_read_is_refused_in_its_own_language(chat: C
     assert emoji.text.startswith("Thank you for telling me so much!")
 
 
+async def test_a_long_german_message_after_english_ones_is_refused_in_german(chat: Chat) -> None:
+    await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")  # the conversation is English now
+    long = "Ich bin Rentnerin in Kassel, war Lehrerin und vermisse die Arbeit mit Kindern sehr. " * 50
+    assert (await chat.send(ANNA, long)).text.startswith("Danke, dass du so viel erzählst!")
+    assert (await chat.send(JOHN, long)).text.startswith("Danke, dass du so viel erzählst!")  # English setting
+
+
 async def test_choosing_a_language_leaves_a_groups_results_in_the_groups_language(chat: Chat) -> None:
     grouped = await chat.send(ANNA, "/suche Tierheim in Kassel", chat_id=GROUP_ID)
     assert grouped.text.startswith("🔎 <b>Tiere · Kassel + 15 km</b>")

@@ -29,3 +29,25 @@ async def test_an_unknown_place_is_said_and_asked_about_even_with_a_home_place(
     answered = await chat.send(ANNA, "Kassel")  # the answer to the question keeps what was asked
     assert "🔎 <b>Tiere · Kassel" in answered.text
     assert "Wo soll ich suchen?" not in (await chat.send(ANNA, "Senioren unterstützen")).text  # home place as ever
+
+
+async def test_a_second_unknown_name_answering_where_is_said_unknown_and_the_question_stays(chat: Chat) -> None:
+    await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+    again = await chat.send(ANNA, "Großhinterwaldbach")  # searched as a word, it found "Großhennersdorf"
+    assert "Den Ort „Großhinterwaldbach“ kenne ich leider nicht." in again.text
+    assert "ganz Deutschland" not in again.text and not again.buttons
+    also = await chat.send(ANNA, "in Höchst an der Nidder")
+    assert "Den Ort „Höchst an der Nidder“ kenne ich leider nicht." in also.text
+    answered = await chat.send(ANNA, "Kassel")  # the question is still open: the animals, now in Kassel
+    assert "🔎 <b>Tiere · Kassel" in answered.text
+
+
+async def test_a_word_answering_where_is_still_a_search(chat: Chat) -> None:
+    await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+    reply = await chat.send(ANNA, "Gartenarbeit")  # an interest, not a place: a search of its own
+    assert "kenne ich leider nicht" not in reply.text
+
+
+async def test_an_unknown_name_without_a_question_is_searched_as_ever(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "Großhinterwaldbach")
+    assert "kenne ich leider nicht" not in reply.text

@@ -124,3 +124,15 @@ async def test_a_place_the_gazetteer_lacks_written_in_the_text_is_said_not_searc
     assert t("de", "web.place_unknown", name="Kleinkleckersdorf") in german
     assert t("de", "search.everywhere") not in german and t("de", "search.nothing") not in german
     assert t("en", "web.postal_code_unknown", code="00000") in code
+
+
+async def test_a_state_named_in_the_text_is_no_missing_place(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        state = html.unescape((await site.client.get("/suche", params={"text": "Tierheim in Sachsen"})).text)
+        none = html.unescape((await site.client.get("/suche", params={"text": "Tierheim"})).text)
+    # "Tierheim in Sachsen" named a place, a large one: the page asks for a town in it, not "you named no place"
+    assert "Sachsen ist groß" in state and "Dresden" in state and "Leipzig" in state
+    assert t("de", "search.everywhere") not in state
+    assert t("de", "search.everywhere") in none and "ist groß" not in none

@@ -10,7 +10,7 @@ from bot.conversation import state
 from bot.conversation.searches import DEEPEST_OFFSET, PAGE_SIZE, ChatSearches
 from bot.domain import MAX_QUERY_CHARS, TimeTag
 from bot.search.criteria import criteria_from
-from bot.search.understanding import parse_text, reply_language
+from bot.search.understanding import parse_text, written_language
 from bot.store.models import ChatSearch
 from bot.telegram import keyboards
 from bot.telegram.callbacks import (
@@ -116,8 +116,8 @@ async def open_refinement(turn: Turn[RefineButton]) -> None:
 async def _search_for(turn: Turn[None], text: str) -> None:
     """Answers a text: the place asked for, or a new search."""
     if len(text) > MAX_QUERY_CHARS:
-        # In the conversation's language, or English for a long English text (the marker-word count is cheap)
-        turn.reply(View(t(reply_language(text, turn.lang), "problem.too_long")))
+        # In the text's own language (the marker-word count is cheap), else the conversation's
+        turn.reply(View(t(written_language(text, turn.lang), "problem.too_long")))
         return
     turn.reply_all(await answer_or_search(turn.session, turn.volunteer, text.strip(), turn.services,
                                            private=turn.private, spoken=turn.lang))

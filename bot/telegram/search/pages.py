@@ -16,9 +16,10 @@ from bot.conversation.followups import follow_up, place_said_at
 from bot.conversation.language import going_on
 from bot.conversation.questions import questions_asked
 from bot.conversation.reply_language import answer_language, help_language
-from bot.conversation.places import place_answer
+from bot.conversation.places import place_answer, unknown_place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
+from bot.search.place_doubts import largest_places, named_state
 from bot.search.model import Refinement
 from bot.search.smalltalk import (
     SmallTalk, asks_for_help, asks_for_more, is_decline, small_talk,
@@ -53,7 +54,8 @@ async def answer_or_search(
     asked = questions_asked(text)
     # Only a text that reads as a place can answer "Wo?"; other texts are searches and need no look-up here.
     parse = reusing()  # the message is parsed once, whether the place question or the search asks
-    places = place_answer(text, parse) if private else []
+    region = named_state(text) if private and len(text.split()) <= 3 else None  # "Sachsen", "in Hessen"
+    places = place_answer(text, parse) if private and region is None else []
     lang = answer_language(text, setting=setting, earlier=earlier, english_question=asked.english,
                            names_place=bool(places))
     board = keyboards.main_keyboard(lang) if private else None  # no reply keyboard in groups
@@ -67,6 +69,17 @@ async def answer_or_search(
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, places, services_, lang=stored.lang or lang)
+    if region is not None and not parse(text).categories:  # a state answering "Wo?": which town in it
+        question = await state.pending_question(session, volunteer.id)
+        stored = await state.own_search(session, question.search_id or 0, volunteer.id) if question else None
+        if question is not None and question.awaiting == state.AWAITING_SEARCH_PLACE and stored is not None:
+            return [state_places_view(stored, region, stored.lang or lang)]  # not "Sachsen bei Ansbach" in Bayern
+    if private and not places and (unknown := unknown_place_answer(text, parse)) is not None:
+        question = await state.pending_question(session, volunteer.id)
+        if question is not None and question.awaiting == state.AWAITING_SEARCH_PLACE:
+            # another name the gazetteer lacks answers "Wo soll ich suchen?": said so, and the question stays open
+            # (searched as a word, "Großhinterwaldbach" found "Großhennersdorf" and "Großpösna" all over Germany)
+            return [View(t(lang, "search.unknown_place_again", name=line(unknown, 60)), board)]
     if private and not places and is_decline(text):  # "nein" to "Wo soll ich stattdessen suchen?": no new search
         question = await state.pending_question(session, volunteer.id)
         if question is not None:
@@ -129,6 +142,13 @@ async def answer_or_search(
     return views
 
 
+def state_places_view(stored: ChatSearch, region: str, lang: str) -> View:
+    """Asks where in a state to look, with its largest towns as buttons (the place question stays open)."""
+    places = largest_places(region)
+    stored.candidates = [place.to_dict() for place in places]
+    return candidates_view(stored.id, places, lang, region=region)
+
+
 async def _home_set_since(session: AsyncSession, volunteer: Volunteer, search: ChatSearch | None) -> bool:
     """Tells whether the person saved their place (/standort) after they last said or chose this search's place
     (a change of its time since then keeps it: place_said_at): a new interest then goes to the saved place."""
@@ -183,6 +203,10 @@ async def page_messages(
     """Returns the page's message (in `lang`, else the person's language), followed by the place question when
     the search had no place at all."""
     lang = lang or volunteer.language
+    region = named_state(page.search.query_text) if private and page.lacks_place else None
+    if region is not None:  # "Tierheim in Sachsen": not all of Germany "as no place was named", but where in it
+        await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
+        return [state_places_view(page.search, region, lang)]
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
     if private and page.lacks_place:
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)

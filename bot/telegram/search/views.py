@@ -47,10 +47,14 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     return View(text, markup)
 
 
-def candidates_view(search_id: int, places: Sequence[PlaceRef], lang: str) -> View:
-    """Returns the question which of several same-named places is meant, one button each."""
+def candidates_view(search_id: int, places: Sequence[PlaceRef], lang: str, *, region: str | None = None) -> View:
+    """Returns the question which of several same-named places is meant (or, for a `region`, which of its towns
+    to look around), one button each."""
     name = shared_name(places)
-    text = t(lang, "search.ask_candidates", name=line(name, 60)) if name else t(lang, "search.ask_which_place")
+    if region is not None:
+        text = t(lang, "search.ask_place_in_state", state=line(region, 60))
+    else:
+        text = t(lang, "search.ask_candidates", name=line(name, 60)) if name else t(lang, "search.ask_which_place")
     return View(text, search_keyboards.place_choice(search_id, places, lang))
 
 
