@@ -83,9 +83,11 @@ class RankWords:
 
     def to_meet(self) -> tuple[TermGroup, ...]:
         """Returns the groups a listing meets all of to answer the whole request (Weights.all_met): the words naming
-        what was asked and those naming for whom, where there are at least two of them; else none."""
-        met = (*self.naming(), *self.people())
-        return met if len(met) > 1 else ()
+        what was asked and those naming for whom, where a word names what and there are at least two of them; else
+        none. Words naming only people ("Senioren", "ältere" of "with older people") ask for no activity to meet."""
+        naming = self.naming()
+        met = (*naming, *self.people())
+        return met if naming and len(met) > 1 else ()
 
     def holding(self) -> tuple[TermGroup, ...]:
         """Returns the groups by which a listing holds what was asked (ScoreParts' keywords, named and kind): those of

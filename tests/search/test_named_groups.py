@@ -91,6 +91,10 @@ def test_a_request_naming_only_a_group_or_only_an_activity_has_nothing_more_to_m
     only_group = RankWords((homeless,), (1.0,), generic=frozenset({"obdachlose"}),
                            fields=(("obdachlose", ("poverty_homelessness",)),))
     assert only_group.to_meet() == ()
+    # Two words for the same people ("older people": ältere, Senioren) name no activity either.
+    older = RankWords((_group("aeltere"), homeless), (1.0, 1.0), generic=frozenset({"aeltere", "obdachlose"}),
+                      fields=(("aeltere", ("seniors",)), ("obdachlose", ("poverty_homelessness",))))
+    assert older.to_meet() == ()
     only_activity = RankWords((cooking,), (1.0,), keywords=frozenset({"kochen"}))
     assert only_activity.to_meet() == ()
     # A word that only named a field, not people, says nothing about for whom ("Umweltschutz").
