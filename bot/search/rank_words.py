@@ -4,9 +4,17 @@ which of them name what was asked, only say how, or speak of the writer (bot.sea
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from bot.search.vocabulary import TermGroup
+from bot.search.word_files import DATA, read_list
 from nlu.lexicon import interest_rules
+
+
+@cache
+def people_fields() -> frozenset[str]:
+    """Returns the categories that name the people helped (data/search/people_fields.toml)."""
+    return frozenset(str(key) for key in read_list(DATA / "people_fields.toml")["keys"])
 
 
 def names_kind(group: TermGroup) -> bool:
@@ -66,6 +74,20 @@ class RankWords:
         return tuple(group for group in self.groups
                      if group.word not in self.manner | self.generic | self.writer | self.beside
                      and group.part_of is None)
+
+    def people(self) -> tuple[TermGroup, ...]:
+        """Returns the groups of the words that only named a searched category of people ("Obdachlose" of "kochen für
+        Obdachlose", "Senioren" of "Senioren besuchen"): they say for whom the activity is wanted."""
+        return tuple(group for group in self.groups
+                     if group.word in self.generic and people_fields() & set(self.fields_of(group.word)))
+
+    def to_meet(self) -> tuple[TermGroup, ...]:
+        """Returns the groups a listing meets all of to answer the whole request (Weights.all_met): the words naming
+        what was asked and those naming for whom, where a word names what and there are at least two of them; else
+        none. Words naming only people ("Senioren", "ältere" of "with older people") ask for no activity to meet."""
+        naming = self.naming()
+        met = (*naming, *self.people())
+        return met if naming and len(met) > 1 else ()
 
     def holding(self) -> tuple[TermGroup, ...]:
         """Returns the groups by which a listing holds what was asked (ScoreParts' keywords, named and kind): those of

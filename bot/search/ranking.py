@@ -76,6 +76,11 @@ class Weights:
     # "Unterricht" of "Klavierunterricht" without any piano listing): it orders the field's listings a little, but a
     # "Deutsch unterrichten" no longer comes before the field's best in music and culture on that word alone.
     lone_head: float = 0.1
+    # factor for a listing whose title or description holds every word naming what was asked and every word naming
+    # for whom (RankWords.to_meet: "kochen" and "Obdachlose", through their word families: "Wohnungslose"): it gains
+    # this share of what a title saying all the request's words gains over a description saying them, so one for
+    # the named group saying the activity in its description comes before one titled with the activity for others.
+    all_met: float = 1.0
 
 
 WEIGHTS = Weights()
@@ -163,11 +168,28 @@ def score_parts(
             (keyword_parts if group.word in words.keywords else other_parts).append(part)
             said_parts.append(_says_anywhere(sql, group, corpus))
     manner_parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
+    if words.to_meet() and weights.all_met:
+        manner_parts.append(_meets_all(sql, words.to_meet(), weights, corpus))
     says_all = f"CASE WHEN {' AND '.join(said_parts)} THEN 1 ELSE 0 END" if said_parts else "0"
     relatives = any(group.whole is not None for group in words.groups if not _only_ranks(words, group))
     lesser_only = f"CASE WHEN {' OR '.join(said_parts)} THEN 0 ELSE 1 END" if relatives and said_parts else "0"
     return ScoreParts(_sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, kind_parts), _sum(sql, manner_parts),
                       _sum(sql, parts), within, says_all, lesser_only)
+
+
+def _meets_all(sql: SqlText, groups: Sequence[TermGroup], weights: Weights, corpus: Corpus) -> str:
+    """Returns Weights.all_met's part for a listing holding a term of every group (a lesser one too: a word of its
+    family, a compound's modifier) in its title or its description, else 0."""
+    held = " AND ".join(f"({_holds(sql, group, corpus)})" for group in groups)
+    met = weights.all_met * weights.text * (weights.title_hit - weights.description_hit)
+    return f"CASE WHEN {held} THEN {sql.number(met)} ELSE {sql.number(0)} END"
+
+
+def _holds(sql: SqlText, group: TermGroup, corpus: Corpus) -> str:
+    """Returns an SQL condition on the row `o`: its title or description holds a term of the group."""
+    if not sql.is_sqlite and not rare([group]):
+        return read_once(sql, row_holds(sql, [group]), corpus)
+    return holds_any(sql, [group], per_candidate=True, corpus=corpus)
 
 
 def _only_ranks(words: RankWords, group: TermGroup) -> bool:
@@ -207,9 +229,10 @@ class ScoreParts:
     keywords: the NLU's free words (nouns, or words of a request that does not tell); named: the request's
     other nouns; kind: the words naming only a general kind (names_kind: the head of a compound read as its parts,
     "Unterricht" of "Klavierunterricht", where the parts before it say which; a generic head said alone); manner:
-    its verbs and adjectives and the words that only named a searched category (they only order) and negated words
-    (they lower). A listing holding keywords, other nouns or a kind holds what was asked; only keywords and other
-    nouns make its strength (bot.search.tiers).
+    its verbs and adjectives and the words that only named a searched category (they only order), negated words
+    (they lower) and the part for holding every word naming what was asked and for whom (Weights.all_met). A
+    listing holding keywords, other nouns or a kind holds what was asked; only keywords and other nouns make its
+    strength (bot.search.tiers).
     """
 
     keywords: str
