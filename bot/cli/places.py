@@ -10,9 +10,8 @@ import sys
 from typing import TextIO
 
 from nlu.kernel.gazetteer import Place, get_gazetteer
-from nlu.kernel.text import fold
-from nlu.lexicon import place_rules
-from nlu.quarters import quarter_of
+
+from bot.search.place_field import read_place_field
 
 _COLUMNS = ("name", "state", "district", "population", "lat", "lon")
 # "Lauterbach (Hessen)": a name with its state or district in brackets, as the suggestions print it
@@ -56,9 +55,11 @@ def find_places(query: str) -> list[Place]:
         place = gazetteer.by_postal_code(code) if code else None
         return [place] if place else []
     places = gazetteer.lookup(query)
-    city = place_rules().shared_quarters.get(fold(query))
-    if city is not None:  # a quarter the quarter table lacks, as the chat offers it: "Bornheim (Frankfurt)"
-        places = [*places, quarter_of(query, gazetteer.lookup(city)[0])]
+    reading = read_place_field(query)  # what the chat reads: a whole state, a quarter, an alias, namesakes asked
+    if reading.state is not None:  # "Sachsen": the state's largest cities before the village Sachsen bei Ansbach
+        return [*reading.places, *places]
+    if not reading.guessed:
+        places = [*places, *(place for place in reading.places if place not in places)]
     qualified = _QUALIFIED.match(query)
     if places or not qualified:
         return places
@@ -75,7 +76,8 @@ def not_found_message(query: str) -> str:
         if len(query.replace(" ", "")) != 5:
             return f'"{query}" is no German postal code: they have 5 digits, e.g. 34117.'
         return f"No place known for the postal code {query}."
-    suggestions = get_gazetteer().search(query, limit=5)
+    reading = read_place_field(query)  # the chat's guess first ("Wehlheide": Kassel's quarter Wehlheiden)
+    suggestions = list(reading.places) if reading.guessed else get_gazetteer().search(query, limit=5)
     if not suggestions:
         return f'No place called "{query}" found.'
     names = ", ".join(f"{place.name} ({place.state})" for place in suggestions)

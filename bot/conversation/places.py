@@ -11,6 +11,7 @@ from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 
 from bot.search.model import PlaceRef
+from bot.search.place_field import quarter_alias, state_cities, whole_state
 from bot.search.smalltalk import without_yes
 from bot.search.understanding import parse_text
 
@@ -40,7 +41,12 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
         return [as_ref(place)] if place else []
     if not name or len(name) > 80:
         return []
-    return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]
+    if (state := whole_state(name)) is not None:  # "Sachsen": which of its cities, not the village in Bavaria
+        return [as_ref(place) for place in state_cities(state)]
+    named = gazetteer.lookup(name)
+    if not named and (quarter := quarter_alias(name)) is not None:  # "Wehlheiden": Kassel, as in a message
+        named = [quarter]
+    return [as_ref(place) for place in far_apart(named, SAME_PLACE_KM)][:MAX_CANDIDATES]
 
 
 def shared_location(lat: float, lon: float) -> PlaceRef | None:

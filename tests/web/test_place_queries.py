@@ -40,7 +40,7 @@ async def test_a_name_no_place_bears_is_offered_as_guesses_never_searched_silent
     assert t("de", "web.place_guess", name="Kasseel") in typo and "ortid=" in typo and 'class="result"' not in typo
     assert "kenne ich nicht" in embed and 'class="result"' not in embed
     assert feed["listings"] == [] and any("kenne ich nicht" in note for note in feed["notes"])
-    assert "Kassel + 15 km" in quarter  # the town of a quarter written with it is no guess
+    assert "Wilhelmshöhe (Kassel) + 15 km" in quarter  # a quarter written with its town is no guess
     assert "· Altona + " in spaced and "Meintest du" not in spaced  # nor a known quarter with its city
     # an unknown place searched everywhere is said once, without "you named no place" beside it
     assert "kenne ich nicht" in nonsense and t("de", "search.everywhere") not in nonsense
@@ -124,3 +124,21 @@ async def test_a_place_the_gazetteer_lacks_written_in_the_text_is_said_not_searc
     assert t("de", "web.place_unknown", name="Kleinkleckersdorf") in german
     assert t("de", "search.everywhere") not in german and t("de", "search.nothing") not in german
     assert t("en", "web.postal_code_unknown", code="00000") in code
+
+
+async def test_a_place_field_reads_quarters_aliases_and_states_as_the_chat_does(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        quarter = (await site.client.get("/suche", params={"ort": "Wehlheiden", "text": "Tierheim"})).text
+        alias = (await site.client.get("/suche", params={"ort": "ffm", "text": "Tierheim"})).text
+        state = (await site.client.get("/suche", params={"ort": "Sachsen", "text": "Tierheim"})).text
+        embed = (await site.client.get("/embed", params={"ort": "Sachsen"})).text
+    # Kassel's quarter, not Weiden in Bavaria 200 km away, and never "unknown"
+    assert "Wehlheiden (Kassel) + " in quarter and "Weiden" not in quarter.replace("Wehlheiden", "")
+    assert "Frankfurt am Main + " in alias
+    # the Free State, not the village Sachsen bei Ansbach: its cities to choose from, nothing searched yet
+    asked = html.unescape(t("de", "search.ask_state_city", name="Sachsen"))
+    assert asked in html.unescape(state) and "Ansbach" not in state and 'class="result"' not in state
+    assert "Dresden" in state and "Leipzig" in state and state.count("ortid=") >= 3
+    assert asked in html.unescape(embed)
