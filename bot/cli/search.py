@@ -104,8 +104,7 @@ def describe(outcome: SearchOutcome, *, offset: int = 0, lang: str = "de") -> st
     request's language)."""
     lines = [_header(outcome)]
     if outcome.needs_place_choice:
-        lines.append(f"„{outcome.place_state}“ ist ein ganzes Bundesland: um welche Stadt herum?" if outcome.place_state
-                     else "Welcher Ort ist gemeint?")
+        lines.append("Welcher Ort ist gemeint?")
         lines += [f"  - {p.name} ({p.state or '?'})" for p in outcome.place_candidates]
         return "\n".join(lines)
     lines += unfound_notes(outcome, _reader_lang(outcome, lang))

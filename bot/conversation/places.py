@@ -11,7 +11,7 @@ from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 
 from bot.search.model import PlaceRef
-from bot.search.place_field import quarter_alias, state_cities, whole_state
+from bot.search.place_field import quarter_alias
 from bot.search.smalltalk import without_yes
 from bot.search.understanding import parse_text
 
@@ -41,8 +41,6 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
         return [as_ref(place)] if place else []
     if not name or len(name) > 80:
         return []
-    if (state := whole_state(name)) is not None:  # "Sachsen": which of its cities, not the village in Bavaria
-        return [as_ref(place) for place in state_cities(state)]
     named = gazetteer.lookup(name)
     if not named and (quarter := quarter_alias(name)) is not None:  # "Wehlheiden": Kassel, as in a message
         named = [quarter]

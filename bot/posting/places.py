@@ -82,6 +82,9 @@ def _by_postal_code(text: str, postal: WrittenCode, gazetteer: Gazetteer) -> dic
 def _by_name(text: str, gazetteer: Gazetteer) -> dict[str, Any]:
     """Places by a town's name, with or without a street before it; near misses come back to press."""
     for town, address in _splits(text):
+        if "," in town or any(character.isdigit() for character in town):
+            continue  # "Wasserturmstraße 5, Kassel", "3 Marburg": the chat's reading would find the town in a
+            # reading that is no town's name and lose the street or its number
         reading = read_place_field(town)  # as the chat reads it: "Wehlheiden", "ffm", "Bornheim" asked
         if reading.place is not None:
             return {"place": _as_dict(reading.place, address=address)}

@@ -28,7 +28,7 @@ from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
 from bot.search.model import SearchOutcome, SearchRequest
-from bot.search.place_doubts import ambiguous_places, state_asked, unknown_place_named
+from bot.search.place_doubts import ambiguous_places, unknown_place_named
 from bot.search.rank_words import RankWords
 from bot.search.ranking import WEIGHTS
 from bot.search.time_wish import TIME_FAMILIES
@@ -114,10 +114,6 @@ async def find(
     candidates = ambiguous_places(criteria)
     if candidates:
         return Found(SearchOutcome(query, (), (), 0, None, None, False, candidates), (), criteria, ())
-    state = state_asked(parsed) if criteria.place is None and not criteria.remote else None
-    if state is not None:  # "Tierheim in Sachsen": which of its cities, never a village of the name or all Germany
-        return Found(SearchOutcome(query, (), (), 0, None, None, False, state[1], place_state=state[0]), (),
-                     criteria, ())
     unknown = unknown_place_named(parsed) if criteria.place is None and not criteria.remote else None
     if unknown is not None:  # never silently all of Germany instead of the place the person meant
         return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())

@@ -234,9 +234,6 @@ class SearchOutcome:
     # What the request names in particular that no listing holds, as written ("Klavier" of "Klavierunterricht" when
     # only "Unterricht" is held, bot.search.unfound): the answer says so. Not part of the JSON contract.
     unfound: tuple[str, ...] = ()
-    # A whole state named as the place ("Tierheim in Sachsen"): place_candidates are its largest cities, asked
-    # about as "a whole state" (bot.search.place_doubts.state_asked). Not part of the JSON contract.
-    place_state: str | None = None
 
     @property
     def understood(self) -> Understood:

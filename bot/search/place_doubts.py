@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
-from bot.search.place_field import state_cities, states_named
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.postal_codes import postal_codes_in
 from nlu.query import ParsedQuery
@@ -47,16 +46,3 @@ def unknown_place_named(parsed: ParsedQuery) -> str | None:
     if code is not None:
         return code
     return parsed.unknown_places[0] if parsed.unknown_places else None
-
-
-def state_asked(parsed: ParsedQuery) -> tuple[str, tuple[PlaceRef, ...]] | None:
-    """Returns a whole state the text names as its only place ("Tierheim in Sachsen") with its largest cities to
-    choose from, else None. A person means the state, not the village Sachsen bei Ansbach, and all of Germany is
-    not what they asked for; the chat, the web's place field and the CLI offer the same cities."""
-    if parsed.place is not None or parsed.remote or parsed.unknown_places:
-        return None
-    states = states_named(parsed.text)
-    if len(states) != 1:
-        return None
-    cities = tuple(PlaceRef(name=p.name, lat=p.lat, lon=p.lon, state=p.state) for p in state_cities(states[0]))
-    return (states[0], cities) if cities else None

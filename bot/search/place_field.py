@@ -3,7 +3,7 @@ place steps of posting a listing or an ad. It knows what the chat knows, because
 NLU reads the name as it reads "in NAME" in a message (aliases such as "ffm" and "Zwigge", quarters with or without
 their city, "Bornheim" asked between the town and Frankfurt's quarter), and a name it only guesses at
 ("Wehlheide", "Frankfrut") is offered, never searched somewhere else in silence. A whole state ("Sachsen") offers
-its largest cities, as the chat's search does (bot.search.place_doubts.state_asked)."""
+its largest towns to choose from, as the chat asks where in a state a message names (five towns there too)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from nlu.quarters import quarter_of, split_city_and_quarter
 # Same-named places closer than this are one town (as in the chat); farther apart, the person picks.
 SAME_PLACE_KM = 25.0
 MAX_GUESSES = 3
-STATE_CITIES = 6  # a state named as the place offers this many of its largest cities
+STATE_CITIES = 5  # a state named as the place offers this many of its largest cities
 _STATE_CITY_MIN = 20_000
 _MAX_LENGTH = 80
 _QUALIFIER = re.compile(r"\s*\(.*\)$")
@@ -86,12 +86,6 @@ def whole_state(text: str) -> str | None:
     rules = place_rules()
     key = fold(typed_place(" ".join(text.split())))
     return rules.states[key] if key in rules.states and key not in rules.state_parts else None
-
-
-def states_named(text: str) -> list[str]:
-    """Returns the whole states a message names by their own word ("Tierheim in Sachsen"), in order."""
-    named = (whole_state(word) for word in re.findall(r"[\w-]+", text))
-    return list(dict.fromkeys(state for state in named if state is not None))
 
 
 @functools.cache

@@ -195,9 +195,3 @@ def test_a_place_option_is_read_as_the_chat_reads_it_and_never_guessed_silently(
         main(["search", "--place", "Sachsen", "Tierheim"])
     assert "ganzes Bundesland" in str(state.value) and "Dresden (Sachsen)" in str(state.value)
 
-
-def test_a_request_naming_a_whole_state_asks_for_its_city(
-    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = _run(["search", "Tierheim in Sachsen"], "", monkeypatch, capsys)
-    assert "„Sachsen“ ist ein ganzes Bundesland" in out and "  - Dresden (Sachsen)" in out and "Ansbach" not in out

@@ -10,8 +10,6 @@ import pytest
 from bot.cli import main
 from bot.conversation.places import place_answer
 from bot.search.place_field import read_place_field
-from bot.search.place_doubts import state_asked
-from nlu import parse
 from nlu.kernel.gazetteer import get_gazetteer
 
 
@@ -57,16 +55,7 @@ def test_a_whole_state_offers_its_largest_cities_not_a_village_of_the_name() -> 
     assert read_place_field("Hamburg").place.name == "Hamburg"  # type: ignore[union-attr]
 
 
-def test_a_search_naming_a_whole_state_asks_for_its_city_as_the_field_does() -> None:
-    asked = state_asked(parse("Tierheim in Sachsen"))
-    assert asked is not None and asked[0] == "Sachsen"
-    assert [city.name for city in asked[1]] == [place.name for place in read_place_field("Sachsen").places]
-    assert state_asked(parse("ich komme aus Sachsen, suche ein Tierheim in Kassel")) is None
-    assert state_asked(parse("Tierheim im Vogtland")) is None
-
-
-def test_the_answer_to_where_reads_a_state_and_a_quarter_as_the_field_does() -> None:
-    assert [place.name for place in place_answer("Sachsen")[:2]] == ["Dresden", "Leipzig"]
+def test_the_answer_to_where_reads_a_quarter_as_the_field_does() -> None:
     assert [place.name for place in place_answer("Wehlheiden")] == ["Wehlheiden (Kassel)"]
 
 

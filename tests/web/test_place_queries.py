@@ -138,7 +138,7 @@ async def test_a_place_field_reads_quarters_aliases_and_states_as_the_chat_does(
     assert "Wehlheiden (Kassel) + " in quarter and "Weiden" not in quarter.replace("Wehlheiden", "")
     assert "Frankfurt am Main + " in alias
     # the Free State, not the village Sachsen bei Ansbach: its cities to choose from, nothing searched yet
-    asked = html.unescape(t("de", "search.ask_state_city", name="Sachsen"))
+    asked = html.unescape(t("de", "web.state_choose", name="Sachsen"))
     assert asked in html.unescape(state) and "Ansbach" not in state and 'class="result"' not in state
     assert "Dresden" in state and "Leipzig" in state and state.count("ortid=") >= 3
     assert asked in html.unescape(embed)

@@ -24,7 +24,7 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     """Returns the message for a search page: place candidates, interest choice, or the results."""
     outcome, stored = page.outcome, page.search
     if outcome.needs_place_choice:
-        return candidates_view(stored.id, outcome.place_candidates, lang, state=outcome.place_state)
+        return candidates_view(stored.id, outcome.place_candidates, lang)
     if page.needs_interest and not outcome.unknown_place:  # an unknown postal code is asked about first
         markup = search_keyboards.category_choice(stored.id, lang, with_back=False)
         unread = (t(lang, "search.words_unread", words=line(" ".join(outcome.unread_words), 80)) + "\n"
@@ -47,14 +47,10 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     return View(text, markup)
 
 
-def candidates_view(search_id: int, places: Sequence[PlaceRef], lang: str, *, state: str | None = None) -> View:
-    """Returns the question which of several same-named places is meant (or which city of a whole state named),
-    one button each."""
+def candidates_view(search_id: int, places: Sequence[PlaceRef], lang: str) -> View:
+    """Returns the question which of several same-named places is meant, one button each."""
     name = shared_name(places)
-    if state is not None:
-        text = t(lang, "search.ask_state_city", name=line(state, 60))
-    else:
-        text = t(lang, "search.ask_candidates", name=line(name, 60)) if name else t(lang, "search.ask_which_place")
+    text = t(lang, "search.ask_candidates", name=line(name, 60)) if name else t(lang, "search.ask_which_place")
     return View(text, search_keyboards.place_choice(search_id, places, lang))
 
 
