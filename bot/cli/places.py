@@ -11,7 +11,10 @@ from typing import TextIO
 
 from nlu.kernel.gazetteer import Place, get_gazetteer
 
-from bot.search.place_field import read_place_field
+from nlu.kernel.text import fold
+from nlu.lexicon import place_rules
+from nlu.place_field import read_place_field, state_cities, whole_state
+from nlu.quarters import quarter_of
 
 _COLUMNS = ("name", "state", "district", "population", "lat", "lon")
 # "Lauterbach (Hessen)": a name with its state or district in brackets, as the suggestions print it
@@ -55,11 +58,16 @@ def find_places(query: str) -> list[Place]:
         place = gazetteer.by_postal_code(code) if code else None
         return [place] if place else []
     places = gazetteer.lookup(query)
-    reading = read_place_field(query)  # what the chat reads: a whole state, a quarter, an alias, namesakes asked
-    if reading.state is not None:  # "Sachsen": the state's largest cities before the village Sachsen bei Ansbach
-        return [*reading.places, *places]
-    if not reading.guessed:
-        places = [*places, *(place for place in reading.places if place not in places)]
+    state = whole_state(query)
+    if state is not None:  # "Sachsen": the state's largest towns before the village Sachsen bei Ansbach
+        return [*state_cities(state), *places]
+    city = place_rules().shared_quarters.get(fold(query))
+    if city is not None:  # a quarter the quarter table lacks, as the chat offers it: "Bornheim (Frankfurt)"
+        places = [*places, quarter_of(query, gazetteer.lookup(city)[0])]
+    if not places:  # what the chat reads besides the gazetteer's names ("Wehlheiden", "ffm"); parsed only then, so
+        # that "places Kassel" loads no NLU pipeline
+        reading = read_place_field(query)
+        places = [] if reading.guessed else list(reading.places)
     qualified = _QUALIFIED.match(query)
     if places or not qualified:
         return places

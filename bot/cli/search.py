@@ -174,9 +174,9 @@ def _header(outcome: SearchOutcome) -> str:
 
 
 def _place(name: str) -> PlaceRef:
-    """Reads a place name or postal code as the chat reads it (bot.search.place_field); a name it only guesses at,
+    """Reads a place name or postal code as the chat reads it (nlu.place_field); a name it only guesses at,
     one that exists far apart or a whole state is asked about, never searched somewhere else in silence."""
-    from bot.search.place_field import label, read_place_field
+    from nlu.place_field import label, read_place_field
 
     reading = read_place_field(name)
     if reading.place is not None:

@@ -11,7 +11,7 @@ from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 
 from bot.search.model import PlaceRef
-from bot.search.place_field import quarter_alias
+from nlu.place_field import quarter_alias
 from bot.search.smalltalk import without_yes
 from bot.search.understanding import parse_text
 

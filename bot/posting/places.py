@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.posting.answers import Answer
 from bot.posting.validate import Invalid, clean_text
-from bot.search.place_field import read_place_field
+from nlu.place_field import read_place_field
 from nlu.kernel.gazetteer import Gazetteer, Place
 from nlu.kernel.postal_codes import WrittenCode, postal_code_in
 

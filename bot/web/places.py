@@ -1,4 +1,4 @@
-"""The place of a web search: a postal code, a place name read as the chat reads it (bot.search.place_field: asking
+"""The place of a web search: a postal code, a place name read as the chat reads it (nlu.place_field: asking
 when it exists far apart, offering near misses, a whole state's cities), or a gazetteer id."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.search.model import PlaceRef
-from bot.search.place_field import read_place_field
+from nlu.place_field import read_place_field
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.postal_codes import FIELD_FORMS
 

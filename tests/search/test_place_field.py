@@ -1,4 +1,4 @@
-"""A place typed into a field is read as the chat reads it (bot.search.place_field): quarters with or without their
+"""A place typed into a field is read as the chat reads it (nlu.place_field): quarters with or without their
 city, aliases, a whole state, and a name only guessed at offered instead of searched somewhere else."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 
 from bot.cli import main
 from bot.conversation.places import place_answer
-from bot.search.place_field import read_place_field
+from nlu.place_field import read_place_field
 from nlu.kernel.gazetteer import get_gazetteer
 
 
