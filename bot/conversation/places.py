@@ -41,10 +41,9 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
         return [as_ref(place)] if place else []
     if not name or len(name) > 80:
         return []
-    named = gazetteer.lookup(name)
-    if not named and (quarter := quarter_alias(name)) is not None:  # "Wehlheiden": Kassel, as in a message
-        named = [quarter]
-    return [as_ref(place) for place in far_apart(named, SAME_PLACE_KM)][:MAX_CANDIDATES]
+    if not gazetteer.lookup(name) and (quarter := quarter_alias(name)) is not None:  # "Wehlheiden": Kassel's
+        return [as_ref(quarter)]
+    return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]
 
 
 def shared_location(lat: float, lon: float) -> PlaceRef | None:
