@@ -124,4 +124,3 @@ async def test_a_place_the_gazetteer_lacks_written_in_the_text_is_said_not_searc
     assert t("de", "web.place_unknown", name="Kleinkleckersdorf") in german
     assert t("de", "search.everywhere") not in german and t("de", "search.nothing") not in german
     assert t("en", "web.postal_code_unknown", code="00000") in code
-
