@@ -29,7 +29,7 @@ from pathlib import Path
 
 from build_districts import assign_districts, is_city
 from build_postal_towns import SOURCE as POSTAL_NAMES_SOURCE
-from build_postal_codes import named_postal_place, own_postal_codes, postal_place
+from build_postal_codes import MAIN_TOWN_BESIDE_ADDED_KM, main_town, named_postal_place, own_postal_codes, postal_place
 from build_postal_towns import added_towns, clean, load_postal_names
 from nlu.kernel.gazetteer import Gazetteer, haversine_km
 from nlu.kernel.place_files import read_table
@@ -344,9 +344,12 @@ def main() -> None:
     coordinates = load_postal_coordinates()
     named = places_named_by_post(rows, postal_names[1])
     postal = []
+    main_towns = {}  # codes a town shares with villages: the town's, never an added village municipality's
     for code, (lat, lon) in sorted(coordinates.items()):
         place = postal_place(lat, lon, grid.around(lat, lon) or grid.around(lat, lon, rings=4), parent)
         place = named_postal_place(lat, lon, place, named.get(code, []), parent) or place
+        if (town := main_town(lat, lon, named.get(code, []), parent, MAIN_TOWN_BESIDE_ADDED_KM)) is not None:
+            main_towns[code] = town
         postal.append([code, f"{lat:.5f}", f"{lon:.5f}", place.id, place.state_code])
     code_states = {str(line[0]): str(line[4]) for line in postal}
     added = [
@@ -358,7 +361,7 @@ def main() -> None:
     if empty:
         sys.exit(f"districts without places: {sorted(empty)}")
     by_id = {row.id: row for row in rows}
-    postal = own_postal_codes(postal, added, by_id.__getitem__)
+    postal = own_postal_codes(postal, added, by_id.__getitem__, main_towns)
     write_outputs(rows + added, seats, postal)
     print(f"{len(rows)} GeoNames and {len(added)} added places, {len(seats)} districts, {len(postal)} postal codes")
     words = sorted({

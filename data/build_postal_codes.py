@@ -9,7 +9,7 @@ to that municipality instead, unless a GeoNames town lies right there: 35444 is 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from nlu.kernel.gazetteer import haversine_km
@@ -18,6 +18,16 @@ from nlu.kernel.place_types import first_postal_code
 _OWN_POINT_KM = 0.5  # an added municipality this close to a code's centroid was made from that code alone
 _TOWN_THERE_KM = 2.0  # a GeoNames town this close to a code's centroid is where its letters go
 _NAMED_REACH_KM = 20.0  # a town the post names for a code lies this close to its centroid (outer codes of a city)
+# A code the post names a town and villages for is the town's (36251 Bad Hersfeld and Ludwigsau, 09456
+# Annaberg-Buchholz and Mildenau): its centroid lies among the villages, but a letter there goes to the town far more
+# often. A town of _MAIN_TOWN people, _MAIN_TOWN_SHARE times as large as every other GeoNames municipality named for
+# the code within reach, is its place: within _MAIN_TOWN_KM of the centroid beside villages of known size (Waldenbuch,
+# 9,000 people, keeps 71111 although the post names Filderstadt 7 km away too), within _MAIN_TOWN_BESIDE_ADDED_KM
+# beside a municipality GeoNames lacks, which sits on the code's centroid with no known population (Ludwigsau).
+_MAIN_TOWN = 10_000
+_MAIN_TOWN_SHARE = 4.0
+_MAIN_TOWN_KM = 4.0
+MAIN_TOWN_BESIDE_ADDED_KM = 8.0
 
 
 class Located(Protocol):
@@ -63,6 +73,9 @@ def named_postal_place(
     Kastel than to Mainz's own point); the name says which town the code belongs to, and the distance picks
     the right one of namesakes (Frankfurt (Oder), not Frankfurt am Main).
     """
+    main = main_town(lat, lon, named, parent)
+    if main is not None:
+        return main
     if any(parent.get(row.id, row).id == near.id for row in named):
         return near  # of a code shared by several municipalities, the one near its centroid
     distance = {row.id: haversine_km(lat, lon, row.lat, row.lon) for row in named}
@@ -73,16 +86,40 @@ def named_postal_place(
     return parent.get(winner.id, winner)
 
 
+def main_town(lat: float, lon: float, named: list[Located], parent: dict[int, Located],
+              reach_km: float = _MAIN_TOWN_KM) -> Located | None:
+    """Returns the town a code shared with villages belongs to: of the GeoNames municipalities the post names for
+    it, one of _MAIN_TOWN people within `reach_km` of its centroid, _MAIN_TOWN_SHARE times as large as every other
+    named there and larger than any named within _NAMED_REACH_KM; else None."""
+    distance = {row.id: haversine_km(lat, lon, row.lat, row.lon) for row in named}
+    near = [row for row in named if distance[row.id] <= reach_km]
+    if not near:
+        return None
+    largest = max(near, key=lambda row: (row.population, -row.id))
+    if any(row.population > largest.population for row in named if distance[row.id] <= _NAMED_REACH_KM):
+        return None  # 40472 is Düsseldorf's (6 km) beside Ratingen's point (4 km), as named_postal_place finds
+    if largest.population < _MAIN_TOWN or any(
+            row.population * _MAIN_TOWN_SHARE > largest.population for row in near if row is not largest):
+        return None
+    return parent.get(largest.id, largest)
+
+
 def own_postal_codes(
-    postal: list[list[object]], added: Iterable[Located], town_of: Callable[[int], Located]
+    postal: list[list[object]], added: Iterable[Located], town_of: Callable[[int], Located],
+    main_towns: Mapping[str, Located] | None = None,
 ) -> list[list[object]]:
     """Returns the postal lines (code, lat, lon, place id, state) with every code an added municipality was made
-    from alone given to that municipality, unless the GeoNames town it went to lies within _TOWN_THERE_KM."""
+    from alone given to that municipality, unless the GeoNames town it went to lies within _TOWN_THERE_KM or is
+    the code's main town (`main_towns`: the town main_town gives a code within MAIN_TOWN_BESIDE_ADDED_KM), which
+    then takes it."""
     made_from = {first_postal_code(row.id): row for row in added}
     lines = []
     for code, lat, lon, place_id, state in postal:
         municipality = made_from.get(str(code))
-        if municipality is not None:
+        main = (main_towns or {}).get(str(code))
+        if municipality is not None and main is not None:
+            place_id, state = main.id, main.state_code
+        elif municipality is not None:
             at = float(str(lat)), float(str(lon))
             town = town_of(int(str(place_id)))
             alone = haversine_km(*at, municipality.lat, municipality.lon) <= _OWN_POINT_KM

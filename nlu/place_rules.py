@@ -19,7 +19,9 @@ class PlaceRules:
     trailing: tuple[str, ...]
     qualifiers: dict[str, tuple[float, float]]
     states: dict[str, str]
-    aliases: dict[str, str]
+    aliases: dict[str, str]  # with the quarter aliases: the chat reads a quarter the table lacks as its city
+    state_parts: frozenset[str]  # "franken": a [states] word naming only part of its state
+    quarter_aliases: frozenset[str]  # "wehlheiden": the aliases that are a city's quarter, shown as such in a field
     shared_quarters: dict[str, str]  # "bornheim" -> Frankfurt am Main: a quarter named like a town elsewhere
     start_states: tuple[str, ...]
     ambiguous_km: float
@@ -62,7 +64,9 @@ def place_rules() -> PlaceRules:
         trailing=tuple(raw["trailing"]),
         qualifiers={fold(k): (float(v[0]), float(v[1])) for k, v in raw["qualifiers"].items()},
         states={fold(k): v for k, v in raw["states"].items()},
-        aliases={fold(k): v for k, v in raw["aliases"].items()},
+        aliases={fold(k): v for k, v in (raw["aliases"] | raw["quarter_aliases"]).items()},
+        quarter_aliases=frozenset(fold(k) for k in raw["quarter_aliases"]),
+        state_parts=folded_set(raw["state_parts"]),
         shared_quarters={fold(k): v for k, v in raw["shared_quarters"].items()},
         start_states=tuple(start["states"]),
         ambiguous_km=float(start["ambiguous_km"]),

@@ -40,6 +40,10 @@ def run(args: argparse.Namespace) -> int:
     if choice.guessed:
         names = "; ".join(f"{option.name} ({option.district or option.state})" for option in choice.options)
         raise SystemExit(f"Ort nicht gefunden / unknown place: {args.ort}. Meintest du / did you mean: {names}?")
+    if choice.state is not None:  # "Sachsen": the Free State, not the village by Ansbach; a town in it, please
+        names = "; ".join(option.name for option in choice.options)
+        raise SystemExit(f"„{args.ort}“ ist ein ganzes Bundesland / a whole state: nimm einen Ort darin / use a town "
+                         f"in it, e.g. {names}")
     if choice.options:
         names = "; ".join(f"{option.name} ({option.district or option.state})" for option in choice.options)
         raise SystemExit(f"„{args.ort}“ gibt es mehrmals / is ambiguous: {names}. "

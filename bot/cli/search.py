@@ -174,11 +174,19 @@ def _header(outcome: SearchOutcome) -> str:
 
 
 def _place(name: str) -> PlaceRef:
-    """Resolves a place name or postal code with the gazetteer."""
-    from nlu.kernel.gazetteer import get_gazetteer
+    """Reads a place name or postal code as the chat reads it (nlu.place_field); a name it only guesses at,
+    one that exists far apart or a whole state is asked about, never searched somewhere else in silence."""
+    from nlu.place_field import label, read_place_field
 
-    found = get_gazetteer().search(name, limit=1)
-    if not found:
-        raise CommandError(f"Ort nicht gefunden / unknown place: {name}")
-    place = found[0]
-    return PlaceRef(place.name, place.lat, place.lon, place.state, place.postal_code)
+    reading = read_place_field(name)
+    if reading.place is not None:
+        place = reading.place
+        return PlaceRef(place.name, place.lat, place.lon, place.state, place.postal_code)
+    choices = ", ".join(label(place) for place in reading.places)
+    if reading.state is not None:
+        raise CommandError(f"„{name}“ ist ein ganzes Bundesland: bitte eine Stadt nennen, z. B. {choices} / "
+                           f"a whole state: name a town")
+    if reading.places and not reading.guessed:
+        raise CommandError(f"„{name}“ gibt es mehrmals / several places: {choices}")
+    suggestion = f" Meintest du / did you mean: {choices}?" if choices else ""
+    raise CommandError(f"Ort nicht gefunden / unknown place: {name}.{suggestion}")

@@ -13,6 +13,7 @@ from nlu.query import ParsedQuery
 from nlu.word_lists import known_words
 
 from bot.search.model import PlaceRef
+from nlu.place_field import quarter_alias
 from bot.search.smalltalk import without_yes
 from bot.search.understanding import parse_text
 
@@ -43,6 +44,8 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
         return [as_ref(place)] if place else []
     if not name or len(name) > 80:
         return []
+    if not gazetteer.lookup(name) and (quarter := quarter_alias(name)) is not None:  # "Wehlheiden": Kassel's
+        return [as_ref(quarter)]
     return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]
 
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from bot.posting.answers import Answer
 from bot.posting.validate import Invalid, clean_text
+from nlu.place_field import read_place_field
 from nlu.kernel.gazetteer import Gazetteer, Place
-from nlu.kernel.geo import far_apart
 from nlu.kernel.postal_codes import WrittenCode, postal_code_in
 
 # Places of the same name closer than this are the same town for a listing; farther apart, the person picks.
@@ -82,15 +82,18 @@ def _by_postal_code(text: str, postal: WrittenCode, gazetteer: Gazetteer) -> dic
 def _by_name(text: str, gazetteer: Gazetteer) -> dict[str, Any]:
     """Places by a town's name, with or without a street before it; near misses come back to press."""
     for town, address in _splits(text):
-        matches = gazetteer.lookup(town)
-        if matches:
-            distinct = far_apart(matches, SAME_PLACE_KM)
-            if len(distinct) > 1:
-                return {"candidates": [_as_dict(place, address=address) for place in distinct[:MAX_CANDIDATES]],
-                        "near_miss": False}
-            return {"place": _as_dict(matches[0], address=address)}
+        if "," in town or any(character.isdigit() for character in town):
+            continue  # "Wasserturmstraße 5, Kassel", "3 Marburg": the chat's reading would find the town in a
+            # reading that is no town's name and lose the street or its number
+        reading = read_place_field(town)  # as the chat reads it: "Wehlheiden", "ffm", "Bornheim" asked
+        if reading.place is not None:
+            return {"place": _as_dict(reading.place, address=address)}
+        if reading.places and not reading.guessed:  # far-apart namesakes, or a whole state's cities
+            return {"candidates": [_as_dict(place, address=address) for place in reading.places[:MAX_CANDIDATES]],
+                    "near_miss": False}
     town, address = _splits(text)[-1]
-    near = gazetteer.search(town, limit=MAX_NEAR_MISSES)
+    reading = read_place_field(town)
+    near = list(reading.places[:MAX_NEAR_MISSES]) if reading.guessed else gazetteer.search(town, limit=MAX_NEAR_MISSES)
     if near:
         return {"candidates": [_as_dict(place, address=address) for place in near], "near_miss": True}
     raise Invalid("posting.invalid.place", suggestions="")

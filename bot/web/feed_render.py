@@ -133,6 +133,8 @@ def _place_notes(page: FeedPage, query: WebQuery, lang: str) -> list[str]:
         return []
     if page.found.place.guessed:
         return [t(lang, "web.place_guess", name=query.ort)]
+    if page.found.place.state:
+        return [t(lang, "web.state_choose", name=query.ort)]
     if page.found.place.options:
         return [t(lang, "search.ask_candidates", name=query.ort)]
     if page.found.place.unknown and five_digits(query.ort):  # "00000": no advice to try a postal code

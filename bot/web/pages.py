@@ -214,6 +214,7 @@ class SearchHandler(BaseHandler):
             "query": query, "found": found, "results": results,
             "place_unknown": found.place.unknown, "place_options": found.place.options,
             "place_guessed": found.place.guessed,
+            "place_state": found.place.state,
             "place_digits": postal_code_digits(query.ort) if found.place.unknown else None,
             "place_code": found.place.unknown and five_digits(query.ort),  # "00000": no "try a postal code"
             "areas": area_options(query, self.lang), "times": time_options(query, self.lang),

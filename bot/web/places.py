@@ -1,4 +1,5 @@
-"""The place of a web search: a postal code, a place name (asking when it exists far apart), or a gazetteer id."""
+"""The place of a web search: a postal code, a place name read as the chat reads it (nlu.place_field: asking
+when it exists far apart, offering near misses, a whole state's cities), or a gazetteer id."""
 
 from __future__ import annotations
 
@@ -6,15 +7,14 @@ import re
 from dataclasses import dataclass
 
 from bot.search.model import PlaceRef
+from nlu.place_field import read_place_field
 from nlu.kernel.gazetteer import Place, get_gazetteer
-from nlu.kernel.geo import far_apart
 from nlu.kernel.postal_codes import FIELD_FORMS
 
 # Same-named places closer than this are one town to a volunteer (as in the chat); farther apart, the visitor picks.
 SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 8
 MAX_GUESSES = 3
-_SEPARATOR = re.compile(r"[/\-\s]")
 # A postal code written beside the town, as on an envelope: "34127 Kassel", "34 127 Kassel", "1067 Dresden",
 # "Kassel, 34127"
 _CODE_BESIDE_NAME = re.compile(rf"^\s*({FIELD_FORMS})\s+\D.*$|^.*\D[\s,]\s*({FIELD_FORMS})\s*$")
@@ -38,6 +38,7 @@ class PlaceChoice:
     options: tuple[PlaceOption, ...] = ()
     unknown: bool = False
     guessed: bool = False  # the options are near misses of a name no place bears ("Xyzdorf": Seedorf?)
+    state: str | None = None  # a whole state was named ("Sachsen"): the options are its largest cities
 
 
 def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
@@ -58,19 +59,11 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
     if (beside := _CODE_BESIDE_NAME.match(ort)) and (code := gazetteer.read_postal_code(
             beside.group(1) or beside.group(2), year_possible=False)) and (found := gazetteer.by_postal_code(code)):
         return PlaceChoice(place=_ref(found))  # the code says where; the name beside it only repeats it
-    named = gazetteer.lookup(ort)
-    if not named and (quarter := gazetteer.quarter(ort)) is not None:  # "Hamburg Altona", "Altona (Hamburg)"
-        return PlaceChoice(place=_ref(quarter))
-    head = _SEPARATOR.split(ort, maxsplit=1)[0].strip()  # the town of "Kassel-Wilhelmshöhe", "Kassel Innenstadt"
-    named = named or (gazetteer.lookup(head) if head != ort and len(head) >= 3 else [])
-    if not named:  # a typo or a name no place bears: never searched silently somewhere else, offered instead
-        guesses = far_apart(gazetteer.search(ort, limit=MAX_GUESSES), SAME_PLACE_KM)
-        return PlaceChoice(options=tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in guesses),
-                           unknown=True, guessed=bool(guesses))
-    places = far_apart(named, SAME_PLACE_KM)[:MAX_CANDIDATES]
-    if len(places) == 1:
-        return PlaceChoice(place=_ref(places[0]))
-    return PlaceChoice(options=tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in places))
+    reading = read_place_field(ort)  # the chat's reading: quarters, aliases, a whole state, namesakes far apart
+    options = tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in reading.places[:MAX_CANDIDATES])
+    if reading.place is not None:
+        return PlaceChoice(place=_ref(reading.place))
+    return PlaceChoice(options=options, unknown=reading.unknown, guessed=reading.guessed, state=reading.state)
 
 
 def five_digits(ort: str) -> bool:

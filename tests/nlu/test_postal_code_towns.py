@@ -65,3 +65,18 @@ def test_a_message_with_a_mainz_code_is_about_mainz() -> None:
     assert query.place is not None and query.place.name == "Mainz" and query.place.postal_code == "55116"
     alone = parse("55118, Hospiz").place
     assert alone is not None and alone.name == "Mainz"
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("36251", "Bad Hersfeld"), ("04668", "Grimma"), ("04720", "Döbeln"), ("04860", "Torgau"),
+     ("09456", "Annaberg-Buchholz"), ("65510", "Idstein")],
+)
+def test_a_code_a_town_shares_with_villages_is_the_towns(gazetteer: Gazetteer, code: str, name: str) -> None:
+    assert town(gazetteer, code)[0] == name  # not Ludwigsau, Parthenstein, ... whose point is the code's centroid
+
+
+@pytest.mark.parametrize(("code", "name"), [("40472", "Düsseldorf"), ("71111", "Waldenbuch"), ("34233", "Fuldatal")])
+def test_a_village_or_town_of_its_own_keeps_a_code_a_larger_town_only_reaches_into(
+        gazetteer: Gazetteer, code: str, name: str) -> None:
+    assert town(gazetteer, code)[0] == name

@@ -79,3 +79,13 @@ def test_a_postal_code_that_lost_its_leading_zero_is_read_as_the_saxon_code(text
 def test_a_house_number_of_four_digits_stays_part_of_the_address() -> None:
     place = _place("Hauptstraße 1067, Kassel")
     assert place["name"] == "Kassel" and place["address"] == "Hauptstraße 1067"
+
+
+def test_a_place_is_read_as_the_chat_reads_it() -> None:
+    assert _place("Wehlheiden")["name"] == "Wehlheiden (Kassel)"  # Kassel's quarter, not Weiden in Bavaria
+    assert _place("ffm")["name"] == "Frankfurt am Main"
+    assert _place("Wasserturmstraße 5, Wehlheiden")["address"] == "Wasserturmstraße 5"
+    both = resolve_place(Answer(text="Bornheim"), get_gazetteer())
+    assert {place["name"] for place in both["candidates"]} >= {"Bornheim (Frankfurt)", "Bornheim"}
+    with pytest.raises(Invalid):  # no place bears it and none is near: asked again, never placed in Weiden
+        resolve_place(Answer(text="Weihlheiden"), get_gazetteer())

@@ -181,3 +181,17 @@ def test_a_place_the_gazetteer_lacks_is_named_and_nothing_searched(
     assert line["query"]["unknown_places"] == ["Kleinkleckersdorf"]
     readable = _run(["search", "-"], "Tierheim in Kleinkleckersdorf\n", monkeypatch, capsys)
     assert "Den Ort „Kleinkleckersdorf“ kenne ich nicht" in readable and "Gassi" not in readable
+
+
+def test_a_place_option_is_read_as_the_chat_reads_it_and_never_guessed_silently(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quarter = _run(["search", "--place", "Wehlheiden", "Tierheim"], "", monkeypatch, capsys)
+    assert "Wehlheiden (Kassel) + " in quarter and "Gassi" in quarter  # Kassel's quarter, not Weiden in Bavaria
+    with pytest.raises(SystemExit) as unknown:
+        main(["search", "--place", "Weihlheiden", "Tierheim"])
+    assert "unknown place: Weihlheiden" in str(unknown.value) and "Gassi" not in capsys.readouterr().out
+    with pytest.raises(SystemExit) as state:
+        main(["search", "--place", "Sachsen", "Tierheim"])
+    assert "ganzes Bundesland" in str(state.value) and "Dresden (Sachsen)" in str(state.value)
+

@@ -51,6 +51,13 @@ def test_embed_snippet_refuses_unknown_and_ambiguous_places(configured: Path) ->
     # a typo is named with what it may mean; the snippet never titles "Kasseel" as another town
     with pytest.raises(SystemExit, match=r"unknown place: Kasseel\. .*did you mean: Kassel"):
         _snippet("--ort", "Kasseel")
+    with pytest.raises(SystemExit, match="ganzes Bundesland.*Dresden"):  # not the village Sachsen bei Ansbach
+        _snippet("--ort", "Sachsen")
+
+
+def test_embed_snippet_takes_a_quarter_the_chat_knows(configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _snippet("--ort", "Wehlheiden") == 0
+    assert 'title="Ehrenamtliche Angebote in Wehlheiden (Kassel)"' in capsys.readouterr().out
 
 
 def test_web_commands_are_registered() -> None:

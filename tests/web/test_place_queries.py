@@ -40,7 +40,7 @@ async def test_a_name_no_place_bears_is_offered_as_guesses_never_searched_silent
     assert t("de", "web.place_guess", name="Kasseel") in typo and "ortid=" in typo and 'class="result"' not in typo
     assert "kenne ich nicht" in embed and 'class="result"' not in embed
     assert feed["listings"] == [] and any("kenne ich nicht" in note for note in feed["notes"])
-    assert "Kassel + 15 km" in quarter  # the town of a quarter written with it is no guess
+    assert "Wilhelmshöhe (Kassel) + 15 km" in quarter  # a quarter written with its town is no guess
     assert "· Altona + " in spaced and "Meintest du" not in spaced  # nor a known quarter with its city
     # an unknown place searched everywhere is said once, without "you named no place" beside it
     assert "kenne ich nicht" in nonsense and t("de", "search.everywhere") not in nonsense

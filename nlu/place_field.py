@@ -1,0 +1,137 @@
+"""One reading of a place typed into a field: CLI --place and `places`, the web's ort= (search and embed), the
+place steps of posting a listing or an ad. It knows what the chat knows, because it is the chat's reading: the
+NLU reads the name as it reads "in NAME" in a message (aliases such as "ffm" and "Zwigge", quarters with or without
+their city, "Bornheim" asked between the town and Frankfurt's quarter), and a name it only guesses at
+("Wehlheide", "Frankfrut") is offered, never searched somewhere else in silence. A whole state ("Sachsen") offers
+its largest towns to choose from, as the chat asks where in a state a message names (five towns there too)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from nlu.kernel.gazetteer import Place, get_gazetteer
+from nlu.kernel.geo import far_apart
+from nlu.kernel.place_names import typed_place
+from nlu.kernel.text import fold
+from nlu.lexicon import place_rules
+from nlu.quarters import quarter_of, split_city_and_quarter
+
+# Same-named places closer than this are one town (as in the chat); farther apart, the person picks.
+SAME_PLACE_KM = 25.0
+MAX_GUESSES = 3
+STATE_CITIES = 5  # a state named as the place offers this many of its largest cities
+_STATE_CITY_MIN = 20_000
+_MAX_LENGTH = 80
+_QUALIFIER = re.compile(r"\s*\(.*\)$")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldPlace:
+    """What a place field names: one place, several to choose from, near misses, a whole state, or nothing."""
+
+    places: tuple[Place, ...] = ()  # best first
+    guessed: bool = False  # the places are near misses of a name no place bears: "Meintest du ...?"
+    state: str | None = None  # a whole state was named: the places are its largest cities to choose from
+
+    @property
+    def place(self) -> Place | None:
+        """The one place meant, or None when the person still has to choose (or nothing is known)."""
+        return self.places[0] if len(self.places) == 1 and not self.guessed and self.state is None else None
+
+    @property
+    def unknown(self) -> bool:
+        """Tells whether no place bears the name (near misses may still be offered)."""
+        return not self.places or self.guessed
+
+
+def read_place_field(text: str) -> FieldPlace:
+    """Reads a place name or postal code typed into a field, as the chat reads it after "in"."""
+    written = typed_place(" ".join(text.split()))
+    if not written or len(written) > _MAX_LENGTH:
+        return FieldPlace()
+    gazetteer = get_gazetteer()
+    digits = written.replace(" ", "")
+    if digits.isascii() and digits.isdigit():  # "341 27", "1067" (a lost zero; "1990" is a year): shared reading
+        code = gazetteer.read_postal_code(written)
+        found = gazetteer.by_postal_code(code) if code else None
+        return FieldPlace((found,)) if found else FieldPlace()
+    quarter = quarter_alias(written)
+    if quarter is not None:  # "Wehlheiden", "Kassel-Wehlheiden": the chat searches the city; shown as the quarter
+        return FieldPlace((quarter,))
+    if not gazetteer.lookup(written) and (in_city := gazetteer.quarter(written)) is not None:
+        return FieldPlace((in_city,))  # "Hamburg Altona", "Altona (Hamburg)": the quarter table's own point
+    import nlu  # imported on first use: loading the pipelines takes a moment and the CLI's --help needs none
+
+    parsed = nlu.parse(f"in {written}")
+    if parsed.place is not None and not parsed.place_uncertain:
+        refs = parsed.place_candidates or (parsed.place,)
+        places = [_as_place(ref.id, ref.name, ref.lat, ref.lon, ref.population) for ref in refs]
+        return FieldPlace(tuple(places))
+    state = whole_state(written)
+    if state is not None:
+        return FieldPlace(state_cities(state), state=state)
+    guesses = list(far_apart(gazetteer.search(written, limit=MAX_GUESSES), SAME_PLACE_KM))
+    if parsed.place is not None:  # the chat's typo guess ("Frankfrut"), offered first
+        guess = _as_place(parsed.place.id, parsed.place.name, parsed.place.lat, parsed.place.lon,
+                          parsed.place.population)
+        guesses = [guess, *(other for other in guesses if other.id != guess.id)][:MAX_GUESSES]
+    return FieldPlace(tuple(guesses), guessed=bool(guesses))
+
+
+def whole_state(text: str) -> str | None:
+    """Returns the state a text names by its own word ("Sachsen", "NRW", "Bavaria"), not by a part of it
+    ("Vogtland", "Franken": places.toml state_parts), else None."""
+    rules = place_rules()
+    key = fold(typed_place(" ".join(text.split())))
+    return rules.states[key] if key in rules.states and key not in rules.state_parts else None
+
+
+@functools.cache
+def state_cities(state: str) -> tuple[Place, ...]:
+    """Returns a state's largest towns (quarters and namesakes aside), largest first."""
+    gazetteer = get_gazetteer()
+    towns = sorted((place for place in gazetteer.places_of_at_least(_STATE_CITY_MIN)
+                    if place.state == state and gazetteer.city_of(place) is None),
+                   key=lambda place: (-place.population, place.name))
+    cities: list[Place] = []
+    for town in towns:  # "Halle-Neustadt" is a part of Halle (Saale), which comes first
+        if not any(fold(town.name).startswith(fold(_QUALIFIER.sub("", city.name)) + "-") for city in cities):
+            cities.append(town)
+    return tuple(cities[:STATE_CITIES])
+
+
+def quarter_alias(written: str) -> Place | None:
+    """Returns a quarter the quarter table lacks, named alone or with its city, as its city's point under the
+    quarter's name ("Wehlheiden (Kassel)"), else None."""
+    rules = place_rules()
+    gazetteer = get_gazetteer()
+    key = fold(written)
+    if key in rules.quarter_aliases:
+        return quarter_of(written, gazetteer.lookup(rules.aliases[key])[0])
+    for city_name, quarter_name in split_city_and_quarter(written):
+        quarter_key = fold(quarter_name)
+        target = rules.aliases.get(quarter_key) or rules.shared_quarters.get(quarter_key)
+        if target is None or (quarter_key not in rules.quarter_aliases and quarter_key not in rules.shared_quarters):
+            continue
+        city = gazetteer.lookup(target)[0]
+        written_city = gazetteer.lookup(rules.aliases.get(fold(city_name), city_name))
+        if any(place.id == city.id for place in written_city):
+            return quarter_of(quarter_name, city)
+    return None
+
+
+def _as_place(place_id: int, name: str, lat: float, lon: float, population: int) -> Place:
+    """Returns the gazetteer place of an NLU place reference, under the name the NLU gives it ("Bornheim
+    (Frankfurt)" for the city as its quarter)."""
+    place = get_gazetteer().get(place_id)
+    if name == place.name:
+        return place
+    return replace(place, name=name, lat=lat, lon=lon, population=population)
+
+
+def label(place: Place) -> str:
+    """Returns how a field's place is shown: its name, with its state when it is a town ("Weiden (Bayern)"), a
+    quarter's name already holding its city."""
+    return place.name if place.name.endswith(")") else f"{place.name} ({place.state})"

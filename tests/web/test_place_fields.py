@@ -1,0 +1,29 @@
+"""The web's place field reads a name as the chat does (nlu.place_field): a quarter the chat knows, an alias, and
+a whole state, whose towns are offered instead of a village of the state's name."""
+
+from __future__ import annotations
+
+import html
+
+from bot.store.db import Database
+from bot.texts import t
+from tests.factories.volunteers import make_listing
+from tests.web.helpers import running_site
+
+
+async def test_a_place_field_reads_quarters_aliases_and_states_as_the_chat_does(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        quarter = (await site.client.get("/suche", params={"ort": "Wehlheiden", "text": "Tierheim"})).text
+        alias = (await site.client.get("/suche", params={"ort": "ffm", "text": "Tierheim"})).text
+        state = (await site.client.get("/suche", params={"ort": "Sachsen", "text": "Tierheim"})).text
+        embed = (await site.client.get("/embed", params={"ort": "Sachsen"})).text
+    # Kassel's quarter, not Weiden in Bavaria 200 km away, and never "unknown"
+    assert "Wehlheiden (Kassel) + " in quarter and "Weiden" not in quarter.replace("Wehlheiden", "")
+    assert "Frankfurt am Main + " in alias
+    # the Free State, not the village Sachsen bei Ansbach: its cities to choose from, nothing searched yet
+    asked = html.unescape(t("de", "web.state_choose", name="Sachsen"))
+    assert asked in html.unescape(state) and "Ansbach" not in state and 'class="result"' not in state
+    assert "Dresden" in state and "Leipzig" in state and state.count("ortid=") >= 3
+    assert asked in html.unescape(embed)
