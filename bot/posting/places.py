@@ -15,6 +15,7 @@ from bot.posting.answers import Answer
 from bot.posting.validate import Invalid, clean_text
 from nlu.place_field import read_place_field
 from nlu.kernel.gazetteer import Gazetteer, Place
+from nlu.kernel.geo import far_apart
 from nlu.kernel.postal_codes import WrittenCode, postal_code_in
 
 # Places of the same name closer than this are the same town for a listing; farther apart, the person picks.
@@ -87,6 +88,14 @@ def _by_name(text: str, gazetteer: Gazetteer) -> dict[str, Any]:
             # reading that is no town's name and lose the street or its number
         reading = read_place_field(town)  # as the chat reads it: "Wehlheiden", "ffm", "Bornheim" asked
         if reading.place is not None:
+            # A listing's place must be exact: where the search takes the largest namesake ("Frankfurt"), the club
+            # picks among the far-apart towns of that very name (Frankfurt (Oder) too)
+            namesakes = [place for place in far_apart(gazetteer.lookup(town), SAME_PLACE_KM)
+                         if place.id != reading.place.id]
+            if namesakes:
+                return {"candidates": [_as_dict(place, address=address)
+                                       for place in [reading.place, *namesakes][:MAX_CANDIDATES]],
+                        "near_miss": False}
             return {"place": _as_dict(reading.place, address=address)}
         if reading.places and not reading.guessed:  # far-apart namesakes, or a whole state's cities
             return {"candidates": [_as_dict(place, address=address) for place in reading.places[:MAX_CANDIDATES]],

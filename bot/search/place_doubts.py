@@ -8,6 +8,7 @@ from bot.search.model import PlaceRef
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
+from nlu.place_field import STATE_CITIES, state_cities
 from nlu.kernel.postal_codes import postal_codes_in
 from nlu.query import ParsedQuery
 
@@ -52,7 +53,7 @@ def unknown_place_named(parsed: ParsedQuery) -> str | None:
 
 # A state is named after one of these words ("Tierheim in Sachsen"), or alone as an answer to "Wo?" ("Sachsen").
 _STATE_CUES = frozenset({"in", "im", "aus", "ganz", "around", "across", "throughout"})
-STATE_PLACES = 5  # the largest places of a named state offered to choose from
+STATE_PLACES = STATE_CITIES  # the largest places of a named state offered to choose from
 
 
 def named_state(text: str) -> str | None:
@@ -70,13 +71,10 @@ def named_state(text: str) -> str | None:
 
 
 def largest_places(state: str, count: int = STATE_PLACES) -> tuple[PlaceRef, ...]:
-    """Returns a state's largest towns (no city's quarters), largest first, as search centres."""
-    gazetteer = get_gazetteer()
-    towns = sorted((place for place in gazetteer.places()
-                    if place.state == state and place.population and gazetteer.city_of(place) is None),
-                   key=lambda place: (-(place.population or 0), place.name))
+    """Returns a state's largest towns (no city's quarters, no part of a larger town), largest first, as search
+    centres: the same towns a place field offers for the state (nlu.place_field.state_cities)."""
     return tuple(PlaceRef(name=place.name, lat=place.lat, lon=place.lon, state=place.state,
-                          postal_code=place.postal_code) for place in towns[:count])
+                          postal_code=place.postal_code) for place in state_cities(state)[:count])
 
 
 _CITY_STATES = frozenset({"berlin", "hamburg", "bremen"})
