@@ -39,8 +39,12 @@ class KeywordCollector:
         register_extensions()
         self.name = name
         # where one likes to be ("an der frischen Luft") and when ("seit März", "im Oktober Urlaub") are no search words
+        # and a letter's salutation and closing ("Sehr geehrte Damen und Herren", "Mit freundlichen Grüßen") frame it
         self.outdoors, self.unusable = pattern_matcher(
-            nlp, {"outdoors": interest_rules().outdoors, "when": time_rules().when},
+            nlp, {
+                "outdoors": interest_rules().outdoors, "when": time_rules().when,
+                "letter": interest_rules().letter_formulas,
+            },
         )
         # The words that tell German from English are function words, spoken forms included ("isch", "wat")
         self.stop = _STOP | stopwords() | frozenset().union(*langid_words().values())
