@@ -22,6 +22,8 @@ PLACES_UNKNOWN = "places_unknown"  # where but no one place ("in Sachsen", "aus 
 WATERS = "waters"  # a river or lake with its cue ("an der Elbe"): a hint to no one place, and no keyword
 WRITER = "writer"  # words saying who the writer is, where they stand or come from ("in Rente", "mein Sohn"): no keyword
 CUES = "negation_cues"  # label: cue, pseudo, neutral, time_cue
+# words a cue rules out that name no field ("keine Kirche", "kein Bock auf Büro", "no meetings"): no search words
+RULED_OUT_WORDS = "ruled_out_words"
 # interest mentions that name their field only when a cue rules them out ("Kinder oder Erwachsene" offered as a choice
 # names no age group; "keine Kinder oder Erwachsene" rules children out); label: category key
 IF_RULED_OUT = "interests_if_ruled_out"

@@ -43,6 +43,7 @@ class InterestRules:
     breakers: frozenset[str]
     broad_stems: frozenset[str]
     outdoors: tuple[str, ...]  # "an der frischen Luft": where one likes to be; no category, no keyword
+    letter_formulas: tuple[str, ...]  # "Sehr geehrte Damen und Herren", "Mit freundlichen Grüßen": no keyword
     requirement: tuple[str, ...]
     requirement_places: tuple[str, ...]  # folded endings: with a requirement, the school it names is the writer's
     school_wish: tuple[str, ...]  # patterns of a wish just before a school: then it is the place wanted
@@ -175,6 +176,7 @@ def interest_rules() -> InterestRules:
         breakers=folded_set(context["breakers"]),
         broad_stems=folded_set(context["broad_stems"]),
         outdoors=tuple(context["outdoors"]),
+        letter_formulas=tuple(context["letter_formulas"]),
         visit_words=folded_set(raw["visits"]["words"]),
         gapped={key: tuple(lines) for key, lines in raw["gapped"].items()},
         refused_verbs={fold(k): tuple(v) for k, v in raw.get("refused_verbs", {}).get("verbs", {}).items()},

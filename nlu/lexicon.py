@@ -67,6 +67,7 @@ class NegationRules:
     wished_things: frozenset[str] = frozenset()  # "etwas, das nichts mit Pflege zu tun hat": the clause is the wish's
     unrelated_cues: frozenset[str] = frozenset()  # ... when its cue is one of these
     unrelated_verbs: tuple[tuple[str, ...], ...] = ()  # ... and these words follow it in the clause ("zu tun")
+    describing_cues: frozenset[str] = frozenset()  # "Menschen ohne Krankenversicherung": its words are no ruling out
 
 
 @cache
@@ -87,6 +88,7 @@ def negation_rules() -> NegationRules:
         wished_things=folded_set(raw.get("wished_things", ())),
         unrelated_cues=folded_set(raw.get("unrelated_cues", ())),
         unrelated_verbs=tuple(tuple(fold(w) for w in v.split()) for v in raw.get("unrelated_verbs", ())),
+        describing_cues=folded_set(raw.get("describing_cues", ())),
     )
 
 

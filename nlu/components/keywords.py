@@ -11,7 +11,7 @@ from nlu.components.common import pattern_matcher, spans_of
 from nlu.components.travel import travel_words
 from nlu.extensions import (
     CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, NOT_TIMES, OTHERS_GERMAN, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN,
-    RADIUS, REMOTE, SELF, TIMES, WATERS, WRITER, register_extensions,
+    RADIUS, REMOTE, RULED_OUT_WORDS, SELF, TIMES, WATERS, WRITER, register_extensions,
 )
 from nlu.kernel.text import fold
 from nlu.lexicon import filler_words, interest_rules, known_words, langid_words, stopwords, time_rules
@@ -39,8 +39,12 @@ class KeywordCollector:
         register_extensions()
         self.name = name
         # where one likes to be ("an der frischen Luft") and when ("seit März", "im Oktober Urlaub") are no search words
+        # and a letter's salutation and closing ("Sehr geehrte Damen und Herren", "Mit freundlichen Grüßen") frame it
         self.outdoors, self.unusable = pattern_matcher(
-            nlp, {"outdoors": interest_rules().outdoors, "when": time_rules().when},
+            nlp, {
+                "outdoors": interest_rules().outdoors, "when": time_rules().when,
+                "letter": interest_rules().letter_formulas,
+            },
         )
         # The words that tell German from English are function words, spoken forms included ("isch", "wat")
         self.stop = _STOP | stopwords() | frozenset().union(*langid_words().values())
@@ -73,10 +77,10 @@ class KeywordCollector:
     @staticmethod
     def _used(doc: Doc) -> set[int]:
         """Returns tokens that belong to places, waters, times (and what only looks like one: "Guten Abend"),
-        languages, remote, radius, cues and the writer."""
+        languages, remote, radius, cues, the words a cue rules out ("keine Kirche") and the writer."""
         groups = (
             PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, TIMES, NOT_TIMES, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, REMOTE,
-            RADIUS, CUES, SELF, WATERS, WRITER,
+            RADIUS, CUES, RULED_OUT_WORDS, SELF, WATERS, WRITER,
         )
         used = {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
         # "Telefonpatenschaft", "Onlineberatung": a compound whose first part says how one helps still names the thing

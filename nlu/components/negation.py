@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from nlu.components.common import is_boundary, pattern_matcher, set_group, spans_of
 from nlu.components.own_context import COURSE
 from nlu.extensions import (
-    CUES, IF_RULED_OUT, INTERESTS, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, PLACES_RULED_OUT, register_extensions,
+    CUES, IF_RULED_OUT, INTERESTS, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, PLACES_RULED_OUT, RULED_OUT_WORDS,
+    register_extensions,
 )
 from nlu.lexicon import NegationRules, negation_rules, time_rules
 
@@ -81,6 +82,8 @@ class Negation:
                 else:
                     span._.negated = True
         doc.spans[CUES] = [Span(doc, c.start, c.end, label=c.kind) for c in cues]
+        words = [self._ruled_out_words(doc, cue, starts) for cue in cues]
+        doc.spans[RULED_OUT_WORDS] = [span for span in words if span is not None]
         ruled_out = [span for span in spans_of(doc, IF_RULED_OUT) if span._.negated]
         if ruled_out:  # "keine Kinder oder Erwachsene": the choice ruled out rules the field out
             set_group(doc, INTERESTS, spans_of(doc, INTERESTS) + ruled_out)
@@ -195,6 +198,20 @@ class Negation:
         if not only_time and self._own_object(doc, cue):  # "help refugees but not with paperwork": not the refugees
             return []
         return [s for s in self._backward(doc, cue, mentions) if not only_time or s.label_ in self.time_slots]
+
+    def _ruled_out_words(self, doc: Doc, cue: _Cue, starts: dict[int, list[Span]]) -> Span | None:
+        """Returns the words a cue rules out ahead of it in its clause ("keine Kirche", "no meetings", "als Büro"),
+        as far as a mention, a conjunction or the end of the scope; none for a cue that does not rule out."""
+        rules = self.rules
+        if cue.kind not in ("cue", "answer", "than") or doc[cue.start].norm_ in rules.describing_cues:
+            return None
+        end = cue.end
+        while end < len(doc) and end - cue.end <= rules.forward_window and end not in starts:
+            token = doc[end]
+            if is_boundary(token) or token.norm_ in rules.terminators or token.norm_ in rules.conjunctions:
+                break
+            end += 1
+        return Span(doc, cue.end, end) if end > cue.end else None
 
     def _closes_clause(self, doc: Doc, i: int) -> bool:
         """Tells whether the clause ends at token i (its end, a boundary or a word that ends a scope)."""
