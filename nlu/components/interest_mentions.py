@@ -62,8 +62,12 @@ class MentionFinder:
         if not any(ch.isalpha() for ch in norm):  # a field's pictograph has its word as NORM ("🚒": "feuerwehr")
             return []
         keys = cased_categories(token) or categories_of(norm, self.lang)
-        if keys and is_pictograph(token) and self._illustrates(doc, token, keys):
-            return []  # "I have a dog who loves people 🐶": the picture repeats a word, own dog included
+        if keys and is_pictograph(token) and (
+            doc.user_data.get("ehrenamt_listing") or self._illustrates(doc, token, keys)
+        ):
+            # "I have a dog who loves people 🐶": the picture repeats a word, own dog included; a listing says its
+            # fields in words and decorates with pictures ("Unser Vereinsheim braucht Farbe 🎨")
+            return []
         # "Greifswald" ends in "wald" but is a town, "Odenwälder" its adjective; "Fernwald" (a municipality added
         # from postal-code names) or "Rosengarten" keeps its word unless the place finder reads it so ("in Fernwald")
         is_place = self.places.is_town_name(norm) or self.places.is_town_adjective(norm)

@@ -10,7 +10,8 @@ from nlu.api import parse
 
 @pytest.mark.parametrize(("text", "field"), [
     ("🐴 wetzlar", "animals"), ("🌲 zittau", "environment"), ("🏀 hanau", "sports"),
-    ("🚑 ausbildung riesa", "emergency_services"), ("👴 vorlesen meißen", "seniors"), ("♿ ausflüge fulda", "disability_inclusion"),
+    ("🚑 ausbildung riesa", "emergency_services"), ("👴 vorlesen meißen", "seniors"),
+    ("♿ ausflüge fulda", "disability_inclusion"),
     ("🐕 walking in Leipzig", "animals"), ("🎻 for kids in Bonn", "culture"),
 ])
 def test_a_fields_emoji_names_the_field(text: str, field: str) -> None:
