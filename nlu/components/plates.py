@@ -117,10 +117,14 @@ class PlateReader:
     def _capital_among_small(self, doc: Doc, i: int) -> bool:
         """Tells whether a code in capitals stands among words written small in a search-box message ("tiere L
         wochenende", "hausaufgabenhilfe MR nachmittags"): then the writer capitalised it on purpose. A time's short
-        form ("WE") may be in capitals too."""
-        return self._search_box(doc) and not self._in_time(doc, i) and self._others_small(doc, i) and any(
-            t.is_alpha and t.i != i for t in doc
-        )
+        form ("WE") may be in capitals too; a town named as well ("D jugend fußball leipzig") leaves the code alone."""
+        if not (self._search_box(doc) and not self._in_time(doc, i) and self._others_small(doc, i)):
+            return False
+        following = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+        if doc[i].text.lower() in _letter_rules()["youth_classes"] and following.startswith("jugend"):
+            return False  # "E jugend trainer": a football youth class, no Essen
+        others = [t for t in doc if t.is_alpha and t.i != i]
+        return bool(others) and not any(len(t.text) > 3 and self._is_town(t.text) for t in others)
 
     def _others_small(self, doc: Doc, i: int) -> bool:
         """Tells whether every other word is written small, but for times ("WE") and other codes."""

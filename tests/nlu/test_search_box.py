@@ -69,3 +69,11 @@ def test_a_greeting_a_short_day_or_a_sentence_is_no_search_box_code(text: str) -
 @pytest.mark.parametrize("text", ["ausflüge für rolli-fahrer", "freizeit mit rollis in gera"])
 def test_rolli_is_a_wheelchair(text: str) -> None:
     assert "disability_inclusion" in parse(text).categories
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("E jugend trainer gesucht", None), ("C jugend handball", None), ("B jugend fußball zwickau", "Zwickau"),
+])
+def test_a_youth_class_or_a_town_named_leaves_a_capital_letter_alone(text: str, town: str | None) -> None:
+    place = parse(text).place
+    assert (place.name if place else None) == town
