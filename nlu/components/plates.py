@@ -124,7 +124,10 @@ class PlateReader:
         if doc[i].text.lower() in _letter_rules()["youth_classes"] and following.startswith("jugend"):
             return False  # "E jugend trainer": a football youth class, no Essen
         others = [t for t in doc if t.is_alpha and t.i != i]
-        return bool(others) and not any(len(t.text) > 3 and self._is_town(t.text) for t in others)
+        town = self.towns[doc[i].text.rstrip(".")]
+        return bool(others) and not any(
+            len(t.text) > 3 and self._is_town(t.text) and self.gazetteer.quarter(t.text, town) is None for t in others
+        )  # "DD neustadt obdachlose": Dresden's quarter, no other town
 
     def _others_small(self, doc: Doc, i: int) -> bool:
         """Tells whether every other word is written small, but for times ("WE") and other codes."""

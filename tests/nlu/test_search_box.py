@@ -77,3 +77,8 @@ def test_rolli_is_a_wheelchair(text: str) -> None:
 def test_a_youth_class_or_a_town_named_leaves_a_capital_letter_alone(text: str, town: str | None) -> None:
     place = parse(text).place
     assert (place.name if place else None) == town
+
+
+def test_a_quarter_of_the_codes_own_town_keeps_the_code() -> None:
+    place = parse("DD neustadt kleiderkammer").place
+    assert place is not None and place.name == "Dresden"
