@@ -107,6 +107,7 @@ class TimeRules:
     day_names: tuple[str, ...] = ()  # folded day names ending in a time word ("sonnabend"): the day, no evening
     guest_events: tuple[str, ...] = ()  # folded first parts: "Seniorennachmittag" is an event's time, not the writer's
     corrections: tuple[str, ...] = ()  # patterns: "nee doch lieber" replaces the times said before it
+    typo_words: tuple[str, ...] = ()  # folded time words whose slips are mended ("nachmittgas": "nachmittags")
 
 
 @cache
@@ -123,6 +124,7 @@ def time_rules() -> TimeRules:
         day_names=tuple(fold(day) for day in raw.get("day_names", ())),
         guest_events=tuple(fold(guests) for guests in raw.get("guest_events", ())),
         corrections=tuple(raw.get("corrections", ())),
+        typo_words=tuple(fold(word) for word in raw.get("typo_words", ())),
     )
 
 

@@ -16,6 +16,7 @@ import nlu.learned.component  # noqa: F401  (registers the trained category comp
 from nlu.extensions import register_extensions
 from nlu.patterns import PatternError
 from nlu.kernel.text import fold
+from nlu.word_lists import emoji_words
 
 LANGUAGES = ("de", "en")
 COMPONENTS = (
@@ -45,7 +46,9 @@ def build_pipeline(lang: str, *, learned: bool = True) -> Language:
     nlp = spacy.blank(lang)
     # Folded NORM (lower case, ae/oe/ue/ss) on every lexeme: the matchers compare this, so "Görlitz",
     # "goerlitz" and "GÖRLITZ" are one word. Set before any text is seen so all lexemes get it.
-    nlp.vocab.lex_attr_getters[NORM] = fold  # type: ignore[attr-defined]  # spaCy's Vocab stub omits it
+    # A pictograph that names a field ("🐶", "🚒", data/nlu/emoji.toml) gets the word it stands for as its NORM, so
+    # every word list reads it as that word.
+    nlp.vocab.lex_attr_getters[NORM] = _norm_getter(emoji_words(lang))  # type: ignore[attr-defined]  # stub omits it
     # spacy.blank made the lexemes of its tokenizer exceptions before the getter was set ("über" of "übern", "Mär"):
     # they kept an unfolded NORM, so a pattern's "über" (folded "ueber") never met the word. Folded here too, keeping
     # spaCy's own normalisations ("’s" -> "'s"); a space keeps its NORM (folding empties it).
@@ -67,6 +70,15 @@ def build_pipeline(lang: str, *, learned: bool = True) -> Language:
         if learned or component != LEARNED_COMPONENT:
             nlp.add_pipe(component)
     return nlp
+
+
+def _norm_getter(pictographs: dict[str, str]) -> Callable[[str], str]:
+    """Returns the NORM of a word: the word a field's pictograph stands for, else the folded word."""
+
+    def norm(text: str) -> str:
+        return pictographs.get(text) or fold(text)
+
+    return norm
 
 
 def _with_extra_infixes(original: Callable[[str], Iterator[re.Match[str]]]) -> Callable[[str], list[re.Match[str]]]:

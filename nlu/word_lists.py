@@ -65,6 +65,12 @@ def _lines(name: str) -> frozenset[str]:
 
 
 @cache
+def emoji_words(lang: str) -> dict[str, str]:
+    """Returns the pictographs that name a field -> the folded word they are read as, for "de" or "en" (emoji.toml)."""
+    return {emoji: fold(word) for word, emojis in read_toml("emoji.toml")[lang].items() for emoji in emojis}
+
+
+@cache
 def plate_codes() -> dict[str, tuple[str, str]]:
     """Returns licence-plate codes (as written, upper case) -> (town, state), from plates.toml."""
     return {code: (str(town), str(state)) for code, (town, state) in read_toml("plates.toml")["codes"].items()}

@@ -52,6 +52,11 @@ def stands_alone(doc: Doc, start: int, end: int | None = None) -> bool:
     return opens_clause(doc, start) and closes_clause(doc, start + 1 if end is None else end)
 
 
+def is_pictograph(token: Token) -> bool:
+    """Tells whether a token is an emoji ("🐶", "🚒"), which may stand for a word (data/nlu/emoji.toml)."""
+    return _is_emoji(token.text)
+
+
 @lru_cache(maxsize=4096)
 def _is_emoji(text: str) -> bool:
     """Tells whether a token is pictographs only (with their joiners and variation selectors), no letter or digit."""

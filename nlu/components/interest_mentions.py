@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlu.components.common import clause_around, covered, matched_spans, pattern_matcher
+from nlu.components.common import clause_around, covered, is_pictograph, matched_spans, pattern_matcher
 from nlu.components.separable import joined_verbs
 from nlu.kernel.taxonomy import categories
 from nlu.lexicon import InterestRules
@@ -58,10 +58,16 @@ class MentionFinder:
 
     def _token_mentions(self, doc: Doc, token: Token) -> list[Span]:
         """Returns one span per category a single token signals."""
-        if not any(ch.isalpha() for ch in token.text):
-            return []
         norm = token.norm_
+        if not any(ch.isalpha() for ch in norm):  # a field's pictograph has its word as NORM ("🚒": "feuerwehr")
+            return []
         keys = cased_categories(token) or categories_of(norm, self.lang)
+        if keys and is_pictograph(token) and (
+            doc.user_data.get("ehrenamt_listing") or self._illustrates(doc, token, keys)
+        ):
+            # "I have a dog who loves people 🐶": the picture repeats a word, own dog included; a listing says its
+            # fields in words and decorates with pictures ("Unser Vereinsheim braucht Farbe 🎨")
+            return []
         # "Greifswald" ends in "wald" but is a town, "Odenwälder" its adjective; "Fernwald" (a municipality added
         # from postal-code names) or "Rosengarten" keeps its word unless the place finder reads it so ("in Fernwald")
         is_place = self.places.is_town_name(norm) or self.places.is_town_adjective(norm)
@@ -82,6 +88,13 @@ class MentionFinder:
         for span in spans:
             span._.fuzzy = fuzzy
         return spans
+
+    def _illustrates(self, doc: Doc, picture: Token, keys: tuple[str, ...]) -> bool:
+        """Tells whether a word of the message names a field of the pictograph: then it illustrates that word."""
+        return any(
+            not is_pictograph(token) and set(keys) & set(categories_of(token.norm_, self.lang))
+            for token in doc if token.i != picture.i
+        )
 
     def _refused_verbs(self, doc: Doc, mentions: list[Span]) -> list[Span]:
         """Returns mentions of verbs that name a field only when refused ("nicht pflegen", "nie wieder pflegen")."""

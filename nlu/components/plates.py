@@ -10,7 +10,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, is_lowercase_message, opens_time, spans_of, stands_alone
-from nlu.extensions import INTERESTS
+from nlu.extensions import INTERESTS, TIMES
 from nlu.kernel.gazetteer import Gazetteer, Place
 from nlu.kernel.text import fold
 from nlu.lexicon import known_words, plate_codes
@@ -20,10 +20,18 @@ from nlu.word_lists import folded_set, read_toml
 
 PLATE_LABEL = "plate"
 _SHORT_MESSAGE = 4  # "feuerwehr DD", "tierheim KS": a code ending a message this short is where
+_SEARCH_BOX = 8  # words at most in a message typed like a search box ("tiere L wochenende", "hu flüchtlingshilfe")
 _JOINED_TOWN_MIN = 5_000  # a town joined to a plate by "oder": a real town, not a hamlet that is also a word
 _FUNCTION_WORDS = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _CODE_JOINERS = frozenset({"oder", "und", "or", "and", "/", "bzw", "bzw."})  # "KS oder GÖ", "GI/MR"
 _COMPUTING = "digital"  # the category whose messages name programming languages with one letter ("in c", "in r")
+
+
+@cache
+def _english_markers() -> frozenset[str]:
+    """Returns the function words that mark English (langid.toml): "hi" opens a message, it names no Hildesheim."""
+    return frozenset(w for key, words in read_toml("langid.toml").items() if key.startswith("en")
+                     for w in folded_set(words if isinstance(words, list) else []))
 
 
 @cache
@@ -61,6 +69,8 @@ class PlateReader:
             i in cue_ends or i + 1 in owned or self._after_interest(doc, i)
         ):
             return self._span(doc, i, self.towns[text.upper()])  # "in ks", "tierheim ks am we?": small, cued
+        if town is None and self._lower_code(text) and self._search_box_edge(doc, i):
+            return self._span(doc, i, self.towns[text.upper()])  # "hu flüchtlingshilfe", "umweltbildung schulen mr"
         if town is None and i in cue_ends and self._closing_letter(doc, i, text):
             return self._span(doc, i, self.towns[text.upper()])  # "schuldnerberatung in c": the message's last word
         if town is None or shouting:  # a message in capitals has no telling capitals
@@ -73,11 +83,58 @@ class PlateReader:
             return self._span(doc, i, town)  # "KS oder GÖ": two codes offered as a choice are two towns
         if self._after_interest(doc, i):
             return self._span(doc, i, town)  # "Feuerwehr DD? Bin 19", "Tierheim KS. Hab Zeit": the wish's town
+        if self._capital_among_small(doc, i):
+            return self._span(doc, i, town)  # "tiere L wochenende", "Z jugend fußball": the one capital is the code
         if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_alpha and (
             doc[1].is_title or (len(text) > 1 and (is_category_word(doc[1].norm_, doc.lang_) or opens_time(doc, 1)))
         ):
             return self._span(doc, i, town)  # "KS Tierheim am WE", "GI sport", "GI abends obdachlose": a town heads
         return None
+
+    @staticmethod
+    def _search_box(doc: Doc) -> bool:
+        """Tells whether a German message is typed like a search box: a few words, no sentence of eight or more."""
+        return doc.lang_ == "de" and sum(1 for t in doc if t.is_alpha) <= _SEARCH_BOX
+
+    @staticmethod
+    def _in_time(doc: Doc, i: int) -> bool:
+        """Tells whether token i belongs to a time mention ("fr abds", "di/do"): a short day is no code."""
+        return any(span.start <= i < span.end for span in spans_of(doc, TIMES))
+
+    def _search_box_edge(self, doc: Doc, i: int) -> bool:
+        """Tells whether a code written small opens or closes a search-box message written all small: first and
+        followed by a field's word ("hu flüchtlingshilfe"), or last, or followed by nothing but a time ("hunde gassi
+        gehn dd WE"). No time's short day ("fr", "di") and no English greeting ("hi") is one."""
+        if not (self._search_box(doc) and self._others_small(doc, i)):
+            return False
+        if self._in_time(doc, i) or fold(doc[i].text) in _english_markers():
+            return False
+        words = [t.i for t in doc if t.is_alpha and not self._in_time(doc, t.i)]
+        if words and words[-1] == i:
+            return True
+        return bool(words) and words[0] == i and any(span.start == i + 1 for span in spans_of(doc, INTERESTS))
+
+    def _capital_among_small(self, doc: Doc, i: int) -> bool:
+        """Tells whether a code in capitals stands among words written small in a search-box message ("tiere L
+        wochenende", "hausaufgabenhilfe MR nachmittags"): then the writer capitalised it on purpose. A time's short
+        form ("WE") may be in capitals too; a town named as well ("D jugend fußball leipzig") leaves the code alone."""
+        if not (self._search_box(doc) and not self._in_time(doc, i) and self._others_small(doc, i)):
+            return False
+        following = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+        if doc[i].text.lower() in _letter_rules()["youth_classes"] and following.startswith("jugend"):
+            return False  # "E jugend trainer": a football youth class, no Essen
+        others = [t for t in doc if t.is_alpha and t.i != i]
+        town = self.towns[doc[i].text.rstrip(".")]
+        return bool(others) and not any(
+            len(t.text) > 3 and self._is_town(t.text) and self.gazetteer.quarter(t.text, town) is None for t in others
+        )  # "DD neustadt obdachlose": Dresden's quarter, no other town
+
+    def _others_small(self, doc: Doc, i: int) -> bool:
+        """Tells whether every other word is written small, but for times ("WE") and other codes."""
+        return all(
+            t.i == i or not t.is_alpha or t.text.islower() or self._in_time(doc, t.i) or t.text in self.towns
+            for t in doc
+        )
 
     def _may_be_quarter(self, tail: str, lang: str) -> bool:
         """Tells whether the part after "DD-" may name a quarter: a place name ("Neustadt"), or no ordinary or

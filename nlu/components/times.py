@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, matched_spans, pattern_matcher, set_group
 from nlu.components.single_day import single_days
+from nlu.components.time_typos import mend_time_typos
 from nlu.components.work_hours import after_work
 from nlu.extensions import INTERESTS, NOT_TIMES, TIMES, register_extensions
 from nlu.lexicon import time_rules
@@ -32,6 +33,7 @@ class TimeMatcher:
             raise ValueError(f"{name}: time.toml slots and opposites disagree on {sorted(unknown)}")
         self.day_names = frozenset(rules.day_names)
         self.guest_events = rules.guest_events
+        self.typo_words = rules.typo_words
         self.matcher, self.unusable = pattern_matcher(
             nlp, {**rules.slots, "ignore": rules.ignore, _STINT: rules.stints, _PLACEMENT: rules.placements,
              _CORRECTION: rules.corrections}
@@ -39,6 +41,7 @@ class TimeMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         """Matches the patterns; drops a slot hidden inside a longer mention of its opposite."""
+        mend_time_typos(doc, self.typo_words)  # "nachmittgas", "wochenede": a slip in a time word
         spans = _stints_as_one_off(matched_spans(doc, self.matcher))
         # "Guten Abend", "night shifts" (one's job) are no time; a longer slot around them is ("night shifts fine")
         ignores = [s for s in spans if s.label_ == "ignore" and not self._inside_longer(s, spans)]
