@@ -15,6 +15,7 @@ from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_
 from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
 from bot.search.notes import unfound_notes
+from bot.search.place_doubts import largest_places, named_state
 from bot.settings import Settings
 from bot.store.db import Database
 
@@ -116,6 +117,10 @@ def describe(outcome: SearchOutcome, *, offset: int = 0, lang: str = "de") -> st
         lines.append(f"Die Postleitzahl {outcome.unknown_place} kenne ich nicht: bitte einen Ort nennen.")
     elif outcome.unknown_place:
         lines.append(f"Den Ort „{outcome.unknown_place}“ kenne ich nicht: bitte einen anderen Ort nennen.")
+    elif outcome.everywhere and (state := named_state(str((outcome.query or {}).get("text") or ""))) is not None:
+        towns = ", ".join(town.name for town in largest_places(state, 3))  # "Tierheim in Sachsen", as the chat asks
+        lines.append(f"{state} ist groß: bitte einen Ort darin nennen (--place), z. B. {towns}. "
+                     "Bis dahin: Angebote aus ganz Deutschland.")
     elif not outcome.results:
         lines.append("Keine passenden Angebote gefunden.")
     for number, hit in enumerate(outcome.results, start=offset + 1):

@@ -183,6 +183,16 @@ def test_a_place_the_gazetteer_lacks_is_named_and_nothing_searched(
     assert "Den Ort „Kleinkleckersdorf“ kenne ich nicht" in readable and "Gassi" not in readable
 
 
+def test_a_state_named_as_the_place_asks_for_a_town_in_it(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readable = _run(["search", "-"], "Tierheim in Sachsen\n", monkeypatch, capsys)
+    assert "Sachsen ist groß: bitte einen Ort darin nennen (--place), z. B. " in readable
+    assert all(town in readable.split("z. B. ")[1].split(".")[0] for town in ("Dresden", "Leipzig", "Chemnitz"))
+    plain = _run(["search", "-"], "Tierheim\n", monkeypatch, capsys)
+    assert "ist groß" not in plain
+
+
 def test_a_place_option_is_read_as_the_chat_reads_it_and_never_guessed_silently(
     configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
