@@ -20,6 +20,7 @@ from nlu.components.own_context import (
 )
 from nlu.components.circumstances import around_the_wish, describes_person, without_names_and_rides
 from nlu.components.fragments import status_fragments
+from nlu.components.seekers import described_seekers
 from nlu.components.self_description import SelfDescription, span_key
 from nlu.components.writer_words import WriterWords, job_cue_ends
 from nlu.extensions import IF_RULED_OUT, INTERESTS, SELF, WRITER, register_extensions
@@ -107,6 +108,7 @@ class InterestMatcher:
             if required.issuperset(range(span.start, span.end)) or writer.owned(doc, span)
             or (reasons and writer.school_of_requirement(span, wished))
         ]
+        owned += described_seekers(doc, mentions)  # "volunteering for someone in a wheelchair": who will help
         owned_keys = {span_key(span) for span in owned}  # sets, not lists: a long message holds hundreds of mentions
         helped_keys = {span_key(span) for span in helped_to_learn_oneself(mentions, self.rules)}
         owned += [
