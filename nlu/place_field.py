@@ -3,7 +3,10 @@ place steps of posting a listing or an ad. It knows what the chat knows, because
 NLU reads the name as it reads "in NAME" in a message (aliases such as "ffm" and "Zwigge", quarters with or without
 their city, "Bornheim" asked between the town and Frankfurt's quarter), and a name it only guesses at
 ("Wehlheide", "Frankfrut") is offered, never searched somewhere else in silence. A whole state ("Sachsen") offers
-its largest towns to choose from, as the chat asks where in a state a message names (five towns there too)."""
+its largest towns to choose from, as the chat asks where in a state a message names (five towns there too).
+
+A name the gazetteer knows exactly is answered by the gazetteer: the town, or its namesakes far apart to choose
+from ("Aken" is never searched in Aachen, though the NLU reads it so); the NLU reads only names it lacks."""
 
 from __future__ import annotations
 
@@ -46,8 +49,12 @@ class FieldPlace:
         return not self.places or self.guessed
 
 
-def read_place_field(text: str) -> FieldPlace:
-    """Reads a place name or postal code typed into a field, as the chat reads it after "in"."""
+def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
+    """Reads a place name or postal code typed into a field, as the chat reads it after "in".
+
+    A name the gazetteer knows needs no NLU parse unless it has namesakes far apart (the chat's pick comes first);
+    without `parse` (the `places` command, which loads no pipeline) a name it lacks is read by the alias table of
+    places.toml only, and near spellings are offered."""
     written = typed_place(" ".join(text.split()))
     if not written or len(written) > _MAX_LENGTH:
         return FieldPlace()
@@ -60,24 +67,61 @@ def read_place_field(text: str) -> FieldPlace:
     quarter = quarter_alias(written)
     if quarter is not None:  # "Wehlheiden", "Kassel-Wehlheiden": the chat searches the city; shown as the quarter
         return FieldPlace((quarter,))
-    if not gazetteer.lookup(written) and (in_city := gazetteer.quarter(written)) is not None:
+    named = gazetteer.lookup(written)
+    if not named and (in_city := gazetteer.quarter(written)) is not None:
         return FieldPlace((in_city,))  # "Hamburg Altona", "Altona (Hamburg)": the quarter table's own point
+    state = whole_state(written)  # before the NLU, which reads "Baden-Württemberg" as Baden-Baden
+    if state is not None and not city_state(state):  # Berlin, Hamburg and Bremen are places
+        return FieldPlace(state_cities(state), state=state)
+    if named:  # a name the gazetteer knows: the town, or its namesakes far apart to choose from ("Aken", "Halle")
+        return _namesakes(written, named, parse=parse)
+    if not parse:
+        target = place_rules().aliases.get(fold(written))  # "Zwigge": the chat's alias, read without the pipeline
+        if target is not None and (aliased := gazetteer.lookup(target)):
+            return FieldPlace((aliased[0],))
+        guesses = far_apart(gazetteer.search(written, limit=MAX_GUESSES), SAME_PLACE_KM)
+        return FieldPlace(tuple(guesses), guessed=bool(guesses))
     import nlu  # imported on first use: loading the pipelines takes a moment and the CLI's --help needs none
 
-    parsed = nlu.parse(f"in {written}")
+    parsed = nlu.parse(f"in {written}")  # what the chat reads besides the gazetteer's names ("ffm", "Frankfurt Oder")
     if parsed.place is not None and not parsed.place_uncertain:
         refs = parsed.place_candidates or (parsed.place,)
         places = [_as_place(ref.id, ref.name, ref.lat, ref.lon, ref.population) for ref in refs]
         return FieldPlace(tuple(places))
-    state = whole_state(written)
-    if state is not None:
-        return FieldPlace(state_cities(state), state=state)
     guesses = list(far_apart(gazetteer.search(written, limit=MAX_GUESSES), SAME_PLACE_KM))
     if parsed.place is not None:  # the chat's typo guess ("Frankfrut"), offered first
         guess = _as_place(parsed.place.id, parsed.place.name, parsed.place.lat, parsed.place.lon,
                           parsed.place.population)
         guesses = [guess, *(other for other in guesses if other.id != guess.id)][:MAX_GUESSES]
     return FieldPlace(tuple(guesses), guessed=bool(guesses))
+
+
+def _namesakes(written: str, named: list[Place], *, parse: bool) -> FieldPlace:
+    """Returns the one town of a name the gazetteer knows, or its namesakes far apart (and a city's quarter of that
+    name, "Bornheim (Frankfurt)") to choose from, the chat's pick first: a field names one place exactly, so "Aken"
+    is never searched in Aachen and "Langen" in Lower Saxony is offered beside Langen (Hessen). Only a choice
+    costs an NLU parse."""
+    places = far_apart(named, SAME_PLACE_KM)
+    city = place_rules().shared_quarters.get(fold(written))
+    if city is not None:
+        places.append(quarter_of(written, get_gazetteer().lookup(city)[0]))
+    if len(places) == 1 or not parse:
+        return FieldPlace(tuple(places))
+    import nlu
+
+    parsed = nlu.parse(f"in {written}")
+    if parsed.place is not None:
+        pick = next((place for place in places
+                     if place.id == parsed.place.id and place.name == parsed.place.name), None)
+        if pick is not None:
+            places = [pick, *(place for place in places if place is not pick)]
+    return FieldPlace(tuple(places))
+
+
+def city_state(state: str) -> bool:
+    """Tells whether a state is a city of the same name (Berlin, Hamburg, Bremen): named, it is that city."""
+    cities = state_cities(state)
+    return bool(cities) and fold(cities[0].name) == fold(state)
 
 
 def whole_state(text: str) -> str | None:

@@ -63,7 +63,8 @@ def split_city_and_quarter(text: str) -> list[tuple[str, str]]:
     """Returns the ways a text may name a city and a quarter, as (city, quarter) pairs to try in order.
 
     "Hamburg-Altona", "Hamburg Altona", "Hamburg/Altona", "Altona (Hamburg)", "Altona, Hamburg" and
-    "Frankfurt am Main-Bornheim" all name a quarter with its city.
+    "Frankfurt am Main-Bornheim" all name a quarter with its city; so do the other orders people type, tried
+    after them: "Wehlheiden Kassel", "Kassel (Wehlheiden)".
     """
     text = " ".join(text.split())
     pairs: list[tuple[str, str]] = []
@@ -74,6 +75,7 @@ def split_city_and_quarter(text: str) -> list[tuple[str, str]]:
     for index, character in enumerate(text):
         if character in "-/ " and 0 < index < len(text) - 1:
             pairs.append((text[:index].strip(" -/"), text[index + 1 :].strip(" -/")))
+    pairs += [(quarter, city) for city, quarter in pairs if (quarter, city) not in pairs]
     return [(city, quarter) for city, quarter in pairs if city and quarter]
 
 

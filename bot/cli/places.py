@@ -13,7 +13,7 @@ from nlu.kernel.gazetteer import Place, get_gazetteer
 
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
-from nlu.place_field import read_place_field, state_cities, whole_state
+from nlu.place_field import city_state, read_place_field, state_cities, whole_state
 from nlu.quarters import quarter_of
 
 _COLUMNS = ("name", "state", "district", "population", "lat", "lon")
@@ -59,14 +59,16 @@ def find_places(query: str) -> list[Place]:
         return [place] if place else []
     places = gazetteer.lookup(query)
     state = whole_state(query)
-    if state is not None:  # "Sachsen": the state's largest towns before the village Sachsen bei Ansbach
-        return [*state_cities(state), *places]
+    if state is not None and not city_state(state):  # "Sachsen": the state's largest towns before the village
+        # Sachsen bei Ansbach; Berlin, Hamburg and Bremen are the city itself, listed once
+        cities = state_cities(state)
+        return [*cities, *(place for place in places if all(place.id != city.id for city in cities))]
     city = place_rules().shared_quarters.get(fold(query))
     if city is not None:  # a quarter the quarter table lacks, as the chat offers it: "Bornheim (Frankfurt)"
         places = [*places, quarter_of(query, gazetteer.lookup(city)[0])]
-    if not places:  # what the chat reads besides the gazetteer's names ("Wehlheiden", "ffm"); parsed only then, so
-        # that "places Kassel" loads no NLU pipeline
-        reading = read_place_field(query)
+    if not places:  # what the chat reads besides the gazetteer's names ("Wehlheiden", "Zwigge"), from places.toml
+        # without the NLU pipeline, so that "places Kassel" and "places Xyzdorf" load no spaCy
+        reading = read_place_field(query, parse=False)
         places = [] if reading.guessed else list(reading.places)
     qualified = _QUALIFIED.match(query)
     if places or not qualified:
@@ -84,7 +86,7 @@ def not_found_message(query: str) -> str:
         if len(query.replace(" ", "")) != 5:
             return f'"{query}" is no German postal code: they have 5 digits, e.g. 34117.'
         return f"No place known for the postal code {query}."
-    reading = read_place_field(query)  # the chat's guess first ("Wehlheide": Kassel's quarter Wehlheiden)
+    reading = read_place_field(query, parse=False)  # near spellings, read without the NLU pipeline
     suggestions = list(reading.places) if reading.guessed else get_gazetteer().search(query, limit=5)
     if not suggestions:
         return f'No place called "{query}" found.'

@@ -92,7 +92,7 @@ def refinement_from(args: argparse.Namespace) -> Refinement:
     return Refinement(
         categories=tuple(args.category) if args.category else None,
         exclude_categories=tuple(args.exclude) if args.exclude else None,
-        place=_place(args.place) if args.place else None,
+        place=_place(args.place) if args.place and args.place.strip() else None,  # blank: no place, as ""
         radius_km=args.radius,
         time=tuple(args.time) if args.time else None,
         languages=tuple(args.language) if args.language else None,

@@ -205,3 +205,13 @@ def test_a_place_option_is_read_as_the_chat_reads_it_and_never_guessed_silently(
         main(["search", "--place", "Sachsen", "Tierheim"])
     assert "ganzes Bundesland" in str(state.value) and "Dresden (Sachsen)" in str(state.value)
 
+
+
+def test_a_place_option_naming_towns_far_apart_asks_and_a_blank_one_is_no_place(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as namesakes:
+        main(["search", "--place", "Aken", "Tierheim"])  # the NLU reads Aachen; Aken in Saxony-Anhalt is offered
+    assert "gibt es mehrmals" in str(namesakes.value) and "Aken (Sachsen-Anhalt)" in str(namesakes.value)
+    assert _run(["search", "--place", "   ", "Tierheim"], "", monkeypatch, capsys) == \
+        _run(["search", "--place", "", "Tierheim"], "", monkeypatch, capsys)

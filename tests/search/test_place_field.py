@@ -67,3 +67,48 @@ def test_the_places_command_knows_what_the_chat_knows(capsys: pytest.CaptureFixt
     assert names[:2] == ["Dresden", "Leipzig"] and names[-1] == "Sachsen bei Ansbach"
     assert main(["places", "Weihlheiden"]) == 1
     assert "Weiden" not in capsys.readouterr().out
+
+
+def test_a_name_that_exists_far_apart_is_offered_never_read_as_another_town() -> None:
+    # the NLU reads "in Aken" as Aachen and "in Munster" as Münster; a field names the town typed, or asks
+    for written, typed_state in (("Aken", "Sachsen-Anhalt"), ("Munster", "Niedersachsen"),
+                                 ("Langen", "Niedersachsen"), ("Kasel", "Rheinland-Pfalz")):
+        reading = read_place_field(written)
+        assert reading.place is None and not reading.guessed and not reading.unknown, written
+        assert any(place.state == typed_state and place.name == written for place in reading.places), written
+    frankfurt = read_place_field("Frankfurt")
+    assert [place.name for place in frankfurt.places] == ["Frankfurt am Main", "Frankfurt (Oder)"]  # chat's pick first
+    assert {place.name for place in read_place_field("Halle").places} >= {"Halle (Saale)", "Halle (Westf.)"}
+    assert read_place_field("Kassel").place.name == "Kassel"  # type: ignore[union-attr]
+
+
+def test_a_whole_state_the_nlu_reads_as_a_town_is_still_the_state() -> None:
+    reading = read_place_field("Baden-Württemberg")  # the NLU reads Baden-Baden
+    assert reading.state == "Baden-Württemberg" and reading.places[0].name == "Stuttgart"
+    for city in ("Berlin", "Hamburg", "Bremen"):  # a city state is the city
+        assert read_place_field(city).place.name == city  # type: ignore[union-attr]
+
+
+def test_a_quarter_after_its_city_or_the_city_in_brackets_keeps_its_name() -> None:
+    for written in ("wehlheiden kassel", "Kassel (Wehlheiden)", "Wehlheiden, Kassel"):
+        assert read_place_field(written).place.name == "Wehlheiden (Kassel)", written  # type: ignore[union-attr]
+    assert read_place_field("Altona Hamburg").place.name == "Altona"  # type: ignore[union-attr]
+
+
+def test_a_name_the_gazetteer_knows_needs_no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nlu
+
+    def no_parse(text: str) -> None:
+        raise AssertionError(f"parsed {text}")
+
+    monkeypatch.setattr(nlu, "parse", no_parse)
+    assert read_place_field("Kassel").place.name == "Kassel"  # type: ignore[union-attr]
+    assert read_place_field("Sachsen").state == "Sachsen"
+    assert read_place_field("Zwigge", parse=False).place.name == "Zwickau"  # type: ignore[union-attr]
+    assert read_place_field("Xyzdorf", parse=False).unknown
+    assert {place.name for place in read_place_field("Aken", parse=False).places} == {"Aachen", "Aken"}
+
+
+def test_the_places_command_lists_a_city_state_once(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["places", "--json", "Berlin"]) == 0
+    assert [place["name"] for place in json.loads(capsys.readouterr().out)] == ["Berlin"]

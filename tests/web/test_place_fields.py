@@ -27,3 +27,16 @@ async def test_a_place_field_reads_quarters_aliases_and_states_as_the_chat_does(
     assert asked in html.unescape(state) and "Ansbach" not in state and 'class="result"' not in state
     assert "Dresden" in state and "Leipzig" in state and state.count("ortid=") >= 3
     assert asked in html.unescape(embed)
+
+
+async def test_a_name_of_towns_far_apart_is_offered_for_choice_on_the_page_and_in_the_feed(
+        database: Database) -> None:
+    async with running_site(database) as site:
+        page = (await site.client.get("/suche", params={"ort": "Aken", "text": "Tierheim"})).text
+        feed = await site.client.get("/angebote.json", params={"ort": "Aken"})
+        state = (await site.client.get("/suche", params={"ort": "Baden-Württemberg", "text": "Tierheim"})).text
+    # the NLU reads "in Aken" as Aachen; the visitor picks between Aachen and Aken on the Elbe, nothing searched yet
+    assert "Aken" in page and "Sachsen-Anhalt" in page and 'class="result"' not in page and page.count("ortid=") >= 2
+    assert "Aken" in feed.text and "Sachsen-Anhalt" in feed.text
+    asked = html.unescape(t("de", "web.state_choose", name="Baden-Württemberg"))
+    assert asked in html.unescape(state) and "Stuttgart" in state  # not Baden-Baden
