@@ -53,6 +53,7 @@ class SqlText:
         self._values: dict[str, Any] = {}
         self._types: list[tuple[type, type[TypeEngine[Any]] | None]] = []
         self._explicit: dict[str, TypeEngine[Any]] = {}
+        self._once: dict[tuple[type, Any], str] = {}
         self._shared: dict[Any, tuple[str, str | Callable[[], str]]] = {}
         # What parts of the statement keep about it while it is written, by their own key (bot.search.textmatch:
         # the words whose holders one shared subquery reads).
@@ -78,6 +79,14 @@ class SqlText:
         if type_ is not None:
             self._explicit[name] = type_
         return f":{name}"
+
+    def bind_once(self, value: str) -> str:
+        """Returns the placeholder of a text value, the same one each time the statement binds an equal text: the
+        statement's equal tests are then equal in its text as well (bot.search.retrieval.held_once)."""
+        key = (str, value)
+        if key not in self._once:
+            self._once[key] = self.bind(value)
+        return self._once[key]
 
     def number(self, value: float) -> str:
         """Binds a number computed by the code (coordinates, weights) as a double precision value."""

@@ -43,7 +43,7 @@ def holds_any(
         expression = " OR ".join(f"({_fts5(group)})" for group in groups)
         if title_only:
             expression = f"title : ({expression})"
-        return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind(expression)})"
+        return fts_holds(sql, expression, corpus)
     weight = "A" if title_only else ""
     if per_candidate and rare(groups):
         holders, number = _shared_holders(sql, groups, corpus)
@@ -55,6 +55,12 @@ def holds_any(
         return f"o.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
     test = row_holds(sql, groups, title_only=title_only)
     return f"EXISTS (SELECT 1 FROM {corpus.table} t WHERE t.id = o.id AND {test})"
+
+
+def fts_holds(sql: SqlText, expression: str, corpus: Corpus = LISTINGS) -> str:
+    """Returns a SQLite condition on the row `o`: it is among the rows the FTS5 query matches. Equal queries of a
+    statement are written alike (one placeholder), so bot.search.retrieval.held_once can read them once."""
+    return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind_once(expression)})"
 
 
 def row_holds(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = False) -> str:
@@ -84,7 +90,7 @@ def names_organisation(sql: SqlText, groups: Sequence[TermGroup], *, row: bool =
     if sql.is_sqlite:
         words = [" OR ".join(f'"{term}"' for term in group.terms) for group in said]
         expression = "organisation : (" + " AND ".join(f"({word})" for word in words) + ")"
-        return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind(expression)})"
+        return fts_holds(sql, expression, corpus)
     query = " & ".join("(" + " | ".join(f"{term}:C" for term in group.terms) + ")" for group in said)
     test = f"{{row}}.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(query)})"
     if row:
