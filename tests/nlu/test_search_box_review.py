@@ -41,3 +41,38 @@ def test_a_name_before_a_noun_is_no_slip_of_a_day(text: str) -> None:
 
 def test_a_slipped_day_before_a_time_word_is_still_mended() -> None:
     assert {"weekday", "evening"} <= set(parse("Dienstga Abend Tafel").time)
+
+
+@pytest.mark.parametrize("text", ["fr", "hd", "ka", "bi"])
+def test_a_small_code_as_the_only_word_is_no_town(text: str) -> None:
+    assert _town(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "frag mal wegen ki", "ki projekt mit jugendlichen", "weiß nicht ka", "bücher sortieren oder so ne",
+    "lust auf was neues mr",
+])
+def test_a_small_code_needs_a_wish_besides_it_and_is_no_chat_word(text: str) -> None:
+    assert _town(text) is None
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("kleiderkammer gi", "Gießen"), ("hu suppenküche", "Hanau"), ("tierheim in ka", "Karlsruhe"),
+])
+def test_a_small_code_beside_a_wish_or_after_a_cue_is_still_the_town(text: str, town: str) -> None:
+    assert _town(text) == town
+
+
+@pytest.mark.parametrize("text", [
+    "notfalls plan B gartenarbeit", "klasse B nachhilfe", "vitamin C kochen senioren", "chemie C kurs nachhilfe",
+    "besuche bei menschen mit MS", "ALS patienten vorlesen", "KI kurs für ältere", "tafel mit PC kenntnissen",
+])
+def test_a_letter_a_noun_takes_or_an_abbreviation_is_no_town(text: str) -> None:
+    assert _town(text) is None
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("kochen L senioren", "Leipzig"), ("Tierheim MS", "Münster"), ("Z jugend handball", "Zwickau"),
+])
+def test_a_capital_code_among_small_words_still_names_its_town(text: str, town: str | None) -> None:
+    assert _town(text) == town
