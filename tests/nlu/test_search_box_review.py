@@ -76,3 +76,19 @@ def test_a_letter_a_noun_takes_or_an_abbreviation_is_no_town(text: str) -> None:
 ])
 def test_a_capital_code_among_small_words_still_names_its_town(text: str, town: str | None) -> None:
     assert _town(text) == town
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("hab nix gegen Buchhaltung", "buchhaltung"), ("wieso nicht Streetwork", "streetwork"),
+    ("why not bookkeeping", "bookkeeping"), ("null Problem mit Büroarbeit", "bueroarbeit"),
+    ("nee, Fahrradwerkstatt wär cool", "fahrradwerkstatt"), ("nein danke, lieber Buchhaltung", "buchhaltung"),
+])
+def test_words_one_is_fine_with_stay_search_words(text: str, word: str) -> None:
+    assert word in parse(text).keywords
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("bitte keine Buchhaltung", "buchhaltung"), ("lieber nicht Büro", "buero"), ("no bookkeeping", "bookkeeping"),
+])
+def test_words_ruled_out_are_still_no_search_words(text: str, word: str) -> None:
+    assert word not in parse(text).keywords
