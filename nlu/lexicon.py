@@ -68,6 +68,7 @@ class NegationRules:
     unrelated_cues: frozenset[str] = frozenset()  # ... when its cue is one of these
     unrelated_verbs: tuple[tuple[str, ...], ...] = ()  # ... and these words follow it in the clause ("zu tun")
     describing_cues: frozenset[str] = frozenset()  # "Menschen ohne Krankenversicherung": its words are no ruling out
+    interjections: frozenset[str] = frozenset()  # "nö", "nein danke": an answer whose next words are no ruling out
 
 
 @cache
@@ -89,6 +90,7 @@ def negation_rules() -> NegationRules:
         unrelated_cues=folded_set(raw.get("unrelated_cues", ())),
         unrelated_verbs=tuple(tuple(fold(w) for w in v.split()) for v in raw.get("unrelated_verbs", ())),
         describing_cues=folded_set(raw.get("describing_cues", ())),
+        interjections=folded_set(raw.get("interjections", ())),
     )
 
 

@@ -201,9 +201,12 @@ class Negation:
 
     def _ruled_out_words(self, doc: Doc, cue: _Cue, starts: dict[int, list[Span]]) -> Span | None:
         """Returns the words a cue rules out ahead of it in its clause ("keine Kirche", "no meetings", "als Büro"),
-        as far as a mention, a conjunction or the end of the scope; none for a cue that does not rule out."""
+        as far as a mention, a conjunction or the end of the scope; none for a cue that does not rule out, nor for an
+        answer said as an interjection, whose words are what one offers instead ("nö Fahrradwerkstatt")."""
         rules = self.rules
         if cue.kind not in ("cue", "answer", "than") or doc[cue.start].norm_ in rules.describing_cues:
+            return None
+        if cue.kind == "answer" and doc[cue.end - 1].norm_ in rules.interjections:
             return None
         end = cue.end
         while end < len(doc) and end - cue.end <= rules.forward_window and end not in starts:

@@ -40,6 +40,14 @@ def _letter_rules() -> dict[str, frozenset[str]]:
     return {key: folded_set(words) for key, words in read_toml("plates.toml")["letters"].items()}
 
 
+@cache
+def _not_places() -> dict[str, frozenset[str]]:
+    """Returns the codes that are as often something else (plates.toml [not_places]): "capitals" as written ("MS",
+    "KI"), "small" folded ("ka", "ne")."""
+    table = read_toml("plates.toml")["not_places"]
+    return {"capitals": frozenset(table["capitals"]), "small": folded_set(table["small"])}
+
+
 class PlateReader:
     """Reads licence-plate codes as towns, only written in capitals and where the message makes them a place."""
 
@@ -66,7 +74,7 @@ class PlateReader:
             return self._span(doc, i, self.towns[head])  # a quarter joined to its town's code
         town = self.towns.get(text)
         if town is None and self._lower_code(text) and (
-            i in cue_ends or i + 1 in owned or self._after_interest(doc, i)
+            i in cue_ends or i + 1 in owned or (self._after_interest(doc, i) and not self._chat_word(text))
         ):
             return self._span(doc, i, self.towns[text.upper()])  # "in ks", "tierheim ks am we?": small, cued
         if town is None and self._lower_code(text) and self._search_box_edge(doc, i):
@@ -83,6 +91,8 @@ class PlateReader:
             return self._span(doc, i, town)  # "KS oder GÖ": two codes offered as a choice are two towns
         if self._after_interest(doc, i):
             return self._span(doc, i, town)  # "Feuerwehr DD? Bin 19", "Tierheim KS. Hab Zeit": the wish's town
+        if self._names_a_thing(doc, i, text):
+            return None  # "menschen mit MS begleiten", "KI kurs", "plan B wäre tierheim": a thing, no town
         if self._capital_among_small(doc, i):
             return self._span(doc, i, town)  # "tiere L wochenende", "Z jugend fußball": the one capital is the code
         if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_alpha and (
@@ -104,15 +114,19 @@ class PlateReader:
     def _search_box_edge(self, doc: Doc, i: int) -> bool:
         """Tells whether a code written small opens or closes a search-box message written all small: first and
         followed by a field's word ("hu flüchtlingshilfe"), or last, or followed by nothing but a time ("hunde gassi
-        gehn dd WE"). No time's short day ("fr", "di") and no English greeting ("hi") is one."""
+        gehn dd WE"), with a wish named besides it. No time's short day ("fr", "di"), no English greeting ("hi"), no
+        chat word ("ka", "ne", plates.toml [not_places]) and no message's only word is one."""
         if not (self._search_box(doc) and self._others_small(doc, i)):
             return False
-        if self._in_time(doc, i) or fold(doc[i].text) in _english_markers():
+        if self._in_time(doc, i) or fold(doc[i].text) in _english_markers() or self._chat_word(doc[i].text):
             return False
         words = [t.i for t in doc if t.is_alpha and not self._in_time(doc, t.i)]
-        if words and words[-1] == i:
-            return True
-        return bool(words) and words[0] == i and any(span.start == i + 1 for span in spans_of(doc, INTERESTS))
+        if len(words) < 2 or i not in (words[0], words[-1]):
+            return False  # "fr", "hd": the only word is no town
+        wishes = [span for span in spans_of(doc, INTERESTS) if not span.start <= i < span.end]
+        if words[-1] == i:
+            return bool(wishes)  # "umweltbildung schulen mr"; not "kinder oder so ne" with nothing wished but "ne"
+        return any(span.start == i + 1 for span in wishes)
 
     def _capital_among_small(self, doc: Doc, i: int) -> bool:
         """Tells whether a code in capitals stands among words written small in a search-box message ("tiere L
@@ -120,14 +134,32 @@ class PlateReader:
         form ("WE") may be in capitals too; a town named as well ("D jugend fußball leipzig") leaves the code alone."""
         if not (self._search_box(doc) and not self._in_time(doc, i) and self._others_small(doc, i)):
             return False
-        following = doc[i + 1].norm_ if i + 1 < len(doc) else ""
-        if doc[i].text.lower() in _letter_rules()["youth_classes"] and following.startswith("jugend"):
-            return False  # "E jugend trainer": a football youth class, no Essen
         others = [t for t in doc if t.is_alpha and t.i != i]
         town = self.towns[doc[i].text.rstrip(".")]
         return bool(others) and not any(
             len(t.text) > 3 and self._is_town(t.text) and self.gazetteer.quarter(t.text, town) is None for t in others
         )  # "DD neustadt obdachlose": Dresden's quarter, no other town
+
+    @staticmethod
+    def _names_a_thing(doc: Doc, i: int, text: str) -> bool:
+        """Tells whether a code in capitals names a thing: an abbreviation ("MS", "KI", plates.toml [not_places]),
+        a code right after "mit"/"für" ("Menschen mit MS"), or one letter beside a noun that takes a letter ("Plan B",
+        "Vitamin C", "C kurs", "E jugend trainer")."""
+        rules = _letter_rules()
+        before = fold(doc[i - 1].text) if i > 0 else ""
+        if text in _not_places()["capitals"] or before in rules["thing_cues"]:
+            return True
+        after = fold(doc[i + 1].text) if i + 1 < len(doc) else ""
+        if len(text) == 1 and text.lower() in rules["youth_classes"] and after.startswith("jugend"):
+            return True  # "E jugend trainer": a football youth class, no Essen
+        return len(text) == 1 and any(
+            word.startswith(noun) for word in (before, after) if word for noun in rules["letter_nouns"]
+        )
+
+    @staticmethod
+    def _chat_word(text: str) -> bool:
+        """Tells whether a code written small is as often a chat or tech word ("ka", "ne", "ki"; plates.toml)."""
+        return fold(text) in _not_places()["small"]
 
     def _others_small(self, doc: Doc, i: int) -> bool:
         """Tells whether every other word is written small, but for times ("WE") and other codes."""

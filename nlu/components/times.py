@@ -34,6 +34,7 @@ class TimeMatcher:
         self.day_names = frozenset(rules.day_names)
         self.guest_events = rules.guest_events
         self.typo_words = rules.typo_words
+        self.time_words = rules.time_words
         self.matcher, self.unusable = pattern_matcher(
             nlp, {**rules.slots, "ignore": rules.ignore, _STINT: rules.stints, _PLACEMENT: rules.placements,
              _CORRECTION: rules.corrections}
@@ -41,7 +42,7 @@ class TimeMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         """Matches the patterns; drops a slot hidden inside a longer mention of its opposite."""
-        mend_time_typos(doc, self.typo_words)  # "nachmittgas", "wochenede": a slip in a time word
+        mend_time_typos(doc, self.typo_words, self.time_words)  # "nachmittgas", "wochenede": a slip in a time word
         spans = _stints_as_one_off(matched_spans(doc, self.matcher))
         # "Guten Abend", "night shifts" (one's job) are no time; a longer slot around them is ("night shifts fine")
         ignores = [s for s in spans if s.label_ == "ignore" and not self._inside_longer(s, spans)]
