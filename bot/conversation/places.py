@@ -13,7 +13,7 @@ from nlu.query import ParsedQuery
 from nlu.word_lists import known_words
 
 from bot.search.model import PlaceRef
-from nlu.place_field import quarter_alias
+from nlu.place_field import quarter_alias, state_word
 from bot.search.smalltalk import without_yes
 from bot.search.understanding import parse_text
 
@@ -46,7 +46,17 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
         return []
     if not gazetteer.lookup(name) and (quarter := quarter_alias(name)) is not None:  # "Wehlheiden": Kassel's
         return [as_ref(quarter)]
+    if not gazetteer.lookup(name) and (in_state := _in_state(name)):  # "Leipzig in Sachsen": Leipzig, not the state
+        return [as_ref(place) for place in far_apart(in_state, SAME_PLACE_KM)][:MAX_CANDIDATES]
     return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]
+
+
+def _in_state(name: str) -> list[Place]:
+    """Returns the places a name followed by its state names ("Leipzig in Sachsen", "Freiberg im Erzgebirge" is no
+    state): those of that name in that state."""
+    head, cue, tail = name.rpartition(" in ")
+    state = state_word(fold(tail)) if cue and head else None
+    return [place for place in get_gazetteer().lookup(head) if place.state == state] if state else []
 
 
 def unknown_place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) -> str | None:
