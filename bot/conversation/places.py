@@ -8,6 +8,7 @@ from nlu.kernel.text import fold
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
 from nlu.kernel.place_names import typed_place
+from nlu.place_like import looks_like_place
 from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 from nlu.word_lists import known_words
@@ -64,9 +65,10 @@ def unknown_place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_
     gives ("Großhinterwaldbach", "in Höchst an der Nidder"), else None.
 
     Call it only for a text that names no known place (place_answer gave none). A name of words no dictionary
-    holds (beside ordinary ones: "Bad", "Ober-"), with nothing else asked (no interest, time, language or
-    "online"), is a place to the person who was just asked where: searched as a word, it would find listings all
-    over Germany sharing a few letters.
+    holds (beside ordinary ones: "Bad", "Ober-"), one of them ending as villages do ("-bach", "-dorf"), with nothing
+    else asked (no interest, time, language or "online"), is a place to the person who was just asked where:
+    searched as a word, it would find listings all over Germany sharing a few letters. Another unknown word
+    ("Nähcafé", "Geocaching") is searched.
     """
     name = typed_place(without_yes(text))
     words = [fold(word) for word in name.replace("-", " ").split()]
@@ -78,7 +80,10 @@ def unknown_place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_
         return None
     if parsed.unknown_places:  # "in Höchst an der Nidder"
         return parsed.unknown_places[0]
-    return name if parsed.keywords and len(words) <= _NAME_WORDS - 2 else None
+    # Only a name ending as villages do ("-bach", "-dorf": nlu.place_like) is a place the gazetteer lacks; a word
+    # such as "Arbeiterwohlfahrt", "Nähcafé" or "Geocaching" is an interest, searched as before.
+    evidence = any(looks_like_place(word) for word in words)
+    return name if evidence and parsed.keywords and len(words) <= _NAME_WORDS - 2 else None
 
 
 def shared_location(lat: float, lon: float) -> PlaceRef | None:

@@ -84,3 +84,13 @@ async def test_a_state_named_in_a_group_search_is_said_to_be_big(chat: Chat) -> 
     reply = await chat.send(ANNA, "/suche Tierheim in Sachsen", chat_id=GROUP_ID)
     assert "Sachsen ist groß: schreib „/suche“ mit einem Ort in Sachsen" in reply.text and "Dresden" in reply.text
     assert "Du hast keinen Ort genannt" not in reply.text
+
+
+async def test_an_interest_answering_where_is_searched_not_taken_for_an_unknown_place(chat: Chat) -> None:
+    await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+    for answer in ("Arbeiterwohlfahrt", "Geocaching"):
+        reply = await chat.send(ANNA, answer)
+        assert "kenne ich leider nicht" not in reply.text and reply.text.startswith("🔎"), answer
+    await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+    village = await chat.send(ANNA, "Großhinterwaldbach")  # a name ending as villages do: still asked again
+    assert "Den Ort „Großhinterwaldbach“ kenne ich leider nicht" in village.text
