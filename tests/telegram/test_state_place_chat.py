@@ -94,3 +94,12 @@ async def test_an_interest_answering_where_is_searched_not_taken_for_an_unknown_
     await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
     village = await chat.send(ANNA, "Großhinterwaldbach")  # a name ending as villages do: still asked again
     assert "Den Ort „Großhinterwaldbach“ kenne ich leider nicht" in village.text
+
+
+async def test_a_whole_state_can_be_shown_as_all_of_germany_said_so(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "Tierheim in ganz Sachsen")
+    assert ASKED in asked.text and "🇩🇪 Ganz Deutschland zeigen" in _labels(asked.buttons)
+    shown = await chat.press(ANNA, asked.button("Ganz Deutschland"), message_id=asked.sent_id())
+    assert shown.text.startswith("🔎 <b>Tiere") and "Angebote aus ganz Deutschland, sortiert wie immer" in shown.text
+    assert "Du hast keinen Ort genannt" not in shown.text and ASKED not in shown.text
+    assert "<b>1. " in shown.text  # the listings themselves, not another question

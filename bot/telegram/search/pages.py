@@ -211,7 +211,12 @@ async def page_messages(
     """Returns the page's message (in `lang`, else the person's language), followed by the place question when
     the search had no place at all."""
     lang = lang or volunteer.language
+    nationwide = bool(state.refinement_of(page.search).nationwide)  # "ganz Deutschland" pressed: shown, not asked
     region = named_state(page.search.query_text) if page.lacks_place else None
+    if region is not None and nationwide:
+        view = page_view(page, lang, default_radius_km=services_.settings.default_radius_km)
+        note = t(lang, "search.state_nationwide", state=line(state_name(region, lang), 60))
+        return [replace(view, text=view.text.replace(t(lang, "search.everywhere"), note))]
     if region is not None and private:  # "Tierheim in Sachsen": not all of Germany "as no place was named", but where
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         return [state_places_view(page.search, region, lang)]
