@@ -127,9 +127,20 @@ def city_state(state: str) -> bool:
 def whole_state(text: str) -> str | None:
     """Returns the state a text names by its own word ("Sachsen", "NRW", "Bavaria"), not by a part of it
     ("Vogtland", "Franken": places.toml state_parts), else None."""
+    return state_word(fold(typed_place(" ".join(text.split()))))
+
+
+def state_word(key: str) -> str | None:
+    """Returns the state a folded word or name names as a whole ("sachsen", "sachsen anhalt", "lower saxony"), not
+    a part of it ("vogtland": places.toml state_parts), else None; a space and a hyphen are one."""
     rules = place_rules()
-    key = fold(typed_place(" ".join(text.split())))
+    key = "-".join(key.replace("-", " ").split())
     return rules.states[key] if key in rules.states and key not in rules.state_parts else None
+
+
+def state_name(state: str, lang: str) -> str:
+    """Returns a state's name as a reply in `lang` says it ("Saxony" in English; places.toml state_names_en)."""
+    return place_rules().state_names_en.get(state, state) if lang == "en" else state
 
 
 @functools.cache

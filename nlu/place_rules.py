@@ -21,6 +21,8 @@ class PlaceRules:
     states: dict[str, str]
     aliases: dict[str, str]  # with the quarter aliases: the chat reads a quarter the table lacks as its city
     state_parts: frozenset[str]  # "franken": a [states] word naming only part of its state
+    state_negations: frozenset[str]  # "nicht", "außer": before a state's name, not where to look
+    state_names_en: dict[str, str]  # "Sachsen" -> "Saxony", for English replies
     quarter_aliases: frozenset[str]  # "wehlheiden": the aliases that are a city's quarter, shown as such in a field
     shared_quarters: dict[str, str]  # "bornheim" -> Frankfurt am Main: a quarter named like a town elsewhere
     start_states: tuple[str, ...]
@@ -67,6 +69,8 @@ def place_rules() -> PlaceRules:
         aliases={fold(k): v for k, v in (raw["aliases"] | raw["quarter_aliases"]).items()},
         quarter_aliases=frozenset(fold(k) for k in raw["quarter_aliases"]),
         state_parts=folded_set(raw["state_parts"]),
+        state_negations=folded_set(raw["state_negations"]),
+        state_names_en=dict(raw["state_names_en"]),
         shared_quarters={fold(k): v for k, v in raw["shared_quarters"].items()},
         start_states=tuple(start["states"]),
         ambiguous_km=float(start["ambiguous_km"]),

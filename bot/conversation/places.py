@@ -8,12 +8,13 @@ from nlu.kernel.text import fold
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
 from nlu.kernel.place_names import typed_place
+from nlu.place_like import looks_like_place
 from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 from nlu.word_lists import known_words
 
 from bot.search.model import PlaceRef
-from nlu.place_field import quarter_alias
+from nlu.place_field import quarter_alias, state_word
 from bot.search.smalltalk import without_yes
 from bot.search.understanding import parse_text
 
@@ -46,7 +47,17 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
         return []
     if not gazetteer.lookup(name) and (quarter := quarter_alias(name)) is not None:  # "Wehlheiden": Kassel's
         return [as_ref(quarter)]
+    if not gazetteer.lookup(name) and (in_state := _in_state(name)):  # "Leipzig in Sachsen": Leipzig, not the state
+        return [as_ref(place) for place in far_apart(in_state, SAME_PLACE_KM)][:MAX_CANDIDATES]
     return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]
+
+
+def _in_state(name: str) -> list[Place]:
+    """Returns the places a name followed by its state names ("Leipzig in Sachsen", "Freiberg im Erzgebirge" is no
+    state): those of that name in that state."""
+    head, cue, tail = name.rpartition(" in ")
+    state = state_word(fold(tail)) if cue and head else None
+    return [place for place in get_gazetteer().lookup(head) if place.state == state] if state else []
 
 
 def unknown_place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) -> str | None:
@@ -54,9 +65,10 @@ def unknown_place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_
     gives ("Großhinterwaldbach", "in Höchst an der Nidder"), else None.
 
     Call it only for a text that names no known place (place_answer gave none). A name of words no dictionary
-    holds (beside ordinary ones: "Bad", "Ober-"), with nothing else asked (no interest, time, language or
-    "online"), is a place to the person who was just asked where: searched as a word, it would find listings all
-    over Germany sharing a few letters.
+    holds (beside ordinary ones: "Bad", "Ober-"), one of them ending as villages do ("-bach", "-dorf"), with nothing
+    else asked (no interest, time, language or "online"), is a place to the person who was just asked where:
+    searched as a word, it would find listings all over Germany sharing a few letters. Another unknown word
+    ("Nähcafé", "Geocaching") is searched.
     """
     name = typed_place(without_yes(text))
     words = [fold(word) for word in name.replace("-", " ").split()]
@@ -68,7 +80,10 @@ def unknown_place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_
         return None
     if parsed.unknown_places:  # "in Höchst an der Nidder"
         return parsed.unknown_places[0]
-    return name if parsed.keywords and len(words) <= _NAME_WORDS - 2 else None
+    # Only a name ending as villages do ("-bach", "-dorf": nlu.place_like) is a place the gazetteer lacks; a word
+    # such as "Arbeiterwohlfahrt", "Nähcafé" or "Geocaching" is an interest, searched as before.
+    evidence = any(looks_like_place(word) for word in words)
+    return name if evidence and parsed.keywords and len(words) <= _NAME_WORDS - 2 else None
 
 
 def shared_location(lat: float, lon: float) -> PlaceRef | None:

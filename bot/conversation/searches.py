@@ -107,7 +107,7 @@ class ChatSearches:
         outcome = await self._search(session, request, parse)
         home = home_place(volunteer)
         said_nothing_but_home = False
-        if outcome.nowhere and home is not None and refinement.place is None:
+        if outcome.nowhere and home is not None and refinement.place is None and not refinement.nationwide:
             # The text named no place: the home place the person agreed to is the centre, now and on later pages.
             refinement = replace(refinement, place=home)
             state.keep_refinement(stored, refinement)

@@ -46,6 +46,7 @@ class Refinement:
     time_either: bool | None = None  # with time: its times named as a choice (ParsedQuery.time_either)
     languages: tuple[str, ...] | None = None
     remote: bool | None = None
+    nationwide: bool | None = None  # "ganz Deutschland" pressed for a named state: no place, none asked again
 
     def time_choice(self, understood: bool) -> bool:
         """Tells whether the times searched were named as a choice: as the text said (`understood`), unless times
@@ -73,6 +74,8 @@ class Refinement:
             data["remote"] = self.remote
         if self.time is not None and self.time_either:
             data["time_either"] = True
+        if self.nationwide:
+            data["nationwide"] = True
         return data
 
     @classmethod
@@ -88,6 +91,7 @@ class Refinement:
             time_either=True if data.get("time_either") is True else None,
             languages=_tuple_or_none(data.get("languages")),
             remote=data.get("remote") if isinstance(data.get("remote"), bool) else None,
+            nationwide=True if data.get("nationwide") is True else None,
         )
 
 

@@ -8,7 +8,7 @@ from bot.search.model import PlaceRef
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
-from nlu.place_field import STATE_CITIES, state_cities
+from nlu.place_field import STATE_CITIES, state_cities, state_word
 from nlu.kernel.postal_codes import postal_codes_in
 from nlu.query import ParsedQuery
 
@@ -54,20 +54,44 @@ def unknown_place_named(parsed: ParsedQuery) -> str | None:
 # A state is named after one of these words ("Tierheim in Sachsen"), or alone as an answer to "Wo?" ("Sachsen").
 _STATE_CUES = frozenset({"in", "im", "aus", "ganz", "around", "across", "throughout"})
 STATE_PLACES = STATE_CITIES  # the largest places of a named state offered to choose from
+_STATE_WORDS = 3  # "North Rhine-Westphalia", "Sachsen Anhalt", "Baden Württemberg": neighbouring words joined first
+_MARKS = ".,!?;:()\"'„“”"
+_NEGATION_SPAN = 3  # "aber nicht in ganz Sachsen": a negation this many words before the cue rules the state out
 
 
 def named_state(text: str) -> str | None:
-    """Returns the German state the text names as where to look ("Tierheim in Sachsen", "in Hessen", "Sachsen"),
-    else None; the city states are places of their own and abbreviations of two letters ("by") no state here."""
-    words = [fold(word.strip(".,!?;:()\"'„“”")) for word in text.split()]
-    states = place_rules().states
-    for index, word in enumerate(words):
-        state = states.get(word)
-        if state is None or len(word) < 3 or fold(state) in _CITY_STATES:
+    """Returns the German state the text names as where to look ("Tierheim in Sachsen", "in Sachsen Anhalt",
+    "Sachsen"), else None: not a part of one ("Nordhessen", "Vogtland": nlu.place_field.state_word), not one ruled
+    out ("aber nicht in Sachsen"); the city states are places of their own and abbreviations of two letters ("by")
+    no state here."""
+    written = [word for word in text.split() if word.strip(_MARKS)]
+    words = [fold(word.strip(_MARKS)) for word in written]
+    negations = place_rules().state_negations
+    index = 0
+    while index < len(words):
+        size, state = _state_at(words, index)
+        if state is None:
+            index += 1
             continue
-        if len(words) == 1 or (index > 0 and words[index - 1] in _STATE_CUES):
+        # "in Sachsen bitte nicht", but not "in Sachsen, nicht in Kassel" (a comma closes the state's clause)
+        before = words[:index]
+        after = words[index + size:index + size + 2] if not written[index + size - 1].endswith(",") else []
+        if any(word in negations for word in before[-_NEGATION_SPAN:]) or any(word in negations for word in after):
+            return None
+        if len(words) == size or (before and before[-1] in _STATE_CUES):
             return state
+        index += size
     return None
+
+
+def _state_at(words: list[str], index: int) -> tuple[int, str | None]:
+    """Returns how many words from `index` name a whole state (the longest reading first), and which."""
+    for size in range(min(_STATE_WORDS, len(words) - index), 0, -1):
+        key = "-".join(words[index:index + size])
+        state = state_word(key)
+        if state is not None and len(key) >= 3 and fold(state) not in _CITY_STATES:
+            return size, state
+    return 1, None
 
 
 def largest_places(state: str, count: int = STATE_PLACES) -> tuple[PlaceRef, ...]:

@@ -50,12 +50,15 @@ def reusing(*known: ParsedQuery | None) -> Callable[[str], ParsedQuery]:
 
 def written_language(text: str, setting: str) -> str:
     """Returns the language a long message is written in, either way ("Danke, dass du so viel erzählst" to a
-    German letter after English searches); the setting when too few of its words are words ("🐶" * 2000)."""
+    German letter after English searches); the setting when too few of its words are words ("🐶" * 2000) or it is in
+    neither language (German only on German evidence: a long Ukrainian message to a person with English set)."""
     if sum(word.isalpha() for word in text.split()) < _CLEAR_MIN_WORDS:
         return setting
-    from nlu.langid import detect_language  # the cheap marker-word count, not the whole pipeline
+    from nlu.langid import detect_language, german_evidence  # the cheap marker-word count, not the whole pipeline
 
-    return detect_language(text)
+    detected = detect_language(text)
+    # "de" there means only "not English": a Ukrainian or French letter keeps the person's setting
+    return detected if detected == "en" or german_evidence(text) else setting
 
 
 _CLEAR_MIN_WORDS = 3  # "Hi", "ok thanks" or a single loan word ("Online") say nothing about the language

@@ -9,6 +9,7 @@ from bot.categories import categories
 from bot.domain import TIME_BITS
 from bot.links import LinkTooLong, deep_link, start_payload_for_search
 from bot.search.place_doubts import largest_places, named_state
+from nlu.place_field import state_name
 from bot.search.model import Hit, Refinement
 from bot.texts import t
 from bot.web.finder import Found
@@ -89,8 +90,8 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
     region = named_state(query.text) if outcome.everywhere and not query.ort else None
     if region is not None:  # "Tierheim in Sachsen" named a place, only a large one: where in it, as the chat asks
         towns = ", ".join(town.name for town in largest_places(region, 3))
-        notes = [t(lang, "web.state_everywhere", state=region, towns=towns) if note == t(lang, "search.everywhere")
-                 else note for note in notes]
+        said = t(lang, "web.state_everywhere", state=state_name(region, lang), towns=towns)
+        notes = [said if note == t(lang, "search.everywhere") else note for note in notes]
     if outcome.unknown_place and not found.place.unknown:  # the text named a place none is, as the chat says
         notes.append(t(lang, "web.postal_code_unknown", code=outcome.unknown_place) if outcome.unknown_postal_code
                      else t(lang, "web.place_unknown", name=outcome.unknown_place))

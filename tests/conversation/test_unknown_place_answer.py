@@ -28,6 +28,11 @@ def test_a_name_no_dictionary_holds_is_an_unknown_place(text: str, name: str) ->
     "Großhinterwaldbach am Wochenende",  # a time beside it: a search (which says the place unknown itself)
     "🐶🐱",
     "",
+    "Arbeiterwohlfahrt",  # an organisation or an interest no dictionary holds, ending as no village does: searched
+    "Nähcafé",
+    "Streetwork",
+    "Geocaching",
+    "Boule",
 ])
 def test_anything_else_is_no_unknown_place(text: str) -> None:
     assert unknown_place_answer(text) is None

@@ -191,6 +191,10 @@ def test_a_state_named_as_the_place_asks_for_a_town_in_it(
     assert all(town in readable.split("z. B. ")[1].split(".")[0] for town in ("Dresden", "Leipzig", "Chemnitz"))
     plain = _run(["search", "-"], "Tierheim\n", monkeypatch, capsys)
     assert "ist groß" not in plain
+    ruled_out = _run(["search", "-"], "Tierheim, aber nicht in Sachsen\n", monkeypatch, capsys)
+    assert "ist groß" not in ruled_out
+    apart = _run(["search", "-"], "Tierheim in Sachsen Anhalt\n", monkeypatch, capsys)
+    assert "Sachsen-Anhalt ist groß" in apart and "Magdeburg" in apart
 
 
 def test_a_place_option_is_read_as_the_chat_reads_it_and_never_guessed_silently(

@@ -14,6 +14,12 @@ from bot.search.place_doubts import largest_places, named_state
     ("was mit Kindern in Sachsen-Anhalt", "Sachsen-Anhalt"),
     ("Niedersachsen", "Niedersachsen"),
     ("volunteering across Bavaria", "Bayern"),
+    ("in Sachsen Anhalt", "Sachsen-Anhalt"),  # two words written apart are one state, not Sachsen
+    ("in Baden Württemberg", "Baden-Württemberg"),
+    ("animal shelter in Lower Saxony", "Niedersachsen"),
+    ("in North Rhine-Westphalia", "Nordrhein-Westfalen"),
+    ("Tierheim in ganz Sachsen", "Sachsen"),
+    ("Tierheim in Sachsen, nicht in Kassel", "Sachsen"),  # the comma closes the state's clause
 ])
 def test_a_state_named_as_the_place(text: str, state: str) -> None:
     assert named_state(text) == state
@@ -24,6 +30,11 @@ def test_a_state_named_as_the_place(text: str, state: str) -> None:
     "in Berlin",  # a city state is a place of its own
     "walk dogs by the river",  # "by" is no Bayern
     "Sachsen helfen gern",  # the word without "in" before it in a sentence
+    "Tierheim, aber nicht in Sachsen",  # ruled out
+    "not in Saxony",
+    "in Sachsen bitte nicht",
+    "Nordhessen",  # a part of a state (places.toml state_parts), no whole one
+    "in Vogtland",
     "",
 ])
 def test_no_state_named(text: str) -> None:

@@ -207,3 +207,12 @@ async def test_the_english_help_word_outside_a_conversation_gets_english_help(ch
     amira = Person(id=507, first_name="Amira", language_code="ar")
     assert (await chat.send(amira, "help")).text.startswith("<b>How to find volunteering</b>")
     assert (await chat.send(amira, "hilfe")).text.startswith("<b>So findest du ein Ehrenamt</b>")
+
+
+async def test_a_long_message_in_neither_language_keeps_the_english_setting(chat: Chat) -> None:
+    ukrainian = "Привіт, я хочу допомагати людям у моєму місті, маю багато часу у вихідні і люблю тварин. " * 40
+    assert (await chat.send(JOHN, ukrainian)).text.startswith("Thank you for telling me so much!")
+    turkish = "Merhaba, şehrimde insanlara yardım etmek istiyorum, hafta sonları çok zamanım var. " * 40
+    assert (await chat.send(JOHN, turkish)).text.startswith("Thank you for telling me so much!")
+    french = "Bonjour, je voudrais aider des personnes dans ma ville, j'ai du temps le week-end. " * 40
+    assert (await chat.send(JOHN, french)).text.startswith("Thank you for telling me so much!")

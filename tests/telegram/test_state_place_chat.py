@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.telegram.botchat import ANNA, Chat
+from tests.telegram.botchat import ANNA, GROUP_ID, Chat
 
 def _labels(buttons: list[dict[str, Any]]) -> set[str]:
     return {str(button["text"]) for button in buttons}
@@ -38,3 +38,68 @@ async def test_a_state_answering_where_asks_which_of_its_towns(chat: Chat) -> No
     assert "Dresden (Sachsen)" in _labels(reply.buttons)
     hessen = await chat.send(ANNA, "in Hessen")
     assert "Hessen ist groß." in hessen.text and "Kassel (Hessen)" in _labels(hessen.buttons)
+
+
+async def test_a_town_with_its_state_answering_where_is_that_town(chat: Chat) -> None:
+    for answer, town in (("Leipzig in Sachsen", "Leipzig"), ("Freiberg in Sachsen", "Freiberg"),
+                         ("Neustadt in Sachsen", "Neustadt")):
+        await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+        reply = await chat.send(ANNA, answer)
+        assert "ist groß" not in reply.text and town in reply.text.split("\n")[0], answer
+
+
+async def test_a_town_with_its_state_is_saved_as_the_home_place(chat: Chat) -> None:
+    await chat.send(ANNA, "/standort")
+    saved = await chat.send(ANNA, "Neustadt in Sachsen")
+    assert saved.text.startswith("Gemerkt: <b>Neustadt in Sachsen</b>") and "ist groß" not in saved.text
+
+
+async def test_a_region_of_a_state_is_no_whole_state(chat: Chat) -> None:
+    await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+    reply = await chat.send(ANNA, "Nordhessen")
+    assert "ist groß" not in reply.text and "Frankfurt" not in _labels(reply.buttons)
+
+
+async def test_a_state_ruled_out_is_not_asked_about(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "Tierheim, aber nicht in Sachsen")
+    assert "ist groß" not in reply.text and "Dresden (Sachsen)" not in _labels(reply.buttons)
+
+
+async def test_a_state_of_two_words_written_apart_is_that_state(chat: Chat) -> None:
+    await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+    anhalt = await chat.send(ANNA, "in Sachsen Anhalt")
+    assert "Sachsen-Anhalt ist groß." in anhalt.text and "Magdeburg (Sachsen-Anhalt)" in _labels(anhalt.buttons)
+    baden = await chat.send(ANNA, "in Baden Württemberg")
+    assert "Baden-Württemberg ist groß." in baden.text and "Stuttgart (Baden-Württemberg)" in _labels(baden.buttons)
+
+
+async def test_a_state_in_english_is_asked_about_by_its_english_name(chat: Chat) -> None:
+    saxony = await chat.send(ANNA, "animal shelter in Saxony")
+    assert saxony.text.startswith("Saxony is big.") and "Sachsen is" not in saxony.text
+    lower = await chat.send(ANNA, "animal shelter in Lower Saxony")
+    assert lower.text.startswith("Lower Saxony is big.") and "Hannover (Niedersachsen)" in _labels(lower.buttons)
+
+
+async def test_a_state_named_in_a_group_search_is_said_to_be_big(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "/suche Tierheim in Sachsen", chat_id=GROUP_ID)
+    assert "Sachsen ist groß: schreib „/suche“ mit einem Ort in Sachsen" in reply.text and "Dresden" in reply.text
+    assert "Du hast keinen Ort genannt" not in reply.text
+
+
+async def test_an_interest_answering_where_is_searched_not_taken_for_an_unknown_place(chat: Chat) -> None:
+    await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+    for answer in ("Arbeiterwohlfahrt", "Geocaching"):
+        reply = await chat.send(ANNA, answer)
+        assert "kenne ich leider nicht" not in reply.text and reply.text.startswith("🔎"), answer
+    await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+    village = await chat.send(ANNA, "Großhinterwaldbach")  # a name ending as villages do: still asked again
+    assert "Den Ort „Großhinterwaldbach“ kenne ich leider nicht" in village.text
+
+
+async def test_a_whole_state_can_be_shown_as_all_of_germany_said_so(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "Tierheim in ganz Sachsen")
+    assert ASKED in asked.text and "🇩🇪 Ganz Deutschland zeigen" in _labels(asked.buttons)
+    shown = await chat.press(ANNA, asked.button("Ganz Deutschland"), message_id=asked.sent_id())
+    assert shown.text.startswith("🔎 <b>Tiere") and "Angebote aus ganz Deutschland, sortiert wie immer" in shown.text
+    assert "Du hast keinen Ort genannt" not in shown.text and ASKED not in shown.text
+    assert "<b>1. " in shown.text  # the listings themselves, not another question

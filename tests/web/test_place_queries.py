@@ -136,3 +136,15 @@ async def test_a_state_named_in_the_text_is_no_missing_place(database: Database)
     assert "Sachsen ist groß" in state and "Dresden" in state and "Leipzig" in state
     assert t("de", "search.everywhere") not in state
     assert t("de", "search.everywhere") in none and "ist groß" not in none
+
+
+async def test_a_state_ruled_out_or_in_english_is_said_as_the_text_meant(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        ruled_out = html.unescape((await site.client.get(
+            "/suche", params={"text": "Tierheim, aber nicht in Sachsen"})).text)
+        english = html.unescape((await site.client.get(
+            "/suche", params={"text": "animal shelter in Saxony", "lang": "en"})).text)
+    assert "ist groß" not in ruled_out and "Dresden" not in ruled_out
+    assert "Saxony is big" in english and "Sachsen is big" not in english

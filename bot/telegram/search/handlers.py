@@ -186,6 +186,9 @@ def _set_time(number: int, stored: ChatSearch, searches: ChatSearches) -> bool:
 def _set_place(candidate: int, stored: ChatSearch, searches: ChatSearches) -> bool:
     """Centres the search on the chosen candidate place."""
     candidates = state.candidates_of(stored)
+    if candidate == len(candidates) and candidates:  # the state question's "all of Germany" (views.candidates_view)
+        state.refine(stored, nationwide=True)
+        return True
     if candidate >= len(candidates):
         return False
     state.refine(stored, place=candidates[candidate])

@@ -75,12 +75,16 @@ def time_choice(search_id: int, lang: str, *, chosen: Collection[str] = ()) -> I
     return InlineKeyboardMarkup(rows)
 
 
-def place_choice(search_id: int, candidates: Sequence[PlaceRef], lang: str) -> InlineKeyboardMarkup:
-    """Returns one button per candidate place."""
-    return InlineKeyboardMarkup([
-        [button(candidate_label(place.name, place.state, None, lang), PlaceButton(search_id, index))]
-        for index, place in enumerate(candidates)
-    ])
+def place_choice(
+    search_id: int, candidates: Sequence[PlaceRef], lang: str, *, nationwide: bool = False
+) -> InlineKeyboardMarkup:
+    """Returns one button per candidate place (and, for a state's towns, one showing all of Germany: the index
+    after the last town)."""
+    rows = [[button(candidate_label(place.name, place.state, None, lang), PlaceButton(search_id, index))]
+            for index, place in enumerate(candidates)]
+    if nationwide:
+        rows.append([button(t(lang, "search.button_nationwide"), PlaceButton(search_id, len(candidates)))])
+    return InlineKeyboardMarkup(rows)
 
 
 def remember_home(search_id: int, lang: str) -> InlineKeyboardMarkup:

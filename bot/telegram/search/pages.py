@@ -20,6 +20,7 @@ from bot.conversation.places import place_answer, unknown_place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.place_doubts import largest_places, named_state
+from nlu.place_field import state_name, whole_state
 from bot.search.model import Refinement
 from bot.search.smalltalk import (
     SmallTalk, asks_for_help, asks_for_more, is_decline, small_talk,
@@ -54,13 +55,25 @@ async def answer_or_search(
     asked = questions_asked(text)
     # Only a text that reads as a place can answer "Wo?"; other texts are searches and need no look-up here.
     parse = reusing()  # the message is parsed once, whether the place question or the search asks
-    region = named_state(text) if private and len(text.split()) <= 3 else None  # "Sachsen", "in Hessen"
-    places = place_answer(text, parse) if private and region is None else []
+    # The place first ("Neustadt in Sachsen", "Nordhessen"); a state only when no place is found, or only the namesake
+    # its bare word names ("Sachsen": Sachsen bei Ansbach, Bayern), and never as one's home place (/standort).
+    places = place_answer(text, parse) if private else []
+    region = named_state(text) if private and len(text.split()) <= 3 and (
+        not places or whole_state(text) is not None) else None
+    question = await state.pending_question(session, volunteer.id) if places or region else None
+    if region is not None and (question is None or question.awaiting != state.AWAITING_SEARCH_PLACE
+                               or parse(text).categories):
+        region = None  # a state beside an interest ("Tierheim in Sachsen") is a search of its own, asked below
+    if region is not None:
+        places = []
     lang = answer_language(text, setting=setting, earlier=earlier, english_question=asked.english,
                            names_place=bool(places))
     board = keyboards.main_keyboard(lang) if private else None  # no reply keyboard in groups
-    question = await state.pending_question(session, volunteer.id) if places else None
-    if question is not None:
+    if region is not None and question is not None:  # a state answering "Wo?": which town in it
+        stored = await state.own_search(session, question.search_id or 0, volunteer.id)
+        if stored is not None:
+            return [state_places_view(stored, region, stored.lang or lang)]
+    if question is not None and places:
         awaiting, search_id = question.awaiting, question.search_id
         state.close(question)
         if awaiting == state.AWAITING_HOME:
@@ -69,11 +82,6 @@ async def answer_or_search(
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, places, services_, lang=stored.lang or lang)
-    if region is not None and not parse(text).categories:  # a state answering "Wo?": which town in it
-        question = await state.pending_question(session, volunteer.id)
-        stored = await state.own_search(session, question.search_id or 0, volunteer.id) if question else None
-        if question is not None and question.awaiting == state.AWAITING_SEARCH_PLACE and stored is not None:
-            return [state_places_view(stored, region, stored.lang or lang)]  # not "Sachsen bei Ansbach" in Bayern
     if private and not places and (unknown := unknown_place_answer(text, parse)) is not None:
         question = await state.pending_question(session, volunteer.id)
         if question is not None and question.awaiting == state.AWAITING_SEARCH_PLACE:
@@ -203,11 +211,20 @@ async def page_messages(
     """Returns the page's message (in `lang`, else the person's language), followed by the place question when
     the search had no place at all."""
     lang = lang or volunteer.language
-    region = named_state(page.search.query_text) if private and page.lacks_place else None
-    if region is not None:  # "Tierheim in Sachsen": not all of Germany "as no place was named", but where in it
+    nationwide = bool(state.refinement_of(page.search).nationwide)  # "ganz Deutschland" pressed: shown, not asked
+    region = named_state(page.search.query_text) if page.lacks_place else None
+    if region is not None and nationwide:
+        view = page_view(page, lang, default_radius_km=services_.settings.default_radius_km)
+        note = t(lang, "search.state_nationwide", state=line(state_name(region, lang), 60))
+        return [replace(view, text=view.text.replace(t(lang, "search.everywhere"), note))]
+    if region is not None and private:  # "Tierheim in Sachsen": not all of Germany "as no place was named", but where
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         return [state_places_view(page.search, region, lang)]
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
+    if region is not None:  # a group asks no question back: the page says the state is big and names towns in it
+        towns = ", ".join(town.name for town in largest_places(region, 3))
+        note = t(lang, "search.state_everywhere_group", state=line(state_name(region, lang), 60), towns=towns)
+        views = [replace(views[0], text=views[0].text.replace(t(lang, "search.everywhere"), note))]
     if private and page.lacks_place:
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         # "nicht in Kassel" named a place, only not where to look: the answer said so; a town written next narrows

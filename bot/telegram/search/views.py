@@ -16,6 +16,7 @@ from bot.telegram.callbacks import Facet
 from bot.telegram.search.render import results_text, summary
 from bot.telegram.formatting import line
 from bot.telegram.sending import View
+from nlu.place_field import state_name
 from bot.conversation.searches import PAGE_SIZE, Page
 from bot.texts import t
 
@@ -52,10 +53,10 @@ def candidates_view(search_id: int, places: Sequence[PlaceRef], lang: str, *, re
     to look around), one button each."""
     name = shared_name(places)
     if region is not None:
-        text = t(lang, "search.ask_place_in_state", state=line(region, 60))
+        text = t(lang, "search.ask_place_in_state", state=line(state_name(region, lang), 60))
     else:
         text = t(lang, "search.ask_candidates", name=line(name, 60)) if name else t(lang, "search.ask_which_place")
-    return View(text, search_keyboards.place_choice(search_id, places, lang))
+    return View(text, search_keyboards.place_choice(search_id, places, lang, nationwide=region is not None))
 
 
 def shared_name(places: Sequence[PlaceRef]) -> str:
