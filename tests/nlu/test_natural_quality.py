@@ -116,6 +116,13 @@ RULES_ONLY_FLOORS = [
     # final rules alone 0.820 / 0.958 and 0.865 / 0.961); not trained on yet; floors a little under the rules alone
     (LABELLED / "natural_dev19.jsonl", 0.80, 0.95, 0.975, 0.965, 0.985, 0.975, 0.985, 0.985),
     (LABELLED / "natural_dev20.jsonl", 0.845, 0.95, 0.97, 0.975, 0.98, 0.985, 0.985, 0.99),
+    # fifteenth session: natural_dev22 (search-box style) was given to an engineer at once (0.610 with the previous
+    # main, rules alone 0.695 after); natural_dev21 (groups, constraints) and natural_dev23 (search-box style, a
+    # second author) were kept from every engineer and scored with the previous main and the final tree (with the
+    # model 0.700 -> 0.685 and 0.795 -> 0.850; rules alone 0.680 and 0.850); floors a little under the rules alone
+    (LABELLED / "natural_dev21.jsonl", 0.66, 0.875, 0.935, 0.955, 0.985, 0.985, 0.97, 0.99),
+    (LABELLED / "natural_dev22.jsonl", 0.675, 0.885, 0.955, 0.95, 0.97, 0.975, 0.98, 0.98),
+    (LABELLED / "natural_dev23.jsonl", 0.83, 0.95, 0.93, 0.97, 0.99, 0.99, 0.98, 0.99),
 ]
 
 
@@ -161,6 +168,8 @@ def test_the_rules_alone_score_below_the_rules_with_the_model() -> None:
         (LABELLED / "listings_dev14.jsonl", 120, 0.85, 0.875),
         # fourteenth session, kept from every engineer: 0.892 / 0.840 with the previous main, 0.886 / 0.834 final
         (LABELLED / "listings_dev15.jsonl", 120, 0.875, 0.825),
+        # fifteenth session, kept from every engineer: 0.920 / 0.821 with the previous main, 0.920 / 0.826 final
+        (LABELLED / "listings_dev16.jsonl", 120, 0.905, 0.81),
     ],
 )
 def test_listing_categories_keep_their_scores(path: Path, size: int, precision: float, recall: float) -> None:
@@ -181,6 +190,8 @@ def test_listing_categories_keep_their_scores(path: Path, size: int, precision: 
         LISTINGS_DEV12, LISTINGS_DEV13, LABELLED / "natural_dev15.jsonl", LABELLED / "natural_dev16.jsonl",
         LABELLED / "natural_dev17.jsonl", LABELLED / "natural_dev18.jsonl", LABELLED / "listings_dev14.jsonl",
         LABELLED / "natural_dev19.jsonl", LABELLED / "natural_dev20.jsonl", LABELLED / "listings_dev15.jsonl",
+        LABELLED / "natural_dev21.jsonl", LABELLED / "natural_dev22.jsonl", LABELLED / "natural_dev23.jsonl",
+        LABELLED / "listings_dev16.jsonl",
     ],
 )
 def test_dev_sets_hold_no_duplicates(path: Path) -> None:

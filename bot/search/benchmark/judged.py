@@ -68,6 +68,9 @@ AGENCY_SETS = {
     # Sachsen (fourteenth session: Dresden, Chemnitz, Zwickau and towns around; another independent author)
     "sachsen": AgencySet(FIXTURES / "sachsen_listings.jsonl", FIXTURES / "sachsen_requests.jsonl"),
     "sachsen-blind": AgencySet(FIXTURES / "sachsen_listings.jsonl", FIXTURES / "sachsen_requests_blind.jsonl"),
+    # North and Middle Hessen (fifteenth session: Kassel, Fulda, Marburg, Gießen and towns around; another author)
+    "hessen": AgencySet(FIXTURES / "hessen_listings.jsonl", FIXTURES / "hessen_requests.jsonl"),
+    "hessen-blind": AgencySet(FIXTURES / "hessen_listings.jsonl", FIXTURES / "hessen_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
