@@ -33,7 +33,8 @@ async def test_a_member_finds_an_ad_and_the_person_answers_with_consent(chat: Ch
     stage = await set_the_stage(database, JANA, MEHMET, name="Stadtteiltreff Nord e.V.")
     found = await chat.send(JANA, f"/freiwillige {QUERY}")
     assert "1 Anzeige gefunden" in found.text and "📍 Kassel" in found.text and "Hausaufgaben" in found.text
-    assert "Mehmet" not in found.text and str(MEHMET.id) not in str(found.calls)
+    # What the bot sent (not the API's answer, whose Unix date can hold "602" by chance, as at 00:1x on 2026-12-07)
+    assert "Mehmet" not in found.text and str(MEHMET.id) not in str([call.params for call in found.calls])
     chosen = await chat.press(JANA, found.button("Kontakt zu 1"))
     assert "Kontakt als <b>Stadtteiltreff Nord e.V.</b>" in chosen.text
     asked = await chat.press(JANA, chosen.button(stage.listing_title[:20]))
