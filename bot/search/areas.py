@@ -11,8 +11,10 @@ city's own in that direction, by a distance that grows with the city's size. Not
 north ends, so the outcome says the centre is approximate (widened "area:<bearing>").
 
 A direction or centre word counts only right beside the city's name ("Kassel-Süd", "Frankfurt Nord",
-"Stadtzentrum Kassel"): anywhere else it says something else ("Geflüchtete aus dem Nahen Osten in Kassel",
-"refugees from South Sudan in Leipzig", "Ost-West-Begegnung in Leipzig").
+"Stadtzentrum Kassel") or after the adjective German makes of it ("im Leipziger Osten", "Dresdner Westen",
+"Frankfurter Innenstadt"): anywhere else it says something else ("Geflüchtete aus dem Nahen Osten in Kassel",
+"refugees from South Sudan in Leipzig", "Ost-West-Begegnung in Leipzig"). Such an adjective is then part of how
+the place was written, no word of the wish (area_words).
 """
 
 from __future__ import annotations
@@ -124,12 +126,27 @@ def _within_city(criteria: Criteria, text: str) -> Centred:
 
 def beside_city(text: str, place: PlaceRef) -> frozenset[str]:
     """Returns the direction and centre words of the text that stand right beside the searched city's name (or
-    another name of it, "Ffm"): right after it, right before it (not after "aus", "from", ...), or joined to it
-    by a hyphen with nothing else in the compound ("Kassel-Süd", never "Ost-West-Begegnung")."""
+    another name of it, "Ffm"): right after it or its adjective ("Leipziger Osten"), right before it (not after
+    "aus", "from", ...), or joined to it by a hyphen with nothing else in the compound ("Kassel-Süd", never
+    "Ost-West-Begegnung")."""
+    return _beside(text, place)[0]
+
+
+def area_words(text: str, place: PlaceRef) -> frozenset[str]:
+    """Returns the words of the text that name a part of the searched city: the direction and centre words beside
+    it (beside_city) and the city's adjective before one of them ("leipziger" of "im Leipziger Osten")."""
+    words, adjectives = _beside(text, place)
+    return words | adjectives
+
+
+def _beside(text: str, place: PlaceRef) -> tuple[frozenset[str], frozenset[str]]:
+    """Returns the direction and centre words beside the city (beside_city), and the adjectives of the city's name
+    that stand before them."""
     table = _area_words()
     own = set(_WORD.findall(fold(place.name)))
     chunks = [tuple(chunk.split("-")) for chunk in _CHUNK.findall(fold(text))]
     found: set[str] = set()
+    adjectives: set[str] = set()
     for index, parts in enumerate(chunks):
         if len(parts) > 1:  # a compound: the city's name and one part word at either end
             for word, rest in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
@@ -141,12 +158,31 @@ def beside_city(text: str, place: PlaceRef) -> frozenset[str]:
             continue
         before = chunks[index - 1] if index else ()
         after = chunks[index + 1] if index + 1 < len(chunks) else ()
-        if _is_city(before, own, place):
+        adjective = _names_adjective(before, own)
+        if adjective or _is_city(before, own, place):
             if word not in table.loose or not after or (len(after) == 1 and after[0] in table.centre):
                 found.add(word)
+                adjectives |= set(before) if adjective else set()
         elif _is_city(after, own, place) and not (before and before[-1] in table.not_after):
             found.add(word)
-    return frozenset(found)
+    return frozenset(found), frozenset(adjectives)
+
+
+def _names_adjective(chunk: tuple[str, ...], own: set[str]) -> bool:
+    """Tells whether a chunk of the text is the adjective German makes of a word of the city's name: the name with
+    "-er" ("Leipziger", "Frankfurter", "Zwickauer"), one ending in -en or -el without its e ("Dresdner", "Kassler")
+    or with it ("Kasseler"). Names of fewer than four letters are left alone."""
+    if len(chunk) != 1:
+        return False
+    return any(chunk[0] in _adjectives(name) for name in own if len(name) >= 4)
+
+
+def _adjectives(name: str) -> frozenset[str]:
+    """Returns the folded adjective forms of a folded town name (_names_adjective)."""
+    forms = {name + "er"}
+    if name.endswith(("en", "el")):
+        forms.add(name[:-2] + name[-1] + "er")
+    return frozenset(forms)
 
 
 def _is_city(chunk: tuple[str, ...], own: set[str], place: PlaceRef) -> bool:

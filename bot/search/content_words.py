@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
+from bot.search.areas import area_words
 from bot.search.criteria import MAX_KEYWORDS, Criteria
 from bot.search.model import PlaceRef
 from bot.search.english import german_words
@@ -89,8 +90,10 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     verbs = split_verbs(text)
     tokens = _TOKEN.findall(fold(text))
     short = abbreviations(text)
+    # "im Leipziger Osten": a part of the searched city (bot.search.areas), said with the city's adjective.
+    where = area_words(text, criteria.place) if criteria.place is not None else frozenset()
     for index, token, negated in _scoped(tokens):
-        if negated or token in verbs.particles:
+        if negated or token in verbs.particles or token in where:
             continue
         token = verbs.joined.get(token, token)
         if criteria.remote and token in from_home_words():

@@ -6,6 +6,7 @@ from tests.factories.search import KASSEL, Listings, find, ids, near
 
 from bot.search import PlaceRef, SearchRequest
 from bot.search.areas import within_city
+from bot.search.content_words import content_words
 from bot.search.criteria import Criteria
 from bot.search.notes import widening_notes
 
@@ -118,3 +119,40 @@ async def test_online_help_says_nothing_about_a_part_of_the_city(listings: Listi
     assert ids(outcome) == [online]
     assert not any(step.startswith("area:") for step in outcome.widened)  # no note on a part of the city
     assert outcome.query["keywords"] == ["nachhilfe"]
+
+
+def test_a_direction_after_the_adjective_of_the_city_is_that_part_of_it() -> None:
+    after_adjective = {
+        (FRANKFURT, "Tafel im Frankfurter Norden"): "area:0",
+        (KASSEL, "Besuchsdienst im Kasseler Süden"): "area:180",
+        (KASSEL, "Kleiderkammer im Kassler Osten"): "area:90",
+        (FRANKFURT, "Lesepaten in der Frankfurter Innenstadt"): "area:centre",
+        (LEIPZIG, "Nachhilfe im Leipziger Westen"): "area:270",
+    }
+    for (city, text), area in after_adjective.items():
+        assert within_city(Criteria(place=city), text).widened == (area,), text
+    elsewhere = within_city(Criteria(place=KASSEL), "Sprachcafé für Kasseler aus dem Nahen Osten")
+    assert elsewhere.criteria.place == KASSEL and elsewhere.widened == ()
+
+
+def test_the_adjective_naming_a_part_of_the_city_is_no_word_of_the_wish() -> None:
+    criteria = Criteria(place=KASSEL, keywords=("hausaufgabenhilfe",))
+    assert content_words("Hausaufgabenhilfe im Kasseler Westen", criteria) == ("hausaufgabenhilfe",)
+    # Before anything else it may name what is asked: the city's own Tafel.
+    assert "frankfurter" in content_words("Frankfurter Tafel sucht Fahrer", Criteria(place=FRANKFURT))
+
+
+async def test_a_search_in_the_part_named_with_the_city_adjective_looks_for_no_direction_word(
+    listings: Listings,
+) -> None:
+    south, north = await listings.add_many([
+        {"title": "Tafel: Lebensmittel ausgeben", "categories": ["poverty_homelessness"], **near(KASSEL, -4, 0)},
+        {"title": "Tafel im Norden: Lebensmittel ausgeben", "categories": ["poverty_homelessness"],
+         **near(KASSEL, 4, 0)},
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="Tafel im Kasseler Süden"),
+                         categories=["poverty_homelessness"], place=KASSEL, keywords=["tafel", "sueden"])
+
+    assert ids(outcome) == [south, north]
+    assert outcome.widened[0] == "area:180" and outcome.query["keywords"] == ["tafel"]
