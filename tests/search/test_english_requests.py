@@ -1,0 +1,36 @@
+"""English requests against German listings: what they name is looked for in the German words listings use
+(data/search/english_words.toml), so the listing answering it comes before the field's others."""
+
+from __future__ import annotations
+
+from tests.factories.search import KASSEL, Listings, find, ids, near
+
+from bot.search import SearchRequest
+from bot.search.english import german_words
+
+
+def test_things_people_offer_to_help_with_read_as_the_german_words_listings_use() -> None:
+    assert "pfadfinder" in german_words("my daughter wants to join the scouts")
+    assert "wahlhelfer" in german_words("happy to work at a polling station")
+    assert "wahlhelfer" in german_words("helping on election day in May")
+    assert "eisenbahn" in german_words("I love old trains and railways")
+    assert "bewerbung" in german_words("I can proofread job applications")
+    assert "smartphone" in german_words("explaining phones to my neighbours")
+    assert "decken" in german_words("we could collect blankets")
+
+
+def test_a_verb_spelled_like_a_thing_is_not_read_as_that_thing() -> None:
+    # "train" is what a coach does as often as a railway: only the plural and "railway" name the railway.
+    assert "eisenbahn" not in german_words("I could train a youth team")
+
+
+async def test_an_english_request_naming_the_scouts_lists_the_scout_group_first(listings: Listings) -> None:
+    scouts, others = await listings.add_many([
+        {"title": "Gruppenleitung bei den Pfadfindern", "categories": ["children_youth"], **near(KASSEL, 6, 0)},
+        {"title": "Betreuer*in für den Jugendtreff", "categories": ["children_youth"], **near(KASSEL, 1, 0)},
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="Is there a scout group in Kassel looking for leaders?"),
+                         categories=["children_youth"], place=KASSEL, lang="en")
+
+    assert ids(outcome)[:1] == [scouts] and others not in ids(outcome)[:1]
