@@ -98,3 +98,61 @@ def test_a_greeting_is_no_search_word(text: str, greeting: str) -> None:
     got = parse_with_rules(text)
     assert greeting not in got.keywords
     assert got.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin Nachtdienst-Pflegerin und hätte vormittags frei. Lesepatin in Zeitz?",
+        "Bin Krankenpfleger im Nachtdienst, gern was mit Tieren, vormittags, Pirna",
+    ],
+)
+def test_ones_role_on_the_night_rota_is_no_evening(text: str) -> None:
+    assert set(parse_with_rules(text).time) == {"daytime"}
+
+
+def test_night_duty_offered_stays_evening() -> None:
+    assert "evening" in parse_with_rules("Nachtdienste im Hospiz würde ich übernehmen, Kassel").time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back home in Accra I sang in a choir every week. Now I live in Halle",
+        "In Porto I spent every Saturday at a cat shelter, now I'm in Jena",
+        "I used to coach kids every weekend back in Ohio. Kassel?",
+    ],
+)
+def test_a_habit_of_the_past_is_no_time(text: str) -> None:
+    assert parse_with_rules(text).time == ()
+
+
+def test_every_week_of_the_wish_stays_regular_beside_a_past() -> None:
+    got = parse_with_rules("I volunteered in Leeds before. Now I want to help every week in Kassel")
+    assert "regular" in got.time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi, from Peru, german is bad, can I help with animals in Jena?",
+        "My German: almost none. Anything with kids in Kassel?",
+        "I speak Urdu and English, German only basics. Frankfurt",
+        "learning German (A2), want to help in a garden in Marburg",
+        "spreche deutsch so lala, was mit hunden in gera",
+    ],
+)
+def test_little_german_said_plainly(text: str) -> None:
+    assert parse_with_rules(text).needs_little_german
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My German is fine, anything with kids in Kassel?",
+        "I teach German to refugees in Kassel",
+        "German: fluent. Tierheim Kassel",
+    ],
+)
+def test_good_german_is_no_little_german(text: str) -> None:
+    assert not parse_with_rules(text).needs_little_german
