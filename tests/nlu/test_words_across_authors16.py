@@ -156,3 +156,15 @@ def test_little_german_said_plainly(text: str) -> None:
 )
 def test_good_german_is_no_little_german(text: str) -> None:
     assert not parse_with_rules(text).needs_little_german
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich kann Kalligrafie und würde das gern im Seniorentreff zeigen, Gera",
+        "I could run a calligraphy workshop for teens in Jena",
+    ],
+)
+def test_calligraphy_is_culture(text: str) -> None:
+    for read in (parse, parse_with_rules):
+        assert "culture" in read(text).categories
