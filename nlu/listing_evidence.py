@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from nlu.listing_layout import ASIDE_KINDS, ListingLayout, blurb_catalogues, reputation_clauses
 from nlu.listing_rules import ListingRules, listing_rules
 from nlu.listing_settings import title_settings
+from nlu.listing_only_words import is_listing_word
 
 _FOR = frozenset({"fuer", "for"})
 _LISTING = frozenset({",", "und", "oder", "and", "or", "/"})  # the nouns a preposition governs may be a list
@@ -48,6 +49,12 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     share.
     """
     rules = listing_rules()
+    # "Rikscha-Pilot*in": a word naming how the task is done keeps its field, but weighs nothing and makes no catalogue
+    tools = {
+        span.label_ for span in mentions
+        if is_listing_word(span) and layout.kind(starts[span.start]) not in ASIDE_KINDS
+    }
+    mentions = [span for span in mentions if not is_listing_word(span)]
     placed = [(span.label_, starts[span.start]) for span in mentions]
     fields: dict[int, set[str]] = {}
     known = reputation_clauses(mentions[0].doc, layout, starts) if mentions else set()
@@ -96,6 +103,9 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         if kind != "offer":
             outside_offer.add(label)
         scores[label] = scores.get(label, 0.0) + weight
+    for label in tools:
+        scores.setdefault(label, 0.0)
+    served |= tools
     named = frozenset(scores)
     # "Radtour begleiten | Für unsere Seniorengruppe suchen wir Begleiter für Radtouren": the group the title's
     # activity is done with, named in the sentence that repeats it, is served, however much the title weighs

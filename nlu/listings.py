@@ -20,6 +20,7 @@ from nlu.listing_meeting import title_meeting_place
 from nlu.listing_rules import ListingRules, listing_rules
 from nlu.listing_stage import is_stage_technology, titles_a_stage
 from nlu.listing_things import cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, rescues_a_thing
+from nlu.listing_only_words import listing_word_mentions
 from nlu.vocabulary import categories_of
 
 
@@ -28,6 +29,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
     `title_tokens` tokens."""
     rules = listing_rules()
     found = spans(doc, INTERESTS)
+    found = [*found, *listing_word_mentions(doc, found)]  # "Rikscha-Pilot*in": a field in listings only
     starts: dict[int, set[str]] = {}
     for span in found:
         starts.setdefault(span.start, set()).add(span.label_)
