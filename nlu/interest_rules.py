@@ -27,6 +27,8 @@ class InterestRules:
     job_cues: tuple[str, ...]
     job_wished_after: frozenset[str]  # "I'd love working in ...": a job cue after these is the wish
     self_window: int
+    question_verbs: frozenset[str]  # "hat", "haben": opening a sentence before ...
+    question_subjects: frozenset[str]  # ... one of these ("Hat das Tierheim ...?") they ask, no self-description cue
     possessives: frozenset[str]
     possessive_window: int
     status_cues: tuple[str, ...]
@@ -135,6 +137,8 @@ def interest_rules() -> InterestRules:
         job_cues=tuple(context["job_cues"]),
         job_wished_after=folded_set(context.get("job_wished_after", ())),
         self_window=int(context["self_window"]),
+        question_verbs=folded_set(context["question_verbs"]),
+        question_subjects=folded_set(context["question_subjects"]),
         possessives=folded_set(context["possessives"]),
         possessive_window=int(context["possessive_window"]),
         status_cues=tuple(context["status_cues"]),
