@@ -92,6 +92,7 @@ class InterestRules:
     habit_subjects: frozenset[str]  # "ich", "I": a habit is one's own only after one of these and no wish word
     conditions: frozenset[str]  # illnesses: said of oneself or a relative, who one is
     condition_owners: frozenset[str]  # "ich", "da", "weil": a condition after these is the writer's
+    condition_through: frozenset[str]  # "struggling": the breaker right after ("with") keeps the owner
     family_words: tuple[str, ...]  # folded beginnings of family words ("famili"): with newcomers, no children
     writer: dict[str, tuple[str, ...]]  # label -> patterns of words about the writer (life stage, status, name, origin)
     status_keep_after: frozenset[str]  # "Nachhilfe für Schüler": a status word after these names whom to help
@@ -199,6 +200,7 @@ def interest_rules() -> InterestRules:
         experience_others=tuple(context.get("experience_others", ())),
         conditions=folded_set(raw["conditions"]["words"]),
         condition_owners=folded_set(raw["conditions"]["owners"]),
+        condition_through=folded_set(raw["conditions"]["through"]),
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),
         writer={key: tuple(raw["writer"][key]) for key in ("life_stage", "status", "name", "origin", "home", "roles")},
         status_keep_after=folded_set(raw["writer"]["status_keep_after"]),

@@ -67,3 +67,12 @@ def test_a_possession_is_still_read_after_a_bracket_closes_a_clause() -> None:
     for read in (parse, parse_with_rules):
         categories = set(read(text).categories)
         assert "animals" in categories and "disability_inclusion" not in categories, read.__name__
+
+
+def test_a_condition_one_struggles_with_is_ones_own() -> None:
+    """"struggling with" keeps the writer as the owner of the condition; helping people who struggle wishes."""
+    own = "I've been struggling with depression lately, maybe something with cats in Jena?"
+    others = "I want to help people struggling with depression in Jena."
+    for read in (parse, parse_with_rules):
+        assert set(read(own).categories) == {"animals"}, read.__name__
+        assert CARE in read(others).categories, read.__name__
