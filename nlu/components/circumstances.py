@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import clause_around, is_boundary, opens_clause
+from nlu.components.common import clause_around, is_boundary, opens_clause, opens_sentence
 from nlu.components.means import means_of_helping
 from nlu.components.own_arrival import own_arrival
 from nlu.lexicon import known_words
@@ -62,6 +62,7 @@ class CircumstanceRules:
     care_gap: frozenset[str]  # ... with only these between the verb and the relative ("care for my mum")
     group_words: tuple[str, ...]  # "klasse", "familie": an owned group's bracket describes the group ...
     aside_ages: frozenset[str]  # "und", ",": children with a list of ages in brackets are one's own
+    apposition_openers: frozenset[str]  # "die", "eine", "the": "Wir, die B-Jugend vom FC, ..." names the writer
 
 
 @cache
@@ -168,8 +169,26 @@ def describes_person(doc: Doc, span: Span) -> bool:
     the writer's own arrival in nlu/components/own_arrival.py)."""
     return (
         about_own_children(doc, span) or in_described_aside(doc, span) or relatives_doing(doc, span)
-        or own_arrival(doc, span) or caring_for_own(doc, span)
+        or own_arrival(doc, span) or caring_for_own(doc, span) or in_apposition_to_writer(doc, span)
     )
+
+
+def in_apposition_to_writer(doc: Doc, span: Span) -> bool:
+    """Tells whether a mention stands in an apposition to the writer opening a sentence, between commas: "Wir, die
+    B-Jugend vom FC, wollen ...", "Wir, eine Gruppe Studierender, möchten ...", "We, the staff of a day-care, would
+    like ...": it names who the writer is."""
+    rules = circumstance_rules()
+    i = span.start - 1
+    while i > 0 and doc[i].text != ",":
+        if is_boundary(doc[i]):
+            return False
+        i -= 1
+    if i < 1 or doc[i].text != "," or doc[i - 1].norm_ not in rules.aside_heads or not opens_sentence(doc, i - 1):
+        return False
+    if i + 1 >= len(doc) or doc[i + 1].norm_ not in rules.apposition_openers:
+        return False
+    closing = next((k for k in range(span.end, len(doc)) if is_boundary(doc[k])), None)
+    return closing is not None and doc[closing].text == ","
 
 
 def caring_for_own(doc: Doc, span: Span) -> bool:

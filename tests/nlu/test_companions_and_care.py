@@ -76,3 +76,22 @@ def test_a_condition_one_struggles_with_is_ones_own() -> None:
     for read in (parse, parse_with_rules):
         assert set(read(own).categories) == {"animals"}, read.__name__
         assert CARE in read(others).categories, read.__name__
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_wanted"),
+    [
+        ("Wir, die E-Jugend vom SV Gera, wollen für die Tafel Kuchen backen.", {"poverty_homelessness"}, {CHILDREN}),
+        ("We, the staff of a kindergarten in Jena, would like to help at an animal shelter.", {"animals"}, {CHILDREN}),
+    ],
+)
+def test_an_apposition_to_the_writer_says_who_they_are(text: str, wanted: set[str], not_wanted: set[str]) -> None:
+    for read in (parse, parse_with_rules):
+        categories = set(read(text).categories)
+        assert wanted <= categories and not categories & not_wanted, (read.__name__, categories)
+
+
+def test_children_after_a_comma_without_the_writer_stay() -> None:
+    text = "Wir möchten, dass die Kinder im Viertel einen Spielplatz bekommen, Gera."
+    for read in (parse, parse_with_rules):
+        assert CHILDREN in read(text).categories, read.__name__
