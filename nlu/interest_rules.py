@@ -27,6 +27,8 @@ class InterestRules:
     job_cues: tuple[str, ...]
     job_wished_after: frozenset[str]  # "I'd love working in ...": a job cue after these is the wish
     self_window: int
+    question_verbs: frozenset[str]  # "hat", "haben": opening a sentence before ...
+    question_subjects: frozenset[str]  # ... one of these ("Hat das Tierheim ...?") they ask, no self-description cue
     possessives: frozenset[str]
     possessive_window: int
     status_cues: tuple[str, ...]
@@ -90,6 +92,7 @@ class InterestRules:
     habit_subjects: frozenset[str]  # "ich", "I": a habit is one's own only after one of these and no wish word
     conditions: frozenset[str]  # illnesses: said of oneself or a relative, who one is
     condition_owners: frozenset[str]  # "ich", "da", "weil": a condition after these is the writer's
+    condition_through: frozenset[str]  # "struggling": the breaker right after ("with") keeps the owner
     family_words: tuple[str, ...]  # folded beginnings of family words ("famili"): with newcomers, no children
     writer: dict[str, tuple[str, ...]]  # label -> patterns of words about the writer (life stage, status, name, origin)
     status_keep_after: frozenset[str]  # "Nachhilfe für Schüler": a status word after these names whom to help
@@ -135,6 +138,8 @@ def interest_rules() -> InterestRules:
         job_cues=tuple(context["job_cues"]),
         job_wished_after=folded_set(context.get("job_wished_after", ())),
         self_window=int(context["self_window"]),
+        question_verbs=folded_set(context["question_verbs"]),
+        question_subjects=folded_set(context["question_subjects"]),
         possessives=folded_set(context["possessives"]),
         possessive_window=int(context["possessive_window"]),
         status_cues=tuple(context["status_cues"]),
@@ -195,6 +200,7 @@ def interest_rules() -> InterestRules:
         experience_others=tuple(context.get("experience_others", ())),
         conditions=folded_set(raw["conditions"]["words"]),
         condition_owners=folded_set(raw["conditions"]["owners"]),
+        condition_through=folded_set(raw["conditions"]["through"]),
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),
         writer={key: tuple(raw["writer"][key]) for key in ("life_stage", "status", "name", "origin", "home", "roles")},
         status_keep_after=folded_set(raw["writer"]["status_keep_after"]),

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import clause_around, is_boundary, opens_clause
+from nlu.components.common import clause_around, is_boundary, opens_clause, opens_sentence
 from nlu.components.means import means_of_helping
 from nlu.components.own_arrival import own_arrival
 from nlu.lexicon import known_words
@@ -23,6 +23,7 @@ _SPORTS = "sports"
 _COMMA = frozenset({","})  # a comma does not end the sentence a passenger vehicle is named in
 _SETTING_REACH = 6  # "first aid at football matches or at the theatre": the setting may be a short list on
 _WHEREABOUTS_REACH = 6  # "wenn die Kinder in der Schule und Kita sind": the place and the verb follow closely
+_CARE_GAP = 2  # "meinen Mann jahrelang gepflegt": a word or two between the relative and the verb
 _CHILD_AGE_LIMIT = 30  # "kids 6 and 9", "Kinder 19 und 23": ages; a postal code or a year is no age
 
 
@@ -57,6 +58,11 @@ class CircumstanceRules:
     named_place_fields: frozenset[str]  # the fields a day-care's name borrows its words from ("animals")
     passenger_vehicles: tuple[str, ...]  # "rikscha": a ride in it is an outing for its passengers ...
     ride_words: tuple[str, ...]  # ... so a sports word of riding ("Radtouren") in its sentence is no sport
+    care_words: frozenset[str]  # "pflege", "caring": caring for one's own relative ("meine Mutter pflege") ...
+    care_gap: frozenset[str]  # ... with only these between the verb and the relative ("care for my mum")
+    group_words: tuple[str, ...]  # "klasse", "familie": an owned group's bracket describes the group ...
+    aside_ages: frozenset[str]  # "und", ",": children with a list of ages in brackets are one's own
+    apposition_openers: frozenset[str]  # "die", "eine", "the": "Wir, die B-Jugend vom FC, ..." names the writer
 
 
 @cache
@@ -64,7 +70,8 @@ def circumstance_rules() -> CircumstanceRules:
     """Returns the [circumstances] word lists."""
     raw = read_toml("interests.toml")["circumstances"]
     return word_rules(CircumstanceRules, raw, as_written=("duties", "setting_fields", "named_place_fields"), keys={
-        "whereabouts_openers": "children_whereabouts_openers", "kin": "aside_kin", "owners": "aside_owners"})
+        "whereabouts_openers": "children_whereabouts_openers", "kin": "aside_kin", "owners": "aside_owners",
+        "care_words": "own_care_words", "care_gap": "own_care_gap", "group_words": "aside_groups"})
 
 
 def around_the_wish(doc: Doc, mentions: list[Span], described: list[Span]) -> list[Span]:
@@ -162,8 +169,51 @@ def describes_person(doc: Doc, span: Span) -> bool:
     the writer's own arrival in nlu/components/own_arrival.py)."""
     return (
         about_own_children(doc, span) or in_described_aside(doc, span) or relatives_doing(doc, span)
-        or own_arrival(doc, span)
+        or own_arrival(doc, span) or caring_for_own(doc, span) or in_apposition_to_writer(doc, span)
     )
+
+
+def in_apposition_to_writer(doc: Doc, span: Span) -> bool:
+    """Tells whether a mention stands in an apposition to the writer opening a sentence, between commas: "Wir, die
+    B-Jugend vom FC, wollen ...", "Wir, eine Gruppe Studierender, möchten ...", "We, the staff of a day-care, would
+    like ...": it names who the writer is."""
+    rules = circumstance_rules()
+    i = span.start - 1
+    while i > 0 and doc[i].text != ",":
+        if is_boundary(doc[i]):
+            return False
+        i -= 1
+    if i < 1 or doc[i].text != "," or doc[i - 1].norm_ not in rules.aside_heads or not opens_sentence(doc, i - 1):
+        return False
+    if i + 1 >= len(doc) or doc[i + 1].norm_ not in rules.apposition_openers:
+        return False
+    closing = next((k for k in range(span.end, len(doc)) if is_boundary(doc[k])), None)
+    return closing is not None and doc[closing].text == ","
+
+
+def caring_for_own(doc: Doc, span: Span) -> bool:
+    """Tells whether a mention is the writer caring for a relative of their own: "weil ich meine Mutter pflege", "Ich
+    pflege meinen Vater", "hab meinen Mann jahrelang gepflegt", "Pflege meiner Mutter", "caring for my husband". That
+    is why one has little time or can help only from home, not the field one asks for; caring for others ("Menschen
+    pflegen", "ältere Menschen betreuen", "pflegende Angehörige entlasten") stays the wish."""
+    rules = circumstance_rules()
+    if len(span) != 1 or span[0].norm_ not in rules.care_words:
+        return False
+    start, end = clause_around(doc, span.start, span.end)
+    for i in range(start + 1, end):
+        if doc[i - 1].norm_ not in rules.owners or not _is_kin(doc[i].norm_, rules):
+            continue
+        gap = doc[i + 1:span.start] if i < span.start else doc[span.end:i - 1]
+        if len(gap) <= _CARE_GAP and not any(is_boundary(t) or t.norm_ in rules.relative_breakers for t in gap) and (
+            i < span.start or all(t.norm_ in rules.care_gap for t in gap)
+        ):
+            return True
+    return False
+
+
+def _is_kin(norm: str, rules: CircumstanceRules) -> bool:
+    """Tells whether a folded word names a relative ("Mutter", "Vaters", "husband"): a kin word and an ending."""
+    return any(norm.startswith(kin) and len(norm) - len(kin) <= 2 for kin in rules.kin)
 
 
 def about_own_children(doc: Doc, span: Span) -> bool:
@@ -221,10 +271,18 @@ def relatives_doing(doc: Doc, span: Span) -> bool:
 
 
 def _children_with_ages(doc: Doc, span: Span) -> bool:
-    """Tells whether a children mention opens its clause with their ages after it ("..., kids 6 and 9")."""
+    """Tells whether a children mention opens its clause with their ages after it ("..., kids 6 and 9"), or has a list
+    of ages in brackets right after it ("Mit den Kindern (7, 9) zusammen", "drei Kindern (2, 5 und 8)"); a range names
+    whom to help ("Kinder (6-10 Jahre)")."""
     if span.label_ != _CHILDREN or len(span) != 1 or span.end >= len(doc):
         return False
-    return _child_age(doc[span.end].text) and opens_clause(doc, span.start)
+    if _child_age(doc[span.end].text) and opens_clause(doc, span.start):
+        return True
+    ages = doc[span.end:span.end + 4]
+    return (
+        len(ages) == 4 and ages[0].text == "(" and _child_age(ages[1].text)
+        and ages[2].norm_ in circumstance_rules().aside_ages and _child_age(ages[3].text)
+    )
 
 
 def _children_need(doc: Doc, start: int, rules: CircumstanceRules) -> bool:
@@ -248,18 +306,44 @@ def in_described_aside(doc: Doc, span: Span) -> bool:
     alleinerziehend, Pflegefachkraft im Schichtdienst) ...", "Me (38) and my son (7, autistic)": the aside says who
     that person is."""
     rules = circumstance_rules()
-    i = span.start - 1
-    while i >= 0 and doc[i].text not in "()":
-        i -= 1
-    if i <= 0 or doc[i].text != "(":
-        return False
-    closed = next((k for k in range(span.end, len(doc)) if doc[k].text in "()"), None)
-    if closed is None or doc[closed].text != ")":
+    i = _bracket_around(doc, span)
+    if i is None:
         return False
     head = doc[i - 1].norm_
     if head in rules.aside_heads:
         return True
     # a relative's word needs its owner right before it ("my son (7, autistic)", "meine Mutter (55)"): "Frauen
     # (Geflüchtete) unterstützen" names the people to help
-    owned = i >= 2 and doc[i - 2].norm_ in rules.owners
-    return owned and any(head.startswith(kin) and len(head) - len(kin) <= 2 for kin in rules.kin)
+    if i >= 2 and doc[i - 2].norm_ in rules.owners and _is_kin(head, rules):
+        return True
+    # one's own group, its number between at most ("meine Klasse (...)", "meine 9. Klasse (24 Schüler)")
+    owner = next((k for k in range(i - 2, max(i - 4, -1), -1) if doc[k].norm_ in rules.owners), None)
+    return owner is not None and head.endswith(rules.group_words) and not any(
+        is_boundary(t) for t in doc[owner + 1:i - 1] if t.text != "."
+    )
+
+
+def _bracket_around(doc: Doc, span: Span) -> int | None:
+    """Returns where the complete bracket around a mention opens ("(" right before its words, no bracket between)."""
+    i = span.start - 1
+    while i >= 0 and doc[i].text not in "()":
+        i -= 1
+    if i <= 0 or doc[i].text != "(":
+        return None
+    closed = next((k for k in range(span.end, len(doc)) if doc[k].text in "()"), None)
+    return i if closed is not None and doc[closed].text == ")" else None
+
+
+def asides_of_described(doc: Doc, mentions: list[Span], described: list[Span]) -> list[Span]:
+    """Returns the mentions in a bracketed aside right after a group word that describes the writer's group: "Wir sind
+    eine Familie (2 Erwachsene, 3 Kinder zwischen 11 und 17)" says more of the family, not the field wanted. (A dog's
+    aside is left: "mit meinem Hund (Therapiehund-Ausbildung)" is mostly the dog's work wanted.)"""
+    rules = circumstance_rules()
+    ends = {span.end for span in described if span[-1].norm_.endswith(rules.group_words)}
+    if not ends:
+        return []
+    keys = {(span.start, span.end, span.label) for span in described}
+    return [
+        span for span in mentions
+        if (span.start, span.end, span.label) not in keys and _bracket_around(doc, span) in ends
+    ]

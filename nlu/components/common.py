@@ -16,6 +16,7 @@ from nlu.patterns import PatternMatcher, build_matcher
 
 # Punctuation that closes a clause for negation and context scopes.
 CLAUSE_PUNCT = frozenset({".", ",", ";", "!", "?", ":", "-", "–", "—", "(", ")", "\n", "...", "…", "|"})
+_SENTENCE_ENDS = frozenset(".!?…")
 
 
 def is_boundary(token: Token) -> bool:
@@ -27,6 +28,15 @@ def is_boundary(token: Token) -> bool:
 def opens_clause(doc: Doc, i: int) -> bool:
     """Tells whether the token at i opens a clause: the message's first token or one after a boundary."""
     return i == 0 or is_boundary(doc[i - 1])
+
+
+def opens_sentence(doc: Doc, i: int) -> bool:
+    """Tells whether the token at i opens a sentence: the message's first token or one after a full stop, a question
+    or exclamation mark, or a line break ("mein Sohn (32) hat ..." goes on after the bracket)."""
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return before.text[-1:] in _SENTENCE_ENDS or (before.is_space and "\n" in before.text)
 
 
 def closes_clause(doc: Doc, end: int) -> bool:

@@ -11,14 +11,16 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import covered, pattern_matcher, set_group
+from nlu.components.common import covered, opens_sentence, pattern_matcher, set_group
 from nlu.components.interest_mentions import MentionFinder, either_age, without_visits_of_things
 from nlu.components.own_context import (
     counted_children, course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families,
     own_children, own_condition, paperwork_for_newcomers, skills_with_company, sport_taught, taught_to_young,
     translation_without_newcomers, weak_without_company, without_needed_company,
 )
-from nlu.components.circumstances import around_the_wish, describes_person, without_names_and_rides
+from nlu.components.circumstances import (
+    around_the_wish, asides_of_described, describes_person, without_names_and_rides,
+)
 from nlu.components.fragments import status_fragments
 from nlu.components.seekers import described_seekers
 from nlu.components.self_description import SelfDescription, span_key
@@ -73,6 +75,15 @@ class InterestMatcher:
         self.writer_words = WriterWords(nlp, self.rules)
         self.unusable = self.unusable + self.writer_words.unusable
 
+    def _asks(self, doc: Doc, start: int, end: int) -> bool:
+        """Tells whether a self-description cue is the verb of a question opening its sentence ("Hat das Tierheim in X
+        Bedarf?"): what follows is asked about, not the writer's."""
+        rules = self.rules
+        return (
+            end == start + 1 and doc[start].norm_ in rules.question_verbs and opens_sentence(doc, start)
+            and end < len(doc) and doc[end].norm_ in rules.question_subjects
+        )
+
     def __call__(self, doc: Doc) -> Doc:
         """Finds the mentions and drops self-descriptions."""
         mentions = without_names_and_rides(doc, without_visits_of_things(doc, self.mentions(doc), self.rules))
@@ -83,7 +94,7 @@ class InterestMatcher:
         either = either_age(doc, mentions, self.rules)
         set_group(doc, IF_RULED_OUT, either)
         mentions = [span for span in mentions if span not in either]
-        self_ends = [end for _, _, end in self.self_cues(doc)]
+        self_ends = [end for _, start, end in self.self_cues(doc) if not self._asks(doc, start, end)]
         fragments = status_fragments(doc, self_ends, self.rules)
         cues = {
             "self": self_ends + [end for _, end in fragments],
@@ -142,6 +153,8 @@ class InterestMatcher:
         described += [
             span for span in mentions if span_key(span) not in not_said and counted_children(doc, span, self.rules)
         ]
+        # "haben einen Hund (Therapiehund-Ausbildung)": a bracket after what describes the writer describes it too
+        described += asides_of_described(doc, [span for span in mentions if span_key(span) not in not_said], described)
         skill_matches = self.skills(doc)
         if any(label == "others" for label, _, _ in skill_matches):  # "bin selbst geflüchtet, will anderen helfen"
             described = [span for span in described if not writer.lived_through(span)]

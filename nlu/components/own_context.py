@@ -43,8 +43,8 @@ class _Clauses:
             subjects[i + 1] = subjects[i] + (norm in rules.habit_subjects)
             if boundary:
                 start, owner = i + 1, False
-            elif norm in rules.breakers:
-                owner = False
+            elif norm in rules.breakers and not (i and doc[i - 1].norm_ in rules.condition_through):
+                owner = False  # "I've been struggling with depression": the owner carries over "with"
             elif norm in rules.condition_owners or norm in rules.possessives:
                 owner = True
         self.starts[n] = start

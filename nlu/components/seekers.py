@@ -28,6 +28,7 @@ class SeekerRules:
     people: tuple[str, ...]  # ... whose noun begins so ("someone", "Rollstuhlfahrerin", "family")
     age_words: frozenset[str]  # "unter 16": an age said of a bare person
     stops: frozenset[str]  # "who", "und": the description ends
+    objects: frozenset[str]  # "eine": right after the person or their number, the thing searched begins
     deeds: frozenset[str]  # "tun", "do": a deed for the person makes it the wish
 
 
@@ -94,6 +95,8 @@ def _description(doc: Doc, start: int, rules: SeekerRules) -> tuple[int, int] | 
             return None
         if is_boundary(token) or token.norm_ in rules.stops or token.norm_ in rules.heads:
             break
+        if token.norm_ in rules.objects and (end == person + 1 or doc[end - 1].like_num):
+            break  # "für meine Klasse 7 eine Aktion mit Senioren": what is searched for them
         end += 1
     return start, end
 
