@@ -23,7 +23,7 @@ from bot.search.place_doubts import largest_places, named_state
 from nlu.place_field import state_name, whole_state
 from bot.search.model import Refinement
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, is_decline, small_talk,
+    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
     without_any_interest,
 )
 from bot.search.understanding import parse_text, reusing
@@ -88,6 +88,12 @@ async def answer_or_search(
             # another name the gazetteer lacks answers "Wo soll ich suchen?": said so, and the question stays open
             # (searched as a word, "Großhinterwaldbach" found "Großhennersdorf" and "Großpösna" all over Germany)
             return [View(t(lang, "search.unknown_place_again", name=line(unknown, 60)), board)]
+    if private and not places and only_emoji(text) and emoji_interest(text) is None:
+        question = await state.pending_question(session, volunteer.id)
+        if question is not None and question.awaiting == state.AWAITING_SEARCH_PLACE:
+            # "🙈" answering "Wo soll ich suchen?": the place is what is open, not the area (the emoji's answer
+            # offered the areas, and the interest already chosen looked lost); the question stays open
+            return [View(t(lang, "search.emoji_for_place"), board)]
     if private and not places and is_decline(text):  # "nein" to "Wo soll ich stattdessen suchen?": no new search
         question = await state.pending_question(session, volunteer.id)
         if question is not None:
