@@ -49,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--language", action="append", help="ISO 639-1 code of a language spoken (repeatable)")
     parser.add_argument("--remote", action="store_true", default=None, help="only remote listings")
     parser.add_argument("--lang", choices=("de", "en", "auto"), default="auto",
-                        help="language of the why-texts (default: the language of each request)")
+                        help="language of the header, notes and why-texts (default: the language of each request)")
     parser.set_defaults(func=run)
     if isinstance(parser, CommandParser):  # "search Tierheim --limit 1 in Kassel" is "Tierheim in Kassel"
         parser.words_around_options = True
