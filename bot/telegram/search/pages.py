@@ -227,6 +227,10 @@ async def page_messages(
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         return [state_places_view(page.search, region, lang)]
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
+    if page.needs_interest and (named := named_state(page.search.query_text)) is not None:
+        # "Ehrenamt in Sachsen": the area is asked first, the town in the state after it; the header names the state
+        everywhere = t(lang, "search.summary_everywhere")
+        views = [replace(views[0], text=views[0].text.replace(everywhere, line(state_name(named, lang), 60), 1))]
     if region is not None:  # a group asks no question back: the page says the state is big and names towns in it
         towns = ", ".join(town.name for town in largest_places(region, 3))
         note = t(lang, "search.state_everywhere_group", state=line(state_name(region, lang), 60), towns=towns)
