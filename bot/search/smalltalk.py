@@ -209,9 +209,10 @@ def _emoji_chars() -> frozenset[str]:
 
 
 def _emoji_heads(text: str) -> list[str]:
-    """Returns the first symbol of each emoji in a text ("🐕‍🦺", a service dog, is the dog 🐕 joined to a vest)."""
+    """Returns the first symbol of each emoji in a text ("🐕‍🦺", a service dog, is the dog 🐕 joined to a vest).
+    The replacement character (bytes a decoder could not read, as the terminal demo's input may hold) is none."""
     return [char for index, char in enumerate(text)
-            if unicodedata.category(char) == "So" and (index == 0 or text[index - 1] != "\u200d")]
+            if unicodedata.category(char) == "So" and char != "\ufffd" and (index == 0 or text[index - 1] != "\u200d")]
 
 
 def _bare(emoji: str) -> str:

@@ -68,7 +68,8 @@ def test_an_emoji_ruled_out_is_its_area_ruled_out(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "alone"), [("🎉", True), ("🤔?", True), ("👍🏽", True), ("ok 👍", False),
-                                             ("!!", False), ("1️⃣", False), ("", False)])
+                                             ("!!", False), ("1️⃣", False), ("", False),
+                                             ("\ufffd(", False), ("\ufffd\ufffd", False)])
 def test_only_emoji_means_no_word_and_no_number(text: str, alone: bool) -> None:
     assert only_emoji(text) is alone
 
