@@ -82,6 +82,7 @@ class ListingChoice:
 
     id: int
     title: str
+    place: str | None = None  # said beside a title another of the organisation's listings shares
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,11 +146,11 @@ async def begin_contact(session: AsyncSession, *, telegram_id: int, organisation
 async def published_listings(session: AsyncSession, organisation_id: int) -> list[ListingChoice]:
     """Returns the organisation's newest published listings, which a contact may name."""
     rows = await session.execute(
-        select(Opportunity.id, Opportunity.title)
+        select(Opportunity.id, Opportunity.title, Opportunity.place_name)
         .where(Opportunity.organisation_id == organisation_id,
                Opportunity.status == OpportunityStatus.PUBLISHED.value)
         .order_by(Opportunity.id.desc()).limit(LISTING_CHOICES))
-    return [ListingChoice(id_, title) for id_, title in rows]
+    return [ListingChoice(id_, title, place) for id_, title, place in rows]
 
 
 async def choose_listing(session: AsyncSession, *, telegram_id: int, contact_id: int, opportunity_id: int | None,

@@ -18,6 +18,8 @@ from bot.search.notes import unfound_notes
 from bot.search.place_doubts import largest_places, named_state
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.texts import t
+from nlu.place_field import state_name
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -47,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--language", action="append", help="ISO 639-1 code of a language spoken (repeatable)")
     parser.add_argument("--remote", action="store_true", default=None, help="only remote listings")
     parser.add_argument("--lang", choices=("de", "en", "auto"), default="auto",
-                        help="language of the why-texts (default: the language of each request)")
+                        help="language of the header, notes and why-texts (default: the language of each request)")
     parser.set_defaults(func=run)
     if isinstance(parser, CommandParser):  # "search Tierheim --limit 1 in Kassel" is "Tierheim in Kassel"
         parser.words_around_options = True
@@ -78,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             if args.json:
                 sys.stdout.write(json_line(ads.to_dict() if args.ads else outcome.to_dict()))
             elif args.ads:
-                sys.stdout.write(describe_ads(ads, offset=args.offset) + "\n")
+                sys.stdout.write(describe_ads(ads, offset=args.offset, lang=args.lang) + "\n")
             else:
                 sys.stdout.write(describe(outcome, offset=args.offset, lang=args.lang) + "\n")
             sys.stdout.flush()
@@ -103,33 +105,33 @@ def refinement_from(args: argparse.Namespace) -> Refinement:
 def describe(outcome: SearchOutcome, *, offset: int = 0, lang: str = "de") -> str:
     """Renders an outcome for a person reading a terminal (the notes in `lang`: "de", "en" or "auto", the
     request's language)."""
-    lines = [_header(outcome)]
+    lang = _reader_lang(outcome, lang)
+    lines = [_header(outcome, lang)]
     if outcome.needs_place_choice:
-        lines.append("Welcher Ort ist gemeint?")
-        lines += [f"  - {p.name} ({p.state or '?'})" for p in outcome.place_candidates]
+        lines.append(t(lang, "cli_search.which_place"))
+        lines += [f"  - {p.name} ({state_name(p.state, lang) if p.state else '?'})" for p in outcome.place_candidates]
         return "\n".join(lines)
-    lines += unfound_notes(outcome, _reader_lang(outcome, lang))
+    lines += unfound_notes(outcome, lang)
     if outcome.showing_similar:
-        lines.append("Ähnliche Angebote: sie nennen nicht genau, was gesucht ist.")
+        lines.append(t(lang, "cli_search.similar_shown"))
     elif outcome.others:
-        lines.append(f"{outcome.others} ähnliche Angebote nicht gezeigt (--similar zeigt sie).")
+        lines.append(t(lang, "cli_search.similar_left", count=outcome.others))
     if outcome.unknown_postal_code:
-        lines.append(f"Die Postleitzahl {outcome.unknown_place} kenne ich nicht: bitte einen Ort nennen.")
+        lines.append(t(lang, "cli_search.unknown_postal_code", code=outcome.unknown_place))
     elif outcome.unknown_place:
-        lines.append(f"Den Ort „{outcome.unknown_place}“ kenne ich nicht: bitte einen anderen Ort nennen.")
+        lines.append(t(lang, "cli_search.unknown_place", name=outcome.unknown_place))
     elif outcome.everywhere and (state := named_state(str((outcome.query or {}).get("text") or ""))) is not None:
         towns = ", ".join(town.name for town in largest_places(state, 3))  # "Tierheim in Sachsen", as the chat asks
-        lines.append(f"{state} ist groß: bitte einen Ort darin nennen (--place), z. B. {towns}. "
-                     "Bis dahin: Angebote aus ganz Deutschland.")
+        lines.append(t(lang, "cli_search.whole_state", state=state_name(state, lang), towns=towns))
     elif not outcome.results:
-        lines.append("Keine passenden Angebote gefunden.")
+        lines.append(t(lang, "cli_search.none_found"))
     for number, hit in enumerate(outcome.results, start=offset + 1):
         lines.append(f"{number}. {hit.title} — {hit.organisation}")
         lines.append(f"   {hit.place or 'online'} · {hit.why} (Score {hit.score:.3f})")
         contact = " · ".join(str(v) for v in (hit.contact.name, hit.contact.phone, hit.contact.email, hit.contact.url)
                              if v)
         if contact:
-            lines.append(f"   Kontakt: {contact}")
+            lines.append("   " + t(lang, "cli_search.contact", contact=contact))
     return "\n".join(lines)
 
 
@@ -141,40 +143,41 @@ def _reader_lang(outcome: SearchOutcome, lang: str) -> str:
     return said if said in ("de", "en") else "de"
 
 
-def describe_ads(found: AdSearchOutcome, *, offset: int = 0) -> str:
+def describe_ads(found: AdSearchOutcome, *, offset: int = 0, lang: str = "de") -> str:
     """Renders found ads for a person reading a terminal (no way to reach the people: that is the bot's)."""
     outcome = found.outcome
-    lines = [_header(outcome)]
     if outcome.needs_place_choice or outcome.unknown_place:
-        return describe(outcome, offset=offset)
+        return describe(outcome, offset=offset, lang=lang)
+    lang = _reader_lang(outcome, lang)
+    lines = [_header(outcome, lang)]
     if not found.results:
-        lines.append("Keine passenden Anzeigen gefunden.")
+        lines.append(t(lang, "cli_search.no_ads_found"))
     for number, hit in enumerate(found.results, start=offset + 1):
         where = hit.place or "online"
         if hit.place and hit.travel_km:
-            where += f" (bis {hit.travel_km} km)"
+            where = t(lang, "cli_search.travel", place=hit.place, km=hit.travel_km)
         lines.append(f"{number}. {hit.text}")
         lines.append(f"   {where} · {hit.why} (Score {hit.score:.3f})")
     return "\n".join(lines)
 
 
-def _header(outcome: SearchOutcome) -> str:
+def _header(outcome: SearchOutcome, lang: str) -> str:
     """Says what was searched: categories, place and radius, widening, and how many were found."""
     query = outcome.query
     table = categories()
-    parts = [table[key].de for key in query.get("categories") or () if key in table]
+    parts = [table[key].label(lang) for key in query.get("categories") or () if key in table]
     ruled_out = outcome.understood.ruled_out_places
     if ruled_out:
-        parts.append(f"ohne {', '.join(ruled_out)}")
+        parts.append(t(lang, "cli_search.without", places=", ".join(ruled_out)))
     if outcome.place is not None and outcome.radius_km is not None:
         parts.append(f"{outcome.place.name} + {outcome.radius_km:g} km")
     elif outcome.everywhere:
-        parts.append("überall")
+        parts.append(t(lang, "cli_search.everywhere"))
     if outcome.remote:
         parts.append("online")
     if outcome.widened:
-        parts.append(f"erweitert: {', '.join(outcome.widened)}")
-    parts.append(f"{outcome.total} Treffer")
+        parts.append(t(lang, "cli_search.widened", how=", ".join(outcome.widened)))
+    parts.append(t(lang, "cli_search.total", count=outcome.total))
     return " · ".join(parts)
 
 

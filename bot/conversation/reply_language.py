@@ -61,3 +61,27 @@ def help_language(text: str, *, lang: str, earlier: str, in_conversation: bool) 
     if not in_conversation and written_in(text, "en"):
         return "en"
     return earlier
+
+
+# A posting answer says its language only in sentences: names, addresses and numbers ("Tafel Kassel", "34117",
+# "3") are in none, and a title of few words is too short to tell.
+SENTENCE_WORDS = 4
+
+
+def posting_language(text: str, *, current: str) -> str:
+    """Returns the language the posting chat goes on in after an answer written in it (a title, a description,
+    requirements): the other language when the answer is clearly written in it, else the current one.
+
+    A club that searched in English and then writes its listing in German is asked the next questions in German,
+    not for the hour the English conversation would last; and the other way round. German counts only on German
+    evidence (nlu.langid.german_evidence), as any text without English words reads "de" to the detector.
+    """
+    if len(text.split()) < SENTENCE_WORDS:
+        return current
+    from nlu.langid import german_evidence  # loaded with the NLU, as written_in's detector
+
+    if current != "de" and german_evidence(text):
+        return "de"
+    if current != "en" and reply_language(text, "de") == "en":
+        return "en"
+    return current

@@ -13,6 +13,7 @@ from bot.search import VocabularyCache, search
 from bot.search.criteria import criteria_from
 from bot.search.engine import MAX_OFFSET
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
+from bot.search.place_doubts import named_state
 from bot.search.understanding import parse_text, reusing
 from bot.search.unread import without_unread_words
 from bot.search.vocabulary_cache import default_cache
@@ -57,7 +58,8 @@ class Page:
         if self.said_nothing_but_home:
             return self.needs_interest
         return (self.needs_interest and self.outcome.everywhere and not self.outcome.understood.anything
-                and state.refinement_of(self.search).place is None)
+                and state.refinement_of(self.search).place is None
+                and named_state(self.search.query_text) is None)  # "Ehrenamt in Sachsen": where, then which town
 
 
 class ChatSearches:

@@ -23,7 +23,9 @@ LANGUAGE_CODES = frozenset(
 _EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()/.\-]{6,25}$")
 _PHONE_RUN = re.compile(r"\+?[0-9(][0-9 ()/.\-]*[0-9]")  # a phone number among words ("Tel. 0561 123456")
-_URL = re.compile(r"^(https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/\S*)?$")
+# Letters of any script in the name (German clubs' addresses hold umlauts: tierfreunde-müllheim.de); "www." is a
+# prefix, not the name: "www.hundefreunde" lacks its ending (.de) and is no address.
+_URL = re.compile(r"^(https?://)?(?!www\.[^.]+(/|$))[\w-]+(\.[\w-]+)*\.[^\W\d_]{2,}(/\S*)?$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

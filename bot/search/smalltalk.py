@@ -154,13 +154,19 @@ def _only(text: str, kind: str) -> bool:
 def without_any_interest(text: str) -> str | None:
     """Returns the text without its "egal was" when it says every area is fine, else None.
 
-    "irgendwas in Kassel" gives "in Kassel"; "egal" alone gives "".
+    "irgendwas in Kassel" gives "in Kassel"; "egal" alone gives "". The rest is cut from the text as written, so
+    a postal code stays in it ("anything near 01067": "near 01067"; the words alone lost it, and the place
+    was asked for).
     """
-    folded = f" {' '.join(_words(text))} "
+    matches = list(_WORD.finditer(text))
+    words = [fold(match.group()) for match in matches]
     for phrase in _lexicon().phrases["any_interest"]:
-        if f" {phrase} " in folded:
-            rest = folded.replace(f" {phrase} ", " ", 1).strip()
-            return _restore(text, rest)
+        wanted = phrase.split()
+        for start in range(len(words) - len(wanted) + 1):
+            if words[start:start + len(wanted)] == wanted:
+                rest = text[:matches[start].start()] + " " + text[matches[start + len(wanted) - 1].end():]
+                rest = " ".join(rest.split()).strip(" ,;:-–")
+                return rest if any(char.isalnum() for char in rest) else ""
     return None
 
 
@@ -203,25 +209,12 @@ def _emoji_chars() -> frozenset[str]:
 
 
 def _emoji_heads(text: str) -> list[str]:
-    """Returns the first symbol of each emoji in a text ("🐕‍🦺", a service dog, is the dog 🐕 joined to a vest)."""
+    """Returns the first symbol of each emoji in a text ("🐕‍🦺", a service dog, is the dog 🐕 joined to a vest).
+    The replacement character (bytes a decoder could not read, as the terminal demo's input may hold) is none."""
     return [char for index, char in enumerate(text)
-            if unicodedata.category(char) == "So" and (index == 0 or text[index - 1] != "\u200d")]
+            if unicodedata.category(char) == "So" and char != "\ufffd" and (index == 0 or text[index - 1] != "\u200d")]
 
 
 def _bare(emoji: str) -> str:
     """Returns an emoji without its variation selector, joiners and skin tone."""
     return "".join(char for char in emoji if char not in _EMOJI_PARTS)
-
-
-def _restore(original: str, folded_rest: str) -> str:
-    """Returns the original words that remain after removing the phrase (keeping their case for places)."""
-    if not folded_rest:
-        return ""
-    kept = folded_rest.split()
-    words = _WORD.findall(original)
-    out, needed = [], list(kept)
-    for word in reversed(words):  # the rest is what follows the phrase, typically "in Kassel"
-        if needed and fold(word) == needed[-1]:
-            out.append(word)
-            needed.pop()
-    return " ".join(reversed(out)) if not needed else folded_rest

@@ -24,7 +24,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.admins import AdminScope, admin_scope
-from bot.conversation.language import answering
+from bot.conversation.language import answering, goes_on_in
 from bot.store.models import Volunteer
 from bot.telegram.callbacks import Kind, Payload, unpack
 from bot.telegram.sending import View, edit, edit_buttons, send
@@ -75,6 +75,11 @@ class Turn(Generic[P]):
         if self._lang is not None:
             return self._lang
         return self._volunteer.language if self._volunteer is not None else guess_language(self.update)
+
+    def speaks(self, lang: str) -> None:
+        """Goes on in this language: this update's replies and the person's conversation from now on."""
+        goes_on_in(self.volunteer, lang)
+        self._lang = lang
 
     @property
     def user_id(self) -> int:

@@ -147,3 +147,14 @@ def test_hours_a_day_and_times_of_day_are_refused_with_their_own_question_and_eq
         assert _problem(validate.hours_per_month, answer) == "posting.invalid.hours_clock", answer
     assert validate.hours_per_month("4-4") == 4
     assert validate.hours_per_month("4 bis 4 Stunden") == 4
+
+
+@pytest.mark.parametrize("address", ["www.hundefreunde", "http://www.tafel", "www.tafel/kontakt", "hundefreunde"])
+def test_a_website_without_its_ending_is_refused(address: str) -> None:
+    assert _problem(validate.website, address) == "posting.invalid.website"
+
+
+@pytest.mark.parametrize("address", ["www.tierfreunde-müllheim.de", "bürgerhilfe-großenhain.de/mitmachen",
+                                     "WWW.Tafel-Kassel.DE", "tafel.kassel.de"])
+def test_a_website_with_umlauts_or_capitals_is_taken(address: str) -> None:
+    assert validate.website(address) == f"https://{address}"

@@ -219,3 +219,15 @@ def test_a_place_option_naming_towns_far_apart_asks_and_a_blank_one_is_no_place(
     assert "gibt es mehrmals" in str(namesakes.value) and "Aken (Sachsen-Anhalt)" in str(namesakes.value)
     assert _run(["search", "--place", "   ", "Tierheim"], "", monkeypatch, capsys) == \
         _run(["search", "--place", "", "Tierheim"], "", monkeypatch, capsys)
+
+
+def test_the_notes_of_an_english_request_are_english_and_of_a_german_one_german(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    english = _run(["search", "-"], "animal shelter in Saxony\n", monkeypatch, capsys)
+    assert english.splitlines()[0].startswith("Animals · everywhere · ") and " results" in english.splitlines()[0]
+    assert "Saxony is large: please name a place in it (--place), e.g. " in english and "Treffer" not in english
+    unknown = _run(["search", "--lang", "en", "-"], "Tierheim 99999\n", monkeypatch, capsys)
+    assert "I don't know the postal code 99999: please name a place." in unknown
+    german = _run(["search", "--lang", "de", "-"], "animal shelter in Kleinkleckersdorf\n", monkeypatch, capsys)
+    assert "Den Ort „Kleinkleckersdorf“ kenne ich nicht" in german and german.startswith("Tiere · ")

@@ -68,14 +68,16 @@ def test_an_emoji_ruled_out_is_its_area_ruled_out(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "alone"), [("🎉", True), ("🤔?", True), ("👍🏽", True), ("ok 👍", False),
-                                             ("!!", False), ("1️⃣", False), ("", False)])
+                                             ("!!", False), ("1️⃣", False), ("", False),
+                                             ("\ufffd(", False), ("\ufffd\ufffd", False)])
 def test_only_emoji_means_no_word_and_no_number(text: str, alone: bool) -> None:
     assert only_emoji(text) is alone
 
 
 @pytest.mark.parametrize(("text", "rest"), [
     ("egal was", ""), ("irgendwas in Kassel", "in Kassel"), ("Anything in Dresden", "in Dresden"),
-    ("bin offen für alles, Raum Fulda", "Raum Fulda"),
+    ("bin offen für alles, Raum Fulda", "Raum Fulda"), ("anything near 01067?", "near 01067?"),
+    ("egal was, 34117", "34117"), ("in 34 117 egal was", "in 34 117"), ("egal was!", ""),
 ])
 def test_any_interest_is_taken_out_of_the_text(text: str, rest: str) -> None:
     assert without_any_interest(text) == rest

@@ -275,6 +275,11 @@ async def test_egal_was_means_every_area_and_asks_only_where(chat: Chat, listing
     assert "Alle Bereiche · Leipzig" in anywhere.text and "Wobei möchtest du helfen" not in anywhere.text
 
 
+async def test_egal_was_beside_a_postal_code_searches_there(chat: Chat, listings: dict[str, int]) -> None:
+    found = await chat.send(ANNA, "egal was bei 34117")  # the code was lost with the phrase: "Wo soll ich suchen?"
+    assert "🔎 <b>Alle Bereiche · Kassel + 15 km</b>" in found.text and "Wo soll ich suchen" not in found.text
+
+
 async def test_stars_under_the_results_follow_the_merkliste_and_menus_mark_the_current_choice(
         chat: Chat, listings: dict[str, int]) -> None:
     results = await chat.send(ANNA, "Tiere in Kassel am Wochenende")

@@ -103,3 +103,11 @@ async def test_a_whole_state_can_be_shown_as_all_of_germany_said_so(chat: Chat) 
     assert shown.text.startswith("🔎 <b>Tiere") and "Angebote aus ganz Deutschland, sortiert wie immer" in shown.text
     assert "Du hast keinen Ort genannt" not in shown.text and ASKED not in shown.text
     assert "<b>1. " in shown.text  # the listings themselves, not another question
+
+
+async def test_a_state_without_an_interest_asks_the_area_and_then_which_town(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "Ehrenamt in Sachsen")  # it said "Das habe ich nicht ganz verstanden"
+    assert reply.text.startswith("🔎 <b>Alle Bereiche · Sachsen</b>") and "nicht ganz verstanden" not in reply.text
+    assert "Wobei möchtest du helfen?" in reply.text and "🐾 Tiere" in _labels(reply.buttons)
+    animals = await chat.press(ANNA, reply.button("🐾 Tiere"), message_id=reply.sent_id())
+    assert ASKED in animals.text and "Leipzig (Sachsen)" in _labels(animals.buttons)

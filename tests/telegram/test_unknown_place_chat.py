@@ -51,3 +51,17 @@ async def test_a_word_answering_where_is_still_a_search(chat: Chat) -> None:
 async def test_an_unknown_name_without_a_question_is_searched_as_ever(chat: Chat) -> None:
     reply = await chat.send(ANNA, "Großhinterwaldbach")
     assert "kenne ich leider nicht" not in reply.text
+
+
+async def test_an_emoji_answering_where_asks_for_the_place_again_not_the_area(chat: Chat) -> None:
+    await chat.send(ANNA, "Tierheim in Kleinkleckersdorf")
+    again = await chat.send(ANNA, "🙈")
+    assert "Emojis kann ich leider noch nicht lesen" in again.text and "Wo soll ich suchen?" in again.text
+    assert "Bereich" not in again.text and not again.buttons
+    answered = await chat.send(ANNA, "Kassel")  # the question stayed open: the animals, now in Kassel
+    assert "🔎 <b>Tiere · Kassel" in answered.text
+
+
+async def test_an_emoji_without_a_question_offers_the_areas_as_ever(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "🙈")
+    assert "wähle einen Bereich" in reply.text and reply.buttons

@@ -15,6 +15,7 @@ from bot.telegram.callbacks import (
 from bot.telegram.formatting import clip
 from bot.telegram.keyboards import Rows, button
 from bot.texts import t
+from bot.titles import place_needed, shared_titles
 
 
 class ContactAction:
@@ -54,11 +55,23 @@ def alert(search_id: int, ad_id: int, organisation: ActingOrganisation | None, l
 def listing_choice(contact_id: int, ad_id: int, listings: Sequence[ListingChoice],
                    others: Sequence[ActingOrganisation], lang: str) -> InlineKeyboardMarkup:
     """Returns the organisation's listings to choose from, 'none in particular', and the other organisations."""
-    rows: Rows = [[button(clip(listing.title, 40), AdAboutButton(contact_id, listing.id + 1))] for listing in listings]
+    shared = shared_titles(listing.title for listing in listings)  # the same title in two towns: each says where
+    rows: Rows = [[button(_choice_label(listing, shared, lang), AdAboutButton(contact_id, listing.id + 1))]
+                  for listing in listings]
     rows.append([button(t(lang, "adcontact.button_no_listing"), AdAboutButton(contact_id, 0))])
     rows += [[button(t(lang, "adcontact.button_as", organisation=clip(other.name, 24)),
                      AdContactButton(ad_id, other.id))] for other in others]
     return InlineKeyboardMarkup(rows)
+
+
+def _choice_label(listing: ListingChoice, shared: frozenset[str], lang: str) -> str:
+    """Returns a listing's button label: its title, and its place when another listing shares the title (the
+    place is kept whole and the title clipped to make room)."""
+    place = place_needed(listing.title, listing.place, shared)
+    if place is None:
+        return clip(listing.title, 40)
+    where = clip(place, 20)
+    return t(lang, "listing.title_at", title=clip(listing.title, max(40 - len(where) - 3, 12)), place=where)
 
 
 def first_contact(contact_id: int, lang: str) -> InlineKeyboardMarkup:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import ContextTypes
 
 from bot.alerts import AlertDue, alerts_for_published_listing
+from bot.conversation.reply_language import posting_language
 from bot.moderation.review import Decision
 from bot.posting import drafts
 from bot.posting.answers import Answer
@@ -35,6 +36,9 @@ from nlu.api import categorize
 from nlu.kernel.gazetteer import get_gazetteer
 
 KEY = "posting_services"
+
+# The answers a club writes in sentences of its own language; the others are names, numbers and addresses.
+WRITTEN = frozenset({Step.TITLE, Step.DESCRIPTION, Step.REQUIREMENTS})
 
 # A draft untouched this long is not answered by the next message; the person is asked to continue first.
 LEFT_ALONE = timedelta(hours=2)
@@ -96,6 +100,9 @@ async def take_draft_answer(turn: Turn[None]) -> bool:
             view = await drafts.answer(session, services_, user_id, step, given)
         turn.reply_all(await draft_messages(session, view, user_id, lang))
     else:
+        if message.text and step in WRITTEN and (spoken := posting_language(message.text, current=lang)) != lang:
+            turn.speaks(spoken)  # German sentences after an English search: the next questions in German
+            lang = spoken
         given = Answer(location=(message.location.latitude, message.location.longitude)) if message.location \
             else Answer(text=message.text or "")
         view = await drafts.answer(session, posting_services(turn.context), user_id, step, given)

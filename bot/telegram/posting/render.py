@@ -16,6 +16,7 @@ from bot.telegram.listings.render import details_text
 from bot.telegram.formatting import line
 from bot.telegram.sending import View
 from bot.texts import t
+from bot.titles import place_needed, shared_titles
 
 QUESTIONS: dict[Step, str] = {
     Step.ORGANISATION: "posting.ask_organisation",
@@ -125,11 +126,15 @@ def own_listings_text(listings: list[OwnListing], lang: str, *, by_organisation:
         return t(lang, "my_listings.empty")
     lines = [t(lang, "my_listings.header")]
     current: int | None = None
+    shared = shared_titles(listing.title for listing in listings)  # "Fahrdienst" in two towns: each says where
     for number, listing in enumerate(listings, start=1):
         if by_organisation and listing.organisation_id != current:
             current = listing.organisation_id
             lines.append(t(lang, "my_listings.organisation", name=line(listing.organisation, 60)))
-        lines.append(t(lang, "my_listings.item", number=number, title=line(listing.title, 80),
+        title = line(listing.title, 80)
+        if (place := place_needed(listing.title, listing.place, shared)) is not None:
+            title = t(lang, "listing.title_at", title=title, place=line(place, 40))
+        lines.append(t(lang, "my_listings.item", number=number, title=title,
                        status=t(lang, STATUS_LABELS.get(listing.status, "my_listings.status_pending"))))
     return "\n".join(lines)
 

@@ -23,7 +23,7 @@ from bot.search.place_doubts import largest_places, named_state
 from nlu.place_field import state_name, whole_state
 from bot.search.model import Refinement
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, is_decline, small_talk,
+    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
     without_any_interest,
 )
 from bot.search.understanding import parse_text, reusing
@@ -88,6 +88,12 @@ async def answer_or_search(
             # another name the gazetteer lacks answers "Wo soll ich suchen?": said so, and the question stays open
             # (searched as a word, "Großhinterwaldbach" found "Großhennersdorf" and "Großpösna" all over Germany)
             return [View(t(lang, "search.unknown_place_again", name=line(unknown, 60)), board)]
+    if private and not places and only_emoji(text) and emoji_interest(text) is None:
+        question = await state.pending_question(session, volunteer.id)
+        if question is not None and question.awaiting == state.AWAITING_SEARCH_PLACE:
+            # "🙈" answering "Wo soll ich suchen?": the place is what is open, not the area (the emoji's answer
+            # offered the areas, and the interest already chosen looked lost); the question stays open
+            return [View(t(lang, "search.emoji_for_place"), board)]
     if private and not places and is_decline(text):  # "nein" to "Wo soll ich stattdessen suchen?": no new search
         question = await state.pending_question(session, volunteer.id)
         if question is not None:
@@ -221,6 +227,10 @@ async def page_messages(
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         return [state_places_view(page.search, region, lang)]
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
+    if page.needs_interest and (named := named_state(page.search.query_text)) is not None:
+        # "Ehrenamt in Sachsen": the area is asked first, the town in the state after it; the header names the state
+        everywhere = t(lang, "search.summary_everywhere")
+        views = [replace(views[0], text=views[0].text.replace(everywhere, line(state_name(named, lang), 60), 1))]
     if region is not None:  # a group asks no question back: the page says the state is big and names towns in it
         towns = ", ".join(town.name for town in largest_places(region, 3))
         note = t(lang, "search.state_everywhere_group", state=line(state_name(region, lang), 60), towns=towns)
