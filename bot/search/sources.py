@@ -35,7 +35,7 @@ FEW_HOLDERS = 1000
 # What the ranking reads of a pooled candidate: all in the covering indexes, so the pool never reads rows.
 # place_precision is not in the covering indexes that hand out the pool (migration 0006): pooled rows (remote
 # and nationwide searches, where closeness matters least) get no cap for approximate places (search/approximate).
-_POOL_COLUMNS = (
+POOL_COLUMNS = (
     "o.id, o.category_mask, o.time_mask, o.published_at, o.newcomer_friendly, o.languages, o.lat, o.lon, "
     "NULL AS place_precision"
 )
@@ -114,7 +114,7 @@ def candidates(
             keep_candidates(sql, source)
         return source
     return (
-        f"(SELECT {_POOL_COLUMNS} FROM {corpus.table} o{hint} WHERE {where} "
+        f"(SELECT {POOL_COLUMNS} FROM {corpus.table} o{hint} WHERE {where} "
         f"ORDER BY o.id DESC LIMIT {sql.integer(NATIONWIDE_POOL)}) o"
     )
 

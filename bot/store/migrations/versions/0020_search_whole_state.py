@@ -36,9 +36,11 @@ def upgrade() -> None:
         # SQLite has no INCLUDE: id right after status and state keeps each state's entries in id order.
         op.execute(f"CREATE INDEX {_INDEX} ON opportunities (status, state, id, {_COVERING})")
     else:
+        # Only rows with a state: a read without a state's test (the remote listings' pool) cannot take it for a
+        # smaller copy of the remote or recent index, and online-only listings (no state) are left out of it.
         op.execute(
             f"CREATE INDEX {_INDEX} ON opportunities (state, id DESC) INCLUDE ({_COVERING}) "
-            "WHERE status = 'published'"
+            "WHERE status = 'published' AND state IS NOT NULL"
         )
     op.add_column("saved_searches", sa.Column("whole_state", sa.String(length=60), nullable=True))
 
