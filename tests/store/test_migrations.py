@@ -166,3 +166,20 @@ async def test_a_whole_state_is_read_from_its_own_index_newest_first(any_databas
         column["name"] for column in inspect(connection).get_columns("saved_searches")})
     await any_database.prepare(upgrade=True)
     assert await _reads_a_state_s_newest_from_its_index(any_database)
+
+
+async def test_listings_stored_before_take_the_gazetteer_s_state(any_database: Database) -> None:
+    async with any_database.unit_of_work() as session:
+        organisation = Organisation(name="Tafel Leipzig e.V.")
+        session.add(organisation)
+        await session.flush()
+        session.add_all([  # written past the writers' funnel, as an old import left them
+            Opportunity(organisation_id=organisation.id, title="Ausgabe", lat=51.3397, lon=12.3731, state="SN"),
+            Opportunity(organisation_id=organisation.id, title="Sortieren", postal_code="34117", state=None),
+            Opportunity(organisation_id=organisation.id, title="Online", remote=True, state=None),
+        ])
+    await any_database.run_sync(lambda connection: migrate.downgrade(connection, "0019_search_organisation_name"))
+    await any_database.prepare(upgrade=True)
+    async with any_database.read_only() as session:
+        states = {title: state for title, state in await session.execute(select(Opportunity.title, Opportunity.state))}
+    assert states == {"Ausgabe": "Sachsen", "Sortieren": "Hessen", "Online": None}

@@ -10,6 +10,9 @@ them: the newest matches form a bounded pool (bot.search.sources.NATIONWIDE_POOL
 index hands them out per state, newest first, with every column the ranking reads (as 0006's, and place_precision
 as 0015 and 0018 added it to the others), so the pool is read from the index alone.
 
+Listings stored before take their state from the gazetteer as every writer now gives it (bot.store.states: by postal
+code, else by the place nearest the point), so "Sachsen", "SN" or nothing written by an import reads alike.
+
 A saved search of a whole state keeps it in saved_searches.whole_state, so the alert prefilter (bot.alerts.matching)
 leaves out the listings of other states without reading the stored query.
 """
@@ -29,6 +32,26 @@ _COVERING = (
     "place_precision"
 )
 _INDEX = "ix_opportunities_search_state"
+_IDS_PER_UPDATE = 1000
+
+
+def _fill_states() -> None:
+    """Gives every stored listing the state the gazetteer places it in: one statement per state and thousand ids,
+    never one per row (PostgreSQL's statement triggers of 0003 run per statement)."""
+    from bot.store.states import listing_state
+
+    connection = op.get_bind()
+    rows = connection.execute(sa.text("SELECT id, postal_code, lat, lon, state FROM opportunities")).all()
+    moved: dict[str | None, list[int]] = {}
+    for key, postal_code, lat, lon, state in rows:
+        derived = listing_state(postal_code, lat, lon, state)
+        if derived != state:
+            moved.setdefault(derived, []).append(key)
+    for state, keys in moved.items():
+        for start in range(0, len(keys), _IDS_PER_UPDATE):
+            statement = sa.text("UPDATE opportunities SET state = :state WHERE id IN :keys").bindparams(
+                sa.bindparam("keys", expanding=True))
+            connection.execute(statement, {"state": state, "keys": keys[start:start + _IDS_PER_UPDATE]})
 
 
 def upgrade() -> None:
@@ -43,6 +66,8 @@ def upgrade() -> None:
             "WHERE status = 'published' AND state IS NOT NULL"
         )
     op.add_column("saved_searches", sa.Column("whole_state", sa.String(length=60), nullable=True))
+    # After the DDL: PostgreSQL refuses CREATE INDEX while the updates' trigger events are pending (as 0019 found).
+    _fill_states()
 
 
 def downgrade() -> None:
