@@ -3,7 +3,8 @@ place steps of posting a listing or an ad. It knows what the chat knows, because
 NLU reads the name as it reads "in NAME" in a message (aliases such as "ffm" and "Zwigge", quarters with or without
 their city, "Bornheim" asked between the town and Frankfurt's quarter), and a name it only guesses at
 ("Wehlheide", "Frankfrut") is offered, never searched somewhere else in silence. A whole state ("Sachsen") offers
-its largest towns to choose from, as the chat asks where in a state a message names (five towns there too).
+its largest towns to choose from, as the chat asks where in a state a message names (five towns there too); "ganz
+Sachsen" ("all of Saxony") is all of that state, searched by the listings' state column.
 
 A name the gazetteer knows exactly is answered by the gazetteer: the town, or its namesakes far apart to choose
 from ("Aken" is never searched in Aachen, though the NLU reads it so); the NLU reads only names it lacks."""
@@ -37,6 +38,12 @@ class FieldPlace:
     places: tuple[Place, ...] = ()  # best first
     guessed: bool = False  # the places are near misses of a name no place bears: "Meintest du ...?"
     state: str | None = None  # a whole state was named: the places are its largest cities to choose from
+    whole: bool = False  # all of the state was asked for ("ganz Sachsen"): its listings, no town to choose
+
+    @property
+    def whole_state(self) -> str | None:
+        """The state whose listings to search ("ganz Sachsen"), else None."""
+        return self.state if self.whole else None
 
     @property
     def place(self) -> Place | None:
@@ -46,7 +53,7 @@ class FieldPlace:
     @property
     def unknown(self) -> bool:
         """Tells whether no place bears the name (near misses may still be offered)."""
-        return not self.places or self.guessed
+        return (not self.places and not self.whole) or self.guessed
 
 
 def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
@@ -70,6 +77,9 @@ def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
     named = gazetteer.lookup(written)
     if not named and (in_city := gazetteer.quarter(written)) is not None:
         return FieldPlace((in_city,))  # "Hamburg Altona", "Altona (Hamburg)": the quarter table's own point
+    asked = all_of_state(written)  # "ganz Sachsen", "all of Saxony": the state's listings, no town to choose
+    if asked is not None:
+        return FieldPlace(state=asked, whole=True)
     state = whole_state(written)  # before the NLU, which reads "Baden-Württemberg" as Baden-Baden
     if state is not None and not city_state(state):  # Berlin, Hamburg and Bremen are places
         return FieldPlace(state_cities(state), state=state)
@@ -128,6 +138,16 @@ def whole_state(text: str) -> str | None:
     """Returns the state a text names by its own word ("Sachsen", "NRW", "Bavaria"), not by a part of it
     ("Vogtland", "Franken": places.toml state_parts), else None."""
     return state_word(fold(typed_place(" ".join(text.split()))))
+
+
+def all_of_state(text: str) -> str | None:
+    """Returns the state a text asks for all of ("ganz Sachsen", "all of Saxony": places.toml whole_state_cues
+    before a state's own word), else None."""
+    key = fold(typed_place(" ".join(text.split())))
+    for cue in place_rules().whole_state_cues:  # longest first: "in ganz" before "ganz"
+        if key.startswith(cue + " ") and (state := state_word(key[len(cue) + 1:])) is not None:
+            return state
+    return None
 
 
 def state_word(key: str) -> str | None:

@@ -22,6 +22,7 @@ class PlaceRules:
     aliases: dict[str, str]  # with the quarter aliases: the chat reads a quarter the table lacks as its city
     state_parts: frozenset[str]  # "franken": a [states] word naming only part of its state
     state_negations: frozenset[str]  # "nicht", "außer": before a state's name, not where to look
+    whole_state_cues: tuple[str, ...]  # "ganz", "all of": before a state's name in a field, all of the state
     state_names_en: dict[str, str]  # "Sachsen" -> "Saxony", for English replies
     quarter_aliases: frozenset[str]  # "wehlheiden": the aliases that are a city's quarter, shown as such in a field
     shared_quarters: dict[str, str]  # "bornheim" -> Frankfurt am Main: a quarter named like a town elsewhere
@@ -70,6 +71,7 @@ def place_rules() -> PlaceRules:
         quarter_aliases=frozenset(fold(k) for k in raw["quarter_aliases"]),
         state_parts=folded_set(raw["state_parts"]),
         state_negations=folded_set(raw["state_negations"]),
+        whole_state_cues=tuple(sorted((fold(cue) for cue in raw["whole_state_cues"]), key=len, reverse=True)),
         state_names_en=dict(raw["state_names_en"]),
         shared_quarters={fold(k): v for k, v in raw["shared_quarters"].items()},
         start_states=tuple(start["states"]),

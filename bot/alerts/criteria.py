@@ -74,7 +74,7 @@ def criteria_key(criteria: Criteria) -> str:
     point are the same search; order of categories or words carries no meaning.
     """
     place = criteria.place if not criteria.remote else None
-    data = {
+    data: dict[str, object] = {
         "categories": sorted(criteria.categories),
         "exclude": sorted(criteria.exclude_categories),
         "place": [round(place.lat, 4), round(place.lon, 4)] if place else None,
@@ -86,6 +86,8 @@ def criteria_key(criteria: Criteria) -> str:
     }
     if reads_as_choice(criteria.time, criteria.time_either):  # only then: the digests of all other searches stay
         data["time_either"] = True
+    if criteria.whole_state is not None:  # "ganz Sachsen" is not all of Germany (only then, as above)
+        data["whole_state"] = criteria.whole_state
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
@@ -104,6 +106,7 @@ def prefilter_columns(criteria: Criteria) -> dict[str, Any]:
         "time_mask": wish_mask(criteria.time, criteria.time_either),  # with the choice bit (bot.search.time_wish)
         "remote_only": criteria.remote,
         "has_keywords": bool(criteria.keywords),
+        "whole_state": criteria.whole_state,
     }
 
 

@@ -117,7 +117,7 @@ def candidate_query(opportunity: Opportunity) -> Any:
         select(
             SavedSearch.id, SavedSearch.volunteer_id, SavedSearch.mode, SavedSearch.query_text,
             SavedSearch.centre_lat, SavedSearch.centre_lon, SavedSearch.radius_km, SavedSearch.category_mask,
-            SavedSearch.exclude_mask, SavedSearch.time_mask, SavedSearch.remote_only,
+            SavedSearch.exclude_mask, SavedSearch.time_mask, SavedSearch.remote_only, SavedSearch.whole_state,
             # Only searches with free words need them: the others send no JSON to decode.
             case((SavedSearch.has_keywords.is_(True), SavedSearch.filters["query"]["keywords"]), else_=null())
             .label("keywords"),
@@ -133,6 +133,8 @@ def candidate_query(opportunity: Opportunity) -> Any:
             or_(SavedSearch.category_mask == 0, SavedSearch.category_mask.op("&")(mask) != 0),
             SavedSearch.exclude_mask.op("&")(mask) == 0,
             *_time_conditions(opportunity.time_mask or 0),
+            # A whole state's searches only for its own listings ("ganz Sachsen": class 0, no centre to narrow by).
+            or_(SavedSearch.whole_state.is_(None), SavedSearch.whole_state == opportunity.state),
         )
     )
     if not opportunity.remote:

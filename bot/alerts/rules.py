@@ -3,7 +3,7 @@
 These mirror bot.search.retrieval's constraints for the search as asked (no widening), so an alert fires
 exactly for listings the saved search would have found in its first try:
 - excluded categories never; remote searches only remote listings (anywhere);
-- within the radius of the place, on the search's flat map (bot.search.geo.Frame);
+- within the radius of the place, on the search's flat map (bot.search.geo.Frame); a whole state's, in that state;
 - time: in every time family the search names, the listing has an asked tag or says nothing; a day and a part of
   the day named as a choice, either one (bot.search.time_wish);
 - interest: in a wanted category; without categories, holding one of the free words;
@@ -46,6 +46,7 @@ class AlertTarget:
     centre: tuple[float, float] | None  # None: anywhere (no place, or remote)
     radius_km: float | None
     keywords: tuple[str, ...]
+    whole_state: str | None = None  # "ganz Sachsen": only listings of that state (their state column)
 
     @classmethod
     def from_criteria(cls, criteria: Criteria) -> AlertTarget:
@@ -59,6 +60,7 @@ class AlertTarget:
             centre=(place.lat, place.lon) if place else None,
             radius_km=criteria.radius_km if place else None,
             keywords=telling_words(criteria.keywords),
+            whole_state=None if criteria.remote else criteria.whole_state,
         )
 
     @classmethod
@@ -69,7 +71,7 @@ class AlertTarget:
         return cls(
             category_mask=row["category_mask"], exclude_mask=row["exclude_mask"], time_mask=row["time_mask"],
             remote=bool(row["remote_only"]), centre=centre, radius_km=row["radius_km"] if centre else None,
-            keywords=telling_words(words),
+            keywords=telling_words(words), whole_state=row.get("whole_state"),
         )
 
 
@@ -118,9 +120,12 @@ def target_matches(opportunity: Opportunity, target: AlertTarget, words: Listing
 
 
 def place_fits(opportunity: Opportunity, target: AlertTarget) -> bool:
-    """Remote searches want remote listings anywhere; others a listing within the radius of their place."""
+    """Remote searches want remote listings anywhere; others a listing within the radius of their place, or in
+    their whole state."""
     if target.remote:
         return bool(opportunity.remote)
+    if target.whole_state is not None and opportunity.state != target.whole_state:
+        return False
     if target.centre is None or target.radius_km is None:
         return True
     if opportunity.lat is None or opportunity.lon is None:

@@ -43,7 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                              "weaker word of what the request names), as the chat's 'Ähnliche anzeigen'")
     parser.add_argument("--category", action="append", choices=list(categories()), help="wanted category (repeatable)")
     parser.add_argument("--exclude", action="append", choices=list(categories()), help="category never to show")
-    parser.add_argument("--place", help="centre of the search: place name or postal code")
+    parser.add_argument("--place", help="centre of the search: place name or postal code; a German state ('Sachsen', "
+                                        "'ganz Sachsen', 'Bavaria') searches all of its listings, best matches "
+                                        "first, without a radius (Berlin, Hamburg and Bremen are cities: "
+                                        "'ganz Berlin' for the state)")
     parser.add_argument("--radius", type=float, help="radius in km (default from settings)")
     parser.add_argument("--time", action="append", choices=list(TIME_BITS), help="time tag (repeatable)")
     parser.add_argument("--language", action="append", help="ISO 639-1 code of a language spoken (repeatable)")
@@ -91,10 +94,11 @@ def run(args: argparse.Namespace) -> int:
 
 def refinement_from(args: argparse.Namespace) -> Refinement:
     """Turns the command's filter options into a Refinement (unset options keep what the text says)."""
+    place, state = _place(args.place) if args.place and args.place.strip() else (None, None)  # blank: no place
     return Refinement(
         categories=tuple(args.category) if args.category else None,
         exclude_categories=tuple(args.exclude) if args.exclude else None,
-        place=_place(args.place) if args.place and args.place.strip() else None,  # blank: no place, as ""
+        place=place, whole_state=state,
         radius_km=args.radius,
         time=tuple(args.time) if args.time else None,
         languages=tuple(args.language) if args.language else None,
@@ -171,6 +175,8 @@ def _header(outcome: SearchOutcome, lang: str) -> str:
         parts.append(t(lang, "cli_search.without", places=", ".join(ruled_out)))
     if outcome.place is not None and outcome.radius_km is not None:
         parts.append(f"{outcome.place.name} + {outcome.radius_km:g} km")
+    elif outcome.whole_state is not None:
+        parts.append(t(lang, "cli_search.whole_state_header", state=state_name(outcome.whole_state, lang)))
     elif outcome.everywhere:
         parts.append(t(lang, "cli_search.everywhere"))
     if outcome.remote:
@@ -181,19 +187,20 @@ def _header(outcome: SearchOutcome, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _place(name: str) -> PlaceRef:
-    """Reads a place name or postal code as the chat reads it (nlu.place_field); a name it only guesses at,
-    one that exists far apart or a whole state is asked about, never searched somewhere else in silence."""
+def _place(name: str) -> tuple[PlaceRef | None, str | None]:
+    """Reads a place name or postal code as the chat reads it (nlu.place_field): the place, or the state whose
+    listings to search. A state named on the command line is all of it ("Sachsen", "ganz Sachsen"): no buttons
+    offer its towns here, and a town is named as easily. A name it only guesses at, or one that exists far
+    apart, is asked about, never searched somewhere else in silence."""
     from nlu.place_field import label, read_place_field
 
     reading = read_place_field(name)
     if reading.place is not None:
         place = reading.place
-        return PlaceRef(place.name, place.lat, place.lon, place.state, place.postal_code)
-    choices = ", ".join(label(place) for place in reading.places)
+        return PlaceRef(place.name, place.lat, place.lon, place.state, place.postal_code), None
     if reading.state is not None:
-        raise CommandError(f"„{name}“ ist ein ganzes Bundesland: bitte eine Stadt nennen, z. B. {choices} / "
-                           f"a whole state: name a town")
+        return None, reading.state
+    choices = ", ".join(label(place) for place in reading.places)
     if reading.places and not reading.guessed:
         raise CommandError(f"„{name}“ gibt es mehrmals / several places: {choices}")
     suggestion = f" Meintest du / did you mean: {choices}?" if choices else ""

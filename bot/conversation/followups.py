@@ -165,7 +165,8 @@ def _questioned_place(previous: ChatSearch, earlier: ParsedQuery, parsed: Parsed
 
 
 def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:
-    """Keeps the last search's place, time, languages and "online" for a message naming only a new interest.
+    """Keeps the last search's place (or whole state), time, languages and "online" for a message naming only a new
+    interest.
 
     A postal code no place has ("Tierheim 00000") or a village the gazetteer lacks names a place all the same: the
     search asks where, rather than going on in the last one's town as if no place had been written; so does a state.
@@ -175,11 +176,11 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
         return None
     stored = state.refinement_of(previous)
     before = criteria_from(earlier, stored, default_radius_km=0.0)
-    if before.place is None and not before.remote:
+    if before.place is None and not before.remote and before.whole_state is None:
         return None
     radius = stored.radius_km or earlier.radius_km
     refinement = Refinement(
-        place=before.place,
+        place=before.place, whole_state=before.whole_state,  # "ganz Sachsen", then "was mit Kindern": there too
         radius_km=None if parsed.radius_km or before.place is None else radius,
         languages=None if parsed.languages else before.languages or None,
         remote=True if before.remote else None,

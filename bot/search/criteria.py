@@ -20,6 +20,7 @@ from nlu.query import ParsedQuery
 from nlu.query import PlaceRef as NluPlaceRef
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
+from nlu.lexicon import place_rules
 
 MIN_RADIUS_KM = 1.0
 MAX_RADIUS_KM = 200.0
@@ -61,6 +62,8 @@ class Criteria:
     # Listings titled with the request, admitted beside the categories (bot.search.titled): only those, not the
     # rest of their categories.
     titled: tuple[int, ...] = ()
+    # Only the listings of this state ("ganz Sachsen"), by their state column; there is then no place.
+    whole_state: str | None = None
 
     @property
     def asks_anything(self) -> bool:
@@ -70,7 +73,8 @@ class Criteria:
     @property
     def has_filters(self) -> bool:
         """Tells whether anything besides free words was asked (an interest, a place, a time, a filter)."""
-        return bool(self.categories or self.place or self.time or self.languages or self.remote or self.ruled_out)
+        return bool(self.categories or self.place or self.time or self.languages or self.remote or self.ruled_out
+                    or self.whole_state)
 
 
 def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius_km: float) -> Criteria:
@@ -91,6 +95,7 @@ def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius
         languages=pick("languages", parsed.languages), remote=pick("remote", parsed.remote),
         keywords=parsed.keywords, lang=parsed.lang, needs_little_german=parsed.needs_little_german,
         ruled_out=parsed.ruled_out_places, default_radius_km=default_radius_km, writer_words=parsed.writer_words,
+        whole_state=None if by_button else refinement.whole_state,
     )
 
 
@@ -104,6 +109,7 @@ def criteria_from_json(stored: Mapping[str, Any], *, default_radius_km: float) -
         remote=stored.get("remote"), keywords=stored.get("keywords"), lang=stored.get("lang"),
         needs_little_german=stored.get("needs_little_german"), ruled_out=_list(stored.get("ruled_out_places")),
         default_radius_km=default_radius_km, writer_words=_list(stored.get("writer_words")),
+        whole_state=stored.get("whole_state"),
     )
 
 
@@ -111,10 +117,14 @@ def _cleaned(
     *, categories: object, excluded: object, place: PlaceRef | None, candidates: Sequence[object], radius_km: object,
     time: object, time_either: object, languages: object, remote: object, keywords: object, lang: object,
     needs_little_german: object, ruled_out: Sequence[object], default_radius_km: float,
-    writer_words: Sequence[object] = (),
+    writer_words: Sequence[object] = (), whole_state: object = None,
 ) -> Criteria:
-    """Builds Criteria from values of either source, keeping only what is known and well-formed."""
+    """Builds Criteria from values of either source, keeping only what is known and well-formed; a whole state
+    searched is no place (whatever the text's own reading of its name: "Sachsen" bei Ansbach)."""
     wanted, unwanted = _categories(categories), _categories(excluded)
+    state = known_state(whole_state) if remote is not True else None  # help from home has no state
+    if state is not None:
+        place, candidates = None, ()
     return Criteria(
         categories=tuple(key for key in wanted if key not in unwanted),
         exclude_categories=unwanted,
@@ -130,7 +140,13 @@ def _cleaned(
         needs_little_german=needs_little_german is True,
         ruled_out=_ruled_out(ruled_out, place),
         writer_words=frozenset(word for word in writer_words if isinstance(word, str)),
+        whole_state=state,
     )
+
+
+def known_state(value: object) -> str | None:
+    """Returns a German state's name as the gazetteer (and the listings' state column) spells it, else None."""
+    return value if isinstance(value, str) and value in place_rules().states.values() else None
 
 
 def _ruled_out(values: Sequence[object], place: PlaceRef | None) -> tuple[PlaceRef, ...]:
@@ -187,6 +203,8 @@ def merged_query(parsed: ParsedQuery | Mapping[str, Any], refinement: Refinement
     query["time_either"] = either
     if refinement.place is not None:
         query["place_candidates"] = []  # a place picked by button is never ambiguous
+    if refinement.whole_state is not None and refinement.place is None:  # no place of the text's reading
+        query["place"], query["place_candidates"] = None, []
     return query
 
 

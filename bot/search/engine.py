@@ -114,7 +114,8 @@ async def find(
     candidates = ambiguous_places(criteria)
     if candidates:
         return Found(SearchOutcome(query, (), (), 0, None, None, False, candidates), (), criteria, ())
-    unknown = unknown_place_named(parsed) if criteria.place is None and not criteria.remote else None
+    unknown = (unknown_place_named(parsed) if criteria.place is None and not criteria.remote
+               and criteria.whole_state is None else None)
     if unknown is not None:  # never silently all of Germany instead of the place the person meant
         return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())
     words, unknown_words = await _free_words(session, request.text, criteria, vocabularies, corpus)
@@ -168,7 +169,7 @@ async def find(
         total=page.shown_total(tier),
         place=criteria.place,
         radius_km=attempt.radius_km,
-        everywhere=criteria.place is None,
+        everywhere=criteria.place is None and criteria.whole_state is None,
         others=page.total - page.shown_total(tier) if tier is not Tier.ALL else 0,
         showing_similar=tier is Tier.SIMILAR,
         unread_words=unread,
@@ -176,6 +177,7 @@ async def find(
         unfound=await unfound_in(session, request.text, criteria, words, attempt, vocabularies,
                                    now=asked.now, corpus=corpus)
         if page.total and "keywords" not in widened else (),
+        whole_state=criteria.whole_state,
     )
     return Found(outcome, page.rows, criteria, words.wished())
 

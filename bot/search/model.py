@@ -47,6 +47,9 @@ class Refinement:
     languages: tuple[str, ...] | None = None
     remote: bool | None = None
     nationwide: bool | None = None  # "ganz Deutschland" pressed for a named state: no place, none asked again
+    # "Ganz Sachsen" pressed (or the CLI's --place Sachsen): the listings of this state (its name as the gazetteer
+    # spells it), ranked as a nationwide search ranks them; no place, none asked again. A place set beside it wins.
+    whole_state: str | None = None
 
     def time_choice(self, understood: bool) -> bool:
         """Tells whether the times searched were named as a choice: as the text said (`understood`), unless times
@@ -76,6 +79,8 @@ class Refinement:
             data["time_either"] = True
         if self.nationwide:
             data["nationwide"] = True
+        if self.whole_state and self.place is None:  # a place chosen after it is where to look
+            data["whole_state"] = self.whole_state
         return data
 
     @classmethod
@@ -92,6 +97,7 @@ class Refinement:
             languages=_tuple_or_none(data.get("languages")),
             remote=data.get("remote") if isinstance(data.get("remote"), bool) else None,
             nationwide=True if data.get("nationwide") is True else None,
+            whole_state=str(data["whole_state"]) if isinstance(data.get("whole_state"), str) else None,
         )
 
 
@@ -220,7 +226,7 @@ class SearchOutcome:
     total: int  # how many listings matched in all (for "Mehr"); nationwide at most the 2,000 newest matches
     place: PlaceRef | None  # the centre actually used
     radius_km: float | None  # the radius actually used after widening
-    everywhere: bool  # no place given: searched all of Germany
+    everywhere: bool  # no place given: searched all of Germany (not when a whole state was searched)
     place_candidates: tuple[PlaceRef, ...] = ()  # ambiguous place far apart: ask instead of guessing
     # A postal code no place has ("00000") or a place name the gazetteer lacks ("Höchst an der Nidder"), as
     # written: nothing was searched, the person is asked where instead.
@@ -238,6 +244,9 @@ class SearchOutcome:
     # What the request names in particular that no listing holds, as written ("Klavier" of "Klavierunterricht" when
     # only "Unterricht" is held, bot.search.unfound): the answer says so. Not part of the JSON contract.
     unfound: tuple[str, ...] = ()
+    # The state whose listings were searched ("ganz Sachsen": Refinement.whole_state), with no place: not all of
+    # Germany, and nothing to ask. Not part of the JSON contract's results; its query holds "whole_state".
+    whole_state: str | None = None
 
     @property
     def understood(self) -> Understood:

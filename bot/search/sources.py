@@ -4,7 +4,8 @@ The spatial prefilter is a latitude/longitude box on the covering index (status,
 to the exact radius on the same flat map the score uses; categories are bitmask tests on those
 candidates; free words go through the full-text index. Without a place (all of Germany, or remote
 listings) the newest matches form a bounded pool, read newest first from id-ordered covering indexes
-(migration 0006). bot.search.retrieval ranks these candidates and reads one page out.
+(migration 0006); a whole state's from the index of each state's listings in id order (migration 0020).
+bot.search.retrieval ranks these candidates and reads one page out.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ FEW_HOLDERS = 1000
 # What the ranking reads of a pooled candidate: all in the covering indexes, so the pool never reads rows.
 # place_precision is not in the covering indexes that hand out the pool (migration 0006): pooled rows (remote
 # and nationwide searches, where closeness matters least) get no cap for approximate places (search/approximate).
-_POOL_COLUMNS = (
+POOL_COLUMNS = (
     "o.id, o.category_mask, o.time_mask, o.published_at, o.newcomer_friendly, o.languages, o.lat, o.lon, "
     "NULL AS place_precision"
 )
@@ -113,7 +114,7 @@ def candidates(
             keep_candidates(sql, source)
         return source
     return (
-        f"(SELECT {_POOL_COLUMNS} FROM {corpus.table} o{hint} WHERE {where} "
+        f"(SELECT {POOL_COLUMNS} FROM {corpus.table} o{hint} WHERE {where} "
         f"ORDER BY o.id DESC LIMIT {sql.integer(NATIONWIDE_POOL)}) o"
     )
 
@@ -242,6 +243,8 @@ def constraints(
         conditions += time_conditions(sql, criteria.time, either=criteria.time_either)
     if criteria.remote:
         conditions.append(sql.true("o.remote"))
+    if criteria.whole_state is not None:  # "ganz Sachsen": the state's own listings, on their index (migration 0020)
+        conditions.append(f"o.state = {sql.bind_once(criteria.whole_state)}")
     conditions.append(f"(o.expires_at IS NULL OR o.expires_at > {sql.bind(now, UTCDateTime())})")
     if attempt.radius_km is not None and frame is not None:
         conditions += within_radius(sql, frame, attempt.radius_km)
@@ -286,6 +289,8 @@ def index_hint(
         return f" INDEXED BY {corpus.index('geo')}"
     if attempt.text_required and groups:
         return ""  # nationwide free words: the full-text index drives, rows are fetched by id
+    if criteria.whole_state is not None and corpus is LISTINGS:
+        return f" INDEXED BY {corpus.index('state')}"  # a state's newest matches, in id order within the state
     return f" INDEXED BY {corpus.index('recent')}"
 
 

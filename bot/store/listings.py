@@ -20,6 +20,7 @@ from bot.store.dialect import dialect_of
 from bot.categories import category_mask
 from bot.domain import time_mask
 from bot.store.models import Opportunity, Organisation
+from bot.store.states import listing_state
 from bot.store.types import utcnow
 
 # The columns writers fill: organisation_name is the database's own (migration 0019), never written here, so an
@@ -42,7 +43,8 @@ class UpsertCount:
 
 
 def opportunity_row(values: Mapping[str, Any], *, now: datetime | None = None) -> dict[str, Any]:
-    """Returns a complete row for the opportunities table: masks derived, timestamps and defaults set."""
+    """Returns a complete row for the opportunities table: masks and the state derived (bot.store.states),
+    timestamps and defaults set."""
     unknown = set(values) - OPPORTUNITY_COLUMNS
     if unknown:
         raise ValueError(f"unknown opportunity fields: {', '.join(sorted(unknown))}")
@@ -67,6 +69,8 @@ def opportunity_row(values: Mapping[str, Any], *, now: datetime | None = None) -
     row["languages"] = list(dict.fromkeys(row["languages"] or []))
     row["category_mask"] = category_mask(row["categories"])
     row["time_mask"] = time_mask(row["time_tags"])
+    # The state where the listing lies, by the gazetteer: the search of a whole state filters on it.
+    row["state"] = listing_state(row["postal_code"], row["lat"], row["lon"], row["state"])
     return row
 
 

@@ -16,7 +16,7 @@ from bot.store.models import Base
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The search's full-text tables, generated column and indexes are written by hand in migrations 0003, 0006,
-# 0007 and 0019 (FTS5, tsvector, partial covering indexes); the models do not describe them.
+# 0007, 0019 and 0020 (FTS5, tsvector, partial covering indexes); the models do not describe them.
 _BY_HAND = (
     "opportunity_search", "search_terms", "search_vector", "ix_opportunities_search",
     "volunteer_ad_search", "ix_volunteer_ads_search", "data_version",

@@ -49,6 +49,7 @@ class WebSearch:
         refinement = Refinement(
             categories=query.bereich or None, place=choice.place,
             radius_km=query.umkreis if choice.place is not None else None, time=query.zeit or None,
+            whole_state=choice.whole_state,
         )
         offset = (query.seite - 1) * limit
         request = SearchRequest(text=query.text, refinement=refinement, limit=limit, offset=offset, lang=lang,

@@ -27,6 +27,7 @@ from bot.web.results import (
     area_options, as_answered, radius_options, results_view, telegram_search_link, time_options,
 )
 from bot.texts.catalogue import decimal
+from nlu.place_field import state_name
 from bot.web.wording import (
     accessibility_line,
     dates_text,
@@ -224,6 +225,11 @@ class SearchHandler(BaseHandler):
             "feed_url": query.url("/angebote.atom", seite=None, anzahl=None),
             "option_url": lambda option_id: query.url(self.path, ortid=option_id, ort=None, seite=None,
                                                       lang=lang_param),
+            # Beside a state's towns: all of the state, written into the place field as a person would write it
+            "whole_state_url": query.url(self.path, ort=t(self.lang, "web.whole_state_field", state=state_name(
+                found.place.state, self.lang)), ortid=None, seite=None, lang=lang_param) if found.place.state else None,
+            "whole_state_label": t(self.lang, "web.whole_state_link", state=state_name(found.place.state, self.lang))
+            if found.place.state else None,
         }
 
 

@@ -1,5 +1,6 @@
 """The place of a web search: a postal code, a place name read as the chat reads it (nlu.place_field: asking
-when it exists far apart, offering near misses, a whole state's cities), or a gazetteer id."""
+when it exists far apart, offering near misses, a whole state's cities; "ganz Sachsen" is all of the state), or
+a gazetteer id."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class PlaceChoice:
     unknown: bool = False
     guessed: bool = False  # the options are near misses of a name no place bears ("Xyzdorf": Seedorf?)
     state: str | None = None  # a whole state was named ("Sachsen"): the options are its largest cities
+    whole_state: str | None = None  # all of a state was asked for ("ganz Sachsen"): its listings are searched
 
 
 def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
@@ -63,6 +65,8 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
     options = tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in reading.places[:MAX_CANDIDATES])
     if reading.place is not None:
         return PlaceChoice(place=_ref(reading.place))
+    if reading.whole_state is not None:
+        return PlaceChoice(whole_state=reading.whole_state)
     return PlaceChoice(options=options, unknown=reading.unknown, guessed=reading.guessed, state=reading.state)
 
 

@@ -11,6 +11,7 @@ from bot.search import notes as search_notes
 from bot.search.model import SearchOutcome
 from bot.texts import catalogue, t
 from bot.texts.catalogue import decimal
+from nlu.place_field import state_name
 
 TIME_ORDER = ("weekday", "weekend", "daytime", "evening", "one_off", "regular")
 
@@ -91,6 +92,8 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     elif outcome.place is not None and not outcome.everywhere:
         parts.append(t(lang, "search.summary_place", place=outcome.place.name,
                        radius=decimal(outcome.radius_km or 0, lang)))
+    elif outcome.whole_state is not None:
+        parts.append(t(lang, "search.summary_whole_state", state=state_name(outcome.whole_state, lang)))
     else:
         parts.append(t(lang, "search.summary_everywhere"))
     parts += time_labels(understood.time, lang)
@@ -111,6 +114,8 @@ def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str)
                      else t(lang, "search.everywhere"))
     elif ruled_out:
         notes.append(t(lang, "search.ruled_out", places=ruled_out))
+    if outcome.whole_state is not None:  # "ganz Sachsen": how they are ordered, and how to narrow
+        notes.append(t(lang, "web.whole_state", state=state_name(outcome.whole_state, lang)))
     return notes
 
 

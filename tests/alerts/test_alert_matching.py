@@ -266,6 +266,10 @@ def test_targets_from_columns_equal_targets_from_criteria() -> None:
         stored, criteria = resolve("", Refinement(radius_km=20), query=wanted)
         from_columns = AlertTarget.from_columns(prefilter_columns(criteria), stored["keywords"])
         assert from_columns == AlertTarget.from_criteria(criteria)
+    for refinement in (Refinement(whole_state="Sachsen"), Refinement(whole_state="Sachsen", remote=True)):
+        stored, criteria = resolve("", refinement, query=query(categories=("animals",)))
+        from_columns = AlertTarget.from_columns(prefilter_columns(criteria), stored["keywords"])
+        assert from_columns == AlertTarget.from_criteria(criteria)
 
 
 async def test_a_search_saved_from_text_alerts_what_the_search_finds(any_database: Database) -> None:
@@ -292,3 +296,14 @@ async def test_a_search_saved_from_text_alerts_what_the_search_finds(any_databas
         outcome = await search(session, SearchRequest(text=text, widen=False, limit=50), vocabularies=VocabularyCache())
     assert alerted == {hit.id for hit in outcome.results}
     assert listings[0].id in alerted and not alerted & {listings[1].id, listings[2].id, listings[3].id}
+
+
+async def test_a_search_of_a_whole_state_is_alerted_for_that_state_s_listings_only(any_database: Database) -> None:
+    async with any_database.unit_of_work() as session:
+        saxony = await save_search(session, await make_volunteer(session), text="Tierheim",
+                                   refinement=Refinement(whole_state="Sachsen"), query=query(categories=("animals",)))
+        everywhere = await _saved(session, categories=("animals",))
+        assert saxony.whole_state == "Sachsen" and saxony.filters["refinement"] == {"whole_state": "Sachsen"}
+        assert await _alerted(session, place=LEIPZIG) == {saxony.id, everywhere.id}
+        assert await _alerted(session, place=KASSEL) == {everywhere.id}  # Hessen
+        assert await _alerted(session, place=None) == {everywhere.id}  # online only: in no state

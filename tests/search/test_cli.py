@@ -188,6 +188,7 @@ def test_a_state_named_as_the_place_asks_for_a_town_in_it(
 ) -> None:
     readable = _run(["search", "-"], "Tierheim in Sachsen\n", monkeypatch, capsys)
     assert "Sachsen ist groß: bitte einen Ort darin nennen (--place), z. B. " in readable
+    assert "--place Sachsen für ganz Sachsen" in readable
     assert all(town in readable.split("z. B. ")[1].split(".")[0] for town in ("Dresden", "Leipzig", "Chemnitz"))
     plain = _run(["search", "-"], "Tierheim\n", monkeypatch, capsys)
     assert "ist groß" not in plain
@@ -205,9 +206,19 @@ def test_a_place_option_is_read_as_the_chat_reads_it_and_never_guessed_silently(
     with pytest.raises(SystemExit) as unknown:
         main(["search", "--place", "Weihlheiden", "Tierheim"])
     assert "unknown place: Weihlheiden" in str(unknown.value) and "Gassi" not in capsys.readouterr().out
-    with pytest.raises(SystemExit) as state:
-        main(["search", "--place", "Sachsen", "Tierheim"])
-    assert "ganzes Bundesland" in str(state.value) and "Dresden (Sachsen)" in str(state.value)
+
+
+def test_a_state_as_the_place_option_searches_all_of_that_state(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hessen = _run(["search", "--place", "Hessen", "Tierheim"], "", monkeypatch, capsys)
+    assert "ganz Hessen" in hessen.splitlines()[0] and "Gassi" in hessen and " km" not in hessen.splitlines()[0]
+    saxony = _run(["search", "--place", "ganz Sachsen", "Tierheim"], "", monkeypatch, capsys)
+    assert "ganz Sachsen" in saxony.splitlines()[0] and "Gassi" not in saxony  # Kassel is in Hessen
+    english = _run(["search", "--json", "--place", "all of Saxony", "Tierheim"], "", monkeypatch, capsys)
+    contract = json.loads(english)
+    assert contract["query"]["whole_state"] == "Sachsen" and contract["query"]["place"] is None
+    assert contract["results"] == []
 
 
 

@@ -11,7 +11,7 @@ from bot.store import migrate
 from bot.store.db import Database
 from bot.store.models import Base, ChatSearch, Opportunity, Organisation, Volunteer
 from bot.store.migrate import SchemaOutOfDate
-from bot.search.sources import ROW_COLUMNS
+from bot.search.sources import POOL_COLUMNS, ROW_COLUMNS
 
 
 async def _tables(database: Database) -> set[str]:
@@ -139,3 +139,47 @@ async def test_the_online_rows_beside_the_nearest_ones_are_read_from_the_remote_
     assert not await _reads_remote_rows_from_the_index_alone(any_database)
     await any_database.prepare(upgrade=True)
     assert await _reads_remote_rows_from_the_index_alone(any_database)
+
+
+async def _reads_a_state_s_newest_from_its_index(database: Database) -> bool:
+    """Tells whether a whole state's pool (bot.search.sources: its newest matches) is read from the per-state index
+    alone, in id order (no sort), as the database plans that read."""
+    pool = (f"SELECT {POOL_COLUMNS} FROM opportunities o{{hint}} WHERE o.status = 'published' "
+            "AND o.state = 'Sachsen' AND (o.category_mask & 16) <> 0 ORDER BY o.id DESC LIMIT 2000")
+    async with database.read_only() as session:
+        if database.is_sqlite:
+            plan = [str(row[-1]) for row in await session.execute(text(
+                "EXPLAIN QUERY PLAN " + pool.format(hint=" INDEXED BY ix_opportunities_search_state")))]
+            return any("COVERING INDEX ix_opportunities_search_state" in row for row in plan) and not any(
+                "TEMP B-TREE" in row for row in plan)
+        await session.execute(text("SET LOCAL enable_seqscan = off"))
+        await session.execute(text("SET LOCAL enable_bitmapscan = off"))
+        lines = [str(line) for line in (await session.execute(text("EXPLAIN " + pool.format(hint="")))).scalars()]
+        return any("Index Only Scan using ix_opportunities_search_state" in line for line in lines) and not any(
+            "Sort" in line for line in lines)
+
+
+async def test_a_whole_state_is_read_from_its_own_index_newest_first(any_database: Database) -> None:
+    assert await _reads_a_state_s_newest_from_its_index(any_database)
+    await any_database.run_sync(lambda connection: migrate.downgrade(connection, "0019_search_organisation_name"))
+    assert await any_database.run_sync(lambda connection: "whole_state" not in {
+        column["name"] for column in inspect(connection).get_columns("saved_searches")})
+    await any_database.prepare(upgrade=True)
+    assert await _reads_a_state_s_newest_from_its_index(any_database)
+
+
+async def test_listings_stored_before_take_the_gazetteer_s_state(any_database: Database) -> None:
+    async with any_database.unit_of_work() as session:
+        organisation = Organisation(name="Tafel Leipzig e.V.")
+        session.add(organisation)
+        await session.flush()
+        session.add_all([  # written past the writers' funnel, as an old import left them
+            Opportunity(organisation_id=organisation.id, title="Ausgabe", lat=51.3397, lon=12.3731, state="SN"),
+            Opportunity(organisation_id=organisation.id, title="Sortieren", postal_code="34117", state=None),
+            Opportunity(organisation_id=organisation.id, title="Online", remote=True, state=None),
+        ])
+    await any_database.run_sync(lambda connection: migrate.downgrade(connection, "0019_search_organisation_name"))
+    await any_database.prepare(upgrade=True)
+    async with any_database.read_only() as session:
+        states = {title: state for title, state in await session.execute(select(Opportunity.title, Opportunity.state))}
+    assert states == {"Ausgabe": "Sachsen", "Sortieren": "Hessen", "Online": None}

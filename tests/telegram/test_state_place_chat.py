@@ -111,3 +111,28 @@ async def test_a_state_without_an_interest_asks_the_area_and_then_which_town(cha
     assert "Wobei möchtest du helfen?" in reply.text and "🐾 Tiere" in _labels(reply.buttons)
     animals = await chat.press(ANNA, reply.button("🐾 Tiere"), message_id=reply.sent_id())
     assert ASKED in animals.text and "Leipzig (Sachsen)" in _labels(animals.buttons)
+
+
+async def test_a_whole_state_can_be_shown_as_that_state(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "was mit Kindern in Sachsen")
+    assert ASKED in asked.text and "🗺 Ganz Sachsen zeigen" in _labels(asked.buttons)
+    shown = await chat.press(ANNA, asked.button("Ganz Sachsen"), message_id=asked.sent_id())
+    assert "in ganz Sachsen</b>" in shown.text.split("\n")[0] and "Angebote aus ganz Sachsen" in shown.text
+    assert "<b>1. " in shown.text and "Leipzig" in shown.text and "Kassel" not in shown.text  # Kassel is in Hessen
+    assert "ganz Deutschland" not in shown.text and ASKED not in shown.text
+    later = await chat.send(ANNA, "lieber am Wochenende")  # a change of the search keeps the state
+    assert "in ganz Sachsen" in later.text.split("\n")[0] and "Kassel" not in later.text
+
+
+async def test_a_whole_state_in_english_is_shown_by_its_english_name(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "something with children in Saxony")
+    assert "🗺 Show all of Saxony" in _labels(asked.buttons)
+    shown = await chat.press(ANNA, asked.button("all of Saxony"), message_id=asked.sent_id())
+    assert "all of Saxony</b>" in shown.text.split("\n")[0] and "listings from all of Saxony" in shown.text
+
+
+async def test_a_town_typed_after_the_whole_state_is_where_to_look(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "was mit Kindern in Sachsen")
+    await chat.press(ANNA, asked.button("Ganz Sachsen"), message_id=asked.sent_id())
+    moved = await chat.send(ANNA, "und in Kassel?")
+    assert "Kassel" in moved.text.split("\n")[0] and "ganz Sachsen" not in moved.text

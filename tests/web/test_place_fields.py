@@ -4,7 +4,9 @@ a whole state, whose towns are offered instead of a village of the state's name.
 from __future__ import annotations
 
 import html
+import re
 
+from bot.search.model import PlaceRef
 from bot.store.db import Database
 from bot.texts import t
 from tests.factories.volunteers import make_listing
@@ -40,3 +42,24 @@ async def test_a_name_of_towns_far_apart_is_offered_for_choice_on_the_page_and_i
     assert "Aken" in feed.text and "Sachsen-Anhalt" in feed.text
     asked = html.unescape(t("de", "web.state_choose", name="Baden-Württemberg"))
     assert asked in html.unescape(state) and "Stuttgart" in state  # not Baden-Baden
+
+
+async def test_a_whole_state_is_offered_beside_its_towns_and_searched_as_that_state(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+        await make_listing(session, title="Tierheim Leipzig", place=PlaceRef("Leipzig", 51.3397, 12.3731))
+    async with running_site(database) as site:
+        asked = html.unescape((await site.client.get("/suche", params={"ort": "Sachsen", "text": "Tierheim"})).text)
+        link = re.search(r'<a href="([^"]+)">Ganz Sachsen zeigen</a>', asked)
+        assert link is not None and "ort=ganz+Sachsen" in link.group(1)
+        shown = html.unescape((await site.client.get(link.group(1))).text)
+        embed = html.unescape((await site.client.get("/embed", params={"ort": "Sachsen"})).text)
+        embedded = html.unescape((await site.client.get("/embed", params={"ort": "ganz Sachsen"})).text)
+        english = html.unescape((await site.client.get(
+            "/suche", params={"ort": "all of Saxony", "text": "animal shelter", "lang": "en"})).text)
+    assert "Tierheim Leipzig" in shown and "Tierheim Kassel" not in shown  # Kassel is in Hessen
+    assert "in ganz Sachsen" in shown and t("de", "web.whole_state", state="Sachsen") in shown
+    assert t("de", "search.everywhere") not in shown and 'value="ganz Sachsen"' in shown  # the field says it
+    assert "Ganz Sachsen zeigen" in embed and "Dresden" in embed
+    assert "Tierheim Leipzig" in embedded and "Tierheim Kassel" not in embedded
+    assert "all of Saxony" in english and "Tierheim Leipzig" in english and "Tierheim Kassel" not in english

@@ -87,6 +87,7 @@ class SavedSearch(Timestamps, Base):
     time_mask: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     remote_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     has_keywords: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    whole_state: Mapped[str | None] = mapped_column(String(60))  # "ganz Sachsen": only that state's listings
 
 
 class AlertDelivery(Base):

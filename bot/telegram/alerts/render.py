@@ -12,6 +12,7 @@ from bot.telegram.search.render import place_line
 from bot.telegram.formatting import join_lines, line
 from bot.texts.catalogue import decimal
 from bot.texts import t
+from nlu.place_field import state_name
 from bot.volunteers import FavouriteEntry, home_place
 
 _QUERY_LIMIT = 80
@@ -57,6 +58,8 @@ def saved_search_summary(saved: SavedSearch, criteria: Criteria | None, lang: st
         elif criteria.place is not None:
             parts.append(t(lang, "search.summary_place", place=criteria.place.name,
                            radius=decimal(criteria.radius_km, lang)))
+        elif criteria.whole_state is not None:
+            parts.append(t(lang, "search.summary_whole_state", state=state_name(criteria.whole_state, lang)))
         else:
             parts.append(t(lang, "search.summary_everywhere"))
         parts += [t(lang, f"listing.{tag}") for tag in criteria.time]

@@ -9,7 +9,7 @@ from functools import partial
 from bot.conversation import state
 from bot.conversation.searches import DEEPEST_OFFSET, PAGE_SIZE, ChatSearches
 from bot.domain import MAX_QUERY_CHARS, TimeTag
-from bot.search.criteria import criteria_from
+from bot.search.criteria import criteria_from, known_state
 from bot.search.understanding import parse_text, written_language
 from bot.store.models import ChatSearch
 from bot.telegram import keyboards
@@ -188,6 +188,12 @@ def _set_place(candidate: int, stored: ChatSearch, searches: ChatSearches) -> bo
     candidates = state.candidates_of(stored)
     if candidate == len(candidates) and candidates:  # the state question's "all of Germany" (views.candidates_view)
         state.refine(stored, nationwide=True)
+        return True
+    if candidate == len(candidates) + 1 and candidates:  # its "all of Sachsen": the state its towns lie in
+        region = known_state(candidates[0].state)
+        if region is None or any(place.state != region for place in candidates):
+            return False
+        state.refine(stored, whole_state=region)
         return True
     if candidate >= len(candidates):
         return False

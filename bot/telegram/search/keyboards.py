@@ -14,6 +14,7 @@ from bot.telegram.callbacks import (
 )
 from bot.telegram.keyboards import RADII_KM, TIME_TAGS, Rows, button, candidate_label, keep_button, marked
 from bot.texts import t
+from nlu.place_field import state_name
 
 
 def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, lang: str,
@@ -76,13 +77,15 @@ def time_choice(search_id: int, lang: str, *, chosen: Collection[str] = ()) -> I
 
 
 def place_choice(
-    search_id: int, candidates: Sequence[PlaceRef], lang: str, *, nationwide: bool = False
+    search_id: int, candidates: Sequence[PlaceRef], lang: str, *, region: str | None = None
 ) -> InlineKeyboardMarkup:
-    """Returns one button per candidate place (and, for a state's towns, one showing all of Germany: the index
-    after the last town)."""
+    """Returns one button per candidate place and, for a state's towns (`region`), one showing that whole state
+    (the index two after the last town) and one showing all of Germany (the index after the last town)."""
     rows = [[button(candidate_label(place.name, place.state, None, lang), PlaceButton(search_id, index))]
             for index, place in enumerate(candidates)]
-    if nationwide:
+    if region is not None:
+        label = t(lang, "search.button_whole_state", state=state_name(region, lang))
+        rows.append([button(label, PlaceButton(search_id, len(candidates) + 1))])
         rows.append([button(t(lang, "search.button_nationwide"), PlaceButton(search_id, len(candidates)))])
     return InlineKeyboardMarkup(rows)
 

@@ -10,6 +10,7 @@ from bot.search.model import Hit, SearchOutcome
 from bot.telegram.formatting import join_lines, line
 from bot.texts.catalogue import decimal
 from bot.texts import t
+from nlu.place_field import state_name
 
 # Field limits keep five results and the header under Telegram's 4,096 characters whatever a listing holds
 # (tests/telegram/test_render.py fills every field with 1,860 characters of markup to prove it).
@@ -72,6 +73,8 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     elif outcome.place is not None and not outcome.everywhere:
         radius = decimal(outcome.radius_km or 0, lang)
         parts.append(t(lang, "search.summary_place", place=line(outcome.place.name, LIMITS["place"]), radius=radius))
+    elif outcome.whole_state is not None:
+        parts.append(t(lang, "search.summary_whole_state", state=state_name(outcome.whole_state, lang)))
     else:
         parts.append(t(lang, "search.summary_everywhere"))
     parts += [t(lang, f"listing.{tag}") for tag in _known_time_tags(understood.time)]
@@ -79,7 +82,8 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
 
 
 def place_notes(outcome: SearchOutcome, lang: str) -> list[str]:
-    """Says that no place was named (all of Germany), or which places were ruled out ("Kassel lasse ich weg.");
+    """Says that no place was named (all of Germany), or which places were ruled out ("Kassel lasse ich weg."), or
+    that a whole state's listings are shown;
     online help has no place to name (as on the web)."""
     if outcome.remote:
         return []
@@ -87,7 +91,10 @@ def place_notes(outcome: SearchOutcome, lang: str) -> list[str]:
     places = line(", ".join(ruled_out), LIMITS["place"])
     if outcome.everywhere:
         return [t(lang, "search.everywhere_ruled_out", places=places) if ruled_out else t(lang, "search.everywhere")]
-    return [t(lang, "search.ruled_out", places=places)] if ruled_out else []
+    notes = [t(lang, "search.ruled_out", places=places)] if ruled_out else []
+    if outcome.whole_state is not None:  # "ganz Sachsen" pressed: said how they are ordered, and how to narrow
+        notes.append(t(lang, "search.whole_state", state=state_name(outcome.whole_state, lang)))
+    return notes
 
 
 def count_line(total: int, offset: int, shown: int, lang: str) -> str:

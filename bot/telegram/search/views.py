@@ -56,7 +56,7 @@ def candidates_view(search_id: int, places: Sequence[PlaceRef], lang: str, *, re
         text = t(lang, "search.ask_place_in_state", state=line(state_name(region, lang), 60))
     else:
         text = t(lang, "search.ask_candidates", name=line(name, 60)) if name else t(lang, "search.ask_which_place")
-    return View(text, search_keyboards.place_choice(search_id, places, lang, nationwide=region is not None))
+    return View(text, search_keyboards.place_choice(search_id, places, lang, region=region))
 
 
 def shared_name(places: Sequence[PlaceRef]) -> str:

@@ -1,0 +1,98 @@
+"""A whole state searched as such ("Ganz Sachsen zeigen", `search --place Sachsen`): only its listings, by their
+state column, ranked as a nationwide search ranks them; said as the state, never as all of Germany."""
+
+from __future__ import annotations
+
+from tests.factories.search import KASSEL, LEIPZIG, Listings, find, ids, near
+
+from bot.alerts.criteria import criteria_key, prefilter_columns, resolve
+from bot.search import SearchRequest
+from bot.search.criteria import criteria_from_json
+from bot.search.model import PlaceRef, Refinement
+from bot.store.listings import opportunity_row
+from bot.telegram.search.render import results_text, summary
+
+DRESDEN = PlaceRef("Dresden", 51.0493, 13.7381, "Sachsen", None)
+SAXONY = Refinement(whole_state="Sachsen")
+
+
+async def test_a_whole_state_finds_only_its_own_listings_however_far_apart(listings: Listings) -> None:
+    leipzig = await listings.add("Tiertafel Leipzig", categories=["animals"], **near(LEIPZIG, 1, 0))
+    dresden = await listings.add("Tierheim Dresden", categories=["animals"], **near(DRESDEN, 0, 2))
+    await listings.add("Tierheim Kassel", categories=["animals"], **near(KASSEL, 1, 1))
+    await listings.add("Tafel Leipzig", categories=["poverty_homelessness"], **near(LEIPZIG, 0, 1))
+
+    outcome = await find(listings.database, SearchRequest(refinement=SAXONY), categories=["animals"])
+
+    assert set(ids(outcome)) == {leipzig, dresden} and outcome.total == 2
+    assert outcome.whole_state == "Sachsen" and outcome.place is None
+    assert not outcome.everywhere and not outcome.nowhere  # nothing to ask, no home place put in its stead
+
+
+async def test_a_whole_state_ranks_by_relevance_not_by_distance(listings: Listings) -> None:
+    general = await listings.add("Helfen im Tierheim Leipzig", categories=["animals"], **near(LEIPZIG))
+    named = await listings.add("Katzen pflegen", description="Wir suchen Hilfe bei unseren Katzen.",
+                               categories=["animals"], **near(DRESDEN, 3, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Katzen", refinement=SAXONY, tiered=False),
+                         categories=["animals"], keywords=["katzen"])
+
+    assert ids(outcome)[:2] == [named, general]
+    assert all(hit.distance_km is None for hit in outcome.results)
+
+
+async def test_a_place_the_text_names_is_no_place_of_a_whole_state(listings: Listings) -> None:
+    # "Sachsen" alone reads as the village Sachsen bei Ansbach: searching the state, it is no centre
+    ansbach = PlaceRef("Sachsen b.Ansbach", 49.29, 10.64, "Bayern", None)
+    await listings.add("Tierheim Ansbach", categories=["animals"], lat=49.3, lon=10.6)
+    leipzig = await listings.add("Tiertafel Leipzig", categories=["animals"], **near(LEIPZIG, 1, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Tierheim Sachsen", refinement=SAXONY),
+                         categories=["animals"], place=ansbach)
+
+    assert ids(outcome) == [leipzig] and outcome.query["place"] is None and outcome.query["whole_state"] == "Sachsen"
+
+
+async def test_a_place_chosen_after_the_state_is_where_to_look(listings: Listings) -> None:
+    await listings.add("Tierheim Dresden", categories=["animals"], **near(DRESDEN, 0, 2))
+    leipzig = await listings.add("Tiertafel Leipzig", categories=["animals"], **near(LEIPZIG, 1, 0))
+
+    chosen = Refinement(whole_state="Sachsen", place=LEIPZIG)
+    outcome = await find(listings.database, SearchRequest(refinement=chosen), categories=["animals"])
+
+    assert ids(outcome) == [leipzig] and outcome.whole_state is None and outcome.place == LEIPZIG
+    assert "whole_state" not in chosen.to_dict()
+
+
+def test_an_unknown_state_or_help_from_home_searches_no_state() -> None:
+    assert criteria_from_json({"whole_state": "Saxony"}, default_radius_km=15.0).whole_state is None
+    assert criteria_from_json({"whole_state": "Sachsen", "remote": True}, default_radius_km=15.0).whole_state is None
+    assert criteria_from_json({"whole_state": "Sachsen"}, default_radius_km=15.0).whole_state == "Sachsen"
+
+
+def test_the_header_and_note_say_the_whole_state(listings: Listings) -> None:
+    from bot.search.model import SearchOutcome
+
+    outcome = SearchOutcome({"categories": ["animals"], "whole_state": "Sachsen"}, (), (), 0, None, None, False,
+                            whole_state="Sachsen")
+    assert summary(outcome, "de") == "Tiere · in ganz Sachsen"
+    assert summary(outcome, "en").endswith("all of Saxony")
+    text = results_text(outcome, offset=0, lang="de", asked_radius_km=15.0)
+    assert "Angebote aus ganz Sachsen" in text and "ganz Deutschland" not in text
+
+
+def test_a_saved_search_keeps_its_state() -> None:
+    stored, criteria = resolve("Tierheim", SAXONY, query={"text": "Tierheim", "categories": ["animals"]})
+    everywhere = resolve("Tierheim", Refinement(), query={"text": "Tierheim", "categories": ["animals"]})[1]
+
+    assert stored["whole_state"] == "Sachsen" and criteria.whole_state == "Sachsen"
+    assert criteria_from_json(stored, default_radius_km=15.0).whole_state == "Sachsen"
+    assert prefilter_columns(criteria)["whole_state"] == "Sachsen"
+    assert criteria_key(criteria) != criteria_key(everywhere)  # all of Saxony is not all of Germany
+
+
+def test_a_listing_s_state_is_the_gazetteer_s_by_postal_code_or_point() -> None:
+    assert opportunity_row({"title": "x", "postal_code": "04109", "state": "Hessen"})["state"] == "Sachsen"
+    assert opportunity_row({"title": "x", **near(KASSEL)})["state"] == "Hessen"
+    assert opportunity_row({"title": "x", "state": "saxony"})["state"] == "Sachsen"  # placed nowhere: as spelled
+    assert opportunity_row({"title": "x", "remote": True})["state"] is None
