@@ -1,0 +1,62 @@
+"""Places as people say them in chats: city nicknames, dialect words that happen to be town names, home said with the
+place after it. Every sentence here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("elbflorenz, was mit senioren", "Dresden"),
+        ("Suche im Elbflorenz ein Tierheim", "Dresden"),
+        ("hypezig, nachhilfe geben", "Leipzig"),
+        ("wat mit kindern in leipzsch", "Leipzig"),
+        ("tafel in dipps?", "Dippoldiswalde"),
+    ],
+)
+def test_a_city_nickname_names_the_city(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Griaß eich beinand, i such was im Sportverein in Landshut", "Landshut"),
+        ("Mir is aach langweilig, gibts was in Bensheim?", "Bensheim"),
+        ("Ich dät gern mit de ahlen Leut Kaffee trinken, in Gelnhausen", "Gelnhausen"),
+        ("was mit ahle leit in döbeln", "Döbeln"),
+    ],
+)
+def test_a_dialect_word_is_no_town_of_its_spelling(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+@pytest.mark.parametrize(
+    "text", ["Griaß eich, i hätt gern was mit Viechern", "des mach ich aach gern, was mit Kindern"]
+)
+def test_a_dialect_word_alone_gives_no_place(text: str) -> None:
+    assert parse(text).place is None
+
+
+def test_the_towns_spelt_so_are_still_found_after_a_cue() -> None:
+    assert parse("Ich wohne in Ahlen und würde gern vorlesen").place.name == "Ahlen"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Unter der Woche bin ich in Stuttgart, mein Zuhause ist aber Heilbronn. Was mit Tieren?", "Heilbronn"),
+        ("hock grad bei meiner Tante in Kiel, daheim is eigentlich Lübeck, gibts da ne Tafel", "Lübeck"),
+        ("Studiere in Halle, in den Ferien bin ich in der Heimat (Zeitz). Gern mit Jugendlichen", "Zeitz"),
+        ("ich bin in Erfurt an der Uni, würde aber gern was in meiner Heimat, also in Gotha", "Gotha"),
+    ],
+)
+def test_home_said_before_the_place_beats_where_one_stays(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
