@@ -14,6 +14,7 @@ from nlu.components.common import closes_clause, is_boundary, pattern_matcher
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
 from nlu.lexicon import interest_rules, place_rules
 from nlu.patterns import PatternMatcher
+from nlu.place_qualifiers import district_words
 from nlu.kernel.text import fold
 
 DEMONYM_LABEL = "demonym"
@@ -132,8 +133,10 @@ class PreferenceReader:
                 span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home
             elif span.start in home or (span.end in home_after and not span._.fuzzy):  # "Goth hier" is no Gotha
                 span._.preference = 1
-            elif span.start in region and self._town_follows(doc, span, mentions):
-                span._.preference = -1  # an area named before a town in it; yields to that town
+            elif span.start in region and self._names_region(span) and self._town_follows(doc, span, mentions):
+                # an area named before a town in it yields to that town ("Kreis Bautzen, Hoyerswerda"); a town after
+                # "Raum" is the centre, and towns after it only name more of its area ("Raum Oschatz, Riesa")
+                span._.preference = -1
             elif self._is_area(span) and self._named_with(doc, span, mentions):
                 span._.preference = -1  # "im Vogtland? Auerbach, Rodewisch": the town, not the area's stand-in
             elif span.label_ == DEMONYM_LABEL:
@@ -178,6 +181,10 @@ class PreferenceReader:
         """Tells whether a mention names a landscape or a district ("Vogtland", "Vogelsbergkreis")."""
         folded = " ".join(t.norm_ for t in span)
         return folded in self.areas or folded.endswith("kreis") or folded.split(" ")[0] in ("landkreis", "kreis", "lk")
+
+    def _names_region(self, span: Span) -> bool:
+        """Tells whether a mention names a landscape or a district rather than a town ("Vogelsberg", "Kreis Fulda")."""
+        return self._is_area(span) or " ".join(t.norm_ for t in span) in district_words()
 
     @staticmethod
     def _named_with(doc: Doc, area: Span, mentions: list[Span]) -> bool:

@@ -60,3 +60,22 @@ def test_the_towns_spelt_so_are_still_found_after_a_cue() -> None:
 def test_home_said_before_the_place_beats_where_one_stays(text: str, town: str) -> None:
     place = parse(text).place
     assert place is not None and place.name == town
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Wir suchen als Verein einen Aktionstag, Raum Borna, Geithain", "Borna"),
+        ("Gegend Eschwege, Sontra – was mit Jugendlichen?", "Eschwege"),
+        ("Kreis Waldeck-Frankenberg, Korbach", "Korbach"),  # a district named first yields to the town in it
+        ("Raum Erzgebirge, Marienberg", "Marienberg"),  # so does a landscape
+    ],
+)
+def test_after_raum_a_town_is_the_centre_and_a_district_yields_to_its_town(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+def test_a_word_like_town_after_gegend_is_cued() -> None:
+    place = parse("Ich suche was mit Kindern, Gegend Schleswig").place
+    assert place is not None and place.name == "Schleswig"
