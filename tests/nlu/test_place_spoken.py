@@ -79,3 +79,9 @@ def test_after_raum_a_town_is_the_centre_and_a_district_yields_to_its_town(text:
 def test_a_word_like_town_after_gegend_is_cued() -> None:
     place = parse("Ich suche was mit Kindern, Gegend Schleswig").place
     assert place is not None and place.name == "Schleswig"
+
+
+def test_a_bare_name_shared_by_two_towns_of_like_size_gives_the_larger_and_asks() -> None:
+    query = parse("Tafel in Friedberg, gern samstags")
+    assert query.place is not None and query.place.name == "Friedberg"  # Bavaria's, 30,000 people to Hessen's 27,500
+    assert [place.name for place in query.place_candidates] == ["Friedberg", "Friedberg (Hessen)"]
