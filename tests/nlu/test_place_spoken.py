@@ -85,3 +85,22 @@ def test_a_bare_name_shared_by_two_towns_of_like_size_gives_the_larger_and_asks(
     query = parse("Tafel in Friedberg, gern samstags")
     assert query.place is not None and query.place.name == "Friedberg"  # Bavaria's, 30,000 people to Hessen's 27,500
     assert [place.name for place in query.place_candidates] == ["Friedberg", "Friedberg (Hessen)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("frankenberg/sa, was mit senioren", "Frankenberg/Sa."),
+        ("Homberg/Ohm, Tafel", "Homberg (Ohm)"),
+        ("Königstein in der Sächsischen Schweiz, Feuerwehr", "Königstein (Sächsische Schweiz)"),
+        ("Neustadt in der Sächsischen Schweiz, was mit Kindern", "Neustadt in Sachsen"),
+    ],
+)
+def test_a_namesake_is_picked_by_its_own_abbreviation_or_its_landscape(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+def test_two_letters_without_the_slash_are_no_qualifier() -> None:
+    query = parse("Frankenberg Sa vormittags, Kinder")  # Saturday morning, which Frankenberg is still asked
+    assert len(query.place_candidates) == 2
