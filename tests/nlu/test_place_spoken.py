@@ -104,3 +104,22 @@ def test_a_namesake_is_picked_by_its_own_abbreviation_or_its_landscape(text: str
 def test_two_letters_without_the_slash_are_no_qualifier() -> None:
     query = parse("Frankenberg Sa vormittags, Kinder")  # Saturday morning, which Frankenberg is still asked
     assert len(query.place_candidates) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Wir möchten als Familie im Tierheim helfen. Langen bei Frankfurt", "Langen (Hessen)"),
+        ("hi, I live near Leipzig in Markkleeberg, anything with kids?", "Markkleeberg"),
+        ("retired, living near Kassel now (Baunatal), could teach seniors computers", "Baunatal"),
+        ("are there football clubs near Chemnitz that need a youth coach?", "Chemnitz"),  # alone it is where to look
+    ],
+)
+def test_a_town_located_by_a_larger_one_near_it_is_meant(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+def test_a_word_before_bei_and_a_town_far_from_it_stays_a_word() -> None:
+    place = parse("Mittagessen bei Oma, danach was mit Kindern in Kassel").place
+    assert place is not None and place.name == "Kassel"
