@@ -123,3 +123,16 @@ def test_a_town_located_by_a_larger_one_near_it_is_meant(text: str, town: str) -
 def test_a_word_before_bei_and_a_town_far_from_it_stays_a_word() -> None:
     place = parse("Mittagessen bei Oma, danach was mit Kindern in Kassel").place
     assert place is not None and place.name == "Kassel"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("groß umstadt, was mit tieren", "Groß-Umstadt"),
+        ("Tafel in Ottendorf Okrilla?", "Ottendorf-Okrilla"),
+        ("Suche Nachhilfe-Ehrenamt, Klein Winternheim", "Klein-Winternheim"),
+    ],
+)
+def test_a_double_name_typed_with_a_space_is_the_town(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
