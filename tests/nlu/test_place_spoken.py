@@ -136,3 +136,21 @@ def test_a_word_before_bei_and_a_town_far_from_it_stays_a_word() -> None:
 def test_a_double_name_typed_with_a_space_is_the_town(text: str, town: str) -> None:
     place = parse(text).place
     assert place is not None and place.name == town
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Bamberg… nee eigentlich Erlangen, da wohn ich jetzt. Tafel?", "Erlangen"),
+        ("Kassel, no actually Baunatal, animals please", "Baunatal"),
+        ("thought about Leipzig first but the tram is slow, so rather here in Markkleeberg. kids", "Markkleeberg"),
+    ],
+)
+def test_a_second_place_said_as_a_correction_or_preference_wins(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+def test_eigentlich_without_a_place_after_it_corrects_nothing() -> None:
+    place = parse("nee, eigentlich hab ich nur sonntags Zeit. In Kassel").place
+    assert place is not None and place.name == "Kassel"
