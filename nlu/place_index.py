@@ -79,6 +79,12 @@ def place_index() -> PlaceIndex:
         if dash and " " not in key and len(head) >= 4 and head not in names:
             short.setdefault(head, ids)
     names.update((key, ids) for key, ids in _district_names(names).items())
+    # People type a town's double name with a space ("Groß Gerau", "Ottendorf Okrilla"); a name spelt so already
+    # wins, and alternates ("Frankfurt-Offenbach" of Offenbach) are not spelt out so
+    gazetteer = get_gazetteer()
+    for key, ids in list(names.items()):
+        if key.count("-") == 1 and " " not in key and "/" not in key and surface_key(gazetteer.get(ids[0]).name) == key:
+            names.setdefault(key.replace("-", " "), ids)
     first = {_FIRST_WORD.split(key)[0] for key in names} | {key.split(" ")[0] for key in names}
     word_names = frozenset(
         key for key, ids in names.items() if is_common_word_name(key) or all(is_added_id(i) for i in ids)

@@ -34,6 +34,7 @@ QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits i
 _CITY_MIN, _QUARTER_FAR_KM, _QUARTER_MAX = 100_000, 30.0, 50_000
 # A town of under this size within this distance of such a city, written right after it, is the place meant.
 _BESIDE_TOWN_MAX, _BESIDE_KM = 50_000, 25.0
+_LETTERS, _SLASHED_LETTERS = 3, 2  # the shortest word of its own name that qualifies a town, alone or after "/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,16 +112,21 @@ def own_qualifier(doc: Doc, span: Span) -> tuple[int, list[Place]] | None:
         if token.norm_ in place_rules().qualifier_fillers:
             continue
         norm = token.norm_.rstrip(".")
-        fitting = [place for place in places if norm in _own_qualifiers(place.name)]
+        shortest = _LETTERS
+        if token.i and doc[token.i - 1].text == "/":
+            # a two-letter abbreviation only as the town writes it, after a slash ("Frankenberg/Sa."), read as written:
+            # alone "Sa" is Saturday, and its norm says so
+            norm, shortest = fold(token.text).rstrip("."), _SLASHED_LETTERS
+        fitting = [place for place in places if norm in _own_qualifiers(place.name, shortest)]
         return (token.i, fitting) if fitting else None
     return None
 
 
 @cache
-def _own_qualifiers(name: str) -> frozenset[str]:
+def _own_qualifiers(name: str, shortest: int = _LETTERS) -> frozenset[str]:
     """The words of a place's name after its first that may qualify it ("ohm" of "Homberg (Ohm)")."""
     words = re.split(r"[^a-z]+", fold(name))[1:]
-    return frozenset(word for word in words if len(word) >= 3 and word not in place_rules().qualifier_fillers)
+    return frozenset(word for word in words if len(word) >= shortest and word not in place_rules().qualifier_fillers)
 
 
 def read_qualified(doc: Doc, mentions: list[Span], rules: PlaceRules) -> tuple[list[Span], set[int]]:

@@ -46,6 +46,8 @@ class PlaceRules:
     home_after_closing: tuple[str, ...]  # "Gründau hier": the same, only where they close the clause
     home_after_joiners: frozenset[str]  # "Wettenberg hier und ich ...": a conjunction closes it as a comma does
     choice_joiners: frozenset[str]  # "Kassel oder Baunatal", "Achim/Verden": a choice between two places
+    beside_words: frozenset[str]  # "Langen bei Frankfurt": a town located by a larger one near it
+    beside_then: frozenset[str]  # "near Dresden in Radeberg": what may stand between the two
     qualifier_fillers: frozenset[str]  # "Neustadt an der Weinstraße": words between a name and its qualifier
     qualifier_tight: frozenset[str]  # "Wetter/Ruhr": the marks alone that keep a word-like name tight to it
     area_after: tuple[str, ...]  # "Lahnau oder Umgebung": words after a place naming its area (a cue, no preference)
@@ -93,6 +95,8 @@ def place_rules() -> PlaceRules:
         home_after_closing=tuple(raw["home_after_closing"]),
         home_after_joiners=frozenset(raw["home_after_joiners"]),
         choice_joiners=frozenset(raw["choice_joiners"]),
+        beside_words=frozenset(raw["beside_words"]),
+        beside_then=frozenset(raw["beside_then"]),
         qualifier_fillers=frozenset(raw["qualifier_fillers"]),
         qualifier_tight=frozenset(raw["qualifier_tight"]),
         area_after=tuple(raw["area_after"]),

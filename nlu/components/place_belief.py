@@ -13,9 +13,10 @@ from nlu.components.place_hints import DEMONYM_LABEL
 from nlu.components.place_mentions import REGION_TOWN_MIN
 from nlu.components.plates import PLATE_LABEL
 from nlu.extensions import INTERESTS
-from nlu.kernel.gazetteer import Gazetteer
+from nlu.kernel.gazetteer import Gazetteer, haversine_km
 from nlu.kernel.postal_codes import FIELD_FORMS
 from nlu.kernel.text import fold
+from nlu.lexicon import place_rules
 from nlu.place_like import looks_like_place
 from nlu.vocabulary import is_category_word
 
@@ -24,6 +25,7 @@ _POSTAL_CODE = re.compile(rf"(?:{FIELD_FORMS})\.?")  # the tokenizer keeps a fin
 # none of them a function word ("Tiere Gründau").
 _NOTE_WORDS = 3
 _QUARTER_CITY_MIN = 100_000  # a city this large has quarters people name with it
+_BESIDE_KM = 30.0  # "Langen bei Frankfurt": the town a larger one locates lies this close to it
 
 
 class PlaceBelief:
@@ -50,7 +52,7 @@ class PlaceBelief:
             # region under another name ("Erzgebirge": Annaberg-Buchholz, data/places/curated.toml) is meant.
             return False
         word_like = self.names_a_word(doc, span) or any(i in claimed for i in range(span.start, span.end))
-        if not word_like or _before_unlisted_quarter(doc, span, lowercase):
+        if not word_like or _before_unlisted_quarter(doc, span, lowercase) or self._located_beside(doc, span):
             return True
         return bool(span._.cued) and (lowercase or span[0].text[:1].isupper())
 
@@ -62,6 +64,18 @@ class PlaceBelief:
         norm = span[0].norm_
         return (norm in self.word_like or self.gazetteer.is_common_word_name(norm) or is_category_word(norm, doc.lang_)
                 or language_code(norm) is not None)
+
+    def _located_beside(self, doc: Doc, span: Span) -> bool:
+        """Tells whether a capitalised name is located by a larger town near it right after "bei" or "near" ("Langen
+        bei Frankfurt"): a name is located so, a word ("Essen bei Oma", "Lachen bei Kassel") is not near the town."""
+        after = span.end + 1
+        if not span[0].text[:1].isupper() or after >= len(doc) or doc[span.end].norm_ not in place_rules().beside_words:
+            return False
+        return any(
+            larger.population > town.population
+            and haversine_km(larger.lat, larger.lon, town.lat, town.lon) <= _BESIDE_KM
+            for larger in self.gazetteer.lookup(doc[after].text) for town in span._.value
+        )
 
     def _added_stands_as_place(self, doc: Doc, span: Span, lowercase: bool) -> bool:
         """Tells whether a municipality added from postal-code names (no GeoNames entry, size unknown: "Huy",

@@ -14,6 +14,7 @@ from nlu.components.common import closes_clause, is_boundary, pattern_matcher
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
 from nlu.lexicon import interest_rules, place_rules
 from nlu.patterns import PatternMatcher
+from nlu.place_qualifiers import district_words
 from nlu.kernel.text import fold
 
 DEMONYM_LABEL = "demonym"
@@ -21,6 +22,7 @@ DEMONYM_LABEL = "demonym"
 # are too often other words ("Langer", "Weiler", "Singer").
 _DEMONYM_TOWN_MIN = 50_000
 _TOO_FAR_REACH = 2  # "Kassel ist mir zu weit": the words may follow the name after a comma or "ist"
+_BESIDE_REACH = 2  # "near Görlitz now (Niesky)": words between a locating place and the town it locates
 # A small place far from a large city named with it is a quarter the quarter table lacks (see _joined_at).
 _UNLISTED_CITY_MIN, _UNLISTED_QUARTER_MAX, _FAR_KM = 100_000, 20_000, 100.0
 _BRACKETED_FAR_KM = 30.0
@@ -78,6 +80,7 @@ class PreferenceReader:
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
         self.areas = rules.areas
         self.near = rules.ruled_out_near
+        self.beside, self.beside_then = rules.beside_words, rules.beside_then
         writer = interest_rules()
         self.kin = rules.others_home_subjects
         self.pronouns = writer.first_person - writer.own_possessives - writer.kin_possessives
@@ -132,8 +135,12 @@ class PreferenceReader:
                 span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home
             elif span.start in home or (span.end in home_after and not span._.fuzzy):  # "Goth hier" is no Gotha
                 span._.preference = 1
-            elif span.start in region and self._town_follows(doc, span, mentions):
-                span._.preference = -1  # an area named before a town in it; yields to that town
+            elif self._locates_next(doc, span, mentions):
+                span._.preference = -1  # "live near Dresden in Radeberg": the town near the city is meant
+            elif span.start in region and self._names_region(span) and self._town_follows(doc, span, mentions):
+                # an area named before a town in it yields to that town ("Kreis Bautzen, Hoyerswerda"); a town after
+                # "Raum" is the centre, and towns after it only name more of its area ("Raum Oschatz, Riesa")
+                span._.preference = -1
             elif self._is_area(span) and self._named_with(doc, span, mentions):
                 span._.preference = -1  # "im Vogtland? Auerbach, Rodewisch": the town, not the area's stand-in
             elif span.label_ == DEMONYM_LABEL:
@@ -178,6 +185,18 @@ class PreferenceReader:
         """Tells whether a mention names a landscape or a district ("Vogtland", "Vogelsbergkreis")."""
         folded = " ".join(t.norm_ for t in span)
         return folded in self.areas or folded.endswith("kreis") or folded.split(" ")[0] in ("landkreis", "kreis", "lk")
+
+    def _locates_next(self, doc: Doc, span: Span, mentions: list[Span]) -> bool:
+        """Tells whether a place after "near" or "bei" only locates the town named right after it ("near Dresden in
+        Radeberg", "living near Görlitz now (Niesky)"); "near Chemnitz" alone is where to look."""
+        if span.start == 0 or doc[span.start - 1].norm_ not in self.beside:
+            return False
+        end = next((m.start for m in mentions if span.end <= m.start <= span.end + _BESIDE_REACH), None)
+        return end is not None and all(t.norm_ in self.beside_then for t in doc[span.end:end])
+
+    def _names_region(self, span: Span) -> bool:
+        """Tells whether a mention names a landscape or a district rather than a town ("Vogelsberg", "Kreis Fulda")."""
+        return self._is_area(span) or " ".join(t.norm_ for t in span) in district_words()
 
     @staticmethod
     def _named_with(doc: Doc, area: Span, mentions: list[Span]) -> bool:
