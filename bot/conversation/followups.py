@@ -6,6 +6,11 @@ interest but a place, a time, a radius, languages, an exclusion or "online" keep
 changes only what it names. A message naming an interest but no place keeps the last search's place (and its
 time, languages and "online", unless it names its own); the answer says which place it kept. A message naming
 both an interest and a place is a new search, and so is any message after an hour without searching.
+
+A message that turns away from the last interest replaces it rather than narrowing it: one ruling out the last
+search's own area ("nicht mit Tieren, lieber mit Menschen" after "Tierheim") or asking for something else ("was
+ganz anderes", "something else"). It is read alone, in the last search's place unless it names its own, so the
+answer asks what to help with when it names no new interest.
 """
 
 from __future__ import annotations
@@ -58,6 +63,10 @@ def follow_up(previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime
     if previous is None or now - previous.created_at > FOLLOW_UP_WINDOW:
         return None
     earlier = parse_text(previous.query_text)  # read once: every step below needs it
+    if _turns_away(previous, earlier, parsed):
+        if parsed.ruled_out_places or parsed.place_candidates:
+            return None  # "was anderes, aber nicht in Kassel": asked about as a search of its own
+        return _new_interest(previous, earlier, parsed)
     if parsed.ruled_out_places or len(parsed.place_candidates) > 1:
         return _questioned_place(previous, earlier, parsed)
     if not parsed.categories and unread_words(parsed.keywords):
@@ -87,15 +96,8 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
         changes["remote"] = True
     if parsed.languages:
         changes["languages"] = parsed.languages
-    if parsed.exclude_categories:
-        # "Tiere", then "ohne Hunde": the search's own area is never left out; the words go with the text, as
-        # "Tiere, aber nicht mit Hunden" in one message would be read
-        excluded = tuple(key for key in parsed.exclude_categories if key not in kept.categories)
-        if excluded:
-            changes["exclude_categories"] = tuple(dict.fromkeys((*kept.exclude_categories, *excluded)))
-        if len(excluded) < len(parsed.exclude_categories):
-            text = f"{text} {parsed.text}"
-            changes.setdefault("exclude_categories", before.exclude_categories)
+    if parsed.exclude_categories:  # another area than the search's own (that one turns away: _turns_away)
+        changes["exclude_categories"] = tuple(dict.fromkeys((*kept.exclude_categories, *parsed.exclude_categories)))
     elif _rules_out_words(parsed):  # "ohne Hunde", "no dogs": a kind, not a field; it lowers what names it
         text = f"{text} {parsed.text}"
     if not changes and not parsed.time and text == previous.query_text:  # nothing to go on from ("weiter", "ich")
@@ -105,6 +107,18 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
         refinement = refinement.with_times(parsed.time, either=parsed.time_either)
     known = earlier if text == previous.query_text else None  # the last search's text, parsed above
     return FollowUp(text=text, refinement=refinement, parsed=known)
+
+
+def _turns_away(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> bool:
+    """Tells whether a message replaces the last search's interest instead of narrowing it: it rules out that
+    search's own area ("nicht mit Tieren" after "Tierheim"; a kind of it, "ohne Hunde", narrows), or asks for
+    something else ("was anderes", "something else")."""
+    if _asks_for_something_else(parsed.text):
+        return True
+    if not parsed.exclude_categories:
+        return False
+    kept = criteria_from(earlier, state.refinement_of(previous), default_radius_km=0.0)
+    return bool(set(parsed.exclude_categories) & set(kept.categories))
 
 
 def _introduces_writer(parsed: ParsedQuery) -> bool:
@@ -121,6 +135,7 @@ class _NeedWords:
     need_phrases: tuple[str, ...]
     going_on: frozenset[str]
     going_on_first: frozenset[str]
+    something_else: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +147,15 @@ def _need_words() -> _NeedWords:
         need_phrases=tuple(f" {fold(phrase)} " for phrase in raw["need_phrases"]),
         going_on=frozenset(fold(word) for word in raw["going_on"]),
         going_on_first=frozenset(fold(word) for word in raw["going_on_first"]),
+        something_else=tuple(f" {fold(phrase)} " for phrase in raw["something_else"]),
     )
+
+
+def _asks_for_something_else(text: str) -> bool:
+    """Tells whether a message asks for another interest than the last one ("was ganz anderes", "something
+    else"), word for word."""
+    joined = f" {' '.join(fold(token) for token in _TOKEN.findall(text))} "
+    return any(phrase in joined for phrase in _need_words().something_else)
 
 
 def _says_a_need(text: str) -> bool:

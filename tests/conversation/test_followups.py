@@ -214,3 +214,42 @@ def test_a_kind_ruled_out_goes_on_from_any_search_with_its_words(text: str, mess
 
 def test_a_message_ruling_out_nothing_goes_on_from_nothing() -> None:
     assert follow_up(_shown("Senioren besuchen in Marburg"), parse_text("ohne Problem"), now=NOW) is None
+
+
+@pytest.mark.parametrize("message", ["nicht mit Tieren, lieber mit Menschen, in Jena",
+                                     "was ganz anderes in Jena", "not with animals, rather with people in Jena",
+                                     "something else in Jena"])
+def test_turning_away_from_the_interest_with_a_place_is_a_search_of_its_own(message: str) -> None:
+    assert follow_up(_shown("Tierheim in Kassel am Wochenende"), parse_text(message), now=NOW) is None
+
+
+@pytest.mark.parametrize(("message", "categories"), [("nicht mit Tieren, lieber mit Menschen", ()),
+                                                     ("keine Tiere mehr, lieber was mit Senioren", ("seniors",)),
+                                                     ("no animals, rather with people", ())])
+def test_ruling_out_the_area_searched_replaces_it_in_the_same_place(message: str, categories: tuple[str, ...]) -> None:
+    following, criteria = _criteria("Tierheim in Kassel am Wochenende", message)
+    assert criteria.categories == categories and "animals" in criteria.exclude_categories
+    assert "Tierheim" not in following.text and following.kept_place == "Kassel" and criteria.time == ("weekend",)
+
+
+@pytest.mark.parametrize("message", ["jetzt mal was ganz anderes", "lieber etwas anderes", "something else please"])
+def test_asking_for_something_else_leaves_the_interest_and_keeps_the_place(message: str) -> None:
+    following, criteria = _criteria("Tierheim in Kassel", message)
+    assert criteria.categories == () and "Tierheim" not in following.text
+    assert criteria.place is not None and criteria.place.name == "Kassel"
+
+
+@pytest.mark.parametrize(("message", "keyword"), [("ohne Katzen", "Katzen"), ("am Wochenende", None),
+                                                  ("nur Kassel", None), ("lieber mit Hunden", "Hunden"),
+                                                  ("only at weekends", None), ("but no cats", "cats")])
+def test_a_narrowing_message_keeps_the_interest(message: str, keyword: str | None) -> None:
+    following, criteria = _criteria("Tierheim in Kassel", message)
+    assert criteria.categories == ("animals",) and criteria.exclude_categories == ()
+    assert criteria.place is not None and criteria.place.name == "Kassel"
+    assert keyword is None or keyword in following.text
+
+
+def test_ruling_out_another_area_narrows_the_search() -> None:
+    following, criteria = _criteria("Nachhilfe in Kassel", "aber nicht mit Kindern")
+    assert criteria.categories == ("education",) and criteria.exclude_categories == ("children_youth",)
+    assert following.text == "Nachhilfe in Kassel"

@@ -133,3 +133,19 @@ async def test_a_question_with_a_time_keeps_the_time(data_home: Path) -> None:
 async def test_weiter_after_the_interest_question_asks_what_to_show(data_home: Path) -> None:
     _, _, more = await _demo(data_home, "lieber am WE\nweiter\n")
     assert "Wovon soll ich mehr zeigen?" in more and "Wobei möchtest du helfen" not in more
+
+
+async def test_ruling_out_the_interest_replaces_it_and_a_narrowing_word_keeps_it(data_home: Path) -> None:
+    _, _, replaced, _, narrowed, weekend = await _demo(
+        data_home, "Tierheim in Kassel\nnicht mit Tieren, lieber mit Menschen\n"
+                   "Tierheim in Kassel\nlieber mit Hunden\nam Wochenende\n")
+    assert "🔎 Alle Bereiche · ohne Tiere · Kassel" in replaced and "Wobei möchtest du helfen?" in replaced
+    assert "🔎 Tiere · Kassel" in narrowed and "🔎 Tiere · Kassel + 15 km · am Wochenende" in weekend
+
+
+async def test_something_else_somewhere_else_is_a_search_of_its_own_in_english_too(data_home: Path) -> None:
+    _, _, other, _, refugees = await _demo(
+        data_home, "animal shelter in Kassel\nsomething else in Leipzig\n"
+                   "animal shelter in Kassel\nand what about refugees in Leipzig?\n", lang="en")
+    assert "🔎 All areas · Leipzig + 15 km" in other and "What would you like to help with?" in other
+    assert "🔎 Refugees & integration · near Leipzig" in refugees and "Animals" not in refugees
