@@ -369,10 +369,17 @@ def _postgres_ping(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
         raise DisconnectionError(f"PostgreSQL connection lost: {error!r}") from error
 
 
+SQLITE_CACHE_KIB = 32 * 1024  # per connection, filled only as pages are read
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """Sets the pragmas the bot relies on for every new SQLite connection."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # A page cache of up to 32 MiB (SQLite's default is 2 MiB): a search reading a few thousand listings by id or a
+    # city's box read most pages from the operating system again on every request. Measured on the search
+    # benchmark's 1,070 statements at 100,000 listings: system time 0.35 -> 0.06 s, the same rows.
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()

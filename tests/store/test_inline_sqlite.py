@@ -159,3 +159,15 @@ def test_a_stale_snapshot_is_not_waited_for() -> None:
     busy = sqlite3.OperationalError("database is locked")
     busy.sqlite_errorcode = sqlite3.SQLITE_BUSY
     assert not inline_sqlite.is_locked(stale) and inline_sqlite.is_locked(busy)
+
+
+async def test_every_sqlite_connection_keeps_a_larger_page_cache(tmp_path: Path) -> None:
+    from bot.store.db import SQLITE_CACHE_KIB
+
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'cache.sqlite3'}")
+    try:
+        async with database.read_only() as session:
+            size = (await session.execute(text("PRAGMA cache_size"))).scalar_one()
+        assert size == -SQLITE_CACHE_KIB
+    finally:
+        await database.close()
