@@ -6,6 +6,9 @@ from collections.abc import Iterable
 
 from enum import StrEnum
 
+# The radii a chat search offers ("📏 Umkreis"), narrowest first; "weiter weg" and "näher dran" step along them.
+RADIUS_CHOICES_KM: tuple[int, ...] = (5, 15, 30, 50, 100)
+
 
 class OpportunityStatus(StrEnum):
     """Where a listing is in its life: only PUBLISHED ones are found by volunteers."""

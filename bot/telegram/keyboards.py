@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
-from bot.domain import AlertMode, TimeTag
+from bot.domain import RADIUS_CHOICES_KM, AlertMode, TimeTag
 from bot.telegram.callbacks import FavouriteButton, Origin, Payload, UnfavouriteButton, pack
 from bot.telegram.formatting import clip
 from bot.texts import t
 
 Rows = list[list[InlineKeyboardButton]]
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | None
-RADII_KM: tuple[int, ...] = (5, 15, 30, 50, 100)
+RADII_KM = RADIUS_CHOICES_KM
 TIME_TAGS: tuple[TimeTag, ...] = tuple(TimeTag)
 ALERT_MODES: tuple[AlertMode, ...] = (AlertMode.IMMEDIATE, AlertMode.DAILY, AlertMode.OFF)
 MENU_KEYS = ("menu.button_guided", "menu.button_favourites", "menu.button_alerts", "menu.button_settings",
