@@ -11,6 +11,11 @@ A message that turns away from the last interest replaces it rather than narrowi
 search's own area ("nicht mit Tieren, lieber mit Menschen" after "Tierheim") or asking for something else ("was
 ganz anderes", "something else"). It is read alone, in the last search's place unless it names its own, so the
 answer asks what to help with when it names no new interest.
+
+A wish for a wider or narrower radius ("weiter weg", "näher dran", "further away") steps the last search's radius
+along the radii offered (bot.conversation.radius_wish); the rest of the message is read as above, so "was mit
+Kindern, gern weiter weg" is the new interest in the last place, and "Tierheim in Kassel, auch weiter weg" a new
+search, each a step wider than the last search was.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
+from bot.conversation.radius_wish import RadiusStep, RadiusWish, radius_wish, stepped
 from bot.search.content_words import unwanted_words, writer_content
 from bot.search.criteria import criteria_from, place_ref
 from bot.search.place_doubts import named_state, unknown_place_named
@@ -56,12 +62,19 @@ class FollowUp:
     refinement: Refinement
     kept_place: str | None = None  # the last search's place, kept for a new interest (said in the answer)
     parsed: ParsedQuery | None = None  # the parse of `text` when it was made already (not parsed again)
+    radius_step: RadiusStep | None = None  # a wish for a wider or narrower radius moved it (said in the answer)
 
 
-def follow_up(previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime) -> FollowUp | None:
-    """Returns the search a message continues from the person's last one, or None when it is a search of its own."""
+def follow_up(
+    previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime, default_radius_km: float = 15.0
+) -> FollowUp | None:
+    """Returns the search a message continues from the person's last one, or None when it is a search of its own
+    (`default_radius_km`: the radius of a search that names none, the settings' own)."""
     if previous is None or now - previous.created_at > FOLLOW_UP_WINDOW:
         return None
+    wish = None if parsed.radius_km else radius_wish(parsed.text)  # "50 km" is the radius, not a wish for another
+    if wish is not None:
+        return _wished_radius(previous, wish, now=now, default_radius_km=default_radius_km)
     earlier = parse_text(previous.query_text)  # read once: every step below needs it
     if _turns_away(previous, earlier, parsed):
         if parsed.ruled_out_places or parsed.place_candidates:
@@ -74,6 +87,28 @@ def follow_up(previous: ChatSearch | None, parsed: ParsedQuery, *, now: datetime
     if parsed.categories or parsed.keywords:
         return _new_interest(previous, earlier, parsed)
     return _refined(previous, earlier, parsed)
+
+
+def _wished_radius(
+    previous: ChatSearch, wish: RadiusWish, *, now: datetime, default_radius_km: float
+) -> FollowUp | None:
+    """Steps the last search's radius the way a message wishes ("weiter weg", "closer") and reads the rest of the
+    message as any follow-up: alone it keeps the whole last search, with a new interest or place it goes on or
+    starts anew as ever, a step from the last search's radius all the same."""
+    earlier = parse_text(previous.query_text)
+    before = state.refinement_of(previous)
+    kept = criteria_from(earlier, before, default_radius_km=default_radius_km)
+    rest = parse_text(wish.rest)
+    if rest.place is None and (kept.place is None or kept.remote):
+        return None  # "weiter weg" after "nur online" or "ganz Sachsen": no radius around a place to move
+    step = stepped(kept.radius_km, wish.reach)
+    if rest.is_empty:  # "weiter weg", "auch etwas weiter weg": the last search, with the radius moved
+        return FollowUp(text=previous.query_text, refinement=replace(before, radius_km=step.to_km), parsed=earlier,
+                        radius_step=step)
+    going = follow_up(previous, rest, now=now, default_radius_km=default_radius_km)
+    if going is None:  # "Tierheim in Kassel, auch weiter weg": a search of its own, as wide as wished
+        return FollowUp(text=rest.text, refinement=Refinement(radius_km=step.to_km), parsed=rest, radius_step=step)
+    return replace(going, refinement=replace(going.refinement, radius_km=step.to_km), radius_step=step)
 
 
 def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:

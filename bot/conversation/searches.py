@@ -21,6 +21,7 @@ from bot.store.db import Database
 from bot.store.models import ChatSearch, Volunteer
 from bot.conversation import state
 from bot.conversation.language import goes_on_in
+from bot.conversation.radius_wish import RadiusStep
 from nlu.query import ParsedQuery
 from bot.volunteers import favourite_ids, home_place, note_interests
 
@@ -36,6 +37,7 @@ class Page:
     outcome: SearchOutcome
     kept: frozenset[int] = frozenset()  # shown listings already on the person's Merkliste (★ instead of ☆)
     kept_place: str | None = None  # the place of the person's last search, kept for a message naming none
+    radius_step: RadiusStep | None = None  # "weiter weg", "näher dran": the radius moved from the last search's
     # The home place became the centre of a text that said nothing usable ("😂"): what it understood then
     # names the home place, which the person did not say.
     said_nothing_but_home: bool = False

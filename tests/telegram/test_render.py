@@ -17,7 +17,8 @@ from bot.search.model import Contact, Hit, PlaceRef, SearchOutcome
 from bot.store.models import SavedSearch
 from bot.telegram.listings.render import details_text
 from bot.telegram.alerts.render import digest_text, saved_search_summary, saved_searches_text
-from bot.telegram.search.render import results_text, summary
+from bot.conversation.radius_wish import RadiusStep, Reach
+from bot.telegram.search.render import radius_step_note, results_text, summary
 from bot.telegram.formatting import clip_units
 from bot.texts.catalogue import decimal
 
@@ -224,3 +225,12 @@ def test_the_chat_says_what_no_listing_holds_with_the_fields_escaped() -> None:
     english = results_text(outcome, offset=0, lang="en", asked_radius_km=15)
     assert "I found nothing exactly about “Cello”" in english
     assert "Cello" not in results_text(replace(outcome, unfound=()), offset=0, lang="de", asked_radius_km=15)
+
+
+@pytest.mark.parametrize(("step", "lang", "said"), [
+    (RadiusStep(Reach.WIDER, 15.0, 30.0), "de", "📏 Umkreis jetzt 30 km statt 15 km."),
+    (RadiusStep(Reach.CLOSER, 2.5, 2.5), "de", "📏 Ich suche schon im kleinsten Umkreis, 2,5 km."),
+    (RadiusStep(Reach.WIDER, 100.0, 100.0), "en", "📏 Already searching the widest radius, 100 km."),
+])
+def test_a_moved_radius_is_said_with_its_numbers_or_its_end(step: RadiusStep, lang: str, said: str) -> None:
+    assert radius_step_note(step, lang).startswith(said)

@@ -136,7 +136,8 @@ async def answer_or_search(
             return [View(text, board)]
     else:
         goes_on = previous is not None and not await state.concluded(session, volunteer.id, previous.id)
-        following = follow_up(previous, parsed, now=utcnow()) if goes_on else None
+        following = follow_up(previous, parsed, now=utcnow(),
+                              default_radius_km=services_.searches.default_radius_km) if goes_on else None
         if following is not None and following.kept_place is not None and await _home_set_since(
                 session, volunteer, previous):
             following = None  # "Tierheim" after /standort saved Marburg: there, not in the last search's Dresden
@@ -147,7 +148,7 @@ async def answer_or_search(
             page = await services_.searches.start(session, volunteer, text=following.text,
                                                   refinement=following.refinement, lang=lang, private=private,
                                                   parsed=following.parsed)
-            page = replace(page, kept_place=following.kept_place)
+            page = replace(page, kept_place=following.kept_place, radius_step=following.radius_step)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
     if answers:  # "Brauche ich ein Führungszeugnis für die Jugendfeuerwehr in Kassel?": the search, then the answer
         views.append(View("\n\n".join(answers)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.categories import categories
+from bot.conversation.radius_wish import RadiusStep, Reach
 from bot.search.notes import similar_notes, unfound_notes, widening_notes
 from bot.search.model import Hit, SearchOutcome
 from bot.telegram.formatting import join_lines, line
@@ -18,10 +19,11 @@ LIMITS = {"title": 110, "organisation": 90, "place": 60, "name": 60, "phone": 30
 
 
 def results_text(
-    outcome: SearchOutcome, *, offset: int, lang: str, asked_radius_km: float, kept_place: str | None = None
+    outcome: SearchOutcome, *, offset: int, lang: str, asked_radius_km: float, kept_place: str | None = None,
+    radius_step: RadiusStep | None = None,
 ) -> str:
     """Returns the whole result message for one page of an outcome (saying so when the place of the person's
-    last search was kept for a message naming none)."""
+    last search was kept for a message naming none, or a wish moved its radius)."""
     parts = [t(lang, "search.header", summary=summary(outcome, lang))]
     if outcome.unknown_place:  # nothing was searched: ask where instead of searching all of Germany
         parts.append(t(lang, "search.unknown_postal_code", code=line(outcome.unknown_place, 10))
@@ -37,6 +39,8 @@ def results_text(
     parts += place_notes(outcome, lang)
     if kept_place and not outcome.remote:
         parts.append(t(lang, "search.kept_place", place=line(kept_place, LIMITS["place"])))
+    if radius_step is not None and outcome.place is not None and not outcome.remote:
+        parts.append(radius_step_note(radius_step, lang))
     parts += similar_notes(outcome, lang)
     if not outcome.results:
         parts.append(t(lang, "search.nothing"))
@@ -44,6 +48,15 @@ def results_text(
     parts.append(count_line(outcome.total, offset, len(outcome.results), lang))
     blocks = [hit_block(hit, offset + index + 1, lang) for index, hit in enumerate(outcome.results)]
     return "\n\n".join(["\n".join(parts), *blocks])
+
+
+def radius_step_note(step: RadiusStep, lang: str) -> str:
+    """Returns the line saying how a wish moved the radius ("weiter weg": 15 to 30 km), or that it was already
+    the widest or narrowest offered."""
+    if step.at_the_end:
+        key = "search.radius_wider_end" if step.reach is Reach.WIDER else "search.radius_closer_end"
+        return t(lang, key, km=decimal(step.to_km, lang))
+    return t(lang, "search.radius_stepped", from_km=decimal(step.from_km, lang), to_km=decimal(step.to_km, lang))
 
 
 def summary(outcome: SearchOutcome, lang: str) -> str:

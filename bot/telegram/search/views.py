@@ -39,7 +39,8 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
         return View(f"{header}\n{unread}{t(lang, 'search.ask_interest')}", markup)
     refinement = state.refinement_of(stored)
     asked = refinement.radius_km or outcome.understood.radius_km or default_radius_km
-    text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked, kept_place=page.kept_place)
+    text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked, kept_place=page.kept_place,
+                        radius_step=page.radius_step)
     if outcome.unknown_place:  # nothing was searched: the question wants a place, not buttons to refine or save
         return View(text)
     markup = search_keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,

@@ -1,0 +1,85 @@
+"""A wish for a wider or narrower radius than the last search's: "weiter weg", "größerer Umkreis", "further away",
+"näher dran", "nur ganz in der Nähe", "closer".
+
+Such a wish names no distance, only a direction: the radius steps to the next of the radii the "📏 Umkreis" button
+offers (RADIUS_CHOICES_KM), from the radius the last search asked for. At the widest or narrowest radius it stays,
+and the answer says so. The words are in data/chat/followups.toml (`wider`, `closer`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from nlu.kernel.resources import data_path
+from nlu.kernel.text import fold
+
+from bot.domain import RADIUS_CHOICES_KM
+
+_TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
+
+
+class Reach(StrEnum):
+    """Which way a wish moves the radius."""
+
+    WIDER = "wider"
+    CLOSER = "closer"
+
+
+@dataclass(frozen=True, slots=True)
+class RadiusWish:
+    """A wish for another radius and the words of the message around it ("Tierheim, gern auch" of
+    "Tierheim, gern auch weiter weg")."""
+
+    reach: Reach
+    rest: str
+
+
+@dataclass(frozen=True, slots=True)
+class RadiusStep:
+    """The radius a wish moved the search from and to; both the same when it was already at the end of the
+    radii offered."""
+
+    reach: Reach
+    from_km: float
+    to_km: float
+
+    @property
+    def at_the_end(self) -> bool:
+        """Tells whether the radius could not move further that way (already the widest or narrowest offered)."""
+        return self.to_km == self.from_km
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[Reach, tuple[tuple[str, ...], ...]]:
+    with data_path("chat", "followups.toml").open("rb") as handle:
+        raw = tomllib.load(handle)
+    return {reach: tuple(sorted((tuple(fold(word) for word in phrase.split()) for phrase in raw[reach.value]),
+                                key=len, reverse=True))  # the longest first: "nicht so weit weg", not "nicht so weit"
+            for reach in Reach}
+
+
+def radius_wish(text: str) -> RadiusWish | None:
+    """Returns the wish for a wider or narrower radius a message says, word for word, with its other words."""
+    tokens = _TOKEN.findall(text)
+    folded = [fold(token) for token in tokens]
+    for reach, phrases in _phrases().items():
+        for phrase in phrases:
+            for start in range(len(folded) - len(phrase) + 1):
+                if tuple(folded[start:start + len(phrase)]) == phrase:
+                    rest = tokens[:start] + tokens[start + len(phrase):]
+                    return RadiusWish(reach=reach, rest=" ".join(rest))
+    return None
+
+
+def stepped(radius_km: float, reach: Reach) -> RadiusStep:
+    """Returns the next radius offered beyond `radius_km` the way a wish goes (a radius between two offered ones,
+    "20 km", goes to the next offered: 30 wider, 15 closer)."""
+    if reach is Reach.WIDER:
+        beyond = [float(km) for km in RADIUS_CHOICES_KM if km > radius_km]
+        return RadiusStep(reach, radius_km, beyond[0] if beyond else radius_km)
+    within = [float(km) for km in RADIUS_CHOICES_KM if km < radius_km]
+    return RadiusStep(reach, radius_km, within[-1] if within else radius_km)

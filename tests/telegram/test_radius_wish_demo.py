@@ -1,0 +1,51 @@
+"""After a result, "weiter weg" or "näher dran" (English: "further away", "closer") moves the radius one step of
+those the "📏 Umkreis" button offers, keeps the rest of the search and says so; at the end of the steps it says it
+already searches that far."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bot.cli.demo import chat
+from bot.settings import Settings
+
+
+async def _demo(home: Path, script: str, lang: str = "de") -> list[str]:
+    """Runs the demo on a script and returns what followed each typed line (the greeting first)."""
+    out = io.StringIO()
+    settings = Settings(_env_file=None, data_home=home)
+    assert await chat(settings, lang=lang, stdin=io.StringIO(script + "ende\n"), stdout=out) == 0
+    return out.getvalue().split("\n> ")
+
+
+async def test_further_away_steps_the_radius_up_to_the_widest_and_says_so(data_home: Path) -> None:
+    _, _, wider, widest, beyond = await _demo(
+        data_home, "Tiere in Baunatal am Wochenende\nauch weiter weg\ngrößerer Umkreis\nweiter weg\n",
+    )
+    assert "📏 Umkreis jetzt 30 km statt 15 km." in wider and "am Wochenende" in wider
+    assert "nicht ganz verstanden" not in wider
+    assert "📏 Umkreis jetzt 50 km statt 30 km." in widest
+    assert "📏 Umkreis jetzt 100 km statt 50 km." in beyond
+
+
+async def test_closer_steps_down_to_the_smallest_and_says_so(data_home: Path) -> None:
+    _, _, closer, closest, still = await _demo(data_home, "Tiere in Baunatal\nnäher dran\nnur ganz in der Nähe\n"
+                                                          "näher\n")
+    assert "📏 Umkreis jetzt 5 km statt 15 km." in closer
+    assert "📏 Ich suche schon im kleinsten Umkreis, 5 km." in closest
+    assert "📏 Ich suche schon im kleinsten Umkreis, 5 km." in still and "nicht ganz verstanden" not in still
+
+
+async def test_a_new_interest_with_further_away_keeps_the_place_a_step_wider(data_home: Path) -> None:
+    _, _, animals = await _demo(data_home, "Lesepate in Kassel\nwas mit Tieren, gern auch weiter weg\n")
+    assert "Ich suche weiter in Kassel" in animals and "📏 Umkreis jetzt 30 km statt 15 km." in animals
+
+
+async def test_further_away_and_closer_in_english(data_home: Path) -> None:
+    _, first, further, closer, bit = await _demo(
+        data_home, "animals in Baunatal\nfurther away\ncloser\na bit further\n", lang="en")
+    assert "🔎 Animals · Baunatal + 15 km" in first
+    assert "🔎 Animals · Baunatal + 30 km" in further and "📏 Radius now 30 km instead of 15 km." in further
+    assert "🔎 Animals · Baunatal + 15 km" in closer and "📏 Radius now 15 km instead of 30 km." in closer
+    assert "📏 Radius now 30 km instead of 15 km." in bit and "didn't quite get" not in bit
