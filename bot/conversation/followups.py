@@ -99,8 +99,9 @@ def _wished_radius(
     before = state.refinement_of(previous)
     kept = criteria_from(earlier, before, default_radius_km=default_radius_km)
     rest = parse_text(wish.rest)
-    if rest.place is None and (kept.place is None or kept.remote):
+    if rest.place is None and (kept.remote or kept.whole_state or before.nationwide):
         return None  # "weiter weg" after "nur online" or "ganz Sachsen": no radius around a place to move
+    # A search with no place of its own ran around the saved home place (ChatSearches.start): its radius moves too.
     step = stepped(kept.radius_km, wish.reach)
     if rest.is_empty:  # "weiter weg", "auch etwas weiter weg": the last search, with the radius moved
         return FollowUp(text=previous.query_text, refinement=replace(before, radius_km=step.to_km), parsed=earlier,

@@ -100,3 +100,12 @@ def test_words_about_something_else_are_no_wish() -> None:
 def test_a_radius_between_the_offered_ones_goes_to_the_next_offered() -> None:
     assert stepped(20.0, Reach.WIDER).to_km == 30 and stepped(20.0, Reach.CLOSER).to_km == 15
     assert stepped(200.0, Reach.CLOSER).to_km == RADIUS_CHOICES_KM[-1]
+
+
+def test_a_search_around_the_saved_home_place_moves_its_radius_too() -> None:
+    following, criteria = _following("Tierheim", "weiter weg")
+    assert criteria.categories == ("animals",) and criteria.radius_km == 30 and following.radius_step is not None
+
+
+def test_a_whole_state_has_no_radius_to_move() -> None:
+    assert follow_up(_shown("Tierheim", Refinement(whole_state="Sachsen")), parse_text("weiter weg"), now=NOW) is None
