@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.cli.demo import chat
 from bot.settings import Settings
+from tests.telegram.botchat import ANNA, Chat
 
 
 async def _demo(home: Path, script: str, lang: str = "de") -> list[str]:
@@ -49,3 +50,11 @@ async def test_further_away_and_closer_in_english(data_home: Path) -> None:
     assert "🔎 Animals · Baunatal + 30 km" in further and "📏 Radius now 30 km instead of 15 km." in further
     assert "🔎 Animals · Baunatal + 15 km" in closer and "📏 Radius now 15 km instead of 30 km." in closer
     assert "📏 Radius now 30 km instead of 15 km." in bit and "didn't quite get" not in bit
+
+
+async def test_further_away_after_a_search_around_the_saved_place_widens_it_in_telegram(chat: Chat) -> None:
+    await chat.send(ANNA, "/standort")
+    assert "Gemerkt" in (await chat.send(ANNA, "Marburg")).text
+    assert "Marburg" in (await chat.send(ANNA, "Tierheim")).text.splitlines()[0]
+    wider = await chat.send(ANNA, "weiter weg")
+    assert "Marburg" in wider.text.splitlines()[0] and "📏 Umkreis jetzt 30 km statt 15 km." in wider.text
