@@ -136,3 +136,12 @@ async def test_a_town_typed_after_the_whole_state_is_where_to_look(chat: Chat) -
     await chat.press(ANNA, asked.button("Ganz Sachsen"), message_id=asked.sent_id())
     moved = await chat.send(ANNA, "und in Kassel?")
     assert "Kassel" in moved.text.split("\n")[0] and "ganz Sachsen" not in moved.text
+
+
+async def test_a_whole_state_offers_no_radius_but_a_town_does_again(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "was mit Kindern in Sachsen")
+    shown = await chat.press(ANNA, asked.button("Ganz Sachsen"), message_id=asked.sent_id())
+    assert "📏 Umkreis" not in _labels(shown.buttons)  # no centre to measure from
+    assert {"🏷 Bereich", "🕒 Zeit", "🔔 Als Suchauftrag speichern"} <= _labels(shown.buttons)
+    moved = await chat.send(ANNA, "und in Leipzig?")
+    assert "📏 Umkreis" in _labels(moved.buttons)
