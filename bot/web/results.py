@@ -150,8 +150,10 @@ def radius_options(query: WebQuery, default_radius_km: float) -> list[Option]:
 def telegram_search_link(bot_username: str, query: WebQuery, found: Found) -> str:
     """Returns a deep link that runs this search in the bot; the bot's start when it does not fit in a link."""
     place = found.outcome.place if found.outcome is not None else None
+    state = found.outcome.whole_state if found.outcome is not None else None  # "Ganz Sachsen zeigen" pressed
     refinement = Refinement(categories=query.bereich or None, place=place,
-                            radius_km=query.umkreis if place is not None else None, time=query.zeit or None)
+                            radius_km=query.umkreis if place is not None else None, time=query.zeit or None,
+                            whole_state=state)
     try:
         return deep_link(bot_username, start_payload_for_search(query.text, refinement))
     except (LinkTooLong, ValueError):

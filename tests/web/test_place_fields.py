@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+from bot.links import SearchLink, decode_start_payload
 from bot.search.model import PlaceRef
 from bot.store.db import Database
 from bot.texts import t
@@ -63,3 +64,16 @@ async def test_a_whole_state_is_offered_beside_its_towns_and_searched_as_that_st
     assert "Ganz Sachsen zeigen" in embed and "Dresden" in embed
     assert "Tierheim Leipzig" in embedded and "Tierheim Kassel" not in embedded
     assert "all of Saxony" in english and "Tierheim Leipzig" in english and "Tierheim Kassel" not in english
+
+
+async def test_a_whole_state_page_opens_the_bot_on_that_state(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Leipzig", place=PlaceRef("Leipzig", 51.3397, 12.3731))
+    async with running_site(database) as site:
+        page = await site.client.get("/suche", params={"ort": "ganz Sachsen", "text": "Tierheim"})
+    shown = html.unescape(page.text)
+    link = re.search(r'https://t\.me/TestEhrenamtBot\?start=([A-Za-z0-9_-]+)', shown)
+    assert link is not None
+    opened = decode_start_payload(link.group(1))
+    assert isinstance(opened, SearchLink) and opened.refinement.whole_state == "Sachsen"
+    assert opened.refinement.place is None and opened.text == "tierheim"
