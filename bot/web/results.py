@@ -8,7 +8,7 @@ from urllib.parse import quote
 from bot.categories import categories
 from bot.domain import TIME_BITS
 from bot.links import LinkTooLong, deep_link, start_payload_for_search
-from bot.search.place_doubts import largest_places, named_state
+from bot.search.place_doubts import named_state
 from nlu.place_field import state_name
 from bot.search.model import Hit, Refinement
 from bot.texts import t
@@ -88,9 +88,8 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         # no place, so all of Germany" would contradict it
         notes = [note for note in notes if note != t(lang, "search.everywhere")]
     region = named_state(query.text) if outcome.everywhere and not query.ort else None
-    if region is not None:  # "Tierheim in Sachsen" named a place, only a large one: where in it, as the chat asks
-        towns = ", ".join(town.name for town in largest_places(region, 3))
-        said = t(lang, "web.state_everywhere", state=state_name(region, lang), towns=towns)
+    if region is not None:  # "Tierheim in Sachsen" named a place, only a large one: its towns are offered above
+        said = t(lang, "web.state_everywhere", state=state_name(region, lang))
         notes = [said if note == t(lang, "search.everywhere") else note for note in notes]
     if outcome.unknown_place and not found.place.unknown:  # the text named a place none is, as the chat says
         notes.append(t(lang, "web.postal_code_unknown", code=outcome.unknown_place) if outcome.unknown_postal_code

@@ -77,3 +77,26 @@ async def test_a_whole_state_page_opens_the_bot_on_that_state(database: Database
     opened = decode_start_payload(link.group(1))
     assert isinstance(opened, SearchLink) and opened.refinement.whole_state == "Sachsen"
     assert opened.refinement.place is None and opened.text == "tierheim"
+
+
+async def test_a_state_named_in_the_text_offers_its_towns_and_the_whole_state(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+        await make_listing(session, title="Tierheim Leipzig", place=PlaceRef("Leipzig", 51.3397, 12.3731))
+    async with running_site(database) as site:
+        page = html.unescape((await site.client.get("/suche", params={"text": "Tierheim in Sachsen"})).text)
+        state = re.search(r'<a href="([^"]+)">Ganz Sachsen zeigen</a>', page)
+        town = re.search(r'<a href="([^"]+)">Leipzig</a>', page)
+        assert state is not None and town is not None
+        shown = html.unescape((await site.client.get(state.group(1))).text)
+        around = html.unescape((await site.client.get(town.group(1))).text)
+        embed = html.unescape((await site.client.get("/embed", params={"text": "Tierheim in Sachsen"})).text)
+        english = html.unescape((await site.client.get(
+            "/suche", params={"text": "animal shelter in Saxony", "lang": "en"})).text)
+    assert t("de", "web.state_everywhere", state="Sachsen") in page and t("de", "search.everywhere") not in page
+    assert t("de", "web.state_in_text", state="Sachsen") in page
+    assert "Tierheim Kassel" in page  # all of Germany until one is picked, said so
+    assert "in ganz Sachsen" in shown and "Tierheim Leipzig" in shown and "Tierheim Kassel" not in shown
+    assert "Tierheim Leipzig" in around and "Tierheim Kassel" not in around and "ist ein ganzes" not in around
+    assert "Ganz Sachsen zeigen" in embed and ">Dresden</a>" in embed
+    assert "Show all of Saxony" in english and t("en", "web.state_everywhere", state="Saxony") in english
