@@ -149,7 +149,9 @@ def radius_options(query: WebQuery, default_radius_km: float) -> list[Option]:
 def telegram_search_link(bot_username: str, query: WebQuery, found: Found) -> str:
     """Returns a deep link that runs this search in the bot; the bot's start when it does not fit in a link."""
     place = found.outcome.place if found.outcome is not None else None
-    state = found.outcome.whole_state if found.outcome is not None else None  # "Ganz Sachsen zeigen" pressed
+    # "Ganz Sachsen zeigen" pressed: the state, also when nothing in it fit and the rest of Germany's are shown
+    asked = found.outcome.query.get("whole_state") if found.outcome is not None else None
+    state = asked if isinstance(asked, str) else None
     refinement = Refinement(categories=query.bereich or None, place=place,
                             radius_km=query.umkreis if place is not None else None, time=query.zeit or None,
                             whole_state=state)

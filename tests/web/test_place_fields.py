@@ -100,3 +100,15 @@ async def test_a_state_named_in_the_text_offers_its_towns_and_the_whole_state(da
     assert "Tierheim Leipzig" in around and "Tierheim Kassel" not in around and "ist ein ganzes" not in around
     assert "Ganz Sachsen zeigen" in embed and ">Dresden</a>" in embed
     assert "Show all of Saxony" in english and t("en", "web.state_everywhere", state="Saxony") in english
+
+
+async def test_a_state_with_nothing_that_fits_shows_the_rest_and_its_link_keeps_the_state(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        page = await site.client.get("/suche", params={"ort": "ganz Sachsen", "text": "Tierheim"})
+    shown = html.unescape(page.text)
+    assert t("de", "search.widened_outside_state", state="Sachsen") in shown and "Tierheim Kassel" in shown
+    link = re.search(r'https://t\.me/TestEhrenamtBot\?start=([A-Za-z0-9_-]+)', shown)
+    opened = decode_start_payload(link.group(1) if link else None)
+    assert isinstance(opened, SearchLink) and opened.refinement.whole_state == "Sachsen"
