@@ -19,6 +19,7 @@ _LISTING = frozenset({",", "und", "oder", "and", "or", "/"})  # the nouns a prep
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":", "•"})
 _ERRAND_LIST = 5  # tokens of a list before an errand noun, back to the preposition governing it
 _ERRAND_SENTENCE = 15  # tokens before an errand noun in which a person it is run for may be named
+_INTERVIEW_REACH = 3  # tokens before a people mention in which a word of interviewing makes them the interviewed
 _THEIR = frozenset({"unsere", "unseren", "unserer", "die", "den", "our", "the", "eine", "einen"})
 
 
@@ -88,7 +89,9 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
         if catalogue:
             weight = min(weight, rules.catalogue_weight)
         elif kind in ("lead", "task") and not example:
-            if ("#" if span[0].like_num else span[0].norm_) in rules.served.get(label, ()) and (
+            if _interviewed(span, rules):
+                pass  # "Interviews mit älteren Menschen führen": they are asked for what they know, not served
+            elif ("#" if span[0].like_num else span[0].norm_) in rules.served.get(label, ()) and (
                 label not in rules.errand_categories or _errand_for_someone(span, people, rules)
             ):  # "#": "Gruppe 70+"
                 served.add(label)
@@ -128,6 +131,16 @@ def _for_them(span: Span, heads: tuple[str, ...]) -> bool:
     return group and bool(before) and (
         before[-1] in _FOR or len(before) == 2 and before[0] in _FOR and before[1] in _THEIR
     )
+
+
+def _interviewed(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a people mention names those the volunteer interviews: a word of interviewing at most
+    `_INTERVIEW_REACH` tokens before it in its sentence ("Interviews mit älteren Einwohnern", "interviewing older
+    residents") or right after it ("ältere Menschen befragen")."""
+    doc = span.doc
+    before = [doc[i] for i in _sentence_before(span)][-_INTERVIEW_REACH:]
+    after = doc[span.end : span.end + 1]
+    return any(token.norm_.startswith(rules.interview_words) for token in [*before, *after])
 
 
 def _errand_for_someone(span: Span, people: frozenset[int], rules: ListingRules) -> bool:

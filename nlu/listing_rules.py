@@ -59,6 +59,7 @@ class ListingRules:
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
     needs_without: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields the listing must not name)
     group_heads: tuple[str, ...]  # "gruppe": "für unsere Seniorengruppe" names the group the title's activity is for
+    interview_words: tuple[str, ...]  # "interview": the people one interviews are asked, not served
 
 
 @cache

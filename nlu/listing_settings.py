@@ -23,6 +23,10 @@ class SettingRules:
     articles: frozenset[str]
     served: frozenset[str]
     suffix_marks: frozenset[str]
+    duties: frozenset[str] = frozenset()
+    duty_prepositions: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()
+    event_joiners: frozenset[str] = frozenset()
 
 
 @cache
@@ -34,6 +38,10 @@ def setting_rules() -> SettingRules:
         articles=frozenset(fold(word) for word in raw["articles"]),
         served=frozenset(raw["served"]),
         suffix_marks=frozenset(raw["suffix_marks"]),
+        duties=frozenset(raw["duties"]),
+        duty_prepositions=frozenset(fold(word) for word in raw["duty_prepositions"]),
+        events=frozenset(raw["events"]),
+        event_joiners=frozenset(fold(word) for word in raw["event_joiners"]),
     )
 
 
@@ -56,5 +64,24 @@ def title_settings(mentions: list[Span], title_length: int, starts: tuple[int, .
         task = {other.label_ for other in title if other.start < i}
         place = {other.label_ for other in title if other.start == span.start}
         if task - place and not task & place:  # "Beete im Schulgarten": the place is the task's own field's too
+            found.add((span.start, span.label_))
+    return found | _duty_events(title, rules)
+
+
+def _duty_events(title: list[Span], rules: SettingRules) -> set[tuple[int, str]]:
+    """Returns (token, category) of each title mention that is the event a rescue or first-aid duty named before it is
+    done at: "Sanitätsdienst bei Stadtfest und Konzerten", "Mitarbeit im Sanitätszelt beim Marathon", "Ersthelfer*innen
+    für den Stadtlauf". The preposition may govern a list of events ("bei Stadtfest und Konzerten")."""
+    events = {span.start for span in title if span.label_ in rules.events}
+    found: set[tuple[int, str]] = set()
+    for span in title:
+        if span.label_ not in rules.events:
+            continue
+        doc, i = span.doc, span.start - 1
+        while i >= 0 and (doc[i].norm_ in rules.articles or doc[i].norm_ in rules.event_joiners or i in events):
+            i -= 1
+        if i < 1 or doc[i].norm_ not in rules.duty_prepositions:
+            continue
+        if any(other.label_ in rules.duties and other.end <= i for other in title):
             found.add((span.start, span.label_))
     return found

@@ -7,7 +7,8 @@ Formats (Telegram allows only A-Z a-z 0-9 _ - and 64 characters):
 Search fields are an upper-case marker with a lower-case base-36 value: C categories and X excluded
 categories (taxonomy bitmasks), R radius in km, T time tags (bitmask), E1 the time tags are a choice ("abends oder
 am Wochenende": a listing at either time fits; only with T, and absent from links made before it, which keep their
-meaning), O remote (0/1), L language codes run together, P place (latitude and longitude to 0.001 degrees).
+meaning), O remote (0/1), L language codes run together, P place (latitude and longitude to 0.001 degrees), S a
+whole state ("Ganz Sachsen zeigen": its gazetteer code, 13 for Sachsen; never beside P, as a place chosen wins).
 The text is folded (lower case, umlauts spelled out) with "_" for spaces, so links stay readable on posters and
 the NLU reads them back unchanged.
 """
@@ -134,6 +135,8 @@ def _encode_fields(refinement: Refinement) -> str:
         parts.append("L" + "".join(_language(code) for code in refinement.languages))
     if refinement.place is not None:
         parts.append("P" + _encode_point(refinement.place.lat, refinement.place.lon))
+    elif refinement.whole_state:  # as Refinement.to_dict: a place chosen after the state is where to look
+        parts.append("S" + _state_code(refinement.whole_state))
     return "".join(parts)
 
 
@@ -155,7 +158,9 @@ def _decode_search(fields: str, words: str, place_at: Callable[[float, float], P
 
 def _refinement(values: dict[str, str], place_at: Callable[[float, float], PlaceRef]) -> Refinement | None:
     """Turns decoded field values into a Refinement; None for unknown markers or bad values."""
-    if set(values) - set("CXRTEOLP") or ("E" in values and (values["E"] != "1" or "T" not in values)):
+    if set(values) - set("CXRTEOLPS") or ("E" in values and (values["E"] != "1" or "T" not in values)):
+        return None
+    if "S" in values and "P" in values:  # never written together: forged
         return None
     radius = _from_base36(values["R"]) if "R" in values else None
     if radius is not None and not 1 <= radius <= MAX_RADIUS_KM:
@@ -170,6 +175,7 @@ def _refinement(values: dict[str, str], place_at: Callable[[float, float], Place
         remote=remote,
         languages=_languages(values.get("L")),
         place=_decode_point(values["P"], place_at) if "P" in values else None,
+        whole_state=_state(values["S"]) if "S" in values else None,
     )
 
 
@@ -209,6 +215,26 @@ def _language(code: str) -> str:
     if not re.fullmatch(r"[a-z]{2}", code):
         raise ValueError(f"not an ISO 639-1 language code: {code!r}")
     return code
+
+
+def _state_code(state: str) -> str:
+    """Returns a German state's gazetteer code ('13' for Sachsen); an unknown state is refused, not dropped."""
+    code = next((code for code, name in _states().items() if name == state), None)
+    if code is None:
+        raise ValueError(f"not a German state: {state!r}")
+    return code
+
+
+def _state(code: str) -> str:
+    """Decodes a state's gazetteer code; any other value makes the link invalid."""
+    return _states()[code]
+
+
+def _states() -> dict[str, str]:
+    """Returns the German states as gazetteer code -> name (the listings' state column spells them so)."""
+    from nlu.kernel.gazetteer import get_gazetteer  # loaded only when a link carries a state
+
+    return get_gazetteer().states()
 
 
 def _category_mask_strict(keys: tuple[str, ...]) -> int:

@@ -46,7 +46,9 @@ from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from nlu.vocabulary import categories_of
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
-from bot.search.widening import MIN_RESULTS, NEAREST, REMOTE, Attempt, attempts, farther_matches
+from bot.search.widening import (
+    MIN_RESULTS, NEAREST, OUTSIDE_STATE, REMOTE, Attempt, attempts, farther_matches,
+)
 from bot.store.types import utcnow
 from nlu.lexicon import filler_words, known_words
 
@@ -132,6 +134,14 @@ async def find(
     asked = PageRequest(min(max(request.limit, 1), MAX_LIMIT), min(max(request.offset, 0), MAX_OFFSET),
                         now or utcnow(), corpus, tier_of(request, corpus))
     attempt, page = await _first_enough(session, criteria, words, plan, asked)
+    if request.widen and criteria.whole_state is not None and not page.total:
+        # Nothing in the state fits, even widened: the ones from the rest of Germany, never an empty answer
+        # (issue 15); the state stays in the query, so the notes say where nothing was found.
+        outside = replace(criteria, whole_state=None)
+        plan = attempts(outside, has_text=bool(groups), words_dropped=unknown_words, ordinary=ordinary)
+        there, found = await _first_enough(session, outside, words, plan, asked)
+        if found.total:
+            criteria, attempt, page = outside, replace(there, widened=(OUTSIDE_STATE, *there.widened)), found
     if (request.widen and criteria.remote and (criteria.categories or groups or criteria.place)
             and not _fits_wish(criteria, words, attempt, page)):
         # Nothing that can be done from home fits the wish itself (none at all, or only once its words were

@@ -8,9 +8,10 @@ from bot.categories import categories
 from bot.search.model import SearchOutcome
 from bot.texts import t
 from bot.texts.catalogue import decimal
+from nlu.place_field import state_name
 
 # Steps with a sentence of their own; "everywhere" (no place given) is said by whoever shows the results.
-_SAID = ("remote", "time", "keywords", "everywhere", "nearest", "matching", "titled", "titled_only")
+_SAID = ("remote", "time", "keywords", "everywhere", "nearest", "matching", "titled", "titled_only", "outside_state")
 
 
 # Bearings of bot.search.areas (data/search/areas.toml) as the catalogue names the parts of a city.
@@ -55,6 +56,15 @@ def widening_notes(
     if any(not step.startswith(("radius:", "area:")) and step not in _SAID for step in widened):
         notes.append(t(lang, "search.widened_other"))
     return notes
+
+
+def outside_state_note(outcome: SearchOutcome, lang: str) -> str | None:
+    """Says that nothing in the whole state asked for fits and these come from the rest of Germany (said instead
+    of "you named no place"), else None."""
+    state = outcome.query.get("whole_state")
+    if "outside_state" not in outcome.widened or not isinstance(state, str):
+        return None
+    return t(lang, "search.widened_outside_state", state=state_name(state, lang))
 
 
 def similar_notes(outcome: SearchOutcome, lang: str) -> list[str]:

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from bot.categories import categories
 from bot.domain import time_mask
+from bot.search.category_fit import beside_other_fields, category_fit
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
@@ -27,8 +27,6 @@ from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
 
 FRESHNESS_DAYS = ((14, 1.0), (60, 0.6), (180, 0.3))
-# Categories the category fit tests at least (see _category_fit): requests for one, two or three share a statement.
-CATEGORY_TESTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +119,7 @@ def score_parts(
     else:
         within = sql.number(0)
     if criteria.categories:
-        parts.append(_category_fit(sql, criteria.categories, weights.category))
+        parts.append(category_fit(sql, criteria.categories, weights.category))
     if frame is not None:
         parts.append(_closeness(sql, frame, radius_km or criteria.radius_km, weights.distance))
     if criteria.time:
@@ -159,7 +157,7 @@ def score_parts(
         part = _word_fit(sql, group, weights.text * lone * weight / total, weights, corpus,
                          naming if group in naming else ())
         if group.word in words.generic:
-            part = _beside_other_fields(sql, part, words.fields_of(group.word), criteria.categories, weights)
+            part = beside_other_fields(sql, part, words.fields_of(group.word), criteria.categories, weights.other_field)
         if group.word in words.manner or group.word in words.generic:
             manner_parts.append(part)
         elif words.names_kind(group):
@@ -281,41 +279,6 @@ def _either_of(first: list[str], second: list[str]) -> list[str]:
     if not first or not second:
         return []
     return [f"({' AND '.join(first)} OR {' AND '.join(second)})"]
-
-
-def _category_fit(sql: SqlText, keys: Sequence[str], weight: float) -> str:
-    """Returns 0 outside the wanted categories, else a half plus half the share of wanted ones it has.
-
-    "Jugendfeuerwehr" asks for youth and emergency services at once: a listing in both fits clearly better.
-    """
-    table = categories()
-    bits = [1 << table[key].bit for key in keys]
-    # Padded with bits no listing has (0) up to CATEGORY_TESTS: one statement for one to three categories, and
-    # the sum unchanged (adding 0.0 leaves a double as it is).
-    tested = bits + [0] * (CATEGORY_TESTS - len(bits))
-    share = " + ".join(
-        f"CASE WHEN (o.category_mask & {sql.integer(bit)}) <> 0 THEN {sql.number(weight * 0.5 / len(bits))} "
-        f"ELSE {sql.number(0)} END"
-        for bit in tested
-    )
-    return (
-        f"CASE WHEN (o.category_mask & {sql.integer(sum(bits))}) <> 0 THEN {sql.number(weight * 0.5)} + {share} "
-        f"ELSE {sql.number(0)} END"
-    )
-
-
-def _beside_other_fields(
-    sql: SqlText, part: str, named: Sequence[str], searched: Sequence[str], weights: Weights,
-) -> str:
-    """Returns a word's part that named some of several searched categories: full for a listing in one of the
-    others, Weights.other_field of it for a listing only in those the word named (its category fit said it)."""
-    others = [key for key in searched if key not in named]
-    if not named or not others or weights.other_field == 1.0:
-        return part
-    table = categories()
-    bits = sum(1 << table[key].bit for key in others)
-    return (f"({part}) * CASE WHEN (o.category_mask & {sql.integer(bits)}) <> 0 THEN {sql.number(1)} "
-            f"ELSE {sql.number(weights.other_field)} END")
 
 
 def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, corpus: Corpus,

@@ -15,6 +15,8 @@ NEAREST = "nearest"
 MATCHING = "matching"
 # Nothing that can be done from home fit a wish for it: listings on site are shown instead, said as such.
 REMOTE = "remote"
+# Nothing in the whole state asked for fits, even widened: the matching ones from the rest of Germany, said so.
+OUTSIDE_STATE = "outside_state"
 MIN_RESULTS = 3  # fewer listings than this and the search widens
 # How far the nearest listings naming what was asked are looked for when loose ones fill the page nearby.
 NAMED_FAR_KM = 100.0

@@ -20,7 +20,7 @@ from bot.web.handlers import BaseHandler
 from bot.web.page_cache import KeptPage
 from bot.web.jsonld import schema_org, script_json, volunteering_data
 from bot.web.listing import Availability, ListingView, load_listing
-from bot.web.places import five_digits, postal_code_digits, resolve_place
+from bot.web.places import five_digits, postal_code_digits, resolve_place, text_state
 from bot.web.qr import qr_svg
 from bot.web.query import WebQuery, read_query
 from bot.web.results import (
@@ -211,7 +211,14 @@ class SearchHandler(BaseHandler):
         query = as_answered(query, found)
         results = results_view(found, query, lang=self.lang, path=self.path, lang_param=lang_param,
                                default_radius_km=self.context.default_radius_km)
+        named = text_state(query.text, query.ort, everywhere=found.outcome is not None and found.outcome.everywhere)
         return {
+            # "Tierheim in Sachsen" with the place field empty: the state's towns and all of it, as the chat offers
+            "text_state": state_name(named.state, self.lang) if named else None,
+            "text_state_towns": [(town, query.url(self.path, ort=town, ortid=None, seite=None, lang=lang_param))
+                                 for town in named.towns] if named else [],
+            "text_state_url": query.url(self.path, ort=t(self.lang, "web.whole_state_field", state=state_name(
+                named.state, self.lang)), ortid=None, seite=None, lang=lang_param) if named else None,
             "query": query, "found": found, "results": results,
             "place_unknown": found.place.unknown, "place_options": found.place.options,
             "place_guessed": found.place.guessed,

@@ -8,7 +8,7 @@ from urllib.parse import quote
 from bot.categories import categories
 from bot.domain import TIME_BITS
 from bot.links import LinkTooLong, deep_link, start_payload_for_search
-from bot.search.place_doubts import largest_places, named_state
+from bot.search.place_doubts import named_state
 from nlu.place_field import state_name
 from bot.search.model import Hit, Refinement
 from bot.texts import t
@@ -88,9 +88,8 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         # no place, so all of Germany" would contradict it
         notes = [note for note in notes if note != t(lang, "search.everywhere")]
     region = named_state(query.text) if outcome.everywhere and not query.ort else None
-    if region is not None:  # "Tierheim in Sachsen" named a place, only a large one: where in it, as the chat asks
-        towns = ", ".join(town.name for town in largest_places(region, 3))
-        said = t(lang, "web.state_everywhere", state=state_name(region, lang), towns=towns)
+    if region is not None:  # "Tierheim in Sachsen" named a place, only a large one: its towns are offered above
+        said = t(lang, "web.state_everywhere", state=state_name(region, lang))
         notes = [said if note == t(lang, "search.everywhere") else note for note in notes]
     if outcome.unknown_place and not found.place.unknown:  # the text named a place none is, as the chat says
         notes.append(t(lang, "web.postal_code_unknown", code=outcome.unknown_place) if outcome.unknown_postal_code
@@ -150,8 +149,12 @@ def radius_options(query: WebQuery, default_radius_km: float) -> list[Option]:
 def telegram_search_link(bot_username: str, query: WebQuery, found: Found) -> str:
     """Returns a deep link that runs this search in the bot; the bot's start when it does not fit in a link."""
     place = found.outcome.place if found.outcome is not None else None
+    # "Ganz Sachsen zeigen" pressed: the state, also when nothing in it fit and the rest of Germany's are shown
+    asked = found.outcome.query.get("whole_state") if found.outcome is not None else None
+    state = asked if isinstance(asked, str) else None
     refinement = Refinement(categories=query.bereich or None, place=place,
-                            radius_km=query.umkreis if place is not None else None, time=query.zeit or None)
+                            radius_km=query.umkreis if place is not None else None, time=query.zeit or None,
+                            whole_state=state)
     try:
         return deep_link(bot_username, start_payload_for_search(query.text, refinement))
     except (LinkTooLong, ValueError):

@@ -109,7 +109,9 @@ def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str)
     ruled_out = ", ".join(outcome.understood.ruled_out_places)
     if outcome.remote:
         return notes
-    if outcome.everywhere:
+    if (outside := search_notes.outside_state_note(outcome, lang)) is not None:  # nothing in all of Sachsen fits
+        notes.append(outside)
+    elif outcome.everywhere:
         notes.append(t(lang, "search.everywhere_ruled_out", places=ruled_out) if ruled_out
                      else t(lang, "search.everywhere"))
     elif ruled_out:

@@ -24,9 +24,11 @@ from bot.links import (
 )
 from bot.links.payload import link_text
 from bot.search.model import PlaceRef, Refinement
+from nlu.kernel.gazetteer import get_gazetteer
 
 TELEGRAM_ALPHABET = re.compile(r"[A-Za-z0-9_-]{1,64}")
 KEYS = list(categories())
+STATES = set(get_gazetteer().states().values())
 
 
 def _named(lat: float, lon: float) -> PlaceRef:
@@ -110,7 +112,8 @@ def test_deep_link_points_at_the_bot() -> None:
         None, "", "o", "o0", "o012", "o-1", "o" + "9" * 19, "x12", "s", "s-", "s-_a", "s-a__b", "s-a_", "sC",
         "sC0", "sCzzzzzzzzz", "sC1C1", "sQ1", "sR0", "sR9999", "sRzz", "sO2", "sLa", "sL12", "sT0", "sTzz", "sP",
         "sPzzzzzz", "sP000", "sP0000000", "h123", "hABCDEFGHIJKL", "o5\n", "o5 ", "s-tiere!", "s-Tiere", "ö",
-        "sCa-" + "a" * 61, "o" + "1" * 64,
+        "sCa-" + "a" * 61, "o" + "1" * 64, "sS", "sS0", "sS17", "sS99", "sS013", "sSz", "sS13S13",
+        "sS13P1pk1ad-tierheim",
     ],
 )
 def test_forged_or_garbled_payloads_decode_to_none(forged: str | None) -> None:
@@ -124,7 +127,18 @@ def test_no_input_makes_decoding_fail(payload: str) -> None:
     assert link is None or isinstance(link, (ListingLink, SearchLink, StoredSearchLink))
 
 
-@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzCLOPRTX0123456789_-", max_size=64))
+def test_a_whole_state_rides_in_the_link_by_its_code_and_gives_way_to_a_place() -> None:
+    payload = start_payload_for_search("Tierheim", Refinement(categories=("animals",), whole_state="Sachsen"))
+    link = decode_start_payload(payload, place_at=_named)
+    assert "S13" in payload and len(payload) <= MAX_PAYLOAD
+    assert isinstance(link, SearchLink) and link.refinement.whole_state == "Sachsen" and link.text == "tierheim"
+    leipzig = PlaceRef("Leipzig", 51.34, 12.373)
+    assert "S" not in start_payload_for_search("", Refinement(whole_state="Sachsen", place=leipzig))[1:]
+    with pytest.raises(ValueError):  # a state the listings do not spell so would be lost: refused
+        start_payload_for_search("Tierheim", Refinement(whole_state="Saxony"))
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzCLOPRSTX0123456789_-", max_size=64))
 @settings(max_examples=400)
 def test_payload_shaped_garbage_decodes_to_valid_links_or_none(payload: str) -> None:
     link = decode_start_payload(payload, place_at=_named)
@@ -133,6 +147,7 @@ def test_payload_shaped_garbage_decodes_to_valid_links_or_none(payload: str) -> 
         assert all(key in KEYS for key in refinement.categories or ())
         assert refinement.radius_km is None or 1 <= refinement.radius_km <= 500
         assert all(tag in TIME_BITS for tag in refinement.time or ())
+        assert refinement.whole_state is None or (refinement.place is None and refinement.whole_state in STATES)
 
 
 refinements = st.builds(
@@ -146,6 +161,7 @@ refinements = st.builds(
     time_either=st.none() | st.just(True),
     remote=st.none() | st.booleans(),
     place=st.none() | st.builds(_named, st.floats(47.2, 55.1), st.floats(5.8, 15.1)),
+    whole_state=st.none() | st.sampled_from(["Sachsen", "Baden-Württemberg", "Mecklenburg-Vorpommern"]),
 )
 words = st.lists(st.from_regex(r"[A-Za-zÄÖÜäöüß]{1,12}", fullmatch=True), max_size=6).map(" ".join)
 
@@ -174,6 +190,7 @@ def test_every_search_that_fits_round_trips(text: str, refinement: Refinement) -
     assert decoded.time_either is (True if refinement.time and refinement.time_either else None)
     assert _same_set(decoded.languages, refinement.languages)
     assert (decoded.radius_km, decoded.remote) == (refinement.radius_km, refinement.remote)
+    assert decoded.whole_state == (refinement.whole_state if refinement.place is None else None)
     if refinement.place is None:
         assert decoded.place is None
     else:

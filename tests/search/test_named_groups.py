@@ -101,3 +101,16 @@ def test_a_request_naming_only_a_group_or_only_an_activity_has_nothing_more_to_m
     field = RankWords((cooking, _group("umweltschutz")), (1.0, 1.0), keywords=frozenset({"kochen"}),
                       generic=frozenset({"umweltschutz"}), fields=(("umweltschutz", ("environment",)),))
     assert field.to_meet() == ()
+
+
+async def test_the_adjective_for_a_group_finds_the_listings_naming_it_with_the_noun(listings: Listings) -> None:
+    # "behinderten Menschen" and "Menschen mit Behinderung" name one group (data/search/related_words.toml).
+    others = await listings.add(
+        "Kinoabend begleiten", description="Wir gehen einmal im Monat mit Gruppen aus dem Quartier ins Kino.",
+        categories=["disability_inclusion"], **near(KASSEL, 1, 0))
+    group = await listings.add(
+        "Freizeitassistenz", description="Du begleitest Menschen mit Behinderung ins Kino oder zum Sport.",
+        categories=["disability_inclusion"], **near(KASSEL, 6, 0))
+    outcome = await find(listings.database, SearchRequest(text="mit behinderten Menschen ins Kino gehen in Kassel"),
+                         categories=["disability_inclusion"], place=KASSEL, keywords=["kino"])
+    assert ids(outcome) == [group, others]

@@ -41,3 +41,17 @@ async def test_with_one_field_its_group_named_still_lifts_the_rows_naming_it(lis
                          categories=["seniors"], place=KASSEL)
 
     assert ids(outcome) == [named, plain]
+
+
+async def test_a_listing_only_for_the_named_people_follows_one_of_the_named_activity(listings: Listings) -> None:
+    # "Musik mit Kindern": the youth fire brigade is for children but no music; nearer, it still comes after.
+    brigade = await listings.add("Jugendfeuerwehr: Betreuer gesucht", categories=["children_youth",
+                                                                                  "emergency_services"],
+                                 **near(KASSEL, 1, 0))
+    stage = await listings.add("Theatergruppe: Bühnenbild bauen", categories=["culture"], **near(KASSEL, 6, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Musik mit Kindern in Kassel"),
+                         categories=["culture", "children_youth"], place=KASSEL)
+
+    assert ids(outcome) == [stage, brigade]
+

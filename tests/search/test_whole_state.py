@@ -6,11 +6,14 @@ from __future__ import annotations
 from tests.factories.search import KASSEL, LEIPZIG, Listings, find, ids, near
 
 from bot.alerts.criteria import criteria_key, prefilter_columns, resolve
+from bot.cli.search import describe
 from bot.search import SearchRequest
 from bot.search.criteria import criteria_from_json
 from bot.search.model import PlaceRef, Refinement
 from bot.store.listings import opportunity_row
 from bot.telegram.search.render import results_text, summary
+from bot.texts import t
+from bot.web.wording import widening_notes
 
 DRESDEN = PlaceRef("Dresden", 51.0493, 13.7381, "Sachsen", None)
 SAXONY = Refinement(whole_state="Sachsen")
@@ -96,3 +99,30 @@ def test_a_listing_s_state_is_the_gazetteer_s_by_postal_code_or_point() -> None:
     assert opportunity_row({"title": "x", **near(KASSEL)})["state"] == "Hessen"
     assert opportunity_row({"title": "x", "state": "saxony"})["state"] == "Sachsen"  # placed nowhere: as spelled
     assert opportunity_row({"title": "x", "remote": True})["state"] is None
+
+
+async def test_a_state_with_nothing_that_fits_shows_the_ones_outside_it_said_so(listings: Listings) -> None:
+    kassel = await listings.add("Tierheim Kassel", categories=["animals"], **near(KASSEL, 1, 1))
+    await listings.add("Tafel Leipzig", categories=["poverty_homelessness"], **near(LEIPZIG, 0, 1))
+
+    outcome = await find(listings.database, SearchRequest(refinement=SAXONY), categories=["animals"])
+
+    assert ids(outcome) == [kassel] and "outside_state" in outcome.widened
+    assert outcome.whole_state is None and outcome.everywhere  # said as all of Germany, never as Sachsen
+    text = results_text(outcome, offset=0, lang="de", asked_radius_km=15.0)
+    assert "In ganz Sachsen gibt es dazu nichts" in text and "Du hast keinen Ort genannt" not in text
+    english = results_text(outcome, offset=0, lang="en", asked_radius_km=15.0)
+    assert "nothing like this in all of Saxony" in english
+    assert "In ganz Sachsen gibt es dazu nichts" in describe(outcome, lang="de")  # the command line says it too
+    web = widening_notes(outcome, asked_radius_km=15.0, lang="de")
+    assert any("In ganz Sachsen gibt es dazu nichts" in note for note in web)
+    assert t("de", "search.everywhere") not in web
+
+
+async def test_a_state_where_something_fits_is_not_left(listings: Listings) -> None:
+    await listings.add("Tierheim Kassel", categories=["animals"], **near(KASSEL, 1, 1))
+    leipzig = await listings.add("Tiertafel Leipzig", categories=["animals"], **near(LEIPZIG, 1, 0))
+
+    outcome = await find(listings.database, SearchRequest(refinement=SAXONY), categories=["animals"])
+
+    assert ids(outcome) == [leipzig] and "outside_state" not in outcome.widened and outcome.whole_state == "Sachsen"

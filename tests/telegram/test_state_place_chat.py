@@ -8,6 +8,10 @@ from typing import Any
 
 from tests.telegram.botchat import ANNA, GROUP_ID, Chat
 
+from bot.links import start_payload_for_search
+from bot.search.model import Refinement
+
+
 def _labels(buttons: list[dict[str, Any]]) -> set[str]:
     return {str(button["text"]) for button in buttons}
 
@@ -136,3 +140,21 @@ async def test_a_town_typed_after_the_whole_state_is_where_to_look(chat: Chat) -
     await chat.press(ANNA, asked.button("Ganz Sachsen"), message_id=asked.sent_id())
     moved = await chat.send(ANNA, "und in Kassel?")
     assert "Kassel" in moved.text.split("\n")[0] and "ganz Sachsen" not in moved.text
+
+
+async def test_a_whole_state_offers_no_radius_but_a_town_does_again(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "was mit Kindern in Sachsen")
+    shown = await chat.press(ANNA, asked.button("Ganz Sachsen"), message_id=asked.sent_id())
+    assert "📏 Umkreis" not in _labels(shown.buttons)  # no centre to measure from
+    assert {"🏷 Bereich", "🕒 Zeit", "🔔 Als Suchauftrag speichern"} <= _labels(shown.buttons)
+    moved = await chat.send(ANNA, "und in Leipzig?")
+    assert "📏 Umkreis" in _labels(moved.buttons)
+
+
+async def test_a_link_to_a_whole_state_opens_that_state(chat: Chat) -> None:
+    for text in ("was mit Kindern", "was mit Kindern in Sachsen"):  # the web page's text may name the state
+        payload = start_payload_for_search(text, Refinement(whole_state="Sachsen"))
+        opened = await chat.send(ANNA, f"/start {payload}")  # the web page's "open in Telegram"
+        results = opened.text.split("🔎", 1)[-1]  # after the welcome, which names Kassel as an example
+        assert "in ganz Sachsen</b>" in results and "<b>1. " in results and "Kassel" not in results, text
+        assert ASKED not in opened.text

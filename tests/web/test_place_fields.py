@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+from bot.links import SearchLink, decode_start_payload
 from bot.search.model import PlaceRef
 from bot.store.db import Database
 from bot.texts import t
@@ -63,3 +64,51 @@ async def test_a_whole_state_is_offered_beside_its_towns_and_searched_as_that_st
     assert "Ganz Sachsen zeigen" in embed and "Dresden" in embed
     assert "Tierheim Leipzig" in embedded and "Tierheim Kassel" not in embedded
     assert "all of Saxony" in english and "Tierheim Leipzig" in english and "Tierheim Kassel" not in english
+
+
+async def test_a_whole_state_page_opens_the_bot_on_that_state(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Leipzig", place=PlaceRef("Leipzig", 51.3397, 12.3731))
+    async with running_site(database) as site:
+        page = await site.client.get("/suche", params={"ort": "ganz Sachsen", "text": "Tierheim"})
+    shown = html.unescape(page.text)
+    link = re.search(r'https://t\.me/TestEhrenamtBot\?start=([A-Za-z0-9_-]+)', shown)
+    assert link is not None
+    opened = decode_start_payload(link.group(1))
+    assert isinstance(opened, SearchLink) and opened.refinement.whole_state == "Sachsen"
+    assert opened.refinement.place is None and opened.text == "tierheim"
+
+
+async def test_a_state_named_in_the_text_offers_its_towns_and_the_whole_state(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+        await make_listing(session, title="Tierheim Leipzig", place=PlaceRef("Leipzig", 51.3397, 12.3731))
+    async with running_site(database) as site:
+        page = html.unescape((await site.client.get("/suche", params={"text": "Tierheim in Sachsen"})).text)
+        state = re.search(r'<a href="([^"]+)">Ganz Sachsen zeigen</a>', page)
+        town = re.search(r'<a href="([^"]+)">Leipzig</a>', page)
+        assert state is not None and town is not None
+        shown = html.unescape((await site.client.get(state.group(1))).text)
+        around = html.unescape((await site.client.get(town.group(1))).text)
+        embed = html.unescape((await site.client.get("/embed", params={"text": "Tierheim in Sachsen"})).text)
+        english = html.unescape((await site.client.get(
+            "/suche", params={"text": "animal shelter in Saxony", "lang": "en"})).text)
+    assert t("de", "web.state_everywhere", state="Sachsen") in page and t("de", "search.everywhere") not in page
+    assert t("de", "web.state_in_text", state="Sachsen") in page
+    assert "Tierheim Kassel" in page  # all of Germany until one is picked, said so
+    assert "in ganz Sachsen" in shown and "Tierheim Leipzig" in shown and "Tierheim Kassel" not in shown
+    assert "Tierheim Leipzig" in around and "Tierheim Kassel" not in around and "ist ein ganzes" not in around
+    assert "Ganz Sachsen zeigen" in embed and ">Dresden</a>" in embed
+    assert "Show all of Saxony" in english and t("en", "web.state_everywhere", state="Saxony") in english
+
+
+async def test_a_state_with_nothing_that_fits_shows_the_rest_and_its_link_keeps_the_state(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        page = await site.client.get("/suche", params={"ort": "ganz Sachsen", "text": "Tierheim"})
+    shown = html.unescape(page.text)
+    assert t("de", "search.widened_outside_state", state="Sachsen") in shown and "Tierheim Kassel" in shown
+    link = re.search(r'https://t\.me/TestEhrenamtBot\?start=([A-Za-z0-9_-]+)', shown)
+    opened = decode_start_payload(link.group(1) if link else None)
+    assert isinstance(opened, SearchLink) and opened.refinement.whole_state == "Sachsen"

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from bot.categories import categories
 from bot.conversation.radius_wish import RadiusStep, Reach
-from bot.search.notes import similar_notes, unfound_notes, widening_notes
+from bot.search.notes import outside_state_note, similar_notes, unfound_notes, widening_notes
 from bot.search.model import Hit, SearchOutcome
 from bot.telegram.formatting import join_lines, line
 from bot.texts.catalogue import decimal
@@ -102,6 +102,8 @@ def place_notes(outcome: SearchOutcome, lang: str) -> list[str]:
         return []
     ruled_out = outcome.understood.ruled_out_places
     places = line(", ".join(ruled_out), LIMITS["place"])
+    if (outside := outside_state_note(outcome, lang)) is not None:  # nothing in all of Sachsen fits
+        return [outside]
     if outcome.everywhere:
         return [t(lang, "search.everywhere_ruled_out", places=places) if ruled_out else t(lang, "search.everywhere")]
     notes = [t(lang, "search.ruled_out", places=places)] if ruled_out else []

@@ -45,7 +45,8 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
         return View(text)
     markup = search_keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
                                       offset=stored.offset, lang=lang, page_size=PAGE_SIZE, kept=page.kept,
-                                      similar=outcome.others, showing_similar=outcome.showing_similar)
+                                      similar=outcome.others, showing_similar=outcome.showing_similar,
+                                      radius=outcome.whole_state is None)
     return View(text, markup)
 
 
