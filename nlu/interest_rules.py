@@ -44,6 +44,8 @@ class InterestRules:
     possessive_exempt: frozenset[str]  # categories, and folded first words of mentions, never owned
     breakers: frozenset[str]
     broad_stems: frozenset[str]
+    group_nouns: frozenset[str]  # "Leute", "Menschen": a category phrase holding one names a group; no keyword
+    group_joiners: frozenset[str]  # "ohne", "mit": what such a noun's group is ("Leute ohne Wohnung")
     outdoors: tuple[str, ...]  # "an der frischen Luft": where one likes to be; no category, no keyword
     letter_formulas: tuple[str, ...]  # "Sehr geehrte Damen und Herren", "Mit freundlichen Grüßen": no keyword
     requirement: tuple[str, ...]
@@ -180,6 +182,8 @@ def interest_rules() -> InterestRules:
         ),
         breakers=folded_set(context["breakers"]),
         broad_stems=folded_set(context["broad_stems"]),
+        group_nouns=folded_set(context["group_nouns"]),
+        group_joiners=folded_set(context["group_joiners"]),
         outdoors=tuple(context["outdoors"]),
         letter_formulas=tuple(context["letter_formulas"]),
         visit_words=folded_set(raw["visits"]["words"]),

@@ -83,6 +83,7 @@ class KeywordCollector:
             RADIUS, CUES, RULED_OUT_WORDS, SELF, WATERS, WRITER,
         )
         used = {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
+        used |= _group_words(doc)
         # "Telefonpatenschaft", "Onlineberatung": a compound whose first part says how one helps still names the thing
         used -= {s.start for s in spans_of(doc, REMOTE) if len(s) == 1 and _names_a_thing(s[0].norm_)}
         # "Nachtcafé", "Spieleabend": a time word inside a compound says when, and the compound still names the thing
@@ -92,6 +93,25 @@ class KeywordCollector:
     def _is_broad(self, norm: str) -> bool:
         """Tells whether a word just names a category ("Kindern", "Tiere", "Senioren")."""
         return any(norm[:cut] in self.broad for cut in range(max(len(norm) - _BROAD_SLACK, 1), len(norm) + 1))
+
+
+def _group_words(doc: Doc) -> set[int]:
+    """Returns the words of the interests matched as a phrase of several words (a taxonomy phrase, a gapped or a token
+    pattern) that name a group of people: a generic noun, the words before it in the phrase and what a joiner adds
+    ("alten Leuten", "ahle Leit", "Leute ohne Wohnung"). The category says it; a listing need not hold "Leuten" or
+    "Wohnung". What is done stays ("Leute fahren"), and so does a word of the phrase that is a mention of its own."""
+    rules = interest_rules()
+    interests = spans_of(doc, INTERESTS)
+    own = {s.start for s in interests if len(s) == 1}
+    words: set[int] = set()
+    for span in interests:
+        nouns = [t.i for t in span if t.norm_ in rules.group_nouns] if len(span) > 1 else []
+        if not nouns:
+            continue
+        last = nouns[-1] + 1
+        joined = last < span.end and doc[last].norm_ in rules.group_joiners
+        words.update(range(span.start, span.end if joined else last))
+    return words - own
 
 
 _HOW_PART = 6  # letters of the first part ("online", "telefon") and of the head ("beratung", "patenschaft"), at least
