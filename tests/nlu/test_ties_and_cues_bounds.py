@@ -1,0 +1,27 @@
+"""Bounds of the session-16 rules on what ties the writer, found by review 1 (branch s16-fix1): a statement that
+drops its subject is no question, caring for a relative only as a verb of one's own, brackets describing one's own
+group only, appositions without a verb, little German only of one's own. Sentences of their own, not the labelled
+sets'."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.api import parse_with_rules
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Haben eine Katze und möchten gern bei der Tafel helfen, Dessau", "animals"),
+        ("Wir sind Rentner. Haben einen Garten und suchen was mit Hunden in Jena", "environment"),
+        ("Haben ein Pferd und möchten bei der Tafel helfen, Zeitz", "animals"),
+        ("Haben die Kinder jetzt in der Schule und möchten im Tierheim helfen, Zeitz", "children_youth"),
+    ],
+)
+def test_a_statement_without_its_subject_is_no_question(text: str, wanted: str) -> None:
+    assert wanted not in parse_with_rules(text).categories
+
+
+def test_a_question_about_an_organisation_still_names_its_field() -> None:
+    assert "animals" in parse_with_rules("Hat das Tierheim in Zeitz noch Bedarf? Wir hätten freitags Zeit").categories
