@@ -60,6 +60,8 @@ class CircumstanceRules:
     ride_words: tuple[str, ...]  # ... so a sports word of riding ("Radtouren") in its sentence is no sport
     care_words: frozenset[str]  # "pflege", "caring": caring for one's own relative ("meine Mutter pflege") ...
     care_gap: frozenset[str]  # ... with only these between the verb and the relative ("care for my mum")
+    care_noun_markers: frozenset[str]  # "der", "in": the care word after these is the noun ("in der Pflege helfen")
+    kin_comparisons: frozenset[str]  # "wie", "with": a relative after these is a model or company, not the cared-for
     group_words: tuple[str, ...]  # "klasse", "familie": an owned group's bracket describes the group ...
     aside_ages: frozenset[str]  # "und", ",": children with a list of ages in brackets are one's own
     apposition_openers: frozenset[str]  # "die", "eine", "the": "Wir, die B-Jugend vom FC, ..." names the writer
@@ -71,7 +73,8 @@ def circumstance_rules() -> CircumstanceRules:
     raw = read_toml("interests.toml")["circumstances"]
     return word_rules(CircumstanceRules, raw, as_written=("duties", "setting_fields", "named_place_fields"), keys={
         "whereabouts_openers": "children_whereabouts_openers", "kin": "aside_kin", "owners": "aside_owners",
-        "care_words": "own_care_words", "care_gap": "own_care_gap", "group_words": "aside_groups"})
+        "care_words": "own_care_words", "care_gap": "own_care_gap", "group_words": "aside_groups",
+        "care_noun_markers": "own_care_noun_markers", "kin_comparisons": "own_care_kin_comparisons"})
 
 
 def around_the_wish(doc: Doc, mentions: list[Span], described: list[Span]) -> list[Span]:
@@ -193,7 +196,9 @@ def in_apposition_to_writer(doc: Doc, span: Span) -> bool:
 
 def caring_for_own(doc: Doc, span: Span) -> bool:
     """Tells whether a mention is the writer caring for a relative of their own: "weil ich meine Mutter pflege", "Ich
-    pflege meinen Vater", "hab meinen Mann jahrelang gepflegt", "Pflege meiner Mutter", "caring for my husband". That
+    pflege meinen Vater", "hab meinen Mann jahrelang gepflegt", "Pflege meiner Mutter", "caring for my husband". With
+    the relative first the care word is a verb ("meine Mutter pflege", not "meine Mutter in der Pflege"), and a
+    relative after "wie" or "mit" is a model or company ("wie meine Mutter pflegen"). That
     is why one has little time or can help only from home, not the field one asks for; caring for others ("Menschen
     pflegen", "ältere Menschen betreuen", "pflegende Angehörige entlasten") stays the wish."""
     rules = circumstance_rules()
@@ -203,6 +208,11 @@ def caring_for_own(doc: Doc, span: Span) -> bool:
     for i in range(start + 1, end):
         if doc[i - 1].norm_ not in rules.owners or not _is_kin(doc[i].norm_, rules):
             continue
+        if i < span.start and (
+            doc[span.start - 1].norm_ in rules.care_noun_markers
+            or i >= 2 and doc[i - 2].norm_ in rules.kin_comparisons
+        ):
+            continue  # "wie meine Mutter in der Pflege helfen": a model before the noun, no relative cared for
         gap = doc[i + 1:span.start] if i < span.start else doc[span.end:i - 1]
         if len(gap) <= _CARE_GAP and not any(is_boundary(t) or t.norm_ in rules.relative_breakers for t in gap) and (
             i < span.start or all(t.norm_ in rules.care_gap for t in gap)

@@ -25,3 +25,19 @@ def test_a_statement_without_its_subject_is_no_question(text: str, wanted: str) 
 
 def test_a_question_about_an_organisation_still_names_its_field() -> None:
     assert "animals" in parse_with_rules("Hat das Tierheim in Zeitz noch Bedarf? Wir hätten freitags Zeit").categories
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Ich würde gern wie mein Vater in der Pflege mithelfen, Dessau", "health_care"),
+        ("I'd like to help with my dad in nursing, Halle", "health_care"),
+    ],
+)
+def test_a_relative_as_model_or_company_leaves_the_care_wish(text: str, wanted: str) -> None:
+    assert wanted in parse_with_rules(text).categories
+
+
+def test_caring_for_ones_own_relative_is_still_no_field() -> None:
+    categories = parse_with_rules("Weil ich meine Mutter pflege: nur Katzen, Gera").categories
+    assert "health_care" not in categories and "animals" in categories
