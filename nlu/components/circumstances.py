@@ -63,6 +63,7 @@ class CircumstanceRules:
     care_noun_markers: frozenset[str]  # "der", "in": the care word after these is the noun ("in der Pflege helfen")
     kin_comparisons: frozenset[str]  # "wie", "with": a relative after these is a model or company, not the cared-for
     group_words: tuple[str, ...]  # "klasse", "familie": an owned group's bracket describes the group ...
+    group_owners: frozenset[str]  # ... owned by the writer ("meine", "our"): "ihre Familie (...)" is whom to help
     aside_ages: frozenset[str]  # "und", ",": children with a list of ages in brackets are one's own
     apposition_openers: frozenset[str]  # "die", "eine", "the": "Wir, die B-Jugend vom FC, ..." names the writer
 
@@ -74,7 +75,8 @@ def circumstance_rules() -> CircumstanceRules:
     return word_rules(CircumstanceRules, raw, as_written=("duties", "setting_fields", "named_place_fields"), keys={
         "whereabouts_openers": "children_whereabouts_openers", "kin": "aside_kin", "owners": "aside_owners",
         "care_words": "own_care_words", "care_gap": "own_care_gap", "group_words": "aside_groups",
-        "care_noun_markers": "own_care_noun_markers", "kin_comparisons": "own_care_kin_comparisons"})
+        "care_noun_markers": "own_care_noun_markers",
+        "group_owners": "aside_group_owners", "kin_comparisons": "own_care_kin_comparisons"})
 
 
 def around_the_wish(doc: Doc, mentions: list[Span], described: list[Span]) -> list[Span]:
@@ -327,7 +329,7 @@ def in_described_aside(doc: Doc, span: Span) -> bool:
     if i >= 2 and doc[i - 2].norm_ in rules.owners and _is_kin(head, rules):
         return True
     # one's own group, its number between at most ("meine Klasse (...)", "meine 9. Klasse (24 Schüler)")
-    owner = next((k for k in range(i - 2, max(i - 4, -1), -1) if doc[k].norm_ in rules.owners), None)
+    owner = next((k for k in range(i - 2, max(i - 4, -1), -1) if doc[k].norm_ in rules.group_owners), None)
     return owner is not None and head.endswith(rules.group_words) and not any(
         is_boundary(t) for t in doc[owner + 1:i - 1] if t.text != "."
     )

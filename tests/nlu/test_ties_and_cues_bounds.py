@@ -41,3 +41,14 @@ def test_a_relative_as_model_or_company_leaves_the_care_wish(text: str, wanted: 
 def test_caring_for_ones_own_relative_is_still_no_field() -> None:
     categories = parse_with_rules("Weil ich meine Mutter pflege: nur Katzen, Gera").categories
     assert "health_care" not in categories and "animals" in categories
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Ich würde gern Müttern und ihrer Familie (meist mit Babys) beim Ankommen helfen, Gera", "children_youth"),
+        ("Unser Verein (Tierschutz) braucht Leute, da würde ich gern helfen, Zeitz", "animals"),
+    ],
+)
+def test_a_bracket_after_others_group_or_a_club_names_the_field(text: str, wanted: str) -> None:
+    assert wanted in parse_with_rules(text).categories
