@@ -66,6 +66,7 @@ class CircumstanceRules:
     group_owners: frozenset[str]  # ... owned by the writer ("meine", "our"): "ihre Familie (...)" is whom to help
     aside_ages: frozenset[str]  # "und", ",": children with a list of ages in brackets are one's own
     apposition_openers: frozenset[str]  # "die", "eine", "the": "Wir, die B-Jugend vom FC, ..." names the writer
+    relative_openers: frozenset[str]  # "die": opens a relative clause too, its verb last
 
 
 @cache
@@ -76,7 +77,8 @@ def circumstance_rules() -> CircumstanceRules:
         "whereabouts_openers": "children_whereabouts_openers", "kin": "aside_kin", "owners": "aside_owners",
         "care_words": "own_care_words", "care_gap": "own_care_gap", "group_words": "aside_groups",
         "care_noun_markers": "own_care_noun_markers",
-        "group_owners": "aside_group_owners", "kin_comparisons": "own_care_kin_comparisons"})
+        "group_owners": "aside_group_owners", "relative_openers": "apposition_relative_openers",
+        "kin_comparisons": "own_care_kin_comparisons"})
 
 
 def around_the_wish(doc: Doc, mentions: list[Span], described: list[Span]) -> list[Span]:
@@ -193,7 +195,12 @@ def in_apposition_to_writer(doc: Doc, span: Span) -> bool:
     if i + 1 >= len(doc) or doc[i + 1].norm_ not in rules.apposition_openers:
         return False
     closing = next((k for k in range(span.end, len(doc)) if is_boundary(doc[k])), None)
-    return closing is not None and doc[closing].text == ","
+    if closing is None or doc[closing].text != ",":
+        return False
+    # German puts a relative clause's verb last ("Wir, die gern mit Kindern arbeiten würden, ..."): an apposition
+    # ends in its noun, capitalised ("Wir, die B-Jugend vom FC, ...")
+    last = doc[closing - 1]
+    return doc[i + 1].norm_ not in rules.relative_openers or not (last.is_alpha and last.is_lower)
 
 
 def caring_for_own(doc: Doc, span: Span) -> bool:

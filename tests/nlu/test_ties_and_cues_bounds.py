@@ -52,3 +52,19 @@ def test_caring_for_ones_own_relative_is_still_no_field() -> None:
 )
 def test_a_bracket_after_others_group_or_a_club_names_the_field(text: str, wanted: str) -> None:
     assert wanted in parse_with_rules(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Wir, die am liebsten mit Hunden unterwegs sind, suchen was in Gera", "animals"),
+        ("Ich, die schon lange gern mit Senioren arbeiten möchte, suche was in Zeitz", "seniors"),
+    ],
+)
+def test_a_relative_clause_after_the_writer_is_the_wish(text: str, wanted: str) -> None:
+    assert wanted in parse_with_rules(text).categories
+
+
+def test_an_apposition_to_the_writer_still_names_who_writes() -> None:
+    categories = parse_with_rules("Wir, die Jugendgruppe vom Sportverein, möchten Bäume pflanzen, Gera").categories
+    assert "environment" in categories and "children_youth" not in categories
