@@ -68,3 +68,16 @@ def test_a_relative_clause_after_the_writer_is_the_wish(text: str, wanted: str) 
 def test_an_apposition_to_the_writer_still_names_who_writes() -> None:
     categories = parse_with_rules("Wir, die Jugendgruppe vom Sportverein, möchten Bäume pflanzen, Gera").categories
     assert "environment" in categories and "children_youth" not in categories
+
+
+def test_so_before_an_adjective_is_no_sunday() -> None:
+    assert "regular" not in parse_with_rules("Jede so kleine Spende an Zeit hilft dem Tierheim in Gera").time
+
+
+def test_jeden_so_with_a_time_of_day_is_regular() -> None:
+    assert "regular" in parse_with_rules("jeden so abends tierheim gera").time
+
+
+def test_living_on_a_street_oneself_is_no_homelessness() -> None:
+    text = "We live on the street next to the old library and would like to plant trees, Gera"
+    assert "poverty_homelessness" not in parse_with_rules(text).categories
