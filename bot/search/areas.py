@@ -66,6 +66,7 @@ class _Words:
     min_population: int
     not_after: frozenset[str]  # a word before the city's name preceded by one of these is no part of it
     loose: frozenset[str]  # after the city's name, a part of it only when nothing or a centre word follows
+    adjectives: dict[str, frozenset[str]]  # a folded town name's irregular adjectives ("bremen": "bremer")
 
     def names_part(self, word: str) -> bool:
         """Tells whether a word names a part of a city by its direction or as its centre."""
@@ -171,7 +172,8 @@ def _beside(text: str, place: PlaceRef) -> tuple[frozenset[str], frozenset[str]]
 def _names_adjective(chunk: tuple[str, ...], own: set[str]) -> bool:
     """Tells whether a chunk of the text is the adjective German makes of a word of the city's name: the name with
     "-er" ("Leipziger", "Frankfurter", "Zwickauer"), one ending in -en or -el without its e ("Dresdner", "Kassler")
-    or with it ("Kasseler"). Names of fewer than four letters are left alone."""
+    or with it ("Kasseler"), or an irregular one the data lists ("Bremer", "Hallesche"). Names of fewer than four
+    letters are left alone."""
     if len(chunk) != 1:
         return False
     return any(chunk[0] in _adjectives(name) for name in own if len(name) >= 4)
@@ -182,7 +184,7 @@ def _adjectives(name: str) -> frozenset[str]:
     forms = {name + "er"}
     if name.endswith(("en", "el")):
         forms.add(name[:-2] + name[-1] + "er")
-    return frozenset(forms)
+    return frozenset(forms) | _area_words().adjectives.get(name, frozenset())
 
 
 def _is_city(chunk: tuple[str, ...], own: set[str], place: PlaceRef) -> bool:
@@ -228,4 +230,5 @@ def _area_words() -> _Words:
         min_population=int(data["min_population"]),
         not_after=frozenset(fold(word) for word in data["not_after"]["words"]),
         loose=frozenset(fold(word) for word in data["loose"]["words"]),
+        adjectives={fold(name): frozenset(fold(form) for form in forms) for name, forms in data["adjectives"].items()},
     )

@@ -156,3 +156,13 @@ async def test_a_search_in_the_part_named_with_the_city_adjective_looks_for_no_d
 
     assert ids(outcome) == [south, north]
     assert outcome.widened[0] == "area:180" and outcome.query["keywords"] == ["tafel"]
+
+
+BREMEN = PlaceRef("Bremen", 53.07516, 8.80777, "Bremen", None)
+HANNOVER = PlaceRef("Hannover", 52.37052, 9.73322, "Niedersachsen", None)
+
+
+def test_an_irregular_adjective_of_the_city_names_its_part_too() -> None:
+    assert within_city(Criteria(place=BREMEN), "Lesepaten im Bremer Osten").widened == ("area:90",)
+    assert within_city(Criteria(place=HANNOVER), "Kleiderkammer im Hannoverschen Süden").widened == ("area:180",)
+
