@@ -166,3 +166,7 @@ def test_an_irregular_adjective_of_the_city_names_its_part_too() -> None:
     assert within_city(Criteria(place=BREMEN), "Lesepaten im Bremer Osten").widened == ("area:90",)
     assert within_city(Criteria(place=HANNOVER), "Kleiderkammer im Hannoverschen Süden").widened == ("area:180",)
 
+
+def test_a_centre_word_opening_an_organisations_name_is_no_part_of_the_city() -> None:
+    centred = within_city(Criteria(place=KASSEL), "Mithelfen im Kasseler Zentrum für Migration")
+    assert centred.widened == () and centred.criteria.place == KASSEL
