@@ -81,3 +81,20 @@ def test_jeden_so_with_a_time_of_day_is_regular() -> None:
 def test_living_on_a_street_oneself_is_no_homelessness() -> None:
     text = "We live on the street next to the old library and would like to plant trees, Gera"
     assert "poverty_homelessness" not in parse_with_rules(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The girls in our shelter struggle, their German is weak, I'd like to read with them",
+        "Fächer: Englisch, Deutsch - wenig Zeit aber motiviert, Gera",
+        "Happy to teach German - little groups or one to one, Halle",
+    ],
+)
+def test_others_german_or_a_dash_before_other_words_is_not_the_writers_little_german(text: str) -> None:
+    assert not parse_with_rules(text).needs_little_german
+
+
+@pytest.mark.parametrize("text", ["Deutsch - wenig, Englisch gut, gern Tierheim Gera", "german is bad, dogs pls"])
+def test_the_writers_own_little_german_stays(text: str) -> None:
+    assert parse_with_rules(text).needs_little_german
