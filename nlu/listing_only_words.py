@@ -5,8 +5,9 @@ data/nlu/interests.toml: each field's folded word beginnings, tried on each word
 word ("E-Rikscha").
 
 Such a word names how the task is done ("Rikscha-Pilot*in", "mit der Rikscha", "Pflege der Rikschas"), not whom it is
-done for: its field is kept, only in a sentence naming passengers or a ride ([listing.word_cues]), but it adds no weight (nlu.listing_evidence), so the people the text names it is done
-for ("Bewohner*innen der Seniorenheime") are weighed against the listing's other fields as before."""
+done for: its field is kept, in a sentence naming passengers or a ride only ([listing.word_cues]), but it adds no
+weight (nlu.listing_evidence), so the people the text names it is done for ("Bewohner*innen der Seniorenheime") are
+weighed against the listing's other fields as before."""
 
 from __future__ import annotations
 
