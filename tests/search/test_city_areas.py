@@ -170,3 +170,8 @@ def test_an_irregular_adjective_of_the_city_names_its_part_too() -> None:
 def test_a_centre_word_opening_an_organisations_name_is_no_part_of_the_city() -> None:
     centred = within_city(Criteria(place=KASSEL), "Mithelfen im Kasseler Zentrum für Migration")
     assert centred.widened == () and centred.criteria.place == KASSEL
+
+
+def test_the_city_adjective_of_a_name_stays_a_word_of_the_wish_beside_a_part_of_the_city() -> None:
+    words = content_words("Kasseler Tafel im Kasseler Osten", Criteria(place=KASSEL))
+    assert "kasseler" in words and "osten" not in words
