@@ -218,7 +218,7 @@ class LanguageMatcher:
     def _little_german(self, doc: Doc, languages: list[Span], statements: list[Span]) -> None:
         """Marks statements of speaking little German and drops interest words inside them."""
         others = [span for span in statements if self._said_of_others(doc, span.start, span.end)
-                  or span.start and doc[span.start - 1].norm_ in self.names.others_owners]  # "their German is poor"
+                  or self._others_to_help(doc, span.start)]
         found = [Span(doc, s.start, s.end, label=LITTLE_GERMAN) for s in statements if s not in others]
         found += [
             span for span in self._only_spoken(doc, languages) if not self._said_of_others(doc, span.start, span.end)
@@ -230,6 +230,13 @@ class LanguageMatcher:
             kept = [s for s in doc.spans[INTERESTS] if not taken.issuperset(range(s.start, s.end))]
             # People who do not speak German yet are newcomers: helping them is integration work.
             doc.spans[INTERESTS] = kept + [Span(doc, s.start, s.end, label=_NEWCOMERS) for s in others]
+
+    def _others_to_help(self, doc: Doc, start: int) -> bool:
+        """Tells whether the German at `start` is others' ("their German is poor") in a message about helping: the
+        people to help. Without a helping verb it is whom the writer writes for ("Her German is basic. She'd love
+        ...")."""
+        owned = start > 0 and doc[start - 1].norm_ in self.names.others_owners
+        return owned and any(token.norm_.startswith(self.helping) for token in doc)
 
     def _only_spoken(self, doc: Doc, languages: list[Span]) -> list[Span]:
         """Returns "nur Englisch", "only speak Arabic", "English and Farsi only": the writer speaks only languages

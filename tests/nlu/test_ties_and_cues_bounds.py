@@ -86,7 +86,7 @@ def test_living_on_a_street_oneself_is_no_homelessness() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The girls in our shelter struggle, their German is weak, I'd like to read with them",
+        "The girls in our shelter struggle, their German is weak, I'd like to help them read",
         "Fächer: Englisch, Deutsch - wenig Zeit aber motiviert, Gera",
         "Happy to teach German - little groups or one to one, Halle",
     ],
@@ -97,4 +97,9 @@ def test_others_german_or_a_dash_before_other_words_is_not_the_writers_little_ge
 
 @pytest.mark.parametrize("text", ["Deutsch - wenig, Englisch gut, gern Tierheim Gera", "german is bad, dogs pls"])
 def test_the_writers_own_little_german_stays(text: str) -> None:
+    assert parse_with_rules(text).needs_little_german
+
+
+def test_the_german_of_whom_one_writes_for_stays_little_german() -> None:
+    text = "My dad moved here from Leeds. His German is basic. He'd enjoy a choir, Gera"
     assert parse_with_rules(text).needs_little_german
