@@ -25,6 +25,9 @@ def test_a_verb_spelled_like_a_thing_is_not_read_as_that_thing() -> None:
     assert "smartphone" not in german_words("I could take phones at the reception of a club")
     assert "eisenbahn" in german_words("I build model trains and would show kids how")
     assert "smartphone" in german_words("I can help with phones, seniors especially")
+    assert "smartphone" in german_words("showing old people what to do with their phones")
+    assert "eisenbahn" in german_words("anything with old cars or trains")
+    assert "technik" in german_words("I like repairing old machines")
 
 
 def test_the_tools_one_works_with_are_no_thing_asked_for() -> None:
