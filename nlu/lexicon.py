@@ -148,6 +148,7 @@ class LanguageNames:
     speaking: frozenset[str]  # "english speaking group": others speak it, unless the writer says "I"
     others: frozenset[str]  # "Leute, die kein Deutsch können": little German said of others
     others_relatives: frozenset[str]  # "Kinder, die ...": a relative right after a people word
+    others_owners: frozenset[str]  # "their German is poor": the German of others, not the writer's
     purpose_openers: frozenset[str]  # "um" of "um zu helfen": a purpose clause tells what the people do
     people_in_general: frozenset[str]  # "people who don't speak German" may be the writer: no group of others
     others_reach: int
@@ -193,6 +194,7 @@ def language_names() -> LanguageNames:
         others=folded_set(raw["little_german"]["others"]),
         others_reach=int(raw["little_german"]["others_reach"]),
         others_relatives=folded_set(raw["little_german"]["relatives"]),
+        others_owners=folded_set(raw["little_german"]["others_owners"]),
         purpose_openers=folded_set(raw["little_german"].get("purpose_openers", ())),
         people_in_general=folded_set(raw["little_german"]["people_in_general"]),
         self_as=folded_set(raw["little_german"]["self_as"]), self_as_reach=int(raw["little_german"]["self_as_reach"]),

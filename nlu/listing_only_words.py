@@ -5,14 +5,15 @@ data/nlu/interests.toml: each field's folded word beginnings, tried on each word
 word ("E-Rikscha").
 
 Such a word names how the task is done ("Rikscha-Pilot*in", "mit der Rikscha", "Pflege der Rikschas"), not whom it is
-done for: its field is kept, but it adds no weight (nlu.listing_evidence), so the people the text names it is done
-for ("Bewohner*innen der Seniorenheime") are weighed against the listing's other fields as before."""
+done for: its field is kept, in a sentence naming passengers or a ride only ([listing.word_cues]), but it adds no
+weight (nlu.listing_evidence), so the people the text names it is done for ("Bewohner*innen der Seniorenheime") are
+weighed against the listing's other fields as before."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nlu.kernel.text import fold
 from nlu.word_lists import read_toml
@@ -35,10 +36,37 @@ def listing_word_mentions(doc: Doc, mentions: list[Span]) -> list[Span]:
     for token in doc:
         parts = [token.norm_, *(part for part in token.norm_.split("-")[1:] if part)]
         for start, key in listing_only_words():
-            if (token.i, key) not in known and any(part.startswith(start) for part in parts):
+            if (token.i, key) not in known and any(part.startswith(start) for part in parts) and _rides_people(
+                doc, token.i
+            ):
                 found.append(Span(doc, token.i, token.i + 1, label=key, kb_id=LISTING_WORD))
                 known.add((token.i, key))
     return found
+
+
+@cache
+def _ride_cues() -> tuple[str, ...]:
+    """Returns the folded word beginnings of the [listing.word_cues] section: passengers and rides."""
+    return tuple(fold(word) for word in read_toml("interests.toml")["listing"]["word_cues"]["words"])
+
+
+def _rides_people(doc: Doc, i: int) -> bool:
+    """Tells whether the sentence around the token at i names passengers or a ride ("Rikscha fahren mit Senioren",
+    "Rikscha-Pilot*in"): a rickshaw repaired or a club's rickshaw group names no outing given to anyone."""
+    start, end = i, i + 1
+    while start > 0 and not _ends_sentence(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and not _ends_sentence(doc[end - 1]):
+        end += 1
+    cues = _ride_cues()
+    return any(
+        part.startswith(cues) for token in doc[start:end] for part in (token.norm_, *token.norm_.split("-")[1:])
+    )
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Tells whether a token closes a sentence: a full stop, a question or exclamation mark, a line break."""
+    return token.text[-1:] in ".!?" or "\n" in token.text
 
 
 def is_listing_word(span: Span) -> bool:

@@ -66,6 +66,8 @@ class _Words:
     min_population: int
     not_after: frozenset[str]  # a word before the city's name preceded by one of these is no part of it
     loose: frozenset[str]  # after the city's name, a part of it only when nothing or a centre word follows
+    adjectives: dict[str, frozenset[str]]  # a folded town name's irregular adjectives ("bremen": "bremer")
+    naming_after: frozenset[str]  # "für", "der": after the adjective and a centre word, an organisation's name
 
     def names_part(self, word: str) -> bool:
         """Tells whether a word names a part of a city by its direction or as its centre."""
@@ -159,6 +161,8 @@ def _beside(text: str, place: PlaceRef) -> tuple[frozenset[str], frozenset[str]]
         before = chunks[index - 1] if index else ()
         after = chunks[index + 1] if index + 1 < len(chunks) else ()
         adjective = _names_adjective(before, own)
+        if adjective and word in table.centre and after and after[0] in table.naming_after:
+            continue  # "im Leipziger Zentrum für Flüchtlinge": an organisation's name, no part of the city
         if adjective or _is_city(before, own, place):
             if word not in table.loose or not after or (len(after) == 1 and after[0] in table.centre):
                 found.add(word)
@@ -171,7 +175,8 @@ def _beside(text: str, place: PlaceRef) -> tuple[frozenset[str], frozenset[str]]
 def _names_adjective(chunk: tuple[str, ...], own: set[str]) -> bool:
     """Tells whether a chunk of the text is the adjective German makes of a word of the city's name: the name with
     "-er" ("Leipziger", "Frankfurter", "Zwickauer"), one ending in -en or -el without its e ("Dresdner", "Kassler")
-    or with it ("Kasseler"). Names of fewer than four letters are left alone."""
+    or with it ("Kasseler"), or an irregular one the data lists ("Bremer", "Hallesche"). Names of fewer than four
+    letters are left alone."""
     if len(chunk) != 1:
         return False
     return any(chunk[0] in _adjectives(name) for name in own if len(name) >= 4)
@@ -182,7 +187,7 @@ def _adjectives(name: str) -> frozenset[str]:
     forms = {name + "er"}
     if name.endswith(("en", "el")):
         forms.add(name[:-2] + name[-1] + "er")
-    return frozenset(forms)
+    return frozenset(forms) | _area_words().adjectives.get(name, frozenset())
 
 
 def _is_city(chunk: tuple[str, ...], own: set[str], place: PlaceRef) -> bool:
@@ -228,4 +233,6 @@ def _area_words() -> _Words:
         min_population=int(data["min_population"]),
         not_after=frozenset(fold(word) for word in data["not_after"]["words"]),
         loose=frozenset(fold(word) for word in data["loose"]["words"]),
+        naming_after=frozenset(fold(word) for word in data["naming_after"]["words"]),
+        adjectives={fold(name): frozenset(fold(form) for form in forms) for name, forms in data["adjectives"].items()},
     )

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
-from bot.search.areas import area_words
+from bot.search.areas import area_words, beside_city
 from bot.search.criteria import MAX_KEYWORDS, Criteria
 from bot.search.model import PlaceRef
 from bot.search.english import german_words
@@ -91,9 +91,14 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     tokens = _TOKEN.findall(fold(text))
     short = abbreviations(text)
     # "im Leipziger Osten": a part of the searched city (bot.search.areas), said with the city's adjective.
+    # The adjective only right before the part's word: "Leipziger Tafel im Leipziger Osten" keeps the Tafel's.
     where = area_words(text, criteria.place) if criteria.place is not None else frozenset()
+    parts = beside_city(text, criteria.place) if where and criteria.place is not None else frozenset()
     for index, token, negated in _scoped(tokens):
-        if negated or token in verbs.particles or token in where:
+        said_where = token in where and (
+            token in parts or index + 1 < len(tokens) and tokens[index + 1] in parts
+        )
+        if negated or token in verbs.particles or said_where:
             continue
         token = verbs.joined.get(token, token)
         if criteria.remote and token in from_home_words():

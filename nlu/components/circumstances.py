@@ -60,9 +60,13 @@ class CircumstanceRules:
     ride_words: tuple[str, ...]  # ... so a sports word of riding ("Radtouren") in its sentence is no sport
     care_words: frozenset[str]  # "pflege", "caring": caring for one's own relative ("meine Mutter pflege") ...
     care_gap: frozenset[str]  # ... with only these between the verb and the relative ("care for my mum")
+    care_noun_markers: frozenset[str]  # "der", "in": the care word after these is the noun ("in der Pflege helfen")
+    kin_comparisons: frozenset[str]  # "wie", "with": a relative after these is a model or company, not the cared-for
     group_words: tuple[str, ...]  # "klasse", "familie": an owned group's bracket describes the group ...
+    group_owners: frozenset[str]  # ... owned by the writer ("meine", "our"): "ihre Familie (...)" is whom to help
     aside_ages: frozenset[str]  # "und", ",": children with a list of ages in brackets are one's own
     apposition_openers: frozenset[str]  # "die", "eine", "the": "Wir, die B-Jugend vom FC, ..." names the writer
+    relative_openers: frozenset[str]  # "die": opens a relative clause too, its verb last
 
 
 @cache
@@ -71,7 +75,10 @@ def circumstance_rules() -> CircumstanceRules:
     raw = read_toml("interests.toml")["circumstances"]
     return word_rules(CircumstanceRules, raw, as_written=("duties", "setting_fields", "named_place_fields"), keys={
         "whereabouts_openers": "children_whereabouts_openers", "kin": "aside_kin", "owners": "aside_owners",
-        "care_words": "own_care_words", "care_gap": "own_care_gap", "group_words": "aside_groups"})
+        "care_words": "own_care_words", "care_gap": "own_care_gap", "group_words": "aside_groups",
+        "care_noun_markers": "own_care_noun_markers",
+        "group_owners": "aside_group_owners", "relative_openers": "apposition_relative_openers",
+        "kin_comparisons": "own_care_kin_comparisons"})
 
 
 def around_the_wish(doc: Doc, mentions: list[Span], described: list[Span]) -> list[Span]:
@@ -188,12 +195,19 @@ def in_apposition_to_writer(doc: Doc, span: Span) -> bool:
     if i + 1 >= len(doc) or doc[i + 1].norm_ not in rules.apposition_openers:
         return False
     closing = next((k for k in range(span.end, len(doc)) if is_boundary(doc[k])), None)
-    return closing is not None and doc[closing].text == ","
+    if closing is None or doc[closing].text != ",":
+        return False
+    # German puts a relative clause's verb last ("Wir, die gern mit Kindern arbeiten würden, ..."): an apposition
+    # ends in its noun, capitalised ("Wir, die B-Jugend vom FC, ...")
+    last = doc[closing - 1]
+    return doc[i + 1].norm_ not in rules.relative_openers or not (last.is_alpha and last.is_lower)
 
 
 def caring_for_own(doc: Doc, span: Span) -> bool:
     """Tells whether a mention is the writer caring for a relative of their own: "weil ich meine Mutter pflege", "Ich
-    pflege meinen Vater", "hab meinen Mann jahrelang gepflegt", "Pflege meiner Mutter", "caring for my husband". That
+    pflege meinen Vater", "hab meinen Mann jahrelang gepflegt", "Pflege meiner Mutter", "caring for my husband". With
+    the relative first the care word is a verb ("meine Mutter pflege", not "meine Mutter in der Pflege"), and a
+    relative after "wie" or "mit" is a model or company ("wie meine Mutter pflegen"). That
     is why one has little time or can help only from home, not the field one asks for; caring for others ("Menschen
     pflegen", "ältere Menschen betreuen", "pflegende Angehörige entlasten") stays the wish."""
     rules = circumstance_rules()
@@ -203,6 +217,11 @@ def caring_for_own(doc: Doc, span: Span) -> bool:
     for i in range(start + 1, end):
         if doc[i - 1].norm_ not in rules.owners or not _is_kin(doc[i].norm_, rules):
             continue
+        if i < span.start and (
+            doc[span.start - 1].norm_ in rules.care_noun_markers
+            or i >= 2 and doc[i - 2].norm_ in rules.kin_comparisons
+        ):
+            continue  # "wie meine Mutter in der Pflege helfen": a model before the noun, no relative cared for
         gap = doc[i + 1:span.start] if i < span.start else doc[span.end:i - 1]
         if len(gap) <= _CARE_GAP and not any(is_boundary(t) or t.norm_ in rules.relative_breakers for t in gap) and (
             i < span.start or all(t.norm_ in rules.care_gap for t in gap)
@@ -317,7 +336,7 @@ def in_described_aside(doc: Doc, span: Span) -> bool:
     if i >= 2 and doc[i - 2].norm_ in rules.owners and _is_kin(head, rules):
         return True
     # one's own group, its number between at most ("meine Klasse (...)", "meine 9. Klasse (24 Schüler)")
-    owner = next((k for k in range(i - 2, max(i - 4, -1), -1) if doc[k].norm_ in rules.owners), None)
+    owner = next((k for k in range(i - 2, max(i - 4, -1), -1) if doc[k].norm_ in rules.group_owners), None)
     return owner is not None and head.endswith(rules.group_words) and not any(
         is_boundary(t) for t in doc[owner + 1:i - 1] if t.text != "."
     )

@@ -39,6 +39,17 @@ def opens_sentence(doc: Doc, i: int) -> bool:
     return before.text[-1:] in _SENTENCE_ENDS or (before.is_space and "\n" in before.text)
 
 
+def asks_sentence(doc: Doc, i: int) -> bool:
+    """Tells whether the sentence going on at token i ends in a question mark ("Hat das Tierheim Bedarf? Ich ..."): a
+    sentence ends at a full stop, a question or exclamation mark, a line break or the message's end."""
+    for token in doc[i:]:
+        if token.is_space and "\n" in token.text:
+            return False
+        if token.text[-1:] in _SENTENCE_ENDS:
+            return "?" in token.text
+    return False
+
+
 def closes_clause(doc: Doc, end: int) -> bool:
     """Tells whether a clause ends at `end` (a token index one past the words): the message ends there, or a
     boundary or a run of spaces ("MR   Tiere") follows."""

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import covered, opens_sentence, pattern_matcher, set_group
+from nlu.components.common import asks_sentence, covered, opens_sentence, pattern_matcher, set_group
 from nlu.components.interest_mentions import MentionFinder, either_age, without_visits_of_things
 from nlu.components.own_context import (
     counted_children, course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families,
@@ -77,11 +77,12 @@ class InterestMatcher:
 
     def _asks(self, doc: Doc, start: int, end: int) -> bool:
         """Tells whether a self-description cue is the verb of a question opening its sentence ("Hat das Tierheim in X
-        Bedarf?"): what follows is asked about, not the writer's."""
+        Bedarf?"): what follows is asked about, not the writer's. A statement may drop its subject too ("Haben die
+        Kinder aus dem Haus und ..."): only a sentence closed by a question mark asks."""
         rules = self.rules
         return (
             end == start + 1 and doc[start].norm_ in rules.question_verbs and opens_sentence(doc, start)
-            and end < len(doc) and doc[end].norm_ in rules.question_subjects
+            and end < len(doc) and doc[end].norm_ in rules.question_subjects and asks_sentence(doc, end)
         )
 
     def __call__(self, doc: Doc) -> Doc:

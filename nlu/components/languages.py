@@ -85,7 +85,7 @@ class LanguageMatcher:
             code_like = code_like or text in _CODE_JOINERS or (text.isupper() and _CODE_SPLIT.search(text) is not None)
         # "kein Deutschunterricht bitte" rules out lessons; it says nothing of the writer's German
         statements = [s for s in matched_spans(doc, self.little_german)
-                      if not any(t.norm_.startswith(self.lessons) for t in s)]
+                      if not any(t.norm_.startswith(self.lessons) for t in s) and self._own_level(doc, s)]
         if any(code != "de" for code in codes.values()):
             statements += matched_spans(doc, self.enough)
         enough = [
@@ -114,6 +114,11 @@ class LanguageMatcher:
         statements = [s for s in statements if s.label_ == "little_german"] + enough
         self._little_german(doc, spans, statements + self._levels(doc, spans, levels))
         return doc
+
+    def _own_level(self, doc: Doc, span: Span) -> bool:
+        """Tells whether a statement of little German says a level: after a colon or dash the level ends its clause
+        ("Deutsch - wenig", not "Deutsch - wenig Erfahrung", "German - little kids")."""
+        return not any(t.norm_ in {":", "-", "–"} for t in span) or closes_clause(doc, span.end)
 
     def _is_level(self, norm: str) -> bool:
         """Tells whether a folded token is a beginner's level: "a2", "(a2).", "a2-niveau"."""
@@ -212,7 +217,8 @@ class LanguageMatcher:
 
     def _little_german(self, doc: Doc, languages: list[Span], statements: list[Span]) -> None:
         """Marks statements of speaking little German and drops interest words inside them."""
-        others = [span for span in statements if self._said_of_others(doc, span.start, span.end)]
+        others = [span for span in statements if self._said_of_others(doc, span.start, span.end)
+                  or self._others_to_help(doc, span.start)]
         found = [Span(doc, s.start, s.end, label=LITTLE_GERMAN) for s in statements if s not in others]
         found += [
             span for span in self._only_spoken(doc, languages) if not self._said_of_others(doc, span.start, span.end)
@@ -224,6 +230,13 @@ class LanguageMatcher:
             kept = [s for s in doc.spans[INTERESTS] if not taken.issuperset(range(s.start, s.end))]
             # People who do not speak German yet are newcomers: helping them is integration work.
             doc.spans[INTERESTS] = kept + [Span(doc, s.start, s.end, label=_NEWCOMERS) for s in others]
+
+    def _others_to_help(self, doc: Doc, start: int) -> bool:
+        """Tells whether the German at `start` is others' ("their German is poor") in a message about helping: the
+        people to help. Without a helping verb it is whom the writer writes for ("Her German is basic. She'd love
+        ...")."""
+        owned = start > 0 and doc[start - 1].norm_ in self.names.others_owners
+        return owned and any(token.norm_.startswith(self.helping) for token in doc)
 
     def _only_spoken(self, doc: Doc, languages: list[Span]) -> list[Span]:
         """Returns "nur Englisch", "only speak Arabic", "English and Farsi only": the writer speaks only languages

@@ -39,3 +39,10 @@ def test_a_rickshaw_only_offered_to_the_volunteers_names_no_field() -> None:
 
 def test_a_message_naming_a_rickshaw_is_not_read_as_a_listing() -> None:
     assert "neighbourhood" not in parse("Ich würde gern Rikscha fahren, in Kassel").categories
+
+
+def test_a_rickshaw_nobody_rides_in_names_no_neighbourly_outing() -> None:
+    repair = "Fahrradwerkstatt: Wir flicken Reifen, stellen Bremsen ein und warten auch die Rikschas des Vereins."
+    assert "neighbourhood" not in categorize("Schrauber*in für die Werkstatt", repair).categories
+    group = "Lernhilfe für Grundschulkinder in Mathe. Außerdem hat unser Verein eine Rikscha-AG."
+    assert "neighbourhood" not in categorize("Lernpat*in gesucht", group).categories

@@ -156,3 +156,22 @@ async def test_a_search_in_the_part_named_with_the_city_adjective_looks_for_no_d
 
     assert ids(outcome) == [south, north]
     assert outcome.widened[0] == "area:180" and outcome.query["keywords"] == ["tafel"]
+
+
+BREMEN = PlaceRef("Bremen", 53.07516, 8.80777, "Bremen", None)
+HANNOVER = PlaceRef("Hannover", 52.37052, 9.73322, "Niedersachsen", None)
+
+
+def test_an_irregular_adjective_of_the_city_names_its_part_too() -> None:
+    assert within_city(Criteria(place=BREMEN), "Lesepaten im Bremer Osten").widened == ("area:90",)
+    assert within_city(Criteria(place=HANNOVER), "Kleiderkammer im Hannoverschen Süden").widened == ("area:180",)
+
+
+def test_a_centre_word_opening_an_organisations_name_is_no_part_of_the_city() -> None:
+    centred = within_city(Criteria(place=KASSEL), "Mithelfen im Kasseler Zentrum für Migration")
+    assert centred.widened == () and centred.criteria.place == KASSEL
+
+
+def test_the_city_adjective_of_a_name_stays_a_word_of_the_wish_beside_a_part_of_the_city() -> None:
+    words = content_words("Kasseler Tafel im Kasseler Osten", Criteria(place=KASSEL))
+    assert "kasseler" in words and "osten" not in words

@@ -20,8 +20,19 @@ def test_things_people_offer_to_help_with_read_as_the_german_words_listings_use(
 
 
 def test_a_verb_spelled_like_a_thing_is_not_read_as_that_thing() -> None:
-    # "train" is what a coach does as often as a railway: only the plural and "railway" name the railway.
-    assert "eisenbahn" not in german_words("I could train a youth team")
+    # "trains" is what a coach does, phones are answered: only their phrases name the railway and the smartphone
+    assert "eisenbahn" not in german_words("She trains the under-12 hockey girls every Saturday")
+    assert "smartphone" not in german_words("I could take phones at the reception of a club")
+    assert "eisenbahn" in german_words("I build model trains and would show kids how")
+    assert "smartphone" in german_words("I can help with phones, seniors especially")
+    assert "smartphone" in german_words("showing old people what to do with their phones")
+    assert "eisenbahn" in german_words("anything with old cars or trains")
+    assert "technik" in german_words("I like repairing old machines")
+
+
+def test_the_tools_one_works_with_are_no_thing_asked_for() -> None:
+    assert not {"laptop", "computer"} & set(german_words("I'd do it remotely, I have my own laptop"))
+    assert "technik" not in german_words("Card games are more my thing than machines")
 
 
 async def test_an_english_request_naming_the_scouts_lists_the_scout_group_first(listings: Listings) -> None:
