@@ -63,6 +63,9 @@ class SqlText:
         self.candidate_ids: Callable[[], str] | None = None
         # The shared subquery of the candidates, once made, and the FROM source and WHERE it reads them with.
         self.kept_candidates: tuple[str, str] | None = None
+        # PostgreSQL: the candidate row `o` carries its own text vector (a pooled try, bot.search.sources.candidates),
+        # so every word test of the ranking reads it there (bot.search.textmatch), in the one pass over the rows.
+        self.row_vectors = False
 
     @property
     def is_sqlite(self) -> bool:
