@@ -52,7 +52,8 @@ def holds_any(
         return f"o.id IN (SELECT {holders}.id FROM {holders} WHERE {holders}.{'t' if title_only else 'h'}{number})"
     if not per_candidate or sql.row_vectors:  # the row's own vector (a filter, or SqlText.row_vectors)
         expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
-        return f"o.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
+        row = _own_row(sql) if per_candidate else "o"
+        return f"{row}.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
     test = row_holds(sql, groups, title_only=title_only)
     return f"EXISTS (SELECT 1 FROM {corpus.table} t WHERE t.id = o.id AND {test})"
 
@@ -64,8 +65,8 @@ def fts_holds(sql: SqlText, expression: str, corpus: Corpus = LISTINGS) -> str:
 
 
 def row_holds(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = False) -> str:
-    """Returns a PostgreSQL condition on the candidate's own row `t` (see read_once; `o` itself where it carries its
-    vector, SqlText.row_vectors): its text (or title) holds a term of any of the groups."""
+    """Returns a PostgreSQL condition on the candidate's own row `t` (see read_once; the row that carries its vector,
+    SqlText.row_vectors): its text (or title) holds a term of any of the groups."""
     weight = "A" if title_only else ""
     expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
     return f"{_own_row(sql)}.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
@@ -73,8 +74,8 @@ def row_holds(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = F
 
 def _own_row(sql: SqlText) -> str:
     """Returns the name of the row a PostgreSQL test reads the candidate's vector from: its own row `t` read by id
-    (read_once), or the candidate `o` where it carries its vector (SqlText.row_vectors)."""
-    return "o" if sql.row_vectors else "t"
+    (read_once), or the row that carries it (SqlText.row_vectors)."""
+    return sql.row_vectors or "t"
 
 
 def names_organisation(sql: SqlText, groups: Sequence[TermGroup], *, row: bool = False,
@@ -214,15 +215,16 @@ def holders(groups: Sequence[TermGroup]) -> int:
     return sum(group.documents for group in groups)
 
 
-def word_ids(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus = LISTINGS) -> str:
-    """Returns a PostgreSQL subquery of the ids of published listings holding any of the groups' terms.
+def word_ids(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus = LISTINGS, *, vectors: bool = False) -> str:
+    """Returns a PostgreSQL subquery of the ids of published listings holding any of the groups' terms (vectors: and
+    their text vectors, read in the same pass, SqlText.row_vectors).
 
     OFFSET 0 keeps the planner from folding it into the outer query: it is meant to run first, on the GIN
     index, and hand over the few listings that hold the words.
     """
     expression = " | ".join(f"({_tsquery(group, '')})" for group in groups)
     return (
-        f"SELECT m.id FROM {corpus.table} m WHERE m.status = 'published' "
+        f"SELECT m.id{', m.search_vector' if vectors else ''} FROM {corpus.table} m WHERE m.status = 'published' "
         f"AND m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)}) OFFSET 0"
     )
 

@@ -72,3 +72,30 @@ async def test_a_pool_ranks_alike_with_its_own_vectors(
             compared += len(own_vectors.results)
     assert compared >= 20
     assert any("v.search_vector" in source for source in sources)  # the pools did read their own vectors
+
+
+async def test_a_try_led_by_its_words_ranks_on_their_holders_vectors_as_sqlite_does(
+    sqlite_database: Database, postgres_database: Database, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = _listings(5)
+    for database in (sqlite_database, postgres_database):
+        await Listings(database).add_many(rows)
+    sources: list[str] = []
+
+    def recorded(*args: Any, **kwargs: Any) -> str:
+        sources.append(source := candidates(*args, **kwargs))
+        return source
+
+    monkeypatch.setattr("bot.search.retrieval.candidates", recorded)
+    compared = 0
+    for fields in ({"place": KASSEL, "keywords": ["lesepate", "grundschulkinder"]},
+                   {"place": LEIPZIG, "keywords": ["vorlesen"], "radius_km": 10},
+                   {"keywords": ["nachhilfe", "mathe"]}):
+        request = SearchRequest(limit=8)
+        on_postgres = await find(postgres_database, request, **fields)
+        on_sqlite = await find(sqlite_database, request, **fields)
+        assert on_postgres.to_dict() == on_sqlite.to_dict(), fields
+        assert on_postgres.total == on_sqlite.total
+        compared += len(on_postgres.results)
+    assert compared >= 12
+    assert any("m.id, m.search_vector" in source for source in sources)  # the holders' vectors were read with them
