@@ -8,7 +8,9 @@ hold them (see holds_any and word_ids): that choice took p95 at a million listin
 A rare word's holders are read once per statement for both of its tests, in the text and in the title
 (SqlText.shared): that cut the benchmark's buffer reads by 38%. The holders of all the rare words of a statement
 are read in one subquery (_Holders), which tells for each row which words it holds: a subquery per word read the
-candidates' rows once per word and cost its own planning.
+candidates' rows once per word and cost its own planning. Where the candidates' rows are read anyway (a pool whose
+words are common or held widely, or the words' holders a try starts from), every word is tested on the candidate's
+own vector instead, in the one pass over them (SqlText.row_vectors).
 """
 
 from __future__ import annotations
