@@ -22,7 +22,8 @@ from bot.search.ranking import (
 )
 from bot.search.rank_words import RankWords
 from bot.search.sources import (
-    ROW_COLUMNS, candidates, constraints, frame_of, from_kept_candidates, online_beyond, online_too, within_radius,
+    ROW_COLUMNS, candidates, constraints, frame_of, from_kept_candidates, online_beyond, online_too, reads_pool_rows,
+    within_radius,
 )
 from bot.search.sql import SqlText
 from bot.search.textmatch import rare
@@ -290,7 +291,9 @@ def _scored(
             tests = f"(({tests}) OR ({far}))"
         source = f"{within} o WHERE {f'{only_if} AND ' if only_if else ''}{tests}"
     else:
-        source = candidates(sql, criteria, filtering, attempt, frame, now=now, corpus=corpus, naming=naming)
+        vectors = reads_pool_rows([*words.groups, *words.unwanted])
+        source = candidates(sql, criteria, filtering, attempt, frame, now=now, corpus=corpus, naming=naming,
+                            vectors=vectors)
     # The nearest listings beyond 50 km are ranked on the 50 km scale, with distance weighing as much as the
     # words: the answer says "the nearest ones, with their distance", so of two alike the nearer comes first.
     nearest = NEAREST in attempt.widened

@@ -63,6 +63,10 @@ class SqlText:
         self.candidate_ids: Callable[[], str] | None = None
         # The shared subquery of the candidates, once made, and the FROM source and WHERE it reads them with.
         self.kept_candidates: tuple[str, str] | None = None
+        # PostgreSQL: the name of the row that carries the candidate's own text vector, when one does (`o` of a pooled
+        # try, `w` of the words' holders a try starts from: bot.search.sources.candidates), so every word test of the
+        # ranking reads it there (bot.search.textmatch), in the one pass over the candidates.
+        self.row_vectors: str | None = None
 
     @property
     def is_sqlite(self) -> bool:

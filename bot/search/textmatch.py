@@ -8,7 +8,9 @@ hold them (see holds_any and word_ids): that choice took p95 at a million listin
 A rare word's holders are read once per statement for both of its tests, in the text and in the title
 (SqlText.shared): that cut the benchmark's buffer reads by 38%. The holders of all the rare words of a statement
 are read in one subquery (_Holders), which tells for each row which words it holds: a subquery per word read the
-candidates' rows once per word and cost its own planning.
+candidates' rows once per word and cost its own planning. Where the candidates' rows are read anyway (a pool whose
+words are common or held widely, or the words' holders a try starts from), every word is tested on the candidate's
+own vector instead, in the one pass over them (SqlText.row_vectors).
 """
 
 from __future__ import annotations
@@ -45,14 +47,15 @@ def holds_any(
             expression = f"title : ({expression})"
         return fts_holds(sql, expression, corpus)
     weight = "A" if title_only else ""
-    if per_candidate and rare(groups):
+    if per_candidate and rare(groups) and not sql.row_vectors:
         holders, number = _shared_holders(sql, groups, corpus)
         # One read of the holders' rows serves both of the word's tests (in the text, in the title): two
         # subqueries read them twice, and reading every holder's row nationwide is most of what a rare word costs.
         return f"o.id IN (SELECT {holders}.id FROM {holders} WHERE {holders}.{'t' if title_only else 'h'}{number})"
-    if not per_candidate:
+    if not per_candidate or sql.row_vectors:  # the row's own vector (a filter, or SqlText.row_vectors)
         expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
-        return f"o.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
+        row = _own_row(sql) if per_candidate else "o"
+        return f"{row}.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
     test = row_holds(sql, groups, title_only=title_only)
     return f"EXISTS (SELECT 1 FROM {corpus.table} t WHERE t.id = o.id AND {test})"
 
@@ -64,11 +67,17 @@ def fts_holds(sql: SqlText, expression: str, corpus: Corpus = LISTINGS) -> str:
 
 
 def row_holds(sql: SqlText, groups: Sequence[TermGroup], *, title_only: bool = False) -> str:
-    """Returns a PostgreSQL condition on the candidate's own row `t` (see read_once): its text (or title) holds a
-    term of any of the groups."""
+    """Returns a PostgreSQL condition on the candidate's own row `t` (see read_once; the row that carries its vector,
+    SqlText.row_vectors): its text (or title) holds a term of any of the groups."""
     weight = "A" if title_only else ""
     expression = " | ".join(f"({_tsquery(group, weight)})" for group in groups)
-    return f"t.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
+    return f"{_own_row(sql)}.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)})"
+
+
+def _own_row(sql: SqlText) -> str:
+    """Returns the name of the row a PostgreSQL test reads the candidate's vector from: its own row `t` read by id
+    (read_once), or the row that carries it (SqlText.row_vectors)."""
+    return sql.row_vectors or "t"
 
 
 def names_organisation(sql: SqlText, groups: Sequence[TermGroup], *, row: bool = False,
@@ -93,8 +102,8 @@ def names_organisation(sql: SqlText, groups: Sequence[TermGroup], *, row: bool =
         return fts_holds(sql, expression, corpus)
     query = " & ".join("(" + " | ".join(f"{term}:C" for term in group.terms) + ")" for group in said)
     test = f"{{row}}.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(query)})"
-    if row:
-        return test.format(row="t")
+    if row or sql.row_vectors:
+        return test.format(row=_own_row(sql))
     return f"EXISTS (SELECT 1 FROM {corpus.table} n WHERE n.id = o.id AND {test.format(row='n')})"
 
 
@@ -103,8 +112,11 @@ def read_once(sql: SqlText, expression: str, corpus: Corpus = LISTINGS) -> str:
     (row_holds), read in one look-up by id. Every row `o` has its own row, so the value is the expression's.
 
     A common word's tests (in the text, in the title, the whole word in the title) each probed the row by id:
-    three index descents and three reads of the same row where one serves them all.
+    three index descents and three reads of the same row where one serves them all. Where the candidate carries its
+    vector (SqlText.row_vectors) the expression reads it there, as it is.
     """
+    if sql.row_vectors:
+        return expression
     return f"(SELECT {expression} FROM {corpus.table} t WHERE t.id = o.id)"
 
 
@@ -118,7 +130,7 @@ def says_whole(sql: SqlText, group: TermGroup, *, corpus: Corpus = LISTINGS) -> 
     whole = group.whole
     if whole is None:
         raise ValueError(f"{group.word!r} has no whole terms")
-    if sql.is_sqlite or not rare([group]):
+    if sql.is_sqlite or not rare([group]) or sql.row_vectors:
         return holds_any(sql, [whole], title_only=True, per_candidate=True, corpus=corpus)
     holders, number = _shared_holders(sql, [group], corpus)
     return f"o.id IN (SELECT {holders}.id FROM {holders} WHERE {holders}.s{number})"
@@ -205,15 +217,16 @@ def holders(groups: Sequence[TermGroup]) -> int:
     return sum(group.documents for group in groups)
 
 
-def word_ids(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus = LISTINGS) -> str:
-    """Returns a PostgreSQL subquery of the ids of published listings holding any of the groups' terms.
+def word_ids(sql: SqlText, groups: Sequence[TermGroup], corpus: Corpus = LISTINGS, *, vectors: bool = False) -> str:
+    """Returns a PostgreSQL subquery of the ids of published listings holding any of the groups' terms (vectors: and
+    their text vectors, read in the same pass, SqlText.row_vectors).
 
     OFFSET 0 keeps the planner from folding it into the outer query: it is meant to run first, on the GIN
     index, and hand over the few listings that hold the words.
     """
     expression = " | ".join(f"({_tsquery(group, '')})" for group in groups)
     return (
-        f"SELECT m.id FROM {corpus.table} m WHERE m.status = 'published' "
+        f"SELECT m.id{', m.search_vector' if vectors else ''} FROM {corpus.table} m WHERE m.status = 'published' "
         f"AND m.search_vector @@ to_tsquery('simple'::regconfig, {sql.bind(expression)}) OFFSET 0"
     )
 
