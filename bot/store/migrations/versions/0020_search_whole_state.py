@@ -59,6 +59,11 @@ def upgrade() -> None:
         # SQLite has no INCLUDE: id right after status and state keeps each state's entries in id order.
         op.execute(f"CREATE INDEX {_INDEX} ON opportunities (status, state, id, {_COVERING})")
     else:
+        # A run of several revisions is one transaction: 0019's updates (or any earlier revision's) leave the deferred
+        # data_version triggers of 0013 pending, and PostgreSQL refuses CREATE INDEX while trigger events are pending.
+        # Firing them now is what the commit would do; the triggers stay deferred for the updates below.
+        op.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        op.execute("SET CONSTRAINTS ALL DEFERRED")
         # Only rows with a state: a read without a state's test (the remote listings' pool) cannot take it for a
         # smaller copy of the remote or recent index, and online-only listings (no state) are left out of it.
         op.execute(
