@@ -158,3 +158,13 @@ async def test_a_link_to_a_whole_state_opens_that_state(chat: Chat) -> None:
         results = opened.text.split("🔎", 1)[-1]  # after the welcome, which names Kassel as an example
         assert "in ganz Sachsen</b>" in results and "<b>1. " in results and "Kassel" not in results, text
         assert ASKED not in opened.text
+
+
+async def test_an_area_chosen_after_the_whole_state_keeps_the_state(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "was mit Kindern in Sachsen")
+    shown = await chat.press(ANNA, asked.button("Ganz Sachsen"), message_id=asked.sent_id())
+    menu = await chat.press(ANNA, shown.button("Bereich"), message_id=asked.sent_id())
+    seniors = await chat.press(ANNA, menu.button("Senioren"), message_id=asked.sent_id())
+    # None of the test's seniors' listings lies in Sachsen: it says so, and shows the rest of Germany's
+    assert seniors.text.startswith("🔎 <b>Senioren · ") and "In ganz Sachsen gibt es dazu nichts" in seniors.text
+    assert "Du hast keinen Ort genannt" not in seniors.text
