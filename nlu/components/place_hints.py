@@ -133,10 +133,12 @@ class PreferenceReader:
                 preferred.add(following.start)
             elif span.start in preferred:
                 span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home
+            elif self._locates_next(doc, span, mentions):
+                # "live near Dresden in Radeberg", also after a verb of living ("wohne bei Kassel, in Baunatal"):
+                # the town near the city is meant
+                span._.preference = -1
             elif span.start in home or (span.end in home_after and not span._.fuzzy):  # "Goth hier" is no Gotha
                 span._.preference = 1
-            elif self._locates_next(doc, span, mentions):
-                span._.preference = -1  # "live near Dresden in Radeberg": the town near the city is meant
             elif span.start in region and self._names_region(span) and self._town_follows(doc, span, mentions):
                 # an area named before a town in it yields to that town ("Kreis Bautzen, Hoyerswerda"); a town after
                 # "Raum" is the centre, and towns after it only name more of its area ("Raum Oschatz, Riesa")
