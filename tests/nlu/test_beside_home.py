@@ -20,3 +20,8 @@ def test_a_town_after_living_beside_a_city_is_the_place(text: str, town: str) ->
 def test_living_beside_a_city_alone_is_that_city() -> None:
     place = parse("Ich wohne bei Kassel und suche was mit Tieren").place
     assert place is not None and place.name == "Kassel"
+
+
+def test_a_clause_after_living_beside_a_city_names_no_town() -> None:
+    place = parse("Ich wohne bei Kassel, Fahren ist kein Problem").place
+    assert place is not None and place.name == "Kassel"
