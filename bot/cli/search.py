@@ -67,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
 
     async def work(database: Database, settings: Settings) -> None:
         refinement = refinement_from(args)
+        if refinement.whole_state is not None and args.radius is not None:  # no centre to measure it from
+            said = "en" if args.lang == "en" else "de"
+            sys.stderr.write(t(said, "cli_search.radius_whole_state", state=state_name(refinement.whole_state, said))
+                             + "\n")
         for text in texts:
             if len(text) > MAX_QUERY_CHARS:
                 refusal = too_long(text, MAX_QUERY_CHARS)

@@ -157,6 +157,7 @@ class ChatSearches:
             categories=categories, exclude_categories=criteria.exclude_categories or None, place=criteria.place,
             radius_km=criteria.radius_km if criteria.place else None,
             languages=criteria.languages or None, remote=criteria.remote or None,
+            whole_state=criteria.whole_state,  # "Ganz Sachsen", then 👵: still all of Sachsen
         ).with_times(criteria.time or None, either=criteria.time_either).to_dict()
         # A text that named no interest keeps what it rules out ("ohne Hunde in Kassel", then 🐾: dogs last)
         if parsed.categories or parsed.keywords:

@@ -62,7 +62,7 @@ def attempts(
     radius: float | None = criteria.radius_km
     if criteria.place is None or criteria.remote:
         radius = None  # remote listings can be done from anywhere; no place means all of Germany
-        if not criteria.remote:
+        if not criteria.remote and criteria.whole_state is None:  # a whole state is no widening to Germany
             widened.append("everywhere")
     strict_time = bool(criteria.time)
     # Free words filter only when no category was understood; otherwise they only rank.

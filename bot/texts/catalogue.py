@@ -7,6 +7,9 @@ callback answers are plain text.
 A text that counts something may have plural forms, written as a table: `queue = { one = "…", other = "…" }`,
 and a form for none where "0 days" would read oddly (`zero = "… today"`). It is stored as `queue` (the other form),
 `queue#one` and `queue#zero`; t() picks the form by the `count` parameter.
+A text about a state may have a form for the states said with their article ("im ganzen Saarland", not "in ganz
+Saarland"): `{ other = "in ganz {state}", article = "im ganzen {state}" }`, stored as `key#article` and picked when
+the `state` parameter is one of the language's `grammar.states_with_article`.
 Whole numbers of 1,000 and more are written the reader's way (2.000 in German, 2,000 in English), except ids.
 """
 
@@ -33,7 +36,9 @@ def catalogue(lang: str) -> dict[str, str]:
 
 PLURAL_ONE = "#one"
 PLURAL_ZERO = "#zero"
+WITH_ARTICLE = "#article"
 _FORMS = ({"one", "other"}, {"zero", "one", "other"})
+_STATE_FORMS = {"article", "other"}
 _NOT_AMOUNTS = ("id", "year", "code", "number")  # numbers that are names, not amounts: never grouped
 
 
@@ -45,6 +50,8 @@ def t(lang: str, key: str, **params: object) -> str:
     count = params.get("count")
     if count == 1 or count == 0:
         text = texts.get(key + (PLURAL_ONE if count else PLURAL_ZERO), text)
+    if "state" in params and str(params["state"]) in _states_with_article(lang):
+        text = texts.get(key + WITH_ARTICLE, text)
     if not params:
         return text
     return text.format(**{name: _number(name, value, lang) for name, value in params.items()})
@@ -72,6 +79,13 @@ def _number(name: str, value: object, lang: str) -> object:
     return value
 
 
+@cache
+def _states_with_article(lang: str) -> frozenset[str]:
+    """Returns the states a language names with their article (German: das Saarland), as its texts spell them."""
+    listed = catalogue(lang).get("grammar.states_with_article", "")
+    return frozenset(name.strip() for name in listed.split(",") if name.strip())
+
+
 def placeholders(text: str) -> set[str]:
     """Returns the names of the {placeholders} in a catalogue text."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
@@ -85,6 +99,9 @@ def _flatten(table: dict[str, object], prefix: str = ""):  # type: ignore[no-unt
             yield f"{prefix}{key}{PLURAL_ONE}", value["one"]
             if "zero" in value:
                 yield f"{prefix}{key}{PLURAL_ZERO}", value["zero"]
+        elif isinstance(value, dict) and set(value) == _STATE_FORMS:
+            yield f"{prefix}{key}", value["other"]
+            yield f"{prefix}{key}{WITH_ARTICLE}", value["article"]
         elif isinstance(value, dict):
             yield from _flatten(value, f"{prefix}{key}.")
         elif isinstance(value, str):

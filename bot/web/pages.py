@@ -24,7 +24,7 @@ from bot.web.places import five_digits, postal_code_digits, resolve_place, text_
 from bot.web.qr import qr_svg
 from bot.web.query import WebQuery, read_query
 from bot.web.results import (
-    area_options, as_answered, radius_options, results_view, telegram_search_link, time_options,
+    EMBED_PATH, area_options, as_answered, radius_options, results_view, telegram_search_link, time_options,
 )
 from bot.texts.catalogue import decimal
 from nlu.place_field import state_name
@@ -244,7 +244,7 @@ class EmbedHandler(SearchHandler):
     """GET /embed?ort=&bereich=: a compact result list for an iframe on the allowed sites; no cookies, no scripts."""
 
     template = "embed.html"
-    path = "/embed"
+    path = EMBED_PATH
 
     def set_default_headers(self) -> None:
         """Lets the configured sites (and this one) frame the embed, error pages included."""

@@ -18,6 +18,8 @@ from bot.search.model import SearchOutcome
 from bot.search.notes import similar_notes, unfound_notes
 from bot.web.wording import category_labels, count_text, distance_text, summary, time_labels, widening_notes
 
+EMBED_PATH = "/embed"  # the results embedded in another site: no search form around them
+
 
 @dataclass(frozen=True, slots=True)
 class ResultRow:
@@ -81,7 +83,8 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
     notes = [t(lang, key) for key in query.problems]
     if outcome.unread_words:  # "asdfgh qwertz": said, with examples, instead of listings that "roughly fit"
         notes.append(t(lang, "web.words_unread", words=" ".join(outcome.unread_words)))
-    notes += widening_notes(outcome, asked_radius_km=query.umkreis or default_radius_km, lang=lang)
+    notes += widening_notes(outcome, asked_radius_km=query.umkreis or default_radius_km, lang=lang,
+                            embedded=path == EMBED_PATH)
     notes += unfound_notes(outcome, lang)
     if found.place.unknown or outcome.unread_words:
         # the page says the place is unknown, or that it could not read the words and searched nothing: "you named

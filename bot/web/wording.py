@@ -100,9 +100,9 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     return " · ".join(parts)
 
 
-def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str) -> list[str]:
+def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str, embedded: bool = False) -> list[str]:
     """Says what was relaxed, in the chat's words; what could not be applied (a time the listings say nothing
-    about); and when no place was given."""
+    about); and when no place was given. Embedded in another site, the page has no place field to point to."""
     notes = search_notes.widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
     if "time" in outcome.not_applied:
         notes.append(t(lang, "search.not_applied_time"))
@@ -117,7 +117,8 @@ def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str)
     elif ruled_out:
         notes.append(t(lang, "search.ruled_out", places=ruled_out))
     if outcome.whole_state is not None:  # "ganz Sachsen": how they are ordered, and how to narrow
-        notes.append(t(lang, "web.whole_state", state=state_name(outcome.whole_state, lang)))
+        notes.append(t(lang, "web.whole_state_embed" if embedded else "web.whole_state",
+                       state=state_name(outcome.whole_state, lang)))
     return notes
 
 

@@ -133,10 +133,12 @@ class PreferenceReader:
                 preferred.add(following.start)
             elif span.start in preferred:
                 span._.preference = 2  # "wohne in Fulda, aber lieber was in Kassel": the wish outranks the home
-            elif span.start in home or (span.end in home_after and not span._.fuzzy):  # "Goth hier" is no Gotha
+            elif self._locates_next(doc, span, mentions, home=self._is_home(span, home, home_after)):
+                # "live near Dresden in Radeberg", also after a verb of living ("wohne bei Kassel, in Baunatal"):
+                # the town near the city is meant
+                span._.preference = -1
+            elif self._is_home(span, home, home_after):  # "Goth hier" is no Gotha
                 span._.preference = 1
-            elif self._locates_next(doc, span, mentions):
-                span._.preference = -1  # "live near Dresden in Radeberg": the town near the city is meant
             elif span.start in region and self._names_region(span) and self._town_follows(doc, span, mentions):
                 # an area named before a town in it yields to that town ("Kreis Bautzen, Hoyerswerda"); a town after
                 # "Raum" is the centre, and towns after it only name more of its area ("Raum Oschatz, Riesa")
@@ -186,13 +188,22 @@ class PreferenceReader:
         folded = " ".join(t.norm_ for t in span)
         return folded in self.areas or folded.endswith("kreis") or folded.split(" ")[0] in ("landkreis", "kreis", "lk")
 
-    def _locates_next(self, doc: Doc, span: Span, mentions: list[Span]) -> bool:
+    @staticmethod
+    def _is_home(span: Span, home: set[int], home_after: set[int]) -> bool:
+        """Tells whether a mention is said as where the writer lives ("wohne in Fulda", "Fulda hier")."""
+        return span.start in home or (span.end in home_after and not span._.fuzzy)
+
+    def _locates_next(self, doc: Doc, span: Span, mentions: list[Span], *, home: bool = False) -> bool:
         """Tells whether a place after "near" or "bei" only locates the town named right after it ("near Dresden in
-        Radeberg", "living near Görlitz now (Niesky)"); "near Chemnitz" alone is where to look."""
+        Radeberg", "living near Görlitz now (Niesky)"); "near Chemnitz" alone is where to look. After a verb of
+        living the town needs a word of its own ("wohne bei Kassel, in Baunatal"): a comma alone goes on with the
+        next clause ("wohne bei Hünfeld, Fahren ist kein Problem")."""
         if span.start == 0 or doc[span.start - 1].norm_ not in self.beside:
             return False
         end = next((m.start for m in mentions if span.end <= m.start <= span.end + _BESIDE_REACH), None)
-        return end is not None and all(t.norm_ in self.beside_then for t in doc[span.end:end])
+        if end is None or (home and all(t.norm_ == "," for t in doc[span.end:end])):
+            return False
+        return all(t.norm_ in self.beside_then for t in doc[span.end:end])
 
     def _names_region(self, span: Span) -> bool:
         """Tells whether a mention names a landscape or a district rather than a town ("Vogelsberg", "Kreis Fulda")."""

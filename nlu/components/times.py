@@ -53,7 +53,8 @@ class TimeMatcher:
         ignored = {i for s in ignores for i in range(s.start, s.end)}
         slots = [s for s in spans if s.label_ not in ("ignore", _CORRECTION)
                  and not ignored.intersection(range(s.start, s.end))]
-        kept = [s for s in slots if not self._inside_opposite(s, slots) and not self._not_the_writers(s)]
+        kept = [s for s in slots if not self._inside_opposite(s, slots) and not self._not_the_writers(s)
+                and not self._qualifies_place(s)]
         kept += [s for s in _weekend_fragments(doc) if not any(k.start <= s.start and s.end <= k.end for k in kept)]
         kept = _after_correction(kept, [s for s in spans if s.label_ == _CORRECTION])
         set_group(doc, TIMES, kept)
@@ -79,6 +80,16 @@ class TimeMatcher:
         if span.label_ == "evening" and span[0].lower_.rstrip("s") in self.day_names:
             return True
         return word.startswith(self.guest_events) and time_compound(word)
+
+    def _qualifies_place(self, span: Span) -> bool:
+        """Tells whether a short day written right after a town and a slash is the town's qualifier, the state's
+        abbreviation ("Kirchberg/Sa." is Kirchberg in Sachsen): no Saturday. "Fr/Sa" (two days) stays a time."""
+        doc, i = span.doc, span.start
+        if len(span) != 1 or not span[0].text.endswith(".") or i < 2:
+            return False
+        slash, town = doc[i - 1], doc[i - 2]
+        return (slash.text == "/" and not slash.whitespace_ and not town.whitespace_ and town.is_title
+                and town.norm_ not in self.time_words and town.norm_ not in self.day_names)
 
     def _inside_opposite(self, span: Span, spans: list[Span]) -> bool:
         """Tells whether a longer span of the opposite slot contains this one ("keine feste Verpflichtung")."""

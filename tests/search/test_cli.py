@@ -224,6 +224,17 @@ def test_a_state_as_the_place_option_searches_all_of_that_state(
 
 
 
+def test_a_radius_with_a_whole_state_is_said_not_to_apply(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["search", "--place", "Hessen", "--radius", "30", "Tierheim"]) == 0
+    said = capsys.readouterr()
+    assert "ganz Hessen" in said.out.splitlines()[0] and "--radius" in said.err and "ganz Hessen" in said.err
+    assert main(["search", "--place", "Kassel", "--radius", "30", "Tierheim"]) == 0
+    assert "--radius" not in capsys.readouterr().err
+
+
 def test_a_place_option_naming_towns_far_apart_asks_and_a_blank_one_is_no_place(
     configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

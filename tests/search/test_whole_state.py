@@ -101,6 +101,15 @@ def test_a_listing_s_state_is_the_gazetteer_s_by_postal_code_or_point() -> None:
     assert opportunity_row({"title": "x", "remote": True})["state"] is None
 
 
+async def test_a_whole_state_is_not_reported_as_widened_to_everywhere(listings: Listings) -> None:
+    await listings.add("Tiertafel Leipzig", categories=["animals"], **near(LEIPZIG, 1, 0))
+
+    outcome = await find(listings.database, SearchRequest(refinement=SAXONY), categories=["animals"])
+
+    assert outcome.whole_state == "Sachsen" and "everywhere" not in outcome.widened  # the CLI and JSON show it
+    assert "erweitert" not in describe(outcome, lang="de")
+
+
 async def test_a_state_with_nothing_that_fits_shows_the_ones_outside_it_said_so(listings: Listings) -> None:
     kassel = await listings.add("Tierheim Kassel", categories=["animals"], **near(KASSEL, 1, 1))
     await listings.add("Tafel Leipzig", categories=["poverty_homelessness"], **near(LEIPZIG, 0, 1))

@@ -177,9 +177,13 @@ async def test_listings_stored_before_take_the_gazetteer_s_state(any_database: D
             Opportunity(organisation_id=organisation.id, title="Ausgabe", lat=51.3397, lon=12.3731, state="SN"),
             Opportunity(organisation_id=organisation.id, title="Sortieren", postal_code="34117", state=None),
             Opportunity(organisation_id=organisation.id, title="Online", remote=True, state=None),
+            # abroad, inside Germany's box, far from any German place: Prague is no Sachsen, Zürich no Baden-Württemberg
+            Opportunity(organisation_id=organisation.id, title="Praha", lat=50.0755, lon=14.4378, state=None),
+            Opportunity(organisation_id=organisation.id, title="Zürich", lat=47.3769, lon=8.5417, state="Zürich"),
         ])
     await any_database.run_sync(lambda connection: migrate.downgrade(connection, "0019_search_organisation_name"))
     await any_database.prepare(upgrade=True)
     async with any_database.read_only() as session:
         states = {title: state for title, state in await session.execute(select(Opportunity.title, Opportunity.state))}
-    assert states == {"Ausgabe": "Sachsen", "Sortieren": "Hessen", "Online": None}
+    assert states == {"Ausgabe": "Sachsen", "Sortieren": "Hessen", "Online": None, "Praha": None,
+                      "Zürich": "Zürich"}

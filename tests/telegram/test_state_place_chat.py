@@ -158,3 +158,21 @@ async def test_a_link_to_a_whole_state_opens_that_state(chat: Chat) -> None:
         results = opened.text.split("🔎", 1)[-1]  # after the welcome, which names Kassel as an example
         assert "in ganz Sachsen</b>" in results and "<b>1. " in results and "Kassel" not in results, text
         assert ASKED not in opened.text
+
+
+async def test_an_area_chosen_after_the_whole_state_keeps_the_state(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "was mit Kindern in Sachsen")
+    shown = await chat.press(ANNA, asked.button("Ganz Sachsen"), message_id=asked.sent_id())
+    menu = await chat.press(ANNA, shown.button("Bereich"), message_id=asked.sent_id())
+    seniors = await chat.press(ANNA, menu.button("Senioren"), message_id=asked.sent_id())
+    # None of the test's seniors' listings lies in Sachsen: it says so, and shows the rest of Germany's
+    assert seniors.text.startswith("🔎 <b>Senioren · ") and "In ganz Sachsen gibt es dazu nichts" in seniors.text
+    assert "Du hast keinen Ort genannt" not in seniors.text
+
+
+async def test_all_of_a_state_answering_where_shows_that_state(chat: Chat) -> None:
+    asked = await chat.send(ANNA, "was mit Kindern in Sachsen")
+    assert ASKED in asked.text
+    shown = await chat.send(ANNA, "ganz Sachsen")  # it asked the same question again, and again
+    assert "in ganz Sachsen</b>" in shown.text.split("\n")[0] and ASKED not in shown.text
+    assert "<b>1. " in shown.text and "Kassel" not in shown.text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.texts import LANGUAGES, catalogue, t
-from bot.texts.catalogue import PLURAL_ONE, PLURAL_ZERO, placeholders
+from bot.texts.catalogue import PLURAL_ONE, PLURAL_ZERO, WITH_ARTICLE, placeholders
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
 # t(lang, "section.key" ...) with a literal key; dynamic keys are checked by the tests of their sections below.
@@ -64,7 +64,8 @@ def test_every_text_in_the_catalogue_is_used() -> None:
     built = ("listing.", "alerts.mode_", "alerts.saved_", "settings.button_alerts_", "settings.language_",
              "languages.", "commands.",
              "questions.")  # questions.<topic> for each topic of data/chat/questions.toml
-    unused = [key for key in (key.removesuffix(PLURAL_ONE).removesuffix(PLURAL_ZERO) for key in catalogue("de"))
+    unused = [key for key in (key.removesuffix(PLURAL_ONE).removesuffix(PLURAL_ZERO).removesuffix(WITH_ARTICLE)
+                                           for key in catalogue("de"))
               if not key.startswith(built) and f'"{key}"' not in source and f"'{key}'" not in source]
     assert not unused
 
@@ -112,3 +113,12 @@ def test_a_text_without_a_form_for_none_uses_its_plural_for_zero() -> None:
 
 def test_ids_are_never_grouped() -> None:
     assert "#12345" in t("de", "broadcast.audience_title", id=12345)
+
+
+def test_a_state_named_with_its_article_is_said_with_it() -> None:
+    assert t("de", "search.summary_whole_state", state="Saarland") == "im ganzen Saarland"
+    assert t("de", "search.summary_whole_state", state="Sachsen") == "in ganz Sachsen"
+    assert t("de", "search.button_whole_state", state="Saarland") == "🗺 Das ganze Saarland zeigen"
+    assert t("de", "cli_search.whole_state_header", state="Saarland") == "das ganze Saarland"
+    assert "aus dem ganzen Saarland" in t("de", "web.whole_state_embed", state="Saarland")
+    assert t("en", "search.summary_whole_state", state="Saarland") == "all of the Saarland"

@@ -63,6 +63,8 @@ async def test_a_whole_state_is_offered_beside_its_towns_and_searched_as_that_st
     assert t("de", "search.everywhere") not in shown and 'value="ganz Sachsen"' in shown  # the field says it
     assert "Ganz Sachsen zeigen" in embed and "Dresden" in embed
     assert "Tierheim Leipzig" in embedded and "Tierheim Kassel" not in embedded
+    assert "Ort oder Postleitzahl" not in embedded  # the embed has no such field to write into
+    assert t("de", "web.whole_state_embed", state="Sachsen") in embedded
     assert "all of Saxony" in english and "Tierheim Leipzig" in english and "Tierheim Kassel" not in english
 
 

@@ -20,7 +20,7 @@ from bot.conversation.places import place_answer, unknown_place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.place_doubts import largest_places, named_state
-from nlu.place_field import state_name, whole_state
+from nlu.place_field import all_of_state, state_name, whole_state
 from bot.search.model import Refinement
 from bot.search.smalltalk import (
     SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
@@ -58,8 +58,9 @@ async def answer_or_search(
     # The place first ("Neustadt in Sachsen", "Nordhessen"); a state only when no place is found, or only the namesake
     # its bare word names ("Sachsen": Sachsen bei Ansbach, Bayern), and never as one's home place (/standort).
     places = place_answer(text, parse) if private else []
-    region = named_state(text) if private and len(text.split()) <= 3 and (
-        not places or whole_state(text) is not None) else None
+    all_of = all_of_state(text) if private else None  # "ganz Sachsen": all of it, as its button says
+    region = all_of or (named_state(text) if private and len(text.split()) <= 3 and (
+        not places or whole_state(text) is not None) else None)
     question = await state.pending_question(session, volunteer.id) if places or region else None
     if region is not None and (question is None or question.awaiting != state.AWAITING_SEARCH_PLACE
                                or parse(text).categories):
@@ -71,6 +72,11 @@ async def answer_or_search(
     board = keyboards.main_keyboard(lang) if private else None  # no reply keyboard in groups
     if region is not None and question is not None:  # a state answering "Wo?": which town in it
         stored = await state.own_search(session, question.search_id or 0, volunteer.id)
+        if stored is not None and all_of == region:  # not asked again about the towns: shown all of it
+            state.close(question)
+            state.refine(stored, whole_state=region)
+            page = await services_.searches.run(session, volunteer, stored, lang=stored.lang or lang)
+            return await page_messages(session, volunteer, page, services_, private=True, lang=stored.lang or lang)
         if stored is not None:
             return [state_places_view(stored, region, stored.lang or lang)]
     if question is not None and places:
