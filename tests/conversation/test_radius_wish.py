@@ -1,5 +1,6 @@
-"""A wish for a wider or narrower radius after a result ("weiter weg", "näher dran", "further away", "closer") steps
-the last search's radius along the radii the "📏 Umkreis" button offers, and keeps everything else of it."""
+"""A wish for a wider or narrower radius after a result ("weiter weg", "näher dran", "further away", "closer
+to home") steps the last search's radius along the radii the "📏 Umkreis" button offers, and keeps everything else
+of it."""
 
 from __future__ import annotations
 
@@ -42,8 +43,8 @@ def test_a_wish_for_further_steps_to_the_next_radius_offered(message: str) -> No
         15, 30)
 
 
-@pytest.mark.parametrize("message", ["näher dran", "nur ganz in der Nähe", "nicht so weit weg", "closer",
-                                     "smaller radius", "not so far please"])
+@pytest.mark.parametrize("message", ["näher dran", "nur ganz in der Nähe", "nicht so weit weg", "something closer",
+                                     "smaller radius", "not so far away please"])
 def test_a_wish_for_closer_steps_back_from_the_chosen_radius(message: str) -> None:
     _, criteria = _following("Tafel in Fulda", message, Refinement(radius_km=50.0))
     assert criteria.radius_km == 30 and criteria.categories == ("poverty_homelessness",)
@@ -60,7 +61,7 @@ def test_at_the_widest_or_narrowest_radius_it_stays_and_says_so() -> None:
     widest, narrowest = float(RADIUS_CHOICES_KM[-1]), float(RADIUS_CHOICES_KM[0])
     following, criteria = _following("Tierheim in Kassel", "noch weiter weg", Refinement(radius_km=widest))
     assert criteria.radius_km == widest and following.radius_step is not None and following.radius_step.at_the_end
-    following, criteria = _following("Tierheim in Kassel", "closer", Refinement(radius_km=narrowest))
+    following, criteria = _following("Tierheim in Kassel", "näher dran", Refinement(radius_km=narrowest))
     assert criteria.radius_km == narrowest and following.radius_step is not None and following.radius_step.at_the_end
 
 
@@ -95,6 +96,19 @@ def test_an_online_search_has_no_radius_to_move() -> None:
 def test_words_about_something_else_are_no_wish() -> None:
     assert radius_wish("Tierheim in Kassel") is None and radius_wish("weiter") is None
     assert radius_wish("ich bin schon weiter") is None
+
+
+@pytest.mark.parametrize("message", ["ich bin noch nicht so weit", "I'm not so far yet",
+                                     "hm, das ist mir näher als Kinder", "Kannst du das näher erklären?",
+                                     "which one is closer to the station?", "is that nearer the centre?"])
+def test_words_that_only_sound_like_distance_are_no_wish(message: str) -> None:
+    assert radius_wish(message) is None
+
+
+@pytest.mark.parametrize("message", ["näher", "noch etwas näher bitte", "closer please", "nicht so weit", "nearer"])
+def test_those_words_alone_are_a_wish(message: str) -> None:
+    wish = radius_wish(message)
+    assert wish is not None and wish.reach is Reach.CLOSER and wish.rest == ""
 
 
 def test_a_radius_between_the_offered_ones_goes_to_the_next_offered() -> None:

@@ -1,4 +1,4 @@
-"""After a result, "weiter weg" or "näher dran" (English: "further away", "closer") moves the radius one step of
+"""After a result, "weiter weg" or "näher dran" (English: "further away", "closer to home") moves the radius one step of
 those the "📏 Umkreis" button offers, keeps the rest of the search and says so; at the end of the steps it says it
 already searches that far."""
 
@@ -45,7 +45,7 @@ async def test_a_new_interest_with_further_away_keeps_the_place_a_step_wider(dat
 
 async def test_further_away_and_closer_in_english(data_home: Path) -> None:
     _, first, further, closer, bit = await _demo(
-        data_home, "animals in Baunatal\nfurther away\ncloser\na bit further\n", lang="en")
+        data_home, "animals in Baunatal\nfurther away\ncloser to home\na bit further\n", lang="en")
     assert "🔎 Animals · Baunatal + 15 km" in first
     assert "🔎 Animals · Baunatal + 30 km" in further and "📏 Radius now 30 km instead of 15 km." in further
     assert "🔎 Animals · Baunatal + 15 km" in closer and "📏 Radius now 15 km instead of 30 km." in closer
