@@ -46,6 +46,9 @@ class RadiusStep:
     reach: Reach
     from_km: float
     to_km: float
+    # False when the last search had no radius to move ("ganz Sachsen", "nur online", all of Germany): it is shown
+    # again, and the answer says so and asks for a town instead of claiming a change.
+    around_place: bool = True
 
     @property
     def at_the_end(self) -> bool:

@@ -88,9 +88,11 @@ def test_a_new_interest_and_place_with_the_wish_is_a_search_of_its_own_one_step_
     assert criteria.place is not None and criteria.place.name == "Fulda" and "Tierheim" not in following.text
 
 
-def test_an_online_search_has_no_radius_to_move() -> None:
+def test_an_online_search_has_no_radius_to_move_and_is_shown_again_saying_so() -> None:
     online = Refinement(remote=True, place=PlaceRef(name="Kassel", lat=51.3167, lon=9.5))
-    assert follow_up(_shown("was mit Computern", online), parse_text("weiter weg"), now=NOW) is None
+    following = follow_up(_shown("was mit Computern", online), parse_text("weiter weg"), now=NOW)
+    assert following is not None and following.refinement == online
+    assert following.radius_step is not None and not following.radius_step.around_place
 
 
 def test_words_about_something_else_are_no_wish() -> None:
@@ -121,5 +123,7 @@ def test_a_search_around_the_saved_home_place_moves_its_radius_too() -> None:
     assert criteria.categories == ("animals",) and criteria.radius_km == 30 and following.radius_step is not None
 
 
-def test_a_whole_state_has_no_radius_to_move() -> None:
-    assert follow_up(_shown("Tierheim", Refinement(whole_state="Sachsen")), parse_text("weiter weg"), now=NOW) is None
+def test_a_whole_state_has_no_radius_to_move_and_is_shown_again_saying_so() -> None:
+    following = follow_up(_shown("Tierheim", Refinement(whole_state="Sachsen")), parse_text("näher dran"), now=NOW)
+    assert following is not None and following.refinement.whole_state == "Sachsen"
+    assert following.radius_step is not None and not following.radius_step.around_place

@@ -58,3 +58,9 @@ async def test_further_away_after_a_search_around_the_saved_place_widens_it_in_t
     assert "Marburg" in (await chat.send(ANNA, "Tierheim")).text.splitlines()[0]
     wider = await chat.send(ANNA, "weiter weg")
     assert "Marburg" in wider.text.splitlines()[0] and "📏 Umkreis jetzt 30 km statt 15 km." in wider.text
+
+
+
+async def test_further_away_after_an_online_search_says_there_is_no_radius(data_home: Path) -> None:
+    _, _, _, further = await _demo(data_home, "Tierheim in Kassel\nnur online\nweiter weg\n")
+    assert "📏 Online-Angebote haben keinen Umkreis." in further and "nicht ganz verstanden" not in further
