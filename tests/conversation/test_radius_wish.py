@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot.conversation import state
 from bot.conversation.followups import follow_up
 from bot.conversation.radius_wish import Reach, radius_wish, stepped
 from bot.domain import RADIUS_CHOICES_KM
@@ -127,3 +128,13 @@ def test_a_whole_state_has_no_radius_to_move_and_is_shown_again_saying_so() -> N
     following = follow_up(_shown("Tierheim", Refinement(whole_state="Sachsen")), parse_text("näher dran"), now=NOW)
     assert following is not None and following.refinement.whole_state == "Sachsen"
     assert following.radius_step is not None and not following.radius_step.around_place
+
+
+def test_a_wish_steps_from_the_radius_the_answer_showed_not_the_one_asked() -> None:
+    shown = _shown("Tierheim in Kassel")
+    state.keep_shown_radius(shown, 50.0)  # asked at 15 km, widened to 50 km for too few
+    closer = follow_up(shown, parse_text("nicht so weit weg"), now=NOW, default_radius_km=15)
+    further = follow_up(shown, parse_text("weiter weg"), now=NOW, default_radius_km=15)
+    assert closer is not None and closer.radius_step is not None and closer.refinement.radius_km == 30
+    assert (closer.radius_step.from_km, closer.radius_step.to_km) == (50, 30)
+    assert further is not None and further.refinement.radius_km == 100

@@ -41,8 +41,9 @@ def results_text(
         parts.append(t(lang, "search.kept_place", place=line(kept_place, LIMITS["place"])))
     if radius_step is not None and not radius_step.around_place:
         parts.append(no_radius_note(outcome, lang))
-    elif radius_step is not None and outcome.place is not None and not outcome.remote:
-        parts.append(radius_step_note(radius_step, lang))
+    elif radius_step is not None and outcome.place is not None and not outcome.remote and (
+            radius_step.at_the_end or outcome.radius_km == radius_step.to_km):
+        parts.append(radius_step_note(radius_step, lang))  # else too few so close: the widening note says so
     parts += similar_notes(outcome, lang)
     if not outcome.results:
         parts.append(t(lang, "search.nothing"))
