@@ -100,9 +100,15 @@ def _wished_radius(
     kept = criteria_from(earlier, before, default_radius_km=default_radius_km)
     rest = parse_text(wish.rest)
     if rest.place is None and (kept.remote or kept.whole_state or before.nationwide):
-        return None  # "weiter weg" after "nur online" or "ganz Sachsen": no radius around a place to move
+        # "weiter weg" after "nur online" or "ganz Sachsen": no radius around a place to move; alone, the last
+        # search again with a word why, with more the rest read as any follow-up
+        if rest.is_empty:
+            return FollowUp(text=previous.query_text, refinement=before, parsed=earlier,
+                            radius_step=RadiusStep(wish.reach, 0.0, 0.0, around_place=False))
+        return follow_up(previous, rest, now=now, default_radius_km=default_radius_km)
     # A search with no place of its own ran around the saved home place (ChatSearches.start): its radius moves too.
-    step = stepped(kept.radius_km, wish.reach)
+    # It steps from the radius the answer showed, which widening may have made wider than the one asked.
+    step = stepped(max(kept.radius_km, state.shown_radius_km(previous) or 0.0), wish.reach)
     if rest.is_empty:  # "weiter weg", "auch etwas weiter weg": the last search, with the radius moved
         return FollowUp(text=previous.query_text, refinement=replace(before, radius_km=step.to_km), parsed=earlier,
                         radius_step=step)

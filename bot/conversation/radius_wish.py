@@ -1,5 +1,5 @@
 """A wish for a wider or narrower radius than the last search's: "weiter weg", "größerer Umkreis", "further away",
-"näher dran", "nur ganz in der Nähe", "closer".
+"näher dran", "nur ganz in der Nähe", "closer to home".
 
 Such a wish names no distance, only a direction: the radius steps to the next of the radii the "📏 Umkreis" button
 offers (RADIUS_CHOICES_KM), from the radius the last search asked for. At the widest or narrowest radius it stays,
@@ -46,6 +46,9 @@ class RadiusStep:
     reach: Reach
     from_km: float
     to_km: float
+    # False when the last search had no radius to move ("ganz Sachsen", "nur online", all of Germany): it is shown
+    # again, and the answer says so and asks for a town instead of claiming a change.
+    around_place: bool = True
 
     @property
     def at_the_end(self) -> bool:
@@ -62,10 +65,23 @@ def _phrases() -> dict[Reach, tuple[tuple[str, ...], ...]]:
             for reach in Reach}
 
 
+@lru_cache(maxsize=1)
+def _alone() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """Returns the words that ask for a narrower radius only alone (`closer_alone`) and the words they may stand
+    with (`alone_with`), folded."""
+    with data_path("chat", "followups.toml").open("rb") as handle:
+        raw = tomllib.load(handle)
+    return (frozenset(tuple(fold(word) for word in phrase.split()) for phrase in raw["closer_alone"]),
+            frozenset(fold(word) for word in raw["alone_with"]))
+
+
 def radius_wish(text: str) -> RadiusWish | None:
     """Returns the wish for a wider or narrower radius a message says, word for word, with its other words."""
     tokens = _TOKEN.findall(text)
     folded = [fold(token) for token in tokens]
+    alone, fillers = _alone()
+    if tuple(word for word in folded if word not in fillers) in alone:  # "noch etwas näher bitte"
+        return RadiusWish(reach=Reach.CLOSER, rest="")
     for reach, phrases in _phrases().items():
         for phrase in phrases:
             for start in range(len(folded) - len(phrase) + 1):

@@ -119,6 +119,7 @@ class ChatSearches:
             outcome = await self._search(session, replace(request, refinement=refinement), parse)
         if request.similar and not outcome.showing_similar:
             state.forget_similar(stored)
+        state.keep_shown_radius(stored, _shown_radius_km(outcome))
         if outcome.needs_place_choice:
             stored.candidates = [place.to_dict() for place in outcome.place_candidates]
         await note_interests(session, volunteer, outcome.understood.categories)
@@ -174,3 +175,13 @@ class ChatSearches:
                                    vocabularies=self.vocabularies)
         return without_unread_words(outcome)  # the person is asked what they would like to do instead
 
+
+def _shown_radius_km(outcome: SearchOutcome) -> float | None:
+    """Returns the radius an answer showed around its place after widening (None: no radius around a place); for
+    the nearest listings far away, the widest radius searched before them."""
+    if outcome.place is None or outcome.remote or outcome.everywhere:
+        return None
+    if "nearest" in outcome.widened:
+        radii = [float(step.split(":", 1)[1]) for step in outcome.widened if step.startswith("radius:")]
+        return max(radii, default=None)
+    return outcome.radius_km

@@ -84,6 +84,25 @@ def forget_similar(search: ChatSearch) -> None:
     search.refinement = refinement
 
 
+# Kept beside the button filters too: the radius the last answer showed, after widening ("Kassel + 50 km" for a
+# search asked at 15 km). A wish for another radius ("weiter weg", "näher dran") steps from it, not from the one
+# asked, so "näher dran" after "+ 50 km" goes to 30 km and "weiter weg" to 100 km.
+_SHOWN_KM = "shown_km"
+
+
+def shown_radius_km(search: ChatSearch) -> float | None:
+    """Returns the radius the search's answer showed around its place, if it had one."""
+    shown = (search.refinement or {}).get(_SHOWN_KM)
+    return float(shown) if isinstance(shown, (int, float)) and not isinstance(shown, bool) else None
+
+
+def keep_shown_radius(search: ChatSearch, radius_km: float | None) -> None:
+    """Stores the radius the search's answer showed (None: no radius around a place), on the same page."""
+    refinement = dict(search.refinement or {})
+    refinement.pop(_SHOWN_KM, None)
+    search.refinement = refinement | ({_SHOWN_KM: radius_km} if radius_km else {})
+
+
 def keep_refinement(search: ChatSearch, refinement: Refinement) -> None:
     """Stores button filters the search takes by itself (the home place), on the same page and tier."""
     search.refinement = refinement.to_dict() | ({_SIMILAR: True} if shows_similar(search) else {})

@@ -135,7 +135,8 @@ def _encode_fields(refinement: Refinement) -> str:
         parts.append("L" + "".join(_language(code) for code in refinement.languages))
     if refinement.place is not None:
         parts.append("P" + _encode_point(refinement.place.lat, refinement.place.lon))
-    elif refinement.whole_state:  # as Refinement.to_dict: a place chosen after the state is where to look
+    elif refinement.whole_state and not refinement.remote:  # as Refinement.to_dict: a place chosen after the
+        # state is where to look; an online search has no place at all
         parts.append("S" + _state_code(refinement.whole_state))
     return "".join(parts)
 
@@ -160,7 +161,7 @@ def _refinement(values: dict[str, str], place_at: Callable[[float, float], Place
     """Turns decoded field values into a Refinement; None for unknown markers or bad values."""
     if set(values) - set("CXRTEOLPS") or ("E" in values and (values["E"] != "1" or "T" not in values)):
         return None
-    if "S" in values and "P" in values:  # never written together: forged
+    if "S" in values and ("P" in values or values.get("O") == "1"):  # never written together: forged
         return None
     radius = _from_base36(values["R"]) if "R" in values else None
     if radius is not None and not 1 <= radius <= MAX_RADIUS_KM:

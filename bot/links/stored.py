@@ -16,7 +16,11 @@ from bot.links.payload import (
     decode_start_payload,
     start_payload_for_search,
 )
+from dataclasses import replace
+
 from bot.search.model import PlaceRef, Refinement
+from bot.search.place_doubts import named_state
+from bot.search.understanding import parse_text
 from bot.store.models import SharedSearch
 from bot.store.dialect import dialect_insert
 
@@ -59,6 +63,8 @@ async def resolve_start_payload(
 ) -> ListingLink | SearchLink | None:
     """Decodes a start parameter and loads stored searches; None for anything unknown or forged."""
     link = decode_start_payload(payload, place_at=place_at)
+    if isinstance(link, SearchLink):
+        return text_place_wins(link)
     if not isinstance(link, StoredSearchLink):
         return link
     stored = await session.get(SharedSearch, link.code)
@@ -68,5 +74,18 @@ async def resolve_start_payload(
         refinement = Refinement.from_dict(dict(stored.refinement or {}))
     except (TypeError, ValueError):
         return None
-    return SearchLink(text=stored.text, refinement=refinement)
+    return text_place_wins(SearchLink(text=stored.text, refinement=refinement))
+
+
+def text_place_wins(link: SearchLink) -> SearchLink:
+    """Drops a link's whole state when its text names another place ("tierheim in kassel" or "in bayern" with
+    Sachsen): the place written wins, as in the chat, where "und in Kassel?" replaces the state; the state alone
+    would silently leave out what the text says."""
+    state = link.refinement.whole_state
+    if state is None or not link.text:
+        return link
+    named = named_state(link.text)
+    if parse_text(link.text).place is None and named in (None, state):
+        return link
+    return SearchLink(text=link.text, refinement=replace(link.refinement, whole_state=None))
 

@@ -23,6 +23,7 @@ from bot.links import (
     start_payload_for_search,
 )
 from bot.links.payload import link_text
+from bot.links.stored import text_place_wins
 from bot.search.model import PlaceRef, Refinement
 from nlu.kernel.gazetteer import get_gazetteer
 
@@ -113,7 +114,7 @@ def test_deep_link_points_at_the_bot() -> None:
         "sC0", "sCzzzzzzzzz", "sC1C1", "sQ1", "sR0", "sR9999", "sRzz", "sO2", "sLa", "sL12", "sT0", "sTzz", "sP",
         "sPzzzzzz", "sP000", "sP0000000", "h123", "hABCDEFGHIJKL", "o5\n", "o5 ", "s-tiere!", "s-Tiere", "ö",
         "sCa-" + "a" * 61, "o" + "1" * 64, "sS", "sS0", "sS17", "sS99", "sS013", "sSz", "sS13S13",
-        "sS13P1pk1ad-tierheim",
+        "sS13P1pk1ad-tierheim", "sS13O1-tierheim",
     ],
 )
 def test_forged_or_garbled_payloads_decode_to_none(forged: str | None) -> None:
@@ -190,7 +191,8 @@ def test_every_search_that_fits_round_trips(text: str, refinement: Refinement) -
     assert decoded.time_either is (True if refinement.time and refinement.time_either else None)
     assert _same_set(decoded.languages, refinement.languages)
     assert (decoded.radius_km, decoded.remote) == (refinement.radius_km, refinement.remote)
-    assert decoded.whole_state == (refinement.whole_state if refinement.place is None else None)
+    assert decoded.whole_state == (refinement.whole_state if refinement.place is None and not refinement.remote
+                                   else None)
     if refinement.place is None:
         assert decoded.place is None
     else:
@@ -201,3 +203,12 @@ def test_every_search_that_fits_round_trips(text: str, refinement: Refinement) -
 
 def _same_set(one: tuple[str, ...] | None, other: tuple[str, ...] | None) -> bool:
     return (one is None and other is None) or (one is not None and other is not None and set(one) == set(other))
+
+
+@pytest.mark.parametrize(("payload", "state"), [
+    ("sS13-tierheim_in_kassel", None), ("sS13-tierheim_in_bayern", None), ("sS13-tierheim_in_sachsen", "Sachsen"),
+    ("sS13-tierheim", "Sachsen"),
+])
+def test_a_place_in_the_text_wins_over_the_links_state(payload: str, state: str | None) -> None:
+    link = decode_start_payload(payload, place_at=_named)
+    assert isinstance(link, SearchLink) and text_place_wins(link).refinement.whole_state == state

@@ -165,9 +165,10 @@ async def test_every_sqlite_connection_keeps_a_larger_page_cache(tmp_path: Path)
     from bot.store.db import SQLITE_CACHE_KIB
 
     database = Database(f"sqlite+aiosqlite:///{tmp_path / 'cache.sqlite3'}")
-    try:
-        async with database.read_only() as session:
-            size = (await session.execute(text("PRAGMA cache_size"))).scalar_one()
-        assert size == -SQLITE_CACHE_KIB
+    try:  # two sessions at once hold two pooled connections: each of them has the pragma, not only the first
+        async with database.read_only() as first, database.read_only() as second:
+            sizes = [(await session.execute(text("PRAGMA cache_size"))).scalar_one() for session in (first, second)]
+            ids = [id(await (await session.connection()).get_raw_connection()) for session in (first, second)]
+        assert sizes == [-SQLITE_CACHE_KIB] * 2 and ids[0] != ids[1]
     finally:
         await database.close()

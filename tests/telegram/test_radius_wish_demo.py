@@ -1,4 +1,4 @@
-"""After a result, "weiter weg" or "näher dran" (English: "further away", "closer") moves the radius one step of
+"""After a result, "weiter weg" or "näher dran" (English: "further away", "closer to home") moves the radius one step of
 those the "📏 Umkreis" button offers, keeps the rest of the search and says so; at the end of the steps it says it
 already searches that far."""
 
@@ -30,12 +30,14 @@ async def test_further_away_steps_the_radius_up_to_the_widest_and_says_so(data_h
     assert "📏 Umkreis jetzt 100 km statt 50 km." in beyond
 
 
-async def test_closer_steps_down_to_the_smallest_and_says_so(data_home: Path) -> None:
+async def test_closer_with_too_few_so_close_says_so_and_claims_no_step(data_home: Path) -> None:
     _, _, closer, closest, still = await _demo(data_home, "Tiere in Baunatal\nnäher dran\nnur ganz in der Nähe\n"
                                                           "näher\n")
-    assert "📏 Umkreis jetzt 5 km statt 15 km." in closer
-    assert "📏 Ich suche schon im kleinsten Umkreis, 5 km." in closest
-    assert "📏 Ich suche schon im kleinsten Umkreis, 5 km." in still and "nicht ganz verstanden" not in still
+    # too few within 5 km: the answer stays at 15 km and says so, no step claimed
+    assert "Im Umkreis von 5 km gab es zu wenig, hier bis 15 km." in closer and "Umkreis jetzt" not in closer
+    assert "Baunatal + 15 km" in closer
+    for again in (closest, still):  # each wish tries 5 km again from the 15 km shown
+        assert "Im Umkreis von 5 km gab es zu wenig, hier bis 15 km." in again and "nicht ganz verstanden" not in again
 
 
 async def test_a_new_interest_with_further_away_keeps_the_place_a_step_wider(data_home: Path) -> None:
@@ -45,7 +47,7 @@ async def test_a_new_interest_with_further_away_keeps_the_place_a_step_wider(dat
 
 async def test_further_away_and_closer_in_english(data_home: Path) -> None:
     _, first, further, closer, bit = await _demo(
-        data_home, "animals in Baunatal\nfurther away\ncloser\na bit further\n", lang="en")
+        data_home, "animals in Baunatal\nfurther away\ncloser to home\na bit further\n", lang="en")
     assert "🔎 Animals · Baunatal + 15 km" in first
     assert "🔎 Animals · Baunatal + 30 km" in further and "📏 Radius now 30 km instead of 15 km." in further
     assert "🔎 Animals · Baunatal + 15 km" in closer and "📏 Radius now 15 km instead of 30 km." in closer
@@ -55,6 +57,14 @@ async def test_further_away_and_closer_in_english(data_home: Path) -> None:
 async def test_further_away_after_a_search_around_the_saved_place_widens_it_in_telegram(chat: Chat) -> None:
     await chat.send(ANNA, "/standort")
     assert "Gemerkt" in (await chat.send(ANNA, "Marburg")).text
-    assert "Marburg" in (await chat.send(ANNA, "Tierheim")).text.splitlines()[0]
+    assert "Marburg" in (await chat.send(ANNA, "Tierheim")).text.splitlines()[0]  # nothing within 50 km
     wider = await chat.send(ANNA, "weiter weg")
-    assert "Marburg" in wider.text.splitlines()[0] and "📏 Umkreis jetzt 30 km statt 15 km." in wider.text
+    # nothing within 50 km, the nearest shown: a step from the widest radius searched
+    assert "Marburg" in wider.text.splitlines()[0] and "📏 Umkreis jetzt 100 km statt 50 km." in wider.text
+
+
+
+async def test_further_away_after_an_online_search_says_there_is_no_radius(data_home: Path) -> None:
+    _, _, _, further = await _demo(data_home, "Tierheim in Kassel\nnur online\nweiter weg\n")
+    assert "📏 Online-Angebote haben keinen Umkreis." in further and "nicht ganz verstanden" not in further
+

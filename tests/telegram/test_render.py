@@ -234,3 +234,11 @@ def test_the_chat_says_what_no_listing_holds_with_the_fields_escaped() -> None:
 ])
 def test_a_moved_radius_is_said_with_its_numbers_or_its_end(step: RadiusStep, lang: str, said: str) -> None:
     assert radius_step_note(step, lang).startswith(said)
+
+
+def test_a_wish_for_another_radius_after_a_whole_state_says_it_shows_the_whole_state() -> None:
+    outcome = SearchOutcome(query={"categories": ["animals"]}, widened=(), results=(), total=0, place=None,
+                            radius_km=None, everywhere=False, whole_state="Sachsen")
+    text = results_text(outcome, offset=0, lang="de", asked_radius_km=15,
+                        radius_step=RadiusStep(Reach.WIDER, 0.0, 0.0, around_place=False))
+    assert "📏 Ich zeige schon ganz Sachsen. Für einen Umkreis schreib mir eine Stadt in Sachsen." in text

@@ -39,8 +39,11 @@ def results_text(
     parts += place_notes(outcome, lang)
     if kept_place and not outcome.remote:
         parts.append(t(lang, "search.kept_place", place=line(kept_place, LIMITS["place"])))
-    if radius_step is not None and outcome.place is not None and not outcome.remote:
-        parts.append(radius_step_note(radius_step, lang))
+    if radius_step is not None and not radius_step.around_place:
+        parts.append(no_radius_note(outcome, lang))
+    elif radius_step is not None and outcome.place is not None and not outcome.remote and (
+            radius_step.at_the_end or outcome.radius_km == radius_step.to_km):
+        parts.append(radius_step_note(radius_step, lang))  # else too few so close: the widening note says so
     parts += similar_notes(outcome, lang)
     if not outcome.results:
         parts.append(t(lang, "search.nothing"))
@@ -57,6 +60,16 @@ def radius_step_note(step: RadiusStep, lang: str) -> str:
         key = "search.radius_wider_end" if step.reach is Reach.WIDER else "search.radius_closer_end"
         return t(lang, key, km=decimal(step.to_km, lang))
     return t(lang, "search.radius_stepped", from_km=decimal(step.from_km, lang), to_km=decimal(step.to_km, lang))
+
+
+def no_radius_note(outcome: SearchOutcome, lang: str) -> str:
+    """Returns the line saying a wish for another radius had none to move: the search covers a whole state, is
+    online, or all of Germany; it asks for a town to search around instead."""
+    if outcome.remote or outcome.place is not None:  # online, or on site only as nothing online fitted
+        return t(lang, "search.radius_none_online")
+    if outcome.whole_state is not None:
+        return t(lang, "search.radius_none_state", state=state_name(outcome.whole_state, lang))
+    return t(lang, "search.radius_none_germany")
 
 
 def summary(outcome: SearchOutcome, lang: str) -> str:
