@@ -177,7 +177,8 @@ async def _pending_many(database: Database, *, hessen: int, sachsen: int) -> Non
     from bot.store.types import utcnow
 
     start = utcnow() - timedelta(days=1)
-    places = [("Kassel", "Hessen")] * hessen + [("Leipzig", "Sachsen")] * sachsen
+    # each at its town's point: a listing's state is the one its point lies in (bot.store.states)
+    places = [("Kassel", "Hessen", 51.3167, 9.5)] * hessen + [("Leipzig", "Sachsen", 51.3396, 12.3713)] * sachsen
     async with database.unit_of_work() as session:
         await upsert_rows(session, Organisation.__table__, [organisation_row(
             {"source": "test", "external_id": "club", "name": "Warteschlange e.V.", "place_name": "Kassel"})])
@@ -185,9 +186,9 @@ async def _pending_many(database: Database, *, hessen: int, sachsen: int) -> Non
         await upsert_rows(session, Opportunity.__table__, [opportunity_row({
             "external_id": f"wait{n}", "organisation_id": org, "source": "test", "status": "pending",
             "title": f"Wartendes Angebot Nr. {n + 1}", "description": "Eine Aufgabe, die auf Prüfung wartet.",
-            "categories": ["neighbourhood"], "place_name": place, "state": state, "lat": 51.0, "lon": 10.0,
+            "categories": ["neighbourhood"], "place_name": place, "state": state, "lat": lat, "lon": lon,
             "updated_at": start + timedelta(minutes=n),
-        }) for n, (place, state) in enumerate(places)])
+        }) for n, (place, state, lat, lon) in enumerate(places)])
 
 
 async def test_the_review_queue_shows_the_true_count_oldest_first_and_pages(chat: Chat, database: Database) -> None:
