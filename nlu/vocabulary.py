@@ -20,6 +20,7 @@ _TWO_SLIPS_FROM = 8
 _INFLECTION = 4  # letters a stem may be followed by and still be the plain word ("Kindern", "Hunden")
 _ANIMALS = "animals"
 _HEALTH = "health_care"
+_BROAD_SLACK = 3  # "Kindern" is "kind" plus three letters: still just the category's name
 _COMPOUND_HEAD = 5  # the shortest known word taken as the head of a compound ("Vorruhe|stand")
 _MIN_PART = 3  # shorter parts of a hyphenated word are letters or prefixes ("F-Jugend", "E-Mail")
 _IEREN_VERB = re.compile(r"^(.{2,}ier)(?:e|en|st|t|te|ten|test|tet)$")
@@ -105,6 +106,13 @@ def english_bases(word: str) -> list[str]:
             if ending == "ed" and stem.endswith("i"):
                 bases.append(stem[:-1] + "y")  # "tidied" -> "tidy"
     return [base for base in bases if len(base) >= _EN_MIN_BASE]
+
+
+def names_category_only(folded: str) -> bool:
+    """Tells whether a folded word just names a category ("kindern", "tiere", "senioren": a broad stem and at most
+    _BROAD_SLACK letters more): the category carries it, and the NLU keeps no such word as a free word."""
+    broad = interest_rules().broad_stems
+    return any(folded[:cut] in broad for cut in range(max(len(folded) - _BROAD_SLACK, 1), len(folded) + 1))
 
 
 @lru_cache(maxsize=65536)

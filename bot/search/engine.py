@@ -24,6 +24,7 @@ from bot.search.content_words import (
     writer_free,
 )
 from bot.search.corpus import LISTINGS, Corpus
+from bot.search.english import alternatives as english_alternatives
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
@@ -44,7 +45,7 @@ from bot.search.unread import unread_as_written
 from bot.search.unwanted import unwanted_groups
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
-from nlu.vocabulary import categories_of
+from nlu.vocabulary import categories_of, names_category_only
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import (
     MIN_RESULTS, NEAREST, OUTSIDE_STATE, REMOTE, Attempt, attempts, farther_matches,
@@ -278,7 +279,11 @@ async def _free_words(
                                       if key in categories_of(group.word, criteria.lang)))
                    for group in (*more, *common))
     fields = tuple((word, named) for word, named in fields if named)
-    generic = frozenset(word for word, _ in fields)
+    # In a German request the NLU keeps as its free words all but those just naming a category ("Senioren"), so only
+    # those are left to be generic. An English request has no free words the German listings hold: of the German
+    # words its words were read as, those naming more than a category ("community garden": gemeinschaftsgarten, of
+    # a searched category) name the thing as a German request's free words do.
+    generic = frozenset(word for word, _ in fields if criteria.lang == "de" or names_category_only(word))
     if all(group.word in manner | generic for group in ranked):
         manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what
     ranked += about_writer
@@ -293,8 +298,17 @@ async def _free_words(
                       and vocabulary.names_category_kind(group.word, criteria.categories))
     words = RankWords(ranked, weights, frozenset(group.word for group in groups),
                       unwanted_groups(vocabulary, unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
-                      towns_said, fields, kinds)
+                      towns_said, fields, kinds, _alternatives(wish, criteria, {group.word for group in ranked}))
     return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
+
+
+def _alternatives(text: str, criteria: Criteria, ranked: set[str]) -> tuple[tuple[str, ...], ...]:
+    """Returns the ranked German words an English request's words were each read as, where one was read as several
+    ("hospital": krankenhaus, klinik): RankWords.alternatives."""
+    if criteria.lang == "de":
+        return ()
+    kept = (tuple(word for word in words if word in ranked) for words in english_alternatives(text))
+    return tuple(words for words in kept if len(words) > 1)
 
 
 def _colloquial_filler(word: str, documents: Mapping[str, int]) -> bool:

@@ -47,6 +47,12 @@ def german_words(text: str, *, phrases_only: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def alternatives(text: str) -> tuple[tuple[str, ...], ...]:
+    """Returns, for each English word or phrase of a text read as several German words ("hospital": krankenhaus,
+    klinik), those words: alternatives for one word of the request, which count as that one word in the ranking."""
+    return tuple(words for _, words in _translated(text) if len(words) > 1)
+
+
 def english_for(text: str, german: str) -> str | None:
     """Returns the English word or phrase of a text (folded) that german_words() read as a German word, if any."""
     return next((english for english, words in _translated(text) if german in words), None)

@@ -50,6 +50,14 @@ class RankWords:
     fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Compounds naming only a kind within the searched categories (Vocabulary.names_category_kind: "Sportverein").
     kinds: frozenset[str] = frozenset()
+    # The German words one English word of the request was read as ("hospital": krankenhaus, klinik): together they
+    # are one word of the request, its share going to the best one a listing holds (bot.search.ranking).
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+    def one_word(self, word: str) -> tuple[str, ...]:
+        """Returns the words that count as one word of the request with `word` (its English word's alternatives),
+        `word` alone for any other."""
+        return next((words for words in self.alternatives if word in words), (word,))
 
     def names_kind(self, group: TermGroup) -> bool:
         """Tells whether a word of the request names only a general kind of thing (names_kind), or a kind within the

@@ -137,13 +137,17 @@ def score_parts(
     parts.append(f"CASE WHEN o.newcomer_friendly THEN {sql.number(weight)} ELSE {sql.number(0)} END")
     # The wish's words share the text's weight; a word about the writer takes its part of it besides, lessened.
     aside = words.writer | words.beside
-    wished = [weight for group, weight in zip(words.groups, words.weights) if group.word not in aside]
-    total = sum(wished) or sum(words.weights) or 1.0
-    keyword_parts: list[str] = []
-    other_parts: list[str] = []
-    kind_parts: list[str] = []
-    manner_parts: list[str] = []
-    said_parts: list[str] = []
+    # The German words one English word was read as ("hospital": krankenhaus, klinik) are one word of the request:
+    # counted once in the total, each with the word's full share, a listing taking that of the best it holds.
+    weight_of = dict(zip((group.word for group in words.groups), words.weights))
+    one = {word: max(weight_of.get(other, 0.0) for other in words.one_word(word)) for word in weight_of}
+    wished = {words.one_word(word): one[word] for word in weight_of if word not in aside}
+    total = sum(wished.values()) or sum(words.weights) or 1.0
+    keyword_parts: list[tuple[tuple[str, ...], str]] = []
+    other_parts: list[tuple[tuple[str, ...], str]] = []
+    kind_parts: list[tuple[tuple[str, ...], str]] = []
+    manner_parts: list[tuple[tuple[str, ...], str]] = []
+    said_parts: list[tuple[tuple[str, ...], str]] = []
     writer_cap = _writer_cap(words, total, weights)
     naming = words.naming()
     for group, weight in zip(words.groups, words.weights):
@@ -154,31 +158,51 @@ def score_parts(
             parts.append(_word_fit(sql, group, share, weights, corpus))
             continue
         lone = weights.lone_head if words.lone_head(group) else 1.0
-        part = _word_fit(sql, group, weights.text * lone * weight / total, weights, corpus,
+        part = _word_fit(sql, group, weights.text * lone * one[group.word] / total, weights, corpus,
                          naming if group in naming else ())
         if group.word in words.generic:
             part = beside_other_fields(sql, part, words.fields_of(group.word), criteria.categories, weights.other_field)
+        said = words.one_word(group.word)
         if group.word in words.manner or group.word in words.generic:
-            manner_parts.append(part)
+            manner_parts.append((said, part))
         elif words.names_kind(group):
-            kind_parts.append(part)
+            kind_parts.append((said, part))
         else:
-            (keyword_parts if group.word in words.keywords else other_parts).append(part)
-            said_parts.append(_says_anywhere(sql, group, corpus))
-    manner_parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
+            (keyword_parts if group.word in words.keywords else other_parts).append((said, part))
+            said_parts.append((said, _says_anywhere(sql, group, corpus)))
+    manner_parts += [((group.word,), _word_fit(sql, group, -weights.text, weights, corpus))
+                     for group in words.unwanted]
     if words.to_meet() and weights.all_met:
-        manner_parts.append(_meets_all(sql, words.to_meet(), weights, corpus))
-    says_all = f"CASE WHEN {' AND '.join(said_parts)} THEN 1 ELSE 0 END" if said_parts else "0"
+        manner_parts.append(((), _meets_all(sql, words, weights, corpus)))
+    says = [f"({' OR '.join(held)})" for held in _by_word(said_parts).values()]
+    says_all = f"CASE WHEN {' AND '.join(says)} THEN 1 ELSE 0 END" if says else "0"
     relatives = any(group.whole is not None for group in words.groups if not _only_ranks(words, group))
-    lesser_only = f"CASE WHEN {' OR '.join(said_parts)} THEN 0 ELSE 1 END" if relatives and said_parts else "0"
-    return ScoreParts(_sum(sql, keyword_parts), _sum(sql, other_parts), _sum(sql, kind_parts), _sum(sql, manner_parts),
+    lesser_only = f"CASE WHEN {' OR '.join(says)} THEN 0 ELSE 1 END" if relatives and says else "0"
+    return ScoreParts(_sum(sql, _best(sql, keyword_parts)), _sum(sql, _best(sql, other_parts)),
+                      _sum(sql, _best(sql, kind_parts)), _sum(sql, _best(sql, manner_parts)),
                       _sum(sql, parts), within, says_all, lesser_only)
 
 
-def _meets_all(sql: SqlText, groups: Sequence[TermGroup], weights: Weights, corpus: Corpus) -> str:
-    """Returns Weights.all_met's part for a listing holding a term of every group (a lesser one too: a word of its
-    family, a compound's modifier) in its title or its description, else 0."""
-    held = " AND ".join(f"({_holds(sql, group, corpus)})" for group in groups)
+def _by_word(parts: Sequence[tuple[tuple[str, ...], str]]) -> dict[tuple[str, ...], list[str]]:
+    """Returns the parts by the word of the request they belong to, in order (an empty key: a part of its own)."""
+    found: dict[tuple[str, ...], list[str]] = {}
+    for index, (said, part) in enumerate(parts):
+        found.setdefault(said or (f"#{index}",), []).append(part)
+    return found
+
+
+def _best(sql: SqlText, parts: Sequence[tuple[tuple[str, ...], str]]) -> list[str]:
+    """Returns one part per word of the request: the greatest of its alternatives' parts (RankWords.alternatives)."""
+    greatest = "MAX" if sql.is_sqlite else "GREATEST"
+    return [held[0] if len(held) == 1 else f"{greatest}({', '.join(held)})" for held in _by_word(parts).values()]
+
+
+def _meets_all(sql: SqlText, words: RankWords, weights: Weights, corpus: Corpus) -> str:
+    """Returns Weights.all_met's part for a listing holding a term of every group to meet (RankWords.to_meet; a lesser
+    one too: a word of its family, a compound's modifier; one of a word's alternatives) in its title or its
+    description, else 0."""
+    ways = _by_word([(words.one_word(group.word), _holds(sql, group, corpus)) for group in words.to_meet()])
+    held = " AND ".join(f"({' OR '.join(f'({way})' for way in alternatives)})" for alternatives in ways.values())
     met = weights.all_met * weights.text * (weights.title_hit - weights.description_hit)
     return f"CASE WHEN {held} THEN {sql.number(met)} ELSE {sql.number(0)} END"
 

@@ -16,10 +16,10 @@ from nlu.extensions import (
 from nlu.kernel.text import fold
 from nlu.lexicon import filler_words, interest_rules, known_words, langid_words, stopwords, time_rules
 from nlu.time_compounds import thing_naming_times
+from nlu.vocabulary import names_category_only
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _MIN_LENGTH = 3
-_BROAD_SLACK = 3  # "Kindern" is "kind" plus three letters: still just the category's name
 
 
 @Language.factory("ehrenamt_keywords", assigns=["doc._.keywords"], requires=["doc.spans"])
@@ -49,7 +49,6 @@ class KeywordCollector:
         # The words that tell German from English are function words, spoken forms included ("isch", "wat")
         self.stop = _STOP | stopwords() | frozenset().union(*langid_words().values())
         self.filler = filler_words()
-        self.broad = interest_rules().broad_stems
 
     def __call__(self, doc: Doc) -> Doc:
         """Collects the remaining meaningful words in text order, without repeats."""
@@ -69,7 +68,7 @@ class KeywordCollector:
             for word in token.norm_.split("-") if "-" in token.norm_ else (token.norm_,):
                 # Folded Latin words only: listings are German; "привет" finds nothing there.
                 if len(word) >= _MIN_LENGTH and word.isascii() and word.isalpha() and word not in self.stop \
-                        and not self._is_broad(word):
+                        and not names_category_only(word):
                     keywords[word] = None
         doc._.keywords = tuple(keywords)
         return doc
@@ -89,10 +88,6 @@ class KeywordCollector:
         # "Nachtcafé", "Spieleabend": a time word inside a compound says when, and the compound still names the thing
         writer = {i for o in spans_of(doc, WRITER) for i in range(o.start, o.end)}
         return used - (thing_naming_times(doc) - writer)
-
-    def _is_broad(self, norm: str) -> bool:
-        """Tells whether a word just names a category ("Kindern", "Tiere", "Senioren")."""
-        return any(norm[:cut] in self.broad for cut in range(max(len(norm) - _BROAD_SLACK, 1), len(norm) + 1))
 
 
 def _group_words(doc: Doc) -> set[int]:

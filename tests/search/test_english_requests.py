@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.factories.search import KASSEL, Listings, find, ids, near
 
 from bot.search import SearchRequest
-from bot.search.english import german_words
+from bot.search.english import alternatives, german_words
 
 
 def test_things_people_offer_to_help_with_read_as_the_german_words_listings_use() -> None:
@@ -45,3 +45,37 @@ async def test_an_english_request_naming_the_scouts_lists_the_scout_group_first(
                          categories=["children_youth"], place=KASSEL, lang="en")
 
     assert ids(outcome)[:1] == [scouts] and others not in ids(outcome)[:1]
+
+
+def test_an_english_word_read_as_several_german_words_gives_them_as_alternatives() -> None:
+    assert alternatives("a few hours at the hospital and reading aloud") == (("krankenhaus", "klinik"),)
+    assert alternatives("reading aloud") == ()
+
+
+async def test_an_english_phrase_naming_a_thing_of_the_searched_field_ranks_as_that_thing(listings: Listings) -> None:
+    # "community garden" is read as "Gemeinschaftsgarten", a word naming the searched field: it still names the thing
+    # asked for, as the German word does in a German request, not just the field.
+    garden, others = await listings.add_many([
+        {"title": "Mitgärtnern im Gemeinschaftsgarten am Fluss", "categories": ["environment"], **near(KASSEL, 8, 0)},
+        {"title": "Aufräumaktion im Stadtpark", "categories": ["environment"], **near(KASSEL, 1, 0)},
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="I would love to join a community garden in Kassel"),
+                         categories=["environment"], place=KASSEL, lang="en")
+
+    assert ids(outcome) == [garden] and outcome.others == 1  # the park's clean-up is only similar
+
+
+async def test_the_german_alternatives_of_one_english_word_count_as_one_word(listings: Listings) -> None:
+    # "hospital" is "Krankenhaus" or "Klinik": a listing holding both holds one word of the request, less than one
+    # holding "hospital" and "reading" both.
+    both_words, one_word = await listings.add_many([
+        {"title": "Vorlesen am Krankenbett", "description": "Wir lesen Kindern im Krankenhaus vor.",
+         "categories": ["health_care"], **near(KASSEL, 8, 0)},
+        {"title": "Besuchsdienst im Krankenhaus der Klinik Nord", "categories": ["health_care"], **near(KASSEL, 1, 0)},
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="reading aloud to people in a hospital in Kassel"),
+                         categories=["health_care"], place=KASSEL, lang="en")
+
+    assert ids(outcome)[:1] == [both_words] and one_word not in ids(outcome)[:1]
