@@ -123,6 +123,11 @@ RULES_ONLY_FLOORS = [
     (LABELLED / "natural_dev21.jsonl", 0.66, 0.875, 0.935, 0.955, 0.985, 0.985, 0.97, 0.99),
     (LABELLED / "natural_dev22.jsonl", 0.675, 0.885, 0.955, 0.95, 0.97, 0.975, 0.98, 0.98),
     (LABELLED / "natural_dev23.jsonl", 0.83, 0.95, 0.93, 0.97, 0.99, 0.99, 0.98, 0.99),
+    # sixteenth session: natural_dev24 (the general mix) and natural_dev25 (places as locals say them, companions,
+    # circumstances) were kept from every engineer and scored with the previous main and the final tree (with the
+    # model 0.800 -> 0.810 and 0.750 -> 0.785; rules alone 0.805 and 0.765); floors a little under the rules alone
+    (LABELLED / "natural_dev24.jsonl", 0.785, 0.915, 0.97, 0.96, 0.98, 0.99, 0.97, 0.99),
+    (LABELLED / "natural_dev25.jsonl", 0.745, 0.925, 0.94, 0.96, 0.98, 0.98, 0.985, 0.99),
 ]
 
 
@@ -170,6 +175,8 @@ def test_the_rules_alone_score_below_the_rules_with_the_model() -> None:
         (LABELLED / "listings_dev15.jsonl", 120, 0.875, 0.825),
         # fifteenth session, kept from every engineer: 0.920 / 0.821 with the previous main, 0.920 / 0.826 final
         (LABELLED / "listings_dev16.jsonl", 120, 0.905, 0.81),
+        # sixteenth session, kept from every engineer: 0.854 / 0.927 with the previous main and the final tree
+        (LABELLED / "listings_dev17.jsonl", 120, 0.84, 0.91),
     ],
 )
 def test_listing_categories_keep_their_scores(path: Path, size: int, precision: float, recall: float) -> None:
@@ -191,7 +198,8 @@ def test_listing_categories_keep_their_scores(path: Path, size: int, precision: 
         LABELLED / "natural_dev17.jsonl", LABELLED / "natural_dev18.jsonl", LABELLED / "listings_dev14.jsonl",
         LABELLED / "natural_dev19.jsonl", LABELLED / "natural_dev20.jsonl", LABELLED / "listings_dev15.jsonl",
         LABELLED / "natural_dev21.jsonl", LABELLED / "natural_dev22.jsonl", LABELLED / "natural_dev23.jsonl",
-        LABELLED / "listings_dev16.jsonl",
+        LABELLED / "listings_dev16.jsonl", LABELLED / "natural_dev24.jsonl", LABELLED / "natural_dev25.jsonl",
+        LABELLED / "listings_dev17.jsonl",
     ],
 )
 def test_dev_sets_hold_no_duplicates(path: Path) -> None:

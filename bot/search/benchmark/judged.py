@@ -71,6 +71,9 @@ AGENCY_SETS = {
     # North and Middle Hessen (fifteenth session: Kassel, Fulda, Marburg, Gießen and towns around; another author)
     "hessen": AgencySet(FIXTURES / "hessen_listings.jsonl", FIXTURES / "hessen_requests.jsonl"),
     "hessen-blind": AgencySet(FIXTURES / "hessen_listings.jsonl", FIXTURES / "hessen_requests_blind.jsonl"),
+    # Berlin with Potsdam and towns around (sixteenth session: quarters, districts, nicknames; another author)
+    "berlin": AgencySet(FIXTURES / "berlin_listings.jsonl", FIXTURES / "berlin_requests.jsonl"),
+    "berlin-blind": AgencySet(FIXTURES / "berlin_listings.jsonl", FIXTURES / "berlin_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
