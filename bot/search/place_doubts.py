@@ -8,7 +8,7 @@ from bot.search.model import PlaceRef
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
-from nlu.place_field import STATE_CITIES, state_cities, state_word
+from nlu.place_field import STATE_CITIES, all_of_state, state_cities, state_word
 from nlu.kernel.postal_codes import postal_codes_in
 from nlu.query import ParsedQuery
 
@@ -52,7 +52,7 @@ def unknown_place_named(parsed: ParsedQuery) -> str | None:
 
 
 # A state is named after one of these words ("Tierheim in Sachsen"), or alone as an answer to "Wo?" ("Sachsen").
-_STATE_CUES = frozenset({"in", "im", "aus", "ganz", "around", "across", "throughout"})
+_STATE_CUES = frozenset({"in", "im", "aus", "ganz", "ganzen", "gesamtes", "of", "around", "across", "throughout"})
 STATE_PLACES = STATE_CITIES  # the largest places of a named state offered to choose from
 _STATE_WORDS = 3  # "North Rhine-Westphalia", "Sachsen Anhalt", "Baden Württemberg": neighbouring words joined first
 _MARKS = ".,!?;:()\"'„“”"
@@ -81,6 +81,21 @@ def named_state(text: str) -> str | None:
         if len(words) == size or (before and before[-1] in _STATE_CUES):
             return state
         index += size
+    return None
+
+
+def all_of_named_state(text: str) -> str | None:
+    """Returns the state a text asks all of by clear wording ("Tierheim in ganz Sachsen", "im ganzen Saarland",
+    "all of Saxony", "überall in Sachsen": places.toml whole_state_cues right before the state's word), else None; a
+    bare "in Sachsen" is no such wording (which town is asked), nor a state ruled out (named_state)."""
+    state = named_state(text)
+    if state is None:
+        return None
+    words = [word.strip(_MARKS) for word in text.split() if word.strip(_MARKS)]
+    for start in range(len(words)):
+        for end in range(start + 2, min(len(words), start + 2 + _STATE_WORDS + 1) + 1):
+            if all_of_state(" ".join(words[start:end])) == state:
+                return state
     return None
 
 

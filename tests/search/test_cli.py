@@ -224,6 +224,15 @@ def test_a_state_as_the_place_option_searches_all_of_that_state(
 
 
 
+def test_a_text_asking_all_of_a_state_searches_that_state(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    contract = json.loads(_run(["search", "--json", "Tierheim in ganz Sachsen"], "", monkeypatch, capsys))
+    assert contract["query"]["whole_state"] == "Sachsen" and contract["query"]["place"] is None
+    bare = json.loads(_run(["search", "--json", "Tierheim in Sachsen"], "", monkeypatch, capsys))
+    assert "whole_state" not in bare["query"]  # a bare state still asks which town
+
+
 def test_a_radius_with_a_whole_state_is_said_not_to_apply(
     configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

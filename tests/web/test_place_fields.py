@@ -104,6 +104,16 @@ async def test_a_state_named_in_the_text_offers_its_towns_and_the_whole_state(da
     assert "Show all of Saxony" in english and t("en", "web.state_everywhere", state="Saxony") in english
 
 
+async def test_a_text_asking_all_of_a_state_is_searched_in_that_state(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+        await make_listing(session, title="Tierheim Leipzig", place=PlaceRef("Leipzig", 51.3397, 12.3731))
+    async with running_site(database) as site:
+        page = html.unescape((await site.client.get("/suche", params={"text": "Tierheim in ganz Sachsen"})).text)
+    assert "in ganz Sachsen" in page and "Tierheim Leipzig" in page and "Tierheim Kassel" not in page
+    assert "Ganz Sachsen zeigen" not in page and t("de", "web.state_in_text", state="Sachsen") not in page
+
+
 async def test_a_state_with_nothing_that_fits_shows_the_rest_and_its_link_keeps_the_state(database: Database) -> None:
     async with database.unit_of_work() as session:
         await make_listing(session, title="Tierheim Kassel")
