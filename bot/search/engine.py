@@ -29,7 +29,7 @@ from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
-from bot.search.place_doubts import all_of_named_state, ambiguous_places, unknown_place_named
+from bot.search.place_doubts import all_of_named_state, ambiguous_places, unknown_place_named, without_state
 from bot.search.rank_words import RankWords
 from bot.search.ranking import WEIGHTS
 from bot.search.time_wish import TIME_FAMILIES
@@ -134,7 +134,9 @@ async def find(
                and criteria.whole_state is None else None)
     if unknown is not None:  # never silently all of Germany instead of the place the person meant
         return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())
-    words, unknown_words = await _free_words(session, request.text, criteria, vocabularies, corpus)
+    # A whole state searched is where, not what: "Tierheim in Sachsen" ranks as "Tierheim" with ort=ganz Sachsen
+    said = without_state(request.text) if criteria.whole_state is not None else request.text
+    words, unknown_words = await _free_words(session, said, criteria, vocabularies, corpus)
     # No listing holds the words and they are no words of the language: the chat says it did not understand.
     unread = unread_as_written(query) if unknown_words else ()
     groups = words.filtering()

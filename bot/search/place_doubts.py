@@ -54,6 +54,7 @@ def unknown_place_named(parsed: ParsedQuery) -> str | None:
 # A state is named after one of these words ("Tierheim in Sachsen"), or alone as an answer to "Wo?" ("Sachsen").
 _STATE_CUES = frozenset({"in", "im", "aus", "ganz", "ganzen", "gesamtes", "of", "around", "across", "throughout"})
 STATE_PLACES = STATE_CITIES  # the largest places of a named state offered to choose from
+_CUE_WORDS = _STATE_CUES | {"all", "whole", "the", "ueberall", "gesamten"}  # "überall in", "the whole of"
 _STATE_WORDS = 3  # "North Rhine-Westphalia", "Sachsen Anhalt", "Baden Württemberg": neighbouring words joined first
 _MARKS = ".,!?;:()\"'„“”"
 _NEGATION_SPAN = 3  # "aber nicht in ganz Sachsen": a negation this many words before the cue rules the state out
@@ -97,6 +98,28 @@ def all_of_named_state(text: str) -> str | None:
             if all_of_state(" ".join(words[start:end])) == state:
                 return state
     return None
+
+
+def without_state(text: str) -> str:
+    """Returns the text without the words naming a state as where to look and the cue before them ("Tierheim in
+    ganz Sachsen": "Tierheim"): searched as that state, its name is no word of the wish, so the chat's text, a
+    link's and a field's state rank alike."""
+    written = text.split()
+    words = [fold(word.strip(_MARKS)) for word in written]
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        size, state = _state_at(words, index) if words[index] else (1, None)
+        if state is None:
+            kept.append(written[index])
+            index += 1
+            continue
+        start = len(kept)
+        while start and fold(kept[start - 1].strip(_MARKS)) in _CUE_WORDS:
+            start -= 1
+        del kept[start:]
+        index += size
+    return " ".join(kept)
 
 
 def _state_at(words: list[str], index: int) -> tuple[int, str | None]:
