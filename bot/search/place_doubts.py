@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
+from bot.search.understanding import parse_text
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
@@ -98,6 +99,12 @@ def all_of_named_state(text: str) -> str | None:
             if all_of_state(" ".join(words[start:end])) == state:
                 return state
     return None
+
+
+def names_another_place(text: str, state: str) -> bool:
+    """Tells whether a text names a place other than the whole state searched ("tierheim in kassel", "in Bayern"
+    with Sachsen): the place written wins, as "und in Kassel?" does in the chat (links, the web's text field)."""
+    return named_state(text) not in (None, state) or parse_text(text).place is not None
 
 
 def without_state(text: str) -> str:
