@@ -130,6 +130,15 @@ async def test_a_place_in_the_text_wins_over_a_whole_state_in_the_place_field(da
     assert "in ganz Sachsen" in saxony and "Tierheim Kassel" not in saxony
 
 
+async def test_all_of_germany_in_the_place_field_is_searched_nationwide(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        page = html.unescape((await site.client.get(
+            "/suche", params={"text": "Tierheim", "ort": "ganz Deutschland"})).text)
+    assert "Tierheim Kassel" in page and "kenne ich" not in page and t("de", "search.everywhere") not in page
+
+
 async def test_a_state_with_nothing_that_fits_shows_the_rest_and_its_link_keeps_the_state(database: Database) -> None:
     async with database.unit_of_work() as session:
         await make_listing(session, title="Tierheim Kassel")
