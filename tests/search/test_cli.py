@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.factories.search import KASSEL, Listings, near
 
+from bot.texts import t
 from bot.cli import main
 from bot.domain import MAX_QUERY_CHARS
 from bot.store.db import Database
@@ -206,6 +207,17 @@ def test_a_place_option_is_read_as_the_chat_reads_it_and_never_guessed_silently(
     with pytest.raises(SystemExit) as unknown:
         main(["search", "--place", "Weihlheiden", "Tierheim"])
     assert "unknown place: Weihlheiden" in str(unknown.value) and "Gassi" not in capsys.readouterr().out
+
+
+def test_a_place_option_s_errors_are_said_in_the_language_asked(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as english:
+        main(["search", "--lang", "en", "--place", "Weihlheiden", "Tierheim"])
+    with pytest.raises(SystemExit) as german:
+        main(["search", "--lang", "de", "--place", "Großhinterwaldbach", "Tierheim"])
+    assert str(english.value) == t("en", "cli_search.place_not_found", name="Weihlheiden")
+    assert str(german.value) == t("de", "cli_search.place_not_found", name="Großhinterwaldbach")
 
 
 def test_a_state_as_the_place_option_searches_all_of_that_state(
