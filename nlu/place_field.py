@@ -150,6 +150,11 @@ def all_of_state(text: str) -> str | None:
     return None
 
 
+def all_of_germany(text: str) -> bool:
+    """Tells whether a field names all of Germany ("ganz Deutschland", "bundesweit": places.toml whole_country)."""
+    return " ".join(fold(typed_place(" ".join(text.split()))).split()) in place_rules().whole_country
+
+
 def state_word(key: str) -> str | None:
     """Returns the state a folded word or name names as a whole ("sachsen", "sachsen anhalt", "lower saxony"), not
     a part of it ("vogtland": places.toml state_parts), else None; a space and a hyphen are one."""

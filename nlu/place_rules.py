@@ -23,6 +23,7 @@ class PlaceRules:
     state_parts: frozenset[str]  # "franken": a [states] word naming only part of its state
     state_negations: frozenset[str]  # "nicht", "außer": before a state's name, not where to look
     whole_state_cues: tuple[str, ...]  # "ganz", "all of": before a state's name in a field, all of the state
+    whole_country: frozenset[str]  # "ganz Deutschland", "bundesweit": a field naming all of Germany, no place
     state_names_en: dict[str, str]  # "Sachsen" -> "Saxony", for English replies
     quarter_aliases: frozenset[str]  # "wehlheiden": the aliases that are a city's quarter, shown as such in a field
     shared_quarters: dict[str, str]  # "bornheim" -> Frankfurt am Main: a quarter named like a town elsewhere
@@ -74,6 +75,7 @@ def place_rules() -> PlaceRules:
         state_parts=folded_set(raw["state_parts"]),
         state_negations=folded_set(raw["state_negations"]),
         whole_state_cues=tuple(sorted((fold(cue) for cue in raw["whole_state_cues"]), key=len, reverse=True)),
+        whole_country=frozenset(fold(name) for name in raw["whole_country"]),
         state_names_en=dict(raw["state_names_en"]),
         shared_quarters={fold(k): v for k, v in raw["shared_quarters"].items()},
         start_states=tuple(start["states"]),

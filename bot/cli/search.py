@@ -98,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
 
 def refinement_from(args: argparse.Namespace) -> Refinement:
     """Turns the command's filter options into a Refinement (unset options keep what the text says)."""
-    place, state = _place(args.place) if args.place and args.place.strip() else (None, None)  # blank: no place
+    blank = not (args.place and args.place.strip())  # a blank place is no place
+    place, state = (None, None) if blank else _place(args.place, args.lang)
     return Refinement(
         categories=tuple(args.category) if args.category else None,
         exclude_categories=tuple(args.exclude) if args.exclude else None,
@@ -193,7 +194,7 @@ def _header(outcome: SearchOutcome, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _place(name: str) -> tuple[PlaceRef | None, str | None]:
+def _place(name: str, lang: str = "auto") -> tuple[PlaceRef | None, str | None]:
     """Reads a place name or postal code as the chat reads it (nlu.place_field): the place, or the state whose
     listings to search. A state named on the command line is all of it ("Sachsen", "ganz Sachsen"): no buttons
     offer its towns here, and a town is named as easily. A name it only guesses at, or one that exists far
@@ -208,6 +209,18 @@ def _place(name: str) -> tuple[PlaceRef | None, str | None]:
         return None, reading.state
     choices = ", ".join(label(place) for place in reading.places)
     if reading.places and not reading.guessed:
-        raise CommandError(f"„{name}“ gibt es mehrmals / several places: {choices}")
-    suggestion = f" Meintest du / did you mean: {choices}?" if choices else ""
-    raise CommandError(f"Ort nicht gefunden / unknown place: {name}.{suggestion}")
+        raise CommandError(_said(lang, "cli_search.place_several", name=name, choices=choices))
+    if choices:
+        raise CommandError(" / ".join(t(said, "cli_search.place_guess", choices=choices, said=t(
+            said, "cli_search.place_not_found", name=name)) for said in _languages(lang)))
+    raise CommandError(_said(lang, "cli_search.place_not_found", name=name))
+
+
+def _languages(lang: str) -> tuple[str, ...]:
+    """The languages an error of the command line is written in: the one asked for, else German and English."""
+    return (lang,) if lang in ("de", "en") else ("de", "en")
+
+
+def _said(lang: str, key: str, **values: object) -> str:
+    """Returns a catalogue text in the languages of `lang` (both, German first, for "auto")."""
+    return " / ".join(t(said, key, **values) for said in _languages(lang))

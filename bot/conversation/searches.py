@@ -49,8 +49,9 @@ class Page:
 
     @property
     def lacks_place(self) -> bool:
-        """Tells whether the results are from all of Germany because nobody said where."""
-        return self.outcome.nowhere and not self.needs_interest
+        """Tells whether the results are from all of Germany because nobody said where (not a whole state asked
+        with nothing in it, whose results from outside it are said so: bot.search.notes)."""
+        return self.outcome.nowhere and not self.needs_interest and not self.outcome.query.get("whole_state")
 
     @property
     def understood_nothing(self) -> bool:

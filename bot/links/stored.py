@@ -19,8 +19,7 @@ from bot.links.payload import (
 from dataclasses import replace
 
 from bot.search.model import PlaceRef, Refinement
-from bot.search.place_doubts import named_state
-from bot.search.understanding import parse_text
+from bot.search.place_doubts import names_another_place
 from bot.store.models import SharedSearch
 from bot.store.dialect import dialect_insert
 
@@ -84,8 +83,7 @@ def text_place_wins(link: SearchLink) -> SearchLink:
     state = link.refinement.whole_state
     if state is None or not link.text:
         return link
-    named = named_state(link.text)
-    if parse_text(link.text).place is None and named in (None, state):
+    if not names_another_place(link.text, state):
         return link
     return SearchLink(text=link.text, refinement=replace(link.refinement, whole_state=None))
 

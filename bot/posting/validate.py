@@ -25,7 +25,9 @@ _PHONE_CHARS = re.compile(r"^\+?[0-9 ()/.\-]{6,25}$")
 _PHONE_RUN = re.compile(r"\+?[0-9(][0-9 ()/.\-]*[0-9]")  # a phone number among words ("Tel. 0561 123456")
 # Letters of any script in the name (German clubs' addresses hold umlauts: tierfreunde-müllheim.de); "www." is a
 # prefix, not the name: "www.hundefreunde" lacks its ending (.de) and is no address.
-_URL = re.compile(r"^(https?://)?(?!www\.[^.]+(/|$))[\w-]+(\.[\w-]+)*\.[^\W\d_]{2,}(/\S*)?$", re.IGNORECASE)
+# A name's parts are letters and digits with hyphens only inside them ("my_site.de", "-foo-.de" are no hosts).
+_LABEL = r"[^\W_](?:(?:[^\W_]|-)*[^\W_])?"
+_URL = re.compile(rf"^(https?://)?(?!www\.[^.]+(/|$)){_LABEL}(\.{_LABEL})*\.[^\W\d_]{{2,}}(/\S*)?$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

@@ -28,8 +28,8 @@ from bot.search.english import alternatives as english_alternatives
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
-from bot.search.model import SearchOutcome, SearchRequest
-from bot.search.place_doubts import ambiguous_places, unknown_place_named
+from bot.search.model import Refinement, SearchOutcome, SearchRequest
+from bot.search.place_doubts import all_of_named_state, ambiguous_places, unknown_place_named, without_state
 from bot.search.rank_words import RankWords
 from bot.search.ranking import WEIGHTS
 from bot.search.time_wish import TIME_FAMILIES
@@ -94,6 +94,18 @@ async def search(
     return replace(found.outcome, results=results, not_applied=not_applied(found.criteria, found.outcome, results))
 
 
+def _whole_state_said(request: SearchRequest) -> Refinement:
+    """Returns the request's refinement with the state its text asks all of ("Tierheim in ganz Sachsen"): searched
+    at once in the chat, the web's text field, the CLI and links alike, as its button would; a place or Germany
+    chosen since, or help from home, wins."""
+    refinement = request.refinement
+    if (refinement.whole_state is not None or refinement.place is not None or refinement.nationwide
+            or refinement.remote):
+        return refinement
+    state = all_of_named_state(request.text)
+    return refinement if state is None else replace(refinement, whole_state=state)
+
+
 async def find(
     session: AsyncSession,
     request: SearchRequest,
@@ -105,6 +117,7 @@ async def find(
     now: datetime | None = None,
 ) -> Found:
     """Runs a request against one corpus: understanding, widening and ranking alike for listings and ads."""
+    request = replace(request, refinement=_whole_state_said(request))
     parsed = parse(request.text) if request.text.strip() else empty_query(request.text)
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
     area: tuple[str, ...] = ()  # the centre stands for a part of the city, approximately
@@ -121,7 +134,9 @@ async def find(
                and criteria.whole_state is None else None)
     if unknown is not None:  # never silently all of Germany instead of the place the person meant
         return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())
-    words, unknown_words = await _free_words(session, request.text, criteria, vocabularies, corpus)
+    # A whole state searched is where, not what: "Tierheim in Sachsen" ranks as "Tierheim" with ort=ganz Sachsen
+    said = without_state(request.text) if criteria.whole_state is not None else request.text
+    words, unknown_words = await _free_words(session, said, criteria, vocabularies, corpus)
     # No listing holds the words and they are no words of the language: the chat says it did not understand.
     unread = unread_as_written(query) if unknown_words else ()
     groups = words.filtering()

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
+from bot.search.understanding import parse_text
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
-from nlu.place_field import STATE_CITIES, state_cities, state_word
+from nlu.place_field import STATE_CITIES, all_of_state, state_cities, state_word
 from nlu.kernel.postal_codes import postal_codes_in
 from nlu.query import ParsedQuery
 
@@ -52,8 +53,9 @@ def unknown_place_named(parsed: ParsedQuery) -> str | None:
 
 
 # A state is named after one of these words ("Tierheim in Sachsen"), or alone as an answer to "Wo?" ("Sachsen").
-_STATE_CUES = frozenset({"in", "im", "aus", "ganz", "around", "across", "throughout"})
+_STATE_CUES = frozenset({"in", "im", "aus", "ganz", "ganzen", "gesamtes", "of", "around", "across", "throughout"})
 STATE_PLACES = STATE_CITIES  # the largest places of a named state offered to choose from
+_CUE_WORDS = _STATE_CUES | {"all", "whole", "the", "ueberall", "gesamten"}  # "überall in", "the whole of"
 _STATE_WORDS = 3  # "North Rhine-Westphalia", "Sachsen Anhalt", "Baden Württemberg": neighbouring words joined first
 _MARKS = ".,!?;:()\"'„“”"
 _NEGATION_SPAN = 3  # "aber nicht in ganz Sachsen": a negation this many words before the cue rules the state out
@@ -82,6 +84,49 @@ def named_state(text: str) -> str | None:
             return state
         index += size
     return None
+
+
+def all_of_named_state(text: str) -> str | None:
+    """Returns the state a text asks all of by clear wording ("Tierheim in ganz Sachsen", "im ganzen Saarland",
+    "all of Saxony", "überall in Sachsen": places.toml whole_state_cues right before the state's word), else None; a
+    bare "in Sachsen" is no such wording (which town is asked), nor a state ruled out (named_state)."""
+    state = named_state(text)
+    if state is None:
+        return None
+    words = [word.strip(_MARKS) for word in text.split() if word.strip(_MARKS)]
+    for start in range(len(words)):
+        for end in range(start + 2, min(len(words), start + 2 + _STATE_WORDS + 1) + 1):
+            if all_of_state(" ".join(words[start:end])) == state:
+                return state
+    return None
+
+
+def names_another_place(text: str, state: str) -> bool:
+    """Tells whether a text names a place other than the whole state searched ("tierheim in kassel", "in Bayern"
+    with Sachsen): the place written wins, as "und in Kassel?" does in the chat (links, the web's text field)."""
+    return named_state(text) not in (None, state) or parse_text(text).place is not None
+
+
+def without_state(text: str) -> str:
+    """Returns the text without the words naming a state as where to look and the cue before them ("Tierheim in
+    ganz Sachsen": "Tierheim"): searched as that state, its name is no word of the wish, so the chat's text, a
+    link's and a field's state rank alike."""
+    written = text.split()
+    words = [fold(word.strip(_MARKS)) for word in written]
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        size, state = _state_at(words, index) if words[index] else (1, None)
+        if state is None:
+            kept.append(written[index])
+            index += 1
+            continue
+        start = len(kept)
+        while start and fold(kept[start - 1].strip(_MARKS)) in _CUE_WORDS:
+            start -= 1
+        del kept[start:]
+        index += size
+    return " ".join(kept)
 
 
 def _state_at(words: list[str], index: int) -> tuple[int, str | None]:

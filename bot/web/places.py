@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.search.model import PlaceRef
 from bot.search.place_doubts import largest_places, named_state
-from nlu.place_field import read_place_field
+from nlu.place_field import all_of_germany, read_place_field
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.postal_codes import FIELD_FORMS
 
@@ -52,8 +52,8 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
             return PlaceChoice(place=_ref(gazetteer.get(ortid)))
         except KeyError:
             pass
-    if not ort:
-        return PlaceChoice(unknown=ortid is not None)
+    if not ort or all_of_germany(ort):  # "ganz Deutschland", as the chat's button: no place, nothing unknown
+        return PlaceChoice(unknown=not ort and ortid is not None)
     digits = ort.replace(" ", "")
     if digits.isascii() and digits.isdigit():  # "341 27", "1067" (a lost zero; "1990" is a year): the shared reading
         code = gazetteer.read_postal_code(ort)

@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 
 from bot.categories import categories
 from bot.domain import TIME_BITS
+from bot.search.place_doubts import names_another_place
+from nlu.place_field import all_of_state
 
 MAX_TEXT = 300
 MAX_PLACE = 80
@@ -72,9 +74,14 @@ def read_query(arguments: Arguments) -> WebQuery:
         umkreis = None
     ortid = _number(_one(arguments, "ortid"))
     anzahl = _number(_one(arguments, "anzahl"))
+    text = " ".join(_one(arguments, "text").split())[:MAX_TEXT]
+    ort = " ".join(_one(arguments, "ort").split())[:MAX_PLACE]
+    state = all_of_state(ort)
+    if state is not None and text and names_another_place(text, state):
+        ort = ""  # "Tierheim in Bayern" with ort=ganz Sachsen: the place written wins, as in a link and the chat
     return WebQuery(
-        text=" ".join(_one(arguments, "text").split())[:MAX_TEXT],
-        ort=" ".join(_one(arguments, "ort").split())[:MAX_PLACE],
+        text=text,
+        ort=ort,
         ortid=int(ortid) if ortid is not None and ortid > 0 and ortid == int(ortid) else None,
         umkreis=umkreis,
         bereich=bereich,

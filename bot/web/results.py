@@ -9,7 +9,7 @@ from bot.categories import categories
 from bot.domain import TIME_BITS
 from bot.links import LinkTooLong, deep_link, start_payload_for_search
 from bot.search.place_doubts import named_state
-from nlu.place_field import state_name
+from nlu.place_field import all_of_germany, state_name
 from bot.search.model import Hit, Refinement
 from bot.texts import t
 from bot.web.finder import Found
@@ -86,7 +86,7 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
     notes += widening_notes(outcome, asked_radius_km=query.umkreis or default_radius_km, lang=lang,
                             embedded=path == EMBED_PATH)
     notes += unfound_notes(outcome, lang)
-    if found.place.unknown or outcome.unread_words:
+    if found.place.unknown or outcome.unread_words or all_of_germany(query.ort):
         # the page says the place is unknown, or that it could not read the words and searched nothing: "you named
         # no place, so all of Germany" would contradict it
         notes = [note for note in notes if note != t(lang, "search.everywhere")]

@@ -154,6 +154,11 @@ def test_a_website_without_its_ending_is_refused(address: str) -> None:
     assert _problem(validate.website, address) == "posting.invalid.website"
 
 
+@pytest.mark.parametrize("address", ["my_site.de", "-foo-.de", "tafel-.kassel.de", "https://_tafel.de/kontakt"])
+def test_a_website_whose_name_is_no_host_name_is_refused(address: str) -> None:
+    assert _problem(validate.website, address) == "posting.invalid.website"
+
+
 @pytest.mark.parametrize("address", ["www.tierfreunde-müllheim.de", "bürgerhilfe-großenhain.de/mitmachen",
                                      "WWW.Tafel-Kassel.DE", "tafel.kassel.de"])
 def test_a_website_with_umlauts_or_capitals_is_taken(address: str) -> None:

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.factories.search import KASSEL, Listings, near
 
+from bot.texts import t
 from bot.cli import main
 from bot.domain import MAX_QUERY_CHARS
 from bot.store.db import Database
@@ -208,6 +209,17 @@ def test_a_place_option_is_read_as_the_chat_reads_it_and_never_guessed_silently(
     assert "unknown place: Weihlheiden" in str(unknown.value) and "Gassi" not in capsys.readouterr().out
 
 
+def test_a_place_option_s_errors_are_said_in_the_language_asked(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as english:
+        main(["search", "--lang", "en", "--place", "Weihlheiden", "Tierheim"])
+    with pytest.raises(SystemExit) as german:
+        main(["search", "--lang", "de", "--place", "Großhinterwaldbach", "Tierheim"])
+    assert str(english.value) == t("en", "cli_search.place_not_found", name="Weihlheiden")
+    assert str(german.value) == t("de", "cli_search.place_not_found", name="Großhinterwaldbach")
+
+
 def test_a_state_as_the_place_option_searches_all_of_that_state(
     configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -222,6 +234,15 @@ def test_a_state_as_the_place_option_searches_all_of_that_state(
     assert contract["query"]["whole_state"] == "Sachsen" and contract["query"]["place"] is None
     assert "outside_state" in contract["widened"] and contract["results"]
 
+
+
+def test_a_text_asking_all_of_a_state_searches_that_state(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    contract = json.loads(_run(["search", "--json", "Tierheim in ganz Sachsen"], "", monkeypatch, capsys))
+    assert contract["query"]["whole_state"] == "Sachsen" and contract["query"]["place"] is None
+    bare = json.loads(_run(["search", "--json", "Tierheim in Sachsen"], "", monkeypatch, capsys))
+    assert "whole_state" not in bare["query"]  # a bare state still asks which town
 
 
 def test_a_radius_with_a_whole_state_is_said_not_to_apply(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.place_doubts import largest_places, named_state
+from bot.search.place_doubts import all_of_named_state, largest_places, named_state
 
 
 @pytest.mark.parametrize(("text", "state"), [
@@ -45,3 +45,12 @@ def test_a_state_s_largest_towns_come_first_and_are_no_city_quarters() -> None:
     towns = largest_places("Sachsen")
     assert {town.name for town in towns[:3]} == {"Dresden", "Leipzig", "Chemnitz"}
     assert all(town.state == "Sachsen" for town in towns) and len(towns) == 5
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Tierheim in ganz Sachsen", "Sachsen"), ("Kinder im ganzen Saarland", "Saarland"),
+    ("animal shelter all of Saxony", "Sachsen"), ("überall in Sachsen mit Hunden", "Sachsen"),
+    ("Tierheim in Sachsen", None), ("Sachsen", None), ("aber nicht in ganz Sachsen", None),
+])
+def test_only_clear_wording_asks_all_of_a_state(text: str, state: str | None) -> None:
+    assert all_of_named_state(text) == state

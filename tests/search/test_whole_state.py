@@ -3,7 +3,7 @@ state column, ranked as a nationwide search ranks them; said as the state, never
 
 from __future__ import annotations
 
-from tests.factories.search import KASSEL, LEIPZIG, Listings, find, ids, near
+from tests.factories.search import KASSEL, LEIPZIG, Listings, answer_and_similar, find, ids, near
 
 from bot.alerts.criteria import criteria_key, prefilter_columns, resolve
 from bot.cli.search import describe
@@ -135,3 +135,18 @@ async def test_a_state_where_something_fits_is_not_left(listings: Listings) -> N
     outcome = await find(listings.database, SearchRequest(refinement=SAXONY), categories=["animals"])
 
     assert ids(outcome) == [leipzig] and "outside_state" not in outcome.widened and outcome.whole_state == "Sachsen"
+
+
+async def test_the_state_s_name_said_as_the_place_is_no_word_of_the_search(listings: Listings) -> None:
+    # the chat's "Tierheim in Sachsen" + "Ganz Sachsen", a link's and the web's "Tierheim" + ort=ganz Sachsen
+    await listings.add("Tierheim Leipzig", categories=["animals"], **near(LEIPZIG, 1, 0))
+    await listings.add("Katzen pflegen in Sachsen", description="Hilfe für Katzen in ganz Sachsen.",
+                       categories=["animals"], **near(DRESDEN, 0, 2))
+    await listings.add("Gassi gehen", description="Mit Hunden raus.", categories=["animals"], **near(DRESDEN, 2, 0))
+
+    fields = {"categories": ["animals"], "keywords": ["tierheim"]}
+    said = await answer_and_similar(listings.database, SearchRequest(text="Tierheim in Sachsen", refinement=SAXONY,
+                                                                     tiered=True), **fields)
+    field = await answer_and_similar(listings.database, SearchRequest(text="Tierheim", refinement=SAXONY,
+                                                                      tiered=True), **fields)
+    assert said == field

@@ -101,12 +101,23 @@ async def test_an_interest_answering_where_is_searched_not_taken_for_an_unknown_
 
 
 async def test_a_whole_state_can_be_shown_as_all_of_germany_said_so(chat: Chat) -> None:
-    asked = await chat.send(ANNA, "Tierheim in ganz Sachsen")
+    asked = await chat.send(ANNA, "Tierheim in Sachsen")
     assert ASKED in asked.text and "🇩🇪 Ganz Deutschland zeigen" in _labels(asked.buttons)
     shown = await chat.press(ANNA, asked.button("Ganz Deutschland"), message_id=asked.sent_id())
     assert shown.text.startswith("🔎 <b>Tiere") and "Angebote aus ganz Deutschland, sortiert wie immer" in shown.text
     assert "Du hast keinen Ort genannt" not in shown.text and ASKED not in shown.text
     assert "<b>1. " in shown.text  # the listings themselves, not another question
+
+
+async def test_a_message_asking_all_of_a_state_is_shown_that_state_at_once(chat: Chat) -> None:
+    for text in ("was mit Kindern in ganz Sachsen", "was mit Kindern überall in Sachsen",
+                 "something with children in all of Saxony"):
+        shown = await chat.send(ANNA, text)
+        head = shown.text.split("\n")[0]
+        assert ASKED not in shown.text and "<b>1. " in shown.text and "Kassel" not in shown.text, text
+        assert "ganz Sachsen</b>" in head or "all of Saxony</b>" in head, text
+    nothing = await chat.send(ANNA, "Tierheim in ganz Sachsen")  # nothing there: the rest, said so, not asked
+    assert ASKED not in nothing.text and "In ganz Sachsen gibt es dazu nichts" in nothing.text
 
 
 async def test_a_state_without_an_interest_asks_the_area_and_then_which_town(chat: Chat) -> None:

@@ -104,6 +104,41 @@ async def test_a_state_named_in_the_text_offers_its_towns_and_the_whole_state(da
     assert "Show all of Saxony" in english and t("en", "web.state_everywhere", state="Saxony") in english
 
 
+async def test_a_text_asking_all_of_a_state_is_searched_in_that_state(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+        await make_listing(session, title="Tierheim Leipzig", place=PlaceRef("Leipzig", 51.3397, 12.3731))
+    async with running_site(database) as site:
+        page = html.unescape((await site.client.get("/suche", params={"text": "Tierheim in ganz Sachsen"})).text)
+    assert "in ganz Sachsen" in page and "Tierheim Leipzig" in page and "Tierheim Kassel" not in page
+    assert "Ganz Sachsen zeigen" not in page and t("de", "web.state_in_text", state="Sachsen") not in page
+
+
+async def test_a_place_in_the_text_wins_over_a_whole_state_in_the_place_field(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+        await make_listing(session, title="Tierheim Leipzig", place=PlaceRef("Leipzig", 51.3397, 12.3731))
+    async with running_site(database) as site:
+        bavaria = html.unescape((await site.client.get(
+            "/suche", params={"text": "Tierheim in Bayern", "ort": "ganz Sachsen"})).text)
+        kassel = html.unescape((await site.client.get(
+            "/suche", params={"text": "Tierheim in Kassel", "ort": "ganz Sachsen"})).text)
+        saxony = html.unescape((await site.client.get(
+            "/suche", params={"text": "Tierheim in Sachsen", "ort": "ganz Sachsen"})).text)
+    assert "Ganz Bayern zeigen" in bavaria and "in ganz Sachsen" not in bavaria  # Bayern's towns, as the text says
+    assert "Tierheim Kassel" in kassel and "in ganz Sachsen" not in kassel
+    assert "in ganz Sachsen" in saxony and "Tierheim Kassel" not in saxony
+
+
+async def test_all_of_germany_in_the_place_field_is_searched_nationwide(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        page = html.unescape((await site.client.get(
+            "/suche", params={"text": "Tierheim", "ort": "ganz Deutschland"})).text)
+    assert "Tierheim Kassel" in page and "kenne ich" not in page and t("de", "search.everywhere") not in page
+
+
 async def test_a_state_with_nothing_that_fits_shows_the_rest_and_its_link_keeps_the_state(database: Database) -> None:
     async with database.unit_of_work() as session:
         await make_listing(session, title="Tierheim Kassel")
