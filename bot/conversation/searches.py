@@ -13,7 +13,7 @@ from bot.search import VocabularyCache, search
 from bot.search.criteria import criteria_from
 from bot.search.engine import MAX_OFFSET
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
-from bot.search.place_doubts import named_state
+from bot.search.place_doubts import all_of_named_state, named_state
 from bot.search.understanding import parse_text, reusing
 from bot.search.unread import without_unread_words
 from bot.search.vocabulary_cache import default_cache
@@ -159,7 +159,10 @@ class ChatSearches:
             categories=categories, exclude_categories=criteria.exclude_categories or None, place=criteria.place,
             radius_km=criteria.radius_km if criteria.place else None,
             languages=criteria.languages or None, remote=criteria.remote or None,
-            whole_state=criteria.whole_state,  # "Ganz Sachsen", then 👵: still all of Sachsen
+            # "Ganz Sachsen" pressed, or said in the text that is dropped below ("Tierheim in ganz Sachsen"), then 👵:
+            # still all of Sachsen
+            whole_state=criteria.whole_state or (None if criteria.place or criteria.remote
+                                                 else all_of_named_state(stored.query_text)),
         ).with_times(criteria.time or None, either=criteria.time_either).to_dict()
         # A text that named no interest keeps what it rules out ("ohne Hunde in Kassel", then 🐾: dogs last)
         if parsed.categories or parsed.keywords:

@@ -181,6 +181,15 @@ async def test_an_area_chosen_after_the_whole_state_keeps_the_state(chat: Chat) 
     assert "Du hast keinen Ort genannt" not in seniors.text
 
 
+async def test_an_area_chosen_after_a_state_said_whole_keeps_the_state(chat: Chat) -> None:
+    shown = await chat.send(ANNA, "was mit Kindern in ganz Sachsen")  # no button pressed: the text says it
+    assert "in ganz Sachsen</b>" in shown.text.split("\n")[0]
+    menu = await chat.press(ANNA, shown.button("Bereich"), message_id=shown.sent_id())
+    seniors = await chat.press(ANNA, menu.button("Senioren"), message_id=shown.sent_id())
+    assert seniors.text.startswith("🔎 <b>Senioren · ") and "In ganz Sachsen gibt es dazu nichts" in seniors.text
+    assert "Du hast keinen Ort genannt" not in seniors.text
+
+
 async def test_all_of_a_state_answering_where_shows_that_state(chat: Chat) -> None:
     asked = await chat.send(ANNA, "was mit Kindern in Sachsen")
     assert ASKED in asked.text
