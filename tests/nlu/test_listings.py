@@ -127,10 +127,13 @@ def test_tutoring_and_first_aid_duty_name_more_in_a_listing_than_in_a_message() 
     assert set(categorize("Online-Nachhilfe Mathe", "<p>Für Klasse 5 bis 10.</p>").categories) == {
         "children_youth", "education"
     }
-    # The rules read a message's tutoring as education alone; the learned component adds the children most authors
-    # label with it (40 of the 55 labelled messages naming Nachhilfe) since the fourteenth session's retrain.
+    # The rules read a message's tutoring as education alone. The learned component added the children most authors
+    # label with it (40 of the 55 labelled messages naming Nachhilfe) from the fourteenth session's retrain; since the
+    # sixteenth's (it adds at 0.5, chosen by the nested search, no longer 0.3) it leaves the bare message as the rules
+    # read it, and a message naming the pupils is read with them by the rules themselves.
     assert parse_with_rules("Nachhilfe Mathe in Marburg").categories == ("education",)
-    assert set(parse("Nachhilfe Mathe in Marburg").categories) == {"children_youth", "education"}
+    assert set(parse("Nachhilfe Mathe in Marburg").categories) == {"education"}
+    assert set(parse("Nachhilfe Mathe für Schüler in Marburg").categories) == {"children_youth", "education"}
     assert "health_care" in categorize("Sanitätsdienst bei Stadtfesten", "<p>Samstags.</p>").categories
     assert "health_care" not in parse("Sanitätsdienst beim Roten Kreuz in Glauchau").categories
 
