@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.corpus import ADS
 from bot.search.criteria import Criteria
-from bot.search.engine import Parser, find, not_applied
+from bot.search.engine import Parser, find
+from bot.search.time_wish import not_applied
 from bot.search.model import SearchOutcome, SearchRequest, Understood
 from bot.search.understanding import parse_text
 from bot.search.vocabulary import TermGroup

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Row
 
@@ -32,7 +32,7 @@ from bot.search.model import Refinement, SearchOutcome, SearchRequest
 from bot.search.place_doubts import all_of_named_state, ambiguous_places, unknown_place_named, without_state
 from bot.search.rank_words import RankWords
 from bot.search.ranking import WEIGHTS
-from bot.search.time_wish import TIME_FAMILIES
+from bot.search.time_wish import not_applied
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, PageRequest, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
@@ -391,22 +391,3 @@ async def _farther_matches(
             return wider, found
         named = max(named, found.holding)
     return attempt, page
-
-
-class _Timed(Protocol):
-    """A found row's time tags (a listing's hit or an ad's)."""
-
-    @property
-    def time(self) -> tuple[str, ...]: ...
-
-
-def not_applied(criteria: Criteria, outcome: SearchOutcome, results: Sequence[_Timed]) -> tuple[str, ...]:
-    """Returns the wishes that could not work on the results: a time none of them says anything about.
-
-    Listings without time information pass a time filter (they may fit); when all shown are such, the
-    person should know the time was not checked.
-    """
-    if not criteria.time or "time" in outcome.widened or not results:
-        return ()
-    families = {tag for family in TIME_FAMILIES if set(family) & set(criteria.time) for tag in family}
-    return () if any(families & set(hit.time) for hit in results) else ("time",)

@@ -8,12 +8,10 @@ listings ever leaves it. Weights are multiplied out here, so the SQL only adds a
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from bot.domain import time_mask
 from bot.search.category_fit import beside_other_fields, category_fit
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
@@ -22,7 +20,7 @@ from bot.search.rank_words import RankWords
 from bot.search.precision import ranking_squared_distance
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any, names_organisation, rare, read_once, row_holds, says_whole
-from bot.search.time_wish import FAMILY_BITS, families, reads_as_choice, wish_fit
+from bot.search.time_sql import time_conditions, time_fit
 from bot.search.vocabulary import TermGroup
 from bot.store.types import UTCDateTime
 
@@ -123,7 +121,7 @@ def score_parts(
     if frame is not None:
         parts.append(_closeness(sql, frame, radius_km or criteria.radius_km, weights.distance))
     if criteria.time:
-        parts += _time_fit(sql, criteria.time, weights.time)
+        parts += time_fit(sql, criteria.time, weights.time)
         if weights.time_admitted:
             admitted = " AND ".join(time_conditions(sql, criteria.time, either=criteria.time_either))
             parts.append(f"CASE WHEN {admitted} THEN {sql.number(weights.time_admitted)} ELSE {sql.number(0)} END")
@@ -287,24 +285,6 @@ def squared_distance(sql: SqlText, frame: Frame) -> str:
     return f"({dy} * {dy} + {dx} * {dx})"
 
 
-def time_conditions(sql: SqlText, tags: Sequence[str], *, either: bool = False) -> list[str]:
-    """Returns one condition per asked time family: an asked tag, or nothing said about that family; a day and a
-    part of the day named as a choice as one condition, either of them (bot.search.time_wish)."""
-    wanted = time_mask(tags)
-    week, day, frequency = (
-        [f"((o.time_mask & {sql.integer(wanted & family)}) <> 0 OR (o.time_mask & {sql.integer(family)}) = 0)"]
-        if wanted & family else [] for family in FAMILY_BITS
-    )  # each family's conditions, none where nothing is asked
-    return wish_fit(week, day, frequency, either=reads_as_choice(tags, either), every=operator.add, some=_either_of)
-
-
-def _either_of(first: list[str], second: list[str]) -> list[str]:
-    """Returns the condition that one of two families' conditions holds (none when one of them has none)."""
-    if not first or not second:
-        return []
-    return [f"({' AND '.join(first)} OR {' AND '.join(second)})"]
-
-
 def _word_fit(sql: SqlText, group: TermGroup, share: float, weights: Weights, corpus: Corpus,
               naming: Sequence[TermGroup] = ()) -> str:
     """Returns one word's part: its share in the title, less in the description or the organisation's name, as much
@@ -364,17 +344,6 @@ def _within_asked(sql: SqlText, frame: Frame, asked_km: float, weight: float) ->
     distance = ranking_squared_distance(sql, frame, squared_distance(sql, frame))
     return (f"CASE WHEN {distance} <= {sql.number(asked_km * asked_km)} THEN {sql.number(weight)} "
             f"ELSE {sql.number(0)} END")
-
-
-def _time_fit(sql: SqlText, tags: Sequence[str], weight: float) -> list[str]:
-    """Returns one part per asked family: an asked tag counts fully, saying nothing half."""
-    touched = families(tags)
-    share = weight / len(touched)
-    return [
-        f"CASE WHEN (o.time_mask & {sql.integer(asked)}) <> 0 THEN {sql.number(share)} "
-        f"WHEN (o.time_mask & {sql.integer(family)}) = 0 THEN {sql.number(share / 2)} ELSE {sql.number(0)} END"
-        for asked, family in touched
-    ]
 
 
 def _freshness(sql: SqlText, now: datetime, weight: float) -> str:

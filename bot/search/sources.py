@@ -19,7 +19,8 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import WANTED_PLACE_MARGIN_KM, Criteria, ruled_out_radius_km
 from bot.search.geo import Frame
 from bot.search.model import PlaceRef
-from bot.search.ranking import asks_for_language, squared_distance, time_conditions
+from bot.search.ranking import asks_for_language, squared_distance
+from bot.search.time_sql import time_conditions
 from bot.search.sql import SqlText
 from bot.search.textmatch import holders, holds_any, rare, word_ids
 from bot.search.vocabulary import TermGroup

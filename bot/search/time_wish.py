@@ -17,9 +17,13 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.domain import TIME_BITS, time_mask
+
+if TYPE_CHECKING:
+    from bot.search.criteria import Criteria
+    from bot.search.model import SearchOutcome
 
 Fit = TypeVar("Fit")
 Combine = Callable[[Fit, Fit], Fit]  # joins two fits as "and" or "or" does (wish_fit)
@@ -81,3 +85,22 @@ def _family_fits(asked: int, given: int) -> bool:
 def _one_tag(bits: int) -> bool:
     """Tells whether exactly one tag's bit is set."""
     return bits != 0 and bits & (bits - 1) == 0
+
+
+class _Timed(Protocol):
+    """A found row's time tags (a listing's hit or an ad's)."""
+
+    @property
+    def time(self) -> tuple[str, ...]: ...
+
+
+def not_applied(criteria: Criteria, outcome: SearchOutcome, results: Sequence[_Timed]) -> tuple[str, ...]:
+    """Returns the wishes that could not work on the results: a time none of them says anything about.
+
+    Listings without time information pass a time filter (they may fit); when all shown are such, the
+    person should know the time was not checked.
+    """
+    if not criteria.time or "time" in outcome.widened or not results:
+        return ()
+    families = {tag for family in TIME_FAMILIES if set(family) & set(criteria.time) for tag in family}
+    return () if any(families & set(hit.time) for hit in results) else ("time",)
