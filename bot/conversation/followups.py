@@ -12,6 +12,9 @@ search's own area ("nicht mit Tieren, lieber mit Menschen" after "Tierheim") or 
 ganz anderes", "something else"). It is read alone, in the last search's place unless it names its own, so the
 answer asks what to help with when it names no new interest.
 
+A message asking for all of a state or of Germany instead ("ganz Hessen", "bundesweit", "all of Germany") keeps
+the interest and drops the place (bot.conversation.region_wish), as the buttons for them do.
+
 A wish for a wider or narrower radius ("weiter weg", "näher dran", "further away") steps the last search's radius
 along the radii offered (bot.conversation.radius_wish); the rest of the message is read as above, so "was mit
 Kindern, gern weiter weg" is the new interest in the last place, and "Tierheim in Kassel, auch weiter weg" a new
@@ -36,9 +39,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
 from bot.conversation.radius_wish import RadiusStep, RadiusWish, radius_wish, stepped
+from bot.conversation.region_wish import RegionWish, region_wish
 from bot.search.content_words import unwanted_words, writer_content
 from bot.search.criteria import criteria_from, place_ref
-from bot.search.place_doubts import named_state, unknown_place_named
+from bot.search.place_doubts import named_state, unknown_place_named, without_state
 from bot.search.model import PlaceRef, Refinement
 from bot.search.unread import unread_words
 from bot.search.understanding import parse_text
@@ -75,6 +79,9 @@ def follow_up(
     wish = None if parsed.radius_km else radius_wish(parsed.text)  # "50 km" is the radius, not a wish for another
     if wish is not None:
         return _wished_radius(previous, wish, now=now, default_radius_km=default_radius_km)
+    region = region_wish(parsed.text)
+    if region is not None:
+        return _whole_region(previous, region)
     earlier = parse_text(previous.query_text)  # read once: every step below needs it
     if _turns_away(previous, earlier, parsed):
         if parsed.ruled_out_places or parsed.place_candidates:
@@ -116,6 +123,19 @@ def _wished_radius(
     if going is None:  # "Tierheim in Kassel, auch weiter weg": a search of its own, as wide as wished
         return FollowUp(text=rest.text, refinement=Refinement(radius_km=step.to_km), parsed=rest, radius_step=step)
     return replace(going, refinement=replace(going.refinement, radius_km=step.to_km), radius_step=step)
+
+
+def _whole_region(previous: ChatSearch, region: RegionWish) -> FollowUp:
+    """Keeps the last search's interest, time and languages for all of a state or of Germany ("ganz Hessen",
+    "bundesweit"), without its place and radius, as the "Ganz Sachsen zeigen" and "Ganz Deutschland" buttons do."""
+    earlier = parse_text(previous.query_text)
+    before = state.refinement_of(previous)
+    kept = criteria_from(earlier, before, default_radius_km=0.0)
+    text = without_place(previous.query_text, kept.place, earlier) if kept.place is not None else previous.query_text
+    text = without_state(text)  # "Tierheim in ganz Sachsen", then "bundesweit": no state left to read
+    refinement = replace(before, place=None, radius_km=None, whole_state=region.state,
+                         nationwide=True if region.state is None else None)
+    return FollowUp(text=text, refinement=refinement)
 
 
 def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:

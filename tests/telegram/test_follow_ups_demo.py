@@ -149,3 +149,10 @@ async def test_something_else_somewhere_else_is_a_search_of_its_own_in_english_t
                    "animal shelter in Kassel\nand what about refugees in Leipzig?\n", lang="en")
     assert "🔎 All areas · Leipzig + 15 km" in other and "What would you like to help with?" in other
     assert "🔎 Refugees & integration · near Leipzig" in refugees and "Animals" not in refugees
+
+
+async def test_all_of_a_state_or_of_germany_keeps_the_interest(data_home: Path) -> None:
+    _, _, state, country = await _demo(data_home, "Tierheim in Kassel\nganz Hessen\nbundesweit\n")
+    assert "🔎 Tiere · in ganz Hessen" in state and "Wobei möchtest du helfen" not in state
+    assert "🔎 Tiere · ganz Deutschland" in country and "Hier sind Angebote aus ganz Deutschland" in country
+    assert "Du hast keinen Ort genannt" not in country and "nicht ganz verstanden" not in country

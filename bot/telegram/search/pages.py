@@ -234,6 +234,9 @@ async def page_messages(
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         return [state_places_view(page.search, region, lang)]
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
+    if nationwide:  # "bundesweit" written after a result: all of Germany as asked, not "as no place was named"
+        wished = t(lang, "search.nationwide_asked")
+        views = [replace(views[0], text=views[0].text.replace(t(lang, "search.everywhere"), wished, 1))]
     if page.needs_interest and (named := named_state(page.search.query_text)) is not None:
         # "Ehrenamt in Sachsen": the area is asked first, the town in the state after it; the header names the state
         everywhere = t(lang, "search.summary_everywhere")
