@@ -42,7 +42,8 @@ from bot.conversation.radius_wish import RadiusStep, RadiusWish, radius_wish, st
 from bot.conversation.region_wish import RegionWish, region_wish
 from bot.search.content_words import unwanted_words, writer_content
 from bot.search.criteria import criteria_from, place_ref
-from bot.search.place_doubts import named_state, unknown_place_named, without_state
+from bot.search.place_doubts import all_of_named_state, named_state, unknown_place_named, without_state
+from bot.search.time_wish import joined_times
 from bot.search.model import PlaceRef, Refinement
 from bot.search.unread import unread_words
 from bot.search.understanding import parse_text
@@ -55,6 +56,8 @@ SAME_PLACE_KM = 25.0
 # The places of this many search texts are kept (text_place), for all people together in this process: the least
 # recently used text goes first, so a person's own last searches (state.KEEP_SEARCHES) may be parsed again.
 KEPT_TEXT_PLACES = 4096
+# A text still read as its place after the place's names went is looked at word by word up to this many words.
+MAX_PLACE_WORDS = 60
 _TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
@@ -165,8 +168,9 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
     if not changes and not parsed.time and text == previous.query_text:  # nothing to go on from ("weiter", "ich")
         return None
     refinement = replace(before, **changes)  # type: ignore[arg-type]
-    if parsed.time:
-        refinement = refinement.with_times(parsed.time, either=parsed.time_either)
+    if parsed.time:  # a time said anew replaces the kept one's family only ("nicht abends" after "am WE")
+        times = joined_times(kept.time, parsed.time)
+        refinement = refinement.with_times(times, either=parsed.time_either and times == tuple(parsed.time))
     known = earlier if text == previous.query_text else None  # the last search's text, parsed above
     return FollowUp(text=text, refinement=refinement, parsed=known)
 
@@ -261,11 +265,14 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
         return None
     stored = state.refinement_of(previous)
     before = criteria_from(earlier, stored, default_radius_km=0.0)
-    if before.place is None and not before.remote and before.whole_state is None:
+    # "ganz Sachsen" written (not pressed), then "was mit Kindern": there too
+    whole_state = before.whole_state or (None if before.place or before.remote
+                                         else all_of_named_state(previous.query_text))
+    if before.place is None and not before.remote and whole_state is None and not stored.nationwide:
         return None
     radius = stored.radius_km or earlier.radius_km
     refinement = Refinement(
-        place=before.place, whole_state=before.whole_state,  # "ganz Sachsen", then "was mit Kindern": there too
+        place=before.place, whole_state=whole_state, nationwide=stored.nationwide,  # "bundesweit", then "Tiere"
         radius_km=None if parsed.radius_km or before.place is None else radius,
         languages=None if parsed.languages else before.languages or None,
         remote=True if before.remote else None,
@@ -332,11 +339,28 @@ def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None)
         )
         return nearby and (parsed is None or not _says_interest(text, token, parsed))
 
-    return " ".join(
+    rest = " ".join(
         _TOKEN.sub(
             lambda m: "" if names_it(m.group(0)) or names_it(m.group(0).split("-")[0]) else m.group(0), text
         ).split()
     )
+    return _without_other_spellings(rest, place)
+
+
+def _without_other_spellings(text: str, place: PlaceRef) -> str:
+    """Returns a text without the words the NLU still reads as the place after its names went: a dialect form, a
+    nickname or a typo ("tiere in dräsdn", "lipsch", "Elbflorenz"), which no gazetteer name spells."""
+    if not text or not _near(parse_text(text).place, place):
+        return text
+    words = text.split()[:MAX_PLACE_WORDS]
+    return " ".join(word for word in words
+                    if len(word) < 3 or not _near(parse_text(f"in {word}").place, place)) or text
+
+
+def _near(found: object, place: PlaceRef) -> bool:
+    """Tells whether a parsed place lies within SAME_PLACE_KM of a place."""
+    lat, lon = getattr(found, "lat", None), getattr(found, "lon", None)
+    return lat is not None and lon is not None and haversine_km(lat, lon, place.lat, place.lon) <= SAME_PLACE_KM
 
 
 def _without_codes(text: str, place: PlaceRef) -> str:

@@ -51,7 +51,8 @@ class Page:
     def lacks_place(self) -> bool:
         """Tells whether the results are from all of Germany because nobody said where (not a whole state asked
         with nothing in it, whose results from outside it are said so: bot.search.notes)."""
-        return self.outcome.nowhere and not self.needs_interest and not self.outcome.query.get("whole_state")
+        return (self.outcome.nowhere and not self.needs_interest and not self.outcome.query.get("whole_state")
+                and not state.refinement_of(self.search).nationwide)  # "bundesweit" asked: nothing to ask
 
     @property
     def understood_nothing(self) -> bool:
@@ -60,8 +61,9 @@ class Page:
         The saved home place is no part of what was said: "😂" is not understood with one either."""
         if self.said_nothing_but_home:
             return self.needs_interest
+        stored = state.refinement_of(self.search)
         return (self.needs_interest and self.outcome.everywhere and not self.outcome.understood.anything
-                and state.refinement_of(self.search).place is None
+                and stored.place is None and not stored.nationwide and stored.whole_state is None  # "bundesweit"
                 and named_state(self.search.query_text) is None)  # "Ehrenamt in Sachsen": where, then which town
 
 

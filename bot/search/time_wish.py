@@ -38,6 +38,14 @@ WEEK_BITS, DAY_BITS, _ = FAMILY_BITS
 EITHER_BIT = 1 << len(TIME_BITS)
 
 
+def joined_times(kept: Sequence[str], said: Sequence[str]) -> tuple[str, ...]:
+    """Returns the times of a search after a follow-up names new ones: the new ones replace only the kept ones of
+    their own families ("nicht abends" after "am Wochenende": weekend in the daytime; "lieber am WE" after "abends
+    unter der Woche": weekend evenings)."""
+    named = {tag for family in TIME_FAMILIES if set(family) & set(said) for tag in family}
+    return tuple(dict.fromkeys((*(tag for tag in kept if tag not in named), *said)))
+
+
 def families(tags: Sequence[str]) -> list[tuple[int, int]]:
     """Returns (asked bits, family bits) for every time family the tags touch."""
     wanted = time_mask(tags)

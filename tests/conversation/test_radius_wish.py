@@ -44,7 +44,8 @@ def test_a_wish_for_further_steps_to_the_next_radius_offered(message: str) -> No
         15, 30)
 
 
-@pytest.mark.parametrize("message", ["näher dran", "nur ganz in der Nähe", "nicht so weit weg", "something closer",
+@pytest.mark.parametrize("message", ["näher dran", "nur ganz in der Nähe", "in der Nähe bitte",
+                                     "nicht so weit weg", "something closer",
                                      "smaller radius", "not so far away please"])
 def test_a_wish_for_closer_steps_back_from_the_chosen_radius(message: str) -> None:
     _, criteria = _following("Tafel in Fulda", message, Refinement(radius_km=50.0))

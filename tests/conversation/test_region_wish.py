@@ -63,3 +63,18 @@ def test_all_of_germany_after_a_whole_state_leaves_the_state() -> None:
 def test_a_place_after_all_of_germany_is_searched_around_again() -> None:
     _, criteria = _after("Tierheim", "und in Kassel?", Refinement(nationwide=True))
     assert criteria.place is not None and criteria.place.name == "Kassel"
+
+
+def test_a_place_said_in_dialect_leaves_the_text_for_all_of_germany() -> None:
+    following, criteria = _after("tiere in dräsdn", "bundesweit")
+    assert "dräsdn" not in following.text and criteria.place is None and criteria.categories == ("animals",)
+
+
+def test_a_new_interest_after_a_state_written_stays_in_the_state() -> None:
+    following, criteria = _after("ganz Sachsen", "was mit Kindern")
+    assert criteria.whole_state == "Sachsen" and criteria.categories == ("children_youth",)
+
+
+def test_a_new_interest_after_all_of_germany_stays_nationwide() -> None:
+    following, _ = _after("Tierheim", "was mit Kindern", Refinement(nationwide=True))
+    assert following.refinement.nationwide is True and following.refinement.place is None

@@ -156,3 +156,10 @@ async def test_all_of_a_state_or_of_germany_keeps_the_interest(data_home: Path) 
     assert "🔎 Tiere · in ganz Hessen" in state and "Wobei möchtest du helfen" not in state
     assert "🔎 Tiere · ganz Deutschland" in country and "Hier sind Angebote aus ganz Deutschland" in country
     assert "Du hast keinen Ort genannt" not in country and "nicht ganz verstanden" not in country
+
+
+async def test_a_state_written_keeps_its_interest_answer_and_all_of_germany_asks_no_place(data_home: Path) -> None:
+    _, _, children, country = await _demo(data_home, "ganz Sachsen\nwas mit Kindern\nbundesweit\n")
+    assert "🔎 Kinder & Jugend · in ganz Sachsen" in children
+    assert "🔎 Kinder & Jugend · ganz Deutschland" in country and "Wo soll ich suchen?" not in country
+    assert "📏 Umkreis" not in country  # no place to draw a radius around

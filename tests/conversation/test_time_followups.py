@@ -1,0 +1,46 @@
+"""A time said after a result replaces only the kept time of its own family: "nicht abends" after "am
+Wochenende" keeps the weekend; "lieber am WE" after "abends unter der Woche" keeps the evening."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.conversation.followups import follow_up
+from bot.search.criteria import criteria_from
+from bot.search.model import Refinement
+from bot.search.time_wish import joined_times
+from bot.search.understanding import parse_text
+from bot.store.models import ChatSearch
+from bot.store.types import utcnow
+
+NOW = utcnow()
+
+
+@pytest.mark.parametrize(("kept", "said", "joined"), [
+    (("weekend",), ("daytime",), ("weekend", "daytime")),
+    (("weekday", "evening"), ("weekend",), ("evening", "weekend")),
+    (("weekend", "regular"), ("weekday",), ("regular", "weekday")),
+    ((), ("evening",), ("evening",)),
+    (("daytime",), ("evening",), ("evening",)),
+])
+def test_a_new_time_replaces_its_family_only(kept: tuple[str, ...], said: tuple[str, ...],
+                                             joined: tuple[str, ...]) -> None:
+    assert joined_times(kept, said) == joined
+
+
+def _after(text: str, message: str) -> tuple[str, ...]:
+    shown = ChatSearch(volunteer_id=1, query_text=text, refinement=Refinement().to_dict(), offset=0,
+                       candidates=[], created_at=NOW - timedelta(minutes=2))
+    following = follow_up(shown, parse_text(message), now=NOW, default_radius_km=15)
+    assert following is not None, message
+    return criteria_from(parse_text(following.text), following.refinement, default_radius_km=15).time
+
+
+def test_not_in_the_evening_keeps_the_weekend() -> None:
+    assert set(_after("am Wochenende was mit Senioren in Leipzig", "nicht abends")) == {"weekend", "daytime"}
+
+
+def test_rather_at_the_weekend_keeps_the_evening() -> None:
+    assert set(_after("abends unter der Woche Tierheim in Kassel", "lieber am WE")) == {"weekend", "evening"}
