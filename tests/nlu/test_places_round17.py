@@ -18,7 +18,7 @@ def names(text: str) -> tuple[str | None, list[str]]:
 
 @pytest.mark.parametrize(
     ("text", "city"),
-    [("Suche was mit Senioren in der Südvorstadt", "Leipzig"),
+    [("Suche was mit Senioren in Wiederitzsch", "Leipzig"),
      ("wohne in Gohlis-Nord und hab abends Zeit", "Leipzig"),
      ("Hausaufgabenhilfe in Cossebaude?", "Dresden"),
      ("bin in Kleinzschachwitz zuhause, Tiere", "Dresden"),
