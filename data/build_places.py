@@ -370,7 +370,8 @@ def main() -> None:
     by_id = {row.id: row for row in rows}
     postal = own_postal_codes(postal, added, by_id.__getitem__, main_towns)
     every = {row.id: row for row in rows + added}
-    postal = keep_named_state(postal, places_named_by_post(rows + added, postal_names[1]), lambda i: every[i].state_code)
+    named_all = places_named_by_post(rows + added, postal_names[1])
+    postal = keep_named_state(postal, named_all, lambda i: every[i].state_code)
     write_outputs(rows + added, seats, postal)
     print(f"{len(rows)} GeoNames and {len(added)} added places, {len(seats)} districts, {len(postal)} postal codes")
     words = sorted({
