@@ -29,7 +29,14 @@ from pathlib import Path
 
 from build_districts import assign_districts, is_city
 from build_postal_towns import SOURCE as POSTAL_NAMES_SOURCE
-from build_postal_codes import MAIN_TOWN_BESIDE_ADDED_KM, main_town, named_postal_place, own_postal_codes, postal_place
+from build_postal_codes import (
+    MAIN_TOWN_BESIDE_ADDED_KM,
+    keep_named_state,
+    main_town,
+    named_postal_place,
+    own_postal_codes,
+    postal_place,
+)
 from build_postal_towns import added_towns, clean, load_postal_names
 from nlu.kernel.gazetteer import Gazetteer, haversine_km
 from nlu.kernel.place_files import read_table
@@ -362,6 +369,9 @@ def main() -> None:
         sys.exit(f"districts without places: {sorted(empty)}")
     by_id = {row.id: row for row in rows}
     postal = own_postal_codes(postal, added, by_id.__getitem__, main_towns)
+    every = {row.id: row for row in rows + added}
+    named_all = places_named_by_post(rows + added, postal_names[1])
+    postal = keep_named_state(postal, named_all, lambda i: every[i].state_code)
     write_outputs(rows + added, seats, postal)
     print(f"{len(rows)} GeoNames and {len(added)} added places, {len(seats)} districts, {len(postal)} postal codes")
     words = sorted({

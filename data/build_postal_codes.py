@@ -127,3 +127,21 @@ def own_postal_codes(
                 place_id, state = municipality.id, municipality.state_code
         lines.append([code, lat, lon, place_id, state])
     return lines
+
+
+def keep_named_state(
+    postal: list[list[object]], named: Mapping[str, list[Located]], state_of: Callable[[int], str]
+) -> list[list[object]]:
+    """Returns the postal lines with a code whose place lies in another state than every place the post names for it
+    within _NAMED_REACH_KM given to the nearest of those (names of municipalities GeoNames lacks, which the choice
+    above never saw): 16552 is Mühlenbecker Land in Brandenburg, not Berlin 13 km away; 97903 is Collenberg in
+    Bayern, not Freudenberg across the Main."""
+    lines = []
+    for code, lat, lon, place_id, state in postal:
+        at = float(str(lat)), float(str(lon))
+        reach = [row for row in named.get(str(code), []) if haversine_km(*at, row.lat, row.lon) <= _NAMED_REACH_KM]
+        if reach and state_of(int(str(place_id))) not in {row.state_code for row in reach}:
+            nearest = min(reach, key=lambda row: haversine_km(*at, row.lat, row.lon))
+            place_id, state = nearest.id, nearest.state_code
+        lines.append([code, lat, lon, place_id, state])
+    return lines

@@ -35,6 +35,8 @@ class PlaceRules:
     preference_cues: tuple[str, ...]  # "lieber in X": where one would rather go outranks where one lives
     temporary_cues: tuple[str, ...]
     temporary_after: tuple[str, ...]  # "in Frankfurt for work": words after a place making it a passing stay
+    work_cues: tuple[str, ...]  # "arbeite in X", "I work in X": where one works, a passing stay ...
+    work_wanted: tuple[str, ...]  # ... unless the wish is near it: "lieber nah an der Arbeit", "near my office"
     others_home_cues: tuple[str, ...]  # "(meine Tochter) wohnt in X": where someone else lives, said of a relative
     others_home_subjects: frozenset[str]  # "Schwester", "Eltern", "Mann": whose home an others_home cue names
     ruled_out_cues: tuple[str, ...]  # "nicht in X", "anywhere but X": never the search place
@@ -86,6 +88,8 @@ def place_rules() -> PlaceRules:
         preference_cues=tuple(raw["preference_cues"]),
         temporary_cues=tuple(raw["temporary_cues"]),
         temporary_after=tuple(raw["temporary_after"]),
+        work_cues=tuple(raw["work_cues"]),
+        work_wanted=tuple(raw["work_wanted"]),
         others_home_cues=tuple(raw["others_home_cues"]),
         others_home_subjects=folded_set(raw["others_home_subjects"]),
         ruled_out_cues=tuple(raw["ruled_out_cues"]),

@@ -74,7 +74,7 @@ class PreferenceReader:
             "too_far": rules.too_far, "region": rules.region_cues,
             "correction": rules.corrections, "ruled_out": rules.ruled_out_cues,
             "ruled_out_after": rules.ruled_out_after, "temporary_after": rules.temporary_after,
-            "others_home": rules.others_home_cues,
+            "others_home": rules.others_home_cues, "work": rules.work_cues, "work_wanted": rules.work_wanted,
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
@@ -119,6 +119,10 @@ class PreferenceReader:
         ruled_out_after = {start: end for label, start, end in found if label == "ruled_out_after"}
         temporary_after = {start for label, start, _ in found if label == "temporary_after"}
         temporary |= {end for label, start, end in found if label == "others_home" and self._said_of_kin(doc, start)}
+        if any(label == "work_wanted" for label, _, _ in found):  # "arbeite in F ... lieber nah an der Arbeit"
+            work = {end for label, _, end in found if label == "work"}
+            preferred |= work
+            temporary -= work
         for span in sorted(mentions, key=lambda m: m.start):  # in text order: an area hands its wish on
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
             said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
