@@ -19,7 +19,9 @@ from nlu.listing_sections import without_sections_had
 from nlu.listing_meeting import title_meeting_place
 from nlu.listing_rules import ListingRules, listing_rules
 from nlu.listing_stage import is_stage_technology, titles_a_stage
-from nlu.listing_things import cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, rescues_a_thing
+from nlu.listing_things import (
+    cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, repairs_oneself, rescues_a_thing,
+)
 from nlu.listing_only_words import listing_word_mentions
 from nlu.vocabulary import categories_of
 
@@ -48,6 +50,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue
         if span.label_ == "health_care" and (
             cares_for_a_thing(doc, span, starts, rules) or joined_care_of_a_thing(span, rules)
+            or repairs_oneself(span, rules)  # "Hilfe zur Selbsthilfe bei Reparaturen"
         ):
             continue
         if span.label_ == "emergency_services" and rescues_a_thing(span, starts, rules):
