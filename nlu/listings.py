@@ -14,6 +14,7 @@ from nlu.extensions import INTERESTS, spans
 from nlu.listing_ages import age_groups
 from nlu.listing_delivery import names_the_delivery
 from nlu.listing_errands import goes_to_the_doctor
+from nlu.listing_homonyms import in_other_sense, other_senses
 from nlu.listing_newcomers import newcomer_families
 from nlu.listing_sections import without_sections_had
 from nlu.listing_meeting import title_meeting_place
@@ -38,6 +39,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
     denied = _denied_in_title(doc, title_tokens, rules)
     minding = _minds_children(doc, title_tokens, rules)
     staged = titles_a_stage(doc, title_tokens)
+    senses = other_senses(doc)  # "Tafel – also die Schreibtafel!"
     kept = []
     for span in found:
         if span.start < denied:
@@ -46,7 +48,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue  # "Kinderbetreuung während der Sprachkurse": the parents attend the course
         if span._.neutral or any(t.norm_.startswith(rules.ignore) or t.norm_ in rules.ignore_words for t in span):
             continue
-        if _ignored_part(span, rules):
+        if _ignored_part(span, rules) or in_other_sense(span, senses):
             continue
         if span.label_ == "health_care" and (
             cares_for_a_thing(doc, span, starts, rules) or joined_care_of_a_thing(span, rules)
