@@ -24,14 +24,18 @@ def corner_words() -> tuple[str, ...]:
     return tuple(fold(word) for word in read_toml("interests.toml")["listing"]["corners"]["words"])
 
 
-def without_corners(mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...]) -> list[Span]:
+def without_corners(
+    mentions: list[Span], layout: ListingLayout, starts: tuple[int, ...], folded: str
+) -> list[Span]:
     """Drops the children's mentions of the text's clauses that name a children's side corner ("Kinderecke im Blick
     behalten", "Basteln mit Kindern in der Bastelecke"), unless the title names children. Only the corner's clause:
     "Für Kinderschminken, Hüpfburg-Aufsicht und Kuchenbuffet suchen wir ... ehemalige Kita-Eltern" keeps the Kita."""
+    words = corner_words()
+    if not any(word in folded for word in words):
+        return mentions  # most listings name no corner: one search over the text
     if not mentions or any(span.label_ == _CHILDREN and starts[span.start] < layout.title_length for span in mentions):
         return mentions
     doc = mentions[0].doc
-    words = corner_words()
     cornered: set[int] = set()
     for token in doc:
         if starts[token.i] >= layout.title_length and token.norm_.replace("-", "").endswith(words):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from nlu.kernel.text import fold
 from nlu.word_lists import read_toml
@@ -37,12 +37,12 @@ def homonyms() -> tuple[Homonym, ...]:
     )
 
 
-def other_senses(doc: Doc) -> frozenset[tuple[str, str]]:
-    """Returns (field, word) of each homonym whose other sense the listing names: a word holding one of its cues."""
+def other_senses(folded: str) -> frozenset[tuple[str, str]]:
+    """Returns (field, word) of each homonym whose other sense a listing's folded text names: a word holding one of its
+    cues (one search over the text, not one per token)."""
     found: set[tuple[str, str]] = set()
-    text = fold(doc.text)  # one search over the folded text, not one per token
     for homonym in homonyms():
-        if any(cue in text for cue in homonym.cues):
+        if any(cue in folded for cue in homonym.cues):
             found.update((homonym.field, word) for word in homonym.words)
     return frozenset(found)
 

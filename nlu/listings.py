@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from nlu.extensions import INTERESTS, spans
+from nlu.kernel.text import fold
 from nlu.listing_ages import age_groups
 from nlu.listing_delivery import names_the_delivery
 from nlu.listing_errands import goes_to_the_doctor
@@ -27,9 +28,9 @@ from nlu.listing_only_words import listing_word_mentions
 from nlu.vocabulary import categories_of
 
 
-def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
+def listing_mentions(doc: Doc, title_tokens: int = 0, folded: str | None = None) -> list[Span]:
     """Returns the interest mentions that count for a listing's categories; the title is its first
-    `title_tokens` tokens."""
+    `title_tokens` tokens, `folded` the listing's folded text (made from the Doc when not given)."""
     rules = listing_rules()
     found = spans(doc, INTERESTS)
     found = [*found, *listing_word_mentions(doc, found)]  # "Rikscha-Pilot*in": a field in listings only
@@ -39,7 +40,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
     denied = _denied_in_title(doc, title_tokens, rules)
     minding = _minds_children(doc, title_tokens, rules)
     staged = titles_a_stage(doc, title_tokens)
-    senses = other_senses(doc)  # "Tafel – also die Schreibtafel!"
+    senses = other_senses(fold(doc.text) if folded is None else folded)  # "Tafel – also die Schreibtafel!"
     kept = []
     for span in found:
         if span.start < denied:
