@@ -25,6 +25,7 @@ from nlu.lexicon import langid_content, time_rules
 from nlu.listing_model.features import ListingFeatures
 from nlu.listing_model.features import listing_features as listing_features_of
 from nlu.listing_layout import ListingLayout, listing_layout, without_addresses
+from nlu.listing_corners import without_corners
 from nlu.listing_paperwork import without_paperwork_of_those_served
 from nlu.listing_volunteers import without_volunteers
 from nlu.listing_evidence import Evidence, category_scores, ranked_categories
@@ -217,8 +218,10 @@ def _listing_scored(doc: Doc, title_length: int) -> ListingScored:
     """Returns an analysed listing's mentions, layout, token starts, category scores and the categories kept."""
     text, starts = doc.user_data[_LISTING_SOURCE]
     layout = listing_layout(text, title_length)
-    mentions = without_volunteers(listing_mentions(doc, bisect_left(starts, title_length)), layout, starts)
+    folded = fold(text)
+    mentions = without_volunteers(listing_mentions(doc, bisect_left(starts, title_length), folded), layout, starts)
     mentions = without_paperwork_of_those_served(mentions, layout, starts)
+    mentions = without_corners(mentions, layout, starts, folded)  # "die Kinderecke betreuen" at a women's café
     scores = category_scores(mentions, layout, starts)
     return mentions, layout, starts, scores, ranked_categories(scores, category_keys())
 

@@ -60,6 +60,9 @@ class ListingRules:
     needs_without: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields the listing must not name)
     group_heads: tuple[str, ...]  # "gruppe": "für unsere Seniorengruppe" names the group the title's activity is for
     interview_words: tuple[str, ...]  # "interview": the people one interviews are asked, not served
+    self_help: tuple[str, ...]  # "selbsthilfe": a self-help group is care, doing one's repairs oneself is not
+    self_help_idiom: frozenset[str]  # "zur": "Hilfe zur Selbsthilfe" helps people to help themselves
+    self_help_things: tuple[str, ...]  # "werkstatt", "reparatur", "fahrrad": self-help joined to what is repaired
 
 
 @cache

@@ -56,3 +56,17 @@ def cares_for_a_thing(doc: Doc, span: Span, starts: dict[int, set[str]], rules: 
         i += 1
     following = set().union(*(starts.get(j, set()) for j in range(i, min(i + 2, len(doc)))))
     return not following & rules.bare_care_needs
+
+
+def repairs_oneself(span: Span, rules: ListingRules) -> bool:
+    """Tells whether a self-help mention is doing a repair oneself, not a group of people sharing an illness: the
+    idiom "Hilfe zur Selbsthilfe" (help people to help themselves), or self-help joined to what is repaired
+    ("Fahrrad-Selbsthilfe", "Selbsthilfe-Werkstatt", "Selbsthilfe-Reparatur"). A "Selbsthilfegruppe" stays care."""
+    if len(span) != 1:
+        return False
+    parts = [part for part in span[0].norm_.split("-") if part]
+    if not any(part.startswith(rules.self_help) for part in parts):
+        return False
+    if span.start and span.doc[span.start - 1].norm_ in rules.self_help_idiom and len(parts) == 1:
+        return parts[0] in rules.self_help  # "zur Selbsthilfe", not "zur Selbsthilfegruppe"
+    return any(part.startswith(rules.self_help_things) for part in parts if not part.startswith(rules.self_help))

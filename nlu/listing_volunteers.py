@@ -38,6 +38,28 @@ def without_volunteers(mentions: list[Span], layout: ListingLayout, starts: tupl
     ]
 
 
+@cache
+def _here() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """Returns the phrases naming the organisation as where the volunteers work ("bei uns") and the verbs of it."""
+    raw = read_toml("interests.toml")["listing"]
+    places = frozenset(tuple(fold(word) for word in phrase.split()) for phrase in raw["volunteer_here"])
+    return places, frozenset(fold(word) for word in raw["volunteer_here_verbs"])
+
+
+def _right_after_working_here(span: Span) -> bool:
+    """Tells whether a group stands right after "bei uns" and a verb of working or helping ("bei uns arbeiten Menschen
+    aus 12 Nationen", "bei uns helfen Leute aus 6 Ländern mit"): the organisation's own helpers."""
+    places, verbs = _here()
+    doc = span.doc
+    verb = span.start - 1
+    if verb < 0 or doc[verb].norm_ not in verbs:
+        return False
+    return any(
+        verb >= len(place) and tuple(token.norm_ for token in doc[verb - len(place) : verb]) == place
+        for place in places
+    )
+
+
 def _names_the_volunteers(span: Span, layout: ListingLayout, starts: tuple[int, ...], rules: ListingRules) -> bool:
     """Tells whether the clause a group of people stands in describes the volunteers: the group welcome ("auch Ältere
     sind willkommen", "Rentner herzlich willkommen", "willkommen sind auch Ältere"), the task suited to it ("ideal für
@@ -60,6 +82,8 @@ def _names_the_volunteers(span: Span, layout: ListingLayout, starts: tuple[int, 
     modals, recruits = _welcome_words("welcome_modals"), _welcome_words("recruit_words")
     recruited = _welcome_words("recruit_after")
     role = fold(span.text).endswith(rules.volunteer_words)  # "Wir suchen Lesepat:innen": the role names its people
+    if _right_after_working_here(span):
+        return True  # "bei uns arbeiten Menschen aus 12 Nationen"
     first, last = span.start, span.end
     while in_clause(first - 1):
         first -= 1

@@ -11,22 +11,26 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from nlu.extensions import INTERESTS, spans
+from nlu.kernel.text import fold
 from nlu.listing_ages import age_groups
 from nlu.listing_delivery import names_the_delivery
 from nlu.listing_errands import goes_to_the_doctor
+from nlu.listing_homonyms import in_other_sense, other_senses
 from nlu.listing_newcomers import newcomer_families
 from nlu.listing_sections import without_sections_had
 from nlu.listing_meeting import title_meeting_place
 from nlu.listing_rules import ListingRules, listing_rules
 from nlu.listing_stage import is_stage_technology, titles_a_stage
-from nlu.listing_things import cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, rescues_a_thing
+from nlu.listing_things import (
+    cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, repairs_oneself, rescues_a_thing,
+)
 from nlu.listing_only_words import listing_word_mentions
 from nlu.vocabulary import categories_of
 
 
-def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
+def listing_mentions(doc: Doc, title_tokens: int = 0, folded: str | None = None) -> list[Span]:
     """Returns the interest mentions that count for a listing's categories; the title is its first
-    `title_tokens` tokens."""
+    `title_tokens` tokens, `folded` the listing's folded text (made from the Doc when not given)."""
     rules = listing_rules()
     found = spans(doc, INTERESTS)
     found = [*found, *listing_word_mentions(doc, found)]  # "Rikscha-Pilot*in": a field in listings only
@@ -36,6 +40,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
     denied = _denied_in_title(doc, title_tokens, rules)
     minding = _minds_children(doc, title_tokens, rules)
     staged = titles_a_stage(doc, title_tokens)
+    senses = other_senses(fold(doc.text) if folded is None else folded)  # "Tafel – also die Schreibtafel!"
     kept = []
     for span in found:
         if span.start < denied:
@@ -44,10 +49,11 @@ def listing_mentions(doc: Doc, title_tokens: int = 0) -> list[Span]:
             continue  # "Kinderbetreuung während der Sprachkurse": the parents attend the course
         if span._.neutral or any(t.norm_.startswith(rules.ignore) or t.norm_ in rules.ignore_words for t in span):
             continue
-        if _ignored_part(span, rules):
+        if _ignored_part(span, rules) or in_other_sense(span, senses):
             continue
         if span.label_ == "health_care" and (
             cares_for_a_thing(doc, span, starts, rules) or joined_care_of_a_thing(span, rules)
+            or repairs_oneself(span, rules)  # "Hilfe zur Selbsthilfe bei Reparaturen"
         ):
             continue
         if span.label_ == "emergency_services" and rescues_a_thing(span, starts, rules):
