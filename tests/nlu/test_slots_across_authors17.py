@@ -117,3 +117,24 @@ def test_going_to_the_doctor_oneself_is_no_driving_service() -> None:
 def test_food_handed_out_is_poverty(text: str) -> None:
     for read in (parse, parse_with_rules):
         assert POVERTY in read(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our book club could help one Thursday in March, Marburg",
+        "We have one morning free for a clean-up, Halle",
+        "Unser Chor würde beim Stadtteil-Aktionstag in Gotha singen",
+        "looking for a once-off thing with animals near Fulda",
+    ],
+)
+def test_a_single_occasion_is_one_off(text: str) -> None:
+    assert "one_off" in parse(text).time
+
+
+@pytest.mark.parametrize(
+    "text", ["I can give one evening a week to a youth club in Kassel", "one Tuesday a month at the Tafel, Gießen"]
+)
+def test_one_day_repeated_stays_regular(text: str) -> None:
+    times = parse(text).time
+    assert "regular" in times and "one_off" not in times
