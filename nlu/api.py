@@ -303,11 +303,14 @@ def _times(doc: Doc) -> tuple[str, ...]:
     wanted: set[str] = set()
     ruled_out: set[str] = set()
     whole: set[str] = set()  # slots ruled out as a whole, not one named day of them
+    negated = [span for span in spans(doc, TIMES) if span._.negated and not span._.neutral]
     for span in spans(doc, TIMES):
         if not span._.neutral:
             (ruled_out if span._.negated else wanted).add(span.label_)
             if span._.negated and not (len(span) == 1 and span[0].norm_.startswith(rules.single_days)):
                 whole.add(span.label_)
+    if any(_frequency_of_a_ruled_out_day(span, negated) for span in negated):
+        whole.discard("regular")  # "I go home every weekend": how often one is away, not how often one would help
     for slot in (ruled_out & whole) - wanted:
         opposite = opposites[slot]
         if slot in _PARTS_OF_DAY and "weekend" in wanted:
@@ -315,6 +318,14 @@ def _times(doc: Doc) -> tuple[str, ...]:
         if opposite not in ruled_out:
             wanted.add(opposite)
     return tuple(slot for slot in TIME_SLOTS if slot in wanted)
+
+
+def _frequency_of_a_ruled_out_day(span: Span, negated: list[Span]) -> bool:
+    """Tells whether a ruled-out frequency holds a ruled-out day or week ("every weekend" one is away)."""
+    return span.label_ == "regular" and any(
+        other.label_ in ("weekday", "weekend") and span.start <= other.start and other.end <= span.end
+        for other in negated
+    )
 
 
 def _languages(doc: Doc) -> tuple[str, ...]:

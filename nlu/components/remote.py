@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from nlu.components.common import matched_spans, pattern_matcher, set_group
 from nlu.extensions import REMOTE, register_extensions
@@ -32,10 +32,16 @@ class RemoteMatcher:
         home ("nicht weit von zu Hause") stays as a "near" span: its words are taken, but it asks for no remote."""
         spans = matched_spans(doc, self.matcher)
         on_site = [s for s in spans if s.label_ in ("on_site", "topic", "near")]
+        remote = [s for s in spans if s.label_ == "remote"]
         kept = [
             s for s in spans
-            if s.label_ in ("on_site", "near")
+            if (s.label_ == "near" or (s.label_ == "on_site" and not _inside_longer(s, remote)))
             or (s.label_ == "remote" and not any(o.start <= s.start < o.end for o in on_site))
         ]
         set_group(doc, REMOTE, kept)
         return doc
+
+
+def _inside_longer(span: Span, others: list[Span]) -> bool:
+    """Tells whether a longer span holds this one: "nicht vor Ort" is a remote wish, not an on-site one."""
+    return any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in others)
