@@ -20,7 +20,7 @@ from nlu.kernel.geo import far_apart
 from nlu.kernel.place_names import typed_place
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
-from nlu.quarters import quarter_of, split_city_and_quarter
+from nlu.quarters import quarter_of, shown_with_city, split_city_and_quarter
 
 # Same-named places closer than this are one town (as in the chat); farther apart, the person picks.
 SAME_PLACE_KM = 25.0
@@ -74,9 +74,10 @@ def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
     quarter = quarter_alias(written)
     if quarter is not None:  # "Wehlheiden", "Kassel-Wehlheiden": the chat searches the city; shown as the quarter
         return FieldPlace((quarter,))
-    named = gazetteer.lookup(written)
+    named = [shown_with_city(place, gazetteer.city_of(place)) for place in gazetteer.lookup(written)]
     if not named and (in_city := gazetteer.quarter(written)) is not None:
-        return FieldPlace((in_city,))  # "Hamburg Altona", "Altona (Hamburg)": the quarter table's own point
+        # "Hamburg Altona", "Altona (Hamburg)": the quarter table's own point
+        return FieldPlace((shown_with_city(in_city, gazetteer.city_of(in_city)),))
     asked = all_of_state(written)  # "ganz Sachsen", "all of Saxony": the state's listings, no town to choose
     if asked is not None:
         return FieldPlace(state=asked, whole=True)
@@ -189,7 +190,9 @@ def quarter_alias(written: str) -> Place | None:
     gazetteer = get_gazetteer()
     key = fold(written)
     if key in rules.quarter_aliases:
-        return quarter_of(written, gazetteer.lookup(rules.aliases[key])[0])
+        city = gazetteer.lookup(rules.aliases[key])[0]
+        placed = gazetteer.quarter(written, city)  # quarter_points.toml gives many such quarters their own point
+        return shown_with_city(placed, city) if placed is not None else quarter_of(written, city)
     for city_name, quarter_name in split_city_and_quarter(written):
         quarter_key = fold(quarter_name)
         target = rules.aliases.get(quarter_key) or rules.shared_quarters.get(quarter_key)
@@ -198,7 +201,8 @@ def quarter_alias(written: str) -> Place | None:
         city = gazetteer.lookup(target)[0]
         written_city = gazetteer.lookup(rules.aliases.get(fold(city_name), city_name))
         if any(place.id == city.id for place in written_city):
-            return quarter_of(quarter_name, city)
+            placed = gazetteer.quarter(quarter_name, city)
+            return shown_with_city(placed, city) if placed is not None else quarter_of(quarter_name, city)
     return None
 
 
