@@ -74,7 +74,7 @@ def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
     quarter = quarter_alias(written)
     if quarter is not None:  # "Wehlheiden", "Kassel-Wehlheiden": the chat searches the city; shown as the quarter
         return FieldPlace((quarter,))
-    named = [shown_with_city(place, gazetteer.city_of(place)) for place in gazetteer.lookup(written)]
+    named = _with_cities(gazetteer.lookup(written))
     if not named and (in_city := gazetteer.quarter(written)) is not None:
         # "Hamburg Altona", "Altona (Hamburg)": the quarter table's own point
         return FieldPlace((shown_with_city(in_city, gazetteer.city_of(in_city)),))
@@ -90,7 +90,7 @@ def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
         target = place_rules().aliases.get(fold(written))  # "Zwigge": the chat's alias, read without the pipeline
         if target is not None and (aliased := gazetteer.lookup(target)):
             return FieldPlace((aliased[0],))
-        guesses = far_apart(gazetteer.search(written, limit=MAX_GUESSES), SAME_PLACE_KM)
+        guesses = far_apart(_with_cities(gazetteer.search(written, limit=MAX_GUESSES)), SAME_PLACE_KM)
         return FieldPlace(tuple(guesses), guessed=bool(guesses))
     import nlu  # imported on first use: loading the pipelines takes a moment and the CLI's --help needs none
 
@@ -99,12 +99,18 @@ def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
         refs = parsed.place_candidates or (parsed.place,)
         places = [_as_place(ref.id, ref.name, ref.lat, ref.lon, ref.population) for ref in refs]
         return FieldPlace(tuple(places))
-    guesses = list(far_apart(gazetteer.search(written, limit=MAX_GUESSES), SAME_PLACE_KM))
+    guesses = list(far_apart(_with_cities(gazetteer.search(written, limit=MAX_GUESSES)), SAME_PLACE_KM))
     if parsed.place is not None:  # the chat's typo guess ("Frankfrut"), offered first
         guess = _as_place(parsed.place.id, parsed.place.name, parsed.place.lat, parsed.place.lon,
                           parsed.place.population)
+        [guess] = _with_cities([guess])
         guesses = [guess, *(other for other in guesses if other.id != guess.id)][:MAX_GUESSES]
     return FieldPlace(tuple(guesses), guessed=bool(guesses))
+
+
+def _with_cities(places: list[Place]) -> list[Place]:
+    """Returns places with the quarters GeoNames lacks named with their city ("Bilk (Düsseldorf)")."""
+    return [shown_with_city(place, get_gazetteer().city_of(place)) for place in places]
 
 
 def _namesakes(written: str, named: list[Place], *, parse: bool) -> FieldPlace:
