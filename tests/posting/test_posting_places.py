@@ -90,4 +90,5 @@ def test_a_place_is_read_as_the_chat_reads_it() -> None:
     # a typo of Kassel's quarter (data/places/quarter_points.toml gives it a point): offered as a near miss to
     # confirm, never placed in Weiden
     typo = resolve_place(Answer(text="Weihlheiden"), get_gazetteer())
-    assert typo["near_miss"] and [(p["name"], p["district"]) for p in typo["candidates"]] == [("Wehlheiden (Kassel)", "Kassel")]
+    offered = [(place["name"], place["district"]) for place in typo["candidates"]]
+    assert typo["near_miss"] and offered == [("Wehlheiden (Kassel)", "Kassel")]
