@@ -20,7 +20,7 @@ from nlu.kernel.geo import far_apart
 from nlu.kernel.place_names import typed_place
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
-from nlu.quarters import quarter_of, split_city_and_quarter
+from nlu.quarters import quarter_of, shown_with_city, split_city_and_quarter
 
 # Same-named places closer than this are one town (as in the chat); farther apart, the person picks.
 SAME_PLACE_KM = 25.0
@@ -74,9 +74,10 @@ def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
     quarter = quarter_alias(written)
     if quarter is not None:  # "Wehlheiden", "Kassel-Wehlheiden": the chat searches the city; shown as the quarter
         return FieldPlace((quarter,))
-    named = gazetteer.lookup(written)
+    named = _with_cities(gazetteer.lookup(written))
     if not named and (in_city := gazetteer.quarter(written)) is not None:
-        return FieldPlace((in_city,))  # "Hamburg Altona", "Altona (Hamburg)": the quarter table's own point
+        # "Hamburg Altona", "Altona (Hamburg)": the quarter table's own point
+        return FieldPlace((shown_with_city(in_city, gazetteer.city_of(in_city)),))
     asked = all_of_state(written)  # "ganz Sachsen", "all of Saxony": the state's listings, no town to choose
     if asked is not None:
         return FieldPlace(state=asked, whole=True)
@@ -89,7 +90,7 @@ def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
         target = place_rules().aliases.get(fold(written))  # "Zwigge": the chat's alias, read without the pipeline
         if target is not None and (aliased := gazetteer.lookup(target)):
             return FieldPlace((aliased[0],))
-        guesses = far_apart(gazetteer.search(written, limit=MAX_GUESSES), SAME_PLACE_KM)
+        guesses = far_apart(_with_cities(gazetteer.search(written, limit=MAX_GUESSES)), SAME_PLACE_KM)
         return FieldPlace(tuple(guesses), guessed=bool(guesses))
     import nlu  # imported on first use: loading the pipelines takes a moment and the CLI's --help needs none
 
@@ -98,12 +99,18 @@ def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
         refs = parsed.place_candidates or (parsed.place,)
         places = [_as_place(ref.id, ref.name, ref.lat, ref.lon, ref.population) for ref in refs]
         return FieldPlace(tuple(places))
-    guesses = list(far_apart(gazetteer.search(written, limit=MAX_GUESSES), SAME_PLACE_KM))
+    guesses = list(far_apart(_with_cities(gazetteer.search(written, limit=MAX_GUESSES)), SAME_PLACE_KM))
     if parsed.place is not None:  # the chat's typo guess ("Frankfrut"), offered first
         guess = _as_place(parsed.place.id, parsed.place.name, parsed.place.lat, parsed.place.lon,
                           parsed.place.population)
+        [guess] = _with_cities([guess])
         guesses = [guess, *(other for other in guesses if other.id != guess.id)][:MAX_GUESSES]
     return FieldPlace(tuple(guesses), guessed=bool(guesses))
+
+
+def _with_cities(places: list[Place]) -> list[Place]:
+    """Returns places with the quarters GeoNames lacks named with their city ("Bilk (Düsseldorf)")."""
+    return [shown_with_city(place, get_gazetteer().city_of(place)) for place in places]
 
 
 def _namesakes(written: str, named: list[Place], *, parse: bool) -> FieldPlace:
@@ -189,7 +196,9 @@ def quarter_alias(written: str) -> Place | None:
     gazetteer = get_gazetteer()
     key = fold(written)
     if key in rules.quarter_aliases:
-        return quarter_of(written, gazetteer.lookup(rules.aliases[key])[0])
+        city = gazetteer.lookup(rules.aliases[key])[0]
+        placed = gazetteer.quarter(written, city)  # quarter_points.toml gives many such quarters their own point
+        return shown_with_city(placed, city) if placed is not None else quarter_of(written, city)
     for city_name, quarter_name in split_city_and_quarter(written):
         quarter_key = fold(quarter_name)
         target = rules.aliases.get(quarter_key) or rules.shared_quarters.get(quarter_key)
@@ -198,7 +207,8 @@ def quarter_alias(written: str) -> Place | None:
         city = gazetteer.lookup(target)[0]
         written_city = gazetteer.lookup(rules.aliases.get(fold(city_name), city_name))
         if any(place.id == city.id for place in written_city):
-            return quarter_of(quarter_name, city)
+            placed = gazetteer.quarter(quarter_name, city)
+            return shown_with_city(placed, city) if placed is not None else quarter_of(quarter_name, city)
     return None
 
 

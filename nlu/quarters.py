@@ -17,7 +17,7 @@ from nlu.kernel.place_types import Place
 # The qualifier of a city's name, left out where it stands in brackets after a quarter ("Frankfurt am Main").
 _QUALIFIED = re.compile(r"\s+(?:am|an der|im|in der|ob der|vor der)\s.*$|\s*\(.*\)$")
 
-__all__ = ["QUARTER_COLUMNS", "QuarterIndex", "split_city_and_quarter"]
+__all__ = ["QUARTER_COLUMNS", "QuarterIndex", "shown_with_city", "split_city_and_quarter"]
 
 QUARTER_COLUMNS = ["city_id", "key", "quarter_ids"]
 _BRACKETED = re.compile(r"^(?P<quarter>.+?)\s*\((?P<city>[^)]+)\)$")
@@ -85,3 +85,11 @@ def quarter_of(written: str, city: Place) -> Place:
     is the city's, and choosing it searches the city; its population is unknown (0), not the city's."""
     short = _QUALIFIED.sub("", city.name)
     return replace(city, name=f"{written[:1].upper()}{written[1:]} ({short})", population=0)
+
+
+def shown_with_city(place: Place, city: Place | None) -> Place:
+    """Returns a quarter GeoNames lacks (data/places/quarter_points.toml) under its name with its city, at its own
+    point: "Wehlheiden (Kassel)", as quarter_of names one the data lacks; any other place as it is."""
+    if city is None or not place.is_added:
+        return place
+    return replace(place, name=f"{place.name} ({_QUALIFIED.sub('', city.name)})")

@@ -14,7 +14,7 @@ from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
 from nlu.place_field import city_state, read_place_field, state_cities, whole_state
-from nlu.quarters import quarter_of
+from nlu.quarters import quarter_of, shown_with_city
 
 _COLUMNS = ("name", "state", "district", "population", "lat", "lon")
 # "Lauterbach (Hessen)": a name with its state or district in brackets, as the suggestions print it
@@ -57,7 +57,7 @@ def find_places(query: str) -> list[Place]:
         code = gazetteer.read_postal_code(query)  # the reading chat, web and posting share ("1990" is a year)
         place = gazetteer.by_postal_code(code) if code else None
         return [place] if place else []
-    places = gazetteer.lookup(query)
+    places = [shown_with_city(place, gazetteer.city_of(place)) for place in gazetteer.lookup(query)]
     state = whole_state(query)
     if state is not None and not city_state(state):  # "Sachsen": the state's largest towns before the village
         # Sachsen bei Ansbach; Berlin, Hamburg and Bremen are the city itself, listed once

@@ -9,6 +9,7 @@ from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
 from nlu.kernel.place_names import typed_place
 from nlu.place_like import looks_like_place
+from nlu.quarters import shown_with_city
 from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 from nlu.word_lists import known_words
@@ -49,7 +50,8 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
         return [as_ref(quarter)]
     if not gazetteer.lookup(name) and (in_state := _in_state(name)):  # "Leipzig in Sachsen": Leipzig, not the state
         return [as_ref(place) for place in far_apart(in_state, SAME_PLACE_KM)][:MAX_CANDIDATES]
-    return [as_ref(place) for place in far_apart(gazetteer.lookup(name), SAME_PLACE_KM)][:MAX_CANDIDATES]
+    named = [shown_with_city(place, gazetteer.city_of(place)) for place in gazetteer.lookup(name)]
+    return [as_ref(place) for place in far_apart(named, SAME_PLACE_KM)][:MAX_CANDIDATES]  # "Bilk (Düsseldorf)"
 
 
 def _in_state(name: str) -> list[Place]:

@@ -242,6 +242,8 @@ class QuarterReader:
             city = self._city_of_quarter(token.text, None) or self._misspelt_city_with_quarter(token.text)
             if city is not None:
                 return _place_span(doc, i, i + 1, city)
+        if (spanned := self._spanning_at(doc, i)) is not None:
+            return spanned
         if i + 1 >= len(doc) or not token.is_alpha:
             return None
         if not doc[i + 1].is_alpha:
@@ -253,6 +255,17 @@ class QuarterReader:
                 if city is not None:
                     return _place_span(doc, i, i + 2, city)
         return self._joined_at(doc, i)
+
+    def _spanning_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns a span over a city and quarter of three words, or two with a hyphen (two plain words are at()'s
+        pairs): "Bonn-Bad Godesberg", "Bergisch Gladbach-Bensberg", "Bonn Bad Godesberg" (longest first)."""
+        for end in (i + 3, i + 2) if doc[i].text[:1].isupper() else ():
+            words = doc[i:min(end, len(doc))]
+            if len(words) == end - i and all(t.text.replace("-", "").isalpha() for t in words) and (
+                end == i + 3 or "-" in words.text
+            ) and (city := self._city_of_quarter(words.text, None)) is not None:
+                return _place_span(doc, i, end, city)
+        return None
 
     def _joined_at(self, doc: Doc, i: int) -> Span | None:
         """Returns the city of a quarter joined to it by a word or a comma: "Gohlis in Leipzig", "Bornheim bei

@@ -15,6 +15,10 @@ STARTING_STATES = ("05", "13")  # Hessen and Sachsen: preferred only when everyt
 # population is unknown, and a GeoNames place of the same size comes first.
 ADDED_ID_BASE = 1_000_000_000
 _PER_POSTAL_CODE = 100
+# Ids from here on are city quarters GeoNames lacks (data/build_quarter_points.py, data/places/quarter_points.toml):
+# QUARTER_POINT_ID_BASE + first postal code x 100 (+1 ... for more quarters of that code). They count as added
+# places too (is_added_id): population unknown, no GeoNames entry, never a demo listing's place.
+QUARTER_POINT_ID_BASE = 2_000_000_000
 
 
 def is_added_id(place_id: int) -> bool:
@@ -31,9 +35,19 @@ def added_id(first_postal_code: str, taken: Container[int]) -> int:
     return place_id
 
 
+def quarter_point_id(first_postal_code: str, taken: Container[int]) -> int:
+    """Returns the id of a city quarter added from quarter_points.toml, made from the first of its postal codes;
+    the next free one when another quarter of that code took it."""
+    place_id = QUARTER_POINT_ID_BASE + int(first_postal_code) * _PER_POSTAL_CODE
+    while place_id in taken:
+        place_id += 1
+    return place_id
+
+
 def first_postal_code(place_id: int) -> str:
-    """Returns the postal code an added municipality's id was made from (added_id)."""
-    return f"{(place_id - ADDED_ID_BASE) // _PER_POSTAL_CODE:05d}"
+    """Returns the postal code an added municipality's or quarter's id was made from (added_id, quarter_point_id)."""
+    base = QUARTER_POINT_ID_BASE if place_id >= QUARTER_POINT_ID_BASE else ADDED_ID_BASE
+    return f"{(place_id - base) // _PER_POSTAL_CODE:05d}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,154 @@
+"""City quarters GeoNames lacks (data/places/quarter_points.toml): found with and without their city, at a point
+made from their postal codes, and never before a town of the same name."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import nlu
+from nlu.kernel.gazetteer import Gazetteer, get_gazetteer, haversine_km
+from nlu.kernel.place_types import QUARTER_POINT_ID_BASE, quarter_point_id
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return get_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def points_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_quarter_points", DATA / "build_quarter_points.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_quarter_points", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("written", "city"), [
+    ("Köln-Ehrenfeld", "Köln"), ("Köln-Sülz", "Köln"), ("Köln-Lindenthal", "Köln"), ("Köln-Chorweiler", "Köln"),
+    ("Köln-Zollstock", "Köln"), ("Köln Südstadt", "Köln"), ("Bonn-Bad Godesberg", "Bonn"), ("Bonn-Beuel", "Bonn"),
+    ("Bonn-Poppelsdorf", "Bonn"), ("Bonn-Tannenbusch", "Bonn"), ("Düsseldorf-Bilk", "Düsseldorf"),
+    ("Düsseldorf-Flingern", "Düsseldorf"), ("Düsseldorf-Benrath", "Düsseldorf"),
+    ("Düsseldorf-Gerresheim", "Düsseldorf"),
+    ("Düsseldorf-Derendorf", "Düsseldorf"), ("Düsseldorf-Eller", "Düsseldorf"),
+    ("Bergisch Gladbach-Bensberg", "Bergisch Gladbach"), ("München-Schwabing", "München"),
+    ("Stuttgart-Bad Cannstatt", "Stuttgart"), ("Essen-Rüttenscheid", "Essen"), ("Duisburg-Rheinhausen", "Duisburg"),
+    ("Kassel-Wehlheiden", "Kassel"), ("Leipzig-Connewitz", "Leipzig"), ("Dresden-Striesen", "Dresden"),
+])
+def test_the_quarters_people_write_are_found_in_their_city(gazetteer: Gazetteer, written: str, city: str) -> None:
+    quarter = gazetteer.quarter(written)
+    town = gazetteer.lookup(city)[0]
+    assert quarter is not None, written
+    assert gazetteer.city_of(quarter) == town
+    assert haversine_km(quarter.lat, quarter.lon, town.lat, town.lon) <= 12
+
+
+def test_a_quarter_named_alone_is_found_and_the_larger_citys_comes_first(gazetteer: Gazetteer) -> None:
+    bilk = gazetteer.lookup("Bilk")[0]
+    assert gazetteer.city_of(bilk) == gazetteer.lookup("Düsseldorf")[0]
+    # Bochum has an Ehrenfeld too; Köln's is the one people mean
+    ehrenfeld = gazetteer.lookup("Ehrenfeld")
+    assert [gazetteer.city_of(place).name for place in ehrenfeld] == ["Köln", "Bochum"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("name", "state"), [
+    ("Weiden", "Bayern"), ("Plauen", "Sachsen"), ("Oberhausen", "Nordrhein-Westfalen"),
+    ("Brühl", "Nordrhein-Westfalen"), ("Weingarten", "Baden-Württemberg"),
+])
+def test_a_town_of_the_same_name_keeps_its_name(gazetteer: Gazetteer, name: str, state: str) -> None:
+    first = gazetteer.lookup(name)[0]
+    assert first.population > 10_000 and first.state == state and gazetteer.city_of(first) is None
+
+
+def test_every_table_quarter_is_its_citys_and_near_it(gazetteer: Gazetteer) -> None:
+    table = tomllib.loads((DATA / "places" / "quarter_points.toml").read_text("utf-8"))["city"]
+    for entry in table:
+        city = gazetteer.get(entry["id"])
+        assert city.name == entry["name"]
+        for name in entry["quarters"]:
+            quarter = gazetteer.quarter(name, city)
+            assert quarter is not None, f"{entry['name']}-{name}"
+            assert haversine_km(quarter.lat, quarter.lon, city.lat, city.lon) <= entry["max_km"]
+
+
+@pytest.mark.parametrize("city", [
+    "Berlin", "Hamburg", "München", "Köln", "Frankfurt am Main", "Stuttgart", "Düsseldorf", "Leipzig", "Dortmund",
+    "Essen", "Bremen", "Dresden", "Hannover", "Nürnberg", "Duisburg", "Bochum", "Wuppertal", "Bielefeld", "Bonn",
+    "Münster", "Mannheim", "Karlsruhe", "Augsburg", "Wiesbaden", "Mönchengladbach", "Gelsenkirchen", "Aachen",
+    "Braunschweig", "Kiel", "Chemnitz", "Halle (Saale)", "Magdeburg", "Freiburg im Breisgau", "Krefeld",
+    "Kassel", "Darmstadt", "Offenbach am Main",
+])
+def test_the_large_cities_and_the_kreisfreie_staedte_of_hessen_and_sachsen_have_quarters(
+    gazetteer: Gazetteer, city: str
+) -> None:
+    assert len(gazetteer.quarters_of(gazetteer.lookup(city)[0])) >= 6
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Hunde ausführen in Bilk", "Düsseldorf"), ("Ich will in Sülz helfen", "Köln"), ("was in Zollstock", "Köln"),
+    ("Wohne in Bad Godesberg, suche Hausaufgabenhilfe", "Bonn"), ("Bensberg", "Bergisch Gladbach"),
+    ("Schwabing Tafel", "München"), ("in Bonn-Bad Godesberg", "Bonn"),
+    ("in Bergisch Gladbach-Bensberg", "Bergisch Gladbach"),
+])
+def test_the_nlu_reads_the_quarter_in_its_city(gazetteer: Gazetteer, text: str, city: str) -> None:
+    parsed = nlu.parse(text)
+    town = gazetteer.lookup(city)[0]
+    assert parsed.place is not None and not parsed.place_uncertain, text
+    assert haversine_km(parsed.place.lat, parsed.place.lon, town.lat, town.lon) <= 10, parsed.place
+    assert not {"godesberg", "bensberg", "bilk"} & set(parsed.keywords)
+
+
+def test_a_town_named_like_a_quarter_stays_the_town() -> None:
+    parsed = nlu.parse("Garten pflegen in Weiden")
+    assert parsed.place is not None and parsed.place.name == "Weiden" and parsed.place.population > 10_000
+
+
+def test_quarter_point_ids_are_stable_and_apart_from_other_ids() -> None:
+    assert quarter_point_id("50823", set()) == QUARTER_POINT_ID_BASE + 5_082_300
+    assert quarter_point_id("50823", {QUARTER_POINT_ID_BASE + 5_082_300}) == QUARTER_POINT_ID_BASE + 5_082_301
+
+
+@dataclass
+class Row:
+    id: int
+    name: str
+    state_code: str
+    population: int
+    lat: float
+    lon: float
+    alternates: list[str] = field(default_factory=list)
+    district: str = ""
+
+
+def test_the_build_places_a_quarter_at_its_codes_centroid_and_reuses_known_places(points_module: ModuleType) -> None:
+    city = Row(1, "Stadt", "07", 500_000, 50.0, 7.0)
+    known = Row(2, "Altviertel", "07", 8_000, 50.01, 7.0)
+    near_town = Row(3, "Dorfheim", "07", 3_000, 50.03, 7.02)
+    far_town = Row(4, "Neuhof", "07", 3_000, 51.0, 7.0)
+    table = [{"name": "Stadt", "id": 1, "max_km": 8, "quarters": {
+        "Altviertel": ["11111"], "Dorfheim": ["11111"], "Neuhof": ["11111", "22222"]},
+        "aliases": {"Neuhöfchen": "Neuhof"}}]
+    coordinates = {"11111": (50.02, 7.0), "22222": (50.04, 7.02)}
+    points = points_module.quarter_points([city, known, near_town, far_town], {2: city}, coordinates, Row, table)
+    assert points.parent[3] is city and 2 not in points.parent  # a known quarter is skipped, a near town reused
+    [new] = points.rows
+    assert new.name == "Neuhof" and new.population == 0 and (new.lat, new.lon) == pytest.approx((50.03, 7.01))
+    assert new.id == QUARTER_POINT_ID_BASE + 1_111_100 and points.parent[new.id] is city
+    assert new.alternates == ["Neuhöfchen"]
+
+
+def test_the_build_refuses_a_quarter_far_from_its_city(points_module: ModuleType) -> None:
+    city = Row(1, "Stadt", "07", 500_000, 50.0, 7.0)
+    table = [{"name": "Stadt", "id": 1, "max_km": 5, "quarters": {"Weitweg": ["11111"]}}]
+    with pytest.raises(SystemExit, match="Weitweg lies"):
+        points_module.quarter_points([city], {}, {"11111": (50.2, 7.0)}, Row, table)
