@@ -229,8 +229,9 @@ def tiered(words: RankWords, attempt: Attempt) -> bool:
 
 def by_fields(criteria: Criteria, attempt: Attempt) -> bool:
     """Tells whether a try's rows are told apart by the fields they answer (tiers.in_fields): the request searches a
-    field of activity and a field of people, and the try is no search for the nearest listings far away."""
-    return searches_both(criteria.categories) and NEAREST not in attempt.widened
+    field of activity and a field of people, not named as a choice, and the try is no search for the nearest listings
+    far away."""
+    return searches_both(criteria.categories) and not criteria.fields_either and NEAREST not in attempt.widened
 
 
 def _listed(sql: SqlText, scored: str, *, tiered: bool, fields: bool = False) -> str:

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.search import SearchRequest
 from bot.search.category_fit import searches_both
+from bot.search.field_choice import names_choice
 from tests.factories.search import KASSEL, Listings, find, ids, near
 
 SPORT_WITH_CHILDREN = {"categories": ["sports", "children_youth"], "keywords": [], "place": KASSEL}
@@ -54,3 +55,20 @@ async def test_a_request_of_one_field_lists_the_field_as_before(listings: Listin
     fields = {"categories": ["sports"], "keywords": [], "place": KASSEL}
     answer = await find(listings.database, SearchRequest(text="Sport in Kassel"), **fields)
     assert sorted(ids(answer)) == sorted([football, adults]) and answer.others == 0
+
+
+def test_fields_named_as_a_choice_are_either_not_both() -> None:
+    assert names_choice("Feuerwehr oder was mit Jugendlichen") and names_choice("health or with older people")
+    assert not names_choice("Sport mit Kids") and not names_choice("Senioren besuchen oder so")
+    assert not names_choice("something with kids or something")
+
+
+async def test_a_choice_of_fields_keeps_the_listings_of_either(listings: Listings) -> None:
+    football, tutoring = await listings.add_many([
+        {"title": "Jugendtrainer Fußball", "categories": ["sports", "children_youth"], **near(KASSEL, 3, 0)},
+        {"title": "Lernpaten für Grundschulkinder", "categories": ["children_youth", "education"],
+         **near(KASSEL, 1, 0)},
+    ])
+    request = SearchRequest(text="Sport oder was mit Kindern in Kassel")
+    answer = await find(listings.database, request, **SPORT_WITH_CHILDREN)
+    assert sorted(ids(answer)) == sorted([football, tutoring]) and answer.others == 0
