@@ -267,16 +267,26 @@ def _listed(sql: SqlText, scored: str, *, tiered: bool, fields: bool = False) ->
     enough = f"n.saying >= {MIN_RESULTS}"
     total = f"CASE WHEN {enough} THEN n.holding_all ELSE n.matches END"
     answered = in_fields("n", enough) if fields else None
+    kept = f"WHERE n.words > 0 OR n.named > 0 OR n.kind > 0 OR NOT ({enough})"
+    if tiered and answered:
+        # Of the rows strong by the words, those of both fields where some are (the rest are related): a second pass,
+        # as which rows are strong by the words is known only after the first.
+        strong = is_strong("n", sql.number(STRONG_SHARE))
+        both = "(m.fields_strong = 0 OR m.both_fields = 1) AND m.by_words = 1"
+        return (
+            f"(SELECT m.*, CASE WHEN {both} THEN 1 ELSE 0 END AS strong, "
+            f"SUM(CASE WHEN {both} THEN 1 ELSE 0 END) OVER () AS strong_total FROM "
+            f"(SELECT n.*, {total} AS total, CASE WHEN {strong} THEN 1 ELSE 0 END AS by_words, "
+            f"MAX(CASE WHEN {strong} THEN n.both_fields ELSE 0 END) OVER () AS fields_strong "
+            f"FROM ({counted}) n {kept}) m) f"
+        )
     if tiered or answered:
-        strong = is_strong("n", sql.number(STRONG_SHARE), fields=answered) if tiered else answered
+        strong = is_strong("n", sql.number(STRONG_SHARE)) if tiered else str(answered)
         tier = (f"CASE WHEN {strong} THEN 1 ELSE 0 END AS strong, "
                 f"SUM(CASE WHEN {strong} THEN 1 ELSE 0 END) OVER () AS strong_total")
     else:
         tier = f"1 AS strong, {total} AS strong_total"
-    return (
-        f"(SELECT n.*, {total} AS total, {tier} FROM ({counted}) n "
-        f"WHERE n.words > 0 OR n.named > 0 OR n.kind > 0 OR NOT ({enough})) f"
-    )
+    return f"(SELECT n.*, {total} AS total, {tier} FROM ({counted}) n {kept}) f"
 
 
 def _fields_counted(holds: str) -> str:

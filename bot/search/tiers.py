@@ -70,14 +70,13 @@ def strength(row: str) -> str:
     return f"({evidence(row)} + CASE WHEN {row}.words > 0 OR {row}.named > 0 THEN {row}.within ELSE 0 END)"
 
 
-def is_strong(row: str, share: str, *, fields: str | None = None) -> str:
+def is_strong(row: str, share: str) -> str:
     """Returns the SQL condition that a row of `_listed`'s counted rows is strong: no row holds a word naming a
-    particular thing (then all are, or with `fields`, in_fields's condition, those it admits),
-    it says every such word itself in its title or description (says_all: where it says them tells nothing of
-    whether it answers them), it asks for a language the person speaks (speaks: what they offer, which it wants),
-    or it is at least `share` as strong as the strongest (`share` a bound number)."""
-    unnamed = f"({row}.strongest <= 0 AND {fields})" if fields else f"{row}.strongest <= 0"
-    return (f"({unnamed} OR {row}.says_all = 1 OR {row}.speaks = 1 "
+    particular thing (then all are), it says every such word itself in its title or description (says_all: where
+    it says them tells nothing of whether it answers them), it asks for a language the person speaks (speaks: what
+    they offer, which it wants), or it is at least `share` as strong as the strongest (`share` a bound number).
+    A request for an activity with a group of people keeps of those the rows of both fields (in_fields)."""
+    return (f"({row}.strongest <= 0 OR {row}.says_all = 1 OR {row}.speaks = 1 "
             f"OR {strength(row)} >= {share} * {row}.strongest)")
 
 

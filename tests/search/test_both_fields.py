@@ -72,3 +72,19 @@ async def test_a_choice_of_fields_keeps_the_listings_of_either(listings: Listing
     request = SearchRequest(text="Sport oder was mit Kindern in Kassel")
     answer = await find(listings.database, request, **SPORT_WITH_CHILDREN)
     assert sorted(ids(answer)) == sorted([football, tutoring]) and answer.others == 0
+
+
+async def test_of_the_listings_holding_the_named_thing_those_of_both_fields_come_first(listings: Listings) -> None:
+    seniors, = await listings.add_many([
+        {"title": "Besuchsdienst für Senioren", "categories": ["seniors", "neighbourhood"], **near(KASSEL, 4, 0)},
+    ])
+    hospital, = await listings.add_many([
+        {"title": "Besuchsdienst im Krankenhaus", "categories": ["health_care", "neighbourhood"],
+         **near(KASSEL, 1, 0)},
+    ])
+    fields = {"categories": ["seniors", "neighbourhood"], "keywords": ["besuchsdienst"], "place": KASSEL}
+    request = SearchRequest(text="Besuchsdienst für Senioren in Kassel")
+    answer = await find(listings.database, request, **fields)
+    assert ids(answer) == [seniors] and answer.others == 1
+    related = await find(listings.database, replace(request, similar=True), **fields)
+    assert ids(related) == [hospital]
