@@ -42,6 +42,27 @@ def category_fit(sql: SqlText, keys: Sequence[str], weight: float) -> str:
     )
 
 
+def searches_both(keys: Sequence[str]) -> bool:
+    """Tells whether the searched categories hold a field of activity and a field of people."""
+    return any(key in people_fields() for key in keys) and any(key not in people_fields() for key in keys)
+
+
+def both_fields(sql: SqlText, keys: Sequence[str]) -> str | None:
+    """Returns an SQL condition on the row `o`: it is in one of the searched fields of activity and in one of the
+    searched fields of people (data/search/people_fields.toml); None when the request does not search both kinds.
+
+    "Sport mit Kindern", "Sport mit Menschen mit Behinderung", "alten Leuten Gesellschaft leisten": a listing of
+    both answers the request, one of either only half of it (bot.search.tiers: the related ones).
+    """
+    if not searches_both(keys):
+        return None
+    table = categories()
+    activity = sum(1 << table[key].bit for key in keys if key not in people_fields())
+    people = sum(1 << table[key].bit for key in keys if key in people_fields())
+    return (f"((o.category_mask & {sql.integer(activity)}) <> 0 "
+            f"AND (o.category_mask & {sql.integer(people)}) <> 0)")
+
+
 def beside_other_fields(
     sql: SqlText, part: str, named: Sequence[str], searched: Sequence[str], other_field: float,
 ) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.categories import is_category
 from bot.domain import TIME_BITS
+from bot.search.field_choice import names_choice
 from bot.search.model import PlaceRef, Refinement
 from nlu.query import ParsedQuery
 from nlu.query import PlaceRef as NluPlaceRef
@@ -64,6 +65,9 @@ class Criteria:
     titled: tuple[int, ...] = ()
     # Only the listings of this state ("ganz Sachsen"), by their state column; there is then no place.
     whole_state: str | None = None
+    # The text names its fields as a choice ("Feuerwehr oder was mit Jugendlichen": bot.search.field_choice): a
+    # listing of either answers it, not only one of both (bot.search.tiers.in_fields).
+    fields_either: bool = False
 
     @property
     def asks_anything(self) -> bool:
@@ -96,6 +100,7 @@ def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius
         keywords=parsed.keywords, lang=parsed.lang, needs_little_german=parsed.needs_little_german,
         ruled_out=parsed.ruled_out_places, default_radius_km=default_radius_km, writer_words=parsed.writer_words,
         whole_state=None if by_button else refinement.whole_state,
+        fields_either=refinement.categories is None and names_choice(parsed.text),
     )
 
 
@@ -117,7 +122,7 @@ def _cleaned(
     *, categories: object, excluded: object, place: PlaceRef | None, candidates: Sequence[object], radius_km: object,
     time: object, time_either: object, languages: object, remote: object, keywords: object, lang: object,
     needs_little_german: object, ruled_out: Sequence[object], default_radius_km: float,
-    writer_words: Sequence[object] = (), whole_state: object = None,
+    writer_words: Sequence[object] = (), whole_state: object = None, fields_either: bool = False,
 ) -> Criteria:
     """Builds Criteria from values of either source, keeping only what is known and well-formed; a whole state
     searched is no place (whatever the text's own reading of its name: "Sachsen" bei Ansbach)."""
@@ -141,6 +146,7 @@ def _cleaned(
         ruled_out=_ruled_out(ruled_out, place),
         writer_words=frozenset(word for word in writer_words if isinstance(word, str)),
         whole_state=state,
+        fields_either=fields_either,
     )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.dialect import dialect_of
+from bot.search.category_fit import both_fields, searches_both
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
@@ -27,7 +28,7 @@ from bot.search.sources import (
 )
 from bot.search.sql import SqlText
 from bot.search.textmatch import rare
-from bot.search.tiers import STRONG_SHARE, Tier, evidence, is_strong, shown
+from bot.search.tiers import STRONG_SHARE, Tier, evidence, in_fields, is_strong, shown
 from bot.search.widening import MIN_RESULTS, NEAREST, RADIUS_STEPS_KM, REMOTE_NEAR_KM, Attempt
 
 
@@ -118,7 +119,9 @@ def _ranked(
     scored = _scored(sql, criteria, words, attempt, now=asked.now, corpus=asked.corpus, within=within,
                      only_if=only_if)
     # Pages of every row (the volunteers' ads, the titled probe) need no strength: one window pass fewer.
-    listed = _listed(sql, scored, tiered=asked.tier is not Tier.ALL and tiered(words, attempt))
+    shown_apart = asked.tier is not Tier.ALL
+    listed = _listed(sql, scored, tiered=shown_apart and tiered(words, attempt),
+                     fields=shown_apart and by_fields(criteria, attempt))
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases. Online
     # listings added beside the nearest ones far away come after them (online is 0 on every other try).
     return (
@@ -208,7 +211,8 @@ async def count_matches(
     """Counts the matches of one try, those holding any of its words, those holding a word naming what was
     asked and those in the strong tier (for a page beyond the last match: the same counts as on the first page)."""
     sql = SqlText(dialect_of(session))
-    listed = _listed(sql, _scored(sql, criteria, words, attempt, now=now, corpus=corpus), tiered=tiered(words, attempt))
+    listed = _listed(sql, _scored(sql, criteria, words, attempt, now=now, corpus=corpus), tiered=tiered(words, attempt),
+                     fields=by_fields(criteria, attempt))
     statement = sql.statement(
         f"{sql.with_clause()}SELECT MAX(f.total), MAX(f.word_hits), MAX(f.holding), MAX(f.strong_total) FROM {listed}"
     )
@@ -223,7 +227,14 @@ def tiered(words: RankWords, attempt: Attempt) -> bool:
     return any(not words.names_kind(group) for group in words.holding()) and NEAREST not in attempt.widened
 
 
-def _listed(sql: SqlText, scored: str, *, tiered: bool) -> str:
+def by_fields(criteria: Criteria, attempt: Attempt) -> bool:
+    """Tells whether a try's rows are told apart by the fields they answer (tiers.in_fields): the request searches a
+    field of activity and a field of people, not named as a choice, and the try is no search for the nearest listings
+    far away."""
+    return searches_both(criteria.categories) and not criteria.fields_either and NEAREST not in attempt.widened
+
+
+def _listed(sql: SqlText, scored: str, *, tiered: bool, fields: bool = False) -> str:
     """Returns a subquery `f` of the matches to list, with the number of matches holding a word that names
     what was asked (holding: a free word or another noun of the request, not a verb or adjective), and the
     number holding any of its words (word_hits).
@@ -248,23 +259,41 @@ def _listed(sql: SqlText, scored: str, *, tiered: bool) -> str:
         f"SUM(CASE WHEN {holds} AND c.online = 0 THEN 1 ELSE 0 END) OVER () AS holding, "
         f"SUM(CASE WHEN {says} AND c.online = 0 THEN 1 ELSE 0 END) OVER () AS saying, "
         f"SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS holding_all, "
-        "SUM(CASE WHEN c.words + c.named + c.kind + c.manner > 0 THEN 1 ELSE 0 END) OVER () AS word_hits "
-        f"FROM {scored}"
+        "SUM(CASE WHEN c.words + c.named + c.kind + c.manner > 0 THEN 1 ELSE 0 END) OVER () AS word_hits"
+        f"{_fields_counted(holds) if fields else ''} FROM {scored}"
     )
     # One window pass counts; the total listed follows from the counts (no second pass after the filter).
     # Listings holding only a relative of the words do not count: the field's rows stay behind the button for them.
     enough = f"n.saying >= {MIN_RESULTS}"
     total = f"CASE WHEN {enough} THEN n.holding_all ELSE n.matches END"
-    if tiered:
+    answered = in_fields("n", enough) if fields else None
+    kept = f"WHERE n.words > 0 OR n.named > 0 OR n.kind > 0 OR NOT ({enough})"
+    if tiered and answered:
+        # Of the rows strong by the words, those of both fields where some are (the rest are related): a second pass,
+        # as which rows are strong by the words is known only after the first.
         strong = is_strong("n", sql.number(STRONG_SHARE))
+        both = "(m.fields_strong = 0 OR m.both_fields = 1) AND m.by_words = 1"
+        return (
+            f"(SELECT m.*, CASE WHEN {both} THEN 1 ELSE 0 END AS strong, "
+            f"SUM(CASE WHEN {both} THEN 1 ELSE 0 END) OVER () AS strong_total FROM "
+            f"(SELECT n.*, {total} AS total, CASE WHEN {strong} THEN 1 ELSE 0 END AS by_words, "
+            f"MAX(CASE WHEN {strong} THEN n.both_fields ELSE 0 END) OVER () AS fields_strong "
+            f"FROM ({counted}) n {kept}) m) f"
+        )
+    if tiered or answered:
+        strong = is_strong("n", sql.number(STRONG_SHARE)) if tiered else str(answered)
         tier = (f"CASE WHEN {strong} THEN 1 ELSE 0 END AS strong, "
                 f"SUM(CASE WHEN {strong} THEN 1 ELSE 0 END) OVER () AS strong_total")
     else:
         tier = f"1 AS strong, {total} AS strong_total"
-    return (
-        f"(SELECT n.*, {total} AS total, {tier} FROM ({counted}) n "
-        f"WHERE n.words > 0 OR n.named > 0 OR n.kind > 0 OR NOT ({enough})) f"
-    )
+    return f"(SELECT n.*, {total} AS total, {tier} FROM ({counted}) n {kept}) f"
+
+
+def _fields_counted(holds: str) -> str:
+    """Returns the window columns tiers.in_fields reads: whether any match answers both fields (fields_any), and
+    whether any holding the request's words does (fields_held: the others are not listed once enough hold them)."""
+    return (", MAX(c.both_fields) OVER () AS fields_any, "
+            f"MAX(CASE WHEN {holds} THEN c.both_fields ELSE 0 END) OVER () AS fields_held")
 
 
 def _scored(
@@ -319,10 +348,13 @@ def _scored(
     fence = " LIMIT -1 OFFSET 0" if sql.is_sqlite else " OFFSET 0"
     # A listing asking for a language the person speaks answers them as such (bot.search.tiers).
     speaks = f"CASE WHEN {asks_for_language(sql, criteria.languages)} THEN 1 ELSE 0 END" if criteria.languages else "0"
+    # A listing in a searched field of activity and one of people answers both halves (tiers.in_fields).
+    both = both_fields(sql, criteria.categories) if by_fields(criteria, attempt) else None
+    fields = f"CASE WHEN {both} THEN 1 ELSE 0 END" if both else "0"
     columns = (
         f"o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.kind} AS kind, "
         f"{parts.manner} AS manner, {parts.within} AS within, {parts.says_all} AS says_all, "
-        f"{parts.lesser_only} AS lesser_only, {speaks} AS speaks, "
+        f"{parts.lesser_only} AS lesser_only, {speaks} AS speaks, {fields} AS both_fields, "
         f"{parts.base} AS base, {far_online} AS online"
     )
     if sql.is_sqlite:

@@ -74,9 +74,23 @@ def is_strong(row: str, share: str) -> str:
     """Returns the SQL condition that a row of `_listed`'s counted rows is strong: no row holds a word naming a
     particular thing (then all are), it says every such word itself in its title or description (says_all: where
     it says them tells nothing of whether it answers them), it asks for a language the person speaks (speaks: what
-    they offer, which it wants), or it is at least `share` as strong as the strongest (`share` a bound number)."""
+    they offer, which it wants), or it is at least `share` as strong as the strongest (`share` a bound number).
+    A request for an activity with a group of people keeps of those the rows of both fields (in_fields)."""
     return (f"({row}.strongest <= 0 OR {row}.says_all = 1 OR {row}.speaks = 1 "
             f"OR {strength(row)} >= {share} * {row}.strongest)")
+
+
+def in_fields(row: str, listed_only: str) -> str:
+    """Returns the SQL condition that a row answers both halves of a request for an activity with a group of people
+    (category_fit.both_fields: "Sport mit Kindern"), or that no listed row of the try does (then the halves are what
+    there is, and all stay). listed_only: the SQL condition that only the rows holding the request's words are
+    listed (fields_held then tells, else fields_any).
+
+    Such a request with no word naming a particular thing listed the rows of one half after the few of both: the
+    children's tutoring after two children's sports teams, the seniors' tablet course after seniors' gymnastics. A
+    judge reads those as off (the judged agency sets of five authors), and the person as the bot not listening."""
+    some = f"CASE WHEN {listed_only} THEN {row}.fields_held ELSE {row}.fields_any END"
+    return f"(({some}) = 0 OR {row}.both_fields = 1)"
 
 
 def shown(tier: Tier, row: str) -> str:
