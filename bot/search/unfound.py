@@ -22,7 +22,7 @@ from bot.search.corpus import Corpus
 from bot.search.criteria import Criteria
 from bot.search.english import english_for, german_words
 from bot.search.rank_words import RankWords
-from bot.search.sources import constraints, frame_of
+from bot.search.sources import box_index, constraints, frame_of
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any
 from bot.search.vocabulary import TermGroup, Vocabulary
@@ -111,14 +111,20 @@ async def _held_here(
     now: datetime, corpus: Corpus,
 ) -> frozenset[tuple[TermGroup, ...]]:
     """Returns those of the groups that some listing the try admits holds, looked up in one statement (each a look
-    into the full-text index, stopped at the first such listing)."""
+    into the full-text index, stopped at the first such listing).
+
+    On SQLite a box around a place is read from its latitude's bands (sources.box_index), as the try read it: left to
+    itself SQLite read the whole latitude band across the country from the geo index."""
     if not holders:
         return frozenset()
     sql = SqlText(dialect_of(session))
-    where = " AND ".join(constraints(sql, criteria, (), attempt, frame_of(criteria), now=now, words=False,
-                                     corpus=corpus))
+    frame = frame_of(criteria)
+    where = " AND ".join(constraints(sql, criteria, (), attempt, frame, now=now, words=False, corpus=corpus))
+    boxed = sql.is_sqlite and attempt.radius_km is not None and frame is not None and not criteria.remote
+    hint = box_index(sql, corpus) if boxed else ""
     tests = ", ".join(
-        f"CASE WHEN EXISTS (SELECT 1 FROM {corpus.table} o WHERE {where} AND {holds_any(sql, groups, corpus=corpus)}) "
+        f"CASE WHEN EXISTS (SELECT 1 FROM {corpus.table} o{hint} WHERE {where} AND "
+        f"{holds_any(sql, groups, corpus=corpus)}) "
         f"THEN 1 ELSE 0 END AS h{number}" for number, groups in enumerate(holders))
     row = (await sql.statement(f"{sql.with_clause()}SELECT {tests}").run(session)).one()
     return frozenset(groups for groups, found in zip(holders, row) if found)

@@ -1,5 +1,5 @@
 """Which index a SQLite try for listings naming the thing reads: their rows by id while few hold the words, the box's
-covering index around a place once more than FEW_HOLDERS do (bot.search.sources.index_hint)."""
+covering index of its latitude bands around a place once more than FEW_HOLDERS do (bot.search.sources.index_hint)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def test_few_holders_around_a_place_are_read_by_id() -> None:
 
 def test_many_holders_around_a_place_are_read_from_the_box() -> None:
     hint = index_hint(SqlText("sqlite"), Criteria(place=RIESA), _held_by(FEW_HOLDERS + 1), NAMED_AROUND, LISTINGS)
-    assert hint == f" INDEXED BY {LISTINGS.index('geo')}"
+    assert hint == f" INDEXED BY {LISTINGS.index('cell')}"
 
 
 def test_many_holders_without_a_box_are_still_read_by_id() -> None:
