@@ -189,6 +189,9 @@ def _is_json(text: str) -> bool:
 
 
 _REQUIRED_COLUMNS = ("title", "organisation_name")
+# Keys under which exports put their list of records when the document is an object.
+_JSON_CONTAINERS = {"listings", "opportunities", "records", "items", "data", "results", "entries", "angebote",
+                    "offers", "stellen", "eintraege"}
 
 
 def _inspect_csv(listing_file: ListingFile) -> None:
@@ -304,8 +307,7 @@ def _inspect_json(listing_file: ListingFile) -> None:
             listing_file.json_lines = True
         else:
             if isinstance(document, dict):
-                raise FileProblem("the JSON is one object, not an array of listings: put the records in [ … ] "
-                                  "or write one record per line (JSON Lines)")
+                document = _wrapped_list(document)
             if not isinstance(document, list):
                 raise FileProblem("the JSON is a single value, not an array of listings")
             listing_file._json_records = document
@@ -314,6 +316,20 @@ def _inspect_json(listing_file: ListingFile) -> None:
         raise FileProblem("this JSON holds no listings: its records name no known field "
                           "(title, organisation_name, place_name, … see bot/exchange/SCHEMA.md)")
     listing_file.ignored_columns = [key for key in keys if not header_field(key)]
+
+
+def _wrapped_list(document: dict[str, Any]) -> list[Any]:
+    """Returns the listings of an object that holds them in a list ({"listings": [...], "count": 3}, as web APIs
+    and portals export), or says why one object is no list of listings."""
+    lists = {key: value for key, value in document.items() if isinstance(value, list)}
+    named = [key for key in lists if key.lower() in _JSON_CONTAINERS]
+    records = [key for key, value in lists.items() if value and all(isinstance(item, dict) for item in value)]
+    if len(named) == 1:
+        return list(lists[named[0]])
+    if len(records) == 1 and not any(header_field(key) for key in document):
+        return list(lists[records[0]])
+    raise FileProblem("the JSON is one object, not an array of listings: put the records in [ … ] "
+                      "or write one record per line (JSON Lines)")
 
 
 def _all_json_keys(listing_file: ListingFile) -> list[str]:

@@ -21,7 +21,9 @@ _FALSE = {"nein", "n", "no", "false", "falsch", "0", "-"}
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 _GERMAN_DATETIME = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?")
 # A date column that a database or spreadsheet wrote as a date and time ("2026-12-31 00:00:00"): the date counts.
-_DATE_AND_TIME = re.compile(r"(\S+?)[ T,]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?")
+_DATE_AND_TIME = re.compile(
+    r"(\S+?)[ T,]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?"
+)
 _CENTURY_PIVOT = 30  # two-digit years as Excel reads them: 00-29 are 20xx, 30-99 are 19xx
 _LIST_SEPARATORS = re.compile(r"[;|,]")
 # Plausible, not RFC 5322: one @, no spaces, a dot in the domain, a top-level domain of letters.

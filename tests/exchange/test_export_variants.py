@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+
+import pytest
 
 from tests.factories.exchange import csv_text, listing_record
 
-from bot.exchange import parse_listing_bytes
+from bot.exchange import FileProblem, parse_listing_bytes
 from bot.exchange.feeds.detect import detect_feed, read_feed
 
 _FREINET = ["agenturid", "agenturname", "einrichtungsname", "angebotsname", "beschreibung", "plz", "ort", "ortsteil",
@@ -51,3 +54,27 @@ def test_a_freinet_export_behind_excels_separator_line_is_a_feed() -> None:
     feed = read_feed(data, "freinet-csv")
     assert [offer.title for offer in feed.offers] == ["Lesepate 1", "Lesepate 2"]
     assert "sep=" not in " ".join(name for name, _target in feed.mapping) and not feed.ignored
+
+
+@pytest.mark.parametrize("wrapper", ["listings", "data", "Angebote"])
+def test_a_json_object_holding_the_listings_in_a_list_is_read_as_that_list(wrapper: str) -> None:
+    document = {"exported": "2026-12-01", "count": 2, wrapper: [listing_record(1), listing_record(2)]}
+    listing_file = parse_listing_bytes(json.dumps(document).encode())
+    records = list(listing_file.records())
+    assert [record.where for record in records] == ["record 1", "record 2"]
+    assert records[1].values["external_id"] == "L-2"
+    assert listing_file.ignored_columns == []  # the wrapper's own keys are no columns
+
+
+def test_a_json_object_with_a_list_of_unknown_name_is_read_when_it_is_the_only_list_of_records() -> None:
+    document = {"meta": {"page": 1}, "export_2026": [listing_record(1)]}
+    assert [record.where for record in parse_listing_bytes(json.dumps(document).encode()).records()] == ["record 1"]
+
+
+@pytest.mark.parametrize("document", [
+    listing_record(1),  # one record, not in a list: which is meant is unclear, so it is refused with the hint
+    {"a": [listing_record(1)], "b": [listing_record(2)]},  # two lists of records: which one?
+])
+def test_one_object_that_is_no_wrapper_is_still_refused_with_the_hint(document: dict[str, object]) -> None:
+    with pytest.raises(FileProblem, match="the JSON is one object, not an array of listings"):
+        parse_listing_bytes(json.dumps(document).encode())
