@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.categories import categories
 from bot.exchange import schema, values
+from bot.exchange.feeds.labels import label_key, label_map
 from bot.exchange.files import RawRecord
 from bot.exchange.htmltext import html_to_text
 from bot.exchange.schema import FIELDS, Kind
@@ -221,13 +222,24 @@ def _derived_id(*parts: str) -> str:
 
 
 def _categories(found: list[str]) -> list[str]:
-    """Maps keys and labels to category keys; every unknown one is named."""
-    keys = [schema.category_key(word) for word in found]
+    """Maps keys, their labels and the agencies' own labels ("Umwelt", "Integration") to category keys; every
+    unknown one is named."""
+    keys = [_category_keys(word) for word in found]
     unknown = [word for word, key in zip(found, keys) if key is None]
     if unknown:
         raise Invalid(f"unknown {_plural(unknown, 'category', 'categories')} {_quoted(unknown)} "
                       f"(known: {', '.join(categories())})")
-    return list(dict.fromkeys(key for key in keys if key))
+    return list(dict.fromkeys(key for group in keys if group for key in group))
+
+
+def _category_keys(word: str) -> tuple[str, ...] | None:
+    """Returns the keys a word names: a category, or a label agencies file offers under (the feeds' label list,
+    data/exchange/freinet_labels.toml; a label there may name none, ()); None when unknown."""
+    key = schema.category_key(word)
+    if key is not None:
+        return (key,)
+    labels, folded = label_map(), label_key(word)
+    return labels.fields.get(folded, labels.targets.get(folded))
 
 
 def _time_tags(found: list[str]) -> list[str]:

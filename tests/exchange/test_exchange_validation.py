@@ -104,6 +104,9 @@ def test_decimal_commas_in_coordinates_are_accepted() -> None:
 def test_categories_by_key_or_label_and_unknown_ones_named() -> None:
     listing = valid(listing_record(1, categories="Kinder & Jugend; animals|Umwelt & Natur, Seniors"))
     assert listing.opportunity["categories"] == ["children_youth", "animals", "environment", "seniors"]
+    # the labels agencies file offers under, as the feeds read them (data/exchange/freinet_labels.toml)
+    agency = valid(listing_record(1, categories="Umwelt; Integration; Familie"))
+    assert agency.opportunity["categories"] == ["environment", "refugees_integration", "children_youth"]
     ((field, reason),) = problems_of(listing_record(1, categories="animals; Kochen; Raketen"))
     assert field == "categories"
     assert reason.startswith("unknown categories 'Kochen', 'Raketen' (known: children_youth, seniors,")
