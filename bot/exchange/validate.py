@@ -177,10 +177,26 @@ def _coordinate_problems(lat: float, lon: float) -> list[tuple[str, str]]:
         return [("lat", f"lat {lat} and lon {lon} look swapped (latitude is the larger number in Germany)")]
     problems = []
     if not lat_ok:
-        problems.append(("lat", f"{lat} is outside Germany (latitude must be between {south} and {north})"))
+        problems.append(("lat", f"{lat} is outside Germany (latitude must be between {south} and {north})"
+                                + _lost_point_hint(lat, south, north)))
     if not lon_ok:
-        problems.append(("lon", f"{lon} is outside Germany (longitude must be between {west} and {east})"))
+        problems.append(("lon", f"{lon} is outside Germany (longitude must be between {west} and {east})"
+                                + _lost_point_hint(lon, west, east)))
     return problems
+
+
+def _lost_point_hint(value: float, low: float, high: float) -> str:
+    """Says what to do when a coordinate looks like one whose decimal point a spreadsheet dropped (513127 for
+    51.3127: German Excel reads the point as a thousands separator); "" otherwise."""
+    if not value.is_integer() or abs(value) < 100:
+        return ""
+    digits = str(int(abs(value)))
+    for whole in (1, 2):
+        candidate = float(f"{digits[:whole]}.{digits[whole:]}")
+        if low <= candidate <= high:
+            return (f"; {candidate} without its decimal point? A spreadsheet may have read the point as a thousands "
+                    "separator: format the column as text (or export with a decimal comma) and import again")
+    return ""
 
 
 def _listing(where: str, fields: dict[str, Any]) -> Listing:
