@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
 from tests.factories.exchange import csv_text, listing_record
 
 from bot.exchange import FileProblem, parse_listing_bytes
-from bot.exchange.feeds.detect import detect_feed, read_feed
+from bot.exchange.feeds.detect import detect_feed, read_feed, read_feed_file
 
 _FREINET = ["agenturid", "agenturname", "einrichtungsname", "angebotsname", "beschreibung", "plz", "ort", "ortsteil",
             "latitude", "longitude", "_angebotsId"]
@@ -78,3 +79,11 @@ def test_a_json_object_with_a_list_of_unknown_name_is_read_when_it_is_the_only_l
 def test_one_object_that_is_no_wrapper_is_still_refused_with_the_hint(document: dict[str, object]) -> None:
     with pytest.raises(FileProblem, match="the JSON is one object, not an array of listings"):
         parse_listing_bytes(json.dumps(document).encode())
+
+
+def test_a_portals_excel_export_that_is_an_html_table_says_how_to_make_it_a_csv(tmp_path: Path) -> None:
+    path = tmp_path / "angebote.xls"
+    path.write_text("<html><body><table><tr><td>Titel</td><td>Träger</td></tr></table></body></html>")
+    with pytest.raises(FileProblem, match=r"^this is a web page \(an HTML table\) saved as \.xls, as some portals "
+                       r"export 'Excel' files: open it in a spreadsheet, save it as CSV UTF-8 and import that$"):
+        read_feed_file(path)

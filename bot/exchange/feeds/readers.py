@@ -84,12 +84,17 @@ def read_freinet_csv(text: str) -> FeedFile:
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 
 
+def is_web_page(data: bytes) -> bool:
+    """Tells whether a file is an HTML page (a login page, or a portal's "Excel" export that is an HTML table)."""
+    return bool(_HTML_START.match(data[:400].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")))
+
+
 def read_freinet_xml(data: bytes, decoded: str | None = None) -> FeedFile:
     """Reads the agency API's offer list (<angebotsliste agenturId=..> of <angebot angebotsId=..>).
 
     `decoded`: the file as text when its bytes are no UTF-8: a tool that wrote Windows-1252 under a declaration
     of UTF-8 ("für" as one byte) is read in that encoding, as a CSV export is, rather than refused."""
-    if _HTML_START.match(data[:400].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")):
+    if is_web_page(data):
         raise FileProblem("this is a web page (HTML), not an offer feed: a login or error page instead of the export?")
     try:
         root = ElementTree.fromstring(data)
