@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,8 @@ _SUFFIXES: dict[str, Format] = {
     ".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".jsonl": "json", ".ndjson": "json",
 }
 _DELIMITERS = (";", ",", "\t", "|")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 # A cell may be long: an agency's description with pictures pasted into it (data: URLs) runs to megabytes, and the
 # csv module's own limit of 128 KB refused the whole export for one such row. Raised once for every CSV reader here.
 CELL_LIMIT = 64 * 1024 * 1024
@@ -186,16 +189,17 @@ def _is_json(text: str) -> bool:
 
 
 _REQUIRED_COLUMNS = ("title", "organisation_name")
+# Keys under which exports put their list of records when the document is an object.
+_JSON_CONTAINERS = {"listings", "opportunities", "records", "items", "data", "results", "entries", "angebote",
+                    "offers", "stellen", "eintraege"}
 
 
 def _inspect_csv(listing_file: ListingFile) -> None:
     """Finds the delimiter and checks that the first row names known columns."""
-    text = listing_file.text
-    first_line = text.lstrip("\r\n").split("\n", 1)[0].strip()
-    if first_line.lower().startswith("sep=") and len(first_line) == 5:
-        listing_file.delimiter = first_line[4]  # Excel's hint line
-    else:
-        listing_file.delimiter = max(_DELIMITERS, key=lambda delimiter: _heading_score(first_line, delimiter))
+    first = first_line(listing_file.text)
+    listing_file.delimiter = excel_separator(first) or max(
+        _DELIMITERS, key=lambda delimiter: _heading_score(first, delimiter)
+    )
     headings = _headings(listing_file)
     known = [name for name in (header_field(heading) for heading in headings) if name]
     if not known:
@@ -212,6 +216,16 @@ def _inspect_csv(listing_file: ListingFile) -> None:
     listing_file.ignored_columns = [heading for heading in headings if heading.strip() and not header_field(heading)]
 
 
+def first_line(text: str) -> str:
+    """Returns the first non-empty line, whatever ends it: \r\n, \n, or \r alone (Excel's "CSV (Macintosh)")."""
+    return _LINE_BREAK.split(text.lstrip("\ufeff\r\n"), maxsplit=1)[0].strip()
+
+
+def excel_separator(line: str) -> str | None:
+    """Returns the delimiter an Excel hint line names ("sep=;"), None when the line is no such hint."""
+    return line[4] if len(line) == 5 and line.lower().startswith("sep=") else None
+
+
 def _heading_score(line: str, delimiter: str) -> tuple[int, int]:
     """Scores a delimiter by how many known headings it yields, then by how many columns."""
     cells = next(csv.reader([line], delimiter=delimiter), [])
@@ -220,7 +234,7 @@ def _heading_score(line: str, delimiter: str) -> tuple[int, int]:
 
 def _rows(listing_file: ListingFile) -> Iterator[tuple[int, list[str]]]:
     """Yields (spreadsheet row number, cells), the 'sep=' hint line skipped; a quoted line break stays in its row."""
-    reader = csv.reader(_lines(listing_file.text), delimiter=listing_file.delimiter or ",")
+    reader = csv.reader(csv_lines(listing_file.text), delimiter=listing_file.delimiter or ",")
     number = 0
     try:
         for cells in reader:
@@ -233,21 +247,15 @@ def _rows(listing_file: ListingFile) -> Iterator[tuple[int, list[str]]]:
         raise FileProblem(f"this is not a readable CSV file: {error} (near line {reader.line_num})") from None
 
 
-def _lines(text: str) -> Iterator[str]:
+def csv_lines(text: str) -> Iterator[str]:
     """Yields lines with their line break, so quoted cells keep theirs (as the csv module wants).
 
-    Unlike str.splitlines it breaks only at \n (or at \r in old Mac files), and unlike io.StringIO it does not
-    copy the whole text into a second buffer.
+    A line ends at \r\n, \n or a lone \r, also mixed in one file: Excel for Mac ends rows with \r and line
+    breaks inside cells with \n. Unlike str.splitlines it does not break at form feeds or Unicode separators, and
+    unlike io.StringIO it does not copy the whole text into a second buffer.
     """
-    newline = "\n" if "\n" in text or "\r" not in text else "\r"
-    start = 0
-    while start < len(text):
-        end = text.find(newline, start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start : end + 1]
-        start = end + 1
+    for match in _LINE.finditer(text):
+        yield match.group()
 
 
 def _headings(listing_file: ListingFile) -> list[str]:
@@ -299,8 +307,7 @@ def _inspect_json(listing_file: ListingFile) -> None:
             listing_file.json_lines = True
         else:
             if isinstance(document, dict):
-                raise FileProblem("the JSON is one object, not an array of listings: put the records in [ … ] "
-                                  "or write one record per line (JSON Lines)")
+                document = _wrapped_list(document)
             if not isinstance(document, list):
                 raise FileProblem("the JSON is a single value, not an array of listings")
             listing_file._json_records = document
@@ -309,6 +316,20 @@ def _inspect_json(listing_file: ListingFile) -> None:
         raise FileProblem("this JSON holds no listings: its records name no known field "
                           "(title, organisation_name, place_name, … see bot/exchange/SCHEMA.md)")
     listing_file.ignored_columns = [key for key in keys if not header_field(key)]
+
+
+def _wrapped_list(document: dict[str, Any]) -> list[Any]:
+    """Returns the listings of an object that holds them in a list ({"listings": [...], "count": 3}, as web APIs
+    and portals export), or says why one object is no list of listings."""
+    lists = {key: value for key, value in document.items() if isinstance(value, list)}
+    named = [key for key in lists if key.lower() in _JSON_CONTAINERS]
+    records = [key for key, value in lists.items() if value and all(isinstance(item, dict) for item in value)]
+    if len(named) == 1:
+        return list(lists[named[0]])
+    if len(records) == 1 and not any(header_field(key) for key in document):
+        return list(lists[records[0]])
+    raise FileProblem("the JSON is one object, not an array of listings: put the records in [ … ] "
+                      "or write one record per line (JSON Lines)")
 
 
 def _all_json_keys(listing_file: ListingFile) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.categories import categories
 from bot.exchange import schema, values
+from bot.exchange.feeds.labels import label_key, label_map
 from bot.exchange.files import RawRecord
 from bot.exchange.htmltext import html_to_text
 from bot.exchange.schema import FIELDS, Kind
@@ -176,10 +177,26 @@ def _coordinate_problems(lat: float, lon: float) -> list[tuple[str, str]]:
         return [("lat", f"lat {lat} and lon {lon} look swapped (latitude is the larger number in Germany)")]
     problems = []
     if not lat_ok:
-        problems.append(("lat", f"{lat} is outside Germany (latitude must be between {south} and {north})"))
+        problems.append(("lat", f"{lat} is outside Germany (latitude must be between {south} and {north})"
+                                + _lost_point_hint(lat, south, north)))
     if not lon_ok:
-        problems.append(("lon", f"{lon} is outside Germany (longitude must be between {west} and {east})"))
+        problems.append(("lon", f"{lon} is outside Germany (longitude must be between {west} and {east})"
+                                + _lost_point_hint(lon, west, east)))
     return problems
+
+
+def _lost_point_hint(value: float, low: float, high: float) -> str:
+    """Says what to do when a coordinate looks like one whose decimal point a spreadsheet dropped (513127 for
+    51.3127: German Excel reads the point as a thousands separator); "" otherwise."""
+    if not value.is_integer() or abs(value) < 100:
+        return ""
+    digits = str(int(abs(value)))
+    for whole in (1, 2):
+        candidate = float(f"{digits[:whole]}.{digits[whole:]}")
+        if low <= candidate <= high:
+            return (f"; {candidate} without its decimal point? A spreadsheet may have read the point as a thousands "
+                    "separator: format the column as text (or export with a decimal comma) and import again")
+    return ""
 
 
 def _listing(where: str, fields: dict[str, Any]) -> Listing:
@@ -221,13 +238,24 @@ def _derived_id(*parts: str) -> str:
 
 
 def _categories(found: list[str]) -> list[str]:
-    """Maps keys and labels to category keys; every unknown one is named."""
-    keys = [schema.category_key(word) for word in found]
+    """Maps keys, their labels and the agencies' own labels ("Umwelt", "Integration") to category keys; every
+    unknown one is named."""
+    keys = [_category_keys(word) for word in found]
     unknown = [word for word, key in zip(found, keys) if key is None]
     if unknown:
         raise Invalid(f"unknown {_plural(unknown, 'category', 'categories')} {_quoted(unknown)} "
                       f"(known: {', '.join(categories())})")
-    return list(dict.fromkeys(key for key in keys if key))
+    return list(dict.fromkeys(key for group in keys if group for key in group))
+
+
+def _category_keys(word: str) -> tuple[str, ...] | None:
+    """Returns the keys a word names: a category, or a label agencies file offers under (the feeds' label list,
+    data/exchange/freinet_labels.toml; a label there may name none, ()); None when unknown."""
+    key = schema.category_key(word)
+    if key is not None:
+        return (key,)
+    labels, folded = label_map(), label_key(word)
+    return labels.fields.get(folded, labels.targets.get(folded))
 
 
 def _time_tags(found: list[str]) -> list[str]:

@@ -17,8 +17,14 @@ GERMAN_TIME = BERLIN  # the calendar the listings are written in
 
 _TRUE = {"ja", "j", "yes", "y", "true", "wahr", "1", "x", "✓", "✔"}
 _FALSE = {"nein", "n", "no", "false", "falsch", "0", "-"}
-_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_GERMAN_DATETIME = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?")
+# A German date as people and spreadsheets write it: 31.12.2026, 1.3.2026, and LibreOffice's short 31.12.26.
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+_GERMAN_DATETIME = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?")
+# A date column that a database or spreadsheet wrote as a date and time ("2026-12-31 00:00:00"): the date counts.
+_DATE_AND_TIME = re.compile(
+    r"(\S+?)[ T,]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?"
+)
+_CENTURY_PIVOT = 30  # two-digit years as Excel reads them: 00-29 are 20xx, 30-99 are 19xx
 _LIST_SEPARATORS = re.compile(r"[;|,]")
 # Plausible, not RFC 5322: one @, no spaces, a dot in the domain, a top-level domain of letters.
 _EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -90,13 +96,15 @@ def to_int(value: Any) -> int:
 
 
 def to_date(value: Any) -> date:
-    """Reads an ISO date (2025-03-01) or a German one (01.03.2025)."""
+    """Reads an ISO date (2025-03-01) or a German one (01.03.2025, 01.03.25), also with a time after it."""
     text = to_text(value)
+    if with_time := _DATE_AND_TIME.fullmatch(text):
+        text = with_time.group(1)
     german = _GERMAN_DATE.fullmatch(text)
     try:
         if german:
             day, month, year = (int(part) for part in german.groups())
-            return date(year, month, day)
+            return date(_full_year(year, german.group(3)), month, day)
         return date.fromisoformat(text)
     except ValueError:
         raise Invalid(f"expected a date like 2025-03-01 or 01.03.2025, got {_show(value)}") from None
@@ -109,7 +117,7 @@ def to_datetime(value: Any) -> datetime:
         german = _GERMAN_DATETIME.fullmatch(text)
         if german:
             day, month, year, hour, minute, second = (int(part or 0) for part in german.groups())
-            moment = datetime(year, month, day, hour, minute, second)
+            moment = datetime(_full_year(year, german.group(3)), month, day, hour, minute, second)
         elif _GERMAN_DATE.fullmatch(text) or len(text) == 10:
             moment = datetime.combine(to_date(text), time())
         else:
@@ -119,6 +127,13 @@ def to_datetime(value: Any) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=GERMAN_TIME)
     return moment.astimezone(timezone.utc)
+
+
+def _full_year(year: int, written: str) -> int:
+    """Returns the year a German date means: two digits as Excel reads them (26 is 2026, 95 is 1995)."""
+    if len(written) != 2:
+        return year
+    return 2000 + year if year < _CENTURY_PIVOT else 1900 + year
 
 
 def to_list(value: Any) -> list[str]:

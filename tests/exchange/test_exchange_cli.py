@@ -69,7 +69,10 @@ def test_skip_invalid_imports_the_rest_and_still_lists_the_bad(
     [
         ("bild.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a PNG image, not a CSV or JSON file"),
         ("leer.csv", b"", "the file is empty"),
-        ("objekt.json", b'{"listings": []}', "the JSON is one object, not an array of listings"),
+        ("objekt.json", b'{"title": "Lesepate", "place_name": "Kassel"}', "the JSON is one object, not an array of "
+         "listings"),
+        # an object holding the list is read as that list; an empty one is said as such
+        ("objekt.json", b'{"listings": []}', "the file holds no listings (an empty list): nothing to import"),
         # an export of an empty store: its headings (or []) and nothing else, said plainly, not as "read 0"
         ("export.csv", b"title,organisation_name,place_name\r\n\r\n", "the file holds no listings (only its heading "
          "row): nothing to import"),

@@ -104,6 +104,9 @@ def test_decimal_commas_in_coordinates_are_accepted() -> None:
 def test_categories_by_key_or_label_and_unknown_ones_named() -> None:
     listing = valid(listing_record(1, categories="Kinder & Jugend; animals|Umwelt & Natur, Seniors"))
     assert listing.opportunity["categories"] == ["children_youth", "animals", "environment", "seniors"]
+    # the labels agencies file offers under, as the feeds read them (data/exchange/freinet_labels.toml)
+    agency = valid(listing_record(1, categories="Umwelt; Integration; Familie"))
+    assert agency.opportunity["categories"] == ["environment", "refugees_integration", "children_youth"]
     ((field, reason),) = problems_of(listing_record(1, categories="animals; Kochen; Raketen"))
     assert field == "categories"
     assert reason.startswith("unknown categories 'Kochen', 'Raketen' (known: children_youth, seniors,")
@@ -193,3 +196,14 @@ def vars_of(listing: Listing | list[Problem]) -> dict[str, Any]:
     """Returns a checked listing's opportunity values."""
     assert isinstance(listing, Listing)
     return listing.opportunity
+
+
+def test_a_coordinate_without_its_decimal_point_says_what_happened_and_what_to_do() -> None:
+    # German Excel reads "51.312" as fifty-one thousand three hundred twelve
+    lat, lon = problems_of(listing_record(1, lat="51312", lon="9479"))
+    assert lat == ("lat", "51312.0 is outside Germany (latitude must be between 47.2 and 55.1); 51.312 without its "
+                          "decimal point? A spreadsheet may have read the point as a thousands separator: format the "
+                          "column as text (or export with a decimal comma) and import again")
+    assert lon[1].startswith("9479.0 is outside Germany") and "; 9.479 without its decimal point?" in lon[1]
+    ((_field, plain),) = problems_of(listing_record(1, lat="60,1"))
+    assert plain == "60.1 is outside Germany (latitude must be between 47.2 and 55.1)"  # no guess where none fits

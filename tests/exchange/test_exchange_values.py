@@ -57,6 +57,18 @@ def test_iso_and_german_dates() -> None:
             to_date(bad)
 
 
+def test_dates_as_spreadsheets_and_databases_write_them() -> None:
+    assert to_date("31.12.26") == date(2026, 12, 31)  # LibreOffice's short German date
+    assert to_date("01.03.95") == date(1995, 3, 1)  # two-digit years as Excel reads them
+    assert to_date("2026-12-31 00:00:00") == date(2026, 12, 31)  # a date column written with its time
+    assert to_date("2026-12-31T10:00:00+01:00") == date(2026, 12, 31)
+    assert to_date("31.12.2026 00:00") == date(2026, 12, 31)
+    assert to_datetime("31.12.26 18:00") == datetime(2026, 12, 31, 17, 0, tzinfo=timezone.utc)
+    for bad in ("31.12.2026 25:00", "31.12.202", "morgen 10:00"):
+        with pytest.raises(Invalid, match="expected a date like"):
+            to_date(bad)
+
+
 def test_times_without_zone_are_german_time() -> None:
     winter = to_datetime("01.02.2025 18:00")
     summer = to_datetime("2025-07-01T18:00:00")

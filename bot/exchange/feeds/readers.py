@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 from xml.etree import ElementTree
 
 from bot.exchange.feeds.fields import CONTACT_BLOCKS, ORGANISATION_BLOCKS, assign, key_of, target_of
 from bot.exchange.feeds.offer import FeedFile, FeedOffer
-from bot.exchange.files import FileProblem, json_problem
+from bot.exchange.files import FileProblem, csv_lines, excel_separator, first_line, json_problem
 
 _JSON_CONTAINERS = ("angebote", "offers", "angebotsliste", "data", "items", "results", "listings")
 _LIST_TAGS = {"handlungsfelder", "zielgruppen", "stadtteile", "categories", "targets"}
@@ -49,9 +48,10 @@ def _finish(format_: str, offers: list[FeedOffer], columns: _Columns, agency_ids
 
 def read_freinet_csv(text: str) -> FeedFile:
     """Reads a freinet CSV export: ';', a heading row, quoted cells over several lines, HTML in cells."""
-    first = text.lstrip("\ufeff\r\n").split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first.count)
-    reader = csv.reader(_lines(text.lstrip("\ufeff")), delimiter=delimiter)
+    first = first_line(text)
+    separator = excel_separator(first)  # Excel's hint line "sep=;", which Excel itself does not show as a row
+    delimiter = separator or max((";", ",", "\t"), key=first.count)
+    reader = csv.reader(csv_lines(text.lstrip("\ufeff")), delimiter=delimiter)
     columns = _Columns()
     headings: list[str] | None = None
     offers = []
@@ -59,7 +59,8 @@ def read_freinet_csv(text: str) -> FeedFile:
     try:
         for cells in reader:
             where, start = f"line {start}", reader.line_num + 1
-            if not any(cell.strip() for cell in cells):
+            hint = headings is None and separator is not None and cells[0].strip().lower() == "sep="
+            if hint or not any(cell.strip() for cell in cells):
                 continue
             if headings is None:
                 headings = [cell.strip() for cell in cells]
@@ -78,21 +79,14 @@ def read_freinet_csv(text: str) -> FeedFile:
     return _finish("freinet-csv", offers, columns, [])
 
 
-def _lines(text: str) -> Iterator[str]:
-    """Yields lines with their line break (CRLF kept), as the csv module wants for quoted line breaks."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start : end + 1]
-        start = end + 1
-
-
 # --- freinet XML ---------------------------------------------------------------------------------------------
 
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+
+
+def is_web_page(data: bytes) -> bool:
+    """Tells whether a file is an HTML page (a login page, or a portal's "Excel" export that is an HTML table)."""
+    return bool(_HTML_START.match(data[:400].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")))
 
 
 def read_freinet_xml(data: bytes, decoded: str | None = None) -> FeedFile:
@@ -100,7 +94,7 @@ def read_freinet_xml(data: bytes, decoded: str | None = None) -> FeedFile:
 
     `decoded`: the file as text when its bytes are no UTF-8: a tool that wrote Windows-1252 under a declaration
     of UTF-8 ("für" as one byte) is read in that encoding, as a CSV export is, rather than refused."""
-    if _HTML_START.match(data[:400].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")):
+    if is_web_page(data):
         raise FileProblem("this is a web page (HTML), not an offer feed: a login or error page instead of the export?")
     try:
         root = ElementTree.fromstring(data)
