@@ -20,6 +20,9 @@ class Found:
     place: PlaceChoice
     limit: int
     offset: int = 0  # how many results come before this page
+    # Only all of Germany was asked ("ganz Deutschland", "bundesweit"), with no words, area or time: nothing to
+    # look for, so the page asks what instead of saying it found nothing among thousands of listings.
+    ask_what: bool = False
 
     @property
     def pages(self) -> int:
@@ -46,6 +49,9 @@ class WebSearch:
             return Found(None, choice, limit)
         if query.is_empty:
             return Found(None, choice, limit)
+        if (not (query.text or query.bereich or query.zeit) and choice.place is None and choice.whole_state is None
+                and not choice.unknown):
+            return Found(None, choice, limit, ask_what=True)
         refinement = Refinement(
             categories=query.bereich or None, place=choice.place,
             radius_km=query.umkreis if choice.place is not None else None, time=query.zeit or None,

@@ -219,7 +219,7 @@ class SearchHandler(BaseHandler):
                                  for town in named.towns] if named else [],
             "text_state_url": query.url(self.path, ort=t(self.lang, "web.whole_state_field", state=state_name(
                 named.state, self.lang)), ortid=None, seite=None, lang=lang_param) if named else None,
-            "query": query, "found": found, "results": results,
+            "query": query, "found": found, "results": results, "ask_what": found.ask_what,
             "place_unknown": found.place.unknown, "place_options": found.place.options,
             "place_guessed": found.place.guessed,
             "place_state": found.place.state,

@@ -139,6 +139,20 @@ async def test_all_of_germany_in_the_place_field_is_searched_nationwide(database
     assert "Tierheim Kassel" in page and "kenne ich" not in page and t("de", "search.everywhere") not in page
 
 
+async def test_all_of_germany_with_nothing_else_asks_what_to_look_for_never_nothing_found(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        pages = [html.unescape((await site.client.get(path, params={"text": "", "ort": ort})).text)
+                 for path in ("/suche", "/embed") for ort in ("ganz Deutschland", "bundesweit", "Deutschland")]
+        feed = (await site.client.get("/angebote.json", params={"ort": "ganz Deutschland"})).text
+    for page in pages:
+        assert t("de", "search.nothing") not in page
+    assert all(t("de", "web.ask_what") in page for page in pages[:3])
+    assert all(t("de", "web.embed_ask_what") in page for page in pages[3:])
+    assert "Tierheim Kassel" in feed  # the feed of all of Germany is every listing, as with nothing asked
+
+
 async def test_a_state_with_nothing_that_fits_shows_the_rest_and_its_link_keeps_the_state(database: Database) -> None:
     async with database.unit_of_work() as session:
         await make_listing(session, title="Tierheim Kassel")
