@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search import Refinement, SearchOutcome, SearchRequest, VocabularyCache, search
+from bot.search.place_doubts import named_state
 from bot.search.unread import without_unread_words
 from bot.web.places import PlaceChoice, resolve_place
 from bot.web.query import WebQuery
@@ -23,6 +24,9 @@ class Found:
     # Only all of Germany was asked ("ganz Deutschland", "bundesweit"), with no words, area or time: nothing to
     # look for, so the page asks what instead of saying it found nothing among thousands of listings.
     ask_what: bool = False
+    # A bare state the text names with the place field empty ("Tierheim in Hessen"): all of it was searched, and
+    # the page offers its largest towns to narrow, as the place field does for "Hessen".
+    text_state: str | None = None
 
     @property
     def pages(self) -> int:
@@ -63,4 +67,9 @@ class WebSearch:
                                 similar=query.aehnliche, tiered=tiered)
         outcome = await search(session, request, default_radius_km=self.default_radius_km,
                                vocabularies=self.vocabularies)
-        return Found(without_unread_words(outcome), choice, limit, offset)
+        state = named_state(query.text) if outcome.everywhere and not query.ort and query.ortid is None else None
+        if state is not None:  # where the text says, all of that state: never all of Germany for want of a town
+            request = replace(request, refinement=replace(refinement, whole_state=state))
+            outcome = await search(session, request, default_radius_km=self.default_radius_km,
+                                   vocabularies=self.vocabularies)
+        return Found(without_unread_words(outcome), choice, limit, offset, text_state=state)

@@ -211,7 +211,7 @@ class SearchHandler(BaseHandler):
         query = as_answered(query, found)
         results = results_view(found, query, lang=self.lang, path=self.path, lang_param=lang_param,
                                default_radius_km=self.context.default_radius_km)
-        named = text_state(query.text, query.ort, everywhere=found.outcome is not None and found.outcome.everywhere)
+        named = text_state(found.text_state)
         return {
             # "Tierheim in Sachsen" with the place field empty: the state's towns and all of it, as the chat offers
             "text_state": state_name(named.state, self.lang) if named else None,

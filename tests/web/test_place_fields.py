@@ -97,10 +97,12 @@ async def test_a_state_named_in_the_text_offers_its_towns_and_the_whole_state(da
             "/suche", params={"text": "animal shelter in Saxony", "lang": "en"})).text)
     assert t("de", "web.state_everywhere", state="Sachsen") in page and t("de", "search.everywhere") not in page
     assert t("de", "web.state_in_text", state="Sachsen") in page
-    assert "Tierheim Kassel" in page  # all of Germany until one is picked, said so
+    assert "Tierheim Leipzig" in page and "Tierheim Kassel" not in page  # all of the state until one is picked
+    assert "ganz Deutschland" not in page
     assert "in ganz Sachsen" in shown and "Tierheim Leipzig" in shown and "Tierheim Kassel" not in shown
     assert "Tierheim Leipzig" in around and "Tierheim Kassel" not in around and "ist ein ganzes" not in around
-    assert "Ganz Sachsen zeigen" in embed and ">Dresden</a>" in embed
+    assert "Ganz Sachsen zeigen" in embed and ">Dresden</a>" in embed and "Tierheim Kassel" not in embed
+    assert "ins Feld" not in embed  # the embed has no field
     assert "Show all of Saxony" in english and t("en", "web.state_everywhere", state="Saxony") in english
 
 
