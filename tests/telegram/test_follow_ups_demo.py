@@ -156,3 +156,10 @@ async def test_all_of_a_state_or_of_germany_keeps_the_interest(data_home: Path) 
     assert "🔎 Tiere · in ganz Hessen" in state and "Wobei möchtest du helfen" not in state
     assert "🔎 Tiere · ganz Deutschland" in country and "Hier sind Angebote aus ganz Deutschland" in country
     assert "Du hast keinen Ort genannt" not in country and "nicht ganz verstanden" not in country
+
+
+async def test_all_of_germany_in_a_first_message_is_searched_as_asked_with_no_place_question(
+        data_home: Path) -> None:
+    _, country = await _demo(data_home, "was mit tieren bundesweit\n")
+    assert "🔎 Tiere · ganz Deutschland" in country and "Hier sind Angebote aus ganz Deutschland" in country
+    assert "Du hast keinen Ort genannt" not in country and "Wo soll ich suchen" not in country

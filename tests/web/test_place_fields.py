@@ -155,6 +155,19 @@ async def test_all_of_germany_with_nothing_else_asks_what_to_look_for_never_noth
     assert "Tierheim Kassel" in feed  # the feed of all of Germany is every listing, as with nothing asked
 
 
+async def test_all_of_germany_written_in_the_text_is_said_as_asked(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        asked = html.unescape((await site.client.get("/suche", params={"text": "Tierheim bundesweit"})).text)
+        embed = html.unescape((await site.client.get("/embed", params={"text": "Tierheim in ganz Deutschland"})).text)
+        plain = html.unescape((await site.client.get("/suche", params={"text": "Tierheim"})).text)
+    assert "Tierheim Kassel" in asked and t("de", "web.nationwide_asked") in asked
+    assert t("de", "search.everywhere") not in asked
+    assert "Tierheim Kassel" in embed and t("de", "web.nationwide_asked_embed") in embed and "ins Feld" not in embed
+    assert t("de", "search.everywhere") in plain  # no place named at all is still said so
+
+
 async def test_a_state_with_nothing_that_fits_shows_the_rest_and_its_link_keeps_the_state(database: Database) -> None:
     async with database.unit_of_work() as session:
         await make_listing(session, title="Tierheim Kassel")
