@@ -29,7 +29,7 @@ async def test_a_place_field_reads_quarters_aliases_and_states_as_the_chat_does(
     asked = html.unescape(t("de", "web.state_choose", name="Sachsen"))
     assert asked in html.unescape(state) and "Ansbach" not in state and 'class="result"' not in state
     assert "Dresden" in state and "Leipzig" in state and state.count("ortid=") >= 3
-    assert asked in html.unescape(embed)
+    assert html.unescape(t("de", "web.state_choose_embed", name="Sachsen")) in html.unescape(embed)
 
 
 async def test_a_name_of_towns_far_apart_is_offered_for_choice_on_the_page_and_in_the_feed(
@@ -178,3 +178,18 @@ async def test_a_state_with_nothing_that_fits_shows_the_rest_and_its_link_keeps_
     link = re.search(r'https://t\.me/TestEhrenamtBot\?start=([A-Za-z0-9_-]+)', shown)
     opened = decode_start_payload(link.group(1) if link else None)
     assert isinstance(opened, SearchLink) and opened.refinement.whole_state == "Sachsen"
+
+
+async def test_an_area_is_read_by_its_key_or_its_german_or_english_name_as_embed_snippet_reads_it(
+        database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel", categories=("animals",))
+        await make_listing(session, title="Sportverein Kassel", categories=("sports",))
+    async with running_site(database) as site:
+        pages = [html.unescape((await site.client.get(path, params={"ort": "Kassel", "bereich": name})).text)
+                 for path in ("/embed", "/suche") for name in ("Tiere", "animals", "Animals")]
+        state = html.unescape((await site.client.get("/embed", params={"ort": "Hessen"})).text)
+    for page in pages:
+        assert t("de", "web.problem_area") not in page
+        assert "Tierheim Kassel" in page and "Sportverein Kassel" not in page
+    assert t("de", "web.state_choose_embed", name="Hessen") in state and "ins Feld" not in state  # no field there
