@@ -226,7 +226,8 @@ async def page_messages(
     lang = lang or volunteer.language
     # "ganz Deutschland" pressed or "bundesweit" written: shown, not asked
     nationwide = bool(state.refinement_of(page.search).nationwide) or page.outcome.nationwide
-    region = named_state(page.search.query_text) if page.lacks_place else None
+    # all of Germany asked has no place lacking, but a state named with it was shown as all of Germany, said so
+    region = named_state(page.search.query_text) if page.lacks_place or nationwide else None
     if region is not None and nationwide:
         view = page_view(page, lang, default_radius_km=services_.settings.default_radius_km)
         note = t(lang, "search.state_nationwide", state=line(state_name(region, lang), 60))
