@@ -29,6 +29,7 @@ STATE_CITIES = 5  # a state named as the place offers this many of its largest c
 _STATE_CITY_MIN = 20_000
 _MAX_LENGTH = 80
 _QUALIFIER = re.compile(r"\s*\(.*\)$")
+_WORD = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,24 @@ def all_of_state(text: str) -> str | None:
 def all_of_germany(text: str) -> bool:
     """Tells whether a field names all of Germany ("ganz Deutschland", "bundesweit": places.toml whole_country)."""
     return " ".join(fold(typed_place(" ".join(text.split()))).split()) in place_rules().whole_country
+
+
+def says_all_of_germany(text: str) -> bool:
+    """Tells whether a message asks for all of Germany in so many words ("Tiere bundesweit", "in ganz Deutschland",
+    "nationwide"): a phrase of places.toml whole_country, but not the country's bare name, which a field may be
+    and a message says for other reasons ("neu in Deutschland"); the bare names are the last words of its longer
+    phrases ("ganz Deutschland")."""
+    tokens = fold(" ".join(_WORD.findall(text))).split()
+    written = " " + " ".join(tokens) + " "
+    return any(f" {phrase} " in written for phrase in _country_phrases())
+
+
+@functools.cache
+def _country_phrases() -> tuple[str, ...]:
+    """Returns the whole_country phrases a message may say all of Germany with (see says_all_of_germany)."""
+    phrases = {" ".join(phrase.split()) for phrase in place_rules().whole_country}
+    bare = {phrase.split()[-1] for phrase in phrases if " " in phrase}
+    return tuple(sorted(phrase for phrase in phrases if phrase not in bare))
 
 
 def state_word(key: str) -> str | None:

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ads.access import SearchAccess, may_search_ads
-from bot.ads.search import AdHit, search_ads
+from bot.ads.search import AdHit, AdSearchOutcome, search_ads
 from bot.search.model import SearchRequest
 from bot.store.models import AdAlertDelivery, AdSearch, Volunteer
 
@@ -60,11 +60,10 @@ async def own_ad_search(session: AsyncSession, search_id: int, volunteer_id: int
 
 
 async def find_page(session: AsyncSession, search: AdSearch, *, offset: int, lang: str, limit: int,
-                    default_radius_km: float, now: datetime | None = None) -> tuple[list[AdHit], int]:
-    """Returns one page of ads for a kept search and how many matched in all."""
-    found = await search_ads(session, SearchRequest(text=search.query_text, offset=offset, limit=limit, lang=lang),
-                             default_radius_km=default_radius_km, now=now)
-    return list(found.results), found.total
+                    default_radius_km: float, now: datetime | None = None) -> AdSearchOutcome:
+    """Returns one page of ads for a kept search, how many matched in all and how far it had to look."""
+    return await search_ads(session, SearchRequest(text=search.query_text, offset=offset, limit=limit, lang=lang),
+                            default_radius_km=default_radius_km, now=now)
 
 
 async def save_ad_search(session: AsyncSession, search: AdSearch, *, default_radius_km: float) -> None:

@@ -16,12 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.search.corpus import ADS
 from bot.search.criteria import Criteria
 from bot.search.engine import Parser, find
+from bot.search.geo import Frame
 from bot.search.time_wish import not_applied
 from bot.search.model import SearchOutcome, SearchRequest, Understood
 from bot.search.understanding import parse_text
 from bot.search.vocabulary import TermGroup
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.why import ListingFacts, why
+from bot.search.widening import NEAREST
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,9 @@ class AdHit:
     place: str | None  # the town or district; None for online only
     remote: bool
     travel_km: int | None
+    # From the searched place to the ad's town in whole km (its point stands for the town, never closer); None
+    # without a searched place, for an ad in that very town, or with no point.
+    distance_km: int | None
     time: tuple[str, ...]
     languages: tuple[str, ...]
     newcomer: bool
@@ -76,6 +81,17 @@ class AdSearchOutcome:
         """Returns how many ads matched in all (for "more")."""
         return self.outcome.total
 
+    @property
+    def nearest_beyond_km(self) -> float | None:
+        """Returns the radius within which no ad fits when the ads shown are the nearest ones farther away
+        (widened "nearest"), else None."""
+        if NEAREST not in self.outcome.widened:
+            return None
+        # The radius steps taken before the nearest ones, or the radius asked when it was already the widest.
+        radii = [float(step.split(":", 1)[1]) for step in self.outcome.widened if step.startswith("radius:")]
+        asked = self.outcome.query.get("radius_km")
+        return max([*radii, *([float(asked)] if asked else [])], default=None)
+
     def to_dict(self) -> dict[str, Any]:
         """Returns the same JSON shape as `search --json`: {query, widened, results, not_applied, unknown_place}."""
         return self.outcome.to_dict() | {"results": [hit.to_dict() for hit in self.results]}
@@ -99,7 +115,12 @@ async def search_ads(
 
 
 def _hit(row: Row[Any], criteria: Criteria, groups: tuple[TermGroup, ...], lang: str) -> AdHit:
-    """Builds one hit from a row of the ads corpus: an ad's point stands for its town, so no distance."""
+    """Builds one hit from a row of the ads corpus: an ad's point stands for its town, so the distance is the
+    towns' one in whole km, and none within the searched town itself."""
+    distance = None
+    if criteria.place is not None and row.lat is not None and row.lon is not None:
+        km = round(Frame.around(criteria.place.lat, criteria.place.lon).distance_km(row.lat, row.lon))
+        distance = km if km >= 1 else None
     facts = ListingFacts(
         title=row.text, description="", categories=tuple(row.categories or ()), time_tags=tuple(row.time_tags or ()),
         languages=tuple(row.languages or ()), remote=bool(row.remote),
@@ -112,10 +133,12 @@ def _hit(row: Row[Any], criteria: Criteria, groups: tuple[TermGroup, ...], lang:
         place=row.place_name,
         remote=facts.remote,
         travel_km=row.travel_km,
+        distance_km=distance,
         time=facts.time_tags,
         languages=facts.languages,
         newcomer=bool(row.newcomer_friendly),
         published_at=row.published_at,
         score=round(float(row.score), 4),
-        why=why(facts, criteria, groups, None, lang, approximate_place=row.place_name if criteria.place else None),
+        why=why(facts, criteria, groups, distance, lang,
+                approximate_place=row.place_name if criteria.place and distance is None else None),
     )

@@ -29,6 +29,7 @@ from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
+from nlu.place_field import says_all_of_germany
 from bot.search.place_doubts import all_of_named_state, ambiguous_places, unknown_place_named, without_state
 from bot.search.rank_words import RankWords
 from bot.search.ranking import WEIGHTS
@@ -103,6 +104,8 @@ def _whole_state_said(request: SearchRequest) -> Refinement:
             or refinement.remote):
         return refinement
     state = all_of_named_state(request.text)
+    if state is None and says_all_of_germany(request.text):  # "Tiere bundesweit": as asked, no place asked back
+        return replace(refinement, nationwide=True)
     return refinement if state is None else replace(refinement, whole_state=state)
 
 

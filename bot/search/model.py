@@ -273,7 +273,12 @@ class SearchOutcome:
     def nowhere(self) -> bool:
         """Tells whether the search ran without any place (and not for remote listings, which need none): the chat
         then searches around the person's home place."""
-        return self.everywhere and not self.needs_place_choice and not self.remote
+        return self.everywhere and not self.needs_place_choice and not self.remote and not self.nationwide
+
+    @property
+    def nationwide(self) -> bool:
+        """Tells whether all of Germany was asked for ("bundesweit" written, or the "Ganz Deutschland" button)."""
+        return self.everywhere and self.query.get("nationwide") is True
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the contract's JSON object for `ehrenamt-bot search --json`."""

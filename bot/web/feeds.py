@@ -70,6 +70,8 @@ async def feed_page(
         return await _newest(session, page=query.seite, per_page=per_page, now=now)
     # Every match, as ranked: a portal's feed has no button for the related listings (no tiers).
     found = await searches.find(session, query, lang=lang, limit=per_page, widen=False, tiered=False)
+    if found.ask_what:  # only "ganz Deutschland" asked: that is every listing, as with nothing asked
+        return await _newest(session, page=query.seite, per_page=per_page, now=now)
     if found.outcome is None:
         return FeedPage((), 0, query.seite, per_page, found=found)
     items = await _items_of(session, found.outcome.results)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search import Refinement, SearchOutcome, SearchRequest, VocabularyCache, search
+from bot.search.place_doubts import named_state
 from bot.search.unread import without_unread_words
 from bot.web.places import PlaceChoice, resolve_place
 from bot.web.query import WebQuery
@@ -20,6 +21,12 @@ class Found:
     place: PlaceChoice
     limit: int
     offset: int = 0  # how many results come before this page
+    # Only all of Germany was asked ("ganz Deutschland", "bundesweit"), with no words, area or time: nothing to
+    # look for, so the page asks what instead of saying it found nothing among thousands of listings.
+    ask_what: bool = False
+    # A bare state the text names with the place field empty ("Tierheim in Hessen"): all of it was searched, and
+    # the page offers its largest towns to narrow, as the place field does for "Hessen".
+    text_state: str | None = None
 
     @property
     def pages(self) -> int:
@@ -46,6 +53,9 @@ class WebSearch:
             return Found(None, choice, limit)
         if query.is_empty:
             return Found(None, choice, limit)
+        if (not (query.text or query.bereich or query.zeit) and choice.place is None and choice.whole_state is None
+                and not choice.unknown):
+            return Found(None, choice, limit, ask_what=True)
         refinement = Refinement(
             categories=query.bereich or None, place=choice.place,
             radius_km=query.umkreis if choice.place is not None else None, time=query.zeit or None,
@@ -57,4 +67,9 @@ class WebSearch:
                                 similar=query.aehnliche, tiered=tiered)
         outcome = await search(session, request, default_radius_km=self.default_radius_km,
                                vocabularies=self.vocabularies)
-        return Found(without_unread_words(outcome), choice, limit, offset)
+        state = named_state(query.text) if outcome.everywhere and not query.ort and query.ortid is None else None
+        if state is not None:  # where the text says, all of that state: never all of Germany for want of a town
+            request = replace(request, refinement=replace(refinement, whole_state=state))
+            outcome = await search(session, request, default_radius_km=self.default_radius_km,
+                                   vocabularies=self.vocabularies)
+        return Found(without_unread_words(outcome), choice, limit, offset, text_state=state)

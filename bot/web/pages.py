@@ -211,7 +211,7 @@ class SearchHandler(BaseHandler):
         query = as_answered(query, found)
         results = results_view(found, query, lang=self.lang, path=self.path, lang_param=lang_param,
                                default_radius_km=self.context.default_radius_km)
-        named = text_state(query.text, query.ort, everywhere=found.outcome is not None and found.outcome.everywhere)
+        named = text_state(found.text_state)
         return {
             # "Tierheim in Sachsen" with the place field empty: the state's towns and all of it, as the chat offers
             "text_state": state_name(named.state, self.lang) if named else None,
@@ -219,7 +219,7 @@ class SearchHandler(BaseHandler):
                                  for town in named.towns] if named else [],
             "text_state_url": query.url(self.path, ort=t(self.lang, "web.whole_state_field", state=state_name(
                 named.state, self.lang)), ortid=None, seite=None, lang=lang_param) if named else None,
-            "query": query, "found": found, "results": results,
+            "query": query, "found": found, "results": results, "ask_what": found.ask_what,
             "place_unknown": found.place.unknown, "place_options": found.place.options,
             "place_guessed": found.place.guessed,
             "place_state": found.place.state,

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.search.model import PlaceRef
-from bot.search.place_doubts import largest_places, named_state
+from bot.search.place_doubts import largest_places
 from nlu.place_field import all_of_germany, read_place_field
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.postal_codes import FIELD_FORMS
@@ -92,15 +92,15 @@ def _ref(place: Place) -> PlaceRef:
 
 @dataclass(frozen=True, slots=True)
 class TextState:
-    """A state the search text names as where to look ("Tierheim in Sachsen", the place field empty): searched
-    all over Germany until the visitor picks one of its largest towns or the whole state, as the chat asks."""
+    """A state the search text names as where to look ("Tierheim in Sachsen", the place field empty): all of it is
+    searched, and its largest towns are offered to narrow, as the chat asks."""
 
     state: str
     towns: tuple[str, ...]
 
 
-def text_state(text: str, place_field: str, *, everywhere: bool) -> TextState | None:
-    """Returns the state the text names when the search ran everywhere for want of a place field, else None."""
-    if not everywhere or place_field.strip() or (state := named_state(text)) is None:
+def text_state(state: str | None) -> TextState | None:
+    """Returns a state the text named as where to look (Found.text_state) with its largest towns, else None."""
+    if state is None:
         return None
     return TextState(state, tuple(town.name for town in largest_places(state)))

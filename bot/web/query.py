@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from bot.categories import categories
+from bot.categories import categories, category_by_name
 from bot.domain import TIME_BITS
 from bot.search.place_doubts import names_another_place
 from nlu.place_field import all_of_state
@@ -66,7 +66,9 @@ class WebQuery:
 def read_query(arguments: Arguments) -> WebQuery:
     """Reads and cleans the parameters; unknown areas, times or numbers are dropped and noted."""
     problems: list[str] = []
-    bereich = _known(_many(arguments, "bereich"), set(categories()), "web.problem_area", problems)
+    # A key ("animals") or its German or English name ("Tiere", "Animals"), as embed-snippet --bereich reads it
+    bereich = _known([category_by_name(value) or value for value in _many(arguments, "bereich")], set(categories()),
+                     "web.problem_area", problems)
     zeit = _known(_many(arguments, "zeit"), set(TIME_BITS), "web.problem_time", problems)
     umkreis = _number(_one(arguments, "umkreis"))
     if _one(arguments, "umkreis") and (umkreis is None or not MIN_RADIUS_KM <= umkreis <= MAX_RADIUS_KM):

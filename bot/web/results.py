@@ -8,7 +8,6 @@ from urllib.parse import quote
 from bot.categories import categories
 from bot.domain import TIME_BITS
 from bot.links import LinkTooLong, deep_link, start_payload_for_search
-from bot.search.place_doubts import named_state
 from nlu.place_field import all_of_germany, state_name
 from bot.search.model import Hit, Refinement
 from bot.texts import t
@@ -90,10 +89,12 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         # the page says the place is unknown, or that it could not read the words and searched nothing: "you named
         # no place, so all of Germany" would contradict it
         notes = [note for note in notes if note != t(lang, "search.everywhere")]
-    region = named_state(query.text) if outcome.everywhere and not query.ort else None
-    if region is not None:  # "Tierheim in Sachsen" named a place, only a large one: its towns are offered above
-        said = t(lang, "web.state_everywhere", state=state_name(region, lang))
-        notes = [said if note == t(lang, "search.everywhere") else note for note in notes]
+    if found.text_state is not None and outcome.whole_state is not None and path != EMBED_PATH:
+        # "Tierheim in Sachsen" named a place, only a large one: all of it, and its towns are offered above (the
+        # embed, with no field, keeps its plain "all of Sachsen" note)
+        state = state_name(outcome.whole_state, lang)
+        said = t(lang, "web.whole_state", state=state)
+        notes = [t(lang, "web.state_everywhere", state=state) if note == said else note for note in notes]
     if outcome.unknown_place and not found.place.unknown:  # the text named a place none is, as the chat says
         notes.append(t(lang, "web.postal_code_unknown", code=outcome.unknown_place) if outcome.unknown_postal_code
                      else t(lang, "web.place_unknown", name=outcome.unknown_place))

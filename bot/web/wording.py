@@ -111,6 +111,8 @@ def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str,
         return notes
     if (outside := search_notes.outside_state_note(outcome, lang)) is not None:  # nothing in all of Sachsen fits
         notes.append(outside)
+    elif outcome.nationwide and not ruled_out:  # "Senioren bundesweit": as asked, not "you named no place"
+        notes.append(t(lang, "web.nationwide_asked_embed" if embedded else "web.nationwide_asked"))
     elif outcome.everywhere:
         notes.append(t(lang, "search.everywhere_ruled_out", places=ruled_out) if ruled_out
                      else t(lang, "search.everywhere"))

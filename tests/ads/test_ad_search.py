@@ -15,8 +15,9 @@ from bot.search import SearchRequest, VocabularyCache, search
 from bot.search.understanding import parse_text
 from bot.store.db import Database
 from bot.store.models import VolunteerAd
+from bot.telegram.ad_search.views import results_text
 from tests.factories.ads import HOMEWORK, KASSEL_TOWN, LEIPZIG_TOWN, make_ad
-from tests.factories.search import KASSEL, NOW, Listings, parser
+from tests.factories.search import KASSEL, LEIPZIG, NOW, Listings, parser
 
 AD_RESULT_FIELDS = {"id", "text", "categories", "place", "remote", "travel_km", "time", "languages", "newcomer",
                     "published", "score", "why"}
@@ -129,3 +130,32 @@ async def test_the_typed_ad_reads_its_row(any_database: Database) -> None:
         ad = Ad.from_row(row)
     assert ad.content == HOMEWORK
     assert ad.live and ad.place is not None and ad.place.name == "Kassel"
+
+
+async def test_ads_far_from_the_place_come_with_their_distance_and_a_note_that_none_is_near(
+        any_database: Database) -> None:
+    async with any_database.unit_of_work() as session:
+        far = await make_ad(session)  # Kassel, about 200 km from Leipzig
+    outcome = await _find_ads(any_database, "Hausaufgabenhilfe in Leipzig", categories=["education"], place=LEIPZIG)
+    assert [hit.id for hit in outcome.results] == [far.id]
+    assert outcome.results[0].distance_km is not None and 190 <= outcome.results[0].distance_km <= 210
+    assert outcome.nearest_beyond_km == 50
+    text = results_text("Hausaufgabenhilfe in Leipzig", outcome.results, total=outcome.total, offset=0, lang="de",
+                        nearest_beyond_km=outcome.nearest_beyond_km)
+    assert "Im Umkreis von 50 km gibt es dazu keine Anzeige" in text
+    assert f"Kassel · {outcome.results[0].distance_km} km entfernt" in text
+    english = results_text("homework", outcome.results, total=outcome.total, offset=0, lang="en",
+                           nearest_beyond_km=outcome.nearest_beyond_km)
+    assert "no ad like that within 50 km" in english and "km away" in english
+
+
+async def test_ads_near_the_place_come_first_and_in_the_town_itself_with_no_distance(any_database: Database) -> None:
+    async with any_database.unit_of_work() as session:
+        far = await make_ad(session, place=LEIPZIG_TOWN)
+        near = await make_ad(session)
+    outcome = await _find_ads(any_database, "Hausaufgabenhilfe in Kassel", categories=["education"], place=KASSEL)
+    assert [hit.id for hit in outcome.results][:1] == [near.id] and far.id not in [hit.id for hit in outcome.results]
+    assert outcome.results[0].distance_km is None and outcome.nearest_beyond_km is None
+    text = results_text("Hausaufgabenhilfe in Kassel", outcome.results, total=outcome.total, offset=0, lang="de",
+                        nearest_beyond_km=outcome.nearest_beyond_km)
+    assert "km entfernt" not in text and "keine Anzeige" not in text

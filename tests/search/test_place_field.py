@@ -9,8 +9,8 @@ import pytest
 
 from bot.cli import main
 from bot.conversation.places import place_answer
-from nlu.place_field import read_place_field
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.place_field import read_place_field, says_all_of_germany
 
 
 def test_a_quarter_the_chat_knows_is_its_city_shown_as_the_quarter() -> None:
@@ -114,3 +114,11 @@ def test_a_name_the_gazetteer_knows_needs_no_parse(monkeypatch: pytest.MonkeyPat
 def test_the_places_command_lists_a_city_state_once(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["places", "--json", "Berlin"]) == 0
     assert [place["name"] for place in json.loads(capsys.readouterr().out)] == ["Berlin"]
+
+
+def test_a_message_says_all_of_germany_in_so_many_words_not_by_the_country_name_alone() -> None:
+    for text in ("was mit tieren bundesweit", "Tierheim in ganz Deutschland", "animals nationwide",
+                 "deutschlandweit online", "helping across Germany"):
+        assert says_all_of_germany(text), text
+    for text in ("neu in Deutschland, Tiere", "Deutschkurs geben", "Tierheim in Kassel", "ganz Hessen"):
+        assert not says_all_of_germany(text), text

@@ -163,3 +163,8 @@ async def test_a_state_written_keeps_its_interest_answer_and_all_of_germany_asks
     assert "🔎 Kinder & Jugend · in ganz Sachsen" in children
     assert "🔎 Kinder & Jugend · ganz Deutschland" in country and "Wo soll ich suchen?" not in country
     assert "📏 Umkreis" not in country  # no place to draw a radius around
+async def test_all_of_germany_in_a_first_message_is_searched_as_asked_with_no_place_question(
+        data_home: Path) -> None:
+    _, country = await _demo(data_home, "was mit tieren bundesweit\n")
+    assert "🔎 Tiere · ganz Deutschland" in country and "Hier sind Angebote aus ganz Deutschland" in country
+    assert "Du hast keinen Ort genannt" not in country and "Wo soll ich suchen" not in country

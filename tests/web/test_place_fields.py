@@ -29,7 +29,7 @@ async def test_a_place_field_reads_quarters_aliases_and_states_as_the_chat_does(
     asked = html.unescape(t("de", "web.state_choose", name="Sachsen"))
     assert asked in html.unescape(state) and "Ansbach" not in state and 'class="result"' not in state
     assert "Dresden" in state and "Leipzig" in state and state.count("ortid=") >= 3
-    assert asked in html.unescape(embed)
+    assert html.unescape(t("de", "web.state_choose_embed", name="Sachsen")) in html.unescape(embed)
 
 
 async def test_a_name_of_towns_far_apart_is_offered_for_choice_on_the_page_and_in_the_feed(
@@ -97,10 +97,12 @@ async def test_a_state_named_in_the_text_offers_its_towns_and_the_whole_state(da
             "/suche", params={"text": "animal shelter in Saxony", "lang": "en"})).text)
     assert t("de", "web.state_everywhere", state="Sachsen") in page and t("de", "search.everywhere") not in page
     assert t("de", "web.state_in_text", state="Sachsen") in page
-    assert "Tierheim Kassel" in page  # all of Germany until one is picked, said so
+    assert "Tierheim Leipzig" in page and "Tierheim Kassel" not in page  # all of the state until one is picked
+    assert "ganz Deutschland" not in page
     assert "in ganz Sachsen" in shown and "Tierheim Leipzig" in shown and "Tierheim Kassel" not in shown
     assert "Tierheim Leipzig" in around and "Tierheim Kassel" not in around and "ist ein ganzes" not in around
-    assert "Ganz Sachsen zeigen" in embed and ">Dresden</a>" in embed
+    assert "Ganz Sachsen zeigen" in embed and ">Dresden</a>" in embed and "Tierheim Kassel" not in embed
+    assert "ins Feld" not in embed  # the embed has no field
     assert "Show all of Saxony" in english and t("en", "web.state_everywhere", state="Saxony") in english
 
 
@@ -139,6 +141,33 @@ async def test_all_of_germany_in_the_place_field_is_searched_nationwide(database
     assert "Tierheim Kassel" in page and "kenne ich" not in page and t("de", "search.everywhere") not in page
 
 
+async def test_all_of_germany_with_nothing_else_asks_what_to_look_for_never_nothing_found(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        pages = [html.unescape((await site.client.get(path, params={"text": "", "ort": ort})).text)
+                 for path in ("/suche", "/embed") for ort in ("ganz Deutschland", "bundesweit", "Deutschland")]
+        feed = (await site.client.get("/angebote.json", params={"ort": "ganz Deutschland"})).text
+    for page in pages:
+        assert t("de", "search.nothing") not in page
+    assert all(t("de", "web.ask_what") in page for page in pages[:3])
+    assert all(t("de", "web.embed_ask_what") in page for page in pages[3:])
+    assert "Tierheim Kassel" in feed  # the feed of all of Germany is every listing, as with nothing asked
+
+
+async def test_all_of_germany_written_in_the_text_is_said_as_asked(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel")
+    async with running_site(database) as site:
+        asked = html.unescape((await site.client.get("/suche", params={"text": "Tierheim bundesweit"})).text)
+        embed = html.unescape((await site.client.get("/embed", params={"text": "Tierheim in ganz Deutschland"})).text)
+        plain = html.unescape((await site.client.get("/suche", params={"text": "Tierheim"})).text)
+    assert "Tierheim Kassel" in asked and t("de", "web.nationwide_asked") in asked
+    assert t("de", "search.everywhere") not in asked
+    assert "Tierheim Kassel" in embed and t("de", "web.nationwide_asked_embed") in embed and "ins Feld" not in embed
+    assert t("de", "search.everywhere") in plain  # no place named at all is still said so
+
+
 async def test_a_state_with_nothing_that_fits_shows_the_rest_and_its_link_keeps_the_state(database: Database) -> None:
     async with database.unit_of_work() as session:
         await make_listing(session, title="Tierheim Kassel")
@@ -149,3 +178,18 @@ async def test_a_state_with_nothing_that_fits_shows_the_rest_and_its_link_keeps_
     link = re.search(r'https://t\.me/TestEhrenamtBot\?start=([A-Za-z0-9_-]+)', shown)
     opened = decode_start_payload(link.group(1) if link else None)
     assert isinstance(opened, SearchLink) and opened.refinement.whole_state == "Sachsen"
+
+
+async def test_an_area_is_read_by_its_key_or_its_german_or_english_name_as_embed_snippet_reads_it(
+        database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Tierheim Kassel", categories=("animals",))
+        await make_listing(session, title="Sportverein Kassel", categories=("sports",))
+    async with running_site(database) as site:
+        pages = [html.unescape((await site.client.get(path, params={"ort": "Kassel", "bereich": name})).text)
+                 for path in ("/embed", "/suche") for name in ("Tiere", "animals", "Animals")]
+        state = html.unescape((await site.client.get("/embed", params={"ort": "Hessen"})).text)
+    for page in pages:
+        assert t("de", "web.problem_area") not in page
+        assert "Tierheim Kassel" in page and "Sportverein Kassel" not in page
+    assert t("de", "web.state_choose_embed", name="Hessen") in state and "ins Feld" not in state  # no field there

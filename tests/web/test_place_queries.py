@@ -132,8 +132,10 @@ async def test_a_state_named_in_the_text_is_no_missing_place(database: Database)
     async with running_site(database) as site:
         state = html.unescape((await site.client.get("/suche", params={"text": "Tierheim in Sachsen"})).text)
         none = html.unescape((await site.client.get("/suche", params={"text": "Tierheim"})).text)
-    # "Tierheim in Sachsen" named a place, a large one: the page asks for a town in it, not "you named no place"
-    assert "Sachsen ist groß" in state and "Dresden" in state and "Leipzig" in state
+    # "Tierheim in Sachsen" named a place, a large one: all of it is searched and its towns offered, not "you named
+    # no place"; nothing there fits, so the rest of Germany's are shown, said so
+    assert t("de", "web.state_in_text", state="Sachsen") in state and "Dresden" in state and "Leipzig" in state
+    assert t("de", "search.widened_outside_state", state="Sachsen") in state and "Tierheim Kassel" in state
     assert t("de", "search.everywhere") not in state
     assert t("de", "search.everywhere") in none and "ist groß" not in none
 
@@ -147,4 +149,4 @@ async def test_a_state_ruled_out_or_in_english_is_said_as_the_text_meant(databas
         english = html.unescape((await site.client.get(
             "/suche", params={"text": "animal shelter in Saxony", "lang": "en"})).text)
     assert "ist groß" not in ruled_out and "Dresden" not in ruled_out
-    assert "Saxony is big" in english and "Sachsen is big" not in english
+    assert t("en", "web.state_in_text", state="Saxony") in english and "Sachsen" not in english

@@ -133,8 +133,9 @@ async def _search(turn: Turn[None], query: str) -> None:
 async def _results(turn: Turn[None] | Turn[AdPageButton], search: AdSearch, offset: int) -> View:
     """Returns one page of a search's results with contact, report, paging and save buttons."""
     lang = turn.lang
-    hits, total = await saved_searches.find_page(turn.session, search, offset=offset, lang=lang, limit=PAGE,
-                                                 default_radius_km=turn.services.settings.default_radius_km)
+    found = await saved_searches.find_page(turn.session, search, offset=offset, lang=lang, limit=PAGE,
+                                           default_radius_km=turn.services.settings.default_radius_km)
+    hits, total = found.results, found.total
     access = SearchAccess(turn.services.settings.ads_search_access)
     organisations = await contacting_organisations(turn.session, turn.user_id, access)
     more = offset + PAGE if offset + PAGE < total else None
@@ -143,4 +144,5 @@ async def _results(turn: Turn[None] | Turn[AdPageButton], search: AdSearch, offs
     closed = await not_contactable(turn.session, acting.id, ad_ids) if acting else set()
     markup = keyboards.results(search.id, ad_ids, first=offset + 1, more=more, saved=search.saved,
                                organisation=acting, closed=closed, lang=lang)
-    return View(results_text(search.query_text, hits, total=total, offset=offset, lang=lang), markup)
+    return View(results_text(search.query_text, hits, total=total, offset=offset, lang=lang,
+                             nearest_beyond_km=found.nearest_beyond_km), markup)

@@ -224,8 +224,10 @@ async def page_messages(
     """Returns the page's message (in `lang`, else the person's language), followed by the place question when
     the search had no place at all."""
     lang = lang or volunteer.language
-    nationwide = bool(state.refinement_of(page.search).nationwide)  # "ganz Deutschland" pressed: shown, not asked
-    region = named_state(page.search.query_text) if page.lacks_place else None
+    # "ganz Deutschland" pressed or "bundesweit" written: shown, not asked
+    nationwide = bool(state.refinement_of(page.search).nationwide) or page.outcome.nationwide
+    # all of Germany asked has no place lacking, but a state named with it was shown as all of Germany, said so
+    region = named_state(page.search.query_text) if page.lacks_place or nationwide else None
     if region is not None and nationwide:
         view = page_view(page, lang, default_radius_km=services_.settings.default_radius_km)
         note = t(lang, "search.state_nationwide", state=line(state_name(region, lang), 60))
