@@ -11,6 +11,7 @@ from bot.search.word_files import DATA, read_list
 from nlu.kernel.text import fold
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_PART = re.compile(r"[,.;:!?()\n]+")
 
 
 @cache
@@ -21,8 +22,31 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def names_choice(text: str) -> bool:
-    """Tells whether a text joins two things with a word of choice ("oder", "or"), not counting a vague "oder so"."""
+    """Tells whether a text joins two fields with a word of choice ("oder", "or"): what follows the joiner (up to the
+    next joiner or mark) names a field that what stands before it does not. "Sport oder was mit Kindern" is a choice;
+    "Sport mit Kindern oder Jugendlichen" (one field of people either way), "Sport mit Kindern, sonst nichts" and a
+    vague "oder so" are none."""
     joiners, vague = _words()
-    tokens = _TOKEN.findall(fold(text))
-    return any(token in joiners and index + 1 < len(tokens) and tokens[index + 1] not in vague
-               for index, token in enumerate(tokens))
+    folded = fold(text)
+    if not joiners.intersection(_TOKEN.findall(folded)):
+        return False
+    parts = _PART.split(folded)  # clauses: a choice joins words of one clause
+    for part in parts:
+        tokens = _TOKEN.findall(part)
+        cuts = [index for index, token in enumerate(tokens) if token in joiners]
+        for number, cut in enumerate(cuts):
+            end = cuts[number + 1] if number + 1 < len(cuts) else len(tokens)
+            after = tokens[cut + 1:end]
+            if not after or after[0] in vague:
+                continue
+            if _fields(" ".join(after)) - _fields(" ".join(tokens[:cut])):
+                return True
+    return False
+
+
+@cache
+def _fields(words: str) -> frozenset[str]:
+    """Returns the fields a few words name, as the NLU reads them alone."""
+    from bot.search.understanding import parse_text  # the NLU pipeline loads on first use, not at import
+
+    return frozenset(parse_text(words).categories) if words else frozenset()

@@ -61,6 +61,9 @@ def test_fields_named_as_a_choice_are_either_not_both() -> None:
     assert names_choice("Feuerwehr oder was mit Jugendlichen") and names_choice("health or with older people")
     assert not names_choice("Sport mit Kids") and not names_choice("Senioren besuchen oder so")
     assert not names_choice("something with kids or something")
+    # a choice between two groups of one field, or a joiner that adds no field, leaves both fields asked
+    assert not names_choice("Sport mit Kindern oder Jugendlichen")
+    assert not names_choice("Sport mit Kindern, sonst nichts")
 
 
 async def test_a_choice_of_fields_keeps_the_listings_of_either(listings: Listings) -> None:
