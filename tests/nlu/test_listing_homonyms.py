@@ -39,3 +39,8 @@ def test_a_bike_workshop_is_no_course() -> None:
 def test_a_workshop_without_repairs_stays_a_course() -> None:
     got = categorize("Workshopleitung: Graffiti für Jugendliche", "<p>Du leitest zwei Workshops im Jugendzentrum.</p>")
     assert "education" in got.categories
+
+
+def test_a_workshop_teaching_to_ride_a_bike_stays_a_course() -> None:
+    got = categorize("Workshop: Fahrradfahren lernen für Frauen", "<p>Du gibst im Workshop Fahrradunterricht.</p>")
+    assert "education" in got.categories
