@@ -33,7 +33,7 @@ _SUFFIXES: dict[str, Format] = {
     ".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".jsonl": "json", ".ndjson": "json",
 }
 _DELIMITERS = (";", ",", "\t", "|")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 # A cell may be long: an agency's description with pictures pasted into it (data: URLs) runs to megabytes, and the
 # csv module's own limit of 128 KB refused the whole export for one such row. Raised once for every CSV reader here.
@@ -189,9 +189,9 @@ def _is_json(text: str) -> bool:
 
 
 _REQUIRED_COLUMNS = ("title", "organisation_name")
-# Keys under which exports put their list of records when the document is an object.
-_JSON_CONTAINERS = {"listings", "opportunities", "records", "items", "data", "results", "entries", "angebote",
-                    "offers", "stellen", "eintraege"}
+# Keys under which exports put their list of records when the document is an object (our import and the feeds').
+JSON_CONTAINERS = frozenset({"listings", "opportunities", "records", "items", "data", "results", "entries",
+                             "angebote", "offers", "stellen", "eintraege", "angebotsliste"})
 
 
 def _inspect_csv(listing_file: ListingFile) -> None:
@@ -218,7 +218,7 @@ def _inspect_csv(listing_file: ListingFile) -> None:
 
 def first_line(text: str) -> str:
     """Returns the first non-empty line, whatever ends it: \r\n, \n, or \r alone (Excel's "CSV (Macintosh)")."""
-    return _LINE_BREAK.split(text.lstrip("\ufeff\r\n"), maxsplit=1)[0].strip()
+    return LINE_BREAK.split(text.lstrip("\ufeff\r\n"), maxsplit=1)[0].strip()
 
 
 def excel_separator(line: str) -> str | None:
@@ -322,7 +322,7 @@ def _wrapped_list(document: dict[str, Any]) -> list[Any]:
     """Returns the listings of an object that holds them in a list ({"listings": [...], "count": 3}, as web APIs
     and portals export), or says why one object is no list of listings."""
     lists = {key: value for key, value in document.items() if isinstance(value, list)}
-    named = [key for key in lists if key.lower() in _JSON_CONTAINERS]
+    named = [key for key in lists if key.lower() in JSON_CONTAINERS]
     records = [key for key, value in lists.items() if value and all(isinstance(item, dict) for item in value)]
     if len(named) == 1:
         return list(lists[named[0]])

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from bot.exchange.feeds.fields import key_of
 from bot.exchange.feeds.offer import FeedFile
 from bot.exchange.feeds.readers import is_web_page, parse_json, read_agency_json, read_freinet_csv, read_freinet_xml
-from bot.exchange.files import FileProblem, decode, excel_separator, read_file_bytes
+from bot.exchange.files import LINE_BREAK, FileProblem, decode, excel_separator, read_file_bytes
 
 FEED_FORMATS = ("freinet-csv", "freinet-xml", "agency-json")
 # Headings or keys only agency feeds use; our own exchange record never does (see bot/exchange/SCHEMA.md).
@@ -18,7 +17,6 @@ _AGENCY_KEYS = _FREINET_HEADINGS | {
     "zeitlicherrahmen", "geo breite", "ortsteil",
 }
 _SPREADSHEETS = (".xls", ".xlsx", ".ods")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _EXCHANGE_KEYS = {"title", "organisation name", "place name", "external id", "organisation external id"}
 
 
@@ -35,7 +33,7 @@ def detect_feed(data: bytes, forced: str | None = None) -> str | None:
     if head[:1] in ("[", "{"):
         keys = _json_keys(text)
         return "agency-json" if keys & _AGENCY_KEYS and not keys & _EXCHANGE_KEYS else None
-    lines = _LINE_BREAK.split(head, maxsplit=2)  # \r\n, \n or a Mac's \r; Excel's "sep=;" line before the headings
+    lines = LINE_BREAK.split(head, maxsplit=2)  # \r\n, \n or a Mac's \r; Excel's "sep=;" line before the headings
     first = lines[1] if excel_separator(lines[0].strip()) and len(lines) > 1 else lines[0]
     headings = {key_of(cell.strip('"')) for delimiter in ";,\t" for cell in first.split(delimiter)}
     return "freinet-csv" if len(headings & _FREINET_HEADINGS) >= 2 else None

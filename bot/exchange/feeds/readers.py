@@ -10,9 +10,8 @@ from xml.etree import ElementTree
 
 from bot.exchange.feeds.fields import CONTACT_BLOCKS, ORGANISATION_BLOCKS, assign, key_of, target_of
 from bot.exchange.feeds.offer import FeedFile, FeedOffer
-from bot.exchange.files import FileProblem, csv_lines, excel_separator, first_line, json_problem
+from bot.exchange.files import JSON_CONTAINERS, FileProblem, csv_lines, excel_separator, first_line, json_problem
 
-_JSON_CONTAINERS = ("angebote", "offers", "angebotsliste", "data", "items", "results", "listings")
 _LIST_TAGS = {"handlungsfelder", "zielgruppen", "stadtteile", "categories", "targets"}
 
 
@@ -188,7 +187,7 @@ def _json_items(document: Any) -> tuple[list[Any], str]:
         agency = next((str(value) for key, value in document.items()
                        if key_of(key) in ("agenturid", "agentur id", "agency id") and value), "")
         for key, value in document.items():
-            if key_of(key) in _JSON_CONTAINERS and isinstance(value, list):
+            if key_of(key) in JSON_CONTAINERS and isinstance(value, list):
                 return value, agency
         return [document], agency
     raise FileProblem("the JSON is a single value, not a list of offers")
