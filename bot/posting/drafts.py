@@ -148,6 +148,41 @@ async def answer(
     return await _view(session, draft)
 
 
+# While "weitermachen?" is asked, a typed message is held in the draft instead of answering a question the person
+# has not seen; pressing a button settles it (the held text answers the open question, or the new draft's first).
+ASKING, HELD = "asking_to_continue", "held_text"
+
+
+async def ask_to_continue(session: AsyncSession, telegram_id: int, *, held: str | None = None) -> DraftView:
+    """Marks the draft as asking "weitermachen?", keeping a message typed meanwhile; raises NoDraft."""
+    draft = await _require(session, telegram_id)
+    data = copy.deepcopy(draft.data)
+    data[ASKING] = True
+    if held:
+        data[HELD] = held
+    draft.data = data
+    await session.flush()
+    return await _view(session, draft, resumed=True)
+
+
+def asking_to_continue(draft: ListingDraft) -> bool:
+    """Tells whether the draft waits for "weitermachen" or "neu anfangen"."""
+    return bool((draft.data or {}).get(ASKING))
+
+
+async def settle(session: AsyncSession, telegram_id: int) -> str | None:
+    """Ends the "weitermachen?" question; returns the text held meanwhile, if any."""
+    draft = await load_draft(session, telegram_id)
+    if draft is None or not (draft.data or {}).get(ASKING):
+        return None
+    data = copy.deepcopy(draft.data)
+    data.pop(ASKING, None)
+    held = data.pop(HELD, None)
+    draft.data = data
+    await session.flush()
+    return str(held) if held else None
+
+
 async def back(session: AsyncSession, telegram_id: int) -> DraftView:
     """Goes back to the previous question; its answer stays filled in until replaced."""
     draft = await _require(session, telegram_id)

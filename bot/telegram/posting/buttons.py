@@ -50,7 +50,7 @@ _SKIPPABLE = {Step.ORG_WEBSITE, Step.HOURS, Step.REQUIREMENTS}
 class DraftAction:
     """What a DRAFT button does (KEEP takes the step index: the typed answer given before stays)."""
 
-    BACK, CANCEL, SUBMIT, SUBMIT_ANYWAY, EDIT, CONTINUE, RESTART, KEEP = range(8)
+    BACK, CANCEL, SUBMIT, SUBMIT_ANYWAY, EDIT, CONTINUE, RESTART, KEEP, TAKE_HELD = range(9)
 
 
 # Steps whose answer is typed, and the draft fields holding it: going back, the answer given before is shown
@@ -232,10 +232,12 @@ def duplicate_buttons(lang: str) -> InlineKeyboardMarkup:
     ])
 
 
-def resume_buttons(lang: str) -> InlineKeyboardMarkup:
-    """Returns 'weitermachen' and 'neu anfangen' for a draft found again."""
-    return InlineKeyboardMarkup([[button(t(lang, "posting.button_continue"), DraftButton(DraftAction.CONTINUE, 0)),
-                                  button(t(lang, "posting.button_restart"), DraftButton(DraftAction.RESTART, 0))]])
+def resume_buttons(lang: str, *, held: bool = False) -> InlineKeyboardMarkup:
+    """Returns 'weitermachen' and 'neu anfangen' for a draft found again; first 'als Antwort nehmen' for a held text."""
+    take = [[button(t(lang, "posting.button_take_held"), DraftButton(DraftAction.TAKE_HELD, 0))]] if held else []
+    return InlineKeyboardMarkup([*take, [
+        button(t(lang, "posting.button_continue"), DraftButton(DraftAction.CONTINUE, 0)),
+        button(t(lang, "posting.button_restart"), DraftButton(DraftAction.RESTART, 0))]])
 
 
 def _navigation(lang: str, *, back: bool) -> list[Any]:
