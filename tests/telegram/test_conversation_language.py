@@ -103,6 +103,13 @@ async def test_an_english_setting_stays_english_after_german_words(chat: Chat) -
     assert (await chat.send(JOHN, "/cancel")).text.startswith("All right")
 
 
+async def test_a_german_sentence_under_an_english_telegram_is_answered_in_german_with_the_hint(chat: Chat) -> None:
+    answered = await chat.send(JOHN, "hallo, ich suche was mit hunden in kassel")
+    assert answered.text.startswith("🔎 <b>Tiere · Kassel")
+    assert any("antworte ich auf Deutsch" in call.text and "/einstellungen" in call.text for call in answered.calls)
+    assert (await chat.send(JOHN, "/abbrechen")).text.startswith("Alles klar")  # the conversation goes on in German
+
+
 async def test_a_place_alone_goes_on_in_the_conversations_language(chat: Chat) -> None:
     await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
     assert (await chat.send(ANNA, "/standort")).text.startswith("You have not saved a place yet.")
