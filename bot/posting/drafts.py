@@ -18,7 +18,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.moderation.review import Scope, pending_listing
-from bot.posting.answers import APPLIERS, Answer, Context, means_back
+from bot.posting import validate
+from bot.posting.answers import APPLIERS, LONG_DESCRIPTION, Answer, Context, means_back
 from bot.posting.places import resolve_place
 from bot.posting.steps import EDITABLE, Step, next_step
 from bot.posting.validate import Invalid, Problem
@@ -136,6 +137,9 @@ async def answer(
     try:
         complete = APPLIERS[step](data, given, context)
     except Invalid as invalid:
+        if invalid.problem.key == "posting.invalid.description_long" and given.text:
+            draft.data = {**copy.deepcopy(draft.data), LONG_DESCRIPTION: validate.clean_text(given.text)}
+            await session.flush()  # kept, not thrown away: its beginning can be taken with one press
         return await _view(session, draft, problem=invalid.problem)
     if complete:
         following = next_step(step, data)

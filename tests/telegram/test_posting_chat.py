@@ -144,6 +144,20 @@ async def test_weitermachen_after_a_held_text_asks_the_open_question_and_then_ta
     assert "Wie erreicht man die Organisation" in answered.text
 
 
+async def test_a_too_long_description_is_kept_and_its_beginning_taken_with_a_press(
+        chat: Chat, database: Database) -> None:
+    asked = await fill(chat, CLUB, NEW_ORGANISATION + LISTING[:1])
+    assert "Beschreib die Aufgabe" in asked.text
+    long = await chat.send(CLUB, (DESCRIPTION + " ") * 55)  # about 4,000 characters
+    assert "30 bis 2.000 Zeichen" in long.text and "behalten" in long.text
+    taken = await chat.press(CLUB, long.button("Den Anfang nehmen"))
+    assert "Zu welchen Bereichen" in taken.text
+    async with database.read_only() as session:
+        data = (await session.execute(select(ListingDraft))).scalar_one().data
+    assert 1000 < len(data["description"]) <= 2000 and data["description"].startswith(DESCRIPTION)
+    assert "long_description" not in data
+
+
 async def test_editing_a_field_from_the_preview_returns_to_the_preview(chat: Chat) -> None:
     preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
     asked = await chat.press(CLUB, preview.button("✏️ Titel"))
