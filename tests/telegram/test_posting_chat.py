@@ -154,7 +154,8 @@ async def test_a_too_long_description_is_kept_and_its_beginning_taken_with_a_pre
     assert "Zu welchen Bereichen" in taken.text
     async with database.read_only() as session:
         data = (await session.execute(select(ListingDraft))).scalar_one().data
-    assert 1000 < len(data["description"]) <= 2000 and data["description"].startswith(DESCRIPTION)
+    description = str(data["description"])
+    assert 1000 < len(description) <= 2000 and description.startswith(DESCRIPTION)
     assert "long_description" not in data
 
 
