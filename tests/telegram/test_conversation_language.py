@@ -223,3 +223,13 @@ async def test_a_long_message_in_neither_language_keeps_the_english_setting(chat
     assert (await chat.send(JOHN, turkish)).text.startswith("Thank you for telling me so much!")
     french = "Bonjour, je voudrais aider des personnes dans ma ville, j'ai du temps le week-end. " * 40
     assert (await chat.send(JOHN, french)).text.startswith("Thank you for telling me so much!")
+
+
+async def test_choosing_a_language_sends_the_keyboard_below_the_input_field_anew_in_it(chat: Chat) -> None:
+    shown = await chat.send(ANNA, "/einstellungen")
+    chosen = await chat.press(ANNA, shown.button("English"), message_id=shown.sent_id())
+    assert "⚙️ Settings" in _keyboard(chosen) and "⚙️ Einstellungen" not in _keyboard(chosen)
+    german = await chat.press(ANNA, chosen.button("Deutsch"), message_id=shown.sent_id())
+    assert "⚙️ Einstellungen" in _keyboard(german)
+    other = next(b["text"] for b in german.buttons if "English" not in b["text"])  # not the language
+    assert _keyboard(await chat.press(ANNA, german.button(other), message_id=shown.sent_id())) == []
