@@ -150,7 +150,7 @@ async def test_a_too_long_description_is_kept_and_its_beginning_taken_with_a_pre
     assert "Beschreib die Aufgabe" in asked.text
     long = await chat.send(CLUB, (DESCRIPTION + " ") * 55)  # about 4,000 characters
     assert "30 bis 2.000 Zeichen" in long.text and "behalten" in long.text
-    taken = await chat.press(CLUB, long.button("Den Anfang nehmen"))
+    taken = await chat.press(CLUB, long.button("Zeichen nehmen"))
     assert "Zu welchen Bereichen" in taken.text
     async with database.read_only() as session:
         data = (await session.execute(select(ListingDraft))).scalar_one().data
