@@ -99,8 +99,16 @@ def _title(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
     return True
 
 
+# A description too long to take is kept here, so that its beginning can be taken with one press (or it is replaced).
+LONG_DESCRIPTION = "long_description"
+
+
 def _description(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
-    data["description"] = validate.description(_text(answer))
+    if answer.choice == "first_part" and data.get(LONG_DESCRIPTION):  # the beginning of the one kept as too long
+        data["description"] = validate.description(validate.first_part(str(data[LONG_DESCRIPTION])))
+    else:
+        data["description"] = validate.description(_text(answer))
+    data.pop(LONG_DESCRIPTION, None)
     # The NLU proposes categories and times from what was written; the next steps show them preselected.
     suggested = ctx.suggest(data.get("title", ""), data["description"])
     data["suggested_categories"] = list(suggested.categories[:3])

@@ -18,7 +18,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.moderation.review import Scope, pending_listing
-from bot.posting.answers import APPLIERS, Answer, Context, means_back
+from bot.posting import validate
+from bot.posting.answers import APPLIERS, LONG_DESCRIPTION, Answer, Context, means_back
 from bot.posting.places import resolve_place
 from bot.posting.steps import EDITABLE, Step, next_step
 from bot.posting.validate import Invalid, Problem
@@ -136,6 +137,9 @@ async def answer(
     try:
         complete = APPLIERS[step](data, given, context)
     except Invalid as invalid:
+        if invalid.problem.key == "posting.invalid.description_long" and given.text:
+            draft.data = {**copy.deepcopy(draft.data), LONG_DESCRIPTION: validate.clean_text(given.text)}
+            await session.flush()  # kept, not thrown away: its beginning can be taken with one press
         return await _view(session, draft, problem=invalid.problem)
     if complete:
         following = next_step(step, data)
@@ -146,6 +150,41 @@ async def answer(
     draft.data = data
     await session.flush()
     return await _view(session, draft)
+
+
+# While "weitermachen?" is asked, a typed message is held in the draft instead of answering a question the person
+# has not seen; pressing a button settles it (the held text answers the open question, or the new draft's first).
+ASKING, HELD = "asking_to_continue", "held_text"
+
+
+async def ask_to_continue(session: AsyncSession, telegram_id: int, *, held: str | None = None) -> DraftView:
+    """Marks the draft as asking "weitermachen?", keeping a message typed meanwhile; raises NoDraft."""
+    draft = await _require(session, telegram_id)
+    data = copy.deepcopy(draft.data)
+    data[ASKING] = True
+    if held:
+        data[HELD] = held
+    draft.data = data
+    await session.flush()
+    return await _view(session, draft, resumed=True)
+
+
+def asking_to_continue(draft: ListingDraft) -> bool:
+    """Tells whether the draft waits for "weitermachen" or "neu anfangen"."""
+    return bool((draft.data or {}).get(ASKING))
+
+
+async def settle(session: AsyncSession, telegram_id: int) -> str | None:
+    """Ends the "weitermachen?" question; returns the text held meanwhile, if any."""
+    draft = await load_draft(session, telegram_id)
+    if draft is None or not (draft.data or {}).get(ASKING):
+        return None
+    data = copy.deepcopy(draft.data)
+    data.pop(ASKING, None)
+    held = data.pop(HELD, None)
+    draft.data = data
+    await session.flush()
+    return str(held) if held else None
 
 
 async def back(session: AsyncSession, telegram_id: int) -> DraftView:

@@ -81,6 +81,21 @@ def description(value: str) -> str:
                         "posting.invalid.description_long" if too_long else "posting.invalid.description")
 
 
+def first_part(value: str) -> str:
+    """Returns the longest beginning of a too long description that fits, ending after a sentence where one ends
+    in its second half, else after a word."""
+    text = clean_text(value)
+    high = DESCRIPTION_LENGTH[1]
+    if len(text) <= high:
+        return text
+    cut = text[:high]
+    sentence = max(cut.rfind(mark) for mark in (". ", "! ", "? ", "\n"))
+    if sentence >= high // 2:
+        return cut[:sentence + 1].strip()
+    word = cut.rfind(" ")
+    return (cut[:word] if word >= high // 2 else cut).strip() + " …"
+
+
 def person_or_organisation_name(value: str) -> str:
     """Checks a name of an organisation or contact person ("ok" or "weiter" is none)."""
     said_to_the_bot(value, "posting.invalid.name_chat_word")

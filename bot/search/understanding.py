@@ -65,10 +65,15 @@ _CLEAR_MIN_WORDS = 3  # "Hi", "ok thanks" or a single loan word ("Online") say n
 
 
 def reply_language(text: str, setting: str) -> str:
-    """Returns the language to answer a message in: English for a message clearly written in English, even
-    when the person's setting (from Telegram) is German; the setting otherwise."""
-    if setting == "en" or sum(word.isalpha() for word in text.split()) < _CLEAR_MIN_WORDS:
-        return setting
-    from nlu.langid import detect_language  # the cheap marker-word count, not the whole pipeline
+    """Returns the language to answer a message in: the other one of German and English when the message is
+    clearly written in it, whatever the setting (often only what Telegram reported); the setting otherwise.
 
-    return "en" if detect_language(text) == "en" else setting
+    German counts only on German evidence: any text without English marker words reads "de" to the detector.
+    """
+    if sum(word.isalpha() for word in text.split()) < _CLEAR_MIN_WORDS:
+        return setting
+    from nlu.langid import detect_language, german_evidence  # the cheap marker-word count, not the whole pipeline
+
+    if setting != "en":
+        return "en" if detect_language(text) == "en" else setting
+    return "de" if german_evidence(text) else setting

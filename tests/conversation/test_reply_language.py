@@ -27,6 +27,16 @@ def test_a_german_message_is_answered_in_german_even_in_an_english_conversation(
     assert _answer(text, setting="de", earlier="en") == "de"
 
 
+@pytest.mark.parametrize("text", ["hallo, ich suche was mit hunden in kassel", "Ich möchte gern Kindern vorlesen"])
+def test_a_message_clearly_in_german_is_answered_in_german_whatever_the_setting(text: str) -> None:
+    assert _answer(text, setting="en") == "de"  # the same rule as English under a German setting
+
+
+@pytest.mark.parametrize("text", ["Tierheim in Kassel", "dog walking in Kassel please", "Kassel"])
+def test_names_and_english_keep_an_english_setting(text: str) -> None:
+    assert _answer(text, setting="en") == "en"
+
+
 @pytest.mark.parametrize("text", ["🐶", "👍🎉"])
 def test_emoji_alone_go_on_in_the_conversations_language(text: str) -> None:
     assert _answer(text, setting="de", earlier="en") == "en"

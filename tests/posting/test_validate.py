@@ -26,6 +26,14 @@ def test_title_and_description_lengths() -> None:
     assert len(validate.description("Wir suchen Menschen, die gern vorlesen. " * 3)) >= 30
 
 
+def test_the_first_part_of_a_too_long_description_ends_after_a_sentence_that_fits() -> None:
+    sentence = "Unsere Hunde im Tierheim freuen sich über Spaziergänge rund um Kassel. "
+    first = validate.first_part(sentence * 60)  # 4,260 characters
+    assert 1000 <= len(first) <= 2000 and first.endswith("Kassel.") and validate.description(first) == first
+    unbroken = validate.first_part("Wort " * 800)
+    assert len(unbroken) <= 2002 and unbroken.endswith("Wort …")
+
+
 def test_text_is_kept_verbatim_but_control_characters_are_dropped() -> None:
     injection = "'; DROP TABLE opportunities; -- <b>fett</b>"
     assert validate.title(injection) == injection

@@ -320,3 +320,26 @@ async def test_a_district_the_text_names_is_offered_beside_its_town(chat: Chat, 
     assert "von Hamburg-Altona aus" in travel.text
     [ad] = await _ads(database, ANNA.id)
     assert (ad.place_name, ad.place_precision) == ("Hamburg-Altona", "quarter")
+
+
+async def test_text_at_an_ads_button_step_is_a_search_with_a_hint_and_ichbiete_offers_the_ad_again(
+        chat: Chat, database: Database) -> None:
+    await chat.send(ANNA, "/ichbiete")
+    understood = await chat.send(ANNA, HOMEWORK_DE)
+    assert "So habe ich sie verstanden" in understood.text
+    searched = await chat.send(ANNA, "Leipzig")
+    assert "Deine Anzeige wartet noch" in searched.calls[0].text and "/ichbiete" in searched.calls[0].text
+    [kept] = await _ads(database, ANNA.id)
+    again = await chat.send(ANNA, "/ichbiete")
+    assert "noch nicht veröffentlicht" in again.text and "Hausaufgaben" in again.text
+    continued = await chat.press(ANNA, again.button("Weitermachen"))
+    assert "So habe ich sie verstanden" in continued.text
+    assert [ad.id for ad in await _ads(database, ANNA.id)] == [kept.id]
+
+
+async def test_starting_the_ad_over_drops_the_unfinished_one(chat: Chat, database: Database) -> None:
+    await chat.send(ANNA, "/ichbiete")
+    await chat.send(ANNA, HOMEWORK_DE)
+    again = await chat.send(ANNA, "/ichbiete")
+    fresh = await chat.press(ANNA, again.button("Neu anfangen"))
+    assert "Was möchtest du anbieten?" in fresh.text and await _ads(database, ANNA.id) == []

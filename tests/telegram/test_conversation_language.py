@@ -103,6 +103,13 @@ async def test_an_english_setting_stays_english_after_german_words(chat: Chat) -
     assert (await chat.send(JOHN, "/cancel")).text.startswith("All right")
 
 
+async def test_a_german_sentence_under_an_english_telegram_is_answered_in_german_with_the_hint(chat: Chat) -> None:
+    answered = await chat.send(JOHN, "hallo, ich suche was mit hunden in kassel")
+    assert answered.text.startswith("🔎 <b>Tiere · Kassel")
+    assert any("antworte ich auf Deutsch" in call.text and "/einstellungen" in call.text for call in answered.calls)
+    assert (await chat.send(JOHN, "/abbrechen")).text.startswith("Alles klar")  # the conversation goes on in German
+
+
 async def test_a_place_alone_goes_on_in_the_conversations_language(chat: Chat) -> None:
     await chat.send(ANNA, "I would like to help at an animal shelter in Kassel")
     assert (await chat.send(ANNA, "/standort")).text.startswith("You have not saved a place yet.")
@@ -216,3 +223,13 @@ async def test_a_long_message_in_neither_language_keeps_the_english_setting(chat
     assert (await chat.send(JOHN, turkish)).text.startswith("Thank you for telling me so much!")
     french = "Bonjour, je voudrais aider des personnes dans ma ville, j'ai du temps le week-end. " * 40
     assert (await chat.send(JOHN, french)).text.startswith("Thank you for telling me so much!")
+
+
+async def test_choosing_a_language_sends_the_keyboard_below_the_input_field_anew_in_it(chat: Chat) -> None:
+    shown = await chat.send(ANNA, "/einstellungen")
+    chosen = await chat.press(ANNA, shown.button("English"), message_id=shown.sent_id())
+    assert "⚙️ Settings" in _keyboard(chosen) and "⚙️ Einstellungen" not in _keyboard(chosen)
+    german = await chat.press(ANNA, chosen.button("Deutsch"), message_id=shown.sent_id())
+    assert "⚙️ Einstellungen" in _keyboard(german)
+    other = next(b["text"] for b in german.buttons if "English" not in b["text"])  # not the language
+    assert _keyboard(await chat.press(ANNA, german.button(other), message_id=shown.sent_id())) == []

@@ -232,3 +232,16 @@ async def test_my_listings_are_grouped_by_organisation_only_for_a_member_of_seve
     paused = await chat.press(CLUB, listed.button("⏸ 3"))  # the buttons follow the numbers shown
     assert await _status(database, neighbours.id) == "paused" and await _status(database, newest.id) == "published"
     assert "3. Einkaufshilfe für Nachbarn · pausiert" in paused.text
+
+
+async def test_an_unfinished_draft_is_mentioned_and_continued_from_my_listings(chat: Chat, database: Database) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION + LISTING[:1])
+    listed = await chat.send(CLUB, "/meineangebote")
+    assert "noch keine Angebote" in listed.text and "Entwurf" in listed.text and LISTING[0] in listed.text
+    continued = await chat.press(CLUB, listed.button("Weitermachen"))
+    assert "Beschreib die Aufgabe" in continued.text
+    await chat.send(CLUB, "/abbrechen")
+    published = await _published(chat, database)
+    await fill(chat, CLUB, [])  # a new draft, not yet named
+    both = await chat.send(CLUB, "/meineangebote")
+    assert "Außerdem hast du einen Entwurf" in both.text and published

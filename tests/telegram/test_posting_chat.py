@@ -112,6 +112,53 @@ async def test_start_over_throws_the_old_draft_away(chat: Chat) -> None:
     assert "Wie heißt deine Organisation" in fresh.text
 
 
+async def test_text_typed_at_weitermachen_is_held_beside_the_open_question(chat: Chat, database: Database) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION[:2])  # the website question is open
+    await chat.send(CLUB, "/anbieten")
+    held = await chat.send(CLUB, "Wasserwacht Kassel")
+    assert "Wasserwacht Kassel" in held.text and "Hat sie eine Webseite" in held.text
+    assert "Webadresse" not in held.text  # not taken as the answer to a question the person had not seen
+    async with database.read_only() as session:
+        assert "website" not in (await session.execute(select(ListingDraft))).scalar_one().data
+    taken = await chat.press(CLUB, held.button("als Antwort nehmen"))
+    assert "Webadresse" in taken.text and "Hat sie eine Webseite" in taken.text  # taken now, and said why not
+
+
+async def test_start_over_after_typing_a_name_takes_it_as_the_new_organisations_name(chat: Chat) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION)
+    await chat.send(CLUB, "/anbieten")
+    held = await chat.send(CLUB, "Wasserwacht Kassel")
+    fresh = await chat.press(CLUB, held.button("Neu anfangen"))
+    assert "Was für eine Organisation" in fresh.text  # the name was kept and answered the first question
+    preview_free = await chat.press(CLUB, fresh.button("Verein"))
+    assert "Webseite" in preview_free.text
+
+
+async def test_weitermachen_after_a_held_text_asks_the_open_question_and_then_takes_answers(chat: Chat) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION[:2])
+    await chat.send(CLUB, "/anbieten")
+    held = await chat.send(CLUB, "Wasserwacht Kassel")
+    continued = await chat.press(CLUB, held.button("Weitermachen"))
+    assert "Hat sie eine Webseite" in continued.text
+    answered = await chat.send(CLUB, "www.tierfreunde.example.org")
+    assert "Wie erreicht man die Organisation" in answered.text
+
+
+async def test_a_too_long_description_is_kept_and_its_beginning_taken_with_a_press(
+        chat: Chat, database: Database) -> None:
+    asked = await fill(chat, CLUB, NEW_ORGANISATION + LISTING[:1])
+    assert "Beschreib die Aufgabe" in asked.text
+    long = await chat.send(CLUB, (DESCRIPTION + " ") * 55)  # about 4,000 characters
+    assert "30 bis 2.000 Zeichen" in long.text and "behalten" in long.text
+    taken = await chat.press(CLUB, long.button("Zeichen nehmen"))
+    assert "Zu welchen Bereichen" in taken.text
+    async with database.read_only() as session:
+        data = (await session.execute(select(ListingDraft))).scalar_one().data
+    description = str(data["description"])
+    assert 1000 < len(description) <= 2000 and description.startswith(DESCRIPTION)
+    assert "long_description" not in data
+
+
 async def test_editing_a_field_from_the_preview_returns_to_the_preview(chat: Chat) -> None:
     preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
     asked = await chat.press(CLUB, preview.button("✏️ Titel"))

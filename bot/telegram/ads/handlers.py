@@ -48,6 +48,11 @@ async def offer_command(turn: Turn[None]) -> None:
     if not compose.may_post(volunteer):
         turn.reply(View(t(lang, "ads.blocked")))
         return
+    unfinished = [ad for ad in await compose.drafts_of(turn.session, volunteer) if ad.published_at is None]
+    if unfinished:  # the text written before is not thrown away by asking again
+        turn.reply(View(t(lang, "ads.resume", text=esc(unfinished[0].text, 300)),
+                        keyboards.resume_buttons(unfinished[0].id, lang)))
+        return
     ads = await manage.ads_of(turn.session, volunteer)
     if ads:
         turn.reply(View(list_text(ads, lang, now=utcnow()), keyboards.list_buttons(ads, lang)))
@@ -67,7 +72,9 @@ async def take_answer(turn: Turn[None]) -> bool:
         turn.reply(View(t(lang, await _cancel(session, volunteer, ad_id))))
         return True
     if f"{prefix}:" == AWAITING_DRAFT:
-        return False  # the ad waits for buttons: a text now is a search
+        # The ad waits for buttons: a text now is a search, said so, and the ad stays for /ichbiete to continue.
+        turn.reply(View(t(lang, "ads.left_for_search")))
+        return False
     if f"{prefix}:" == AWAITING_TEXT:
         turn.reply(await _take_text(turn, ad_id))
         return True
@@ -83,6 +90,11 @@ async def ad_button(turn: Turn[AdButton]) -> None:
     """Runs one step or management action of /ichbiete on the presser's own ad."""
     pressed, lang, volunteer, session = turn.button, turn.lang, turn.volunteer, turn.session
     if pressed.action == AdAction.NEW:
+        _show(turn, await _ask_text(session, volunteer, lang) if compose.may_post(volunteer)
+              else View(t(lang, "ads.blocked")))
+        return
+    if pressed.action == AdAction.RESTART:
+        await _drop_unfinished(session, volunteer, pressed.ad_id)
         _show(turn, await _ask_text(session, volunteer, lang) if compose.may_post(volunteer)
               else View(t(lang, "ads.blocked")))
         return
@@ -258,6 +270,13 @@ async def _cancel(session: AsyncSession, volunteer: Volunteer, ad_id: int) -> st
         return "ads.cancelled"
     ad.status = AdStatus.PAUSED.value
     return "ads.cancelled_paused"
+
+
+async def _drop_unfinished(session: AsyncSession, volunteer: Volunteer, ad_id: int) -> None:
+    """Deletes the person's new ad that was never published (an edited published one stays)."""
+    ad = await compose.own_ad(session, volunteer, ad_id)
+    if ad is not None and ad.status == AdStatus.DRAFT.value and ad.published_at is None:
+        await manage.delete_ad(session, ad)
 
 
 async def _drafting(session: AsyncSession, volunteer: Volunteer, ad: VolunteerAd) -> None:

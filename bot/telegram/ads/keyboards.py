@@ -28,6 +28,7 @@ class AdAction:
     TIME, TIMES_DONE, PUBLISH, EDIT_TEXT, KEEP_TEXT, EDIT_PLACE, EDIT_TIME, CANCEL = range(9, 17)
     LIST, PAUSE, RESUME, RENEW, DELETE, DELETE_CONFIRM = range(17, 23)
     QUARTER = 23  # the value is the id of the city quarter the person chose to show
+    RESTART = 24  # drops the unfinished new ad and asks for a new text
 
 
 
@@ -106,6 +107,12 @@ def preview_buttons(ad: Ad, lang: str) -> InlineKeyboardMarkup:
 def keep_text_button(ad_id: int, lang: str) -> InlineKeyboardMarkup:
     """Keeps the ad's text as it is (when editing)."""
     return InlineKeyboardMarkup([[button(t(lang, "ads.button_keep_text"), AdButton(AdAction.KEEP_TEXT, ad_id, 0))]])
+
+
+def resume_buttons(ad_id: int, lang: str) -> InlineKeyboardMarkup:
+    """Continues the unfinished ad where its buttons begin, or starts a new one."""
+    return InlineKeyboardMarkup([[button(t(lang, "ads.button_continue"), AdButton(AdAction.KEEP_TEXT, ad_id, 0)),
+                                  button(t(lang, "ads.button_restart"), AdButton(AdAction.RESTART, ad_id, 0))]])
 
 
 def list_buttons(ads: list[Ad], lang: str) -> InlineKeyboardMarkup:

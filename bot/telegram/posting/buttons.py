@@ -13,9 +13,9 @@ from telegram import InlineKeyboardMarkup
 from bot.categories import categories
 from bot.domain import OrganisationKind, TimeTag
 from bot.moderation.review import QueuePage
-from bot.posting.answers import TIME_SLOTS, Answer
+from bot.posting.answers import LONG_DESCRIPTION, TIME_SLOTS, Answer
 from bot.posting.steps import EDITABLE, ORDER, Step
-from bot.posting.validate import LANGUAGE_CODES
+from bot.posting.validate import DESCRIPTION_LENGTH, LANGUAGE_CODES
 from bot.telegram.callbacks import (
     DraftAnswerButton, DraftButton, InterestButton, ModerateButton, OwnListingButton, ReviewQueueButton,
 )
@@ -43,6 +43,7 @@ EDIT_FIELDS: tuple[str, ...] = tuple(EDITABLE)
 # German is taken for granted; the buttons offer the other languages the catalogue can name.
 LANGUAGES: tuple[str, ...] = tuple(sorted(code for code in LANGUAGE_CODES
                                           if code != "de" and f"languages.{code}" in catalogue("de")))
+FIRST_PART = 1  # the description: take the beginning of the too long one sent before
 DONE = 0  # toggles: "fertig"; skip, online and "new organisation" are 0 as well
 _SKIPPABLE = {Step.ORG_WEBSITE, Step.HOURS, Step.REQUIREMENTS}
 
@@ -50,7 +51,7 @@ _SKIPPABLE = {Step.ORG_WEBSITE, Step.HOURS, Step.REQUIREMENTS}
 class DraftAction:
     """What a DRAFT button does (KEEP takes the step index: the typed answer given before stays)."""
 
-    BACK, CANCEL, SUBMIT, SUBMIT_ANYWAY, EDIT, CONTINUE, RESTART, KEEP = range(8)
+    BACK, CANCEL, SUBMIT, SUBMIT_ANYWAY, EDIT, CONTINUE, RESTART, KEEP, TAKE_HELD = range(9)
 
 
 # Steps whose answer is typed, and the draft fields holding it: going back, the answer given before is shown
@@ -128,6 +129,8 @@ def _choice(step: Step, number: int) -> str | None:
         return ("no", "yes", "unknown")[number] if number < 3 else None
     if step is Step.NEWCOMERS:
         return ("no", "yes")[number] if number < 2 else None
+    if step is Step.DESCRIPTION:
+        return "first_part" if number == FIRST_PART else None
     return None
 
 
@@ -179,6 +182,8 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
         rows = [[answer(label, number) for label, number in options]]
     elif step is Step.CONTACT_REACH and (reach := organisation_reach(data)):
         rows = [[answer(t(lang, "posting.button_contact_organisation", reach=clip(reach, 40)), DONE)]]
+    elif step is Step.DESCRIPTION and data.get(LONG_DESCRIPTION):  # the too long one sent before is kept
+        rows = [[answer(t(lang, "posting.button_first_part", max=DESCRIPTION_LENGTH[1]), FIRST_PART)]]
     if typed_answer(step, data) is not None:
         rows.append([button(t(lang, "posting.button_keep"), DraftButton(DraftAction.KEEP, index))])
     if step in _SKIPPABLE:
@@ -232,10 +237,12 @@ def duplicate_buttons(lang: str) -> InlineKeyboardMarkup:
     ])
 
 
-def resume_buttons(lang: str) -> InlineKeyboardMarkup:
-    """Returns 'weitermachen' and 'neu anfangen' for a draft found again."""
-    return InlineKeyboardMarkup([[button(t(lang, "posting.button_continue"), DraftButton(DraftAction.CONTINUE, 0)),
-                                  button(t(lang, "posting.button_restart"), DraftButton(DraftAction.RESTART, 0))]])
+def resume_buttons(lang: str, *, held: bool = False) -> InlineKeyboardMarkup:
+    """Returns 'weitermachen' and 'neu anfangen' for a draft found again; first 'als Antwort nehmen' for a held text."""
+    take = [[button(t(lang, "posting.button_take_held"), DraftButton(DraftAction.TAKE_HELD, 0))]] if held else []
+    return InlineKeyboardMarkup([*take, [
+        button(t(lang, "posting.button_continue"), DraftButton(DraftAction.CONTINUE, 0)),
+        button(t(lang, "posting.button_restart"), DraftButton(DraftAction.RESTART, 0))]])
 
 
 def _navigation(lang: str, *, back: bool) -> list[Any]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from html import escape
+from textwrap import shorten
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -40,6 +42,9 @@ KEY = "posting_services"
 # The answers a club writes in sentences of its own language; the others are names, numbers and addresses.
 WRITTEN = frozenset({Step.TITLE, Step.DESCRIPTION, Step.REQUIREMENTS})
 
+# The first questions of a new draft answered by typing: a text held at "weitermachen?" answers them on "neu anfangen".
+FIRST_TYPED = frozenset({Step.ORG_NAME})
+
 # A draft untouched this long is not answered by the next message; the person is asked to continue first.
 LEFT_ALONE = timedelta(hours=2)
 
@@ -70,8 +75,11 @@ async def post_command(turn: Turn[None]) -> None:
     """Starts a draft, or offers to continue the one left unfinished."""
     lang, user_id = turn.lang, turn.user_id
     view = await drafts.begin(turn.session, posting_services(turn.context), user_id)
-    turn.reply_all([View(t(lang, "posting.resume"), resume_buttons(lang))] if view.resumed
-                   else await draft_messages(turn.session, view, user_id, lang))
+    if view.resumed:  # until a press, a typed text is held, not taken for a question the person has not seen
+        view = await drafts.ask_to_continue(turn.session, user_id)
+        turn.reply(View(t(lang, "posting.resume"), resume_buttons(lang)))
+        return
+    turn.reply_all(await draft_messages(turn.session, view, user_id, lang))
 
 
 async def take_draft_answer(turn: Turn[None]) -> bool:
@@ -87,32 +95,46 @@ async def take_draft_answer(turn: Turn[None]) -> bool:
     now = posting_services(turn.context).clock()
     if cancelling:
         turn.reply(View(t(lang, cancelled_key(await drafts.cancel(session, user_id)))))
-    elif draft.updated_at is not None and now - draft.updated_at > LEFT_ALONE:
-        # Hours later the message may not be an answer at all: ask first, and count this as a visit so the
-        # next message answers the question again.
-        draft.updated_at = now
-        turn.reply(View(t(lang, "posting.resume"), resume_buttons(lang)))
-    elif message.text and (pressed := typed_choices(step, message.text, draft.data or {})) is not None:
-        # a button's label typed instead of pressed counts as the press; all pressed ones already: ask again
-        services_ = posting_services(turn.context)
-        view = await drafts.current(session, user_id)
-        for given in pressed:
-            view = await drafts.answer(session, services_, user_id, step, given)
-        turn.reply_all(await draft_messages(session, view, user_id, lang))
+    elif drafts.asking_to_continue(draft) or (draft.updated_at is not None and now - draft.updated_at > LEFT_ALONE):
+        # After "weitermachen?", or hours later, the person has not seen the open question: their text is kept and
+        # shown beside that question, and answers it only when they say so.
+        view = await drafts.ask_to_continue(session, user_id, held=message.text)
+        turn.reply(held_view(view, message.text, lang) if message.text
+                   else View(t(lang, "posting.resume"), resume_buttons(lang)))
     else:
         if message.text and step in WRITTEN and (spoken := posting_language(message.text, current=lang)) != lang:
             turn.speaks(spoken)  # German sentences after an English search: the next questions in German
             lang = spoken
         given = Answer(location=(message.location.latitude, message.location.longitude)) if message.location \
-            else Answer(text=message.text or "")
-        view = await drafts.answer(session, posting_services(turn.context), user_id, step, given)
+            else None
+        view = await _answer_typed(turn, step, message.text or "", given)
         turn.reply_all(await draft_messages(session, view, user_id, lang))
     return True
+
+
+async def _answer_typed(turn: Turn[Any], step: Step, text: str, given: Answer | None = None) -> DraftView:
+    """Answers the open question with a typed text (a button's label typed counts as the press) or a location."""
+    session, user_id, services_ = turn.session, turn.user_id, posting_services(turn.context)
+    if given is None and text and (pressed := typed_choices(step, text, (await drafts.current(session, user_id)).data)
+                                   ) is not None:
+        view = await drafts.current(session, user_id)  # all pressed ones already: the question again
+        for choice in pressed:
+            view = await drafts.answer(session, services_, user_id, step, choice)
+        return view
+    return await drafts.answer(session, services_, user_id, step, given or Answer(text=text))
+
+
+def held_view(view: DraftView, text: str, lang: str) -> View:
+    """Shows the open question beside the text typed while "weitermachen?" was asked, and lets the person choose."""
+    question = question_text(view.step, view.data, lang, candidates=bool(view.candidates))
+    return View(t(lang, "posting.resume_held", text=escape(shorten(text, 200, placeholder=" …")), question=question),
+                resume_buttons(lang, held=True))
 
 
 async def answer_button(turn: Turn[DraftAnswerButton]) -> None:
     """Applies a pressed choice to the draft and shows the next question (or the same one, toggled)."""
     parsed = answer_of(turn.button)
+    await drafts.settle(turn.session, turn.user_id)  # a pressed answer ends "weitermachen?"; a held text goes
     try:
         view = await drafts.answer(turn.session, posting_services(turn.context), turn.user_id, *parsed) \
             if parsed else None
@@ -149,6 +171,7 @@ async def _act(turn: Turn[DraftButton]) -> Outcome:
     session, user_id, lang = turn.session, turn.user_id, turn.lang
     action, argument = turn.button.action, turn.button.argument
     services_ = posting_services(turn.context)
+    held = await drafts.settle(session, user_id)
     if action == DraftAction.CANCEL:
         return Outcome([View(t(lang, cancelled_key(await drafts.cancel(session, user_id))))])
     if action in (DraftAction.SUBMIT, DraftAction.SUBMIT_ANYWAY):
@@ -162,8 +185,12 @@ async def _act(turn: Turn[DraftButton]) -> Outcome:
         view = await drafts.edit(session, user_id, EDIT_FIELDS[argument])
     elif action == DraftAction.CONTINUE:
         view = await drafts.current(session, user_id)
+    elif action == DraftAction.TAKE_HELD and held:
+        view = await _answer_typed(turn, (await drafts.current(session, user_id)).step, held)
     elif action == DraftAction.RESTART:
         view = await drafts.restart(session, services_, user_id)
+        if held and view.step in FIRST_TYPED:  # a name typed meanwhile answers the new draft's first question
+            view = await _answer_typed(turn, view.step, held)
     elif action == DraftAction.KEEP and argument < len(ORDER):
         view = await _keep(session, services_, user_id, ORDER[argument])
     else:

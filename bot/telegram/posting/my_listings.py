@@ -11,9 +11,10 @@ from telegram import InlineKeyboardMarkup
 from bot.posting import drafts, manage
 from bot.posting.manage import NotYours
 from bot.store.types import utcnow
-from bot.telegram.callbacks import OwnListingButton
+from bot.telegram.callbacks import DraftButton, OwnListingButton
 from bot.telegram.context import Turn
-from bot.telegram.posting.buttons import OwnAction, confirm_delete_listing, own_listing_buttons
+from bot.telegram.keyboards import button
+from bot.telegram.posting.buttons import DraftAction, OwnAction, confirm_delete_listing, own_listing_buttons
 from bot.telegram.posting.handlers import draft_messages, posting_services
 from bot.telegram.posting.render import own_listings_text
 from bot.telegram.sending import View
@@ -94,5 +95,12 @@ async def own_listings_view(session: AsyncSession, telegram_id: int, lang: str) 
         listings.sort(key=lambda listing: first_seen[listing.organisation_id])
     rows = [own_listing_buttons(listing.id, listing.status, number, lang)
             for number, listing in enumerate(listings, start=1)]
-    return View(own_listings_text(listings, lang, by_organisation=by_organisation),
-                InlineKeyboardMarkup(rows) if rows else None)
+    text = own_listings_text(listings, lang, by_organisation=by_organisation)
+    draft = await drafts.load_draft(session, telegram_id)
+    if draft is not None:  # an unfinished draft is no listing yet, but it is not forgotten either
+        title = str((draft.data or {}).get("title") or "")
+        named = t(lang, "my_listings.draft_named", title=html.escape(title[:80])) if title else ""
+        key = "my_listings.draft_alone" if not listings else "my_listings.draft"
+        text = t(lang, key, named=named) if not listings else f"{text}\n\n{t(lang, key, named=named)}"
+        rows.append([button(t(lang, "posting.button_continue"), DraftButton(DraftAction.CONTINUE, 0))])
+    return View(text, InlineKeyboardMarkup(rows) if rows else None)

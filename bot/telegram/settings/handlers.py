@@ -23,6 +23,7 @@ async def settings_command(turn: Turn[None]) -> None:
 
 async def change_setting(turn: Turn[SettingButton]) -> None:
     """Changes the setting a button names and shows the settings again, in the (maybe new) language."""
+    before = turn.lang
     if not await _apply(turn.session, turn.volunteer, turn.button):
         turn.refuse_stale()
         return
@@ -30,6 +31,8 @@ async def change_setting(turn: Turn[SettingButton]) -> None:
     lang = turn.volunteer.language if turn.button.setting == Setting.LANGUAGE else turn.lang
     turn.answer(t(lang, "settings.toast_saved"))
     turn.edit(settings_view(turn.volunteer, lang))
+    if lang != before and turn.private:  # the keyboard below the input field changes only with a new message
+        turn.reply(View(t(lang, "settings.keyboard_language"), keyboards.main_keyboard(lang)))
 
 
 def settings_view(volunteer: Volunteer, lang: str) -> View:
