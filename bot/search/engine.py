@@ -372,7 +372,7 @@ async def _farther_matches(
     if sum(group.documents for group in words.naming()) < MIN_RESULTS:
         return attempt, page  # too few listings anywhere name it to fill a list of their own
     named = page.holding
-    tries = farther_matches(attempt)
+    tries = farther_matches(attempt, chosen=criteria.radius_chosen)
     if named or words.beside:
         # A listing within the asked radius names it, or the person named a town near the place (within 40 km: "...
         # Weimar ..., Erfurt"), which says the area they mean: better than the nearest ones far away.
