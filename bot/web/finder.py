@@ -46,9 +46,12 @@ class WebSearch:
             return Found(None, choice, limit)
         if query.is_empty:
             return Found(None, choice, limit)
+        # The form always sends its radius, the default preselected: only another one is chosen (kept, never
+        # widened over: bot.search.widening.attempts); the default widens when few listings fit, as in the chat.
+        chosen = query.umkreis if query.umkreis != self.default_radius_km else None
         refinement = Refinement(
             categories=query.bereich or None, place=choice.place,
-            radius_km=query.umkreis if choice.place is not None else None, time=query.zeit or None,
+            radius_km=chosen if choice.place is not None else None, time=query.zeit or None,
             whole_state=choice.whole_state,
         )
         offset = (query.seite - 1) * limit
