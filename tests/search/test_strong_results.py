@@ -242,3 +242,15 @@ def test_the_answer_claims_exactly_only_when_it_holds_every_word_asked_where_ask
         for lang in ("de", "en"):
             said = " ".join(similar_notes(loose, lang))
             assert "11" in said and "exactly" not in said and "Genau" not in said
+
+
+async def test_a_widened_try_whose_answer_lies_within_the_asked_radius_says_no_widening(listings: Listings) -> None:
+    piano = await listings.add_many([{"title": f"Klavierunterricht für Kinder {n}", "categories": ["education"],
+                                      **near(KASSEL, 3 + 4 * n, 0)} for n in range(2)])
+    await listings.add_many([{"title": f"Hausaufgabenhilfe {n}", "categories": ["education"],
+                              **near(KASSEL, 0, 25 + 5 * n)} for n in range(3)])
+    outcome = await find(listings.database, SearchRequest(text="Klavierunterricht Kassel"), categories=["education"],
+                         place=KASSEL, keywords=["klavierunterricht"])
+    # widened to 30 km for the related ones, which the answer leaves out: the two it shows lie within 15 km
+    assert ids(outcome) == piano and outcome.others == 1
+    assert outcome.widened == () and outcome.radius_km == 15
