@@ -184,10 +184,11 @@ class ChatSearches:
 
 def _shown_radius_km(outcome: SearchOutcome) -> float | None:
     """Returns the radius an answer showed around its place after widening (None: no radius around a place); for
-    the nearest listings far away, the widest radius searched before them."""
+    the nearest listings far away, the widest radius searched before them (the asked one, when one was chosen and
+    nothing lay within it)."""
     if outcome.place is None or outcome.remote or outcome.everywhere:
         return None
     if "nearest" in outcome.widened:
         radii = [float(step.split(":", 1)[1]) for step in outcome.widened if step.startswith("radius:")]
-        return max(radii, default=None)
+        return max(radii, default=outcome.understood.radius_km)
     return outcome.radius_km

@@ -51,6 +51,9 @@ class Criteria:
     place: PlaceRef | None = None
     place_candidates: tuple[PlaceRef, ...] = ()
     radius_km: float = 15.0
+    # The radius was asked for (a button, "im Umkreis von 5 km", "weiter weg"): kept, never widened over
+    # (bot.search.widening.attempts); only the default radius widens when few listings fit.
+    radius_chosen: bool = False
     time: tuple[str, ...] = ()
     time_either: bool = False  # the times are named as a choice: a listing at either fits (bot.search.time_wish)
     languages: tuple[str, ...] = ()
@@ -101,6 +104,7 @@ def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius
         ruled_out=parsed.ruled_out_places, default_radius_km=default_radius_km, writer_words=parsed.writer_words,
         whole_state=None if by_button else refinement.whole_state,
         fields_either=refinement.categories is None and names_choice(parsed.text),
+        radius_chosen=(_number(pick("radius_km", parsed.radius_km)) or 0) > 0,
     )
 
 
@@ -123,6 +127,7 @@ def _cleaned(
     time: object, time_either: object, languages: object, remote: object, keywords: object, lang: object,
     needs_little_german: object, ruled_out: Sequence[object], default_radius_km: float,
     writer_words: Sequence[object] = (), whole_state: object = None, fields_either: bool = False,
+    radius_chosen: bool = False,
 ) -> Criteria:
     """Builds Criteria from values of either source, keeping only what is known and well-formed; a whole state
     searched is no place (whatever the text's own reading of its name: "Sachsen" bei Ansbach)."""
@@ -136,6 +141,7 @@ def _cleaned(
         place=place,
         place_candidates=tuple(p for p in (place_ref(c) for c in candidates) if p),
         radius_km=_radius(radius_km, default_radius_km),
+        radius_chosen=radius_chosen,
         time=tuple(dict.fromkeys(tag for tag in map(str, _list(time)) if tag in TIME_BITS)),
         time_either=time_either is True,
         languages=tuple(dict.fromkeys(c for c in map(str, _list(languages)) if _LANGUAGE.match(c))),

@@ -37,7 +37,7 @@ from bot.search.time_wish import not_applied
 from bot.search.related import names_activity
 from bot.search.retrieval import Page, PageRequest, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
-from bot.search.shown import shown_page
+from bot.search.shown import as_shown, shown_page
 from bot.search.tiers import Tier, tier_of
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
@@ -92,7 +92,9 @@ async def search(
     found = await find(session, request, LISTINGS, default_radius_km=default_radius_km, parse=parse,
                        vocabularies=vocabularies, now=now)
     results = hits_from(found.rows, found.criteria, found.groups, lang=request.lang, explain=request.explain)
-    return replace(found.outcome, results=results, not_applied=not_applied(found.criteria, found.outcome, results))
+    outcome = as_shown(found.outcome, found.criteria, results, offset=request.offset)
+    return replace(outcome, results=results, not_applied=not_applied(found.criteria, outcome, results))
+
 
 
 def _whole_state_said(request: SearchRequest) -> Refinement:
@@ -375,7 +377,7 @@ async def _farther_matches(
     if sum(group.documents for group in words.naming()) < MIN_RESULTS:
         return attempt, page  # too few listings anywhere name it to fill a list of their own
     named = page.holding
-    tries = farther_matches(attempt)
+    tries = farther_matches(attempt, chosen=criteria.radius_chosen)
     if named or words.beside:
         # A listing within the asked radius names it, or the person named a town near the place (within 40 km: "...
         # Weimar ..., Erfurt"), which says the area they mean: better than the nearest ones far away.

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from bot.categories import categories
 from bot.search.model import SearchOutcome
+from bot.search.place_doubts import named_state
 from bot.texts import t
 from bot.texts.catalogue import decimal
 from nlu.place_field import state_name
@@ -75,9 +76,18 @@ def similar_notes(outcome: SearchOutcome, lang: str) -> list[str]:
         return [t(lang, "search.similar_shown")] if outcome.results else []
     if not outcome.others:
         return []
+    key = "search.similar_left" if _exactly(outcome) else "search.similar_left_loose"
     if outcome.others == 1:
-        return [t(lang, "search.similar_left_one")]
-    return [t(lang, "search.similar_left", count=outcome.others)]
+        return [t(lang, f"{key}_one")]
+    return [t(lang, key, count=outcome.others)]
+
+
+def _exactly(outcome: SearchOutcome) -> bool:
+    """Tells whether the answer may say it fits exactly what was asked: it holds every word asked (none unfound, none
+    let go) and searched where the text said (not all of Germany for "Tierheim in Hessen")."""
+    text = outcome.query.get("text")
+    state_unsearched = outcome.everywhere and isinstance(text, str) and named_state(text) is not None
+    return not (outcome.unfound or "keywords" in outcome.widened or state_unsearched)
 
 
 def unfound_notes(outcome: SearchOutcome, lang: str) -> list[str]:

@@ -17,10 +17,11 @@ from dataclasses import replace
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.criteria import Criteria
+from bot.search.model import Hit, SearchOutcome
 from bot.search.rank_words import RankWords
 from bot.search.retrieval import Page, PageRequest, find_page
 from bot.search.tiers import Tier
-from bot.search.widening import Attempt
+from bot.search.widening import MATCHING, NEAREST, Attempt
 
 
 async def shown_page(
@@ -32,3 +33,15 @@ async def shown_page(
         strong = replace(asked, tier=Tier.STRONG)
         return Tier.STRONG, await find_page(session, criteria, words, attempt, strong)
     return asked.tier, page
+
+
+def as_shown(outcome: SearchOutcome, criteria: Criteria, results: tuple[Hit, ...], *, offset: int) -> SearchOutcome:
+    """Returns the outcome at the asked radius when the whole answer is on its first page and lies within it: the
+    wider radius only found related listings the answer leaves out (bot.search.tiers), so "up to 50 km" would not
+    match what is shown (every listing within 11 km)."""
+    if (offset or not results or outcome.total != len(results) or outcome.radius_km is None or outcome.place is None
+            or not any(step.startswith("radius:") for step in outcome.widened)
+            or any(hit.distance_km is None or hit.distance_km > criteria.radius_km for hit in results)):
+        return outcome
+    kept = tuple(step for step in outcome.widened if not step.startswith("radius:") and step not in (MATCHING, NEAREST))
+    return replace(outcome, widened=kept, radius_km=criteria.radius_km)

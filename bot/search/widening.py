@@ -57,6 +57,9 @@ def attempts(
     give says more than "Projekt" or "project" ("irgendein Projekt fürs Wochenende"), so when fewer than
     MIN_RESULTS listings within the widest radius hold them at that time, the listings around the place at that
     time come next (said as `keywords`), and only then the words at any time.
+
+    A radius the person chose (Criteria.radius_chosen) is never widened: only when nothing at all lies within it
+    are the nearest ones beyond it shown, said as such.
     """
     widened: list[str] = ["keywords"] if words_dropped else []  # no listing anywhere holds the words
     radius: float | None = criteria.radius_km
@@ -70,7 +73,8 @@ def attempts(
     plan = [Attempt(radius, strict_time, text_required, tuple(widened))]
     if not widen:
         return plan
-    if radius is not None:
+    chosen = criteria.radius_chosen  # an asked radius is kept: farther ones only when nothing lies within it
+    if radius is not None and not chosen:
         for step in RADIUS_STEPS_KM:
             if step > radius:
                 radius = step
@@ -80,7 +84,7 @@ def attempts(
         # Ordinary words no category was read from ("irgendein Projekt", "any project for a newcomer")
         # that too few listings within the widest radius hold at the asked time name no thing: the time the person
         # can give says more, so the words are let go around the place before the time is (said as such).
-        plan += _without_words(criteria, strict_time, widened, first_only_if_nothing=False)
+        plan += _without_words(criteria, strict_time, widened, first_only_if_nothing=False, widen_radius=not chosen)
     if strict_time:
         strict_time = False
         widened.append("time")
@@ -89,9 +93,14 @@ def attempts(
         # Ordinary words no category was read from, which no listing within the widest radius holds, are most
         # likely no thing to look for ("keine Ahnung ..."): the listings around the place are shown, said as such,
         # before the nearest ones far away holding the words (those only when nothing at all is near).
-        plan += _without_words(criteria, strict_time, widened)
+        plan += _without_words(criteria, strict_time, widened, widen_radius=not chosen)
     if radius is not None:
         far = [*widened, NEAREST]
+        # Beyond an asked radius with nothing in it, the nearest ones from the next step on, said as such: up to
+        # the widest radius until a few are found (one 9 km away is no list of the nearest).
+        near = [step for step in RADIUS_STEPS_KM if step > radius] if chosen else []
+        plan += [Attempt(step, strict_time, text_required, tuple(far), only_if_nothing=not number)
+                 for number, step in enumerate(near)]
         plan += [Attempt(step, strict_time, text_required, tuple(far), only_if_nothing=True)
                  for step in NEAREST_STEPS_KM if step > radius]
     if text_required:
@@ -102,11 +111,14 @@ def attempts(
 
 def _without_words(
     criteria: Criteria, strict_time: bool, widened: list[str], *, first_only_if_nothing: bool = True,
+    widen_radius: bool = True,
 ) -> list[Attempt]:
     """Returns the tries without the free words around the place: from the asked radius (taken only when the
     words found nothing within the widest one, unless first_only_if_nothing is false: then when it finds more than
-    the words did) out to the widest radius, each said as such."""
-    steps = [criteria.radius_km, *(step for step in RADIUS_STEPS_KM if step > criteria.radius_km)]
+    the words did) out to the widest radius (not beyond a radius asked for: widen_radius false), each said as
+    such."""
+    wider = (step for step in RADIUS_STEPS_KM if step > criteria.radius_km) if widen_radius else ()
+    steps = [criteria.radius_km, *wider]
     said = [step for step in widened if not step.startswith("radius:")] + ["keywords"]
     tries = []
     for number, step in enumerate(steps):
@@ -117,7 +129,7 @@ def _without_words(
     return tries
 
 
-def farther_matches(attempt: Attempt) -> list[Attempt]:
+def farther_matches(attempt: Attempt, *, chosen: bool = False) -> list[Attempt]:
     """Returns the tries that look for listings naming what was asked farther away: up to the widest radius,
     then (for the caller to take only when none within it names the thing) the nearest ones up to NAMED_FAR_KM.
 
@@ -126,9 +138,10 @@ def farther_matches(attempt: Attempt) -> list[Attempt]:
     a little farther away (said as such, with their distance), than by nearby ones in the same category that
     fit only loosely. Beyond the asked radius only listings holding such a word are listed
     (bot.search.retrieval._listed leaves the others out once three hold one). Never after the nearest listings
-    far away or after the words were let go: there the words did not decide.
+    far away or after the words were let go: there the words did not decide. Never beyond a radius the person
+    chose (`chosen`): there the listings within it are the answer.
     """
-    if attempt.radius_km is None or NEAREST in attempt.widened or "keywords" in attempt.widened:
+    if attempt.radius_km is None or NEAREST in attempt.widened or "keywords" in attempt.widened or chosen:
         return []
     widened = [step for step in attempt.widened if step != MATCHING]
     widest = RADIUS_STEPS_KM[-1]

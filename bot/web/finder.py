@@ -56,9 +56,12 @@ class WebSearch:
         if (not (query.text or query.bereich or query.zeit) and choice.place is None and choice.whole_state is None
                 and not choice.unknown):
             return Found(None, choice, limit, ask_what=True)
+        # The form always sends its radius, the default preselected: only another one is chosen (kept, never
+        # widened over: bot.search.widening.attempts); the default widens when few listings fit, as in the chat.
+        chosen = query.umkreis if query.umkreis != self.default_radius_km else None
         refinement = Refinement(
             categories=query.bereich or None, place=choice.place,
-            radius_km=query.umkreis if choice.place is not None else None, time=query.zeit or None,
+            radius_km=chosen if choice.place is not None else None, time=query.zeit or None,
             whole_state=choice.whole_state,
         )
         offset = (query.seite - 1) * limit

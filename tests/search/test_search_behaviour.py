@@ -9,6 +9,7 @@ import pytest
 from tests.factories.search import KASSEL, LEIPZIG, NOW, Listings, find, ids, near
 
 from bot.search import PlaceRef, Refinement, SearchRequest
+from bot.search.notes import widening_notes
 
 
 async def test_tierheim_kassel_shows_only_animal_listings_within_the_radius(listings: Listings) -> None:
@@ -235,3 +236,30 @@ async def test_a_named_thing_beside_a_category_ranks_first_or_is_reported_missin
     unknown = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
                          keywords=["sterbebegleitung"])
     assert unknown.widened == () and unknown.total == 5  # a word no listing holds only ranks: nothing to say
+
+
+async def test_a_chosen_radius_is_kept_even_with_few_results(listings: Listings) -> None:
+    near_one = await listings.add("Lesepate in der Stadtbibliothek", categories=["education"], **near(KASSEL, 3, 0))
+    await listings.add_many([{"title": f"Nachhilfe {n}", "categories": ["education"], **near(KASSEL, 0, 20 + n)}
+                             for n in range(4)])
+    by_default = await find(listings.database, SearchRequest(), categories=["education"], place=KASSEL)
+    assert by_default.widened == ("radius:30",) and by_default.total == 5  # no radius asked: it widens
+
+    for request, fields in ((SearchRequest(refinement=Refinement(radius_km=5.0)), {}),  # 📏 5 km pressed
+                            (SearchRequest(), {"radius_km": 5.0})):  # "im Umkreis von 5 km" written
+        outcome = await find(listings.database, request, categories=["education"], place=KASSEL, **fields)
+        assert outcome.widened == () and outcome.radius_km == 5 and ids(outcome) == [near_one]
+
+
+async def test_a_chosen_radius_with_nothing_in_it_shows_the_nearest_said_so(listings: Listings) -> None:
+    nearest = await listings.add_many([{"title": f"Nachhilfe {n}", "categories": ["education"],
+                                        **near(KASSEL, 0, 12 + 6 * n)} for n in range(4)])
+    await listings.add("Deutschkurs weit weg", categories=["education"], **near(KASSEL, 90, 0))
+    outcome = await find(listings.database, SearchRequest(refinement=Refinement(radius_km=5.0)),
+                         categories=["education"], place=KASSEL)
+    # never an empty answer, never silently wider: the nearest ones, up to the widest radius until a few are found
+    assert outcome.widened == ("nearest",) and outcome.radius_km == 30
+    assert ids(outcome) == nearest[:3]
+    assert all(hit.distance_km is not None and hit.distance_km > 5 for hit in outcome.results)
+    notes = widening_notes(outcome.widened, asked_radius_km=5, lang="de")
+    assert notes == ["Im Umkreis von 5 km gibt es dazu nichts. Hier die nächsten Angebote, mit ihrer Entfernung:"]

@@ -4,8 +4,11 @@ ones (sharing only the category, a general kind or a weaker word) on request, an
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from bot.search import SearchRequest
+from bot.search.model import SearchOutcome
+from bot.search.notes import similar_notes
 from bot.search.rank_words import RankWords, names_kind
 from bot.search.retrieval import tiered
 from bot.search.tiers import STRONG_SHARE, Tier, is_strong, shown
@@ -220,3 +223,34 @@ async def test_a_lone_head_does_not_put_another_subject_before_the_field_nearby(
     answer = await find(listings.database, SearchRequest(text="Klavierunterricht in Kassel"),
                         categories=["culture", "education"], keywords=["klavierunterricht"], place=KASSEL)
     assert ids(answer) == [choir, german]
+
+
+def _left_out(**fields: object) -> SearchOutcome:
+    values: dict[str, Any] = {"query": {"text": "Tierheim Kassel"}, "widened": (), "results": (), "total": 6,
+                              "place": KASSEL, "radius_km": 15.0, "everywhere": False, "others": 11, **fields}
+    return SearchOutcome(**values)
+
+
+def test_the_answer_claims_exactly_only_when_it_holds_every_word_asked_where_asked() -> None:
+    exact = similar_notes(_left_out(), "en")
+    assert exact == ["These answer exactly what you asked. I can show you 11 more opportunities that are only "
+                     "similar (same field or related words)."]
+    assert similar_notes(_left_out(others=1), "de")[0].startswith("Genau dazu passen diese. Ein weiteres")
+    # a word of the request no listing holds, the words let go, or a state named but all of Germany searched
+    for loose in (_left_out(unfound=("english",)), _left_out(widened=("keywords",)),
+                  _left_out(query={"text": "Tierheim in Hessen"}, place=None, radius_km=None, everywhere=True)):
+        for lang in ("de", "en"):
+            said = " ".join(similar_notes(loose, lang))
+            assert "11" in said and "exactly" not in said and "Genau" not in said
+
+
+async def test_a_widened_try_whose_answer_lies_within_the_asked_radius_says_no_widening(listings: Listings) -> None:
+    piano = await listings.add_many([{"title": f"Klavierunterricht für Kinder {n}", "categories": ["education"],
+                                      **near(KASSEL, 3 + 4 * n, 0)} for n in range(2)])
+    await listings.add_many([{"title": f"Hausaufgabenhilfe {n}", "categories": ["education"],
+                              **near(KASSEL, 0, 25 + 5 * n)} for n in range(3)])
+    outcome = await find(listings.database, SearchRequest(text="Klavierunterricht Kassel"), categories=["education"],
+                         place=KASSEL, keywords=["klavierunterricht"])
+    # widened to 30 km for the related ones, which the answer leaves out: the two it shows lie within 15 km
+    assert ids(outcome) == piano and outcome.others == 1
+    assert outcome.widened == () and outcome.radius_km == 15

@@ -52,6 +52,13 @@ async def test_saving_confirms_with_what_is_watched_and_a_stop_button(chat: Chat
     assert [b["text"] for b in saved.buttons] == ["🔕 Diesen Suchauftrag beenden"]
 
 
+async def test_saving_a_widened_answer_saves_the_radius_it_showed(chat: Chat) -> None:
+    results = await chat.send(ANNA, "Tierheim in Hofgeismar")  # the Kassel listings lie 22 km away
+    assert "Hofgeismar + 30 km" in results.text
+    saved = await chat.press(ANNA, results.button("Suchauftrag"), message_id=results.sent_id())
+    assert "🔔 Suchauftrag gespeichert: <b>Tiere · Hofgeismar + 30 km</b>" in saved.text
+
+
 async def test_the_list_shows_each_alert_and_stops_one(chat: Chat) -> None:
     await _save(chat)
     await _save(chat, text="Senioren unterstützen in Kassel")

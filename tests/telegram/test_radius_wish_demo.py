@@ -30,14 +30,15 @@ async def test_further_away_steps_the_radius_up_to_the_widest_and_says_so(data_h
     assert "📏 Umkreis jetzt 100 km statt 50 km." in beyond
 
 
-async def test_closer_with_too_few_so_close_says_so_and_claims_no_step(data_home: Path) -> None:
+async def test_closer_with_few_so_close_keeps_the_radius_wished(data_home: Path) -> None:
     _, _, closer, closest, still = await _demo(data_home, "Tiere in Baunatal\nnäher dran\nnur ganz in der Nähe\n"
                                                           "näher\n")
-    # too few within 5 km: the answer stays at 15 km and says so, no step claimed
-    assert "Im Umkreis von 5 km gab es zu wenig, hier bis 15 km." in closer and "Umkreis jetzt" not in closer
-    assert "Baunatal + 15 km" in closer
-    for again in (closest, still):  # each wish tries 5 km again from the 15 km shown
-        assert "Im Umkreis von 5 km gab es zu wenig, hier bis 15 km." in again and "nicht ganz verstanden" not in again
+    # few within 5 km: a radius wished is kept, never widened over again (it went back to 15 km)
+    assert "📏 Umkreis jetzt 5 km statt 15 km." in closer and "Baunatal + 5 km" in closer
+    assert "zu wenig" not in closer
+    for again in (closest, still):  # 5 km shown: the smallest step already
+        assert "schon im kleinsten Umkreis, 5 km" in again and "Baunatal + 5 km" in again
+        assert "zu wenig" not in again and "nicht ganz verstanden" not in again
 
 
 async def test_a_new_interest_with_further_away_keeps_the_place_a_step_wider(data_home: Path) -> None:
@@ -68,3 +69,13 @@ async def test_further_away_after_an_online_search_says_there_is_no_radius(data_
     _, _, _, further = await _demo(data_home, "Tierheim in Kassel\nnur online\nweiter weg\n")
     assert "📏 Online-Angebote haben keinen Umkreis." in further and "nicht ganz verstanden" not in further
 
+
+
+async def test_the_radius_menu_marks_the_radius_shown_and_a_chosen_one_is_kept(data_home: Path) -> None:
+    _, first, menu, chosen, again = await _demo(data_home, "Tierheim Göttingen\n#12\n#2\n#12\n")
+    assert "Göttingen + 50 km" in first  # nothing within 15 km: widened by itself, said so
+    assert "✅ 50 km" in menu and "✅ 15 km" not in menu  # ✅ on what the answer showed
+    # 15 km chosen with nothing in it: said so, the nearest with their distance, never "+ 50 km" over the choice
+    assert "Im Umkreis von 15 km gibt es dazu nichts." in chosen and "+ 50 km" not in chosen
+    assert "Kassel · 38 km" in chosen
+    assert "✅ 15 km" in again

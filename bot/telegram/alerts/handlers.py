@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message
 
@@ -54,8 +56,12 @@ async def stop_alert(turn: Turn[StopAlertButton]) -> None:
 async def _save(session: AsyncSession, volunteer: Volunteer, stored: ChatSearch, radius: float, lang: str) -> View:
     """Saves the stored search for alerts; returns the confirmation (or the limit message) in `lang`."""
     mode = AlertMode.IMMEDIATE if volunteer.alert_mode == AlertMode.OFF.value else AlertMode(volunteer.alert_mode)
+    refinement = state.refinement_of(stored)
+    shown = state.shown_radius_km(stored)
+    if shown is not None:  # what the person saw: "Kassel + 50 km" after widening is saved so, not as 15 km
+        refinement = replace(refinement, radius_km=shown)
     try:
-        saved = await save_search(session, volunteer, text=stored.query_text, refinement=state.refinement_of(stored),
+        saved = await save_search(session, volunteer, text=stored.query_text, refinement=refinement,
                                   mode=mode, default_radius_km=radius)
     except SavedSearchLimit:
         return View(t(lang, "alerts.limit"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 
@@ -110,6 +111,8 @@ async def open_refinement(turn: Turn[RefineButton]) -> None:
         turn.answer()
         current = criteria_from(parse_text(stored.query_text), state.refinement_of(stored),
                                 default_radius_km=turn.services.settings.default_radius_km)
+        shown = state.shown_radius_km(stored)  # ✅ on the radius the answer showed ("Kassel + 50 km"), not the asked
+        current = current if shown is None else replace(current, radius_km=shown)
         turn.edit_buttons(refine_menu(stored.id, turn.button.facet, stored.lang or turn.lang, current))
 
 
