@@ -74,6 +74,9 @@ AGENCY_SETS = {
     # Berlin with Potsdam and towns around (sixteenth session: quarters, districts, nicknames; another author)
     "berlin": AgencySet(FIXTURES / "berlin_listings.jsonl", FIXTURES / "berlin_requests.jsonl"),
     "berlin-blind": AgencySet(FIXTURES / "berlin_listings.jsonl", FIXTURES / "berlin_requests_blind.jsonl"),
+    # Köln, Bonn, Düsseldorf and towns around (seventeenth session: Veedel, Kölsch, quarters; another author)
+    "koeln": AgencySet(FIXTURES / "koeln_listings.jsonl", FIXTURES / "koeln_requests.jsonl"),
+    "koeln-blind": AgencySet(FIXTURES / "koeln_listings.jsonl", FIXTURES / "koeln_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
