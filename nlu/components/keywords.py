@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlu.components.common import pattern_matcher, spans_of
+from nlu.components.language_words import learned_language, names_german
 from nlu.components.travel import travel_words
 from nlu.extensions import (
     CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, NOT_TIMES, OTHERS_GERMAN, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN,
@@ -67,6 +68,8 @@ class KeywordCollector:
             # "Repair-Café" stays one token in German: its parts are the words.
             for word in token.norm_.split("-") if "-" in token.norm_ else (token.norm_,):
                 # Folded Latin words only: listings are German; "привет" finds nothing there.
+                if names_german(word) and not learned_language(doc, token.i):
+                    continue  # German as spoken or not spoken, or as where one is from: the language slots say it
                 if len(word) >= _MIN_LENGTH and word.isascii() and word.isalpha() and word not in self.stop \
                         and not names_category_only(word):
                     keywords[word] = None

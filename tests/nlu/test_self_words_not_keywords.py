@@ -1,0 +1,49 @@
+"""Words about the writer are no search words (issue 14, "filler becomes search words"): German named as spoken,
+not spoken or as one's origin, and one's family state. The chat would otherwise answer "nothing exactly about ...".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.api import parse
+from nlu.components.language_words import names_german
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I use German sign language and written English, Köln",
+        "I'm a Turkish-German woman in Duisburg, 45, and want to help",
+        "ich spreche deutsch und englisch, suche was in Kassel",
+        "Retired GP, German wife, living in Radeberg",
+    ],
+)
+def test_german_as_spoken_or_as_origin_is_no_search_word(text: str) -> None:
+    assert not {"german", "deutsch"} & set(parse(text).keywords)
+
+
+def test_german_learnt_or_taught_stays_a_search_word() -> None:
+    assert "deutsch" in parse("Deutsch lernen mit Kindern in Kassel").keywords
+
+
+def test_a_compound_of_german_names_a_thing() -> None:
+    assert names_german("deutschkenntnissen") and names_german("german")
+    assert not names_german("deutschkurs") and not names_german("deutschunterricht")
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Ich bin 74 Jahre alt, verwitwet und suche eine Aufgabe mit Senioren in Kassel", "verwitwet"),
+        ("ich heiße Gabi, bin 58 und seit kurzem verwitwet. Suche was in Fulda", "verwitwet"),
+        ("I'm 70, widowed, and would like to help in Leipzig", "widowed"),
+        ("bin 40, ledig, möchte im Tierheim helfen in Gießen", "ledig"),
+    ],
+)
+def test_ones_family_state_is_no_search_word(text: str, state: str) -> None:
+    assert state not in parse(text).keywords
+
+
+def test_widows_to_help_stay_a_search_word() -> None:
+    assert "witwen" in parse("Hilfe für Witwen in Kassel").keywords
