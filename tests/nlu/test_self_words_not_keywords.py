@@ -47,3 +47,19 @@ def test_ones_family_state_is_no_search_word(text: str, state: str) -> None:
 
 def test_widows_to_help_stay_a_search_word() -> None:
     assert "witwen" in parse("Hilfe für Witwen in Kassel").keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("sozialstunden ableisten in kassel", "ableisten"),
+        ("muss 80 sozialstunden ableisten (gericht). was geht in Riesa?", "ableisten"),
+        ("Ich muss ein Praktikum absolvieren, am liebsten im Tierheim in Fulda", "absolvieren"),
+    ],
+)
+def test_the_verb_that_fulfils_a_duty_is_no_search_word(text: str, verb: str) -> None:
+    assert verb not in parse(text).keywords
+
+
+def test_a_duty_verb_leaves_the_field_wanted() -> None:
+    assert "tierheim" in parse("Ich muss ein Praktikum absolvieren, am liebsten im Tierheim in Fulda").keywords
