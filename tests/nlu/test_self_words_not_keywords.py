@@ -63,3 +63,20 @@ def test_the_verb_that_fulfils_a_duty_is_no_search_word(text: str, verb: str) ->
 
 def test_a_duty_verb_leaves_the_field_wanted() -> None:
     assert "tierheim" in parse("Ich muss ein Praktikum absolvieren, am liebsten im Tierheim in Fulda").keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        ("Servus! I bin de Resi und tät gern wos mit kindern macha in minchen", "macha"),
+        ("Würde gern mit älteren Leude was machen in Dresden, ooch am Wochenende", "leude"),
+        ("Mir is langweilisch, Tierheim in Chemnitz?", "langweilisch"),
+        ("Griaß di, mog gern wos mit Viecherl macha in Regensburg", "mog"),
+    ],
+)
+def test_filler_written_as_spoken_is_no_search_word(text: str, spoken: str) -> None:
+    assert spoken not in parse(text).keywords
+
+
+def test_a_known_word_is_never_read_as_spoken_filler() -> None:
+    assert "tafel" in parse("die Tafel in Kassel").keywords
