@@ -3,6 +3,8 @@ plates), loaded once per process. Split from nlu/lexicon.py, which keeps the rul
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import tomllib
 from collections.abc import Collection, Mapping
@@ -116,6 +118,13 @@ def filler_words() -> frozenset[str]:
     build_content_words.py (word frequency and part of speech), already folded."""
     text = data_path("nlu", "filler_words.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def dialect_changes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Returns the spelling changes from a dialect or chat form to the standard form ("macha" -> "machen"),
+    data/nlu/dialect_sounds.toml."""
+    return tuple((re.compile(rule), standard) for rule, standard in read_toml("dialect_sounds.toml")["changes"])
 
 
 @cache

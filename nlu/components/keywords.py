@@ -8,12 +8,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlu.components.common import pattern_matcher, spans_of
+from nlu.components.language_words import learned_language, names_german
 from nlu.components.travel import travel_words
 from nlu.extensions import (
     CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, NOT_TIMES, OTHERS_GERMAN, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN,
     RADIUS, REMOTE, RULED_OUT_WORDS, SELF, TIMES, WATERS, WRITER, register_extensions,
 )
 from nlu.kernel.text import fold
+from nlu.word_lists import dialect_changes
 from nlu.lexicon import filler_words, interest_rules, known_words, langid_words, stopwords, time_rules
 from nlu.time_compounds import thing_naming_times
 from nlu.vocabulary import names_category_only
@@ -49,6 +51,7 @@ class KeywordCollector:
         # The words that tell German from English are function words, spoken forms included ("isch", "wat")
         self.stop = _STOP | stopwords() | frozenset().union(*langid_words().values())
         self.filler = filler_words()
+        self.function_words = _STOP | stopwords()  # not langid_words: those hold content words too ("Kindern")
 
     def __call__(self, doc: Doc) -> Doc:
         """Collects the remaining meaningful words in text order, without repeats."""
@@ -62,16 +65,28 @@ class KeywordCollector:
             span = interest.get(token.i)
             if span is not None and (span._.negated or span._.neutral or span._.fuzzy or doc.lang_ == "en"):
                 continue  # an English interest word is carried by its category: German listings never hold it
-            if span is None and token.norm_ in self.filler:
+            if span is None and (token.norm_ in self.filler or self._spoken_filler(token.norm_)):
                 continue  # a frequent word without content ("hab", "irgendwie", "speak"); see filler_words.txt
             # "Repair-Café" stays one token in German: its parts are the words.
             for word in token.norm_.split("-") if "-" in token.norm_ else (token.norm_,):
                 # Folded Latin words only: listings are German; "привет" finds nothing there.
+                if names_german(word) and not learned_language(doc, token.i):
+                    continue  # German as spoken or not spoken, or as where one is from: the language slots say it
                 if len(word) >= _MIN_LENGTH and word.isascii() and word.isalpha() and word not in self.stop \
                         and not names_category_only(word):
                     keywords[word] = None
         doc._.keywords = tuple(keywords)
         return doc
+
+    def _spoken_filler(self, norm: str) -> bool:
+        """Tells whether an unknown word is a filler word written as spoken ("macha", "leude", "ooch"): one change of
+        data/nlu/dialect_sounds.toml gives a filler or stop word. Known words are never changed ("Tafel")."""
+        if norm in known_words() or not norm.isalpha():
+            return False
+        return any(
+            (standard := rule.sub(sub, norm)) != norm and (standard in self.filler or standard in self.function_words)
+            for rule, sub in dialect_changes()
+        )
 
     @staticmethod
     def _used(doc: Doc) -> set[int]:

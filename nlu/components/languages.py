@@ -9,11 +9,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import closes_clause, is_boundary, matched_spans, opens_clause, pattern_matcher, set_group
+from nlu.components.language_words import learned_language
 from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, register_extensions
 from nlu.lexicon import language_names
 
 _NEWCOMERS = "refugees_integration"
-_BLOCK_REACH = 2  # "Arabisch lernen", "learn Arabic": a blocker this close means it is not spoken yet
 
 
 @lru_cache(maxsize=16384)
@@ -387,10 +387,4 @@ class LanguageMatcher:
 
     def _blocked(self, doc: Doc, i: int) -> bool:
         """Tells whether a learning/teaching word stands next to the mention in the same clause."""
-        for step in (-1, 1):
-            for j in range(i + step, i + step * (_BLOCK_REACH + 1), step):
-                if j < 0 or j >= len(doc) or is_boundary(doc[j]):
-                    break
-                if doc[j].norm_ in self.blockers:
-                    return True
-        return False
+        return learned_language(doc, i)
