@@ -225,3 +225,11 @@ def test_the_build_refuses_a_quarter_far_from_its_city(points_module: ModuleType
     table = [{"name": "Stadt", "id": 1, "max_km": 5, "quarters": {"Weitweg": ["11111"]}}]
     with pytest.raises(SystemExit, match="Weitweg lies"):
         points_module.quarter_points([city], {}, {"11111": (50.2, 7.0)}, Row, table)
+
+
+@pytest.mark.parametrize(
+    ("name", "cities"), [("Fasanenhof", {"Kassel", "Stuttgart"}), ("Stammheim", {"Köln", "Stuttgart"})]
+)
+def test_a_quarter_name_of_two_cities_named_alone_asks_with_each_city(name: str, cities: set[str]) -> None:
+    candidates = [candidate.name for candidate in nlu.parse(f"Ehrenamt in {name}").place_candidates]
+    assert sorted(candidates) == sorted(f"{name} ({city})" for city in cities)
