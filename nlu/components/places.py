@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import covered, covered_by, is_boundary, is_lowercase_message, pattern_matcher
 from nlu.components.place_belief import PlaceBelief, signed_off
-from nlu.components.place_hints import RULED_OUT, DemonymReader, PreferenceReader, closing_home_words
+from nlu.components.place_demonyms import DemonymReader
+from nlu.components.place_hints import RULED_OUT, PreferenceReader, closing_home_words
 from nlu.components.place_mentions import MentionFinder
 from nlu.components.plates import PLATE_LABEL
 from nlu.components.postal_cues import without_guessed_codes

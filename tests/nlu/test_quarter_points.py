@@ -9,12 +9,15 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 import nlu
 from nlu.kernel.gazetteer import Gazetteer, get_gazetteer, haversine_km
 from nlu.kernel.place_types import QUARTER_POINT_ID_BASE, quarter_point_id
+from nlu.kernel.text import fold
+from nlu.place_rules import place_rules
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -61,13 +64,83 @@ def test_a_quarter_named_alone_is_found_and_the_larger_citys_comes_first(gazette
     assert [gazetteer.city_of(place).name for place in ehrenfeld] == ["Köln", "Bochum"]  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(("name", "state"), [
-    ("Weiden", "Bayern"), ("Plauen", "Sachsen"), ("Oberhausen", "Nordrhein-Westfalen"),
-    ("Brühl", "Nordrhein-Westfalen"), ("Weingarten", "Baden-Württemberg"),
+def _table() -> list[dict[str, Any]]:
+    return list(tomllib.loads((DATA / "places" / "quarter_points.toml").read_text("utf-8"))["city"])
+
+
+def test_a_town_of_the_same_name_keeps_its_name(gazetteer: Gazetteer) -> None:
+    """Every table name that another place bears (a town, or a GeoNames quarter of a city) stays that place's when
+    named alone; the table's quarter is found with its city only (Schönefeld by Berlin, not Leipzig's)."""
+    aliases = place_rules().quarter_aliases
+    checked = 0
+    for entry in _table():
+        city = gazetteer.get(entry["id"])
+        for name in entry["quarters"]:
+            quarter = gazetteer.quarter(name, city)
+            assert quarter is not None
+            if not quarter.is_added:
+                continue  # a GeoNames place the table made the quarter: it is that place already
+            others = [place for place in gazetteer.lookup(name) if place.id != quarter.id]
+            if not any(not place.is_added or gazetteer.city_of(place) is None for place in others):
+                continue
+            if fold(name) in aliases and max(place.population for place in others) < 3_000:
+                continue  # data/nlu/places.toml [quarter_aliases]: a start-region city's quarter before a village
+            checked += 1
+            found = gazetteer.lookup(name)
+            assert found and found[0].id != quarter.id, f"{entry['name']}-{name}"
+            assert quarter.id not in [place.id for place in found], f"{entry['name']}-{name}"
+            parsed = nlu.parse(f"Ehrenamt in {name}").place  # nor does the chat read it as the city first
+            assert parsed is None or parsed.id not in (quarter.id, city.id), f"{entry['name']}-{name}"
+    assert checked >= 20
+
+
+def test_names_of_a_part_of_every_city_are_read_only_with_their_city(
+    gazetteer: Gazetteer, points_module: ModuleType
+) -> None:
+    generic = [(entry, name) for entry in _table() for name in entry["quarters"]
+               if points_module.GENERIC.match(fold(name).replace(" ", ""))]
+    assert {"Bahnhofsviertel", "Europaviertel", "Universitätsviertel", "Südstadt", "Nordend"} <= {n for _, n in generic}
+    assert not {"Maxvorstadt", "Ehrenfeld", "Sennestadt"} & {name for _, name in generic}
+    for entry, name in generic:
+        quarter = gazetteer.quarter(name, gazetteer.get(entry["id"]))
+        assert quarter is not None
+        assert quarter.id not in [place.id for place in gazetteer.lookup(name)], f"{entry['name']}-{name}"
+
+
+def test_no_table_name_is_an_ordinary_word_unless_it_needs_its_city(gazetteer: Gazetteer) -> None:
+    from nlu.kernel.place_names import is_common_word_name
+    from nlu.word_lists import known_words
+
+    needs_city = set(tomllib.loads((DATA / "places" / "quarter_points.toml").read_text("utf-8"))["needs_city"])
+    words = known_words()
+    for entry in _table():
+        for name in entry["quarters"]:
+            if fold(name) in words or is_common_word_name(fold(name)):
+                assert name in needs_city, f"{entry['name']}-{name} is an ordinary word"
+    for name in needs_city:  # a quarter that needs its city is never a place alone ("Erle", "Ziegelstein")
+        assert all(not place.is_added or gazetteer.city_of(place) is None for place in gazetteer.lookup(name)), name
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Bahnhofsviertel Köln", "Köln"), ("Tafel im Bahnhofsviertel von Hannover", "Hannover"),
+    ("Ich wohne im Europaviertel von Stuttgart", "Stuttgart"), ("Ehrenamt im Bahnhofsviertel", None),
+    ("Ehrenamt in Universitätsviertel", None), ("Hilfe beim Tragen von Ziegelstein", None),
+    ("Ehrenamt in Kinderhaus", None), ("Erle", None), ("Kinderhaus in Münster", "Münster"),
+    ("Nürnberg-Ziegelstein", "Nürnberg"), ("Ehrenamt im Bahnhofsviertel von Frankfurt", "Frankfurt am Main"),
 ])
-def test_a_town_of_the_same_name_keeps_its_name(gazetteer: Gazetteer, name: str, state: str) -> None:
-    first = gazetteer.lookup(name)[0]
-    assert first.population > 10_000 and first.state == state and gazetteer.city_of(first) is None
+def test_a_generic_or_ordinary_quarter_name_is_its_citys_only_with_the_city(text: str, city: str | None) -> None:
+    place = nlu.parse(text).place
+    assert (place.name if place else None) == city
+
+
+@pytest.mark.parametrize(("name", "state", "quarter"), [
+    ("Schönefeld", "Brandenburg", "Schönefeld (Leipzig)"), ("Bürgel", "Thüringen", "Bürgel (Offenbach)"),
+    ("Eberstadt", "Baden-Württemberg", "Eberstadt (Darmstadt)"),
+])
+def test_a_town_named_alone_comes_before_a_quarter_of_its_name(name: str, state: str, quarter: str) -> None:
+    parsed = nlu.parse(f"Ehrenamt in {name}")
+    assert parsed.place is not None and parsed.place.name == name and parsed.place.state == state
+    assert [c.name for c in parsed.place_candidates][-1] == quarter
 
 
 def test_every_table_quarter_is_its_citys_and_near_it(gazetteer: Gazetteer) -> None:
@@ -152,3 +225,11 @@ def test_the_build_refuses_a_quarter_far_from_its_city(points_module: ModuleType
     table = [{"name": "Stadt", "id": 1, "max_km": 5, "quarters": {"Weitweg": ["11111"]}}]
     with pytest.raises(SystemExit, match="Weitweg lies"):
         points_module.quarter_points([city], {}, {"11111": (50.2, 7.0)}, Row, table)
+
+
+@pytest.mark.parametrize(
+    ("name", "cities"), [("Fasanenhof", {"Kassel", "Stuttgart"}), ("Stammheim", {"Köln", "Stuttgart"})]
+)
+def test_a_quarter_name_of_two_cities_named_alone_asks_with_each_city(name: str, cities: set[str]) -> None:
+    candidates = [candidate.name for candidate in nlu.parse(f"Ehrenamt in {name}").place_candidates]
+    assert sorted(candidates) == sorted(f"{name} ({city})" for city in cities)

@@ -41,8 +41,9 @@ def test_a_town_too_close_to_the_city_to_ask_about_stays_the_town() -> None:
     assert names("Tierheim in Griesheim?") == ("Griesheim", [])  # 30 km from Frankfurt: no question, as namesakes
 
 
-def test_the_start_region_city_is_offered_first_beside_a_town_outside_it() -> None:
-    assert names("Lesepate werden in Bornheim") == (BORNHEIM_FFM, [BORNHEIM_FFM, "Bornheim"])
+def test_a_town_named_alone_is_offered_before_the_start_region_citys_quarter() -> None:
+    # a town keeps its name: the quarter of a city elsewhere is asked about after it, in the start region too
+    assert names("Lesepate werden in Bornheim") == ("Bornheim", ["Bornheim", BORNHEIM_FFM])
 
 
 def test_beside_a_town_of_the_start_region_the_bigger_name_keeps_its_place() -> None:
