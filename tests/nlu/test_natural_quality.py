@@ -128,6 +128,11 @@ RULES_ONLY_FLOORS = [
     # model 0.800 -> 0.810 and 0.750 -> 0.785; rules alone 0.805 and 0.765); floors a little under the rules alone
     (LABELLED / "natural_dev24.jsonl", 0.785, 0.915, 0.97, 0.96, 0.98, 0.99, 0.97, 0.99),
     (LABELLED / "natural_dev25.jsonl", 0.745, 0.925, 0.94, 0.96, 0.98, 0.98, 0.985, 0.99),
+    # seventeenth session: natural_dev26 (the general mix) and natural_dev27 (interests and times said indirectly)
+    # were kept from every engineer and scored with the previous main and the final tree (README); rules alone
+    # 0.795 / 0.932 and 0.715 / 0.919; floors a little under them
+    (LABELLED / "natural_dev26.jsonl", 0.775, 0.915, 0.97, 0.96, 0.96, 0.98, 0.98, 0.99),
+    (LABELLED / "natural_dev27.jsonl", 0.695, 0.90, 0.98, 0.915, 0.975, 0.98, 0.98, 0.99),
 ]
 
 
@@ -177,6 +182,8 @@ def test_the_rules_alone_score_below_the_rules_with_the_model() -> None:
         (LABELLED / "listings_dev16.jsonl", 120, 0.905, 0.81),
         # sixteenth session, kept from every engineer: 0.854 / 0.927 with the previous main and the final tree
         (LABELLED / "listings_dev17.jsonl", 120, 0.84, 0.91),
+        # seventeenth session, kept from every engineer: 0.832 / 0.862 with the previous main and the final tree
+        (LABELLED / "listings_dev18.jsonl", 120, 0.815, 0.845),
     ],
 )
 def test_listing_categories_keep_their_scores(path: Path, size: int, precision: float, recall: float) -> None:
@@ -199,7 +206,8 @@ def test_listing_categories_keep_their_scores(path: Path, size: int, precision: 
         LABELLED / "natural_dev19.jsonl", LABELLED / "natural_dev20.jsonl", LABELLED / "listings_dev15.jsonl",
         LABELLED / "natural_dev21.jsonl", LABELLED / "natural_dev22.jsonl", LABELLED / "natural_dev23.jsonl",
         LABELLED / "listings_dev16.jsonl", LABELLED / "natural_dev24.jsonl", LABELLED / "natural_dev25.jsonl",
-        LABELLED / "listings_dev17.jsonl",
+        LABELLED / "listings_dev17.jsonl", LABELLED / "natural_dev26.jsonl", LABELLED / "natural_dev27.jsonl",
+        LABELLED / "listings_dev18.jsonl",
     ],
 )
 def test_dev_sets_hold_no_duplicates(path: Path) -> None:
