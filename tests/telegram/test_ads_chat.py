@@ -118,7 +118,9 @@ async def test_english_flow_with_a_shared_location_kept_at_town_precision(
         assert "This is how I understood it" in understood.text
         where = await chat.press(JOHN, understood.button("Looks good"))
         assert "Where would you like to help?" in where.text
-        travel = await chat.share(JOHN, 51.3201, 9.4873)  # a doorstep in Kassel
+        precision = await chat.share(JOHN, 51.3201, 9.4873)  # a doorstep in Kassel, in a quarter the gazetteer knows
+        assert "Should your ad show only <b>Kassel</b>, or the city district too" in precision.text
+        travel = await chat.press(JOHN, precision.button("Show only Kassel"))
         assert "How far would you travel from Kassel?" in travel.text
         when = await chat.press(JOHN, travel.button("5 km"))
         preview = await chat.press(JOHN, when.button("Next"))
