@@ -76,10 +76,10 @@ def similar_notes(outcome: SearchOutcome, lang: str) -> list[str]:
         return [t(lang, "search.similar_shown")] if outcome.results else []
     if not outcome.others:
         return []
-    key = "search.similar_left" if _exactly(outcome) else "search.similar_left_loose"
+    exactly = _exactly(outcome)
     if outcome.others == 1:
-        return [t(lang, f"{key}_one")]
-    return [t(lang, key, count=outcome.others)]
+        return [t(lang, "search.similar_left_one" if exactly else "search.similar_left_loose_one")]
+    return [t(lang, "search.similar_left" if exactly else "search.similar_left_loose", count=outcome.others)]
 
 
 def _exactly(outcome: SearchOutcome) -> bool:
