@@ -72,6 +72,7 @@ async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(
     ["--set", "hessen-blind", "--failures"],
     ["--set", "berlin-blind", "--failures"],
     ["--set", "koeln-blind", "--failures"],
+    ["--set", "nuernberg-blind", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind.jsonl", "--failures"],
 ])
 def test_a_blind_sets_failures_are_never_listed(arguments: list[str], monkeypatch: pytest.MonkeyPatch,

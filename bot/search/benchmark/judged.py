@@ -77,6 +77,9 @@ AGENCY_SETS = {
     # Köln, Bonn, Düsseldorf and towns around (seventeenth session: Veedel, Kölsch, quarters; another author)
     "koeln": AgencySet(FIXTURES / "koeln_listings.jsonl", FIXTURES / "koeln_requests.jsonl"),
     "koeln-blind": AgencySet(FIXTURES / "koeln_listings.jsonl", FIXTURES / "koeln_requests_blind.jsonl"),
+    # Nürnberg, Fürth, Erlangen and towns around (eighteenth session: Franconian quarters and dialect; another author)
+    "nuernberg": AgencySet(FIXTURES / "nuernberg_listings.jsonl", FIXTURES / "nuernberg_requests.jsonl"),
+    "nuernberg-blind": AgencySet(FIXTURES / "nuernberg_listings.jsonl", FIXTURES / "nuernberg_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
