@@ -72,6 +72,8 @@ def write_readable(query: ParsedQuery, out: TextIO) -> None:
     out.write(f"Umkreis:        {f'{query.radius_km:g} km' if query.radius_km else '–'}\n")
     out.write(f"Zeit:           {', '.join(query.time) or '–'}\n")
     out.write(f"Sprachen:       {', '.join(query.languages) or '–'}\n")
+    if query.needs_little_german:
+        out.write("Wenig Deutsch:  ja (Angebote, die ohne viel Deutsch gehen)\n")
     out.write(f"Online:         {'ja' if query.remote else 'nein'}\n")
     out.write(f"Stichwörter:    {', '.join(query.keywords) or '–'}\n\n")
 

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.search.content_words import free_words
+from bot.search.content_words import free_words, writer_free
 from bot.search.corpus import Corpus
 from bot.search.criteria import Criteria
 from bot.search.english import english_for, german_words
@@ -29,6 +29,7 @@ from bot.search.vocabulary import TermGroup, Vocabulary
 from bot.search.widening import Attempt
 from bot.store.dialect import dialect_of
 from bot.search.vocabulary_cache import VocabularyCache
+from nlu.components.languages import language_code
 from nlu.kernel.text import fold
 from nlu.lexicon import known_words
 
@@ -95,7 +96,10 @@ async def unfound_in(
 ) -> tuple[str, ...]:
     """Returns what the request names that no listing the try admits holds (in the area searched, and the other
     filters), as written (bot.search.unfound): a listing far away holding "Klavier" does not answer it here."""
-    named = free_words(text, criteria) + (german_words(text) if criteria.lang != "de" else ())
+    # "German" of "I speak little German" is said about the writer, not a thing to look for (Criteria.writer_words).
+    named = free_words(text, criteria) + (german_words(writer_free(text, criteria)) if criteria.lang != "de" else ())
+    # A language the person speaks ("I speak Arabic") is read as such (Criteria.languages), not a thing to find.
+    named = tuple(word for word in named if language_code(word) not in criteria.languages)
     if not named:
         return ()
     vocabulary = await vocabularies.get(session, corpus)

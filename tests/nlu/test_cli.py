@@ -36,6 +36,13 @@ def test_readable_mode_names_the_slots(capsys: pytest.CaptureFixture[str]) -> No
     assert parse_command.run(argparse.Namespace(text=["Tierheim", "in", "Neustadt"], json=False)) == 0
     out = capsys.readouterr().out
     assert "Tiere (animals)" in out and "Neustadt" in out and "mehrdeutig" in out
+    assert "Wenig Deutsch" not in out
+
+
+def test_readable_mode_says_when_listings_without_much_german_are_wanted(capsys: pytest.CaptureFixture[str]) -> None:
+    assert parse_command.run(argparse.Namespace(text=["ich", "spreche", "kaum", "Deutsch,", "Tierheim"],
+                                                json=False)) == 0
+    assert "Wenig Deutsch:  ja" in capsys.readouterr().out
 
 
 def test_parser_registration() -> None:

@@ -68,6 +68,25 @@ async def test_the_answer_says_what_no_listing_holds_and_which_field_it_shows(li
     assert english.unfound == ("piano",)
 
 
+async def test_what_the_writer_says_of_their_languages_is_no_thing_left_unfound(listings: Listings) -> None:
+    await listings.add_many([
+        {"title": "Tiere im Tierheim versorgen", "categories": ["animals"], **near(LEIPZIG, 3, 0)},
+        {"title": "Katzenhaus: Tiere pflegen und füttern", "categories": ["animals"], **near(LEIPZIG, 1, 0)},
+    ])
+    # "German" of "I speak little German" is said about the writer; "English" and "Arabic" are languages spoken
+    little = await find(listings.database, SearchRequest(text="I speak little German, want to help animals in Leipzig"),
+                        categories=["animals"], place=LEIPZIG, lang="en", needs_little_german=True,
+                        writer_words=frozenset({"little", "german"}))
+    spoken = await find(listings.database, SearchRequest(text="I speak English and Arabic, want to help animals"),
+                        categories=["animals"], place=LEIPZIG, lang="en", languages=["en", "ar"])
+    for answer in (little, spoken):
+        assert len(answer.results) == 2 and answer.unfound == () and unfound_notes(answer, "en") == []
+    # a thing no listing holds is still said beside them
+    piano = await find(listings.database, SearchRequest(text="I speak Arabic and want to teach piano"),
+                       categories=["animals"], place=LEIPZIG, lang="en", languages=["ar"])
+    assert "piano" in piano.unfound and "arabic" not in piano.unfound
+
+
 async def test_nothing_is_said_when_a_listing_holds_the_particular_thing(listings: Listings) -> None:
     await listings.add_many([
         {"title": "Cello spielen im Jugendorchester", "categories": ["culture"], **near(LEIPZIG, 3, 0)},
