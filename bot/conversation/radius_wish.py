@@ -8,18 +8,16 @@ and the answer says so. The words are in data/chat/followups.toml (`wider`, `clo
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 from nlu.kernel.resources import data_path
-from nlu.kernel.text import fold
+from nlu.kernel.text import WORD_TOKEN, fold
 
 from bot.domain import RADIUS_CHOICES_KM
 
-_TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
 class Reach(StrEnum):
@@ -77,7 +75,7 @@ def _alone() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
 
 def radius_wish(text: str) -> RadiusWish | None:
     """Returns the wish for a wider or narrower radius a message says, word for word, with its other words."""
-    tokens = _TOKEN.findall(text)
+    tokens = WORD_TOKEN.findall(text)
     folded = [fold(token) for token in tokens]
     alone, fillers = _alone()
     if tuple(word for word in folded if word not in fillers) in alone:  # "noch etwas näher bitte"
