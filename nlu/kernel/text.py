@@ -10,6 +10,8 @@ _SPACES = re.compile(r"\s+")
 # A written word: a letter or digit, then letters, digits, underscores or hyphens ("Kassel-Nord", "3er"); punctuation,
 # emoji and spaces fall between words. The conversation's follow-ups and the place field read messages word for word so.
 WORD_TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
+# A word of folded text as the search and its word lists compare words: plain letters and digits ("cafe", "3er").
+PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
 
 def fold(text: str) -> str:
@@ -24,3 +26,8 @@ def fold(text: str) -> str:
 def folded_words(text: str) -> list[str]:
     """Returns the written words of a text (WORD_TOKEN), each folded: "Ganz Sachsen!" -> ["ganz", "sachsen"]."""
     return [fold(word) for word in WORD_TOKEN.findall(text)]
+
+
+def plain_words(text: str) -> list[str]:
+    """Returns the plain words of a text once folded (PLAIN_WORD): "Café-Treff 3er!" -> ["cafe", "treff", "3er"]."""
+    return PLAIN_WORD.findall(fold(text))
