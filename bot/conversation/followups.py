@@ -24,20 +24,19 @@ search, each a step wider than the last search was.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.postal_codes import postal_codes_in, whole_postal_code
-from nlu.kernel.resources import data_path
 from nlu.kernel.text import WORD_TOKEN, fold, folded_words
 from nlu.query import ParsedQuery
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
+from bot.conversation.followup_words import followup_lists
 from bot.conversation.radius_wish import RadiusStep, RadiusWish, radius_wish, stepped
 from bot.conversation.region_wish import RegionWish, region_wish
 from bot.search.content_words import unwanted_words, writer_content
@@ -205,8 +204,7 @@ class _NeedWords:
 
 @lru_cache(maxsize=1)
 def _need_words() -> _NeedWords:
-    with data_path("chat", "followups.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    raw = followup_lists()
     return _NeedWords(
         needs=tuple(fold(word) for word in raw["needs"]),
         need_phrases=tuple(f" {fold(phrase)} " for phrase in raw["need_phrases"]),

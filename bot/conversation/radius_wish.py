@@ -8,16 +8,14 @@ and the answer says so. The words are in data/chat/followups.toml (`wider`, `clo
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from nlu.kernel.resources import data_path
 from nlu.kernel.text import WORD_TOKEN, fold
 
+from bot.conversation.followup_words import followup_lists
 from bot.domain import RADIUS_CHOICES_KM
-
 
 
 class Reach(StrEnum):
@@ -56,8 +54,7 @@ class RadiusStep:
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[Reach, tuple[tuple[str, ...], ...]]:
-    with data_path("chat", "followups.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    raw = followup_lists()
     return {reach: tuple(sorted((tuple(fold(word) for word in phrase.split()) for phrase in raw[reach.value]),
                                 key=len, reverse=True))  # the longest first: "nicht so weit weg", not "nicht so weit"
             for reach in Reach}
@@ -67,8 +64,7 @@ def _phrases() -> dict[Reach, tuple[tuple[str, ...], ...]]:
 def _alone() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     """Returns the words that ask for a narrower radius only alone (`closer_alone`) and the words they may stand
     with (`alone_with`), folded."""
-    with data_path("chat", "followups.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    raw = followup_lists()
     return (frozenset(tuple(fold(word) for word in phrase.split()) for phrase in raw["closer_alone"]),
             frozenset(fold(word) for word in raw["alone_with"]))
 
