@@ -14,7 +14,7 @@ from nlu.kernel.text import fold
 
 
 class Row(Protocol):
-    """The fields of a gazetteer row this module reads and writes (build_places.PlaceRow)."""
+    """The fields of a gazetteer row this module reads and writes (build_place_rows.PlaceRow)."""
 
     id: int
     name: str

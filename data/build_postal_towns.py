@@ -18,10 +18,10 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
 
+from build_place_rows import PlaceRow, base_name
 from nlu.kernel.gazetteer import haversine_km
 from nlu.kernel.place_names import surface_key
 from nlu.kernel.place_types import added_id
@@ -40,18 +40,6 @@ _CITY_STATES = frozenset({"04", "16"})  # Hamburg, Berlin
 _TITLE = re.compile(r"^(?:Insel|Hallig|Kirchspiel|Amt|Gemeinde|Flecken|Ostseebad|Seebad)\s+(?P<base>\S.*)$")
 
 
-class Row(Protocol):
-    """The fields of a gazetteer row this module reads and writes (build_places.PlaceRow)."""
-
-    id: int
-    name: str
-    state_code: str
-    population: int
-    lat: float
-    lon: float
-    alternates: list[str]
-
-
 def load_postal_names(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Reads ort.json and plz.full.json from the unpacked package (its folder or its data folder)."""
     data = folder / "data" if (folder / "data" / "ort.json").exists() else folder
@@ -66,7 +54,7 @@ def clean(name: str) -> str:
     return name.replace("\\/", "/").split(" - ")[0].strip()
 
 
-def short_forms(name: str, base_name: Callable[[str], str | None]) -> list[str]:
+def short_forms(name: str) -> list[str]:
     """Returns the shorter names a qualified name may stand for ("Aura a.d.Saale" -> "Aura")."""
     forms = []
     for match in (_ABBREVIATED.match(name), _TITLE.match(name)):
@@ -100,26 +88,24 @@ def centre(codes: list[str], coordinates: dict[str, tuple[float, float]], names_
 
 
 def added_towns(
-    rows: list[Row],
+    rows: list[PlaceRow],
     postal: tuple[dict[str, list[str]], dict[str, list[str]]],
     coordinates: dict[str, tuple[float, float]],
     code_states: dict[str, str],
-    make_row: Callable[..., Row],
-    base_name: Callable[[str], str | None],
-) -> list[Row]:
+) -> list[PlaceRow]:
     """Returns a new row for every postal place name (and namesake far from it) the gazetteer lacks; code_states
     gives the state of each postal code's GeoNames town."""
     by_name, names_of = postal
-    known: dict[str, list[Row]] = defaultdict(list)
+    known: dict[str, list[PlaceRow]] = defaultdict(list)
     for row in rows:
         for form in (row.name, *row.alternates):
             known[surface_key(form)].append(row)
-    added: dict[int, Row] = {}
+    added: dict[int, PlaceRow] = {}
     for raw, codes in sorted(by_name.items()):
         name = clean(raw)
         if surface_key(name) in known:
             continue
-        shorter = short_forms(name, base_name)
+        shorter = short_forms(name)
         for group in clusters(codes, coordinates):
             lat, lon = centre(group, coordinates, names_of)
             same = [r for form in shorter for r in known.get(surface_key(form), ())
@@ -130,7 +116,7 @@ def added_towns(
             others = [part.strip() for part in raw.replace("\\/", "/").split(" - ")[1:]]  # Sorbian: Budyšin
             alternates = [form for form in [*shorter, *others] if fold(form) != fold(name)]
             state = state_of(lat, lon, group, code_states, coordinates)
-            added[place_id] = make_row(
+            added[place_id] = PlaceRow(
                 id=place_id, name=name, state_code=state, population=0, lat=lat, lon=lon,
                 alternates=list(dict.fromkeys(alternates)),
             )

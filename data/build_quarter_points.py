@@ -67,7 +67,6 @@ def bare_name_ids(added: list[Any], other_rows: list[Any]) -> set[int]:
     }
 
 
-
 def quarter_points(
     rows: list[Any],
     parent: Mapping[int, Any],

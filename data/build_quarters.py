@@ -7,7 +7,8 @@ Run at build time only, never by the bot (needs the same packages as build_place
 
 A feed writes "Altona" in its `ortsteil` column and means Hamburg-Altona, not a village of that name
 elsewhere; "Neustadt" from a Dresden agency is Dresden's Neustadt. The gazetteer resolves such a name inside
-its city with this file (nlu.quarters). Which places count as quarters is explained in quarters.toml.
+its city with this file (nlu.quarters). Which places count as quarters is explained in quarters.toml; the links
+are made by build_quarter_parents.py (shared with build_places.py, so the ids of the added quarters agree).
 """
 
 from __future__ import annotations
@@ -21,58 +22,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_places import (  # noqa: E402  (this folder is not a package)
-    PLACES_DIR,
-    SOURCES,
-    PlaceRow,
-    build_rows,
-    city_of,
-    load_german_cities,
-    load_postal_coordinates,
-    write_tsv,
-)
-
-from build_districts import assign_districts  # noqa: E402
+from build_places import SOURCES, write_tsv  # noqa: E402  (this folder is not a package)
+from build_place_rows import PLACES_DIR, PlaceRow, geonames_rows, load_postal_coordinates  # noqa: E402
+from build_quarter_parents import city_of, with_radius_cities  # noqa: E402
 from build_quarter_points import SOURCE as QUARTER_POINTS_SOURCE  # noqa: E402
 from build_quarter_points import check_postal_codes, quarter_points  # noqa: E402
 from nlu.kernel.place_files import read_table  # noqa: E402
-from nlu.kernel.gazetteer import Gazetteer, haversine_km  # noqa: E402
+from nlu.kernel.gazetteer import Gazetteer  # noqa: E402
 from nlu.kernel.place_names import surface_key  # noqa: E402
 from nlu.quarters import QUARTER_COLUMNS  # noqa: E402
 
 _COMPASS_TAIL = re.compile(r"^(?P<base>.+?)[\s/-]+(?:Nord|Süd|Sud|Ost|West|Mitte)$")
 # Name priorities inside a city: the quarter's own name wins over an alternate, which wins over a short form.
 OWN, ALTERNATE, SHORT = 0, 1, 2
-
-
-def load_rows() -> tuple[list[PlaceRow], dict[int, PlaceRow]]:
-    """Builds the gazetteer's rows as build_places.py does and returns them with the quarter -> city map."""
-    curation = tomllib.loads((PLACES_DIR / "curated.toml").read_text("utf-8"))
-    curated = {entry["id"]: entry for entry in curation["place"]}
-    dropped = frozenset(curation["alternates"]["drop"])
-    districts = tomllib.loads((PLACES_DIR / "districts.toml").read_text("utf-8"))["district"]
-    rows = build_rows(load_german_cities(), curated, dropped)
-    seats = assign_districts(rows, districts)
-    return rows, city_of(rows, seats)
-
-
-def add_radius_cities(rows: list[PlaceRow], parent: dict[int, PlaceRow], cities: list[dict]) -> None:
-    """Adds the places within each listed city's reviewed radius (and its includes, minus its excludes)."""
-    by_id = {row.id: row for row in rows}
-    for entry in cities:
-        city = by_id.get(entry["id"])
-        if city is None or city.name != entry["name"]:
-            sys.exit(f"quarters.toml: {entry['name']} is not place {entry['id']} (found {city and city.name!r})")
-        include, exclude = set(entry.get("include", [])), set(entry.get("exclude", []))
-        found = set()
-        for row in rows:
-            near = haversine_km(city.lat, city.lon, row.lat, row.lon) <= entry["radius_km"]
-            same_state = row.id != city.id and row.state_code == city.state_code and row.name not in exclude
-            if same_state and (near or row.name in include):
-                parent[row.id] = city
-                found.add(row.name)
-        if missing := include - found:
-            sys.exit(f"quarters.toml: {entry['name']}: no place called {sorted(missing)} in its state")
 
 
 def short_forms(row: PlaceRow, city: PlaceRow) -> list[str]:
@@ -153,8 +115,8 @@ def add_quarter_points(
 def main() -> None:
     """Builds and writes quarters.tsv."""
     config = tomllib.loads((PLACES_DIR / "quarters.toml").read_text("utf-8"))
-    rows, parent = load_rows()
-    add_radius_cities(rows, parent, config["city"])
+    rows, _, seats = geonames_rows()
+    parent = with_radius_cities(rows, city_of(rows, seats))
     aliases = add_quarter_points(rows, parent, config.get("aliases", {}))
     lines = quarter_index(rows, parent, aliases)
     write_tsv(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
 from nlu.kernel.place_names import typed_place
-from nlu.kernel.text import fold
+from nlu.kernel.text import WORD_TOKEN, fold
 from nlu.lexicon import place_rules
 from nlu.quarters import quarter_of, shown_with_city, split_city_and_quarter
 
@@ -29,7 +29,6 @@ STATE_CITIES = 5  # a state named as the place offers this many of its largest c
 _STATE_CITY_MIN = 20_000
 _MAX_LENGTH = 80
 _QUALIFIER = re.compile(r"\s*\(.*\)$")
-_WORD = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +167,7 @@ def says_all_of_germany(text: str) -> bool:
     "nationwide"): a phrase of places.toml whole_country, but not the country's bare name, which a field may be
     and a message says for other reasons ("neu in Deutschland"); the bare names are the last words of its longer
     phrases ("ganz Deutschland")."""
-    tokens = fold(" ".join(_WORD.findall(text))).split()
+    tokens = fold(" ".join(WORD_TOKEN.findall(text))).split()
     written = " " + " ".join(tokens) + " "
     return any(f" {phrase} " in written for phrase in _country_phrases())
 

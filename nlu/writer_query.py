@@ -4,13 +4,12 @@ those noun phrases; what they take along to the wish ("mit meinem Hund") stays t
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from nlu.components.common import is_boundary
 from nlu.components.writer_words import is_kin
 from nlu.extensions import INTERESTS, LANGUAGES, LITTLE_GERMAN, SELF, TIMES, WRITER, spans
+from nlu.kernel.text import PLAIN_WORD
 from nlu.lexicon import interest_rules, stopwords
 from nlu.time_compounds import thing_naming_times
 
@@ -20,7 +19,6 @@ from nlu.time_compounds import thing_naming_times
 # could teach it"), and so does German in a German message ("mit Neuzugewanderten Deutsch sprechen").
 _ABOUT_WRITER = (WRITER, SELF, LITTLE_GERMAN, TIMES)
 _GERMAN = "de"
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 def writer_words(doc: Doc) -> tuple[str, ...]:
@@ -43,7 +41,7 @@ def writer_words(doc: Doc) -> tuple[str, ...]:
     inside: dict[str, None] = {}
     outside: set[str] = set()
     for token in doc:
-        words = _WORD.findall(token.norm_)
+        words = PLAIN_WORD.findall(token.norm_)
         if token.i in aside and token.i not in wanted:
             inside.update(dict.fromkeys(words))
         else:

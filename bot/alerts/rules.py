@@ -18,7 +18,6 @@ stored query would cost too much. Both give the same target; tests hold them to 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,9 +28,8 @@ from bot.search.geo import Frame
 from bot.search.time_wish import masks_fit, wish_mask
 from bot.search.vocabulary import STOP_WORDS, Vocabulary
 from bot.store.models import Opportunity
-from nlu.kernel.text import fold
+from nlu.kernel.text import plain_words
 
-_WORD = re.compile(r"[a-z0-9]+")
 DISTANCE_SLACK_KM = 0.01  # float rounding must not drop a listing lying exactly on the radius
 
 
@@ -79,7 +77,7 @@ class ListingWords:
     """The folded words of one listing's title and description, asked whether a search word is among them."""
 
     def __init__(self, title: str, description: str) -> None:
-        words = set(_WORD.findall(fold(f"{title} {description}")))
+        words = set(plain_words(f"{title} {description}"))
         self._vocabulary = Vocabulary(dict.fromkeys(words, 1), listings=1)
         self._held: dict[str, bool] = {}
 

@@ -24,20 +24,19 @@ search, each a step wider than the last search was.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.postal_codes import postal_codes_in, whole_postal_code
-from nlu.kernel.resources import data_path
-from nlu.kernel.text import fold
+from nlu.kernel.text import WORD_TOKEN, fold, folded_words
 from nlu.query import ParsedQuery
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
+from bot.conversation.followup_words import followup_lists
 from bot.conversation.radius_wish import RadiusStep, RadiusWish, radius_wish, stepped
 from bot.conversation.region_wish import RegionWish, region_wish
 from bot.search.content_words import unwanted_words, writer_content
@@ -58,7 +57,6 @@ SAME_PLACE_KM = 25.0
 KEPT_TEXT_PLACES = 4096
 # A text still read as its place after the place's names went is looked at word by word up to this many words.
 MAX_PLACE_WORDS = 60
-_TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +204,7 @@ class _NeedWords:
 
 @lru_cache(maxsize=1)
 def _need_words() -> _NeedWords:
-    with data_path("chat", "followups.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    raw = followup_lists()
     return _NeedWords(
         needs=tuple(fold(word) for word in raw["needs"]),
         need_phrases=tuple(f" {fold(phrase)} " for phrase in raw["need_phrases"]),
@@ -220,7 +217,7 @@ def _need_words() -> _NeedWords:
 def _asks_for_something_else(text: str) -> bool:
     """Tells whether a message asks for another interest than the last one ("was ganz anderes", "something
     else"), word for word."""
-    joined = f" {' '.join(fold(token) for token in _TOKEN.findall(text))} "
+    joined = f" {' '.join(folded_words(text))} "
     return any(phrase in joined for phrase in _need_words().something_else)
 
 
@@ -229,7 +226,7 @@ def _says_a_need(text: str) -> bool:
     than only who writes ("ich wohne in Fulda") or going on from the last search ("ich bin Rentner, geht auch
     Fulda?"): only then does a self-description with a place start a new request."""
     words = _need_words()
-    tokens = [fold(token) for token in _TOKEN.findall(text)]
+    tokens = folded_words(text)
     if not tokens or tokens[0] in words.going_on_first or words.going_on.intersection(tokens):
         return False
     joined = f" {' '.join(tokens)} "
@@ -326,7 +323,7 @@ def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None)
     A word that is only the name of a town nearby ("Essen" beside Bochum) goes only when the parse of the text
     (`parsed`) does not need it: "Essen ausgeben in Bochum" keeps "Essen", the area it says."""
     gazetteer = get_gazetteer()
-    own = {fold(word) for word in _TOKEN.findall(place.name)}
+    own = set(folded_words(place.name))
     text = _without_codes(text, place)
 
     def names_it(token: str) -> bool:
@@ -340,7 +337,7 @@ def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None)
         return nearby and (parsed is None or not _says_interest(text, token, parsed))
 
     rest = " ".join(
-        _TOKEN.sub(
+        WORD_TOKEN.sub(
             lambda m: "" if names_it(m.group(0)) or names_it(m.group(0).split("-")[0]) else m.group(0), text
         ).split()
     )

@@ -8,18 +8,14 @@ and the answer says so. The words are in data/chat/followups.toml (`wider`, `clo
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from nlu.kernel.resources import data_path
-from nlu.kernel.text import fold
+from nlu.kernel.text import WORD_TOKEN, fold
 
+from bot.conversation.followup_words import followup_lists
 from bot.domain import RADIUS_CHOICES_KM
-
-_TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
 
 
 class Reach(StrEnum):
@@ -58,8 +54,7 @@ class RadiusStep:
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[Reach, tuple[tuple[str, ...], ...]]:
-    with data_path("chat", "followups.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    raw = followup_lists()
     return {reach: tuple(sorted((tuple(fold(word) for word in phrase.split()) for phrase in raw[reach.value]),
                                 key=len, reverse=True))  # the longest first: "nicht so weit weg", not "nicht so weit"
             for reach in Reach}
@@ -69,15 +64,14 @@ def _phrases() -> dict[Reach, tuple[tuple[str, ...], ...]]:
 def _alone() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     """Returns the words that ask for a narrower radius only alone (`closer_alone`) and the words they may stand
     with (`alone_with`), folded."""
-    with data_path("chat", "followups.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    raw = followup_lists()
     return (frozenset(tuple(fold(word) for word in phrase.split()) for phrase in raw["closer_alone"]),
             frozenset(fold(word) for word in raw["alone_with"]))
 
 
 def radius_wish(text: str) -> RadiusWish | None:
     """Returns the wish for a wider or narrower radius a message says, word for word, with its other words."""
-    tokens = _TOKEN.findall(text)
+    tokens = WORD_TOKEN.findall(text)
     folded = [fold(token) for token in tokens]
     alone, fillers = _alone()
     if tuple(word for word in folded if word not in fillers) in alone:  # "noch etwas näher bitte"

@@ -9,16 +9,13 @@ search of its own, read as ever.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nlu.kernel.resources import data_path
-from nlu.kernel.text import fold
+from nlu.kernel.text import fold, folded_words
 from nlu.place_field import all_of_germany, all_of_state
 
-_TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
+from bot.conversation.followup_words import followup_lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +29,7 @@ class RegionWish:
 def _words() -> tuple[frozenset[str], frozenset[str]]:
     """Returns the words that may stand beside a region (`region_with`) and the phrases meaning anywhere in Germany
     (`everywhere`), folded."""
-    with data_path("chat", "followups.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    raw = followup_lists()
     return (frozenset(fold(word) for word in raw["region_with"]),
             frozenset(" ".join(fold(word) for word in phrase.split()) for phrase in raw["everywhere"]))
 
@@ -42,7 +38,7 @@ def region_wish(text: str) -> RegionWish | None:
     """Returns the state or all of Germany a message asks for instead of the last search's place, when it says
     nothing else; else None."""
     beside, everywhere = _words()
-    tokens = [fold(token) for token in _TOKEN.findall(text)]
+    tokens = folded_words(text)
     rest = " ".join(token for token in tokens if token not in beside)
     if not rest:
         return None

@@ -30,10 +30,9 @@ from typing import Any
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
-from nlu.kernel.text import fold
+from nlu.kernel.text import fold, plain_words
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "search" / "areas.toml"
-_WORD = re.compile(r"[a-z0-9]+")
 # Words joined by hyphens are one chunk ("kassel-sued"); anything else but spaces and brackets parts chunks.
 _CHUNK = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[^\sa-z0-9()-]+")
 AREA = "area"  # the widened step: "area:0" (north of the centre) ... "area:centre"
@@ -90,7 +89,7 @@ def without_word(query: dict[str, Any], word: str | None) -> dict[str, Any]:
     """Returns the contract's query without the free word that said where (Centred.word), as it was searched."""
     if word is None or not isinstance(query.get("keywords"), list):
         return query
-    kept = [item for item in query["keywords"] if not (isinstance(item, str) and _WORD.findall(fold(item)) == [word])]
+    kept = [item for item in query["keywords"] if not (isinstance(item, str) and plain_words(item) == [word])]
     return {**query, "keywords": kept}
 
 
@@ -100,9 +99,9 @@ def _within_city(criteria: Criteria, text: str) -> Centred:
         return Centred(criteria)  # a postal code is more precise than any quarter
     gazetteer = get_gazetteer()
     table = _area_words()
-    own = set(_WORD.findall(fold(criteria.place.name)))
+    own = set(plain_words(criteria.place.name))
     beside = beside_city(text, criteria.place)
-    words = [word for word in dict.fromkeys([*criteria.keywords, *_WORD.findall(fold(text))])
+    words = [word for word in dict.fromkeys([*criteria.keywords, *plain_words(text)])
              if word in beside or not table.names_part(word)]
     for word in words:
         if len(word) < 3 or word in own:
@@ -145,7 +144,7 @@ def _beside(text: str, place: PlaceRef) -> tuple[frozenset[str], frozenset[str]]
     """Returns the direction and centre words beside the city (beside_city), and the adjectives of the city's name
     that stand before them."""
     table = _area_words()
-    own = set(_WORD.findall(fold(place.name)))
+    own = set(plain_words(place.name))
     chunks = [tuple(chunk.split("-")) for chunk in _CHUNK.findall(fold(text))]
     found: set[str] = set()
     adjectives: set[str] = set()

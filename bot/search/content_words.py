@@ -20,14 +20,13 @@ from bot.search.areas import area_words, beside_city
 from bot.search.criteria import MAX_KEYWORDS, Criteria
 from bot.search.model import PlaceRef
 from bot.search.english import german_words
-from bot.search.separable import split_verbs
+from bot.search.separable import CLAUSE_TOKEN, split_verbs
 from bot.search.vocabulary import STOP_WORDS
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.lexicon import filler_words, known_words, langid_content, place_words, stopwords
 from nlu.kernel.text import fold
 
 FROM_HOME = Path(__file__).resolve().parents[2] / "data" / "search" / "from_home.toml"
-_TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
 # Words as written (before folding), and what ends a sentence: German writes nouns with a capital.
 _WRITTEN = re.compile(r"[^\W_]+|[.!?:\n]")
 _SENTENCE_ENDS = frozenset(".!?:\n")
@@ -86,9 +85,9 @@ def content_words(text: str, criteria: Criteria) -> tuple[str, ...]:
         # "Online-Banking"); the German words for what the request names rank instead. Only a word English
         # alone has ("gardening", "clean-up": never a German word) and that carries content is a loan the
         # listings may write as it is ("Urban Gardening", "Clean-up im Park"); those rank too.
-        return _distinct(words + [token for token in _TOKEN.findall(fold(text)) if _english_loan(token)])
+        return _distinct(words + [token for token in CLAUSE_TOKEN.findall(fold(text)) if _english_loan(token)])
     verbs = split_verbs(text)
-    tokens = _TOKEN.findall(fold(text))
+    tokens = CLAUSE_TOKEN.findall(fold(text))
     short = abbreviations(text)
     # "im Leipziger Osten": a part of the searched city (bot.search.areas), said with the city's adjective.
     # The adjective only right before the part's word: "Leipziger Tafel im Leipziger Osten" keeps the Tafel's.
@@ -124,7 +123,7 @@ def writer_content(text: str, criteria: Criteria) -> tuple[str, ...]:
     "deutsch")."""
     if not criteria.writer_words:
         return ()
-    said = " ".join(dict.fromkeys(match for match in _TOKEN.findall(fold(text)) if match in criteria.writer_words))
+    said = " ".join(dict.fromkeys(word for word in CLAUSE_TOKEN.findall(fold(text)) if word in criteria.writer_words))
     return content_words(said, replace(criteria, keywords=()))
 
 
@@ -177,7 +176,7 @@ def unwanted_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     """
     if criteria.lang not in ("de", "en"):
         return ()
-    tokens = _TOKEN.findall(fold(text))
+    tokens = CLAUSE_TOKEN.findall(fold(text))
     found = [token for _, token, negated in _scoped(tokens)
              if negated and len(token) >= 4 and is_content(token) and not _names_place(token, criteria)]
     if criteria.lang == "en":  # only what the glossary knows: an English word stands in no German listing
@@ -280,7 +279,7 @@ def towns_beside(text: str, criteria: Criteria) -> tuple[str, ...]:
     the person means, so they may order the results (never counted as naming what was asked)."""
     if criteria.place is None or criteria.lang != "de":
         return ()
-    found = [token for _, token, negated in _scoped(_TOKEN.findall(fold(text)))
+    found = [token for _, token, negated in _scoped(CLAUSE_TOKEN.findall(fold(text)))
              if not negated and is_content(token) and token in known_words() and _town_beside(token, criteria)
              and token not in _name_tokens(criteria.place.name, *(c.name for c in criteria.place_candidates))
              and token not in _city_tokens(criteria.place.name, criteria.place.lat, criteria.place.lon)]
@@ -315,7 +314,7 @@ def _city_tokens(name: str, lat: float, lon: float) -> frozenset[str]:
 
 def _name_tokens(*names: str) -> frozenset[str]:
     """Returns the folded words of place names."""
-    return frozenset(token for name in names for token in _TOKEN.findall(fold(name)))
+    return frozenset(token for name in names for token in CLAUSE_TOKEN.findall(fold(name)))
 
 
 @cache

@@ -20,7 +20,7 @@ from bot.search.model import PlaceRef, Refinement
 from nlu.query import ParsedQuery
 from nlu.query import PlaceRef as NluPlaceRef
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
-from nlu.kernel.text import fold
+from nlu.kernel.text import plain_words
 from nlu.lexicon import place_rules
 
 MIN_RADIUS_KM = 1.0
@@ -38,7 +38,6 @@ MAX_RULED_OUT_RADIUS_KM = 25.0
 # Listings this close to the searched place's own point are never left out for a ruled-out neighbour.
 WANTED_PLACE_MARGIN_KM = RULED_OUT_RADIUS_KM
 _SAME_POINT_KM = 2.0  # a ruled-out place at a gazetteer place's own point is that place (a postal area is not)
-_WORD = re.compile(r"[a-z0-9]+")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 
 
@@ -258,7 +257,7 @@ def _keywords(value: object) -> tuple[str, ...]:
     words: list[str] = []
     for item in _list(value):
         if isinstance(item, str):  # a stored null or number is no word ("none")
-            words.extend(_WORD.findall(fold(item)))
+            words.extend(plain_words(item))
     return tuple(dict.fromkeys(word for word in words if len(word) >= 3))[:MAX_KEYWORDS]
 
 

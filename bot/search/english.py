@@ -7,17 +7,15 @@ before the fire brigade. The word list lives in data/search/english_words.toml.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from nlu.kernel.text import fold
+from nlu.kernel.text import fold, plain_words
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "search" / "english_words.toml"
-_TOKEN = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +30,7 @@ def _glossary() -> _Glossary:
     """Reads the word list once."""
     with DATA.open("rb") as handle:
         raw = tomllib.load(handle)
-    phrases = {tuple(_TOKEN.findall(fold(key))): tuple(value) for key, value in raw.get("phrases", {}).items()}
+    phrases = {tuple(plain_words(key)): tuple(value) for key, value in raw.get("phrases", {}).items()}
     words = {fold(key): tuple(value) for key, value in raw.get("words", {}).items()}
     return _Glossary(phrases, words, max((len(key) for key in phrases), default=1))
 
@@ -61,7 +59,7 @@ def english_for(text: str, german: str) -> str | None:
 def _translated(text: str, *, phrases_only: bool = False) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Yields the English phrases and words of a text (folded, longest phrase first) with their German words."""
     glossary = _glossary()
-    tokens = _TOKEN.findall(fold(text))
+    tokens = plain_words(text)
     index = 0
     while index < len(tokens):
         for size in range(min(glossary.longest, len(tokens) - index), 1, -1):

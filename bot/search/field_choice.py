@@ -8,9 +8,8 @@ import re
 from functools import cache
 
 from bot.search.word_files import DATA, read_list
-from nlu.kernel.text import fold
+from nlu.kernel.text import PLAIN_WORD, fold
 
-_TOKEN = re.compile(r"[a-z0-9]+")
 _PART = re.compile(r"[,.;:!?()\n]+")
 
 
@@ -28,11 +27,11 @@ def names_choice(text: str) -> bool:
     vague "oder so" are none."""
     joiners, vague = _words()
     folded = fold(text)
-    if not joiners.intersection(_TOKEN.findall(folded)):
+    if not joiners.intersection(PLAIN_WORD.findall(folded)):
         return False
     parts = _PART.split(folded)  # clauses: a choice joins words of one clause
     for part in parts:
-        tokens = _TOKEN.findall(part)
+        tokens = PLAIN_WORD.findall(part)
         cuts = [index for index, token in enumerate(tokens) if token in joiners]
         for number, cut in enumerate(cuts):
             end = cuts[number + 1] if number + 1 < len(cuts) else len(tokens)

@@ -19,7 +19,8 @@ from nlu.components.separable import infinitives
 from nlu.kernel.text import fold
 from nlu.lexicon import SeparableRules, known_words, separable_rules
 
-_TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
+# A word of folded text or a mark that closes a clause (content_words reads requests so too).
+CLAUSE_TOKEN = re.compile(r"[a-z0-9]+|[,.;:!?()]")
 _BOUNDARIES = frozenset(",.;:!?()")
 # The finite verb stands second in its clause, seldom more than a dozen words before the particle.
 _REACH = 12
@@ -43,7 +44,7 @@ class SplitVerbs:
 def split_verbs(text: str) -> SplitVerbs:
     """Finds the split verbs of a (German) text: a particle closing its clause joined to a verb form before it,
     when the joined word is a known German word."""
-    tokens = _TOKEN.findall(fold(text))
+    tokens = CLAUSE_TOKEN.findall(fold(text))
     rules = separable_rules()
     joined: dict[str, str] = {}
     particles: set[str] = set()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 import sys
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -191,28 +190,27 @@ def test_quarter_point_ids_are_stable_and_apart_from_other_ids() -> None:
     assert quarter_point_id("50823", {QUARTER_POINT_ID_BASE + 5_082_300}) == QUARTER_POINT_ID_BASE + 5_082_301
 
 
-@dataclass
-class Row:
-    id: int
-    name: str
-    state_code: str
-    population: int
-    lat: float
-    lon: float
-    alternates: list[str] = field(default_factory=list)
-    district: str = ""
+@pytest.fixture(scope="module")
+def place_row() -> Any:
+    """The row the build makes (data/build_place_rows.py PlaceRow); data/ is no package, its modules import each
+    other by name."""
+    if str(DATA) not in sys.path:
+        sys.path.append(str(DATA))
+    return importlib.import_module("build_place_rows").PlaceRow
 
 
-def test_the_build_places_a_quarter_at_its_codes_centroid_and_reuses_known_places(points_module: ModuleType) -> None:
-    city = Row(1, "Stadt", "07", 500_000, 50.0, 7.0)
-    known = Row(2, "Altviertel", "07", 8_000, 50.01, 7.0)
-    near_town = Row(3, "Dorfheim", "07", 3_000, 50.03, 7.02)
-    far_town = Row(4, "Neuhof", "07", 3_000, 51.0, 7.0)
+def test_the_build_places_a_quarter_at_its_codes_centroid_and_reuses_known_places(
+    points_module: ModuleType, place_row: Any
+) -> None:
+    city = place_row(1, "Stadt", "07", 500_000, 50.0, 7.0)
+    known = place_row(2, "Altviertel", "07", 8_000, 50.01, 7.0)
+    near_town = place_row(3, "Dorfheim", "07", 3_000, 50.03, 7.02)
+    far_town = place_row(4, "Neuhof", "07", 3_000, 51.0, 7.0)
     table = [{"name": "Stadt", "id": 1, "max_km": 8, "quarters": {
         "Altviertel": ["11111"], "Dorfheim": ["11111"], "Neuhof": ["11111", "22222"]},
         "aliases": {"Neuhöfchen": "Neuhof"}}]
     coordinates = {"11111": (50.02, 7.0), "22222": (50.04, 7.02)}
-    points = points_module.quarter_points([city, known, near_town, far_town], {2: city}, coordinates, Row, table)
+    points = points_module.quarter_points([city, known, near_town, far_town], {2: city}, coordinates, place_row, table)
     assert points.parent[3] is city and 2 not in points.parent  # a known quarter is skipped, a near town reused
     [new] = points.rows
     assert new.name == "Neuhof" and new.population == 0 and (new.lat, new.lon) == pytest.approx((50.03, 7.01))
@@ -220,11 +218,11 @@ def test_the_build_places_a_quarter_at_its_codes_centroid_and_reuses_known_place
     assert new.alternates == ["Neuhöfchen"]
 
 
-def test_the_build_refuses_a_quarter_far_from_its_city(points_module: ModuleType) -> None:
-    city = Row(1, "Stadt", "07", 500_000, 50.0, 7.0)
+def test_the_build_refuses_a_quarter_far_from_its_city(points_module: ModuleType, place_row: Any) -> None:
+    city = place_row(1, "Stadt", "07", 500_000, 50.0, 7.0)
     table = [{"name": "Stadt", "id": 1, "max_km": 5, "quarters": {"Weitweg": ["11111"]}}]
     with pytest.raises(SystemExit, match="Weitweg lies"):
-        points_module.quarter_points([city], {}, {"11111": (50.2, 7.0)}, Row, table)
+        points_module.quarter_points([city], {}, {"11111": (50.2, 7.0)}, place_row, table)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ With `use_categories` the wanted categories filter too: the scan then knows ever
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,9 +24,7 @@ from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.time_wish import EITHER_BIT, FAMILY_BITS, wish_fit, wish_mask
 from bot.store.models import Opportunity
-from nlu.kernel.text import fold
-
-_WORD = re.compile(r"[a-z0-9]+")
+from nlu.kernel.text import fold, plain_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +96,8 @@ class BruteForceScan:
 
 def request_words(text: str, criteria: Criteria) -> str:
     """Returns the request's folded words without the place's name and postal codes (the radius covers those)."""
-    place_words = set(_WORD.findall(fold(criteria.place.name))) if criteria.place else set()
-    words = [word for word in _WORD.findall(fold(text)) if word not in place_words and not word.isdigit()]
+    place_words = set(plain_words(criteria.place.name)) if criteria.place else set()
+    words = [word for word in plain_words(text) if word not in place_words and not word.isdigit()]
     return " ".join(words)
 
 

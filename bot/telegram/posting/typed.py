@@ -16,14 +16,13 @@ from bot.posting.answers import Answer
 from bot.posting.steps import ORDER, Step
 from bot.telegram.callbacks import DraftAnswerButton
 from bot.telegram.posting.buttons import DONE, answer_of, choice_labels
-from nlu.kernel.text import fold
+from nlu.kernel.text import PLAIN_WORD, fold, plain_words
 
 # Steps where several buttons may be ticked: "Tiere und Umwelt" presses two, "fertig" ends the step.
 TOGGLES = frozenset({Step.CATEGORIES, Step.TIME_SLOTS, Step.LANGUAGES})
 # Steps answered by a button only: a typed text there is never an answer of its own.
 BUTTONS_ONLY = frozenset({Step.ORG_KIND, Step.TIME_KIND, Step.ACCESSIBILITY, Step.NEWCOMERS}) | TOGGLES
 _PARTS = re.compile(r"\s*(?:[,;/+&]|\bund\b|\band\b|\bsowie\b)\s*")
-_WORD = re.compile(r"[a-z0-9]+")
 _TYPO = 85  # rapidfuzz ratio: "Kirchengemiende" is Kirchengemeinde, "Kinder" is not "Kommune"
 _SHORTEST = 2  # "ja" and "no" are answers, one letter is not
 _SIGNIFICANT = 4  # shorter words ("ein", "am", "die") say nothing about which button
@@ -72,11 +71,11 @@ def _only_skip(step: Step) -> bool:
 
 def _button(step: Step, typed: str) -> int | None:
     """Returns the one button number the typed words name, or None (nothing, several, or said with a "not")."""
-    words = _WORD.findall(typed)
+    words = PLAIN_WORD.findall(typed)
     if not words or len("".join(words)) < _SHORTEST:
         return None
     said = " ".join(words)
-    labels = {(number, " ".join(_WORD.findall(fold(label))))
+    labels = {(number, " ".join(plain_words(label)))
               for lang in ("de", "en") for label, number in choice_labels(step, lang)}
     exact = {number for number, label in labels if label == said}
     if exact:
