@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.loaded import settle
 from bot.ops.metrics import SEARCH_SECONDS
 from bot.search import VocabularyCache, search
 from bot.search.criteria import criteria_from
@@ -79,6 +80,7 @@ class ChatSearches:
         await asyncio.to_thread(parse_text, "Tierheim in Kassel am Wochenende")
         async with database.read_only() as session:
             await self.vocabularies.get(session)
+        settle()
 
     async def start(
         self, session: AsyncSession, volunteer: Volunteer, *, text: str, refinement: Refinement | None = None,

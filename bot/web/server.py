@@ -10,6 +10,7 @@ from typing import Any
 
 import tornado.httpserver
 
+from bot.loaded import settle
 from bot.search.understanding import parse_text
 from bot.settings import Settings
 from bot.store.db import Database
@@ -48,6 +49,7 @@ class WebServer:
             await self.context.searches.vocabularies.get(session)
         for name in ("search.html", "listing.html", "embed.html", "error.html"):
             self.context.templates.get_template(name)
+        settle()
 
     async def stop(self) -> None:
         """Stops listening and closes open connections."""
