@@ -49,14 +49,22 @@ def unknown_postal_code(text: str) -> str | None:
 
 def unknown_place_named(parsed: ParsedQuery) -> str | None:
     """Returns what the text names as its place that no German place answers: a postal code no place has, else the
-    first place name the gazetteer lacks ("Höchst an der Nidder"), else, when it names no place, a part that most
-    cities have ("Bahnhofsviertel": city_part_named), as written."""
+    first place name the gazetteer lacks ("Höchst an der Nidder"), as written."""
     code = unknown_postal_code(parsed.text)
     if code is not None:
         return code
-    if parsed.unknown_places:
-        return parsed.unknown_places[0]
-    return city_part_named(parsed.text) if parsed.place is None and not parsed.place_candidates else None
+    return parsed.unknown_places[0] if parsed.unknown_places else None
+
+
+def place_to_ask(parsed: ParsedQuery) -> str | None:
+    """Returns what a search with no place must ask about instead of searching all of Germany: a place no German
+    place answers (unknown_place_named), else a part that most cities have written without its city
+    ("Bahnhofsviertel": city_part_named), as written. A follow-up of a search in a city keeps that city instead
+    (bot.conversation.followups asks unknown_place_named only)."""
+    unknown = unknown_place_named(parsed)
+    if unknown is not None or parsed.place is not None or parsed.place_candidates:
+        return unknown
+    return city_part_named(parsed.text)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
