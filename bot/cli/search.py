@@ -15,7 +15,7 @@ from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_
 from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
 from bot.search.notes import outside_state_note, unfound_notes
-from bot.search.place_doubts import largest_places, named_state
+from bot.search.place_doubts import is_city_part, largest_places, named_state
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.texts import t
@@ -128,7 +128,8 @@ def describe(outcome: SearchOutcome, *, offset: int = 0, lang: str = "de") -> st
     if outcome.unknown_postal_code:
         lines.append(t(lang, "cli_search.unknown_postal_code", code=outcome.unknown_place))
     elif outcome.unknown_place:
-        lines.append(t(lang, "cli_search.unknown_place", name=outcome.unknown_place))
+        said = "cli_search.city_part" if is_city_part(outcome.unknown_place) else "cli_search.unknown_place"
+        lines.append(t(lang, said, name=outcome.unknown_place))
     elif (outside := outside_state_note(outcome, lang)) is not None:  # nothing in all of Sachsen fits
         lines.append(outside)
     elif outcome.everywhere and (state := named_state(str((outcome.query or {}).get("text") or ""))) is not None:

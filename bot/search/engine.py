@@ -30,7 +30,7 @@ from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
 from nlu.place_field import says_all_of_germany
-from bot.search.place_doubts import all_of_named_state, ambiguous_places, unknown_place_named, without_state
+from bot.search.place_doubts import all_of_named_state, ambiguous_places, place_to_ask, without_state
 from bot.search.rank_words import RankWords
 from bot.search.ranking import WEIGHTS
 from bot.search.time_wish import not_applied
@@ -135,7 +135,7 @@ async def find(
     candidates = ambiguous_places(criteria)
     if candidates:
         return Found(SearchOutcome(query, (), (), 0, None, None, False, candidates), (), criteria, ())
-    unknown = (unknown_place_named(parsed) if criteria.place is None and not criteria.remote
+    unknown = (place_to_ask(parsed) if criteria.place is None and not criteria.remote
                and criteria.whole_state is None else None)
     if unknown is not None:  # never silently all of Germany instead of the place the person meant
         return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())

@@ -3,9 +3,13 @@ German place has or a place the gazetteer lacks (never all of Germany instead of
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
 from bot.search.understanding import parse_text
+from bot.search.word_files import DATA, read_list
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
@@ -50,6 +54,40 @@ def unknown_place_named(parsed: ParsedQuery) -> str | None:
     if code is not None:
         return code
     return parsed.unknown_places[0] if parsed.unknown_places else None
+
+
+def place_to_ask(parsed: ParsedQuery) -> str | None:
+    """Returns what a search with no place must ask about instead of searching all of Germany: a place no German
+    place answers (unknown_place_named), else a part that most cities have written without its city
+    ("Bahnhofsviertel": city_part_named), as written. A follow-up of a search in a city keeps that city instead
+    (bot.conversation.followups asks unknown_place_named only)."""
+    unknown = unknown_place_named(parsed)
+    if unknown is not None or parsed.place is not None or parsed.place_candidates:
+        return unknown
+    return city_part_named(parsed.text)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@cache
+def _city_part() -> re.Pattern[str]:
+    """Returns the pattern of a folded word naming a part most cities have (data/search/city_parts.toml)."""
+    table = read_list(DATA / "city_parts.toml")
+    parts, ends = ("|".join(sorted(map(str, table[key]), key=len, reverse=True)) for key in ("parts", "ends"))
+    return re.compile(f"(?:{parts})-?(?:{ends})")
+
+
+def city_part_named(text: str) -> str | None:
+    """Returns the first word of the text naming a part that most cities have ("Bahnhofsviertel", "Südstadt",
+    "Nordend"), as written, else None: without its city it says where in a city, not which city."""
+    pattern = _city_part()
+    return next((word for word in _WORD.findall(text) if pattern.fullmatch(fold(word))), None)
+
+
+def is_city_part(name: str) -> bool:
+    """Tells whether a name the search could not place is a part most cities have (asked as "which city?")."""
+    return city_part_named(name) == name
 
 
 # A state is named after one of these words ("Tierheim in Sachsen"), or alone as an answer to "Wo?" ("Sachsen").

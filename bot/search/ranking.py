@@ -77,6 +77,12 @@ class Weights:
     # this share of what a title saying all the request's words gains over a description saying them, so one for
     # the named group saying the activity in its description comes before one titled with the activity for others.
     all_met: float = 1.0
+    # once a try looks farther than the asked radius: a listing within it gains this, one beyond it this share of it
+    # that its closeness keeps of the closeness at the asked radius (bot.search.ranking._beyond_asked). The listings
+    # beyond the asked radius come nearest first, as the nearest ones far away do (NEAREST_WEIGHTS), where before a
+    # title 47 km away came before the same field's 31 km away, and a description or a fresher date weighed more than
+    # 15 km; the order within the asked radius is as it was.
+    beyond_asked: float = 0.6
 
 
 WEIGHTS = Weights()
@@ -120,6 +126,8 @@ def score_parts(
         parts.append(category_fit(sql, criteria.categories, weights.category))
     if frame is not None:
         parts.append(_closeness(sql, frame, radius_km or criteria.radius_km, weights.distance))
+        if asked_km is not None and weights.beyond_asked:
+            parts.append(_beyond_asked(sql, frame, radius_km or criteria.radius_km, asked_km, weights.beyond_asked))
     if criteria.time:
         parts += time_fit(sql, criteria.time, weights.time)
         if weights.time_admitted:
@@ -337,6 +345,17 @@ def _closeness(sql: SqlText, frame: Frame, radius_km: float, weight: float) -> s
     relative = f"{distance} / {sql.number(scale * scale)}"
     closeness = f"{sql.number(weight)} / ({sql.number(1)} + {relative})"
     return f"COALESCE({closeness}, {sql.number(0)})"
+
+
+def _beyond_asked(sql: SqlText, frame: Frame, radius_km: float, asked_km: float, weight: float) -> str:
+    """Returns the weight for a listing within the asked radius (by the distance the ranking uses); beyond it, the
+    share of it that its closeness (on the searched radius' scale) keeps of the closeness at the asked radius."""
+    scale = max(radius_km / 2, 1.0)
+    distance = ranking_squared_distance(sql, frame, squared_distance(sql, frame))
+    at_asked = 1.0 / (1.0 + asked_km * asked_km / (scale * scale))
+    beyond = f"{sql.number(weight / at_asked)} / ({sql.number(1)} + {distance} / {sql.number(scale * scale)})"
+    return (f"CASE WHEN {distance} <= {sql.number(asked_km * asked_km)} THEN {sql.number(weight)} "
+            f"ELSE COALESCE({beyond}, {sql.number(0)}) END")
 
 
 def _within_asked(sql: SqlText, frame: Frame, asked_km: float, weight: float) -> str:

@@ -15,6 +15,7 @@ from bot.web.finder import Found
 from bot.web.query import RADIUS_CHOICES_KM, WebQuery
 from bot.search.model import SearchOutcome
 from bot.search.notes import similar_notes, unfound_notes
+from bot.search.place_doubts import is_city_part
 from bot.web.wording import category_labels, count_text, distance_text, summary, time_labels, widening_notes
 
 EMBED_PATH = "/embed"  # the results embedded in another site: no search form around them
@@ -97,7 +98,8 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         notes = [t(lang, "web.state_everywhere", state=state) if note == said else note for note in notes]
     if outcome.unknown_place and not found.place.unknown:  # the text named a place none is, as the chat says
         notes.append(t(lang, "web.postal_code_unknown", code=outcome.unknown_place) if outcome.unknown_postal_code
-                     else t(lang, "web.place_unknown", name=outcome.unknown_place))
+                     else t(lang, "web.city_part" if is_city_part(outcome.unknown_place) else "web.place_unknown",
+                            name=outcome.unknown_place))
     notes += similar_notes(outcome, lang)
     shown = len(rows)
     pages = found.pages

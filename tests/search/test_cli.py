@@ -184,6 +184,18 @@ def test_a_place_the_gazetteer_lacks_is_named_and_nothing_searched(
     assert "Den Ort „Kleinkleckersdorf“ kenne ich nicht" in readable and "Gassi" not in readable
 
 
+def test_a_part_most_cities_have_named_without_a_city_asks_which_city(
+    configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = json.loads(_run(["search", "--json", "-"], "Ehrenamt im Bahnhofsviertel\n", monkeypatch, capsys))
+    assert line["unknown_place"] == "Bahnhofsviertel" and line["results"] == []
+    readable = _run(["search", "-"], "Ehrenamt in der Innenstadt\n", monkeypatch, capsys)
+    assert "„Innenstadt“ gibt es in vielen Städten: bitte die Stadt dazu nennen." in readable
+    # with its city it is that city's quarter, searched as such
+    assert json.loads(_run(["search", "--json", "-"], "Ehrenamt im Bahnhofsviertel Frankfurt\n", monkeypatch,
+                           capsys))["unknown_place"] is None
+
+
 def test_a_state_named_as_the_place_asks_for_a_town_in_it(
     configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

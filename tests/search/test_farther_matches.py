@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.factories.search import KASSEL, Listings, answer_and_similar, find, ids, near
+from datetime import timedelta
+
+from tests.factories.search import KASSEL, NOW, Listings, answer_and_similar, find, ids, near
 
 from bot.search import SearchRequest
 from bot.search.notes import widening_notes
@@ -87,6 +89,28 @@ async def test_far_away_the_nearer_one_comes_first_though_only_the_farther_one_n
     # The answer says "the nearest ones, with their distance": 55 km before 95 km, whose only edge is that it
     # names the day (the nearer one says nothing about days).
     assert ids(outcome) == [nearer, farther] and outcome.widened[-1] == "nearest"
+
+
+async def test_beyond_the_asked_radius_the_nearer_ones_come_first_though_the_farther_ones_are_fresher(
+    listings: Listings,
+) -> None:
+    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
+    older = [NOW - timedelta(days=100)] * 2
+    nearer = await listings.add_many([
+        {"title": "Ehrenamt im Trauercafé", "categories": ["health_care"], "published_at": when,
+         **near(KASSEL, 32 + n, 0)} for n, when in enumerate(older)
+    ])
+    farther = await listings.add_many([
+        {"title": "Ehrenamt im Trauercafé", "categories": ["health_care"], **near(KASSEL, 0, 44 + n)} for n in range(2)
+    ])
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"])
+
+    # Alike but for their date, those 32 km away come before the fresher ones 44 km away: beyond the asked radius
+    # the answer is the nearest ones, which the person reaches.
+    assert outcome.radius_km == 50
+    assert ids(outcome) == [close, *nearer, *farther]
 
 
 async def test_online_listings_naming_the_thing_follow_the_nearest_ones_far_away(listings: Listings) -> None:

@@ -8,6 +8,7 @@ from bot.categories import categories
 from bot.conversation.radius_wish import RadiusStep, Reach
 from bot.search.notes import outside_state_note, similar_notes, unfound_notes, widening_notes
 from bot.search.model import Hit, SearchOutcome
+from bot.search.place_doubts import is_city_part
 from bot.telegram.formatting import join_lines, line
 from bot.texts.catalogue import decimal
 from bot.texts import t
@@ -28,7 +29,8 @@ def results_text(
     if outcome.unknown_place:  # nothing was searched: ask where instead of searching all of Germany
         parts.append(t(lang, "search.unknown_postal_code", code=line(outcome.unknown_place, 10))
                      if outcome.unknown_postal_code
-                     else t(lang, "search.unknown_place", name=line(outcome.unknown_place, LIMITS["place"])))
+                     else t(lang, "search.city_part" if is_city_part(outcome.unknown_place) else "search.unknown_place",
+                            name=line(outcome.unknown_place, LIMITS["place"])))
         return "\n".join(parts)
     # The header shows the words only without a category; the note about them not fitting then names them.
     named = [line(word, 40) for word in outcome.understood.shown_words[:4]] if outcome.understood.categories else []

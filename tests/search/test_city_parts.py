@@ -1,0 +1,23 @@
+"""A part most cities have ("Bahnhofsviertel", "Innenstadt"), written without its city, is asked about: which city?"""
+
+from __future__ import annotations
+
+from bot.search.place_doubts import city_part_named, is_city_part, place_to_ask, unknown_place_named
+from bot.search.understanding import parse_text
+
+
+def test_a_part_most_cities_have_is_named_as_written() -> None:
+    assert city_part_named("Ehrenamt im Bahnhofsviertel") == "Bahnhofsviertel"
+    assert city_part_named("was in der Innenstadt, gern abends") == "Innenstadt"
+    assert is_city_part("Altstadt") and is_city_part("Nordend")
+    # words that only begin or end alike name no part of a city
+    assert city_part_named("Bahnhofsmission oder Stadtteiltreff") is None and not is_city_part("Kreuzberg")
+
+
+def test_without_a_place_the_search_asks_which_city_and_a_follow_up_keeps_its_city() -> None:
+    alone = parse_text("Ehrenamt im Bahnhofsviertel")
+    assert place_to_ask(alone) == "Bahnhofsviertel"
+    # bot.conversation.followups reads only what no German place answers: after a search in a city, the message
+    # names a part of that city
+    assert unknown_place_named(alone) is None
+    assert place_to_ask(parse_text("Ehrenamt im Bahnhofsviertel Frankfurt")) is None
