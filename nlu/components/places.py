@@ -17,7 +17,7 @@ from nlu.components.place_belief import PlaceBelief, signed_off
 from nlu.components.place_demonyms import DemonymReader
 from nlu.components.place_hints import RULED_OUT, PreferenceReader, closing_home_words
 from nlu.components.place_mentions import MentionFinder, mention
-from nlu.components.plates import PLATE_LABEL
+from nlu.components.plates import PLATE_LABEL, after_living_cue
 from nlu.components.postal_cues import without_guessed_codes
 from nlu.extensions import (
     INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, WATERS,
@@ -139,13 +139,14 @@ class PlaceFinder:
     def _cued_quarters(
         self, doc: Doc, cue_ends: set[int], mentions: list[Span], claimed: set[int], lowercase: bool
     ) -> list[Span]:
-        """Returns a quarter whose name is an ordinary word, written right after a location cue and alone ("wohne in
-        Ziegelstein"): the name of one city's quarter only, so that city's quarter, not a place the gazetteer
-        lacks (which would search nothing and ask where instead)."""
+        """Returns a quarter whose name is an ordinary word, written alone right after words that say where one lives
+        ("wohne in Ziegelstein", "bin aus Kinderhaus"): the name of one city's quarter only, so that city's quarter,
+        not a place the gazetteer lacks (which would search nothing and ask where instead). After a bare "in" or
+        "von" it stays the word ("Ehrenamt in Kinderhaus", "Tragen von Ziegelstein")."""
         taken = covered(mentions) | claimed
         found = []
         for token in doc:
-            if token.i in cue_ends and token.i not in taken and token.is_alpha and (
+            if token.i in cue_ends and token.i not in taken and token.is_alpha and after_living_cue(doc, token.i) and (
                 lowercase or token.text[:1].isupper()
             ) and (quarter := self.gazetteer.cued_quarter(token.text)) is not None:
                 span = mention(doc, token.i, token.i + 1, (quarter,))
