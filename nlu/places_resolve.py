@@ -47,7 +47,7 @@ def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Ga
         return [chosen, *others]
     if len(candidates) > 1:
         candidates = _narrow(doc, chosen, candidates, others, rules)
-    chosen._.value = _as_city(chosen, tuple(_plausible(candidates, rules)), gazetteer)
+    chosen._.value = _as_city(chosen, tuple(_plausible(candidates, rules, gazetteer)), gazetteer)
     chosen._.value = _with_shared_quarter(doc, chosen, others, gazetteer, rules)
     return [chosen, *others]
 
@@ -293,17 +293,23 @@ def _first_word(place: Place) -> str:
     return fold(re.split(r"[\s(/,-]", place.name, maxsplit=1)[0])
 
 
-def _plausible(candidates: list[Place], rules: PlaceRules) -> list[Place]:
-    """Returns the best place and, when the name is ambiguous, its far-apart sizeable namesakes."""
+def _plausible(candidates: list[Place], rules: PlaceRules, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Returns the best place and, when the name is ambiguous, its far-apart sizeable namesakes.
+
+    A start-region namesake is offered sooner, but not beside a large city or a quarter of one (`gazetteer` tells
+    the quarter's city): "Fürth" is the city of 130,000, not Fürth (Odenwald); "Eppendorf" and "Lichtenberg" are
+    Hamburg's and Berlin's quarters, not the villages in Saxony of a fifth and a tenth of their size."""
     best = candidates[0]
     kept = [best]
+    city = gazetteer.city_of(best) if gazetteer is not None else None
+    large = max(best.population, city.population if city is not None else 0) >= _CITY
     for place in candidates[1:]:
         # A namesake in the start region is offered sooner; one reached by an old alternate name is not
         # ("Freiburg" is Freiburg im Breisgau, although Freiberg in Sachsen was once called so too).
         # ... but only when the largest one lies outside it: beside Königstein im Taunus, the small Königstein in
         # Saxony is not worth a question.
         home = (
-            place.state in rules.start_states and best.state not in rules.start_states
+            not large and place.state in rules.start_states and best.state not in rules.start_states
             and _first_word(place) == _first_word(best)
         )
         if place.population < (rules.start_candidate_share if home else rules.candidate_share) * best.population:

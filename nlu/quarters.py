@@ -31,7 +31,9 @@ class QuarterIndex:
         self._names = names
         self._city: dict[int, int] = {}
         self._quarters: defaultdict[int, set[int]] = defaultdict(set)
-        for (city_id, _key), quarter_ids in names.items():
+        self._by_key: defaultdict[str, set[int]] = defaultdict(set)  # folded name -> the cities with such a quarter
+        for (city_id, key), quarter_ids in names.items():
+            self._by_key[key].add(city_id)
             for quarter_id in quarter_ids:
                 self._city[quarter_id] = city_id
                 self._quarters[city_id].add(quarter_id)
@@ -45,6 +47,12 @@ class QuarterIndex:
     def find(self, city_id: int, key: str) -> tuple[int, ...]:
         """Returns the ids of the quarters of a city called by a folded name, best first."""
         return self._names.get((city_id, key), ())
+
+    def only_city_with(self, key: str) -> int | None:
+        """Returns the id of the one city that has a quarter called by a folded name, None when none or several
+        have one ("Südstadt", "Neustadt")."""
+        cities = self._by_key.get(key, ())
+        return next(iter(cities)) if len(cities) == 1 else None
 
     def city_of(self, place_id: int) -> int | None:
         """Returns the id of the city a place is a quarter of, None for anything else."""

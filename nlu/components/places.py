@@ -16,8 +16,8 @@ from nlu.components.common import covered, covered_by, is_boundary, is_lowercase
 from nlu.components.place_belief import PlaceBelief, signed_off
 from nlu.components.place_demonyms import DemonymReader
 from nlu.components.place_hints import RULED_OUT, PreferenceReader, closing_home_words
-from nlu.components.place_mentions import MentionFinder
-from nlu.components.plates import PLATE_LABEL
+from nlu.components.place_mentions import MentionFinder, mention
+from nlu.components.plates import PLATE_LABEL, after_living_cue
 from nlu.components.postal_cues import without_guessed_codes
 from nlu.extensions import (
     INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, WATERS,
@@ -114,6 +114,7 @@ class PlaceFinder:
                 kept.append(span)
         if not kept:  # "..., Töpfern. Halle, abends": a capitalised name standing as its own clause
             kept = [span for span in mentions if signed_off(doc, span, claimed, lowercase)][:1]
+        kept += self._cued_quarters(doc, cue_ends, [*mentions, *kept], claimed, lowercase)
         if kept:
             # a place read from a word drops the word's interest ("in Wald", "Biebertal, was mit Kindern")
             self._drop_interests_under(
@@ -134,6 +135,24 @@ class PlaceFinder:
         doc.spans[PLACES_UNKNOWN] = [*unknown, *self._unresolved_places(doc, cue_ends, [*named, *unknown], lowercase)]
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
         return doc
+
+    def _cued_quarters(
+        self, doc: Doc, cue_ends: set[int], mentions: list[Span], claimed: set[int], lowercase: bool
+    ) -> list[Span]:
+        """Returns a quarter whose name is an ordinary word, written alone right after words that say where one lives
+        ("wohne in Ziegelstein", "bin aus Kinderhaus"): the name of one city's quarter only, so that city's quarter,
+        not a place the gazetteer lacks (which would search nothing and ask where instead). After a bare "in" or
+        "von" it stays the word ("Ehrenamt in Kinderhaus", "Tragen von Ziegelstein")."""
+        taken = covered(mentions) | claimed
+        found = []
+        for token in doc:
+            if token.i in cue_ends and token.i not in taken and token.is_alpha and after_living_cue(doc, token.i) and (
+                lowercase or token.text[:1].isupper()
+            ) and (quarter := self.gazetteer.cued_quarter(token.text)) is not None:
+                span = mention(doc, token.i, token.i + 1, (quarter,))
+                span._.cued = True
+                found.append(span)
+        return found
 
     def _unresolved_places(self, doc: Doc, cue_ends: set[int], places: list[Span], lowercase: bool) -> list[Span]:
         """Returns the words that name where but no one place: a state or region by its own word ("in Sachsen,

@@ -40,6 +40,14 @@ def _letter_rules() -> dict[str, frozenset[str]]:
     return {key: folded_set(words) for key, words in read_toml("plates.toml")["letters"].items()}
 
 
+def after_living_cue(doc: Doc, i: int) -> bool:
+    """Tells whether token i follows words that say where one lives or comes from: "wohne in", "bin aus", "live in"
+    (plates.toml [letters] living_cues before a preposition, or from_cues right before it)."""
+    rules = _letter_rules()
+    before = doc[i - 1].norm_ if i > 0 else ""
+    return before in rules["from_cues"] or (i > 1 and doc[i - 2].norm_ in rules["living_cues"])
+
+
 @cache
 def _not_places() -> dict[str, frozenset[str]]:
     """Returns the codes that are as often something else (plates.toml [not_places]): "capitals" as written ("MS",
@@ -215,9 +223,7 @@ class PlateReader:
         labels = {span.label_ for span in spans_of(doc, INTERESTS)}
         if _COMPUTING in labels:
             return False
-        before = doc[i - 1].norm_ if i > 0 else ""
-        living = before in rules["from_cues"] or (i > 1 and doc[i - 2].norm_ in rules["living_cues"])
-        if living:  # "wohne in l, nachhilfe geben", "bin aus c und ...": where one lives
+        if after_living_cue(doc, i):  # "wohne in l, nachhilfe geben", "bin aus c und ...": where one lives
             return i + 1 == len(doc) or is_boundary(doc[i + 1]) or doc[i + 1].norm_ in _CODE_JOINERS
         if any(t.is_alpha or t.like_num for t in doc[i + 1:]):
             return False

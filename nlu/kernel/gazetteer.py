@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -160,6 +161,23 @@ class Gazetteer:
             if in_city := self.quarter(quarter_name, city_name):
                 return in_city
         return None
+
+    def cued_quarter(self, name: str) -> Place | None:
+        """Returns the quarter a name that is an ordinary word means where the text says it is a place ("wohne in
+        Ziegelstein"): one of the names quarter_points.toml keeps out of the bare-name index (needs_city), when
+        exactly one city has a quarter so called; else None."""
+        key = query_key(name)
+        if key not in self._cued_quarter_names:
+            return None
+        city_id = self._quarters.only_city_with(key)
+        found = self._quarters.find(city_id, key) if city_id is not None else ()
+        return self._place(found[0]) if found else None
+
+    @functools.cached_property
+    def _cued_quarter_names(self) -> frozenset[str]:
+        """The quarter names that are ordinary words (quarter_points.toml, needs_city), folded."""
+        table = tomllib.loads((self._folder / "quarter_points.toml").read_text("utf-8"))
+        return frozenset(surface_key(name) for name in table.get("needs_city", []))
 
     def city_of(self, place: Place) -> Place | None:
         """Returns the city a quarter belongs to (Altona -> Hamburg), None for a town of its own."""

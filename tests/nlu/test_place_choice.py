@@ -142,3 +142,37 @@ def test_a_place_answered_as_too_far_or_ruled_out_gives_way(text: str, expected:
 
 def test_too_far_said_of_a_later_place_leaves_the_first() -> None:
     assert place_name("Lich! Zu weit ist mir Gießen") == "Lich"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hunde ausführen, am liebsten near Fürth", "Fürth"),
+        ("ich könnte Nachhilfe in Mathe geben, eppendorf", "Eppendorf"),
+        ("I live in Lichtenberg and would like to cook for others", "Lichtenberg"),
+    ],
+)
+def test_a_small_start_region_namesake_is_no_question_beside_a_large_city_or_its_quarter(
+    text: str, expected: str
+) -> None:
+    parsed = parse(text)
+    assert place_name(text) == expected
+    assert not parsed.place_candidates
+
+
+def test_a_name_of_towns_of_like_size_is_still_asked_about() -> None:
+    assert len(parse("Ich suche was mit Kindern in Neustadt").place_candidates) > 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Erste Hilfe kann ich, wohn in SC", "Schwabach"),
+        ("Raum LAU, was mit Tieren", "Lauf an der Pegnitz"),
+        ("Kinder betreuen in ER", "Erlangen"),
+        ("I bin aus Färth und koch gern", "Fürth"),
+        ("Was gibts in Nämberch für Rentner?", "Nürnberg"),
+    ],
+)
+def test_franconian_plates_and_spoken_names_name_their_town(text: str, expected: str) -> None:
+    assert place_name(text) == expected

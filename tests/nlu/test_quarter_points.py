@@ -132,6 +132,17 @@ def test_a_generic_or_ordinary_quarter_name_is_its_citys_only_with_the_city(text
     assert (place.name if place else None) == city
 
 
+@pytest.mark.parametrize(("text", "quarter"), [
+    ("Würde gern Senioren das Handy zeigen. Wohne in Ziegelstein", "Ziegelstein"),
+    ("I live in Ziegelstein and like dogs", "Ziegelstein"), ("bin aus Kinderhaus, Kinder", "Kinderhaus"),
+])
+def test_an_ordinary_quarter_name_after_where_one_lives_is_the_one_citys_quarter(text: str, quarter: str) -> None:
+    # never a place the gazetteer lacks, which searches nothing and asks where (the Nürnberg set's empty answer)
+    place = nlu.parse(text).place
+    assert place is not None and place.name == quarter
+    assert not nlu.parse(text).unknown_places
+
+
 @pytest.mark.parametrize(("name", "state", "quarter"), [
     ("Schönefeld", "Brandenburg", "Schönefeld (Leipzig)"), ("Bürgel", "Thüringen", "Bürgel (Offenbach)"),
     ("Eberstadt", "Baden-Württemberg", "Eberstadt (Darmstadt)"),
