@@ -167,10 +167,20 @@ class PatternMatcher:
             if len(self._starting) > self._CACHE_LIMIT:
                 self._starting.clear()
             hit = self._starting[norm] = tuple(
-                index for index, specs in enumerate(self._compiled)
-                if self._specs[specs[0]].optional or self._accepts(specs[0], norm)
+                index for index, specs in enumerate(self._compiled) if self._may_start(specs, norm)
             )
         return hit
+
+    def _may_start(self, specs: tuple[int, ...], norm: str) -> bool:
+        """Tells whether a match of the specs can begin with this word: the word must fit the first required spec
+        or an optional one before it. A pattern opening with an optional spec ("am? wochenende") would otherwise be
+        tried at every word of every message, though its first word consumed is always the one it starts at."""
+        for spec_id in specs:
+            if self._accepts(spec_id, norm):
+                return True
+            if not self._specs[spec_id].optional:
+                return False
+        return False
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """Returns all matches, each (label, start, end); overlapping matches are all kept."""

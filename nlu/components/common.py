@@ -141,7 +141,16 @@ def opens_time(doc: Doc, i: int) -> bool:
     return any(span.start == i for span in spans_of(doc, TIMES))
 
 
+_LOWERCASE = "ehrenamt_lowercase_message"  # doc.user_data: is_lowercase_message's answer, asked by four components
+
+
 def is_lowercase_message(doc: Doc) -> bool:
-    """Tells whether the writer ignores capitals (then capitalisation carries no signal)."""
-    letters = [ch for ch in doc.text if ch.isalpha()]
-    return not any(ch.isupper() for ch in letters) or all(ch.isupper() for ch in letters)
+    """Tells whether the writer ignores capitals (then capitalisation carries no signal); kept in Doc.user_data,
+    as doc.text joins every token anew and a Doc's text never changes."""
+    found = doc.user_data.get(_LOWERCASE)
+    if not isinstance(found, bool):
+        letters = [ch for ch in doc.text if ch.isalpha()]
+        found = doc.user_data[_LOWERCASE] = not any(ch.isupper() for ch in letters) or all(
+            ch.isupper() for ch in letters
+        )
+    return found

@@ -199,10 +199,14 @@ class QuarterReader:
     """Reads a city written with one of its quarters as that city: "Leipzig-Gohlis", "Neustadt Dresden",
     "Dresdner Neustadt", "Hamburg Nord" (quarters count as their city; data/places/quarters.tsv)."""
 
+    _CACHE_LIMIT = 50_000  # distinct (quarter, city) texts remembered; a long-running bot sees unbounded words
+
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         rules = place_rules()
         self.regions = rules.areas | rules.states.keys() | rules.qualifiers.keys()
+        # at() asks for every capitalised word and its neighbours, message after message: the same few texts
+        self._cities_of_quarters: dict[tuple[str, str | None], Place | None] = {}
 
     def at(self, doc: Doc, i: int) -> Span | None:
         """Returns a span over the city and its quarter starting at token i, else None."""
@@ -228,12 +232,16 @@ class QuarterReader:
     def _spanning_at(self, doc: Doc, i: int) -> Span | None:
         """Returns a span over a city and quarter of three words, or two with a hyphen (two plain words are at()'s
         pairs): "Bonn-Bad Godesberg", "Bergisch Gladbach-Bensberg", "Bonn Bad Godesberg" (longest first)."""
-        for end in (i + 3, i + 2) if doc[i].text[:1].isupper() else ():
-            words = doc[i:min(end, len(doc))]
-            if len(words) == end - i and all(t.text.replace("-", "").isalpha() for t in words) and (
-                end == i + 3 or "-" in words.text
-            ) and (city := self._city_of_quarter(words.text, None)) is not None:
-                return _place_span(doc, i, end, city)
+        if not doc[i].text[:1].isupper():
+            return None
+        # The words' own texts, not Spans over them: this runs at every capitalised word of every message.
+        texts = [(token.text, token.text_with_ws) for token in (doc[j] for j in range(i, min(i + 3, len(doc))))]
+        for count in (3, 2):
+            words = texts[:count]
+            if len(words) == count and all(text.replace("-", "").isalpha() for text, _ in words):
+                written = "".join(with_space for _, with_space in words[:-1]) + words[-1][0]
+                if (count == 3 or "-" in written) and (city := self._city_of_quarter(written, None)) is not None:
+                    return _place_span(doc, i, i + count, city)
         return None
 
     def _joined_at(self, doc: Doc, i: int) -> Span | None:
@@ -293,7 +301,18 @@ class QuarterReader:
         return city if far and small else None
 
     def _city_of_quarter(self, quarter: str, city: str | None) -> Place | None:
-        """Returns the city when `quarter` is one of its quarters (or names both, "Leipzig-Gohlis")."""
+        """Returns the city when `quarter` is one of its quarters (or names both, "Leipzig-Gohlis"), cached per
+        text: the gazetteer's answer depends on nothing else."""
+        key = (quarter, city)
+        if key in self._cities_of_quarters:
+            return self._cities_of_quarters[key]
+        if len(self._cities_of_quarters) > self._CACHE_LIMIT:
+            self._cities_of_quarters.clear()
+        found = self._cities_of_quarters[key] = self._looked_up_city_of_quarter(quarter, city)
+        return found
+
+    def _looked_up_city_of_quarter(self, quarter: str, city: str | None) -> Place | None:
+        """Returns _city_of_quarter()'s answer from the gazetteer."""
         if city is not None and not self.gazetteer.lookup(city):
             return None
         found = self.gazetteer.quarter(quarter, city)
