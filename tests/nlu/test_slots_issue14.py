@@ -97,3 +97,16 @@ def test_travel_time_radius(text: str, radius: float | None) -> None:
 def test_places_by_dialect_cue_plate_and_nickname(text: str, place: str) -> None:
     found = parse(text).place
     assert found is not None and found.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Arbeite in Chemnitz im Büro, wohnen tu ich aber in Flöha. Was mit Tieren?", "Flöha"),
+        ("Mein Mann und ich arbeiten in Kassel, wohnen beide in Lohfelden. Umwelt?", "Lohfelden"),
+        ("enrolled in Gießen, but I actually live in Wetzlar with my aunt. kids sports?", "Wetzlar"),
+    ],
+)
+def test_home_said_with_words_between(text: str, place: str) -> None:
+    found = parse(text).place
+    assert found is not None and found.name == place
