@@ -13,7 +13,7 @@ from nlu.components.common import is_boundary, is_lowercase_message, opens_time,
 from nlu.extensions import INTERESTS, TIMES
 from nlu.kernel.gazetteer import Gazetteer, Place
 from nlu.kernel.text import fold
-from nlu.lexicon import known_words, plate_codes
+from nlu.lexicon import known_words, place_rules, plate_codes
 from nlu.place_like import looks_like_place
 from nlu.vocabulary import is_category_word
 from nlu.word_lists import folded_set, read_toml
@@ -68,6 +68,15 @@ class PlateReader:
                 raise ValueError(f"data/nlu/plates.toml: {code} names {town} ({state}), which the gazetteer lacks")
             self.towns[code] = found[0]
 
+    @staticmethod
+    def _alias_with_hyphen(doc: Doc, i: int) -> bool:
+        """Tells whether the code at i opens a hyphenated nickname of places.toml's aliases ("K-Town"), as one token
+        or split at the hyphen."""
+        text = doc[i].text
+        if "-" not in text and i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_:
+            text = f"{text}-{doc[i + 2].text}"
+        return "-" in text and fold(text) in place_rules().aliases
+
     def at(
         self, doc: Doc, i: int, cue_ends: set[int], shouting: bool, owned: frozenset[int] = frozenset()
     ) -> Span | None:
@@ -75,6 +84,8 @@ class PlateReader:
         None; `shouting` tells whether the whole message is in capitals (computed once per message by the caller),
         `owned` where words start that make the word before them a place ("oder Umgebung", "ist meine Stadt")."""
         text = doc[i].text.rstrip(".")
+        if self._alias_with_hyphen(doc, i):
+            return None  # "K-Town" is Kaiserslautern's nickname, not Köln's code
         head, _, tail = text.partition("-")
         if (tail and tail[:1].isalpha() and head in self.towns and self._may_be_quarter(tail, doc.lang_)
                 and (len(head) > 1 or self.gazetteer.lookup(tail) or i in cue_ends or looks_like_place(fold(tail)))):

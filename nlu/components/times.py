@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import is_boundary, matched_spans, pattern_matcher, set_group
+from nlu.components.others_time import others_time_rules, said_of_others
 from nlu.components.single_day import single_days
 from nlu.components.time_typos import mend_time_typos
 from nlu.components.work_hours import after_work
@@ -35,6 +36,7 @@ class TimeMatcher:
         self.guest_events = rules.guest_events
         self.typo_words = rules.typo_words
         self.time_words = rules.time_words
+        self.others_time = others_time_rules()
         self.matcher, self.unusable = pattern_matcher(
             nlp, {**rules.slots, "ignore": rules.ignore, _STINT: rules.stints, _PLACEMENT: rules.placements,
              _CORRECTION: rules.corrections}
@@ -54,7 +56,7 @@ class TimeMatcher:
         slots = [s for s in spans if s.label_ not in ("ignore", _CORRECTION)
                  and not ignored.intersection(range(s.start, s.end))]
         kept = [s for s in slots if not self._inside_opposite(s, slots) and not self._not_the_writers(s)
-                and not self._qualifies_place(s)]
+                and not self._qualifies_place(s) and not said_of_others(doc, s, self.others_time)]
         kept += [s for s in _weekend_fragments(doc) if not any(k.start <= s.start and s.end <= k.end for k in kept)]
         kept = _after_correction(kept, [s for s in spans if s.label_ == _CORRECTION])
         set_group(doc, TIMES, kept)

@@ -47,6 +47,7 @@ class TravelRules:
     landmark_from: frozenset[str]
     from_words: frozenset[str]
     landmark_articles: frozenset[str]
+    origin_closers: frozenset[str]
     period_words: frozenset[str]
     period_reach: int
     transport_verbs: frozenset[str]
@@ -57,6 +58,9 @@ class TravelRules:
     mode_joins: frozenset[str]
     governing_prepositions: frozenset[str]
     subjects: frozenset[str]
+
+
+_ORIGIN_REACH = 4  # "von der Fuldaer Innenstadt aus": the closing "aus" three words on
 
 
 @cache
@@ -154,7 +158,19 @@ def _says_where_one_lives(doc: Doc, start: int, end: int, rules: TravelRules) ->
         if norm in rules.landmark_from:
             return True
         if norm in rules.from_words:
-            return j + 1 < len(doc) and doc[j + 1].norm_ in rules.landmark_articles
+            return (j + 1 < len(doc) and doc[j + 1].norm_ in rules.landmark_articles
+                    and not _origin_closed(doc, j + 2, rules))
+    return False
+
+
+def _origin_closed(doc: Doc, start: int, rules: TravelRules) -> bool:
+    """Tells whether a "von" phrase is closed by "aus" within a few words ("von der Innenstadt aus"): the place the
+    search starts from, not where one lives."""
+    for j in range(start, min(start + _ORIGIN_REACH, len(doc))):
+        if is_boundary(doc[j]):
+            return False
+        if doc[j].norm_ in rules.origin_closers:
+            return True
     return False
 
 
