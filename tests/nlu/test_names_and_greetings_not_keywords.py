@@ -49,3 +49,12 @@ def test_a_filler_word_between_function_words_of_a_phrase_is_no_search_word() ->
 )
 def test_a_phrase_of_content_words_keeps_them(text: str, word: str) -> None:
     assert word in parse(text).keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("Seit der Rente fällt mir die Decke auf den Kopf. Tafel in Fulda?", "kopf"),
+     ("Ich suche eine Chance, was Sinnvolles zu tun, Tierheim Kassel", "chance")],
+)
+def test_a_frequent_noun_listings_never_use_is_no_search_word(text: str, word: str) -> None:
+    assert word not in parse(text).keywords
