@@ -297,6 +297,8 @@ def _distance(folded: str, entry: str, is_stem: bool) -> int:
     if not is_stem:
         return OSA.distance(folded, entry)
     if folded.startswith(entry[:-1]) and len(folded) >= len(entry):
+        if _slipped_into_head(folded, entry):
+            return 1  # "Umwelschutz", "Natuschutz": the stem's last letter dropped before a known head
         return len(entry)  # only the stem's last letter differs and the word goes on: "Handwerk" is not "handy"
     cuts = [cut for cut in (len(entry), len(entry) + 1) if cut <= len(folded)]
     # A letter dropped inside the stem ("Senoren") counts; merely sharing the stem's beginning does not
@@ -305,3 +307,10 @@ def _distance(folded: str, entry: str, is_stem: bool) -> int:
     if short <= len(folded) and folded[:short] != entry[:short]:
         cuts.append(short)
     return min((OSA.distance(folded[:cut], entry) for cut in cuts), default=OSA.distance(folded, entry))
+
+
+def _slipped_into_head(folded: str, entry: str) -> bool:
+    """Tells whether a word is a stem with its last letter dropped and a known head after it ("umwel|schutz",
+    "natu|schutz"): no word itself before the head ("hand|werk" is a word and a head, no slip of "handy")."""
+    cut = len(entry) - 1
+    return not is_known_word(folded[:cut]) and len(folded) - cut >= _COMPOUND_HEAD and is_known_word(folded[cut:])

@@ -20,6 +20,8 @@ Rules (Zipf = log10 of occurrences per billion words):
   ending (umlauts aside) and listings do not use it nearly as often as language at large does: the non-blind listing
   texts under tests/ give that frequency, and a form within Zipf 0.6 of its general one there is a listing word
   ("Büchern", "Geschichten"), not filler.
+- A noun from Zipf 4.9 that the listing texts use ten times less than language at large ("Kopf", "Chance",
+  "Sinn") is filler too: what listings never speak of is nothing to search them for.
 - English words (clearly more frequent in English than in German) are filler when they are frequent
   (Zipf 3.5 for non-nouns, 4.6 for nouns): listings are German, so "speak" or "people" can never be found. A
   non-noun's German frequency is that of its lower-case spelling, as German writes a borrowed adjective or verb
@@ -64,6 +66,10 @@ EN_NOUN_MIN = 4.6
 UNKNOWN_MIN = 4.0
 FORM_MIN = 4.0  # an inflected form rarer than this is no frequent word ("Arts", "Imps"): never filler by its lemma
 LISTING_SLACK = 0.6  # a form 4 times rarer in listings than in language at large is no listing word ("Leuten")
+# A noun below NOUN_MIN but still frequent ("Kopf", "Chance", "Sinn", "Punkt") names nothing a listing is about when the
+# listings use it ten times less than language at large: "mir fällt die Decke auf den Kopf" is no search for "Kopf".
+LISTING_NOUN_MIN = 4.9
+LISTING_NOUN_SLACK = 1.0
 _NOUN_ENDINGS = frozenset({"", "e", "en", "n", "s", "es", "er", "ern"})  # German noun inflections, umlauts aside
 GUESS = -28.0  # HanTa's log probability below which its tag is a guess from the word's ending
 _DE_NOUN = ("NN", "NE", "NNA", "NNI", "FM", "XY")
@@ -165,6 +171,14 @@ def filler_inflection(tagger: object, de: dict[str, float], word: str, listing: 
     return listing.get(fold(word), 0.0) < zipf_any(de, word) - LISTING_SLACK
 
 
+def unlisted_noun(tagger: object, word: str, freq: float, listing: dict[str, float]) -> bool:
+    """Tells whether a frequent common noun (HanTa's, no name, no guess) is one listings hardly use ("Kopf", "Chance",
+    "Sinn"): from Zipf LISTING_NOUN_MIN, ten times rarer in the listing texts than in language at large."""
+    if freq < LISTING_NOUN_MIN or common_noun(tagger, word.capitalize()) is None:
+        return False
+    return listing.get(fold(word), 0.0) < freq - LISTING_NOUN_SLACK
+
+
 def german_filler(tagger: object, de: dict[str, float], en: dict[str, float]) -> set[str]:
     """Returns the German forms that carry no content (verbs judged by the frequency of their lemma)."""
     found: set[str] = set()
@@ -176,7 +190,8 @@ def german_filler(tagger: object, de: dict[str, float], en: dict[str, float]) ->
         lower, upper = de.get(word, 0.0), de.get(word.capitalize(), 0.0)
         if upper >= lower + 0.7:
             # a noun so frequent it names nothing particular, or an inflected form of one ("Leuten" as "Leute")
-            if freq >= NOUN_MIN or filler_inflection(tagger, de, word, listing):
+            if (freq >= NOUN_MIN or filler_inflection(tagger, de, word, listing)
+                    or unlisted_noun(tagger, word, freq, listing)):
                 found.add(fold(word))
             continue
         tags = tagger.tag_word(word)  # type: ignore[attr-defined]

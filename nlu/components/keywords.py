@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from nlu.components.common import pattern_matcher, spans_of
 from nlu.components.language_words import learned_language, names_german
@@ -55,7 +55,9 @@ class KeywordCollector:
 
     def __call__(self, doc: Doc) -> Doc:
         """Collects the remaining meaningful words in text order, without repeats."""
-        used = self._used(doc) | {i for _, start, end in self.outdoors(doc) for i in range(start, end)}
+        framing = self.outdoors(doc)
+        used = self._used(doc) | {i for _, start, end in framing for i in range(start, end)}
+        used |= _signature(doc, [end for label, _, end in framing if label == "letter"])
         used |= travel_words(doc)  # how one gets about ("mit dem Bus", "kein Auto") is nothing to look for
         interest = {i: s for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
         keywords: dict[str, None] = {}
@@ -65,8 +67,12 @@ class KeywordCollector:
             span = interest.get(token.i)
             if span is not None and (span._.negated or span._.neutral or span._.fuzzy or doc.lang_ == "en"):
                 continue  # an English interest word is carried by its category: German listings never hold it
-            if span is None and (token.norm_ in self.filler or self._spoken_filler(token.norm_)):
-                continue  # a frequent word without content ("hab", "irgendwie", "speak"); see filler_words.txt
+            if (span is None or self._bare_in_phrase(token, span)) and (
+                token.norm_ in self.filler or self._spoken_filler(token.norm_)
+            ):
+                # a frequent word without content ("hab", "irgendwie", "speak"; see filler_words.txt), also one that
+                # only function words join to a phrase the category carries ("die sich das nicht leisten können")
+                continue
             # "Repair-Café" stays one token in German: its parts are the words.
             for word in token.norm_.split("-") if "-" in token.norm_ else (token.norm_,):
                 # Folded Latin words only: listings are German; "привет" finds nothing there.
@@ -77,6 +83,15 @@ class KeywordCollector:
                     keywords[word] = None
         doc._.keywords = tuple(keywords)
         return doc
+
+    def _bare_in_phrase(self, token: Token, span: Span) -> bool:
+        """Tells whether a word of a phrase of several words stands between function words only ("nicht leisten
+        können"): no other word of the phrase beside it, as "Müll" beside "sammeln", "Café" beside "Repair" or
+        "Essen" beside "verteilen" is."""
+        if len(span) < 2:
+            return False
+        beside = [span.doc[i] for i in (token.i - 1, token.i + 1) if span.start <= i < span.end]
+        return not any(t.is_alpha and t.norm_ not in self.function_words for t in beside)
 
     def _spoken_filler(self, norm: str) -> bool:
         """Tells whether an unknown word is a filler word written as spoken ("macha", "leude", "ooch"): one change of
@@ -103,6 +118,19 @@ class KeywordCollector:
         # "Nachtcafé", "Spieleabend": a time word inside a compound says when, and the compound still names the thing
         writer = {i for o in spans_of(doc, WRITER) for i in range(o.start, o.end)}
         return used - (thing_naming_times(doc) - writer)
+
+
+_SIGNATURE_WORDS = 4  # "Mit freundlichen Grüßen, Gerda Hofmann", "Viele Grüße\nOma Inge", "Kind regards, Peter Hughes"
+
+
+def _signature(doc: Doc, formula_ends: list[int]) -> set[int]:
+    """Returns the words after a letter's closing formula when only a few words end the message there: the writer's
+    name ("Mit freundlichen Grüßen\nHelga Müller", "Glück auf! Manfred Seidel"), never something to look for."""
+    for end in formula_ends:
+        words = [t.i for t in doc[end:] if t.is_alpha]
+        if words and len(words) <= _SIGNATURE_WORDS:
+            return set(range(end, len(doc)))
+    return set()
 
 
 def _group_words(doc: Doc) -> set[int]:
