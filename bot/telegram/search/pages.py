@@ -12,7 +12,7 @@ from nlu.query import ParsedQuery
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
-from bot.conversation.followups import follow_up, place_said_at
+from bot.conversation.followups import asks_generally, follow_up, place_said_at
 from bot.conversation.language import going_on
 from bot.conversation.questions import questions_asked
 from bot.conversation.reply_language import answer_language, help_language
@@ -63,8 +63,9 @@ async def answer_or_search(
         not places or whole_state(text) is not None) else None)
     question = await state.pending_question(session, volunteer.id) if places or region else None
     if region is not None and (question is None or question.awaiting != state.AWAITING_SEARCH_PLACE
-                               or parse(text).categories):
-        region = None  # a state beside an interest ("Tierheim in Sachsen") is a search of its own, asked below
+                               or parse(text).categories or asks_generally(text)):
+        region = None  # a state beside an interest ("Tierheim in Sachsen", "Ehrenamt in Sachsen") is a search of its
+        # own, asked below
     if region is not None:
         places = []
     lang = answer_language(text, setting=setting, earlier=earlier, english_question=asked.english,
@@ -154,7 +155,8 @@ async def answer_or_search(
             page = await services_.searches.start(session, volunteer, text=following.text,
                                                   refinement=following.refinement, lang=lang, private=private,
                                                   parsed=following.parsed)
-            page = replace(page, kept_place=following.kept_place, radius_step=following.radius_step)
+            page = replace(page, kept_place=following.kept_place, radius_step=following.radius_step,
+                           kept_interest=following.kept_interest)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
     if answers:  # "Brauche ich ein Führungszeugnis für die Jugendfeuerwehr in Kassel?": the search, then the answer
         views.append(View("\n\n".join(answers)))

@@ -40,7 +40,7 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     refinement = state.refinement_of(stored)
     asked = refinement.radius_km or outcome.understood.radius_km or default_radius_km
     text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked, kept_place=page.kept_place,
-                        radius_step=page.radius_step)
+                        radius_step=page.radius_step, kept_interest=page.kept_interest)
     if outcome.unknown_place:  # nothing was searched: the question wants a place, not buttons to refine or save
         return View(text)
     markup = search_keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
