@@ -33,3 +33,19 @@ async def test_a_general_request_starts_anew_and_a_kept_interest_is_said(chat: C
     other = await chat.send(ANNA, "und in Gießen?")
     header = other.text.splitlines()[0]
     assert "Tiere ·" in header and "Gießen" in header and "Ich bleibe bei Tiere" in other.text
+
+
+async def test_every_area_by_buttons_asks_where_never_nothing(chat: Chat) -> None:
+    areas = await chat.send(ANNA, "🔎 Mit Knöpfen suchen")
+    every = await chat.press(ANNA, areas.button("Alle Bereiche"), message_id=areas.sent_id())
+    assert "Wo soll ich suchen" in every.text and "nichts gefunden" not in every.text
+    around = await chat.share(ANNA, 51.3167, 9.5)
+    assert "Alle Bereiche · Kassel" in around.text and "Angebote gefunden" in around.text
+
+
+async def test_nothing_in_all_of_germany_offers_another_area_not_a_radius_or_an_alert(chat: Chat) -> None:
+    empty = await chat.send(ANNA, "#abc")
+    labels = [b["text"] for b in empty.buttons]
+    assert "in ganz Deutschland nichts gefunden" in empty.text and "Umkreis" not in empty.text
+    assert "🏷 Bereich" in labels and not any("Umkreis" in label or "Suchauftrag" in label for label in labels)
+    assert "Wo soll ich suchen" not in empty.text

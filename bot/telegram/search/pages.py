@@ -172,6 +172,13 @@ def state_places_view(stored: ChatSearch, region: str, lang: str) -> View:
     return candidates_view(stored.id, places, lang, region=region)
 
 
+def _every_area_only(page: Page) -> bool:
+    """Tells whether a search asks for every area and nothing else to look for (no words, no time, no language)."""
+    understood = page.outcome.understood
+    return (state.refinement_of(page.search).categories == () and not understood.shown_words
+            and not understood.time and not understood.languages)
+
+
 async def _home_set_since(session: AsyncSession, volunteer: Volunteer, search: ChatSearch | None) -> bool:
     """Tells whether the person saved their place (/standort) after they last said or chose this search's place
     (a change of its time since then keeps it: place_said_at): a new interest then goes to the saved place."""
@@ -237,6 +244,11 @@ async def page_messages(
     if region is not None and private:  # "Tierheim in Sachsen": not all of Germany "as no place was named", but where
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         return [state_places_view(page.search, region, lang)]
+    if private and page.lacks_place and not page.outcome.results and _every_area_only(page):
+        # "Alle Bereiche" pressed with no place ("🔎 Mit Knöpfen suchen"): nothing was asked to look for in all of
+        # Germany, so where is asked, as the intro promised, not "nothing found"
+        await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
+        return [View(t(lang, "search.any_interest_where"))]
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
     if nationwide:  # "bundesweit" written after a result: all of Germany as asked, not "as no place was named"
         wished = t(lang, "search.nationwide_asked")
@@ -249,7 +261,7 @@ async def page_messages(
         towns = ", ".join(town.name for town in largest_places(region, 3))
         note = t(lang, "search.state_everywhere_group", state=line(state_name(region, lang), 60), towns=towns)
         views = [replace(views[0], text=views[0].text.replace(t(lang, "search.everywhere"), note))]
-    if private and page.lacks_place:
+    if private and page.lacks_place and page.outcome.results:  # nothing in all of Germany: no place helps
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         # "nicht in Kassel" named a place, only not where to look: the answer said so; a town written next narrows
         question = "search.ask_place_instead" if page.outcome.understood.ruled_out_places else "search.ask_place"

@@ -48,8 +48,8 @@ def results_text(
             radius_step.at_the_end or outcome.radius_km == radius_step.to_km):
         parts.append(radius_step_note(radius_step, lang))  # else too few so close: the widening note says so
     parts += similar_notes(outcome, lang)
-    if not outcome.results:
-        parts.append(t(lang, "search.nothing"))
+    if not outcome.results:  # in all of Germany neither a wider radius nor another place helps
+        parts.append(t(lang, "search.nothing_anywhere" if outcome.everywhere else "search.nothing"))
         return "\n".join(parts)
     parts.append(count_line(outcome.total, offset, len(outcome.results), lang))
     blocks = [hit_block(hit, offset + index + 1, lang) for index, hit in enumerate(outcome.results)]

@@ -46,7 +46,9 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     markup = search_keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
                                       offset=stored.offset, lang=lang, page_size=PAGE_SIZE, kept=page.kept,
                                       similar=outcome.others, showing_similar=outcome.showing_similar,
-                                      radius=outcome.whole_state is None and not refinement.nationwide)
+                                      radius=outcome.whole_state is None and not refinement.nationwide
+                                      and not outcome.everywhere,  # no place: no radius around one
+                                      found=bool(outcome.results) or not outcome.everywhere)
     return View(text, markup)
 
 
