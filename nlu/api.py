@@ -130,7 +130,7 @@ def _query(text: str, doc: Doc) -> ParsedQuery:
     """Builds the typed query from an analysed Doc."""
     wanted, ruled_out = _interests(doc)
     place, candidates, uncertain = _place(doc)
-    times = _times(doc)
+    times, ruled_out_times = _times_ruled_out(doc)
     return ParsedQuery(
         text=text,
         lang=doc.lang_,
@@ -149,6 +149,7 @@ def _query(text: str, doc: Doc) -> ParsedQuery:
         writer_words=writer_words(doc),
         time_either=time_either(doc, times),
         unknown_places=_unknown_places(doc),
+        ruled_out_time=ruled_out_times,
     )
 
 
@@ -300,7 +301,13 @@ _PARTS_OF_DAY = frozenset({"daytime", "evening"})
 
 
 def _times(doc: Doc) -> tuple[str, ...]:
-    """Returns the time slots; a ruled-out slot turns into its opposite unless that was said anyway.
+    """Returns the time slots (_times_ruled_out)."""
+    return _times_ruled_out(doc)[0]
+
+
+def _times_ruled_out(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Returns the time slots and those ruled out as a whole; a ruled-out slot turns into its opposite unless that
+    was said anyway.
 
     A part of the day ruled out beside a wanted weekend ("tagsüber im Büro, aber samstags") is the working week's:
     the weekend says when, and the other part of the day is not implied."""
@@ -323,7 +330,8 @@ def _times(doc: Doc) -> tuple[str, ...]:
             continue
         if opposite not in ruled_out:
             wanted.add(opposite)
-    return tuple(slot for slot in TIME_SLOTS if slot in wanted)
+    return (tuple(slot for slot in TIME_SLOTS if slot in wanted),
+            tuple(slot for slot in TIME_SLOTS if slot in (ruled_out & whole) - wanted))
 
 
 def _frequency_of_a_ruled_out_day(span: Span, negated: list[Span]) -> bool:

@@ -74,6 +74,9 @@ class ParsedQuery:
     # Places the text names that the gazetteer lacks, as written ("Höchst an der Nidder", "aus Sterzhausen"): the
     # search asks where rather than searching all of Germany. A state or region by its own word is none of them.
     unknown_places: tuple[str, ...] = ()
+    # Time slots ruled out as a whole ("nicht am Wochenende": weekend), read as their opposite in `time`; a search
+    # that widens its time never lets them back (bot.search.criteria.Criteria.firm_time). Not in to_dict.
+    ruled_out_time: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:

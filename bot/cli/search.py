@@ -63,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
     if "-" in args.text and args.text != ["-"]:
         raise CommandError("'-' reads one request per line from stdin: give it alone, without other words")
     texts: Iterable[str] = input_lines(sys.stdin) if args.text == ["-"] else [argument_text(args.text)]
+    if args.text != ["-"] and not argument_text(args.text).strip() and refinement_from(args) == Refinement():
+        # search "" would print "überall · 0 Treffer", as if nothing existed: the request is what is missing
+        raise CommandError('nothing to search for: write what you are looking for, e.g. search "Tierheim in Kassel", '
+                           "or give a filter such as --category or --place")
     utf8_output(sys.stdout)
 
     async def work(database: Database, settings: Settings) -> None:

@@ -68,6 +68,7 @@ class FollowUp:
     kept_place: str | None = None  # the last search's place, kept for a new interest (said in the answer)
     parsed: ParsedQuery | None = None  # the parse of `text` when it was made already (not parsed again)
     radius_step: RadiusStep | None = None  # a wish for a wider or narrower radius moved it (said in the answer)
+    kept_interest: bool = False  # the last search's interest, kept for another place ("und in Gießen?"; said so)
 
 
 def follow_up(
@@ -88,8 +89,9 @@ def follow_up(
         if parsed.ruled_out_places or parsed.place_candidates:
             return None  # "was anderes, aber nicht in Kassel": asked about as a search of its own
         return _new_interest(previous, earlier, parsed)
-    if parsed.ruled_out_places or len(parsed.place_candidates) > 1:
-        return _questioned_place(previous, earlier, parsed)
+    if parsed.ruled_out_places or len(parsed.place_candidates) > 1 or (
+            parsed.place is None and named_state(parsed.text) is not None and not asks_generally(parsed.text)):
+        return _questioned_place(previous, earlier, parsed)  # "und in Neustadt?", "und in NRW?": which town there
     if not parsed.categories and unread_words(parsed.keywords):
         return None  # "asdfgh": words nobody can read name no new interest; the answer says it did not understand
     if parsed.categories or parsed.keywords:
@@ -144,6 +146,8 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
     place = place_ref(parsed.place)
     if place is not None and _introduces_writer(parsed) and _says_a_need(parsed.text):
         return None  # "ich bin 15 und brauch ein Praktikum, in Kassel": a request of its own, not "und in Kassel?"
+    if place is not None and asks_generally(parsed.text):
+        return None  # "was kann ich in Gießen machen?", "ehrenamt in München": everything there, not the last interest
     before = state.refinement_of(previous)
     kept = criteria_from(earlier, before, default_radius_km=0.0)
     changes: dict[str, object] = {}
@@ -159,8 +163,11 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
         changes["remote"] = True
     if parsed.languages:
         changes["languages"] = parsed.languages
-    if parsed.exclude_categories:  # another area than the search's own (that one turns away: _turns_away)
+    if parsed.exclude_categories:  # another area than the search's own (all of those turn away: _turns_away)
         changes["exclude_categories"] = tuple(dict.fromkeys((*kept.exclude_categories, *parsed.exclude_categories)))
+        if remaining := tuple(key for key in kept.categories if key not in parsed.exclude_categories):
+            if len(remaining) < len(kept.categories):  # "ohne Kultur" of several areas: the others stay
+                changes["categories"] = remaining
     elif _rules_out_words(parsed):  # "ohne Hunde", "no dogs": a kind, not a field; it lowers what names it
         text = f"{text} {parsed.text}"
     if not changes and not parsed.time and text == previous.query_text:  # nothing to go on from ("weiter", "ich")
@@ -170,7 +177,7 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
         times = joined_times(kept.time, parsed.time)
         refinement = refinement.with_times(times, either=parsed.time_either and times == tuple(parsed.time))
     known = earlier if text == previous.query_text else None  # the last search's text, parsed above
-    return FollowUp(text=text, refinement=refinement, parsed=known)
+    return FollowUp(text=text, refinement=refinement, parsed=known, kept_interest=place is not None)
 
 
 def _turns_away(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> bool:
@@ -182,7 +189,8 @@ def _turns_away(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery)
     if not parsed.exclude_categories:
         return False
     kept = criteria_from(earlier, state.refinement_of(previous), default_radius_km=0.0)
-    return bool(set(parsed.exclude_categories) & set(kept.categories))
+    # "ohne Kultur" after "Kinder & Jugend, Kultur, Bildung" narrows to the others: only ruling out all turns away
+    return bool(kept.categories) and set(kept.categories) <= set(parsed.exclude_categories)
 
 
 def _introduces_writer(parsed: ParsedQuery) -> bool:
@@ -200,6 +208,9 @@ class _NeedWords:
     going_on: frozenset[str]
     going_on_first: frozenset[str]
     something_else: tuple[str, ...]
+    general_asks: tuple[str, ...]
+    general_words: tuple[str, ...]
+    general_going_on: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +222,22 @@ def _need_words() -> _NeedWords:
         going_on=frozenset(fold(word) for word in raw["going_on"]),
         going_on_first=frozenset(fold(word) for word in raw["going_on_first"]),
         something_else=tuple(f" {fold(phrase)} " for phrase in raw["something_else"]),
+        general_asks=tuple(f" {' '.join(folded_words(phrase))} " for phrase in raw["general_asks"]),
+        general_words=tuple(fold(word) for word in raw["general_words"]),
+        general_going_on=frozenset(fold(word) for word in raw["general_going_on"]),
     )
+
+
+def asks_generally(text: str) -> bool:
+    """Tells whether a message asks generally what there is to do ("was kann ich in Gießen machen?", "ehrenamt in
+    München"), not going on from the last search ("und was gibt es in Gießen?")."""
+    words = _need_words()
+    tokens = folded_words(text)
+    if not tokens or tokens[0] in words.general_going_on:
+        return False
+    joined = f" {' '.join(tokens)} "
+    return any(phrase in joined for phrase in words.general_asks) or any(
+        token.startswith(words.general_words) for token in tokens)
 
 
 def _asks_for_something_else(text: str) -> bool:
@@ -247,7 +273,8 @@ def _questioned_place(previous: ChatSearch, earlier: ParsedQuery, parsed: Parsed
     before = state.refinement_of(previous)
     kept = criteria_from(earlier, before, default_radius_km=0.0)
     text = without_place(previous.query_text, kept.place, earlier) if kept.place is not None else previous.query_text
-    return FollowUp(text=f"{text} {parsed.text}", refinement=replace(before, place=None, remote=None))
+    return FollowUp(text=f"{text} {parsed.text}",
+                    refinement=replace(before, place=None, remote=None, whole_state=None, nationwide=None))
 
 
 def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) -> FollowUp | None:

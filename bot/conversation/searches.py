@@ -38,6 +38,7 @@ class Page:
     outcome: SearchOutcome
     kept: frozenset[int] = frozenset()  # shown listings already on the person's Merkliste (★ instead of ☆)
     kept_place: str | None = None  # the place of the person's last search, kept for a message naming none
+    kept_interest: bool = False  # the last search's interest, kept for a message naming another place only
     radius_step: RadiusStep | None = None  # "weiter weg", "näher dran": the radius moved from the last search's
     # The home place became the centre of a text that said nothing usable ("😂"): what it understood then
     # names the home place, which the person did not say.
@@ -116,8 +117,11 @@ class ChatSearches:
         outcome = await self._search(session, request, parse)
         home = home_place(volunteer)
         said_nothing_but_home = False
-        if outcome.nowhere and home is not None and refinement.place is None and not refinement.nationwide:
+        if (outcome.nowhere and home is not None and refinement.place is None and not refinement.nationwide
+                and refinement.whole_state is None and named_state(stored.query_text) is None):
             # The text named no place: the home place the person agreed to is the centre, now and on later pages.
+            # A state it named ("Tierheim in Sachsen") is where the person asked: which town in it is asked, not
+            # the saved place searched as if nothing had been said.
             refinement = replace(refinement, place=home)
             state.keep_refinement(stored, refinement)
             said_nothing_but_home = not outcome.understood.anything

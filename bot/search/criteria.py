@@ -17,6 +17,7 @@ from bot.categories import is_category
 from bot.domain import TIME_BITS
 from bot.search.field_choice import names_choice
 from bot.search.model import PlaceRef, Refinement
+from bot.search.time_wish import TIME_FAMILIES
 from nlu.query import ParsedQuery
 from nlu.query import PlaceRef as NluPlaceRef
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
@@ -55,6 +56,9 @@ class Criteria:
     radius_chosen: bool = False
     time: tuple[str, ...] = ()
     time_either: bool = False  # the times are named as a choice: a listing at either fits (bot.search.time_wish)
+    # The asked times that stand for a time ruled out ("nicht am Wochenende": weekday): a search widening its time
+    # keeps them, so the ruled-out time never comes back (bot.search.sources).
+    firm_time: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     remote: bool = False
     keywords: tuple[str, ...] = ()
@@ -104,6 +108,7 @@ def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius
         whole_state=None if by_button else refinement.whole_state,
         fields_either=refinement.categories is None and names_choice(parsed.text),
         radius_chosen=(_number(pick("radius_km", parsed.radius_km)) or 0) > 0,
+        ruled_out_time=parsed.ruled_out_time,
     )
 
 
@@ -121,12 +126,20 @@ def criteria_from_json(stored: Mapping[str, Any], *, default_radius_km: float) -
     )
 
 
+def firm_times(times: Sequence[str], ruled_out: Sequence[str]) -> tuple[str, ...]:
+    """Returns the asked times of the families in which a time was ruled out and is not asked again ("nicht am
+    Wochenende", then "nur abends": weekday; "lieber doch am Wochenende" after it asks it again: none)."""
+    families = [family for family in TIME_FAMILIES
+                if set(family) & set(ruled_out) and not set(family) & set(ruled_out) & set(times)]
+    return tuple(tag for tag in times if any(tag in family for family in families))
+
+
 def _cleaned(
     *, categories: object, excluded: object, place: PlaceRef | None, candidates: Sequence[object], radius_km: object,
     time: object, time_either: object, languages: object, remote: object, keywords: object, lang: object,
     needs_little_german: object, ruled_out: Sequence[object], default_radius_km: float,
     writer_words: Sequence[object] = (), whole_state: object = None, fields_either: bool = False,
-    radius_chosen: bool = False,
+    radius_chosen: bool = False, ruled_out_time: Sequence[str] = (),
 ) -> Criteria:
     """Builds Criteria from values of either source, keeping only what is known and well-formed; a whole state
     searched is no place (whatever the text's own reading of its name: "Sachsen" bei Ansbach)."""
@@ -141,8 +154,9 @@ def _cleaned(
         place_candidates=tuple(p for p in (place_ref(c) for c in candidates) if p),
         radius_km=_radius(radius_km, default_radius_km),
         radius_chosen=radius_chosen,
-        time=tuple(dict.fromkeys(tag for tag in map(str, _list(time)) if tag in TIME_BITS)),
+        time=(times := tuple(dict.fromkeys(tag for tag in map(str, _list(time)) if tag in TIME_BITS))),
         time_either=time_either is True,
+        firm_time=firm_times(times, ruled_out_time),
         languages=tuple(dict.fromkeys(c for c in map(str, _list(languages)) if _LANGUAGE.match(c))),
         remote=remote is True,
         keywords=_keywords(keywords),

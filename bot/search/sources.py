@@ -272,6 +272,8 @@ def constraints(
         conditions.append(in_field)
     if attempt.strict_time:
         conditions += time_conditions(sql, criteria.time, either=criteria.time_either)
+    elif criteria.firm_time:  # "nicht am Wochenende": any time once widened, but never the one ruled out
+        conditions += time_conditions(sql, criteria.firm_time, either=False)
     if criteria.remote:
         conditions.append(sql.true("o.remote"))
     if criteria.whole_state is not None:  # "ganz Sachsen": the state's own listings, on their index (migration 0020)

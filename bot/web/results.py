@@ -161,8 +161,13 @@ def telegram_search_link(bot_username: str, query: WebQuery, found: Found) -> st
     refinement = Refinement(categories=query.bereich or None, place=place,
                             radius_km=query.umkreis if place is not None else None, time=query.zeit or None,
                             whole_state=state)
+    text = query.text
+    if place is None and state is None and found.place.state is not None:
+        # "ort=Sachsen": the page asks which town in it; the chat asks the same for the state in the text, where
+        # the bare words would be searched all over Germany (or around the saved place)
+        text = " ".join([text, "in", state_name(found.place.state, "de")]).strip()
     try:
-        return deep_link(bot_username, start_payload_for_search(query.text, refinement))
+        return deep_link(bot_username, start_payload_for_search(text, refinement))
     except (LinkTooLong, ValueError):
         return f"https://t.me/{bot_username}"
 

@@ -253,3 +253,33 @@ def test_ruling_out_another_area_narrows_the_search() -> None:
     following, criteria = _criteria("Nachhilfe in Kassel", "aber nicht mit Kindern")
     assert criteria.categories == ("education",) and criteria.exclude_categories == ("children_youth",)
     assert following.text == "Nachhilfe in Kassel"
+
+
+@pytest.mark.parametrize("message", ["was kann ich in Gießen machen? am liebsten abends", "ehrenamt in München",
+                                     "was gibt es in Gießen", "what can I do in Leipzig?"])
+def test_a_general_request_with_a_place_is_a_search_of_its_own(message: str) -> None:
+    assert follow_up(_shown("Tierheim in Kassel"), parse_text(message), now=NOW) is None
+    chosen = Refinement(categories=("children_youth",)).with_times(("weekend",))
+    assert follow_up(_shown("", chosen), parse_text(message), now=NOW) is None
+
+
+def test_another_place_alone_keeps_the_interest_and_says_so() -> None:
+    following, criteria = _criteria("Tierheim in Kassel", "und in Gießen?")
+    assert criteria.categories == ("animals",) and criteria.place is not None and criteria.place.name == "Gießen"
+    assert following.kept_interest
+    following, _ = _criteria("Tierheim in Kassel", "lieber am WE")
+    assert not following.kept_interest  # the place stays: only the time changed, the header says it
+
+
+def test_a_state_alone_keeps_the_interest_and_asks_for_a_town_there() -> None:
+    following, criteria = _criteria("Tierheim in München", "und in NRW?")
+    assert criteria.categories == ("animals",) and criteria.place is None
+    assert following.refinement.place is None and "münchen" not in following.text.lower()
+
+
+def test_ruling_out_one_of_several_areas_keeps_the_others() -> None:
+    following, criteria = _criteria("Klavierunterricht für kinder in kassel", "ohne Kultur")
+    assert set(criteria.categories) == {"children_youth", "education"} and "culture" in criteria.exclude_categories
+    assert criteria.place is not None and criteria.place.name == "Kassel"
+    _, criteria = _criteria("Tierheim in Kassel", "nicht mit Tieren")  # the only area ruled out: something else
+    assert criteria.categories == ()

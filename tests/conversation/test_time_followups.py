@@ -44,3 +44,16 @@ def test_not_in_the_evening_keeps_the_weekend() -> None:
 
 def test_rather_at_the_weekend_keeps_the_evening() -> None:
     assert set(_after("abends unter der Woche Tierheim in Kassel", "lieber am WE")) == {"weekend", "evening"}
+
+
+def test_a_time_after_one_ruled_out_keeps_the_ruled_out_one_firm() -> None:
+    going_on, parse, now = follow_up, parse_text, utcnow
+    shown = ChatSearch(volunteer_id=1, query_text="Tiere in Würzburg, nicht am Wochenende", refinement={}, offset=0,
+                  candidates=[], created_at=now())
+    following = going_on(shown, parse("nur abends"), now=now())
+    assert following is not None
+    criteria = criteria_from(parse(following.text), following.refinement, default_radius_km=15)
+    assert set(criteria.time) == {"weekday", "evening"} and criteria.firm_time == ("weekday",)
+    again = going_on(shown, parse("lieber doch am Wochenende"), now=now())
+    assert again is not None
+    assert criteria_from(parse(again.text), again.refinement, default_radius_km=15).firm_time == ()

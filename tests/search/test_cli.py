@@ -290,3 +290,10 @@ def test_the_notes_of_an_english_request_are_english_and_of_a_german_one_german(
     assert "I don't know the postal code 99999: please name a place." in unknown
     german = _run(["search", "--lang", "de", "-"], "animal shelter in Kleinkleckersdorf\n", monkeypatch, capsys)
     assert "Den Ort „Kleinkleckersdorf“ kenne ich nicht" in german and german.startswith("Tiere · ")
+
+
+def test_an_empty_request_without_filters_says_what_is_missing(configured: Listings,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", ""])
+    assert "nothing to search for" in str(stopped.value) and "Treffer" not in capsys.readouterr().out

@@ -162,3 +162,17 @@ async def test_the_nationwide_on_site_answer_to_a_from_home_wish_lists_what_name
 
     assert outcome.widened[:2] == ("remote", "everywhere") and lifeguard not in ids(outcome)
     assert set(ids(outcome)) <= set(stations) and ids(again) == ids(outcome)
+
+
+async def test_a_widened_time_never_brings_back_a_time_ruled_out(listings: Listings) -> None:
+    weekday = await listings.add("Katzenhaus: Pflege", categories=["animals"], time_tags=["weekday", "daytime"],
+                                 **near(KASSEL, 2, 0))
+    unsaid = await listings.add("Pflegestelle auf Zeit", categories=["animals"], **near(KASSEL, 3, 0))
+    await listings.add("Tierheimfest", categories=["animals"], time_tags=["weekend", "daytime"], **near(KASSEL, 1, 0))
+    await listings.add("Gassi am Sonntag", categories=["animals"], time_tags=["weekend"], **near(KASSEL, 4, 0))
+
+    # "nicht am Wochenende", then "nur abends": too few in the evening, so any time, but still not the weekend
+    outcome = await find(listings.database, SearchRequest(), categories=["animals"], place=KASSEL,
+                         time=["weekday", "evening"], ruled_out_time=["weekend"])
+
+    assert "time" in outcome.widened and set(ids(outcome)) == {weekday, unsaid}

@@ -142,7 +142,7 @@ async def test_delete_asks_first_and_then_leaves_nothing_behind(chat: Chat, data
     await chat.press(ANNA, results.button("Suchauftrag"), message_id=results.sent_id())
     details = await chat.press(ANNA, results.button("ℹ️ 1"), message_id=results.sent_id())
     await chat.press(ANNA, details.button("Merken"), message_id=results.sent_id())
-    await chat.send(ANNA, "Senioren besuchen, aber nicht in Kassel")  # leaves an open place question behind
+    await chat.send(ANNA, "Geflüchtete begleiten, aber nicht in Kassel")  # leaves an open place question behind
     async with database.read_only() as session:
         volunteer_id = (await session.execute(
             select(Volunteer.id).where(Volunteer.telegram_id == ANNA.id)

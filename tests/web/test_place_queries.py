@@ -150,3 +150,11 @@ async def test_a_state_ruled_out_or_in_english_is_said_as_the_text_meant(databas
             "/suche", params={"text": "animal shelter in Saxony", "lang": "en"})).text)
     assert "ist groß" not in ruled_out and "Dresden" not in ruled_out
     assert t("en", "web.state_in_text", state="Saxony") in english and "Sachsen" not in english
+
+
+async def test_the_telegram_link_of_a_state_question_keeps_the_state(database: Database) -> None:
+    async with running_site(database) as site:
+        page = html.unescape((await site.client.get("/suche", params={"ort": "Sachsen", "text": "tierheim"})).text)
+    links = [part.split('"', 1)[0] for part in page.split("https://t.me/")[1:]]
+    assert links and all("sachsen" in link.lower() for link in links if "start=" in link), links
+    assert any("start=" in link for link in links), links

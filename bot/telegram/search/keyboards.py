@@ -19,10 +19,11 @@ from nlu.place_field import state_name
 
 def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, lang: str,
             page_size: int, kept: Collection[int] = frozenset(), similar: int = 0,
-            showing_similar: bool = False, radius: bool = True) -> InlineKeyboardMarkup:
+            showing_similar: bool = False, radius: bool = True, found: bool = True) -> InlineKeyboardMarkup:
     """Returns details and keep buttons (★ for what is kept) for the shown results, paging, the related listings
     left out of the answer (`similar` of them) or the way back to the answer from them, refining and saving; no
-    radius to refine without a centre (`radius` False: a whole state is searched, not around a place)."""
+    radius to refine without a centre (`radius` False: a whole state or all of Germany is searched, not around a
+    place). Nothing `found` anywhere: only another area helps (no time to narrow, no empty search to save)."""
     shown = len(hit_ids)
     rows: Rows = [
         [button(t(lang, "search.button_details", number=offset + index + 1), DetailsButton(search_id, oid))
@@ -41,12 +42,14 @@ def results(search_id: int, hit_ids: Sequence[int], *, total: int, offset: int, 
         rows.append([button(t(lang, "search.button_strong"), SimilarButton(search_id, 0))])
     elif similar:
         rows.append([button(t(lang, "search.button_similar", count=similar), SimilarButton(search_id, 1))])
-    refine = [button(t(lang, "search.button_category"), RefineButton(search_id, Facet.CATEGORY)),
-              button(t(lang, "search.button_time"), RefineButton(search_id, Facet.TIME))]
+    refine = [button(t(lang, "search.button_category"), RefineButton(search_id, Facet.CATEGORY))]
+    if found:
+        refine.append(button(t(lang, "search.button_time"), RefineButton(search_id, Facet.TIME)))
     if radius:
         refine.insert(0, button(t(lang, "search.button_radius"), RefineButton(search_id, Facet.RADIUS)))
     rows.append(refine)
-    rows.append([button(t(lang, "search.button_save"), SaveButton(search_id))])
+    if found:
+        rows.append([button(t(lang, "search.button_save"), SaveButton(search_id))])
     return InlineKeyboardMarkup(rows)
 
 

@@ -12,7 +12,7 @@ from nlu.query import ParsedQuery
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
-from bot.conversation.followups import follow_up, place_said_at
+from bot.conversation.followups import asks_generally, follow_up, place_said_at
 from bot.conversation.language import going_on
 from bot.conversation.questions import questions_asked
 from bot.conversation.reply_language import answer_language, help_language
@@ -63,8 +63,9 @@ async def answer_or_search(
         not places or whole_state(text) is not None) else None)
     question = await state.pending_question(session, volunteer.id) if places or region else None
     if region is not None and (question is None or question.awaiting != state.AWAITING_SEARCH_PLACE
-                               or parse(text).categories):
-        region = None  # a state beside an interest ("Tierheim in Sachsen") is a search of its own, asked below
+                               or parse(text).categories or asks_generally(text)):
+        region = None  # a state beside an interest ("Tierheim in Sachsen", "Ehrenamt in Sachsen") is a search of its
+        # own, asked below
     if region is not None:
         places = []
     lang = answer_language(text, setting=setting, earlier=earlier, english_question=asked.english,
@@ -154,7 +155,8 @@ async def answer_or_search(
             page = await services_.searches.start(session, volunteer, text=following.text,
                                                   refinement=following.refinement, lang=lang, private=private,
                                                   parsed=following.parsed)
-            page = replace(page, kept_place=following.kept_place, radius_step=following.radius_step)
+            page = replace(page, kept_place=following.kept_place, radius_step=following.radius_step,
+                           kept_interest=following.kept_interest)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
     if answers:  # "Brauche ich ein Führungszeugnis für die Jugendfeuerwehr in Kassel?": the search, then the answer
         views.append(View("\n\n".join(answers)))
@@ -168,6 +170,13 @@ def state_places_view(stored: ChatSearch, region: str, lang: str) -> View:
     places = largest_places(region)
     stored.candidates = [place.to_dict() for place in places]
     return candidates_view(stored.id, places, lang, region=region)
+
+
+def _every_area_only(page: Page) -> bool:
+    """Tells whether a search asks for every area and nothing else to look for (no words, no time, no language)."""
+    understood = page.outcome.understood
+    return (state.refinement_of(page.search).categories == () and not understood.shown_words
+            and not understood.time and not understood.languages)
 
 
 async def _home_set_since(session: AsyncSession, volunteer: Volunteer, search: ChatSearch | None) -> bool:
@@ -235,6 +244,11 @@ async def page_messages(
     if region is not None and private:  # "Tierheim in Sachsen": not all of Germany "as no place was named", but where
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         return [state_places_view(page.search, region, lang)]
+    if private and page.lacks_place and not page.outcome.results and _every_area_only(page):
+        # "Alle Bereiche" pressed with no place ("🔎 Mit Knöpfen suchen"): nothing was asked to look for in all of
+        # Germany, so where is asked, as the intro promised, not "nothing found"
+        await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
+        return [View(t(lang, "search.any_interest_where"))]
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
     if nationwide:  # "bundesweit" written after a result: all of Germany as asked, not "as no place was named"
         wished = t(lang, "search.nationwide_asked")
@@ -247,7 +261,7 @@ async def page_messages(
         towns = ", ".join(town.name for town in largest_places(region, 3))
         note = t(lang, "search.state_everywhere_group", state=line(state_name(region, lang), 60), towns=towns)
         views = [replace(views[0], text=views[0].text.replace(t(lang, "search.everywhere"), note))]
-    if private and page.lacks_place:
+    if private and page.lacks_place and page.outcome.results:  # nothing in all of Germany: no place helps
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         # "nicht in Kassel" named a place, only not where to look: the answer said so; a town written next narrows
         question = "search.ask_place_instead" if page.outcome.understood.ruled_out_places else "search.ask_place"

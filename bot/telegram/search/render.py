@@ -21,10 +21,11 @@ LIMITS = {"title": 110, "organisation": 90, "place": 60, "name": 60, "phone": 30
 
 def results_text(
     outcome: SearchOutcome, *, offset: int, lang: str, asked_radius_km: float, kept_place: str | None = None,
-    radius_step: RadiusStep | None = None,
+    radius_step: RadiusStep | None = None, kept_interest: bool = False,
 ) -> str:
     """Returns the whole result message for one page of an outcome (saying so when the place of the person's
-    last search was kept for a message naming none, or a wish moved its radius)."""
+    last search was kept for a message naming none, its interest for a message naming another place only, or a
+    wish moved its radius)."""
     parts = [t(lang, "search.header", summary=summary(outcome, lang))]
     if outcome.unknown_place:  # nothing was searched: ask where instead of searching all of Germany
         parts.append(t(lang, "search.unknown_postal_code", code=line(outcome.unknown_place, 10))
@@ -41,14 +42,16 @@ def results_text(
     parts += place_notes(outcome, lang)
     if kept_place and not outcome.remote:
         parts.append(t(lang, "search.kept_place", place=line(kept_place, LIMITS["place"])))
+    if kept_interest and (interest := _interest(outcome, lang)):
+        parts.append(t(lang, "search.kept_interest", interest=interest))
     if radius_step is not None and not radius_step.around_place:
         parts.append(no_radius_note(outcome, lang))
     elif radius_step is not None and outcome.place is not None and not outcome.remote and (
             radius_step.at_the_end or outcome.radius_km == radius_step.to_km):
         parts.append(radius_step_note(radius_step, lang))  # else too few so close: the widening note says so
     parts += similar_notes(outcome, lang)
-    if not outcome.results:
-        parts.append(t(lang, "search.nothing"))
+    if not outcome.results:  # in all of Germany neither a wider radius nor another place helps
+        parts.append(t(lang, "search.nothing_anywhere" if outcome.everywhere else "search.nothing"))
         return "\n".join(parts)
     parts.append(count_line(outcome.total, offset, len(outcome.results), lang))
     blocks = [hit_block(hit, offset + index + 1, lang) for index, hit in enumerate(outcome.results)]
@@ -72,6 +75,17 @@ def no_radius_note(outcome: SearchOutcome, lang: str) -> str:
     if outcome.whole_state is not None:
         return t(lang, "search.radius_none_state", state=state_name(outcome.whole_state, lang))
     return t(lang, "search.radius_none_germany")
+
+
+def _interest(outcome: SearchOutcome, lang: str) -> str | None:
+    """Returns what the search looks for as the header names it (its areas, else its words), or None."""
+    understood = outcome.understood
+    table = categories()
+    labels = [table[key].label(lang) for key in understood.categories if key in table]
+    if labels:
+        return line(", ".join(labels), 120)
+    words = list(understood.shown_words)
+    return line("„" + " ".join(words) + "“", 80) if words else None
 
 
 def summary(outcome: SearchOutcome, lang: str) -> str:

@@ -40,13 +40,15 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
     refinement = state.refinement_of(stored)
     asked = refinement.radius_km or outcome.understood.radius_km or default_radius_km
     text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked, kept_place=page.kept_place,
-                        radius_step=page.radius_step)
+                        radius_step=page.radius_step, kept_interest=page.kept_interest)
     if outcome.unknown_place:  # nothing was searched: the question wants a place, not buttons to refine or save
         return View(text)
     markup = search_keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
                                       offset=stored.offset, lang=lang, page_size=PAGE_SIZE, kept=page.kept,
                                       similar=outcome.others, showing_similar=outcome.showing_similar,
-                                      radius=outcome.whole_state is None and not refinement.nationwide)
+                                      radius=outcome.whole_state is None and not refinement.nationwide
+                                      and not outcome.everywhere,  # no place: no radius around one
+                                      found=bool(outcome.results) or not outcome.everywhere)
     return View(text, markup)
 
 
