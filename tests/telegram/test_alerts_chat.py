@@ -47,7 +47,7 @@ async def test_saving_confirms_with_what_is_watched_and_a_stop_button(chat: Chat
     results = await chat.send(ANNA, "Tierheim in Kassel")
     saved = await chat.press(ANNA, results.button("Suchauftrag"), message_id=results.sent_id())
     assert saved.answers == ["Gespeichert"]
-    assert "🔔 Suchauftrag gespeichert: <b>„Tierheim“ · Tiere · Kassel + 15 km</b>" in saved.text
+    assert "🔔 Suchauftrag gespeichert: <b>Tiere · Kassel + 15 km</b>" in saved.text
     assert "Sobald ein passendes neues Angebot erscheint" in saved.text
     assert [b["text"] for b in saved.buttons] == ["🔕 Diesen Suchauftrag beenden"]
 
@@ -56,7 +56,7 @@ async def test_saving_a_widened_answer_saves_the_radius_it_showed(chat: Chat) ->
     results = await chat.send(ANNA, "Tierheim in Hofgeismar")  # the Kassel listings lie 22 km away
     assert "Hofgeismar + 30 km" in results.text
     saved = await chat.press(ANNA, results.button("Suchauftrag"), message_id=results.sent_id())
-    assert "🔔 Suchauftrag gespeichert: <b>„Tierheim“ · Tiere · Hofgeismar + 30 km</b>" in saved.text
+    assert "🔔 Suchauftrag gespeichert: <b>Tiere · Hofgeismar + 30 km</b>" in saved.text
 
 
 async def test_the_list_shows_each_alert_and_stops_one(chat: Chat) -> None:
@@ -64,7 +64,7 @@ async def test_the_list_shows_each_alert_and_stops_one(chat: Chat) -> None:
     await _save(chat, text="Senioren unterstützen in Kassel")
     listing = await chat.send(ANNA, "/suchauftraege")
     assert "1. Senioren · Kassel + 15 km · sofort" in listing.text
-    assert "2. „Tierheim“ · Tiere · Kassel + 15 km · sofort" in listing.text
+    assert "2. Tiere · Kassel + 15 km · sofort" in listing.text
     stopped = await chat.press(ANNA, listing.button("🔕 1"), message_id=listing.sent_id())
     assert stopped.answers == ["Suchauftrag beendet"]
     assert stopped.edited() and "Senioren" not in stopped.text and "Tiere" in stopped.text
@@ -153,10 +153,3 @@ async def test_a_digest_speaks_the_language_last_spoken_too(chat: Chat, database
     digest = next(call for call in chat.api.calls[before:] if call.method == "sendMessage")
     assert "1 new opportunity for your alerts" in digest.text
     assert any(b["text"].startswith("🔕 Stop") for b in digest.buttons)
-
-
-async def test_saving_a_search_for_words_names_them_beside_the_areas(chat: Chat) -> None:
-    results = await chat.send(ANNA, "Klavierunterricht für kinder in kassel")
-    saved = await chat.press(ANNA, results.button("Suchauftrag"), message_id=results.sent_id())
-    summary = saved.text.split("<b>", 1)[1].split("</b>", 1)[0]
-    assert summary.startswith("„Klavierunterricht“ · ") and "Kinder &amp; Jugend" in summary and "Kassel" in summary

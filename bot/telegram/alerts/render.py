@@ -12,13 +12,11 @@ from bot.telegram.search.render import place_line
 from bot.telegram.formatting import join_lines, line
 from bot.texts.catalogue import decimal
 from bot.texts import t
-from nlu.kernel.text import fold
 from nlu.place_field import state_name
 from bot.volunteers import FavouriteEntry, home_place
 
 _QUERY_LIMIT = 80
 SUMMARY_LIMIT = 150  # twenty saved searches (the most a person may keep) in one message
-_MARKS = ".,;:!?\"'„“”()"  # around a word of a saved text, not part of it
 DIGEST_SHOWN = 8  # listings written out in a digest; the rest are counted (message length)
 
 
@@ -47,16 +45,13 @@ def favourites_text(entries: Sequence[FavouriteEntry], *, offset: int, total: in
 
 
 def saved_search_summary(saved: SavedSearch, criteria: Criteria | None, lang: str) -> str:
-    """Returns what a saved search looks for: 'Tiere · Kassel + 15 km · am Wochenende' (its text if no category);
-    the words it looks for come first beside the categories ('„Klavierunterricht“ · Kinder & Jugend · Kultur …'):
-    the alert is for them, the areas alone would say a different search.
+    """Returns what a saved search looks for: 'Tiere · Kassel + 15 km · am Wochenende' (its text if no category).
 
     Built as plain text, then clipped and escaped as a whole, so twenty of them always fit one message.
     """
     table = categories()
     labels = [table[key].label(lang) for key in criteria.categories if key in table] if criteria else []
-    words = _written(criteria.keywords, saved.query_text) if criteria is not None and labels else ()
-    parts = ([f"„{' '.join(words)}“"] if words else []) + labels or [f"„{' '.join(saved.query_text.split())}“"]
+    parts = labels or [f"„{' '.join(saved.query_text.split())}“"]
     if criteria is not None:
         if criteria.remote:
             parts.append(t(lang, "search.summary_remote"))
@@ -69,12 +64,6 @@ def saved_search_summary(saved: SavedSearch, criteria: Criteria | None, lang: st
             parts.append(t(lang, "search.summary_everywhere"))
         parts += [t(lang, f"listing.{tag}") for tag in criteria.time]
     return line(" · ".join(parts), SUMMARY_LIMIT)
-
-
-def _written(keywords: Sequence[str], text: str) -> tuple[str, ...]:
-    """Returns each folded keyword as the text spells it ("klavierunterricht" -> "Klavierunterricht")."""
-    spelled = {fold(word.strip(_MARKS)): word.strip(_MARKS) for word in text.split()}
-    return tuple(spelled.get(keyword, keyword) for keyword in keywords)
 
 
 def saved_searches_text(summaries: Sequence[tuple[str, str]], lang: str) -> str:
