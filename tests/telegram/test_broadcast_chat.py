@@ -348,3 +348,16 @@ async def test_a_draft_left_behind_is_taken_up_again_from_the_list(chat: Chat, d
     theirs = await chat.send(colleague, "/rundschreiben")
     assert "#1 · Entwurf" in theirs.text  # they see it, but only its author goes on with it
     assert not any("fortsetzen" in button["text"] for button in theirs.buttons)
+
+
+async def test_a_broadcast_nobody_would_get_is_not_offered_for_sending(chat: Chat) -> None:
+    menu = await _compose(chat, ADMIN, "Sportfest sucht Hilfe")
+    interests = await chat.press(ADMIN, menu.button("Interessen"))
+    sports = await chat.press(ADMIN, interests.button("Sport"))
+    assert "Erreicht jetzt <b>0</b>" in sports.text  # nobody named sports
+    back = await chat.press(ADMIN, sports.button("Zurück"))
+    shown = await chat.press(ADMIN, back.button("Vorschau"))
+    assert "niemand" in shown.text and "Wirklich" not in shown.text
+    labels = [button["text"] for button in shown.buttons]
+    assert not any("So passt es" in label or "senden" in label for label in labels)
+    assert any("Zurück" in label for label in labels) and any("verwerfen" in label.lower() for label in labels)
