@@ -161,3 +161,19 @@ def test_an_organisation_names_only_a_landscape_of_its_own_district_or_city() ->
         if not said <= own or org.context.get("landscape", next(iter(own), None)) not in own | {None}:
             wrong.append((org.row["name"], org.site.name))
     assert wrong == []
+
+
+def test_hours_a_month_agree_with_a_weekly_span_of_hours(demo: Demo) -> None:
+    import re
+
+    span = re.compile(r"\((?:jede Woche|einmal pro Woche|wöchentlich), \w+ "
+                      r"(?:von|zwischen) (\d+) (?:bis|und) (\d+) Uhr\)")
+    checked = 0
+    for values in demo.values:
+        found = span.search(values["description"] or "")
+        if found is None:
+            continue
+        weekly = int(found.group(2)) - int(found.group(1))
+        assert abs(values["hours_per_month"] - weekly * 52 / 12) <= 1, values["description"]
+        checked += 1
+    assert checked >= 20
