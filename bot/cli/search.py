@@ -193,6 +193,9 @@ def _header(outcome: SearchOutcome, lang: str) -> str:
         parts.append(t(lang, "cli_search.everywhere"))
     if outcome.remote:
         parts.append("online")
+    # the time asked for, as the chat's header says it ("am Wochenende"), in the tags' usual order
+    asked = {str(tag) for tag in outcome.understood.time}
+    parts += [t(lang, f"listing.{tag}") for tag in TIME_BITS if tag in asked]
     if outcome.widened:
         parts.append(t(lang, "cli_search.widened", how=", ".join(outcome.widened)))
     parts.append(t(lang, "cli_search.total", count=outcome.total))

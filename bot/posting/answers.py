@@ -72,7 +72,11 @@ def _organisation(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
 
 
 def _org_name(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
-    data.setdefault("new_organisation", {})["name"] = validate.person_or_organisation_name(_text(answer))
+    organisation = data.setdefault("new_organisation", {})
+    organisation["name"] = validate.person_or_organisation_name(_text(answer))
+    said = validate.kind_in_name(organisation["name"])
+    if said is not None:  # "… e.V.": a registered club, not asked again (steps.applies)
+        organisation["kind"] = said
     return True
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from bot.posting.validate import kind_in_name
+
 
 class Step(StrEnum):
     """One question of the guided chat; the value is stored as the draft's current step."""
@@ -51,6 +53,10 @@ EDITABLE: dict[str, Step] = {
 
 def applies(step: Step, data: dict[str, Any]) -> bool:
     """Tells whether a step is asked for this draft (organisation details only when creating one)."""
+    if step is Step.ORG_KIND:  # a name ending in "e.V." says the kind itself (answers._org_name)
+        organisation = data.get("new_organisation") or {}
+        said = isinstance(organisation.get("name"), str) and kind_in_name(organisation["name"]) is not None
+        return bool(data.get("creating_organisation")) and not said
     if step in _ORG_CREATION:
         return bool(data.get("creating_organisation"))
     if step is Step.DATE:

@@ -46,6 +46,7 @@ class SubmitResult:
     missing_step: Step | None = None
     organisation_id: int | None = None
     updated_existing: bool = False
+    was_online: bool = False  # the updated listing was published before (an edit of one never approved was not)
     draft_dropped: bool = False  # the draft could not be applied any more and is gone (an admin's edit)
     decision: Decision | None = None  # an admin's edit: whom to tell that their pending listing was changed
 
@@ -90,6 +91,7 @@ async def submit(
     values = listing_values(data, organisation_id=organisation.id)
     values.update(status=status.value, expires_at=now + timedelta(days=services.listing_ttl_days), updated_at=now)
     values["published_at"] = now if status is OpportunityStatus.PUBLISHED else None
+    was_online = draft.opportunity_id is not None and await _ever_approved(session, draft.opportunity_id)
     listing = await _store(session, draft.opportunity_id, values, now)
     session.add(ModerationEvent(opportunity_id=listing.id, organisation_id=organisation.id,
                                 actor_telegram_id=telegram_id, action=ModerationAction.SUBMITTED.value))
@@ -99,7 +101,16 @@ async def submit(
     await session.delete(draft)
     await session.flush()
     return SubmitResult(opportunity_id=listing.id, status=status.value, organisation_id=organisation.id,
-                        updated_existing=draft.opportunity_id is not None)
+                        updated_existing=draft.opportunity_id is not None, was_online=was_online)
+
+
+async def _ever_approved(session: AsyncSession, opportunity_id: int) -> bool:
+    """Tells whether a listing was ever published (approved by an admin, or at once for a verified organisation): an
+    edit of one still waiting for its first review was never online, so it does not go online "again"."""
+    found = await session.scalar(
+        select(ModerationEvent.id).where(ModerationEvent.opportunity_id == opportunity_id,
+                                         ModerationEvent.action == ModerationAction.APPROVED.value).limit(1))
+    return found is not None
 
 
 async def _apply_admin_edit(

@@ -112,6 +112,16 @@ def optional_text(value: str) -> str | None:
     return text or None
 
 
+# "Tierschutzverein Kassel e.V.", "Tafel e. V.", "Lesefüchse e.V. (Ortsgruppe)": the name says it is a registered club.
+_REGISTERED = re.compile(r"\be\.\s?V\.?(?=\s|$|[),;–-])", re.IGNORECASE)
+
+
+def kind_in_name(name: str) -> str | None:
+    """Returns the organisation kind a name says itself (a registered club: "… e.V."), else None: the question
+    which kind it is is then not asked."""
+    return OrganisationKind.ASSOCIATION.value if _REGISTERED.search(name) else None
+
+
 def organisation_kind(value: str) -> str:
     """Checks an organisation kind key from the buttons."""
     try:

@@ -38,6 +38,7 @@ from bot.search.related import names_activity
 from bot.search.retrieval import Page, PageRequest, by_id_together, find_named_pages, find_page
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.shown import as_shown, shown_page
+from bot.search.spoken import spoken_words
 from bot.search.tiers import Tier, tier_of
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
@@ -304,6 +305,10 @@ async def _free_words(
     # words its words were read as, those naming more than a category ("community garden": gemeinschaftsgarten, of
     # a searched category) name the thing as a German request's free words do.
     generic = frozenset(word for word, _ in fields if criteria.lang == "de" or names_category_only(word))
+    # A language the person speaks ("ich spreche Englisch") lifts the listings asking for it, never narrows the
+    # answer to those writing its name (bot.search.spoken): its word only orders, as a category's word does.
+    generic |= spoken_words((group.word for group in (*more, *common) if group.word not in keywords),
+                            criteria.languages, criteria.categories)
     if all(group.word in manner | generic for group in ranked):
         manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what
     ranked += about_writer

@@ -76,6 +76,12 @@ def similar_notes(outcome: SearchOutcome, lang: str) -> list[str]:
         return [t(lang, "search.similar_shown")] if outcome.results else []
     if not outcome.others:
         return []
+    if outcome.unfound and outcome.results:
+        # The answer said already that nothing names the thing exactly (unfound_notes): its listings are the closest
+        # of the field, the others more of it, never "only similar" beside an answer that is no closer itself.
+        if outcome.others == 1:
+            return [t(lang, "search.similar_left_unfound_one")]
+        return [t(lang, "search.similar_left_unfound", count=outcome.others)]
     exactly = _exactly(outcome)
     if outcome.others == 1:
         return [t(lang, "search.similar_left_one" if exactly else "search.similar_left_loose_one")]

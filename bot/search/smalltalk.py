@@ -138,6 +138,18 @@ def asks_for_help(text: str) -> bool:
     return _only(text, "help")
 
 
+# A postal code has five digits: other numbers alone ("123") are most likely a code cut short or a typo.
+_POSTAL_DIGITS = 5
+_NUMBER = re.compile(r"\d[\d ]*")
+
+
+def short_number(text: str) -> bool:
+    """Tells whether a message is only a number that cannot be a postal code ("123", "1234"): the reply says a
+    postal code has five digits instead of not understanding."""
+    said = text.strip()
+    return bool(_NUMBER.fullmatch(said)) and len(said.replace(" ", "")) != _POSTAL_DIGITS
+
+
 def only_chat_words(text: str) -> bool:
     """Tells whether a message is made only of words said to the bot itself ("weiter", "ok", "ja", "nein danke",
     "hallo"): an answer to a question that wants a title or a name is then no title or name."""

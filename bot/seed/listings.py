@@ -13,7 +13,7 @@ from bot.seed import contacts
 from bot.seed.corpus import Activity, Corpus
 from bot.seed.organisations import DemoOrganisation
 from bot.seed.schedule import plan_schedule
-from bot.seed.sites import PostalCodes, Site, jitter
+from bot.seed.sites import PostalCodes, Site, jitter, real_quarter
 from bot.seed.texts import description, requirements, title
 
 LISTING_TTL = timedelta(days=90)  # as the bot's default: a listing is shown for 90 days after publishing
@@ -39,7 +39,10 @@ def compose_listing(rng: random.Random, corpus: Corpus, org: DemoOrganisation, a
     schedule = plan_schedule(rng, activity, today, phrases)
     context = {**org.context, "place": where.short}
     if where.big:
-        context["quarter"] = rng.choice(corpus.names["quarters"])
+        # A quarter the city has (Darmstadt-Bessungen), never an invented one ("Darmstadt-Hafenviertel"); drawn from
+        # the generic list either way, so the demo's stream of draws (and every other row) stays as it was.
+        drawn = corpus.names["quarters"].index(rng.choice(corpus.names["quarters"]))
+        context["quarter"] = real_quarter(where, drawn)
     languages = _languages(rng, activity)
     newcomer = rng.random() < activity.newcomer
     needs = requirements(rng, activity, phrases, context, org.register, languages=languages, newcomer=newcomer)

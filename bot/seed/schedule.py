@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -52,6 +53,7 @@ def _regular(rng: random.Random, words: set[str], hours: int, phrases: dict[str,
     frequency = _frequency(hours, weekend_only="weekday" not in words)
     days = _days(rng, words, twice=frequency == "twice_weekly")
     part = _part(rng, words, time["daytime"], time["evening"], time["both_parts"])
+    hours = _hours_of_span(part, frequency) or hours
     sentence = rng.choice(time["regular"]).format(freq=rng.choice(time[frequency]), days=days, part=part, hours=hours)
     tags = _tags(words) + [TimeTag.REGULAR.value]
     return Schedule(tags, hours, None, None, _capitalised(sentence), {"days": days, "part": part})
@@ -86,6 +88,22 @@ def _in_season(rng: random.Random, day: date, months: frozenset[int]) -> date:
     while first.month not in months:
         first = (first + timedelta(days=32)).replace(day=1)
     return first + timedelta(days=rng.randint(0, 27))
+
+
+# A time of day given as a span ("von 10 bis 13 Uhr", "zwischen 9 und 12 Uhr"), and the visits a month of each
+# frequency: the hours a month then follow from them (3 hours every week are about 13 a month, not "rund 7").
+_SPAN = re.compile(r"(?:von|zwischen) (\d{1,2}) (?:bis|und) (\d{1,2}) Uhr")
+_VISITS = {"monthly": 1.0, "biweekly": 26 / 12, "weekly": 52 / 12, "twice_weekly": 104 / 12}
+
+
+def _hours_of_span(part: str, frequency: str) -> int | None:
+    """Returns the hours a month a time span comes to at the frequency ("von 10 bis 13 Uhr" weekly: 13), or None
+    when the part names no span ("vormittags")."""
+    span = _SPAN.search(part)
+    if span is None:
+        return None
+    start, end = int(span.group(1)), int(span.group(2))
+    return max(round((end - start) * _VISITS[frequency]), 1) if end > start else None
 
 
 def _frequency(hours: int, *, weekend_only: bool) -> str:

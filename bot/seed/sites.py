@@ -59,6 +59,15 @@ def short_name(name: str) -> str:
     return _QUALIFIER.sub("", name).strip() or name
 
 
+def real_quarter(where: Site, drawn: int, gazetteer: Gazetteer | None = None) -> str:
+    """Returns one of the city's own quarters (the `drawn`th, counting round), or "" for a city the gazetteer knows
+    no quarters of: a title then names the city alone."""
+    gazetteer = gazetteer or get_gazetteer()
+    city = gazetteer.get(where.place_id)
+    quarters = gazetteer.quarters_of(city) if city is not None else []
+    return short_name(quarters[drawn % len(quarters)].name) if quarters else ""
+
+
 def district_sites(state_code: str, gazetteer: Gazetteer | None = None) -> dict[str, list[Site]]:
     """Returns the sites of every district of a state, largest first, districts in name order."""
     gazetteer = gazetteer or get_gazetteer()

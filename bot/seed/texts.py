@@ -45,7 +45,9 @@ def title(rng: random.Random, activity: Activity, schedule: Schedule, context: M
     if roll < 0.25 or "{place}" in template:
         return base
     if roll < 0.6:
-        kind = "quarter" if big_city and "quarter" in context and rng.random() < 0.4 else "place"
+        # the draw is made either way: a city without known quarters ("") keeps the stream of draws as it was
+        kind = ("quarter" if big_city and "quarter" in context and rng.random() < 0.4 and context["quarter"]
+                else "place")
     elif roll < 0.82:
         kind = "event" if "date" in schedule.hints else "time"
     else:

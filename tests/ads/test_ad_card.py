@@ -25,3 +25,9 @@ def test_an_ad_with_a_town_that_also_works_online_says_so_beside_the_town() -> N
     text = card(_ad(TOWN, remote=True), "de")
     assert "📍 in Marburg" in text and "💻 auch online" in text and "nur online" not in text
     assert "online" not in card(_ad(TOWN, remote=False), "de")
+
+
+def test_an_ads_times_are_set_apart_as_the_listings_are() -> None:
+    ad = _ad(TOWN, remote=False)
+    timed = Ad(**{**{name: getattr(ad, name) for name in ad.__dataclass_fields__}, "time_tags": ("weekday", "daytime")})
+    assert "unter der Woche · tagsüber" in card(timed, "de") and "," not in card(timed, "de").split("\n")[-1]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.posting import drafts
+from bot.posting import drafts, validate
 from bot.posting.answers import Answer
 from bot.posting.drafts import DraftView, NoDraft, PostingServices
 from bot.posting.steps import Step
@@ -31,7 +31,7 @@ async def _fill_until_preview(database: Database, services: PostingServices) -> 
         view = await drafts.begin(session, services, CLUB)
     assert view.step is Step.ORG_NAME  # no organisation yet: create one
     script = [
-        (Step.ORG_NAME, Answer(text="Tierfreunde Kassel e.V.")),
+        (Step.ORG_NAME, Answer(text="Tierfreunde Kassel")),
         (Step.ORG_KIND, Answer(choice="e_v")),
         (Step.ORG_WEBSITE, Answer(text="tierfreunde-kassel.example.org")),
         (Step.ORG_CONTACT, Answer(text="info@tierfreunde-kassel.example.org")),
@@ -79,10 +79,10 @@ async def test_whole_flow_creates_a_pending_listing_for_a_new_organisation(
 async def test_wrong_answer_keeps_everything_and_asks_again(database: Database, services: PostingServices) -> None:
     async with database.unit_of_work() as session:
         await drafts.begin(session, services, CLUB)
-    await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel e.V."))
+    await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel"))
     view = await _say(database, services, Step.ORG_KIND, Answer(text="irgendwas"))
     assert view.step is Step.ORG_KIND and view.problem is not None and view.problem.key == "posting.invalid.choice"
-    assert view.data["new_organisation"]["name"] == "Tierfreunde Kassel e.V."
+    assert view.data["new_organisation"]["name"] == "Tierfreunde Kassel"
 
 
 @pytest.mark.parametrize(
@@ -134,10 +134,10 @@ async def test_back_returns_to_the_previous_question_with_its_answer(
 ) -> None:
     async with database.unit_of_work() as session:
         await drafts.begin(session, services, CLUB)
-    await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel e.V."))
+    await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel"))
     async with database.unit_of_work() as session:
         view = await drafts.back(session, CLUB)
-    assert view.step is Step.ORG_NAME and view.data["new_organisation"]["name"] == "Tierfreunde Kassel e.V."
+    assert view.step is Step.ORG_NAME and view.data["new_organisation"]["name"] == "Tierfreunde Kassel"
 
 
 async def test_edit_from_preview_returns_to_preview(database: Database, services: PostingServices) -> None:
@@ -164,7 +164,7 @@ async def test_draft_survives_a_restart_and_continues_in_another_process(
 ) -> None:
     async with database.unit_of_work() as session:
         await drafts.begin(session, services, CLUB)
-    await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel e.V."))
+    await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel"))
     second = Database(database.url)  # another process: its own engine on the same store
     try:
         async with second.unit_of_work() as session:
@@ -196,3 +196,19 @@ async def test_typed_back_goes_back_instead_of_being_stored(
     view = await _say(database, services, Step.CONTACT_NAME, Answer(text=typed))
     assert view.step is not Step.CONTACT_NAME
     assert view.data["contact_name"] == "Erika Beispiel"
+
+
+async def test_a_name_saying_e_v_is_a_club_and_the_kind_is_not_asked(
+    database: Database, services: PostingServices
+) -> None:
+    async with database.unit_of_work() as session:
+        await drafts.begin(session, services, CLUB)
+    view = await _say(database, services, Step.ORG_NAME, Answer(text="Tierfreunde Kassel e. V."))
+    assert view.step is Step.ORG_WEBSITE and view.data["new_organisation"]["kind"] == "e_v"
+
+
+def test_only_a_registered_club_names_its_kind() -> None:
+    for name in ("Tierfreunde Kassel e.V.", "Tafel e. V.", "Lesefüchse e.V. (Ortsgruppe Nord)", "TAFEL E.V."):
+        assert validate.kind_in_name(name) == "e_v", name
+    for name in ("Tierfreunde Kassel", "Eve Verein", "Stadt Kassel", "Freie Vereinigung"):
+        assert validate.kind_in_name(name) is None, name

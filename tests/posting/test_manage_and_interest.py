@@ -116,3 +116,24 @@ async def test_editing_a_listing_keeps_its_street_address(database: Database, se
         listing = await stored(session, Opportunity, listing_id)
     assert (listing.title, listing.address, listing.postal_code) == (
         "Gassi-Geher:in, samstags", "Wasserturmstraße 5", "34117")
+
+
+async def test_an_edit_tells_whether_the_listing_was_online_before(
+        database: Database, services: PostingServices) -> None:
+    await _fill_until_preview(database, services)
+    async with database.unit_of_work() as session:
+        listing_id = (await submit(session, services, CLUB)).opportunity_id
+        assert listing_id is not None
+    async with database.unit_of_work() as session:  # changed while its first review is pending: never online
+        await drafts.edit_listing(session, CLUB, listing_id)
+        await drafts.edit(session, CLUB, "title")
+        await drafts.answer(session, services, CLUB, Step.TITLE, Answer(text="Gassi-Geher:in, sonntags"))
+        first = await submit(session, services, CLUB)
+        assert first.updated_existing and not first.was_online
+        await review.approve(session, ADMIN, listing_id, now=NOW)
+    async with database.unit_of_work() as session:  # changed after it was approved: it goes online again
+        await drafts.edit_listing(session, CLUB, listing_id)
+        await drafts.edit(session, CLUB, "title")
+        await drafts.answer(session, services, CLUB, Step.TITLE, Answer(text="Gassi-Geher:in, samstags"))
+        again = await submit(session, services, CLUB)
+        assert again.updated_existing and again.was_online

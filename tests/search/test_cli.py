@@ -83,7 +83,7 @@ def test_limit_offset_and_filters_from_options(configured: Listings, monkeypatch
 def test_without_json_a_person_reads_the_results(configured: Listings, monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(["search", "Tierheim in Kassel am Wochenende"], "", monkeypatch, capsys)
-    assert out.splitlines()[0].startswith("Tiere · Kassel + 15 km")
+    assert out.splitlines()[0].startswith("Tiere · Kassel + 15 km · am Wochenende · ")  # the time asked, as the chat
     assert "1. Gassi gehen im Tierheim Kassel" in out and "Erika Beispiel" in out
 
 

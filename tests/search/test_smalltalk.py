@@ -7,7 +7,7 @@ import pytest
 from bot.conversation.places import place_answer
 from bot.moderation.review import says_why
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
+    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, short_number, small_talk,
     without_any_interest,
 )
 from bot.search.understanding import parse_text
@@ -115,7 +115,8 @@ def test_asking_for_more_results(text: str) -> None:
     assert asks_for_more(text) and not asks_for_help(text) and small_talk(text) is None
 
 
-@pytest.mark.parametrize("text", ["Hilfe", "hilfe!", "help", "Wie funktioniert das?", "what can you do"])
+@pytest.mark.parametrize("text", ["Hilfe", "hilfe!", "help", "Wie funktioniert das?", "what can you do",
+                                  "wie funktioniert das hier", "Wie funktioniert der Bot?", "how does it work here?"])
 def test_asking_for_help(text: str) -> None:
     assert asks_for_help(text) and not asks_for_more(text)
 
@@ -130,3 +131,13 @@ def test_a_search_is_neither_more_nor_help(text: str) -> None:
                                              ("+", False), ("18", False), ("👎", False), ("x", False)])
 def test_an_age_limit_is_a_reason_to_reject(reason: str, why: bool) -> None:
     assert says_why(reason) is why
+
+
+@pytest.mark.parametrize("text", ["123", " 1234 ", "123456", "12 3"])
+def test_a_number_that_is_no_postal_code_is_told(text: str) -> None:
+    assert short_number(text)
+
+
+@pytest.mark.parametrize("text", ["34117", "Tierheim 123", "", "🎉"])
+def test_a_postal_code_or_words_are_no_short_number(text: str) -> None:
+    assert not short_number(text)

@@ -254,3 +254,24 @@ async def test_a_widened_try_whose_answer_lies_within_the_asked_radius_says_no_w
     # widened to 30 km for the related ones, which the answer leaves out: the two it shows lie within 15 km
     assert ids(outcome) == piano and outcome.others == 1
     assert outcome.widened == () and outcome.radius_km == 15
+
+
+async def test_a_language_the_person_speaks_lifts_and_never_narrows_the_answer(listings: Listings) -> None:
+    tutoring = await listings.add("Nachhilfe (Mathe, Englisch)", categories=["children_youth"], languages=["en"],
+                                  **near(KASSEL, 3, 0))
+    others = await listings.add_many([
+        {"title": "Spielplatzpatenschaft übernehmen", "categories": ["children_youth"], **near(KASSEL, 1, 0)},
+        {"title": "Helfer:in beim Seepferdchen-Kurs", "categories": ["children_youth"], **near(KASSEL, 0, 1)},
+    ])
+    for text, lang in (("was mit Kindern in Kassel, ich spreche Englisch", "de"),
+                       ("smth with kids in Kassel, I speak English and Spanish", "en")):
+        answer = await find(listings.database, SearchRequest(text=text), categories=["children_youth"],
+                            place=KASSEL, languages=["en", "es"] if lang == "en" else ["en"], lang=lang)
+        assert ids(answer)[0] == tutoring and set(ids(answer)[1:]) == set(others) and not answer.others
+
+
+def test_an_answer_of_the_field_for_an_unfound_word_calls_the_rest_more_of_the_field_not_only_similar() -> None:
+    shown = (object(),)  # one listing of the field shown
+    for lang in ("de", "en"):
+        said = " ".join(similar_notes(_left_out(unfound=("Klavier",), results=shown), lang))
+        assert "11" in said and "ähnlich" not in said and "similar" not in said

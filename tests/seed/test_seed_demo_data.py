@@ -11,6 +11,7 @@ from bot.domain import OpportunityStatus, TimeTag
 from bot.seed.corpus import load_corpus
 from bot.seed.demo import OTHER_CITIES, demo_organisations, regions
 from bot.seed.listings import LISTING_TTL, PUBLISHED_WITHIN_DAYS
+from bot.seed.sites import short_name
 from tests.factories.seed import SEED_DAY, Demo
 from nlu.kernel.gazetteer import get_gazetteer
 
@@ -161,3 +162,35 @@ def test_an_organisation_names_only_a_landscape_of_its_own_district_or_city() ->
         if not said <= own or org.context.get("landscape", next(iter(own), None)) not in own | {None}:
             wrong.append((org.row["name"], org.site.name))
     assert wrong == []
+
+
+def test_hours_a_month_agree_with_a_weekly_span_of_hours(demo: Demo) -> None:
+    import re
+
+    span = re.compile(r"\((?:jede Woche|einmal pro Woche|wöchentlich), \w+ "
+                      r"(?:von|zwischen) (\d+) (?:bis|und) (\d+) Uhr\)")
+    checked = 0
+    for values in demo.values:
+        found = span.search(values["description"] or "")
+        if found is None:
+            continue
+        weekly = int(found.group(2)) - int(found.group(1))
+        assert abs(values["hours_per_month"] - weekly * 52 / 12) <= 1, values["description"]
+        checked += 1
+    assert checked >= 20
+
+
+def test_titles_name_only_quarters_their_city_has(demo: Demo) -> None:
+    import re
+
+    gazetteer = get_gazetteer()
+    named = 0
+    for values in demo.values:
+        found = re.search(r"im Stadtteil ([A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜ(][\w.()-]*)*)$", values["title"])
+        if found is None:
+            continue
+        named += 1
+        place = max(gazetteer.lookup(values["place_name"]), key=lambda p: p.population or 0)
+        quarters = {short_name(quarter.name) for quarter in gazetteer.quarters_of(place)}
+        assert found.group(1) in quarters, values["title"]
+    assert named >= 10

@@ -24,7 +24,7 @@ async def fill(chat: Chat, person: Person, answers: list[str], *, after: Reply |
     return last
 
 
-NEW_ORGANISATION = ["Tierfreunde Kassel e.V.", "⟨Verein⟩", "⟨Überspringen⟩", "info@tierfreunde.example.org"]
+NEW_ORGANISATION = ["Tierfreunde Kassel", "⟨Verein⟩", "⟨Überspringen⟩", "info@tierfreunde.example.org"]
 LISTING = [
     "Gassi gehen mit Tierheimhunden", DESCRIPTION, "⟨Fertig⟩", "34117", "⟨regelmäßig⟩", "⟨am Wochenende⟩",
     "⟨Fertig⟩", "8", "⟨Überspringen⟩", "⟨Fertig⟩", "⟨Nein⟩", "⟨Ja⟩", "Erika Beispiel",

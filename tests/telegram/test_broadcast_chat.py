@@ -249,10 +249,9 @@ async def test_a_regional_admin_is_offered_and_reaches_only_their_region(chat: C
     dresden = await chat.send(REGIONAL, "Dresden")
     assert "Hessen" in dresden.text and "Erreicht jetzt <b>0</b>" in dresden.text  # a radius never leaves the region
     shown = await chat.press(REGIONAL, dresden.button("Vorschau"))
-    second = await chat.press(REGIONAL, shown.button("So passt es"))
-    await chat.press(REGIONAL, second.button("Jetzt senden"))
-    await _until(lambda: _finished(database, 1))
-    assert not await _sent_to(chat, DRESDEN_ID)
+    # nobody within the region around Dresden: nothing to send is offered, and Dresden gets nothing
+    assert "niemand" in shown.text and not any("So passt es" in b["text"] for b in shown.buttons)
+    assert not [call for call in await _sent_to(chat, DRESDEN_ID) if "Treffen in Hessen" in call.text]
 
 
 async def test_someone_who_is_no_admin_is_refused_and_forged_buttons_change_nothing(
@@ -348,3 +347,16 @@ async def test_a_draft_left_behind_is_taken_up_again_from_the_list(chat: Chat, d
     theirs = await chat.send(colleague, "/rundschreiben")
     assert "#1 · Entwurf" in theirs.text  # they see it, but only its author goes on with it
     assert not any("fortsetzen" in button["text"] for button in theirs.buttons)
+
+
+async def test_a_broadcast_nobody_would_get_is_not_offered_for_sending(chat: Chat) -> None:
+    menu = await _compose(chat, ADMIN, "Sportfest sucht Hilfe")
+    interests = await chat.press(ADMIN, menu.button("Interessen"))
+    sports = await chat.press(ADMIN, interests.button("Sport"))
+    assert "Erreicht jetzt <b>0</b>" in sports.text  # nobody named sports
+    back = await chat.press(ADMIN, sports.button("Zurück"))
+    shown = await chat.press(ADMIN, back.button("Vorschau"))
+    assert "niemand" in shown.text and "Wirklich" not in shown.text
+    labels = [button["text"] for button in shown.buttons]
+    assert not any("So passt es" in label or "senden" in label for label in labels)
+    assert any("Zurück" in label for label in labels) and any("verwerfen" in label.lower() for label in labels)

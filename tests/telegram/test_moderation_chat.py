@@ -201,7 +201,7 @@ async def test_the_review_queue_shows_the_true_count_oldest_first_and_pages(chat
     assert "Nr. 11–13 von 13" in newer.text and "Wartendes Angebot Nr. 13" in newer.text
     assert "Wartendes Angebot Nr. 3<" not in newer.text
     saxony = await chat.press(ADMIN, first.button("Sachsen (4)"))
-    assert "4 Angebote warten" in saxony.text and "Wartendes Angebot Nr. 10" in saxony.text
+    assert "4 Angebote in Sachsen warten" in saxony.text and "Wartendes Angebot Nr. 10" in saxony.text
     assert "Wartendes Angebot Nr. 9<" not in saxony.text and "Alle Regionen (13)" in str(saxony.buttons)
 
 

@@ -20,7 +20,7 @@ from bot.telegram.local.api import LocalRequest
 async def test_a_new_club_posts_a_listing_that_waits_for_review(chat: Chat, database: Database) -> None:
     preview = await fill(chat, CLUB, NEW_ORGANISATION + LISTING)
     assert "<b>Vorschau</b>" in preview.text
-    for part in ("<b>Gassi gehen mit Tierheimhunden</b>", "🏛 Tierfreunde Kassel e.V.", "Kassel", DESCRIPTION,
+    for part in ("<b>Gassi gehen mit Tierheimhunden</b>", "🏛 Tierfreunde Kassel", "Kassel", DESCRIPTION,
                  "Erika Beispiel", "erika@example.org", "8 Std. im Monat"):
         assert part in preview.text, part
     sent = await chat.press(CLUB, preview.button("Abschicken"))
@@ -266,7 +266,7 @@ async def test_a_typed_zurueck_goes_back_and_is_not_the_contact_name(chat: Chat)
 
 
 async def test_the_preview_shows_the_organisations_website_and_phone(chat: Chat) -> None:
-    organisation = ["Tierfreunde Kassel e.V.", "⟨Verein⟩", "tierfreunde-kassel.example.org",
+    organisation = ["Tierfreunde Kassel", "⟨Verein⟩", "tierfreunde-kassel.example.org",
                     "+49 30 1234 5678, info@tierfreunde.example.org"]
     accessibility = await fill(chat, CLUB, organisation + LISTING[:-4])
     assert "Weiß nicht" in {b["text"] for b in accessibility.buttons}

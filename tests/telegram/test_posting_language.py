@@ -9,7 +9,7 @@ from tests.telegram.posting_script import CLUB, DESCRIPTION, fill
 
 from bot.conversation.reply_language import posting_language
 
-ENGLISH_ORGANISATION = ["Tierfreunde Kassel e.V.", "⟨Registered association⟩", "⟨Skip⟩", "info@tierfreunde.example.org"]
+ENGLISH_ORGANISATION = ["Tierfreunde Kassel", "⟨Registered association⟩", "⟨Skip⟩", "info@tierfreunde.example.org"]
 
 
 def _labels(reply: Reply) -> list[str]:
@@ -19,7 +19,7 @@ def _labels(reply: Reply) -> list[str]:
 def test_only_sentences_clearly_in_the_other_language_switch() -> None:
     assert posting_language(DESCRIPTION, current="en") == "de"
     assert posting_language("You walk our shelter dogs around the park on Saturday mornings.", current="de") == "en"
-    for said in ("Tierfreunde Kassel e.V.", "34117", "Dog walking", "Ruhe und Geduld", "info@tierfreunde.example.org"):
+    for said in ("Tierfreunde Kassel", "34117", "Dog walking", "Ruhe und Geduld", "info@tierfreunde.example.org"):
         assert posting_language(said, current="en") == "en" and posting_language(said, current="de") == "de"
     assert posting_language(DESCRIPTION, current="de") == "de"
 
@@ -34,7 +34,7 @@ async def test_a_german_description_after_an_english_search_is_asked_on_in_germa
 
 
 async def test_an_english_description_after_german_questions_is_asked_on_in_english(chat: Chat) -> None:
-    titled = await fill(chat, CLUB, ["Tierfreunde Kassel e.V.", "⟨Verein⟩", "⟨Überspringen⟩",
+    titled = await fill(chat, CLUB, ["Tierfreunde Kassel", "⟨Verein⟩", "⟨Überspringen⟩",
                                      "info@tierfreunde.example.org", "Dog walking"])
     assert titled.text.startswith("📝 Beschreib")
     described = await chat.send(CLUB, "You walk our shelter dogs around the park on Saturday mornings.")

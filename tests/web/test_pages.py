@@ -214,6 +214,7 @@ async def test_a_page_past_the_last_says_so_and_leads_to_the_first(database: Dat
         past = (await site.client.get("/suche", params={"ort": "Kassel", "bereich": "animals", "seite": "5"})).text
         english = (await site.client.get("/suche", params={"ort": "Kassel", "seite": "5", "lang": "en"})).text
         embed = (await site.client.get("/embed", params={"ort": "Kassel", "seite": "9"})).text
+        far = (await site.client.get("/suche", params={"ort": "Kassel", "seite": "9999"})).text
         nothing = (await site.client.get("/suche", params={"ort": "Kassel", "text": "Feuerwehr"})).text
     assert t("de", "search.nothing") not in past  # 12 listings were found: "nothing found" would be wrong
     assert t("de", "web.past_end", page=5, pages=2) in past
@@ -221,6 +222,8 @@ async def test_a_page_past_the_last_says_so_and_leads_to_the_first(database: Dat
     assert t("en", "web.past_end", page=5, pages=2) in english and 'href="/suche?ort=Kassel&amp;lang=en"' in english
     assert t("de", "web.past_end", page=9, pages=3) in embed
     assert t("de", "search.nothing") in nothing and t("de", "web.first_page") not in nothing
+    # a page beyond the largest the query keeps (1000) names the last page, never the kept number
+    assert "Seite 2." in far and "1.000" not in far and "9999" not in far.split("<main")[-1].split("</form>")[-1]
 
 
 async def test_pages_carry_security_headers_and_no_cookies_or_scripts(database: Database) -> None:

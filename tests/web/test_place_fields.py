@@ -29,6 +29,8 @@ async def test_a_place_field_reads_quarters_aliases_and_states_as_the_chat_does(
     asked = html.unescape(t("de", "web.state_choose", name="Sachsen"))
     assert asked in html.unescape(state) and "Ansbach" not in state and 'class="result"' not in state
     assert "Dresden" in state and "Leipzig" in state and state.count("ortid=") >= 3
+    # a city that is its own district is not named twice ("Dresden Dresden, Sachsen")
+    assert ">Dresden</a> <span class=\"muted\">Sachsen</span>" in state
     assert html.unescape(t("de", "web.state_choose_embed", name="Sachsen")) in html.unescape(embed)
 
 

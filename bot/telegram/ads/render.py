@@ -38,7 +38,7 @@ def card(ad: Ad, lang: str) -> str:
     if ad.remote:  # "also online" beside a town; an ad without a town is online only
         lines.append(t(lang, "ads.card_online" if ad.place is not None else "ads.card_online_only"))
     if ad.time_tags:
-        lines.append(t(lang, "ads.card_time", time=", ".join(t(lang, f"listing.{tag}") for tag in ad.time_tags)))
+        lines.append(t(lang, "ads.card_time", time=" · ".join(t(lang, f"listing.{tag}") for tag in ad.time_tags)))
     if ad.languages:
         lines.append(t(lang, "ads.card_languages",
                        languages=", ".join(t(lang, f"languages.{code}") for code in ad.languages)))

@@ -84,6 +84,14 @@ def confirm_first(broadcast_id: int, lang: str) -> InlineKeyboardMarkup:
     ])
 
 
+def nobody(broadcast_id: int, lang: str) -> InlineKeyboardMarkup:
+    """Returns the buttons under a preview nobody would get: change the audience, or discard; no confirming."""
+    return InlineKeyboardMarkup([
+        [_back(broadcast_id, lang),
+         button(t(lang, "broadcast.button_discard"), BroadcastButton(broadcast_id, Do.DISCARD, 0))],
+    ])
+
+
 def confirm_second(broadcast_id: int, lang: str) -> InlineKeyboardMarkup:
     """Returns the second confirmation: send now, plan for later, or go back."""
     return InlineKeyboardMarkup([

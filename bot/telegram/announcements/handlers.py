@@ -233,6 +233,9 @@ async def _menu(step: Step, pressed: BroadcastButton) -> Outcome:
 async def _preview(step: Step, pressed: BroadcastButton) -> Outcome:
     """Sends the preview exactly as recipients see it, then asks for the first confirmation."""
     shown = await preview(step.session, admin=step.scope, broadcast_id=pressed.broadcast_id)
+    if not shown.recipients:  # nobody would get it: no sending offered, only a change of the choice
+        return Outcome(preview=shown.announcement, send=[View(t(step.lang, "broadcast.nobody"),
+                                                              buttons.nobody(shown.broadcast_id, step.lang))])
     question = View(confirm_text(step.lang, shown.recipients, second_step=False),
                     buttons.confirm_first(shown.broadcast_id, step.lang))
     return Outcome(preview=shown.announcement, send=[question])
@@ -241,6 +244,8 @@ async def _preview(step: Step, pressed: BroadcastButton) -> Outcome:
 async def _confirm(step: Step, pressed: BroadcastButton) -> Outcome:
     """Asks the second time, with the number of people, whether to send now or later."""
     shown = await preview(step.session, admin=step.scope, broadcast_id=pressed.broadcast_id)
+    if not shown.recipients:  # the audience emptied since the preview (people left): nothing to send
+        return Outcome(edit=View(t(step.lang, "broadcast.nobody"), buttons.nobody(shown.broadcast_id, step.lang)))
     return Outcome(edit=View(confirm_text(step.lang, shown.recipients, second_step=True),
                              buttons.confirm_second(shown.broadcast_id, step.lang)))
 

@@ -73,7 +73,9 @@ async def _show_queue(turn: Turn[None] | Turn[ReviewQueueButton], *, state_code:
         if not ads_follow:  # volunteers' ads waiting are listed after this
             turn.reply(View(t(lang, "moderation.queue_empty")))
         return
-    turn.reply(View(t(lang, "moderation.queue", count=page.total)))
+    # filtered to a state: the count is that state's, and says so
+    turn.reply(View(t(lang, "moderation.queue_in_state", count=page.total, state=state_name) if state_name
+                    else t(lang, "moderation.queue", count=page.total)))
     bot, chat_id, database = turn.context.bot, turn.user_id, turn.services.database
     for entry in page.entries:
         text = t(lang, "moderation.entry", title=line(entry.title, 120), organisation=line(entry.organisation, 120),

@@ -225,7 +225,8 @@ async def _submitted(session: AsyncSession, result: SubmitResult, user_id: int, 
         alerts = await alerts_for_published_listing(session, result.opportunity_id)
         return Outcome([View(t(lang, "posting.published"))], alerts=alerts, stored=True)
     # A changed listing of an unverified organisation leaves the search until an admin has seen the changes.
-    key = "posting.pending_changes" if result.updated_existing else "posting.pending"
+    key = ("posting.pending_changes" if result.updated_existing and result.was_online
+           else "posting.pending_changes_first" if result.updated_existing else "posting.pending")
     return Outcome([View(t(lang, key))], pending=result.opportunity_id, stored=True)
 
 

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup
 from bot.categories import categories
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
-from bot.search.smalltalk import only_emoji
+from bot.search.smalltalk import only_emoji, short_number
 from bot.conversation import state
 from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.callbacks import Facet
@@ -33,7 +33,8 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
         if page.understood_nothing:  # an emoji, a greeting, a typo: no header of a search nobody asked for
             if unread:  # "asdfgh qwertz": said what was not understood, with examples
                 return View(unread + t(lang, "search.ask_interest"), markup)
-            key = "search.emoji_only" if only_emoji(stored.query_text) else "search.not_understood"
+            key = ("search.emoji_only" if only_emoji(stored.query_text)
+                   else "search.short_number" if short_number(stored.query_text) else "search.not_understood")
             return View(t(lang, key), markup)
         header = t(lang, "search.header", summary=summary(outcome, lang))
         return View(f"{header}\n{unread}{t(lang, 'search.ask_interest')}", markup)
