@@ -35,6 +35,8 @@ def abbreviated_qualifier(doc: Doc, start: int) -> Abbreviated | None:
     """Reads an abbreviated qualifier starting at token `start`: one or two joining words written as letters with
     full stops ("a.d.", "i. d.", "a."), then a word or a region's abbreviation ("Aisch", "OPf."); or a region's
     abbreviation alone in brackets ("(Oberpf.)"). None when the words there are no such thing."""
+    if not any("." in token.text for token in doc[start : start + 3]):
+        return None  # the common case, checked first: no full stop, no abbreviation
     rules = place_rules()
     pieces = _pieces(doc, start)
     readings: list[tuple[str, ...]] = [()]
