@@ -76,3 +76,17 @@ def test_an_official_abbreviation_qualifies_as_its_long_form(text: str, point: t
 @pytest.mark.parametrize("text", ["Neustadt (Aisch)", "Weiden i.d.OPf.", "Weiden (Oberpf.)", "Neuburg a.d. Donau"])
 def test_a_qualifier_after_a_place_is_no_keyword(text: str) -> None:
     assert parse_with_rules(text).keywords == ()
+
+
+@pytest.mark.parametrize("text", [
+    "nicht am Wochenende was mit Kindern in Leipzig",
+    "nicht am Wochenende etwas mit Kindern",
+    "not on weekends something with kids in Leipzig",
+])
+def test_a_negations_scope_ends_where_a_new_phrase_opens_after_what_it_negated(text: str) -> None:
+    parsed = parse_with_rules(text)
+    assert parsed.categories == ("children_youth",) and parsed.exclude_categories == ()
+
+
+def test_a_negation_still_reaches_a_mention_joined_by_a_conjunction() -> None:
+    assert "animals" in parse_with_rules("nicht mit Kindern oder Tieren").exclude_categories
