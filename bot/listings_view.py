@@ -18,6 +18,7 @@ from bot.categories import categories as taxonomy
 from bot.domain import ModerationAction, OpportunityStatus
 from bot.search.geo import Frame
 from bot.search.model import PlaceRef
+from bot.search.precision import is_approximate
 from bot.store.models import ModerationEvent, Opportunity, Organisation
 from bot.store.types import utcnow
 
@@ -107,7 +108,7 @@ def details_of(
         lat=opportunity.lat,
         lon=opportunity.lon,
         remote=bool(opportunity.remote),
-        distance_km=distance_to(origin, opportunity.lat, opportunity.lon),
+        distance_km=distance_to(origin, opportunity.lat, opportunity.lon, opportunity.place_precision),
         time=tuple(opportunity.time_tags or ()),
         hours_per_month=opportunity.hours_per_month,
         start_date=opportunity.start_date,
@@ -125,11 +126,16 @@ def details_of(
     )
 
 
-def distance_to(origin: PlaceRef | None, lat: float | None, lon: float | None) -> float | None:
-    """Returns the distance in km from origin to a point as the search shows it; None when either is unknown."""
+def distance_to(
+    origin: PlaceRef | None, lat: float | None, lon: float | None, precision: str | None = None
+) -> float | None:
+    """Returns the distance in km from origin to a point as the search shows it; None when either is unknown, and
+    when the point stands for a whole town or quarter (bot.search.precision: stored so, or on the origin's very
+    point): "0,0 km von Bad Kötzting" claimed a precision a listing placed at its town's point does not have."""
     if origin is None or lat is None or lon is None:
         return None
-    return round(Frame.around(origin.lat, origin.lon).distance_km(lat, lon), 1)
+    frame = Frame.around(origin.lat, origin.lon)
+    return None if is_approximate(precision, lat, lon, frame) else round(frame.distance_km(lat, lon), 1)
 
 
 async def posted_in_chat(session: AsyncSession, opportunity_id: int) -> bool:

@@ -19,6 +19,8 @@ OTHERS_GERMAN = "others_little_german"  # others do ("Leuten, die kein Deutsch k
 PLACES = "places"  # label: place; Span._.value holds the candidate place ids, best first
 PLACES_RULED_OUT = "places_ruled_out"  # places the person rules out ("nicht in Kassel"): no search place, no keyword
 PLACES_UNKNOWN = "places_unknown"  # where but no one place ("in Sachsen", "aus Sterzhausen"): no keyword
+# the words after a place that qualify it ("(Aisch)", "i.d.OPf.", "an der Weinstraße"): part of its name, no keyword
+PLACE_QUALIFIERS = "place_qualifiers"
 WATERS = "waters"  # a river or lake with its cue ("an der Elbe"): a hint to no one place, and no keyword
 WRITER = "writer"  # words saying who the writer is, where they stand or come from ("in Rente", "mein Sohn"): no keyword
 CUES = "negation_cues"  # label: cue, pseudo, neutral, time_cue

@@ -51,6 +51,7 @@ class NegationRules:
     time_cues: tuple[str, ...]
     neutral: tuple[str, ...]
     terminators: frozenset[str]
+    phrase_openers: frozenset[str]  # right after a negated mention, a new phrase: "nicht am WE was mit Kindern"
     conjunctions: frozenset[str]
     skippable: frozenset[str]
     forward_window: int
@@ -79,6 +80,7 @@ def negation_rules() -> NegationRules:
         cues=tuple(raw["cues"]), answers=tuple(raw["answers"]), pseudo=tuple(raw["pseudo"]),
         time_cues=tuple(raw["time_cues"]),
         neutral=tuple(raw["neutral"]), terminators=folded_set(raw["terminators"]),
+        phrase_openers=folded_set(raw["phrase_openers"]),
         conjunctions=folded_set(raw["conjunctions"]), skippable=folded_set(raw["skippable"]),
         forward_window=int(raw["forward_window"]), backward_window=int(raw["backward_window"]),
         relatives=folded_set(raw["relatives"]), available=folded_set(raw["available"]),

@@ -32,9 +32,10 @@ COMPONENTS = (
     "ehrenamt_keywords",  # last: what nobody took
 )
 LEARNED_COMPONENT = "ehrenamt_learned_categories"
-# Split "Omas&Opas", "Umkreis<20km", "Kinder+Jugendliche" between words, and a closing bracket from a slash after
-# it ("Fürth (Odenwald)/Lorsch": a town with its region, then a second town); spaCy keeps them whole.
-_EXTRA_INFIX = re.compile(r"(?<=\w)[&+<>=~*](?=\w)|(?<=\w)\)(?=/\w)|(?<=\))/(?=\w)")
+# Split "Omas&Opas", "Umkreis<20km", "Kinder+Jugendliche" between words, and a closing bracket from a slash or hyphen
+# after it ("Fürth (Odenwald)/Lorsch": a town with its region, then a second town; "Halle (Saale)-Büschdorf": a city's
+# official name, then its quarter); spaCy keeps them whole.
+_EXTRA_INFIX = re.compile(r"(?<=\w)[&+<>=~*](?=\w)|(?<=\w)\)(?=[/-]\w)|(?<=\))[/-](?=\w)")
 
 
 def build_pipeline(lang: str, *, learned: bool = True) -> Language:
@@ -86,7 +87,7 @@ def _with_extra_infixes(original: Callable[[str], Iterator[re.Match[str]]]) -> C
 
     def finditer(text: str) -> list[re.Match[str]]:
         found = list(original(text))
-        if not any(ch in text for ch in "&+<>=~*") and ")/" not in text:
+        if not any(ch in text for ch in "&+<>=~*") and ")/" not in text and ")-" not in text:
             return found
         # Overlapping infixes would cut an empty token, which spaCy refuses.
         taken = {i for m in found for i in range(m.start(), max(m.end(), m.start() + 1))}

@@ -26,6 +26,7 @@ from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import PlaceRules, place_rules
+from nlu.place_abbreviations import abbreviated_qualifier
 
 QUALIFIER_REACH = 4  # tokens after a name that may qualify it ("Neustadt an der Weinstraße")
 QUALIFIER_KM = 60.0  # a candidate this close to a river/region qualifier fits it
@@ -46,6 +47,7 @@ class Qualifier:
     district: str | None
     start: int
     end: int
+    tight: bool = False  # joined by an official abbreviation ("i.d.OPf."), as tight as a bracket
 
     def fits(self, place: Place) -> bool:
         """Tells whether a place lies where the qualifier says."""
@@ -81,8 +83,16 @@ def district_words() -> dict[str, str]:
 def qualifier_after(doc: Doc, end: int, rules: PlaceRules, mention_starts: set[int]) -> Qualifier | None:
     """Reads "(Oder)", "/Main", "an der Weinstraße", "in Sachsen", "Vogelsberg" right after a name.
 
-    "oder" before another place is the conjunction: "Frankfurt oder Hanau" is not Frankfurt (Oder).
+    "oder" before another place is the conjunction: "Frankfurt oder Hanau" is not Frankfurt (Oder). An official
+    abbreviation is read in its long form: "i.d.OPf." is "in der Oberpfalz", "(Oberpf.)" the same.
     """
+    if (abbreviated := abbreviated_qualifier(doc, end)) is not None:
+        word = abbreviated.readings[0][-1]
+        tight = abbreviated.joined
+        if word in rules.qualifiers:
+            return Qualifier(None, rules.qualifiers[word], None, abbreviated.word_start, abbreviated.end, tight)
+        if word in rules.states:
+            return Qualifier(rules.states[word], None, None, abbreviated.word_start, abbreviated.end, tight)
     for token in doc[end : end + QUALIFIER_REACH]:
         norm = token.norm_.rstrip(".")
         if token.text == "oder" and (
@@ -139,18 +149,38 @@ def read_qualified(doc: Doc, mentions: list[Span], rules: PlaceRules) -> tuple[l
     qualified: set[int] = set()
     for span in mentions:
         qualifier = qualifier_after(doc, span.end, rules, starts)
+        tight = False
         if qualifier is not None and any(qualifier.fits(place) for place in span._.value):
-            start = qualifier.start
+            start, tight = qualifier.start, qualifier.tight
         elif (own := own_qualifier(doc, span)) is not None:
             start = own[0]
         else:
             continue
-        if all(t.norm_ in rules.qualifier_tight for t in doc[span.end:start]):
+        if tight or all(t.norm_ in rules.qualifier_tight for t in doc[span.end:start]):
             qualified.add(span.start)
         for other in mentions:
             if other is not span and other.start == start and (len(span._.value) > 1 or _is_region(other, rules)):
                 dropped.add(other.start)
     return [m for m in mentions if m.start not in dropped], qualified - dropped
+
+
+def qualifier_words(doc: Doc, places: list[Span], rules: PlaceRules) -> list[Span]:
+    """Returns the words after the places that qualify them, with their marks: "(Aisch)" of "Neustadt (Aisch)",
+    "i.d.OPf." of "Weiden i.d.OPf.", "(Oberpf.)": part of the place's name, never a word to search for."""
+    starts = {span.start for span in places}
+    found = []
+    for span in places:
+        qualifier = qualifier_after(doc, span.end, rules, starts)
+        if qualifier is not None and any(qualifier.fits(place) for place in span._.value):
+            end = qualifier.end
+        elif (own := own_qualifier(doc, span)) is not None:
+            end = own[0] + 1
+        else:
+            continue
+        while end < len(doc) and doc[end].text in (".", ")") and not doc[end - 1].whitespace_:
+            end += 1
+        found.append(doc[span.end : end])
+    return found
 
 
 def _is_region(span: Span, rules: PlaceRules) -> bool:

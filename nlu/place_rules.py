@@ -53,6 +53,10 @@ class PlaceRules:
     beside_then: frozenset[str]  # "near Dresden in Radeberg": what may stand between the two
     qualifier_fillers: frozenset[str]  # "Neustadt an der Weinstraße": words between a name and its qualifier
     qualifier_tight: frozenset[str]  # "Wetter/Ruhr": the marks alone that keep a word-like name tight to it
+    # "a.d. Aisch", "i.d.OPf.": the letters of an abbreviated joining word -> its long forms; a region's abbreviation
+    # -> its qualifier or state word
+    abbreviated_joiners: dict[str, tuple[str, ...]]
+    abbreviated_regions: dict[str, str]
     area_after: tuple[str, ...]  # "Lahnau oder Umgebung": words after a place naming its area (a cue, no preference)
     region_cues: tuple[str, ...]
     region_nouns: frozenset[str]  # the one-word region cues ("raum", "gegend"): may follow a town's adjective
@@ -105,6 +109,10 @@ def place_rules() -> PlaceRules:
         beside_then=frozenset(raw["beside_then"]),
         qualifier_fillers=frozenset(raw["qualifier_fillers"]),
         qualifier_tight=frozenset(raw["qualifier_tight"]),
+        abbreviated_joiners={
+            fold(k): tuple(v) for k, v in raw["qualifier_abbreviations"]["joiners"].items()
+        },
+        abbreviated_regions={fold(k): fold(v) for k, v in raw["qualifier_abbreviations"]["regions"].items()},
         area_after=tuple(raw["area_after"]),
         waters=tuple(f"{cue} {'|'.join(raw['waters'])}" for cue in raw["water_cues"]),
         region_cues=tuple(raw["region_cues"]),

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.place_hints import CORRECTED, RULED_OUT
 from nlu.extensions import PLACES_RULED_OUT, WATERS
-from nlu.kernel.gazetteer import Gazetteer, Place, haversine_km
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
 from nlu.lexicon import PlaceRules, known_words, place_rules
 from nlu.place_like import looks_like_place
 from nlu.quarters import quarter_of
@@ -151,12 +151,15 @@ def names_another_place(doc: Doc, span: Span, rules: PlaceRules) -> bool:
     qualified otherwise ("Höchst an der Nidder", a quarter of Altenstadt the gazetteer lacks, is not Höchst im
     Odenwald), and so is the city it is a quarter of (Frankfurt am Main's Höchst is "Höchst am Main"). The full
     name goes first: a place the gazetteer has under it is found as one mention, and a short name of which some
-    place is called so alone ("Höchst" of a village) may still be that one."""
+    place is called so alone ("Höchst" of a village) may still be that one. A city written with its quarter
+    names that quarter too: "Köln-Porz am Rhein" is Köln's Porz am Rhein."""
     tail = written_qualifier(doc, span)
     if tail is None or not span._.value:
         return False
     short = fold(span.text)
     names = [fold(place.name) for place in span._.value]
+    if len(span._.value) == 1 and (quarter := get_gazetteer().quarter(span.text)) is not None:
+        names.append(fold(quarter.name))
     city = rules.shared_quarters.get(short)
     if city is not None:
         names.append(fold(city))

@@ -68,7 +68,7 @@ async def due_digests(
             SavedSearch.centre_lon,
             Volunteer.id.label("volunteer_id"), Volunteer.telegram_id, kept_language(),
             Opportunity.id.label("opportunity_id"), Opportunity.title, Opportunity.place_name, Opportunity.lat,
-            Opportunity.lon, Opportunity.remote, Organisation.name.label("organisation"),
+            Opportunity.lon, Opportunity.place_precision, Opportunity.remote, Organisation.name.label("organisation"),
         )
         .where(Volunteer.id.in_(_due_volunteers(now, interval, max_volunteers)))
         .order_by(Volunteer.id, AlertDelivery.created_at.desc(), AlertDelivery.id.desc())
@@ -136,7 +136,7 @@ def _digest(rows: list) -> Digest:  # type: ignore[type-arg]
         DigestEntry(
             delivery_id=row.id, saved_search_id=row.saved_search_id, query_text=row.query_text,
             opportunity_id=row.opportunity_id, title=row.title, organisation=row.organisation,
-            place=row.place_name, distance_km=distance_to(_centre(row), row.lat, row.lon),
+            place=row.place_name, distance_km=distance_to(_centre(row), row.lat, row.lon, row.place_precision),
             remote=bool(row.remote),
         )
         for row in rows[:MAX_DIGEST_ENTRIES]

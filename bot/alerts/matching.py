@@ -22,6 +22,7 @@ from bot.conversation.language import kept_language
 from bot.domain import AlertMode, OpportunityStatus
 from bot.listings_view import is_active
 from bot.search.geo import KM_PER_DEGREE_LAT, Frame
+from bot.search.precision import is_approximate
 from bot.search.time_wish import EITHER_BIT, FAMILY_BITS, wish_fit
 from bot.store.models import AlertDelivery, Opportunity, Organisation, SavedSearch, Volunteer
 from bot.store.types import utcnow
@@ -201,10 +202,14 @@ def _areas(opportunity: Opportunity) -> list[Any]:
 
 
 def _distance(target: AlertTarget, opportunity: Opportunity) -> float | None:
-    """Returns the distance from the saved search's centre as the search shows it (0.1 km)."""
+    """Returns the distance from the saved search's centre as the search shows it (0.1 km); none for a listing placed
+    only at its town or quarter ("Kötzting · 0,0 km" claimed a precision it does not have; bot.search.precision)."""
     if target.centre is None or opportunity.lat is None or opportunity.lon is None:
         return None
-    return round(Frame.around(*target.centre).distance_km(opportunity.lat, opportunity.lon), 1)
+    frame = Frame.around(*target.centre)
+    if is_approximate(opportunity.place_precision, opportunity.lat, opportunity.lon, frame):
+        return None
+    return round(frame.distance_km(opportunity.lat, opportunity.lon), 1)
 
 
 async def _one_per_volunteer(session: AsyncSession, opportunity_id: int, matched: list[_Candidate]) -> list[_Candidate]:

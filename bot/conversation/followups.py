@@ -39,6 +39,7 @@ from bot.conversation import state
 from bot.conversation.followup_words import followup_lists
 from bot.conversation.radius_wish import RadiusStep, RadiusWish, radius_wish, stepped
 from bot.conversation.region_wish import RegionWish, region_wish
+from bot.search.areas import quarter_named
 from bot.search.content_words import unwanted_words, writer_content
 from bot.search.criteria import criteria_from, place_ref
 from bot.search.place_doubts import all_of_named_state, named_state, unknown_place_named, without_state
@@ -153,7 +154,7 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
     changes: dict[str, object] = {}
     text = previous.query_text
     if place is not None:
-        changes["place"] = place
+        changes["place"] = quarter_named(place, parsed.text) or place  # "Dortmund-Hörde": Hörde, as in a search
         text = without_place(text, kept.place, earlier) if kept.place is not None else text
         if kept.remote:  # "nur online" (a button or the text), then "und in Kassel?": on site in Kassel
             changes["remote"] = False

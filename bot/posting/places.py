@@ -83,9 +83,12 @@ def _by_postal_code(text: str, postal: WrittenCode, gazetteer: Gazetteer) -> dic
 def _by_name(text: str, gazetteer: Gazetteer) -> dict[str, Any]:
     """Places by a town's name, with or without a street before it; near misses come back to press."""
     for town, address in _splits(text):
-        if "," in town or any(character.isdigit() for character in town):
-            continue  # "Wasserturmstraße 5, Kassel", "3 Marburg": the chat's reading would find the town in a
-            # reading that is no town's name and lose the street or its number
+        if any(character.isdigit() for character in town) or (
+            "," in town and any(_looks_like_street(part.strip()) for part in town.split(","))
+        ):
+            continue  # "Wasserturmstraße 5, Kassel", "Am Markt, Kassel", "3 Marburg": the chat's reading would find
+            # the town in a reading that is no town's name and lose the street or its number; "Wehlheiden, Kassel"
+            # and "Leipzig, Plagwitz" are read as the chat, the web and `places` read them
         reading = read_place_field(town)  # as the chat reads it: "Wehlheiden", "ffm", "Bornheim" asked
         if reading.place is not None:
             # A listing's place must be exact: where the search takes the largest namesake ("Frankfurt"), the club

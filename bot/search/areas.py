@@ -97,19 +97,13 @@ def _within_city(criteria: Criteria, text: str) -> Centred:
     """Returns the criteria centred on the quarter, or the part of the city, a word of the text names."""
     if criteria.place is None or criteria.place.postal_code:
         return Centred(criteria)  # a postal code is more precise than any quarter
-    gazetteer = get_gazetteer()
     table = _area_words()
     own = set(plain_words(criteria.place.name))
     beside = beside_city(text, criteria.place)
     words = [word for word in dict.fromkeys([*criteria.keywords, *plain_words(text)])
              if word in beside or not table.names_part(word)]
-    for word in words:
-        if len(word) < 3 or word in own:
-            continue
-        quarter = gazetteer.quarter(word, criteria.place.name)
-        if quarter is not None:
-            place = PlaceRef(quarter.name, quarter.lat, quarter.lon, quarter.state, None)
-            return Centred(_centred(criteria, place, word), word=word)
+    if (quarter := _quarter_among(criteria.place, words)) is not None:
+        return Centred(_centred(criteria, quarter[0], quarter[1]), word=quarter[1])
     city = _city(criteria.place)
     if city is None:
         return Centred(criteria)
@@ -123,6 +117,30 @@ def _within_city(criteria: Criteria, text: str) -> Centred:
             moved = _centred(criteria, _moved(criteria.place, city, bearing), word)
             return Centred(moved, f"{AREA}:{bearing:g}", word)
     return Centred(criteria)
+
+
+def quarter_named(place: PlaceRef, text: str) -> PlaceRef | None:
+    """Returns the quarter of the place's city a word of the text names ("Dortmund-Hörde": Hörde), else None: where a
+    place the text names is taken as it is (a place said in a follow-up message, "lieber in der Nähe von
+    Dortmund-Hörde"), the search centres there as it does on a first message (within_city)."""
+    if place.postal_code:
+        return None
+    table = _area_words()
+    words = [word for word in dict.fromkeys(plain_words(text)) if not table.names_part(word)]
+    quarter = _quarter_among(place, words)
+    return quarter[0] if quarter is not None else None
+
+
+def _quarter_among(place: PlaceRef, words: list[str]) -> tuple[PlaceRef, str] | None:
+    """Returns the first quarter of the place's city one of the words names, with that word."""
+    own = set(plain_words(place.name))
+    for word in words:
+        if len(word) < 3 or word in own:
+            continue
+        quarter = get_gazetteer().quarter(word, place.name)
+        if quarter is not None:
+            return PlaceRef(quarter.name, quarter.lat, quarter.lon, quarter.state, None), word
+    return None
 
 
 def beside_city(text: str, place: PlaceRef) -> frozenset[str]:

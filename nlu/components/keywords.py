@@ -11,8 +11,8 @@ from nlu.components.common import pattern_matcher, spans_of
 from nlu.components.language_words import learned_language, names_german
 from nlu.components.travel import travel_words
 from nlu.extensions import (
-    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, NOT_TIMES, OTHERS_GERMAN, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN,
-    RADIUS, REMOTE, RULED_OUT_WORDS, SELF, TIMES, WATERS, WRITER, register_extensions,
+    CUES, INTERESTS, LANGUAGES, LITTLE_GERMAN, NOT_TIMES, OTHERS_GERMAN, PLACE_QUALIFIERS, PLACES, PLACES_RULED_OUT,
+    PLACES_UNKNOWN, RADIUS, REMOTE, RULED_OUT_WORDS, SELF, TIMES, WATERS, WRITER, register_extensions,
 )
 from nlu.kernel.text import fold
 from nlu.word_lists import dialect_changes
@@ -108,8 +108,8 @@ class KeywordCollector:
         """Returns tokens that belong to places, waters, times (and what only looks like one: "Guten Abend"),
         languages, remote, radius, cues, the words a cue rules out ("keine Kirche") and the writer."""
         groups = (
-            PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, TIMES, NOT_TIMES, LANGUAGES, LITTLE_GERMAN, OTHERS_GERMAN, REMOTE,
-            RADIUS, CUES, RULED_OUT_WORDS, SELF, WATERS, WRITER,
+            PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, PLACE_QUALIFIERS, TIMES, NOT_TIMES, LANGUAGES, LITTLE_GERMAN,
+            OTHERS_GERMAN, REMOTE, RADIUS, CUES, RULED_OUT_WORDS, SELF, WATERS, WRITER,
         )
         used = {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
         used |= _group_words(doc)

@@ -265,6 +265,8 @@ class Negation:
                 continue
             if is_boundary(token) or token.norm_ in rules.terminators:
                 break
+            if found and token.norm_ in rules.phrase_openers and i == found[-1].end:
+                break  # "nicht am Wochenende was mit Kindern": the negated phrase ended, a wish begins
             if token.norm_ in rules.conjunctions and not self._mention_follows(doc, i + 1, starts):
                 break
             filler += 1

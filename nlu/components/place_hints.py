@@ -212,10 +212,14 @@ class QuarterReader:
         """Returns a span over the city and its quarter starting at token i, else None."""
         token = doc[i]
         if "-" in token.text and token.is_alpha is False:
+            # "Horn-Lehe in Bremen", "Grünau-Mitte (Leipzig)": a city written with the quarter says whose it is,
+            # before the hyphen's halves are read as a quarter of another city
+            if (joined := self._joined_at(doc, i)) is not None:
+                return joined
             city = self._city_of_quarter(token.text, None) or self._misspelt_city_with_quarter(token.text)
-            if city is not None:
+            if city is not None and not self._names_another_whole(token.text, city):
                 return _place_span(doc, i, i + 1, city)
-        if (spanned := self._spanning_at(doc, i)) is not None:
+        if (spanned := self._spanning_at(doc, i)) is not None or (spanned := self._qualified_city_at(doc, i)):
             return spanned
         if i + 1 >= len(doc) or not token.is_alpha:
             return None
@@ -243,6 +247,37 @@ class QuarterReader:
                 if (count == 3 or "-" in written) and (city := self._city_of_quarter(written, None)) is not None:
                     return _place_span(doc, i, i + count, city)
         return None
+
+    def _qualified_city_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns the city of a quarter written after the city's official name with its qualifier in brackets or
+        after a slash: "Halle (Saale)-Büschdorf" (the tokenizer cuts ")-" apart), "Frankfurt/Oder-Nord" (the town
+        so named, also where the quarter table lacks the quarter: the slash's qualifier is no town of its own)."""
+        if not doc[i].is_alpha or i + 2 >= len(doc):
+            return None
+        if doc[i + 1].text == "/" and "-" in doc[i + 2].text:
+            qualifier, _, quarter = doc[i + 2].text.partition("-")
+            city_name = f"{doc[i].text}/{qualifier}"
+            named = self._named(city_name) if qualifier.isalpha() and quarter[:1].isalpha() else []
+            if not named:
+                return None
+            return _place_span(doc, i, i + 3, self._city_of_quarter(quarter, city_name) or named[0])
+        if i + 5 >= len(doc) or doc[i + 1].text != "(" or doc[i + 3].text != ")" or doc[i + 4].text != "-":
+            return None
+        if not (doc[i + 2].is_alpha and doc[i + 5].text[:1].isalpha()):
+            return None
+        city = self._city_of_quarter(doc[i + 5].text, doc[i : i + 4].text)
+        return _place_span(doc, i, i + 6, city) if city is not None else None
+
+    def _names_another_whole(self, text: str, city: Place) -> bool:
+        """Tells whether a hyphenated word is as a whole the name of a place other than the city its halves make:
+        "Grünau-Mitte" is Leipzig's (an alias), not Grünau in Berlin's Mitte."""
+        whole = self._named(text)
+        return bool(whole) and all((self.gazetteer.city_of(place) or place).id != city.id for place in whole)
+
+    def _named(self, text: str) -> list[Place]:
+        """Returns the places a name is of in the gazetteer or, as an alias (data/nlu/places.toml), in the NLU."""
+        alias = place_rules().aliases.get(fold(text))
+        return self.gazetteer.lookup(text) + (self.gazetteer.lookup(alias)[:1] if alias is not None else [])
 
     def _joined_at(self, doc: Doc, i: int) -> Span | None:
         """Returns the city of a quarter joined to it by a word or a comma: "Gohlis in Leipzig", "Bornheim bei
@@ -289,10 +324,12 @@ class QuarterReader:
         if fold(city_name) in self.regions or fold(quarter) in self.regions:
             return None  # "Baiersbronn (Schwarzwald)", "Fürth, Odenwald": a landscape is neither quarter nor city
         cities = [place for place in self.gazetteer.lookup(city_name) if place.population >= _UNLISTED_CITY_MIN]
-        namesakes = self.gazetteer.lookup(quarter)
+        namesakes = self._named(quarter)
         if not cities or not namesakes:
             return None
         city = cities[0]
+        if any((self.gazetteer.city_of(place) or place).id == city.id for place in namesakes):
+            return city  # "Grünau-Mitte in Leipzig": a name of the city's own (an alias of its quarter)
         if place_rules().shared_quarters.get(fold(quarter)) == city.name:
             return city  # "Bornheim in Frankfurt": a quarter listed for the city, whatever its namesakes' size
         reach = _BRACKETED_FAR_KM if bracketed else _FAR_KM

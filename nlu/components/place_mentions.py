@@ -22,6 +22,7 @@ from nlu.kernel.gazetteer import Gazetteer, Place
 from nlu.kernel.place_names import surface_key
 from nlu.kernel.text import fold
 from nlu.lexicon import known_words
+from nlu.place_abbreviations import abbreviated_qualifier
 from nlu.place_index import place_index
 from nlu.vocabulary import is_category_word
 
@@ -86,6 +87,8 @@ class MentionFinder:
         """Returns the longest place name starting at token i."""
         if doc[i].norm_ not in self.first_words:
             return None
+        if (abbreviated := self._abbreviated_name_at(doc, i)) is not None:
+            return abbreviated
         for end in range(min(len(doc), i + self.max_tokens), i, -1):
             ids = self.names.get(_key(doc, i, end))
             if ids and end - i > 1 and _conjunction_before_place(doc, end - 1):
@@ -95,6 +98,21 @@ class MentionFinder:
                 if end - i == 1:  # "in kemnitz": a far village named like a large city of the start region
                     places = misheard_city(doc[i].norm_, places) or places
                 return mention(doc, i, end, places)
+        return None
+
+    def _abbreviated_name_at(self, doc: Doc, i: int) -> Span | None:
+        """Returns a name written with an official abbreviation, read in its long form: "Neustadt a.d. Aisch",
+        "Lauf a.d. Pegnitz", "Mühldorf a. Inn" (nlu/place_abbreviations.py); the name may have two words."""
+        for base_end in (i + 2, i + 1):
+            if base_end >= len(doc) or (base_end == i + 2 and not doc[i + 1].is_alpha):
+                continue
+            abbreviated = abbreviated_qualifier(doc, base_end)
+            if abbreviated is None or not abbreviated.joined:
+                continue
+            base = _key(doc, i, base_end)
+            for reading in abbreviated.readings:
+                if ids := self.names.get(f"{base} {' '.join(reading)}"):
+                    return mention(doc, i, abbreviated.end, tuple(self.gazetteer.get(pid) for pid in ids))
         return None
 
     def _split_name_at(self, doc: Doc, i: int) -> Span | None:

@@ -20,14 +20,14 @@ from nlu.components.place_mentions import MentionFinder, mention
 from nlu.components.plates import PLATE_LABEL, after_living_cue
 from nlu.components.postal_cues import without_guessed_codes
 from nlu.extensions import (
-    INTERESTS, LANGUAGES, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, WATERS,
+    INTERESTS, LANGUAGES, PLACE_QUALIFIERS, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, WATERS,
     register_extensions,
 )
 from nlu.kernel.gazetteer import Gazetteer, get_gazetteer
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules, place_words, stopwords
 from nlu.place_like import looks_like_place, place_endings
-from nlu.place_qualifiers import drop_unlisted_quarters, join_towns_to_cities, read_qualified
+from nlu.place_qualifiers import drop_unlisted_quarters, join_towns_to_cities, qualifier_words, read_qualified
 from nlu.places_resolve import names_another_place, resolve, written_end
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
@@ -86,6 +86,8 @@ class PlaceFinder:
         waters = [Span(doc, start, end, label=label) for label, start, end in found if label == "water"]
         lowercase = is_lowercase_message(doc)
         mentions = without_guessed_codes(self.mentions.exact(doc, cue_ends, lowercase, frozenset(owned_ends)))
+        if _free_language_names(doc, mentions):
+            claimed = covered_by(doc, TIMES, LANGUAGES, REMOTE, RADIUS)
         if self.fuzzy:
             mentions += self.mentions.fuzzy(doc, mentions, claimed, cue_ends, lowercase)
         mentions, quartered = drop_unlisted_quarters(doc, join_towns_to_cities(doc, mentions, self.belief.names_a_word))
@@ -134,6 +136,8 @@ class PlaceFinder:
         named = [*kept, *doc.spans[PLACES_RULED_OUT]]
         doc.spans[PLACES_UNKNOWN] = [*unknown, *self._unresolved_places(doc, cue_ends, [*named, *unknown], lowercase)]
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
+        named = [*doc.spans[PLACES], *doc.spans[PLACES_RULED_OUT]]
+        doc.spans[PLACE_QUALIFIERS] = qualifier_words(doc, named, self.rules)
         return doc
 
     def _cued_quarters(
@@ -208,3 +212,18 @@ class PlaceFinder:
         taken = covered(places)
         doc.spans[INTERESTS] = [s for s in doc.spans[INTERESTS] if not taken.intersection(range(s.start, s.end))]
 
+
+
+def _free_language_names(doc: Doc, mentions: list[Span]) -> bool:
+    """Drops the language mentions a longer place name written out in capitals holds ("Französisch Buchholz",
+    "Berlin Französisch Buchholz", "Deutsch Evern": a place's name, no language asked); tells whether any went."""
+    languages = doc.spans.get(LANGUAGES, ())
+    names = [m for m in mentions if len(m) > 1 and not m._.fuzzy and m.label_ == "place"
+             and all(t.text[:1].isupper() for t in m if t.is_alpha)]
+    if not languages or not names:
+        return False
+    kept = [s for s in languages if not any(m.start <= s.start and s.end <= m.end for m in names)]
+    if len(kept) == len(languages):
+        return False
+    doc.spans[LANGUAGES] = kept
+    return True

@@ -62,3 +62,13 @@ def test_an_answer_that_is_no_place_name_as_it_stands_is_read_as_the_search_read
         [choice] = towns_named(text, parse_text)
         assert choice.town.name == "Kassel", text
     assert towns_named("weiß ich noch nicht", parse_text) == []
+
+
+@pytest.mark.parametrize(("text", "town", "quarter"), [
+    ("Wehlheiden, Kassel", "Kassel", "Kassel-Wehlheiden"),
+    ("Plagwitz, Leipzig", "Leipzig", "Leipzig-Plagwitz"),
+    ("Leipzig, Plagwitz", "Leipzig", "Leipzig-Plagwitz"),
+])
+def test_a_quarter_and_its_city_beside_a_comma_offer_both(text: str, town: str, quarter: str) -> None:
+    [choice] = towns_named(text, parse_text)
+    assert choice.town.name == town and choice.quarter is not None and choice.quarter.name == quarter

@@ -92,3 +92,13 @@ def test_a_place_is_read_as_the_chat_reads_it() -> None:
     typo = resolve_place(Answer(text="Weihlheiden"), get_gazetteer())
     offered = [(place["name"], place["district"]) for place in typo["candidates"]]
     assert typo["near_miss"] and offered == [("Wehlheiden (Kassel)", "Kassel")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Wehlheiden, Kassel", "Wehlheiden (Kassel)"),
+    ("Plagwitz, Leipzig", "Plagwitz (Leipzig)"),
+    ("Leipzig, Plagwitz", "Plagwitz (Leipzig)"),
+])
+def test_a_quarter_and_its_city_beside_a_comma_are_read_as_the_chat_reads_them(text: str, name: str) -> None:
+    assert _place(text)["name"] == name  # was "Diesen Ort finde ich nicht"
+    assert _place("Am Markt, Kassel")["address"] == "Am Markt"  # a street beside the comma stays the address

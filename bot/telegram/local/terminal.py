@@ -12,6 +12,9 @@ from bot.telegram.local.api import ApiCall, LocalBotApi
 from bot.telegram.local.updates import Person, UpdateFactory
 
 _LOCATION = re.compile(r"^(?:standort|location)\s+(-?\d+(?:[.,]\d+)?)\s+(-?\d+(?:[.,]\d+)?)$", re.IGNORECASE)
+# "standort", "standort 51.31": the notation with a number missing or malformed is explained, not sent as text
+_LOCATION_MISWRITTEN = re.compile(r"^\s*(?:standort|location)(?:\s+[-+\d.,]*)*\s*$", re.IGNORECASE)
+LOCATION_HELP = "📍 So teilst du einen Standort: standort BREITE LÄNGE, z. B. standort 51.31 9.49"
 # Buttons have their own notation, so a typed number stays an answer (hours, a postal code, a choice by text).
 _BUTTON = re.compile(r"^#\s*(\d+)$")
 _TAG = re.compile(r"<[^>]+>")
@@ -49,6 +52,9 @@ class Terminal:
         if location:
             lat, lon = (float(part.replace(",", ".")) for part in location.groups())
             return factory.location(person, lat, lon)
+        if _LOCATION_MISWRITTEN.match(line):
+            self._print(LOCATION_HELP)
+            return None
         button = _BUTTON.match(line.strip())
         if button:
             return self._press(factory, person, int(button.group(1)))
