@@ -74,8 +74,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def _city_part() -> re.Pattern[str]:
     """Returns the pattern of a folded word naming a part most cities have (data/search/city_parts.toml)."""
     table = read_list(DATA / "city_parts.toml")
-    parts, ends = ("|".join(sorted(map(str, table[key]), key=len, reverse=True)) for key in ("parts", "ends"))
-    return re.compile(f"(?:{parts})-?(?:{ends})")
+    parts, ends, quarters = (
+        "|".join(sorted(map(str, table[key]), key=len, reverse=True)) for key in ("parts", "ends", "quarter_parts")
+    )
+    return re.compile(f"(?:{parts})-?(?:{ends})|(?:{quarters})-?viertel")
 
 
 def city_part_named(text: str) -> str | None:

@@ -12,6 +12,9 @@ def test_a_part_most_cities_have_is_named_as_written() -> None:
     assert is_city_part("Altstadt") and is_city_part("Nordend")
     # words that only begin or end alike name no part of a city
     assert city_part_named("Bahnhofsmission oder Stadtteiltreff") is None and not is_city_part("Kreuzberg")
+    # a kind of town is no part of one; its quarter is
+    assert city_part_named("Ehrenamt in einer Universitätsstadt") is None and not is_city_part("Hafenstadt")
+    assert is_city_part("Universitätsviertel") and is_city_part("Hafenviertel") and is_city_part("Kreuzviertel")
 
 
 def test_without_a_place_the_search_asks_which_city_and_a_follow_up_keeps_its_city() -> None:
