@@ -13,7 +13,7 @@ from bot.search.word_files import DATA, read_list
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
-from nlu.place_field import STATE_CITIES, all_of_state, state_cities, state_word
+from nlu.place_field import STATE_CITIES, all_of_state, says_all_of_germany, state_cities, state_word
 from nlu.kernel.postal_codes import postal_codes_in
 from nlu.query import ParsedQuery
 
@@ -60,11 +60,24 @@ def place_to_ask(parsed: ParsedQuery) -> str | None:
     """Returns what a search with no place must ask about instead of searching all of Germany: a place no German
     place answers (unknown_place_named), else a part that most cities have written without its city
     ("Bahnhofsviertel": city_part_named), as written. A follow-up of a search in a city keeps that city instead
-    (bot.conversation.followups asks unknown_place_named only)."""
+    (bot.conversation.followups asks unknown_place_named only). A part is not asked about when the text says where
+    anyway, all of Germany ("deutschlandweit, gern in einer Altstadt") or a state ("in Sachsen, in der Innenstadt"),
+    nor when it rules the part out ("nicht in der Innenstadt")."""
     unknown = unknown_place_named(parsed)
     if unknown is not None or parsed.place is not None or parsed.place_candidates:
         return unknown
-    return city_part_named(parsed.text)
+    part = city_part_named(parsed.text)
+    if part is None or says_all_of_germany(parsed.text) or named_state(parsed.text) is not None:
+        return None
+    return None if _ruled_out(parsed.text, part) else part
+
+
+def _ruled_out(text: str, word: str) -> bool:
+    """Tells whether a negation ("nicht", "außer") stands shortly before the word in the text ("nicht in der
+    Innenstadt"), in the same clause."""
+    before = text[:text.find(word)].rsplit(",", 1)[-1]
+    words = [fold(written.strip(_MARKS)) for written in before.split()]
+    return any(folded in place_rules().state_negations for folded in words[-_NEGATION_SPAN:])
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -24,3 +24,12 @@ def test_without_a_place_the_search_asks_which_city_and_a_follow_up_keeps_its_ci
     # names a part of that city
     assert unknown_place_named(alone) is None
     assert place_to_ask(parse_text("Ehrenamt im Bahnhofsviertel Frankfurt")) is None
+
+
+def test_no_city_is_asked_when_the_text_says_where_anyway_or_rules_the_part_out() -> None:
+    assert place_to_ask(parse_text("Ehrenamt deutschlandweit, gern in einer Altstadt")) is None
+    assert place_to_ask(parse_text("Ehrenamt in Sachsen, in der Innenstadt")) is None
+    assert place_to_ask(parse_text("Ehrenamt, nicht in der Innenstadt")) is None
+    assert place_to_ask(parse_text("Ehrenamt außer in der Altstadt")) is None
+    # a negation in another clause leaves the part asked about
+    assert place_to_ask(parse_text("nicht am Wochenende, in der Innenstadt")) == "Innenstadt"
