@@ -95,14 +95,17 @@ def _city_part() -> re.Pattern[str]:
 
 def city_part_named(text: str) -> str | None:
     """Returns the first word of the text naming a part that most cities have ("Bahnhofsviertel", "Südstadt",
-    "Nordend"), as written, else None: without its city it says where in a city, not which city."""
+    "Nordend"), as written but capitalised as a name is ("ehrenamt im bahnhofsviertel" of a link: "Bahnhofsviertel"),
+    else None: without its city it says where in a city, not which city."""
     pattern = _city_part()
-    return next((word for word in _WORD.findall(text) if pattern.fullmatch(fold(word))), None)
+    word = next((word for word in _WORD.findall(text) if pattern.fullmatch(fold(word))), None)
+    return word[:1].upper() + word[1:] if word is not None and word.islower() else word
 
 
 def is_city_part(name: str) -> bool:
     """Tells whether a name the search could not place is a part most cities have (asked as "which city?")."""
-    return city_part_named(name) == name
+    named = city_part_named(name)
+    return named is not None and fold(named) == fold(name.strip())
 
 
 # A state is named after one of these words ("Tierheim in Sachsen"), or alone as an answer to "Wo?" ("Sachsen").

@@ -10,6 +10,8 @@ def test_a_part_most_cities_have_is_named_as_written() -> None:
     assert city_part_named("Ehrenamt im Bahnhofsviertel") == "Bahnhofsviertel"
     assert city_part_named("was in der Innenstadt, gern abends") == "Innenstadt"
     assert is_city_part("Altstadt") and is_city_part("Nordend")
+    # a link's lowercased text ("start=s-ehrenamt_im_bahnhofsviertel") still shows the part as a name
+    assert city_part_named("ehrenamt im bahnhofsviertel") == "Bahnhofsviertel" and is_city_part("bahnhofsviertel")
     # words that only begin or end alike name no part of a city
     assert city_part_named("Bahnhofsmission oder Stadtteiltreff") is None and not is_city_part("Kreuzberg")
     # a kind of town is no part of one; its quarter is
