@@ -11,7 +11,7 @@ from sqlalchemy import Row
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.search.areas import within_city, without_word
+from bot.search.areas import within_city, within_picked_city, without_word
 from bot.search.content_words import (
     MAX_UNWANTED,
     NAMING_WORDS,
@@ -127,9 +127,10 @@ async def find(
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
     area: tuple[str, ...] = ()  # the centre stands for a part of the city, approximately
     query = merged_query(parsed, request.refinement)
-    if request.refinement.place is None:  # a place picked by button is taken as it is
-        centred = within_city(criteria, request.text)
-        criteria, area, query = centred.criteria, centred.widened, without_word(query, centred.word)
+    # a place picked by button is taken as it is, but for the part of it the text named ("im Bahnhofsviertel")
+    centred = (within_city(criteria, request.text) if request.refinement.place is None
+               else within_picked_city(criteria, parsed))
+    criteria, area, query = centred.criteria, centred.widened, without_word(query, centred.word)
     if len(criteria.ruled_out) < len(query.get("ruled_out_places") or ()):  # the place picked is no longer ruled out
         query["ruled_out_places"] = [place.to_dict() for place in criteria.ruled_out]
     candidates = ambiguous_places(criteria)
