@@ -29,7 +29,7 @@ from typing import Any
 
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
-from bot.search.place_doubts import is_city_part, place_to_ask
+from bot.search.place_doubts import is_city_part, part_without_city, place_to_ask
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.kernel.text import fold, plain_words
 from nlu.query import ParsedQuery
@@ -100,7 +100,7 @@ def within_picked_city(criteria: Criteria, parsed: ParsedQuery) -> Centred:
     was picked apart ("Ehrenamt im Bahnhofsviertel", asked which city, answered "Frankfurt am Main", "60329" or a
     candidate's button): the city's quarter of that name, else the city, and the part is no free word either way,
     as when written together ("Ehrenamt im Bahnhofsviertel Frankfurt"). Any other text keeps the place picked."""
-    asked = place_to_ask(parsed)
+    asked = place_to_ask(parsed) or part_without_city(parsed)
     if criteria.place is None or asked is None or not is_city_part(asked):
         return Centred(criteria)
     word = fold(asked)

@@ -30,7 +30,9 @@ from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
 from nlu.place_field import says_all_of_germany
-from bot.search.place_doubts import all_of_named_state, ambiguous_places, place_to_ask, without_state
+from bot.search.place_doubts import (
+    all_of_named_state, ambiguous_places, part_without_city, place_to_ask, without_state,
+)
 from bot.search.rank_words import RankWords
 from bot.search.ranking import WEIGHTS
 from bot.search.time_wish import not_applied
@@ -136,8 +138,9 @@ async def find(
     candidates = ambiguous_places(criteria)
     if candidates:
         return Found(SearchOutcome(query, (), (), 0, None, None, False, candidates), (), criteria, ())
-    unknown = (place_to_ask(parsed) if criteria.place is None and not criteria.remote
-               and criteria.whole_state is None else None)
+    asking = not criteria.remote and criteria.whole_state is None
+    unknown = (place_to_ask(parsed) if criteria.place is None and asking
+               else part_without_city(parsed) if request.refinement.place is None and asking else None)
     if unknown is not None:  # never silently all of Germany instead of the place the person meant
         return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())
     # A whole state searched is where, not what: "Tierheim in Sachsen" ranks as "Tierheim" with ort=ganz Sachsen

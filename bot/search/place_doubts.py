@@ -72,10 +72,30 @@ def place_to_ask(parsed: ParsedQuery) -> str | None:
     return None if _ruled_out(parsed.text, part) else part
 
 
+def part_without_city(parsed: ParsedQuery) -> str | None:
+    """Returns the part most cities have that alone gave the text its place ("Ehrenamt in der Südstadt": Hannover's,
+    "im Nordend": Frankfurt, "in der Oberstadt": a village), as written: no city beside it says which city, so it is
+    asked about as place_to_ask asks about "Bahnhofsviertel". None when a city is named with it ("Südstadt Köln"), a
+    town of its own bears the longer name ("Neustadt an der Weinstraße"), several places were read to choose from, or
+    the text says where anyway or rules the part out (place_to_ask)."""
+    place = parsed.place
+    if place is None or parsed.place_candidates:
+        return None
+    part = city_part_named(parsed.text)
+    if part is None or says_all_of_germany(parsed.text) or named_state(parsed.text) is not None:
+        return None
+    read_from_part = (fold(place.name).split(" (")[0] == fold(part)
+                      or get_gazetteer().quarter(fold(part), place.name) is not None)
+    if not read_from_part or _ruled_out(parsed.text, part):
+        return None
+    rest = re.sub(rf"\b{re.escape(part)}\b", " ", parsed.text, count=1, flags=re.IGNORECASE)
+    return part if parse_text(rest).place is None else None
+
+
 def _ruled_out(text: str, word: str) -> bool:
     """Tells whether a negation ("nicht", "außer") stands shortly before the word in the text ("nicht in der
     Innenstadt"), in the same clause."""
-    before = text[:text.find(word)].rsplit(",", 1)[-1]
+    before = text[:text.lower().find(word.lower())].rsplit(",", 1)[-1]
     words = [fold(written.strip(_MARKS)) for written in before.split()]
     return any(folded in place_rules().state_negations for folded in words[-_NEGATION_SPAN:])
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from bot.search.place_doubts import city_part_named, is_city_part, place_to_ask, unknown_place_named
+from bot.search import SearchRequest, VocabularyCache, search
+from bot.search.model import Refinement, SearchOutcome
+from bot.search.place_doubts import (
+    city_part_named, is_city_part, part_without_city, place_to_ask, unknown_place_named,
+)
 from bot.search.understanding import parse_text
+from tests.factories.search import KASSEL, NOW, Listings, near
 
 
 def test_a_part_most_cities_have_is_named_as_written() -> None:
@@ -35,3 +40,34 @@ def test_no_city_is_asked_when_the_text_says_where_anyway_or_rules_the_part_out(
     assert place_to_ask(parse_text("Ehrenamt außer in der Altstadt")) is None
     # a negation in another clause leaves the part asked about
     assert place_to_ask(parse_text("nicht am Wochenende, in der Innenstadt")) == "Innenstadt"
+
+
+async def test_a_known_part_alone_is_asked_about_not_searched_in_the_one_city_the_gazetteer_gives(
+        listings: Listings) -> None:
+    await listings.add("Tierheim Südstadt: Gassi gehen", categories=["animals"], **near(KASSEL, 2, 180))
+    outcome = await _search(listings, SearchRequest(text="Ehrenamt in der Südstadt"))
+    # the gazetteer's Südstadt is Hannover's: silently searched there before
+    assert outcome.unknown_place == "Südstadt" and outcome.results == () and outcome.place is None
+    for text in ("Ehrenamt in der Nordstadt", "Ehrenamt im Nordend", "Ehrenamt in der Oberstadt"):
+        assert is_city_part((await _search(listings, SearchRequest(text=text))).unknown_place or "")
+    # with its city it is that city's quarter; a city picked afterwards is searched around its quarter too
+    written = await _search(listings, SearchRequest(text="Tierheim Südstadt Kassel"))
+    picked = await _search(listings, SearchRequest(text="Tierheim in der Südstadt",
+                                                   refinement=Refinement(place=KASSEL)))
+    for found in (written, picked):
+        assert found.unknown_place is None and found.place is not None and found.place.name.startswith("Südstadt")
+    assert "Südstadt" not in str(picked.query.get("keywords"))
+
+
+def test_a_part_with_its_city_or_a_town_of_the_longer_name_is_not_asked_about() -> None:
+    assert part_without_city(parse_text("Ehrenamt in der Südstadt")) == "Südstadt"
+    assert part_without_city(parse_text("Ehrenamt in der Südstadt Köln")) is None
+    assert part_without_city(parse_text("Ehrenamt in Hannover, Südstadt")) is None
+    assert part_without_city(parse_text("Ehrenamt in Neustadt an der Weinstraße")) is None
+    assert part_without_city(parse_text("Ehrenamt, nur nicht in der Südstadt")) is None
+
+
+async def _search(listings: Listings, request: SearchRequest) -> SearchOutcome:
+    """Runs a search with the text understood as the bot understands it."""
+    async with listings.database.read_only() as session:
+        return await search(session, request, vocabularies=VocabularyCache(), now=NOW)
