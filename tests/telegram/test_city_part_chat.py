@@ -31,3 +31,14 @@ async def test_a_postal_code_answered_keeps_its_centre_and_drops_the_part(chat: 
     header = answered.text.split("\n")[0]
     assert header.startswith("🔎 <b>Tiere · ") and "Frankfurt am Main" in header
     assert "„Bahnhofsviertel“" not in answered.text and "nichts Genaues" not in answered.text
+
+
+async def test_a_known_part_alone_is_asked_about_unless_the_last_or_saved_city_has_it(chat: Chat) -> None:
+    alone = await chat.send(ANNA, "Tiere in der Südstadt")  # the gazetteer's Südstadt alone is Hannover's
+    assert "„Südstadt“ gibt es in vielen Städten" in alone.text and "Hannover" not in alone.text
+    answer = await chat.send(ANNA, "Kassel")
+    assert "· Südstadt + 15 km</b>" in answer.text.split("\n")[0]  # Kassel's Südstadt
+    await chat.press(ANNA, answer.button("Ja, merken"), message_id=answer.sent_id())
+    after = await chat.send(ANNA, "Senioren in der Südstadt")  # the last search's and the saved city has one
+    assert "gibt es in vielen Städten" not in after.text and "Südstadt" in after.text.split("\n")[0]
+    assert "Hannover" not in after.text
