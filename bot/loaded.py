@@ -15,3 +15,16 @@ def settle() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def settle_reloaded() -> None:
+    """Moves objects loaded again (the index vocabulary's refresh every few minutes) out of the collector's view too,
+    in a process that settled (settle ran: something is frozen); elsewhere (tests, one-off commands) nothing.
+
+    Cheap enough for the request that triggers the refresh: the young generations are collected (their cyclic garbage
+    is not frozen for good), not the old one, and the freeze itself only moves lists. Left unfrozen, the refreshed
+    vocabulary brought back the full collections' stall that settle removed.
+    """
+    if gc.get_freeze_count():
+        gc.collect(1)
+        gc.freeze()

@@ -42,7 +42,9 @@ from bot.conversation.region_wish import RegionWish, region_wish
 from bot.search.areas import quarter_named
 from bot.search.content_words import unwanted_words, writer_content
 from bot.search.criteria import criteria_from, place_ref
-from bot.search.place_doubts import all_of_named_state, named_state, unknown_place_named, without_state
+from bot.search.place_doubts import (
+    all_of_named_state, named_state, part_without_city, unknown_place_named, without_state,
+)
 from bot.search.time_wish import joined_times
 from bot.search.model import PlaceRef, Refinement
 from bot.search.unread import unread_words
@@ -285,11 +287,13 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
     A postal code no place has ("Tierheim 00000") or a village the gazetteer lacks names a place all the same: the
     search asks where, rather than going on in the last one's town as if no place had been written; so does a state.
     """
-    if parsed.place is not None or parsed.remote or unknown_place_named(parsed) is not None or named_state(
-            parsed.text) is not None:  # "Tierheim in Sachsen" after Kassel: where in Sachsen, not Kassel again
-        return None
     stored = state.refinement_of(previous)
     before = criteria_from(earlier, stored, default_radius_km=0.0)
+    # "Tiere in der Südstadt" after Kassel: Kassel's Südstadt, not the one the gazetteer reads alone (Hannover's)
+    placed = parsed.place is not None and not _part_of(before.place, parsed)
+    if placed or parsed.remote or unknown_place_named(parsed) is not None or named_state(
+            parsed.text) is not None:  # "Tierheim in Sachsen" after Kassel: where in Sachsen, not Kassel again
+        return None
     # "ganz Sachsen" written (not pressed), then "was mit Kindern": there too
     whole_state = before.whole_state or (None if before.place or before.remote
                                          else all_of_named_state(previous.query_text))
@@ -304,6 +308,13 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
     ).with_times(None if parsed.time else before.time or None, either=before.time_either)
     kept = before.place.name if before.place is not None and not before.remote else None
     return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept, parsed=parsed)
+
+
+def _part_of(place: PlaceRef | None, parsed: ParsedQuery) -> bool:
+    """Tells whether the text's place came only from a part most cities have (place_doubts.part_without_city) that
+    the place has as a quarter of its own."""
+    part = part_without_city(parsed) if place is not None else None
+    return part is not None and place is not None and get_gazetteer().quarter(fold(part), place.name) is not None
 
 
 async def place_said_at(session: AsyncSession, search: ChatSearch) -> datetime:

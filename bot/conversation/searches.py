@@ -13,8 +13,8 @@ from bot.ops.metrics import SEARCH_SECONDS
 from bot.search import VocabularyCache, search
 from bot.search.criteria import criteria_from
 from bot.search.engine import MAX_OFFSET
-from bot.search.model import Refinement, SearchOutcome, SearchRequest
-from bot.search.place_doubts import all_of_named_state, named_state
+from bot.search.model import PlaceRef, Refinement, SearchOutcome, SearchRequest
+from bot.search.place_doubts import all_of_named_state, is_city_part, named_state
 from bot.search.understanding import parse_text, reusing
 from bot.search.unread import without_unread_words
 from bot.search.vocabulary_cache import default_cache
@@ -23,6 +23,8 @@ from bot.store.models import ChatSearch, Volunteer
 from bot.conversation import state
 from bot.conversation.language import goes_on_in
 from bot.conversation.radius_wish import RadiusStep
+from nlu.kernel.gazetteer import get_gazetteer
+from nlu.kernel.text import fold
 from nlu.query import ParsedQuery
 from bot.volunteers import favourite_ids, home_place, note_interests
 
@@ -117,8 +119,9 @@ class ChatSearches:
         outcome = await self._search(session, request, parse)
         home = home_place(volunteer)
         said_nothing_but_home = False
-        if (outcome.nowhere and home is not None and refinement.place is None and not refinement.nationwide
-                and refinement.whole_state is None and named_state(stored.query_text) is None):
+        if ((outcome.nowhere or _part_of(outcome, home)) and home is not None and refinement.place is None
+                and not refinement.nationwide and refinement.whole_state is None
+                and named_state(stored.query_text) is None):
             # The text named no place: the home place the person agreed to is the centre, now and on later pages.
             # A state it named ("Tierheim in Sachsen") is where the person asked: which town in it is asked, not
             # the saved place searched as if nothing had been said.
@@ -186,6 +189,14 @@ class ChatSearches:
             outcome = await search(session, request, default_radius_km=self.default_radius_km, parse=parse,
                                    vocabularies=self.vocabularies)
         return without_unread_words(outcome)  # the person is asked what they would like to do instead
+
+
+def _part_of(outcome: SearchOutcome, home: PlaceRef | None) -> bool:
+    """Tells whether the part of a city the search asks about ("Südstadt": which city?) is one the home place has:
+    searched there (bot.search.areas.within_picked_city), as a follow-up keeps its city."""
+    part = outcome.unknown_place
+    return (home is not None and part is not None and is_city_part(part)
+            and get_gazetteer().quarter(fold(part), home.name) is not None)
 
 
 def _shown_radius_km(outcome: SearchOutcome) -> float | None:

@@ -29,8 +29,10 @@ from typing import Any
 
 from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
+from bot.search.place_doubts import is_city_part, part_without_city, place_to_ask
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.kernel.text import fold, plain_words
+from nlu.query import ParsedQuery
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "search" / "areas.toml"
 # Words joined by hyphens are one chunk ("kassel-sued"); anything else but spaces and brackets parts chunks.
@@ -91,6 +93,24 @@ def without_word(query: dict[str, Any], word: str | None) -> dict[str, Any]:
         return query
     kept = [item for item in query["keywords"] if not (isinstance(item, str) and plain_words(item) == [word])]
     return {**query, "keywords": kept}
+
+
+def within_picked_city(criteria: Criteria, parsed: ParsedQuery) -> Centred:
+    """Returns the criteria centred on the part of the city a text with no place of its own named, once the city
+    was picked apart ("Ehrenamt im Bahnhofsviertel", asked which city, answered "Frankfurt am Main", "60329" or a
+    candidate's button): the city's quarter of that name, else the city, and the part is no free word either way,
+    as when written together ("Ehrenamt im Bahnhofsviertel Frankfurt"). Any other text keeps the place picked."""
+    asked = place_to_ask(parsed) or part_without_city(parsed)
+    if criteria.place is None or asked is None or not is_city_part(asked):
+        return Centred(criteria)
+    word = fold(asked)
+    # a postal code is more precise than any quarter: only the word goes
+    quarter = None if criteria.place.postal_code else get_gazetteer().quarter(word, criteria.place.name)
+    if quarter is None:
+        return Centred(replace(criteria, keywords=tuple(other for other in criteria.keywords if other != word)),
+                       word=word)
+    place = PlaceRef(quarter.name, quarter.lat, quarter.lon, quarter.state, None)
+    return Centred(_centred(criteria, place, word), word=word)
 
 
 def _within_city(criteria: Criteria, text: str) -> Centred:

@@ -11,7 +11,7 @@ from sqlalchemy import Row
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.search.areas import within_city, without_word
+from bot.search.areas import within_city, within_picked_city, without_word
 from bot.search.content_words import (
     MAX_UNWANTED,
     NAMING_WORDS,
@@ -30,7 +30,9 @@ from bot.search.hits import hits_from
 from bot.search.light_verbs import light_verbs
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
 from nlu.place_field import says_all_of_germany
-from bot.search.place_doubts import all_of_named_state, ambiguous_places, place_to_ask, without_state
+from bot.search.place_doubts import (
+    all_of_named_state, ambiguous_places, part_without_city, place_to_ask, without_state,
+)
 from bot.search.rank_words import RankWords
 from bot.search.ranking import WEIGHTS
 from bot.search.time_wish import not_applied
@@ -128,16 +130,18 @@ async def find(
     criteria = criteria_from(parsed, request.refinement, default_radius_km=default_radius_km)
     area: tuple[str, ...] = ()  # the centre stands for a part of the city, approximately
     query = merged_query(parsed, request.refinement)
-    if request.refinement.place is None:  # a place picked by button is taken as it is
-        centred = within_city(criteria, request.text)
-        criteria, area, query = centred.criteria, centred.widened, without_word(query, centred.word)
+    # a place picked by button is taken as it is, but for the part of it the text named ("im Bahnhofsviertel")
+    centred = (within_city(criteria, request.text) if request.refinement.place is None
+               else within_picked_city(criteria, parsed))
+    criteria, area, query = centred.criteria, centred.widened, without_word(query, centred.word)
     if len(criteria.ruled_out) < len(query.get("ruled_out_places") or ()):  # the place picked is no longer ruled out
         query["ruled_out_places"] = [place.to_dict() for place in criteria.ruled_out]
     candidates = ambiguous_places(criteria)
     if candidates:
         return Found(SearchOutcome(query, (), (), 0, None, None, False, candidates), (), criteria, ())
-    unknown = (place_to_ask(parsed) if criteria.place is None and not criteria.remote
-               and criteria.whole_state is None else None)
+    asking = not criteria.remote and criteria.whole_state is None
+    unknown = (place_to_ask(parsed) if criteria.place is None and asking
+               else part_without_city(parsed) if request.refinement.place is None and asking else None)
     if unknown is not None:  # never silently all of Germany instead of the place the person meant
         return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())
     # A whole state searched is where, not what: "Tierheim in Sachsen" ranks as "Tierheim" with ort=ganz Sachsen

@@ -13,7 +13,7 @@ from bot.search.word_files import DATA, read_list
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
-from nlu.place_field import STATE_CITIES, all_of_state, state_cities, state_word
+from nlu.place_field import STATE_CITIES, all_of_state, says_all_of_germany, state_cities, state_word
 from nlu.kernel.postal_codes import postal_codes_in
 from nlu.query import ParsedQuery
 
@@ -60,11 +60,44 @@ def place_to_ask(parsed: ParsedQuery) -> str | None:
     """Returns what a search with no place must ask about instead of searching all of Germany: a place no German
     place answers (unknown_place_named), else a part that most cities have written without its city
     ("Bahnhofsviertel": city_part_named), as written. A follow-up of a search in a city keeps that city instead
-    (bot.conversation.followups asks unknown_place_named only)."""
+    (bot.conversation.followups asks unknown_place_named only). A part is not asked about when the text says where
+    anyway, all of Germany ("deutschlandweit, gern in einer Altstadt") or a state ("in Sachsen, in der Innenstadt"),
+    nor when it rules the part out ("nicht in der Innenstadt")."""
     unknown = unknown_place_named(parsed)
     if unknown is not None or parsed.place is not None or parsed.place_candidates:
         return unknown
-    return city_part_named(parsed.text)
+    part = city_part_named(parsed.text)
+    if part is None or says_all_of_germany(parsed.text) or named_state(parsed.text) is not None:
+        return None
+    return None if _ruled_out(parsed.text, part) else part
+
+
+def part_without_city(parsed: ParsedQuery) -> str | None:
+    """Returns the part most cities have that alone gave the text its place ("Ehrenamt in der Südstadt": Hannover's,
+    "im Nordend": Frankfurt, "in der Oberstadt": a village), as written: no city beside it says which city, so it is
+    asked about as place_to_ask asks about "Bahnhofsviertel". None when a city is named with it ("Südstadt Köln"), a
+    town of its own bears the longer name ("Neustadt an der Weinstraße"), several places were read to choose from, or
+    the text says where anyway or rules the part out (place_to_ask)."""
+    place = parsed.place
+    if place is None or parsed.place_candidates:
+        return None
+    part = city_part_named(parsed.text)
+    if part is None or says_all_of_germany(parsed.text) or named_state(parsed.text) is not None:
+        return None
+    read_from_part = (fold(place.name).split(" (")[0] == fold(part)
+                      or get_gazetteer().quarter(fold(part), place.name) is not None)
+    if not read_from_part or _ruled_out(parsed.text, part):
+        return None
+    rest = re.sub(rf"\b{re.escape(part)}\b", " ", parsed.text, count=1, flags=re.IGNORECASE)
+    return part if parse_text(rest).place is None else None
+
+
+def _ruled_out(text: str, word: str) -> bool:
+    """Tells whether a negation ("nicht", "außer") stands shortly before the word in the text ("nicht in der
+    Innenstadt"), in the same clause."""
+    before = text[:text.lower().find(word.lower())].rsplit(",", 1)[-1]
+    words = [fold(written.strip(_MARKS)) for written in before.split()]
+    return any(folded in place_rules().state_negations for folded in words[-_NEGATION_SPAN:])
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -74,20 +107,25 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def _city_part() -> re.Pattern[str]:
     """Returns the pattern of a folded word naming a part most cities have (data/search/city_parts.toml)."""
     table = read_list(DATA / "city_parts.toml")
-    parts, ends = ("|".join(sorted(map(str, table[key]), key=len, reverse=True)) for key in ("parts", "ends"))
-    return re.compile(f"(?:{parts})-?(?:{ends})")
+    parts, ends, quarters = (
+        "|".join(sorted(map(str, table[key]), key=len, reverse=True)) for key in ("parts", "ends", "quarter_parts")
+    )
+    return re.compile(f"(?:{parts})-?(?:{ends})|(?:{quarters})-?viertel")
 
 
 def city_part_named(text: str) -> str | None:
     """Returns the first word of the text naming a part that most cities have ("Bahnhofsviertel", "Südstadt",
-    "Nordend"), as written, else None: without its city it says where in a city, not which city."""
+    "Nordend"), as written but capitalised as a name is ("ehrenamt im bahnhofsviertel" of a link: "Bahnhofsviertel"),
+    else None: without its city it says where in a city, not which city."""
     pattern = _city_part()
-    return next((word for word in _WORD.findall(text) if pattern.fullmatch(fold(word))), None)
+    word = next((word for word in _WORD.findall(text) if pattern.fullmatch(fold(word))), None)
+    return word[:1].upper() + word[1:] if word is not None and word.islower() else word
 
 
 def is_city_part(name: str) -> bool:
     """Tells whether a name the search could not place is a part most cities have (asked as "which city?")."""
-    return city_part_named(name) == name
+    named = city_part_named(name)
+    return named is not None and fold(named) == fold(name.strip())
 
 
 # A state is named after one of these words ("Tierheim in Sachsen"), or alone as an answer to "Wo?" ("Sachsen").

@@ -10,6 +10,7 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.loaded import settle_reloaded
 from bot.search.corpus import ADS, LISTINGS, Corpus
 from bot.search.vocabulary import Vocabulary
 from bot.store.dialect import dialect_of
@@ -90,7 +91,8 @@ class VocabularyCache:
         if entry is not None and now - entry[0] < self.max_age:
             return entry[1]
         vocabulary = await load_vocabulary(session, corpus)
-        entries[corpus.name] = (now, vocabulary)
+        entries[corpus.name] = (now, vocabulary)  # the one replaced goes by reference counting, frozen or not
+        settle_reloaded()
         return vocabulary
 
     def invalidate(self) -> None:

@@ -140,7 +140,7 @@ def _place_notes(page: FeedPage, query: WebQuery, lang: str) -> list[str]:
     if page.found.place.unknown and five_digits(query.ort):  # "00000": no advice to try a postal code
         return [t(lang, "web.postal_code_unknown", code=query.ort)]
     if page.found.place.unknown:
-        return [t(lang, "web.place_unknown", name=query.ort)]
+        return [t(lang, "web.city_part" if page.found.place.city_part else "web.place_unknown", name=query.ort)]
     return []
 
 

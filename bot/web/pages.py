@@ -221,7 +221,7 @@ class SearchHandler(BaseHandler):
                 named.state, self.lang)), ortid=None, seite=None, lang=lang_param) if named else None,
             "query": query, "found": found, "results": results, "ask_what": found.ask_what,
             "place_unknown": found.place.unknown, "place_options": found.place.options,
-            "place_guessed": found.place.guessed,
+            "place_guessed": found.place.guessed, "place_city_part": found.place.city_part,
             "place_state": found.place.state,
             "place_digits": postal_code_digits(query.ort) if found.place.unknown else None,
             "place_code": found.place.unknown and five_digits(query.ort),  # "00000": no "try a postal code"

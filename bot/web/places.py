@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.search.model import PlaceRef
-from bot.search.place_doubts import largest_places
+from bot.search.place_doubts import is_city_part, largest_places
 from nlu.place_field import all_of_germany, read_place_field
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.postal_codes import FIELD_FORMS
@@ -42,6 +42,7 @@ class PlaceChoice:
     guessed: bool = False  # the options are near misses of a name no place bears ("Xyzdorf": Seedorf?)
     state: str | None = None  # a whole state was named ("Sachsen"): the options are its largest cities
     whole_state: str | None = None  # all of a state was asked for ("ganz Sachsen"): its listings are searched
+    city_part: bool = False  # unknown, and a part most cities have ("Innenstadt"): the page asks which city
 
 
 def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
@@ -68,6 +69,9 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
         return PlaceChoice(place=_ref(reading.place))
     if reading.whole_state is not None:
         return PlaceChoice(whole_state=reading.whole_state)
+    if is_city_part(ort) and (not options or reading.guessed):
+        # "Innenstadt", "Bahnhofsviertel": which city, as the chat asks; not towns spelt alike nor a postal code
+        return PlaceChoice(unknown=True, city_part=True)
     return PlaceChoice(options=options, unknown=reading.unknown, guessed=reading.guessed, state=reading.state)
 
 

@@ -24,10 +24,13 @@ WEB_SERVER_KEY = "web_server"
 class WebServer:
     """The HTTP server of the pages: started and stopped in the caller's event loop."""
 
-    def __init__(self, context: WebContext, *, port: int, address: str = "127.0.0.1") -> None:
+    def __init__(self, context: WebContext, *, port: int, address: str = "127.0.0.1", settle: bool = True) -> None:
         self.context = context
         self.port = port
         self.address = address
+        # a long-running server settles its loaded objects (bot.loaded); a test process starting many servers does
+        # not: each freeze would keep every test's objects out of collection until the run ends
+        self.settle = settle
         self._server: tornado.httpserver.HTTPServer | None = None
 
     async def start(self) -> int:
@@ -49,7 +52,8 @@ class WebServer:
             await self.context.searches.vocabularies.get(session)
         for name in ("search.html", "listing.html", "embed.html", "error.html"):
             self.context.templates.get_template(name)
-        settle()
+        if self.settle:
+            settle()
 
     async def stop(self) -> None:
         """Stops listening and closes open connections."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+
 from bot.store.dialect import dialect_of
 from tests.factories.search import KASSEL, NOW, Listings, find, ids
 from sqlalchemy import delete, update
 
+from bot.loaded import settle
 from bot.search import SearchRequest, VocabularyCache
 from bot.search.maintenance import rebuild_vocabulary
 from bot.search.sql import SqlText
@@ -104,3 +107,18 @@ async def test_the_vocabulary_cache_reloads_after_its_age(database: Database) ->
     async with database.read_only() as session:
         assert await cache.get(session) is empty  # one second later: still the cached one
         assert "erntedankfest" in (await cache.get(session)).documents  # after max_age: reloaded
+
+
+async def test_a_vocabulary_reloaded_in_a_settled_process_leaves_the_collectors_view(database: Database) -> None:
+    moments = iter([0.0, 500.0])
+    cache = VocabularyCache(max_age=300, clock=lambda: next(moments))
+    gc.unfreeze()
+    try:
+        async with database.read_only() as session:
+            await cache.get(session)
+            settle()  # the warm-up's
+            reloaded = await cache.get(session)  # five minutes later, on a request
+        tracked = {id(item) for generation in range(3) for item in gc.get_objects(generation)}
+        assert gc.is_tracked(reloaded) and id(reloaded) not in tracked
+    finally:
+        gc.unfreeze()

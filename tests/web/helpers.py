@@ -34,7 +34,7 @@ async def running_site(database: Database) -> AsyncIterator[Site]:
     """Starts the pages on a free loopback port, with a clock that never caches (changes show at once)."""
     context = WebContext(database=database, base_url="", bot_username="TestEhrenamtBot",
                          frame_ancestors=(ALLOWED_SITE,), clock=DataClock(ttl_seconds=0))
-    server = WebServer(context, port=0)
+    server = WebServer(context, port=0, settle=False)
     port = await server.start()
     context.base_url = f"http://127.0.0.1:{port}"
     try:

@@ -27,7 +27,7 @@ SEARCH = "/suche?ort=Kassel&bereich=animals"
 async def client(database: Database) -> AsyncIterator[httpx.AsyncClient]:
     """Serves the pages in this event loop, with kept pages on, and gives a client for them."""
     server = WebServer(WebContext(database=database, base_url="http://127.0.0.1", bot_username="ehrenamt_test_bot"),
-                       port=0)
+                       port=0, settle=False)
     port = await server.start()
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10.0) as http:
         yield http
@@ -191,7 +191,7 @@ def test_kept_pages_age_out_and_the_oldest_leave_first() -> None:
 async def test_without_kept_pages_nothing_is_kept(database: Database) -> None:
     context = WebContext(database=database, base_url="http://127.0.0.1", bot_username="ehrenamt_test_bot",
                          pages=PageCache(ttl_seconds=0))
-    server = WebServer(context, port=0)
+    server = WebServer(context, port=0, settle=False)
     port = await server.start()
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:

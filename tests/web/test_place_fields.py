@@ -195,3 +195,17 @@ async def test_an_area_is_read_by_its_key_or_its_german_or_english_name_as_embed
         assert t("de", "web.problem_area") not in page
         assert "Tierheim Kassel" in page and "Sportverein Kassel" not in page
     assert t("de", "web.state_choose_embed", name="Hessen") in state and "ins Feld" not in state  # no field there
+
+
+async def test_a_part_most_cities_have_in_the_place_field_asks_which_city(database: Database) -> None:
+    async with running_site(database) as site:
+        centre = (await site.client.get("/suche", params={"ort": "Innenstadt", "text": "Ehrenamt"})).text
+        station = (await site.client.get("/suche", params={"ort": "Bahnhofsviertel", "text": "Ehrenamt"})).text
+        embed = (await site.client.get("/embed", params={"ort": "Innenstadt"})).text
+        namesakes = (await site.client.get("/suche", params={"ort": "Neustadt", "text": "Ehrenamt"})).text
+    for page, name in ((centre, "Innenstadt"), (station, "Bahnhofsviertel"), (embed, "Innenstadt")):
+        shown = html.unescape(page)
+        assert html.unescape(t("de", "web.city_part", name=name)) in shown
+        assert html.unescape(t("de", "web.place_unknown", name=name)) not in shown and "ortid=" not in page
+    # towns of the very name are still offered
+    assert "ortid=" in namesakes

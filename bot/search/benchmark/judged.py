@@ -286,7 +286,7 @@ async def score_agency(database: Database, listings: dict[int, dict[str, Any]],
             # place (bot.conversation.searches), here the place the request means.
             home = PlaceRef("home", request.lat, request.lon)
             outcome = await _search(database, request.text, vocabularies, Refinement(place=home))
-        if outcome.needs_place_choice:
+        if outcome.needs_place_choice or outcome.unknown_place:  # "Südstadt" alone: which city? (no empty answer)
             score.asked.append(request.text)
             continue
         reported = None if strict else outcome.radius_km
