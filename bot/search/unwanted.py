@@ -1,7 +1,6 @@
 """The words a request negates as the listings hold them, compounds included.
 
-"Tierheim, aber ohne Hunde" lowers the listings holding "Hunde" (bot.search.ranking) and leaves out those titled
-with it (bot.search.retrieval: "Pflegestelle für Hunde" is about dogs). A prefix finds "Hundeschule"
+"Tierheim, aber ohne Hunde" lowers the listings holding "Hunde" (bot.search.ranking). A prefix finds "Hundeschule"
 and "Hundegassi", but the listings write the dogs inside compounds as often: "Gassi gehen mit Tierheimhunden", "unser
 Therapiehund". Those hold the thing ruled out as much, so they are lowered too: the listings' words that contain the
 word's stem and split (nlu.kernel.compounds) into known words one of which is a form of it. The split keeps a chance
