@@ -35,8 +35,10 @@ def names_language(word: str) -> str | None:
 def spoken_words(words: Iterable[str], languages: Iterable[str], categories: Iterable[str]) -> frozenset[str]:
     """Returns those of the folded words that name one of the languages (ISO 639-1 codes) the person speaks, where
     the searched categories are none in which the language is the help itself (language_fields: there it names what
-    is asked)."""
-    if language_fields() & set(categories):
+    is asked). Without a searched category the language is all the request says it brings ("ich spreche Arabisch, will
+    in Zwickau helfen"): it names what is asked, as before, so the listings asking for it make the answer."""
+    searched = set(categories)
+    if not searched or language_fields() & searched:
         return frozenset()
     spoken = set(languages)
     return frozenset(word for word in words if names_language(word) in spoken)

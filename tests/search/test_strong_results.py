@@ -270,6 +270,19 @@ async def test_a_language_the_person_speaks_lifts_and_never_narrows_the_answer(l
         assert ids(answer)[0] == tutoring and set(ids(answer)[1:]) == set(others) and not answer.others
 
 
+async def test_a_spoken_language_said_without_any_field_names_what_is_asked(listings: Listings) -> None:
+    interpreting = await listings.add("Sprachmittler:in Arabisch", categories=["refugees_integration"],
+                                      languages=["ar"], **near(KASSEL, 3, 0))
+    await listings.add_many([
+        {"title": "Spielplatzpatenschaft übernehmen", "categories": ["children_youth"], **near(KASSEL, 1, 0)},
+        {"title": "Besuche im Seniorenheim", "categories": ["seniors"], **near(KASSEL, 0, 1)},
+    ])
+    # the language is all the request says the person brings: the listings asking for it make the answer
+    answer = await find(listings.database, SearchRequest(text="ich spreche Arabisch, will in Kassel helfen"),
+                        place=KASSEL, languages=["ar"])
+    assert ids(answer) == [interpreting]
+
+
 def test_an_answer_of_the_field_for_an_unfound_word_calls_the_rest_more_of_the_field_not_only_similar() -> None:
     shown = (object(),)  # one listing of the field shown
     for lang in ("de", "en"):
