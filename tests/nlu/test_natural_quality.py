@@ -133,6 +133,10 @@ RULES_ONLY_FLOORS = [
     # 0.795 / 0.932 and 0.715 / 0.919; floors a little under them
     (LABELLED / "natural_dev26.jsonl", 0.775, 0.915, 0.97, 0.96, 0.96, 0.98, 0.98, 0.99),
     (LABELLED / "natural_dev27.jsonl", 0.695, 0.90, 0.98, 0.915, 0.975, 0.98, 0.98, 0.99),
+    # eighteenth session: natural_dev28 (40 % outside Hessen and Sachsen; dictation, groups, questions, seasons) was
+    # scored with the previous main (0.667 with the model) and given to the engineers; rules alone on the final tree
+    # 0.778 / 0.929; floors a little under them
+    (LABELLED / "natural_dev28.jsonl", 0.755, 0.915, 0.975, 0.95, 0.955, 0.98, 0.98, 0.99),
 ]
 
 
@@ -184,6 +188,8 @@ def test_the_rules_alone_score_below_the_rules_with_the_model() -> None:
         (LABELLED / "listings_dev17.jsonl", 120, 0.84, 0.91),
         # seventeenth session, kept from every engineer: 0.832 / 0.862 with the previous main and the final tree
         (LABELLED / "listings_dev18.jsonl", 120, 0.815, 0.845),
+        # eighteenth session: 0.929 / 0.929 with the previous main and the final tree
+        (LABELLED / "listings_dev19.jsonl", 67, 0.91, 0.91),
     ],
 )
 def test_listing_categories_keep_their_scores(path: Path, size: int, precision: float, recall: float) -> None:
@@ -207,7 +213,7 @@ def test_listing_categories_keep_their_scores(path: Path, size: int, precision: 
         LABELLED / "natural_dev21.jsonl", LABELLED / "natural_dev22.jsonl", LABELLED / "natural_dev23.jsonl",
         LABELLED / "listings_dev16.jsonl", LABELLED / "natural_dev24.jsonl", LABELLED / "natural_dev25.jsonl",
         LABELLED / "listings_dev17.jsonl", LABELLED / "natural_dev26.jsonl", LABELLED / "natural_dev27.jsonl",
-        LABELLED / "listings_dev18.jsonl",
+        LABELLED / "listings_dev18.jsonl", LABELLED / "natural_dev28.jsonl", LABELLED / "listings_dev19.jsonl",
     ],
 )
 def test_dev_sets_hold_no_duplicates(path: Path) -> None:
