@@ -115,8 +115,8 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         page=query.seite,
         pages=pages,
         first=found.offset + 1,
-        # unread words or a place none is: the note asks again, no "nothing found"
-        nothing=not rows and not outcome.unread_words and not outcome.unknown_place,
+        # unread words or a place none is (in the text or the place field): the note asks again, no "nothing found"
+        nothing=not rows and not outcome.unread_words and not outcome.unknown_place and not found.place.unknown,
         first_page_url=query.url(path, seite=None, lang=lang_param) if not rows and outcome.total else None,
         similar_url=similar_url,
         similar_label=similar_label,

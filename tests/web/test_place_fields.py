@@ -207,5 +207,6 @@ async def test_a_part_most_cities_have_in_the_place_field_asks_which_city(databa
         shown = html.unescape(page)
         assert html.unescape(t("de", "web.city_part", name=name)) in shown
         assert html.unescape(t("de", "web.place_unknown", name=name)) not in shown and "ortid=" not in page
+        assert html.unescape(t("de", "search.nothing")) not in shown  # the note asks which city; no "nothing found"
     # towns of the very name are still offered
     assert "ortid=" in namesakes
