@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -12,55 +12,35 @@ from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search.areas import within_city, within_picked_city, without_word
-from bot.search.content_words import (
-    MAX_UNWANTED,
-    NAMING_WORDS,
-    content_words,
-    manner_words,
-    free_words,
-    towns_beside,
-    unwanted_words,
-    writer_content,
-    writer_free,
-)
 from bot.search.corpus import LISTINGS, Corpus
-from bot.search.english import alternatives as english_alternatives
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
-from bot.search.light_verbs import light_verbs
 from bot.search.model import Refinement, SearchOutcome, SearchRequest
 from nlu.place_field import says_all_of_germany
 from bot.search.place_doubts import (
     all_of_named_state, ambiguous_places, part_without_city, place_to_ask, without_state,
 )
 from bot.search.rank_words import RankWords
-from bot.search.ranking import WEIGHTS
+from bot.search.request_words import request_words
 from bot.search.time_wish import not_applied
-from bot.search.related import names_activity
 from bot.search.retrieval import Page, PageRequest, by_id_together, find_named_pages, find_page
-from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS
 from bot.search.shown import as_shown, shown_page
-from bot.search.spoken import spoken_words
 from bot.search.tiers import Tier, tier_of
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
 from bot.search.understanding import empty_query, parse_text
 from bot.search.unfound import unfound_in
 from bot.search.unread import unread_as_written
-from bot.search.unwanted import unwanted_groups
 from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
-from nlu.vocabulary import categories_of, names_category_only
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import (
     MIN_RESULTS, NEAREST, OUTSIDE_STATE, REMOTE, Attempt, attempts, farther_matches,
 )
 from bot.store.types import utcnow
-from nlu.lexicon import filler_words, known_words
+from nlu.lexicon import known_words
 
 MAX_LIMIT = 50
 MAX_OFFSET = 10_000
-# Index look-ups per candidate grow with the words; beyond six the last ones hardly change the order.
-MAX_RANK_WORDS = 6
 
 Parser = Callable[[str], ParsedQuery]
 
@@ -146,7 +126,7 @@ async def find(
         return Found(SearchOutcome(query, (), (), 0, None, None, False, unknown_place=unknown), (), criteria, ())
     # A whole state searched is where, not what: "Tierheim in Sachsen" ranks as "Tierheim" with ort=ganz Sachsen
     said = without_state(request.text) if criteria.whole_state is not None else request.text
-    words, unknown_words = await _free_words(session, said, criteria, vocabularies, corpus)
+    words, unknown_words = await request_words(session, said, criteria, vocabularies, corpus)
     # No listing holds the words and they are no words of the language: the chat says it did not understand.
     unread = unread_as_written(query) if unknown_words else ()
     groups = words.filtering()
@@ -242,107 +222,6 @@ def _fits_wish(criteria: Criteria, words: RankWords, attempt: Attempt, page: Pag
     if not page.total or "keywords" in attempt.widened:
         return False
     return not (criteria.categories and words.groups) or bool(page.word_hits)
-
-
-async def _free_words(
-    session: AsyncSession, text: str, criteria: Criteria, vocabularies: VocabularyCache, corpus: Corpus,
-) -> tuple[RankWords, bool]:
-    """Returns the request's words as index terms, and whether words that mean something were all let go.
-
-    The NLU's free words come first (they filter when no category was understood); the request's other
-    content words, such as those that named a category, only rank. Words no listing holds, or far too many
-    do, are let go at once (and reported as widened "keywords") when they were all the search had; beside a
-    category they would only have ranked.
-    """
-    unwanted = unwanted_words(text, criteria)
-    # A word the request negates ("egal was, nur nicht mit Blut") never looks for the listings holding it, even
-    # when the NLU kept it as a free word: it only lowers them.
-    keywords = tuple(word for word in free_words(text, criteria) if word not in unwanted)
-    # The words said only about the writer ("Ich bin 34, Tischler", "I speak English", "kaputte Schulter") are not
-    # what they want: the wish's words rank first, those fill what is left, weighing little (WEIGHTS.writer).
-    wish = writer_free(text, criteria)
-    others = [word for word in content_words(wish, criteria) if word not in keywords and word not in unwanted]
-    writer = [word for word in writer_content(text, criteria)
-              if word not in keywords and word not in unwanted and word not in others]
-    # A town named beside the searched place ("Ausflüge nach Weimar ..., Erfurt") is no word of the wish, but a
-    # listing naming it likely lies where the person means: it orders a little, as a word about the writer does
-    # (bot.search.ranking), never counted as holding what was asked (a town is no topic: "Tschüss Kassel, hallo
-    # Hofgeismar").
-    towns = [word for word in towns_beside(text, criteria) if word not in keywords and word not in others]
-    if not keywords and not others and not unwanted and not writer and not towns:
-        return RankWords(), False
-    vocabulary = await vocabularies.get(session, corpus)
-    # A frequent word without content in a form no listing writes ("brauch", "hab", "gibts"; the NLU's filler
-    # words, data/nlu/filler_words.txt) would rank only through its stem's other forms ("brauchen") and name
-    # listings that have nothing to do with the wish: it is left out, as the NLU leaves it out of its keywords.
-    # One the listings write as it is ("Deutsch", "Essen") and one that names a category ("Kinder") still rank.
-    others = [word for word in others if not _colloquial_filler(word, vocabulary.documents)]
-    # A general verb after the thing it serves ("Klavierunterricht geben") says nothing the thing does not: ranked,
-    # it listed any listing holding the same verb first (bot.search.light_verbs).
-    light = light_verbs(text, frozenset(keywords)) if criteria.lang == "de" else frozenset()
-    others = [word for word in others if word not in light]
-    writer = [word for word in writer if not _colloquial_filler(word, vocabulary.documents)]
-    groups = vocabulary.groups(keywords)
-    # Words that only rank are kept while few enough listings hold them to be read once from the index
-    # (PostgreSQL probes more common ones per candidate: 40 ms for a nationwide pool); those weigh little anyway.
-    more = tuple(group for group in vocabulary.groups(others, limit=max(MAX_RANK_WORDS - len(groups), 0),
-                                                      allowed=NAMING_WORDS)
-                 if group.documents <= RARE_WORDS_MAX_DOCUMENTS)
-    ranked = groups + tuple(group for group in more if group.word not in {g.word for g in groups})
-    # Beside a category, a free word too common to filter ("Feuerwehr" in a tenth of all listings) still
-    # orders the category's rows: those naming it first, instead of ties falling to the id.
-    common = vocabulary.too_common(keywords, at_most=RARE_WORDS_MAX_DOCUMENTS) if criteria.categories else ()
-    ranked += tuple(group for group in common if group.word not in {g.word for g in ranked})[
-        :max(MAX_RANK_WORDS - len(ranked), 0)]
-    taken = {group.word for group in ranked}
-    about_writer = tuple(group for group in vocabulary.groups(writer, limit=max(MAX_RANK_WORDS - len(ranked), 0))
-                         if group.documents <= RARE_WORDS_MAX_DOCUMENTS and group.word not in taken)
-    # A verb that names an activity of the related-word families ("vorlesen", "reparieren") says what, not how; one
-    # that only shares a stem with an office ("kassieren" beside a Kassenwart) still says how.
-    manner = frozenset(word for word in manner_words(text, criteria) if not names_activity(word))
-    fields = tuple((group.word, tuple(key for key in criteria.categories
-                                      if key in categories_of(group.word, criteria.lang)))
-                   for group in (*more, *common))
-    fields = tuple((word, named) for word, named in fields if named)
-    # In a German request the NLU keeps as its free words all but those just naming a category ("Senioren"), so only
-    # those are left to be generic. An English request has no free words the German listings hold: of the German
-    # words its words were read as, those naming more than a category ("community garden": gemeinschaftsgarten, of
-    # a searched category) name the thing as a German request's free words do.
-    generic = frozenset(word for word, _ in fields if criteria.lang == "de" or names_category_only(word))
-    # A language the person speaks ("ich spreche Englisch") lifts the listings asking for it, never narrows the
-    # answer to those writing its name (bot.search.spoken): its word only orders, as a category's word does.
-    generic |= spoken_words((group.word for group in (*more, *common) if group.word not in keywords),
-                            criteria.languages, criteria.categories)
-    if all(group.word in manner | generic for group in ranked):
-        manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what
-    ranked += about_writer
-    writer_words = frozenset(group.word for group in about_writer)
-    taken |= writer_words
-    beside = tuple(group for group in vocabulary.groups(towns, limit=max(MAX_RANK_WORDS - len(ranked), 0))
-                   if group.documents <= RARE_WORDS_MAX_DOCUMENTS and group.word not in taken)
-    ranked += beside
-    towns_said = frozenset(group.word for group in beside)
-    weights = tuple(vocabulary.weight(group) * (WEIGHTS.manner if group.word in manner else 1.0) for group in ranked)
-    kinds = frozenset(group.word for group in ranked if group.part_of is None
-                      and vocabulary.names_category_kind(group.word, criteria.categories))
-    words = RankWords(ranked, weights, frozenset(group.word for group in groups),
-                      unwanted_groups(vocabulary, unwanted, limit=MAX_UNWANTED), manner, generic, writer_words,
-                      towns_said, fields, kinds, _alternatives(wish, criteria, {group.word for group in ranked}))
-    return words, not groups and not criteria.categories and vocabulary.meaningful(keywords)
-
-
-def _alternatives(text: str, criteria: Criteria, ranked: set[str]) -> tuple[tuple[str, ...], ...]:
-    """Returns the ranked German words an English request's words were each read as, where one was read as several
-    ("hospital": krankenhaus, klinik): RankWords.alternatives."""
-    if criteria.lang == "de":
-        return ()
-    kept = (tuple(word for word in words if word in ranked) for words in english_alternatives(text))
-    return tuple(words for words in kept if len(words) > 1)
-
-
-def _colloquial_filler(word: str, documents: Mapping[str, int]) -> bool:
-    """Tells whether a word is one of the NLU's filler words, names no category and no listing holds it as such."""
-    return word in filler_words() and word not in documents and not categories_of(word, "de")
 
 
 async def _first_enough(

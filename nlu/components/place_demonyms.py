@@ -1,5 +1,5 @@
 """Towns' adjectives before a noun read as the town: "Leipziger Zoo", "im Kasseler Tierheim", "Dresdner Tafel"
-(moved out of place_hints.py, which reads quarters and preferences)."""
+(moved out of place_hints.py; quarters are read in quarter_reader.py)."""
 
 from __future__ import annotations
 

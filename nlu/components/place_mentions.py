@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import covered, covered_by, stands_alone
 from nlu.components.place_demonyms import DemonymReader
-from nlu.components.place_hints import QuarterReader
+from nlu.components.quarter_reader import QuarterReader
 from nlu.components.plates import PlateReader
 from nlu.components.postal_cues import postal_code_at
 from nlu.dialect import dialect_town, misheard_city, spoken_quarter

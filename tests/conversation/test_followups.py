@@ -7,7 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.conversation.followups import FOLLOW_UP_WINDOW, follow_up, without_place
+from bot.conversation.followups import FOLLOW_UP_WINDOW, follow_up
+from bot.conversation.place_words import without_place
 from bot.search.criteria import criteria_from
 from bot.search.model import PlaceRef, Refinement
 from bot.search.understanding import parse_text
