@@ -49,7 +49,8 @@ async def test_inferred_agency_listings_carry_the_nlus_categories_not_their_labe
 
 @pytest.mark.parametrize(("name", "size", "floor"), [("leipzig", 160, 0.5), ("rheinmain", 150, 0.6),
                                                        ("sachsen", 150, 0.6), ("hessen", 150, 0.7),
-                                                       ("berlin", 150, 0.75), ("koeln", 150, 0.7)])
+                                                       ("berlin", 150, 0.75), ("koeln", 150, 0.7),
+                                                       ("stuttgart", 150, 0.75)])
 async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(name: str, size: int,
                                                                                floor: float) -> None:
     judged = AGENCY_SETS[name]
@@ -73,6 +74,8 @@ async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(
     ["--set", "berlin-blind", "--failures"],
     ["--set", "koeln-blind", "--failures"],
     ["--set", "nuernberg-blind", "--failures"],
+    ["--set", "stuttgart-blind", "--failures"],
+    ["--set", "natural", "--messages", "tests/nlu/data/natural_blind4.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind.jsonl", "--failures"],
 ])
 def test_a_blind_sets_failures_are_never_listed(arguments: list[str], monkeypatch: pytest.MonkeyPatch,

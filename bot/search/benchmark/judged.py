@@ -80,6 +80,8 @@ AGENCY_SETS = {
     # Nürnberg, Fürth, Erlangen and towns around (eighteenth session: Franconian quarters and dialect; another author)
     "nuernberg": AgencySet(FIXTURES / "nuernberg_listings.jsonl", FIXTURES / "nuernberg_requests.jsonl"),
     "nuernberg-blind": AgencySet(FIXTURES / "nuernberg_listings.jsonl", FIXTURES / "nuernberg_requests_blind.jsonl"),
+    "stuttgart": AgencySet(FIXTURES / "stuttgart_listings.jsonl", FIXTURES / "stuttgart_requests.jsonl"),
+    "stuttgart-blind": AgencySet(FIXTURES / "stuttgart_listings.jsonl", FIXTURES / "stuttgart_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
