@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import html
 from bisect import bisect_left
 import re
@@ -36,6 +35,7 @@ from nlu.quarters import shown_with_city
 from nlu.query import TIME_SLOTS, ListingTags, ParsedQuery, PlaceRef
 from nlu.kernel.taxonomy import category_keys
 from nlu.kernel.gazetteer import get_gazetteer
+from nlu.kernel.loaded import settle
 from nlu.kernel.text import fold
 from nlu.writer_query import writer_words
 
@@ -58,14 +58,13 @@ _LISTING_COMPONENTS = frozenset({"ehrenamt_interests", "ehrenamt_times"})
 def load() -> None:
     """Builds both pipelines and the gazetteer now, so the first message is not slow.
 
-    Afterwards the loaded objects are moved out of the garbage collector's view (gc.freeze): scanning the
-    gazetteer's hundred thousand objects in a full collection otherwise stalls a message by 30-70 ms.
+    Afterwards the loaded objects are moved out of the garbage collector's view (nlu.kernel.loaded.settle): scanning
+    the gazetteer's hundred thousand objects in a full collection otherwise stalls a message by 30-70 ms.
     """
     pipelines()
     langid_content()  # read on the first keyword-style message otherwise, which would then wait ~20 ms
     dialect_index()  # the towns' sound keys, built on the first unknown capitalised word otherwise (~0.1 s)
-    gc.collect()
-    gc.freeze()
+    settle()
 
 
 def clean(text: str) -> str:

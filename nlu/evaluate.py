@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from nlu.api import parse, parse_with_rules
+from nlu.blind_sets import any_blind
 from nlu.kernel.gazetteer import haversine_km
 from nlu.query import ParsedQuery
 
@@ -166,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list the messages with a wrong slot")
     args = parser.parse_args(argv)
     files = args.files or [DEFAULT_SET, *(path for path in HELD_OUT_SETS if path.exists())]
-    if args.failures and any("blind" in path.name for path in files):
+    if args.failures and any_blind(files):
         parser.error("the blind sets are scored only; their failures are never listed (see tests/nlu/data/README.md)")
     for number, path in enumerate(files):
         if number:

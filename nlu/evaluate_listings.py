@@ -17,6 +17,7 @@ from typing import Any
 
 from nlu.api import categorize
 from nlu.api import load as load_pipelines
+from nlu.blind_sets import any_blind
 from nlu.evaluate import LABELLED, Counts, load
 from nlu.kernel.taxonomy import category_keys
 
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--failures", action="store_true", help="list the listings with wrong categories")
     args = parser.parse_args(argv)
-    if args.failures and any("blind" in path.name for path in args.files):
+    if args.failures and any_blind(args.files):
         parser.error("the blind sets are scored only; their failures are never listed (see tests/nlu/data/README.md)")
     for number, path in enumerate(args.files or DEV_SETS):
         if number:

@@ -168,6 +168,20 @@ class LanguageNames:
     heritage_reach: int = 0  # ... with a both-word this many tokens after, in the sentence ...
     both_joiners: frozenset[str] = frozenset()  # ... ending its clause or followed by one of these ("bilingual and")
 
+    def code_of(self, folded: str) -> str | None:
+        """Returns the ISO 639-1 code of the language a folded word names or begins with ("arabisch",
+        "arabischsprachig", "arabic"), "de" for German, or None."""
+        if folded.startswith(self.german):
+            return "de"
+        if folded in self.words:
+            return self.words[folded]
+        return next((code for prefix, code in self.prefixes if folded.startswith(prefix)), None)
+
+    def code_of_whole(self, folded: str) -> str | None:
+        """Returns the code of the language a folded word names as a whole ("englisch", "arabic"), else None: a
+        compound naming a thing of the language ("englischunterricht") names none, nor does German."""
+        return self.words.get(folded) or next((code for name, code in self.prefixes if name == folded), None)
+
 
 @cache
 def language_names() -> LanguageNames:

@@ -17,13 +17,12 @@ from dataclasses import dataclass, replace
 
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
+from nlu.kernel.place_distances import SAME_TOWN_KM
 from nlu.kernel.place_names import typed_place
 from nlu.kernel.text import WORD_TOKEN, fold
 from nlu.lexicon import place_rules
 from nlu.quarters import quarter_of, shown_with_city, split_city_and_quarter
 
-# Same-named places closer than this are one town (as in the chat); farther apart, the person picks.
-SAME_PLACE_KM = 25.0
 MAX_GUESSES = 3
 STATE_CITIES = 5  # a state named as the place offers this many of its largest cities
 _STATE_CITY_MIN = 20_000
@@ -90,7 +89,7 @@ def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
         target = place_rules().aliases.get(fold(written))  # "Zwigge": the chat's alias, read without the pipeline
         if target is not None and (aliased := gazetteer.lookup(target)):
             return FieldPlace((aliased[0],))
-        guesses = far_apart(_with_cities(gazetteer.search(written, limit=MAX_GUESSES)), SAME_PLACE_KM)
+        guesses = far_apart(_with_cities(gazetteer.search(written, limit=MAX_GUESSES)), SAME_TOWN_KM)
         return FieldPlace(tuple(guesses), guessed=bool(guesses))
     import nlu  # imported on first use: loading the pipelines takes a moment and the CLI's --help needs none
 
@@ -99,7 +98,7 @@ def read_place_field(text: str, *, parse: bool = True) -> FieldPlace:
         refs = parsed.place_candidates or (parsed.place,)
         places = [_as_place(ref.id, ref.name, ref.lat, ref.lon, ref.population) for ref in refs]
         return FieldPlace(tuple(places))
-    guesses = list(far_apart(_with_cities(gazetteer.search(written, limit=MAX_GUESSES)), SAME_PLACE_KM))
+    guesses = list(far_apart(_with_cities(gazetteer.search(written, limit=MAX_GUESSES)), SAME_TOWN_KM))
     if parsed.place is not None:  # the chat's typo guess ("Frankfrut"), offered first
         guess = _as_place(parsed.place.id, parsed.place.name, parsed.place.lat, parsed.place.lon,
                           parsed.place.population)
@@ -118,7 +117,7 @@ def _namesakes(written: str, named: list[Place], *, parse: bool) -> FieldPlace:
     name, "Bornheim (Frankfurt)") to choose from, the chat's pick first: a field names one place exactly, so "Aken"
     is never searched in Aachen and "Langen" in Lower Saxony is offered beside Langen (Hessen). Only a choice
     costs an NLU parse."""
-    places = far_apart(named, SAME_PLACE_KM)
+    places = far_apart(named, SAME_TOWN_KM)
     city = place_rules().shared_quarters.get(fold(written))
     if city is not None:
         places.append(quarter_of(written, get_gazetteer().lookup(city)[0]))

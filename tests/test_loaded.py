@@ -1,10 +1,10 @@
-"""bot.loaded: the warm-ups' settling of the loaded objects."""
+"""nlu.kernel.loaded: the warm-ups' settling of the loaded objects."""
 
 from __future__ import annotations
 
 import gc
 
-from bot.loaded import settle, settle_reloaded
+from nlu.kernel.loaded import settle, settle_reloaded
 
 
 def _frozen(objects: list[list[int]]) -> bool:

@@ -21,6 +21,7 @@ from bot.domain import AdStatus, PlacePrecision, TimeTag
 from bot.store.models import Volunteer, VolunteerAd
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.kernel.geo import far_apart
+from nlu.kernel.place_distances import SAME_TOWN_KM
 from nlu.kernel.place_names import typed_place
 from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
@@ -34,7 +35,6 @@ DRAFT_LIFETIME = timedelta(days=2)
 # Languages an ad may name; German is taken for granted.
 LANGUAGE_CHOICES = ("en", "ar", "uk", "ru", "tr", "fa", "fr", "es", "pl")
 
-SAME_TOWN_KM = 25.0  # same-named places closer than this are one town
 # A postal code's or shared point names the city quarter whose centre is nearest, if one lies this close.
 QUARTER_KM = 3.0
 MAX_TOWNS = 6

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
+from nlu.kernel.place_distances import SAME_TOWN_KM
 from nlu.kernel.postal_codes import postal_codes_in, whole_postal_code
 from nlu.kernel.text import WORD_TOKEN, fold, folded_words
 from nlu.query import ParsedQuery
@@ -14,9 +15,6 @@ from nlu.query import ParsedQuery
 from bot.search.model import PlaceRef
 from bot.search.understanding import parse_text
 
-# A word of the last search's text names its place when a place of that name lies this close to it ("ffm" for
-# Frankfurt am Main, "Neustadt" beside Dresden); such words leave the text when another place is asked for.
-SAME_PLACE_KM = 25.0
 # A text still read as its place after the place's names went is looked at word by word up to this many words.
 MAX_PLACE_WORDS = 60
 
@@ -37,7 +35,7 @@ def without_place(text: str, place: PlaceRef, parsed: ParsedQuery | None = None)
         if gazetteer.quarter(token, place.name) is not None:
             return True
         nearby = any(
-            haversine_km(hit.lat, hit.lon, place.lat, place.lon) <= SAME_PLACE_KM for hit in gazetteer.lookup(token)
+            haversine_km(hit.lat, hit.lon, place.lat, place.lon) <= SAME_TOWN_KM for hit in gazetteer.lookup(token)
         )
         return nearby and (parsed is None or not _says_interest(text, token, parsed))
 
@@ -60,9 +58,9 @@ def _without_other_spellings(text: str, place: PlaceRef) -> str:
 
 
 def _near(found: object, place: PlaceRef) -> bool:
-    """Tells whether a parsed place lies within SAME_PLACE_KM of a place."""
+    """Tells whether a parsed place lies within SAME_TOWN_KM of a place."""
     lat, lon = getattr(found, "lat", None), getattr(found, "lon", None)
-    return lat is not None and lon is not None and haversine_km(lat, lon, place.lat, place.lon) <= SAME_PLACE_KM
+    return lat is not None and lon is not None and haversine_km(lat, lon, place.lat, place.lon) <= SAME_TOWN_KM
 
 
 def _without_codes(text: str, place: PlaceRef) -> str:

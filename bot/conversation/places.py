@@ -7,6 +7,7 @@ from collections.abc import Callable
 from nlu.kernel.text import fold
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.geo import far_apart
+from nlu.kernel.place_distances import SAME_TOWN_KM
 from nlu.kernel.place_names import typed_place
 from nlu.place_like import looks_like_place
 from nlu.quarters import shown_with_city
@@ -19,8 +20,6 @@ from nlu.place_field import quarter_alias, state_word
 from bot.search.smalltalk import without_yes
 from bot.search.understanding import parse_text
 
-# Same-named places closer than this are one town to a volunteer; farther apart, the person picks.
-SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 6
 _NAME_WORDS = 5  # "Höchst an der Nidder" is read by the parse; a name alone is up to three words
 # Germany with a margin: a location far outside it cannot be searched around.
@@ -49,9 +48,9 @@ def place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) ->
     if not gazetteer.lookup(name) and (quarter := quarter_alias(name)) is not None:  # "Wehlheiden": Kassel's
         return [as_ref(quarter)]
     if not gazetteer.lookup(name) and (in_state := _in_state(name)):  # "Leipzig in Sachsen": Leipzig, not the state
-        return [as_ref(place) for place in far_apart(in_state, SAME_PLACE_KM)][:MAX_CANDIDATES]
+        return [as_ref(place) for place in far_apart(in_state, SAME_TOWN_KM)][:MAX_CANDIDATES]
     named = [shown_with_city(place, gazetteer.city_of(place)) for place in gazetteer.lookup(name)]
-    return [as_ref(place) for place in far_apart(named, SAME_PLACE_KM)][:MAX_CANDIDATES]  # "Bilk (Düsseldorf)"
+    return [as_ref(place) for place in far_apart(named, SAME_TOWN_KM)][:MAX_CANDIDATES]  # "Bilk (Düsseldorf)"
 
 
 def _in_state(name: str) -> list[Place]:

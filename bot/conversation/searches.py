@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.loaded import settle
+from nlu.kernel.loaded import settle
 from bot.ops.metrics import SEARCH_SECONDS
 from bot.search import VocabularyCache, search
 from bot.search.criteria import criteria_from

@@ -16,10 +16,9 @@ from bot.posting.validate import Invalid, clean_text
 from nlu.place_field import read_place_field
 from nlu.kernel.gazetteer import Gazetteer, Place
 from nlu.kernel.geo import far_apart
+from nlu.kernel.place_distances import SAME_TOWN_KM
 from nlu.kernel.postal_codes import WrittenCode, postal_code_in
 
-# Places of the same name closer than this are the same town for a listing; farther apart, the person picks.
-SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 6
 MAX_NEAR_MISSES = 3
 MAX_ADDRESS_LENGTH = 120
@@ -93,7 +92,7 @@ def _by_name(text: str, gazetteer: Gazetteer) -> dict[str, Any]:
         if reading.place is not None:
             # A listing's place must be exact: where the search takes the largest namesake ("Frankfurt"), the club
             # picks among the far-apart towns of that very name (Frankfurt (Oder) too)
-            namesakes = [place for place in far_apart(gazetteer.lookup(town), SAME_PLACE_KM)
+            namesakes = [place for place in far_apart(gazetteer.lookup(town), SAME_TOWN_KM)
                          if place.id != reading.place.id]
             if namesakes:
                 return {"candidates": [_as_dict(place, address=address)

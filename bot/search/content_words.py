@@ -23,6 +23,7 @@ from bot.search.english import german_words
 from bot.search.separable import CLAUSE_TOKEN, split_verbs
 from bot.search.vocabulary import STOP_WORDS
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
+from nlu.kernel.place_distances import TOWN_BESIDE_KM
 from nlu.lexicon import filler_words, known_words, langid_content, place_words, stopwords
 from nlu.kernel.text import fold
 
@@ -56,8 +57,6 @@ AREA_WORDS = frozenset(
 )
 # Words that usually only say "I want to volunteer", but name a thing before a noun ("Freiwillige Feuerwehr").
 NAMING_WORDS = frozenset({"freiwillige", "freiwilligen"})
-# A place word beside the asked place is part of how the place was written ("Ffm", "Hansestadt").
-SAME_PLACE_KM = 40.0
 # A known word naming a town at least this big near the searched place is that town ("Marburg"), not an ordinary
 # word that a village is called by ("Garten").
 TOWN_POPULATION = 10_000
@@ -297,9 +296,9 @@ def _town_beside(token: str, criteria: Criteria) -> bool:
 
 
 def _nearby(token: str, place: PlaceRef) -> list[Place]:
-    """Returns the gazetteer's places named so within SAME_PLACE_KM of the searched place."""
+    """Returns the gazetteer's places named so within TOWN_BESIDE_KM of the searched place."""
     return [other for other in get_gazetteer().lookup(token)
-            if haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_PLACE_KM]
+            if haversine_km(place.lat, place.lon, other.lat, other.lon) <= TOWN_BESIDE_KM]
 
 
 @cache

@@ -25,13 +25,6 @@ def language_fields() -> frozenset[str]:
     return frozenset(str(key) for key in read_list(DATA / "language_fields.toml")["keys"])
 
 
-def names_language(word: str) -> str | None:
-    """Returns the code of the language a folded word names as a whole ("englisch", "arabic"), else None. A
-    compound naming a thing of the language ("englischunterricht") names no language the person speaks."""
-    names = language_names()
-    return names.words.get(word) or next((code for name, code in names.prefixes if name == word), None)
-
-
 def spoken_words(words: Iterable[str], languages: Iterable[str], categories: Iterable[str]) -> frozenset[str]:
     """Returns those of the folded words that name one of the languages (ISO 639-1 codes) the person speaks, where
     the searched categories are none in which the language is the help itself (language_fields: there it names what
@@ -41,4 +34,5 @@ def spoken_words(words: Iterable[str], languages: Iterable[str], categories: Ite
     if not searched or language_fields() & searched:
         return frozenset()
     spoken = set(languages)
-    return frozenset(word for word in words if names_language(word) in spoken)
+    names = language_names()
+    return frozenset(word for word in words if names.code_of_whole(word) in spoken)

@@ -10,7 +10,7 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.loaded import settle_reloaded
+from nlu.kernel.loaded import settle_reloaded
 from bot.search.corpus import ADS, LISTINGS, Corpus
 from bot.search.vocabulary import Vocabulary
 from bot.store.dialect import dialect_of

@@ -9,34 +9,11 @@ from dataclasses import dataclass
 from bot.categories import categories
 from bot.search.criteria import Criteria
 from bot.search.vocabulary import TermGroup
+from bot.texts import LANGUAGES, language_list, t
 from nlu.kernel.text import fold
 
 SEPARATOR = " · "
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as the full-text index splits words
-_TIME = {
-    "de": {"weekday": "werktags", "weekend": "Wochenende", "daytime": "tagsüber", "evening": "abends",
-           "one_off": "einmalig", "regular": "regelmäßig"},
-    "en": {"weekday": "weekdays", "weekend": "weekend", "daytime": "daytime", "evening": "evenings",
-           "one_off": "one-off", "regular": "regular"},
-}
-_LANGUAGES = {
-    "de": {"ar": "Arabisch", "en": "Englisch", "fa": "Persisch", "fr": "Französisch", "es": "Spanisch",
-           "it": "Italienisch", "pl": "Polnisch", "ru": "Russisch", "tr": "Türkisch", "uk": "Ukrainisch",
-           "ku": "Kurdisch", "ti": "Tigrinya", "ps": "Paschtu", "ro": "Rumänisch", "bg": "Bulgarisch",
-           "sq": "Albanisch", "vi": "Vietnamesisch", "zh": "Chinesisch", "pt": "Portugiesisch"},
-    "en": {"ar": "Arabic", "en": "English", "fa": "Persian", "fr": "French", "es": "Spanish", "it": "Italian",
-           "pl": "Polish", "ru": "Russian", "tr": "Turkish", "uk": "Ukrainian", "ku": "Kurdish", "ti": "Tigrinya",
-           "ps": "Pashto", "ro": "Romanian", "bg": "Bulgarian", "sq": "Albanian", "vi": "Vietnamese",
-           "zh": "Chinese", "pt": "Portuguese"},
-}
-_WORDS = {
-    "de": {"online": "online", "newcomer": "ohne Deutsch möglich", "everywhere": "bundesweit",
-           "approximate": "in {place}"},
-    "en": {"online": "online", "newcomer": "no German needed", "everywhere": "anywhere in Germany",
-           "approximate": "in {place}"},
-}
-
-
 @dataclass(frozen=True, slots=True)
 class ListingFacts:
     """What the why-text needs to know about one found listing."""
@@ -59,16 +36,15 @@ def why(
     lang is the reader's language (de or en); by default the language the request was written in.
     approximate_place: the listing is known only to be in this town or quarter, so no distance is claimed.
     """
-    lang = lang if lang in _WORDS else criteria.lang
-    words = _WORDS[lang]
+    lang = lang if lang in LANGUAGES else criteria.lang
     parts: list[str] = []
     if approximate_place:
-        parts.append(words["approximate"].format(place=approximate_place))
+        parts.append(t(lang, "why.approximate", place=approximate_place))
     elif distance_km is not None:
         parts.append(format_distance(distance_km, lang))
     elif listing.remote:
-        parts.append(words["online"])
-    matched_time = [_TIME[lang][tag] for tag in criteria.time if tag in listing.time_tags]
+        parts.append(t(lang, "why.online"))
+    matched_time = [t(lang, f"why.time.{tag}") for tag in criteria.time if tag in listing.time_tags]
     if matched_time:
         parts.append(", ".join(matched_time))
     interest = matched_word(listing, groups) or _matched_category(listing, criteria, lang)
@@ -76,12 +52,12 @@ def why(
         parts.append(interest)
     spoken = [code for code in criteria.languages if code in listing.languages]
     if spoken:
-        parts.append(", ".join(_LANGUAGES[lang].get(code, code) for code in spoken))
+        parts.append(language_list(spoken, lang))
     elif listing.newcomer_friendly and (criteria.needs_little_german or criteria.languages or criteria.lang == "en"):
-        parts.append(words["newcomer"])
+        parts.append(t(lang, "why.newcomer"))
     if listing.remote and distance_km is not None and criteria.remote:
-        parts.append(words["online"])
-    return SEPARATOR.join(parts) if parts else words["everywhere"]
+        parts.append(t(lang, "why.online"))
+    return SEPARATOR.join(parts) if parts else t(lang, "why.everywhere")
 
 
 def format_distance(distance_km: float, lang: str) -> str:

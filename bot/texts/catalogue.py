@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import string
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +56,13 @@ def t(lang: str, key: str, **params: object) -> str:
     if not params:
         return text
     return text.format(**{name: _number(name, value, lang) for name, value in params.items()})
+
+
+def language_list(codes: Iterable[str], lang: str) -> str:
+    """Returns ISO 639-1 codes as the languages' names in the reader's language ('Arabisch, Englisch'), from the
+    catalogue's [languages] table; a code it cannot name stays a code ('NL'). Every view names languages so."""
+    names = catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    return ", ".join(names.get(f"languages.{code}", code.upper()) for code in codes)
 
 
 def decimal(value: float, lang: str) -> str:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from bot.links import deep_link, start_payload_for_listing
 from bot.search.model import Contact
 from bot.store.data_version import read_data_version
-from bot.texts import t
+from bot.texts import language_list, t
 from bot.web.finder import Found
 from bot.web.handlers import BaseHandler
 from bot.web.page_cache import KeptPage
@@ -31,7 +31,6 @@ from nlu.place_field import state_name
 from bot.web.wording import (
     accessibility_line,
     dates_text,
-    language_names,
     region_text,
     time_labels,
 )
@@ -110,7 +109,7 @@ class ListingHandler(BaseHandler):
             if origin and details.distance_km is not None else "",
             "time": " · ".join(time_labels(details.time, lang, details.hours_per_month)),
             "dates": dates_text(details.start_date, details.end_date, lang),
-            "languages": language_names(details.languages, lang),
+            "languages": language_list(details.languages, lang),
             "accessibility": accessibility_line(details, lang),
             "contact": contact_lines(view.contact, lang),
             "back_url": "/suche?" + urlencode({name: value for name, value in

@@ -13,8 +13,6 @@ from nlu.place_field import all_of_germany, read_place_field
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.postal_codes import FIELD_FORMS
 
-# Same-named places closer than this are one town to a volunteer (as in the chat); farther apart, the visitor picks.
-SAME_PLACE_KM = 25.0
 MAX_CANDIDATES = 8
 MAX_GUESSES = 3
 # A postal code written beside the town, as on an envelope: "34127 Kassel", "34 127 Kassel", "1067 Dresden",

@@ -10,7 +10,7 @@ from typing import Any
 
 import tornado.httpserver
 
-from bot.loaded import settle
+from nlu.kernel.loaded import settle
 from bot.search.understanding import parse_text
 from bot.settings import Settings
 from bot.store.db import Database
@@ -28,8 +28,8 @@ class WebServer:
         self.context = context
         self.port = port
         self.address = address
-        # a long-running server settles its loaded objects (bot.loaded); a test process starting many servers does
-        # not: each freeze would keep every test's objects out of collection until the run ends
+        # a long-running server settles its loaded objects (nlu.kernel.loaded); a test process starting many servers
+        # does not: each freeze would keep every test's objects out of collection until the run ends
         self.settle = settle
         self._server: tornado.httpserver.HTTPServer | None = None
 

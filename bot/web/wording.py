@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 
 from bot.categories import categories
 from bot.listings_view import ListingDetails
 from bot.search import notes as search_notes
 from bot.search.model import SearchOutcome
-from bot.texts import catalogue, t
+from bot.texts import t
 from bot.texts.catalogue import decimal
 from nlu.place_field import state_name
 
@@ -48,12 +48,6 @@ def accessibility_line(details: ListingDetails, lang: str) -> str:
     if details.accessibility_notes:
         parts.append(" ".join(details.accessibility_notes.split()))
     return " · ".join(parts)
-
-
-def language_names(codes: Sequence[str], lang: str) -> str:
-    """Returns language codes as names ('Arabisch, Englisch'); unknown codes as codes."""
-    names = catalogue(lang)
-    return ", ".join(names.get(f"languages.{code}", code.upper()) for code in codes)
 
 
 def dates_text(start: date | None, end: date | None, lang: str) -> str:

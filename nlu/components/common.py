@@ -16,7 +16,8 @@ from nlu.patterns import PatternMatcher, build_matcher
 
 # Punctuation that closes a clause for negation and context scopes.
 CLAUSE_PUNCT = frozenset({".", ",", ";", "!", "?", ":", "-", "–", "—", "(", ")", "\n", "...", "…", "|"})
-_SENTENCE_ENDS = frozenset(".!?…")
+# Punctuation that ends a sentence (a token ending in one, or the mark itself).
+SENTENCE_ENDS = frozenset(".!?…")
 
 
 def is_boundary(token: Token) -> bool:
@@ -36,7 +37,7 @@ def opens_sentence(doc: Doc, i: int) -> bool:
     if i == 0:
         return True
     before = doc[i - 1]
-    return before.text[-1:] in _SENTENCE_ENDS or (before.is_space and "\n" in before.text)
+    return before.text[-1:] in SENTENCE_ENDS or (before.is_space and "\n" in before.text)
 
 
 def asks_sentence(doc: Doc, i: int) -> bool:
@@ -45,7 +46,7 @@ def asks_sentence(doc: Doc, i: int) -> bool:
     for token in doc[i:]:
         if token.is_space and "\n" in token.text:
             return False
-        if token.text[-1:] in _SENTENCE_ENDS:
+        if token.text[-1:] in SENTENCE_ENDS:
             return "?" in token.text
     return False
 

@@ -18,13 +18,8 @@ _NEWCOMERS = "refugees_integration"
 
 @lru_cache(maxsize=16384)
 def language_code(folded: str) -> str | None:
-    """Returns the ISO 639-1 code a folded word names, "de" for German, or None."""
-    names = language_names()
-    if folded.startswith(names.german):
-        return "de"
-    if folded in names.words:
-        return names.words[folded]
-    return next((code for prefix, code in names.prefixes if folded.startswith(prefix)), None)
+    """Returns the ISO 639-1 code a folded word names, "de" for German, or None (LanguageNames.code_of, cached)."""
+    return language_names().code_of(folded)
 
 
 @Language.factory("ehrenamt_languages", assigns=["doc.spans"], requires=["token.norm"])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlu.components.common import is_boundary, pattern_matcher, set_group, spans_of
+from nlu.components.common import SENTENCE_ENDS, is_boundary, pattern_matcher, set_group, spans_of
 from nlu.components.own_context import COURSE
 from nlu.extensions import (
     CUES, IF_RULED_OUT, INTERESTS, LITTLE_GERMAN, MENTION_GROUPS, OTHERS_GERMAN, PLACES_RULED_OUT, RULED_OUT_WORDS,
@@ -24,7 +24,6 @@ from nlu.lexicon import NegationRules, negation_rules, time_rules
 
 _COMPARATIVE = frozenset({"lieber", "eher", "rather", "prefer", "bevorzuge"})
 _REPLY_MARKS = frozenset({"?", "-", "–", "—", ":"})  # after these a "Nein" answers what came before
-_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 _PEOPLE_RELATIVES = frozenset({"who", "whose", "denen"})
 _TOO_MUCH = "too_much"  # a burden said after the thing: "die Feuerwehr ist mir zu viel"
 
@@ -319,7 +318,7 @@ def _answers(doc: Doc, cue: _Cue, before: Token) -> bool:
     if before.text in _REPLY_MARKS:
         return True
     after = doc[cue.end] if cue.end < len(doc) else None
-    return after is None or after.text in _SENTENCE_ENDS
+    return after is None or after.text in SENTENCE_ENDS
 
 
 def _outermost(cues: list[_Cue]) -> list[_Cue]:

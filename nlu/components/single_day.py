@@ -14,10 +14,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary
+from nlu.components.common import SENTENCE_ENDS, is_boundary
 from nlu.word_lists import read_toml, word_rules
 
-_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,5 +83,5 @@ def _clause_after(doc: Doc, start: int, reach: int) -> list[str]:
 
 def _same_sentence(doc: Doc, i: int, j: int) -> bool:
     """Tells whether no sentence ends between tokens i and j (a comma does not end one)."""
-    return not any(doc[k].norm_ in _SENTENCE_ENDS or doc[k].is_space and "\n" in doc[k].text
+    return not any(doc[k].norm_ in SENTENCE_ENDS or doc[k].is_space and "\n" in doc[k].text
                    for k in range(min(i, j), max(i, j)))

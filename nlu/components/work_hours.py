@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import is_boundary
+from nlu.components.common import SENTENCE_ENDS, is_boundary
 from nlu.word_lists import read_toml, word_rules
 
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?([a-z']*)$")
@@ -23,7 +23,6 @@ _NOON = 12
 _DAY = 24
 _AFTER_CLOCK = 3  # "bis 12 Uhr im Büro": the work word a preposition and an article after the clock
 _SMALL_HOURS = 8  # "until 8" without a unit is eight in the evening
-_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +140,7 @@ def _after_word(doc: Doc, start: int, rules: WorkHourRules) -> tuple[int, int] |
     ended = False
     for j in range(start, min(start + rules.reach, len(doc))):
         norm = doc[j].norm_
-        if norm in _SENTENCE_ENDS and not ended:
+        if norm in SENTENCE_ENDS and not ended:
             ended = True
             continue
         pair = f"{norm} {doc[j + 1].norm_}" if j + 1 < len(doc) else ""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from nlu.api import listing_features, load
+from nlu.blind_sets import any_blind
 from nlu.evaluate import Counts
 from nlu.evaluate import load as load_rows
 from nlu.evaluate_listings import DEV_SETS
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--thresholds", nargs="+", type=float, default=[0.4, 0.5])
     args = parser.parse_args(argv)
     paths = args.files or list(DEV_SETS)
-    if any("blind" in path.name for path in paths):
+    if any_blind(paths):
         parser.error("the blind sets are never trained or tuned on (see tests/nlu/data/README.md)")
     if len(paths) < 2:
         parser.error("leaving one set out needs at least two sets")

@@ -242,3 +242,17 @@ def test_the_build_refuses_a_quarter_far_from_its_city(points_module: ModuleType
 def test_a_quarter_name_of_two_cities_named_alone_asks_with_each_city(name: str, cities: set[str]) -> None:
     candidates = [candidate.name for candidate in nlu.parse(f"Ehrenamt in {name}").place_candidates]
     assert sorted(candidates) == sorted(f"{name} ({city})" for city in cities)
+
+
+# Points published for the quarters (de.wikipedia's infobox coordinates), independent of the postal codes the table
+# names: a code written from memory for the wrong part of the city put Werderau 3.2 km and Schoppershof 1.5 km away.
+@pytest.mark.parametrize(("written", "lat", "lon"), [
+    ("Nürnberg-Werderau", 49.4222, 11.0594), ("Nürnberg-Schoppershof", 49.4694, 11.1097),
+    ("Nürnberg-Röthenbach bei Schweinau", 49.4167, 11.0333), ("Nürnberg-Eberhardshof", 49.4578, 11.0278),
+    ("Nürnberg-Veilhof", 49.4578, 11.1044), ("Nürnberg-Steinbühl", 49.4406, 11.0703),
+    ("Nürnberg-Sündersbühl", 49.4444, 11.0417), ("Nürnberg-Hasenbuck", 49.4333, 11.0833),
+])
+def test_a_quarter_lies_near_its_published_point(gazetteer: Gazetteer, written: str, lat: float, lon: float) -> None:
+    quarter = gazetteer.quarter(written)
+    assert quarter is not None, written
+    assert haversine_km(quarter.lat, quarter.lon, lat, lon) <= 1.0, written

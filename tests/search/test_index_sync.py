@@ -8,7 +8,7 @@ from bot.store.dialect import dialect_of
 from tests.factories.search import KASSEL, NOW, Listings, find, ids
 from sqlalchemy import delete, update
 
-from bot.loaded import settle
+from nlu.kernel.loaded import settle
 from bot.search import SearchRequest, VocabularyCache
 from bot.search.maintenance import rebuild_vocabulary
 from bot.search.sql import SqlText

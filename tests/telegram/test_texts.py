@@ -39,7 +39,7 @@ def test_every_key_written_in_the_code_exists() -> None:
 def test_keys_built_from_data_exist(lang: str) -> None:
     texts = catalogue(lang)
     for tag in ("weekday", "weekend", "daytime", "evening", "one_off", "regular"):
-        assert f"listing.{tag}" in texts
+        assert f"listing.{tag}" in texts and f"why.time.{tag}" in texts
     for mode in ("immediate", "daily", "off"):
         assert f"alerts.mode_{mode}" in texts and f"alerts.saved_{mode}" in texts
         assert f"settings.button_alerts_{mode}" in texts
@@ -61,7 +61,7 @@ def test_lookup_fills_placeholders_and_falls_back_to_german() -> None:
 
 def test_every_text_in_the_catalogue_is_used() -> None:
     source = "\n".join(path.read_text(encoding="utf-8") for path in [*BOT.rglob("*.py"), *TEMPLATES])
-    built = ("listing.", "alerts.mode_", "alerts.saved_", "settings.button_alerts_", "settings.language_",
+    built = ("listing.", "why.time.", "alerts.mode_", "alerts.saved_", "settings.button_alerts_", "settings.language_",
              "languages.", "commands.",
              "questions.")  # questions.<topic> for each topic of data/chat/questions.toml
     unused = [key for key in (key.removesuffix(PLURAL_ONE).removesuffix(PLURAL_ZERO).removesuffix(WITH_ARTICLE)

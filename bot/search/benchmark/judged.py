@@ -37,6 +37,7 @@ from bot.store.listings import opportunity_row, organisation_row
 from bot.store.models import Opportunity, Organisation
 from bot.store.scratch import scratch_sqlite
 from nlu.api import categorize
+from nlu.blind_sets import any_blind
 from nlu.kernel.gazetteer import haversine_km
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -351,7 +352,7 @@ def main() -> None:
                              "category columns does, instead of using their labels")
     arguments = parser.parse_args()
     named = [arguments.set, arguments.agency_requests or "", *arguments.messages]
-    if arguments.failures and any("blind" in Path(name).name for name in named):
+    if arguments.failures and any_blind(named):
         parser.error("a blind set is scored only; its failures are never listed (tests/search/fixtures/README.md)")
     asyncio.run(_main(arguments))
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bot.categories import keys_from_mask
-from bot.loaded import settle
+from nlu.kernel.loaded import settle
 from bot.domain import TIME_BITS
 from bot.search import Refinement, SearchOutcome, SearchRequest, VocabularyCache, search
 from bot.search.benchmark.baseline import BruteForceScan

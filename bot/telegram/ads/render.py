@@ -10,7 +10,7 @@ from bot.categories import categories
 from bot.domain import AdStatus
 from bot.local_days import days_left, local_date
 from bot.telegram.formatting import esc, line
-from bot.texts import t
+from bot.texts import language_list, t
 
 # Literal catalogue keys, so the catalogue test sees each one used.
 FOUND_LABELS: dict[Kind, str] = {
@@ -41,7 +41,7 @@ def card(ad: Ad, lang: str) -> str:
         lines.append(t(lang, "ads.card_time", time=" · ".join(t(lang, f"listing.{tag}") for tag in ad.time_tags)))
     if ad.languages:
         lines.append(t(lang, "ads.card_languages",
-                       languages=", ".join(t(lang, f"languages.{code}") for code in ad.languages)))
+                       languages=language_list(ad.languages, lang)))
     if ad.newcomer:
         lines.append(t(lang, "ads.card_newcomer"))
     return "\n".join(lines)

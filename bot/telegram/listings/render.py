@@ -8,7 +8,7 @@ from datetime import date
 from bot.listings_view import ListingDetails
 from bot.telegram.search.render import contact_line, place_line, time_line
 from bot.telegram.formatting import MESSAGE_LIMIT, clip_units, esc, join_lines, line, visible_length
-from bot.texts import catalogue, t
+from bot.texts import language_list, t
 
 # Room kept for Telegram's own counting quirks, so a long description never makes the message fail.
 _SAFETY = 40
@@ -27,7 +27,7 @@ def details_text(details: ListingDetails, lang: str) -> str:
     ])
     tail = join_lines([
         t(lang, "details.requirements", requirements=esc(details.requirements, 600)) if details.requirements else "",
-        t(lang, "details.languages", languages=line(language_names(details.languages, lang), 200))
+        t(lang, "details.languages", languages=line(language_list(details.languages, lang), 200))
         if details.languages else "",
         _accessibility(details, lang),
         t(lang, "details.newcomer") if details.newcomer_friendly else "",
@@ -37,12 +37,6 @@ def details_text(details: ListingDetails, lang: str) -> str:
     room = MESSAGE_LIMIT - visible_length(head) - visible_length(tail) - _SAFETY
     description = html.escape(clip_units(details.description.strip(), max(room, 0)))
     return "\n\n".join(part for part in (head, description, tail) if part)
-
-
-def language_names(codes: tuple[str, ...], lang: str) -> str:
-    """Returns language codes as names in the reader's language ('Arabisch, Englisch'); unknown codes as codes."""
-    names = catalogue(lang)
-    return ", ".join(names.get(f"languages.{code}", code.upper()) for code in codes)
 
 
 def _where(details: ListingDetails, lang: str) -> str:
