@@ -71,7 +71,9 @@ class MentionFinder:
         towns' adjectives ("Leipziger Zoo"); `owned` holds where words start that make the word before them a
         place ("HU oder Umgebung")."""
         found: list[Span] = []
-        shouting = doc.text.isupper()  # once per message: doc.text joins every token anew
+        # once per message (doc.text joins every token anew); a message whose only word is a code ("🌍🌱 L") is no
+        # shouting: the code is all it says
+        shouting = doc.text.isupper() and sum(1 for token in doc if token.is_alpha) > 1
         i = 0
         while i < len(doc):
             span = (

@@ -1,0 +1,65 @@
+"""Places of the nineteenth round (issue 14): a typo guessed without a cue names a town, not a village that an
+ordinary or dialect word resembles; a one-letter plate code after a wish, or as a message's only word, is a town."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.api import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Mit de Alde spaziere gehe, des wär was. Wohn in Gießen.", "Gießen"),
+        ("Grüßle an alle! Tiere wären schön, gern in Marburg", "Marburg"),
+        ("Würde im Frauenhaus mithelfen oder im Jugendtreff. Landkreis Fulda", "Fulda"),
+    ],
+)
+def test_a_word_without_a_cue_is_no_typo_of_a_village(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kann Instagram, Photoshop, Canva. Gern was für einen Verein von zuhause.",
+        "Mit de Alde was mache, des wär schee",
+    ],
+)
+def test_an_uncued_word_like_a_village_gives_no_place(text: str) -> None:
+    assert parse(text).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Suche Tafel, Hepenheim", "Heppenheim (Bergstraße)"),
+        ("Ich möcht bei der Tafel helfen, bin aus Markleeberg", "Markkleeberg"),
+    ],
+)
+def test_a_typo_of_a_town_is_still_read_without_a_cue(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Kleiderkammer C, samstags", "Chemnitz"),
+        ("Seniorenbesuche Z, nachmittags", "Zwickau"),
+        ("🐶🐱 DD", "Dresden"),
+        ("🌳 L", "Leipzig"),
+    ],
+)
+def test_a_plate_after_a_wish_or_alone_is_a_town(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+@pytest.mark.parametrize(
+    "text", ["Nachhilfe M, abends", "Fußball E, am Samstag", "Programmieren C, abends", "ALLES OK"]
+)
+def test_a_letter_that_a_wish_grades_is_no_town(text: str) -> None:
+    assert parse(text).place is None
