@@ -63,3 +63,43 @@ def test_a_plate_after_a_wish_or_alone_is_a_town(text: str, town: str) -> None:
 )
 def test_a_letter_that_a_wish_grades_is_no_town(text: str) -> None:
     assert parse(text).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Tafel in Leipzig oder Halle, Halle wäre mir lieber", "Halle (Saale)"),
+        ("Kassel oder Baunatal, Baunatal ist mir am liebsten", "Baunatal"),
+        ("Tierheim in Fulda or Hünfeld, Hünfeld would be better for me", "Hünfeld"),
+        ("Tafel in Kassel oder Baunatal, Kassel ist mir lieber", "Kassel"),
+    ],
+)
+def test_a_place_said_preferred_after_its_name_is_the_wish(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Viele Grüße aus Hanau! Gern was mit Kindern, zur Not auch in Frankfurt.", "Hanau"),
+        ("grüß gott aus freiberg, bergwacht? dresden geht auch", "Freiberg"),
+    ],
+)
+def test_a_greeting_from_a_place_is_no_origin(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Der Große ist zum Studium nach Dresden gezogen, und ich sitz jetzt hier in Zwickau. Was mit Senioren?",
+         "Zwickau"),
+        ("Bin letztes Jahr nach Niesky gezogen, Tierheim?", "Niesky"),
+        ("Wir sind nach Lahntal umgezogen und suchen was mit Tieren", "Lahntal"),
+    ],
+)
+def test_a_move_said_of_someone_else_is_not_the_writers_home(text: str, town: str) -> None:
+    place = parse(text).place
+    assert place is not None and place.name == town
