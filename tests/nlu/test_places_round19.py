@@ -8,6 +8,12 @@ import pytest
 from nlu.api import parse
 
 
+def _town(text: str) -> str | None:
+    """Returns the name of the place the message is read to mean, or None."""
+    place = parse(text).place
+    return None if place is None else place.name
+
+
 @pytest.mark.parametrize(
     ("text", "town"),
     [
@@ -17,8 +23,7 @@ from nlu.api import parse
     ],
 )
 def test_a_word_without_a_cue_is_no_typo_of_a_village(text: str, town: str) -> None:
-    place = parse(text).place
-    assert place is not None and place.name == town
+    assert _town(text) == town
 
 
 @pytest.mark.parametrize(
@@ -29,7 +34,7 @@ def test_a_word_without_a_cue_is_no_typo_of_a_village(text: str, town: str) -> N
     ],
 )
 def test_an_uncued_word_like_a_village_gives_no_place(text: str) -> None:
-    assert parse(text).place is None
+    assert _town(text) is None
 
 
 @pytest.mark.parametrize(
@@ -40,8 +45,7 @@ def test_an_uncued_word_like_a_village_gives_no_place(text: str) -> None:
     ],
 )
 def test_a_typo_of_a_town_is_still_read_without_a_cue(text: str, town: str) -> None:
-    place = parse(text).place
-    assert place is not None and place.name == town
+    assert _town(text) == town
 
 
 @pytest.mark.parametrize(
@@ -54,15 +58,14 @@ def test_a_typo_of_a_town_is_still_read_without_a_cue(text: str, town: str) -> N
     ],
 )
 def test_a_plate_after_a_wish_or_alone_is_a_town(text: str, town: str) -> None:
-    place = parse(text).place
-    assert place is not None and place.name == town
+    assert _town(text) == town
 
 
 @pytest.mark.parametrize(
     "text", ["Nachhilfe M, abends", "Fußball E, am Samstag", "Programmieren C, abends", "ALLES OK"]
 )
 def test_a_letter_that_a_wish_grades_is_no_town(text: str) -> None:
-    assert parse(text).place is None
+    assert _town(text) is None
 
 
 @pytest.mark.parametrize(
@@ -75,8 +78,7 @@ def test_a_letter_that_a_wish_grades_is_no_town(text: str) -> None:
     ],
 )
 def test_a_place_said_preferred_after_its_name_is_the_wish(text: str, town: str) -> None:
-    place = parse(text).place
-    assert place is not None and place.name == town
+    assert _town(text) == town
 
 
 @pytest.mark.parametrize(
@@ -87,8 +89,7 @@ def test_a_place_said_preferred_after_its_name_is_the_wish(text: str, town: str)
     ],
 )
 def test_a_greeting_from_a_place_is_no_origin(text: str, town: str) -> None:
-    place = parse(text).place
-    assert place is not None and place.name == town
+    assert _town(text) == town
 
 
 @pytest.mark.parametrize(
@@ -101,5 +102,4 @@ def test_a_greeting_from_a_place_is_no_origin(text: str, town: str) -> None:
     ],
 )
 def test_a_move_said_of_someone_else_is_not_the_writers_home(text: str, town: str) -> None:
-    place = parse(text).place
-    assert place is not None and place.name == town
+    assert _town(text) == town
