@@ -44,8 +44,10 @@ class PlaceRules:
     ruled_out_near: frozenset[str]  # "not in X itself but nearby": X stays the point to search around
     corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
     too_far: tuple[str, ...]
+    preferred_after: tuple[str, ...]
     waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
     home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
+    others_moved: frozenset[str]  # "der Jüngste ist nach Münster gezogen": a move said of someone else
     home_after_closing: tuple[str, ...]  # "Gründau hier": the same, only where they close the clause
     home_after_joiners: frozenset[str]  # "Wettenberg hier und ich ...": a conjunction closes it as a comma does
     choice_joiners: frozenset[str]  # "Kassel oder Baunatal", "Achim/Verden": a choice between two places
@@ -101,7 +103,9 @@ def place_rules() -> PlaceRules:
         ruled_out_near=folded_set(raw["ruled_out_near"]),
         corrections=tuple(raw["corrections"]),
         too_far=tuple(raw["too_far"]),
+        preferred_after=tuple(raw["preferred_after"]),
         home_after=tuple(raw["home_after"]),
+        others_moved=folded_set(raw["others_moved"]),
         home_after_closing=tuple(raw["home_after_closing"]),
         home_after_joiners=frozenset(raw["home_after_joiners"]),
         choice_joiners=frozenset(raw["choice_joiners"]),

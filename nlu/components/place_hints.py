@@ -33,7 +33,7 @@ class PreferenceReader:
         self.gazetteer = gazetteer or get_gazetteer()
         groups: dict[str, Iterable[str]] = {
             "home": rules.home_cues, "preferred": rules.preference_cues, "temporary": rules.temporary_cues,
-            "too_far": rules.too_far, "region": rules.region_cues,
+            "too_far": rules.too_far, "preferred_after": rules.preferred_after, "region": rules.region_cues,
             "correction": rules.corrections, "ruled_out": rules.ruled_out_cues,
             "ruled_out_after": rules.ruled_out_after, "temporary_after": rules.temporary_after,
             "others_home": rules.others_home_cues, "work": rules.work_cues, "work_wanted": rules.work_wanted,
@@ -45,6 +45,7 @@ class PreferenceReader:
         self.beside, self.beside_then = rules.beside_words, rules.beside_then
         writer = interest_rules()
         self.kin = rules.others_home_subjects
+        self.others_moved = rules.others_moved
         self.pronouns = writer.first_person - writer.own_possessives - writer.kin_possessives
 
     @staticmethod
@@ -75,12 +76,14 @@ class PreferenceReader:
         preferred = {end for label, _, end in found if label == "preferred"}
         temporary = {end for label, _, end in found if label == "temporary"}
         too_far = {start: end for label, start, end in found if label == "too_far"}
+        preferred_after = {start: end for label, start, end in found if label == "preferred_after"}
         region = {end for label, _, end in found if label == "region"}
         corrections = [start for label, start, _ in found if label == "correction"]
         ruled_out = {end for label, _, end in found if label == "ruled_out"}
         ruled_out_after = {start: end for label, start, end in found if label == "ruled_out_after"}
         temporary_after = {start for label, start, _ in found if label == "temporary_after"}
         temporary |= {end for label, start, end in found if label == "others_home" and self._said_of_kin(doc, start)}
+        temporary |= {m.start for m in mentions if m.end in home_after and self._moved_by_other(doc, m)}
         if any(label == "work_wanted" for label, _, _ in found):  # "arbeite in F ... lieber nah an der Arbeit"
             work = {end for label, _, end in found if label == "work"}
             preferred |= work
@@ -88,6 +91,8 @@ class PreferenceReader:
         for span in sorted(mentions, key=lambda m: m.start):  # in text order: an area hands its wish on
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
             said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
+            if self._said_preferred(doc, span, after, preferred_after):
+                preferred.add(span.start)  # "Kassel oder Baunatal, Baunatal wäre mir lieber"
             if span.start in ruled_out or self._ruled_out_after(doc, span, ruled_out_after):
                 # "anywhere but Leipzig"; "not in Berlin itself but nearby" is Berlin's surroundings
                 span._.preference = -2 if self._near_wanted(doc, span) else RULED_OUT
@@ -119,6 +124,30 @@ class PreferenceReader:
                 for span in mentions:
                     if span.end <= cue:
                         span._.preference = CORRECTED
+
+    def _said_preferred(self, doc: Doc, span: Span, after: range, cues: dict[int, int]) -> bool:
+        """Tells whether words of preference follow the place ("Baunatal wäre mir lieber"), also where its name is
+        written again right before them ("Chemnitz oder Zwickau, Zwickau ist mir aber lieber": the repeated name is
+        no mention of its own)."""
+        if any(i in cues and self._reaches(doc, span.end, i, cues[i]) for i in after):
+            return True
+        name = [t.norm_ for t in span]
+        for cue in cues:
+            for again in range(cue - len(name), cue - len(name) - _TOO_FAR_REACH, -1):
+                if (span.end < again and [t.norm_ for t in doc[again:again + len(name)]] == name
+                        and self._reaches(doc, again + len(name), cue, cues[cue])):
+                    return True
+        return False
+
+    def _moved_by_other(self, doc: Doc, span: Span) -> bool:
+        """Tells whether the clause before a place named as moved to ("nach Münster gezogen") has a third person's
+        auxiliary and no first person ("der Jüngste ist ... gezogen"): someone else's move, not the writer's."""
+        clause = []
+        for token in reversed(doc[:span.start]):
+            if is_boundary(token):
+                break
+            clause.append(token.norm_)
+        return bool(self.others_moved.intersection(clause)) and not self.pronouns.intersection(clause)
 
     def _said_of_kin(self, doc: Doc, verb: int) -> bool:
         """Tells whether the clause before a verb of living names a relative or partner as its subject ("meine Enkel

@@ -35,6 +35,10 @@ _HYPHEN_TOWN_MIN = 2_000
 # A town's name split in two by speech-to-text ("frei tal") is read as one only for a town of this size: two short
 # words joined name many a hamlet.
 _SPLIT_TOWN_MIN = 10_000
+# A typo guessed where no cue says a place follows names a town of this size: in the labelled sets every such guess
+# at a smaller place was an ordinary or dialect word ("Frauenhaus": Frauenau, "Grüßle": Gresse, "Alde": Ahlden),
+# while the typos meant were of towns of 25,000 and more ("Markleeberg", "Hepenheim", "wissbaade").
+_UNCUED_GUESS_MIN = 10_000
 
 
 def mention(doc: Doc, start: int, end: int, places: tuple[Place, ...]) -> Span:
@@ -67,7 +71,9 @@ class MentionFinder:
         towns' adjectives ("Leipziger Zoo"); `owned` holds where words start that make the word before them a
         place ("HU oder Umgebung")."""
         found: list[Span] = []
-        shouting = doc.text.isupper()  # once per message: doc.text joins every token anew
+        # once per message (doc.text joins every token anew); a message whose only word is a code ("🌍🌱 L") is no
+        # shouting: the code is all it says
+        shouting = doc.text.isupper() and sum(1 for token in doc if token.is_alpha) > 1
         i = 0
         while i < len(doc):
             span = (
@@ -188,6 +194,8 @@ class MentionFinder:
                 # a guess with another first letter ("Gemnitz": Chemnitz) needs a cue or the word as its own clause
                 # ("Körlitz, Tierheim"): "Canva kann ich" is no Zahna
                 hits = [(place, score) for place, score in hits if fold(place.name)[:1] == norm[:1]]
+            if token.i not in cue_ends:
+                hits = [(place, score) for place, score in hits if place.population >= _UNCUED_GUESS_MIN]
             # "Sachsehause": a quarter's name as spoken names its city, unless a town's name is as close or closer
             quarter = spoken_quarter(surface_key(norm))
             if quarter is not None and (not hits or quarter[1] > hits[0][1]):

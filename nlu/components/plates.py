@@ -112,6 +112,8 @@ class PlateReader:
             return self._span(doc, i, town)  # "Feuerwehr DD? Bin 19", "Tierheim KS. Hab Zeit": the wish's town
         if self._names_a_thing(doc, i, text):
             return None  # "menschen mit MS begleiten", "KI kurs", "plan B wäre tierheim": a thing, no town
+        if len(text) == 1 and self._letter_after_interest(doc, i):
+            return self._span(doc, i, town)  # "Tierschutz L, am WE": a one-letter code closing the wish's clause
         if self._capital_among_small(doc, i):
             return self._span(doc, i, town)  # "tiere L wochenende", "Z jugend fußball": the one capital is the code
         if i == 0 and len(doc) <= _SHORT_MESSAGE + 2 and doc[1].is_alpha and (
@@ -247,6 +249,16 @@ class PlateReader:
         follows ("Tierheim KS am WE?")."""
         ends = i + 1 == len(doc) or is_boundary(doc[i + 1]) or opens_time(doc, i + 1)
         return len(doc[i].text) >= 2 and i > 0 and ends and any(span.end == i for span in spans_of(doc, INTERESTS))
+
+    @staticmethod
+    def _letter_after_interest(doc: Doc, i: int) -> bool:
+        """Tells whether a one-letter code in capitals right after an interest word closes its clause or a time
+        follows ("Tierschutz L, am WE"), the interest being none that a letter grades or names (plates.toml
+        [letters] letter_categories: "Nachhilfe M" is Mathe, "Fußball E" a youth class, "Programmieren C")."""
+        ends = i + 1 == len(doc) or is_boundary(doc[i + 1]) or opens_time(doc, i + 1)
+        before = [span for span in spans_of(doc, INTERESTS) if span.end == i]
+        labels = {span.label_ for span in spans_of(doc, INTERESTS)}
+        return ends and bool(before) and not labels & _letter_rules()["letter_categories"]
 
     @staticmethod
     def _span(doc: Doc, i: int, town: Place) -> Span:
