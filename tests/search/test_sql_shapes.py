@@ -109,6 +109,16 @@ def test_a_common_words_tests_on_postgres_read_each_candidates_row_in_one_look_u
     assert "t.id = o.id" not in _words_part("sqlite", feuerwehr)
 
 
+def test_postgres_tests_a_candidates_own_row_as_a_value_not_as_a_correlated_exists() -> None:
+    # PostgreSQL plans a correlated EXISTS twice (per row and hashed) and estimates its full-text test for each plan.
+    common = SqlText("postgresql")
+    assert holds_any(common, [_group("hilfe", 50_000)], per_candidate=True).startswith(
+        "(SELECT t.search_vector @@ to_tsquery(")
+    # A rare word's test of the organisation's name reads the candidate's row by id as well.
+    rare = _words_part("postgresql", _group("museum", 40))
+    assert "n.id = o.id" in rare and "EXISTS" not in rare
+
+
 def test_with_candidates_named_the_words_holders_are_looked_for_among_them_only() -> None:
     sql = SqlText("postgresql")
     sql.candidate_ids = lambda: sql.shared(("candidates",), lambda: "SELECT o.id FROM opportunities o WHERE o.lat > 50")
