@@ -28,7 +28,7 @@ from bot.search.word_forms import (
     MIN_STEM, allowed_edits, inflections, participle_stem, singular_forms, stem_of, umlaut_singular,
 )
 from bot.search.word_files import DATA, read_list
-from nlu.kernel.compounds import MIN_PART, split_compound
+from nlu.kernel.compounds import split_compound
 from nlu.lexicon import interest_rules, known_words
 from nlu.vocabulary import categories_of
 
@@ -39,8 +39,6 @@ _INDEX_WORD = re.compile(r"^[a-z0-9]{2,40}$")
 MIN_INFIX_WORD = 7
 MIN_INFIX_STEM = 6
 MAX_INFIX_TERMS = 16
-# The listings' words holding a short word inside that are looked at for compounds headed by it (Vocabulary.headed_by)
-MOST_HEADED_CANDIDATES = 64
 # A compound's modifier shorter than this (stemmed) says too little alone ("Kinder-", "Tier-", "Sprach-").
 MIN_MODIFIER = 7
 MAX_FUZZY_TERMS = 3
@@ -269,8 +267,6 @@ class Vocabulary:
             prefixes.append(verb)
         if len(word) >= MIN_INFIX_WORD and len(stem) >= MIN_INFIX_STEM:
             terms += [term for term in self.containing(stem) if term not in terms]
-        elif len(stem) >= MIN_PART:  # "chor": Kirchenchor, Südstadtchor; a shorter word only as a compound's head
-            terms += [term for term in self.headed_by(word) if term not in terms]
         # A particle verb whose noun changes its vowel ("ausgeben": Ausgabe, also ending Lebensmittelausgabe).
         noun = action_noun(word)
         if noun and self.has_prefix(noun) and not any(noun.startswith(prefix) for prefix in prefixes):
@@ -314,19 +310,6 @@ class Vocabulary:
         start = bisect.bisect_left(self._sorted, prefix)
         end = bisect.bisect_left(self._sorted, prefix + "\x7f")
         return self._sorted[start:end]
-
-    def headed_by(self, word: str, *, most: int = MAX_INFIX_TERMS) -> tuple[str, ...]:
-        """Returns the listings' compounds whose last part (their head) is a form of the word, shortest first:
-        "Kirchenchor" and "Südstadtchor" are choirs. The compound must split into known words (nlu.kernel.compounds):
-        a chance infix is none ("Stunden" holds no "hund"), nor is a compound that means something else
-        (data/nlu/interests.toml head_exceptions: a Kindergarten is no garden)."""
-        stem = stem_of(word)
-        forms = {word, *inflections(stem)}
-        exceptions = set(interest_rules().head_exceptions)
-        found = [term for term in self.containing(stem, most=MOST_HEADED_CANDIDATES)
-                 if term not in exceptions and term.endswith(tuple(forms))
-                 and split_compound(term, self.is_word)[-1:] in {(form,) for form in forms}]
-        return tuple(found[:most])
 
     def containing(self, stem: str, *, most: int = MAX_INFIX_TERMS) -> list[str]:
         """Returns terms holding the stem inside (not at the start): compounds ending in it, shortest first."""

@@ -46,30 +46,6 @@ def test_a_function_word_ends_no_compound_but_a_particle_may_begin_one() -> None
     assert [group.word for group in vocabulary.groups(["standort"])] == []
 
 
-def test_a_short_word_finds_the_listings_compounds_headed_by_it() -> None:
-    words = Vocabulary({"chor": 5, "kirchenchor": 2, "suedstadtchor": 1, "suedstadt": 2, "kirchen": 4, "chorprobe": 2,
-                        "stunden": 9, "hund": 3, "kindergarten": 3, "kinder": 9, "garten": 5, "schulgarten": 2,
-                        "schule": 3}, listings=50)
-    choir = words.group("chor")
-    assert choir is not None and {"kirchenchor", "suedstadtchor"} <= set(choir.terms) and choir.matches("chorprobe")
-    dog = words.group("hund")
-    assert dog is not None and not dog.matches("stunden")  # a chance infix is no compound of it
-    garden = words.group("garten")
-    # a Kindergarten is no garden (data/nlu/interests.toml head_exceptions); a Schulgarten is one
-    assert garden is not None and garden.matches("schulgarten") and not garden.matches("kindergarten")
-
-
-async def test_a_request_word_finds_a_listing_titled_with_a_compound_headed_by_it(listings: Listings) -> None:
-    quarter, church = await listings.add_many([
-        {"title": "Neue Stimmen für den Südstadtchor", "categories": ["culture"], **near(KASSEL, 1, 0)},
-        {"title": "Kirchenchor sucht Bässe", "categories": ["culture"], **near(KASSEL, 2, 0)},
-    ])
-    await listings.add("Theatergruppe sucht Technik", categories=["culture"], **near(KASSEL, 1, 0))
-    answer, _ = await answer_and_similar(listings.database, SearchRequest(text="Chor in Kassel"),
-                                         categories=["culture"], place=KASSEL, keywords=["chor"])
-    assert answer == [quarter, church]  # the theatre group holds no choir: only related
-
-
 def test_the_index_holding_the_compound_keeps_it_whole() -> None:
     words = Vocabulary({"schachtraining": 2, "schach": 3, "training": 20}, listings=100)
     assert [group.word for group in words.groups(["schachtraining"])] == ["schachtraining"]
