@@ -41,6 +41,7 @@ class InterestRules:
     age_state_since: frozenset[str]  # ... ending its clause or going on with these ("arbeitslos seit März")
     intro_words: frozenset[str]  # "wheelchair user here, ...": a short opening clause ending so introduces the writer
     intro_fans: frozenset[str]  # "animal lover here": an introduction by what one loves names the wish
+    gift_heads: frozenset[str]  # "grüner Daumen": a phrase ending so is a gift for a field, no self-description
     possessive_exempt: frozenset[str]  # categories, and folded first words of mentions, never owned
     breakers: frozenset[str]
     broad_stems: frozenset[str]
@@ -154,6 +155,7 @@ def interest_rules() -> InterestRules:
         age_state_since=folded_set(context.get("age_state_since", ())),
         intro_words=folded_set(context.get("intro_words", ())),
         intro_fans=folded_set(context.get("intro_fans", ())),
+        gift_heads=folded_set(context.get("gift_heads", ())),
         possessive_exempt=frozenset(context["possessive_exempt"]) | folded_set(context["possessive_exempt_words"]),
         requirement=tuple(context["requirement"]),
         requirement_places=tuple(fold(w) for w in context.get("requirement_places", ())),

@@ -142,8 +142,8 @@ def _own_qualifiers(name: str, shortest: int = _LETTERS) -> frozenset[str]:
 def read_qualified(doc: Doc, mentions: list[Span], rules: PlaceRules) -> tuple[list[Span], set[int]]:
     """Returns the mentions without those that are only another's qualifier (a landscape, district or state:
     "Aue Erzgebirge" names Aue, and "Erzgebirge" is no second place; a town's name used as one for an ambiguous
-    name: "Neuhof Fulda"), and where the names a fitting qualifier follows tightly start: the writer named them
-    as places, as a cue does."""
+    name: "Neuhof Fulda"), and where the names a fitting qualifier follows tightly start (a mark, or the joining
+    words of an official long name: "Weiden in der Oberpfalz"): the writer named them as places, as a cue does."""
     starts = {m.start for m in mentions}
     dropped: set[int] = set()
     qualified: set[int] = set()
@@ -156,7 +156,9 @@ def read_qualified(doc: Doc, mentions: list[Span], rules: PlaceRules) -> tuple[l
             start = own[0]
         else:
             continue
-        if tight or all(t.norm_ in rules.qualifier_tight for t in doc[span.end:start]):
+        between = doc[span.end:start]
+        if (tight or all(t.norm_ in rules.qualifier_tight for t in between)
+                or " ".join(t.norm_ for t in between) in rules.qualifier_official):
             qualified.add(span.start)
         for other in mentions:
             if other is not span and other.start == start and (len(span._.value) > 1 or _is_region(other, rules)):

@@ -55,6 +55,7 @@ class PlaceRules:
     beside_then: frozenset[str]  # "near Dresden in Radeberg": what may stand between the two
     qualifier_fillers: frozenset[str]  # "Neustadt an der Weinstraße": words between a name and its qualifier
     qualifier_tight: frozenset[str]  # "Wetter/Ruhr": the marks alone that keep a word-like name tight to it
+    qualifier_official: frozenset[str]  # "Weiden in der Oberpfalz": joining words of an official long name, as tight
     # "a.d. Aisch", "i.d.OPf.": the letters of an abbreviated joining word -> its long forms; a region's abbreviation
     # -> its qualifier or state word
     abbreviated_joiners: dict[str, tuple[str, ...]]
@@ -113,6 +114,7 @@ def place_rules() -> PlaceRules:
         beside_then=frozenset(raw["beside_then"]),
         qualifier_fillers=frozenset(raw["qualifier_fillers"]),
         qualifier_tight=frozenset(raw["qualifier_tight"]),
+        qualifier_official=frozenset(raw["qualifier_official"]),
         abbreviated_joiners={
             fold(k): tuple(v) for k, v in raw["qualifier_abbreviations"]["joiners"].items()
         },

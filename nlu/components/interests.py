@@ -133,8 +133,12 @@ class InterestMatcher:
         owned_keys = {span_key(span) for span in owned}
         wish_starts = {span.start for span in found if span.label_ == "wish_after"}
         mention_tokens = covered(mentions) if wish_starts else set()
-        # "Ich bin Rentnerin, Tiere wären schön": words a wish follows are wanted, no self-description
-        not_said = owned_keys | {
+        # "Ich bin Rentnerin, Tiere wären schön": words a wish follows are wanted, no self-description; nor is a gift
+        # for a field ("ich habe einen grünen Daumen") one's own thing
+        gifts = {span_key(span) for span in mentions if len(span) > 1 and span[-1].norm_ in self.rules.gift_heads}
+        owned = [span for span in owned if span_key(span) not in gifts]
+        owned_keys -= gifts
+        not_said = owned_keys | gifts | {
             span_key(span) for span in mentions
             if wish_starts and writer.wished_after(doc, span, wish_starts, mention_tokens)
         }

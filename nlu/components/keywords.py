@@ -112,7 +112,7 @@ class KeywordCollector:
             OTHERS_GERMAN, REMOTE, RADIUS, CUES, RULED_OUT_WORDS, SELF, WATERS, WRITER,
         )
         used = {i for g in groups for s in spans_of(doc, g) for i in range(s.start, s.end)}
-        used |= _group_words(doc)
+        used |= _group_words(doc) | _gift_words(doc)
         # "Telefonpatenschaft", "Onlineberatung": a compound whose first part says how one helps still names the thing
         used -= {s.start for s in spans_of(doc, REMOTE) if len(s) == 1 and _names_a_thing(s[0].norm_)}
         # "Nachtcafé", "Spieleabend": a time word inside a compound says when, and the compound still names the thing
@@ -150,6 +150,14 @@ def _group_words(doc: Doc) -> set[int]:
         joined = last < span.end and doc[last].norm_ in rules.group_joiners
         words.update(range(span.start, span.end if joined else last))
     return words - own
+
+
+def _gift_words(doc: Doc) -> set[int]:
+    """Returns the words of an idiom for a gift for a field ("grünen Daumen", "green fingers": data/nlu/interests.toml
+    gift_heads): a figure of speech the category says; no listing is looked for by "Daumen"."""
+    heads = interest_rules().gift_heads
+    return {i for span in spans_of(doc, INTERESTS) if len(span) > 1 and span[-1].norm_ in heads
+            for i in range(span.start, span.end)}
 
 
 _HOW_PART = 6  # letters of the first part ("online", "telefon") and of the head ("beratung", "patenschaft"), at least

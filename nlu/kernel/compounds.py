@@ -13,11 +13,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
+
+from nlu.kernel.text import fold
+
 # Shorter parts are mostly particles and endings ("ein", "an"), which split ordinary words into nonsense.
 MIN_PART = 4
 # What German puts between the parts of a compound: Migration-s-geschichte, Tier-e-heim, Blume-n-wiese.
 LINKS = ("", "s", "n", "en", "es", "e")
 MAX_PARTS = 4
+# spaCy's German stop words that are nouns: a compound ends in them ("Freizeit", "Wochenende", "Lebensjahr").
+_NOUN_STOP_WORDS = frozenset({"zeit", "teil", "ende", "jahr", "jahre", "jahren", "tage", "tagen", "mittel", "recht",
+                              "beispiel", "morgen", "dank", "einmaleins", "dasein"})
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Returns the German function words (spaCy's stop words without its nouns), folded: adverbs, pronouns,
+    conjunctions, auxiliaries. None ends a compound: "standort" is no "stan" + "dort"."""
+    return frozenset(fold(word) for word in GERMAN_STOP_WORDS) - _NOUN_STOP_WORDS
+
+
+def can_head(part: str) -> bool:
+    """Tells whether a folded word may be the last part (the head) of a compound: no function word. A particle
+    may begin one ("nach" of "Nachhilfe"), never end it."""
+    return part not in _function_words()
 
 
 def split_compound(
@@ -27,8 +47,9 @@ def split_compound(
     """Returns the parts of a folded compound (at least two, at most `max_parts`, each a word `is_word` knows, even
     when the compound is known as well; the first at least `first` letters long, the others `others`): the split
     into the fewest parts and, among those, the one with the longest first part; none when the word is not made of
-    known words. `links`: the letters that may join two parts (the NLU's typo check takes the short ones only: a
-    doubled letter before "s" or "n" is a slip, "Tageespflege", "Wohnungeslosen")."""
+    known words, nor when its last part is a function word (can_head). `links`: the letters that may join two parts
+    (the NLU's typo check takes the short ones only: a doubled letter before "s" or "n" is a slip, "Tageespflege",
+    "Wohnungeslosen")."""
     if len(word) < first + others:
         return ()
 
@@ -41,7 +62,8 @@ def split_compound(
             if (start, end) == (0, len(word)) or not is_word(part):  # the word itself is what is split
                 continue
             if end == len(word):
-                return (part,)  # the whole rest is one word: no split with fewer parts
+                # the whole rest is one word: no split with fewer parts, if it can end a compound
+                return (part,) if can_head(part) else None
             for link in links:
                 following = rest(end + len(link)) if word.startswith(link, end) else None
                 if following is not None and len(following) < max_parts and (

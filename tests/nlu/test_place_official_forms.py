@@ -90,3 +90,25 @@ def test_a_negations_scope_ends_where_a_new_phrase_opens_after_what_it_negated(t
 
 def test_a_negation_still_reaches_a_mention_joined_by_a_conjunction() -> None:
     assert "animals" in parse_with_rules("nicht mit Kindern oder Tieren").exclude_categories
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("Tiere Weiden in der Oberpfalz", WEIDEN),
+    ("weiden in der oberpfalz, was mit senioren", WEIDEN),
+    ("Senioren Wetter an der Ruhr", (51.39, 7.39)),
+    ("Kinder Weil am Rhein", (47.59, 7.62)),
+    ("Tafel Neumarkt in der Oberpfalz", (49.28, 11.46)),
+    ("Kinder Neustadt an der Weinstraße", (49.35, 8.14)),
+    ("Tierheim Mühldorf am Inn", (48.24, 12.52)),
+    ("Senioren Frankfurt an der Oder", FRANKFURT_ODER),
+    ("Halle an der Saale, Tierheim", HALLE),
+])
+def test_a_name_that_is_a_word_is_a_place_in_its_official_long_form(text: str, point: tuple[float, float]) -> None:
+    # the joining words of the long form qualify as tightly as "i.d." or a bracket do
+    assert _near(text, *point)
+    assert parse_with_rules(text).keywords in ((), ("tierheim",), ("tafel",))
+
+
+@pytest.mark.parametrize("text", ["Das Wetter in Hessen ist mir egal, Tiere", "Kühe weiden in der Oberpfalz gern"])
+def test_a_word_before_a_region_without_the_joining_words_of_a_long_name_stays_a_word(text: str) -> None:
+    assert parse_with_rules(text).place is None

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from bot.search import SearchRequest, VocabularyCache, search
+from bot.search.areas import within_city
+from bot.search.criteria import criteria_from
 from bot.search.model import Refinement, SearchOutcome
 from bot.search.place_doubts import (
     city_part_named, is_city_part, part_without_city, place_to_ask, unknown_place_named,
 )
 from bot.search.understanding import parse_text
+from nlu.kernel.gazetteer import haversine_km
 from tests.factories.search import KASSEL, NOW, Listings, near
 
 
@@ -71,3 +74,15 @@ async def _search(listings: Listings, request: SearchRequest) -> SearchOutcome:
     """Runs a search with the text understood as the bot understands it."""
     async with listings.database.read_only() as session:
         return await search(session, request, vocabularies=VocabularyCache(), now=NOW)
+
+
+def test_a_shared_part_joined_to_its_city_by_a_hyphen_is_that_citys_quarter() -> None:
+    # "Südstadt" is a quarter of many cities: the city before the hyphen says whose (never the gazetteer's first)
+    cities = {"Halle": (51.48, 11.97), "Kassel": (51.31, 9.49), "Hannover": (52.37, 9.74), "Nürnberg": (49.45, 11.08)}
+    for city, (lat, lon) in cities.items():
+        text = f"Tierheim in {city}-Südstadt"
+        centred = within_city(criteria_from(parse_text(text), Refinement(), default_radius_km=15.0), text)
+        place = centred.criteria.place
+        assert place is not None and place.name == "Südstadt", text
+        assert haversine_km(place.lat, place.lon, lat, lon) < 6.0, text
+        assert "suedstadt" not in centred.criteria.keywords

@@ -33,6 +33,19 @@ def test_words_not_made_of_known_words_and_short_ones_stay_whole() -> None:
     assert split_compound("tierei", known) == ()  # too short to hold two parts
 
 
+def test_a_function_word_ends_no_compound_but_a_particle_may_begin_one() -> None:
+    words = KNOWN | {"stan", "dort", "nach", "hilfe", "frei", "zeit", "wochen", "ende", "hier"}
+    assert split_compound("standort", words.__contains__) == ()  # no "stan" + "dort" ("there")
+    assert split_compound("tierhier", words.__contains__) == ()
+    assert split_compound("nachhilfe", words.__contains__) == ("nach", "hilfe")
+    # spaCy counts some nouns among its stop words: they still end compounds
+    assert split_compound("freizeit", words.__contains__) == ("frei", "zeit")
+    assert split_compound("wochenende", words.__contains__) == ("wochen", "ende")
+    # the search's own vocabulary splits no request word so either
+    vocabulary = Vocabulary({"stan": 1, "dort": 40, "hilfe": 30}, listings=100)
+    assert [group.word for group in vocabulary.groups(["standort"])] == []
+
+
 def test_the_index_holding_the_compound_keeps_it_whole() -> None:
     words = Vocabulary({"schachtraining": 2, "schach": 3, "training": 20}, listings=100)
     assert [group.word for group in words.groups(["schachtraining"])] == ["schachtraining"]
