@@ -356,8 +356,7 @@ def _scored(
     # "Katzenstreichler gesucht") is about that thing: it leaves the answer (_listed). One only mentioning it in its
     # description, or titled with a relative of it only ("keine Sterbebegleitung": "Mitarbeit im Hospiz"), is lowered
     # (ranking).
-    # (a word held only through its relatives has no terms of its own: nothing to test)
-    titled_unwanted = [own for own in map(itself, words.unwanted) if own.terms or own.prefixes]
+    titled_unwanted = [itself(group) for group in words.unwanted]
     shunned = (f"CASE WHEN {holds_any(sql, titled_unwanted, title_only=True, per_candidate=True, corpus=corpus)} "
                "THEN 1 ELSE 0 END") if titled_unwanted else "0"
     columns = (

@@ -390,18 +390,6 @@ async def test_a_listing_titled_only_with_a_relative_of_a_word_ruled_out_stays_a
     assert "ohne Sterbebegleitung" in summary(outcome, "de") and "ohne Sterbebegleitung" in web_summary(outcome, "de")
 
 
-async def test_a_word_ruled_out_that_the_listings_hold_only_a_part_of_strikes_no_title(listings: Listings) -> None:
-    night, trees = await listings.add_many([
-        {"title": "Nachtwanderung im Wald begleiten", "categories": ["environment"], **near(KASSEL, 1, 0)},
-        {"title": "Baumpflanzaktion im Stadtwald", "categories": ["environment"], **near(KASSEL, 2, 0)},
-    ])
-    # no listing holds "Nachtschichten": only its modifier "Nacht", a lesser term, so the title test has no term of
-    # the word itself (it had made an empty full-text query); the night walk is only lowered
-    outcome = await find(listings.database, SearchRequest(text="Gerne Umwelt in Kassel, nur keine Nachtschichten"),
-                         categories=["environment"], place=KASSEL)
-    assert set(ids(outcome)) == {night, trees}
-
-
 async def test_a_kind_ruled_out_lowers_the_listings_naming_it_inside_a_compound(listings: Listings) -> None:
     shelter_dogs, therapy_dog, cats, books = await listings.add_many([
         {"title": "Gassi gehen mit Tierheimhunden", "categories": ["animals"], **near(KASSEL, 1, 0)},
