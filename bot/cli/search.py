@@ -182,7 +182,7 @@ def _header(outcome: SearchOutcome, lang: str) -> str:
     query = outcome.query
     table = categories()
     parts = [table[key].label(lang) for key in query.get("categories") or () if key in table]
-    ruled_out = [*outcome.understood.ruled_out_places, *outcome.ruled_out_words]  # "ohne Kassel", "ohne Katzen"
+    ruled_out = outcome.understood.ruled_out_places
     if ruled_out:
         parts.append(t(lang, "cli_search.without", places=", ".join(ruled_out)))
     if outcome.place is not None and outcome.radius_km is not None:

@@ -171,7 +171,7 @@ def unwanted_words(text: str, criteria: Criteria) -> tuple[str, ...]:
     as the German words the listings use ("no dogs": hunde).
 
     The NLU excludes negated categories; a negated word beyond them ("Katzen", "Müllsammeln", a kind within a field
-    the NLU leaves the field to: "ohne Hunde") lowers the listings holding it, and drops those titled with it.
+    the NLU leaves the field to: "ohne Hunde") lowers the listings holding it instead of dropping them.
     """
     if criteria.lang not in ("de", "en"):
         return ()

@@ -15,7 +15,7 @@ from bot.search.areas import within_city, within_picked_city, without_word
 from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria, criteria_from, merged_query
 from bot.search.hits import hits_from
-from bot.search.model import Refinement, SearchOutcome, SearchRequest, written_forms
+from bot.search.model import Refinement, SearchOutcome, SearchRequest
 from nlu.place_field import says_all_of_germany
 from bot.search.place_doubts import (
     all_of_named_state, ambiguous_places, part_without_city, place_to_ask, without_state,
@@ -194,7 +194,6 @@ async def find(
                                    now=asked.now, corpus=corpus)
         if page.total and "keywords" not in widened else (),
         whole_state=criteria.whole_state,
-        ruled_out_words=written_forms((group.word for group in words.unwanted), request.text),
     )
     return Found(outcome, page.rows, criteria, words.wished())
 

@@ -7,7 +7,7 @@ search function with a SearchRequest and render its SearchOutcome.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -247,10 +247,6 @@ class SearchOutcome:
     # The state whose listings were searched ("ganz Sachsen": Refinement.whole_state), with no place: not all of
     # Germany, and nothing to ask. Not part of the JSON contract's results; its query holds "whole_state".
     whole_state: str | None = None
-    # The words the request rules out beyond its categories, as written ("Katzen" of "Tiere, aber ohne Katzen",
-    # bot.search.unwanted): listings titled with them left out, others holding them lowered; the header names them.
-    # Not part of the JSON contract.
-    ruled_out_words: tuple[str, ...] = ()
 
     @property
     def understood(self) -> Understood:
@@ -306,16 +302,6 @@ def _as_written(keywords: tuple[str, ...], text: object) -> tuple[str, ...]:
         for word in (match.group(), *match.group().split("-")):
             written.setdefault(fold(word), word)
     return tuple(written.get(keyword, keyword) for keyword in keywords)
-
-
-def written_forms(words: Iterable[str], text: str) -> tuple[str, ...]:
-    """Returns the folded words the text holds, each as the text spells it ("katzen" -> "Katzen"); a word the text
-    does not hold (an English word's German translation) is left out."""
-    written: dict[str, str] = {}
-    for match in _WORD.finditer(text):
-        for word in (match.group(), *match.group().split("-")):
-            written.setdefault(fold(word), word)
-    return tuple(written[word] for word in dict.fromkeys(words) if word in written)
 
 
 def _place_names(value: object) -> tuple[str, ...]:

@@ -27,9 +27,8 @@ from bot.search.sources import (
     within_radius,
 )
 from bot.search.sql import SqlText
-from bot.search.textmatch import holds_any, rare
+from bot.search.textmatch import rare
 from bot.search.tiers import STRONG_SHARE, Tier, evidence, in_fields, is_strong, shown
-from bot.search.unwanted import itself
 from bot.search.widening import MIN_RESULTS, NEAREST, RADIUS_STEPS_KM, REMOTE_NEAR_KM, Attempt
 
 
@@ -261,7 +260,7 @@ def _listed(sql: SqlText, scored: str, *, tiered: bool, fields: bool = False) ->
         f"SUM(CASE WHEN {says} AND c.online = 0 THEN 1 ELSE 0 END) OVER () AS saying, "
         f"SUM(CASE WHEN {holds} THEN 1 ELSE 0 END) OVER () AS holding_all, "
         "SUM(CASE WHEN c.words + c.named + c.kind + c.manner > 0 THEN 1 ELSE 0 END) OVER () AS word_hits"
-        f"{_fields_counted(holds) if fields else ''} FROM {scored} WHERE c.shunned = 0"
+        f"{_fields_counted(holds) if fields else ''} FROM {scored}"
     )
     # One window pass counts; the total listed follows from the counts (no second pass after the filter).
     # Listings holding only a relative of the words do not count: the field's rows stay behind the button for them.
@@ -352,18 +351,11 @@ def _scored(
     # A listing in a searched field of activity and one of people answers both halves (tiers.in_fields).
     both = both_fields(sql, criteria.categories) if by_fields(criteria, attempt) else None
     fields = f"CASE WHEN {both} THEN 1 ELSE 0 END" if both else "0"
-    # A listing titled with a word the request rules out ("Tierheim ohne Katzen": "Pflegestelle für Katzen",
-    # "Katzenstreichler gesucht") is about that thing: it leaves the answer (_listed). One only mentioning it in its
-    # description, or titled with a relative of it only ("keine Sterbebegleitung": "Mitarbeit im Hospiz"), is lowered
-    # (ranking).
-    titled_unwanted = [itself(group) for group in words.unwanted]
-    shunned = (f"CASE WHEN {holds_any(sql, titled_unwanted, title_only=True, per_candidate=True, corpus=corpus)} "
-               "THEN 1 ELSE 0 END") if titled_unwanted else "0"
     columns = (
         f"o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.kind} AS kind, "
         f"{parts.manner} AS manner, {parts.within} AS within, {parts.says_all} AS says_all, "
         f"{parts.lesser_only} AS lesser_only, {speaks} AS speaks, {fields} AS both_fields, "
-        f"{parts.base} AS base, {far_online} AS online, {shunned} AS shunned"
+        f"{parts.base} AS base, {far_online} AS online"
     )
     if sql.is_sqlite:
         columns, source = held_once(columns, source, fence)

@@ -38,7 +38,6 @@ from bot.search.rank_words import RankWords
 from bot.search.retrieval import PageRequest, find_page
 from bot.search.sources import constraints, frame_of
 from bot.search.sql import SqlText
-from bot.search.unwanted import itself
 from bot.search.vocabulary import STOP_WORDS, TermGroup
 from bot.search.word_forms import inflections, stem_of
 from bot.search.widening import Attempt
@@ -64,7 +63,7 @@ def holds_unwanted(title: str, unwanted: Sequence[TermGroup]) -> bool:
     """Tells whether a title holds a word the request rules out, as the ranking finds it (any of its terms and
     term beginnings: "Kinderhospiz" for "Kindern")."""
     tokens = [word.lower() if word.isascii() else fold(word) for word in _WORD.findall(title)]
-    return any(itself(group).matches(token) for group in unwanted for token in tokens)
+    return any(group.matches(token) for group in unwanted for token in tokens)
 
 
 def names_all(title: str, groups: Sequence[TermGroup]) -> bool:

@@ -1,7 +1,6 @@
 """The words a request negates as the listings hold them, compounds included.
 
-"Tierheim, aber ohne Hunde" lowers the listings holding "Hunde" (bot.search.ranking) and leaves out those titled
-with it (bot.search.retrieval: "Pflegestelle für Hunde" is about dogs). A prefix finds "Hundeschule"
+"Tierheim, aber ohne Hunde" lowers the listings holding "Hunde" (bot.search.ranking). A prefix finds "Hundeschule"
 and "Hundegassi", but the listings write the dogs inside compounds as often: "Gassi gehen mit Tierheimhunden", "unser
 Therapiehund". Those hold the thing ruled out as much, so they are lowered too: the listings' words that contain the
 word's stem and split (nlu.kernel.compounds) into known words one of which is a form of it. The split keeps a chance
@@ -27,13 +26,6 @@ def unwanted_groups(vocabulary: Vocabulary, words: Iterable[str], *, limit: int)
     return tuple(_with_compounds(vocabulary, group) for group in vocabulary.groups(words, limit=limit))
 
 
-def itself(group: TermGroup) -> TermGroup:
-    """Returns the terms of a negated word's group that say the word itself (its forms and its compounds), without
-    its relatives (bot.search.related): "keine Sterbebegleitung" is about dying people, and a hospice's "Mitarbeit im
-    stationären Hospiz" (garden, kitchen) is not titled with it, though "Hospiz" is a relative that lowers it."""
-    return group.whole if group.whole is not None else group
-
-
 def _with_compounds(vocabulary: Vocabulary, group: TermGroup) -> TermGroup:
     """Returns a group with the listings' compounds holding its word as a part, which its beginnings do not find."""
     stem = stem_of(group.word)
@@ -44,6 +36,5 @@ def _with_compounds(vocabulary: Vocabulary, group: TermGroup) -> TermGroup:
                       if not group.matches(term) and forms & set(split_compound(term, vocabulary.is_word)))
     if not compounds:
         return group
-    documents = min(group.documents + sum(vocabulary.documents[term] for term in compounds), vocabulary.listings)
-    whole = None if group.whole is None else replace(group.whole, terms=group.whole.terms + compounds)
-    return replace(group, terms=group.terms + compounds, documents=documents, whole=whole)
+    documents = group.documents + sum(vocabulary.documents[term] for term in compounds)
+    return replace(group, terms=group.terms + compounds, documents=min(documents, vocabulary.listings))

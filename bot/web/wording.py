@@ -76,7 +76,7 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
         parts.append("„" + " ".join(words) + "“")
     if not parts:
         parts.append(t(lang, "search.summary_anything"))
-    excluded = [*category_labels(understood.exclude_categories, lang), *outcome.ruled_out_words]
+    excluded = category_labels(understood.exclude_categories, lang)
     if excluded:
         parts.append(t(lang, "search.summary_without", labels=", ".join(excluded)))
     if understood.ruled_out_places and not outcome.remote:

@@ -10,8 +10,6 @@ from bot.search import PlaceRef, SearchRequest
 from bot.search.content_words import content_words, manner_words, unwanted_words
 from bot.search.criteria import Criteria
 from bot.search.vocabulary import Vocabulary
-from bot.telegram.search.render import summary
-from bot.web.wording import summary as web_summary
 from tests.factories.search import KASSEL, Listings, answer_and_similar, find, ids, near
 
 HAMBURG = PlaceRef("Hamburg", 53.55073, 9.99302, "Hamburg", None)
@@ -157,7 +155,7 @@ async def test_a_wished_time_the_listings_say_nothing_about_is_reported_as_not_a
 
 async def test_a_negated_word_lowers_the_listings_holding_it(listings: Listings) -> None:
     cats, dogs = await listings.add_many([
-        {"title": "Tierheim", "description": "Katzen füttern", "categories": ["animals"], **near(KASSEL, 1, 0)},
+        {"title": "Katzen im Tierheim", "categories": ["animals"], **near(KASSEL, 1, 0)},
         {"title": "Hunde im Tierheim", "categories": ["animals"], **near(KASSEL, 5, 0)},
     ])
     outcome = await find(listings.database, SearchRequest(text="Tierheim in Kassel, aber nicht mit Katzen"),
@@ -173,8 +171,7 @@ async def test_a_negated_word_the_nlu_kept_as_a_free_word_does_not_look_for_its_
     ])
     outcome = await find(listings.database, SearchRequest(text="egal was, nur nicht mit Blut, Kassel"),
                          place=KASSEL, keywords=["blut"])
-    # The blood donation, titled with what was ruled out, leaves the answer.
-    assert ids(outcome) == [reading, garden] and donors not in ids(outcome) and "keywords" not in outcome.widened
+    assert ids(outcome) == [reading, garden, donors] and "keywords" not in outcome.widened
 
 
 @pytest.mark.parametrize(("text", "centre"), [("Hamburg Nord Senioren", "Hamburg-Nord"),
@@ -342,8 +339,7 @@ async def test_a_particle_verb_ranks_the_listings_naming_its_noun_of_the_action(
 
 async def test_a_kind_ruled_out_lowers_its_listings_and_keeps_the_rest_of_the_field(listings: Listings) -> None:
     dogs, cats, horses, garden = await listings.add_many([
-        {"title": "Tiere versorgen", "description": "Gassi gehen mit Hunden", "categories": ["animals"],
-         **near(KASSEL, 1, 0)},
+        {"title": "Gassi gehen mit Hunden", "categories": ["animals"], **near(KASSEL, 1, 0)},
         {"title": "Katzen streicheln im Tierheim", "categories": ["animals"], **near(KASSEL, 2, 0)},
         {"title": "Stallarbeit bei den Pferden", "categories": ["animals"], **near(KASSEL, 3, 0)},
         {"title": "Schulgarten pflegen", "categories": ["environment"], **near(KASSEL, 4, 0)},
@@ -352,42 +348,6 @@ async def test_a_kind_ruled_out_lowers_its_listings_and_keeps_the_rest_of_the_fi
         outcome = await find(listings.database, SearchRequest(text=text), place=KASSEL,
                              lang="en" if text.startswith("something") else "de")
         assert ids(outcome)[-1] == dogs and set(ids(outcome)) == {dogs, cats, horses, garden}
-
-
-async def test_a_listing_titled_with_a_kind_ruled_out_leaves_the_answer(listings: Listings) -> None:
-    walks, fostering, help_, cats_mentioned = await listings.add_many([
-        {"title": "Hundespaziergänge im Tierheim", "categories": ["animals"], **near(KASSEL, 1, 0)},
-        {"title": "Pflegestelle für Katzen gesucht", "categories": ["animals"], **near(KASSEL, 2, 0)},
-        {"title": "Helfer:in bei der Katzenhilfe", "categories": ["animals"], **near(KASSEL, 3, 0)},
-        {"title": "Sommerfest im Tierheim", "description": "Hunde, Katzen und Kleintiere freuen sich",
-         "categories": ["animals"], **near(KASSEL, 4, 0)},
-    ])
-    outcome = await find(listings.database, SearchRequest(text="Tierheim in Kassel ohne Katzen"),
-                         categories=["animals"], place=KASSEL, keywords=["tierheim"])
-    # "Pflegestelle für Katzen" is about cats: it is no answer and no related one; a mention in a description only
-    # lowers the listing.
-    assert ids(outcome) == [walks, cats_mentioned] and outcome.total == 2
-    similar = await find(listings.database, SearchRequest(text="Tierheim in Kassel ohne Katzen", similar=True),
-                         categories=["animals"], place=KASSEL, keywords=["tierheim"])
-    assert not {fostering, help_} & set(ids(similar))
-
-
-async def test_a_listing_titled_only_with_a_relative_of_a_word_ruled_out_stays_and_the_header_names_it(
-        listings: Listings) -> None:
-    dying, garden = await listings.add_many([
-        {"title": "Ehrenamtliche Sterbebegleitung", "description": "Wir begleiten sterbende Menschen.",
-         "categories": ["health_care"], **near(KASSEL, 1, 0)},
-        {"title": "Mitarbeit im stationären Hospiz", "description": "Empfang, Küche, Garten und Begleitung von Gästen",
-         "categories": ["health_care"], **near(KASSEL, 2, 0)},
-    ])
-    text = "Hospiz in Kassel, aber keine Sterbebegleitung, eher im Garten"
-    outcome = await find(listings.database, SearchRequest(text=text), categories=["health_care"], place=KASSEL,
-                         keywords=["hospiz", "garten"])
-    # "Hospiz" is a relative of "Sterbebegleitung" (data/search/related_words.toml): the hospice's garden listing is
-    # not titled with what was ruled out, the one titled "Sterbebegleitung" is
-    assert garden in ids(outcome) and dying not in ids(outcome)
-    assert outcome.ruled_out_words == ("Sterbebegleitung",)
-    assert "ohne Sterbebegleitung" in summary(outcome, "de") and "ohne Sterbebegleitung" in web_summary(outcome, "de")
 
 
 async def test_a_kind_ruled_out_lowers_the_listings_naming_it_inside_a_compound(listings: Listings) -> None:
@@ -400,6 +360,5 @@ async def test_a_kind_ruled_out_lowers_the_listings_naming_it_inside_a_compound(
     await listings.add("Hunde ausführen", categories=["animals"], **near(KASSEL, 200, 0))  # the word itself is held
     outcome = await find(listings.database, SearchRequest(text="Tiere in Kassel, aber ohne Hunde"),
                          categories=["animals"], place=KASSEL)
-    # "Schundliteratur" holds the letters of "hund" but is no compound of it: it stays with the cats; the titles
-    # naming dogs inside a compound leave the answer as the word itself would.
-    assert ids(outcome) == [cats, books] and not {shelter_dogs, therapy_dog} & set(ids(outcome))
+    # "Schundliteratur" holds the letters of "hund" but is no compound of it: it stays with the cats.
+    assert ids(outcome)[:2] == [cats, books] and set(ids(outcome)[2:]) == {shelter_dogs, therapy_dog}

@@ -101,7 +101,6 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     if not parts:
         parts.append(t(lang, "search.summary_anything"))
     excluded = [table[key].label(lang) for key in understood.exclude_categories if key in table]
-    excluded += outcome.ruled_out_words  # "Tiere · ohne Katzen"
     if excluded:
         parts.append(t(lang, "search.summary_without", labels=line(", ".join(excluded), 80)))
     ruled_out = understood.ruled_out_places
