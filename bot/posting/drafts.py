@@ -155,6 +155,7 @@ async def answer(
 # While "weitermachen?" is asked, a typed message is held in the draft instead of answering a question the person
 # has not seen; pressing a button settles it (the held text answers the open question, or the new draft's first).
 ASKING, HELD = "asking_to_continue", "held_text"
+PASSED = "searched_past"  # a second text typed beside the held one: the person searches, the draft waits
 
 
 async def ask_to_continue(session: AsyncSession, telegram_id: int, *, held: str | None = None) -> DraftView:
@@ -174,6 +175,24 @@ def asking_to_continue(draft: ListingDraft) -> bool:
     return bool((draft.data or {}).get(ASKING))
 
 
+def holds_text(draft: ListingDraft) -> bool:
+    """Tells whether a text typed while "weitermachen?" was asked is held beside the draft's open question."""
+    return bool((draft.data or {}).get(HELD))
+
+
+def searched_past(draft: ListingDraft) -> bool:
+    """Tells whether the person went on typing past the held text: their texts are searches until they press."""
+    return bool((draft.data or {}).get(PASSED))
+
+
+async def pass_by(session: AsyncSession, telegram_id: int) -> None:
+    """Notes that the person typed another text past the held one: from now on texts are searches, and the draft
+    with its held text waits for a press (or /anbieten) as it was."""
+    draft = await _require(session, telegram_id)
+    draft.data = {**copy.deepcopy(draft.data), PASSED: True}
+    await session.flush()
+
+
 async def settle(session: AsyncSession, telegram_id: int) -> str | None:
     """Ends the "weitermachen?" question; returns the text held meanwhile, if any."""
     draft = await load_draft(session, telegram_id)
@@ -181,6 +200,7 @@ async def settle(session: AsyncSession, telegram_id: int) -> str | None:
         return None
     data = copy.deepcopy(draft.data)
     data.pop(ASKING, None)
+    data.pop(PASSED, None)
     held = data.pop(HELD, None)
     draft.data = data
     await session.flush()

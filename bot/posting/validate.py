@@ -185,11 +185,24 @@ def contact_reach(value: str) -> dict[str, str | None]:
     rest = re.sub(r"[^\s,;]*@[^\s,;]*", ";", text)  # commas and semicolons still part two numbers
     runs = [_phone_run(run) for run in _PHONE_RUN.findall(rest)]
     found_phone = next((phone(run) for run in runs if 6 <= len(re.sub(r"\D", "", run)) <= 15), None)
-    if found_phone is None and any(character.isdigit() for character in rest) and not found_email:
+    if found_phone is None and not found_email and _tries_a_number(runs, words):
         raise Invalid("posting.invalid.phone")
     if not found_email and not found_phone:
         raise Invalid("posting.invalid.contact")
     return {"phone": found_phone, "email": found_email}
+
+
+_NUMBER_ATTEMPT_DIGITS = 3  # "Tel. 123" tries a number; "2. Klasse, 8 bis 12 Uhr" in a sentence does not
+_NUMBER_ATTEMPT_WORDS = 3  # "12" or "Tel. 12" alone is a number too short, not a sentence
+
+
+def _tries_a_number(runs: list[str], words: list[str]) -> bool:
+    """Tells whether digits that make no phone number were meant as one: a run of a few digits, or a short message
+    of a number. A sentence with a school year or the hours in it ("mit Kindern der 2. Klasse, 8 bis 12 Uhr", the
+    listing's text sent at this step) holds no phone number, so the text asks for a contact instead."""
+    if any(len(re.sub(r"\D", "", run)) >= _NUMBER_ATTEMPT_DIGITS for run in runs):
+        return True
+    return bool(runs) and len([word for word in words if word]) <= _NUMBER_ATTEMPT_WORDS
 
 
 def _phone_run(run: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlu.components.clock_ranges import clock_ranges
 from nlu.components.common import is_boundary, matched_spans, pattern_matcher, set_group
 from nlu.components.others_time import others_time_rules, said_of_others
 from nlu.components.single_day import single_days
@@ -45,7 +46,7 @@ class TimeMatcher:
     def __call__(self, doc: Doc) -> Doc:
         """Matches the patterns; drops a slot hidden inside a longer mention of its opposite."""
         mend_time_typos(doc, self.typo_words, self.time_words)  # "nachmittgas", "wochenede": a slip in a time word
-        spans = _stints_as_one_off(matched_spans(doc, self.matcher))
+        spans = _stints_as_one_off(matched_spans(doc, self.matcher)) + clock_ranges(doc)  # "zwischen 8 und 12 Uhr"
         # "Guten Abend", "night shifts" (one's job) are no time; a longer slot around them is ("night shifts fine")
         ignores = [s for s in spans if s.label_ == "ignore" and not self._inside_longer(s, spans)]
         free, job = after_work(doc)  # "arbeite bis 17 Uhr, danach": the job's end is none, the time after it is

@@ -72,6 +72,12 @@ def test_contact_reach_reads_numbers_among_words_and_never_drops_one() -> None:
     # no digit at all: the text is no phone number the bot could not read, it is no contact
     assert _problem(validate.contact_reach, "ruf mich an") == "posting.invalid.contact"
     assert _problem(validate.contact_reach, "Trainerhelfer/in Kinderturnen") == "posting.invalid.contact"
+    # a sentence whose digits are a school year and hours (the listing's text sent here) asks for a contact; a short
+    # number, alone or among words, is a phone number that cannot be read
+    assert _problem(validate.contact_reach, "Wir suchen Menschen, die mit Kindern der 2. Klasse lesen üben, "
+                                            "dienstags zwischen 8 und 12 Uhr.") == "posting.invalid.contact"
+    assert _problem(validate.contact_reach, "Tel. 12") == "posting.invalid.phone"
+    assert _problem(validate.contact_reach, "ruf an unter 0561") == "posting.invalid.phone"
 
 
 def test_dates_in_german_forms_and_range() -> None:

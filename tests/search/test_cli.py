@@ -297,3 +297,9 @@ def test_an_empty_request_without_filters_says_what_is_missing(configured: Listi
     with pytest.raises(SystemExit) as stopped:
         main(["search", ""])
     assert "nothing to search for" in str(stopped.value) and "Treffer" not in capsys.readouterr().out
+
+
+def test_one_related_listing_left_out_is_counted_in_the_singular() -> None:
+    assert t("de", "cli_search.similar_left", count=1) == "1 ähnliches Angebot nicht gezeigt (--similar zeigt es)."
+    assert t("en", "cli_search.similar_left", count=1) == "1 related listing not shown (--similar shows it)."
+    assert t("de", "cli_search.similar_left", count=2) == "2 ähnliche Angebote nicht gezeigt (--similar zeigt sie)."

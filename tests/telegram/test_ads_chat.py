@@ -329,8 +329,11 @@ async def test_text_at_an_ads_button_step_is_a_search_with_a_hint_and_ichbiete_o
     await chat.send(ANNA, "/ichbiete")
     understood = await chat.send(ANNA, HOMEWORK_DE)
     assert "So habe ich sie verstanden" in understood.text
-    searched = await chat.send(ANNA, "Leipzig")
+    searched = await chat.send(ANNA, "Tierheim in Leipzig")
     assert "Deine Anzeige wartet noch" in searched.calls[0].text and "/ichbiete" in searched.calls[0].text
+    # said once: the next search is answered without the hint
+    again_searched = await chat.send(ANNA, "Tierheim in Kassel")
+    assert "Deine Anzeige wartet noch" not in again_searched.text and "Tiere" in again_searched.text
     [kept] = await _ads(database, ANNA.id)
     again = await chat.send(ANNA, "/ichbiete")
     assert "noch nicht veröffentlicht" in again.text and "Hausaufgaben" in again.text

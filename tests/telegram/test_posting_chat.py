@@ -330,3 +330,19 @@ async def test_weiter_at_the_title_question_is_asked_again_kindly(chat: Chat) ->
         assert "Wie soll dein Angebot heißen" in again.text
     described = await chat.send(CLUB, "Weiterbildung: Gassi gehen lernen")
     assert "Beschreib die Aufgabe" in described.text
+
+
+async def test_a_second_text_past_the_held_one_is_a_search_and_the_draft_waits(chat: Chat, database: Database) -> None:
+    await fill(chat, CLUB, NEW_ORGANISATION[:2])  # the website question is open
+    await chat.send(CLUB, "/anbieten")
+    held = await chat.send(CLUB, "Tierheim in Kassel")
+    assert "Hat sie eine Webseite" in held.text and "noch einmal" in held.text
+    searched = await chat.send(CLUB, "Tierheim in Kassel")  # written again: a search, said once
+    assert "Dein Entwurf für ein Angebot wartet" in searched.text and "Tiere" in searched.text
+    again = await chat.send(CLUB, "Kinder in Kassel")
+    assert "Dein Entwurf" not in again.text and "Kinder &amp; Jugend" in again.text
+    async with database.read_only() as session:
+        data = (await session.execute(select(ListingDraft))).scalar_one().data
+        assert data["held_text"] == "Tierheim in Kassel" and "website" not in data
+    taken = await chat.press(CLUB, held.button("als Antwort nehmen"))  # the held text can still answer
+    assert "Webadresse" in taken.text

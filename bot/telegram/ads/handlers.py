@@ -72,8 +72,10 @@ async def take_answer(turn: Turn[None]) -> bool:
         turn.reply(View(t(lang, await _cancel(session, volunteer, ad_id))))
         return True
     if f"{prefix}:" == AWAITING_DRAFT:
-        # The ad waits for buttons: a text now is a search, said so, and the ad stays for /ichbiete to continue.
+        # The ad waits for buttons: a text now is a search, said so once, and the ad stays for /ichbiete to continue
+        # (its buttons still work). The question is closed, so the searches after it are not told again each time.
         turn.reply(View(t(lang, "ads.left_for_search")))
+        await _settle(session, volunteer)
         return False
     if f"{prefix}:" == AWAITING_TEXT:
         turn.reply(await _take_text(turn, ad_id))

@@ -95,6 +95,12 @@ async def take_draft_answer(turn: Turn[None]) -> bool:
     now = posting_services(turn.context).clock()
     if cancelling:
         turn.reply(View(t(lang, cancelled_key(await drafts.cancel(session, user_id)))))
+    elif drafts.asking_to_continue(draft) and message.text and drafts.holds_text(draft):
+        # A second text past the held one and its question: the person searches. Said once; the draft waits.
+        if not drafts.searched_past(draft):
+            await drafts.pass_by(session, user_id)
+            turn.reply(View(t(lang, "posting.left_for_search")))
+        return False
     elif drafts.asking_to_continue(draft) or (draft.updated_at is not None and now - draft.updated_at > LEFT_ALONE):
         # After "weitermachen?", or hours later, the person has not seen the open question: their text is kept and
         # shown beside that question, and answers it only when they say so.

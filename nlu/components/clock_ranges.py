@@ -1,0 +1,79 @@
+"""A span of clock hours says the part of the day: "zwischen 8 und 12 Uhr" and "Samstags 10–13 Uhr" are daytime,
+"zwischen 18 und 21 Uhr" evening (data/nlu/time.toml [clock_range]). The time patterns read a clock time with "ab" or
+"bis" only, so a task's hours written as a span, as agencies write them, set no part of the day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from nlu.word_lists import read_toml, word_rules
+
+_HOUR = r"(\d{1,2})(?:[:.]\d{2})?"
+_DAY, _EVENING = "daytime", "evening"
+_HOURS_IN_A_DAY = 24
+
+
+@dataclass(frozen=True, slots=True)
+class ClockRangeRules:
+    """The words around a span of hours and the hours that part the day."""
+
+    openers: frozenset[str]
+    joiners: frozenset[str]
+    opened_joiners: frozenset[str]
+    units: frozenset[str]
+    day_from: int
+    evening_from: int
+    evening_until: int
+
+
+@cache
+def clock_range_rules() -> ClockRangeRules:
+    """Returns time.toml [clock_range]."""
+    return word_rules(ClockRangeRules, read_toml("time.toml")["clock_range"])
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """Returns the pattern of a span of hours: an optional opener, two hours joined, the clock's unit."""
+    rules = clock_range_rules()
+
+    def words(values: frozenset[str]) -> str:
+        return "|".join(re.escape(value) for value in sorted(values, key=len, reverse=True))
+
+    return re.compile(
+        rf"(?<![\w.:])(?:(?P<opener>{words(rules.openers)})\s+)?{_HOUR}\s*(?P<joiner>{words(rules.joiners)}|"
+        rf"{words(rules.opened_joiners)})\s*{_HOUR}\s*(?:{words(rules.units)})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def clock_ranges(doc: Doc) -> list[Span]:
+    """Returns a time mention per part of the day each span of hours in the text says (none for a span that is no
+    clock's: an hour beyond 24)."""
+    rules = clock_range_rules()
+    found: list[Span] = []
+    for match in _pattern().finditer(doc.text):
+        if match["joiner"].lower() in rules.opened_joiners and not match["opener"]:
+            continue
+        start, end = int(match[2]), int(match[4])
+        if start > _HOURS_IN_A_DAY or end > _HOURS_IN_A_DAY:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        found += [Span(doc, span.start, span.end, label=label) for label in _parts_of_day(start, end, rules)]
+    return found
+
+
+def _parts_of_day(start: int, end: int, rules: ClockRangeRules) -> tuple[str, ...]:
+    """Returns the parts of the day a span of hours falls in."""
+    if start >= rules.evening_from or start < rules.day_from:
+        return (_EVENING,)
+    if end >= rules.evening_until or end < start:
+        return (_DAY, _EVENING)
+    return (_DAY,)
