@@ -1,5 +1,5 @@
-"""A school or a school club the title names is where pupils are, and the youngest footballers are children (issue 14,
-listing round listings19). Texts of their own, not from the labelled sets."""
+"""A school or a school club the title names is where pupils are, the youngest footballers are children, and first aid
+given is health care too (issue 14, listing round listings19). Texts of their own, not from the labelled sets."""
 
 from __future__ import annotations
 
@@ -41,3 +41,16 @@ def test_every_listing_dev_set_is_scored_by_default() -> None:
     assert "listings_dev20" in names
     assert not any("blind" in name for name in names)
     assert names == sorted(names, key=lambda name: int(name.removeprefix("listings_dev") or 1))
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Ersthelfer*innen für das Sommerfest", "<p>Du versorgst kleine Verletzungen und rufst im Notfall Hilfe.</p>"),
+        ("Erste-Hilfe-Ausbilder*in", "<p>Du gibst Kurse in Herz-Lungen-Wiederbelebung und Wundversorgung.</p>"),
+    ],
+)
+def test_first_aid_given_is_health_care_beside_the_rescue_service(title: str, description: str) -> None:
+    got = categorize(title, description).categories
+    assert "emergency_services" in got
+    assert "health_care" in got
