@@ -23,9 +23,7 @@ from nlu.kernel.taxonomy import category_keys
 
 # The listing development sets, one per independent author; the blind sets are scored only by name.
 DEV_SETS = tuple(
-    LABELLED / f"listings_{name}.jsonl"
-    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-                 "dev13", "dev14", "dev15")
+    sorted(LABELLED.glob("listings_dev*.jsonl"), key=lambda path: int(path.stem.removeprefix("listings_dev") or 1))
 )
 
 

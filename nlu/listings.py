@@ -20,6 +20,7 @@ from nlu.listing_newcomers import newcomer_families
 from nlu.listing_sections import without_sections_had
 from nlu.listing_meeting import title_meeting_place
 from nlu.listing_rules import ListingRules, listing_rules
+from nlu.listing_schools import title_school_pupils
 from nlu.listing_stage import is_stage_technology, titles_a_stage
 from nlu.listing_things import (
     cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, repairs_oneself, rescues_a_thing,
@@ -76,7 +77,9 @@ def listing_mentions(doc: Doc, title_tokens: int = 0, folded: str | None = None)
     kept += _named_besides(doc, kept, rules)
     kept += title_meeting_place(doc, kept, title_tokens)
     taught = [] if minding else _title_courses(doc, kept, title_tokens, rules)
-    return _with_company(_corroborated(kept + taught, rules), rules, title_tokens)
+    counted = _corroborated(kept + taught, rules)
+    counted += title_school_pupils(doc, counted, title_tokens)  # "Schulimkerei", "Schach-AG": pupils
+    return _with_company(counted, rules, title_tokens)
 
 
 def _minds_children(doc: Doc, title_tokens: int, rules: ListingRules) -> bool:

@@ -2,7 +2,8 @@
 `python -m nlu.listing_model.loso [file.jsonl ...] [--thresholds 0.4 0.5]`.
 
 For each labelled set in turn, fits on the others and predicts it; prints precision and recall per held-out set
-and pooled, for the rules alone, the model on words alone, on the rules' evidence alone, and on both (hybrid).
+and pooled, for the rules alone, the model on words alone, on the rules' evidence alone, on both (hybrid), and the
+rules with the hybrid model adding a category the rules missed when it is confident (`--add`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from nlu.evaluate import load as load_rows
 from nlu.evaluate_listings import DEV_SETS
 from nlu.kernel.taxonomy import category_keys
 from nlu.listing_model.features import RULE_FEATURES, ListingFeatures
-from nlu.listing_model.linear import Settings, fit
+from nlu.listing_model.linear import ListingModel, Settings, fit
 
 VARIANTS = {
     "words": Settings(use_rules=False, word_l2=0.0003),  # the lightest weight decay tried: words need all they get
@@ -65,15 +66,29 @@ def count(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Counts:
 Found = dict[str, list[tuple[list[str], tuple[str, ...]]]]
 
 
-def held_out(sets: dict[str, list[Labelled]], settings: Settings, thresholds: Sequence[float]) -> dict[float, Found]:
-    """Fits on all sets but one and predicts that one, for each set, deciding at each threshold."""
-    found: dict[float, Found] = {threshold: {} for threshold in thresholds}
+def with_additions(model: ListingModel, features: ListingFeatures, add: float) -> list[str]:
+    """Returns the rules' categories and those the rules missed that the model holds at `add` or more."""
+    found = rules_decision(features)
+    probabilities = model.probabilities(features)
+    missed = zip(model.categories, probabilities, strict=True)
+    return found + [key for key, probability in missed if key not in found and probability >= add]
+
+
+def held_out(
+    sets: dict[str, list[Labelled]], settings: Settings, thresholds: Sequence[float], additions: Sequence[float] = (),
+) -> dict[str, Found]:
+    """Fits on all sets but one and predicts that one, for each set, deciding at each threshold ("t=0.5") and, beside
+    the rules, adding at each of `additions` ("rules +0.8")."""
+    labels = [f"t={t}" for t in thresholds] + [f"rules +{a}" for a in additions]
+    found: dict[str, Found] = {label: {} for label in labels}
     for name, rows in sets.items():
         train = [row for other, others in sets.items() if other != name for row in others]
         model = fit([row.features for row in train], [row.categories for row in train], category_keys(), settings)
         for threshold in thresholds:
             decider = replace(model, threshold=threshold)
-            found[threshold][name] = [(decider.decide(row.features), row.categories) for row in rows]
+            found[f"t={threshold}"][name] = [(decider.decide(row.features), row.categories) for row in rows]
+        for add in additions:
+            found[f"rules +{add}"][name] = [(with_additions(model, row.features, add), row.categories) for row in rows]
     return found
 
 
@@ -89,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nlu.listing_model.loso", description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, help="labelled listing sets (default: the listing dev sets)")
     parser.add_argument("--thresholds", nargs="+", type=float, default=[0.4, 0.5])
+    parser.add_argument("--add", nargs="*", type=float, default=[0.7, 0.8, 0.9],
+                        help="with the hybrid variants: the rules plus a category the model holds at this or more")
+    parser.add_argument("--variants", nargs="*", choices=list(VARIANTS), default=list(VARIANTS))
     args = parser.parse_args(argv)
     paths = args.files or list(DEV_SETS)
     if any_blind(paths):
@@ -99,9 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     sets = {path.stem: labelled(path) for path in paths}
     by_rules = {name: [(rules_decision(row.features), row.categories) for row in rows] for name, rows in sets.items()}
     print(line("rules", by_rules), flush=True)
-    for label, settings in VARIANTS.items():
-        for threshold, found in held_out(sets, settings, args.thresholds).items():
-            print(line(f"{label} t={threshold}", found), flush=True)
+    for label in args.variants:
+        settings = VARIANTS[label]
+        additions = args.add if settings.use_rules and settings.use_words else ()
+        for decider, found in held_out(sets, settings, args.thresholds, additions).items():
+            print(line(f"{label} {decider}", found), flush=True)
     return 0
 
 

@@ -12,7 +12,7 @@ from nlu.api import listing_features
 from nlu.kernel.taxonomy import category_keys
 from nlu.listing_model.features import RULE_FEATURES
 from nlu.listing_model.linear import Settings, fit
-from nlu.listing_model.loso import main, rules_decision
+from nlu.listing_model.loso import main, rules_decision, with_additions
 
 _TRAINING = [
     ("Gassigehen mit Tierheimhunden", "<p>Aufgaben:</p><ul><li>Hunde ausführen</li></ul>", ["animals"]),
@@ -53,3 +53,14 @@ def test_the_validation_refuses_blind_sets(tmp_path: Path) -> None:
     blind.write_text("", encoding="utf-8")
     with pytest.raises(SystemExit):
         main([str(tmp_path / "listings_dev.jsonl"), str(blind)])
+
+
+def test_the_combination_keeps_the_rules_and_adds_only_what_the_model_holds_confidently() -> None:
+    listings = [listing_features(title, text) for title, text, _ in _TRAINING]
+    model = fit(listings, [keys for _, _, keys in _TRAINING], category_keys(), Settings(steps=150))
+    features = listing_features("Hunde ausführen", "<p>Samstags im Tierheim, einmal im Monat.</p>")
+    rules = rules_decision(features)
+    assert with_additions(model, features, 1.01) == rules
+    everything = with_additions(model, features, 0.0)
+    assert everything[: len(rules)] == rules
+    assert sorted(everything) == sorted(category_keys())
