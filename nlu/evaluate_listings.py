@@ -24,7 +24,7 @@ from nlu.kernel.taxonomy import category_keys
 DEV_SETS = tuple(
     LABELLED / f"listings_{name}.jsonl"
     for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-                 "dev13", "dev14", "dev15")
+                 "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19")
 )
 
 
