@@ -137,6 +137,10 @@ RULES_ONLY_FLOORS = [
     # scored with the previous main (0.667 with the model) and given to the engineers; rules alone on the final tree
     # 0.778 / 0.929; floors a little under them
     (LABELLED / "natural_dev28.jsonl", 0.755, 0.915, 0.975, 0.95, 0.955, 0.98, 0.98, 0.99),
+    # nineteenth session: natural_dev29 (53 % Hessen and Sachsen; dictation, hints, unusual times, nine dialects) was
+    # scored with the previous main (0.856 with the model) and given to the engineers; rules alone on the final tree
+    # 0.856 / 0.965; floors a little under them
+    (LABELLED / "natural_dev29.jsonl", 0.83, 0.945, 0.98, 0.95, 0.98, 0.975, 0.98, 0.99),
 ]
 
 
