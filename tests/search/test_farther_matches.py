@@ -1,4 +1,5 @@
-"""Few listings nearby name what was asked: those naming it a little farther away come before loose ones."""
+"""No listing nearby names what was asked: those naming it a little farther away come before loose ones; one nearby
+naming it keeps the answer nearby."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ async def test_listings_naming_the_thing_farther_away_replace_loose_ones_nearby(
     loose = await listings.add_many([
         {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, n, 1)} for n in range(4)
     ])
-    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
+    at_18 = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 18, 0))
     at_22 = await listings.add("Trauercafé im Nachbarort", categories=["health_care"], **near(KASSEL, 22, 0))
     at_27 = await listings.add("Ehrenamt im Trauercafé", categories=["health_care"], **near(KASSEL, 0, -27))
     await listings.add("Pflegeheim Eschwege: Besuche", categories=["health_care"], **near(KASSEL, 0, 26))
@@ -23,11 +24,46 @@ async def test_listings_naming_the_thing_farther_away_replace_loose_ones_nearby(
     outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
                          keywords=["trauercafe"])
 
-    # The one nearby first, then the two farther away with their true distance; no loose row from anywhere.
-    assert ids(outcome) == [close, at_22, at_27]
+    # None nearby names it: the three a little farther away with their true distance; no loose row from anywhere.
+    assert ids(outcome) == [at_18, at_22, at_27]
     assert outcome.widened == ("radius:30", "radius:50", "matching") and outcome.radius_km == 50
     assert not set(loose) & set(ids(outcome))
-    assert [round(hit.distance_km or 0) for hit in outcome.results] == [6, 22, 27]
+    assert [round(hit.distance_km or 0) for hit in outcome.results] == [18, 22, 27]
+
+
+async def test_one_listing_nearby_naming_the_thing_keeps_the_answer_nearby(listings: Listings) -> None:
+    loose = await listings.add_many([
+        {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, n, 1)} for n in range(4)
+    ])
+    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
+    await listings.add_many([
+        {"title": "Ehrenamt im Trauercafé", "categories": ["health_care"], **near(KASSEL, 20 + 4 * n, 0)}
+        for n in range(3)
+    ])
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"])
+
+    # The one nearby is the answer, its field's nearby ones after it (behind "Ähnliche anzeigen"), not the same kind
+    # of listing 20 km away and more, beyond the radius the person asked for.
+    assert outcome.widened == () and outcome.radius_km == 15
+    answer, similar = await answer_and_similar(listings.database, SearchRequest(), categories=["health_care"],
+                                               place=KASSEL, keywords=["trauercafe"])
+    assert answer == [close] and set(similar) == set(loose)
+
+
+async def test_one_listing_nearby_naming_the_thing_keeps_the_asked_radius_when_few_are_nearby(
+    listings: Listings,
+) -> None:
+    close = await listings.add("Mitmachen im THW-Ortsverband", categories=["emergency_services"], **near(KASSEL, 2, 0))
+    await listings.add("Mitmachen im THW-Ortsverband Nord", categories=["emergency_services"], **near(KASSEL, 36, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["emergency_services"], place=KASSEL,
+                         keywords=["thw"])
+
+    # Fewer than three nearby, but one names what was asked: no wider radius for the one 36 km away.
+    assert ids(outcome) == [close]
+    assert outcome.widened == () and outcome.radius_km == 15
 
 
 async def test_loose_listings_stay_when_farther_away_too_few_name_the_thing(listings: Listings) -> None:
@@ -94,7 +130,7 @@ async def test_far_away_the_nearer_one_comes_first_though_only_the_farther_one_n
 async def test_beyond_the_asked_radius_the_nearer_ones_come_first_though_the_farther_ones_are_fresher(
     listings: Listings,
 ) -> None:
-    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
+    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 17, 0))
     older = [NOW - timedelta(days=100)] * 2
     nearer = await listings.add_many([
         {"title": "Ehrenamt im Trauercafé", "categories": ["health_care"], "published_at": when,
