@@ -71,3 +71,11 @@ async def _search(listings: Listings, request: SearchRequest) -> SearchOutcome:
     """Runs a search with the text understood as the bot understands it."""
     async with listings.database.read_only() as session:
         return await search(session, request, vocabularies=VocabularyCache(), now=NOW)
+
+
+def test_a_part_after_its_city_s_adjective_is_not_asked_about() -> None:
+    # "Dresdner Neustadt" names the city as "Neustadt Dresden" does (the quarter reader reads both as Dresden's)
+    assert part_without_city(parse_text("wohn in der Dresdner Neustadt und will Senioren helfen")) is None
+    assert part_without_city(parse_text("Ehrenamt in der Kölner Südstadt")) is None
+    # without the adjective nothing says which city's part is meant
+    assert part_without_city(parse_text("Ehrenamt in der Südstadt, gern mit Senioren")) == "Südstadt"
