@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from tests.factories.search import KASSEL, NOW, Listings, answer_and_similar, find, ids, near
 
 from bot.search import SearchRequest
@@ -31,27 +33,6 @@ async def test_listings_naming_the_thing_farther_away_replace_loose_ones_nearby(
     assert [round(hit.distance_km or 0) for hit in outcome.results] == [18, 22, 27]
 
 
-async def test_one_listing_nearby_naming_the_thing_keeps_the_answer_nearby(listings: Listings) -> None:
-    loose = await listings.add_many([
-        {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, n, 1)} for n in range(4)
-    ])
-    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
-    await listings.add_many([
-        {"title": "Ehrenamt im Trauercafé", "categories": ["health_care"], **near(KASSEL, 20 + 4 * n, 0)}
-        for n in range(3)
-    ])
-
-    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
-                         keywords=["trauercafe"])
-
-    # The one nearby is the answer, its field's nearby ones after it (behind "Ähnliche anzeigen"), not the same kind
-    # of listing 20 km away and more, beyond the radius the person asked for.
-    assert outcome.widened == () and outcome.radius_km == 15
-    answer, similar = await answer_and_similar(listings.database, SearchRequest(), categories=["health_care"],
-                                               place=KASSEL, keywords=["trauercafe"])
-    assert answer == [close] and set(similar) == set(loose)
-
-
 async def test_one_listing_nearby_naming_the_thing_keeps_the_asked_radius_when_few_are_nearby(
     listings: Listings,
 ) -> None:
@@ -66,18 +47,24 @@ async def test_one_listing_nearby_naming_the_thing_keeps_the_asked_radius_when_f
     assert outcome.widened == () and outcome.radius_km == 15
 
 
-async def test_loose_listings_stay_when_farther_away_too_few_name_the_thing(listings: Listings) -> None:
+# One 45 km away: too few within 50 km to fill a list of their own. Three 20 to 28 km away: enough, but the one
+# nearby naming it is the answer, not the same kind of listing beyond the radius the person asked for.
+@pytest.mark.parametrize("farther_km", [(45,), (20, 24, 28)])
+async def test_loose_listings_stay_behind_the_one_nearby_naming_the_thing(
+    listings: Listings, farther_km: tuple[int, ...],
+) -> None:
     loose = await listings.add_many([
         {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, n, 1)} for n in range(4)
     ])
     close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
-    await listings.add("Trauercafé im Nachbarort", categories=["health_care"], **near(KASSEL, 45, 0))
+    await listings.add_many([
+        {"title": "Trauercafé im Nachbarort", "categories": ["health_care"], **near(KASSEL, km, 0)} for km in farther_km
+    ])
 
     outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
                          keywords=["trauercafe"])
 
-    # Two in all within 50 km: a wider radius would bring loose rows from far away, so the asked one stays; the
-    # loose ones nearby are the related ones behind "Ähnliche anzeigen".
+    # The asked radius stays; the loose ones nearby are the related ones behind "Ähnliche anzeigen".
     assert outcome.widened == () and outcome.radius_km == 15
     answer, similar = await answer_and_similar(listings.database, SearchRequest(), categories=["health_care"],
                                                place=KASSEL, keywords=["trauercafe"])
