@@ -10,6 +10,7 @@ from bot.search.criteria import Criteria
 from bot.search.model import PlaceRef
 from bot.search.understanding import parse_text
 from bot.search.word_files import DATA, read_list
+from nlu.components.place_demonyms import cities_from_demonym
 from nlu.kernel.gazetteer import get_gazetteer, haversine_km
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules
@@ -86,10 +87,18 @@ def part_without_city(parsed: ParsedQuery) -> str | None:
         return None
     read_from_part = (fold(place.name).split(" (")[0] == fold(part)
                       or get_gazetteer().quarter(fold(part), place.name) is not None)
-    if not read_from_part or _ruled_out(parsed.text, part):
+    if not read_from_part or _ruled_out(parsed.text, part) or _city_adjective_before(parsed.text, part, place.name):
         return None
     rest = re.sub(rf"\b{re.escape(part)}\b", " ", parsed.text, count=1, flags=re.IGNORECASE)
     return part if parse_text(rest).place is None else None
+
+
+def _city_adjective_before(text: str, part: str, city: str) -> bool:
+    """Tells whether the city's adjective stands right before the part ("Dresdner Neustadt", "in der Kölner
+    Südstadt"): the city is named with it, as "Neustadt Dresden" names it."""
+    before = text[:text.lower().find(part.lower())].split()
+    adjective = before[-1].strip(_MARKS) if before else ""
+    return fold(city).split(" (")[0] in {fold(name) for name in cities_from_demonym(adjective)}
 
 
 def _ruled_out(text: str, word: str) -> bool:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.kernel.gazetteer import Gazetteer
 
-__all__ = ["DEMONYM_LABEL", "DemonymReader", "city_from_demonym"]
+__all__ = ["DEMONYM_LABEL", "DemonymReader", "cities_from_demonym", "city_from_demonym"]
 
 DEMONYM_LABEL = "demonym"
 # A town's adjective ("Leipziger Zoo") names the town only for places people know by it; smaller towns' adjectives
@@ -34,7 +34,7 @@ class DemonymReader:
         following = doc[i + 1]
         if not following.is_alpha or following.norm_ in self.function_words or token.norm_ in self.not_demonyms:
             return None
-        for name in _cities_from_demonym(token.text):
+        for name in cities_from_demonym(token.text):
             places = [place for place in self.gazetteer.lookup(name) if place.population >= _DEMONYM_TOWN_MIN]
             if places:
                 span = Span(doc, i, i + 1, label=DEMONYM_LABEL)
@@ -43,7 +43,7 @@ class DemonymReader:
         return None
 
 
-def _cities_from_demonym(word: str) -> list[str]:
+def cities_from_demonym(word: str) -> list[str]:
     """Returns the town names an adjective of place may come from: "Leipziger" -> Leipzig, "Dresdner" -> Dresden,
     "Bremer" -> Bremen, "Darmstädter" -> Darmstadt."""
     if not word.endswith("er") or len(word) < 6:

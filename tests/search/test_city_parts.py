@@ -86,3 +86,11 @@ def test_a_shared_part_joined_to_its_city_by_a_hyphen_is_that_citys_quarter() ->
         assert place is not None and place.name == "Südstadt", text
         assert haversine_km(place.lat, place.lon, lat, lon) < 6.0, text
         assert "suedstadt" not in centred.criteria.keywords
+
+
+def test_a_part_after_its_city_s_adjective_is_not_asked_about() -> None:
+    # "Dresdner Neustadt" names the city as "Neustadt Dresden" does (the quarter reader reads both as Dresden's)
+    assert part_without_city(parse_text("wohn in der Dresdner Neustadt und will Senioren helfen")) is None
+    assert part_without_city(parse_text("Ehrenamt in der Kölner Südstadt")) is None
+    # without the adjective nothing says which city's part is meant
+    assert part_without_city(parse_text("Ehrenamt in der Südstadt, gern mit Senioren")) == "Südstadt"

@@ -1,8 +1,11 @@
-"""Few listings nearby name what was asked: those naming it a little farther away come before loose ones."""
+"""No listing nearby names what was asked: those naming it a little farther away come before loose ones; one nearby
+naming it keeps the answer nearby."""
 
 from __future__ import annotations
 
 from datetime import timedelta
+
+import pytest
 
 from tests.factories.search import KASSEL, NOW, Listings, answer_and_similar, find, ids, near
 
@@ -15,7 +18,7 @@ async def test_listings_naming_the_thing_farther_away_replace_loose_ones_nearby(
     loose = await listings.add_many([
         {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, n, 1)} for n in range(4)
     ])
-    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
+    at_18 = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 18, 0))
     at_22 = await listings.add("Trauercafé im Nachbarort", categories=["health_care"], **near(KASSEL, 22, 0))
     at_27 = await listings.add("Ehrenamt im Trauercafé", categories=["health_care"], **near(KASSEL, 0, -27))
     await listings.add("Pflegeheim Eschwege: Besuche", categories=["health_care"], **near(KASSEL, 0, 26))
@@ -23,25 +26,45 @@ async def test_listings_naming_the_thing_farther_away_replace_loose_ones_nearby(
     outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
                          keywords=["trauercafe"])
 
-    # The one nearby first, then the two farther away with their true distance; no loose row from anywhere.
-    assert ids(outcome) == [close, at_22, at_27]
+    # None nearby names it: the three a little farther away with their true distance; no loose row from anywhere.
+    assert ids(outcome) == [at_18, at_22, at_27]
     assert outcome.widened == ("radius:30", "radius:50", "matching") and outcome.radius_km == 50
     assert not set(loose) & set(ids(outcome))
-    assert [round(hit.distance_km or 0) for hit in outcome.results] == [6, 22, 27]
+    assert [round(hit.distance_km or 0) for hit in outcome.results] == [18, 22, 27]
 
 
-async def test_loose_listings_stay_when_farther_away_too_few_name_the_thing(listings: Listings) -> None:
+async def test_one_listing_nearby_naming_the_thing_keeps_the_asked_radius_when_few_are_nearby(
+    listings: Listings,
+) -> None:
+    close = await listings.add("Mitmachen im THW-Ortsverband", categories=["emergency_services"], **near(KASSEL, 2, 0))
+    await listings.add("Mitmachen im THW-Ortsverband Nord", categories=["emergency_services"], **near(KASSEL, 36, 0))
+
+    outcome = await find(listings.database, SearchRequest(), categories=["emergency_services"], place=KASSEL,
+                         keywords=["thw"])
+
+    # Fewer than three nearby, but one names what was asked: no wider radius for the one 36 km away.
+    assert ids(outcome) == [close]
+    assert outcome.widened == () and outcome.radius_km == 15
+
+
+# One 45 km away: too few within 50 km to fill a list of their own. Three 20 to 28 km away: enough, but the one
+# nearby naming it is the answer, not the same kind of listing beyond the radius the person asked for.
+@pytest.mark.parametrize("farther_km", [(45,), (20, 24, 28)])
+async def test_loose_listings_stay_behind_the_one_nearby_naming_the_thing(
+    listings: Listings, farther_km: tuple[int, ...],
+) -> None:
     loose = await listings.add_many([
         {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, n, 1)} for n in range(4)
     ])
     close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
-    await listings.add("Trauercafé im Nachbarort", categories=["health_care"], **near(KASSEL, 45, 0))
+    await listings.add_many([
+        {"title": "Trauercafé im Nachbarort", "categories": ["health_care"], **near(KASSEL, km, 0)} for km in farther_km
+    ])
 
     outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
                          keywords=["trauercafe"])
 
-    # Two in all within 50 km: a wider radius would bring loose rows from far away, so the asked one stays; the
-    # loose ones nearby are the related ones behind "Ähnliche anzeigen".
+    # The asked radius stays; the loose ones nearby are the related ones behind "Ähnliche anzeigen".
     assert outcome.widened == () and outcome.radius_km == 15
     answer, similar = await answer_and_similar(listings.database, SearchRequest(), categories=["health_care"],
                                                place=KASSEL, keywords=["trauercafe"])
@@ -94,7 +117,7 @@ async def test_far_away_the_nearer_one_comes_first_though_only_the_farther_one_n
 async def test_beyond_the_asked_radius_the_nearer_ones_come_first_though_the_farther_ones_are_fresher(
     listings: Listings,
 ) -> None:
-    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 6, 0))
+    close = await listings.add("Trauercafé begleiten", categories=["health_care"], **near(KASSEL, 17, 0))
     older = [NOW - timedelta(days=100)] * 2
     nearer = await listings.add_many([
         {"title": "Ehrenamt im Trauercafé", "categories": ["health_care"], "published_at": when,

@@ -48,7 +48,7 @@ async def _nearest_ones_far_away(listings: Listings) -> tuple[str, ...]:
 
 async def _matching_ones_a_little_farther(listings: Listings) -> tuple[str, ...]:
     await _loose_ones_nearby(listings)
-    await listings.add("Streuobstwiese am Stadtrand", categories=["environment"], **near(KASSEL, 8, 0))
+    await listings.add("Streuobstwiese am Stadtrand", categories=["environment"], **near(KASSEL, 17, 0))
     await listings.add_many([
         {"title": f"Streuobstwiese im Umland {n}", "categories": ["environment"], **near(KASSEL, -20 - 6 * n, 3)}
         for n in range(4)
