@@ -3,8 +3,9 @@
 volunteer works with children there, so the title names children_youth, whatever the school's field. Only the title
 counts (in the text a school is often only the place or a partner), only a word that begins with a school ("Schul...",
 "Grundschul...", "Oberschul...": never "Hundeschule", "Volkshochschule", "Berufsschule", nor "Schulung", "Schulden")
-or a school club ("-AG"); the bare "Schule" stays a word that needs a plainer one beside it (`corroborated`). The
-words are the [listing.schools] section of data/nlu/interests.toml."""
+or a school club ("Schach-AG"; never "AG" alone: "Siemens AG", "AG Asyl"); the bare "Schule" stays a word that
+needs a plainer one beside it (`corroborated`). The words are the [listing.schools] section of
+data/nlu/interests.toml."""
 
 from __future__ import annotations
 
@@ -49,13 +50,13 @@ def title_school_pupils(doc: Doc, mentions: list[Span], title_tokens: int) -> li
         return []
     for token in doc[:title_tokens]:
         parts = [part for part in token.norm_.split("-") if part]
-        if any(_names_a_school(part, rules) for part in parts):
+        if any(_names_a_school(part, rules) for part in parts) or (len(parts) > 1 and parts[-1] in rules.clubs):
             return [Span(doc, token.i, token.i + 1, label=rules.category)]
     return []
 
 
 def _names_a_school(part: str, rules: SchoolRules) -> bool:
-    """Tells whether a folded word part names a school or a school club: "schulimkerei", "oberschule", "ag"."""
-    if part in rules.clubs:
-        return True
+    """Tells whether a folded word part names a school: "schulimkerei", "oberschule". A club ("ag") counts only as
+    the head of a hyphenated compound ("Schach-AG"): the word alone is a company's legal form ("Siemens AG") or an
+    adults' working group ("AG Asyl") as often."""
     return part.startswith(rules.starts) and not part.startswith(rules.not_starts) and part not in rules.bare

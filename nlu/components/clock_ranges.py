@@ -71,8 +71,12 @@ def clock_ranges(doc: Doc) -> list[Span]:
 
 
 def _parts_of_day(start: int, end: int, rules: ClockRangeRules) -> tuple[str, ...]:
-    """Returns the parts of the day a span of hours falls in."""
-    if start >= rules.evening_from or start < rules.day_from:
+    """Returns the parts of the day a span of hours falls in; none for one beginning before `day_from`, which says
+    no part for sure: "von 2 bis 4 Uhr" is the afternoon as people speak, "5-7 Uhr morgens" the early morning (a night
+    said so, "Nachtschicht", "nachts", is read by the time words)."""
+    if start < rules.day_from:
+        return ()
+    if start >= rules.evening_from:
         return (_EVENING,)
     if end >= rules.evening_until or end < start:
         return (_DAY, _EVENING)

@@ -21,7 +21,7 @@ from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Gazetteer, Place
 from nlu.kernel.place_names import surface_key
 from nlu.kernel.text import fold
-from nlu.lexicon import known_words
+from nlu.lexicon import filler_words, known_words, stopwords
 from nlu.place_abbreviations import abbreviated_qualifier
 from nlu.place_index import place_index
 from nlu.vocabulary import is_category_word
@@ -39,6 +39,12 @@ _SPLIT_TOWN_MIN = 10_000
 # at a smaller place was an ordinary or dialect word ("Frauenhaus": Frauenau, "Grüßle": Gresse, "Alde": Ahlden),
 # while the typos meant were of towns of 25,000 and more ("Markleeberg", "Hepenheim", "wissbaade").
 _UNCUED_GUESS_MIN = 10_000
+
+
+def _only_a_code(doc: Doc) -> bool:
+    """Tells whether a message's only word may be a plate code: no function or filler word ("HI", "DA", "ES")."""
+    words = [token for token in doc if token.is_alpha]
+    return len(words) == 1 and words[0].norm_ not in stopwords() | filler_words()
 
 
 def mention(doc: Doc, start: int, end: int, places: tuple[Place, ...]) -> Span:
@@ -72,8 +78,8 @@ class MentionFinder:
         place ("HU oder Umgebung")."""
         found: list[Span] = []
         # once per message (doc.text joins every token anew); a message whose only word is a code ("🌍🌱 L") is no
-        # shouting: the code is all it says
-        shouting = doc.text.isupper() and sum(1 for token in doc if token.is_alpha) > 1
+        # shouting: the code is all it says, unless the word is a function or filler word shouted ("HI!", "DA")
+        shouting = doc.text.isupper() and not _only_a_code(doc)
         i = 0
         while i < len(doc):
             span = (

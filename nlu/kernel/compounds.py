@@ -22,9 +22,10 @@ MIN_PART = 4
 # What German puts between the parts of a compound: Migration-s-geschichte, Tier-e-heim, Blume-n-wiese.
 LINKS = ("", "s", "n", "en", "es", "e")
 MAX_PARTS = 4
-# spaCy's German stop words that are nouns: a compound ends in them ("Freizeit", "Wochenende", "Lebensjahr").
+# spaCy's German stop words that are nouns, in every form it lists: a compound ends in them ("Freizeit",
+# "Wochenende", "Lebensjahr", "Menschenrechte", "Kinderrechten").
 _NOUN_STOP_WORDS = frozenset({"zeit", "teil", "ende", "jahr", "jahre", "jahren", "tage", "tagen", "mittel", "recht",
-                              "beispiel", "morgen", "dank", "einmaleins", "dasein"})
+                              "rechte", "rechten", "beispiel", "morgen", "dank", "einmaleins", "dasein"})
 
 
 @cache

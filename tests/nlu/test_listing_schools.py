@@ -29,9 +29,12 @@ def test_a_school_word_or_the_bambini_in_the_title_name_children(title: str, des
         ("Schulungen für neue Ehrenamtliche organisieren", "<p>Räume buchen, Material vorbereiten.</p>"),
         ("Infostand für Märkte und Schulen", "<p>Du informierst über Klimaschutz und Energiesparen.</p>"),
         ("Helfer*in in der Hundeschule", "<p>Welpengruppen begleiten und Übungsplätze vorbereiten.</p>"),
+        # "AG" alone: a company's legal form, an adults' working group (only "Schach-AG" and the like name a club)
+        ("Aktionstag mit der Stadtwerke AG", "<p>Wir pflanzen Bäume im Stadtwald und räumen den Bach auf.</p>"),
+        ("Mitarbeit in der AG Asyl", "<p>Unsere Arbeitsgruppe begleitet Geflüchtete zu Ämtern.</p>"),
     ],
 )
-def test_debts_trainings_a_school_as_partner_and_a_dog_school_name_no_children(title: str, description: str) -> None:
+def test_debts_trainings_a_partner_school_a_dog_school_a_lone_ag_name_no_children(title: str, description: str) -> None:
     assert "children_youth" not in categorize(title, description).categories
 
 

@@ -62,7 +62,8 @@ def test_a_plate_after_a_wish_or_alone_is_a_town(text: str, town: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Nachhilfe M, abends", "Fußball E, am Samstag", "Programmieren C, abends", "ALLES OK"]
+    "text",
+    ["Nachhilfe M, abends", "Fußball E, am Samstag", "Programmieren C, abends", "ALLES OK", "HI!", "HI 👋", "DA"],
 )
 def test_a_letter_that_a_wish_grades_is_no_town(text: str) -> None:
     assert _town(text) is None

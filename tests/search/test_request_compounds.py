@@ -41,6 +41,10 @@ def test_a_function_word_ends_no_compound_but_a_particle_may_begin_one() -> None
     # spaCy counts some nouns among its stop words: they still end compounds
     assert split_compound("freizeit", words.__contains__) == ("frei", "zeit")
     assert split_compound("wochenende", words.__contains__) == ("wochen", "ende")
+    # also in their plural forms: "Menschenrechte" was left whole, and a request for it lost the word
+    assert split_compound("menschenrechte", (words | {"menschen", "rechte"}).__contains__) == ("menschen", "rechte")
+    rights = Vocabulary({"menschen": 10, "rechte": 5}, listings=100)
+    assert [group.word for group in rights.groups(["kinderrechten"])] != []
     # the search's own vocabulary splits no request word so either
     vocabulary = Vocabulary({"stan": 1, "dort": 40, "hilfe": 30}, listings=100)
     assert [group.word for group in vocabulary.groups(["standort"])] == []

@@ -122,3 +122,14 @@ def test_a_state_named_with_its_article_is_said_with_it() -> None:
     assert t("de", "cli_search.whole_state_header", state="Saarland") == "das ganze Saarland"
     assert "aus dem ganzen Saarland" in t("de", "web.whole_state_embed", state="Saarland")
     assert t("en", "search.summary_whole_state", state="Saarland") == "all of the Saarland"
+
+
+def test_english_texts_name_the_english_alias_of_a_command() -> None:
+    """An English text names /post or /offerhelp, not /anbieten or /ichbiete, unless it names both ("/einstellungen
+    (or /settings)", said to a person whose Telegram is set to German). The registry lists German first."""
+    registry = (Path(__file__).resolve().parents[2] / "bot" / "telegram" / "registry.py").read_text(encoding="utf-8")
+    pairs = re.findall(r'\(\["(\w+)", "(\w+)"\]', registry)
+    assert ("anbieten", "post") in pairs and ("ichbiete", "offerhelp") in pairs
+    german_only = [(key, german) for german, english in pairs for key, text in catalogue("en").items()
+                   if re.search(rf"/{german}\b", text) and not re.search(rf"/{english}\b", text)]
+    assert german_only == []
