@@ -220,7 +220,8 @@ def test_listing_categories_keep_their_scores(path: Path, size: int, precision: 
         LABELLED / "listings_dev16.jsonl", LABELLED / "natural_dev24.jsonl", LABELLED / "natural_dev25.jsonl",
         LABELLED / "listings_dev17.jsonl", LABELLED / "natural_dev26.jsonl", LABELLED / "natural_dev27.jsonl",
         LABELLED / "listings_dev18.jsonl", LABELLED / "natural_dev28.jsonl", LABELLED / "listings_dev19.jsonl",
-        LABELLED / "natural_dev29.jsonl", LABELLED / "listings_dev20.jsonl",
+        LABELLED / "natural_dev29.jsonl", LABELLED / "listings_dev20.jsonl", LABELLED / "natural_dev30.jsonl",
+        LABELLED / "listings_dev21.jsonl",
     ],
 )
 def test_dev_sets_hold_no_duplicates(path: Path) -> None:

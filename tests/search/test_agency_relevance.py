@@ -50,7 +50,8 @@ async def test_inferred_agency_listings_carry_the_nlus_categories_not_their_labe
 @pytest.mark.parametrize(("name", "size", "floor"), [("leipzig", 160, 0.5), ("rheinmain", 150, 0.6),
                                                        ("sachsen", 150, 0.6), ("hessen", 150, 0.7),
                                                        ("berlin", 150, 0.75), ("koeln", 150, 0.7),
-                                                       ("stuttgart", 150, 0.75)])
+                                                       ("stuttgart", 150, 0.75), ("dresden", 150, 0.65),
+                                                       ("ruhr", 150, 0.75)])
 async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(name: str, size: int,
                                                                                floor: float) -> None:
     judged = AGENCY_SETS[name]
@@ -75,6 +76,9 @@ async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(
     ["--set", "koeln-blind", "--failures"],
     ["--set", "nuernberg-blind", "--failures"],
     ["--set", "stuttgart-blind", "--failures"],
+    ["--set", "dresden-blind", "--failures"],
+    ["--set", "ruhr-blind", "--failures"],
+    ["--set", "natural", "--messages", "tests/nlu/data/natural_blind5.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind4.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind.jsonl", "--failures"],
 ])

@@ -83,6 +83,11 @@ AGENCY_SETS = {
     "nuernberg-blind": AgencySet(FIXTURES / "nuernberg_listings.jsonl", FIXTURES / "nuernberg_requests_blind.jsonl"),
     "stuttgart": AgencySet(FIXTURES / "stuttgart_listings.jsonl", FIXTURES / "stuttgart_requests.jsonl"),
     "stuttgart-blind": AgencySet(FIXTURES / "stuttgart_listings.jsonl", FIXTURES / "stuttgart_requests_blind.jsonl"),
+    # twentieth session: Dresden with East Saxony, and the Ruhr area (two more independent authors)
+    "dresden": AgencySet(FIXTURES / "dresden_listings.jsonl", FIXTURES / "dresden_requests.jsonl"),
+    "dresden-blind": AgencySet(FIXTURES / "dresden_listings.jsonl", FIXTURES / "dresden_requests_blind.jsonl"),
+    "ruhr": AgencySet(FIXTURES / "ruhr_listings.jsonl", FIXTURES / "ruhr_requests.jsonl"),
+    "ruhr-blind": AgencySet(FIXTURES / "ruhr_listings.jsonl", FIXTURES / "ruhr_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
