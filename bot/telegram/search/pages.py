@@ -39,7 +39,8 @@ from bot.texts import t
 from bot.volunteers import home_place, remember_home
 
 
-SMALL_TALK = {SmallTalk.GREETING: "smalltalk.greeting", SmallTalk.THANKS: "smalltalk.thanks"}
+SMALL_TALK = {SmallTalk.GREETING: "smalltalk.greeting", SmallTalk.THANKS: "smalltalk.thanks",
+              SmallTalk.OKAY: "smalltalk.okay"}
 
 
 async def answer_or_search(
@@ -116,10 +117,14 @@ async def answer_or_search(
             return [View(t(lang, "search.more_in_private"))]
         return await next_page(session, volunteer, services_, lang=lang)
     talk = small_talk(text)
-    if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
+    if talk is not None:  # "hallo", "danke 👍", "ok": answered in kind, with one line of what to write
         # in the conversation's language, as /hilfe next would be: "ok", "👍" or "danke" after English messages
         # is no switch to German (the words are too few, and mostly in no language, to tell)
-        return [View(t(earlier, SMALL_TALK[talk]), keyboards.main_keyboard(earlier) if private else None)]
+        key = SMALL_TALK[talk]
+        if talk is SmallTalk.OKAY and private and await state.newest_search_id(
+                session, volunteer.id, private=True, understood=True) is not None:
+            key = "smalltalk.okay_after_results"  # "ok" after results: what can be done with them
+        return [View(t(earlier, key), keyboards.main_keyboard(earlier) if private else None)]
     # The search to go on from: the newest in this chat that understood something ("🎉🔥" is none).
     previous = await state.last_search(session, volunteer.id, private=True, understood=True) if private else None
     parsed = parse(text)
