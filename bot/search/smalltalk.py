@@ -131,6 +131,11 @@ def is_decline(text: str) -> bool:
     return _only(text, "decline")
 
 
+def is_yes(text: str) -> bool:
+    """Tells whether a message is only a yes ("ja", "ja gerne", "yes please"), which answers a yes-or-no question."""
+    return _only(text, "place_yes")
+
+
 def asks_for_more(text: str) -> bool:
     """Tells whether a message only asks for more results ("weiter", "zeig mir mehr", "more please")."""
     return _only(text, "more")

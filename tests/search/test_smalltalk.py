@@ -7,7 +7,7 @@ import pytest
 from bot.conversation.places import place_answer
 from bot.moderation.review import says_why
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, short_number, small_talk,
+    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, is_yes, only_emoji, short_number, small_talk,
     without_any_interest,
 )
 from bot.search.understanding import parse_text
@@ -118,6 +118,15 @@ def test_a_bare_yes_or_no_names_no_place(text: str) -> None:
 ])
 def test_a_plain_no_is_told_apart(text: str, declines: bool) -> None:
     assert is_decline(text) is declines
+
+
+@pytest.mark.parametrize(("text", "yes"), [
+    ("ja", True), ("Ja!", True), ("ja gerne", True), ("Yes please", True), ("ok", True), ("klar", True),
+    ("nein", False), ("ja, Baunatal", False), ("ja aber erst morgen", False), ("danke", False), ("", False),
+])
+def test_a_plain_yes_is_told_apart(text: str, yes: bool) -> None:
+    """A yes alone answers a yes-or-no question; with more said it is no plain yes."""
+    assert is_yes(text) is yes
 
 
 @pytest.mark.parametrize("text", ["weiter", "Weiter bitte", "zeig mir mehr", "mehr davon!", "und weiter?", "more",
