@@ -30,6 +30,9 @@ from nlu.query import ParsedQuery
 AWAITING_TEXT = "ad_text:"  # + the ad's id being edited, or 0 for a new ad
 AWAITING_PLACE = "ad_place:"  # + the ad's id
 AWAITING_DRAFT = "ad_draft:"  # + the ad's id: it waits for buttons; only /abbrechen is taken (it drops the ad)
+# + the ad's id: a text was searched past the ad waiting for buttons, and the reply said the ad waits; /abbrechen
+# next still means that ad (drops it), any other message closes this (the ad keeps waiting for /ichbiete)
+AWAITING_LEFT = "ad_left:"
 # Drafts nobody finished are dropped after this long (the expiry job).
 DRAFT_LIFETIME = timedelta(days=2)
 # Languages an ad may name; German is taken for granted.

@@ -49,6 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--lang", choices=("de", "en"), default="de", help="the demo person's Telegram language")
     parser.add_argument("--organisation", action="store_true",
                         help="act for a verified demo organisation, to try /freiwillige and contacting volunteers")
+    parser.add_argument("--no-seed", action="store_true",
+                        help="leave an empty database empty (no demo data), to see what a fresh install answers")
     parser.set_defaults(func=run)
 
 
@@ -57,19 +59,22 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     try:
         return asyncio.run(chat(settings, lang=getattr(args, "lang", "de"),
-                                organisation=getattr(args, "organisation", False)))
+                                organisation=getattr(args, "organisation", False),
+                                seed=not getattr(args, "no_seed", False)))
     except DatabaseUnreachable as error:
         raise SystemExit(str(error)) from None
 
 
 async def chat(settings: Settings, *, lang: str = "de", stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
-               organisation: bool = False) -> int:
+               organisation: bool = False, seed: bool = True) -> int:
     """Feeds typed lines to the Application as updates and prints its answers, on the configured database;
-    with `organisation`, the demo person acts for a verified demo organisation."""
+    with `organisation`, the demo person acts for a verified demo organisation; without `seed`, an empty database
+    stays empty."""
     database = Database(settings.sqlalchemy_url())
     try:
         await database.prepare()
-        await _ensure_listings(database, stdout)
+        if seed:
+            await _ensure_listings(database, stdout)
         api = LocalBotApi(username=settings.bot_username)
         # The same Application as `run`; only the transport is local, and one person typing never floods.
         # Nobody reviews a first ad in the terminal unless ADMIN_IDS names someone: it is published at once.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import json
@@ -14,8 +15,8 @@ LANGUAGES = ("de", "en")  # the default menu is the German one
 # In menu order.
 COMMANDS: tuple[Command, ...] = (
     ("suche", "search"), ("merkliste", "favourites"), ("suchauftraege", "alerts"), ("standort", "location"),
-    ("einstellungen", "settings"), ("hilfe", "help"), ("datenschutz", "privacy"), ("meinedaten", "mydata"),
-    ("loeschen", "delete"), ("abbrechen", "cancel"), ("ichbiete", "offerhelp"),
+    ("einstellungen", "settings"), ("sprache", "language"), ("hilfe", "help"), ("datenschutz", "privacy"),
+    ("meinedaten", "mydata"), ("loeschen", "delete"), ("abbrechen", "cancel"), ("ichbiete", "offerhelp"),
 )
 # Added to the menu of admins' own chats: what they do besides searching.
 ADMIN_COMMANDS: tuple[Command, ...] = (
@@ -25,6 +26,9 @@ ADMIN_COMMANDS: tuple[Command, ...] = (
 # Added to the menu of organisations' members who may contact volunteers (ADS_SEARCH_ACCESS): in everyone's menu
 # it would read to volunteers as a second search of their own, which it is not.
 MEMBER_COMMANDS: tuple[Command, ...] = (("freiwillige", "volunteers"),)
+# How alike a typed name and a command must be to be offered as meant (difflib's ratio): one letter wrong or
+# missing in a name of six or more ("sprach", "einstelungen"), not a different word ("stop" for "suche").
+_CLOSE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,13 @@ class Menu:
     def entries(self, lang: str) -> list[tuple[str, str]]:
         """Returns (command, description) in the language's names, in menu order."""
         return [(de if lang == "de" else en, t(lang, f"commands.{de}")) for de, en in self.commands]
+
+    def closest(self, typed: str) -> str | None:
+        """Returns the command of this menu a mistyped name most likely means, in the language it was typed in
+        ("sprach" -> "sprache", "settngs" -> "settings"); None when no name is close."""
+        names = [name for pair in self.commands for name in pair]
+        close = difflib.get_close_matches(typed.lower(), names, n=1, cutoff=_CLOSE)
+        return close[0] if close else None
 
     @property
     def version(self) -> str:

@@ -193,6 +193,16 @@ async def pass_by(session: AsyncSession, telegram_id: int) -> None:
     await session.flush()
 
 
+async def set_aside(session: AsyncSession, telegram_id: int) -> None:
+    """The person said no to "weitermachen?": the held text is dropped, their texts are searches, and the draft
+    waits for a press (or /anbieten) as it was."""
+    draft = await _require(session, telegram_id)
+    data = {**copy.deepcopy(draft.data), PASSED: True}
+    data.pop(HELD, None)
+    draft.data = data
+    await session.flush()
+
+
 async def settle(session: AsyncSession, telegram_id: int) -> str | None:
     """Ends the "weitermachen?" question; returns the text held meanwhile, if any."""
     draft = await load_draft(session, telegram_id)

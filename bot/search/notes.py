@@ -8,7 +8,7 @@ from bot.categories import categories
 from bot.search.model import SearchOutcome
 from bot.search.place_doubts import named_state
 from bot.texts import t
-from bot.texts.catalogue import decimal
+from bot.texts.catalogue import decimal, language_list
 from nlu.place_field import state_name
 
 # Steps with a sentence of their own; "everywhere" (no place given) is said by whoever shows the results.
@@ -107,6 +107,15 @@ def unfound_notes(outcome: SearchOutcome, lang: str) -> list[str]:
     if not fields:
         return [t(lang, "search.unfound", words=words)]
     return [t(lang, "search.unfound_field", words=words, fields=_listed(fields, lang))]
+
+
+def spoken_languages(codes: Sequence[str], lang: str) -> list[str]:
+    """Returns the header's part naming the languages the person speaks ("auf Arabisch oder Farsi"), which rank
+    listings that welcome them first; nothing when they named none. The chat and the web pages say it alike."""
+    if not codes:
+        return []
+    names = [language_list([code], lang) for code in codes]
+    return [t(lang, "search.summary_languages", languages=t(lang, "search.summary_languages_or").join(names))]
 
 
 def _listed(items: Sequence[str], lang: str) -> str:

@@ -1,5 +1,5 @@
-"""Messages that are not searches: greetings and thanks are answered in kind, "egal was" means every area,
-"weiter" asks for the next results and "hilfe" for the help.
+"""Messages that are not searches: greetings and thanks are answered in kind, an "ok" with what to do next,
+"egal was" means every area, "weiter" asks for the next results and "hilfe" for the help.
 
 The word lists live in data/chat/smalltalk.toml. A message is small talk only when nothing else stands in it,
 so "hallo, tierheim in kassel" stays a search.
@@ -28,12 +28,13 @@ class SmallTalk(StrEnum):
 
     GREETING = "greeting"
     THANKS = "thanks"
+    OKAY = "okay"  # fine, understood, liked: "ok", "super", "👍"
 
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     phrases: dict[str, tuple[str, ...]]  # kind -> folded phrases, longest first
-    emoji: frozenset[str]
+    emoji: dict[str, SmallTalk]  # an emoji's characters -> what it says alone (thanks or okay)
     emoji_interests: dict[str, str]  # an emoji's characters -> the category it asks for ("🐶" -> animals)
     emoji_words: dict[str, str]  # a category an emoji asks for -> the word it is read as ("Tiere")
     filler: frozenset[str]
@@ -51,8 +52,8 @@ def _lexicon() -> _Lexicon:
 
     return _Lexicon(
         phrases={kind: folded(kind)
-                 for kind in ("greeting", "thanks", "any_interest", "decline", "more", "help", "place_yes")},
-        emoji=frozenset(raw["thanks_emoji"]),
+                 for kind in ("greeting", "thanks", "okay", "any_interest", "decline", "more", "help", "place_yes")},
+        emoji={_bare(emoji): kind for kind in (SmallTalk.OKAY, SmallTalk.THANKS) for emoji in raw[f"{kind}_emoji"]},
         emoji_interests={_bare(emoji): key for key, emoji_list in raw["emoji_interests"].items()
                          for emoji in emoji_list},
         emoji_words=dict(raw["emoji_words"]),
@@ -68,16 +69,18 @@ def _leading(phrases: list[str]) -> re.Pattern[str]:
 
 
 def small_talk(text: str) -> SmallTalk | None:
-    """Returns GREETING or THANKS when the message is only that (a search mixed in makes it None)."""
+    """Returns GREETING, THANKS or OKAY when the message is only that (a search mixed in makes it None); a thanks
+    said beside the rest makes it THANKS ("ok danke", "👍🙏")."""
     words = _words(text)
     if not words:
-        stripped = "".join(text.split())
-        thanks = only_emoji(text) and all(char in _emoji_chars() for char in stripped)
-        return SmallTalk.THANKS if thanks else None
-    kinds = _covering(words, ("thanks", "greeting"))
-    if kinds is None:
+        if not only_emoji(text) or any(char not in _emoji_chars() for char in "".join(text.split())):
+            return None
+        said = {_lexicon().emoji.get(char) for char in _emoji_heads(text)}
+        return SmallTalk.THANKS if SmallTalk.THANKS in said else SmallTalk.OKAY
+    kinds = _covering(words, ("thanks", "okay", "greeting"))
+    if not kinds:
         return None
-    return SmallTalk.THANKS if "thanks" in kinds else (SmallTalk.GREETING if "greeting" in kinds else None)
+    return next(kind for kind in (SmallTalk.THANKS, SmallTalk.OKAY, SmallTalk.GREETING) if kind in kinds)
 
 
 def only_emoji(text: str) -> bool:
@@ -128,6 +131,11 @@ def is_decline(text: str) -> bool:
     return _only(text, "decline")
 
 
+def is_yes(text: str) -> bool:
+    """Tells whether a message is only a yes ("ja", "ja gerne", "yes please"), which answers a yes-or-no question."""
+    return _only(text, "place_yes")
+
+
 def asks_for_more(text: str) -> bool:
     """Tells whether a message only asks for more results ("weiter", "zeig mir mehr", "more please")."""
     return _only(text, "more")
@@ -154,7 +162,8 @@ def only_chat_words(text: str) -> bool:
     """Tells whether a message is made only of words said to the bot itself ("weiter", "ok", "ja", "nein danke",
     "hallo"): an answer to a question that wants a title or a name is then no title or name."""
     words = _words(text)
-    return bool(words) and _covering(words, ("more", "thanks", "greeting", "help", "place_yes", "decline")) is not None
+    return bool(words) and _covering(
+        words, ("more", "thanks", "okay", "greeting", "help", "place_yes", "decline")) is not None
 
 
 def _only(text: str, kind: str) -> bool:
@@ -216,7 +225,8 @@ def _words(text: str) -> list[str]:
 
 @cache
 def _emoji_chars() -> frozenset[str]:
-    """Returns the characters of the thanks emoji (with variation selectors)."""
+    """Returns the characters of the emoji that say thanks or fine (with joiners, skin tones and variation
+    selectors), and the punctuation that may stand beside them."""
     return frozenset("".join(_lexicon().emoji)) | _EMOJI_PARTS | {"!", "."}
 
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot.ads.access import SearchAccess
+from bot.menus.chats import own_menus
+from bot.menus.commands import COMMON_MENU
 from bot.telegram import keyboards
+from bot.telegram.formatting import line
 from bot.telegram.flood import Verdict
 from bot.telegram.context import Turn, guess_language
 from bot.telegram.sending import View, send
@@ -36,8 +40,20 @@ async def media(turn: Turn[None]) -> None:
 
 
 async def unknown_command(turn: Turn[None]) -> None:
-    """Points to /hilfe for a command the bot does not know."""
-    turn.reply(View(t(turn.lang, "problem.unknown_command")))
+    """Says a command is unknown, offers the one it most likely misspells, and lists the person's commands."""
+    lang, settings = turn.lang, turn.services.settings
+    typed = (turn.message.text or "/").split()[0][1:].split("@")[0]
+    menus = await own_menus(turn.session, admin_ids=settings.admin_ids, access=SearchAccess(settings.ads_search_access),
+                            among=[turn.user_id])
+    menu = menus.get(turn.user_id, COMMON_MENU)
+    close = menu.closest(typed)
+    if close is not None:  # "/einstelungen": the command meant, not the whole list
+        text = t(lang, "problem.unknown_command_close", command=line(typed, 40), close=close)
+    else:
+        commands = "\n".join(t(lang, "problem.command_line", command=name, description=description)
+                             for name, description in menu.entries(lang))
+        text = t(lang, "problem.unknown_command", command=line(typed, 40), commands=commands)
+    turn.reply(View(text, keyboards.main_keyboard(lang)))
 
 
 async def group_hint(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

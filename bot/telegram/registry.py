@@ -75,6 +75,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         _command(["suchauftraege", "alerts"], alerts.alerts_command),
         _command(["standort", "location"], location.location_command),
         _command(["einstellungen", "settings"], settings.settings_command),
+        _command(["sprache", "language"], settings.language_command),
         _command(["hilfe", "help"], start.help_command),
         _command(["datenschutz", "privacy"], privacy.privacy_command),
         _command(["meinedaten", "mydata"], privacy.my_data_command),

@@ -91,6 +91,7 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     else:
         parts.append(t(lang, "search.summary_everywhere"))
     parts += time_labels(understood.time, lang)
+    parts += search_notes.spoken_languages(understood.languages, lang)
     return " · ".join(parts)
 
 

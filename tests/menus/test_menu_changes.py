@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from telegram.ext import CommandHandler
+
 from bot.ads.access import SearchAccess
 from bot.menus.chats import MenuChange, changes, forget_skipped, pending_changes, record
 from bot.menus.commands import COMMON_MENU, Menu
 from bot.store.db import Database
 from bot.store.models import AdminRole
+from bot.telegram.registry import handlers
 from tests.factories.ad_contacts import make_club
 
 ADMIN, MEMBER, ROLE, UNVERIFIED = 1000, 2001, 2002, 2003
@@ -72,3 +75,19 @@ async def test_a_menu_tried_on_a_gone_chat_waits_until_the_person_writes(databas
         await record(session, MenuChange(ADMIN, ADMIN_MENU))
         assert not await forget_skipped(session, ADMIN)  # set, not skipped: stays
         assert await pending_changes(session, admin_ids=[ADMIN], access=SearchAccess.VERIFIED) == []
+
+
+def test_a_mistyped_command_is_told_the_one_it_most_likely_means_in_the_language_typed() -> None:
+    assert COMMON_MENU.closest("sprach") == "sprache"
+    assert COMMON_MENU.closest("Einstelungen") == "einstellungen"
+    assert COMMON_MENU.closest("settngs") == "settings"
+    assert COMMON_MENU.closest("stop") is None and COMMON_MENU.closest("xyz") is None  # another word: none
+    assert COMMON_MENU.closest("pruefn") is None and ADMIN_MENU.closest("pruefn") == "pruefen"  # in one's own menu
+
+
+def test_every_command_of_the_menus_is_registered_with_both_names() -> None:
+    """A menu entry Telegram offers must work when tapped, in either language."""
+    registered = {name for handler in handlers() if isinstance(handler, CommandHandler) for name in handler.commands}
+    menu = Menu.for_person(admin=True, member=True)
+    assert {name for pair in menu.commands for name in pair} <= registered
+    assert {"sprache", "language"} <= {name for pair in COMMON_MENU.commands for name in pair}

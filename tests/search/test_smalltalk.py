@@ -7,7 +7,7 @@ import pytest
 from bot.conversation.places import place_answer
 from bot.moderation.review import says_why
 from bot.search.smalltalk import (
-    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, short_number, small_talk,
+    SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, is_yes, only_emoji, short_number, small_talk,
     without_any_interest,
 )
 from bot.search.understanding import parse_text
@@ -18,9 +18,18 @@ def test_greetings(text: str) -> None:
     assert small_talk(text) is SmallTalk.GREETING
 
 
-@pytest.mark.parametrize("text", ["danke 👍", "👍", "🙏🙏", "Vielen Dank!", "ok danke dir", "thank you so much"])
+@pytest.mark.parametrize("text", ["danke 👍", "🙏🙏", "Vielen Dank!", "ok danke dir", "thank you so much", "👍🙏",
+                                  "super, danke!", "merci"])
 def test_thanks(text: str) -> None:
+    """A thanks said, alone or beside an "ok", is thanks."""
     assert small_talk(text) is SmallTalk.THANKS
+
+
+@pytest.mark.parametrize("text", ["ok", "Okay!", "👍", "alles klar", "super", "passt so", "cool", "got it", "😊",
+                                  "ok 👍", "Alles klar, super"])
+def test_fine_or_understood_without_a_thanks_is_no_thanks(text: str) -> None:
+    """"ok", "super", "👍" thank nobody: answered with what to do next, not "Gern geschehen"."""
+    assert small_talk(text) is SmallTalk.OKAY
 
 
 @pytest.mark.parametrize("text", ["hallo, tierheim in kassel", "Kassel", "danke, gibt es auch was in Fulda?",
@@ -29,9 +38,11 @@ def test_a_search_is_never_small_talk(text: str) -> None:
     assert small_talk(text) is None
 
 
-@pytest.mark.parametrize("text", ["👍🏽", "🙏🏻🙏🏻", "💚", "👏👏!", "❤️❤️"])
-def test_thanks_emoji_with_a_skin_tone_or_another_heart_are_thanks(text: str) -> None:
-    assert small_talk(text) is SmallTalk.THANKS
+@pytest.mark.parametrize(("text", "said"), [("🙏🏻🙏🏻", SmallTalk.THANKS), ("💐", SmallTalk.THANKS),
+                                           ("👍🏽", SmallTalk.OKAY), ("💚", SmallTalk.OKAY), ("👏👏!", SmallTalk.OKAY),
+                                           ("❤️❤️", SmallTalk.OKAY)])
+def test_emoji_with_a_skin_tone_or_another_heart_say_what_they_say_alone(text: str, said: SmallTalk) -> None:
+    assert small_talk(text) is said
 
 
 @pytest.mark.parametrize("text", ["🎉", "😂", "🤔", "🔥🔥", "👍🎉", "!!", ".", "🐶"])
@@ -107,6 +118,15 @@ def test_a_bare_yes_or_no_names_no_place(text: str) -> None:
 ])
 def test_a_plain_no_is_told_apart(text: str, declines: bool) -> None:
     assert is_decline(text) is declines
+
+
+@pytest.mark.parametrize(("text", "yes"), [
+    ("ja", True), ("Ja!", True), ("ja gerne", True), ("Yes please", True), ("ok", True), ("klar", True),
+    ("nein", False), ("ja, Baunatal", False), ("ja aber erst morgen", False), ("danke", False), ("", False),
+])
+def test_a_plain_yes_is_told_apart(text: str, yes: bool) -> None:
+    """A yes alone answers a yes-or-no question; with more said it is no plain yes."""
+    assert is_yes(text) is yes
 
 
 @pytest.mark.parametrize("text", ["weiter", "Weiter bitte", "zeig mir mehr", "mehr davon!", "und weiter?", "more",

@@ -20,6 +20,7 @@ from bot.store.types import utcnow
 from bot.telegram.ads import jobs as ad_jobs
 from bot.telegram.ads.keyboards import AdAction
 from bot.telegram.callbacks import Kind, encode
+from bot.texts import t
 
 HOMEWORK_DE = "Ich helfe Schulkindern nachmittags bei den Hausaufgaben in Kassel, ich spreche auch Arabisch."
 HOMEWORK_EN = "I can help children with their homework and reading in the afternoons."
@@ -340,6 +341,23 @@ async def test_text_at_an_ads_button_step_is_a_search_with_a_hint_and_ichbiete_o
     continued = await chat.press(ANNA, again.button("Weitermachen"))
     assert "So habe ich sie verstanden" in continued.text
     assert [ad.id for ad in await _ads(database, ANNA.id)] == [kept.id]
+
+
+async def test_abbrechen_right_after_the_note_that_the_ad_waits_drops_that_ad(chat: Chat, database: Database) -> None:
+    """The note names /abbrechen: typed next, it means the ad the note spoke of (not the search below the note);
+    once another message came between, /abbrechen is the search's again and the ad keeps waiting."""
+    await chat.send(ANNA, "/ichbiete")
+    await chat.send(ANNA, HOMEWORK_DE)
+    searched = await chat.send(ANNA, "Tierheim in Leipzig")
+    assert "/abbrechen" in searched.calls[0].text
+    cancelled = await chat.send(ANNA, "/abbrechen")
+    assert cancelled.text == t("de", "ads.cancelled") and await _ads(database, ANNA.id) == []
+    await chat.send(ANNA, "/ichbiete")
+    await chat.send(ANNA, HOMEWORK_DE)
+    await chat.send(ANNA, "Tierheim in Leipzig")  # the note
+    await chat.send(ANNA, "Tierheim in Kassel")  # another message: the note is behind
+    closed = await chat.send(ANNA, "/abbrechen")
+    assert closed.text == t("de", "cancel.done") and len(await _ads(database, ANNA.id)) == 1
 
 
 async def test_starting_the_ad_over_drops_the_unfinished_one(chat: Chat, database: Database) -> None:

@@ -15,6 +15,7 @@ from bot.store.models import ListingDraft, Opportunity
 from bot.telegram.app import build_application, serving
 from bot.telegram.flood import FloodGuard
 from bot.telegram.local.api import LocalRequest
+from bot.texts import t
 
 
 async def test_a_new_club_posts_a_listing_that_waits_for_review(chat: Chat, database: Database) -> None:
@@ -346,3 +347,40 @@ async def test_a_second_text_past_the_held_one_is_a_search_and_the_draft_waits(c
         assert data["held_text"] == "Tierheim in Kassel" and "website" not in data
     taken = await chat.press(CLUB, held.button("als Antwort nehmen"))  # the held text can still answer
     assert "Webadresse" in taken.text
+
+
+async def test_a_typed_yes_at_a_held_text_takes_it_as_the_answer(chat: Chat, database: Database) -> None:
+    """"Soll deine Nachricht die Antwort darauf sein?" – "ja": as the button says, not a search for "ja"."""
+    await fill(chat, CLUB, NEW_ORGANISATION[:2])  # the website question is open
+    await chat.send(CLUB, "/anbieten")
+    held = await chat.send(CLUB, "www.tierfreunde.example.org")
+    assert "Soll deine Nachricht die Antwort" in held.text
+    taken = await chat.send(CLUB, "Ja")
+    assert "Wie erreicht man die Organisation" in taken.text and "Entwurf für ein Angebot wartet" not in taken.text
+    async with database.read_only() as session:
+        data = (await session.execute(select(ListingDraft))).scalar_one().data
+        organisation = data["new_organisation"]
+        assert isinstance(organisation, dict) and "held_text" not in data
+        assert str(organisation["website"]).endswith("tierfreunde.example.org")
+
+
+async def test_a_typed_yes_or_label_at_weitermachen_goes_on_and_a_no_leaves_the_draft_waiting(
+        chat: Chat, database: Database) -> None:
+    """"Möchtest du weitermachen?" – "ja" or "weitermachen" goes on (nothing is held); "nein" sets the draft aside:
+    texts after it are searches, and /abbrechen still drops it."""
+    await fill(chat, CLUB, NEW_ORGANISATION[:2])
+    for typed in ("ja", "Weitermachen"):
+        await chat.send(CLUB, "/anbieten")
+        continued = await chat.send(CLUB, typed)
+        assert "Hat sie eine Webseite" in continued.text and "gemerkt" not in continued.text
+    await chat.send(CLUB, "/anbieten")
+    declined = await chat.send(CLUB, "nein")
+    assert declined.text == t("de", "posting.resume_declined")
+    searched = await chat.send(CLUB, "Tierheim in Kassel")
+    assert searched.text.startswith("🔎 <b>Tiere · Kassel") and "Entwurf" not in searched.text
+    async with database.read_only() as session:
+        data = (await session.execute(select(ListingDraft))).scalar_one().data
+        organisation = data["new_organisation"]
+        assert isinstance(organisation, dict) and "held_text" not in data and "website" not in organisation
+    dropped = await chat.send(CLUB, "/abbrechen")
+    assert "Entwurf verworfen" in dropped.text

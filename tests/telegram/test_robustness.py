@@ -54,7 +54,8 @@ async def test_an_edited_message_is_searched_again(chat: Chat) -> None:
 
 
 async def test_unknown_commands_and_long_letters_get_a_hint(chat: Chat) -> None:
-    assert "/hilfe zeigt, was ich kann" in (await chat.send(ANNA, "/tierheim")).text
+    unknown = (await chat.send(ANNA, "/tierheim")).text
+    assert "/tierheim kenne ich nicht" in unknown and "/suche – Ehrenamt suchen" in unknown
     assert "So lange Nachrichten kann ich leider nicht lesen" in (await chat.send(ANNA, "Hallo " * 200)).text
 
 

@@ -254,6 +254,28 @@ async def test_greetings_and_thanks_are_answered_in_kind_without_an_area_picker(
         assert not any("Kinder & Jugend" in b["text"] for b in reply.buttons)
 
 
+async def test_ok_or_a_thumb_get_what_to_do_next_and_only_a_thanks_gets_youre_welcome(chat: Chat) -> None:
+    """"ok" and "👍" thank nobody: before any search they get what to write, after results what to do with them."""
+    for text in ("ok", "👍"):
+        assert (await chat.send(ANNA, text)).text == t("de", "smalltalk.okay")
+    await chat.send(ANNA, "Tierheim in Kassel")
+    for text in ("ok", "👍", "Alles klar, super"):
+        after = await chat.send(ANNA, text)
+        assert after.text == t("de", "smalltalk.okay_after_results") and "Gern geschehen" not in after.text
+    for text in ("danke", "ok danke", "🙏"):
+        assert (await chat.send(ANNA, text)).text.startswith("Gern geschehen!")
+
+
+async def test_the_header_names_the_language_the_person_speaks(chat: Chat) -> None:
+    reply = await chat.send(ANNA, "Ich spreche Arabisch und möchte Geflüchteten in Kassel helfen")
+    header = reply.text.splitlines()[0]
+    assert header.startswith("🔎 <b>Geflüchtete &amp; Integration · ") and header.endswith(" · auf Arabisch</b>")
+    english = await chat.send(JOHN, "I speak Farsi and want to help refugees in Kassel at the weekend")
+    header = english.text.splitlines()[0]
+    assert header.startswith("🔎 <b>Refugees &amp; integration · ")
+    assert header.endswith(" · at the weekend · in Persian</b>")
+
+
 async def test_emoji_alone_get_a_hint_to_write_in_words_and_an_animal_asks_for_animals(
         chat: Chat, listings: dict[str, int]) -> None:
     party = await chat.send(ANNA, "🎉")

@@ -31,10 +31,10 @@ async def test_start_greets_warmly_in_two_lines_with_the_main_keyboard(chat: Cha
 async def test_the_command_menu_is_registered_in_german_and_english(chat: Chat) -> None:
     german = [command["command"] for command in chat.api.commands["de"]]
     english = [command["command"] for command in chat.api.commands["en"]]
-    assert german == ["suche", "merkliste", "suchauftraege", "standort", "einstellungen", "hilfe", "datenschutz",
-                      "meinedaten", "loeschen", "abbrechen", "ichbiete"]
-    assert english == ["search", "favourites", "alerts", "location", "settings", "help", "privacy", "mydata",
-                       "delete", "cancel", "offerhelp"]
+    assert german == ["suche", "merkliste", "suchauftraege", "standort", "einstellungen", "sprache", "hilfe",
+                      "datenschutz", "meinedaten", "loeschen", "abbrechen", "ichbiete"]
+    assert english == ["search", "favourites", "alerts", "location", "settings", "language", "help", "privacy",
+                       "mydata", "delete", "cancel", "offerhelp"]
     assert chat.api.commands[""] == chat.api.commands["de"]  # people with other languages get German
 
 
@@ -42,10 +42,10 @@ async def test_admins_see_their_commands_in_their_own_chat_menu(chat: Chat) -> N
     assert not chat.api.chat_commands  # set by the background sync, after start
     await sync_chat_menus(CallbackContext(chat.application))
     admin = [command["command"] for command in chat.api.chat_commands[(1000, "")]]  # ADMIN_IDS of the tests
-    assert admin[:11] == [command["command"] for command in chat.api.commands["de"]]
-    assert admin[11:] == ["pruefen", "anzeige", "rundschreiben", "anbieten", "meineangebote"]
+    assert admin[:12] == [command["command"] for command in chat.api.commands["de"]]
+    assert admin[12:] == ["pruefen", "anzeige", "rundschreiben", "anbieten", "meineangebote"]
     english = [command["command"] for command in chat.api.chat_commands[(1000, "en")]]
-    assert english[11:] == ["review", "ad", "broadcast", "post", "mylistings"]
+    assert english[12:] == ["review", "ad", "broadcast", "post", "mylistings"]
     assert {chat_id for chat_id, _ in chat.api.chat_commands} == {1000}  # nobody else gets them
 
 

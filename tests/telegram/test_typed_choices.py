@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.posting.steps import Step
-from bot.telegram.posting.typed import typed_choices
+from bot.telegram.posting.buttons import DraftAction
+from bot.telegram.posting.typed import typed_choices, typed_resume
 
 
 def choices(step: Step, text: str, data: dict[str, object] | None = None) -> list[str | None] | None:
@@ -49,3 +50,16 @@ def test_a_negation_a_sentence_or_a_free_answer_is_no_press(step: Step, text: st
 def test_typing_a_choice_already_ticked_keeps_it_ticked() -> None:
     assert choices(Step.CATEGORIES, "Tiere und Umwelt", {"categories": ["animals"]}) == ["environment"]
     assert choices(Step.CATEGORIES, "Tiere", {"categories": ["animals"]}) == []
+
+
+@pytest.mark.parametrize(("text", "held", "expected"), [
+    ("ja", True, DraftAction.TAKE_HELD), ("Yes please", True, DraftAction.TAKE_HELD),
+    ("ja", False, DraftAction.CONTINUE), ("weitermachen", True, DraftAction.CONTINUE),
+    ("Continue", False, DraftAction.CONTINUE), ("neu anfangen", True, DraftAction.RESTART),
+    ("Start over", False, DraftAction.RESTART), ("Ja, als Antwort nehmen", True, DraftAction.TAKE_HELD),
+    ("Ja, als Antwort nehmen", False, None),  # nothing held to take
+    ("nein", True, None), ("Tierheim in Kassel", True, None), ("ja, aber später", True, None),
+])
+def test_a_yes_or_a_label_typed_at_weitermachen_is_the_press_it_means(
+        text: str, held: bool, expected: int | None) -> None:
+    assert typed_resume(text, held=held) == expected

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ads import compose, manage
-from bot.ads.compose import AWAITING_DRAFT, AWAITING_PLACE, AWAITING_TEXT, LANGUAGE_CHOICES, Refused
+from bot.ads.compose import AWAITING_DRAFT, AWAITING_LEFT, AWAITING_PLACE, AWAITING_TEXT, LANGUAGE_CHOICES, Refused
 from bot.ads.manage import AdLife, Published
 from bot.ads.model import Ad
 from bot.categories import categories
@@ -73,8 +73,12 @@ async def take_answer(turn: Turn[None]) -> bool:
         return True
     if f"{prefix}:" == AWAITING_DRAFT:
         # The ad waits for buttons: a text now is a search, said so once, and the ad stays for /ichbiete to continue
-        # (its buttons still work). The question is closed, so the searches after it are not told again each time.
+        # (its buttons still work). The searches after it are not told again each time; only a /abbrechen right
+        # after the note still means the ad it named.
         turn.reply(View(t(lang, "ads.left_for_search")))
+        await ask(session, volunteer.id, f"{AWAITING_LEFT}{ad_id}")
+        return False
+    if f"{prefix}:" == AWAITING_LEFT:  # the message after the note, no /abbrechen: the ad waits for /ichbiete
         await _settle(session, volunteer)
         return False
     if f"{prefix}:" == AWAITING_TEXT:

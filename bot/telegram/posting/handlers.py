@@ -19,6 +19,7 @@ from bot.posting.answers import Answer
 from bot.posting.drafts import DraftView, NoDraft, PostingServices
 from bot.posting.steps import ORDER, Step
 from bot.posting.submit import SubmitResult, submit
+from bot.search.smalltalk import is_decline
 from bot.telegram import notify
 from bot.telegram.callbacks import DraftAnswerButton, DraftButton
 from bot.telegram.context import Turn
@@ -27,7 +28,7 @@ from bot.telegram.posting.buttons import (
     EDIT_FIELDS, DraftAction, answer_of, duplicate_buttons, moderation_buttons, question_buttons, resume_buttons,
     typed_answer,
 )
-from bot.telegram.posting.typed import typed_choices
+from bot.telegram.posting.typed import typed_choices, typed_resume
 from bot.telegram.posting.render import (
     duplicates_text, organisation_name, preview_messages, problem_text, question_text,
 )
@@ -95,7 +96,16 @@ async def take_draft_answer(turn: Turn[None]) -> bool:
     now = posting_services(turn.context).clock()
     if cancelling:
         turn.reply(View(t(lang, cancelled_key(await drafts.cancel(session, user_id)))))
-    elif drafts.asking_to_continue(draft) and message.text and drafts.holds_text(draft):
+    elif drafts.asking_to_continue(draft) and message.text and not drafts.searched_past(draft) and (
+            (typed := typed_resume(message.text, held=drafts.holds_text(draft))) is not None):
+        # "ja" to "Soll deine Nachricht die Antwort sein?" or "Möchtest du weitermachen?", or a button's label typed
+        turn.reply_all((await _run(turn, typed, 0)).messages)
+    elif drafts.asking_to_continue(draft) and message.text and not drafts.searched_past(draft) and is_decline(
+            message.text):  # "nein": not now; the draft waits, and the texts after it are searches
+        await drafts.set_aside(session, user_id)
+        turn.reply(View(t(lang, "posting.resume_declined")))
+    elif drafts.asking_to_continue(draft) and message.text and (
+            drafts.holds_text(draft) or drafts.searched_past(draft)):
         # A second text past the held one and its question: the person searches. Said once; the draft waits.
         if not drafts.searched_past(draft):
             await drafts.pass_by(session, user_id)
@@ -173,9 +183,13 @@ async def draft_action(turn: Turn[DraftButton]) -> None:
 
 
 async def _act(turn: Turn[DraftButton]) -> Outcome:
-    """Runs one draft action; returns the messages and what is sent to others after the unit of work."""
+    """Runs the pressed draft action; returns the messages and what is sent to others after the unit of work."""
+    return await _run(turn, turn.button.action, turn.button.argument)
+
+
+async def _run(turn: Turn[Any], action: int, argument: int) -> Outcome:
+    """Runs one draft action, pressed or typed; returns the messages and what is sent to others after it."""
     session, user_id, lang = turn.session, turn.user_id, turn.lang
-    action, argument = turn.button.action, turn.button.argument
     services_ = posting_services(turn.context)
     held = await drafts.settle(session, user_id)
     if action == DraftAction.CANCEL:

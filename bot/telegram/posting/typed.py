@@ -15,7 +15,9 @@ from rapidfuzz import fuzz
 from bot.posting.answers import Answer
 from bot.posting.steps import ORDER, Step
 from bot.telegram.callbacks import DraftAnswerButton
-from bot.telegram.posting.buttons import DONE, answer_of, choice_labels
+from bot.search.smalltalk import is_yes
+from bot.telegram.posting.buttons import DONE, DraftAction, answer_of, choice_labels
+from bot.texts import LANGUAGES, t
 from nlu.kernel.text import PLAIN_WORD, fold, plain_words
 
 # Steps where several buttons may be ticked: "Tiere und Umwelt" presses two, "fertig" ends the step.
@@ -96,3 +98,22 @@ def _names(said: set[str], label: set[str]) -> bool:
     """Tells whether typed words name a label: a word of it long enough to tell, and nothing else but filler."""
     shared = said & label
     return any(len(word) >= _SIGNIFICANT for word in shared) and said - label <= _FILLER
+
+
+# The buttons of "weitermachen?" (posting.resume, posting.resume_held), by what they do.
+_RESUME = (("posting.button_take_held", DraftAction.TAKE_HELD), ("posting.button_continue", DraftAction.CONTINUE),
+           ("posting.button_restart", DraftAction.RESTART))
+
+
+def typed_resume(text: str, *, held: bool) -> int | None:
+    """Returns the press a text typed at "weitermachen?" means: a yes takes the held text as the answer ("Soll
+    deine Nachricht die Antwort sein?" – "ja") or, with none held, goes on ("Möchtest du weitermachen?" – "ja");
+    a button's label typed presses it. None for other texts (a no is the caller's: is_decline)."""
+    if is_yes(text):
+        return DraftAction.TAKE_HELD if held else DraftAction.CONTINUE
+    typed = plain_words(text)
+    for key, action in _RESUME:
+        if (held or action != DraftAction.TAKE_HELD) and any(
+                plain_words(t(lang, key)) == typed for lang in LANGUAGES):
+            return action
+    return None

@@ -22,6 +22,8 @@ from bot.search.model import PlaceRef
 from bot.search.place_doubts import largest_places, named_state
 from nlu.place_field import all_of_state, state_name, whole_state
 from bot.search.model import Refinement
+from bot.search.stock import has_listings
+from bot.admins import admin_scope
 from bot.search.smalltalk import (
     SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
     without_any_interest,
@@ -39,7 +41,8 @@ from bot.texts import t
 from bot.volunteers import home_place, remember_home
 
 
-SMALL_TALK = {SmallTalk.GREETING: "smalltalk.greeting", SmallTalk.THANKS: "smalltalk.thanks"}
+SMALL_TALK = {SmallTalk.GREETING: "smalltalk.greeting", SmallTalk.THANKS: "smalltalk.thanks",
+              SmallTalk.OKAY: "smalltalk.okay"}
 
 
 async def answer_or_search(
@@ -116,10 +119,14 @@ async def answer_or_search(
             return [View(t(lang, "search.more_in_private"))]
         return await next_page(session, volunteer, services_, lang=lang)
     talk = small_talk(text)
-    if talk is not None:  # "hallo", "danke 👍": answered in kind, with one line of what to write
+    if talk is not None:  # "hallo", "danke 👍", "ok": answered in kind, with one line of what to write
         # in the conversation's language, as /hilfe next would be: "ok", "👍" or "danke" after English messages
         # is no switch to German (the words are too few, and mostly in no language, to tell)
-        return [View(t(earlier, SMALL_TALK[talk]), keyboards.main_keyboard(earlier) if private else None)]
+        key = SMALL_TALK[talk]
+        if talk is SmallTalk.OKAY and private and await state.newest_search_id(
+                session, volunteer.id, private=True, understood=True) is not None:
+            key = "smalltalk.okay_after_results"  # "ok" after results: what can be done with them
+        return [View(t(earlier, key), keyboards.main_keyboard(earlier) if private else None)]
     # The search to go on from: the newest in this chat that understood something ("🎉🔥" is none).
     previous = await state.last_search(session, volunteer.id, private=True, understood=True) if private else None
     parsed = parse(text)
@@ -233,6 +240,12 @@ async def page_messages(
     """Returns the page's message (in `lang`, else the person's language), followed by the place question when
     the search had no place at all."""
     lang = lang or volunteer.language
+    if not page.outcome.results and not await has_listings(session):  # a fresh install: nothing to find anywhere
+        admin = private and await admin_scope(session, volunteer.telegram_id,
+                                              admin_ids=services_.settings.admin_ids) is not None
+        await state.conclude(session, volunteer.id)  # no question about place or area is left open
+        return [View(t(lang, "search.no_listings_yet_admin" if admin else "search.no_listings_yet"),
+                     keyboards.main_keyboard(lang) if private else None)]
     # "ganz Deutschland" pressed or "bundesweit" written: shown, not asked
     nationwide = bool(state.refinement_of(page.search).nationwide) or page.outcome.nationwide
     # all of Germany asked has no place lacking, but a state named with it was shown as all of Germany, said so

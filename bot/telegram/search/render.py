@@ -6,7 +6,9 @@ from collections.abc import Iterable
 
 from bot.categories import categories
 from bot.conversation.radius_wish import RadiusStep, Reach
-from bot.search.notes import outside_state_note, similar_notes, unfound_notes, widening_notes
+from bot.search.notes import (
+    outside_state_note, similar_notes, spoken_languages, unfound_notes, widening_notes,
+)
 from bot.search.model import Hit, SearchOutcome
 from bot.search.place_doubts import is_city_part
 from bot.telegram.formatting import join_lines, line
@@ -120,6 +122,7 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     else:
         parts.append(t(lang, "search.summary_everywhere"))
     parts += [t(lang, f"listing.{tag}") for tag in _known_time_tags(understood.time)]
+    parts += spoken_languages(understood.languages, lang)
     return " · ".join(parts)
 
 

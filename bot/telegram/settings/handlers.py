@@ -21,6 +21,13 @@ async def settings_command(turn: Turn[None]) -> None:
     turn.reply(settings_view(turn.volunteer, turn.lang))
 
 
+async def language_command(turn: Turn[None]) -> None:
+    """Says which language is set and offers the other one (pressed, it shows all settings in the new language)."""
+    setting = turn.volunteer.language
+    language = t(turn.lang, f"settings.language_{setting}")
+    turn.reply(View(t(turn.lang, "settings.language", language=language), settings_keyboards.language_choice(setting)))
+
+
 async def change_setting(turn: Turn[SettingButton]) -> None:
     """Changes the setting a button names and shows the settings again, in the (maybe new) language."""
     before = turn.lang
