@@ -8,7 +8,9 @@ import re
 from datetime import timedelta
 
 
+from bot.links import SearchLink, decode_start_payload
 from bot.posting.manage import delete_listing
+from bot.search.model import PlaceRef
 from bot.store.db import Database
 from bot.domain import ModerationAction
 from bot.store.models import ModerationEvent, OrganisationMember
@@ -319,9 +321,6 @@ async def test_a_search_in_emoji_opens_in_telegram_with_what_the_page_understood
     async with running_site(database) as site:
         page = (await site.client.get("/suche", params={"text": "🐶🐱", "ort": "Kassel"})).text
         worded = (await site.client.get("/suche", params={"text": "Gassi gehen", "ort": "Kassel"})).text
-    from bot.links import SearchLink, decode_start_payload
-    from bot.search.model import PlaceRef
-
     def link(shown: str) -> SearchLink:
         payload = re.search(r'href="https://t\.me/TestEhrenamtBot\?start=([^"]+)"', shown)
         assert payload is not None
