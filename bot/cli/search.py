@@ -60,6 +60,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     """Runs one request, or one per stdin line, and prints the outcomes (an error object for a too long line)."""
+    if args.limit < 1 or args.offset < 0:  # were taken as 1 and as "from the first" without a word
+        raise CommandError("--limit braucht mindestens 1, --offset mindestens 0 / --limit needs at least 1, "
+                           "--offset at least 0")
     if "-" in args.text and args.text != ["-"]:
         raise CommandError("'-' reads one request per line from stdin: give it alone, without other words")
     texts: Iterable[str] = input_lines(sys.stdin) if args.text == ["-"] else [argument_text(args.text)]
