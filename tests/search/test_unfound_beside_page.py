@@ -103,7 +103,10 @@ async def test_the_look_beside_the_page_says_what_its_own_statement_says(
     beside = await _answers(postgres_database, REQUESTS)
     statements_beside = len(looks)
     looks.clear()
-    monkeypatch.setattr(engine, "held_beside", lambda *args, **kwargs: None)  # every look in a statement of its own
+    async def nothing_beside(*args: Any, **kwargs: Any) -> None:
+        return None
+
+    monkeypatch.setattr(engine, "held_beside", nothing_beside)  # every look in a statement of its own
     alone = await _answers(postgres_database, REQUESTS)
     assert beside == alone
     assert sum(bool(answer[6]) for answer in alone) >= 3
