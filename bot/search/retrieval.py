@@ -28,6 +28,8 @@ from bot.search.sources import (
 )
 from bot.search.sql import SqlText
 from bot.search.textmatch import rare
+from bot.search.vocabulary import TermGroup
+from bot.search.unfound import HeldLook
 from bot.search.tiers import STRONG_SHARE, Tier, evidence, in_fields, is_strong, shown
 from bot.search.widening import MIN_RESULTS, NEAREST, RADIUS_STEPS_KM, REMOTE_NEAR_KM, Attempt
 
@@ -43,6 +45,8 @@ class Page:
     holding: int = 0
     # Matches in the strong tier (bot.search.tiers): all of them when none holds a word naming what was asked.
     strong: int = 0
+    # The named things' groups some listing the try admits holds, when asked beside the page (unfound.HeldLook).
+    held_here: frozenset[tuple[TermGroup, ...]] | None = None
 
     def shown_total(self, tier: Tier) -> int:
         """Returns how many matches a tier's pages show in all."""
@@ -65,27 +69,32 @@ class PageRequest:
 
 
 async def find_page(
-    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, asked: PageRequest,
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, asked: PageRequest, *,
+    held: HeldLook | None = None,
 ) -> Page:
     """Runs one try: returns the requested page of the tier's rows in a stable order (ties by id) and the number
     of matches (of all tiers: the widening decides on them).
 
     One statement ranks, counts (a window over all matches) and reads the page's details, because every
-    round trip to the database costs more than the ranking itself.
+    round trip to the database costs more than the ranking itself. held: the unfound note's look for this try,
+    answered beside the page (Page.held_here).
     """
     sql = SqlText(dialect_of(session))
     corpus = asked.corpus
     ranked = _ranked(sql, criteria, words, attempt, asked)
+    look = held.columns(sql, criteria, attempt, corpus) if held is not None else None
+    beside = f", {look}" if look else ""
     statement = sql.statement(
         f"{sql.with_clause()}SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, "
         f"ranked.word_hits AS word_hits, ranked.holding AS holding, ranked.strong_total AS strong_total, "
-        f"{corpus.page_columns} "
+        f"{corpus.page_columns}{beside} "
         f"FROM ({ranked}) ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join} "
         "ORDER BY ranked.online, ranked.score DESC, ranked.relevance DESC, ranked.id",
         columns=corpus.column_types,
     )
     rows = tuple((await statement.run(session)).all())
-    return await _page(session, criteria, words, attempt, rows, asked)
+    page = await _page(session, criteria, words, attempt, rows, asked)
+    return replace(page, held_here=held.answer(rows[0])) if held is not None and look and rows else page
 
 
 async def _page(
