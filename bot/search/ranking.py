@@ -49,7 +49,8 @@ class Weights:
     # above a title holding only a lesser term (modifier_hit), so a listing saying what was asked comes first. More
     # lifts it among the strong ones: 0.6 cost the Leipzig development half (--inferred) P@5 0.712 -> 0.698.
     said_hit: float = 0.56
-    time_admitted: float = 0.0  # a listing the asked time admits, once it no longer filters (relaxed_time)
+    # a listing the asked time admits, once it no longer filters (relaxed_time) or where it never did (preferred_time)
+    time_admitted: float = 0.0
     # factor for a word said only about the writer (ParsedQuery.writer_words: "Tischler", "Schulter", "English" of
     # "I speak English"): it orders what is alike a little, since a job may be a skill offered, but never puts a
     # listing holding it before one that holds what was asked.
@@ -95,6 +96,20 @@ NEAREST_WEIGHTS = replace(WEIGHTS, distance=WEIGHTS.text * 2)
 # admitted (at that time, or saying nothing about it) still come first, ahead of words and category, and the
 # others follow ("also at other times").
 RELAXED_TIME = WEIGHTS.text + WEIGHTS.category
+
+
+# A time wished only as a preference ("gern sonntags", "ideally after work": Criteria.time_soft) filters nothing: a
+# listing it admits (at that time, or saying nothing about it) gains what a description holding all the words gains,
+# so it comes before an alike one at another time, while one naming the request in its title still comes first
+# (the Kassel smartphone hour held on weekday mornings for "ideally after work"). With the time's part alone (0.15)
+# "Museumsführungen für Kinder in Weimar, gern sonntags" showed a weekday listing before the Sunday ones.
+PREFERRED_TIME = WEIGHTS.text * WEIGHTS.description_hit
+
+
+def preferred_time(weights: Weights) -> Weights:
+    """Returns the weights of a search whose time is only a preference: what the time admits orders first among
+    the alike, never before a listing naming the request in its title."""
+    return replace(weights, time_admitted=PREFERRED_TIME)
 
 
 def relaxed_time(weights: Weights) -> Weights:

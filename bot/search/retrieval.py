@@ -19,7 +19,7 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import (
-    NEAREST_WEIGHTS, WEIGHTS, asks_for_language, relaxed_time, score_parts,
+    NEAREST_WEIGHTS, WEIGHTS, asks_for_language, preferred_time, relaxed_time, score_parts,
 )
 from bot.search.rank_words import RankWords
 from bot.search.sources import (
@@ -333,7 +333,9 @@ def _scored(
         scale = REMOTE_NEAR_KM
     online = bool(naming) and frame is not None
     weights = NEAREST_WEIGHTS if nearest else WEIGHTS
-    if criteria.time and not attempt.strict_time:
+    if criteria.time_soft:
+        weights = preferred_time(weights)
+    elif criteria.time and not attempt.strict_time:
         weights = relaxed_time(weights)
     # Beyond the asked radius, the listings within it come first unless they hold the words only loosely.
     looked_farther = not criteria.remote and (attempt.radius_km or 0.0) > criteria.radius_km
