@@ -124,7 +124,8 @@ def score_parts(
 ) -> ScoreParts:
     """Returns the listing's score for this search as SQL sums over the row `o`: the part of the NLU's free
     words (they tell whether the named thing was found), the part of the request's other nouns, the part of
-    its verbs, adjectives and negated words, and everything else (the words about the writer among it).
+    its verbs and adjectives, and everything else (the words about the writer and the negated words among it), and
+    whether the title names a negated word (the order's first key).
 
     They are apart so the words' parts are computed once per candidate. radius_km is the radius actually
     searched: after widening, closeness is judged on the wider scale, so a listing that fits the asked time
@@ -191,8 +192,10 @@ def score_parts(
         else:
             (keyword_parts if group.word in words.keywords else other_parts).append((said, part))
             said_parts.append((said, _says_anywhere(sql, group, corpus)))
-    manner_parts += [((group.word,), _word_fit(sql, group, -weights.text, weights, corpus))
-                     for group in words.unwanted]
+    # A negated word lowers a listing holding it, beside what it holds of the wish: it never makes one holding the
+    # asked words count as holding none (a page of them said "nothing exactly with these words"). A title naming
+    # it orders the listing after all that do not (ScoreParts.unwanted).
+    parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
     if words.to_meet() and weights.all_met:
         manner_parts.append(((), _meets_all(sql, words, weights, corpus)))
     says = [f"({' OR '.join(held)})" for held in _by_word(said_parts).values()]
@@ -201,7 +204,26 @@ def score_parts(
     lesser_only = f"CASE WHEN {' OR '.join(says)} THEN 0 ELSE 1 END" if relatives and says else "0"
     return ScoreParts(_sum(sql, _best(sql, keyword_parts)), _sum(sql, _best(sql, other_parts)),
                       _sum(sql, _best(sql, kind_parts)), _sum(sql, _best(sql, manner_parts)),
-                      _sum(sql, parts), within, says_all, lesser_only)
+                      _sum(sql, parts), within, says_all, lesser_only, _titled_unwanted(sql, words, corpus))
+
+
+def _titled_unwanted(sql: SqlText, words: RankWords, corpus: Corpus) -> str:
+    """Returns 1 when the listing's title names a thing the request rules out ("Hundespaziergänge" for "Tierheim,
+    aber ohne Hunde"), else 0: the word itself (TermGroup.whole), not a relative of it, and not a typo's guess.
+
+    Such a listing comes after every other one of its try (bot.search.retrieval orders by it first): lowered by its
+    score alone it stayed first where it was the only one nearby naming the asked thing in its title. It is never left
+    out: a negation misread would take away what the person wants (striking such listings cost two blind sets).
+    """
+    named = [group if group.whole is None else group.whole for group in words.unwanted if not group.fuzzy]
+    named = [group for group in named if group.terms or group.prefixes]
+    if not named:
+        return "0"
+    if not sql.is_sqlite and not rare(named):
+        title = read_once(sql, row_holds(sql, named, title_only=True), corpus)
+    else:
+        title = holds_any(sql, named, title_only=True, per_candidate=True, corpus=corpus)
+    return f"CASE WHEN {title} THEN 1 ELSE 0 END"
 
 
 def _by_word(parts: Sequence[tuple[tuple[str, ...], str]]) -> dict[tuple[str, ...], list[str]]:
@@ -272,10 +294,10 @@ class ScoreParts:
     keywords: the NLU's free words (nouns, or words of a request that does not tell); named: the request's
     other nouns; kind: the words naming only a general kind (names_kind: the head of a compound read as its parts,
     "Unterricht" of "Klavierunterricht", where the parts before it say which; a generic head said alone); manner:
-    its verbs and adjectives and the words that only named a searched category (they only order), negated words
-    (they lower) and the part for holding every word naming what was asked and for whom (Weights.all_met). A
-    listing holding keywords, other nouns or a kind holds what was asked; only keywords and other nouns make its
-    strength (bot.search.tiers).
+    its verbs and adjectives and the words that only named a searched category (they only order) and the part for
+    holding every word naming what was asked and for whom (Weights.all_met). A listing holding keywords, other
+    nouns or a kind holds what was asked; only keywords and other nouns make its strength (bot.search.tiers).
+    Negated words lower the base.
     """
 
     keywords: str
@@ -294,6 +316,8 @@ class ScoreParts:
     # modifier: TermGroup.whole), saying none of them itself, else 0: it is related, and never makes a request's
     # field give way to the listings holding its words (bot.search.retrieval._listed).
     lesser_only: str = "0"
+    # 1 when the listing's title names a thing the request rules out, else 0 (_titled_unwanted): the order's first key.
+    unwanted: str = "0"
 
 
 def _sum(sql: SqlText, parts: Sequence[str]) -> str:
