@@ -19,7 +19,7 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import (
-    NEAREST_WEIGHTS, WEIGHTS, asks_for_language, relaxed_time, score_parts,
+    NEAREST_WEIGHTS, WEIGHTS, asks_for_language, preferred_time, relaxed_time, score_parts,
 )
 from bot.search.rank_words import RankWords
 from bot.search.sources import (
@@ -89,7 +89,7 @@ async def find_page(
         f"ranked.word_hits AS word_hits, ranked.holding AS holding, ranked.strong_total AS strong_total, "
         f"{corpus.page_columns}{beside} "
         f"FROM ({ranked}) ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join} "
-        "ORDER BY ranked.online, ranked.score DESC, ranked.relevance DESC, ranked.id",
+        "ORDER BY ranked.online, ranked.unwanted, ranked.score DESC, ranked.relevance DESC, ranked.id",
         columns=corpus.column_types,
     )
     rows = tuple((await statement.run(session)).all())
@@ -132,12 +132,13 @@ def _ranked(
     listed = _listed(sql, scored, tiered=shown_apart and tiered(words, attempt),
                      fields=shown_apart and by_fields(criteria, attempt))
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases. Online
-    # listings added beside the nearest ones far away come after them (online is 0 on every other try).
+    # listings added beside the nearest ones far away come after them (online is 0 on every other try); listings
+    # titled with a thing the request rules out come after all others (ranking.ScoreParts.unwanted).
     return (
         "SELECT f.id AS id, f.base + f.within + f.words + f.named + f.kind + f.manner AS score, "
         "f.words + f.named + f.kind + f.manner AS relevance, f.total AS total, f.word_hits AS word_hits, "
-        "f.holding AS holding, f.strong_total AS strong_total, f.online AS online FROM "
-        f"{listed} WHERE {shown(asked.tier, 'f')} ORDER BY f.online, score DESC, relevance DESC, f.id "
+        "f.holding AS holding, f.strong_total AS strong_total, f.online AS online, f.unwanted AS unwanted FROM "
+        f"{listed} WHERE {shown(asked.tier, 'f')} ORDER BY f.online, f.unwanted, score DESC, relevance DESC, f.id "
         f"LIMIT {sql.integer(asked.limit)} OFFSET {sql.integer(asked.offset)}"
     )
 
@@ -194,12 +195,13 @@ async def find_named_pages(
         parts.append(
             f"SELECT {sql.integer(number)} AS part, ranked.id AS id, ranked.score AS score, ranked.total AS total, "
             f"ranked.word_hits AS word_hits, ranked.holding AS holding, ranked.strong_total AS strong_total, "
-            f"ranked.online AS online, "
+            f"ranked.online AS online, ranked.unwanted AS unwanted, "
             f"ranked.relevance AS relevance, {corpus.page_columns} "
             f"FROM {name} ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join}"
         )
     statement = sql.statement(
-        f"{sql.with_clause()}{' UNION ALL '.join(parts)} ORDER BY part, online, score DESC, relevance DESC, id",
+        f"{sql.with_clause()}{' UNION ALL '.join(parts)} "
+        "ORDER BY part, online, unwanted, score DESC, relevance DESC, id",
         columns=corpus.column_types,
     )
     rows = tuple((await statement.run(session)).all())
@@ -310,8 +312,9 @@ def _scored(
     within: str | None = None, only_if: str | None = None,
 ) -> str:
     """Returns a subquery `c` of the try's matches with their id, the free words' part (words), the other
-    nouns' part (named), the part of the heads of its compounds read as their parts (kind), the verbs', adjectives'
-    and negated words' part (manner) and the rest (base).
+    nouns' part (named), the part of the heads of its compounds read as their parts (kind), the verbs' and
+    adjectives' part (manner), the rest (base, negated words' part among it) and whether its title names a negated
+    word (unwanted).
 
     within names a shared subquery of rows (find_named_pages) that already meet the try's constraints on the
     words: the try's other constraints are tested on those. only_if: a condition on no row, tested once before
@@ -342,7 +345,9 @@ def _scored(
         scale = REMOTE_NEAR_KM
     online = bool(naming) and frame is not None
     weights = NEAREST_WEIGHTS if nearest else WEIGHTS
-    if criteria.time and not attempt.strict_time:
+    if criteria.time_soft:
+        weights = preferred_time(weights)
+    elif criteria.time and not attempt.strict_time:
         weights = relaxed_time(weights)
     # Beyond the asked radius, the listings within it come first unless they hold the words only loosely.
     looked_farther = not criteria.remote and (attempt.radius_km or 0.0) > criteria.radius_km
@@ -364,7 +369,7 @@ def _scored(
         f"o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.kind} AS kind, "
         f"{parts.manner} AS manner, {parts.within} AS within, {parts.says_all} AS says_all, "
         f"{parts.lesser_only} AS lesser_only, {speaks} AS speaks, {fields} AS both_fields, "
-        f"{parts.base} AS base, {far_online} AS online"
+        f"{parts.base} AS base, {far_online} AS online, {parts.unwanted} AS unwanted"
     )
     if sql.is_sqlite:
         columns, source = held_once(columns, source, fence)
