@@ -119,14 +119,20 @@ def _with_company(mentions: list[Span], rules: ListingRules, title_tokens: int) 
 def _named_besides(doc: Doc, mentions: list[Span], rules: ListingRules) -> list[Span]:
     """Returns a mention for each field a counted word names in a listing besides its own ("Nachhilfe" is for pupils,
     "Sanitätsdienst" is health care too, a "Repair-Café" environment too), unless the word already names that
-    field."""
+    field or the listing names a field that keeps the word from it ("pflegende Angehörige" are mostly carers of the
+    old, but not where the listing names the children or the disabled people they care for; a word that names its
+    field only beside a plainer one, "Familien", does not count for this)."""
     found = []
+    present = {
+        span.label_ for span in mentions
+        if not all(token.norm_.rsplit("-", 1)[-1] in rules.corroborated for token in span)
+    }
     for span in mentions:
         labels = {other.label_ for other in mentions if other.start == span.start}
         joined = "".join(token.norm_ for token in span)  # "Repair Café", a phrase, is one word here
         parts = [*joined.split("-"), joined.replace("-", "")]  # "Online-Nachhilfe", "Repair-Café"
         for start, keys in rules.also:
-            if any(part.startswith(start) for part in parts):
+            if any(part.startswith(start) for part in parts) and not present & rules.also_unless.get(start, set()):
                 found += [Span(doc, span.start, span.end, label=key) for key in keys if key not in labels]
                 labels.update(keys)
     return found
