@@ -66,3 +66,33 @@ def test_carers_alone_are_still_the_old_s_carers() -> None:
         "<p>Einmal im Monat treffen sich pflegende Angehörige bei uns. Du bereitest den Raum vor und hörst zu.</p>",
     ).categories
     assert "seniors" in categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Rollstuhl-Spaziergänge im Seniorenzentrum", "<p>Viele unserer Bewohnerinnen und Bewohner sind auf den "
+         "Rollstuhl angewiesen. Du schiebst sie durch den Kurpark, die Pflegekräfte zeigen dir, wie es geht.</p>"),
+        ("Schiebedienst mit dem Rollstuhl im Krankenhaus", "<p>Patientinnen und Patienten, die nicht gut laufen "
+         "können, bringst du im Rollstuhl zur Untersuchung und zurück auf die Station.</p>"),
+    ],
+)
+def test_wheelchairs_in_a_care_home_or_hospital_are_no_disability_work(title: str, description: str) -> None:
+    assert "disability_inclusion" not in categorize(title, description).categories
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        # people named by their chair in the title are whom the listing is for
+        ("Begleitung für Menschen im Rollstuhl", "<p>Im Seniorenheim Lindenhof wohnen Menschen, die im Rollstuhl "
+         "sitzen. Du begleitest sie zum Markt.</p>"),
+        # a word of disability besides the chair keeps it
+        ("Rollstuhl-Ausflüge mit dem Pflegeheim", "<p>Unsere Bewohner mit Behinderung und ihre Angehörigen "
+         "freuen sich über Begleitung im Rollstuhl.</p>"),
+        # without old people or care the chair is disability work
+        ("Ausflüge mit dem Rollstuhl", "<p>Du begleitest Rollstuhlfahrer*innen ins Kino und zum Fußball.</p>"),
+    ],
+)
+def test_other_wheelchairs_stay_disability_work(title: str, description: str) -> None:
+    assert "disability_inclusion" in categorize(title, description).categories
