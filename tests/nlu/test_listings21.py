@@ -96,3 +96,13 @@ def test_wheelchairs_in_a_care_home_or_hospital_are_no_disability_work(title: st
 )
 def test_other_wheelchairs_stay_disability_work(title: str, description: str) -> None:
     assert "disability_inclusion" in categorize(title, description).categories
+
+
+def test_crafts_for_visitors_children_at_a_stall_are_a_side_job() -> None:
+    categories = categorize(
+        "Standdienst auf dem Adventsmarkt",
+        "<p>Jedes Jahr zeigen wir in unserer Holzwerkstatt, wie Räuchermännchen gedrechselt werden.</p><ul><li>Gästen "
+        "die Drechselbank erklären</li><li>beim Kinderbasteln (Strohsterne) helfen</li></ul><p>Kontakt: Heimatverein "
+        "Oberwiesa</p>",
+    ).categories
+    assert "children_youth" not in categories
