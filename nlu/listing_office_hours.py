@@ -1,6 +1,6 @@
-"""A listing's office hours are no time of its task: "Sprechzeiten: Mo-Fr 9-12 Uhr" or "telefonisch erreichbar
-Mo-Do 14-16 Uhr" say when to call (data/nlu/time.toml [office_hours]), so the time mentions in such a sentence or line
-set no time tag."""
+"""A listing's office hours are no time of its task: "Erreichbar Mo-Fr 9-12 Uhr" or "telefonisch erreichbar Mo-Do
+14-16 Uhr" say when to call (data/nlu/time.toml [office_hours]), so the time mentions in a sentence or line such a
+cue opens set no time tag."""
 
 from __future__ import annotations
 
@@ -17,6 +17,15 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Za-zÄÖÜäöüß]{4,})|\n")
 
 
 _SPELLINGS = (("ae", "(?:ae|ä)"), ("oe", "(?:oe|ö)"), ("ue", "(?:ue|ü)"), (" ", r"\s+"))
+
+
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _lead_words() -> int:
+    """Returns how many words may stand before a cue in its sentence or line ("Telefonisch erreichbar")."""
+    return int(read_toml("time.toml")["office_hours"]["lead_words"])
 
 
 @cache
@@ -40,6 +49,8 @@ def office_hours(text: str) -> list[tuple[int, int]]:
     for match in _cue_pattern().finditer(text):
         before = [end for end in ends if end <= match.start()]
         start = before[-1] if before else 0
+        if len(_WORD.findall(text, start, match.start())) > _lead_words():
+            continue  # "..., die bei Fragen erreichbar bleiben": said of the volunteers or the team, no office's hours
         after = _SENTENCE_END.search(text, match.end())
         end = after.start() if after else len(text)
         if text[match.end():end].rstrip().endswith(":") and after is not None and after.group() == "\n":
