@@ -23,7 +23,7 @@ class InterestRules:
     cased: dict[str, tuple[str, ...]]  # exact spelling -> keys
     cased_people: frozenset[str]  # of those, adjectives written as nouns of people ("Kleinen"): need a determiner
     people_determiners: frozenset[str]  # folded: "die", "den", "unsere" make such an adjective a noun of people
-    adjective_people: frozenset[str]  # folded dialect adjectives naming children as nouns ("kleene"): none before a noun
+    adjective_people: frozenset[str]  # folded dialect adjectives naming children as nouns ("kleene"), not before one
     self_cues: tuple[str, ...]
     job_cues: tuple[str, ...]
     job_wished_after: frozenset[str]  # "I'd love working in ...": a job cue after these is the wish

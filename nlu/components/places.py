@@ -137,7 +137,8 @@ class PlaceFinder:
         kept = [span for span in kept if not any(other.start <= span.start < other.end for other in unknown)]
         named = [*kept, *doc.spans[PLACES_RULED_OUT]]
         doc.spans[PLACES_UNKNOWN] = [*unknown, *self._unresolved_places(doc, cue_ends, [*named, *unknown], lowercase)]
-        doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer, self._words_qualified(doc, sorted(kept, key=lambda m: m.start), cue_ends))
+        words = self._words_qualified(doc, sorted(kept, key=lambda m: m.start), cue_ends)
+        doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer, words)
         named = [*doc.spans[PLACES], *doc.spans[PLACES_RULED_OUT]]
         doc.spans[PLACE_QUALIFIERS] = qualifier_words(doc, named, self.rules)
         return doc
