@@ -12,8 +12,8 @@ from spacy.tokens import Span
 from nlu.kernel.text import fold
 from nlu.word_lists import read_toml
 
-# a sentence ends at a mark before a word of four letters or more ("Uhr. Wir suchen"), not inside "Mo. - Fr."
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Za-zÄÖÜäöüß]{4,})|\n")
+# a sentence ends at a mark before a word of three letters or more ("Uhr. Sie erreichen"), not inside "Mo. - Fr."
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Za-zÄÖÜäöüß]{3,})|\n")
 
 
 _SPELLINGS = (("ae", "(?:ae|ä)"), ("oe", "(?:oe|ö)"), ("ue", "(?:ue|ü)"), (" ", r"\s+"))
