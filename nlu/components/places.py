@@ -149,8 +149,9 @@ class PlaceFinder:
         bei Frankfurt"), only by a qualifier after them ("Wetter im Sauerland": the weather there as much as the
         town Wetter)."""
         listed = {
-            start for one, other in zip(kept, kept[1:]) if 0 < other.start - one.end <= 1
-            and all(t.norm_ in _JOINERS for t in doc[one.end:other.start]) for start in (one.start, other.start)
+            start for one, other in zip(kept, kept[1:]) if 0 < other.start - one.end <= 1  # "Essen bzw. Bochum"
+            and all(t.norm_ in _JOINERS or t.norm_ in self.rules.choice_joiners for t in doc[one.end:other.start])
+            for start in (one.start, other.start)
         }
         return frozenset(
             span.start for span in kept
