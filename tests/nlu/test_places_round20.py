@@ -59,3 +59,14 @@ def test_a_message_of_one_misspelt_small_town_finds_it(text: str, town: str) -> 
 def test_a_small_town_misspelt_among_other_words_needs_a_cue() -> None:
     assert _town("Tierheim Frankenua") is None
     assert _town("Tierheim in Frankenua") == "Frankenau"
+
+
+@pytest.mark.parametrize(("text", "wished"), [
+    ("wohne in Kassel und suche was in Vellmar", "Vellmar"),
+    ("wohne im Sauerland und suche was in Arnsberg", "Arnsberg"),
+    ("I live in Pirna, looking for something in Dresden with kids", "Dresden"),
+    ("Suche in Leipzig was mit Kindern, wohne aber in Taucha", "Leipzig"),
+])
+def test_the_place_said_with_the_search_outranks_where_one_lives(text: str, wished: str) -> None:
+    parsed = parse(text)
+    assert parsed.place is not None and parsed.place.name == wished, text
