@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import clause_around, is_boundary
 from nlu.lexicon import InterestRules
+from nlu.vocabulary import categories_of
 
 _CHILDREN = "children_youth"
 _EDUCATION = "education"
@@ -248,8 +249,12 @@ def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Spa
 
 
 def _weak_word(span: Span) -> str:
-    """Returns the word a one-token mention is, by its last part when hyphenated ("Graffiti-Workshop": "workshop")."""
-    return span[0].norm_.rsplit("-", 1)[-1]
+    """Returns the word a one-token mention is, by its last part when hyphenated ("Graffiti-Workshop": "workshop"),
+    unless a part before names the mention's field itself ("Rollstuhlbasketball-Training" is basketball)."""
+    *first, last = span[0].norm_.split("-")
+    if any(span.label_ in categories_of(part, lang) for part in first for lang in ("de", "en")):
+        return span[0].norm_
+    return last
 
 
 COURSE = "course"  # Span.kb_id of an education mention read from a course given: negated, it rules nothing out
