@@ -97,3 +97,7 @@ def test_once_to_try_it_out_is_one_off() -> None:
 def test_the_scorer_can_leave_the_trained_component_out(capsys: pytest.CaptureFixture[str]) -> None:
     assert evaluate_main(["--rules-only", "tests/nlu/data/heldout_d.jsonl"]) == 0
     assert "all slots right" in capsys.readouterr().out
+
+
+def test_graffiti_is_street_art() -> None:
+    assert "culture" in parse_with_rules("Graffiti-Projekt mit Jugendlichen im Jugendhaus, Kassel").categories
