@@ -387,3 +387,23 @@ async def test_a_typed_yes_or_label_at_weitermachen_goes_on_and_a_no_leaves_the_
         assert isinstance(organisation, dict) and "held_text" not in data and "website" not in organisation
     dropped = await chat.send(CLUB, "/abbrechen")
     assert "Entwurf verworfen" in dropped.text
+
+
+async def test_anbieten_again_after_a_no_or_a_search_asks_afresh(chat: Chat, database: Database) -> None:
+    """/anbieten after "nein" (or after texts went past as searches) asks "weitermachen?" as new: a typed "ja" goes
+    on, not searched as "ja", and no text held before (and no longer shown) is taken as the answer."""
+    await fill(chat, CLUB, NEW_ORGANISATION[:2])  # the website question is open
+    await chat.send(CLUB, "/anbieten")
+    await chat.send(CLUB, "nein")
+    await chat.send(CLUB, "/anbieten")
+    went_on = await chat.send(CLUB, "ja")
+    assert "Hat sie eine Webseite" in went_on.text and "🔎" not in went_on.text
+    await chat.send(CLUB, "/anbieten")
+    await chat.send(CLUB, "Tierheim in Kassel")  # held beside the question
+    await chat.send(CLUB, "Tierheim in Kassel")  # past it: a search, the draft waits
+    await chat.send(CLUB, "/anbieten")  # "weitermachen?" alone: the held text is no longer offered
+    went_on = await chat.send(CLUB, "ja")
+    assert "Hat sie eine Webseite" in went_on.text and "Webadresse" not in went_on.text
+    async with database.read_only() as session:
+        data = (await session.execute(select(ListingDraft))).scalar_one().data
+        assert "held_text" not in data and "searched_past" not in data
