@@ -149,6 +149,7 @@ def _query(text: str, doc: Doc) -> ParsedQuery:
         time_either=time_either(doc, times),
         unknown_places=_unknown_places(doc),
         ruled_out_time=ruled_out_times,
+        time_soft=bool(times) and bool(doc._.time_soft),
     )
 
 

@@ -43,6 +43,8 @@ _SPAN_EXTENSIONS: dict[str, Any] = {
 _DOC_EXTENSIONS: dict[str, Any] = {
     "keywords": None,
     "time_either": False,  # the times are named as a choice ("abends oder am Wochenende"): nlu/components/time_choice
+    # every wanted time is said as a preference ("am liebsten abends"): nlu/components/time_firmness
+    "time_soft": False,
 }
 
 

@@ -28,6 +28,7 @@ COMPONENTS = (
     "ehrenamt_places",  # after the slots above: a place must not take their words ("Mitte", "Essen")
     "ehrenamt_negation",  # after every mention it may negate
     "ehrenamt_time_choice",  # after negation: only wanted times make a choice
+    "ehrenamt_time_firmness",  # after negation: only wanted times are preferences or conditions
     "ehrenamt_learned_categories",  # after negation: the trained model revises the rules' categories (nlu/learned)
     "ehrenamt_keywords",  # last: what nobody took
 )

@@ -77,6 +77,10 @@ class ParsedQuery:
     # Time slots ruled out as a whole ("nicht am Wochenende": weekend), read as their opposite in `time`; a search
     # that widens its time never lets them back (bot.search.criteria.Criteria.firm_time). Not in to_dict.
     ruled_out_time: tuple[str, ...] = ()
+    # The time is wished, not required: every time mention is said as a preference ("am liebsten abends", "ideally
+    # after work"), none as a condition ("nur abends"). The search then ranks by the time instead of filtering by it
+    # (bot.search.widening). The labelled sets have no such field; their scorers ignore it. Last key of to_dict.
+    time_soft: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -105,6 +109,7 @@ class ParsedQuery:
             "writer_words": list(self.writer_words),  # new keys go last: the order above is the contract's
             "time_either": self.time_either,
             "unknown_places": list(self.unknown_places),
+            "time_soft": self.time_soft,
         }
 
 

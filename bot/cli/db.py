@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from alembic.util.exc import CommandError as AlembicError
+
 from bot.cli.common import run_with_database
+from bot.cli.errors import CommandError
 from bot.settings import Settings
 from bot.store import migrate
 from bot.store.db import Database
@@ -36,7 +39,12 @@ def downgrade(args: argparse.Namespace) -> int:
     """Migrates the configured database back to a revision."""
 
     async def work(database: Database, settings: Settings) -> None:
-        await database.run_sync(lambda connection: migrate.downgrade(connection, args.revision))
+        try:
+            await database.run_sync(lambda connection: migrate.downgrade(connection, args.revision))
+        except AlembicError as error:  # an unknown or ambiguous revision: Alembic's sentence, not its traceback
+            known = migrate.revision_ids()
+            raise CommandError(f"db downgrade {args.revision}: {error}; known: base, {known[0]} … {known[-1]} "
+                               "(the leading digits are enough, e.g. 0012)") from None
         print(f"downgraded to {args.revision} · {_where(database)}")
 
     run_with_database(work, prepare=False)

@@ -44,8 +44,9 @@ def run(args: argparse.Namespace) -> int:
         names = "; ".join(option.name for option in choice.options)
         raise SystemExit(f"„{args.ort}“ ist ein ganzes Bundesland / a whole state: nimm einen Ort darin / use a town "
                          f"in it, e.g. {names}")
-    if choice.options:
-        names = "; ".join(f"{option.name} ({option.district or option.state})" for option in choice.options)
+    if choice.options:  # namesakes that read alike are named by a town near them (bei Landau / near Landau)
+        names = "; ".join(f"{option.name} ({option.district or option.state}"
+                          + (f", bei/near {option.near})" if option.near else ")") for option in choice.options)
         raise SystemExit(f"„{args.ort}“ gibt es mehrmals / is ambiguous: {names}. "
                          "Nimm eine Postleitzahl / use a postal code.")
     if choice.place is None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.cli.common import Progress, run_with_database
+from bot.cli.errors import CommandError
 from bot.domain import OpportunityStatus
 from bot.exchange import FileProblem, ImportReport, export_listings, import_listings, read_listing_file
 from bot.exchange.validate import MAX_DESCRIPTION
@@ -211,7 +212,12 @@ def run_export(args: argparse.Namespace) -> int:
             except BrokenPipeError:
                 _discard_stdout()  # the reader (head, less) stopped early: not an error
                 return 0
-        with args.output.open("w", encoding="utf-8", newline="") as out:
+        try:
+            out = args.output.open("w", encoding="utf-8", newline="")
+        except OSError as error:  # not the database's fault: run_with_database would say it is unreachable
+            raise CommandError(f"{args.output}: kann nicht geschrieben werden / cannot be written: "
+                               f"{error.strerror or error}") from None
+        with out:
             return await export_listings(database, out, on_record=progress.advance, **options)
 
     count = run_with_database(work)

@@ -34,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     """Prints the deep link and writes the QR code if asked."""
     if args.poster is not None and args.poster.suffix.lower() not in (".pdf", ".png"):
         raise SystemExit("--poster schreibt .pdf oder .png / writes a .pdf or .png file")
+    if args.qr is not None and args.qr.suffix.lower() != ".png":  # a PNG named q.txt or q.svg opens as nothing
+        raise SystemExit("--qr schreibt eine .png-Datei / writes a .png file")
     if args.listing is not None:
         link, words = _listing_link(args.listing, args.lang)
     else:

@@ -36,8 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     """Prints the matching places; exit code 1 with suggestions when nothing matches."""
+    if args.limit < 1:  # none shown would read "no place called Kassel. Did you mean: Kassel (Hessen)?"
+        raise SystemExit("--limit braucht mindestens 1 / needs at least 1")
     query = " ".join(args.query).strip()
-    places = find_places(query)[: max(args.limit, 0)]
+    places = find_places(query)[: args.limit]
     if args.json:
         json.dump([dataclasses.asdict(place) for place in places], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -14,7 +14,7 @@ from bot.cli.parsing import CommandParser
 from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_output
 from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
-from bot.search.notes import outside_state_note, unfound_notes
+from bot.search.notes import asked_time, outside_state_note, soft_time_notes, unfound_notes
 from bot.search.place_doubts import is_city_part, largest_places, named_state
 from bot.search.stock import has_listings
 from bot.settings import Settings
@@ -61,6 +61,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     """Runs one request, or one per stdin line, and prints the outcomes (an error object for a too long line)."""
+    if args.limit < 1 or args.offset < 0:  # were taken as 1 and as "from the first" without a word
+        raise CommandError("--limit braucht mindestens 1, --offset mindestens 0 / --limit needs at least 1, "
+                           "--offset at least 0")
     if "-" in args.text and args.text != ["-"]:
         raise CommandError("'-' reads one request per line from stdin: give it alone, without other words")
     texts: Iterable[str] = input_lines(sys.stdin) if args.text == ["-"] else [argument_text(args.text)]
@@ -132,6 +135,9 @@ def describe(outcome: SearchOutcome, *, offset: int = 0, lang: str = "de", stock
         lines += [f"  - {p.name} ({state_name(p.state, lang) if p.state else '?'})" for p in outcome.place_candidates]
         return "\n".join(lines)
     lines += unfound_notes(outcome, lang)
+    if "time" in outcome.not_applied:  # as the chat and the web pages say it
+        lines.append(t(lang, "search.not_applied_time"))
+    lines += soft_time_notes(outcome, lang)
     if outcome.showing_similar:
         lines.append(t(lang, "cli_search.similar_shown"))
     elif outcome.others:
@@ -202,7 +208,7 @@ def _header(outcome: SearchOutcome, lang: str) -> str:
         parts.append("online")
     # the time asked for, as the chat's header says it ("am Wochenende"), in the tags' usual order
     asked = {str(tag) for tag in outcome.understood.time}
-    parts += [t(lang, f"listing.{tag}") for tag in TIME_BITS if tag in asked]
+    parts += asked_time([t(lang, f"listing.{tag}") for tag in TIME_BITS if tag in asked], outcome, lang)
     if outcome.widened:
         parts.append(t(lang, "cli_search.widened", how=", ".join(outcome.widened)))
     parts.append(t(lang, "cli_search.total", count=outcome.total))

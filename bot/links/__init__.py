@@ -8,6 +8,7 @@ from bot.links.payload import (
     SearchLink,
     StoredSearchLink,
     decode_start_payload,
+    link_text,
     start_payload_for_listing,
     start_payload_for_search,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "SearchLink",
     "StoredSearchLink",
     "decode_start_payload",
+    "link_text",
     "deep_link",
     "resolve_start_payload",
     "search_payload",

@@ -9,10 +9,12 @@ A name that is not found but close to known places comes back as candidates to p
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from bot.posting.answers import Answer
 from bot.posting.validate import Invalid, clean_text
+from nlu.namesakes import near_towns
 from nlu.place_field import read_place_field
 from nlu.kernel.gazetteer import Gazetteer, Place
 from nlu.kernel.geo import far_apart
@@ -100,7 +102,8 @@ def _by_name(text: str, gazetteer: Gazetteer) -> dict[str, Any]:
                         "near_miss": False}
             return {"place": _as_dict(reading.place, address=address)}
         if reading.places and not reading.guessed:  # far-apart namesakes, or a whole state's cities
-            return {"candidates": [_as_dict(place, address=address) for place in reading.places[:MAX_CANDIDATES]],
+            return {"candidates": _told_apart([_as_dict(place, address=address)
+                                               for place in reading.places[:MAX_CANDIDATES]], reading.places),
                     "near_miss": False}
     town, address = _splits(text)[-1]
     reading = read_place_field(town)
@@ -134,6 +137,14 @@ def _looks_like_street(text: str) -> bool:
     if not text or len(text) > MAX_ADDRESS_LENGTH or not re.search(r"[A-Za-zÄÖÜäöüß]{2}", text):
         return False
     return bool(_STREET_WORD.search(text) or _HOUSE_NUMBER.search(text))
+
+
+def _told_apart(candidates: list[dict[str, Any]], places: Sequence[Place]) -> list[dict[str, Any]]:
+    """Adds to namesakes that would read alike the town near them ("near": nlu.namesakes)."""
+    for candidate, near in zip(candidates, near_towns(places[:len(candidates)]), strict=True):
+        if near:
+            candidate["near"] = near
+    return candidates
 
 
 def _as_dict(place: Place, *, lat: float | None = None, lon: float | None = None,

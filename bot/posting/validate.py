@@ -97,9 +97,20 @@ def first_part(value: str) -> str:
 
 
 def person_or_organisation_name(value: str) -> str:
-    """Checks a name of an organisation or contact person ("ok" or "weiter" is none)."""
+    """Checks a name of an organisation or contact person ("ok" or "weiter" is none, nor an e-mail address, phone
+    number or web address: those are asked for next, and "info@verein.de" stood as the contact person's name)."""
     said_to_the_bot(value, "posting.invalid.name_chat_word")
+    if _holds_a_contact(value):
+        raise Invalid("posting.invalid.name_contact", answer=clean_text(value)[:60])
     return bounded_text(value, NAME_LENGTH, "posting.invalid.name")
+
+
+def _holds_a_contact(value: str) -> bool:
+    """Tells whether an answer holds an e-mail address, a phone number (six digits or more) or a web address."""
+    words = [word.strip(".,;:()<>") for word in clean_text(value).split()]
+    if any(_EMAIL.match(word) or word.lower().startswith(("http://", "https://", "www.")) for word in words):
+        return True
+    return any(len(re.sub(r"\D", "", run)) >= 6 for run in _PHONE_RUN.findall(value))
 
 
 def optional_text(value: str) -> str | None:

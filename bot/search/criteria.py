@@ -56,6 +56,9 @@ class Criteria:
     radius_chosen: bool = False
     time: tuple[str, ...] = ()
     time_either: bool = False  # the times are named as a choice: a listing at either fits (bot.search.time_wish)
+    # The times are a preference, not a condition ("am liebsten abends": ParsedQuery.time_soft): they rank the listings
+    # at them first and leave none out (bot.search.widening, bot.search.time_wish.time_preference).
+    time_soft: bool = False
     # The asked times that stand for a time ruled out ("nicht am Wochenende": weekday): a search widening its time
     # keeps them, so the ruled-out time never comes back (bot.search.sources).
     firm_time: tuple[str, ...] = ()
@@ -102,6 +105,7 @@ def criteria_from(parsed: ParsedQuery, refinement: Refinement, *, default_radius
         candidates=() if by_button else parsed.place_candidates,
         radius_km=pick("radius_km", parsed.radius_km), time=pick("time", parsed.time),
         time_either=refinement.time_choice(parsed.time_either),
+        time_soft=refinement.time_softly(parsed.time_soft),
         languages=pick("languages", parsed.languages), remote=pick("remote", parsed.remote),
         keywords=parsed.keywords, lang=parsed.lang, needs_little_german=parsed.needs_little_german,
         ruled_out=parsed.ruled_out_places, default_radius_km=default_radius_km, writer_words=parsed.writer_words,
@@ -118,7 +122,7 @@ def criteria_from_json(stored: Mapping[str, Any], *, default_radius_km: float) -
         categories=stored.get("categories"), excluded=stored.get("exclude_categories"),
         place=place_ref(stored.get("place")), candidates=_list(stored.get("place_candidates")),
         radius_km=stored.get("radius_km"), time=stored.get("time"), time_either=stored.get("time_either"),
-        languages=stored.get("languages"),
+        time_soft=stored.get("time_soft"), languages=stored.get("languages"),
         remote=stored.get("remote"), keywords=stored.get("keywords"), lang=stored.get("lang"),
         needs_little_german=stored.get("needs_little_german"), ruled_out=_list(stored.get("ruled_out_places")),
         default_radius_km=default_radius_km, writer_words=_list(stored.get("writer_words")),
@@ -139,7 +143,7 @@ def _cleaned(
     time: object, time_either: object, languages: object, remote: object, keywords: object, lang: object,
     needs_little_german: object, ruled_out: Sequence[object], default_radius_km: float,
     writer_words: Sequence[object] = (), whole_state: object = None, fields_either: bool = False,
-    radius_chosen: bool = False, ruled_out_time: Sequence[str] = (),
+    radius_chosen: bool = False, ruled_out_time: Sequence[str] = (), time_soft: object = False,
 ) -> Criteria:
     """Builds Criteria from values of either source, keeping only what is known and well-formed; a whole state
     searched is no place (whatever the text's own reading of its name: "Sachsen" bei Ansbach)."""
@@ -156,6 +160,7 @@ def _cleaned(
         radius_chosen=radius_chosen,
         time=(times := tuple(dict.fromkeys(tag for tag in map(str, _list(time)) if tag in TIME_BITS))),
         time_either=time_either is True,
+        time_soft=time_soft is True and bool(times),
         firm_time=firm_times(times, ruled_out_time),
         languages=tuple(dict.fromkeys(c for c in map(str, _list(languages)) if _LANGUAGE.match(c))),
         remote=remote is True,
@@ -224,8 +229,10 @@ def merged_query(parsed: ParsedQuery | Mapping[str, Any], refinement: Refinement
     # Whether the times are a choice, by the rule the criteria read it with (Refinement.time_choice): as the text
     # said, unless times were set by a button or a later message.
     either = refinement.time_choice(query.get("time_either") is True)
+    softly = refinement.time_softly(query.get("time_soft") is True)
     query.update(refinement.to_dict())
     query["time_either"] = either
+    query["time_soft"] = softly
     if refinement.place is not None:
         query["place_candidates"] = []  # a place picked by button is never ambiguous
     if refinement.whole_state is not None and refinement.place is None:  # no place of the text's reading

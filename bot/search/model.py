@@ -56,6 +56,11 @@ class Refinement:
         were set here (a button or a later message), which are a choice only if that said so."""
         return understood if self.time is None else self.time_either is True
 
+    def time_softly(self, understood: bool) -> bool:
+        """Tells whether the times searched are only a preference: as the text said (`understood`, ParsedQuery.
+        time_soft), unless times were set here (a button or a later message), which are searched as set."""
+        return understood and self.time is None
+
     def with_times(self, time: Sequence[str] | None, *, either: bool = False) -> Refinement:
         """Returns this refinement with other times (None: the text's again, () any time): times set anew are a
         choice only when `either` says so, never by the choice of the times they replace."""
@@ -185,6 +190,8 @@ class Understood:
     names_place: bool = False  # a place (or several same-named ones) was read from the text or chosen
     ruled_out_places: tuple[str, ...] = ()  # names of the places ruled out ("nicht in Kassel"), left out
     shown_words: tuple[str, ...] = ()  # the keywords as the person wrote them ("Nachtcafé", not "nachtcafe")
+    time_either: bool = False  # the times are named as a choice (ParsedQuery.time_either)
+    time_soft: bool = False  # the times are a preference that ranks, not a filter (ParsedQuery.time_soft)
 
     @property
     def interest(self) -> bool:
@@ -213,6 +220,8 @@ class Understood:
             names_place=bool(query.get("place")),
             ruled_out_places=_place_names(query.get("ruled_out_places")),
             shown_words=_as_written(_strings(query.get("keywords")), query.get("text")),
+            time_either=query.get("time_either") is True,
+            time_soft=query.get("time_soft") is True and bool(_strings(query.get("time"))),
         )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from bot.categories import categories
 from bot.search.model import SearchOutcome
 from bot.search.place_doubts import named_state
+from bot.search.time_wish import time_fits
 from bot.texts import t
 from bot.texts.catalogue import decimal, language_list
 from nlu.place_field import state_name
@@ -123,3 +124,22 @@ def _listed(items: Sequence[str], lang: str) -> str:
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + t(lang, "search.unfound_and") + items[-1]
+
+
+def asked_time(labels: Sequence[str], outcome: SearchOutcome, lang: str) -> list[str]:
+    """Returns the asked time's labels as a result header lists them (the chat's, the web's and the command line's
+    alike): a time wished only as a preference is said as one ("abends (wenn möglich)"), as it ranks, not filters."""
+    if not labels or not outcome.understood.time_soft:
+        return list(labels)
+    return [t(lang, "search.summary_time_soft", times=", ".join(labels))]
+
+
+def soft_time_notes(outcome: SearchOutcome, lang: str) -> list[str]:
+    """Says that a time wished as a preference only ranks, when the page shows a listing at another time (without
+    one, the header's "wenn möglich" says enough)."""
+    understood = outcome.understood
+    if not understood.time_soft:
+        return []
+    if all(time_fits(understood.time, hit.time, either=understood.time_either) for hit in outcome.results):
+        return []
+    return [t(lang, "search.soft_time")]

@@ -49,7 +49,8 @@ class Weights:
     # above a title holding only a lesser term (modifier_hit), so a listing saying what was asked comes first. More
     # lifts it among the strong ones: 0.6 cost the Leipzig development half (--inferred) P@5 0.712 -> 0.698.
     said_hit: float = 0.56
-    time_admitted: float = 0.0  # a listing the asked time admits, once it no longer filters (relaxed_time)
+    # a listing the asked time admits, once it no longer filters (relaxed_time) or where it never did (preferred_time)
+    time_admitted: float = 0.0
     # factor for a word said only about the writer (ParsedQuery.writer_words: "Tischler", "Schulter", "English" of
     # "I speak English"): it orders what is alike a little, since a job may be a skill offered, but never puts a
     # listing holding it before one that holds what was asked.
@@ -97,6 +98,20 @@ NEAREST_WEIGHTS = replace(WEIGHTS, distance=WEIGHTS.text * 2)
 RELAXED_TIME = WEIGHTS.text + WEIGHTS.category
 
 
+# A time wished only as a preference ("gern sonntags", "ideally after work": Criteria.time_soft) filters nothing: a
+# listing it admits (at that time, or saying nothing about it) gains what a description holding all the words gains,
+# so it comes before an alike one at another time, while one naming the request in its title still comes first
+# (the Kassel smartphone hour held on weekday mornings for "ideally after work"). With the time's part alone (0.15)
+# "Museumsführungen für Kinder in Weimar, gern sonntags" showed a weekday listing before the Sunday ones.
+PREFERRED_TIME = WEIGHTS.text * WEIGHTS.description_hit
+
+
+def preferred_time(weights: Weights) -> Weights:
+    """Returns the weights of a search whose time is only a preference: what the time admits orders first among
+    the alike, never before a listing naming the request in its title."""
+    return replace(weights, time_admitted=PREFERRED_TIME)
+
+
 def relaxed_time(weights: Weights) -> Weights:
     """Returns the weights of a try whose asked time no longer filters: what the time admitted orders first."""
     return replace(weights, time_admitted=RELAXED_TIME)
@@ -109,7 +124,8 @@ def score_parts(
 ) -> ScoreParts:
     """Returns the listing's score for this search as SQL sums over the row `o`: the part of the NLU's free
     words (they tell whether the named thing was found), the part of the request's other nouns, the part of
-    its verbs, adjectives and negated words, and everything else (the words about the writer among it).
+    its verbs and adjectives, and everything else (the words about the writer and the negated words among it), and
+    whether the title names a negated word (the order's first key).
 
     They are apart so the words' parts are computed once per candidate. radius_km is the radius actually
     searched: after widening, closeness is judged on the wider scale, so a listing that fits the asked time
@@ -176,8 +192,10 @@ def score_parts(
         else:
             (keyword_parts if group.word in words.keywords else other_parts).append((said, part))
             said_parts.append((said, _says_anywhere(sql, group, corpus)))
-    manner_parts += [((group.word,), _word_fit(sql, group, -weights.text, weights, corpus))
-                     for group in words.unwanted]
+    # A negated word lowers a listing holding it, beside what it holds of the wish: it never makes one holding the
+    # asked words count as holding none (a page of them said "nothing exactly with these words"). A title naming
+    # it orders the listing after all that do not (ScoreParts.unwanted).
+    parts += [_word_fit(sql, group, -weights.text, weights, corpus) for group in words.unwanted]
     if words.to_meet() and weights.all_met:
         manner_parts.append(((), _meets_all(sql, words, weights, corpus)))
     says = [f"({' OR '.join(held)})" for held in _by_word(said_parts).values()]
@@ -186,7 +204,26 @@ def score_parts(
     lesser_only = f"CASE WHEN {' OR '.join(says)} THEN 0 ELSE 1 END" if relatives and says else "0"
     return ScoreParts(_sum(sql, _best(sql, keyword_parts)), _sum(sql, _best(sql, other_parts)),
                       _sum(sql, _best(sql, kind_parts)), _sum(sql, _best(sql, manner_parts)),
-                      _sum(sql, parts), within, says_all, lesser_only)
+                      _sum(sql, parts), within, says_all, lesser_only, _titled_unwanted(sql, words, corpus))
+
+
+def _titled_unwanted(sql: SqlText, words: RankWords, corpus: Corpus) -> str:
+    """Returns 1 when the listing's title names a thing the request rules out ("Hundespaziergänge" for "Tierheim,
+    aber ohne Hunde"), else 0: the word itself (TermGroup.whole), not a relative of it, and not a typo's guess.
+
+    Such a listing comes after every other one of its try (bot.search.retrieval orders by it first): lowered by its
+    score alone it stayed first where it was the only one nearby naming the asked thing in its title. It is never left
+    out: a negation misread would take away what the person wants (striking such listings cost two blind sets).
+    """
+    named = [group if group.whole is None else group.whole for group in words.unwanted if not group.fuzzy]
+    named = [group for group in named if group.terms or group.prefixes]
+    if not named:
+        return "0"
+    if not sql.is_sqlite and not rare(named):
+        title = read_once(sql, row_holds(sql, named, title_only=True), corpus)
+    else:
+        title = holds_any(sql, named, title_only=True, per_candidate=True, corpus=corpus)
+    return f"CASE WHEN {title} THEN 1 ELSE 0 END"
 
 
 def _by_word(parts: Sequence[tuple[tuple[str, ...], str]]) -> dict[tuple[str, ...], list[str]]:
@@ -257,10 +294,10 @@ class ScoreParts:
     keywords: the NLU's free words (nouns, or words of a request that does not tell); named: the request's
     other nouns; kind: the words naming only a general kind (names_kind: the head of a compound read as its parts,
     "Unterricht" of "Klavierunterricht", where the parts before it say which; a generic head said alone); manner:
-    its verbs and adjectives and the words that only named a searched category (they only order), negated words
-    (they lower) and the part for holding every word naming what was asked and for whom (Weights.all_met). A
-    listing holding keywords, other nouns or a kind holds what was asked; only keywords and other nouns make its
-    strength (bot.search.tiers).
+    its verbs and adjectives and the words that only named a searched category (they only order) and the part for
+    holding every word naming what was asked and for whom (Weights.all_met). A listing holding keywords, other
+    nouns or a kind holds what was asked; only keywords and other nouns make its strength (bot.search.tiers).
+    Negated words lower the base.
     """
 
     keywords: str
@@ -279,6 +316,8 @@ class ScoreParts:
     # modifier: TermGroup.whole), saying none of them itself, else 0: it is related, and never makes a request's
     # field give way to the listings holding its words (bot.search.retrieval._listed).
     lesser_only: str = "0"
+    # 1 when the listing's title names a thing the request rules out, else 0 (_titled_unwanted): the order's first key.
+    unwanted: str = "0"
 
 
 def _sum(sql: SqlText, parts: Sequence[str]) -> str:

@@ -19,7 +19,7 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.ranking import (
-    NEAREST_WEIGHTS, WEIGHTS, asks_for_language, relaxed_time, score_parts,
+    NEAREST_WEIGHTS, WEIGHTS, asks_for_language, preferred_time, relaxed_time, score_parts,
 )
 from bot.search.rank_words import RankWords
 from bot.search.sources import (
@@ -28,6 +28,8 @@ from bot.search.sources import (
 )
 from bot.search.sql import SqlText
 from bot.search.textmatch import rare
+from bot.search.vocabulary import TermGroup
+from bot.search.unfound import HeldLook
 from bot.search.tiers import STRONG_SHARE, Tier, evidence, in_fields, is_strong, shown
 from bot.search.widening import MIN_RESULTS, NEAREST, RADIUS_STEPS_KM, REMOTE_NEAR_KM, Attempt
 
@@ -43,6 +45,8 @@ class Page:
     holding: int = 0
     # Matches in the strong tier (bot.search.tiers): all of them when none holds a word naming what was asked.
     strong: int = 0
+    # The named things' groups some listing the try admits holds, when asked beside the page (unfound.HeldLook).
+    held_here: frozenset[tuple[TermGroup, ...]] | None = None
 
     def shown_total(self, tier: Tier) -> int:
         """Returns how many matches a tier's pages show in all."""
@@ -65,27 +69,32 @@ class PageRequest:
 
 
 async def find_page(
-    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, asked: PageRequest,
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, asked: PageRequest, *,
+    held: HeldLook | None = None,
 ) -> Page:
     """Runs one try: returns the requested page of the tier's rows in a stable order (ties by id) and the number
     of matches (of all tiers: the widening decides on them).
 
     One statement ranks, counts (a window over all matches) and reads the page's details, because every
-    round trip to the database costs more than the ranking itself.
+    round trip to the database costs more than the ranking itself. held: the unfound note's look for this try,
+    answered beside the page (Page.held_here).
     """
     sql = SqlText(dialect_of(session))
     corpus = asked.corpus
     ranked = _ranked(sql, criteria, words, attempt, asked)
+    look = held.columns(sql, criteria, attempt, corpus) if held is not None else None
+    beside = f", {look}" if look else ""
     statement = sql.statement(
         f"{sql.with_clause()}SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, "
         f"ranked.word_hits AS word_hits, ranked.holding AS holding, ranked.strong_total AS strong_total, "
-        f"{corpus.page_columns} "
+        f"{corpus.page_columns}{beside} "
         f"FROM ({ranked}) ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join} "
-        "ORDER BY ranked.online, ranked.score DESC, ranked.relevance DESC, ranked.id",
+        "ORDER BY ranked.online, ranked.unwanted, ranked.score DESC, ranked.relevance DESC, ranked.id",
         columns=corpus.column_types,
     )
     rows = tuple((await statement.run(session)).all())
-    return await _page(session, criteria, words, attempt, rows, asked)
+    page = await _page(session, criteria, words, attempt, rows, asked)
+    return replace(page, held_here=held.answer(rows[0])) if held is not None and look and rows else page
 
 
 async def _page(
@@ -123,12 +132,13 @@ def _ranked(
     listed = _listed(sql, scored, tiered=shown_apart and tiered(words, attempt),
                      fields=shown_apart and by_fields(criteria, attempt))
     # Ties fall to the words' part (relevance), then to the id: a stable order on both databases. Online
-    # listings added beside the nearest ones far away come after them (online is 0 on every other try).
+    # listings added beside the nearest ones far away come after them (online is 0 on every other try); listings
+    # titled with a thing the request rules out come after all others (ranking.ScoreParts.unwanted).
     return (
         "SELECT f.id AS id, f.base + f.within + f.words + f.named + f.kind + f.manner AS score, "
         "f.words + f.named + f.kind + f.manner AS relevance, f.total AS total, f.word_hits AS word_hits, "
-        "f.holding AS holding, f.strong_total AS strong_total, f.online AS online FROM "
-        f"{listed} WHERE {shown(asked.tier, 'f')} ORDER BY f.online, score DESC, relevance DESC, f.id "
+        "f.holding AS holding, f.strong_total AS strong_total, f.online AS online, f.unwanted AS unwanted FROM "
+        f"{listed} WHERE {shown(asked.tier, 'f')} ORDER BY f.online, f.unwanted, score DESC, relevance DESC, f.id "
         f"LIMIT {sql.integer(asked.limit)} OFFSET {sql.integer(asked.offset)}"
     )
 
@@ -185,12 +195,13 @@ async def find_named_pages(
         parts.append(
             f"SELECT {sql.integer(number)} AS part, ranked.id AS id, ranked.score AS score, ranked.total AS total, "
             f"ranked.word_hits AS word_hits, ranked.holding AS holding, ranked.strong_total AS strong_total, "
-            f"ranked.online AS online, "
+            f"ranked.online AS online, ranked.unwanted AS unwanted, "
             f"ranked.relevance AS relevance, {corpus.page_columns} "
             f"FROM {name} ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join}"
         )
     statement = sql.statement(
-        f"{sql.with_clause()}{' UNION ALL '.join(parts)} ORDER BY part, online, score DESC, relevance DESC, id",
+        f"{sql.with_clause()}{' UNION ALL '.join(parts)} "
+        "ORDER BY part, online, unwanted, score DESC, relevance DESC, id",
         columns=corpus.column_types,
     )
     rows = tuple((await statement.run(session)).all())
@@ -301,8 +312,9 @@ def _scored(
     within: str | None = None, only_if: str | None = None,
 ) -> str:
     """Returns a subquery `c` of the try's matches with their id, the free words' part (words), the other
-    nouns' part (named), the part of the heads of its compounds read as their parts (kind), the verbs', adjectives'
-    and negated words' part (manner) and the rest (base).
+    nouns' part (named), the part of the heads of its compounds read as their parts (kind), the verbs' and
+    adjectives' part (manner), the rest (base, negated words' part among it) and whether its title names a negated
+    word (unwanted).
 
     within names a shared subquery of rows (find_named_pages) that already meet the try's constraints on the
     words: the try's other constraints are tested on those. only_if: a condition on no row, tested once before
@@ -333,7 +345,9 @@ def _scored(
         scale = REMOTE_NEAR_KM
     online = bool(naming) and frame is not None
     weights = NEAREST_WEIGHTS if nearest else WEIGHTS
-    if criteria.time and not attempt.strict_time:
+    if criteria.time_soft:
+        weights = preferred_time(weights)
+    elif criteria.time and not attempt.strict_time:
         weights = relaxed_time(weights)
     # Beyond the asked radius, the listings within it come first unless they hold the words only loosely.
     looked_farther = not criteria.remote and (attempt.radius_km or 0.0) > criteria.radius_km
@@ -355,7 +369,7 @@ def _scored(
         f"o.id AS id, {parts.keywords} AS words, {parts.named} AS named, {parts.kind} AS kind, "
         f"{parts.manner} AS manner, {parts.within} AS within, {parts.says_all} AS says_all, "
         f"{parts.lesser_only} AS lesser_only, {speaks} AS speaks, {fields} AS both_fields, "
-        f"{parts.base} AS base, {far_online} AS online"
+        f"{parts.base} AS base, {far_online} AS online, {parts.unwanted} AS unwanted"
     )
     if sql.is_sqlite:
         columns, source = held_once(columns, source, fence)

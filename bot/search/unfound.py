@@ -4,7 +4,9 @@
 category's listings. Shown without a word, they read as if the bot took the request for them; so the header says
 "Zu „Klavier“ habe ich nichts Genaues gefunden, hier Angebote aus Kultur und Bildung", as it says so when no word
 of the request is held at all (widened "keywords"). A listing holding it elsewhere answers nothing here: the look
-is among the listings the reported try admits (its radius, time, categories), one statement for all the words.
+is among the listings the reported try admits (its radius, time, categories), one statement for all the words; on
+PostgreSQL the first try's page statement answers it beside the page (HeldLook), a statement of its own only when
+another try is reported.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,7 +31,7 @@ from bot.search.sources import box_index, constraints, frame_of
 from bot.search.sql import SqlText
 from bot.search.textmatch import holds_any
 from bot.search.vocabulary import TermGroup, Vocabulary
-from bot.search.widening import Attempt
+from bot.search.widening import MIN_RESULTS, Attempt
 from bot.store.dialect import dialect_of
 from bot.search.vocabulary_cache import VocabularyCache
 from nlu.components.languages import language_code
@@ -90,45 +95,163 @@ def _without_link(part: str) -> str:
     return bare if part.endswith("s") and fold(part) not in known_words() and fold(bare) in known_words() else part
 
 
-async def unfound_in(
-    session: AsyncSession, text: str, criteria: Criteria, words: RankWords, attempt: Attempt, vocabularies:
-    VocabularyCache, *, now: datetime, corpus: Corpus,
-) -> tuple[str, ...]:
-    """Returns what the request names that no listing the try admits holds (in the area searched, and the other
-    filters), as written (bot.search.unfound): a listing far away holding "Klavier" does not answer it here."""
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What a request names in particular, worked out once before its tries (the note's words and the groups by
+    which a listing holds them), and asked of the try reported in the end: beside its page (PostgreSQL, HeldLook)
+    or in a statement of its own."""
+
+    things: tuple[Named, ...]
+
+    @property
+    def holders(self) -> tuple[tuple[TermGroup, ...], ...]:
+        """Returns the groups of the things some listing anywhere holds: those the look asks about."""
+        return tuple(thing.held_by for thing in self.things if thing.held_by)
+
+    def unheld(self, held: frozenset[tuple[TermGroup, ...]]) -> tuple[str, ...]:
+        """Returns the things no listing of the held groups holds, as written (at most MAX_UNFOUND)."""
+        unheld = [thing.written for thing in self.things if not thing.held_by or thing.held_by not in held]
+        return tuple(dict.fromkeys(unheld))[:MAX_UNFOUND]
+
+
+@dataclass(frozen=True, slots=True)
+class HeldLook:
+    """The look for the named things' groups among the listings a try admits, written beside the try's page by the
+    statement that ranks it (bot.search.retrieval.find_page), so the try reported in the end needs no statement of its
+    own for it.
+
+    Each look is an uncorrelated EXISTS, which PostgreSQL plans as an InitPlan run at most once, when a row of the page
+    first asks for it: asked only where the note may be said of this try (the gate), so a try that does not end up
+    reported, or whose answer holds none of the request's words, costs the planning and not the look (a look that
+    finds nothing reads every listing the try admits). A page that did not ask (held_here None) leaves the look to a
+    statement of its own. PostgreSQL only: each statement there is a round trip or two and a plan of its own; SQLite
+    runs in the process."""
+
+    look: Look
+    now: datetime
+    # The categories decide and the request has words that filter: the note is said only beside listings holding
+    # some of them (else the answer is widened "keywords", bot.search.engine).
+    words_rank: bool
+    # A wider try follows this one: it is reported only with enough matches, or one naming what was asked
+    # (bot.search.engine._first_enough).
+    wider_follows: bool = False
+
+    def columns(self, sql: SqlText, criteria: Criteria, attempt: Attempt, corpus: Corpus) -> str | None:
+        """Returns the look's columns (held_here_0, ...) over the page's row `ranked` for the try's criteria; None for
+        a try whose words were let go ("keywords"), of which no note is said."""
+        if "keywords" in attempt.widened:
+            return None
+        gate = ["ranked.word_hits > 0"] if self.words_rank else []
+        if self.wider_follows:
+            gate.append(f"(ranked.total >= {MIN_RESULTS} OR ranked.holding > 0)")
+        tests = held_tests(sql, criteria, self.look.holders, attempt, now=self.now, corpus=corpus)
+        if gate:
+            tests = [f"CASE WHEN {' AND '.join(gate)} THEN {test} END" for test in tests]
+        return ", ".join(f"{test} AS held_here_{number}" for number, test in enumerate(tests))
+
+    def answer(self, row: Row[Any]) -> frozenset[tuple[TermGroup, ...]] | None:
+        """Returns the groups a page's row says some listing the try admits holds; None when the page did not ask."""
+        holders = self.look.holders
+        found = [row._mapping[f"held_here_{number}"] for number in range(len(holders))]
+        if any(value is None for value in found):
+            return None
+        return frozenset(groups for groups, value in zip(holders, found) if value)
+
+    def answered(self, criteria: Criteria, attempt: Attempt, held: frozenset[tuple[TermGroup, ...]] | None,
+                 ) -> Answered | None:
+        """Returns what a try's page answered (Page.held_here), for that try; None when it did not."""
+        return None if held is None else Answered(self.look, admitted_by(criteria, attempt), held)
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """The look of a request and what a page statement found for it: the held groups, and for which try
+    (admitted_by)."""
+
+    look: Look
+    admitted: tuple[Any, ...]
+    held: frozenset[tuple[TermGroup, ...]]
+
+
+def admitted_by(criteria: Criteria, attempt: Attempt) -> tuple[Any, ...]:
+    """Returns what decides which listings a try admits for the look (sources.constraints without the words): the
+    criteria, its radius and whether its time still filters."""
+    return (criteria, attempt.radius_km, attempt.strict_time)
+
+
+async def look_for(
+    session: AsyncSession, text: str, criteria: Criteria, words: RankWords, vocabularies: VocabularyCache, *,
+    corpus: Corpus,
+) -> Look:
+    """Returns what the request names in particular (the NLU's free words; an English request's German words), with
+    the groups by which a listing holds each."""
     # "German" of "I speak little German" is said about the writer, not a thing to look for (Criteria.writer_words).
     named = free_words(text, criteria) + (german_words(writer_free(text, criteria)) if criteria.lang != "de" else ())
     # A language the person speaks ("I speak Arabic") is read as such (Criteria.languages), not a thing to find.
     named = tuple(word for word in named if language_code(word) not in criteria.languages)
     if not named:
-        return ()
+        return Look(())
     vocabulary = await vocabularies.get(session, corpus)
-    things = named_things(text, named, words, vocabulary, lang=criteria.lang)
-    held = await _held_here(session, criteria, [thing.held_by for thing in things if thing.held_by], attempt,
-                            now=now, corpus=corpus)
-    unheld = [thing.written for thing in things if not thing.held_by or thing.held_by not in held]
-    return tuple(dict.fromkeys(unheld))[:MAX_UNFOUND]
+    return Look(named_things(text, named, words, vocabulary, lang=criteria.lang))
+
+
+async def held_beside(
+    session: AsyncSession, text: str, criteria: Criteria, words: RankWords, vocabularies: VocabularyCache, *,
+    now: datetime, corpus: Corpus,
+) -> HeldLook | None:
+    """Returns the look to write beside a try's page, when a statement costs a round trip (PostgreSQL) and there is
+    one to ask."""
+    if dialect_of(session) == "sqlite":
+        return None
+    look = await look_for(session, text, criteria, words, vocabularies, corpus=corpus)
+    return HeldLook(look, now, words_rank=bool(criteria.categories and words.filtering())) if look.holders else None
+
+
+async def unfound_in(
+    session: AsyncSession, text: str, criteria: Criteria, words: RankWords, attempt: Attempt, vocabularies:
+    VocabularyCache, *, now: datetime, corpus: Corpus, answered: Answered | None = None,
+) -> tuple[str, ...]:
+    """Returns what the request names that no listing the try admits holds (in the area searched, and the other
+    filters), as written (bot.search.unfound): a listing far away holding "Klavier" does not answer it here.
+
+    answered: what a page statement found for a try (HeldLook), taken when it is this one's: the criteria are the
+    same, so are the named things."""
+    if answered is not None and answered.admitted == admitted_by(criteria, attempt):
+        return answered.look.unheld(answered.held)
+    look = await look_for(session, text, criteria, words, vocabularies, corpus=corpus)
+    if not look.things:
+        return ()
+    held = await _held_here(session, criteria, look.holders, attempt, now=now, corpus=corpus)
+    return look.unheld(held)
+
+
+def held_tests(
+    sql: SqlText, criteria: Criteria, holders: Sequence[tuple[TermGroup, ...]], attempt: Attempt, *, now: datetime,
+    corpus: Corpus,
+) -> list[str]:
+    """Returns one expression per set of groups: 1 when some listing the try admits holds one of them, else 0 (each a
+    look into the full-text index, stopped at the first such listing).
+
+    On SQLite a box around a place is read from its latitude's bands (sources.box_index), as the try read it: left to
+    itself SQLite read the whole latitude band across the country from the geo index."""
+    frame = frame_of(criteria)
+    where = " AND ".join(constraints(sql, criteria, (), attempt, frame, now=now, words=False, corpus=corpus))
+    boxed = sql.is_sqlite and attempt.radius_km is not None and frame is not None and not criteria.remote
+    hint = box_index(sql, corpus) if boxed else ""
+    return [
+        f"CASE WHEN EXISTS (SELECT 1 FROM {corpus.table} o{hint} WHERE {where} AND "
+        f"{holds_any(sql, groups, corpus=corpus)}) THEN 1 ELSE 0 END" for groups in holders]
 
 
 async def _held_here(
     session: AsyncSession, criteria: Criteria, holders: Sequence[tuple[TermGroup, ...]], attempt: Attempt, *,
     now: datetime, corpus: Corpus,
 ) -> frozenset[tuple[TermGroup, ...]]:
-    """Returns those of the groups that some listing the try admits holds, looked up in one statement (each a look
-    into the full-text index, stopped at the first such listing).
-
-    On SQLite a box around a place is read from its latitude's bands (sources.box_index), as the try read it: left to
-    itself SQLite read the whole latitude band across the country from the geo index."""
+    """Returns those of the groups that some listing the try admits holds, looked up in one statement (held_tests)."""
     if not holders:
         return frozenset()
     sql = SqlText(dialect_of(session))
-    frame = frame_of(criteria)
-    where = " AND ".join(constraints(sql, criteria, (), attempt, frame, now=now, words=False, corpus=corpus))
-    boxed = sql.is_sqlite and attempt.radius_km is not None and frame is not None and not criteria.remote
-    hint = box_index(sql, corpus) if boxed else ""
-    tests = ", ".join(
-        f"CASE WHEN EXISTS (SELECT 1 FROM {corpus.table} o{hint} WHERE {where} AND "
-        f"{holds_any(sql, groups, corpus=corpus)}) "
-        f"THEN 1 ELSE 0 END AS h{number}" for number, groups in enumerate(holders))
-    row = (await sql.statement(f"{sql.with_clause()}SELECT {tests}").run(session)).one()
+    tests = held_tests(sql, criteria, holders, attempt, now=now, corpus=corpus)
+    columns = ", ".join(f"{test} AS h{number}" for number, test in enumerate(tests))
+    row = (await sql.statement(f"{sql.with_clause()}SELECT {columns}").run(session)).one()
     return frozenset(groups for groups, found in zip(holders, row) if found)

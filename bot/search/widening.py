@@ -67,7 +67,8 @@ def attempts(
         radius = None  # remote listings can be done from anywhere; no place means all of Germany
         if not criteria.remote and criteria.whole_state is None:  # a whole state is no widening to Germany
             widened.append("everywhere")
-    strict_time = bool(criteria.time)
+    # A time wished as a preference ("am liebsten abends") never filters: it only ranks (bot.search.ranking).
+    strict_time = bool(criteria.time) and not criteria.time_soft
     # Free words filter only when no category was understood; otherwise they only rank.
     text_required = has_text and not criteria.categories
     plan = [Attempt(radius, strict_time, text_required, tuple(widened))]

@@ -69,6 +69,12 @@ def differences(connection: Connection) -> list[Any]:
         return list(compare_metadata(context, Base.metadata))
 
 
+def revision_ids() -> list[str]:
+    """Returns the code's revision ids, oldest first."""
+    scripts = ScriptDirectory.from_config(alembic_config()).walk_revisions()  # newest first
+    return [script.revision for script in reversed(list(scripts))]
+
+
 def revisions(connection: Connection) -> tuple[str | None, str | None]:
     """Returns (the database's revision, the newest revision in the code)."""
     current = MigrationContext.configure(connection).get_current_revision()

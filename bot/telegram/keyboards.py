@@ -51,10 +51,13 @@ def marked(label: str, chosen: bool) -> str:
     return f"✅ {label}" if chosen else label
 
 
-def candidate_label(name: str, state: str | None, district: str | None, lang: str) -> str:
+def candidate_label(name: str, state: str | None, district: str | None, lang: str, *, near: str | None = None) -> str:
     """Returns 'Neustadt (Sachsen)', never 'Neustadt (Hessen) (Hessen)': a state the name already says is not
     repeated (the district tells such namesakes apart where it is known), nor added to a name that says in brackets
-    where it is ('Bornheim (Frankfurt)', a city's quarter)."""
+    where it is ('Bornheim (Frankfurt)', a city's quarter). Namesakes alike in all of that are named by a town
+    near them (nlu.namesakes): 'Bornheim (bei Landau in der Pfalz)'."""
+    if near:
+        return t(lang, "search.button_candidate_near", name=clip(name, 30), town=clip(near, 30))
     extra = district if state and state in name else state
     if not extra or extra in name or (extra == state and name.endswith(")")):
         return clip(name, 40)

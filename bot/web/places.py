@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.search.model import PlaceRef
 from bot.search.place_doubts import is_city_part, largest_places
+from nlu.namesakes import near_towns
 from nlu.place_field import all_of_germany, read_place_field
 from nlu.kernel.gazetteer import Place, get_gazetteer
 from nlu.kernel.postal_codes import FIELD_FORMS
@@ -28,6 +29,7 @@ class PlaceOption:
     name: str
     district: str | None
     state: str
+    near: str | None = None  # a town near it, when another option reads alike (nlu.namesakes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,9 @@ def resolve_place(ort: str, ortid: int | None = None) -> PlaceChoice:
             beside.group(1) or beside.group(2), year_possible=False)) and (found := gazetteer.by_postal_code(code)):
         return PlaceChoice(place=_ref(found))  # the code says where; the name beside it only repeats it
     reading = read_place_field(ort)  # the chat's reading: quarters, aliases, a whole state, namesakes far apart
-    options = tuple(PlaceOption(p.id, p.name, p.district, p.state) for p in reading.places[:MAX_CANDIDATES])
+    shown = reading.places[:MAX_CANDIDATES]
+    options = tuple(PlaceOption(p.id, p.name, p.district, p.state, near)
+                    for p, near in zip(shown, near_towns(shown), strict=True))
     if reading.place is not None:
         return PlaceChoice(place=_ref(reading.place))
     if reading.whole_state is not None:

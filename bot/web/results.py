@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from bot.categories import categories
 from bot.domain import TIME_BITS
-from bot.links import LinkTooLong, deep_link, start_payload_for_search
+from bot.links import LinkTooLong, deep_link, link_text, start_payload_for_search
 from nlu.place_field import all_of_germany, state_name
 from bot.search.model import Hit, Refinement
 from bot.texts import t
@@ -163,7 +163,12 @@ def telegram_search_link(bot_username: str, query: WebQuery, found: Found) -> st
     # "Ganz Sachsen zeigen" pressed: the state, also when nothing in it fit and the rest of Germany's are shown
     asked = found.outcome.query.get("whole_state") if found.outcome is not None else None
     state = asked if isinstance(asked, str) else None
-    refinement = Refinement(categories=query.bereich or None, place=place,
+    categories = query.bereich or None
+    if categories is None and not link_text(query.text) and found.outcome is not None:
+        # the words do not survive the link's alphabet ("🐶🐱", another script): carry what the page understood
+        understood = found.outcome.query.get("categories")
+        categories = tuple(understood) if isinstance(understood, list) and understood else None
+    refinement = Refinement(categories=categories, place=place,
                             radius_km=query.umkreis if place is not None else None, time=query.zeit or None,
                             whole_state=state)
     text = query.text

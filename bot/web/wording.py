@@ -90,7 +90,7 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
         parts.append(t(lang, "search.summary_whole_state", state=state_name(outcome.whole_state, lang)))
     else:
         parts.append(t(lang, "search.summary_everywhere"))
-    parts += time_labels(understood.time, lang)
+    parts += search_notes.asked_time(time_labels(understood.time, lang), outcome, lang)
     parts += search_notes.spoken_languages(understood.languages, lang)
     return " · ".join(parts)
 
@@ -101,6 +101,7 @@ def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str,
     notes = search_notes.widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
     if "time" in outcome.not_applied:
         notes.append(t(lang, "search.not_applied_time"))
+    notes += search_notes.soft_time_notes(outcome, lang)
     ruled_out = ", ".join(outcome.understood.ruled_out_places)
     if outcome.remote:
         return notes

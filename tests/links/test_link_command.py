@@ -100,3 +100,9 @@ def test_a_listing_poster_is_a4_with_title_code_and_caption(
 def test_a_poster_must_be_pdf_or_png(configured: Path) -> None:
     with pytest.raises(SystemExit, match=".pdf oder .png"):
         _run("--search", "Tierheim Kassel", "--poster", str(configured / "plakat.jpg"))
+
+
+def test_a_qr_code_must_be_png(configured: Path) -> None:
+    with pytest.raises(SystemExit, match=r"\.png"):
+        _run("--search", "Tierheim Kassel", "--qr", str(configured / "code.txt"))
+    assert not (configured / "code.txt").exists()

@@ -87,6 +87,10 @@ def test_a_place_is_read_as_the_chat_reads_it() -> None:
     assert _place("Wasserturmstraße 5, Wehlheiden")["address"] == "Wasserturmstraße 5"
     both = resolve_place(Answer(text="Bornheim"), get_gazetteer())
     assert {place["name"] for place in both["candidates"]} >= {"Bornheim (Frankfurt)", "Bornheim"}
+    from bot.telegram.keyboards import candidate_label
+    labels = [candidate_label(place["name"], place["state"], place["district"], "de", near=place.get("near"))
+              for place in both["candidates"]]
+    assert len(set(labels)) == len(labels), labels  # the two Bornheims of Rheinland-Pfalz each named by a town near
     # a typo of Kassel's quarter (data/places/quarter_points.toml gives it a point): offered as a near miss to
     # confirm, never placed in Weiden
     typo = resolve_place(Answer(text="Weihlheiden"), get_gazetteer())

@@ -147,6 +147,19 @@ def test_a_word_said_to_the_bot_is_no_title_and_no_name(answer: str) -> None:
     assert _problem(validate.person_or_organisation_name, answer) == "posting.invalid.name_chat_word"
 
 
+@pytest.mark.parametrize("answer", ["info@tierfreunde-kassel.de", "Maria Muster, maria@example.org",
+                                    "0561 123456", "Tel. +49 561 98765", "www.tierfreunde-kassel.de",
+                                    "https://tierheim.example.org"])
+def test_contact_details_are_no_name(answer: str) -> None:
+    assert _problem(validate.person_or_organisation_name, answer) == "posting.invalid.name_contact"
+
+
+@pytest.mark.parametrize("name", ["TSV 1860 München e.V.", "Tafel 24/7", "Jana Beispiel", "Freiwilligenagentur (FWA)",
+                                  "Kassel-hilft.de Team"])
+def test_names_with_digits_or_a_dot_stay_names(name: str) -> None:
+    assert validate.person_or_organisation_name(name) == name
+
+
 @pytest.mark.parametrize("title", ["Weiterbildung für Ehrenamtliche", "Ja-Wort-Café: Hochzeitsmesse helfen",
                                    "Okay-Kids Fußballtraining", "Mehrgenerationenhaus Kassel"])
 def test_a_title_holding_such_words_among_others_is_a_title(title: str) -> None:

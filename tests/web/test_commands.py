@@ -48,6 +48,10 @@ def test_embed_snippet_refuses_unknown_and_ambiguous_places(configured: Path) ->
         _snippet("--ort", "Xyzzyhausen")
     with pytest.raises(SystemExit, match="Postleitzahl"):
         _snippet("--ort", "Frankenberg")
+    with pytest.raises(SystemExit, match="Postleitzahl") as alike:  # two in Rheinland-Pfalz without a district
+        _snippet("--ort", "Bornheim")
+    named = str(alike.value.code).split(": ", 1)[1].split(". ")[0].split("; ")
+    assert len(set(named)) == len(named) >= 3, named
     # a typo is named with what it may mean; the snippet never titles "Kasseel" as another town
     with pytest.raises(SystemExit, match=r"unknown place: Kasseel\. .*did you mean: Kassel"):
         _snippet("--ort", "Kasseel")

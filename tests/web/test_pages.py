@@ -8,7 +8,9 @@ import re
 from datetime import timedelta
 
 
+from bot.links import SearchLink, decode_start_payload
 from bot.posting.manage import delete_listing
+from bot.search.model import PlaceRef
 from bot.store.db import Database
 from bot.domain import ModerationAction
 from bot.store.models import ModerationEvent, OrganisationMember
@@ -311,3 +313,20 @@ async def test_a_query_string_in_latin_1_or_with_odd_bytes_still_gets_a_page(dat
         embed = await site.client.get("/embed?ort=Kassel&text=F%FCchse")
     assert latin.status_code == 200 and "Füchse im Wildpark füttern" in latin.text and 'value="Füchse"' in latin.text
     assert odd.status_code == 200 and embed.status_code == 200 and "Füchse im Wildpark füttern" in embed.text
+
+
+async def test_a_search_in_emoji_opens_in_telegram_with_what_the_page_understood(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Gassi gehen mit Tierheimhunden")
+    async with running_site(database) as site:
+        page = (await site.client.get("/suche", params={"text": "🐶🐱", "ort": "Kassel"})).text
+        worded = (await site.client.get("/suche", params={"text": "Gassi gehen", "ort": "Kassel"})).text
+    def link(shown: str) -> SearchLink:
+        payload = re.search(r'href="https://t\.me/TestEhrenamtBot\?start=([^"]+)"', shown)
+        assert payload is not None
+        decoded = decode_start_payload(payload.group(1), place_at=lambda lat, lon: PlaceRef("Kassel", lat, lon))
+        assert isinstance(decoded, SearchLink)
+        return decoded
+
+    assert "Tiere" in page and link(page).refinement.categories == ("animals",)  # the emoji do not fit the link
+    assert link(worded).text == "gassi gehen" and link(worded).refinement.categories is None  # words keep theirs

@@ -39,10 +39,13 @@ async def test_a_name_of_towns_far_apart_is_offered_for_choice_on_the_page_and_i
     async with running_site(database) as site:
         page = (await site.client.get("/suche", params={"ort": "Aken", "text": "Tierheim"})).text
         feed = await site.client.get("/angebote.json", params={"ort": "Aken"})
+        alike = (await site.client.get("/suche", params={"ort": "Bornheim"})).text
         state = (await site.client.get("/suche", params={"ort": "Baden-Württemberg", "text": "Tierheim"})).text
     # the NLU reads "in Aken" as Aachen; the visitor picks between Aachen and Aken on the Elbe, nothing searched yet
     assert "Aken" in page and "Sachsen-Anhalt" in page and 'class="result"' not in page and page.count("ortid=") >= 2
     assert "Aken" in feed.text and "Sachsen-Anhalt" in feed.text
+    options = re.findall(r'<li><a href="[^"]*ortid=[^"]*">([^<]*)</a> <span class="muted">([^<]*)</span>', alike)
+    assert len(options) >= 3 and len(set(options)) == len(options), options  # two Bornheims in Rheinland-Pfalz
     asked = html.unescape(t("de", "web.state_choose", name="Baden-Württemberg"))
     assert asked in html.unescape(state) and "Stuttgart" in state  # not Baden-Baden
 

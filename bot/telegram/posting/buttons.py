@@ -165,7 +165,8 @@ def question_buttons(step: Step, data: dict[str, Any], lang: str, *,
         rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
         rows.append([answer(t(lang, "posting.button_done"), DONE)])
     elif step is Step.PLACE:
-        rows = [[answer(candidate_label(place["name"], place.get("state"), place.get("district"), lang),
+        rows = [[answer(candidate_label(place["name"], place.get("state"), place.get("district"), lang,
+                                        near=place.get("near")),
                         int(place["id"]) + 1)] for place in candidates]
         rows.append([answer(t(lang, "posting.button_online"), DONE)])
     elif step is Step.TIME_KIND:

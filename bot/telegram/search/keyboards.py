@@ -14,6 +14,7 @@ from bot.telegram.callbacks import (
 )
 from bot.telegram.keyboards import RADII_KM, TIME_TAGS, Rows, button, candidate_label, keep_button, marked
 from bot.texts import t
+from nlu.namesakes import near_towns
 from nlu.place_field import state_name
 
 
@@ -87,8 +88,8 @@ def place_choice(
 ) -> InlineKeyboardMarkup:
     """Returns one button per candidate place and, for a state's towns (`region`), one showing that whole state
     (the index two after the last town) and one showing all of Germany (the index after the last town)."""
-    rows = [[button(candidate_label(place.name, place.state, None, lang), PlaceButton(search_id, index))]
-            for index, place in enumerate(candidates)]
+    rows = [[button(candidate_label(place.name, place.state, None, lang, near=near), PlaceButton(search_id, index))]
+            for index, (place, near) in enumerate(zip(candidates, near_towns(candidates), strict=True))]
     if region is not None:
         label = t(lang, "search.button_whole_state", state=state_name(region, lang))
         rows.append([button(label, PlaceButton(search_id, len(candidates) + 1))])
