@@ -56,6 +56,7 @@ class ListingRules:
     age_nouns: frozenset[str]
     senior_age: int
     also: tuple[tuple[str, tuple[str, ...]], ...]  # (folded word beginning, what it names besides in a listing)
+    also_unless: dict[str, frozenset[str]]  # folded word beginning of `also` -> fields that keep it from naming them
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
     needs_without: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields the listing must not name)
     group_heads: tuple[str, ...]  # "gruppe": "für unsere Seniorengruppe" names the group the title's activity is for
@@ -78,6 +79,7 @@ def listing_rules() -> ListingRules:
             for key, words in raw.get("served", {}).items()
         },
         also=tuple((fold(start), tuple(keys)) for start, keys in raw.get("also", {}).items()),
+        also_unless={fold(start): frozenset(keys) for start, keys in raw.get("also_unless", {}).items()},
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
         needs_without=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs_without", {}).items()),
     )

@@ -26,6 +26,7 @@ from nlu.listing_things import (
     cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, repairs_oneself, rescues_a_thing,
 )
 from nlu.listing_only_words import listing_word_mentions
+from nlu.listing_wheelchairs import without_residents_wheelchairs
 from nlu.vocabulary import categories_of
 
 
@@ -79,6 +80,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0, folded: str | None = None)
     taught = [] if minding else _title_courses(doc, kept, title_tokens, rules)
     counted = _corroborated(kept + taught, rules)
     counted += title_school_pupils(doc, counted, title_tokens)  # "Schulimkerei", "Schach-AG": pupils
+    counted = without_residents_wheelchairs(counted, title_tokens)  # "mit dem Rollstuhl" in a care home
     return _with_company(counted, rules, title_tokens)
 
 
@@ -119,14 +121,20 @@ def _with_company(mentions: list[Span], rules: ListingRules, title_tokens: int) 
 def _named_besides(doc: Doc, mentions: list[Span], rules: ListingRules) -> list[Span]:
     """Returns a mention for each field a counted word names in a listing besides its own ("Nachhilfe" is for pupils,
     "Sanitätsdienst" is health care too, a "Repair-Café" environment too), unless the word already names that
-    field."""
+    field or the listing names a field that keeps the word from it ("pflegende Angehörige" are mostly carers of the
+    old, but not where the listing names the children or the disabled people they care for; a word that names its
+    field only beside a plainer one, "Familien", does not count for this)."""
     found = []
+    present = {
+        span.label_ for span in mentions
+        if not all(token.norm_.rsplit("-", 1)[-1] in rules.corroborated for token in span)
+    }
     for span in mentions:
         labels = {other.label_ for other in mentions if other.start == span.start}
         joined = "".join(token.norm_ for token in span)  # "Repair Café", a phrase, is one word here
         parts = [*joined.split("-"), joined.replace("-", "")]  # "Online-Nachhilfe", "Repair-Café"
         for start, keys in rules.also:
-            if any(part.startswith(start) for part in parts):
+            if any(part.startswith(start) for part in parts) and not present & rules.also_unless.get(start, set()):
                 found += [Span(doc, span.start, span.end, label=key) for key in keys if key not in labels]
                 labels.update(keys)
     return found

@@ -65,10 +65,12 @@ MAX_TOWNS_BESIDE = 2
 PLACE_NOUNS = frozenset(
     "stadt stadtteil quartier ort gegend region raum kreis landkreis hansestadt umgebung bezirk".split()
 )
-# Filler the NLU's stop words leave in because they matter for its other components.
+# Filler the NLU's stop words leave in because they matter for its other components. "frei" is when the writer is
+# free ("hab dienstags frei", "bin abends frei"), as "Zeit" is: no thing to look for. Ranked as a word, it named
+# what was asked, so a request whose place has no listing writing "frei" widened to the three 50 km away that do.
 _FILLER = PLACE_NOUNS | frozenset(
     "was etwas sowas bisschen paar leute gerne gern bitte hallo hi moin servus wochen woche stunden stunde zeit mal "
-    "ding dinge sache sachen lust bock interesse fall".split()
+    "frei ding dinge sache sachen lust bock interesse fall".split()
 )
 
 

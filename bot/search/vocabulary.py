@@ -25,7 +25,7 @@ from bot.search.action_nouns import action_noun
 from bot.search.related import relatives
 from bot.search.short_stems import MIN_OPEN_STEM, short_stem_group
 from bot.search.word_forms import (
-    MIN_STEM, allowed_edits, inflections, participle_stem, singular_forms, stem_of, umlaut_singular,
+    MIN_STEM, allowed_edits, inflections, participle_stem, singular_forms, stem_of, umlaut_plurals, umlaut_singular,
 )
 from bot.search.word_files import DATA, read_list
 from nlu.kernel.compounds import split_compound
@@ -262,6 +262,10 @@ class Vocabulary:
         if singular:
             terms += [form for form in singular_forms(singular) if form in self.documents and form not in terms
                       and not any(form.startswith(prefix) for prefix in prefixes)]
+        # The other way, a singular asked where listings write the plural ("Fahrrad": "Fahrräder herrichten"): the
+        # plural as a word of its own only, for the same reason.
+        terms += [form for form in umlaut_plurals(word) if form in self.documents and form not in terms
+                  and not any(form.startswith(prefix) for prefix in prefixes)]
         verb = participle_stem(word)
         if verb and self.has_prefix(verb) and not any(verb.startswith(p) for p in prefixes):
             prefixes.append(verb)

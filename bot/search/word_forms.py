@@ -30,6 +30,22 @@ def umlaut_singular(word: str) -> str | None:
     return singular if len(singular) >= MIN_STEM else None
 
 
+def umlaut_plurals(word: str) -> tuple[str, ...]:
+    """Returns the plurals in -er that change the vowel of a folded singular (fahrrad -> fahrraeder, fahrraedern;
+    buch -> buecher; haus -> haeuser): the last a, o or u umlauted, as umlaut_singular reads them back. None for a
+    word with an umlaut after that vowel, one whose plural takes no -er, or one too short to stand alone. Only forms the
+    listings hold are taken (bot.search.vocabulary), so a plural the word has not ("fraeuer") finds nothing."""
+    if len(word) < MIN_STEM or word.endswith(("e", "el", "en", "er")):  # Gärten, Mütter, Äpfel: no -er plural
+        return ()
+    position = max(word.rfind(vowel) for _, vowel in _UMLAUTS)
+    if position < 0 or any(umlaut in word[position:] for umlaut, _ in _UMLAUTS):
+        return ()
+    stem = word[:position] + word[position] + "e" + word[position + 1:]
+    if word[position] == "u" and position and word[position - 1] == "a":  # haus -> haeuser
+        stem = word[: position - 1] + "aeu" + word[position + 1:]
+    return tuple(stem + ending for ending in reversed(_UMLAUT_PLURALS))
+
+
 _SINGULAR_ENDINGS = ("", "s", "es")
 
 

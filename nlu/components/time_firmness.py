@@ -110,7 +110,8 @@ def _soft(doc: Doc, mention: Span, rules: FirmnessRules) -> bool:
             return True
     adjacent = start - 1 if start and doc[start - 1].norm_ in rules.leading else start
     if mention.label_ in rules.adjacent_times and any(
-            _ends_at(doc, phrase, adjacent) for phrase in rules.soft_adjacent):
+            _ends_at(doc, phrase, adjacent) and _opens_clause(doc, adjacent - len(phrase), rules)
+            for phrase in rules.soft_adjacent):
         return True
     after = end + 1 if end < len(doc) and doc[end].norm_ == "," else end
     for phrase in rules.soft_after:
@@ -119,6 +120,12 @@ def _soft(doc: Doc, mention: Span, rules: FirmnessRules) -> bool:
             if closing >= len(doc) or doc[closing].norm_ in rules.clause_ends or doc[closing].is_punct:
                 return True
     return False
+
+
+def _opens_clause(doc: Doc, index: int, rules: FirmnessRules) -> bool:
+    """Tells whether the word at `index` opens its clause: "Tafel in Leipzig, gern samstags" prefers the day, while in
+    "ich würde gern am Wochenende helfen" the "gern" belongs to the verb and wishes the help itself."""
+    return index == 0 or doc[index - 1].is_punct or doc[index - 1].norm_ in rules.clause_ends
 
 
 def _hard(doc: Doc, mention: Span, rules: FirmnessRules) -> bool:

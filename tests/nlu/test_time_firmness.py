@@ -46,6 +46,9 @@ def test_a_time_said_as_a_preference_is_soft(text: str) -> None:
     "only on weekends, ideally in the evening, food bank in Berlin",
     # the preference is for the place, not the time
     "Tierheim am Wochenende, wenn möglich in Kassel",
+    # "gern" after a verb wishes the help, not the time
+    "Ich würde gern am Wochenende was mit Tieren machen in Kassel",
+    "I'd like to help, möchte gerne abends was machen in Leipzig",
     # "gern" wishes the help, not the time, before a frequency
     "Wir würden gern einmalig einen Tag anpacken, Müll sammeln in Kassel",
 ])

@@ -88,3 +88,18 @@ async def test_with_a_category_read_the_words_only_rank_as_before(listings: List
 
     # One environment listing at the weekend: the time is let go, the one it admitted first.
     assert ids(outcome) == [weekend[0], garden] and "time" in outcome.widened
+
+
+async def test_an_ordinary_word_naming_a_thing_held_nearby_keeps_the_answer_nearby(listings: Listings) -> None:
+    nearby = await listings.add("Reparieren statt wegwerfen: Werkzeug mitbringen", categories=["environment"],
+                                **near(KASSEL, 2, 0))
+    await listings.add_many([
+        {"title": f"Werkzeug-Ausgabe im Repair Café {n}", "categories": ["environment"], **near(KASSEL, 20 + n, 0)}
+        for n in range(3)
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="Werkzeug, Kassel"), keywords=["werkzeug"],
+                         place=KASSEL)
+
+    # "Werkzeug" is a word of the language, yet names a thing: the one within the asked radius is the answer.
+    assert ids(outcome) == [nearby] and not any(step.startswith("radius") for step in outcome.widened)

@@ -22,6 +22,10 @@ def test_content_words_keep_what_named_a_category_and_leave_place_negation_time_
     assert content_words("am Wochenende was mit Kindern in Kassel, aber ohne Sport", criteria) == ("kindern",)
     hamburg = Criteria(place=HAMBURG, keywords=("nord",))
     assert content_words("Hamburg Nord Senioren besuchen", hamburg) == ("senioren", "besuchen")
+    # when the writer is free is no thing to look for, as their time is not
+    assert "frei" not in content_words("Tafel in Kassel, hab dienstags und donnerstags frei", criteria)
+    assert "frei" not in content_words("bin abends frei, gern mit Tieren", criteria)
+    assert "freiwillige" in content_words("Freiwillige Feuerwehr, bin abends frei", criteria)
 
 
 def test_an_english_request_ranks_by_the_german_words_listings_use() -> None:

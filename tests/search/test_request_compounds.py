@@ -1,5 +1,6 @@
 """A request's compound that no listing writes is searched as its parts ("Schachtraining": Schach, Training); a
-plural that changes its vowel also finds the singular ("Bücher": Buch)."""
+plural that changes its vowel also finds the singular ("Bücher": Buch), and the singular that plural ("Fahrrad":
+Fahrräder)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from bot.search import SearchRequest
 from nlu.kernel.compounds import split_compound
 from bot.search.related import relatives
 from bot.search.vocabulary import Vocabulary
-from bot.search.word_forms import umlaut_singular
+from bot.search.word_forms import umlaut_plurals, umlaut_singular
 from tests.factories.search import KASSEL, Listings, answer_and_similar, near
 
 KNOWN = frozenset("schach training verein blumen wiese tier heim garten arbeit migration geschichte laien "
@@ -149,6 +150,20 @@ def test_the_singular_of_an_umlaut_plural_is_a_word_of_its_own_never_a_beginning
     woods = words.group("waelder")
     assert woods is not None and woods.matches("wald") and not woods.matches("waldbronn")
     assert Vocabulary({"mannheim": 40}, listings=1000).group("maenner") is None  # only the town: nothing to find
+
+
+def test_a_singular_also_finds_its_umlaut_plural_in_er_as_a_word_of_its_own() -> None:
+    assert umlaut_plurals("fahrrad") == ("fahrraeder", "fahrraedern")
+    assert umlaut_plurals("haus") == ("haeuser", "haeusern")
+    assert all(umlaut_singular(plural) == "buch" for plural in umlaut_plurals("buch"))
+    assert umlaut_plurals("garten") == ()  # Gärten takes no -er
+    assert umlaut_plurals("kind") == ()  # no vowel to change: Kinder is found by its stem
+    assert umlaut_plurals("rad") == ()  # too short to stand alone
+    words = Vocabulary({"fahrrad": 2, "fahrraeder": 1, "fahrraederladen": 1, "maenner": 3}, listings=100)
+    bikes = words.group("fahrrad")
+    assert bikes is not None and bikes.matches("fahrraeder") and not bikes.matches("fahrraederladen")
+    # a compound beginning with the plural is no plural of the word: it finds nothing
+    assert Vocabulary({"fahrraederladen": 1}, listings=100).group("fahrrad") is None
 
 
 async def test_a_listing_naming_the_rare_part_of_a_compound_ranks_first(listings: Listings) -> None:
