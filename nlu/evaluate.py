@@ -1,4 +1,4 @@
-"""Scores the NLU against labelled message sets: `python -m nlu.evaluate [file.jsonl ...] [--failures]`.
+"""Scores the NLU against labelled message sets: `python -m nlu.evaluate [file.jsonl ...] [--failures] [--rules-only]`.
 
 Without a file it scores the development set and every held-out set in tests/nlu/data/, one after another.
 
@@ -162,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         "files", nargs="*", type=Path, help="labelled JSONL files (default: the development set and every held-out set)"
     )
     parser.add_argument("--failures", action="store_true", help="list the messages with a wrong slot")
+    parser.add_argument(
+        "--rules-only", action="store_true",
+        help="leave the trained component out (the figures tests/nlu/test_natural_quality.py guards)",
+    )
     args = parser.parse_args(argv)
     files = args.files or [DEFAULT_SET, *(path for path in HELD_OUT_SETS if path.exists())]
     if args.failures and any_blind(files):
@@ -171,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             print()
         if len(files) > 1:
             print(f"== {path.name}")
-        scores = evaluate(load(path))
+        scores = evaluate(load(path), rules_only=args.rules_only)
         print(report(scores))
         if args.failures:
             print_failures(scores)

@@ -23,6 +23,7 @@ class InterestRules:
     cased: dict[str, tuple[str, ...]]  # exact spelling -> keys
     cased_people: frozenset[str]  # of those, adjectives written as nouns of people ("Kleinen"): need a determiner
     people_determiners: frozenset[str]  # folded: "die", "den", "unsere" make such an adjective a noun of people
+    adjective_people: frozenset[str]  # folded dialect adjectives naming children as nouns ("kleene"), not before one
     self_cues: tuple[str, ...]
     job_cues: tuple[str, ...]
     job_wished_after: frozenset[str]  # "I'd love working in ...": a job cue after these is the wish
@@ -137,6 +138,7 @@ def interest_rules() -> InterestRules:
         cased={k: tuple(v) for k, v in raw["cased"].items()},
         cased_people=frozenset(context.get("cased_people", ())),
         people_determiners=folded_set(context.get("people_determiners", ())),
+        adjective_people=folded_set(context.get("adjective_people", ())),
         self_cues=tuple(context["self_cues"]),
         job_cues=tuple(context["job_cues"]),
         job_wished_after=folded_set(context.get("job_wished_after", ())),

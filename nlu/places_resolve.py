@@ -30,15 +30,21 @@ _NAME_ARTICLES = frozenset({"am", "im"})  # "X am Main", "X im Odenwald": so too
 _TOWN = 5_000  # a typo's guess of a place this large is a town misspelt, not a village the gazetteer lacks
 
 
-def resolve(doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Gazetteer) -> list[Span]:
-    """Returns the mentions with the chosen one first; its value becomes (best, *alternatives)."""
+def resolve(
+    doc: Doc, mentions: list[Span], origin_ends: set[int], gazetteer: Gazetteer, words: frozenset[int] = frozenset()
+) -> list[Span]:
+    """Returns the mentions with the chosen one first; its value becomes (best, *alternatives). `words` tells where
+    mentions start whose name is also an ordinary word and that no cue, no clause of their own made a place ("Wetter
+    im Sauerland"): a place named so yields to one named as a place ("..., ich suche was in Arnsberg")."""
     if not mentions:
         return []
     rules = place_rules()
     named: dict[int, list[Span]] = {}
     for span in mentions:
         named.setdefault(span._.value[0].id, []).append(span)
-    chosen = min(mentions, key=lambda s: _priority(s, origin_ends, named[s._.value[0].id]))
+    chosen = min(mentions, key=lambda s: _priority(
+        s, origin_ends, named[s._.value[0].id], all(m.start in words for m in named[s._.value[0].id])
+    ))
     others = [m for m in mentions if m is not chosen]
     candidates = list(chosen._.value)
     city = _city_named_with_quarter(chosen, others, gazetteer)
@@ -218,7 +224,7 @@ def _as_city(mention: Span, places: tuple[Place, ...], gazetteer: Gazetteer) -> 
     return (city,)
 
 
-def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int, ...]:
+def _priority(span: Span, origin_ends: set[int], same: list[Span], word: bool = False) -> tuple[int, ...]:
     """Orders mentions: postal codes first; origins ("ich komme aus X"), passing stays and places "too far"
     last; a place named again before one named once ("wohne in Görlitz, arbeite in Zittau, suche was in
     Zittau"); where the person would rather go, then where they live, before other places; a name written as it
@@ -227,7 +233,9 @@ def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int,
     `same` holds every mention of the same place: a place is set aside only when each of its mentions is, or when
     one of them rules it out ("wohne in Kassel, möchte aber nicht in Kassel helfen, sondern in Vellmar").
     A municipality added from postal-code names and never named after a cue comes after every other place: its
-    name is as often a word or a person's ("Huy, ich will ... in Kassel", "Karenz: ... in Dresden")."""
+    name is as often a word or a person's ("Huy, ich will ... in Kassel", "Karenz: ... in Dresden").
+    Of places otherwise alike, a name that is also a word and was made a place only by what follows it (`word`:
+    "Wetter im Sauerland") comes after one named as a place ("..., ich suche was in Arnsberg")."""
     is_postal = span.text.rstrip(".").isdigit()
     set_aside = all(m.start in origin_ends or m._.preference <= -2 for m in same) or any(
         m._.preference == RULED_OUT for m in same
@@ -243,7 +251,7 @@ def _priority(span: Span, origin_ends: set[int], same: list[Span]) -> tuple[int,
     uncued_added = all(m._.value[0].is_added and not m._.cued for m in same)
     return (
         0 if is_postal else 1, 1 if uncued_added else 0, 1 if village else 0, 1 if set_aside else 0,
-        0 if named_again else 1, 1 - preference, 1 if guessed else 0, span.start,
+        0 if named_again else 1, 1 - preference, 1 if guessed else 0, 1 if word else 0, span.start,
     )
 
 

@@ -253,8 +253,9 @@ def fuzzy_categories(folded: str) -> tuple[str, ...]:
     """Returns the categories of the closest vocabulary entry within one or two slips, if any."""
     if len(folded) < _FUZZY_MIN_LENGTH or not folded.isalpha() or is_known_word(folded) or _joins_known(folded):
         return ()
-    if _spoken_ending(folded):  # "mithelfn" is "mithelfen" (no field), "trainiern" "trainieren" (sport)
-        return categories_of(f"{folded[:-1]}en", "de")
+    spoken = _spoken_ending(folded)
+    if spoken:  # "mithelfn" is "mithelfen" (no field), "trainiern" "trainieren" (sport), Bavarian "mithelfa" too
+        return categories_of(spoken, "de")
     rules = interest_rules()
     if any(folded.startswith(prefix) for prefix, _keys in rules.prefix_overrides) or any(
         folded in table for table in rules.exact.values()
@@ -274,10 +275,14 @@ def fuzzy_categories(folded: str) -> tuple[str, ...]:
     return _ordered(keys)
 
 
-def _spoken_ending(folded: str) -> bool:
-    """Tells whether a word is a known verb or plural with the "e" of its "-en" dropped, as southern German speaks and
-    writes it ("mithelfn", "arbeitn", "fahrn"): a spoken form of that word, no typo of another."""
-    return folded.endswith("n") and not folded.endswith("en") and is_known_word(f"{folded[:-1]}en")
+def _spoken_ending(folded: str) -> str:
+    """Returns the known verb or plural a word speaks with its "-en" worn down, else "": the "e" dropped, as southern
+    German speaks and writes it ("mithelfn", "arbeitn", "fahrn"), or "-en" said "-a" in Bavarian and Swabian
+    ("mithelfa", "macha", "schaffa"): a spoken form of that word, no typo of another."""
+    if not (folded.endswith("a") or (folded.endswith("n") and not folded.endswith("en"))):
+        return ""
+    written = f"{folded[:-1]}en"
+    return written if is_known_word(written) else ""
 
 
 _JOINTS = ("", "s", "n", "e")

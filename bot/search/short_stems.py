@@ -56,3 +56,48 @@ def _joins_word(vocabulary: Vocabulary, rest: str) -> bool:
     """Tells whether the rest of a compound after its first part is a word, maybe after a linking "s"
     ("sach|spenden", "hilf|s|dienst")."""
     return vocabulary.is_word(rest) or (rest.startswith("s") and len(rest) > MIN_STEM and vocabulary.is_word(rest[1:]))
+
+
+# What may follow a short word in a listing's word that is one of its forms or compounds: an ending ("hunde",
+# "hunden"), or a linking letter and a word of its own ("hund|e|schule", "tier|heim").
+_FORM_ENDINGS = frozenset({"", "e", "n", "en", "s", "es", "er", "ern"})
+_LINKS = ("", "e", "s", "es", "en", "n", "er")
+_MIN_PART = 3  # a compound's second part is a word this long at least ("tier|arzt")
+
+
+def word_beginnings(vocabulary: Vocabulary, prefix: str) -> tuple[list[str], list[str]]:
+    """Returns the terms and beginnings a short word stands for as the beginning of listing words: the word itself
+    when all the index's words beginning with it are its forms and compounds ("tier*"), else those forms and
+    compounds only, as few beginnings as cover them ("hund", "hunde", "hundes*", "hundeb*") and without the words
+    that merely begin alike ("hundert", "hunderte": a number, no dog)."""
+    under = vocabulary.prefixed(prefix)
+    if all(_continues(vocabulary, prefix, term) for term in under):
+        return [], [prefix]
+    terms: list[str] = []
+    beginnings: list[str] = []
+    pending = [(prefix, under)]
+    while pending:
+        begin, words = pending.pop()
+        kept = [term for term in words if _continues(vocabulary, prefix, term)]
+        if not kept:
+            continue
+        if len(kept) == len(words):
+            beginnings.append(begin)
+            continue
+        if begin in kept:
+            terms.append(begin)
+        branches: dict[str, list[str]] = {}
+        for term in words:
+            if len(term) > len(begin):
+                branches.setdefault(term[: len(begin) + 1], []).append(term)
+        pending += branches.items()
+    return sorted(terms), sorted(beginnings)
+
+
+def _continues(vocabulary: Vocabulary, stem: str, term: str) -> bool:
+    """Tells whether a listing's word beginning with a short word is one of its forms or compounds."""
+    rest = term[len(stem):]
+    return rest in _FORM_ENDINGS or any(
+        rest.startswith(link) and len(rest) - len(link) >= _MIN_PART and vocabulary.is_word(rest[len(link):])
+        for link in _LINKS
+    )

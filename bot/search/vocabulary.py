@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel
 from bot.search.abbreviations import long_forms, short_forms
 from bot.search.action_nouns import action_noun
 from bot.search.related import relatives
-from bot.search.short_stems import MIN_OPEN_STEM, short_stem_group
+from bot.search.short_stems import MIN_OPEN_STEM, short_stem_group, word_beginnings
 from bot.search.word_forms import (
     MIN_STEM, allowed_edits, inflections, participle_stem, singular_forms, stem_of, umlaut_plurals, umlaut_singular,
 )
@@ -280,6 +280,12 @@ class Vocabulary:
         # An abbreviation and the name it stands for are the same thing ("THW": Technisches Hilfswerk).
         prefixes += [long for long in long_forms(word) if self.has_prefix(long) and long not in prefixes]
         terms += [short for short in short_forms(word) if short in self.documents and short not in terms]
+        # A short word as a beginning finds the words that merely begin alike too ("hund*": hundert): only its forms
+        # and compounds are read.
+        for short in [prefix for prefix in prefixes if len(prefix) < MIN_OPEN_STEM]:
+            more_terms, beginnings = word_beginnings(self, short)
+            prefixes = [prefix for prefix in prefixes if prefix != short] + beginnings
+            terms += [term for term in more_terms if term not in terms]
         # Lesser terms: the modifier of a compound of a generic head ("nachbarschaftshilfe": nachbarschaft*, also
         # in Nachbarschaftsgarten) and words of the same activity ("sterbende": hospiz*); a family's stem the word
         # begins with is its own ("lesepatin": lesepat*, as listings write Lesepat*in).

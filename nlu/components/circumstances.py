@@ -46,6 +46,7 @@ class CircumstanceRules:
     whereabouts_openers: frozenset[str]  # "wenn", "while": open a clause on where one's children are ...
     children_owners: frozenset[str]  # "die", "meine", "the", "my": ... then the children's owner word ...
     children_subjects: frozenset[str]  # "kinder", "kids": ... and the children as its subject
+    children_pronouns: frozenset[str]  # "die", "sie", "they": the children named before, right after an opener
     children_place_prepositions: frozenset[str]  # "at", "im": "Kids are at school" without an owner word ...
     children_plights: tuple[str, ...]  # ... unless a plight follows ("Kinder sind in Not")
     aside_heads: frozenset[str]  # "ich", "me": a bracket right after describes the writer
@@ -248,9 +249,12 @@ def about_own_children(doc: Doc, span: Span) -> bool:
     rules = circumstance_rules()
     start, end = clause_around(doc, span.start, span.end)
     for i in range(span.start, start - 1, -1):
-        if doc[i].norm_ not in rules.children_subjects:
+        # "kann nur, wenn die in der Kita sind": the pronoun stands for the children named before
+        pronoun = (i > start and doc[i].norm_ in rules.children_pronouns and span.start > i
+                   and doc[i - 1].norm_ in rules.whereabouts_openers)
+        if doc[i].norm_ not in rules.children_subjects and not pronoun:
             continue
-        owned = i > start and doc[i - 1].norm_ in rules.children_owners
+        owned = pronoun or (i > start and doc[i - 1].norm_ in rules.children_owners)
         bare = i == start and i + 3 < end and doc[i + 1].norm_ in rules.children_states and (
             doc[i + 2].norm_ in rules.children_place_prepositions
             and not doc[i + 3].norm_.startswith(rules.children_plights)
@@ -259,7 +263,7 @@ def about_own_children(doc: Doc, span: Span) -> bool:
             continue
         if i + 1 >= end:
             return False
-        opened = i - 2 >= start and doc[i - 2].norm_ in rules.whereabouts_openers
+        opened = pronoun or (i - 2 >= start and doc[i - 2].norm_ in rules.whereabouts_openers)
         if not (opened or i - 1 == start or doc[i + 1].norm_ in rules.children_states):
             continue
         rest = []

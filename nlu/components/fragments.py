@@ -6,13 +6,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from nlu.components.common import is_boundary, stands_alone
-from nlu.components.writer_words import AFTER_AGE_WORDS
+from nlu.components.writer_words import AFTER_AGE_WORDS, JOB_PASSES
 from nlu.lexicon import InterestRules
 
 _AGE = (14, 99)
 _ORIGIN_WORDS = frozenset({"aus", "from", "in", "im", "bei", "von", "of", "seit", "since"})
 _INTRO_START = 3  # "Hi there, Dutch expat here.": an introduction opens the message or follows a greeting
 _FRAGMENT_WORDS = 3  # "alleinerziehende Mutter, ...": a clause this short ending in a status word describes the writer
+_WORKPLACE_WORDS = 3  # "Bin 23, Pflegefachkraft im Klinikum": a role after an age, then where one works in a few words
 
 
 def fragment_of_longer_message(doc: Doc, i: int) -> bool:
@@ -31,6 +32,17 @@ def _introduction(doc: Doc, words: list[Token], rules: InterestRules) -> bool:
     )
 
 
+def _role_at_work(words: list[Token], rules: InterestRules) -> bool:
+    """Tells whether a short clause is a role and where it is done: "Pflegefachkraft im Klinikum", "Erzieherin in
+    einer Kita", "nurse at the hospital" (after an age, the writer's job: dev20, dev21, dev30 rule out their own field
+    in their free time)."""
+    role = words[0].norm_ if words else ""
+    return (
+        1 < len(words) <= 1 + _WORKPLACE_WORDS and words[1].norm_ in JOB_PASSES
+        and (role.endswith(rules.role_endings) or role.startswith(rules.status_words))
+    )
+
+
 def status_fragments(doc: Doc, self_ends: list[int], rules: InterestRules) -> list[tuple[int, int]]:
     """Returns the clauses of at most three words that end in a status word: "alleinerziehende Mutter, ...",
     "pensionierter Lehrer, zwei Enkel", "retired nurse, two grandkids": the writer's description of
@@ -42,7 +54,9 @@ def status_fragments(doc: Doc, self_ends: list[int], rules: InterestRules) -> li
         if i < len(doc) and not is_boundary(doc[i]):
             continue
         words = [t for t in doc[start:i] if not t.is_space]
-        if after_age and 0 < len(words) <= AFTER_AGE_WORDS and not any(t.norm_ in rules.breakers for t in words):
+        if after_age and (0 < len(words) <= AFTER_AGE_WORDS or _role_at_work(words, rules)) and not any(
+            t.norm_ in rules.breakers for t in words
+        ):
             found.append((words[0].i, words[-1].i + 1))
         after_age = (
             0 < len(words) <= _FRAGMENT_WORDS

@@ -8,7 +8,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlu.components.common import clause_around, covered, is_pictograph, matched_spans, pattern_matcher
+from nlu.components.common import (
+    clause_around, covered, is_lowercase_message, is_pictograph, matched_spans, pattern_matcher,
+)
 from nlu.components.separable import joined_verbs
 from nlu.kernel.taxonomy import categories
 from nlu.lexicon import InterestRules
@@ -84,10 +86,25 @@ class MentionFinder:
         ):
             keys = fuzzy_categories(norm)
             fuzzy = bool(keys)
+        if keys and self._adjective_of_a_noun(doc, token):
+            keys = ()  # "Kleenes Tierheim", "kleenen Verein": the adjective of another noun names no children
         spans = [Span(doc, token.i, token.i + 1, label=key) for key in keys]
         for span in spans:
             span._.fuzzy = fuzzy
         return spans
+
+    def _adjective_of_a_noun(self, doc: Doc, token: Token) -> bool:
+        """Tells whether a dialect adjective that names children as a noun ("die Kleene", interests.toml
+        adjective_people), or one of its inflected forms ("kleenes"), stands before a noun: capitalised, or in a
+        message written small a field's word ("kleene tierheim")."""
+        norm = token.norm_
+        words = self.rules.adjective_people
+        if not any(norm == word or (norm.startswith(word) and len(norm) - len(word) <= 1) for word in words):
+            return False
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is None or not after.is_alpha:
+            return False
+        return after.text[:1].isupper() or (is_lowercase_message(doc) and is_category_word(after.norm_, self.lang))
 
     def _illustrates(self, doc: Doc, picture: Token, keys: tuple[str, ...]) -> bool:
         """Tells whether a word of the message names a field of the pictograph: then it illustrates that word."""

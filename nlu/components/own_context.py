@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import clause_around, is_boundary
 from nlu.lexicon import InterestRules
+from nlu.vocabulary import categories_of
 
 _CHILDREN = "children_youth"
 _EDUCATION = "education"
@@ -236,7 +237,7 @@ def skills_with_company(
 def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Span]:
     """Returns the mentions of weak words ("training", "hiking") when another field is named too: then they say how,
     not what ("first aid training", "hiking and nature conservation")."""
-    weak = [span for span in mentions if len(span) == 1 and rules.weak_words.get(span[0].norm_) == span.label_]
+    weak = [span for span in mentions if len(span) == 1 and rules.weak_words.get(_weak_word(span)) == span.label_]
     if not weak:
         return []
     named = {span.label_ for span in mentions if span not in weak}
@@ -244,7 +245,16 @@ def weak_without_company(mentions: list[Span], rules: InterestRules) -> list[Spa
     if others:
         return weak
     # "einsame ältere Menschen": lonely people whose age is named are seniors, not a second field
-    return [span for span in weak if named & rules.weak_yields.get(span[0].norm_, frozenset())]
+    return [span for span in weak if named & rules.weak_yields.get(_weak_word(span), frozenset())]
+
+
+def _weak_word(span: Span) -> str:
+    """Returns the word a one-token mention is, by its last part when hyphenated ("Graffiti-Workshop": "workshop"),
+    unless a part before names the mention's field itself ("Rollstuhlbasketball-Training" is basketball)."""
+    *first, last = span[0].norm_.split("-")
+    if any(span.label_ in categories_of(part, lang) for part in first for lang in ("de", "en")):
+        return span[0].norm_
+    return last
 
 
 COURSE = "course"  # Span.kb_id of an education mention read from a course given: negated, it rules nothing out

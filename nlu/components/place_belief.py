@@ -52,7 +52,7 @@ class PlaceBelief:
             # region under another name ("Erzgebirge": Annaberg-Buchholz, data/places/curated.toml) is meant.
             return False
         word_like = self.names_a_word(doc, span) or any(i in claimed for i in range(span.start, span.end))
-        if not word_like or _before_unlisted_quarter(doc, span, lowercase) or self._located_beside(doc, span):
+        if not word_like or _before_unlisted_quarter(doc, span, lowercase) or self.located_beside(doc, span):
             return True
         return bool(span._.cued) and (lowercase or span[0].text[:1].isupper())
 
@@ -65,7 +65,7 @@ class PlaceBelief:
         return (norm in self.word_like or self.gazetteer.is_common_word_name(norm) or is_category_word(norm, doc.lang_)
                 or language_code(norm) is not None)
 
-    def _located_beside(self, doc: Doc, span: Span) -> bool:
+    def located_beside(self, doc: Doc, span: Span) -> bool:
         """Tells whether a capitalised name is located by a larger town near it right after "bei" or "near" ("Langen
         bei Frankfurt"): a name is located so, a word ("Essen bei Oma", "Lachen bei Kassel") is not near the town."""
         after = span.end + 1

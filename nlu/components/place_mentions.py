@@ -24,6 +24,7 @@ from nlu.kernel.text import fold
 from nlu.lexicon import filler_words, known_words, stopwords
 from nlu.place_abbreviations import abbreviated_qualifier
 from nlu.place_index import place_index
+from nlu.place_like import looks_like_place
 from nlu.vocabulary import is_category_word
 
 _SPLIT = re.compile(r"[-/]")
@@ -39,12 +40,40 @@ _SPLIT_TOWN_MIN = 10_000
 # at a smaller place was an ordinary or dialect word ("Frauenhaus": Frauenau, "Grüßle": Gresse, "Alde": Ahlden),
 # while the typos meant were of towns of 25,000 and more ("Markleeberg", "Hepenheim", "wissbaade").
 _UNCUED_GUESS_MIN = 10_000
+# A message that is nothing but one word no dictionary knows is a name: there a typo may guess a town this small
+# ("Rauschenbrg", "Frankenua"), as after a cue; below it villages are so many that any word is close to one.
+_LONE_GUESS_MIN = 2_000
+# An ordinary word the dictionary lacks in this form: a plural or case ending on a known word ("Blaubeeren" ->
+# "beeren" is known, the whole is one of its compounds) or two known words joined. Parts this long are words, not
+# a town's syllables ("Blau|beeren" no Blaubeuren; "Fried|burg" keeps its guess of Friedberg).
+_INFLECTIONS = ("n", "en", "e", "s", "es", "er", "ern")
+_MODIFIER_MIN = 4
+_HEAD_MIN = 5
 
 
 def _only_a_code(doc: Doc) -> bool:
     """Tells whether a message's only word may be a plate code: no function or filler word ("HI", "DA", "ES")."""
     words = [token for token in doc if token.is_alpha]
     return len(words) == 1 and words[0].norm_ not in stopwords() | filler_words()
+
+
+def _only_word(doc: Doc, i: int) -> bool:
+    """Tells whether token i is the message's only word ("Rauschenbrg", "Frankenua!")."""
+    return all(token.i == i or not (token.is_alpha or token.like_num) for token in doc)
+
+
+def _ordinary_word(gazetteer: Gazetteer, norm: str) -> bool:
+    """Tells whether a folded word the dictionary lacks is made of known words: a known word with an inflection
+    ending, or a known modifier joined to a known head ("blaubeeren": "blau" + "beeren"). A town's adjective
+    ("zittauer") is none; the caller lets a word built like a place's name ("Südvorstadt") be guessed still."""
+    known = known_words()
+    if any(gazetteer.lookup(norm[:cut]) for cut in (len(norm) - 2, len(norm) - 1)):
+        return False  # "Zittauer": a town's own adjective
+    if any(norm.endswith(ending) and len(norm) - len(ending) >= _HEAD_MIN and norm[: -len(ending)] in known
+           for ending in _INFLECTIONS):
+        return True
+    return any(norm[:cut] in known and norm[cut:] in known
+               for cut in range(_MODIFIER_MIN, len(norm) - _HEAD_MIN + 1))
 
 
 def mention(doc: Doc, start: int, end: int, places: tuple[Place, ...]) -> Span:
@@ -201,7 +230,10 @@ class MentionFinder:
                 # ("Körlitz, Tierheim"): "Canva kann ich" is no Zahna
                 hits = [(place, score) for place, score in hits if fold(place.name)[:1] == norm[:1]]
             if token.i not in cue_ends:
-                hits = [(place, score) for place, score in hits if place.population >= _UNCUED_GUESS_MIN]
+                least = _LONE_GUESS_MIN if _only_word(doc, token.i) else _UNCUED_GUESS_MIN
+                hits = [(place, score) for place, score in hits if place.population >= least]
+                if hits and _ordinary_word(self.gazetteer, norm) and not looks_like_place(norm):
+                    hits = []  # "Blaubeeren pflücken": a word's compound or plural, no Blaubeuren misspelt
             # "Sachsehause": a quarter's name as spoken names its city, unless a town's name is as close or closer
             quarter = spoken_quarter(surface_key(norm))
             if quarter is not None and (not hits or quarter[1] > hits[0][1]):

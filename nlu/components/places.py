@@ -12,7 +12,9 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import covered, covered_by, is_boundary, is_lowercase_message, pattern_matcher
+from nlu.components.common import (
+    covered, covered_by, is_boundary, is_lowercase_message, pattern_matcher, stands_alone,
+)
 from nlu.components.place_belief import PlaceBelief, signed_off
 from nlu.components.place_demonyms import DemonymReader
 from nlu.components.place_hints import RULED_OUT, PreferenceReader, closing_home_words
@@ -135,10 +137,28 @@ class PlaceFinder:
         kept = [span for span in kept if not any(other.start <= span.start < other.end for other in unknown)]
         named = [*kept, *doc.spans[PLACES_RULED_OUT]]
         doc.spans[PLACES_UNKNOWN] = [*unknown, *self._unresolved_places(doc, cue_ends, [*named, *unknown], lowercase)]
-        doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer)
+        words = self._words_qualified(doc, sorted(kept, key=lambda m: m.start), cue_ends)
+        doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer, words)
         named = [*doc.spans[PLACES], *doc.spans[PLACES_RULED_OUT]]
         doc.spans[PLACE_QUALIFIERS] = qualifier_words(doc, named, self.rules)
         return doc
+
+    def _words_qualified(self, doc: Doc, kept: list[Span], cue_ends: set[int]) -> frozenset[int]:
+        """Returns where the kept mentions start whose one word is also an ordinary word and that were made places
+        by no cue, no clause of their own and no other place offered beside them ("Aue oder Schwarzenberg", "Langen
+        bei Frankfurt"), only by a qualifier after them ("Wetter im Sauerland": the weather there as much as the
+        town Wetter)."""
+        listed = {
+            start for one, other in zip(kept, kept[1:]) if 0 < other.start - one.end <= 1  # "Essen bzw. Bochum"
+            and all(t.norm_ in _JOINERS or t.norm_ in self.rules.choice_joiners for t in doc[one.end:other.start])
+            for start in (one.start, other.start)
+        }
+        return frozenset(
+            span.start for span in kept
+            if span.start not in cue_ends and span.start not in listed and not stands_alone(doc, span.start, span.end)
+            and span.label_ == "place" and not span._.fuzzy and self.belief.names_a_word(doc, span)
+            and not self.belief.located_beside(doc, span)
+        )
 
     def _cued_quarters(
         self, doc: Doc, cue_ends: set[int], mentions: list[Span], claimed: set[int], lowercase: bool

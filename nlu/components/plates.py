@@ -102,6 +102,8 @@ class PlateReader:
             return self._span(doc, i, self.towns[text.upper()])  # "schuldnerberatung in c": the message's last word
         if town is None or shouting:  # a message in capitals has no telling capitals
             return None
+        if self._graded_letter(doc, i, text):
+            return None  # "Nachhilfe M", "Nachhilfe geben in M": a school subject or grade, no town
         if i in cue_ends or i + 1 in owned or stands_alone(doc, i) or (
             i == len(doc) - 1 and len(doc) <= _SHORT_MESSAGE
         ):
@@ -259,6 +261,26 @@ class PlateReader:
         before = [span for span in spans_of(doc, INTERESTS) if span.end == i]
         labels = {span.label_ for span in spans_of(doc, INTERESTS)}
         return ends and bool(before) and not labels & _letter_rules()["letter_categories"]
+
+    @staticmethod
+    def _graded_letter(doc: Doc, i: int, text: str) -> bool:
+        """Tells whether a one-letter code in capitals grades or names what is wished rather than a town, however
+        the message places it (closing a short message, after "in"): right after a teaching or computing interest
+        ("Nachhilfe M", "Programmieren C"; plates.toml [letters] subject_categories; after a sport the capital
+        among small words stays the town: "rollstuhlbasketball C"), or after a bare "in" that
+        follows a teaching interest or a doing verb ("Nachhilfe geben in M", as "nachhilfe in m" written small).
+        Where one lives stays a town ("wohne in M, Nachhilfe")."""
+        if len(text) != 1 or after_living_cue(doc, i):
+            return False
+        rules = _letter_rules()
+        interests = spans_of(doc, INTERESTS)
+        if any(span.end == i and (span.label_ in rules["subject_categories"] or span.label_ == _COMPUTING)
+               for span in interests):
+            return True
+        if i == 0 or doc[i - 1].norm_ != "in":
+            return False
+        doing = any(t.norm_ in rules["doing_verbs"] for t in doc[: i - 1])
+        return doing or any(span.label_ in rules["subject_categories"] for span in interests)
 
     @staticmethod
     def _span(doc: Doc, i: int, town: Place) -> Span:

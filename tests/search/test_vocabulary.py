@@ -134,3 +134,17 @@ def test_a_verb_with_a_short_stem_still_finds_the_nouns_of_its_stem() -> None:
     assert not painting.matches("mallorca")
     driving = index.group("fahren")
     assert driving is not None and driving.matches("fahrer") and not driving.matches("fahrtkosten")
+
+
+def test_a_short_word_finds_its_forms_and_compounds_but_not_words_that_merely_begin_alike() -> None:
+    words = {"hund": 3, "hunde": 4, "hundes": 1, "hundeschule": 2, "hundebesitzer": 1, "hundert": 9, "hunderte": 5,
+             "schule": 20, "besitzer": 3}
+    group = Vocabulary(words, listings=50).group("hund")
+    assert group is not None
+    found = {word for word in words if group.matches(word)}
+    assert found == {"hund", "hunde", "hundes", "hundeschule", "hundebesitzer"}
+
+
+def test_a_short_word_whose_beginnings_are_all_its_own_stays_one_beginning() -> None:
+    group = Vocabulary({"tier": 3, "tiere": 4, "tierheim": 2, "heim": 5}, listings=20).group("tier")
+    assert group is not None and group.prefixes == ("tier",)
