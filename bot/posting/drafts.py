@@ -159,10 +159,15 @@ PASSED = "searched_past"  # a second text typed beside the held one: the person 
 
 
 async def ask_to_continue(session: AsyncSession, telegram_id: int, *, held: str | None = None) -> DraftView:
-    """Marks the draft as asking "weitermachen?", keeping a message typed meanwhile; raises NoDraft."""
+    """Marks the draft as asking "weitermachen?", keeping a message typed meanwhile; raises NoDraft.
+
+    Each ask is new, as its message is: a text held or searched past at an earlier ask (and no longer shown with
+    its button) is dropped, so a "ja" now goes on instead of answering with it or being searched."""
     draft = await _require(session, telegram_id)
     data = copy.deepcopy(draft.data)
     data[ASKING] = True
+    data.pop(PASSED, None)
+    data.pop(HELD, None)
     if held:
         data[HELD] = held
     draft.data = data

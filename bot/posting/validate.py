@@ -110,7 +110,16 @@ def _holds_a_contact(value: str) -> bool:
     words = [word.strip(".,;:()<>") for word in clean_text(value).split()]
     if any(_EMAIL.match(word) or word.lower().startswith(("http://", "https://", "www.")) for word in words):
         return True
-    return any(len(re.sub(r"\D", "", run)) >= 6 for run in _PHONE_RUN.findall(value))
+    return any(_dialled(run) for run in _PHONE_RUN.findall(value))
+
+
+def _dialled(run: str) -> bool:
+    """Tells whether a run of digits is a phone number: six digits or more, dialled with 0 or + ("0561 123456",
+    "+49 561 98765") or written as one block ("834567"); years, seasons and counts in a name are none ("Förderkreis
+    2010/2011", "Saison 2024/25", "Verein 1950-2020", "100 000 Bäume")."""
+    if len(re.sub(r"\D", "", run)) < 6:
+        return False
+    return run.lstrip("(").startswith(("0", "+")) or any(len(block) >= 6 for block in re.findall(r"\d+", run))
 
 
 def optional_text(value: str) -> str | None:

@@ -1,5 +1,5 @@
 """Every text people read, in German and English, looked up by key: `t(lang, key, **params)`."""
 
-from bot.texts.catalogue import LANGUAGES, catalogue, language_list, t
+from bot.texts.catalogue import LANGUAGES, catalogue, language_list, plain, t
 
-__all__ = ["LANGUAGES", "catalogue", "language_list", "t"]
+__all__ = ["LANGUAGES", "catalogue", "language_list", "plain", "t"]

@@ -15,6 +15,8 @@ Whole numbers of 1,000 and more are written the reader's way (2.000 in German, 2
 
 from __future__ import annotations
 
+import html
+import re
 import string
 import tomllib
 from collections.abc import Iterable
@@ -24,6 +26,7 @@ from pathlib import Path
 LANGUAGES: tuple[str, ...] = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 _HERE = Path(__file__).resolve().parent
+_TAG = re.compile(r"<[^>]+>")
 
 
 @cache
@@ -116,3 +119,8 @@ def _flatten(table: dict[str, object], prefix: str = ""):  # type: ignore[no-unt
             yield f"{prefix}{key}", value
         else:
             raise TypeError(f"catalogue entry {prefix}{key} must be text, not {type(value).__name__}")
+
+
+def plain(markup: str) -> str:
+    """Returns a catalogue text as plain text, for a terminal: its tags dropped ("<code>…</code>"), entities read."""
+    return html.unescape(_TAG.sub("", markup))

@@ -49,6 +49,7 @@ class ResultsView:
     pages: int
     first: int  # the number of the first row on this page
     nothing: bool
+    no_listings: bool = False  # a fresh install: not a single listing yet, said instead of "nothing found"
     first_page_url: str | None = None  # a page past the last one (an old link, a typed number): where to go
     # The related listings left out of the answer (bot.search.tiers), or the way back from them to the answer.
     similar_url: str | None = None
@@ -101,6 +102,8 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
                      else t(lang, "web.city_part" if is_city_part(outcome.unknown_place) else "web.place_unknown",
                             name=outcome.unknown_place))
     notes += similar_notes(outcome, lang)
+    if found.no_listings:  # nothing anywhere: notes on the place or the words would blame the request, as would
+        notes = []  # "nothing found" (the chat says only this, too)
     shown = len(rows)
     pages = found.pages
     similar_url, similar_label = _similar_link(outcome, query, path=path, lang=lang, lang_param=lang_param)
@@ -116,7 +119,9 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         pages=pages,
         first=found.offset + 1,
         # unread words or a place none is (in the text or the place field): the note asks again, no "nothing found"
-        nothing=not rows and not outcome.unread_words and not outcome.unknown_place and not found.place.unknown,
+        nothing=not rows and not outcome.unread_words and not outcome.unknown_place and not found.place.unknown
+        and not found.no_listings,
+        no_listings=found.no_listings,
         first_page_url=query.url(path, seite=None, lang=lang_param) if not rows and outcome.total else None,
         similar_url=similar_url,
         similar_label=similar_label,

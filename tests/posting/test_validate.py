@@ -149,13 +149,14 @@ def test_a_word_said_to_the_bot_is_no_title_and_no_name(answer: str) -> None:
 
 @pytest.mark.parametrize("answer", ["info@tierfreunde-kassel.de", "Maria Muster, maria@example.org",
                                     "0561 123456", "Tel. +49 561 98765", "www.tierfreunde-kassel.de",
-                                    "https://tierheim.example.org"])
+                                    "https://tierheim.example.org", "(0561) 12 34 56", "Jana, 834567"])
 def test_contact_details_are_no_name(answer: str) -> None:
     assert _problem(validate.person_or_organisation_name, answer) == "posting.invalid.name_contact"
 
 
 @pytest.mark.parametrize("name", ["TSV 1860 München e.V.", "Tafel 24/7", "Jana Beispiel", "Freiwilligenagentur (FWA)",
-                                  "Kassel-hilft.de Team"])
+                                  "Kassel-hilft.de Team", "Förderkreis 2010/2011", "Saison 2024/25",
+                                  "Verein der Freunde (1990 - 2000)", "100 000 Bäume für Kassel"])
 def test_names_with_digits_or_a_dot_stay_names(name: str) -> None:
     assert validate.person_or_organisation_name(name) == name
 

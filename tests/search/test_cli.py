@@ -303,3 +303,34 @@ def test_one_related_listing_left_out_is_counted_in_the_singular() -> None:
     assert t("de", "cli_search.similar_left", count=1) == "1 ähnliches Angebot nicht gezeigt (--similar zeigt es)."
     assert t("en", "cli_search.similar_left", count=1) == "1 related listing not shown (--similar shows it)."
     assert t("de", "cli_search.similar_left", count=2) == "2 ähnliche Angebote nicht gezeigt (--similar zeigt sie)."
+
+
+@pytest.fixture
+async def empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Points the command at a fresh SQLite file without a single listing (a fresh install)."""
+    path = tmp_path / "empty.sqlite3"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.chdir(tmp_path)
+    database = Database(f"sqlite+aiosqlite:///{path}")
+    await database.prepare()
+    await database.close()
+
+
+@pytest.mark.usefixtures("empty")
+def test_a_search_on_an_empty_database_says_there_is_nothing_yet_and_how_to_fill_it(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The chat's words to an admin, as plain text: the header line stays, exit 0, as any search without results."""
+    for request, lang in (("Tierheim in Kassel", "de"), ("asdfgh", "de"), ("animal shelter in Kassel", "en")):
+        lines = _run(["search", request], "", monkeypatch, capsys).splitlines()
+        assert lines[0].endswith(t(lang, "cli_search.total", count=0)), request
+        assert lines[1] == t(lang, "search.no_listings_yet_admin").splitlines()[0], request
+        assert "ehrenamt-bot seed --demo" in lines[-1] and "<code>" not in "".join(lines), request
+        assert t(lang, "cli_search.none_found") not in lines, request
+    line = json.loads(_run(["search", "--json", "Tierheim in Kassel"], "", monkeypatch, capsys))
+    assert line["results"] == [] and "no_listings" not in line  # the contract's fields, unchanged
+
+
+def test_with_listings_a_search_without_results_still_says_none_found(
+        configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(["search", "Tafel", "--place", "Flensburg", "--radius", "5"], "", monkeypatch, capsys)
+    assert t("de", "cli_search.none_found") in out.splitlines() and "ehrenamt-bot" not in out

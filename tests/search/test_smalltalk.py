@@ -26,7 +26,8 @@ def test_thanks(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["ok", "Okay!", "👍", "alles klar", "super", "passt so", "cool", "got it", "😊",
-                                  "ok 👍", "Alles klar, super"])
+                                  "ok 👍", "Alles klar, super", "alles gut", "passt schon", "wunderbar",
+                                  "sehr schön", "Perfect!", "sounds great"])
 def test_fine_or_understood_without_a_thanks_is_no_thanks(text: str) -> None:
     """"ok", "super", "👍" thank nobody: answered with what to do next, not "Gern geschehen"."""
     assert small_talk(text) is SmallTalk.OKAY

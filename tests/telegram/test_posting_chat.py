@@ -120,7 +120,8 @@ async def test_text_typed_at_weitermachen_is_held_beside_the_open_question(chat:
     assert "Wasserwacht Kassel" in held.text and "Hat sie eine Webseite" in held.text
     assert "Webadresse" not in held.text  # not taken as the answer to a question the person had not seen
     async with database.read_only() as session:
-        assert "website" not in (await session.execute(select(ListingDraft))).scalar_one().data
+        organisation = (await session.execute(select(ListingDraft))).scalar_one().data["new_organisation"]
+        assert isinstance(organisation, dict) and "website" not in organisation  # where the answer would stand
     taken = await chat.press(CLUB, held.button("als Antwort nehmen"))
     assert "Webadresse" in taken.text and "Hat sie eine Webseite" in taken.text  # taken now, and said why not
 
@@ -344,7 +345,9 @@ async def test_a_second_text_past_the_held_one_is_a_search_and_the_draft_waits(c
     assert "Dein Entwurf" not in again.text and "Kinder &amp; Jugend" in again.text
     async with database.read_only() as session:
         data = (await session.execute(select(ListingDraft))).scalar_one().data
-        assert data["held_text"] == "Tierheim in Kassel" and "website" not in data
+        organisation = data["new_organisation"]  # where the website question's answer would stand
+        assert data["held_text"] == "Tierheim in Kassel" and isinstance(organisation, dict)
+        assert "website" not in organisation
     taken = await chat.press(CLUB, held.button("als Antwort nehmen"))  # the held text can still answer
     assert "Webadresse" in taken.text
 
@@ -384,3 +387,23 @@ async def test_a_typed_yes_or_label_at_weitermachen_goes_on_and_a_no_leaves_the_
         assert isinstance(organisation, dict) and "held_text" not in data and "website" not in organisation
     dropped = await chat.send(CLUB, "/abbrechen")
     assert "Entwurf verworfen" in dropped.text
+
+
+async def test_anbieten_again_after_a_no_or_a_search_asks_afresh(chat: Chat, database: Database) -> None:
+    """/anbieten after "nein" (or after texts went past as searches) asks "weitermachen?" as new: a typed "ja" goes
+    on, not searched as "ja", and no text held before (and no longer shown) is taken as the answer."""
+    await fill(chat, CLUB, NEW_ORGANISATION[:2])  # the website question is open
+    await chat.send(CLUB, "/anbieten")
+    await chat.send(CLUB, "nein")
+    await chat.send(CLUB, "/anbieten")
+    went_on = await chat.send(CLUB, "ja")
+    assert "Hat sie eine Webseite" in went_on.text and "🔎" not in went_on.text
+    await chat.send(CLUB, "/anbieten")
+    await chat.send(CLUB, "Tierheim in Kassel")  # held beside the question
+    await chat.send(CLUB, "Tierheim in Kassel")  # past it: a search, the draft waits
+    await chat.send(CLUB, "/anbieten")  # "weitermachen?" alone: the held text is no longer offered
+    went_on = await chat.send(CLUB, "ja")
+    assert "Hat sie eine Webseite" in went_on.text and "Webadresse" not in went_on.text
+    async with database.read_only() as session:
+        data = (await session.execute(select(ListingDraft))).scalar_one().data
+        assert "held_text" not in data and "searched_past" not in data

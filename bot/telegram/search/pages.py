@@ -244,8 +244,9 @@ async def page_messages(
         admin = private and await admin_scope(session, volunteer.telegram_id,
                                               admin_ids=services_.settings.admin_ids) is not None
         await state.conclude(session, volunteer.id)  # no question about place or area is left open
-        return [View(t(lang, "search.no_listings_yet_admin" if admin else "search.no_listings_yet"),
-                     keyboards.main_keyboard(lang) if private else None)]
+        said = (t(lang, "search.no_listings_yet_admin") + "\n" + t(lang, "search.admins_only") if admin
+                else t(lang, "search.no_listings_yet"))
+        return [View(said, keyboards.main_keyboard(lang) if private else None)]
     # "ganz Deutschland" pressed or "bundesweit" written: shown, not asked
     nationwide = bool(state.refinement_of(page.search).nationwide) or page.outcome.nationwide
     # all of Germany asked has no place lacking, but a state named with it was shown as all of Germany, said so

@@ -1,0 +1,45 @@
+"""A fresh install holds no listings: the search page and the embed say there are none yet, as the chat does, not
+"nothing found" (which blames the words or the place); with listings, "nothing found" stays."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from bot.store.db import Database
+from bot.texts import t
+from bot.web.app import WebContext
+from bot.web.server import WebServer
+from tests.factories.volunteers import make_listing
+
+
+@pytest.fixture
+async def client(database: Database) -> AsyncIterator[httpx.AsyncClient]:
+    """Serves the pages of the (empty) test database in this event loop."""
+    server = WebServer(WebContext(database=database, base_url="http://127.0.0.1", bot_username="ehrenamt_test_bot"),
+                       port=0, settle=False)
+    port = await server.start()
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10.0) as http:
+        yield http
+    await server.stop()
+
+
+@pytest.mark.parametrize("path", [
+    "/suche?text=Tierheim&ort=Kassel", "/suche?text=asdfgh", "/suche?bereich=animals", "/embed?text=Tierheim+Kassel",
+    "/suche?text=animal+shelter+in+Kassel&lang=en",
+])
+async def test_a_search_on_an_empty_database_says_there_is_nothing_yet(client: httpx.AsyncClient, path: str) -> None:
+    page = html.unescape((await client.get(path)).text)
+    lang = "en" if "lang=en" in path else "de"
+    assert t(lang, "search.no_listings_yet") in page
+    assert t(lang, "search.nothing") not in page
+
+
+async def test_with_listings_nothing_found_is_said_as_before(client: httpx.AsyncClient, database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Hunde ausführen")  # in Kassel
+    page = html.unescape((await client.get("/suche?bereich=sports&ort=Kassel")).text)
+    assert t("de", "search.nothing") in page and t("de", "search.no_listings_yet") not in page
