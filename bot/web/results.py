@@ -97,13 +97,17 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         state = state_name(outcome.whole_state, lang)
         said = t(lang, "web.whole_state", state=state)
         notes = [t(lang, "web.state_everywhere", state=state) if note == said else note for note in notes]
+    # what the request itself holds that could not be used (an odd parameter, a place none is) is said even when
+    # nothing is published
+    told = [t(lang, key) for key in query.problems]
     if outcome.unknown_place and not found.place.unknown:  # the text named a place none is, as the chat says
-        notes.append(t(lang, "web.postal_code_unknown", code=outcome.unknown_place) if outcome.unknown_postal_code
-                     else t(lang, "web.city_part" if is_city_part(outcome.unknown_place) else "web.place_unknown",
-                            name=outcome.unknown_place))
+        told.append(t(lang, "web.postal_code_unknown", code=outcome.unknown_place) if outcome.unknown_postal_code
+                    else t(lang, "web.city_part" if is_city_part(outcome.unknown_place) else "web.place_unknown",
+                           name=outcome.unknown_place))
+        notes.append(told[-1])
     notes += similar_notes(outcome, lang)
-    if found.no_listings:  # nothing anywhere: notes on the place or the words would blame the request, as would
-        notes = []  # "nothing found" (the chat says only this, too)
+    if found.no_listings:  # nothing anywhere: notes on widening, words or similar ones would blame the search, as
+        notes = told  # would "nothing found"
     shown = len(rows)
     pages = found.pages
     similar_url, similar_label = _similar_link(outcome, query, path=path, lang=lang, lang_param=lang_param)
