@@ -375,6 +375,18 @@ async def test_abbrechen_after_the_note_drops_the_ad_even_when_the_search_asked_
     assert again.text == t("de", "cancel.nothing")
 
 
+async def test_ichbiete_after_the_note_puts_the_note_behind(chat: Chat, database: Database) -> None:
+    """/ichbiete after the note opens the ad again: a /abbrechen then cancels what it asks, as the reply says."""
+    await chat.send(ANNA, "/ichbiete")
+    await chat.send(ANNA, HOMEWORK_DE)
+    await chat.send(ANNA, "Tierheim")  # the note, and the search asks where
+    again = await chat.send(ANNA, "/ichbiete")
+    fresh = await chat.press(ANNA, again.button("Neu anfangen"))
+    assert "Was möchtest du anbieten?" in fresh.text
+    cancelled = await chat.send(ANNA, "/abbrechen")
+    assert cancelled.text == t("de", "ads.cancelled") and await _ads(database, ANNA.id) == []
+
+
 async def test_starting_the_ad_over_drops_the_unfinished_one(chat: Chat, database: Database) -> None:
     await chat.send(ANNA, "/ichbiete")
     await chat.send(ANNA, HOMEWORK_DE)

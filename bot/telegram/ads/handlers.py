@@ -45,6 +45,7 @@ def life_of(turn: Turn[AdButton] | Turn[None]) -> AdLife:
 async def offer_command(turn: Turn[None]) -> None:
     """Lists the person's ads with their buttons, or starts the first one."""
     volunteer, lang = turn.volunteer, turn.lang
+    await left.take(turn.session, volunteer.id)  # the note is behind: /abbrechen now means what /ichbiete opens
     if not compose.may_post(volunteer):
         turn.reply(View(t(lang, "ads.blocked")))
         return
