@@ -30,7 +30,12 @@ async def stock_of(session: AsyncSession) -> Stock:
     return Stock.EMPTY if await session.scalar(select(Opportunity.id).limit(1)) is None else Stock.NONE_PUBLISHED
 
 
+# What a search says when nothing is published: to anyone, and to an admin (with how to fill the database).
+_SAID = {Stock.EMPTY: ("search.no_listings_yet", "search.no_listings_yet_admin"),
+         Stock.NONE_PUBLISHED: ("search.no_listings_now", "search.no_listings_now_admin")}
+
+
 def unstocked_key(stock: Stock, *, admin: bool = False) -> str:
     """Returns the catalogue key that says nothing is published, and why (for an admin: how to fill the database)."""
-    key = "search.no_listings_yet" if stock is Stock.EMPTY else "search.no_listings_now"
-    return f"{key}_admin" if admin else key
+    anyone, to_admin = _SAID[Stock.NONE_PUBLISHED if stock is Stock.PUBLISHED else stock]
+    return to_admin if admin else anyone
