@@ -16,7 +16,7 @@ from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
 from bot.search.notes import asked_time, outside_state_note, soft_time_notes, unfound_notes
 from bot.search.place_doubts import is_city_part, largest_places, named_state
-from bot.search.stock import has_listings
+from bot.search.stock import Stock, stock_of, unstocked_key
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.texts import plain, t
@@ -92,14 +92,15 @@ def run(args: argparse.Namespace) -> int:
                     ads = await search_ads(session, request, default_radius_km=settings.default_radius_km)
                 else:
                     outcome = await search(session, request, default_radius_km=settings.default_radius_km)
-                    # a fresh install says so, as the chat does, not "nothing found" (asked only then: one read)
-                    stocked = bool(outcome.results) or args.json or await has_listings(session)
+                    # nothing published says why (a fresh install, or none now), as the chat does, not "nothing
+                    # found" (asked only then)
+                    stock = Stock.PUBLISHED if outcome.results or args.json else await stock_of(session)
             if args.json:
                 sys.stdout.write(json_line(ads.to_dict() if args.ads else outcome.to_dict()))
             elif args.ads:
                 sys.stdout.write(describe_ads(ads, offset=args.offset, lang=args.lang) + "\n")
             else:
-                sys.stdout.write(describe(outcome, offset=args.offset, lang=args.lang, stocked=stocked) + "\n")
+                sys.stdout.write(describe(outcome, offset=args.offset, lang=args.lang, stock=stock) + "\n")
             sys.stdout.flush()
 
     run_with_database(work)
@@ -121,14 +122,14 @@ def refinement_from(args: argparse.Namespace) -> Refinement:
     )
 
 
-def describe(outcome: SearchOutcome, *, offset: int = 0, lang: str = "de", stocked: bool = True) -> str:
+def describe(outcome: SearchOutcome, *, offset: int = 0, lang: str = "de", stock: Stock = Stock.PUBLISHED) -> str:
     """Renders an outcome for a person reading a terminal (the notes in `lang`: "de", "en" or "auto", the
-    request's language); without `stocked` (no listing published at all) it says so and how to fill the database,
+    request's language); when no listing is published at all (`stock`) it says why and how to fill the database,
     in place of the notes and "nothing found" that would blame the request."""
     lang = _reader_lang(outcome, lang)
     lines = [_header(outcome, lang)]
-    if not stocked and not outcome.results:  # the chat's words to an admin: whoever runs this runs the database
-        lines.append(plain(t(lang, "search.no_listings_yet_admin")))
+    if stock is not Stock.PUBLISHED and not outcome.results:  # the chat's words to an admin: whoever runs this
+        lines.append(plain(t(lang, unstocked_key(stock, admin=True))))  # runs the database
         return "\n".join(lines)
     if outcome.needs_place_choice:
         lines.append(t(lang, "cli_search.which_place"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -201,18 +202,21 @@ def close(question: ChatState) -> None:
     question.awaiting, question.search_id = None, None
 
 
-async def waiting_for(session: AsyncSession, telegram_id: int) -> tuple[str | None, str | None]:
-    """Returns (the draft's step, the awaited answer) of a person in one statement; None where nothing waits."""
+async def waiting_for(session: AsyncSession, telegram_id: int) -> tuple[str | None, str | None, int | None]:
+    """Returns (the draft's step, the awaited answer, the ad left for a search) of a person in one statement; None
+    where nothing waits."""
     draft = (
         select(ListingDraft.step).where(ListingDraft.telegram_id == telegram_id)
         .order_by(ListingDraft.id.desc()).limit(1).scalar_subquery()
     )
-    awaiting = (
-        select(ChatState.awaiting).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
-        .where(Volunteer.telegram_id == telegram_id).limit(1).scalar_subquery()
-    )
-    row = (await session.execute(select(draft, awaiting))).one()
-    return row[0], row[1]
+    def of_state(column: Any) -> Any:
+        return (
+            select(column).join(Volunteer, Volunteer.id == ChatState.volunteer_id)
+            .where(Volunteer.telegram_id == telegram_id).limit(1).scalar_subquery()
+        )
+
+    row = (await session.execute(select(draft, of_state(ChatState.awaiting), of_state(ChatState.left_ad_id)))).one()
+    return row[0], row[1], row[2]
 
 
 async def awaiting_with_prefix(session: AsyncSession, telegram_id: int, prefix: str) -> str | None:

@@ -20,8 +20,9 @@ Flow = Callable[[Turn[None]], Awaitable[bool]]
 class AnswerRoute:
     """Which flow answers which open question; the registry builds it from the features' answer takers."""
 
-    def __init__(self, *, draft: Flow, awaiting: list[tuple[Callable[[str], bool], Flow]]) -> None:
+    def __init__(self, *, draft: Flow, left: Flow, awaiting: list[tuple[Callable[[str], bool], Flow]]) -> None:
         self.draft = draft
+        self.left = left
         self.awaiting = awaiting
 
     async def __call__(self, turn: Turn[None]) -> bool:
@@ -29,8 +30,10 @@ class AnswerRoute:
         message = turn.update.message
         if message is None or not (message.text or message.location or message.photo):
             return False  # edits, stickers, voice and the like answer no question
-        draft_step, awaiting = await waiting_for(turn.session, turn.user_id)
+        draft_step, awaiting, left_ad = await waiting_for(turn.session, turn.user_id)
         if draft_step is not None and not message.photo and await self.draft(turn):
+            return True
+        if left_ad is not None and await self.left(turn):  # /abbrechen right after an ad was left for a search
             return True
         if awaiting is None:
             return False

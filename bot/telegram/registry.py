@@ -48,7 +48,7 @@ GUARD_GROUP = -2
 # A private message may answer a question the bot asked (a draft's step, a rejection reason, an announcement):
 # the handlers of texts, locations, photos and /abbrechen ask these flows first, in the same unit of work, so
 # the search never sees answers meant for the draft.
-ANSWERS = AnswerRoute(draft=posting.take_draft_answer, awaiting=[
+ANSWERS = AnswerRoute(draft=posting.take_draft_answer, left=ads.take_left, awaiting=[
     (lambda awaiting: awaiting.startswith(moderation.REJECTING), moderation.take_rejection_reason),
     (lambda awaiting: awaiting in ANNOUNCEMENT_QUESTIONS, broadcast.take_answer),
     (lambda awaiting: awaiting.startswith(ad_review.WARNING), ad_review.take_warning),

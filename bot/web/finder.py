@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.search import Refinement, SearchOutcome, SearchRequest, VocabularyCache, search
 from bot.search.place_doubts import named_state
-from bot.search.stock import has_listings
+from bot.search.stock import Stock, stock_of
 from bot.search.unread import without_unread_words
 from bot.web.places import PlaceChoice, resolve_place
 from bot.web.query import WebQuery
@@ -28,8 +28,9 @@ class Found:
     # A bare state the text names with the place field empty ("Tierheim in Hessen"): all of it was searched, and
     # the page offers its largest towns to narrow, as the place field does for "Hessen".
     text_state: str | None = None
-    # Not a single listing is published (a fresh install): the page says so instead of "nothing found".
-    no_listings: bool = False
+    # Not a single listing is published (a fresh install, or all expired or withdrawn): the page says which instead
+    # of "nothing found"; PUBLISHED when there are listings to find.
+    stock: Stock = Stock.PUBLISHED
 
     @property
     def pages(self) -> int:
@@ -78,5 +79,5 @@ class WebSearch:
             request = replace(request, refinement=replace(refinement, whole_state=state))
             outcome = await search(session, request, default_radius_km=self.default_radius_km,
                                    vocabularies=self.vocabularies)
-        empty = not outcome.results and not await has_listings(session)  # asked only when nothing was found
-        return Found(without_unread_words(outcome), choice, limit, offset, text_state=state, no_listings=empty)
+        stock = Stock.PUBLISHED if outcome.results else await stock_of(session)  # asked only when nothing was found
+        return Found(without_unread_words(outcome), choice, limit, offset, text_state=state, stock=stock)

@@ -16,6 +16,7 @@ from bot.web.query import RADIUS_CHOICES_KM, WebQuery
 from bot.search.model import SearchOutcome
 from bot.search.notes import similar_notes, unfound_notes
 from bot.search.place_doubts import is_city_part
+from bot.search.stock import Stock, unstocked_key
 from bot.web.wording import category_labels, count_text, distance_text, summary, time_labels, widening_notes
 
 EMBED_PATH = "/embed"  # the results embedded in another site: no search form around them
@@ -49,7 +50,9 @@ class ResultsView:
     pages: int
     first: int  # the number of the first row on this page
     nothing: bool
-    no_listings: bool = False  # a fresh install: not a single listing yet, said instead of "nothing found"
+    # Nothing published anywhere: the catalogue key that says why (a fresh install, or none published now), said
+    # instead of "nothing found"; empty when there are listings to find.
+    no_listings: str = ""
     first_page_url: str | None = None  # a page past the last one (an old link, a typed number): where to go
     # The related listings left out of the answer (bot.search.tiers), or the way back from them to the answer.
     similar_url: str | None = None
@@ -106,8 +109,9 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
                            name=outcome.unknown_place))
         notes.append(told[-1])
     notes += similar_notes(outcome, lang)
-    if found.no_listings:  # nothing anywhere: notes on widening, words or similar ones would blame the search, as
-        notes = told  # would "nothing found"
+    unstocked = found.stock is not Stock.PUBLISHED
+    if unstocked:  # nothing anywhere: notes on widening, words or similar ones would blame the search, as would
+        notes = told  # "nothing found"
     shown = len(rows)
     pages = found.pages
     similar_url, similar_label = _similar_link(outcome, query, path=path, lang=lang, lang_param=lang_param)
@@ -124,8 +128,8 @@ def results_view(found: Found, query: WebQuery, *, lang: str, path: str, default
         first=found.offset + 1,
         # unread words or a place none is (in the text or the place field): the note asks again, no "nothing found"
         nothing=not rows and not outcome.unread_words and not outcome.unknown_place and not found.place.unknown
-        and not found.no_listings,
-        no_listings=found.no_listings,
+        and not unstocked,
+        no_listings=unstocked_key(found.stock) if unstocked else "",
         first_page_url=query.url(path, seite=None, lang=lang_param) if not rows and outcome.total else None,
         similar_url=similar_url,
         similar_label=similar_label,

@@ -13,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.factories.search import KASSEL, Listings, near
+from tests.factories.volunteers import make_listing
 
 from bot.texts import t
 from bot.cli import main
-from bot.domain import MAX_QUERY_CHARS
+from bot.domain import MAX_QUERY_CHARS, OpportunityStatus
 from bot.store.db import Database
 
 RESULT_FIELDS = {"id", "title", "organisation", "categories", "place", "lat", "lon", "distance_km", "time",
@@ -328,6 +329,31 @@ def test_a_search_on_an_empty_database_says_there_is_nothing_yet_and_how_to_fill
         assert t(lang, "cli_search.none_found") not in lines, request
     line = json.loads(_run(["search", "--json", "Tierheim in Kassel"], "", monkeypatch, capsys))
     assert line["results"] == [] and "no_listings" not in line  # the contract's fields, unchanged
+
+
+@pytest.fixture
+async def lapsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Points the command at a SQLite file whose only listings expired or were withdrawn (none published)."""
+    path = tmp_path / "lapsed.sqlite3"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.chdir(tmp_path)
+    database = Database(f"sqlite+aiosqlite:///{path}")
+    await database.prepare()
+    async with database.unit_of_work() as session:
+        await make_listing(session, status=OpportunityStatus.EXPIRED.value)
+        await make_listing(session, status=OpportunityStatus.WITHDRAWN.value)
+    await database.close()
+
+
+@pytest.mark.usefixtures("lapsed")
+def test_a_database_with_none_published_is_not_called_empty(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = _run(["search", "Tierheim in Kassel"], "", monkeypatch, capsys).splitlines()
+    assert lines[0].endswith(t("de", "cli_search.total", count=0))
+    assert lines[1] == t("de", "search.no_listings_now_admin").splitlines()[0]
+    assert "ehrenamt-bot import" in "\n".join(lines) and "Datenbank ist leer" not in "\n".join(lines)
+    line = json.loads(_run(["search", "--json", "Tierheim in Kassel"], "", monkeypatch, capsys))
+    assert line["results"] == []  # the contract's fields, unchanged
 
 
 def test_with_listings_a_search_without_results_still_says_none_found(

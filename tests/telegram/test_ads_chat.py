@@ -360,6 +360,33 @@ async def test_abbrechen_right_after_the_note_that_the_ad_waits_drops_that_ad(ch
     assert closed.text == t("de", "cancel.done") and len(await _ads(database, ANNA.id)) == 1
 
 
+async def test_abbrechen_after_the_note_drops_the_ad_even_when_the_search_asked_where(
+        chat: Chat, database: Database) -> None:
+    """The search the note went on to may ask "Wo soll ich suchen?": that question must not take the ad's place,
+    and /abbrechen then drops the ad and says it ended the question too."""
+    await chat.send(ANNA, "/ichbiete")
+    await chat.send(ANNA, HOMEWORK_DE)
+    searched = await chat.send(ANNA, "Tierheim")  # no place: the search asks where
+    assert "Deine Anzeige wartet noch" in searched.calls[0].text and "Wo soll ich suchen?" in searched.text
+    cancelled = await chat.send(ANNA, "/abbrechen")
+    assert t("de", "ads.cancelled") in cancelled.text and t("de", "ads.search_question_ended") in cancelled.text
+    assert await _ads(database, ANNA.id) == []
+    again = await chat.send(ANNA, "/abbrechen")  # both are gone: nothing is left to cancel
+    assert again.text == t("de", "cancel.nothing")
+
+
+async def test_ichbiete_after_the_note_puts_the_note_behind(chat: Chat, database: Database) -> None:
+    """/ichbiete after the note opens the ad again: a /abbrechen then cancels what it asks, as the reply says."""
+    await chat.send(ANNA, "/ichbiete")
+    await chat.send(ANNA, HOMEWORK_DE)
+    await chat.send(ANNA, "Tierheim")  # the note, and the search asks where
+    again = await chat.send(ANNA, "/ichbiete")
+    fresh = await chat.press(ANNA, again.button("Neu anfangen"))
+    assert "Was möchtest du anbieten?" in fresh.text
+    cancelled = await chat.send(ANNA, "/abbrechen")
+    assert cancelled.text == t("de", "ads.cancelled") and await _ads(database, ANNA.id) == []
+
+
 async def test_starting_the_ad_over_drops_the_unfinished_one(chat: Chat, database: Database) -> None:
     await chat.send(ANNA, "/ichbiete")
     await chat.send(ANNA, HOMEWORK_DE)

@@ -7,8 +7,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 from tests.telegram.botchat import ANNA, JOHN, Chat, Person
+from tests.factories.volunteers import make_listing
 from tests.telegram.conftest import _chat_on
 
+from bot.domain import OpportunityStatus
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.texts import t
@@ -41,3 +43,16 @@ async def test_an_admin_is_told_how_to_import_or_seed(empty_chat: Chat) -> None:
 async def test_with_listings_nothing_found_is_said_as_before(chat: Chat) -> None:
     reply = await chat.send(ANNA, "Tierheim in Flensburg")
     assert t("de", "search.no_listings_yet") not in reply.text
+
+
+async def test_listings_that_all_expired_or_were_withdrawn_are_not_called_a_fresh_install(
+        empty_chat: Chat, database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, status=OpportunityStatus.EXPIRED.value)
+        await make_listing(session, status=OpportunityStatus.WITHDRAWN.value)
+    reply = await empty_chat.send(ANNA, "Tierheim in Kassel")
+    assert reply.text == t("de", "search.no_listings_now")
+    assert t("de", "search.no_listings_yet") not in reply.text
+    admin = await empty_chat.send(ADMIN, "Tierheim in Kassel")
+    assert admin.text.startswith(t("de", "search.no_listings_now_admin").splitlines()[0])
+    assert "ehrenamt-bot import" in admin.text and "Datenbank ist leer" not in admin.text

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from bot.domain import OpportunityStatus
 from bot.store.db import Database
 from bot.texts import t
 from bot.web.app import WebContext
@@ -43,3 +44,14 @@ async def test_with_listings_nothing_found_is_said_as_before(client: httpx.Async
         await make_listing(session, title="Hunde ausführen")  # in Kassel
     page = html.unescape((await client.get("/suche?bereich=sports&ort=Kassel")).text)
     assert t("de", "search.nothing") in page and t("de", "search.no_listings_yet") not in page
+
+
+async def test_listings_that_all_expired_or_were_withdrawn_are_not_called_a_fresh_install(
+        client: httpx.AsyncClient, database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Hunde ausführen", status=OpportunityStatus.EXPIRED.value)
+        await make_listing(session, title="Katzen füttern", status=OpportunityStatus.WITHDRAWN.value)
+    for path in ("/suche?text=Tierheim&ort=Kassel", "/embed?text=Tierheim+Kassel"):
+        page = html.unescape((await client.get(path)).text)
+        assert t("de", "search.no_listings_now") in page and t("de", "search.no_listings_yet") not in page, path
+        assert t("de", "search.nothing") not in page, path

@@ -43,6 +43,9 @@ class ChatState(Base):
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True)
     awaiting: Mapped[str | None] = mapped_column(String(20))
     search_id: Mapped[int | None] = mapped_column(ForeignKey("chat_searches.id", ondelete="SET NULL"))
+    # The ad a text went past while it waited for its buttons (bot.ads.left): kept apart from `awaiting`, which the
+    # search that text started may take for its own question.
+    left_ad_id: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 

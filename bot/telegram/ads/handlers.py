@@ -8,12 +8,12 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.ads import compose, manage
+from bot.ads import compose, left, manage
 from bot.ads.compose import AWAITING_DRAFT, AWAITING_LEFT, AWAITING_PLACE, AWAITING_TEXT, LANGUAGE_CHOICES, Refused
 from bot.ads.manage import AdLife, Published
 from bot.ads.model import Ad
 from bot.categories import categories
-from bot.conversation.state import ask, awaiting_with_prefix, close_awaiting
+from bot.conversation.state import ask, awaiting_with_prefix, close_awaiting, conclude, settle
 from bot.domain import AdStatus
 from bot.search.understanding import parse_text
 from bot.store.models import Volunteer, VolunteerAd
@@ -45,6 +45,7 @@ def life_of(turn: Turn[AdButton] | Turn[None]) -> AdLife:
 async def offer_command(turn: Turn[None]) -> None:
     """Lists the person's ads with their buttons, or starts the first one."""
     volunteer, lang = turn.volunteer, turn.lang
+    await left.take(turn.session, volunteer.id)  # the note is behind: /abbrechen now means what /ichbiete opens
     if not compose.may_post(volunteer):
         turn.reply(View(t(lang, "ads.blocked")))
         return
@@ -76,9 +77,10 @@ async def take_answer(turn: Turn[None]) -> bool:
         # (its buttons still work). The searches after it are not told again each time; only a /abbrechen right
         # after the note still means the ad it named.
         turn.reply(View(t(lang, "ads.left_for_search")))
-        await ask(session, volunteer.id, f"{AWAITING_LEFT}{ad_id}")
+        await _settle(session, volunteer)  # the search may ask its own question now
+        await left.leave(session, volunteer.id, ad_id)
         return False
-    if f"{prefix}:" == AWAITING_LEFT:  # the message after the note, no /abbrechen: the ad waits for /ichbiete
+    if f"{prefix}:" == AWAITING_LEFT:  # stored before the ad left had its own place: the ad waits for /ichbiete
         await _settle(session, volunteer)
         return False
     if f"{prefix}:" == AWAITING_TEXT:
@@ -89,6 +91,21 @@ async def take_answer(turn: Turn[None]) -> bool:
         await _settle(session, volunteer)
         return False  # the ad is gone: the message is an ordinary search
     turn.reply(await _take_place(turn, ad))
+    return True
+
+
+async def take_left(turn: Turn[None]) -> bool:
+    """After the note that an ad was left for a search: /abbrechen drops that ad and ends the search's open question
+    too (the reply says both); any other message forgets the ad left (it waits for /ichbiete) and goes on."""
+    session, volunteer, lang, message = turn.session, turn.volunteer, turn.lang, turn.message
+    ad_id = await left.take(session, volunteer.id)
+    if ad_id is None or not (message.text and message.text.startswith("/")):  # /abbrechen: only it is routed here
+        return False
+    key = await _cancel(session, volunteer, ad_id)
+    asked = await settle(session, volunteer.id)  # "Wo soll ich suchen?" of the search the note went on to
+    if asked:
+        await conclude(session, volunteer.id)
+    turn.reply(View(t(lang, key) + ("\n" + t(lang, "ads.search_question_ended") if asked else "")))
     return True
 
 

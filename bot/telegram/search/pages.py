@@ -22,7 +22,7 @@ from bot.search.model import PlaceRef
 from bot.search.place_doubts import largest_places, named_state
 from nlu.place_field import all_of_state, state_name, whole_state
 from bot.search.model import Refinement
-from bot.search.stock import has_listings
+from bot.search.stock import Stock, stock_of, unstocked_key
 from bot.admins import admin_scope
 from bot.search.smalltalk import (
     SmallTalk, asks_for_help, asks_for_more, emoji_interest, is_decline, only_emoji, small_talk,
@@ -240,12 +240,13 @@ async def page_messages(
     """Returns the page's message (in `lang`, else the person's language), followed by the place question when
     the search had no place at all."""
     lang = lang or volunteer.language
-    if not page.outcome.results and not await has_listings(session):  # a fresh install: nothing to find anywhere
+    stock = Stock.PUBLISHED if page.outcome.results else await stock_of(session)
+    if stock is not Stock.PUBLISHED:  # nothing to find anywhere: a fresh install, or none published now
         admin = private and await admin_scope(session, volunteer.telegram_id,
                                               admin_ids=services_.settings.admin_ids) is not None
         await state.conclude(session, volunteer.id)  # no question about place or area is left open
-        said = (t(lang, "search.no_listings_yet_admin") + "\n" + t(lang, "search.admins_only") if admin
-                else t(lang, "search.no_listings_yet"))
+        said = (t(lang, unstocked_key(stock, admin=True)) + "\n" + t(lang, "search.admins_only") if admin
+                else t(lang, unstocked_key(stock)))
         return [View(said, keyboards.main_keyboard(lang) if private else None)]
     # "ganz Deutschland" pressed or "bundesweit" written: shown, not asked
     nationwide = bool(state.refinement_of(page.search).nationwide) or page.outcome.nationwide
