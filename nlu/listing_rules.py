@@ -59,7 +59,6 @@ class ListingRules:
     also_unless: dict[str, frozenset[str]]  # folded word beginning of `also` -> fields that keep it from naming them
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields one of which the listing must name)
     needs_without: tuple[tuple[str, frozenset[str]], ...]  # (folded word beginning, fields the listing must not name)
-    needs_without_unless: dict[str, frozenset[str]]  # folded word beginning of `needs_without` -> fields that lift it
     group_heads: tuple[str, ...]  # "gruppe": "für unsere Seniorengruppe" names the group the title's activity is for
     interview_words: tuple[str, ...]  # "interview": the people one interviews are asked, not served
     self_help: tuple[str, ...]  # "selbsthilfe": a self-help group is care, doing one's repairs oneself is not
@@ -83,7 +82,4 @@ def listing_rules() -> ListingRules:
         also_unless={fold(start): frozenset(keys) for start, keys in raw.get("also_unless", {}).items()},
         needs=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs", {}).items()),
         needs_without=tuple((fold(start), frozenset(keys)) for start, keys in raw.get("needs_without", {}).items()),
-        needs_without_unless={
-            fold(start): frozenset(keys) for start, keys in raw.get("needs_without_unless", {}).items()
-        },
     )

