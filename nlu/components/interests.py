@@ -114,7 +114,8 @@ class InterestMatcher:
         longing = bool(missing)  # "vermisse meinen Beruf": the job is wanted
         if longing:
             mentions.extend(writer.missed_jobs(doc, covered(mentions)))
-        required = {i for span in found if span.label_ in ("requirement", "home", "asker") for i in range(span.start, span.end)}
+        about_writer = ("requirement", "home", "asker")
+        required = {i for span in found if span.label_ in about_writer for i in range(span.start, span.end)}
         wished = {span.end for span in found if span.label_ == "school_wish"}  # "am liebsten in einer Grundschule"
         owned = [
             span for span in mentions
