@@ -55,6 +55,7 @@ class InterestRules:
     school_wish: tuple[str, ...]  # patterns of a wish just before a school: then it is the place wanted
     wish_after: tuple[str, ...]  # patterns of a wish said after what is wished ("Tiere wären schön")
     home_places: tuple[str, ...]  # patterns of the writer's own village ("bei uns im Dorf"): home, no wish
+    retiree_askers: tuple[str, ...]  # "Ehrenamt für Rentner?", "Rentnerin aus Borna sucht": the writer, no wish
     age_verbs: frozenset[str]  # "Kids are 8 and 11": a children word, one of these, a number gives their ages
     child_counts: frozenset[str]  # "zwei", "two": a number word right before a children word counts one's own
     child_count_adjectives: frozenset[str]  # "kleine", "small": may stand between the number and the children
@@ -164,6 +165,7 @@ def interest_rules() -> InterestRules:
         school_wish=tuple(context.get("school_wish", ())),
         wish_after=tuple(context.get("wish_after", ())),
         home_places=tuple(context.get("home_places", ())),
+        retiree_askers=tuple(context.get("retiree_askers", ())),
         age_verbs=frozenset(context.get("age_verbs", ())),
         child_counts=folded_set(context.get("child_counts", ())),
         child_count_adjectives=folded_set(context.get("child_count_adjectives", ())),

@@ -64,6 +64,7 @@ class InterestMatcher:
                 "bare_role": self.rules.bare_roles, "offer": self.rules.offers, "school_wish": self.rules.school_wish,
                 "wish_after": self.rules.wish_after,
                 "course": self.rules.course_offers, "home": self.rules.home_places,
+                "asker": self.rules.retiree_askers,
             },
         )
         self.unusable = self.unusable + self.mentions.unusable
@@ -113,7 +114,8 @@ class InterestMatcher:
         longing = bool(missing)  # "vermisse meinen Beruf": the job is wanted
         if longing:
             mentions.extend(writer.missed_jobs(doc, covered(mentions)))
-        required = {i for span in found if span.label_ in ("requirement", "home") for i in range(span.start, span.end)}
+        about_writer = ("requirement", "home", "asker")
+        required = {i for span in found if span.label_ in about_writer for i in range(span.start, span.end)}
         wished = {span.end for span in found if span.label_ == "school_wish"}  # "am liebsten in einer Grundschule"
         owned = [
             span for span in mentions
