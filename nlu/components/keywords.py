@@ -48,6 +48,12 @@ class KeywordCollector:
                 "letter": interest_rules().letter_formulas,
             },
         )
+        # why one wants to help ("möchte der Gesellschaft etwas zurückgeben", "will anderen helfen"): the phrases the
+        # interest rules read as the wish to help others (interests.toml experience_others); their own words are no
+        # search words, what fills their gaps may be ("andere Mütter unterstützen")
+        self.motivation, unusable = pattern_matcher(nlp, {"motivation": interest_rules().experience_others})
+        self.unusable = self.unusable + unusable
+        self.motivation_words = _pattern_words(interest_rules().experience_others)
         # The words that tell German from English are function words, spoken forms included ("isch", "wat")
         self.stop = _STOP | stopwords() | frozenset().union(*langid_words().values())
         self.filler = filler_words()
@@ -60,6 +66,8 @@ class KeywordCollector:
         used |= _signature(doc, [end for label, _, end in framing if label == "letter"])
         used |= travel_words(doc)  # how one gets about ("mit dem Bus", "kein Auto") is nothing to look for
         interest = {i: s for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
+        used |= {i for _, start, end in self.motivation(doc) for i in range(start, end)
+                 if doc[i].norm_ in self.motivation_words and i not in interest}
         keywords: dict[str, None] = {}
         for token in doc:
             if token.i in used:
@@ -118,6 +126,13 @@ class KeywordCollector:
         # "Nachtcafé", "Spieleabend": a time word inside a compound says when, and the compound still names the thing
         writer = {i for o in spans_of(doc, WRITER) for i in range(o.start, o.end)}
         return used - (thing_naming_times(doc) - writer)
+
+
+def _pattern_words(patterns: tuple[str, ...]) -> frozenset[str]:
+    """Returns the folded words data-file patterns name ("was|etwas ~? zurückgeben": was, etwas, zurueckgeben), not
+    their gaps (~) and numbers (#)."""
+    return frozenset(fold(word) for line in patterns for spec in line.split() for word in spec.rstrip("?").split("|")
+                     if word not in ("~", "#"))
 
 
 _SIGNATURE_WORDS = 4  # "Mit freundlichen Grüßen, Gerda Hofmann", "Viele Grüße\nOma Inge", "Kind regards, Peter Hughes"
