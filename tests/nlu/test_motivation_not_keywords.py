@@ -32,3 +32,8 @@ def test_keeping_someone_company_keeps_its_words() -> None:
 
 def test_a_word_in_the_gap_of_a_motivation_phrase_stays() -> None:
     assert "muetter" in parse("Würde gern andere Mütter unterstützen, Köln").keywords
+
+
+def test_a_word_one_pattern_names_stays_in_the_gap_of_another() -> None:
+    # "eltern" is a word of "Eltern in der gleichen Lage", but fills the gap of "andere ~ begleiten" here
+    assert "eltern" in parse("würde gern andere Eltern begleiten, in Kassel").keywords
