@@ -48,6 +48,13 @@ class KeywordCollector:
                 "letter": interest_rules().letter_formulas,
             },
         )
+        # why one wants to help ("möchte der Gesellschaft etwas zurückgeben", "will anderen helfen"): the phrases the
+        # interest rules read as the wish to help others (interests.toml experience_others); their own words are no
+        # search words, what fills their gaps may be ("andere Mütter unterstützen")
+        lines = {f"motivation{n}": line for n, line in enumerate(interest_rules().experience_others)}
+        self.motivation, unusable = pattern_matcher(nlp, {label: [line] for label, line in lines.items()})
+        self.unusable = self.unusable + unusable
+        self.motivation_words = {label: _pattern_words(line) for label, line in lines.items()}
         # The words that tell German from English are function words, spoken forms included ("isch", "wat")
         self.stop = _STOP | stopwords() | frozenset().union(*langid_words().values())
         self.filler = filler_words()
@@ -60,6 +67,8 @@ class KeywordCollector:
         used |= _signature(doc, [end for label, _, end in framing if label == "letter"])
         used |= travel_words(doc)  # how one gets about ("mit dem Bus", "kein Auto") is nothing to look for
         interest = {i: s for s in spans_of(doc, INTERESTS) for i in range(s.start, s.end)}
+        used |= {i for label, start, end in self.motivation(doc) for i in range(start, end)
+                 if doc[i].norm_ in self.motivation_words[label] and i not in interest}
         keywords: dict[str, None] = {}
         for token in doc:
             if token.i in used:
@@ -118,6 +127,14 @@ class KeywordCollector:
         # "Nachtcafé", "Spieleabend": a time word inside a compound says when, and the compound still names the thing
         writer = {i for o in spans_of(doc, WRITER) for i in range(o.start, o.end)}
         return used - (thing_naming_times(doc) - writer)
+
+
+def _pattern_words(line: str) -> frozenset[str]:
+    """Returns the folded words a data-file pattern names ("was|etwas ~? zurückgeben": was, etwas, zurueckgeben), not
+    its gaps (~) and numbers (#): a word filling a gap of one pattern ("andere Eltern begleiten") stays, though
+    another pattern names it."""
+    return frozenset(fold(word) for spec in line.split() for word in spec.rstrip("?").split("|")
+                     if word not in ("~", "#"))
 
 
 _SIGNATURE_WORDS = 4  # "Mit freundlichen Grüßen, Gerda Hofmann", "Viele Grüße\nOma Inge", "Kind regards, Peter Hughes"
