@@ -28,7 +28,7 @@ def test_the_json_keeps_its_keys_and_adds_the_ruled_out_places() -> None:
     assert list(data) == [
         "text", "lang", "categories", "exclude_categories", "place", "place_candidates", "place_uncertain",
         "radius_km", "time", "languages", "remote", "keywords", "needs_little_german", "ruled_out_places",
-        "writer_words", "time_either", "unknown_places",
+        "writer_words", "time_either", "unknown_places", "time_soft",
     ]
     assert data["place"] is None
     assert [place["name"] for place in data["ruled_out_places"]] == ["Kassel"]
