@@ -63,6 +63,8 @@ def test_a_small_town_misspelt_among_other_words_needs_a_cue() -> None:
 
 @pytest.mark.parametrize(("text", "wished"), [
     ("wohne in Kassel und suche was in Vellmar", "Vellmar"),
+    ("wohne in Kassel und suche was mit Kindern in Vellmar", "Vellmar"),
+    ("I live in Pirna and I'm looking for something with animals in Dresden", "Dresden"),
     ("wohne im Sauerland und suche was in Arnsberg", "Arnsberg"),
     ("I live in Pirna, looking for something in Dresden with kids", "Dresden"),
     ("Suche in Leipzig was mit Kindern, wohne aber in Taucha", "Leipzig"),
