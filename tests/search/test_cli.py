@@ -306,15 +306,24 @@ def test_one_related_listing_left_out_is_counted_in_the_singular() -> None:
     assert t("de", "cli_search.similar_left", count=2) == "2 ähnliche Angebote nicht gezeigt (--similar zeigt sie)."
 
 
-@pytest.fixture
-async def empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Points the command at a fresh SQLite file without a single listing (a fresh install)."""
-    path = tmp_path / "empty.sqlite3"
+async def _point_at_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
+                           statuses: tuple[str, ...] = ()) -> None:
+    """Points the command at a new SQLite file holding one listing of each status given."""
+    path = tmp_path / f"{name}.sqlite3"
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
     monkeypatch.chdir(tmp_path)
     database = Database(f"sqlite+aiosqlite:///{path}")
     await database.prepare()
+    async with database.unit_of_work() as session:
+        for status in statuses:
+            await make_listing(session, status=status)
     await database.close()
+
+
+@pytest.fixture
+async def empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Points the command at a fresh SQLite file without a single listing (a fresh install)."""
+    await _point_at_sqlite(tmp_path, monkeypatch, "empty")
 
 
 @pytest.mark.usefixtures("empty")
@@ -334,15 +343,8 @@ def test_a_search_on_an_empty_database_says_there_is_nothing_yet_and_how_to_fill
 @pytest.fixture
 async def lapsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Points the command at a SQLite file whose only listings expired or were withdrawn (none published)."""
-    path = tmp_path / "lapsed.sqlite3"
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
-    monkeypatch.chdir(tmp_path)
-    database = Database(f"sqlite+aiosqlite:///{path}")
-    await database.prepare()
-    async with database.unit_of_work() as session:
-        await make_listing(session, status=OpportunityStatus.EXPIRED.value)
-        await make_listing(session, status=OpportunityStatus.WITHDRAWN.value)
-    await database.close()
+    await _point_at_sqlite(tmp_path, monkeypatch, "lapsed",
+                           (OpportunityStatus.EXPIRED.value, OpportunityStatus.WITHDRAWN.value))
 
 
 @pytest.mark.usefixtures("lapsed")
