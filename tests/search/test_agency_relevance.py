@@ -51,7 +51,7 @@ async def test_inferred_agency_listings_carry_the_nlus_categories_not_their_labe
                                                        ("sachsen", 150, 0.6), ("hessen", 150, 0.7),
                                                        ("berlin", 150, 0.75), ("koeln", 150, 0.7),
                                                        ("stuttgart", 150, 0.75), ("dresden", 150, 0.65),
-                                                       ("ruhr", 150, 0.75)])
+                                                       ("ruhr", 150, 0.75), ("muenchen", 150, 0.65)])
 async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(name: str, size: int,
                                                                                floor: float) -> None:
     judged = AGENCY_SETS[name]
@@ -78,6 +78,8 @@ async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(
     ["--set", "stuttgart-blind", "--failures"],
     ["--set", "dresden-blind", "--failures"],
     ["--set", "ruhr-blind", "--failures"],
+    ["--set", "muenchen-blind", "--failures"],
+    ["--set", "natural", "--messages", "tests/nlu/data/natural_blind6.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind5.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind4.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind.jsonl", "--failures"],

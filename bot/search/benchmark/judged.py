@@ -88,6 +88,9 @@ AGENCY_SETS = {
     "dresden-blind": AgencySet(FIXTURES / "dresden_listings.jsonl", FIXTURES / "dresden_requests_blind.jsonl"),
     "ruhr": AgencySet(FIXTURES / "ruhr_listings.jsonl", FIXTURES / "ruhr_requests.jsonl"),
     "ruhr-blind": AgencySet(FIXTURES / "ruhr_listings.jsonl", FIXTURES / "ruhr_requests_blind.jsonl"),
+    # twenty-first session: München with Upper Bavaria (another independent author)
+    "muenchen": AgencySet(FIXTURES / "muenchen_listings.jsonl", FIXTURES / "muenchen_requests.jsonl"),
+    "muenchen-blind": AgencySet(FIXTURES / "muenchen_listings.jsonl", FIXTURES / "muenchen_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
