@@ -116,6 +116,9 @@ def test_a_place_chosen_by_button_and_a_radius_stay() -> None:
         "i'm a student in leipzig looking for something online",
         "ich bin 15 und suche ein Praktikum in Fulda",
         "qwertz zuiop in Fulda",
+        # who writes, where, and an offer to help: a request of its own, not the last interest moved there
+        "Bin Altenpflegerin, grad nach Fulda gezogen. Kann ich da irgendwo mithelfen?",
+        "I'm a teacher from Ghana, new in Fulda. Could I help somewhere on Sundays?",
     ],
 )
 def test_a_complete_or_empty_message_is_no_follow_up(message: str) -> None:
