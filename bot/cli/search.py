@@ -14,7 +14,7 @@ from bot.cli.parsing import CommandParser
 from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_output
 from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
-from bot.search.notes import asked_time, outside_state_note, time_notes, unfound_notes
+from bot.search.notes import asked_time, outside_state_note, soft_time_notes, unfound_notes
 from bot.search.place_doubts import is_city_part, largest_places, named_state
 from bot.search.stock import Stock, stock_of, unstocked_key
 from bot.settings import Settings
@@ -138,7 +138,7 @@ def describe(outcome: SearchOutcome, *, offset: int = 0, lang: str = "de", stock
     lines += unfound_notes(outcome, lang)
     if "time" in outcome.not_applied:  # as the chat and the web pages say it
         lines.append(t(lang, "search.not_applied_time"))
-    lines += time_notes(outcome, lang)
+    lines += soft_time_notes(outcome, lang)
     if outcome.showing_similar:
         lines.append(t(lang, "cli_search.similar_shown"))
     elif outcome.others:

@@ -134,13 +134,12 @@ def asked_time(labels: Sequence[str], outcome: SearchOutcome, lang: str) -> list
     return [t(lang, "search.summary_time_soft", times=", ".join(labels))]
 
 
-def time_notes(outcome: SearchOutcome, lang: str) -> list[str]:
-    """Says why the page shows a listing at another time than the asked one: a time wished as a preference only
-    ranks; a firm one lets in the listings saying what was asked at other times (bot.search.time_sql), after the
-    alike ones at that time. Without such a listing the header says enough; a time let go says so itself."""
+def soft_time_notes(outcome: SearchOutcome, lang: str) -> list[str]:
+    """Says that a time wished as a preference only ranks, when the page shows a listing at another time (without
+    one, the header's "wenn möglich" says enough)."""
     understood = outcome.understood
-    if not understood.time or "time" in outcome.widened:
+    if not understood.time_soft:
         return []
     if all(time_fits(understood.time, hit.time, either=understood.time_either) for hit in outcome.results):
         return []
-    return [t(lang, "search.soft_time" if understood.time_soft else "search.other_times_named")]
+    return [t(lang, "search.soft_time")]

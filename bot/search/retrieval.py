@@ -28,7 +28,6 @@ from bot.search.sources import (
 )
 from bot.search.sql import SqlText
 from bot.search.textmatch import rare
-from bot.search.time_sql import admits_other_times, at_time_or_saying, timed_column
 from bot.search.vocabulary import TermGroup
 from bot.search.unfound import HeldLook
 from bot.search.tiers import STRONG_SHARE, Tier, evidence, in_fields, is_strong, shown
@@ -324,21 +323,17 @@ def _scored(
     frame = frame_of(criteria)
     naming = words.naming() if online_too(criteria, attempt) or attempt.named_only else ()
     filtering = naming if attempt.named_only else words.filtering()
-    # A firm time lets in the listings at other times that say a word of the wish (time_sql.admits_other_times):
-    # the candidates are read at any time, and those at another time holding none of the words left out below.
-    other_times = admits_other_times(criteria, attempt, words)
-    read = replace(attempt, strict_time=False) if other_times else attempt
     if within is not None:
-        tests = " AND ".join(constraints(sql, criteria, filtering, read, frame, now=now, words=False, corpus=corpus))
+        tests = " AND ".join(constraints(sql, criteria, filtering, attempt, frame, now=now, words=False, corpus=corpus))
         if online_too(criteria, attempt) and frame is not None:  # as nearest_and_online: the rows hold the words
-            anywhere = constraints(sql, criteria, filtering, replace(read, radius_km=None), frame, now=now,
+            anywhere = constraints(sql, criteria, filtering, replace(attempt, radius_km=None), frame, now=now,
                                    words=False, corpus=corpus)
             far = " AND ".join([*anywhere, online_beyond(sql, frame, attempt.radius_km or 0)])
             tests = f"(({tests}) OR ({far}))"
         source = f"{within} o WHERE {f'{only_if} AND ' if only_if else ''}{tests}"
     else:
         vectors = reads_pool_rows([*words.groups, *words.unwanted])
-        source = candidates(sql, criteria, filtering, read, frame, now=now, corpus=corpus, naming=naming,
+        source = candidates(sql, criteria, filtering, attempt, frame, now=now, corpus=corpus, naming=naming,
                             vectors=vectors)
     # The nearest listings beyond 50 km are ranked on the 50 km scale, with distance weighing as much as the
     # words: the answer says "the nearest ones, with their distance", so of two alike the nearer comes first.
@@ -350,7 +345,7 @@ def _scored(
         scale = REMOTE_NEAR_KM
     online = bool(naming) and frame is not None
     weights = NEAREST_WEIGHTS if nearest else WEIGHTS
-    if criteria.time_soft or other_times:
+    if criteria.time_soft:
         weights = preferred_time(weights)
     elif criteria.time and not attempt.strict_time:
         weights = relaxed_time(weights)
@@ -376,12 +371,8 @@ def _scored(
         f"{parts.lesser_only} AS lesser_only, {speaks} AS speaks, {fields} AS both_fields, "
         f"{parts.base} AS base, {far_online} AS online, {parts.unwanted} AS unwanted"
     )
-    if other_times:
-        columns += f", {timed_column(sql, criteria)}"
     if sql.is_sqlite:
         columns, source = held_once(columns, source, fence)
-    if other_times:
-        return at_time_or_saying(f"(SELECT {columns} FROM {source}{fence}) t", MIN_RESULTS)
     return f"(SELECT {columns} FROM {source}{fence}) c"
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -175,8 +175,8 @@ class Answered:
 
 def admitted_by(criteria: Criteria, attempt: Attempt) -> tuple[Any, ...]:
     """Returns what decides which listings a try admits for the look (sources.constraints without the words): the
-    criteria and its radius (a listing holding a named thing is let in at any time: held_tests)."""
-    return (criteria, attempt.radius_km)
+    criteria, its radius and whether its time still filters."""
+    return (criteria, attempt.radius_km, attempt.strict_time)
 
 
 async def look_for(
@@ -235,10 +235,7 @@ def held_tests(
     On SQLite a box around a place is read from its latitude's bands (sources.box_index), as the try read it: left to
     itself SQLite read the whole latitude band across the country from the geo index."""
     frame = frame_of(criteria)
-    # A listing holding a named thing holds a word of the wish: a firm time lets it in at any time
-    # (bot.search.time_sql.admits_other_times), so the look asks at any time too.
-    anytime = replace(attempt, strict_time=False)
-    where = " AND ".join(constraints(sql, criteria, (), anytime, frame, now=now, words=False, corpus=corpus))
+    where = " AND ".join(constraints(sql, criteria, (), attempt, frame, now=now, words=False, corpus=corpus))
     boxed = sql.is_sqlite and attempt.radius_km is not None and frame is not None and not criteria.remote
     hint = box_index(sql, corpus) if boxed else ""
     return [

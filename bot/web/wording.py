@@ -101,7 +101,7 @@ def widening_notes(outcome: SearchOutcome, *, asked_radius_km: float, lang: str,
     notes = search_notes.widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang)
     if "time" in outcome.not_applied:
         notes.append(t(lang, "search.not_applied_time"))
-    notes += search_notes.time_notes(outcome, lang)
+    notes += search_notes.soft_time_notes(outcome, lang)
     ruled_out = ", ".join(outcome.understood.ruled_out_places)
     if outcome.remote:
         return notes

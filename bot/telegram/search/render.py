@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from bot.categories import categories
 from bot.conversation.radius_wish import RadiusStep, Reach
 from bot.search.notes import (
-    asked_time, outside_state_note, similar_notes, time_notes, spoken_languages, unfound_notes, widening_notes,
+    asked_time, outside_state_note, similar_notes, soft_time_notes, spoken_languages, unfound_notes, widening_notes,
 )
 from bot.search.model import Hit, SearchOutcome
 from bot.search.place_doubts import is_city_part
@@ -41,7 +41,7 @@ def results_text(
     parts += [line(note, 0) for note in unfound_notes(outcome, lang)]  # category labels hold "&"
     if "time" in outcome.not_applied:
         parts.append(t(lang, "search.not_applied_time"))
-    parts += time_notes(outcome, lang)
+    parts += soft_time_notes(outcome, lang)
     parts += place_notes(outcome, lang)
     if kept_place and not outcome.remote:
         parts.append(t(lang, "search.kept_place", place=line(kept_place, LIMITS["place"])))
