@@ -86,7 +86,7 @@ class SqlText:
 
     def bind_once(self, value: str) -> str:
         """Returns the placeholder of a text value, the same one each time the statement binds an equal text: the
-        statement's equal tests are then equal in its text as well (bot.search.retrieval.held_once)."""
+        statement's equal tests are then equal in its text as well (bot.search.held_once)."""
         key = (str, value)
         if key not in self._once:
             self._once[key] = self.bind(value)

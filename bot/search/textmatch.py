@@ -64,7 +64,7 @@ def holds_any(
 
 def fts_holds(sql: SqlText, expression: str, corpus: Corpus = LISTINGS) -> str:
     """Returns a SQLite condition on the row `o`: it is among the rows the FTS5 query matches. Equal queries of a
-    statement are written alike (one placeholder), so bot.search.retrieval.held_once can read them once."""
+    statement are written alike (one placeholder), so bot.search.held_once can read them once."""
     return f"o.id IN (SELECT rowid FROM {corpus.fts} WHERE {corpus.fts} MATCH {sql.bind_once(expression)})"
 
 

@@ -1,10 +1,10 @@
-"""A SQLite try reads each full-text test its ranking asks more than once in one pass (retrieval.held_once)."""
+"""A SQLite try reads each full-text test its ranking asks more than once in one pass (bot.search.held_once)."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from bot.search.retrieval import held_once
+from bot.search.held_once import held_once
 from bot.search.sql import SqlText
 from bot.search.textmatch import fts_holds
 
