@@ -133,3 +133,8 @@ def time_mask(tags: Iterable[object] | None) -> int:
 # The longest text the chat takes as a search (longer texts are letters, not searches; the NLU is not made for
 # them). `parse` and `search` on the command line keep to the same limit, so a tool sees what a person would.
 MAX_QUERY_CHARS = 500
+
+# The languages besides German that people volunteering here speak most (English, then those of the largest groups
+# who came to Germany), in the order every language button offers them first: a volunteer's ad (/ichbiete) and a
+# club's listing (the posting chat) alike.
+COMMON_LANGUAGES = ("en", "ar", "uk", "ru", "tr", "fa", "fr", "es", "pl")

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.ads.model import MAX_AD_CHARS, MIN_AD_CHARS, TRAVEL_KM_CHOICES, Ad, AdContent, AdPlace
 from bot.ads.personal_data import Finding, personal_data
 from bot.categories import categories
-from bot.domain import AdStatus, PlacePrecision, TimeTag
+from bot.domain import COMMON_LANGUAGES, AdStatus, PlacePrecision, TimeTag
 from bot.store.models import Volunteer, VolunteerAd
 from nlu.kernel.gazetteer import Place, get_gazetteer, haversine_km
 from nlu.kernel.geo import far_apart
@@ -35,8 +35,8 @@ AWAITING_DRAFT = "ad_draft:"  # + the ad's id: it waits for buttons; only /abbre
 AWAITING_LEFT = "ad_left:"
 # Drafts nobody finished are dropped after this long (the expiry job).
 DRAFT_LIFETIME = timedelta(days=2)
-# Languages an ad may name; German is taken for granted.
-LANGUAGE_CHOICES = ("en", "ar", "uk", "ru", "tr", "fa", "fr", "es", "pl")
+# Languages an ad may name, in button order; German is taken for granted.
+LANGUAGE_CHOICES = COMMON_LANGUAGES
 
 # A postal code's or shared point names the city quarter whose centre is nearest, if one lies this close.
 QUARTER_KM = 3.0

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from bot.cli.common import run_with_database, settings_or_exit
 from bot.cli.errors import CommandError
-from bot.links import LinkTooLong, deep_link, search_payload, start_payload_for_listing, start_payload_for_search
+from bot.links import (
+    LinkTooLong, deep_link, link_text, search_payload, start_payload_for_listing, start_payload_for_search,
+)
 from bot.listings_view import get_listing_details
 from bot.search.model import Refinement
 from bot.settings import Settings
@@ -82,10 +84,11 @@ def _search_link(text: str) -> str:
     """Returns the link to a prepared search; a search too long to inline is stored in the database."""
     if not text.strip():
         raise SystemExit("--search braucht einen Text / needs a text")
-    try:
-        return deep_link(settings_or_exit().bot_username, start_payload_for_search(text, Refinement()))
-    except LinkTooLong:
-        pass
+    if link_text(text):  # emoji alone ("🐶🐱") the link's alphabet cannot carry: stored, as a long text
+        try:
+            return deep_link(settings_or_exit().bot_username, start_payload_for_search(text, Refinement()))
+        except LinkTooLong:
+            pass
 
     async def work(database: Database, settings: Settings) -> str:
         async with database.unit_of_work() as session:

@@ -14,7 +14,7 @@ from bot.cli.parsing import CommandParser
 from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_output
 from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
-from bot.search.notes import asked_time, outside_state_note, soft_time_notes, unfound_notes
+from bot.search.notes import asked_time, outside_state_note, soft_time_notes, spoken_languages, unfound_notes
 from bot.search.place_doubts import is_city_part, largest_places, named_state
 from bot.search.stock import Stock, stock_of, unstocked_key
 from bot.settings import Settings
@@ -192,7 +192,8 @@ def describe_ads(found: AdSearchOutcome, *, offset: int = 0, lang: str = "de") -
 
 
 def _header(outcome: SearchOutcome, lang: str) -> str:
-    """Says what was searched: categories, place and radius, widening, and how many were found."""
+    """Says what was searched: categories, place and radius, time, the languages spoken, widening, and how many
+    were found."""
     query = outcome.query
     table = categories()
     parts = [table[key].label(lang) for key in query.get("categories") or () if key in table]
@@ -210,6 +211,7 @@ def _header(outcome: SearchOutcome, lang: str) -> str:
     # the time asked for, as the chat's header says it ("am Wochenende"), in the tags' usual order
     asked = {str(tag) for tag in outcome.understood.time}
     parts += asked_time([t(lang, f"listing.{tag}") for tag in TIME_BITS if tag in asked], outcome, lang)
+    parts += spoken_languages(outcome.understood.languages, lang)  # "auf Arabisch", as the chat and the web say
     if outcome.widened:
         parts.append(t(lang, "cli_search.widened", how=", ".join(outcome.widened)))
     parts.append(t(lang, "cli_search.total", count=outcome.total))

@@ -14,6 +14,7 @@ from bot.links.payload import (
     SearchLink,
     StoredSearchLink,
     decode_start_payload,
+    link_text,
     start_payload_for_search,
 )
 from dataclasses import replace
@@ -41,12 +42,14 @@ def shared_search_code(text: str, refinement: Refinement) -> str:
 
 
 async def search_payload(session: AsyncSession, text: str, refinement: Refinement | None = None) -> str:
-    """Returns a start parameter for any search: inline when it fits, otherwise stored under its code."""
+    """Returns a start parameter for any search: inline when it fits, otherwise stored under its code (also a text
+    the link's alphabet cannot carry: "🐶🐱" would be lost inline, and the bot reads it as animals)."""
     refinement = refinement or Refinement()
-    try:
-        return start_payload_for_search(text, refinement)
-    except LinkTooLong:
-        pass
+    if link_text(text) or not text.strip():
+        try:
+            return start_payload_for_search(text, refinement)
+        except LinkTooLong:
+            pass
     if len(text) > MAX_TEXT:
         raise ValueError(f"search text longer than {MAX_TEXT} characters")
     code = shared_search_code(text, refinement)

@@ -199,7 +199,8 @@ def _hours(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
 
 
 def _requirements(data: dict[str, Any], answer: Answer, ctx: Context) -> bool:
-    data["requirements"] = None if answer.choice == "skip" else validate.optional_text(_text(answer))
+    requirements = None if answer.choice == "skip" else validate.optional_text(_text(answer))
+    data["requirements"] = validate.in_words(requirements) if requirements else None
     return True
 
 

@@ -53,11 +53,20 @@ def clean_text(value: str) -> str:
 
 
 def bounded_text(value: str, bounds: tuple[int, int], key: str) -> str:
-    """Returns the cleaned text when its length is within bounds; otherwise raises Invalid(key)."""
+    """Returns the cleaned text when its length is within bounds and it says something in words; otherwise raises
+    Invalid(key), or text_expected for emoji and signs alone."""
     text = clean_text(value)
     low, high = bounds
     if not low <= len(text) <= high:
         raise Invalid(key, min=low, max=high, length=len(text))
+    return in_words(text)
+
+
+def in_words(text: str) -> str:
+    """Returns the text when it holds a letter or a digit; raises text_expected for emoji or signs alone ("🐶🐱🐶",
+    "…"), which volunteers would read as the title, a name or the requirements of a listing."""
+    if not any(char.isalnum() for char in text):
+        raise Invalid("posting.invalid.text_expected")
     return text
 
 

@@ -30,7 +30,7 @@ from bot.telegram.callbacks import Kind, Payload, unpack
 from bot.telegram.sending import View, edit, edit_buttons, send
 from bot.telegram.services import Services, services
 from bot.texts import t
-from bot.volunteers import find_volunteer, get_or_create_volunteer, language_for
+from bot.volunteers import find_volunteer, language_for, meet_volunteer
 
 P = TypeVar("P", bound=Payload | None, covariant=True)
 B = TypeVar("B", bound=Payload)
@@ -51,6 +51,7 @@ class Turn(Generic[P]):
     _volunteer: Volunteer | None = None
     _scope_loaded: bool = False
     _lang: str | None = None  # the conversation's language, read with the person in their own chat
+    first_contact: bool = False  # the person's record was made (or first used) by this update
     _outbox: list[Outgoing] = field(default_factory=list)
 
     async def admin(self) -> AdminScope | None:
@@ -240,16 +241,16 @@ async def _forgotten(session: AsyncSession, update: Update, pressed: Payload | N
 async def _load_person(turn: Turn[P]) -> None:
     """Loads the person behind the update and, in their own chat, the language their conversation goes on in
     (which this update keeps going)."""
-    turn._volunteer = await _person(turn.session, turn.update)
+    turn._volunteer, turn.first_contact = await _person(turn.session, turn.update)
     if turn.private:
         turn._lang = answering(turn._volunteer)  # kept with the person, read with them; the update renews it
 
 
-async def _person(session: AsyncSession, update: Update) -> Volunteer:
-    """Returns the person behind the update, creating their record on first contact."""
+async def _person(session: AsyncSession, update: Update) -> tuple[Volunteer, bool]:
+    """Returns the person behind the update, creating their record on first contact, and whether it is that."""
     user = update.effective_user
     assert user is not None
-    return await get_or_create_volunteer(session, user.id, language_code=user.language_code)
+    return await meet_volunteer(session, user.id, language_code=user.language_code)
 
 
 async def _scope(turn: Turn[P]) -> AdminScope | None:

@@ -11,6 +11,8 @@ A text about a state may have a form for the states said with their article ("im
 Saarland"): `{ other = "in ganz {state}", article = "im ganzen {state}" }`, stored as `key#article` and picked when
 the `state` parameter is one of the language's `grammar.states_with_article`.
 Whole numbers of 1,000 and more are written the reader's way (2.000 in German, 2,000 in English), except ids.
+A text may take in another text of the same language where they say the same thing: `{+search.fill_commands}`
+stands for that text, put in when the catalogue is read (so a translation keeps both places alike).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ LANGUAGES: tuple[str, ...] = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 _HERE = Path(__file__).resolve().parent
 _TAG = re.compile(r"<[^>]+>")
+_TAKEN_IN = re.compile(r"\{\+([a-z_]+(?:\.[a-z_]+)+)\}")  # {+section.key}: that text, put in at reading
 
 
 @cache
@@ -35,7 +38,7 @@ def catalogue(lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         raise KeyError(f"no catalogue for language {lang!r}")
     with (_HERE / f"{lang}.toml").open("rb") as handle:
-        return dict(_flatten(tomllib.load(handle)))
+        return _taken_in(dict(_flatten(tomllib.load(handle))))
 
 
 PLURAL_ONE = "#one"
@@ -100,6 +103,20 @@ def _states_with_article(lang: str) -> frozenset[str]:
 def placeholders(text: str) -> set[str]:
     """Returns the names of the {placeholders} in a catalogue text."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _taken_in(texts: dict[str, str]) -> dict[str, str]:
+    """Puts the texts a text takes in ({+section.key}) in its place; a text taking in one that takes in others
+    gets theirs too. A key that is missing, or a text that takes in itself, fails at reading, loudly."""
+
+    def expanded(key: str, seen: tuple[str, ...]) -> str:
+        if key in seen:
+            raise ValueError(f"catalogue text {key} takes in itself: {' -> '.join((*seen, key))}")
+        if key not in texts:
+            raise KeyError(f"catalogue text {seen[-1]} takes in {key}, which does not exist")
+        return _TAKEN_IN.sub(lambda found: expanded(found.group(1), (*seen, key)), texts[key])
+
+    return {key: expanded(key, ()) if "{+" in text else text for key, text in texts.items()}
 
 
 def _flatten(table: dict[str, object], prefix: str = ""):  # type: ignore[no-untyped-def]

@@ -37,8 +37,18 @@ async def get_or_create_volunteer(
     session: AsyncSession, telegram_id: int, *, language_code: str | None, now: datetime | None = None
 ) -> Volunteer:
     """Returns the person's volunteer row, creating it on first contact, and notes that they were here."""
+    volunteer, _ = await meet_volunteer(session, telegram_id, language_code=language_code, now=now)
+    return volunteer
+
+
+async def meet_volunteer(
+    session: AsyncSession, telegram_id: int, *, language_code: str | None, now: datetime | None = None
+) -> tuple[Volunteer, bool]:
+    """Returns the person's volunteer row (created on first contact, noting that they were here) and whether this
+    is their first contact: no row yet, or one holding only a blocked flag (an organisation's contact)."""
     now = now or utcnow()
     volunteer = await find_volunteer(session, telegram_id)
+    first = volunteer is None or volunteer.last_seen_at is None
     if volunteer is None:
         # Two bot processes may see the same person's first two messages at once: the unique key decides.
         statement = dialect_insert(session, Volunteer.__table__).values(
@@ -56,7 +66,7 @@ async def get_or_create_volunteer(
         volunteer.last_seen_at = now
     if volunteer.blocked:
         volunteer.blocked = False  # they write to us again, so they unblocked the bot
-    return volunteer
+    return volunteer, first
 
 
 async def set_language(session: AsyncSession, volunteer: Volunteer, lang: str) -> None:

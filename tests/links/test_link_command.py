@@ -63,6 +63,12 @@ def test_long_search_is_stored_and_linked_by_code(configured: Path, capsys: pyte
     assert payload.startswith("h") and not isinstance(decode_start_payload(payload), SearchLink)
 
 
+def test_a_search_of_emoji_alone_is_stored_not_a_traceback(
+        configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("--search", "🐶🐱") == 0  # the link's alphabet has no letter for them ("an empty search" before)
+    assert capsys.readouterr().out.strip().split("?start=")[1].startswith("h")
+
+
 def test_listing_link_only_for_listings_volunteers_can_see(
     configured: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -38,6 +38,13 @@ async def test_short_search_stays_inline_and_stores_nothing(database: Database) 
         assert await resolve_start_payload(session, "o12") == ListingLink(12)
 
 
+async def test_emoji_the_link_alphabet_cannot_carry_are_stored_not_lost(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        payload = await search_payload(session, "🐶🐱", Refinement(radius_km=30))
+        assert payload.startswith("h")  # inline it would have been "s" and the radius alone
+        assert await resolve_start_payload(session, payload) == SearchLink("🐶🐱", Refinement(radius_km=30))
+
+
 async def test_unknown_or_forged_stored_codes_resolve_to_none(database: Database) -> None:
     async with database.read_only() as session:
         assert await resolve_start_payload(session, "h000000000000") is None

@@ -26,6 +26,15 @@ def test_title_and_description_lengths() -> None:
     assert len(validate.description("Wir suchen Menschen, die gern vorlesen. " * 3)) >= 30
 
 
+@pytest.mark.parametrize("signs", ["🐶🐱🐶🐱🐶", "…!!! ??", "👍" * 40])
+def test_emoji_or_signs_alone_are_no_title_name_description_or_requirements(signs: str) -> None:
+    assert _problem(validate.title, signs) == "posting.invalid.text_expected"
+    assert _problem(validate.person_or_organisation_name, signs) == "posting.invalid.text_expected"
+    assert _problem(validate.in_words, signs) == "posting.invalid.text_expected"
+    assert _problem(validate.description, signs * 10) == "posting.invalid.text_expected"
+    assert validate.title("🐾 Gassi gehen 🐶") == "🐾 Gassi gehen 🐶" and validate.in_words("Ü18") == "Ü18"
+
+
 def test_the_first_part_of_a_too_long_description_ends_after_a_sentence_that_fits() -> None:
     sentence = "Unsere Hunde im Tierheim freuen sich über Spaziergänge rund um Kassel. "
     first = validate.first_part(sentence * 60)  # 4,260 characters

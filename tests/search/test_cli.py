@@ -88,6 +88,15 @@ def test_without_json_a_person_reads_the_results(configured: Listings, monkeypat
     assert "1. Gassi gehen im Tierheim Kassel" in out and "Erika Beispiel" in out
 
 
+def test_the_header_names_the_languages_the_person_speaks_as_the_chat_does(
+        configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    written = _run(["search", "Tierheim in Kassel, ich spreche Arabisch"], "", monkeypatch, capsys)
+    assert written.splitlines()[0].startswith("Tiere · Kassel + 15 km · auf Arabisch · ")
+    optioned = _run(["search", "--lang", "en", "--language", "ar", "--language", "fa", "animal shelter in Kassel"], "",
+                    monkeypatch, capsys)
+    assert " · in Arabic or Persian · " in optioned.splitlines()[0]
+
+
 def test_the_related_listings_left_out_are_counted_and_shown_with_similar(
         configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(["search", "Tierheim in Kassel"], "", monkeypatch, capsys)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import delete, inspect, select, text
+from sqlalchemy.exc import IntegrityError
+from tests.factories.ads import make_ad, make_volunteer
 
 from bot.store import migrate
 from bot.store.db import Database
-from bot.store.models import Base, ChatSearch, Opportunity, Organisation, Volunteer
+from bot.store.models import Base, ChatSearch, ChatState, Opportunity, Organisation, Volunteer, VolunteerAd
 from bot.store.migrate import SchemaOutOfDate
 from bot.search.sources import POOL_COLUMNS, ROW_COLUMNS
 
@@ -187,3 +189,43 @@ async def test_listings_stored_before_take_the_gazetteer_s_state(any_database: D
         states = {title: state for title, state in await session.execute(select(Opportunity.title, Opportunity.state))}
     assert states == {"Ausgabe": "Sachsen", "Sortieren": "Hessen", "Online": None, "Praha": None,
                       "Zürich": "Zürich"}
+
+
+async def _left_ads(database: Database) -> list[tuple[int, int | None]]:
+    async with database.read_only() as session:
+        rows = await session.execute(select(ChatState.volunteer_id, ChatState.left_ad_id)
+                                     .order_by(ChatState.volunteer_id))
+        return [(row.volunteer_id, row.left_ad_id) for row in rows]
+
+
+async def test_a_deleted_ad_leaves_no_id_behind_in_the_chat_state_but_the_open_question_stays(
+    any_database: Database,
+) -> None:
+    async with any_database.unit_of_work() as session:
+        ad = await make_ad(session)
+        session.add(ChatState(volunteer_id=ad.volunteer_id, awaiting="place", left_ad_id=ad.id))
+        ad_id, person = ad.id, ad.volunteer_id
+    async with any_database.unit_of_work() as session:
+        await session.execute(delete(VolunteerAd).where(VolunteerAd.id == ad_id))
+    assert await _left_ads(any_database) == [(person, None)]
+    async with any_database.read_only() as session:
+        assert (await session.get(ChatState, person)) is not None  # "Wo soll ich suchen?" still waits
+    with pytest.raises(IntegrityError):  # an ad that does not exist cannot be left
+        async with any_database.unit_of_work() as session:
+            session.add(ChatState(volunteer_id=(await make_volunteer(session)).id, left_ad_id=ad_id + 1000))
+
+
+async def test_ids_of_ads_deleted_before_the_key_existed_are_cleared_by_its_migration(any_database: Database) -> None:
+    async with any_database.unit_of_work() as session:
+        kept, gone = await make_ad(session), await make_volunteer(session)
+        session.add(ChatState(volunteer_id=kept.volunteer_id, left_ad_id=kept.id))
+        kept_id, kept_person = kept.id, kept.volunteer_id
+    await any_database.run_sync(lambda connection: migrate.downgrade(connection, "0022_chat_left_ad"))
+    async with any_database.unit_of_work() as session:  # a bare integer again: any id goes in
+        await session.execute(text("INSERT INTO chat_states (volunteer_id, left_ad_id, updated_at) "
+                                   "VALUES (:person, :ad, CURRENT_TIMESTAMP)"),
+                              {"person": gone.id, "ad": kept_id + 1000})
+    await any_database.prepare(upgrade=True)
+    assert sorted(await _left_ads(any_database)) == sorted([(kept_person, kept_id), (gone.id, None)])
+    async with any_database.engine.connect() as connection:
+        assert await connection.run_sync(migrate.differences) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.texts import LANGUAGES, catalogue, t
-from bot.texts.catalogue import PLURAL_ONE, PLURAL_ZERO, WITH_ARTICLE, placeholders
+from bot.texts.catalogue import PLURAL_ONE, PLURAL_ZERO, WITH_ARTICLE, _taken_in, placeholders
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
 # t(lang, "section.key" ...) with a literal key; dynamic keys are checked by the tests of their sections below.
@@ -16,6 +16,8 @@ LITERAL_KEY = re.compile(r"""\bt\(\s*[\w.]+\s*,\s*["']([a-z_]+\.[a-z_]+)["']""")
 # The web templates (bot/web/templates) call t("section.key") with the page's language already bound.
 TEMPLATE_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z_]+)["']""")
 TEMPLATES = sorted(BOT.rglob("*.html"))
+CATALOGUES = [BOT / "texts" / f"{lang}.toml" for lang in LANGUAGES]
+TAKEN_IN = re.compile(r"\{\+([a-z_]+\.[a-z_]+)\}")  # a text put into another one (bot.texts.catalogue)
 
 
 def test_both_languages_have_the_same_keys() -> None:
@@ -61,6 +63,7 @@ def test_lookup_fills_placeholders_and_falls_back_to_german() -> None:
 
 def test_every_text_in_the_catalogue_is_used() -> None:
     source = "\n".join(path.read_text(encoding="utf-8") for path in [*BOT.rglob("*.py"), *TEMPLATES])
+    source += "\n".join(f'"{key}"' for path in CATALOGUES for key in TAKEN_IN.findall(path.read_text(encoding="utf-8")))
     built = ("listing.", "why.time.", "alerts.mode_", "alerts.saved_", "settings.button_alerts_", "settings.language_",
              "languages.", "commands.",
              "questions.")  # questions.<topic> for each topic of data/chat/questions.toml
@@ -68,6 +71,23 @@ def test_every_text_in_the_catalogue_is_used() -> None:
                                            for key in catalogue("de"))
               if not key.startswith(built) and f'"{key}"' not in source and f"'{key}'" not in source]
     assert not unused
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_admin_texts_of_an_empty_and_of_an_unpublished_database_share_the_commands_that_fill_it(lang: str) -> None:
+    commands = t(lang, "search.fill_commands")
+    assert "ehrenamt-bot import" in commands and "{+" not in commands
+    for key in ("search.no_listings_yet_admin", "search.no_listings_now_admin"):
+        assert t(lang, key).endswith(":\n" + commands)
+    assert t(lang, "search.no_listings_yet_admin") != t(lang, "search.no_listings_now_admin")
+
+
+def test_a_text_taking_in_a_missing_or_itself_fails_at_reading() -> None:
+    with pytest.raises(KeyError, match="search.gone"):
+        _taken_in({"search.a": "x {+search.gone}"})
+    with pytest.raises(ValueError, match="takes in itself"):
+        _taken_in({"search.a": "{+search.b}", "search.b": "{+search.a}"})
+    assert _taken_in({"a.b": "1 {+a.c}", "a.c": "2 {+a.d}", "a.d": "3"})["a.b"] == "1 2 3"
 
 
 @pytest.mark.parametrize(("lang", "one", "many"), [

@@ -16,6 +16,7 @@ from bot.volunteers import (
     get_or_create_volunteer,
     languages_of,
     mark_blocked,
+    meet_volunteer,
     note_interests,
     set_alert_mode,
     set_announcements,
@@ -45,6 +46,17 @@ async def test_second_contact_finds_the_same_volunteer_and_keeps_the_chosen_lang
         assert again.language == "en"
         assert again.last_seen_at == NOW + timedelta(hours=1)
         assert (await session.execute(select(func.count()).select_from(Volunteer))).scalar_one() == 1
+
+
+async def test_only_the_first_update_of_a_person_is_their_first_contact(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        assert (await meet_volunteer(session, 4711, language_code="de", now=NOW))[1]
+    async with database.unit_of_work() as session:
+        assert not (await meet_volunteer(session, 4711, language_code="de", now=NOW + timedelta(days=3)))[1]
+        session.add(Volunteer(telegram_id=4712, blocked=True))  # an organisation's contact the bot could not reach
+    async with database.unit_of_work() as session:
+        volunteer, first = await meet_volunteer(session, 4712, language_code="en", now=NOW)
+        assert first and volunteer.language == "en" and not volunteer.blocked
 
 
 async def test_last_seen_is_not_rewritten_for_every_message(database: Database) -> None:

@@ -12,20 +12,15 @@ import pytest
 from bot.domain import OpportunityStatus
 from bot.store.db import Database
 from bot.texts import t
-from bot.web.app import WebContext
-from bot.web.server import WebServer
+from tests.web.helpers import operators_pages
 from tests.factories.volunteers import make_listing
 
 
 @pytest.fixture
 async def client(database: Database) -> AsyncIterator[httpx.AsyncClient]:
     """Serves the pages of the (empty) test database in this event loop."""
-    server = WebServer(WebContext(database=database, base_url="http://127.0.0.1", bot_username="ehrenamt_test_bot"),
-                       port=0, settle=False)
-    port = await server.start()
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10.0) as http:
+    async with operators_pages(database) as http:
         yield http
-    await server.stop()
 
 
 @pytest.mark.parametrize("path", [

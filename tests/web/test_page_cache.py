@@ -15,9 +15,9 @@ from bot.store.data_version import DataVersion
 from bot.store.db import Database
 from bot.store.models import Opportunity, Organisation
 from bot.store.types import utcnow
-from bot.web.app import WebContext
 from bot.web.page_cache import PageCache
-from bot.web.server import WebServer
+from bot.web.app import WebContext
+from tests.web.helpers import operators_pages, served
 from tests.factories.volunteers import make_listing, make_organisation
 
 SEARCH = "/suche?ort=Kassel&bereich=animals"
@@ -26,12 +26,8 @@ SEARCH = "/suche?ort=Kassel&bereich=animals"
 @pytest.fixture
 async def client(database: Database) -> AsyncIterator[httpx.AsyncClient]:
     """Serves the pages in this event loop, with kept pages on, and gives a client for them."""
-    server = WebServer(WebContext(database=database, base_url="http://127.0.0.1", bot_username="ehrenamt_test_bot"),
-                       port=0, settle=False)
-    port = await server.start()
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10.0) as http:
+    async with operators_pages(database) as http:
         yield http
-    await server.stop()
 
 
 async def _change(database: Database, *statements: object) -> None:
@@ -191,12 +187,7 @@ def test_kept_pages_age_out_and_the_oldest_leave_first() -> None:
 async def test_without_kept_pages_nothing_is_kept(database: Database) -> None:
     context = WebContext(database=database, base_url="http://127.0.0.1", bot_username="ehrenamt_test_bot",
                          pages=PageCache(ttl_seconds=0))
-    server = WebServer(context, port=0, settle=False)
-    port = await server.start()
-    try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
-            answers = [await http.get(SEARCH) for _ in range(2)]
-    finally:
-        await server.stop()
+    async with served(context) as http:
+        answers = [await http.get(SEARCH) for _ in range(2)]
     assert all(answer.status_code == 200 and "X-Page-Cache" not in answer.headers for answer in answers)
     assert len(context.pages) == 0

@@ -44,8 +44,8 @@ class ChatState(Base):
     awaiting: Mapped[str | None] = mapped_column(String(20))
     search_id: Mapped[int | None] = mapped_column(ForeignKey("chat_searches.id", ondelete="SET NULL"))
     # The ad a text went past while it waited for its buttons (bot.ads.left): kept apart from `awaiting`, which the
-    # search that text started may take for its own question.
-    left_ad_id: Mapped[int | None] = mapped_column(Integer)
+    # search that text started may take for its own question. Deleting the ad forgets it (migration 0023).
+    left_ad_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_ads.id", ondelete="SET NULL"), index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 from bot.categories import categories
-from bot.domain import OrganisationKind, TimeTag
+from bot.domain import COMMON_LANGUAGES, OrganisationKind, TimeTag
 from bot.moderation.review import QueuePage
 from bot.posting.answers import LONG_DESCRIPTION, TIME_SLOTS, Answer
 from bot.posting.steps import EDITABLE, ORDER, Step
@@ -22,6 +22,7 @@ from bot.telegram.callbacks import (
 from bot.telegram.keyboards import Rows, button, candidate_label
 from bot.telegram.formatting import clip
 from bot.texts import catalogue, t
+from nlu.kernel.text import fold
 
 # Literal catalogue keys, so the catalogue test sees each one used.
 KIND_LABELS: dict[str, str] = {
@@ -40,7 +41,9 @@ EDIT_LABELS: dict[str, str] = {
     "contact": "posting.edit_contact",
 }
 EDIT_FIELDS: tuple[str, ...] = tuple(EDITABLE)
-# German is taken for granted; the buttons offer the other languages the catalogue can name.
+# German is taken for granted; the buttons offer the other languages the catalogue can name. Their numbers in the
+# button data follow this tuple (a keyboard sent before an update still means what it said); the order shown is
+# language_order's.
 LANGUAGES: tuple[str, ...] = tuple(sorted(code for code in LANGUAGE_CODES
                                           if code != "de" and f"languages.{code}" in catalogue("de")))
 FIRST_PART = 1  # the description: take the beginning of the too long one sent before
@@ -204,7 +207,8 @@ def choice_labels(step: Step, lang: str) -> list[tuple[str, int]]:
     if step is Step.TIME_SLOTS:
         return _toggles([t(lang, f"listing.{tag}") for tag in TIME_SLOTS], lang)
     if step is Step.LANGUAGES:
-        return _toggles([t(lang, f"languages.{code}") for code in LANGUAGES], lang)
+        return [(t(lang, f"languages.{code}"), LANGUAGES.index(code) + 1) for code in language_order(lang)] + [
+            (t(lang, "posting.button_done"), DONE)]
     if step in (Step.ACCESSIBILITY, Step.NEWCOMERS):
         answers = [(t(lang, "posting.button_yes"), 1), (t(lang, "posting.button_no"), 0)]
         # many clubs have never checked: saying so is better than a guess
@@ -212,6 +216,15 @@ def choice_labels(step: Step, lang: str) -> list[tuple[str, int]]:
     if step in _SKIPPABLE:
         return [(t(lang, "posting.button_skip"), DONE)]
     return []
+
+
+def language_order(lang: str) -> list[str]:
+    """Returns the languages a listing may name in the order its buttons show them: the common ones first, in the
+    order a volunteer's ad offers them (bot.domain.COMMON_LANGUAGES), then the others alphabetically by their names
+    in the reader's language."""
+    common = [code for code in COMMON_LANGUAGES if code in LANGUAGES]
+    others = [code for code in LANGUAGES if code not in COMMON_LANGUAGES]
+    return common + sorted(others, key=lambda code: fold(t(lang, f"languages.{code}")))
 
 
 def _toggles(labels: list[str], lang: str) -> list[tuple[str, int]]:

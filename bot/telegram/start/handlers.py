@@ -23,7 +23,11 @@ from bot.texts import t
 
 
 async def start(turn: Turn[None]) -> None:
-    """Greets the person with the main keyboard, then opens the listing or search a deep link carries."""
+    """Greets the person with the main keyboard, then opens the listing or search a deep link carries.
+
+    Someone who has written before and opens a link (on a club's website, a poster) gets the listing or search
+    straight away: the welcome, with the keyboard it brings, came at their first contact. /start alone greets.
+    """
     payload = turn.context.args[0] if turn.context.args else None
     opened = bool(payload) and payload != "group"  # "group": added to a group, no link to open
     link = await resolve_start_payload(turn.session, payload) if opened else None
@@ -31,8 +35,9 @@ async def start(turn: Turn[None]) -> None:
     if isinstance(link, SearchLink):  # a search written in English on a town's English page is answered in English
         lang = reply_language(link.text, lang)
     linked = await _deep_link(turn.session, turn.volunteer, link, turn.services, lang) if opened else []
-    name = line(user.first_name, 40) if user and user.first_name else t(lang, "start.friend")
-    turn.reply(View(t(lang, "start.welcome", name=name), keyboards.main_keyboard(lang)))
+    if not linked or turn.first_contact or not turn.private:
+        name = line(user.first_name, 40) if user and user.first_name else t(lang, "start.friend")
+        turn.reply(View(t(lang, "start.welcome", name=name), keyboards.main_keyboard(lang)))
     turn.reply_all(linked)
     if turn.private and await forget_skipped(turn.session, turn.user_id):  # their chat exists now: set its menu
         context, user_id = turn.context, turn.user_id
