@@ -213,9 +213,26 @@ def _header(outcome: SearchOutcome, lang: str) -> str:
     parts += asked_time([t(lang, f"listing.{tag}") for tag in TIME_BITS if tag in asked], outcome, lang)
     parts += spoken_languages(outcome.understood.languages, lang)  # "auf Arabisch", as the chat and the web say
     if outcome.widened:
-        parts.append(t(lang, "cli_search.widened", how=", ".join(outcome.widened)))
+        steps = ", ".join(_widened_step(step, lang) for step in outcome.widened)
+        parts.append(t(lang, "cli_search.widened", how=steps))
     parts.append(t(lang, "cli_search.total", count=outcome.total))
     return " · ".join(parts)
+
+
+_WIDENED_STEPS = {"time": "cli_search.widened_time", "keywords": "cli_search.widened_keywords",
+                  "everywhere": "cli_search.widened_everywhere", "nearest": "cli_search.widened_nearest",
+                  "remote": "cli_search.widened_remote", "matching": "cli_search.widened_matching",
+                  "titled": "cli_search.widened_titled", "titled_only": "cli_search.widened_titled_only",
+                  "outside_state": "cli_search.widened_outside_state"}
+
+
+def _widened_step(step: str, lang: str) -> str:
+    """One step of `widened` in words ("radius:30" -> "Umkreis 30 km"); the codes stay as they are in --json."""
+    code, _, value = step.partition(":")
+    if code == "radius" and value:
+        return t(lang, "cli_search.widened_radius", km=value)
+    key = _WIDENED_STEPS.get(code)
+    return t(lang, key) if key is not None else step
 
 
 def _place(name: str, lang: str = "auto") -> tuple[PlaceRef | None, str | None]:

@@ -17,6 +17,7 @@ from tests.factories.volunteers import make_listing
 
 from bot.texts import t
 from bot.cli import main
+from bot.cli.search import _widened_step
 from bot.domain import MAX_QUERY_CHARS, OpportunityStatus
 from bot.store.db import Database
 
@@ -371,3 +372,14 @@ def test_with_listings_a_search_without_results_still_says_none_found(
         configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(["search", "Tafel", "--place", "Flensburg", "--radius", "5"], "", monkeypatch, capsys)
     assert t("de", "cli_search.none_found") in out.splitlines() and "ehrenamt-bot" not in out
+
+
+@pytest.mark.parametrize(("lang", "codes", "said"), [
+    ("de", ("radius:30", "time", "keywords"), "Umkreis 30 km, ohne den Zeitwunsch, ohne die Suchwörter"),
+    ("en", ("radius:50", "everywhere", "nearest"), "radius 50 km, all of Germany, the nearest ones"),
+    ("de", ("outside_state", "titled"), "außerhalb des Bundeslands, Titel mit den Suchwörtern zuerst"),
+    ("de", ("future_step",), "future_step"),  # a step without words of its own is shown as it is
+])
+def test_the_plain_output_says_the_widening_in_words_while_json_keeps_the_codes(lang: str, codes: tuple[str, ...],
+                                                                               said: str) -> None:
+    assert ", ".join(_widened_step(code, lang) for code in codes) == said
