@@ -51,3 +51,19 @@ def test_codes_that_are_words_name_no_town(text: str) -> None:
 
 def test_an_unknown_word_before_a_hyphen_is_no_town_in_dialect() -> None:
     assert place_name("Ich helfe gern beim Karl-Heinz-Fest in Kassel") == "Kassel"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kleiderkammer im Hasenbergl, geht das auch samstags?", "Hasenbergl"),
+        ("Ich wohne im Glockenbachviertel und koche gern", "Isarvorstadt"),
+        ("suche was mit senioren im wedding", "Wedding"),
+    ],
+)
+def test_a_quarter_named_with_its_article_is_the_place(text: str, expected: str) -> None:
+    assert place_name(text) == expected
+
+
+def test_a_word_after_im_stays_the_word_unless_listed() -> None:
+    assert place_name("Ich würde gern im Zoo Tiere füttern") is None
