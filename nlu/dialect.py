@@ -1,4 +1,5 @@
-"""Towns written as they are spoken in dialect: "Frankfodd", "Drääsdn", "Leipzsch", "Offebach".
+"""Towns written as they are spoken in dialect: "Frankfodd", "Drääsdn", "Leipzsch", "Offebach"; quarters too
+("Giasing", "Ehrefeld").
 
 Hessian drops the "n" of "-en" and the "r" before a consonant ("Offebach", "Frankfodd"), Saxon softens the hard
 consonants and merges the hissing sounds ("Leipzsch", "Drääsdn"). A sound key in the manner of the Kölner Phonetik
@@ -124,6 +125,34 @@ def spoken_quarter(folded: str) -> tuple[Place, float] | None:
     aliases = quarter_aliases()
     hit = process.extractOne(written, aliases.keys(), scorer=fuzz.ratio, score_cutoff=_QUARTER_SIMILARITY)
     return (get_gazetteer().get(aliases[hit[0]]), round(hit[1], 1)) if hit is not None else None
+
+
+# A large city's quarter the gazetteer has by name, written as spoken: Bavarian "ia" for "ie" ("Giasing": Giesing) and
+# the "n" of "-en-" dropped inside a compound, as Hessian and Kölsch speak it ("Ehrefeld": Ehrenfeld). One change
+# at one place must give the quarter's name exactly: a typo guess would take a town of like letters elsewhere
+# ("Giasing" is as close to Geising in the Erzgebirge).
+_SPOKEN_IN_NAMES = ((re.compile(r"ia"), "ie"), (re.compile(r"(?<=[^e])e(?=[bdfgklmpstvwz])"), "en"))
+
+
+def spoken_city_quarter(word: str) -> tuple[Place, ...]:
+    """Returns the quarters of cities of `DIALECT_CITY_MIN` people that a word names as spoken (best first), or ()."""
+    folded = surface_key(word)
+    if len(folded) < _QUARTER_MIN_LETTERS or not folded.isalpha():
+        return ()
+    gazetteer = get_gazetteer()
+    for pattern, written in _SPOKEN_IN_NAMES:
+        for found in pattern.finditer(folded):
+            name = folded[:found.start()] + written + folded[found.end():]
+            quarters = tuple(place for place in gazetteer.lookup(name) if _in_large_city(place))
+            if quarters:
+                return quarters
+    return ()
+
+
+def _in_large_city(place: Place) -> bool:
+    """Tells whether a place is a quarter of a city of `DIALECT_CITY_MIN` people."""
+    city = get_gazetteer().city_of(place)
+    return city is not None and city.population >= DIALECT_CITY_MIN
 
 
 def dialect_town(word: str) -> tuple[Place, ...]:

@@ -66,6 +66,8 @@ class PlaceRules:
     areas: frozenset[str]  # folded landscape and district names that give way to a town named with them
     not_demonyms: frozenset[str]  # nouns that look like a town's adjective ("Hammer": not of Hamm)
     noun_ties: frozenset[str]  # "das", "beim", "mit": a word-like name after them is a noun, not a town
+    quarter_articles: frozenset[str]  # "im Glockenbachviertel": a city's quarter after them is cued as after "in"
+    article_quarters: frozenset[str]  # "im Wedding": word-like quarter names that count after them all the same
 
 
 @cache
@@ -126,4 +128,6 @@ def place_rules() -> PlaceRules:
         areas=frozenset(fold(a) for a in raw["areas"]),
         not_demonyms=folded_set(raw["not_demonyms"]),
         noun_ties=folded_set(raw["noun_ties"]),
+        quarter_articles=folded_set(raw["quarter_articles"]),
+        article_quarters=folded_set(raw["article_quarters"]),
     )

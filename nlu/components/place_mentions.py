@@ -16,7 +16,7 @@ from nlu.components.place_demonyms import DemonymReader
 from nlu.components.quarter_reader import QuarterReader
 from nlu.components.plates import PlateReader
 from nlu.components.postal_cues import postal_code_at
-from nlu.dialect import dialect_town, misheard_city, spoken_quarter
+from nlu.dialect import dialect_town, misheard_city, spoken_city_quarter, spoken_quarter
 from nlu.extensions import INTERESTS
 from nlu.kernel.gazetteer import Gazetteer, Place
 from nlu.kernel.place_names import surface_key
@@ -181,6 +181,8 @@ class MentionFinder:
         if len(parts) < 2 or len(parts[0]) < 2:
             return None  # "E-Rolli", "S-Bahn", "U-Bahn": one letter before a hyphen names no town
         places = tuple(self.gazetteer.get(pid) for pid in self.names.get(parts[0], ()))
+        if not places and parts[0] not in known_words():
+            places = dialect_town(parts[0])  # "Offebach-Bieber", "Stuagert-Vaihinga": the town as spoken
         if not places or places[0].population < _HYPHEN_TOWN_MIN:
             return None  # "Karl-Heinz" is a man, not the hamlet Karl
         if parts[-1] in known_words() and (
@@ -213,7 +215,8 @@ class MentionFinder:
                 continue
             if not (token.is_title or token.i in cue_ends or lowercase):
                 continue
-            spoken = dialect_town(norm)  # "Frankfodd", "Leipzsch": a town written as it is spoken
+            # "Frankfodd", "Leipzsch": a town written as it is spoken; "Giasing": a large city's quarter
+            spoken = dialect_town(norm) or spoken_city_quarter(norm)
             if spoken:
                 span = mention(doc, token.i, token.i + 1, spoken)
                 span._.fuzzy = True

@@ -101,7 +101,9 @@ class PlaceFinder:
             span._.cued = span.start in cue_ends or (span.end in owned_ends and not span._.fuzzy) or (
                 previous is not None and previous._.cued and 0 < span.start - previous.end <= 1
                 and all(t.norm_ in _JOINERS for t in doc[previous.end:span.start])
-            ) or span.start in qualified or (span.start in quartered and self._heads_a_clause(doc, span))
+            ) or span.start in qualified or (span.start in quartered and self._heads_a_clause(doc, span)) or (
+                self._quarter_after_article(doc, span)
+            )
             previous = span
         # "Essen oder Bochum": a name that is also a word, joined to a following believable place, is a place too
         ordered = sorted(mentions, key=lambda m: m.start)
@@ -189,6 +191,16 @@ class PlaceFinder:
                 token.norm_ in self.regions or (token.i in cue_ends and looks_like_place(token.norm_))
             )
         ]
+
+    def _quarter_after_article(self, doc: Doc, span: Span) -> bool:
+        """Tells whether a one-word mention right after "im" names only quarters of cities ("im Glockenbachviertel",
+        "im Wedding"): named so, it is a place as after "in"; a word ("im Zoo") only when listed (places.toml)."""
+        if span.start == 0 or len(span) != 1 or doc[span.start - 1].norm_ not in self.rules.quarter_articles:
+            return False
+        norm = span[0].norm_
+        if norm in place_words() and norm not in self.rules.article_quarters:
+            return False
+        return all(self.gazetteer.city_of(place) is not None for place in span._.value)
 
     def _heads_a_clause(self, doc: Doc, span: Span) -> bool:
         """Tells whether nothing ties the name to the words before it: "warmes Essen", "beim Essen", "das Essen"
