@@ -18,7 +18,7 @@ def help_taught(mentions: list[Span], rules: InterestRules) -> list[Span]:
     if not rules.help_taught_fields:
         return []
     named = {span.label_ for span in mentions}
-    if not rules.help_taught_fields <= named or not named & rules.help_taught_people or named & rules.help_taught_unless:
+    if named & rules.help_taught_unless or not (rules.help_taught_fields <= named and named & rules.help_taught_people):
         return []
     return [
         span for span in mentions
