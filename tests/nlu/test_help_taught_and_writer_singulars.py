@@ -1,5 +1,6 @@
-"""Two kinds of failure that recur across authors (issue 14, writer21), in phrasings of their own: teaching older
-people a digital skill is digital help, not schooling; the singular "Azubi" is the writer, not young people to help.
+"""Kinds of failure that recur across authors (issue 14, writer21), in phrasings of their own: teaching older
+people a digital skill is digital help, not schooling; the singular "Azubi" is the writer, not young people to help;
+the days between Christmas and New Year are one-off time.
 
 The sentences are not from the labelled sets.
 """
@@ -54,3 +55,15 @@ def test_the_singular_azubi_is_the_writer(text: str) -> None:
 @pytest.mark.parametrize("text", ["Ich möchte Azubis bei der Prüfungsvorbereitung helfen", "Pate für einen Azubi werden"])
 def test_apprentices_one_helps_are_still_young_people_learning(text: str) -> None:
     assert {"children_youth", "education"} <= set(parse_with_rules(text).categories)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hab nur zwischen Weihnachten und Neujahr Urlaub, vielleicht was bei der Tafel in Hanau?",
+        "free between Christmas and New Year's Eve, any soup kitchen in Halle?",
+        "Am Weihnachtstag würde ich gern im Obdachlosencafé in Plauen mithelfen",
+    ],
+)
+def test_the_days_around_christmas_are_one_off(text: str) -> None:
+    assert parse_with_rules(text).time == ("one_off",)
