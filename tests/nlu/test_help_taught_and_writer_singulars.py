@@ -52,7 +52,9 @@ def test_the_singular_azubi_is_the_writer(text: str) -> None:
     assert "azubi" not in query.keywords
 
 
-@pytest.mark.parametrize("text", ["Ich möchte Azubis bei der Prüfungsvorbereitung helfen", "Pate für einen Azubi werden"])
+@pytest.mark.parametrize(
+    "text", ["Ich möchte Azubis bei der Prüfungsvorbereitung helfen", "Pate für einen Azubi werden"]
+)
 def test_apprentices_one_helps_are_still_young_people_learning(text: str) -> None:
     assert {"children_youth", "education"} <= set(parse_with_rules(text).categories)
 
