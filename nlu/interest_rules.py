@@ -121,6 +121,11 @@ class InterestRules:
     needs: tuple[tuple[str, frozenset[str]], ...]  # (folded beginning, fields one of which the message must name)
     translation_words: tuple[str, ...]  # folded beginnings: translating is newcomers' work only with ...
     newcomer_languages: tuple[str, ...]  # ... a language newcomers speak (or newcomers) named in the message
+    help_taught_fields: frozenset[str] = frozenset()  # a skill of these fields taught to `help_taught_people` ...
+    help_taught_people: frozenset[str] = frozenset()  # ... is help with it, no education ("Senioren Tablets erklären")
+    help_taught_unless: frozenset[str] = frozenset()  # unless the message names one of these ("teach kids coding")
+    writer_singulars: tuple[str, ...] = ()  # folded singular nouns that name the writer in a message ("Azubi")
+    writer_singular_before: frozenset[str] = frozenset()  # words before one that make it another person ("für einen")
 
 
 @cache
@@ -239,4 +244,9 @@ def interest_rules() -> InterestRules:
         needs=tuple((fold(k), frozenset(v)) for k, v in raw.get("needs", {}).items()),
         translation_words=tuple(fold(w) for w in raw.get("translation", {}).get("words", ())),
         newcomer_languages=tuple(fold(w) for w in raw.get("translation", {}).get("newcomer_languages", ())),
+        help_taught_fields=frozenset(raw.get("help_taught", {}).get("fields", ())),
+        help_taught_people=frozenset(raw.get("help_taught", {}).get("people", ())),
+        help_taught_unless=frozenset(raw.get("help_taught", {}).get("unless", ())),
+        writer_singulars=tuple(fold(w) for w in raw.get("writer_singulars", {}).get("words", ())),
+        writer_singular_before=folded_set(raw.get("writer_singulars", {}).get("before", ())),
     )

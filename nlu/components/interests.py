@@ -22,6 +22,7 @@ from nlu.components.circumstances import (
     around_the_wish, asides_of_described, describes_person, without_names_and_rides,
 )
 from nlu.components.fragments import status_fragments
+from nlu.components.help_taught import help_taught, writer_singulars
 from nlu.components.seekers import described_seekers
 from nlu.components.self_description import SelfDescription, span_key
 from nlu.components.writer_words import WriterWords, job_cue_ends
@@ -162,6 +163,7 @@ class InterestMatcher:
         ]
         # "haben einen Hund (Therapiehund-Ausbildung)": a bracket after what describes the writer describes it too
         described += asides_of_described(doc, [span for span in mentions if span_key(span) not in not_said], described)
+        described += writer_singulars(doc, mentions, self.rules)  # "Hey, 21, Azubi zum Elektroniker": the writer
         skill_matches = self.skills(doc)
         if any(label == "others" for label, _, _ in skill_matches):  # "bin selbst geflüchtet, will anderen helfen"
             described = [span for span in described if not writer.lived_through(span)]
@@ -179,6 +181,8 @@ class InterestMatcher:
         phrases, words = course_words([span for span in found if span.label_ == "course"], self.rules)
         own = [writer.describes_writer(doc, word, cues, missed=longing) for word in words]  # "gebe beruflich Kurse"
         kept += courses_given(kept, [word for word, mine in zip(words, own) if not mine], self.rules)
+        shown = {span_key(span) for span in help_taught(kept, self.rules)}  # "Senioren Tablets erklären": no lesson
+        kept = [span for span in kept if span_key(span) not in shown]
         set_group(doc, INTERESTS, kept)
         own_courses = [phrase for phrase, mine in zip(phrases, own) if mine]  # none is a search word either:
         set_group(doc, SELF, described + reasons + missing + roles + skills + own_courses)

@@ -15,7 +15,7 @@ from nlu.lexicon import filler_words
     [
         ("Ich kann Erste-Hilfe-Kurse geben", "kurse"),
         ("Würde gerne Nähkurse anbieten", "naehkurse"),
-        ("Ich könnte Kurse für Senioren am Tablet leiten", "kurse"),
+        ("Ich könnte Kurse für Eltern am Tablet leiten", "kurse"),  # for seniors it is digital help (writer21)
         ("I could give Arabic classes", None),
     ],
 )
