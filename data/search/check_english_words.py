@@ -59,7 +59,7 @@ def german_side(path: Path = GLOSSARY) -> tuple[str, ...]:
 
 
 def held_by(german: str, words: Mapping[str, int]) -> list[str]:
-    """Returns the listing words holding a German word (as itself, a beginning or a compound's part), commonest first."""
+    """Returns the listing words holding a German word (itself, a beginning, a compound's part), commonest first."""
     return sorted((word for word in words if german in word), key=lambda word: (-words[word], word))
 
 
