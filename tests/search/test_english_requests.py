@@ -88,7 +88,7 @@ async def test_the_german_alternatives_of_one_english_word_count_as_one_word(lis
 def test_everyday_english_words_for_what_agencies_offer_are_read_as_the_listings_german_words() -> None:
     assert {"formulare", "briefe"} <= set(german_words("I want to help people with forms and letters"))
     assert {"konzert", "kino"} <= set(german_words("going to concerts or the cinema together"))
-    assert "sozialkaufhaus" in german_words("I could sort donations at a thrift store")
+    assert "kaufhaus" in german_words("I could sort donations at a thrift store")
     assert "museumsfuehrer" in german_words("I'd like to be a museum guide")
     assert "bibliothek" in german_words("shelving books at the library")
     assert "vorlesen" in german_words("reading to kids on Saturdays")
