@@ -2,9 +2,8 @@
 
 A query word becomes a TermGroup: the index terms it stands for. Found in this order: the word itself;
 its stem as a prefix (vorlesen -> vorles*: Vorlesepaten, Vorleserin); long words inside compounds
-(seelsorge -> telefonseelsorge); and only when none of those exist, rapidfuzz corrections against index
-words of similar length with the same first letter (Telefonselsorge -> telefonseelsorge), because
-scoring every listing's text per query is what this module exists to avoid.
+(seelsorge -> telefonseelsorge); and only when none of those exist, typo corrections against index
+words of similar length with the same first letter (Telefonselsorge -> telefonseelsorge: bot.search.typos).
 """
 
 from __future__ import annotations
@@ -17,15 +16,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypeVar
 
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
-
 from bot.search.abbreviations import long_forms, short_forms
 from bot.search.action_nouns import action_noun
 from bot.search.related import relatives
 from bot.search.short_stems import MIN_OPEN_STEM, short_stem_group, word_beginnings
+from bot.search.typos import corrected_head, corrections
 from bot.search.word_forms import (
-    MIN_STEM, allowed_edits, inflections, participle_stem, singular_forms, stem_of, umlaut_plurals, umlaut_singular,
+    MIN_STEM, inflections, participle_stem, singular_forms, stem_of, umlaut_plurals, umlaut_singular,
 )
 from bot.search.word_files import DATA, read_list
 from nlu.kernel.compounds import split_compound
@@ -41,7 +38,6 @@ MIN_INFIX_STEM = 6
 MAX_INFIX_TERMS = 16
 # A compound's modifier shorter than this (stemmed) says too little alone ("Kinder-", "Tier-", "Sprach-").
 MIN_MODIFIER = 7
-MAX_FUZZY_TERMS = 3
 # Words whose groups a vocabulary keeps (see Vocabulary.group): the words of requests repeat (towns, topics), and
 # a group's look-ups (prefixes, compounds, typo corrections) cost more than the rest of turning a request into SQL.
 KEPT_GROUPS = 4096
@@ -302,10 +298,10 @@ class Vocabulary:
                              fuzzy=False, whole=said)
         if word in known_words():
             return None
-        corrections = self._corrections(word)
-        if corrections:
-            return TermGroup(word, corrections, (), self._count(corrections, []), fuzzy=True)
-        head = self._corrected_head(word)
+        corrected = corrections(word, self._buckets, self.documents)
+        if corrected:
+            return TermGroup(word, corrected, (), self._count(corrected, []), fuzzy=True)
+        head = corrected_head(word, self._by_letter.get(word[0], ()))
         if head:
             return TermGroup(word, (), (head,), self._count([], [head]), fuzzy=True)
         return None
@@ -334,36 +330,6 @@ class Vocabulary:
         # Shortest first, then alphabetical: not by document count, which PostgreSQL only estimates, so
         # both databases pick the same compounds.
         return sorted(found, key=lambda term: (len(term), term))[:most]
-
-    def _corrections(self, word: str) -> tuple[str, ...]:
-        """Returns the closest index terms to a misspelt word (same first letter, within a few edits)."""
-        edits = allowed_edits(word)
-        if not edits:
-            return ()
-        choices: list[str] = []
-        for length in range(len(word) - edits, len(word) + edits + 1):
-            choices.extend(self._buckets.get((word[0], length), ()))
-        scored = process.extract(word, choices, scorer=Indel.distance, score_cutoff=edits, limit=10)
-        if not scored:
-            return ()
-        best = min(distance for _, distance, _ in scored)
-        # The commonest listing words first: a typo most likely aims at a word listings often use.
-        close = sorted((term for term, distance, _ in scored if distance == best),
-                       key=lambda term: (-self.documents[term], term))
-        return tuple(close[:MAX_FUZZY_TERMS])
-
-    def _corrected_head(self, word: str) -> str | None:
-        """Returns the stem of longer terms' beginnings a misspelt word is close to (vorlsen -> vorles*)."""
-        edits = allowed_edits(word)
-        if len(word) < 6 or not edits:
-            return None
-        size = len(word)
-        heads = {term[:size] for term in self._by_letter.get(word[0], ()) if len(term) > size + 2}
-        best = process.extractOne(word, heads, scorer=Indel.distance, score_cutoff=edits)
-        if best is None:
-            return None
-        prefix = stem_of(best[0])
-        return prefix if len(prefix) >= MIN_STEM else None
 
     def weight(self, group: TermGroup) -> float:
         """Returns how telling a word is: its inverse document frequency in the listings (at least 0.1).

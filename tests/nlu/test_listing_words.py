@@ -98,3 +98,9 @@ def test_a_section_the_organisation_has_names_no_children(title: str, descriptio
 )
 def test_a_section_the_task_is_for_stays_children_s_work(title: str, description: str) -> None:
     assert "children_youth" in categorize(title, description).categories
+
+
+@pytest.mark.parametrize("word", ["weiberfastnacht", "fasnet", "fasnacht", "rosenmontagszug", "fastnachtsverein",
+                                  "faschingsumzug", "karnevalsverein"])
+def test_carnival_under_each_regional_name_is_culture(word: str) -> None:
+    assert "culture" in categories_of(word, "de")

@@ -29,3 +29,11 @@ def test_a_quarter_written_as_spoken_names_its_city(text: str, expected: str) ->
 def test_a_quarter_written_right_or_a_short_word_is_no_spoken_form(word: str) -> None:
     # the name as written is the name index's; a short word is too close to too many words
     assert spoken_quarter(word) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ich ben us Ehrefeld un dät jän jet met Pänz maache", "jet en Müllem met Tiere?", "en Sölz, jet för Ahle Lück"],
+)
+def test_a_cologne_quarter_written_in_koelsch_names_cologne(text: str) -> None:
+    assert place_name(text) == "Köln"

@@ -112,6 +112,24 @@ def test_the_families_relate_homework_help_and_digital_help_in_the_words_of_the_
     assert relatives("sachen") == ()
 
 
+
+def test_carnival_under_any_regional_name_or_cry_finds_the_others() -> None:
+    assert {"karneval", "fasching", "fasnet"} <= set(relatives("weiberfastnacht"))
+    assert "karneval" in relatives("alaaf") and "fastnacht" in relatives("helau")
+    assert "karneval" in relatives("faschingsumzug")
+
+
+async def test_a_request_for_weiberfastnacht_finds_the_carnival_club(listings: Listings) -> None:
+    carnival, other = await listings.add_many([
+        {"title": "Helfer*innen für den Karnevalszug", "categories": ["culture"], **near(KASSEL, 8, 0)},
+        {"title": "Aufsicht im Stadtmuseum", "categories": ["culture"], **near(KASSEL, 1, 0)},
+    ])
+
+    outcome = await find(listings.database, SearchRequest(text="An Weiberfastnacht in Kassel mithelfen, Alaaf!"),
+                         categories=["culture"], place=KASSEL)
+
+    assert ids(outcome)[:1] == [carnival] and other not in ids(outcome)[:1]
+
 async def test_a_listing_saying_the_word_comes_before_relatives_and_the_field_stays_behind_the_button(
     listings: Listings,
 ) -> None:

@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+from types import ModuleType
+
 from tests.factories.search import KASSEL, Listings, find, ids, near
 
 from bot.search import SearchRequest
 from bot.search.english import alternatives, german_words
+from bot.search.word_files import DATA
 
 
 def test_things_people_offer_to_help_with_read_as_the_german_words_listings_use() -> None:
@@ -79,3 +83,46 @@ async def test_the_german_alternatives_of_one_english_word_count_as_one_word(lis
                          categories=["health_care"], place=KASSEL, lang="en")
 
     assert ids(outcome)[:1] == [both_words] and one_word not in ids(outcome)[:1]
+
+
+def test_everyday_english_words_for_what_agencies_offer_are_read_as_the_listings_german_words() -> None:
+    assert {"formulare", "briefe"} <= set(german_words("I want to help people with forms and letters"))
+    assert {"konzert", "kino"} <= set(german_words("going to concerts or the cinema together"))
+    assert "kaufhaus" in german_words("I could sort donations at a thrift store")
+    assert "museumsfuehrer" in german_words("I'd like to be a museum guide")
+    assert "bibliothek" in german_words("shelving books at the library")
+    assert "vorlesen" in german_words("reading to kids on Saturdays")
+    assert "uebungsleiter" in german_words("I could coach a youth team")
+
+
+def test_every_german_word_of_the_glossary_is_one_listings_write() -> None:
+    # The German side is the listings' vocabulary (data/search/check_english_words.py): a word no listing holds, as a
+    # word, a beginning or a compound's part, would rank nothing.
+    assert _glossary_check().unheld() == ()
+
+
+async def test_an_english_request_for_concerts_and_cinema_lists_the_listing_naming_them_first(
+    listings: Listings,
+) -> None:
+    outings, others = await listings.add_many([
+        {"title": "Freizeitbegleitung", "description": "Gemeinsam ins Kino, ins Konzert oder zum Fußball.",
+         "categories": ["disability_inclusion"], **near(KASSEL, 8, 0)},
+        {"title": "Fahrdienst für Menschen mit Behinderung", "categories": ["disability_inclusion"],
+         **near(KASSEL, 1, 0)},
+    ])
+
+    outcome = await find(
+        listings.database,
+        SearchRequest(text="Can I take people with disabilities to concerts or the cinema in Kassel?"),
+        categories=["disability_inclusion"], place=KASSEL, lang="en")
+
+    assert ids(outcome)[:1] == [outings] and others not in ids(outcome)[:1]
+
+
+def _glossary_check() -> ModuleType:
+    """Loads data/search/check_english_words.py, the glossary's check against the listings' words."""
+    spec = importlib.util.spec_from_file_location("check_english_words", DATA / "check_english_words.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
