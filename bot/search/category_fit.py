@@ -67,7 +67,7 @@ def beside_other_fields(
     sql: SqlText, part: str, named: Sequence[str], searched: Sequence[str], other_field: float,
 ) -> str:
     """Returns a word's part that named some of several searched categories: full for a listing in one of the
-    others, other_field of it (bot.search.ranking.Weights.other_field) for a listing only in those the word named
+    others, other_field of it (bot.search.weights.Weights.other_field) for a listing only in those the word named
     (its category fit said it)."""
     others = [key for key in searched if key not in named]
     if not named or not others or other_field == 1.0:

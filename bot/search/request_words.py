@@ -24,7 +24,7 @@ from bot.search.criteria import Criteria
 from bot.search.english import alternatives as english_alternatives
 from bot.search.light_verbs import light_verbs
 from bot.search.rank_words import RankWords
-from bot.search.ranking import WEIGHTS
+from bot.search.weights import WEIGHTS
 from bot.search.related import names_activity
 from bot.search.spoken import spoken_words
 from bot.search.textmatch import RARE_WORDS_MAX_DOCUMENTS

@@ -18,9 +18,7 @@ from bot.search.corpus import LISTINGS, Corpus
 from bot.search.criteria import Criteria
 from bot.search.geo import Frame
 from bot.search.held_once import held_once
-from bot.search.ranking import (
-    NEAREST_WEIGHTS, WEIGHTS, asks_for_language, preferred_time, relaxed_time, score_parts,
-)
+from bot.search.ranking import asks_for_language, score_parts
 from bot.search.rank_words import RankWords
 from bot.search.sources import (
     ROW_COLUMNS, candidates, constraints, frame_of, from_kept_candidates, online_beyond, online_too, reads_pool_rows,
@@ -28,6 +26,7 @@ from bot.search.sources import (
 )
 from bot.search.sql import SqlText
 from bot.search.textmatch import rare
+from bot.search.weights import NEAREST_WEIGHTS, WEIGHTS, preferred_time, relaxed_time
 from bot.search.vocabulary import TermGroup
 from bot.search.unfound import HeldLook
 from bot.search.tiers import STRONG_SHARE, Tier, evidence, in_fields, is_strong, shown

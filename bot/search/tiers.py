@@ -38,7 +38,7 @@ from bot.search.model import SearchRequest
 
 # A listing at least this share as strong as the strongest one in the words that name the thing is shown first.
 # The words' shares follow their rarity (inverse document frequency) and where a listing holds them
-# (bot.search.ranking.Weights), so the share reads as: more than half of what the strongest listing holds (of two
+# (bot.search.weights.Weights), so the share reads as: more than half of what the strongest listing holds (of two
 # equally telling words, one is not enough: 0.5), more than a lesser term of a word the strongest says itself (a
 # compound's modifier or a related word in the title: modifier_hit 0.55; "Nachbarschaftsgarten" for
 # "Nachbarschaftshilfe"), more than the word only in the description where the strongest has it in its title
