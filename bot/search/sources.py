@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from bot.categories import category_mask
 from bot.search.corpus import LISTINGS, Corpus
@@ -125,7 +126,8 @@ def candidates(
             # The words' holders are looked for among the candidates around the place (bot.search.textmatch);
             # the ids are read from the covering index once more, and only when a word asks for them.
             # Measured on the benchmark's statements: median server time 2.2 -> 1.5 ms, p95 11 -> 5.2 ms.
-            keep_candidates(sql, source)
+            admits = None if word_tested(criteria, groups, attempt) else (criteria, attempt, now, corpus.table)
+            keep_candidates(sql, source, admits=admits)
         return source
     pool = (
         f"SELECT {POOL_COLUMNS} FROM {corpus.table} o{hint} WHERE {where} "
@@ -164,21 +166,25 @@ def _holding_around(
     """
     where = " AND ".join(constraints(sql, criteria, groups, attempt, frame, now=now, words=False, corpus=corpus))
     source = f"{corpus.table} o WHERE {where}"
-    keep_candidates(sql, source)
+    keep_candidates(sql, source, admits=(criteria, attempt, now, corpus.table))
     return f"{source} AND {_holding(sql, groups, corpus)}"
 
 
-def keep_candidates(sql: SqlText, source: str) -> None:
+def keep_candidates(sql: SqlText, source: str, *, admits: tuple[Any, ...] | None = None) -> None:
     """Lets the words' holders be looked for among the candidates of a try around a place (sql.candidate_ids): the
     candidates are then read once, with what the ranking reads of them, into a shared subquery that the ranking
     reads too (from_kept_candidates). Reading the box a second time for the ranking cost 0.2-0.4 ms of execution
-    and 0.15 ms of planning per statement (measured on the benchmark's statements)."""
+    and 0.15 ms of planning per statement (measured on the benchmark's statements).
+
+    admits: the try (criteria, attempt, moment, table) when source holds exactly the listings it admits with its
+    words aside (constraints with words=False): the unfound note's look then reads them too (SqlText.admitted)."""
     def kept() -> str:
         name = sql.shared(("candidates", source), lambda: f"SELECT {ROW_COLUMNS} FROM {source}")
         sql.kept_candidates = (name, source)
         return name
 
     sql.candidate_ids = kept
+    sql.admitted = (admits, kept) if admits is not None else None
 
 
 def from_kept_candidates(sql: SqlText, source: str) -> str:
@@ -286,14 +292,22 @@ def constraints(
     # A ruled-out town's listings are left out, not ranked last: "nicht in Kassel" means the person will not go
     # there, so a listing there answers nothing; online ones (no point) stay.
     conditions += [_outside_ruled_out(sql, criteria, p) for p in criteria.ruled_out]
-    if attempt.named_only and groups and words:  # only listings naming what was asked (farther away)
+    if not (words and word_tested(criteria, groups, attempt)):
+        return conditions
+    if attempt.named_only:  # only listings naming what was asked (farther away)
         conditions.append(holds_any(sql, groups, corpus=corpus))
-    elif attempt.text_required and groups and words and not criteria.categories:
+    else:
         # A listing asking for a language the person speaks answers them even in other words ("Ich spreche
         # Farsi und würde gern Frauen aus Afghanistan begleiten": the Farsi guide for Afghan women).
         speaks = f" OR {asks_for_language(sql, criteria.languages)}" if criteria.languages else ""
         conditions.append(f"({holds_any(sql, groups, corpus=corpus)}{speaks})")
     return conditions
+
+
+def word_tested(criteria: Criteria, groups: Sequence[TermGroup], attempt: Attempt) -> bool:
+    """Tells whether a try's constraints test its words (words=True): only listings naming what was asked, or free
+    words that admit where no category decides."""
+    return bool(groups) and (attempt.named_only or (attempt.text_required and not criteria.categories))
 
 
 def within_radius(sql: SqlText, frame: Frame, radius_km: float) -> list[str]:

@@ -63,6 +63,10 @@ class SqlText:
         self.candidate_ids: Callable[[], str] | None = None
         # The shared subquery of the candidates, once made, and the FROM source and WHERE it reads them with.
         self.kept_candidates: tuple[str, str] | None = None
+        # The try whose candidates those are, when they are exactly the listings it admits with its words aside (its
+        # criteria, try, moment and table), and the shared subquery's name, made on first use: the unfound note's look
+        # beside the page reads them there (bot.search.unfound.held_tests).
+        self.admitted: tuple[tuple[Any, ...], Callable[[], str]] | None = None
         # PostgreSQL: the name of the row that carries the candidate's own text vector, when one does (`o` of a pooled
         # try, `w` of the words' holders a try starts from: bot.search.sources.candidates), so every word test of the
         # ranking reads it there (bot.search.textmatch), in the one pass over the candidates.

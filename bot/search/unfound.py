@@ -233,14 +233,24 @@ def held_tests(
     look into the full-text index, stopped at the first such listing).
 
     On SQLite a box around a place is read from its latitude's bands (sources.box_index), as the try read it: left to
-    itself SQLite read the whole latitude band across the country from the geo index."""
-    frame = frame_of(criteria)
-    where = " AND ".join(constraints(sql, criteria, (), attempt, frame, now=now, words=False, corpus=corpus))
-    boxed = sql.is_sqlite and attempt.radius_km is not None and frame is not None and not criteria.remote
-    hint = box_index(sql, corpus) if boxed else ""
+    itself SQLite read the whole latitude band across the country from the geo index. Beside a PostgreSQL page whose
+    try keeps exactly the listings it admits (SqlText.admitted), the look probes those by id: on its own it read the
+    box's rows from the geo index and tested each one's text before its categories and time (the planner holds the
+    text test the cheaper), 4,300 buffers and 27 ms a word for "Mathe Nachhilfe in Berlin am Wochenende", where the
+    try admits 202 listings."""
+    kept = sql.admitted[1] if sql.admitted is not None and sql.admitted[0] == (
+        criteria, attempt, now, corpus.table) else None
+    if kept is not None:
+        name = kept()
+        source = f"{corpus.table} o WHERE o.id IN (SELECT {name}.id FROM {name})"
+    else:
+        frame = frame_of(criteria)
+        where = " AND ".join(constraints(sql, criteria, (), attempt, frame, now=now, words=False, corpus=corpus))
+        boxed = sql.is_sqlite and attempt.radius_km is not None and frame is not None and not criteria.remote
+        source = f"{corpus.table} o{box_index(sql, corpus) if boxed else ''} WHERE {where}"
     return [
-        f"CASE WHEN EXISTS (SELECT 1 FROM {corpus.table} o{hint} WHERE {where} AND "
-        f"{holds_any(sql, groups, corpus=corpus)}) THEN 1 ELSE 0 END" for groups in holders]
+        f"CASE WHEN EXISTS (SELECT 1 FROM {source} AND {holds_any(sql, groups, corpus=corpus)}) THEN 1 ELSE 0 END"
+        for groups in holders]
 
 
 async def _held_here(

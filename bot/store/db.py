@@ -138,8 +138,12 @@ def reads_inline(session: AsyncSession) -> bool:
 
 
 # Statements a pooled connection keeps prepared for fetch_on_driver, least recently used closed first. Each costs the
-# server about 340 KiB (its parsed and analysed query), so a connection's kept statements hold at most about 11 MB.
-DRIVER_STATEMENTS = 32
+# server about 500 KiB (its parsed and analysed query: pg_backend_memory_contexts after preparing 100 of the search
+# benchmark's shapes), so a connection's kept statements hold at most about 32 MB. A statement not kept is prepared
+# again: a round trip and the parse of 5-13 kB of text (about 1 ms), before the one that runs it. On the benchmark's
+# 500 requests (211 shapes, 99 run once) 32 kept cost 470 prepares, and 167 of the 351 requests of one statement
+# paid one, which put the median request among them; 64 kept: 335 prepares, 123 of 351.
+DRIVER_STATEMENTS = 64
 # Shapes a connection has run once lately (their texts' hashes): a shape is kept prepared from its second run on, so
 # a request of a shape seldom seen runs prepared once and closed, and does not push a shape in use out of the kept.
 SEEN_ONCE = 1024

@@ -4,6 +4,7 @@ its own statement gives, and as SQLite gives, for a varied set of requests read 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
@@ -37,6 +38,10 @@ REQUESTS = [
     "Jugendfeuerwehr in Leipzig", "Töpfern mit Senioren in Kassel", "teach piano in Leipzig",
     "help at the animal shelter in Kassel", "Chor singen in Leipzig", "Lebensmittel retten in Kassel",
 ]
+
+
+# A look reading the candidates a try kept (bot.search.unfound.held_tests), by the shared subquery's name.
+KEPT_CANDIDATES = re.compile(r"FROM opportunities o WHERE o\.id IN \(SELECT (w\d+)\.id FROM \1\)")
 
 
 def _listings(seed: int) -> list[dict[str, object]]:
@@ -100,6 +105,15 @@ async def test_the_look_beside_the_page_says_what_its_own_statement_says(
         return await held_here(*args, **kwargs)
 
     monkeypatch.setattr(unfound, "_held_here", own_statement)
+    kept_reads: list[bool] = []
+    held_tests = unfound.held_tests
+
+    def noting_kept(*args: Any, **kwargs: Any) -> list[str]:
+        tests = held_tests(*args, **kwargs)
+        kept_reads.extend(bool(KEPT_CANDIDATES.search(test)) for test in tests)
+        return tests
+
+    monkeypatch.setattr(unfound, "held_tests", noting_kept)
     beside = await _answers(postgres_database, REQUESTS)
     statements_beside = len(looks)
     looks.clear()
@@ -113,3 +127,6 @@ async def test_the_look_beside_the_page_says_what_its_own_statement_says(
     # The look beside the page answered some of the requests whose note was looked for (those whose first try is
     # reported), with no statement of their own.
     assert statements_beside <= len(looks) - 3
+    # Beside a try around a place, the look probes the candidates the try kept (SqlText.admitted) and answers alike;
+    # the looks of other tries and of a statement of their own read the listings themselves.
+    assert any(kept_reads) and not all(kept_reads)
