@@ -72,6 +72,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
     people_sentences: set[tuple[str, int]] = set()
     settings = title_settings(mentions, layout.title_length, starts)  # "Hausaufgabenhilfe im Stadtteilzentrum"
     people = frozenset(span.start for span in mentions if span.label_ in rules.people_categories)
+    titled_people = {label for label, offset in placed if offset < layout.title_length} & rules.people_categories
     for span, (label, offset) in zip(mentions, placed, strict=True):
         if (span.start, label) in settings:
             scores[label] = scores.get(label, 0.0) + 1.0  # the place the title's task is done at: a word of the text
@@ -93,7 +94,7 @@ def category_scores(mentions: list[Span], layout: ListingLayout, starts: tuple[i
                 pass  # "Interviews mit älteren Menschen führen": they are asked for what they know, not served
             elif ("#" if span[0].like_num else span[0].norm_) in rules.served.get(label, ()) and (
                 label not in rules.errand_categories or _errand_for_someone(span, people, rules)
-            ):  # "#": "Gruppe 70+"
+            ) and not (label in rules.served_after_title and titled_people - {label}):  # "#": "Gruppe 70+"
                 served.add(label)
             elif kind == "task" and label in rules.task_served and _after_a_cue(span, rules.served_cues):
                 served.add(label)  # "Ihre Aufgaben: Backen mit Senioren aus dem Viertel"

@@ -45,6 +45,7 @@ class ListingRules:
     person_states: frozenset[str]
     state_cues: frozenset[str]
     served: dict[str, frozenset[str]]  # category -> folded first words of a mention naming the people served
+    served_after_title: frozenset[str]  # fields whose people are served only when the title names no other people
     festival_heads: tuple[str, ...]
     quarter_parts: tuple[str, ...]  # "stadtteil": a quarter's institution ("Stadtteilmuseum") is named by its head
     institution_fields: frozenset[str]  # the fields whose institutions a quarter word before them does not make local
@@ -73,7 +74,7 @@ def listing_rules() -> ListingRules:
     return word_rules(
         ListingRules, raw,
         as_written=("object_categories", "bare_care_needs", "people_categories", "age_categories", "task_served",
-                    "errand_categories", "course_exempt", "institution_fields"),
+                    "errand_categories", "course_exempt", "institution_fields", "served_after_title"),
         served={  # folded, and as written: the tokenizer keeps some function words' umlauts ("über")
             key: frozenset({*map(fold, words), *(word.lower() for word in words)})
             for key, words in raw.get("served", {}).items()
