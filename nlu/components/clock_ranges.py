@@ -1,6 +1,7 @@
 """A span of clock hours says the part of the day: "zwischen 8 und 12 Uhr" and "Samstags 10–13 Uhr" are daytime,
 "zwischen 18 und 21 Uhr" evening (data/nlu/time.toml [clock_range]). The time patterns read a clock time with "ab" or
-"bis" only, so a task's hours written as a span, as agencies write them, set no part of the day.
+"bis" only, so a task's hours written as a span, as agencies write them, set no part of the day. English spans give
+the half of the day after each hour or only after the last ("from 10 am to 3 pm", "6-9pm").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from nlu.word_lists import read_toml, word_rules
 _HOUR = r"(\d{1,2})(?:[:.]\d{2})?"
 _DAY, _EVENING = "daytime", "evening"
 _HOURS_IN_A_DAY = 24
+_NOON = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,8 @@ class ClockRangeRules:
     joiners: frozenset[str]
     opened_joiners: frozenset[str]
     units: frozenset[str]
+    half_day_units: frozenset[str]  # "am", "pm": the hour may carry one as well as the span's end
+    afternoon_units: frozenset[str]  # "pm": twelve hours later
     day_from: int
     evening_from: int
     evening_until: int
@@ -45,9 +49,11 @@ def _pattern() -> re.Pattern[str]:
     def words(values: frozenset[str]) -> str:
         return "|".join(re.escape(value) for value in sorted(values, key=len, reverse=True))
 
+    halves = words(rules.half_day_units)
     return re.compile(
-        rf"(?<![\w.:])(?:(?P<opener>{words(rules.openers)})\s+)?{_HOUR}\s*(?P<joiner>{words(rules.joiners)}|"
-        rf"{words(rules.opened_joiners)})\s*{_HOUR}\s*(?:{words(rules.units)})(?!\w)",
+        rf"(?<![\w.:])(?:(?P<opener>{words(rules.openers)})\s+)?{_HOUR}\s*(?:(?P<first_half>{halves})\s*)?"
+        rf"(?P<joiner>{words(rules.joiners)}|{words(rules.opened_joiners)})\s*{_HOUR}\s*"
+        rf"(?P<unit>{words(rules.units | rules.half_day_units)})(?!\w)",
         re.IGNORECASE,
     )
 
@@ -60,7 +66,9 @@ def clock_ranges(doc: Doc) -> list[Span]:
     for match in _pattern().finditer(doc.text):
         if match["joiner"].lower() in rules.opened_joiners and not match["opener"]:
             continue
-        start, end = int(match[2]), int(match[4])
+        if doc.lang_ != "en" and (match["first_half"] or match["unit"].lower() in rules.half_day_units):
+            continue  # "von 8 bis 10 am Samstag": German "am" is no clock's
+        start, end = _hours(match, rules)
         if start > _HOURS_IN_A_DAY or end > _HOURS_IN_A_DAY:
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -68,6 +76,22 @@ def clock_ranges(doc: Doc) -> list[Span]:
             continue
         found += [Span(doc, span.start, span.end, label=label) for label in _parts_of_day(start, end, rules)]
     return found
+
+
+def _hours(match: re.Match[str], rules: ClockRangeRules) -> tuple[int, int]:
+    """Returns the span's first and last hour on the 24-hour clock: a "pm" adds twelve hours to its own hour, and to
+    the first hour too when that has no half of its own and would otherwise lie more than twelve hours before the end
+    ("6-9 pm" is six in the evening, "10 to 3 pm" ten in the morning)."""
+    start, end = int(match[2]), int(match[5])
+    afternoon = rules.afternoon_units
+    first_half, unit = (match["first_half"] or "").lower(), match["unit"].lower()
+    if unit in afternoon and end < _NOON:
+        end += _NOON
+    if first_half in afternoon and start < _NOON:
+        start += _NOON
+    elif not first_half and unit in afternoon and start < _NOON and start + _NOON <= end:
+        start += _NOON
+    return start, end
 
 
 def _parts_of_day(start: int, end: int, rules: ClockRangeRules) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ class MeansRules:
     device_fillers: frozenset[str]
     device_objects: tuple[str, ...]  # folded beginnings: a word of these in the sentence makes the device the object
     device_something: frozenset[str]  # "was am Computer": the device names the kind of work
+    device_people: frozenset[str]  # "Omas und Opas am Computer": the people helped at the device
     companions: frozenset[str]
     companion_with: frozenset[str]
     companion_determiners: frozenset[str]
@@ -81,7 +82,8 @@ def _sentence(doc: Doc, span: Span) -> list[str]:
 
 def _device(doc: Doc, span: Span, rules: MeansRules) -> bool:
     """A digital mention of a device or channel after am/per/über/by/on ("am Laptop", "over the phone"), in a
-    sentence that neither teaches nor helps with it nor names it as the kind of work ("was am Computer")."""
+    sentence that neither teaches nor helps with it nor names it as the kind of work ("was am Computer") or the people
+    helped at it ("Omas und Opas am Computer")."""
     if span.label_ != _DIGITAL or _word(doc, span.start) not in rules.devices:
         return False
     i = span.start - 1
@@ -89,7 +91,7 @@ def _device(doc: Doc, span: Span, rules: MeansRules) -> bool:
         i -= 1
     if i < 0 or _word(doc, i) not in rules.device_prepositions:
         return False
-    if i > 0 and _word(doc, i - 1) in rules.device_something:
+    if i > 0 and _word(doc, i - 1) in rules.device_something | rules.device_people:
         return False
     return not any(word.startswith(rules.device_objects) for word in _sentence(doc, span))
 
