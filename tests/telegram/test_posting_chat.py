@@ -407,4 +407,3 @@ async def test_anbieten_again_after_a_no_or_a_search_asks_afresh(chat: Chat, dat
     async with database.read_only() as session:
         data = (await session.execute(select(ListingDraft))).scalar_one().data
         assert "held_text" not in data and "searched_past" not in data
-
