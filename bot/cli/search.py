@@ -14,7 +14,9 @@ from bot.cli.parsing import CommandParser
 from bot.cli.lines import argument_text, input_lines, json_line, too_long, utf8_output
 from bot.domain import MAX_QUERY_CHARS, TIME_BITS
 from bot.search import PlaceRef, Refinement, SearchOutcome, SearchRequest, search
-from bot.search.notes import asked_time, outside_state_note, soft_time_notes, spoken_languages, unfound_notes
+from bot.search.notes import (
+    area_words, asked_time, outside_state_note, soft_time_notes, spoken_languages, unfound_notes,
+)
 from bot.search.place_doubts import is_city_part, largest_places, named_state
 from bot.search.stock import Stock, stock_of, unstocked_key
 from bot.settings import Settings
@@ -231,6 +233,8 @@ def _widened_step(step: str, lang: str) -> str:
     code, _, value = step.partition(":")
     if code == "radius" and value:
         return t(lang, "cli_search.widened_radius", km=value)
+    if code == "area" and value:  # "area:0": the centre is a part of the city no place data outlines
+        return t(lang, "cli_search.widened_area", area=area_words(value, lang))
     key = _WIDENED_STEPS.get(code)
     return t(lang, key) if key is not None else step
 

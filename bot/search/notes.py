@@ -22,6 +22,11 @@ _AREAS = {"0": "search.area_north", "45": "search.area_northeast", "90": "search
           "270": "search.area_west", "315": "search.area_northwest", "centre": "search.area_centre"}
 
 
+def area_words(area: str, lang: str) -> str:
+    """Says where an approximate centre lies ("0" -> "vom Norden der Stadt"), from the value of an "area:" step."""
+    return t(lang, _AREAS.get(area, "search.area_part"))
+
+
 def widening_notes(
     widened: Sequence[str], *, asked_radius_km: float, lang: str, words: Sequence[str] = ()
 ) -> list[str]:
@@ -33,7 +38,7 @@ def widening_notes(
         notes.append(t(lang, "search.widened_remote"))
     area = next((step.split(":", 1)[1] for step in widened if step.startswith("area:")), None)
     if area is not None:  # the centre is a part of the city no place data outlines ("Frankfurt Nord")
-        notes.append(t(lang, "search.approximate_area", area=t(lang, _AREAS.get(area, "search.area_part"))))
+        notes.append(t(lang, "search.approximate_area", area=area_words(area, lang)))
     radii = [step.split(":", 1)[1] for step in widened if step.startswith("radius:")]
     if "nearest" in widened:  # nothing within the widest radius: the nearest ones farther away
         reached = max([asked_radius_km, *(float(radius) for radius in radii)])

@@ -62,7 +62,10 @@ def test_a_time_and_another_place_in_a_sentence_keep_the_interest() -> None:
 
 
 @pytest.mark.parametrize("message", ["ich wohne in Fulda", "ich bin Rentner, geht auch Fulda?",
-                                     "und ich brauch es in Fulda", "I live in Fulda"])
+                                     "und ich brauch es in Fulda", "I live in Fulda",
+                                     # a question about the last search there is no offer of help of its own
+                                     "wohne jetzt in Fulda, kann ich das machen?",
+                                     "I'm a student in Fulda, can I do that?"])
 def test_who_writes_and_a_place_without_a_need_of_their_own_keep_the_interest(message: str) -> None:
     _, criteria = _criteria("Tiere in Kassel am Wochenende", message)
     assert criteria.categories == ("animals",) and criteria.time == ("weekend",)

@@ -378,6 +378,8 @@ def test_with_listings_a_search_without_results_still_says_none_found(
     ("de", ("radius:30", "time", "keywords"), "Umkreis 30 km, ohne den Zeitwunsch, ohne die Suchwörter"),
     ("en", ("radius:50", "everywhere", "nearest"), "radius 50 km, all of Germany, the nearest ones"),
     ("de", ("outside_state", "titled"), "außerhalb des Bundeslands, Titel mit den Suchwörtern zuerst"),
+    ("de", ("area:0", "radius:20"), "ungefähr vom Norden der Stadt aus gesucht, Umkreis 20 km"),
+    ("en", ("area:centre",), "searched approximately from the city centre"),
     ("de", ("future_step",), "future_step"),  # a step without words of its own is shown as it is
 ])
 def test_the_plain_output_says_the_widening_in_words_while_json_keeps_the_codes(lang: str, codes: tuple[str, ...],

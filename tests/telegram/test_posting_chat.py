@@ -407,18 +407,3 @@ async def test_anbieten_again_after_a_no_or_a_search_asks_afresh(chat: Chat, dat
     async with database.read_only() as session:
         data = (await session.execute(select(ListingDraft))).scalar_one().data
         assert "held_text" not in data and "searched_past" not in data
-
-
-async def test_the_language_buttons_offer_the_common_languages_first_as_an_ad_does_then_the_others_by_name(
-        chat: Chat) -> None:
-    asked = await fill(chat, CLUB, NEW_ORGANISATION + LISTING[:LISTING.index("⟨Überspringen⟩") + 1])
-    assert asked.text.startswith("🌍 Welche Sprachen")
-    labels = [str(button["text"]) for button in asked.buttons]
-    assert labels[:9] == ["Englisch", "Arabisch", "Ukrainisch", "Russisch", "Türkisch", "Persisch", "Französisch",
-                          "Spanisch", "Polnisch"]  # as /ichbiete offers them
-    others = labels[9:labels.index("✔️ Fertig")]
-    assert others[:3] == ["Albanisch", "Bulgarisch", "Chinesisch"] and others == sorted(others)
-    ticked = await chat.press(CLUB, asked.button("Persisch"))
-    assert "✅ Persisch" in [button["text"] for button in ticked.buttons]  # the button numbers still mean the same
-    preview = await fill(chat, CLUB, ["⟨Fertig⟩", "⟨Nein⟩", "⟨Ja⟩", "Erika Beispiel", "0151 0000 4711"], after=ticked)
-    assert "Persisch" in preview.text
