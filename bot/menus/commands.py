@@ -58,6 +58,13 @@ class Menu:
         close = difflib.get_close_matches(typed.lower(), names, n=1, cutoff=_CLOSE)
         return close[0] if close else None
 
+    def in_language(self, name: str, lang: str) -> str:
+        """Returns the name in the reply's language of the command called name ("favourites", "de" -> "merkliste")."""
+        for de, en in self.commands:
+            if name in (de, en):
+                return de if lang == "de" else en
+        return name
+
     @property
     def version(self) -> str:
         """Returns a short fingerprint of everything Telegram shows: commands and descriptions in both languages.

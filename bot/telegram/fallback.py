@@ -47,7 +47,11 @@ async def unknown_command(turn: Turn[None]) -> None:
                             among=[turn.user_id])
     menu = menus.get(turn.user_id, COMMON_MENU)
     close = menu.closest(typed)
-    if close is not None:  # "/einstelungen": the command meant, not the whole list
+    # A German word can look like the English name ("/favoriten" ~ favourites): the reply's language's name first.
+    own = menu.in_language(close, lang) if close is not None else None
+    if close is not None and own is not None and own != close:
+        text = t(lang, "problem.unknown_command_close_both", command=line(typed, 40), close=own, typed_like=close)
+    elif close is not None:  # "/einstelungen": the command meant, not the whole list
         text = t(lang, "problem.unknown_command_close", command=line(typed, 40), close=close)
     else:
         commands = "\n".join(t(lang, "problem.command_line", command=name, description=description)

@@ -72,6 +72,12 @@ def test_who_writes_and_a_place_without_a_need_of_their_own_keep_the_interest(me
     assert criteria.place is not None and criteria.place.name == "Fulda"
 
 
+def test_who_writes_a_place_and_what_they_want_to_do_start_a_request_of_their_own() -> None:
+    """"wollen" says a need as "will" does: not the last search moved to another town."""
+    assert follow_up(_shown("Feuerwehr in Zwickau"), parse_text("Wir sind eine Familie aus Gießen und wollen "
+                                                                "zusammen was Gutes tun"), now=NOW) is None
+
+
 def test_another_place_keeps_the_interest_and_the_time() -> None:
     _, criteria = _criteria("Tafel in Fulda, nur dienstags", "und in Kassel?")
     assert criteria.categories == ("poverty_homelessness",) and criteria.time == ("weekday",)

@@ -85,6 +85,12 @@ def test_a_mistyped_command_is_told_the_one_it_most_likely_means_in_the_language
     assert COMMON_MENU.closest("pruefn") is None and ADMIN_MENU.closest("pruefn") == "pruefen"  # in one's own menu
 
 
+def test_a_command_meant_is_also_named_in_the_language_of_the_reply() -> None:
+    assert COMMON_MENU.in_language("favourites", "de") == "merkliste"  # "/favoriten" looks like the English name
+    assert COMMON_MENU.in_language("einstellungen", "en") == "settings"
+    assert COMMON_MENU.in_language("sprache", "de") == "sprache"
+
+
 def test_every_command_of_the_menus_is_registered_with_both_names() -> None:
     """A menu entry Telegram offers must work when tapped, in either language."""
     registered = {name for handler in handlers() if isinstance(handler, CommandHandler) for name in handler.commands}

@@ -43,6 +43,9 @@ async def test_an_unknown_command_lists_the_right_ones_and_a_typo_gets_the_one_m
     assert "/pruefen" not in unknown.text  # an admin's commands only in an admin's list
     typo = await chat.send(ANNA, "/einstelungen")
     assert typo.text == t("de", "problem.unknown_command_close", command="einstelungen", close="einstellungen")
+    german_word = await chat.send(ANNA, "/favoriten")  # like the English name: the German one offered as well
+    assert german_word.text == t("de", "problem.unknown_command_close_both", command="favoriten", close="merkliste",
+                                 typed_like="favourites")
     english = await chat.send(JOHN, "/languag")
     assert "did you mean /language?" in english.text
     listed = await chat.send(JOHN, "/menu")

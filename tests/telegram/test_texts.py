@@ -146,7 +146,7 @@ def test_a_state_named_with_its_article_is_said_with_it() -> None:
 
 def test_english_texts_name_the_english_alias_of_a_command() -> None:
     """An English text names /post or /offerhelp, not /anbieten or /ichbiete, unless it names both ("/einstellungen
-    (or /settings)", said to a person whose Telegram is set to German). The registry lists German first."""
+    (or /settings)", said to a person whose language here is German). The registry lists German first."""
     registry = (Path(__file__).resolve().parents[2] / "bot" / "telegram" / "registry.py").read_text(encoding="utf-8")
     pairs = re.findall(r'\(\["(\w+)", "(\w+)"\]', registry)
     assert ("anbieten", "post") in pairs and ("ichbiete", "offerhelp") in pairs
