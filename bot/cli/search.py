@@ -213,7 +213,8 @@ def _header(outcome: SearchOutcome, lang: str) -> str:
     # the time asked for, as the chat's header says it ("am Wochenende"), in the tags' usual order
     asked = {str(tag) for tag in outcome.understood.time}
     parts += asked_time([t(lang, f"listing.{tag}") for tag in TIME_BITS if tag in asked], outcome, lang)
-    parts += spoken_languages(outcome.understood.languages, lang)  # "auf Arabisch", as the chat and the web say
+    parts += spoken_languages(outcome.understood.languages, lang,  # "auf Arabisch", as chat and web say
+                              little_german=outcome.understood.little_german)
     if outcome.widened:
         steps = ", ".join(_widened_step(step, lang) for step in outcome.widened)
         parts.append(t(lang, "cli_search.widened", how=steps))

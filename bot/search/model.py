@@ -192,6 +192,7 @@ class Understood:
     shown_words: tuple[str, ...] = ()  # the keywords as the person wrote them ("Nachtcafé", not "nachtcafe")
     time_either: bool = False  # the times are named as a choice (ParsedQuery.time_either)
     time_soft: bool = False  # the times are a preference that ranks, not a filter (ParsedQuery.time_soft)
+    little_german: bool = False  # the person speaks little German: listings open to newcomers rank first
 
     @property
     def interest(self) -> bool:
@@ -222,6 +223,7 @@ class Understood:
             shown_words=_as_written(_strings(query.get("keywords")), query.get("text")),
             time_either=query.get("time_either") is True,
             time_soft=query.get("time_soft") is True and bool(_strings(query.get("time"))),
+            little_german=query.get("needs_little_german") is True,
         )
 
 

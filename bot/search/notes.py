@@ -115,13 +115,15 @@ def unfound_notes(outcome: SearchOutcome, lang: str) -> list[str]:
     return [t(lang, "search.unfound_field", words=words, fields=_listed(fields, lang))]
 
 
-def spoken_languages(codes: Sequence[str], lang: str) -> list[str]:
-    """Returns the header's part naming the languages the person speaks ("auf Arabisch oder Farsi"), which rank
-    listings that welcome them first; nothing when they named none. The chat and the web pages say it alike."""
+def spoken_languages(codes: Sequence[str], lang: str, *, little_german: bool = False) -> list[str]:
+    """Returns the header's parts naming the languages the person speaks ("auf Arabisch oder Farsi") and that they
+    speak little German ("mit wenig Deutsch"), which rank listings that welcome them first; nothing when they said
+    neither. The chat, the web pages and the CLI say it alike."""
+    parts = [t(lang, "search.summary_little_german")] if little_german else []
     if not codes:
-        return []
+        return parts
     names = [language_list([code], lang) for code in codes]
-    return [t(lang, "search.summary_languages", languages=t(lang, "search.summary_languages_or").join(names))]
+    return [*parts, t(lang, "search.summary_languages", languages=t(lang, "search.summary_languages_or").join(names))]
 
 
 def _listed(items: Sequence[str], lang: str) -> str:

@@ -91,7 +91,7 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     else:
         parts.append(t(lang, "search.summary_everywhere"))
     parts += search_notes.asked_time(time_labels(understood.time, lang), outcome, lang)
-    parts += search_notes.spoken_languages(understood.languages, lang)
+    parts += search_notes.spoken_languages(understood.languages, lang, little_german=understood.little_german)
     return " · ".join(parts)
 
 

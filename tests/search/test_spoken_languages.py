@@ -26,3 +26,13 @@ def test_chat_and_web_headers_say_the_language_after_place_and_time() -> None:
     assert summary(outcome, "de") == "Geflüchtete &amp; Integration · Dresden + 15 km · am Wochenende · auf Arabisch"
     assert web_summary(outcome, "en").endswith("Dresden + 15 km · at the weekend · in Arabic")
     assert "Arab" not in summary(_outcome(), "de") and "auf " not in summary(_outcome(), "de")
+
+
+def test_headers_say_that_the_person_speaks_little_german_before_their_languages() -> None:
+    # what the walk found: "my german is bad" was read and ranked by, but no header said so
+    assert spoken_languages((), "de", little_german=True) == ["mit wenig Deutsch"]
+    outcome = _outcome(languages=["ar"], needs_little_german=True)
+    assert summary(outcome, "de") == ("Geflüchtete &amp; Integration · Dresden + 15 km · mit wenig Deutsch"
+                                      " · auf Arabisch")
+    assert web_summary(_outcome(needs_little_german=True), "en").endswith("Dresden + 15 km · with little German")
+    assert "Deutsch" not in summary(_outcome(needs_little_german=False), "de")

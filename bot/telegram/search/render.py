@@ -123,7 +123,7 @@ def summary(outcome: SearchOutcome, lang: str) -> str:
     else:
         parts.append(t(lang, "search.summary_everywhere"))
     parts += asked_time([t(lang, f"listing.{tag}") for tag in _known_time_tags(understood.time)], outcome, lang)
-    parts += spoken_languages(understood.languages, lang)
+    parts += spoken_languages(understood.languages, lang, little_german=understood.little_german)
     return " · ".join(parts)
 
 
