@@ -27,6 +27,7 @@ from nlu.listing_layout import ListingLayout, listing_layout, without_addresses
 from nlu.listing_corners import without_corners
 from nlu.listing_paperwork import without_paperwork_of_those_served
 from nlu.listing_volunteers import without_volunteers
+from nlu.listing_clock_times import single_clock_times
 from nlu.listing_office_hours import without_office_hours
 from nlu.listing_evidence import Evidence, category_scores, ranked_categories
 from nlu.listings import listing_mentions
@@ -236,7 +237,9 @@ def _listing_tags(doc: Doc, title_length: int) -> ListingTags:
     of the best one."""
     kept = _listing_scored(doc, title_length)[-1]
     text, starts = doc.user_data[_LISTING_SOURCE]
-    doc.spans[TIMES] = without_office_hours(list(doc.spans.get(TIMES, ())), text, starts)
+    times = list(doc.spans.get(TIMES, ()))
+    times += single_clock_times(doc, times)  # "Probe donnerstags um 19 Uhr": the evening
+    doc.spans[TIMES] = without_office_hours(times, text, starts)
     return ListingTags(categories=kept, time=list(_times(doc)))
 
 

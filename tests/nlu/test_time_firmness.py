@@ -74,3 +74,33 @@ def test_the_soft_flag_is_an_output_the_labelled_sets_do_not_hold() -> None:
     for path in sorted(DATA.glob("natural_dev*.jsonl"))[:3]:
         for line in path.read_text(encoding="utf-8").splitlines():
             assert "time_soft" not in json.loads(line)
+
+
+@pytest.mark.parametrize("text", [
+    # (timewords21) a time said to suit best, or to be fine, and "gern auch" before it
+    "Besuchsdienst in Marburg, gern auch am Sonntag",
+    "Hausaufgabenhilfe Kassel, gern nachmittags oder auch am Samstag",
+    "Unter der Woche nach Feierabend würde gut passen, Tafel in Fulda",
+    "Sonntags passt mir am besten, Lesepate in Gießen",
+    "Am besten samstags, Repair Café in Erfurt",
+    "Ideal wäre unter der Woche, Nachhilfe in Halle",
+    "Tierheim Jena, nachmittags wäre für mich ideal",
+    "Weekend mornings preferred, park clean-up in Bonn",
+    "Saturdays are best for me, animal shelter near Mainz",
+    "tutoring in Bremen, afternoons work best",
+    "Ich bevorzuge nachmittags, Seniorenheim in Kassel",
+])
+def test_a_time_said_to_suit_best_is_soft(text: str) -> None:
+    parsed = parse(text)
+    assert parsed.time and parsed.time_soft, (parsed.time, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sonntags nur, das passt mir am besten, Lesepate in Gießen",
+    "Nur samstags würde passen, Repair Café in Erfurt",
+    "I can only do afternoons, tutoring in Bremen",
+    "Tierheim Jena, ausschließlich nachmittags",
+])
+def test_a_condition_beside_words_of_suiting_stays_firm(text: str) -> None:
+    parsed = parse(text)
+    assert parsed.time and not parsed.time_soft, (parsed.time, text)
