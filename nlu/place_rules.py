@@ -45,6 +45,7 @@ class PlaceRules:
     corrections: tuple[str, ...]  # "no wait", "sorry", "ich meine": the place named after one replaces those before
     too_far: tuple[str, ...]
     preferred_after: tuple[str, ...]
+    there_wishes: tuple[str, ...]  # "da würd ich gern", "could I volunteer there": the place named last is wished
     waters: tuple[str, ...]  # "an der Elbe", "am Edersee": a river or lake with its cue; no place, no keyword
     home_after: tuple[str, ...]  # "Halle ist meine Stadt": words after a place naming it as one's town
     others_moved: frozenset[str]  # "der Jüngste ist nach Münster gezogen": a move said of someone else
@@ -107,6 +108,7 @@ def place_rules() -> PlaceRules:
         corrections=tuple(raw["corrections"]),
         too_far=tuple(raw["too_far"]),
         preferred_after=tuple(raw["preferred_after"]),
+        there_wishes=tuple(raw["there_wishes"]),
         home_after=tuple(raw["home_after"]),
         others_moved=folded_set(raw["others_moved"]),
         home_after_closing=tuple(raw["home_after_closing"]),

@@ -37,6 +37,7 @@ class PreferenceReader:
             "correction": rules.corrections, "ruled_out": rules.ruled_out_cues,
             "ruled_out_after": rules.ruled_out_after, "temporary_after": rules.temporary_after,
             "others_home": rules.others_home_cues, "work": rules.work_cues, "work_wanted": rules.work_wanted,
+            "there": rules.there_wishes,
         }
         self.matcher: PatternMatcher
         self.matcher, self.unusable = pattern_matcher(nlp, groups)
@@ -88,6 +89,9 @@ class PreferenceReader:
             work = {end for label, _, end in found if label == "work"}
             preferred |= work
             temporary -= work
+        for wished in _pointed_back(mentions, [start for label, start, _ in found if label == "there"]):
+            preferred.add(wished)  # "bei meinen Eltern in Witzenhausen, da würd ich gern": the wish, not a stay
+            temporary.discard(wished)
         for span in sorted(mentions, key=lambda m: m.start):  # in text order: an area hands its wish on
             after = range(span.end, span.end + _TOO_FAR_REACH + 1)
             said_too_far = any(i in too_far and self._reaches(doc, span.end, i, too_far[i]) for i in after)
@@ -215,6 +219,17 @@ class PreferenceReader:
             if not any(t.norm_ in ("oder", "or", "/") and not _hedge_after(doc, t.i) for t in doc[lo:hi]):
                 return True
         return False
+
+
+def _pointed_back(mentions: list[Span], cues: list[int]) -> set[int]:
+    """Returns where the places start that a wish with "da", "dort" or "there" points back to: the place named last
+    before each such wish ("bei meinen Eltern in Witzenhausen, da würd ich gern", "Could I volunteer there")."""
+    wished = set()
+    for cue in cues:
+        before = [m for m in mentions if m.end <= cue]
+        if before:
+            wished.add(max(before, key=lambda m: m.end).start)
+    return wished
 
 
 def _share_with_joined(doc: Doc, mentions: list[Span], gazetteer: Gazetteer) -> None:
