@@ -200,7 +200,8 @@ class PlaceFinder:
         norm = span[0].norm_
         if norm in place_words() and norm not in self.rules.article_quarters:
             return False
-        return all(self.gazetteer.city_of(place) is not None for place in span._.value)
+        values = span._.value
+        return bool(values) and all(self.gazetteer.city_of(place) is not None for place in values)
 
     def _heads_a_clause(self, doc: Doc, span: Span) -> bool:
         """Tells whether nothing ties the name to the words before it: "warmes Essen", "beim Essen", "das Essen"
