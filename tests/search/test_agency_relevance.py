@@ -51,7 +51,8 @@ async def test_inferred_agency_listings_carry_the_nlus_categories_not_their_labe
                                                        ("sachsen", 150, 0.6), ("hessen", 150, 0.7),
                                                        ("berlin", 150, 0.75), ("koeln", 150, 0.7),
                                                        ("stuttgart", 150, 0.75), ("dresden", 150, 0.65),
-                                                       ("ruhr", 150, 0.75), ("muenchen", 150, 0.65)])
+                                                       ("ruhr", 150, 0.75), ("muenchen", 150, 0.65),
+                                                       ("hannover", 150, 0.75)])
 async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(name: str, size: int,
                                                                                floor: float) -> None:
     judged = AGENCY_SETS[name]

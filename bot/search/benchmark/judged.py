@@ -91,6 +91,8 @@ AGENCY_SETS = {
     # twenty-first session: München with Upper Bavaria (another independent author)
     "muenchen": AgencySet(FIXTURES / "muenchen_listings.jsonl", FIXTURES / "muenchen_requests.jsonl"),
     "muenchen-blind": AgencySet(FIXTURES / "muenchen_listings.jsonl", FIXTURES / "muenchen_requests_blind.jsonl"),
+    # twenty-second session: Hannover with Lower Saxony (another independent author; the blind half comes later)
+    "hannover": AgencySet(FIXTURES / "hannover_listings.jsonl", FIXTURES / "hannover_requests.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
