@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.search.vocabulary import TermGroup
-from bot.search.word_files import DATA, read_list
+from bot.search.word_files import DATA, folded_stems, read_list
 from nlu.lexicon import interest_rules
 
 
@@ -15,6 +15,21 @@ from nlu.lexicon import interest_rules
 def people_fields() -> frozenset[str]:
     """Returns the categories that name the people helped (data/search/people_fields.toml)."""
     return frozenset(str(key) for key in read_list(DATA / "people_fields.toml")["keys"])
+
+
+@cache
+def narrower_groups() -> dict[str, tuple[str, ...]]:
+    """Returns, by category, the folded stems of the words naming a group of people narrower than the category
+    ("obdachlos" of poverty_homelessness: data/search/people_fields.toml [narrower])."""
+    path = DATA / "people_fields.toml"
+    return {str(key): folded_stems(path, stems, 5) for key, stems in read_list(path).get("narrower", {}).items()}
+
+
+def names_narrower_group(word: str, fields: tuple[str, ...]) -> bool:
+    """Tells whether a folded word that named searched categories (fields) names a group of people narrower than one
+    of them ("obdachlosen" of poverty_homelessness): it names which of the category's people are meant, not the
+    category (RankWords.generic)."""
+    return any(word.startswith(stem) for key in fields for stem in narrower_groups().get(key, ()))
 
 
 def names_kind(group: TermGroup) -> bool:

@@ -2,7 +2,8 @@
 
 "Sterbende begleiten" is answered by a hospice, "vorlesen" by a reading sponsor ("Lesepatin"), though neither
 listing repeats the request's word. The families are a small curated list (data/search/related_words.toml,
-with how it was built); bot.search.vocabulary adds a word's relatives to its term group as lesser matches.
+with how it was built); bot.search.vocabulary adds a word's relatives to its term group as lesser matches, and
+those of a family of people (same_people) as the word itself.
 """
 
 from __future__ import annotations
@@ -50,5 +51,15 @@ def relatives(word: str, path: Path = DATA) -> tuple[str, ...]:
     found: list[str] = []
     for stems in families(path):
         if any(word.startswith(stem) for stem in stems):
+            found += [stem for stem in stems if stem not in found]
+    return tuple(found)
+
+
+def same_people(word: str, path: Path = DATA) -> tuple[str, ...]:
+    """Returns the stems of every family of people one of whose stems a folded word begins with ("obdachlosen":
+    obdachlos, wohnungslos): the words listings use for the same group, which a listing says as much as the word."""
+    found: list[str] = []
+    for stems, kind in _kinded(path):
+        if kind == "people" and any(word.startswith(stem) for stem in stems):
             found += [stem for stem in stems if stem not in found]
     return tuple(found)

@@ -23,7 +23,7 @@ from bot.search.corpus import Corpus
 from bot.search.criteria import Criteria
 from bot.search.english import alternatives as english_alternatives
 from bot.search.light_verbs import light_verbs
-from bot.search.rank_words import RankWords
+from bot.search.rank_words import RankWords, names_narrower_group
 from bot.search.weights import WEIGHTS
 from bot.search.related import names_activity
 from bot.search.spoken import spoken_words
@@ -106,6 +106,11 @@ async def request_words(
     # answer to those writing its name (bot.search.spoken): its word only orders, as a category's word does.
     generic |= spoken_words((group.word for group in (*more, *common) if group.word not in keywords),
                             criteria.languages, criteria.categories)
+    # A word naming a group narrower than its category ("Obdachlose" of poverty_homelessness) names what was asked
+    # where no other word does ("Was mit Obdachlosen"); beside an activity ("kochen für Obdachlose") it says for whom.
+    narrower = frozenset(word for word, named in fields if word in generic and names_narrower_group(word, named))
+    if narrower and all(group.word in generic or group.part_of is not None for group in ranked):
+        generic -= narrower
     if all(group.word in manner | generic for group in ranked):
         manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what
     ranked += about_writer

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from bot.search.abbreviations import long_forms, short_forms
 from bot.search.action_nouns import action_noun
-from bot.search.related import relatives
+from bot.search.related import relatives, same_people
 from bot.search.short_stems import MIN_OPEN_STEM, short_stem_group, word_beginnings
 from bot.search.typos import corrected_head, corrections
 from bot.search.word_forms import (
@@ -289,9 +289,11 @@ class Vocabulary:
         modifier = modifier_of(word)
         if modifier and self.has_prefix(modifier) and not any(modifier.startswith(p) for p in prefixes):
             lesser.append(modifier)
+        # A family of people names one group in the words listings use for it: each is said as the word itself.
+        own = same_people(word)
         for kin in relatives(word):
             if self.has_prefix(kin) and not any(kin.startswith(prefix) for prefix in prefixes + lesser):
-                (prefixes if word.startswith(kin) else lesser).append(kin)
+                (prefixes if word.startswith(kin) or kin in own else lesser).append(kin)
         if terms or prefixes or lesser:
             said = TermGroup(word, tuple(terms), tuple(prefixes), 0, fuzzy=False) if lesser else None
             return TermGroup(word, tuple(terms), tuple(prefixes + lesser), self._count(terms, prefixes + lesser),
