@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.cli.common import run_with_database, settings_or_exit
 from bot.cli.errors import CommandError
 from bot.links import (
-    LinkTooLong, deep_link, link_text, search_payload, start_payload_for_listing, start_payload_for_search,
+    LinkTooLong, carries_whole, deep_link, search_payload, start_payload_for_listing, start_payload_for_search,
 )
 from bot.listings_view import get_listing_details
 from bot.search.model import Refinement
@@ -84,7 +84,8 @@ def _search_link(text: str) -> str:
     """Returns the link to a prepared search; a search too long to inline is stored in the database."""
     if not text.strip():
         raise SystemExit("--search braucht einen Text / needs a text")
-    if link_text(text):  # emoji alone ("🐶🐱") the link's alphabet cannot carry: stored, as a long text
+    if carries_whole(text):  # emoji ("🐶🐱") or another script ("عربي") the link's alphabet would drop: stored, as a
+        # long text
         try:
             return deep_link(settings_or_exit().bot_username, start_payload_for_search(text, Refinement()))
         except LinkTooLong:

@@ -19,6 +19,7 @@ from bot.search.notes import (
 )
 from bot.search.place_doubts import is_city_part, largest_places, named_state
 from bot.search.stock import Stock, stock_of, unstocked_key
+from bot.search.widening import WORDED_STEPS
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.texts import plain, t
@@ -222,13 +223,6 @@ def _header(outcome: SearchOutcome, lang: str) -> str:
     return " · ".join(parts)
 
 
-_WIDENED_STEPS = {"time": "cli_search.widened_time", "keywords": "cli_search.widened_keywords",
-                  "everywhere": "cli_search.widened_everywhere", "nearest": "cli_search.widened_nearest",
-                  "remote": "cli_search.widened_remote", "matching": "cli_search.widened_matching",
-                  "titled": "cli_search.widened_titled", "titled_only": "cli_search.widened_titled_only",
-                  "outside_state": "cli_search.widened_outside_state"}
-
-
 def _widened_step(step: str, lang: str) -> str:
     """One step of `widened` in words ("radius:30" -> "Umkreis 30 km"); the codes stay as they are in --json."""
     code, _, value = step.partition(":")
@@ -236,8 +230,7 @@ def _widened_step(step: str, lang: str) -> str:
         return t(lang, "cli_search.widened_radius", km=value)
     if code == "area" and value:  # "area:0": the centre is a part of the city no place data outlines
         return t(lang, "cli_search.widened_area", area=area_words(value, lang))
-    key = _WIDENED_STEPS.get(code)
-    return t(lang, key) if key is not None else step
+    return t(lang, f"cli_search.widened_{code}") if code in WORDED_STEPS else step
 
 
 def _place(name: str, lang: str = "auto") -> tuple[PlaceRef | None, str | None]:

@@ -45,6 +45,8 @@ class Page:
     # The home place became the centre of a text that said nothing usable ("😂"): what it understood then
     # names the home place, which the person did not say.
     said_nothing_but_home: bool = False
+    # Notes the last answer said, for a follow-up keeping its words ("Rentnerin, hab vormittags Zeit"): not again
+    said_before: frozenset[str] = frozenset()
 
     @property
     def needs_interest(self) -> bool:

@@ -6,7 +6,7 @@ memory, so an answer is understood after a restart and by another process.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -102,6 +102,25 @@ def keep_shown_radius(search: ChatSearch, radius_km: float | None) -> None:
     refinement = dict(search.refinement or {})
     refinement.pop(_SHOWN_KM, None)
     search.refinement = refinement | ({_SHOWN_KM: radius_km} if radius_km else {})
+
+
+# Kept beside the button filters too: the notes the search's answer said about what it relaxed and what no listing
+# holds ("Mit „Umweltschutz“ gab es nichts Genaues ..."). A follow-up keeping the search's words and adding only a
+# time or something about the writer ("Rentnerin, hab vormittags Zeit") does not say the same line again.
+_SAID = "said"
+
+
+def said_notes(search: ChatSearch) -> frozenset[str]:
+    """Returns the notes the search's answer said (none for one answered before they were kept)."""
+    said = (search.refinement or {}).get(_SAID)
+    return frozenset(note for note in said if isinstance(note, str)) if isinstance(said, list) else frozenset()
+
+
+def keep_said_notes(search: ChatSearch, notes: Sequence[str]) -> None:
+    """Stores the notes the search's answer said, on the same page."""
+    refinement = dict(search.refinement or {})
+    refinement.pop(_SAID, None)
+    search.refinement = refinement | ({_SAID: list(notes)} if notes else {})
 
 
 def keep_refinement(search: ChatSearch, refinement: Refinement) -> None:

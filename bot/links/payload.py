@@ -16,6 +16,7 @@ the NLU reads them back unchanged.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -90,6 +91,15 @@ def start_payload_for_search(text: str, refinement: Refinement | None = None) ->
 def link_text(text: str) -> str:
     """Folds search text into the link alphabet: lower case, umlauts spelled out, '_' between words."""
     return _NON_WORD.sub("_", fold(text)).strip("_")
+
+
+def carries_whole(text: str) -> bool:
+    """Tells whether a start parameter carries every word of text: none of its letters, digits or symbols is
+    lost to the link's alphabet. A word in another script ("عربي" of "Arabisch عربي Flüchtlinge"), a letter folding
+    keeps (the "ł" of "Łódź") or an emoji the bot reads ("🐶") would be dropped, so such a text is stored
+    (bot.links.stored.search_payload); punctuation and spaces are only separators."""
+    return bool(link_text(text)) and all(
+        char.isascii() or not (char.isalnum() or unicodedata.category(char) == "So") for char in fold(text))
 
 
 def decode_start_payload(

@@ -13,8 +13,8 @@ from bot.links.payload import (
     ListingLink,
     SearchLink,
     StoredSearchLink,
+    carries_whole,
     decode_start_payload,
-    link_text,
     start_payload_for_search,
 )
 from dataclasses import replace
@@ -43,9 +43,10 @@ def shared_search_code(text: str, refinement: Refinement) -> str:
 
 async def search_payload(session: AsyncSession, text: str, refinement: Refinement | None = None) -> str:
     """Returns a start parameter for any search: inline when it fits, otherwise stored under its code (also a text
-    the link's alphabet cannot carry: "🐶🐱" would be lost inline, and the bot reads it as animals)."""
+    the link's alphabet cannot carry whole: "🐶🐱" would be lost inline, and the bot reads it as animals; the Arabic
+    word of "Arabisch عربي Flüchtlinge" would be dropped)."""
     refinement = refinement or Refinement()
-    if link_text(text) or not text.strip():
+    if carries_whole(text) or not text.strip():
         try:
             return start_payload_for_search(text, refinement)
         except LinkTooLong:

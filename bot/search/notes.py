@@ -8,13 +8,10 @@ from bot.categories import categories
 from bot.search.model import SearchOutcome
 from bot.search.place_doubts import named_state
 from bot.search.time_wish import time_fits
+from bot.search.widening import WORDED_STEPS
 from bot.texts import t
 from bot.texts.catalogue import decimal, language_list
 from nlu.place_field import state_name
-
-# Steps with a sentence of their own; "everywhere" (no place given) is said by whoever shows the results.
-_SAID = ("remote", "time", "keywords", "everywhere", "nearest", "matching", "titled", "titled_only", "outside_state")
-
 
 # Bearings of bot.search.areas (data/search/areas.toml) as the catalogue names the parts of a city.
 _AREAS = {"0": "search.area_north", "45": "search.area_northeast", "90": "search.area_east",
@@ -60,7 +57,7 @@ def widening_notes(
             notes.append(t(lang, "search.widened_keywords_named", words=" ".join(words)))
         else:
             notes.append(t(lang, "search.widened_keywords"))
-    if any(not step.startswith(("radius:", "area:")) and step not in _SAID for step in widened):
+    if any(not step.startswith(("radius:", "area:")) and step not in WORDED_STEPS for step in widened):
         notes.append(t(lang, "search.widened_other"))
     return notes
 

@@ -17,6 +17,10 @@ MATCHING = "matching"
 REMOTE = "remote"
 # Nothing in the whole state asked for fits, even widened: the matching ones from the rest of Germany, said so.
 OUTSIDE_STATE = "outside_state"
+# Every step a search names by a word of its own, without a value (radius:30 and area:0 carry one): the chat's and
+# the web's sentence is search.widened_<step> (bot.search.notes; "everywhere" is said by whoever shows the results),
+# the command line's short words cli_search.widened_<step>. One table, so a new step is worded everywhere or nowhere.
+WORDED_STEPS = ("remote", "time", "keywords", "everywhere", NEAREST, MATCHING, "titled", "titled_only", OUTSIDE_STATE)
 MIN_RESULTS = 3  # fewer listings than this and the search widens
 # How far the nearest listings naming what was asked are looked for when loose ones fill the page nearby.
 NAMED_FAR_KM = 100.0

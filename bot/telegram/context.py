@@ -26,6 +26,7 @@ from telegram.ext import ContextTypes
 from bot.admins import AdminScope, admin_scope
 from bot.conversation.language import answering, goes_on_in
 from bot.store.models import Volunteer
+from bot.store.types import utcnow
 from bot.telegram.callbacks import Kind, Payload, unpack
 from bot.telegram.sending import View, edit, edit_buttons, send
 from bot.telegram.services import Services, services
@@ -52,6 +53,8 @@ class Turn(Generic[P]):
     _scope_loaded: bool = False
     _lang: str | None = None  # the conversation's language, read with the person in their own chat
     first_contact: bool = False  # the person's record was made (or first used) by this update
+    # The person's own chat with the bot began with this update (also after a first contact in a group)
+    first_private_contact: bool = False
     _outbox: list[Outgoing] = field(default_factory=list)
 
     async def admin(self) -> AdminScope | None:
@@ -242,6 +245,9 @@ async def _load_person(turn: Turn[P]) -> None:
     """Loads the person behind the update and, in their own chat, the language their conversation goes on in
     (which this update keeps going)."""
     turn._volunteer, turn.first_contact = await _person(turn.session, turn.update)
+    if turn.private and turn._volunteer.private_since is None:  # written once per person: their chat begins
+        turn._volunteer.private_since = utcnow()
+        turn.first_private_contact = True
     if turn.private:
         turn._lang = answering(turn._volunteer)  # kept with the person, read with them; the update renews it
 

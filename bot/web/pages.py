@@ -11,7 +11,7 @@ from urllib.parse import urlencode, urlparse
 import tornado.web
 from markupsafe import Markup
 
-from bot.links import deep_link, start_payload_for_listing
+from bot.links import deep_link, search_payload, start_payload_for_listing
 from bot.search.model import Contact
 from bot.store.data_version import read_data_version
 from bot.texts import language_list, t
@@ -24,7 +24,8 @@ from bot.web.places import five_digits, postal_code_digits, resolve_place, text_
 from bot.web.qr import qr_svg
 from bot.web.query import WebQuery, read_query
 from bot.web.results import (
-    EMBED_PATH, area_options, as_answered, radius_options, results_view, telegram_search_link, time_options,
+    EMBED_PATH, area_options, as_answered, radius_options, results_view, telegram_search, telegram_search_link,
+    time_options,
 )
 from bot.texts.catalogue import decimal
 from nlu.place_field import state_name
@@ -199,7 +200,12 @@ class SearchHandler(BaseHandler):
         if kept is not None:
             self.send_kept(kept, kept=True)
             return
-        html = self.render_html(self.template, **self.search_values(query, found, lang_param))
+        values = self.search_values(query, found, lang_param)
+        if values["telegram_url"] is None:  # words the link's alphabet would drop: stored, as the chat shares them
+            async with self.context.database.unit_of_work() as session:
+                payload = await search_payload(session, *telegram_search(query, found))
+            values["telegram_url"] = deep_link(self.context.bot_username, payload)
+        html = self.render_html(self.template, **values)
         if version is None:
             self.send_html(html)
             return

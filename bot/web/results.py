@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from bot.categories import categories
 from bot.domain import TIME_BITS
-from bot.links import LinkTooLong, deep_link, link_text, start_payload_for_search
+from bot.links import LinkTooLong, carries_whole, deep_link, start_payload_for_search
 from nlu.place_field import all_of_germany, state_name
 from bot.search.model import Hit, Refinement
 from bot.texts import t
@@ -165,18 +165,13 @@ def radius_options(query: WebQuery, default_radius_km: float) -> list[Option]:
     return [Option(f"{value:g}", f"{value:g} km", value == chosen) for value in values]
 
 
-def telegram_search_link(bot_username: str, query: WebQuery, found: Found) -> str:
-    """Returns a deep link that runs this search in the bot; the bot's start when it does not fit in a link."""
+def telegram_search(query: WebQuery, found: Found) -> tuple[str, Refinement]:
+    """Returns the text and refinement of the search the page's "In Telegram öffnen" link runs in the bot."""
     place = found.outcome.place if found.outcome is not None else None
     # "Ganz Sachsen zeigen" pressed: the state, also when nothing in it fit and the rest of Germany's are shown
     asked = found.outcome.query.get("whole_state") if found.outcome is not None else None
     state = asked if isinstance(asked, str) else None
-    categories = query.bereich or None
-    if categories is None and not link_text(query.text) and found.outcome is not None:
-        # the words do not survive the link's alphabet ("🐶🐱", another script): carry what the page understood
-        understood = found.outcome.query.get("categories")
-        categories = tuple(understood) if isinstance(understood, list) and understood else None
-    refinement = Refinement(categories=categories, place=place,
+    refinement = Refinement(categories=query.bereich or None, place=place,
                             radius_km=query.umkreis if place is not None else None, time=query.zeit or None,
                             whole_state=state)
     text = query.text
@@ -184,6 +179,16 @@ def telegram_search_link(bot_username: str, query: WebQuery, found: Found) -> st
         # "ort=Sachsen": the page asks which town in it; the chat asks the same for the state in the text, where
         # the bare words would be searched all over Germany (or around the saved place)
         text = " ".join([text, "in", state_name(found.place.state, "de")]).strip()
+    return text, refinement
+
+
+def telegram_search_link(bot_username: str, query: WebQuery, found: Found) -> str | None:
+    """Returns a deep link that runs this search in the bot; None when its words do not survive the link's
+    alphabet ("Arabisch عربي Flüchtlinge", "🐶🐱") and the search is to be stored (bot.links.search_payload); the
+    bot's start when it does not fit in a link."""
+    text, refinement = telegram_search(query, found)
+    if text.strip() and not carries_whole(text):
+        return None
     try:
         return deep_link(bot_username, start_payload_for_search(text, refinement))
     except (LinkTooLong, ValueError):

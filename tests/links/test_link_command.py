@@ -67,6 +67,8 @@ def test_a_search_of_emoji_alone_is_stored_not_a_traceback(
         configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run("--search", "🐶🐱") == 0  # the link's alphabet has no letter for them ("an empty search" before)
     assert capsys.readouterr().out.strip().split("?start=")[1].startswith("h")
+    assert _run("--search", "Arabisch عربي Flüchtlinge") == 0  # inline the Arabic word would be dropped
+    assert capsys.readouterr().out.strip().split("?start=")[1].startswith("h")
 
 
 def test_listing_link_only_for_listings_volunteers_can_see(

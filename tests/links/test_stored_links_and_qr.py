@@ -7,7 +7,7 @@ import qrcode.constants
 from PIL import Image
 from sqlalchemy import func, select
 
-from bot.links import ListingLink, SearchLink, resolve_start_payload, search_payload, write_qr_png
+from bot.links import ListingLink, carries_whole, SearchLink, resolve_start_payload, search_payload, write_qr_png
 from bot.search.model import Refinement
 from bot.store.db import Database
 from bot.store.models import SharedSearch
@@ -43,6 +43,22 @@ async def test_emoji_the_link_alphabet_cannot_carry_are_stored_not_lost(database
         payload = await search_payload(session, "🐶🐱", Refinement(radius_km=30))
         assert payload.startswith("h")  # inline it would have been "s" and the radius alone
         assert await resolve_start_payload(session, payload) == SearchLink("🐶🐱", Refinement(radius_km=30))
+
+
+async def test_words_in_another_script_are_stored_with_the_rest_not_dropped(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        for text in ("Arabisch عربي Flüchtlinge", "Deutschkurs für Українці", "Tierheim 🐶 Kassel",
+                     "Łódź Partnerschaft"):
+            payload = await search_payload(session, text)
+            assert payload.startswith("h"), text  # inline: "arabisch_fluechtlinge", the Arabic word gone
+            assert await resolve_start_payload(session, payload) == SearchLink(text, Refinement())
+        # Umlauts, ß, accents and punctuation fold into the alphabet: still inline
+        assert await search_payload(session, "Café Straße, Flüchtlinge!") == "s-cafe_strasse_fluechtlinge"
+
+
+def test_a_link_carries_a_text_whole_only_when_no_letter_is_lost() -> None:
+    assert carries_whole("Tierheim Kassel") and carries_whole("Gärtnern – am Wochenende? ja!")
+    assert not carries_whole("Arabisch عربي") and not carries_whole("🐶🐱") and not carries_whole("")
 
 
 async def test_unknown_or_forged_stored_codes_resolve_to_none(database: Database) -> None:

@@ -315,6 +315,16 @@ def test_cli_unknown_name_suggests_and_fails(capsys: pytest.CaptureFixture[str])
     assert "Frankfurt am Main" in captured.err
 
 
+def test_cli_name_nothing_is_near_fails_with_a_line_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    # exit 1 is "not found", as for a postal code no place has; the table stays empty, --json an empty array
+    assert _run_cli("Xyzzyville") == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.strip() == 'No place called "Xyzzyville" found.'
+    assert _run_cli("--json", "Xyzzyville") == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == [] and "Xyzzyville" in captured.err
+
+
 def test_cli_accepts_a_name_written_as_its_suggestions_print_it(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run_cli("Lauterbach", "(Hessen)", "--json") == 0
     places = json.loads(capsys.readouterr().out)

@@ -4,10 +4,15 @@ applied."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.factories.search import KASSEL, Listings, answer_and_similar, find, ids, near
 
 from bot.search import SearchRequest
+from bot.cli.search import _widened_step
 from bot.search.notes import widening_notes
+from bot.search.widening import WORDED_STEPS
+from bot.texts import catalogue, t
 from bot.web.wording import widening_notes as page_notes
 
 
@@ -176,3 +181,16 @@ async def test_a_widened_time_never_brings_back_a_time_ruled_out(listings: Listi
                          time=["weekday", "evening"], ruled_out_time=["weekend"])
 
     assert "time" in outcome.widened and set(ids(outcome)) == {weekday, unsaid}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_one_table_words_every_step_for_the_chat_and_the_command_line_alike(lang: str) -> None:
+    # bot.search.widening.WORDED_STEPS: a step the notes say in a sentence of their own has the command line's
+    # short words too, and a step it lacks is "widened a little" in the chat and its bare code on the command line.
+    texts = catalogue(lang)
+    for step in WORDED_STEPS:
+        assert f"cli_search.widened_{step}" in texts, step
+        assert _widened_step(step, lang) == texts[f"cli_search.widened_{step}"]
+        assert t(lang, "search.widened_other") not in widening_notes((step,), asked_radius_km=15, lang=lang), step
+    assert widening_notes(("future_step",), asked_radius_km=15, lang=lang) == [t(lang, "search.widened_other")]
+    assert _widened_step("future_step", lang) == "future_step"

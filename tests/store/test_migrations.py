@@ -229,3 +229,24 @@ async def test_ids_of_ads_deleted_before_the_key_existed_are_cleared_by_its_migr
     assert sorted(await _left_ads(any_database)) == sorted([(kept_person, kept_id), (gone.id, None)])
     async with any_database.engine.connect() as connection:
         assert await connection.run_sync(migrate.differences) == []
+
+
+async def test_people_who_wrote_in_their_own_chat_are_known_to_have_begun_it_and_group_only_ones_are_not(
+    any_database: Database,
+) -> None:
+    spoke = datetime(2026, 12, 6, 8, 0, tzinfo=timezone.utc)
+    async with any_database.unit_of_work() as session:
+        talking = Volunteer(telegram_id=81, language="de", conversation_lang="de", conversation_at=spoke)
+        searched, grouped = Volunteer(telegram_id=82, language="de"), Volunteer(telegram_id=83, language="de")
+        session.add_all([talking, searched, grouped])
+        await session.flush()
+        session.add_all([ChatSearch(volunteer_id=searched.id, query_text="Tierheim", lang="de"),
+                         ChatSearch(volunteer_id=grouped.id, query_text="Tierheim", lang="de", private=False)])
+        searched_created = searched.created_at
+    await any_database.run_sync(lambda connection: migrate.downgrade(connection, "0023_chat_left_ad_key"))
+    await any_database.prepare(upgrade=True)
+    async with any_database.read_only() as session:
+        rows = (await session.execute(select(Volunteer.telegram_id, Volunteer.private_since)
+                                      .order_by(Volunteer.telegram_id))).all()
+    # the group-only person is welcomed at their first private contact (bot.telegram.start)
+    assert [tuple(row) for row in rows] == [(81, spoke), (82, searched_created), (83, None)]

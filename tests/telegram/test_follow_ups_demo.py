@@ -168,3 +168,17 @@ async def test_all_of_germany_in_a_first_message_is_searched_as_asked_with_no_pl
     _, country = await _demo(data_home, "was mit tieren bundesweit\n")
     assert "🔎 Tiere · ganz Deutschland" in country and "Hier sind Angebote aus ganz Deutschland" in country
     assert "Du hast keinen Ort genannt" not in country and "Wo soll ich suchen" not in country
+
+
+async def test_a_follow_up_adding_only_a_time_or_the_writer_keeps_the_words_and_says_their_note_once(
+        data_home: Path) -> None:
+    script = "Tierschutz in Kassel\nRentnerin, hab am Wochenende Zeit\nlieber regelmäßig\n"
+    _, first, retired, again = await _demo(data_home, script)
+    said = next(line for line in first.splitlines() if line.startswith("Mit „"))  # "Mit „…“ gab es nichts Genaues"
+    assert "🔎 Tiere · Kassel + 15 km" in first
+    # the same search with the time: its listings, without the line the last answer said already
+    assert "🔎 Tiere · Kassel + 15 km · am Wochenende" in retired and said not in retired
+    assert "Angebote gefunden" in retired and "Angebote gefunden" in again and said not in again  # kept on
+    # a search of its own says its notes again
+    _, _, own = await _demo(data_home, "Tierschutz in Kassel\nTierschutz in Baunatal\n")
+    assert said.replace("Kassel", "Baunatal") in own or said in own

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.telegram.botchat import ANNA, JOHN, MEHMET, Chat
+from tests.telegram.botchat import ANNA, GROUP_ID, JOHN, MEHMET, Chat
 from sqlalchemy import inspect, select, text, update
 from telegram.ext import CallbackContext
 
@@ -70,6 +70,22 @@ async def test_a_person_who_wrote_before_gets_a_deep_link_s_listing_or_search_wi
     search = await chat.send(ANNA, f"/start {start_payload_for_search('Lesepate', Refinement(radius_km=30))}")
     assert "Hallo" not in search.messages[0].text and "Lesepate an der Grundschule" in search.messages[0].text
     assert (await chat.send(ANNA, "/start")).text.startswith("👋 Hallo Anna")  # asked for: greeted again
+
+
+async def test_a_person_met_first_in_a_group_is_welcomed_at_their_first_deep_link_in_their_own_chat(
+    chat: Chat, listings: dict[str, int]
+) -> None:
+    grouped = await chat.send(ANNA, "/suche Tierheim in Kassel", chat_id=GROUP_ID)  # the record is made there
+    assert "Tierheim" in grouped.text
+    listing = await chat.send(ANNA, f"/start {start_payload_for_listing(listings['tafel1'])}")
+    assert listing.messages[0].text.startswith("👋 Hallo Anna")  # the welcome, with the main keyboard
+    assert len(listing.messages) == 2 and "<b>Kinderfrühstück in der Tafel</b>" in listing.messages[1].text
+    again = await chat.send(ANNA, f"/start {start_payload_for_search('Lesepate', Refinement(radius_km=30))}")
+    assert "Hallo" not in again.messages[0].text and "Lesepate an der Grundschule" in again.messages[0].text
+    # a link opened in the group again greets there, and the own chat stays greeted once
+    await chat.send(ANNA, "/start group", chat_id=GROUP_ID)
+    third = await chat.send(ANNA, f"/start {start_payload_for_listing(listings['tafel1'])}")
+    assert len(third.messages) == 1 and "Kinderfrühstück" in third.text
 
 
 async def test_a_deep_link_opens_a_prepared_search(chat: Chat) -> None:

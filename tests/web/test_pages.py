@@ -8,9 +8,8 @@ import re
 from datetime import timedelta
 
 
-from bot.links import SearchLink, decode_start_payload
+from bot.links import SearchLink, resolve_start_payload
 from bot.posting.manage import delete_listing
-from bot.search.model import PlaceRef
 from bot.store.db import Database
 from bot.domain import ModerationAction
 from bot.store.models import ModerationEvent, OrganisationMember
@@ -315,18 +314,26 @@ async def test_a_query_string_in_latin_1_or_with_odd_bytes_still_gets_a_page(dat
     assert odd.status_code == 200 and embed.status_code == 200 and "Füchse im Wildpark füttern" in embed.text
 
 
-async def test_a_search_in_emoji_opens_in_telegram_with_what_the_page_understood(database: Database) -> None:
+async def test_a_search_in_emoji_or_another_script_opens_in_telegram_with_all_its_words(database: Database) -> None:
     async with database.unit_of_work() as session:
         await make_listing(session, title="Gassi gehen mit Tierheimhunden")
     async with running_site(database) as site:
         page = (await site.client.get("/suche", params={"text": "🐶🐱", "ort": "Kassel"})).text
+        mixed = (await site.client.get("/suche", params={"text": "Arabisch عربي Flüchtlinge", "ort": "Kassel"})).text
         worded = (await site.client.get("/suche", params={"text": "Gassi gehen", "ort": "Kassel"})).text
-    def link(shown: str) -> SearchLink:
-        payload = re.search(r'href="https://t\.me/TestEhrenamtBot\?start=([^"]+)"', shown)
-        assert payload is not None
-        decoded = decode_start_payload(payload.group(1), place_at=lambda lat, lon: PlaceRef("Kassel", lat, lon))
+    def payload(shown: str) -> str:
+        found = re.search(r'href="https://t\.me/TestEhrenamtBot\?start=([^"]+)"', shown)
+        assert found is not None
+        return found.group(1)
+
+    async def link(shown: str) -> SearchLink:
+        async with database.read_only() as session:
+            decoded = await resolve_start_payload(session, payload(shown))
         assert isinstance(decoded, SearchLink)
         return decoded
 
-    assert "Tiere" in page and link(page).refinement.categories == ("animals",)  # the emoji do not fit the link
-    assert link(worded).text == "gassi gehen" and link(worded).refinement.categories is None  # words keep theirs
+    # The link's alphabet has no letter for them: the search is stored whole, as the chat shares it
+    assert "Tiere" in page and payload(page).startswith("h") and (await link(page)).text == "🐶🐱"
+    assert payload(mixed).startswith("h") and (await link(mixed)).text == "Arabisch عربي Flüchtlinge"
+    assert (await link(mixed)).refinement.place is not None
+    assert payload(worded).startswith("s") and (await link(worded)).text == "gassi gehen"  # words fit inline

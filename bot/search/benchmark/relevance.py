@@ -29,13 +29,19 @@ class Precision:
 
     judged: int = 0
     empty: int = 0
+    asked: int = 0  # answered with a question (which of two places far apart?), as the judged sets count it
     strict: list[float] = field(default_factory=list)
     reported: list[float] = field(default_factory=list)
 
-    def add(self, label: LabelledQuery, found: Sequence[Found], reported_radius_km: float | None) -> None:
-        """Judges one request's top five."""
+    def add(self, label: LabelledQuery, found: Sequence[Found], reported_radius_km: float | None, *,
+            asked: bool = False) -> None:
+        """Judges one request's top five; one the search answered by asking which place it meant ("Krobach":
+        Korbach or Kronach?) is counted apart, as the chat shows the question, not an empty answer."""
         self.judged += 1
         top = list(found)[:5]
+        if asked and not top:
+            self.asked += 1
+            return
         if not top:
             self.empty += 1
             return
@@ -47,7 +53,9 @@ class Precision:
         """Returns 'P@5 strict / within reported radius, and how many requests found nothing'."""
         strict = sum(self.strict) / len(self.strict) if self.strict else 0.0
         reported = sum(self.reported) / len(self.reported) if self.reported else 0.0
-        return f"P@5 {strict:.3f} (within reported radius {reported:.3f}); no result for {self.empty}/{self.judged}"
+        asked = f", {self.asked} asked back which place" if self.asked else ""
+        return (f"P@5 {strict:.3f} (within reported radius {reported:.3f}); no result for {self.empty}/{self.judged}"
+                f"{asked}")
 
 
 def relevant(label: LabelledQuery, hit: Found, radius_km: float) -> bool:

@@ -100,9 +100,10 @@ async def run_engine(
         run.ids[query.text] = [hit.id for hit in outcome.results]
         found = [Found(hit.id, hit.categories, hit.lat, hit.lon, hit.time, hit.id in remote_ids)
                  for hit in outcome.results]
-        run.precision.add(query, found, outcome.radius_km)
+        asked = outcome.needs_place_choice
+        run.precision.add(query, found, outcome.radius_km, asked=asked)
         if number < judged_subset:
-            run.subset_precision.add(query, found, outcome.radius_km)
+            run.subset_precision.add(query, found, outcome.radius_km, asked=asked)
         run.widened += any(step.startswith("radius") or step == "time" for step in outcome.widened)
         run.words_let_go += "keywords" in outcome.widened
     server_seconds = server.used()
@@ -111,7 +112,7 @@ async def run_engine(
         outcome = await _search(database, query, parsed, vocabularies, now, widen=False)
         found = [Found(hit.id, hit.categories, hit.lat, hit.lon, hit.time, hit.id in remote_ids)
                  for hit in outcome.results]
-        run.unwidened_precision.add(query, found, outcome.radius_km)
+        run.unwidened_precision.add(query, found, outcome.radius_km, asked=outcome.needs_place_choice)
     return run
 
 

@@ -40,6 +40,9 @@ class Volunteer(Timestamps, Base):
     # person each update, written when it changes.
     conversation_lang: Mapped[str | None] = mapped_column(String(8))
     conversation_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When they first wrote in their own chat with the bot (migration 0024): the welcome, with the main keyboard, is
+    # due then, also when a group was where they wrote first (bot.telegram.start).
+    private_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Favourite(Base):

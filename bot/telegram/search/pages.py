@@ -34,7 +34,7 @@ from bot.store.types import utcnow
 from bot.telegram import keyboards
 from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.formatting import line
-from bot.telegram.search.views import candidates_view, page_view
+from bot.telegram.search.views import candidates_view, page_view, said_notes
 from bot.telegram.sending import View
 from bot.telegram.services import Services
 from bot.texts import t
@@ -162,8 +162,11 @@ async def answer_or_search(
             page = await services_.searches.start(session, volunteer, text=following.text,
                                                   refinement=following.refinement, lang=lang, private=private,
                                                   parsed=following.parsed)
+            # the same words, only a time or the writer added: what the last answer said of them is not said again
+            said = state.said_notes(previous) if previous is not None and following.text == previous.query_text \
+                else frozenset()
             page = replace(page, kept_place=following.kept_place, radius_step=following.radius_step,
-                           kept_interest=following.kept_interest)
+                           kept_interest=following.kept_interest, said_before=said)
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
     if answers:  # "Brauche ich ein Führungszeugnis für die Jugendfeuerwehr in Kassel?": the search, then the answer
         views.append(View("\n\n".join(answers)))
@@ -265,6 +268,7 @@ async def page_messages(
         await state.ask(session, volunteer.id, state.AWAITING_SEARCH_PLACE, search_id=page.search.id)
         return [View(t(lang, "search.any_interest_where"))]
     views = [page_view(page, lang, default_radius_km=services_.settings.default_radius_km)]
+    state.keep_said_notes(page.search, said_notes(page, lang, default_radius_km=services_.settings.default_radius_km))
     if nationwide:  # "bundesweit" written after a result: all of Germany as asked, not "as no place was named"
         wished = t(lang, "search.nationwide_asked")
         views = [replace(views[0], text=views[0].text.replace(t(lang, "search.everywhere"), wished, 1))]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from bot.categories import categories
 from bot.conversation.radius_wish import RadiusStep, Reach
@@ -23,11 +23,12 @@ LIMITS = {"title": 110, "organisation": 90, "place": 60, "name": 60, "phone": 30
 
 def results_text(
     outcome: SearchOutcome, *, offset: int, lang: str, asked_radius_km: float, kept_place: str | None = None,
-    radius_step: RadiusStep | None = None, kept_interest: bool = False,
+    radius_step: RadiusStep | None = None, kept_interest: bool = False, said_before: Collection[str] = (),
 ) -> str:
     """Returns the whole result message for one page of an outcome (saying so when the place of the person's
     last search was kept for a message naming none, its interest for a message naming another place only, or a
-    wish moved its radius)."""
+    wish moved its radius); a note of `said_before`, said by the last answer to a follow-up keeping its words,
+    is not said again."""
     parts = [t(lang, "search.header", summary=summary(outcome, lang))]
     if outcome.unknown_place:  # nothing was searched: ask where instead of searching all of Germany
         parts.append(t(lang, "search.unknown_postal_code", code=line(outcome.unknown_place, 10))
@@ -35,10 +36,8 @@ def results_text(
                      else t(lang, "search.city_part" if is_city_part(outcome.unknown_place) else "search.unknown_place",
                             name=line(outcome.unknown_place, LIMITS["place"])))
         return "\n".join(parts)
-    # The header shows the words only without a category; the note about them not fitting then names them.
-    named = [line(word, 40) for word in outcome.understood.shown_words[:4]] if outcome.understood.categories else []
-    parts += widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang, words=named)
-    parts += [line(note, 0) for note in unfound_notes(outcome, lang)]  # category labels hold "&"
+    parts += [note for note in subject_notes(outcome, lang=lang, asked_radius_km=asked_radius_km)
+              if note not in said_before]
     if "time" in outcome.not_applied:
         parts.append(t(lang, "search.not_applied_time"))
     parts += soft_time_notes(outcome, lang)
@@ -59,6 +58,14 @@ def results_text(
     parts.append(count_line(outcome.total, offset, len(outcome.results), lang))
     blocks = [hit_block(hit, offset + index + 1, lang) for index, hit in enumerate(outcome.results)]
     return "\n\n".join(["\n".join(parts), *blocks])
+
+
+def subject_notes(outcome: SearchOutcome, *, lang: str, asked_radius_km: float) -> list[str]:
+    """Returns the notes on what the search relaxed and on what no listing holds, as the answer says them."""
+    # The header shows the words only without a category; the note about them not fitting then names them.
+    named = [line(word, 40) for word in outcome.understood.shown_words[:4]] if outcome.understood.categories else []
+    notes = widening_notes(outcome.widened, asked_radius_km=asked_radius_km, lang=lang, words=named)
+    return notes + [line(note, 0) for note in unfound_notes(outcome, lang)]  # category labels hold "&"
 
 
 def radius_step_note(step: RadiusStep, lang: str) -> str:

@@ -13,7 +13,7 @@ from bot.search.smalltalk import only_emoji, short_number
 from bot.conversation import state
 from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.callbacks import Facet
-from bot.telegram.search.render import results_text, summary
+from bot.telegram.search.render import results_text, subject_notes, summary
 from bot.telegram.formatting import line
 from bot.telegram.sending import View
 from nlu.place_field import state_name
@@ -39,9 +39,9 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
         header = t(lang, "search.header", summary=summary(outcome, lang))
         return View(f"{header}\n{unread}{t(lang, 'search.ask_interest')}", markup)
     refinement = state.refinement_of(stored)
-    asked = refinement.radius_km or outcome.understood.radius_km or default_radius_km
-    text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked, kept_place=page.kept_place,
-                        radius_step=page.radius_step, kept_interest=page.kept_interest)
+    text = results_text(outcome, offset=stored.offset, lang=lang, asked_radius_km=asked_radius_km(
+        page, default_radius_km), kept_place=page.kept_place, radius_step=page.radius_step,
+        kept_interest=page.kept_interest, said_before=page.said_before)
     if outcome.unknown_place:  # nothing was searched: the question wants a place, not buttons to refine or save
         return View(text)
     markup = search_keyboards.results(stored.id, [hit.id for hit in outcome.results], total=outcome.total,
@@ -51,6 +51,20 @@ def page_view(page: Page, lang: str, *, default_radius_km: float) -> View:
                                       and not outcome.everywhere,  # no place: no radius around one
                                       found=bool(outcome.results) or not outcome.everywhere)
     return View(text, markup)
+
+
+def asked_radius_km(page: Page, default_radius_km: float) -> float:
+    """Returns the radius the search asked for, from which its answer says how far it widened."""
+    return (state.refinement_of(page.search).radius_km or page.outcome.understood.radius_km
+            or default_radius_km)
+
+
+def said_notes(page: Page, lang: str, *, default_radius_km: float) -> list[str]:
+    """Returns the notes the page's answer says on what it relaxed and what no listing holds (kept with the search:
+    a follow-up keeping its words does not say them again); none when it asks instead of answering."""
+    if page.outcome.needs_place_choice or page.needs_interest or page.outcome.unknown_place:
+        return []
+    return subject_notes(page.outcome, lang=lang, asked_radius_km=asked_radius_km(page, default_radius_km))
 
 
 def candidates_view(search_id: int, places: Sequence[PlaceRef], lang: str, *, region: str | None = None) -> View:

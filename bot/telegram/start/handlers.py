@@ -26,7 +26,9 @@ async def start(turn: Turn[None]) -> None:
     """Greets the person with the main keyboard, then opens the listing or search a deep link carries.
 
     Someone who has written before and opens a link (on a club's website, a poster) gets the listing or search
-    straight away: the welcome, with the keyboard it brings, came at their first contact. /start alone greets.
+    straight away: the welcome, with the keyboard it brings, came at their first contact in their own chat. One
+    whose first contact was in a group is welcomed at their first private one, link or not (Volunteer.private_since).
+    /start alone greets.
     """
     payload = turn.context.args[0] if turn.context.args else None
     opened = bool(payload) and payload != "group"  # "group": added to a group, no link to open
@@ -35,7 +37,7 @@ async def start(turn: Turn[None]) -> None:
     if isinstance(link, SearchLink):  # a search written in English on a town's English page is answered in English
         lang = reply_language(link.text, lang)
     linked = await _deep_link(turn.session, turn.volunteer, link, turn.services, lang) if opened else []
-    if not linked or turn.first_contact or not turn.private:
+    if not linked or turn.first_private_contact or not turn.private:
         name = line(user.first_name, 40) if user and user.first_name else t(lang, "start.friend")
         turn.reply(View(t(lang, "start.welcome", name=name), keyboards.main_keyboard(lang)))
     turn.reply_all(linked)
