@@ -80,6 +80,8 @@ async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(
     ["--set", "dresden-blind", "--failures"],
     ["--set", "ruhr-blind", "--failures"],
     ["--set", "muenchen-blind", "--failures"],
+    ["--set", "hannover-blind", "--failures"],
+    ["--set", "natural", "--messages", "tests/nlu/data/natural_blind7.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind6.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind5.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind4.jsonl", "--failures"],

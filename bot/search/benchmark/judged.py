@@ -91,8 +91,9 @@ AGENCY_SETS = {
     # twenty-first session: München with Upper Bavaria (another independent author)
     "muenchen": AgencySet(FIXTURES / "muenchen_listings.jsonl", FIXTURES / "muenchen_requests.jsonl"),
     "muenchen-blind": AgencySet(FIXTURES / "muenchen_listings.jsonl", FIXTURES / "muenchen_requests_blind.jsonl"),
-    # twenty-second session: Hannover with Lower Saxony (another independent author; the blind half comes later)
+    # twenty-second session: Hannover with Lower Saxony (another independent author; the blind half is scored only)
     "hannover": AgencySet(FIXTURES / "hannover_listings.jsonl", FIXTURES / "hannover_requests.jsonl"),
+    "hannover-blind": AgencySet(FIXTURES / "hannover_listings.jsonl", FIXTURES / "hannover_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
