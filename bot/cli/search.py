@@ -226,7 +226,8 @@ _WIDENED_STEPS = {"time": "cli_search.widened_time", "keywords": "cli_search.wid
                   "everywhere": "cli_search.widened_everywhere", "nearest": "cli_search.widened_nearest",
                   "remote": "cli_search.widened_remote", "matching": "cli_search.widened_matching",
                   "titled": "cli_search.widened_titled", "titled_only": "cli_search.widened_titled_only",
-                  "outside_state": "cli_search.widened_outside_state"}
+                  "outside_state": "cli_search.widened_outside_state",
+                  "wished_farther": "cli_search.widened_wished_farther"}
 
 
 def _widened_step(step: str, lang: str) -> str:
