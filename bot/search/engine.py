@@ -314,22 +314,30 @@ async def _wished_farther(
     session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page,
     asked: PageRequest,
 ) -> tuple[Attempt, Page]:
-    """Adds the listings at a time wished as a preference from farther away (bot.search.widening.soft_time_farther)
-    when none within the try's radius that fits the request is held at it: up to the first wider radius where one
-    is, beside the nearer ones at other times. A listing fits the request when it holds its words, or, without
-    words, is in its categories. The counts do not depend on the page, so "Mehr" pages widen as the first did."""
+    """Adds the listings saying a time wished as a preference from farther away (bot.search.widening.
+    soft_time_farther) when none within the try's radius that fits the request is held at it (or says nothing of
+    it, as a firm time admits): up to the first wider radius where one is, beside the nearer ones at other times.
+    A listing fits the request when it holds its words, or, without words, is in its categories. The counts do not
+    depend on the page, so "Mehr" pages widen as the first did."""
     tries = soft_time_farther(attempt, chosen=criteria.radius_chosen)
-    if not tries or await _at_wished_time(session, criteria, words, replace(attempt, strict_time=True), asked):
+    if not tries or _fitting(words, *await _counts(session, criteria, words, replace(attempt, strict_time=True),
+                                                   asked)):
         return attempt, page
-    for wider in tries:
-        if await _at_wished_time(session, criteria, words, replace(wider, strict_time=True), asked):
+    near = _fitting(words, page.total, page.word_hits)
+    for wider in tries:  # more fit than nearby: some farther away say the wished time
+        if _fitting(words, *await _counts(session, criteria, words, wider, asked)) > near:
             return wider, await find_page(session, criteria, words, wider, asked)
     return attempt, page
 
 
-async def _at_wished_time(
-    session: AsyncSession, criteria: Criteria, words: RankWords, timed: Attempt, asked: PageRequest,
-) -> bool:
-    """Tells whether a try filtering by the wished time finds a listing that fits the request (see _wished_farther)."""
-    total, word_hits, _, _ = await count_matches(session, criteria, words, timed, now=asked.now, corpus=asked.corpus)
-    return bool(word_hits if words.filtering() else total)
+async def _counts(
+    session: AsyncSession, criteria: Criteria, words: RankWords, tried: Attempt, asked: PageRequest,
+) -> tuple[int, int]:
+    """Returns a try's number of matches and of those holding the request's words."""
+    total, word_hits, _, _ = await count_matches(session, criteria, words, tried, now=asked.now, corpus=asked.corpus)
+    return total, word_hits
+
+
+def _fitting(words: RankWords, total: int, word_hits: int) -> int:
+    """Returns how many matches fit the request (see _wished_farther)."""
+    return word_hits if words.filtering() else total

@@ -289,8 +289,9 @@ def constraints(
         conditions += within_radius(sql, frame, attempt.radius_km)
         if sql.is_sqlite and corpus is LISTINGS:
             conditions.append(lat_cells(sql, frame, attempt.radius_km))
-        if attempt.wished_beyond_km is not None and criteria.time:  # beyond it only at the wished time
-            wished = " AND ".join(time_conditions(sql, criteria.time, either=criteria.time_either)) or "1 = 1"
+        if attempt.wished_beyond_km is not None and criteria.time:  # beyond it only those saying the wished time
+            wished = " AND ".join(time_conditions(sql, criteria.time, either=criteria.time_either, stated=True))
+            wished = wished or "1 = 1"
             near = f"{squared_distance(sql, frame)} <= {sql.number(attempt.wished_beyond_km ** 2)}"
             conditions.append(f"({near} OR ({wished}))")
     # A ruled-out town's listings are left out, not ranked last: "nicht in Kassel" means the person will not go

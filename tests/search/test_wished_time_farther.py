@@ -72,6 +72,18 @@ async def test_farther_at_other_times_is_never_added(listings: Listings) -> None
     assert WISHED_FARTHER not in outcome.widened
 
 
+async def test_farther_ones_saying_nothing_of_the_time_are_not_brought(listings: Listings) -> None:
+    near_ones = await listings.add_many([
+        {"title": f"Tafel Ausgabe {n}", "categories": ["poverty_homelessness"], "time_tags": ["daytime"],
+         **near(KASSEL, 2 + n, 0)} for n in range(3)
+    ])
+    silent = await listings.add("Tafel Ausgabe Land", categories=["poverty_homelessness"], **near(KASSEL, 25, 0))
+
+    outcome = await find(listings.database, SearchRequest(text="Tafel"), **TAFEL, time_soft=True)
+
+    assert set(ids(outcome)) == set(near_ones) and silent not in ids(outcome)  # "zu dieser Zeit" would be untrue
+
+
 def test_no_wider_tries_past_a_chosen_radius_or_the_nearest_ones() -> None:
     asked = Attempt(15.0, False, False, ())
     assert [wider.radius_km for wider in soft_time_farther(asked)] == [30.0, 50.0]
