@@ -10,6 +10,7 @@ from bot.cli.search import describe
 from bot.search import SearchRequest
 from bot.search.notes import widening_notes
 from bot.search.widening import WISHED_FARTHER, Attempt, soft_time_farther
+from bot.telegram.search.render import results_text
 
 TAFEL = {"categories": ["poverty_homelessness"], "keywords": ["tafel"], "place": KASSEL, "time": ["evening"]}
 
@@ -36,7 +37,8 @@ async def test_a_preferred_time_nothing_near_fits_brings_the_wished_time_from_fa
     for lang, said in (("de", "zu dieser Zeit bis 30 km"), ("en", "at that time up to 30 km")):
         notes = widening_notes(outcome.widened, asked_radius_km=15, lang=lang)
         assert any(said in note for note in notes)
-        assert describe(outcome, lang=lang)
+        assert said in results_text(outcome, offset=0, lang=lang, asked_radius_km=15)
+    assert "zur Wunschzeit weiter weg" in describe(outcome, lang="de").splitlines()[0]
 
 
 async def test_a_firm_time_still_filters(listings: Listings) -> None:
