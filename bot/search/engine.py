@@ -23,7 +23,7 @@ from bot.search.place_doubts import (
 from bot.search.rank_words import RankWords, names_kind
 from bot.search.request_words import request_words
 from bot.search.time_wish import not_applied
-from bot.search.retrieval import Page, PageRequest, by_id_together, find_named_pages, find_page
+from bot.search.retrieval import Page, PageRequest, by_id_together, count_matches, find_named_pages, find_page
 from bot.search.shown import as_shown, shown_page
 from bot.search.tiers import Tier, tier_of
 from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
@@ -34,7 +34,7 @@ from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import (
-    MIN_RESULTS, NEAREST, OUTSIDE_STATE, REMOTE, Attempt, attempts, farther_matches,
+    MIN_RESULTS, NEAREST, OUTSIDE_STATE, REMOTE, Attempt, attempts, farther_matches, soft_time_farther,
 )
 from bot.store.types import utcnow
 from nlu.lexicon import filler_words, known_words
@@ -169,6 +169,8 @@ async def find(
                 criteria, attempt, page = on_site, replace(there, widened=(REMOTE, *there.widened)), found
     if request.widen and words.naming():
         attempt, page = await _farther_matches(session, criteria, words, attempt, page, asked)
+    if request.widen and criteria.time_soft and (criteria.categories or groups) and page.total:
+        attempt, page = await _wished_farther(session, criteria, words, attempt, page, asked)
     if NEAREST in attempt.widened and not criteria.remote and words.naming() and not attempt.online:
         # The nearest ones found: online ones naming what was asked follow them (one more statement, only here).
         attempt = replace(attempt, online=True)
@@ -306,3 +308,36 @@ async def _farther_matches(
             return wider, found
         named = max(named, found.holding)
     return attempt, page
+
+
+async def _wished_farther(
+    session: AsyncSession, criteria: Criteria, words: RankWords, attempt: Attempt, page: Page,
+    asked: PageRequest,
+) -> tuple[Attempt, Page]:
+    """Adds the listings saying a time wished as a preference from farther away (bot.search.widening.
+    soft_time_farther) when none within the try's radius that fits the request is held at it (or says nothing of
+    it, as a firm time admits): up to the first wider radius where one is, beside the nearer ones at other times.
+    A listing fits the request when it holds its words, or, without words, is in its categories. The counts do not
+    depend on the page, so "Mehr" pages widen as the first did."""
+    tries = soft_time_farther(attempt, chosen=criteria.radius_chosen)
+    if not tries or _fitting(words, *await _counts(session, criteria, words, replace(attempt, strict_time=True),
+                                                   asked)):
+        return attempt, page
+    near = _fitting(words, page.total, page.word_hits)
+    for wider in tries:  # more fit than nearby: some farther away say the wished time
+        if _fitting(words, *await _counts(session, criteria, words, wider, asked)) > near:
+            return wider, await find_page(session, criteria, words, wider, asked)
+    return attempt, page
+
+
+async def _counts(
+    session: AsyncSession, criteria: Criteria, words: RankWords, tried: Attempt, asked: PageRequest,
+) -> tuple[int, int]:
+    """Returns a try's number of matches and of those holding the request's words."""
+    total, word_hits, _, _ = await count_matches(session, criteria, words, tried, now=asked.now, corpus=asked.corpus)
+    return total, word_hits
+
+
+def _fitting(words: RankWords, total: int, word_hits: int) -> int:
+    """Returns how many matches fit the request (see _wished_farther)."""
+    return word_hits if words.filtering() else total

@@ -43,6 +43,10 @@ def widening_notes(
     elif radii and "matching" in widened:  # few fit nearby: those that fit farther away were added
         notes.append(t(lang, "search.widened_matching", from_km=decimal(asked_radius_km, lang),
                        to_km=decimal(float(radii[-1]), lang)))
+    elif radii and "wished_farther" in widened:  # nothing near at the wished time: those at it farther away beside
+        near_km = float(radii[-2]) if len(radii) > 1 else asked_radius_km  # where nothing was at the wished time
+        notes.append(t(lang, "search.widened_wished_farther", from_km=decimal(near_km, lang),
+                       to_km=decimal(float(radii[-1]), lang)))
     elif radii:
         notes.append(t(lang, "search.widened_radius", from_km=decimal(asked_radius_km, lang),
                        to_km=decimal(float(radii[-1]), lang)))

@@ -349,7 +349,9 @@ def _scored(
     elif criteria.time and not attempt.strict_time:
         weights = relaxed_time(weights)
     # Beyond the asked radius, the listings within it come first unless they hold the words only loosely.
-    looked_farther = not criteria.remote and (attempt.radius_km or 0.0) > criteria.radius_km
+    # Not so for the wished time's listings from farther away: they stand beside the nearer ones at other times.
+    looked_farther = (not criteria.remote and attempt.wished_beyond_km is None
+                      and (attempt.radius_km or 0.0) > criteria.radius_km)
     parts = score_parts(sql, criteria, words, frame, now=now, radius_km=scale, weights=weights, corpus=corpus,
                         asked_km=criteria.radius_km if looked_farther else None)
     source = from_kept_candidates(sql, source)  # the words' parts have asked for the candidates by now

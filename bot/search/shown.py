@@ -21,7 +21,7 @@ from bot.search.model import Hit, SearchOutcome
 from bot.search.rank_words import RankWords
 from bot.search.retrieval import Page, PageRequest, find_page
 from bot.search.tiers import Tier
-from bot.search.widening import MATCHING, NEAREST, Attempt
+from bot.search.widening import MATCHING, NEAREST, WISHED_FARTHER, Attempt
 
 
 async def shown_page(
@@ -43,5 +43,6 @@ def as_shown(outcome: SearchOutcome, criteria: Criteria, results: tuple[Hit, ...
             or not any(step.startswith("radius:") for step in outcome.widened)
             or any(hit.distance_km is None or hit.distance_km > criteria.radius_km for hit in results)):
         return outcome
-    kept = tuple(step for step in outcome.widened if not step.startswith("radius:") and step not in (MATCHING, NEAREST))
+    farther = (MATCHING, NEAREST, WISHED_FARTHER)
+    kept = tuple(step for step in outcome.widened if not step.startswith("radius:") and step not in farther)
     return replace(outcome, widened=kept, radius_km=criteria.radius_km)

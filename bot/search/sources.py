@@ -289,6 +289,11 @@ def constraints(
         conditions += within_radius(sql, frame, attempt.radius_km)
         if sql.is_sqlite and corpus is LISTINGS:
             conditions.append(lat_cells(sql, frame, attempt.radius_km))
+        if attempt.wished_beyond_km is not None and criteria.time:  # beyond it only those saying the wished time
+            wished = " AND ".join(time_conditions(sql, criteria.time, either=criteria.time_either, stated=True))
+            wished = wished or "1 = 1"
+            near = f"{squared_distance(sql, frame)} <= {sql.number(attempt.wished_beyond_km ** 2)}"
+            conditions.append(f"({near} OR ({wished}))")
     # A ruled-out town's listings are left out, not ranked last: "nicht in Kassel" means the person will not go
     # there, so a listing there answers nothing; online ones (no point) stay.
     conditions += [_outside_ruled_out(sql, criteria, p) for p in criteria.ruled_out]

@@ -11,12 +11,14 @@ from bot.search.sql import SqlText
 from bot.search.time_wish import FAMILY_BITS, families, reads_as_choice, wish_fit
 
 
-def time_conditions(sql: SqlText, tags: Sequence[str], *, either: bool = False) -> list[str]:
-    """Returns one condition per asked time family: an asked tag, or nothing said about that family; a day and a
-    part of the day named as a choice as one condition, either of them (bot.search.time_wish)."""
+def time_conditions(sql: SqlText, tags: Sequence[str], *, either: bool = False, stated: bool = False) -> list[str]:
+    """Returns one condition per asked time family: an asked tag, or nothing said about that family (not so when
+    `stated`: the listing must say an asked tag); a day and a part of the day named as a choice as one condition,
+    either of them (bot.search.time_wish)."""
     wanted = time_mask(tags)
     week, day, frequency = (
-        [f"((o.time_mask & {sql.integer(wanted & family)}) <> 0 OR (o.time_mask & {sql.integer(family)}) = 0)"]
+        [f"(o.time_mask & {sql.integer(wanted & family)}) <> 0" if stated else
+         f"((o.time_mask & {sql.integer(wanted & family)}) <> 0 OR (o.time_mask & {sql.integer(family)}) = 0)"]
         if wanted & family else [] for family in FAMILY_BITS
     )  # each family's conditions, none where nothing is asked
     return wish_fit(week, day, frequency, either=reads_as_choice(tags, either), every=operator.add, some=_either_of)

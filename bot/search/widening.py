@@ -13,6 +13,9 @@ NEAREST_STEPS_KM = (100.0, 200.0, 400.0, 800.0)
 NEAREST = "nearest"
 # Beside a wider radius: only listings holding a word that names what was asked came from beyond the asked one.
 MATCHING = "matching"
+# A time wished as a preference that nothing near fits: listings at that time from farther away were added beside the
+# nearer ones at other times (soft_time_farther).
+WISHED_FARTHER = "wished_farther"
 # Nothing that can be done from home fit a wish for it: listings on site are shown instead, said as such.
 REMOTE = "remote"
 # Nothing in the whole state asked for fits, even widened: the matching ones from the rest of Germany, said so.
@@ -20,7 +23,8 @@ OUTSIDE_STATE = "outside_state"
 # Every step a search names by a word of its own, without a value (radius:30 and area:0 carry one): the chat's and
 # the web's sentence is search.widened_<step> (bot.search.notes; "everywhere" is said by whoever shows the results),
 # the command line's short words cli_search.widened_<step>. One table, so a new step is worded everywhere or nowhere.
-WORDED_STEPS = ("remote", "time", "keywords", "everywhere", NEAREST, MATCHING, "titled", "titled_only", OUTSIDE_STATE)
+WORDED_STEPS = ("remote", "time", "keywords", "everywhere", NEAREST, MATCHING, "titled", "titled_only", OUTSIDE_STATE,
+                WISHED_FARTHER)
 MIN_RESULTS = 3  # fewer listings than this and the search widens
 # How far the nearest listings naming what was asked are looked for when loose ones fill the page nearby.
 NAMED_FAR_KM = 100.0
@@ -44,6 +48,8 @@ class Attempt:
     # Only listings holding a word that names what was asked (bot.search.widening.farther_matches): the others
     # would be left out of the list anyway, and the index finds the few that hold one.
     named_only: bool = False
+    # Beyond this radius only listings at the wished time (soft_time_farther); None: the same rule everywhere.
+    wished_beyond_km: float | None = None
 
 
 def attempts(
@@ -158,4 +164,26 @@ def farther_matches(attempt: Attempt, *, chosen: bool = False) -> list[Attempt]:
     # An asked radius beyond NAMED_FAR_KM already holds the nearest ones: no narrower try after it.
     tries += [Attempt(step, attempt.strict_time, attempt.text_required, (*widened, NEAREST), named_only=True)
               for step in NEAREST_STEPS_KM if attempt.radius_km < step <= NAMED_FAR_KM]
+    return tries
+
+
+def soft_time_farther(attempt: Attempt, *, chosen: bool = False) -> list[Attempt]:
+    """Returns the tries that look farther for listings at a time wished as a preference ("am liebsten abends"),
+    when nothing within the try's radius that fits the request is held at it: up to each wider radius, the listings
+    at the wished time beside those within the try's radius at any time, said as such (WISHED_FARTHER).
+
+    A preference ranks; it never left a listing out, and it still does not: the nearer ones at other times stay.
+    Never beyond a radius the person chose, after the nearest ones far away or after the words were let go (there
+    the request itself was not found nearby, and the time is no reason to look farther).
+    """
+    if (attempt.radius_km is None or chosen or attempt.strict_time or NEAREST in attempt.widened
+            or "keywords" in attempt.widened or attempt.named_only):
+        return []
+    widened = list(attempt.widened)
+    tries = []
+    for step in RADIUS_STEPS_KM:
+        if step > attempt.radius_km:
+            widened.append(f"radius:{step:g}")
+            tries.append(Attempt(step, False, attempt.text_required, (*widened, WISHED_FARTHER),
+                                 wished_beyond_km=attempt.radius_km))
     return tries
