@@ -17,6 +17,8 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.parametrize("text", [
     "Ich würde gern älteren Leuten mit dem Smartphone helfen, am liebsten abends, in Kassel",
     "Tierheim Fulda, idealerweise am Wochenende",
+    "Tierheim Kassel, wäre ideal am Wochenende",
+    "food bank in Leipzig, would be best on weekends",
     "Tafel in Leipzig, gern samstags",
     "Hausaufgabenhilfe in Kassel, eher nachmittags",
     "Lesepate in Marburg, vorzugsweise unter der Woche",
