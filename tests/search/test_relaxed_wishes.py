@@ -192,5 +192,8 @@ def test_one_table_words_every_step_for_the_chat_and_the_command_line_alike(lang
         assert f"cli_search.widened_{step}" in texts, step
         assert _widened_step(step, lang) == texts[f"cli_search.widened_{step}"]
         assert t(lang, "search.widened_other") not in widening_notes((step,), asked_radius_km=15, lang=lang), step
+    # and no short words are left for a step the table lost (besides the radius's and the area's, with values)
+    worded = {key.removeprefix("cli_search.widened_") for key in texts if key.startswith("cli_search.widened_")}
+    assert worded == {*WORDED_STEPS, "radius", "area"}
     assert widening_notes(("future_step",), asked_radius_km=15, lang=lang) == [t(lang, "search.widened_other")]
     assert _widened_step("future_step", lang) == "future_step"
