@@ -3,6 +3,8 @@ listing sets of three or more authors, each tested with texts of its own (not fr
 
 from __future__ import annotations
 
+import pytest
+
 from nlu import categorize
 
 
@@ -21,3 +23,35 @@ def test_food_savers_who_name_no_poor_people_keep_environment() -> None:
         "Wir holen bei Bäckereien ab, was sonst weggeworfen würde, und stellen es in den offenen Kühlschrank im Park.",
     ).categories
     assert "environment" in categories
+
+
+def test_a_scoreboard_at_home_matches_is_the_club_s_sport_not_a_food_bank() -> None:
+    categories = categorize(
+        "Zeitnehmer*in gesucht", "Bei unseren Heimspielen in der Sporthalle bedienst du die Anzeigetafel."
+    ).categories
+    assert categories == ["sports"]
+
+
+def test_home_matches_name_the_club_s_sport() -> None:
+    assert "sports" in categorize("Grillteam", "Bei den Heimspielen am Sonntag grillen wir Würstchen.").categories
+
+
+@pytest.mark.parametrize(
+    "title", ["Jugendtrainer*in Tischtennis", "Nachwuchstrainerin gesucht", "Kindertrainer für die Bambinis"]
+)
+def test_a_youth_coach_is_sports_and_children(title: str) -> None:
+    categories = categorize(title, "Du leitest zweimal pro Woche eine Gruppe an.").categories
+    assert {"children_youth", "sports"} <= set(categories)
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Nähen für den Fundus", "Für unsere Sommeraufführungen ändern und flicken wir Kostüme."),
+        ("Helfer*in hinter den Kulissen", "Du hilfst beim Umziehen zwischen den Szenen und hältst die Kostüme in "
+         "Ordnung."),
+        ("Dienst in der Bücherstube", "Sie verbuchen Bücher und beraten Leserinnen und Leser."),
+    ],
+)
+def test_costumes_performances_and_a_bookroom_are_culture(title: str, description: str) -> None:
+    assert "culture" in categorize(title, description).categories
