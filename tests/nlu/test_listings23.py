@@ -55,3 +55,19 @@ def test_a_youth_coach_is_sports_and_children(title: str) -> None:
 )
 def test_costumes_performances_and_a_bookroom_are_culture(title: str, description: str) -> None:
     assert "culture" in categorize(title, description).categories
+
+
+def test_groups_listed_after_a_recruiting_word_are_the_volunteers() -> None:
+    categories = categorize(
+        "Streichaktion im Herbst",
+        "Wir streichen zwei Räume neu. Wir suchen Eltern, Großeltern und alle, die gern anpacken.",
+    ).categories
+    assert "seniors" not in categories
+
+
+def test_a_group_after_a_recruited_role_and_a_comma_is_still_served() -> None:
+    categories = categorize(
+        "Begleitung gesucht",
+        "Wir suchen Ehrenamtliche, Senioren zu begleiten: zum Arzt, zum Einkaufen, auf einen Spaziergang.",
+    ).categories
+    assert "seniors" in categories
