@@ -71,3 +71,8 @@ def test_a_group_after_a_recruited_role_and_a_comma_is_still_served() -> None:
         "Wir suchen Ehrenamtliche, Senioren zu begleiten: zum Arzt, zum Einkaufen, auf einen Spaziergang.",
     ).categories
     assert "seniors" in categories
+
+
+@pytest.mark.parametrize("word", ["Breitensportverein", "Breitensportvereine", "Breitensportgruppe"])
+def test_sport_for_everyone_is_no_riding(word: str) -> None:
+    assert set(categorize(f"Jugendtrainer*in im {word}", "").categories) == {"sports", "children_youth"}
