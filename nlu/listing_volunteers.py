@@ -16,6 +16,8 @@ from nlu.word_lists import read_toml
 _CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "•", "|"})
 _JOINS = frozenset({"und", "oder", "and", "or"})
 _GENDER_ENDINGS = frozenset({"in", "innen", "inne", "r", "n"})  # after "*", ":" or "_": "Helfer:innen"
+_LIST_ENDS = frozenset({",", ".", ";", "!", "(", ")"})  # what may follow an item of a list of groups
+_LIST_REACH = 8  # tokens before a group in which a recruiting word may open its list
 
 
 @cache
@@ -84,6 +86,8 @@ def _names_the_volunteers(span: Span, layout: ListingLayout, starts: tuple[int, 
     role = fold(span.text).endswith(rules.volunteer_words)  # "Wir suchen Lesepat:innen": the role names its people
     if _right_after_working_here(span):
         return True  # "bei uns arbeiten Menschen aus 12 Nationen"
+    if not role and _listed_after_a_recruit(span, recruits):
+        return True  # "Wir suchen Eltern, Großeltern und alle, die anpacken"
     first, last = span.start, span.end
     while in_clause(first - 1):
         first -= 1
@@ -108,4 +112,26 @@ def _names_the_volunteers(span: Span, layout: ListingLayout, starts: tuple[int, 
             if welcome(i - 1):
                 return True
             return not joined and any(token.norm_.endswith(rules.volunteer_words) for token in doc[first:i])
+    return False
+
+
+def _listed_after_a_recruit(span: Span, recruits: frozenset[str]) -> bool:
+    """Tells whether a group is an item of a list of nouns that a recruiting word opens ("Wir suchen Eltern,
+    Großeltern und alle Handwerklich-Begabten", "Wir suchen Eltern, Großeltern, Ehemalige"): the commas of the list
+    end no clause. The group must stand as an item, before a comma, "und"/"oder" or the sentence's end ("Wir suchen
+    Ehrenamtliche, Senioren zu begleiten" names whom they help)."""
+    doc = span.doc
+    after = doc[span.end].text if span.end < len(doc) else "."
+    if not (after in _LIST_ENDS or after.lower() in _JOINS or "\n" in after):
+        return False
+    commas = 0
+    for i in range(span.start - 1, max(span.start - _LIST_REACH, -1), -1):
+        token = doc[i]
+        if fold(token.text) in recruits:
+            return commas > 0
+        if token.text == ",":
+            commas += 1
+        elif not (token.text[:1].isupper() or token.norm_ in _JOINS or token.norm_ in _GENDER_ENDINGS
+                  or token.text in ("*", ":", "_", "-")):
+            return False
     return False
