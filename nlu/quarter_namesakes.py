@@ -21,6 +21,10 @@ __all__ = ["weigh_quarters"]
 
 _MAX_CANDIDATES = 8
 _KIND_OF_QUARTER = 2  # a name the quarters of more cities share is a kind of quarter ("Neustadt", "Mitte")
+# Only a large city's quarters are added beside the lookup's places: the table lists theirs nearly all, so a typical
+# quarter's size is fair; of a smaller city it lists a few (Offenbach: 7), which would make each look far too large
+# ("Waldheim" is the Saxon town, not a question about Offenbach's quarter)
+_LARGE_CITY = 500_000
 
 
 def weigh_quarters(
@@ -36,7 +40,7 @@ def weigh_quarters(
         return places
     present = {place.id for place in places} | {city.id for place in places if (city := gazetteer.city_of(place))}
     quarters = [(_with_city(quarter, city), gazetteer.quarter_size(quarter, city)) for quarter, city in named
-                if quarter.id not in present and city.id not in present]
+                if quarter.id not in present and city.id not in present and city.population >= _LARGE_CITY]
     weighed = [] if guessed else [(place, _weight(place, gazetteer)) for place in places]
     options = [*weighed, *quarters]
     if not options:

@@ -32,7 +32,8 @@ def test_a_quarter_of_a_large_city_beats_a_village_of_its_name(text: str, quarte
 
 @pytest.mark.parametrize(
     ("text", "town"),
-    [("Tierschutz in Hamm, am liebsten am Wochenende", "Hamm"), ("Plauen, Lesepatin in der Grundschule", "Plauen")],
+    [("Tierschutz in Hamm, am liebsten am Wochenende", "Hamm"), ("Plauen, Lesepatin in der Grundschule", "Plauen"),
+     ("Ich wohne in Waldheim und kann gut backen", "Waldheim")],
 )
 def test_a_town_of_its_own_beats_a_quarter_of_its_name(text: str, town: str) -> None:
     assert names(text) == (town, [])
