@@ -21,9 +21,9 @@ __all__ = ["weigh_quarters"]
 
 _MAX_CANDIDATES = 8
 _KIND_OF_QUARTER = 2  # a name the quarters of more cities share is a kind of quarter ("Neustadt", "Mitte")
-# Only a large city's quarters are added beside the lookup's places: the table lists theirs nearly all, so a typical
-# quarter's size is fair; of a smaller city it lists a few (Offenbach: 7), which would make each look far too large
-# ("Waldheim" is the Saxon town, not a question about Offenbach's quarter)
+# Only a large city's quarters are weighed so, and added beside the lookup's places: the table lists theirs nearly
+# all, so a typical quarter's size is fair; of a smaller city it lists a few (Offenbach: 7), which would make each
+# look far too large ("Waldheim" is the Saxon town, not a question about Offenbach's quarter)
 _LARGE_CITY = 500_000
 
 
@@ -40,9 +40,13 @@ def weigh_quarters(
         return places
     present = {place.id for place in places} | {city.id for place in places if (city := gazetteer.city_of(place))}
     quarters = [(_with_city(quarter, city), gazetteer.quarter_size(quarter, city)) for quarter, city in named
-                if quarter.id not in present and city.id not in present and city.population >= _LARGE_CITY]
+                if quarter.id not in present and city.id not in present]
     weighed = [] if guessed else [(place, _weight(place, gazetteer)) for place in places]
+    if weighed:  # beside a town only a large city's quarter weighs fairly; quarters alone are all asked about
+        quarters = [(quarter, size) for quarter, size in quarters if _is_quarter(quarter, gazetteer)]
     options = [*weighed, *quarters]
+    if not quarters and all(gazetteer.city_of(place) is not None for place in places):
+        return places  # quarters of several cities, no town: the question stays as the lookup asks it
     if not options:
         return places
     heaviest = max(weight for _, weight in options)
@@ -64,20 +68,22 @@ def _far_apart(places: list[Place], apart_km: float) -> list[Place]:
 
 
 def _is_quarter(place: Place, gazetteer: Gazetteer) -> bool:
-    """Tells whether a place is a city's quarter, or a city named as its quarter ("Bornheim (Frankfurt)")."""
-    return gazetteer.city_of(place) is not None or fold(gazetteer.get(place.id).name) != fold(place.name)
+    """Tells whether a place is a large city's quarter, or such a city named as its quarter ("Bornheim
+    (Frankfurt)")."""
+    city = gazetteer.city_of(place) or gazetteer.get(place.id)
+    return city.population >= _LARGE_CITY and (city.id != place.id or fold(city.name) != fold(place.name))
 
 
 def _weight(place: Place, gazetteer: Gazetteer) -> int:
     """A town's population; a quarter's size (Gazetteer.quarter_size), also of a city named as its quarter
     ("Bornheim (Frankfurt)", nlu.quarters.quarter_of: the quarter table lacks it)."""
     city = gazetteer.city_of(place)
-    if city is not None:
+    if city is not None and city.population >= _LARGE_CITY:
         return gazetteer.quarter_size(place, city)
     own = gazetteer.get(place.id)
-    if fold(own.name) != fold(place.name):
+    if fold(own.name) != fold(place.name) and own.population >= _LARGE_CITY:
         return gazetteer.quarter_size(replace(place, population=0), own)
-    return place.population
+    return place.population  # a smaller city's quarter: its own count, as the lookup weighed it
 
 
 def _with_city(quarter: Place, city: Place) -> Place:
