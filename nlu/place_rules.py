@@ -31,6 +31,7 @@ class PlaceRules:
     ambiguous_km: float
     candidate_share: float
     start_candidate_share: float
+    quarter_share: float  # a town beside a large city's quarter of its name is asked about from this share on
     home_cues: tuple[str, ...]
     preference_cues: tuple[str, ...]  # "lieber in X": where one would rather go outranks where one lives
     temporary_cues: tuple[str, ...]
@@ -94,6 +95,7 @@ def place_rules() -> PlaceRules:
         ambiguous_km=float(start["ambiguous_km"]),
         candidate_share=float(start["candidate_share"]),
         start_candidate_share=float(start["start_candidate_share"]),
+        quarter_share=float(start["quarter_share"]),
         home_cues=tuple(raw["home_cues"]),
         preference_cues=tuple(raw["preference_cues"]),
         temporary_cues=tuple(raw["temporary_cues"]),

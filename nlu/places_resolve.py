@@ -16,6 +16,7 @@ from nlu.extensions import PLACES_RULED_OUT, WATERS
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
 from nlu.lexicon import PlaceRules, known_words, place_rules
 from nlu.place_like import looks_like_place
+from nlu.quarter_namesakes import weigh_quarters
 from nlu.quarters import quarter_of
 from nlu.place_qualifiers import QUALIFIER_KM, Qualifier, own_qualifier, qualifier_after
 from nlu.kernel.text import fold
@@ -55,7 +56,17 @@ def resolve(
         candidates = _narrow(doc, chosen, candidates, others, rules)
     chosen._.value = _as_city(chosen, tuple(_plausible(candidates, rules, gazetteer)), gazetteer)
     chosen._.value = _with_shared_quarter(doc, chosen, others, gazetteer, rules)
+    if not others and not _qualified(doc, chosen, rules) and not doc.spans.get(PLACES_RULED_OUT):
+        chosen._.value = weigh_quarters(chosen.text, chosen._.value, gazetteer, share=rules.quarter_share,
+                                        apart_km=rules.ambiguous_km, guessed=bool(chosen._.fuzzy))
     return [chosen, *others]
+
+
+def _qualified(doc: Doc, chosen: Span, rules: PlaceRules) -> bool:
+    """Tells whether the message says more of where a name lies: a qualifier after it, a longer name written out, a
+    state named ("Moosach bei Grafing", "Wangen im Allgäu", "Homberg Efze", "Neuhausen, Sachsen")."""
+    return (qualifier_after(doc, chosen.end, rules, set()) is not None or written_qualifier(doc, chosen) is not None
+            or own_qualifier(doc, chosen) is not None or _state_named(doc, chosen, rules) is not None)
 
 
 def _with_shared_quarter(

@@ -17,9 +17,9 @@ from nlu.kernel.place_types import Place
 # The qualifier of a city's name, left out where it stands in brackets after a quarter ("Frankfurt am Main").
 _QUALIFIED = re.compile(r"\s+(?:am|an der|im|in der|ob der|vor der)\s.*$|\s*\(.*\)$")
 
-__all__ = ["QUARTER_COLUMNS", "QuarterIndex", "shown_with_city", "split_city_and_quarter"]
+__all__ = ["QUARTER_COLUMNS", "QuarterIndex", "short_city_name", "shown_with_city", "split_city_and_quarter"]
 
-QUARTER_COLUMNS = ["city_id", "key", "quarter_ids"]
+QUARTER_COLUMNS = ["city_id", "city_population", "key", "quarter_ids"]
 _BRACKETED = re.compile(r"^(?P<quarter>.+?)\s*\((?P<city>[^)]+)\)$")
 _COMMA = re.compile(r"^(?P<first>[^,]+),\s*(?P<second>[^,]+)$")
 
@@ -27,8 +27,11 @@ _COMMA = re.compile(r"^(?P<first>[^,]+),\s*(?P<second>[^,]+)$")
 class QuarterIndex:
     """Quarter names by city, and the city of every quarter."""
 
-    def __init__(self, names: dict[tuple[int, str], tuple[int, ...]]) -> None:
+    def __init__(
+        self, names: dict[tuple[int, str], tuple[int, ...]], populations: dict[int, int] | None = None
+    ) -> None:
         self._names = names
+        self._population = populations or {}  # city id -> the city's population (quarters.tsv, from places.tsv)
         self._city: dict[int, int] = {}
         self._quarters: defaultdict[int, set[int]] = defaultdict(set)
         self._by_key: defaultdict[str, set[int]] = defaultdict(set)  # folded name -> the cities with such a quarter
@@ -41,8 +44,12 @@ class QuarterIndex:
     @classmethod
     def load(cls, path: Path) -> QuarterIndex:
         """Reads quarters.tsv (the gazetteer's table reader checks its column line)."""
-        rows = read_table(path, QUARTER_COLUMNS)
-        return cls({(int(city), key): tuple(map(int, ids.split(","))) for city, key, ids in rows})
+        names: dict[tuple[int, str], tuple[int, ...]] = {}
+        populations: dict[int, int] = {}
+        for city, population, key, ids in read_table(path, QUARTER_COLUMNS):
+            names[(int(city), key)] = tuple(map(int, ids.split(",")))
+            populations[int(city)] = int(population)
+        return cls(names, populations)
 
     def find(self, city_id: int, key: str) -> tuple[int, ...]:
         """Returns the ids of the quarters of a city called by a folded name, best first."""
@@ -53,6 +60,16 @@ class QuarterIndex:
         have one ("Südstadt", "Neustadt")."""
         cities = self._by_key.get(key, ())
         return next(iter(cities)) if len(cities) == 1 else None
+
+    def cities_with(self, key: str) -> list[int]:
+        """Returns the ids of the cities with a quarter called by a folded name ("suedvorstadt": Dresden, Leipzig)."""
+        return sorted(self._by_key.get(key, ()))
+
+    def typical_quarter(self, city_id: int) -> int:
+        """Returns how many people a quarter of a city has where its own count is unknown: the city's population
+        (quarters.tsv, from places.tsv) shared over the quarters the table knows of it (München: 1.5 million over
+        31, about 48,000)."""
+        return self._population.get(city_id, 0) // max(1, len(self._quarters.get(city_id, ())))
 
     def city_of(self, place_id: int) -> int | None:
         """Returns the id of the city a place is a quarter of, None for anything else."""
@@ -95,9 +112,14 @@ def quarter_of(written: str, city: Place) -> Place:
     return replace(city, name=f"{written[:1].upper()}{written[1:]} ({short})", population=0)
 
 
+def short_city_name(city: Place) -> str:
+    """Returns a city's name without its qualifier, as it stands in brackets after a quarter ("Frankfurt")."""
+    return _QUALIFIED.sub("", city.name)
+
+
 def shown_with_city(place: Place, city: Place | None) -> Place:
     """Returns a quarter GeoNames lacks (data/places/quarter_points.toml) under its name with its city, at its own
     point: "Wehlheiden (Kassel)", as quarter_of names one the data lacks; any other place as it is."""
-    if city is None or not place.is_added:
-        return place
-    return replace(place, name=f"{place.name} ({_QUALIFIED.sub('', city.name)})")
+    if city is None or not place.is_added or place.name.endswith(f" ({short_city_name(city)})"):
+        return place  # named with its city already (nlu.quarter_namesakes)
+    return replace(place, name=f"{place.name} ({short_city_name(city)})")

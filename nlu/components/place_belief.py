@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import covered_by, stands_alone
+from nlu.components.common import covered_by, is_lowercase_message, is_pictograph, stands_alone
 from nlu.components.languages import language_code
 from nlu.components.place_demonyms import DEMONYM_LABEL
 from nlu.components.place_mentions import REGION_TOWN_MIN
@@ -24,6 +24,7 @@ _POSTAL_CODE = re.compile(rf"(?:{FIELD_FORMS})\.?")  # the tokenizer keeps a fin
 # A municipality added from postal-code names may be named without a cue in a note of this many other words at most,
 # none of them a function word ("Tiere Gründau").
 _NOTE_WORDS = 3
+_NOTE_NAME_WORDS = 5  # a note of this many words at most may end on its town written small ("katzen aue")
 _QUARTER_CITY_MIN = 100_000  # a city this large has quarters people name with it
 _BESIDE_KM = 30.0  # "Langen bei Frankfurt": the town a larger one locates lies this close to it
 
@@ -112,10 +113,23 @@ def signed_off(doc: Doc, span: Span, claimed: set[int], lowercase: bool) -> bool
     ("..., dann aber richtig. halle")."""
     token = span[0]
     signed = token.is_title or (lowercase and _closes_message(doc, span.start))
-    return (
-        len(span) == 1 and stands_alone(doc, span.start) and signed and token.i not in claimed
-        and not is_category_word(token.norm_, doc.lang_) and language_code(token.norm_) is None
-    )
+    if len(span) != 1 or token.i in claimed or is_category_word(token.norm_, doc.lang_) or language_code(token.norm_):
+        return False
+    return (stands_alone(doc, span.start) and signed) or _edge_of_a_wish(doc, span.start)
+
+
+def _edge_of_a_wish(doc: Doc, i: int) -> bool:
+    """Tells whether a word written small ends a note of lower-case content words whose rest is a wish: "katzen aue",
+    "tierschutzhof treuen", "unterstützung alleinerziehende jobcenter aue" name the town last, as notes do. An
+    interest word elsewhere is the support; a function word makes it a sentence, where the word is a word ("sport in
+    der halle", "mit kindern kochen und essen"), and so does a word alone ("halle")."""
+    token = doc[i]
+    if i == 0 or not token.is_lower or not any(j != i for j in covered_by(doc, INTERESTS)):
+        return False
+    words = [t for t in doc if t.is_alpha]
+    rest = [t for t in doc[i + 1:] if not (t.is_space or t.is_punct or is_pictograph(t))]
+    return (not rest and len(words) <= _NOTE_NAME_WORDS and is_lowercase_message(doc)
+            and not any(t.is_stop for t in words if t.i != i))
 
 
 def _closes_message(doc: Doc, i: int) -> bool:

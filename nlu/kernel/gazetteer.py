@@ -179,6 +179,18 @@ class Gazetteer:
         table = tomllib.loads((self._folder / "quarter_points.toml").read_text("utf-8"))
         return frozenset(surface_key(name) for name in table.get("needs_city", []))
 
+    def quarters_named(self, name: str) -> list[tuple[Place, Place]]:
+        """Returns (quarter, its city) for every city with a quarter called `name` alone: "Moosach" is München's,
+        "Südvorstadt" Dresden's and Leipzig's."""
+        key = query_key(name)
+        return [(self._place(self._quarters.find(city_id, key)[0]), self._place(city_id))
+                for city_id in (self._quarters.cities_with(key) if key else ())]
+
+    def quarter_size(self, quarter: Place, city: Place) -> int:
+        """Returns how many people a quarter has: its own count, else a typical quarter's of its city (the city's
+        population, which the quarter table carries, shared over its quarters), to weigh it against a town."""
+        return quarter.population or self._quarters.typical_quarter(city.id)
+
     def city_of(self, place: Place) -> Place | None:
         """Returns the city a quarter belongs to (Altona -> Hamburg), None for a town of its own."""
         city_id = self._quarters.city_of(place.id)

@@ -85,8 +85,8 @@ def test_every_quarter_id_is_a_gazetteer_place(gazetteer: Gazetteer) -> None:
              if not line.startswith("#")][1:]
     assert len(lines) > 500
     for line in lines:
-        city_id, key, ids = line.split("\t")
-        gazetteer.get(int(city_id))
+        city_id, population, key, ids = line.split("\t")
+        assert gazetteer.get(int(city_id)).population == int(population), key  # the city's, as places.tsv has it
         for quarter_id in ids.split(","):
             assert gazetteer.city_of(gazetteer.get(int(quarter_id))) == gazetteer.get(int(city_id)), key
 

@@ -26,7 +26,7 @@ def quarter_pairs() -> tuple[tuple[Place, str, Place], ...]:
     gazetteer = get_gazetteer()
     seen: set[tuple[int, str]] = set()
     pairs: list[tuple[Place, str, Place]] = []
-    for city_id, _key, ids in read_table(data_path("places") / "quarters.tsv", QUARTER_COLUMNS):
+    for city_id, _population, _key, ids in read_table(data_path("places") / "quarters.tsv", QUARTER_COLUMNS):
         city, quarter = gazetteer.get(int(city_id)), gazetteer.get(int(ids.split(",")[0]))
         name = quarter.name
         for prefix in (city.name, short_city(city)):
