@@ -65,6 +65,7 @@ class InterestRules:
     taught_subjects: tuple[str, ...]  # sports and arts taught as a subject (chess, piano): education stays
     teach_breaks: frozenset[str]  # words that part a teaching verb from a sport ("Englisch beibringen und Fußball")
     longing: tuple[str, ...]
+    general_longing: tuple[str, ...]  # a longing for activity or use as such names no job ("wieder was machen")
     offers: tuple[str, ...]  # patterns of offering classes: the sport or art one teaches is then wanted
     offer_fields: frozenset[str]
     course_offers: tuple[str, ...]  # patterns of giving a course: education unless the course is an offer field's
@@ -180,6 +181,7 @@ def interest_rules() -> InterestRules:
         taught_subjects=tuple(context.get("taught_subjects", ())),
         teach_breaks=frozenset(context.get("teach_breaks", ())),
         longing=tuple(context["longing"]),
+        general_longing=tuple(context.get("general_longing", ())),
         offers=tuple(context.get("offers", ())),
         offer_fields=frozenset(context.get("offer_fields", ())),
         course_offers=tuple(context.get("course_offers", ())),
