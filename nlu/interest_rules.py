@@ -65,6 +65,7 @@ class InterestRules:
     taught_subjects: tuple[str, ...]  # sports and arts taught as a subject (chess, piano): education stays
     teach_breaks: frozenset[str]  # words that part a teaching verb from a sport ("Englisch beibringen und Fußball")
     longing: tuple[str, ...]
+    general_longing: tuple[str, ...]  # a longing for activity or use as such names no job ("wieder was machen")
     offers: tuple[str, ...]  # patterns of offering classes: the sport or art one teaches is then wanted
     offer_fields: frozenset[str]
     course_offers: tuple[str, ...]  # patterns of giving a course: education unless the course is an offer field's
@@ -88,6 +89,7 @@ class InterestRules:
     either_category: str
     own_learning: dict[str, frozenset[str]]  # "learn", "want", "others": wanting to learn oneself is no education
     family_verbs: frozenset[str]  # "die Kinder mitbringen": children one brings along are one's own
+    children_idioms: dict[str, frozenset[str]]  # "Kinder sind aus dem Haus", "die Kinder sagen": one's own
     paperwork: tuple[str, ...]  # folded beginnings: with newcomers, paperwork is integration, not neighbourhood
     paperwork_fields: frozenset[str]  # the categories whose people's paperwork is their field's work
     skill_after: tuple[str, ...]  # patterns after a mention that make it a skill one has ("Klettern kann ich gut")
@@ -180,6 +182,7 @@ def interest_rules() -> InterestRules:
         taught_subjects=tuple(context.get("taught_subjects", ())),
         teach_breaks=frozenset(context.get("teach_breaks", ())),
         longing=tuple(context["longing"]),
+        general_longing=tuple(context.get("general_longing", ())),
         offers=tuple(context.get("offers", ())),
         offer_fields=frozenset(context.get("offer_fields", ())),
         course_offers=tuple(context.get("course_offers", ())),
@@ -206,6 +209,7 @@ def interest_rules() -> InterestRules:
         refused_object_prepositions=folded_set(raw.get("refused_verbs", {}).get("prepositions", ())),
         own_learning={key: folded_set(words) for key, words in raw["own_learning"].items()},
         family_verbs=folded_set(context["family_verbs"]),
+        children_idioms={key: folded_set(words) for key, words in context.get("own_children_idioms", {}).items()},
         paperwork=tuple(fold(w) for w in raw["paperwork"]["prefixes"]),
         paperwork_fields=frozenset(raw["paperwork"].get("fields", ["refugees_integration"])),
         skill_after=tuple(context.get("skill_after", ())),

@@ -167,6 +167,7 @@ class LanguageNames:
     heritage_self: frozenset[str] = frozenset()  # "I'm German-American": said of oneself after these ...
     heritage_reach: int = 0  # ... with a both-word this many tokens after, in the sentence ...
     both_joiners: frozenset[str] = frozenset()  # ... ending its clause or followed by one of these ("bilingual and")
+    proficiency: frozenset[str] = frozenset()  # "fluent", "speaker": how well one speaks, no search word
 
     def code_of(self, folded: str) -> str | None:
         """Returns the ISO 639-1 code of the language a folded word names or begins with ("arabisch",
@@ -223,6 +224,7 @@ def language_names() -> LanguageNames:
         nationalities={fold(k): v for k, v in raw["dual_heritage"]["nationalities"].items()},
         heritage_self=folded_set(raw["dual_heritage"]["self_cues"]), heritage_reach=int(raw["dual_heritage"]["reach"]),
         both_joiners=folded_set(raw["dual_heritage"]["both_joiners"]),
+        proficiency=folded_set(raw.get("proficiency", ())),
     )
 
 

@@ -62,6 +62,7 @@ class InterestMatcher:
         self.requirements, self.unusable = pattern_matcher(
             nlp, {
                 "requirement": self.rules.requirement, "longing": self.rules.longing, "role": self.rules.roles,
+                "general_longing": self.rules.general_longing,
                 "bare_role": self.rules.bare_roles, "offer": self.rules.offers, "school_wish": self.rules.school_wish,
                 "wish_after": self.rules.wish_after,
                 "course": self.rules.course_offers, "home": self.rules.home_places,
@@ -105,7 +106,9 @@ class InterestMatcher:
             "status": [end for _, _, end in self.status_cues(doc)],
             "job": job_cue_ends(doc, self.job_cues(doc), self.rules),
         }
-        found = [Span(doc, start, end, label=label) for label, start, end in self.requirements(doc)]
+        found = without_general_longing(
+            [Span(doc, start, end, label=label) for label, start, end in self.requirements(doc)]
+        )
         reasons = [span for span in found if span.label_ == "requirement"]
         writer = self.self_description
         roles = [] if any(span.label_ == "longing" for span in found) else writer.roles(doc, found)
@@ -189,3 +192,14 @@ class InterestMatcher:
         helped = {span.end for span in kept}
         set_group(doc, WRITER, self.writer_words(doc, fragments, cues, helped, missed=longing))
         return doc
+
+
+def without_general_longing(found: list[Span]) -> list[Span]:
+    """Returns the matches without the longings inside a longing for activity or use as such ("würde gern wieder was
+    machen", "I miss being useful"), which name no work to go back to, and without those general longings."""
+    general = [span for span in found if span.label_ == "general_longing"]
+    return [
+        span for span in found if span.label_ != "general_longing" and not (
+            span.label_ == "longing" and any(span.start < g.end and g.start < span.end for g in general)
+        )
+    ]

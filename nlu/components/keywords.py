@@ -16,7 +16,9 @@ from nlu.extensions import (
 )
 from nlu.kernel.text import fold
 from nlu.word_lists import dialect_changes
-from nlu.lexicon import filler_words, interest_rules, known_words, langid_words, stopwords, time_rules
+from nlu.lexicon import (
+    filler_words, interest_rules, known_words, langid_words, language_names, stopwords, time_rules,
+)
 from nlu.time_compounds import thing_naming_times
 from nlu.vocabulary import names_category_only
 
@@ -59,6 +61,7 @@ class KeywordCollector:
         self.stop = _STOP | stopwords() | frozenset().union(*langid_words().values())
         self.filler = filler_words()
         self.function_words = _STOP | stopwords()  # not langid_words: those hold content words too ("Kindern")
+        self.proficiency = language_names().proficiency  # "fluent", "English speaker": the language slots say it
 
     def __call__(self, doc: Doc) -> Doc:
         """Collects the remaining meaningful words in text order, without repeats."""
@@ -71,7 +74,7 @@ class KeywordCollector:
                  if doc[i].norm_ in self.motivation_words[label] and i not in interest}
         keywords: dict[str, None] = {}
         for token in doc:
-            if token.i in used:
+            if token.i in used or token.norm_ in self.proficiency:
                 continue
             span = interest.get(token.i)
             if span is not None and (span._.negated or span._.neutral or span._.fuzzy or doc.lang_ == "en"):

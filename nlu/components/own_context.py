@@ -86,7 +86,7 @@ def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
         return False
     clauses = _clauses(doc, rules)
     start, end = clauses.of(span)
-    if clauses.family[end] > clauses.family[start]:
+    if clauses.family[end] > clauses.family[start] or _children_idiom(doc, span, end, rules):
         return True
     bracketed = span.start > 0 and doc[span.start - 1].norm_ == "("
     if bracketed and span.end < len(doc) and doc[span.end].like_num:
@@ -94,6 +94,26 @@ def own_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
     # (t14-cat11) their ages said as a sentence: "Kids are 8 and 11", "die Kinder sind 5 und 7"
     after = doc[span.end:span.end + 2]
     return len(after) == 2 and after[0].norm_ in rules.age_verbs and after[1].like_num
+
+
+def _children_idiom(doc: Doc, span: Span, end: int, rules: InterestRules) -> bool:
+    """Tells whether a saying only one's own children fit follows the children word in its clause (ending at `end`):
+    gone from home, closing the clause ("Kinder sind aus dem Haus", "kids all moved out"), or telling the writer
+    what to do after an owner word ("Die Kinder sagen, ich soll unter Leute", "my kids keep telling me")."""
+    idioms = rules.children_idioms
+    if span.start > 0 and doc[span.start - 1].norm_ in idioms.get("owners", ()) and span.end < len(doc) and (
+        doc[span.end].norm_ in idioms.get("advice", ())
+    ):
+        return True
+    i = span.end
+    while i < end and doc[i].norm_ in idioms.get("gap", ()):
+        i += 1
+    for phrase in idioms.get("gone", ()):
+        words = phrase.split()
+        after = i + len(words)
+        if [t.norm_ for t in doc[i:after]] == words and (after >= end or is_boundary(doc[after])):
+            return True
+    return False
 
 
 def counted_children(doc: Doc, span: Span, rules: InterestRules) -> bool:
