@@ -25,6 +25,7 @@ _POSTAL_CODE = re.compile(rf"(?:{FIELD_FORMS})\.?")  # the tokenizer keeps a fin
 # none of them a function word ("Tiere Gründau").
 _NOTE_WORDS = 3
 _NOTE_NAME_WORDS = 5  # a note of this many words at most may end on its town written small ("katzen aue")
+_INFINITIVE_ENDINGS = ("en", "ern", "eln")  # ... unless the word has a verb's shape ("hunde laufen", "tafel essen")
 _QUARTER_CITY_MIN = 100_000  # a city this large has quarters people name with it
 _BESIDE_KM = 30.0  # "Langen bei Frankfurt": the town a larger one locates lies this close to it
 
@@ -122,9 +123,13 @@ def _edge_of_a_wish(doc: Doc, i: int) -> bool:
     """Tells whether a word written small ends a note of lower-case content words whose rest is a wish: "katzen aue",
     "tierschutzhof treuen", "unterstützung alleinerziehende jobcenter aue" name the town last, as notes do. An
     interest word elsewhere is the support; a function word makes it a sentence, where the word is a word ("sport in
-    der halle", "mit kindern kochen und essen"), and so does a word alone ("halle")."""
+    der halle", "mit kindern kochen und essen"), and so does a word alone ("halle"). A word of the infinitive's shape
+    closes a note as its verb far more often than as a town ("senioren fahren", "hunde laufen", "tafel essen",
+    "garten graben"): it stays a word."""
     token = doc[i]
-    if i == 0 or not token.is_lower or not any(j != i for j in covered_by(doc, INTERESTS)):
+    if i == 0 or not token.is_lower or token.norm_.endswith(_INFINITIVE_ENDINGS):
+        return False
+    if not any(j != i for j in covered_by(doc, INTERESTS)):
         return False
     words = [t for t in doc if t.is_alpha]
     rest = [t for t in doc[i + 1:] if not (t.is_space or t.is_punct or is_pictograph(t))]
