@@ -1,0 +1,34 @@
+"""Kinds of failure natural_dev32 showed that recur across authors (issue 14), in phrasings of their own.
+
+Each test names the kind; the sentences are not from the labelled sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.api import parse_with_rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could coach young refugees in football, Leipzig",
+        "Happy to support young migrants with their job applications",
+        "Would love to mentor young asylum seekers in Kassel",
+    ],
+)
+def test_young_newcomers_named_in_english_are_young_people_and_newcomers(text: str) -> None:
+    categories = set(parse_with_rules(text).categories)
+    assert {"children_youth", "refugees_integration"} <= categories
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("I'd like to help refugees find a flat in Dresden", "children_youth"),
+        ("Can I help young people find an apprenticeship?", "refugees_integration"),
+    ],
+)
+def test_neither_half_alone_names_the_other_group(text: str, absent: str) -> None:
+    assert absent not in parse_with_rules(text).categories
