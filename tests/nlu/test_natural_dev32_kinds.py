@@ -32,3 +32,19 @@ def test_young_newcomers_named_in_english_are_young_people_and_newcomers(text: s
 )
 def test_neither_half_alone_names_the_other_group(text: str, absent: str) -> None:
     assert absent not in parse_with_rules(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich zeige Grundschülern gern kleine Experimente mit Wasser und Luft",
+        "Chemistry teacher here, I'd love to do experiments with kids on Saturdays",
+    ],
+)
+def test_experiments_shown_to_the_young_are_taught(text: str) -> None:
+    assert {"children_youth", "education"} <= set(parse_with_rules(text).categories)
+
+
+def test_experiments_without_the_young_name_no_schooling() -> None:
+    text = "I like experimenting in the kitchen, maybe cooking for the homeless"
+    assert "education" not in parse_with_rules(text).categories
