@@ -106,9 +106,10 @@ class InterestMatcher:
             "status": [end for _, _, end in self.status_cues(doc)],
             "job": job_cue_ends(doc, self.job_cues(doc), self.rules),
         }
-        found = without_general_longing(
-            [Span(doc, start, end, label=label) for label, start, end in self.requirements(doc)]
-        )
+        matched = [Span(doc, start, end, label=label) for label, start, end in self.requirements(doc)]
+        found = without_general_longing(matched)
+        # said of the writer as a longing is ("vermisse es, gebraucht zu werden"): no search words either
+        general = [Span(doc, s.start, s.end, label="longing") for s in matched if s.label_ == "general_longing"]
         reasons = [span for span in found if span.label_ == "requirement"]
         writer = self.self_description
         roles = [] if any(span.label_ == "longing" for span in found) else writer.roles(doc, found)
@@ -188,7 +189,7 @@ class InterestMatcher:
         kept = [span for span in kept if span_key(span) not in shown]
         set_group(doc, INTERESTS, kept)
         own_courses = [phrase for phrase, mine in zip(phrases, own) if mine]  # none is a search word either:
-        set_group(doc, SELF, described + reasons + missing + roles + skills + own_courses)
+        set_group(doc, SELF, described + reasons + missing + general + roles + skills + own_courses)
         helped = {span.end for span in kept}
         set_group(doc, WRITER, self.writer_words(doc, fragments, cues, helped, missed=longing))
         return doc

@@ -13,6 +13,7 @@ _CHILDREN = "children_youth"
 _EDUCATION = "education"
 _NEWCOMERS = "refugees_integration"
 _NEIGHBOURHOOD = "neighbourhood"
+_ADVICE_REACH = 3  # "Die Kinder sagen, ich soll ...", "my kids keep telling me": the writer right after the saying
 _TAUGHT_REACH = 4  # "teach teenagers to play basketball": the sport three words after the verb
 
 
@@ -103,8 +104,8 @@ def _children_idiom(doc: Doc, span: Span, end: int, rules: InterestRules) -> boo
     idioms = rules.children_idioms
     if span.start > 0 and doc[span.start - 1].norm_ in idioms.get("owners", ()) and span.end < len(doc) and (
         doc[span.end].norm_ in idioms.get("advice", ())
-    ):
-        return True
+    ) and any(t.norm_ in idioms.get("writer", ()) for t in doc[span.end + 1:span.end + 1 + _ADVICE_REACH]):
+        return True  # ... telling the writer: "the kids said they loved it" speaks of children to help
     i = span.end
     while i < end and doc[i].norm_ in idioms.get("gap", ()):
         i += 1

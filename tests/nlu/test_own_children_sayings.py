@@ -30,6 +30,10 @@ def test_own_children_in_a_saying_about_the_writer_are_no_wish(text: str) -> Non
         "Kinder aus dem Haus holen und mit ihnen in den Wald gehen, Kassel",  # the clause goes on: whom to take out
         "Ich möchte Kindern sagen, dass sie wichtig sind. Hausaufgabenhilfe in Gera",  # no owner word before them
         "Kinder in Not brauchen Hilfe, ich würde gern in Leipzig helfen",
+        # the children say or tell something that is not about the writer: they are the ones to help
+        "The kids said they loved the reading hour last week, more of that in Bonn please",
+        "I want to help the children tell their stories, Erfurt",
+        "Ich will, dass die Kinder sagen können, was sie denken, Jena",
     ],
 )
 def test_children_to_help_stay_the_wish(text: str) -> None:
