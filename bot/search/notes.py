@@ -83,16 +83,18 @@ def similar_notes(outcome: SearchOutcome, lang: str) -> list[str]:
         return [t(lang, "search.similar_shown")] if outcome.results else []
     if not outcome.others:
         return []
+    # "Genau dazu passt dieses" when the answer holds a single listing, not "passen diese" above "1 Angebot".
+    single = "_single" if outcome.total == 1 else ""
     if outcome.unfound and outcome.results:
         # The answer said already that nothing names the thing exactly (unfound_notes): its listings are the closest
         # of the field, the others more of it, never "only similar" beside an answer that is no closer itself.
         if outcome.others == 1:
-            return [t(lang, "search.similar_left_unfound_one")]
-        return [t(lang, "search.similar_left_unfound", count=outcome.others)]
-    exactly = _exactly(outcome)
+            return [t(lang, f"search.similar_left_unfound{single}_one")]
+        return [t(lang, f"search.similar_left_unfound{single}", count=outcome.others)]
+    key = f"search.similar_left{single}" if _exactly(outcome) else "search.similar_left_loose"
     if outcome.others == 1:
-        return [t(lang, "search.similar_left_one" if exactly else "search.similar_left_loose_one")]
-    return [t(lang, "search.similar_left" if exactly else "search.similar_left_loose", count=outcome.others)]
+        return [t(lang, f"{key}_one")]
+    return [t(lang, key, count=outcome.others)]
 
 
 def _exactly(outcome: SearchOutcome) -> bool:
