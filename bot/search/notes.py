@@ -150,6 +150,9 @@ def soft_time_notes(outcome: SearchOutcome, lang: str) -> list[str]:
     understood = outcome.understood
     if not understood.time_soft:
         return []
-    if all(time_fits(understood.time, hit.time, either=understood.time_either) for hit in outcome.results):
+    fits = [time_fits(understood.time, hit.time, either=understood.time_either) for hit in outcome.results]
+    if all(fits):
         return []
-    return [t(lang, "search.soft_time")]
+    # "those at it come first" only where they do: a listing naming what was asked may lead at another time
+    in_order = any(fits) and fits == sorted(fits, reverse=True)
+    return [t(lang, "search.soft_time" if in_order else "search.soft_time_mixed")]
