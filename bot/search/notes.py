@@ -84,17 +84,22 @@ def similar_notes(outcome: SearchOutcome, lang: str) -> list[str]:
     if not outcome.others:
         return []
     # "Genau dazu passt dieses" when the answer holds a single listing, not "passen diese" above "1 Angebot".
-    single = "_single" if outcome.total == 1 else ""
+    single = outcome.total == 1
+    one = outcome.others == 1
     if outcome.unfound and outcome.results:
         # The answer said already that nothing names the thing exactly (unfound_notes): its listings are the closest
         # of the field, the others more of it, never "only similar" beside an answer that is no closer itself.
-        if outcome.others == 1:
-            return [t(lang, f"search.similar_left_unfound{single}_one")]
-        return [t(lang, f"search.similar_left_unfound{single}", count=outcome.others)]
-    key = f"search.similar_left{single}" if _exactly(outcome) else "search.similar_left_loose"
-    if outcome.others == 1:
-        return [t(lang, f"{key}_one")]
-    return [t(lang, key, count=outcome.others)]
+        if single:
+            key = "search.similar_left_unfound_single_one" if one else "search.similar_left_unfound_single"
+        else:
+            key = "search.similar_left_unfound_one" if one else "search.similar_left_unfound"
+    elif not _exactly(outcome):
+        key = "search.similar_left_loose_one" if one else "search.similar_left_loose"
+    elif single:
+        key = "search.similar_left_single_one" if one else "search.similar_left_single"
+    else:
+        key = "search.similar_left_one" if one else "search.similar_left"
+    return [t(lang, key)] if one else [t(lang, key, count=outcome.others)]
 
 
 def _exactly(outcome: SearchOutcome) -> bool:
