@@ -121,7 +121,8 @@ def report_lines(
         lines.append(f"note: no categories in {_rows(report.uncategorised)} ({why}); "
                      "a search by category does not find them until they get some")
     if report.refused:
-        lines.append(f"nothing imported: {_rows(report.invalid, 'invalid row')}; fix them, or use --skip-invalid "
+        them = "it" if report.invalid == 1 else "them"
+        lines.append(f"nothing imported: {_rows(report.invalid, 'invalid row')}; fix {them}, or use --skip-invalid "
                      f"to import the valid ones ({report.valid})")
     if report.dry_run:
         lines.append("dry run: nothing was written; the counts are what an import would do")

@@ -83,16 +83,23 @@ def similar_notes(outcome: SearchOutcome, lang: str) -> list[str]:
         return [t(lang, "search.similar_shown")] if outcome.results else []
     if not outcome.others:
         return []
+    # "Genau dazu passt dieses" when the answer holds a single listing, not "passen diese" above "1 Angebot".
+    single = outcome.total == 1
+    one = outcome.others == 1
     if outcome.unfound and outcome.results:
         # The answer said already that nothing names the thing exactly (unfound_notes): its listings are the closest
         # of the field, the others more of it, never "only similar" beside an answer that is no closer itself.
-        if outcome.others == 1:
-            return [t(lang, "search.similar_left_unfound_one")]
-        return [t(lang, "search.similar_left_unfound", count=outcome.others)]
-    exactly = _exactly(outcome)
-    if outcome.others == 1:
-        return [t(lang, "search.similar_left_one" if exactly else "search.similar_left_loose_one")]
-    return [t(lang, "search.similar_left" if exactly else "search.similar_left_loose", count=outcome.others)]
+        if single:
+            key = "search.similar_left_unfound_single_one" if one else "search.similar_left_unfound_single"
+        else:
+            key = "search.similar_left_unfound_one" if one else "search.similar_left_unfound"
+    elif not _exactly(outcome):
+        key = "search.similar_left_loose_one" if one else "search.similar_left_loose"
+    elif single:
+        key = "search.similar_left_single_one" if one else "search.similar_left_single"
+    else:
+        key = "search.similar_left_one" if one else "search.similar_left"
+    return [t(lang, key)] if one else [t(lang, key, count=outcome.others)]
 
 
 def _exactly(outcome: SearchOutcome) -> bool:
@@ -148,6 +155,9 @@ def soft_time_notes(outcome: SearchOutcome, lang: str) -> list[str]:
     understood = outcome.understood
     if not understood.time_soft:
         return []
-    if all(time_fits(understood.time, hit.time, either=understood.time_either) for hit in outcome.results):
+    fits = [time_fits(understood.time, hit.time, either=understood.time_either) for hit in outcome.results]
+    if all(fits):
         return []
-    return [t(lang, "search.soft_time")]
+    # "those at it come first" only where they do: a listing naming what was asked may lead at another time
+    in_order = any(fits) and fits == sorted(fits, reverse=True)
+    return [t(lang, "search.soft_time" if in_order else "search.soft_time_mixed")]

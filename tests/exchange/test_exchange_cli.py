@@ -51,6 +51,13 @@ def test_invalid_rows_are_listed_and_nothing_is_imported(
     assert json.loads(capsys.readouterr().out) == []
 
 
+def test_one_invalid_row_is_named_in_the_singular(write_file: WriteFile, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_file("feed.csv", csv_text([listing_record(1), listing_record(2, remote="jein")]))
+    assert main(["import", str(path)]) == 1
+    assert "nothing imported: 1 invalid row; fix it, or use --skip-invalid to import the valid ones (1)" in (
+        capsys.readouterr().out)
+
+
 def test_skip_invalid_imports_the_rest_and_still_lists_the_bad(
     write_file: WriteFile, capsys: pytest.CaptureFixture[str]
 ) -> None:

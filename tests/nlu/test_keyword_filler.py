@@ -38,3 +38,15 @@ def test_ladies_named_as_people_to_help_outside_a_salutation_stay_a_search_word(
 )
 def test_filler_for_something_or_stuff_is_no_search_word(text: str) -> None:
     assert not {"smth", "sth", "sachen", "kram", "hauptsache", "zeug"} & set(parse(text).keywords)
+
+
+@pytest.mark.parametrize(
+    ("text", "keywords"),
+    [
+        ("Tierheim in Fulda, am Wochenende wenns geht", {"tierheim"}),
+        ("nur wenns abends ist, Kleiderkammer Gotha", {"kleiderkammer"}),
+        ("wenns um die Bahnhofsmission geht, bin ich dabei. Erfurt", {"bahnhofsmission"}),
+    ],
+)
+def test_wenns_is_a_conjunction_and_no_search_word(text: str, keywords: set[str]) -> None:
+    assert set(parse(text).keywords) == keywords

@@ -78,6 +78,21 @@ async def test_every_header_says_a_preferred_time_as_one(listings: Listings) -> 
         assert note in describe(outcome, lang=lang)
 
 
+async def test_the_note_says_those_at_the_time_come_first_only_when_they_do(listings: Listings) -> None:
+    hour, evenings = await _smartphone_hour_and_evening_seniors(listings)
+    named = await find(listings.database, SearchRequest(text="Smartphone"), categories=["seniors", "digital"],
+                       keywords=["smartphone"], place=KASSEL, time=["evening"], time_soft=True)
+    assert ids(named)[0] == hour  # named what was asked, held in the morning: before the evening ones
+    assert soft_time_notes(named, "de") == ["Deine Wunschzeit ist kein Muss: Ich zeige dir auch Angebote zu anderen "
+                                            "Zeiten."]
+    assert "come first" not in " ".join(soft_time_notes(named, "en"))
+    field = await find(listings.database, SearchRequest(), categories=["seniors"], place=KASSEL, time=["evening"],
+                       time_soft=True)
+    assert sorted(ids(field)[:4]) == sorted(evenings) and ids(field)[4] == hour
+    assert soft_time_notes(field, "de") == ["Deine Wunschzeit ist kein Muss: Was dazu passt, steht vorn, danach "
+                                            "kommen andere Zeiten."]
+
+
 async def test_a_firm_time_is_said_as_before_and_a_page_all_at_the_time_needs_no_note(listings: Listings) -> None:
     await _smartphone_hour_and_evening_seniors(listings)
     firm = await find(listings.database, SearchRequest(), categories=["seniors"], place=KASSEL, time=["evening"])

@@ -244,6 +244,16 @@ def test_the_answer_claims_exactly_only_when_it_holds_every_word_asked_where_ask
             assert "11" in said and "exactly" not in said and "Genau" not in said
 
 
+def test_the_note_on_a_single_listing_speaks_of_it_in_the_singular() -> None:
+    assert similar_notes(_left_out(total=1), "de")[0].startswith("Genau dazu passt dieses. 11 weitere")
+    assert similar_notes(_left_out(total=1, others=1), "en")[0].startswith("This one answers exactly what you asked. "
+                                                                              "I can show you one more")
+    closest = _left_out(total=1, unfound=("harfe",), results=(object(),))
+    assert similar_notes(closest, "de")[0].startswith("Dieses kommt deiner Suche am nächsten. 11 weitere")
+    assert similar_notes(closest, "en")[0].startswith("This one comes closest")
+    assert similar_notes(_left_out(unfound=("harfe",), results=(object(),)), "de")[0].startswith("Diese kommen")
+
+
 async def test_a_widened_try_whose_answer_lies_within_the_asked_radius_says_no_widening(listings: Listings) -> None:
     piano = await listings.add_many([{"title": f"Klavierunterricht für Kinder {n}", "categories": ["education"],
                                       **near(KASSEL, 3 + 4 * n, 0)} for n in range(2)])

@@ -15,7 +15,7 @@ FOREIGN = "Diese Knöpfe gehören zu jemand anderem. Schreib mir privat für dei
 async def test_the_answer_counts_the_related_ones_and_a_button_shows_them_and_goes_back(chat: Chat) -> None:
     first = await chat.send(ANNA, "Lebensmittel sortieren in Leipzig")
     assert "<b>1. Lebensmittel sortieren</b>" in first.text and "<b>2. " not in first.text
-    assert t("de", "search.similar_left", count=2) in first.text
+    assert t("de", "search.similar_left_single", count=2) in first.text
     assert "1 Angebot gefunden:" in first.text
     labels = [b["text"] for b in first.buttons]
     assert "🔍 Ähnliche anzeigen (2)" in labels and "Mehr ▶" not in labels

@@ -171,7 +171,7 @@ async def test_search_shows_what_names_the_request_and_links_the_related_ones(da
         answer = (await site.client.get("/suche", params=asked)).text
         related = (await site.client.get("/suche", params={**asked, "aehnliche": "1"})).text
     assert f"/angebote/{organ.id}" in answer and all(f"/angebote/{o.id}?" not in answer for o in others)
-    assert t("de", "search.similar_left", count=2) in answer
+    assert t("de", "search.similar_left_single", count=2) in answer
     link = 'href="/suche?text=Orgel&amp;ort=Kassel&amp;bereich=culture&amp;aehnliche=1">Ähnliche anzeigen (2)</a>'
     assert link in answer
     assert all(f"/angebote/{o.id}?" in related for o in others) and f"/angebote/{organ.id}?" not in related

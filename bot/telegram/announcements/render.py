@@ -24,6 +24,7 @@ STATES = {
     BroadcastStatus.RUNNING: "broadcast.state_running", BroadcastStatus.DONE: "broadcast.state_done",
     BroadcastStatus.CANCELLED: "broadcast.state_cancelled",
 }
+_UNSENT = (BroadcastStatus.DRAFT, BroadcastStatus.SCHEDULED)
 
 
 def audience_text(lang: str, broadcast_id: int, audience: Audience, reached: int) -> str:
@@ -119,8 +120,10 @@ def list_text(lang: str, summaries: list[BroadcastSummary]) -> str:
     for item in summaries:
         first = item.text.splitlines()[0] if item.text.strip() else ""
         status = t(lang, STATES[item.progress.status])
-        lines.append(f"#{item.broadcast_id} · {status} · {number(item.progress.done, lang)}/"
-                     f"{number(item.progress.total, lang)} · {line(readable(first), 40)}")
+        # a draft or a planned one has no recipients written yet: "0/0" beside it would say nothing
+        counts = "" if item.progress.status in _UNSENT else (
+            f" · {number(item.progress.done, lang)}/{number(item.progress.total, lang)}")
+        lines.append(f"#{item.broadcast_id} · {status}{counts} · {line(readable(first), 40)}")
     return join_lines(lines)
 
 
