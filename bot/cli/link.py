@@ -15,6 +15,7 @@ from bot.listings_view import get_listing_details
 from bot.search.model import Refinement
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.store.models import Opportunity
 from bot.texts import t
 
 
@@ -67,6 +68,8 @@ def _listing_link(opportunity_id: int, lang: str) -> tuple[str, tuple[str, str, 
         async with database.read_only() as session:
             details = await get_listing_details(session, opportunity_id, lang=lang)
             if details is None:
+                if await session.get(Opportunity, opportunity_id) is None:  # a mistyped id is said as such
+                    raise CommandError(f"Es gibt kein Angebot {opportunity_id} / there is no listing {opportunity_id}")
                 raise CommandError(
                     f"Angebot {opportunity_id} ist nicht veröffentlicht oder abgelaufen / "
                     f"listing {opportunity_id} is not published or has expired"

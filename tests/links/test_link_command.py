@@ -80,6 +80,8 @@ def test_listing_link_only_for_listings_volunteers_can_see(
     assert capsys.readouterr().out.strip() == f"https://t.me/TestEhrenamtBot?start=o{shown}"
     with pytest.raises(SystemExit, match="nicht veröffentlicht"):
         _run("--listing", str(hidden))
+    with pytest.raises(SystemExit, match="kein Angebot"):  # an id no listing has is not called expired
+        _run("--listing", str(hidden + 1000))
 
 
 def test_command_is_registered() -> None:
