@@ -65,7 +65,11 @@ def real_quarter(where: Site, drawn: int, gazetteer: Gazetteer | None = None) ->
     gazetteer = gazetteer or get_gazetteer()
     city = gazetteer.get(where.place_id)
     quarters = gazetteer.quarters_of(city) if city is not None else []
-    return short_name(quarters[drawn % len(quarters)].name) if quarters else ""
+    # a quarter named with its city ("Hamburg-Mitte", a borough) is left out: titles write "{place}-{quarter}", and
+    # "Hamburg-Hamburg-Mitte" or "im Stadtteil Mitte" would be no name anyone uses
+    prefix = f"{short_name(city.name)}-" if city is not None else ""
+    names = [name for name in (short_name(quarter.name) for quarter in quarters) if not name.startswith(prefix)]
+    return names[drawn % len(names)] if names else ""
 
 
 def district_sites(state_code: str, gazetteer: Gazetteer | None = None) -> dict[str, list[Site]]:

@@ -105,3 +105,16 @@ def test_postal_codes_and_addresses_are_plausible(demo: Demo) -> None:
         assert area is not None
         assert haversine_km(values["lat"], values["lon"], area.lat, area.lon) < 15, values["postal_code"]
     assert all(re.fullmatch(r"\D+ \d{1,3}", values["address"]) for values in placed)
+
+
+def test_a_quarter_named_with_its_city_is_said_without_it() -> None:
+    # titles write "{place}-{quarter}": Hamburg's "Hamburg-Mitte" had given "… in Hamburg-Hamburg-Mitte"
+    from bot.seed.sites import Site, real_quarter
+    from nlu.kernel.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    city = next(place for place in gazetteer.places_of_at_least(1_000_000) if place.name == "Hamburg")
+    site = Site(city.id, city.name, city.name, "04", "Hamburg", None, 1_800_000, city.lat, city.lon)
+    quarters = [real_quarter(site, drawn, gazetteer) for drawn in range(len(gazetteer.quarters_of(city)))]
+    assert "Altona" in quarters and "Barmbek-Nord" in quarters
+    assert not any(quarter.startswith("Hamburg-") for quarter in quarters)
