@@ -98,7 +98,7 @@ def _rule_view(text: str) -> tuple[set[str], set[str], set[str], dict[str, float
     [
         ("Ich kümmere mich gern um Alpakas", "animals"),
         ("Bei der Eselhilfe mithelfen", "animals"),
-        ("Ich würde gern Schafe hüten", "animals"),
+        ("Ich würde gern Ponys striegeln", "animals"),  # "Schafe" is trained on since natural_dev32
         ("Seniorenfrühstück ausrichten", "seniors"),
     ],
 )
