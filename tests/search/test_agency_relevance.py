@@ -52,7 +52,7 @@ async def test_inferred_agency_listings_carry_the_nlus_categories_not_their_labe
                                                        ("berlin", 150, 0.75), ("koeln", 150, 0.7),
                                                        ("stuttgart", 150, 0.75), ("dresden", 150, 0.65),
                                                        ("ruhr", 150, 0.75), ("muenchen", 150, 0.65),
-                                                       ("hannover", 150, 0.75)])
+                                                       ("hannover", 150, 0.75), ("thueringen", 150, 0.75)])
 async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(name: str, size: int,
                                                                                floor: float) -> None:
     judged = AGENCY_SETS[name]
@@ -81,6 +81,8 @@ async def test_an_independent_set_is_scored_by_its_name_and_never_finds_nothing(
     ["--set", "ruhr-blind", "--failures"],
     ["--set", "muenchen-blind", "--failures"],
     ["--set", "hannover-blind", "--failures"],
+    ["--set", "thueringen-blind", "--failures"],
+    ["--set", "natural", "--messages", "tests/nlu/data/natural_blind8.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind7.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind6.jsonl", "--failures"],
     ["--set", "natural", "--messages", "tests/nlu/data/natural_blind5.jsonl", "--failures"],

@@ -94,6 +94,10 @@ AGENCY_SETS = {
     # twenty-second session: Hannover with Lower Saxony (another independent author; the blind half is scored only)
     "hannover": AgencySet(FIXTURES / "hannover_listings.jsonl", FIXTURES / "hannover_requests.jsonl"),
     "hannover-blind": AgencySet(FIXTURES / "hannover_listings.jsonl", FIXTURES / "hannover_requests_blind.jsonl"),
+    # twenty-third session: Thüringen (another independent author; the blind half is scored only)
+    "thueringen": AgencySet(FIXTURES / "thueringen_listings.jsonl", FIXTURES / "thueringen_requests.jsonl"),
+    "thueringen-blind": AgencySet(FIXTURES / "thueringen_listings.jsonl",
+                                  FIXTURES / "thueringen_requests_blind.jsonl"),
 }
 DEFAULT_RADIUS_KM = 15.0
 _TAG = re.compile(r"<[^>]+>")
