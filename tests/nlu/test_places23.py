@@ -32,3 +32,23 @@ def test_a_name_written_out_longer_with_a_place_word_is_still_a_place_the_gazett
     text: str, names: tuple[str, ...]
 ) -> None:
     assert parse(text).unknown_places == names
+
+
+@pytest.mark.parametrize(
+    "text", ["Nachbarschaftstreff in Stuttgart-Wangen", "Hausaufgabenhilfe in Wangen oder Untertürkheim",
+             "wohne in Wangen, Stuttgart, und suche was mit Senioren"],
+)
+def test_stuttgarts_wangen_named_with_its_city_or_its_neighbour_quarters_is_stuttgart(text: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == "Stuttgart" and not query.place_candidates
+
+
+def test_wangen_alone_asks_between_the_town_and_stuttgarts_quarter() -> None:
+    names = {place.name for place in parse("ich wohne in Wangen und suche was mit Kindern").place_candidates}
+    assert {"Wangen", "Wangen (Stuttgart)"} <= names
+
+
+@pytest.mark.parametrize("text", ["Kinder in Wangen im Allgäu", "rote Wangen vom Laufen, Sportverein gesucht"])
+def test_the_allgaeu_town_and_the_cheeks_are_no_stuttgart_quarter(text: str) -> None:
+    place = parse(text).place
+    assert place is None or place.name == "Wangen"
