@@ -52,3 +52,46 @@ def test_wangen_alone_asks_between_the_town_and_stuttgarts_quarter() -> None:
 def test_the_allgaeu_town_and_the_cheeks_are_no_stuttgart_quarter(text: str) -> None:
     place = parse(text).place
     assert place is None or place.name == "Wangen"
+
+
+@pytest.mark.parametrize(
+    ("text", "quarter"),
+    [("Lesepatin auf dem Moritzberg", "Moritzberg"),
+     ("ich wohne in der List und hab abends Zeit", "List (Hannover)"),
+     ("Hausaufgabenhilfe in der Johannstadt", "Johannstadt (Dresden)"),
+     ("Besuchsdienst auf dem Kaßberg", "Kaßberg (Chemnitz)")],
+)
+def test_a_quarter_named_with_an_article_is_that_quarter(text: str, quarter: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == quarter and not query.place_candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "cities"),
+    [("Nachbarschaftscafé in der Neustadt", {"Hamburg", "Dresden", "Bremen"}),
+     ("Kinder am Sonnenberg, nachmittags", {"Wiesbaden", "Chemnitz"}),
+     ("Tafel in der Südstadt", {"Hannover", "Karlsruhe"})],
+)
+def test_a_quarter_several_cities_have_named_with_an_article_asks_among_the_quarters_not_the_towns(
+    text: str, cities: set[str]
+) -> None:
+    candidates = parse(text).place_candidates
+    assert all(name.endswith(")") for name in (place.name for place in candidates))  # no town "Neustadt an der ..."
+    assert cities <= {place.name.rsplit("(", 1)[1].rstrip(")") for place in candidates}
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [("Nachbarschaftscafé in der Neustadt, Dresden", "Dresden"), ("Kinder am Sonnenberg in Chemnitz", "Chemnitz"),
+     ("Tafel in Neustadt an der Weinstraße", "Neustadt an der Weinstraße")],
+)
+def test_the_city_named_beside_the_quarter_or_the_town_written_out_decides(text: str, city: str) -> None:
+    query = parse(text)
+    assert query.place is not None and query.place.name == city and not query.place_candidates
+
+
+@pytest.mark.parametrize(
+    "text", ["Hilfe am Bahnhof in der Stadt", "Essen auf dem Markt verteilen", "mit List und Tücke", "im Zoo helfen"],
+)
+def test_ordinary_words_after_an_article_stay_words(text: str) -> None:
+    assert parse(text).place is None
