@@ -54,6 +54,8 @@ def make_place_finder(nlp: Language, name: str, fuzzy: bool, fuzzy_min_score: fl
     return PlaceFinder(nlp, name, fuzzy=fuzzy, fuzzy_min_score=fuzzy_min_score, max_tokens=max_tokens)
 
 
+_KIND_OF_QUARTER = 2  # a quarter name more cities share is a part most cities have (nlu.quarter_namesakes)
+
 class PlaceFinder:
     """Writes doc.spans["places"]: the chosen place first; Span._.value = (best, *alternatives) as Places."""
 
@@ -209,17 +211,20 @@ class PlaceFinder:
         values = span._.value
         if values and all(self.gazetteer.city_of(place) is not None for place in values):
             return True
-        quarters = self._article_quarters(span.text)
+        quarters = self._article_quarters(span.text, values)
         if quarters:
             span._.value = quarters
         return bool(quarters)
 
-    def _article_quarters(self, written: str) -> tuple[Place, ...]:
-        """Returns every city's quarter called `written`, named with its city and weighed as a typical quarter of it
-        (GeoNames' own counts of quarters are uneven: Magdeburg's Neue Neustadt carries the city's), the largest
-        city's first: "in der Neustadt" named alone is Hamburg's, Bremen's, Dresden's ... Neustadt, which the bot
-        asks about, not the towns called Neustadt."""
+    def _article_quarters(self, written: str, values: tuple[Place, ...]) -> tuple[Place, ...]:
+        """Returns the quarters called `written`: of one or two cities each named with its city and weighed as a
+        typical quarter of it (GeoNames' own counts of quarters are uneven), the largest city's first, so that two are
+        asked about ("am Sonnenberg": Wiesbaden's or Chemnitz's); of more cities, a part most cities have ("in der
+        Neustadt"), only the quarters the look-up read, about which the search asks "which city?"
+        (bot/search/place_doubts.py), and never the towns called so (Neustadt an der Weinstraße)."""
         named = sorted(self.gazetteer.quarters_named(written), key=lambda pair: (-pair[1].population, pair[1].id))
+        if len({city.id for _, city in named}) > _KIND_OF_QUARTER:
+            return tuple(place for place in values if self.gazetteer.city_of(place) is not None)
         return tuple(replace(quarter, name=f"{quarter.name} ({short_city_name(city)})",
                              population=self.gazetteer.quarter_size(replace(quarter, population=0), city))
                      for quarter, city in named)
