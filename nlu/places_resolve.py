@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from nlu.components.place_hints import CORRECTED, RULED_OUT
-from nlu.extensions import PLACES_RULED_OUT, WATERS
+from nlu.extensions import PLACES_RULED_OUT, TIMES, WATERS
 from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
 from nlu.lexicon import PlaceRules, known_words, place_rules
 from nlu.place_like import looks_like_place
@@ -139,8 +139,8 @@ def _city_beside(doc: Doc, chosen: Span, others: list[Span], gazetteer: Gazettee
 def written_qualifier(doc: Doc, chosen: Span) -> str | None:
     """Returns how the name goes on as a longer place name written out, folded: "an der", "ob der", "vor der", "am"
     or "im" and a capitalised word that is no known word, or a river or lake ("an der nidder" of "Höchst an der
-    Nidder", "am main" of "Höchst am Main"), where "an der Schule" and "im Garten" are only where the help is; else
-    None."""
+    Nidder", "am main" of "Höchst am Main"), where "an der Schule" and "im Garten" are only where the help is and "am
+    WE" is when; else None."""
     end = written_end(doc, chosen)
     return None if end is None else fold(doc[chosen.end : end].text)
 
@@ -160,6 +160,8 @@ def written_end(doc: Doc, chosen: Span) -> int | None:
         return None
     if not (named.text[:1].isupper() and named.is_alpha and fold(named.text) not in known_words()):
         return None
+    if any(time.start <= named.i < time.end for time in doc.spans.get(TIMES, ())):
+        return None  # "KS am WE", "Z am WE": a code and the weekend, no town "am WE"
     return named.i + 1
 
 

@@ -7,6 +7,8 @@ component ties them to the cues of the message (where a place follows, what is a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.language import Language
@@ -25,12 +27,13 @@ from nlu.extensions import (
     INTERESTS, LANGUAGES, PLACE_QUALIFIERS, PLACES, PLACES_RULED_OUT, PLACES_UNKNOWN, RADIUS, REMOTE, TIMES, WATERS,
     register_extensions,
 )
-from nlu.kernel.gazetteer import Gazetteer, get_gazetteer
+from nlu.kernel.gazetteer import Gazetteer, Place, get_gazetteer
 from nlu.kernel.text import fold
 from nlu.lexicon import place_rules, place_words, stopwords
 from nlu.place_like import looks_like_place, place_endings
 from nlu.place_qualifiers import drop_unlisted_quarters, join_towns_to_cities, qualifier_words, read_qualified
 from nlu.places_resolve import names_another_place, resolve, written_end
+from nlu.quarters import short_city_name
 
 _STOP = frozenset(fold(w) for w in DE_STOP | EN_STOP)
 _JOINERS = frozenset({"oder", "und", "or", "and", ",", "/", "bzw"})
@@ -50,6 +53,8 @@ def make_place_finder(nlp: Language, name: str, fuzzy: bool, fuzzy_min_score: fl
         raise ValueError(f"{name}: max_tokens must be between 1 and 12, got {max_tokens}")
     return PlaceFinder(nlp, name, fuzzy=fuzzy, fuzzy_min_score=fuzzy_min_score, max_tokens=max_tokens)
 
+
+_KIND_OF_QUARTER = 2  # a quarter name more cities share is a part most cities have (nlu.quarter_namesakes)
 
 class PlaceFinder:
     """Writes doc.spans["places"]: the chosen place first; Span._.value = (best, *alternatives) as Places."""
@@ -193,15 +198,42 @@ class PlaceFinder:
         ]
 
     def _quarter_after_article(self, doc: Doc, span: Span) -> bool:
-        """Tells whether a one-word mention right after "im" names only quarters of cities ("im Glockenbachviertel",
-        "im Wedding"): named so, it is a place as after "in"; a word ("im Zoo") only when listed (places.toml)."""
-        if span.start == 0 or len(span) != 1 or doc[span.start - 1].norm_ not in self.rules.quarter_articles:
+        """Tells whether a one-word mention right after "im", "am", "in der", "auf dem" ... names quarters of cities
+        ("im Glockenbachviertel", "im Wedding", "auf dem Moritzberg", "am Sonnenberg"): named so, it is a place as
+        after "in"; a word ("im Zoo") only when listed (places.toml). A town is never named with an article, so a
+        name that is a quarter and a town elsewhere keeps only its quarters ("in der Neustadt" is no Neustadt an der
+        Weinstraße, "am Sonnenberg" no village of Brandenburg)."""
+        if span.start == 0 or len(span) != 1 or not self._after_quarter_article(doc, span.start):
             return False
         norm = span[0].norm_
         if norm in place_words() and norm not in self.rules.article_quarters:
             return False
         values = span._.value
-        return bool(values) and all(self.gazetteer.city_of(place) is not None for place in values)
+        if values and all(self.gazetteer.city_of(place) is not None for place in values):
+            return True
+        quarters = self._article_quarters(span.text, values)
+        if quarters:
+            span._.value = quarters
+        return bool(quarters)
+
+    def _article_quarters(self, written: str, values: tuple[Place, ...]) -> tuple[Place, ...]:
+        """Returns the quarters called `written`: of one or two cities each named with its city and weighed as a
+        typical quarter of it (GeoNames' own counts of quarters are uneven), the largest city's first, so that two are
+        asked about ("am Sonnenberg": Wiesbaden's or Chemnitz's); of more cities, a part most cities have ("in der
+        Neustadt"), only the quarters the look-up read, about which the search asks "which city?"
+        (bot/search/place_doubts.py), and never the towns called so (Neustadt an der Weinstraße)."""
+        named = sorted(self.gazetteer.quarters_named(written), key=lambda pair: (-pair[1].population, pair[1].id))
+        if len({city.id for _, city in named}) > _KIND_OF_QUARTER:
+            return tuple(place for place in values if self.gazetteer.city_of(place) is not None)
+        return tuple(replace(quarter, name=f"{quarter.name} ({short_city_name(city)})",
+                             population=self.gazetteer.quarter_size(replace(quarter, population=0), city))
+                     for quarter, city in named)
+
+    def _after_quarter_article(self, doc: Doc, i: int) -> bool:
+        """Tells whether the words right before token i are one of places.toml's quarter_articles ("im", "in der")."""
+        before = [doc[k].norm_ for k in range(max(0, i - 2), i)]
+        return bool(before) and (before[-1] in self.rules.quarter_articles or (
+            len(before) == 2 and " ".join(before) in self.rules.quarter_articles))
 
     def _heads_a_clause(self, doc: Doc, span: Span) -> bool:
         """Tells whether nothing ties the name to the words before it: "warmes Essen", "beim Essen", "das Essen"
