@@ -128,6 +128,8 @@ class InterestRules:
     help_taught_unless: frozenset[str] = frozenset()  # unless the message names one of these ("teach kids coding")
     writer_singulars: tuple[str, ...] = ()  # folded singular nouns that name the writer in a message ("Azubi")
     writer_singular_before: frozenset[str] = frozenset()  # words before one that make it another person ("für einen")
+    # (nlu23) folded mention word -> folded words of the message that give it another sense ("books" beside "read")
+    other_sense: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @cache
@@ -253,4 +255,5 @@ def interest_rules() -> InterestRules:
         help_taught_unless=frozenset(raw.get("help_taught", {}).get("unless", ())),
         writer_singulars=tuple(fold(w) for w in raw.get("writer_singulars", {}).get("words", ())),
         writer_singular_before=folded_set(raw.get("writer_singulars", {}).get("before", ())),
+        other_sense=tuple((fold(k), tuple(fold(w) for w in v)) for k, v in raw.get("other_sense", {}).items()),
     )

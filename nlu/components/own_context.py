@@ -320,6 +320,27 @@ def without_needed_company(mentions: list[Span], rules: InterestRules) -> list[S
     ]
 
 
+def in_other_sense(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the one-word mentions whose word the message gives another sense (`[other_sense]`): books read aloud
+    are the listeners' ("read picture books to kids"), books kept are accounts ("bookkeeping ... do the books")."""
+    if not rules.other_sense:
+        return []
+    senses = dict(rules.other_sense)
+    words = {token.norm_ for token in doc}
+
+    def other(cue: str) -> bool:
+        if cue.endswith("*"):
+            return any(word.startswith(cue[:-1]) for word in words)
+        return cue in words
+
+    found = []
+    for span in mentions:
+        word = span[0].norm_.rsplit("-", 1)[-1]  # "aus Braille-Büchern vorlesen"
+        if len(span) == 1 and word in senses and any(other(cue) for cue in senses[word]):
+            found.append(span)
+    return found
+
+
 def translation_without_newcomers(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
     """Returns the newcomer mentions made only of translating words ("übersetzen", "Dolmetscher", "translation") when
     the message names no newcomers otherwise and no language newcomers speak: translating English or French texts

@@ -1,0 +1,48 @@
+"""Books as a wish (branch nlu23): books as such are culture (reading, libraries), books read aloud are the listeners'
+and books kept are accounts. The rules alone are tested (`parse_with_rules`); every sentence is written for this test,
+none is taken from a labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.api import parse_with_rules
+
+
+def _categories(text: str) -> set[str]:
+    return set(parse_with_rules(text).categories)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am liebsten etwas mit Büchern, Marburg",
+        "Ich liebe Bücher. Gibt es da was in Gotha?",
+        "honestly I just love books, anything near Erfurt?",
+        "Etwas Stilles wäre schön, Bücher vielleicht. Bautzen",
+    ],
+)
+def test_books_as_such_are_culture(text: str) -> None:
+    assert _categories(text) == {"culture"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich würde gern im Kindergarten aus Bilderbüchern vorlesen, Gießen",
+        "Could I read books to children in a Kita? Chemnitz",
+        "I like books, maybe reading stories to kids in Plauen?",
+    ],
+)
+def test_books_read_aloud_are_the_listeners(text: str) -> None:
+    found = _categories(text)
+    assert "children_youth" in found
+    assert "culture" not in found
+
+
+def test_books_kept_are_accounts() -> None:
+    assert "culture" not in _categories("I work in accounting and could keep the books for a small club in Kassel")
+
+
+def test_a_book_word_inside_another_word_is_no_book() -> None:
+    assert "culture" not in _categories("Ich kann Buchhaltung für einen Sportverein übernehmen, Fulda")
