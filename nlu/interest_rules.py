@@ -130,6 +130,8 @@ class InterestRules:
     writer_singular_before: frozenset[str] = frozenset()  # words before one that make it another person ("für einen")
     # (nlu23) folded mention word -> folded words of the message that give it another sense ("books" beside "read")
     other_sense: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    cuisine_adjectives: frozenset[str] = frozenset()  # (nlu23) "Syrian" ... before `cuisine_food` ("Syrian food") ...
+    cuisine_food: frozenset[str] = frozenset()  # ... names a cuisine, no people to help
 
 
 @cache
@@ -256,4 +258,6 @@ def interest_rules() -> InterestRules:
         writer_singulars=tuple(fold(w) for w in raw.get("writer_singulars", {}).get("words", ())),
         writer_singular_before=folded_set(raw.get("writer_singulars", {}).get("before", ())),
         other_sense=tuple((fold(k), tuple(fold(w) for w in v)) for k, v in raw.get("other_sense", {}).items()),
+        cuisine_adjectives=folded_set(raw.get("cuisine", {}).get("adjectives", ())),
+        cuisine_food=folded_set(raw.get("cuisine", {}).get("food", ())),
     )

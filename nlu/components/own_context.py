@@ -322,8 +322,9 @@ def without_needed_company(mentions: list[Span], rules: InterestRules) -> list[S
 
 def in_other_sense(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
     """Returns the one-word mentions whose word the message gives another sense (`[other_sense]`): books read aloud
-    are the listeners' ("read picture books to kids"), books kept are accounts ("bookkeeping ... do the books")."""
-    if not rules.other_sense:
+    are the listeners' ("read picture books to kids"), books kept are accounts ("bookkeeping ... do the books"); and a
+    newcomers' country adjective before food (`[cuisine]`) names a cuisine ("cooking Syrian food")."""
+    if not rules.other_sense and not rules.cuisine_adjectives:
         return []
     senses = dict(rules.other_sense)
     words = {token.norm_ for token in doc}
@@ -338,6 +339,9 @@ def in_other_sense(doc: Doc, mentions: list[Span], rules: InterestRules) -> list
         word = span[0].norm_.rsplit("-", 1)[-1]  # "aus Braille-Büchern vorlesen"
         if len(span) == 1 and word in senses and any(other(cue) for cue in senses[word]):
             found.append(span)
+        elif (len(span) == 1 and word in rules.cuisine_adjectives and span.end < len(doc)
+              and doc[span.end].norm_ in rules.cuisine_food):
+            found.append(span)  # "good at cooking Syrian food": a cuisine
     return found
 
 

@@ -46,3 +46,35 @@ def test_books_kept_are_accounts() -> None:
 
 def test_a_book_word_inside_another_word_is_no_book() -> None:
     assert "culture" not in _categories("Ich kann Buchhaltung für einen Sportverein übernehmen, Fulda")
+
+
+# Pupils named by their school or its stage are young people, as "Schüler" are.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich könnte Gymnasiastinnen in Chemie helfen, Erfurt",
+        "Lernhilfe Latein für die Mittelstufe, Kassel",
+        "Oberstufenschülern bei Bewerbungen helfen, Jena",
+    ],
+)
+def test_pupils_named_by_their_school_are_young(text: str) -> None:
+    assert "children_youth" in _categories(text)
+
+
+# Being good at a field offers it, as being good with it does; beside another wished field it is what one brings.
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("I'm really good at websites and newsletters, anything from home? Gera", "digital"),
+        ("Ich bin ziemlich gut in Social Media und würde einem Verein helfen, Zwickau", "digital"),
+    ],
+)
+def test_a_field_one_is_good_at_is_offered(text: str, field: str) -> None:
+    assert field in _categories(text)
+
+
+def test_a_newcomers_cuisine_is_no_newcomer() -> None:
+    found = _categories("I'm good at baking Afghan bread and would bake for the homeless in Halle")
+    assert "refugees_integration" not in found
+    assert "poverty_homelessness" in found
+    assert "refugees_integration" in _categories("Ich würde gern mit syrischen Familien kochen, Gießen")
