@@ -132,6 +132,9 @@ class InterestRules:
     other_sense: tuple[tuple[str, tuple[str, ...]], ...] = ()
     cuisine_adjectives: frozenset[str] = frozenset()  # (nlu23) "Syrian" ... before `cuisine_food` ("Syrian food") ...
     cuisine_food: frozenset[str] = frozenset()  # ... names a cuisine, no people to help
+    authority_words: frozenset[str] = frozenset()  # (nlu23) "Jobcenter" in a sentence of `authority_writer` words ...
+    authority_writer: frozenset[str] = frozenset()  # ... ("mir", "mich") and no helping word (`authority_help`) ...
+    authority_help: tuple[str, ...] = ()  # ... is the writer's own authority, no wish
 
 
 @cache
@@ -260,4 +263,7 @@ def interest_rules() -> InterestRules:
         other_sense=tuple((fold(k), tuple(fold(w) for w in v)) for k, v in raw.get("other_sense", {}).items()),
         cuisine_adjectives=folded_set(raw.get("cuisine", {}).get("adjectives", ())),
         cuisine_food=folded_set(raw.get("cuisine", {}).get("food", ())),
+        authority_words=folded_set(raw.get("own_authority", {}).get("words", ())),
+        authority_writer=folded_set(raw.get("own_authority", {}).get("writer", ())),
+        authority_help=tuple(fold(w) for w in raw.get("own_authority", {}).get("help", ())),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import clause_around, is_boundary
+from nlu.components.common import clause_around, is_boundary, opens_sentence
 from nlu.lexicon import InterestRules
 from nlu.vocabulary import categories_of
 
@@ -342,6 +342,27 @@ def in_other_sense(doc: Doc, mentions: list[Span], rules: InterestRules) -> list
         elif (len(span) == 1 and word in rules.cuisine_adjectives and span.end < len(doc)
               and doc[span.end].norm_ in rules.cuisine_food):
             found.append(span)  # "good at cooking Syrian food": a cuisine
+    return found
+
+
+def own_authority(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the one-word mentions of an authority (`[own_authority]`, "Jobcenter") said in a sentence about the
+    writer ("das Jobcenter sitzt mir im Nacken", "Vom Jobcenter kam der Vorschlag, mich zu engagieren") of a message
+    in which nobody is helped: it is where the writer stands, not whom they want to help."""
+    if not rules.authority_words or any(token.norm_.startswith(rules.authority_help) for token in doc):
+        return []  # "das Jobcenter im Nacken ... möchte anderen helfen, die in so einer Lage sind": a wish
+    found = []
+    for span in mentions:
+        if len(span) != 1 or span[0].norm_ not in rules.authority_words:
+            continue
+        start = span.start
+        while not opens_sentence(doc, start):
+            start -= 1
+        end = span.end
+        while end < len(doc) and not opens_sentence(doc, end):
+            end += 1
+        if any(token.norm_ in rules.authority_writer for token in doc[start:end]):
+            found.append(span)
     return found
 
 

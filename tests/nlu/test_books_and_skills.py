@@ -78,3 +78,20 @@ def test_a_newcomers_cuisine_is_no_newcomer() -> None:
     assert "refugees_integration" not in found
     assert "poverty_homelessness" in found
     assert "refugees_integration" in _categories("Ich würde gern mit syrischen Familien kochen, Gießen")
+
+
+# The writer's own Jobcenter is where they stand; helping others with it is the wish.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Jobcenter macht mir Druck, aber ich will was Schönes tun, vielleicht im Tierheim. Gotha",
+        "Mein Sachbearbeiter im Jobcenter meinte, ich soll mich engagieren. Naturschutz wäre gut, Suhl",
+    ],
+)
+def test_the_writers_own_jobcenter_is_no_wish(text: str) -> None:
+    assert "poverty_homelessness" not in _categories(text)
+
+
+def test_helping_with_the_jobcenter_is_the_wish() -> None:
+    text = "Ich kenne das Jobcenter von innen und würde gern anderen bei ihren Anträgen helfen, Gera"
+    assert "poverty_homelessness" in _categories(text)
