@@ -135,6 +135,7 @@ class InterestRules:
     authority_words: frozenset[str] = frozenset()  # (nlu23) "Jobcenter" in a sentence of `authority_writer` words ...
     authority_writer: frozenset[str] = frozenset()  # ... ("mir", "mich") and no helping word (`authority_help`) ...
     authority_help: tuple[str, ...] = ()  # ... is the writer's own authority, no wish
+    childcare_course_endings: tuple[str, ...] = ()  # (nlu23) "Kinderbetreuung beim Sprachkurs": the parents' course
 
 
 @cache
@@ -266,4 +267,5 @@ def interest_rules() -> InterestRules:
         authority_words=folded_set(raw.get("own_authority", {}).get("words", ())),
         authority_writer=folded_set(raw.get("own_authority", {}).get("writer", ())),
         authority_help=tuple(fold(w) for w in raw.get("own_authority", {}).get("help", ())),
+        childcare_course_endings=tuple(fold(w) for w in raw.get("childcare_course", {}).get("endings", ())),
     )

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import clause_around, is_boundary, opens_sentence
 from nlu.lexicon import InterestRules
+from nlu.listing_rules import listing_rules
 from nlu.vocabulary import categories_of
 
 _CHILDREN = "children_youth"
@@ -364,6 +365,25 @@ def own_authority(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[
         if any(token.norm_ in rules.authority_writer for token in doc[start:end]):
             found.append(span)
     return found
+
+
+def parents_course(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the education mentions made of course words when the message minds children during it
+    ("Kinderbetreuung während der Deutschkurse", "childcare at a language class"): the course is the parents'. Not
+    when the childcare comes with the course ("einen Frauenkurs mit Kinderbetreuung geben": teaching)."""
+    if not rules.childcare_course_endings:
+        return []
+    listing = listing_rules()
+    besides = listing.childcare_besides
+    if not any(
+        token.norm_.startswith(listing.childcare) and not (token.i and doc[token.i - 1].norm_ in besides)
+        for token in doc
+    ):
+        return []
+    return [
+        span for span in mentions
+        if span.label_ == _EDUCATION and all(token.norm_.endswith(rules.childcare_course_endings) for token in span)
+    ]
 
 
 def translation_without_newcomers(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:

@@ -95,3 +95,21 @@ def test_the_writers_own_jobcenter_is_no_wish(text: str) -> None:
 def test_helping_with_the_jobcenter_is_the_wish() -> None:
     text = "Ich kenne das Jobcenter von innen und würde gern anderen bei ihren Anträgen helfen, Gera"
     assert "poverty_homelessness" in _categories(text)
+
+
+# Minding children while their parents attend a course is childcare: the course is the parents'.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich könnte die Kinder betreuen, Kinderbetreuung während der Integrationskurse, Fulda",
+        "childcare during the German courses for mothers, Leipzig",
+    ],
+)
+def test_childcare_during_a_course_is_no_teaching(text: str) -> None:
+    found = _categories(text)
+    assert "children_youth" in found
+    assert "education" not in found
+
+
+def test_a_course_given_with_childcare_is_teaching() -> None:
+    assert "education" in _categories("Ich würde gern einen Nähkurs mit Kinderbetreuung für Mütter geben, Gera")
