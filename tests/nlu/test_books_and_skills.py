@@ -113,3 +113,19 @@ def test_childcare_during_a_course_is_no_teaching(text: str) -> None:
 
 def test_a_course_given_with_childcare_is_teaching() -> None:
     assert "education" in _categories("Ich würde gern einen Nähkurs mit Kinderbetreuung für Mütter geben, Gera")
+
+
+# Showing children something about one's field is teaching, however long the place said before it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin Försterin und würde gern Kindern in Horten und Grundschulen etwas über den Wald zeigen, Suhl",
+        "Als Schäfer könnte ich Schulklassen aus der ganzen Gegend einiges über Schafe erzählen, Rhön",
+    ],
+)
+def test_showing_children_about_a_field_is_teaching(text: str) -> None:
+    assert "education" in _categories(text)
+
+
+def test_showing_children_care_is_no_lesson() -> None:
+    assert "education" not in _categories("Ich möchte Kindern in der Kita zeigen, dass jemand für sie da ist, Gera")
