@@ -128,6 +128,14 @@ class InterestRules:
     help_taught_unless: frozenset[str] = frozenset()  # unless the message names one of these ("teach kids coding")
     writer_singulars: tuple[str, ...] = ()  # folded singular nouns that name the writer in a message ("Azubi")
     writer_singular_before: frozenset[str] = frozenset()  # words before one that make it another person ("für einen")
+    # (nlu23) folded mention word -> folded words of the message that give it another sense ("books" beside "read")
+    other_sense: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    cuisine_adjectives: frozenset[str] = frozenset()  # (nlu23) "Syrian" ... before `cuisine_food` ("Syrian food") ...
+    cuisine_food: frozenset[str] = frozenset()  # ... names a cuisine, no people to help
+    authority_words: frozenset[str] = frozenset()  # (nlu23) "Jobcenter" in a sentence of `authority_writer` words ...
+    authority_writer: frozenset[str] = frozenset()  # ... ("mir", "mich") and no helping word (`authority_help`) ...
+    authority_help: tuple[str, ...] = ()  # ... is the writer's own authority, no wish
+    childcare_course_endings: tuple[str, ...] = ()  # (nlu23) "Kinderbetreuung beim Sprachkurs": the parents' course
 
 
 @cache
@@ -253,4 +261,11 @@ def interest_rules() -> InterestRules:
         help_taught_unless=frozenset(raw.get("help_taught", {}).get("unless", ())),
         writer_singulars=tuple(fold(w) for w in raw.get("writer_singulars", {}).get("words", ())),
         writer_singular_before=folded_set(raw.get("writer_singulars", {}).get("before", ())),
+        other_sense=tuple((fold(k), tuple(fold(w) for w in v)) for k, v in raw.get("other_sense", {}).items()),
+        cuisine_adjectives=folded_set(raw.get("cuisine", {}).get("adjectives", ())),
+        cuisine_food=folded_set(raw.get("cuisine", {}).get("food", ())),
+        authority_words=folded_set(raw.get("own_authority", {}).get("words", ())),
+        authority_writer=folded_set(raw.get("own_authority", {}).get("writer", ())),
+        authority_help=tuple(fold(w) for w in raw.get("own_authority", {}).get("help", ())),
+        childcare_course_endings=tuple(fold(w) for w in raw.get("childcare_course", {}).get("endings", ())),
     )

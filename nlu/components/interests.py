@@ -14,9 +14,10 @@ from spacy.tokens import Doc, Span
 from nlu.components.common import asks_sentence, covered, opens_sentence, pattern_matcher, set_group
 from nlu.components.interest_mentions import MentionFinder, either_age, without_visits_of_things
 from nlu.components.own_context import (
-    counted_children, course_words, courses_given, helped_to_learn_oneself, learns_oneself, newcomer_families,
-    own_children, own_condition, paperwork_for_newcomers, skills_with_company, sport_taught, taught_to_young,
-    translation_without_newcomers, weak_without_company, without_needed_company,
+    counted_children, course_words, courses_given, helped_to_learn_oneself, in_other_sense, learns_oneself,
+    newcomer_families, own_authority, own_children, own_condition, paperwork_for_newcomers, parents_course,
+    skills_with_company,
+    sport_taught, taught_to_young, translation_without_newcomers, weak_without_company, without_needed_company,
 )
 from nlu.components.circumstances import (
     around_the_wish, asides_of_described, describes_person, without_names_and_rides,
@@ -178,6 +179,9 @@ class InterestMatcher:
         dropped = paperwork_for_newcomers(kept, self.rules) + weak_without_company(kept, self.rules)
         dropped += newcomer_families(doc, kept, self.rules) + without_needed_company(kept, self.rules)
         dropped += translation_without_newcomers(doc, kept, self.rules) + sport_taught(doc, kept, self.rules)
+        dropped += in_other_sense(doc, kept, self.rules)  # "read picture books aloud": the listeners', no culture
+        dropped += own_authority(doc, kept, self.rules)  # "das Jobcenter sitzt mir im Nacken": where one stands
+        dropped += parents_course(doc, kept, self.rules)  # "Kinderbetreuung beim Sprachkurs": the parents' course
         dropped += around_the_wish(doc, kept, described)  # where one serves, what one needs, how one helps
         skills = skills_with_company(doc, kept, skill_matches, self.rules)  # what one can is who one is: no search word
         dropped += skills

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from nlu.components.common import clause_around, is_boundary
+from nlu.components.common import clause_around, is_boundary, opens_sentence
 from nlu.lexicon import InterestRules
+from nlu.listing_rules import listing_rules
 from nlu.vocabulary import categories_of
 
 _CHILDREN = "children_youth"
@@ -317,6 +318,71 @@ def without_needed_company(mentions: list[Span], rules: InterestRules) -> list[S
     return [
         span for span in needy
         if any(span[0].norm_.startswith(start) and not named & keys for start, keys in rules.needs)
+    ]
+
+
+def in_other_sense(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the one-word mentions whose word the message gives another sense (`[other_sense]`): books read aloud
+    are the listeners' ("read picture books to kids"), books kept are accounts ("bookkeeping ... do the books"); and a
+    newcomers' country adjective before food (`[cuisine]`) names a cuisine ("cooking Syrian food")."""
+    if not rules.other_sense and not rules.cuisine_adjectives:
+        return []
+    senses = dict(rules.other_sense)
+    words = {token.norm_ for token in doc}
+
+    def other(cue: str) -> bool:
+        if cue.endswith("*"):
+            return any(word.startswith(cue[:-1]) for word in words)
+        return cue in words
+
+    found = []
+    for span in mentions:
+        word = span[0].norm_.rsplit("-", 1)[-1]  # "aus Braille-Büchern vorlesen"
+        if len(span) == 1 and word in senses and any(other(cue) for cue in senses[word]):
+            found.append(span)
+        elif (len(span) == 1 and word in rules.cuisine_adjectives and span.end < len(doc)
+              and doc[span.end].norm_ in rules.cuisine_food):
+            found.append(span)  # "good at cooking Syrian food": a cuisine
+    return found
+
+
+def own_authority(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the one-word mentions of an authority (`[own_authority]`, "Jobcenter") said in a sentence about the
+    writer ("das Jobcenter sitzt mir im Nacken", "Vom Jobcenter kam der Vorschlag, mich zu engagieren") of a message
+    in which nobody is helped: it is where the writer stands, not whom they want to help."""
+    if not rules.authority_words or any(token.norm_.startswith(rules.authority_help) for token in doc):
+        return []  # "das Jobcenter im Nacken ... möchte anderen helfen, die in so einer Lage sind": a wish
+    found = []
+    for span in mentions:
+        if len(span) != 1 or span[0].norm_ not in rules.authority_words:
+            continue
+        start = span.start
+        while not opens_sentence(doc, start):
+            start -= 1
+        end = span.end
+        while end < len(doc) and not opens_sentence(doc, end):
+            end += 1
+        if any(token.norm_ in rules.authority_writer for token in doc[start:end]):
+            found.append(span)
+    return found
+
+
+def parents_course(doc: Doc, mentions: list[Span], rules: InterestRules) -> list[Span]:
+    """Returns the education mentions made of course words when the message minds children during it
+    ("Kinderbetreuung während der Deutschkurse", "childcare at a language class"): the course is the parents'. Not
+    when the childcare comes with the course ("einen Frauenkurs mit Kinderbetreuung geben": teaching)."""
+    if not rules.childcare_course_endings:
+        return []
+    listing = listing_rules()
+    besides = listing.childcare_besides
+    if not any(
+        token.norm_.startswith(listing.childcare) and not (token.i and doc[token.i - 1].norm_ in besides)
+        for token in doc
+    ):
+        return []
+    return [
+        span for span in mentions
+        if span.label_ == _EDUCATION and all(token.norm_.endswith(rules.childcare_course_endings) for token in span)
     ]
 
 
