@@ -100,6 +100,7 @@ class InterestRules:
     conditions: frozenset[str]  # illnesses: said of oneself or a relative, who one is
     condition_owners: frozenset[str]  # "ich", "da", "weil": a condition after these is the writer's
     condition_through: frozenset[str]  # "struggling": the breaker right after ("with") keeps the owner
+    recovered_from: frozenset[str]  # "nach langer Krankheit": an owner unless a noun (whom one helps) stands before
     family_words: tuple[str, ...]  # folded beginnings of family words ("famili"): with newcomers, no children
     writer: dict[str, tuple[str, ...]]  # label -> patterns of words about the writer (life stage, status, name, origin)
     status_keep_after: frozenset[str]  # "Nachhilfe für Schüler": a status word after these names whom to help
@@ -228,6 +229,7 @@ def interest_rules() -> InterestRules:
         conditions=folded_set(raw["conditions"]["words"]),
         condition_owners=folded_set(raw["conditions"]["owners"]),
         condition_through=folded_set(raw["conditions"]["through"]),
+        recovered_from=folded_set(raw["conditions"]["recovered_from"]),
         family_words=tuple(fold(w) for w in raw["newcomer_families"]["family_prefixes"]),
         writer={key: tuple(raw["writer"][key]) for key in ("life_stage", "status", "name", "origin", "home", "roles")},
         status_keep_after=folded_set(raw["writer"]["status_keep_after"]),

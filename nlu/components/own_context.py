@@ -50,6 +50,8 @@ class _Clauses:
                 owner = False  # "I've been struggling with depression": the owner carries over "with"
             elif norm in rules.condition_owners or norm in rules.possessives:
                 owner = True
+            elif norm in rules.recovered_from and not _after_noun(doc, i, start):
+                owner = True  # "komme nach langer Krankheit zurück"; not "Kinder nach einer Krankheit begleiten"
         self.starts[n] = start
         self.owner[n] = owner
         end = n
@@ -222,6 +224,19 @@ def taught_to_young(doc: Doc, mentions: list[Span], rules: InterestRules) -> lis
             labels.add((span.start, span.end, found))
             relabelled.append(Span(doc, span.start, span.end, label=found))
     return relabelled
+
+
+def _after_noun(doc: Doc, i: int, start: int) -> bool:
+    """Tells whether the token before i (in the clause from start) names people or things: a German noun, written with
+    a capital inside the clause, or an English plural of people ("people", "patients" end in a letter, never "I")."""
+    if i <= start:
+        return False
+    before = doc[i - 1]
+    if not before.is_alpha:
+        return False
+    if before.text[:1].isupper():
+        return i - 1 > start and before.text != "I"
+    return before.norm_ in ("people", "patients", "children", "kids", "families", "those", "others")
 
 
 def own_condition(doc: Doc, span: Span, rules: InterestRules) -> bool:
