@@ -172,7 +172,10 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
     refinement = replace(before, **changes)  # type: ignore[arg-type]
     if parsed.time:  # a time said anew replaces the kept one's family only ("nicht abends" after "am WE")
         times = joined_times(kept.time, parsed.time)
-        refinement = refinement.with_times(times, either=parsed.time_either and times == tuple(parsed.time))
+        said = times == tuple(parsed.time)  # the times are the new ones alone: a choice or a wish as they were said
+        # a wish joined to a wish ("am liebsten abends", then "gern am WE") stays one; joined to a condition, not
+        soft = parsed.time_soft and (said or kept.time_soft)
+        refinement = refinement.with_times(times, either=parsed.time_either and said, soft=soft)
     known = earlier if text == previous.query_text else None  # the last search's text, parsed above
     return FollowUp(text=text, refinement=refinement, parsed=known, kept_interest=place is not None)
 
@@ -299,7 +302,8 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
         radius_km=None if parsed.radius_km or before.place is None else radius,
         languages=None if parsed.languages else before.languages or None,
         remote=True if before.remote else None,
-    ).with_times(None if parsed.time else before.time or None, either=before.time_either)
+    ).with_times(None if parsed.time else before.time or None, either=before.time_either,
+                 soft=before.time_soft)  # "am liebsten abends" stays a wish for the new interest
     kept = before.place.name if before.place is not None and not before.remote else None
     return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept, parsed=parsed)
 

@@ -176,7 +176,7 @@ class ChatSearches:
             # still all of Sachsen
             whole_state=criteria.whole_state or (None if criteria.place or criteria.remote
                                                  else all_of_named_state(stored.query_text)),
-        ).with_times(criteria.time or None, either=criteria.time_either).to_dict()
+        ).with_times(criteria.time or None, either=criteria.time_either, soft=criteria.time_soft).to_dict()
         # A text that named no interest keeps what it rules out ("ohne Hunde in Kassel", then 🐾: dogs last)
         if parsed.categories or parsed.keywords:
             stored.query_text = ""
