@@ -96,6 +96,23 @@ def follow_up(
     return _refined(previous, earlier, parsed)
 
 
+def around_shared_location(previous: ChatSearch | None, place: PlaceRef, *, now: datetime) -> FollowUp | None:
+    """Returns the last search around a location shared after it ("Tierheim in Kassel", then 📍: the same around
+    the person), keeping its interest, time, languages and radius as "und in Baunatal?" does; None when there is
+    none to go on from or it named no interest (the location then starts a search asking what to help with)."""
+    if previous is None or now - previous.created_at > FOLLOW_UP_WINDOW:
+        return None
+    earlier = parse_text(previous.query_text)
+    before = state.refinement_of(previous)
+    if not (earlier.categories or earlier.keywords or before.categories is not None):
+        return None
+    kept = criteria_from(earlier, before, default_radius_km=0.0)
+    text = without_place(previous.query_text, kept.place, earlier) if kept.place is not None else previous.query_text
+    refinement = replace(before, place=place, whole_state=None, nationwide=None,
+                         remote=False if kept.remote else before.remote)  # "nur online", then 📍: on site there
+    return FollowUp(text=without_state(text), refinement=refinement, kept_interest=True)
+
+
 def _wished_radius(
     previous: ChatSearch, wish: RadiusWish, *, now: datetime, default_radius_km: float
 ) -> FollowUp | None:

@@ -66,3 +66,12 @@ async def test_a_wished_time_stays_a_wish_after_an_area_pressed(chat: Chat) -> N
     menu = await chat.press(ANNA, first.button("Bereich"), message_id=first.sent_id())
     seniors = await chat.press(ANNA, menu.button("Senioren"), message_id=first.sent_id())
     assert "Senioren · Kassel + 15 km · abends (wenn möglich)" in seniors.text
+
+
+async def test_a_location_shared_right_after_a_result_looks_there_for_the_same(chat: Chat) -> None:
+    await chat.send(ANNA, "Kinder in Leipzig, am liebsten am Wochenende")
+    around = await chat.share(ANNA, 51.3167, 9.5)  # Kassel
+    assert "🔎 <b>Kinder &amp; Jugend · Kassel + 15 km · am Wochenende (wenn möglich)</b>" in around.text
+    assert "Ich bleibe bei Kinder &amp; Jugend" in around.text and "Lesepate an der Grundschule" in around.text
+    await chat.send(ANNA, "/abbrechen")  # the conversation about it ended: a location is a search of its own
+    assert "Wobei möchtest du helfen?" in (await chat.share(ANNA, 51.3167, 9.5)).text
