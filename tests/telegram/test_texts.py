@@ -185,3 +185,11 @@ def test_english_texts_name_the_english_alias_of_a_command() -> None:
     german_only = [(key, german) for german, english in pairs for key, text in catalogue("en").items()
                    if re.search(rf"/{german}\b", text) and not re.search(rf"/{english}\b", text)]
     assert german_only == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_one_more_and_one_result_are_singular(lang: str) -> None:
+    one, many = t(lang, "alerts.digest_more", count=1), t(lang, "alerts.digest_more", count=3)
+    assert "1" not in one and "3" in many and one != many
+    assert t(lang, "cli_search.total", count=1) in ("1 Treffer", "1 result")
+    assert t(lang, "cli_search.total", count=1200) in ("1.200 Treffer", "1,200 results")
