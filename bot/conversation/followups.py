@@ -189,10 +189,8 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
     refinement = replace(before, **changes)  # type: ignore[arg-type]
     if parsed.time:  # a time said anew replaces the kept one's family only ("nicht abends" after "am WE")
         times = joined_times(kept.time, parsed.time)
-        said = times == tuple(parsed.time)  # the times are the new ones alone: a choice or a wish as they were said
-        # a wish joined to a wish ("am liebsten abends", then "gern am WE") stays one; joined to a condition, not
-        soft = parsed.time_soft and (said or kept.time_soft)
-        refinement = refinement.with_times(times, either=parsed.time_either and said, soft=soft)
+        # a time said after a result is searched as said ("lieber am WE": rather than the shown ones, a condition)
+        refinement = refinement.with_times(times, either=parsed.time_either and times == tuple(parsed.time))
     known = earlier if text == previous.query_text else None  # the last search's text, parsed above
     return FollowUp(text=text, refinement=refinement, parsed=known, kept_interest=place is not None)
 

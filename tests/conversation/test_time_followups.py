@@ -72,16 +72,3 @@ def test_a_wished_time_stays_a_wish_for_a_new_interest() -> None:
     time, soft = _soft_after("Tierheim in Kassel, am liebsten abends", "was mit Senioren")
     assert time == ("evening",) and soft
 
-
-def test_a_time_wished_after_a_result_is_a_wish() -> None:
-    time, soft = _soft_after("Tierheim in Kassel", "am liebsten am Wochenende")
-    assert time == ("weekend",) and soft
-    time, soft = _soft_after("Tierheim in Kassel", "nur am Wochenende")
-    assert time == ("weekend",) and not soft
-
-
-def test_a_wish_joined_to_a_wish_stays_one_and_to_a_condition_does_not() -> None:
-    time, soft = _soft_after("Tierheim in Kassel, möglichst abends", "am liebsten am Wochenende")
-    assert set(time) == {"weekend", "evening"} and soft
-    time, soft = _soft_after("Tierheim in Kassel, nur abends", "am liebsten am Wochenende")
-    assert set(time) == {"weekend", "evening"} and not soft
