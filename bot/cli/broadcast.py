@@ -96,8 +96,8 @@ def send_command(args: argparse.Namespace) -> int:
             draft = await create_draft(session, admin=scope, text=text, parse_mode="HTML" if args.html else None)
             await set_audience(session, admin=scope, broadcast_id=draft, audience=audience)
             shown = await preview(session, admin=scope, broadcast_id=draft)
-            print(f"reaches {shown.recipients:,} people ({_describe(shown.audience)})")
-            if not args.yes and not _agree(f"send #{draft} to {shown.recipients:,} people? [y/N] "):
+            print(f"reaches {_people(shown.recipients)} ({_describe(shown.audience)})")
+            if not args.yes and not _agree(f"send #{draft} to {_people(shown.recipients)}? [y/N] "):
                 raise CommandError("not sent; nothing was stored")
             starts = await confirm(session, admin=scope, broadcast_id=draft, at=args.at)
         print(f"broadcast #{draft} queued for {starts.astimezone(UTC):%Y-%m-%d %H:%M} UTC; the running bot delivers it "
@@ -105,6 +105,11 @@ def send_command(args: argparse.Namespace) -> int:
 
     _run(work)
     return 0
+
+
+def _people(count: int) -> str:
+    """Says how many people an announcement reaches: "1 person", "2,000 people", "nobody"."""
+    return "nobody" if count == 0 else "1 person" if count == 1 else f"{count:,} people"
 
 
 def _start_at(value: str) -> datetime:

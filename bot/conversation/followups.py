@@ -96,6 +96,23 @@ def follow_up(
     return _refined(previous, earlier, parsed)
 
 
+def around_shared_location(previous: ChatSearch | None, place: PlaceRef, *, now: datetime) -> FollowUp | None:
+    """Returns the last search around a location shared after it ("Tierheim in Kassel", then 📍: the same around
+    the person), keeping its interest, time, languages and radius as "und in Baunatal?" does; None when there is
+    none to go on from or it named no interest (the location then starts a search asking what to help with)."""
+    if previous is None or now - previous.created_at > FOLLOW_UP_WINDOW:
+        return None
+    earlier = parse_text(previous.query_text)
+    before = state.refinement_of(previous)
+    if not (earlier.categories or earlier.keywords or before.categories is not None):
+        return None
+    kept = criteria_from(earlier, before, default_radius_km=0.0)
+    text = without_place(previous.query_text, kept.place, earlier) if kept.place is not None else previous.query_text
+    refinement = replace(before, place=place, whole_state=None, nationwide=None,
+                         remote=False if kept.remote else before.remote)  # "nur online", then 📍: on site there
+    return FollowUp(text=without_state(text), refinement=refinement, kept_interest=True)
+
+
 def _wished_radius(
     previous: ChatSearch, wish: RadiusWish, *, now: datetime, default_radius_km: float
 ) -> FollowUp | None:
@@ -172,6 +189,7 @@ def _refined(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuery) ->
     refinement = replace(before, **changes)  # type: ignore[arg-type]
     if parsed.time:  # a time said anew replaces the kept one's family only ("nicht abends" after "am WE")
         times = joined_times(kept.time, parsed.time)
+        # a time said after a result is searched as said ("lieber am WE": rather than the shown ones, a condition)
         refinement = refinement.with_times(times, either=parsed.time_either and times == tuple(parsed.time))
     known = earlier if text == previous.query_text else None  # the last search's text, parsed above
     return FollowUp(text=text, refinement=refinement, parsed=known, kept_interest=place is not None)
@@ -299,7 +317,8 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
         radius_km=None if parsed.radius_km or before.place is None else radius,
         languages=None if parsed.languages else before.languages or None,
         remote=True if before.remote else None,
-    ).with_times(None if parsed.time else before.time or None, either=before.time_either)
+    ).with_times(None if parsed.time else before.time or None, either=before.time_either,
+                 soft=before.time_soft)  # "am liebsten abends" stays a wish for the new interest
     kept = before.place.name if before.place is not None and not before.remote else None
     return FollowUp(text=parsed.text, refinement=refinement, kept_place=kept, parsed=parsed)
 

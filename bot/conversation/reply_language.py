@@ -43,9 +43,15 @@ def answer_language(text: str, *, setting: str, earlier: str, english_question: 
         return lang
     if only_emoji(text) or names_place:  # in no language at all: the detector would call them German
         return earlier
-    if earlier != setting and len(text.split()) <= FEW_WORDS and not written_in(text, setting):
+    if earlier != setting and _words(text) <= FEW_WORDS and not written_in(text, setting):
         return earlier  # "with animals", "Kassel" going on in English
     return setting
+
+
+def _words(text: str) -> int:
+    """Counts the words of a text: what holds a letter; an emoji or a sign beside them ("Tierheim in Kassel 😀😀",
+    "und Fulda? 🙏") is no word, and does not make a few words many."""
+    return sum(any(char.isalpha() for char in token) for token in text.split())
 
 
 def help_language(text: str, *, lang: str, earlier: str, in_conversation: bool) -> str:

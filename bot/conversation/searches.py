@@ -138,7 +138,9 @@ class ChatSearches:
             stored.candidates = [place.to_dict() for place in outcome.place_candidates]
         await note_interests(session, volunteer, outcome.understood.categories)
         kept = await favourite_ids(session, volunteer, [hit.id for hit in outcome.results])
-        return Page(stored, outcome, kept, said_nothing_but_home=said_nothing_but_home)
+        said = state.followed(stored)  # a follow-up's answer, shown again (a button, "Mehr"): says what it kept
+        return Page(stored, outcome, kept, kept_place=said.kept_place, kept_interest=said.kept_interest,
+                    radius_step=said.radius_step, said_nothing_but_home=said_nothing_but_home)
 
     async def next_page(
         self, session: AsyncSession, volunteer: Volunteer, shown: ChatSearch, *, lang: str | None = None,
@@ -167,7 +169,8 @@ class ChatSearches:
         of the interest the person just replaced; a text that named no interest stays, for the words it rules out.
         """
         parsed = parse_text(stored.query_text)
-        criteria = criteria_from(parsed, state.refinement_of(stored), default_radius_km=self.default_radius_km)
+        before, kept = state.refinement_of(stored), state.followed(stored)
+        criteria = criteria_from(parsed, before, default_radius_km=self.default_radius_km)
         stored.refinement = Refinement(
             categories=categories, exclude_categories=criteria.exclude_categories or None, place=criteria.place,
             radius_km=criteria.radius_km if criteria.place else None,
@@ -176,7 +179,9 @@ class ChatSearches:
             # still all of Sachsen
             whole_state=criteria.whole_state or (None if criteria.place or criteria.remote
                                                  else all_of_named_state(stored.query_text)),
-        ).with_times(criteria.time or None, either=criteria.time_either).to_dict()
+        ).with_times(criteria.time or None, either=criteria.time_either, soft=criteria.time_soft).to_dict()
+        # the kept place stays said (and the radius step); the interest kept is replaced by the one chosen
+        state.keep_followed(stored, replace(kept, kept_interest=False))
         # A text that named no interest keeps what it rules out ("ohne Hunde in Kassel", then 🐾: dogs last)
         if parsed.categories or parsed.keywords:
             stored.query_text = ""

@@ -7,12 +7,13 @@ memory, so an answer is understood after a restart and by another process.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.conversation.radius_wish import RadiusStep, Reach
 from bot.search.model import PlaceRef, Refinement
 from bot.store.db import rows_affected
 from bot.store.models import ChatSearch, ChatState, ListingDraft, Volunteer
@@ -123,9 +124,80 @@ def keep_said_notes(search: ChatSearch, notes: Sequence[str]) -> None:
     search.refinement = refinement | ({_SAID: list(notes)} if notes else {})
 
 
+# Kept beside the button filters too: what a follow-up's answer said it kept or moved from the last search (its
+# place, its interest, its radius stepped by "weiter weg"). The answer's pages, its buttons and a language chosen
+# since say it again as long as it is still true: a radius pressed replaces the step, a place or region pressed the
+# kept place, an area pressed the kept interest (keep_still_true).
+_FOLLOWED = "followed"
+
+
+@dataclass(frozen=True, slots=True)
+class Followed:
+    """What a follow-up kept from the last search, as its answer says it (bot.conversation.followups.FollowUp)."""
+
+    kept_place: str | None = None
+    kept_interest: bool = False
+    radius_step: RadiusStep | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the set fields, JSON-ready."""
+        data: dict[str, Any] = {}
+        if self.kept_place:
+            data["kept_place"] = self.kept_place
+        if self.kept_interest:
+            data["kept_interest"] = True
+        if self.radius_step is not None:
+            step = self.radius_step
+            data["radius_step"] = {"reach": step.reach.value, "from_km": step.from_km, "to_km": step.to_km,
+                                   "around_place": step.around_place}
+        return data
+
+
+def followed(search: ChatSearch) -> Followed:
+    """Returns what the search's answer said it kept from the search before (nothing for one that said nothing, or
+    whose stored value is not one this code wrote)."""
+    data = (search.refinement or {}).get(_FOLLOWED)
+    if not isinstance(data, dict):
+        return Followed()
+    place = data.get("kept_place")
+    return Followed(kept_place=place if isinstance(place, str) and place else None,
+                    kept_interest=data.get("kept_interest") is True, radius_step=_radius_step(data.get("radius_step")))
+
+
+def _radius_step(data: object) -> RadiusStep | None:
+    """Rebuilds a stored radius step; None for anything else."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        return RadiusStep(Reach(data["reach"]), float(data["from_km"]), float(data["to_km"]),
+                          around_place=data.get("around_place") is not False)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def keep_followed(search: ChatSearch, kept: Followed) -> None:
+    """Stores what the search's answer said it kept from the search before, on the same page."""
+    refinement = dict(search.refinement or {})
+    refinement.pop(_FOLLOWED, None)
+    search.refinement = refinement | ({_FOLLOWED: kept.to_dict()} if kept.to_dict() else {})
+
+
+def keep_still_true(search: ChatSearch, before: Refinement, after: Refinement, kept: Followed) -> None:
+    """Keeps what the follow-up's answer said, as far as new button filters (`before` to `after`) leave it true."""
+    moved = (after.place, after.whole_state, after.nationwide, after.remote) != (
+        before.place, before.whole_state, before.nationwide, before.remote)
+    keep_followed(search, Followed(
+        kept_place=None if moved else kept.kept_place,
+        kept_interest=kept.kept_interest and after.categories == before.categories,
+        radius_step=None if moved or after.radius_km != before.radius_km else kept.radius_step,
+    ))
+
+
 def keep_refinement(search: ChatSearch, refinement: Refinement) -> None:
     """Stores button filters the search takes by itself (the home place), on the same page and tier."""
+    kept = followed(search)
     search.refinement = refinement.to_dict() | ({_SIMILAR: True} if shows_similar(search) else {})
+    keep_followed(search, kept)
 
 
 def refine(search: ChatSearch, **changes: object) -> None:
@@ -134,8 +206,11 @@ def refine(search: ChatSearch, **changes: object) -> None:
 
 
 def refine_to(search: ChatSearch, refinement: Refinement) -> None:
-    """Sets the button filters of a search and goes back to its first page."""
+    """Sets the button filters of a search and goes back to its first page (what its answer said it kept from the
+    search before stays where still true: keep_still_true)."""
+    before, kept = refinement_of(search), followed(search)
     search.refinement = refinement.to_dict()
+    keep_still_true(search, before, refinement, kept)
     search.offset = 0
     search.candidates = []
 

@@ -14,7 +14,7 @@ from bot.links.payload import (
     start_payload_for_search,
 )
 from bot.links.qr import deep_link, write_qr_png
-from bot.links.stored import resolve_start_payload, search_payload
+from bot.links.stored import resolve_start_payload, search_payload, stored_search_payload
 
 __all__ = [
     "MAX_PAYLOAD",
@@ -29,6 +29,7 @@ __all__ = [
     "deep_link",
     "resolve_start_payload",
     "search_payload",
+    "stored_search_payload",
     "start_payload_for_listing",
     "start_payload_for_search",
     "write_qr_png",

@@ -61,6 +61,14 @@ async def search_payload(session: AsyncSession, text: str, refinement: Refinemen
     return f"h{code}"
 
 
+async def stored_search_payload(session: AsyncSession, text: str, refinement: Refinement | None = None) -> str | None:
+    """Returns the start parameter of a search stored already (search_payload wrote it), else None; writes nothing."""
+    if len(text) > MAX_TEXT:
+        return None
+    code = shared_search_code(text, refinement or Refinement())
+    return f"h{code}" if await session.get(SharedSearch, code) is not None else None
+
+
 async def resolve_start_payload(
     session: AsyncSession, payload: str | None, *, place_at: Callable[[float, float], PlaceRef] | None = None
 ) -> ListingLink | SearchLink | None:

@@ -26,7 +26,7 @@ from bot.search.time_wish import not_applied
 from bot.search.retrieval import Page, PageRequest, by_id_together, count_matches, find_named_pages, find_page
 from bot.search.shown import as_shown, shown_page
 from bot.search.tiers import Tier, tier_of
-from bot.search.titled import TITLED, TITLED_ONLY, titled_listings
+from bot.search.titled import titled_listings
 from bot.search.understanding import empty_query, parse_text
 from bot.search.unfound import HeldLook, held_beside, unfound_in
 from bot.search.unread import unread_as_written
@@ -34,7 +34,8 @@ from bot.search.vocabulary import TermGroup
 from nlu.query import ParsedQuery
 from bot.search.vocabulary_cache import VocabularyCache, default_cache
 from bot.search.widening import (
-    MIN_RESULTS, NEAREST, OUTSIDE_STATE, REMOTE, Attempt, attempts, farther_matches, soft_time_farther,
+    MIN_RESULTS, NEAREST, OUTSIDE_STATE, REMOTE, TITLED, TITLED_ONLY, Attempt, attempts, farther_matches,
+    soft_time_farther,
 )
 from bot.store.types import utcnow
 from nlu.lexicon import filler_words, known_words

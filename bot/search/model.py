@@ -44,6 +44,10 @@ class Refinement:
     radius_km: float | None = None
     time: tuple[str, ...] | None = None
     time_either: bool | None = None  # with time: its times named as a choice (ParsedQuery.time_either)
+    # with time: its times are a preference only (ParsedQuery.time_soft), as the text that said them wished them: a
+    # search whose text is turned into filters (an area pressed) or kept by a follow-up keeps "am liebsten abends"
+    # a wish; a time button sets times as a condition
+    time_soft: bool | None = None
     languages: tuple[str, ...] | None = None
     remote: bool | None = None
     nationwide: bool | None = None  # "ganz Deutschland" pressed for a named state: no place, none asked again
@@ -58,14 +62,17 @@ class Refinement:
 
     def time_softly(self, understood: bool) -> bool:
         """Tells whether the times searched are only a preference: as the text said (`understood`, ParsedQuery.
-        time_soft), unless times were set here (a button or a later message), which are searched as set."""
-        return understood and self.time is None
+        time_soft), unless times were set here (a button or a later message), which are a preference only if
+        that said so (with_times)."""
+        return understood if self.time is None else self.time_soft is True
 
-    def with_times(self, time: Sequence[str] | None, *, either: bool = False) -> Refinement:
+    def with_times(self, time: Sequence[str] | None, *, either: bool = False, soft: bool = False) -> Refinement:
         """Returns this refinement with other times (None: the text's again, () any time): times set anew are a
-        choice only when `either` says so, never by the choice of the times they replace."""
+        choice only when `either` says so, and a preference only when `soft` does, never by the times they
+        replace."""
         return replace(self, time=None if time is None else tuple(time),
-                       time_either=True if either and time is not None else None)
+                       time_either=True if either and time is not None else None,
+                       time_soft=True if soft and time else None)
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the set fields only, JSON-ready (for saved searches)."""
@@ -82,6 +89,8 @@ class Refinement:
             data["remote"] = self.remote
         if self.time is not None and self.time_either:
             data["time_either"] = True
+        if self.time and self.time_soft:
+            data["time_soft"] = True
         if self.nationwide:
             data["nationwide"] = True
         if self.whole_state and self.place is None:  # a place chosen after it is where to look
@@ -99,6 +108,7 @@ class Refinement:
             radius_km=float(data["radius_km"]) if data.get("radius_km") is not None else None,
             time=_tuple_or_none(data.get("time")),
             time_either=True if data.get("time_either") is True else None,
+            time_soft=True if data.get("time_soft") is True and _tuple_or_none(data.get("time")) else None,
             languages=_tuple_or_none(data.get("languages")),
             remote=data.get("remote") if isinstance(data.get("remote"), bool) else None,
             nationwide=True if data.get("nationwide") is True else None,

@@ -8,7 +8,7 @@ from bot.categories import categories
 from bot.search.model import SearchOutcome
 from bot.search.place_doubts import named_state
 from bot.search.time_wish import time_fits
-from bot.search.widening import WORDED_STEPS
+from bot.search.widening import REMOTE, TITLED, TITLED_ONLY, WORDED_STEPS
 from bot.texts import t
 from bot.texts.catalogue import decimal, language_list
 from nlu.place_field import state_name
@@ -31,7 +31,7 @@ def widening_notes(
     (named when given, as the caller has them ready for its format: a header showing only the category does not
     show them)."""
     notes: list[str] = []
-    if "remote" in widened:  # nothing fit from home: these are done on site
+    if REMOTE in widened:  # nothing fit from home: these are done on site
         notes.append(t(lang, "search.widened_remote"))
     area = next((step.split(":", 1)[1] for step in widened if step.startswith("area:")), None)
     if area is not None:  # the centre is a part of the city no place data outlines ("Frankfurt Nord")
@@ -52,9 +52,9 @@ def widening_notes(
                        to_km=decimal(float(radii[-1]), lang)))
     if "time" in widened:
         notes.append(t(lang, "search.widened_time"))
-    if "titled" in widened:  # listings titled with the request's words, from beyond the categories read, first
+    if TITLED in widened:  # listings titled with the request's words, from beyond the categories read, first
         notes.append(t(lang, "search.widened_titled"))
-    elif "titled_only" in widened:  # ... and none of the categories read follows them
+    elif TITLED_ONLY in widened:  # ... and none of the categories read follows them
         notes.append(t(lang, "search.widened_titled_only"))
     if "keywords" in widened:
         if words:

@@ -45,8 +45,6 @@ from bot.store.dialect import dialect_of
 from nlu.kernel.gazetteer import get_gazetteer
 from nlu.kernel.text import fold
 
-TITLED = "titled"  # the listings titled so come first, the categories' rows follow
-TITLED_ONLY = "titled_only"  # no row of the categories read is listed beside them
 # How many of the best listings holding the words are read to find those titled with all of them: the title
 # counts most in the ranking, so listings titled so come first among those holding the words. Only those join the
 # field read (not their categories), so as many as four pages show: with five, a city's seven listings titled

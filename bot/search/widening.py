@@ -20,10 +20,14 @@ WISHED_FARTHER = "wished_farther"
 REMOTE = "remote"
 # Nothing in the whole state asked for fits, even widened: the matching ones from the rest of Germany, said so.
 OUTSIDE_STATE = "outside_state"
+# Listings titled with the request's words joined from beyond the categories read (bot.search.titled, which uses
+# them from here: it imports this module, so they cannot live there).
+TITLED = "titled"  # the listings titled so come first, the categories' rows follow
+TITLED_ONLY = "titled_only"  # no row of the categories read is listed beside them
 # Every step a search names by a word of its own, without a value (radius:30 and area:0 carry one): the chat's and
 # the web's sentence is search.widened_<step> (bot.search.notes; "everywhere" is said by whoever shows the results),
 # the command line's short words cli_search.widened_<step>. One table, so a new step is worded everywhere or nowhere.
-WORDED_STEPS = ("remote", "time", "keywords", "everywhere", NEAREST, MATCHING, "titled", "titled_only", OUTSIDE_STATE,
+WORDED_STEPS = (REMOTE, "time", "keywords", "everywhere", NEAREST, MATCHING, TITLED, TITLED_ONLY, OUTSIDE_STATE,
                 WISHED_FARTHER)
 MIN_RESULTS = 3  # fewer listings than this and the search widens
 # How far the nearest listings naming what was asked are looked for when loose ones fill the page nearby.

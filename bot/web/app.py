@@ -15,6 +15,7 @@ from bot.settings import Settings
 from bot.store.db import Database
 from bot.web.finder import WebSearch
 from bot.web.freshness import DataClock
+from bot.web.link_stores import LinkStores
 from bot.web.page_cache import PageCache
 
 HERE = Path(__file__).resolve().parent
@@ -33,6 +34,7 @@ class WebContext:
     searches: WebSearch = field(init=False)
     clock: DataClock = field(default_factory=DataClock)
     pages: PageCache = field(default_factory=PageCache)
+    link_stores: LinkStores = field(default_factory=LinkStores)  # searches stored for a page's link, per client
     templates: jinja2.Environment = field(init=False)
 
     def __post_init__(self) -> None:

@@ -11,8 +11,8 @@ from urllib.parse import urlencode, urlparse
 import tornado.web
 from markupsafe import Markup
 
-from bot.links import deep_link, search_payload, start_payload_for_listing
-from bot.search.model import Contact
+from bot.links import deep_link, search_payload, start_payload_for_listing, stored_search_payload
+from bot.search.model import Contact, Refinement
 from bot.store.data_version import read_data_version
 from bot.texts import language_list, t
 from bot.web.finder import Found
@@ -201,15 +201,28 @@ class SearchHandler(BaseHandler):
             self.send_kept(kept, kept=True)
             return
         values = self.search_values(query, found, lang_param)
+        limited = False
         if values["telegram_url"] is None:  # words the link's alphabet would drop: stored, as the chat shares them
-            async with self.context.database.unit_of_work() as session:
-                payload = await search_payload(session, *telegram_search(query, found))
-            values["telegram_url"] = deep_link(self.context.bot_username, payload)
+            payload = await self.stored_link(*telegram_search(query, found))
+            limited = payload is None  # this client stored too many: the bot without the search, kept for no one
+            values["telegram_url"] = (deep_link(self.context.bot_username, payload) if payload is not None
+                                      else f"https://t.me/{self.context.bot_username}")
         html = self.render_html(self.template, **values)
-        if version is None:
+        if limited:  # nor by a browser or proxy: the next look may carry the search again
+            self.set_header("Cache-Control", "no-store")
+        if version is None or limited:
             self.send_html(html)
             return
         self.send_kept(pages.put(key, version, html), kept=False)
+
+    async def stored_link(self, text: str, refinement: Refinement) -> str | None:
+        """Returns the start parameter of a search stored for the page's link: one stored already, else stored now
+        if this client has not stored too many lately (bot.web.link_stores), else None."""
+        async with self.context.database.unit_of_work() as session:
+            payload = await stored_search_payload(session, text, refinement)
+            if payload is None and self.context.link_stores.allow(self.request.remote_ip or ""):
+                payload = await search_payload(session, text, refinement)
+        return payload
 
     def search_values(self, query: WebQuery, found: Found, lang_param: str | None) -> dict[str, object]:
         """Returns the template values of a search page or embed."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.conversation import state
 from bot.conversation.searches import ChatSearches
+from bot.search.criteria import criteria_from
+from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch
 
 
@@ -24,3 +26,17 @@ def test_a_text_that_named_an_interest_is_replaced_by_the_area() -> None:
     for text in ("Senioren besuchen in Kassel", "Gitarrenunterricht in Kassel", "sdfghj hjkhjk in Kassel"):
         stored = _chosen(text, ("animals",))
         assert stored.query_text == "" and state.refinement_of(stored).categories == ("animals",)
+
+
+def test_an_area_chosen_keeps_a_wished_time_a_wish() -> None:
+    # "am liebsten abends" ranks, it does not filter: turned into the button's filters it stays a preference
+    for text in ("Tierheim in Kassel, am liebsten abends", "Nachhilfe in Fulda, möglichst am Wochenende"):
+        stored = _chosen(text, ("seniors",))
+        criteria = criteria_from(parse_text(stored.query_text), state.refinement_of(stored), default_radius_km=15)
+        assert criteria.time and criteria.time_soft, text
+
+
+def test_an_area_chosen_keeps_a_firm_time_firm() -> None:
+    stored = _chosen("Tierheim in Kassel, nur abends", ("seniors",))
+    criteria = criteria_from(parse_text(stored.query_text), state.refinement_of(stored), default_radius_km=15)
+    assert criteria.time == ("evening",) and not criteria.time_soft

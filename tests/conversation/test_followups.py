@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.conversation.followups import FOLLOW_UP_WINDOW, follow_up
+from bot.conversation.followups import FOLLOW_UP_WINDOW, around_shared_location, follow_up
 from bot.conversation.place_words import without_place
-from bot.search.criteria import criteria_from
+from bot.search.criteria import Criteria, criteria_from
 from bot.search.model import PlaceRef, Refinement
 from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch
@@ -296,3 +296,31 @@ def test_ruling_out_one_of_several_areas_keeps_the_others() -> None:
     assert criteria.place is not None and criteria.place.name == "Kassel"
     _, criteria = _criteria("Tierheim in Kassel", "nicht mit Tieren")  # the only area ruled out: something else
     assert criteria.categories == ()
+
+
+def test_a_location_shared_after_a_result_keeps_its_interest_and_time_and_drops_its_place() -> None:
+    here = PlaceRef(name="Baunatal", lat=51.2553, lon=9.4183, state="Hessen")
+    now = utcnow()
+
+    def shown(text: str, refinement: Refinement | None = None, minutes: int = 2) -> ChatSearch:
+        return ChatSearch(volunteer_id=1, query_text=text, refinement=(refinement or Refinement()).to_dict(),
+                          offset=0, candidates=[], created_at=now - timedelta(minutes=minutes))
+
+    def around(search: ChatSearch) -> Criteria | None:
+        following = around_shared_location(search, here, now=now)
+        if following is None:
+            return None
+        assert following.kept_interest
+        return criteria_from(parse_text(following.text), following.refinement, default_radius_km=15)
+
+    kept = around(shown("Tierheim in Kassel am Wochenende"))
+    assert kept is not None and kept.categories == ("animals",) and kept.time == ("weekend",)
+    assert kept.place == here
+    online = around(shown("Nachhilfe nur online"))
+    assert online is not None and not online.remote and online.place == here
+    state_wide = around(shown("Tierheim in ganz Sachsen"))
+    assert state_wide is not None and state_wide.whole_state is None and state_wide.place == here
+    every_area = around(shown("", Refinement(categories=())))  # "Alle Bereiche" pressed
+    assert every_area is not None and every_area.place == here
+    assert around(shown("in Kassel")) is None  # no interest to keep: what to help with is asked
+    assert around(shown("Tierheim in Kassel", minutes=90)) is None  # a conversation long over

@@ -75,3 +75,11 @@ def test_the_english_word_help_outside_a_conversation_is_english() -> None:
 
 def test_a_sentence_asking_for_help_is_answered_in_its_own_language() -> None:
     assert help_language("wie funktioniert das?", lang="de", earlier="en", in_conversation=True) == "de"
+
+
+@pytest.mark.parametrize(("few", "signs"), [("with animals", " 🐶 🐶 🐶"), ("and in Fulda?", " 🙏🙏 !!"),
+                                            ("mit Tieren", " 😀 😀 😀 😀 😀")])
+def test_emoji_and_signs_beside_a_few_words_do_not_make_them_many(few: str, signs: str) -> None:
+    for setting, earlier in (("de", "en"), ("en", "de")):
+        alone = _answer(few, setting=setting, earlier=earlier)
+        assert _answer(few + signs, setting=setting, earlier=earlier) == alone, (few, setting)

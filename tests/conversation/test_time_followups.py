@@ -57,3 +57,18 @@ def test_a_time_after_one_ruled_out_keeps_the_ruled_out_one_firm() -> None:
     again = going_on(shown, parse("lieber doch am Wochenende"), now=now())
     assert again is not None
     assert criteria_from(parse(again.text), again.refinement, default_radius_km=15).firm_time == ()
+
+
+def _soft_after(text: str, message: str) -> tuple[tuple[str, ...], bool]:
+    shown = ChatSearch(volunteer_id=1, query_text=text, refinement=Refinement().to_dict(), offset=0,
+                       candidates=[], created_at=NOW - timedelta(minutes=2))
+    following = follow_up(shown, parse_text(message), now=NOW, default_radius_km=15)
+    assert following is not None, message
+    criteria = criteria_from(parse_text(following.text), following.refinement, default_radius_km=15)
+    return criteria.time, criteria.time_soft
+
+
+def test_a_wished_time_stays_a_wish_for_a_new_interest() -> None:
+    time, soft = _soft_after("Tierheim in Kassel, am liebsten abends", "was mit Senioren")
+    assert time == ("evening",) and soft
+

@@ -295,7 +295,7 @@ def test_the_notes_of_an_english_request_are_english_and_of_a_german_one_german(
     configured: Listings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     english = _run(["search", "-"], "animal shelter in Saxony\n", monkeypatch, capsys)
-    assert english.splitlines()[0].startswith("Animals · everywhere · ") and " results" in english.splitlines()[0]
+    assert english.splitlines()[0].startswith("Animals · everywhere · ") and " result" in english.splitlines()[0]
     assert "Saxony is large: please name a place in it (--place), e.g. " in english and "Treffer" not in english
     unknown = _run(["search", "--lang", "en", "-"], "Tierheim 99999\n", monkeypatch, capsys)
     assert "I don't know the postal code 99999: please name a place." in unknown

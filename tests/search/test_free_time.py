@@ -151,3 +151,15 @@ async def test_a_deep_link_of_evenings_or_weekends_searches_the_choice(listings:
         outcome = await find(listings.database, SearchRequest(refinement=link.refinement, widen=False),
                              place=KASSEL)
         assert set(ids(outcome)) == expected and office not in ids(outcome)
+
+
+def test_times_set_as_a_wish_stay_one_through_storing_and_a_time_button_makes_them_firm() -> None:
+    wish = replace(empty_query("gern abends"), time=("evening",), time_soft=True)
+    refined = Refinement().with_times(("evening",), soft=True)
+    assert Refinement.from_dict(refined.to_dict()) == refined
+    assert criteria_from(wish, refined, default_radius_km=15.0).time_soft
+    assert merged_query(wish, refined)["time_soft"] is True
+    pressed = refined.with_times(("weekend",))  # the time button: the time chosen is a condition
+    assert not criteria_from(wish, pressed, default_radius_km=15.0).time_soft
+    assert "time_soft" not in pressed.to_dict() and "time_soft" not in refined.with_times(()).to_dict()
+    assert criteria_from(wish, Refinement(radius_km=5.0), default_radius_km=15.0).time_soft  # the text's wish

@@ -197,3 +197,13 @@ def test_one_table_words_every_step_for_the_chat_and_the_command_line_alike(lang
     assert worded == {*WORDED_STEPS, "radius", "area"}
     assert widening_notes(("future_step",), asked_radius_km=15, lang=lang) == [t(lang, "search.widened_other")]
     assert _widened_step("future_step", lang) == "future_step"
+
+
+def test_the_table_names_the_steps_by_the_constants_the_search_writes() -> None:
+    # The engine writes the steps by these constants (titled ones included, defined beside the others): the table
+    # holds the same ones, so renaming one cannot leave the notes saying "widened a little" for it.
+    from bot.search import widening
+
+    for step in (widening.REMOTE, widening.TITLED, widening.TITLED_ONLY, widening.NEAREST, widening.MATCHING,
+                 widening.OUTSIDE_STATE, widening.WISHED_FARTHER):
+        assert step in WORDED_STEPS

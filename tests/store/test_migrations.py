@@ -250,3 +250,27 @@ async def test_people_who_wrote_in_their_own_chat_are_known_to_have_begun_it_and
                                       .order_by(Volunteer.telegram_id))).all()
     # the group-only person is welcomed at their first private contact (bot.telegram.start)
     assert [tuple(row) for row in rows] == [(81, spoke), (82, searched_created), (83, None)]
+
+
+async def test_people_who_used_only_buttons_and_links_in_their_own_chat_are_known_to_have_begun_it(
+    any_database: Database,
+) -> None:
+    # before 0024 a person could open listings from links, keep them, choose settings or save their place without
+    # a search or a conversation: their next link must not greet them a second time (bot.telegram.start)
+    now = datetime(2026, 12, 6, 8, 0, tzinfo=timezone.utc)
+    async with any_database.unit_of_work() as session:
+        placed = Volunteer(telegram_id=91, language="de", home_place_name="Kassel", home_lat=51.3, home_lon=9.5,
+                           home_consent_at=now)
+        linked = Volunteer(telegram_id=92, language="de")  # opened a listing only: no trace but the record
+        grouped_placed = Volunteer(telegram_id=93, language="de", home_consent_at=now)
+        grouped = Volunteer(telegram_id=94, language="de")
+        session.add_all([placed, linked, grouped_placed, grouped])
+        await session.flush()
+        session.add_all([ChatSearch(volunteer_id=person.id, query_text="Tierheim", lang="de", private=False)
+                         for person in (grouped_placed, grouped)])
+        created = {91: placed.created_at, 92: linked.created_at, 93: grouped_placed.created_at}
+    await any_database.run_sync(lambda connection: migrate.downgrade(connection, "0023_chat_left_ad_key"))
+    await any_database.prepare(upgrade=True)
+    async with any_database.read_only() as session:
+        rows = dict((await session.execute(select(Volunteer.telegram_id, Volunteer.private_since))).all())
+    assert rows == {**created, 94: None}  # searched in a group and nothing of their own chat: welcomed there first

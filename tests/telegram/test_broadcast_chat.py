@@ -247,7 +247,7 @@ async def test_a_regional_admin_is_offered_and_reaches_only_their_region(chat: C
     asked = await chat.press(REGIONAL, menu.button("Ort + Umkreis"))
     assert asked.text
     dresden = await chat.send(REGIONAL, "Dresden")
-    assert "Hessen" in dresden.text and "Erreicht jetzt <b>0</b>" in dresden.text  # a radius never leaves the region
+    assert "Hessen" in dresden.text and "Erreicht gerade <b>niemanden</b>" in dresden.text  # never leaves the region
     shown = await chat.press(REGIONAL, dresden.button("Vorschau"))
     # nobody within the region around Dresden: nothing to send is offered, and Dresden gets nothing
     assert "niemand" in shown.text and not any("So passt es" in b["text"] for b in shown.buttons)
@@ -353,7 +353,7 @@ async def test_a_broadcast_nobody_would_get_is_not_offered_for_sending(chat: Cha
     menu = await _compose(chat, ADMIN, "Sportfest sucht Hilfe")
     interests = await chat.press(ADMIN, menu.button("Interessen"))
     sports = await chat.press(ADMIN, interests.button("Sport"))
-    assert "Erreicht jetzt <b>0</b>" in sports.text  # nobody named sports
+    assert "Erreicht gerade <b>niemanden</b>" in sports.text  # nobody named sports
     back = await chat.press(ADMIN, sports.button("Zurück"))
     shown = await chat.press(ADMIN, back.button("Vorschau"))
     assert "niemand" in shown.text and "Wirklich" not in shown.text

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.broadcasts import Audience
 from bot.texts import LANGUAGES, catalogue, t
 from bot.texts.catalogue import PLURAL_ONE, PLURAL_ZERO, WITH_ARTICLE, _taken_in, placeholders
 
@@ -129,7 +130,37 @@ def test_a_single_day_or_person_is_singular(lang: str, one: tuple[str, str], man
 
 
 def test_a_text_without_a_form_for_none_uses_its_plural_for_zero() -> None:
-    assert t("en", "broadcast.audience_reach", count=0) == "Now reaches <b>0</b> people."
+    assert t("en", "broadcast.confirm_second", count=0) == "Really send to <b>0</b> people? This cannot be undone."
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_admins_counts_of_people_read_naturally_for_none_one_and_many(lang: str) -> None:
+    # the views pass the count as a number: formatted beforehand ("1" as text), it always took the plural
+    from bot.telegram.announcements.render import audience_text, confirm_text
+
+    audience = Audience(volunteers=True)
+    nobody, one, many = (audience_text(lang, 7, audience, reached) for reached in (0, 1, 2000))
+    assert "0" not in nobody.splitlines()[-1] and ("niemanden" in nobody or "nobody" in nobody)
+    assert one.endswith(t(lang, "broadcast.audience_reach", count=1))
+    assert "1</b> Person." in one or "1</b> person." in one
+    assert ("2.000</b> Personen" in many) if lang == "de" else ("2,000</b> people" in many)
+    for second in (False, True):
+        single = confirm_text(lang, 1, second_step=second)
+        assert "Personen" not in single and "people" not in single and "<b>1</b>" in single
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_review_page_of_one_listing_names_no_range(lang: str) -> None:
+    only = t(lang, "moderation.queue_position_single", first=1, last=1, count=1)
+    last = t(lang, "moderation.queue_position_single", first=11, last=11, count=11)
+    assert "1" not in only and "–" not in only
+    assert "11" in last and "–" not in last and "11–11" not in last
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_last_contact_of_the_day_says_so_instead_of_zero_more(lang: str) -> None:
+    last = t(lang, "adcontact.sent", count=0)
+    assert "0" not in last and last != t(lang, "adcontact.sent", count=2)
 
 
 def test_ids_are_never_grouped() -> None:
@@ -154,3 +185,11 @@ def test_english_texts_name_the_english_alias_of_a_command() -> None:
     german_only = [(key, german) for german, english in pairs for key, text in catalogue("en").items()
                    if re.search(rf"/{german}\b", text) and not re.search(rf"/{english}\b", text)]
     assert german_only == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_one_more_and_one_result_are_singular(lang: str) -> None:
+    one, many = t(lang, "alerts.digest_more", count=1), t(lang, "alerts.digest_more", count=3)
+    assert "1" not in one and "3" in many and one != many
+    assert t(lang, "cli_search.total", count=1) in ("1 Treffer", "1 result")
+    assert t(lang, "cli_search.total", count=1200) in ("1.200 Treffer", "1,200 results")

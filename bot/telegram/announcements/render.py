@@ -35,7 +35,7 @@ def audience_text(lang: str, broadcast_id: int, audience: Audience, reached: int
         t(lang, "broadcast.audience_area", area=area_label(lang, audience)),
         t(lang, "broadcast.audience_interests", interests=interests_label(lang, audience)),
         "",
-        t(lang, "broadcast.audience_reach", count=number(reached, lang)),
+        t(lang, "broadcast.audience_reach", count=reached),  # an int: t() picks the form for 0 and 1, then groups it
     ])
 
 
@@ -72,7 +72,7 @@ def interests_label(lang: str, audience: Audience) -> str:
 def confirm_text(lang: str, reached: int, *, second_step: bool) -> str:
     """Asks to confirm: first whether the preview is right, then whether to send to this many people."""
     key = "broadcast.confirm_second" if second_step else "broadcast.confirm_first"
-    return t(lang, key, count=number(reached, lang))
+    return t(lang, key, count=reached)  # an int, as for the audience: "1 Person", not "1 Personen"
 
 
 def status_text(lang: str, current: Progress, *, scheduled_at: datetime | None = None) -> str:

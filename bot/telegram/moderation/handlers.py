@@ -85,8 +85,9 @@ async def _show_queue(turn: Turn[None] | Turn[ReviewQueueButton], *, state_code:
         turn.later(functools.partial(notify.deliver_review, bot, database, entry.opportunity_id,
                                      [notify.Note(chat_id, text, markup)]))
     codes = {name: int(code) for code, name in states.items()}
-    turn.reply(View(t(lang, "moderation.queue_position", first=page.offset + 1,
-                      last=page.offset + len(page.entries), count=page.total),
+    # a page of one ("Nr. 6 von 6", or the only one waiting) is not a range "6–6"
+    position = "moderation.queue_position_single" if len(page.entries) == 1 else "moderation.queue_position"
+    turn.reply(View(t(lang, position, first=page.offset + 1, last=page.offset + len(page.entries), count=page.total),
                     queue_buttons(page, state_code, codes, lang)))
 
 

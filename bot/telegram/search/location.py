@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import state
+from bot.conversation.followups import around_shared_location
 from bot.conversation.places import shared_location
 from bot.search.model import PlaceRef, Refinement
 from bot.store.models import Volunteer
+from bot.store.types import utcnow
 from bot.telegram import keyboards
 from bot.telegram.search import keyboards as search_keyboards
 from bot.telegram.callbacks import HomeButton
@@ -71,7 +75,19 @@ async def _place_given(
         # Only the search's own question takes the place (another flow's, e.g. /ichbiete's, does not).
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, [place], services_, lang=stored.lang or lang)
-    page = await services_.searches.start(session, volunteer, text="", refinement=Refinement(place=place), lang=lang)
+    # Right after a result, the location is where to look for the same ("Tierheim in Kassel", then 📍), as a town
+    # written would be; else a search of its own around it, asking what to help with.
+    previous = await state.last_search(session, volunteer.id, private=True, understood=True)
+    goes_on = previous is not None and not await state.concluded(session, volunteer.id, previous.id)
+    following = around_shared_location(previous, place, now=utcnow()) if goes_on else None
+    if following is None:
+        page = await services_.searches.start(session, volunteer, text="", refinement=Refinement(place=place),
+                                              lang=lang)
+    else:
+        page = await services_.searches.start(session, volunteer, text=following.text,
+                                              refinement=following.refinement, lang=lang)
+        page = replace(page, kept_interest=True)
+        state.keep_followed(page.search, state.Followed(kept_interest=True))
     views = await page_messages(session, volunteer, page, services_, private=True, lang=lang)
     if home_place(volunteer) is None:
         views.append(View(t(lang, "location.remember", place=line(place.name, 60)),

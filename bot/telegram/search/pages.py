@@ -167,6 +167,10 @@ async def answer_or_search(
                 else frozenset()
             page = replace(page, kept_place=following.kept_place, radius_step=following.radius_step,
                            kept_interest=following.kept_interest, said_before=said)
+            # kept with the search: its buttons, later pages and a language chosen since say it again while true
+            state.keep_followed(page.search, state.Followed(kept_place=following.kept_place,
+                                                            kept_interest=following.kept_interest,
+                                                            radius_step=following.radius_step))
     views = await page_messages(session, volunteer, page, services_, private=private, lang=lang)
     if answers:  # "Brauche ich ein Führungszeugnis für die Jugendfeuerwehr in Kassel?": the search, then the answer
         views.append(View("\n\n".join(answers)))
