@@ -22,7 +22,7 @@ from bot.search.place_doubts import (
 )
 from bot.search.rank_words import RankWords, names_kind
 from bot.search.request_words import request_words
-from bot.search.time_wish import not_applied
+from bot.search.time_wish import not_applied, time_fits
 from bot.search.retrieval import Page, PageRequest, by_id_together, count_matches, find_named_pages, find_page
 from bot.search.shown import as_shown, shown_page
 from bot.search.tiers import Tier, tier_of
@@ -319,16 +319,31 @@ async def _wished_farther(
     soft_time_farther) when none within the try's radius that fits the request is held at it (or says nothing of
     it, as a firm time admits): up to the first wider radius where one is, beside the nearer ones at other times.
     A listing fits the request when it holds its words, or, without words, is in its categories. The counts do not
-    depend on the page, so "Mehr" pages widen as the first did."""
+    depend on the page, so "Mehr" pages widen as the first did.
+
+    A row of the page that fits the request and is held at the wished time (or says nothing of it) answers the
+    question without the count: the try at the firm time admits it, and counts it or others holding the words."""
     tries = soft_time_farther(attempt, chosen=criteria.radius_chosen)
-    if not tries or _fitting(words, *await _counts(session, criteria, words, replace(attempt, strict_time=True),
-                                                   asked)):
+    if not tries or _wished_on_page(criteria, words, page) or _fitting(
+            words, *await _counts(session, criteria, words, replace(attempt, strict_time=True), asked)):
         return attempt, page
     near = _fitting(words, page.total, page.word_hits)
     for wider in tries:  # more fit than nearby: some farther away say the wished time
         if _fitting(words, *await _counts(session, criteria, words, wider, asked)) > near:
             return wider, await find_page(session, criteria, words, wider, asked)
     return attempt, page
+
+
+def _wished_on_page(criteria: Criteria, words: RankWords, page: Page) -> bool:
+    """Tells whether a row of the page fits the request (holds its words, or, without words, is listed at all) at
+    the time wished as the firm time admits it (bot.search.time_sql.time_conditions, its tags as time_fits reads
+    them): then the try at the firm time finds one that fits, and _wished_farther needs no count to know it.
+    A row listed without holding the words at the soft time is listed at the firm time too, or enough others hold
+    them (bot.search.retrieval._listed), so the count is never zero when this says so."""
+    filtering = bool(words.filtering())
+    return any(time_fits(criteria.time, tuple(row.time_tags or ()), either=criteria.time_either)
+               and (not filtering or float(getattr(row, "relevance", 0) or 0) > 0)
+               for row in page.rows)
 
 
 async def _counts(

@@ -40,7 +40,7 @@ def widening_notes(
     if "nearest" in widened:  # nothing within the widest radius: the nearest ones farther away
         reached = max([asked_radius_km, *(float(radius) for radius in radii)])
         notes.append(t(lang, "search.widened_nearest", km=decimal(reached, lang)))
-    elif radii and "matching" in widened:  # few fit nearby: those that fit farther away were added
+    elif radii and "matching" in widened:  # none nearby names the thing (see _farther_matches): those farther that do
         notes.append(t(lang, "search.widened_matching", from_km=decimal(asked_radius_km, lang),
                        to_km=decimal(float(radii[-1]), lang)))
     elif radii and "wished_farther" in widened:  # nothing near at the wished time: those at it farther away beside

@@ -25,6 +25,13 @@ def narrower_groups() -> dict[str, tuple[str, ...]]:
     return {str(key): folded_stems(path, stems, 5) for key, stems in read_list(path).get("narrower", {}).items()}
 
 
+@cache
+def setting_words() -> frozenset[str]:
+    """Returns the folded words that say where a person likes to be, not what to do ("draussen":
+    data/search/people_fields.toml `setting`)."""
+    return frozenset(str(word) for word in read_list(DATA / "people_fields.toml").get("setting", []))
+
+
 def names_narrower_group(word: str, fields: tuple[str, ...]) -> bool:
     """Tells whether a folded word that named searched categories (fields) names a group of people narrower than one
     of them ("obdachlosen" of poverty_homelessness): it names which of the category's people are meant, not the

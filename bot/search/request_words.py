@@ -23,7 +23,7 @@ from bot.search.corpus import Corpus
 from bot.search.criteria import Criteria
 from bot.search.english import alternatives as english_alternatives
 from bot.search.light_verbs import light_verbs
-from bot.search.rank_words import RankWords, names_narrower_group
+from bot.search.rank_words import RankWords, names_narrower_group, setting_words
 from bot.search.weights import WEIGHTS
 from bot.search.related import names_activity
 from bot.search.spoken import spoken_words
@@ -93,6 +93,9 @@ async def request_words(
     # A verb that names an activity of the related-word families ("vorlesen", "reparieren") says what, not how; one
     # that only shares a stem with an office ("kassieren" beside a Kassenwart) still says how.
     manner = frozenset(word for word in manner_words(text, criteria) if not names_activity(word))
+    # A word saying where the person likes to be ("draußen", "outdoors") says how as such a word does, in any
+    # language: a listing holding it does not hold what was asked for it (rank_words.setting_words).
+    manner |= frozenset(group.word for group in ranked if group.word in setting_words())
     fields = tuple((group.word, tuple(key for key in criteria.categories
                                       if key in categories_of(group.word, criteria.lang)))
                    for group in (*more, *common))
@@ -108,8 +111,10 @@ async def request_words(
                             criteria.languages, criteria.categories)
     # A word naming a group narrower than its category ("Obdachlose" of poverty_homelessness) names what was asked
     # where no other word does ("Was mit Obdachlosen"); beside an activity ("kochen für Obdachlose") it says for whom.
+    # A word saying only where the person likes to be ("draußen in der Natur") says no activity.
     narrower = frozenset(word for word, named in fields if word in generic and names_narrower_group(word, named))
-    if narrower and all(group.word in generic or group.part_of is not None for group in ranked):
+    if narrower and all(group.word in generic or group.part_of is not None or group.word in setting_words()
+                        for group in ranked):
         generic -= narrower
     if all(group.word in manner | generic for group in ranked):
         manner = frozenset()  # no noun names more than the category ("Senioren besuchen"): the verb says what

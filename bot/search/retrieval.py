@@ -86,7 +86,7 @@ async def find_page(
     statement = sql.statement(
         f"{sql.with_clause()}SELECT ranked.id AS id, ranked.score AS score, ranked.total AS total, "
         f"ranked.word_hits AS word_hits, ranked.holding AS holding, ranked.strong_total AS strong_total, "
-        f"{corpus.page_columns}{beside} "
+        f"ranked.relevance AS relevance, {corpus.page_columns}{beside} "
         f"FROM ({ranked}) ranked JOIN {corpus.table} o ON o.id = ranked.id {corpus.page_join} "
         "ORDER BY ranked.online, ranked.unwanted, ranked.score DESC, ranked.relevance DESC, ranked.id",
         columns=corpus.column_types,

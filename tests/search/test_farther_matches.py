@@ -153,12 +153,33 @@ async def test_online_listings_naming_the_thing_follow_the_nearest_ones_far_away
     assert outcome.widened[-1] == "nearest"
 
 
-def test_the_note_says_farther_ones_fit_while_nearby_few_did() -> None:
+def test_the_note_says_none_nearby_names_the_thing() -> None:
+    # Taken only when no listing within the try's radius names the thing (bot.search.engine._farther_matches), also
+    # when nothing at all lay within the asked radius: the note never says some fit nearby, nor that nearby ones stay.
     notes = widening_notes(("radius:30", "matching"), asked_radius_km=15, lang="de")
     assert len(notes) == 1 and "15 km" in notes[0] and "30 km" in notes[0]
+    assert "kein Angebot" in notes[0] and "wenig" not in notes[0] and "auch" not in notes[0]
     assert notes != widening_notes(("radius:30",), asked_radius_km=15, lang="de")
     english = widening_notes(("radius:50", "matching"), asked_radius_km=15, lang="en")
-    assert "50 km" in english[0] and "matching" in english[0]
+    assert "50 km" in english[0] and english[0].startswith("Nothing") and "few" not in english[0]
+
+
+async def test_the_matching_note_holds_when_nothing_lies_within_the_asked_radius(listings: Listings) -> None:
+    # Nothing within 15 km; loose ones of the field at 20 km; three naming the thing 35 to 45 km away.
+    await listings.add_many([
+        {"title": f"Besuche im Pflegeheim {n}", "categories": ["health_care"], **near(KASSEL, 20, n)} for n in range(3)
+    ])
+    named = await listings.add_many([
+        {"title": f"Trauercafé begleiten {n}", "categories": ["health_care"], **near(KASSEL, 35 + 5 * n, 0)}
+        for n in range(3)
+    ])
+
+    outcome = await find(listings.database, SearchRequest(), categories=["health_care"], place=KASSEL,
+                         keywords=["trauercafe"])
+
+    assert ids(outcome) == named and "matching" in outcome.widened
+    note = widening_notes(outcome.widened, asked_radius_km=15, lang="de")[0]
+    assert note.startswith("Im Umkreis von 15 km nennt kein Angebot genau das")
 
 
 def test_an_asked_radius_beyond_the_nearest_reach_gets_no_narrower_try() -> None:

@@ -4,11 +4,16 @@ search as it was."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from tests.factories.search import KASSEL, Listings, find, ids, near
 
 from bot.cli.search import describe
 from bot.search import SearchRequest
 from bot.search.notes import widening_notes
+from bot.search.retrieval import count_matches
 from bot.search.widening import WISHED_FARTHER, Attempt, soft_time_farther
 from bot.telegram.search.render import results_text
 
@@ -93,3 +98,60 @@ def test_no_wider_tries_past_a_chosen_radius_or_the_nearest_ones() -> None:
     assert soft_time_farther(asked, chosen=True) == []
     assert soft_time_farther(Attempt(100.0, False, False, ("nearest",))) == []
     assert soft_time_farther(Attempt(15.0, True, False, ())) == []  # a firm time filters: nothing to add
+
+
+async def test_a_page_showing_the_wished_time_nearby_needs_no_count(
+    listings: Listings, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The page's own rows tell that one nearby fits at the wished time: no statement counts the firm time's matches,
+    # and the answer is the one the count gave (test_a_nearby_listing_at_the_wished_time_keeps_the_search_near).
+    near_ones, far = await _daytime_near_and_evening_far(listings)
+    evening = await listings.add("Tafel am Abend", categories=["poverty_homelessness"], time_tags=["evening"],
+                                 **near(KASSEL, 0, 3))
+    counted = _counting(monkeypatch)
+
+    outcome = await find(listings.database, SearchRequest(text="Tafel"), **TAFEL, time_soft=True)
+
+    assert ids(outcome)[0] == evening and far not in ids(outcome) and WISHED_FARTHER not in outcome.widened
+    assert counted == []
+
+
+async def test_a_page_without_the_wished_time_still_counts(
+    listings: Listings, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Nothing on the page is held at the wished time: only the count tells whether one nearby is (here none, so the
+    # evening one from farther away joins, as before).
+    near_ones, far = await _daytime_near_and_evening_far(listings)
+    counted = _counting(monkeypatch)
+
+    outcome = await find(listings.database, SearchRequest(text="Tafel"), **TAFEL, time_soft=True)
+
+    assert set(ids(outcome)) == {*near_ones, far} and WISHED_FARTHER in outcome.widened
+    assert counted  # the firm time's count, and the wider try's
+
+
+async def test_a_row_at_the_wished_time_without_the_words_does_not_answer_for_the_count(
+    listings: Listings, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An evening row of the field that holds none of the request's words fits the time, not the request: the count
+    # still decides, and finds none holding "Tafel" in the evening nearby, so the evening food bank farther joins.
+    near_ones, far = await _daytime_near_and_evening_far(listings)
+    await listings.add("Kleiderkammer am Abend", categories=["poverty_homelessness"], time_tags=["evening"],
+                       **near(KASSEL, 0, 2))
+    counted = _counting(monkeypatch)
+
+    outcome = await find(listings.database, SearchRequest(text="Tafel"), **TAFEL, time_soft=True)
+
+    assert counted and far in ids(outcome) and WISHED_FARTHER in outcome.widened
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Records each count of a try's matches the engine runs (bot.search.engine._counts)."""
+    calls: list[bool] = []
+
+    async def count(*args: Any, **kwargs: Any) -> tuple[int, int, int, int]:
+        calls.append(True)
+        return await count_matches(*args, **kwargs)
+
+    monkeypatch.setattr("bot.search.engine.count_matches", count)
+    return calls
