@@ -25,6 +25,7 @@ from nlu.listing_model.features import ListingFeatures
 from nlu.listing_model.features import listing_features as listing_features_of
 from nlu.listing_layout import ListingLayout, listing_layout, without_addresses
 from nlu.listing_corners import without_corners
+from nlu.listing_swimming import with_children_taught_to_swim
 from nlu.listing_paperwork import without_paperwork_of_those_served
 from nlu.listing_volunteers import without_volunteers
 from nlu.listing_clock_times import single_clock_times
@@ -228,6 +229,7 @@ def _listing_scored(doc: Doc, title_length: int) -> ListingScored:
     mentions = without_paperwork_of_those_served(mentions, layout, starts)
     mentions = without_corners(mentions, layout, starts, folded)  # "die Kinderecke betreuen" at a women's café
     scores = category_scores(mentions, layout, starts)
+    scores = with_children_taught_to_swim(doc, mentions, layout, starts, scores)  # "Anfängerschwimmkurse für Kinder"
     return mentions, layout, starts, scores, ranked_categories(scores, category_keys())
 
 
