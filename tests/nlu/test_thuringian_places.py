@@ -80,3 +80,9 @@ def test_a_quarter_named_like_a_town_elsewhere_is_searched_at_its_city(text: str
 def test_herrenberg_alone_stays_the_town_in_swabia() -> None:
     place = parse("Tafel in Herrenberg").place
     assert place is not None and place.state == "Baden-Württemberg"
+
+
+def test_weimars_code_taken_as_the_town_is_no_weekend() -> None:
+    query = parse("wohne in WE und würde gern Senioren besuchen")
+    assert query.place is not None and query.place.name == "Weimar"
+    assert "weekend" not in query.time
