@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlu.components.common import (
-    covered, covered_by, is_boundary, is_lowercase_message, pattern_matcher, stands_alone,
+    covered, covered_by, is_boundary, is_lowercase_message, pattern_matcher, set_group, spans_of, stands_alone,
 )
 from nlu.components.place_belief import PlaceBelief, signed_off
 from nlu.components.place_demonyms import DemonymReader
@@ -146,6 +146,10 @@ class PlaceFinder:
         doc.spans[PLACES_UNKNOWN] = [*unknown, *self._unresolved_places(doc, cue_ends, [*named, *unknown], lowercase)]
         words = self._words_qualified(doc, sorted(kept, key=lambda m: m.start), cue_ends)
         doc.spans[PLACES] = resolve(doc, kept, origin_ends, self.gazetteer, words)
+        # "wohne in WE", "Raum WE": a code the message makes a town is no weekend (WE is Weimar's code too)
+        plates = {(span.start, span.end) for span in kept if span.label_ == PLATE_LABEL}
+        if plates:
+            set_group(doc, TIMES, [span for span in spans_of(doc, TIMES) if (span.start, span.end) not in plates])
         named = [*doc.spans[PLACES], *doc.spans[PLACES_RULED_OUT]]
         doc.spans[PLACE_QUALIFIERS] = qualifier_words(doc, named, self.rules)
         return doc
