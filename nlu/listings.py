@@ -26,6 +26,7 @@ from nlu.listing_things import (
     cares_for_a_thing, describes_a_thing, joined_care_of_a_thing, repairs_oneself, rescues_a_thing,
 )
 from nlu.listing_only_words import listing_word_mentions
+from nlu.listing_outings import without_outing_places
 from nlu.listing_wheelchairs import without_residents_wheelchairs
 from nlu.vocabulary import categories_of
 
@@ -81,6 +82,7 @@ def listing_mentions(doc: Doc, title_tokens: int = 0, folded: str | None = None)
     counted = _corroborated(kept + taught, rules)
     counted += title_school_pupils(doc, counted, title_tokens)  # "Schulimkerei", "Schach-AG": pupils
     counted = without_residents_wheelchairs(counted, title_tokens)  # "mit dem Rollstuhl" in a care home
+    counted = without_outing_places(doc, counted, title_tokens)  # "ins Kino, zum Fußball" on an outing
     return _with_company(counted, rules, title_tokens)
 
 

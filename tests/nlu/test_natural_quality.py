@@ -216,8 +216,9 @@ def test_the_rules_alone_score_below_the_rules_with_the_model() -> None:
         (LABELLED / "listings_dev22.jsonl", 67, 0.89, 0.83),
         # twenty-second session: 0.885 / 0.810 with the previous main, 0.927 / 0.848 after listings23
         (LABELLED / "listings_dev23.jsonl", 67, 0.91, 0.83),
-        # twenty-third session: 0.860 / 0.887 with the previous main (44c5ecff), before any work on it
-        (LABELLED / "listings_dev24.jsonl", 67, 0.85, 0.87),
+        # twenty-third session: 0.860 / 0.887 with the previous main (44c5ecff), before any work on it; 0.871 / 0.907
+        # after lists24
+        (LABELLED / "listings_dev24.jsonl", 67, 0.86, 0.89),
     ],
 )
 def test_listing_categories_keep_their_scores(path: Path, size: int, precision: float, recall: float) -> None:
