@@ -43,6 +43,7 @@ TRAINING_SETS = (
     "natural_dev15", "natural_dev16", "natural_dev17", "natural_dev18", "natural_dev19", "natural_dev20",
     "natural_dev21", "natural_dev22", "natural_dev23", "natural_dev24", "natural_dev25", "natural_dev26",
     "natural_dev27", "natural_dev28", "natural_dev29", "natural_dev30", "natural_dev31", "natural_dev32",
+    "natural_dev33",
 )
 BUCKETS = 2**16
 L2 = 1e-4
