@@ -317,6 +317,7 @@ def _new_interest(previous: ChatSearch, earlier: ParsedQuery, parsed: ParsedQuer
         radius_km=None if parsed.radius_km or before.place is None else radius,
         languages=None if parsed.languages else before.languages or None,
         remote=True if before.remote else None,
+        little_german=before.needs_little_german or None,  # "kaum Deutsch", then "lieber Tiere": still little German
     ).with_times(None if parsed.time else before.time or None, either=before.time_either,
                  soft=before.time_soft)  # "am liebsten abends" stays a wish for the new interest
     kept = before.place.name if before.place is not None and not before.remote else None

@@ -15,6 +15,7 @@ from nlu.kernel.postal_codes import postal_code_in
 from nlu.query import ParsedQuery
 from nlu.word_lists import known_words
 
+from bot.search.criteria import place_ref
 from bot.search.model import PlaceRef
 from nlu.place_field import quarter_alias, state_word
 from bot.search.smalltalk import without_yes
@@ -85,6 +86,21 @@ def unknown_place_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_
     # such as "Arbeiterwohlfahrt", "Nähcafé" or "Geocaching" is an interest, searched as before.
     evidence = any(looks_like_place(word) for word in words)
     return name if evidence and parsed.keywords and len(words) <= _NAME_WORDS - 2 else None
+
+
+def home_answer(text: str, parse: Callable[[str], ParsedQuery] = parse_text) -> PlaceRef | str | None:
+    """Reads an answer to /standort's "Schreib mir deinen Ort" that names no place the gazetteer knows by that
+    spelling (place_answer gave none): the place the chat reads a misspelt name as ("Kasssel": Kassel), or the
+    postal code or name as written when no place has it ("99999", "Großhinterwaldbach"), else None (a message
+    asking for something else: "Tiere in Kassel", "hilfe")."""
+    code = postal_code_in(text, answer=True)
+    parsed = parse(text)
+    if code is not None and not parsed.categories:  # a code no place has ("99999"): not searched as a word
+        return code.code
+    if parsed.place is not None and not (parsed.categories or parsed.keywords or parsed.time or parsed.languages
+                                         or parsed.remote or parsed.place_candidates):
+        return place_ref(parsed.place)
+    return unknown_place_answer(text, parse)
 
 
 def shared_location(lat: float, lon: float) -> PlaceRef | None:

@@ -179,6 +179,7 @@ class ChatSearches:
             # still all of Sachsen
             whole_state=criteria.whole_state or (None if criteria.place or criteria.remote
                                                  else all_of_named_state(stored.query_text)),
+            little_german=criteria.needs_little_german or None,  # "kaum Deutsch" outlives the text dropped below
         ).with_times(criteria.time or None, either=criteria.time_either, soft=criteria.time_soft).to_dict()
         # the kept place stays said (and the radius step); the interest kept is replaced by the one chosen
         state.keep_followed(stored, replace(kept, kept_interest=False))

@@ -54,6 +54,9 @@ class Refinement:
     # "Ganz Sachsen" pressed (or the CLI's --place Sachsen): the listings of this state (its name as the gazetteer
     # spells it), ranked as a nationwide search ranks them; no place, none asked again. A place set beside it wins.
     whole_state: str | None = None
+    # The person said they speak little German ("kaum Deutsch"): kept when the text that said it is turned into
+    # filters (an area pressed) or a follow-up names a new interest, as its languages are; never unset here
+    little_german: bool | None = None
 
     def time_choice(self, understood: bool) -> bool:
         """Tells whether the times searched were named as a choice: as the text said (`understood`), unless times
@@ -95,6 +98,8 @@ class Refinement:
             data["nationwide"] = True
         if self.whole_state and self.place is None:  # a place chosen after it is where to look
             data["whole_state"] = self.whole_state
+        if self.little_german:
+            data["needs_little_german"] = True  # the parse's own key: the merged query and its notes read it
         return data
 
     @classmethod
@@ -113,6 +118,7 @@ class Refinement:
             remote=data.get("remote") if isinstance(data.get("remote"), bool) else None,
             nationwide=True if data.get("nationwide") is True else None,
             whole_state=str(data["whole_state"]) if isinstance(data.get("whole_state"), str) else None,
+            little_german=True if data.get("needs_little_german") is True else None,
         )
 
 

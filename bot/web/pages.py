@@ -205,6 +205,7 @@ class SearchHandler(BaseHandler):
         if values["telegram_url"] is None:  # words the link's alphabet would drop: stored, as the chat shares them
             payload = await self.stored_link(*telegram_search(query, found))
             limited = payload is None  # this client stored too many: the bot without the search, kept for no one
+            values["link_limited"] = limited  # the panel then offers the bot, not "this search"
             values["telegram_url"] = (deep_link(self.context.bot_username, payload) if payload is not None
                                       else f"https://t.me/{self.context.bot_username}")
         html = self.render_html(self.template, **values)
@@ -246,6 +247,7 @@ class SearchHandler(BaseHandler):
             "areas": area_options(query, self.lang), "times": time_options(query, self.lang),
             "radii": radius_options(query, self.context.default_radius_km),
             "telegram_url": telegram_search_link(self.context.bot_username, query, found),
+            "link_limited": False,  # set when this client stored too many: the link opens the bot without the search
             "search_url": query.url("/suche", lang=lang_param, seite=None, anzahl=None),
             "feed_url": query.url("/angebote.atom", seite=None, anzahl=None),
             "option_url": lambda option_id: query.url(self.path, ortid=option_id, ort=None, seite=None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.conversation import state
 from bot.conversation.searches import ChatSearches
-from bot.search.criteria import criteria_from
+from bot.search.criteria import criteria_from, merged_query
 from bot.search.understanding import parse_text
 from bot.store.models import ChatSearch
 
@@ -40,3 +40,21 @@ def test_an_area_chosen_keeps_a_firm_time_firm() -> None:
     stored = _chosen("Tierheim in Kassel, nur abends", ("seniors",))
     criteria = criteria_from(parse_text(stored.query_text), state.refinement_of(stored), default_radius_km=15)
     assert criteria.time == ("evening",) and not criteria.time_soft
+
+
+def test_an_area_chosen_keeps_little_german() -> None:
+    # the text that said "kaum Deutsch" is dropped for the area's filters: the newcomer still speaks little German,
+    # in the criteria that rank and in the query whose header says "mit wenig Deutsch"
+    for text in ("ich spreche kaum Deutsch, suche was mit Kindern in Leipzig",
+                 "my German is basically zero, something with animals in Kassel"):
+        stored = _chosen(text, ("seniors",))
+        refinement = state.refinement_of(stored)
+        criteria = criteria_from(parse_text(stored.query_text), refinement, default_radius_km=15)
+        assert criteria.needs_little_german, text
+        assert merged_query(parse_text(stored.query_text), refinement)["needs_little_german"] is True
+
+
+def test_an_area_chosen_after_fluent_german_says_nothing_of_it() -> None:
+    stored = _chosen("Tierheim in Kassel", ("seniors",))
+    assert "needs_little_german" not in stored.refinement
+    assert not criteria_from(parse_text(""), state.refinement_of(stored), default_radius_km=15).needs_little_german

@@ -324,3 +324,18 @@ def test_a_location_shared_after_a_result_keeps_its_interest_and_time_and_drops_
     assert every_area is not None and every_area.place == here
     assert around(shown("in Kassel")) is None  # no interest to keep: what to help with is asked
     assert around(shown("Tierheim in Kassel", minutes=90)) is None  # a conversation long over
+
+
+def test_a_new_interest_keeps_little_german() -> None:
+    for text in ("ich spreche kaum Deutsch, was mit Kindern in Leipzig", "my German is very basic, animals in Kassel"):
+        following, criteria = _criteria(text, "lieber was mit Senioren")
+        assert criteria.categories == ("seniors",) and criteria.needs_little_german, text
+        assert following.refinement.little_german
+    _, criteria = _criteria("Tierheim in Kassel", "lieber was mit Senioren")
+    assert not criteria.needs_little_german
+
+
+def test_little_german_survives_the_stored_refinement() -> None:
+    stored = Refinement(little_german=True).to_dict()
+    assert stored == {"needs_little_german": True} and Refinement.from_dict(stored).little_german
+    assert Refinement.from_dict({"needs_little_german": "yes"}).little_german is None

@@ -375,3 +375,22 @@ async def test_a_new_interest_after_saving_a_place_searches_there_not_in_the_las
     assert "🔎 <b>Tiere · Baunatal" in reply.text and "Ich suche weiter in Kassel" not in reply.text
     weekend = await chat.send(ANNA, "am Wochenende")  # a refinement still goes on from that search
     assert "🔎 <b>Tiere · Baunatal" in weekend.text and "am Wochenende" in weekend.text
+
+
+async def test_a_place_asked_for_by_standort_is_taken_when_misspelt_and_asked_again_when_unknown(chat: Chat) -> None:
+    # the answer to "Schreib mir deinen Ort" is no search: a postal code or village no place has leaves the
+    # question open, a misspelt town is saved as the chat reads it
+    await chat.send(ANNA, "/standort")
+    code = await chat.send(ANNA, "99999")
+    assert code.text == t("de", "location.unknown_code", name="99999") and "🔎" not in code.text
+    village = await chat.send(ANNA, "Großhinterwaldbach")
+    assert village.text == t("de", "location.unknown_place", name="Großhinterwaldbach")
+    assert "Gemerkt: <b>Kassel</b>" in (await chat.send(ANNA, "Kasssel")).text
+    assert "Dein gespeicherter Ort: <b>Kassel</b>" in (await chat.send(ANNA, "/standort")).text
+
+
+async def test_an_interest_after_standort_is_still_a_search(chat: Chat) -> None:
+    await chat.send(ANNA, "/standort")
+    reply = await chat.send(ANNA, "Tiere in Kassel")
+    assert reply.text.startswith("🔎 <b>Tiere · Kassel")
+    assert "Du hast noch keinen Ort gespeichert" in (await chat.send(ANNA, "/standort")).text

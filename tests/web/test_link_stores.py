@@ -68,3 +68,22 @@ async def test_a_flood_of_unlinkable_searches_stores_only_a_clients_share(databa
     assert [_link(page.text) for page in pages[1:]] == [BOT] * 4  # the bot, without the search
     assert all(page.headers["Cache-Control"] == "no-store" for page in pages[1:])
     assert _link(again.text) == _link(first.text)  # stored already: linked, nothing more written
+
+
+def _panel_title(page: str) -> str:
+    found = re.search(r'<h2 id="telegram-title">([^<]*)</h2>', page)
+    assert found is not None
+    return found.group(1)
+
+
+async def test_a_page_whose_link_lost_its_search_does_not_promise_it(database: Database) -> None:
+    # beyond the client's share the link opens the bot alone: the panel offers the bot, not "this search"
+    async with database.unit_of_work() as session:
+        await make_listing(session, title="Gassi gehen mit Tierheimhunden")
+    async with running_site(database) as site:
+        site.context.link_stores = LinkStores(per_window=1)
+        kept = await site.client.get("/suche", params={"text": "🐶 Hunde", "ort": "Kassel"})
+        refused = await site.client.get("/suche", params={"text": "🐱 Hunde", "ort": "Kassel"})
+    assert "Gassi gehen" in kept.text and "Gassi gehen" in refused.text
+    assert _link(kept.text) != BOT and _panel_title(kept.text) == "Diese Suche in Telegram öffnen"
+    assert _link(refused.text) == BOT and _panel_title(refused.text) == "In Telegram öffnen"

@@ -5,6 +5,7 @@ Shared by the search's handlers, shared locations and /start's deep links; each 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from nlu.kernel.text import fold
@@ -16,7 +17,7 @@ from bot.conversation.followups import asks_generally, follow_up, place_said_at
 from bot.conversation.language import going_on
 from bot.conversation.questions import questions_asked
 from bot.conversation.reply_language import answer_language, help_language
-from bot.conversation.places import place_answer, unknown_place_answer
+from bot.conversation.places import home_answer, place_answer, unknown_place_answer
 from bot.conversation.searches import Page
 from bot.search.model import PlaceRef
 from bot.search.place_doubts import largest_places, named_state
@@ -92,6 +93,14 @@ async def answer_or_search(
         stored = await state.own_search(session, search_id or 0, volunteer.id)
         if stored is not None and awaiting == state.AWAITING_SEARCH_PLACE:
             return await place_for_search(session, volunteer, stored, places, services_, lang=stored.lang or lang)
+    if private and not places and (home := await _home_answered(session, volunteer, text, parse)) is not None:
+        # /standort asked for the person's place: a misspelt name is saved as the chat reads it ("Kasssel"), one no
+        # place has is said so with the question still open (searched, "99999" asked where to search instead)
+        if isinstance(home, PlaceRef):
+            await remember_home(session, volunteer, home)
+            return [View(t(lang, "location.saved", place=line(home.name, 60)), board)]
+        key = "location.unknown_code" if home.isdigit() else "location.unknown_place"
+        return [View(t(lang, key, name=line(home, 60)), board)]
     if private and not places and (unknown := unknown_place_answer(text, parse)) is not None:
         question = await state.pending_question(session, volunteer.id)
         if question is not None and question.awaiting == state.AWAITING_SEARCH_PLACE:
@@ -184,6 +193,21 @@ def state_places_view(stored: ChatSearch, region: str, lang: str) -> View:
     places = largest_places(region)
     stored.candidates = [place.to_dict() for place in places]
     return candidates_view(stored.id, places, lang, region=region)
+
+
+async def _home_answered(
+    session: AsyncSession, volunteer: Volunteer, text: str, parse: Callable[[str], ParsedQuery]
+) -> PlaceRef | str | None:
+    """Returns what a message answers to /standort's open question when it names no known place (home_answer): a
+    place read from a misspelling (the question is closed), or a name or postal code no place has; None when no
+    such question is open or the message asks for something else."""
+    question = await state.pending_question(session, volunteer.id)
+    if question is None or question.awaiting != state.AWAITING_HOME:
+        return None
+    home = home_answer(text, parse)
+    if isinstance(home, PlaceRef):
+        state.close(question)
+    return home
 
 
 def _every_area_only(page: Page) -> bool:
