@@ -201,10 +201,12 @@ async def _home_answered(
     """Returns what a message answers to /standort's open question when it names no known place (home_answer): a
     place read from a misspelling (the question is closed), or a name or postal code no place has; None when no
     such question is open or the message asks for something else."""
+    home = home_answer(text, parse)
+    if home is None:  # read first: a message that could answer nothing costs no statement ("danke", "/hilfe")
+        return None
     question = await state.pending_question(session, volunteer.id)
     if question is None or question.awaiting != state.AWAITING_HOME:
         return None
-    home = home_answer(text, parse)
     if isinstance(home, PlaceRef):
         state.close(question)
     return home
