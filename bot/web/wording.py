@@ -126,4 +126,6 @@ def count_text(total: int, offset: int, shown: int, lang: str) -> str:
         return t(lang, "web.count_one")
     if shown == 1:
         return t(lang, "web.count_last", total=total, number=offset + 1)
+    if offset == 0 and shown == total:  # all on this page: "hier 1–2" would number what needs no numbering
+        return t(lang, "web.count_all", total=total)
     return t(lang, "web.count", total=total, first=offset + 1, last=offset + shown)

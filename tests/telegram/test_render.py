@@ -18,7 +18,7 @@ from bot.store.models import SavedSearch
 from bot.telegram.listings.render import details_text
 from bot.telegram.alerts.render import digest_text, saved_search_summary, saved_searches_text
 from bot.conversation.radius_wish import RadiusStep, Reach
-from bot.telegram.search.render import radius_step_note, results_text, summary
+from bot.telegram.search.render import count_line, radius_step_note, results_text, summary
 from bot.telegram.formatting import clip_units
 from bot.texts.catalogue import decimal
 
@@ -242,3 +242,11 @@ def test_a_wish_for_another_radius_after_a_whole_state_says_it_shows_the_whole_s
     text = results_text(outcome, offset=0, lang="de", asked_radius_km=15,
                         radius_step=RadiusStep(Reach.WIDER, 0.0, 0.0, around_place=False))
     assert "📏 Ich zeige schon ganz Sachsen. Für einen Umkreis schreib mir eine Stadt in Sachsen." in text
+
+
+def test_a_page_holding_every_result_says_only_how_many() -> None:
+    # "2 Angebote gefunden, hier 1–2:" numbered a range nobody needs when everything is on one page.
+    assert count_line(2, 0, 2, "de") == "2 Angebote gefunden:"
+    assert count_line(7, 0, 5, "de") == "7 Angebote gefunden, hier 1–5:"
+    assert count_line(7, 5, 2, "en") == "7 opportunities found, here 6–7:"
+    assert count_line(3, 0, 3, "en") == "3 opportunities found:"

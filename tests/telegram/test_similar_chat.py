@@ -25,7 +25,7 @@ async def test_the_answer_counts_the_related_ones_and_a_button_shows_them_and_go
     assert t("de", "search.similar_shown") in related.text
     assert "Kinderfrühstück in der Tafel" in related.text and "Spielnachmittag für Kinder" in related.text
     assert "<b>1. Lebensmittel sortieren</b>" not in related.text
-    assert "2 Angebote gefunden, hier 1–2:" in related.text
+    assert "2 Angebote gefunden:" in related.text
 
     back = await chat.press(ANNA, related.button("Nur genau Passende"), message_id=first.sent_id())
     assert "<b>1. Lebensmittel sortieren</b>" in back.text

@@ -158,6 +158,8 @@ def count_line(total: int, offset: int, shown: int, lang: str) -> str:
         return t(lang, "search.count_one")
     if shown == 1:
         return t(lang, "search.count_last", total=total, number=offset + 1)
+    if offset == 0 and shown == total:  # all on this page: "hier 1–2" would number what needs no numbering
+        return t(lang, "search.count_all", total=total)
     return t(lang, "search.count", total=total, first=offset + 1, last=offset + shown)
 
 
