@@ -11,6 +11,7 @@ from nlu.listing_rules import listing_rules
 from nlu.vocabulary import categories_of
 
 _CHILDREN = "children_youth"
+_SENSE_GAP = 3  # words a two-word `[other_sense]` cue may hold between its words ("read picture books to")
 _EDUCATION = "education"
 _NEWCOMERS = "refugees_integration"
 _NEIGHBOURHOOD = "neighbourhood"
@@ -345,7 +346,12 @@ def in_other_sense(doc: Doc, mentions: list[Span], rules: InterestRules) -> list
     senses = dict(rules.other_sense)
     words = {token.norm_ for token in doc}
 
+    norms = [token.norm_ for token in doc]
+
     def other(cue: str) -> bool:
+        if " " in cue:  # "read to": the first word, then the second within a few words ("read English books to")
+            first, second = cue.split(" ", 1)
+            return any(norm == first and second in norms[i + 1 : i + 1 + _SENSE_GAP] for i, norm in enumerate(norms))
         if cue.endswith("*"):
             return any(word.startswith(cue[:-1]) for word in words)
         return cue in words
