@@ -137,6 +137,7 @@ class InterestRules:
     authority_writer: frozenset[str] = frozenset()  # ... ("mir", "mich") and no helping word (`authority_help`) ...
     authority_help: tuple[str, ...] = ()  # ... is the writer's own authority, no wish
     childcare_course_endings: tuple[str, ...] = ()  # (nlu23) "Kinderbetreuung beim Sprachkurs": the parents' course
+    recovered_whom: frozenset[str] = frozenset()  # (review23) "people", "senioren": whom one helps before "after"
 
 
 @cache
@@ -270,4 +271,5 @@ def interest_rules() -> InterestRules:
         authority_writer=folded_set(raw.get("own_authority", {}).get("writer", ())),
         authority_help=tuple(fold(w) for w in raw.get("own_authority", {}).get("help", ())),
         childcare_course_endings=tuple(fold(w) for w in raw.get("childcare_course", {}).get("endings", ())),
+        recovered_whom=folded_set(raw["conditions"].get("recovered_whom", ())),
     )

@@ -8,11 +8,13 @@ its pages are still shown, only their link opens the bot without the search, and
 
 A client is its address as the server sees it (`xheaders` stays off: a forwarded header is not trusted). Behind a
 proxy that is the proxy's, so the limit holds for all its visitors together: it is set for a crawl, far above what
-people type into a search form.
+people type into a search form. An IPv6 client is its /64 network: one line or host is handed a whole /64, and
+counted by the address it could take a fresh share with each of its addresses.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
@@ -20,6 +22,7 @@ from collections.abc import Callable
 STORES_PER_WINDOW = 60
 WINDOW_SECONDS = 600.0
 MAX_CLIENTS = 10_000  # the longest-quiet clients are forgotten first (at most 60 times as many moments kept)
+IPV6_CLIENT_PREFIX = 64  # the network an IPv6 client is counted by
 
 
 class LinkStores:
@@ -35,6 +38,7 @@ class LinkStores:
     def allow(self, client: str) -> bool:
         """Tells whether this client may store another search now, and counts it when so."""
         now = self._clock()
+        client = client_of(client)
         moments = self._stored.pop(client, None) or deque()
         while moments and now - moments[0] >= self.window_seconds:
             moments.popleft()
@@ -48,3 +52,17 @@ class LinkStores:
         while len(self._stored) > self.max_clients:
             self._stored.popitem(last=False)
         return allowed
+
+
+def client_of(address: str) -> str:
+    """Returns the client an address is counted as: an IPv4 address itself, an IPv6 one its /64 network (an IPv4
+    address mapped into IPv6 as IPv4); anything else as written."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, IPV6_CLIENT_PREFIX), strict=False))
+    return str(ip)

@@ -11,6 +11,7 @@ from nlu.listing_rules import listing_rules
 from nlu.vocabulary import categories_of
 
 _CHILDREN = "children_youth"
+_SENSE_GAP = 3  # words a two-word `[other_sense]` cue may hold between its words ("read picture books to")
 _EDUCATION = "education"
 _NEWCOMERS = "refugees_integration"
 _NEIGHBOURHOOD = "neighbourhood"
@@ -50,7 +51,7 @@ class _Clauses:
                 owner = False  # "I've been struggling with depression": the owner carries over "with"
             elif norm in rules.condition_owners or norm in rules.possessives:
                 owner = True
-            elif norm in rules.recovered_from and not _after_noun(doc, i, start):
+            elif norm in rules.recovered_from and not _after_noun(doc, i, start, rules):
                 owner = True  # "komme nach langer Krankheit zurück"; not "Kinder nach einer Krankheit begleiten"
         self.starts[n] = start
         self.owner[n] = owner
@@ -226,17 +227,18 @@ def taught_to_young(doc: Doc, mentions: list[Span], rules: InterestRules) -> lis
     return relabelled
 
 
-def _after_noun(doc: Doc, i: int, start: int) -> bool:
+def _after_noun(doc: Doc, i: int, start: int, rules: InterestRules) -> bool:
     """Tells whether the token before i (in the clause from start) names people or things: a German noun, written with
-    a capital inside the clause, or an English plural of people ("people", "patients" end in a letter, never "I")."""
+    a capital inside the clause, or a word naming people however written (`recovered_whom`: "people", "menschen"; or
+    a word of a field's vocabulary: "senioren nach einer krankheit", written all small)."""
     if i <= start:
         return False
     before = doc[i - 1]
     if not before.is_alpha:
         return False
-    if before.text[:1].isupper():
-        return i - 1 > start and before.text != "I"
-    return before.norm_ in ("people", "patients", "children", "kids", "families", "those", "others")
+    if before.text[:1].isupper() and i - 1 > start and before.text != "I":
+        return True
+    return before.norm_ in rules.recovered_whom or any(categories_of(before.norm_, lang) for lang in ("de", "en"))
 
 
 def own_condition(doc: Doc, span: Span, rules: InterestRules) -> bool:
@@ -345,7 +347,12 @@ def in_other_sense(doc: Doc, mentions: list[Span], rules: InterestRules) -> list
     senses = dict(rules.other_sense)
     words = {token.norm_ for token in doc}
 
+    norms = [token.norm_ for token in doc]
+
     def other(cue: str) -> bool:
+        if " " in cue:  # "read to": the first word, then the second within a few words ("read English books to")
+            first, second = cue.split(" ", 1)
+            return any(norm == first and second in norms[i + 1 : i + 1 + _SENSE_GAP] for i, norm in enumerate(norms))
         if cue.endswith("*"):
             return any(word.startswith(cue[:-1]) for word in words)
         return cue in words

@@ -40,6 +40,19 @@ def test_books_read_aloud_are_the_listeners(text: str) -> None:
     assert "culture" not in found
 
 
+# Reading by oneself is the reader's own sense of books: only reading *to* someone makes them the listeners'.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read a lot and love books, something in Weimar?",
+        "I love reading books, anything in Suhl?",
+        "Books are my thing, I read every evening. Gera",
+    ],
+)
+def test_books_read_by_oneself_stay_culture(text: str) -> None:
+    assert "culture" in _categories(text)
+
+
 def test_books_kept_are_accounts() -> None:
     assert "culture" not in _categories("I work in accounting and could keep the books for a small club in Kassel")
 

@@ -21,6 +21,9 @@ def test_an_illness_one_recovered_from_is_no_health_wish(text: str) -> None:
     "Ich würde gern Kinder nach einer Krankheit begleiten, in Erfurt",
     "Besuchsdienst für Menschen nach Krankheit in Leipzig",
     "Ich möchte Menschen mit Depression begleiten",
+    # written all small, as chats often are: whom one helps is still named before "nach" (review23)
+    "würde gern senioren nach einer krankheit begleiten, in erfurt",
+    "möchte menschen nach einer krankheit besuchen in leipzig",
 ])
 def test_helping_people_after_an_illness_stays_health_care(text: str) -> None:
     assert "health_care" in parse_with_rules(text).categories

@@ -45,6 +45,15 @@ def test_the_clients_remembered_are_bounded_and_the_longest_quiet_go_first() -> 
     assert not stores.allow("c")
 
 
+def test_an_ipv6_client_is_its_network_not_each_address() -> None:
+    stores = LinkStores(per_window=2, window_seconds=60, clock=Clock())
+    assert stores.allow("2001:db8:1:2::1") and stores.allow("2001:db8:1:2:ffff::9")
+    assert not stores.allow("2001:db8:1:2::abcd")  # the same /64, however many addresses it uses
+    assert stores.allow("2001:db8:1:3::1")  # the next network is another client
+    assert stores.allow("::ffff:192.0.2.7") and stores.allow("192.0.2.7")  # IPv4 mapped into IPv6 is that IPv4
+    assert not stores.allow("192.0.2.7")
+
+
 def _link(page: str) -> str:
     found = re.search(r'href="(https://t\.me/TestEhrenamtBot[^"]*)"', page)
     assert found is not None
