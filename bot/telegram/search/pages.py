@@ -201,8 +201,10 @@ async def _home_answered(
     """Returns what a message answers to /standort's open question when it names no known place (home_answer): a
     place read from a misspelling (the question is closed), or a name or postal code no place has; None when no
     such question is open or the message asks for something else."""
-    home = home_answer(text, parse)
-    if home is None:  # read first: a message that could answer nothing costs no statement ("danke", "/hilfe")
+    if asks_for_more(text) or small_talk(text) is not None or asks_for_help(text):
+        return None  # "weiter", "danke", "hilfe" answer no place: neither parsed nor looked up here
+    home = home_answer(text, parse)  # parsed once for the search below too (reusing)
+    if home is None:  # read first: a message that could answer nothing costs no statement
         return None
     question = await state.pending_question(session, volunteer.id)
     if question is None or question.awaiting != state.AWAITING_HOME:
