@@ -52,7 +52,8 @@ def written_language(text: str, setting: str) -> str:
     """Returns the language a long message is written in, either way ("Danke, dass du so viel erzählst" to a
     German letter after English searches); the setting when too few of its words are words ("🐶" * 2000) or it is in
     neither language (German only on German evidence: a long Ukrainian message to a person with English set)."""
-    if sum(word.isalpha() for word in text.split()) < _CLEAR_MIN_WORDS:
+    # distinct words: one word pasted a thousand times ("Hilfe " * 700) is as little evidence as the word once
+    if len({word.casefold() for word in text.split() if word.isalpha()}) < _CLEAR_MIN_WORDS:
         return setting
     from nlu.langid import detect_language, german_evidence  # the cheap marker-word count, not the whole pipeline
 
