@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.components.common import clause_around
 from nlu.kernel.text import fold
-from nlu.word_lists import read_toml
+from nlu.word_lists import read_toml, word_rules
 
 _SOFT = frozenset({",", ";", ":"})  # a list of places goes on over commas and a colon
 
@@ -31,15 +31,7 @@ class OutingRules:
 @cache
 def outing_rules() -> OutingRules:
     """Returns the words of the places of outings."""
-    raw = read_toml("interests.toml")["listing"]["outings"]
-    return OutingRules(
-        fields=frozenset(raw["fields"]),
-        places=tuple(fold(word) for word in raw["places"]),
-        prepositions=frozenset(fold(word) for word in raw["prepositions"]),
-        reach=int(raw["reach"]),
-        escorts=tuple(fold(word) for word in raw["escorts"]),
-        joiners=frozenset(fold(word) for word in raw["joiners"]),
-    )
+    return word_rules(OutingRules, read_toml("interests.toml")["listing"]["outings"], as_written=("fields",))
 
 
 def without_outing_places(doc: Doc, mentions: list[Span], title_tokens: int) -> list[Span]:
